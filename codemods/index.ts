@@ -1,0 +1,5 @@
+import type { Codemod } from '../src/engine/types.js';
+import { sendSelectCtx } from './send-select-ctx/index.js';
+
+/** Every codemod goconc knows, in the order they are listed and run. */
+export const codemods: readonly Codemod[] = [sendSelectCtx];

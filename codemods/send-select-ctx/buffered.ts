@@ -1,0 +1,133 @@
+import { normalized, unparen, type Node } from '../../src/go/syntax.js';
+import { isReassigned } from '../../src/go/scope.js';
+
+/**
+ * True when a send provably never blocks: the channel is made in this function with a capacity
+ * that covers every send on it —
+ *  - a constant capacity ≥ the number of sends, none of them repeated by a loop, or
+ *  - capacity `n` and every send inside one loop that runs exactly n times
+ *    (`for i := 0; i < n; i++`, `for range n`), once per iteration, or
+ *  - capacity `len(xs)` and every send inside one `for … range xs` loop, once per iteration.
+ */
+export function sendCannotBlock(send: Node, outerFn: Node): boolean {
+  const chan = unparen(send.childForFieldName('channel')!);
+  const key = normalized(chan);
+  const made = findMake(chan, outerFn);
+  if (!made) return false;
+  const capNode = made.arguments[1];
+  if (!capNode) return false;
+  const sends = outerFn
+    .descendantsOfType('send_statement')
+    .filter((s) => normalized(unparen(s.childForFieldName('channel')!)) === key);
+  const loopsOf = (s: Node) => loopsBetween(s, made.decl);
+
+  if (capNode.type === 'int_literal') {
+    const cap = Number(capNode.text.replace(/_/g, ''));
+    return Number.isFinite(cap) && cap >= sends.length && sends.every((s) => loopsOf(s).length === 0);
+  }
+  // One send, repeated by exactly one loop whose trip count is the capacity expression.
+  if (sends.length !== 1) return false;
+  const loops = loopsOf(sends[0]);
+  if (loops.length !== 1) return false;
+  const loop = loops[0];
+  if (capNode.type === 'identifier' && isReassigned(outerFn, capNode.text, 0)) return false;
+  return loopRunsExactly(loop, capNode);
+}
+
+interface Make {
+  decl: Node;
+  arguments: Node[];
+}
+
+/** The single `make(chan …, cap)` that defines `chan` in outerFn (a local or a struct-literal field). */
+function findMake(chan: Node, outerFn: Node): Make | undefined {
+  const makes: Make[] = [];
+  if (chan.type === 'identifier') {
+    const name = chan.text;
+    for (const decl of outerFn.descendantsOfType(['short_var_declaration', 'var_spec'])) {
+      const left = decl.type === 'short_var_declaration' ? decl.childForFieldName('left')!.namedChildren : decl.childrenForFieldName('name');
+      const right = decl.type === 'short_var_declaration' ? decl.childForFieldName('right')?.namedChildren ?? [] : decl.childForFieldName('value')?.namedChildren ?? [];
+      left.forEach((id, i) => {
+        if (id.text === name) makes.push({ decl, arguments: makeArgs(right[i]) ?? [] });
+      });
+    }
+    if (isReassigned(outerFn, name, 0)) return undefined;
+  } else if (chan.type === 'selector_expression') {
+    const operand = chan.childForFieldName('operand')!;
+    const field = chan.childForFieldName('field')!.text;
+    if (operand.type !== 'identifier') return undefined;
+    for (const decl of outerFn.descendantsOfType('short_var_declaration')) {
+      const left = decl.childForFieldName('left')!.namedChildren;
+      const right = decl.childForFieldName('right')?.namedChildren ?? [];
+      left.forEach((id, i) => {
+        if (id.text !== operand.text) return;
+        const lit = right[i] && unparen(right[i]);
+        const body = lit?.type === 'composite_literal' ? lit.childForFieldName('body') : undefined;
+        for (const el of body?.namedChildren ?? []) {
+          if (el.type !== 'keyed_element') continue;
+          const [k, v] = el.namedChildren;
+          if (k?.text === field) makes.push({ decl, arguments: makeArgs(v?.namedChild(0) ?? v) ?? [] });
+        }
+      });
+    }
+    // Any assignment to the field or the variable voids the analysis.
+    for (const a of outerFn.descendantsOfType('assignment_statement')) {
+      const targets = a.childForFieldName('left')!.namedChildren.map((n) => normalized(n));
+      if (targets.includes(normalized(chan)) || targets.includes(operand.text)) return undefined;
+    }
+  }
+  if (makes.length !== 1 || makes[0].arguments.length === 0) return undefined;
+  return makes[0];
+}
+
+/** Arguments of a `make(chan T, …)` call, or undefined for anything else. */
+function makeArgs(expr: Node | undefined): Node[] | undefined {
+  if (!expr) return undefined;
+  const call = unparen(expr);
+  if (call.type !== 'call_expression' || call.childForFieldName('function')?.text !== 'make') return undefined;
+  const args = call.childForFieldName('arguments')!.namedChildren;
+  if (args[0]?.type !== 'channel_type') return undefined;
+  return args;
+}
+
+/** Loops enclosing `node` that do not also enclose `decl`: they repeat the send but not the make. */
+function loopsBetween(node: Node, decl: Node): Node[] {
+  const out: Node[] = [];
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'for_statement') {
+      if (decl.startIndex >= p.startIndex && decl.endIndex <= p.endIndex) break;
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+/** True when loop runs exactly `count` times: `for i := 0; i < count; i++`, `for range count`, `for … range xs` with count `len(xs)`. */
+function loopRunsExactly(loop: Node, count: Node): boolean {
+  const body = loop.childForFieldName('body');
+  const clause = loop.namedChildren.find((c) => c.type === 'for_clause' || c.type === 'range_clause');
+  if (!clause || !body) return false;
+  const countText = normalized(count);
+  if (clause.type === 'range_clause') {
+    const right = clause.childForFieldName('right');
+    if (!right) return false;
+    if (normalized(right) === countText) return true; // for range n
+    if (count.type === 'call_expression' && count.childForFieldName('function')?.text === 'len') {
+      const arg = count.childForFieldName('arguments')!.namedChildren;
+      return arg.length === 1 && normalized(arg[0]) === normalized(right);
+    }
+    return false;
+  }
+  const init = clause.childForFieldName('initializer');
+  const cond = clause.childForFieldName('condition');
+  const update = clause.childForFieldName('update');
+  if (!init || !cond || !update || init.type !== 'short_var_declaration') return false;
+  const iv = init.childForFieldName('left')!.namedChildren;
+  const i0 = init.childForFieldName('right')!.namedChildren;
+  if (iv.length !== 1 || i0.length !== 1 || i0[0].text !== '0') return false;
+  const i = iv[0].text;
+  if (cond.type !== 'binary_expression' || cond.childForFieldName('left')?.text !== i) return false;
+  if (cond.childForFieldName('operator')?.text !== '<' || normalized(cond.childForFieldName('right')!) !== countText) return false;
+  if (update.type !== 'inc_statement' || update.namedChild(0)?.text !== i) return false;
+  return !isReassigned(body, i, 0);
+}

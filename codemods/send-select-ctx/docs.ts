@@ -1,0 +1,78 @@
+export const docs = `# send-select-ctx
+
+A send on a channel blocks until a receiver takes the value. When the receiver has gone away —
+the request was cancelled, the consumer returned early on a timeout, the caller stopped reading —
+the sending goroutine waits forever: a goroutine leak that holds its stack, its captured
+variables and whatever it locked.
+
+goconc rewrites such a send into a \`select\` that also waits on a cancellation source already in
+scope, and leaves the function when it fires.
+
+## Before
+
+\`\`\`go
+func (s *Syncer) Start() {
+	go func() {
+		for ev := range s.watcher.ResultChan() {
+			if err := s.handle(ev); err != nil {
+				s.errChan <- err
+				return
+			}
+		}
+	}()
+}
+\`\`\`
+
+## After
+
+\`\`\`go
+func (s *Syncer) Start() {
+	go func() {
+		for ev := range s.watcher.ResultChan() {
+			if err := s.handle(ev); err != nil {
+				select {
+				case s.errChan <- err:
+				case <-s.ctx.Done():
+					return
+				}
+				return
+			}
+		}
+	}()
+}
+\`\`\`
+
+## Cancellation sources, innermost first
+1. a context made locally with \`context.With*\` (\`ctx, cancel := context.WithTimeout(...)\`);
+2. a \`context.Context\` parameter of the enclosing function, or of a function a closure captures it from;
+3. a done channel parameter (\`done\`, \`stop\`, \`quit\`… of type \`chan struct{}\` or \`<-chan struct{}\`);
+4. a \`context.Context\` field or a done-channel field of the method's receiver (\`s.ctx\`, \`s.done\`).
+
+A goroutine that outlives the function spawning it (nothing there waits for it) watches the
+receiver's long-lived context rather than the spawning call's: \`s.ctx\`, not the request's \`ctx\`.
+The other sources are offered as alternative fixes in interactive review and in JSON output.
+
+## How the function is left
+| enclosing function | exit |
+|---|---|
+| no results | \`return\` |
+| \`(T…, error)\` | \`return <zero values>, ctx.Err()\` |
+| named results \`(n int, err error)\` | \`err = ctx.Err()\` then \`return\` |
+
+Zero values come from the type's syntax (\`nil\`, \`0\`, \`""\`, \`false\`, \`T{}\`) or from its
+declaration in the same package.
+
+## Left alone
+- sends that already are a case of a \`select\`;
+- sends that cannot block: the channel is made in the same function with a capacity covering
+  every send (\`errc := make(chan error, 1)\` with one send; \`make(chan T, n)\` filled by a loop
+  running exactly n times; \`make(chan T, len(xs))\` filled once per \`range xs\`).
+
+## Reported without a fix
+- no cancellation source in scope — goconc never invents a context;
+- the function returns no \`error\` (nothing can report the cancellation), or only a done channel
+  is in scope while an error must be returned;
+- a result's zero value cannot be known (a type from another package, a type parameter);
+- an early return would skip a \`wg.Done()\`, \`Unlock()\` or \`close()\` that follows the send;
+- the send shares its line with other statements or is not a plain statement.
+`;

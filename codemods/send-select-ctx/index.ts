@@ -1,0 +1,101 @@
+import { cancellationSources, type CancellationSource } from '../../src/go/cancellation.js';
+import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
+import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
+import { sendCannotBlock } from './buffered.js';
+import { docs } from './docs.js';
+import { buildFix, placementOf } from './fix.js';
+
+export const sendSelectCtx: Codemod = {
+  id: 'send-select-ctx',
+  title: 'Blocking channel sends become a select that also waits on cancellation',
+  docs,
+  severity: 'warning',
+  enabledByDefault: true,
+  options: [],
+  prefilter: ['<-'],
+  find,
+};
+
+function find(ctx: FileContext): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const send of ctx.tree.rootNode.descendantsOfType('send_statement')) {
+    if (send.parent?.type === 'communication_case') continue;
+    if (touchesError(send)) continue;
+    const fn = enclosingFunction(send);
+    if (!fn) continue;
+    if (sendCannotBlock(send, outermostFunction(send) ?? fn)) continue;
+    const chan = send.childForFieldName('channel')!.text;
+    const message = `blocking send on ${chan}: if no receiver comes, this goroutine waits forever`;
+    findings.push({ start: send.startIndex, end: send.endIndex, message, ...fixFor(send, fn, ctx) });
+  }
+  return findings;
+}
+
+function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternatives?: Fix[]; reason?: string } {
+  const sources = cancellationSources(send, ctx.tree, ctx.packageIndex);
+  if (sources.length === 0) return { reason: 'no cancellation source in scope (no context.Context or done channel to select on)' };
+  const placement = placementOf(send, ctx.source);
+  if ('reason' in placement) return { reason: placement.reason };
+  const skipped = cleanupSkippedByReturn(send, fn);
+  if (skipped) return { reason: `an early return here would skip ${skipped.text} (line ${skipped.startPosition.row + 1})` };
+  const plans = preferredOrder(send, sources).map((s) => buildFix(send, fn, s, placement, ctx.source, ctx.packageIndex()));
+  const fixes = plans.flatMap((p) => (p.ok ? [p.fix] : []));
+  if (fixes.length === 0) return { reason: (plans[0] as { reason: string }).reason };
+  return { fix: fixes[0], alternatives: fixes.length > 1 ? fixes.slice(1) : undefined };
+}
+
+/**
+ * Sources in the order to offer them. Innermost first, except for a goroutine that outlives the
+ * function spawning it (nothing waits for it there): it should watch the receiver's long-lived
+ * context, not the spawning call's (request-scoped) one.
+ */
+function preferredOrder(send: Node, sources: CancellationSource[]): CancellationSource[] {
+  const goroutine = enclosingGoroutine(send);
+  if (!goroutine || !isDetached(goroutine.go)) return sources;
+  const outside = (s: CancellationSource) => s.kind !== 'ctx-field' && s.kind !== 'done-field' && !contains(goroutine.literal, s.fn);
+  const first = sources[0];
+  const receiver = sources.filter((s) => s.kind === 'ctx-field' || s.kind === 'done-field');
+  if (!outside(first) || receiver.length === 0) return sources;
+  return [...receiver, ...sources.filter((s) => !receiver.includes(s))];
+}
+
+function enclosingGoroutine(node: Node): { go: Node; literal: Node } | undefined {
+  for (const a of ancestors(node)) {
+    if (a.type === 'func_literal' && a.parent?.type === 'call_expression' && a.parent.parent?.type === 'go_statement') {
+      return { go: a.parent.parent, literal: a };
+    }
+  }
+  return undefined;
+}
+
+/** A goroutine is detached when the function spawning it never waits (no Wait() after the go statement). */
+function isDetached(go: Node): boolean {
+  const spawner = enclosingFunction(go);
+  if (!spawner) return true;
+  return !spawner
+    .descendantsOfType('call_expression')
+    .some((c) => c.startIndex > go.endIndex && /\.Wait$/.test(c.childForFieldName('function')?.text ?? ''));
+}
+
+/**
+ * A statement after the send, in the same function and not deferred, that releases something
+ * (wg.Done, Unlock, close): returning early would skip it and trade a leak for a deadlock.
+ */
+function cleanupSkippedByReturn(send: Node, fn: Node): Node | undefined {
+  const body = fn.childForFieldName('body');
+  if (!body) return undefined;
+  for (const call of body.descendantsOfType('call_expression')) {
+    if (call.startIndex < send.endIndex) continue;
+    if (!same(enclosingFunction(call), fn)) continue;
+    if ([...ancestors(call)].some((a) => a.type === 'defer_statement' && contains(body, a))) continue;
+    const callee = call.childForFieldName('function')?.text ?? '';
+    if (/\.(Done|Unlock|RUnlock)$/.test(callee) || callee === 'close') return call;
+  }
+  return undefined;
+}
+
+function outermostFunction(node: Node): Node | undefined {
+  let out: Node | undefined;
+  for (const a of ancestors(node)) if (FUNCTION_TYPES.has(a.type)) out = a;
+  return out;
+}

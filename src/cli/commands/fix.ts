@@ -1,0 +1,61 @@
+import { writeFileSync } from 'node:fs';
+import { Command } from 'commander';
+import type { RunResult } from '../../engine/run.js';
+import { writeAtomically } from '../../engine/write-file.js';
+import { jsonReport } from '../../report/json.js';
+import { unifiedPatch } from '../../report/patch.js';
+import { displayPath, textProblems, textSummary } from '../../report/text.js';
+import { addRunFlags, hasErrors, runFromFlags, stderrColors, type CommonFlags } from '../common.js';
+import { EXIT } from '../usage-error.js';
+
+interface FixFlags extends CommonFlags {
+  dryRun?: boolean;
+  write?: boolean;
+  patch?: string;
+}
+
+export function fixCommand(): Command {
+  const cmd = new Command('fix')
+    .description('rewrite the patterns found: print a patch (--dry-run, the default), write files (--write), or save a patch (--patch FILE)')
+    .argument('[paths...]', 'files or directories to fix', [])
+    .option('--dry-run', 'print one unified patch on stdout (git apply / patch -p1); change nothing')
+    .option('--write', 'write the fixed files in place, atomically')
+    .option('--patch <file>', 'also save the patch to this file');
+  return addRunFlags(cmd).action(async (paths: string[], flags: FixFlags) => {
+    const result = await runFromFlags(paths, flags, 'fix');
+    const cwd = process.cwd();
+    const err = stderrColors(flags);
+    const patch = unifiedPatch(result.files.filter((f) => f.fixed !== undefined).map((f) => ({ file: f.file, before: f.original!, after: f.fixed! })));
+    if (flags.patch) writeFileSync(flags.patch, patch);
+    if (flags.write) writeFixedFiles(result, cwd);
+    if (result.gofmtUnavailable) process.stderr.write('note: gofmt not found; formatting of fixes was not verified\n');
+
+    if (flags.json) {
+      process.stdout.write(JSON.stringify(jsonReport(result, flags.write ? 'fix --write' : 'fix --dry-run'), null, 2) + '\n');
+    } else if (!flags.write && !flags.patch) {
+      process.stdout.write(patch);
+    }
+    process.stderr.write(textProblems(result, err, cwd));
+    process.stderr.write(textSummary(result, flags.write ? 'write' : 'dry-run', err));
+    if (flags.patch) process.stderr.write(`patch written to ${flags.patch}\n`);
+
+    const pending = flags.write ? result.files.some((f) => f.failed.length > 0) : patch.length > 0;
+    process.exitCode = hasErrors(result) ? EXIT.error : pending ? EXIT.findings : EXIT.clean;
+  });
+}
+
+/** Write each changed file atomically; a file that cannot be written keeps its bytes and its fixes count as failed. */
+function writeFixedFiles(result: RunResult, cwd: string): void {
+  for (const f of result.files) {
+    if (f.fixed === undefined) continue;
+    const res = writeAtomically(f.path, f.fixed, f.hash!, f.mode!);
+    if (res.ok) {
+      process.stderr.write(`fixed ${displayPath(result.root, f.file, cwd)} (${f.applied.length} ${f.applied.length === 1 ? 'fix' : 'fixes'})\n`);
+    } else {
+      f.status = 'error';
+      f.reason = `not written: ${res.reason}`;
+      f.failed.push(...f.applied.map((finding) => ({ finding, reason: res.reason })));
+      f.applied = [];
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import { Command } from 'commander';
+import { SEVERITIES, type Severity } from '../../engine/types.js';
+import { jsonReport } from '../../report/json.js';
+import { textFindings, textProblems, textSummary } from '../../report/text.js';
+import { addRunFlags, hasErrors, parseSeverity, runFromFlags, stderrColors, stdoutColors, type CommonFlags } from '../common.js';
+import { EXIT } from '../usage-error.js';
+
+interface ScanFlags extends CommonFlags {
+  diff: boolean;
+  failOn: Severity;
+}
+
+export function scanCommand(): Command {
+  const cmd = new Command('scan')
+    .description('report legacy concurrency patterns (exit 1 when any is found at --fail-on severity or above)')
+    .argument('[paths...]', 'files or directories to scan', [])
+    .option('--no-diff', 'do not print the diff of each available fix')
+    .option('--fail-on <severity>', `lowest severity that makes the exit code 1 (${SEVERITIES.join(', ')})`, parseSeverity, 'info');
+  return addRunFlags(cmd).action(async (paths: string[], flags: ScanFlags) => {
+    const result = await runFromFlags(paths, flags, 'scan');
+    if (flags.json) {
+      process.stdout.write(JSON.stringify(jsonReport(result, 'scan'), null, 2) + '\n');
+    } else {
+      const c = stdoutColors(flags);
+      process.stdout.write(textFindings(result, { colors: c, diffs: flags.diff, cwd: process.cwd() }));
+      process.stderr.write(textProblems(result, stderrColors(flags), process.cwd()));
+      process.stdout.write(textSummary(result, 'scan', c));
+    }
+    const threshold = SEVERITIES.indexOf(flags.failOn);
+    const failing = result.files.some((f) => f.findings.some((x) => SEVERITIES.indexOf(x.severity) >= threshold));
+    process.exitCode = hasErrors(result) ? EXIT.error : failing ? EXIT.findings : EXIT.clean;
+  });
+}

@@ -1,0 +1,139 @@
+import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+/** Directories the go tool itself ignores, plus ones that never hold the user's own Go code. */
+const SKIPPED_DIRS = new Set(['vendor', 'testdata', 'node_modules']);
+
+export interface Skipped {
+  path: string;
+  reason: string;
+}
+
+export interface Discovery {
+  /** Absolute paths of Go files to process, sorted. */
+  files: string[];
+  /** Files passed over on purpose (generated, ignored, symlinks), with why. */
+  skipped: Skipped[];
+  /** Paths that could not be read at all. */
+  errors: Skipped[];
+}
+
+export interface DiscoverOptions {
+  /** Repository root: .gitignore files from here down apply. */
+  root: string;
+  includeTestdata?: boolean;
+}
+
+/**
+ * The Go files under the given paths: .gitignore rules honoured, vendor/, testdata/, hidden and
+ * `_` directories skipped (as the go tool does), symlinks not followed. A file named explicitly
+ * is taken even where a directory walk would pass it by.
+ */
+export function discoverGoFiles(paths: string[], options: DiscoverOptions): Discovery {
+  const out: Discovery = { files: [], skipped: [], errors: [] };
+  const rules = new GitignoreRules(options.root);
+  const seen = new Set<string>();
+  for (const p of paths) {
+    const abs = resolve(p);
+    let st: Stats;
+    try {
+      st = lstatSync(abs);
+    } catch (err) {
+      out.errors.push({ path: abs, reason: describeFsError(err) });
+      continue;
+    }
+    if (st.isSymbolicLink()) {
+      out.skipped.push({ path: abs, reason: 'symbolic link (not followed)' });
+    } else if (st.isDirectory()) {
+      walk(abs, rules, options, out, seen);
+    } else if (abs.endsWith('.go')) {
+      if (!seen.has(abs)) out.files.push(abs);
+      seen.add(abs);
+    } else {
+      out.errors.push({ path: abs, reason: 'not a Go file or a directory' });
+    }
+  }
+  out.files.sort();
+  return out;
+}
+
+function walk(dir: string, rules: GitignoreRules, options: DiscoverOptions, out: Discovery, seen: Set<string>): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    out.errors.push({ path: dir, reason: describeFsError(err) });
+    return;
+  }
+  rules.load(dir);
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name.startsWith('.') || e.name.startsWith('_')) continue;
+      if (SKIPPED_DIRS.has(e.name) && !(e.name === 'testdata' && options.includeTestdata)) continue;
+      if (rules.ignores(path, true)) continue;
+      walk(path, rules, options, out, seen);
+    } else if (e.name.endsWith('.go')) {
+      if (rules.ignores(path, false)) {
+        out.skipped.push({ path, reason: 'ignored by .gitignore' });
+      } else if (e.isSymbolicLink()) {
+        out.skipped.push({ path, reason: 'symbolic link (not followed)' });
+      } else if (e.isFile() && !seen.has(path)) {
+        seen.add(path);
+        out.files.push(path);
+      }
+    }
+  }
+}
+
+/** .gitignore files of the root and of every directory below it that the walk enters. */
+class GitignoreRules {
+  private readonly byDir = new Map<string, Ignore | null>();
+
+  constructor(private readonly root: string) {}
+
+  load(dir: string): Ignore | null {
+    if (this.byDir.has(dir)) return this.byDir.get(dir)!;
+    let ig: Ignore | null = null;
+    try {
+      const text = readFileSync(join(dir, '.gitignore'), 'utf8');
+      ig = ignore().add(text);
+    } catch {
+      ig = null;
+    }
+    this.byDir.set(dir, ig);
+    return ig;
+  }
+
+  ignores(path: string, isDir: boolean): boolean {
+    const rel = relative(this.root, path);
+    if (rel.startsWith('..')) return false;
+    // Check against each directory's rules from the root down to the path's parent.
+    let dir = this.root;
+    const parts = relative(this.root, dirname(path)).split(sep).filter(Boolean);
+    for (let i = 0; i <= parts.length; i++) {
+      const ig = this.load(dir);
+      if (ig) {
+        const sub = relative(dir, path).split(sep).join('/') + (isDir ? '/' : '');
+        if (ig.ignores(sub)) return true;
+      }
+      if (i < parts.length) dir = join(dir, parts[i]);
+    }
+    return false;
+  }
+}
+
+/** "permission denied", "no such file or directory"… from a Node fs error. */
+export function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'is a directory';
+    case 'ELOOP': return 'too many levels of symbolic links';
+    default: return (err as Error)?.message ?? String(err);
+  }
+}

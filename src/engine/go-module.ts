@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export interface GoModule {
+  /** Directory holding go.mod. */
+  dir: string;
+  /** Module path from the `module` line. */
+  path: string | undefined;
+  /** The `go` line's version ("1.22", "1.21.3"), undefined when absent. */
+  goVersion: string | undefined;
+}
+
+const cache = new Map<string, GoModule | null>();
+
+/** The nearest go.mod at or above `dir`, read once per directory. */
+export function moduleFor(dir: string): GoModule | undefined {
+  const hit = cache.get(dir);
+  if (hit !== undefined) return hit ?? undefined;
+  let mod: GoModule | null = null;
+  try {
+    mod = parseGoMod(readFileSync(join(dir, 'go.mod'), 'utf8'), dir);
+  } catch {
+    const parent = dirname(dir);
+    mod = parent === dir ? null : moduleFor(parent) ?? null;
+  }
+  cache.set(dir, mod);
+  return mod ?? undefined;
+}
+
+export function parseGoMod(text: string, dir: string): GoModule {
+  const noComments = text.replace(/\/\/[^\n]*/g, '');
+  const path = /^\s*module\s+"?([^\s"]+)"?/m.exec(noComments)?.[1];
+  const goVersion = /^\s*go\s+(\d+\.\d+(?:\.\d+)?)/m.exec(noComments)?.[1];
+  return { dir, path, goVersion };
+}
+
+/** Compare Go versions: negative when a < b. An undefined version counts as the newest. */
+export function compareGoVersions(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** True when the module's Go version is at least `min` (no go line: assume the newest). */
+export function goAtLeast(version: string | undefined, min: string): boolean {
+  return compareGoVersions(version, min) >= 0;
+}

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type Parser from 'tree-sitter';
+import { PackageIndex, packageFiles } from '../go/package-index.js';
+import { parseGo } from './parser.js';
+
+/** One PackageIndex per package directory (and test variant), built on first use in a run. */
+export class PackageIndexCache {
+  private readonly byKey = new Map<string, PackageIndex>();
+
+  get(path: string, tree: Parser.Tree): PackageIndex {
+    const pkg = tree.rootNode.namedChildren.find((n) => n.type === 'package_clause')?.namedChild(0)?.text ?? '';
+    const key = `${dirname(path)}\0${pkg}\0${path.endsWith('_test.go')}`;
+    let index = this.byKey.get(key);
+    if (!index) {
+      index = new PackageIndex();
+      for (const sibling of packageFiles(path, pkg)) {
+        try {
+          const text = readFileSync(sibling, 'utf8');
+          const t = parseGo(text);
+          if (!t.rootNode.hasError) index.addFile(sibling, t);
+        } catch {
+          // an unreadable sibling contributes nothing; its own run reports it
+        }
+      }
+      this.byKey.set(key, index);
+    }
+    // The file being processed always contributes its current text.
+    if (!index.files.includes(path)) index.addFile(path, tree);
+    return index;
+  }
+}

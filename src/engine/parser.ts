@@ -1,0 +1,34 @@
+import Parser from 'tree-sitter';
+import Go from 'tree-sitter-go';
+
+let parser: Parser | undefined;
+
+/** Parse Go source with tree-sitter-go. One parser per thread, reused. */
+export function parseGo(source: string): Parser.Tree {
+  if (!parser) {
+    parser = new Parser();
+    parser.setLanguage(Go as unknown as Parser.Language);
+  }
+  // The Node binding reads the source in chunks; large files need a larger buffer.
+  return parser.parse(source, undefined, { bufferSize: Math.max(32 * 1024, source.length * 2 + 1) });
+}
+
+/** Number of ERROR and MISSING nodes in a tree: a fix must never raise it. */
+export function countErrors(tree: Parser.Tree): number {
+  if (!tree.rootNode.hasError) return 0;
+  let count = 0;
+  const cursor = tree.walk();
+  let done = false;
+  while (!done) {
+    const n = cursor.currentNode;
+    if (n.type === 'ERROR' || n.isMissing) count++;
+    if (n.hasError && cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) {
+        done = true;
+        break;
+      }
+    }
+  }
+  return count;
+}

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { describeFsError } from './discover.js';
+
+export interface GoSource {
+  path: string;
+  text: string;
+  /** sha256 of the bytes read: a write refuses to replace a file whose bytes changed since. */
+  hash: string;
+  mode: number;
+}
+
+export type ReadResult = { ok: true; source: GoSource } | { ok: false; reason: string; skipped?: boolean };
+
+const GENERATED = /^\/\/ Code generated .* DO NOT EDIT\.\r?$/m;
+const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Read a Go file as text, refusing what goconc must not edit: binary content, text that is not
+ * UTF-8, files too large, and generated files (skipped, not errors).
+ */
+export function readGoSource(path: string, maxBytes = DEFAULT_MAX_BYTES): ReadResult {
+  let bytes: Buffer;
+  let mode: number;
+  try {
+    const st = statSync(path);
+    if (st.size > maxBytes) return { ok: false, skipped: true, reason: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+    mode = st.mode;
+    bytes = readFileSync(path);
+  } catch (err) {
+    return { ok: false, reason: describeFsError(err) };
+  }
+  if (bytes.includes(0)) return { ok: false, reason: 'binary content (NUL bytes), not Go source' };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return { ok: false, reason: 'not valid UTF-8, which Go source must be' };
+  }
+  if (isGenerated(text)) return { ok: false, skipped: true, reason: 'generated file (Code generated … DO NOT EDIT)' };
+  return { ok: true, source: { path, text, hash: hashText(text), mode } };
+}
+
+export function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Go's convention: a `// Code generated … DO NOT EDIT.` line before the package clause. */
+export function isGenerated(text: string): boolean {
+  const pkg = /^package\s/m.exec(text);
+  const head = pkg ? text.slice(0, pkg.index) : text.slice(0, 4096);
+  return GENERATED.test(head);
+}

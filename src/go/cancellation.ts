@@ -1,0 +1,104 @@
+import type Parser from 'tree-sitter';
+import { packageName } from './imports.js';
+import type { PackageIndex } from './package-index.js';
+import { receiverOf } from './package-index.js';
+import { localsBefore, paramsOf, type LocalDecl } from './scope.js';
+import { ancestors, FUNCTION_TYPES, type Node } from './syntax.js';
+
+/** Something a blocked operation can wait on to give up: a context or a done channel. */
+export interface CancellationSource {
+  kind: 'ctx-local' | 'ctx-param' | 'ctx-field' | 'done-param' | 'done-field';
+  /** The expression naming it: `ctx`, `s.ctx`, `stop`, `s.done`. */
+  expr: string;
+  /** True for a context.Context (has Err()); false for a done channel. */
+  isContext: boolean;
+  /** The function whose scope provides it (for receiver fields: the method). */
+  fn: Node;
+  /** Human words for messages: "ctx parameter", "receiver field s.ctx"… */
+  label: string;
+}
+
+const DONE_NAME = /^(done|stop|stopped|quit|closing|closed|shutdown|exit|die|cancel)(ch|c|chan|channel)?$|^(stop|done|quit|shutdown|close)[A-Z]\w*$/i;
+const CONTEXT_CONSTRUCTOR = /^With(Cancel|CancelCause|Timeout|TimeoutCause|Deadline|DeadlineCause|Value|outCancel)$/;
+
+/** True when a type expression is `context.Context` (under the name the file imports it as). */
+export function isContextType(typeNode: Node, contextPkg: string | undefined): boolean {
+  if (!contextPkg || typeNode.type !== 'qualified_type') return false;
+  return typeNode.childForFieldName('package')?.text === contextPkg && typeNode.childForFieldName('name')?.text === 'Context';
+}
+
+/** True for `chan struct{}` and `<-chan struct{}` (never a send-only channel). */
+export function isDoneChannelType(typeNode: Node): boolean {
+  if (typeNode.type !== 'channel_type') return false;
+  const t = typeNode.text.replace(/\s+/g, '');
+  return t === 'chanstruct{}' || t === '<-chanstruct{}';
+}
+
+/**
+ * Cancellation sources in scope at `node`, innermost first: for each enclosing function from the
+ * inside out, contexts made locally by context.With*, then context parameters, then done-channel
+ * parameters; finally context and done-channel fields of the method's receiver.
+ */
+export function cancellationSources(node: Node, tree: Parser.Tree, index: () => PackageIndex): CancellationSource[] {
+  const ctxPkg = packageName(tree, 'context');
+  const out: CancellationSource[] = [];
+  const seen = new Set<string>();
+  const add = (s: CancellationSource) => {
+    if (seen.has(s.expr)) return; // an inner declaration shadows an outer one of the same name
+    seen.add(s.expr);
+    out.push(s);
+  };
+  let point: Node = node;
+  for (const fn of [...ancestors(node)].filter((a) => FUNCTION_TYPES.has(a.type))) {
+    for (const local of localsBefore(point)) {
+      if (isContextLocal(local, ctxPkg)) add({ kind: 'ctx-local', expr: local.name, isContext: true, fn, label: `local ${local.name}` });
+      else seen.add(local.name);
+    }
+    const params = paramsOf(fn);
+    for (const p of params) {
+      if (isContextType(p.typeNode, ctxPkg)) add({ kind: 'ctx-param', expr: p.name, isContext: true, fn, label: `parameter ${p.name}` });
+    }
+    for (const p of params) {
+      if (isDoneChannelType(p.typeNode) && DONE_NAME.test(p.name)) {
+        add({ kind: 'done-param', expr: p.name, isContext: false, fn, label: `parameter ${p.name}` });
+      }
+    }
+    for (const p of params) seen.add(p.name);
+    if (fn.type === 'method_declaration') {
+      const recv = receiverOf(fn);
+      if (recv?.name && !seen.has(recv.name)) {
+        const fields = index().fieldsOf(recv.typeName);
+        for (const f of fields) {
+          if (!f.embedded && isContextType(f.typeNode, ctxPkg)) {
+            add({ kind: 'ctx-field', expr: `${recv.name}.${f.name}`, isContext: true, fn, label: `receiver field ${recv.name}.${f.name}` });
+          }
+        }
+        for (const f of fields) {
+          if (!f.embedded && isDoneChannelType(f.typeNode) && DONE_NAME.test(f.name)) {
+            add({ kind: 'done-field', expr: `${recv.name}.${f.name}`, isContext: false, fn, label: `receiver field ${recv.name}.${f.name}` });
+          }
+        }
+      }
+    }
+    point = fn;
+  }
+  return out;
+}
+
+function isContextLocal(local: LocalDecl, ctxPkg: string | undefined): boolean {
+  if (local.typeNode && isContextType(local.typeNode, ctxPkg)) return !!local.value;
+  const v = local.value;
+  if (!v || v.type !== 'call_expression' || !ctxPkg) return false;
+  const fn = v.childForFieldName('function');
+  if (fn?.type !== 'selector_expression') return false;
+  if (fn.childForFieldName('operand')?.text !== ctxPkg) return false;
+  if (!CONTEXT_CONSTRUCTOR.test(fn.childForFieldName('field')?.text ?? '')) return false;
+  // `ctx, cancel := context.WithCancel(...)`: the context is the first name.
+  const left = local.decl.childForFieldName('left')?.namedChildren ?? local.decl.childrenForFieldName('name');
+  return left[0]?.text === local.name;
+}
+
+/** How to wait on a source in a select case: `<-ctx.Done()` or `<-done`. */
+export function doneReceive(source: CancellationSource): string {
+  return source.isContext ? `<-${source.expr}.Done()` : `<-${source.expr}`;
+}

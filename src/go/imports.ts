@@ -1,0 +1,109 @@
+import type { Edit } from '../engine/types.js';
+import type { Node } from './syntax.js';
+import type Parser from 'tree-sitter';
+
+/** The import specs of a file: path and the name the package is used under. */
+export interface ImportSpec {
+  path: string;
+  /** Explicit alias (`ctxpkg "context"`), `_`, `.`, or undefined. */
+  alias: string | undefined;
+  node: Node;
+}
+
+export function importSpecs(tree: Parser.Tree): ImportSpec[] {
+  return tree.rootNode.descendantsOfType('import_spec').map((spec) => {
+    const pathNode = spec.childForFieldName('path')!;
+    const nameNode = spec.childForFieldName('name');
+    return { path: pathNode.text.slice(1, -1), alias: nameNode?.text, node: spec };
+  });
+}
+
+/** The identifier a file uses for an imported package, or undefined when it is not imported. */
+export function packageName(tree: Parser.Tree, path: string): string | undefined {
+  const spec = importSpecs(tree).find((s) => s.path === path);
+  if (!spec) return undefined;
+  if (spec.alias === '_' || spec.alias === '.') return undefined;
+  return spec.alias ?? path.slice(path.lastIndexOf('/') + 1);
+}
+
+/**
+ * Edits that add the given import paths to a file, gofmt-clean: into the first import block
+ * (standard-library paths join its first group in sorted position), converting a single
+ * `import "x"` into a block, or after the package clause when there are no imports.
+ */
+export function addImportEdits(source: string, tree: Parser.Tree, paths: string[], nl = '\n'): Edit[] {
+  const have = new Set(importSpecs(tree).map((s) => s.path));
+  const missing = [...new Set(paths)].filter((p) => !have.has(p)).sort();
+  if (missing.length === 0) return [];
+  const decls = tree.rootNode.namedChildren.filter((n) => n.type === 'import_declaration');
+  if (decls.length === 0) {
+    const pkg = tree.rootNode.namedChildren.find((n) => n.type === 'package_clause')!;
+    const body =
+      missing.length === 1
+        ? `import "${missing[0]}"`
+        : `import (${nl}${missing.map((p) => `\t"${p}"`).join(nl)}${nl})`;
+    return [{ start: pkg.endIndex, end: pkg.endIndex, text: `${nl}${nl}${body}` }];
+  }
+  const first = decls[0];
+  const list = first.namedChildren.find((n) => n.type === 'import_spec_list');
+  if (!list) {
+    // import "fmt"  ->  import (\n\t"context"\n\t"fmt"\n)
+    const spec = first.namedChildren.find((n) => n.type === 'import_spec')!;
+    const lines = [...missing.map((p) => `\t"${p}"`), `\t${spec.text}`];
+    lines.sort((a, b) => importPathOf(a).localeCompare(importPathOf(b)));
+    return [{ start: first.startIndex, end: first.endIndex, text: `import (${nl}${lines.join(nl)}${nl})` }];
+  }
+  // Insert each path before the first spec of the first group that sorts after it.
+  const specs = list.namedChildren.filter((n) => n.type === 'import_spec');
+  const firstGroup = firstGroupOf(source, specs);
+  const edits: Edit[] = [];
+  for (const path of missing) {
+    const before = firstGroup.find((s) => s.childForFieldName('path')!.text.slice(1, -1) > path);
+    if (before) {
+      const at = lineStartOf(source, before.startIndex);
+      edits.push({ start: at, end: at, text: `\t"${path}"${nl}` });
+    } else {
+      const last = firstGroup[firstGroup.length - 1] ?? undefined;
+      const at = last ? lineEndOf(source, last.endIndex) : list.startIndex + 1;
+      edits.push({ start: at, end: at, text: `${nl}\t"${path}"` });
+    }
+  }
+  return mergeSamePoint(edits);
+}
+
+function importPathOf(line: string): string {
+  const m = /"([^"]*)"/.exec(line);
+  return m ? m[1] : line;
+}
+
+/** Specs up to the first blank line (gofmt sorts within such groups). */
+function firstGroupOf(source: string, specs: Node[]): Node[] {
+  const group: Node[] = [];
+  for (const spec of specs) {
+    const prev = group[group.length - 1];
+    if (prev && /\n[ \t]*\r?\n/.test(source.slice(prev.endIndex, spec.startIndex))) break;
+    group.push(spec);
+  }
+  return group;
+}
+
+function lineStartOf(source: string, offset: number): number {
+  return source.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEndOf(source: string, offset: number): number {
+  const rest = source.slice(offset);
+  const m = /^[^\n]*?(?=\r?\n|$)/.exec(rest)!;
+  return offset + m[0].length;
+}
+
+/** Edits inserting at the same point are joined in order, so they never count as overlapping. */
+function mergeSamePoint(edits: Edit[]): Edit[] {
+  const out: Edit[] = [];
+  for (const e of edits) {
+    const same = out.find((o) => o.start === e.start && o.end === e.end && o.start === o.end);
+    if (same) same.text += e.text;
+    else out.push({ ...e });
+  }
+  return out;
+}

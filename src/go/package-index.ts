@@ -1,0 +1,210 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, basename } from 'node:path';
+import type Parser from 'tree-sitter';
+import type { Node } from './syntax.js';
+
+/** Broad kinds of Go types, enough to pick zero values and copy strategies. */
+export type TypeKind =
+  | 'struct'
+  | 'interface'
+  | 'pointer'
+  | 'slice'
+  | 'map'
+  | 'chan'
+  | 'func'
+  | 'array'
+  | 'basic-number'
+  | 'basic-string'
+  | 'basic-bool'
+  | 'named'
+  | 'type-param'
+  | 'unknown';
+
+export interface FieldDecl {
+  name: string;
+  /** Source text of the field's type. */
+  type: string;
+  typeNode: Node;
+  embedded: boolean;
+}
+
+export interface TypeDecl {
+  name: string;
+  /** Kind of the declared type's syntax (a `named` kind refers to another type by name). */
+  kind: TypeKind;
+  typeNode: Node;
+  fields: FieldDecl[];
+  isAlias: boolean;
+  file: string;
+}
+
+export interface MethodDecl {
+  name: string;
+  receiverType: string;
+  pointerReceiver: boolean;
+  node: Node;
+  file: string;
+}
+
+export const NUMBER_TYPES = new Set([
+  'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr',
+  'float32', 'float64', 'complex64', 'complex128', 'byte', 'rune',
+]);
+
+/** The kind of a type expression, from its syntax alone. */
+export function kindOfTypeNode(node: Node): TypeKind {
+  switch (node.type) {
+    case 'struct_type': return 'struct';
+    case 'interface_type': return 'interface';
+    case 'pointer_type': return 'pointer';
+    case 'slice_type': return 'slice';
+    case 'map_type': return 'map';
+    case 'channel_type': return 'chan';
+    case 'function_type': return 'func';
+    case 'array_type': return 'array';
+    case 'parenthesized_type': return node.namedChild(0) ? kindOfTypeNode(node.namedChild(0)!) : 'unknown';
+    case 'type_identifier': {
+      const t = node.text;
+      if (NUMBER_TYPES.has(t)) return 'basic-number';
+      if (t === 'string') return 'basic-string';
+      if (t === 'bool') return 'basic-bool';
+      if (t === 'error' || t === 'any') return 'interface';
+      return 'named';
+    }
+    case 'qualified_type':
+    case 'generic_type':
+      return 'named';
+    default:
+      return 'unknown';
+  }
+}
+
+/**
+ * Declarations of one Go package (one directory, one package clause): struct types with their
+ * fields, other named types, and methods per receiver type. Built from the package's files once,
+ * then shared by every codemod that asks.
+ */
+export class PackageIndex {
+  readonly types = new Map<string, TypeDecl>();
+  readonly methods = new Map<string, MethodDecl[]>();
+  readonly files: string[] = [];
+
+  addFile(file: string, tree: Parser.Tree): void {
+    this.files.push(file);
+    for (const spec of tree.rootNode.descendantsOfType(['type_spec', 'type_alias'])) {
+      if (spec.parent?.type !== 'type_declaration' || spec.parent.parent?.type !== 'source_file') continue;
+      const name = spec.childForFieldName('name')?.text;
+      const typeNode = spec.childForFieldName('type');
+      if (!name || !typeNode) continue;
+      this.types.set(name, {
+        name,
+        kind: kindOfTypeNode(typeNode),
+        typeNode,
+        fields: typeNode.type === 'struct_type' ? structFields(typeNode) : [],
+        isAlias: spec.type === 'type_alias',
+        file,
+      });
+    }
+    for (const m of tree.rootNode.namedChildren.filter((n) => n.type === 'method_declaration')) {
+      const recv = receiverOf(m);
+      const name = m.childForFieldName('name')?.text;
+      if (!recv || !name) continue;
+      const list = this.methods.get(recv.typeName) ?? [];
+      list.push({ name, receiverType: recv.typeName, pointerReceiver: recv.pointer, node: m, file });
+      this.methods.set(recv.typeName, list);
+    }
+  }
+
+  /** Fields of a struct type, following embedded structs of the same package (depth-first). */
+  fieldsOf(typeName: string, seen = new Set<string>()): FieldDecl[] {
+    const decl = this.types.get(typeName);
+    if (!decl || seen.has(typeName)) return [];
+    seen.add(typeName);
+    if (decl.kind === 'named') return this.fieldsOf(baseTypeName(decl.typeNode.text), seen);
+    const out = [...decl.fields];
+    for (const f of decl.fields) if (f.embedded) out.push(...this.fieldsOf(baseTypeName(f.type), seen));
+    return out;
+  }
+
+  /** The kind of a named type after following in-package definitions; 'unknown' if not declared here. */
+  underlyingKind(typeName: string, seen = new Set<string>()): TypeKind {
+    const decl = this.types.get(typeName);
+    if (!decl || seen.has(typeName)) return 'unknown';
+    seen.add(typeName);
+    if (decl.kind !== 'named') return decl.kind;
+    const node = decl.typeNode;
+    if (node.type === 'type_identifier' || node.type === 'generic_type') {
+      return this.underlyingKind(baseTypeName(node.text), seen);
+    }
+    return 'unknown';
+  }
+}
+
+/** `*Foo[T]` -> `Foo`. */
+export function baseTypeName(typeText: string): string {
+  return typeText.replace(/^[*\s]+/, '').replace(/\[.*$/s, '').trim();
+}
+
+export function structFields(struct: Node): FieldDecl[] {
+  const list = struct.namedChildren.find((n) => n.type === 'field_declaration_list');
+  if (!list) return [];
+  const fields: FieldDecl[] = [];
+  for (const decl of list.namedChildren.filter((n) => n.type === 'field_declaration')) {
+    const typeNode = decl.childForFieldName('type');
+    if (!typeNode) continue;
+    const names = decl.childrenForFieldName('name').filter((n) => n.type === 'field_identifier');
+    if (names.length === 0) {
+      fields.push({ name: baseTypeName(typeNode.text).replace(/^.*\./, ''), type: typeNode.text, typeNode, embedded: true });
+    }
+    for (const n of names) fields.push({ name: n.text, type: typeNode.text, typeNode, embedded: false });
+  }
+  return fields;
+}
+
+export interface Receiver {
+  name: string | undefined;
+  typeName: string;
+  pointer: boolean;
+}
+
+export function receiverOf(method: Node): Receiver | undefined {
+  const list = method.childForFieldName('receiver');
+  const param = list?.namedChildren.find((n) => n.type === 'parameter_declaration');
+  const typeNode = param?.childForFieldName('type');
+  if (!param || !typeNode) return undefined;
+  const name = param.childForFieldName('name')?.text;
+  return {
+    name: name === '_' ? undefined : name,
+    typeName: baseTypeName(typeNode.text),
+    pointer: typeNode.type === 'pointer_type',
+  };
+}
+
+/** Go files of the package that `file` belongs to: same directory, same package clause. */
+export function packageFiles(file: string, packageName: string): string[] {
+  const dir = dirname(file);
+  const isTest = file.endsWith('_test.go');
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.go') && (isTest || !n.endsWith('_test.go')));
+  } catch {
+    return [file];
+  }
+  const out: string[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    if (basename(path) === basename(file)) continue;
+    try {
+      const head = readFileSync(path, 'utf8').slice(0, 64 * 1024);
+      const m = /^\s*package\s+([A-Za-z_][A-Za-z0-9_]*)/m.exec(stripComments(head));
+      if (m && m[1] === packageName) out.push(path);
+    } catch {
+      // unreadable siblings simply contribute nothing
+    }
+  }
+  return out;
+}
+
+function stripComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
+}

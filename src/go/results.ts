@@ -1,0 +1,95 @@
+import type { CancellationSource } from './cancellation.js';
+import { kindOfTypeNode, baseTypeName, type PackageIndex, type TypeKind } from './package-index.js';
+import { resultsOf } from './scope.js';
+import type { Node } from './syntax.js';
+
+/** Well-known named types of the standard library whose kind is fixed. */
+const STDLIB_KINDS: Record<string, TypeKind> = {
+  'time.Duration': 'basic-number',
+  'time.Month': 'basic-number',
+  'time.Weekday': 'basic-number',
+  'time.Time': 'struct',
+  'context.Context': 'interface',
+  'io.Reader': 'interface',
+  'io.Writer': 'interface',
+  'io.ReadCloser': 'interface',
+  'io.WriteCloser': 'interface',
+  'io.Closer': 'interface',
+  'net.Conn': 'interface',
+  'net.Listener': 'interface',
+  'http.Handler': 'interface',
+  'http.HandlerFunc': 'func',
+  'os.FileMode': 'basic-number',
+  'fs.FileMode': 'basic-number',
+  'sync.Mutex': 'struct',
+  'sync.WaitGroup': 'struct',
+  'json.RawMessage': 'slice',
+};
+
+function zeroOfKind(kind: TypeKind, typeText: string): string | undefined {
+  switch (kind) {
+    case 'pointer': case 'slice': case 'map': case 'chan': case 'func': case 'interface':
+      return 'nil';
+    case 'basic-number': return '0';
+    case 'basic-string': return '""';
+    case 'basic-bool': return 'false';
+    case 'struct': case 'array':
+      return `${typeText}{}`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The zero value of a type written in Go syntax, or undefined when it cannot be known for sure
+ * (a type of another package we know nothing about, a type parameter).
+ */
+export function zeroValue(typeNode: Node, index: PackageIndex): string | undefined {
+  const kind = kindOfTypeNode(typeNode);
+  if (kind !== 'named') return zeroOfKind(kind, typeNode.text);
+  if (typeNode.type === 'qualified_type') {
+    const known = STDLIB_KINDS[typeNode.text];
+    return known ? zeroOfKind(known, typeNode.text) : undefined;
+  }
+  const name = baseTypeName(typeNode.text);
+  if (isTypeParameter(typeNode, name)) return undefined;
+  const underlying = index.underlyingKind(name);
+  return zeroOfKind(underlying, typeNode.text);
+}
+
+function isTypeParameter(typeNode: Node, name: string): boolean {
+  for (let p = typeNode.parent; p; p = p.parent) {
+    const tparams = p.childForFieldName('type_parameters');
+    if (tparams && tparams.descendantsOfType('identifier').some((id) => id.text === name)) return true;
+  }
+  return false;
+}
+
+export type ExitPlan = { ok: true; lines: string[] } | { ok: false; reason: string };
+
+/**
+ * The statements that leave `fn` when `source` is cancelled: `return`, `return zeros…, ctx.Err()`,
+ * or `err = ctx.Err()` + `return` for named results.
+ */
+export function exitStatements(fn: Node, source: CancellationSource, index: PackageIndex): ExitPlan {
+  const results = resultsOf(fn);
+  if (results.length === 0) return { ok: true, lines: ['return'] };
+  const last = results[results.length - 1];
+  if (last.typeNode.text !== 'error') {
+    return { ok: false, reason: `the enclosing function returns (${results.map((r) => r.typeNode.text).join(', ')}) with no error result to report cancellation` };
+  }
+  if (!source.isContext) {
+    return { ok: false, reason: `${source.expr} is a done channel and the function must return an error: no error value is known for it` };
+  }
+  const errExpr = `${source.expr}.Err()`;
+  const named = results.every((r) => r.name !== undefined);
+  if (named && last.name !== '_') return { ok: true, lines: [`${last.name} = ${errExpr}`, 'return'] };
+  const zeros: string[] = [];
+  for (const r of results.slice(0, -1)) {
+    const z = zeroValue(r.typeNode, index);
+    if (z === undefined) return { ok: false, reason: `cannot determine the zero value of ${r.typeNode.text}` };
+    zeros.push(z);
+  }
+  return { ok: true, lines: [`return ${[...zeros, errExpr].join(', ')}`] };
+}
+

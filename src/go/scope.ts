@@ -1,0 +1,122 @@
+import { ancestors, enclosingFunction, same, type Node } from './syntax.js';
+
+/** A named parameter or result of a function. */
+export interface Param {
+  name: string;
+  typeNode: Node;
+  /** The function literal or declaration it belongs to. */
+  fn: Node;
+}
+
+/** Named parameters of a function (unnamed and `_` parameters are left out). */
+export function paramsOf(fn: Node): Param[] {
+  return namedParams(fn.childForFieldName('parameters'), fn);
+}
+
+function namedParams(list: Node | null, fn: Node): Param[] {
+  if (!list) return [];
+  const out: Param[] = [];
+  for (const decl of list.namedChildren) {
+    if (decl.type !== 'parameter_declaration' && decl.type !== 'variadic_parameter_declaration') continue;
+    const typeNode = decl.childForFieldName('type');
+    if (!typeNode) continue;
+    for (const n of decl.childrenForFieldName('name')) {
+      if (n.type === 'identifier' && n.text !== '_') out.push({ name: n.text, typeNode, fn });
+    }
+  }
+  return out;
+}
+
+export interface ResultItem {
+  name: string | undefined;
+  typeNode: Node;
+}
+
+/** The results of a function: [] for none, one item per result (names repeated for `a, b int`). */
+export function resultsOf(fn: Node): ResultItem[] {
+  const result = fn.childForFieldName('result');
+  if (!result) return [];
+  if (result.type !== 'parameter_list') return [{ name: undefined, typeNode: result }];
+  const out: ResultItem[] = [];
+  for (const decl of result.namedChildren) {
+    if (decl.type !== 'parameter_declaration') continue;
+    const typeNode = decl.childForFieldName('type')!;
+    const names = decl.childrenForFieldName('name').filter((n) => n.type === 'identifier');
+    if (names.length === 0) out.push({ name: undefined, typeNode });
+    for (const n of names) out.push({ name: n.text, typeNode });
+  }
+  return out;
+}
+
+/** A variable declared by a statement of an enclosing block, before a given point. */
+export interface LocalDecl {
+  name: string;
+  /** The declaring statement (short_var_declaration, var_spec, range clause…). */
+  decl: Node;
+  /** The value expression assigned to this name, when one lines up with it. */
+  value: Node | undefined;
+  /** The declared type, for `var x T`. */
+  typeNode: Node | undefined;
+}
+
+/**
+ * Variables declared before `node` in the blocks enclosing it, up to (not past) the enclosing
+ * function. Innermost first; within a block, latest first.
+ */
+export function localsBefore(node: Node): LocalDecl[] {
+  const fn = enclosingFunction(node);
+  const out: LocalDecl[] = [];
+  let child = node;
+  for (const a of ancestors(node)) {
+    if (same(a, fn)) break;
+    if (a.type === 'statement_list') {
+      const stmts = a.namedChildren.filter((s) => s.endIndex <= child.startIndex);
+      for (const stmt of stmts.reverse()) out.push(...declaredBy(stmt));
+    }
+    if ((a.type === 'if_statement' || a.type === 'for_statement' || a.type === 'switch_statement' || a.type === 'type_switch_statement') && !same(child, a.childForFieldName('initializer'))) {
+      const init = a.childForFieldName('initializer');
+      if (init) out.push(...declaredBy(init));
+    }
+    child = a;
+  }
+  return out;
+}
+
+/** Names a statement declares, with the values they get. */
+export function declaredBy(stmt: Node): LocalDecl[] {
+  if (stmt.type === 'short_var_declaration') {
+    const left = stmt.childForFieldName('left')!.namedChildren;
+    const right = stmt.childForFieldName('right')?.namedChildren ?? [];
+    return left
+      .map((id, i) => ({
+        name: id.text,
+        decl: stmt,
+        value: right.length === left.length ? right[i] : right.length === 1 ? right[0] : undefined,
+        typeNode: undefined,
+      }))
+      .filter((d) => d.name !== '_');
+  }
+  if (stmt.type === 'var_declaration') {
+    const out: LocalDecl[] = [];
+    for (const spec of stmt.descendantsOfType('var_spec')) {
+      const names = spec.childrenForFieldName('name').filter((n) => n.type === 'identifier');
+      const values = spec.childForFieldName('value')?.namedChildren ?? [];
+      const typeNode = spec.childForFieldName('type') ?? undefined;
+      names.forEach((id, i) =>
+        out.push({ name: id.text, decl: spec, value: values.length === names.length ? values[i] : undefined, typeNode }),
+      );
+    }
+    return out.filter((d) => d.name !== '_');
+  }
+  return [];
+}
+
+/** True when `name` is assigned (=, op=, ++/--) anywhere inside `scope` after its declaration. */
+export function isReassigned(scope: Node, name: string, after: number): boolean {
+  for (const stmt of scope.descendantsOfType(['assignment_statement', 'inc_statement', 'dec_statement'])) {
+    if (stmt.startIndex < after) continue;
+    const left = stmt.type === 'assignment_statement' ? stmt.childForFieldName('left')!.namedChildren : stmt.namedChildren;
+    if (left.some((l) => l.type === 'identifier' && l.text === name)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,83 @@
+import type Parser from 'tree-sitter';
+
+export type Node = Parser.SyntaxNode;
+
+export const FUNCTION_TYPES = new Set(['func_literal', 'function_declaration', 'method_declaration']);
+
+/** Parents of node, nearest first. */
+export function* ancestors(node: Node): Generator<Node> {
+  for (let p = node.parent; p; p = p.parent) yield p;
+}
+
+/** The innermost function (literal, declaration or method) containing node. */
+export function enclosingFunction(node: Node): Node | undefined {
+  for (const a of ancestors(node)) if (FUNCTION_TYPES.has(a.type)) return a;
+  return undefined;
+}
+
+/** True when node lies in, or contains, a region the parser could not read. */
+export function touchesError(node: Node): boolean {
+  if (node.hasError) return true;
+  for (const a of ancestors(node)) if (a.type === 'ERROR' || a.isMissing) return true;
+  return false;
+}
+
+/** Start offset of the line containing offset. */
+export function lineStart(source: string, offset: number): number {
+  return source.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** End offset (exclusive, before the newline) of the line containing offset. */
+export function lineEnd(source: string, offset: number): number {
+  const nl = source.indexOf('\n', offset);
+  return nl === -1 ? source.length : nl;
+}
+
+/** The leading whitespace of the line containing offset. */
+export function indentAt(source: string, offset: number): string {
+  const start = lineStart(source, offset);
+  return /^[ \t]*/.exec(source.slice(start))![0];
+}
+
+/** The line break style of a file. */
+export function eol(source: string): string {
+  return source.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** True when nothing but whitespace precedes the node on its line. */
+export function startsLine(source: string, node: Node): boolean {
+  return source.slice(lineStart(source, node.startIndex), node.startIndex).trim() === '';
+}
+
+/** True when only whitespace or a line comment follows the node on its line. */
+export function endsLine(source: string, node: Node): boolean {
+  const rest = source.slice(node.endIndex, lineEnd(source, node.endIndex)).trim();
+  return rest === '' || rest.startsWith('//');
+}
+
+/** The named children of node with the given field name. */
+export function fieldChildren(node: Node, field: string): Node[] {
+  return node.childrenForFieldName(field).filter((c) => c.isNamed);
+}
+
+/** Unparenthesised expression. */
+export function unparen(node: Node): Node {
+  let n = node;
+  while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0)!;
+  return n;
+}
+
+/** True when `inner` lies inside `outer` (or is it). */
+export function contains(outer: Node, inner: Node): boolean {
+  return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+/** Text of a node with runs of whitespace collapsed, for comparing expressions. */
+export function normalized(node: Node): string {
+  return node.text.replace(/\s+/g, ' ');
+}
+
+/** Node identity: the binding hands out a new JS object per access, so compare ids. */
+export function same(a: Node | null | undefined, b: Node | null | undefined): boolean {
+  return !!a && !!b && a.id === b.id;
+}

@@ -1,0 +1,11 @@
+import { applyEdits } from '../engine/apply-edits.js';
+import { parseGo } from '../engine/parser.js';
+import { fixEdits } from '../engine/process-file.js';
+import type { Fix } from '../engine/types.js';
+import { filePatch } from './patch.js';
+
+/** The unified diff one fix alone would make to a file. */
+export function fixDiff(file: string, source: string, fix: Fix, context = 3): string {
+  const after = applyEdits(source, fixEdits(source, parseGo(source), [fix]));
+  return filePatch({ file, before: source, after }, context);
+}

@@ -1,0 +1,73 @@
+import { relative, resolve } from 'node:path';
+import type { RunResult } from '../engine/run.js';
+import { colorDiff, type Colors } from './colors.js';
+import { fixDiff } from './fix-diff.js';
+import { summarize } from './summary.js';
+
+export interface TextOptions {
+  colors: Colors;
+  /** Print each fix as a diff under its finding. */
+  diffs: boolean;
+  cwd: string;
+}
+
+/** Human-readable findings: `file:line:col: severity codemod: message`, with fixes as diffs. */
+export function textFindings(result: RunResult, opts: TextOptions): string {
+  const c = opts.colors;
+  const out: string[] = [];
+  for (const file of result.files) {
+    const shown = displayPath(result.root, file.file, opts.cwd);
+    for (const f of file.findings) {
+      const sev = f.severity === 'error' ? c.red(f.severity) : f.severity === 'warning' ? c.yellow(f.severity) : c.blue(f.severity);
+      out.push(`${c.bold(`${shown}:${f.line}:${f.column}`)}: ${sev} ${c.magenta(f.codemod)}: ${f.message}`);
+      if (f.fix) {
+        out.push(`  ${c.green('fix')}: ${f.fix.description}`);
+        for (const alt of f.alternatives ?? []) out.push(`  ${c.dim('alternative')}: ${alt.description}`);
+        if (opts.diffs) out.push(indent(colorDiff(fixDiff(file.file, file.original!, f.fix), c)));
+      } else {
+        out.push(`  ${c.dim('no fix')}: ${f.reason}`);
+      }
+    }
+  }
+  return out.length ? out.join('\n') + '\n' : '';
+}
+
+/** Problems with files: unreadable, unparsable, internal errors; one line each. */
+export function textProblems(result: RunResult, c: Colors, cwd: string): string {
+  const out: string[] = [];
+  for (const e of result.errors) out.push(`${c.red('error')}: ${relative(cwd, e.path) || '.'}: ${e.reason}`);
+  for (const f of result.files) {
+    const shown = displayPath(result.root, f.file, cwd);
+    if (f.status === 'error') out.push(`${c.red('error')}: ${shown}: ${f.reason}`);
+    for (const ie of f.internalErrors) out.push(`${c.red('internal error')}: ${shown}: ${ie}`);
+    for (const x of f.failed) out.push(`${c.yellow('not applied')}: ${shown}:${x.finding.line}: ${x.finding.codemod}: ${x.reason}`);
+  }
+  return out.length ? out.join('\n') + '\n' : '';
+}
+
+/** The closing summary line(s). */
+export function textSummary(result: RunResult, mode: 'scan' | 'dry-run' | 'write', c: Colors): string {
+  const s = summarize(result);
+  const parts = [
+    `${s.filesDiscovered} Go files (${s.filesParsed} parsed)`,
+    `${s.findings} findings (${s.fixable} with a fix)`,
+  ];
+  if (mode === 'write') parts.push(`${s.fixesApplied} fixes applied`, `${s.fixesFailed} not applied`);
+  if (mode === 'dry-run') parts.push(`${result.files.filter((f) => f.fixed !== undefined).length} files would change`);
+  if (s.filesSkipped) parts.push(`${s.filesSkipped} skipped`);
+  if (s.filesWithErrors) parts.push(c.red(`${s.filesWithErrors} with errors`));
+  const by = Object.entries(s.findingsByCodemod).map(([id, n]) => `${id}: ${n}`).join(', ');
+  return `${parts.join(', ')} in ${(s.elapsedMs / 1000).toFixed(2)}s${by ? `\n  ${by}` : ''}\n`;
+}
+
+export function displayPath(root: string, file: string, cwd: string): string {
+  return relative(cwd, resolve(root, file)) || file;
+}
+
+function indent(text: string): string {
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
+}
