@@ -18,11 +18,15 @@ export interface CommonFlags {
 /** Flags every command that runs codemods takes. */
 export function addRunFlags(cmd: Command): Command {
   return cmd
-    .option('--only <ids...>', 'run only these codemods (comma or space separated; enables opt-in ones)')
-    .option('--skip <ids...>', 'do not run these codemods')
+    .option('--only <ids>', 'run only these codemods, comma-separated (enables opt-in ones); repeatable', collect, [])
+    .option('--skip <ids>', 'do not run these codemods, comma-separated; repeatable', collect, [])
     .option('--json', 'print a JSON report on stdout instead of text')
     .addOption(new Option('--color <when>', 'colour output').choices(['auto', 'always', 'never']).default('auto'))
     .option('--include-testdata', 'also process testdata/ directories');
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 export async function runFromFlags(paths: string[], flags: CommonFlags, mode: 'scan' | 'fix'): Promise<RunResult> {

@@ -30,13 +30,18 @@ Examples:
     .showHelpAfterError('(run goconc --help for usage)')
     .exitOverride();
   for (const cmd of [scanCommand(), fixCommand(), listCommand(), explainCommand()]) {
-    prog.addCommand(cmd.exitOverride().showHelpAfterError());
+    prog.addCommand(cmd.exitOverride().showHelpAfterError(`(run goconc ${cmd.name()} --help for usage)`));
   }
   return prog;
 }
 
 /** Entry point: parse argv, run, set the exit code. Never throws. */
 export async function main(argv: string[]): Promise<void> {
+  // `goconc scan | head`: a closed pipe ends the output quietly, as for any Unix tool.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   try {
     await program().parseAsync(normalizeArgs(argv));
   } catch (err) {

@@ -40,7 +40,7 @@ export function discoverGoFiles(paths: string[], options: DiscoverOptions): Disc
     try {
       st = lstatSync(abs);
     } catch (err) {
-      out.errors.push({ path: abs, reason: describeFsError(err) });
+      out.errors.push({ path: p, reason: describeFsError(err) });
       continue;
     }
     if (st.isSymbolicLink()) {
@@ -51,7 +51,7 @@ export function discoverGoFiles(paths: string[], options: DiscoverOptions): Disc
       if (!seen.has(abs)) out.files.push(abs);
       seen.add(abs);
     } else {
-      out.errors.push({ path: abs, reason: 'not a Go file or a directory' });
+      out.errors.push({ path: p, reason: 'not a Go file or a directory' });
     }
   }
   out.files.sort();

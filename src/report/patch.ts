@@ -14,7 +14,9 @@ export interface FileChange {
 export function filePatch(change: FileChange, context = 3): string {
   if (change.before === change.after) return '';
   const p = structuredPatch(`a/${change.file}`, `b/${change.file}`, change.before, change.after, '', '', { context });
-  const out = [`diff --git a/${change.file} b/${change.file}`, `--- a/${change.file}`, `+++ b/${change.file}`];
+  // As git does: a name with spaces ends with a tab on the ---/+++ lines, so patch(1) reads it whole.
+  const end = change.file.includes(' ') ? '\t' : '';
+  const out = [`diff --git a/${change.file} b/${change.file}`, `--- a/${change.file}${end}`, `+++ b/${change.file}${end}`];
   for (const h of p.hunks) {
     out.push(`@@ -${range(h.oldStart, h.oldLines)} +${range(h.newStart, h.newLines)} @@`);
     out.push(...h.lines);

@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { RunResult } from '../engine/run.js';
 import { colorDiff, type Colors } from './colors.js';
 import { fixDiff } from './fix-diff.js';
@@ -35,7 +35,7 @@ export function textFindings(result: RunResult, opts: TextOptions): string {
 /** Problems with files: unreadable, unparsable, internal errors; one line each. */
 export function textProblems(result: RunResult, c: Colors, cwd: string): string {
   const out: string[] = [];
-  for (const e of result.errors) out.push(`${c.red('error')}: ${relative(cwd, e.path) || '.'}: ${e.reason}`);
+  for (const e of result.errors) out.push(`${c.red('error')}: ${isAbsolute(e.path) ? shortPath(e.path, cwd) : e.path}: ${e.reason}`);
   for (const f of result.files) {
     const shown = displayPath(result.root, f.file, cwd);
     if (f.status === 'error') out.push(`${c.red('error')}: ${shown}: ${f.reason}`);
@@ -61,7 +61,13 @@ export function textSummary(result: RunResult, mode: 'scan' | 'dry-run' | 'write
 }
 
 export function displayPath(root: string, file: string, cwd: string): string {
-  return relative(cwd, resolve(root, file)) || file;
+  return shortPath(resolve(root, file), cwd);
+}
+
+/** Relative to cwd when below it, absolute otherwise. */
+function shortPath(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs);
+  return rel === '' ? '.' : rel.startsWith('..') ? abs : rel;
 }
 
 function indent(text: string): string {

@@ -17,7 +17,7 @@ interface FixFlags extends CommonFlags {
 export function fixCommand(): Command {
   const cmd = new Command('fix')
     .description('rewrite the patterns found: print a patch (--dry-run, the default), write files (--write), or save a patch (--patch FILE)')
-    .argument('[paths...]', 'files or directories to fix', [])
+    .argument('[paths...]', 'files or directories to fix (default: .)')
     .option('--dry-run', 'print one unified patch on stdout (git apply / patch -p1); change nothing')
     .option('--write', 'write the fixed files in place, atomically')
     .option('--patch <file>', 'also save the patch to this file');

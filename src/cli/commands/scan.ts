@@ -13,7 +13,7 @@ interface ScanFlags extends CommonFlags {
 export function scanCommand(): Command {
   const cmd = new Command('scan')
     .description('report legacy concurrency patterns (exit 1 when any is found at --fail-on severity or above)')
-    .argument('[paths...]', 'files or directories to scan', [])
+    .argument('[paths...]', 'files or directories to scan (default: .)')
     .option('--no-diff', 'do not print the diff of each available fix')
     .option('--fail-on <severity>', `lowest severity that makes the exit code 1 (${SEVERITIES.join(', ')})`, parseSeverity, 'info');
   return addRunFlags(cmd).action(async (paths: string[], flags: ScanFlags) => {

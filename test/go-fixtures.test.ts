@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { fixtureCodemods, loadCases, writePackage, type FixtureCase } from './support/fixture-cases.js';
+import { describeWithGo, go } from './support/go-toolchain.js';
+import { FIXTURES } from './support/paths.js';
+
+function goFilesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return goFilesUnder(p);
+    return name.endsWith('.go') ? [p] : [];
+  });
+}
+
+describeWithGo('fixtures checked with the Go toolchain', () => {
+  it('every fixture file (inputs, expected outputs, demo) is gofmt-clean', () => {
+    const files = goFilesUnder(FIXTURES);
+    expect(files.length).toBeGreaterThan(0);
+    const res = spawnSync('gofmt', ['-l', ...files], { encoding: 'utf8' });
+    expect(res.stderr).toBe('');
+    expect(res.stdout.split('\n').filter(Boolean).map((f) => relative(FIXTURES, f))).toEqual([]);
+  });
+
+  for (const codemod of fixtureCodemods()) {
+    it(`${codemod.id}: every input and expected output passes go vet`, () => {
+      const byVersion = new Map<string, FixtureCase[]>();
+      for (const c of loadCases(codemod)) byVersion.set(c.goVersion, [...(byVersion.get(c.goVersion) ?? []), c]);
+      for (const [version, cases] of byVersion) {
+        const root = mkdtempSync(join(tmpdir(), `goconc-vet-${codemod.id}-`));
+        writeFileSync(join(root, 'go.mod'), `module example.com/fixtures\n\ngo ${version}\n`);
+        for (const c of cases) {
+          writePackage(c, 'input', join(root, 'input', c.name));
+          if (c.outputs.size) writePackage(c, 'output', join(root, 'output', c.name));
+        }
+        const res = go(['vet', './...'], root);
+        expect(res.status, `go vet (go ${version}) failed:\n${res.output}`).toBe(0);
+      }
+    });
+  }
+});
