@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { tempDir } from './support/temp-tree.js';
 import { writeFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { fixtureCodemods, loadCases, writePackage, type FixtureCase } from './support/fixture-cases.js';
@@ -30,7 +30,7 @@ describeWithGo('fixtures checked with the Go toolchain', () => {
       const byVersion = new Map<string, FixtureCase[]>();
       for (const c of loadCases(codemod)) byVersion.set(c.goVersion, [...(byVersion.get(c.goVersion) ?? []), c]);
       for (const [version, cases] of byVersion) {
-        const root = mkdtempSync(join(tmpdir(), `goconc-vet-${codemod.id}-`));
+        const root = tempDir(`goconc-vet-${codemod.id}-`);
         writeFileSync(join(root, 'go.mod'), `module example.com/fixtures\n\ngo ${version}\n`);
         for (const c of cases) {
           writePackage(c, 'input', join(root, 'input', c.name));

@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { codemods } from '../../codemods/index.js';
+import { findConfig, loadConfig, type Config } from '../config/config-file.js';
+import { coerceOption, optionType } from '../config/option-values.js';
+import { defaultOptions } from '../engine/process-file.js';
 import { run, type RunResult } from '../engine/run.js';
-import { SEVERITIES, type Severity } from '../engine/types.js';
+import { SEVERITIES, type Codemod, type CodemodOption, type Severity } from '../engine/types.js';
 import { colorsFor, type ColorMode, type Colors } from '../report/colors.js';
 import { repoRoot } from './repo-root.js';
 import { idList, selectCodemods } from './select-codemods.js';
@@ -13,31 +17,97 @@ export interface CommonFlags {
   json?: boolean;
   color: ColorMode;
   includeTestdata?: boolean;
+  /** Path of a config file, or false for --no-config. */
+  config?: string | false;
+  [option: string]: unknown;
 }
 
-/** Flags every command that runs codemods takes. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** Every codemod option once, by name (options shared by name are set together). */
+function allOptions(): CodemodOption[] {
+  const byName = new Map<string, CodemodOption>();
+  for (const c of codemods) for (const o of c.options) if (!byName.has(o.name)) byName.set(o.name, o);
+  return [...byName.values()];
+}
+
+/** Flags every command that runs codemods takes, including one flag per codemod option. */
 export function addRunFlags(cmd: Command): Command {
-  return cmd
-    .option('--only <ids>', 'run only these codemods, comma-separated (enables opt-in ones); repeatable', collect, [])
-    .option('--skip <ids>', 'do not run these codemods, comma-separated; repeatable', collect, [])
+  cmd
+    .option('--only <ids>', 'run only these codemods, comma-separated (enables opt-in ones); repeatable', collect)
+    .option('--skip <ids>', 'do not run these codemods, comma-separated; repeatable', collect)
     .option('--json', 'print a JSON report on stdout instead of text')
     .addOption(new Option('--color <when>', 'colour output').choices(['auto', 'always', 'never']).default('auto'))
-    .option('--include-testdata', 'also process testdata/ directories');
+    .option('--include-testdata', 'also process testdata/ directories')
+    .option('--config <file>', 'read settings from this file instead of the nearest goconc.yaml / .goconc.yaml')
+    .option('--no-config', 'ignore goconc.yaml files');
+  for (const o of allOptions()) {
+    const users = codemods.filter((c) => c.options.some((x) => x.name === o.name)).map((c) => c.id);
+    const desc = `${o.description} [${users.join(', ')}; default: ${JSON.stringify(o.default)}]`;
+    cmd.addOption(optionType(o) === 'boolean' ? new Option(`--${o.name}`, desc) : new Option(`--${o.name} <value>`, desc));
+  }
+  return cmd;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+/** The settings a run uses: defaults, then the config file, then flags. */
+export interface Settings {
+  root: string;
+  config: Config | undefined;
+  codemods: Codemod[];
+  options: Record<string, Record<string, unknown>>;
+  failOn: Severity | undefined;
 }
 
-export async function runFromFlags(paths: string[], flags: CommonFlags, mode: 'scan' | 'fix'): Promise<RunResult> {
+export function resolveSettings(flags: CommonFlags): Settings {
   const cwd = process.cwd();
-  return run({
+  const root = repoRoot(cwd);
+  const configPath = flags.config === false ? undefined : flags.config ?? findConfig(cwd, root);
+  const config = configPath ? loadConfig(configPath, codemods) : undefined;
+
+  const only = idList(flags.only);
+  const skip = idList(flags.skip);
+  let selected = selectCodemods(only, skip);
+  if (config && only.length === 0) {
+    selected = codemods.filter((c) => (config.enabled[c.id] ?? c.enabledByDefault) && !skip.includes(c.id));
+  }
+
+  const options: Record<string, Record<string, unknown>> = {};
+  for (const c of codemods) {
+    options[c.id] = { ...defaultOptions(c), ...(config?.options[c.id] ?? {}) };
+    for (const o of c.options) {
+      const raw = flags[camel(o.name)];
+      if (raw === undefined) continue;
+      const res = coerceOption(o, raw);
+      if (!res.ok) throw new UsageError(`--${o.name}: ${res.error}`);
+      options[c.id][o.name] = res.value;
+    }
+  }
+  return { root, config, codemods: selected, options, failOn: config?.failOn };
+}
+
+function camel(name: string): string {
+  return name.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase());
+}
+
+export async function runFromFlags(paths: string[], flags: CommonFlags, mode: 'scan' | 'fix'): Promise<{ result: RunResult; settings: Settings }> {
+  const settings = resolveSettings(flags);
+  const ran = new Set(settings.codemods.map((c) => c.id));
+  const result = await run({
     paths: paths.length ? paths : ['.'],
-    root: repoRoot(cwd),
-    codemods: selectCodemods(idList(flags.only), idList(flags.skip)),
+    root: settings.root,
+    codemods: settings.codemods,
+    codemodOptions: settings.options,
     mode,
     includeTestdata: flags.includeTestdata,
+    exclude: settings.config ? { dir: settings.config.dir, patterns: settings.config.exclude } : undefined,
+    suppressionScope:
+      mode === 'scan'
+        ? { known: new Set(codemods.map((c) => c.id)), ran, ranEveryDefault: codemods.every((c) => !c.enabledByDefault || ran.has(c.id)) }
+        : undefined,
   });
+  return { result, settings };
 }
 
 export function stdoutColors(flags: CommonFlags): Colors {

@@ -23,6 +23,8 @@ export interface DiscoverOptions {
   /** Repository root: .gitignore files from here down apply. */
   root: string;
   includeTestdata?: boolean;
+  /** Extra .gitignore-style patterns (a config's `exclude`), relative to `dir`. */
+  exclude?: { dir: string; patterns: string[] };
 }
 
 /**
@@ -32,7 +34,7 @@ export interface DiscoverOptions {
  */
 export function discoverGoFiles(paths: string[], options: DiscoverOptions): Discovery {
   const out: Discovery = { files: [], skipped: [], errors: [] };
-  const rules = new GitignoreRules(options.root);
+  const rules = new GitignoreRules(options.root, options.exclude);
   const seen = new Set<string>();
   for (const p of paths) {
     const abs = resolve(p);
@@ -73,11 +75,13 @@ function walk(dir: string, rules: GitignoreRules, options: DiscoverOptions, out:
     if (e.isDirectory()) {
       if (e.name.startsWith('.') || e.name.startsWith('_')) continue;
       if (SKIPPED_DIRS.has(e.name) && !(e.name === 'testdata' && options.includeTestdata)) continue;
-      if (rules.ignores(path, true)) continue;
+      if (rules.ignores(path, true) || rules.excluded(path, true)) continue;
       walk(path, rules, options, out, seen);
     } else if (e.name.endsWith('.go')) {
       if (rules.ignores(path, false)) {
         out.skipped.push({ path, reason: 'ignored by .gitignore' });
+      } else if (rules.excluded(path)) {
+        out.skipped.push({ path, reason: 'excluded by the config file' });
       } else if (e.isSymbolicLink()) {
         out.skipped.push({ path, reason: 'symbolic link (not followed)' });
       } else if (e.isFile() && !seen.has(path)) {
@@ -91,8 +95,22 @@ function walk(dir: string, rules: GitignoreRules, options: DiscoverOptions, out:
 /** .gitignore files of the root and of every directory below it that the walk enters. */
 class GitignoreRules {
   private readonly byDir = new Map<string, Ignore | null>();
+  private readonly exclude: { dir: string; ig: Ignore } | undefined;
 
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    exclude?: { dir: string; patterns: string[] },
+  ) {
+    if (exclude?.patterns.length) this.exclude = { dir: exclude.dir, ig: ignore().add(exclude.patterns) };
+  }
+
+  /** True when the config's exclude patterns match the path. */
+  excluded(path: string, isDir = false): boolean {
+    if (!this.exclude) return false;
+    const rel = relative(this.exclude.dir, path);
+    if (rel === '' || rel.startsWith('..')) return false;
+    return this.exclude.ig.ignores(rel.split(sep).join('/') + (isDir ? '/' : ''));
+  }
 
   load(dir: string): Ignore | null {
     if (this.byDir.has(dir)) return this.byDir.get(dir)!;

@@ -4,6 +4,7 @@ import { eol } from '../go/syntax.js';
 import { applyEdits, checkEdits, overlaps } from './apply-edits.js';
 import { LineIndex } from './line-index.js';
 import type { PackageIndexCache } from './package-cache.js';
+import { applySuppressions, parseSuppressions, unusedSuppressions, type SuppressionScope } from './suppression.js';
 import { countErrors, parseGo } from './parser.js';
 import type { Codemod, Edit, Finding, Fix, RawFinding } from './types.js';
 
@@ -13,7 +14,11 @@ export interface AnalyzeOptions {
   codemodOptions?: Record<string, Record<string, unknown>>;
   goVersion: string | undefined;
   packages: PackageIndexCache;
+  /** When set, `//goconc:ignore` comments that suppress nothing are reported. */
+  suppressionScope?: SuppressionScope;
 }
+
+const IGNORE_MARK = 'goconc:ignore';
 
 export interface Analysis {
   /** False when no enabled codemod's prefilter matched: the file was not parsed. */
@@ -28,7 +33,8 @@ export interface Analysis {
 /** Run the codemods over one file's text. `file` is the path shown in findings. */
 export function analyzeSource(path: string, file: string, source: string, opts: AnalyzeOptions): Analysis {
   const active = opts.codemods.filter((c) => c.prefilter.some((s) => source.includes(s)));
-  if (active.length === 0) return { parsed: false, findings: [], internalErrors: [] };
+  const hasIgnores = source.includes(IGNORE_MARK);
+  if (active.length === 0 && !(hasIgnores && opts.suppressionScope)) return { parsed: false, findings: [], internalErrors: [] };
   const tree = parseGo(source);
   if (tree.rootNode.hasError) {
     const bad = firstError(tree);
@@ -41,7 +47,7 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
     };
   }
   const lines = new LineIndex(source);
-  const findings: Finding[] = [];
+  let findings: Finding[] = [];
   const internalErrors: string[] = [];
   for (const codemod of active) {
     let raw: RawFinding[];
@@ -69,10 +75,15 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
         endLine: lines.line(r.end),
         endColumn: lines.column(r.end),
       };
-      verifyFixes(f, source, tree, internalErrors);
       findings.push(f);
     }
   }
+  if (hasIgnores) {
+    const suppressions = parseSuppressions(tree, lines);
+    findings = applySuppressions(findings, suppressions);
+    if (opts.suppressionScope) findings.push(...unusedSuppressions(suppressions, opts.suppressionScope, file, lines));
+  }
+  for (const f of findings) verifyFixes(f, source, tree, internalErrors);
   findings.sort((a, b) => a.start - b.start || a.codemod.localeCompare(b.codemod));
   return { parsed: true, findings, internalErrors };
 }

@@ -6,6 +6,7 @@ import { moduleFor } from './go-module.js';
 import { PackageIndexCache } from './package-cache.js';
 import { analyzeSource, fixSource } from './process-file.js';
 import { readGoSource } from './read-source.js';
+import type { SuppressionScope } from './suppression.js';
 import type { Codemod, Finding } from './types.js';
 
 export interface RunOptions {
@@ -16,6 +17,9 @@ export interface RunOptions {
   codemodOptions?: Record<string, Record<string, unknown>>;
   mode: 'scan' | 'fix';
   includeTestdata?: boolean;
+  exclude?: { dir: string; patterns: string[] };
+  /** Report `//goconc:ignore` comments that suppress nothing (scan). */
+  suppressionScope?: SuppressionScope;
   /** Overrides the go.mod version for every file (tests, --go flag). */
   goVersion?: string;
   onFile?: (done: number, total: number) => void;
@@ -59,7 +63,7 @@ export function rootRelative(root: string, path: string): string {
 /** Discover, read, parse, find and (in fix mode) fix every Go file under the paths. */
 export async function run(opts: RunOptions): Promise<RunResult> {
   const started = performance.now();
-  const discovery = discoverGoFiles(opts.paths, { root: opts.root, includeTestdata: opts.includeTestdata });
+  const discovery = discoverGoFiles(opts.paths, { root: opts.root, includeTestdata: opts.includeTestdata, exclude: opts.exclude });
   const packages = new PackageIndexCache();
   const files: FileResult[] = [];
   for (const [i, path] of discovery.files.entries()) {
@@ -91,6 +95,7 @@ function processFile(path: string, opts: RunOptions, packages: PackageIndexCache
     codemodOptions: opts.codemodOptions,
     goVersion: opts.goVersion ?? moduleFor(dirname(path))?.goVersion,
     packages,
+    suppressionScope: opts.suppressionScope,
   };
   const outcome = opts.mode === 'fix' ? fixSource(path, file, text, analyzeOpts) : { ...analyzeSource(path, file, text, analyzeOpts), fixed: text, applied: [], failed: [] };
   const common = { ...base, original: text, hash: read.source.hash, mode: read.source.mode, parsed: outcome.parsed };

@@ -64,9 +64,14 @@ export interface FileContext {
 }
 
 export interface CodemodOption {
+  /** kebab-case; also the command-line flag `--<name>` and the config key. */
   name: string;
   description: string;
   default: unknown;
+  /** Value type; inferred from the default when absent. `list` is a list of strings. */
+  type?: 'boolean' | 'number' | 'string' | 'list';
+  /** Allowed values for a string option. */
+  choices?: string[];
 }
 
 /** One codemod: a rule that finds a hazard and, where it is sure, fixes it. */

@@ -1,4 +1,5 @@
-import type { RunResult } from '../engine/run.js';
+import { isAbsolute } from 'node:path';
+import { rootRelative, type RunResult } from '../engine/run.js';
 import type { Finding, Fix } from '../engine/types.js';
 import { fixDiff } from './fix-diff.js';
 import { summarize } from './summary.js';
@@ -16,6 +17,7 @@ interface JsonFix {
  * could not be processed, and the summary. Stable order: by file, then position.
  */
 export function jsonReport(result: RunResult, command: string): object {
+  const shown = (p: string) => (isAbsolute(p) ? rootRelative(result.root, p) : p);
   const sources = new Map(result.files.map((f) => [f.file, f.original ?? '']));
   const fixJson = (f: Finding, fix: Fix): JsonFix => ({ description: fix.description, diff: fixDiff(f.file, sources.get(f.file)!, fix) });
   return {
@@ -38,12 +40,12 @@ export function jsonReport(result: RunResult, command: string): object {
       })),
     ),
     errors: [
-      ...result.errors.map((e) => ({ file: e.path, reason: e.reason })),
+      ...result.errors.map((e) => ({ file: shown(e.path), reason: e.reason })),
       ...result.files.filter((f) => f.status === 'error').map((f) => ({ file: f.file, reason: f.reason })),
       ...result.files.flatMap((f) => f.internalErrors.map((reason) => ({ file: f.file, reason: `internal error: ${reason}` }))),
     ],
     skipped: [
-      ...result.skipped.map((s) => ({ file: s.path, reason: s.reason })),
+      ...result.skipped.map((s) => ({ file: shown(s.path), reason: s.reason })),
       ...result.files.filter((f) => f.status === 'skipped').map((f) => ({ file: f.file, reason: f.reason })),
     ],
     summary: summarize(result),

@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync, existsSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, existsSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from './temp-tree.js';
 import { codemods } from '../../codemods/index.js';
 import type { Codemod, Finding } from '../../src/engine/types.js';
 import { FIXTURES } from './paths.js';
@@ -90,7 +90,7 @@ export function wantText(f: Finding): string {
 }
 
 /** Write a case as a Go module in a fresh temp dir (input side or expected-output side). */
-export function materialize(c: FixtureCase, side: 'input' | 'output', root = mkdtempSync(join(tmpdir(), `goconc-${c.name}-`))): string {
+export function materialize(c: FixtureCase, side: 'input' | 'output', root = tempDir(`goconc-${c.name}-`)): string {
   mkdirSync(root, { recursive: true });
   writeFileSync(join(root, 'go.mod'), `module example.com/fixture\n\ngo ${c.goVersion}\n`);
   writePackage(c, side, root);

@@ -22,7 +22,7 @@ export function fixCommand(): Command {
     .option('--write', 'write the fixed files in place, atomically')
     .option('--patch <file>', 'also save the patch to this file');
   return addRunFlags(cmd).action(async (paths: string[], flags: FixFlags) => {
-    const result = await runFromFlags(paths, flags, 'fix');
+    const { result } = await runFromFlags(paths, flags, 'fix');
     const cwd = process.cwd();
     const err = stderrColors(flags);
     const patch = unifiedPatch(result.files.filter((f) => f.fixed !== undefined).map((f) => ({ file: f.file, before: f.original!, after: f.fixed! })));

@@ -7,7 +7,7 @@ import { EXIT } from '../usage-error.js';
 
 interface ScanFlags extends CommonFlags {
   diff: boolean;
-  failOn: Severity;
+  failOn?: Severity;
 }
 
 export function scanCommand(): Command {
@@ -15,9 +15,9 @@ export function scanCommand(): Command {
     .description('report legacy concurrency patterns (exit 1 when any is found at --fail-on severity or above)')
     .argument('[paths...]', 'files or directories to scan (default: .)')
     .option('--no-diff', 'do not print the diff of each available fix')
-    .option('--fail-on <severity>', `lowest severity that makes the exit code 1 (${SEVERITIES.join(', ')})`, parseSeverity, 'info');
+    .option('--fail-on <severity>', `lowest severity that makes the exit code 1 (${SEVERITIES.join(', ')}; default: info, or the config's fail-on)`, parseSeverity);
   return addRunFlags(cmd).action(async (paths: string[], flags: ScanFlags) => {
-    const result = await runFromFlags(paths, flags, 'scan');
+    const { result, settings } = await runFromFlags(paths, flags, 'scan');
     if (flags.json) {
       process.stdout.write(JSON.stringify(jsonReport(result, 'scan'), null, 2) + '\n');
     } else {
@@ -26,7 +26,7 @@ export function scanCommand(): Command {
       process.stderr.write(textProblems(result, stderrColors(flags), process.cwd()));
       process.stdout.write(textSummary(result, 'scan', c));
     }
-    const threshold = SEVERITIES.indexOf(flags.failOn);
+    const threshold = SEVERITIES.indexOf(flags.failOn ?? settings.failOn ?? 'info');
     const failing = result.files.some((f) => f.findings.some((x) => SEVERITIES.indexOf(x.severity) >= threshold));
     process.exitCode = hasErrors(result) ? EXIT.error : failing ? EXIT.findings : EXIT.clean;
   });

@@ -1,0 +1,34 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { goconc } from './support/cli.js';
+import { copyTree } from './support/copy-tree.js';
+import { describeWithGo, go } from './support/go-toolchain.js';
+import { FIXTURES } from './support/paths.js';
+
+/**
+ * fixtures/hazards/<codemod>/ is a Go module whose tests fail on the legacy code because of the
+ * hazard the codemod removes (leak, unbounded concurrency, deadlock, race). Each must fail as
+ * written, and pass under -race once `goconc fix --write --only <codemod>` has rewritten it.
+ */
+const HAZARDS = join(FIXTURES, 'hazards');
+const modules = existsSync(HAZARDS) ? readdirSync(HAZARDS).filter((d) => existsSync(join(HAZARDS, d, 'go.mod'))).sort() : [];
+
+describeWithGo('hazard modules: the Go test fails on legacy code and passes after goconc', () => {
+  for (const id of modules) {
+    it(id, () => {
+      const dir = copyTree(join(HAZARDS, id));
+      const before = go(['test', '-race', '-count=1', './...'], dir);
+      expect(before.status, `expected the hazard test to fail on the legacy code:\n${before.output}`).not.toBe(0);
+      expect(before.output).toMatch(/--- FAIL/);
+
+      const fix = goconc(['fix', '--write', '--only', id, '.'], dir);
+      expect(fix.status, fix.stderr).toBe(0);
+      expect(fix.stderr).toMatch(/fixed /);
+
+      const after = go(['test', '-race', '-count=1', './...'], dir);
+      expect(after.status, `expected the hazard test to pass after goconc fix:\n${after.output}`).toBe(0);
+      expect(go(['vet', './...'], dir).status).toBe(0);
+    });
+  }
+});
