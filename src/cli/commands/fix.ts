@@ -5,23 +5,36 @@ import { writeAtomically } from '../../engine/write-file.js';
 import { jsonReport } from '../../report/json.js';
 import { unifiedPatch } from '../../report/patch.js';
 import { displayPath, textProblems, textSummary } from '../../report/text.js';
-import { addRunFlags, hasErrors, runFromFlags, stderrColors, type CommonFlags } from '../common.js';
-import { EXIT } from '../usage-error.js';
+import { addRunFlags, hasErrors, runFromFlags, stderrColors, stdoutColors, type CommonFlags } from '../common.js';
+import { reviewInteractively } from '../interactive.js';
+import { EXIT, UsageError } from '../usage-error.js';
 
 interface FixFlags extends CommonFlags {
   dryRun?: boolean;
   write?: boolean;
+  interactive?: boolean;
   patch?: string;
 }
 
 export function fixCommand(): Command {
   const cmd = new Command('fix')
-    .description('rewrite the patterns found: print a patch (--dry-run, the default), write files (--write), or save a patch (--patch FILE)')
+    .description('rewrite the patterns found: print a patch (--dry-run, the default), review each change (--interactive), write files (--write), or save a patch (--patch FILE)')
     .argument('[paths...]', 'files or directories to fix (default: .)')
     .option('--dry-run', 'print one unified patch on stdout (git apply / patch -p1); change nothing')
+    .option('-i, --interactive', 'show each fix as a diff and ask: y apply, n skip, a all of this codemod, d skip file, e edit, q quit')
     .option('--write', 'write the fixed files in place, atomically')
-    .option('--patch <file>', 'also save the patch to this file');
+    .option('--patch <file>', 'save the patch to this file (with --interactive: the accepted changes, instead of writing files)');
   return addRunFlags(cmd).action(async (paths: string[], flags: FixFlags) => {
+    const modes = [flags.dryRun && '--dry-run', flags.write && '--write', flags.interactive && '--interactive'].filter(Boolean);
+    if (modes.length > 1) throw new UsageError(`choose one of ${modes.join(', ')}`);
+    if (flags.interactive) {
+      if (!process.stdin.isTTY || !process.stdout.isTTY) {
+        throw new UsageError('--interactive needs a terminal on stdin and stdout; in CI or a pipe use --dry-run or --write');
+      }
+      const { result } = await runFromFlags(paths, flags, 'scan');
+      process.exitCode = await reviewInteractively(result, { colors: stdoutColors(flags), patchFile: flags.patch });
+      return;
+    }
     const { result } = await runFromFlags(paths, flags, 'fix');
     const cwd = process.cwd();
     const err = stderrColors(flags);
