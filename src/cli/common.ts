@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { availableParallelism } from 'node:os';
+import { parseShard, type Shard } from '../engine/select-files.js';
+import { progressBar } from './progress.js';
 import { codemods } from '../../codemods/index.js';
 import { findConfig, loadConfig, type Config } from '../config/config-file.js';
 import { coerceOption, optionType } from '../config/option-values.js';
@@ -19,6 +22,11 @@ export interface CommonFlags {
   includeTestdata?: boolean;
   /** Path of a config file, or false for --no-config. */
   config?: string | false;
+  jobs: number;
+  since?: string;
+  shard?: Shard;
+  quiet?: boolean;
+  listModules?: boolean;
   [option: string]: unknown;
 }
 
@@ -42,7 +50,12 @@ export function addRunFlags(cmd: Command): Command {
     .addOption(new Option('--color <when>', 'colour output').choices(['auto', 'always', 'never']).default('auto'))
     .option('--include-testdata', 'also process testdata/ directories')
     .option('--config <file>', 'read settings from this file instead of the nearest goconc.yaml / .goconc.yaml')
-    .option('--no-config', 'ignore goconc.yaml files');
+    .option('--no-config', 'ignore goconc.yaml files')
+    .option('-j, --jobs <n>', 'worker threads for parsing and matching (default: available cores)', parseJobs, availableParallelism())
+    .option('--since <rev>', 'only Go files changed since this git revision, plus untracked ones')
+    .option('--shard <k/n>', 'only shard k of n (packages split by a stable hash); merge reports with `goconc report merge`', shardOption)
+    .option('-q, --quiet', 'no progress bar and no summary')
+    .option('--list-modules', 'print the Go modules (go.mod, go.work) under the paths and exit');
   for (const o of allOptions()) {
     const users = codemods.filter((c) => c.options.some((x) => x.name === o.name)).map((c) => c.id);
     const desc = `${o.description} [${users.join(', ')}; default: ${JSON.stringify(o.default)}]`;
@@ -91,10 +104,27 @@ function camel(name: string): string {
   return name.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase());
 }
 
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs takes a whole number ≥ 1, not "${value}"`);
+  return n;
+}
+
+function shardOption(value: string): Shard {
+  try {
+    return parseShard(value);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
 export async function runFromFlags(paths: string[], flags: CommonFlags, mode: 'scan' | 'fix'): Promise<{ result: RunResult; settings: Settings }> {
   const settings = resolveSettings(flags);
   const ran = new Set(settings.codemods.map((c) => c.id));
-  const result = await run({
+  const progress = progressBar(!flags.quiet);
+  let result: RunResult;
+  try {
+    result = await runOrUsageError({
     paths: paths.length ? paths : ['.'],
     root: settings.root,
     codemods: settings.codemods,
@@ -106,8 +136,25 @@ export async function runFromFlags(paths: string[], flags: CommonFlags, mode: 's
       mode === 'scan'
         ? { known: new Set(codemods.map((c) => c.id)), ran, ranEveryDefault: codemods.every((c) => !c.enabledByDefault || ran.has(c.id)) }
         : undefined,
-  });
+      jobs: flags.jobs,
+      since: flags.since,
+      shard: flags.shard,
+      onProgress: (done, total, findings) => progress.update(done, total, findings),
+    });
+  } finally {
+    progress.stop();
+  }
   return { result, settings };
+}
+
+/** git problems behind --since are the caller's to fix: report them as usage errors. */
+async function runOrUsageError(opts: Parameters<typeof run>[0]): Promise<RunResult> {
+  try {
+    return await run(opts);
+  } catch (err) {
+    if ((err as Error).message.startsWith('--since')) throw new UsageError((err as Error).message);
+    throw err;
+  }
 }
 
 export function stdoutColors(flags: CommonFlags): Colors {

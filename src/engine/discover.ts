@@ -17,6 +17,9 @@ export interface Discovery {
   skipped: Skipped[];
   /** Paths that could not be read at all. */
   errors: Skipped[];
+  /** Directories holding a go.mod (modules), and go.work files, met on the walk. */
+  modules: string[];
+  workspaces: string[];
 }
 
 export interface DiscoverOptions {
@@ -33,7 +36,7 @@ export interface DiscoverOptions {
  * is taken even where a directory walk would pass it by.
  */
 export function discoverGoFiles(paths: string[], options: DiscoverOptions): Discovery {
-  const out: Discovery = { files: [], skipped: [], errors: [] };
+  const out: Discovery = { files: [], skipped: [], errors: [], modules: [], workspaces: [] };
   const rules = new GitignoreRules(options.root, options.exclude);
   const seen = new Set<string>();
   for (const p of paths) {
@@ -57,6 +60,8 @@ export function discoverGoFiles(paths: string[], options: DiscoverOptions): Disc
     }
   }
   out.files.sort();
+  out.modules.sort();
+  out.workspaces.sort();
   return out;
 }
 
@@ -77,6 +82,10 @@ function walk(dir: string, rules: GitignoreRules, options: DiscoverOptions, out:
       if (SKIPPED_DIRS.has(e.name) && !(e.name === 'testdata' && options.includeTestdata)) continue;
       if (rules.ignores(path, true) || rules.excluded(path, true)) continue;
       walk(path, rules, options, out, seen);
+    } else if (e.name === 'go.mod' && e.isFile()) {
+      out.modules.push(dir);
+    } else if (e.name === 'go.work' && e.isFile()) {
+      out.workspaces.push(path);
     } else if (e.name.endsWith('.go')) {
       if (rules.ignores(path, false)) {
         out.skipped.push({ path, reason: 'ignored by .gitignore' });

@@ -8,6 +8,8 @@ export interface GoModule {
   path: string | undefined;
   /** The `go` line's version ("1.22", "1.21.3"), undefined when absent. */
   goVersion: string | undefined;
+  /** The `toolchain` line ("go1.23.4"), undefined when absent. */
+  toolchain?: string;
 }
 
 const cache = new Map<string, GoModule | null>();
@@ -31,7 +33,8 @@ export function parseGoMod(text: string, dir: string): GoModule {
   const noComments = text.replace(/\/\/[^\n]*/g, '');
   const path = /^\s*module\s+"?([^\s"]+)"?/m.exec(noComments)?.[1];
   const goVersion = /^\s*go\s+(\d+\.\d+(?:\.\d+)?)/m.exec(noComments)?.[1];
-  return { dir, path, goVersion };
+  const toolchain = /^\s*toolchain\s+(\S+)/m.exec(noComments)?.[1];
+  return { dir, path, goVersion, ...(toolchain ? { toolchain } : {}) };
 }
 
 /** Compare Go versions: negative when a < b. An undefined version counts as the newest. */

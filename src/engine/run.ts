@@ -1,13 +1,14 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { dirname, relative, sep } from 'node:path';
 import { gofmtClean } from '../go/gofmt.js';
 import { discoverGoFiles, type Skipped } from './discover.js';
-import { moduleFor } from './go-module.js';
-import { PackageIndexCache } from './package-cache.js';
-import { analyzeSource, fixSource } from './process-file.js';
-import { readGoSource } from './read-source.js';
+import type { FileResult } from './process-path.js';
+import { changedSince, inShard, type Shard } from './select-files.js';
 import type { SuppressionScope } from './suppression.js';
-import type { Codemod, Finding } from './types.js';
+import type { Task } from './task.js';
+import { runTasks } from './task-runner.js';
+import type { Codemod } from './types.js';
+
+export type { FileResult } from './process-path.js';
 
 export interface RunOptions {
   paths: string[];
@@ -22,39 +23,28 @@ export interface RunOptions {
   suppressionScope?: SuppressionScope;
   /** Overrides the go.mod version for every file (tests, --go flag). */
   goVersion?: string;
-  onFile?: (done: number, total: number) => void;
-}
-
-export interface FileResult {
-  path: string;
-  /** Root-relative path with forward slashes. */
-  file: string;
-  status: 'ok' | 'skipped' | 'error';
-  reason?: string;
-  parsed: boolean;
-  findings: Finding[];
-  internalErrors: string[];
-  original?: string;
-  hash?: string;
-  mode?: number;
-  /** Fix mode: the text with every applied fix; absent when nothing changed. */
-  fixed?: string;
-  applied: Finding[];
-  failed: { finding: Finding; reason: string }[];
+  /** Worker threads; 1 runs everything in this thread. */
+  jobs?: number;
+  /** Only Go files changed since this git revision (plus untracked ones). */
+  since?: string;
+  shard?: Shard;
+  onProgress?: (done: number, total: number, findings: number) => void;
 }
 
 export interface RunResult {
   root: string;
   files: FileResult[];
-  /** Paths given that could not be read, files passed over on purpose. */
+  /** Paths given that could not be read. */
   errors: Skipped[];
+  /** Files passed over on purpose (ignored, excluded, symlinks). */
   skipped: Skipped[];
+  /** Directories holding a go.mod, and go.work files, found under the paths. */
+  modules: string[];
+  workspaces: string[];
   /** Set when fixes could not be checked with gofmt (no Go toolchain). */
   gofmtUnavailable?: boolean;
   elapsedMs: number;
 }
-
-const YIELD_EVERY = 32;
 
 export function rootRelative(root: string, path: string): string {
   return relative(root, path).split(sep).join('/');
@@ -64,54 +54,53 @@ export function rootRelative(root: string, path: string): string {
 export async function run(opts: RunOptions): Promise<RunResult> {
   const started = performance.now();
   const discovery = discoverGoFiles(opts.paths, { root: opts.root, includeTestdata: opts.includeTestdata, exclude: opts.exclude });
-  const packages = new PackageIndexCache();
-  const files: FileResult[] = [];
-  for (const [i, path] of discovery.files.entries()) {
-    files.push(processFile(path, opts, packages));
-    opts.onFile?.(i + 1, discovery.files.length);
-    // Native trees are freed only when the event loop turns.
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
+  let files = discovery.files;
+  if (opts.since) {
+    const changed = changedSince(opts.since, opts.root);
+    files = files.filter((f) => changed.has(f));
   }
+  if (opts.shard) files = inShard(files, opts.root, opts.shard);
+
+  const tasks = packageTasks(files, opts);
+  let done = 0;
+  let findings = 0;
+  const results = await runTasks(tasks, opts.jobs ?? 1, (batch) => {
+    done += batch.length;
+    findings += batch.reduce((n, f) => n + f.findings.length, 0);
+    opts.onProgress?.(done, files.length, findings);
+  });
   const result: RunResult = {
     root: opts.root,
-    files,
+    files: results.flat().sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
     errors: discovery.errors,
     skipped: discovery.skipped,
+    modules: discovery.modules,
+    workspaces: discovery.workspaces,
     elapsedMs: 0,
   };
-  if (opts.mode === 'fix') result.gofmtUnavailable = !checkFormatting(files);
+  if (opts.mode === 'fix') result.gofmtUnavailable = !checkFormatting(result.files);
   result.elapsedMs = performance.now() - started;
   return result;
 }
 
-function processFile(path: string, opts: RunOptions, packages: PackageIndexCache): FileResult {
-  const file = rootRelative(opts.root, path);
-  const base = { path, file, parsed: false, findings: [], internalErrors: [], applied: [], failed: [] };
-  const read = readGoSource(path);
-  if (!read.ok) return { ...base, status: read.skipped ? 'skipped' : 'error', reason: read.reason };
-  const text = read.source.text;
-  const analyzeOpts = {
-    codemods: opts.codemods,
+/** One task per package directory, in path order (files are sorted, so directories are contiguous). */
+function packageTasks(files: string[], opts: RunOptions): Task[] {
+  const options: Task['options'] = {
+    root: opts.root,
+    codemodIds: opts.codemods.map((c) => c.id),
     codemodOptions: opts.codemodOptions,
-    goVersion: opts.goVersion ?? moduleFor(dirname(path))?.goVersion,
-    packages,
+    mode: opts.mode,
+    goVersion: opts.goVersion,
     suppressionScope: opts.suppressionScope,
   };
-  const outcome = opts.mode === 'fix' ? fixSource(path, file, text, analyzeOpts) : { ...analyzeSource(path, file, text, analyzeOpts), fixed: text, applied: [], failed: [] };
-  const common = { ...base, original: text, hash: read.source.hash, mode: read.source.mode, parsed: outcome.parsed };
-  if (outcome.syntaxError) {
-    const { line, column } = outcome.syntaxError;
-    return { ...common, status: 'error', reason: `syntax error at ${line}:${column}; the file is left alone` };
+  const byDir = new Map<string, Task>();
+  for (const path of files) {
+    const dir = dirname(path);
+    let task = byDir.get(dir);
+    if (!task) byDir.set(dir, (task = { files: [], options }));
+    task.files.push({ path, file: rootRelative(opts.root, path) });
   }
-  return {
-    ...common,
-    status: 'ok',
-    findings: outcome.findings,
-    internalErrors: outcome.internalErrors,
-    fixed: outcome.fixed !== text ? outcome.fixed : undefined,
-    applied: outcome.applied,
-    failed: outcome.failed,
-  };
+  return [...byDir.values()];
 }
 
 /**

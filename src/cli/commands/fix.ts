@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import type { RunResult } from '../../engine/run.js';
 import { writeAtomically } from '../../engine/write-file.js';
@@ -7,6 +8,7 @@ import { unifiedPatch } from '../../report/patch.js';
 import { displayPath, textProblems, textSummary } from '../../report/text.js';
 import { addRunFlags, hasErrors, runFromFlags, stderrColors, stdoutColors, type CommonFlags } from '../common.js';
 import { reviewInteractively } from '../interactive.js';
+import { listModules } from '../list-modules.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
 interface FixFlags extends CommonFlags {
@@ -14,6 +16,7 @@ interface FixFlags extends CommonFlags {
   write?: boolean;
   interactive?: boolean;
   patch?: string;
+  patchDir?: string;
 }
 
 export function fixCommand(): Command {
@@ -23,8 +26,13 @@ export function fixCommand(): Command {
     .option('--dry-run', 'print one unified patch on stdout (git apply / patch -p1); change nothing')
     .option('-i, --interactive', 'show each fix as a diff and ask: y apply, n skip, a all of this codemod, d skip file, e edit, q quit')
     .option('--write', 'write the fixed files in place, atomically')
-    .option('--patch <file>', 'save the patch to this file (with --interactive: the accepted changes, instead of writing files)');
+    .option('--patch <file>', 'save the patch to this file (with --interactive: the accepted changes, instead of writing files)')
+    .option('--patch-dir <dir>', 'save one patch per Go module in this directory, named after the module path');
   return addRunFlags(cmd).action(async (paths: string[], flags: FixFlags) => {
+    if (flags.listModules) {
+      process.stdout.write(listModules(paths, !!flags.json));
+      return;
+    }
     const modes = [flags.dryRun && '--dry-run', flags.write && '--write', flags.interactive && '--interactive'].filter(Boolean);
     if (modes.length > 1) throw new UsageError(`choose one of ${modes.join(', ')}`);
     if (flags.interactive) {
@@ -40,20 +48,37 @@ export function fixCommand(): Command {
     const err = stderrColors(flags);
     const patch = unifiedPatch(result.files.filter((f) => f.fixed !== undefined).map((f) => ({ file: f.file, before: f.original!, after: f.fixed! })));
     if (flags.patch) writeFileSync(flags.patch, patch);
+    const perModule = flags.patchDir ? writeModulePatches(result, flags.patchDir) : [];
     if (flags.write) writeFixedFiles(result, cwd);
     if (result.gofmtUnavailable) process.stderr.write('note: gofmt not found; formatting of fixes was not verified\n');
 
     if (flags.json) {
       process.stdout.write(JSON.stringify(jsonReport(result, flags.write ? 'fix --write' : 'fix --dry-run'), null, 2) + '\n');
-    } else if (!flags.write && !flags.patch) {
+    } else if (!flags.write && !flags.patch && !flags.patchDir) {
       process.stdout.write(patch);
     }
     process.stderr.write(textProblems(result, err, cwd));
-    process.stderr.write(textSummary(result, flags.write ? 'write' : 'dry-run', err));
+    if (!flags.quiet) process.stderr.write(textSummary(result, flags.write ? 'write' : 'dry-run', err));
     if (flags.patch) process.stderr.write(`patch written to ${flags.patch}\n`);
+    for (const p of perModule) process.stderr.write(`patch written to ${p}\n`);
 
     const pending = flags.write ? result.files.some((f) => f.failed.length > 0) : patch.length > 0;
     process.exitCode = hasErrors(result) ? EXIT.error : pending ? EXIT.findings : EXIT.clean;
+  });
+}
+
+/** One patch per module (files outside any module go to `no-module.patch`); returns the paths written. */
+function writeModulePatches(result: RunResult, dir: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  const byModule = new Map<string, RunResult['files']>();
+  for (const f of result.files.filter((x) => x.fixed !== undefined)) {
+    const key = f.modulePath ?? (f.module !== undefined ? f.module || 'root' : 'no-module');
+    byModule.set(key, [...(byModule.get(key) ?? []), f]);
+  }
+  return [...byModule].map(([mod, files]) => {
+    const path = join(dir, `${mod.replace(/[^A-Za-z0-9._-]+/g, '_')}.patch`);
+    writeFileSync(path, unifiedPatch(files.map((f) => ({ file: f.file, before: f.original!, after: f.fixed! }))));
+    return path;
   });
 }
 

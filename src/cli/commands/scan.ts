@@ -3,6 +3,7 @@ import { SEVERITIES, type Severity } from '../../engine/types.js';
 import { jsonReport } from '../../report/json.js';
 import { textFindings, textProblems, textSummary } from '../../report/text.js';
 import { addRunFlags, hasErrors, parseSeverity, runFromFlags, stderrColors, stdoutColors, type CommonFlags } from '../common.js';
+import { listModules } from '../list-modules.js';
 import { EXIT } from '../usage-error.js';
 
 interface ScanFlags extends CommonFlags {
@@ -17,6 +18,10 @@ export function scanCommand(): Command {
     .option('--no-diff', 'do not print the diff of each available fix')
     .option('--fail-on <severity>', `lowest severity that makes the exit code 1 (${SEVERITIES.join(', ')}; default: info, or the config's fail-on)`, parseSeverity);
   return addRunFlags(cmd).action(async (paths: string[], flags: ScanFlags) => {
+    if (flags.listModules) {
+      process.stdout.write(listModules(paths, !!flags.json));
+      return;
+    }
     const { result, settings } = await runFromFlags(paths, flags, 'scan');
     if (flags.json) {
       process.stdout.write(JSON.stringify(jsonReport(result, 'scan'), null, 2) + '\n');
@@ -24,7 +29,7 @@ export function scanCommand(): Command {
       const c = stdoutColors(flags);
       process.stdout.write(textFindings(result, { colors: c, diffs: flags.diff, cwd: process.cwd() }));
       process.stderr.write(textProblems(result, stderrColors(flags), process.cwd()));
-      process.stdout.write(textSummary(result, 'scan', c));
+      if (!flags.quiet) process.stdout.write(textSummary(result, 'scan', c));
     }
     const threshold = SEVERITIES.indexOf(flags.failOn ?? settings.failOn ?? 'info');
     const failing = result.files.some((f) => f.findings.some((x) => SEVERITIES.indexOf(x.severity) >= threshold));

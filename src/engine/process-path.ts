@@ -1,0 +1,88 @@
+import { dirname } from 'node:path';
+import { moduleFor } from './go-module.js';
+import type { PackageIndexCache } from './package-cache.js';
+import { analyzeSource, fixSource } from './process-file.js';
+import { readGoSource } from './read-source.js';
+import type { SuppressionScope } from './suppression.js';
+import type { Codemod, Finding } from './types.js';
+
+/** One Go file's outcome in a run. Plain data: it crosses from worker threads intact. */
+export interface FileResult {
+  path: string;
+  /** Root-relative path with forward slashes. */
+  file: string;
+  /** Root-relative directory of the file's module ('' for the root), or undefined outside any module. */
+  module?: string;
+  /** The module path from its go.mod `module` line. */
+  modulePath?: string;
+  status: 'ok' | 'skipped' | 'error';
+  reason?: string;
+  parsed: boolean;
+  findings: Finding[];
+  internalErrors: string[];
+  /** The text read; kept only for files with findings (reports and patches need it). */
+  original?: string;
+  hash?: string;
+  mode?: number;
+  /** Fix mode: the text with every applied fix; absent when nothing changed. */
+  fixed?: string;
+  applied: Finding[];
+  failed: { finding: Finding; reason: string }[];
+}
+
+export interface ProcessOptions {
+  root: string;
+  codemods: readonly Codemod[];
+  codemodOptions?: Record<string, Record<string, unknown>>;
+  mode: 'scan' | 'fix';
+  goVersion?: string;
+  suppressionScope?: SuppressionScope;
+}
+
+/** Read, parse, find and (in fix mode) fix one file. Never throws: problems become its status. */
+export function processPath(path: string, file: string, opts: ProcessOptions, packages: PackageIndexCache): FileResult {
+  const mod = moduleFor(dirname(path));
+  const base: FileResult = { path, file, status: 'ok', parsed: false, findings: [], internalErrors: [], applied: [], failed: [] };
+  if (mod) {
+    base.module = relativeDir(opts.root, mod.dir);
+    base.modulePath = mod.path;
+  }
+  const read = readGoSource(path);
+  if (!read.ok) return { ...base, status: read.skipped ? 'skipped' : 'error', reason: read.reason };
+  const text = read.source.text;
+  const analyzeOpts = {
+    codemods: opts.codemods,
+    codemodOptions: opts.codemodOptions,
+    goVersion: opts.goVersion ?? mod?.goVersion,
+    packages,
+    suppressionScope: opts.suppressionScope,
+  };
+  try {
+    const outcome =
+      opts.mode === 'fix'
+        ? fixSource(path, file, text, analyzeOpts)
+        : { ...analyzeSource(path, file, text, analyzeOpts), fixed: text, applied: [], failed: [] };
+    const common = { ...base, hash: read.source.hash, mode: read.source.mode, parsed: outcome.parsed };
+    if (outcome.syntaxError) {
+      const { line, column } = outcome.syntaxError;
+      return { ...common, status: 'error', reason: `syntax error at ${line}:${column}; the file is left alone` };
+    }
+    const keepText = outcome.findings.length > 0 || outcome.fixed !== text;
+    return {
+      ...common,
+      original: keepText ? text : undefined,
+      findings: outcome.findings,
+      internalErrors: outcome.internalErrors,
+      fixed: outcome.fixed !== text ? outcome.fixed : undefined,
+      applied: outcome.applied,
+      failed: outcome.failed,
+    };
+  } catch (err) {
+    return { ...base, status: 'error', reason: `internal error: ${(err as Error).message}`, internalErrors: [(err as Error).stack ?? String(err)] };
+  }
+}
+
+function relativeDir(root: string, dir: string): string {
+  const rel = dir.startsWith(root) ? dir.slice(root.length).replace(/^[\\/]+/, '') : dir;
+  return rel.split('\\').join('/');
+}
