@@ -8,10 +8,8 @@ import { review } from '../review/review-session.js';
 import { reviewSummary } from '../review/review-summary.js';
 import { terminalIO } from '../review/terminal-io.js';
 import type { FileResult } from '../engine/run.js';
-import { EXIT } from './usage-error.js';
+import { EXIT, INTERRUPTED } from './usage-error.js';
 
-/** Exit code for a session ended with Ctrl-C, as shells report SIGINT. */
-const INTERRUPTED = 130;
 
 /** `goconc fix --interactive`: review, write (or save a patch), summarise; returns the exit code. */
 export async function reviewInteractively(result: RunResult, opts: { colors: Colors; patchFile?: string }): Promise<number> {

@@ -9,3 +9,6 @@ export const EXIT = {
   /** Usage error, unreadable or unparsable input, internal error. */
   error: 2,
 } as const;
+
+/** Exit code of a run stopped by SIGINT/SIGTERM (128 + SIGINT), as shells report it. */
+export const INTERRUPTED = 130;

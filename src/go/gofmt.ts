@@ -47,3 +47,12 @@ export function gofmtClean(texts: string[]): boolean[] | undefined {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** `gofmt -w` on files; returns a message when gofmt is missing or fails, undefined on success. */
+export function gofmtWrite(paths: string[]): string | undefined {
+  if (paths.length === 0) return undefined;
+  const gofmt = findGofmt();
+  if (!gofmt) return 'note: gofmt not found; --gofmt skipped';
+  const res = spawnSync(gofmt, ['-w', ...paths], { encoding: 'utf8' });
+  return res.status === 0 ? undefined : `gofmt -w failed: ${res.stderr.trim()}`;
+}

@@ -2,14 +2,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import type { RunResult } from '../../engine/run.js';
-import { writeAtomically } from '../../engine/write-file.js';
+import { planVerification, verifyAndRollback } from '../../engine/verify-build.js';
+import { writeResults } from '../../engine/write-results.js';
+import { gofmtWrite } from '../../go/gofmt.js';
 import { jsonReport } from '../../report/json.js';
 import { unifiedPatch } from '../../report/patch.js';
 import { displayPath, textProblems, textSummary } from '../../report/text.js';
 import { addRunFlags, hasErrors, runFromFlags, stderrColors, stdoutColors, type CommonFlags } from '../common.js';
 import { reviewInteractively } from '../interactive.js';
 import { listModules } from '../list-modules.js';
-import { EXIT, UsageError } from '../usage-error.js';
+import { EXIT, INTERRUPTED, UsageError } from '../usage-error.js';
 
 interface FixFlags extends CommonFlags {
   dryRun?: boolean;
@@ -17,6 +19,8 @@ interface FixFlags extends CommonFlags {
   interactive?: boolean;
   patch?: string;
   patchDir?: string;
+  verify?: boolean;
+  gofmt?: boolean;
 }
 
 export function fixCommand(): Command {
@@ -27,7 +31,9 @@ export function fixCommand(): Command {
     .option('-i, --interactive', 'show each fix as a diff and ask: y apply, n skip, a all of this codemod, d skip file, e edit, q quit')
     .option('--write', 'write the fixed files in place, atomically')
     .option('--patch <file>', 'save the patch to this file (with --interactive: the accepted changes, instead of writing files)')
-    .option('--patch-dir <dir>', 'save one patch per Go module in this directory, named after the module path');
+    .option('--patch-dir <dir>', 'save one patch per Go module in this directory, named after the module path')
+    .option('--verify', 'with --write: go build + go vet each changed package; roll back packages that built before and fail after')
+    .option('--gofmt', 'with --write: run gofmt -w on the changed files');
   return addRunFlags(cmd).action(async (paths: string[], flags: FixFlags) => {
     if (flags.listModules) {
       process.stdout.write(listModules(paths, !!flags.json));
@@ -49,7 +55,8 @@ export function fixCommand(): Command {
     const patch = unifiedPatch(result.files.filter((f) => f.fixed !== undefined).map((f) => ({ file: f.file, before: f.original!, after: f.fixed! })));
     if (flags.patch) writeFileSync(flags.patch, patch);
     const perModule = flags.patchDir ? writeModulePatches(result, flags.patchDir) : [];
-    if (flags.write) writeFixedFiles(result, cwd);
+    let interrupted = false;
+    if (flags.write) interrupted = await writeFixedFiles(result, cwd, flags);
     if (result.gofmtUnavailable) process.stderr.write('note: gofmt not found; formatting of fixes was not verified\n');
 
     if (flags.json) {
@@ -63,7 +70,7 @@ export function fixCommand(): Command {
     for (const p of perModule) process.stderr.write(`patch written to ${p}\n`);
 
     const pending = flags.write ? result.files.some((f) => f.failed.length > 0) : patch.length > 0;
-    process.exitCode = hasErrors(result) ? EXIT.error : pending ? EXIT.findings : EXIT.clean;
+    process.exitCode = interrupted ? INTERRUPTED : hasErrors(result) ? EXIT.error : pending ? EXIT.findings : EXIT.clean;
   });
 }
 
@@ -82,18 +89,34 @@ function writeModulePatches(result: RunResult, dir: string): string[] {
   });
 }
 
-/** Write each changed file atomically; a file that cannot be written keeps its bytes and its fixes count as failed. */
-function writeFixedFiles(result: RunResult, cwd: string): void {
-  for (const f of result.files) {
-    if (f.fixed === undefined) continue;
-    const res = writeAtomically(f.path, f.fixed, f.hash!, f.mode!);
-    if (res.ok) {
-      process.stderr.write(`fixed ${displayPath(result.root, f.file, cwd)} (${f.applied.length} ${f.applied.length === 1 ? 'fix' : 'fixes'})\n`);
-    } else {
-      f.status = 'error';
-      f.reason = `not written: ${res.reason}`;
-      f.failed.push(...f.applied.map((finding) => ({ finding, reason: res.reason })));
-      f.applied = [];
-    }
+/**
+ * Write the fixed files atomically (a signal stops between files), then with --verify build and
+ * vet each changed package, restoring those that built before and fail now; with --gofmt run
+ * gofmt on what was written. Returns true when interrupted.
+ */
+async function writeFixedFiles(result: RunResult, cwd: string, flags: FixFlags): Promise<boolean> {
+  const plan = flags.verify ? planVerification(result.files) : undefined;
+  if (plan?.unavailable) process.stderr.write(`note: ${plan.unavailable}\n`);
+  const report = await writeResults(result.files, result.root, (f) =>
+    process.stderr.write(`fixed ${displayPath(result.root, f.file, cwd)} (${f.applied.length} ${f.applied.length === 1 ? 'fix' : 'fixes'})\n`),
+  );
+  if (report.interrupted) {
+    process.stderr.write(`interrupted: ${report.written.length} files written; the others are untouched\n`);
+    return true;
   }
+  if (plan && !plan.unavailable) {
+    const outcome = verifyAndRollback(plan, result.root);
+    for (const u of outcome.unverified) process.stderr.write(`note: ${u.pkg}: not verified, it did not build or vet cleanly before the fixes either\n`);
+    for (const r of outcome.rolledBack) process.stderr.write(`rolled back ${r.files.join(', ')}: package ${r.pkg} no longer builds or vets:\n${indent(r.output)}\n`);
+    if (outcome.rolledBack.length === 0) process.stderr.write(`verified: ${plan.packages.length - outcome.unverified.length} changed packages build and vet cleanly\n`);
+  }
+  if (flags.gofmt) {
+    const res = gofmtWrite(report.written.filter((f) => f.fixed !== undefined).map((f) => f.path));
+    if (res) process.stderr.write(`${res}\n`);
+  }
+  return false;
+}
+
+function indent(text: string): string {
+  return text.split('\n').map((l) => `    ${l}`).join('\n');
 }
