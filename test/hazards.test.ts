@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { codemods } from '../codemods/index.js';
 import { goconc } from './support/cli.js';
 import { copyTree } from './support/copy-tree.js';
 import { describeWithGo, go } from './support/go-toolchain.js';
@@ -15,6 +16,10 @@ const HAZARDS = join(FIXTURES, 'hazards');
 const modules = existsSync(HAZARDS) ? readdirSync(HAZARDS).filter((d) => existsSync(join(HAZARDS, d, 'go.mod'))).sort() : [];
 
 describeWithGo('hazard modules: the Go test fails on legacy code and passes after goconc', () => {
+  it('every default codemod proves itself on a hazard module', () => {
+    expect(codemods.filter((c) => c.enabledByDefault && !modules.includes(c.id)).map((c) => c.id)).toEqual([]);
+  });
+
   for (const id of modules) {
     it(id, () => {
       const dir = copyTree(join(HAZARDS, id));
