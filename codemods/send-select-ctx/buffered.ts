@@ -53,31 +53,51 @@ function findMake(chan: Node, outerFn: Node): Make | undefined {
     }
     if (isReassigned(outerFn, name, 0)) return undefined;
   } else if (chan.type === 'selector_expression') {
-    const operand = chan.childForFieldName('operand')!;
-    const field = chan.childForFieldName('field')!.text;
-    if (operand.type !== 'identifier') return undefined;
+    // x.A.B: x := T{A: U{B: make(...)}} (or &T{…}), nested literals followed key by key.
+    const path = selectorPath(chan);
+    if (!path) return undefined;
+    const [root, ...fields] = path;
     for (const decl of outerFn.descendantsOfType('short_var_declaration')) {
       const left = decl.childForFieldName('left')!.namedChildren;
       const right = decl.childForFieldName('right')?.namedChildren ?? [];
       left.forEach((id, i) => {
-        if (id.text !== operand.text) return;
-        const lit = right[i] && unparen(right[i]);
-        const body = lit?.type === 'composite_literal' ? lit.childForFieldName('body') : undefined;
-        for (const el of body?.namedChildren ?? []) {
-          if (el.type !== 'keyed_element') continue;
-          const [k, v] = el.namedChildren;
-          if (k?.text === field) makes.push({ decl, arguments: makeArgs(v?.namedChild(0) ?? v) ?? [] });
-        }
+        if (id.text !== root || !right[i]) return;
+        const value = literalField(right[i], fields);
+        if (value) makes.push({ decl, arguments: makeArgs(value) ?? [] });
       });
     }
-    // Any assignment to the field or the variable voids the analysis.
+    // Any assignment to the variable or to a field on the path voids the analysis.
+    const prefixes = fields.map((_, i) => [root, ...fields.slice(0, i + 1)].join('.'));
     for (const a of outerFn.descendantsOfType('assignment_statement')) {
       const targets = a.childForFieldName('left')!.namedChildren.map((n) => normalized(n));
-      if (targets.includes(normalized(chan)) || targets.includes(operand.text)) return undefined;
+      if (targets.some((t) => t === root || prefixes.includes(t))) return undefined;
     }
   }
   if (makes.length !== 1 || makes[0].arguments.length === 0) return undefined;
   return makes[0];
+}
+
+/** `x.A.B` → ['x', 'A', 'B'] when it is a plain chain of names. */
+function selectorPath(node: Node): string[] | undefined {
+  if (node.type === 'identifier') return [node.text];
+  if (node.type !== 'selector_expression') return undefined;
+  const head = selectorPath(unparen(node.childForFieldName('operand')!));
+  return head ? [...head, node.childForFieldName('field')!.text] : undefined;
+}
+
+/** In a (possibly &-taken) composite literal, the value at the nested keys, or undefined. */
+function literalField(expr: Node, keys: string[]): Node | undefined {
+  let value: Node | undefined = unparen(expr);
+  for (const key of keys) {
+    if (value.type === 'unary_expression' && value.childForFieldName('operator')?.text === '&') value = unparen(value.childForFieldName('operand')!);
+    // T{…} has its elements in a body; an elided inner literal {…} is the body itself.
+    const body: Node | null = value.type === 'composite_literal' ? value.childForFieldName('body') : value.type === 'literal_value' ? value : null;
+    const element: Node | undefined = body?.namedChildren.find((el) => el.type === 'keyed_element' && el.namedChildren[0]?.text === key);
+    const v: Node | undefined = element?.namedChildren[1];
+    if (!v) return undefined;
+    value = unparen(v.type === 'literal_element' && v.namedChild(0) ? v.namedChild(0)! : v);
+  }
+  return value;
 }
 
 /** Arguments of a `make(chan T, …)` call, or undefined for anything else. */
