@@ -1,7 +1,7 @@
 import { doneReceive, type CancellationSource } from '../../src/go/cancellation.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { exitStatements } from '../../src/go/results.js';
-import { endsLine, eol, indentAt, startsLine, type Node } from '../../src/go/syntax.js';
+import { endsLine, eol, indentAt, lineEnd, startsLine, type Node } from '../../src/go/syntax.js';
 import type { Fix } from '../../src/engine/types.js';
 
 export type FixPlan = { ok: true; fix: Fix } | { ok: false; reason: string };
@@ -43,7 +43,10 @@ export function buildFix(
   if (placement.kind === 'statement') {
     const indent = indentAt(source, send.startIndex);
     const text = selectText(send.text, cancel, exit.lines, indent, nl);
-    return { ok: true, fix: { description, edits: [{ start: send.startIndex, end: send.endIndex, text }] } };
+    // A trailing comment aligned with its neighbours' now follows a `}`: one space, as gofmt puts it.
+    const gap = /^[ \t]+(?=\/\/)/.exec(source.slice(send.endIndex, lineEnd(source, send.endIndex)));
+    const end = gap ? send.endIndex + gap[0].length : send.endIndex;
+    return { ok: true, fix: { description, edits: [{ start: send.startIndex, end, text: gap ? `${text} ` : text }] } };
   }
   const outer = indentAt(source, placement.block.startIndex);
   const inner = `${outer}\t`;

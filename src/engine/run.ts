@@ -1,5 +1,5 @@
 import { dirname, relative, sep } from 'node:path';
-import { gofmtClean } from '../go/gofmt.js';
+import { gofmtClean, realignWithGofmt } from '../go/gofmt.js';
 import { discoverGoFiles, type Skipped } from './discover.js';
 import type { FileResult } from './process-path.js';
 import { changedSince, inShard, type Shard } from './select-files.js';
@@ -114,6 +114,11 @@ function checkFormatting(files: FileResult[]): boolean {
   changed.forEach((f, i) => {
     const [wasClean, isClean] = [verdicts[2 * i], verdicts[2 * i + 1]];
     if (wasClean && !isClean) {
+      const realigned = realignWithGofmt(f.fixed!);
+      if (realigned !== undefined) {
+        f.fixed = realigned;
+        return;
+      }
       f.internalErrors.push(`fixes in ${f.file} would leave it not gofmt-clean; none applied`);
       f.failed.push(...f.applied.map((finding) => ({ finding, reason: 'the fixed file would not be gofmt-clean' })));
       f.applied = [];

@@ -56,3 +56,22 @@ export function gofmtWrite(paths: string[]): string | undefined {
   const res = spawnSync(gofmt, ['-w', ...paths], { encoding: 'utf8' });
   return res.status === 0 ? undefined : `gofmt -w failed: ${res.stderr.trim()}`;
 }
+
+/** gofmt's output for one text, or undefined when gofmt is missing or rejects it. */
+export function gofmtText(text: string): string | undefined {
+  const gofmt = findGofmt();
+  if (!gofmt) return undefined;
+  const res = spawnSync(gofmt, [], { input: text, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return res.status === 0 ? res.stdout : undefined;
+}
+
+/**
+ * A fix can shift gofmt's alignment of neighbouring lines (trailing comments, struct fields):
+ * when gofmt would change only horizontal white space, return its output; otherwise undefined.
+ */
+export function realignWithGofmt(text: string): string | undefined {
+  const formatted = gofmtText(text);
+  if (formatted === undefined) return undefined;
+  const squash = (s: string) => s.replace(/[ \t]+/g, '');
+  return squash(formatted) === squash(text) ? formatted : undefined;
+}

@@ -1,5 +1,6 @@
 import { edit } from '@inquirer/external-editor';
 import { writeAtomically } from '../engine/write-file.js';
+import { gofmtClean, realignWithGofmt } from '../go/gofmt.js';
 import type { FileResult, RunResult } from '../engine/run.js';
 import type { Colors } from '../report/colors.js';
 
@@ -22,6 +23,13 @@ export interface TerminalOptions {
   cwd: string;
   /** Instead of writing files, collect the accepted texts here (for --patch). */
   collect?: Map<string, { file: FileResult; text: string }>;
+}
+
+/** The accepted text, realigned by gofmt when the file was gofmt-clean and only white space differs. */
+function formatted(original: string, text: string): string {
+  const verdict = gofmtClean([original, text]);
+  if (!verdict || !verdict[0] || verdict[1]) return text;
+  return realignWithGofmt(text) ?? text;
 }
 
 /** Review in the terminal: diffs on stdout, one-key prompts, $EDITOR for `e`, atomic writes. */
@@ -57,7 +65,7 @@ export function terminalIO(result: RunResult, opts: TerminalOptions): ReviewIO {
         opts.collect.set(file.file, { file, text });
         return undefined;
       }
-      const res = writeAtomically(file.path, text, file.hash!, file.mode!);
+      const res = writeAtomically(file.path, formatted(file.original!, text), file.hash!, file.mode!);
       if (!res.ok) return res.reason;
       out(c.green(`wrote ${displayPath(result.root, file.file, opts.cwd)}`));
       return undefined;
