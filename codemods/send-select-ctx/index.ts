@@ -24,6 +24,7 @@ function find(ctx: FileContext): RawFinding[] {
     const fn = enclosingFunction(send);
     if (!fn) continue;
     if (sendCannotBlock(send, outermostFunction(send) ?? fn)) continue;
+    if (isSemaphoreAcquire(send, ctx)) continue;
     const chan = send.childForFieldName('channel')!.text;
     const message = `blocking send on ${chan}: if no receiver comes, this goroutine waits forever`;
     findings.push({ start: send.startIndex, end: send.endIndex, message, ...fixFor(send, fn, ctx) });
@@ -92,6 +93,18 @@ function cleanupSkippedByReturn(send: Node, fn: Node): Node | undefined {
     if (/\.(Done|Unlock|RUnlock)$/.test(callee) || callee === 'close') return call;
   }
   return undefined;
+}
+
+/**
+ * `sem <- struct{}{}` where the file releases the same channel in a deferred receive: a
+ * semaphore acquire, which waits for a slot by design and is released by the goroutines.
+ */
+function isSemaphoreAcquire(send: Node, ctx: FileContext): boolean {
+  if (send.childForFieldName('value')?.text.replace(/\s/g, '') !== 'struct{}{}') return false;
+  const chan = send.childForFieldName('channel')!.text;
+  return ctx.tree.rootNode
+    .descendantsOfType('defer_statement')
+    .some((d) => d.descendantsOfType('unary_expression').some((u) => u.text.replace(/\s/g, '') === `<-${chan}`));
 }
 
 function outermostFunction(node: Node): Node | undefined {

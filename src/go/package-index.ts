@@ -88,9 +88,17 @@ export class PackageIndex {
   readonly types = new Map<string, TypeDecl>();
   readonly methods = new Map<string, MethodDecl[]>();
   readonly files: string[] = [];
+  /** Every package-level name: types, functions, variables, constants. */
+  readonly names = new Set<string>();
 
   addFile(file: string, tree: Parser.Tree): void {
     this.files.push(file);
+    for (const top of tree.rootNode.namedChildren) {
+      if (top.type === 'function_declaration') this.names.add(top.childForFieldName('name')?.text ?? '');
+      for (const spec of top.type === 'var_declaration' || top.type === 'const_declaration' || top.type === 'type_declaration' ? top.descendantsOfType(['var_spec', 'const_spec', 'type_spec', 'type_alias']) : []) {
+        for (const n of spec.childrenForFieldName('name')) this.names.add(n.text);
+      }
+    }
     for (const spec of tree.rootNode.descendantsOfType(['type_spec', 'type_alias'])) {
       if (spec.parent?.type !== 'type_declaration' || spec.parent.parent?.type !== 'source_file') continue;
       const name = spec.childForFieldName('name')?.text;

@@ -1,0 +1,64 @@
+import { enclosingLoops, isFixedCountLoop, loopShape, loopStatement } from '../../src/go/loops.js';
+import { localsBefore, paramsOf } from '../../src/go/scope.js';
+import { contains, enclosingFunction, type Node } from '../../src/go/syntax.js';
+
+/** How the spawned goroutines are waited for, which decides the rewrite and what callers see. */
+export type Shape = 'joined' | 'channel-range' | 'fire-and-forget';
+
+export interface Spawn {
+  go: Node;
+  /** The outermost loop of the function that repeats the go statement: the bound goes before it. */
+  loop: Node;
+  /** Every loop between the go statement and the function, innermost first. */
+  loops: Node[];
+  fn: Node;
+  shape: Shape;
+}
+
+/** A `go` statement run once per iteration, with no bound in sight. */
+export function spawnPerIteration(go: Node): Spawn | undefined {
+  const loops = enclosingLoops(go);
+  if (loops.length === 0) return undefined;
+  const fn = enclosingFunction(go);
+  if (!fn) return undefined;
+  // A fixed set of workers (for i := 0; i < workers; i++) is already a bound.
+  if (loops.some(isFixedCountLoop)) return undefined;
+  const loop = loops[loops.length - 1];
+  if (hasBound(go, loops[0], fn)) return undefined;
+  return { go, loop, loops, fn, shape: shapeOf(loop, loops[0], fn) };
+}
+
+/**
+ * A bound in sight: a semaphore acquire (`x <- struct{}{}`, `.Acquire(`) in the loop before the
+ * go statement, or a limiter the goroutine releases (`<-sem` deferred).
+ */
+function hasBound(go: Node, loop: Node, fn: Node): boolean {
+  const body = loop.childForFieldName('body');
+  if (!body) return false;
+  const acquires = body.descendantsOfType(['send_statement', 'call_expression']).some((n) => {
+    if (n.startIndex > go.startIndex || contains(go, n)) return false;
+    if (n.type === 'send_statement') return n.childForFieldName('value')?.text.replace(/\s/g, '') === 'struct{}{}';
+    return /\.(Acquire|Wait|Take)$/.test(n.childForFieldName('function')?.text ?? '');
+  });
+  if (acquires) return true;
+  return fn.descendantsOfType('defer_statement').some((d) => contains(go, d) && /<-\s*\w/.test(d.text) && !d.text.includes('Done'));
+}
+
+function shapeOf(outer: Node, inner: Node, fn: Node): Shape {
+  const after = fn.descendantsOfType('call_expression').some((c) => c.startIndex > outer.endIndex && /\.Wait$/.test(c.childForFieldName('function')?.text ?? ''));
+  if (after) return 'joined';
+  if (rangesOverChannel(inner)) return 'channel-range';
+  return 'fire-and-forget';
+}
+
+/** `for x := range ch` where ch is declared a channel (parameter or local `make(chan …)`). */
+function rangesOverChannel(loop: Node): boolean {
+  const shape = loopShape(loop);
+  if (shape.kind !== 'range' || shape.over?.type !== 'identifier') return false;
+  const name = shape.over.text;
+  const fn = enclosingFunction(loop);
+  const param = fn ? paramsOf(fn).find((p) => p.name === name) : undefined;
+  if (param) return param.typeNode.type === 'channel_type';
+  const local = localsBefore(loopStatement(loop)).find((l) => l.name === name);
+  return !!local && (local.typeNode?.type === 'channel_type' || /^make\(\s*(<-)?chan\b/.test(local.value?.text ?? ''));
+}

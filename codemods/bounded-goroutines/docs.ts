@@ -1,0 +1,69 @@
+export const docs = `# bounded-goroutines
+
+A loop that starts a goroutine per item has no bound: 10 items start 10 goroutines, a burst of
+100,000 starts 100,000 — each with its stack, its connections and its share of the CPU, with
+nothing pushing back on the producer. goconc bounds such loops with the least change in meaning:
+at most \`--max-concurrency\` (default \`runtime.GOMAXPROCS(0)\`) run at once, and the loop waits
+for a free slot.
+
+## Before
+
+\`\`\`go
+func (eb *EventBus) Publish(event Event) {
+	eb.mu.RLock()
+	handlers := eb.handlers[event.Type]
+	eb.mu.RUnlock()
+
+	for _, handler := range handlers {
+		go handler(event)
+	}
+}
+\`\`\`
+
+## After
+
+\`\`\`go
+func (eb *EventBus) Publish(event Event) {
+	eb.mu.RLock()
+	handlers := eb.handlers[event.Type]
+	eb.mu.RUnlock()
+
+	for _, handler := range handlers {
+		publishSem <- struct{}{}
+		go func() {
+			defer func() { <-publishSem }()
+			handler(event)
+		}()
+	}
+}
+
+// publishSem bounds the goroutines Publish starts.
+var publishSem = make(chan struct{}, runtime.GOMAXPROCS(0))
+\`\`\`
+
+## The three shapes
+| shape | recognised by | rewrite | what changes for callers |
+|---|---|---|---|
+| joined | a \`Wait()\` after the loop (WaitGroup, errgroup) | \`sem := make(chan struct{}, n)\` before the loop, \`sem <- struct{}{}\` before \`go\` (before its \`wg.Add\`), \`defer func() { <-sem }()\` first in the goroutine | the loop waits for a free slot; the total time is about the same |
+| channel range | \`for v := range ch\` over a channel | the same semaphore | receiving pauses while n handlers are busy: senders feel backpressure |
+| fire-and-forget | nothing waits for the goroutines (an event bus \`Publish\`) | a package-level \`var <function>Sem = make(chan struct{}, n)\`, named after the function and unique in the package | the function may now wait for a free slot |
+
+\`errgroup\` goroutines started per item (\`g.Go\` in a loop) get \`g.SetLimit(n)\` right after the
+group is made, when \`golang.org/x/sync/errgroup\` is already imported.
+
+\`go f(a, b)\` becomes \`go func() { defer …; f(a, b) }()\` only when \`f\` and its arguments are
+names, selectors or literals that the loop does not assign: a closure reads them when it runs,
+not when it is started. Below Go 1.22 (the module's \`go\` line), loop variables the goroutine
+uses are copied first (\`v := v\`), since they are shared by every iteration there.
+
+## Left alone
+- loops with a bound in sight: a semaphore acquire (\`sem <- struct{}{}\`, \`.Acquire(\`) before the
+  \`go\`, or a release the goroutine defers;
+- a fixed set of workers: \`for i := 0; i < workers; i++\`, \`for range 4\`, a constant count;
+- errgroups that call \`SetLimit\`.
+
+## Reported without a fix
+- a \`go f(x)\` whose function or arguments are calls or other expressions, or change in the loop;
+- a goroutine whose body is written on one line;
+- a \`go\` statement that is not a plain statement of a block.
+`;

@@ -1,0 +1,41 @@
+import type { FileContext, RawFinding } from '../../src/engine/types.js';
+import { packageName } from '../../src/go/imports.js';
+import { enclosingLoops, isFixedCountLoop, loopStatement } from '../../src/go/loops.js';
+import { localsBefore } from '../../src/go/scope.js';
+import { eol, enclosingFunction, indentAt, lineEnd, touchesError } from '../../src/go/syntax.js';
+import { limitExpr } from './fix.js';
+
+/**
+ * `g.Go(…)` once per loop iteration on an errgroup.Group that never gets a limit: add
+ * `g.SetLimit(n)` right after the group is made (Go then blocks until a slot is free).
+ */
+export function errgroupFindings(ctx: FileContext): RawFinding[] {
+  const pkg = packageName(ctx.tree, 'golang.org/x/sync/errgroup');
+  if (!pkg) return [];
+  const out: RawFinding[] = [];
+  const nl = eol(ctx.source);
+  for (const call of ctx.tree.rootNode.descendantsOfType('call_expression')) {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'selector_expression' || fn.childForFieldName('field')?.text !== 'Go' || touchesError(call)) continue;
+    const group = fn.childForFieldName('operand');
+    if (group?.type !== 'identifier') continue;
+    const loops = enclosingLoops(call);
+    if (loops.length === 0 || loops.some(isFixedCountLoop)) continue;
+    const outer = loopStatement(loops[loops.length - 1]);
+    const decl = localsBefore(outer).find((l) => l.name === group.text);
+    const isGroup = decl && (decl.value?.text.startsWith(`${pkg}.WithContext(`) || decl.typeNode?.text === `${pkg}.Group` || /^&?\s*errgroup\.Group\{\}$/.test(decl.value?.text ?? ''));
+    if (!decl || !isGroup) continue;
+    const owner = enclosingFunction(call);
+    if (owner?.descendantsOfType('call_expression').some((c) => c.childForFieldName('function')?.text === `${group.text}.SetLimit`)) continue;
+    const { expr, imports } = limitExpr(ctx);
+    const stmt = decl.decl.type === 'var_spec' ? decl.decl.parent! : decl.decl;
+    const at = lineEnd(ctx.source, stmt.endIndex);
+    out.push({
+      start: call.startIndex,
+      end: call.endIndex,
+      message: `errgroup goroutine per loop iteration with no SetLimit: at most ${expr} will run at once, and ${group.text}.Go waits for a free slot`,
+      fix: { description: `${group.text}.SetLimit(${expr})`, edits: [{ start: at, end: at, text: `${nl}${indentAt(ctx.source, stmt.startIndex)}${group.text}.SetLimit(${expr})` }], imports },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,126 @@
+import { goAtLeast } from '../../src/engine/go-module.js';
+import type { FileContext, Fix } from '../../src/engine/types.js';
+import { loopShape, loopStatement } from '../../src/go/loops.js';
+import { isReassigned } from '../../src/go/scope.js';
+import { ancestors, eol, indentAt, lineEnd, unparen, type Node } from '../../src/go/syntax.js';
+import type { Spawn } from './detect.js';
+
+export type Plan = { ok: true; fix: Fix; limit: string } | { ok: false; reason: string };
+
+/** The limit as Go source: `--max-concurrency N`, or runtime.GOMAXPROCS(0). */
+export function limitExpr(ctx: FileContext): { expr: string; imports: string[] } {
+  const v = ctx.options['max-concurrency'];
+  const expr = v === undefined || v === '' ? 'runtime.GOMAXPROCS(0)' : String(v);
+  return { expr, imports: /\bruntime\./.test(expr) ? ['runtime'] : [] };
+}
+
+/**
+ * Bound a goroutine-per-iteration with a semaphore: `sem <- struct{}{}` before spawning,
+ * `defer func() { <-sem }()` first in the goroutine, the semaphore made before the loop (or at
+ * package level when nothing waits for the goroutines).
+ */
+export function semaphoreFix(spawn: Spawn, ctx: FileContext): Plan {
+  const src = ctx.source;
+  const nl = eol(src);
+  const call = spawn.go.namedChild(0);
+  if (call?.type !== 'call_expression') return { ok: false, reason: 'the go statement does not call a function' };
+  if (spawn.go.parent?.type !== 'statement_list') return { ok: false, reason: 'the go statement is not a plain statement of a block' };
+  const { expr: limit, imports } = limitExpr(ctx);
+  const name = spawn.shape === 'fire-and-forget' ? packageLimiterName(spawn, ctx) : localName(spawn.fn, 'sem');
+  if (!name) return { ok: false, reason: 'the enclosing function has no name to derive a limiter name from' };
+  const indent = indentAt(src, spawn.go.startIndex);
+  const edits: Fix['edits'] = [];
+
+  // The goroutine releases its slot first thing, whatever happens after.
+  const release = `defer func() { <-${name} }()`;
+  const fnNode = call.childForFieldName('function')!;
+  if (fnNode.type === 'func_literal') {
+    const body = fnNode.childForFieldName('body')!;
+    if (!body.text.includes('\n')) return { ok: false, reason: 'the goroutine body is on one line' };
+    // After the `{` line, so a comment trailing the brace stays where it is.
+    const rest = src.slice(body.startIndex + 1, lineEnd(src, body.startIndex));
+    const at = /^\s*(\/\/.*)?$/.test(rest) ? lineEnd(src, body.startIndex) : body.startIndex + 1;
+    edits.push({ start: at, end: at, text: `${nl}${indent}\t${release}` });
+  } else {
+    const why = unsafeToDefer(call, spawn);
+    if (why) return { ok: false, reason: why };
+    edits.push({ start: spawn.go.startIndex, end: spawn.go.endIndex, text: `go func() {${nl}${indent}\t${release}${nl}${indent}\t${call.text}${nl}${indent}}()` });
+  }
+
+  // Acquire before spawning (before a wg.Add that precedes the go statement, so a wait never counts a goroutine not yet started).
+  const prev = spawn.go.previousNamedSibling;
+  const acquireAt = prev && /^\w+(\.\w+)*\.Add\(/.test(prev.text) && prev.endIndex <= spawn.go.startIndex ? prev : spawn.go;
+  const copies = loopVariableCopies(spawn, ctx);
+  edits.push({ start: acquireAt.startIndex, end: acquireAt.startIndex, text: [...copies, `${name} <- struct{}{}`].map((l) => `${l}${nl}${indent}`).join('') });
+
+  if (spawn.shape === 'fire-and-forget') {
+    const top = topLevelDecl(spawn.fn);
+    const owner = top.childForFieldName('name')?.text ?? name;
+    edits.push({ start: top.endIndex, end: top.endIndex, text: `${nl}${nl}// ${name} bounds the goroutines ${owner} starts.${nl}var ${name} = make(chan struct{}, ${limit})` });
+  } else {
+    const stmt = loopStatement(spawn.loop);
+    edits.push({ start: stmt.startIndex, end: stmt.startIndex, text: `${name} := make(chan struct{}, ${limit})${nl}${indentAt(src, stmt.startIndex)}` });
+  }
+  return { ok: true, limit, fix: { description: `bound with a semaphore ${name} of ${limit}`, edits, imports } };
+}
+
+/**
+ * `go f(a, b)` evaluates f and its arguments at once; wrapped in a closure they are read when
+ * the goroutine runs. Allowed only for side-effect-free expressions that do not change later.
+ */
+function unsafeToDefer(call: Node, spawn: Spawn): string | undefined {
+  const parts = [call.childForFieldName('function')!, ...call.childForFieldName('arguments')!.namedChildren];
+  // Loop variables are per iteration (copied below Go 1.22); anything else the loop assigns is not.
+  const loopVars = new Set(spawn.loops.flatMap((l) => loopShape(l).variables));
+  for (const p of parts) {
+    const e = unparen(p);
+    if (!['identifier', 'selector_expression', 'int_literal', 'interpreted_string_literal', 'raw_string_literal', 'float_literal', 'true', 'false', 'nil'].includes(e.type)) {
+      return `the argument ${e.text} is evaluated when the goroutine starts; wrapping the call would evaluate it later (pass it through a variable first)`;
+    }
+    const base = e.type === 'selector_expression' ? e.text.split('.')[0] : e.type === 'identifier' ? e.text : undefined;
+    if (base && !loopVars.has(base) && isReassigned(spawn.loop, base, 0)) return `${base} is assigned in the loop; wrapping the call would read a later value`;
+  }
+  return undefined;
+}
+
+/** Below Go 1.22 loop variables are shared by all iterations: copy the ones the goroutine uses. */
+function loopVariableCopies(spawn: Spawn, ctx: FileContext): string[] {
+  if (goAtLeast(ctx.goVersion, '1.22')) return [];
+  const vars = new Set(spawn.loops.flatMap((l) => loopShape(l).variables));
+  const literal = spawn.go.namedChild(0)?.childForFieldName('function');
+  const params = new Set(literal?.type === 'func_literal' ? literal.childForFieldName('parameters')!.descendantsOfType('identifier').map((n) => n.text) : []);
+  const used = new Set(spawn.go.descendantsOfType('identifier').map((n) => n.text));
+  const out: string[] = [];
+  for (const v of vars) {
+    const capturedByLiteral = literal?.type === 'func_literal' && !params.has(v) && literal.childForFieldName('body')!.descendantsOfType('identifier').some((n) => n.text === v);
+    const argOfCall = literal?.type !== 'func_literal' && used.has(v);
+    if (capturedByLiteral || argOfCall) out.push(`${v} := ${v}`);
+  }
+  return out;
+}
+
+/** `base`, or base2, base3… when the function already uses the name. */
+function localName(fn: Node, base: string): string {
+  const used = new Set(fn.descendantsOfType(['identifier', 'field_identifier']).map((n) => n.text));
+  let name = base;
+  for (let i = 2; used.has(name); i++) name = `${base}${i}`;
+  return name;
+}
+
+/** `<function>Sem` for the package-level limiter, made unique in the package. */
+function packageLimiterName(spawn: Spawn, ctx: FileContext): string | undefined {
+  const top = topLevelDecl(spawn.fn);
+  const fnName = top.childForFieldName('name')?.text;
+  if (!fnName) return undefined;
+  const base = `${fnName[0].toLowerCase()}${fnName.slice(1)}Sem`;
+  const taken = new Set([...ctx.packageIndex().names, ...ctx.tree.rootNode.descendantsOfType('identifier').map((n) => n.text)]);
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
+  return name;
+}
+
+function topLevelDecl(fn: Node): Node {
+  let top = fn;
+  for (const a of ancestors(fn)) if (a.type === 'function_declaration' || a.type === 'method_declaration') top = a;
+  return top;
+}

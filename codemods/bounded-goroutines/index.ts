@@ -1,0 +1,45 @@
+import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
+import { touchesError } from '../../src/go/syntax.js';
+import { spawnPerIteration, type Spawn } from './detect.js';
+import { docs } from './docs.js';
+import { errgroupFindings } from './errgroup.js';
+import { limitExpr, semaphoreFix } from './fix.js';
+
+export const boundedGoroutines: Codemod = {
+  id: 'bounded-goroutines',
+  title: 'A goroutine per loop iteration gets a bound: a semaphore, or errgroup.SetLimit',
+  docs,
+  severity: 'warning',
+  enabledByDefault: true,
+  options: [
+    { name: 'max-concurrency', type: 'string', default: 'runtime.GOMAXPROCS(0)', description: 'most goroutines of one loop running at once (a number or a Go expression)' },
+  ],
+  prefilter: ['go ', '.Go('],
+  find,
+};
+
+function find(ctx: FileContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const go of ctx.tree.rootNode.descendantsOfType('go_statement')) {
+    if (touchesError(go)) continue;
+    const spawn = spawnPerIteration(go);
+    if (!spawn) continue;
+    const plan = semaphoreFix(spawn, ctx);
+    const limit = plan.ok ? plan.limit : limitExpr(ctx).expr;
+    out.push({ start: go.startIndex, end: go.endIndex, message: message(spawn, limit), ...(plan.ok ? { fix: plan.fix } : { reason: plan.reason }) });
+  }
+  out.push(...errgroupFindings(ctx));
+  return out;
+}
+
+function message(spawn: Spawn, limit: string): string {
+  const fnName = spawn.fn.childForFieldName('name')?.text ?? 'the function';
+  switch (spawn.shape) {
+    case 'joined':
+      return `a goroutine per loop iteration with no bound (joined by Wait): at most ${limit} will run at once, and the loop waits for a free slot`;
+    case 'channel-range':
+      return `a goroutine per value received with no bound: at most ${limit} will run at once, and receiving pauses while all are busy`;
+    case 'fire-and-forget':
+      return `a goroutine per loop iteration with no bound, and nothing waits for them: at most ${limit} will run at once, so ${fnName} may now wait for a free slot (backpressure)`;
+  }
+}

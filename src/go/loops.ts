@@ -1,0 +1,60 @@
+import { ancestors, FUNCTION_TYPES, type Node } from './syntax.js';
+
+/** The loops enclosing node inside its own function, innermost first (labelled or not). */
+export function enclosingLoops(node: Node): Node[] {
+  const out: Node[] = [];
+  for (const a of ancestors(node)) {
+    if (FUNCTION_TYPES.has(a.type)) break;
+    if (a.type === 'for_statement') out.push(a);
+  }
+  return out;
+}
+
+/** The statement a loop stands as: the loop, or the labelled statement wrapping it. */
+export function loopStatement(loop: Node): Node {
+  return loop.parent?.type === 'labeled_statement' ? loop.parent : loop;
+}
+
+export type LoopKind = 'range' | 'counted' | 'forever' | 'conditional';
+
+export interface LoopShape {
+  kind: LoopKind;
+  /** What a range loop ranges over; the bound of a counted loop (`i < n` → n). */
+  over?: Node;
+  /** Names the loop clause declares (range keys/values, the counter). */
+  variables: string[];
+}
+
+export function loopShape(loop: Node): LoopShape {
+  const clause = loop.namedChildren.find((c) => c.type === 'for_clause' || c.type === 'range_clause');
+  if (!clause) {
+    const cond = loop.namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment');
+    return { kind: cond ? 'conditional' : 'forever', variables: [] };
+  }
+  if (clause.type === 'range_clause') {
+    const left = clause.childForFieldName('left');
+    const declares = clause.children.some((c) => c.type === ':=');
+    return { kind: 'range', over: clause.childForFieldName('right') ?? undefined, variables: declares && left ? left.namedChildren.map((n) => n.text).filter((n) => n !== '_') : [] };
+  }
+  const init = clause.childForFieldName('initializer');
+  const cond = clause.childForFieldName('condition');
+  const vars = init?.type === 'short_var_declaration' ? init.childForFieldName('left')!.namedChildren.map((n) => n.text) : [];
+  const bound = cond?.type === 'binary_expression' && ['<', '<=', '!=', '>', '>='].includes(cond.childForFieldName('operator')?.text ?? '') ? cond.childForFieldName('right') ?? undefined : undefined;
+  return { kind: cond ? 'counted' : 'forever', over: bound, variables: vars };
+}
+
+/**
+ * True when a loop runs a fixed number of times that is not the size of some data: a constant
+ * (`i < 4`, `range 2`), or a count held in a variable that is not a length (`i < workers`).
+ * Such a loop starts a fixed set of workers, not a goroutine per item.
+ */
+export function isFixedCountLoop(loop: Node): boolean {
+  const shape = loopShape(loop);
+  if (shape.kind === 'range') return shape.over?.type === 'int_literal' || (shape.over?.type === 'identifier' && /^(n|workers?|numWorkers|concurrency|parallelism|poolSize|size|count|limit)$/i.test(shape.over.text));
+  if (shape.kind !== 'counted' || !shape.over) return false;
+  const bound = shape.over;
+  if (bound.type === 'int_literal') return true;
+  if (bound.type === 'identifier' || bound.type === 'selector_expression') return !/len|count|items|size/i.test(bound.text) || /worker|concurren|parallel|pool/i.test(bound.text);
+  if (bound.type === 'call_expression') return /GOMAXPROCS|NumCPU/.test(bound.text);
+  return false;
+}

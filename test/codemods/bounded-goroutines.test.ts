@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { codemods } from '../../codemods/index.js';
+import { PackageIndexCache } from '../../src/engine/package-cache.js';
+import { fixSource } from '../../src/engine/process-file.js';
+
+const codemod = codemods.find((c) => c.id === 'bounded-goroutines')!;
+const SRC = `package p
+
+import "sync"
+
+func All(items []int, f func(int)) {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(it)
+		}()
+	}
+	wg.Wait()
+}
+`;
+
+const fix = (options: Record<string, unknown>) =>
+  fixSource('/virtual/p.go', 'p.go', SRC, { codemods: [codemod], codemodOptions: { [codemod.id]: options }, goVersion: '1.22', packages: new PackageIndexCache() }).fixed;
+
+describe('bounded-goroutines options', () => {
+  it('uses --max-concurrency as given: a number needs no import', () => {
+    const out = fix({ 'max-concurrency': '8' });
+    expect(out).toContain('\tsem := make(chan struct{}, 8)\n');
+    expect(out).toContain('import "sync"\n');
+    expect(out).not.toContain('runtime');
+  });
+
+  it('defaults to runtime.GOMAXPROCS(0) and imports runtime', () => {
+    const out = fix({ 'max-concurrency': 'runtime.GOMAXPROCS(0)' });
+    expect(out).toContain('sem := make(chan struct{}, runtime.GOMAXPROCS(0))');
+    expect(out).toContain('import (\n\t"runtime"\n\t"sync"\n)\n');
+  });
+});
