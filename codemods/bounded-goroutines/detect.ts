@@ -3,9 +3,10 @@ import { localsBefore, paramsOf } from '../../src/go/scope.js';
 import { contains, enclosingFunction, type Node } from '../../src/go/syntax.js';
 
 /** How the spawned goroutines are waited for, which decides the rewrite and what callers see. */
-export type Shape = 'joined' | 'channel-range' | 'fire-and-forget';
+export type Shape = 'joined' | 'channel-range' | 'fire-and-forget' | 'waitgroup-go';
 
 export interface Spawn {
+  /** The `go` statement, or the expression statement of a `wg.Go(func() {…})` call. */
   go: Node;
   /** The outermost loop of the function that repeats the go statement: the bound goes before it. */
   loop: Node;
@@ -61,4 +62,25 @@ function rangesOverChannel(loop: Node): boolean {
   if (param) return param.typeNode.type === 'channel_type';
   const local = localsBefore(loopStatement(loop)).find((l) => l.name === name);
   return !!local && (local.typeNode?.type === 'channel_type' || /^make\(\s*(<-)?chan\b/.test(local.value?.text ?? ''));
+}
+
+/** `wg.Go(func() {…})` (Go 1.25) once per loop iteration, wg a sync.WaitGroup local or parameter. */
+export function waitGroupGoPerIteration(stmt: Node): Spawn | undefined {
+  if (stmt.type !== 'expression_statement') return undefined;
+  const call = stmt.namedChild(0);
+  const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+  if (callee?.type !== 'selector_expression' || callee.childForFieldName('field')?.text !== 'Go') return undefined;
+  const wg = callee.childForFieldName('operand');
+  if (wg?.type !== 'identifier') return undefined;
+  const loops = enclosingLoops(stmt);
+  const fn = enclosingFunction(stmt);
+  if (loops.length === 0 || !fn || loops.some(isFixedCountLoop)) return undefined;
+  const loop = loops[loops.length - 1];
+  const param = paramsOf(fn).find((p) => p.name === wg.text);
+  const local = localsBefore(loopStatement(loop)).find((l) => l.name === wg.text);
+  const type = (param?.typeNode ?? local?.typeNode)?.text.replace(/^\*/, '');
+  if (type !== 'sync.WaitGroup') return undefined;
+  if (call!.childForFieldName('arguments')?.namedChildren[0]?.type !== 'func_literal') return undefined;
+  if (hasBound(stmt, loops[0], fn)) return undefined;
+  return { go: stmt, loop, loops, fn, shape: 'waitgroup-go' };
 }

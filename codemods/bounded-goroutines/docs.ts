@@ -48,6 +48,26 @@ var publishSem = make(chan struct{}, runtime.GOMAXPROCS(0))
 | channel range | \`for v := range ch\` over a channel | the same semaphore | receiving pauses while n handlers are busy: senders feel backpressure |
 | fire-and-forget | nothing waits for the goroutines (an event bus \`Publish\`) | a package-level \`var <function>Sem = make(chan struct{}, n)\`, named after the function and unique in the package | the function may now wait for a free slot |
 
+With \`--strategy=workers\`, a channel range whose body is only \`go f(v)\` becomes n workers
+draining the channel, and the function waits for them (\`sync.WaitGroup\`):
+
+\`\`\`go
+var wg sync.WaitGroup
+for range runtime.GOMAXPROCS(0) {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for req := range reqs {
+			handle(req)
+		}
+	}()
+}
+wg.Wait()
+\`\`\`
+
+\`wg.Go(func() {…})\` (Go 1.25) per item is bounded the same way as a joined loop: it is the
+form go vet's modernizer writes, and it is just as unbounded.
+
 \`errgroup\` goroutines started per item (\`g.Go\` in a loop) get \`g.SetLimit(n)\` right after the
 group is made, when \`golang.org/x/sync/errgroup\` is already imported.
 

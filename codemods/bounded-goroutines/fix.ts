@@ -24,6 +24,8 @@ export function semaphoreFix(spawn: Spawn, ctx: FileContext): Plan {
   const nl = eol(src);
   const call = spawn.go.namedChild(0);
   if (call?.type !== 'call_expression') return { ok: false, reason: 'the go statement does not call a function' };
+  // wg.Go(func() {…}): the function literal is the argument.
+  const literalArg = spawn.shape === 'waitgroup-go' ? call.childForFieldName('arguments')!.namedChildren[0] : undefined;
   if (spawn.go.parent?.type !== 'statement_list') return { ok: false, reason: 'the go statement is not a plain statement of a block' };
   const { expr: limit, imports } = limitExpr(ctx);
   const name = spawn.shape === 'fire-and-forget' ? packageLimiterName(spawn, ctx) : localName(spawn.fn, 'sem');
@@ -33,7 +35,7 @@ export function semaphoreFix(spawn: Spawn, ctx: FileContext): Plan {
 
   // The goroutine releases its slot first thing, whatever happens after.
   const release = `defer func() { <-${name} }()`;
-  const fnNode = call.childForFieldName('function')!;
+  const fnNode = literalArg ?? call.childForFieldName('function')!;
   if (fnNode.type === 'func_literal') {
     const body = fnNode.childForFieldName('body')!;
     if (!body.text.includes('\n')) return { ok: false, reason: 'the goroutine body is on one line' };

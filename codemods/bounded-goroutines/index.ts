@@ -1,9 +1,10 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { touchesError } from '../../src/go/syntax.js';
-import { spawnPerIteration, type Spawn } from './detect.js';
+import { spawnPerIteration, waitGroupGoPerIteration, type Spawn } from './detect.js';
 import { docs } from './docs.js';
 import { errgroupFindings } from './errgroup.js';
 import { limitExpr, semaphoreFix } from './fix.js';
+import { workersFix } from './workers.js';
 
 export const boundedGoroutines: Codemod = {
   id: 'bounded-goroutines',
@@ -13,6 +14,7 @@ export const boundedGoroutines: Codemod = {
   enabledByDefault: true,
   options: [
     { name: 'max-concurrency', type: 'string', default: 'runtime.GOMAXPROCS(0)', description: 'most goroutines of one loop running at once (a number or a Go expression)' },
+    { name: 'strategy', type: 'string', choices: ['semaphore', 'workers'], default: 'semaphore', description: 'for loops over a channel: a semaphore, or N workers draining the channel' },
   ],
   prefilter: ['go ', '.Go('],
   find,
@@ -24,9 +26,16 @@ function find(ctx: FileContext): RawFinding[] {
     if (touchesError(go)) continue;
     const spawn = spawnPerIteration(go);
     if (!spawn) continue;
-    const plan = semaphoreFix(spawn, ctx);
+    const plan = spawn.shape === 'channel-range' && ctx.options.strategy === 'workers' ? workersFix(spawn, ctx) : semaphoreFix(spawn, ctx);
     const limit = plan.ok ? plan.limit : limitExpr(ctx).expr;
     out.push({ start: go.startIndex, end: go.endIndex, message: message(spawn, limit), ...(plan.ok ? { fix: plan.fix } : { reason: plan.reason }) });
+  }
+  for (const stmt of ctx.tree.rootNode.descendantsOfType('expression_statement')) {
+    if (!stmt.text.includes('.Go(') || touchesError(stmt)) continue;
+    const spawn = waitGroupGoPerIteration(stmt);
+    if (!spawn) continue;
+    const plan = semaphoreFix(spawn, ctx);
+    out.push({ start: stmt.startIndex, end: stmt.endIndex, message: message(spawn, plan.ok ? plan.limit : limitExpr(ctx).expr), ...(plan.ok ? { fix: plan.fix } : { reason: plan.reason }) });
   }
   out.push(...errgroupFindings(ctx));
   return out;
@@ -39,6 +48,8 @@ function message(spawn: Spawn, limit: string): string {
       return `a goroutine per loop iteration with no bound (joined by Wait): at most ${limit} will run at once, and the loop waits for a free slot`;
     case 'channel-range':
       return `a goroutine per value received with no bound: at most ${limit} will run at once, and receiving pauses while all are busy`;
+    case 'waitgroup-go':
+      return `a wg.Go goroutine per loop iteration with no bound (joined by Wait): at most ${limit} will run at once, and the loop waits for a free slot`;
     case 'fire-and-forget':
       return `a goroutine per loop iteration with no bound, and nothing waits for them: at most ${limit} will run at once, so ${fnName} may now wait for a free slot (backpressure)`;
   }

@@ -38,3 +38,50 @@ describe('bounded-goroutines options', () => {
     expect(out).toContain('import (\n\t"runtime"\n\t"sync"\n)\n');
   });
 });
+
+describe('bounded-goroutines --strategy=workers', () => {
+  const CHANNEL = `package p
+
+type Request struct{ ID int }
+
+func Serve(reqs <-chan Request, handle func(Request)) {
+	for req := range reqs {
+		go handle(req)
+	}
+}
+`;
+  const run = (goVersion: string) =>
+    fixSource('/virtual/p.go', 'p.go', CHANNEL, {
+      codemods: [codemod],
+      codemodOptions: { [codemod.id]: { 'max-concurrency': '4', strategy: 'workers' } },
+      goVersion,
+      packages: new PackageIndexCache(),
+    }).fixed;
+
+  it('drains the channel with N workers and waits for them', () => {
+    expect(run('1.22')).toBe(`package p
+
+import "sync"
+
+type Request struct{ ID int }
+
+func Serve(reqs <-chan Request, handle func(Request)) {
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for req := range reqs {
+				handle(req)
+			}
+		}()
+	}
+	wg.Wait()
+}
+`);
+  });
+
+  it('counts workers with a classic loop below Go 1.22', () => {
+    expect(run('1.21')).toContain('\tfor i := 0; i < 4; i++ {\n\t\twg.Add(1)\n');
+  });
+});
