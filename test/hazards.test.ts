@@ -35,5 +35,14 @@ describeWithGo('hazard modules: the Go test fails on legacy code and passes afte
       expect(after.status, `expected the hazard test to pass after goconc fix:\n${after.output}`).toBe(0);
       expect(go(['vet', './...'], dir).status).toBe(0);
     });
+
+    it(`${id}, with every default codemod at once: still fixed, and a second run changes nothing`, () => {
+      const dir = copyTree(join(HAZARDS, id));
+      const fix = goconc(['fix', '--write', '.'], dir);
+      expect(fix.stderr).not.toMatch(/^(not applied|internal error):/m);
+      const after = go(['test', '-race', '-count=1', './...'], dir);
+      expect(after.status, `expected the hazard test to pass after goconc fix:\n${after.output}`).toBe(0);
+      expect(goconc(['fix', '--dry-run', '.'], dir).stdout).toBe('');
+    });
   }
 });

@@ -1,0 +1,45 @@
+export const docs = `# wg-add-before-go
+
+\`wg.Add\` must happen before the goroutine it counts is started. Called first thing inside the
+goroutine, it races with \`wg.Wait\`: when Wait runs before the new goroutine has been
+scheduled, the counter is still zero, Wait returns, and the caller reads results that are not
+there yet (go vet's \`waitgroup\` analyzer reports this; goconc moves the call).
+
+## Before
+
+\`\`\`go
+for _, u := range urls {
+	go func(u string) {
+		wg.Add(1)
+		defer wg.Done()
+		fetch(u)
+	}(u)
+}
+wg.Wait()
+\`\`\`
+
+## After
+
+\`\`\`go
+for _, u := range urls {
+	wg.Add(1)
+	go func(u string) {
+		defer wg.Done()
+		fetch(u)
+	}(u)
+}
+wg.Wait()
+\`\`\`
+
+A group passed to the goroutine as a parameter (\`go func(wg *sync.WaitGroup) {…}(&wg)\`) is
+counted through the argument: \`wg.Add(1)\` before the \`go\`. \`defer wg.Done()\` stays.
+
+## Matched
+The first statement of a \`go func(…) {…}(…)\` body, after any \`defer\`s, is \`X.Add(n)\`, and the
+body calls \`X.Done()\`.
+
+## Reported without a fix
+- the count passed to Add is computed inside the goroutine;
+- the group is reached through a parameter in a way goconc cannot name outside;
+- the Add shares its line with other code, or the go statement is not a plain statement.
+`;

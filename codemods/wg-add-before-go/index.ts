@@ -1,0 +1,77 @@
+import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
+import { eol, indentAt, lineEnd, lineStart, touchesError, type Node } from '../../src/go/syntax.js';
+import { docs } from './docs.js';
+
+export const wgAddBeforeGo: Codemod = {
+  id: 'wg-add-before-go',
+  title: 'wg.Add inside the goroutine it counts moves before the go statement',
+  docs,
+  severity: 'error',
+  enabledByDefault: true,
+  options: [],
+  prefilter: ['.Add('],
+  find,
+};
+
+function find(ctx: FileContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const go of ctx.tree.rootNode.descendantsOfType('go_statement')) {
+    if (touchesError(go)) continue;
+    const call = go.namedChild(0);
+    const literal = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+    if (literal?.type !== 'func_literal') continue;
+    // The first statement that runs: deferred calls before it run only at the end.
+    const stmts = literal.childForFieldName('body')?.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren ?? [];
+    const first = stmts.find((st) => st.type !== 'defer_statement' && st.type !== 'comment');
+    const add = first?.type === 'expression_statement' ? first.namedChild(0) : undefined;
+    const callee = add?.type === 'call_expression' ? add.childForFieldName('function') : undefined;
+    if (callee?.type !== 'selector_expression' || callee.childForFieldName('field')?.text !== 'Add') continue;
+    const wg = callee.childForFieldName('operand')!;
+    // It counts this goroutine: the same group is marked Done inside it.
+    if (!literal.descendantsOfType('call_expression').some((c) => c.childForFieldName('function')?.text === `${wg.text}.Done`)) continue;
+    const message = `${wg.text}.Add runs inside the goroutine it counts: ${wg.text}.Wait can return before the goroutine has started`;
+    out.push({ start: add!.startIndex, end: add!.endIndex, message, ...plan(ctx, go, literal, call!, first!, add!, wg) });
+  }
+  return out;
+}
+
+function plan(ctx: FileContext, go: Node, literal: Node, call: Node, stmt: Node, add: Node, wg: Node): Pick<RawFinding, 'fix' | 'reason'> {
+  const src = ctx.source;
+  const nl = eol(src);
+  if (go.parent?.type !== 'statement_list') return { reason: 'the go statement is not a plain statement of a block' };
+  const params = literal.childForFieldName('parameters')!.namedChildren.filter((p) => p.type === 'parameter_declaration');
+  const names = params.flatMap((p) => p.childrenForFieldName('name').map((n) => n.text));
+  const locals = new Set(names);
+  // The group as the spawning code sees it: itself, or the argument passed for a parameter.
+  let outside = wg.text;
+  const root = wg.text.split('.')[0];
+  if (locals.has(root)) {
+    if (wg.type !== 'identifier') return { reason: `${wg.text} is reached through a parameter of the goroutine` };
+    const arg = call.childForFieldName('arguments')!.namedChildren[names.indexOf(root)];
+    if (!arg) return { reason: 'the goroutine is called with fewer arguments than parameters' };
+    outside = arg.type === 'unary_expression' && arg.text.startsWith('&') ? arg.text.slice(1) : arg.text;
+    if (!/^[\w.]+$/.test(outside)) return { reason: `the group is passed as ${arg.text}` };
+  }
+  const delta = add.childForFieldName('arguments')!.namedChildren;
+  if (delta.length !== 1 || delta[0].descendantsOfType('identifier').some((id) => locals.has(id.text)) || (delta[0].type === 'identifier' && locals.has(delta[0].text))) {
+    return { reason: 'the count passed to Add depends on the goroutine' };
+  }
+  const endOfLine = lineEnd(src, stmt.endIndex);
+  const trailing = src.slice(stmt.endIndex, endOfLine).trim();
+  if ((trailing !== '' && !trailing.startsWith('//')) || src.slice(lineStart(src, stmt.startIndex), stmt.startIndex).trim() !== '') {
+    return { reason: 'the Add shares its line with other code' };
+  }
+  const removeFrom = lineStart(src, stmt.startIndex);
+  const removeTo = endOfLine + (src.startsWith('\r\n', endOfLine) ? 2 : 1);
+  // The line moves whole, with a comment it carries.
+  const insert = `${outside}.Add(${delta[0].text})${trailing ? ` ${trailing}` : ''}${nl}${indentAt(src, go.startIndex)}`;
+  return {
+    fix: {
+      description: `call ${outside}.Add(${delta[0].text}) before starting the goroutine`,
+      edits: [
+        { start: go.startIndex, end: go.startIndex, text: insert },
+        { start: removeFrom, end: removeTo, text: '' },
+      ],
+    },
+  };
+}
