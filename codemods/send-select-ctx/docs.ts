@@ -68,6 +68,10 @@ declaration in the same package.
   every send (\`errc := make(chan error, 1)\` with one send; \`make(chan T, n)\` filled by a loop
   running exactly n times; \`make(chan T, len(xs))\` filled once per \`range xs\`).
 
+- a result channel made unbuffered, sent to once from a goroutine and received in a \`select\`
+  with a timeout: \`buffered-result-chan\` gives it a buffer of one instead;
+- semaphore acquires (\`sem <- struct{}{}\` released by a deferred \`<-sem\`).
+
 ## Reported without a fix
 - no cancellation source in scope — goconc never invents a context;
 - the function returns no \`error\` (nothing can report the cancellation), or only a done channel

@@ -1,6 +1,7 @@
 import { cancellationSources, type CancellationSource } from '../../src/go/cancellation.js';
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
+import { abandonableResultChannel } from '../../src/go/result-channel.js';
 import { sendCannotBlock } from './buffered.js';
 import { docs } from './docs.js';
 import { buildFix, placementOf } from './fix.js';
@@ -25,6 +26,8 @@ function find(ctx: FileContext): RawFinding[] {
     if (!fn) continue;
     if (sendCannotBlock(send, outermostFunction(send) ?? fn)) continue;
     if (isSemaphoreAcquire(send, ctx)) continue;
+    // buffered-result-chan gives such a channel a buffer of one: the send then cannot block.
+    if (abandonableResultChannel(send)) continue;
     const chan = send.childForFieldName('channel')!.text;
     const message = `blocking send on ${chan}: if no receiver comes, this goroutine waits forever`;
     findings.push({ start: send.startIndex, end: send.endIndex, message, ...fixFor(send, fn, ctx) });

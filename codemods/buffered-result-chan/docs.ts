@@ -1,0 +1,40 @@
+export const docs = `# buffered-result-chan
+
+A goroutine computes a result and sends it on a channel; the caller waits for it in a
+\`select\` that can also time out or be cancelled. When the timeout wins, nobody will ever
+receive: the goroutine blocks on its send forever, holding whatever it holds. A buffer of one
+lets the single send complete whether or not anybody is still listening.
+
+## Before
+
+\`\`\`go
+func (c *Client) Get(ctx context.Context, key string) (string, error) {
+	ch := make(chan string)
+	go func() {
+		ch <- c.slowLookup(key)
+	}()
+	select {
+	case v := <-ch:
+		return v, nil
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+}
+\`\`\`
+
+## After
+
+\`\`\`go
+	ch := make(chan string, 1)
+\`\`\`
+
+## Matched
+\`ch := make(chan T)\` made in the function, sent to exactly once from a goroutine, and received
+only in a \`select\` that has another case (a timeout, a ctx, a default).
+
+## Left alone
+- more than one send (a buffer of one would not be enough);
+- a receive outside a select (the receiver always waits);
+- a channel returned, stored, passed to a function or ranged over (other code may rely on it
+  being unbuffered).
+`;

@@ -1,0 +1,34 @@
+import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
+import { abandonableResultChannel } from '../../src/go/result-channel.js';
+import { touchesError } from '../../src/go/syntax.js';
+import { docs } from './docs.js';
+
+export const bufferedResultChan: Codemod = {
+  id: 'buffered-result-chan',
+  title: 'A result channel the receiver may abandon gets a buffer of one',
+  docs,
+  severity: 'warning',
+  enabledByDefault: true,
+  options: [],
+  prefilter: ['select'],
+  find,
+};
+
+function find(ctx: FileContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const send of ctx.tree.rootNode.descendantsOfType('send_statement')) {
+    if (send.parent?.type === 'communication_case' || touchesError(send)) continue;
+    const make = abandonableResultChannel(send);
+    if (!make) continue;
+    const chan = send.childForFieldName('channel')!.text;
+    const args = make.childForFieldName('arguments')!;
+    const chanType = args.namedChildren[0];
+    out.push({
+      start: make.startIndex,
+      end: make.endIndex,
+      message: `${chan} is unbuffered and its receiver may give up (another select case wins): the goroutine sending the result then blocks forever`,
+      fix: { description: `make(${chanType.text}, 1): the single send always completes`, edits: [{ start: chanType.endIndex, end: chanType.endIndex, text: ', 1' }] },
+    });
+  }
+  return out;
+}
