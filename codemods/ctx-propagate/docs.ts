@@ -1,0 +1,36 @@
+export const docs = `# ctx-propagate
+
+\`context.TODO()\` marks a call that should have been given a context. Where the function already
+has one in scope, the TODO cuts the call off from it: cancelling the request, or its deadline
+passing, does not stop the work underneath, which keeps running (and holding connections) for
+a caller that is gone.
+
+## Before
+
+\`\`\`go
+func (h *Handler) Pods(ctx context.Context, ns string) (*PodList, error) {
+	return h.client.List(context.TODO(), ns)
+}
+\`\`\`
+
+## After
+
+\`\`\`go
+func (h *Handler) Pods(ctx context.Context, ns string) (*PodList, error) {
+	return h.client.List(ctx, ns)
+}
+\`\`\`
+
+The context used is the innermost in scope: a local one made by \`context.With*\`, a \`ctx\`
+parameter (also of an enclosing function a closure captures it from), or the receiver's
+context field. Done channels are not contexts and are never used here.
+
+## context.Background()
+\`context.Background()\` passed straight to a call while a context is in scope is reported
+(severity info) without a fix: it is often deliberate — work meant to outlive the request.
+\`--aggressive\` (option \`aggressive\`) replaces it too.
+
+## Left alone
+- functions with no context in scope (goconc never invents one);
+- \`context.Background()\` stored in a variable or a field.
+`;

@@ -1,0 +1,38 @@
+import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
+import { cancellationSources } from '../../src/go/cancellation.js';
+import { packageName } from '../../src/go/imports.js';
+import { touchesError } from '../../src/go/syntax.js';
+import { docs } from './docs.js';
+
+export const ctxPropagate: Codemod = {
+  id: 'ctx-propagate',
+  title: 'context.TODO() where a context is in scope becomes that context',
+  docs,
+  severity: 'warning',
+  enabledByDefault: true,
+  options: [
+    { name: 'aggressive', type: 'boolean', default: false, description: 'also replace context.Background() passed straight to a call' },
+  ],
+  prefilter: ['context'],
+  find,
+};
+
+function find(ctx: FileContext): RawFinding[] {
+  const pkg = packageName(ctx.tree, 'context');
+  if (!pkg) return [];
+  const out: RawFinding[] = [];
+  for (const call of ctx.tree.rootNode.descendantsOfType('call_expression')) {
+    const callee = call.childForFieldName('function')?.text;
+    const kind = callee === `${pkg}.TODO` ? 'TODO' : callee === `${pkg}.Background` ? 'Background' : undefined;
+    if (!kind || touchesError(call) || call.childForFieldName('arguments')!.namedChildCount > 0) continue;
+    // Background() is a deliberate choice as often as not: only when handed straight to a call.
+    if (kind === 'Background' && call.parent?.type !== 'argument_list') continue;
+    const source = cancellationSources(call, ctx.tree, ctx.packageIndex).find((s) => s.isContext);
+    if (!source) continue;
+    const message = `${call.text} while ${source.expr} (${source.label}) is in scope: its cancellation and deadline do not reach this call`;
+    const fix = { description: `use ${source.expr}`, edits: [{ start: call.startIndex, end: call.endIndex, text: source.expr }] };
+    if (kind === 'TODO' || ctx.options.aggressive === true) out.push({ start: call.startIndex, end: call.endIndex, message, fix });
+    else out.push({ start: call.startIndex, end: call.endIndex, message, reason: 'context.Background() may be meant to outlive the caller (fixed with --aggressive)', severity: 'info' });
+  }
+  return out;
+}

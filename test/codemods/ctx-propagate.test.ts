@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { codemods } from '../../codemods/index.js';
+import { PackageIndexCache } from '../../src/engine/package-cache.js';
+import { fixSource } from '../../src/engine/process-file.js';
+
+const codemod = codemods.find((c) => c.id === 'ctx-propagate')!;
+const SRC = `package p
+
+import "context"
+
+func Start(ctx context.Context, run func(context.Context)) {
+	go run(context.Background())
+}
+`;
+
+const fix = (aggressive: boolean) =>
+  fixSource('/virtual/p.go', 'p.go', SRC, { codemods: [codemod], codemodOptions: { [codemod.id]: { aggressive } }, goVersion: '1.22', packages: new PackageIndexCache() });
+
+describe('ctx-propagate --aggressive', () => {
+  it('reports context.Background() passed to a call, without a fix, by default', () => {
+    const out = fix(false);
+    expect(out.fixed).toBe(SRC);
+    expect(out.findings).toHaveLength(1);
+    expect(out.findings[0]).toMatchObject({ severity: 'info', reason: expect.stringContaining('--aggressive') });
+  });
+
+  it('replaces it with the context in scope when aggressive', () => {
+    expect(fix(true).fixed).toBe(SRC.replace('run(context.Background())', 'run(ctx)'));
+  });
+});
