@@ -3,7 +3,8 @@ import { boundedGoroutines } from './bounded-goroutines/index.js';
 import { bufferedResultChan } from './buffered-result-chan/index.js';
 import { ctxPropagate } from './ctx-propagate/index.js';
 import { sendSelectCtx } from './send-select-ctx/index.js';
+import { tickerStop } from './ticker-stop/index.js';
 import { wgAddBeforeGo } from './wg-add-before-go/index.js';
 
 /** Every codemod goconc knows, in the order they are listed and run. */
-export const codemods: readonly Codemod[] = [sendSelectCtx, boundedGoroutines, wgAddBeforeGo, bufferedResultChan, ctxPropagate];
+export const codemods: readonly Codemod[] = [sendSelectCtx, boundedGoroutines, wgAddBeforeGo, bufferedResultChan, ctxPropagate, tickerStop];

@@ -1,0 +1,51 @@
+export const docs = `# ticker-stop
+
+A \`time.Ticker\` fires until it is stopped. One that a function starts and never stops keeps
+firing after the function returns, and before Go 1.23 the runtime never collects it: a slow
+leak of timers and CPU in every call. \`time.Tick\` makes a ticker nobody can stop at all.
+
+## Before
+
+\`\`\`go
+func (p *Poller) Run(ctx context.Context) {
+	t := time.NewTicker(p.every)
+	for {
+		select {
+		case <-t.C:
+			p.poll()
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+\`\`\`
+
+## After
+
+\`\`\`go
+	t := time.NewTicker(p.every)
+	defer t.Stop()
+\`\`\`
+
+\`for range time.Tick(d) {…}\` becomes a ticker stopped on return:
+
+\`\`\`go
+ticker := time.NewTicker(d)
+defer ticker.Stop()
+for range ticker.C {
+	…
+}
+\`\`\`
+
+## Go 1.23 and later
+Tickers no longer referenced are collected even when not stopped. For modules whose \`go\` line
+is 1.23 or later the finding is informational (severity info) and has no fix.
+
+## Reported without a fix
+- a ticker that leaves the function (returned, stored, passed on): its owner must stop it;
+- \`time.Tick\` anywhere but \`for range time.Tick(d)\` outside other loops (in a \`select\` case
+  inside a loop it makes a new ticker per iteration; hoisting it would change when it fires).
+
+## Left alone
+Tickers stopped anywhere in the function; \`time.Tick\` in \`main\` outside loops.
+`;

@@ -1,0 +1,102 @@
+import { goAtLeast } from '../../src/engine/go-module.js';
+import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
+import { packageName } from '../../src/go/imports.js';
+import { enclosingLoops, loopStatement } from '../../src/go/loops.js';
+import { eol, enclosingFunction, indentAt, lineEnd, touchesError, type Node } from '../../src/go/syntax.js';
+import { docs } from './docs.js';
+
+export const tickerStop: Codemod = {
+  id: 'ticker-stop',
+  title: 'Tickers a function starts are stopped when it returns',
+  docs,
+  severity: 'warning',
+  enabledByDefault: true,
+  options: [],
+  prefilter: ['.NewTicker(', '.Tick('],
+  find,
+};
+
+const COLLECTED = 'from Go 1.23 (the module\'s go line) an unreferenced ticker is collected even when not stopped';
+
+function find(ctx: FileContext): RawFinding[] {
+  const time = packageName(ctx.tree, 'time');
+  if (!time) return [];
+  const modern = goAtLeast(ctx.goVersion, '1.23');
+  const out: RawFinding[] = [];
+  for (const call of ctx.tree.rootNode.descendantsOfType('call_expression')) {
+    const callee = call.childForFieldName('function')?.text;
+    if (touchesError(call)) continue;
+    if (callee === `${time}.NewTicker`) {
+      const f = newTicker(call, ctx);
+      if (f) out.push(modern ? informational(f) : f);
+    } else if (callee === `${time}.Tick`) {
+      const f = tick(call, ctx, time);
+      if (f) out.push(modern ? informational(f) : f);
+    }
+  }
+  return out;
+}
+
+function informational(f: RawFinding): RawFinding {
+  return { start: f.start, end: f.end, message: f.message, severity: 'info', reason: COLLECTED };
+}
+
+/** `t := time.NewTicker(d)` never stopped in its function: `defer t.Stop()` after it. */
+function newTicker(call: Node, ctx: FileContext): RawFinding | undefined {
+  const decl = call.parent?.parent;
+  if (decl?.type !== 'short_var_declaration' || decl.childForFieldName('left')!.namedChildCount !== 1) return undefined;
+  const name = decl.childForFieldName('left')!.namedChild(0)!.text;
+  const fn = enclosingFunction(decl);
+  const body = fn?.childForFieldName('body');
+  if (!body) return undefined;
+  const uses = body.descendantsOfType('identifier').filter((id) => id.text === name && id.startIndex > decl.endIndex);
+  if (uses.some((id) => id.parent?.type === 'selector_expression' && id.parent.childForFieldName('field')?.text === 'Stop')) return undefined;
+  const message = `ticker ${name} is never stopped: it keeps firing, and is never collected, after the function returns`;
+  const escapes = uses.find((id) => id.parent?.type !== 'selector_expression' || !['C', 'Reset'].includes(id.parent.childForFieldName('field')?.text ?? ''));
+  if (escapes) return { start: call.startIndex, end: call.endIndex, message, reason: `${name} leaves the function (${escapes.parent?.text ?? name}): whoever owns it must stop it` };
+  if (decl.parent?.type !== 'statement_list') return { start: call.startIndex, end: call.endIndex, message, reason: 'the ticker is made in a statement header' };
+  const nl = eol(ctx.source);
+  const at = lineEnd(ctx.source, decl.endIndex);
+  return {
+    start: call.startIndex,
+    end: call.endIndex,
+    message,
+    fix: { description: `defer ${name}.Stop()`, edits: [{ start: at, end: at, text: `${nl}${indentAt(ctx.source, decl.startIndex)}defer ${name}.Stop()` }] },
+  };
+}
+
+/**
+ * `time.Tick(d)` makes a ticker nobody can stop. In `for range time.Tick(d)` it becomes a
+ * NewTicker stopped on return; elsewhere inside a loop or a function other than main it is reported.
+ */
+function tick(call: Node, ctx: FileContext, time: string): RawFinding | undefined {
+  const fn = enclosingFunction(call);
+  const inLoop = enclosingLoops(call).length > 0;
+  const fnName = fn?.childForFieldName('name')?.text;
+  if (!inLoop && fnName === 'main' && fn?.type === 'function_declaration') return undefined;
+  const message = `${call.text} starts a ticker that can never be stopped${inLoop ? ', here once per loop iteration' : ''}`;
+  const clause = call.parent;
+  const loop = clause?.type === 'range_clause' && clause.childForFieldName('right')?.id === call.id ? clause.parent : undefined;
+  if (!loop || enclosingLoops(loop).length > 0 || loopStatement(loop).parent?.type !== 'statement_list') {
+    return { start: call.startIndex, end: call.endIndex, message, reason: 'only `for range time.Tick(d)` outside other loops is rewritten; hoisting a ticker out of a loop would change when it fires' };
+  }
+  const used = new Set((fn ?? ctx.tree.rootNode).descendantsOfType('identifier').map((n) => n.text));
+  let name = 'ticker';
+  for (let i = 2; used.has(name); i++) name = `ticker${i}`;
+  const stmt = loopStatement(loop);
+  const nl = eol(ctx.source);
+  const ind = indentAt(ctx.source, stmt.startIndex);
+  const d = call.childForFieldName('arguments')!.namedChildren.map((a) => a.text).join(', ');
+  return {
+    start: call.startIndex,
+    end: call.endIndex,
+    message,
+    fix: {
+      description: `a ${time}.NewTicker stopped on return`,
+      edits: [
+        { start: stmt.startIndex, end: stmt.startIndex, text: `${name} := ${time}.NewTicker(${d})${nl}${ind}defer ${name}.Stop()${nl}${ind}` },
+        { start: call.startIndex, end: call.endIndex, text: `${name}.C` },
+      ],
+    },
+  };
+}
