@@ -4,7 +4,8 @@ import { bufferedResultChan } from './buffered-result-chan/index.js';
 import { ctxPropagate } from './ctx-propagate/index.js';
 import { sendSelectCtx } from './send-select-ctx/index.js';
 import { tickerStop } from './ticker-stop/index.js';
+import { timeAfterInLoop } from './time-after-in-loop/index.js';
 import { wgAddBeforeGo } from './wg-add-before-go/index.js';
 
 /** Every codemod goconc knows, in the order they are listed and run. */
-export const codemods: readonly Codemod[] = [sendSelectCtx, boundedGoroutines, wgAddBeforeGo, bufferedResultChan, ctxPropagate, tickerStop];
+export const codemods: readonly Codemod[] = [sendSelectCtx, boundedGoroutines, wgAddBeforeGo, bufferedResultChan, ctxPropagate, tickerStop, timeAfterInLoop];
