@@ -1,0 +1,42 @@
+export const docs = `# goroutine-recover (opt-in)
+
+A panic in any goroutine ends the whole process; a server loses every request in flight
+because one handler goroutine dereferenced nil. goconc can start each \`go func() {…}()\` with a
+deferred recover that logs the panic and its stack — never swallowing it silently.
+
+## Before
+
+\`\`\`go
+func (s *Server) Start() {
+	go func() {
+		s.loop()
+	}()
+}
+\`\`\`
+
+## After
+
+\`\`\`go
+func (s *Server) Start() {
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				log.Printf("goroutine started in Start panicked: %v\\n%s", r, debug.Stack())
+			}
+		}()
+		s.loop()
+	}()
+}
+\`\`\`
+
+Recovering keeps the process alive, but the goroutine's work is lost and shared state may be
+half-updated: that is a decision for the code's owners, which is why this codemod is opt-in
+(\`--only goroutine-recover\`, or \`codemods: {goroutine-recover: true}\`). The message names the
+function that started the goroutine, so logs say where it came from.
+
+## Left alone
+Goroutines whose body already calls \`recover()\`, and \`go f(x)\` calls (wrap \`f\` itself).
+
+## Reported without a fix
+A body written on one line; \`log\` or \`runtime/debug\` imported under another name.
+`;

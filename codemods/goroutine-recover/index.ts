@@ -1,0 +1,62 @@
+import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
+import { packageName } from '../../src/go/imports.js';
+import { ancestors, eol, indentAt, lineEnd, touchesError } from '../../src/go/syntax.js';
+import { docs } from './docs.js';
+
+export const goroutineRecover: Codemod = {
+  id: 'goroutine-recover',
+  title: 'Goroutines log a panic with its stack instead of crashing the process',
+  docs,
+  severity: 'info',
+  enabledByDefault: false,
+  options: [],
+  prefilter: ['go func'],
+  find,
+};
+
+function find(ctx: FileContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const go of ctx.tree.rootNode.descendantsOfType('go_statement')) {
+    const literal = go.namedChild(0)?.childForFieldName('function');
+    if (literal?.type !== 'func_literal' || touchesError(go)) continue;
+    const body = literal.childForFieldName('body')!;
+    // Its own deferred recover, not one of a goroutine nested inside it.
+    const stmts = body.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren ?? [];
+    if (stmts.some((st) => st.type === 'defer_statement' && /\brecover\(\)/.test(st.text))) continue;
+    const owner = [...ancestors(go)].find((a) => a.type === 'function_declaration' || a.type === 'method_declaration')?.childForFieldName('name')?.text ?? 'an anonymous function';
+    const message = `a panic in this goroutine (started in ${owner}) crashes the whole process`;
+    const log = packageName(ctx.tree, 'log');
+    const debug = packageName(ctx.tree, 'runtime/debug');
+    const aliasClash = (log && log !== 'log') || (debug && debug !== 'debug');
+    if (aliasClash) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: 'log or runtime/debug is imported under another name' });
+      continue;
+    }
+    if (!body.text.includes('\n')) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: 'the goroutine body is on one line' });
+      continue;
+    }
+    const nl = eol(ctx.source);
+    const ind = `${indentAt(ctx.source, go.startIndex)}\t`;
+    const wrapper = [
+      'defer func() {',
+      '\tif r := recover(); r != nil {',
+      `\t\tlog.Printf("goroutine started in ${owner} panicked: %v\\n%s", r, debug.Stack())`,
+      '\t}',
+      '}()',
+    ];
+    const rest = ctx.source.slice(body.startIndex + 1, lineEnd(ctx.source, body.startIndex));
+    const at = /^\s*(\/\/.*)?$/.test(rest) ? lineEnd(ctx.source, body.startIndex) : body.startIndex + 1;
+    out.push({
+      start: go.startIndex,
+      end: body.startIndex,
+      message,
+      fix: {
+        description: 'recover, and log the panic with its stack',
+        edits: [{ start: at, end: at, text: wrapper.map((l) => `${nl}${ind}${l}`).join('') }],
+        imports: ['log', 'runtime/debug'],
+      },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,41 @@
+export const docs = `# loop-ctx-check (opt-in)
+
+A goroutine running \`for { … }\` with no way out — no return, no break, no look at its context —
+runs until the process ends, even after the work it was started for was cancelled. When a
+context is in scope, goconc adds a non-blocking check at the top of each iteration.
+
+## Before
+
+\`\`\`go
+go func() {
+	for {
+		item := next()
+		process(item)
+	}
+}()
+\`\`\`
+
+## After
+
+\`\`\`go
+go func() {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		default:
+		}
+		item := next()
+		process(item)
+	}
+}()
+\`\`\`
+
+The exit fits the goroutine's function (\`return\`, or zero values and \`ctx.Err()\`). A check only
+between iterations cannot interrupt a call that blocks inside one (a blocking \`next()\`): that
+is why this codemod is opt-in (\`--only loop-ctx-check\`, or \`codemods: {loop-ctx-check: true}\`).
+
+## Left alone
+Loops with a condition or a range clause, loops that return, break out, panic or already wait
+on a \`Done()\` channel, loops outside goroutines, and goroutines with no context in scope.
+`;

@@ -1,0 +1,81 @@
+import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
+import { cancellationSources } from '../../src/go/cancellation.js';
+import { loopShape } from '../../src/go/loops.js';
+import { exitStatements } from '../../src/go/results.js';
+import { ancestors, enclosingFunction, eol, indentAt, lineEnd, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { docs } from './docs.js';
+
+export const loopCtxCheck: Codemod = {
+  id: 'loop-ctx-check',
+  title: 'An endless loop in a goroutine checks its context at the top',
+  docs,
+  severity: 'warning',
+  enabledByDefault: false,
+  options: [],
+  prefilter: ['for {'],
+  find,
+};
+
+function find(ctx: FileContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const loop of ctx.tree.rootNode.descendantsOfType('for_statement')) {
+    if (touchesError(loop) || loopShape(loop).kind !== 'forever') continue;
+    const fn = enclosingFunction(loop);
+    if (!fn || !inGoroutine(fn) || hasExit(loop, fn)) continue;
+    const source = cancellationSources(loop, ctx.tree, ctx.packageIndex).find((s) => s.isContext);
+    if (!source) continue;
+    const body = loop.childForFieldName('body')!;
+    const exit = exitStatements(fn, source, ctx.packageIndex());
+    const message = `endless loop in a goroutine never looks at ${source.expr}: it keeps running after ${source.expr} is cancelled`;
+    if (!exit.ok) {
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: exit.reason });
+      continue;
+    }
+    const nl = eol(ctx.source);
+    const ind = `${indentAt(ctx.source, loop.startIndex)}\t`;
+    // After the `{` line, so a comment trailing the brace stays where it is.
+    const rest = ctx.source.slice(body.startIndex + 1, lineEnd(ctx.source, body.startIndex));
+    const at = /^\s*(\/\/.*)?$/.test(rest) ? lineEnd(ctx.source, body.startIndex) : body.startIndex + 1;
+    const check = ['select {', `case <-${source.expr}.Done():`, ...exit.lines.map((l) => `\t${l}`), 'default:', '}'].map((l) => `${nl}${ind}${l}`).join('');
+    out.push({
+      start: loop.startIndex,
+      end: body.startIndex,
+      message,
+      fix: { description: `check ${source.expr}.Done() at the top of each iteration`, edits: [{ start: at, end: at, text: check }] },
+    });
+  }
+  return out;
+}
+
+/** The loop runs in a goroutine: its function, or one it is called from inline, is a `go func`. */
+function inGoroutine(fn: Node): boolean {
+  for (let f: Node | null = fn; f; f = f.parent) {
+    if (f.type === 'function_declaration' || f.type === 'method_declaration') return false;
+    if (f.type === 'func_literal' && f.parent?.type === 'call_expression' && f.parent.parent?.type === 'go_statement') return true;
+  }
+  return false;
+}
+
+/** A return, a break leaving this loop, a goto, or any wait on Done() inside it. */
+function hasExit(loop: Node, fn: Node): boolean {
+  if (loop.text.includes('.Done()')) return true;
+  for (const n of loop.descendantsOfType(['return_statement', 'break_statement', 'goto_statement', 'call_expression'])) {
+    if (!same(enclosingFunction(n), fn)) continue;
+    if (n.type === 'return_statement' || n.type === 'goto_statement') return true;
+    if (n.type === 'call_expression') {
+      const callee = n.childForFieldName('function')?.text;
+      if (callee === 'panic' || callee === 'os.Exit' || callee === 'runtime.Goexit' || /\.(Fatal|Fatalf|Panic|Panicf)$/.test(callee ?? '')) return true;
+      continue;
+    }
+    const label = n.namedChildren.find((c) => c.type === 'label_name')?.text;
+    if (label) {
+      if (loop.parent?.type === 'labeled_statement' && loop.parent.namedChildren.find((c) => c.type === 'label_name')?.text === label) return true;
+      continue;
+    }
+    // An unlabelled break leaves the innermost for/switch/select around it.
+    const target = [...ancestors(n)].find((a) => ['for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement'].includes(a.type));
+    if (target && same(target, loop)) return true;
+  }
+  return false;
+}
+
