@@ -59,6 +59,21 @@ describe('the bundled demo', () => {
   });
 });
 
+describe('the demo with a config file and suppressions', () => {
+  it('goconc.yaml switches codemods off and //goconc:ignore silences one finding', () => {
+    const dir = copyTree(DEMO);
+    writeFileSync(join(dir, 'goconc.yaml'), 'codemods:\n  bounded-goroutines: false\nfail-on: warning\n');
+    const notify = join(dir, 'internal/notify/notify.go');
+    writeFileSync(notify, readFileSync(notify, 'utf8').replace('\tqueue <- msg\n', '\tqueue <- msg //goconc:ignore send-select-ctx // the panel drains its queue forever\n'));
+    const res = goconc(['scan', '--json'], dir);
+    const findings = JSON.parse(res.stdout).findings as { codemod: string; file: string }[];
+    expect(findings.some((f) => f.codemod === 'bounded-goroutines')).toBe(false);
+    expect(findings.some((f) => f.file === 'internal/notify/notify.go')).toBe(false);
+    expect(findings.filter((f) => f.codemod === 'send-select-ctx')).toHaveLength(6);
+    expect(res.status).toBe(1);
+  });
+});
+
 describeWithGo('the demo checked with Go', () => {
   it('passes go vet', () => {
     const res = go(['vet', './...'], copyTree(DEMO));
