@@ -1,0 +1,84 @@
+export const docs = `# copy-under-lock
+
+One mutex guards a map or slice of sessions, clients or handlers; a method holds it while it
+closes a session, writes to every client or calls every handler. Each of those calls may wait on
+the network or on the callee — and while it waits, every other method of the registry waits too.
+If the callee calls back into the registry, it deadlocks. The fix is to do under the lock only
+what needs the lock: take or copy, unlock, then act.
+
+## remove-then-close
+
+\`\`\`go
+// before
+func (sm *SessionMap) Close(sessionID string, status uint32, reason string) {
+	sm.Lock.Lock()
+	defer sm.Lock.Unlock()
+	ses := sm.Sessions[sessionID]
+	if ses.sockJSSession != nil {
+		_ = ses.sockJSSession.Close(status, reason)
+	}
+	delete(sm.Sessions, sessionID)
+}
+
+// after
+func (sm *SessionMap) Close(sessionID string, status uint32, reason string) {
+	sm.Lock.Lock()
+	ses := sm.Sessions[sessionID]
+	delete(sm.Sessions, sessionID)
+	sm.Lock.Unlock()
+	if ses.sockJSSession != nil {
+		_ = ses.sockJSSession.Close(status, reason)
+	}
+}
+\`\`\`
+
+## iterate-then-call
+
+\`\`\`go
+// before
+h.mu.Lock()
+defer h.mu.Unlock()
+for c := range h.clients {
+	c.Send(msg)
+}
+
+// after (Go ≥ 1.21: maps.Clone / slices.Clone; earlier: an explicit copy of the field's type)
+h.mu.Lock()
+clients := maps.Clone(h.clients)
+h.mu.Unlock()
+for c := range clients {
+	c.Send(msg)
+}
+\`\`\`
+
+## handed-out slice
+
+\`\`\`go
+// before
+eb.mu.RLock()
+handlers := eb.handlers[event.Type]
+eb.mu.RUnlock()
+for _, h := range handlers { … }
+
+// after
+handlers := slices.Clone(eb.handlers[event.Type])
+\`\`\`
+
+## What counts as blocking
+Methods named in the \`blocking-methods\` option (default: Close, Send, Write, Flush, Stop,
+Shutdown, Wait, Publish, Notify, Recv, Read, Do, Call), any \`Send…\`/\`Write…\` method, channel
+sends, \`time.Sleep\`, and calls of function values (callbacks: range variables, function-typed
+parameters). Extend the list in goconc.yaml:
+\`codemods: {copy-under-lock: {blocking-methods: [Close, Flush, Evict]}}\`.
+
+## Recognised
+A \`sync.Mutex\`/\`sync.RWMutex\` field of the receiver (named, or embedded), locked at the top
+level of a method and released by \`defer …Unlock()\` right after, or by an explicit unlock later
+in the same block; the map and slice fields of the same receiver used inside.
+
+## Reported without a fix
+- the loop body or the calls read or write other state of the receiver (it would lose the lock);
+- the critical section does more than the loop;
+- a return between the lookup and the delete (moving the delete would change the map);
+- a collection whose type cannot be copied.
+`;

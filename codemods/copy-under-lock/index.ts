@@ -1,0 +1,114 @@
+import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
+import { criticalSections, mentions } from '../../src/go/lock-regions.js';
+import type { FieldDecl } from '../../src/go/package-index.js';
+import { receiverOf } from '../../src/go/package-index.js';
+import { paramsOf } from '../../src/go/scope.js';
+import { touchesError, unparen, type Node } from '../../src/go/syntax.js';
+import { DEFAULT_BLOCKING_METHODS, firstBlockingCall } from './blocking.js';
+import { docs } from './docs.js';
+import { handedOutSlice, iterateThenCall, removeThenClose, type Rewrite } from './rewrites.js';
+
+export const copyUnderLock: Codemod = {
+  id: 'copy-under-lock',
+  title: 'Blocking work under a map or slice lock moves after the unlock: take or copy under the lock',
+  docs,
+  severity: 'warning',
+  enabledByDefault: true,
+  options: [
+    { name: 'blocking-methods', type: 'list', default: DEFAULT_BLOCKING_METHODS, description: 'method names treated as blocking when called under a lock (Send*/Write* always are)' },
+  ],
+  prefilter: ['Lock()'],
+  find,
+};
+
+function find(ctx: FileContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  const methods = (ctx.options['blocking-methods'] as string[] | undefined) ?? DEFAULT_BLOCKING_METHODS;
+  for (const method of ctx.tree.rootNode.descendantsOfType('method_declaration')) {
+    if (touchesError(method)) continue;
+    const recv = receiverOf(method);
+    if (!recv?.name) continue;
+    const fields = ctx.packageIndex().fieldsOf(recv.typeName);
+    const guarded = (expr: Node | undefined): FieldDecl | undefined => {
+      const e = expr && unparen(expr);
+      if (e?.type !== 'selector_expression' || e.childForFieldName('operand')?.text !== recv.name) return undefined;
+      const f = fields.find((x) => !x.embedded && x.name === e.childForFieldName('field')!.text);
+      return f && (f.typeNode.type === 'map_type' || f.typeNode.type === 'slice_type') ? f : undefined;
+    };
+    for (const cs of criticalSections(method, ctx.packageIndex())) {
+      const locals = localsOf(method);
+      const report = (at: Node, message: string, r: Rewrite) => out.push({ start: at.startIndex, end: at.endIndex, message, ...(r.ok ? { fix: r.fix } : { reason: r.reason }) });
+
+      // iterate-then-call
+      const loop = cs.inside.find((s) => s.type === 'for_statement');
+      const clause = loop?.namedChildren.find((c) => c.type === 'range_clause');
+      const ranged = guarded(clause?.childForFieldName('right') ?? undefined);
+      if (loop && ranged) {
+        const call = firstBlockingCall([loop.childForFieldName('body')!], methods, new Set([...locals, ...rangeVars(clause!)]));
+        if (call) {
+          report(call, `${call.text.split('(')[0]} is called for each element of ${cs.recv}.${ranged.name} while holding ${cs.mutex}: every other method waits for the slowest call`, iterateThenCall(cs, loop, ranged, method, ctx));
+          continue;
+        }
+      }
+
+      // remove-then-close
+      const take = cs.inside.find((s) => s.type === 'short_var_declaration' && guarded(indexOperand(s)));
+      const del = take && !cs.read ? cs.inside.find((s) => s.startIndex > take.startIndex && isDelete(s)) : undefined;
+      const delArgs = del?.namedChild(0)!.childForFieldName('arguments')!.namedChildren;
+      const key = take && indexOf(take);
+      if (take && del && delArgs && key && delArgs[1]?.text === key.text && delArgs[0].text === indexOperand(take)!.text) {
+        const between = cs.inside.slice(cs.inside.indexOf(take) + 1, cs.inside.indexOf(del));
+        const call = firstBlockingCall(between, methods, locals);
+        if (call) {
+          const rest = cs.inside.slice(cs.inside.indexOf(del) + 1);
+          const plan: Rewrite = rest.some((r) => mentions(r, cs.recv))
+            ? { ok: false, reason: `statements after the delete still use ${cs.recv}'s state under the lock` }
+            : removeThenClose(cs, take, del, between, ctx);
+          report(call, `${call.text.split('(')[0]} runs while holding ${cs.mutex}: an entry of ${delArgs[0].text} is used and removed under the lock`, plan);
+          continue;
+        }
+      }
+
+      // handed-out slice
+      if (!cs.deferred) {
+        for (const s of cs.inside) {
+          if (s.type !== 'short_var_declaration') continue;
+          const left = s.childForFieldName('left')!.namedChildren;
+          const right = s.childForFieldName('right')!.namedChildren;
+          if (left.length !== 1 || right.length !== 1) continue;
+          const value = right[0];
+          const field = guarded(value.type === 'index_expression' ? value.childForFieldName('operand') ?? undefined : value);
+          const isSlice = field && (field.typeNode.type === 'slice_type' ? value.type !== 'index_expression' : field.typeNode.childForFieldName('value')?.type === 'slice_type' && value.type === 'index_expression');
+          if (!isSlice || !cs.after.some((a) => mentions(a, left[0].text))) continue;
+          report(value, `${left[0].text} shares its backing array with ${cs.recv}.${field!.name} and is used after ${cs.mutex} is released: writers may change it under the reader`, handedOutSlice(value, ctx));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function isDelete(s: Node | undefined): boolean {
+  const c = s?.type === 'expression_statement' ? s.namedChild(0) : undefined;
+  return c?.type === 'call_expression' && c.childForFieldName('function')?.text === 'delete';
+}
+
+function indexOperand(s: Node): Node | undefined {
+  const v = s.childForFieldName('right')?.namedChildren[0];
+  return v?.type === 'index_expression' ? v.childForFieldName('operand') ?? undefined : undefined;
+}
+
+function indexOf(s: Node): Node | undefined {
+  const v = s.childForFieldName('right')?.namedChildren[0];
+  return v?.type === 'index_expression' ? v.childForFieldName('index') ?? undefined : undefined;
+}
+
+/** Function-typed parameters: calling one is a callback with unknown cost. */
+function localsOf(method: Node): Set<string> {
+  return new Set(paramsOf(method).filter((p) => p.typeNode.type === 'function_type' || /^[A-Z]\w*(Func|Handler|Callback)$/.test(p.typeNode.text)).map((p) => p.name));
+}
+
+function rangeVars(clause: Node): string[] {
+  return clause.childForFieldName('left')?.namedChildren.map((n) => n.text) ?? [];
+}
+

@@ -1,0 +1,97 @@
+import { goAtLeast } from '../../src/engine/go-module.js';
+import type { FileContext, Fix } from '../../src/engine/types.js';
+import type { CriticalSection } from '../../src/go/lock-regions.js';
+import { mentions } from '../../src/go/lock-regions.js';
+import type { FieldDecl } from '../../src/go/package-index.js';
+import { eol, indentAt, lineEnd, lineStart, type Node } from '../../src/go/syntax.js';
+
+export type Rewrite = { ok: true; fix: Fix } | { ok: false; reason: string };
+
+/** Delete whole lines of a statement (with its line break). */
+function removeLine(src: string, stmt: Node) {
+  const end = lineEnd(src, stmt.endIndex);
+  return { start: lineStart(src, stmt.startIndex), end: end + (src.startsWith('\r\n', end) ? 2 : 1), text: '' };
+}
+
+function unlockText(cs: CriticalSection): string {
+  return `${cs.mutex}.${cs.read ? 'RUnlock' : 'Unlock'}()`;
+}
+
+/** A local name for the copy: the field's name, or <name>Copy when the function uses it. */
+function localName(fn: Node, field: string): string {
+  const used = new Set(fn.descendantsOfType(['identifier', 'type_identifier']).map((n) => n.text));
+  let name = field.charAt(0).toLowerCase() + field.slice(1);
+  if (used.has(name) || name === field) name = `${name}Copy`;
+  for (let i = 2; used.has(name); i++) name = `${field}Copy${i}`;
+  return name;
+}
+
+/** Copy of a map or slice field as Go statements, and the imports they need. */
+function cloneOf(expr: string, field: FieldDecl, name: string, ctx: FileContext, ind: string, nl: string, used: Set<string>): { text: string; imports: string[] } | undefined {
+  const fresh = (base: string) => {
+    let n = base;
+    for (let i = 2; used.has(n); i++) n = `${base}${i}`;
+    return n;
+  };
+  const modern = goAtLeast(ctx.goVersion, '1.21');
+  if (field.typeNode.type === 'map_type') {
+    if (modern) return { text: `${name} := maps.Clone(${expr})`, imports: ['maps'] };
+    const [k, v] = [fresh('k'), fresh('v')];
+    return { text: [`${name} := make(${field.type}, len(${expr}))`, `for ${k}, ${v} := range ${expr} {`, `\t${name}[${k}] = ${v}`, '}'].join(`${nl}${ind}`), imports: [] };
+  }
+  if (field.typeNode.type === 'slice_type') {
+    return modern ? { text: `${name} := slices.Clone(${expr})`, imports: ['slices'] } : { text: `${name} := append(${expr}[:0:0], ${expr}...)`, imports: [] };
+  }
+  return undefined;
+}
+
+/**
+ * iterate-then-call: the section is a range over a guarded map or slice whose body calls out.
+ * Copy the collection under the lock, unlock, range over the copy.
+ */
+export function iterateThenCall(cs: CriticalSection, loop: Node, field: FieldDecl, fn: Node, ctx: FileContext): Rewrite {
+  const src = ctx.source;
+  const nl = eol(src);
+  const body = loop.childForFieldName('body')!;
+  if (mentions(body, cs.recv)) return { ok: false, reason: `the loop body reads or writes ${cs.recv}'s state, which the lock guards` };
+  if (cs.after.some((s) => mentions(s, cs.recv)) || cs.inside.length !== 1) return { ok: false, reason: 'the critical section does more than the loop' };
+  const clause = loop.namedChildren.find((c) => c.type === 'range_clause')!;
+  const right = clause.childForFieldName('right')!;
+  const ind = indentAt(src, cs.lock.startIndex);
+  const name = localName(fn, field.name);
+  const used = new Set(fn.descendantsOfType(['identifier', 'type_identifier']).map((n) => n.text));
+  const clone = cloneOf(right.text, field, name, ctx, ind, nl, used);
+  if (!clone) return { ok: false, reason: `cannot copy ${right.text} of type ${field.type}` };
+  const edits = [{ start: right.startIndex, end: right.endIndex, text: name }];
+  const copyThenUnlock = `${clone.text}${nl}${ind}${unlockText(cs)}`;
+  if (cs.deferred) {
+    edits.push({ start: cs.unlock.startIndex, end: cs.unlock.endIndex, text: copyThenUnlock });
+  } else {
+    edits.push({ start: loop.startIndex, end: loop.startIndex, text: `${copyThenUnlock}${nl}${ind}` }, removeLine(src, cs.unlock));
+  }
+  return { ok: true, fix: { description: `copy ${right.text} under the lock, unlock, then iterate the copy`, edits, imports: clone.imports } };
+}
+
+/**
+ * remove-then-close: take an entry, call it, delete it — all under the lock. Take and delete
+ * under the lock, unlock, then make the call on the local value.
+ */
+export function removeThenClose(cs: CriticalSection, take: Node, del: Node, between: Node[], ctx: FileContext): Rewrite {
+  const src = ctx.source;
+  const nl = eol(src);
+  if (between.some((s) => mentions(s, cs.recv))) return { ok: false, reason: `the calls between the lookup and the delete touch ${cs.recv}'s state, which the lock guards` };
+  if (between.some((s) => s.type === 'return_statement' || s.descendantsOfType('return_statement').length > 0)) {
+    return { ok: false, reason: 'a return before the delete would skip it: moving the delete earlier would change what the map holds' };
+  }
+  const ind = indentAt(src, take.startIndex);
+  const edits = [removeLine(src, del), { start: lineEnd(src, take.endIndex), end: lineEnd(src, take.endIndex), text: `${nl}${ind}${del.text}${nl}${ind}${unlockText(cs)}` }];
+  edits.push(removeLine(src, cs.unlock));
+  return { ok: true, fix: { description: `delete the entry and unlock before calling it`, edits } };
+}
+
+/** handed-out slice: a slice read under the lock and used after unlocking gets its own copy. */
+export function handedOutSlice(value: Node, ctx: FileContext): Rewrite {
+  const e = value.text;
+  const fix = goAtLeast(ctx.goVersion, '1.21') ? { text: `slices.Clone(${e})`, imports: ['slices'] } : { text: `append(${e}[:0:0], ${e}...)`, imports: [] };
+  return { ok: true, fix: { description: 'copy the slice before the lock is released', edits: [{ start: value.startIndex, end: value.endIndex, text: fix.text }], imports: fix.imports } };
+}
