@@ -4,15 +4,22 @@ import type { Node } from '../../src/go/syntax.js';
 export const DEFAULT_BLOCKING_METHODS = ['Close', 'Send', 'Write', 'Flush', 'Stop', 'Shutdown', 'Wait', 'Publish', 'Notify', 'Recv', 'Read', 'Do', 'Call'];
 
 /**
- * The first call in the statements that may block: a method of the blocking list (or one
- * starting with Send/Write), a channel send, time.Sleep, or a call of a function value (a
- * callback: a local variable or parameter, whose code is unknown).
+ * The first call in the statements that may block: a method of this package whose body may
+ * block (per `summary`), else a method of the blocking list (or one starting with Send/Write),
+ * a channel send, time.Sleep, or a call of a function value (a callback: a local variable or
+ * parameter, whose code is unknown).
  */
-export function firstBlockingCall(stmts: Node[], methods: string[], locals: Set<string>): Node | undefined {
+export function firstBlockingCall(stmts: Node[], methods: string[], locals: Set<string>, summary: (call: Node) => boolean | undefined = () => undefined): Node | undefined {
   for (const s of stmts) {
     for (const n of [s, ...s.descendantsOfType(['call_expression', 'send_statement'])]) {
       if (n.type === 'send_statement') return n;
       if (n.type !== 'call_expression') continue;
+      // What the callee's own body says wins over its name.
+      const known = summary(n);
+      if (known !== undefined) {
+        if (known) return n;
+        continue;
+      }
       const fn = n.childForFieldName('function')!;
       if (fn.type === 'selector_expression') {
         const name = fn.childForFieldName('field')!.text;

@@ -5,6 +5,7 @@ import { receiverOf } from '../../src/go/package-index.js';
 import { paramsOf } from '../../src/go/scope.js';
 import { touchesError, unparen, type Node } from '../../src/go/syntax.js';
 import { DEFAULT_BLOCKING_METHODS, firstBlockingCall } from './blocking.js';
+import { elementType, methodMayBlock } from './callee-summary.js';
 import { docs } from './docs.js';
 import { handedOutSlice, iterateThenCall, removeThenClose, type Rewrite } from './rewrites.js';
 
@@ -44,9 +45,17 @@ function find(ctx: FileContext): RawFinding[] {
       const clause = loop?.namedChildren.find((c) => c.type === 'range_clause');
       const ranged = guarded(clause?.childForFieldName('right') ?? undefined);
       if (loop && ranged) {
-        const call = firstBlockingCall([loop.childForFieldName('body')!], methods, new Set([...locals, ...rangeVars(clause!)]));
+        const vars = rangeVars(clause!);
+        const summary = (call: Node) => calleeMayBlock(call, vars, ranged, ctx, methods);
+        const call = firstBlockingCall([loop.childForFieldName('body')!], methods, new Set([...locals, ...vars]), summary);
         if (call) {
-          report(call, `${call.text.split('(')[0]} is called for each element of ${cs.recv}.${ranged.name} while holding ${cs.mutex}: every other method waits for the slowest call`, iterateThenCall(cs, loop, ranged, method, ctx));
+          const closer = closesChannelsUnderLock(recv.typeName, cs, ctx);
+          const sendsOnElement = loop.descendantsOfType('send_statement').some((snd) => vars.some((v) => (snd.childForFieldName('channel')?.text ?? '').split('.')[0] === v));
+          const plan: Rewrite =
+            closer && sendsOnElement
+              ? { ok: false, reason: `${closer} closes channels under the same lock: sending after unlocking could panic on a closed channel` }
+              : iterateThenCall(cs, loop, ranged, method, ctx);
+          report(call, `${what(call)} happens for each element of ${cs.recv}.${ranged.name} while holding ${cs.mutex}: every other method waits for the slowest call`, plan);
           continue;
         }
       }
@@ -64,7 +73,7 @@ function find(ctx: FileContext): RawFinding[] {
           const plan: Rewrite = rest.some((r) => mentions(r, cs.recv))
             ? { ok: false, reason: `statements after the delete still use ${cs.recv}'s state under the lock` }
             : removeThenClose(cs, take, del, between, ctx);
-          report(call, `${call.text.split('(')[0]} runs while holding ${cs.mutex}: an entry of ${delArgs[0].text} is used and removed under the lock`, plan);
+          report(call, `${what(call)} runs while holding ${cs.mutex}: an entry of ${delArgs[0].text} is used and removed under the lock`, plan);
           continue;
         }
       }
@@ -86,6 +95,39 @@ function find(ctx: FileContext): RawFinding[] {
     }
   }
   return out;
+}
+
+/**
+ * For a method call on a range variable whose type is declared in this package: whether its
+ * body may block (a Close that only closes a channel under a sync.Once does not). Undefined
+ * when the callee is not known here.
+ */
+function calleeMayBlock(call: Node, vars: string[], field: FieldDecl, ctx: FileContext, methods: string[]): boolean | undefined {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'selector_expression') return undefined;
+  const position = vars.indexOf(fn.childForFieldName('operand')!.text);
+  if (position === -1) return undefined;
+  const isMap = field.typeNode.type === 'map_type';
+  const type = elementType(field.typeNode, isMap && position === 0 ? 'key' : 'value');
+  return type ? methodMayBlock(ctx.packageIndex(), type, fn.childForFieldName('field')!.text, methods) : undefined;
+}
+
+/** The name of another method of the type that calls close() inside a section of the same mutex. */
+function closesChannelsUnderLock(typeName: string, cs: { mutex: string; recv: string }, ctx: FileContext): string | undefined {
+  const field = cs.mutex.slice(cs.recv.length); // '.mu', or '' for an embedded mutex
+  for (const m of ctx.packageIndex().methods.get(typeName) ?? []) {
+    for (const other of criticalSections(m.node, ctx.packageIndex())) {
+      if (other.mutex.slice(other.recv.length) !== field) continue;
+      const closes = other.inside.some((st) => [st, ...st.descendantsOfType('call_expression')].some((c) => c.type === 'call_expression' && c.childForFieldName('function')?.text === 'close'));
+      if (closes) return m.name;
+    }
+  }
+  return undefined;
+}
+
+/** `c.Send` for a call, `a send on ch` for a channel send. */
+function what(call: Node): string {
+  return call.type === 'send_statement' ? `a send on ${call.childForFieldName('channel')!.text}` : call.childForFieldName('function')!.text;
 }
 
 function isDelete(s: Node | undefined): boolean {
