@@ -76,7 +76,16 @@ A \`sync.Mutex\`/\`sync.RWMutex\` field of the receiver (named, or embedded), lo
 level of a method and released by \`defer …Unlock()\` right after, or by an explicit unlock later
 in the same block; the map and slice fields of the same receiver used inside.
 
+## Decided from the callee's body
+For a method of a type declared in the same package (the element type of the guarded map or
+slice), goconc reads the method's body: sends and receives outside a select with a default,
+\`Lock\`, \`Wait\`, \`Sleep\`, and calls of the blocking list make it blocking; a \`Close\` that
+only closes a channel inside a \`sync.Once\` does not, and is left alone.
+
 ## Reported without a fix
+- another method closes channels under the same mutex while this loop sends on the elements:
+  sending after unlocking could panic on a closed channel (pub/sub unsubscribe);
+- the lock is not released on every path (a return inside an explicitly unlocked loop);
 - the loop body or the calls read or write other state of the receiver (it would lose the lock);
 - the critical section does more than the loop;
 - a return between the lookup and the delete (moving the delete would change the map);

@@ -55,6 +55,7 @@ export function iterateThenCall(cs: CriticalSection, loop: Node, field: FieldDec
   const body = loop.childForFieldName('body')!;
   if (mentions(body, cs.recv)) return { ok: false, reason: `the loop body reads or writes ${cs.recv}'s state, which the lock guards` };
   if (cs.after.some((s) => mentions(s, cs.recv)) || cs.inside.length !== 1) return { ok: false, reason: 'the critical section does more than the loop' };
+  if (!cs.deferred && body.descendantsOfType('return_statement').length > 0) return { ok: false, reason: 'a return inside the loop leaves the lock held: the lock is not released on every path' };
   const clause = loop.namedChildren.find((c) => c.type === 'range_clause')!;
   const right = clause.childForFieldName('right')!;
   const ind = indentAt(src, cs.lock.startIndex);
