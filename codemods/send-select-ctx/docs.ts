@@ -66,8 +66,7 @@ declaration in the same package.
 - sends that already are a case of a \`select\`;
 - sends that cannot block: the channel is made in the same function with a capacity covering
   every send (\`errc := make(chan error, 1)\` with one send; \`make(chan T, n)\` filled by a loop
-  running exactly n times; \`make(chan T, len(xs))\` filled once per \`range xs\`).
-
+  running exactly n times; \`make(chan T, len(xs))\` filled once per \`range xs\`);
 - a result channel made unbuffered, sent to once from a goroutine and received in a \`select\`
   with a timeout: \`buffered-result-chan\` gives it a buffer of one instead;
 - semaphore acquires (\`sem <- struct{}{}\` released by a deferred \`<-sem\`).

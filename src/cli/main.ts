@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { explainCommand } from './commands/explain.js';
 import { fixCommand } from './commands/fix.js';
 import { listCommand } from './commands/list.js';
+import { reportCommand } from './commands/report.js';
 import { scanCommand } from './commands/scan.js';
 import { EXIT, UsageError } from './usage-error.js';
 
@@ -29,7 +30,7 @@ Examples:
     )
     .showHelpAfterError('(run goconc --help for usage)')
     .exitOverride();
-  for (const cmd of [scanCommand(), fixCommand(), listCommand(), explainCommand()]) {
+  for (const cmd of [scanCommand(), fixCommand(), listCommand(), explainCommand(), reportCommand()]) {
     prog.addCommand(cmd.exitOverride().showHelpAfterError(`(run goconc ${cmd.name()} --help for usage)`));
   }
   return prog;

@@ -1,4 +1,6 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { githubAnnotations } from '../../report/github.js';
+import { sarifReport } from '../../report/sarif.js';
 import { SEVERITIES, type Severity } from '../../engine/types.js';
 import { jsonReport } from '../../report/json.js';
 import { textFindings, textProblems, textSummary } from '../../report/text.js';
@@ -9,6 +11,8 @@ import { EXIT } from '../usage-error.js';
 interface ScanFlags extends CommonFlags {
   diff: boolean;
   failOn?: Severity;
+  sarif?: boolean;
+  format?: 'text' | 'json' | 'sarif' | 'github';
 }
 
 export function scanCommand(): Command {
@@ -16,6 +20,8 @@ export function scanCommand(): Command {
     .description('report legacy concurrency patterns (exit 1 when any is found at --fail-on severity or above)')
     .argument('[paths...]', 'files or directories to scan (default: .)')
     .option('--no-diff', 'do not print the diff of each available fix')
+    .option('--sarif', 'print SARIF 2.1.0 on stdout (GitHub code scanning), fixes included')
+    .addOption(new Option('--format <format>', 'output format (--json and --sarif are short for json and sarif)').choices(['text', 'json', 'sarif', 'github']))
     .option('--fail-on <severity>', `lowest severity that makes the exit code 1 (${SEVERITIES.join(', ')}; default: info, or the config's fail-on)`, parseSeverity);
   return addRunFlags(cmd).action(async (paths: string[], flags: ScanFlags) => {
     if (flags.listModules) {
@@ -23,8 +29,14 @@ export function scanCommand(): Command {
       return;
     }
     const { result, settings } = await runFromFlags(paths, flags, 'scan');
-    if (flags.json) {
+    const format = flags.format ?? (flags.sarif ? 'sarif' : flags.json ? 'json' : 'text');
+    if (format === 'json') {
       process.stdout.write(JSON.stringify(jsonReport(result, 'scan'), null, 2) + '\n');
+    } else if (format === 'sarif') {
+      process.stdout.write(JSON.stringify(sarifReport(result), null, 2) + '\n');
+    } else if (format === 'github') {
+      process.stdout.write(githubAnnotations(result));
+      process.stderr.write(textProblems(result, stderrColors(flags), process.cwd()));
     } else {
       const c = stdoutColors(flags);
       process.stdout.write(textFindings(result, { colors: c, diffs: flags.diff, cwd: process.cwd() }));
