@@ -13,16 +13,16 @@ export class PackageIndexCache {
     const key = `${dirname(path)}\0${pkg}\0${path.endsWith('_test.go')}`;
     let index = this.byKey.get(key);
     if (!index) {
-      index = new PackageIndex();
+      // Siblings are read as text now and parsed only when a codemod asks for a name in them.
+      const sources = new Map<string, string>();
       for (const sibling of packageFiles(path, pkg)) {
         try {
-          const text = readFileSync(sibling, 'utf8');
-          const t = parseGo(text);
-          if (!t.rootNode.hasError) index.addFile(sibling, t);
+          sources.set(sibling, readFileSync(sibling, 'utf8'));
         } catch {
           // an unreadable sibling contributes nothing; its own run reports it
         }
       }
+      index = new PackageIndex(sources, (text) => parseGo(text));
       this.byKey.set(key, index);
     }
     // The file being processed always contributes its current text.

@@ -81,23 +81,66 @@ export function kindOfTypeNode(node: Node): TypeKind {
 
 /**
  * Declarations of one Go package (one directory, one package clause): struct types with their
- * fields, other named types, and methods per receiver type. Built from the package's files once,
- * then shared by every codemod that asks.
+ * fields, other named types, and methods per receiver type. Lazy: sibling files are kept as
+ * text and parsed only when a name asked for occurs in them, so most files of a package are
+ * never parsed for it. Shared by every codemod that asks, once per package.
  */
 export class PackageIndex {
   readonly types = new Map<string, TypeDecl>();
   readonly methods = new Map<string, MethodDecl[]>();
   readonly files: string[] = [];
-  /** Every package-level name: types, functions, variables, constants. */
-  readonly names = new Set<string>();
+  private readonly pending = new Map<string, string>();
+  private readonly extraTexts: string[] = [];
+  private words: Set<string> | undefined;
+
+  /** `sources`: the other files of the package, path → text; `parse` turns one into a tree. */
+  constructor(
+    private readonly sources: Map<string, string> = new Map(),
+    private readonly parse: (text: string) => Parser.Tree | undefined = () => undefined,
+  ) {
+    for (const [path, text] of sources) this.pending.set(path, text);
+  }
+
+  /** Parse, once, every pending file whose text matches. */
+  private load(pattern: RegExp): void {
+    for (const [path, text] of [...this.pending]) {
+      if (!pattern.test(text)) continue;
+      this.pending.delete(path);
+      const tree = this.parse(text);
+      if (tree && !tree.rootNode.hasError) this.addFile(path, tree);
+    }
+  }
+
+  /** The declaration of a named type of this package. */
+  type(name: string): TypeDecl | undefined {
+    if (!this.types.has(name) && /^\w+$/.test(name)) this.load(new RegExp(`\\b${name}\\b`));
+    return this.types.get(name);
+  }
+
+  /** Methods declared on a type (pointer or value receiver) anywhere in the package. */
+  methodsOf(typeName: string): MethodDecl[] {
+    if (/^\w+$/.test(typeName)) this.load(new RegExp(`func\\s*\\([^)]*\\b${typeName}\\b`));
+    return this.methods.get(typeName) ?? [];
+  }
+
+  /** Every word of the package's text: a superset of its identifiers, for picking names that cannot collide. */
+  get names(): Set<string> {
+    if (!this.words) {
+      this.words = new Set<string>();
+      for (const text of [...this.sources.values(), ...this.extraTexts]) {
+        const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|`[^`]*`|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, ' ');
+        for (const w of code.match(/[A-Za-z_]\w*/g) ?? []) this.words.add(w);
+      }
+    }
+    return this.words;
+  }
 
   addFile(file: string, tree: Parser.Tree): void {
     this.files.push(file);
-    for (const top of tree.rootNode.namedChildren) {
-      if (top.type === 'function_declaration') this.names.add(top.childForFieldName('name')?.text ?? '');
-      for (const spec of top.type === 'var_declaration' || top.type === 'const_declaration' || top.type === 'type_declaration' ? top.descendantsOfType(['var_spec', 'const_spec', 'type_spec', 'type_alias']) : []) {
-        for (const n of spec.childrenForFieldName('name')) this.names.add(n.text);
-      }
+    this.pending.delete(file);
+    if (!this.sources.has(file)) {
+      this.extraTexts.push(tree.rootNode.text);
+      this.words = undefined;
     }
     for (const spec of tree.rootNode.descendantsOfType(['type_spec', 'type_alias'])) {
       if (spec.parent?.type !== 'type_declaration' || spec.parent.parent?.type !== 'source_file') continue;
@@ -125,7 +168,7 @@ export class PackageIndex {
 
   /** Fields of a struct type, following embedded structs of the same package (depth-first). */
   fieldsOf(typeName: string, seen = new Set<string>()): FieldDecl[] {
-    const decl = this.types.get(typeName);
+    const decl = this.type(typeName);
     if (!decl || seen.has(typeName)) return [];
     seen.add(typeName);
     if (decl.kind === 'named') return this.fieldsOf(baseTypeName(decl.typeNode.text), seen);
@@ -136,7 +179,7 @@ export class PackageIndex {
 
   /** The kind of a named type after following in-package definitions; 'unknown' if not declared here. */
   underlyingKind(typeName: string, seen = new Set<string>()): TypeKind {
-    const decl = this.types.get(typeName);
+    const decl = this.type(typeName);
     if (!decl || seen.has(typeName)) return 'unknown';
     seen.add(typeName);
     if (decl.kind !== 'named') return decl.kind;

@@ -1,0 +1,94 @@
+// npm run bench [-- <go tree>…]: goconc scan on a generated monorepo (and any Go tree given),
+// against the parse floor (bare tree-sitter over the same files) and ast-grep with equivalent
+// rules, all in this one run. Prints figures, ratios, and whether the targets are met.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCorpus } from './generate-corpus.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..', '..');
+const cli = join(repo, 'bin', 'goconc.js');
+
+function goFiles(dir, out = []) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name.startsWith('.') || e.name === 'vendor' || e.name === 'testdata' || e.name === 'node_modules') continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) goFiles(p, out);
+    else if (e.name.endsWith('.go')) out.push(p);
+  }
+  return out;
+}
+
+/** Run a command under /usr/bin/time -v: wall seconds, peak RSS (MB), stdout. */
+function timed(cmd, args, opts = {}) {
+  const useTime = existsSync('/usr/bin/time');
+  const res = useTime
+    ? spawnSync('/usr/bin/time', ['-v', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, ...opts })
+    : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
+  const wall = /Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):(\d+(?:\.\d+)?)/.exec(res.stderr);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(res.stderr);
+  const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN;
+  return { seconds, rssMB: rss ? Number(rss[1]) / 1024 : NaN, stdout: res.stdout, status: res.status, stderr: res.stderr };
+}
+
+const fmt = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+
+function benchTree(name, root, targets) {
+  const files = goFiles(root);
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  const mb = bytes / 1e6;
+  console.log(`\n== ${name}: ${files.length} Go files, ${fmt(mb, 1)} MB (${root})`);
+
+  const j1 = timed(process.execPath, [cli, 'scan', '--json', '--quiet', '--jobs', '1', '.'], { cwd: root });
+  const j2 = timed(process.execPath, [cli, 'scan', '--json', '--quiet', '--jobs', '2', '.'], { cwd: root });
+  const report = JSON.parse(j2.stdout);
+  const parsed = report.summary.filesParsed;
+  const sameFindings = JSON.stringify(JSON.parse(j1.stdout).findings) === JSON.stringify(report.findings);
+
+  // Which files goconc parsed: those the prefilter let through, by the same rule.
+  const parsedFiles = JSON.parse(spawnSync(process.execPath, ['--input-type=module', '-e', `
+    import { codemods } from ${JSON.stringify(join(repo, 'dist/codemods/index.js'))};
+    import { readFileSync } from 'node:fs';
+    const on = codemods.filter((c) => c.enabledByDefault);
+    const files = readFileSync(0, 'utf8').split('\\n').filter(Boolean);
+    const keep = files.filter((f) => { const t = readFileSync(f, 'utf8'); return on.some((c) => c.prefilter.some((p) => t.includes(p))) || t.includes('goconc:ignore'); });
+    console.log(JSON.stringify(keep));`], { input: files.join('\n'), encoding: 'utf8', maxBuffer: 1 << 30 }).stdout);
+  const floorAll = JSON.parse(spawnSync(process.execPath, [join(here, 'parse-floor.mjs')], { input: files.join('\n'), encoding: 'utf8', maxBuffer: 1 << 30 }).stdout);
+  const floorParsed = JSON.parse(spawnSync(process.execPath, [join(here, 'parse-floor.mjs')], { input: parsedFiles.join('\n'), encoding: 'utf8', maxBuffer: 1 << 30 }).stdout);
+  // goconc's own work over the parsed files: its run minus node start-up and discovery, measured
+  // as the same command on an empty selection (every codemod skipped).
+  const baseline = timed(process.execPath, [cli, 'scan', '--json', '--quiet', '--jobs', '1', '--only', 'send-select-ctx', '--skip', 'send-select-ctx', '.'], { cwd: root });
+
+  const sgBin = join(repo, 'node_modules', '.bin', 'ast-grep');
+  const sg = existsSync(sgBin) ? timed(sgBin, ['scan', '-c', join(here, 'sg-rules', 'sgconfig.yml'), '--json=stream', root], { cwd: join(here, 'sg-rules') }) : undefined;
+
+  console.log(`goconc scan --jobs 1: ${fmt(j1.seconds)} s, ${fmt(files.length / j1.seconds, 0)} files/s, ${fmt(mb / j1.seconds)} MB/s, peak RSS ${fmt(j1.rssMB, 0)} MB`);
+  console.log(`goconc scan --jobs 2: ${fmt(j2.seconds)} s, ${fmt(files.length / j2.seconds, 0)} files/s, ${fmt(mb / j2.seconds)} MB/s, peak RSS ${fmt(j2.rssMB, 0)} MB`);
+  console.log(`prefilter: ${files.length - parsed} of ${files.length} files not parsed (${fmt((100 * (files.length - parsed)) / files.length, 0)} %); ${report.summary.findings} findings; same findings for --jobs 1 and 2: ${sameFindings}`);
+  console.log(`parse floor (bare tree-sitter, 1 thread): all files ${fmt(floorAll.seconds)} s (${fmt(floorAll.bytes / 1e6 / floorAll.seconds)} MB/s); the ${parsedFiles.length} files goconc parses ${fmt(floorParsed.seconds)} s`);
+  const own = j1.seconds - baseline.seconds;
+  console.log(`goconc --jobs 1 minus start-up/discovery (${fmt(baseline.seconds)} s): ${fmt(own)} s over the parsed files = ${fmt(own / floorParsed.seconds)}× the parse floor`);
+  if (sg) console.log(`ast-grep scan (3 equivalent rules): ${fmt(sg.seconds)} s, peak RSS ${fmt(sg.rssMB, 0)} MB`);
+  else console.log('ast-grep: not installed (npm i -D @ast-grep/cli)');
+
+  if (!targets) return;
+  const checks = [
+    ['goconc scan ≥ 1.5× faster than ast-grep', sg ? sg.seconds / j2.seconds : NaN, (r) => r >= 1.5],
+    ['within 1.3× of the parse floor over the files it parses', own / floorParsed.seconds, (r) => r <= 1.3],
+    ['--jobs 2 ≥ 1.7× faster than --jobs 1', j1.seconds / j2.seconds, (r) => r >= 1.7],
+    ['peak RSS < 400 MB', Math.max(j1.rssMB, j2.rssMB), (r) => r < 400],
+    ['identical findings for --jobs 1 and --jobs 2', sameFindings ? 1 : 0, (r) => r === 1],
+  ];
+  console.log('targets:');
+  for (const [what, value, ok] of checks) console.log(`  ${ok(value) ? 'met    ' : 'NOT met'}  ${what} (${fmt(value)})`);
+}
+
+console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown cpu'}, ${os.availableParallelism()} cores, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB; node ${process.version}; ${os.platform()} ${os.release()}`);
+if (!existsSync(join(repo, 'dist', 'src', 'cli', 'main.js'))) spawnSync('npm', ['run', 'build'], { cwd: repo, stdio: 'inherit' });
+// Outside the repository: its .gitignore (node_modules/) would hide the corpus from goconc.
+const corpus = generateCorpus(join(os.tmpdir(), 'goconc-bench', 'corpus-v2'));
+benchTree('generated monorepo', corpus, true);
+for (const extra of process.argv.slice(2)) benchTree(extra, extra, false);
