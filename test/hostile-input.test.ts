@@ -1,0 +1,108 @@
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeAtomically } from '../src/engine/write-file.js';
+import { hashText } from '../src/engine/read-source.js';
+import { goconc } from './support/cli.js';
+import { tempDir, tempTree } from './support/temp-tree.js';
+
+const FIXABLE = 'package svc\n\nimport "context"\n\nfunc Produce(ctx context.Context, out chan<- int) {\n\tout <- 1\n}\n';
+
+function hostileTree(): { dir: string; files: Record<string, Buffer> } {
+  const deep = `package svc\n\nfunc deep() {\n${'{\n'.repeat(10000)}${'}\n'.repeat(10000)}}\n`;
+  const files: Record<string, Buffer> = {
+    'go.mod': Buffer.from('module example.com/svc\n\ngo 1.22\n'),
+    'ok.go': Buffer.from(FIXABLE),
+    'broken.go': Buffer.from('package svc\n\nimport "context"\n\nfunc Broken(ctx context.Context, out chan<- int) {\n\tout <- 1\n}\n\nfunc (( {\n'),
+    'binary.go': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01, 0x02]),
+    'empty.go': Buffer.alloc(0),
+    'only_package.go': Buffer.from('package svc\n'),
+    'deep.go': Buffer.from(deep),
+    'long_line.go': Buffer.from(`package svc\n\nvar long = "${'x'.repeat(1 << 20)}"\n`),
+    'latin1.go': Buffer.from('package svc\n// caf\xe9\n', 'latin1'),
+    'huge.go': Buffer.from(`package svc\n\n${'// filler line of a very large generated-looking file\n'.repeat(110000)}`),
+    'crlf.go': Buffer.from(FIXABLE.replace(/\n/g, '\r\n').replace('Produce', 'ProduceCRLF')),
+    'bom.go': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(FIXABLE.replace('Produce', 'ProduceBOM'))]),
+    'dir with spaces/ünïcode file.go': Buffer.from(FIXABLE.replace('package svc', 'package spaced')),
+    'readonly.go': Buffer.from(FIXABLE.replace('Produce', 'ProduceRO')),
+  };
+  const dir = tempTree(files);
+  chmodSync(join(dir, 'readonly.go'), 0o444);
+  const outside = tempTree({ 'outside.go': FIXABLE });
+  symlinkSync(join(outside, 'outside.go'), join(dir, 'link.go'));
+  return { dir, files };
+}
+
+describe('hostile input', () => {
+  const { dir, files } = hostileTree();
+  const res = goconc(['fix', '--write', '.'], dir);
+
+  it('reports each bad file by path and reason, and exits 2', () => {
+    expect(res.status).toBe(2);
+    expect(res.stderr).toMatch(/error: broken\.go: syntax error at 9:\d+; the file is left alone/);
+    expect(res.stderr).toContain('error: binary.go: binary content (NUL bytes), not Go source');
+    expect(res.stderr).toContain('error: latin1.go: not valid UTF-8');
+    expect(res.stderr).toContain('error: readonly.go: not written: read-only file; not modified');
+  });
+
+  it('leaves every hostile file byte for byte as it was', () => {
+    for (const name of ['broken.go', 'binary.go', 'empty.go', 'only_package.go', 'deep.go', 'long_line.go', 'latin1.go', 'huge.go', 'readonly.go']) {
+      expect(readFileSync(join(dir, name)).equals(files[name]), name).toBe(true);
+    }
+  });
+
+  it('skips what it must not edit, saying why', () => {
+    const json = JSON.parse(goconc(['scan', '--json', '.'], dir).stdout);
+    const skipped = Object.fromEntries(json.skipped.map((s: { file: string; reason: string }) => [s.file, s.reason]));
+    expect(skipped['huge.go']).toBe('larger than 5 MB');
+    expect(skipped['link.go']).toBe('symbolic link (not followed)');
+  });
+
+  it('still fixes the ordinary files, CRLF and BOM kept, paths with spaces and unicode included', () => {
+    expect(readFileSync(join(dir, 'ok.go'), 'utf8')).toContain('\tselect {\n\tcase out <- 1:\n');
+    const crlf = readFileSync(join(dir, 'crlf.go'), 'utf8');
+    expect(crlf).toContain('\tselect {\r\n\tcase out <- 1:\r\n\tcase <-ctx.Done():\r\n\t\treturn\r\n\t}\r\n');
+    expect(crlf.replace(/\r\n/g, '')).not.toContain('\n');
+    const bom = readFileSync(join(dir, 'bom.go'));
+    expect([...bom.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bom.toString('utf8')).toContain('case out <- 1:');
+    expect(readFileSync(join(dir, 'dir with spaces/ünïcode file.go'), 'utf8')).toContain('case out <- 1:');
+  });
+
+  it('never writes through a symbolic link', () => {
+    expect(readFileSync(join(dir, 'link.go'), 'utf8')).toBe(FIXABLE);
+  });
+
+  it('makes patches for paths with spaces and unicode that git apply and patch -p1 accept', () => {
+    const fresh = tempTree({ 'dir with spaces/ünïcode file.go': FIXABLE });
+    const patch = goconc(['fix', '--dry-run'], fresh).stdout;
+    writeFileSync(join(fresh, '..', `${fresh.split('/').pop()}.patch`), patch);
+    const p = join(fresh, '..', `${fresh.split('/').pop()}.patch`);
+    expect(spawnSync('git', ['apply', '--check', p], { cwd: fresh }).status).toBe(0);
+    if (spawnSync('patch', ['--version']).status === 0) {
+      expect(spawnSync('patch', ['-p1', '--dry-run', '-i', p], { cwd: fresh }).status).toBe(0);
+    }
+  });
+
+  it('reports a path that does not exist and a directory it cannot read', () => {
+    expect(goconc(['scan', 'nope/nothing'], dir).stderr).toContain('error: nope/nothing: no such file or directory');
+    if (process.getuid?.() === 0) {
+      console.warn('NOTICE: running as root; an unreadable directory cannot be produced here');
+      return;
+    }
+    const locked = tempDir();
+    mkdirSync(join(locked, 'secret'));
+    chmodSync(join(locked, 'secret'), 0o000);
+    expect(goconc(['scan', '.'], locked).stderr).toContain('permission denied');
+  });
+
+  it('refuses to overwrite a file changed since it was read', () => {
+    const d = tempTree({ 'a.go': FIXABLE });
+    const path = join(d, 'a.go');
+    const seen = hashText(FIXABLE);
+    writeFileSync(path, FIXABLE + '// edited meanwhile\n');
+    expect(writeAtomically(path, 'package replaced\n', seen, 0o644)).toEqual({ ok: false, reason: 'changed on disk since it was read; not overwritten' });
+    expect(readFileSync(path, 'utf8')).toBe(FIXABLE + '// edited meanwhile\n');
+  });
+});
