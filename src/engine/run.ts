@@ -68,7 +68,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
     done += batch.length;
     findings += batch.reduce((n, f) => n + f.findings.length, 0);
     opts.onProgress?.(done, files.length, findings);
-  });
+  }, opts.codemods);
   const result: RunResult = {
     root: opts.root,
     files: results.flat().sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),

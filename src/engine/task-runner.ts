@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Piscina } from 'piscina';
 import type { FileResult } from './process-path.js';
+import { codemods as registry } from '../../codemods/index.js';
 import { runTask, type Task } from './task.js';
+import type { Codemod } from './types.js';
 
 /** Below this many files a pool costs more (thread start, parser load) than it saves. */
 const MIN_FILES_FOR_WORKERS = 64;
@@ -12,14 +14,16 @@ const MIN_FILES_FOR_WORKERS = 64;
  * Run tasks on `jobs` worker threads (in the main thread for one job or few files) and return
  * their results in task order, whatever order they finish in: output does not depend on --jobs.
  */
-export async function runTasks(tasks: Task[], jobs: number, onProgress: (done: FileResult[]) => void): Promise<FileResult[][]> {
+export async function runTasks(tasks: Task[], jobs: number, onProgress: (done: FileResult[]) => void, given: readonly Codemod[]): Promise<FileResult[][]> {
   const total = tasks.reduce((n, t) => n + t.files.length, 0);
   const script = workerScript();
-  if (jobs <= 1 || total < MIN_FILES_FOR_WORKERS || !script) {
+  // Workers find codemods by id in the registry: one from elsewhere runs here.
+  const registered = given.every((c) => registry.includes(c));
+  if (jobs <= 1 || total < MIN_FILES_FOR_WORKERS || !script || !registered) {
     const out: FileResult[][] = [];
     let sinceYield = 0;
     for (const task of tasks) {
-      const res = runTask(task);
+      const res = runTask(task, given);
       out.push(res);
       onProgress(res);
       // Native trees are freed only when the event loop turns.
