@@ -18,7 +18,8 @@ function goFilesUnder(dir: string): string[] {
 
 describeWithGo('fixtures checked with the Go toolchain', () => {
   it('every fixture file (inputs, expected outputs, demo) is gofmt-clean', () => {
-    const files = goFilesUnder(FIXTURES);
+    // fixtures/hostile/ is broken on purpose (syntax errors, binary, Latin-1).
+    const files = goFilesUnder(FIXTURES).filter((f) => !relative(FIXTURES, f).startsWith('hostile/'));
     expect(files.length).toBeGreaterThan(0);
     const res = spawnSync('gofmt', ['-l', ...files], { encoding: 'utf8' });
     expect(res.stderr).toBe('');

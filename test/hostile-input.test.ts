@@ -5,32 +5,30 @@ import { describe, expect, it } from 'vitest';
 import { writeAtomically } from '../src/engine/write-file.js';
 import { hashText } from '../src/engine/read-source.js';
 import { goconc } from './support/cli.js';
+import { copyTree } from './support/copy-tree.js';
+import { FIXTURES } from './support/paths.js';
 import { tempDir, tempTree } from './support/temp-tree.js';
 
 const FIXABLE = 'package svc\n\nimport "context"\n\nfunc Produce(ctx context.Context, out chan<- int) {\n\tout <- 1\n}\n';
 
+/**
+ * fixtures/hostile/ (small files kept byte for byte) copied to a temp dir, plus what is too big
+ * or too odd to commit: 10,000 nested blocks, a 1 MB line, a file over 5 MB, a read-only file,
+ * and a symbolic link to a file outside the tree.
+ */
 function hostileTree(): { dir: string; files: Record<string, Buffer> } {
-  const deep = `package svc\n\nfunc deep() {\n${'{\n'.repeat(10000)}${'}\n'.repeat(10000)}}\n`;
-  const files: Record<string, Buffer> = {
-    'go.mod': Buffer.from('module example.com/svc\n\ngo 1.22\n'),
-    'ok.go': Buffer.from(FIXABLE),
-    'broken.go': Buffer.from('package svc\n\nimport "context"\n\nfunc Broken(ctx context.Context, out chan<- int) {\n\tout <- 1\n}\n\nfunc (( {\n'),
-    'binary.go': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01, 0x02]),
-    'empty.go': Buffer.alloc(0),
-    'only_package.go': Buffer.from('package svc\n'),
-    'deep.go': Buffer.from(deep),
+  const dir = copyTree(join(FIXTURES, 'hostile'));
+  const generated: Record<string, Buffer> = {
+    'deep.go': Buffer.from(`package svc\n\nfunc deep() {\n${'{\n'.repeat(10000)}${'}\n'.repeat(10000)}}\n`),
     'long_line.go': Buffer.from(`package svc\n\nvar long = "${'x'.repeat(1 << 20)}"\n`),
-    'latin1.go': Buffer.from('package svc\n// caf\xe9\n', 'latin1'),
     'huge.go': Buffer.from(`package svc\n\n${'// filler line of a very large generated-looking file\n'.repeat(110000)}`),
-    'crlf.go': Buffer.from(FIXABLE.replace(/\n/g, '\r\n').replace('Produce', 'ProduceCRLF')),
-    'bom.go': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(FIXABLE.replace('Produce', 'ProduceBOM'))]),
-    'dir with spaces/ünïcode file.go': Buffer.from(FIXABLE.replace('package svc', 'package spaced')),
-    'readonly.go': Buffer.from(FIXABLE.replace('Produce', 'ProduceRO')),
   };
-  const dir = tempTree(files);
+  for (const [name, bytes] of Object.entries(generated)) writeFileSync(join(dir, name), bytes);
   chmodSync(join(dir, 'readonly.go'), 0o444);
   const outside = tempTree({ 'outside.go': FIXABLE });
   symlinkSync(join(outside, 'outside.go'), join(dir, 'link.go'));
+  const files: Record<string, Buffer> = { ...generated };
+  for (const name of ['broken.go', 'binary.go', 'empty.go', 'only_package.go', 'latin1.go', 'readonly.go']) files[name] = readFileSync(join(FIXTURES, 'hostile', name));
   return { dir, files };
 }
 
@@ -55,7 +53,9 @@ describe('hostile input', () => {
   it('skips what it must not edit, saying why', () => {
     const json = JSON.parse(goconc(['scan', '--json', '.'], dir).stdout);
     const skipped = Object.fromEntries(json.skipped.map((s: { file: string; reason: string }) => [s.file, s.reason]));
-    expect(skipped['huge.go']).toBe('larger than 5 MB');
+    expect(skipped['huge.go']).toBe('larger than 5 MB (--max-file-size)');
+    const bigger = JSON.parse(goconc(['scan', '--json', '--max-file-size', '8', '.'], dir).stdout);
+    expect(bigger.skipped.map((s: { file: string }) => s.file)).not.toContain('huge.go');
     expect(skipped['link.go']).toBe('symbolic link (not followed)');
   });
 

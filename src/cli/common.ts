@@ -27,6 +27,7 @@ export interface CommonFlags {
   shard?: Shard;
   quiet?: boolean;
   listModules?: boolean;
+  maxFileSize?: number;
   [option: string]: unknown;
 }
 
@@ -55,6 +56,7 @@ export function addRunFlags(cmd: Command): Command {
     .option('--since <rev>', 'only Go files changed since this git revision, plus untracked ones')
     .option('--shard <k/n>', 'only shard k of n (packages split by a stable hash); merge reports with `goconc report merge`', shardOption)
     .option('-q, --quiet', 'no progress bar and no summary')
+    .option('--max-file-size <MB>', 'skip Go files larger than this, with a message (default: 5)', parseSize)
     .option('--list-modules', 'print the Go modules (go.mod, go.work) under the paths and exit');
   for (const o of allOptions()) {
     const users = codemods.filter((c) => c.options.some((x) => x.name === o.name)).map((c) => c.id);
@@ -110,6 +112,12 @@ function parseJobs(value: string): number {
   return n;
 }
 
+function parseSize(value: string): number {
+  const n = Number(value);
+  if (!(n > 0)) throw new UsageError(`--max-file-size takes a size in MB greater than 0, not "${value}"`);
+  return n;
+}
+
 function shardOption(value: string): Shard {
   try {
     return parseShard(value);
@@ -137,6 +145,7 @@ export async function runFromFlags(paths: string[], flags: CommonFlags, mode: 's
         ? { known: new Set(codemods.map((c) => c.id)), ran, ranEveryDefault: codemods.every((c) => !c.enabledByDefault || ran.has(c.id)) }
         : undefined,
       jobs: flags.jobs,
+      maxFileBytes: flags.maxFileSize ? flags.maxFileSize * 1024 * 1024 : undefined,
       since: flags.since,
       shard: flags.shard,
       onProgress: (done, total, findings) => progress.update(done, total, findings),

@@ -37,6 +37,8 @@ export interface ProcessOptions {
   mode: 'scan' | 'fix';
   goVersion?: string;
   suppressionScope?: SuppressionScope;
+  /** Files larger than this are skipped with a message (default 5 MB). */
+  maxFileBytes?: number;
 }
 
 /** Read, parse, find and (in fix mode) fix one file. Never throws: problems become its status. */
@@ -47,7 +49,7 @@ export function processPath(path: string, file: string, opts: ProcessOptions, pa
     base.module = relativeDir(opts.root, mod.dir);
     base.modulePath = mod.path;
   }
-  const read = readGoSource(path);
+  const read = readGoSource(path, opts.maxFileBytes);
   if (!read.ok) return { ...base, status: read.skipped ? 'skipped' : 'error', reason: read.reason };
   const text = read.source.text;
   const analyzeOpts = {

@@ -19,12 +19,12 @@ const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
  * Read a Go file as text, refusing what goconc must not edit: binary content, text that is not
  * UTF-8, files too large, and generated files (skipped, not errors).
  */
-export function readGoSource(path: string, maxBytes = DEFAULT_MAX_BYTES): ReadResult {
+export function readGoSource(path: string, maxBytes: number = DEFAULT_MAX_BYTES): ReadResult {
   let bytes: Buffer;
   let mode: number;
   try {
     const st = statSync(path);
-    if (st.size > maxBytes) return { ok: false, skipped: true, reason: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+    if (st.size > maxBytes) return { ok: false, skipped: true, reason: `larger than ${+(maxBytes / 1024 / 1024).toFixed(2)} MB (--max-file-size)` };
     mode = st.mode;
     bytes = readFileSync(path);
   } catch (err) {

@@ -25,6 +25,8 @@ export interface RunOptions {
   goVersion?: string;
   /** Worker threads; 1 runs everything in this thread. */
   jobs?: number;
+  /** Files larger than this are skipped with a message (default 5 MB). */
+  maxFileBytes?: number;
   /** Only Go files changed since this git revision (plus untracked ones). */
   since?: string;
   shard?: Shard;
@@ -92,6 +94,7 @@ function packageTasks(files: string[], opts: RunOptions): Task[] {
     mode: opts.mode,
     goVersion: opts.goVersion,
     suppressionScope: opts.suppressionScope,
+    maxFileBytes: opts.maxFileBytes,
   };
   const byDir = new Map<string, Task>();
   for (const path of files) {
