@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Parser from 'tree-sitter';
-import { PackageIndex, packageFiles } from '../go/package-index.js';
+import { PackageIndex, packageSources } from '../go/package-index.js';
 import { parseGo } from './parser.js';
 
 /** One PackageIndex per package directory (and test variant), built on first use in a run. */
@@ -14,15 +13,7 @@ export class PackageIndexCache {
     let index = this.byKey.get(key);
     if (!index) {
       // Siblings are read as text now and parsed only when a codemod asks for a name in them.
-      const sources = new Map<string, string>();
-      for (const sibling of packageFiles(path, pkg)) {
-        try {
-          sources.set(sibling, readFileSync(sibling, 'utf8'));
-        } catch {
-          // an unreadable sibling contributes nothing; its own run reports it
-        }
-      }
-      index = new PackageIndex(sources, (text) => parseGo(text));
+      index = new PackageIndex(packageSources(path, pkg), (text) => parseGo(text));
       this.byKey.set(key, index);
     }
     // The file being processed always contributes its current text.

@@ -83,7 +83,9 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
     findings = applySuppressions(findings, suppressions);
     if (opts.suppressionScope) findings.push(...unusedSuppressions(suppressions, opts.suppressionScope, file, lines));
   }
-  for (const f of findings) verifyFixes(f, source, tree, internalErrors);
+  // One parse checks every preferred fix at once; only when that fails is each fix checked alone.
+  if (!allFixesParse(findings, source, tree)) for (const f of findings) verifyFixes(f, source, tree, internalErrors);
+  else for (const f of findings) verifyAlternatives(f, source, tree, internalErrors);
   findings.sort((a, b) => a.start - b.start || a.codemod.localeCompare(b.codemod));
   return { parsed: true, findings, internalErrors };
 }
@@ -92,21 +94,43 @@ export function defaultOptions(codemod: Codemod): Record<string, unknown> {
   return Object.fromEntries(codemod.options.map((o) => [o.name, o.default]));
 }
 
-/** Drop (and report) any fix of f that overlaps itself or leaves the file unparsable. */
+/**
+ * True when the preferred fixes of all findings, applied together, leave a file with no ERROR
+ * node (and do not overlap). The common case costs one parse per file instead of one per fix.
+ */
+function allFixesParse(findings: Finding[], source: string, tree: Parser.Tree): boolean {
+  const fixes = findings.flatMap((f) => (f.fix ? [f.fix] : []));
+  if (fixes.length === 0) return true;
+  try {
+    return countErrors(parseGo(applyEdits(source, fixEdits(source, tree, fixes)))) === 0;
+  } catch {
+    return false; // overlapping or malformed: judge each fix alone
+  }
+}
+
+/** Whether one fix alone leaves the file parsable; reports (and so drops) it otherwise. */
+function fixParses(f: Finding, fix: Fix, source: string, tree: Parser.Tree, internalErrors: string[]): boolean {
+  try {
+    const after = parseGo(applyEdits(source, fixEdits(source, tree, [fix])));
+    if (countErrors(after) === 0) return true;
+    internalErrors.push(`${f.codemod}: the fix at ${f.file}:${f.line}:${f.column} does not parse; dropped`);
+  } catch (err) {
+    internalErrors.push(`${f.codemod}: the fix at ${f.file}:${f.line}:${f.column} is malformed (${(err as Error).message}); dropped`);
+  }
+  return false;
+}
+
+/** Keep only the alternative fixes of f that parse. */
+function verifyAlternatives(f: Finding, source: string, tree: Parser.Tree, internalErrors: string[]): void {
+  if (!f.alternatives) return;
+  f.alternatives = f.alternatives.filter((a) => fixParses(f, a, source, tree, internalErrors));
+  if (f.alternatives.length === 0) delete f.alternatives;
+}
+
+/** Check every fix of f alone: a preferred fix that does not parse gives way to an alternative. */
 function verifyFixes(f: Finding, source: string, tree: Parser.Tree, internalErrors: string[]): void {
-  const ok = (fix: Fix): boolean => {
-    try {
-      const after = parseGo(applyEdits(source, fixEdits(source, tree, [fix])));
-      if (countErrors(after) === 0) return true;
-      internalErrors.push(`${f.codemod}: the fix at ${f.file}:${f.line}:${f.column} does not parse; dropped`);
-    } catch (err) {
-      internalErrors.push(`${f.codemod}: the fix at ${f.file}:${f.line}:${f.column} is malformed (${(err as Error).message}); dropped`);
-    }
-    return false;
-  };
-  if (f.alternatives) f.alternatives = f.alternatives.filter(ok);
-  if (f.alternatives?.length === 0) delete f.alternatives;
-  if (f.fix && !ok(f.fix)) {
+  verifyAlternatives(f, source, tree, internalErrors);
+  if (f.fix && !fixParses(f, f.fix, source, tree, internalErrors)) {
     const next = f.alternatives?.shift();
     if (next) f.fix = next;
     else {

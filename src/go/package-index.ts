@@ -231,26 +231,26 @@ export function receiverOf(method: Node): Receiver | undefined {
   };
 }
 
-/** Go files of the package that `file` belongs to: same directory, same package clause. */
-export function packageFiles(file: string, packageName: string): string[] {
+/** The other Go files of the package `file` belongs to (same directory, same package clause), path → text. */
+export function packageSources(file: string, packageName: string): Map<string, string> {
   const dir = dirname(file);
   const isTest = file.endsWith('_test.go');
+  const out = new Map<string, string>();
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.go') && (isTest || !n.endsWith('_test.go')));
   } catch {
-    return [file];
+    return out;
   }
-  const out: string[] = [];
   for (const name of names) {
     const path = join(dir, name);
     if (basename(path) === basename(file)) continue;
     try {
-      const head = readFileSync(path, 'utf8').slice(0, 64 * 1024);
-      const m = /^\s*package\s+([A-Za-z_][A-Za-z0-9_]*)/m.exec(stripComments(head));
-      if (m && m[1] === packageName) out.push(path);
+      const text = readFileSync(path, 'utf8');
+      const m = /^\s*package\s+([A-Za-z_][A-Za-z0-9_]*)/m.exec(stripComments(text.slice(0, 64 * 1024)));
+      if (m && m[1] === packageName) out.set(path, text);
     } catch {
-      // unreadable siblings simply contribute nothing
+      // an unreadable sibling contributes nothing; its own run reports it
     }
   }
   return out;

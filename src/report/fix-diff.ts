@@ -6,6 +6,8 @@ import { filePatch } from './patch.js';
 
 /** The unified diff one fix alone would make to a file. */
 export function fixDiff(file: string, source: string, fix: Fix, context = 3): string {
-  const after = applyEdits(source, fixEdits(source, parseGo(source), [fix]));
+  // The tree is needed only to place imports.
+  const edits = fix.imports?.length ? fixEdits(source, parseGo(source), [fix]) : fix.edits;
+  const after = applyEdits(source, edits);
   return filePatch({ file, before: source, after }, context);
 }
