@@ -2,7 +2,7 @@ import { goAtLeast } from '../../src/engine/go-module.js';
 import type { FileContext, Fix } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { isReassigned } from '../../src/go/scope.js';
-import { ancestors, eol, indentAt, lineEnd, unparen, type Node } from '../../src/go/syntax.js';
+import { afterOpeningBrace, ancestors, eol, freshName, indentAt, unparen, usedNames, type Node } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
 
 export type Plan = { ok: true; fix: Fix; limit: string } | { ok: false; reason: string };
@@ -39,9 +39,7 @@ export function semaphoreFix(spawn: Spawn, ctx: FileContext): Plan {
   if (fnNode.type === 'func_literal') {
     const body = fnNode.childForFieldName('body')!;
     if (!body.text.includes('\n')) return { ok: false, reason: 'the goroutine body is on one line' };
-    // After the `{` line, so a comment trailing the brace stays where it is.
-    const rest = src.slice(body.startIndex + 1, lineEnd(src, body.startIndex));
-    const at = /^\s*(\/\/.*)?$/.test(rest) ? lineEnd(src, body.startIndex) : body.startIndex + 1;
+    const at = afterOpeningBrace(src, body);
     edits.push({ start: at, end: at, text: `${nl}${indent}\t${release}` });
   } else {
     const why = unsafeToDefer(call, spawn);
@@ -103,10 +101,7 @@ function loopVariableCopies(spawn: Spawn, ctx: FileContext): string[] {
 
 /** `base`, or base2, base3… when the function already uses the name. */
 function localName(fn: Node, base: string): string {
-  const used = new Set(fn.descendantsOfType(['identifier', 'field_identifier']).map((n) => n.text));
-  let name = base;
-  for (let i = 2; used.has(name); i++) name = `${base}${i}`;
-  return name;
+  return freshName(base, usedNames(fn));
 }
 
 /** `<function>Sem` for the package-level limiter, made unique in the package. */
@@ -115,10 +110,7 @@ function packageLimiterName(spawn: Spawn, ctx: FileContext): string | undefined 
   const fnName = top.childForFieldName('name')?.text;
   if (!fnName) return undefined;
   const base = `${fnName[0].toLowerCase()}${fnName.slice(1)}Sem`;
-  const taken = new Set([...ctx.packageIndex().names, ...ctx.tree.rootNode.descendantsOfType('identifier').map((n) => n.text)]);
-  let name = base;
-  for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
-  return name;
+  return freshName(base, new Set([...ctx.packageIndex().names, ...usedNames(ctx.tree.rootNode)]));
 }
 
 function topLevelDecl(fn: Node): Node {

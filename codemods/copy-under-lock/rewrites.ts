@@ -3,36 +3,23 @@ import type { FileContext, Fix } from '../../src/engine/types.js';
 import type { CriticalSection } from '../../src/go/lock-regions.js';
 import { mentions } from '../../src/go/lock-regions.js';
 import type { FieldDecl } from '../../src/go/package-index.js';
-import { eol, indentAt, lineEnd, lineStart, type Node } from '../../src/go/syntax.js';
+import { deleteLines, eol, freshName, indentAt, lineEnd, usedNames, type Node } from '../../src/go/syntax.js';
 
 export type Rewrite = { ok: true; fix: Fix } | { ok: false; reason: string };
 
-/** Delete whole lines of a statement (with its line break). */
-function removeLine(src: string, stmt: Node) {
-  const end = lineEnd(src, stmt.endIndex);
-  return { start: lineStart(src, stmt.startIndex), end: end + (src.startsWith('\r\n', end) ? 2 : 1), text: '' };
-}
 
 function unlockText(cs: CriticalSection): string {
   return `${cs.mutex}.${cs.read ? 'RUnlock' : 'Unlock'}()`;
 }
 
-/** A local name for the copy: the field's name, or <name>Copy when the function uses it. */
+/** A local name for the copy: <field>Copy, unique in the function. */
 function localName(fn: Node, field: string): string {
-  const used = new Set(fn.descendantsOfType(['identifier', 'type_identifier']).map((n) => n.text));
-  let name = field.charAt(0).toLowerCase() + field.slice(1);
-  if (used.has(name) || name === field) name = `${name}Copy`;
-  for (let i = 2; used.has(name); i++) name = `${field}Copy${i}`;
-  return name;
+  return freshName(`${field.charAt(0).toLowerCase()}${field.slice(1)}Copy`, usedNames(fn));
 }
 
 /** Copy of a map or slice field as Go statements, and the imports they need. */
 function cloneOf(expr: string, field: FieldDecl, name: string, ctx: FileContext, ind: string, nl: string, used: Set<string>): { text: string; imports: string[] } | undefined {
-  const fresh = (base: string) => {
-    let n = base;
-    for (let i = 2; used.has(n); i++) n = `${base}${i}`;
-    return n;
-  };
+  const fresh = (base: string) => freshName(base, used);
   const modern = goAtLeast(ctx.goVersion, '1.21');
   if (field.typeNode.type === 'map_type') {
     if (modern) return { text: `${name} := maps.Clone(${expr})`, imports: ['maps'] };
@@ -60,7 +47,7 @@ export function iterateThenCall(cs: CriticalSection, loop: Node, field: FieldDec
   const right = clause.childForFieldName('right')!;
   const ind = indentAt(src, cs.lock.startIndex);
   const name = localName(fn, field.name);
-  const used = new Set(fn.descendantsOfType(['identifier', 'type_identifier']).map((n) => n.text));
+  const used = usedNames(fn);
   const clone = cloneOf(right.text, field, name, ctx, ind, nl, used);
   if (!clone) return { ok: false, reason: `cannot copy ${right.text} of type ${field.type}` };
   const edits = [{ start: right.startIndex, end: right.endIndex, text: name }];
@@ -68,7 +55,7 @@ export function iterateThenCall(cs: CriticalSection, loop: Node, field: FieldDec
   if (cs.deferred) {
     edits.push({ start: cs.unlock.startIndex, end: cs.unlock.endIndex, text: copyThenUnlock });
   } else {
-    edits.push({ start: loop.startIndex, end: loop.startIndex, text: `${copyThenUnlock}${nl}${ind}` }, removeLine(src, cs.unlock));
+    edits.push({ start: loop.startIndex, end: loop.startIndex, text: `${copyThenUnlock}${nl}${ind}` }, deleteLines(src, cs.unlock));
   }
   return { ok: true, fix: { description: `copy ${right.text} under the lock, unlock, then iterate the copy`, edits, imports: clone.imports } };
 }
@@ -85,8 +72,8 @@ export function removeThenClose(cs: CriticalSection, take: Node, del: Node, betw
     return { ok: false, reason: 'a return before the delete would skip it: moving the delete earlier would change what the map holds' };
   }
   const ind = indentAt(src, take.startIndex);
-  const edits = [removeLine(src, del), { start: lineEnd(src, take.endIndex), end: lineEnd(src, take.endIndex), text: `${nl}${ind}${del.text}${nl}${ind}${unlockText(cs)}` }];
-  edits.push(removeLine(src, cs.unlock));
+  const edits = [deleteLines(src, del), { start: lineEnd(src, take.endIndex), end: lineEnd(src, take.endIndex), text: `${nl}${ind}${del.text}${nl}${ind}${unlockText(cs)}` }];
+  edits.push(deleteLines(src, cs.unlock));
   return { ok: true, fix: { description: `delete the entry and unlock before calling it`, edits } };
 }
 

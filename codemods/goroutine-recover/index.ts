@@ -1,6 +1,6 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
-import { ancestors, eol, indentAt, lineEnd, touchesError } from '../../src/go/syntax.js';
+import { afterOpeningBrace, ancestors, eol, indentAt, touchesError } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 
 export const goroutineRecover: Codemod = {
@@ -45,8 +45,7 @@ function find(ctx: FileContext): RawFinding[] {
       '\t}',
       '}()',
     ];
-    const rest = ctx.source.slice(body.startIndex + 1, lineEnd(ctx.source, body.startIndex));
-    const at = /^\s*(\/\/.*)?$/.test(rest) ? lineEnd(ctx.source, body.startIndex) : body.startIndex + 1;
+    const at = afterOpeningBrace(ctx.source, body);
     out.push({
       start: go.startIndex,
       end: body.startIndex,

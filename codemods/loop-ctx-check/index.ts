@@ -2,7 +2,7 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { cancellationSources } from '../../src/go/cancellation.js';
 import { loopShape } from '../../src/go/loops.js';
 import { exitStatements } from '../../src/go/results.js';
-import { ancestors, enclosingFunction, eol, indentAt, lineEnd, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { afterOpeningBrace, ancestors, enclosingFunction, eol, indentAt, same, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 
 export const loopCtxCheck: Codemod = {
@@ -33,9 +33,7 @@ function find(ctx: FileContext): RawFinding[] {
     }
     const nl = eol(ctx.source);
     const ind = `${indentAt(ctx.source, loop.startIndex)}\t`;
-    // After the `{` line, so a comment trailing the brace stays where it is.
-    const rest = ctx.source.slice(body.startIndex + 1, lineEnd(ctx.source, body.startIndex));
-    const at = /^\s*(\/\/.*)?$/.test(rest) ? lineEnd(ctx.source, body.startIndex) : body.startIndex + 1;
+    const at = afterOpeningBrace(ctx.source, body);
     const check = ['select {', `case <-${source.expr}.Done():`, ...exit.lines.map((l) => `\t${l}`), 'default:', '}'].map((l) => `${nl}${ind}${l}`).join('');
     out.push({
       start: loop.startIndex,

@@ -2,7 +2,7 @@ import { goAtLeast } from '../../src/engine/go-module.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
 import { enclosingLoops, loopStatement } from '../../src/go/loops.js';
-import { eol, enclosingFunction, indentAt, lineEnd, touchesError, type Node } from '../../src/go/syntax.js';
+import { eol, enclosingFunction, freshName, indentAt, lineEnd, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 
 export const tickerStop: Codemod = {
@@ -80,9 +80,7 @@ function tick(call: Node, ctx: FileContext, time: string): RawFinding | undefine
   if (!loop || enclosingLoops(loop).length > 0 || loopStatement(loop).parent?.type !== 'statement_list') {
     return { start: call.startIndex, end: call.endIndex, message, reason: 'only `for range time.Tick(d)` outside other loops is rewritten; hoisting a ticker out of a loop would change when it fires' };
   }
-  const used = new Set((fn ?? ctx.tree.rootNode).descendantsOfType('identifier').map((n) => n.text));
-  let name = 'ticker';
-  for (let i = 2; used.has(name); i++) name = `ticker${i}`;
+  const name = freshName('ticker', usedNames(fn ?? ctx.tree.rootNode));
   const stmt = loopStatement(loop);
   const nl = eol(ctx.source);
   const ind = indentAt(ctx.source, stmt.startIndex);

@@ -3,7 +3,7 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { packageName } from '../../src/go/imports.js';
 import { enclosingLoops, loopStatement } from '../../src/go/loops.js';
 import { isReassigned } from '../../src/go/scope.js';
-import { enclosingFunction, eol, indentAt, touchesError, type Node } from '../../src/go/syntax.js';
+import { enclosingFunction, eol, freshName, indentAt, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 
 export const timeAfterInLoop: Codemod = {
@@ -58,9 +58,7 @@ function reuseTimer(call: Node, loop: Node, ctx: FileContext, time: string): Pic
   if (stmt.parent?.type !== 'statement_list') return { reason: 'the loop is not a plain statement' };
   const fn = enclosingFunction(loop);
   // Names of the function and of the package: the timer must not shadow a type or a variable.
-  const used = new Set([...(fn ?? ctx.tree.rootNode).descendantsOfType(['identifier', 'type_identifier']).map((n) => n.text), ...ctx.packageIndex().names]);
-  let timer = 'timer';
-  for (let i = 2; used.has(timer); i++) timer = `timer${i}`;
+  const timer = freshName('timer', new Set([...usedNames(fn ?? ctx.tree.rootNode), ...ctx.packageIndex().names]));
   const nl = eol(ctx.source);
   const li = indentAt(ctx.source, stmt.startIndex);
   const si = indentAt(ctx.source, select.startIndex);

@@ -1,5 +1,5 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
-import { eol, indentAt, lineEnd, lineStart, touchesError, type Node } from '../../src/go/syntax.js';
+import { deleteLines, eol, indentAt, lineEnd, lineStart, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 
 export const wgAddBeforeGo: Codemod = {
@@ -61,8 +61,6 @@ function plan(ctx: FileContext, go: Node, literal: Node, call: Node, stmt: Node,
   if ((trailing !== '' && !trailing.startsWith('//')) || src.slice(lineStart(src, stmt.startIndex), stmt.startIndex).trim() !== '') {
     return { reason: 'the Add shares its line with other code' };
   }
-  const removeFrom = lineStart(src, stmt.startIndex);
-  const removeTo = endOfLine + (src.startsWith('\r\n', endOfLine) ? 2 : 1);
   // The line moves whole, with a comment it carries.
   const insert = `${outside}.Add(${delta[0].text})${trailing ? ` ${trailing}` : ''}${nl}${indentAt(src, go.startIndex)}`;
   return {
@@ -70,7 +68,7 @@ function plan(ctx: FileContext, go: Node, literal: Node, call: Node, stmt: Node,
       description: `call ${outside}.Add(${delta[0].text}) before starting the goroutine`,
       edits: [
         { start: go.startIndex, end: go.startIndex, text: insert },
-        { start: removeFrom, end: removeTo, text: '' },
+        deleteLines(src, stmt),
       ],
     },
   };

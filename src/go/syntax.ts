@@ -81,3 +81,30 @@ export function normalized(node: Node): string {
 export function same(a: Node | null | undefined, b: Node | null | undefined): boolean {
   return !!a && !!b && a.id === b.id;
 }
+
+/**
+ * Where a statement inserted first in a block goes: after the `{` line when only a comment
+ * follows the brace there (so the comment stays with it), else right after the brace.
+ */
+export function afterOpeningBrace(source: string, block: Node): number {
+  const end = lineEnd(source, block.startIndex);
+  return /^\s*(\/\/.*)?$/.test(source.slice(block.startIndex + 1, end)) ? end : block.startIndex + 1;
+}
+
+/** An edit deleting the whole lines a statement stands on, line break included. */
+export function deleteLines(source: string, stmt: Node): { start: number; end: number; text: string } {
+  const end = lineEnd(source, stmt.endIndex);
+  return { start: lineStart(source, stmt.startIndex), end: end + (source.startsWith('\r\n', end) ? 2 : 1), text: '' };
+}
+
+/** Identifiers and type names used in a subtree: names a new local must not take. */
+export function usedNames(node: Node): Set<string> {
+  return new Set(node.descendantsOfType(['identifier', 'type_identifier', 'field_identifier']).map((n) => n.text));
+}
+
+/** `base`, or base2, base3… — the first not in `taken`. */
+export function freshName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
+  return name;
+}
