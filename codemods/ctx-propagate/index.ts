@@ -1,7 +1,7 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { cancellationSources } from '../../src/go/cancellation.js';
 import { packageName } from '../../src/go/imports.js';
-import { touchesError } from '../../src/go/syntax.js';
+import { callsOf, touchesError } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 
 export const ctxPropagate: Codemod = {
@@ -21,10 +21,10 @@ function find(ctx: FileContext): RawFinding[] {
   const pkg = packageName(ctx.tree, 'context');
   if (!pkg) return [];
   const out: RawFinding[] = [];
-  for (const call of ctx.tree.rootNode.descendantsOfType('call_expression')) {
-    const callee = call.childForFieldName('function')?.text;
-    const kind = callee === `${pkg}.TODO` ? 'TODO' : callee === `${pkg}.Background` ? 'Background' : undefined;
-    if (!kind || touchesError(call) || call.childForFieldName('arguments')!.namedChildCount > 0) continue;
+  const calls = [...callsOf(ctx.tree.rootNode, ctx.source, `${pkg}.TODO`), ...callsOf(ctx.tree.rootNode, ctx.source, `${pkg}.Background`)].sort((a, b) => a.startIndex - b.startIndex);
+  for (const call of calls) {
+    const kind = call.childForFieldName('function')!.text === `${pkg}.TODO` ? 'TODO' : 'Background';
+    if (touchesError(call) || call.childForFieldName('arguments')!.namedChildCount > 0) continue;
     // Background() is a deliberate choice as often as not: only when handed straight to a call.
     if (kind === 'Background' && call.parent?.type !== 'argument_list') continue;
     const source = cancellationSources(call, ctx.tree, ctx.packageIndex).find((s) => s.isContext);

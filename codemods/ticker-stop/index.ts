@@ -2,7 +2,7 @@ import { goAtLeast } from '../../src/engine/go-module.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
 import { enclosingLoops, loopStatement } from '../../src/go/loops.js';
-import { eol, enclosingFunction, freshName, indentAt, lineEnd, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
+import { callsOf, eol, enclosingFunction, freshName, indentAt, lineEnd, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 
 export const tickerStop: Codemod = {
@@ -23,7 +23,8 @@ function find(ctx: FileContext): RawFinding[] {
   if (!time) return [];
   const modern = goAtLeast(ctx.goVersion, '1.23');
   const out: RawFinding[] = [];
-  for (const call of ctx.tree.rootNode.descendantsOfType('call_expression')) {
+  const calls = [...callsOf(ctx.tree.rootNode, ctx.source, `${time}.NewTicker`), ...callsOf(ctx.tree.rootNode, ctx.source, `${time}.Tick`)].sort((a, b) => a.startIndex - b.startIndex);
+  for (const call of calls) {
     const callee = call.childForFieldName('function')?.text;
     if (touchesError(call)) continue;
     if (callee === `${time}.NewTicker`) {

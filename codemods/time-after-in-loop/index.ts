@@ -3,7 +3,7 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { packageName } from '../../src/go/imports.js';
 import { enclosingLoops, loopStatement } from '../../src/go/loops.js';
 import { isReassigned } from '../../src/go/scope.js';
-import { enclosingFunction, eol, freshName, indentAt, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
+import { callsOf, enclosingFunction, eol, freshName, indentAt, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 
 export const timeAfterInLoop: Codemod = {
@@ -23,8 +23,8 @@ function find(ctx: FileContext): RawFinding[] {
   const time = packageName(ctx.tree, 'time');
   if (!time) return [];
   const out: RawFinding[] = [];
-  for (const call of ctx.tree.rootNode.descendantsOfType('call_expression')) {
-    if (call.childForFieldName('function')?.text !== `${time}.After` || touchesError(call)) continue;
+  for (const call of callsOf(ctx.tree.rootNode, ctx.source, `${time}.After`)) {
+    if (touchesError(call)) continue;
     const loops = enclosingLoops(call);
     if (loops.length === 0) continue;
     const d = call.childForFieldName('arguments')!.namedChildren[0];

@@ -11,7 +11,9 @@ export interface ImportSpec {
 }
 
 export function importSpecs(tree: Parser.Tree): ImportSpec[] {
-  return tree.rootNode.descendantsOfType('import_spec').map((spec) => {
+  // Imports are top-level declarations: no need to search the whole tree.
+  const decls = tree.rootNode.namedChildren.filter((n) => n.type === 'import_declaration');
+  return decls.flatMap((d) => d.descendantsOfType('import_spec')).map((spec) => {
     const pathNode = spec.childForFieldName('path')!;
     const nameNode = spec.childForFieldName('name');
     return { path: pathNode.text.slice(1, -1), alias: nameNode?.text, node: spec };
