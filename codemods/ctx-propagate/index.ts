@@ -20,6 +20,10 @@ export const ctxPropagate: Codemod = {
 function find(ctx: FileContext): RawFinding[] {
   const pkg = packageName(ctx.tree, 'context');
   if (!pkg) return [];
+  // No context can be in scope in a file that never names the type nor derives one (receiver
+  // fields of another file are named there: check the package only when methods could use one).
+  const mayHaveSource = ctx.source.includes(`${pkg}.Context`) || ctx.source.includes(`${pkg}.With`) || /\nfunc \(/.test(ctx.source);
+  if (!mayHaveSource) return [];
   const out: RawFinding[] = [];
   const calls = [...callsOf(ctx.tree.rootNode, ctx.source, `${pkg}.TODO`), ...callsOf(ctx.tree.rootNode, ctx.source, `${pkg}.Background`)].sort((a, b) => a.startIndex - b.startIndex);
   for (const call of calls) {

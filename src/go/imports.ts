@@ -10,14 +10,20 @@ export interface ImportSpec {
   node: Node;
 }
 
+const specsByTree = new WeakMap<Parser.Tree, ImportSpec[]>();
+
 export function importSpecs(tree: Parser.Tree): ImportSpec[] {
+  const cached = specsByTree.get(tree);
+  if (cached) return cached;
   // Imports are top-level declarations: no need to search the whole tree.
   const decls = tree.rootNode.namedChildren.filter((n) => n.type === 'import_declaration');
-  return decls.flatMap((d) => d.descendantsOfType('import_spec')).map((spec) => {
+  const specs = decls.flatMap((d) => d.descendantsOfType('import_spec')).map((spec) => {
     const pathNode = spec.childForFieldName('path')!;
     const nameNode = spec.childForFieldName('name');
     return { path: pathNode.text.slice(1, -1), alias: nameNode?.text, node: spec };
   });
+  specsByTree.set(tree, specs);
+  return specs;
 }
 
 /** The identifier a file uses for an imported package, or undefined when it is not imported. */
