@@ -23,6 +23,23 @@ describe('unifiedPatch', () => {
     expect(patch).toContain('\\ No newline at end of file');
   });
 
+  it('numbers hunks right in a large file with changes far apart, near both ends', () => {
+    const lines = Array.from({ length: 5000 }, (_, i) => `line ${i}`);
+    const after = [...lines];
+    after[2] = 'changed 2';
+    after.splice(2500, 1, 'changed 2500a', 'changed 2500b');
+    after[4999] = 'changed last';
+    const before = lines.join('\n') + '\n';
+    const text = unifiedPatch([{ file: 'big.go', before, after: after.join('\n') + '\n' }]);
+    expect(text).toContain('@@ -1,6 +1,6 @@');
+    expect(text).toContain('@@ -2498,7 +2498,8 @@');
+    expect(text).toContain('@@ -4996,5 +4997,5 @@');
+    const dir = tempTree({ 'big.go': before });
+    writeFileSync(join(dir, 'big.patch'), text);
+    expect(spawnSync('git', ['apply', 'big.patch'], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(join(dir, 'big.go'), 'utf8')).toBe(after.join('\n') + '\n');
+  });
+
   it('is empty when nothing changed', () => {
     expect(unifiedPatch([{ file: 'x.go', before: 'a\n', after: 'a\n' }])).toBe('');
   });
