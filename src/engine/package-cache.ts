@@ -20,4 +20,9 @@ export class PackageIndexCache {
     if (!index.files.includes(path)) index.addFile(path, tree);
     return index;
   }
+
+  /** A file is done: its package keeps its text, not its tree. */
+  release(path: string, text: string): void {
+    for (const index of this.byKey.values()) index.release(path, text);
+  }
 }

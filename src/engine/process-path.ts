@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { moduleFor } from './go-module.js';
 import type { PackageIndexCache } from './package-cache.js';
-import { analyzeSource, fixSource } from './process-file.js';
+import { analyzeSource, fixSource, type AnalyzeOptions } from './process-file.js';
 import { readGoSource } from './read-source.js';
 import type { SuppressionScope } from './suppression.js';
 import type { Codemod, Finding } from './types.js';
@@ -60,28 +60,35 @@ export function processPath(path: string, file: string, opts: ProcessOptions, pa
     suppressionScope: opts.suppressionScope,
   };
   try {
-    const outcome =
-      opts.mode === 'fix'
-        ? fixSource(path, file, text, analyzeOpts)
-        : { ...analyzeSource(path, file, text, analyzeOpts), fixed: text, applied: [], failed: [] };
-    const common = { ...base, hash: read.source.hash, mode: read.source.mode, parsed: outcome.parsed };
-    if (outcome.syntaxError) {
-      const { line, column } = outcome.syntaxError;
-      return { ...common, status: 'error', reason: `syntax error at ${line}:${column}; the file is left alone` };
-    }
-    const keepText = outcome.findings.length > 0 || outcome.fixed !== text;
-    return {
-      ...common,
-      original: keepText ? text : undefined,
-      findings: outcome.findings,
-      internalErrors: outcome.internalErrors,
-      fixed: outcome.fixed !== text ? outcome.fixed : undefined,
-      applied: outcome.applied,
-      failed: outcome.failed,
-    };
+    return analyzeOrFix(base, read.source, text, opts, analyzeOpts);
   } catch (err) {
     return { ...base, status: 'error', reason: `internal error: ${(err as Error).message}`, internalErrors: [(err as Error).stack ?? String(err)] };
+  } finally {
+    packages.release(path, text);
   }
+}
+
+function analyzeOrFix(base: FileResult, source: { hash: string; mode: number }, text: string, opts: ProcessOptions, analyzeOpts: AnalyzeOptions): FileResult {
+  const { path, file } = base;
+  const outcome =
+    opts.mode === 'fix'
+      ? fixSource(path, file, text, analyzeOpts)
+      : { ...analyzeSource(path, file, text, analyzeOpts), fixed: text, applied: [], failed: [] };
+  const common = { ...base, hash: source.hash, mode: source.mode, parsed: outcome.parsed };
+  if (outcome.syntaxError) {
+    const { line, column } = outcome.syntaxError;
+    return { ...common, status: 'error', reason: `syntax error at ${line}:${column}; the file is left alone` };
+  }
+  const keepText = outcome.findings.length > 0 || outcome.fixed !== text;
+  return {
+    ...common,
+    original: keepText ? text : undefined,
+    findings: outcome.findings,
+    internalErrors: outcome.internalErrors,
+    fixed: outcome.fixed !== text ? outcome.fixed : undefined,
+    applied: outcome.applied,
+    failed: outcome.failed,
+  };
 }
 
 function relativeDir(root: string, dir: string): string {

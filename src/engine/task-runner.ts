@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Piscina } from 'piscina';
 import type { FileResult } from './process-path.js';
 import { codemods as registry } from '../../codemods/index.js';
@@ -21,17 +20,10 @@ export async function runTasks(tasks: Task[], jobs: number, onProgress: (done: F
   const registered = given.every((c) => registry.includes(c));
   if (jobs <= 1 || total < MIN_FILES_FOR_WORKERS || !script || !registered) {
     const out: FileResult[][] = [];
-    let sinceYield = 0;
     for (const task of tasks) {
-      const res = runTask(task, given);
+      const res = await runTask(task, given);
       out.push(res);
       onProgress(res);
-      // Native trees are freed only when the event loop turns.
-      sinceYield += task.files.length;
-      if (sinceYield >= 32) {
-        sinceYield = 0;
-        await yieldToEventLoop();
-      }
     }
     return out;
   }

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { codemods } from '../../codemods/index.js';
 import { PackageIndexCache } from './package-cache.js';
 import { processPath, type FileResult, type ProcessOptions } from './process-path.js';
@@ -13,9 +14,17 @@ export interface Task {
  * Process a task's files in order. Runs in a worker thread (codemods looked up by id) or in the
  * main thread, where codemods may also be given directly (ones outside the registry, in tests).
  */
-export function runTask(task: Task, given?: readonly Codemod[]): FileResult[] {
+export async function runTask(task: Task, given?: readonly Codemod[]): Promise<FileResult[]> {
   const selected = given ?? codemods.filter((c) => task.options.codemodIds.includes(c.id));
   const opts: ProcessOptions = { ...task.options, codemods: selected };
   const packages = new PackageIndexCache();
-  return task.files.map(({ path, file }) => processPath(path, file, opts, packages));
+  const out: FileResult[] = [];
+  for (const [i, { path, file }] of task.files.entries()) {
+    out.push(processPath(path, file, opts, packages));
+    // Native trees are freed only when the event loop turns: let it, in large packages too.
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
+  }
+  return out;
 }
+
+const YIELD_EVERY = 16;

@@ -135,6 +135,23 @@ export class PackageIndex {
     return this.words;
   }
 
+  /**
+   * Drop what a file contributed and keep only its text, to be parsed again if a later lookup
+   * needs it: the file being processed is indexed from its tree, then let go so the package
+   * does not hold every processed file's tree until its last file is done.
+   */
+  release(file: string, text: string): void {
+    if (!this.files.includes(file)) return;
+    this.files.splice(this.files.indexOf(file), 1);
+    for (const [name, decl] of this.types) if (decl.file === file) this.types.delete(name);
+    for (const [type, list] of this.methods) {
+      const kept = list.filter((m) => m.file !== file);
+      if (kept.length) this.methods.set(type, kept);
+      else this.methods.delete(type);
+    }
+    this.pending.set(file, text);
+  }
+
   addFile(file: string, tree: Parser.Tree): void {
     this.files.push(file);
     this.pending.delete(file);
