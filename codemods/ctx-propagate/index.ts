@@ -1,7 +1,7 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { cancellationSources } from '../../src/go/cancellation.js';
 import { packageName } from '../../src/go/imports.js';
-import { callsOf, touchesError } from '../../src/go/syntax.js';
+import { ancestors, callsOf, FUNCTION_TYPES, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 
 export const ctxPropagate: Codemod = {
@@ -17,6 +17,23 @@ export const ctxPropagate: Codemod = {
   find,
 };
 
+/**
+ * Cheap test before the full scope walk (large test files call context.Background() hundreds
+ * of times): some enclosing function is a method, takes a context, or derives one.
+ */
+function couldHaveContext(call: Node, pkg: string, seen: Map<number, boolean>): boolean {
+  for (const fn of [...ancestors(call)].filter((a) => FUNCTION_TYPES.has(a.type))) {
+    let known = seen.get(fn.id);
+    if (known === undefined) {
+      const params = fn.childForFieldName('parameters')?.text ?? '';
+      known = fn.type === 'method_declaration' || params.includes(`${pkg}.Context`) || fn.childForFieldName('body')?.text.includes(`${pkg}.With`) === true;
+      seen.set(fn.id, known);
+    }
+    if (known) return true;
+  }
+  return false;
+}
+
 function find(ctx: FileContext): RawFinding[] {
   const pkg = packageName(ctx.tree, 'context');
   if (!pkg) return [];
@@ -25,12 +42,14 @@ function find(ctx: FileContext): RawFinding[] {
   const mayHaveSource = ctx.source.includes(`${pkg}.Context`) || ctx.source.includes(`${pkg}.With`) || /\nfunc \(/.test(ctx.source);
   if (!mayHaveSource) return [];
   const out: RawFinding[] = [];
+  const seen = new Map<number, boolean>();
   const calls = [...callsOf(ctx.tree.rootNode, ctx.source, `${pkg}.TODO`), ...callsOf(ctx.tree.rootNode, ctx.source, `${pkg}.Background`)].sort((a, b) => a.startIndex - b.startIndex);
   for (const call of calls) {
     const kind = call.childForFieldName('function')!.text === `${pkg}.TODO` ? 'TODO' : 'Background';
     if (touchesError(call) || call.childForFieldName('arguments')!.namedChildCount > 0) continue;
     // Background() is a deliberate choice as often as not: only when handed straight to a call.
     if (kind === 'Background' && call.parent?.type !== 'argument_list') continue;
+    if (!couldHaveContext(call, pkg, seen)) continue;
     const source = cancellationSources(call, ctx.tree, ctx.packageIndex).find((s) => s.isContext);
     if (!source) continue;
     const message = `${call.text} while ${source.expr} (${source.label}) is in scope: its cancellation and deadline do not reach this call`;
