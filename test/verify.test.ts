@@ -17,7 +17,7 @@ const broken: Codemod = {
   severity: 'warning',
   enabledByDefault: false,
   options: [],
-  prefilter: ['func Work'],
+  prefilter: (text) => text.includes('func Work'),
   find(ctx) {
     const body = ctx.tree.rootNode.descendantsOfType('function_declaration').find((f) => f.childForFieldName('name')?.text === 'Work')?.childForFieldName('body');
     if (!body) return [];

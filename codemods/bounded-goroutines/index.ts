@@ -5,6 +5,7 @@ import { docs } from './docs.js';
 import { errgroupFindings } from './errgroup.js';
 import { limitExpr, semaphoreFix } from './fix.js';
 import { workersFix } from './workers.js';
+import { mayHaveGoStatement, mayHaveLoop } from '../../src/go/text-signals.js';
 
 export const boundedGoroutines: Codemod = {
   id: 'bounded-goroutines',
@@ -16,7 +17,7 @@ export const boundedGoroutines: Codemod = {
     { name: 'max-concurrency', type: 'string', default: 'runtime.GOMAXPROCS(0)', description: 'most goroutines of one loop running at once (a number or a Go expression)' },
     { name: 'strategy', type: 'string', choices: ['semaphore', 'workers'], default: 'semaphore', description: 'for loops over a channel: a semaphore, or N workers draining the channel' },
   ],
-  prefilter: ['go ', '.Go('],
+  prefilter: (text) => (mayHaveGoStatement(text) || text.includes('.Go(')) && mayHaveLoop(text),
   find,
 };
 

@@ -2,6 +2,7 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { abandonableResultChannel } from '../../src/go/result-channel.js';
 import { touchesError } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
+import { mayHaveGoStatement, mayHaveSend, mayMakeChannel } from '../../src/go/text-signals.js';
 
 export const bufferedResultChan: Codemod = {
   id: 'buffered-result-chan',
@@ -10,7 +11,7 @@ export const bufferedResultChan: Codemod = {
   severity: 'warning',
   enabledByDefault: true,
   options: [],
-  prefilter: ['select'],
+  prefilter: (text) => text.includes('select') && mayMakeChannel(text) && mayHaveGoStatement(text) && mayHaveSend(text),
   find,
 };
 

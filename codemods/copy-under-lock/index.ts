@@ -8,6 +8,7 @@ import { DEFAULT_BLOCKING_METHODS, firstBlockingCall } from './blocking.js';
 import { elementType, methodMayBlock } from './callee-summary.js';
 import { docs } from './docs.js';
 import { handedOutSlice, iterateThenCall, removeThenClose, type Rewrite } from './rewrites.js';
+import { mayHaveMethod } from '../../src/go/text-signals.js';
 
 export const copyUnderLock: Codemod = {
   id: 'copy-under-lock',
@@ -18,7 +19,7 @@ export const copyUnderLock: Codemod = {
   options: [
     { name: 'blocking-methods', type: 'list', default: DEFAULT_BLOCKING_METHODS, description: 'method names treated as blocking when called under a lock (Send*/Write* always are)' },
   ],
-  prefilter: ['Lock()'],
+  prefilter: (text) => text.includes('Lock()') && text.includes('Unlock()') && mayHaveMethod(text),
   find,
 };
 

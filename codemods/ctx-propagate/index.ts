@@ -3,6 +3,13 @@ import { cancellationSources } from '../../src/go/cancellation.js';
 import { packageName } from '../../src/go/imports.js';
 import { ancestors, callsOf, FUNCTION_TYPES, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
+import { mayHaveMethod } from '../../src/go/text-signals.js';
+
+/** `context.Background()` handed straight to a call: after `(` or `,` (or the end of a block comment). */
+const BACKGROUND_ARGUMENT = /[(,/]\s*\w+\.Background\(/;
+
+/** A context can be in scope: the file names the type, derives one, or has methods (receiver fields). */
+const mayHaveContextSource = (text: string) => text.includes('.Context') || text.includes('.With') || mayHaveMethod(text);
 
 export const ctxPropagate: Codemod = {
   id: 'ctx-propagate',
@@ -13,7 +20,7 @@ export const ctxPropagate: Codemod = {
   options: [
     { name: 'aggressive', type: 'boolean', default: false, description: 'also replace context.Background() passed straight to a call' },
   ],
-  prefilter: ['context'],
+  prefilter: (text) => text.includes('"context"') && (text.includes('.TODO(') || BACKGROUND_ARGUMENT.test(text)) && mayHaveContextSource(text),
   find,
 };
 

@@ -2,6 +2,7 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { packageName } from '../../src/go/imports.js';
 import { afterOpeningBrace, ancestors, eol, indentAt, touchesError } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
+import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 
 export const goroutineRecover: Codemod = {
   id: 'goroutine-recover',
@@ -10,7 +11,7 @@ export const goroutineRecover: Codemod = {
   severity: 'info',
   enabledByDefault: false,
   options: [],
-  prefilter: ['go func'],
+  prefilter: mayHaveGoFuncLiteral,
   find,
 };
 

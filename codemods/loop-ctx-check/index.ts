@@ -12,7 +12,7 @@ export const loopCtxCheck: Codemod = {
   severity: 'warning',
   enabledByDefault: false,
   options: [],
-  prefilter: ['for {'],
+  prefilter: (text) => /\bfor\s*\{/.test(text),
   find,
 };
 

@@ -5,6 +5,7 @@ import { abandonableResultChannel } from '../../src/go/result-channel.js';
 import { sendCannotBlock } from './buffered.js';
 import { docs } from './docs.js';
 import { buildFix, placementOf } from './fix.js';
+import { mayHaveSend } from '../../src/go/text-signals.js';
 
 export const sendSelectCtx: Codemod = {
   id: 'send-select-ctx',
@@ -13,7 +14,7 @@ export const sendSelectCtx: Codemod = {
   severity: 'warning',
   enabledByDefault: true,
   options: [],
-  prefilter: ['<-'],
+  prefilter: mayHaveSend,
   find,
 };
 

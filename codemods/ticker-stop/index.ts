@@ -12,7 +12,7 @@ export const tickerStop: Codemod = {
   severity: 'warning',
   enabledByDefault: true,
   options: [],
-  prefilter: ['.NewTicker(', '.Tick('],
+  prefilter: (text) => text.includes('.NewTicker(') || text.includes('.Tick('),
   find,
 };
 

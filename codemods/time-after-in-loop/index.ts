@@ -5,6 +5,7 @@ import { enclosingLoops, loopStatement } from '../../src/go/loops.js';
 import { isReassigned } from '../../src/go/scope.js';
 import { callsOf, enclosingFunction, eol, freshName, indentAt, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
+import { mayHaveLoop } from '../../src/go/text-signals.js';
 
 export const timeAfterInLoop: Codemod = {
   id: 'time-after-in-loop',
@@ -13,7 +14,7 @@ export const timeAfterInLoop: Codemod = {
   severity: 'warning',
   enabledByDefault: true,
   options: [],
-  prefilter: ['.After('],
+  prefilter: (text, goVersion) => !goAtLeast(goVersion, '1.23') && text.includes('.After(') && mayHaveLoop(text),
   find,
 };
 

@@ -1,6 +1,7 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { deleteLines, eol, indentAt, lineEnd, lineStart, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
+import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 
 export const wgAddBeforeGo: Codemod = {
   id: 'wg-add-before-go',
@@ -9,7 +10,7 @@ export const wgAddBeforeGo: Codemod = {
   severity: 'error',
   enabledByDefault: true,
   options: [],
-  prefilter: ['.Add('],
+  prefilter: (text) => text.includes('.Add(') && text.includes('.Done()') && mayHaveGoFuncLiteral(text),
   find,
 };
 

@@ -13,6 +13,12 @@ export function parseGo(source: string): Parser.Tree {
   return parser.parse(source, undefined, { bufferSize: Math.max(32 * 1024, source.length * 2 + 1) });
 }
 
+/** Parse an edited source again, reusing the unchanged parts of `old` (already told of the edits). */
+export function reparseGo(source: string, old: Parser.Tree): Parser.Tree {
+  parseGo('');
+  return parser!.parse(source, old, { bufferSize: Math.max(32 * 1024, source.length * 2 + 1) });
+}
+
 /** Number of ERROR and MISSING nodes in a tree: a fix must never raise it. */
 export function countErrors(tree: Parser.Tree): number {
   if (!tree.rootNode.hasError) return 0;

@@ -1,12 +1,11 @@
 import type Parser from 'tree-sitter';
-import { addImportEdits } from '../go/imports.js';
-import { eol } from '../go/syntax.js';
-import { applyEdits, checkEdits, overlaps } from './apply-edits.js';
+import { applyEdits, overlaps } from './apply-edits.js';
 import { LineIndex } from './line-index.js';
 import type { PackageIndexCache } from './package-cache.js';
 import { applySuppressions, parseSuppressions, unusedSuppressions, type SuppressionScope } from './suppression.js';
 import { countErrors, parseGo } from './parser.js';
-import type { Codemod, Edit, Finding, Fix, RawFinding } from './types.js';
+import type { Codemod, Finding, RawFinding } from './types.js';
+import { fixEdits, verifyFixes } from './verify-fixes.js';
 
 export interface AnalyzeOptions {
   codemods: readonly Codemod[];
@@ -32,7 +31,7 @@ export interface Analysis {
 
 /** Run the codemods over one file's text. `file` is the path shown in findings. */
 export function analyzeSource(path: string, file: string, source: string, opts: AnalyzeOptions): Analysis {
-  const active = opts.codemods.filter((c) => c.prefilter.some((s) => source.includes(s)));
+  const active = opts.codemods.filter((c) => c.prefilter(source, opts.goVersion));
   const hasIgnores = source.includes(IGNORE_MARK);
   if (active.length === 0 && !(hasIgnores && opts.suppressionScope)) return { parsed: false, findings: [], internalErrors: [] };
   const tree = parseGo(source);
@@ -83,69 +82,13 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
     findings = applySuppressions(findings, suppressions);
     if (opts.suppressionScope) findings.push(...unusedSuppressions(suppressions, opts.suppressionScope, file, lines));
   }
-  // One parse checks every preferred fix at once; only when that fails is each fix checked alone.
-  if (!allFixesParse(findings, source, tree)) for (const f of findings) verifyFixes(f, source, tree, internalErrors);
-  else for (const f of findings) verifyAlternatives(f, source, tree, internalErrors);
+  verifyFixes(findings, source, tree, internalErrors);
   findings.sort((a, b) => a.start - b.start || a.codemod.localeCompare(b.codemod));
   return { parsed: true, findings, internalErrors };
 }
 
 export function defaultOptions(codemod: Codemod): Record<string, unknown> {
   return Object.fromEntries(codemod.options.map((o) => [o.name, o.default]));
-}
-
-/**
- * True when the preferred fixes of all findings, applied together, leave a file with no ERROR
- * node (and do not overlap). The common case costs one parse per file instead of one per fix.
- */
-function allFixesParse(findings: Finding[], source: string, tree: Parser.Tree): boolean {
-  const fixes = findings.flatMap((f) => (f.fix ? [f.fix] : []));
-  if (fixes.length === 0) return true;
-  try {
-    return countErrors(parseGo(applyEdits(source, fixEdits(source, tree, fixes)))) === 0;
-  } catch {
-    return false; // overlapping or malformed: judge each fix alone
-  }
-}
-
-/** Whether one fix alone leaves the file parsable; reports (and so drops) it otherwise. */
-function fixParses(f: Finding, fix: Fix, source: string, tree: Parser.Tree, internalErrors: string[]): boolean {
-  try {
-    const after = parseGo(applyEdits(source, fixEdits(source, tree, [fix])));
-    if (countErrors(after) === 0) return true;
-    internalErrors.push(`${f.codemod}: the fix at ${f.file}:${f.line}:${f.column} does not parse; dropped`);
-  } catch (err) {
-    internalErrors.push(`${f.codemod}: the fix at ${f.file}:${f.line}:${f.column} is malformed (${(err as Error).message}); dropped`);
-  }
-  return false;
-}
-
-/** Keep only the alternative fixes of f that parse. */
-function verifyAlternatives(f: Finding, source: string, tree: Parser.Tree, internalErrors: string[]): void {
-  if (!f.alternatives) return;
-  f.alternatives = f.alternatives.filter((a) => fixParses(f, a, source, tree, internalErrors));
-  if (f.alternatives.length === 0) delete f.alternatives;
-}
-
-/** Check every fix of f alone: a preferred fix that does not parse gives way to an alternative. */
-function verifyFixes(f: Finding, source: string, tree: Parser.Tree, internalErrors: string[]): void {
-  verifyAlternatives(f, source, tree, internalErrors);
-  if (f.fix && !fixParses(f, f.fix, source, tree, internalErrors)) {
-    const next = f.alternatives?.shift();
-    if (next) f.fix = next;
-    else {
-      delete f.fix;
-      f.reason = 'internal error: the proposed fix did not parse';
-    }
-  }
-}
-
-/** All edits of the given fixes plus the import edits they need, checked for overlap. */
-export function fixEdits(source: string, tree: Parser.Tree, fixes: Fix[]): Edit[] {
-  const edits = fixes.flatMap((f) => f.edits);
-  const imports = fixes.flatMap((f) => f.imports ?? []);
-  const all = [...edits, ...addImportEdits(source, tree, imports, eol(source))];
-  return checkEdits(all, source.length);
 }
 
 export interface FixOutcome extends Analysis {

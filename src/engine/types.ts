@@ -15,6 +15,8 @@ export interface Fix {
   edits: Edit[];
   /** Import paths the fixed code needs ("context", "runtime"); added when missing. */
   imports?: string[];
+  /** Set by the engine for a fix with imports: its edits plus the import edits, placed. */
+  resolved?: Edit[];
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -85,9 +87,10 @@ export interface Codemod {
   enabledByDefault: boolean;
   options: CodemodOption[];
   /**
-   * Strings of which at least one must occur in a file for the codemod to possibly match.
-   * Files matching no enabled codemod's prefilter are not parsed.
+   * A test on the file's text, before parsing: false only when the codemod cannot match (it
+   * may be true for text in comments). Files no enabled codemod's prefilter accepts are not
+   * parsed. `goVersion` is the file's module's `go` version.
    */
-  prefilter: string[];
+  prefilter(source: string, goVersion: string | undefined): boolean;
   find(ctx: FileContext): RawFinding[];
 }

@@ -92,6 +92,8 @@ export class PackageIndex {
   private readonly pending = new Map<string, string>();
   private readonly extraTexts: string[] = [];
   private words: Set<string> | undefined;
+  /** Lookups already run over the pending files, until a file is pending again. */
+  private readonly searched = new Set<string>();
 
   /** `sources`: the other files of the package, path → text; `parse` turns one into a tree. */
   constructor(
@@ -101,10 +103,12 @@ export class PackageIndex {
     for (const [path, text] of sources) this.pending.set(path, text);
   }
 
-  /** Parse, once, every pending file whose text matches. */
-  private load(pattern: RegExp): void {
+  /** Parse, once, every pending file whose text passes the test (tests already run on the same files are skipped). */
+  private load(key: string, test: (text: string) => boolean): void {
+    if (this.searched.has(key)) return;
+    this.searched.add(key);
     for (const [path, text] of [...this.pending]) {
-      if (!pattern.test(text)) continue;
+      if (!test(text)) continue;
       this.pending.delete(path);
       const tree = this.parse(text);
       if (tree && !tree.rootNode.hasError) this.addFile(path, tree);
@@ -113,13 +117,21 @@ export class PackageIndex {
 
   /** The declaration of a named type of this package. */
   type(name: string): TypeDecl | undefined {
-    if (!this.types.has(name) && /^\w+$/.test(name)) this.load(new RegExp(`\\b${name}\\b`));
+    if (!this.types.has(name) && /^\w+$/.test(name)) {
+      // Declared as `type Name …`, or as a line `Name …` of a `type ( … )` group.
+      const single = new RegExp(`\\btype\\s+${name}\\b`);
+      const grouped = new RegExp(`^\\s*${name}\\b`, 'm');
+      this.load(`type ${name}`, (text) => single.test(text) || (/\btype\s*\(/.test(text) && grouped.test(text)));
+    }
     return this.types.get(name);
   }
 
   /** Methods declared on a type (pointer or value receiver) anywhere in the package. */
   methodsOf(typeName: string): MethodDecl[] {
-    if (/^\w+$/.test(typeName)) this.load(new RegExp(`func\\s*\\([^)]*\\b${typeName}\\b`));
+    if (/^\w+$/.test(typeName)) {
+      const receiver = new RegExp(`func\\s*\\([^)]*\\b${typeName}\\b`);
+      this.load(`methods ${typeName}`, (text) => receiver.test(text));
+    }
     return this.methods.get(typeName) ?? [];
   }
 
@@ -150,6 +162,7 @@ export class PackageIndex {
       else this.methods.delete(type);
     }
     this.pending.set(file, text);
+    this.searched.clear();
   }
 
   addFile(file: string, tree: Parser.Tree): void {
@@ -159,8 +172,10 @@ export class PackageIndex {
       this.extraTexts.push(tree.rootNode.text);
       this.words = undefined;
     }
-    for (const spec of tree.rootNode.descendantsOfType(['type_spec', 'type_alias'])) {
-      if (spec.parent?.type !== 'type_declaration' || spec.parent.parent?.type !== 'source_file') continue;
+    // Top-level declarations only: no walk over the whole tree.
+    const top = tree.rootNode.namedChildren;
+    const specs = top.filter((n) => n.type === 'type_declaration').flatMap((d) => d.namedChildren.filter((s) => s.type === 'type_spec' || s.type === 'type_alias'));
+    for (const spec of specs) {
       const name = spec.childForFieldName('name')?.text;
       const typeNode = spec.childForFieldName('type');
       if (!name || !typeNode) continue;
@@ -173,7 +188,7 @@ export class PackageIndex {
         file,
       });
     }
-    for (const m of tree.rootNode.namedChildren.filter((n) => n.type === 'method_declaration')) {
+    for (const m of top.filter((n) => n.type === 'method_declaration')) {
       const recv = receiverOf(m);
       const name = m.childForFieldName('name')?.text;
       if (!recv || !name) continue;

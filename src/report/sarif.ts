@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
 import type { Fix as SarifFix, Log, Result } from 'sarif';
 import { codemods } from '../../codemods/index.js';
-import { parseGo } from '../engine/parser.js';
-import { fixEdits } from '../engine/process-file.js';
+import { editsOfFix } from '../engine/verify-fixes.js';
 import type { RunResult } from '../engine/run.js';
 import type { Finding, Fix, Severity } from '../engine/types.js';
 
@@ -28,7 +27,7 @@ function region(text: string, start: number, end: number) {
 
 /** A fix as SARIF artifactChanges: every edit, the import edits included, as a replacement. */
 function sarifFix(f: Finding, fix: Fix, source: string): SarifFix {
-  const edits = fixEdits(source, parseGo(source), [fix]);
+  const edits = editsOfFix(source, fix);
   return {
     description: { text: fix.description },
     artifactChanges: [

@@ -48,14 +48,8 @@ function benchTree(name, root, targets) {
   const parsed = report.summary.filesParsed;
   const sameFindings = JSON.stringify(JSON.parse(j1.stdout).findings) === JSON.stringify(report.findings);
 
-  // Which files goconc parsed: those the prefilter let through, by the same rule.
-  const parsedFiles = JSON.parse(spawnSync(process.execPath, ['--input-type=module', '-e', `
-    import { codemods } from ${JSON.stringify(join(repo, 'dist/codemods/index.js'))};
-    import { readFileSync } from 'node:fs';
-    const on = codemods.filter((c) => c.enabledByDefault);
-    const files = readFileSync(0, 'utf8').split('\\n').filter(Boolean);
-    const keep = files.filter((f) => { const t = readFileSync(f, 'utf8'); return on.some((c) => c.prefilter.some((p) => t.includes(p))) || t.includes('goconc:ignore'); });
-    console.log(JSON.stringify(keep));`], { input: files.join('\n'), encoding: 'utf8', maxBuffer: 1 << 30 }).stdout);
+  // Which files goconc parsed: those the prefilters let through, by goconc's own code.
+  const parsedFiles = JSON.parse(spawnSync(process.execPath, [join(here, 'parsed-files.mjs'), root], { encoding: 'utf8', maxBuffer: 1 << 30 }).stdout);
   const floorAll = JSON.parse(spawnSync(process.execPath, [join(here, 'parse-floor.mjs')], { input: files.join('\n'), encoding: 'utf8', maxBuffer: 1 << 30 }).stdout);
   const floorParsed = JSON.parse(spawnSync(process.execPath, [join(here, 'parse-floor.mjs')], { input: parsedFiles.join('\n'), encoding: 'utf8', maxBuffer: 1 << 30 }).stdout);
   // goconc's own work over the parsed files: its run minus node start-up and discovery, measured

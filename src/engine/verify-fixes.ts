@@ -1,0 +1,157 @@
+import type Parser from 'tree-sitter';
+import { addImportEdits } from '../go/imports.js';
+import { eol } from '../go/syntax.js';
+import { checkEdits } from './apply-edits.js';
+import { countErrors, parseGo, reparseGo } from './parser.js';
+import type { Edit, Finding, Fix } from './types.js';
+
+/** All edits of the given fixes plus the import edits they need, checked for overlap. */
+export function fixEdits(source: string, tree: Parser.Tree, fixes: Fix[]): Edit[] {
+  const edits = fixes.flatMap((f) => f.edits);
+  const imports = fixes.flatMap((f) => f.imports ?? []);
+  const all = [...edits, ...addImportEdits(source, tree, imports, eol(source))];
+  return checkEdits(all, source.length);
+}
+
+/** One fix's edits, sorted, with the import edits it needs (placed by the engine when it verified the fix). */
+export function editsOfFix(source: string, fix: Fix): Edit[] {
+  if (fix.resolved) return fix.resolved;
+  return fix.imports?.length ? fixEdits(source, parseGo(source), [fix]) : checkEdits(fix.edits, source.length);
+}
+
+/**
+ * Drop the fixes that would leave the file unparsable. One check covers every preferred fix at
+ * once; only when that fails is each fix checked alone (a preferred fix that does not parse gives
+ * way to an alternative). Each fix with imports gets `resolved`, its edits with the import edits
+ * placed, so reports never parse the file again.
+ *
+ * Checks edit a copy of the tree and reparse incrementally: a fraction of a full parse each.
+ */
+export function verifyFixes(findings: Finding[], source: string, tree: Parser.Tree, internalErrors: string[]): void {
+  const alone = new Map<Fix, Edit[] | Error>();
+  for (const f of findings) {
+    for (const fix of [...(f.fix ? [f.fix] : []), ...(f.alternatives ?? [])]) {
+      try {
+        const edits = fixEdits(source, tree, [fix]);
+        alone.set(fix, edits);
+        if (fix.imports?.length) fix.resolved = edits;
+      } catch (err) {
+        alone.set(fix, err as Error);
+      }
+    }
+  }
+  if (alone.size === 0) return;
+  const preferred = findings.flatMap((f) => (f.fix ? [f.fix] : []));
+  let together: Edit[] | undefined;
+  try {
+    together = fixEdits(source, tree, preferred);
+  } catch {
+    // overlapping: judge each fix alone
+  }
+  const checker = new ParseChecker(source, tree);
+  const parses = (f: Finding, fix: Fix): boolean => {
+    const edits = alone.get(fix)!;
+    if (edits instanceof Error) {
+      internalErrors.push(`${f.codemod}: the fix at ${f.file}:${f.line}:${f.column} is malformed (${edits.message}); dropped`);
+      return false;
+    }
+    if (checker.parses(edits)) return true;
+    internalErrors.push(`${f.codemod}: the fix at ${f.file}:${f.line}:${f.column} does not parse; dropped`);
+    return false;
+  };
+  const allTogether = preferred.length === 0 || (together !== undefined && checker.parses(together));
+  for (const f of findings) {
+    if (f.alternatives) {
+      f.alternatives = f.alternatives.filter((a) => parses(f, a));
+      if (f.alternatives.length === 0) delete f.alternatives;
+    }
+    if (allTogether || !f.fix || parses(f, f.fix)) continue;
+    const next = f.alternatives?.shift();
+    if (f.alternatives?.length === 0) delete f.alternatives;
+    if (next) f.fix = next;
+    else {
+      delete f.fix;
+      f.reason = 'internal error: the proposed fix did not parse';
+    }
+  }
+}
+
+/**
+ * Whether edits to a parsed source leave it free of syntax errors, by editing the tree and
+ * reparsing incrementally, then editing it back: each check costs two incremental parses.
+ */
+export class ParseChecker {
+  private tree: Parser.Tree;
+
+  constructor(
+    private readonly source: string,
+    tree: Parser.Tree,
+  ) {
+    // A copy, by reparsing unchanged text (nearly free): editing a tree walks every node JS holds
+    // of it, and the codemods' nodes must keep their positions.
+    this.tree = reparseGo(source, tree);
+  }
+
+  /** `edits`: sorted, not overlapping. */
+  parses(edits: Edit[]): boolean {
+    if (edits.length === 0) return true;
+    const forward = reparseEdited(this.tree, this.source, edits);
+    const ok = countErrors(forward.tree) === 0;
+    // The same edits undone, in the offsets of the edited text.
+    let shift = 0;
+    const back = edits.map((e) => {
+      const start = e.start + shift;
+      shift += e.text.length - (e.end - e.start);
+      return { start, end: start + e.text.length, text: this.source.slice(e.start, e.end) };
+    });
+    this.tree = reparseEdited(forward.tree, forward.text, back).tree;
+    return ok;
+  }
+}
+
+/** Tell the tree about the edits (last first, so earlier offsets and positions hold) and reparse. */
+function reparseEdited(tree: Parser.Tree, text: string, edits: Edit[]): { tree: Parser.Tree; text: string } {
+  const starts = lineStarts(text);
+  let out = text;
+  for (let i = edits.length - 1; i >= 0; i--) {
+    const e = edits[i];
+    const startPosition = point(starts, e.start);
+    tree.edit({
+      startIndex: e.start,
+      oldEndIndex: e.end,
+      newEndIndex: e.start + e.text.length,
+      startPosition,
+      oldEndPosition: point(starts, e.end),
+      newEndPosition: advance(startPosition, e.text),
+    });
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  }
+  return { tree: reparseGo(out, tree), text: out };
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Row and column (in string units, as the binding counts them) of an offset. */
+function point(starts: number[], offset: number): Parser.Point {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { row: lo, column: offset - starts[lo] };
+}
+
+/** Where a point ends up after inserting text at it. */
+function advance(at: Parser.Point, text: string): Parser.Point {
+  const last = text.lastIndexOf('\n');
+  if (last === -1) return { row: at.row, column: at.column + text.length };
+  let rows = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) rows++;
+  return { row: at.row + rows, column: text.length - last - 1 };
+}

@@ -1,0 +1,63 @@
+/**
+ * Cheap textual signs of Go constructs, for the prefilters that decide whether a file is worth
+ * parsing. Each is a necessary condition: it may say yes for text in a comment or a string, but
+ * never says no for Go source that holds the construct.
+ */
+
+/** Keywords that may stand right before a receive `<-x` (so `kw <-x` is not a send). */
+const BEFORE_RECEIVE = new Set(['case', 'return', 'if', 'for', 'switch', 'go', 'defer', 'range', 'chan', 'else', 'select', 'var', 'const']);
+
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
+
+/**
+ * A send statement `ch <- v` can be present: some `<-` follows, on its own line, the end of an
+ * operand (a name, `)`, `]` or `}`) rather than an operator or a keyword, and is not the arrow
+ * of a `<-chan` type.
+ */
+export function mayHaveSend(text: string): boolean {
+  for (let i = text.indexOf('<-'); i !== -1; i = text.indexOf('<-', i + 2)) {
+    let j = i - 1;
+    while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+    if (j < 0) continue;
+    const c = text.charCodeAt(j);
+    if (c === 41 || c === 93 || c === 125) {
+      // `) <-chan T` is a result type; a send's value never starts with the keyword chan.
+      if (!/^<-\s*chan\b/.test(text.slice(i, i + 16))) return true;
+      continue;
+    }
+    if (!isWordChar(c)) continue;
+    let k = j;
+    while (k >= 0 && isWordChar(text.charCodeAt(k))) k--;
+    if (!BEFORE_RECEIVE.has(text.slice(k + 1, j + 1))) return true;
+  }
+  return false;
+}
+
+/** A statement starts with `go` at the start of a line or after `{`, `;`, a label's `:` or the end of a block comment. */
+const GO_STATEMENT = /(?:^|[;{:/])[ \t]*go[ \t]+[\w(]/m;
+const GO_FUNC_STATEMENT = /(?:^|[;{:/])[ \t]*go[ \t]+func\b/m;
+
+/** A `go` statement can be present. */
+export function mayHaveGoStatement(text: string): boolean {
+  return GO_STATEMENT.test(text);
+}
+
+/** A `go func(…) {…}(…)` statement can be present. */
+export function mayHaveGoFuncLiteral(text: string): boolean {
+  return GO_FUNC_STATEMENT.test(text);
+}
+
+/** A `for` loop can be present. */
+export function mayHaveLoop(text: string): boolean {
+  return /\bfor\b/.test(text);
+}
+
+/** A method declaration can be present: `func (` starts a line or follows `;` or the end of a block comment. */
+export function mayHaveMethod(text: string): boolean {
+  return /(?:^|[;/])[ \t]*func[ \t]*\(/m.test(text);
+}
+
+/** `make(chan …)` can be present. */
+export function mayMakeChannel(text: string): boolean {
+  return /\bmake\(\s*chan\b/.test(text);
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../../src/engine/apply-edits.js';
+import { countErrors, parseGo } from '../../src/engine/parser.js';
+import type { Edit, Finding } from '../../src/engine/types.js';
+import { ParseChecker, verifyFixes } from '../../src/engine/verify-fixes.js';
+import { fixtureCodemods, loadCases } from '../support/fixture-cases.js';
+
+/** A small deterministic generator (mulberry32). */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SNIPPETS = ['', '{', '}', '\n', 'x := 1\n', 'select {\ncase <-ctx.Done():\n}\n', '// é ü 世界\n', '"ünï"', ')', 'go f()\n', 'ctx'];
+
+const finding = (over: Partial<Finding>): Finding => ({
+  codemod: 'test', file: 'a.go', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', start: 0, end: 0, message: 'm', ...over,
+});
+
+describe('fix verification', () => {
+  it('agrees with a full parse on random edits of the fixture corpus, non-ASCII text included', () => {
+    const next = random(7);
+    let checked = 0;
+    const texts = fixtureCodemods().flatMap((c) => loadCases(c).flatMap((k) => [...k.inputs.values()]));
+    for (const raw of texts.slice(0, 60)) {
+      const source = raw.replace('package ', '// ç’est ça — 世界\npackage ');
+      const tree = parseGo(source);
+      if (tree.rootNode.hasError) continue;
+      const checker = new ParseChecker(source, tree);
+      for (let round = 0; round < 8; round++) {
+        const edits: Edit[] = [];
+        let at = 0;
+        for (let k = 0; k < 1 + Math.floor(next() * 3); k++) {
+          const start = at + Math.floor(next() * (source.length - at) * 0.5);
+          const end = Math.min(source.length, start + (next() < 0.5 ? 0 : Math.floor(next() * 12)));
+          edits.push({ start, end, text: SNIPPETS[Math.floor(next() * SNIPPETS.length)] });
+          at = end + 1;
+          if (at >= source.length) break;
+        }
+        const expected = countErrors(parseGo(applyEdits(source, edits))) === 0;
+        expect(checker.parses(edits), JSON.stringify(edits)).toBe(expected);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+
+  it('drops a fix that does not parse, keeps one that does, and falls back to a valid alternative', () => {
+    const source = 'package p\n\nfunc f() {\n\tg()\n}\n\nfunc g() {}\n';
+    const call = source.indexOf('g()');
+    const good = { description: 'ok', edits: [{ start: call, end: call + 3, text: 'g() // checked' }] };
+    const bad = { description: 'bad', edits: [{ start: call, end: call, text: '{' }] };
+    const findings = [
+      finding({ fix: bad, alternatives: [good] }),
+      finding({ fix: { description: 'bad too', edits: [{ start: source.length - 2, end: source.length - 2, text: ')' }] } }),
+    ];
+    const errors: string[] = [];
+    verifyFixes(findings, source, parseGo(source), errors);
+    expect(findings[0].fix).toBe(good);
+    expect(findings[0].alternatives).toBeUndefined();
+    expect(findings[1].fix).toBeUndefined();
+    expect(findings[1].reason).toBe('internal error: the proposed fix did not parse');
+    expect(errors).toHaveLength(2);
+  });
+
+  it('places the imports a fix needs once, for reports to reuse', () => {
+    const source = 'package p\n\nfunc f() {}\n';
+    const fix = { description: 'd', edits: [{ start: source.indexOf('{}'), end: source.indexOf('{}') + 2, text: '{ _ = runtime.NumCPU() }' }], imports: ['runtime'] };
+    verifyFixes([finding({ fix })], source, parseGo(source), []);
+    expect(applyEdits(source, fix.resolved!)).toBe('package p\n\nimport "runtime"\n\nfunc f() { _ = runtime.NumCPU() }\n');
+  });
+});
