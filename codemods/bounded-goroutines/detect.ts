@@ -1,5 +1,6 @@
 import { enclosingLoops, isFixedCountLoop, loopShape, loopStatement } from '../../src/go/loops.js';
 import { localsBefore, paramsOf } from '../../src/go/scope.js';
+import { callsByText, nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
 import { contains, enclosingFunction, type Node } from '../../src/go/syntax.js';
 
 /** How the spawned goroutines are waited for, which decides the rewrite and what callers see. */
@@ -17,7 +18,7 @@ export interface Spawn {
 }
 
 /** A `go` statement run once per iteration, with no bound in sight. */
-export function spawnPerIteration(go: Node): Spawn | undefined {
+export function spawnPerIteration(go: Node, source: string): Spawn | undefined {
   const loops = enclosingLoops(go);
   if (loops.length === 0) return undefined;
   const fn = enclosingFunction(go);
@@ -25,28 +26,29 @@ export function spawnPerIteration(go: Node): Spawn | undefined {
   // A fixed set of workers (for i := 0; i < workers; i++) is already a bound.
   if (loops.some(isFixedCountLoop)) return undefined;
   const loop = loops[loops.length - 1];
-  if (hasBound(go, loops[0], fn)) return undefined;
-  return { go, loop, loops, fn, shape: shapeOf(loop, loops[0], fn) };
+  if (hasBound(go, loops[0], source)) return undefined;
+  return { go, loop, loops, fn, shape: shapeOf(loop, loops[0], fn, source) };
 }
 
 /**
  * A bound in sight: a semaphore acquire (`x <- struct{}{}`, `.Acquire(`) in the loop before the
  * go statement, or a limiter the goroutine releases (`<-sem` deferred).
  */
-function hasBound(go: Node, loop: Node, fn: Node): boolean {
+function hasBound(go: Node, loop: Node, source: string): boolean {
   const body = loop.childForFieldName('body');
   if (!body) return false;
-  const acquires = body.descendantsOfType(['send_statement', 'call_expression']).some((n) => {
-    if (n.startIndex > go.startIndex || contains(go, n)) return false;
-    if (n.type === 'send_statement') return n.childForFieldName('value')?.text.replace(/\s/g, '') === 'struct{}{}';
-    return /\.(Acquire|Wait|Take)$/.test(n.childForFieldName('function')?.text ?? '');
-  });
-  if (acquires) return true;
-  return fn.descendantsOfType('defer_statement').some((d) => contains(go, d) && /<-\s*\w/.test(d.text) && !d.text.includes('Done'));
+  // Before the go statement, in the loop body.
+  const before = (n: Node) => n.startIndex <= go.startIndex && !contains(go, n);
+  const sends = sendStatements(body, source, body.startIndex, go.startIndex);
+  if (sends.some((n) => before(n) && n.childForFieldName('value')?.text.replace(/\s/g, '') === 'struct{}{}')) return true;
+  for (const method of ['.Acquire', '.Wait', '.Take']) {
+    if (callsByText(body, source, method, (callee) => callee.endsWith(method), body.startIndex, go.startIndex).some(before)) return true;
+  }
+  return nodesByToken(go, source, 'defer', 'defer_statement').some((d) => /<-\s*\w/.test(d.text) && !d.text.includes('Done'));
 }
 
-function shapeOf(outer: Node, inner: Node, fn: Node): Shape {
-  const after = fn.descendantsOfType('call_expression').some((c) => c.startIndex > outer.endIndex && /\.Wait$/.test(c.childForFieldName('function')?.text ?? ''));
+function shapeOf(outer: Node, inner: Node, fn: Node, source: string): Shape {
+  const after = callsByText(fn, source, '.Wait', (callee) => callee.endsWith('.Wait'), outer.endIndex).some((c) => c.startIndex > outer.endIndex);
   if (after) return 'joined';
   if (rangesOverChannel(inner)) return 'channel-range';
   return 'fire-and-forget';
@@ -65,7 +67,7 @@ function rangesOverChannel(loop: Node): boolean {
 }
 
 /** `wg.Go(func() {…})` (Go 1.25) once per loop iteration, wg a sync.WaitGroup local or parameter. */
-export function waitGroupGoPerIteration(stmt: Node): Spawn | undefined {
+export function waitGroupGoPerIteration(stmt: Node, source: string): Spawn | undefined {
   if (stmt.type !== 'expression_statement') return undefined;
   const call = stmt.namedChild(0);
   const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
@@ -81,6 +83,6 @@ export function waitGroupGoPerIteration(stmt: Node): Spawn | undefined {
   const type = (param?.typeNode ?? local?.typeNode)?.text.replace(/^\*/, '');
   if (type !== 'sync.WaitGroup') return undefined;
   if (call!.childForFieldName('arguments')?.namedChildren[0]?.type !== 'func_literal') return undefined;
-  if (hasBound(stmt, loops[0], fn)) return undefined;
+  if (hasBound(stmt, loops[0], source)) return undefined;
   return { go: stmt, loop, loops, fn, shape: 'waitgroup-go' };
 }

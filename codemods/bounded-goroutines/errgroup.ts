@@ -1,4 +1,5 @@
 import type { FileContext, RawFinding } from '../../src/engine/types.js';
+import { callsByText, callsOf } from '../../src/go/find-by-text.js';
 import { packageName } from '../../src/go/imports.js';
 import { enclosingLoops, isFixedCountLoop, loopStatement } from '../../src/go/loops.js';
 import { localsBefore } from '../../src/go/scope.js';
@@ -14,7 +15,7 @@ export function errgroupFindings(ctx: FileContext): RawFinding[] {
   if (!pkg) return [];
   const out: RawFinding[] = [];
   const nl = eol(ctx.source);
-  for (const call of ctx.tree.rootNode.descendantsOfType('call_expression')) {
+  for (const call of callsByText(ctx.tree.rootNode, ctx.source, '.Go', (callee) => callee.endsWith('.Go'))) {
     const fn = call.childForFieldName('function');
     if (fn?.type !== 'selector_expression' || fn.childForFieldName('field')?.text !== 'Go' || touchesError(call)) continue;
     const group = fn.childForFieldName('operand');
@@ -26,7 +27,7 @@ export function errgroupFindings(ctx: FileContext): RawFinding[] {
     const isGroup = decl && (decl.value?.text.startsWith(`${pkg}.WithContext(`) || decl.typeNode?.text === `${pkg}.Group` || /^&?\s*errgroup\.Group\{\}$/.test(decl.value?.text ?? ''));
     if (!decl || !isGroup) continue;
     const owner = enclosingFunction(call);
-    if (owner?.descendantsOfType('call_expression').some((c) => c.childForFieldName('function')?.text === `${group.text}.SetLimit`)) continue;
+    if (owner && callsOf(owner, ctx.source, `${group.text}.SetLimit`).length > 0) continue;
     const { expr, imports } = limitExpr(ctx);
     const stmt = decl.decl.type === 'var_spec' ? decl.decl.parent! : decl.decl;
     const at = lineEnd(ctx.source, stmt.endIndex);

@@ -1,4 +1,5 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
+import { callsByText, goStatements } from '../../src/go/find-by-text.js';
 import { touchesError } from '../../src/go/syntax.js';
 import { spawnPerIteration, waitGroupGoPerIteration, type Spawn } from './detect.js';
 import { docs } from './docs.js';
@@ -17,23 +18,24 @@ export const boundedGoroutines: Codemod = {
     { name: 'max-concurrency', type: 'string', default: 'runtime.GOMAXPROCS(0)', description: 'most goroutines of one loop running at once (a number or a Go expression)' },
     { name: 'strategy', type: 'string', choices: ['semaphore', 'workers'], default: 'semaphore', description: 'for loops over a channel: a semaphore, or N workers draining the channel' },
   ],
-  prefilter: (text) => (mayHaveGoStatement(text) || text.includes('.Go(')) && mayHaveLoop(text),
+  prefilter: (text) => (mayHaveGoStatement(text) || /\.Go\s*\(/.test(text)) && mayHaveLoop(text),
   find,
 };
 
 function find(ctx: FileContext): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const go of ctx.tree.rootNode.descendantsOfType('go_statement')) {
+  for (const go of goStatements(ctx.tree.rootNode, ctx.source)) {
     if (touchesError(go)) continue;
-    const spawn = spawnPerIteration(go);
+    const spawn = spawnPerIteration(go, ctx.source);
     if (!spawn) continue;
     const plan = spawn.shape === 'channel-range' && ctx.options.strategy === 'workers' ? workersFix(spawn, ctx) : semaphoreFix(spawn, ctx);
     const limit = plan.ok ? plan.limit : limitExpr(ctx).expr;
     out.push({ start: go.startIndex, end: go.endIndex, message: message(spawn, limit), ...(plan.ok ? { fix: plan.fix } : { reason: plan.reason }) });
   }
-  for (const stmt of ctx.tree.rootNode.descendantsOfType('expression_statement')) {
-    if (!stmt.text.includes('.Go(') || touchesError(stmt)) continue;
-    const spawn = waitGroupGoPerIteration(stmt);
+  for (const call of callsByText(ctx.tree.rootNode, ctx.source, '.Go', (callee) => callee.endsWith('.Go'))) {
+    const stmt = call.parent;
+    if (stmt?.type !== 'expression_statement' || touchesError(stmt)) continue;
+    const spawn = waitGroupGoPerIteration(stmt, ctx.source);
     if (!spawn) continue;
     const plan = semaphoreFix(spawn, ctx);
     out.push({ start: stmt.startIndex, end: stmt.endIndex, message: message(spawn, plan.ok ? plan.limit : limitExpr(ctx).expr), ...(plan.ok ? { fix: plan.fix } : { reason: plan.reason }) });

@@ -1,5 +1,6 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { abandonableResultChannel } from '../../src/go/result-channel.js';
+import { sendStatements } from '../../src/go/find-by-text.js';
 import { touchesError } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveGoStatement, mayHaveSend, mayMakeChannel } from '../../src/go/text-signals.js';
@@ -17,9 +18,9 @@ export const bufferedResultChan: Codemod = {
 
 function find(ctx: FileContext): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const send of ctx.tree.rootNode.descendantsOfType('send_statement')) {
+  for (const send of sendStatements(ctx.tree.rootNode, ctx.source)) {
     if (send.parent?.type === 'communication_case' || touchesError(send)) continue;
-    const make = abandonableResultChannel(send);
+    const make = abandonableResultChannel(send, ctx.source);
     if (!make) continue;
     const chan = send.childForFieldName('channel')!.text;
     const args = make.childForFieldName('arguments')!;

@@ -10,6 +10,9 @@ import { docs } from './docs.js';
 import { handedOutSlice, iterateThenCall, removeThenClose, type Rewrite } from './rewrites.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 
+const LOCK_CALL = /Lock\s*\(\s*\)/;
+const UNLOCK_CALL = /Unlock\s*\(\s*\)/;
+
 export const copyUnderLock: Codemod = {
   id: 'copy-under-lock',
   title: 'Blocking work under a map or slice lock moves after the unlock: take or copy under the lock',
@@ -19,15 +22,16 @@ export const copyUnderLock: Codemod = {
   options: [
     { name: 'blocking-methods', type: 'list', default: DEFAULT_BLOCKING_METHODS, description: 'method names treated as blocking when called under a lock (Send*/Write* always are)' },
   ],
-  prefilter: (text) => text.includes('Lock()') && text.includes('Unlock()') && mayHaveMethod(text),
+  prefilter: (text) => LOCK_CALL.test(text) && UNLOCK_CALL.test(text) && mayHaveMethod(text),
   find,
 };
 
 function find(ctx: FileContext): RawFinding[] {
   const out: RawFinding[] = [];
   const methods = (ctx.options['blocking-methods'] as string[] | undefined) ?? DEFAULT_BLOCKING_METHODS;
-  for (const method of ctx.tree.rootNode.descendantsOfType('method_declaration')) {
-    if (touchesError(method)) continue;
+  for (const method of ctx.tree.rootNode.namedChildren.filter((n) => n.type === 'method_declaration')) {
+    // Most methods take no lock: skip them before looking anything up.
+    if (!LOCK_CALL.test(ctx.source.slice(method.startIndex, method.endIndex)) || touchesError(method)) continue;
     const recv = receiverOf(method);
     if (!recv?.name) continue;
     const fields = ctx.packageIndex().fieldsOf(recv.typeName);

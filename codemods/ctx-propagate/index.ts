@@ -1,12 +1,13 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { cancellationSources } from '../../src/go/cancellation.js';
 import { packageName } from '../../src/go/imports.js';
-import { ancestors, callsOf, FUNCTION_TYPES, touchesError, type Node } from '../../src/go/syntax.js';
+import { callsOf } from '../../src/go/find-by-text.js';
+import { ancestors, FUNCTION_TYPES, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 
 /** `context.Background()` handed straight to a call: after `(` or `,` (or the end of a block comment). */
-const BACKGROUND_ARGUMENT = /[(,/]\s*\w+\.Background\(/;
+const BACKGROUND_ARGUMENT = /[(,/]\s*\w+\.Background\s*\(/;
 
 /** A context can be in scope: the file names the type, derives one, or has methods (receiver fields). */
 const mayHaveContextSource = (text: string) => text.includes('.Context') || text.includes('.With') || mayHaveMethod(text);
@@ -20,7 +21,7 @@ export const ctxPropagate: Codemod = {
   options: [
     { name: 'aggressive', type: 'boolean', default: false, description: 'also replace context.Background() passed straight to a call' },
   ],
-  prefilter: (text) => text.includes('"context"') && (text.includes('.TODO(') || BACKGROUND_ARGUMENT.test(text)) && mayHaveContextSource(text),
+  prefilter: (text) => text.includes('"context"') && (/\.TODO\s*\(/.test(text) || BACKGROUND_ARGUMENT.test(text)) && mayHaveContextSource(text),
   find,
 };
 

@@ -1,5 +1,6 @@
 import { normalized, unparen, type Node } from '../../src/go/syntax.js';
 import { isReassigned } from '../../src/go/scope.js';
+import { sendStatements } from '../../src/go/find-by-text.js';
 
 /**
  * True when a send provably never blocks: the channel is made in this function with a capacity
@@ -9,16 +10,16 @@ import { isReassigned } from '../../src/go/scope.js';
  *    (`for i := 0; i < n; i++`, `for range n`), once per iteration, or
  *  - capacity `len(xs)` and every send inside one `for … range xs` loop, once per iteration.
  */
-export function sendCannotBlock(send: Node, outerFn: Node): boolean {
+export function sendCannotBlock(send: Node, outerFn: Node, source: string): boolean {
+  // Most channels are made elsewhere: no make(chan…) here, nothing to prove.
+  if (!MAKE_CHAN.test(source.slice(outerFn.startIndex, outerFn.endIndex))) return false;
   const chan = unparen(send.childForFieldName('channel')!);
   const key = normalized(chan);
   const made = findMake(chan, outerFn);
   if (!made) return false;
   const capNode = made.arguments[1];
   if (!capNode) return false;
-  const sends = outerFn
-    .descendantsOfType('send_statement')
-    .filter((s) => normalized(unparen(s.childForFieldName('channel')!)) === key);
+  const sends = sendStatements(outerFn, source).filter((s) => normalized(unparen(s.childForFieldName('channel')!)) === key);
   const loopsOf = (s: Node) => loopsBetween(s, made.decl);
 
   if (capNode.type === 'int_literal') {
@@ -33,6 +34,8 @@ export function sendCannotBlock(send: Node, outerFn: Node): boolean {
   if (capNode.type === 'identifier' && isReassigned(outerFn, capNode.text, 0)) return false;
   return loopRunsExactly(loop, capNode);
 }
+
+const MAKE_CHAN = /\bmake\s*\(\s*chan\b/;
 
 interface Make {
   decl: Node;

@@ -2,6 +2,7 @@ import { cancellationSources, type CancellationSource } from '../../src/go/cance
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { abandonableResultChannel } from '../../src/go/result-channel.js';
+import { nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
 import { docs } from './docs.js';
 import { buildFix, placementOf } from './fix.js';
@@ -20,15 +21,15 @@ export const sendSelectCtx: Codemod = {
 
 function find(ctx: FileContext): RawFinding[] {
   const findings: RawFinding[] = [];
-  for (const send of ctx.tree.rootNode.descendantsOfType('send_statement')) {
+  for (const send of sendStatements(ctx.tree.rootNode, ctx.source)) {
     if (send.parent?.type === 'communication_case') continue;
     if (touchesError(send)) continue;
     const fn = enclosingFunction(send);
     if (!fn) continue;
-    if (sendCannotBlock(send, outermostFunction(send) ?? fn)) continue;
+    if (sendCannotBlock(send, outermostFunction(send) ?? fn, ctx.source)) continue;
     if (isSemaphoreAcquire(send, ctx)) continue;
     // buffered-result-chan gives such a channel a buffer of one: the send then cannot block.
-    if (abandonableResultChannel(send)) continue;
+    if (abandonableResultChannel(send, ctx.source)) continue;
     const chan = send.childForFieldName('channel')!.text;
     const message = `blocking send on ${chan}: if no receiver comes, this goroutine waits forever`;
     findings.push({ start: send.startIndex, end: send.endIndex, message, ...fixFor(send, fn, ctx) });
@@ -106,9 +107,9 @@ function cleanupSkippedByReturn(send: Node, fn: Node): Node | undefined {
 function isSemaphoreAcquire(send: Node, ctx: FileContext): boolean {
   if (send.childForFieldName('value')?.text.replace(/\s/g, '') !== 'struct{}{}') return false;
   const chan = send.childForFieldName('channel')!.text;
-  return ctx.tree.rootNode
-    .descendantsOfType('defer_statement')
-    .some((d) => d.descendantsOfType('unary_expression').some((u) => u.text.replace(/\s/g, '') === `<-${chan}`));
+  return nodesByToken(ctx.tree.rootNode, ctx.source, 'defer', 'defer_statement').some(
+    (d) => d.text.replace(/\s/g, '').includes(`<-${chan}`) && d.descendantsOfType('unary_expression').some((u) => u.text.replace(/\s/g, '') === `<-${chan}`),
+  );
 }
 
 function outermostFunction(node: Node): Node | undefined {

@@ -2,7 +2,8 @@ import { goAtLeast } from '../../src/engine/go-module.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
 import { enclosingLoops, loopStatement } from '../../src/go/loops.js';
-import { callsOf, eol, enclosingFunction, freshName, indentAt, lineEnd, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
+import { callsOf } from '../../src/go/find-by-text.js';
+import { eol, enclosingFunction, freshName, indentAt, lineEnd, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 
 export const tickerStop: Codemod = {
@@ -12,7 +13,7 @@ export const tickerStop: Codemod = {
   severity: 'warning',
   enabledByDefault: true,
   options: [],
-  prefilter: (text) => text.includes('.NewTicker(') || text.includes('.Tick('),
+  prefilter: (text) => /\.(NewTicker|Tick)\s*\(/.test(text),
   find,
 };
 

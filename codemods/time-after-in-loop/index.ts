@@ -3,7 +3,8 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { packageName } from '../../src/go/imports.js';
 import { enclosingLoops, loopStatement } from '../../src/go/loops.js';
 import { isReassigned } from '../../src/go/scope.js';
-import { callsOf, enclosingFunction, eol, freshName, indentAt, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
+import { callsOf } from '../../src/go/find-by-text.js';
+import { enclosingFunction, eol, freshName, indentAt, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveLoop } from '../../src/go/text-signals.js';
 
@@ -14,7 +15,7 @@ export const timeAfterInLoop: Codemod = {
   severity: 'warning',
   enabledByDefault: true,
   options: [],
-  prefilter: (text, goVersion) => !goAtLeast(goVersion, '1.23') && text.includes('.After(') && mayHaveLoop(text),
+  prefilter: (text, goVersion) => !goAtLeast(goVersion, '1.23') && /\.After\s*\(/.test(text) && mayHaveLoop(text),
   find,
 };
 

@@ -10,7 +10,7 @@ export const wgAddBeforeGo: Codemod = {
   severity: 'error',
   enabledByDefault: true,
   options: [],
-  prefilter: (text) => text.includes('.Add(') && text.includes('.Done()') && mayHaveGoFuncLiteral(text),
+  prefilter: (text) => /\.Add\s*\(/.test(text) && /\.Done\s*\(/.test(text) && mayHaveGoFuncLiteral(text),
   find,
 };
 

@@ -6,8 +6,12 @@ import { parseGo } from './parser.js';
 /** One PackageIndex per package directory (and test variant), built on first use in a run. */
 export class PackageIndexCache {
   private readonly byKey = new Map<string, PackageIndex>();
+  /** The index each tree was last given: codemods ask once per node they look at. */
+  private readonly byTree = new WeakMap<Parser.Tree, PackageIndex>();
 
   get(path: string, tree: Parser.Tree): PackageIndex {
+    const known = this.byTree.get(tree);
+    if (known?.files.includes(path)) return known;
     const pkg = tree.rootNode.namedChildren.find((n) => n.type === 'package_clause')?.namedChild(0)?.text ?? '';
     const key = `${dirname(path)}\0${pkg}\0${path.endsWith('_test.go')}`;
     let index = this.byKey.get(key);
@@ -18,6 +22,7 @@ export class PackageIndexCache {
     }
     // The file being processed always contributes its current text.
     if (!index.files.includes(path)) index.addFile(path, tree);
+    this.byTree.set(tree, index);
     return index;
   }
 

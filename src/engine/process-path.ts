@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { moduleFor } from './go-module.js';
 import type { PackageIndexCache } from './package-cache.js';
 import { analyzeSource, fixSource, type AnalyzeOptions } from './process-file.js';
-import { readGoSource } from './read-source.js';
+import { hashText, readGoSource } from './read-source.js';
 import type { SuppressionScope } from './suppression.js';
 import type { Codemod, Finding } from './types.js';
 
@@ -68,13 +68,13 @@ export function processPath(path: string, file: string, opts: ProcessOptions, pa
   }
 }
 
-function analyzeOrFix(base: FileResult, source: { hash: string; mode: number }, text: string, opts: ProcessOptions, analyzeOpts: AnalyzeOptions): FileResult {
+function analyzeOrFix(base: FileResult, source: { mode: number }, text: string, opts: ProcessOptions, analyzeOpts: AnalyzeOptions): FileResult {
   const { path, file } = base;
   const outcome =
     opts.mode === 'fix'
       ? fixSource(path, file, text, analyzeOpts)
       : { ...analyzeSource(path, file, text, analyzeOpts), fixed: text, applied: [], failed: [] };
-  const common = { ...base, hash: source.hash, mode: source.mode, parsed: outcome.parsed };
+  const common = { ...base, mode: source.mode, parsed: outcome.parsed };
   if (outcome.syntaxError) {
     const { line, column } = outcome.syntaxError;
     return { ...common, status: 'error', reason: `syntax error at ${line}:${column}; the file is left alone` };
@@ -82,6 +82,8 @@ function analyzeOrFix(base: FileResult, source: { hash: string; mode: number }, 
   const keepText = outcome.findings.length > 0 || outcome.fixed !== text;
   return {
     ...common,
+    // Only a file that may be written needs the hash that guards the write.
+    hash: keepText ? hashText(text) : undefined,
     original: keepText ? text : undefined,
     findings: outcome.findings,
     internalErrors: outcome.internalErrors,

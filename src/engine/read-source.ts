@@ -5,8 +5,6 @@ import { describeFsError } from './discover.js';
 export interface GoSource {
   path: string;
   text: string;
-  /** sha256 of the bytes read: a write refuses to replace a file whose bytes changed since. */
-  hash: string;
   mode: number;
 }
 
@@ -38,9 +36,10 @@ export function readGoSource(path: string, maxBytes: number = DEFAULT_MAX_BYTES)
     return { ok: false, reason: 'not valid UTF-8, which Go source must be' };
   }
   if (isGenerated(text)) return { ok: false, skipped: true, reason: 'generated file (Code generated … DO NOT EDIT)' };
-  return { ok: true, source: { path, text, hash: hashText(text), mode } };
+  return { ok: true, source: { path, text, mode } };
 }
 
+/** sha256 of a file's text: a write refuses to replace a file whose text changed since it was read. */
 export function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }

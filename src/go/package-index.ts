@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import type Parser from 'tree-sitter';
+import { codeWords } from './find-by-text.js';
 import type { Node } from './syntax.js';
 
 /** Broad kinds of Go types, enough to pick zero values and copy strategies. */
@@ -139,10 +140,7 @@ export class PackageIndex {
   get names(): Set<string> {
     if (!this.words) {
       this.words = new Set<string>();
-      for (const text of [...this.sources.values(), ...this.extraTexts]) {
-        const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|`[^`]*`|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, ' ');
-        for (const w of code.match(/[A-Za-z_]\w*/g) ?? []) this.words.add(w);
-      }
+      for (const text of [...this.sources.values(), ...this.extraTexts]) for (const w of codeWords(text)) this.words.add(w);
     }
     return this.words;
   }

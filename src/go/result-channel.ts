@@ -1,4 +1,5 @@
-import { contains, enclosingFunction, FUNCTION_TYPES, type Node } from './syntax.js';
+import { identifiersNamed } from './find-by-text.js';
+import { contains, enclosingFunction, FUNCTION_TYPES, same, type Node } from './syntax.js';
 import { ancestors } from './syntax.js';
 
 /**
@@ -8,14 +9,25 @@ import { ancestors } from './syntax.js';
  * a capacity of 1 lets it finish. Returns the `make` call, or undefined when the shape differs
  * or the channel is used any other way (returned, stored, passed, ranged over, sent to twice).
  */
-export function abandonableResultChannel(send: Node): Node | undefined {
+export function abandonableResultChannel(send: Node, source: string): Node | undefined {
   const chan = send.childForFieldName('channel');
   if (chan?.type !== 'identifier') return undefined;
   const name = chan.text;
   let outer: Node | undefined;
-  for (const a of ancestors(send)) if (FUNCTION_TYPES.has(a.type)) outer = a;
-  if (!outer) return undefined;
-  const decls = outer.descendantsOfType('short_var_declaration').filter((d) => d.childForFieldName('left')!.namedChildren.some((n) => n.text === name));
+  let inGoroutine = false;
+  for (const a of ancestors(send)) {
+    if (FUNCTION_TYPES.has(a.type)) outer = a;
+    if (a.type === 'go_statement') inGoroutine = true;
+  }
+  // The one send, from a goroutine, on a channel made unbuffered in the function.
+  if (!outer || !inGoroutine || !/\bmake\s*\(\s*chan\b/.test(source.slice(outer.startIndex, outer.endIndex))) return undefined;
+  const uses = identifiersNamed(outer, source, name);
+  // `name := …` and `a, name := …`: the name in the left list of a short variable declaration.
+  const decls = uses.flatMap((id) => {
+    const list = id.parent;
+    const decl = list?.type === 'expression_list' ? list.parent : undefined;
+    return decl?.type === 'short_var_declaration' && same(decl.childForFieldName('left'), list) ? [decl] : [];
+  });
   if (decls.length !== 1) return undefined;
   const left = decls[0].childForFieldName('left')!.namedChildren;
   const value = decls[0].childForFieldName('right')?.namedChildren[left.findIndex((n) => n.text === name)];
@@ -23,12 +35,9 @@ export function abandonableResultChannel(send: Node): Node | undefined {
   const args = value.childForFieldName('arguments')!.namedChildren;
   if (args.length !== 1 || args[0].type !== 'channel_type' || args[0].text.includes('<-')) return undefined;
 
-  // The one send, from a goroutine started after the make.
-  const inGoroutine = [...ancestors(send)].some((a) => a.type === 'go_statement' && contains(outer!, a));
-  if (!inGoroutine) return undefined;
   let receivesInSelect = 0;
-  for (const id of outer.descendantsOfType('identifier')) {
-    if (id.text !== name || contains(decls[0], id)) continue;
+  for (const id of uses) {
+    if (contains(decls[0], id)) continue;
     const p = id.parent!;
     if (p.type === 'send_statement' && p.childForFieldName('channel')?.id === id.id) {
       if (p.id !== send.id) return undefined;

@@ -1,4 +1,5 @@
 import type Parser from 'tree-sitter';
+import { codeWords } from './find-by-text.js';
 
 export type Node = Parser.SyntaxNode;
 
@@ -97,9 +98,9 @@ export function deleteLines(source: string, stmt: Node): { start: number; end: n
   return { start: lineStart(source, stmt.startIndex), end: end + (source.startsWith('\r\n', end) ? 2 : 1), text: '' };
 }
 
-/** Identifiers and type names used in a subtree: names a new local must not take. */
+/** Words of a subtree's code (identifiers, type and field names, keywords): names a new local must not take. */
 export function usedNames(node: Node): Set<string> {
-  return new Set(node.descendantsOfType(['identifier', 'type_identifier', 'field_identifier']).map((n) => n.text));
+  return codeWords(node.text);
 }
 
 /** `base`, or base2, base3… — the first not in `taken`. */
@@ -107,19 +108,4 @@ export function freshName(base: string, taken: Set<string>): string {
   let name = base;
   for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
   return name;
-}
-
-/**
- * Calls of `callee` (`context.TODO`, `time.After`) found by text, then located in the tree: far
- * cheaper than visiting every call of a large file from JS.
- */
-export function callsOf(root: Node, source: string, callee: string): Node[] {
-  const out: Node[] = [];
-  const needle = `${callee}(`;
-  for (let i = source.indexOf(needle); i !== -1; i = source.indexOf(needle, i + needle.length)) {
-    let n: Node | null = root.descendantForIndex(i, i + callee.length);
-    while (n && n.type !== 'call_expression') n = n.parent;
-    if (n && n.childForFieldName('function')?.text === callee && n.startIndex === i) out.push(n);
-  }
-  return out;
 }
