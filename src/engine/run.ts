@@ -5,7 +5,8 @@ import type { FileResult } from './process-path.js';
 import { changedSince, inShard, type Shard } from './select-files.js';
 import type { SuppressionScope } from './suppression.js';
 import type { Task } from './task.js';
-import { runTasks } from './task-runner.js';
+import type { Piscina } from 'piscina';
+import { runTasks, startWorkers } from './task-runner.js';
 import type { Codemod } from './types.js';
 
 export type { FileResult } from './process-path.js';
@@ -55,6 +56,16 @@ export function rootRelative(root: string, path: string): string {
 /** Discover, read, parse, find and (in fix mode) fix every Go file under the paths. */
 export async function run(opts: RunOptions): Promise<RunResult> {
   const started = performance.now();
+  const options = taskOptions(opts);
+  const pool = startWorkers(opts.jobs ?? 1, options);
+  try {
+    return await runOn(pool, options, opts, started);
+  } finally {
+    await pool?.destroy();
+  }
+}
+
+async function runOn(pool: Piscina | undefined, options: Task['options'], opts: RunOptions, started: number): Promise<RunResult> {
   const discovery = discoverGoFiles(opts.paths, { root: opts.root, includeTestdata: opts.includeTestdata, exclude: opts.exclude });
   let files = discovery.files;
   if (opts.since) {
@@ -63,10 +74,10 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   }
   if (opts.shard) files = inShard(files, opts.root, opts.shard);
 
-  const tasks = packageTasks(files, opts);
+  const tasks = packageTasks(files, opts.root, options);
   let done = 0;
   let findings = 0;
-  const results = await runTasks(tasks, opts.jobs ?? 1, (batch) => {
+  const results = await runTasks(tasks, pool, (batch) => {
     done += batch.length;
     findings += batch.reduce((n, f) => n + f.findings.length, 0);
     opts.onProgress?.(done, files.length, findings);
@@ -85,9 +96,8 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   return result;
 }
 
-/** One task per package directory, in path order (files are sorted, so directories are contiguous). */
-function packageTasks(files: string[], opts: RunOptions): Task[] {
-  const options: Task['options'] = {
+function taskOptions(opts: RunOptions): Task['options'] {
+  return {
     root: opts.root,
     codemodIds: opts.codemods.map((c) => c.id),
     codemodOptions: opts.codemodOptions,
@@ -96,12 +106,16 @@ function packageTasks(files: string[], opts: RunOptions): Task[] {
     suppressionScope: opts.suppressionScope,
     maxFileBytes: opts.maxFileBytes,
   };
+}
+
+/** One task per package directory, in path order (files are sorted, so directories are contiguous). */
+function packageTasks(files: string[], root: string, options: Task['options']): Task[] {
   const byDir = new Map<string, Task>();
   for (const path of files) {
     const dir = dirname(path);
     let task = byDir.get(dir);
     if (!task) byDir.set(dir, (task = { files: [], options }));
-    task.files.push({ path, file: rootRelative(opts.root, path) });
+    task.files.push({ path, file: rootRelative(root, path) });
   }
   return [...byDir.values()];
 }

@@ -10,15 +10,26 @@ import type { Codemod } from './types.js';
 const MIN_FILES_FOR_WORKERS = 64;
 
 /**
- * Run tasks on `jobs` worker threads (in the main thread for one job or few files) and return
+ * Start `jobs` worker threads (none for one job), each loading the parser and the codemods at
+ * once, while the main thread goes on discovering files.
+ */
+export function startWorkers(jobs: number, options: Task['options']): Piscina | undefined {
+  const script = workerScript();
+  if (jobs <= 1 || !script) return undefined;
+  const pool = new Piscina({ filename: script, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
+  for (let i = 0; i < jobs; i++) pool.run({ files: [], options } satisfies Task).catch(() => undefined);
+  return pool;
+}
+
+/**
+ * Run tasks on the pool's threads (in the main thread without a pool or for few files) and return
  * their results in task order, whatever order they finish in: output does not depend on --jobs.
  */
-export async function runTasks(tasks: Task[], jobs: number, onProgress: (done: FileResult[]) => void, given: readonly Codemod[]): Promise<FileResult[][]> {
+export async function runTasks(tasks: Task[], pool: Piscina | undefined, onProgress: (done: FileResult[]) => void, given: readonly Codemod[]): Promise<FileResult[][]> {
   const total = tasks.reduce((n, t) => n + t.files.length, 0);
-  const script = workerScript();
   // Workers find codemods by id in the registry: one from elsewhere runs here.
   const registered = given.every((c) => registry.includes(c));
-  if (jobs <= 1 || total < MIN_FILES_FOR_WORKERS || !script || !registered) {
+  if (!pool || total < MIN_FILES_FOR_WORKERS || !registered) {
     const out: FileResult[][] = [];
     for (const task of tasks) {
       const res = await runTask(task, given);
@@ -27,18 +38,29 @@ export async function runTasks(tasks: Task[], jobs: number, onProgress: (done: F
     }
     return out;
   }
-  const pool = new Piscina({ filename: script, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
-  try {
-    return await Promise.all(
-      tasks.map(async (task) => {
-        const res = (await pool.run(task)) as FileResult[];
-        onProgress(res);
-        return res;
-      }),
-    );
-  } finally {
-    await pool.destroy();
-  }
+  // Packages split into chunks of a few files, the largest packages queued first: no worker
+  // is left with a long tail while the others idle. Results go back to their task's place.
+  const chunks = tasks.flatMap((task, index) => chunk(task, CHUNK_FILES).map((part) => ({ index, part })));
+  chunks.sort((a, b) => tasks[b.index].files.length - tasks[a.index].files.length || a.index - b.index);
+  const out: FileResult[][][] = tasks.map(() => []);
+  await Promise.all(
+    chunks.map(async ({ index, part }, order) => {
+      const res = (await pool.run(part)) as FileResult[];
+      out[index][order] = res;
+      onProgress(res);
+    }),
+  );
+  return out.map((parts) => parts.flat());
+}
+
+/** Files per worker task: a package's index is built once per chunk. */
+const CHUNK_FILES = 24;
+
+function chunk(task: Task, size: number): Task[] {
+  if (task.files.length <= size) return [task];
+  const out: Task[] = [];
+  for (let i = 0; i < task.files.length; i += size) out.push({ ...task, files: task.files.slice(i, i + size) });
+  return out;
 }
 
 /** The compiled worker module (tests run the TypeScript sources, whose worker lives in dist/). */

@@ -1,5 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { codemods } from '../../codemods/index.js';
+import { boundMemory } from './memory.js';
 import { PackageIndexCache } from './package-cache.js';
 import { processPath, type FileResult, type ProcessOptions } from './process-path.js';
 import type { Codemod } from './types.js';
@@ -22,7 +23,7 @@ export async function runTask(task: Task, given?: readonly Codemod[]): Promise<F
   for (const [i, { path, file }] of task.files.entries()) {
     out.push(processPath(path, file, opts, packages));
     // Native trees are freed only when the event loop turns: let it, in large packages too.
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
+    if (boundMemory() || i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
   }
   return out;
 }

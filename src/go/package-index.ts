@@ -87,8 +87,11 @@ export function kindOfTypeNode(node: Node): TypeKind {
  * never parsed for it. Shared by every codemod that asks, once per package.
  */
 export class PackageIndex {
-  readonly types = new Map<string, TypeDecl>();
-  readonly methods = new Map<string, MethodDecl[]>();
+  /** Type specs by name; the declaration is built on first lookup. */
+  private readonly specs = new Map<string, { spec: Node; file: string; decl?: TypeDecl }>();
+  private readonly methods = new Map<string, MethodDecl[]>();
+  /** Added files whose methods are not indexed yet: done when a lookup may need them. */
+  private readonly unindexedMethods = new Map<string, Parser.Tree>();
   readonly files: string[] = [];
   private readonly pending = new Map<string, string>();
   private readonly extraTexts: string[] = [];
@@ -105,11 +108,11 @@ export class PackageIndex {
   }
 
   /** Parse, once, every pending file whose text passes the test (tests already run on the same files are skipped). */
-  private load(key: string, test: (text: string) => boolean): void {
+  private load(key: string, test: (text: string, path: string) => boolean): void {
     if (this.searched.has(key)) return;
     this.searched.add(key);
     for (const [path, text] of [...this.pending]) {
-      if (!test(text)) continue;
+      if (!test(text, path)) continue;
       this.pending.delete(path);
       const tree = this.parse(text);
       if (tree && !tree.rootNode.hasError) this.addFile(path, tree);
@@ -118,13 +121,38 @@ export class PackageIndex {
 
   /** The declaration of a named type of this package. */
   type(name: string): TypeDecl | undefined {
-    if (!this.types.has(name) && /^\w+$/.test(name)) {
-      // Declared as `type Name …`, or as a line `Name …` of a `type ( … )` group.
+    if (!this.specs.has(name) && /^\w+$/.test(name)) {
+      // `type Name …` at the start of a line: parse that declaration alone, not its whole file.
+      const alone = new RegExp(`^type[ \\t]+${name}\\b`, 'm');
+      // Otherwise declared as `type Name …` elsewhere, or as a line `Name …` of a `type ( … )` group.
       const single = new RegExp(`\\btype\\s+${name}\\b`);
       const grouped = new RegExp(`^\\s*${name}\\b`, 'm');
-      this.load(`type ${name}`, (text) => single.test(text) || (/\btype\s*\(/.test(text) && grouped.test(text)));
+      this.load(`type ${name}`, (text, path) => {
+        const at = alone.exec(text);
+        const decl = at ? declarationAt(text, at.index) : undefined;
+        const tree = decl ? this.parse(`package p\n\n${decl}\n`) : undefined;
+        if (tree && !tree.rootNode.hasError && this.addTypes(path, tree).includes(name)) return false;
+        return single.test(text) || (/\btype\s*\(/.test(text) && grouped.test(text));
+      });
     }
-    return this.types.get(name);
+    return this.declaration(name);
+  }
+
+  /** The declaration of a type whose spec is indexed, built once. */
+  private declaration(name: string): TypeDecl | undefined {
+    const found = this.specs.get(name);
+    if (!found || found.decl) return found?.decl;
+    const { spec, file } = found;
+    const typeNode = spec.childForFieldName('type')!;
+    found.decl = {
+      name,
+      kind: kindOfTypeNode(typeNode),
+      typeNode,
+      fields: typeNode.type === 'struct_type' ? structFields(typeNode) : [],
+      isAlias: spec.type === 'type_alias',
+      file,
+    };
+    return found.decl;
   }
 
   /** Methods declared on a type (pointer or value receiver) anywhere in the package. */
@@ -132,6 +160,7 @@ export class PackageIndex {
     if (/^\w+$/.test(typeName)) {
       const receiver = new RegExp(`func\\s*\\([^)]*\\b${typeName}\\b`);
       this.load(`methods ${typeName}`, (text) => receiver.test(text));
+      for (const [file, tree] of [...this.unindexedMethods]) if (receiver.test(tree.rootNode.text)) this.indexMethods(file, tree);
     }
     return this.methods.get(typeName) ?? [];
   }
@@ -153,7 +182,8 @@ export class PackageIndex {
   release(file: string, text: string): void {
     if (!this.files.includes(file)) return;
     this.files.splice(this.files.indexOf(file), 1);
-    for (const [name, decl] of this.types) if (decl.file === file) this.types.delete(name);
+    for (const [name, found] of this.specs) if (found.file === file) this.specs.delete(name);
+    this.unindexedMethods.delete(file);
     for (const [type, list] of this.methods) {
       const kept = list.filter((m) => m.file !== file);
       if (kept.length) this.methods.set(type, kept);
@@ -170,23 +200,13 @@ export class PackageIndex {
       this.extraTexts.push(tree.rootNode.text);
       this.words = undefined;
     }
-    // Top-level declarations only: no walk over the whole tree.
-    const top = tree.rootNode.namedChildren;
-    const specs = top.filter((n) => n.type === 'type_declaration').flatMap((d) => d.namedChildren.filter((s) => s.type === 'type_spec' || s.type === 'type_alias'));
-    for (const spec of specs) {
-      const name = spec.childForFieldName('name')?.text;
-      const typeNode = spec.childForFieldName('type');
-      if (!name || !typeNode) continue;
-      this.types.set(name, {
-        name,
-        kind: kindOfTypeNode(typeNode),
-        typeNode,
-        fields: typeNode.type === 'struct_type' ? structFields(typeNode) : [],
-        isAlias: spec.type === 'type_alias',
-        file,
-      });
-    }
-    for (const m of top.filter((n) => n.type === 'method_declaration')) {
+    this.addTypes(file, tree);
+    this.unindexedMethods.set(file, tree);
+  }
+
+  private indexMethods(file: string, tree: Parser.Tree): void {
+    this.unindexedMethods.delete(file);
+    for (const m of tree.rootNode.namedChildren.filter((n) => n.type === 'method_declaration')) {
       const recv = receiverOf(m);
       const name = m.childForFieldName('name')?.text;
       if (!recv || !name) continue;
@@ -194,6 +214,19 @@ export class PackageIndex {
       list.push({ name, receiverType: recv.typeName, pointerReceiver: recv.pointer, node: m, file });
       this.methods.set(recv.typeName, list);
     }
+  }
+
+  /** Index the top-level type declarations of a file's tree (no walk over the whole tree); their names. */
+  private addTypes(file: string, tree: Parser.Tree): string[] {
+    const names: string[] = [];
+    const specs = tree.rootNode.namedChildren.filter((n) => n.type === 'type_declaration').flatMap((d) => d.namedChildren.filter((s) => s.type === 'type_spec' || s.type === 'type_alias'));
+    for (const spec of specs) {
+      const name = spec.childForFieldName('name')?.text;
+      if (!name || !spec.childForFieldName('type')) continue;
+      this.specs.set(name, { spec, file });
+      names.push(name);
+    }
+    return names;
   }
 
   /** Fields of a struct type, following embedded structs of the same package (depth-first). */
@@ -219,6 +252,36 @@ export class PackageIndex {
     }
     return 'unknown';
   }
+}
+
+/**
+ * The text of the declaration starting at `start` (`type T struct {…}`): up to the first line
+ * break outside brackets, strings and comments. Undefined when the text ends first.
+ */
+export function declarationAt(text: string, start: number): string | undefined {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' && depth === 0) return text.slice(start, i);
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (c === '/' && text[i + 1] === '/') {
+      const eol = text.indexOf('\n', i);
+      if (eol === -1) return undefined;
+      i = eol - 1;
+    } else if (c === '/' && text[i + 1] === '*') {
+      i = text.indexOf('*/', i + 2);
+      if (i === -1) return undefined;
+      i++;
+    } else if (c === '`') {
+      i = text.indexOf('`', i + 1);
+      if (i === -1) return undefined;
+    } else if (c === '"' || c === "'") {
+      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
+    }
+    if (depth < 0) return undefined;
+  }
+  return undefined;
 }
 
 /** `*Foo[T]` -> `Foo`. */

@@ -1,0 +1,35 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/**
+ * Trees live in native memory the JavaScript heap does not see, so a heap that barely grows
+ * is rarely collected and freed trees pile up (GBs on large packages). Past a budget of process
+ * memory, collect this thread's heap: unreachable trees are freed at once.
+ */
+const BUDGET_BYTES = 128 * 1024 * 1024;
+/** Do not collect again before this much memory was allocated since the last collection. */
+const STEP_BYTES = 16 * 1024 * 1024;
+
+let collect: (() => void) | undefined;
+try {
+  setFlagsFromString('--expose-gc');
+  collect = runInNewContext('gc') as () => void;
+} catch {
+  collect = undefined; // without it, memory is bounded only by the event loop turns
+}
+
+let lastRss = 0;
+
+/**
+ * Call after each file: collects when the process is over budget and has grown since the last
+ * collection. True when it collected: the caller should then let the event loop turn, which is
+ * when the trees found unreachable are freed.
+ */
+export function boundMemory(): boolean {
+  if (!collect) return false;
+  const rss = process.memoryUsage.rss();
+  if (rss < BUDGET_BYTES || rss < lastRss + STEP_BYTES) return false;
+  collect();
+  lastRss = rss;
+  return true;
+}
