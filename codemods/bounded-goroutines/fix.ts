@@ -43,7 +43,7 @@ export function semaphoreFix(spawn: Spawn, ctx: FileContext): Plan {
     const at = afterOpeningBrace(src, body);
     edits.push({ start: at, end: at, text: `${nl}${indent}\t${release}` });
   } else {
-    const why = unsafeToDefer(call, spawn);
+    const why = unsafeToDefer(call, spawn, src);
     if (why) return { ok: false, reason: why };
     edits.push({ start: spawn.go.startIndex, end: spawn.go.endIndex, text: `go func() {${nl}${indent}\t${release}${nl}${indent}\t${call.text}${nl}${indent}}()` });
   }
@@ -69,7 +69,7 @@ export function semaphoreFix(spawn: Spawn, ctx: FileContext): Plan {
  * `go f(a, b)` evaluates f and its arguments at once; wrapped in a closure they are read when
  * the goroutine runs. Allowed only for side-effect-free expressions that do not change later.
  */
-function unsafeToDefer(call: Node, spawn: Spawn): string | undefined {
+function unsafeToDefer(call: Node, spawn: Spawn, source: string): string | undefined {
   const parts = [call.childForFieldName('function')!, ...call.childForFieldName('arguments')!.namedChildren];
   // Loop variables are per iteration (copied below Go 1.22); anything else the loop assigns is not.
   const loopVars = new Set(spawn.loops.flatMap((l) => loopShape(l).variables));
@@ -79,7 +79,7 @@ function unsafeToDefer(call: Node, spawn: Spawn): string | undefined {
       return `the argument ${e.text} is evaluated when the goroutine starts; wrapping the call would evaluate it later (pass it through a variable first)`;
     }
     const base = e.type === 'selector_expression' ? e.text.split('.')[0] : e.type === 'identifier' ? e.text : undefined;
-    if (base && !loopVars.has(base) && isReassigned(spawn.loop, base, 0)) return `${base} is assigned in the loop; wrapping the call would read a later value`;
+    if (base && !loopVars.has(base) && isReassigned(spawn.loop, source, base, 0)) return `${base} is assigned in the loop; wrapping the call would read a later value`;
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
-import { normalized, unparen, type Node } from '../../src/go/syntax.js';
+import { normalized, same, unparen, type Node } from '../../src/go/syntax.js';
 import { isReassigned } from '../../src/go/scope.js';
-import { sendStatements } from '../../src/go/find-by-text.js';
+import { identifiersNamed, sendStatements } from '../../src/go/find-by-text.js';
 
 /**
  * True when a send provably never blocks: the channel is made in this function with a capacity
@@ -15,7 +15,7 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string): bool
   if (!MAKE_CHAN.test(source.slice(outerFn.startIndex, outerFn.endIndex))) return false;
   const chan = unparen(send.childForFieldName('channel')!);
   const key = normalized(chan);
-  const made = findMake(chan, outerFn);
+  const made = findMake(chan, outerFn, source);
   if (!made) return false;
   const capNode = made.arguments[1];
   if (!capNode) return false;
@@ -31,8 +31,8 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string): bool
   const loops = loopsOf(sends[0]);
   if (loops.length !== 1) return false;
   const loop = loops[0];
-  if (capNode.type === 'identifier' && isReassigned(outerFn, capNode.text, 0)) return false;
-  return loopRunsExactly(loop, capNode);
+  if (capNode.type === 'identifier' && isReassigned(outerFn, source, capNode.text, 0)) return false;
+  return loopRunsExactly(loop, capNode, source);
 }
 
 const MAKE_CHAN = /\bmake\s*\(\s*chan\b/;
@@ -43,24 +43,24 @@ interface Make {
 }
 
 /** The single `make(chan …, cap)` that defines `chan` in outerFn (a local or a struct-literal field). */
-function findMake(chan: Node, outerFn: Node): Make | undefined {
+function findMake(chan: Node, outerFn: Node, source: string): Make | undefined {
   const makes: Make[] = [];
   if (chan.type === 'identifier') {
     const name = chan.text;
-    for (const decl of outerFn.descendantsOfType(['short_var_declaration', 'var_spec'])) {
+    for (const decl of declarationsOf(outerFn, source, name, true)) {
       const left = decl.type === 'short_var_declaration' ? decl.childForFieldName('left')!.namedChildren : decl.childrenForFieldName('name');
       const right = decl.type === 'short_var_declaration' ? decl.childForFieldName('right')?.namedChildren ?? [] : decl.childForFieldName('value')?.namedChildren ?? [];
       left.forEach((id, i) => {
         if (id.text === name) makes.push({ decl, arguments: makeArgs(right[i]) ?? [] });
       });
     }
-    if (isReassigned(outerFn, name, 0)) return undefined;
+    if (isReassigned(outerFn, source, name, 0)) return undefined;
   } else if (chan.type === 'selector_expression') {
     // x.A.B: x := T{A: U{B: make(...)}} (or &T{…}), nested literals followed key by key.
     const path = selectorPath(chan);
     if (!path) return undefined;
     const [root, ...fields] = path;
-    for (const decl of outerFn.descendantsOfType('short_var_declaration')) {
+    for (const decl of declarationsOf(outerFn, source, root, false)) {
       const left = decl.childForFieldName('left')!.namedChildren;
       const right = decl.childForFieldName('right')?.namedChildren ?? [];
       left.forEach((id, i) => {
@@ -71,13 +71,29 @@ function findMake(chan: Node, outerFn: Node): Make | undefined {
     }
     // Any assignment to the variable or to a field on the path voids the analysis.
     const prefixes = fields.map((_, i) => [root, ...fields.slice(0, i + 1)].join('.'));
-    for (const a of outerFn.descendantsOfType('assignment_statement')) {
-      const targets = a.childForFieldName('left')!.namedChildren.map((n) => normalized(n));
-      if (targets.some((t) => t === root || prefixes.includes(t))) return undefined;
+    for (const id of identifiersNamed(outerFn, source, root)) {
+      // The whole target the name starts (`x`, `x.A`, `x.A.B`…), when it is assigned to.
+      let target = id;
+      while (target.parent?.type === 'selector_expression' && same(target.parent.childForFieldName('operand'), target)) target = target.parent;
+      const list = target.parent;
+      if (list?.type !== 'expression_list' || list.parent?.type !== 'assignment_statement' || !same(list.parent.childForFieldName('left'), list)) continue;
+      const t = normalized(target);
+      if (t === root || prefixes.includes(t)) return undefined;
     }
   }
   if (makes.length !== 1 || makes[0].arguments.length === 0) return undefined;
   return makes[0];
+}
+
+/** Short variable declarations (and var specs, when asked) in scope that declare `name`, in order, once each. */
+function declarationsOf(scope: Node, source: string, name: string, withVarSpecs: boolean): Node[] {
+  const out: Node[] = [];
+  for (const id of identifiersNamed(scope, source, name)) {
+    const p = id.parent;
+    const decl = p?.type === 'expression_list' && p.parent?.type === 'short_var_declaration' && same(p.parent.childForFieldName('left'), p) ? p.parent : withVarSpecs && p?.type === 'var_spec' ? p : undefined;
+    if (decl && !out.some((d) => same(d, decl))) out.push(decl);
+  }
+  return out;
 }
 
 /** `x.A.B` → ['x', 'A', 'B'] when it is a plain chain of names. */
@@ -126,7 +142,7 @@ function loopsBetween(node: Node, decl: Node): Node[] {
 }
 
 /** True when loop runs exactly `count` times: `for i := 0; i < count; i++`, `for range count`, `for … range xs` with count `len(xs)`. */
-function loopRunsExactly(loop: Node, count: Node): boolean {
+function loopRunsExactly(loop: Node, count: Node, source: string): boolean {
   const body = loop.childForFieldName('body');
   const clause = loop.namedChildren.find((c) => c.type === 'for_clause' || c.type === 'range_clause');
   if (!clause || !body) return false;
@@ -152,5 +168,5 @@ function loopRunsExactly(loop: Node, count: Node): boolean {
   if (cond.type !== 'binary_expression' || cond.childForFieldName('left')?.text !== i) return false;
   if (cond.childForFieldName('operator')?.text !== '<' || normalized(cond.childForFieldName('right')!) !== countText) return false;
   if (update.type !== 'inc_statement' || update.namedChild(0)?.text !== i) return false;
-  return !isReassigned(body, i, 0);
+  return !isReassigned(body, source, i, 0);
 }

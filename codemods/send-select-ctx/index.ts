@@ -2,7 +2,7 @@ import { cancellationSources, type CancellationSource } from '../../src/go/cance
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { abandonableResultChannel } from '../../src/go/result-channel.js';
-import { nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
+import { callsByText, callsOf, nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
 import { docs } from './docs.js';
 import { buildFix, placementOf } from './fix.js';
@@ -42,7 +42,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (sources.length === 0) return { reason: 'no cancellation source in scope (no context.Context or done channel to select on)' };
   const placement = placementOf(send, ctx.source);
   if ('reason' in placement) return { reason: placement.reason };
-  const skipped = cleanupSkippedByReturn(send, fn);
+  const skipped = cleanupSkippedByReturn(send, fn, ctx.source);
   if (skipped) return { reason: `an early return here would skip ${skipped.text} (line ${skipped.startPosition.row + 1})` };
   const plans = preferredOrder(send, sources).map((s) => buildFix(send, fn, s, placement, ctx.source, ctx.packageIndex()));
   const fixes = plans.flatMap((p) => (p.ok ? [p.fix] : []));
@@ -87,15 +87,19 @@ function isDetached(go: Node): boolean {
  * A statement after the send, in the same function and not deferred, that releases something
  * (wg.Done, Unlock, close): returning early would skip it and trade a leak for a deadlock.
  */
-function cleanupSkippedByReturn(send: Node, fn: Node): Node | undefined {
+function cleanupSkippedByReturn(send: Node, fn: Node, source: string): Node | undefined {
   const body = fn.childForFieldName('body');
   if (!body) return undefined;
-  for (const call of body.descendantsOfType('call_expression')) {
-    if (call.startIndex < send.endIndex) continue;
+  const releases = [
+    ...['.Done', '.Unlock', '.RUnlock'].flatMap((m) => callsByText(body, source, m, (callee) => callee.endsWith(m), send.endIndex)),
+    ...callsOf(body, source, 'close'),
+  ]
+    .filter((c) => c.startIndex >= send.endIndex)
+    .sort((a, b) => a.startIndex - b.startIndex);
+  for (const call of releases) {
     if (!same(enclosingFunction(call), fn)) continue;
     if ([...ancestors(call)].some((a) => a.type === 'defer_statement' && contains(body, a))) continue;
-    const callee = call.childForFieldName('function')?.text ?? '';
-    if (/\.(Done|Unlock|RUnlock)$/.test(callee) || callee === 'close') return call;
+    return call;
   }
   return undefined;
 }

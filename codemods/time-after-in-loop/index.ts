@@ -52,7 +52,7 @@ function reuseTimer(call: Node, loop: Node, ctx: FileContext, time: string): Pic
     return { reason: 'the select waits on more than one time.After' };
   }
   const d = call.childForFieldName('arguments')!.namedChildren[0];
-  const changing = d.descendantsOfType('identifier').concat(d.type === 'identifier' ? [d] : []).find((id) => isReassigned(loop, id.text, 0) || declaredIn(loop, id.text));
+  const changing = d.descendantsOfType('identifier').concat(d.type === 'identifier' ? [d] : []).find((id) => isReassigned(loop, ctx.source, id.text, 0) || declaredIn(loop, id.text));
   if (d.descendantsOfType('call_expression').length > 0 || d.type === 'call_expression' || changing) {
     return { reason: `the duration ${d.text} may differ from one iteration to the next` };
   }

@@ -21,9 +21,10 @@ export async function runTask(task: Task, given?: readonly Codemod[]): Promise<F
   const packages = new PackageIndexCache();
   const out: FileResult[] = [];
   for (const [i, { path, file }] of task.files.entries()) {
-    out.push(processPath(path, file, opts, packages));
+    const result = processPath(path, file, opts, packages);
+    out.push(result);
     // Native trees are freed only when the event loop turns: let it, in large packages too.
-    if (boundMemory() || i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
+    if ((result.parsed && boundMemory()) || i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type Parser from 'tree-sitter';
 import { packageName } from './imports.js';
-import type { PackageIndex } from './package-index.js';
+import type { FieldDecl, PackageIndex } from './package-index.js';
 import { receiverOf } from './package-index.js';
 import { localsBefore, paramsOf, type LocalDecl } from './scope.js';
 import { ancestors, FUNCTION_TYPES, type Node } from './syntax.js';
@@ -54,35 +54,52 @@ export function cancellationSources(node: Node, tree: Parser.Tree, index: () => 
       if (isContextLocal(local, ctxPkg)) add({ kind: 'ctx-local', expr: local.name, isContext: true, fn, label: `local ${local.name}` });
       else seen.add(local.name);
     }
-    const params = paramsOf(fn);
-    for (const p of params) {
-      if (isContextType(p.typeNode, ctxPkg)) add({ kind: 'ctx-param', expr: p.name, isContext: true, fn, label: `parameter ${p.name}` });
-    }
-    for (const p of params) {
-      if (isDoneChannelType(p.typeNode) && DONE_NAME.test(p.name)) {
-        add({ kind: 'done-param', expr: p.name, isContext: false, fn, label: `parameter ${p.name}` });
-      }
-    }
-    for (const p of params) seen.add(p.name);
-    if (fn.type === 'method_declaration') {
-      const recv = receiverOf(fn);
-      if (recv?.name && !seen.has(recv.name)) {
-        const fields = index().fieldsOf(recv.typeName);
-        for (const f of fields) {
-          if (!f.embedded && isContextType(f.typeNode, ctxPkg)) {
-            add({ kind: 'ctx-field', expr: `${recv.name}.${f.name}`, isContext: true, fn, label: `receiver field ${recv.name}.${f.name}` });
-          }
-        }
-        for (const f of fields) {
-          if (!f.embedded && isDoneChannelType(f.typeNode) && DONE_NAME.test(f.name)) {
-            add({ kind: 'done-field', expr: `${recv.name}.${f.name}`, isContext: false, fn, label: `receiver field ${recv.name}.${f.name}` });
-          }
-        }
-      }
-    }
+    const frame = frameOf(fn, tree, ctxPkg, index);
+    for (const s of frame.params) add(s);
+    for (const name of frame.paramNames) seen.add(name);
+    if (frame.receiver && !seen.has(frame.receiver)) for (const s of frame.fields) add(s);
     point = fn;
   }
   return out;
+}
+
+/** What a function offers whatever the point inside it: parameters, then receiver fields. */
+interface Frame {
+  params: CancellationSource[];
+  paramNames: string[];
+  receiver: string | undefined;
+  fields: CancellationSource[];
+}
+
+const frames = new WeakMap<Parser.Tree, Map<number, Frame>>();
+
+function frameOf(fn: Node, tree: Parser.Tree, ctxPkg: string | undefined, index: () => PackageIndex): Frame {
+  let byId = frames.get(tree);
+  if (!byId) frames.set(tree, (byId = new Map()));
+  const known = byId.get(fn.id);
+  if (known) return known;
+  const params = paramsOf(fn);
+  const frame: Frame = {
+    params: [
+      ...params.filter((p) => isContextType(p.typeNode, ctxPkg)).map((p): CancellationSource => ({ kind: 'ctx-param', expr: p.name, isContext: true, fn, label: `parameter ${p.name}` })),
+      ...params.filter((p) => isDoneChannelType(p.typeNode) && DONE_NAME.test(p.name)).map((p): CancellationSource => ({ kind: 'done-param', expr: p.name, isContext: false, fn, label: `parameter ${p.name}` })),
+    ],
+    paramNames: params.map((p) => p.name),
+    receiver: undefined,
+    fields: [],
+  };
+  const recv = fn.type === 'method_declaration' ? receiverOf(fn) : undefined;
+  if (recv?.name && !frame.paramNames.includes(recv.name)) {
+    const fields = index().fieldsOf(recv.typeName).filter((f) => !f.embedded);
+    const source = (f: FieldDecl, kind: 'ctx-field' | 'done-field'): CancellationSource => ({ kind, expr: `${recv.name}.${f.name}`, isContext: kind === 'ctx-field', fn, label: `receiver field ${recv.name}.${f.name}` });
+    frame.receiver = recv.name;
+    frame.fields = [
+      ...fields.filter((f) => isContextType(f.typeNode, ctxPkg)).map((f) => source(f, 'ctx-field')),
+      ...fields.filter((f) => isDoneChannelType(f.typeNode) && DONE_NAME.test(f.name)).map((f) => source(f, 'done-field')),
+    ];
+  }
+  byId.set(fn.id, frame);
+  return frame;
 }
 
 function isContextLocal(local: LocalDecl, ctxPkg: string | undefined): boolean {

@@ -1,3 +1,4 @@
+import { identifiersNamed } from './find-by-text.js';
 import { ancestors, enclosingFunction, same, type Node } from './syntax.js';
 
 /** A named parameter or result of a function. */
@@ -70,8 +71,8 @@ export function localsBefore(node: Node): LocalDecl[] {
   for (const a of ancestors(node)) {
     if (same(a, fn)) break;
     if (a.type === 'statement_list') {
-      const stmts = a.namedChildren.filter((s) => s.endIndex <= child.startIndex);
-      for (const stmt of stmts.reverse()) out.push(...declaredBy(stmt));
+      const before = declarationsOfList(a).filter((s) => s.end <= child.startIndex);
+      for (const s of before.reverse()) out.push(...s.decls);
     }
     if ((a.type === 'if_statement' || a.type === 'for_statement' || a.type === 'switch_statement' || a.type === 'type_switch_statement') && !same(child, a.childForFieldName('initializer'))) {
       const init = a.childForFieldName('initializer');
@@ -80,6 +81,20 @@ export function localsBefore(node: Node): LocalDecl[] {
     child = a;
   }
   return out;
+}
+
+/** Per statement list (by tree and node id): what each statement declares, computed once. */
+const listCache = new WeakMap<Node['tree'], Map<number, { end: number; decls: LocalDecl[] }[]>>();
+
+function declarationsOfList(list: Node): { end: number; decls: LocalDecl[] }[] {
+  let byId = listCache.get(list.tree);
+  if (!byId) listCache.set(list.tree, (byId = new Map()));
+  let found = byId.get(list.id);
+  if (!found) {
+    found = list.namedChildren.map((s) => ({ end: s.endIndex, decls: declaredBy(s) }));
+    byId.set(list.id, found);
+  }
+  return found;
 }
 
 /** Names a statement declares, with the values they get. */
@@ -111,12 +126,12 @@ export function declaredBy(stmt: Node): LocalDecl[] {
   return [];
 }
 
-/** True when `name` is assigned (=, op=, ++/--) anywhere inside `scope` after its declaration. */
-export function isReassigned(scope: Node, name: string, after: number): boolean {
-  for (const stmt of scope.descendantsOfType(['assignment_statement', 'inc_statement', 'dec_statement'])) {
-    if (stmt.startIndex < after) continue;
-    const left = stmt.type === 'assignment_statement' ? stmt.childForFieldName('left')!.namedChildren : stmt.namedChildren;
-    if (left.some((l) => l.type === 'identifier' && l.text === name)) return true;
+/** True when `name` is assigned (=, op=, ++/--) by a statement inside `scope` starting at or after `after`. */
+export function isReassigned(scope: Node, source: string, name: string, after: number): boolean {
+  for (const id of identifiersNamed(scope, source, name)) {
+    const p = id.parent;
+    const stmt = p?.type === 'inc_statement' || p?.type === 'dec_statement' ? p : p?.type === 'expression_list' && p.parent?.type === 'assignment_statement' && same(p.parent.childForFieldName('left'), p) ? p.parent : undefined;
+    if (stmt && stmt.startIndex >= after) return true;
   }
   return false;
 }

@@ -16,8 +16,14 @@ export function enclosingFunction(node: Node): Node | undefined {
   return undefined;
 }
 
+const cleanTrees = new WeakMap<Parser.Tree, boolean>();
+
 /** True when node lies in, or contains, a region the parser could not read. */
 export function touchesError(node: Node): boolean {
+  // Most trees have no error at all (files that do are not even given to codemods).
+  let clean = cleanTrees.get(node.tree);
+  if (clean === undefined) cleanTrees.set(node.tree, (clean = !node.tree.rootNode.hasError));
+  if (clean) return false;
   if (node.hasError) return true;
   for (const a of ancestors(node)) if (a.type === 'ERROR' || a.isMissing) return true;
   return false;

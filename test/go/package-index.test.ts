@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { parseGo } from '../../src/engine/parser.js';
+import { declarationAt, PackageIndex } from '../../src/go/package-index.js';
+
+const siblings = new Map([
+  ['/p/server.go', 'package p\n\nimport "context"\n\n// Server serves.\ntype Server struct {\n\tctx  context.Context `json:"{ctx}"` // {\n\tdone chan struct{}\n\tm    map[string]int\n}\n\nfunc broken( {\n'],
+  ['/p/types.go', 'package p\n\ntype (\n\tID int\n\tPool struct{ workers []chan int }\n)\n'],
+  ['/p/methods.go', 'package p\n\nfunc (s *Server) Close() { close(s.done) }\n\nfunc (p Pool) Size() int { return len(p.workers) }\n'],
+]);
+
+function index(): PackageIndex {
+  const idx = new PackageIndex(new Map(siblings), (text) => parseGo(text));
+  idx.addFile('/p/main.go', parseGo('package p\n\ntype Local struct{ n int }\n\nfunc (l *Local) Get() int { return l.n }\n'));
+  return idx;
+}
+
+describe('the package index', () => {
+  it('reads a sibling type from its declaration alone, even when the rest of that file does not parse', () => {
+    const fields = index().fieldsOf('Server');
+    expect(fields.map((f) => `${f.name} ${f.type}`)).toEqual(['ctx context.Context', 'done chan struct{}', 'm map[string]int']);
+  });
+
+  it('finds types of a grouped declaration and of the file being processed', () => {
+    const idx = index();
+    expect(idx.type('Pool')?.kind).toBe('struct');
+    expect(idx.underlyingKind('ID')).toBe('basic-number');
+    expect(idx.fieldsOf('Local').map((f) => f.name)).toEqual(['n']);
+    expect(idx.type('Missing')).toBeUndefined();
+  });
+
+  it('finds methods across the package', () => {
+    const idx = index();
+    expect(idx.methodsOf('Server').map((m) => m.name)).toEqual(['Close']);
+    expect(idx.methodsOf('Pool').map((m) => m.name)).toEqual(['Size']);
+    expect(idx.methodsOf('Local').map((m) => m.name)).toEqual(['Get']);
+  });
+
+  it('forgets a released file until it is asked for again', () => {
+    const idx = index();
+    expect(idx.type('Local')).toBeDefined();
+    idx.release('/p/main.go', 'package p\n\ntype Local struct{ n, m int }\n');
+    expect(idx.fieldsOf('Local').map((f) => f.name)).toEqual(['n', 'm']);
+  });
+});
+
+describe('declarationAt', () => {
+  it('ends at the first line break outside brackets, strings, runes and comments', () => {
+    const text = 'type T struct {\n\ta string `tag:"}"`\n\tb rune // }\n\t/* } */ c [2]int\n}\nvar x = 1\n';
+    expect(declarationAt(text, 0)).toBe(text.slice(0, text.indexOf('\nvar')));
+    expect(declarationAt('type U = map[string]struct{ s string }\n', 0)).toBe('type U = map[string]struct{ s string }');
+    expect(declarationAt('type V struct {', 0)).toBeUndefined();
+  });
+});
