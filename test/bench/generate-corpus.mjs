@@ -15,11 +15,14 @@ function prng(seed) {
 const NOUNS = ['order', 'user', 'invoice', 'session', 'node', 'pod', 'secret', 'event', 'job', 'tenant', 'report', 'metric', 'queue', 'shard', 'lease'];
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
 
-function ordinary(rand, pkg, i) {
+function ordinary(rand, pkg, i, extra = { imports: [], code: '' }) {
   const n = NOUNS[Math.floor(rand() * NOUNS.length)];
   const T = `${cap(n)}${i}`;
-  const fields = Array.from({ length: 4 + Math.floor(rand() * 6) }, (_, k) => `\t${cap(NOUNS[(k + i) % NOUNS.length])}${k} ${['string', 'int', 'int64', 'bool', 'time.Time', '[]string', 'map[string]int'][k % 7]} \`json:"${NOUNS[(k + i) % NOUNS.length]}_${k}"\``);
-  const methods = Array.from({ length: 10 + Math.floor(rand() * 12) }, (_, k) => `
+  // Struct fields aligned as gofmt aligns them.
+  const rows = Array.from({ length: 4 + Math.floor(rand() * 6) }, (_, k) => [`${cap(NOUNS[(k + i) % NOUNS.length])}${k}`, ['string', 'int', 'int64', 'bool', 'time.Time', '[]string', 'map[string]int'][k % 7], `\`json:"${NOUNS[(k + i) % NOUNS.length]}_${k}"\``]);
+  const width = (c) => Math.max(...rows.map((r) => r[c].length));
+  const fields = rows.map(([name, type, tag]) => `\t${name.padEnd(width(0))} ${type.padEnd(width(1))} ${tag}`);
+  const methods = Array.from({ length: 13 + Math.floor(rand() * 14) }, (_, k) => `
 // Validate${k} checks the ${n} for request ${k}.
 func (x *${T}) Validate${k}(limit int) error {
 	if x == nil {
@@ -42,12 +45,7 @@ func (x *${T}) Validate${k}(limit int) error {
 package ${pkg}
 
 import (
-	"encoding/json"
-	"errors"
-	"fmt"
-	"net/http"
-	"strings"
-	"time"
+${[...new Set(['encoding/json', 'errors', 'fmt', 'net/http', 'strings', 'time', ...extra.imports])].sort().map((p) => `\t"${p}"`).join('\n')}
 )
 
 // ${T} is one ${n} as stored.
@@ -71,17 +69,15 @@ func Handle${T}(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	_ = json.NewEncoder(w).Encode(map[string]any{"name": name, "at": time.Now().UTC()})
 }
-`;
+${extra.code}`;
 }
 
+// The legacy patterns: each a function (and types) with the imports it needs, placed in a file
+// of its own or at the end of an ordinary file, as real code has them.
 const PATTERNS = [
-  (pkg, i) => `package ${pkg}
-
-import (
-	"context"
-	"sync"
-)
-
+  {
+    imports: ['context', 'sync'],
+    code: (i) => `
 func Fanout${i}(ctx context.Context, items []string, out chan<- string) {
 	var wg sync.WaitGroup
 	for _, it := range items {
@@ -94,10 +90,10 @@ func Fanout${i}(ctx context.Context, items []string, out chan<- string) {
 	wg.Wait()
 }
 `,
-  (pkg, i) => `package ${pkg}
-
-import "sync"
-
+  },
+  {
+    imports: ['sync'],
+    code: (i) => `
 type Conn${i} interface{ Close() error }
 
 type Registry${i} struct {
@@ -115,10 +111,10 @@ func (r *Registry${i}) Drop(id string) {
 	delete(r.conns, id)
 }
 `,
-  (pkg, i) => `package ${pkg}
-
-import "time"
-
+  },
+  {
+    imports: ['time'],
+    code: (i) => `
 func Pump${i}(in <-chan int, handle func(int)) {
 	t := time.NewTicker(time.Second)
 	for {
@@ -132,10 +128,17 @@ func Pump${i}(in <-chan int, handle func(int)) {
 	}
 }
 `,
+  },
 ];
 
+function patternFile(pkg, i) {
+  const p = PATTERNS[i % PATTERNS.length];
+  const imports = p.imports.length === 1 ? `import "${p.imports[0]}"` : `import (\n${p.imports.map((x) => `\t"${x}"`).join('\n')}\n)`;
+  return `package ${pkg}\n\n${imports}\n${p.code(i)}`;
+}
+
 /** Write the corpus under dir (skipped when already complete); returns its root. */
-export function generateCorpus(dir, { modules = 8, files = 5600, patternShare = 0.15, seed = 42 } = {}) {
+export function generateCorpus(dir, { modules = 8, files = 6000, patternShare = 0.15, seed = 42 } = {}) {
   const marker = join(dir, '.complete');
   if (existsSync(marker)) return dir;
   const rand = prng(seed);
@@ -149,8 +152,11 @@ export function generateCorpus(dir, { modules = 8, files = 5600, patternShare = 
     const pkg = `pkg${Math.floor(i / 12) % 60}`;
     const pdir = join(dir, `svc${m}`, 'internal', pkg);
     mkdirSync(pdir, { recursive: true });
-    writeFileSync(join(pdir, `file${i}.go`), ordinary(rand, pkg, i));
-    if (rand() < patternShare) writeFileSync(join(pdir, `legacy${i}.go`), PATTERNS[i % PATTERNS.length](pkg, i));
+    // Some ordinary files end with a legacy pattern; some packages have one in a file of its own.
+    const p = PATTERNS[(i + 1) % PATTERNS.length];
+    const inline = rand() < patternShare ? { imports: p.imports, code: p.code(`${i}x`) } : undefined;
+    writeFileSync(join(pdir, `file${i}.go`), ordinary(rand, pkg, i, inline));
+    if (rand() < patternShare) writeFileSync(join(pdir, `legacy${i}.go`), patternFile(pkg, i));
   }
   writeFileSync(marker, '');
   return dir;
