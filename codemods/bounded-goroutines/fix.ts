@@ -3,7 +3,6 @@ import type { FileContext, Fix } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { isReassigned } from '../../src/go/scope.js';
 import { afterOpeningBrace, ancestors, eol, freshName, indentAt, unparen, usedNames, type Node } from '../../src/go/syntax.js';
-import { codeWords } from '../../src/go/find-by-text.js';
 import type { Spawn } from './detect.js';
 
 export type Plan = { ok: true; fix: Fix; limit: string } | { ok: false; reason: string };
@@ -111,7 +110,8 @@ function packageLimiterName(spawn: Spawn, ctx: FileContext): string | undefined 
   const fnName = top.childForFieldName('name')?.text;
   if (!fnName) return undefined;
   const base = `${fnName[0].toLowerCase()}${fnName.slice(1)}Sem`;
-  return freshName(base, new Set([...ctx.packageIndex().names, ...codeWords(ctx.source)]));
+  const index = ctx.packageIndex();
+  return freshName(base, { has: (name) => index.nameTaken(name, ctx.source) });
 }
 
 function topLevelDecl(fn: Node): Node {

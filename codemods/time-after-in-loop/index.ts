@@ -60,7 +60,9 @@ function reuseTimer(call: Node, loop: Node, ctx: FileContext, time: string): Pic
   if (stmt.parent?.type !== 'statement_list') return { reason: 'the loop is not a plain statement' };
   const fn = enclosingFunction(loop);
   // Names of the function and of the package: the timer must not shadow a type or a variable.
-  const timer = freshName('timer', new Set([...usedNames(fn ?? ctx.tree.rootNode), ...ctx.packageIndex().names]));
+  const used = usedNames(fn ?? ctx.tree.rootNode);
+  const index = ctx.packageIndex();
+  const timer = freshName('timer', { has: (name) => used.has(name) || index.nameTaken(name) });
   const nl = eol(ctx.source);
   const li = indentAt(ctx.source, stmt.startIndex);
   const si = indentAt(ctx.source, select.startIndex);

@@ -1,11 +1,32 @@
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Parser from 'tree-sitter';
 import { PackageIndex, packageSources } from '../go/package-index.js';
 import { parseGo } from './parser.js';
+import { readGoSource, type ReadResult } from './read-source.js';
 
-/** One PackageIndex per package directory (and test variant), built on first use in a run. */
+/**
+ * One PackageIndex per package directory (and test variant), built on first use in a task, and
+ * the files the task read: a file read to index its package is not read again to process it.
+ */
 export class PackageIndexCache {
   private readonly byKey = new Map<string, PackageIndex>();
+  private readonly reads = new Map<string, ReadResult>();
+
+  constructor(private readonly maxFileBytes?: number) {}
+
+  /** A file as goconc reads it, read once per task. */
+  read(path: string): ReadResult {
+    let read = this.reads.get(path);
+    if (!read) this.reads.set(path, (read = readGoSource(path, this.maxFileBytes)));
+    return read;
+  }
+
+  /** A sibling's text for the index: generated files count too (they declare types). */
+  private siblingText(path: string): string {
+    const read = this.read(path);
+    return read.ok ? read.source.text : readFileSync(path, 'utf8');
+  }
   /** The index each tree was last given: codemods ask once per node they look at. */
   private readonly byTree = new WeakMap<Parser.Tree, PackageIndex>();
 
@@ -17,7 +38,7 @@ export class PackageIndexCache {
     let index = this.byKey.get(key);
     if (!index) {
       // Siblings are read as text now and parsed only when a codemod asks for a name in them.
-      index = new PackageIndex(packageSources(path, pkg), (text) => parseGo(text));
+      index = new PackageIndex(packageSources(path, pkg, (p) => this.siblingText(p)), (text) => parseGo(text));
       this.byKey.set(key, index);
     }
     // The file being processed always contributes its current text.

@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { moduleFor } from './go-module.js';
 import type { PackageIndexCache } from './package-cache.js';
 import { analyzeSource, fixSource, type AnalyzeOptions } from './process-file.js';
-import { hashText, readGoSource } from './read-source.js';
+import { hashText } from './read-source.js';
 import type { SuppressionScope } from './suppression.js';
 import type { Codemod, Finding } from './types.js';
 
@@ -49,7 +49,7 @@ export function processPath(path: string, file: string, opts: ProcessOptions, pa
     base.module = relativeDir(opts.root, mod.dir);
     base.modulePath = mod.path;
   }
-  const read = readGoSource(path, opts.maxFileBytes);
+  const read = packages.read(path);
   if (!read.ok) return { ...base, status: read.skipped ? 'skipped' : 'error', reason: read.reason };
   const text = read.source.text;
   const analyzeOpts = {

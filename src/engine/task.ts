@@ -18,7 +18,7 @@ export interface Task {
 export async function runTask(task: Task, given?: readonly Codemod[]): Promise<FileResult[]> {
   const selected = given ?? codemods.filter((c) => task.options.codemodIds.includes(c.id));
   const opts: ProcessOptions = { ...task.options, codemods: selected };
-  const packages = new PackageIndexCache();
+  const packages = new PackageIndexCache(opts.maxFileBytes);
   const out: FileResult[] = [];
   for (const [i, { path, file }] of task.files.entries()) {
     const result = processPath(path, file, opts, packages);

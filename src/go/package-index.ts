@@ -165,6 +165,16 @@ export class PackageIndex {
     return this.methods.get(typeName) ?? [];
   }
 
+  /**
+   * Whether a name is taken anywhere in the package (or in `extra`, a file's current text): a
+   * name absent from every text is free without collecting the package's words.
+   */
+  nameTaken(name: string, extra?: string): boolean {
+    const texts = [...this.sources.values(), ...this.extraTexts, ...(extra === undefined ? [] : [extra])];
+    if (!texts.some((t) => t.includes(name))) return false;
+    return this.names.has(name) || (extra !== undefined && codeWords(extra).has(name));
+  }
+
   /** Every word of the package's text: a superset of its identifiers, for picking names that cannot collide. */
   get names(): Set<string> {
     if (!this.words) {
@@ -325,7 +335,7 @@ export function receiverOf(method: Node): Receiver | undefined {
 }
 
 /** The other Go files of the package `file` belongs to (same directory, same package clause), path → text. */
-export function packageSources(file: string, packageName: string): Map<string, string> {
+export function packageSources(file: string, packageName: string, read: (path: string) => string = (p) => readFileSync(p, 'utf8')): Map<string, string> {
   const dir = dirname(file);
   const isTest = file.endsWith('_test.go');
   const out = new Map<string, string>();
@@ -339,7 +349,7 @@ export function packageSources(file: string, packageName: string): Map<string, s
     const path = join(dir, name);
     if (basename(path) === basename(file)) continue;
     try {
-      const text = readFileSync(path, 'utf8');
+      const text = read(path);
       const m = /^\s*package\s+([A-Za-z_][A-Za-z0-9_]*)/m.exec(stripComments(text.slice(0, 64 * 1024)));
       if (m && m[1] === packageName) out.set(path, text);
     } catch {

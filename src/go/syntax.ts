@@ -110,7 +110,7 @@ export function usedNames(node: Node): Set<string> {
 }
 
 /** `base`, or base2, base3… — the first not in `taken`. */
-export function freshName(base: string, taken: Set<string>): string {
+export function freshName(base: string, taken: { has(name: string): boolean }): string {
   let name = base;
   for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
   return name;
