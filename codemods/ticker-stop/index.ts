@@ -2,7 +2,7 @@ import { goAtLeast } from '../../src/engine/go-module.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
 import { enclosingLoops, loopStatement } from '../../src/go/loops.js';
-import { callsOf } from '../../src/go/find-by-text.js';
+import { callsOf, identifiersNamed } from '../../src/go/find-by-text.js';
 import { eol, enclosingFunction, freshName, indentAt, lineEnd, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 
@@ -51,7 +51,7 @@ function newTicker(call: Node, ctx: FileContext): RawFinding | undefined {
   const fn = enclosingFunction(decl);
   const body = fn?.childForFieldName('body');
   if (!body) return undefined;
-  const uses = body.descendantsOfType('identifier').filter((id) => id.text === name && id.startIndex > decl.endIndex);
+  const uses = identifiersNamed(body, ctx.source, name).filter((id) => id.startIndex > decl.endIndex);
   if (uses.some((id) => id.parent?.type === 'selector_expression' && id.parent.childForFieldName('field')?.text === 'Stop')) return undefined;
   const message = `ticker ${name} is never stopped: it keeps firing, and is never collected, after the function returns`;
   const escapes = uses.find((id) => id.parent?.type !== 'selector_expression' || !['C', 'Reset'].includes(id.parent.childForFieldName('field')?.text ?? ''));

@@ -1,4 +1,5 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
+import { callsOf, goStatements } from '../../src/go/find-by-text.js';
 import { deleteLines, eol, indentAt, lineEnd, lineStart, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
@@ -16,7 +17,7 @@ export const wgAddBeforeGo: Codemod = {
 
 function find(ctx: FileContext): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const go of ctx.tree.rootNode.descendantsOfType('go_statement')) {
+  for (const go of goStatements(ctx.tree.rootNode, ctx.source)) {
     if (touchesError(go)) continue;
     const call = go.namedChild(0);
     const literal = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
@@ -29,7 +30,7 @@ function find(ctx: FileContext): RawFinding[] {
     if (callee?.type !== 'selector_expression' || callee.childForFieldName('field')?.text !== 'Add') continue;
     const wg = callee.childForFieldName('operand')!;
     // It counts this goroutine: the same group is marked Done inside it.
-    if (!literal.descendantsOfType('call_expression').some((c) => c.childForFieldName('function')?.text === `${wg.text}.Done`)) continue;
+    if (callsOf(literal, ctx.source, `${wg.text}.Done`).length === 0) continue;
     const message = `${wg.text}.Add runs inside the goroutine it counts: ${wg.text}.Wait can return before the goroutine has started`;
     out.push({ start: add!.startIndex, end: add!.endIndex, message, ...plan(ctx, go, literal, call!, first!, add!, wg) });
   }

@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
 /** Directories the go tool itself ignores, plus ones that never hold the user's own Go code. */
@@ -104,6 +104,7 @@ function walk(dir: string, rules: GitignoreRules, options: DiscoverOptions, out:
 /** .gitignore files of the root and of every directory below it that the walk enters. */
 class GitignoreRules {
   private readonly byDir = new Map<string, Ignore | null>();
+  private readonly chains = new Map<string, { dir: string; ig: Ignore }[]>();
   private readonly exclude: { dir: string; ig: Ignore } | undefined;
 
   constructor(
@@ -134,19 +135,24 @@ class GitignoreRules {
     return ig;
   }
 
+  /** The .gitignore rules that apply in a directory: its own and its ancestors' up to the root. */
+  private chainFor(dir: string): { dir: string; ig: Ignore }[] {
+    let chain = this.chains.get(dir);
+    if (chain) return chain;
+    const rel = relative(this.root, dir);
+    const parent = dirname(dir);
+    chain = rel.startsWith('..') || isAbsolute(rel) ? [] : rel === '' || parent === dir ? [] : this.chainFor(parent);
+    const own = rel.startsWith('..') || isAbsolute(rel) ? null : this.load(dir);
+    if (own) chain = [...chain, { dir, ig: own }];
+    this.chains.set(dir, chain);
+    return chain;
+  }
+
   ignores(path: string, isDir: boolean): boolean {
-    const rel = relative(this.root, path);
-    if (rel.startsWith('..')) return false;
-    // Check against each directory's rules from the root down to the path's parent.
-    let dir = this.root;
-    const parts = relative(this.root, dirname(path)).split(sep).filter(Boolean);
-    for (let i = 0; i <= parts.length; i++) {
-      const ig = this.load(dir);
-      if (ig) {
-        const sub = relative(dir, path).split(sep).join('/') + (isDir ? '/' : '');
-        if (ig.ignores(sub)) return true;
-      }
-      if (i < parts.length) dir = join(dir, parts[i]);
+    // Each directory's rules from the root down to the path's parent, against the path relative to it.
+    for (const { dir, ig } of this.chainFor(dirname(path))) {
+      const sub = relative(dir, path).split(sep).join('/') + (isDir ? '/' : '');
+      if (ig.ignores(sub)) return true;
     }
     return false;
   }

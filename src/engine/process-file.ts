@@ -45,7 +45,9 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
       internalErrors: [],
     };
   }
-  const lines = new LineIndex(source);
+  // Built on the first finding: most files have none.
+  let index: LineIndex | undefined;
+  const lines = () => (index ??= new LineIndex(source));
   let findings: Finding[] = [];
   const internalErrors: string[] = [];
   for (const codemod of active) {
@@ -69,18 +71,18 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
         codemod: codemod.id,
         file,
         severity: r.severity ?? codemod.severity,
-        line: lines.line(r.start),
-        column: lines.column(r.start),
-        endLine: lines.line(r.end),
-        endColumn: lines.column(r.end),
+        line: lines().line(r.start),
+        column: lines().column(r.start),
+        endLine: lines().line(r.end),
+        endColumn: lines().column(r.end),
       };
       findings.push(f);
     }
   }
   if (hasIgnores) {
-    const suppressions = parseSuppressions(tree, lines);
+    const suppressions = parseSuppressions(tree, lines());
     findings = applySuppressions(findings, suppressions);
-    if (opts.suppressionScope) findings.push(...unusedSuppressions(suppressions, opts.suppressionScope, file, lines));
+    if (opts.suppressionScope) findings.push(...unusedSuppressions(suppressions, opts.suppressionScope, file, lines()));
   }
   verifyFixes(findings, source, tree, internalErrors);
   findings.sort((a, b) => a.start - b.start || a.codemod.localeCompare(b.codemod));

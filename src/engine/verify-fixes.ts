@@ -92,9 +92,13 @@ export class ParseChecker {
     this.tree = reparseGo(source, tree);
   }
 
+  /** Set after a check: how to get the original tree back, done only if another check comes. */
+  private undo: (() => Parser.Tree) | undefined;
+
   /** `edits`: sorted, not overlapping. */
   parses(edits: Edit[]): boolean {
     if (edits.length === 0) return true;
+    if (this.undo) this.tree = this.undo();
     const forward = reparseEdited(this.tree, this.source, edits);
     const ok = countErrors(forward.tree) === 0;
     // The same edits undone, in the offsets of the edited text.
@@ -104,7 +108,7 @@ export class ParseChecker {
       shift += e.text.length - (e.end - e.start);
       return { start, end: start + e.text.length, text: this.source.slice(e.start, e.end) };
     });
-    this.tree = reparseEdited(forward.tree, forward.text, back).tree;
+    this.undo = () => reparseEdited(forward.tree, forward.text, back).tree;
     return ok;
   }
 }
