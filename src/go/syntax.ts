@@ -5,9 +5,31 @@ export type Node = Parser.SyntaxNode;
 
 export const FUNCTION_TYPES = new Set(['func_literal', 'function_declaration', 'method_declaration']);
 
-/** Parents of node, nearest first. */
-export function* ancestors(node: Node): Generator<Node> {
-  for (let p = node.parent; p; p = p.parent) yield p;
+const chains = new WeakMap<Parser.Tree, Map<number, Node[]>>();
+
+/**
+ * Parents of node, nearest first. Remembered per tree: codemods climb from many nodes of the
+ * same functions, and each step up crosses into the parser's native code.
+ */
+export function ancestors(node: Node): readonly Node[] {
+  let byId = chains.get(node.tree);
+  if (!byId) chains.set(node.tree, (byId = new Map()));
+  const known = byId.get(node.id);
+  if (known) return known;
+  const climbed: Node[] = [];
+  let rest: Node[] = [];
+  for (let p = node.parent; p; p = p.parent) {
+    const above = byId.get(p.id);
+    climbed.push(p);
+    if (above) {
+      rest = above;
+      break;
+    }
+  }
+  const chain = climbed.concat(rest);
+  byId.set(node.id, chain);
+  for (let i = 0; i < climbed.length; i++) if (!byId.has(climbed[i].id)) byId.set(climbed[i].id, chain.slice(i + 1));
+  return chain;
 }
 
 /** The innermost function (literal, declaration or method) containing node. */
