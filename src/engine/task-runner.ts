@@ -17,7 +17,7 @@ export function startWorkers(jobs: number, options: Task['options']): Piscina | 
   const script = workerScript();
   if (jobs <= 1 || !script) return undefined;
   const pool = new Piscina({ filename: script, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
-  for (let i = 0; i < jobs; i++) pool.run({ files: [], options } satisfies Task).catch(() => undefined);
+  for (let i = 0; i < jobs; i++) pool.run([{ files: [], options }] satisfies Task[]).catch(() => undefined);
   return pool;
 }
 
@@ -42,12 +42,24 @@ export async function runTasks(tasks: Task[], pool: Piscina | undefined, onProgr
   // is left with a long tail while the others idle. Results go back to their task's place.
   const chunks = tasks.flatMap((task, index) => chunk(task, CHUNK_FILES).map((part) => ({ index, part })));
   chunks.sort((a, b) => tasks[b.index].files.length - tasks[a.index].files.length || a.index - b.index);
+  // Chunks go to the workers in batches: most packages are a few files the prefilter rules out,
+  // and one message per package would leave workers waiting on the main thread.
+  const batches: { index: number; order: number; part: Task }[][] = [[]];
+  let filesInBatch = 0;
+  for (const [order, c] of chunks.entries()) {
+    if (filesInBatch >= BATCH_FILES) {
+      batches.push([]);
+      filesInBatch = 0;
+    }
+    batches[batches.length - 1].push({ ...c, order });
+    filesInBatch += c.part.files.length;
+  }
   const out: FileResult[][][] = tasks.map(() => []);
   await Promise.all(
-    chunks.map(async ({ index, part }, order) => {
-      const res = (await pool.run(part)) as FileResult[];
-      out[index][order] = res;
-      onProgress(res);
+    batches.map(async (batch) => {
+      const res = (await pool.run(batch.map((b) => b.part))) as FileResult[][];
+      batch.forEach((b, i) => (out[b.index][b.order] = res[i]));
+      onProgress(res.flat());
     }),
   );
   return out.map((parts) => parts.flat());
@@ -55,6 +67,8 @@ export async function runTasks(tasks: Task[], pool: Piscina | undefined, onProgr
 
 /** Files per worker task: a package's index is built once per chunk. */
 const CHUNK_FILES = 24;
+/** Files per message to a worker. */
+const BATCH_FILES = 32;
 
 function chunk(task: Task, size: number): Task[] {
   if (task.files.length <= size) return [task];

@@ -1,6 +1,8 @@
 import { runTask, type Task } from './task.js';
 
-/** Worker-thread entry (piscina): one task in, its file results out. */
-export default function (task: Task) {
-  return runTask(task);
+/** Worker-thread entry (piscina): a batch of tasks in, each task's file results out. */
+export default async function (tasks: Task[]) {
+  const out = [];
+  for (const task of tasks) out.push(await runTask(task));
+  return out;
 }
