@@ -1,6 +1,7 @@
 // npm run bench [-- <go tree>…]: goconc scan on a generated monorepo (and any Go tree given),
 // against the parse floor (bare tree-sitter over the same files) and ast-grep with equivalent
-// rules, all in this one run. Prints figures, ratios, and whether the targets are met.
+// rules, all in this one run (each timing the median of three runs). Prints figures, ratios, and
+// whether the targets are met, for every tree.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -34,16 +35,25 @@ function timed(cmd, args, opts = {}) {
   return { seconds, rssMB: rss ? Number(rss[1]) / 1024 : NaN, stdout: res.stdout, status: res.status, stderr: res.stderr };
 }
 
+/** The run of median wall time among `n` (timings on a shared machine vary), with the highest peak RSS seen. */
+function median(n, cmd, args, opts) {
+  const runs = Array.from({ length: n }, () => timed(cmd, args, opts)).sort((a, b) => a.seconds - b.seconds);
+  const mid = runs[Math.floor(n / 2)];
+  return { ...mid, rssMB: Math.max(...runs.map((r) => r.rssMB)) };
+}
+
+const RUNS = 3;
+
 const fmt = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 
-function benchTree(name, root, targets) {
+function benchTree(name, root) {
   const files = goFiles(root);
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const mb = bytes / 1e6;
   console.log(`\n== ${name}: ${files.length} Go files, ${fmt(mb, 1)} MB (${root})`);
 
-  const j1 = timed(process.execPath, [cli, 'scan', '--json', '--quiet', '--jobs', '1', '.'], { cwd: root });
-  const j2 = timed(process.execPath, [cli, 'scan', '--json', '--quiet', '--jobs', '2', '.'], { cwd: root });
+  const j1 = median(RUNS, process.execPath, [cli, 'scan', '--json', '--quiet', '--jobs', '1', '.'], { cwd: root });
+  const j2 = median(RUNS, process.execPath, [cli, 'scan', '--json', '--quiet', '--jobs', '2', '.'], { cwd: root });
   const report = JSON.parse(j2.stdout);
   const parsed = report.summary.filesParsed;
   const sameFindings = JSON.stringify(JSON.parse(j1.stdout).findings) === JSON.stringify(report.findings);
@@ -54,10 +64,10 @@ function benchTree(name, root, targets) {
   const floorParsed = JSON.parse(spawnSync(process.execPath, [join(here, 'parse-floor.mjs')], { input: parsedFiles.join('\n'), encoding: 'utf8', maxBuffer: 1 << 30 }).stdout);
   // goconc's own work over the parsed files: its run minus node start-up and discovery, measured
   // as the same command on an empty selection (every codemod skipped).
-  const baseline = timed(process.execPath, [cli, 'scan', '--json', '--quiet', '--jobs', '1', '--only', 'send-select-ctx', '--skip', 'send-select-ctx', '.'], { cwd: root });
+  const baseline = median(RUNS, process.execPath, [cli, 'scan', '--json', '--quiet', '--jobs', '1', '--only', 'send-select-ctx', '--skip', 'send-select-ctx', '.'], { cwd: root });
 
   const sgBin = join(repo, 'node_modules', '.bin', 'ast-grep');
-  const sg = existsSync(sgBin) ? timed(sgBin, ['scan', '-c', join(here, 'sg-rules', 'sgconfig.yml'), '--json=stream', root], { cwd: join(here, 'sg-rules') }) : undefined;
+  const sg = existsSync(sgBin) ? median(RUNS, sgBin, ['scan', '-c', join(here, 'sg-rules', 'sgconfig.yml'), '--json=stream', root], { cwd: join(here, 'sg-rules') }) : undefined;
 
   console.log(`goconc scan --jobs 1: ${fmt(j1.seconds)} s, ${fmt(files.length / j1.seconds, 0)} files/s, ${fmt(mb / j1.seconds)} MB/s, peak RSS ${fmt(j1.rssMB, 0)} MB`);
   console.log(`goconc scan --jobs 2: ${fmt(j2.seconds)} s, ${fmt(files.length / j2.seconds, 0)} files/s, ${fmt(mb / j2.seconds)} MB/s, peak RSS ${fmt(j2.rssMB, 0)} MB`);
@@ -68,7 +78,6 @@ function benchTree(name, root, targets) {
   if (sg) console.log(`ast-grep scan (3 equivalent rules): ${fmt(sg.seconds)} s, peak RSS ${fmt(sg.rssMB, 0)} MB`);
   else console.log('ast-grep: not installed (npm i -D @ast-grep/cli)');
 
-  if (!targets) return;
   const checks = [
     ['goconc scan ≥ 1.5× faster than ast-grep', sg ? sg.seconds / j2.seconds : NaN, (r) => r >= 1.5],
     ['within 1.3× of the parse floor over the files it parses', own / floorParsed.seconds, (r) => r <= 1.3],
@@ -84,5 +93,5 @@ console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown cpu'}, ${os.availablePar
 if (!existsSync(join(repo, 'dist', 'src', 'cli', 'main.js'))) spawnSync('npm', ['run', 'build'], { cwd: repo, stdio: 'inherit' });
 // Outside the repository: its .gitignore (node_modules/) would hide the corpus from goconc.
 const corpus = generateCorpus(join(os.tmpdir(), 'goconc-bench', 'corpus-v3'));
-benchTree('generated monorepo', corpus, true);
-for (const extra of process.argv.slice(2)) benchTree(extra, extra, false);
+benchTree('generated monorepo', corpus);
+for (const extra of process.argv.slice(2)) benchTree(extra, extra);
