@@ -33,7 +33,9 @@ export class PackageIndexCache {
   get(path: string, tree: Parser.Tree): PackageIndex {
     const known = this.byTree.get(tree);
     if (known?.files.includes(path)) return known;
-    const pkg = tree.rootNode.namedChildren.find((n) => n.type === 'package_clause')?.namedChild(0)?.text ?? '';
+    let clause = tree.rootNode.firstNamedChild;
+    while (clause?.type === 'comment') clause = clause.nextNamedSibling;
+    const pkg = clause?.type === 'package_clause' ? (clause.namedChild(0)?.text ?? '') : '';
     const key = `${dirname(path)}\0${pkg}\0${path.endsWith('_test.go')}`;
     let index = this.byKey.get(key);
     if (!index) {

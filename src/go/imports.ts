@@ -15,8 +15,12 @@ const specsByTree = new WeakMap<Parser.Tree, ImportSpec[]>();
 export function importSpecs(tree: Parser.Tree): ImportSpec[] {
   const cached = specsByTree.get(tree);
   if (cached) return cached;
-  // Imports are top-level declarations: no need to search the whole tree.
-  const decls = tree.rootNode.namedChildren.filter((n) => n.type === 'import_declaration');
+  // Imports come first, after the package clause: no need to look at the rest of the file.
+  const decls: Node[] = [];
+  for (let n = tree.rootNode.firstNamedChild; n; n = n.nextNamedSibling) {
+    if (n.type === 'import_declaration') decls.push(n);
+    else if (n.type !== 'package_clause' && n.type !== 'comment') break;
+  }
   const specs = decls.flatMap((d) => d.descendantsOfType('import_spec')).map((spec) => {
     const pathNode = spec.childForFieldName('path')!;
     const nameNode = spec.childForFieldName('name');
