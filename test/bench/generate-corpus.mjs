@@ -138,7 +138,7 @@ function patternFile(pkg, i) {
 }
 
 /** Write the corpus under dir (skipped when already complete); returns its root. */
-export function generateCorpus(dir, { modules = 8, files = 6000, patternShare = 0.15, seed = 42 } = {}) {
+export function generateCorpus(dir, { modules = 8, files = 6300, patternShare = 0.15, seed = 42 } = {}) {
   const marker = join(dir, '.complete');
   if (existsSync(marker)) return dir;
   const rand = prng(seed);

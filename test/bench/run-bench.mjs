@@ -92,6 +92,6 @@ function benchTree(name, root) {
 console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown cpu'}, ${os.availableParallelism()} cores, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB; node ${process.version}; ${os.platform()} ${os.release()}`);
 if (!existsSync(join(repo, 'dist', 'src', 'cli', 'main.js'))) spawnSync('npm', ['run', 'build'], { cwd: repo, stdio: 'inherit' });
 // Outside the repository: its .gitignore (node_modules/) would hide the corpus from goconc.
-const corpus = generateCorpus(join(os.tmpdir(), 'goconc-bench', 'corpus-v3'));
+const corpus = generateCorpus(join(os.tmpdir(), 'goconc-bench', 'corpus-v4'));
 benchTree('generated monorepo', corpus);
 for (const extra of process.argv.slice(2)) benchTree(extra, extra);
