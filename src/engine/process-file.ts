@@ -3,9 +3,9 @@ import { applyEdits, overlaps } from './apply-edits.js';
 import { LineIndex } from './line-index.js';
 import type { PackageIndexCache } from './package-cache.js';
 import { applySuppressions, parseSuppressions, unusedSuppressions, type SuppressionScope } from './suppression.js';
-import { countErrors, parseGo } from './parser.js';
+import { parseGo } from './parser.js';
 import type { Codemod, Finding, RawFinding } from './types.js';
-import { fixEdits, verifyFixes } from './verify-fixes.js';
+import { fixEdits, ParseChecker, verifyFixes } from './verify-fixes.js';
 
 export interface AnalyzeOptions {
   codemods: readonly Codemod[];
@@ -27,6 +27,8 @@ export interface Analysis {
   findings: Finding[];
   /** Codemod crashes and fixes dropped by verification, as messages. */
   internalErrors: string[];
+  /** The tree of a file that parsed, for a fix pass to reuse (never sent between threads). */
+  tree?: Parser.Tree;
 }
 
 /** Run the codemods over one file's text. `file` is the path shown in findings. */
@@ -86,7 +88,7 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
   }
   verifyFixes(findings, source, tree, internalErrors);
   findings.sort((a, b) => a.start - b.start || a.codemod.localeCompare(b.codemod));
-  return { parsed: true, findings, internalErrors };
+  return { parsed: true, findings, internalErrors, tree };
 }
 
 export function defaultOptions(codemod: Codemod): Record<string, unknown> {
@@ -114,16 +116,18 @@ export function fixSource(path: string, file: string, source: string, opts: Anal
   const internalErrors = [...first.internalErrors];
   let current = source;
   let findings = first.findings;
+  let tree = first.tree;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
+    if (!tree) break;
     const fixable = findings.filter((f) => f.fix);
     if (fixable.length === 0) break;
     const chosen: Finding[] = [];
     for (const f of fixable) {
       if (!chosen.some((c) => c.fix!.edits.some((a) => f.fix!.edits.some((b) => overlaps(a, b))))) chosen.push(f);
     }
-    const tree = parseGo(current);
-    let next = applyEdits(current, fixEdits(current, tree, chosen.map((f) => f.fix!)));
-    if (countErrors(parseGo(next)) > 0) {
+    const together = fixEdits(current, tree, chosen.map((f) => f.fix!));
+    let next = applyEdits(current, together);
+    if (!new ParseChecker(current, tree).parses(together)) {
       // Each fix parsed alone; together they do not. Apply the first only and re-analyse.
       next = applyEdits(current, fixEdits(current, tree, [chosen[0].fix!]));
       chosen.length = 1;
@@ -135,6 +139,7 @@ export function fixSource(path: string, file: string, source: string, opts: Anal
     const again = analyzeSource(path, file, current, opts);
     internalErrors.push(...again.internalErrors);
     findings = again.findings;
+    tree = again.tree;
   }
   const failed = first.findings
     .filter((f) => f.fix && !applied.includes(f))
