@@ -6,7 +6,8 @@ import type { Node } from './syntax.js';
  * it in C with descendantsOfType), since the constructs codemods look for are rare.
  */
 
-const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
+/** A character of a Go identifier (letters beyond ASCII included), by UTF-16 code. */
+export const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
 
 /** Offsets of `needle` within source[from, to); a word needle only as a whole word. */
 function occurrences(source: string, needle: string, from: number, to: number): number[] {

@@ -1,3 +1,5 @@
+import { isWordChar } from './find-by-text.js';
+
 /**
  * Cheap textual signs of Go constructs, for the prefilters that decide whether a file is worth
  * parsing. Each is a necessary condition: it may say yes for text in a comment or a string, but
@@ -7,7 +9,6 @@
 /** Keywords that may stand right before a receive `<-x` (so `kw <-x` is not a send). */
 const BEFORE_RECEIVE = new Set(['case', 'return', 'if', 'for', 'switch', 'go', 'defer', 'range', 'chan', 'else', 'select', 'var', 'const']);
 
-const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
 
 /**
  * A send statement `ch <- v` can be present: some `<-` follows, on its own line, the end of an
