@@ -5,8 +5,7 @@ import type { FileResult } from './process-path.js';
 import { changedSince, inShard, type Shard } from './select-files.js';
 import type { SuppressionScope } from './suppression.js';
 import type { Task } from './task.js';
-import type { Piscina } from 'piscina';
-import { runTasks, startWorkers } from './task-runner.js';
+import { runTasks } from './task-runner.js';
 import type { Codemod } from './types.js';
 
 export type { FileResult } from './process-path.js';
@@ -57,15 +56,6 @@ export function rootRelative(root: string, path: string): string {
 export async function run(opts: RunOptions): Promise<RunResult> {
   const started = performance.now();
   const options = taskOptions(opts);
-  const pool = startWorkers(opts.jobs ?? 1, options);
-  try {
-    return await runOn(pool, options, opts, started);
-  } finally {
-    await pool?.destroy();
-  }
-}
-
-async function runOn(pool: Piscina | undefined, options: Task['options'], opts: RunOptions, started: number): Promise<RunResult> {
   const discovery = discoverGoFiles(opts.paths, { root: opts.root, includeTestdata: opts.includeTestdata, exclude: opts.exclude });
   let files = discovery.files;
   if (opts.since) {
@@ -77,7 +67,7 @@ async function runOn(pool: Piscina | undefined, options: Task['options'], opts: 
   const tasks = packageTasks(files, opts.root, options);
   let done = 0;
   let findings = 0;
-  const results = await runTasks(tasks, pool, (batch) => {
+  const results = await runTasks(tasks, opts.jobs ?? 1, (batch) => {
     done += batch.length;
     findings += batch.reduce((n, f) => n + f.findings.length, 0);
     opts.onProgress?.(done, files.length, findings);

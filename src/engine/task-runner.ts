@@ -9,27 +9,36 @@ import type { Codemod } from './types.js';
 /** Below this many files a pool costs more (thread start, parser load) than it saves. */
 const MIN_FILES_FOR_WORKERS = 64;
 
-/**
- * Start `jobs` worker threads (none for one job), each loading the parser and the codemods at
- * once, while the main thread goes on discovering files.
- */
-export function startWorkers(jobs: number, options: Task['options']): Piscina | undefined {
-  const script = workerScript();
-  if (jobs <= 1 || !script) return undefined;
+/** Start `jobs` worker threads, each loading the parser and the codemods at once. */
+function startWorkers(jobs: number, script: string, options: Task['options']): Workers {
   const pool = new Piscina({ filename: script, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
-  for (let i = 0; i < jobs; i++) pool.run([{ files: [], options }] satisfies Task[]).catch(() => undefined);
-  return pool;
+  const warmUps = Array.from({ length: jobs }, () => pool.run([{ files: [], options }] satisfies Task[]).catch(() => undefined));
+  return {
+    pool,
+    // A thread stopped while it is still loading modules can bring the process down: let every
+    // thread finish loading first, even when the run turned out too small to use them.
+    stop: async () => {
+      await Promise.all(warmUps);
+      await pool.destroy();
+    },
+  };
+}
+
+interface Workers {
+  pool: Piscina;
+  stop(): Promise<void>;
 }
 
 /**
  * Run tasks on the pool's threads (in the main thread without a pool or for few files) and return
  * their results in task order, whatever order they finish in: output does not depend on --jobs.
  */
-export async function runTasks(tasks: Task[], pool: Piscina | undefined, onProgress: (done: FileResult[]) => void, given: readonly Codemod[]): Promise<FileResult[][]> {
+export async function runTasks(tasks: Task[], jobs: number, onProgress: (done: FileResult[]) => void, given: readonly Codemod[]): Promise<FileResult[][]> {
   const total = tasks.reduce((n, t) => n + t.files.length, 0);
+  const script = workerScript();
   // Workers find codemods by id in the registry: one from elsewhere runs here.
   const registered = given.every((c) => registry.includes(c));
-  if (!pool || total < MIN_FILES_FOR_WORKERS || !registered) {
+  if (jobs <= 1 || total < MIN_FILES_FOR_WORKERS || !script || !registered) {
     const out: FileResult[][] = [];
     for (const task of tasks) {
       const res = await runTask(task, given);
@@ -38,31 +47,37 @@ export async function runTasks(tasks: Task[], pool: Piscina | undefined, onProgr
     }
     return out;
   }
-  // Packages split into chunks of a few files, the largest packages queued first: no worker
-  // is left with a long tail while the others idle. Results go back to their task's place.
-  const chunks = tasks.flatMap((task, index) => chunk(task, CHUNK_FILES).map((part) => ({ index, part })));
-  chunks.sort((a, b) => tasks[b.index].files.length - tasks[a.index].files.length || a.index - b.index);
-  // Chunks go to the workers in batches: most packages are a few files the prefilter rules out,
-  // and one message per package would leave workers waiting on the main thread.
-  const batches: { index: number; order: number; part: Task }[][] = [[]];
-  let filesInBatch = 0;
-  for (const [order, c] of chunks.entries()) {
-    if (filesInBatch >= BATCH_FILES) {
-      batches.push([]);
-      filesInBatch = 0;
+  const workers = startWorkers(jobs, script, tasks[0].options);
+  const pool = workers.pool;
+  try {
+    // Packages split into chunks of a few files, the largest packages queued first: no worker
+    // is left with a long tail while the others idle. Results go back to their task's place.
+    const chunks = tasks.flatMap((task, index) => chunk(task, CHUNK_FILES).map((part) => ({ index, part })));
+    chunks.sort((a, b) => tasks[b.index].files.length - tasks[a.index].files.length || a.index - b.index);
+    // Chunks go to the workers in batches: most packages are a few files the prefilter rules out,
+    // and one message per package would leave workers waiting on the main thread.
+    const batches: { index: number; order: number; part: Task }[][] = [[]];
+    let filesInBatch = 0;
+    for (const [order, c] of chunks.entries()) {
+      if (filesInBatch >= BATCH_FILES) {
+        batches.push([]);
+        filesInBatch = 0;
+      }
+      batches[batches.length - 1].push({ ...c, order });
+      filesInBatch += c.part.files.length;
     }
-    batches[batches.length - 1].push({ ...c, order });
-    filesInBatch += c.part.files.length;
+    const out: FileResult[][][] = tasks.map(() => []);
+    await Promise.all(
+      batches.map(async (batch) => {
+        const res = (await pool.run(batch.map((b) => b.part))) as FileResult[][];
+        batch.forEach((b, i) => (out[b.index][b.order] = res[i]));
+        onProgress(res.flat());
+      }),
+    );
+    return out.map((parts) => parts.flat());
+  } finally {
+    await workers.stop();
   }
-  const out: FileResult[][][] = tasks.map(() => []);
-  await Promise.all(
-    batches.map(async (batch) => {
-      const res = (await pool.run(batch.map((b) => b.part))) as FileResult[][];
-      batch.forEach((b, i) => (out[b.index][b.order] = res[i]));
-      onProgress(res.flat());
-    }),
-  );
-  return out.map((parts) => parts.flat());
 }
 
 /** Files per worker task: a package's index is built once per chunk. */
