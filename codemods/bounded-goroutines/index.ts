@@ -19,6 +19,7 @@ export const boundedGoroutines: Codemod = {
     { name: 'strategy', type: 'string', choices: ['semaphore', 'workers'], default: 'semaphore', description: 'for loops over a channel: a semaphore, or N workers draining the channel' },
   ],
   prefilter: (text) => (mayHaveGoStatement(text) || /\.Go\s*\(/.test(text)) && mayHaveLoop(text),
+  triggers: /\bgo\b|\.Go\s*\(/,
   find,
 };
 

@@ -13,6 +13,7 @@ export const bufferedResultChan: Codemod = {
   enabledByDefault: true,
   options: [],
   prefilter: (text) => text.includes('select') && mayMakeChannel(text) && mayHaveGoStatement(text) && mayHaveSend(text),
+  triggers: /<-/,
   find,
 };
 

@@ -23,6 +23,7 @@ export const copyUnderLock: Codemod = {
     { name: 'blocking-methods', type: 'list', default: DEFAULT_BLOCKING_METHODS, description: 'method names treated as blocking when called under a lock (Send*/Write* always are)' },
   ],
   prefilter: (text) => LOCK_CALL.test(text) && UNLOCK_CALL.test(text) && mayHaveMethod(text),
+  triggers: /Lock\s*\(\s*\)/,
   find,
 };
 

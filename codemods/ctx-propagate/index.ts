@@ -22,6 +22,7 @@ export const ctxPropagate: Codemod = {
     { name: 'aggressive', type: 'boolean', default: false, description: 'also replace context.Background() passed straight to a call' },
   ],
   prefilter: (text) => text.includes('"context"') && (/\.TODO\s*\(/.test(text) || BACKGROUND_ARGUMENT.test(text)) && mayHaveContextSource(text),
+  triggers: /\.(TODO|Background)\s*\(/,
   find,
 };
 

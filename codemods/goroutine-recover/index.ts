@@ -12,6 +12,7 @@ export const goroutineRecover: Codemod = {
   enabledByDefault: false,
   options: [],
   prefilter: mayHaveGoFuncLiteral,
+  triggers: /\bgo\b/,
   find,
 };
 

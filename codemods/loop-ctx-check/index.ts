@@ -13,6 +13,7 @@ export const loopCtxCheck: Codemod = {
   enabledByDefault: false,
   options: [],
   prefilter: (text) => /\bfor\s*\{/.test(text),
+  triggers: /\bfor\b/,
   find,
 };
 

@@ -16,6 +16,7 @@ export const sendSelectCtx: Codemod = {
   enabledByDefault: true,
   options: [],
   prefilter: mayHaveSend,
+  triggers: /<-/,
   find,
 };
 

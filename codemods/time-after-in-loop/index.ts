@@ -3,7 +3,7 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { packageName } from '../../src/go/imports.js';
 import { enclosingLoops, loopStatement } from '../../src/go/loops.js';
 import { isReassigned } from '../../src/go/scope.js';
-import { callsOf } from '../../src/go/find-by-text.js';
+import { callsOf, codeWords } from '../../src/go/find-by-text.js';
 import { enclosingFunction, eol, freshName, indentAt, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveLoop } from '../../src/go/text-signals.js';
@@ -16,6 +16,7 @@ export const timeAfterInLoop: Codemod = {
   enabledByDefault: true,
   options: [],
   prefilter: (text, goVersion) => !goAtLeast(goVersion, '1.23') && /\.After\s*\(/.test(text) && mayHaveLoop(text),
+  triggers: /\.After\s*\(/,
   find,
 };
 
@@ -60,7 +61,7 @@ function reuseTimer(call: Node, loop: Node, ctx: FileContext, time: string): Pic
   if (stmt.parent?.type !== 'statement_list') return { reason: 'the loop is not a plain statement' };
   const fn = enclosingFunction(loop);
   // Names of the function and of the package: the timer must not shadow a type or a variable.
-  const used = usedNames(fn ?? ctx.tree.rootNode);
+  const used = fn ? usedNames(fn) : codeWords(ctx.source);
   const index = ctx.packageIndex();
   const timer = freshName('timer', { has: (name) => used.has(name) || index.nameTaken(name) });
   const nl = eol(ctx.source);

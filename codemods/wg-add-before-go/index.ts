@@ -12,6 +12,7 @@ export const wgAddBeforeGo: Codemod = {
   enabledByDefault: true,
   options: [],
   prefilter: (text) => /\.Add\s*\(/.test(text) && /\.Done\s*\(/.test(text) && mayHaveGoFuncLiteral(text),
+  triggers: /\bgo\b/,
   find,
 };
 

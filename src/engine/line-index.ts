@@ -1,3 +1,22 @@
+/** Offsets of the start of each line. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 0-based row and column in string units (as the tree-sitter binding counts them) of an offset. */
+export function pointAt(starts: number[], offset: number): { row: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { row: lo, column: offset - starts[lo] };
+}
+
 /** Offsets → 1-based line and byte column (as Go tools count), for one source text. */
 export class LineIndex {
   private readonly starts: number[] = [0];

@@ -30,7 +30,8 @@ export class PackageIndexCache {
   /** The index each tree was last given: codemods ask once per node they look at. */
   private readonly byTree = new WeakMap<Parser.Tree, PackageIndex>();
 
-  get(path: string, tree: Parser.Tree): PackageIndex {
+  /** `partialText`: the file's text when `tree` leaves some of its functions out. */
+  get(path: string, tree: Parser.Tree, partialText?: string): PackageIndex {
     const known = this.byTree.get(tree);
     if (known?.files.includes(path)) return known;
     let clause = tree.rootNode.firstNamedChild;
@@ -44,7 +45,7 @@ export class PackageIndexCache {
       this.byKey.set(key, index);
     }
     // The file being processed always contributes its current text.
-    if (!index.files.includes(path)) index.addFile(path, tree);
+    if (!index.files.includes(path)) index.addFile(path, tree, partialText);
     this.byTree.set(tree, index);
     return index;
   }

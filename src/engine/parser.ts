@@ -3,14 +3,14 @@ import Go from 'tree-sitter-go';
 
 let parser: Parser | undefined;
 
-/** Parse Go source with tree-sitter-go. One parser per thread, reused. */
-export function parseGo(source: string): Parser.Tree {
+/** Parse Go source with tree-sitter-go (only `ranges` of it when given). One parser per thread, reused. */
+export function parseGo(source: string, ranges?: Parser.Range[]): Parser.Tree {
   if (!parser) {
     parser = new Parser();
     parser.setLanguage(Go as unknown as Parser.Language);
   }
   // The Node binding reads the source in chunks; large files need a larger buffer.
-  return parser.parse(source, undefined, { bufferSize: Math.max(32 * 1024, source.length * 2 + 1) });
+  return parser.parse(source, undefined, { bufferSize: Math.max(32 * 1024, source.length * 2 + 1), ...(ranges ? { includedRanges: ranges } : {}) });
 }
 
 /** Parse an edited source again, reusing the unchanged parts of `old` (already told of the edits). */

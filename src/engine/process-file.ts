@@ -4,6 +4,7 @@ import { LineIndex } from './line-index.js';
 import type { PackageIndexCache } from './package-cache.js';
 import { applySuppressions, parseSuppressions, unusedSuppressions, type SuppressionScope } from './suppression.js';
 import { parseGo } from './parser.js';
+import { partialRanges } from './partial-parse.js';
 import type { Codemod, Finding, RawFinding } from './types.js';
 import { fixEdits, ParseChecker, verifyFixes } from './verify-fixes.js';
 
@@ -36,17 +37,15 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
   const active = opts.codemods.filter((c) => c.prefilter(source, opts.goVersion));
   const hasIgnores = source.includes(IGNORE_MARK);
   if (active.length === 0 && !(hasIgnores && opts.suppressionScope)) return { parsed: false, findings: [], internalErrors: [] };
-  const tree = parseGo(source);
-  if (tree.rootNode.hasError) {
-    const bad = firstError(tree);
-    const lines = new LineIndex(source);
-    return {
-      parsed: true,
-      syntaxError: { line: lines.line(bad.startIndex), column: lines.column(bad.startIndex) },
-      findings: [],
-      internalErrors: [],
-    };
+  // Only the functions some codemod may look into, when that is a small part of the file.
+  const ranges = hasIgnores ? undefined : partialRanges(source, active);
+  let tree = ranges ? parseGo(source, ranges) : parseGo(source);
+  let partial = !!ranges;
+  if (partial && tree.rootNode.hasError) {
+    tree = parseGo(source);
+    partial = false;
   }
+  if (tree.rootNode.hasError) return syntaxError(tree, source);
   // Built on the first finding: most files have none.
   let index: LineIndex | undefined;
   const lines = () => (index ??= new LineIndex(source));
@@ -60,7 +59,7 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
         source,
         tree,
         goVersion: opts.goVersion,
-        packageIndex: () => opts.packages.get(path, tree),
+        packageIndex: () => opts.packages.get(path, tree, partial ? source : undefined),
         options: opts.codemodOptions?.[codemod.id] ?? defaultOptions(codemod),
       });
     } catch (err) {
@@ -86,9 +85,20 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
     findings = applySuppressions(findings, suppressions);
     if (opts.suppressionScope) findings.push(...unusedSuppressions(suppressions, opts.suppressionScope, file, lines()));
   }
+  if (partial && findings.some((f) => f.fix || f.alternatives)) {
+    // Fixes are checked against the whole file, which must parse, as any file that gets fixes.
+    tree = parseGo(source);
+    if (tree.rootNode.hasError) return syntaxError(tree, source);
+  }
   verifyFixes(findings, source, tree, internalErrors);
   findings.sort((a, b) => a.start - b.start || a.codemod.localeCompare(b.codemod));
   return { parsed: true, findings, internalErrors, tree };
+}
+
+function syntaxError(tree: Parser.Tree, source: string): Analysis {
+  const bad = firstError(tree);
+  const lines = new LineIndex(source);
+  return { parsed: true, syntaxError: { line: lines.line(bad.startIndex), column: lines.column(bad.startIndex) }, findings: [], internalErrors: [] };
 }
 
 export function defaultOptions(codemod: Codemod): Record<string, unknown> {

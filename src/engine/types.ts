@@ -92,5 +92,11 @@ export interface Codemod {
    * parsed. `goVersion` is the file's module's `go` version.
    */
   prefilter(source: string, goVersion: string | undefined): boolean;
+  /**
+   * Text marking the top-level functions the codemod looks into (a send, a `go`, a call): the
+   * functions in which no active codemod's trigger occurs are not parsed. Without it, a file the
+   * codemod runs on is parsed whole.
+   */
+  triggers?: RegExp;
   find(ctx: FileContext): RawFinding[];
 }

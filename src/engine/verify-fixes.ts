@@ -2,6 +2,7 @@ import type Parser from 'tree-sitter';
 import { addImportEdits } from '../go/imports.js';
 import { eol } from '../go/syntax.js';
 import { checkEdits } from './apply-edits.js';
+import { lineStarts, pointAt } from './line-index.js';
 import { countErrors, parseGo, reparseGo } from './parser.js';
 import type { Edit, Finding, Fix } from './types.js';
 
@@ -119,36 +120,18 @@ function reparseEdited(tree: Parser.Tree, text: string, edits: Edit[]): { tree: 
   let out = text;
   for (let i = edits.length - 1; i >= 0; i--) {
     const e = edits[i];
-    const startPosition = point(starts, e.start);
+    const startPosition = pointAt(starts, e.start);
     tree.edit({
       startIndex: e.start,
       oldEndIndex: e.end,
       newEndIndex: e.start + e.text.length,
       startPosition,
-      oldEndPosition: point(starts, e.end),
+      oldEndPosition: pointAt(starts, e.end),
       newEndPosition: advance(startPosition, e.text),
     });
     out = out.slice(0, e.start) + e.text + out.slice(e.end);
   }
   return { tree: reparseGo(out, tree), text: out };
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** Row and column (in string units, as the binding counts them) of an offset. */
-function point(starts: number[], offset: number): Parser.Point {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { row: lo, column: offset - starts[lo] };
 }
 
 /** Where a point ends up after inserting text at it. */

@@ -92,6 +92,8 @@ export class PackageIndex {
   private readonly methods = new Map<string, MethodDecl[]>();
   /** Added files whose methods are not indexed yet: done when a lookup may need them. */
   private readonly unindexedMethods = new Map<string, Parser.Tree>();
+  /** Added files whose tree leaves some functions out, with their text: parsed whole if their methods are asked for. */
+  private readonly partial = new Map<string, string>();
   readonly files: string[] = [];
   private readonly pending = new Map<string, string>();
   private readonly extraTexts: string[] = [];
@@ -160,6 +162,14 @@ export class PackageIndex {
     if (/^\w+$/.test(typeName)) {
       const receiver = new RegExp(`func\\s*\\([^)]*\\b${typeName}\\b`);
       this.load(`methods ${typeName}`, (text) => receiver.test(text));
+      for (const [file, text] of [...this.partial]) {
+        if (!receiver.test(text)) continue;
+        this.partial.delete(file);
+        const whole = this.parse(text);
+        if (!whole || whole.rootNode.hasError) continue;
+        this.forgetMethods(file);
+        this.unindexedMethods.set(file, whole);
+      }
       for (const [file, tree] of [...this.unindexedMethods]) if (receiver.test(tree.rootNode.text)) this.indexMethods(file, tree);
     }
     return this.methods.get(typeName) ?? [];
@@ -194,24 +204,31 @@ export class PackageIndex {
     this.files.splice(this.files.indexOf(file), 1);
     for (const [name, found] of this.specs) if (found.file === file) this.specs.delete(name);
     this.unindexedMethods.delete(file);
+    this.partial.delete(file);
+    this.forgetMethods(file);
+    this.pending.set(file, text);
+    this.searched.clear();
+  }
+
+  /** `partialText`: the file's text when `tree` leaves some of its functions out. */
+  addFile(file: string, tree: Parser.Tree, partialText?: string): void {
+    if (partialText !== undefined) this.partial.set(file, partialText);
+    this.files.push(file);
+    this.pending.delete(file);
+    if (!this.sources.has(file)) {
+      this.extraTexts.push(partialText ?? tree.rootNode.text);
+      this.words = undefined;
+    }
+    this.addTypes(file, tree);
+    this.unindexedMethods.set(file, tree);
+  }
+
+  private forgetMethods(file: string): void {
     for (const [type, list] of this.methods) {
       const kept = list.filter((m) => m.file !== file);
       if (kept.length) this.methods.set(type, kept);
       else this.methods.delete(type);
     }
-    this.pending.set(file, text);
-    this.searched.clear();
-  }
-
-  addFile(file: string, tree: Parser.Tree): void {
-    this.files.push(file);
-    this.pending.delete(file);
-    if (!this.sources.has(file)) {
-      this.extraTexts.push(tree.rootNode.text);
-      this.words = undefined;
-    }
-    this.addTypes(file, tree);
-    this.unindexedMethods.set(file, tree);
   }
 
   private indexMethods(file: string, tree: Parser.Tree): void {

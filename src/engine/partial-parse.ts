@@ -1,0 +1,58 @@
+import type Parser from 'tree-sitter';
+import { lineStarts, pointAt } from './line-index.js';
+import type { Codemod } from './types.js';
+
+/**
+ * The parts of a file worth parsing for the active codemods: all of it but the top-level
+ * functions in which none of their triggers occurs. Large files (tests above all) are mostly
+ * functions no codemod looks at, and a parse costs in proportion to the text it covers.
+ *
+ * A file is cut into segments at each line starting with `func` (gofmt puts every top-level
+ * function there); a segment is left out only when it holds no trigger and no other top-level
+ * declaration, so types, variables, imports and comments are always parsed. Undefined when the
+ * whole file should be parsed: a codemod without triggers, or nothing to leave out. A cut that
+ * is not a real boundary gives a tree with errors, and the caller parses the whole file instead.
+ */
+export function partialRanges(source: string, active: readonly Codemod[]): Parser.Range[] | undefined {
+  if (active.some((c) => !c.triggers)) return undefined;
+  const starts = [0];
+  for (let i = source.startsWith('func') ? 0 : source.indexOf('\nfunc'); i !== -1; i = source.indexOf('\nfunc', i + 1)) {
+    const at = source[i] === '\n' ? i + 1 : i;
+    if (at > 0 && /\s|\(/.test(source[at + 4] ?? '')) starts.push(at);
+  }
+  if (starts.length < 3) return undefined;
+  starts.push(source.length);
+  const keep: [number, number][] = [];
+  const add = (s: number, e: number) => {
+    const last = keep[keep.length - 1];
+    if (last && last[1] === s) last[1] = e;
+    else keep.push([s, e]);
+  };
+  const hits = triggerOffsets(source, active);
+  let h = 0;
+  for (let k = 0; k + 1 < starts.length; k++) {
+    const [s, e] = [starts[k], starts[k + 1]];
+    while (h < hits.length && hits[h] < s) h++;
+    const triggered = h < hits.length && hits[h] < e;
+    if (k === 0 || triggered || OTHER_DECLARATION.test(source.slice(s + 4, e))) add(s, e);
+  }
+  const kept = keep.reduce((n, [s, e]) => n + e - s, 0);
+  if (kept > source.length * 0.8) return undefined;
+  const lines = lineStarts(source);
+  return keep.map(([s, e]) => ({ startIndex: s, endIndex: e, startPosition: pointAt(lines, s), endPosition: pointAt(lines, e) }));
+}
+
+/** A top-level declaration other than a function, or a suppression comment. */
+const OTHER_DECLARATION = /^(type|var|const|import)\b|goconc:ignore/m;
+
+function triggerOffsets(source: string, active: readonly Codemod[]): number[] {
+  const out: number[] = [];
+  for (const c of active) {
+    const re = new RegExp(c.triggers!.source, 'g');
+    for (let m = re.exec(source); m; m = re.exec(source)) {
+      out.push(m.index);
+      if (m[0] === '') re.lastIndex++;
+    }
+  }
+  return out.sort((a, b) => a - b);
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { codemods } from '../codemods/index.js';
+import { PackageIndexCache } from '../src/engine/package-cache.js';
+import { partialRanges } from '../src/engine/partial-parse.js';
+import { analyzeSource } from '../src/engine/process-file.js';
+import type { Codemod } from '../src/engine/types.js';
+import { fixtureCodemods, loadCases } from './support/fixture-cases.js';
+
+/** Every codemod without triggers: every file is parsed whole. */
+const whole: Codemod[] = codemods.map((c) => ({ ...c, triggers: undefined }));
+
+/** Functions no codemod looks into, enough of them for the partial parse to leave them out. */
+const PADDING = Array.from({ length: 80 }, (_, i) => `\n// pad${i} is filler.\nfunc pad${i}(n int) int {\n\tx := n * ${i}\n\treturn x + 1\n}\n`).join('');
+
+describe('partial parsing', () => {
+  it('leaves out only functions no active codemod looks into, with the same findings and fixes as a whole parse', () => {
+    let partial = 0;
+    for (const codemod of fixtureCodemods()) {
+      for (const c of loadCases(codemod)) {
+        for (const [name, text] of c.inputs) {
+          const source = text + PADDING;
+          const active = codemods.filter((m) => m.prefilter(source, c.goVersion));
+          if (partialRanges(source, active)) partial++;
+          const opts = { goVersion: c.goVersion, packages: new PackageIndexCache() };
+          const a = analyzeSource(`/virtual/${c.name}/${name}`, name, source, { ...opts, codemods });
+          const b = analyzeSource(`/virtual/${c.name}/${name}`, name, source, { ...opts, codemods: whole, packages: new PackageIndexCache() });
+          const key = (f: (typeof a.findings)[number]) => JSON.stringify([f.codemod, f.line, f.column, f.message, f.reason, f.fix?.edits, f.alternatives?.map((x) => x.edits)]);
+          expect(a.findings.map(key), `${codemod.id}/${c.name}`).toEqual(b.findings.map(key));
+          expect(a.syntaxError, `${codemod.id}/${c.name}`).toEqual(b.syntaxError);
+        }
+      }
+    }
+    expect(partial).toBeGreaterThan(100);
+  });
+
+  it('keeps the header, declarations and triggered functions, and parses whole when a cut is wrong', () => {
+    const src = `package p\n\nimport "time"\n\ntype T struct{ c chan int }\n${PADDING}\nfunc (t T) send() {\n\tt.c <- 1\n}\n${PADDING}`;
+    const send = codemods.filter((c) => c.id === 'send-select-ctx');
+    const ranges = partialRanges(src, send)!;
+    const kept = ranges.map((r) => src.slice(r.startIndex, r.endIndex)).join('');
+    expect(kept).toContain('type T struct');
+    expect(kept).toContain('t.c <- 1');
+    expect(kept).not.toContain('func pad3(');
+    const res = analyzeSource('/virtual/p.go', 'p.go', src, { codemods: send, goVersion: '1.22', packages: new PackageIndexCache() });
+    expect(res.findings.map((f) => f.line)).toEqual([src.slice(0, src.indexOf('t.c <-')).split('\n').length]);
+    // A function left out that does not parse: findings without a fix are still reported, but a
+    // file offered a fix must parse whole, or it is refused as any file that does not parse.
+    const broken = src.replace('func pad5(n int) int {', 'func pad5(n int) int {{');
+    const analyze = (text: string) => analyzeSource('/virtual/p.go', 'p.go', text, { codemods: send, goVersion: '1.22', packages: new PackageIndexCache() });
+    expect(analyze(broken).findings.map((f) => f.reason)).toEqual(['no cancellation source in scope (no context.Context or done channel to select on)']);
+    const fixable = broken.replace('import "time"', 'import "context"').replace('func (t T) send() {', 'func (t T) send(ctx context.Context) {');
+    expect(analyze(fixable.replace('{{', '{')).findings[0].fix).toBeDefined();
+    expect(analyze(fixable).syntaxError).toBeDefined();
+    expect(analyze(fixable).findings).toEqual([]);
+  });
+});
