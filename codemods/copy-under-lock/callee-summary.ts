@@ -1,5 +1,5 @@
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { baseTypeName } from '../../src/go/package-index.js';
+import { baseTypeName } from '../../src/go/declarations.js';
 import type { Node } from '../../src/go/syntax.js';
 
 /**

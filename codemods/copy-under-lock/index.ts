@@ -1,7 +1,6 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { criticalSections, mentions } from '../../src/go/lock-regions.js';
-import type { FieldDecl } from '../../src/go/package-index.js';
-import { receiverOf } from '../../src/go/package-index.js';
+import { receiverOf, type FieldDecl } from '../../src/go/declarations.js';
 import { paramsOf } from '../../src/go/scope.js';
 import { touchesError, unparen, type Node } from '../../src/go/syntax.js';
 import { DEFAULT_BLOCKING_METHODS, firstBlockingCall } from './blocking.js';

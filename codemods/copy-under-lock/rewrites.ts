@@ -2,7 +2,7 @@ import { goAtLeast } from '../../src/engine/go-module.js';
 import type { FileContext, Fix } from '../../src/engine/types.js';
 import type { CriticalSection } from '../../src/go/lock-regions.js';
 import { mentions } from '../../src/go/lock-regions.js';
-import type { FieldDecl } from '../../src/go/package-index.js';
+import type { FieldDecl } from '../../src/go/declarations.js';
 import { deleteLines, eol, freshName, indentAt, lineEnd, usedNames, type Node } from '../../src/go/syntax.js';
 
 export type Rewrite = { ok: true; fix: Fix } | { ok: false; reason: string };

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Parser from 'tree-sitter';
-import { PackageIndex, packageSources } from '../go/package-index.js';
+import { PackageIndex } from '../go/package-index.js';
+import { packageSources } from '../go/package-sources.js';
 import { parseGo } from './parser.js';
 import { readGoSource, type ReadResult } from './read-source.js';
 

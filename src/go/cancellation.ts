@@ -1,7 +1,7 @@
 import type Parser from 'tree-sitter';
 import { packageName } from './imports.js';
-import type { FieldDecl, PackageIndex } from './package-index.js';
-import { receiverOf } from './package-index.js';
+import { receiverOf, type FieldDecl } from './declarations.js';
+import type { PackageIndex } from './package-index.js';
 import { localsBefore, paramsOf, type LocalDecl } from './scope.js';
 import { ancestors, FUNCTION_TYPES, type Node } from './syntax.js';
 

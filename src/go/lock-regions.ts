@@ -1,5 +1,5 @@
+import { receiverOf } from './declarations.js';
 import type { PackageIndex } from './package-index.js';
-import { receiverOf } from './package-index.js';
 import type { Node } from './syntax.js';
 
 /** A critical section among the top-level statements of a method body. */

@@ -1,5 +1,6 @@
 import type { CancellationSource } from './cancellation.js';
-import { kindOfTypeNode, baseTypeName, type PackageIndex, type TypeKind } from './package-index.js';
+import { baseTypeName, kindOfTypeNode, type TypeKind } from './declarations.js';
+import type { PackageIndex } from './package-index.js';
 import { resultsOf } from './scope.js';
 import type { Node } from './syntax.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGo } from '../../src/engine/parser.js';
-import { declarationAt, PackageIndex } from '../../src/go/package-index.js';
+import { declarationAt } from '../../src/go/declarations.js';
+import { PackageIndex } from '../../src/go/package-index.js';
 
 const siblings = new Map([
   ['/p/server.go', 'package p\n\nimport "context"\n\n// Server serves.\ntype Server struct {\n\tctx  context.Context `json:"{ctx}"` // {\n\tdone chan struct{}\n\tm    map[string]int\n}\n\nfunc broken( {\n'],
