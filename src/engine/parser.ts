@@ -3,20 +3,26 @@ import Go from 'tree-sitter-go';
 
 let parser: Parser | undefined;
 
-/** Parse Go source with tree-sitter-go (only `ranges` of it when given). One parser per thread, reused. */
-export function parseGo(source: string, ranges?: Parser.Range[]): Parser.Tree {
+/** One parser per thread, reused. */
+function goParser(): Parser {
   if (!parser) {
     parser = new Parser();
     parser.setLanguage(Go as unknown as Parser.Language);
   }
-  // The Node binding reads the source in chunks; large files need a larger buffer.
-  return parser.parse(source, undefined, { bufferSize: Math.max(32 * 1024, source.length * 2 + 1), ...(ranges ? { includedRanges: ranges } : {}) });
+  return parser;
+}
+
+/** The Node binding reads the source in chunks; large files need a larger buffer. */
+const bufferSize = (source: string) => Math.max(32 * 1024, source.length * 2 + 1);
+
+/** Parse Go source with tree-sitter-go (only `ranges` of it when given). */
+export function parseGo(source: string, ranges?: Parser.Range[]): Parser.Tree {
+  return goParser().parse(source, undefined, { bufferSize: bufferSize(source), ...(ranges ? { includedRanges: ranges } : {}) });
 }
 
 /** Parse an edited source again, reusing the unchanged parts of `old` (already told of the edits). */
 export function reparseGo(source: string, old: Parser.Tree): Parser.Tree {
-  parseGo('');
-  return parser!.parse(source, old, { bufferSize: Math.max(32 * 1024, source.length * 2 + 1) });
+  return goParser().parse(source, old, { bufferSize: bufferSize(source) });
 }
 
 /** Number of ERROR and MISSING nodes in a tree: a fix must never raise it. */
