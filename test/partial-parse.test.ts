@@ -4,7 +4,7 @@ import { PackageIndexCache } from '../src/engine/package-cache.js';
 import { partialRanges } from '../src/engine/partial-parse.js';
 import { analyzeSource } from '../src/engine/process-file.js';
 import type { Codemod } from '../src/engine/types.js';
-import { fixtureCodemods, loadCases } from './support/fixture-cases.js';
+import { fixtureInputs } from './support/fixture-cases.js';
 
 /** Every codemod without triggers: every file is parsed whole. */
 const whole: Codemod[] = codemods.map((c) => ({ ...c, triggers: undefined }));
@@ -15,20 +15,16 @@ const PADDING = Array.from({ length: 80 }, (_, i) => `\n// pad${i} is filler.\nf
 describe('partial parsing', () => {
   it('leaves out only functions no active codemod looks into, with the same findings and fixes as a whole parse', () => {
     let partial = 0;
-    for (const codemod of fixtureCodemods()) {
-      for (const c of loadCases(codemod)) {
-        for (const [name, text] of c.inputs) {
-          const source = text + PADDING;
-          const active = codemods.filter((m) => m.prefilter(source, c.goVersion));
-          if (partialRanges(source, active)) partial++;
-          const opts = { goVersion: c.goVersion, packages: new PackageIndexCache() };
-          const a = analyzeSource(`/virtual/${c.name}/${name}`, name, source, { ...opts, codemods });
-          const b = analyzeSource(`/virtual/${c.name}/${name}`, name, source, { ...opts, codemods: whole, packages: new PackageIndexCache() });
-          const key = (f: (typeof a.findings)[number]) => JSON.stringify([f.codemod, f.line, f.column, f.message, f.reason, f.fix?.edits, f.alternatives?.map((x) => x.edits)]);
-          expect(a.findings.map(key), `${codemod.id}/${c.name}`).toEqual(b.findings.map(key));
-          expect(a.syntaxError, `${codemod.id}/${c.name}`).toEqual(b.syntaxError);
-        }
-      }
+    for (const { codemod, case: c, name, text } of fixtureInputs()) {
+      const source = text + PADDING;
+      const active = codemods.filter((m) => m.prefilter(source, c.goVersion));
+      if (partialRanges(source, active)) partial++;
+      const opts = { goVersion: c.goVersion, packages: new PackageIndexCache() };
+      const a = analyzeSource(`/virtual/${c.name}/${name}`, name, source, { ...opts, codemods });
+      const b = analyzeSource(`/virtual/${c.name}/${name}`, name, source, { ...opts, codemods: whole, packages: new PackageIndexCache() });
+      const key = (f: (typeof a.findings)[number]) => JSON.stringify([f.codemod, f.line, f.column, f.message, f.reason, f.fix?.edits, f.alternatives?.map((x) => x.edits)]);
+      expect(a.findings.map(key), `${codemod.id}/${c.name}`).toEqual(b.findings.map(key));
+      expect(a.syntaxError, `${codemod.id}/${c.name}`).toEqual(b.syntaxError);
     }
     expect(partial).toBeGreaterThan(100);
   });

@@ -3,7 +3,7 @@ import { applyEdits } from '../../src/engine/apply-edits.js';
 import { countErrors, parseGo } from '../../src/engine/parser.js';
 import type { Edit, Finding } from '../../src/engine/types.js';
 import { ParseChecker, verifyFixes } from '../../src/engine/verify-fixes.js';
-import { fixtureCodemods, loadCases } from '../support/fixture-cases.js';
+import { fixtureInputs } from '../support/fixture-cases.js';
 
 /** A small deterministic generator (mulberry32). */
 function random(seed: number): () => number {
@@ -25,7 +25,7 @@ describe('fix verification', () => {
   it('agrees with a full parse on random edits of the fixture corpus, non-ASCII text included', () => {
     const next = random(7);
     let checked = 0;
-    const texts = fixtureCodemods().flatMap((c) => loadCases(c).flatMap((k) => [...k.inputs.values()]));
+    const texts = fixtureInputs().map((i) => i.text);
     for (const raw of texts.slice(0, 60)) {
       const source = raw.replace('package ', '// ç’est ça — 世界\npackage ');
       const tree = parseGo(source);

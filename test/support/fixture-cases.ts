@@ -30,6 +30,11 @@ export function fixtureCodemods(): Codemod[] {
   return codemods.filter((c) => existsSync(join(FIXTURES, c.id)));
 }
 
+/** Every input file of every fixture case: its case, file name and text. */
+export function fixtureInputs(): { codemod: Codemod; case: FixtureCase; name: string; text: string }[] {
+  return fixtureCodemods().flatMap((codemod) => loadCases(codemod).flatMap((c) => [...c.inputs].map(([name, text]) => ({ codemod, case: c, name, text }))));
+}
+
 export function loadCases(codemod: Codemod): FixtureCase[] {
   const dir = join(FIXTURES, codemod.id);
   const cases: FixtureCase[] = [];
