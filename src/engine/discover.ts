@@ -28,6 +28,8 @@ export interface DiscoverOptions {
   includeTestdata?: boolean;
   /** Extra .gitignore-style patterns (a config's `exclude`), relative to `dir`. */
   exclude?: { dir: string; patterns: string[] };
+  /** Called with the number of Go files found so far, after each one. */
+  onFound?: (count: number) => void;
 }
 
 /**
@@ -96,6 +98,7 @@ function walk(dir: string, rules: GitignoreRules, options: DiscoverOptions, out:
       } else if (e.isFile() && !seen.has(path)) {
         seen.add(path);
         out.files.push(path);
+        options.onFound?.(out.files.length);
       }
     }
   }

@@ -5,7 +5,7 @@ import type { FileResult } from './process-path.js';
 import { changedSince, inShard, type Shard } from './select-files.js';
 import type { SuppressionScope } from './suppression.js';
 import type { Task } from './task.js';
-import { runTasks } from './task-runner.js';
+import { runTasks, Workers } from './task-runner.js';
 import type { Codemod } from './types.js';
 
 export type { FileResult } from './process-path.js';
@@ -56,7 +56,20 @@ export function rootRelative(root: string, path: string): string {
 export async function run(opts: RunOptions): Promise<RunResult> {
   const started = performance.now();
   const options = taskOptions(opts);
-  const discovery = discoverGoFiles(opts.paths, { root: opts.root, includeTestdata: opts.includeTestdata, exclude: opts.exclude });
+  const workers = new Workers(opts.jobs ?? 1, opts.codemods, options);
+  try {
+    return await runWith(workers, options, opts, started);
+  } finally {
+    await workers.stop();
+  }
+}
+
+async function runWith(workers: Workers, options: Task['options'], opts: RunOptions, started: number): Promise<RunResult> {
+  // Threads start loading as soon as discovery has found enough files to use them.
+  const onFound = (count: number) => {
+    if (workers.usefulFor(count)) workers.start();
+  };
+  const discovery = discoverGoFiles(opts.paths, { root: opts.root, includeTestdata: opts.includeTestdata, exclude: opts.exclude, onFound });
   let files = discovery.files;
   if (opts.since) {
     const changed = changedSince(opts.since, opts.root);
@@ -67,7 +80,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   const tasks = packageTasks(files, opts.root, options);
   let done = 0;
   let findings = 0;
-  const results = await runTasks(tasks, opts.jobs ?? 1, (batch) => {
+  const results = await runTasks(tasks, workers, (batch) => {
     done += batch.length;
     findings += batch.reduce((n, f) => n + f.findings.length, 0);
     opts.onProgress?.(done, files.length, findings);

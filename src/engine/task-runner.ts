@@ -9,36 +9,57 @@ import type { Codemod } from './types.js';
 /** Below this many files a pool costs more (thread start, parser load) than it saves. */
 const MIN_FILES_FOR_WORKERS = 64;
 
-/** Start `jobs` worker threads, each loading the parser and the codemods at once. */
-function startWorkers(jobs: number, script: string, options: Task['options']): Workers {
-  const pool = new Piscina({ filename: script, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
-  const warmUps = Array.from({ length: jobs }, () => pool.run([{ files: [], options }] satisfies Task[]).catch(() => undefined));
-  return {
-    pool,
-    // A thread stopped while it is still loading modules can bring the process down: let every
-    // thread finish loading first, even when the run turned out too small to use them.
-    stop: async () => {
-      await Promise.all(warmUps);
-      await pool.destroy();
-    },
-  };
-}
+/**
+ * The worker threads of a run: started once the run is known to be large enough (discovery
+ * calls `start` as soon as it has found enough files, so threads load the parser and the codemods
+ * while it goes on), stopped at the end.
+ */
+export class Workers {
+  private started: { pool: Piscina; warmUps: Promise<unknown>[] } | undefined;
+  private readonly script = workerScript();
+  private readonly possible: boolean;
 
-interface Workers {
-  pool: Piscina;
-  stop(): Promise<void>;
+  constructor(
+    private readonly jobs: number,
+    given: readonly Codemod[],
+    private readonly options: Task['options'],
+  ) {
+    // Workers find codemods by id in the registry: one from elsewhere runs here.
+    this.possible = jobs > 1 && !!this.script && given.every((c) => registry.includes(c));
+  }
+
+  /** Whether a run of this many files goes to threads. */
+  usefulFor(files: number): boolean {
+    return this.possible && files >= MIN_FILES_FOR_WORKERS;
+  }
+
+  start(): Piscina {
+    if (!this.started) {
+      const pool = new Piscina({ filename: this.script!, minThreads: this.jobs, maxThreads: this.jobs, idleTimeout: 1000 });
+      const warmUps = Array.from({ length: this.jobs }, () => pool.run([{ files: [], options: this.options }] satisfies Task[]).catch(() => undefined));
+      this.started = { pool, warmUps };
+    }
+    return this.started.pool;
+  }
+
+  /**
+   * A thread stopped while it is still loading modules can bring the process down: every thread
+   * finishes loading first, even when the run turned out too small to use them.
+   */
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    await Promise.all(this.started.warmUps);
+    await this.started.pool.destroy();
+  }
 }
 
 /**
- * Run tasks on the pool's threads (in the main thread without a pool or for few files) and return
+ * Run tasks on the worker threads (in the main thread for one job or few files) and return
  * their results in task order, whatever order they finish in: output does not depend on --jobs.
  */
-export async function runTasks(tasks: Task[], jobs: number, onProgress: (done: FileResult[]) => void, given: readonly Codemod[]): Promise<FileResult[][]> {
+export async function runTasks(tasks: Task[], workers: Workers, onProgress: (done: FileResult[]) => void, given: readonly Codemod[]): Promise<FileResult[][]> {
   const total = tasks.reduce((n, t) => n + t.files.length, 0);
-  const script = workerScript();
-  // Workers find codemods by id in the registry: one from elsewhere runs here.
-  const registered = given.every((c) => registry.includes(c));
-  if (jobs <= 1 || total < MIN_FILES_FOR_WORKERS || !script || !registered) {
+  if (!workers.usefulFor(total)) {
     const out: FileResult[][] = [];
     for (const task of tasks) {
       const res = await runTask(task, given);
@@ -47,37 +68,32 @@ export async function runTasks(tasks: Task[], jobs: number, onProgress: (done: F
     }
     return out;
   }
-  const workers = startWorkers(jobs, script, tasks[0].options);
-  const pool = workers.pool;
-  try {
-    // Packages split into chunks of a few files, the largest packages queued first: no worker
-    // is left with a long tail while the others idle. Results go back to their task's place.
-    const chunks = tasks.flatMap((task, index) => chunk(task, CHUNK_FILES).map((part) => ({ index, part })));
-    chunks.sort((a, b) => tasks[b.index].files.length - tasks[a.index].files.length || a.index - b.index);
-    // Chunks go to the workers in batches: most packages are a few files the prefilter rules out,
-    // and one message per package would leave workers waiting on the main thread.
-    const batches: { index: number; order: number; part: Task }[][] = [[]];
-    let filesInBatch = 0;
-    for (const [order, c] of chunks.entries()) {
-      if (filesInBatch >= BATCH_FILES) {
-        batches.push([]);
-        filesInBatch = 0;
-      }
-      batches[batches.length - 1].push({ ...c, order });
-      filesInBatch += c.part.files.length;
+  const pool = workers.start();
+  // Packages split into chunks of a few files, the largest packages queued first: no worker
+  // is left with a long tail while the others idle. Results go back to their task's place.
+  const chunks = tasks.flatMap((task, index) => chunk(task, CHUNK_FILES).map((part) => ({ index, part })));
+  chunks.sort((a, b) => tasks[b.index].files.length - tasks[a.index].files.length || a.index - b.index);
+  // Chunks go to the workers in batches: most packages are a few files the prefilter rules out,
+  // and one message per package would leave workers waiting on the main thread.
+  const batches: { index: number; order: number; part: Task }[][] = [[]];
+  let filesInBatch = 0;
+  for (const [order, c] of chunks.entries()) {
+    if (filesInBatch >= BATCH_FILES) {
+      batches.push([]);
+      filesInBatch = 0;
     }
-    const out: FileResult[][][] = tasks.map(() => []);
-    await Promise.all(
-      batches.map(async (batch) => {
-        const res = (await pool.run(batch.map((b) => b.part))) as FileResult[][];
-        batch.forEach((b, i) => (out[b.index][b.order] = res[i]));
-        onProgress(res.flat());
-      }),
-    );
-    return out.map((parts) => parts.flat());
-  } finally {
-    await workers.stop();
+    batches[batches.length - 1].push({ ...c, order });
+    filesInBatch += c.part.files.length;
   }
+  const out: FileResult[][][] = tasks.map(() => []);
+  await Promise.all(
+    batches.map(async (batch) => {
+      const res = (await pool.run(batch.map((b) => b.part))) as FileResult[][];
+      batch.forEach((b, i) => (out[b.index][b.order] = res[i]));
+      onProgress(res.flat());
+    }),
+  );
+  return out.map((parts) => parts.flat());
 }
 
 /** Files per worker task: a package's index is built once per chunk. */
