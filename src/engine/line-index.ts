@@ -19,22 +19,15 @@ export function pointAt(starts: number[], offset: number): { row: number; column
 
 /** Offsets → 1-based line and byte column (as Go tools count), for one source text. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
   constructor(private readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    this.starts = lineStarts(text);
   }
 
   /** 1-based line of a JS string offset. */
   line(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return pointAt(this.starts, offset).row + 1;
   }
 
   /** 1-based column in UTF-8 bytes of a JS string offset. */

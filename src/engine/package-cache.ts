@@ -13,6 +13,8 @@ import { readGoSource, type ReadResult } from './read-source.js';
 export class PackageIndexCache {
   private readonly byKey = new Map<string, PackageIndex>();
   private readonly reads = new Map<string, ReadResult>();
+  /** The index each tree was last given: codemods ask once per node they look at. */
+  private readonly byTree = new WeakMap<Parser.Tree, PackageIndex>();
 
   constructor(private readonly maxFileBytes?: number) {}
 
@@ -28,8 +30,6 @@ export class PackageIndexCache {
     const read = this.read(path);
     return read.ok ? read.source.text : readFileSync(path, 'utf8');
   }
-  /** The index each tree was last given: codemods ask once per node they look at. */
-  private readonly byTree = new WeakMap<Parser.Tree, PackageIndex>();
 
   /** `partialText`: the file's text when `tree` leaves some of its functions out. */
   get(path: string, tree: Parser.Tree, partialText?: string): PackageIndex {

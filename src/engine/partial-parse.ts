@@ -15,10 +15,10 @@ import type { Codemod } from './types.js';
  */
 export function partialRanges(source: string, active: readonly Codemod[]): Parser.Range[] | undefined {
   if (active.some((c) => !c.triggers)) return undefined;
+  // The package clause comes first, so a function never starts the file.
   const starts = [0];
-  for (let i = source.startsWith('func') ? 0 : source.indexOf('\nfunc'); i !== -1; i = source.indexOf('\nfunc', i + 1)) {
-    const at = source[i] === '\n' ? i + 1 : i;
-    if (at > 0 && /\s|\(/.test(source[at + 4] ?? '')) starts.push(at);
+  for (let i = source.indexOf('\nfunc'); i !== -1; i = source.indexOf('\nfunc', i + 1)) {
+    if (/\s|\(/.test(source[i + 5] ?? '')) starts.push(i + 1);
   }
   if (starts.length < 3) return undefined;
   starts.push(source.length);
