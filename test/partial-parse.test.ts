@@ -25,6 +25,8 @@ describe('partial parsing', () => {
       const key = (f: (typeof a.findings)[number]) => JSON.stringify([f.codemod, f.line, f.column, f.message, f.reason, f.fix?.edits, f.alternatives?.map((x) => x.edits)]);
       expect(a.findings.map(key), `${codemod.id}/${c.name}`).toEqual(b.findings.map(key));
       expect(a.syntaxError, `${codemod.id}/${c.name}`).toEqual(b.syntaxError);
+      // A file offered a fix is parsed whole again from its partial tree: the same tree as a fresh parse.
+      if (a.findings.some((f) => f.fix || f.alternatives)) expect(a.tree?.rootNode.toString(), `${codemod.id}/${c.name}`).toBe(b.tree?.rootNode.toString());
     }
     expect(partial).toBeGreaterThan(100);
   });

@@ -20,7 +20,10 @@ export function parseGo(source: string, ranges?: Parser.Range[]): Parser.Tree {
   return goParser().parse(source, undefined, { bufferSize: bufferSize(source), ...(ranges ? { includedRanges: ranges } : {}) });
 }
 
-/** Parse an edited source again, reusing the unchanged parts of `old` (already told of the edits). */
+/**
+ * Parse an edited source again, reusing the unchanged parts of `old` (already told of the edits).
+ * Also parses the whole of a source `old` covered only partly (included ranges), reusing those.
+ */
 export function reparseGo(source: string, old: Parser.Tree): Parser.Tree {
   return goParser().parse(source, old, { bufferSize: bufferSize(source) });
 }

@@ -3,7 +3,7 @@ import { applyEdits, overlaps } from './apply-edits.js';
 import { LineIndex } from './line-index.js';
 import type { PackageIndexCache } from './package-cache.js';
 import { applySuppressions, parseSuppressions, unusedSuppressions, type SuppressionScope } from './suppression.js';
-import { parseGo } from './parser.js';
+import { parseGo, reparseGo } from './parser.js';
 import { partialRanges } from './partial-parse.js';
 import type { Codemod, Finding, RawFinding } from './types.js';
 import { fixEdits, ParseChecker, verifyFixes } from './verify-fixes.js';
@@ -87,7 +87,8 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
   }
   if (partial && findings.some((f) => f.fix || f.alternatives)) {
     // Fixes are checked against the whole file, which must parse, as any file that gets fixes.
-    tree = parseGo(source);
+    // Parsing it again from the partial tree reuses the functions already parsed.
+    tree = reparseGo(source, tree);
     if (tree.rootNode.hasError) return syntaxError(tree, source);
   }
   verifyFixes(findings, source, tree, internalErrors);
