@@ -6,7 +6,7 @@ import { docs } from './docs.js';
 import { errgroupFindings } from './errgroup.js';
 import { limitExpr, semaphoreFix } from './fix.js';
 import { workersFix } from './workers.js';
-import { mayHaveGoStatement, mayHaveLoop } from '../../src/go/text-signals.js';
+import { GO_STATEMENT, mayHaveGoStatement, mayHaveLoop } from '../../src/go/text-signals.js';
 
 export const boundedGoroutines: Codemod = {
   id: 'bounded-goroutines',
@@ -19,7 +19,7 @@ export const boundedGoroutines: Codemod = {
     { name: 'strategy', type: 'string', choices: ['semaphore', 'workers'], default: 'semaphore', description: 'for loops over a channel: a semaphore, or N workers draining the channel' },
   ],
   prefilter: (text) => (mayHaveGoStatement(text) || /\.Go\s*\(/.test(text)) && mayHaveLoop(text),
-  triggers: /\bgo\b|\.Go\s*\(/,
+  triggers: new RegExp(`${GO_STATEMENT.source}|\\.Go\\s*\\(`, 'm'),
   find,
 };
 

@@ -3,7 +3,7 @@ import { abandonableResultChannel } from '../../src/go/result-channel.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
 import { touchesError } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
-import { mayHaveGoStatement, mayHaveSend, mayMakeChannel } from '../../src/go/text-signals.js';
+import { MAKE_CHANNEL, mayHaveGoStatement, mayHaveSend, mayMakeChannel } from '../../src/go/text-signals.js';
 
 export const bufferedResultChan: Codemod = {
   id: 'buffered-result-chan',
@@ -13,7 +13,8 @@ export const bufferedResultChan: Codemod = {
   enabledByDefault: true,
   options: [],
   prefilter: (text) => text.includes('select') && mayMakeChannel(text) && mayHaveGoStatement(text) && mayHaveSend(text),
-  triggers: /<-/,
+  // The function that makes the channel holds the goroutine that sends on it.
+  triggers: MAKE_CHANNEL,
   find,
 };
 

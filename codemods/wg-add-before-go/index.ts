@@ -2,7 +2,7 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { callsOf, goStatements } from '../../src/go/find-by-text.js';
 import { deleteLines, eol, indentAt, lineEnd, lineStart, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
-import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
+import { GO_FUNC_STATEMENT, mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 
 export const wgAddBeforeGo: Codemod = {
   id: 'wg-add-before-go',
@@ -12,7 +12,7 @@ export const wgAddBeforeGo: Codemod = {
   enabledByDefault: true,
   options: [],
   prefilter: (text) => /\.Add\s*\(/.test(text) && /\.Done\s*\(/.test(text) && mayHaveGoFuncLiteral(text),
-  triggers: /\bgo\b/,
+  triggers: GO_FUNC_STATEMENT,
   find,
 };
 

@@ -48,7 +48,7 @@ const OTHER_DECLARATION = /^(type|var|const|import)\b|goconc:ignore/m;
 function triggerOffsets(source: string, active: readonly Codemod[]): number[] {
   const out: number[] = [];
   for (const c of active) {
-    const re = new RegExp(c.triggers!.source, 'g');
+    const re = new RegExp(c.triggers!.source, c.triggers!.flags.replace('g', '') + 'g');
     for (let m = re.exec(source); m; m = re.exec(source)) {
       out.push(m.index);
       if (m[0] === '') re.lastIndex++;

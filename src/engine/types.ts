@@ -95,7 +95,7 @@ export interface Codemod {
   /**
    * Text marking the top-level functions the codemod looks into (a send, a `go`, a call): the
    * functions in which no active codemod's trigger occurs are not parsed. Without it, a file the
-   * codemod runs on is parsed whole.
+   * codemod runs on is parsed whole. Its flags are kept (`m` for line anchors).
    */
   triggers?: RegExp;
   find(ctx: FileContext): RawFinding[];

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseGo } from '../../src/engine/parser.js';
 import { mayHaveGoFuncLiteral, mayHaveGoStatement, mayHaveMethod, mayHaveSend, mayMakeChannel } from '../../src/go/text-signals.js';
 import { FIXTURES } from '../support/paths.js';
+import type { Node } from '../../src/go/syntax.js';
 
 /** Every Go file under fixtures/ (cases, hazards, the demo). */
 function corpus(dir = FIXTURES, out: string[] = []): string[] {
@@ -24,24 +25,33 @@ const ODD = [
   'package p\n\ntype T int; func (T) M() {}\n',
   'package p\n\nfunc f(ch chan chan int) { ch <- make( chan int) }\n',
   'package p\n\nfunc f(ch chan int, ok bool) {\n\tswitch {\n\tcase ok: go f(ch, ok)\n\t}\n}\n',
+  'package p\n\nfunc f(é chan int) {\n\té <- 1\n}\n',
+  'package p\n\nvar f = func(ch chan int) { select { case ch <- 1: default: } }\n',
 ];
 
+/** The declaration at the top level of the file holding a node. */
+function topLevel(node: Node): Node {
+  let n = node;
+  while (n.parent && n.parent.type !== 'source_file') n = n.parent;
+  return n;
+}
+
 describe('text signals', () => {
-  it('never say no where the tree holds the construct (fixture corpus and odd layouts)', () => {
+  it('never say no where the tree holds the construct, in the whole file and in the top-level declaration holding it (they are also triggers)', () => {
     let checked = 0;
     for (const text of [...corpus(), ...ODD]) {
       const root = parseGo(text).rootNode;
       if (root.hasError) continue;
-      const has = (type: string) => root.descendantsOfType(type).length > 0;
-      if (has('send_statement')) expect(mayHaveSend(text), text).toBe(true);
-      if (has('go_statement')) expect(mayHaveGoStatement(text), text).toBe(true);
-      if (root.descendantsOfType('go_statement').some((g) => g.namedChild(0)?.childForFieldName('function')?.type === 'func_literal')) {
-        expect(mayHaveGoFuncLiteral(text), text).toBe(true);
-      }
-      if (has('method_declaration')) expect(mayHaveMethod(text), text).toBe(true);
-      if (root.descendantsOfType('call_expression').some((c) => c.childForFieldName('function')?.text === 'make' && c.childForFieldName('arguments')?.namedChild(0)?.type === 'channel_type')) {
-        expect(mayMakeChannel(text), text).toBe(true);
-      }
+      /** The file's text and the text of each top-level declaration holding one of the nodes. */
+      const texts = (nodes: Node[]) => (nodes.length === 0 ? [] : [text, ...nodes.map((n) => topLevel(n)).map((d) => text.slice(d.startIndex, d.endIndex))]);
+      const calls = root.descendantsOfType('call_expression');
+      const goStatements = root.descendantsOfType('go_statement');
+      for (const t of texts(root.descendantsOfType('send_statement'))) expect(mayHaveSend(t), t).toBe(true);
+      for (const t of texts(goStatements)) expect(mayHaveGoStatement(t), t).toBe(true);
+      for (const t of texts(goStatements.filter((g) => g.namedChild(0)?.childForFieldName('function')?.type === 'func_literal'))) expect(mayHaveGoFuncLiteral(t), t).toBe(true);
+      if (root.descendantsOfType('method_declaration').length > 0) expect(mayHaveMethod(text), text).toBe(true);
+      const makes = calls.filter((c) => c.childForFieldName('function')?.text === 'make' && c.childForFieldName('arguments')?.namedChild(0)?.type === 'channel_type');
+      for (const t of texts(makes)) expect(mayMakeChannel(t), t).toBe(true);
       checked++;
     }
     expect(checked).toBeGreaterThan(200);
