@@ -18,7 +18,7 @@ export const boundedGoroutines: Codemod = {
     { name: 'max-concurrency', type: 'string', default: 'runtime.GOMAXPROCS(0)', description: 'most goroutines of one loop running at once (a number or a Go expression)' },
     { name: 'strategy', type: 'string', choices: ['semaphore', 'workers'], default: 'semaphore', description: 'for loops over a channel: a semaphore, or N workers draining the channel' },
   ],
-  prefilter: (text) => (mayHaveGoStatement(text) || /\.Go\s*\(/.test(text)) && mayHaveLoop(text),
+  prefilter: (text) => mayHaveLoop(text) && (mayHaveGoStatement(text) || (text.includes('.Go') && /\.Go\s*\(/.test(text))),
   triggers: new RegExp(`${GO_STATEMENT.source}|\\.Go\\s*\\(`, 'm'),
   find,
 };

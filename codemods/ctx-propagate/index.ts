@@ -21,7 +21,8 @@ export const ctxPropagate: Codemod = {
   options: [
     { name: 'aggressive', type: 'boolean', default: false, description: 'also replace context.Background() passed straight to a call' },
   ],
-  prefilter: (text) => text.includes('"context"') && (/\.TODO\s*\(/.test(text) || BACKGROUND_ARGUMENT.test(text)) && mayHaveContextSource(text),
+  prefilter: (text) =>
+    text.includes('"context"') && (/\.TODO\s*\(/.test(text) || (text.includes('.Background') && BACKGROUND_ARGUMENT.test(text))) && mayHaveContextSource(text),
   triggers: /\.(TODO|Background)\s*\(/,
   find,
 };

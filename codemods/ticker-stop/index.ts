@@ -13,7 +13,8 @@ export const tickerStop: Codemod = {
   severity: 'warning',
   enabledByDefault: true,
   options: [],
-  prefilter: (text) => /\.(NewTicker|Tick)\s*\(/.test(text),
+  // `includes` first: a search for a plain string is far faster than for the pattern.
+  prefilter: (text) => text.includes('Tick') && /\.(NewTicker|Tick)\s*\(/.test(text),
   triggers: /\.(NewTicker|Tick)\s*\(/,
   find,
 };

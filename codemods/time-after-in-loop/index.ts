@@ -15,7 +15,8 @@ export const timeAfterInLoop: Codemod = {
   severity: 'warning',
   enabledByDefault: true,
   options: [],
-  prefilter: (text, goVersion) => !goAtLeast(goVersion, '1.23') && /\.After\s*\(/.test(text) && mayHaveLoop(text),
+  // `includes` first: a search for a plain string is far faster than for the pattern.
+  prefilter: (text, goVersion) => !goAtLeast(goVersion, '1.23') && text.includes('.After') && /\.After\s*\(/.test(text) && mayHaveLoop(text),
   triggers: /\.After\s*\(/,
   find,
 };

@@ -51,7 +51,13 @@ export function compareGoVersions(a: string | undefined, b: string | undefined):
   return 0;
 }
 
+/** Answers of `goAtLeast` by version and minimum: prefilters ask for every file. */
+const atLeast = new Map<string, boolean>();
+
 /** True when the module's Go version is at least `min` (no go line: assume the newest). */
 export function goAtLeast(version: string | undefined, min: string): boolean {
-  return compareGoVersions(version, min) >= 0;
+  const key = `${version}\0${min}`;
+  let yes = atLeast.get(key);
+  if (yes === undefined) atLeast.set(key, (yes = compareGoVersions(version, min) >= 0));
+  return yes;
 }

@@ -24,8 +24,9 @@ export function mayHaveSend(text: string): boolean {
 }
 
 /** A statement starts with `go` at the start of a line or after `{`, `;`, a label's `:` or the end of a block comment. */
-export const GO_STATEMENT = /(?:^|[;{:/])[ \t]*go[ \t]+[\w(]/m;
-export const GO_FUNC_STATEMENT = /(?:^|[;{:/])[ \t]*go[ \t]+func\b/m;
+// The keyword first, what precedes it in a lookbehind: a search for a plain string is far faster.
+export const GO_STATEMENT = /go[ \t]+[\w(](?<=(?:^|[;{:/])[ \t]*go[ \t]+[\w(])/m;
+export const GO_FUNC_STATEMENT = /go[ \t]+func\b(?<=(?:^|[;{:/])[ \t]*go[ \t]+func)/m;
 
 /** A `go` statement can be present. */
 export function mayHaveGoStatement(text: string): boolean {
