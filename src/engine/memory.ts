@@ -21,15 +21,22 @@ try {
   collect = undefined; // without it, memory is bounded only by the event loop turns
 }
 
+/** Text parsed between two looks at the process's memory (its trees take some 35 times as much). */
+const CHECK_EVERY_BYTES = 512 * 1024;
+
 let lastRss = 0;
+let unchecked = 0;
 
 /**
- * Call after each file: collects when the process is over budget and has grown since the last
- * collection. True when it collected: the caller should then let the event loop turn, which is
- * when the trees found unreachable are freed.
+ * Call after each file parsed, with its length: collects when the process is over budget and
+ * has grown since the last collection. True when it collected: the caller should then let the
+ * event loop turn, which is when the trees found unreachable are freed.
  */
-export function boundMemory(): boolean {
+export function boundMemory(parsedLength: number): boolean {
   if (!collect) return false;
+  unchecked += parsedLength;
+  if (unchecked < CHECK_EVERY_BYTES) return false;
+  unchecked = 0;
   const rss = process.memoryUsage.rss();
   if (rss < BUDGET_BYTES || rss < lastRss + STEP_BYTES) return false;
   collect();

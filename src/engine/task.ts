@@ -24,7 +24,8 @@ export async function runTask(task: Task, given?: readonly Codemod[]): Promise<F
     const result = processPath(path, file, opts, packages);
     out.push(result);
     // Native trees are freed only when the event loop turns: let it, in large packages too.
-    if ((result.parsed && boundMemory()) || i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
+    const read = result.parsed ? packages.read(path) : undefined;
+    if ((read?.ok && boundMemory(read.source.text.length)) || i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
   }
   return out;
 }
