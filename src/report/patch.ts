@@ -30,11 +30,13 @@ export function filePatch(change: FileChange, context = 3): string {
  * each side: diffing it gives the same hunks as diffing whole files, far faster on large ones.
  */
 function changedWindow(before: string, after: string, margin: number): { before: string; after: string; skipped: number } {
-  let start = 0;
   const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  const start = commonLength(max, (i, n) => before.slice(i, i + n) === after.slice(i, i + n), (i) => before.charCodeAt(i) === after.charCodeAt(i));
+  const end = commonLength(
+    max - start,
+    (i, n) => before.slice(before.length - i - n, before.length - i) === after.slice(after.length - i - n, after.length - i),
+    (i) => before.charCodeAt(before.length - 1 - i) === after.charCodeAt(after.length - 1 - i),
+  );
   // Back up `margin` whole lines before the first difference…
   let from = before.lastIndexOf('\n', start - 1) + 1;
   for (let i = 0; i < margin && from > 0; i++) from = before.lastIndexOf('\n', from - 2) + 1;
@@ -51,6 +53,18 @@ function changedWindow(before: string, after: string, margin: number): { before:
   const tail = before.length - suffixFrom;
   const skipped = from === 0 ? 0 : before.slice(0, from).split('\n').length - 1;
   return { before: before.slice(from, before.length - tail), after: after.slice(from, after.length - tail), skipped };
+}
+
+/**
+ * How many positions from 0 are alike, up to `max`: compared a block at a time (string equality
+ * is native and fast), then one character at a time in the first block that differs.
+ */
+function commonLength(max: number, blockAlike: (at: number, length: number) => boolean, charAlike: (at: number) => boolean): number {
+  const BLOCK = 4096;
+  let n = 0;
+  while (n + BLOCK <= max && blockAlike(n, BLOCK)) n += BLOCK;
+  while (n < max && charAlike(n)) n++;
+  return n;
 }
 
 function range(start: number, lines: number): string {

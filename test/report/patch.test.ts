@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { unifiedPatch, type FileChange } from '../../src/report/patch.js';
+import { applyPatch } from 'diff';
+import { filePatch, unifiedPatch, type FileChange } from '../../src/report/patch.js';
 import { tempTree } from '../support/temp-tree.js';
 
 const changes: FileChange[] = [
@@ -21,6 +22,15 @@ describe('unifiedPatch', () => {
   it('uses git-style a/ b/ headers relative to the root', () => {
     expect(patch).toContain('diff --git a/a.go b/a.go\n--- a/a.go\n+++ b/a.go\n@@ -1,5 +1,7 @@\n');
     expect(patch).toContain('\\ No newline at end of file');
+  });
+
+  it('finds the changed part at any offset, from the start or the end, in texts compared a block at a time', () => {
+    const before = Array.from({ length: 1200 }, (_, i) => `line ${i}`).join('\n') + '\n';
+    for (const at of [0, 1, 4095, 4096, 4097, 8191, 8192, before.length - 4097, before.length - 4096, before.length - 1]) {
+      for (const after of [before.slice(0, at) + 'X' + before.slice(at), before.slice(0, at) + before.slice(at + 1)]) {
+        expect(applyPatch(before, filePatch({ file: 'f.go', before, after })), `at ${at}`).toBe(after);
+      }
+    }
   });
 
   it('numbers hunks right in a large file with changes far apart, near both ends', () => {
