@@ -37,7 +37,7 @@ export function partialRanges(source: string, active: readonly Codemod[]): Parse
     if (k === 0 || triggered || OTHER_DECLARATION.test(source.slice(s + 4, e))) add(s, e);
   }
   const kept = keep.reduce((n, [s, e]) => n + e - s, 0);
-  if (kept > source.length * 0.8) return undefined;
+  if (kept === source.length) return undefined;
   const lines = lineStarts(source);
   return keep.map(([s, e]) => ({ startIndex: s, endIndex: e, startPosition: pointAt(lines, s), endPosition: pointAt(lines, e) }));
 }
