@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export interface GoModule {
@@ -19,9 +19,9 @@ export function moduleFor(dir: string): GoModule | undefined {
   const hit = cache.get(dir);
   if (hit !== undefined) return hit ?? undefined;
   let mod: GoModule | null = null;
-  try {
-    mod = parseGoMod(readFileSync(join(dir, 'go.mod'), 'utf8'), dir);
-  } catch {
+  const text = readIfFile(join(dir, 'go.mod'));
+  if (text !== undefined) mod = parseGoMod(text, dir);
+  else {
     const parent = dirname(dir);
     mod = parent === dir ? null : moduleFor(parent) ?? null;
   }
@@ -35,6 +35,16 @@ export function parseGoMod(text: string, dir: string): GoModule {
   const goVersion = /^\s*go\s+(\d+\.\d+(?:\.\d+)?)/m.exec(noComments)?.[1];
   const toolchain = /^\s*toolchain\s+(\S+)/m.exec(noComments)?.[1];
   return { dir, path, goVersion, ...(toolchain ? { toolchain } : {}) };
+}
+
+/** A file's text; undefined when there is no such readable file (most directories have no go.mod: no exception thrown for them). */
+function readIfFile(path: string): string | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Compare Go versions: negative when a < b. An undefined version counts as the newest. */

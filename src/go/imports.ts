@@ -21,13 +21,19 @@ export function importSpecs(tree: Parser.Tree): ImportSpec[] {
     if (n.type === 'import_declaration') decls.push(n);
     else if (n.type !== 'package_clause' && n.type !== 'comment') break;
   }
-  const specs = decls.flatMap((d) => d.descendantsOfType('import_spec')).map((spec) => {
-    const pathNode = spec.childForFieldName('path')!;
-    const nameNode = spec.childForFieldName('name');
-    return { path: pathNode.text.slice(1, -1), alias: nameNode?.text, node: spec };
-  });
+  const specs = decls.flatMap((d) => d.descendantsOfType('import_spec')).map((spec) => specOf(spec));
   specsByTree.set(tree, specs);
   return specs;
+}
+
+/** `name "path"` read from the spec's text (one string, no node lookups), unless a comment is inside. */
+const SPEC_TEXT = /^(?:(\S+)\s+)?("[^"]*"|`[^`]*`)$/;
+
+function specOf(spec: Node): ImportSpec {
+  const m = SPEC_TEXT.exec(spec.text);
+  if (m && !m[0].includes('/*')) return { path: m[2].slice(1, -1), alias: m[1], node: spec };
+  const nameNode = spec.childForFieldName('name');
+  return { path: spec.childForFieldName('path')!.text.slice(1, -1), alias: nameNode?.text, node: spec };
 }
 
 /** The identifier a file uses for an imported package, or undefined when it is not imported. */

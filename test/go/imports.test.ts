@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/engine/apply-edits.js';
 import { parseGo } from '../../src/engine/parser.js';
-import { addImportEdits, packageName } from '../../src/go/imports.js';
+import { addImportEdits, importSpecs, packageName } from '../../src/go/imports.js';
 
 function add(src: string, paths: string[]): string {
   return applyEdits(src, addImportEdits(src, parseGo(src), paths));
@@ -21,6 +21,25 @@ describe('addImportEdits', () => {
     const src = 'package x\n\nimport (\n\t"fmt"\n\t"time"\n\n\t"example.com/y"\n)\n';
     expect(add(src, ['sync', 'context'])).toBe('package x\n\nimport (\n\t"context"\n\t"fmt"\n\t"sync"\n\t"time"\n\n\t"example.com/y"\n)\n');
     expect(add(src, ['unicode'])).toBe('package x\n\nimport (\n\t"fmt"\n\t"time"\n\t"unicode"\n\n\t"example.com/y"\n)\n');
+  });
+
+  it('reads each spec: plain, aliased, dot, blank, raw-string paths, and comments inside a spec', () => {
+    const src = 'package p\n\nimport (\n\t"fmt"\n\tctxpkg "context"\n\t. "strings"\n\t_ "embed"\n\tx /* why */ "errors"\n\ty // why\n\t"sort"\n\t`net/http`\n\tsé "time"\n)\n';
+    const tree = parseGo(src);
+    expect(tree.rootNode.hasError).toBe(false);
+    expect(importSpecs(tree).map((s) => [s.alias, s.path])).toEqual([
+      [undefined, 'fmt'],
+      ['ctxpkg', 'context'],
+      ['.', 'strings'],
+      ['_', 'embed'],
+      ['x', 'errors'],
+      ['y', 'sort'],
+      [undefined, 'net/http'],
+      ['sé', 'time'],
+    ]);
+    expect(packageName(tree, 'net/http')).toBe('http');
+    expect(packageName(tree, 'strings')).toBeUndefined();
+    expect(packageName(tree, 'time')).toBe('sé');
   });
 
   it('adds nothing for a path already imported, even under an alias', () => {
