@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
@@ -75,7 +75,7 @@ function walk(dir: string, rules: GitignoreRules, options: DiscoverOptions, out:
     out.errors.push({ path: dir, reason: describeFsError(err) });
     return;
   }
-  rules.load(dir);
+  rules.load(dir, entries.some((e) => e.name === '.gitignore'));
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const path = join(dir, e.name);
@@ -125,14 +125,17 @@ class GitignoreRules {
     return this.exclude.ig.ignores(rel.split(sep).join('/') + (isDir ? '/' : ''));
   }
 
-  load(dir: string): Ignore | null {
+  /** `present`: whether the directory has a .gitignore, when the caller has listed it. */
+  load(dir: string, present?: boolean): Ignore | null {
     if (this.byDir.has(dir)) return this.byDir.get(dir)!;
     let ig: Ignore | null = null;
-    try {
-      const text = readFileSync(join(dir, '.gitignore'), 'utf8');
-      ig = ignore().add(text);
-    } catch {
-      ig = null;
+    const file = join(dir, '.gitignore');
+    if (present ?? existsSync(file)) {
+      try {
+        ig = ignore().add(readFileSync(file, 'utf8'));
+      } catch {
+        ig = null;
+      }
     }
     this.byDir.set(dir, ig);
     return ig;
@@ -154,7 +157,9 @@ class GitignoreRules {
   ignores(path: string, isDir: boolean): boolean {
     // Each directory's rules from the root down to the path's parent, against the path relative to it.
     for (const { dir, ig } of this.chainFor(dirname(path))) {
-      const sub = relative(dir, path).split(sep).join('/') + (isDir ? '/' : '');
+      // `dir` is the path's parent or above it: the rest of the path is relative to it.
+      const rest = path.slice(dir.endsWith(sep) ? dir.length : dir.length + 1);
+      const sub = (sep === '/' ? rest : rest.split(sep).join('/')) + (isDir ? '/' : '');
       if (ig.ignores(sub)) return true;
     }
     return false;
