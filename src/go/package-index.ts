@@ -15,8 +15,8 @@ export class PackageIndex {
   private readonly methods = new Map<string, MethodDecl[]>();
   /** Added files whose methods are not indexed yet: done when a lookup may need them. */
   private readonly unindexedMethods = new Map<string, Parser.Tree>();
-  /** Added files whose tree leaves some functions out, with their text: parsed whole if their methods are asked for. */
-  private readonly partial = new Map<string, string>();
+  /** Added files whose tree leaves some functions out, with their text: parsed whole (reusing that tree) if their methods are asked for. */
+  private readonly partial = new Map<string, { text: string; tree: Parser.Tree }>();
   readonly files: string[] = [];
   private readonly pending = new Map<string, string>();
   private readonly extraTexts: string[] = [];
@@ -24,10 +24,10 @@ export class PackageIndex {
   /** Lookups already run over the pending files, until a file is pending again. */
   private readonly searched = new Set<string>();
 
-  /** `sources`: the other files of the package, path → text; `parse` turns one into a tree. */
+  /** `sources`: the other files of the package, path → text; `parse` turns one into a tree (reusing `old`, a partial tree of the same text, when given). */
   constructor(
     private readonly sources: Map<string, string> = new Map(),
-    private readonly parse: (text: string) => Parser.Tree | undefined = () => undefined,
+    private readonly parse: (text: string, old?: Parser.Tree) => Parser.Tree | undefined = () => undefined,
   ) {
     for (const [path, text] of sources) this.pending.set(path, text);
   }
@@ -85,10 +85,10 @@ export class PackageIndex {
     if (/^\w+$/.test(typeName)) {
       const receiver = new RegExp(`func\\s*\\([^)]*\\b${typeName}\\b`);
       this.load(`methods ${typeName}`, (text) => receiver.test(text));
-      for (const [file, text] of [...this.partial]) {
+      for (const [file, { text, tree }] of [...this.partial]) {
         if (!receiver.test(text)) continue;
         this.partial.delete(file);
-        const whole = this.parse(text);
+        const whole = this.parse(text, tree);
         if (!whole || whole.rootNode.hasError) continue;
         this.forgetMethods(file);
         this.unindexedMethods.set(file, whole);
@@ -135,7 +135,7 @@ export class PackageIndex {
 
   /** `partialText`: the file's text when `tree` leaves some of its functions out. */
   addFile(file: string, tree: Parser.Tree, partialText?: string): void {
-    if (partialText !== undefined) this.partial.set(file, partialText);
+    if (partialText !== undefined) this.partial.set(file, { text: partialText, tree });
     this.files.push(file);
     this.pending.delete(file);
     if (!this.sources.has(file)) {
