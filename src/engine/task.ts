@@ -14,11 +14,11 @@ export interface Task {
 /**
  * Process a task's files in order. Runs in a worker thread (codemods looked up by id) or in the
  * main thread, where codemods may also be given directly (ones outside the registry, in tests).
+ * `packages`: the package index and reads to use, when a previous task of the same package left them.
  */
-export async function runTask(task: Task, given?: readonly Codemod[]): Promise<FileResult[]> {
+export async function runTask(task: Task, given?: readonly Codemod[], packages = new PackageIndexCache(task.options.maxFileBytes)): Promise<FileResult[]> {
   const selected = given ?? codemods.filter((c) => task.options.codemodIds.includes(c.id));
   const opts: ProcessOptions = { ...task.options, codemods: selected };
-  const packages = new PackageIndexCache(opts.maxFileBytes);
   const out: FileResult[] = [];
   for (const [i, { path, file }] of task.files.entries()) {
     const result = processPath(path, file, opts, packages);
