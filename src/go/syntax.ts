@@ -5,7 +5,10 @@ export type Node = Parser.SyntaxNode;
 
 export const FUNCTION_TYPES = new Set(['func_literal', 'function_declaration', 'method_declaration']);
 
-const chains = new WeakMap<Parser.Tree, Map<number, Node[]>>();
+/** A node's chain of parents, or where it starts within a longer chain (copied out when asked for). */
+type Chain = Node[] | { chain: Node[]; from: number };
+
+const chains = new WeakMap<Parser.Tree, Map<number, Chain>>();
 
 /**
  * Parents of node, nearest first. Remembered per tree: codemods climb from many nodes of the
@@ -14,12 +17,12 @@ const chains = new WeakMap<Parser.Tree, Map<number, Node[]>>();
 export function ancestors(node: Node): readonly Node[] {
   let byId = chains.get(node.tree);
   if (!byId) chains.set(node.tree, (byId = new Map()));
-  const known = byId.get(node.id);
+  const known = chainOf(byId, node.id);
   if (known) return known;
   const climbed: Node[] = [];
-  let rest: Node[] = [];
+  let rest: readonly Node[] = [];
   for (let p = node.parent; p; p = p.parent) {
-    const above = byId.get(p.id);
+    const above = chainOf(byId, p.id);
     climbed.push(p);
     if (above) {
       rest = above;
@@ -28,8 +31,17 @@ export function ancestors(node: Node): readonly Node[] {
   }
   const chain = climbed.concat(rest);
   byId.set(node.id, chain);
-  for (let i = 0; i < climbed.length; i++) if (!byId.has(climbed[i].id)) byId.set(climbed[i].id, chain.slice(i + 1));
+  // The nodes climbed through share this chain: each one's parents start one further along.
+  for (let i = 0; i < climbed.length; i++) if (!byId.has(climbed[i].id)) byId.set(climbed[i].id, { chain, from: i + 1 });
   return chain;
+}
+
+function chainOf(byId: Map<number, Chain>, id: number): readonly Node[] | undefined {
+  const c = byId.get(id);
+  if (!c || Array.isArray(c)) return c;
+  const own = c.chain.slice(c.from);
+  byId.set(id, own);
+  return own;
 }
 
 /** The innermost function (literal, declaration or method) containing node. */
