@@ -17,8 +17,7 @@ export function packageSources(file: string, packageName: string, read: (path: s
     if (basename(path) === basename(file)) continue;
     try {
       const text = read(path);
-      const m = /^\s*package\s+([A-Za-z_][A-Za-z0-9_]*)/m.exec(stripComments(text.slice(0, 64 * 1024)));
-      if (m && m[1] === packageName) out.set(path, text);
+      if (packageClause(text) === packageName) out.set(path, text);
     } catch {
       // an unreadable sibling contributes nothing; its own run reports it
     }
@@ -26,6 +25,23 @@ export function packageSources(file: string, packageName: string, read: (path: s
   return out;
 }
 
-function stripComments(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
+const PACKAGE_CLAUSE = /package\s+([A-Za-z_][A-Za-z0-9_]*)/y;
+
+/** The name in a file's package clause: the first thing after blanks and comments (a build constraint, a licence…). */
+export function packageClause(text: string): string | undefined {
+  let i = 0;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    if (text.startsWith('//', i)) {
+      const eol = text.indexOf('\n', i);
+      if (eol === -1) return undefined;
+      i = eol + 1;
+    } else if (text.startsWith('/*', i)) {
+      const end = text.indexOf('*/', i + 2);
+      if (end === -1) return undefined;
+      i = end + 2;
+    } else break;
+  }
+  PACKAGE_CLAUSE.lastIndex = i;
+  return PACKAGE_CLAUSE.exec(text)?.[1];
 }

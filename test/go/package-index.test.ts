@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseGo } from '../../src/engine/parser.js';
 import { declarationAt } from '../../src/go/declarations.js';
 import { PackageIndex } from '../../src/go/package-index.js';
+import { packageClause } from '../../src/go/package-sources.js';
 
 const siblings = new Map([
   ['/p/server.go', 'package p\n\nimport "context"\n\n// Server serves.\ntype Server struct {\n\tctx  context.Context `json:"{ctx}"` // {\n\tdone chan struct{}\n\tm    map[string]int\n}\n\nfunc broken( {\n'],
@@ -50,5 +51,17 @@ describe('declarationAt', () => {
     expect(declarationAt(text, 0)).toBe(text.slice(0, text.indexOf('\nvar')));
     expect(declarationAt('type U = map[string]struct{ s string }\n', 0)).toBe('type U = map[string]struct{ s string }');
     expect(declarationAt('type V struct {', 0)).toBeUndefined();
+  });
+});
+
+describe('packageClause', () => {
+  it('reads the package name after blanks, line and block comments, a build constraint or a byte-order mark', () => {
+    expect(packageClause('package p\n')).toBe('p');
+    expect(packageClause('//go:build linux\n\n// Package x does things.\npackage x_y // trailing\n')).toBe('x_y');
+    expect(packageClause('/* licence\n package nope\n */\npackage real\n')).toBe('real');
+    expect(packageClause('\uFEFFpackage bom\n')).toBe('bom');
+    expect(packageClause('// only a comment')).toBeUndefined();
+    expect(packageClause('/* unterminated')).toBeUndefined();
+    expect(packageClause('func f() {}\npackage late\n')).toBeUndefined();
   });
 });
