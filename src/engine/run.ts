@@ -31,6 +31,8 @@ export interface RunOptions {
   since?: string;
   shard?: Shard;
   onProgress?: (done: number, total: number, findings: number) => void;
+  /** Each batch of file results as it comes in (with worker threads, while they work on). */
+  onResults?: (files: FileResult[]) => void;
 }
 
 export interface RunResult {
@@ -84,6 +86,7 @@ async function runWith(workers: Workers, options: Task['options'], opts: RunOpti
     done += batch.length;
     findings += batch.reduce((n, f) => n + f.findings.length, 0);
     opts.onProgress?.(done, files.length, findings);
+    opts.onResults?.(batch);
   }, opts.codemods);
   const result: RunResult = {
     root: opts.root,

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { githubAnnotations } from '../../report/github.js';
 import { sarifReport } from '../../report/sarif.js';
 import { SEVERITIES, type Severity } from '../../engine/types.js';
+import { prepareFixDiffs } from '../../report/fix-diff.js';
 import { jsonReport } from '../../report/json.js';
 import { textFindings, textProblems, textSummary } from '../../report/text.js';
 import { addRunFlags, hasErrors, parseSeverity, runFromFlags, stderrColors, stdoutColors, type CommonFlags } from '../common.js';
@@ -28,8 +29,10 @@ export function scanCommand(): Command {
       process.stdout.write(listModules(paths, !!flags.json));
       return;
     }
-    const { result, settings } = await runFromFlags(paths, flags, 'scan');
     const format = flags.format ?? (flags.sarif ? 'sarif' : flags.json ? 'json' : 'text');
+    // The JSON report and the text one (unless --no-diff) show each fix as a diff.
+    const showsDiffs = format === 'json' || (format === 'text' && flags.diff);
+    const { result, settings } = await runFromFlags(paths, flags, 'scan', showsDiffs ? prepareFixDiffs : undefined);
     if (format === 'json') {
       process.stdout.write(JSON.stringify(jsonReport(result, 'scan'), null, 2) + '\n');
     } else if (format === 'sarif') {
