@@ -31,6 +31,21 @@ describe('partial parsing', () => {
     expect(partial).toBeGreaterThan(100);
   });
 
+  it('asks a codemod whose trigger is a test on function text about each function', () => {
+    const cul = codemods.filter((c) => c.id === 'copy-under-lock');
+    const method = (name: string, body: string) => `\nfunc (s *S) ${name}() {\n\ts.mu.Lock()\n${body}}\n`;
+    const src =
+      'package p\n\nimport "sync"\n\ntype S struct {\n\tmu sync.Mutex\n\tm  map[string]int\n}\n' +
+      method('deferred', '\tdefer s.mu.Unlock()\n\ts.m["a"] = 1\n') +
+      method('ranges', '\tdefer s.mu.Unlock()\n\tfor k := range s.m {\n\t\t_ = k\n\t}\n') +
+      method('handsOut', '\tv := s.m["a"]\n\ts.mu.Unlock()\n\t_ = v\n') +
+      PADDING;
+    const kept = partialRanges(src, cul)!.map((r) => src.slice(r.startIndex, r.endIndex)).join('');
+    expect(kept).not.toContain('deferred()');
+    expect(kept).toContain('ranges()');
+    expect(kept).toContain('handsOut()');
+  });
+
   it('keeps the header, declarations and triggered functions, and parses whole when a cut is wrong', () => {
     const src = `package p\n\nimport "time"\n\ntype T struct{ c chan int }\n${PADDING}\nfunc (t T) send() {\n\tt.c <- 1\n}\n${PADDING}`;
     const send = codemods.filter((c) => c.id === 'send-select-ctx');

@@ -11,6 +11,10 @@ import { mayHaveMethod } from '../../src/go/text-signals.js';
 
 const LOCK_CALL = /Lock\s*\(\s*\)/;
 const UNLOCK_CALL = /Unlock\s*\(\s*\)/;
+// A method is looked into only when it may hold one of the three shapes: a range loop, a delete,
+// or a variable declared (`:=`) under a lock released by a plain Unlock() rather than a defer.
+const RANGE_OR_DELETE = /\brange\b|\bdelete\s*\(/;
+const EXPLICIT_UNLOCK = /^(?![ \t]*defer\b).*Unlock\s*\(\s*\)/m;
 
 export const copyUnderLock: Codemod = {
   id: 'copy-under-lock',
@@ -22,7 +26,7 @@ export const copyUnderLock: Codemod = {
     { name: 'blocking-methods', type: 'list', default: DEFAULT_BLOCKING_METHODS, description: 'method names treated as blocking when called under a lock (Send*/Write* always are)' },
   ],
   prefilter: (text) => LOCK_CALL.test(text) && UNLOCK_CALL.test(text) && mayHaveMethod(text),
-  triggers: /Lock\s*\(\s*\)/,
+  triggers: (text) => LOCK_CALL.test(text) && (RANGE_OR_DELETE.test(text) || (text.includes(':=') && EXPLICIT_UNLOCK.test(text))),
   find,
 };
 

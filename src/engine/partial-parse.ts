@@ -29,11 +29,12 @@ export function partialRanges(source: string, active: readonly Codemod[]): Parse
     else keep.push([s, e]);
   };
   const hits = triggerOffsets(source, active);
+  const tests = active.flatMap((c) => (typeof c.triggers === 'function' ? [c.triggers] : []));
   let h = 0;
   for (let k = 0; k + 1 < starts.length; k++) {
     const [s, e] = [starts[k], starts[k + 1]];
     while (h < hits.length && hits[h] < s) h++;
-    const triggered = h < hits.length && hits[h] < e;
+    const triggered = (h < hits.length && hits[h] < e) || (tests.length > 0 && tests.some((test) => test(source.slice(s, e))));
     if (k === 0 || triggered || OTHER_DECLARATION.test(source.slice(s + 4, e))) add(s, e);
   }
   const kept = keep.reduce((n, [s, e]) => n + e - s, 0);
@@ -48,7 +49,8 @@ const OTHER_DECLARATION = /^(type|var|const|import)\b|goconc:ignore/m;
 function triggerOffsets(source: string, active: readonly Codemod[]): number[] {
   const out: number[] = [];
   for (const c of active) {
-    const re = new RegExp(c.triggers!.source, c.triggers!.flags.replace('g', '') + 'g');
+    if (!(c.triggers instanceof RegExp)) continue;
+    const re = new RegExp(c.triggers.source, c.triggers.flags.replace('g', '') + 'g');
     for (let m = re.exec(source); m; m = re.exec(source)) {
       out.push(m.index);
       if (m[0] === '') re.lastIndex++;
