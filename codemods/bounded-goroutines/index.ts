@@ -6,7 +6,12 @@ import { docs } from './docs.js';
 import { errgroupFindings } from './errgroup.js';
 import { limitExpr, semaphoreFix } from './fix.js';
 import { workersFix } from './workers.js';
-import { GO_STATEMENT, mayHaveGoStatement, mayHaveLoop } from '../../src/go/text-signals.js';
+import { mayHaveGoStatement, mayHaveLoop } from '../../src/go/text-signals.js';
+
+/** A loop, and a go statement or a `.Go(` call: in the file, and in the function looked into. */
+function mayHaveSpawnInLoop(text: string): boolean {
+  return mayHaveLoop(text) && (mayHaveGoStatement(text) || (text.includes('.Go') && /\.Go\s*\(/.test(text)));
+}
 
 export const boundedGoroutines: Codemod = {
   id: 'bounded-goroutines',
@@ -18,8 +23,9 @@ export const boundedGoroutines: Codemod = {
     { name: 'max-concurrency', type: 'string', default: 'runtime.GOMAXPROCS(0)', description: 'most goroutines of one loop running at once (a number or a Go expression)' },
     { name: 'strategy', type: 'string', choices: ['semaphore', 'workers'], default: 'semaphore', description: 'for loops over a channel: a semaphore, or N workers draining the channel' },
   ],
-  prefilter: (text) => mayHaveLoop(text) && (mayHaveGoStatement(text) || (text.includes('.Go') && /\.Go\s*\(/.test(text))),
-  triggers: new RegExp(`${GO_STATEMENT.source}|\\.Go\\s*\\(`, 'm'),
+  prefilter: mayHaveSpawnInLoop,
+  // Goroutines per iteration: the loop and the go statement (or .Go call) in the same function.
+  triggers: mayHaveSpawnInLoop,
   find,
 };
 

@@ -3,7 +3,12 @@ import { abandonableResultChannel } from '../../src/go/result-channel.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
 import { touchesError } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
-import { MAKE_CHANNEL, mayHaveGoStatement, mayHaveSend, mayMakeChannel } from '../../src/go/text-signals.js';
+import { mayHaveGoStatement, mayHaveSend, mayMakeChannel } from '../../src/go/text-signals.js';
+
+/** A select, a make(chan …), a go statement and a send: in the file, and in the function looked into. */
+function mayHoldResultChannel(text: string): boolean {
+  return text.includes('select') && mayMakeChannel(text) && mayHaveGoStatement(text) && mayHaveSend(text);
+}
 
 export const bufferedResultChan: Codemod = {
   id: 'buffered-result-chan',
@@ -12,9 +17,9 @@ export const bufferedResultChan: Codemod = {
   severity: 'warning',
   enabledByDefault: true,
   options: [],
-  prefilter: (text) => text.includes('select') && mayMakeChannel(text) && mayHaveGoStatement(text) && mayHaveSend(text),
-  // The function that makes the channel holds the goroutine that sends on it.
-  triggers: MAKE_CHANNEL,
+  prefilter: mayHoldResultChannel,
+  // The function that makes the channel holds the goroutine that sends on it and the select.
+  triggers: mayHoldResultChannel,
   find,
 };
 

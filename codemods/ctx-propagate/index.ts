@@ -23,7 +23,8 @@ export const ctxPropagate: Codemod = {
   ],
   prefilter: (text) =>
     text.includes('"context"') && (/\.TODO\s*\(/.test(text) || (text.includes('.Background') && BACKGROUND_ARGUMENT.test(text))) && mayHaveContextSource(text),
-  triggers: /\.(TODO|Background)\s*\(/,
+  // As couldHaveContext: a function that is a method, names the context type or derives a context.
+  triggers: (text) => /\.(TODO|Background)\s*\(/.test(text) && mayHaveContextSource(text),
   find,
 };
 

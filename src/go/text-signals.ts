@@ -49,7 +49,7 @@ export function mayHaveMethod(text: string): boolean {
 }
 
 /** `make(chan …)`. */
-export const MAKE_CHANNEL = /\bmake\(\s*chan\b/;
+const MAKE_CHANNEL = /\bmake\(\s*chan\b/;
 
 /** `make(chan …)` can be present. */
 export function mayMakeChannel(text: string): boolean {
