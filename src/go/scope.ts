@@ -71,19 +71,20 @@ export function localsBefore(node: Node): LocalDecl[] {
   for (const a of ancestors(node)) {
     if (same(a, fn)) break;
     if (a.type === 'statement_list') {
-      const before = declarationsOfList(a).filter((s) => s.end <= child.startIndex);
-      for (const s of before.reverse()) out.push(...s.decls);
+      const declaring = declarationsOfList(a);
+      const at = child.startIndex;
+      for (let i = declaring.length - 1; i >= 0; i--) if (declaring[i].end <= at) out.push(...declaring[i].decls);
     }
-    if ((a.type === 'if_statement' || a.type === 'for_statement' || a.type === 'switch_statement' || a.type === 'type_switch_statement') && !same(child, a.childForFieldName('initializer'))) {
+    if (a.type === 'if_statement' || a.type === 'for_statement' || a.type === 'switch_statement' || a.type === 'type_switch_statement') {
       const init = a.childForFieldName('initializer');
-      if (init) out.push(...declaredBy(init));
+      if (init && !same(child, init)) out.push(...declaredBy(init));
     }
     child = a;
   }
   return out;
 }
 
-/** Per statement list (by tree and node id): what each statement declares, computed once. */
+/** Per statement list (by tree and node id): the statements that declare something, with what, computed once. */
 const listCache = new WeakMap<Node['tree'], Map<number, { end: number; decls: LocalDecl[] }[]>>();
 
 function declarationsOfList(list: Node): { end: number; decls: LocalDecl[] }[] {
@@ -91,7 +92,7 @@ function declarationsOfList(list: Node): { end: number; decls: LocalDecl[] }[] {
   if (!byId) listCache.set(list.tree, (byId = new Map()));
   let found = byId.get(list.id);
   if (!found) {
-    found = list.namedChildren.map((s) => ({ end: s.endIndex, decls: declaredBy(s) }));
+    found = list.namedChildren.map((s) => ({ end: s.endIndex, decls: declaredBy(s) })).filter((s) => s.decls.length > 0);
     byId.set(list.id, found);
   }
   return found;
