@@ -7,19 +7,19 @@ import type { Codemod } from './types.js';
  * functions in which none of their triggers occurs. Large files (tests above all) are mostly
  * functions no codemod looks at, and a parse costs in proportion to the text it covers.
  *
- * A file is cut into segments at each line starting with `func` (gofmt puts every top-level
- * function there); a segment is left out only when it holds no trigger and no other top-level
- * declaration, so types, variables, imports and comments are always parsed. Undefined when the
- * whole file should be parsed: a codemod without triggers, or nothing to leave out. A cut that
- * is not a real boundary gives a tree with errors, and the caller parses the whole file instead.
+ * A file is cut into segments at each line starting with `func`, `type`, `var` or `const` (gofmt
+ * puts every top-level declaration there, and nothing else); a function's segment is left out
+ * when it holds no trigger, so the package clause, imports, types, variables and constants are
+ * always parsed. Undefined when the whole file should be parsed: a codemod without triggers, or
+ * nothing to leave out. A cut that is not a real boundary (in a raw string) gives a tree with
+ * errors, and the caller parses the whole file instead.
  */
 export function partialRanges(source: string, active: readonly Codemod[]): Parser.Range[] | undefined {
   if (active.some((c) => !c.triggers)) return undefined;
-  // The package clause comes first, so a function never starts the file.
+  // The package clause comes first, so a declaration never starts the file.
   const starts = [0];
-  for (let i = source.indexOf('\nfunc'); i !== -1; i = source.indexOf('\nfunc', i + 1)) {
-    if (/\s|\(/.test(source[i + 5] ?? '')) starts.push(i + 1);
-  }
+  const cut = new RegExp(DECLARATION_LINE.source, 'g');
+  for (let m = cut.exec(source); m; m = cut.exec(source)) starts.push(m.index + 1);
   if (starts.length < 3) return undefined;
   starts.push(source.length);
   const keep: [number, number][] = [];
@@ -35,7 +35,7 @@ export function partialRanges(source: string, active: readonly Codemod[]): Parse
     const [s, e] = [starts[k], starts[k + 1]];
     while (h < hits.length && hits[h] < s) h++;
     const triggered = (h < hits.length && hits[h] < e) || (tests.length > 0 && tests.some((test) => test(source.slice(s, e))));
-    if (k === 0 || triggered || OTHER_DECLARATION.test(source.slice(s + 4, e))) add(s, e);
+    if (k === 0 || !source.startsWith('func', s) || triggered) add(s, e);
   }
   const kept = keep.reduce((n, [s, e]) => n + e - s, 0);
   if (kept === source.length) return undefined;
@@ -43,8 +43,8 @@ export function partialRanges(source: string, active: readonly Codemod[]): Parse
   return keep.map(([s, e]) => ({ startIndex: s, endIndex: e, startPosition: pointAt(lines, s), endPosition: pointAt(lines, e) }));
 }
 
-/** A top-level declaration other than a function, or a suppression comment. */
-const OTHER_DECLARATION = /^(type|var|const|import)\b|goconc:ignore/m;
+/** The line break before a top-level declaration. */
+const DECLARATION_LINE = /\n(?=(?:func|type|var|const)[\s(])/;
 
 function triggerOffsets(source: string, active: readonly Codemod[]): number[] {
   const out: number[] = [];
