@@ -6,7 +6,7 @@ import { callsByText, callsOf, nodesByToken, sendStatements } from '../../src/go
 import { sendCannotBlock } from './buffered.js';
 import { docs } from './docs.js';
 import { buildFix, placementOf } from './fix.js';
-import { mayHaveSend, SEND_STATEMENT } from '../../src/go/text-signals.js';
+import { mayHaveSend } from '../../src/go/text-signals.js';
 
 export const sendSelectCtx: Codemod = {
   id: 'send-select-ctx',
@@ -16,7 +16,7 @@ export const sendSelectCtx: Codemod = {
   enabledByDefault: true,
   options: [],
   prefilter: mayHaveSend,
-  triggers: SEND_STATEMENT,
+  triggers: mayHaveSend,
   find,
 };
 

@@ -26,6 +26,7 @@ const ODD = [
   'package p\n\nfunc f(ch chan chan int) { ch <- make( chan int) }\n',
   'package p\n\nfunc f(ch chan int, ok bool) {\n\tswitch {\n\tcase ok: go f(ch, ok)\n\t}\n}\n',
   'package p\n\nfunc f(é chan int) {\n\té <- 1\n}\n',
+  'package p\n\nfunc f() {\n\tgo\tøg()\n}\n\nfunc øg() {}\n',
   'package p\n\nvar f = func(ch chan int) { select { case ch <- 1: default: } }\n',
 ];
 
