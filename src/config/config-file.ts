@@ -1,6 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document } from 'yaml';
+
+/** The YAML parser, loaded when a config file is read: most runs have none, and it costs start-up time. */
+const yaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
 import { UsageError } from '../cli/usage-error.js';
 import type { Codemod, Severity } from '../engine/types.js';
 import { SEVERITIES } from '../engine/types.js';
@@ -35,7 +39,7 @@ export function findConfig(from: string, root: string): string | undefined {
 /** Read and validate a config file; any problem is a UsageError naming the file, line and key. */
 export function loadConfig(path: string, codemods: readonly Codemod[]): Config {
   const text = readFileSync(path, 'utf8');
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = yaml().parseDocument(text, { prettyErrors: false });
   const fail = (msg: string, at?: readonly (string | number)[]): never => {
     throw new UsageError(`${path}${at ? `:${lineOf(doc, text, at)}` : ''}: ${msg}`);
   };
@@ -93,13 +97,13 @@ function lineOf(doc: Document, text: string, path: readonly (string | number)[])
   let node: unknown = doc.contents;
   let offset = 0;
   for (const key of path) {
-    if (!isMap(node)) break;
-    const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+    if (!yaml().isMap(node)) break;
+    const pair = node.items.find((p) => yaml().isScalar(p.key) && p.key.value === key);
     if (!pair) break;
     const k = pair.key as { range?: [number, number, number] };
     offset = k.range?.[0] ?? offset;
     node = pair.value;
-    if (!isMap(node) && !isSeq(node)) break;
+    if (!yaml().isMap(node) && !yaml().isSeq(node)) break;
   }
   return text.slice(0, offset).split('\n').length;
 }

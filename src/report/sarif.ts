@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
+import { createRequire } from 'node:module';
+
+/** The SARIF builder, loaded when a SARIF report is made (it and its dependencies cost start-up time). */
+const sarif = () => createRequire(import.meta.url)('node-sarif-builder') as typeof import('node-sarif-builder');
 import type { Fix as SarifFix, Log, Result } from 'sarif';
 import { codemods } from '../../codemods/index.js';
 import { editsOfFix } from '../engine/verify-fixes.js';
@@ -41,6 +44,7 @@ function sarifFix(f: Finding, fix: Fix, source: string): SarifFix {
 
 /** SARIF 2.1.0 for GitHub code scanning and other viewers: one rule per codemod, fixes as artifactChanges. */
 export function sarifReport(result: RunResult): Log {
+  const { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } = sarif();
   const builder = new SarifBuilder();
   const run = new SarifRunBuilder().initSimple({ toolDriverName: 'goconc', toolDriverVersion: version() });
   for (const c of codemods) {

@@ -9,7 +9,6 @@ import { jsonReport } from '../../report/json.js';
 import { unifiedPatch } from '../../report/patch.js';
 import { displayPath, textProblems, textSummary } from '../../report/text.js';
 import { addRunFlags, hasErrors, runFromFlags, stderrColors, stdoutColors, type CommonFlags } from '../common.js';
-import { reviewInteractively } from '../interactive.js';
 import { listModules } from '../list-modules.js';
 import { EXIT, INTERRUPTED, UsageError } from '../usage-error.js';
 
@@ -46,6 +45,8 @@ export function fixCommand(): Command {
         throw new UsageError('--interactive needs a terminal on stdin and stdout; in CI or a pipe use --dry-run or --write');
       }
       const { result } = await runFromFlags(paths, flags, 'scan');
+      // The review UI (prompts, an editor) is loaded only for an interactive run.
+      const { reviewInteractively } = await import('../interactive.js');
       process.exitCode = await reviewInteractively(result, { colors: stdoutColors(flags), patchFile: flags.patch });
       return;
     }
