@@ -9,7 +9,7 @@ import type { Node } from '../../src/go/syntax.js';
  * a sync.Once is not blocking.
  */
 export function methodMayBlock(index: PackageIndex, typeName: string, method: string, methods: string[], seen = new Set<string>()): boolean | undefined {
-  const decl = index.methodsOf(typeName).find((m) => m.name === method);
+  const decl = index.method(typeName, method);
   const body = decl?.node.childForFieldName('body');
   if (!body) return undefined;
   const key = `${typeName}.${method}`;

@@ -20,6 +20,10 @@ export class PackageIndex {
   readonly files: string[] = [];
   private readonly pending = new Map<string, string>();
   private readonly extraTexts: string[] = [];
+  /** The latest text of each added file (the one being processed: not among `sources`). */
+  private readonly addedTexts = new Map<string, string>();
+  /** Single methods looked up by `method`, by `Type.Name`; forgotten when a file is added. */
+  private readonly singleMethods = new Map<string, MethodDecl | undefined>();
   private words: Set<string> | undefined;
   /** Lookups already run over the pending files, until a file is pending again. */
   private readonly searched = new Set<string>();
@@ -99,6 +103,35 @@ export class PackageIndex {
   }
 
   /**
+   * One method of a type, parsed from its declaration alone wherever it is in the package's text
+   * (no whole file parsed for it); undefined when the package does not declare it.
+   */
+  method(typeName: string, name: string): MethodDecl | undefined {
+    const key = `${typeName}.${name}`;
+    if (this.singleMethods.has(key)) return this.singleMethods.get(key);
+    let found: MethodDecl | undefined;
+    if (/^\w+$/.test(typeName) && /^\w+$/.test(name)) {
+      // `func (r *T) Name(` or `func (r T[K]) Name[` at the start of a line.
+      const declared = new RegExp(`^func[ \\t]*\\([^)]*\\b${typeName}\\b(?:\\[[^\\]]*\\])?[ \\t]*\\)[ \\t]*${name}\\b`, 'gm');
+      const texts = [...this.sources, ...[...this.addedTexts].filter(([file]) => !this.sources.has(file))];
+      search: for (const [file, text] of texts) {
+        for (const at of text.matchAll(declared)) {
+          const decl = declarationAt(text, at.index);
+          const tree = decl ? this.parse(`package p\n\n${decl}\n`) : undefined;
+          const node = tree && !tree.rootNode.hasError ? tree.rootNode.namedChildren.find((n) => n.type === 'method_declaration') : undefined;
+          const recv = node ? receiverOf(node) : undefined;
+          if (node && recv?.typeName === typeName && node.childForFieldName('name')?.text === name) {
+            found = { name, receiverType: typeName, pointerReceiver: recv.pointer, node, file };
+            break search;
+          }
+        }
+      }
+    }
+    this.singleMethods.set(key, found);
+    return found;
+  }
+
+  /**
    * Whether a name is taken anywhere in the package (or in `extra`, a file's current text): a
    * name absent from every text is free without collecting the package's words.
    */
@@ -136,6 +169,8 @@ export class PackageIndex {
   /** `partialText`: the file's text when `tree` leaves some of its functions out. */
   addFile(file: string, tree: Parser.Tree, partialText?: string): void {
     if (partialText !== undefined) this.partial.set(file, { text: partialText, tree });
+    this.addedTexts.set(file, partialText ?? tree.rootNode.text);
+    this.singleMethods.clear();
     this.files.push(file);
     this.pending.delete(file);
     if (!this.sources.has(file)) {

@@ -37,6 +37,16 @@ describe('the package index', () => {
     expect(idx.methodsOf('Local').map((m) => m.name)).toEqual(['Get']);
   });
 
+  it('finds one method from its declaration alone: in a sibling, in the file being processed, on a generic type, never on another type', () => {
+    const idx = index();
+    expect(idx.method('Server', 'Close')?.node.childForFieldName('body')?.text).toBe('{ close(s.done) }');
+    expect(idx.method('Local', 'Get')?.file).toBe('/p/main.go');
+    expect(idx.method('Pool', 'Close')).toBeUndefined();
+    expect(idx.method('Server', 'Size')).toBeUndefined();
+    const generic = new PackageIndex(new Map([['/p/set.go', 'package p\n\nfunc (s *Other[Set]) Add() {}\n\nfunc (s *Set[T]) Add(v T) { s.m[v] = true }\n\nfunc broken( {\n']]), (text) => parseGo(text));
+    expect(generic.method('Set', 'Add')?.node.text).toContain('s.m[v] = true');
+  });
+
   it('forgets a released file until it is asked for again', () => {
     const idx = index();
     expect(idx.type('Local')).toBeDefined();
