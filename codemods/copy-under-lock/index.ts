@@ -124,7 +124,8 @@ function calleeMayBlock(call: Node, vars: string[], field: FieldDecl, ctx: FileC
 /** The name of another method of the type that calls close() inside a section of the same mutex. */
 function closesChannelsUnderLock(typeName: string, cs: { mutex: string; recv: string }, ctx: FileContext): string | undefined {
   const field = cs.mutex.slice(cs.recv.length); // '.mu', or '' for an embedded mutex
-  for (const m of ctx.packageIndex().methodsOf(typeName)) {
+  // Only methods that lock and call close() can: the others are not even parsed.
+  for (const m of ctx.packageIndex().methodsWhere(typeName, (text) => LOCK_CALL.test(text) && /\bclose\s*\(/.test(text))) {
     for (const other of criticalSections(m.node, ctx.packageIndex())) {
       if (other.mutex.slice(other.recv.length) !== field) continue;
       const closes = other.inside.some((st) => [st, ...st.descendantsOfType('call_expression')].some((c) => c.type === 'call_expression' && c.childForFieldName('function')?.text === 'close'));

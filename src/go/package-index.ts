@@ -6,17 +6,12 @@ import type { Node } from './syntax.js';
 /**
  * Declarations of one Go package (one directory, one package clause): struct types with their
  * fields, other named types, and methods per receiver type. Lazy: sibling files are kept as
- * text and parsed only when a name asked for occurs in them, so most files of a package are
- * never parsed for it. Shared by every codemod that asks, once per package.
+ * text and parsed only when a name asked for occurs in them (a type or a method from its
+ * declaration alone), so most files of a package are never parsed for it. Shared by every codemod that asks, once per package.
  */
 export class PackageIndex {
   /** Type specs by name; the declaration is built on first lookup. */
   private readonly specs = new Map<string, { spec: Node; file: string; decl?: TypeDecl }>();
-  private readonly methods = new Map<string, MethodDecl[]>();
-  /** Added files whose methods are not indexed yet: done when a lookup may need them. */
-  private readonly unindexedMethods = new Map<string, Parser.Tree>();
-  /** Added files whose tree leaves some functions out, with their text: parsed whole (reusing that tree) if their methods are asked for. */
-  private readonly partial = new Map<string, { text: string; tree: Parser.Tree }>();
   readonly files: string[] = [];
   private readonly pending = new Map<string, string>();
   private readonly extraTexts: string[] = [];
@@ -28,10 +23,10 @@ export class PackageIndex {
   /** Lookups already run over the pending files, until a file is pending again. */
   private readonly searched = new Set<string>();
 
-  /** `sources`: the other files of the package, path → text; `parse` turns one into a tree (reusing `old`, a partial tree of the same text, when given). */
+  /** `sources`: the other files of the package, path → text; `parse` turns one into a tree. */
   constructor(
     private readonly sources: Map<string, string> = new Map(),
-    private readonly parse: (text: string, old?: Parser.Tree) => Parser.Tree | undefined = () => undefined,
+    private readonly parse: (text: string) => Parser.Tree | undefined = () => undefined,
   ) {
     for (const [path, text] of sources) this.pending.set(path, text);
   }
@@ -84,51 +79,41 @@ export class PackageIndex {
     return found.decl;
   }
 
-  /** Methods declared on a type (pointer or value receiver) anywhere in the package. */
-  methodsOf(typeName: string): MethodDecl[] {
-    if (/^\w+$/.test(typeName)) {
-      const receiver = new RegExp(`func\\s*\\([^)]*\\b${typeName}\\b`);
-      this.load(`methods ${typeName}`, (text) => receiver.test(text));
-      for (const [file, { text, tree }] of [...this.partial]) {
-        if (!receiver.test(text)) continue;
-        this.partial.delete(file);
-        const whole = this.parse(text, tree);
-        if (!whole || whole.rootNode.hasError) continue;
-        this.forgetMethods(file);
-        this.unindexedMethods.set(file, whole);
-      }
-      for (const [file, tree] of [...this.unindexedMethods]) if (receiver.test(tree.rootNode.text)) this.indexMethods(file, tree);
-    }
-    return this.methods.get(typeName) ?? [];
-  }
-
   /**
    * One method of a type, parsed from its declaration alone wherever it is in the package's text
    * (no whole file parsed for it); undefined when the package does not declare it.
    */
   method(typeName: string, name: string): MethodDecl | undefined {
     const key = `${typeName}.${name}`;
-    if (this.singleMethods.has(key)) return this.singleMethods.get(key);
-    let found: MethodDecl | undefined;
-    if (/^\w+$/.test(typeName) && /^\w+$/.test(name)) {
-      // `func (r *T) Name(` or `func (r T[K]) Name[` at the start of a line.
-      const declared = new RegExp(`^func[ \\t]*\\([^)]*\\b${typeName}\\b(?:\\[[^\\]]*\\])?[ \\t]*\\)[ \\t]*${name}\\b`, 'gm');
-      const texts = [...this.sources, ...[...this.addedTexts].filter(([file]) => !this.sources.has(file))];
-      search: for (const [file, text] of texts) {
-        for (const at of text.matchAll(declared)) {
-          const decl = declarationAt(text, at.index);
-          const tree = decl ? this.parse(`package p\n\n${decl}\n`) : undefined;
-          const node = tree && !tree.rootNode.hasError ? tree.rootNode.namedChildren.find((n) => n.type === 'method_declaration') : undefined;
-          const recv = node ? receiverOf(node) : undefined;
-          if (node && recv?.typeName === typeName && node.childForFieldName('name')?.text === name) {
-            found = { name, receiverType: typeName, pointerReceiver: recv.pointer, node, file };
-            break search;
-          }
-        }
+    if (!this.singleMethods.has(key)) this.singleMethods.set(key, this.declaredMethods(typeName, name, () => true, true)[0]);
+    return this.singleMethods.get(key);
+  }
+
+  /** The methods of a type whose declaration's text passes `test`, each parsed from its declaration alone, in the package's file order. */
+  methodsWhere(typeName: string, test: (declaration: string) => boolean): MethodDecl[] {
+    return this.declaredMethods(typeName, '\\w+', test, false);
+  }
+
+  private declaredMethods(typeName: string, name: string, test: (declaration: string) => boolean, first: boolean): MethodDecl[] {
+    const out: MethodDecl[] = [];
+    if (!/^\w+$/.test(typeName)) return out;
+    // `func (r *T) Name(` or `func (r T[K]) Name[` at the start of a line.
+    const declared = new RegExp(`^func[ \\t]*\\([^)]*\\b${typeName}\\b(?:\\[[^\\]]*\\])?[ \\t]*\\)[ \\t]*${name}\\b`, 'gm');
+    const texts = [...this.sources, ...[...this.addedTexts].filter(([file]) => !this.sources.has(file))];
+    for (const [file, text] of texts) {
+      for (const at of text.matchAll(declared)) {
+        const decl = declarationAt(text, at.index);
+        if (!decl || !test(decl)) continue;
+        const tree = this.parse(`package p\n\n${decl}\n`);
+        const node = tree && !tree.rootNode.hasError ? tree.rootNode.namedChildren.find((n) => n.type === 'method_declaration') : undefined;
+        const recv = node ? receiverOf(node) : undefined;
+        const methodName = node?.childForFieldName('name')?.text;
+        if (!node || !methodName || recv?.typeName !== typeName) continue;
+        out.push({ name: methodName, receiverType: typeName, pointerReceiver: recv.pointer, node, file });
+        if (first) return out;
       }
     }
-    this.singleMethods.set(key, found);
-    return found;
+    return out;
   }
 
   /**
@@ -159,16 +144,12 @@ export class PackageIndex {
     if (!this.files.includes(file)) return;
     this.files.splice(this.files.indexOf(file), 1);
     for (const [name, found] of this.specs) if (found.file === file) this.specs.delete(name);
-    this.unindexedMethods.delete(file);
-    this.partial.delete(file);
-    this.forgetMethods(file);
     this.pending.set(file, text);
     this.searched.clear();
   }
 
   /** `partialText`: the file's text when `tree` leaves some of its functions out. */
   addFile(file: string, tree: Parser.Tree, partialText?: string): void {
-    if (partialText !== undefined) this.partial.set(file, { text: partialText, tree });
     this.addedTexts.set(file, partialText ?? tree.rootNode.text);
     this.singleMethods.clear();
     this.files.push(file);
@@ -178,27 +159,6 @@ export class PackageIndex {
       this.words = undefined;
     }
     this.addTypes(file, tree);
-    this.unindexedMethods.set(file, tree);
-  }
-
-  private forgetMethods(file: string): void {
-    for (const [type, list] of this.methods) {
-      const kept = list.filter((m) => m.file !== file);
-      if (kept.length) this.methods.set(type, kept);
-      else this.methods.delete(type);
-    }
-  }
-
-  private indexMethods(file: string, tree: Parser.Tree): void {
-    this.unindexedMethods.delete(file);
-    for (const m of tree.rootNode.namedChildren.filter((n) => n.type === 'method_declaration')) {
-      const recv = receiverOf(m);
-      const name = m.childForFieldName('name')?.text;
-      if (!recv || !name) continue;
-      const list = this.methods.get(recv.typeName) ?? [];
-      list.push({ name, receiverType: recv.typeName, pointerReceiver: recv.pointer, node: m, file });
-      this.methods.set(recv.typeName, list);
-    }
   }
 
   /** Index the top-level type declarations of a file's tree (no walk over the whole tree); their names. */

@@ -32,9 +32,10 @@ describe('the package index', () => {
 
   it('finds methods across the package', () => {
     const idx = index();
-    expect(idx.methodsOf('Server').map((m) => m.name)).toEqual(['Close']);
-    expect(idx.methodsOf('Pool').map((m) => m.name)).toEqual(['Size']);
-    expect(idx.methodsOf('Local').map((m) => m.name)).toEqual(['Get']);
+    expect(idx.methodsWhere('Server', () => true).map((m) => m.name)).toEqual(['Close']);
+    expect(idx.methodsWhere('Pool', () => true).map((m) => m.name)).toEqual(['Size']);
+    expect(idx.methodsWhere('Local', () => true).map((m) => m.name)).toEqual(['Get']);
+    expect(idx.methodsWhere('Server', (text) => text.includes('Lock')).map((m) => m.name)).toEqual([]);
   });
 
   it('finds one method from its declaration alone: in a sibling, in the file being processed, on a generic type, never on another type', () => {
