@@ -2,13 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Document } from 'yaml';
-
-/** The YAML parser, loaded when a config file is read: most runs have none, and it costs start-up time. */
-const yaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
 import { UsageError } from '../cli/usage-error.js';
 import type { Codemod, Severity } from '../engine/types.js';
 import { SEVERITIES } from '../engine/types.js';
 import { coerceOption } from './option-values.js';
+
+/** The YAML parser, loaded when a config file is read: most runs have none, and it costs start-up time. */
+const yaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
 
 export const CONFIG_NAMES = ['goconc.yaml', '.goconc.yaml'];
 

@@ -1,6 +1,7 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { readIfFile } from './read-if-file.js';
 
 /** Directories the go tool itself ignores, plus ones that never hold the user's own Go code. */
 const SKIPPED_DIRS = new Set(['vendor', 'testdata', 'node_modules']);
@@ -128,15 +129,8 @@ class GitignoreRules {
   /** `present`: whether the directory has a .gitignore, when the caller has listed it. */
   load(dir: string, present?: boolean): Ignore | null {
     if (this.byDir.has(dir)) return this.byDir.get(dir)!;
-    let ig: Ignore | null = null;
-    const file = join(dir, '.gitignore');
-    if (present ?? existsSync(file)) {
-      try {
-        ig = ignore().add(readFileSync(file, 'utf8'));
-      } catch {
-        ig = null;
-      }
-    }
+    const text = present === false ? undefined : readIfFile(join(dir, '.gitignore'));
+    const ig = text === undefined ? null : ignore().add(text);
     this.byDir.set(dir, ig);
     return ig;
   }

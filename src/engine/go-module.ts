@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { readIfFile } from './read-if-file.js';
 
 export interface GoModule {
   /** Directory holding go.mod. */
@@ -35,16 +35,6 @@ export function parseGoMod(text: string, dir: string): GoModule {
   const goVersion = /^\s*go\s+(\d+\.\d+(?:\.\d+)?)/m.exec(noComments)?.[1];
   const toolchain = /^\s*toolchain\s+(\S+)/m.exec(noComments)?.[1];
   return { dir, path, goVersion, ...(toolchain ? { toolchain } : {}) };
-}
-
-/** A file's text; undefined when there is no such readable file (most directories have no go.mod: no exception thrown for them). */
-function readIfFile(path: string): string | undefined {
-  if (!existsSync(path)) return undefined;
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /** Compare Go versions: negative when a < b. An undefined version counts as the newest. */

@@ -4,15 +4,16 @@ import type { Codemod } from './types.js';
 
 /**
  * The parts of a file worth parsing for the active codemods: all of it but the top-level
- * functions in which none of their triggers occurs. Large files (tests above all) are mostly
+ * functions (and variables and constants) in which none of their triggers occurs. Large files (tests above all) are mostly
  * functions no codemod looks at, and a parse costs in proportion to the text it covers.
  *
  * A file is cut into segments at each line starting with `func`, `type`, `var` or `const` (gofmt
  * puts every top-level declaration there, and nothing else); a function's, variable's or
  * constant's segment is left out when it holds no trigger (a variable may hold a function
- * literal), so the package clause, imports and types are always parsed. Undefined when the whole file should be parsed: a codemod without triggers, or
- * nothing to leave out. A cut that is not a real boundary (in a raw string) gives a tree with
- * errors, and the caller parses the whole file instead.
+ * literal), so the package clause, imports and types are always parsed. Undefined when the
+ * whole file should be parsed: a codemod without triggers, or nothing to leave out. A cut that
+ * is not a real boundary (in a raw string) gives a tree with errors, and the caller parses the
+ * whole file instead.
  */
 export function partialRanges(source: string, active: readonly Codemod[]): Parser.Range[] | undefined {
   if (active.some((c) => !c.triggers)) return undefined;
@@ -34,8 +35,8 @@ export function partialRanges(source: string, active: readonly Codemod[]): Parse
   for (let k = 0; k + 1 < starts.length; k++) {
     const [s, e] = [starts[k], starts[k + 1]];
     while (h < hits.length && hits[h] < s) h++;
-    const triggered = (h < hits.length && hits[h] < e) || (tests.length > 0 && tests.some((test) => test(source.slice(s, e))));
-    if (k === 0 || source.startsWith('type', s) || triggered) add(s, e);
+    const wanted = k === 0 || source.startsWith('type', s) || (h < hits.length && hits[h] < e) || tests.some((test) => test(source.slice(s, e)));
+    if (wanted) add(s, e);
   }
   const kept = keep.reduce((n, [s, e]) => n + e - s, 0);
   if (kept === source.length) return undefined;

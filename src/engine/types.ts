@@ -96,8 +96,8 @@ export interface Codemod {
    * Text marking the top-level functions the codemod looks into (a send, a `go`, a call): the
    * functions in which no active codemod's trigger occurs are not parsed. Without it, a file the
    * codemod runs on is parsed whole. Its flags are kept (`m` for line anchors). Or a test on the
-   * text of a top-level function (from its `func` to the next one), for a condition one pattern
-   * cannot state.
+   * text of a top-level function (from its `func` to the next top-level declaration), for a
+   * condition one pattern cannot state.
    */
   triggers?: RegExp | ((functionText: string) => boolean);
   find(ctx: FileContext): RawFinding[];
