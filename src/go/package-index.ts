@@ -7,7 +7,8 @@ import type { Node } from './syntax.js';
  * Declarations of one Go package (one directory, one package clause): struct types with their
  * fields, other named types, and methods per receiver type. Lazy: sibling files are kept as
  * text and parsed only when a name asked for occurs in them (a type or a method from its
- * declaration alone), so most files of a package are never parsed for it. Shared by every codemod that asks, once per package.
+ * declaration alone), so most files of a package are never parsed for it. Shared by every
+ * codemod that asks, once per package.
  */
 export class PackageIndex {
   /** Type specs by name; the declaration is built on first lookup. */
