@@ -31,8 +31,8 @@ export class PackageIndexCache {
     return read.ok ? read.source.text : readFileSync(path, 'utf8');
   }
 
-  /** `partialText`: the file's text when `tree` leaves some of its functions out. */
-  get(path: string, tree: Parser.Tree, partialText?: string): PackageIndex {
+  /** `text`: the file's text (a partial tree does not cover all of it). */
+  get(path: string, tree: Parser.Tree, text: string): PackageIndex {
     const known = this.byTree.get(tree);
     if (known?.files.includes(path)) return known;
     let clause = tree.rootNode.firstNamedChild;
@@ -46,7 +46,7 @@ export class PackageIndexCache {
       this.byKey.set(key, index);
     }
     // The file being processed always contributes its current text.
-    if (!index.files.includes(path)) index.addFile(path, tree, partialText);
+    if (!index.files.includes(path)) index.addFile(path, tree, text);
     this.byTree.set(tree, index);
     return index;
   }

@@ -59,7 +59,7 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
         source,
         tree,
         goVersion: opts.goVersion,
-        packageIndex: () => opts.packages.get(path, tree, partial ? source : undefined),
+        packageIndex: () => opts.packages.get(path, tree, source),
         options: opts.codemodOptions?.[codemod.id] ?? defaultOptions(codemod),
       });
     } catch (err) {

@@ -97,7 +97,7 @@ export async function runTasks(tasks: Task[], workers: Workers, onProgress: (don
   return out.map((parts) => parts.flat());
 }
 
-/** Files per worker task: a package's index is built once per chunk. */
+/** Files per worker task (a thread keeps a package's index for its next chunk of the same package). */
 const CHUNK_FILES = 24;
 /** Files per message to a worker. */
 const BATCH_FILES = 32;

@@ -149,14 +149,14 @@ export class PackageIndex {
     this.searched.clear();
   }
 
-  /** `partialText`: the file's text when `tree` leaves some of its functions out. */
-  addFile(file: string, tree: Parser.Tree, partialText?: string): void {
-    this.addedTexts.set(file, partialText ?? tree.rootNode.text);
+  /** `text`: the file's text, when `tree` may not cover all of it (a partial parse). */
+  addFile(file: string, tree: Parser.Tree, text = tree.rootNode.text): void {
+    this.addedTexts.set(file, text);
     this.singleMethods.clear();
     this.files.push(file);
     this.pending.delete(file);
     if (!this.sources.has(file)) {
-      this.extraTexts.push(partialText ?? tree.rootNode.text);
+      this.extraTexts.push(text);
       this.words = undefined;
     }
     this.addTypes(file, tree);
