@@ -25,8 +25,13 @@ describe('partial parsing', () => {
       const key = (f: (typeof a.findings)[number]) => JSON.stringify([f.codemod, f.line, f.column, f.message, f.reason, f.fix?.edits, f.alternatives?.map((x) => x.edits)]);
       expect(a.findings.map(key), `${codemod.id}/${c.name}`).toEqual(b.findings.map(key));
       expect(a.syntaxError, `${codemod.id}/${c.name}`).toEqual(b.syntaxError);
-      // A file offered a fix is parsed whole again from its partial tree: the same tree as a fresh parse.
-      if (a.findings.some((f) => f.fix || f.alternatives)) expect(a.tree?.rootNode.toString(), `${codemod.id}/${c.name}`).toBe(b.tree?.rootNode.toString());
+      // In fix mode a file offered a fix is parsed whole again from its partial tree: the same
+      // tree as a fresh parse.
+      if (a.findings.some((f) => f.fix || f.alternatives)) {
+        const forFix = analyzeSource(`/virtual/${c.name}/${name}`, name, source, { ...opts, codemods, packages: new PackageIndexCache(), wholeFileForFixes: true });
+        expect(forFix.findings.map(key), `${codemod.id}/${c.name}`).toEqual(b.findings.map(key));
+        expect(forFix.tree?.rootNode.toString(), `${codemod.id}/${c.name}`).toBe(b.tree?.rootNode.toString());
+      }
     }
     expect(partial).toBeGreaterThan(100);
   });
@@ -66,14 +71,18 @@ describe('partial parsing', () => {
     expect(analyzeSource('/virtual/p.go', 'p.go', between, { codemods: send, goVersion: '1.22', packages: new PackageIndexCache() }).findings.map((f) => f.line)).toHaveLength(2);
     const res = analyzeSource('/virtual/p.go', 'p.go', src, { codemods: send, goVersion: '1.22', packages: new PackageIndexCache() });
     expect(res.findings.map((f) => f.line)).toEqual([src.slice(0, src.indexOf('t.c <-')).split('\n').length]);
-    // A function left out that does not parse: findings without a fix are still reported, but a
-    // file offered a fix must parse whole, or it is refused as any file that does not parse.
+    // A function left out that does not parse goes unnoticed by a scan, fixes included (checked
+    // over the functions parsed); to fix, a file must parse whole, or it is refused as any file
+    // that does not parse.
     const broken = src.replace('func pad5(n int) int {', 'func pad5(n int) int {{');
-    const analyze = (text: string) => analyzeSource('/virtual/p.go', 'p.go', text, { codemods: send, goVersion: '1.22', packages: new PackageIndexCache() });
+    const analyze = (text: string, wholeFileForFixes = false) =>
+      analyzeSource('/virtual/p.go', 'p.go', text, { codemods: send, goVersion: '1.22', packages: new PackageIndexCache(), wholeFileForFixes });
     expect(analyze(broken).findings.map((f) => f.reason)).toEqual(['no cancellation source in scope (no context.Context or done channel to select on)']);
     const fixable = broken.replace('import "time"', 'import "context"').replace('func (t T) send() {', 'func (t T) send(ctx context.Context) {');
     expect(analyze(fixable.replace('{{', '{')).findings[0].fix).toBeDefined();
-    expect(analyze(fixable).syntaxError).toBeDefined();
-    expect(analyze(fixable).findings).toEqual([]);
+    expect(analyze(fixable.replace('{{', '{'), true).findings[0].fix).toBeDefined();
+    expect(analyze(fixable).findings[0].fix).toBeDefined();
+    expect(analyze(fixable, true).syntaxError).toBeDefined();
+    expect(analyze(fixable, true).findings).toEqual([]);
   });
 });

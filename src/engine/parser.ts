@@ -21,11 +21,11 @@ export function parseGo(source: string, ranges?: Parser.Range[]): Parser.Tree {
 }
 
 /**
- * Parse an edited source again, reusing the unchanged parts of `old` (already told of the edits).
- * Also parses the whole of a source `old` covered only partly (included ranges), reusing those.
+ * Parse an edited source again, reusing the unchanged parts of `old` (already told of the edits):
+ * only `ranges` of it when given, else the whole of it (also when `old` covered only part).
  */
-export function reparseGo(source: string, old: Parser.Tree): Parser.Tree {
-  return goParser().parse(source, old, { bufferSize: bufferSize(source) });
+export function reparseGo(source: string, old: Parser.Tree, ranges?: Parser.Range[]): Parser.Tree {
+  return goParser().parse(source, old, { bufferSize: bufferSize(source), ...(ranges ? { includedRanges: ranges } : {}) });
 }
 
 /** Number of ERROR and MISSING nodes in a tree: a fix must never raise it. */

@@ -16,6 +16,11 @@ export interface AnalyzeOptions {
   packages: PackageIndexCache;
   /** When set, `//goconc:ignore` comments that suppress nothing are reported. */
   suppressionScope?: SuppressionScope;
+  /**
+   * Fix mode: a file offered a fix is parsed whole (a fix is written only to a file that parses).
+   * A scan checks fixes over the parts of the file it parsed.
+   */
+  wholeFileForFixes?: boolean;
 }
 
 const IGNORE_MARK = 'goconc:ignore';
@@ -85,13 +90,13 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
     findings = applySuppressions(findings, suppressions);
     if (opts.suppressionScope) findings.push(...unusedSuppressions(suppressions, opts.suppressionScope, file, lines()));
   }
-  if (partial && findings.some((f) => f.fix || f.alternatives)) {
-    // Fixes are checked against the whole file, which must parse, as any file that gets fixes.
+  if (partial && opts.wholeFileForFixes && findings.some((f) => f.fix || f.alternatives)) {
     // Parsing it again from the partial tree reuses the functions already parsed.
     tree = reparseGo(source, tree);
     if (tree.rootNode.hasError) return syntaxError(tree, source);
+    partial = false;
   }
-  verifyFixes(findings, source, tree, internalErrors);
+  verifyFixes(findings, source, tree, internalErrors, partial ? ranges : undefined);
   findings.sort((a, b) => a.start - b.start || a.codemod.localeCompare(b.codemod));
   return { parsed: true, findings, internalErrors, tree };
 }
@@ -121,7 +126,8 @@ const MAX_PASSES = 5;
  * Apply fixes until none is left: each pass applies the non-overlapping fixes in file order and
  * re-analyses, so fixes deferred for overlapping an earlier one land in the next pass.
  */
-export function fixSource(path: string, file: string, source: string, opts: AnalyzeOptions): FixOutcome {
+export function fixSource(path: string, file: string, source: string, given: AnalyzeOptions): FixOutcome {
+  const opts = { ...given, wholeFileForFixes: true };
   const first = analyzeSource(path, file, source, opts);
   const applied: Finding[] = [];
   const internalErrors = [...first.internalErrors];

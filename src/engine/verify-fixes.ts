@@ -27,8 +27,9 @@ export function editsOfFix(source: string, fix: Fix): Edit[] {
  * placed, so reports never parse the file again.
  *
  * Checks edit a copy of the tree and reparse incrementally: a fraction of a full parse each.
+ * `ranges`: the parts of the file a partial `tree` covers.
  */
-export function verifyFixes(findings: Finding[], source: string, tree: Parser.Tree, internalErrors: string[]): void {
+export function verifyFixes(findings: Finding[], source: string, tree: Parser.Tree, internalErrors: string[], ranges?: Parser.Range[]): void {
   const alone = new Map<Fix, Edit[] | Error>();
   for (const f of findings) {
     for (const fix of [...(f.fix ? [f.fix] : []), ...(f.alternatives ?? [])]) {
@@ -49,7 +50,7 @@ export function verifyFixes(findings: Finding[], source: string, tree: Parser.Tr
   } catch {
     // overlapping: judge each fix alone
   }
-  const checker = new ParseChecker(source, tree);
+  const checker = new ParseChecker(source, tree, ranges);
   const parses = (f: Finding, fix: Fix): boolean => {
     const edits = alone.get(fix)!;
     if (edits instanceof Error) {
@@ -80,6 +81,11 @@ export function verifyFixes(findings: Finding[], source: string, tree: Parser.Tr
 /**
  * Whether edits to a parsed source leave it free of syntax errors, by editing the tree and
  * reparsing incrementally, then editing it back: each check costs two incremental parses.
+ *
+ * A tree of part of the file (`ranges`, as partial parsing leaves it) is checked over those
+ * parts, the edited ones shifted by the edits: top-level declarations parse alone, so the
+ * parts a fix does not touch cannot gain an error. An edit outside them has the whole file
+ * parsed and checked.
  */
 export class ParseChecker {
   private tree: Parser.Tree;
@@ -87,10 +93,11 @@ export class ParseChecker {
   constructor(
     private readonly source: string,
     tree: Parser.Tree,
+    private ranges?: Parser.Range[],
   ) {
     // A copy, by reparsing unchanged text (nearly free): editing a tree walks every node JS holds
     // of it, and the codemods' nodes must keep their positions.
-    this.tree = reparseGo(source, tree);
+    this.tree = reparseGo(source, tree, ranges);
   }
 
   /** Set after a check: how to get the original tree back, done only if another check comes. */
@@ -100,7 +107,12 @@ export class ParseChecker {
   parses(edits: Edit[]): boolean {
     if (edits.length === 0) return true;
     if (this.undo) this.tree = this.undo();
-    const forward = reparseEdited(this.tree, this.source, edits);
+    this.undo = undefined;
+    if (this.ranges && !edits.every((e) => rangeOf(this.ranges!, e) !== -1)) {
+      this.tree = reparseGo(this.source, this.tree);
+      this.ranges = undefined;
+    }
+    const forward = reparseEdited(this.tree, this.source, edits, this.ranges);
     const ok = countErrors(forward.tree) === 0;
     // The same edits undone, in the offsets of the edited text.
     let shift = 0;
@@ -109,13 +121,28 @@ export class ParseChecker {
       shift += e.text.length - (e.end - e.start);
       return { start, end: start + e.text.length, text: this.source.slice(e.start, e.end) };
     });
-    this.undo = () => reparseEdited(forward.tree, forward.text, back).tree;
+    const ranges = this.ranges;
+    this.undo = () => reparseEdited(forward.tree, forward.text, back, forward.ranges, ranges).tree;
     return ok;
   }
 }
 
-/** Tell the tree about the edits (last first, so earlier offsets and positions hold) and reparse. */
-function reparseEdited(tree: Parser.Tree, text: string, edits: Edit[]): { tree: Parser.Tree; text: string } {
+/** The index of the range holding an edit (its ends included), or -1. */
+function rangeOf(ranges: Parser.Range[], e: Edit): number {
+  return ranges.findIndex((r) => r.startIndex <= e.start && e.end <= r.endIndex);
+}
+
+/**
+ * Tell the tree about the edits (last first, so earlier offsets and positions hold) and reparse:
+ * over `ranges` moved by the edits when given (each edit inside one), or the `to` ranges given.
+ */
+function reparseEdited(
+  tree: Parser.Tree,
+  text: string,
+  edits: Edit[],
+  ranges?: Parser.Range[],
+  to?: Parser.Range[],
+): { tree: Parser.Tree; text: string; ranges?: Parser.Range[] } {
   const starts = lineStarts(text);
   let out = text;
   for (let i = edits.length - 1; i >= 0; i--) {
@@ -131,9 +158,23 @@ function reparseEdited(tree: Parser.Tree, text: string, edits: Edit[]): { tree: 
     });
     out = out.slice(0, e.start) + e.text + out.slice(e.end);
   }
-  return { tree: reparseGo(out, tree), text: out };
+  const moved = to ?? (ranges && movedRanges(ranges, edits, out));
+  return { tree: reparseGo(out, tree, moved), text: out, ranges: moved };
 }
 
+/** Ranges after edits inside them: each grows by its own edits and moves by those before it. */
+function movedRanges(ranges: Parser.Range[], edits: Edit[], edited: string): Parser.Range[] {
+  const growth = ranges.map(() => 0);
+  for (const e of edits) growth[rangeOf(ranges, e)] += e.text.length - (e.end - e.start);
+  const starts = lineStarts(edited);
+  let before = 0;
+  return ranges.map((r, i) => {
+    const startIndex = r.startIndex + before;
+    before += growth[i];
+    const endIndex = r.endIndex + before;
+    return { startIndex, endIndex, startPosition: pointAt(starts, startIndex), endPosition: pointAt(starts, endIndex) };
+  });
+}
 /** Where a point ends up after inserting text at it. */
 function advance(at: Parser.Point, text: string): Parser.Point {
   const last = text.lastIndexOf('\n');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/engine/apply-edits.js';
 import { countErrors, parseGo } from '../../src/engine/parser.js';
 import type { Edit, Finding } from '../../src/engine/types.js';
+import { partialRanges } from '../../src/engine/partial-parse.js';
 import { ParseChecker, verifyFixes } from '../../src/engine/verify-fixes.js';
 import { fixtureInputs } from '../support/fixture-cases.js';
 
@@ -17,36 +18,71 @@ function random(seed: number): () => number {
 
 const SNIPPETS = ['', '{', '}', '\n', 'x := 1\n', 'select {\ncase <-ctx.Done():\n}\n', '// é ü 世界\n', '"ünï"', ')', 'go f()\n', 'ctx'];
 
+/** Functions no codemod looks into, enough of them for a partial parse to leave them out. */
+const PADDING = Array.from({ length: 40 }, (_, i) => `\nfunc pad${i}(n int) int {\n\treturn n * ${i}\n}\n`).join('');
+
 const finding = (over: Partial<Finding>): Finding => ({
   codemod: 'test', file: 'a.go', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', start: 0, end: 0, message: 'm', ...over,
 });
 
 describe('fix verification', () => {
+  /** Random edits (one to three, sorted, apart) of a source. */
+  function randomEdits(source: string, next: () => number): Edit[] {
+    const edits: Edit[] = [];
+    let at = 0;
+    for (let k = 0; k < 1 + Math.floor(next() * 3); k++) {
+      const start = at + Math.floor(next() * (source.length - at) * 0.5);
+      const end = Math.min(source.length, start + (next() < 0.5 ? 0 : Math.floor(next() * 12)));
+      edits.push({ start, end, text: SNIPPETS[Math.floor(next() * SNIPPETS.length)] });
+      at = end + 1;
+      if (at >= source.length) break;
+    }
+    return edits;
+  }
+
+  const inputs = () => fixtureInputs().slice(0, 60).map((i) => ({ ...i, source: i.text.replace('package ', '// ç’est ça — 世界\npackage ') }));
+
   it('agrees with a full parse on random edits of the fixture corpus, non-ASCII text included', () => {
     const next = random(7);
     let checked = 0;
-    const texts = fixtureInputs().map((i) => i.text);
-    for (const raw of texts.slice(0, 60)) {
-      const source = raw.replace('package ', '// ç’est ça — 世界\npackage ');
+    for (const { source } of inputs()) {
       const tree = parseGo(source);
       if (tree.rootNode.hasError) continue;
       const checker = new ParseChecker(source, tree);
       for (let round = 0; round < 8; round++) {
-        const edits: Edit[] = [];
-        let at = 0;
-        for (let k = 0; k < 1 + Math.floor(next() * 3); k++) {
-          const start = at + Math.floor(next() * (source.length - at) * 0.5);
-          const end = Math.min(source.length, start + (next() < 0.5 ? 0 : Math.floor(next() * 12)));
-          edits.push({ start, end, text: SNIPPETS[Math.floor(next() * SNIPPETS.length)] });
-          at = end + 1;
-          if (at >= source.length) break;
-        }
+        const edits = randomEdits(source, next);
         const expected = countErrors(parseGo(applyEdits(source, edits))) === 0;
         expect(checker.parses(edits), JSON.stringify(edits)).toBe(expected);
         checked++;
       }
     }
     expect(checked).toBeGreaterThan(300);
+  });
+
+  it('agrees with a full parse over the parts of a partly parsed file, and parses it whole for an edit elsewhere', () => {
+    const next = random(11);
+    let inside = 0;
+    let outside = 0;
+    for (const { codemod, case: c, source: text } of inputs()) {
+      const source = text + PADDING;
+      const ranges = partialRanges(source, [codemod]);
+      if (!ranges) continue;
+      const tree = parseGo(source, ranges);
+      if (tree.rootNode.hasError) continue;
+      const checker = new ParseChecker(source, tree, ranges);
+      const covered = (e: Edit) => ranges.some((r) => r.startIndex <= e.start && e.end <= r.endIndex);
+      for (let round = 0; round < 8; round++) {
+        // Most edits inside the parsed functions (as fixes are), some anywhere.
+        const edits = next() < 0.8 ? randomEdits(source.slice(0, ranges[ranges.length - 1].endIndex), next).filter(covered) : randomEdits(source, next);
+        if (edits.length === 0) continue;
+        if (edits.every(covered)) inside++;
+        else outside++;
+        const expected = countErrors(parseGo(applyEdits(source, edits))) === 0;
+        expect(checker.parses(edits), `${c.name}: ${JSON.stringify(edits)}`).toBe(expected);
+      }
+    }
+    expect(inside).toBeGreaterThan(100);
+    expect(outside).toBeGreaterThan(10);
   });
 
   it('drops a fix that does not parse, keeps one that does, and falls back to a valid alternative', () => {
