@@ -2,7 +2,6 @@ import { dirname } from 'node:path';
 import { moduleFor } from './go-module.js';
 import type { PackageIndexCache } from './package-cache.js';
 import { analyzeSource, fixSource, type AnalyzeOptions } from './process-file.js';
-import { hashText } from './read-source.js';
 import type { SuppressionScope } from './suppression.js';
 import type { Codemod, Finding } from './types.js';
 
@@ -20,9 +19,11 @@ export interface FileResult {
   parsed: boolean;
   findings: Finding[];
   internalErrors: string[];
-  /** The text read; kept only for files with findings (reports and patches need it). */
+  /**
+   * The text read; kept only for files with findings (reports and patches need it, and a write
+   * refuses to replace a file whose text is no longer this).
+   */
   original?: string;
-  hash?: string;
   mode?: number;
   /** Fix mode: the text with every applied fix; absent when nothing changed. */
   fixed?: string;
@@ -82,8 +83,6 @@ function analyzeOrFix(base: FileResult, source: { mode: number }, text: string, 
   const keepText = outcome.findings.length > 0 || outcome.fixed !== text;
   return {
     ...common,
-    // Only a file that may be written needs the hash that guards the write.
-    hash: keepText ? hashText(text) : undefined,
     original: keepText ? text : undefined,
     findings: outcome.findings,
     internalErrors: outcome.internalErrors,

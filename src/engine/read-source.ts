@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { describeFsError } from './discover.js';
 
@@ -62,11 +61,6 @@ function readAll(fd: number, size: number): Buffer {
     if (n === 0) return shared.subarray(0, length);
     length += n;
   }
-}
-
-/** sha256 of a file's text: a write refuses to replace a file whose text changed since it was read. */
-export function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 /** Go's convention: a `// Code generated … DO NOT EDIT.` line before the package clause. */

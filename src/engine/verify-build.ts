@@ -2,7 +2,6 @@ import { dirname, relative, sep } from 'node:path';
 import { buildAndVet, hasGo } from '../go/go-build.js';
 import { moduleFor } from './go-module.js';
 import type { FileResult } from './process-path.js';
-import { hashText } from './read-source.js';
 import { writeAtomically } from './write-file.js';
 
 /** A package touched by fixes: its module, its files, and whether it built before. */
@@ -68,7 +67,7 @@ export function verifyAndRollback(plan: VerifyPlan, root: string): VerifyOutcome
       const res = pkgs.length === 1 ? all : buildAndVet(moduleDir, [p.arg]);
       if (res.ok) continue;
       for (const f of p.files) {
-        const back = writeAtomically(f.path, f.original!, hashText(f.fixed!), f.mode!);
+        const back = writeAtomically(f.path, f.original!, f.fixed!, f.mode!);
         const why = `rolled back: the package no longer builds or vets cleanly:\n${res.output}`;
         f.failed.push(...f.applied.map((finding) => ({ finding, reason: back.ok ? why : `${why}\n(restoring failed: ${back.reason})` })));
         f.applied = [];

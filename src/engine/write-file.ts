@@ -1,19 +1,18 @@
 import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describeFsError } from './discover.js';
-import { hashText } from './read-source.js';
 
 export type WriteResult = { ok: true } | { ok: false; reason: string };
 
 /**
  * Replace a file's content atomically: write a temporary file beside it, keep the mode, rename
- * over the original. Refuses when the file changed since it was read (its hash differs).
+ * over the original. Refuses when the file changed since it was read (`read`, the text it had).
  */
-export function writeAtomically(path: string, text: string, expectedHash: string, mode: number): WriteResult {
+export function writeAtomically(path: string, text: string, read: string, mode: number): WriteResult {
   if ((mode & 0o222) === 0) return { ok: false, reason: 'read-only file; not modified' };
   try {
     const now = readFileSync(path, 'utf8');
-    if (hashText(now) !== expectedHash) return { ok: false, reason: 'changed on disk since it was read; not overwritten' };
+    if (now !== read) return { ok: false, reason: 'changed on disk since it was read; not overwritten' };
   } catch (err) {
     return { ok: false, reason: describeFsError(err) };
   }

@@ -34,7 +34,7 @@ export async function writeResults(files: FileResult[], root: string, onWritten:
       const res =
         realRoot && real && real !== realRoot && !real.startsWith(realRoot + sep)
           ? { ok: false as const, reason: 'resolves (through a symbolic link) outside the repository root; not written' }
-          : writeAtomically(f.path, f.fixed, f.hash!, f.mode!);
+          : writeAtomically(f.path, f.fixed, f.original!, f.mode!);
       if (res.ok) {
         written.push(f);
         onWritten(f);

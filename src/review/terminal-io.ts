@@ -65,7 +65,7 @@ export function terminalIO(result: RunResult, opts: TerminalOptions): ReviewIO {
         opts.collect.set(file.file, { file, text });
         return undefined;
       }
-      const res = writeAtomically(file.path, formatted(file.original!, text), file.hash!, file.mode!);
+      const res = writeAtomically(file.path, formatted(file.original!, text), file.original!, file.mode!);
       if (!res.ok) return res.reason;
       out(c.green(`wrote ${displayPath(result.root, file.file, opts.cwd)}`));
       return undefined;

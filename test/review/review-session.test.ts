@@ -25,7 +25,7 @@ function finding(codemod: string, target: string, replacement: string, alternati
 }
 
 function run(findings: Finding[]): RunResult {
-  const file: FileResult = { path: '/nowhere/p.go', file: 'p.go', status: 'ok', parsed: true, findings, internalErrors: [], original: SRC, hash: '', mode: 0o644, applied: [], failed: [] };
+  const file: FileResult = { path: '/nowhere/p.go', file: 'p.go', status: 'ok', parsed: true, findings, internalErrors: [], original: SRC, mode: 0o644, applied: [], failed: [] };
   return { root: '/nowhere', files: [file], errors: [], skipped: [], modules: [], workspaces: [], elapsedMs: 0 };
 }
 
