@@ -17,6 +17,20 @@ export function pointAt(starts: number[], offset: number): { row: number; column
   return { row: lo, column: offset - starts[lo] };
 }
 
+/** `pointAt` for offsets in increasing order, counting the line breaks before them once. */
+export function pointsAt(text: string, offsets: number[]): { row: number; column: number }[] {
+  let row = 0;
+  let lineStart = 0;
+  let nl = text.indexOf('\n');
+  return offsets.map((offset) => {
+    for (; nl !== -1 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
+      row++;
+      lineStart = nl + 1;
+    }
+    return { row, column: offset - lineStart };
+  });
+}
+
 /** Offsets → 1-based line and byte column (as Go tools count), for one source text. */
 export class LineIndex {
   private readonly starts: number[];

@@ -1,5 +1,5 @@
 import type Parser from 'tree-sitter';
-import { lineStarts, pointAt } from './line-index.js';
+import { pointsAt } from './line-index.js';
 import type { Codemod } from './types.js';
 
 /**
@@ -40,8 +40,8 @@ export function partialRanges(source: string, active: readonly Codemod[]): Parse
   }
   const kept = keep.reduce((n, [s, e]) => n + e - s, 0);
   if (kept === source.length) return undefined;
-  const lines = lineStarts(source);
-  return keep.map(([s, e]) => ({ startIndex: s, endIndex: e, startPosition: pointAt(lines, s), endPosition: pointAt(lines, e) }));
+  const points = pointsAt(source, keep.flat());
+  return keep.map(([s, e], i) => ({ startIndex: s, endIndex: e, startPosition: points[2 * i], endPosition: points[2 * i + 1] }));
 }
 
 /** The line break before a top-level declaration. */

@@ -2,7 +2,7 @@ import type Parser from 'tree-sitter';
 import { addImportEdits } from '../go/imports.js';
 import { eol } from '../go/syntax.js';
 import { checkEdits } from './apply-edits.js';
-import { lineStarts, pointAt } from './line-index.js';
+import { pointsAt } from './line-index.js';
 import { countErrors, parseGo, reparseGo } from './parser.js';
 import type { Edit, Finding, Fix } from './types.js';
 
@@ -143,21 +143,27 @@ function reparseEdited(
   ranges?: Parser.Range[],
   to?: Parser.Range[],
 ): { tree: Parser.Tree; text: string; ranges?: Parser.Range[] } {
-  const starts = lineStarts(text);
-  let out = text;
+  const points = pointsAt(text, edits.flatMap((e) => [e.start, e.end]));
   for (let i = edits.length - 1; i >= 0; i--) {
     const e = edits[i];
-    const startPosition = pointAt(starts, e.start);
+    const startPosition = points[2 * i];
     tree.edit({
       startIndex: e.start,
       oldEndIndex: e.end,
       newEndIndex: e.start + e.text.length,
       startPosition,
-      oldEndPosition: pointAt(starts, e.end),
+      oldEndPosition: points[2 * i + 1],
       newEndPosition: advance(startPosition, e.text),
     });
-    out = out.slice(0, e.start) + e.text + out.slice(e.end);
   }
+  const pieces: string[] = [];
+  let at = 0;
+  for (const e of edits) {
+    pieces.push(text.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  pieces.push(text.slice(at));
+  const out = pieces.join('');
   const moved = to ?? (ranges && movedRanges(ranges, edits, out));
   return { tree: reparseGo(out, tree, moved), text: out, ranges: moved };
 }
@@ -166,14 +172,14 @@ function reparseEdited(
 function movedRanges(ranges: Parser.Range[], edits: Edit[], edited: string): Parser.Range[] {
   const growth = ranges.map(() => 0);
   for (const e of edits) growth[rangeOf(ranges, e)] += e.text.length - (e.end - e.start);
-  const starts = lineStarts(edited);
   let before = 0;
-  return ranges.map((r, i) => {
+  const moved = ranges.map((r, i) => {
     const startIndex = r.startIndex + before;
     before += growth[i];
-    const endIndex = r.endIndex + before;
-    return { startIndex, endIndex, startPosition: pointAt(starts, startIndex), endPosition: pointAt(starts, endIndex) };
+    return { startIndex, endIndex: r.endIndex + before };
   });
+  const points = pointsAt(edited, moved.flatMap((r) => [r.startIndex, r.endIndex]));
+  return moved.map((r, i) => ({ ...r, startPosition: points[2 * i], endPosition: points[2 * i + 1] }));
 }
 /** Where a point ends up after inserting text at it. */
 function advance(at: Parser.Point, text: string): Parser.Point {

@@ -51,7 +51,8 @@ function changedWindow(before: string, after: string, margin: number): { before:
     suffixFrom = nl + 1;
   }
   const tail = before.length - suffixFrom;
-  const skipped = from === 0 ? 0 : before.slice(0, from).split('\n').length - 1;
+  let skipped = 0;
+  for (let i = before.indexOf('\n'); i !== -1 && i < from; i = before.indexOf('\n', i + 1)) skipped++;
   return { before: before.slice(from, before.length - tail), after: after.slice(from, after.length - tail), skipped };
 }
 

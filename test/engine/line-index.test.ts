@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineIndex } from '../../src/engine/line-index.js';
+import { LineIndex, lineStarts, pointAt, pointsAt } from '../../src/engine/line-index.js';
 
 describe('LineIndex', () => {
   it('gives 1-based lines and byte columns as Go tools count them', () => {
@@ -13,5 +13,15 @@ describe('LineIndex', () => {
     expect(idx.column(text.indexOf('ch'))).toBe(2);
     expect(idx.line(0)).toBe(1);
     expect(idx.column(0)).toBe(1);
+  });
+});
+
+describe('pointsAt', () => {
+  it('gives the points pointAt gives, for increasing offsets (repeated, at line breaks, at the end)', () => {
+    const text = 'package x\r\n\n// héllo 😀\n\tch <- v\n\n}';
+    const offsets = [0, 0, 9, 10, 11, 12, text.indexOf('😀'), text.indexOf('ch'), text.indexOf('ch'), text.length - 2, text.length - 1, text.length];
+    const starts = lineStarts(text);
+    expect(pointsAt(text, offsets)).toEqual(offsets.map((o) => pointAt(starts, o)));
+    expect(pointsAt(text, [])).toEqual([]);
   });
 });
