@@ -10,20 +10,27 @@ export interface ImportSpec {
   node: Node;
 }
 
-const specsByTree = new WeakMap<Parser.Tree, ImportSpec[]>();
+const headers = new WeakMap<Parser.Tree, { packageClause: Node | undefined; decls: Node[]; specs: ImportSpec[] }>();
+
+/** A file's package clause and imports, which come first: the rest of the file is not looked at. */
+function header(tree: Parser.Tree) {
+  let found = headers.get(tree);
+  if (!found) {
+    let packageClause: Node | undefined;
+    const decls: Node[] = [];
+    for (let n = tree.rootNode.firstNamedChild; n; n = n.nextNamedSibling) {
+      if (n.type === 'import_declaration') decls.push(n);
+      else if (n.type === 'package_clause') packageClause = n;
+      else if (n.type !== 'comment') break;
+    }
+    const specs = decls.flatMap((d) => d.descendantsOfType('import_spec')).map((spec) => specOf(spec));
+    headers.set(tree, (found = { packageClause, decls, specs }));
+  }
+  return found;
+}
 
 export function importSpecs(tree: Parser.Tree): ImportSpec[] {
-  const cached = specsByTree.get(tree);
-  if (cached) return cached;
-  // Imports come first, after the package clause: no need to look at the rest of the file.
-  const decls: Node[] = [];
-  for (let n = tree.rootNode.firstNamedChild; n; n = n.nextNamedSibling) {
-    if (n.type === 'import_declaration') decls.push(n);
-    else if (n.type !== 'package_clause' && n.type !== 'comment') break;
-  }
-  const specs = decls.flatMap((d) => d.descendantsOfType('import_spec')).map((spec) => specOf(spec));
-  specsByTree.set(tree, specs);
-  return specs;
+  return header(tree).specs;
 }
 
 /** `name "path"` read from the spec's text (one string, no node lookups), unless a comment is inside. */
@@ -50,12 +57,13 @@ export function packageName(tree: Parser.Tree, path: string): string | undefined
  * `import "x"` into a block, or after the package clause when there are no imports.
  */
 export function addImportEdits(source: string, tree: Parser.Tree, paths: string[], nl = '\n'): Edit[] {
-  const have = new Set(importSpecs(tree).map((s) => s.path));
+  if (paths.length === 0) return [];
+  const { packageClause, decls, specs: present } = header(tree);
+  const have = new Set(present.map((s) => s.path));
   const missing = [...new Set(paths)].filter((p) => !have.has(p)).sort();
   if (missing.length === 0) return [];
-  const decls = tree.rootNode.namedChildren.filter((n) => n.type === 'import_declaration');
   if (decls.length === 0) {
-    const pkg = tree.rootNode.namedChildren.find((n) => n.type === 'package_clause')!;
+    const pkg = packageClause!;
     const body =
       missing.length === 1
         ? `import "${missing[0]}"`
