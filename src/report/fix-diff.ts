@@ -1,18 +1,60 @@
 import { applyEdits } from '../engine/apply-edits.js';
 import { editsOfFix } from '../engine/verify-fixes.js';
 import type { FileResult } from '../engine/process-path.js';
-import type { Fix } from '../engine/types.js';
-import { filePatch } from './patch.js';
+import type { Edit, Fix } from '../engine/types.js';
+import { hunks, patchHeader } from './patch.js';
 
 /** Diffs (three lines of context) made ahead by `prepareFixDiffs`, by fix. */
 const prepared = new WeakMap<Fix, string>();
 
-/** The unified diff one fix alone would make to a file. */
+/**
+ * The unified diff one fix alone would make to a file: each group of its edits diffed over the
+ * lines around it only (a fix that adds an import edits the top of the file and a function far
+ * below), which gives the whole file's hunks from a fraction of its text.
+ */
 export function fixDiff(file: string, source: string, fix: Fix, context = 3): string {
   const known = context === 3 ? prepared.get(fix) : undefined;
   if (known !== undefined) return known;
-  const after = applyEdits(source, editsOfFix(source, fix));
-  return filePatch({ file, before: source, after }, context);
+  const out: string[] = [];
+  let added = 0;
+  for (const { from, to, edits } of editGroups(source, editsOfFix(source, fix), context + 1)) {
+    const before = source.slice(from, to);
+    const after = applyEdits(before, edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from })));
+    const line = linesBefore(source, from);
+    out.push(...hunks(before, after, context, line, line + added));
+    added += linesBefore(after, after.length) - linesBefore(before, before.length);
+  }
+  return out.length === 0 ? '' : [...patchHeader(file), ...out].join('\n') + '\n';
+}
+
+/**
+ * Edits grouped with the whole lines around them, `margin` more on each side: groups that would
+ * touch are one, so the changes of two groups are always more than two margins apart.
+ */
+function editGroups(source: string, edits: Edit[], margin: number): { from: number; to: number; edits: Edit[] }[] {
+  const groups: { from: number; to: number; edits: Edit[] }[] = [];
+  for (const e of edits) {
+    let from = source.lastIndexOf('\n', e.start - 1) + 1;
+    for (let i = 0; i < margin && from > 0; i++) from = source.lastIndexOf('\n', from - 2) + 1;
+    let to = e.end;
+    for (let i = 0; i <= margin && to < source.length; i++) {
+      const nl = source.indexOf('\n', to);
+      to = nl === -1 ? source.length : nl + 1;
+    }
+    const last = groups[groups.length - 1];
+    if (last && from <= last.to) {
+      last.to = Math.max(last.to, to);
+      last.edits.push(e);
+    } else groups.push({ from, to, edits: [e] });
+  }
+  return groups;
+}
+
+/** How many line breaks come before `offset`. */
+function linesBefore(text: string, offset: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /**

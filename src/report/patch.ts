@@ -13,16 +13,28 @@ export interface FileChange {
  */
 export function filePatch(change: FileChange, context = 3): string {
   if (change.before === change.after) return '';
-  const w = changedWindow(change.before, change.after, context + 1);
-  const p = structuredPatch(`a/${change.file}`, `b/${change.file}`, w.before, w.after, '', '', { context });
+  return [...patchHeader(change.file), ...hunks(change.before, change.after, context)].join('\n') + '\n';
+}
+
+/** The lines that name the file a patch changes. */
+export function patchHeader(file: string): string[] {
   // As git does: a name with spaces ends with a tab on the ---/+++ lines, so patch(1) reads it whole.
-  const end = change.file.includes(' ') ? '\t' : '';
-  const out = [`diff --git a/${change.file} b/${change.file}`, `--- a/${change.file}${end}`, `+++ b/${change.file}${end}`];
-  for (const h of p.hunks) {
-    out.push(`@@ -${range(h.oldStart + w.skipped, h.oldLines)} +${range(h.newStart + w.skipped, h.newLines)} @@`);
-    out.push(...h.lines);
+  const end = file.includes(' ') ? '\t' : '';
+  return [`diff --git a/${file} b/${file}`, `--- a/${file}${end}`, `+++ b/${file}${end}`];
+}
+
+/**
+ * The hunks (as lines) of a diff of two texts, or of two parts of a file: whole lines, starting
+ * after line `oldLine` of the file before and `newLine` of the file after, with more than
+ * `context` unchanged lines around their changes unless they reach the file's ends.
+ */
+export function hunks(before: string, after: string, context: number, oldLine = 0, newLine = oldLine): string[] {
+  const w = changedWindow(before, after, context + 1);
+  const out: string[] = [];
+  for (const h of structuredPatch('a', 'b', w.before, w.after, '', '', { context }).hunks) {
+    out.push(`@@ -${range(h.oldStart + oldLine + w.skipped, h.oldLines)} +${range(h.newStart + newLine + w.skipped, h.newLines)} @@`, ...h.lines);
   }
-  return out.join('\n') + '\n';
+  return out;
 }
 
 /**
