@@ -23,7 +23,7 @@ function goFiles(dir, out = []) {
   return out;
 }
 
-/** Run a command under /usr/bin/time -v: wall seconds, peak RSS (MB), stdout. */
+/** Run a command under /usr/bin/time -v: wall seconds, CPU seconds (user + system), peak RSS (MB), stdout. */
 function timed(cmd, args, opts = {}) {
   const useTime = existsSync('/usr/bin/time');
   const res = useTime
@@ -31,8 +31,9 @@ function timed(cmd, args, opts = {}) {
     : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
   const wall = /Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):(\d+(?:\.\d+)?)/.exec(res.stderr);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(res.stderr);
+  const cpu = ['User', 'System'].reduce((n, kind) => n + Number(new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`).exec(res.stderr)?.[1] ?? NaN), 0);
   const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN;
-  return { seconds, rssMB: rss ? Number(rss[1]) / 1024 : NaN, stdout: res.stdout, status: res.status, stderr: res.stderr };
+  return { seconds, cpu, rssMB: rss ? Number(rss[1]) / 1024 : NaN, stdout: res.stdout, status: res.status, stderr: res.stderr };
 }
 
 /** The run of median wall time among `n` (timings on a shared machine vary), with the highest peak RSS seen. */
@@ -69,8 +70,12 @@ function benchTree(name, root) {
   const sgBin = join(repo, 'node_modules', '.bin', 'ast-grep');
   const sg = existsSync(sgBin) ? median(RUNS, sgBin, ['scan', '-c', join(here, 'sg-rules', 'sgconfig.yml'), '--json=stream', root], { cwd: join(here, 'sg-rules') }) : undefined;
 
-  console.log(`goconc scan --jobs 1: ${fmt(j1.seconds)} s, ${fmt(files.length / j1.seconds, 0)} files/s, ${fmt(mb / j1.seconds)} MB/s, peak RSS ${fmt(j1.rssMB, 0)} MB`);
-  console.log(`goconc scan --jobs 2: ${fmt(j2.seconds)} s, ${fmt(files.length / j2.seconds, 0)} files/s, ${fmt(mb / j2.seconds)} MB/s, peak RSS ${fmt(j2.rssMB, 0)} MB`);
+  for (const [jobs, r] of [[1, j1], [2, j2]]) {
+    console.log(`goconc scan --jobs ${jobs}: ${fmt(r.seconds)} s, ${fmt(files.length / r.seconds, 0)} files/s, ${fmt(mb / r.seconds)} MB/s, peak RSS ${fmt(r.rssMB, 0)} MB, CPU ${fmt(r.cpu)} s (${fmt(r.cpu / r.seconds, 1)} cores busy)`);
+  }
+  // V8's helper threads (compilation, collection) use a second core even for one job: --jobs 2
+  // can at best share the CPU time of --jobs 1 over two cores.
+  console.log(`--jobs 2 against --jobs 1: ${fmt(j1.seconds / j2.seconds)}×; at most ${fmt(j1.seconds / (j1.cpu / 2))}× on 2 cores (--jobs 1's CPU time shared over both)`);
   console.log(`prefilter: ${files.length - parsed} of ${files.length} files not parsed (${fmt((100 * (files.length - parsed)) / files.length, 0)} %); ${report.summary.findings} findings; same findings for --jobs 1 and 2: ${sameFindings}`);
   console.log(`parse floor (bare tree-sitter, 1 thread): all files ${fmt(floorAll.seconds)} s (${fmt(floorAll.bytes / 1e6 / floorAll.seconds)} MB/s); the ${parsedFiles.length} files goconc parses ${fmt(floorParsed.seconds)} s`);
   const own = j1.seconds - baseline.seconds;
