@@ -10,7 +10,7 @@ export interface ImportSpec {
   node: Node;
 }
 
-const headers = new WeakMap<Parser.Tree, { packageClause: Node | undefined; decls: Node[]; specs: ImportSpec[] }>();
+const headers = new WeakMap<Parser.Tree, { packageClause: Node | undefined; decls: Node[]; specs: ImportSpec[]; edits: Map<string, Edit[]> }>();
 
 /** A file's package clause and imports, which come first: the rest of the file is not looked at. */
 function header(tree: Parser.Tree) {
@@ -24,7 +24,7 @@ function header(tree: Parser.Tree) {
       else if (n.type !== 'comment') break;
     }
     const specs = decls.flatMap((d) => d.descendantsOfType('import_spec')).map((spec) => specOf(spec));
-    headers.set(tree, (found = { packageClause, decls, specs }));
+    headers.set(tree, (found = { packageClause, decls, specs, edits: new Map() }));
   }
   return found;
 }
@@ -58,10 +58,19 @@ export function packageName(tree: Parser.Tree, path: string): string | undefined
  */
 export function addImportEdits(source: string, tree: Parser.Tree, paths: string[], nl = '\n'): Edit[] {
   if (paths.length === 0) return [];
-  const { packageClause, decls, specs: present } = header(tree);
+  const { packageClause, decls, specs: present, edits: known } = header(tree);
   const have = new Set(present.map((s) => s.path));
   const missing = [...new Set(paths)].filter((p) => !have.has(p)).sort();
   if (missing.length === 0) return [];
+  // The fixes of a file mostly need the same imports: their edits are placed once.
+  const key = `${missing.join(' ')}${nl}`;
+  let edits = known.get(key);
+  if (!edits) known.set(key, (edits = importEdits(source, packageClause, decls, missing, nl)));
+  return edits;
+}
+
+/** The edits adding `missing` (sorted, none imported yet). */
+function importEdits(source: string, packageClause: Node | undefined, decls: Node[], missing: string[], nl: string): Edit[] {
   if (decls.length === 0) {
     const pkg = packageClause!;
     const body =
