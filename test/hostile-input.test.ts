@@ -2,6 +2,8 @@ import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from '
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { codemods } from '../codemods/index.js';
+import { run } from '../src/engine/run.js';
 import { writeAtomically } from '../src/engine/write-file.js';
 import { goconc } from './support/cli.js';
 import { copyTree } from './support/copy-tree.js';
@@ -102,5 +104,20 @@ describe('hostile input', () => {
     writeFileSync(path, FIXABLE + '// edited meanwhile\n');
     expect(writeAtomically(path, 'package replaced\n', FIXABLE, 0o644)).toEqual({ ok: false, reason: 'changed on disk since it was read; not overwritten' });
     expect(readFileSync(path, 'utf8')).toBe(FIXABLE + '// edited meanwhile\n');
+  });
+
+  it('does not fix a file with a syntax error in a function no codemod looks into, though a scan shows the fix', async () => {
+    // Only Produce is parsed by a scan; fix, and the interactive review, parse the file whole.
+    const source = FIXABLE + '\nfunc other() {{\n\treturn\n}\n\nfunc more() {}\n';
+    const dir = tempTree({ 'go.mod': 'module example.com/svc\n\ngo 1.22\n', 'a.go': source });
+    const scan = JSON.parse(goconc(['scan', '--json'], dir).stdout);
+    expect(scan.findings.map((f: { fix?: unknown }) => !!f.fix)).toEqual([true]);
+    const fix = goconc(['fix', '--dry-run'], dir);
+    expect(fix.status).toBe(2);
+    expect(fix.stdout).toBe('');
+    expect(fix.stderr).toContain('a.go: syntax error at ');
+    const review = await run({ paths: [dir], root: dir, codemods, mode: 'scan', wholeFileForFixes: true });
+    expect(review.files.map((f) => [f.status, f.findings.length])).toEqual([['error', 0]]);
+    expect(readFileSync(join(dir, 'a.go'), 'utf8')).toBe(source);
   });
 });

@@ -7,8 +7,7 @@ import { codemods } from '../../codemods/index.js';
 import { findConfig, loadConfig, type Config } from '../config/config-file.js';
 import { coerceOption, optionType } from '../config/option-values.js';
 import { defaultOptions } from '../engine/process-file.js';
-import type { FileResult } from '../engine/process-path.js';
-import { run, type RunResult } from '../engine/run.js';
+import { run, type RunOptions, type RunResult } from '../engine/run.js';
 import { SEVERITIES, type Codemod, type CodemodOption, type Severity } from '../engine/types.js';
 import { colorsFor, type ColorMode, type Colors } from '../report/colors.js';
 import { repoRoot } from './repo-root.js';
@@ -127,8 +126,13 @@ function shardOption(value: string): Shard {
   }
 }
 
-/** `onResults`: given each batch of file results as the run goes (see `RunOptions`). */
-export async function runFromFlags(paths: string[], flags: CommonFlags, mode: 'scan' | 'fix', onResults?: (files: FileResult[]) => void): Promise<{ result: RunResult; settings: Settings }> {
+/** `more`: what a command adds to the run (see `RunOptions`). */
+export async function runFromFlags(
+  paths: string[],
+  flags: CommonFlags,
+  mode: 'scan' | 'fix',
+  more: Pick<RunOptions, 'onResults' | 'wholeFileForFixes'> = {},
+): Promise<{ result: RunResult; settings: Settings }> {
   const settings = resolveSettings(flags);
   const ran = new Set(settings.codemods.map((c) => c.id));
   const progress = progressBar(!flags.quiet);
@@ -151,7 +155,7 @@ export async function runFromFlags(paths: string[], flags: CommonFlags, mode: 's
       since: flags.since,
       shard: flags.shard,
       onProgress: (done, total, findings) => progress.update(done, total, findings),
-      onResults,
+      ...more,
     });
   } finally {
     progress.stop();

@@ -40,6 +40,8 @@ export interface ProcessOptions {
   suppressionScope?: SuppressionScope;
   /** Files larger than this are skipped with a message (default 5 MB). */
   maxFileBytes?: number;
+  /** Scan: a file offered a fix must parse whole (fix mode always asks for it). */
+  wholeFileForFixes?: boolean;
 }
 
 /** Read, parse, find and (in fix mode) fix one file. Never throws: problems become its status. */
@@ -59,6 +61,7 @@ export function processPath(path: string, file: string, opts: ProcessOptions, pa
     goVersion: opts.goVersion ?? mod?.goVersion,
     packages,
     suppressionScope: opts.suppressionScope,
+    wholeFileForFixes: opts.wholeFileForFixes,
   };
   try {
     return analyzeOrFix(base, read.source, text, opts, analyzeOpts);

@@ -31,6 +31,8 @@ export interface RunOptions {
   since?: string;
   shard?: Shard;
   onProgress?: (done: number, total: number, findings: number) => void;
+  /** Scan: a file offered a fix must parse whole, as in fix mode (the interactive review). */
+  wholeFileForFixes?: boolean;
   /** Each batch of file results as it comes in (with worker threads, while they work on). */
   onResults?: (files: FileResult[]) => void;
 }
@@ -111,6 +113,7 @@ function taskOptions(opts: RunOptions): Task['options'] {
     goVersion: opts.goVersion,
     suppressionScope: opts.suppressionScope,
     maxFileBytes: opts.maxFileBytes,
+    wholeFileForFixes: opts.wholeFileForFixes,
   };
 }
 

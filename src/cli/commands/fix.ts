@@ -44,7 +44,8 @@ export function fixCommand(): Command {
       if (!process.stdin.isTTY || !process.stdout.isTTY) {
         throw new UsageError('--interactive needs a terminal on stdin and stdout; in CI or a pipe use --dry-run or --write');
       }
-      const { result } = await runFromFlags(paths, flags, 'scan');
+      // The reviewer is offered the fixes of files that parse whole, as --write would apply them.
+      const { result } = await runFromFlags(paths, flags, 'scan', { wholeFileForFixes: true });
       // The review UI (prompts, an editor) is loaded only for an interactive run.
       const { reviewInteractively } = await import('../interactive.js');
       process.exitCode = await reviewInteractively(result, { colors: stdoutColors(flags), patchFile: flags.patch });

@@ -32,7 +32,7 @@ export function scanCommand(): Command {
     const format = flags.format ?? (flags.sarif ? 'sarif' : flags.json ? 'json' : 'text');
     // The JSON report and the text one (unless --no-diff) show each fix as a diff.
     const showsDiffs = format === 'json' || (format === 'text' && flags.diff);
-    const { result, settings } = await runFromFlags(paths, flags, 'scan', showsDiffs ? prepareFixDiffs : undefined);
+    const { result, settings } = await runFromFlags(paths, flags, 'scan', { onResults: showsDiffs ? prepareFixDiffs : undefined });
     if (format === 'json') {
       process.stdout.write(JSON.stringify(jsonReport(result, 'scan'), null, 2) + '\n');
     } else if (format === 'sarif') {
