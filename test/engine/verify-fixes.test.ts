@@ -5,16 +5,7 @@ import type { Edit, Finding } from '../../src/engine/types.js';
 import { partialRanges } from '../../src/engine/partial-parse.js';
 import { ParseChecker, verifyFixes } from '../../src/engine/verify-fixes.js';
 import { fixtureInputs } from '../support/fixture-cases.js';
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../support/random.js';
 
 const SNIPPETS = ['', '{', '}', '\n', 'x := 1\n', 'select {\ncase <-ctx.Done():\n}\n', '// é ü 世界\n', '"ünï"', ')', 'go f()\n', 'ctx'];
 

@@ -3,16 +3,7 @@ import { applyEdits } from '../../src/engine/apply-edits.js';
 import type { Edit } from '../../src/engine/types.js';
 import { fixDiff } from '../../src/report/fix-diff.js';
 import { filePatch } from '../../src/report/patch.js';
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../support/random.js';
 
 const TEXTS = ['', 'x', '\n', 'ctx\n', 'select {\n\tcase <-ctx.Done():\n\t}\n', '\t// é 世界\n', '}\n\n', 'line 3\n'];
 
