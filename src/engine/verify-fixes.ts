@@ -181,6 +181,7 @@ function movedRanges(ranges: Parser.Range[], edits: Edit[], edited: string): Par
   const points = pointsAt(edited, moved.flatMap((r) => [r.startIndex, r.endIndex]));
   return moved.map((r, i) => ({ ...r, startPosition: points[2 * i], endPosition: points[2 * i + 1] }));
 }
+
 /** Where a point ends up after inserting text at it. */
 function advance(at: Parser.Point, text: string): Parser.Point {
   const last = text.lastIndexOf('\n');

@@ -12,7 +12,10 @@ export interface ImportSpec {
 
 const headers = new WeakMap<Parser.Tree, { packageClause: Node | undefined; decls: Node[]; specs: ImportSpec[]; edits: Map<string, Edit[]> }>();
 
-/** A file's package clause and imports, which come first: the rest of the file is not looked at. */
+/**
+ * A file's package clause and imports, which come first (the rest of the file is not looked at),
+ * and the edits placed so far to add imports to it, by the paths they add.
+ */
 function header(tree: Parser.Tree) {
   let found = headers.get(tree);
   if (!found) {
