@@ -17,6 +17,13 @@ export function pointAt(starts: number[], offset: number): { row: number; column
   return { row: lo, column: offset - starts[lo] };
 }
 
+/** How many line breaks come before `offset`. */
+export function lineBreaksBefore(text: string, offset: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /** `pointAt` for offsets in increasing order, counting the line breaks before them once. */
 export function pointsAt(text: string, offsets: number[]): { row: number; column: number }[] {
   let row = 0;

@@ -1,4 +1,5 @@
 import { applyEdits } from '../engine/apply-edits.js';
+import { lineBreaksBefore } from '../engine/line-index.js';
 import { editsOfFix } from '../engine/verify-fixes.js';
 import type { FileResult } from '../engine/process-path.js';
 import type { Edit, Fix } from '../engine/types.js';
@@ -20,9 +21,9 @@ export function fixDiff(file: string, source: string, fix: Fix, context = 3): st
   for (const { from, to, edits } of editGroups(source, editsOfFix(source, fix), context + 1)) {
     const before = source.slice(from, to);
     const after = applyEdits(before, edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from })));
-    const line = linesBefore(source, from);
+    const line = lineBreaksBefore(source, from);
     out.push(...hunks(before, after, context, line, line + added));
-    added += linesBefore(after, after.length) - linesBefore(before, before.length);
+    added += lineBreaksBefore(after, after.length) - lineBreaksBefore(before, before.length);
   }
   return out.length === 0 ? '' : [...patchHeader(file), ...out].join('\n') + '\n';
 }
@@ -48,13 +49,6 @@ function editGroups(source: string, edits: Edit[], margin: number): { from: numb
     } else groups.push({ from, to, edits: [e] });
   }
   return groups;
-}
-
-/** How many line breaks come before `offset`. */
-function linesBefore(text: string, offset: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 /**

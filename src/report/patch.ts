@@ -1,4 +1,5 @@
 import { structuredPatch } from 'diff';
+import { lineBreaksBefore } from '../engine/line-index.js';
 
 export interface FileChange {
   /** Root-relative path with forward slashes. */
@@ -63,8 +64,7 @@ function changedWindow(before: string, after: string, margin: number): { before:
     suffixFrom = nl + 1;
   }
   const tail = before.length - suffixFrom;
-  let skipped = 0;
-  for (let i = before.indexOf('\n'); i !== -1 && i < from; i = before.indexOf('\n', i + 1)) skipped++;
+  const skipped = lineBreaksBefore(before, from);
   return { before: before.slice(from, before.length - tail), after: after.slice(from, after.length - tail), skipped };
 }
 
