@@ -3,7 +3,7 @@ import { lineBreaksBefore } from '../engine/line-index.js';
 import { editsOfFix } from '../engine/verify-fixes.js';
 import type { FileResult } from '../engine/process-path.js';
 import type { Edit, Fix } from '../engine/types.js';
-import { hunks, patchHeader } from './patch.js';
+import { hunks, linesAbove, linesBelow, patchHeader } from './patch.js';
 
 /** Diffs (three lines of context) made ahead by `prepareFixDiffs`, by fix. */
 const prepared = new WeakMap<Fix, string>();
@@ -35,13 +35,8 @@ export function fixDiff(file: string, source: string, fix: Fix, context = 3): st
 function editGroups(source: string, edits: Edit[], margin: number): { from: number; to: number; edits: Edit[] }[] {
   const groups: { from: number; to: number; edits: Edit[] }[] = [];
   for (const e of edits) {
-    let from = source.lastIndexOf('\n', e.start - 1) + 1;
-    for (let i = 0; i < margin && from > 0; i++) from = source.lastIndexOf('\n', from - 2) + 1;
-    let to = e.end;
-    for (let i = 0; i <= margin && to < source.length; i++) {
-      const nl = source.indexOf('\n', to);
-      to = nl === -1 ? source.length : nl + 1;
-    }
+    const from = linesAbove(source, e.start, margin);
+    const to = linesBelow(source, e.end, margin);
     const last = groups[groups.length - 1];
     if (last && from <= last.to) {
       last.to = Math.max(last.to, to);

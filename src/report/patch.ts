@@ -50,22 +50,29 @@ function changedWindow(before: string, after: string, margin: number): { before:
     (i, n) => before.slice(before.length - i - n, before.length - i) === after.slice(after.length - i - n, after.length - i),
     (i) => before.charCodeAt(before.length - 1 - i) === after.charCodeAt(after.length - 1 - i),
   );
-  // Back up `margin` whole lines before the first difference…
-  let from = before.lastIndexOf('\n', start - 1) + 1;
-  for (let i = 0; i < margin && from > 0; i++) from = before.lastIndexOf('\n', from - 2) + 1;
-  // …and forward `margin` whole lines after the last one (in the unchanged suffix).
-  let suffixFrom = before.length - end;
-  for (let i = 0; i <= margin; i++) {
-    const nl = before.indexOf('\n', suffixFrom);
-    if (nl === -1) {
-      suffixFrom = before.length;
-      break;
-    }
-    suffixFrom = nl + 1;
-  }
-  const tail = before.length - suffixFrom;
+  // `margin` whole lines before the first difference and after the last one (in the unchanged suffix).
+  const from = linesAbove(before, start, margin);
+  const tail = before.length - linesBelow(before, before.length - end, margin);
   const skipped = lineBreaksBefore(before, from);
   return { before: before.slice(from, before.length - tail), after: after.slice(from, after.length - tail), skipped };
+}
+
+/** The start of the line `n` lines above the one holding `offset`. */
+export function linesAbove(text: string, offset: number, n: number): number {
+  let at = text.lastIndexOf('\n', offset - 1) + 1;
+  for (let i = 0; i < n && at > 0; i++) at = text.lastIndexOf('\n', at - 2) + 1;
+  return at;
+}
+
+/** The end (past its line break, or the end of the text) of the line `n` lines below the one holding `offset`. */
+export function linesBelow(text: string, offset: number, n: number): number {
+  let at = offset;
+  for (let i = 0; i <= n; i++) {
+    const nl = text.indexOf('\n', at);
+    if (nl === -1) return text.length;
+    at = nl + 1;
+  }
+  return at;
 }
 
 /**
