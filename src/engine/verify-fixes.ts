@@ -112,7 +112,8 @@ export class ParseChecker {
       this.tree = reparseGo(this.source, this.tree);
       this.ranges = undefined;
     }
-    const forward = reparseEdited(this.tree, this.source, edits, this.ranges);
+    const ranges = this.ranges;
+    const forward = reparseEdited(this.tree, this.source, edits, ranges && ((edited) => movedRanges(ranges, edits, edited)));
     const ok = countErrors(forward.tree) === 0;
     // The same edits undone, in the offsets of the edited text.
     let shift = 0;
@@ -121,8 +122,7 @@ export class ParseChecker {
       shift += e.text.length - (e.end - e.start);
       return { start, end: start + e.text.length, text: this.source.slice(e.start, e.end) };
     });
-    const ranges = this.ranges;
-    this.undo = () => reparseEdited(forward.tree, forward.text, back, forward.ranges, ranges).tree;
+    this.undo = () => reparseEdited(forward.tree, forward.text, back, ranges && (() => ranges)).tree;
     return ok;
   }
 }
@@ -134,15 +134,9 @@ function rangeOf(ranges: Parser.Range[], e: Edit): number {
 
 /**
  * Tell the tree about the edits (last first, so earlier offsets and positions hold) and reparse:
- * over `ranges` moved by the edits when given (each edit inside one), or the `to` ranges given.
+ * the whole text, or the ranges `rangesOf` gives of the edited text.
  */
-function reparseEdited(
-  tree: Parser.Tree,
-  text: string,
-  edits: Edit[],
-  ranges?: Parser.Range[],
-  to?: Parser.Range[],
-): { tree: Parser.Tree; text: string; ranges?: Parser.Range[] } {
+function reparseEdited(tree: Parser.Tree, text: string, edits: Edit[], rangesOf?: (edited: string) => Parser.Range[]): { tree: Parser.Tree; text: string } {
   const points = pointsAt(text, edits.flatMap((e) => [e.start, e.end]));
   for (let i = edits.length - 1; i >= 0; i--) {
     const e = edits[i];
@@ -164,8 +158,7 @@ function reparseEdited(
   }
   pieces.push(text.slice(at));
   const out = pieces.join('');
-  const moved = to ?? (ranges && movedRanges(ranges, edits, out));
-  return { tree: reparseGo(out, tree, moved), text: out, ranges: moved };
+  return { tree: reparseGo(out, tree, rangesOf?.(out)), text: out };
 }
 
 /** Ranges after edits inside them: each grows by its own edits and moves by those before it. */
