@@ -75,6 +75,15 @@ describe('hostile input', () => {
     expect(readFileSync(join(dir, 'link.go'), 'utf8')).toBe(FIXABLE);
   });
 
+  it('does not write a file given from outside the repository root, and says so', () => {
+    const root = tempTree({ 'go.mod': 'module example.com/r\n\ngo 1.22\n' });
+    const elsewhere = tempTree({ 'svc.go': FIXABLE });
+    const out = goconc(['fix', '--write', join(elsewhere, 'svc.go')], root);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain(`svc.go: not written: outside the repository root ${root} (run goconc from the repository that holds it)`);
+    expect(readFileSync(join(elsewhere, 'svc.go'), 'utf8')).toBe(FIXABLE);
+  });
+
   it('makes patches for paths with spaces and unicode that git apply and patch -p1 accept', () => {
     const fresh = tempTree({ 'dir with spaces/ünïcode file.go': FIXABLE });
     const patch = goconc(['fix', '--dry-run'], fresh).stdout;

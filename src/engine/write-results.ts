@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs';
-import { sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { FileResult } from './process-path.js';
 import { writeAtomically } from './write-file.js';
@@ -33,7 +33,7 @@ export async function writeResults(files: FileResult[], root: string, onWritten:
       const real = safeRealpath(f.path);
       const res =
         realRoot && real && real !== realRoot && !real.startsWith(realRoot + sep)
-          ? { ok: false as const, reason: 'resolves (through a symbolic link) outside the repository root; not written' }
+          ? { ok: false as const, reason: outsideRoot(f.path, root) }
           : writeAtomically(f.path, f.fixed, f.original!, f.mode!);
       if (res.ok) {
         written.push(f);
@@ -58,4 +58,12 @@ function safeRealpath(p: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Why a file outside the repository root is not written: given from elsewhere, or reached through a symbolic link. */
+function outsideRoot(path: string, root: string): string {
+  const rel = relative(root, path);
+  return rel.startsWith('..') || isAbsolute(rel)
+    ? `outside the repository root ${root} (run goconc from the repository that holds it)`
+    : 'resolves (through a symbolic link) outside the repository root';
 }
