@@ -55,7 +55,7 @@ function shapeOf(outer: Node, inner: Node, fn: Node, source: string): Shape {
 }
 
 /** `for x := range ch` where ch is declared a channel (parameter or local `make(chan …)`). */
-function rangesOverChannel(loop: Node): boolean {
+export function rangesOverChannel(loop: Node): boolean {
   const shape = loopShape(loop);
   if (shape.kind !== 'range' || shape.over?.type !== 'identifier') return false;
   const name = shape.over.text;

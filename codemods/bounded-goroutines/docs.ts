@@ -83,6 +83,20 @@ uses are copied first (\`v := v\`), since they are shared by every iteration the
 - errgroups that call \`SetLimit\`.
 
 ## Reported without a fix
+A bound makes the loop wait until a running goroutine ends, so it is added only when nothing in
+sight says the goroutines might not end on their own. Looked at: the goroutine's function literal,
+and the package's functions (methods of any receiver, for \`x.m()\`) of the names it calls; a
+function value or another package's function is not seen. No fix when:
+- the loop accepts connections (\`l.Accept()\`): each goroutine serves its connection as long as it
+  stays open, and a bound would stop the server accepting (limit connections on purpose instead,
+  e.g. \`netutil.LimitListener\`);
+- the loop runs with a mutex held (locked before it, unlocked by a \`defer\` or after it);
+- the goroutine loops with no end condition (\`for {\`), ranges over a channel (a local, a
+  parameter or a field of its receiver) or blocks in \`select {}\`: a long-lived worker;
+- it sends on a channel it did not make, unless the channel was made before the loop with room
+  for every item (\`make(chan T, len(items))\`), or receives from one (\`ctx.Done()\`, timers and
+  tickers aside), or calls \`Wait()\` on something it did not declare: it may be waiting for the
+  spawner, which the bound keeps waiting for it;
 - a \`go f(x)\` whose function or arguments are calls or other expressions, or change in the loop;
 - a goroutine whose body is written on one line;
 - a \`go\` statement that is not a plain statement of a block.

@@ -5,6 +5,7 @@ import { enclosingLoops, isFixedCountLoop, loopStatement } from '../../src/go/lo
 import { localsBefore } from '../../src/go/scope.js';
 import { eol, enclosingFunction, indentAt, lineEnd, touchesError } from '../../src/go/syntax.js';
 import { limitExpr } from './fix.js';
+import { whyBoundMayStall } from './lifetime.js';
 
 /**
  * `g.Go(…)` once per loop iteration on an errgroup.Group that never gets a limit: add
@@ -31,12 +32,14 @@ export function errgroupFindings(ctx: FileContext): RawFinding[] {
     const { expr, imports } = limitExpr(ctx);
     const stmt = decl.decl.type === 'var_spec' ? decl.decl.parent! : decl.decl;
     const at = lineEnd(ctx.source, stmt.endIndex);
-    out.push({
+    const finding = {
       start: call.startIndex,
       end: call.endIndex,
       message: `errgroup goroutine per loop iteration with no SetLimit: at most ${expr} will run at once, and ${group.text}.Go waits for a free slot`,
-      fix: { description: `${group.text}.SetLimit(${expr})`, edits: [{ start: at, end: at, text: `${nl}${indentAt(ctx.source, stmt.startIndex)}${group.text}.SetLimit(${expr})` }], imports },
-    });
+    };
+    const stall = call.parent?.type === 'expression_statement' && owner ? whyBoundMayStall({ go: call.parent, loop: loops[loops.length - 1], loops, fn: owner, shape: 'joined' }, ctx) : undefined;
+    if (stall) out.push({ ...finding, reason: stall });
+    else out.push({ ...finding, fix: { description: `${group.text}.SetLimit(${expr})`, edits: [{ start: at, end: at, text: `${nl}${indentAt(ctx.source, stmt.startIndex)}${group.text}.SetLimit(${expr})` }], imports } });
   }
   return out;
 }

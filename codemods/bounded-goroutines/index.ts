@@ -4,7 +4,8 @@ import { touchesError } from '../../src/go/syntax.js';
 import { spawnPerIteration, waitGroupGoPerIteration, type Spawn } from './detect.js';
 import { docs } from './docs.js';
 import { errgroupFindings } from './errgroup.js';
-import { limitExpr, semaphoreFix } from './fix.js';
+import { limitExpr, semaphoreFix, type Plan } from './fix.js';
+import { whyBoundMayStall } from './lifetime.js';
 import { workersFix } from './workers.js';
 import { mayHaveGoStatement, mayHaveLoop } from '../../src/go/text-signals.js';
 
@@ -35,7 +36,7 @@ function find(ctx: FileContext): RawFinding[] {
     if (touchesError(go)) continue;
     const spawn = spawnPerIteration(go, ctx.source);
     if (!spawn) continue;
-    const plan = spawn.shape === 'channel-range' && ctx.options.strategy === 'workers' ? workersFix(spawn, ctx) : semaphoreFix(spawn, ctx);
+    const plan = planFor(spawn, ctx, () => (spawn.shape === 'channel-range' && ctx.options.strategy === 'workers' ? workersFix(spawn, ctx) : semaphoreFix(spawn, ctx)));
     const limit = plan.ok ? plan.limit : limitExpr(ctx).expr;
     out.push({ start: go.startIndex, end: go.endIndex, message: message(spawn, limit), ...(plan.ok ? { fix: plan.fix } : { reason: plan.reason }) });
   }
@@ -44,11 +45,17 @@ function find(ctx: FileContext): RawFinding[] {
     if (stmt?.type !== 'expression_statement' || touchesError(stmt)) continue;
     const spawn = waitGroupGoPerIteration(stmt, ctx.source);
     if (!spawn) continue;
-    const plan = semaphoreFix(spawn, ctx);
+    const plan = planFor(spawn, ctx, () => semaphoreFix(spawn, ctx));
     out.push({ start: stmt.startIndex, end: stmt.endIndex, message: message(spawn, plan.ok ? plan.limit : limitExpr(ctx).expr), ...(plan.ok ? { fix: plan.fix } : { reason: plan.reason }) });
   }
   out.push(...errgroupFindings(ctx));
   return out;
+}
+
+/** The rewrite, unless a bound could stall the loop. */
+function planFor(spawn: Spawn, ctx: FileContext, rewrite: () => Plan): Plan {
+  const stall = whyBoundMayStall(spawn, ctx);
+  return stall ? { ok: false, reason: stall } : rewrite();
 }
 
 function message(spawn: Spawn, limit: string): string {

@@ -96,22 +96,44 @@ export class PackageIndex {
   }
 
   private declaredMethods(typeName: string, name: string, test: (declaration: string) => boolean, first: boolean): MethodDecl[] {
-    const out: MethodDecl[] = [];
-    if (!/^\w+$/.test(typeName)) return out;
+    if (!/^\w+$/.test(typeName)) return [];
     // `func (r *T) Name(` or `func (r T[K]) Name[` at the start of a line.
     const declared = new RegExp(`^func[ \\t]*\\([^)]*\\b${typeName}\\b(?:\\[[^\\]]*\\])?[ \\t]*\\)[ \\t]*${name}\\b`, 'gm');
+    const out: MethodDecl[] = [];
+    for (const { node, file } of this.declarations(declared, 'method_declaration', test)) {
+      const recv = receiverOf(node);
+      const methodName = node.childForFieldName('name')?.text;
+      if (!methodName || recv?.typeName !== typeName) continue;
+      out.push({ name: methodName, receiverType: typeName, pointerReceiver: recv.pointer, node, file });
+      if (first) break;
+    }
+    return out;
+  }
+
+  /**
+   * The functions of the package with this name, or its methods of this name whatever their
+   * receiver type (`method`), each parsed from its declaration alone: what a call by that name
+   * may run, when its receiver's type is not known.
+   */
+  functionsNamed(name: string, method: boolean): Node[] {
+    if (!/^\w+$/.test(name)) return [];
+    const declared = method ? new RegExp(`^func[ \\t]*\\([^)]*\\)[ \\t]*${name}\\b`, 'gm') : new RegExp(`^func[ \\t]+${name}\\b`, 'gm');
+    return this.declarations(declared, method ? 'method_declaration' : 'function_declaration', () => true)
+      .map((d) => d.node)
+      .filter((n) => n.childForFieldName('name')?.text === name);
+  }
+
+  /** Top-level declarations whose first line matches `declared`, in the package's file order, each parsed alone. */
+  private declarations(declared: RegExp, type: string, test: (declaration: string) => boolean): { node: Node; file: string }[] {
+    const out: { node: Node; file: string }[] = [];
     const texts = [...this.sources, ...[...this.addedTexts].filter(([file]) => !this.sources.has(file))];
     for (const [file, text] of texts) {
       for (const at of text.matchAll(declared)) {
         const decl = declarationAt(text, at.index);
         if (!decl || !test(decl)) continue;
         const tree = this.parse(`package p\n\n${decl}\n`);
-        const node = tree && !tree.rootNode.hasError ? tree.rootNode.namedChildren.find((n) => n.type === 'method_declaration') : undefined;
-        const recv = node ? receiverOf(node) : undefined;
-        const methodName = node?.childForFieldName('name')?.text;
-        if (!node || !methodName || recv?.typeName !== typeName) continue;
-        out.push({ name: methodName, receiverType: typeName, pointerReceiver: recv.pointer, node, file });
-        if (first) return out;
+        const node = tree && !tree.rootNode.hasError ? tree.rootNode.namedChildren.find((n) => n.type === type) : undefined;
+        if (node) out.push({ node, file });
       }
     }
     return out;

@@ -1,0 +1,147 @@
+import type { FileContext } from '../../src/engine/types.js';
+import { loopShape, loopStatement } from '../../src/go/loops.js';
+import { localsBefore } from '../../src/go/scope.js';
+import { receiverOf } from '../../src/go/declarations.js';
+import { ancestors, type Node } from '../../src/go/syntax.js';
+import { rangesOverChannel, type Spawn } from './detect.js';
+
+/**
+ * Why a bound could stop the loop for good, or undefined when the goroutines finish on their
+ * own. A bound makes the loop wait until a running goroutine ends: goroutines that run until
+ * something stops them, or that wait on the spawner or on each other, may never end, and the
+ * loop (with the goroutines it has yet to start) then waits forever. Undefined only when what
+ * the goroutine runs shows none of that: its function literal, or the package's function or
+ * methods of the name it calls. A function value or another package's function is not seen.
+ */
+export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undefined {
+  if (acceptsConnections(spawn.loops[0], ctx.source)) {
+    return 'each goroutine serves an accepted connection for as long as it stays open: a bound would stop the server accepting once that many clients are connected (limit connections on purpose, e.g. netutil.LimitListener)';
+  }
+  const held = lockHeldAtLoop(spawn, ctx.source);
+  if (held) return `the loop runs with ${held} held: waiting there for a free slot would keep it locked while the goroutines may need it`;
+  const waitedForAtOnce = waitsRightAfter(spawn.loop);
+  for (const { body, via } of goroutineBodies(spawn, ctx)) {
+    const why = waitsOnOthers(body, spawn, ctx, waitedForAtOnce);
+    if (why) return `${via ? `${via}, which the goroutine runs,` : 'the goroutine'} ${why}: a bound could leave the loop waiting for a slot that never frees`;
+  }
+  return undefined;
+}
+
+/** `l.Accept()` in the loop: a server's accept loop. */
+function acceptsConnections(loop: Node, source: string): boolean {
+  const body = loop.childForFieldName('body');
+  return !!body && /\.Accept\s*\(\s*\)/.test(source.slice(body.startIndex, body.endIndex));
+}
+
+/**
+ * A mutex locked before the loop in its function and not unlocked before the loop starts
+ * (unlocked by a defer, or after the loop): its expression, e.g. `t.mu`.
+ */
+function lockHeldAtLoop(spawn: Spawn, source: string): string | undefined {
+  const body = spawn.fn.childForFieldName('body');
+  if (!body) return undefined;
+  const before = source.slice(body.startIndex, loopStatement(spawn.loop).startIndex);
+  for (const lock of before.matchAll(/([\w.]+)\.(R?)Lock\(\)/g)) {
+    const [, expr, r] = lock;
+    const unlock = new RegExp(`^(?![ \\t]*defer\\b).*\\b${escaped(expr)}\\.${r}Unlock\\(\\)`, 'm');
+    if (!unlock.test(before.slice(lock.index! + lock[0].length))) return expr;
+  }
+  return undefined;
+}
+
+/**
+ * What a spawned goroutine runs, as far as the package shows it: the body of its function
+ * literal and of the package's functions (or methods) of the names it calls.
+ */
+function goroutineBodies(spawn: Spawn, ctx: FileContext): { body: Node; via?: string }[] {
+  const call = spawn.go.type === 'go_statement' ? spawn.go.namedChild(0) : spawn.go.namedChild(0)?.childForFieldName('arguments')?.namedChildren[0];
+  if (!call) return [];
+  const fn = call.type === 'func_literal' ? call : call.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+  if (fn?.type !== 'func_literal') return fn ? callees(fn, ctx).map((body) => ({ body })) : [];
+  const body = fn.childForFieldName('body')!;
+  const called = body.descendantsOfType('call_expression').flatMap((c) => callees(c.childForFieldName('function')!, ctx).map((b) => ({ body: b, via: `${c.childForFieldName('function')!.text}()` })));
+  return [{ body }, ...called];
+}
+
+/** Bodies of the package's functions named like a call's function (methods of any receiver, for `x.m`). */
+function callees(fn: Node, ctx: FileContext): Node[] {
+  if (fn.type !== 'identifier' && fn.type !== 'selector_expression') return [];
+  const method = fn.type === 'selector_expression';
+  const name = method ? fn.childForFieldName('field')!.text : fn.text;
+  return ctx
+    .packageIndex()
+    .functionsNamed(name, method)
+    .flatMap((d) => d.childForFieldName('body') ?? []);
+}
+
+/**
+ * How a goroutine body may wait on something only the spawner or another goroutine provides, if
+ * it does. `waitedForAtOnce`: the spawner waits for the goroutines right after the loop, so none of them
+ * can be waiting for something it does later: channels they use are served by others.
+ */
+function waitsOnOthers(body: Node, spawn: Spawn, ctx: FileContext, waitedForAtOnce: boolean): string | undefined {
+  // Nodes of the body itself: not of goroutines it starts in turn.
+  const own = (n: Node) => !ancestors(n).some((a) => a.type === 'go_statement' && a.startIndex >= body.startIndex && a.endIndex <= body.endIndex);
+  // A channel or WaitGroup the goroutine declares is its own business.
+  const declaredHere = (name: string) => new RegExp(`\\bvar\\s+${escaped(name)}\\b|(^|[^\\w.])${escaped(name)}\\s*:=`).test(body.text);
+  for (const loop of body.descendantsOfType('for_statement').filter(own)) {
+    if (loopShape(loop).kind === 'forever') return 'loops until something stops it (a long-lived worker)';
+    if (rangesOverChannel(loop) || rangesOverChannelField(loop, ctx)) return `receives from ${loopShape(loop).over!.text} until it is closed`;
+  }
+  for (const select of body.descendantsOfType('select_statement').filter(own)) {
+    if (!select.namedChildren.some((c) => c.type === 'communication_case' || c.type === 'default_case')) return 'blocks forever (select {})';
+  }
+  if (!waitedForAtOnce) {
+    const why = usesOutsideChannel(body, spawn, own, declaredHere);
+    if (why) return why;
+  }
+  for (const call of body.descendantsOfType('call_expression').filter(own)) {
+    const waitsOn = /^(.+)\.Wait$/.exec(call.childForFieldName('function')?.text ?? '')?.[1];
+    if (waitsOn && !declaredHere(waitsOn)) return `waits on ${call.text}`;
+  }
+  return undefined;
+}
+
+/** A send or receive on a channel made outside the goroutine, which may be waiting for the spawner. */
+function usesOutsideChannel(body: Node, spawn: Spawn, own: (n: Node) => boolean, declaredHere: (name: string) => boolean): string | undefined {
+  for (const send of body.descendantsOfType('send_statement').filter(own)) {
+    const ch = send.childForFieldName('channel')!.text;
+    if (!declaredHere(ch) && !roomForEveryItem(ch, spawn)) return `sends on ${ch}, which may have no receiver until the loop is done`;
+  }
+  for (const recv of body.descendantsOfType('unary_expression').filter(own)) {
+    if (recv.childForFieldName('operator')?.text !== '<-') continue;
+    const from = recv.childForFieldName('operand')!.text;
+    if (/\.Done\(\)$|^time\.(After|Tick)\(|\.C$/.test(from) || declaredHere(from)) continue;
+    return `waits to receive from ${from}`;
+  }
+  return undefined;
+}
+
+/** The statement after the loop waits for the goroutines: `wg.Wait()`, `err := g.Wait()`, `return g.Wait()`. */
+function waitsRightAfter(loop: Node): boolean {
+  let next = loopStatement(loop).nextNamedSibling;
+  while (next?.type === 'comment') next = next.nextNamedSibling;
+  return !!next && /^(return\s+)?([\w\s,]+:?=\s*)?[\w.]+\.Wait\(\)$/.test(next.text);
+}
+
+/** `for v := range r.ch` in a method of r, where the receiver's type declares `ch` a channel. */
+function rangesOverChannelField(loop: Node, ctx: FileContext): boolean {
+  const over = loopShape(loop).over;
+  if (over?.type !== 'selector_expression') return false;
+  const method = ancestors(loop).find((a) => a.type === 'method_declaration');
+  const recv = method ? receiverOf(method) : undefined;
+  if (!recv || over.childForFieldName('operand')?.text !== recv.name) return false;
+  const field = ctx.packageIndex().fieldsOf(recv.typeName).find((f) => f.name === over.childForFieldName('field')!.text);
+  return !!field && /^(<-\s*)?chan\b/.test(field.type);
+}
+
+/** `ch := make(chan T, len(items))` before a loop over `items`: every goroutine's send has room. */
+function roomForEveryItem(ch: string, spawn: Spawn): boolean {
+  const over = loopShape(spawn.loops[0]).over?.text;
+  const made = localsBefore(loopStatement(spawn.loop)).find((l) => l.name === ch)?.value?.text.replace(/\s/g, '');
+  return !!over && !!made && new RegExp(`^make\\((<-)?chan.*,len\\(${escaped(over)}\\)\\)$`).test(made);
+}
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
