@@ -20,6 +20,9 @@ export class PackageIndex {
   private readonly addedTexts = new Map<string, string>();
   /** Single methods looked up by `method`, by `Type.Name`; forgotten when a file is added. */
   private readonly singleMethods = new Map<string, MethodDecl | undefined>();
+  /** Functions looked up by `functionsNamed`, by name; forgotten when a file is added. */
+  private readonly functionsByName = new Map<string, Node[]>();
+  private readonly functionsOfFile = new Map<string, { text: string; starts: Map<string, number[]> }>();
   private words: Set<string> | undefined;
   /** Lookups already run over the pending files, until a file is pending again. */
   private readonly searched = new Set<string>();
@@ -116,18 +119,46 @@ export class PackageIndex {
    * may run, when its receiver's type is not known.
    */
   functionsNamed(name: string, method: boolean): Node[] {
-    if (!/^\w+$/.test(name)) return [];
-    const declared = method ? new RegExp(`^func[ \\t]*\\([^)]*\\)[ \\t]*${name}\\b`, 'gm') : new RegExp(`^func[ \\t]+${name}\\b`, 'gm');
-    return this.declarations(declared, method ? 'method_declaration' : 'function_declaration', () => true)
-      .map((d) => d.node)
-      .filter((n) => n.childForFieldName('name')?.text === name);
+    const key = `${method ? '.' : ''}${name}`;
+    let found = this.functionsByName.get(key);
+    if (!found) {
+      found = [];
+      for (const [file, text] of this.texts()) {
+        for (const at of this.functionStarts(file, text).get(key) ?? []) {
+          const decl = declarationAt(text, at);
+          const tree = decl ? this.parse(`package p\n\n${decl}\n`) : undefined;
+          const node = tree && !tree.rootNode.hasError ? tree.rootNode.namedChildren.find((n) => n.type === (method ? 'method_declaration' : 'function_declaration')) : undefined;
+          if (node?.childForFieldName('name')?.text === name) found.push(node);
+        }
+      }
+      this.functionsByName.set(key, found);
+    }
+    return found;
+  }
+
+  /** Where a file declares each function (`name`) and method (`.name`): one pass over its text, kept while the text is the same. */
+  private functionStarts(file: string, text: string): Map<string, number[]> {
+    let known = this.functionsOfFile.get(file);
+    if (known?.text !== text) {
+      const starts = new Map<string, number[]>();
+      for (const m of text.matchAll(/^func[ \t]*(\([^)]*\))?[ \t]*(\w+)/gm)) {
+        const key = `${m[1] ? '.' : ''}${m[2]}`;
+        starts.set(key, [...(starts.get(key) ?? []), m.index!]);
+      }
+      this.functionsOfFile.set(file, (known = { text, starts }));
+    }
+    return known.starts;
+  }
+
+  /** Every file's text: the package's other files, then the files added since. */
+  private texts(): [string, string][] {
+    return [...this.sources, ...[...this.addedTexts].filter(([file]) => !this.sources.has(file))];
   }
 
   /** Top-level declarations whose first line matches `declared`, in the package's file order, each parsed alone. */
   private declarations(declared: RegExp, type: string, test: (declaration: string) => boolean): { node: Node; file: string }[] {
     const out: { node: Node; file: string }[] = [];
-    const texts = [...this.sources, ...[...this.addedTexts].filter(([file]) => !this.sources.has(file))];
-    for (const [file, text] of texts) {
+    for (const [file, text] of this.texts()) {
       for (const at of text.matchAll(declared)) {
         const decl = declarationAt(text, at.index);
         if (!decl || !test(decl)) continue;
@@ -175,6 +206,7 @@ export class PackageIndex {
   addFile(file: string, tree: Parser.Tree, text = tree.rootNode.text): void {
     this.addedTexts.set(file, text);
     this.singleMethods.clear();
+    this.functionsByName.clear();
     this.files.push(file);
     this.pending.delete(file);
     if (!this.sources.has(file)) {
