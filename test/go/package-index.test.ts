@@ -48,6 +48,16 @@ describe('the package index', () => {
     expect(generic.method('Set', 'Add')?.node.text).toContain('s.m[v] = true');
   });
 
+  it('finds functions, and methods of a name whatever their receiver, in siblings and the file being processed', () => {
+    const idx = index();
+    idx.addFile('/p/extra.go', parseGo('package p\n\nfunc Close() {}\n\nfunc Map[T any](xs []T) []T { return xs }\n\nfunc (Local) Close() { for {} }\n'));
+    expect(idx.functionsNamed('Close', true).map((n) => n.childForFieldName('body')?.text)).toEqual(['{ close(s.done) }', '{ for {} }']);
+    expect(idx.functionsNamed('Close', false).map((n) => n.text)).toEqual(['func Close() {}']);
+    expect(idx.functionsNamed('Map', false)).toHaveLength(1);
+    expect(idx.functionsNamed('Size', false)).toEqual([]);
+    expect(idx.functionsNamed('broken', false)).toEqual([]);
+  });
+
   it('forgets a released file until it is asked for again', () => {
     const idx = index();
     expect(idx.type('Local')).toBeDefined();
