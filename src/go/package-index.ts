@@ -58,8 +58,8 @@ export class PackageIndex {
       this.load(`type ${name}`, (text, path) => {
         const at = alone.exec(text);
         const decl = at ? declarationAt(text, at.index) : undefined;
-        const tree = decl ? this.parse(`package p\n\n${decl}\n`) : undefined;
-        if (tree && !tree.rootNode.hasError && this.addTypes(path, tree).includes(name)) return false;
+        const tree = decl ? this.parseAlone(decl) : undefined;
+        if (tree && this.addTypes(path, tree).includes(name)) return false;
         return single.test(text) || (/\btype\s*\(/.test(text) && grouped.test(text));
       });
     }
@@ -126,8 +126,7 @@ export class PackageIndex {
       for (const [file, text] of this.texts()) {
         for (const at of this.functionStarts(file, text).get(key) ?? []) {
           const decl = declarationAt(text, at);
-          const tree = decl ? this.parse(`package p\n\n${decl}\n`) : undefined;
-          const node = tree && !tree.rootNode.hasError ? tree.rootNode.namedChildren.find((n) => n.type === (method ? 'method_declaration' : 'function_declaration')) : undefined;
+          const node = decl ? this.declarationNode(decl, method ? 'method_declaration' : 'function_declaration') : undefined;
           if (node?.childForFieldName('name')?.text === name) found.push(node);
         }
       }
@@ -155,19 +154,29 @@ export class PackageIndex {
     return [...this.sources, ...[...this.addedTexts].filter(([file]) => !this.sources.has(file))];
   }
 
-  /** Top-level declarations whose first line matches `declared`, in the package's file order, each parsed alone. */
-  private declarations(declared: RegExp, type: string, test: (declaration: string) => boolean): { node: Node; file: string }[] {
-    const out: { node: Node; file: string }[] = [];
+  /**
+   * Top-level declarations whose first line matches `declared`, in the package's file order, each
+   * parsed alone when the caller asks for the next one (a caller that stops parses no more).
+   */
+  private *declarations(declared: RegExp, type: string, test: (declaration: string) => boolean): Generator<{ node: Node; file: string }> {
     for (const [file, text] of this.texts()) {
       for (const at of text.matchAll(declared)) {
         const decl = declarationAt(text, at.index);
-        if (!decl || !test(decl)) continue;
-        const tree = this.parse(`package p\n\n${decl}\n`);
-        const node = tree && !tree.rootNode.hasError ? tree.rootNode.namedChildren.find((n) => n.type === type) : undefined;
-        if (node) out.push({ node, file });
+        const node = decl && test(decl) ? this.declarationNode(decl, type) : undefined;
+        if (node) yield { node, file };
       }
     }
-    return out;
+  }
+
+  /** A top-level declaration's text parsed on its own: its node of the given type, if it parses cleanly. */
+  private declarationNode(decl: string, type: string): Node | undefined {
+    return this.parseAlone(decl)?.rootNode.namedChildren.find((n) => n.type === type);
+  }
+
+  /** A declaration's text parsed as a file of its own, or undefined when it does not parse cleanly. */
+  private parseAlone(decl: string): Parser.Tree | undefined {
+    const tree = this.parse(`package p\n\n${decl}\n`);
+    return tree && !tree.rootNode.hasError ? tree : undefined;
   }
 
   /**
