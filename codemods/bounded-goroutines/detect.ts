@@ -17,6 +17,16 @@ export interface Spawn {
   shape: Shape;
 }
 
+/**
+ * The function a spawn runs: the called function of `go f(…)` or `go func() {…}()`, or the
+ * function literal given to `wg.Go(…)` / `g.Go(…)`.
+ */
+export function spawnedFunction(go: Node): Node | undefined {
+  const call = go.namedChild(0);
+  if (call?.type !== 'call_expression') return undefined;
+  return (go.type === 'go_statement' ? call.childForFieldName('function') : call.childForFieldName('arguments')?.namedChildren[0]) ?? undefined;
+}
+
 /** A `go` statement run once per iteration, with no bound in sight. */
 export function spawnPerIteration(go: Node, source: string): Spawn | undefined {
   const loops = enclosingLoops(go);

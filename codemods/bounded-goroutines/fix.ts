@@ -3,7 +3,7 @@ import type { FileContext, Fix } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { isReassigned } from '../../src/go/scope.js';
 import { afterOpeningBrace, ancestors, eol, freshName, indentAt, unparen, usedNames, type Node } from '../../src/go/syntax.js';
-import type { Spawn } from './detect.js';
+import { spawnedFunction, type Spawn } from './detect.js';
 
 export type Plan = { ok: true; fix: Fix; limit: string } | { ok: false; reason: string };
 
@@ -24,8 +24,6 @@ export function semaphoreFix(spawn: Spawn, ctx: FileContext): Plan {
   const nl = eol(src);
   const call = spawn.go.namedChild(0);
   if (call?.type !== 'call_expression') return { ok: false, reason: 'the go statement does not call a function' };
-  // wg.Go(func() {…}): the function literal is the argument.
-  const literalArg = spawn.shape === 'waitgroup-go' ? call.childForFieldName('arguments')!.namedChildren[0] : undefined;
   if (spawn.go.parent?.type !== 'statement_list') return { ok: false, reason: 'the go statement is not a plain statement of a block' };
   const { expr: limit, imports } = limitExpr(ctx);
   const name = spawn.shape === 'fire-and-forget' ? packageLimiterName(spawn, ctx) : localName(spawn.fn, 'sem');
@@ -35,7 +33,7 @@ export function semaphoreFix(spawn: Spawn, ctx: FileContext): Plan {
 
   // The goroutine releases its slot first thing, whatever happens after.
   const release = `defer func() { <-${name} }()`;
-  const fnNode = literalArg ?? call.childForFieldName('function')!;
+  const fnNode = spawnedFunction(spawn.go)!;
   if (fnNode.type === 'func_literal') {
     const body = fnNode.childForFieldName('body')!;
     if (!body.text.includes('\n')) return { ok: false, reason: 'the goroutine body is on one line' };

@@ -3,7 +3,7 @@ import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { localsBefore } from '../../src/go/scope.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import { ancestors, type Node } from '../../src/go/syntax.js';
-import { rangesOverChannel, type Spawn } from './detect.js';
+import { rangesOverChannel, spawnedFunction, type Spawn } from './detect.js';
 
 /**
  * Why a bound could stop the loop for good, or undefined when the goroutines finish on their
@@ -54,12 +54,13 @@ function lockHeldAtLoop(spawn: Spawn, source: string): string | undefined {
  * literal and of the package's functions (or methods) of the names it calls.
  */
 function goroutineBodies(spawn: Spawn, ctx: FileContext): { body: Node; via?: string }[] {
-  const call = spawn.go.type === 'go_statement' ? spawn.go.namedChild(0) : spawn.go.namedChild(0)?.childForFieldName('arguments')?.namedChildren[0];
-  if (!call) return [];
-  const fn = call.type === 'func_literal' ? call : call.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+  const fn = spawnedFunction(spawn.go);
   if (fn?.type !== 'func_literal') return fn ? callees(fn, ctx).map((body) => ({ body })) : [];
   const body = fn.childForFieldName('body')!;
-  const called = body.descendantsOfType('call_expression').flatMap((c) => callees(c.childForFieldName('function')!, ctx).map((b) => ({ body: b, via: `${c.childForFieldName('function')!.text}()` })));
+  const called = body.descendantsOfType('call_expression').flatMap((c) => {
+    const callee = c.childForFieldName('function')!;
+    return callees(callee, ctx).map((b) => ({ body: b, via: `${callee.text}()` }));
+  });
   return [{ body }, ...called];
 }
 
