@@ -28,9 +28,17 @@ export function reparseGo(source: string, old: Parser.Tree, ranges?: Parser.Rang
   return goParser().parse(source, old, { bufferSize: bufferSize(source), ...(ranges ? { includedRanges: ranges } : {}) });
 }
 
-/** Number of ERROR and MISSING nodes in a tree: a fix must never raise it. */
+/**
+ * Number of ERROR and MISSING nodes in a tree (at least 1 when it has any error): a fix must
+ * never raise it. A missing statement terminator is not among the children the binding lists
+ * (`x y` at the top level), so only the root's error flag tells of it.
+ */
 export function countErrors(tree: Parser.Tree): number {
   if (!tree.rootNode.hasError) return 0;
+  return Math.max(1, errorNodes(tree));
+}
+
+function errorNodes(tree: Parser.Tree): number {
   let count = 0;
   const cursor = tree.walk();
   let done = false;

@@ -79,8 +79,9 @@ export function verifyFixes(findings: Finding[], source: string, tree: Parser.Tr
 }
 
 /**
- * Whether edits to a parsed source leave it free of syntax errors, by editing the tree and
- * reparsing incrementally, then editing it back: each check costs two incremental parses.
+ * Whether edits to a parsed source leave it free of syntax errors. Edits within top-level
+ * declarations (as fixes are) have those declarations parsed alone. Others have the tree edited
+ * and reparsed incrementally, then edited back: each such check costs two incremental parses.
  *
  * A tree of part of the file (`ranges`, as partial parsing leaves it) is checked over those
  * parts, the edited ones shifted by the edits: top-level declarations parse alone, so the
@@ -88,17 +89,16 @@ export function verifyFixes(findings: Finding[], source: string, tree: Parser.Tr
  * parsed and checked.
  */
 export class ParseChecker {
-  private tree: Parser.Tree;
+  /** The copy of the tree that checks edit and reparse, made on the first check that needs it. */
+  private copy: Parser.Tree | undefined;
 
   constructor(
     private readonly source: string,
-    tree: Parser.Tree,
+    private readonly tree: Parser.Tree,
     private ranges?: Parser.Range[],
-  ) {
-    // A copy, by reparsing unchanged text (nearly free): editing a tree walks every node JS holds
-    // of it, and the codemods' nodes must keep their positions.
-    this.tree = reparseGo(source, tree, ranges);
-  }
+    /** Off: every check reparses the file (tests compare the two ways). */
+    private readonly byDeclaration = true,
+  ) {}
 
   /** Set after a check: how to get the original tree back, done only if another check comes. */
   private undo: (() => Parser.Tree) | undefined;
@@ -106,14 +106,70 @@ export class ParseChecker {
   /** `edits`: sorted, not overlapping. */
   parses(edits: Edit[]): boolean {
     if (edits.length === 0) return true;
-    if (this.undo) this.tree = this.undo();
+    return (this.byDeclaration ? this.declarationsParse(edits) : undefined) ?? this.reparses(edits);
+  }
+
+  /**
+   * When every edit lies within a top-level declaration (or comment) after the package clause, whether the
+   * edited declarations parse on their own: Go's top-level declarations parse alone as they do
+   * in the file, and the file parsed clean, so the rest of it cannot gain an error. A parse of a
+   * few functions costs much less than reparsing the file. Undefined when an edit lies elsewhere.
+   */
+  private declarationsParse(edits: Edit[]): boolean | undefined {
+    const root = this.tree.rootNode;
+    if (root.hasError) return undefined;
+    const groups: { node: Parser.SyntaxNode; edits: Edit[] }[] = [];
+    for (const e of edits) {
+      const last = groups[groups.length - 1];
+      if (last && e.end <= last.node.endIndex) {
+        last.edits.push(e);
+        continue;
+      }
+      const node = root.firstChildForIndex(e.start);
+      if (!node || node.startIndex > e.start || e.end > node.endIndex || node.startIndex < this.packageClauseEnd()) return undefined;
+      groups.push({ node, edits: [e] });
+    }
+    return groups.every(({ node, edits }) => {
+      const from = node.startIndex;
+      const pieces = ['package p\n'];
+      let at = from;
+      for (const e of edits) {
+        pieces.push(this.source.slice(at, e.start), e.text);
+        at = e.end;
+      }
+      // With the white space after it: how a declaration ends (a line break or not) matters.
+      let to = node.endIndex;
+      while (to < this.source.length && ' \t\r\n'.includes(this.source[to])) to++;
+      pieces.push(this.source.slice(at, to));
+      return countErrors(parseGo(pieces.join(''))) === 0;
+    });
+  }
+
+  private clauseEnd: number | undefined;
+
+  /** Where the package clause ends: what comes before it (comments) is checked in the whole file. */
+  private packageClauseEnd(): number {
+    if (this.clauseEnd === undefined) {
+      let node = this.tree.rootNode.firstChild;
+      while (node && node.type !== 'package_clause') node = node.nextSibling;
+      this.clauseEnd = node ? node.endIndex : Infinity;
+    }
+    return this.clauseEnd;
+  }
+
+  /** The check by editing a copy of the tree and reparsing incrementally. */
+  private reparses(edits: Edit[]): boolean {
+    // A copy, by reparsing unchanged text (nearly free): editing a tree walks every node JS holds
+    // of it, and the codemods' nodes must keep their positions.
+    this.copy ??= reparseGo(this.source, this.tree, this.ranges);
+    if (this.undo) this.copy = this.undo();
     this.undo = undefined;
     if (this.ranges && !edits.every((e) => rangeOf(this.ranges!, e) !== -1)) {
-      this.tree = reparseGo(this.source, this.tree);
+      this.copy = reparseGo(this.source, this.copy);
       this.ranges = undefined;
     }
     const ranges = this.ranges;
-    const forward = reparseEdited(this.tree, this.source, edits, ranges && ((edited) => movedRanges(ranges, edits, edited)));
+    const forward = reparseEdited(this.copy, this.source, edits, ranges && ((edited) => movedRanges(ranges, edits, edited)));
     const ok = countErrors(forward.tree) === 0;
     // The same edits undone, in the offsets of the edited text.
     let shift = 0;

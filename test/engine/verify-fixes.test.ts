@@ -33,13 +33,16 @@ describe('fix verification', () => {
 
   const inputs = () => fixtureInputs().slice(0, 60).map((i) => ({ ...i, source: i.text.replace('package ', '// ç’est ça — 世界\npackage ') }));
 
-  it('agrees with a full parse on random edits of the fixture corpus, non-ASCII text included', () => {
+  it.each([
+    ['declarations parsed alone', true],
+    ['the file reparsed', false],
+  ])('agrees with a full parse on random edits of the fixture corpus, non-ASCII text included (%s)', (_, byDeclaration) => {
     const next = random(7);
     let checked = 0;
     for (const { source } of inputs()) {
       const tree = parseGo(source);
       if (tree.rootNode.hasError) continue;
-      const checker = new ParseChecker(source, tree);
+      const checker = new ParseChecker(source, tree, undefined, byDeclaration);
       for (let round = 0; round < 8; round++) {
         const edits = randomEdits(source, next);
         const expected = countErrors(parseGo(applyEdits(source, edits))) === 0;
@@ -50,7 +53,10 @@ describe('fix verification', () => {
     expect(checked).toBeGreaterThan(300);
   });
 
-  it('agrees with a full parse over the parts of a partly parsed file, and parses it whole for an edit elsewhere', () => {
+  it.each([
+    ['declarations parsed alone', true],
+    ['the file reparsed', false],
+  ])('agrees with a full parse over the parts of a partly parsed file, and parses it whole for an edit elsewhere (%s)', (_, byDeclaration) => {
     const next = random(11);
     let inside = 0;
     let outside = 0;
@@ -60,7 +66,7 @@ describe('fix verification', () => {
       if (!ranges) continue;
       const tree = parseGo(source, ranges);
       if (tree.rootNode.hasError) continue;
-      const checker = new ParseChecker(source, tree, ranges);
+      const checker = new ParseChecker(source, tree, ranges, byDeclaration);
       const covered = (e: Edit) => ranges.some((r) => r.startIndex <= e.start && e.end <= r.endIndex);
       for (let round = 0; round < 8; round++) {
         // Most edits inside the parsed functions (as fixes are), some anywhere.
@@ -74,6 +80,28 @@ describe('fix verification', () => {
     }
     expect(inside).toBeGreaterThan(100);
     expect(outside).toBeGreaterThan(10);
+  });
+
+  it('counts a missing terminator between top-level statements, which the tree lists no node for', () => {
+    expect(countErrors(parseGo('package p\n\nfunc f() {}\n'))).toBe(0);
+    expect(countErrors(parseGo('package p\nx y\n'))).toBeGreaterThan(0);
+    expect(countErrors(parseGo('package p\n\nfunc f() {\n}ctx\n\nfunc g() {}\n'))).toBeGreaterThan(0);
+  });
+
+  it('rejects an edit that breaks the declaration it lies in, and one that breaks the text around it', () => {
+    const source = 'package p\n\n// f does little.\nfunc f() {\n\tg()\n}\n\nfunc g() {}\n';
+    const checker = new ParseChecker(source, parseGo(source));
+    const call = source.indexOf('g()');
+    expect(checker.parses([{ start: call, end: call + 3, text: 'select {\ncase <-ctx.Done():\n}' }])).toBe(true);
+    expect(checker.parses([{ start: call, end: call, text: '{' }])).toBe(false);
+    // Unterminated: the rest of the file would be in the comment or string.
+    expect(checker.parses([{ start: call, end: call, text: '/* ' }])).toBe(false);
+    expect(checker.parses([{ start: call, end: call, text: '`' }])).toBe(false);
+    // Text glued to the end of a declaration.
+    const end = source.indexOf('}\n') + 1;
+    expect(checker.parses([{ start: end, end, text: 'ctx' }])).toBe(false);
+    // Before the package clause.
+    expect(checker.parses([{ start: 0, end: 0, text: '}\n' }])).toBe(false);
   });
 
   it('drops a fix that does not parse, keeps one that does, and falls back to a valid alternative', () => {
