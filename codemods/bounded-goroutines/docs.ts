@@ -93,10 +93,12 @@ function value or another package's function is not seen. No fix when:
 - the loop runs with a mutex held (locked before it, unlocked by a \`defer\` or after it);
 - the goroutine loops with no end condition (\`for {\`), ranges over a channel (a local, a
   parameter or a field of its receiver) or blocks in \`select {}\`: a long-lived worker;
-- it sends on a channel it did not make, unless the channel was made before the loop with room
-  for every item (\`make(chan T, len(items))\`), or receives from one (\`ctx.Done()\`, timers and
-  tickers aside), or calls \`Wait()\` on something it did not declare: it may be waiting for the
-  spawner, which the bound keeps waiting for it;
+- it sends on a channel it did not make, unless every send finds room in the buffer: the channel
+  was made before the loop with room for every item (\`make(chan T, len(items))\`), or in the loop
+  body for this goroutine alone with room for all it sends on any path (\`errc := make(chan error,
+  1)\` and one send before it returns; none in a loop); or it receives from one (\`ctx.Done()\`,
+  timers and tickers aside), or calls \`Wait()\` on something it did not declare: it may be
+  waiting for the spawner, which the bound keeps waiting for it;
 - a \`go f(x)\` whose function or arguments are calls or other expressions, or change in the loop;
 - a goroutine whose body is written on one line;
 - a \`go\` statement that is not a plain statement of a block.

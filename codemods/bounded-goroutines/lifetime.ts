@@ -1,9 +1,10 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
-import { localsBefore } from '../../src/go/scope.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import { ancestors, type Node } from '../../src/go/syntax.js';
 import { rangesOverChannel, spawnedFunction, type Spawn } from './detect.js';
+import { sendsHaveRoom } from './room.js';
+import { regexEscaped } from '../../src/go/find-by-text.js';
 
 /**
  * Why a bound could stop the loop for good, or undefined when the goroutines finish on their
@@ -43,7 +44,7 @@ function lockHeldAtLoop(spawn: Spawn, source: string): string | undefined {
   const before = source.slice(body.startIndex, loopStatement(spawn.loop).startIndex);
   for (const lock of before.matchAll(/([\w.]+)\.(R?)Lock\(\)/g)) {
     const [, expr, r] = lock;
-    const unlock = new RegExp(`^(?![ \\t]*defer\\b).*\\b${escaped(expr)}\\.${r}Unlock\\(\\)`, 'm');
+    const unlock = new RegExp(`^(?![ \\t]*defer\\b).*\\b${regexEscaped(expr)}\\.${r}Unlock\\(\\)`, 'm');
     if (!unlock.test(before.slice(lock.index! + lock[0].length))) return expr;
   }
   return undefined;
@@ -84,7 +85,7 @@ function waitsOnOthers(body: Node, spawn: Spawn, ctx: FileContext, waitedForAtOn
   // Nodes of the body itself: not of goroutines it starts in turn.
   const own = (n: Node) => !ancestors(n).some((a) => a.type === 'go_statement' && a.startIndex >= body.startIndex && a.endIndex <= body.endIndex);
   // A channel or WaitGroup the goroutine declares is its own business.
-  const declaredHere = (name: string) => new RegExp(`\\bvar\\s+${escaped(name)}\\b|(^|[^\\w.])${escaped(name)}\\s*:=`).test(body.text);
+  const declaredHere = (name: string) => new RegExp(`\\bvar\\s+${regexEscaped(name)}\\b|(^|[^\\w.])${regexEscaped(name)}\\s*:=`).test(body.text);
   for (const loop of body.descendantsOfType('for_statement').filter(own)) {
     if (loopShape(loop).kind === 'forever') return 'loops until something stops it (a long-lived worker)';
     if (rangesOverChannel(loop) || rangesOverChannelField(loop, ctx)) return `receives from ${loopShape(loop).over!.text} until it is closed`;
@@ -107,7 +108,7 @@ function waitsOnOthers(body: Node, spawn: Spawn, ctx: FileContext, waitedForAtOn
 function usesOutsideChannel(body: Node, spawn: Spawn, own: (n: Node) => boolean, declaredHere: (name: string) => boolean): string | undefined {
   for (const send of body.descendantsOfType('send_statement').filter(own)) {
     const ch = send.childForFieldName('channel')!.text;
-    if (!declaredHere(ch) && !roomForEveryItem(ch, spawn)) return `sends on ${ch}, which may have no receiver until the loop is done`;
+    if (!declaredHere(ch) && !sendsHaveRoom(ch, body, spawn)) return `sends on ${ch}, which may have no receiver until the loop is done`;
   }
   for (const recv of body.descendantsOfType('unary_expression').filter(own)) {
     if (recv.childForFieldName('operator')?.text !== '<-') continue;
@@ -134,15 +135,4 @@ function rangesOverChannelField(loop: Node, ctx: FileContext): boolean {
   if (!recv || over.childForFieldName('operand')?.text !== recv.name) return false;
   const field = ctx.packageIndex().fieldsOf(recv.typeName).find((f) => f.name === over.childForFieldName('field')!.text);
   return !!field && /^(<-\s*)?chan\b/.test(field.type);
-}
-
-/** `ch := make(chan T, len(items))` before a loop over `items`: every goroutine's send has room. */
-function roomForEveryItem(ch: string, spawn: Spawn): boolean {
-  const over = loopShape(spawn.loops[0]).over?.text;
-  const made = localsBefore(loopStatement(spawn.loop)).find((l) => l.name === ch)?.value?.text.replace(/\s/g, '');
-  return !!over && !!made && new RegExp(`^make\\((<-)?chan.*,len\\(${escaped(over)}\\)\\)$`).test(made);
-}
-
-function escaped(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

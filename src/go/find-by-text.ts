@@ -88,3 +88,8 @@ export function codeWords(text: string): Set<string> {
   const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|`[^`]*`|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, ' ');
   return new Set(code.match(/[A-Za-z_]\w*/g) ?? []);
 }
+
+/** Text to match literally in a regular expression. */
+export function regexEscaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
