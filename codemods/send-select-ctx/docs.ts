@@ -48,6 +48,10 @@ func (s *Syncer) Start() {
 3. a done channel parameter (\`done\`, \`stop\`, \`quit\`… of type \`chan struct{}\` or \`<-chan struct{}\`);
 4. a \`context.Context\` field or a done-channel field of the method's receiver (\`s.ctx\`, \`s.done\`).
 
+A done channel the function sends on or closes is not one: the function signals on it (\`doneCh
+<- struct{}{}\` when it finishes, \`defer close(s.done)\`), and receiving from it would take another
+goroutine's signal, or wait for the function's own.
+
 A goroutine that outlives the function spawning it (nothing there waits for it) watches the
 receiver's long-lived context rather than the spawning call's: \`s.ctx\`, not the request's \`ctx\`.
 The other sources are offered as alternative fixes in interactive review and in JSON output.

@@ -1,4 +1,4 @@
-import { cancellationSources, type CancellationSource } from '../../src/go/cancellation.js';
+import { cancellationSources, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { abandonableResultChannel } from '../../src/go/result-channel.js';
@@ -40,7 +40,11 @@ function find(ctx: FileContext): RawFinding[] {
 
 function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternatives?: Fix[]; reason?: string } {
   const sources = cancellationSources(send, ctx.tree, ctx.packageIndex);
-  if (sources.length === 0) return { reason: 'no cancellation source in scope (no context.Context or done channel to select on)' };
+  if (sources.length === 0) {
+    const signalled = signalledDoneChannels(send, ctx.tree, ctx.packageIndex);
+    if (signalled.length > 0) return { reason: `no cancellation source in scope: ${signalled.join(', ')} is sent on or closed here, so this code signals on it rather than being told to stop by it` };
+    return { reason: 'no cancellation source in scope (no context.Context or done channel to select on)' };
+  }
   const placement = placementOf(send, ctx.source);
   if ('reason' in placement) return { reason: placement.reason };
   const skipped = cleanupSkippedByReturn(send, fn, ctx.source);

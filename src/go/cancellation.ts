@@ -66,6 +66,8 @@ export function cancellationSources(node: Node, tree: Parser.Tree, index: () => 
 /** What a function offers whatever the point inside it: parameters, then receiver fields. */
 interface Frame {
   params: CancellationSource[];
+  /** Done channels left out because the function signals on them itself. */
+  signalled: string[];
   paramNames: string[];
   receiver: string | undefined;
   fields: CancellationSource[];
@@ -82,8 +84,9 @@ function frameOf(fn: Node, tree: Parser.Tree, ctxPkg: string | undefined, index:
   const frame: Frame = {
     params: [
       ...params.filter((p) => isContextType(p.typeNode, ctxPkg)).map((p): CancellationSource => ({ kind: 'ctx-param', expr: p.name, isContext: true, fn, label: `parameter ${p.name}` })),
-      ...params.filter((p) => isDoneChannelType(p.typeNode) && DONE_NAME.test(p.name)).map((p): CancellationSource => ({ kind: 'done-param', expr: p.name, isContext: false, fn, label: `parameter ${p.name}` })),
+      ...params.filter((p) => isDoneChannel(p) && !signals(fn, p.name)).map((p): CancellationSource => ({ kind: 'done-param', expr: p.name, isContext: false, fn, label: `parameter ${p.name}` })),
     ],
+    signalled: params.filter((p) => isDoneChannel(p) && signals(fn, p.name)).map((p) => p.name),
     paramNames: params.map((p) => p.name),
     receiver: undefined,
     fields: [],
@@ -95,11 +98,38 @@ function frameOf(fn: Node, tree: Parser.Tree, ctxPkg: string | undefined, index:
     frame.receiver = recv.name;
     frame.fields = [
       ...fields.filter((f) => isContextType(f.typeNode, ctxPkg)).map((f) => source(f, 'ctx-field')),
-      ...fields.filter((f) => isDoneChannelType(f.typeNode) && DONE_NAME.test(f.name)).map((f) => source(f, 'done-field')),
+      ...fields.filter((f) => isDoneChannel(f) && !signals(fn, `${recv.name}.${f.name}`)).map((f) => source(f, 'done-field')),
     ];
+    frame.signalled.push(...fields.filter((f) => isDoneChannel(f) && signals(fn, `${recv.name}.${f.name}`)).map((f) => `${recv.name}.${f.name}`));
   }
   byId.set(fn.id, frame);
   return frame;
+}
+
+function isDoneChannel(v: { name: string; typeNode: Node }): boolean {
+  return isDoneChannelType(v.typeNode) && DONE_NAME.test(v.name);
+}
+
+/**
+ * Done channels in scope at `node` that are not cancellation sources because the function
+ * sends on them or closes them: worth naming when no source is left.
+ */
+export function signalledDoneChannels(node: Node, tree: Parser.Tree, index: () => PackageIndex): string[] {
+  const ctxPkg = packageName(tree, 'context');
+  return ancestors(node)
+    .filter((a) => FUNCTION_TYPES.has(a.type))
+    .flatMap((fn) => frameOf(fn, tree, ctxPkg, index).signalled);
+}
+
+/**
+ * The function sends on the channel or closes it: it is the one signalling on it (`doneCh <-
+ * struct{}{}` when it finishes), not one to be told to stop by it.
+ */
+function signals(fn: Node, channel: string): boolean {
+  const text = fn.text;
+  if (!text.includes(channel)) return false;
+  if (fn.descendantsOfType('send_statement').some((s) => s.childForFieldName('channel')?.text === channel)) return true;
+  return fn.descendantsOfType('call_expression').some((c) => c.childForFieldName('function')?.text === 'close' && c.childForFieldName('arguments')?.namedChildren[0]?.text === channel);
 }
 
 function isContextLocal(local: LocalDecl, ctxPkg: string | undefined): boolean {
