@@ -84,9 +84,10 @@ uses are copied first (\`v := v\`), since they are shared by every iteration the
 
 ## Reported without a fix
 A bound makes the loop wait until a running goroutine ends, so it is added only when nothing in
-sight says the goroutines might not end on their own. Looked at: the goroutine's function literal,
-and the package's functions (methods of any receiver, for \`x.m()\`) of the names it calls; a
-function value or another package's function is not seen. No fix when:
+sight says the goroutines might not end on their own. Looked at: the goroutine's function literal
+(or the one a local it calls was given, \`serve := func(…) {…}\`), and the package's functions
+(methods of any receiver, for \`x.m()\`) of the names it calls; a function passed in or another
+package's function is not seen. No fix when:
 - the loop accepts connections (\`l.Accept()\`): each goroutine serves its connection as long as it
   stays open, and a bound would stop the server accepting (limit connections on purpose instead,
   e.g. \`netutil.LimitListener\`);

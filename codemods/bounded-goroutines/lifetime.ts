@@ -1,6 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { receiverOf } from '../../src/go/declarations.js';
+import { localsBefore } from '../../src/go/scope.js';
 import { ancestors, type Node } from '../../src/go/syntax.js';
 import { rangesOverChannel, spawnedFunction, type Spawn } from './detect.js';
 import { sendsHaveRoom } from './room.js';
@@ -11,8 +12,9 @@ import { regexEscaped } from '../../src/go/find-by-text.js';
  * own. A bound makes the loop wait until a running goroutine ends: goroutines that run until
  * something stops them, or that wait on the spawner or on each other, may never end, and the
  * loop (with the goroutines it has yet to start) then waits forever. Undefined only when what
- * the goroutine runs shows none of that: its function literal, or the package's function or
- * methods of the name it calls. A function value or another package's function is not seen.
+ * the goroutine runs shows none of that: its function literal (or a local closure's), or the
+ * package's function or methods of the name it calls. A function passed in or another package's
+ * function is not seen.
  */
 export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undefined {
   if (acceptsConnections(spawn.loops[0], ctx.source)) {
@@ -56,13 +58,21 @@ function lockHeldAtLoop(spawn: Spawn, source: string): string | undefined {
  */
 function goroutineBodies(spawn: Spawn, ctx: FileContext): { body: Node; via?: string }[] {
   const fn = spawnedFunction(spawn.go);
-  if (fn?.type !== 'func_literal') return fn ? callees(fn, ctx).map((body) => ({ body })) : [];
-  const body = fn.childForFieldName('body')!;
+  const literal = fn?.type === 'func_literal' ? fn : fn && localClosure(fn, spawn.go);
+  if (!literal) return fn ? callees(fn, ctx).map((body) => ({ body })) : [];
+  const body = literal.childForFieldName('body')!;
   const called = body.descendantsOfType('call_expression').flatMap((c) => {
     const callee = c.childForFieldName('function')!;
     return callees(callee, ctx).map((b) => ({ body: b, via: `${callee.text}()` }));
   });
-  return [{ body }, ...called];
+  return [{ body, via: literal === fn ? undefined : `${fn!.text}()` }, ...called];
+}
+
+/** `srv := func(…) {…}` earlier in the function, for `go srv(l)`: the literal it runs. */
+function localClosure(fn: Node, go: Node): Node | undefined {
+  if (fn.type !== 'identifier') return undefined;
+  const value = localsBefore(go).find((l) => l.name === fn.text)?.value;
+  return value?.type === 'func_literal' ? value : undefined;
 }
 
 /** Bodies of the package's functions named like a call's function (methods of any receiver, for `x.m`). */
