@@ -98,8 +98,9 @@ package's function is not seen. No fix when:
   was made before the loop with room for every item (\`make(chan T, len(items))\`), or in the loop
   body for this goroutine alone with room for all it sends on any path (\`errc := make(chan error,
   1)\` and one send before it returns; none in a loop); or it receives from one (\`ctx.Done()\`,
-  timers and tickers aside), or calls \`Wait()\` on something it did not declare: it may be
-  waiting for the spawner, which the bound keeps waiting for it;
+  timers and tickers aside), or calls \`Wait()\` on something it did not declare, or \`Done()\`
+  on one with more work after it (\`started.Done()\`: a start signal the spawner may wait for from
+  all of them): it may be waiting for the spawner, which the bound keeps waiting for it;
 - a \`go f(x)\` whose function or arguments are calls or other expressions, or change in the loop;
 - a goroutine whose body is written on one line;
 - a \`go\` statement that is not a plain statement of a block.

@@ -107,11 +107,25 @@ function waitsOnOthers(body: Node, spawn: Spawn, ctx: FileContext, waitedForAtOn
     const why = usesOutsideChannel(body, spawn, own, declaredHere);
     if (why) return why;
   }
-  for (const call of body.descendantsOfType('call_expression').filter(own)) {
-    const waitsOn = /^(.+)\.Wait$/.exec(call.childForFieldName('function')?.text ?? '')?.[1];
-    if (waitsOn && !declaredHere(waitsOn)) return `waits on ${call.text}`;
-  }
+  const calls = body.descendantsOfType('call_expression').filter(own);
+  const on = (call: Node, method: string) => {
+    const m = new RegExp(`^(.+)\\.${method}$`).exec(call.childForFieldName('function')?.text ?? '');
+    return !!m && !declaredHere(m[1]);
+  };
+  const waits = calls.find((c) => on(c, 'Wait'));
+  if (waits) return `waits on ${waits.text}`;
+  const started = calls.find((c) => on(c, 'Done') && signalsStart(c));
+  if (started) return `calls ${started.text} before its work is done: a signal that it has started, which the spawner may wait for from all of them`;
   return undefined;
+}
+
+/** `started.Done()` with more work after it (not deferred, not last, not before a return). */
+function signalsStart(call: Node): boolean {
+  const stmt = call.parent;
+  if (stmt?.type !== 'expression_statement') return false;
+  let next = stmt.nextNamedSibling;
+  while (next?.type === 'comment') next = next.nextNamedSibling;
+  return !!next && next.type !== 'return_statement';
 }
 
 /** A send or receive on a channel made outside the goroutine, which may be waiting for the spawner. */
