@@ -1,3 +1,4 @@
+import { localsBefore } from './scope.js';
 import { ancestors, FUNCTION_TYPES, type Node } from './syntax.js';
 
 /** The loops enclosing node inside its own function, innermost first (labelled or not). */
@@ -50,7 +51,13 @@ export function loopShape(loop: Node): LoopShape {
  */
 export function isFixedCountLoop(loop: Node): boolean {
   const shape = loopShape(loop);
-  if (shape.kind === 'range') return shape.over?.type === 'int_literal' || (shape.over?.type === 'identifier' && /^(n|workers?|numWorkers|concurrency|parallelism|poolSize|size|count|limit)$/i.test(shape.over.text));
+  if (shape.kind === 'range') {
+    const over = shape.over;
+    if (over?.type === 'int_literal') return true;
+    if (over?.type !== 'identifier') return false;
+    // `for i := range nsubs` after `nsubs := 4`: a fixed number, as `for i := 0; i < 4; i++`.
+    return /^(n|workers?|numWorkers|concurrency|parallelism|poolSize|size|count|limit)$/i.test(over.text) || localsBefore(loop).find((l) => l.name === over.text)?.value?.type === 'int_literal';
+  }
   if (shape.kind !== 'counted' || !shape.over) return false;
   const bound = shape.over;
   if (bound.type === 'int_literal') return true;
