@@ -77,6 +77,9 @@ declaration in the same package.
 
 ## Reported without a fix
 - no cancellation source in scope — goconc never invents a context;
+- the send runs where its only source is known to be done (in a \`case <-stop:\` or under
+  \`if ctx.Err() != nil\`): a select on it would skip the send at random, and whoever waits for
+  it would wait forever;
 - the function returns no \`error\` (nothing can report the cancellation), or only a done channel
   is in scope while an error must be returned;
 - a result's zero value cannot be known (a type from another package, a type parameter);

@@ -1,4 +1,4 @@
-import { cancellationSources, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
+import { cancellationSources, doneReceive, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { abandonableResultChannel } from '../../src/go/result-channel.js';
@@ -39,7 +39,11 @@ function find(ctx: FileContext): RawFinding[] {
 }
 
 function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternatives?: Fix[]; reason?: string } {
-  const sources = cancellationSources(send, ctx.tree, ctx.packageIndex);
+  const inScope = cancellationSources(send, ctx.tree, ctx.packageIndex);
+  const sources = inScope.filter((s) => !knownDone(send, fn, s));
+  if (sources.length === 0 && inScope.length > 0) {
+    return { reason: `the send runs once ${inScope[0].expr} is done (${knownDoneWhere(send, fn, inScope[0])}): selecting on it would skip the send at random` };
+  }
   if (sources.length === 0) {
     const signalled = signalledDoneChannels(send, ctx.tree, ctx.packageIndex);
     if (signalled.length > 0) return { reason: `no cancellation source in scope: ${signalled.join(', ')} is sent on or closed here, so this code signals on it rather than being told to stop by it` };
@@ -53,6 +57,31 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const fixes = plans.flatMap((p) => (p.ok ? [p.fix] : []));
   if (fixes.length === 0) return { reason: (plans[0] as { reason: string }).reason };
   return { fix: fixes[0], alternatives: fixes.length > 1 ? fixes.slice(1) : undefined };
+}
+
+/**
+ * The send runs where the source is known to be done: in a `case <-stop:` (or `<-ctx.Done()`)
+ * of a select, or under `if ctx.Err() != nil`. A select on it would then pick either case.
+ */
+function knownDone(send: Node, fn: Node, source: CancellationSource): boolean {
+  return knownDoneWhere(send, fn, source) !== undefined;
+}
+
+function knownDoneWhere(send: Node, fn: Node, source: CancellationSource): string | undefined {
+  const receive = doneReceive(source).replace(/\s/g, '');
+  for (const a of ancestors(send)) {
+    if (same(a, fn)) break;
+    if (a.type === 'communication_case') {
+      const comm = a.childForFieldName('communication');
+      if (comm && comm.text.replace(/\s/g, '').endsWith(receive) && !contains(comm, send)) return `in case ${comm.text}`;
+    }
+    if (a.type === 'if_statement' && source.isContext) {
+      const cond = a.childForFieldName('condition')?.text.replace(/\s/g, '');
+      const consequence = a.childForFieldName('consequence');
+      if (cond === `${source.expr}.Err()!=nil` && consequence && contains(consequence, send)) return `under if ${source.expr}.Err() != nil`;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -99,7 +128,8 @@ function cleanupSkippedByReturn(send: Node, fn: Node, source: string): Node | un
     ...['.Done', '.Unlock', '.RUnlock'].flatMap((m) => callsByText(body, source, m, (callee) => callee.endsWith(m), send.endIndex)),
     ...callsOf(body, source, 'close'),
   ]
-    .filter((c) => c.startIndex >= send.endIndex)
+    // Statements only: `<-ctx.Done()` in a select case releases nothing.
+    .filter((c) => c.startIndex >= send.endIndex && c.parent?.type === 'expression_statement')
     .sort((a, b) => a.startIndex - b.startIndex);
   for (const call of releases) {
     if (!same(enclosingFunction(call), fn)) continue;
