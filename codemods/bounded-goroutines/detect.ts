@@ -1,5 +1,5 @@
 import { enclosingLoops, isFixedCountLoop, loopShape, loopStatement } from '../../src/go/loops.js';
-import { localsBefore, paramsOf } from '../../src/go/scope.js';
+import { declarationOf, localsBefore, paramsOf } from '../../src/go/scope.js';
 import { callsByText, nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
 import { contains, enclosingFunction, type Node } from '../../src/go/syntax.js';
 
@@ -68,12 +68,10 @@ function shapeOf(outer: Node, inner: Node, fn: Node, source: string): Shape {
 export function rangesOverChannel(loop: Node): boolean {
   const shape = loopShape(loop);
   if (shape.kind !== 'range' || shape.over?.type !== 'identifier') return false;
-  const name = shape.over.text;
-  const fn = enclosingFunction(loop);
-  const param = fn ? paramsOf(fn).find((p) => p.name === name) : undefined;
-  if (param) return param.typeNode.type === 'channel_type';
-  const local = localsBefore(loopStatement(loop)).find((l) => l.name === name);
-  return !!local && (local.typeNode?.type === 'channel_type' || /^make\(\s*(<-)?chan\b/.test(local.value?.text ?? ''));
+  const decl = declarationOf(shape.over.text, loopStatement(loop));
+  if (!decl) return false;
+  if ('param' in decl) return decl.param.typeNode.type === 'channel_type';
+  return decl.local.typeNode?.type === 'channel_type' || /^make\(\s*(<-)?chan\b/.test(decl.local.value?.text ?? '');
 }
 
 /** `wg.Go(func() {…})` (Go 1.25) once per loop iteration, wg a sync.WaitGroup local or parameter. */

@@ -91,9 +91,12 @@ package's function is not seen. No fix when:
 - the loop accepts connections (\`l.Accept()\`): each goroutine serves its connection as long as it
   stays open, and a bound would stop the server accepting (limit connections on purpose instead,
   e.g. \`netutil.LimitListener\`);
+- the \`go\` statement is in a select case of the loop (\`case <-ticker.C: go check()\`): an event
+  loop, which waiting for a slot would keep from its other cases, its stop signal included;
 - the loop runs with a mutex held (locked before it, unlocked by a \`defer\` or after it);
-- the goroutine loops with no end condition (\`for {\`), ranges over a channel (a local, a
-  parameter or a field of its receiver) or blocks in \`select {}\`: a long-lived worker;
+- the goroutine loops with no end condition (\`for {\`, \`for range ticker.C\`), ranges over a
+  channel (a local, one it captures, a parameter or a field of its receiver) or blocks in
+  \`select {}\`: a long-lived worker;
 - it sends on a channel it did not make, unless every send finds room in the buffer: the channel
   was made before the loop with room for every item (\`make(chan T, len(items))\`), or in the loop
   body for this goroutine alone with room for all it sends on any path (\`errc := make(chan error,

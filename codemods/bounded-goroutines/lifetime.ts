@@ -20,12 +20,23 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (acceptsConnections(spawn.loops[0], ctx.source)) {
     return 'each goroutine serves an accepted connection for as long as it stays open: a bound would stop the server accepting once that many clients are connected (limit connections on purpose, e.g. netutil.LimitListener)';
   }
+  const event = eventCase(spawn);
+  if (event) return `the loop handles events (${event}): waiting there for a free slot would stop it handling the others, its own stop signal included`;
   const held = lockHeldAtLoop(spawn, ctx.source);
   if (held) return `the loop runs with ${held} held: waiting there for a free slot would keep it locked while the goroutines may need it`;
   const waitedForAtOnce = waitsRightAfter(spawn.loop);
   for (const { body, via } of goroutineBodies(spawn, ctx)) {
     const why = waitsOnOthers(body, spawn, ctx, waitedForAtOnce);
     if (why) return `${via ? `${via}, which the goroutine runs,` : 'the goroutine'} ${why}: a bound could leave the loop waiting for a slot that never frees`;
+  }
+  return undefined;
+}
+
+/** The select case of the loops the go statement is in (`case <-ticker.C`), if it is in one. */
+function eventCase(spawn: Spawn): string | undefined {
+  for (const a of ancestors(spawn.go)) {
+    if (a.id === spawn.loop.id) return undefined;
+    if (a.type === 'communication_case') return `case ${a.childForFieldName('communication')?.text ?? ''}`;
   }
   return undefined;
 }
@@ -97,7 +108,9 @@ function waitsOnOthers(body: Node, spawn: Spawn, ctx: FileContext, waitedForAtOn
   // A channel or WaitGroup the goroutine declares is its own business.
   const declaredHere = (name: string) => new RegExp(`\\bvar\\s+${regexEscaped(name)}\\b|(^|[^\\w.])${regexEscaped(name)}\\s*:=`).test(body.text);
   for (const loop of body.descendantsOfType('for_statement').filter(own)) {
-    if (loopShape(loop).kind === 'forever') return 'loops until something stops it (a long-lived worker)';
+    const shape = loopShape(loop);
+    if (shape.kind === 'forever') return 'loops until something stops it (a long-lived worker)';
+    if (shape.kind === 'range' && /\.C$|^time\.Tick\(/.test(shape.over?.text ?? '')) return `loops on ${shape.over!.text} until something stops it (a long-lived worker)`;
     if (rangesOverChannel(loop) || rangesOverChannelField(loop, ctx)) return `receives from ${loopShape(loop).over!.text} until it is closed`;
   }
   for (const select of body.descendantsOfType('select_statement').filter(own)) {

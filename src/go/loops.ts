@@ -1,4 +1,4 @@
-import { localsBefore } from './scope.js';
+import { declarationOf } from './scope.js';
 import { ancestors, FUNCTION_TYPES, type Node } from './syntax.js';
 
 /** The loops enclosing node inside its own function, innermost first (labelled or not). */
@@ -44,6 +44,13 @@ export function loopShape(loop: Node): LoopShape {
   return { kind: cond ? 'counted' : 'forever', over: bound, variables: vars };
 }
 
+const INT_TYPE = /^u?int(8|16|32|64)?$/;
+
+/** A loop bound named like a number of workers rather than of items. */
+function countsWorkers(name: string): boolean {
+  return !/len|count|items|size/i.test(name) || /worker|concurren|parallel|pool/i.test(name);
+}
+
 /**
  * True when a loop runs a fixed number of times that is not the size of some data: a constant
  * (`i < 4`, `range 2`), or a count held in a variable that is not a length (`i < workers`).
@@ -55,13 +62,17 @@ export function isFixedCountLoop(loop: Node): boolean {
     const over = shape.over;
     if (over?.type === 'int_literal') return true;
     if (over?.type !== 'identifier') return false;
-    // `for i := range nsubs` after `nsubs := 4`: a fixed number, as `for i := 0; i < 4; i++`.
-    return /^(n|workers?|numWorkers|concurrency|parallelism|poolSize|size|count|limit)$/i.test(over.text) || localsBefore(loop).find((l) => l.name === over.text)?.value?.type === 'int_literal';
+    if (/^(n|workers?|numWorkers|concurrency|parallelism|poolSize|size|count|limit)$/i.test(over.text)) return true;
+    // Over an integer (`nsubs := 4`, a parameter `mp int`): a number of goroutines, judged as
+    // `for i := 0; i < mp; i++` is.
+    const decl = declarationOf(over.text, loop);
+    const isInt = !!decl && ('param' in decl ? INT_TYPE.test(decl.param.typeNode.text) : decl.local.value?.type === 'int_literal' || INT_TYPE.test(decl.local.typeNode?.text ?? ''));
+    return isInt && countsWorkers(over.text);
   }
   if (shape.kind !== 'counted' || !shape.over) return false;
   const bound = shape.over;
   if (bound.type === 'int_literal') return true;
-  if (bound.type === 'identifier' || bound.type === 'selector_expression') return !/len|count|items|size/i.test(bound.text) || /worker|concurren|parallel|pool/i.test(bound.text);
+  if (bound.type === 'identifier' || bound.type === 'selector_expression') return countsWorkers(bound.text);
   if (bound.type === 'call_expression') return /GOMAXPROCS|NumCPU/.test(bound.text);
   return false;
 }

@@ -61,6 +61,23 @@ export interface LocalDecl {
 }
 
 /**
+ * Where a name used at `node` is declared: a local before it or a parameter of its function, or,
+ * for a closure, of the functions around it (it captures their variables). Undefined for a name
+ * declared at package level or elsewhere.
+ */
+export function declarationOf(name: string, node: Node): { local: LocalDecl } | { param: Param } | undefined {
+  let point = node;
+  for (let fn = enclosingFunction(node); fn; point = fn, fn = enclosingFunction(fn)) {
+    const local = localsBefore(point).find((l) => l.name === name);
+    if (local) return { local };
+    const param = paramsOf(fn).find((p) => p.name === name);
+    if (param) return { param };
+    if (fn.type !== 'func_literal') break;
+  }
+  return undefined;
+}
+
+/**
  * Variables declared before `node` in the blocks enclosing it, up to (not past) the enclosing
  * function. Innermost first; within a block, latest first.
  */
