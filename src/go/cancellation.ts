@@ -1,4 +1,5 @@
 import type Parser from 'tree-sitter';
+import { regexEscaped } from './find-by-text.js';
 import { packageName } from './imports.js';
 import { receiverOf, type FieldDecl } from './declarations.js';
 import type { PackageIndex } from './package-index.js';
@@ -128,8 +129,11 @@ export function signalledDoneChannels(node: Node, tree: Parser.Tree, index: () =
 function signals(fn: Node, channel: string): boolean {
   const text = fn.text;
   if (!text.includes(channel)) return false;
-  if (fn.descendantsOfType('send_statement').some((s) => s.childForFieldName('channel')?.text === channel)) return true;
-  return fn.descendantsOfType('call_expression').some((c) => c.childForFieldName('function')?.text === 'close' && c.childForFieldName('arguments')?.namedChildren[0]?.text === channel);
+  // Under its own name or a local copy (`stopCh := oc.stopCh`, then `stopCh <- struct{}{}`).
+  const copy = new RegExp(`(?:^|[^\\w.])(\\w+)\\s*:?=\\s*${regexEscaped(channel)}\\s*$`, 'gm');
+  const names = new Set([channel, ...[...text.matchAll(copy)].map((m) => m[1])]);
+  if (fn.descendantsOfType('send_statement').some((s) => names.has(s.childForFieldName('channel')?.text ?? ''))) return true;
+  return fn.descendantsOfType('call_expression').some((c) => c.childForFieldName('function')?.text === 'close' && names.has(c.childForFieldName('arguments')?.namedChildren[0]?.text ?? ''));
 }
 
 function isContextLocal(local: LocalDecl, ctxPkg: string | undefined): boolean {
