@@ -77,6 +77,9 @@ declaration in the same package.
 
 ## Reported without a fix
 - no cancellation source in scope — goconc never invents a context;
+- the channel is named for a completion signal (\`done\`, \`doneCh\`, \`s.exited\`…): whoever waits
+  for it may do so while the source is done (a shutdown waiting for its loops to report), and a
+  select would then drop the report at random;
 - the send runs where its only source is known to be done (in a \`case <-stop:\` or under
   \`if ctx.Err() != nil\`): a select on it would skip the send at random, and whoever waits for
   it would wait forever;

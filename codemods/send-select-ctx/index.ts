@@ -38,6 +38,9 @@ function find(ctx: FileContext): RawFinding[] {
   return findings;
 }
 
+/** Channels named for a completion signal (`done`, `doneCh`, `s.exited`): awaited, often in shutdowns. */
+const COMPLETION = /^(done|finished|exited|stopped|closed|completed?)(ch|c|chan|channel)?$/i;
+
 function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternatives?: Fix[]; reason?: string } {
   const inScope = cancellationSources(send, ctx.tree, ctx.packageIndex);
   const sources = inScope.filter((s) => !knownDone(send, fn, s));
@@ -48,6 +51,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
     const signalled = signalledDoneChannels(send, ctx.tree, ctx.packageIndex);
     if (signalled.length > 0) return { reason: `no cancellation source in scope: ${signalled.join(', ')} is sent on or closed here, so this code signals on it rather than being told to stop by it` };
     return { reason: 'no cancellation source in scope (no context.Context or done channel to select on)' };
+  }
+  const chan = send.childForFieldName('channel')!.text;
+  if (COMPLETION.test(chan.slice(chan.lastIndexOf('.') + 1))) {
+    return { reason: `a send on ${chan} reports that this code has finished: whoever waits for it may do so while ${sources[0].expr} is done (shutting down), and a select would then drop the report at random` };
   }
   const placement = placementOf(send, ctx.source);
   if ('reason' in placement) return { reason: placement.reason };
