@@ -2,7 +2,7 @@ import { goAtLeast } from '../../src/engine/go-module.js';
 import type { FileContext, Fix } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { isReassigned } from '../../src/go/scope.js';
-import { afterOpeningBrace, ancestors, eol, freshName, indentAt, unparen, usedNames, type Node } from '../../src/go/syntax.js';
+import { afterOpeningBrace, ancestors, eol, freshNameIn, indentAt, unparen, usedNames, type Node } from '../../src/go/syntax.js';
 import { spawnedFunction, type Spawn } from './detect.js';
 
 export type Plan = { ok: true; fix: Fix; limit: string } | { ok: false; reason: string };
@@ -97,9 +97,9 @@ function loopVariableCopies(spawn: Spawn, ctx: FileContext): string[] {
   return out;
 }
 
-/** `base`, or base2, base3… when the function already uses the name. */
+/** `base`, or base2, base3… when the function already uses the name (or another fix of it does). */
 function localName(fn: Node, base: string): string {
-  return freshName(base, usedNames(fn));
+  return freshNameIn(fn, base, usedNames(fn));
 }
 
 /** `<function>Sem` for the package-level limiter, made unique in the package. */
@@ -109,7 +109,7 @@ function packageLimiterName(spawn: Spawn, ctx: FileContext): string | undefined 
   if (!fnName) return undefined;
   const base = `${fnName[0].toLowerCase()}${fnName.slice(1)}Sem`;
   const index = ctx.packageIndex();
-  return freshName(base, { has: (name) => index.nameTaken(name, ctx.source) });
+  return freshNameIn(ctx.tree.rootNode, base, { has: (name) => index.nameTaken(name, ctx.source) });
 }
 
 function topLevelDecl(fn: Node): Node {

@@ -2,7 +2,7 @@ import { goAtLeast } from '../../src/engine/go-module.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
-import { eol, freshName, indentAt, unparen, usedNames } from '../../src/go/syntax.js';
+import { eol, freshNameIn, indentAt, unparen, usedNames } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
 import { limitExpr, type Plan } from './fix.js';
 
@@ -25,7 +25,7 @@ export function workersFix(spawn: Spawn, ctx: FileContext): Plan {
   if (fn.type === 'func_literal') return { ok: false, reason: 'the workers strategy rewrites `go f(v)` calls, not function literals' };
   const clause = loop.namedChildren.find((c) => c.type === 'range_clause')!;
   if (shape.variables.length !== 1) return { ok: false, reason: 'the workers strategy needs `for v := range ch`' };
-  const wg = freshName('wg', usedNames(spawn.fn));
+  const wg = freshNameIn(spawn.fn, 'wg', usedNames(spawn.fn));
   const { expr: limit, imports } = limitExpr(ctx);
   const syncPkg = packageName(ctx.tree, 'sync') ?? 'sync';
   const stmt = loopStatement(loop);

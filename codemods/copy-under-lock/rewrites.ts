@@ -3,7 +3,7 @@ import type { FileContext, Fix } from '../../src/engine/types.js';
 import type { CriticalSection } from '../../src/go/lock-regions.js';
 import { mentions } from '../../src/go/lock-regions.js';
 import type { FieldDecl } from '../../src/go/declarations.js';
-import { deleteLines, eol, freshName, indentAt, lineEnd, usedNames, type Node } from '../../src/go/syntax.js';
+import { deleteLines, eol, freshName, freshNameIn, indentAt, lineEnd, usedNames, type Node } from '../../src/go/syntax.js';
 
 export type Rewrite = { ok: true; fix: Fix } | { ok: false; reason: string };
 
@@ -14,7 +14,7 @@ function unlockText(cs: CriticalSection): string {
 
 /** A local name for the copy: <field>Copy, unique in the function. */
 function localName(fn: Node, field: string): string {
-  return freshName(`${field.charAt(0).toLowerCase()}${field.slice(1)}Copy`, usedNames(fn));
+  return freshNameIn(fn, `${field.charAt(0).toLowerCase()}${field.slice(1)}Copy`, usedNames(fn));
 }
 
 /** Copy of a map or slice field as Go statements, and the imports they need. */

@@ -3,7 +3,7 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { packageName } from '../../src/go/imports.js';
 import { enclosingLoops, loopStatement } from '../../src/go/loops.js';
 import { callsOf, codeWords, identifiersNamed } from '../../src/go/find-by-text.js';
-import { eol, enclosingFunction, freshName, indentAt, lineEnd, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
+import { eol, enclosingFunction, freshNameIn, indentAt, lineEnd, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 
 export const tickerStop: Codemod = {
@@ -84,7 +84,7 @@ function tick(call: Node, ctx: FileContext, time: string): RawFinding | undefine
   if (!loop || enclosingLoops(loop).length > 0 || loopStatement(loop).parent?.type !== 'statement_list') {
     return { start: call.startIndex, end: call.endIndex, message, reason: 'only `for range time.Tick(d)` outside other loops is rewritten; hoisting a ticker out of a loop would change when it fires' };
   }
-  const name = freshName('ticker', fn ? usedNames(fn) : codeWords(ctx.source));
+  const name = freshNameIn(fn ?? ctx.tree.rootNode, 'ticker', fn ? usedNames(fn) : codeWords(ctx.source));
   const stmt = loopStatement(loop);
   const nl = eol(ctx.source);
   const ind = indentAt(ctx.source, stmt.startIndex);

@@ -4,7 +4,7 @@ import { packageName } from '../../src/go/imports.js';
 import { enclosingLoops, loopStatement } from '../../src/go/loops.js';
 import { isReassigned } from '../../src/go/scope.js';
 import { callsOf, codeWords } from '../../src/go/find-by-text.js';
-import { enclosingFunction, eol, freshName, indentAt, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
+import { enclosingFunction, eol, freshNameIn, indentAt, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveLoop } from '../../src/go/text-signals.js';
 
@@ -64,7 +64,7 @@ function reuseTimer(call: Node, loop: Node, ctx: FileContext, time: string): Pic
   // Names of the function and of the package: the timer must not shadow a type or a variable.
   const used = fn ? usedNames(fn) : codeWords(ctx.source);
   const index = ctx.packageIndex();
-  const timer = freshName('timer', { has: (name) => used.has(name) || index.nameTaken(name) });
+  const timer = freshNameIn(fn ?? ctx.tree.rootNode, 'timer', { has: (name) => used.has(name) || index.nameTaken(name) });
   const nl = eol(ctx.source);
   const li = indentAt(ctx.source, stmt.startIndex);
   const si = indentAt(ctx.source, select.startIndex);

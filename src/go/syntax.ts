@@ -149,3 +149,21 @@ export function freshName(base: string, taken: { has(name: string): boolean }): 
   for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
   return name;
 }
+
+/** Names fixes were given, by tree and scope: a file's fixes are applied together. */
+const givenNames = new WeakMap<Node['tree'], Map<number, Set<string>>>();
+
+/**
+ * A fresh name for what a fix declares in `scope` (a function, or the root node for the package
+ * level): not in `taken`, nor given to another fix of the same file in that scope, since two
+ * fixes each declaring `sem` in one function would not compile together.
+ */
+export function freshNameIn(scope: Node, base: string, taken: { has(name: string): boolean }): string {
+  let byScope = givenNames.get(scope.tree);
+  if (!byScope) givenNames.set(scope.tree, (byScope = new Map()));
+  let given = byScope.get(scope.id);
+  if (!given) byScope.set(scope.id, (given = new Set()));
+  const name = freshName(base, { has: (n) => given.has(n) || taken.has(n) });
+  given.add(name);
+  return name;
+}
