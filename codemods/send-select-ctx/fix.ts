@@ -34,7 +34,7 @@ export function buildFix(
   cancel: CancellationSource,
   placement: Placement,
   source: string,
-  index: PackageIndex,
+  index: () => PackageIndex,
 ): FixPlan {
   const exit = exitStatements(fn, cancel, index);
   if (!exit.ok) return exit;

@@ -60,7 +60,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if ('reason' in placement) return { reason: placement.reason };
   const skipped = cleanupSkippedByReturn(send, fn, ctx.source);
   if (skipped) return { reason: `an early return here would skip ${skipped.text} (line ${skipped.startPosition.row + 1})` };
-  const plans = preferredOrder(send, sources).map((s) => buildFix(send, fn, s, placement, ctx.source, ctx.packageIndex()));
+  const plans = preferredOrder(send, sources).map((s) => buildFix(send, fn, s, placement, ctx.source, ctx.packageIndex));
   const fixes = plans.flatMap((p) => (p.ok ? [p.fix] : []));
   if (fixes.length === 0) return { reason: (plans[0] as { reason: string }).reason };
   return { fix: fixes[0], alternatives: fixes.length > 1 ? fixes.slice(1) : undefined };

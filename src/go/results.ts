@@ -70,9 +70,10 @@ export type ExitPlan = { ok: true; lines: string[] } | { ok: false; reason: stri
 
 /**
  * The statements that leave `fn` when `source` is cancelled: `return`, `return zeros…, ctx.Err()`,
- * or `err = ctx.Err()` + `return` for named results.
+ * or `err = ctx.Err()` + `return` for named results. `index` is asked for only when a result's
+ * zero value needs the package's types.
  */
-export function exitStatements(fn: Node, source: CancellationSource, index: PackageIndex): ExitPlan {
+export function exitStatements(fn: Node, source: CancellationSource, index: () => PackageIndex): ExitPlan {
   const results = resultsOf(fn);
   if (results.length === 0) return { ok: true, lines: ['return'] };
   const last = results[results.length - 1];
@@ -87,7 +88,7 @@ export function exitStatements(fn: Node, source: CancellationSource, index: Pack
   if (named && last.name !== '_') return { ok: true, lines: [`${last.name} = ${errExpr}`, 'return'] };
   const zeros: string[] = [];
   for (const r of results.slice(0, -1)) {
-    const z = zeroValue(r.typeNode, index);
+    const z = zeroValue(r.typeNode, index());
     if (z === undefined) return { ok: false, reason: `cannot determine the zero value of ${r.typeNode.text}` };
     zeros.push(z);
   }
