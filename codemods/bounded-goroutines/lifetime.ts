@@ -121,6 +121,8 @@ function waitsOnOthers(body: Node, spawn: Spawn, ctx: FileContext, waitedForAtOn
     if (why) return why;
   }
   const calls = body.descendantsOfType('call_expression').filter(own);
+  const serves = calls.find((c) => SERVE.test(c.childForFieldName('function')?.text ?? ''));
+  if (serves) return `serves until its server is stopped (${serves.childForFieldName('function')!.text}), a long-lived worker`;
   const on = (call: Node, method: string) => {
     const m = new RegExp(`^(.+)\\.${method}$`).exec(call.childForFieldName('function')?.text ?? '');
     return !!m && !declaredHere(m[1]);
@@ -131,6 +133,9 @@ function waitsOnOthers(body: Node, spawn: Spawn, ctx: FileContext, waitedForAtOn
   if (started) return `calls ${started.text} before its work is done: a signal that it has started, which the spawner may wait for from all of them`;
   return undefined;
 }
+
+/** net/http's, gRPC's and most servers' blocking entry points: they return when the server stops. */
+const SERVE = /(^|\.)(Serve|ServeTLS|ListenAndServe|ListenAndServeTLS)$/;
 
 /** `started.Done()` with more work after it (not deferred, not last, not before a return). */
 function signalsStart(call: Node): boolean {

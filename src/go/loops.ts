@@ -48,7 +48,7 @@ const INT_TYPE = /^u?int(8|16|32|64)?$/;
 
 /** A loop bound named like a number of workers rather than of items. */
 function countsWorkers(name: string): boolean {
-  return !/len|count|items|size/i.test(name) || /worker|concurren|parallel|pool/i.test(name);
+  return !/len|count|items|size/i.test(name) || /worker|concurren|parallel|pool|goroutine|thread|procs/i.test(name);
 }
 
 /**

@@ -129,9 +129,9 @@ export function declaredBy(stmt: Node): LocalDecl[] {
       }))
       .filter((d) => d.name !== '_');
   }
-  if (stmt.type === 'var_declaration') {
+  if (stmt.type === 'var_declaration' || stmt.type === 'const_declaration') {
     const out: LocalDecl[] = [];
-    for (const spec of stmt.descendantsOfType('var_spec')) {
+    for (const spec of stmt.descendantsOfType(stmt.type === 'var_declaration' ? 'var_spec' : 'const_spec')) {
       const names = spec.childrenForFieldName('name').filter((n) => n.type === 'identifier');
       const values = spec.childForFieldName('value')?.namedChildren ?? [];
       const typeNode = spec.childForFieldName('type') ?? undefined;
