@@ -73,6 +73,10 @@ declaration in the same package.
   running exactly n times; \`make(chan T, len(xs))\` filled once per \`range xs\`);
 - a result channel made unbuffered, sent to once from a goroutine and received in a \`select\`
   with a timeout: \`buffered-result-chan\` gives it a buffer of one instead;
+- a result channel the function that made it waits on: it hands a closure the sends (one per
+  run) and receives in a statement of its own body with no return before it (\`return <-errCh\`
+  after scheduling the closure): the send has its receiver, and a select would only lose the
+  value;
 - semaphore acquires (\`sem <- struct{}{}\` released by a deferred \`<-sem\`).
 
 ## Reported without a fix

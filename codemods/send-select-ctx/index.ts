@@ -1,7 +1,7 @@
 import { cancellationSources, doneReceive, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
-import { abandonableResultChannel } from '../../src/go/result-channel.js';
+import { abandonableResultChannel, awaitedResultChannel } from '../../src/go/result-channel.js';
 import { callsByText, callsOf, nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
 import { docs } from './docs.js';
@@ -31,6 +31,8 @@ function find(ctx: FileContext): RawFinding[] {
     if (isSemaphoreAcquire(send, ctx)) continue;
     // buffered-result-chan gives such a channel a buffer of one: the send then cannot block.
     if (abandonableResultChannel(send, ctx.source)) continue;
+    // The function that made the channel waits for the value: the send has its receiver.
+    if (awaitedResultChannel(send, ctx.source)) continue;
     const chan = send.childForFieldName('channel')!.text;
     const message = `blocking send on ${chan}: if no receiver comes, this goroutine waits forever`;
     findings.push({ start: send.startIndex, end: send.endIndex, message, ...fixFor(send, fn, ctx) });

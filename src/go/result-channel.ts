@@ -1,15 +1,22 @@
 import { identifiersNamed } from './find-by-text.js';
+import { mostSends } from './send-paths.js';
 import { contains, enclosingFunction, FUNCTION_TYPES, same, type Node } from './syntax.js';
 import { ancestors } from './syntax.js';
 
-/**
- * A result channel a receiver may abandon: `ch := make(chan T)` made unbuffered in a function,
- * sent to exactly once, from a goroutine, and received only in a `select` that has another way
- * out (a timeout, a ctx case, a default). When the other case wins, the sender blocks forever;
- * a capacity of 1 lets it finish. Returns the `make` call, or undefined when the shape differs
- * or the channel is used any other way (returned, stored, passed, ranged over, sent to twice).
- */
-export function abandonableResultChannel(send: Node, source: string): Node | undefined {
+/** A channel made by `name := make(chan T…)` in the outermost function around a send on it. */
+interface LocalChannel {
+  /** The outermost function around the send: the one that made the channel. */
+  outer: Node;
+  decl: Node;
+  /** The `make(…)` call. */
+  make: Node;
+  /** Every use of the name in `outer` but its declaration. */
+  uses: Node[];
+  /** The send is in a goroutine. */
+  inGoroutine: boolean;
+}
+
+function localChannel(send: Node, source: string): LocalChannel | undefined {
   const chan = send.childForFieldName('channel');
   if (chan?.type !== 'identifier') return undefined;
   const name = chan.text;
@@ -19,8 +26,7 @@ export function abandonableResultChannel(send: Node, source: string): Node | und
     if (FUNCTION_TYPES.has(a.type)) outer = a;
     if (a.type === 'go_statement') inGoroutine = true;
   }
-  // The one send, from a goroutine, on a channel made unbuffered in the function.
-  if (!outer || !inGoroutine || !/\bmake\s*\(\s*chan\b/.test(source.slice(outer.startIndex, outer.endIndex))) return undefined;
+  if (!outer || !/\bmake\s*\(\s*chan\b/.test(source.slice(outer.startIndex, outer.endIndex))) return undefined;
   const uses = identifiersNamed(outer, source, name);
   // `name := …` and `a, name := …`: the name in the left list of a short variable declaration.
   const decls = uses.flatMap((id) => {
@@ -28,16 +34,27 @@ export function abandonableResultChannel(send: Node, source: string): Node | und
     const decl = list?.type === 'expression_list' ? list.parent : undefined;
     return decl?.type === 'short_var_declaration' && same(decl.childForFieldName('left'), list) ? [decl] : [];
   });
-  if (decls.length !== 1) return undefined;
+  if (decls.length !== 1 || !enclosingFunction(decls[0])) return undefined;
   const left = decls[0].childForFieldName('left')!.namedChildren;
-  const value = decls[0].childForFieldName('right')?.namedChildren[left.findIndex((n) => n.text === name)];
-  if (value?.type !== 'call_expression' || value.childForFieldName('function')?.text !== 'make') return undefined;
-  const args = value.childForFieldName('arguments')!.namedChildren;
-  if (args.length !== 1 || args[0].type !== 'channel_type' || args[0].text.includes('<-')) return undefined;
+  const make = decls[0].childForFieldName('right')?.namedChildren[left.findIndex((n) => n.text === name)];
+  if (make?.type !== 'call_expression' || make.childForFieldName('function')?.text !== 'make') return undefined;
+  return { outer, decl: decls[0], make, uses: uses.filter((id) => !contains(decls[0], id)), inGoroutine };
+}
 
+/**
+ * A result channel a receiver may abandon: `ch := make(chan T)` made unbuffered in a function,
+ * sent to exactly once, from a goroutine, and received only in a `select` that has another way
+ * out (a timeout, a ctx case, a default). When the other case wins, the sender blocks forever;
+ * a capacity of 1 lets it finish. Returns the `make` call, or undefined when the shape differs
+ * or the channel is used any other way (returned, stored, passed, ranged over, sent to twice).
+ */
+export function abandonableResultChannel(send: Node, source: string): Node | undefined {
+  const local = localChannel(send, source);
+  if (!local?.inGoroutine) return undefined;
+  const args = local.make.childForFieldName('arguments')!.namedChildren;
+  if (args.length !== 1 || args[0].type !== 'channel_type' || args[0].text.includes('<-')) return undefined;
   let receivesInSelect = 0;
-  for (const id of uses) {
-    if (contains(decls[0], id)) continue;
+  for (const id of local.uses) {
     const p = id.parent!;
     if (p.type === 'send_statement' && p.childForFieldName('channel')?.id === id.id) {
       if (p.id !== send.id) return undefined;
@@ -55,8 +72,42 @@ export function abandonableResultChannel(send: Node, source: string): Node | und
     if (p.type === 'argument_list' && p.parent?.childForFieldName('function')?.text === 'close') continue;
     return undefined; // returned, stored, passed on, ranged over…
   }
-  if (receivesInSelect === 0) return undefined;
-  return enclosingFunction(decls[0]) ? value : undefined;
+  return receivesInSelect === 0 ? undefined : local.make;
+}
+
+/**
+ * A result channel whose receiver always waits: `ch := make(chan T)` in a function that hands a
+ * closure the sends on it (one per run, whatever path) and receives once, in a statement of its
+ * own body with no return before it (`return <-ch`). The send cannot wait forever: the function that made the
+ * channel is there to take its value, and a select on a cancellation would only lose the value.
+ */
+export function awaitedResultChannel(send: Node, source: string): boolean {
+  const local = localChannel(send, source);
+  const sender = enclosingFunction(send);
+  if (!local || !sender || same(sender, local.outer)) return false;
+  const ch = send.childForFieldName('channel')!.text;
+  // One send per run of the closure, whatever path it takes.
+  if (mostSends(sender.childForFieldName('body')!, ch) > 1) return false;
+  let receive: Node | undefined;
+  for (const id of local.uses) {
+    const p = id.parent!;
+    if (p.type === 'send_statement' && p.childForFieldName('channel')?.id === id.id) {
+      if (!same(enclosingFunction(p), sender)) return false;
+    } else if (p.type === 'unary_expression' && p.childForFieldName('operator')?.text === '<-' && !receive) {
+      receive = p;
+    } else if (!(p.type === 'argument_list' && p.parent?.childForFieldName('function')?.text === 'close')) {
+      return false; // returned, stored, passed on, ranged over, received twice…
+    }
+  }
+  if (!receive || !same(enclosingFunction(receive), local.outer) || receiveCase(receive)) return false;
+  // The receive is a statement of the function's body itself, reached unless the function panics.
+  const stmt = ancestors(receive).find((a) => a.parent?.type === 'statement_list');
+  const body = local.outer.childForFieldName('body');
+  if (!stmt || !body || !same(stmt.parent!.parent, body)) return false;
+  const earlyReturn = local.outer
+    .descendantsOfType('return_statement')
+    .some((r) => r.startIndex < stmt.startIndex && same(enclosingFunction(r), local.outer));
+  return !earlyReturn;
 }
 
 /** The communication_case whose receive is `<-ch` (as `v := <-ch`, `v, ok = <-ch` or bare). */
