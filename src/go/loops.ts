@@ -56,6 +56,14 @@ function countsWorkers(name: string): boolean {
  * (`i < 4`, `range 2`), or a count held in a variable that is not a length (`i < workers`).
  * Such a loop starts a fixed set of workers, not a goroutine per item.
  */
+/** Text of the outermost function around `node` declares `name` an integer, by a cheap test. */
+function mayDeclareInt(node: Node, name: string): boolean {
+  let fn: Node | undefined;
+  for (const a of ancestors(node)) if (FUNCTION_TYPES.has(a.type)) fn = a;
+  if (!fn) return false;
+  return new RegExp(`\\b${name}\\s*(:?=\\s*\\d|u?int(8|16|32|64)?\\b)|\\b${name}(\\s*,\\s*\\w+)*\\s+u?int(8|16|32|64)?\\b`).test(fn.text);
+}
+
 export function isFixedCountLoop(loop: Node): boolean {
   const shape = loopShape(loop);
   if (shape.kind === 'range') {
@@ -65,6 +73,8 @@ export function isFixedCountLoop(loop: Node): boolean {
     if (/^(n|workers?|numWorkers|concurrency|parallelism|poolSize|size|count|limit)$/i.test(over.text)) return true;
     // Over an integer (`nsubs := 4`, a parameter `mp int`): a number of goroutines, judged as
     // `for i := 0; i < mp; i++` is.
+    // Looked up only when the functions around it could declare it so (`n := 4`, `n int`).
+    if (!mayDeclareInt(loop, over.text)) return false;
     const decl = declarationOf(over.text, loop);
     const isInt = !!decl && ('param' in decl ? INT_TYPE.test(decl.param.typeNode.text) : decl.local.value?.type === 'int_literal' || INT_TYPE.test(decl.local.typeNode?.text ?? ''));
     return isInt && countsWorkers(over.text);
