@@ -1,7 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { receiverOf } from '../../src/go/declarations.js';
-import { localsBefore } from '../../src/go/scope.js';
+import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, type Node } from '../../src/go/syntax.js';
 import { rangesOverChannel, spawnedFunction, type Spawn } from './detect.js';
 import { sendsHaveRoom } from './room.js';
@@ -79,10 +79,11 @@ function goroutineBodies(spawn: Spawn, ctx: FileContext): { body: Node; via?: st
   return [{ body, via: literal === fn ? undefined : `${fn!.text}()` }, ...called];
 }
 
-/** `srv := func(…) {…}` earlier in the function, for `go srv(l)`: the literal it runs. */
+/** `srv := func(…) {…}` earlier in the function (or one around it), for `go srv(l)`: the literal it runs. */
 function localClosure(fn: Node, go: Node): Node | undefined {
   if (fn.type !== 'identifier') return undefined;
-  const value = localsBefore(go).find((l) => l.name === fn.text)?.value;
+  const decl = declarationOf(fn.text, go);
+  const value = decl && 'local' in decl ? decl.local.value : undefined;
   return value?.type === 'func_literal' ? value : undefined;
 }
 

@@ -45,9 +45,10 @@ const COMPLETION = /^(done|finished|exited|stopped|closed|completed?)(ch|c|chan|
 
 function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternatives?: Fix[]; reason?: string } {
   const inScope = cancellationSources(send, ctx.tree, ctx.packageIndex);
-  const sources = inScope.filter((s) => !knownDone(send, fn, s));
+  const doneWhere = new Map(inScope.map((s) => [s, knownDoneWhere(send, fn, s)]));
+  const sources = inScope.filter((s) => doneWhere.get(s) === undefined);
   if (sources.length === 0 && inScope.length > 0) {
-    return { reason: `the send runs once ${inScope[0].expr} is done (${knownDoneWhere(send, fn, inScope[0])}): selecting on it would skip the send at random` };
+    return { reason: `the send runs once ${inScope[0].expr} is done (${doneWhere.get(inScope[0])}): selecting on it would skip the send at random` };
   }
   if (sources.length === 0) {
     const signalled = signalledDoneChannels(send, ctx.tree, ctx.packageIndex);
@@ -69,13 +70,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
 }
 
 /**
- * The send runs where the source is known to be done: in a `case <-stop:` (or `<-ctx.Done()`)
- * of a select, or under `if ctx.Err() != nil`. A select on it would then pick either case.
+ * Where the send runs with the source known to be done, if it does: in a `case <-stop:` (or
+ * `<-ctx.Done()`) of a select, or under `if ctx.Err() != nil`. A select on it would then pick
+ * either case.
  */
-function knownDone(send: Node, fn: Node, source: CancellationSource): boolean {
-  return knownDoneWhere(send, fn, source) !== undefined;
-}
-
 function knownDoneWhere(send: Node, fn: Node, source: CancellationSource): string | undefined {
   const receive = doneReceive(source).replace(/\s/g, '');
   for (const a of ancestors(send)) {

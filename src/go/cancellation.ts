@@ -82,12 +82,13 @@ function frameOf(fn: Node, tree: Parser.Tree, ctxPkg: string | undefined, index:
   const known = byId.get(fn.id);
   if (known) return known;
   const params = paramsOf(fn);
+  const [signalled, doneParams] = partition(params.filter(isDoneChannel), (p) => signals(fn, p.name));
   const frame: Frame = {
     params: [
       ...params.filter((p) => isContextType(p.typeNode, ctxPkg)).map((p): CancellationSource => ({ kind: 'ctx-param', expr: p.name, isContext: true, fn, label: `parameter ${p.name}` })),
-      ...params.filter((p) => isDoneChannel(p) && !signals(fn, p.name)).map((p): CancellationSource => ({ kind: 'done-param', expr: p.name, isContext: false, fn, label: `parameter ${p.name}` })),
+      ...doneParams.map((p): CancellationSource => ({ kind: 'done-param', expr: p.name, isContext: false, fn, label: `parameter ${p.name}` })),
     ],
-    signalled: params.filter((p) => isDoneChannel(p) && signals(fn, p.name)).map((p) => p.name),
+    signalled: signalled.map((p) => p.name),
     paramNames: params.map((p) => p.name),
     receiver: undefined,
     fields: [],
@@ -97,14 +98,18 @@ function frameOf(fn: Node, tree: Parser.Tree, ctxPkg: string | undefined, index:
     const fields = index().fieldsOf(recv.typeName).filter((f) => !f.embedded);
     const source = (f: FieldDecl, kind: 'ctx-field' | 'done-field'): CancellationSource => ({ kind, expr: `${recv.name}.${f.name}`, isContext: kind === 'ctx-field', fn, label: `receiver field ${recv.name}.${f.name}` });
     frame.receiver = recv.name;
-    frame.fields = [
-      ...fields.filter((f) => isContextType(f.typeNode, ctxPkg)).map((f) => source(f, 'ctx-field')),
-      ...fields.filter((f) => isDoneChannel(f) && !signals(fn, `${recv.name}.${f.name}`)).map((f) => source(f, 'done-field')),
-    ];
-    frame.signalled.push(...fields.filter((f) => isDoneChannel(f) && signals(fn, `${recv.name}.${f.name}`)).map((f) => `${recv.name}.${f.name}`));
+    const [signalledFields, doneFields] = partition(fields.filter(isDoneChannel), (f) => signals(fn, `${recv.name}.${f.name}`));
+    frame.fields = [...fields.filter((f) => isContextType(f.typeNode, ctxPkg)).map((f) => source(f, 'ctx-field')), ...doneFields.map((f) => source(f, 'done-field'))];
+    frame.signalled.push(...signalledFields.map((f) => `${recv.name}.${f.name}`));
   }
   byId.set(fn.id, frame);
   return frame;
+}
+
+/** The items that pass the test, and those that do not. */
+function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes = items.filter(test);
+  return [yes, items.filter((item) => !yes.includes(item))];
 }
 
 function isDoneChannel(v: { name: string; typeNode: Node }): boolean {
