@@ -84,12 +84,13 @@ declaration in the same package.
 - the channel is named for a completion signal (\`done\`, \`doneCh\`, \`s.exited\`…): whoever waits
   for it may do so while the source is done (a shutdown waiting for its loops to report), and a
   select would then drop the report at random;
-- the send runs where its only source is known to be done (in a \`case <-stop:\` or under
-  \`if ctx.Err() != nil\`): a select on it would skip the send at random, and whoever waits for
-  it would wait forever;
+- the send runs where its only source is known to be done (in a \`case <-stop:\`, after a
+  \`<-ctx.Done()\` statement, under \`if ctx.Err() != nil\`, or sending \`ctx.Err()\`): a select on
+  it would skip the send at random, and whoever waits for it would wait forever;
 - the function returns no \`error\` (nothing can report the cancellation), or only a done channel
   is in scope while an error must be returned;
 - a result's zero value cannot be known (a type from another package, a type parameter);
-- an early return would skip a \`wg.Done()\`, \`Unlock()\` or \`close()\` that follows the send;
+- an early return would skip a \`wg.Done()\`, \`Unlock()\`, \`close()\` or a context's \`cancel()\`
+  that follows the send;
 - the send shares its line with other statements or is not a plain statement.
 `;

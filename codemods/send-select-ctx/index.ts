@@ -71,13 +71,19 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
 
 /**
  * Where the send runs with the source known to be done, if it does: in a `case <-stop:` (or
- * `<-ctx.Done()`) of a select, or under `if ctx.Err() != nil`. A select on it would then pick
- * either case.
+ * `<-ctx.Done()`) of a select, after a `<-ctx.Done()` statement, under `if ctx.Err() != nil`, or
+ * sending `ctx.Err()` itself. A select on it would then pick either case.
  */
 function knownDoneWhere(send: Node, fn: Node, source: CancellationSource): string | undefined {
   const receive = doneReceive(source).replace(/\s/g, '');
   for (const a of ancestors(send)) {
     if (same(a, fn)) break;
+    // `<-ctx.Done()` as a statement before it, in a block around it.
+    if (a.type === 'statement_list') {
+      for (let s = a.firstNamedChild; s && s.startIndex < send.startIndex; s = s.nextNamedSibling) {
+        if (s.type === 'expression_statement' && s.text.replace(/\s/g, '') === receive && !contains(s, send)) return `after ${s.text}`;
+      }
+    }
     if (a.type === 'communication_case') {
       const comm = a.childForFieldName('communication');
       if (comm && comm.text.replace(/\s/g, '').endsWith(receive) && !contains(comm, send)) return `in case ${comm.text}`;
@@ -88,6 +94,7 @@ function knownDoneWhere(send: Node, fn: Node, source: CancellationSource): strin
       if (cond === `${source.expr}.Err()!=nil` && consequence && contains(consequence, send)) return `under if ${source.expr}.Err() != nil`;
     }
   }
+  if (source.isContext && send.childForFieldName('value')?.text.replace(/\s/g, '') === `${source.expr}.Err()`) return `it sends ${source.expr}.Err()`;
   return undefined;
 }
 
@@ -131,9 +138,11 @@ function isDetached(go: Node): boolean {
 function cleanupSkippedByReturn(send: Node, fn: Node, source: string): Node | undefined {
   const body = fn.childForFieldName('body');
   if (!body) return undefined;
+  // The cancel functions of contexts the function makes (`ctx, cancel := context.WithTimeout(…)`).
+  const cancels = [...source.slice(body.startIndex, body.endIndex).matchAll(/,\s*(\w+)\s*:?=\s*\w+\.With(?:Cancel|Timeout|Deadline)\w*\(/g)].map((m) => m[1]);
   const releases = [
     ...['.Done', '.Unlock', '.RUnlock'].flatMap((m) => callsByText(body, source, m, (callee) => callee.endsWith(m), send.endIndex)),
-    ...callsOf(body, source, 'close'),
+    ...['close', ...new Set(cancels)].filter((name) => name !== '_').flatMap((name) => callsOf(body, source, name)),
   ]
     // Statements only: `<-ctx.Done()` in a select case releases nothing.
     .filter((c) => c.startIndex >= send.endIndex && c.parent?.type === 'expression_statement')
