@@ -107,6 +107,9 @@ package's function is not seen. No fix when:
   timers and tickers aside), or calls \`Wait()\` on something it did not declare, or \`Done()\`
   on one with more work after it (\`started.Done()\`: a start signal the spawner may wait for from
   all of them): it may be waiting for the spawner, which the bound keeps waiting for it;
+- the goroutine starts with a delay (\`time.Sleep(d)\` or \`<-time.After(d)\` first) or waits
+  \`time.Until\` a time: work scheduled for a time, which goroutines sleeping in the slots would
+  make run late;
 - a \`go f(x)\` whose function or arguments are calls or other expressions, or change in the loop;
 - a goroutine whose body is written on one line;
 - a \`go\` statement that is not a plain statement of a block.

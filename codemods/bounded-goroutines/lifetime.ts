@@ -26,8 +26,11 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (held) return `the loop runs with ${held} held: waiting there for a free slot would keep it locked while the goroutines may need it`;
   const waitedForAtOnce = waitsRightAfter(spawn.loop);
   for (const { body, via } of goroutineBodies(spawn, ctx)) {
+    const who = via ? `${via}, which the goroutine runs,` : 'the goroutine';
+    const delay = delayedStart(body);
+    if (delay) return `${who} starts with ${delay}: slots held by goroutines waiting for their time would make the others run late`;
     const why = waitsOnOthers(body, spawn, ctx, waitedForAtOnce);
-    if (why) return `${via ? `${via}, which the goroutine runs,` : 'the goroutine'} ${why}: a bound could leave the loop waiting for a slot that never frees`;
+    if (why) return `${who} ${why}: a bound could leave the loop waiting for a slot that never frees`;
   }
   return undefined;
 }
@@ -133,6 +136,14 @@ function waitsOnOthers(body: Node, spawn: Spawn, ctx: FileContext, waitedForAtOn
   const started = calls.find((c) => on(c, 'Done') && signalsStart(c));
   if (started) return `calls ${started.text} before its work is done: a signal that it has started, which the spawner may wait for from all of them`;
   return undefined;
+}
+
+/** `time.Sleep(d)` (or `<-time.After(d)`) first in the body, or a wait `time.Until` some time: work scheduled for a time. */
+function delayedStart(body: Node): string | undefined {
+  const first = body.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.find((c) => c.type !== 'comment' && c.type !== 'defer_statement');
+  const sleep = /^(time\.Sleep\(|<-\s*time\.After\()/;
+  if (first?.type === 'expression_statement' && sleep.test(first.text)) return first.text;
+  return /time\.(Sleep|After)\(\s*time\.Until\(/.exec(body.text)?.[0].replace(/\($/, '(…))') ?? undefined;
 }
 
 /** net/http's, gRPC's and most servers' blocking entry points: they return when the server stops. */

@@ -81,9 +81,10 @@ declaration in the same package.
 
 ## Reported without a fix
 - no cancellation source in scope — goconc never invents a context;
-- the channel is named for a completion signal (\`done\`, \`doneCh\`, \`s.exited\`…): whoever waits
-  for it may do so while the source is done (a shutdown waiting for its loops to report), and a
-  select would then drop the report at random;
+- the channel is named for a signal that code has started or finished (\`done\`, \`doneCh\`,
+  \`errDone\`, \`ready\`, \`s.exited\`…): whoever waits for it may still be waiting when the source
+  ends (a shutdown waiting for its loops to report), and a select would then drop the report at
+  random;
 - the send runs where its only source is known to be done (in a \`case <-stop:\`, after a
   \`<-ctx.Done()\` statement, under \`if ctx.Err() != nil\`, or sending \`ctx.Err()\`): a select on
   it would skip the send at random, and whoever waits for it would wait forever;

@@ -40,8 +40,19 @@ function find(ctx: FileContext): RawFinding[] {
   return findings;
 }
 
-/** Channels named for a completion signal (`done`, `doneCh`, `s.exited`): awaited, often in shutdowns. */
-const COMPLETION = /^(done|finished|exited|stopped|closed|completed?)(ch|c|chan|channel)?$/i;
+/** The words that say a channel signals that code has started or finished. */
+const SIGNAL = /^(done|finished|exited|stopped|closed|completed?|ready|started)$/;
+
+/**
+ * A channel named for such a signal (`done`, `doneCh`, `errDone`, `readyC`, `s.exited`): its last
+ * word, a `Ch`/`C`/`Chan` suffix aside. Whoever started the code waits for it, often in start-ups
+ * and shutdowns.
+ */
+function isSignal(name: string): boolean {
+  const words = name.split(/(?=[A-Z])|_/).map((w) => w.toLowerCase()).filter(Boolean);
+  while (words.length > 1 && /^(ch|c|chan|channel)$/.test(words[words.length - 1])) words.pop();
+  return SIGNAL.test(words[words.length - 1] ?? '');
+}
 
 function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternatives?: Fix[]; reason?: string } {
   const inScope = cancellationSources(send, ctx.tree, ctx.packageIndex);
@@ -56,8 +67,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
     return { reason: 'no cancellation source in scope (no context.Context or done channel to select on)' };
   }
   const chan = send.childForFieldName('channel')!.text;
-  if (COMPLETION.test(chan.slice(chan.lastIndexOf('.') + 1))) {
-    return { reason: `a send on ${chan} reports that this code has finished: whoever waits for it may do so while ${sources[0].expr} is done (shutting down), and a select would then drop the report at random` };
+  if (isSignal(chan.slice(chan.lastIndexOf('.') + 1))) {
+    return { reason: `a send on ${chan} reports that this code has started or finished: whoever waits for it may still be waiting when ${sources[0].expr} ends (a shutdown), and a select would then drop the report at random` };
   }
   const placement = placementOf(send, ctx.source);
   if ('reason' in placement) return { reason: placement.reason };
