@@ -56,7 +56,7 @@ function isSignal(name: string): boolean {
 
 function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternatives?: Fix[]; reason?: string } {
   const inScope = cancellationSources(send, ctx.tree, ctx.packageIndex);
-  const doneWhere = new Map(inScope.map((s) => [s, knownDoneWhere(send, fn, s)]));
+  const doneWhere = new Map(inScope.map((s) => [s, knownDoneWhere(send, fn, s, ctx)]));
   const sources = inScope.filter((s) => doneWhere.get(s) === undefined);
   if (sources.length === 0 && inScope.length > 0) {
     return { reason: `the send runs once ${inScope[0].expr} is done (${doneWhere.get(inScope[0])}): selecting on it would skip the send at random` };
@@ -85,27 +85,51 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
  * `<-ctx.Done()`) of a select, after a `<-ctx.Done()` statement, under `if ctx.Err() != nil`, or
  * sending `ctx.Err()` itself. A select on it would then pick either case.
  */
-function knownDoneWhere(send: Node, fn: Node, source: CancellationSource): string | undefined {
+function knownDoneWhere(send: Node, fn: Node, source: CancellationSource, ctx: FileContext): string | undefined {
+  const here = doneAt(send, fn, source);
+  if (here || fn.type !== 'func_literal') return here;
+  // A closure (`flush := func() {…}`) called where the source is done: its drain on shutdown.
+  const name = closureName(fn);
+  const outer = enclosingFunction(fn);
+  if (!name || !outer) return undefined;
+  for (const call of callsOf(outer, ctx.source, name)) {
+    const at = doneAt(call, outer, source);
+    if (at) return `${name}() runs ${at}`;
+  }
+  return undefined;
+}
+
+/** `name := func(…) {…}`: the local a function literal is given to. */
+function closureName(literal: Node): string | undefined {
+  const list = literal.parent;
+  const decl = list?.type === 'expression_list' ? list.parent : undefined;
+  if (decl?.type !== 'short_var_declaration' || list!.namedChildren.length !== 1) return undefined;
+  const left = decl.childForFieldName('left')?.namedChildren;
+  return left?.length === 1 && left[0].type === 'identifier' ? left[0].text : undefined;
+}
+
+/** Where `node` (the send, or a call of the closure holding it) runs with the source known done, within `fn`. */
+function doneAt(node: Node, fn: Node, source: CancellationSource): string | undefined {
   const receive = doneReceive(source).replace(/\s/g, '');
-  for (const a of ancestors(send)) {
+  for (const a of ancestors(node)) {
     if (same(a, fn)) break;
     // `<-ctx.Done()` as a statement before it, in a block around it.
     if (a.type === 'statement_list') {
-      for (let s = a.firstNamedChild; s && s.startIndex < send.startIndex; s = s.nextNamedSibling) {
-        if (s.type === 'expression_statement' && s.text.replace(/\s/g, '') === receive && !contains(s, send)) return `after ${s.text}`;
+      for (let s = a.firstNamedChild; s && s.startIndex < node.startIndex; s = s.nextNamedSibling) {
+        if (s.type === 'expression_statement' && s.text.replace(/\s/g, '') === receive && !contains(s, node)) return `after ${s.text}`;
       }
     }
     if (a.type === 'communication_case') {
       const comm = a.childForFieldName('communication');
-      if (comm && comm.text.replace(/\s/g, '').endsWith(receive) && !contains(comm, send)) return `in case ${comm.text}`;
+      if (comm && comm.text.replace(/\s/g, '').endsWith(receive) && !contains(comm, node)) return `in case ${comm.text}`;
     }
     if (a.type === 'if_statement' && source.isContext) {
       const cond = a.childForFieldName('condition')?.text.replace(/\s/g, '');
       const consequence = a.childForFieldName('consequence');
-      if (cond === `${source.expr}.Err()!=nil` && consequence && contains(consequence, send)) return `under if ${source.expr}.Err() != nil`;
+      if (cond === `${source.expr}.Err()!=nil` && consequence && contains(consequence, node)) return `under if ${source.expr}.Err() != nil`;
     }
   }
-  if (source.isContext && send.childForFieldName('value')?.text.replace(/\s/g, '') === `${source.expr}.Err()`) return `it sends ${source.expr}.Err()`;
+  if (source.isContext && node.childForFieldName('value')?.text.replace(/\s/g, '') === `${source.expr}.Err()`) return `it sends ${source.expr}.Err()`;
   return undefined;
 }
 
