@@ -50,7 +50,8 @@ func (s *Syncer) Start() {
 
 A done channel the function sends on or closes is not one: the function signals on it (\`doneCh
 <- struct{}{}\` when it finishes, \`defer close(s.done)\`), and receiving from it would take another
-goroutine's signal, or wait for the function's own.
+goroutine's signal, or wait for the function's own. Nor is a receiver field the package sends on
+anywhere (\`c.stop <- struct{}{}\` in \`Close\`): a goroutine waits for that signal.
 
 A goroutine that outlives the function spawning it (nothing there waits for it) watches the
 receiver's long-lived context rather than the spawning call's: \`s.ctx\`, not the request's \`ctx\`.

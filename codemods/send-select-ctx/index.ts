@@ -63,7 +63,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   }
   if (sources.length === 0) {
     const signalled = signalledDoneChannels(send, ctx.tree, ctx.packageIndex);
-    if (signalled.length > 0) return { reason: `no cancellation source in scope: ${signalled.join(', ')} is sent on or closed here, so this code signals on it rather than being told to stop by it` };
+    if (signalled.length > 0) {
+      const carry = signalled.length > 1 ? 'carry' : 'carries';
+      return { reason: `no cancellation source in scope: ${signalled.join(', ')} ${carry} signals (sent on or closed by this code, or a field the package sends on) rather than telling this code to stop` };
+    }
     return { reason: 'no cancellation source in scope (no context.Context or done channel to select on)' };
   }
   const chan = send.childForFieldName('channel')!.text;

@@ -67,7 +67,7 @@ export function cancellationSources(node: Node, tree: Parser.Tree, index: () => 
 /** What a function offers whatever the point inside it: parameters, then receiver fields. */
 interface Frame {
   params: CancellationSource[];
-  /** Done channels left out because the function signals on them itself. */
+  /** Done channels left out because the function (or, for a field, the package) signals on them. */
   signalled: string[];
   paramNames: string[];
   receiver: string | undefined;
@@ -98,7 +98,10 @@ function frameOf(fn: Node, tree: Parser.Tree, ctxPkg: string | undefined, index:
     const fields = index().fieldsOf(recv.typeName).filter((f) => !f.embedded);
     const source = (f: FieldDecl, kind: 'ctx-field' | 'done-field'): CancellationSource => ({ kind, expr: `${recv.name}.${f.name}`, isContext: kind === 'ctx-field', fn, label: `receiver field ${recv.name}.${f.name}` });
     frame.receiver = recv.name;
-    const [signalledFields, doneFields] = partition(fields.filter(isDoneChannel), (f) => signals(fn, `${recv.name}.${f.name}`));
+    // A field the package sends on (`c.stop <- struct{}{}` in Close) has a receiver waiting for
+    // that signal: receiving from it here would take it.
+    const sentOn = (f: FieldDecl) => index().anyTextMatches(new RegExp(`\\.${f.name}\\s*<-`));
+    const [signalledFields, doneFields] = partition(fields.filter(isDoneChannel), (f) => signals(fn, `${recv.name}.${f.name}`) || sentOn(f));
     frame.fields = [...fields.filter((f) => isContextType(f.typeNode, ctxPkg)).map((f) => source(f, 'ctx-field')), ...doneFields.map((f) => source(f, 'done-field'))];
     frame.signalled.push(...signalledFields.map((f) => `${recv.name}.${f.name}`));
   }

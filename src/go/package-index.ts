@@ -150,6 +150,11 @@ export class PackageIndex {
   }
 
   /** Every file's text: the package's other files, then the files added since. */
+  /** Whether some file of the package (the processed one included) has text matching `pattern`. */
+  anyTextMatches(pattern: RegExp): boolean {
+    return this.texts().some(([, text]) => pattern.test(text));
+  }
+
   private texts(): [string, string][] {
     return [...this.sources, ...[...this.addedTexts].filter(([file]) => !this.sources.has(file))];
   }
