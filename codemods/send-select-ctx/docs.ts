@@ -88,8 +88,9 @@ declaration in the same package.
   random;
 - the send runs where its only source is known to be done (in a \`case <-stop:\`, after a
   \`<-ctx.Done()\` statement, under \`if ctx.Err() != nil\`, sending \`ctx.Err()\`, or in a closure
-  such as \`flush := func() {…}\` called there, the last flush of a shutdown): a select on it would
-  skip the send at random, and whoever waits for it would wait forever;
+  (\`flush := func() {…}\`) or a method of the package (\`s.halt()\`, the source a field of its
+  receiver) called there: the last flush or stop of a shutdown): a select on it would skip the send
+  at random, and whoever waits for it would wait forever;
 - the function returns no \`error\` (nothing can report the cancellation), or only a done channel
   is in scope while an error must be returned;
 - a result's zero value cannot be known (a type from another package, a type parameter);

@@ -90,13 +90,20 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
  */
 function knownDoneWhere(send: Node, fn: Node, source: CancellationSource, ctx: FileContext): string | undefined {
   const here = doneAt(send, fn, source);
-  if (here || fn.type !== 'func_literal') return here;
-  // A closure (`flush := func() {…}`) called where the source is done: its drain on shutdown.
-  const name = closureName(fn);
+  if (here) return here;
+  // The function called where the source is done: a closure (`flush := func() {…}`) or the file's
+  // function or method (`case <-s.ctx.Done(): s.stop()`), the last flush or stop of a shutdown.
+  // Only a source the caller sees under the same name: one a closure captures, a receiver's field.
+  const field = source.kind === 'ctx-field' || source.kind === 'done-field';
+  if (fn.type === 'func_literal' ? same(source.fn, fn) && !field : !field) return undefined;
+  const name = fn.type === 'func_literal' ? closureName(fn) : fn.childForFieldName('name')?.text;
+  if (!name) return undefined;
   const outer = enclosingFunction(fn);
-  if (!name || !outer) return undefined;
-  for (const call of callsOf(outer, ctx.source, name)) {
-    const at = doneAt(call, outer, source);
+  const calls = fn.type === 'func_literal' ? (outer ? callsOf(outer, ctx.source, name) : []) : ctx.packageIndex().callsNamed(name);
+  for (const call of calls) {
+    const caller = enclosingFunction(call);
+    if (!caller || same(caller, fn) || caller.childForFieldName('name')?.text === name) continue;
+    const at = doneAt(call, caller, source);
     if (at) return `${name}() runs ${at}`;
   }
   return undefined;

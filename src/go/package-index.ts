@@ -22,6 +22,8 @@ export class PackageIndex {
   private readonly singleMethods = new Map<string, MethodDecl | undefined>();
   /** Functions looked up by `functionsNamed`, by name; forgotten when a file is added. */
   private readonly functionsByName = new Map<string, Node[]>();
+  /** Calls looked up by `callsNamed`, by name; forgotten when a file is added. */
+  private readonly callsByName = new Map<string, Node[]>();
   private readonly functionsOfFile = new Map<string, { text: string; starts: Map<string, number[]> }>();
   private words: Set<string> | undefined;
   /** Lookups already run over the pending files, until a file is pending again. */
@@ -149,12 +151,37 @@ export class PackageIndex {
     return known.starts;
   }
 
-  /** Every file's text: the package's other files, then the files added since. */
+  /**
+   * The package's calls of a function or method by this name (`stop(…)`, `s.stop(…)`), each in
+   * its top-level function parsed alone: where a function is called from, as far as names tell.
+   */
+  callsNamed(name: string): Node[] {
+    const known = this.callsByName.get(name);
+    if (known) return known;
+    const calls: Node[] = [];
+    this.callsByName.set(name, calls);
+    const call = new RegExp(`(?<![\\w$])${name}\\s*\\(`, 'g');
+    for (const [file, text] of this.texts()) {
+      const starts = [...this.functionStarts(file, text).values()].flat().sort((a, b) => a - b);
+      for (const m of text.matchAll(call)) {
+        const start = [...starts].reverse().find((s) => s <= m.index!);
+        const decl = start === undefined ? undefined : declarationAt(text, start);
+        if (start === undefined || !decl || m.index! >= start + decl.length) continue;
+        const tree = this.parseAlone(decl);
+        const at = 'package p\n\n'.length + m.index! - start + m[0].length - 1;
+        const found = tree?.rootNode.descendantForIndex(at, at + 1).parent?.parent;
+        if (found?.type === 'call_expression') calls.push(found);
+      }
+    }
+    return calls;
+  }
+
   /** Whether some file of the package (the processed one included) has text matching `pattern`. */
   anyTextMatches(pattern: RegExp): boolean {
     return this.texts().some(([, text]) => pattern.test(text));
   }
 
+  /** Every file's text: the package's other files, then the files added since. */
   private texts(): [string, string][] {
     return [...this.sources, ...[...this.addedTexts].filter(([file]) => !this.sources.has(file))];
   }
@@ -221,6 +248,7 @@ export class PackageIndex {
     this.addedTexts.set(file, text);
     this.singleMethods.clear();
     this.functionsByName.clear();
+    this.callsByName.clear();
     this.files.push(file);
     this.pending.delete(file);
     if (!this.sources.has(file)) {

@@ -58,6 +58,20 @@ describe('the package index', () => {
     expect(idx.functionsNamed('broken', false)).toEqual([]);
   });
 
+  it('finds the calls of a name in the package, each in its function parsed alone', () => {
+    const idx = new PackageIndex(
+      new Map([
+        ['/p/a.go', 'package p\n\nfunc (s *S) run() {\n\tselect {\n\tcase <-s.done:\n\t\ts.halt()\n\t}\n}\n\n// halt() in a comment\nfunc (s *S) halt() {}\n'],
+        ['/p/b.go', 'package p\n\nfunc stop(s *S) { s.halt(); halting() }\n\nvar x = "halt()"\n'],
+      ]),
+      (text) => parseGo(text),
+    );
+    const calls = idx.callsNamed('halt');
+    expect(calls.map((c) => c.text)).toEqual(['s.halt()', 's.halt()']);
+    expect(calls.map((c) => c.parent?.parent?.parent?.type)).toEqual(['communication_case', 'block']);
+    expect(idx.callsNamed('missing')).toEqual([]);
+  });
+
   it('forgets a released file until it is asked for again', () => {
     const idx = index();
     expect(idx.type('Local')).toBeDefined();
