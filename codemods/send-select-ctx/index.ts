@@ -91,8 +91,9 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
 function knownDoneWhere(send: Node, fn: Node, source: CancellationSource, ctx: FileContext): string | undefined {
   const here = doneAt(send, fn, source);
   if (here) return here;
-  // The function called where the source is done: a closure (`flush := func() {…}`) or the file's
-  // function or method (`case <-s.ctx.Done(): s.stop()`), the last flush or stop of a shutdown.
+  // The function called where the source is done: a closure (`flush := func() {…}`) or the
+  // package's function or method (`case <-s.ctx.Done(): s.stop()`), the last flush or stop of a
+  // shutdown.
   // Only a source the caller sees under the same name: one a closure captures, a receiver's field.
   const field = source.kind === 'ctx-field' || source.kind === 'done-field';
   if (fn.type === 'func_literal' ? same(source.fn, fn) && !field : !field) return undefined;

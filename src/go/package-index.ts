@@ -162,12 +162,15 @@ export class PackageIndex {
     this.callsByName.set(name, calls);
     const call = new RegExp(`(?<![\\w$])${name}\\s*\\(`, 'g');
     for (const [file, text] of this.texts()) {
-      const starts = [...this.functionStarts(file, text).values()].flat().sort((a, b) => a - b);
+      const starts = [...this.functionStarts(file, text).values()].flat().sort((a, b) => b - a);
+      // Each calling function parsed once, however many calls it makes.
+      const parsed = new Map<number, Parser.Tree | undefined>();
       for (const m of text.matchAll(call)) {
-        const start = [...starts].reverse().find((s) => s <= m.index!);
+        const start = starts.find((s) => s <= m.index!);
         const decl = start === undefined ? undefined : declarationAt(text, start);
         if (start === undefined || !decl || m.index! >= start + decl.length) continue;
-        const tree = this.parseAlone(decl);
+        if (!parsed.has(start)) parsed.set(start, this.parseAlone(decl));
+        const tree = parsed.get(start);
         const at = 'package p\n\n'.length + m.index! - start + m[0].length - 1;
         const found = tree?.rootNode.descendantForIndex(at, at + 1).parent?.parent;
         if (found?.type === 'call_expression') calls.push(found);
