@@ -81,6 +81,7 @@ uses are copied first (\`v := v\`), since they are shared by every iteration the
   \`go\`, or a release the goroutine defers;
 - a fixed set of workers: \`for i := 0; i < workers; i++\`, \`for range 4\`, a constant or an
   integer variable that does not count items (\`for range numCalls\` after \`const numCalls = 5\`,
+  \`range int32(2)\`,
   \`for range mp\` over a parameter \`mp int\`), or one named for goroutines
   (\`i < bb.goroutineCount\`);
 - errgroups that call \`SetLimit\`.
@@ -98,7 +99,8 @@ package's function is not seen. No fix when:
   loop, which waiting for a slot would keep from its other cases, its stop signal included;
 - the loop runs with a mutex held (locked before it, unlocked by a \`defer\` or after it);
 - the goroutine loops with no end condition (\`for {\`, \`for range ticker.C\`), ranges over a
-  channel (a local, one it captures, a parameter or a field of its receiver), blocks in
+  channel (a local, one it captures, a parameter, a field of its receiver, or what a package
+  function returning a channel gives: \`range c.Errors()\`), blocks in
   \`select {}\` or serves (\`s.Serve(lis)\`, \`ListenAndServe\`): a long-lived worker;
 - it sends on a channel it did not make, unless every send finds room in the buffer: the channel
   was made before the loop with room for every item (\`make(chan T, len(items))\`), or in the loop

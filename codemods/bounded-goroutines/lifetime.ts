@@ -115,7 +115,7 @@ function waitsOnOthers(body: Node, spawn: Spawn, ctx: FileContext, waitedForAtOn
     const shape = loopShape(loop);
     if (shape.kind === 'forever') return 'loops until something stops it (a long-lived worker)';
     if (shape.kind === 'range' && /\.C$|^time\.Tick\(/.test(shape.over?.text ?? '')) return `loops on ${shape.over!.text} until something stops it (a long-lived worker)`;
-    if (rangesOverChannel(loop) || rangesOverChannelField(loop, ctx)) return `receives from ${loopShape(loop).over!.text} until it is closed`;
+    if (rangesOverChannel(loop) || rangesOverChannelField(loop, ctx) || rangesOverReturnedChannel(loop, ctx)) return `receives from ${loopShape(loop).over!.text} until it is closed`;
   }
   for (const select of body.descendantsOfType('select_statement').filter(own)) {
     if (!select.namedChildren.some((c) => c.type === 'communication_case' || c.type === 'default_case')) return 'blocks forever (select {})';
@@ -178,6 +178,19 @@ function waitsRightAfter(loop: Node): boolean {
   let next = loopStatement(loop).nextNamedSibling;
   while (next?.type === 'comment') next = next.nextNamedSibling;
   return !!next && /^(return\s+)?([\w\s,]+:?=\s*)?[\w.]+\.Wait\(\)$/.test(next.text);
+}
+
+/** `for err := range c.Errors()`, where the package's functions or methods of that name return a channel. */
+function rangesOverReturnedChannel(loop: Node, ctx: FileContext): boolean {
+  const over = loopShape(loop).over;
+  const callee = over?.type === 'call_expression' ? over.childForFieldName('function') : undefined;
+  if (callee?.type !== 'identifier' && callee?.type !== 'selector_expression') return false;
+  const method = callee.type === 'selector_expression';
+  const name = method ? callee.childForFieldName('field')!.text : callee.text;
+  return ctx
+    .packageIndex()
+    .functionsNamed(name, method)
+    .some((d) => d.childForFieldName('result')?.type === 'channel_type');
 }
 
 /** `for v := range r.ch` in a method of r, where the receiver's type declares `ch` a channel. */

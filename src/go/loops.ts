@@ -46,6 +46,12 @@ export function loopShape(loop: Node): LoopShape {
 
 const INT_TYPE = /^u?int(8|16|32|64)?$/;
 
+/** `x` of `int32(x)` (a conversion to an integer type), else the node itself. */
+function intConversionArg(node: Node): Node {
+  const args = node.type === 'call_expression' ? node.childForFieldName('arguments')?.namedChildren : undefined;
+  return args?.length === 1 && INT_TYPE.test(node.childForFieldName('function')?.text ?? '') ? args[0] : node;
+}
+
 /** A loop bound named like a number of workers rather than of items. */
 function countsWorkers(name: string): boolean {
   return !/len|count|items|size/i.test(name) || /worker|concurren|parallel|pool|goroutine|thread|procs/i.test(name);
@@ -67,7 +73,7 @@ function mayDeclareInt(node: Node, name: string): boolean {
 export function isFixedCountLoop(loop: Node): boolean {
   const shape = loopShape(loop);
   if (shape.kind === 'range') {
-    const over = shape.over;
+    const over = shape.over && intConversionArg(shape.over);
     if (over?.type === 'int_literal') return true;
     if (over?.type !== 'identifier') return false;
     if (/^(n|workers?|numWorkers|concurrency|parallelism|poolSize|size|count|limit)$/i.test(over.text)) return true;
@@ -80,7 +86,7 @@ export function isFixedCountLoop(loop: Node): boolean {
     return isInt && countsWorkers(over.text);
   }
   if (shape.kind !== 'counted' || !shape.over) return false;
-  const bound = shape.over;
+  const bound = intConversionArg(shape.over);
   if (bound.type === 'int_literal') return true;
   if (bound.type === 'identifier' || bound.type === 'selector_expression') return countsWorkers(bound.text);
   if (bound.type === 'call_expression') return /GOMAXPROCS|NumCPU/.test(bound.text);
