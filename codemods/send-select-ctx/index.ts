@@ -40,6 +40,27 @@ function find(ctx: FileContext): RawFinding[] {
   return findings;
 }
 
+/**
+ * A send on a field (`p.retries <- msg`) that a loop of the package receives from (`for { msg =
+ * <-p.retries … }`, `for m := range p.retries`): an internal pipeline, drained for the object's
+ * life, shutdowns included. The receiving text, if so.
+ */
+function drainedBy(send: Node, ctx: FileContext): string | undefined {
+  const chan = send.childForFieldName('channel');
+  const field = chan?.type === 'selector_expression' ? chan.childForFieldName('field')?.text : undefined;
+  if (!field) return undefined;
+  const receive = new RegExp(`<-\\s*[\\w.]+\\.${field}\\b|\\brange\\s+[\\w.]+\\.${field}\\b`, 'g');
+  const inLoop = ctx
+    .packageIndex()
+    .nodesMatching(receive)
+    .find((n) => ancestors(n).some((a) => a.type === 'for_statement') && !ancestors(n).some((a) => a.type === 'select_statement' && hasDefault(a)));
+  return inLoop?.parent?.text;
+}
+
+function hasDefault(select: Node): boolean {
+  return select.namedChildren.some((c) => c.type === 'default_case');
+}
+
 /** The words that say a channel signals that code has started or finished. */
 const SIGNAL = /^(done|finished|exited|stopped|closed|completed?|ready|started)$/;
 
@@ -70,6 +91,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
     return { reason: 'no cancellation source in scope (no context.Context or done channel to select on)' };
   }
   const chan = send.childForFieldName('channel')!.text;
+  const drainer = drainedBy(send, ctx);
+  if (drainer) {
+    return { reason: `${chan} is drained by the package's own loop (${drainer}): the send has its receiver while the object lives, and a select on ${sources[0].expr} would drop values still in flight when it ends` };
+  }
   if (isSignal(chan.slice(chan.lastIndexOf('.') + 1))) {
     return { reason: `a send on ${chan} reports that this code has started or finished: whoever waits for it may still be waiting when ${sources[0].expr} ends (a shutdown), and a select would then drop the report at random` };
   }

@@ -156,27 +156,37 @@ export class PackageIndex {
    * its top-level function parsed alone: where a function is called from, as far as names tell.
    */
   callsNamed(name: string): Node[] {
-    const known = this.callsByName.get(name);
-    if (known) return known;
-    const calls: Node[] = [];
-    this.callsByName.set(name, calls);
-    const call = new RegExp(`(?<![\\w$])${name}\\s*\\(`, 'g');
+    let calls = this.callsByName.get(name);
+    if (!calls) {
+      const call = new RegExp(`(?<![\\w$])${name}\\s*\\(`, 'g');
+      calls = this.nodesMatching(call, (m) => m[0].length - 1).flatMap((paren) => (paren.parent?.parent?.type === 'call_expression' ? [paren.parent.parent] : []));
+      this.callsByName.set(name, calls);
+    }
+    return calls;
+  }
+
+  /**
+   * The node at `offset(match)` of each match of `pattern` (a global regular expression) inside a
+   * top-level function of the package, the function parsed alone: code found by its text,
+   * wherever the file's own tree leaves it out.
+   */
+  nodesMatching(pattern: RegExp, offset: (m: RegExpMatchArray) => number = () => 0): Node[] {
+    const nodes: Node[] = [];
     for (const [file, text] of this.texts()) {
       const starts = [...this.functionStarts(file, text).values()].flat().sort((a, b) => b - a);
-      // Each calling function parsed once, however many calls it makes.
+      // Each function parsed once, however many matches it has.
       const parsed = new Map<number, Parser.Tree | undefined>();
-      for (const m of text.matchAll(call)) {
+      for (const m of text.matchAll(pattern)) {
         const start = starts.find((s) => s <= m.index!);
         const decl = start === undefined ? undefined : declarationAt(text, start);
         if (start === undefined || !decl || m.index! >= start + decl.length) continue;
         if (!parsed.has(start)) parsed.set(start, this.parseAlone(decl));
-        const tree = parsed.get(start);
-        const at = 'package p\n\n'.length + m.index! - start + m[0].length - 1;
-        const found = tree?.rootNode.descendantForIndex(at, at + 1).parent?.parent;
-        if (found?.type === 'call_expression') calls.push(found);
+        const at = 'package p\n\n'.length + m.index! - start + offset(m);
+        const node = parsed.get(start)?.rootNode.descendantForIndex(at, at + 1);
+        if (node) nodes.push(node);
       }
     }
-    return calls;
+    return nodes;
   }
 
   /** Whether some file of the package (the processed one included) has text matching `pattern`. */
