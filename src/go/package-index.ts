@@ -10,6 +10,9 @@ import type { Node } from './syntax.js';
  * declaration alone), so most files of a package are never parsed for it. Shared by every
  * codemod that asks, once per package.
  */
+/** What a declaration parsed alone is preceded by, to make a file of it. */
+const ALONE_PREFIX = 'package p\n\n';
+
 export class PackageIndex {
   /** Type specs by name; the declaration is built on first lookup. */
   private readonly specs = new Map<string, { spec: Node; file: string; decl?: TypeDecl }>();
@@ -181,7 +184,7 @@ export class PackageIndex {
         const decl = start === undefined ? undefined : declarationAt(text, start);
         if (start === undefined || !decl || m.index! >= start + decl.length) continue;
         if (!parsed.has(start)) parsed.set(start, this.parseAlone(decl));
-        const at = 'package p\n\n'.length + m.index! - start + offset(m);
+        const at = ALONE_PREFIX.length + m.index! - start + offset(m);
         const node = parsed.get(start)?.rootNode.descendantForIndex(at, at + 1);
         if (node) nodes.push(node);
       }
@@ -220,7 +223,7 @@ export class PackageIndex {
 
   /** A declaration's text parsed as a file of its own, or undefined when it does not parse cleanly. */
   private parseAlone(decl: string): Parser.Tree | undefined {
-    const tree = this.parse(`package p\n\n${decl}\n`);
+    const tree = this.parse(`${ALONE_PREFIX}${decl}\n`);
     return tree && !tree.rootNode.hasError ? tree : undefined;
   }
 
