@@ -3,6 +3,9 @@ import { baseTypeName, declarationAt, kindOfTypeNode, receiverOf, structFields, 
 import { codeWords } from './find-by-text.js';
 import type { Node } from './syntax.js';
 
+/** What a declaration parsed alone is preceded by, to make a file of it. */
+const ALONE_PREFIX = 'package p\n\n';
+
 /**
  * Declarations of one Go package (one directory, one package clause): struct types with their
  * fields, other named types, and methods per receiver type. Lazy: sibling files are kept as
@@ -10,9 +13,6 @@ import type { Node } from './syntax.js';
  * declaration alone), so most files of a package are never parsed for it. Shared by every
  * codemod that asks, once per package.
  */
-/** What a declaration parsed alone is preceded by, to make a file of it. */
-const ALONE_PREFIX = 'package p\n\n';
-
 export class PackageIndex {
   /** Type specs by name; the declaration is built on first lookup. */
   private readonly specs = new Map<string, { spec: Node; file: string; decl?: TypeDecl }>();
