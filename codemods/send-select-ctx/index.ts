@@ -49,13 +49,21 @@ function drainedBy(send: Node, ctx: FileContext): string | undefined {
   const chan = send.childForFieldName('channel');
   const field = chan?.type === 'selector_expression' ? chan.childForFieldName('field')?.text : undefined;
   if (!field) return undefined;
-  const receive = new RegExp(`<-\\s*[\\w.]+\\.${field}\\b|\\brange\\s+[\\w.]+\\.${field}\\b`, 'g');
-  const inLoop = ctx
-    .packageIndex()
-    .nodesMatching(receive)
-    .find((n) => ancestors(n).some((a) => a.type === 'for_statement') && !ancestors(n).some((a) => a.type === 'select_statement' && hasDefault(a)));
-  return inLoop?.parent?.text;
+  const index = ctx.packageIndex();
+  let byField = drainers.get(index);
+  if (!byField) drainers.set(index, (byField = new Map()));
+  if (!byField.has(field)) {
+    const receive = new RegExp(`<-\\s*[\\w.]+\\.${field}\\b|\\brange\\s+[\\w.]+\\.${field}\\b`, 'g');
+    const inLoop = index
+      .nodesMatching(receive)
+      .find((n) => ancestors(n).some((a) => a.type === 'for_statement') && !ancestors(n).some((a) => a.type === 'select_statement' && hasDefault(a)));
+    byField.set(field, inLoop?.parent?.text);
+  }
+  return byField.get(field);
 }
+
+/** What `drainedBy` found, by package index and field name. */
+const drainers = new WeakMap<object, Map<string, string | undefined>>();
 
 function hasDefault(select: Node): boolean {
   return select.namedChildren.some((c) => c.type === 'default_case');
