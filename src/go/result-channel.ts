@@ -56,11 +56,12 @@ export function abandonableResultChannel(send: Node, source: string): Node | und
   let receivesInSelect = 0;
   for (const id of local.uses) {
     const p = id.parent!;
-    if (p.type === 'send_statement' && p.childForFieldName('channel')?.id === id.id) {
+    const use = useOf(id);
+    if (use === 'send') {
       if (p.id !== send.id) return undefined;
       continue;
     }
-    if (p.type === 'unary_expression' && p.childForFieldName('operator')?.text === '<-') {
+    if (use === 'receive') {
       const selectCase = receiveCase(p);
       if (!selectCase) return undefined;
       const select = selectCase.parent!;
@@ -69,7 +70,7 @@ export function abandonableResultChannel(send: Node, source: string): Node | und
       receivesInSelect++;
       continue;
     }
-    if (p.type === 'argument_list' && p.parent?.childForFieldName('function')?.text === 'close') continue;
+    if (use === 'close') continue;
     return undefined; // returned, stored, passed on, ranged over…
   }
   return receivesInSelect === 0 ? undefined : local.make;
@@ -78,8 +79,9 @@ export function abandonableResultChannel(send: Node, source: string): Node | und
 /**
  * A result channel whose receiver always waits: `ch := make(chan T)` in a function that hands a
  * closure the sends on it (one per run, whatever path) and receives once, in a statement of its
- * own body with no return before it (`return <-ch`). The send cannot wait forever: the function that made the
- * channel is there to take its value, and a select on a cancellation would only lose the value.
+ * own body with no return before it (`return <-ch`). The send cannot wait forever: the function
+ * that made the channel is there to take its value, and a select on a cancellation would only
+ * lose the value.
  */
 export function awaitedResultChannel(send: Node, source: string): boolean {
   const local = localChannel(send, source);
@@ -90,12 +92,12 @@ export function awaitedResultChannel(send: Node, source: string): boolean {
   if (mostSends(sender.childForFieldName('body')!, ch) > 1) return false;
   let receive: Node | undefined;
   for (const id of local.uses) {
-    const p = id.parent!;
-    if (p.type === 'send_statement' && p.childForFieldName('channel')?.id === id.id) {
-      if (!same(enclosingFunction(p), sender)) return false;
-    } else if (p.type === 'unary_expression' && p.childForFieldName('operator')?.text === '<-' && !receive) {
-      receive = p;
-    } else if (!(p.type === 'argument_list' && p.parent?.childForFieldName('function')?.text === 'close')) {
+    const use = useOf(id);
+    if (use === 'send') {
+      if (!same(enclosingFunction(id.parent!), sender)) return false;
+    } else if (use === 'receive' && !receive) {
+      receive = id.parent!;
+    } else if (use !== 'close') {
       return false; // returned, stored, passed on, ranged over, received twice…
     }
   }
@@ -108,6 +110,15 @@ export function awaitedResultChannel(send: Node, source: string): boolean {
     .descendantsOfType('return_statement')
     .some((r) => r.startIndex < stmt.startIndex && same(enclosingFunction(r), local.outer));
   return !earlyReturn;
+}
+
+/** How a use of a channel's name uses it: sent on, received from, closed, or something else. */
+function useOf(id: Node): 'send' | 'receive' | 'close' | 'other' {
+  const p = id.parent!;
+  if (p.type === 'send_statement' && p.childForFieldName('channel')?.id === id.id) return 'send';
+  if (p.type === 'unary_expression' && p.childForFieldName('operator')?.text === '<-') return 'receive';
+  if (p.type === 'argument_list' && p.parent?.childForFieldName('function')?.text === 'close') return 'close';
+  return 'other';
 }
 
 /** The communication_case whose receive is `<-ch` (as `v := <-ch`, `v, ok = <-ch` or bare). */
