@@ -90,16 +90,22 @@ function localClosure(fn: Node, go: Node): Node | undefined {
   return value?.type === 'func_literal' ? value : undefined;
 }
 
-/** Bodies of the package's functions named like a call's function (methods of any receiver, for `x.m`). */
+/**
+ * Bodies of the package's functions named like a call's function (methods of any receiver, for
+ * `x.m`), those whose text could show a wait (the others, most of them, are not parsed).
+ */
 function callees(fn: Node, ctx: FileContext): Node[] {
   if (fn.type !== 'identifier' && fn.type !== 'selector_expression') return [];
   const method = fn.type === 'selector_expression';
   const name = method ? fn.childForFieldName('field')!.text : fn.text;
   return ctx
     .packageIndex()
-    .functionsNamed(name, method)
+    .functionsNamed(name, method, (text) => MAY_WAIT.test(text))
     .flatMap((d) => d.childForFieldName('body') ?? []);
 }
+
+/** A word every wait that `waitsOnOthers` and `delayedStart` find is spelled with: a body without one shows none. */
+const MAY_WAIT = /\bfor\b|\bselect\b|<-|Serve|\bWait\b|\bDone\b|\bSleep\b|\bUntil\b/;
 
 /**
  * How a goroutine body may wait on something only the spawner or another goroutine provides, if

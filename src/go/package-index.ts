@@ -24,7 +24,7 @@ export class PackageIndex {
   /** Single methods looked up by `method`, by `Type.Name`; forgotten when a file is added. */
   private readonly singleMethods = new Map<string, MethodDecl | undefined>();
   /** Functions looked up by `functionsNamed`, by name; forgotten when a file is added. */
-  private readonly functionsByName = new Map<string, Node[]>();
+  private readonly functionsByName = new Map<string, { decl: string; node?: Node }[]>();
   /** Calls looked up by `callsNamed`, by name; forgotten when a file is added. */
   private readonly callsByName = new Map<string, Node[]>();
   private readonly functionsOfFile = new Map<string, { text: string; starts: Map<string, number[]> }>();
@@ -121,9 +121,10 @@ export class PackageIndex {
   /**
    * The functions of the package with this name, or its methods of this name whatever their
    * receiver type (`method`), each parsed from its declaration alone: what a call by that name
-   * may run, when its receiver's type is not known.
+   * may run, when its receiver's type is not known. With `where`, only those whose declaration's
+   * text passes it (the others are not parsed).
    */
-  functionsNamed(name: string, method: boolean): Node[] {
+  functionsNamed(name: string, method: boolean, where?: (declaration: string) => boolean): Node[] {
     const key = `${method ? '.' : ''}${name}`;
     let found = this.functionsByName.get(key);
     if (!found) {
@@ -131,13 +132,17 @@ export class PackageIndex {
       for (const [file, text] of this.texts()) {
         for (const at of this.functionStarts(file, text).get(key) ?? []) {
           const decl = declarationAt(text, at);
-          const node = decl ? this.declarationNode(decl, method ? 'method_declaration' : 'function_declaration') : undefined;
-          if (node?.childForFieldName('name')?.text === name) found.push(node);
+          if (decl) found.push({ decl });
         }
       }
       this.functionsByName.set(key, found);
     }
-    return found;
+    const type = method ? 'method_declaration' : 'function_declaration';
+    return found.flatMap((f) => {
+      if (where && !where(f.decl)) return [];
+      if (!('node' in f)) f.node = this.declarationNode(f.decl, type);
+      return f.node?.childForFieldName('name')?.text === name ? [f.node] : [];
+    });
   }
 
   /** Where a file declares each function (`name`) and method (`.name`): one pass over its text, kept while the text is the same. */

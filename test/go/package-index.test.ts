@@ -58,6 +58,18 @@ describe('the package index', () => {
     expect(idx.functionsNamed('broken', false)).toEqual([]);
   });
 
+  it('parses only the functions of a name whose text passes the test given', () => {
+    let parses = 0;
+    const idx = new PackageIndex(new Map(siblings), (text) => (parses++, parseGo(text)));
+    idx.addFile('/p/extra.go', parseGo('package p\n\nfunc (Local) Close() { for {} }\n'));
+    const before = parses;
+    expect(idx.functionsNamed('Close', true, (text) => /\bfor\b/.test(text)).map((n) => n.childForFieldName('body')?.text)).toEqual(['{ for {} }']);
+    expect(parses - before).toBe(1);
+    // Both again, without the test: the one parsed already is not parsed twice.
+    expect(idx.functionsNamed('Close', true)).toHaveLength(2);
+    expect(parses - before).toBe(2);
+  });
+
   it('finds the calls of a name in the package, each in its function parsed alone', () => {
     const idx = new PackageIndex(
       new Map([
