@@ -87,8 +87,9 @@ describe('hostile input', () => {
   it('makes patches for paths with spaces and unicode that git apply and patch -p1 accept', () => {
     const fresh = tempTree({ 'dir with spaces/ünïcode file.go': FIXABLE });
     const patch = goconc(['fix', '--dry-run'], fresh).stdout;
-    writeFileSync(join(fresh, '..', `${fresh.split('/').pop()}.patch`), patch);
-    const p = join(fresh, '..', `${fresh.split('/').pop()}.patch`);
+    // Outside the tree it applies to, in a directory removed after the tests.
+    const p = join(tempDir(), 'fix.patch');
+    writeFileSync(p, patch);
     expect(spawnSync('git', ['apply', '--check', p], { cwd: fresh }).status).toBe(0);
     if (spawnSync('patch', ['--version']).status === 0) {
       expect(spawnSync('patch', ['-p1', '--dry-run', '-i', p], { cwd: fresh }).status).toBe(0);
