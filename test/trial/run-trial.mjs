@@ -1,0 +1,136 @@
+// npm run trial -- <Go module dir> [packages…] [--timeout 10m] [--run REGEXP] [--keep]
+//
+// goconc judged by a real project's own tests: two copies of the module, `goconc fix --write` on
+// one, then gofmt, go build, go vet and `go test -json` on both, test by test. A test that passes
+// on the original and fails (or never ends) after the rewrite is run again in both copies to
+// tell a regression from a flaky test. Prints what changed and exits 1 on a regression, a new
+// build or vet problem, or a file gofmt would change. Nothing is written to the given directory.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const cli = fileURLToPath(new URL('../../bin/goconc.js', import.meta.url));
+const { values: opts, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    timeout: { type: 'string', default: '10m' },
+    run: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+if (positionals.length === 0) {
+  console.error('usage: npm run trial -- <Go module dir> [packages…] [--timeout 10m] [--run REGEXP] [--keep]');
+  process.exit(2);
+}
+const source = resolve(positionals[0]);
+const packages = positionals.length > 1 ? positionals.slice(1) : ['./...'];
+
+const work = mkdtempSync(join(tmpdir(), 'goconc-trial-'));
+const before = join(work, 'before', basename(source));
+const after = join(work, 'after', basename(source));
+for (const dest of [before, after]) cpSync(source, dest, { recursive: true, filter: (p) => basename(p) !== '.git' });
+
+function run(cmd, args, cwd, extra = {}) {
+  return spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, ...extra });
+}
+
+let failed = false;
+const problem = (line) => {
+  failed = true;
+  console.log(`  ✗ ${line}`);
+};
+
+// The rewrite.
+const fix = run(process.execPath, [cli, 'fix', '--write', '--json', '--quiet', '.'], after);
+const report = JSON.parse(fix.stdout || '{}');
+const applied = (report.findings ?? []).filter((f) => f.applied);
+const changed = [...new Set(applied.map((f) => f.file))].sort();
+console.log(`trial of ${source} (${packages.join(' ')}), copies in ${work}`);
+console.log(`goconc fix --write: ${applied.length} fixes applied in ${changed.length} files (exit ${fix.status})`);
+for (const [codemod, n] of Object.entries(countBy(applied, (f) => f.codemod))) console.log(`  ${codemod}: ${n}`);
+if (fix.stderr.trim()) console.log(indent(fix.stderr.trim()));
+
+// Formatting, building and vetting: problems the rewrite brought, not those already there.
+const unformatted = changed.length ? run('gofmt', ['-l', ...changed], after).stdout.trim() : '';
+if (unformatted) problem(`not gofmt-clean after the rewrite:\n${indent(unformatted)}`);
+for (const step of [['build', ...packages], ['vet', ...packages]]) {
+  const was = goProblems(step, before);
+  const now = goProblems(step, after);
+  const added = [...now].filter((l) => !was.has(l));
+  if (added.length) problem(`go ${step[0]}: new after the rewrite:\n${indent(added.join('\n'))}`);
+  else console.log(`go ${step[0]}: ${now.size === 0 ? 'clean' : `${now.size} problems, all there before the rewrite`}`);
+}
+
+// The project's tests, one after the other (side by side they would slow each other down).
+const testArgs = ['test', '-json', '-count=1', `-timeout=${opts.timeout}`, ...(opts.run ? ['-run', opts.run] : []), ...packages];
+const was = testOutcomes(run('go', testArgs, before).stdout);
+const now = testOutcomes(run('go', testArgs, after).stdout);
+console.log(`go test before: ${summary(was)}`);
+console.log(`go test after:  ${summary(now)}`);
+const suspects = [...was].filter(([key, outcome]) => outcome === 'pass' && now.get(key) !== 'pass').map(([key]) => key);
+for (const key of suspects) {
+  const [pkg, test] = key.split(' ');
+  if (!test) {
+    problem(`${pkg}: its tests passed before the rewrite and ${now.get(key) ?? 'did not run'} after`);
+    continue;
+  }
+  // Run again, three times in each copy: a test failing in both or passing in both is not the rewrite's doing.
+  const only = test
+    .split('/')
+    .map((part) => `^${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
+    .join('/');
+  const again = (dir) => run('go', ['test', '-count=3', `-timeout=${opts.timeout}`, '-run', only, pkg], dir).status === 0;
+  if (!again(before)) console.log(`  ~ ${key}: flaky (fails on the original too when run again)`);
+  else if (again(after)) console.log(`  ~ ${key}: flaky (passes after the rewrite when run again)`);
+  else problem(`${key}: passes on the original, fails after the rewrite`);
+}
+const fixedTests = [...now].filter(([key, outcome]) => outcome === 'pass' && was.get(key) === 'fail').map(([key]) => key);
+if (fixedTests.length) console.log(`passing only after the rewrite: ${fixedTests.join(', ')}`);
+
+console.log(failed ? 'trial: FAILED' : 'trial: passed');
+if (!opts.keep) rmSync(work, { recursive: true, force: true });
+process.exit(failed ? 1 : 0);
+
+/** `go build`/`go vet` output lines (paths relative to the copy), as a set to compare two copies by. */
+function goProblems(args, dir) {
+  const res = run('go', args, dir);
+  return new Set(
+    res.stderr
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'))
+      .map((l) => l.split(dir).join('.')),
+  );
+}
+
+/** Outcome by `package test` (and by `package` alone for the package as a whole) from `go test -json`. */
+function testOutcomes(stdout) {
+  const out = new Map();
+  for (const line of stdout.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const e = JSON.parse(line);
+    if (!['pass', 'fail', 'skip'].includes(e.Action)) continue;
+    out.set(e.Test ? `${e.Package} ${e.Test}` : e.Package, e.Action);
+  }
+  return out;
+}
+
+function summary(outcomes) {
+  const counts = countBy([...outcomes].filter(([key]) => key.includes(' ')), ([, outcome]) => outcome);
+  return `${counts.pass ?? 0} tests passed, ${counts.fail ?? 0} failed, ${counts.skip ?? 0} skipped`;
+}
+
+function countBy(items, key) {
+  const out = {};
+  for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
+  return out;
+}
+
+function indent(text) {
+  return text
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
+}
