@@ -76,8 +76,9 @@ declaration in the same package.
   with a timeout: \`buffered-result-chan\` gives it a buffer of one instead;
 - a result channel the function that made it waits on: it hands a closure the sends (one per
   run) and receives in a statement of its own body with no return before it (\`return <-errCh\`
-  after scheduling the closure): the send has its receiver, and a select would only lose the
-  value;
+  after scheduling the closure), or in a \`select\` without a default whose every case takes the
+  value (\`case err = <-errch:\`, and \`case <-ctx.Done(): conn.Close(); <-errch\`): the send has its
+  receiver, and a select would only lose the value;
 - semaphore acquires (\`sem <- struct{}{}\` released by a deferred \`<-sem\`).
 
 ## Reported without a fix
@@ -89,6 +90,10 @@ declaration in the same package.
   \`errDone\`, \`ready\`, \`s.exited\`…): whoever waits for it may still be waiting when the source
   ends (a shutdown waiting for its loops to report), and a select would then drop the report at
   random;
+- the function that made the channel waits for a value with a plain receive (\`v := <-errc\`, a
+  counting loop \`for range eps { <-errc }\`) and never closes it: a send that gives up once the
+  source is done would leave that receive waiting forever, a hang where there was a leak (give the
+  channel room for every send instead, \`make(chan error, len(eps))\`);
 - the send runs where its only source is known to be done (in a \`case <-stop:\`, after a
   \`<-ctx.Done()\` statement, under \`if ctx.Err() != nil\`, sending \`ctx.Err()\`, or in a closure
   (\`flush := func() {…}\`) or a method of the package (\`s.halt()\`, the source a field of its

@@ -78,10 +78,12 @@ export function abandonableResultChannel(send: Node, source: string): Node | und
 
 /**
  * A result channel whose receiver always waits: `ch := make(chan T)` in a function that hands a
- * closure the sends on it (one per run, whatever path) and receives once, in a statement of its
- * own body with no return before it (`return <-ch`). The send cannot wait forever: the function
- * that made the channel is there to take its value, and a select on a cancellation would only
- * lose the value.
+ * closure the sends on it (one per run, whatever path) and takes the value in a statement of its
+ * own body with no return before it: a receive (`return <-ch`), or a select without a default
+ * whose every case receives from the channel, as its communication or in its statements
+ * (`case <-ctx.Done(): conn.Close(); <-ch` … `case err = <-ch:`). The send cannot wait forever:
+ * the function that made the channel is there to take its value, and a select on a
+ * cancellation would only lose the value.
  */
 export function awaitedResultChannel(send: Node, source: string): boolean {
   const local = localChannel(send, source);
@@ -90,26 +92,69 @@ export function awaitedResultChannel(send: Node, source: string): boolean {
   const ch = send.childForFieldName('channel')!.text;
   // One send per run of the closure, whatever path it takes.
   if (mostSends(sender.childForFieldName('body')!, ch) > 1) return false;
-  let receive: Node | undefined;
+  const receives: Node[] = [];
   for (const id of local.uses) {
     const use = useOf(id);
     if (use === 'send') {
       if (!same(enclosingFunction(id.parent!), sender)) return false;
-    } else if (use === 'receive' && !receive) {
-      receive = id.parent!;
+    } else if (use === 'receive') {
+      if (!same(enclosingFunction(id.parent!), local.outer)) return false;
+      receives.push(id.parent!);
     } else if (use !== 'close') {
-      return false; // returned, stored, passed on, ranged over, received twice…
+      return false; // returned, stored, passed on, ranged over…
     }
   }
-  if (!receive || !same(enclosingFunction(receive), local.outer) || receiveCase(receive)) return false;
-  // The receive is a statement of the function's body itself, reached unless the function panics.
-  const stmt = ancestors(receive).find((a) => a.parent?.type === 'statement_list');
+  const taker = receives.length === 1 && !receiveCase(receives[0]) ? receives[0] : selectTakingFromAll(receives);
+  if (!taker) return false;
+  // The receive (or select) is a statement of the function's body itself, reached unless the function panics.
+  const stmt = taker.parent?.type === 'statement_list' ? taker : ancestors(taker).find((a) => a.parent?.type === 'statement_list');
   const body = local.outer.childForFieldName('body');
   if (!stmt || !body || !same(stmt.parent!.parent, body)) return false;
   const earlyReturn = local.outer
     .descendantsOfType('return_statement')
     .some((r) => r.startIndex < stmt.startIndex && same(enclosingFunction(r), local.outer));
   return !earlyReturn;
+}
+
+/**
+ * The select statement holding all these receives, one in each of its cases, when it has no
+ * default: each case's receive is its communication, or one of its statements with none before
+ * it that could leave the case (return, break, continue, goto, panic).
+ */
+function selectTakingFromAll(receives: Node[]): Node | undefined {
+  const casesTaking = receives.map((r) => receiveCase(r) ?? statementOfCase(r));
+  const select = casesTaking[0]?.parent;
+  if (select?.type !== 'select_statement' || casesTaking.some((c) => !c || !same(c.parent, select))) return undefined;
+  const cases = select.namedChildren.filter((c) => c.type === 'communication_case' || c.type === 'default_case');
+  const taking = new Set(casesTaking.map((c) => c!.id));
+  if (cases.some((c) => c.type === 'default_case' || !taking.has(c.id)) || taking.size !== casesTaking.length) return undefined;
+  return select;
+}
+
+/** The case whose statements include, directly, the one holding this receive, with no way out of the case before it. */
+function statementOfCase(receive: Node): Node | undefined {
+  const stmt = ancestors(receive).find((a) => a.parent?.type === 'statement_list');
+  const kase = stmt?.parent?.parent;
+  if (!stmt || kase?.type !== 'communication_case') return undefined;
+  // `<-ch`, `err = <-ch`, `err := <-ch`: the receive is the statement, not inside a call or a closure.
+  if (!['expression_statement', 'assignment_statement', 'short_var_declaration'].includes(stmt.type) || ancestors(receive).some((a) => a.startIndex >= stmt.startIndex && a.endIndex <= stmt.endIndex && (a.type === 'func_literal' || a.type === 'call_expression'))) return undefined;
+  for (let prev = stmt.previousNamedSibling; prev; prev = prev.previousNamedSibling) {
+    if (/\b(return|break|continue|goto|panic)\b/.test(prev.text)) return undefined;
+  }
+  return kase;
+}
+
+/**
+ * A receive that would wait forever once the sender gives up: `ch := make(chan T)` made in the
+ * function around the send, received with a plain `<-ch` there (not a select case, which has
+ * other ways on), and closed nowhere. Today the sender waits for that receive; a sender that
+ * leaves on a cancellation instead would leave the receive waiting. Returns the receive.
+ */
+export function receiveLeftWaiting(send: Node, source: string): Node | undefined {
+  const local = localChannel(send, source);
+  if (!local || same(enclosingFunction(send), local.outer)) return undefined;
+  if (local.uses.some((id) => useOf(id) === 'close')) return undefined;
+  return local.uses.find((id) => useOf(id) === 'receive' && !receiveCase(id.parent!))?.parent ?? undefined;
 }
 
 /** How a use of a channel's name uses it: sent on, received from, closed, or something else. */
