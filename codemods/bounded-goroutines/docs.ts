@@ -95,6 +95,9 @@ package's function is not seen. No fix when:
 - the loop accepts connections (\`l.Accept()\`): each goroutine serves its connection as long as it
   stays open, and a bound would stop the server accepting (limit connections on purpose instead,
   e.g. \`netutil.LimitListener\`);
+- the loop reads the next message of a connection or stream (\`conn.ReadMessage()\`, \`stream.Recv()\`,
+  \`r.Read(buf)\` in a \`for {\` loop) and hands each to a goroutine: waiting for a slot would stop it
+  reading, and with it the peer's pings, read deadlines and replies a handler may itself wait for;
 - the \`go\` statement is in a select case of the loop (\`case <-ticker.C: go check()\`): an event
   loop, which waiting for a slot would keep from its other cases, its stop signal included;
 - the loop runs with a mutex held (locked before it, unlocked by a \`defer\` or after it);

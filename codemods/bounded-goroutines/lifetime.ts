@@ -2,7 +2,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { ancestors, type Node } from '../../src/go/syntax.js';
+import { ancestors, same, type Node } from '../../src/go/syntax.js';
 import { rangesOverChannel, spawnedFunction, type Spawn } from './detect.js';
 import { sendsHaveRoom } from './room.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
@@ -19,6 +19,10 @@ import { regexEscaped } from '../../src/go/find-by-text.js';
 export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undefined {
   if (acceptsConnections(spawn.loops[0], ctx.source)) {
     return 'each goroutine serves an accepted connection for as long as it stays open: a bound would stop the server accepting once that many clients are connected (limit connections on purpose, e.g. netutil.LimitListener)';
+  }
+  const read = readsStream(spawn);
+  if (read) {
+    return `the loop reads from a connection or stream (${read}) and hands each message to a goroutine: waiting there for a free slot would stop it reading, and with it the peer's pings, deadlines and close (bound the handlers on purpose, or read on while they run)`;
   }
   const event = eventCase(spawn);
   if (event) return `the loop handles events (${event}): waiting there for a free slot would stop it handling the others, its own stop signal included`;
@@ -49,6 +53,29 @@ function acceptsConnections(loop: Node, source: string): boolean {
   const body = loop.childForFieldName('body');
   return !!body && /\.Accept\s*\(\s*\)/.test(source.slice(body.startIndex, body.endIndex));
 }
+
+/**
+ * A read of the next message in a loop with no end of its own (`for {`, `for cond`), outside the
+ * goroutine: `t, msg, err := s.conn.ReadMessage()`, `stream.Recv()`, `r.Read(buf)`. The call as
+ * written, e.g. `s.conn.ReadMessage()`.
+ */
+function readsStream(spawn: Spawn): string | undefined {
+  if (loopShape(spawn.loop).kind === 'range' || loopShape(spawn.loop).kind === 'counted') return undefined;
+  const body = spawn.loop.childForFieldName('body');
+  if (!body) return undefined;
+  // In the loop's own code: not in a goroutine or a function literal it holds.
+  const own = (call: Node) => {
+    for (const a of ancestors(call)) {
+      if (same(a, body)) return true;
+      if (a.type === 'go_statement' || a.type === 'func_literal') return false;
+    }
+    return false;
+  };
+  return body.descendantsOfType('call_expression').find((c) => STREAM_READ.test(c.childForFieldName('function')?.text ?? '') && own(c))?.text;
+}
+
+/** Reading the next message of a connection or stream: `conn.ReadMessage`, `stream.Recv`, `r.Read`, `c.NextReader`. */
+const STREAM_READ = /\.(Read|ReadMessage|ReadJSON|ReadFrom|ReadMsg|ReadPacket|Recv|RecvMsg|NextReader)$/;
 
 /**
  * A mutex locked before the loop in its function and not unlocked before the loop starts
