@@ -28,17 +28,15 @@ func (eb *EventBus) Publish(event Event) {
 	handlers := eb.handlers[event.Type]
 	eb.mu.RUnlock()
 
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for _, handler := range handlers {
-		publishSem <- struct{}{}
+		sem <- struct{}{}
 		go func() {
-			defer func() { <-publishSem }()
+			defer func() { <-sem }()
 			handler(event)
 		}()
 	}
 }
-
-// publishSem bounds the goroutines Publish starts.
-var publishSem = make(chan struct{}, runtime.GOMAXPROCS(0))
 \`\`\`
 
 ## The three shapes
@@ -46,7 +44,13 @@ var publishSem = make(chan struct{}, runtime.GOMAXPROCS(0))
 |---|---|---|---|
 | joined | a \`Wait()\` after the loop (WaitGroup, errgroup) | \`sem := make(chan struct{}, n)\` before the loop, \`sem <- struct{}{}\` before \`go\` (before its \`wg.Add\`), \`defer func() { <-sem }()\` first in the goroutine | the loop waits for a free slot; the total time is about the same |
 | channel range | \`for v := range ch\` over a channel | the same semaphore | receiving pauses while n handlers are busy: senders feel backpressure |
-| fire-and-forget | nothing waits for the goroutines (an event bus \`Publish\`) | a package-level \`var <function>Sem = make(chan struct{}, n)\`, named after the function and unique in the package | the function may now wait for a free slot |
+| fire-and-forget | nothing waits for the goroutines (an event bus \`Publish\`) | the same semaphore, made before the loop: a bound for each run of the loop | the function may now wait for a free slot |
+
+The semaphore is made for each run of the loop, never shared by every call: a package-level one
+would deadlock a subscriber that publishes in turn (\`Publish\` called from the goroutines it
+starts waits for slots that goroutines like it hold, which wait on it), and would bind the
+instances of a type together (every session's read loop waiting on the others' handlers).
+Callers that each start a few goroutines are bounded by how many calls run at once.
 
 With \`--strategy=workers\`, a channel range whose body is only \`go f(v)\` becomes n workers
 draining the channel, and the function waits for them (\`sync.WaitGroup\`):

@@ -2,7 +2,7 @@ import { goAtLeast } from '../../src/engine/go-module.js';
 import type { FileContext, Fix } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { isReassigned } from '../../src/go/scope.js';
-import { afterOpeningBrace, ancestors, eol, freshNameIn, indentAt, unparen, usedNames, type Node } from '../../src/go/syntax.js';
+import { afterOpeningBrace, eol, freshNameIn, indentAt, unparen, usedNames, type Node } from '../../src/go/syntax.js';
 import { spawnedFunction, type Spawn } from './detect.js';
 
 export type Plan = { ok: true; fix: Fix; limit: string } | { ok: false; reason: string };
@@ -16,8 +16,11 @@ export function limitExpr(ctx: FileContext): { expr: string; imports: string[] }
 
 /**
  * Bound a goroutine-per-iteration with a semaphore: `sem <- struct{}{}` before spawning,
- * `defer func() { <-sem }()` first in the goroutine, the semaphore made before the loop (or at
- * package level when nothing waits for the goroutines).
+ * `defer func() { <-sem }()` first in the goroutine, the semaphore made before the loop. Also
+ * when nothing waits for the goroutines: one semaphore shared by every call (a package-level
+ * variable) would make a goroutine that calls the function again (a subscriber publishing) wait
+ * for slots that goroutines like it hold, a deadlock, and would tie the instances of a type
+ * together.
  */
 export function semaphoreFix(spawn: Spawn, ctx: FileContext): Plan {
   const src = ctx.source;
@@ -26,8 +29,7 @@ export function semaphoreFix(spawn: Spawn, ctx: FileContext): Plan {
   if (call?.type !== 'call_expression') return { ok: false, reason: 'the go statement does not call a function' };
   if (spawn.go.parent?.type !== 'statement_list') return { ok: false, reason: 'the go statement is not a plain statement of a block' };
   const { expr: limit, imports } = limitExpr(ctx);
-  const name = spawn.shape === 'fire-and-forget' ? packageLimiterName(spawn, ctx) : localName(spawn.fn, 'sem');
-  if (!name) return { ok: false, reason: 'the enclosing function has no name to derive a limiter name from' };
+  const name = localName(spawn.fn, 'sem');
   const indent = indentAt(src, spawn.go.startIndex);
   const edits: Fix['edits'] = [];
 
@@ -51,14 +53,8 @@ export function semaphoreFix(spawn: Spawn, ctx: FileContext): Plan {
   const copies = loopVariableCopies(spawn, ctx);
   edits.push({ start: acquireAt.startIndex, end: acquireAt.startIndex, text: [...copies, `${name} <- struct{}{}`].map((l) => `${l}${nl}${indent}`).join('') });
 
-  if (spawn.shape === 'fire-and-forget') {
-    const top = topLevelDecl(spawn.fn);
-    const owner = top.childForFieldName('name')?.text ?? name;
-    edits.push({ start: top.endIndex, end: top.endIndex, text: `${nl}${nl}// ${name} bounds the goroutines ${owner} starts.${nl}var ${name} = make(chan struct{}, ${limit})` });
-  } else {
-    const stmt = loopStatement(spawn.loop);
-    edits.push({ start: stmt.startIndex, end: stmt.startIndex, text: `${name} := make(chan struct{}, ${limit})${nl}${indentAt(src, stmt.startIndex)}` });
-  }
+  const stmt = loopStatement(spawn.loop);
+  edits.push({ start: stmt.startIndex, end: stmt.startIndex, text: `${name} := make(chan struct{}, ${limit})${nl}${indentAt(src, stmt.startIndex)}` });
   return { ok: true, limit, fix: { description: `bound with a semaphore ${name} of ${limit}`, edits, imports } };
 }
 
@@ -100,20 +96,4 @@ function loopVariableCopies(spawn: Spawn, ctx: FileContext): string[] {
 /** `base`, or base2, base3… when the function already uses the name (or another fix of it does). */
 function localName(fn: Node, base: string): string {
   return freshNameIn(fn, base, usedNames(fn));
-}
-
-/** `<function>Sem` for the package-level limiter, made unique in the package. */
-function packageLimiterName(spawn: Spawn, ctx: FileContext): string | undefined {
-  const top = topLevelDecl(spawn.fn);
-  const fnName = top.childForFieldName('name')?.text;
-  if (!fnName) return undefined;
-  const base = `${fnName[0].toLowerCase()}${fnName.slice(1)}Sem`;
-  const index = ctx.packageIndex();
-  return freshNameIn(ctx.tree.rootNode, base, { has: (name) => index.nameTaken(name, ctx.source) });
-}
-
-function topLevelDecl(fn: Node): Node {
-  let top = fn;
-  for (const a of ancestors(fn)) if (a.type === 'function_declaration' || a.type === 'method_declaration') top = a;
-  return top;
 }

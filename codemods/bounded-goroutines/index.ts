@@ -68,6 +68,6 @@ function message(spawn: Spawn, limit: string): string {
     case 'waitgroup-go':
       return `a wg.Go goroutine per loop iteration with no bound (joined by Wait): at most ${limit} will run at once, and the loop waits for a free slot`;
     case 'fire-and-forget':
-      return `a goroutine per loop iteration with no bound, and nothing waits for them: at most ${limit} will run at once, so ${fnName} may now wait for a free slot (backpressure)`;
+      return `a goroutine per loop iteration with no bound, and nothing waits for them: at most ${limit} from each run of the loop will run at once, so ${fnName} may now wait for a free slot (backpressure)`;
   }
 }
