@@ -1,4 +1,5 @@
-import { normalized, same, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, FUNCTION_TYPES, normalized, same, unparen, type Node } from '../../src/go/syntax.js';
+import { mostSends } from '../../src/go/send-paths.js';
 import { isReassigned } from '../../src/go/scope.js';
 import { identifiersNamed, sendStatements } from '../../src/go/find-by-text.js';
 
@@ -24,7 +25,11 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string): bool
 
   if (capNode.type === 'int_literal') {
     const cap = Number(capNode.text.replace(/_/g, ''));
-    return Number.isFinite(cap) && cap >= sends.length && sends.every((s) => loopsOf(s).length === 0);
+    if (!Number.isFinite(cap)) return false;
+    if (cap >= sends.length && sends.every((s) => loopsOf(s).length === 0)) return true;
+    // Every send in one goroutine started once (`go func() { … }()`): the most any path through it makes.
+    const goroutine = onlyGoroutine(sends, made.decl);
+    return !!goroutine && cap >= mostSends(goroutine.childForFieldName('body')!, chan.text);
   }
   // One send, repeated by exactly one loop whose trip count is the capacity expression.
   if (sends.length !== 1) return false;
@@ -130,6 +135,16 @@ function makeArgs(expr: Node | undefined): Node[] | undefined {
 }
 
 /** Loops enclosing `node` that do not also enclose `decl`: they repeat the send but not the make. */
+/** The function literal of `go func() { … }()` that holds every send, when no loop between it and the channel's declaration repeats it. */
+function onlyGoroutine(sends: Node[], decl: Node): Node | undefined {
+  const literals = sends.map((s) => ancestors(s).find((a) => FUNCTION_TYPES.has(a.type)));
+  const literal = literals[0];
+  if (literal?.type !== 'func_literal' || literals.some((l) => !l || !same(l, literal))) return undefined;
+  const call = literal.parent;
+  if (call?.type !== 'call_expression' || call.parent?.type !== 'go_statement' || loopsBetween(literal, decl).length > 0) return undefined;
+  return literal;
+}
+
 function loopsBetween(node: Node, decl: Node): Node[] {
   const out: Node[] = [];
   for (let p = node.parent; p; p = p.parent) {

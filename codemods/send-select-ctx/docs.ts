@@ -70,7 +70,8 @@ declaration in the same package.
 ## Left alone
 - sends that already are a case of a \`select\`;
 - sends that cannot block: the channel is made in the same function with a capacity covering
-  every send (\`errc := make(chan error, 1)\` with one send; \`make(chan T, n)\` filled by a loop
+  every send (\`errc := make(chan error, 1)\` with one send, or sent to once on each path of the
+  one goroutine that sends on it (\`if err != nil { errc <- err; return }; errc <- nil\`); \`make(chan T, n)\` filled by a loop
   running exactly n times; \`make(chan T, len(xs))\` filled once per \`range xs\`);
 - a result channel made unbuffered, sent to once from a goroutine and received in a \`select\`
   with a timeout: \`buffered-result-chan\` gives it a buffer of one instead;
