@@ -102,6 +102,11 @@ package's function is not seen. No fix when:
 - the loop reads the next message of a connection or stream (\`conn.ReadMessage()\`, \`stream.Recv()\`,
   \`r.Read(buf)\` in a \`for {\` loop) and hands each to a goroutine: waiting for a slot would stop it
   reading, and with it the peer's pings, read deadlines and replies a handler may itself wait for;
+- nothing waits for the goroutines (or the loop ranges over a channel) and a goroutine calls a
+  function the package does not declare whose name says it runs until stopped (\`go
+  link.stubs[i].Run(toxic)\`, \`d.Run(ctx, ch)\`, \`s.readLoop()\`: words run, start, serve, listen,
+  loop, watch, poll, pump, pipe, worker, daemon): a pipeline stage or a discoverer would hold its
+  slot for good (a loop joined by a \`Wait()\` needs no such guess: its goroutines end);
 - the \`go\` statement is in a select case of the loop (\`case <-ticker.C: go check()\`): an event
   loop, which waiting for a slot would keep from its other cases, its stop signal included;
 - the loop runs with a mutex held (locked before it, unlocked by a \`defer\` or after it);

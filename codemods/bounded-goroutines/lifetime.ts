@@ -28,6 +28,11 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (event) return `the loop handles events (${event}): waiting there for a free slot would stop it handling the others, its own stop signal included`;
   const held = lockHeldAtLoop(spawn, ctx.source);
   if (held) return `the loop runs with ${held} held: waiting there for a free slot would keep it locked while the goroutines may need it`;
+  // A joined loop's goroutines end, or its Wait would not return: only the others may be workers for good.
+  const worker = spawn.shape === 'fire-and-forget' || spawn.shape === 'channel-range' ? unseenWorker(spawn, ctx) : undefined;
+  if (worker) {
+    return `the goroutine runs ${worker}, which is not in this package and is named like a worker that runs until stopped: nothing waits for the goroutines, and one that never ends would hold its slot for good`;
+  }
   const waitedForAtOnce = waitsRightAfter(spawn.loop);
   for (const { body, via } of goroutineBodies(spawn, ctx)) {
     const who = via ? `${via}, which the goroutine runs,` : 'the goroutine';
@@ -108,6 +113,31 @@ function goroutineBodies(spawn: Spawn, ctx: FileContext): { body: Node; via?: st
   });
   return [{ body, via: literal === fn ? undefined : `${fn!.text}()` }, ...called];
 }
+
+/**
+ * A call the goroutine makes (its function, or a call in its function literal) to a function the
+ * package does not declare, whose name says it runs until stopped: `link.stubs[i].Run(toxic)`,
+ * `s.readLoop()`, `w.Start()`. As written, e.g. `link.stubs[i].Run()`.
+ */
+function unseenWorker(spawn: Spawn, ctx: FileContext): string | undefined {
+  const fn = spawnedFunction(spawn.go);
+  const literal = fn?.type === 'func_literal' ? fn : fn && localClosure(fn, spawn.go);
+  const called = literal ? literal.childForFieldName('body')!.descendantsOfType('call_expression').map((c) => c.childForFieldName('function')!) : fn ? [fn] : [];
+  for (const callee of called) {
+    if (callee.type !== 'identifier' && callee.type !== 'selector_expression') continue;
+    const method = callee.type === 'selector_expression';
+    const name = method ? callee.childForFieldName('field')!.text : callee.text;
+    const words = name.split(/(?=[A-Z])|_/).map((w) => w.toLowerCase());
+    if (!words.some((w) => WORKER_WORDS.has(w))) continue;
+    // One the package declares is judged by its body.
+    if (ctx.packageIndex().functionsNamed(name, method).length > 0) continue;
+    return `${callee.text}()`;
+  }
+  return undefined;
+}
+
+/** Words that name a function running until something stops it. */
+const WORKER_WORDS = new Set(['run', 'start', 'serve', 'listen', 'loop', 'watch', 'poll', 'pump', 'pipe', 'worker', 'daemon', 'forever']);
 
 /** `srv := func(…) {…}` earlier in the function (or one around it), for `go srv(l)`: the literal it runs. */
 function localClosure(fn: Node, go: Node): Node | undefined {

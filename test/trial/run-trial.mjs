@@ -67,14 +67,15 @@ for (const step of [['build', ...packages], ['vet', ...packages]]) {
 // The project's tests, one after the other (side by side they would slow each other down).
 const testArgs = ['test', '-json', '-count=1', `-timeout=${opts.timeout}`, ...(opts.run ? ['-run', opts.run] : []), ...packages];
 const was = testOutcomes(run('go', testArgs, before).stdout);
-const now = testOutcomes(run('go', testArgs, after).stdout);
+const afterRun = run('go', testArgs, after).stdout;
+const now = testOutcomes(afterRun);
 console.log(`go test before: ${summary(was)}`);
 console.log(`go test after:  ${summary(now)}`);
 const suspects = [...was].filter(([key, outcome]) => outcome === 'pass' && now.get(key) !== 'pass').map(([key]) => key);
 for (const key of suspects) {
   const [pkg, test] = key.split(' ');
   if (!test) {
-    problem(`${pkg}: its tests passed before the rewrite and ${now.get(key) ?? 'did not run'} after`);
+    problem(`${pkg}: its tests passed before the rewrite and ${now.get(key) ?? 'did not run'} after; the end of its output:\n${indent(packageOutput(afterRun, pkg).slice(-LAST_LINES).join('\n'))}`);
     continue;
   }
   // Run again, three times in each copy: a test failing in both or passing in both is not the rewrite's doing.
@@ -103,6 +104,21 @@ function goProblems(args, dir) {
       .filter((l) => l.trim() && !l.startsWith('#'))
       .map((l) => l.split(dir).join('.')),
   );
+}
+
+/** How much of a failing package's output to show: a timeout's panic names the tests still running first. */
+const LAST_LINES = 25;
+
+/** A package's output lines from `go test -json`, up to the first goroutine dump of a panic. */
+function packageOutput(stdout, pkg) {
+  const lines = [];
+  for (const line of stdout.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const e = JSON.parse(line);
+    if (e.Package === pkg && e.Action === 'output') lines.push(e.Output.replace(/\n$/, ''));
+  }
+  const dump = lines.findIndex((l) => /^goroutine \d+ \[/.test(l));
+  return dump === -1 ? lines : lines.slice(0, dump);
 }
 
 /** Outcome by `package test` (and by `package` alone for the package as a whole) from `go test -json`. */
