@@ -1,4 +1,4 @@
-// npm run trial -- <Go module dir> [packages…] [--timeout 10m] [--run REGEXP] [--keep]
+// npm run trial -- <Go module dir> [packages…] [--timeout 10m] [--run REGEXP] [--reruns 6] [--keep]
 //
 // goconc judged by a real project's own tests: two copies of the module, `goconc fix --write` on
 // one, then gofmt, go build, go vet and `go test -json` on both, test by test. A test that passes
@@ -19,10 +19,11 @@ const { values: opts, positionals } = parseArgs({
     timeout: { type: 'string', default: '10m' },
     run: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    reruns: { type: 'string', default: '6' },
   },
 });
 if (positionals.length === 0) {
-  console.error('usage: npm run trial -- <Go module dir> [packages…] [--timeout 10m] [--run REGEXP] [--keep]');
+  console.error('usage: npm run trial -- <Go module dir> [packages…] [--timeout 10m] [--run REGEXP] [--reruns 6] [--keep]');
   process.exit(2);
 }
 const source = resolve(positionals[0]);
@@ -78,12 +79,12 @@ for (const key of suspects) {
     problem(`${pkg}: its tests passed before the rewrite and ${now.get(key) ?? 'did not run'} after; the end of its output:\n${indent(packageOutput(afterRun, pkg).slice(-LAST_LINES).join('\n'))}`);
     continue;
   }
-  // Run again, three times in each copy: a test failing in both or passing in both is not the rewrite's doing.
+  // Run again, --reruns times in each copy: a test failing in both or passing in both is not the rewrite's doing.
   const only = test
     .split('/')
     .map((part) => `^${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
     .join('/');
-  const again = (dir) => run('go', ['test', '-count=3', `-timeout=${opts.timeout}`, '-run', only, pkg], dir).status === 0;
+  const again = (dir) => run('go', ['test', `-count=${opts.reruns}`, `-timeout=${opts.timeout}`, '-run', only, pkg], dir).status === 0;
   if (!again(before)) console.log(`  ~ ${key}: flaky (fails on the original too when run again)`);
   else if (again(after)) console.log(`  ~ ${key}: flaky (passes after the rewrite when run again)`);
   else problem(`${key}: passes on the original, fails after the rewrite`);
