@@ -54,6 +54,12 @@ console.log(`goconc fix --write: ${applied.length} fixes applied in ${changed.le
 for (const [codemod, n] of Object.entries(countBy(applied, (f) => f.codemod))) console.log(`  ${codemod}: ${n}`);
 if (fix.stderr.trim()) console.log(indent(fix.stderr.trim()));
 
+if (applied.length === 0) {
+  console.log('trial: nothing rewritten, nothing to judge');
+  if (!opts.keep) rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
+
 // Formatting, building and vetting: problems the rewrite brought, not those already there.
 const unformatted = changed.length ? run('gofmt', ['-l', ...changed], after).stdout.trim() : '';
 if (unformatted) problem(`not gofmt-clean after the rewrite:\n${indent(unformatted)}`);
