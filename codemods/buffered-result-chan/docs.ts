@@ -29,12 +29,15 @@ func (c *Client) Get(ctx context.Context, key string) (string, error) {
 \`\`\`
 
 ## Matched
-\`ch := make(chan T)\` made in the function, sent to exactly once from a goroutine, and received
-only in a \`select\` that has another case (a timeout, a ctx, a default).
+\`ch := make(chan T)\` made in the function, sent to once by one goroutine (\`go func() { … }()\`,
+not started by a loop, no path of it sending twice), and received by the function in a
+\`select\` that has another case (a timeout, a ctx, a default), or after a \`return\` that may
+leave first (\`if skip { return … }\` before \`r := <-ch\`).
 
 ## Left alone
-- more than one send (a buffer of one would not be enough);
-- a receive outside a select (the receiver always waits);
+- more than one send, or a goroutine started per item (a buffer of one would not be enough);
+- a receiver that always waits: a receive outside a select with no return before it, or a
+  select whose every case takes the value (\`case <-ctx.Done(): conn.Close(); <-ch\`);
 - a channel returned, stored, passed to a function or ranged over (other code may rely on it
   being unbuffered).
 `;

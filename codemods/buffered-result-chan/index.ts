@@ -1,13 +1,13 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
-import { abandonableResultChannel } from '../../src/go/result-channel.js';
+import { resultChannelAbandoned } from '../../src/go/result-channel.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
 import { touchesError } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveGoStatement, mayHaveSend, mayMakeChannel } from '../../src/go/text-signals.js';
 
-/** A select, a make(chan …), a go statement and a send: in the file, and in the function looked into. */
+/** A make(chan …), a go statement and a send: in the file, and in the function looked into. */
 function mayHoldResultChannel(text: string): boolean {
-  return text.includes('select') && mayMakeChannel(text) && mayHaveGoStatement(text) && mayHaveSend(text);
+  return mayMakeChannel(text) && mayHaveGoStatement(text) && mayHaveSend(text);
 }
 
 export const bufferedResultChan: Codemod = {
@@ -27,15 +27,16 @@ function find(ctx: FileContext): RawFinding[] {
   const out: RawFinding[] = [];
   for (const send of sendStatements(ctx.tree.rootNode, ctx.source)) {
     if (send.parent?.type === 'communication_case' || touchesError(send)) continue;
-    const make = abandonableResultChannel(send, ctx.source);
-    if (!make) continue;
+    const abandoned = resultChannelAbandoned(send, ctx.source);
+    if (!abandoned) continue;
+    const { make, how } = abandoned;
     const chan = send.childForFieldName('channel')!.text;
     const args = make.childForFieldName('arguments')!;
     const chanType = args.namedChildren[0];
     out.push({
       start: make.startIndex,
       end: make.endIndex,
-      message: `${chan} is unbuffered and its receiver may give up (another select case wins): the goroutine sending the result then blocks forever`,
+      message: `${chan} is unbuffered and its receiver may give up (${how}): the goroutine sending the result then blocks forever`,
       fix: { description: `make(${chanType.text}, 1): the single send always completes`, edits: [{ start: chanType.endIndex, end: chanType.endIndex, text: ', 1' }] },
     });
   }

@@ -43,17 +43,24 @@ function localChannel(send: Node, source: string): LocalChannel | undefined {
 
 /**
  * A result channel a receiver may abandon: `ch := make(chan T)` made unbuffered in a function,
- * sent to exactly once, from a goroutine, and received only in a `select` that has another way
- * out (a timeout, a ctx case, a default). When the other case wins, the sender blocks forever;
- * a capacity of 1 lets it finish. Returns the `make` call, or undefined when the shape differs
- * or the channel is used any other way (returned, stored, passed, ranged over, sent to twice).
+ * sent to once by one goroutine started once (a send on one path of it, no loop around it), and
+ * received by the function in a `select` that has another way out (a timeout, a ctx case, a
+ * default), or after a return that may leave first (`if quick { return }` … `<-ch`). When the
+ * receiver gives up, the sender blocks forever; a capacity of 1 lets it finish. Undefined when
+ * the shape differs or the channel is used any other way (returned, stored, passed, ranged over,
+ * sent to twice).
  */
-export function abandonableResultChannel(send: Node, source: string): Node | undefined {
+export function resultChannelAbandoned(send: Node, source: string): { make: Node; how: string } | undefined {
   const local = localChannel(send, source);
   if (!local?.inGoroutine) return undefined;
   const args = local.make.childForFieldName('arguments')!.namedChildren;
   if (args.length !== 1 || args[0].type !== 'channel_type' || args[0].text.includes('<-')) return undefined;
-  let receivesInSelect = 0;
+  if (!startedOnceSendingOnce(send, local) || awaitedResultChannel(send, source)) return undefined;
+  // The function that made the channel (the outermost one may hold it in a closure: a subtest).
+  const maker = enclosingFunction(local.decl)!;
+  let inSelect = false;
+  const plain: Node[] = [];
+  const takingCases: Node[] = [];
   for (const id of local.uses) {
     const p = id.parent!;
     const use = useOf(id);
@@ -62,18 +69,44 @@ export function abandonableResultChannel(send: Node, source: string): Node | und
       continue;
     }
     if (use === 'receive') {
+      if (!same(enclosingFunction(p), maker)) return undefined;
       const selectCase = receiveCase(p);
-      if (!selectCase) return undefined;
-      const select = selectCase.parent!;
-      const others = select.namedChildren.filter((c) => (c.type === 'communication_case' || c.type === 'default_case') && c.id !== selectCase.id);
-      if (others.length === 0) return undefined;
-      receivesInSelect++;
+      const others = selectCase?.parent?.namedChildren.filter((c) => (c.type === 'communication_case' || c.type === 'default_case') && c.id !== selectCase.id) ?? [];
+      if (selectCase) takingCases.push(selectCase);
+      if (others.length > 0) inSelect = true;
+      else plain.push(p);
       continue;
     }
     if (use === 'close') continue;
     return undefined; // returned, stored, passed on, ranged over…
   }
-  return receivesInSelect === 0 ? undefined : local.make;
+  if (plain.length === 0) return inSelect ? { make: local.make, how: 'another select case wins' } : undefined;
+  // A plain receive waits (after a select that gave up, too), unless the function may return
+  // before it: after the goroutine starts, before the last receive, not in a case that took the value.
+  const go = ancestors(send).find((a) => a.type === 'go_statement')!;
+  const last = Math.max(...plain.map((r) => r.startIndex));
+  const early = maker
+    .descendantsOfType('return_statement')
+    .find((r) => r.startIndex > go.endIndex && r.startIndex < last && same(enclosingFunction(r), maker) && !takingCases.some((c) => contains(c, r)) && !plain.some((p) => contains(r, p)));
+  return early ? { make: local.make, how: `it may return before receiving, line ${early.startPosition.row + 1}` } : undefined;
+}
+
+/** The `make` of a result channel its receiver may abandon (see `resultChannelAbandoned`). */
+export function abandonableResultChannel(send: Node, source: string): Node | undefined {
+  return resultChannelAbandoned(send, source)?.make;
+}
+
+/** The send is in `go func() { … }()` run once (no loop between it and the channel's declaration), on a path of it at most once. */
+function startedOnceSendingOnce(send: Node, local: LocalChannel): boolean {
+  const go = ancestors(send).find((a) => a.type === 'go_statement');
+  const literal = go?.namedChild(0)?.childForFieldName('function');
+  if (!go || literal?.type !== 'func_literal' || !same(enclosingFunction(send), literal)) return false;
+  const declScope = local.decl.parent;
+  for (const a of ancestors(go)) {
+    if (same(a, declScope)) break;
+    if (a.type === 'for_statement' || FUNCTION_TYPES.has(a.type)) return false;
+  }
+  return mostSends(literal.childForFieldName('body')!, send.childForFieldName('channel')!.text) <= 1;
 }
 
 /**
