@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const cli = fileURLToPath(new URL('../../bin/goconc.js', import.meta.url));
+/** How much of a failing package's output to show: a timeout's panic names the tests still running first. */
+const LAST_LINES = 25;
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
   options: {
@@ -112,9 +114,6 @@ function goProblems(args, dir) {
       .map((l) => l.split(dir).join('.')),
   );
 }
-
-/** How much of a failing package's output to show: a timeout's panic names the tests still running first. */
-const LAST_LINES = 25;
 
 /** A package's output lines from `go test -json`, up to the first goroutine dump of a panic. */
 function packageOutput(stdout, pkg) {

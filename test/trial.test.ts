@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { describeWithGo } from './support/go-toolchain.js';
+import { REPO } from './support/paths.js';
+import { tempTree } from './support/temp-tree.js';
+
+/** `npm run trial` on a small module: its verdict, and the copy of the module left as it was. */
+function trial(files: Record<string, string>): { status: number | null; stdout: string; dir: string } {
+  const dir = tempTree({ 'go.mod': 'module example.com/trial\n\ngo 1.22\n', ...files });
+  const res = spawnSync(process.execPath, [join(REPO, 'test', 'trial', 'run-trial.mjs'), dir, '--timeout', '5s', '--reruns', '1'], { encoding: 'utf8' });
+  return { status: res.status, stdout: res.stdout, dir };
+}
+
+const FANOUT = `package trial
+
+import "sync"
+
+// Fanout runs f for each item, each in a goroutine, and waits for them.
+func Fanout(items []int, f func(int)) {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(it)
+		}()
+	}
+	wg.Wait()
+}
+`;
+
+describeWithGo('npm run trial', () => {
+  it('passes a rewrite the project tests still pass, and leaves the given directory alone', () => {
+    const test = `package trial
+
+import (
+	"sync/atomic"
+	"testing"
+)
+
+func TestFanoutCallsEach(t *testing.T) {
+	var n atomic.Int64
+	Fanout(make([]int, 50), func(int) { n.Add(1) })
+	if n.Load() != 50 {
+		t.Fatalf("called %d times, want 50", n.Load())
+	}
+}
+`;
+    const res = trial({ 'fanout.go': FANOUT, 'fanout_test.go': test });
+    expect(res.stdout).toContain('goconc fix --write: 1 fixes applied in 1 files');
+    expect(res.stdout).toContain('go test after:  1 tests passed, 0 failed');
+    expect(res.stdout).toContain('trial: passed');
+    expect(res.status).toBe(0);
+    expect(readFileSync(join(res.dir, 'fanout.go'), 'utf8')).toBe(FANOUT);
+  });
+
+  it('fails a rewrite that makes a test hang, and shows where it hung', () => {
+    // Each call waits until all have started: it needs every goroutine running at once, which
+    // goconc cannot see (f is passed in).
+    const test = `package trial
+
+import (
+	"sync"
+	"testing"
+)
+
+func TestFanoutAllAtOnce(t *testing.T) {
+	items := make([]int, 64)
+	var started sync.WaitGroup
+	started.Add(len(items))
+	Fanout(items, func(int) {
+		started.Done()
+		started.Wait()
+	})
+}
+`;
+    const res = trial({ 'fanout.go': FANOUT, 'fanout_test.go': test });
+    expect(res.stdout).toContain('✗ example.com/trial TestFanoutAllAtOnce: passes on the original, fails after the rewrite');
+    expect(res.stdout).toMatch(/panic: test timed out after 5s[\s\S]*TestFanoutAllAtOnce/);
+    expect(res.stdout).toContain('trial: FAILED');
+    expect(res.status).toBe(1);
+  });
+});
