@@ -100,6 +100,10 @@ declaration in the same package.
   (\`flush := func() {…}\`) or a method of the package (\`s.halt()\`, the source a field of its
   receiver) called there: the last flush or stop of a shutdown): a select on it would skip the send
   at random, and whoever waits for it would wait forever;
+- the send runs as the code winds down: after the function's main loop (a \`for {\` it breaks out
+  of) has ended, or in a function called there (\`for workerCount > 0 { p.workerQueue <- nil }\`
+  stopping a pool's workers after its dispatch loop): a stop ends that loop, so the source is
+  likely done by then, and a select on it would skip the send at random;
 - the function returns no \`error\` (nothing can report the cancellation), or only a done channel
   is in scope while an error must be returned;
 - a result's zero value cannot be known (a type from another package, a type parameter);

@@ -5,6 +5,7 @@ import { abandonableResultChannel, awaitedResultChannel, receiveLeftWaiting } fr
 import { callsByText, callsOf, nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
 import { docs } from './docs.js';
+import { loopShape } from '../../src/go/loops.js';
 import { buildFix, placementOf } from './fix.js';
 import { mayHaveSend } from '../../src/go/text-signals.js';
 
@@ -110,6 +111,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (waiting) {
     return { reason: `${waiting.text} (line ${waiting.startPosition.row + 1}) waits for the value and ${chan} is never closed: a send that gives up once ${sources[0].expr} is done would leave it waiting forever (a buffer of one lets the send finish instead)` };
   }
+  const windDown = afterMainLoop(send, fn, ctx);
+  if (windDown) {
+    return { reason: `the send runs as the code winds down, ${windDown}: a stop ends that loop, so ${sources[0].expr} is likely done by then, and a select on it would skip the send at random` };
+  }
   const placement = placementOf(send, ctx.source);
   if ('reason' in placement) return { reason: placement.reason };
   const skipped = cleanupSkippedByReturn(send, fn, ctx.source);
@@ -134,15 +139,51 @@ function knownDoneWhere(send: Node, fn: Node, source: CancellationSource, ctx: F
   // Only a source the caller sees under the same name: one a closure captures, a receiver's field.
   const field = source.kind === 'ctx-field' || source.kind === 'done-field';
   if (fn.type === 'func_literal' ? same(source.fn, fn) && !field : !field) return undefined;
-  const name = fn.type === 'func_literal' ? closureName(fn) : fn.childForFieldName('name')?.text;
-  if (!name) return undefined;
-  const outer = enclosingFunction(fn);
-  const calls = fn.type === 'func_literal' ? (outer ? callsOf(outer, ctx.source, name) : []) : ctx.packageIndex().callsNamed(name);
-  for (const call of calls) {
-    const caller = enclosingFunction(call);
-    if (!caller || same(caller, fn) || caller.childForFieldName('name')?.text === name) continue;
+  for (const { name, call, caller } of callersOf(fn, ctx)) {
     const at = doneAt(call, caller, source);
     if (at) return `${name}() runs ${at}`;
+  }
+  return undefined;
+}
+
+/** The calls of a function literal given a name (in the function around it) or of the package's function or method of its name, each with the function it is in. */
+function callersOf(fn: Node, ctx: FileContext): { name: string; call: Node; caller: Node }[] {
+  const name = fn.type === 'func_literal' ? closureName(fn) : fn.childForFieldName('name')?.text;
+  if (!name) return [];
+  const outer = enclosingFunction(fn);
+  const calls = fn.type === 'func_literal' ? (outer ? callsOf(outer, ctx.source, name) : []) : ctx.packageIndex().callsNamed(name);
+  return calls.flatMap((call) => {
+    const caller = enclosingFunction(call);
+    return !caller || same(caller, fn) || caller.childForFieldName('name')?.text === name ? [] : [{ name, call, caller }];
+  });
+}
+
+/**
+ * Where the send runs once the function's main loop (a `for {` it breaks out of) has ended, in
+ * that function or in one called there: the wind-down of a goroutine being stopped
+ * (`for workerCount > 0 { p.workerQueue <- nil }` after the dispatch loop), when its stop source
+ * is likely done already. E.g. `after the loop at line 202`.
+ */
+function afterMainLoop(send: Node, fn: Node, ctx: FileContext): string | undefined {
+  const loop = loopEndedBefore(send, fn);
+  if (loop) return `after the loop at line ${loop.startPosition.row + 1}`;
+  if (fn.type !== 'func_literal' && fn.type !== 'method_declaration' && fn.type !== 'function_declaration') return undefined;
+  for (const { name, call, caller } of callersOf(fn, ctx)) {
+    // The caller may be parsed on its own: its lines are not the file's.
+    if (loopEndedBefore(call, caller)) return `in ${name}(), called after the main loop of ${caller.childForFieldName('name')?.text ?? 'its caller'}()`;
+  }
+  return undefined;
+}
+
+/** A `for {` loop with a way out (`break`), a statement of a block around `node` (within `fn`) before it. */
+function loopEndedBefore(node: Node, fn: Node): Node | undefined {
+  for (const a of ancestors(node)) {
+    if (same(a, fn)) return undefined;
+    if (a.type !== 'statement_list') continue;
+    for (let s = a.firstNamedChild; s && s.endIndex <= node.startIndex; s = s.nextNamedSibling) {
+      const loop = s.type === 'labeled_statement' ? s.namedChildren.find((c) => c.type === 'for_statement') : s;
+      if (loop?.type === 'for_statement' && loopShape(loop).kind === 'forever' && /\bbreak\b/.test(loop.text)) return loop;
+    }
   }
   return undefined;
 }
