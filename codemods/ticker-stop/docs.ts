@@ -39,7 +39,9 @@ for range ticker.C {
 
 ## Go 1.23 and later
 Tickers no longer referenced are collected even when not stopped. For modules whose \`go\` line
-is 1.23 or later the finding is informational (severity info) and has no fix.
+is 1.23 or later the finding is informational (severity info) and has no fix; so is it for a
+file in no module (no \`go.mod\` above it), which today's toolchain builds with its own, newer
+semantics.
 
 ## Reported without a fix
 - a ticker that leaves the function (returned, stored, passed on): its owner must stop it;

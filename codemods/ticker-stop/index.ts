@@ -1,7 +1,7 @@
 import { goAtLeast } from '../../src/engine/go-module.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
-import { enclosingLoops, loopStatement } from '../../src/go/loops.js';
+import { enclosingLoops, loopsRepeating, loopStatement } from '../../src/go/loops.js';
 import { callsOf, codeWords, identifiersNamed } from '../../src/go/find-by-text.js';
 import { eol, enclosingFunction, freshNameIn, indentAt, lineEnd, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
@@ -20,6 +20,8 @@ export const tickerStop: Codemod = {
 };
 
 const COLLECTED = 'from Go 1.23 (the module\'s go line) an unreferenced ticker is collected even when not stopped';
+/** The file is in no module: built by a toolchain of today, outside module mode, it gets Go 1.23's timers. */
+const COLLECTED_NO_MODULE = 'no go.mod gives a go line, so the toolchain\'s own is taken (1.23 or later): an unreferenced ticker is collected even when not stopped';
 
 function find(ctx: FileContext): RawFinding[] {
   const time = packageName(ctx.tree, 'time');
@@ -32,17 +34,17 @@ function find(ctx: FileContext): RawFinding[] {
     if (touchesError(call)) continue;
     if (callee === `${time}.NewTicker`) {
       const f = newTicker(call, ctx);
-      if (f) out.push(modern ? informational(f) : f);
+      if (f) out.push(modern ? informational(f, ctx.goVersion) : f);
     } else if (callee === `${time}.Tick`) {
       const f = tick(call, ctx, time);
-      if (f) out.push(modern ? informational(f) : f);
+      if (f) out.push(modern ? informational(f, ctx.goVersion) : f);
     }
   }
   return out;
 }
 
-function informational(f: RawFinding): RawFinding {
-  return { start: f.start, end: f.end, message: f.message, severity: 'info', reason: COLLECTED };
+function informational(f: RawFinding, goVersion: string | undefined): RawFinding {
+  return { start: f.start, end: f.end, message: f.message, severity: 'info', reason: goVersion === undefined ? COLLECTED_NO_MODULE : COLLECTED };
 }
 
 /** `t := time.NewTicker(d)` never stopped in its function: `defer t.Stop()` after it. */
@@ -75,7 +77,7 @@ function newTicker(call: Node, ctx: FileContext): RawFinding | undefined {
  */
 function tick(call: Node, ctx: FileContext, time: string): RawFinding | undefined {
   const fn = enclosingFunction(call);
-  const inLoop = enclosingLoops(call).length > 0;
+  const inLoop = loopsRepeating(call).length > 0;
   const fnName = fn?.childForFieldName('name')?.text;
   if (!inLoop && fnName === 'main' && fn?.type === 'function_declaration') return undefined;
   const message = `${call.text} starts a ticker that can never be stopped${inLoop ? ', here once per loop iteration' : ''}`;

@@ -11,6 +11,18 @@ export function enclosingLoops(node: Node): Node[] {
   return out;
 }
 
+/**
+ * The loops that run `node` again on each iteration, innermost first: not one whose range
+ * expression or initializer holds it (`for range time.Tick(d)` evaluates the call once).
+ */
+export function loopsRepeating(node: Node): Node[] {
+  return enclosingLoops(node).filter((loop) => {
+    const header = loop.namedChildren.find((c) => c.type === 'range_clause' || c.type === 'for_clause');
+    const once = header?.type === 'range_clause' ? header.childForFieldName('right') : header?.childForFieldName('initializer');
+    return !once || node.startIndex < once.startIndex || node.endIndex > once.endIndex;
+  });
+}
+
 /** The statement a loop stands as: the loop, or the labelled statement wrapping it. */
 export function loopStatement(loop: Node): Node {
   return loop.parent?.type === 'labeled_statement' ? loop.parent : loop;
