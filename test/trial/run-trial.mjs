@@ -83,21 +83,27 @@ console.log(`go test after:  ${summary(now)}`);
 // A subtest missing after (named at random: a UUID) is no suspect while its test passed.
 const parentPassed = (key) => key.includes('/') && now.get(key.slice(0, key.indexOf('/'))) === 'pass';
 const suspects = [...was].filter(([key, outcome]) => outcome === 'pass' && (now.get(key) === 'fail' || (now.get(key) === undefined && !parentPassed(key)))).map(([key]) => key);
-for (const key of suspects) {
+// Tests first: a package whose failing tests all turn out flaky is flaky itself.
+const verdicts = new Map();
+for (const key of suspects.filter((k) => k.includes(' '))) {
   const [pkg, test] = key.split(' ');
-  if (!test) {
-    problem(`${pkg}: its tests passed before the rewrite and ${now.get(key) ?? 'did not run'} after; the end of its output:\n${indent(packageOutput(afterRun, pkg).slice(-LAST_LINES).join('\n'))}`);
-    continue;
-  }
   // Run again, --reruns times in each copy: a test failing in both or passing in both is not the rewrite's doing.
   const only = test
     .split('/')
     .map((part) => `^${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
     .join('/');
   const again = (dir) => run('go', ['test', `-count=${opts.reruns}`, `-timeout=${opts.timeout}`, '-run', only, pkg], dir).status === 0;
-  if (!again(before)) console.log(`  ~ ${key}: flaky (fails on the original too when run again)`);
-  else if (again(after)) console.log(`  ~ ${key}: flaky (passes after the rewrite when run again)`);
+  const verdict = !again(before) ? 'fails on the original too when run again' : again(after) ? 'passes after the rewrite when run again' : undefined;
+  verdicts.set(key, verdict ?? 'regression');
+  if (verdict) console.log(`  ~ ${key}: flaky (${verdict})`);
   else problem(`${key}: passes on the original, fails after the rewrite`);
+}
+for (const pkg of suspects.filter((k) => !k.includes(' '))) {
+  const tests = suspects.filter((k) => k.startsWith(`${pkg} `));
+  // Every test that passed before ran after, and those that failed were flaky.
+  const flaky = tests.length > 0 && tests.every((k) => now.has(k) && verdicts.get(k) !== 'regression');
+  if (flaky) console.log(`  ~ ${pkg}: failed only by the flaky tests above`);
+  else problem(`${pkg}: its tests passed before the rewrite and ${now.get(pkg) ?? 'did not run'} after; the end of its output:\n${indent(packageOutput(afterRun, pkg).slice(-LAST_LINES).join('\n'))}`);
 }
 const fixedTests = [...now].filter(([key, outcome]) => outcome === 'pass' && was.get(key) === 'fail').map(([key]) => key);
 if (fixedTests.length) console.log(`passing only after the rewrite: ${fixedTests.join(', ')}`);
