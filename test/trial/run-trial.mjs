@@ -4,7 +4,8 @@
 // one, then gofmt, go build, go vet and `go test -json` on both, test by test. A test that passes
 // on the original and fails (or never ends) after the rewrite is run again in both copies to
 // tell a regression from a flaky test. Prints what changed and exits 1 on a regression, a new
-// build or vet problem, or a file gofmt would change. Nothing is written to the given directory.
+// build or vet problem, or a file gofmt would change; 2 when the original's tests give no results
+// to compare with. Nothing is written to the given directory.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,7 +76,16 @@ for (const step of [['build', ...packages], ['vet', ...packages]]) {
 
 // The project's tests, one after the other (side by side they would slow each other down).
 const testArgs = ['test', '-json', '-count=1', `-timeout=${opts.timeout}`, ...(opts.run ? ['-run', opts.run] : []), ...packages];
-const was = testOutcomes(run('go', testArgs, before).stdout);
+const beforeRun = run('go', testArgs, before);
+const was = testOutcomes(beforeRun.stdout);
+if (![...was.keys()].some((key) => key.includes(' '))) {
+  // Nothing to compare with (no go.mod, no test files, a module that does not build…): no verdict.
+  const said = [...beforeRun.stderr.split('\n'), ...beforeRun.stdout.split('\n').map((l) => (l.startsWith('{') ? (JSON.parse(l).Output ?? '').trimEnd() : l))].filter((l) => l.trim());
+  console.log(`go test gave no results on the original:\n${indent(said.slice(0, 10).join('\n'))}`);
+  console.log('trial: no verdict');
+  if (!opts.keep) rmSync(work, { recursive: true, force: true });
+  process.exit(2);
+}
 const afterRun = run('go', testArgs, after).stdout;
 const now = testOutcomes(afterRun);
 console.log(`go test before: ${summary(was)}`);
