@@ -1,0 +1,105 @@
+import { doneReceive, type CancellationSource } from '../../src/go/cancellation.js';
+import { callsOf } from '../../src/go/find-by-text.js';
+import { loopShape } from '../../src/go/loops.js';
+import { ancestors, contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+import type { FileContext } from '../../src/engine/types.js';
+
+// Where a send runs once its stop source is done, or likely done: a select on the source there
+// would skip the send at random, and whoever waits for it would wait forever.
+
+/**
+ * Where the send runs with the source known to be done, if it does: in a `case <-stop:` (or
+ * `<-ctx.Done()`) of a select, after a `<-ctx.Done()` statement, under `if ctx.Err() != nil`, or
+ * sending `ctx.Err()` itself. A select on it would then pick either case.
+ */
+export function knownDoneWhere(send: Node, fn: Node, source: CancellationSource, ctx: FileContext): string | undefined {
+  const here = doneAt(send, fn, source);
+  if (here) return here;
+  // The function called where the source is done: a closure (`flush := func() {…}`) or the
+  // package's function or method (`case <-s.ctx.Done(): s.stop()`), the last flush or stop of a
+  // shutdown.
+  // Only a source the caller sees under the same name: one a closure captures, a receiver's field.
+  const field = source.kind === 'ctx-field' || source.kind === 'done-field';
+  if (fn.type === 'func_literal' ? same(source.fn, fn) && !field : !field) return undefined;
+  for (const { name, call, caller } of callersOf(fn, ctx)) {
+    const at = doneAt(call, caller, source);
+    if (at) return `${name}() runs ${at}`;
+  }
+  return undefined;
+}
+
+/** The calls of a function literal given a name (in the function around it) or of the package's function or method of its name, each with the function it is in. */
+function callersOf(fn: Node, ctx: FileContext): { name: string; call: Node; caller: Node }[] {
+  const name = fn.type === 'func_literal' ? closureName(fn) : fn.childForFieldName('name')?.text;
+  if (!name) return [];
+  const outer = enclosingFunction(fn);
+  const calls = fn.type === 'func_literal' ? (outer ? callsOf(outer, ctx.source, name) : []) : ctx.packageIndex().callsNamed(name);
+  return calls.flatMap((call) => {
+    const caller = enclosingFunction(call);
+    return !caller || same(caller, fn) || caller.childForFieldName('name')?.text === name ? [] : [{ name, call, caller }];
+  });
+}
+
+/**
+ * Where the send runs once the function's main loop (a `for {` it breaks out of) has ended, in
+ * that function or in one called there: the wind-down of a goroutine being stopped
+ * (`for workerCount > 0 { p.workerQueue <- nil }` after the dispatch loop), when its stop source
+ * is likely done already. E.g. `after the loop at line 202`.
+ */
+export function afterMainLoop(send: Node, fn: Node, ctx: FileContext): string | undefined {
+  const loop = loopEndedBefore(send, fn);
+  if (loop) return `after the loop at line ${loop.startPosition.row + 1}`;
+  if (fn.type !== 'func_literal' && fn.type !== 'method_declaration' && fn.type !== 'function_declaration') return undefined;
+  for (const { name, call, caller } of callersOf(fn, ctx)) {
+    // The caller may be parsed on its own: its lines are not the file's.
+    if (loopEndedBefore(call, caller)) return `in ${name}(), called after the main loop of ${caller.childForFieldName('name')?.text ?? 'its caller'}()`;
+  }
+  return undefined;
+}
+
+/** A `for {` loop with a way out (`break`), a statement of a block around `node` (within `fn`) before it. */
+function loopEndedBefore(node: Node, fn: Node): Node | undefined {
+  for (const a of ancestors(node)) {
+    if (same(a, fn)) return undefined;
+    if (a.type !== 'statement_list') continue;
+    for (let s = a.firstNamedChild; s && s.endIndex <= node.startIndex; s = s.nextNamedSibling) {
+      const loop = s.type === 'labeled_statement' ? s.namedChildren.find((c) => c.type === 'for_statement') : s;
+      if (loop?.type === 'for_statement' && loopShape(loop).kind === 'forever' && /\bbreak\b/.test(loop.text)) return loop;
+    }
+  }
+  return undefined;
+}
+
+/** `name := func(…) {…}`: the local a function literal is given to. */
+function closureName(literal: Node): string | undefined {
+  const list = literal.parent;
+  const decl = list?.type === 'expression_list' ? list.parent : undefined;
+  if (decl?.type !== 'short_var_declaration' || list!.namedChildren.length !== 1) return undefined;
+  const left = decl.childForFieldName('left')?.namedChildren;
+  return left?.length === 1 && left[0].type === 'identifier' ? left[0].text : undefined;
+}
+
+/** Where `node` (the send, or a call of the closure holding it) runs with the source known done, within `fn`. */
+function doneAt(node: Node, fn: Node, source: CancellationSource): string | undefined {
+  const receive = doneReceive(source).replace(/\s/g, '');
+  for (const a of ancestors(node)) {
+    if (same(a, fn)) break;
+    // `<-ctx.Done()` as a statement before it, in a block around it.
+    if (a.type === 'statement_list') {
+      for (let s = a.firstNamedChild; s && s.startIndex < node.startIndex; s = s.nextNamedSibling) {
+        if (s.type === 'expression_statement' && s.text.replace(/\s/g, '') === receive && !contains(s, node)) return `after ${s.text}`;
+      }
+    }
+    if (a.type === 'communication_case') {
+      const comm = a.childForFieldName('communication');
+      if (comm && comm.text.replace(/\s/g, '').endsWith(receive) && !contains(comm, node)) return `in case ${comm.text}`;
+    }
+    if (a.type === 'if_statement' && source.isContext) {
+      const cond = a.childForFieldName('condition')?.text.replace(/\s/g, '');
+      const consequence = a.childForFieldName('consequence');
+      if (cond === `${source.expr}.Err()!=nil` && consequence && contains(consequence, node)) return `under if ${source.expr}.Err() != nil`;
+    }
+  }
+  if (source.isContext && node.childForFieldName('value')?.text.replace(/\s/g, '') === `${source.expr}.Err()`) return `it sends ${source.expr}.Err()`;
+  return undefined;
+}
