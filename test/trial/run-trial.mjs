@@ -1,4 +1,4 @@
-// npm run trial -- <Go module dir> [packages…] [--timeout 10m] [--run REGEXP] [--reruns 6] [--keep]
+// npm run trial -- <Go module dir> [packages…] [--timeout 10m] [--run REGEXP] [--reruns 6] [--race] [--keep]
 //
 // goconc judged by a real project's own tests: two copies of the module, `goconc fix --write` on
 // one, then gofmt, go build, go vet and `go test -json` on both, test by test. A test that passes
@@ -23,10 +23,11 @@ const { values: opts, positionals } = parseArgs({
     run: { type: 'string' },
     keep: { type: 'boolean', default: false },
     reruns: { type: 'string', default: '6' },
+    race: { type: 'boolean', default: false },
   },
 });
 if (positionals.length === 0) {
-  console.error('usage: npm run trial -- <Go module dir> [packages…] [--timeout 10m] [--run REGEXP] [--reruns 6] [--keep]');
+  console.error('usage: npm run trial -- <Go module dir> [packages…] [--timeout 10m] [--run REGEXP] [--reruns 6] [--race] [--keep]');
   process.exit(2);
 }
 const source = resolve(positionals[0]);
@@ -75,7 +76,8 @@ for (const step of [['build', ...packages], ['vet', ...packages]]) {
 }
 
 // The project's tests, one after the other (side by side they would slow each other down).
-const testArgs = ['test', '-json', '-count=1', `-timeout=${opts.timeout}`, ...(opts.run ? ['-run', opts.run] : []), ...packages];
+const race = opts.race ? ['-race'] : [];
+const testArgs = ['test', '-json', '-count=1', ...race, `-timeout=${opts.timeout}`, ...(opts.run ? ['-run', opts.run] : []), ...packages];
 const beforeRun = run('go', testArgs, before);
 const was = testOutcomes(beforeRun.stdout);
 if (![...was.keys()].some((key) => key.includes(' '))) {
@@ -102,7 +104,7 @@ for (const key of suspects.filter((k) => k.includes(' '))) {
     .split('/')
     .map((part) => `^${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
     .join('/');
-  const again = (dir) => run('go', ['test', `-count=${opts.reruns}`, `-timeout=${opts.timeout}`, '-run', only, pkg], dir).status === 0;
+  const again = (dir) => run('go', ['test', `-count=${opts.reruns}`, ...race, `-timeout=${opts.timeout}`, '-run', only, pkg], dir).status === 0;
   const verdict = !again(before) ? 'fails on the original too when run again' : again(after) ? 'passes after the rewrite when run again' : undefined;
   verdicts.set(key, verdict ?? 'regression');
   if (verdict) console.log(`  ~ ${key}: flaky (${verdict})`);
