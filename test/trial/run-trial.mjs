@@ -70,9 +70,17 @@ if (unformatted) problem(`not gofmt-clean after the rewrite:\n${indent(unformatt
 for (const step of [['build', ...packages], ['vet', ...packages]]) {
   const was = goProblems(step, before);
   const now = goProblems(step, after);
-  const added = [...now].filter((l) => !was.has(l));
+  // By file and message: a rewrite moves the lines below it.
+  const where = (l) => l.replace(/^([^:]+):\d+:\d+:/, '$1:');
+  const left = was.map(where);
+  const added = now.filter((l) => {
+    const i = left.indexOf(where(l));
+    if (i === -1) return true;
+    left.splice(i, 1);
+    return false;
+  });
   if (added.length) problem(`go ${step[0]}: new after the rewrite:\n${indent(added.join('\n'))}`);
-  else console.log(`go ${step[0]}: ${now.size === 0 ? 'clean' : `${now.size} problems, all there before the rewrite`}`);
+  else console.log(`go ${step[0]}: ${now.length === 0 ? 'clean' : `${now.length} problems, all there before the rewrite`}`);
 }
 
 // The project's tests, one after the other (side by side they would slow each other down).
@@ -124,15 +132,13 @@ console.log(failed ? 'trial: FAILED' : 'trial: passed');
 if (!opts.keep) rmSync(work, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);
 
-/** `go build`/`go vet` output lines (paths relative to the copy), as a set to compare two copies by. */
+/** `go build`/`go vet` output lines (paths relative to the copy), to compare two copies by. */
 function goProblems(args, dir) {
   const res = run('go', args, dir);
-  return new Set(
-    res.stderr
-      .split('\n')
-      .filter((l) => l.trim() && !l.startsWith('#'))
-      .map((l) => l.split(dir).join('.')),
-  );
+  return res.stderr
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((l) => l.split(dir).join('.'));
 }
 
 /** A package's output lines from `go test -json`, up to the first goroutine dump of a panic. */
