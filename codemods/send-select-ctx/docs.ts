@@ -100,6 +100,10 @@ declaration in the same package.
   (\`flush := func() {…}\`) or a method of the package (\`s.halt()\`, the source a field of its
   receiver) called there: the last flush or stop of a shutdown): a select on it would skip the send
   at random, and whoever waits for it would wait forever;
+- the code that provides the source ends it and then waits for the value: \`cancel()\` (or
+  \`close(stop)\`) and later a receive from the channel in the same function (\`cancel(); select {
+  case <-signal: … }\`, a test checking that a loop ends on cancel): a send giving up once the
+  source is done would fail that wait at random;
 - the send runs as the code winds down: after the function's main loop (a \`for {\` it breaks out
   of) has ended, or in a function called there (\`for workerCount > 0 { p.workerQueue <- nil }\`
   stopping a pool's workers after its dispatch loop): a stop ends that loop, so the source is

@@ -1,5 +1,5 @@
 import { doneReceive, type CancellationSource } from '../../src/go/cancellation.js';
-import { callsOf } from '../../src/go/find-by-text.js';
+import { callsOf, identifiersNamed, regexEscaped } from '../../src/go/find-by-text.js';
 import { loopShape } from '../../src/go/loops.js';
 import { ancestors, contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
@@ -101,5 +101,36 @@ function doneAt(node: Node, fn: Node, source: CancellationSource): string | unde
     }
   }
   if (source.isContext && node.childForFieldName('value')?.text.replace(/\s/g, '') === `${source.expr}.Err()`) return `it sends ${source.expr}.Err()`;
+  return undefined;
+}
+
+/**
+ * Where the code that provides the source ends it and then waits for the value: `cancel()`
+ * (the source's cancel function) or `close(stop)`, then a receive from the channel later in the
+ * same function (`cancel(); select { case <-signal: … }`): the value is expected after the
+ * source is done, so a send giving up then would fail that wait. E.g. `cancel() (line 1167)
+ * before <-signal (line 1169)`.
+ */
+export function endedThenAwaited(send: Node, source: CancellationSource, text: string): string | undefined {
+  const chan = send.childForFieldName('channel');
+  if (chan?.type !== 'identifier' || source.kind === 'ctx-field' || source.kind === 'done-field') return undefined;
+  const scope = source.fn;
+  const body = text.slice(scope.startIndex, scope.endIndex);
+  const enders: Node[] = [];
+  if (source.isContext) {
+    // `ctx, cancel := context.WithCancel(…)` (or `=`): the cancel functions the source was given.
+    const given = new RegExp(`\\b${regexEscaped(source.expr)}\\s*,\\s*(\\w+)\\s*:?=\\s*\\w+\\.With\\w+\\(`, 'g');
+    for (const m of body.matchAll(given)) enders.push(...callsOf(scope, text, m[1]));
+  } else {
+    enders.push(...callsOf(scope, text, 'close').filter((c) => c.childForFieldName('arguments')?.namedChildren[0]?.text === source.expr));
+  }
+  const own = (n: Node) => same(enclosingFunction(n), scope);
+  // Called there and then: `defer cancel()` ends the source only when the function returns.
+  const now = (call: Node) => own(call) && call.parent?.type === 'expression_statement';
+  const receives = identifiersNamed(scope, text, chan.text).filter((id) => id.parent?.type === 'unary_expression' && id.parent.childForFieldName('operator')?.text === '<-' && own(id));
+  for (const end of enders.filter(now)) {
+    const wait = receives.find((r) => r.startIndex > end.endIndex);
+    if (wait) return `${end.text} (line ${end.startPosition.row + 1}) before ${wait.parent!.text} (line ${wait.startPosition.row + 1})`;
+  }
   return undefined;
 }

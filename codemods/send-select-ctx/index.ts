@@ -5,7 +5,7 @@ import { abandonableResultChannel, awaitedResultChannel, receiveLeftWaiting } fr
 import { callsByText, callsOf, nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
 import { docs } from './docs.js';
-import { afterMainLoop, knownDoneWhere } from './done-already.js';
+import { afterMainLoop, endedThenAwaited, knownDoneWhere } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
 import { mayHaveSend } from '../../src/go/text-signals.js';
 
@@ -110,6 +110,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const waiting = receiveLeftWaiting(send, ctx.source);
   if (waiting) {
     return { reason: `${waiting.text} (line ${waiting.startPosition.row + 1}) waits for the value and ${chan} is never closed: a send that gives up once ${sources[0].expr} is done would leave it waiting forever (a buffer of one lets the send finish instead)` };
+  }
+  const awaited = endedThenAwaited(send, sources[0], ctx.source);
+  if (awaited) {
+    return { reason: `${sources[0].expr} is ended and then the value awaited, ${awaited}: a send giving up once ${sources[0].expr} is done would fail that wait at random` };
   }
   const windDown = afterMainLoop(send, fn, ctx);
   if (windDown) {

@@ -123,8 +123,12 @@ export function awaitedResultChannel(send: Node, source: string): boolean {
   const sender = enclosingFunction(send);
   if (!local || !sender || same(sender, local.outer)) return false;
   const ch = send.childForFieldName('channel')!.text;
-  // One send per run of the closure, whatever path it takes.
+  // One send per run of the closure, whatever path it takes, and one run: no loop starting it again.
   if (mostSends(sender.childForFieldName('body')!, ch) > 1) return false;
+  for (const a of ancestors(sender)) {
+    if (same(a, local.decl.parent)) break;
+    if (a.type === 'for_statement') return false;
+  }
   const receives: Node[] = [];
   for (const id of local.uses) {
     const use = useOf(id);
