@@ -91,6 +91,10 @@ uses are copied first (\`v := v\`), since they are shared by every iteration the
 - errgroups that call \`SetLimit\`.
 
 ## Reported without a fix
+Every codemod: a fix needing an import whose name the file already gives another package (the
+bound's \`runtime.GOMAXPROCS(0)\` in a file importing azcore's \`runtime\`) would not compile, so
+it is dropped and the finding says so.
+
 A bound makes the loop wait until a running goroutine ends, so it is added only when nothing in
 sight says the goroutines might not end on their own. Looked at: the goroutine's function literal
 (or the one a local it calls was given, \`serve := func(…) {…}\`), and the package's functions

@@ -1,5 +1,5 @@
 import type Parser from 'tree-sitter';
-import { addImportEdits } from '../go/imports.js';
+import { addImportEdits, importNameClash } from '../go/imports.js';
 import { eol } from '../go/syntax.js';
 import { checkEdits } from './apply-edits.js';
 import { pointsAt } from './line-index.js';
@@ -30,6 +30,7 @@ export function editsOfFix(source: string, fix: Fix): Edit[] {
  * `ranges`: the parts of the file a partial `tree` covers.
  */
 export function verifyFixes(findings: Finding[], source: string, tree: Parser.Tree, internalErrors: string[], ranges?: Parser.Range[]): void {
+  dropImportClashes(findings, tree);
   const alone = new Map<Fix, Edit[] | Error>();
   for (const f of findings) {
     for (const fix of [...(f.fix ? [f.fix] : []), ...(f.alternatives ?? [])]) {
@@ -75,6 +76,36 @@ export function verifyFixes(findings: Finding[], source: string, tree: Parser.Tr
       delete f.fix;
       f.reason = 'internal error: the proposed fix did not parse';
     }
+  }
+}
+
+/**
+ * Fixes needing an import whose name the file already gives another package (`"runtime"` in a
+ * file importing azcore's `runtime`) would not compile: a finding keeps an alternative without
+ * the clash, or loses its fix and says why.
+ */
+function dropImportClashes(findings: Finding[], tree: Parser.Tree): void {
+  const clash = (fix: Fix) => {
+    for (const path of fix.imports ?? []) {
+      const other = importNameClash(tree, path);
+      if (other) return `the fix needs the import "${path}", and the file already uses its name for "${other.path}"`;
+    }
+    return undefined;
+  };
+  for (const f of findings) {
+    if (!f.fix && !f.alternatives) continue;
+    const fixes = [...(f.fix ? [f.fix] : []), ...(f.alternatives ?? [])];
+    const clean = fixes.filter((fix) => !clash(fix));
+    if (clean.length === fixes.length) continue;
+    if (clean.length === 0) {
+      f.reason = clash(fixes[0]);
+      delete f.fix;
+      delete f.alternatives;
+      continue;
+    }
+    f.fix = clean[0];
+    if (clean.length > 1) f.alternatives = clean.slice(1);
+    else delete f.alternatives;
   }
 }
 

@@ -46,6 +46,24 @@ function specOf(spec: Node): ImportSpec {
   return { path: spec.childForFieldName('path')!.text.slice(1, -1), alias: nameNode?.text, node: spec };
 }
 
+/**
+ * An import of another path that the file already uses under the name `path` would take: for
+ * "runtime", `"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"` (or any `runtime "…"`).
+ * Adding `path` then would not compile. The name of a path is its last element (before a
+ * `/vN` major version), as nearly every Go package is named.
+ */
+export function importNameClash(tree: Parser.Tree, path: string): ImportSpec | undefined {
+  const name = defaultName(path);
+  return importSpecs(tree).find((s) => s.path !== path && (s.alias ?? defaultName(s.path)) === name);
+}
+
+function defaultName(path: string): string {
+  const parts = path.split('/');
+  let last = parts.pop()!;
+  if (/^v\d+$/.test(last) && parts.length > 0) last = parts.pop()!;
+  return last.replace(/\.v\d+$/, '');
+}
+
 /** The identifier a file uses for an imported package, or undefined when it is not imported. */
 export function packageName(tree: Parser.Tree, path: string): string | undefined {
   const spec = importSpecs(tree).find((s) => s.path === path);

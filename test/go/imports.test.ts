@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/engine/apply-edits.js';
 import { parseGo } from '../../src/engine/parser.js';
-import { addImportEdits, importSpecs, packageName } from '../../src/go/imports.js';
+import { addImportEdits, importNameClash, importSpecs, packageName } from '../../src/go/imports.js';
 
 function add(src: string, paths: string[]): string {
   return applyEdits(src, addImportEdits(src, parseGo(src), paths));
@@ -46,5 +46,22 @@ describe('addImportEdits', () => {
     const src = 'package x\n\nimport ctxpkg "context"\n';
     expect(add(src, ['context'])).toBe(src);
     expect(packageName(parseGo(src), 'context')).toBe('ctxpkg');
+  });
+});
+
+describe('importNameClash', () => {
+  const clash = (header: string, path: string) => importNameClash(parseGo(`package p\n\n${header}\n`), path)?.path;
+
+  it('finds another package under the name a path would take: by its last element, a major version or an alias', () => {
+    expect(clash('import "github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"', 'runtime')).toBe('github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime');
+    expect(clash('import runtime "strings"', 'runtime')).toBe('strings');
+    expect(clash('import "github.com/x/errgroup/v2"', 'golang.org/x/sync/errgroup')).toBe('github.com/x/errgroup/v2');
+    expect(clash('import "gopkg.in/time.v1"', 'time')).toBe('gopkg.in/time.v1');
+  });
+
+  it('finds none for the path itself, another alias, or other names', () => {
+    expect(clash('import "runtime"', 'runtime')).toBeUndefined();
+    expect(clash('import azruntime "github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"', 'runtime')).toBeUndefined();
+    expect(clash('import (\n\t"context"\n\t"sync"\n)', 'runtime')).toBeUndefined();
   });
 });
