@@ -99,19 +99,25 @@ function lockHeldAtLoop(spawn: Spawn, source: string): string | undefined {
 }
 
 /**
+ * What a spawned goroutine runs: its function literal (or the local closure it calls), and the
+ * functions it calls (its function itself, or those called in the literal).
+ */
+function spawned(spawn: Spawn): { fn?: Node; literal?: Node; called: Node[] } {
+  const fn = spawnedFunction(spawn.go);
+  const literal = fn?.type === 'func_literal' ? fn : fn ? localClosure(fn, spawn.go) : undefined;
+  const called = literal ? literal.childForFieldName('body')!.descendantsOfType('call_expression').map((c) => c.childForFieldName('function')!) : fn ? [fn] : [];
+  return { fn, literal, called };
+}
+
+/**
  * What a spawned goroutine runs, as far as the package shows it: the body of its function
  * literal and of the package's functions (or methods) of the names it calls.
  */
 function goroutineBodies(spawn: Spawn, ctx: FileContext): { body: Node; via?: string }[] {
-  const fn = spawnedFunction(spawn.go);
-  const literal = fn?.type === 'func_literal' ? fn : fn && localClosure(fn, spawn.go);
-  if (!literal) return fn ? callees(fn, ctx).map((body) => ({ body })) : [];
-  const body = literal.childForFieldName('body')!;
-  const called = body.descendantsOfType('call_expression').flatMap((c) => {
-    const callee = c.childForFieldName('function')!;
-    return callees(callee, ctx).map((b) => ({ body: b, via: `${callee.text}()` }));
-  });
-  return [{ body, via: literal === fn ? undefined : `${fn!.text}()` }, ...called];
+  const { fn, literal, called } = spawned(spawn);
+  if (!literal) return called.flatMap((callee) => callees(callee, ctx)).map((body) => ({ body }));
+  const fromCalls = called.flatMap((callee) => callees(callee, ctx).map((b) => ({ body: b, via: `${callee.text}()` })));
+  return [{ body: literal.childForFieldName('body')!, via: literal === fn ? undefined : `${fn!.text}()` }, ...fromCalls];
 }
 
 /**
@@ -120,13 +126,10 @@ function goroutineBodies(spawn: Spawn, ctx: FileContext): { body: Node; via?: st
  * `s.readLoop()`, `w.Start()`. As written, e.g. `link.stubs[i].Run()`.
  */
 function unseenWorker(spawn: Spawn, ctx: FileContext): string | undefined {
-  const fn = spawnedFunction(spawn.go);
-  const literal = fn?.type === 'func_literal' ? fn : fn && localClosure(fn, spawn.go);
-  const called = literal ? literal.childForFieldName('body')!.descendantsOfType('call_expression').map((c) => c.childForFieldName('function')!) : fn ? [fn] : [];
-  for (const callee of called) {
-    if (callee.type !== 'identifier' && callee.type !== 'selector_expression') continue;
-    const method = callee.type === 'selector_expression';
-    const name = method ? callee.childForFieldName('field')!.text : callee.text;
+  for (const callee of spawned(spawn).called) {
+    const named = calledName(callee);
+    if (!named) continue;
+    const { name, method } = named;
     const words = name.split(/(?=[A-Z])|_/).map((w) => w.toLowerCase());
     if (!words.some((w) => WORKER_WORDS.has(w))) continue;
     // One the package declares is judged by its body.
@@ -152,13 +155,19 @@ function localClosure(fn: Node, go: Node): Node | undefined {
  * `x.m`), those whose text could show a wait (the others, most of them, are not parsed).
  */
 function callees(fn: Node, ctx: FileContext): Node[] {
-  if (fn.type !== 'identifier' && fn.type !== 'selector_expression') return [];
-  const method = fn.type === 'selector_expression';
-  const name = method ? fn.childForFieldName('field')!.text : fn.text;
+  const named = calledName(fn);
+  if (!named) return [];
   return ctx
     .packageIndex()
-    .functionsNamed(name, method, (text) => MAY_WAIT.test(text))
+    .functionsNamed(named.name, named.method, (text) => MAY_WAIT.test(text))
     .flatMap((d) => d.childForFieldName('body') ?? []);
+}
+
+/** The name a call's function goes by: `f` (a function), `x.m` (a method `m`, whatever x is). */
+function calledName(fn: Node): { name: string; method: boolean } | undefined {
+  if (fn.type === 'identifier') return { name: fn.text, method: false };
+  if (fn.type === 'selector_expression') return { name: fn.childForFieldName('field')!.text, method: true };
+  return undefined;
 }
 
 /** A word every wait that `waitsOnOthers` and `delayedStart` find is spelled with: a body without one shows none. */
@@ -247,12 +256,11 @@ function waitsRightAfter(loop: Node): boolean {
 function rangesOverReturnedChannel(loop: Node, ctx: FileContext): boolean {
   const over = loopShape(loop).over;
   const callee = over?.type === 'call_expression' ? over.childForFieldName('function') : undefined;
-  if (callee?.type !== 'identifier' && callee?.type !== 'selector_expression') return false;
-  const method = callee.type === 'selector_expression';
-  const name = method ? callee.childForFieldName('field')!.text : callee.text;
+  const named = callee ? calledName(callee) : undefined;
+  if (!named) return false;
   return ctx
     .packageIndex()
-    .functionsNamed(name, method)
+    .functionsNamed(named.name, named.method)
     .some((d) => d.childForFieldName('result')?.type === 'channel_type');
 }
 

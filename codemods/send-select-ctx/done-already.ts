@@ -49,7 +49,6 @@ function callersOf(fn: Node, ctx: FileContext): { name: string; call: Node; call
 export function afterMainLoop(send: Node, fn: Node, ctx: FileContext): string | undefined {
   const loop = loopEndedBefore(send, fn);
   if (loop) return `after the loop at line ${loop.startPosition.row + 1}`;
-  if (fn.type !== 'func_literal' && fn.type !== 'method_declaration' && fn.type !== 'function_declaration') return undefined;
   for (const { name, call, caller } of callersOf(fn, ctx)) {
     // The caller may be parsed on its own: its lines are not the file's.
     if (loopEndedBefore(call, caller)) return `in ${name}(), called after the main loop of ${caller.childForFieldName('name')?.text ?? 'its caller'}()`;
