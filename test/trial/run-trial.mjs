@@ -43,6 +43,11 @@ function run(cmd, args, cwd, extra = {}) {
 }
 
 let failed = false;
+/** End the trial: the copies go unless kept. */
+function finish(code) {
+  if (!opts.keep) rmSync(work, { recursive: true, force: true });
+  process.exit(code);
+}
 const problem = (line) => {
   failed = true;
   console.log(`  ✗ ${line}`);
@@ -60,8 +65,7 @@ if (fix.stderr.trim()) console.log(indent(fix.stderr.trim()));
 
 if (applied.length === 0) {
   console.log('trial: nothing rewritten, nothing to judge');
-  if (!opts.keep) rmSync(work, { recursive: true, force: true });
-  process.exit(0);
+  finish(0);
 }
 
 // Formatting, building and vetting: problems the rewrite brought, not those already there.
@@ -93,8 +97,7 @@ if (![...was.keys()].some((key) => key.includes(' '))) {
   const said = [...beforeRun.stderr.split('\n'), ...beforeRun.stdout.split('\n').map((l) => (l.startsWith('{') ? (JSON.parse(l).Output ?? '').trimEnd() : l))].filter((l) => l.trim());
   console.log(`go test gave no results on the original:\n${indent(said.slice(0, 10).join('\n'))}`);
   console.log('trial: no verdict');
-  if (!opts.keep) rmSync(work, { recursive: true, force: true });
-  process.exit(2);
+  finish(2);
 }
 const afterRun = run('go', testArgs, after).stdout;
 const now = testOutcomes(afterRun);
@@ -129,8 +132,7 @@ const fixedTests = [...now].filter(([key, outcome]) => outcome === 'pass' && was
 if (fixedTests.length) console.log(`passing only after the rewrite: ${fixedTests.join(', ')}`);
 
 console.log(failed ? 'trial: FAILED' : 'trial: passed');
-if (!opts.keep) rmSync(work, { recursive: true, force: true });
-process.exit(failed ? 1 : 0);
+finish(failed ? 1 : 0);
 
 /** `go build`/`go vet` output lines (paths relative to the copy), to compare two copies by. */
 function goProblems(args, dir) {
