@@ -104,7 +104,10 @@ const now = testOutcomes(afterRun);
 console.log(`go test before: ${summary(was)}`);
 console.log(`go test after:  ${summary(now)}`);
 // A subtest missing after (named at random: a UUID) is no suspect while its test passed.
-const parentPassed = (key) => key.includes('/') && now.get(key.slice(0, key.indexOf('/'))) === 'pass';
+const parentPassed = (key) => {
+  const slash = key.indexOf('/', key.indexOf(' '));
+  return slash !== -1 && now.get(key.slice(0, slash)) === 'pass';
+};
 const suspects = [...was].filter(([key, outcome]) => outcome === 'pass' && (now.get(key) === 'fail' || (now.get(key) === undefined && !parentPassed(key)))).map(([key]) => key);
 // Tests first: a package whose failing tests all turn out flaky is flaky itself.
 const verdicts = new Map();
