@@ -106,8 +106,9 @@ declaration in the same package.
   source is done would fail that wait at random;
 - the send runs as the code winds down: after the function's main loop (a \`for {\` it breaks out
   of) has ended, or in a function called there (\`for workerCount > 0 { p.workerQueue <- nil }\`
-  stopping a pool's workers after its dispatch loop): a stop ends that loop, so the source is
-  likely done by then, and a select on it would skip the send at random;
+  stopping a pool's workers after its dispatch loop), or once its input is closed (\`n, ok :=
+  <-notes\` … \`if !ok { replies <- final; return }\`): a stop ends that loop or closes that input,
+  so the source is likely done by then, and a select on it would skip the send at random;
 - the function returns no \`error\` (nothing can report the cancellation), or only a done channel
   is in scope while an error must be returned;
 - a result's zero value cannot be known (a type from another package, a type parameter);

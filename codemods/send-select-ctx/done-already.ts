@@ -1,7 +1,7 @@
 import { doneReceive, type CancellationSource } from '../../src/go/cancellation.js';
 import { callsOf, identifiersNamed, regexEscaped } from '../../src/go/find-by-text.js';
 import { loopShape } from '../../src/go/loops.js';
-import { ancestors, contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
 
 // Where a send runs once its stop source is done, or likely done: a select on the source there
@@ -41,17 +41,39 @@ function callersOf(fn: Node, ctx: FileContext): { name: string; call: Node; call
 }
 
 /**
- * Where the send runs once the function's main loop (a `for {` it breaks out of) has ended, in
- * that function or in one called there: the wind-down of a goroutine being stopped
- * (`for workerCount > 0 { p.workerQueue <- nil }` after the dispatch loop), when its stop source
- * is likely done already. E.g. `after the loop at line 202`.
+ * Where the send runs as the code winds down, when its stop source is likely done already: once
+ * the function's main loop (a `for {` it breaks out of) has ended, in that function or in one
+ * called there (`for workerCount > 0 { p.workerQueue <- nil }` after a pool's dispatch loop), or
+ * once its input is closed (`msg, ok := <-msgs` … `if !ok { replies <- final; return }`), as a
+ * stop closes it. E.g. `after the loop at line 202, which a stop ends`.
  */
-export function afterMainLoop(send: Node, fn: Node, ctx: FileContext): string | undefined {
+export function windingDown(send: Node, fn: Node, ctx: FileContext): string | undefined {
+  const closed = inputClosed(send, fn);
+  if (closed) return `once ${closed} is closed (if !ok), as a stop closes it`;
   const loop = loopEndedBefore(send, fn);
-  if (loop) return `after the loop at line ${loop.startPosition.row + 1}`;
+  if (loop) return `after the loop at line ${loop.startPosition.row + 1}, which a stop ends`;
   for (const { name, call, caller } of callersOf(fn, ctx)) {
     // The caller may be parsed on its own: its lines are not the file's.
-    if (loopEndedBefore(call, caller)) return `in ${name}(), called after the main loop of ${caller.childForFieldName('name')?.text ?? 'its caller'}()`;
+    if (loopEndedBefore(call, caller)) return `in ${name}(), called after the main loop of ${caller.childForFieldName('name')?.text ?? 'its caller'}(), which a stop ends`;
+  }
+  return undefined;
+}
+
+/** The channel whose closing the send reacts to: in `if !ok { … }` after `v, ok := <-ch` (a select case's or a statement before it). */
+function inputClosed(send: Node, fn: Node): string | undefined {
+  for (const a of ancestors(send)) {
+    if (same(a, fn)) return undefined;
+    const ok = a.type === 'if_statement' ? /^!\s*(\w+)$/.exec(a.childForFieldName('condition')?.text ?? '')?.[1] : undefined;
+    const then = a.childForFieldName('consequence');
+    if (!ok || !then || !contains(then, send)) continue;
+    const received = new RegExp(`^\\w+\\s*,\\s*${ok}\\s*:?=\\s*<-\\s*([\\w.]+)$`);
+    const kase = ancestors(a).find((c) => c.type === 'communication_case' || FUNCTION_TYPES.has(c.type));
+    const fromCase = kase?.type === 'communication_case' ? received.exec(kase.childForFieldName('communication')?.text ?? '')?.[1] : undefined;
+    if (fromCase) return fromCase;
+    for (let prev = a.previousNamedSibling; prev; prev = prev.previousNamedSibling) {
+      const fromStatement = received.exec(prev.text)?.[1];
+      if (fromStatement) return fromStatement;
+    }
   }
   return undefined;
 }

@@ -5,7 +5,7 @@ import { abandonableResultChannel, awaitedResultChannel, receiveLeftWaiting } fr
 import { callsByText, callsOf, nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
 import { docs } from './docs.js';
-import { afterMainLoop, endedThenAwaited, knownDoneWhere } from './done-already.js';
+import { endedThenAwaited, knownDoneWhere, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
 import { mayHaveSend } from '../../src/go/text-signals.js';
 
@@ -115,9 +115,9 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (awaited) {
     return { reason: `${sources[0].expr} is ended and then the value awaited, ${awaited}: a send giving up once ${sources[0].expr} is done would fail that wait at random` };
   }
-  const windDown = afterMainLoop(send, fn, ctx);
+  const windDown = windingDown(send, fn, ctx);
   if (windDown) {
-    return { reason: `the send runs as the code winds down, ${windDown}: a stop ends that loop, so ${sources[0].expr} is likely done by then, and a select on it would skip the send at random` };
+    return { reason: `the send runs as the code winds down, ${windDown}: ${sources[0].expr} is likely done by then, and a select on it would skip the send at random` };
   }
   const placement = placementOf(send, ctx.source);
   if ('reason' in placement) return { reason: placement.reason };
