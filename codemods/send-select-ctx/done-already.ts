@@ -109,6 +109,9 @@ function doneAt(node: Node, fn: Node, source: CancellationSource): string | unde
     if (a.type === 'statement_list') {
       for (let s = a.firstNamedChild; s && s.startIndex < node.startIndex; s = s.nextNamedSibling) {
         if (s.type === 'expression_statement' && s.text.replace(/\s/g, '') === receive && !contains(s, node)) return `after ${s.text}`;
+        // A select whose `case <-ctx.Done():` goes on to the statements after it.
+        const fallsThrough = s.type === 'select_statement' && !contains(s, node) ? doneCaseGoingOn(s, receive) : undefined;
+        if (fallsThrough) return `after a select whose ${fallsThrough} goes on to it`;
       }
     }
     if (a.type === 'communication_case') {
@@ -152,6 +155,17 @@ export function endedThenAwaited(send: Node, source: CancellationSource, text: s
   for (const end of enders.filter(now)) {
     const wait = receives.find((r) => r.startIndex > end.endIndex);
     if (wait) return `${end.text} (line ${end.startPosition.row + 1}) before ${wait.parent!.text} (line ${wait.startPosition.row + 1})`;
+  }
+  return undefined;
+}
+
+/** The `case <-ctx.Done():` of a select that does not leave (no return, break, continue, goto or panic in it), as written. */
+function doneCaseGoingOn(select: Node, receive: string): string | undefined {
+  for (const kase of select.namedChildren) {
+    const comm = kase.type === 'communication_case' ? kase.childForFieldName('communication') : null;
+    if (!comm || comm.text.replace(/\s/g, '') !== receive) continue;
+    const body = kase.namedChildren.filter((c) => !same(c, comm)).map((c) => c.text).join('\n');
+    if (!/\b(return|break|continue|goto|panic)\b/.test(body)) return `case ${comm.text}:`;
   }
   return undefined;
 }
