@@ -63,7 +63,8 @@ export function windingDown(send: Node, fn: Node, ctx: FileContext): string | un
 function inputClosed(send: Node, fn: Node): string | undefined {
   for (const a of ancestors(send)) {
     if (same(a, fn)) return undefined;
-    const ok = a.type === 'if_statement' ? /^!\s*(\w+)$/.exec(a.childForFieldName('condition')?.text ?? '')?.[1] : undefined;
+    if (a.type !== 'if_statement') continue;
+    const ok = /^!\s*(\w+)$/.exec(a.childForFieldName('condition')?.text ?? '')?.[1];
     const then = a.childForFieldName('consequence');
     if (!ok || !then || !contains(then, send)) continue;
     const received = new RegExp(`^\\w+\\s*,\\s*${ok}\\s*:?=\\s*<-\\s*([\\w.]+)$`);
