@@ -80,6 +80,8 @@ declaration in the same package.
   after scheduling the closure), or in a \`select\` without a default whose every case takes the
   value (\`case err = <-errch:\`, and \`case <-ctx.Done(): conn.Close(); <-errch\`): the send has its
   receiver, and a select would only lose the value;
+- a channel the function that made it drains on its way out (\`for range lines {}\` in a deferred
+  function or a goroutine one starts, with no way out of the loop): the send always has a receiver;
 - semaphore acquires (\`sem <- struct{}{}\` released by a deferred \`<-sem\`).
 
 ## Reported without a fix

@@ -1,7 +1,7 @@
 import { cancellationSources, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
-import { abandonableResultChannel, awaitedResultChannel, receiveLeftWaiting } from '../../src/go/result-channel.js';
+import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting } from '../../src/go/result-channel.js';
 import { callsByText, callsOf, nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
 import { docs } from './docs.js';
@@ -34,6 +34,8 @@ function find(ctx: FileContext): RawFinding[] {
     if (abandonableResultChannel(send, ctx.source)) continue;
     // The function that made the channel waits for the value: the send has its receiver.
     if (awaitedResultChannel(send, ctx.source)) continue;
+    // Drained on the way out of the function that made it: the send always has its receiver.
+    if (drainedOnExit(send, ctx.source)) continue;
     const chan = send.childForFieldName('channel')!.text;
     const message = `blocking send on ${chan}: if no receiver comes, this goroutine waits forever`;
     findings.push({ start: send.startIndex, end: send.endIndex, message, ...fixFor(send, fn, ctx) });

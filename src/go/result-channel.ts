@@ -194,6 +194,24 @@ export function receiveLeftWaiting(send: Node, source: string): Node | undefined
   return local.uses.find((id) => useOf(id) === 'receive' && !receiveCase(id.parent!))?.parent ?? undefined;
 }
 
+/**
+ * A local channel the function that made it drains on its way out: a `for range ch` with no way
+ * out of its loop (break, return, goto) in a deferred function, or a goroutine one starts
+ * (`defer func() { go func() { for range linesCh {} }() }()`). Whatever else receives first, the
+ * send always has a receiver: nothing leaks, and a select could only drop a line.
+ */
+export function drainedOnExit(send: Node, source: string): boolean {
+  const local = localChannel(send, source);
+  if (!local) return false;
+  return local.uses.some((id) => {
+    const clause = id.parent;
+    if (clause?.type !== 'range_clause' || !same(clause.childForFieldName('right'), id)) return false;
+    const loop = clause.parent!;
+    const body = loop.childForFieldName('body');
+    return !!body && !/\b(break|return|goto)\b/.test(body.text) && ancestors(loop).some((a) => a.type === 'defer_statement' && contains(local.outer, a));
+  });
+}
+
 /** How a use of a channel's name uses it: sent on, received from, closed, or something else. */
 function useOf(id: Node): 'send' | 'receive' | 'close' | 'other' {
   const p = id.parent!;
