@@ -1,6 +1,8 @@
-import { ancestors, FUNCTION_TYPES, normalized, same, unparen, type Node } from '../../src/go/syntax.js';
+import { enclosingFunction, normalized, same, unparen, type Node } from '../../src/go/syntax.js';
 import { mostSends } from '../../src/go/send-paths.js';
 import { isReassigned } from '../../src/go/scope.js';
+import { loopsBetween } from '../../src/go/loops.js';
+import { startedOnce } from '../../src/go/result-channel.js';
 import { identifiersNamed, sendStatements } from '../../src/go/find-by-text.js';
 
 /**
@@ -134,26 +136,12 @@ function makeArgs(expr: Node | undefined): Node[] | undefined {
   return args;
 }
 
-/** Loops enclosing `node` that do not also enclose `decl`: they repeat the send but not the make. */
 /** The function literal of `go func() { … }()` that holds every send, when no loop between it and the channel's declaration repeats it. */
 function onlyGoroutine(sends: Node[], decl: Node): Node | undefined {
-  const literals = sends.map((s) => ancestors(s).find((a) => FUNCTION_TYPES.has(a.type)));
+  const literals = sends.map((s) => enclosingFunction(s));
   const literal = literals[0];
   if (literal?.type !== 'func_literal' || literals.some((l) => !l || !same(l, literal))) return undefined;
-  const call = literal.parent;
-  if (call?.type !== 'call_expression' || call.parent?.type !== 'go_statement' || loopsBetween(literal, decl).length > 0) return undefined;
-  return literal;
-}
-
-function loopsBetween(node: Node, decl: Node): Node[] {
-  const out: Node[] = [];
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.type === 'for_statement') {
-      if (decl.startIndex >= p.startIndex && decl.endIndex <= p.endIndex) break;
-      out.push(p);
-    }
-  }
-  return out;
+  return startedOnce(literal, decl) ? literal : undefined;
 }
 
 /** True when loop runs exactly `count` times: `for i := 0; i < count; i++`, `for range count`, `for … range xs` with count `len(xs)`. */

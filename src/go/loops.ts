@@ -23,6 +23,18 @@ export function loopsRepeating(node: Node): Node[] {
   });
 }
 
+/** Loops enclosing `node` that do not also enclose `decl`: they repeat `node` but not `decl`. */
+export function loopsBetween(node: Node, decl: Node): Node[] {
+  const out: Node[] = [];
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'for_statement') {
+      if (decl.startIndex >= p.startIndex && decl.endIndex <= p.endIndex) break;
+      out.push(p);
+    }
+  }
+  return out;
+}
+
 /** The statement a loop stands as: the loop, or the labelled statement wrapping it. */
 export function loopStatement(loop: Node): Node {
   return loop.parent?.type === 'labeled_statement' ? loop.parent : loop;

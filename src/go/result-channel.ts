@@ -1,7 +1,7 @@
 import { identifiersNamed } from './find-by-text.js';
 import { mostSends } from './send-paths.js';
-import { contains, enclosingFunction, FUNCTION_TYPES, same, type Node } from './syntax.js';
-import { ancestors } from './syntax.js';
+import { loopsBetween } from './loops.js';
+import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, type Node } from './syntax.js';
 
 /** A channel made by `name := make(chan T…)` in the outermost function around a send on it. */
 interface LocalChannel {
@@ -96,17 +96,18 @@ export function abandonableResultChannel(send: Node, source: string): Node | und
   return resultChannelAbandoned(send, source)?.make;
 }
 
-/** The send is in `go func() { … }()` run once (no loop between it and the channel's declaration), on a path of it at most once. */
+/** The send is in `go func() { … }()` run once by the function that made the channel, on a path of it at most once. */
 function startedOnceSendingOnce(send: Node, local: LocalChannel): boolean {
-  const go = ancestors(send).find((a) => a.type === 'go_statement');
-  const literal = go?.namedChild(0)?.childForFieldName('function');
-  if (!go || literal?.type !== 'func_literal' || !same(enclosingFunction(send), literal)) return false;
-  const declScope = local.decl.parent;
-  for (const a of ancestors(go)) {
-    if (same(a, declScope)) break;
-    if (a.type === 'for_statement' || FUNCTION_TYPES.has(a.type)) return false;
-  }
+  const literal = enclosingFunction(send);
+  if (literal?.type !== 'func_literal' || !startedOnce(literal, local.decl)) return false;
+  if (!same(enclosingFunction(literal.parent!.parent!), enclosingFunction(local.decl))) return false;
   return mostSends(literal.childForFieldName('body')!, send.childForFieldName('channel')!.text) <= 1;
+}
+
+/** A function literal run as `go func() { … }()`, with no loop between it and `decl` (a channel's declaration) to start it again. */
+export function startedOnce(literal: Node, decl: Node): boolean {
+  const call = literal.parent;
+  return call?.type === 'call_expression' && call.parent?.type === 'go_statement' && loopsBetween(literal, decl).length === 0;
 }
 
 /**
@@ -125,10 +126,7 @@ export function awaitedResultChannel(send: Node, source: string): boolean {
   const ch = send.childForFieldName('channel')!.text;
   // One send per run of the closure, whatever path it takes, and one run: no loop starting it again.
   if (mostSends(sender.childForFieldName('body')!, ch) > 1) return false;
-  for (const a of ancestors(sender)) {
-    if (same(a, local.decl.parent)) break;
-    if (a.type === 'for_statement') return false;
-  }
+  if (loopsBetween(sender, local.decl).length > 0) return false;
   const receives: Node[] = [];
   for (const id of local.uses) {
     const use = useOf(id);
