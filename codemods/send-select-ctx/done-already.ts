@@ -1,6 +1,7 @@
 import { doneReceive, type CancellationSource } from '../../src/go/cancellation.js';
 import { callsOf, identifiersNamed, regexEscaped } from '../../src/go/find-by-text.js';
 import { loopShape } from '../../src/go/loops.js';
+import { LEAVES_CASE, useOf } from '../../src/go/result-channel.js';
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
 
@@ -152,7 +153,7 @@ export function endedThenAwaited(send: Node, source: CancellationSource, text: s
   const own = (n: Node) => same(enclosingFunction(n), scope);
   // Called there and then: `defer cancel()` ends the source only when the function returns.
   const now = (call: Node) => own(call) && call.parent?.type === 'expression_statement';
-  const receives = identifiersNamed(scope, text, chan.text).filter((id) => id.parent?.type === 'unary_expression' && id.parent.childForFieldName('operator')?.text === '<-' && own(id));
+  const receives = identifiersNamed(scope, text, chan.text).filter((id) => useOf(id) === 'receive' && own(id));
   for (const end of enders.filter(now)) {
     const wait = receives.find((r) => r.startIndex > end.endIndex);
     if (wait) return `${end.text} (line ${end.startPosition.row + 1}) before ${wait.parent!.text} (line ${wait.startPosition.row + 1})`;
@@ -166,7 +167,7 @@ function doneCaseGoingOn(select: Node, receive: string): string | undefined {
     const comm = kase.type === 'communication_case' ? kase.childForFieldName('communication') : null;
     if (!comm || comm.text.replace(/\s/g, '') !== receive) continue;
     const body = kase.namedChildren.filter((c) => !same(c, comm)).map((c) => c.text).join('\n');
-    if (!/\b(return|break|continue|goto|panic)\b/.test(body)) return `case ${comm.text}:`;
+    if (!LEAVES_CASE.test(body)) return `case ${comm.text}:`;
   }
   return undefined;
 }

@@ -174,7 +174,7 @@ function statementOfCase(receive: Node): Node | undefined {
   // `<-ch`, `err = <-ch`, `err := <-ch`: the receive is the statement, not inside a call or a closure.
   if (!['expression_statement', 'assignment_statement', 'short_var_declaration'].includes(stmt.type) || ancestors(receive).some((a) => a.startIndex >= stmt.startIndex && a.endIndex <= stmt.endIndex && (a.type === 'func_literal' || a.type === 'call_expression'))) return undefined;
   for (let prev = stmt.previousNamedSibling; prev; prev = prev.previousNamedSibling) {
-    if (/\b(return|break|continue|goto|panic)\b/.test(prev.text)) return undefined;
+    if (LEAVES_CASE.test(prev.text)) return undefined;
   }
   return kase;
 }
@@ -210,8 +210,11 @@ export function drainedOnExit(send: Node, source: string): boolean {
   });
 }
 
+/** A word of code that can leave a select case before its next statement (or its end). */
+export const LEAVES_CASE = /\b(return|break|continue|goto|panic)\b/;
+
 /** How a use of a channel's name uses it: sent on, received from, closed, or something else. */
-function useOf(id: Node): 'send' | 'receive' | 'close' | 'other' {
+export function useOf(id: Node): 'send' | 'receive' | 'close' | 'other' {
   const p = id.parent!;
   if (p.type === 'send_statement' && p.childForFieldName('channel')?.id === id.id) return 'send';
   if (p.type === 'unary_expression' && p.childForFieldName('operator')?.text === '<-') return 'receive';
