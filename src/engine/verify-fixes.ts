@@ -93,12 +93,12 @@ function dropImportClashes(findings: Finding[], tree: Parser.Tree): void {
     return undefined;
   };
   for (const f of findings) {
-    if (!f.fix && !f.alternatives) continue;
     const fixes = [...(f.fix ? [f.fix] : []), ...(f.alternatives ?? [])];
-    const clean = fixes.filter((fix) => !clash(fix));
+    const why = fixes.map(clash);
+    const clean = fixes.filter((_, i) => !why[i]);
     if (clean.length === fixes.length) continue;
     if (clean.length === 0) {
-      f.reason = clash(fixes[0]);
+      f.reason = why[0];
       delete f.fix;
       delete f.alternatives;
       continue;
