@@ -233,13 +233,12 @@ export class PackageIndex {
   }
 
   /**
-   * Whether a name is taken anywhere in the package (or in `extra`, a file's current text): a
-   * name absent from every text is free without collecting the package's words.
+   * Whether a name is taken anywhere in the package: a name absent from every text is free
+   * without collecting the package's words.
    */
-  nameTaken(name: string, extra?: string): boolean {
-    const texts = [...this.sources.values(), ...this.extraTexts, ...(extra === undefined ? [] : [extra])];
-    if (!texts.some((t) => t.includes(name))) return false;
-    return this.names.has(name) || (extra !== undefined && codeWords(extra).has(name));
+  nameTaken(name: string): boolean {
+    if (![...this.sources.values(), ...this.extraTexts].some((t) => t.includes(name))) return false;
+    return this.names.has(name);
   }
 
   /** Every word of the package's text: a superset of its identifiers, for picking names that cannot collide. */
