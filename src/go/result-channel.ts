@@ -16,7 +16,15 @@ interface LocalChannel {
   inGoroutine: boolean;
 }
 
+/** Each send's local channel, found once: send-select-ctx asks up to five checks about one send. */
+const locals = new WeakMap<Node, LocalChannel | undefined>();
+
 function localChannel(send: Node, source: string): LocalChannel | undefined {
+  if (!locals.has(send)) locals.set(send, findLocalChannel(send, source));
+  return locals.get(send);
+}
+
+function findLocalChannel(send: Node, source: string): LocalChannel | undefined {
   const chan = send.childForFieldName('channel');
   if (chan?.type !== 'identifier') return undefined;
   const name = chan.text;
