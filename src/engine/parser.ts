@@ -35,16 +35,17 @@ export function reparseGo(source: string, old: Parser.Tree, ranges?: Parser.Rang
  */
 export function countErrors(tree: Parser.Tree): number {
   if (!tree.rootNode.hasError) return 0;
-  return Math.max(1, errorNodes(tree));
+  return Math.max(1, errorOffsets(tree).length);
 }
 
-function errorNodes(tree: Parser.Tree): number {
-  let count = 0;
+/** Where each ERROR and MISSING node of a tree starts, in file order. */
+export function errorOffsets(tree: Parser.Tree): number[] {
+  const out: number[] = [];
   const cursor = tree.walk();
   let done = false;
   while (!done) {
     const n = cursor.currentNode;
-    if (n.type === 'ERROR' || n.isMissing) count++;
+    if (n.type === 'ERROR' || n.isMissing) out.push(n.startIndex);
     if (n.hasError && cursor.gotoFirstChild()) continue;
     while (!cursor.gotoNextSibling()) {
       if (!cursor.gotoParent()) {
@@ -53,5 +54,5 @@ function errorNodes(tree: Parser.Tree): number {
       }
     }
   }
-  return count;
+  return out;
 }

@@ -17,12 +17,8 @@ import type { Codemod } from './types.js';
  */
 export function partialRanges(source: string, active: readonly Codemod[]): Parser.Range[] | undefined {
   if (active.some((c) => !c.triggers)) return undefined;
-  // The package clause comes first, so a declaration never starts the file.
-  const starts = [0];
-  const cut = new RegExp(DECLARATION_LINE.source, 'g');
-  for (let m = cut.exec(source); m; m = cut.exec(source)) starts.push(m.index + 1);
-  if (starts.length < 3) return undefined;
-  starts.push(source.length);
+  const starts = segmentStarts(source);
+  if (starts.length < 4) return undefined;
   const keep: [number, number][] = [];
   const add = (s: number, e: number) => {
     const last = keep[keep.length - 1];
@@ -40,8 +36,26 @@ export function partialRanges(source: string, active: readonly Codemod[]): Parse
   }
   const kept = keep.reduce((n, [s, e]) => n + e - s, 0);
   if (kept === source.length) return undefined;
-  const points = pointsAt(source, keep.flat());
-  return keep.map(([s, e], i) => ({ startIndex: s, endIndex: e, startPosition: points[2 * i], endPosition: points[2 * i + 1] }));
+  return parseRanges(source, keep);
+}
+
+/**
+ * Where the file's top-level segments start: 0 (the package clause and imports), then each line
+ * starting a top-level declaration; the file's length last.
+ */
+export function segmentStarts(source: string): number[] {
+  // The package clause comes first, so a declaration never starts the file.
+  const starts = [0];
+  const cut = new RegExp(DECLARATION_LINE.source, 'g');
+  for (let m = cut.exec(source); m; m = cut.exec(source)) starts.push(m.index + 1);
+  starts.push(source.length);
+  return starts;
+}
+
+/** Spans of a source as the parser's included ranges. */
+export function parseRanges(source: string, spans: [number, number][]): Parser.Range[] {
+  const points = pointsAt(source, spans.flat());
+  return spans.map(([s, e], i) => ({ startIndex: s, endIndex: e, startPosition: points[2 * i], endPosition: points[2 * i + 1] }));
 }
 
 /** The line break before a top-level declaration. */

@@ -4,6 +4,7 @@ import { LineIndex } from './line-index.js';
 import type { PackageIndexCache } from './package-cache.js';
 import { applySuppressions, parseSuppressions, unusedSuppressions, type SuppressionScope } from './suppression.js';
 import { parseGo, reparseGo } from './parser.js';
+import { aroundGrammarGaps } from './grammar-gaps.js';
 import { partialRanges } from './partial-parse.js';
 import type { Codemod, Finding, RawFinding } from './types.js';
 import { fixEdits, ParseChecker, verifyFixes } from './verify-fixes.js';
@@ -30,6 +31,13 @@ export interface Analysis {
   parsed: boolean;
   /** Set when the file does not parse: it is left alone. */
   syntaxError?: { line: number; column: number };
+  /**
+   * First lines of the top-level declarations left out of the analysis: Go reads them, the
+   * grammar does not (newer syntax).
+   */
+  unreadDeclarations?: number[];
+  /** The parts of the file `tree` covers, when it covers only parts. */
+  ranges?: Parser.Range[];
   findings: Finding[];
   /** Codemod crashes and fixes dropped by verification, as messages. */
   internalErrors: string[];
@@ -43,14 +51,20 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
   const hasIgnores = source.includes(IGNORE_MARK);
   if (active.length === 0 && !(hasIgnores && opts.suppressionScope)) return { parsed: false, findings: [], internalErrors: [] };
   // Only the functions some codemod may look into, when that is a small part of the file.
-  const ranges = hasIgnores ? undefined : partialRanges(source, active);
+  let ranges = hasIgnores ? undefined : partialRanges(source, active);
   let tree = ranges ? parseGo(source, ranges) : parseGo(source);
   let partial = !!ranges;
   if (partial && tree.rootNode.hasError) {
     tree = parseGo(source);
     partial = false;
   }
-  if (tree.rootNode.hasError) return syntaxError(tree, source);
+  let unread: number[] | undefined;
+  if (tree.rootNode.hasError) {
+    const gaps = aroundGrammarGaps(source, tree);
+    if (!gaps) return syntaxError(tree, source);
+    ({ tree, ranges, lines: unread } = gaps);
+    partial = true;
+  }
   // Built on the first finding: most files have none.
   let index: LineIndex | undefined;
   const lines = () => (index ??= new LineIndex(source));
@@ -90,7 +104,7 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
     findings = applySuppressions(findings, suppressions);
     if (opts.suppressionScope) findings.push(...unusedSuppressions(suppressions, opts.suppressionScope, file, lines()));
   }
-  if (partial && opts.wholeFileForFixes && findings.some((f) => f.fix || f.alternatives)) {
+  if (partial && !unread && opts.wholeFileForFixes && findings.some((f) => f.fix || f.alternatives)) {
     // Parsing it again from the partial tree reuses the functions already parsed.
     tree = reparseGo(source, tree);
     if (tree.rootNode.hasError) return syntaxError(tree, source);
@@ -98,7 +112,7 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
   }
   verifyFixes(findings, source, tree, internalErrors, partial ? ranges : undefined);
   findings.sort((a, b) => a.start - b.start || a.codemod.localeCompare(b.codemod));
-  return { parsed: true, findings, internalErrors, tree };
+  return { parsed: true, findings, internalErrors, tree, ranges: partial ? ranges : undefined, unreadDeclarations: unread };
 }
 
 function syntaxError(tree: Parser.Tree, source: string): Analysis {
@@ -134,6 +148,7 @@ export function fixSource(path: string, file: string, source: string, given: Ana
   let current = source;
   let findings = first.findings;
   let tree = first.tree;
+  let ranges = first.ranges;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     if (!tree) break;
     const fixable = findings.filter((f) => f.fix);
@@ -144,7 +159,7 @@ export function fixSource(path: string, file: string, source: string, given: Ana
     }
     const together = fixEdits(current, tree, chosen.map((f) => f.fix!));
     let next = applyEdits(current, together);
-    if (!new ParseChecker(current, tree).parses(together)) {
+    if (!new ParseChecker(current, tree, ranges).parses(together)) {
       // Each fix parsed alone; together they do not. Apply the first only and re-analyse.
       next = applyEdits(current, fixEdits(current, tree, [chosen[0].fix!]));
       chosen.length = 1;
@@ -157,6 +172,7 @@ export function fixSource(path: string, file: string, source: string, given: Ana
     internalErrors.push(...again.internalErrors);
     findings = again.findings;
     tree = again.tree;
+    ranges = again.ranges;
   }
   const failed = first.findings
     .filter((f) => f.fix && !applied.includes(f))

@@ -16,6 +16,8 @@ export interface FileResult {
   modulePath?: string;
   status: 'ok' | 'skipped' | 'error';
   reason?: string;
+  /** What a reader should know of a file processed only in part. */
+  note?: string;
   parsed: boolean;
   findings: Finding[];
   internalErrors: string[];
@@ -86,6 +88,7 @@ function analyzeOrFix(base: FileResult, source: { mode: number }, text: string, 
   const keepText = outcome.findings.length > 0 || outcome.fixed !== text;
   return {
     ...common,
+    ...(outcome.unreadDeclarations ? { note: unreadNote(outcome.unreadDeclarations) } : {}),
     original: keepText ? text : undefined,
     findings: outcome.findings,
     internalErrors: outcome.internalErrors,
@@ -93,6 +96,11 @@ function analyzeOrFix(base: FileResult, source: { mode: number }, text: string, 
     applied: outcome.applied,
     failed: outcome.failed,
   };
+}
+
+function unreadNote(lines: number[]): string {
+  const where = lines.length === 1 ? `the declaration at line ${lines[0]} uses` : `the declarations at lines ${lines.join(', ')} use`;
+  return `${where} Go syntax newer than goconc's grammar (tree-sitter-go); Go reads the file, goconc analysed the rest of it`;
 }
 
 function relativeDir(root: string, dir: string): string {

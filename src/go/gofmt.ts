@@ -66,6 +66,17 @@ export function gofmtText(text: string): string | undefined {
 }
 
 /**
+ * Whether Go's own parser reads a text without a syntax error (gofmt does), or undefined when no
+ * gofmt is installed.
+ */
+export function goParses(text: string): boolean | undefined {
+  const gofmt = findGofmt();
+  if (!gofmt) return undefined;
+  const res = spawnSync(gofmt, ['-e'], { input: text, stdio: ['pipe', 'ignore', 'ignore'] });
+  return res.status === 0;
+}
+
+/**
  * A fix can shift gofmt's alignment of neighbouring lines (trailing comments, struct fields):
  * when gofmt would change only horizontal white space, return its output; otherwise undefined.
  */

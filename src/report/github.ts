@@ -17,5 +17,6 @@ export function githubAnnotations(result: RunResult): string {
     }
   }
   for (const f of result.files.filter((x) => x.status === 'error')) out.push(`::error file=${prop(f.file)},title=goconc::${data(f.reason ?? 'error')}`);
+  for (const f of result.files.filter((x) => x.note !== undefined)) out.push(`::notice file=${prop(f.file)},title=goconc::${data(f.note!)}`);
   return out.length ? out.join('\n') + '\n' : '';
 }

@@ -44,6 +44,7 @@ export function jsonReport(result: RunResult, command: string): object {
       ...result.files.filter((f) => f.status === 'error').map((f) => ({ file: f.file, reason: f.reason })),
       ...result.files.flatMap((f) => f.internalErrors.map((reason) => ({ file: f.file, reason: `internal error: ${reason}` }))),
     ],
+    notes: result.files.filter((f) => f.note !== undefined).map((f) => ({ file: f.file, note: f.note })),
     skipped: [
       ...result.skipped.map((s) => ({ file: shown(s.path), reason: s.reason })),
       ...result.files.filter((f) => f.status === 'skipped').map((f) => ({ file: f.file, reason: f.reason })),

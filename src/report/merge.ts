@@ -13,6 +13,8 @@ export interface JsonReport {
   command: string;
   findings: JsonFinding[];
   errors: unknown[];
+  /** Absent from reports of goconc before notes were added. */
+  notes?: unknown[];
   skipped: unknown[];
   summary: Record<string, unknown>;
 }
@@ -42,6 +44,7 @@ export function mergeJsonReports(reports: { path: string; report: JsonReport }[]
     command: reports[0]?.report.command ?? 'scan',
     findings,
     errors: reports.flatMap((r) => r.report.errors),
+    notes: reports.flatMap((r) => (r.report.notes ?? []) as { file: string }[]).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
     skipped: reports.flatMap((r) => r.report.skipped),
     summary,
   };

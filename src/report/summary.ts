@@ -5,6 +5,8 @@ export interface Summary {
   filesParsed: number;
   filesSkipped: number;
   filesWithErrors: number;
+  /** Files analysed without some declarations (syntax newer than goconc's grammar). */
+  filesPartlyAnalysed: number;
   findings: number;
   fixable: number;
   findingsByCodemod: Record<string, number>;
@@ -28,6 +30,7 @@ export function summarize(result: RunResult): Summary {
     filesParsed: result.files.filter((f) => f.parsed).length,
     filesSkipped: result.files.filter((f) => f.status === 'skipped').length + result.skipped.length,
     filesWithErrors: result.files.filter((f) => f.status === 'error').length + result.errors.length,
+    filesPartlyAnalysed: result.files.filter((f) => f.note !== undefined).length,
     findings,
     fixable,
     findingsByCodemod: Object.fromEntries(Object.entries(byCodemod).sort()),

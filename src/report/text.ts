@@ -39,6 +39,7 @@ export function textProblems(result: RunResult, c: Colors, cwd: string): string 
   for (const f of result.files) {
     const shown = displayPath(result.root, f.file, cwd);
     if (f.status === 'error') out.push(`${c.red('error')}: ${shown}: ${f.reason}`);
+    if (f.note) out.push(`${c.blue('note')}: ${shown}: ${f.note}`);
     for (const ie of f.internalErrors) out.push(`${c.red('internal error')}: ${shown}: ${ie}`);
     for (const x of f.failed) out.push(`${c.yellow('not applied')}: ${shown}:${x.finding.line}: ${x.finding.codemod}: ${x.reason}`);
   }
@@ -56,6 +57,7 @@ export function textSummary(result: RunResult, mode: 'scan' | 'dry-run' | 'write
   if (mode === 'dry-run') parts.push(`${result.files.filter((f) => f.fixed !== undefined).length} files would change`);
   if (s.filesSkipped) parts.push(`${s.filesSkipped} skipped`);
   if (s.filesWithErrors) parts.push(c.red(`${s.filesWithErrors} with errors`));
+  if (s.filesPartlyAnalysed) parts.push(`${s.filesPartlyAnalysed} partly analysed`);
   const by = Object.entries(s.findingsByCodemod).map(([id, n]) => `${id}: ${n}`).join(', ');
   return `${parts.join(', ')} in ${(s.elapsedMs / 1000).toFixed(2)}s${by ? `\n  ${by}` : ''}\n`;
 }

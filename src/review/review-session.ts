@@ -1,6 +1,7 @@
 import { applyEdits, checkEdits } from '../engine/apply-edits.js';
 import { countErrors, parseGo } from '../engine/parser.js';
 import type { FileResult, RunResult } from '../engine/run.js';
+import { goParses } from '../go/gofmt.js';
 import { addImportEdits } from '../go/imports.js';
 import { eol, lineEnd, lineStart } from '../go/syntax.js';
 import type { Edit, Finding, Fix } from '../engine/types.js';
@@ -130,11 +131,21 @@ function withImports(text: string, fixEdits: Edit[], imports: string[]): Proposa
   try {
     const edits = checkEdits([...fixEdits, ...addImportEdits(text, parseGo(text), imports, eol(text))], text.length);
     const after = applyEdits(text, edits);
-    if (countErrors(parseGo(after)) > 0) return { ok: false, reason: 'no longer applies (the result would not parse)' };
+    if (!stillParses(text, after)) return { ok: false, reason: 'no longer applies (the result would not parse)' };
     return { ok: true, text: after, edits, fixEdits, imports };
   } catch (err) {
     return { ok: false, reason: `no longer applies (${(err as Error).message})` };
   }
+}
+
+/**
+ * Whether a change leaves a text parsing as well as before: without errors, or, for a file Go
+ * reads that holds syntax newer than the grammar, with no more errors and still read by Go.
+ */
+function stillParses(before: string, after: string): boolean {
+  const errors = countErrors(parseGo(after));
+  if (errors === 0) return true;
+  return errors <= countErrors(parseGo(before)) && goParses(after) === true;
 }
 
 function commit(state: FileState, p: Proposal & { ok: true }): void {

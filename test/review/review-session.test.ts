@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { FileResult, RunResult } from '../../src/engine/run.js';
 import type { Finding, Fix } from '../../src/engine/types.js';
 import { EditJournal } from '../../src/review/edit-journal.js';
 import { review, type Decision, type ReviewIO } from '../../src/review/review-session.js';
+import { describeWithGo } from '../support/go-toolchain.js';
 
 describe('EditJournal', () => {
   it('moves ranges past earlier edits and reports ranges an edit touched', () => {
@@ -18,14 +20,14 @@ describe('EditJournal', () => {
 
 const SRC = 'package p\n\nfunc f() {\n\ta()\n\tb()\n\tc()\n}\n';
 
-function finding(codemod: string, target: string, replacement: string, alternatives: Fix[] = []): Finding {
-  const start = SRC.indexOf(target);
+function finding(codemod: string, target: string, replacement: string, alternatives: Fix[] = [], src = SRC): Finding {
+  const start = src.indexOf(target);
   const fix: Fix = { description: `replace ${target}`, edits: [{ start, end: start + target.length, text: replacement }] };
   return { codemod, file: 'p.go', start, end: start + target.length, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', message: target, fix, alternatives };
 }
 
-function run(findings: Finding[]): RunResult {
-  const file: FileResult = { path: '/nowhere/p.go', file: 'p.go', status: 'ok', parsed: true, findings, internalErrors: [], original: SRC, mode: 0o644, applied: [], failed: [] };
+function run(findings: Finding[], src = SRC): RunResult {
+  const file: FileResult = { path: '/nowhere/p.go', file: 'p.go', status: 'ok', parsed: true, findings, internalErrors: [], original: src, mode: 0o644, applied: [], failed: [] };
   return { root: '/nowhere', files: [file], errors: [], skipped: [], modules: [], workspaces: [], elapsedMs: 0 };
 }
 
@@ -64,5 +66,19 @@ describe('review session', () => {
     const saved = new Map<string, string>();
     await review(run([finding('x', 'a()', 'aa()')]), io([{ action: 'skip' }], saved, []));
     expect(saved.size).toBe(0);
+  });
+});
+
+describeWithGo('review session, with Go to vouch for the file', () => {
+  it('applies fixes to a file holding syntax newer than the grammar, and refuses one that breaks it', async () => {
+    // `new(expr)` (Go 1.26) gives tree-sitter-go an error that Go does not see.
+    const src = `${SRC}\nfunc g() *int {\n\treturn new(int(1))\n}\n`;
+    if (spawnSync('gofmt', ['-e'], { input: src }).status !== 0) return console.warn('NOTICE: this Go predates new(expr); skipped');
+    const saved = new Map<string, string>();
+    const notices: string[] = [];
+    const findings = [finding('x', 'a()', 'aa()', [], src), finding('y', 'c()', 'c(', [], src)];
+    await review(run(findings, src), io([{ action: 'apply' }, { action: 'apply' }], saved, notices));
+    expect(saved.get('p.go')).toBe(src.replace('a()', 'aa()'));
+    expect(notices).toEqual([expect.stringMatching(/the result would not parse/)]);
   });
 });
