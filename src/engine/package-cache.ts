@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type Parser from 'tree-sitter';
 import { PackageIndex } from '../go/package-index.js';
 import { packageSources } from '../go/package-sources.js';
-import { parseGo } from './parser.js';
+import { parseDeclarations } from './grammar-gaps.js';
 import { readGoSource, type ReadResult } from './read-source.js';
 
 /**
@@ -42,7 +42,7 @@ export class PackageIndexCache {
     let index = this.byKey.get(key);
     if (!index) {
       // Siblings are read as text now and parsed only when a codemod asks for a name in them.
-      index = new PackageIndex(packageSources(path, pkg, (p) => this.siblingText(p)), (text) => parseGo(text));
+      index = new PackageIndex(packageSources(path, pkg, (p) => this.siblingText(p)), parseDeclarations);
       this.byKey.set(key, index);
     }
     // The file being processed always contributes its current text.

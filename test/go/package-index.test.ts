@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseDeclarations } from '../../src/engine/grammar-gaps.js';
 import { parseGo } from '../../src/engine/parser.js';
 import { declarationAt } from '../../src/go/declarations.js';
 import { PackageIndex } from '../../src/go/package-index.js';
@@ -20,6 +21,14 @@ describe('the package index', () => {
   it('reads a sibling type from its declaration alone, even when the rest of that file does not parse', () => {
     const fields = index().fieldsOf('Server');
     expect(fields.map((f) => `${f.name} ${f.type}`)).toEqual(['ctx context.Context', 'done chan struct{}', 'm map[string]int']);
+  });
+
+  it('finds types of a grouped declaration in a file where another declaration does not parse', () => {
+    const text = 'package p\n\ntype (\n\tQueue struct{ items chan int }\n)\n\nfunc next() *int {\n\treturn new(int(1))\n}\n';
+    const idx = new PackageIndex(new Map([['/p/queue.go', text]]), parseDeclarations);
+    expect(idx.fieldsOf('Queue').map((f) => `${f.name} ${f.type}`)).toEqual(['items chan int']);
+    // Parsed whole, the file has an error and declares nothing.
+    expect(new PackageIndex(new Map([['/p/queue.go', text]]), (t) => parseGo(t)).type('Queue')).toBeUndefined();
   });
 
   it('finds types of a grouped declaration and of the file being processed', () => {
