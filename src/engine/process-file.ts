@@ -59,12 +59,13 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
     partial = false;
   }
   let unread: number[] | undefined;
-  if (tree.rootNode.hasError) {
+  // A whole-file tree with errors: read around the declarations holding them, if Go reads the file.
+  const aroundGaps = (): boolean => {
     const gaps = aroundGrammarGaps(source, tree);
-    if (!gaps) return syntaxError(tree, source);
-    ({ tree, ranges, lines: unread } = gaps);
-    partial = true;
-  }
+    if (gaps) ({ tree, ranges, lines: unread } = gaps);
+    return (partial = !!gaps);
+  };
+  if (tree.rootNode.hasError && !aroundGaps()) return syntaxError(tree, source);
   // Built on the first finding: most files have none.
   let index: LineIndex | undefined;
   const lines = () => (index ??= new LineIndex(source));
@@ -107,8 +108,9 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
   if (partial && !unread && opts.wholeFileForFixes && findings.some((f) => f.fix || f.alternatives)) {
     // Parsing it again from the partial tree reuses the functions already parsed.
     tree = reparseGo(source, tree);
-    if (tree.rootNode.hasError) return syntaxError(tree, source);
     partial = false;
+    // Syntax the grammar does not read, in a declaration the partial parse left out.
+    if (tree.rootNode.hasError && !aroundGaps()) return syntaxError(tree, source);
   }
   verifyFixes(findings, source, tree, internalErrors, partial ? ranges : undefined);
   findings.sort((a, b) => a.start - b.start || a.codemod.localeCompare(b.codemod));
