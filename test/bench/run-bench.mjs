@@ -1,7 +1,8 @@
 // npm run bench [-- <go tree>…]: goconc scan on a generated monorepo (and any Go tree given),
 // against the parse floor (bare tree-sitter over the same files) and ast-grep with equivalent
-// rules, all in this one run (each timing the median of three runs). Prints figures, ratios, and
-// whether the targets are met, for every tree.
+// rules, all in this one run (five rounds, each running every measurement once: a ratio is the
+// median of the rounds' ratios, printed with their range). Prints figures, ratios, and whether
+// the targets are met, for every tree.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -36,14 +37,35 @@ function timed(cmd, args, opts = {}) {
   return { seconds, cpu, rssMB: rss ? Number(rss[1]) / 1024 : NaN, stdout: res.stdout, status: res.status, stderr: res.stderr };
 }
 
-/** The run of median wall time among `n` (timings on a shared machine vary), with the highest peak RSS seen. */
-function median(n, cmd, args, opts) {
-  const runs = Array.from({ length: n }, () => timed(cmd, args, opts)).sort((a, b) => a.seconds - b.seconds);
-  const mid = runs[Math.floor(n / 2)];
-  return { ...mid, rssMB: Math.max(...runs.map((r) => r.rssMB)) };
+/** The median of numbers. */
+function mid(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
-const RUNS = 3;
+/** The run of median wall time among runs, with the highest peak RSS seen. */
+function medianRun(runs) {
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  return { ...sorted[Math.floor(sorted.length / 2)], rssMB: Math.max(...runs.map((r) => r.rssMB)) };
+}
+
+/**
+ * Measurements taken in rounds, one of each per round: a shared machine's slow phases then weigh
+ * on both sides of a ratio alike, and a ratio is the median of its rounds' ratios.
+ */
+function rounds(n, measures) {
+  const out = Object.fromEntries(Object.keys(measures).map((k) => [k, []]));
+  for (let i = 0; i < n; i++) for (const [k, measure] of Object.entries(measures)) out[k].push(measure());
+  return out;
+}
+
+/** Median and range of per-round ratios. */
+function ratio(tops, bottoms) {
+  const r = tops.map((t, i) => t / bottoms[i]);
+  return { median: mid(r), min: Math.min(...r), max: Math.max(...r) };
+}
+
+const RUNS = 5;
 
 const fmt = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 
@@ -53,40 +75,46 @@ function benchTree(name, root) {
   const mb = bytes / 1e6;
   console.log(`\n== ${name}: ${files.length} Go files, ${fmt(mb, 1)} MB (${root})`);
 
-  const j1 = median(RUNS, process.execPath, [cli, 'scan', '--json', '--quiet', '--jobs', '1', '.'], { cwd: root });
-  const j2 = median(RUNS, process.execPath, [cli, 'scan', '--json', '--quiet', '--jobs', '2', '.'], { cwd: root });
+  // Which files goconc parsed: those the prefilters let through, by goconc's own code.
+  const parsedFiles = JSON.parse(spawnSync(process.execPath, [join(here, 'parsed-files.mjs'), root], { encoding: 'utf8', maxBuffer: 1 << 30 }).stdout);
+  const floorAll = JSON.parse(spawnSync(process.execPath, [join(here, 'parse-floor.mjs')], { input: files.join('\n'), encoding: 'utf8', maxBuffer: 1 << 30 }).stdout);
+  const scan = (jobs, extra = []) => () => timed(process.execPath, [cli, 'scan', '--json', '--quiet', '--jobs', String(jobs), ...extra, '.'], { cwd: root });
+  const measured = rounds(RUNS, {
+    j1: scan(1),
+    j2: scan(2),
+    // goconc's own work over the parsed files: its run minus node start-up and discovery,
+    // measured as the same command on an empty selection (every codemod skipped).
+    baseline: scan(1, ['--only', 'send-select-ctx', '--skip', 'send-select-ctx']),
+    floor: () => JSON.parse(spawnSync(process.execPath, [join(here, 'parse-floor.mjs')], { input: parsedFiles.join('\n'), encoding: 'utf8', maxBuffer: 1 << 30 }).stdout),
+  });
+  const [j1, j2, baseline] = [medianRun(measured.j1), medianRun(measured.j2), medianRun(measured.baseline)];
+  const floorParsed = { seconds: mid(measured.floor.map((f) => f.seconds)) };
+  const speedup = ratio(measured.j1.map((r) => r.seconds), measured.j2.map((r) => r.seconds));
+  const own = measured.j1.map((r, i) => r.seconds - measured.baseline[i].seconds);
+  const overFloor = ratio(own, measured.floor.map((f) => f.seconds));
   const report = JSON.parse(j2.stdout);
   const parsed = report.summary.filesParsed;
   const sameFindings = JSON.stringify(JSON.parse(j1.stdout).findings) === JSON.stringify(report.findings);
 
-  // Which files goconc parsed: those the prefilters let through, by goconc's own code.
-  const parsedFiles = JSON.parse(spawnSync(process.execPath, [join(here, 'parsed-files.mjs'), root], { encoding: 'utf8', maxBuffer: 1 << 30 }).stdout);
-  const floorAll = JSON.parse(spawnSync(process.execPath, [join(here, 'parse-floor.mjs')], { input: files.join('\n'), encoding: 'utf8', maxBuffer: 1 << 30 }).stdout);
-  const floorParsed = JSON.parse(spawnSync(process.execPath, [join(here, 'parse-floor.mjs')], { input: parsedFiles.join('\n'), encoding: 'utf8', maxBuffer: 1 << 30 }).stdout);
-  // goconc's own work over the parsed files: its run minus node start-up and discovery, measured
-  // as the same command on an empty selection (every codemod skipped).
-  const baseline = median(RUNS, process.execPath, [cli, 'scan', '--json', '--quiet', '--jobs', '1', '--only', 'send-select-ctx', '--skip', 'send-select-ctx', '.'], { cwd: root });
-
   const sgBin = join(repo, 'node_modules', '.bin', 'ast-grep');
-  const sg = existsSync(sgBin) ? median(RUNS, sgBin, ['scan', '-c', join(here, 'sg-rules', 'sgconfig.yml'), '--json=stream', root], { cwd: join(here, 'sg-rules') }) : undefined;
+  const sg = existsSync(sgBin) ? medianRun(rounds(3, { sg: () => timed(sgBin, ['scan', '-c', join(here, 'sg-rules', 'sgconfig.yml'), '--json=stream', root], { cwd: join(here, 'sg-rules') }) }).sg) : undefined;
 
   for (const [jobs, r] of [[1, j1], [2, j2]]) {
     console.log(`goconc scan --jobs ${jobs}: ${fmt(r.seconds)} s, ${fmt(files.length / r.seconds, 0)} files/s, ${fmt(mb / r.seconds)} MB/s, peak RSS ${fmt(r.rssMB, 0)} MB, CPU ${fmt(r.cpu)} s (${fmt(r.cpu / r.seconds, 1)} cores busy)`);
   }
   // V8's helper threads (compilation, collection) use a second core even for one job: --jobs 2
   // can at best share the CPU time of --jobs 1 over two cores.
-  console.log(`--jobs 2 against --jobs 1: ${fmt(j1.seconds / j2.seconds)}×; at most ${fmt(j1.seconds / (j1.cpu / 2))}× on 2 cores (--jobs 1's CPU time shared over both)`);
+  console.log(`--jobs 2 against --jobs 1: ${fmt(speedup.median)}× (rounds ${fmt(speedup.min)}–${fmt(speedup.max)}×); at most ${fmt(j1.seconds / (j1.cpu / 2))}× on 2 cores (--jobs 1's CPU time shared over both)`);
   console.log(`prefilter: ${files.length - parsed} of ${files.length} files not parsed (${fmt((100 * (files.length - parsed)) / files.length, 0)} %); ${report.summary.findings} findings; same findings for --jobs 1 and 2: ${sameFindings}`);
   console.log(`parse floor (bare tree-sitter, 1 thread): all files ${fmt(floorAll.seconds)} s (${fmt(floorAll.bytes / 1e6 / floorAll.seconds)} MB/s); the ${parsedFiles.length} files goconc parses ${fmt(floorParsed.seconds)} s`);
-  const own = j1.seconds - baseline.seconds;
-  console.log(`goconc --jobs 1 minus start-up/discovery (${fmt(baseline.seconds)} s): ${fmt(own)} s over the parsed files = ${fmt(own / floorParsed.seconds)}× the parse floor`);
+  console.log(`goconc --jobs 1 minus start-up/discovery (${fmt(baseline.seconds)} s): ${fmt(mid(own))} s over the parsed files = ${fmt(overFloor.median)}× the parse floor (rounds ${fmt(overFloor.min)}–${fmt(overFloor.max)}×)`);
   if (sg) console.log(`ast-grep scan (3 equivalent rules): ${fmt(sg.seconds)} s, peak RSS ${fmt(sg.rssMB, 0)} MB`);
   else console.log('ast-grep: not installed (npm i -D @ast-grep/cli)');
 
   const checks = [
     ['goconc scan ≥ 1.5× faster than ast-grep', sg ? sg.seconds / j2.seconds : NaN, (r) => r >= 1.5],
-    ['within 1.3× of the parse floor over the files it parses', own / floorParsed.seconds, (r) => r <= 1.3],
-    ['--jobs 2 ≥ 1.7× faster than --jobs 1', j1.seconds / j2.seconds, (r) => r >= 1.7],
+    ['within 1.3× of the parse floor over the files it parses', overFloor.median, (r) => r <= 1.3],
+    ['--jobs 2 ≥ 1.7× faster than --jobs 1', speedup.median, (r) => r >= 1.7],
     ['peak RSS < 400 MB', Math.max(j1.rssMB, j2.rssMB), (r) => r < 400],
     ['identical findings for --jobs 1 and --jobs 2', sameFindings ? 1 : 0, (r) => r === 1],
   ];
