@@ -31,6 +31,21 @@ for _, u := range urls {
 wg.Wait()
 \`\`\`
 
+In a module on Go 1.25 or later, the goroutine is started with \`wg.Go\`, which counts it before
+it starts, where that says the same thing: the group is a \`sync.WaitGroup\` declared in the
+function (or a parameter of that type), the count is 1, the goroutine takes no arguments, and
+\`defer wg.Done()\` comes right after the Add and is its only Done (so Done still runs last).
+Moving the Add is then the alternative in the interactive review.
+
+\`\`\`go
+for _, u := range urls {
+	wg.Go(func() {
+		fetch(u)
+	})
+}
+wg.Wait()
+\`\`\`
+
 A group passed to the goroutine as a parameter (\`go func(wg *sync.WaitGroup) {…}(&wg)\`) is
 counted through the argument: \`wg.Add(1)\` before the \`go\`. \`defer wg.Done()\` stays.
 

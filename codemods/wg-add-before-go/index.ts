@@ -2,6 +2,7 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { callsOf, goStatements } from '../../src/go/find-by-text.js';
 import { deleteLines, eol, indentAt, lineEnd, lineStart, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
+import { waitGroupGoFix } from './wait-group-go.js';
 import { GO_FUNC_STATEMENT, mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 
 export const wgAddBeforeGo: Codemod = {
@@ -33,7 +34,11 @@ function find(ctx: FileContext): RawFinding[] {
     // It counts this goroutine: the same group is marked Done inside it.
     if (callsOf(literal, ctx.source, `${wg.text}.Done`).length === 0) continue;
     const message = `${wg.text}.Add runs inside the goroutine it counts: ${wg.text}.Wait can return before the goroutine has started`;
-    out.push({ start: add!.startIndex, end: add!.endIndex, message, ...plan(ctx, go, literal, call!, first!, add!, wg) });
+    const moved = plan(ctx, go, literal, call!, first!, add!, wg);
+    // From Go 1.25, wg.Go where it says the same; moving the Add stays the alternative.
+    const wgGo = moved.fix && waitGroupGoFix(ctx.source, ctx.goVersion, go, literal, call!, add!, wg);
+    const fixes = wgGo ? { fix: wgGo, alternatives: [moved.fix!] } : moved;
+    out.push({ start: add!.startIndex, end: add!.endIndex, message, ...fixes });
   }
   return out;
 }
