@@ -1,6 +1,6 @@
 import { enclosingFunction, normalized, same, unparen, type Node } from '../../src/go/syntax.js';
 import { mostSends } from '../../src/go/send-paths.js';
-import { isReassigned } from '../../src/go/scope.js';
+import { declarationOf, isReassigned } from '../../src/go/scope.js';
 import { loopsBetween } from '../../src/go/loops.js';
 import { startedOnce } from '../../src/go/result-channel.js';
 import { identifiersNamed, sendStatements } from '../../src/go/find-by-text.js';
@@ -18,11 +18,11 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string): bool
   if (!MAKE_CHAN.test(source.slice(outerFn.startIndex, outerFn.endIndex))) return false;
   const chan = unparen(send.childForFieldName('channel')!);
   const key = normalized(chan);
-  const made = findMake(chan, outerFn, source);
+  const made = chan.type === 'identifier' ? findLocalMake(send, chan.text, source) : findMake(chan, outerFn, source);
   if (!made) return false;
   const capNode = made.arguments[1];
   if (!capNode) return false;
-  const sends = sendStatements(outerFn, source).filter((s) => normalized(unparen(s.childForFieldName('channel')!)) === key);
+  const sends = sendStatements(made.scope, source).filter((s) => normalized(unparen(s.childForFieldName('channel')!)) === key && made.declares(s));
   const loopsOf = (s: Node) => loopsBetween(s, made.decl);
 
   if (capNode.type === 'int_literal') {
@@ -47,27 +47,40 @@ const MAKE_CHAN = /\bmake\s*\(\s*chan\b/;
 interface Make {
   decl: Node;
   arguments: Node[];
+  /** The function to look for sends in. */
+  scope: Node;
+  /** Whether a send on the same text is on this channel (not one of the same name declared elsewhere). */
+  declares: (send: Node) => boolean;
 }
 
-/** The single `make(chan …, cap)` that defines `chan` in outerFn (a local or a struct-literal field). */
+/**
+ * The `make(chan …, cap)` that declares the local a send names: the declaration in scope at the
+ * send (two subtests may each make an `errChan` of their own), never assigned again in the
+ * function that declares it.
+ */
+function findLocalMake(send: Node, name: string, source: string): Make | undefined {
+  const found = declarationOf(name, send);
+  if (!found || !('local' in found)) return undefined;
+  const { decl, value } = found.local;
+  const scope = enclosingFunction(decl);
+  const args = makeArgs(value ?? undefined);
+  if (!scope || !args || isReassigned(scope, source, name, 0)) return undefined;
+  const declares = (s: Node) => {
+    const other = declarationOf(name, s);
+    return !!other && 'local' in other && same(other.local.decl, decl);
+  };
+  return { decl, arguments: args, scope, declares };
+}
+
+/** The single `make(chan …, cap)` that defines the field `chan` in outerFn (a struct-literal field of a local). */
 function findMake(chan: Node, outerFn: Node, source: string): Make | undefined {
-  const makes: Make[] = [];
-  if (chan.type === 'identifier') {
-    const name = chan.text;
-    for (const decl of declarationsOf(outerFn, source, name, true)) {
-      const left = decl.type === 'short_var_declaration' ? decl.childForFieldName('left')!.namedChildren : decl.childrenForFieldName('name');
-      const right = decl.type === 'short_var_declaration' ? decl.childForFieldName('right')?.namedChildren ?? [] : decl.childForFieldName('value')?.namedChildren ?? [];
-      left.forEach((id, i) => {
-        if (id.text === name) makes.push({ decl, arguments: makeArgs(right[i]) ?? [] });
-      });
-    }
-    if (isReassigned(outerFn, source, name, 0)) return undefined;
-  } else if (chan.type === 'selector_expression') {
+  const makes: Omit<Make, 'scope' | 'declares'>[] = [];
+  if (chan.type === 'selector_expression') {
     // x.A.B: x := T{A: U{B: make(...)}} (or &T{…}), nested literals followed key by key.
     const path = selectorPath(chan);
     if (!path) return undefined;
     const [root, ...fields] = path;
-    for (const decl of declarationsOf(outerFn, source, root, false)) {
+    for (const decl of declarationsOf(outerFn, source, root)) {
       const left = decl.childForFieldName('left')!.namedChildren;
       const right = decl.childForFieldName('right')?.namedChildren ?? [];
       left.forEach((id, i) => {
@@ -89,15 +102,15 @@ function findMake(chan: Node, outerFn: Node, source: string): Make | undefined {
     }
   }
   if (makes.length !== 1 || makes[0].arguments.length === 0) return undefined;
-  return makes[0];
+  return { ...makes[0], scope: outerFn, declares: () => true };
 }
 
-/** Short variable declarations (and var specs, when asked) in scope that declare `name`, in order, once each. */
-function declarationsOf(scope: Node, source: string, name: string, withVarSpecs: boolean): Node[] {
+/** Short variable declarations in scope that declare `name`, in order, once each. */
+function declarationsOf(scope: Node, source: string, name: string): Node[] {
   const out: Node[] = [];
   for (const id of identifiersNamed(scope, source, name)) {
     const p = id.parent;
-    const decl = p?.type === 'expression_list' && p.parent?.type === 'short_var_declaration' && same(p.parent.childForFieldName('left'), p) ? p.parent : withVarSpecs && p?.type === 'var_spec' ? p : undefined;
+    const decl = p?.type === 'expression_list' && p.parent?.type === 'short_var_declaration' && same(p.parent.childForFieldName('left'), p) ? p.parent : undefined;
     if (decl && !out.some((d) => same(d, decl))) out.push(decl);
   }
   return out;

@@ -2,8 +2,9 @@ import type { Node } from './syntax.js';
 
 /**
  * The most sends on `ch` a run of `block` can make, whatever path it takes: an `if` whose
- * branch returns counts once, and a send in a loop, a nested function, a `go` or a `defer`
- * counts as any number (Infinity). `ch`: the channel's text.
+ * branch returns counts once, a loop whose sends all lie on paths that return from it (`for {
+ * if err != nil { ch <- err; return } }`) counts them once, and any other send in a loop, a
+ * nested function, a `go` or a `defer` counts as any number (Infinity). `ch`: the channel's text.
  */
 export function mostSends(block: Node, ch: string): number {
   const paths = sendsAlong(statementsOf(block), ch);
@@ -29,6 +30,11 @@ function sendsAlong(statements: Node[], ch: string): { through: number; returned
       const otherwise = alt ? sendsAlong(alt.type === 'block' ? statementsOf(alt) : [alt], ch) : { through: 0, returned: -Infinity };
       returned = Math.max(returned, through + Math.max(then.returned, otherwise.returned));
       through += Math.max(then.through, otherwise.through);
+    } else if (s.type === 'for_statement' && s.namedChildren.every((c) => c.type === 'block' || sendsIn(c, ch).length === 0)) {
+      // Iterations that go on send nothing; a path that sends returns, so it runs once.
+      const inner = sendsAlong(statementsOf(s.childForFieldName('body')), ch);
+      if (inner.through > 0) return { through: Infinity, returned: Infinity };
+      returned = Math.max(returned, through + inner.returned);
     } else if (s.type === 'block') {
       const inner = sendsAlong(statementsOf(s), ch);
       returned = Math.max(returned, through + inner.returned);
