@@ -71,8 +71,11 @@ declaration in the same package.
 - sends that already are a case of a \`select\`;
 - sends that cannot block: the channel is made in the same function with a capacity covering
   every send (\`errc := make(chan error, 1)\` with one send, or sent to once on each path of the
-  one goroutine that sends on it (\`if err != nil { errc <- err; return }; errc <- nil\`); \`make(chan T, n)\` filled by a loop
-  running exactly n times; \`make(chan T, len(xs))\` filled once per \`range xs\`);
+  one goroutine that sends on it (\`if err != nil { errc <- err; return }; errc <- nil\`, also
+  inside a loop whose sends all return: \`for { if err := recv(ctx); err != nil { errc <- err;
+  return } }\`); \`make(chan T, n)\` filled by a loop running exactly n times; \`make(chan T,
+  len(xs))\` filled once per \`range xs\`). The channel is the one the send's name refers to:
+  two subtests each making an \`errChan\` of their own are judged apart;
 - a result channel made unbuffered, sent to once from a goroutine and received in a \`select\`
   with a timeout: \`buffered-result-chan\` gives it a buffer of one instead;
 - a result channel the function that made it waits on: it hands a closure the sends (one per
@@ -93,6 +96,9 @@ declaration in the same package.
   \`errDone\`, \`ready\`, \`s.exited\`…): whoever waits for it may still be waiting when the source
   ends (a shutdown waiting for its loops to report), and a select would then drop the report at
   random;
+- the channel is a field that the package receives with a plain \`<-x.errCh\` (not a select case;
+  \`return <-h.value\` in a \`case <-r.done:\` branch counts) and closes nowhere: that receive waits
+  for the value, and a send giving up once the source is done would leave it waiting forever;
 - the function that made the channel waits for a value with a plain receive (\`v := <-errc\`, a
   counting loop \`for range eps { <-errc }\`) and never closes it: a send that gives up once the
   source is done would leave that receive waiting forever, a hang where there was a leak (give the

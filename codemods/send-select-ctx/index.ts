@@ -1,7 +1,7 @@
 import { cancellationSources, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
-import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting } from '../../src/go/result-channel.js';
+import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveCase, receiveLeftWaiting } from '../../src/go/result-channel.js';
 import { callsByText, callsOf, nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
 import { docs } from './docs.js';
@@ -68,6 +68,36 @@ function drainedBy(send: Node, ctx: FileContext): string | undefined {
 /** What `drainedBy` found, by package index and field name. */
 const drainers = new WeakMap<object, Map<string, string | undefined>>();
 
+/**
+ * A send on a field (`b.start.errCh <- err`) that the package also receives with a plain
+ * `<-x.errCh` (a statement or an expression, not a select case, which has other ways on: `return
+ * <-h.value` in a `case <-r.done:` branch too), the field closed nowhere: that receive waits for
+ * the value, and a sender that gave up on a cancellation would leave it waiting. The receive and
+ * the function holding it, if so.
+ */
+function fieldReceiveLeftWaiting(send: Node, ctx: FileContext): string | undefined {
+  const chan = send.childForFieldName('channel');
+  const field = chan?.type === 'selector_expression' ? chan.childForFieldName('field')?.text : undefined;
+  if (!field) return undefined;
+  const index = ctx.packageIndex();
+  let byField = plainReceivers.get(index);
+  if (!byField) plainReceivers.set(index, (byField = new Map()));
+  if (!byField.has(field)) {
+    let found: string | undefined;
+    if (!index.anyTextMatches(new RegExp(`\\bclose\\(\\s*[^()]*\\.${field}\\s*\\)`))) {
+      const receive = new RegExp(`<-\\s*(?:[\\w.]|\\[[^\\]\\n]*\\])+\\.${field}\\b`, 'g');
+      const plain = index.nodesMatching(receive).find((n) => n.parent?.type === 'unary_expression' && !receiveCase(n.parent));
+      const holder = plain && ancestors(plain).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
+      if (plain) found = `${plain.parent!.text}${holder ? ` (in ${holder.childForFieldName('name')?.text})` : ''}`;
+    }
+    byField.set(field, found);
+  }
+  return byField.get(field);
+}
+
+/** What `fieldReceiveLeftWaiting` found, by package index and field name. */
+const plainReceivers = new WeakMap<object, Map<string, string | undefined>>();
+
 function hasDefault(select: Node): boolean {
   return select.namedChildren.some((c) => c.type === 'default_case');
 }
@@ -112,6 +142,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const waiting = receiveLeftWaiting(send, ctx.source);
   if (waiting) {
     return { reason: `${waiting.text} (line ${waiting.startPosition.row + 1}) waits for the value and ${chan} is never closed: a send that gives up once ${sources[0].expr} is done would leave it waiting forever (a buffer of one lets the send finish instead)` };
+  }
+  const waitingOnField = fieldReceiveLeftWaiting(send, ctx);
+  if (waitingOnField) {
+    return { reason: `${waitingOnField} waits for the value and the field is closed nowhere in the package: a send that gives up once ${sources[0].expr} is done would leave it waiting forever` };
   }
   const awaited = endedThenAwaited(send, sources[0], ctx.source);
   if (awaited) {

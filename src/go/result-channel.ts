@@ -231,7 +231,7 @@ export function useOf(id: Node): 'send' | 'receive' | 'close' | 'other' {
 }
 
 /** The communication_case whose receive is `<-ch` (as `v := <-ch`, `v, ok = <-ch` or bare). */
-function receiveCase(unary: Node): Node | undefined {
+export function receiveCase(unary: Node): Node | undefined {
   let n: Node | null = unary.parent;
   if (n?.type === 'expression_list') n = n.parent;
   if (n?.type === 'receive_statement' || n?.type === 'expression_statement') n = n.parent;
