@@ -1,11 +1,11 @@
-// npm run trial -- <Go module dir> [packages…] [--timeout 10m] [--run REGEXP] [--reruns 6] [--race] [--keep]
+// npm run trial -- <Go module dir> [packages…] [--timeout 10m] [--run REGEXP] [--reruns 6] [--count 1] [--race] [--keep]
 //
 // goconc judged by a real project's own tests: two copies of the module, `goconc fix --write` on
 // one, then gofmt, go build, go vet and `go test -json` on both, test by test. A test that passes
 // on the original and fails (or never ends) after the rewrite is run again in both copies to
 // tell a regression from a flaky test. Prints what changed and exits 1 on a regression, a new
-// build or vet problem, or a file gofmt would change; 2 when the original's tests give no results
-// to compare with. Nothing is written to the given directory.
+// build or vet problem, or a file left unformatted that was gofmt-clean; 2 when the original's
+// tests give no results to compare with. Nothing is written to the given directory.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,11 +23,12 @@ const { values: opts, positionals } = parseArgs({
     run: { type: 'string' },
     keep: { type: 'boolean', default: false },
     reruns: { type: 'string', default: '6' },
+    count: { type: 'string', default: '1' },
     race: { type: 'boolean', default: false },
   },
 });
 if (positionals.length === 0) {
-  console.error('usage: npm run trial -- <Go module dir> [packages…] [--timeout 10m] [--run REGEXP] [--reruns 6] [--race] [--keep]');
+  console.error('usage: npm run trial -- <Go module dir> [packages…] [--timeout 10m] [--run REGEXP] [--reruns 6] [--count 1] [--race] [--keep]');
   process.exit(2);
 }
 const source = resolve(positionals[0]);
@@ -69,8 +70,10 @@ if (applied.length === 0) {
 }
 
 // Formatting, building and vetting: problems the rewrite brought, not those already there.
-const unformatted = changed.length ? run('gofmt', ['-l', ...changed], after).stdout.trim() : '';
-if (unformatted) problem(`not gofmt-clean after the rewrite:\n${indent(unformatted)}`);
+const unformattedIn = (dir) => (changed.length ? run('gofmt', ['-l', ...changed], dir).stdout.split('\n').filter(Boolean) : []);
+const wasUnformatted = new Set(unformattedIn(before));
+const unformatted = unformattedIn(after).filter((f) => !wasUnformatted.has(f));
+if (unformatted.length) problem(`not gofmt-clean after the rewrite:\n${indent(unformatted.join('\n'))}`);
 for (const step of [['build', ...packages], ['vet', ...packages]]) {
   const was = goProblems(step, before);
   const now = goProblems(step, after);
@@ -89,7 +92,7 @@ for (const step of [['build', ...packages], ['vet', ...packages]]) {
 
 // The project's tests, one after the other (side by side they would slow each other down).
 const race = opts.race ? ['-race'] : [];
-const testArgs = ['test', '-json', '-count=1', ...race, `-timeout=${opts.timeout}`, ...(opts.run ? ['-run', opts.run] : []), ...packages];
+const testArgs = ['test', '-json', `-count=${opts.count}`, ...race, `-timeout=${opts.timeout}`, ...(opts.run ? ['-run', opts.run] : []), ...packages];
 const beforeRun = run('go', testArgs, before);
 const was = testOutcomes(beforeRun.stdout);
 if (![...was.keys()].some((key) => key.includes(' '))) {
@@ -165,7 +168,9 @@ function testOutcomes(stdout) {
     if (!line.startsWith('{')) continue;
     const e = JSON.parse(line);
     if (!['pass', 'fail', 'skip'].includes(e.Action)) continue;
-    out.set(e.Test ? `${e.Package} ${e.Test}` : e.Package, e.Action);
+    // Run --count times: one failure makes the test a failing one.
+    const key = e.Test ? `${e.Package} ${e.Test}` : e.Package;
+    if (out.get(key) !== 'fail') out.set(key, e.Action);
   }
   return out;
 }
