@@ -100,9 +100,10 @@ sight says the goroutines might not end on their own. Looked at: the goroutine's
 (or the one a local it calls was given, \`serve := func(…) {…}\`), and the package's functions
 (methods of any receiver, for \`x.m()\`) of the names it calls; a function passed in or another
 package's function is not seen. No fix when:
-- the loop accepts connections (\`l.Accept()\`): each goroutine serves its connection as long as it
-  stays open, and a bound would stop the server accepting (limit connections on purpose instead,
-  e.g. \`netutil.LimitListener\`);
+- the loop accepts connections or streams (\`l.Accept()\`, \`conn.AcceptStream(ctx)\`,
+  \`AcceptUniStream\`): each goroutine serves its connection or stream as long as it stays open,
+  and a bound would stop the loop accepting (limit connections on purpose instead, e.g.
+  \`netutil.LimitListener\`);
 - the loop reads the next message of a connection or stream (\`conn.ReadMessage()\`, \`stream.Recv()\`,
   \`r.Read(buf)\` in a \`for {\` loop) and hands each to a goroutine: waiting for a slot would stop it
   reading, and with it the peer's pings, read deadlines and replies a handler may itself wait for;

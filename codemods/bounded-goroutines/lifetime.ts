@@ -18,7 +18,7 @@ import { regexEscaped } from '../../src/go/find-by-text.js';
  */
 export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undefined {
   if (acceptsConnections(spawn.loops[0], ctx.source)) {
-    return 'each goroutine serves an accepted connection for as long as it stays open: a bound would stop the server accepting once that many clients are connected (limit connections on purpose, e.g. netutil.LimitListener)';
+    return 'each goroutine serves an accepted connection or stream for as long as it stays open: a bound would stop the loop accepting once that many are open (limit connections on purpose, e.g. netutil.LimitListener)';
   }
   const read = readsStream(spawn);
   if (read) {
@@ -53,10 +53,10 @@ function eventCase(spawn: Spawn): string | undefined {
   return undefined;
 }
 
-/** `l.Accept()` in the loop: a server's accept loop. */
+/** `l.Accept()`, `conn.AcceptStream(ctx)`, `AcceptUniStream`… in the loop: an accept loop of a server or a connection. */
 function acceptsConnections(loop: Node, source: string): boolean {
   const body = loop.childForFieldName('body');
-  return !!body && /\.Accept\s*\(\s*\)/.test(source.slice(body.startIndex, body.endIndex));
+  return !!body && /\.Accept\w*\s*\(/.test(source.slice(body.startIndex, body.endIndex));
 }
 
 /**
