@@ -115,6 +115,9 @@ package's function is not seen. No fix when:
 - the \`go\` statement is in a select case of the loop (\`case <-ticker.C: go check()\`): an event
   loop, which waiting for a slot would keep from its other cases, its stop signal included;
 - the loop runs with a mutex held (locked before it, unlocked by a \`defer\` or after it);
+- the loop's function runs with its caller's lock held: named so (\`pingAllLocked\`), or called
+  in the package after a \`Lock()\` not yet undone (\`p.mu.Lock(); p.fill()\`): goroutines taking that
+  lock could never free a slot;
 - the goroutine loops with no end condition (\`for {\`, \`for range ticker.C\`), ranges over a
   channel (a local, one it captures, a parameter, a field of its receiver, or what a package
   function returning a channel gives: \`range c.Errors()\`), blocks in

@@ -28,6 +28,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (event) return `the loop handles events (${event}): waiting there for a free slot would stop it handling the others, its own stop signal included`;
   const held = lockHeldAtLoop(spawn, ctx.source);
   if (held) return `the loop runs with ${held} held: waiting there for a free slot would keep it locked while the goroutines may need it`;
+  const callerHolds = lockHeldByCaller(spawn, ctx);
+  if (callerHolds) return `the loop runs under a lock its caller holds (${callerHolds}): waiting there for a free slot would keep it locked while the goroutines may need it`;
   // A joined loop's goroutines end, or its Wait would not return: only the others may be workers for good.
   const worker = spawn.shape === 'fire-and-forget' || spawn.shape === 'channel-range' ? unseenWorker(spawn, ctx) : undefined;
   if (worker) {
@@ -89,7 +91,31 @@ const STREAM_READ = /\.(Read|ReadMessage|ReadJSON|ReadFrom|ReadMsg|ReadPacket|Re
 function lockHeldAtLoop(spawn: Spawn, source: string): string | undefined {
   const body = spawn.fn.childForFieldName('body');
   if (!body) return undefined;
-  const before = source.slice(body.startIndex, loopStatement(spawn.loop).startIndex);
+  return lockHeldAtEnd(source.slice(body.startIndex, loopStatement(spawn.loop).startIndex));
+}
+
+/**
+ * The loop's function is called with a lock held: it is named so (`pingAllLocked`, Go's way of
+ * saying the caller holds the lock), or a call of it in the package follows a Lock() its function
+ * has not undone (`p.connsMu.Lock(); p.checkMinIdleConns()`). Which lock, and where.
+ */
+function lockHeldByCaller(spawn: Spawn, ctx: FileContext): string | undefined {
+  if (spawn.fn.type !== 'function_declaration' && spawn.fn.type !== 'method_declaration') return undefined;
+  const name = spawn.fn.childForFieldName('name')?.text;
+  if (!name) return undefined;
+  if (/\wLocked$/.test(name)) return `${name}, named so`;
+  for (const call of ctx.packageIndex().callsNamed(name)) {
+    const caller = ancestors(call).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration' || a.type === 'func_literal');
+    const body = caller?.childForFieldName('body');
+    if (!body) continue;
+    const held = lockHeldAtEnd(body.text.slice(0, call.startIndex - body.startIndex));
+    if (held) return `${held}, locked in ${caller!.childForFieldName('name')?.text ?? 'a function literal'} around the call`;
+  }
+  return undefined;
+}
+
+/** A mutex a stretch of code locks and does not unlock (a deferred unlock comes later): its expression. */
+function lockHeldAtEnd(before: string): string | undefined {
   for (const lock of before.matchAll(/([\w.]+)\.(R?)Lock\(\)/g)) {
     const [, expr, r] = lock;
     const unlock = new RegExp(`^(?![ \\t]*defer\\b).*\\b${regexEscaped(expr)}\\.${r}Unlock\\(\\)`, 'm');
