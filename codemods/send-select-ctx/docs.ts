@@ -85,7 +85,9 @@ declaration in the same package.
   receiver, and a select would only lose the value;
 - a channel the function that made it drains on its way out (\`for range lines {}\` in a deferred
   function or a goroutine one starts, with no way out of the loop): the send always has a receiver;
-- semaphore acquires (\`sem <- struct{}{}\` released by a deferred \`<-sem\`).
+- semaphore acquires (\`sem <- struct{}{}\` released by a deferred \`<-sem\`);
+- sends in a Prometheus collector's \`Describe(ch chan<- *prometheus.Desc)\` or \`Collect(ch chan<-
+  prometheus.Metric)\` on its channel: the registry reads it until the method returns.
 
 ## Reported without a fix
 - no cancellation source in scope — goconc never invents a context;
@@ -96,6 +98,12 @@ declaration in the same package.
   \`errDone\`, \`ready\`, \`s.exited\`…): whoever waits for it may still be waiting when the source
   ends (a shutdown waiting for its loops to report), and a select would then drop the report at
   random;
+- the channel is a reply channel that came in on another channel (\`case ch := <-b.snapshot: ch <-
+  snap\`, \`case req := <-reqs: req.err <- err\`): its requester waits for the answer, and a send
+  giving up once the source is done could leave it waiting forever;
+- the function already has its own case for the source being done that releases something or
+  reports before it stops (\`case <-ctx.Done(): wg.Done(); return\`): a select that only returns
+  would skip that, and a \`wg.Wait()\` would never return;
 - the channel is a field that the package receives with a plain \`<-x.errCh\` (not a select case;
   \`return <-h.value\` in a \`case <-r.done:\` branch counts) and closes nowhere: that receive waits
   for the value, and a send giving up once the source is done would leave it waiting forever;

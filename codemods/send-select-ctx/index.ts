@@ -1,5 +1,6 @@
 import { cancellationSources, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
-import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, touchesError, unparen, type Node } from '../../src/go/syntax.js';
+import { declarationOf } from '../../src/go/scope.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveCase, receiveLeftWaiting } from '../../src/go/result-channel.js';
 import { callsByText, callsOf, nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
@@ -36,6 +37,8 @@ function find(ctx: FileContext): RawFinding[] {
     if (awaitedResultChannel(send, ctx.source)) continue;
     // Drained on the way out of the function that made it: the send always has its receiver.
     if (drainedOnExit(send, ctx.source)) continue;
+    // A Prometheus collector's channel: the registry reads it until Collect returns.
+    if (collectorChannel(send)) continue;
     const chan = send.childForFieldName('channel')!.text;
     const message = `blocking send on ${chan}: if no receiver comes, this goroutine waits forever`;
     findings.push({ start: send.startIndex, end: send.endIndex, message, ...fixFor(send, fn, ctx) });
@@ -143,6 +146,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (waiting) {
     return { reason: `${waiting.text} (line ${waiting.startPosition.row + 1}) waits for the value and ${chan} is never closed: a send that gives up once ${sources[0].expr} is done would leave it waiting forever (a buffer of one lets the send finish instead)` };
   }
+  const reply = replyChannel(send);
+  if (reply) {
+    return { reason: `${chan} is a reply channel taken from ${reply}: whoever sent it waits for the answer, and a send giving up once ${sources[0].expr} is done could leave it waiting forever` };
+  }
   const waitingOnField = fieldReceiveLeftWaiting(send, ctx);
   if (waitingOnField) {
     return { reason: `${waitingOnField} waits for the value and the field is closed nowhere in the package: a send that gives up once ${sources[0].expr} is done would leave it waiting forever` };
@@ -159,6 +166,11 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if ('reason' in placement) return { reason: placement.reason };
   const skipped = cleanupSkippedByReturn(send, fn, ctx.source);
   if (skipped) return { reason: `an early return here would skip ${skipped.text} (line ${skipped.startPosition.row + 1})` };
+  const ownStop = releasedOnDone(fn, sources[0]);
+  if (ownStop) {
+    const what = ownStop.text.split('\n')[0] + (ownStop.text.includes('\n') ? '…' : '');
+    return { reason: `the function's own case for ${sources[0].expr} being done runs ${what} (line ${ownStop.startPosition.row + 1}) before it stops: a select that only returns would skip it` };
+  }
   const plans = preferredOrder(send, sources).map((s) => buildFix(send, fn, s, placement, ctx.source, ctx.packageIndex));
   const fixes = plans.flatMap((p) => (p.ok ? [p.fix] : []));
   if (fixes.length === 0) return { reason: (plans[0] as { reason: string }).reason };
@@ -218,6 +230,61 @@ function cleanupSkippedByReturn(send: Node, fn: Node, source: string): Node | un
     if (!same(enclosingFunction(call), fn)) continue;
     if ([...ancestors(call)].some((a) => a.type === 'defer_statement' && contains(body, a))) continue;
     return call;
+  }
+  return undefined;
+}
+
+/**
+ * A send on the channel parameter of a Prometheus collector's `Collect(ch chan<- prometheus.Metric)`
+ * or `Describe(ch chan<- *prometheus.Desc)`: the registry calling it drains the channel until the
+ * method returns, so the send always has its receiver.
+ */
+function collectorChannel(send: Node): boolean {
+  const chan = send.childForFieldName('channel');
+  if (chan?.type !== 'identifier') return false;
+  const found = declarationOf(chan.text, send);
+  if (!found || !('param' in found)) return false;
+  const method = found.param.fn;
+  const name = method.type === 'method_declaration' ? method.childForFieldName('name')?.text : undefined;
+  return (name === 'Collect' || name === 'Describe') && /^chan<-\s*\*?\w+\.(Metric|Desc)$/.test(found.param.typeNode.text);
+}
+
+/**
+ * A channel that came in on another channel (`case ch := <-b.snapshot: ch <- snap`, `resp := <-reqs`),
+ * or a field of a value that did (`case req := <-f.reqs: req.err <- err`): the reply channel of a
+ * request, whose sender waits for the answer. What it was received from, if so.
+ */
+function replyChannel(send: Node): string | undefined {
+  const chan = unparen(send.childForFieldName('channel')!);
+  let root = chan;
+  while (root.type === 'selector_expression') root = unparen(root.childForFieldName('operand')!);
+  if (root.type !== 'identifier') return undefined;
+  // `case ch := <-x:` around the send.
+  for (const a of ancestors(send)) {
+    if (FUNCTION_TYPES.has(a.type)) break;
+    const comm = a.type === 'communication_case' ? a.childForFieldName('communication') : undefined;
+    if (comm?.type !== 'receive_statement' || !/^[\w\s,]*:=/.test(comm.text)) continue;
+    if (comm.childForFieldName('left')?.namedChildren.some((n) => n.text === root.text)) return comm.childForFieldName('right')?.text.replace(/^<-\s*/, '');
+  }
+  const found = declarationOf(root.text, send);
+  const value = found && 'local' in found ? found.local.value : undefined;
+  return value && unparen(value).type === 'unary_expression' && value.text.startsWith('<-') ? value.text.replace(/^<-\s*/, '') : undefined;
+}
+
+/**
+ * A release (wg.Done, Unlock, close, a send) in a `case <-ctx.Done():` of the function's own
+ * (`case <-ctx.Done(): wg.Done(); return`): the function has its way of stopping on that source,
+ * and a select returning from the send would skip it. The first such call or send.
+ */
+function releasedOnDone(fn: Node, source: CancellationSource): Node | undefined {
+  const receive = source.isContext ? `<-${source.expr}.Done()` : `<-${source.expr}`;
+  for (const kase of fn.descendantsOfType('communication_case')) {
+    if (!same(enclosingFunction(kase), fn) || kase.childForFieldName('communication')?.text.replace(/\s/g, '') !== receive) continue;
+    const body = kase.namedChildren.find((c) => c.type === 'statement_list');
+    const release = body
+      ?.descendantsOfType(['call_expression', 'send_statement'])
+      .find((n) => n.type === 'send_statement' || /(\.(Done|Unlock|RUnlock)|^close|^cancel\w*)$/.test(n.childForFieldName('function')?.text ?? ''));
+    if (release) return release;
   }
   return undefined;
 }
