@@ -1,0 +1,104 @@
+import { declarationOf } from '../../src/go/scope.js';
+import { ancestors, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
+import type { FileContext } from '../../src/engine/types.js';
+import { receiveCase } from '../../src/go/result-channel.js';
+
+// Who takes a send's value: the package's own receivers of the channel, a requester waiting for
+// its reply, a registry draining a collector. Each either makes the send safe or says a select
+// that gives up would leave a receiver waiting.
+
+/**
+ * A send on a field (`p.retries <- msg`) that a loop of the package receives from (`for { msg =
+ * <-p.retries … }`, `for m := range p.retries`): an internal pipeline, drained for the object's
+ * life, shutdowns included. The receiving text, if so.
+ */
+export function drainedBy(send: Node, ctx: FileContext): string | undefined {
+  const chan = send.childForFieldName('channel');
+  const field = chan?.type === 'selector_expression' ? chan.childForFieldName('field')?.text : undefined;
+  if (!field) return undefined;
+  const index = ctx.packageIndex();
+  let byField = drainers.get(index);
+  if (!byField) drainers.set(index, (byField = new Map()));
+  if (!byField.has(field)) {
+    const receive = new RegExp(`<-\\s*[\\w.]+\\.${field}\\b|\\brange\\s+[\\w.]+\\.${field}\\b`, 'g');
+    const inLoop = index
+      .nodesMatching(receive)
+      .find((n) => ancestors(n).some((a) => a.type === 'for_statement') && !ancestors(n).some((a) => a.type === 'select_statement' && hasDefault(a)));
+    byField.set(field, inLoop?.parent?.text);
+  }
+  return byField.get(field);
+}
+
+/** What `drainedBy` found, by package index and field name. */
+const drainers = new WeakMap<object, Map<string, string | undefined>>();
+
+/**
+ * A send on a field (`b.start.errCh <- err`) that the package also receives with a plain
+ * `<-x.errCh` (a statement or an expression, not a select case, which has other ways on: `return
+ * <-h.value` in a `case <-r.done:` branch too), the field closed nowhere: that receive waits for
+ * the value, and a sender that gave up on a cancellation would leave it waiting. The receive and
+ * the function holding it, if so.
+ */
+export function fieldReceiveLeftWaiting(send: Node, ctx: FileContext): string | undefined {
+  const chan = send.childForFieldName('channel');
+  const field = chan?.type === 'selector_expression' ? chan.childForFieldName('field')?.text : undefined;
+  if (!field) return undefined;
+  const index = ctx.packageIndex();
+  let byField = plainReceivers.get(index);
+  if (!byField) plainReceivers.set(index, (byField = new Map()));
+  if (!byField.has(field)) {
+    let found: string | undefined;
+    if (!index.anyTextMatches(new RegExp(`\\bclose\\(\\s*[^()]*\\.${field}\\s*\\)`))) {
+      const receive = new RegExp(`<-\\s*(?:[\\w.]|\\[[^\\]\\n]*\\])+\\.${field}\\b`, 'g');
+      const plain = index.nodesMatching(receive).find((n) => n.parent?.type === 'unary_expression' && !receiveCase(n.parent));
+      const holder = plain && ancestors(plain).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
+      if (plain) found = `${plain.parent!.text}${holder ? ` (in ${holder.childForFieldName('name')?.text})` : ''}`;
+    }
+    byField.set(field, found);
+  }
+  return byField.get(field);
+}
+
+/** What `fieldReceiveLeftWaiting` found, by package index and field name. */
+const plainReceivers = new WeakMap<object, Map<string, string | undefined>>();
+
+function hasDefault(select: Node): boolean {
+  return select.namedChildren.some((c) => c.type === 'default_case');
+}
+
+/**
+ * A send on the channel parameter of a Prometheus collector's `Collect(ch chan<- prometheus.Metric)`
+ * or `Describe(ch chan<- *prometheus.Desc)`: the registry calling it drains the channel until the
+ * method returns, so the send always has its receiver.
+ */
+export function collectorChannel(send: Node): boolean {
+  const chan = send.childForFieldName('channel');
+  if (chan?.type !== 'identifier') return false;
+  const found = declarationOf(chan.text, send);
+  if (!found || !('param' in found)) return false;
+  const method = found.param.fn;
+  const name = method.type === 'method_declaration' ? method.childForFieldName('name')?.text : undefined;
+  return (name === 'Collect' || name === 'Describe') && /^chan<-\s*\*?\w+\.(Metric|Desc)$/.test(found.param.typeNode.text);
+}
+
+/**
+ * A channel that came in on another channel (`case ch := <-b.snapshot: ch <- snap`, `resp := <-reqs`),
+ * or a field of a value that did (`case req := <-f.reqs: req.err <- err`): the reply channel of a
+ * request, whose sender waits for the answer. What it was received from, if so.
+ */
+export function replyChannel(send: Node): string | undefined {
+  const chan = unparen(send.childForFieldName('channel')!);
+  let root = chan;
+  while (root.type === 'selector_expression') root = unparen(root.childForFieldName('operand')!);
+  if (root.type !== 'identifier') return undefined;
+  // `case ch := <-x:` around the send.
+  for (const a of ancestors(send)) {
+    if (FUNCTION_TYPES.has(a.type)) break;
+    const comm = a.type === 'communication_case' ? a.childForFieldName('communication') : undefined;
+    if (comm?.type !== 'receive_statement' || !/^[\w\s,]*:=/.test(comm.text)) continue;
+    if (comm.childForFieldName('left')?.namedChildren.some((n) => n.text === root.text)) return comm.childForFieldName('right')?.text.replace(/^<-\s*/, '');
+  }
+  const found = declarationOf(root.text, send);
+  const value = found && 'local' in found ? found.local.value : undefined;
+  return value && unparen(value).type === 'unary_expression' && value.text.startsWith('<-') ? value.text.replace(/^<-\s*/, '') : undefined;
+}
