@@ -11,7 +11,8 @@ import { identifiersNamed, sendStatements } from '../../src/go/find-by-text.js';
  *  - a constant capacity ≥ the number of sends, none of them repeated by a loop, or
  *  - capacity `n` and every send inside one loop that runs exactly n times
  *    (`for i := 0; i < n; i++`, `for range n`), once per iteration, or
- *  - capacity `len(xs)` and every send inside one `for … range xs` loop, once per iteration.
+ *  - capacity `len(xs)` and every send inside one `for … range xs` loop, once per iteration
+ *    (one send, or one goroutine started per iteration that sends once on each of its paths).
  */
 export function sendCannotBlock(send: Node, outerFn: Node, source: string): boolean {
   // Most channels are made elsewhere: no make(chan…) here, nothing to prove.
@@ -33,9 +34,11 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string): bool
     const goroutine = onlyGoroutine(sends, made.decl);
     return !!goroutine && cap >= mostSends(goroutine.childForFieldName('body')!, chan.text);
   }
-  // One send, repeated by exactly one loop whose trip count is the capacity expression.
-  if (sends.length !== 1) return false;
-  const loops = loopsOf(sends[0]);
+  // One send per iteration of exactly one loop whose trip count is the capacity expression: a
+  // single send, or those of one goroutine started per iteration, one on each path through it.
+  const perIteration = sends.length === 1 ? sends[0] : goroutineSendingOnce(sends, chan.text);
+  if (!perIteration) return false;
+  const loops = loopsOf(perIteration);
   if (loops.length !== 1) return false;
   const loop = loops[0];
   if (capNode.type === 'identifier' && isReassigned(outerFn, source, capNode.text, 0)) return false;
@@ -147,6 +150,15 @@ function makeArgs(expr: Node | undefined): Node[] | undefined {
   const args = call.childForFieldName('arguments')!.namedChildren;
   if (args[0]?.type !== 'channel_type') return undefined;
   return args;
+}
+
+/** The function literal of `go func() { … }(…)` holding every send, which makes at most one send whatever path it takes. */
+function goroutineSendingOnce(sends: Node[], chan: string): Node | undefined {
+  const literal = enclosingFunction(sends[0]);
+  const call = literal?.parent;
+  if (literal?.type !== 'func_literal' || call?.type !== 'call_expression' || call.parent?.type !== 'go_statement') return undefined;
+  if (sends.some((s) => !same(enclosingFunction(s), literal))) return undefined;
+  return mostSends(literal.childForFieldName('body')!, chan) <= 1 ? literal : undefined;
 }
 
 /** The function literal of `go func() { … }()` that holds every send, when no loop between it and the channel's declaration repeats it. */
