@@ -81,8 +81,8 @@ function readsStream(spawn: Spawn): string | undefined {
   return body.descendantsOfType('call_expression').find((c) => STREAM_READ.test(c.childForFieldName('function')?.text ?? '') && own(c))?.text;
 }
 
-/** Reading the next message of a connection or stream: `conn.ReadMessage`, `stream.Recv`, `r.Read`, `c.NextReader`. */
-const STREAM_READ = /\.(Read|ReadMessage|ReadJSON|ReadFrom|ReadMsg|ReadPacket|Recv|RecvMsg|NextReader)$/;
+/** Reading the next message of a connection or stream: `conn.ReadMessage`, `stream.Recv`, `dc.RecvDetail`, `r.Read`, `c.NextReader`. */
+const STREAM_READ = /\.(Read|ReadMessage|ReadJSON|ReadFrom|ReadMsg|ReadPacket|Recv\w*|NextReader)$/;
 
 /**
  * A mutex locked before the loop in its function and not unlocked before the loop starts
