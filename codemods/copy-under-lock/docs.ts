@@ -64,6 +64,9 @@ for _, h := range handlers { … }
 handlers := slices.Clone(eb.handlers[event.Type])
 \`\`\`
 
+A slice taken over (\`msgs := l.msgs; l.msgs = nil\`, or a new \`make\` or literal, under the same
+lock) is no longer shared and needs no copy; one truncated (\`l.msgs = l.msgs[:0]\`) still is.
+
 ## What counts as blocking
 Methods named in the \`blocking-methods\` option (default: Close, Send, Write, Flush, Stop,
 Shutdown, Wait, Publish, Notify, Recv, Read, Do, Call), any \`Send…\`/\`Write…\` method, channel

@@ -98,12 +98,28 @@ function find(ctx: FileContext): RawFinding[] {
           const field = guarded(value.type === 'index_expression' ? value.childForFieldName('operand') ?? undefined : value);
           const isSlice = field && (field.typeNode.type === 'slice_type' ? value.type !== 'index_expression' : field.typeNode.childForFieldName('value')?.type === 'slice_type' && value.type === 'index_expression');
           if (!isSlice || !cs.after.some((a) => mentions(a, left[0].text))) continue;
+          if (takenOver(value, cs.inside.slice(cs.inside.indexOf(s) + 1))) continue;
           report(value, `${left[0].text} shares its backing array with ${cs.recv}.${field!.name} and is used after ${cs.mutex} is released: writers may change it under the reader`, handedOutSlice(value, ctx));
         }
       }
     }
   }
   return out;
+}
+
+/**
+ * The field is given a new slice right after it was read, under the same lock (`msgs := l.msgs;
+ * l.msgs = nil`): the taken slice is no longer the struct's, and writers append to another
+ * array. (`l.msgs = l.msgs[:0]` keeps the array: not a take.)
+ */
+function takenOver(field: Node, rest: Node[]): boolean {
+  return rest.some((st) => {
+    if (st.type !== 'assignment_statement' || st.childForFieldName('operator')?.text !== '=') return false;
+    const [left, right] = [st.childForFieldName('left')!.namedChildren, st.childForFieldName('right')!.namedChildren];
+    if (left.length !== 1 || right.length !== 1 || left[0].text !== field.text) return false;
+    const r = unparen(right[0]);
+    return r.text === 'nil' || r.type === 'composite_literal' || (r.type === 'call_expression' && r.childForFieldName('function')?.text === 'make');
+  });
 }
 
 /**
