@@ -78,7 +78,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const chan = send.childForFieldName('channel')!.text;
   const drainer = drainedBy(send, ctx);
   if (drainer) {
-    return { reason: `${chan} is drained by the package's own loop (${drainer}): the send has its receiver while the object lives, and a select on ${sources[0].expr} would drop values still in flight when it ends` };
+    return { reason: `${chan} is drained by the package's own loop (${drainer}): the send has its receiver while that loop runs, and a select on ${sources[0].expr} would drop values still in flight when it ends` };
   }
   if (isSignal(chan.slice(chan.lastIndexOf('.') + 1))) {
     return { reason: `a send on ${chan} reports that this code has started or finished: whoever waits for it may still be waiting when ${sources[0].expr} ends (a shutdown), and a select would then drop the report at random` };

@@ -10,26 +10,39 @@ import { receiveCase } from '../../src/go/result-channel.js';
 /**
  * A send on a field (`p.retries <- msg`) that a loop of the package receives from (`for { msg =
  * <-p.retries … }`, `for m := range p.retries`): an internal pipeline, drained for the object's
- * life, shutdowns included. The receiving text, if so.
+ * life, shutdowns included. Or a send on a channel parameter that the package drains under the
+ * same name (`dbUpdateChan chan<- job` handed down from the function that started
+ * `dbUpdaterRoutine(dbUpdateChan <-chan job)`, which ranges over it until it is closed). The
+ * receiving text, if so.
  */
 export function drainedBy(send: Node, ctx: FileContext): string | undefined {
   const chan = send.childForFieldName('channel');
   const field = chan?.type === 'selector_expression' ? chan.childForFieldName('field')?.text : undefined;
-  if (!field) return undefined;
+  const param = chan?.type === 'identifier' && isParameter(chan.text, send) ? chan.text : undefined;
+  if (!field && !param) return undefined;
+  const key = field ? `.${field}` : param!;
   const index = ctx.packageIndex();
-  let byField = drainers.get(index);
-  if (!byField) drainers.set(index, (byField = new Map()));
-  if (!byField.has(field)) {
-    const receive = new RegExp(`<-\\s*[\\w.]+\\.${field}\\b|\\brange\\s+[\\w.]+\\.${field}\\b`, 'g');
+  let byName = drainers.get(index);
+  if (!byName) drainers.set(index, (byName = new Map()));
+  if (!byName.has(key)) {
+    const receive = field
+      ? new RegExp(`<-\\s*[\\w.]+\\.${field}\\b|\\brange\\s+[\\w.]+\\.${field}\\b`, 'g')
+      : new RegExp(`<-\\s*${param}\\b(?!\\s*[.(\\[])|\\brange\\s+${param}\\b(?!\\s*[.(\\[])`, 'g');
     const inLoop = index
       .nodesMatching(receive)
-      .find((n) => ancestors(n).some((a) => a.type === 'for_statement') && !ancestors(n).some((a) => a.type === 'select_statement' && hasDefault(a)));
-    byField.set(field, inLoop?.parent?.text);
+      .find((n) => ancestors(n).some((a) => a.type === 'for_statement') && !ancestors(n).some((a) => a.type === 'select_statement' && hasDefault(a)) && (!param || isParameter(param, n)));
+    byName.set(key, inLoop?.parent?.text);
   }
-  return byField.get(field);
+  return byName.get(key);
 }
 
-/** What `drainedBy` found, by package index and field name. */
+/** A name that is a parameter of a function around the node. */
+function isParameter(name: string, at: Node): boolean {
+  const found = declarationOf(name, at);
+  return !!found && 'param' in found;
+}
+
+/** What `drainedBy` found, by package index and field (`.name`) or parameter name. */
 const drainers = new WeakMap<object, Map<string, string | undefined>>();
 
 /**
