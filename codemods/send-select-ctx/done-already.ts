@@ -124,9 +124,31 @@ function doneAt(node: Node, fn: Node, source: CancellationSource): string | unde
       const cond = a.childForFieldName('condition')?.text.replace(/\s/g, '');
       const consequence = a.childForFieldName('consequence');
       if (cond === `${source.expr}.Err()!=nil` && consequence && contains(consequence, node)) return `under if ${source.expr}.Err() != nil`;
+      const failed = consequence && contains(consequence, node) ? callGivenSourceFailed(a, source.expr) : undefined;
+      if (failed) return `when ${failed}, which is given ${source.expr}, fails`;
     }
   }
   if (source.isContext && node.childForFieldName('value')?.text.replace(/\s/g, '') === `${source.expr}.Err()`) return `it sends ${source.expr}.Err()`;
+  return undefined;
+}
+
+/**
+ * The call whose error an `if err != nil` tests, made in its initializer or the statement just
+ * before it, when the call is given the context (`if err := lim.Take(ctx, n); err != nil`): once
+ * the context is done it fails, so the branch is where the context is likely done. The call as
+ * written (its first line).
+ */
+function callGivenSourceFailed(ifStmt: Node, expr: string): string | undefined {
+  const tested = /^(\w+)!=nil$/.exec(ifStmt.childForFieldName('condition')?.text.replace(/\s/g, '') ?? '')?.[1];
+  if (!tested) return undefined;
+  for (const s of [ifStmt.childForFieldName('initializer'), ifStmt.previousNamedSibling]) {
+    if (s?.type !== 'short_var_declaration' && s?.type !== 'assignment_statement') continue;
+    const left = s.childForFieldName('left')?.namedChildren ?? [];
+    const call = s.childForFieldName('right')?.namedChildren[0];
+    if (!left.some((n) => n.text === tested) || call?.type !== 'call_expression') continue;
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    if (args.some((arg) => arg.text === expr)) return call.text.split('\n')[0];
+  }
   return undefined;
 }
 
