@@ -100,6 +100,9 @@ declaration in the same package.
   \`errDone\`, \`ready\`, \`s.exited\`…): whoever waits for it may still be waiting when the source
   ends (a shutdown waiting for its loops to report), and a select would then drop the report at
   random;
+- the send reports the failure of a call given the context (\`if err := lim.Take(ctx, n); err != nil
+  { out <- failed(err) }\`): once the context is done that call fails, and a select, on that source
+  or another, would drop the report at random;
 - the channel is a reply channel that came in on another channel (\`case ch := <-b.snapshot: ch <-
   snap\`, \`case req := <-reqs: req.err <- err\`): its requester waits for the answer, and a send
   giving up once the source is done could leave it waiting forever;
@@ -114,8 +117,7 @@ declaration in the same package.
   source is done would leave that receive waiting forever, a hang where there was a leak (give the
   channel room for every send instead, \`make(chan error, len(eps))\`);
 - the send runs where its only source is known to be done (in a \`case <-stop:\`, after a
-  \`<-ctx.Done()\` statement or after a select whose \`case <-ctx.Done():\` goes on to it, under \`if ctx.Err() != nil\`, in the error branch of a call given the context (\`if err :=
-  lim.Take(ctx, n); err != nil { errs <- err }\`: it fails once the context is done), sending \`ctx.Err()\`, or in a closure
+  \`<-ctx.Done()\` statement or after a select whose \`case <-ctx.Done():\` goes on to it, under \`if ctx.Err() != nil\`, sending \`ctx.Err()\`, or in a closure
   (\`flush := func() {…}\`) or a method of the package (\`s.halt()\`, the source a field of its
   receiver) called there: the last flush or stop of a shutdown): a select on it would skip the send
   at random, and whoever waits for it would wait forever;

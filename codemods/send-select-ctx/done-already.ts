@@ -124,8 +124,6 @@ function doneAt(node: Node, fn: Node, source: CancellationSource): string | unde
       const cond = a.childForFieldName('condition')?.text.replace(/\s/g, '');
       const consequence = a.childForFieldName('consequence');
       if (cond === `${source.expr}.Err()!=nil` && consequence && contains(consequence, node)) return `under if ${source.expr}.Err() != nil`;
-      const failed = consequence && contains(consequence, node) ? callGivenSourceFailed(a, source.expr) : undefined;
-      if (failed) return `when ${failed}, which is given ${source.expr}, fails`;
     }
   }
   if (source.isContext && node.childForFieldName('value')?.text.replace(/\s/g, '') === `${source.expr}.Err()`) return `it sends ${source.expr}.Err()`;
@@ -133,10 +131,24 @@ function doneAt(node: Node, fn: Node, source: CancellationSource): string | unde
 }
 
 /**
+ * The send is in the error branch of a call given the context (`if err := lim.Take(ctx, n); err
+ * != nil { out <- failed }`): it reports a failure that a done context causes, so a select on any
+ * source there may drop the very report of it. The call as written (its first line).
+ */
+export function reportsFailureOf(send: Node, fn: Node, source: CancellationSource): string | undefined {
+  if (!source.isContext) return undefined;
+  for (const a of ancestors(send)) {
+    if (same(a, fn)) break;
+    const consequence = a.type === 'if_statement' ? a.childForFieldName('consequence') : undefined;
+    const failed = consequence && contains(consequence, send) ? callGivenSourceFailed(a, source.expr) : undefined;
+    if (failed) return failed;
+  }
+  return undefined;
+}
+
+/**
  * The call whose error an `if err != nil` tests, made in its initializer or the statement just
- * before it, when the call is given the context (`if err := lim.Take(ctx, n); err != nil`): once
- * the context is done it fails, so the branch is where the context is likely done. The call as
- * written (its first line).
+ * before it, when the call is given the context. The call as written (its first line).
  */
 function callGivenSourceFailed(ifStmt: Node, expr: string): string | undefined {
   const tested = /^(\w+)!=nil$/.exec(ifStmt.childForFieldName('condition')?.text.replace(/\s/g, '') ?? '')?.[1];

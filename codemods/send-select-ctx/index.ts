@@ -6,7 +6,7 @@ import { callsByText, callsOf, nodesByToken, sendStatements } from '../../src/go
 import { sendCannotBlock } from './buffered.js';
 import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, replyChannel } from './receivers.js';
 import { docs } from './docs.js';
-import { endedThenAwaited, knownDoneWhere, windingDown } from './done-already.js';
+import { endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
 import { mayHaveSend } from '../../src/go/text-signals.js';
 
@@ -62,6 +62,10 @@ function isSignal(name: string): boolean {
 
 function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternatives?: Fix[]; reason?: string } {
   const inScope = cancellationSources(send, ctx.tree, ctx.packageIndex);
+  for (const s of inScope) {
+    const failed = reportsFailureOf(send, fn, s);
+    if (failed) return { reason: `the send reports the failure of ${failed}, which is given ${s.expr}: once ${s.expr} is done that call fails, and a select would drop the report at random` };
+  }
   const doneWhere = new Map(inScope.map((s) => [s, knownDoneWhere(send, fn, s, ctx)]));
   const sources = inScope.filter((s) => doneWhere.get(s) === undefined);
   if (sources.length === 0 && inScope.length > 0) {
