@@ -7,7 +7,7 @@
 // build or vet problem, or a file left unformatted that was gofmt-clean; 2 when the original's
 // tests give no results to compare with. Nothing is written to the given directory.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,10 @@ let failed = false;
 /** End the trial: the copies go unless kept. */
 function finish(code) {
   if (!opts.keep) rmSync(work, { recursive: true, force: true });
+  // A project's tests run as root can replace /dev/null with a file: everything after would misbehave.
+  if (process.platform === 'linux' && !statSync('/dev/null').isCharacterDevice()) {
+    console.log('warning: /dev/null is no longer a device (a test replaced it); restore it with: rm /dev/null && mknod -m 666 /dev/null c 1 3');
+  }
   process.exit(code);
 }
 const problem = (line) => {
