@@ -1,4 +1,4 @@
-import { declarationOf } from '../../src/go/scope.js';
+import { declarationOf, type Param } from '../../src/go/scope.js';
 import { ancestors, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { receiveCase } from '../../src/go/result-channel.js';
@@ -18,7 +18,7 @@ import { receiveCase } from '../../src/go/result-channel.js';
 export function drainedBy(send: Node, ctx: FileContext): string | undefined {
   const chan = send.childForFieldName('channel');
   const field = chan?.type === 'selector_expression' ? chan.childForFieldName('field')?.text : undefined;
-  const param = chan?.type === 'identifier' && isParameter(chan.text, send) ? chan.text : undefined;
+  const param = chan?.type === 'identifier' && isSendOnlyParameter(chan.text, send) ? chan.text : undefined;
   if (!field && !param) return undefined;
   const key = field ? `.${field}` : param!;
   const index = ctx.packageIndex();
@@ -28,18 +28,27 @@ export function drainedBy(send: Node, ctx: FileContext): string | undefined {
     const receive = field
       ? new RegExp(`<-\\s*[\\w.]+\\.${field}\\b|\\brange\\s+[\\w.]+\\.${field}\\b`, 'g')
       : new RegExp(`<-\\s*${param}\\b(?!\\s*[.(\\[])|\\brange\\s+${param}\\b(?!\\s*[.(\\[])`, 'g');
+    // For a parameter: only functions whose signature names it with a channel type are parsed.
+    const signature = param ? new RegExp(`^[^{]*\\b${param}\\b[^{]*\\bchan\\b`) : undefined;
     const inLoop = index
-      .nodesMatching(receive)
-      .find((n) => ancestors(n).some((a) => a.type === 'for_statement') && !ancestors(n).some((a) => a.type === 'select_statement' && hasDefault(a)) && (!param || isParameter(param, n)));
+      .nodesMatching(receive, undefined, signature && ((decl) => signature.test(decl)))
+      .find((n) => ancestors(n).some((a) => a.type === 'for_statement') && !ancestors(n).some((a) => a.type === 'select_statement' && hasDefault(a)) && (!param || !!parameterNamed(param, n)));
     byName.set(key, inLoop?.parent?.text);
   }
   return byName.get(key);
 }
 
-/** A name that is a parameter of a function around the node. */
-function isParameter(name: string, at: Node): boolean {
+/** A send-only channel parameter (`out chan<- T`) of a function around the send: a stage handing its output on. */
+function isSendOnlyParameter(name: string, at: Node): boolean {
+  return /^chan\s*<-/.test(parameterNamed(name, at)?.typeNode.text ?? '');
+}
+
+/** The parameter of a function around the node that the name refers to (parameter lists read first: most names are not one). */
+function parameterNamed(name: string, at: Node): Param | undefined {
+  const word = new RegExp(`\\b${name}\\b`);
+  if (!ancestors(at).some((a) => FUNCTION_TYPES.has(a.type) && word.test(a.childForFieldName('parameters')?.text ?? ''))) return undefined;
   const found = declarationOf(name, at);
-  return !!found && 'param' in found;
+  return found && 'param' in found ? found.param : undefined;
 }
 
 /** What `drainedBy` found, by package index and field (`.name`) or parameter name. */
@@ -87,11 +96,11 @@ function hasDefault(select: Node): boolean {
 export function collectorChannel(send: Node): boolean {
   const chan = send.childForFieldName('channel');
   if (chan?.type !== 'identifier') return false;
+  const method = ancestors(send).find((a) => a.type === 'method_declaration');
+  if (!method || !/^(Collect|Describe)$/.test(method.childForFieldName('name')?.text ?? '')) return false;
+  // The method's own parameter, not one of a closure inside it.
   const found = declarationOf(chan.text, send);
-  if (!found || !('param' in found)) return false;
-  const method = found.param.fn;
-  const name = method.type === 'method_declaration' ? method.childForFieldName('name')?.text : undefined;
-  return (name === 'Collect' || name === 'Describe') && /^chan<-\s*\*?\w+\.(Metric|Desc)$/.test(found.param.typeNode.text);
+  return !!found && 'param' in found && found.param.fn.id === method.id && /^chan<-\s*\*?\w+\.(Metric|Desc)$/.test(found.param.typeNode.text);
 }
 
 /**

@@ -176,9 +176,10 @@ export class PackageIndex {
   /**
    * The node at `offset(match)` of each match of `pattern` (a global regular expression) inside a
    * top-level function of the package, the function parsed alone: code found by its text,
-   * wherever the file's own tree leaves it out.
+   * wherever the file's own tree leaves it out. With `where`, only in functions whose
+   * declaration's text passes it (the others are not parsed).
    */
-  nodesMatching(pattern: RegExp, offset: (m: RegExpMatchArray) => number = () => 0): Node[] {
+  nodesMatching(pattern: RegExp, offset: (m: RegExpMatchArray) => number = () => 0, where?: (declaration: string) => boolean): Node[] {
     const nodes: Node[] = [];
     for (const [file, text] of this.texts()) {
       const starts = [...this.functionStarts(file, text).values()].flat().sort((a, b) => b - a);
@@ -187,7 +188,7 @@ export class PackageIndex {
       for (const m of text.matchAll(pattern)) {
         const start = starts.find((s) => s <= m.index!);
         const decl = start === undefined ? undefined : declarationAt(text, start);
-        if (start === undefined || !decl || m.index! >= start + decl.length) continue;
+        if (start === undefined || !decl || m.index! >= start + decl.length || (where && !where(decl))) continue;
         if (!parsed.has(start)) parsed.set(start, this.parseAlone(decl));
         const at = ALONE_PREFIX.length + m.index! - start + offset(m);
         const node = parsed.get(start)?.rootNode.descendantForIndex(at, at + 1);
