@@ -105,11 +105,7 @@ function lockHeldByCaller(spawn: Spawn, ctx: FileContext): string | undefined {
   if (!name) return undefined;
   if (/\wLocked$/.test(name)) return `${name}, named so`;
   // Only functions that lock something are parsed to look at their calls.
-  const calls = ctx
-    .packageIndex()
-    .nodesMatching(new RegExp(`(?<![\\w$])${name}\\s*\\(`, 'g'), (m) => m[0].length - 1, (decl) => /\.R?Lock\(\)/.test(decl))
-    .flatMap((paren) => (paren.parent?.parent?.type === 'call_expression' ? [paren.parent.parent] : []));
-  for (const call of calls) {
+  for (const call of ctx.packageIndex().callsNamed(name, (decl) => /\.R?Lock\(\)/.test(decl))) {
     const caller = ancestors(call).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration' || a.type === 'func_literal');
     const body = caller?.childForFieldName('body');
     if (!body) continue;

@@ -162,13 +162,14 @@ export class PackageIndex {
   /**
    * The package's calls of a function or method by this name (`stop(…)`, `s.stop(…)`), each in
    * its top-level function parsed alone: where a function is called from, as far as names tell.
+   * With `where`, only in functions whose declaration's text passes it (not kept for later).
    */
-  callsNamed(name: string): Node[] {
-    let calls = this.callsByName.get(name);
+  callsNamed(name: string, where?: (declaration: string) => boolean): Node[] {
+    let calls = where ? undefined : this.callsByName.get(name);
     if (!calls) {
       const call = new RegExp(`(?<![\\w$])${name}\\s*\\(`, 'g');
-      calls = this.nodesMatching(call, (m) => m[0].length - 1).flatMap((paren) => (paren.parent?.parent?.type === 'call_expression' ? [paren.parent.parent] : []));
-      this.callsByName.set(name, calls);
+      calls = this.nodesMatching(call, (m) => m[0].length - 1, where).flatMap((paren) => (paren.parent?.parent?.type === 'call_expression' ? [paren.parent.parent] : []));
+      if (!where) this.callsByName.set(name, calls);
     }
     return calls;
   }
