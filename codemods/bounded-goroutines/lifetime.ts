@@ -2,7 +2,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { ancestors, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 import { rangesOverChannel, spawnedFunction, type Spawn } from './detect.js';
 import { sendsHaveRoom } from './room.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
@@ -106,7 +106,7 @@ function lockHeldByCaller(spawn: Spawn, ctx: FileContext): string | undefined {
   if (/\wLocked$/.test(name)) return `${name}, named so`;
   // Only functions that lock something are parsed to look at their calls.
   for (const call of ctx.packageIndex().callsNamed(name, (decl) => /\.R?Lock\(\)/.test(decl))) {
-    const caller = ancestors(call).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration' || a.type === 'func_literal');
+    const caller = enclosingFunction(call);
     const body = caller?.childForFieldName('body');
     if (!body) continue;
     const held = lockHeldAtEnd(body.text.slice(0, call.startIndex - body.startIndex));

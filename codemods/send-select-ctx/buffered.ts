@@ -154,19 +154,22 @@ function makeArgs(expr: Node | undefined): Node[] | undefined {
 
 /** The function literal of `go func() { … }(…)` holding every send, which makes at most one send whatever path it takes. */
 function goroutineSendingOnce(sends: Node[], chan: string): Node | undefined {
+  const literal = goroutineHolding(sends);
+  return literal && mostSends(literal.childForFieldName('body')!, chan) <= 1 ? literal : undefined;
+}
+
+/** The function literal of `go func() { … }(…)` in which every send is made. */
+function goroutineHolding(sends: Node[]): Node | undefined {
   const literal = enclosingFunction(sends[0]);
   const call = literal?.parent;
   if (literal?.type !== 'func_literal' || call?.type !== 'call_expression' || call.parent?.type !== 'go_statement') return undefined;
-  if (sends.some((s) => !same(enclosingFunction(s), literal))) return undefined;
-  return mostSends(literal.childForFieldName('body')!, chan) <= 1 ? literal : undefined;
+  return sends.every((s) => same(enclosingFunction(s), literal)) ? literal : undefined;
 }
 
 /** The function literal of `go func() { … }()` that holds every send, when no loop between it and the channel's declaration repeats it. */
 function onlyGoroutine(sends: Node[], decl: Node): Node | undefined {
-  const literals = sends.map((s) => enclosingFunction(s));
-  const literal = literals[0];
-  if (literal?.type !== 'func_literal' || literals.some((l) => !l || !same(l, literal))) return undefined;
-  return startedOnce(literal, decl) ? literal : undefined;
+  const literal = goroutineHolding(sends);
+  return literal && startedOnce(literal, decl) ? literal : undefined;
 }
 
 /** True when loop runs exactly `count` times: `for i := 0; i < count; i++`, `for range count`, `for … range xs` with count `len(xs)`. */

@@ -17,14 +17,11 @@ import { receiveCase } from '../../src/go/result-channel.js';
  */
 export function drainedBy(send: Node, ctx: FileContext): string | undefined {
   const chan = send.childForFieldName('channel');
-  const field = chan?.type === 'selector_expression' ? chan.childForFieldName('field')?.text : undefined;
+  const field = sentField(send);
   const param = chan?.type === 'identifier' && isSendOnlyParameter(chan.text, send) ? chan.text : undefined;
   if (!field && !param) return undefined;
-  const key = field ? `.${field}` : param!;
   const index = ctx.packageIndex();
-  let byName = drainers.get(index);
-  if (!byName) drainers.set(index, (byName = new Map()));
-  if (!byName.has(key)) {
+  return perPackage(drainers, index, field ? `.${field}` : param!, () => {
     const receive = field
       ? new RegExp(`<-\\s*[\\w.]+\\.${field}\\b|\\brange\\s+[\\w.]+\\.${field}\\b`, 'g')
       : new RegExp(`<-\\s*${param}\\b(?!\\s*[.(\\[])|\\brange\\s+${param}\\b(?!\\s*[.(\\[])`, 'g');
@@ -33,9 +30,22 @@ export function drainedBy(send: Node, ctx: FileContext): string | undefined {
     const inLoop = index
       .nodesMatching(receive, undefined, signature && ((decl) => signature.test(decl)))
       .find((n) => ancestors(n).some((a) => a.type === 'for_statement') && !ancestors(n).some((a) => a.type === 'select_statement' && hasDefault(a)) && (!param || !!parameterNamed(param, n)));
-    byName.set(key, inLoop?.parent?.text);
-  }
-  return byName.get(key);
+    return inLoop?.parent?.text;
+  });
+}
+
+/** The field a send's channel names (`p.retries <- m`: `retries`), if it is one. */
+function sentField(send: Node): string | undefined {
+  const chan = send.childForFieldName('channel');
+  return chan?.type === 'selector_expression' ? chan.childForFieldName('field')?.text : undefined;
+}
+
+/** An answer about a package, found once per package index and key. */
+function perPackage(cache: WeakMap<object, Map<string, string | undefined>>, index: object, key: string, find: () => string | undefined): string | undefined {
+  let byKey = cache.get(index);
+  if (!byKey) cache.set(index, (byKey = new Map()));
+  if (!byKey.has(key)) byKey.set(key, find());
+  return byKey.get(key);
 }
 
 /** A send-only channel parameter (`out chan<- T`) of a function around the send: a stage handing its output on. */
@@ -62,23 +72,16 @@ const drainers = new WeakMap<object, Map<string, string | undefined>>();
  * the function holding it, if so.
  */
 export function fieldReceiveLeftWaiting(send: Node, ctx: FileContext): string | undefined {
-  const chan = send.childForFieldName('channel');
-  const field = chan?.type === 'selector_expression' ? chan.childForFieldName('field')?.text : undefined;
+  const field = sentField(send);
   if (!field) return undefined;
   const index = ctx.packageIndex();
-  let byField = plainReceivers.get(index);
-  if (!byField) plainReceivers.set(index, (byField = new Map()));
-  if (!byField.has(field)) {
-    let found: string | undefined;
-    if (!index.anyTextMatches(new RegExp(`\\bclose\\(\\s*[^()]*\\.${field}\\s*\\)`))) {
-      const receive = new RegExp(`<-\\s*(?:[\\w.]|\\[[^\\]\\n]*\\])+\\.${field}\\b`, 'g');
-      const plain = index.nodesMatching(receive).find((n) => n.parent?.type === 'unary_expression' && !receiveCase(n.parent));
-      const holder = plain && ancestors(plain).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
-      if (plain) found = `${plain.parent!.text}${holder ? ` (in ${holder.childForFieldName('name')?.text})` : ''}`;
-    }
-    byField.set(field, found);
-  }
-  return byField.get(field);
+  return perPackage(plainReceivers, index, field, () => {
+    if (index.anyTextMatches(new RegExp(`\\bclose\\(\\s*[^()]*\\.${field}\\s*\\)`))) return undefined;
+    const receive = new RegExp(`<-\\s*(?:[\\w.]|\\[[^\\]\\n]*\\])+\\.${field}\\b`, 'g');
+    const plain = index.nodesMatching(receive).find((n) => n.parent?.type === 'unary_expression' && !receiveCase(n.parent));
+    const holder = plain && ancestors(plain).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
+    return plain && `${plain.parent!.text}${holder ? ` (in ${holder.childForFieldName('name')?.text})` : ''}`;
+  });
 }
 
 /** What `fieldReceiveLeftWaiting` found, by package index and field name. */

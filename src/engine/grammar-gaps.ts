@@ -2,7 +2,7 @@ import type Parser from 'tree-sitter';
 import { goParses } from '../go/gofmt.js';
 import { LineIndex } from './line-index.js';
 import { errorOffsets, parseGo } from './parser.js';
-import { parseRanges, segmentStarts } from './partial-parse.js';
+import { keptSegments, parseRanges, segmentStarts } from './partial-parse.js';
 
 /**
  * A file Go reads whose tree-sitter tree has errors: syntax newer than the grammar (tree-sitter-go
@@ -44,24 +44,16 @@ function withoutErrors(source: string, tree: Parser.Tree): GrammarGaps | undefin
   // A missing terminator at the top level shows only as the root's error flag: no place to cut.
   if (errors.length === 0) return undefined;
   const starts = segmentStarts(source);
-  const keep: [number, number][] = [];
-  const left: number[] = [];
-  let e = 0;
-  for (let k = 0; k + 1 < starts.length; k++) {
-    const [s, end] = [starts[k], starts[k + 1]];
-    let holdsError = false;
-    while (e < errors.length && errors[e] < end) {
-      if (errors[e] >= s) holdsError = true;
-      e++;
-    }
-    if (!holdsError) {
-      const last = keep[keep.length - 1];
-      if (last && last[1] === s) last[1] = end;
-      else keep.push([s, end]);
-    } else if (k === 0) return undefined;
-    else left.push(s);
+  // The segments holding an error (errors come in file order; one at the very end holds none).
+  const holding = new Set<number>();
+  let k = 0;
+  for (const at of errors.filter((e) => e < source.length)) {
+    while (at >= starts[k + 1]) k++;
+    holding.add(k);
   }
-  if (left.length === 0) return undefined;
+  if (holding.size === 0 || holding.has(0)) return undefined;
+  const keep = keptSegments(starts, (k) => !holding.has(k));
+  const left = [...holding].map((k) => starts[k]);
   const ranges = parseRanges(source, keep);
   const without = parseGo(source, ranges);
   if (without.rootNode.hasError) return undefined;

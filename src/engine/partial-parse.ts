@@ -19,21 +19,13 @@ export function partialRanges(source: string, active: readonly Codemod[]): Parse
   if (active.some((c) => !c.triggers)) return undefined;
   const starts = segmentStarts(source);
   if (starts.length < 4) return undefined;
-  const keep: [number, number][] = [];
-  const add = (s: number, e: number) => {
-    const last = keep[keep.length - 1];
-    if (last && last[1] === s) last[1] = e;
-    else keep.push([s, e]);
-  };
   const hits = triggerOffsets(source, active);
   const tests = active.flatMap((c) => (typeof c.triggers === 'function' ? [c.triggers] : []));
   let h = 0;
-  for (let k = 0; k + 1 < starts.length; k++) {
-    const [s, e] = [starts[k], starts[k + 1]];
+  const keep = keptSegments(starts, (k, s, e) => {
     while (h < hits.length && hits[h] < s) h++;
-    const wanted = k === 0 || source.startsWith('type', s) || (h < hits.length && hits[h] < e) || tests.some((test) => test(source.slice(s, e)));
-    if (wanted) add(s, e);
-  }
+    return k === 0 || source.startsWith('type', s) || (h < hits.length && hits[h] < e) || tests.some((test) => test(source.slice(s, e)));
+  });
   const kept = keep.reduce((n, [s, e]) => n + e - s, 0);
   if (kept === source.length) return undefined;
   return parseRanges(source, keep);
@@ -50,6 +42,19 @@ export function segmentStarts(source: string): number[] {
   for (let m = cut.exec(source); m; m = cut.exec(source)) starts.push(m.index + 1);
   starts.push(source.length);
   return starts;
+}
+
+/** The spans of the segments `wanted` keeps (asked in file order), adjacent ones merged. */
+export function keptSegments(starts: number[], wanted: (k: number, start: number, end: number) => boolean): [number, number][] {
+  const keep: [number, number][] = [];
+  for (let k = 0; k + 1 < starts.length; k++) {
+    const [s, e] = [starts[k], starts[k + 1]];
+    if (!wanted(k, s, e)) continue;
+    const last = keep[keep.length - 1];
+    if (last && last[1] === s) last[1] = e;
+    else keep.push([s, e]);
+  }
+  return keep;
 }
 
 /** Spans of a source as the parser's included ranges. */

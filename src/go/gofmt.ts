@@ -70,10 +70,7 @@ export function gofmtText(text: string): string | undefined {
  * gofmt is installed.
  */
 export function goParses(text: string): boolean | undefined {
-  const gofmt = findGofmt();
-  if (!gofmt) return undefined;
-  const res = spawnSync(gofmt, ['-e'], { input: text, stdio: ['pipe', 'ignore', 'ignore'] });
-  return res.status === 0;
+  return findGofmt() ? gofmtText(text) !== undefined : undefined;
 }
 
 /**
