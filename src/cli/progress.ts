@@ -25,6 +25,8 @@ export function progressBar(enabled: boolean): { update(done: number, total: num
         bar.start(total, 0, { findings: 0, rate: 0 });
         startedBar = true;
       }
+      // The total grows while discovery is still finding files.
+      if (total !== bar.getTotal()) bar.setTotal(total);
       bar.update(done, { findings, rate });
     },
     stop() {

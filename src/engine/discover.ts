@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { readIfFile } from './read-if-file.js';
 
 /** Directories the go tool itself ignores, plus ones that never hold the user's own Go code. */
@@ -29,8 +30,13 @@ export interface DiscoverOptions {
   includeTestdata?: boolean;
   /** Extra .gitignore-style patterns (a config's `exclude`), relative to `dir`. */
   exclude?: { dir: string; patterns: string[] };
-  /** Called with the number of Go files found so far, after each one. */
-  onFound?: (count: number) => void;
+}
+
+/** The Go files one directory (a package) adds to a discovery, or one file named explicitly. */
+export interface FoundPackage {
+  dir: string;
+  /** Absolute paths, sorted. */
+  files: string[];
 }
 
 /**
@@ -39,7 +45,44 @@ export interface DiscoverOptions {
  * is taken even where a directory walk would pass it by.
  */
 export function discoverGoFiles(paths: string[], options: DiscoverOptions): Discovery {
+  const { packages, result } = discovery(paths, options);
+  for (const _ of packages);
+  return result();
+}
+
+/**
+ * The same walk, handing each directory's files to `onPackage` as soon as they are known and
+ * letting the event loop turn every few milliseconds: worker threads get work, and their results
+ * are taken in, while the walk goes on.
+ */
+export async function discoverGoFilesAsync(paths: string[], options: DiscoverOptions, onPackage: (found: FoundPackage) => void): Promise<Discovery> {
+  const { packages, result } = discovery(paths, options);
+  let turned = performance.now();
+  for (const found of packages) {
+    onPackage(found);
+    if (performance.now() - turned > TURN_EVERY_MS) {
+      await yieldToEventLoop();
+      turned = performance.now();
+    }
+  }
+  return result();
+}
+
+const TURN_EVERY_MS = 4;
+
+/** A walk of the paths, directory by directory; `result` is complete once `packages` is exhausted. */
+function discovery(paths: string[], options: DiscoverOptions): { packages: Generator<FoundPackage>; result: () => Discovery } {
   const out: Discovery = { files: [], skipped: [], errors: [], modules: [], workspaces: [] };
+  const result = () => {
+    out.files.sort();
+    out.modules.sort();
+    out.workspaces.sort();
+    return out;
+  };
+  return { packages: walkPaths(paths, options, out), result };
+}
+
+function* walkPaths(paths: string[], options: DiscoverOptions, out: Discovery): Generator<FoundPackage> {
   const rules = new GitignoreRules(options.root, options.exclude);
   const seen = new Set<string>();
   for (const p of paths) {
@@ -54,21 +97,23 @@ export function discoverGoFiles(paths: string[], options: DiscoverOptions): Disc
     if (st.isSymbolicLink()) {
       out.skipped.push({ path: abs, reason: 'symbolic link (not followed)' });
     } else if (st.isDirectory()) {
-      walk(abs, rules, options, out, seen);
+      const from = out.skipped.length;
+      yield* walk(abs, rules, options, out, seen);
+      // A directory's files come before its subdirectories': its skipped ones are listed in path order.
+      out.skipped.push(...out.skipped.splice(from).sort((a, b) => comparePaths(a.path, b.path)));
     } else if (abs.endsWith('.go')) {
-      if (!seen.has(abs)) out.files.push(abs);
+      if (seen.has(abs)) continue;
       seen.add(abs);
+      out.files.push(abs);
+      yield { dir: dirname(abs), files: [abs] };
     } else {
       out.errors.push({ path: p, reason: 'not a Go file or a directory' });
     }
   }
-  out.files.sort();
-  out.modules.sort();
-  out.workspaces.sort();
-  return out;
 }
 
-function walk(dir: string, rules: GitignoreRules, options: DiscoverOptions, out: Discovery, seen: Set<string>): void {
+/** A directory's own files first, then its subdirectories in name order. */
+function* walk(dir: string, rules: GitignoreRules, options: DiscoverOptions, out: Discovery, seen: Set<string>): Generator<FoundPackage> {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -78,13 +123,15 @@ function walk(dir: string, rules: GitignoreRules, options: DiscoverOptions, out:
   }
   rules.load(dir, entries.some((e) => e.name === '.gitignore'));
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const files: string[] = [];
+  const subdirs: string[] = [];
   for (const e of entries) {
     const path = join(dir, e.name);
     if (e.isDirectory()) {
       if (e.name.startsWith('.') || e.name.startsWith('_')) continue;
       if (SKIPPED_DIRS.has(e.name) && !(e.name === 'testdata' && options.includeTestdata)) continue;
       if (rules.ignores(path, true) || rules.excluded(path, true)) continue;
-      walk(path, rules, options, out, seen);
+      subdirs.push(path);
     } else if (e.name === 'go.mod' && e.isFile()) {
       out.modules.push(dir);
     } else if (e.name === 'go.work' && e.isFile()) {
@@ -98,11 +145,23 @@ function walk(dir: string, rules: GitignoreRules, options: DiscoverOptions, out:
         out.skipped.push({ path, reason: 'symbolic link (not followed)' });
       } else if (e.isFile() && !seen.has(path)) {
         seen.add(path);
-        out.files.push(path);
-        options.onFound?.(out.files.length);
+        files.push(path);
       }
     }
   }
+  out.files.push(...files);
+  if (files.length > 0) yield { dir, files };
+  for (const sub of subdirs) yield* walk(sub, rules, options, out, seen);
+}
+
+/** Path order, name by name: what a walk of name-sorted directories meets first comes first. */
+function comparePaths(a: string, b: string): number {
+  const x = a.split(sep);
+  const y = b.split(sep);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  }
+  return x.length - y.length;
 }
 
 /** .gitignore files of the root and of every directory below it that the walk enters. */

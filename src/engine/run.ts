@@ -1,11 +1,11 @@
-import { dirname, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { gofmtClean, realignWithGofmt } from '../go/gofmt.js';
-import { discoverGoFiles, type Skipped } from './discover.js';
+import { discoverGoFilesAsync, type Skipped } from './discover.js';
 import type { FileResult } from './process-path.js';
 import { changedSince, inShard, type Shard } from './select-files.js';
 import type { SuppressionScope } from './suppression.js';
 import type { Task } from './task.js';
-import { runTasks, Workers } from './task-runner.js';
+import { TaskQueue, Workers } from './task-runner.js';
 import type { Codemod } from './types.js';
 
 export type { FileResult } from './process-path.js';
@@ -69,27 +69,25 @@ export async function run(opts: RunOptions): Promise<RunResult> {
 }
 
 async function runWith(workers: Workers, options: Task['options'], opts: RunOptions, started: number): Promise<RunResult> {
-  // Threads start loading as soon as discovery has found enough files to use them.
-  const onFound = (count: number) => {
-    if (workers.usefulFor(count)) workers.start();
-  };
-  const discovery = discoverGoFiles(opts.paths, { root: opts.root, includeTestdata: opts.includeTestdata, exclude: opts.exclude, onFound });
-  let files = discovery.files;
-  if (opts.since) {
-    const changed = changedSince(opts.since, opts.root);
-    files = files.filter((f) => changed.has(f));
-  }
-  if (opts.shard) files = inShard(files, opts.root, opts.shard);
-
-  const tasks = packageTasks(files, opts.root, options);
+  const changed = opts.since ? changedSince(opts.since, opts.root) : undefined;
+  let found = 0;
   let done = 0;
   let findings = 0;
-  const results = await runTasks(tasks, workers, (batch) => {
+  const queue = new TaskQueue(workers, opts.codemods, (batch) => {
     done += batch.length;
     findings += batch.reduce((n, f) => n + f.findings.length, 0);
-    opts.onProgress?.(done, files.length, findings);
+    opts.onProgress?.(done, found, findings);
     opts.onResults?.(batch);
-  }, opts.codemods);
+  });
+  // Each package goes to the workers as soon as the walk has found it.
+  const discovery = await discoverGoFilesAsync(opts.paths, { root: opts.root, includeTestdata: opts.includeTestdata, exclude: opts.exclude }, (pkg) => {
+    let files = changed ? pkg.files.filter((f) => changed.has(f)) : pkg.files;
+    if (opts.shard) files = inShard(files, opts.root, opts.shard);
+    if (files.length === 0) return;
+    found += files.length;
+    queue.add({ files: files.map((path) => ({ path, file: rootRelative(opts.root, path) })), options });
+  });
+  const results = await queue.finish();
   const result: RunResult = {
     root: opts.root,
     files: results.flat().sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
@@ -115,18 +113,6 @@ function taskOptions(opts: RunOptions): Task['options'] {
     maxFileBytes: opts.maxFileBytes,
     wholeFileForFixes: opts.wholeFileForFixes,
   };
-}
-
-/** One task per package directory, in path order (files are sorted, so directories are contiguous). */
-function packageTasks(files: string[], root: string, options: Task['options']): Task[] {
-  const byDir = new Map<string, Task>();
-  for (const path of files) {
-    const dir = dirname(path);
-    let task = byDir.get(dir);
-    if (!task) byDir.set(dir, (task = { files: [], options }));
-    task.files.push({ path, file: rootRelative(root, path) });
-  }
-  return [...byDir.values()];
 }
 
 /**

@@ -11,9 +11,9 @@ import type { Codemod } from './types.js';
 const MIN_FILES_FOR_WORKERS = 64;
 
 /**
- * The worker threads of a run: started once the run is known to be large enough (discovery
- * calls `start` as soon as it has found enough files, so threads load the parser and the codemods
- * while it goes on), stopped at the end.
+ * The worker threads of a run: started once the run is known to be large enough (the task queue
+ * calls `start` as soon as discovery has found enough files, so threads load the parser and the
+ * codemods while it goes on), stopped at the end.
  */
 export class Workers {
   private started: { pool: Piscina; warmUps: Promise<unknown>[] } | undefined;
@@ -61,46 +61,77 @@ export class Workers {
 }
 
 /**
- * Run tasks on the worker threads (in the main thread for one job or few files) and return
- * their results in task order, whatever order they finish in: output does not depend on --jobs.
+ * Runs the tasks added to it, one package at a time, on the worker threads once enough files
+ * have come to use them (in the main thread for one job or few files), and returns their results
+ * in the order the tasks were added, whatever order they finish in: output does not depend on
+ * --jobs. Tasks start while discovery goes on; `finish` is called when it is over.
  */
-export async function runTasks(tasks: Task[], workers: Workers, onProgress: (done: FileResult[]) => void, given: readonly Codemod[]): Promise<FileResult[][]> {
-  const total = tasks.reduce((n, t) => n + t.files.length, 0);
-  if (!workers.usefulFor(total)) {
-    const out: FileResult[][] = [];
-    for (const task of tasks) {
-      const res = await runTask(task, given);
-      out.push(res);
-      onProgress(res);
-    }
-    return out;
+export class TaskQueue {
+  private readonly tasks: Task[] = [];
+  private files = 0;
+  private readonly results: FileResult[][][] = [];
+  private readonly running: Promise<void>[] = [];
+  private pool: Piscina | undefined;
+  /** Chunks not yet sent, and how many files they hold. */
+  private batch: { index: number; order: number; part: Task }[] = [];
+  private batchFiles = 0;
+
+  constructor(
+    private readonly workers: Workers,
+    private readonly given: readonly Codemod[],
+    private readonly onProgress: (done: FileResult[]) => void,
+  ) {}
+
+  add(task: Task): void {
+    const index = this.tasks.push(task) - 1;
+    this.files += task.files.length;
+    this.results.push([]);
+    if (!this.pool && this.workers.usefulFor(this.files)) {
+      this.pool = this.workers.start();
+      this.tasks.forEach((t, i) => this.queue(t, i));
+    } else if (this.pool) this.queue(task, index);
   }
-  const pool = workers.start();
-  // Packages split into chunks of a few files, the largest packages queued first: no worker
-  // is left with a long tail while the others idle. Results go back to their task's place.
-  const chunks = tasks.flatMap((task, index) => chunk(task, CHUNK_FILES).map((part) => ({ index, part })));
-  chunks.sort((a, b) => tasks[b.index].files.length - tasks[a.index].files.length || a.index - b.index);
-  // Chunks go to the workers in batches: most packages are a few files the prefilter rules out,
-  // and one message per package would leave workers waiting on the main thread.
-  const batches: { index: number; order: number; part: Task }[][] = [[]];
-  let filesInBatch = 0;
-  for (const [order, c] of chunks.entries()) {
-    if (filesInBatch >= BATCH_FILES) {
-      batches.push([]);
-      filesInBatch = 0;
+
+  /** Every task's file results, in the order the tasks came. */
+  async finish(): Promise<FileResult[][]> {
+    if (this.pool) {
+      this.send();
+      await Promise.all(this.running);
+    } else {
+      for (const [index, task] of this.tasks.entries()) {
+        const res = await runTask(task, this.given);
+        this.results[index] = [res];
+        this.onProgress(res);
+      }
     }
-    batches[batches.length - 1].push({ ...c, order });
-    filesInBatch += c.part.files.length;
+    return this.results.map((parts) => parts.flat());
   }
-  const out: FileResult[][][] = tasks.map(() => []);
-  await Promise.all(
-    batches.map(async (batch) => {
-      const res = (await pool.run(batch.map((b) => b.part))) as FileResult[][];
-      batch.forEach((b, i) => (out[b.index][b.order] = res[i]));
-      onProgress(res.flat());
-    }),
-  );
-  return out.map((parts) => parts.flat());
+
+  /**
+   * A package is split into chunks of a few files, so no worker is left with a long tail while
+   * the others idle, and chunks go out in batches: most packages are a few files the prefilter
+   * rules out, and one message per package would leave workers waiting on the main thread.
+   */
+  private queue(task: Task, index: number): void {
+    for (const [order, part] of chunk(task, CHUNK_FILES).entries()) {
+      this.batch.push({ index, order, part });
+      this.batchFiles += part.files.length;
+      if (this.batchFiles >= BATCH_FILES) this.send();
+    }
+  }
+
+  private send(): void {
+    const batch = this.batch;
+    if (batch.length === 0) return;
+    this.batch = [];
+    this.batchFiles = 0;
+    this.running.push(
+      this.pool!.run(batch.map((b) => b.part)).then((res: FileResult[][]) => {
+        batch.forEach((b, i) => (this.results[b.index][b.order] = res[i]));
+        this.onProgress(res.flat());
+      }),
+    );
+  }
 }
 
 /** Files per worker task (a thread keeps a package's index for its next chunk of the same package). */

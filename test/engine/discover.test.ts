@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discoverGoFiles } from '../../src/engine/discover.js';
+import { discoverGoFiles, discoverGoFilesAsync, type FoundPackage } from '../../src/engine/discover.js';
 import { isGenerated } from '../../src/engine/read-source.js';
 import { tempTree } from '../support/temp-tree.js';
 
@@ -33,6 +33,19 @@ describe('discoverGoFiles', () => {
   it('takes testdata when asked, and a file named explicitly even if a walk would skip it', () => {
     expect(rel(discoverGoFiles([root], { root, includeTestdata: true }).files)).toContain('testdata/t.go');
     expect(rel(discoverGoFiles([join(root, 'vendor/dep/dep.go')], { root }).files)).toEqual(['vendor/dep/dep.go']);
+  });
+
+  it("hands out each directory's files as the walk finds them, the same files and skips as the whole walk", async () => {
+    const found: FoundPackage[] = [];
+    const d = await discoverGoFilesAsync([root, join(root, 'vendor/dep/dep.go')], { root }, (pkg) => found.push(pkg));
+    expect(found.map((p) => [p.dir.slice(root.length), rel(p.files)])).toEqual([
+      ['', ['main.go']],
+      ['/pkg', ['pkg/a.go', 'pkg/a_test.go']],
+      ['/vendor/dep', ['vendor/dep/dep.go']],
+    ]);
+    const whole = discoverGoFiles([root, join(root, 'vendor/dep/dep.go')], { root });
+    expect(d).toEqual(whole);
+    expect(rel(d.skipped.map((s) => s.path))).toEqual(['pkg/local.go', 'skip_me.go']);
   });
 
   it('reports paths that do not exist or are not Go files, with the path as given', () => {
