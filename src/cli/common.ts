@@ -131,7 +131,7 @@ export async function runFromFlags(
   paths: string[],
   flags: CommonFlags,
   mode: 'scan' | 'fix',
-  more: Pick<RunOptions, 'onResults' | 'wholeFileForFixes'> = {},
+  more: Pick<RunOptions, 'fixDiffs' | 'wholeFileForFixes'> = {},
 ): Promise<{ result: RunResult; settings: Settings }> {
   const settings = resolveSettings(flags);
   const ran = new Set(settings.codemods.map((c) => c.id));

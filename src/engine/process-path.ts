@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import { attachFixDiffs } from '../report/fix-diff.js';
 import { moduleFor } from './go-module.js';
 import type { PackageIndexCache } from './package-cache.js';
 import { analyzeSource, fixSource, type AnalyzeOptions } from './process-file.js';
@@ -44,6 +45,8 @@ export interface ProcessOptions {
   maxFileBytes?: number;
   /** Scan: a file offered a fix must parse whole (fix mode always asks for it). */
   wholeFileForFixes?: boolean;
+  /** Give each fix its diff (`Fix.diff`) for the report. */
+  fixDiffs?: boolean;
 }
 
 /** Read, parse, find and (in fix mode) fix one file. Never throws: problems become its status. */
@@ -86,6 +89,7 @@ function analyzeOrFix(base: FileResult, source: { mode: number }, text: string, 
     return { ...common, status: 'error', reason: `syntax error at ${line}:${column}; the file is left alone` };
   }
   const keepText = outcome.findings.length > 0 || outcome.fixed !== text;
+  if (opts.fixDiffs) attachFixDiffs(file, text, outcome.findings);
   return {
     ...common,
     ...(outcome.unreadDeclarations ? { note: unreadNote(outcome.unreadDeclarations) } : {}),

@@ -33,8 +33,8 @@ export interface RunOptions {
   onProgress?: (done: number, total: number, findings: number) => void;
   /** Scan: a file offered a fix must parse whole, as in fix mode (the interactive review). */
   wholeFileForFixes?: boolean;
-  /** Each batch of file results as it comes in (with worker threads, while they work on). */
-  onResults?: (files: FileResult[]) => void;
+  /** Give each fix its diff (`Fix.diff`), made where its file is processed (a worker thread). */
+  fixDiffs?: boolean;
 }
 
 export interface RunResult {
@@ -77,7 +77,6 @@ async function runWith(workers: Workers, options: Task['options'], opts: RunOpti
     done += batch.length;
     findings += batch.reduce((n, f) => n + f.findings.length, 0);
     opts.onProgress?.(done, found, findings);
-    opts.onResults?.(batch);
   });
   // Each package goes to the workers as soon as the walk has found it.
   const discovery = await discoverGoFilesAsync(opts.paths, { root: opts.root, includeTestdata: opts.includeTestdata, exclude: opts.exclude }, (pkg) => {
@@ -112,6 +111,7 @@ function taskOptions(opts: RunOptions): Task['options'] {
     suppressionScope: opts.suppressionScope,
     maxFileBytes: opts.maxFileBytes,
     wholeFileForFixes: opts.wholeFileForFixes,
+    fixDiffs: opts.fixDiffs,
   };
 }
 

@@ -17,6 +17,8 @@ export interface Fix {
   imports?: string[];
   /** Set by the engine for a fix with imports: its edits plus the import edits, placed. */
   resolved?: Edit[];
+  /** Set by the engine when the run shows diffs: the unified diff this fix alone makes. */
+  diff?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -1,12 +1,8 @@
 import { applyEdits } from '../engine/apply-edits.js';
 import { lineBreaksBefore } from '../engine/line-index.js';
 import { editsOfFix } from '../engine/verify-fixes.js';
-import type { FileResult } from '../engine/process-path.js';
-import type { Edit, Fix } from '../engine/types.js';
+import type { Edit, Finding, Fix } from '../engine/types.js';
 import { hunks, linesAbove, linesBelow, patchHeader } from './patch.js';
-
-/** Diffs (three lines of context) made ahead by `prepareFixDiffs`, by fix. */
-const prepared = new WeakMap<Fix, string>();
 
 /**
  * The unified diff one fix alone would make to a file: each group of its edits diffed over the
@@ -14,8 +10,7 @@ const prepared = new WeakMap<Fix, string>();
  * below), which gives the whole file's hunks from a fraction of its text.
  */
 export function fixDiff(file: string, source: string, fix: Fix, context = 3): string {
-  const known = context === 3 ? prepared.get(fix) : undefined;
-  if (known !== undefined) return known;
+  if (context === 3 && fix.diff !== undefined) return fix.diff;
   const out: string[] = [];
   let added = 0;
   for (const { from, to, edits } of editGroups(source, editsOfFix(source, fix), context + 1)) {
@@ -47,12 +42,9 @@ function editGroups(source: string, edits: Edit[], margin: number): { from: numb
 }
 
 /**
- * Make the diffs of these files' fixes now, for a report to show later: called as results come
- * in from worker threads, it uses the main thread's idle time rather than delaying the report.
+ * Give each fix of these findings its diff (`Fix.diff`), for a report to show later: done where
+ * the file was processed, a worker thread in a parallel run, rather than in the main thread.
  */
-export function prepareFixDiffs(files: readonly FileResult[]): void {
-  for (const file of files) {
-    if (file.original === undefined) continue;
-    for (const f of file.findings) for (const fix of [...(f.fix ? [f.fix] : []), ...(f.alternatives ?? [])]) prepared.set(fix, fixDiff(file.file, file.original, fix));
-  }
+export function attachFixDiffs(file: string, source: string, findings: readonly Finding[]): void {
+  for (const f of findings) for (const fix of [...(f.fix ? [f.fix] : []), ...(f.alternatives ?? [])]) fix.diff = fixDiff(file, source, fix);
 }

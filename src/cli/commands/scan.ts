@@ -2,7 +2,6 @@ import { Command, Option } from 'commander';
 import { githubAnnotations } from '../../report/github.js';
 import { sarifReport } from '../../report/sarif.js';
 import { SEVERITIES, type Severity } from '../../engine/types.js';
-import { prepareFixDiffs } from '../../report/fix-diff.js';
 import { jsonReport } from '../../report/json.js';
 import { textFindings, textProblems, textSummary } from '../../report/text.js';
 import { addRunFlags, hasErrors, parseSeverity, runFromFlags, stderrColors, stdoutColors, type CommonFlags } from '../common.js';
@@ -32,7 +31,7 @@ export function scanCommand(): Command {
     const format = flags.format ?? (flags.sarif ? 'sarif' : flags.json ? 'json' : 'text');
     // The JSON report and the text one (unless --no-diff) show each fix as a diff.
     const showsDiffs = format === 'json' || (format === 'text' && flags.diff);
-    const { result, settings } = await runFromFlags(paths, flags, 'scan', { onResults: showsDiffs ? prepareFixDiffs : undefined });
+    const { result, settings } = await runFromFlags(paths, flags, 'scan', { fixDiffs: showsDiffs });
     if (format === 'json') {
       process.stdout.write(JSON.stringify(jsonReport(result, 'scan'), null, 2) + '\n');
     } else if (format === 'sarif') {
