@@ -27,7 +27,7 @@ export class PackageIndex {
   private readonly functionsByName = new Map<string, { decl: string; node?: Node }[]>();
   /** Calls looked up by `callsNamed`, by name; forgotten when a file is added. */
   private readonly callsByName = new Map<string, Node[]>();
-  private readonly functionsOfFile = new Map<string, { text: string; starts: Map<string, number[]> }>();
+  private readonly functionsOfFile = new Map<string, FileFunctions>();
   private words: Set<string> | undefined;
   /** Lookups already run over the pending files, until a file is pending again. */
   private readonly searched = new Set<string>();
@@ -130,8 +130,9 @@ export class PackageIndex {
     if (!found) {
       found = [];
       for (const [file, text] of this.texts()) {
-        for (const at of this.functionStarts(file, text).get(key) ?? []) {
-          const decl = declarationAt(text, at);
+        const functions = this.functionsIn(file, text);
+        for (const at of functions.starts.get(key) ?? []) {
+          const decl = functions.declarationAt(at);
           if (decl) found.push({ decl });
         }
       }
@@ -145,18 +146,11 @@ export class PackageIndex {
     });
   }
 
-  /** Where a file declares each function (`name`) and method (`.name`): one pass over its text, kept while the text is the same. */
-  private functionStarts(file: string, text: string): Map<string, number[]> {
+  /** A file's functions, found in one pass over its text and kept while the text is the same. */
+  private functionsIn(file: string, text: string): FileFunctions {
     let known = this.functionsOfFile.get(file);
-    if (known?.text !== text) {
-      const starts = new Map<string, number[]>();
-      for (const m of text.matchAll(/^func[ \t]*(\([^)]*\))?[ \t]*(\w+)/gm)) {
-        const key = `${m[1] ? '.' : ''}${m[2]}`;
-        starts.set(key, [...(starts.get(key) ?? []), m.index!]);
-      }
-      this.functionsOfFile.set(file, (known = { text, starts }));
-    }
-    return known.starts;
+    if (known?.text !== text) this.functionsOfFile.set(file, (known = new FileFunctions(text)));
+    return known;
   }
 
   /**
@@ -183,12 +177,12 @@ export class PackageIndex {
   nodesMatching(pattern: RegExp, offset: (m: RegExpMatchArray) => number = () => 0, where?: (declaration: string) => boolean): Node[] {
     const nodes: Node[] = [];
     for (const [file, text] of this.texts()) {
-      const starts = [...this.functionStarts(file, text).values()].flat().sort((a, b) => b - a);
+      const functions = this.functionsIn(file, text);
       // Each function parsed once, however many matches it has.
       const parsed = new Map<number, Parser.Tree | undefined>();
       for (const m of text.matchAll(pattern)) {
-        const start = starts.find((s) => s <= m.index!);
-        const decl = start === undefined ? undefined : declarationAt(text, start);
+        const start = functions.startBefore(m.index!);
+        const decl = start === undefined ? undefined : functions.declarationAt(start);
         if (start === undefined || !decl || m.index! >= start + decl.length || (where && !where(decl))) continue;
         if (!parsed.has(start)) parsed.set(start, this.parseAlone(decl));
         const at = ALONE_PREFIX.length + m.index! - start + offset(m);
@@ -315,5 +309,38 @@ export class PackageIndex {
       return this.underlyingKind(baseTypeName(node.text), seen);
     }
     return 'unknown';
+  }
+}
+
+/** Where a file declares each function (`name`) and method (`.name`), and their texts, found once. */
+class FileFunctions {
+  readonly starts = new Map<string, number[]>();
+  /** Every function's start, ascending. */
+  private readonly ascending: number[] = [];
+  private readonly declarations = new Map<number, string | undefined>();
+
+  constructor(readonly text: string) {
+    for (const m of text.matchAll(/^func[ \t]*(\([^)]*\))?[ \t]*(\w+)/gm)) {
+      const key = `${m[1] ? '.' : ''}${m[2]}`;
+      this.starts.set(key, [...(this.starts.get(key) ?? []), m.index!]);
+      this.ascending.push(m.index!);
+    }
+  }
+
+  /** The start of the last function starting at or before `offset`. */
+  startBefore(offset: number): number | undefined {
+    let [lo, hi] = [0, this.ascending.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ascending[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? undefined : this.ascending[lo - 1];
+  }
+
+  /** The text of the function starting there (see `declarationAt`). */
+  declarationAt(start: number): string | undefined {
+    if (!this.declarations.has(start)) this.declarations.set(start, declarationAt(this.text, start));
+    return this.declarations.get(start);
   }
 }
