@@ -29,6 +29,8 @@ export class PackageIndex {
   private readonly callsByName = new Map<string, Node[]>();
   private readonly functionsOfFile = new Map<string, FileFunctions>();
   private words: Set<string> | undefined;
+  /** Answers of `nameTaken` before the words were collected, until a text is added. */
+  private readonly namesLookedUp = new Map<string, boolean>();
   /** Lookups already run over the pending files, until a file is pending again. */
   private readonly searched = new Set<string>();
 
@@ -233,8 +235,13 @@ export class PackageIndex {
    * without collecting the package's words.
    */
   nameTaken(name: string): boolean {
-    if (![...this.sources.values(), ...this.extraTexts].some((t) => t.includes(name))) return false;
-    return this.names.has(name);
+    if (this.words) return this.words.has(name);
+    let taken = this.namesLookedUp.get(name);
+    if (taken === undefined) {
+      taken = [...this.sources.values(), ...this.extraTexts].some((t) => t.includes(name)) && this.names.has(name);
+      this.namesLookedUp.set(name, taken);
+    }
+    return taken;
   }
 
   /** Every word of the package's text: a superset of its identifiers, for picking names that cannot collide. */
@@ -270,6 +277,7 @@ export class PackageIndex {
     if (!this.sources.has(file)) {
       this.extraTexts.push(text);
       this.words = undefined;
+      this.namesLookedUp.clear();
     }
     this.addTypes(file, tree);
   }
