@@ -125,12 +125,13 @@ export class TaskQueue {
     if (batch.length === 0) return;
     this.batch = [];
     this.batchFiles = 0;
-    this.running.push(
-      this.pool!.run(batch.map((b) => b.part)).then((res: FileResult[][]) => {
-        batch.forEach((b, i) => (this.results[b.index][b.order] = res[i]));
-        this.onProgress(res.flat());
-      }),
-    );
+    const done = this.pool!.run(batch.map((b) => b.part)).then((res: FileResult[][]) => {
+      batch.forEach((b, i) => (this.results[b.index][b.order] = res[i]));
+      this.onProgress(res.flat());
+    });
+    // A thread that fails before `finish` waits on it fails the run there, not the process now.
+    done.catch(() => undefined);
+    this.running.push(done);
   }
 }
 
