@@ -108,7 +108,9 @@ declaration in the same package.
   giving up once the source is done could leave it waiting forever;
 - the function already has its own case for the source being done that releases something or
   reports before it stops (\`case <-ctx.Done(): wg.Done(); return\`): a select that only returns
-  would skip that, and a \`wg.Wait()\` would never return;
+  would skip that, and a \`wg.Wait()\` would never return; or whose case does not return but goes
+  on to code after its select or loop (\`case <-shutdownCh: shutdown = true\`, \`break loop\`,
+  \`goto FLUSH\`, then a flush of held events): a select that returns would skip that code;
 - the channel is a field that the package receives with a plain \`<-x.errCh\` (not a select case;
   \`return <-h.value\` in a \`case <-r.done:\` branch counts) and closes nowhere: that receive waits
   for the value, and a send giving up once the source is done would leave it waiting forever;

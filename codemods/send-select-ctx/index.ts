@@ -111,10 +111,14 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if ('reason' in placement) return { reason: placement.reason };
   const skipped = cleanupSkippedByReturn(send, fn, ctx.source);
   if (skipped) return { reason: `an early return here would skip ${skipped.text} (line ${skipped.startPosition.row + 1})` };
-  const ownStop = releasedOnDone(fn, sources[0]);
+  const ownStop = ownStopOnDone(fn, sources[0]);
   if (ownStop) {
-    const what = ownStop.text.split('\n')[0] + (ownStop.text.includes('\n') ? '…' : '');
-    return { reason: `the function's own case for ${sources[0].expr} being done runs ${what} (line ${ownStop.startPosition.row + 1}) before it stops: a select that only returns would skip it` };
+    const what = ownStop.node.text.split('\n')[0] + (ownStop.node.text.includes('\n') ? '…' : '');
+    const own = `the function's own case for ${sources[0].expr} being done`;
+    const at = `(line ${ownStop.node.startPosition.row + 1})`;
+    if (!ownStop.goesOn) return { reason: `${own} runs ${what} ${at} before it stops: a select that only returns would skip it` };
+    const runs = ownStop.node.type === 'communication_case' ? `${at} does not return` : `runs ${what} ${at}`;
+    return { reason: `${own} ${runs} and goes on to the code after it: a select that returns would skip that code` };
   }
   const plans = preferredOrder(send, sources).map((s) => buildFix(send, fn, s, placement, ctx.source, ctx.packageIndex));
   const fixes = plans.flatMap((p) => (p.ok ? [p.fix] : []));
@@ -180,11 +184,13 @@ function cleanupSkippedByReturn(send: Node, fn: Node, source: string): Node | un
 }
 
 /**
- * A release (wg.Done, Unlock, close, a send) in a `case <-ctx.Done():` of the function's own
- * (`case <-ctx.Done(): wg.Done(); return`): the function has its way of stopping on that source,
- * and a select returning from the send would skip it. The first such call or send.
+ * The function's own way of stopping on the source, where a select returning from the send
+ * would skip part of it: a release (wg.Done, Unlock, close, a send) in its `case <-ctx.Done():`
+ * (`case <-ctx.Done(): wg.Done(); return`), or a case that does not return but goes on to code
+ * after its select or loop (`case <-shutdownCh: shutdown = true`, `break loop`, `goto flush`,
+ * then a flush). The first such release, or the case's last statement, with `goesOn`.
  */
-function releasedOnDone(fn: Node, source: CancellationSource): Node | undefined {
+function ownStopOnDone(fn: Node, source: CancellationSource): { node: Node; goesOn: boolean } | undefined {
   const receive = source.isContext ? `<-${source.expr}.Done()` : `<-${source.expr}`;
   for (const kase of fn.descendantsOfType('communication_case')) {
     if (!same(enclosingFunction(kase), fn) || kase.childForFieldName('communication')?.text.replace(/\s/g, '') !== receive) continue;
@@ -192,9 +198,34 @@ function releasedOnDone(fn: Node, source: CancellationSource): Node | undefined 
     const release = body
       ?.descendantsOfType(['call_expression', 'send_statement'])
       .find((n) => n.type === 'send_statement' || /(\.(Done|Unlock|RUnlock)|^close|^cancel\w*)$/.test(n.childForFieldName('function')?.text ?? ''));
-    if (release) return release;
+    if (release) return { node: release, goesOn: false };
+    const last = body?.namedChildren.filter((c) => c.type !== 'comment').at(-1);
+    if (last?.type !== 'return_statement' && !endsRun(last) && codeFollows(kase, fn)) return { node: last ?? kase, goesOn: true };
   }
   return undefined;
+}
+
+/** `panic(…)`, `os.Exit(…)`, `log.Fatal(…)`, `t.FailNow()`…: a statement after which nothing runs. */
+function endsRun(stmt: Node | undefined): boolean {
+  const call = stmt?.type === 'expression_statement' ? stmt.namedChild(0) : undefined;
+  return call?.type === 'call_expression' && /^(panic|os\.Exit)$|\.(Fatal\w*|Panic\w*|FailNow|Skip\w*|Goexit)$/.test(call.childForFieldName('function')?.text ?? '');
+}
+
+/**
+ * Whether a statement other than a plain `return` comes after the select holding `kase`, or
+ * after any loop or block around it, before the function ends: where a case that does not
+ * return goes on to.
+ */
+function codeFollows(kase: Node, fn: Node): boolean {
+  const body = fn.childForFieldName('body');
+  for (let at: Node | null = kase.parent; at && !same(at, body); at = at.parent) {
+    if (at.parent?.type !== 'statement_list' && at.parent?.type !== 'block') continue;
+    for (let next = at.nextNamedSibling; next; next = next.nextNamedSibling) {
+      if (next.type === 'comment' || (next.type === 'return_statement' && next.namedChildCount === 0)) continue;
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
