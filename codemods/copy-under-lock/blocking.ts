@@ -1,4 +1,4 @@
-import type { Node } from '../../src/go/syntax.js';
+import { inSelectWithDefault, type Node } from '../../src/go/syntax.js';
 
 /** Method names that usually wait on something outside the process or on another goroutine. */
 export const DEFAULT_BLOCKING_METHODS = ['Close', 'Send', 'Write', 'Flush', 'Stop', 'Shutdown', 'Wait', 'Publish', 'Notify', 'Recv', 'Read', 'Do', 'Call'];
@@ -6,13 +6,16 @@ export const DEFAULT_BLOCKING_METHODS = ['Close', 'Send', 'Write', 'Flush', 'Sto
 /**
  * The first call in the statements that may block: a method of this package whose body may
  * block (per `summary`), else a method of the blocking list (or one starting with Send/Write),
- * a channel send, time.Sleep, or a call of a function value (a callback: a local variable or
+ * a channel send (not in a select with a default, which cannot wait), time.Sleep, or a call of a function value (a callback: a local variable or
  * parameter, whose code is unknown).
  */
 export function firstBlockingCall(stmts: Node[], methods: string[], locals: Set<string>, summary: (call: Node) => boolean | undefined = () => undefined): Node | undefined {
   for (const s of stmts) {
     for (const n of [s, ...s.descendantsOfType(['call_expression', 'send_statement'])]) {
-      if (n.type === 'send_statement') return n;
+      if (n.type === 'send_statement') {
+        if (inSelectWithDefault(n)) continue;
+        return n;
+      }
       if (n.type !== 'call_expression') continue;
       // What the callee's own body says wins over its name.
       const known = summary(n);

@@ -1,6 +1,6 @@
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { baseTypeName } from '../../src/go/declarations.js';
-import type { Node } from '../../src/go/syntax.js';
+import { inSelectWithDefault, type Node } from '../../src/go/syntax.js';
 
 /**
  * What a method of this package does when called, from its body: whether it may block (sends
@@ -36,15 +36,6 @@ export function methodMayBlock(index: PackageIndex, typeName: string, method: st
         if (name !== 'Do') return true;
       }
     }
-  }
-  return false;
-}
-
-/** A channel operation that cannot wait: a case of a select that has a default. */
-function inSelectWithDefault(n: Node): boolean {
-  for (let p = n.parent; p; p = p.parent) {
-    if (p.type === 'select_statement') return p.namedChildren.some((c) => c.type === 'default_case');
-    if (p.type === 'func_literal') return false;
   }
   return false;
 }

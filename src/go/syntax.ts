@@ -167,3 +167,12 @@ export function freshNameIn(scope: Node, base: string, taken: { has(name: string
   given.add(name);
   return name;
 }
+
+/** A channel operation that cannot wait: in a case of a select that has a default. */
+export function inSelectWithDefault(n: Node): boolean {
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type === 'select_statement') return p.namedChildren.some((c) => c.type === 'default_case');
+    if (p.type === 'func_literal') return false;
+  }
+  return false;
+}
