@@ -1,5 +1,5 @@
 import { declarationOf, type Param } from '../../src/go/scope.js';
-import { ancestors, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, enclosingFunction, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { receiveCase } from '../../src/go/result-channel.js';
 
@@ -108,22 +108,55 @@ export function collectorChannel(send: Node): boolean {
 
 /**
  * A channel that came in on another channel (`case ch := <-b.snapshot: ch <- snap`, `resp := <-reqs`),
- * or a field of a value that did (`case req := <-f.reqs: req.err <- err`): the reply channel of a
- * request, whose sender waits for the answer. What it was received from, if so.
+ * or a field of a value that did (`case req := <-f.reqs: req.err <- err`), or one of a local slice
+ * such channels were collected in (`errchs = append(errchs, req.errch)` … `for _, errch := range
+ * errchs { errch <- err }`): the reply channel of a request, whose sender waits for the answer.
+ * What it was received from, if so.
  */
 export function replyChannel(send: Node): string | undefined {
   const chan = unparen(send.childForFieldName('channel')!);
-  let root = chan;
+  const received = receivedFrom(chan);
+  if (received !== undefined || chan.type !== 'identifier') return received;
+  const slice = rangedSlice(chan);
+  const fn = slice && enclosingFunction(send);
+  if (!slice || !fn) return undefined;
+  for (const call of fn.descendantsOfType('call_expression')) {
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    if (call.childForFieldName('function')?.text !== 'append' || args[0]?.text !== slice) continue;
+    for (const added of args.slice(1)) {
+      const from = receivedFrom(unparen(added));
+      if (from !== undefined) return from;
+    }
+  }
+  return undefined;
+}
+
+/** What an expression (`ch`, `req.err`) was received from, when its variable came in on a channel. */
+function receivedFrom(expr: Node): string | undefined {
+  let root = expr;
   while (root.type === 'selector_expression') root = unparen(root.childForFieldName('operand')!);
   if (root.type !== 'identifier') return undefined;
-  // `case ch := <-x:` around the send.
-  for (const a of ancestors(send)) {
+  // `case ch := <-x:` around it.
+  for (const a of ancestors(expr)) {
     if (FUNCTION_TYPES.has(a.type)) break;
     const comm = a.type === 'communication_case' ? a.childForFieldName('communication') : undefined;
     if (comm?.type !== 'receive_statement' || !/^[\w\s,]*:=/.test(comm.text)) continue;
     if (comm.childForFieldName('left')?.namedChildren.some((n) => n.text === root.text)) return comm.childForFieldName('right')?.text.replace(/^<-\s*/, '');
   }
-  const found = declarationOf(root.text, send);
+  const found = declarationOf(root.text, expr);
   const value = found && 'local' in found ? found.local.value : undefined;
   return value && unparen(value).type === 'unary_expression' && value.text.startsWith('<-') ? value.text.replace(/^<-\s*/, '') : undefined;
+}
+
+/** The local slice a range variable ranges over (`for _, ch := range chans`), by name. */
+function rangedSlice(variable: Node): string | undefined {
+  for (const a of ancestors(variable)) {
+    if (FUNCTION_TYPES.has(a.type)) break;
+    const clause = a.type === 'for_statement' ? a.namedChildren.find((c) => c.type === 'range_clause') : undefined;
+    const right = clause?.childForFieldName('right');
+    if (!clause || right?.type !== 'identifier') continue;
+    const names = clause.childForFieldName('left')?.namedChildren ?? [];
+    if (names.length === 2 && names[1].text === variable.text) return right.text;
+  }
+  return undefined;
 }
