@@ -4,6 +4,7 @@ import { receiverOf } from '../../src/go/declarations.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 import { rangesOverChannel, spawnedFunction, type Spawn } from './detect.js';
+import { calledBodies, calledName } from './called-functions.js';
 import { sendsHaveRoom } from './room.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 
@@ -138,13 +139,13 @@ function spawned(spawn: Spawn): { fn?: Node; literal?: Node; called: Node[] } {
 
 /**
  * What a spawned goroutine runs, as far as the package shows it: the body of its function
- * literal and of the package's functions (or methods) of the names it calls.
+ * literal and of the package's functions (or methods) of the names it calls, and of those they
+ * call in turn.
  */
 function goroutineBodies(spawn: Spawn, ctx: FileContext): { body: Node; via?: string }[] {
   const { fn, literal, called } = spawned(spawn);
-  if (!literal) return called.flatMap((callee) => callees(callee, ctx)).map((body) => ({ body }));
-  const fromCalls = called.flatMap((callee) => callees(callee, ctx).map((b) => ({ body: b, via: `${callee.text}()` })));
-  return [{ body: literal.childForFieldName('body')!, via: literal === fn ? undefined : `${fn!.text}()` }, ...fromCalls];
+  if (!literal) return calledBodies(called, ctx.packageIndex(), false);
+  return [{ body: literal.childForFieldName('body')!, via: literal === fn ? undefined : `${fn!.text}()` }, ...calledBodies(called, ctx.packageIndex(), true)];
 }
 
 /**
@@ -176,29 +177,6 @@ function localClosure(fn: Node, go: Node): Node | undefined {
   const value = decl && 'local' in decl ? decl.local.value : undefined;
   return value?.type === 'func_literal' ? value : undefined;
 }
-
-/**
- * Bodies of the package's functions named like a call's function (methods of any receiver, for
- * `x.m`), those whose text could show a wait (the others, most of them, are not parsed).
- */
-function callees(fn: Node, ctx: FileContext): Node[] {
-  const named = calledName(fn);
-  if (!named) return [];
-  return ctx
-    .packageIndex()
-    .functionsNamed(named.name, named.method, (text) => MAY_WAIT.test(text))
-    .flatMap((d) => d.childForFieldName('body') ?? []);
-}
-
-/** The name a call's function goes by: `f` (a function), `x.m` (a method `m`, whatever x is). */
-function calledName(fn: Node): { name: string; method: boolean } | undefined {
-  if (fn.type === 'identifier') return { name: fn.text, method: false };
-  if (fn.type === 'selector_expression') return { name: fn.childForFieldName('field')!.text, method: true };
-  return undefined;
-}
-
-/** A word every wait that `waitsOnOthers` and `delayedStart` find is spelled with: a body without one shows none. */
-const MAY_WAIT = /\bfor\b|\bselect\b|<-|Serve|\bWait\b|\bDone\b|\bSleep\b|\bUntil\b/;
 
 /**
  * How a goroutine body may wait on something only the spawner or another goroutine provides, if

@@ -1,0 +1,66 @@
+import type { PackageIndex } from '../../src/go/package-index.js';
+import type { Node } from '../../src/go/syntax.js';
+
+/** How many calls deep a goroutine's work is followed into the package's functions. */
+const CALL_DEPTH = 3;
+/** At most this many names are looked up for one goroutine. */
+const MOST_NAMES = 48;
+
+/**
+ * Bodies of the package's functions named like the calls' functions (methods of any receiver,
+ * for `x.m`), and of those they call in turn, up to CALL_DEPTH calls deep: a goroutine that
+ * runs `p.handleNewPeerWithBackoff()`, which calls `p.handleNewPeer()`, which sends, shows the
+ * send. Only functions whose text could show a wait are parsed; the others are followed by
+ * their text. `via`: the function a body belongs to, as the goroutine reaches it (`f()`),
+ * undefined for the goroutine's own function when it is called directly (`go f()`, not `direct`).
+ */
+export function calledBodies(calls: Node[], index: PackageIndex, direct: boolean): { body: Node; via?: string }[] {
+  const out: { body: Node; via?: string }[] = [];
+  const seen = new Set<string>();
+  let level = calls.flatMap((c) => {
+    const named = calledName(c);
+    return named ? [{ ...named, via: direct ? `${c.text}()` : undefined }] : [];
+  });
+  for (let depth = 0; depth < CALL_DEPTH && level.length > 0; depth++) {
+    const next: typeof level = [];
+    for (const { name, method, via } of level) {
+      const key = `${method ? '.' : ''}${name}`;
+      if (seen.has(key) || seen.size >= MOST_NAMES) continue;
+      seen.add(key);
+      const texts: string[] = [];
+      const declarations = index.functionsNamed(name, method, (text) => {
+        texts.push(text);
+        return MAY_WAIT.test(text);
+      });
+      out.push(...declarations.flatMap((d) => d.childForFieldName('body') ?? []).map((body) => ({ body, via })));
+      for (const text of texts) next.push(...callsInText(text).map((c) => ({ ...c, via: `${c.name}()` })));
+    }
+    level = next;
+  }
+  return out;
+}
+
+/** The name a call's function goes by: `f` (a function), `x.m` (a method `m`, whatever x is). */
+export function calledName(fn: Node): { name: string; method: boolean } | undefined {
+  if (fn.type === 'identifier') return { name: fn.text, method: false };
+  if (fn.type === 'selector_expression') return { name: fn.childForFieldName('field')!.text, method: true };
+  return undefined;
+}
+
+/** A word every wait that `waitsOnOthers` and `delayedStart` find is spelled with: a body without one shows none. */
+export const MAY_WAIT = /\bfor\b|\bselect\b|<-|Serve|\bWait\b|\bDone\b|\bSleep\b|\bUntil\b/;
+
+/** The calls a function's text makes, by name (`f(`, `.m(`), past its signature; keywords and builtins left out. */
+function callsInText(text: string): { name: string; method: boolean }[] {
+  const body = text.indexOf('{');
+  const out: { name: string; method: boolean }[] = [];
+  for (const m of text.slice(body === -1 ? 0 : body).matchAll(/(\.)?\b([A-Za-z_]\w*)\s*\(/g)) {
+    if (!m[1] && NOT_CALLS.has(m[2])) continue;
+    out.push({ name: m[2], method: !!m[1] });
+  }
+  return out;
+}
+
+const NOT_CALLS = new Set(
+  'func if for switch select return go defer range make new len cap append copy delete panic recover print println close clear min max complex real imag string int int8 int16 int32 int64 uint uint8 uint16 uint32 uint64 uintptr byte rune bool float32 float64 error any'.split(' '),
+);
