@@ -120,9 +120,11 @@ declaration in the same package.
   source is done would leave that receive waiting forever, a hang where there was a leak (give the
   channel room for every send instead, \`make(chan error, len(eps))\`);
 - the send runs where its only source is known to be done (in a \`case <-stop:\`, after a
-  \`<-ctx.Done()\` statement or after a select whose \`case <-ctx.Done():\` goes on to it, under \`if ctx.Err() != nil\`, sending \`ctx.Err()\`, or in a closure
+  \`<-ctx.Done()\` statement or after a select whose \`case <-ctx.Done():\` goes on to it, after
+  \`close(stop)\`, under \`if ctx.Err() != nil\`, sending \`ctx.Err()\`, or in a closure
   (\`flush := func() {…}\`) or a method of the package (\`s.halt()\`, the source a field of its
-  receiver) called there: the last flush or stop of a shutdown): a select on it would skip the send
+  receiver) called there, or called by one called there (\`close(r.shutdownCh)\`, then
+  \`r.setState(Shutdown)\` tells the observers): the last flush or stop of a shutdown): a select on it would skip the send
   at random, and whoever waits for it would wait forever;
 - the code that provides the source ends it and then waits for the value: \`cancel()\` (or
   \`close(stop)\`) and later a receive from the channel in the same function (\`cancel(); select {

@@ -10,8 +10,9 @@ import type { FileContext } from '../../src/engine/types.js';
 
 /**
  * Where the send runs with the source known to be done, if it does: in a `case <-stop:` (or
- * `<-ctx.Done()`) of a select, after a `<-ctx.Done()` statement, under `if ctx.Err() != nil`, or
- * sending `ctx.Err()` itself. A select on it would then pick either case.
+ * `<-ctx.Done()`) of a select, after a `<-ctx.Done()` statement or a `close(stop)`, under `if
+ * ctx.Err() != nil`, or sending `ctx.Err()` itself; or in a function called there, or called by
+ * one called there. A select on it would then pick either case.
  */
 export function knownDoneWhere(send: Node, fn: Node, source: CancellationSource, ctx: FileContext): string | undefined {
   const here = doneAt(send, fn, source);
@@ -25,6 +26,12 @@ export function knownDoneWhere(send: Node, fn: Node, source: CancellationSource,
   for (const { name, call, caller } of callersOf(fn, ctx)) {
     const at = doneAt(call, caller, source);
     if (at) return `${name}() runs ${at}`;
+    // One call further out: raft's Shutdown closes shutdownCh, then setState tells the observers.
+    if (fn.type === 'func_literal' || caller.type === 'func_literal') continue;
+    for (const outer of callersOf(caller, ctx)) {
+      const further = doneAt(outer.call, outer.caller, source);
+      if (further) return `${name}() runs in ${outer.name}(), which runs ${further}`;
+    }
   }
   return undefined;
 }
@@ -111,6 +118,8 @@ function doneAt(node: Node, fn: Node, source: CancellationSource): string | unde
     if (a.type === 'statement_list') {
       for (let s = a.firstNamedChild; s && s.startIndex < node.startIndex; s = s.nextNamedSibling) {
         if (s.type === 'expression_statement' && s.text.replace(/\s/g, '') === receive && !contains(s, node)) return `after ${s.text}`;
+        // `close(stop)` before it: a done channel the code has just closed.
+        if (!source.isContext && s.type === 'expression_statement' && s.text.replace(/\s/g, '') === `close(${source.expr.replace(/\s/g, '')})`) return `after ${s.text}`;
         // A select whose `case <-ctx.Done():` goes on to the statements after it.
         const fallsThrough = s.type === 'select_statement' && !contains(s, node) ? doneCaseGoingOn(s, receive) : undefined;
         if (fallsThrough) return `after a select whose ${fallsThrough} goes on to it`;
