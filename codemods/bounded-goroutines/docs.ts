@@ -113,6 +113,10 @@ function passed in or another package's function is not seen. No fix when:
   link.stubs[i].Run(toxic)\`, \`d.Run(ctx, ch)\`, \`s.readLoop()\`: words run, start, serve, listen,
   loop, watch, poll, pump, pipe, worker, daemon): a pipeline stage or a discoverer would hold its
   slot for good (a loop joined by a \`Wait()\` needs no such guess: its goroutines end);
+- every goroutine calls a method the package does not declare, named like handing over a message
+  (\`Send…\`, \`Produce…\`, \`Publish…\`, \`Enqueue…\`, \`Submit…\`), on one value they share
+  (\`p.SendMessage(m)\`, p declared before the loop): a producer that flushes every N messages
+  holds each call until the batch is full, and fewer than N at once would wait for each other;
 - the \`go\` statement is in a select case of the loop (\`case <-ticker.C: go check()\`): an event
   loop, which waiting for a slot would keep from its other cases, its stop signal included;
 - the loop runs with a mutex held (locked before it, unlocked by a \`defer\` or after it);

@@ -6,6 +6,7 @@ import { ancestors, enclosingFunction, same, type Node } from '../../src/go/synt
 import { rangesOverChannel, spawnedFunction, type Spawn } from './detect.js';
 import { calledBodies, calledName } from './called-functions.js';
 import { sendsHaveRoom } from './room.js';
+import { sharedBatchingCall, unseenWorker } from './unseen-calls.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 
 /**
@@ -32,9 +33,14 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   const callerHolds = lockHeldByCaller(spawn, ctx);
   if (callerHolds) return `the loop runs under a lock its caller holds (${callerHolds}): waiting there for a free slot would keep it locked while the goroutines may need it`;
   // A joined loop's goroutines end, or its Wait would not return: only the others may be workers for good.
-  const worker = spawn.shape === 'fire-and-forget' || spawn.shape === 'channel-range' ? unseenWorker(spawn, ctx) : undefined;
+  const { called } = spawned(spawn);
+  const worker = spawn.shape === 'fire-and-forget' || spawn.shape === 'channel-range' ? unseenWorker(called, ctx) : undefined;
   if (worker) {
     return `the goroutine runs ${worker}, which is not in this package and is named like a worker that runs until stopped: nothing waits for the goroutines, and one that never ends would hold its slot for good`;
+  }
+  const batched = sharedBatchingCall(called, spawn.loop, ctx);
+  if (batched) {
+    return `every goroutine calls ${batched} on the same value, whose code this package does not show: if it gathers calls into batches (a producer flushing every N messages), fewer at once could leave each waiting for the others`;
   }
   const waitedForAtOnce = waitsRightAfter(spawn.loop);
   for (const { body, via } of goroutineBodies(spawn, ctx)) {
@@ -147,28 +153,6 @@ function goroutineBodies(spawn: Spawn, ctx: FileContext): { body: Node; via?: st
   if (!literal) return calledBodies(called, ctx.packageIndex(), false);
   return [{ body: literal.childForFieldName('body')!, via: literal === fn ? undefined : `${fn!.text}()` }, ...calledBodies(called, ctx.packageIndex(), true)];
 }
-
-/**
- * A call the goroutine makes (its function, or a call in its function literal) to a function the
- * package does not declare, whose name says it runs until stopped: `link.stubs[i].Run(toxic)`,
- * `s.readLoop()`, `w.Start()`. As written, e.g. `link.stubs[i].Run()`.
- */
-function unseenWorker(spawn: Spawn, ctx: FileContext): string | undefined {
-  for (const callee of spawned(spawn).called) {
-    const named = calledName(callee);
-    if (!named) continue;
-    const { name, method } = named;
-    const words = name.split(/(?=[A-Z])|_/).map((w) => w.toLowerCase());
-    if (!words.some((w) => WORKER_WORDS.has(w))) continue;
-    // One the package declares is judged by its body.
-    if (ctx.packageIndex().functionsNamed(name, method).length > 0) continue;
-    return `${callee.text}()`;
-  }
-  return undefined;
-}
-
-/** Words that name a function running until something stops it. */
-const WORKER_WORDS = new Set(['run', 'start', 'serve', 'listen', 'loop', 'watch', 'poll', 'pump', 'pipe', 'worker', 'daemon', 'forever']);
 
 /** `srv := func(…) {…}` earlier in the function (or one around it), for `go srv(l)`: the literal it runs. */
 function localClosure(fn: Node, go: Node): Node | undefined {

@@ -1,0 +1,54 @@
+import type { FileContext } from '../../src/engine/types.js';
+import { declarationOf } from '../../src/go/scope.js';
+import { contains, unparen, type Node } from '../../src/go/syntax.js';
+import { calledName } from './called-functions.js';
+
+// Calls a goroutine makes to code the package does not show, whose names alone say a bound could
+// stall the loop. `called`: the functions the goroutine calls (its own, or those in its literal).
+
+/**
+ * A call to a function the package does not declare, whose name says it runs until stopped:
+ * `link.stubs[i].Run(toxic)`, `s.readLoop()`, `w.Start()`. As written, e.g. `link.stubs[i].Run()`.
+ */
+export function unseenWorker(called: Node[], ctx: FileContext): string | undefined {
+  for (const callee of called) {
+    const named = calledName(callee);
+    if (!named) continue;
+    const { name, method } = named;
+    const words = name.split(/(?=[A-Z])|_/).map((w) => w.toLowerCase());
+    if (!words.some((w) => WORKER_WORDS.has(w))) continue;
+    // One the package declares is judged by its body.
+    if (ctx.packageIndex().functionsNamed(name, method).length > 0) continue;
+    return `${callee.text}()`;
+  }
+  return undefined;
+}
+
+/** Words that name a function running until something stops it. */
+const WORKER_WORDS = new Set(['run', 'start', 'serve', 'listen', 'loop', 'watch', 'poll', 'pump', 'pipe', 'worker', 'daemon', 'forever']);
+
+/**
+ * A method the package does not declare, named like handing over a message (`SendMessage`,
+ * `Produce`, `Publish`, `Enqueue`…), called on one value every goroutine shares (declared before
+ * the loop): a producer may hold each call until it has gathered a batch (sarama's SyncProducer
+ * with Flush.Messages), so fewer calls at once can leave every one of them waiting. As written,
+ * e.g. `p.SendMessage()`.
+ */
+export function sharedBatchingCall(called: Node[], loop: Node, ctx: FileContext): string | undefined {
+  for (const callee of called) {
+    if (callee.type !== 'selector_expression') continue;
+    const name = callee.childForFieldName('field')!.text;
+    if (!BATCHING.test(name)) continue;
+    let root = unparen(callee.childForFieldName('operand')!);
+    while (root.type === 'selector_expression') root = unparen(root.childForFieldName('operand')!);
+    if (root.type !== 'identifier') continue;
+    // Shared: a parameter, or a local declared before the loop (not one per iteration or goroutine).
+    const found = declarationOf(root.text, callee);
+    const shared = found && ('param' in found || !contains(loop, found.local.decl));
+    if (!shared || ctx.packageIndex().functionsNamed(name, true).length > 0) continue;
+    return `${callee.text}()`;
+  }
+  return undefined;
+}
+
+const BATCHING = /^(Send|Produce|Publish|Enqueue|Submit)([A-Z]\w*)?$/;
