@@ -126,8 +126,9 @@ declaration in the same package.
   receiver) called there, or called by one called there (\`close(r.shutdownCh)\`, then
   \`r.setState(Shutdown)\` tells the observers): the last flush or stop of a shutdown): a select on it would skip the send
   at random, and whoever waits for it would wait forever;
-- the code that provides the source ends it and then waits for the value: \`cancel()\` (or
-  \`close(stop)\`) and later a receive from the channel in the same function (\`cancel(); select {
+- the code that provides the source ends it, or waits for it to end (\`<-ctx.Done()\` while a
+  callback that ends it reports), and then waits for the value: \`cancel()\` (or
+  \`close(stop)\`, or \`<-ctx.Done()\`) and later a receive from the channel in the same function (\`cancel(); select {
   case <-signal: … }\`, a test checking that a loop ends on cancel): a send giving up once the
   source is done would fail that wait at random;
 - the send runs as the code winds down: after the function's main loop (a \`for {\` it breaks out

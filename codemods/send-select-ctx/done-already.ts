@@ -1,5 +1,5 @@
 import { doneReceive, type CancellationSource } from '../../src/go/cancellation.js';
-import { callsOf, identifiersNamed, regexEscaped } from '../../src/go/find-by-text.js';
+import { callsOf, identifiersNamed, nodesByToken, regexEscaped } from '../../src/go/find-by-text.js';
 import { loopShape } from '../../src/go/loops.js';
 import { LEAVES_CASE, useOf } from '../../src/go/result-channel.js';
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, type Node } from '../../src/go/syntax.js';
@@ -174,11 +174,12 @@ function callGivenSourceFailed(ifStmt: Node, expr: string): string | undefined {
 }
 
 /**
- * Where the code that provides the source ends it and then waits for the value: `cancel()`
- * (the source's cancel function) or `close(stop)`, then a receive from the channel later in the
- * same function (`cancel(); select { case <-signal: … }`): the value is expected after the
- * source is done, so a send giving up then would fail that wait. E.g. `cancel() (line 1167)
- * before <-signal (line 1169)`.
+ * Where the code that provides the source ends it, or waits for it to end, and then waits for
+ * the value: `cancel()` (the source's cancel function), `close(stop)` or a `<-ctx.Done()`
+ * statement, then a receive from the channel later in the same function (`cancel(); select {
+ * case <-signal: … }`, or `<-ctx.Done()` while a callback reports, then `case err := <-errCh:`):
+ * the value is expected after the source is done, so a send giving up then would fail that wait.
+ * E.g. `cancel() (line 1167) before <-signal (line 1169)`.
  */
 export function endedThenAwaited(send: Node, source: CancellationSource, text: string): string | undefined {
   const chan = send.childForFieldName('channel');
@@ -193,6 +194,10 @@ export function endedThenAwaited(send: Node, source: CancellationSource, text: s
   } else {
     enders.push(...callsOf(scope, text, 'close').filter((c) => c.childForFieldName('arguments')?.namedChildren[0]?.text === source.expr));
   }
+  // A wait for the source to end (`<-ctx.Done()`, a closure given ctx and its cancel ends it):
+  // what is received after it is expected once the source is done just the same.
+  const done = doneReceive(source).replace(/\s/g, '');
+  enders.push(...nodesByToken(scope, text, '<-', 'unary_expression').filter((u) => u.text.replace(/\s/g, '') === done));
   const own = (n: Node) => same(enclosingFunction(n), scope);
   // Called there and then: `defer cancel()` ends the source only when the function returns.
   const now = (call: Node) => own(call) && call.parent?.type === 'expression_statement';
