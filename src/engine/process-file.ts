@@ -6,7 +6,7 @@ import { applySuppressions, parseSuppressions, unusedSuppressions, type Suppress
 import { parseGo, reparseGo } from './parser.js';
 import { aroundGrammarGaps } from './grammar-gaps.js';
 import { partialRanges } from './partial-parse.js';
-import type { Codemod, Finding, RawFinding } from './types.js';
+import type { Codemod, Edit, Finding, RawFinding } from './types.js';
 import { fixEdits, ParseChecker, verifyFixes } from './verify-fixes.js';
 
 export interface AnalyzeOptions {
@@ -151,6 +151,8 @@ export function fixSource(path: string, file: string, source: string, given: Ana
   let findings = first.findings;
   let tree = first.tree;
   let ranges = first.ranges;
+  /** The edits of each pass so far: a later pass's finding is found back in the first's text. */
+  const passes: Edit[][] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     if (!tree) break;
     const fixable = findings.filter((f) => f.fix);
@@ -159,16 +161,17 @@ export function fixSource(path: string, file: string, source: string, given: Ana
     for (const f of fixable) {
       if (!chosen.some((c) => c.fix!.edits.some((a) => f.fix!.edits.some((b) => overlaps(a, b))))) chosen.push(f);
     }
-    const together = fixEdits(current, tree, chosen.map((f) => f.fix!));
-    let next = applyEdits(current, together);
+    let together = fixEdits(current, tree, chosen.map((f) => f.fix!));
     if (!new ParseChecker(current, tree, ranges).parses(together)) {
       // Each fix parsed alone; together they do not. Apply the first only and re-analyse.
-      next = applyEdits(current, fixEdits(current, tree, [chosen[0].fix!]));
+      together = fixEdits(current, tree, [chosen[0].fix!]);
       chosen.length = 1;
     }
+    const next = applyEdits(current, together);
     if (next === current) break;
     if (pass === 0) applied.push(...chosen);
-    else applied.push(...chosen.map((c) => first.findings.find((f) => f.codemod === c.codemod && f.message === c.message && !applied.includes(f)) ?? c));
+    else applied.push(...chosen.map((c) => firstPassFinding(c, first.findings, passes, applied)));
+    passes.push(together);
     current = next;
     const again = analyzeSource(path, file, current, opts);
     internalErrors.push(...again.internalErrors);
@@ -180,6 +183,32 @@ export function fixSource(path: string, file: string, source: string, given: Ana
     .filter((f) => f.fix && !applied.includes(f))
     .map((finding) => ({ finding, reason: 'could not be applied together with the other fixes of this file' }));
   return { ...first, internalErrors: [...new Set(internalErrors)], fixed: current, applied, failed };
+}
+
+/**
+ * The first pass's finding that a later pass's applied finding stands for: same codemod, same
+ * place once the earlier passes' edits are undone (two findings of a codemod may share their
+ * message). One the first pass gave no fix (a fix the others made possible) now says so.
+ */
+function firstPassFinding(later: Finding, firsts: Finding[], passes: Edit[][], taken: Finding[]): Finding {
+  let start = later.start;
+  for (let p = passes.length - 1; p >= 0; p--) start = offsetBeforeEdits(start, passes[p]);
+  const same = firsts.find((f) => f.codemod === later.codemod && f.start === start && !taken.includes(f));
+  if (!same) return later;
+  if (!same.fix && later.fix) same.reason = `fixed once the file's other fixes were in (${later.fix.description}): see the patch`;
+  return same;
+}
+
+/** Where an offset of the text after `edits` (sorted, not overlapping) was before them; inside inserted text, the edit's start. */
+export function offsetBeforeEdits(offset: number, edits: Edit[]): number {
+  let delta = 0;
+  for (const e of edits) {
+    const start = e.start + delta;
+    if (offset < start) break;
+    if (offset < start + e.text.length) return e.start;
+    delta += e.text.length - (e.end - e.start);
+  }
+  return offset - delta;
 }
 
 function firstError(tree: Parser.Tree): Parser.SyntaxNode {
