@@ -113,6 +113,10 @@ function passed in or another package's function is not seen. No fix when:
   link.stubs[i].Run(toxic)\`, \`d.Run(ctx, ch)\`, \`s.readLoop()\`: words run, start, serve, listen,
   loop, watch, poll, pump, pipe, worker, daemon): a pipeline stage or a discoverer would hold its
   slot for good (a loop joined by a \`Wait()\` needs no such guess: its goroutines end);
+- the loop waits for each goroutine in turn, receiving what it sends after the \`go\` statement
+  (\`go func() { ch <- check(h) }()\`, then \`select { case err := <-ch: …; case <-timer.C: … }\`):
+  no more than one runs at a time except those it gave up on, and a bound would let those hold
+  their slots until the loop stops for good;
 - every goroutine calls a method the package does not declare, named like handing over a message
   (\`Send…\`, \`Produce…\`, \`Publish…\`, \`Enqueue…\`, \`Submit…\`), on one value they share
   (\`p.SendMessage(m)\`, p declared before the loop): a producer that flushes every N messages

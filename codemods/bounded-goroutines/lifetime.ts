@@ -4,6 +4,7 @@ import { receiverOf } from '../../src/go/declarations.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 import { rangesOverChannel, spawnedFunction, type Spawn } from './detect.js';
+import { awaitedInTurn } from './awaited-in-turn.js';
 import { calledBodies, calledName } from './called-functions.js';
 import { sendsHaveRoom } from './room.js';
 import { sharedBatchingCall, unseenWorker } from './unseen-calls.js';
@@ -37,6 +38,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   const worker = spawn.shape === 'fire-and-forget' || spawn.shape === 'channel-range' ? unseenWorker(called, ctx) : undefined;
   if (worker) {
     return `the goroutine runs ${worker}, which is not in this package and is named like a worker that runs until stopped: nothing waits for the goroutines, and one that never ends would hold its slot for good`;
+  }
+  const inTurn = awaitedInTurn(spawn);
+  if (inTurn) {
+    return `the loop waits for each goroutine in turn (${inTurn}), so no more than one runs at a time except those it gave up on: a bound would let those hold their slots and stop the loop`;
   }
   const batched = sharedBatchingCall(called, spawn.loop, ctx);
   if (batched) {
