@@ -61,6 +61,7 @@ The other sources are offered as alternative fixes in interactive review and in 
 | enclosing function | exit |
 |---|---|
 | no results | \`return\` |
+| no results, errors reported before returning (\`res.err = err; return\`) | \`res.err = ctx.Err()\` then \`return\` (no fix when they are reported in more than one place, or the source is a done channel) |
 | \`(T…, error)\` | \`return <zero values>, ctx.Err()\` |
 | named results \`(n int, err error)\` | \`err = ctx.Err()\` then \`return\` |
 

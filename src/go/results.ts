@@ -2,7 +2,7 @@ import type { CancellationSource } from './cancellation.js';
 import { baseTypeName, kindOfTypeNode, type TypeKind } from './declarations.js';
 import type { PackageIndex } from './package-index.js';
 import { resultsOf } from './scope.js';
-import type { Node } from './syntax.js';
+import { enclosingFunction, type Node } from './syntax.js';
 
 /** Well-known named types of the standard library whose kind is fixed. */
 const STDLIB_KINDS: Record<string, TypeKind> = {
@@ -70,12 +70,21 @@ export type ExitPlan = { ok: true; lines: string[] } | { ok: false; reason: stri
 
 /**
  * The statements that leave `fn` when `source` is cancelled: `return`, `return zeros…, ctx.Err()`,
- * or `err = ctx.Err()` + `return` for named results. `index` is asked for only when a result's
+ * or `err = ctx.Err()` + `return` for named results, or for a function without results that
+ * reports its errors before returning (`res.err = err; return`), `res.err = ctx.Err()` + `return`. `index` is asked for only when a result's
  * zero value needs the package's types.
  */
 export function exitStatements(fn: Node, source: CancellationSource, index: () => PackageIndex): ExitPlan {
   const results = resultsOf(fn);
-  if (results.length === 0) return { ok: true, lines: ['return'] };
+  if (results.length === 0) {
+    // A function (a lister's goroutine) that reports its errors in a variable before returning.
+    const reports = errorReports(fn);
+    if (reports.size === 0) return { ok: true, lines: ['return'] };
+    const [where] = reports;
+    if (reports.size > 1) return { ok: false, reason: `the function reports its errors in more than one place (${[...reports].join(', ')}) before it returns: which would say it was cancelled is not known` };
+    if (!source.isContext) return { ok: false, reason: `the function reports its errors in ${where} before it returns, and ${source.expr} is a done channel: no error value is known for it` };
+    return { ok: true, lines: [`${where} = ${source.expr}.Err()`, 'return'] };
+  }
   const last = results[results.length - 1];
   if (last.typeNode.text !== 'error') {
     return { ok: false, reason: `the enclosing function returns (${results.map((r) => r.typeNode.text).join(', ')}) with no error result to report cancellation` };
@@ -95,3 +104,20 @@ export function exitStatements(fn: Node, source: CancellationSource, index: () =
   return { ok: true, lines: [`return ${[...zeros, errExpr].join(', ')}`] };
 }
 
+
+/**
+ * Where a function without results reports its errors: the targets of `x.err = err` (a name
+ * ending in err or Err) right before a bare `return` in its own code, as written.
+ */
+function errorReports(fn: Node): Set<string> {
+  const out = new Set<string>();
+  for (const ret of fn.descendantsOfType('return_statement')) {
+    if (ret.namedChildCount > 0 || enclosingFunction(ret)?.id !== fn.id) continue;
+    let prev = ret.previousNamedSibling;
+    while (prev?.type === 'comment') prev = prev.previousNamedSibling;
+    if (prev?.type !== 'assignment_statement' || prev.childForFieldName('operator')?.text !== '=') continue;
+    const left = prev.childForFieldName('left')?.namedChildren ?? [];
+    if (left.length === 1 && /(^|\.)\w*(err|Err)\w*$/.test(left[0].text) && left[0].text !== '_') out.add(left[0].text);
+  }
+  return out;
+}
