@@ -122,7 +122,7 @@ declaration in the same package.
   channel room for every send instead, \`make(chan error, len(eps))\`);
 - the send runs where its only source is known to be done (in a \`case <-stop:\`, after a
   \`<-ctx.Done()\` statement or after a select whose \`case <-ctx.Done():\` goes on to it, after
-  \`close(stop)\`, under \`if ctx.Err() != nil\`, sending \`ctx.Err()\`, or in a closure
+  \`cancel()\` (the context's own cancel function, not deferred) or \`close(stop)\`, under \`if ctx.Err() != nil\`, sending \`ctx.Err()\`, or in a closure
   (\`flush := func() {…}\`) or a method of the package (\`s.halt()\`, the source a field of its
   receiver) called there, or called by one called there (\`close(r.shutdownCh)\`, then
   \`r.setState(Shutdown)\` tells the observers): the last flush or stop of a shutdown): a select on it would skip the send

@@ -10,7 +10,7 @@ import type { FileContext } from '../../src/engine/types.js';
 
 /**
  * Where the send runs with the source known to be done, if it does: in a `case <-stop:` (or
- * `<-ctx.Done()`) of a select, after a `<-ctx.Done()` statement or a `close(stop)`, under `if
+ * `<-ctx.Done()`) of a select, after a `<-ctx.Done()` statement, a `cancel()` or a `close(stop)`, under `if
  * ctx.Err() != nil`, or sending `ctx.Err()` itself; or in a function called there, or called by
  * one called there. A select on it would then pick either case.
  */
@@ -109,17 +109,25 @@ function closureName(literal: Node): string | undefined {
   return left?.length === 1 && left[0].type === 'identifier' ? left[0].text : undefined;
 }
 
+/** `ctx, cancel := context.WithCancel(…)` (or `=`) in the text of the function that declares the source: the cancel functions it was given. */
+function cancelFunctions(source: CancellationSource, declaring = source.fn.text): string[] {
+  if (!source.isContext) return [];
+  const given = new RegExp(`\\b${regexEscaped(source.expr)}\\s*,\\s*(\\w+)\\s*:?=\\s*\\w+\\.With\\w+\\(`, 'g');
+  return [...declaring.matchAll(given)].map((m) => m[1]).filter((name) => name !== '_');
+}
+
 /** Where `node` (the send, or a call of the closure holding it) runs with the source known done, within `fn`. */
 function doneAt(node: Node, fn: Node, source: CancellationSource): string | undefined {
   const receive = doneReceive(source).replace(/\s/g, '');
+  // `cancel()` or `close(stop)` as a statement before it: the source ended there.
+  const ends = new Set([...cancelFunctions(source).map((c) => `${c}()`), ...(source.isContext ? [] : [`close(${source.expr.replace(/\s/g, '')})`])]);
   for (const a of ancestors(node)) {
     if (same(a, fn)) break;
     // `<-ctx.Done()` as a statement before it, in a block around it.
     if (a.type === 'statement_list') {
       for (let s = a.firstNamedChild; s && s.startIndex < node.startIndex; s = s.nextNamedSibling) {
         if (s.type === 'expression_statement' && s.text.replace(/\s/g, '') === receive && !contains(s, node)) return `after ${s.text}`;
-        // `close(stop)` before it: a done channel the code has just closed.
-        if (!source.isContext && s.type === 'expression_statement' && s.text.replace(/\s/g, '') === `close(${source.expr.replace(/\s/g, '')})`) return `after ${s.text}`;
+        if (s.type === 'expression_statement' && ends.has(s.text.replace(/\s/g, ''))) return `after ${s.text}`;
         // A select whose `case <-ctx.Done():` goes on to the statements after it.
         const fallsThrough = s.type === 'select_statement' && !contains(s, node) ? doneCaseGoingOn(s, receive) : undefined;
         if (fallsThrough) return `after a select whose ${fallsThrough} goes on to it`;
@@ -188,9 +196,7 @@ export function endedThenAwaited(send: Node, source: CancellationSource, text: s
   const body = text.slice(scope.startIndex, scope.endIndex);
   const enders: Node[] = [];
   if (source.isContext) {
-    // `ctx, cancel := context.WithCancel(…)` (or `=`): the cancel functions the source was given.
-    const given = new RegExp(`\\b${regexEscaped(source.expr)}\\s*,\\s*(\\w+)\\s*:?=\\s*\\w+\\.With\\w+\\(`, 'g');
-    for (const m of body.matchAll(given)) enders.push(...callsOf(scope, text, m[1]));
+    for (const cancel of cancelFunctions(source, body)) enders.push(...callsOf(scope, text, cancel));
   } else {
     enders.push(...callsOf(scope, text, 'close').filter((c) => c.childForFieldName('arguments')?.namedChildren[0]?.text === source.expr));
   }
