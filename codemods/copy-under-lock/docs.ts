@@ -88,6 +88,10 @@ only closes a channel inside a \`sync.Once\` does not, and is left alone.
 ## Reported without a fix
 - another method closes channels under the same mutex while this loop sends on the elements:
   sending after unlocking could panic on a closed channel (pub/sub unsubscribe);
+- another method removes elements of the collection under the same mutex (\`delete(a.handlers,
+  id)\`, \`s.subs = slices.Delete(…)\`, a re-slice): once it returns, the lock promises the element
+  is not used again, and a copy taken before could still call a handler after its Unsubscribe
+  returned (or tell a queue after it was stopped);
 - the lock is not released on every path (a return inside an explicitly unlocked loop);
 - the loop body or the calls read or write other state of the receiver (it would lose the lock);
 - the critical section does more than the loop;

@@ -60,10 +60,13 @@ function find(ctx: FileContext): RawFinding[] {
         if (call) {
           const closer = closesChannelsUnderLock(recv.typeName, cs, ctx);
           const sendsOnElement = loop.descendantsOfType('send_statement').some((snd) => vars.some((v) => (snd.childForFieldName('channel')?.text ?? '').split('.')[0] === v));
+          const remover = removesUnderLock(recv.typeName, cs, ranged.name, method, ctx);
           const plan: Rewrite =
             closer && sendsOnElement
               ? { ok: false, reason: `${closer} closes channels under the same lock: sending after unlocking could panic on a closed channel` }
-              : iterateThenCall(cs, loop, ranged, method, ctx);
+              : remover
+                ? { ok: false, reason: `${remover} removes elements of ${cs.recv}.${ranged.name} under the same lock: once it returns, none is used again, and after a copy one could still be (a handler called after it was unsubscribed)` }
+                : iterateThenCall(cs, loop, ranged, method, ctx);
           report(call, `${what(call)} happens for each element of ${cs.recv}.${ranged.name} while holding ${cs.mutex}: every other method waits for the slowest call`, plan);
           continue;
         }
@@ -146,6 +149,32 @@ function closesChannelsUnderLock(typeName: string, cs: { mutex: string; recv: st
       if (other.mutex.slice(other.recv.length) !== field) continue;
       const closes = other.inside.some((st) => [st, ...st.descendantsOfType('call_expression')].some((c) => c.type === 'call_expression' && c.childForFieldName('function')?.text === 'close'));
       if (closes) return m.name;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Another method of the type that removes elements of the field under the same mutex
+ * (`delete(a.handlers, id)`, `s.subs = slices.Delete(…)`): the lock promises that once it
+ * returns, the removed element is not used again. Its name.
+ */
+function removesUnderLock(typeName: string, cs: { mutex: string; recv: string }, field: string, method: Node, ctx: FileContext): string | undefined {
+  const mutex = cs.mutex.slice(cs.recv.length);
+  const mentions = new RegExp(`\\.${field}\\b`);
+  for (const m of ctx.packageIndex().methodsWhere(typeName, (text) => LOCK_CALL.test(text) && mentions.test(text))) {
+    if (m.name === method.childForFieldName('name')?.text) continue;
+    for (const other of criticalSections(m.node, ctx.packageIndex())) {
+      if (other.mutex.slice(other.recv.length) !== mutex) continue;
+      const target = `${other.recv}.${field}`;
+      const removes = other.inside.some((st) =>
+        [st, ...st.descendantsOfType(['call_expression', 'assignment_statement'])].some((n) =>
+          n.type === 'call_expression'
+            ? n.childForFieldName('function')?.text === 'delete' && n.childForFieldName('arguments')?.namedChildren[0]?.text === target
+            : n.type === 'assignment_statement' && n.childForFieldName('left')?.text === target && n.childForFieldName('right')?.text !== 'nil' && /\bDelete\w*\(|\[[^\]]*:/.test(n.childForFieldName('right')?.text ?? ''),
+        ),
+      );
+      if (removes) return m.name;
     }
   }
   return undefined;
