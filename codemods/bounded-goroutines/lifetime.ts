@@ -20,6 +20,8 @@ import { regexEscaped } from '../../src/go/find-by-text.js';
  * function is not seen.
  */
 export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undefined {
+  const benchmark = benchmarkOf(spawn.go);
+  if (benchmark) return `the loop is in ${benchmark}, where how many goroutines run at once is what it measures`;
   if (acceptsConnections(spawn.loops[0], ctx.source)) {
     return 'each goroutine serves an accepted connection or stream for as long as it stays open: a bound would stop the loop accepting once that many are open (limit connections on purpose, e.g. netutil.LimitListener)';
   }
@@ -180,6 +182,9 @@ function waitsOnOthers(body: Node, spawn: Spawn, ctx: FileContext, waitedForAtOn
   for (const loop of body.descendantsOfType('for_statement').filter(own)) {
     const shape = loopShape(loop);
     if (shape.kind === 'forever') return 'loops until something stops it (a long-lived worker)';
+    // `for ready.Load() < n { runtime.Gosched() }`: a start line the others move.
+    const cond = shape.kind === 'conditional' ? loop.namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment') : undefined;
+    if (cond && /\.Load\w*\(/.test(cond.text)) return `waits in a loop on ${cond.text}, shared state the other goroutines change`;
     if (shape.kind === 'range' && /\.C$|^time\.Tick\(/.test(shape.over?.text ?? '')) return `loops on ${shape.over!.text} until something stops it (a long-lived worker)`;
     if (rangesOverChannel(loop) || rangesOverChannelField(loop, ctx) || rangesOverReturnedChannel(loop, ctx)) return `receives from ${loopShape(loop).over!.text} until it is closed`;
   }
@@ -267,4 +272,11 @@ function rangesOverChannelField(loop: Node, ctx: FileContext): boolean {
   if (!recv || over.childForFieldName('operand')?.text !== recv.name) return false;
   const field = ctx.packageIndex().fieldsOf(recv.typeName).find((f) => f.name === over.childForFieldName('field')!.text);
   return !!field && /^(<-\s*)?chan\b/.test(field.type);
+}
+
+/** The benchmark (`func BenchmarkX(b *testing.B)`) a node is in, by name. */
+function benchmarkOf(node: Node): string | undefined {
+  const top = ancestors(node).find((a) => a.type === 'function_declaration');
+  const name = top?.childForFieldName('name')?.text;
+  return name && /^Benchmark[A-Z_]?/.test(name) && /\*testing\.B\b/.test(top!.childForFieldName('parameters')?.text ?? '') ? `${name}()` : undefined;
 }
