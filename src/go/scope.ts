@@ -93,8 +93,10 @@ export function localsBefore(node: Node): LocalDecl[] {
       for (let i = declaring.length - 1; i >= 0; i--) if (declaring[i].end <= at) out.push(...declaring[i].decls);
     }
     if (a.type === 'if_statement' || a.type === 'for_statement' || a.type === 'switch_statement' || a.type === 'type_switch_statement') {
-      const init = a.childForFieldName('initializer');
-      if (init && !same(child, init)) out.push(...declaredBy(init));
+      // A three-clause for keeps its initializer in its for_clause.
+      const holder = a.type === 'for_statement' ? a.namedChildren.find((c) => c.type === 'for_clause') : a;
+      const init = holder?.childForFieldName('initializer');
+      if (init && !same(child, init) && !same(child, holder!)) out.push(...declaredBy(init));
     }
     child = a;
   }
