@@ -106,7 +106,8 @@ declaration in the same package.
   or another, would drop the report at random;
 - the channel is a reply channel that came in on another channel (\`case ch := <-b.snapshot: ch <-
   snap\`, \`case req := <-reqs: req.err <- err\`), or one of a local slice such channels were collected
-  in (\`errchs = append(errchs, req.errch)\`, then a range over it): its requester waits for the answer, and a send
+  in (\`errchs = append(errchs, req.errch)\`, then a range over it), or a field of a request taken off
+  a queue (\`req, ok := s.queue.Pop()\` … \`req.result <- res\`): its requester waits for the answer, and a send
   giving up once the source is done could leave it waiting forever;
 - the function already has its own case for the source being done that releases something or
   reports before it stops (\`case <-ctx.Done(): wg.Done(); return\`): a select that only returns

@@ -144,9 +144,18 @@ function receivedFrom(expr: Node): string | undefined {
     if (comm.childForFieldName('left')?.namedChildren.some((n) => n.text === root.text)) return comm.childForFieldName('right')?.text.replace(/^<-\s*/, '');
   }
   const found = declarationOf(root.text, expr);
-  const value = found && 'local' in found ? found.local.value : undefined;
-  return value && unparen(value).type === 'unary_expression' && value.text.startsWith('<-') ? value.text.replace(/^<-\s*/, '') : undefined;
+  if (!found || !('local' in found)) return undefined;
+  const value = found.local.value;
+  if (value && unparen(value).type === 'unary_expression' && value.text.startsWith('<-')) return value.text.replace(/^<-\s*/, '');
+  // `req, ok := s.queue.Pop()`: a request taken from a queue carries its reply channel as well.
+  const right = found.local.decl.childForFieldName('right')?.namedChildren ?? [];
+  const taken = value ?? (right.length === 1 ? right[0] : undefined);
+  const callee = taken && unparen(taken).type === 'call_expression' ? unparen(taken).childForFieldName('function')?.text : undefined;
+  return callee && QUEUE_TAKE.test(callee) ? `${callee}()` : undefined;
 }
+
+/** Calls that take the next item off a queue: `s.pop()`, `q.Dequeue()`, `s.sq.Pop()`. */
+const QUEUE_TAKE = /(^|\.)(pop|Pop|dequeue|Dequeue|shift|Shift)\w*$/;
 
 /** The local slice a range variable ranges over (`for _, ch := range chans`), by name. */
 function rangedSlice(variable: Node): string | undefined {
