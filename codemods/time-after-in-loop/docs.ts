@@ -47,5 +47,7 @@ reset right before the select, as the \`time.Timer\` documentation prescribes be
 - \`time.After\` anywhere but \`case <-time.After(d):\` directly in a select that is itself a
   statement of the loop body;
 - a duration that may change between iterations (assigned or declared in the loop, or a call);
-- a select with more than one \`time.After\`.
+- a select with more than one \`time.After\`;
+- a loop inside another loop of the function: the timer, made and its \`Stop\` deferred before the
+  inner loop, would be made again on each outer pass and kept until the function returns.
 `;

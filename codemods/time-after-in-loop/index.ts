@@ -60,6 +60,10 @@ function reuseTimer(call: Node, loop: Node, ctx: FileContext, time: string): Pic
   }
   const stmt = loopStatement(loop);
   if (stmt.parent?.type !== 'statement_list') return { reason: 'the loop is not a plain statement' };
+  // The timer is made and its Stop deferred before the loop: inside another loop, each pass
+  // would defer one more, each timer kept until the function returns.
+  const outer = enclosingLoops(stmt);
+  if (outer.length > 0) return { reason: `the loop is inside another loop (line ${outer[0].startPosition.row + 1}): a timer made and deferred on each of its passes would pile up until the function returns` };
   const fn = enclosingFunction(loop);
   // Names of the function and of the package: the timer must not shadow a type or a variable.
   const used = fn ? usedNames(fn) : codeWords(ctx.source);
