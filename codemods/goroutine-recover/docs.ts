@@ -38,5 +38,8 @@ function that started the goroutine, so logs say where it came from.
 Goroutines whose body already calls \`recover()\`, and \`go f(x)\` calls (wrap \`f\` itself).
 
 ## Reported without a fix
-A body written on one line; \`log\` or \`runtime/debug\` imported under another name.
+A body written on one line; \`log\` or \`runtime/debug\` imported under another name; a body that
+releases or reports outside a defer (\`wg.Done()\`, \`mu.Unlock()\`, \`close(ch)\`, a send, a
+cancel): after a recovered panic it would be skipped, and whoever waits for it would wait
+forever where the process used to crash (defer the release first).
 `;

@@ -1,6 +1,6 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
-import { afterOpeningBrace, ancestors, eol, indentAt, touchesError } from '../../src/go/syntax.js';
+import { afterOpeningBrace, ancestors, eol, indentAt, inSelectWithDefault, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 
@@ -15,6 +15,23 @@ export const goroutineRecover: Codemod = {
   triggers: /\bgo\b/,
   find,
 };
+
+/**
+ * A release in the goroutine's own statements, not deferred (`wg.Done()`, `mu.Unlock()`,
+ * `close(ch)`, a send, a cancel): a panic before it skips it. Deferred ones still run.
+ */
+function releaseAPanicSkips(stmts: Node[]): Node | undefined {
+  for (const st of stmts) {
+    if (st.type === 'defer_statement' || st.type === 'go_statement') continue;
+    for (const n of [st, ...st.descendantsOfType(['send_statement', 'call_expression'])]) {
+      // A function literal's code runs when it is called, maybe elsewhere.
+      if (ancestors(n).some((a) => a.type === 'func_literal' && st.startIndex <= a.startIndex && a.endIndex <= st.endIndex)) continue;
+      if (n.type === 'send_statement' && !inSelectWithDefault(n)) return n;
+      if (n.type === 'call_expression' && /(\.(Done|Unlock|RUnlock)|^close|^cancel\w*)$/.test(n.childForFieldName('function')?.text ?? '')) return n;
+    }
+  }
+  return undefined;
+}
 
 function find(ctx: FileContext): RawFinding[] {
   const out: RawFinding[] = [];
@@ -36,6 +53,11 @@ function find(ctx: FileContext): RawFinding[] {
     }
     if (!body.text.includes('\n')) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: 'the goroutine body is on one line' });
+      continue;
+    }
+    const skipped = releaseAPanicSkips(stmts);
+    if (skipped) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${skipped.text} (line ${skipped.startPosition.row + 1}) outside a defer: after a recovered panic it would be skipped, and whoever waits for it would wait forever where the process used to crash` });
       continue;
     }
     const nl = eol(ctx.source);
