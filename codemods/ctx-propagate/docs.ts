@@ -32,5 +32,10 @@ context field. Done channels are not contexts and are never used here.
 
 ## Left alone
 - functions with no context in scope (goconc never invents one);
-- \`context.Background()\` stored in a variable or a field.
+- \`context.Background()\` stored in a variable or a field;
+- reported without a fix: a call in a statement that makes the very context it would use again
+  with \`=\` (\`ctx, cancel = context.WithCancel(context.TODO())\`), where that context is a local
+  or the statement is in a loop: each new context would be built on the last, cancelled by then
+  (a retry's fresh context). \`ctx, cancel := …\` in a block of its own declares a new \`ctx\` and
+  is fixed.
 `;

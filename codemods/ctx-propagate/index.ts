@@ -2,6 +2,7 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { cancellationSources } from '../../src/go/cancellation.js';
 import { packageName } from '../../src/go/imports.js';
 import { callsOf } from '../../src/go/find-by-text.js';
+import { enclosingLoops } from '../../src/go/loops.js';
 import { ancestors, FUNCTION_TYPES, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
@@ -45,6 +46,19 @@ function couldHaveContext(call: Node, pkg: string, seen: Map<number, boolean>): 
   return false;
 }
 
+/**
+ * Whether the statement the call is part of assigns `name` again with `=`
+ * (`ctx, cancel = context.WithCancel(context.Background())`); a `:=` in a block of its own
+ * declares a new variable, and the call still sees the one around it.
+ */
+function reassigns(call: Node, name: string): boolean {
+  for (const a of ancestors(call)) {
+    if (a.type === 'assignment_statement') return (a.childForFieldName('left')?.namedChildren ?? []).some((n) => n.text === name);
+    if (a.type.endsWith('_statement') || a.type === 'short_var_declaration' || FUNCTION_TYPES.has(a.type)) return false;
+  }
+  return false;
+}
+
 function find(ctx: FileContext): RawFinding[] {
   const pkg = packageName(ctx.tree, 'context');
   if (!pkg) return [];
@@ -64,6 +78,13 @@ function find(ctx: FileContext): RawFinding[] {
     const source = cancellationSources(call, ctx.tree, ctx.packageIndex).find((s) => s.isContext);
     if (!source) continue;
     const message = `${call.text} while ${source.expr} (${source.label}) is in scope: its cancellation and deadline do not reach this call`;
+    // `ctx = context.WithValue(ctx, k, v)` derives a parameter's context, as it should; a local
+    // made fresh again, or a reassignment that runs on each pass of a loop, would chain each new
+    // context to the last one, cancelled by then.
+    if (reassigns(call, source.expr) && (source.kind === 'ctx-local' || enclosingLoops(call).length > 0)) {
+      out.push({ start: call.startIndex, end: call.endIndex, message, reason: `the statement makes a new ${source.expr}: built on the one it replaces, it would start out done once that was cancelled (a retry's fresh context)` });
+      continue;
+    }
     const fix = { description: `use ${source.expr}`, edits: [{ start: call.startIndex, end: call.endIndex, text: source.expr }] };
     if (kind === 'TODO' || ctx.options.aggressive === true) out.push({ start: call.startIndex, end: call.endIndex, message, fix });
     else out.push({ start: call.startIndex, end: call.endIndex, message, reason: 'context.Background() may be meant to outlive the caller (fixed with --aggressive)', severity: 'info' });
