@@ -113,7 +113,7 @@ function passed in or another package's function is not seen. No fix when:
   link.stubs[i].Run(toxic)\`, \`d.Run(ctx, ch)\`, \`s.readLoop()\`: words run, start, serve, listen,
   loop, watch, poll, pump, pipe, worker, daemon): a pipeline stage or a discoverer would hold its
   slot for good (a loop joined by a \`Wait()\` needs no such guess: its goroutines end);
-- the loop is in a benchmark (\`func BenchmarkX(b *testing.B)\`): how many goroutines run at once
+- the loop is in a benchmark (\`func BenchmarkX(b *testing.B)\`, or a helper given the \`*testing.B\`): how many goroutines run at once
   is what it measures;
 - a goroutine waits in a loop on shared state the others change (\`for ready.Load() < n {
   runtime.Gosched() }\`, a start line): those holding the slots would wait for ones that cannot start;

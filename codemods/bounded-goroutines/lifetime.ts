@@ -274,9 +274,9 @@ function rangesOverChannelField(loop: Node, ctx: FileContext): boolean {
   return !!field && /^(<-\s*)?chan\b/.test(field.type);
 }
 
-/** The benchmark (`func BenchmarkX(b *testing.B)`) a node is in, by name. */
+/** The benchmark a node is in (`func BenchmarkX(b *testing.B)`, or a helper given the `*testing.B`), by name. */
 function benchmarkOf(node: Node): string | undefined {
-  const top = ancestors(node).find((a) => a.type === 'function_declaration');
+  const top = ancestors(node).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
   const name = top?.childForFieldName('name')?.text;
-  return name && /^Benchmark[A-Z_]?/.test(name) && /\*testing\.B\b/.test(top!.childForFieldName('parameters')?.text ?? '') ? `${name}()` : undefined;
+  return name && /\*testing\.B\b/.test(top!.childForFieldName('parameters')?.text ?? '') ? `${name}()` : undefined;
 }
