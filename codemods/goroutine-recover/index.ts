@@ -1,6 +1,6 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
-import { afterOpeningBrace, ancestors, eol, indentAt, inSelectWithDefault, touchesError, type Node } from '../../src/go/syntax.js';
+import { afterOpeningBrace, ancestors, eol, indentAt, inSelectWithDefault, isReleaseCall, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 
@@ -27,7 +27,7 @@ function releaseAPanicSkips(stmts: Node[]): Node | undefined {
       // A function literal's code runs when it is called, maybe elsewhere.
       if (ancestors(n).some((a) => a.type === 'func_literal' && st.startIndex <= a.startIndex && a.endIndex <= st.endIndex)) continue;
       if (n.type === 'send_statement' && !inSelectWithDefault(n)) return n;
-      if (n.type === 'call_expression' && /(\.(Done|Unlock|RUnlock)|^close|^cancel\w*)$/.test(n.childForFieldName('function')?.text ?? '')) return n;
+      if (isReleaseCall(n)) return n;
     }
   }
   return undefined;

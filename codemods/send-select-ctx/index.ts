@@ -1,5 +1,5 @@
 import { cancellationSources, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
-import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, isReleaseCall, same, touchesError, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting } from '../../src/go/result-channel.js';
 import { callsByText, callsOf, nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
@@ -197,7 +197,7 @@ function ownStopOnDone(fn: Node, source: CancellationSource): { node: Node; goes
     const body = kase.namedChildren.find((c) => c.type === 'statement_list');
     const release = body
       ?.descendantsOfType(['call_expression', 'send_statement'])
-      .find((n) => n.type === 'send_statement' || /(\.(Done|Unlock|RUnlock)|^close|^cancel\w*)$/.test(n.childForFieldName('function')?.text ?? ''));
+      .find((n) => n.type === 'send_statement' || isReleaseCall(n));
     if (release) return { node: release, goesOn: false };
     const last = body?.namedChildren.filter((c) => c.type !== 'comment').at(-1);
     if (last?.type !== 'return_statement' && !endsRun(last) && codeFollows(kase, fn)) return { node: last ?? kase, goesOn: true };

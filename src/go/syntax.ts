@@ -176,3 +176,8 @@ export function inSelectWithDefault(n: Node): boolean {
   }
   return false;
 }
+
+/** A call that releases what another goroutine may wait for: `wg.Done()`, `mu.Unlock()`, `close(ch)`, `cancel()`. */
+export function isReleaseCall(call: Node): boolean {
+  return call.type === 'call_expression' && /(\.(Done|Unlock|RUnlock)|^close|^cancel\w*)$/.test(call.childForFieldName('function')?.text ?? '');
+}
