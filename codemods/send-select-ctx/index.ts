@@ -1,4 +1,4 @@
-import { cancellationSources, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
+import { cancellationSources, doneReceive, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, isReleaseCall, same, touchesError, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting } from '../../src/go/result-channel.js';
@@ -191,7 +191,7 @@ function cleanupSkippedByReturn(send: Node, fn: Node, source: string): Node | un
  * then a flush). The first such release, or the case's last statement, with `goesOn`.
  */
 function ownStopOnDone(fn: Node, source: CancellationSource): { node: Node; goesOn: boolean } | undefined {
-  const receive = source.isContext ? `<-${source.expr}.Done()` : `<-${source.expr}`;
+  const receive = doneReceive(source).replace(/\s/g, '');
   for (const kase of fn.descendantsOfType('communication_case')) {
     if (!same(enclosingFunction(kase), fn) || kase.childForFieldName('communication')?.text.replace(/\s/g, '') !== receive) continue;
     const body = kase.namedChildren.find((c) => c.type === 'statement_list');

@@ -2,7 +2,7 @@ import type { CancellationSource } from './cancellation.js';
 import { baseTypeName, kindOfTypeNode, type TypeKind } from './declarations.js';
 import type { PackageIndex } from './package-index.js';
 import { resultsOf } from './scope.js';
-import { enclosingFunction, type Node } from './syntax.js';
+import { enclosingFunction, same, type Node } from './syntax.js';
 
 /** Well-known named types of the standard library whose kind is fixed. */
 const STDLIB_KINDS: Record<string, TypeKind> = {
@@ -112,7 +112,7 @@ export function exitStatements(fn: Node, source: CancellationSource, index: () =
 function errorReports(fn: Node): Set<string> {
   const out = new Set<string>();
   for (const ret of fn.descendantsOfType('return_statement')) {
-    if (ret.namedChildCount > 0 || enclosingFunction(ret)?.id !== fn.id) continue;
+    if (ret.namedChildCount > 0 || !same(enclosingFunction(ret), fn)) continue;
     let prev = ret.previousNamedSibling;
     while (prev?.type === 'comment') prev = prev.previousNamedSibling;
     if (prev?.type !== 'assignment_statement' || prev.childForFieldName('operator')?.text !== '=') continue;
