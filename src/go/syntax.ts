@@ -177,7 +177,17 @@ export function inSelectWithDefault(n: Node): boolean {
   return false;
 }
 
-/** A call that releases what another goroutine may wait for: `wg.Done()`, `mu.Unlock()`, `close(ch)`, `cancel()`. */
+/**
+ * A call that releases what another goroutine may wait for: `wg.Done()`, `mu.Unlock()`,
+ * `close(ch)`, `cancel()`. Each returns nothing, so it is a statement of its own: `<-ctx.Done()`
+ * is a receive, not a release.
+ */
 export function isReleaseCall(call: Node): boolean {
-  return call.type === 'call_expression' && /(\.(Done|Unlock|RUnlock)|^close|^cancel\w*)$/.test(call.childForFieldName('function')?.text ?? '');
+  return (
+    call.type === 'call_expression' &&
+    STATEMENT_OF_CALL.has(call.parent?.type ?? '') &&
+    /(\.(Done|Unlock|RUnlock)|^close|^cancel\w*)$/.test(call.childForFieldName('function')?.text ?? '')
+  );
 }
+
+const STATEMENT_OF_CALL = new Set(['expression_statement', 'defer_statement', 'go_statement']);
