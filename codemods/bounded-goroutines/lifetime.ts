@@ -5,7 +5,7 @@ import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 import { rangesOverChannel, spawnedFunction, type Spawn } from './detect.js';
 import { awaitedInTurn } from './awaited-in-turn.js';
-import { calledBodies, calledName } from './called-functions.js';
+import { calledBodies, calledName } from '../../src/go/called-functions.js';
 import { sendsHaveRoom } from './room.js';
 import { sharedBatchingCall, unseenWorker } from './unseen-calls.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';

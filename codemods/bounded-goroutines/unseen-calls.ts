@@ -1,7 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { contains, unparen, type Node } from '../../src/go/syntax.js';
-import { calledName } from './called-functions.js';
+import { calledName } from '../../src/go/called-functions.js';
 
 // Calls a goroutine makes to code the package does not show, whose names alone say a bound could
 // stall the loop. `called`: the functions the goroutine calls (its own, or those in its literal).

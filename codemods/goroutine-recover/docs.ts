@@ -41,5 +41,7 @@ Goroutines whose body already calls \`recover()\`, and \`go f(x)\` calls (wrap \
 A body written on one line; \`log\` or \`runtime/debug\` imported under another name; a body that
 releases or reports outside a defer (\`wg.Done()\`, \`mu.Unlock()\`, \`close(ch)\`, a send, a
 cancel): after a recovered panic it would be skipped, and whoever waits for it would wait
-forever where the process used to crash (defer the release first).
+forever where the process used to crash (defer the release first). A body that calls a function
+of the package (followed three calls deep) that takes a lock without a deferred unlock: a panic
+under the lock would leave it held, and every later \`Lock\` would hang.
 `;

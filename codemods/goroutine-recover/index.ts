@@ -3,6 +3,7 @@ import { packageName } from '../../src/go/imports.js';
 import { afterOpeningBrace, ancestors, eol, indentAt, inSelectWithDefault, isReleaseCall, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
+import { calledTextWhere } from '../../src/go/called-functions.js';
 
 export const goroutineRecover: Codemod = {
   id: 'goroutine-recover',
@@ -33,6 +34,19 @@ function releaseAPanicSkips(stmts: Node[]): Node | undefined {
   return undefined;
 }
 
+/**
+ * A lock a function's text takes without a deferred unlock (`c.mu.Lock()` … `c.mu.Unlock()`):
+ * a panic between the two leaves it held.
+ */
+export function lockNotDeferred(text: string): string | undefined {
+  for (const m of text.matchAll(/([\w.]+)\.(R?)Lock\(\)/g)) {
+    const unlock = `${m[1]}.${m[2]}Unlock()`;
+    const deferred = text.split(/\bdefer\b/).slice(1).some((after) => after.trimStart().startsWith(unlock) || (after.trimStart().startsWith('func') && after.slice(0, after.indexOf('}()')).includes(unlock)));
+    if (!deferred) return m[0];
+  }
+  return undefined;
+}
+
 function find(ctx: FileContext): RawFinding[] {
   const out: RawFinding[] = [];
   for (const go of ctx.tree.rootNode.descendantsOfType('go_statement')) {
@@ -58,6 +72,12 @@ function find(ctx: FileContext): RawFinding[] {
     const skipped = releaseAPanicSkips(stmts);
     if (skipped) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${skipped.text} (line ${skipped.startPosition.row + 1}) outside a defer: after a recovered panic it would be skipped, and whoever waits for it would wait forever where the process used to crash` });
+      continue;
+    }
+    const calls = body.descendantsOfType('call_expression').map((c) => c.childForFieldName('function')!);
+    const locking = calledTextWhere(calls, ctx.packageIndex(), (text) => lockNotDeferred(text) !== undefined);
+    if (locking) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${locking.via}, which runs ${lockNotDeferred(locking.text)} without a deferred unlock: after a recovered panic the lock would stay held, and every later Lock would hang where the process used to crash` });
       continue;
     }
     const nl = eol(ctx.source);

@@ -1,5 +1,5 @@
-import type { PackageIndex } from '../../src/go/package-index.js';
-import type { Node } from '../../src/go/syntax.js';
+import type { PackageIndex } from './package-index.js';
+import type { Node } from './syntax.js';
 
 /** How many calls deep a goroutine's work is followed into the package's functions. */
 const CALL_DEPTH = 3;
@@ -15,6 +15,24 @@ const MOST_NAMES = 48;
  * undefined for the goroutine's own function when it is called directly (`go f()`, not `direct`).
  */
 export function calledBodies(calls: Node[], index: PackageIndex, direct: boolean): { body: Node; via?: string }[] {
+  return followCalls(calls, index, direct, (text) => MAY_WAIT.test(text));
+}
+
+/**
+ * The first function the calls reach (as `calledBodies` follows them) whose declaration's text
+ * passes `test`, with the call it is reached by: `{ text, via }`.
+ */
+export function calledTextWhere(calls: Node[], index: PackageIndex, test: (text: string) => boolean): { text: string; via: string } | undefined {
+  let found: { text: string; via: string } | undefined;
+  followCalls(calls, index, true, (text, via) => {
+    if (!found && test(text)) found = { text, via: via! };
+    return false;
+  });
+  return found;
+}
+
+/** Follows the calls as `calledBodies` says; `parse` sees each declaration's text and says whether to parse it. */
+function followCalls(calls: Node[], index: PackageIndex, direct: boolean, parse: (text: string, via?: string) => boolean): { body: Node; via?: string }[] {
   const out: { body: Node; via?: string }[] = [];
   const seen = new Set<string>();
   let level = calls.flatMap((c) => {
@@ -30,7 +48,7 @@ export function calledBodies(calls: Node[], index: PackageIndex, direct: boolean
       const texts: string[] = [];
       const declarations = index.functionsNamed(name, method, (text) => {
         texts.push(text);
-        return MAY_WAIT.test(text);
+        return parse(text, via);
       });
       out.push(...declarations.flatMap((d) => d.childForFieldName('body') ?? []).map((body) => ({ body, via })));
       for (const text of texts) next.push(...callsInText(text).map((c) => ({ ...c, via: `${c.name}()` })));
