@@ -1,7 +1,8 @@
-import { enclosingLoops, isFixedCountLoop, loopShape, loopStatement } from '../../src/go/loops.js';
-import { declarationOf, localsBefore, paramsOf } from '../../src/go/scope.js';
+import { enclosingLoops, isFixedCountLoop, loopStatement } from '../../src/go/loops.js';
+import { localsBefore, paramsOf } from '../../src/go/scope.js';
 import { callsByText, nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
 import { contains, enclosingFunction, type Node } from '../../src/go/syntax.js';
+import { rangesOverChannel } from './channel-loops.js';
 
 /** How the spawned goroutines are waited for, which decides the rewrite and what callers see. */
 export type Shape = 'joined' | 'channel-range' | 'fire-and-forget' | 'waitgroup-go';
@@ -64,15 +65,6 @@ function shapeOf(outer: Node, inner: Node, fn: Node, source: string): Shape {
   return 'fire-and-forget';
 }
 
-/** `for x := range ch` where ch is declared a channel (parameter or local `make(chan …)`). */
-export function rangesOverChannel(loop: Node): boolean {
-  const shape = loopShape(loop);
-  if (shape.kind !== 'range' || shape.over?.type !== 'identifier') return false;
-  const decl = declarationOf(shape.over.text, loopStatement(loop));
-  if (!decl) return false;
-  if ('param' in decl) return decl.param.typeNode.type === 'channel_type';
-  return decl.local.typeNode?.type === 'channel_type' || /^make\(\s*(<-)?chan\b/.test(decl.local.value?.text ?? '');
-}
 
 /** `wg.Go(func() {…})` (Go 1.25) once per loop iteration, wg a sync.WaitGroup local or parameter. */
 export function waitGroupGoPerIteration(stmt: Node, source: string): Spawn | undefined {

@@ -125,9 +125,15 @@ function passed in or another package's function is not seen. No fix when:
   (\`Send…\`, \`Produce…\`, \`Publish…\`, \`Enqueue…\`, \`Submit…\`), on one value they share
   (\`p.SendMessage(m)\`, p declared before the loop): a producer that flushes every N messages
   holds each call until the batch is full, and fewer than N at once would wait for each other;
+- the loop takes each value from a channel and the goroutine calls a handler the loop looked up
+  (\`hd := e.Value.(*route).callback\`, \`h := r.handlers[topic]\`): registered code the package
+  does not show, which may wait for what a later value brings (publish, then wait for the ack the
+  same stream delivers); a handler given as a parameter is not seen, as any other unseen function;
 - the \`go\` statement is in a select case of the loop (\`case <-ticker.C: go check()\`): an event
   loop, which waiting for a slot would keep from its other cases, its stop signal included;
-- the loop runs with a mutex held (locked before it, unlocked by a \`defer\` or after it);
+- the loop runs with a mutex held (locked before it, unlocked by a \`defer\` or after it), or
+  holds one where it starts each goroutine (\`r.mu.RLock()\` in its body, then a \`go\` per
+  matching route before the \`RUnlock()\`);
 - the loop's function runs with its caller's lock held: named so (\`pingAllLocked\`), or called
   in the package after a \`Lock()\` not yet undone (\`p.mu.Lock(); p.fill()\`): goroutines taking that
   lock could never free a slot;

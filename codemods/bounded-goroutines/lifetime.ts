@@ -1,11 +1,13 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
-import { receiverOf } from '../../src/go/declarations.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { ancestors, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
-import { rangesOverChannel, spawnedFunction, type Spawn } from './detect.js';
+import { ancestors, same, type Node } from '../../src/go/syntax.js';
+import { spawnedFunction, type Spawn } from './detect.js';
+import { channelRangedOver } from './channel-loops.js';
+import { dispatchedToHandler } from './callbacks.js';
+import { lockHeldAtGo, lockHeldAtLoop, lockHeldByCaller } from './locks-held.js';
 import { awaitedInTurn } from './awaited-in-turn.js';
-import { calledBodies, calledName } from '../../src/go/called-functions.js';
+import { calledBodies } from '../../src/go/called-functions.js';
 import { sendsHaveRoom } from './room.js';
 import { sharedBatchingCall, unseenWorker } from './unseen-calls.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
@@ -33,6 +35,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (event) return `the loop handles events (${event}): waiting there for a free slot would stop it handling the others, its own stop signal included`;
   const held = lockHeldAtLoop(spawn, ctx.source);
   if (held) return `the loop runs with ${held} held: waiting there for a free slot would keep it locked while the goroutines may need it`;
+  const heldAtGo = lockHeldAtGo(spawn, ctx.source);
+  if (heldAtGo) return `the loop holds ${heldAtGo} locked where it starts each goroutine: waiting there for a free slot would keep it locked while the goroutines may need it`;
   const callerHolds = lockHeldByCaller(spawn, ctx);
   if (callerHolds) return `the loop runs under a lock its caller holds (${callerHolds}): waiting there for a free slot would keep it locked while the goroutines may need it`;
   // A joined loop's goroutines end, or its Wait would not return: only the others may be workers for good.
@@ -49,8 +53,13 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (batched) {
     return `every goroutine calls ${batched} on the same value, whose code this package does not show: if it gathers calls into batches (a producer flushing every N messages), fewer at once could leave each waiting for the others`;
   }
+  const bodies = goroutineBodies(spawn, ctx);
+  const routed = dispatchedToHandler(spawn, bodies, ctx);
+  if (routed) {
+    return `the loop hands each value from ${routed.channel} to a handler it looks up (${routed.lookup}), whose code this package does not show: a handler that waits for what a later value brings would hold its slot, and the loop would stop for good`;
+  }
   const waitedForAtOnce = waitsRightAfter(spawn.loop);
-  for (const { body, via } of goroutineBodies(spawn, ctx)) {
+  for (const { body, via } of bodies) {
     const who = via ? `${via}, which the goroutine runs,` : 'the goroutine';
     const delay = delayedStart(body);
     if (delay) return `${who} starts with ${delay}: slots held by goroutines waiting for their time would make the others run late`;
@@ -98,46 +107,8 @@ function readsStream(spawn: Spawn): string | undefined {
 /** Reading the next message of a connection or stream: `conn.ReadMessage`, `stream.Recv`, `dc.RecvDetail`, `r.Read`, `c.NextReader`. */
 const STREAM_READ = /\.(Read|ReadMessage|ReadJSON|ReadFrom|ReadMsg|ReadPacket|Recv\w*|NextReader)$/;
 
-/**
- * A mutex locked before the loop in its function and not unlocked before the loop starts
- * (unlocked by a defer, or after the loop): its expression, e.g. `t.mu`.
- */
-function lockHeldAtLoop(spawn: Spawn, source: string): string | undefined {
-  const body = spawn.fn.childForFieldName('body');
-  if (!body) return undefined;
-  return lockHeldAtEnd(source.slice(body.startIndex, loopStatement(spawn.loop).startIndex));
-}
 
-/**
- * The loop's function is called with a lock held: it is named so (`pingAllLocked`, Go's way of
- * saying the caller holds the lock), or a call of it in the package follows a Lock() its function
- * has not undone (`p.connsMu.Lock(); p.checkMinIdleConns()`). Which lock, and where.
- */
-function lockHeldByCaller(spawn: Spawn, ctx: FileContext): string | undefined {
-  if (spawn.fn.type !== 'function_declaration' && spawn.fn.type !== 'method_declaration') return undefined;
-  const name = spawn.fn.childForFieldName('name')?.text;
-  if (!name) return undefined;
-  if (/\wLocked$/.test(name)) return `${name}, named so`;
-  // Only functions that lock something are parsed to look at their calls.
-  for (const call of ctx.packageIndex().callsNamed(name, (decl) => /\.R?Lock\(\)/.test(decl))) {
-    const caller = enclosingFunction(call);
-    const body = caller?.childForFieldName('body');
-    if (!body) continue;
-    const held = lockHeldAtEnd(body.text.slice(0, call.startIndex - body.startIndex));
-    if (held) return `${held}, locked in ${caller!.childForFieldName('name')?.text ?? 'a function literal'} around the call`;
-  }
-  return undefined;
-}
 
-/** A mutex a stretch of code locks and does not unlock (a deferred unlock comes later): its expression. */
-function lockHeldAtEnd(before: string): string | undefined {
-  for (const lock of before.matchAll(/([\w.]+)\.(R?)Lock\(\)/g)) {
-    const [, expr, r] = lock;
-    const unlock = new RegExp(`^(?![ \\t]*defer\\b).*\\b${regexEscaped(expr)}\\.${r}Unlock\\(\\)`, 'm');
-    if (!unlock.test(before.slice(lock.index! + lock[0].length))) return expr;
-  }
-  return undefined;
-}
 
 /**
  * What a spawned goroutine runs: its function literal (or the local closure it calls), and the
@@ -186,7 +157,8 @@ function waitsOnOthers(body: Node, spawn: Spawn, ctx: FileContext, waitedForAtOn
     const cond = shape.kind === 'conditional' ? loop.namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment') : undefined;
     if (cond && /\.Load\w*\(/.test(cond.text)) return `waits in a loop on ${cond.text}, shared state the other goroutines change`;
     if (shape.kind === 'range' && /\.C$|^time\.Tick\(/.test(shape.over?.text ?? '')) return `loops on ${shape.over!.text} until something stops it (a long-lived worker)`;
-    if (rangesOverChannel(loop) || rangesOverChannelField(loop, ctx) || rangesOverReturnedChannel(loop, ctx)) return `receives from ${loopShape(loop).over!.text} until it is closed`;
+    const channel = channelRangedOver(loop, ctx);
+    if (channel) return `receives from ${channel} until it is closed`;
   }
   for (const select of body.descendantsOfType('select_statement').filter(own)) {
     if (!select.namedChildren.some((c) => c.type === 'communication_case' || c.type === 'default_case')) return 'blocks forever (select {})';
@@ -251,28 +223,7 @@ function waitsRightAfter(loop: Node): boolean {
   return !!next && /^(return\s+)?([\w\s,]+:?=\s*)?[\w.]+\.Wait\(\)$/.test(next.text);
 }
 
-/** `for err := range c.Errors()`, where the package's functions or methods of that name return a channel. */
-function rangesOverReturnedChannel(loop: Node, ctx: FileContext): boolean {
-  const over = loopShape(loop).over;
-  const callee = over?.type === 'call_expression' ? over.childForFieldName('function') : undefined;
-  const named = callee ? calledName(callee) : undefined;
-  if (!named) return false;
-  return ctx
-    .packageIndex()
-    .functionsNamed(named.name, named.method)
-    .some((d) => d.childForFieldName('result')?.type === 'channel_type');
-}
 
-/** `for v := range r.ch` in a method of r, where the receiver's type declares `ch` a channel. */
-function rangesOverChannelField(loop: Node, ctx: FileContext): boolean {
-  const over = loopShape(loop).over;
-  if (over?.type !== 'selector_expression') return false;
-  const method = ancestors(loop).find((a) => a.type === 'method_declaration');
-  const recv = method ? receiverOf(method) : undefined;
-  if (!recv || over.childForFieldName('operand')?.text !== recv.name) return false;
-  const field = ctx.packageIndex().fieldsOf(recv.typeName).find((f) => f.name === over.childForFieldName('field')!.text);
-  return !!field && /^(<-\s*)?chan\b/.test(field.type);
-}
 
 /** The benchmark a node is in (`func BenchmarkX(b *testing.B)`, or a helper given the `*testing.B`), by name. */
 function benchmarkOf(node: Node): string | undefined {

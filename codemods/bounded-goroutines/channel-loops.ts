@@ -1,0 +1,45 @@
+import type { FileContext } from '../../src/engine/types.js';
+import { receiverOf } from '../../src/go/declarations.js';
+import { calledName } from '../../src/go/called-functions.js';
+import { loopShape, loopStatement } from '../../src/go/loops.js';
+import { declarationOf } from '../../src/go/scope.js';
+import { ancestors, type Node } from '../../src/go/syntax.js';
+
+/** `for x := range ch` where ch is declared a channel (parameter or local `make(chan …)`). */
+export function rangesOverChannel(loop: Node): boolean {
+  const shape = loopShape(loop);
+  if (shape.kind !== 'range' || shape.over?.type !== 'identifier') return false;
+  const decl = declarationOf(shape.over.text, loopStatement(loop));
+  if (!decl) return false;
+  if ('param' in decl) return decl.param.typeNode.type === 'channel_type';
+  return decl.local.typeNode?.type === 'channel_type' || /^make\(\s*(<-)?chan\b/.test(decl.local.value?.text ?? '');
+}
+
+/** `for err := range c.Errors()`, where the package's functions or methods of that name return a channel. */
+export function rangesOverReturnedChannel(loop: Node, ctx: FileContext): boolean {
+  const over = loopShape(loop).over;
+  const callee = over?.type === 'call_expression' ? over.childForFieldName('function') : undefined;
+  const named = callee ? calledName(callee) : undefined;
+  if (!named) return false;
+  return ctx
+    .packageIndex()
+    .functionsNamed(named.name, named.method)
+    .some((d) => d.childForFieldName('result')?.type === 'channel_type');
+}
+
+/** `for v := range r.ch` in a method of r, where the receiver's type declares `ch` a channel. */
+export function rangesOverChannelField(loop: Node, ctx: FileContext): boolean {
+  const over = loopShape(loop).over;
+  if (over?.type !== 'selector_expression') return false;
+  const method = ancestors(loop).find((a) => a.type === 'method_declaration');
+  const recv = method ? receiverOf(method) : undefined;
+  if (!recv || over.childForFieldName('operand')?.text !== recv.name) return false;
+  const field = ctx.packageIndex().fieldsOf(recv.typeName).find((f) => f.name === over.childForFieldName('field')!.text);
+  return !!field && /^(<-\s*)?chan\b/.test(field.type);
+}
+
+/** The channel a loop takes its values from, as written, when it ranges over one (`messages`, `r.ch`, `sub.Messages()`). */
+export function channelRangedOver(loop: Node, ctx: FileContext): string | undefined {
+  if (rangesOverChannel(loop) || rangesOverChannelField(loop, ctx) || rangesOverReturnedChannel(loop, ctx)) return loopShape(loop).over!.text;
+  return undefined;
+}

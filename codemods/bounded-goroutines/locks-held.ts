@@ -1,0 +1,56 @@
+import type { FileContext } from '../../src/engine/types.js';
+import { loopStatement } from '../../src/go/loops.js';
+import { regexEscaped } from '../../src/go/find-by-text.js';
+import { enclosingFunction } from '../../src/go/syntax.js';
+import type { Spawn } from './detect.js';
+
+/**
+ * A mutex locked before the loop in its function and not unlocked before the loop starts
+ * (unlocked by a defer, or after the loop): its expression, e.g. `t.mu`.
+ */
+export function lockHeldAtLoop(spawn: Spawn, source: string): string | undefined {
+  const body = spawn.fn.childForFieldName('body');
+  if (!body) return undefined;
+  return lockHeldAtEnd(source.slice(body.startIndex, loopStatement(spawn.loop).startIndex));
+}
+
+/**
+ * A mutex locked in the loop's body before the go statement and not unlocked before it
+ * (`r.RLock()`, then a loop over the routes that starts a handler for each): its expression.
+ */
+export function lockHeldAtGo(spawn: Spawn, source: string): string | undefined {
+  const body = spawn.loop.childForFieldName('body');
+  if (!body) return undefined;
+  return lockHeldAtEnd(source.slice(body.startIndex, spawn.go.startIndex));
+}
+
+/**
+ * The loop's function is called with a lock held: it is named so (`pingAllLocked`, Go's way of
+ * saying the caller holds the lock), or a call of it in the package follows a Lock() its function
+ * has not undone (`p.connsMu.Lock(); p.checkMinIdleConns()`). Which lock, and where.
+ */
+export function lockHeldByCaller(spawn: Spawn, ctx: FileContext): string | undefined {
+  if (spawn.fn.type !== 'function_declaration' && spawn.fn.type !== 'method_declaration') return undefined;
+  const name = spawn.fn.childForFieldName('name')?.text;
+  if (!name) return undefined;
+  if (/\wLocked$/.test(name)) return `${name}, named so`;
+  // Only functions that lock something are parsed to look at their calls.
+  for (const call of ctx.packageIndex().callsNamed(name, (decl) => /\.R?Lock\(\)/.test(decl))) {
+    const caller = enclosingFunction(call);
+    const body = caller?.childForFieldName('body');
+    if (!body) continue;
+    const held = lockHeldAtEnd(body.text.slice(0, call.startIndex - body.startIndex));
+    if (held) return `${held}, locked in ${caller!.childForFieldName('name')?.text ?? 'a function literal'} around the call`;
+  }
+  return undefined;
+}
+
+/** A mutex a stretch of code locks and does not unlock (a deferred unlock comes later): its expression. */
+function lockHeldAtEnd(before: string): string | undefined {
+  for (const lock of before.matchAll(/([\w.]+)\.(R?)Lock\(\)/g)) {
+    const [, expr, r] = lock;
+    const unlock = new RegExp(`^(?![ \\t]*defer\\b).*\\b${regexEscaped(expr)}\\.${r}Unlock\\(\\)`, 'm');
+    if (!unlock.test(before.slice(lock.index! + lock[0].length))) return expr;
+  }
+  return undefined;
+}
