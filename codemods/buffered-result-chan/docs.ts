@@ -40,4 +40,10 @@ leave first (\`if skip { return … }\` before \`r := <-ch\`).
   select whose every case takes the value (\`case <-ctx.Done(): conn.Close(); <-ch\`);
 - a channel returned, stored, passed to a function or ranged over (other code may rely on it
   being unbuffered).
+
+## Reported without a fix
+A goroutine that goes on after the send with anything but a \`return\` or \`close(ch)\`
+(\`errc <- err; c.setStatus("closed")\`): unbuffered, the send is a rendezvous and that code
+runs only once the receiver has the value; buffered, it could run first, and a receiver that
+looks at what it changes would see another order. Deferred calls are not counted.
 `;

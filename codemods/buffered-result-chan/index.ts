@@ -1,7 +1,7 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { resultChannelAbandoned } from '../../src/go/result-channel.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
-import { touchesError } from '../../src/go/syntax.js';
+import { FUNCTION_TYPES, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveGoStatement, mayHaveSend, mayMakeChannel } from '../../src/go/text-signals.js';
 
@@ -33,12 +33,43 @@ function find(ctx: FileContext): RawFinding[] {
     const chan = send.childForFieldName('channel')!.text;
     const args = make.childForFieldName('arguments')!;
     const chanType = args.namedChildren[0];
+    const message = `${chan} is unbuffered and its receiver may give up (${how}): the goroutine sending the result then blocks forever`;
+    const after = workAfterSend(send);
+    if (after) {
+      out.push({ start: make.startIndex, end: make.endIndex, message, reason: `the goroutine goes on after the send (${firstLine(after.text)}, line ${after.startPosition.row + 1}): buffered, that would no longer wait until the receiver has the value, and may run before it` });
+      continue;
+    }
     out.push({
       start: make.startIndex,
       end: make.endIndex,
-      message: `${chan} is unbuffered and its receiver may give up (${how}): the goroutine sending the result then blocks forever`,
+      message,
       fix: { description: `make(${chanType.text}, 1): the single send always completes`, edits: [{ start: chanType.endIndex, end: chanType.endIndex, text: ', 1' }] },
     });
   }
   return out;
+}
+
+/**
+ * A statement the sending goroutine runs after the send, other than a return or closing the
+ * channel: unbuffered, the send is a rendezvous and it runs only once the receiver has the
+ * value (paho's test: `discErr <- err; dfFn()`, then the receiver checks the status dfFn
+ * changes). Deferred calls are not counted.
+ */
+function workAfterSend(send: Node): Node | undefined {
+  const chan = send.childForFieldName('channel')!.text;
+  for (let stmt: Node | null = send; stmt && !FUNCTION_TYPES.has(stmt.type); stmt = stmt.parent) {
+    if (stmt.parent?.type !== 'statement_list' && stmt.parent?.type !== 'block') continue;
+    for (let next = stmt.nextNamedSibling; next; next = next.nextNamedSibling) {
+      if (next.type === 'comment' || next.type === 'empty_statement' || next.type === 'defer_statement') continue;
+      if (next.type === 'return_statement') return undefined;
+      if (next.type === 'expression_statement' && next.text.replace(/\s/g, '') === `close(${chan})`) continue;
+      return next;
+    }
+  }
+  return undefined;
+}
+
+function firstLine(text: string): string {
+  const nl = text.indexOf('\n');
+  return nl === -1 ? text : `${text.slice(0, nl)} …`;
 }
