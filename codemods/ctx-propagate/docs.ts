@@ -23,7 +23,9 @@ func (h *Handler) Pods(ctx context.Context, ns string) (*PodList, error) {
 
 The context used is the innermost in scope: a local one made by \`context.With*\`, a \`ctx\`
 parameter (also of an enclosing function a closure captures it from), or the receiver's
-context field. Done channels are not contexts and are never used here.
+context field. A local made with a cancel or deadline of its own (\`WithCancel\`,
+\`WithTimeout\`, \`WithDeadline\`) is made for the calls given it, and is passed over for an
+outer context when there is one. Done channels are not contexts and are never used here.
 
 ## context.Background()
 \`context.Background()\` passed straight to a call while a context is in scope is reported
@@ -35,7 +37,18 @@ context field. Done channels are not contexts and are never used here.
 - \`context.Background()\` stored in a variable or a field;
 - reported without a fix: a call in a statement that makes the very context it would use again
   with \`=\` (\`ctx, cancel = context.WithCancel(context.TODO())\`), where that context is a local
-  or the statement is in a loop: each new context would be built on the last, cancelled by then
-  (a retry's fresh context). \`ctx, cancel := …\` in a block of its own declares a new \`ctx\` and
-  is fixed.
+  or a field, or the statement is in a loop: each new context would be built on the last,
+  cancelled by then (a retry's fresh context), and a field set for the first time would be
+  built on nil. \`ctx, cancel := …\` in a block of its own declares a new \`ctx\` and is fixed.
+
+## Reported without a fix
+A call that may be meant to run without the context in scope (\`context.TODO()\` is also written
+on purpose, for work that must not stop with it):
+- it runs where the context is done: after its \`cancel()\` or a \`<-ctx.Done()\` statement, in a
+  \`case <-ctx.Done():\`, or after a select whose done case goes on;
+- it is deferred: cleanup that runs as the function returns, often because the context ended;
+- it is under \`if ctx == nil\`;
+- the only context in scope is a local made with a cancel or deadline of its own
+  (\`ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)\` for one wait, then
+  \`Cleanup(context.TODO(), c)\`, which must not stop with it).
 `;

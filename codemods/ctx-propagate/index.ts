@@ -1,9 +1,11 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
-import { cancellationSources } from '../../src/go/cancellation.js';
+import { cancellationSources, type CancellationSource } from '../../src/go/cancellation.js';
+import { doneAt } from '../../src/go/done-at.js';
+import { declarationOf } from '../../src/go/scope.js';
 import { packageName } from '../../src/go/imports.js';
 import { callsOf } from '../../src/go/find-by-text.js';
 import { enclosingLoops } from '../../src/go/loops.js';
-import { ancestors, FUNCTION_TYPES, touchesError, type Node } from '../../src/go/syntax.js';
+import { ancestors, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 
@@ -75,14 +77,26 @@ function find(ctx: FileContext): RawFinding[] {
     // Background() is a deliberate choice as often as not: only when handed straight to a call.
     if (kind === 'Background' && call.parent?.type !== 'argument_list') continue;
     if (!couldHaveContext(call, pkg, seen)) continue;
-    const source = cancellationSources(call, ctx.tree, ctx.packageIndex).find((s) => s.isContext);
+    // The innermost context, passing over locals made for particular calls when an outer one is in scope.
+    const contexts = cancellationSources(call, ctx.tree, ctx.packageIndex).filter((s) => s.isContext);
+    const source = contexts.find((s) => !madeWithOwnEnd(call, s)) ?? contexts[0];
     if (!source) continue;
     const message = `${call.text} while ${source.expr} (${source.label}) is in scope: its cancellation and deadline do not reach this call`;
     // `ctx = context.WithValue(ctx, k, v)` derives a parameter's context, as it should; a local
     // made fresh again, or a reassignment that runs on each pass of a loop, would chain each new
     // context to the last one, cancelled by then.
-    if (reassigns(call, source.expr) && (source.kind === 'ctx-local' || enclosingLoops(call).length > 0)) {
-      out.push({ start: call.startIndex, end: call.endIndex, message, reason: `the statement makes a new ${source.expr}: built on the one it replaces, it would start out done once that was cancelled (a retry's fresh context)` });
+    // A field is set once, often while still nil (a constructor's `m.ctx, m.cancel = …`).
+    if (reassigns(call, source.expr) && (source.kind !== 'ctx-param' || enclosingLoops(call).length > 0)) {
+      const reason =
+        source.kind === 'ctx-field'
+          ? `the statement sets ${source.expr} itself: built on the value it replaces, it would be built on nil before the field is first set (a panic), or start out done once the last one was cancelled`
+          : `the statement makes a new ${source.expr}: built on the one it replaces, it would start out done once that was cancelled (a retry's fresh context)`;
+      out.push({ start: call.startIndex, end: call.endIndex, message, reason });
+      continue;
+    }
+    const unsure = whyNotThisContext(call, source);
+    if (unsure) {
+      out.push({ start: call.startIndex, end: call.endIndex, message, reason: unsure });
       continue;
     }
     const fix = { description: `use ${source.expr}`, edits: [{ start: call.startIndex, end: call.endIndex, text: source.expr }] };
@@ -91,3 +105,38 @@ function find(ctx: FileContext): RawFinding[] {
   }
   return out;
 }
+
+/**
+ * Why the call may be meant to run without the context in scope, if it may: it runs where the
+ * context is done (after its `cancel()` or `<-ctx.Done()`, in a `case <-ctx.Done():`), it is
+ * deferred (cleanup, run as the function returns, often because the context is done), it is
+ * under `if ctx == nil`, or the context is a local made with its own cancel or deadline for the
+ * calls given it (`ctx, cancel := context.WithTimeout(…, 2*time.Second)` for one wait, then
+ * `Cleanup(context.TODO(), c)` that must not stop with it).
+ */
+function whyNotThisContext(call: Node, source: CancellationSource): string | undefined {
+  const done = doneAt(call, source.fn, source);
+  if (done) return `the call runs ${done}, where ${source.expr} is done: given it, the call would fail at once`;
+  for (const a of ancestors(call)) {
+    if (same(a, source.fn)) break;
+    if (a.type === 'defer_statement') return `the call is deferred: cleanup that runs as the function returns, often because ${source.expr} is done, would then fail at once`;
+    const cond = a.type === 'if_statement' ? a.childForFieldName('condition')?.text.replace(/\s/g, '') : undefined;
+    if (cond?.includes(`${source.expr}==nil`)) return `the call is under if ${a.childForFieldName('condition')!.text}: there ${source.expr} is nil`;
+  }
+  const made = madeWithOwnEnd(call, source);
+  if (made) {
+    return `${source.expr} is made here with a cancel or deadline of its own (line ${made.startPosition.row + 1}) for the calls given it, and no other context is in scope: this call may be meant to outlive it, and would stop with it`;
+  }
+  return undefined;
+}
+
+/** The `context.WithTimeout(…)` (or WithCancel, WithDeadline) a local context is made with, if it is. */
+function madeWithOwnEnd(call: Node, source: CancellationSource): Node | undefined {
+  if (source.kind !== 'ctx-local') return undefined;
+  const decl = declarationOf(source.expr, call);
+  const made = decl && 'local' in decl ? decl.local.value : undefined;
+  return made && OWN_END.test(made.text) ? made : undefined;
+}
+
+/** A context constructor that gives the new context an end of its own. */
+const OWN_END = /^\w+\.With(Cancel|Timeout|Deadline)\w*\(/;

@@ -1,7 +1,8 @@
 import { doneReceive, type CancellationSource } from '../../src/go/cancellation.js';
-import { callsOf, identifiersNamed, nodesByToken, regexEscaped } from '../../src/go/find-by-text.js';
+import { cancelFunctions, doneAt } from '../../src/go/done-at.js';
+import { callsOf, identifiersNamed, nodesByToken } from '../../src/go/find-by-text.js';
 import { loopShape } from '../../src/go/loops.js';
-import { LEAVES_CASE, useOf } from '../../src/go/result-channel.js';
+import { useOf } from '../../src/go/result-channel.js';
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
 
@@ -109,43 +110,7 @@ function closureName(literal: Node): string | undefined {
   return left?.length === 1 && left[0].type === 'identifier' ? left[0].text : undefined;
 }
 
-/** `ctx, cancel := context.WithCancel(…)` (or `=`) in the text of the function that declares the source: the cancel functions it was given. */
-function cancelFunctions(source: CancellationSource, declaring = source.fn.text): string[] {
-  if (!source.isContext) return [];
-  const given = new RegExp(`\\b${regexEscaped(source.expr)}\\s*,\\s*(\\w+)\\s*:?=\\s*\\w+\\.With\\w+\\(`, 'g');
-  return [...declaring.matchAll(given)].map((m) => m[1]).filter((name) => name !== '_');
-}
 
-/** Where `node` (the send, or a call of the closure holding it) runs with the source known done, within `fn`. */
-function doneAt(node: Node, fn: Node, source: CancellationSource): string | undefined {
-  const receive = doneReceive(source).replace(/\s/g, '');
-  // `cancel()` or `close(stop)` as a statement before it: the source ended there.
-  const ends = new Set([...cancelFunctions(source).map((c) => `${c}()`), ...(source.isContext ? [] : [`close(${source.expr.replace(/\s/g, '')})`])]);
-  for (const a of ancestors(node)) {
-    if (same(a, fn)) break;
-    // `<-ctx.Done()` as a statement before it, in a block around it.
-    if (a.type === 'statement_list') {
-      for (let s = a.firstNamedChild; s && s.startIndex < node.startIndex; s = s.nextNamedSibling) {
-        if (s.type === 'expression_statement' && s.text.replace(/\s/g, '') === receive && !contains(s, node)) return `after ${s.text}`;
-        if (s.type === 'expression_statement' && ends.has(s.text.replace(/\s/g, ''))) return `after ${s.text}`;
-        // A select whose `case <-ctx.Done():` goes on to the statements after it.
-        const fallsThrough = s.type === 'select_statement' && !contains(s, node) ? doneCaseGoingOn(s, receive) : undefined;
-        if (fallsThrough) return `after a select whose ${fallsThrough} goes on to it`;
-      }
-    }
-    if (a.type === 'communication_case') {
-      const comm = a.childForFieldName('communication');
-      if (comm && comm.text.replace(/\s/g, '').endsWith(receive) && !contains(comm, node)) return `in case ${comm.text}`;
-    }
-    if (a.type === 'if_statement' && source.isContext) {
-      const cond = a.childForFieldName('condition')?.text.replace(/\s/g, '');
-      const consequence = a.childForFieldName('consequence');
-      if (cond === `${source.expr}.Err()!=nil` && consequence && contains(consequence, node)) return `under if ${source.expr}.Err() != nil`;
-    }
-  }
-  if (source.isContext && node.childForFieldName('value')?.text.replace(/\s/g, '') === `${source.expr}.Err()`) return `it sends ${source.expr}.Err()`;
-  return undefined;
-}
 
 /**
  * The send is in the error branch of a call given the context (`if err := lim.Take(ctx, n); err
@@ -211,17 +176,6 @@ export function endedThenAwaited(send: Node, source: CancellationSource, text: s
   for (const end of enders.filter(now)) {
     const wait = receives.find((r) => r.startIndex > end.endIndex);
     if (wait) return `${end.text} (line ${end.startPosition.row + 1}) before ${wait.parent!.text} (line ${wait.startPosition.row + 1})`;
-  }
-  return undefined;
-}
-
-/** The `case <-ctx.Done():` of a select that does not leave (no return, break, continue, goto or panic in it), as written. */
-function doneCaseGoingOn(select: Node, receive: string): string | undefined {
-  for (const kase of select.namedChildren) {
-    const comm = kase.type === 'communication_case' ? kase.childForFieldName('communication') : null;
-    if (!comm || comm.text.replace(/\s/g, '') !== receive) continue;
-    const body = kase.namedChildren.filter((c) => !same(c, comm)).map((c) => c.text).join('\n');
-    if (!LEAVES_CASE.test(body)) return `case ${comm.text}:`;
   }
   return undefined;
 }
