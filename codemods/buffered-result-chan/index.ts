@@ -1,7 +1,7 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { resultChannelAbandoned } from '../../src/go/result-channel.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
-import { FUNCTION_TYPES, touchesError, type Node } from '../../src/go/syntax.js';
+import { firstLine, FUNCTION_TYPES, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveGoStatement, mayHaveSend, mayMakeChannel } from '../../src/go/text-signals.js';
 
@@ -67,9 +67,4 @@ function workAfterSend(send: Node): Node | undefined {
     }
   }
   return undefined;
-}
-
-function firstLine(text: string): string {
-  const nl = text.indexOf('\n');
-  return nl === -1 ? text : `${text.slice(0, nl)} …`;
 }

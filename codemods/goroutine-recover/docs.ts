@@ -44,4 +44,6 @@ cancel): after a recovered panic it would be skipped, and whoever waits for it w
 forever where the process used to crash (defer the release first). A body that calls a function
 of the package (followed three calls deep) that takes a lock without a deferred unlock: a panic
 under the lock would leave it held, and every later \`Lock\` would hang.
+A body that panics on purpose (\`panic("recv loop returned nil")\` in its own statements): the
+panic is meant to stop the process, and recovered it would not.
 `;

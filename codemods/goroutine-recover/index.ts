@@ -1,6 +1,6 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
-import { afterOpeningBrace, ancestors, eol, indentAt, inSelectWithDefault, isReleaseCall, touchesError, type Node } from '../../src/go/syntax.js';
+import { afterOpeningBrace, ancestors, eol, firstLine, indentAt, inSelectWithDefault, isReleaseCall, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledTextWhere } from '../../src/go/called-functions.js';
@@ -25,14 +25,19 @@ function releaseAPanicSkips(stmts: Node[]): Node | undefined {
   for (const st of stmts) {
     if (st.type === 'defer_statement' || st.type === 'go_statement') continue;
     for (const n of [st, ...st.descendantsOfType(['send_statement', 'call_expression'])]) {
-      // A function literal's code runs when it is called, maybe elsewhere.
-      if (ancestors(n).some((a) => a.type === 'func_literal' && st.startIndex <= a.startIndex && a.endIndex <= st.endIndex)) continue;
+      if (insideLiteral(n, st)) continue;
       if (n.type === 'send_statement' && !inSelectWithDefault(n)) return n;
       if (isReleaseCall(n)) return n;
     }
   }
   return undefined;
 }
+
+/** Whether `n` is in a function literal within `within`: its code runs when it is called, maybe elsewhere. */
+function insideLiteral(n: Node, within: Node): boolean {
+  return ancestors(n).some((a) => a.type === 'func_literal' && within.startIndex <= a.startIndex && a.endIndex <= within.endIndex);
+}
+
 
 /**
  * A lock a function's text takes without a deferred unlock (`c.mu.Lock()` … `c.mu.Unlock()`):
@@ -75,6 +80,11 @@ function find(ctx: FileContext): RawFinding[] {
       continue;
     }
     const calls = body.descendantsOfType('call_expression').map((c) => c.childForFieldName('function')!);
+    const meant = calls.find((f) => f.text === 'panic' && !insideLiteral(f, body));
+    if (meant) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine panics on purpose (${firstLine(meant.parent!.text)}, line ${meant.startPosition.row + 1}): recovered, the process would go on where it was meant to stop` });
+      continue;
+    }
     const locking = calledTextWhere(calls, ctx.packageIndex(), (text) => lockNotDeferred(text) !== undefined);
     if (locking) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${locking.via}, which runs ${lockNotDeferred(locking.text)} without a deferred unlock: after a recovered panic the lock would stay held, and every later Lock would hang where the process used to crash` });

@@ -1,5 +1,5 @@
 import { cancellationSources, doneReceive, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
-import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, isReleaseCall, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, isReleaseCall, same, touchesError, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting } from '../../src/go/result-channel.js';
 import { callsByText, callsOf, nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
@@ -113,7 +113,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (skipped) return { reason: `an early return here would skip ${skipped.text} (line ${skipped.startPosition.row + 1})` };
   const ownStop = ownStopOnDone(fn, sources[0]);
   if (ownStop) {
-    const what = ownStop.node.text.split('\n')[0] + (ownStop.node.text.includes('\n') ? '…' : '');
+    const what = firstLine(ownStop.node.text);
     const own = `the function's own case for ${sources[0].expr} being done`;
     const at = `(line ${ownStop.node.startPosition.row + 1})`;
     if (!ownStop.goesOn) return { reason: `${own} runs ${what} ${at} before it stops: a select that only returns would skip it` };

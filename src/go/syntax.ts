@@ -191,3 +191,9 @@ export function isReleaseCall(call: Node): boolean {
 }
 
 const STATEMENT_OF_CALL = new Set(['expression_statement', 'defer_statement', 'go_statement']);
+
+/** A node's text as a message quotes it: its first line, with `…` when there is more. */
+export function firstLine(text: string): string {
+  const nl = text.indexOf('\n');
+  return nl === -1 ? text : `${text.slice(0, nl)}…`;
+}
