@@ -121,6 +121,10 @@ declaration in the same package.
   counting loop \`for range eps { <-errc }\`) and never closes it: a send that gives up once the
   source is done would leave that receive waiting forever, a hang where there was a leak (give the
   channel room for every send instead, \`make(chan error, len(eps))\`);
+- the function that made the channel waits for it in a select, with no default, that does not
+  wait on the source the send would give up on (\`case <-cc.c.die: return; case err = <-writeCh:\`
+  while the send would give up on \`cc.closing\`): that select would wait on for a value that
+  never comes;
 - the send runs where its only source is known to be done (in a \`case <-stop:\`, after a
   \`<-ctx.Done()\` statement or after a select whose \`case <-ctx.Done():\` goes on to it, after
   \`cancel()\` (the context's own cancel function, not deferred) or \`close(stop)\`, under \`if ctx.Err() != nil\`, sending \`ctx.Err()\`, or in a closure

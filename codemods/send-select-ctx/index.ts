@@ -1,7 +1,7 @@
 import { cancellationSources, doneReceive, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
 import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, isReleaseCall, same, touchesError, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
-import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting } from '../../src/go/result-channel.js';
+import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting, receiverIgnoring } from '../../src/go/result-channel.js';
 import { callsByText, callsOf, nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
 import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, replyChannel } from './receivers.js';
@@ -102,6 +102,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const awaited = endedThenAwaited(send, sources[0], ctx.source);
   if (awaited) {
     return { reason: `${sources[0].expr} is ended and then the value awaited, ${awaited}: a send giving up once ${sources[0].expr} is done would fail that wait at random` };
+  }
+  const ignoring = receiverIgnoring(send, ctx.source, doneReceive(sources[0]).replace(/\s/g, ''));
+  if (ignoring) {
+    return { reason: `the function that made ${chan} waits for it in a select that does not wait on ${sources[0].expr} (line ${ignoring.startPosition.row + 1}): a send giving up once ${sources[0].expr} is done would leave that select waiting for the value` };
   }
   const windDown = windingDown(send, fn, ctx);
   if (windDown) {

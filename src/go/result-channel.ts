@@ -201,6 +201,28 @@ export function receiveLeftWaiting(send: Node, source: string): Node | undefined
 }
 
 /**
+ * A receive in the function that made the channel, in a select that waits on other things but
+ * not on `stop` (the sender's stop, e.g. `<-ctx.Done()`), with no default: a sender that gives up
+ * once `stop` is done leaves that select waiting for a value that never comes (kfake's writer:
+ * the loop waits on `writeCh` and the cluster's end, the rewritten send gave up on the
+ * connection's). The select.
+ */
+export function receiverIgnoring(send: Node, source: string, stop: string): Node | undefined {
+  const local = localChannel(send, source);
+  if (!local || same(enclosingFunction(send), local.outer)) return undefined;
+  for (const id of local.uses) {
+    const kase = useOf(id) === 'receive' ? receiveCase(id.parent!) : undefined;
+    const select = kase?.parent;
+    if (select?.type !== 'select_statement') continue;
+    const cases = select.namedChildren.filter((c) => c.type === 'communication_case' || c.type === 'default_case');
+    if (cases.some((c) => c.type === 'default_case')) continue;
+    const waitsOn = cases.map((c) => c.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '');
+    if (cases.length > 1 && !waitsOn.some((w) => w.endsWith(stop))) return select;
+  }
+  return undefined;
+}
+
+/**
  * A local channel the function that made it drains on its way out: a `for range ch` with no way
  * out of its loop (break, return, goto) in a deferred function, or a goroutine one starts
  * (`defer func() { go func() { for range linesCh {} }() }()`). Whatever else receives first, the
