@@ -106,14 +106,15 @@ declaration in the same package.
   or another, would drop the report at random;
 - the channel is a reply channel that came in on another channel (\`case ch := <-b.snapshot: ch <-
   snap\`, \`case req := <-reqs: req.err <- err\`), or one of a local slice such channels were collected
-  in (\`errchs = append(errchs, req.errch)\`, then a range over it), or a field of a request taken off
+  in (\`errchs = append(errchs, req.errch)\`, then a range over it or \`errchs[0] <- err\`), or a field of a request taken off
   a queue (\`req, ok := s.queue.Pop()\` … \`req.result <- res\`): its requester waits for the answer, and a send
   giving up once the source is done could leave it waiting forever;
 - the function already has its own case for the source being done that releases something or
   reports before it stops (\`case <-ctx.Done(): wg.Done(); return\`): a select that only returns
   would skip that, and a \`wg.Wait()\` would never return; or whose case does not return but goes
   on to code after its select or loop (\`case <-shutdownCh: shutdown = true\`, \`break loop\`,
-  \`goto FLUSH\`, then a flush of held events): a select that returns would skip that code;
+  \`goto FLUSH\`, then a flush of held events): a select that returns would skip that code; the
+  case may receive from a copy of the channel (\`ctxCh := ctx.Done()\` … \`case <-ctxCh:\`);
 - the channel is a field that the package receives with a plain \`<-x.errCh\` (not a select case;
   \`return <-h.value\` in a \`case <-r.done:\` branch counts) and closes nowhere: that receive waits
   for the value, and a send giving up once the source is done would leave it waiting forever;

@@ -1,4 +1,4 @@
-import { cancellationSources, doneReceive, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
+import { cancellationSources, doneReceive, doneReceives, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
 import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, isReleaseCall, same, touchesError, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting, receiverIgnoring } from '../../src/go/result-channel.js';
@@ -195,9 +195,9 @@ function cleanupSkippedByReturn(send: Node, fn: Node, source: string): Node | un
  * then a flush). The first such release, or the case's last statement, with `goesOn`.
  */
 function ownStopOnDone(fn: Node, source: CancellationSource): { node: Node; goesOn: boolean } | undefined {
-  const receive = doneReceive(source).replace(/\s/g, '');
+  const receives = doneReceives(source, fn.text);
   for (const kase of fn.descendantsOfType('communication_case')) {
-    if (!same(enclosingFunction(kase), fn) || kase.childForFieldName('communication')?.text.replace(/\s/g, '') !== receive) continue;
+    if (!same(enclosingFunction(kase), fn) || !receives.includes(kase.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '')) continue;
     const body = kase.namedChildren.find((c) => c.type === 'statement_list');
     const release = body
       ?.descendantsOfType(['call_expression', 'send_statement'])

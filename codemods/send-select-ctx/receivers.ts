@@ -116,8 +116,10 @@ export function collectorChannel(send: Node): boolean {
 export function replyChannel(send: Node): string | undefined {
   const chan = unparen(send.childForFieldName('channel')!);
   const received = receivedFrom(chan);
-  if (received !== undefined || chan.type !== 'identifier') return received;
-  const slice = rangedSlice(chan);
+  if (received !== undefined) return received;
+  // `for _, ch := range chans { ch <- v }`, or `chans[0] <- v`.
+  const operand = chan.type === 'index_expression' ? chan.childForFieldName('operand') : undefined;
+  const slice = chan.type === 'identifier' ? rangedSlice(chan) : operand?.type === 'identifier' ? operand.text : undefined;
   const fn = slice && enclosingFunction(send);
   if (!slice || !fn) return undefined;
   for (const call of fn.descendantsOfType('call_expression')) {

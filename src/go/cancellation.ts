@@ -157,6 +157,17 @@ function isContextLocal(local: LocalDecl, ctxPkg: string | undefined): boolean {
   return left[0]?.text === local.name;
 }
 
+/**
+ * The receives that wait on a source in a function's text, white space removed: `<-ctx.Done()`
+ * (or `<-done`), and the same through a local copy of the channel (`ctxCh := fm.ctx.Done()`, then
+ * `case <-ctxCh:`).
+ */
+export function doneReceives(source: CancellationSource, fnText: string): string[] {
+  const channel = source.isContext ? `${regexEscaped(source.expr)}\\s*\\.\\s*Done\\(\\)` : regexEscaped(source.expr);
+  const copy = new RegExp(`(?:^|[^\\w.])(\\w+)\\s*:?=\\s*${channel}\\s*$`, 'gm');
+  return [doneReceive(source).replace(/\s/g, ''), ...[...fnText.matchAll(copy)].map((m) => `<-${m[1]}`)];
+}
+
 /** How to wait on a source in a select case: `<-ctx.Done()` or `<-done`. */
 export function doneReceive(source: CancellationSource): string {
   return source.isContext ? `<-${source.expr}.Done()` : `<-${source.expr}`;
