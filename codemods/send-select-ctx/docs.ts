@@ -122,6 +122,10 @@ declaration in the same package.
   counting loop \`for range eps { <-errc }\`) and never closes it: a send that gives up once the
   source is done would leave that receive waiting forever, a hang where there was a leak (give the
   channel room for every send instead, \`make(chan error, len(eps))\`);
+- the channel is a parameter, and a caller in the package hands in a channel it made and takes
+  with a plain receive in a loop nothing leaves early, closing it nowhere (\`go attach(ctx, i, n,
+  rc)\` per network, then \`for range networks { rs := <-rc … }\`): the caller waits for every
+  value, and a send that gave up would leave it waiting forever;
 - the function that made the channel waits for it in a select, with no default, that does not
   wait on the source the send would give up on (\`case <-cc.c.die: return; case err = <-writeCh:\`
   while the send would give up on \`cc.closing\`): that select would wait on for a value that

@@ -4,7 +4,7 @@ import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/typ
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting, receiverIgnoring } from '../../src/go/result-channel.js';
 import { callsByText, callsOf, nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
-import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, replyChannel } from './receivers.js';
+import { awaitedByCaller, collectorChannel, drainedBy, fieldReceiveLeftWaiting, replyChannel } from './receivers.js';
 import { docs } from './docs.js';
 import { endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
@@ -94,6 +94,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const reply = replyChannel(send);
   if (reply) {
     return { reason: `${chan} is a reply channel taken from ${reply}: whoever sent it waits for the answer, and a send giving up once ${sources[0].expr} is done could leave it waiting forever` };
+  }
+  const caller = awaitedByCaller(send, ctx);
+  if (caller) {
+    return { reason: `${chan} is handed in by a caller that waits for every value: ${caller}, and never closes it; a send giving up once ${sources[0].expr} is done would leave that receive waiting forever` };
   }
   const waitingOnField = fieldReceiveLeftWaiting(send, ctx);
   if (waitingOnField) {

@@ -1,7 +1,7 @@
-import { declarationOf, type Param } from '../../src/go/scope.js';
-import { ancestors, enclosingFunction, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
+import { declarationOf, paramsOf, type Param } from '../../src/go/scope.js';
+import { ancestors, enclosingFunction, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
-import { receiveCase } from '../../src/go/result-channel.js';
+import { receiveCase, useOf } from '../../src/go/result-channel.js';
 
 // Who takes a send's value: the package's own receivers of the channel, a requester waiting for
 // its reply, a registry draining a collector. Each either makes the send safe or says a select
@@ -168,6 +168,42 @@ function rangedSlice(variable: Node): string | undefined {
     if (!clause || right?.type !== 'identifier') continue;
     const names = clause.childForFieldName('left')?.namedChildren ?? [];
     if (names.length === 2 && names[1].text === variable.text) return right.text;
+  }
+  return undefined;
+}
+
+/** A receive in a loop of `fn` that nothing leaves early (no return, break, goto or panic in it): it takes every value it counts. */
+function takesAll(receive: Node, fn: Node): boolean {
+  const loop = ancestors(receive).find((a) => a.type === 'for_statement' || same(a, fn));
+  return loop?.type === 'for_statement' && !/\b(return|break|goto|panic)\b/.test(loop.childForFieldName('body')?.text ?? '');
+}
+
+/**
+ * A channel parameter of a function the package calls (or starts: \`go f(…, results)\`) with a
+ * channel the caller made and takes with a plain receive, closing it nowhere, in a loop that
+ * nothing leaves early (\`for received != issued { loaded := <-results }\`): the caller waits for every value, so the send always has its
+ * receiver, and one giving up would leave the caller waiting forever. The caller and the receive,
+ * e.g. \`handleLoads() takes it with loaded := <-results\`.
+ */
+export function awaitedByCaller(send: Node, ctx: FileContext): string | undefined {
+  const chan = unparen(send.childForFieldName('channel')!);
+  const found = chan.type === 'identifier' ? declarationOf(chan.text, send) : undefined;
+  if (!found || !('param' in found)) return undefined;
+  const fn = found.param.fn;
+  const name = fn.childForFieldName('name')?.text;
+  if (!name || (fn.type !== 'function_declaration' && fn.type !== 'method_declaration')) return undefined;
+  const position = paramsOf(fn).findIndex((p) => p.name === chan.text);
+  for (const call of ctx.packageIndex().callsNamed(name)) {
+    const arg = call.childForFieldName('arguments')?.namedChildren[position];
+    const caller = enclosingFunction(call);
+    const made = arg?.type === 'identifier' ? declarationOf(arg.text, call) : undefined;
+    if (!caller || !made || !('local' in made) || !/^make\(\s*chan\b/.test(made.local.value?.text ?? '')) continue;
+    // The caller's tree is parsed apart from this file's: its nodes are found by their own text.
+    const uses = caller.descendantsOfType('identifier').filter((id) => id.text === arg!.text);
+    if (uses.some((id) => useOf(id) === 'close')) continue;
+    const taken = uses.find((id) => useOf(id) === 'receive' && !receiveCase(id.parent!) && takesAll(id, caller));
+    const statement = taken && ancestors(taken).find((a) => a.parent?.type === 'statement_list');
+    if (taken) return `${caller.childForFieldName('name')?.text ?? 'a function literal'}() takes it with ${(statement ?? taken.parent!).text}`;
   }
   return undefined;
 }
