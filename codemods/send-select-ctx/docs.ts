@@ -95,8 +95,9 @@ declaration in the same package.
 - the channel is a field that a loop of the package drains (\`for { m := <-p.retries … }\`, \`for m :=
   range p.retries\`), or a channel parameter the package drains under the same name (\`updates
   chan<- job\` handed down from where \`updater(updates <-chan job)\` ranges over it until it is
-  closed): an internal pipeline whose values must still flow during a shutdown, which a select on
-  the done channel would drop;
+  closed), or a local channel that goroutines the function starts range over with no way out of
+  their loop (\`go func() { for batch := range ch { … } }()\`): an internal pipeline whose values
+  must still flow during a shutdown, which a select on the done channel would drop;
 - the channel is named for a signal that code has started or finished (\`done\`, \`doneCh\`,
   \`errDone\`, \`ready\`, \`s.exited\`…): whoever waits for it may still be waiting when the source
   ends (a shutdown waiting for its loops to report), and a select would then drop the report at

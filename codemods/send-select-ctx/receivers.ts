@@ -19,7 +19,7 @@ export function drainedBy(send: Node, ctx: FileContext): string | undefined {
   const chan = send.childForFieldName('channel');
   const field = sentField(send);
   const param = chan?.type === 'identifier' && isSendOnlyParameter(chan.text, send) ? chan.text : undefined;
-  if (!field && !param) return undefined;
+  if (!field && !param) return chan?.type === 'identifier' ? drainedByOwnWorkers(send, chan.text) : undefined;
   const index = ctx.packageIndex();
   return perPackage(drainers, index, field ? `.${field}` : param!, () => {
     const receive = field
@@ -32,6 +32,22 @@ export function drainedBy(send: Node, ctx: FileContext): string | undefined {
       .find((n) => ancestors(n).some((a) => a.type === 'for_statement') && !ancestors(n).some((a) => a.type === 'select_statement' && hasDefault(a)) && (!param || !!parameterNamed(param, n)));
     return inLoop?.parent?.text;
   });
+}
+
+/**
+ * A local channel that goroutines the function starts range over until it is closed, with no
+ * way out of their loop (\`go func() { for batch := range ch { … } }()\`): its workers, there to
+ * take every send. The range clause, e.g. \`batch := range ch\`.
+ */
+function drainedByOwnWorkers(send: Node, name: string): string | undefined {
+  const found = declarationOf(name, send);
+  if (!found || !('local' in found) || !/^make\(\s*chan\b/.test(found.local.value?.text ?? '')) return undefined;
+  const maker = enclosingFunction(found.local.decl);
+  const clause = maker?.descendantsOfType('range_clause').find((c) => {
+    const body = c.parent?.childForFieldName('body');
+    return c.childForFieldName('right')?.text === name && ancestors(c).some((a) => a.type === 'go_statement') && !!body && !/\b(break|return|goto)\b/.test(body.text);
+  });
+  return clause?.text;
 }
 
 /** The field a send's channel names (`p.retries <- m`: `retries`), if it is one. */
