@@ -26,7 +26,7 @@ export function awaitedInTurn(spawn: Spawn): string | undefined {
  * loop may move on without it. A plain receive waits for every goroutine, and a bound is then
  * only needless.
  */
-function mayGiveUp(recv: Node): boolean {
+export function mayGiveUp(recv: Node): boolean {
   const kase = recv.parent?.type === 'communication_case' ? recv.parent : recv.parent?.parent?.type === 'communication_case' ? recv.parent.parent : undefined;
   const select = kase?.parent;
   return select?.type === 'select_statement' && select.namedChildren.filter((c) => c.type === 'communication_case' || c.type === 'default_case').length > 1;

@@ -121,6 +121,11 @@ function passed in or another package's function is not seen. No fix when:
   (\`go func() { ch <- check(h) }()\`, then \`select { case err := <-ch: …; case <-timer.C: … }\`):
   no more than one runs at a time except those it gave up on, and a bound would let those hold
   their slots until the loop stops for good;
+- after the loop, the function takes what the goroutines send in a select that can give up
+  (\`case id := <-done: … case <-timer.C:\`, a stop with a timeout for hung services), or takes one
+  value only with no \`Wait()\` before it (\`err := <-errs\`, then interrupting the others): some
+  goroutines run until that code gives up on them or stops them, and a bound would hold the loop
+  before it gets there;
 - every goroutine calls a method the package does not declare, named like handing over a message
   (\`Send…\`, \`Produce…\`, \`Publish…\`, \`Enqueue…\`, \`Submit…\`), on one value they share
   (\`p.SendMessage(m)\`, p declared before the loop): a producer that flushes every N messages

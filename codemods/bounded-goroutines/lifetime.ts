@@ -7,6 +7,7 @@ import { channelRangedOver } from './channel-loops.js';
 import { dispatchedToHandler } from './callbacks.js';
 import { lockHeldAtGo, lockHeldAtLoop, lockHeldByCaller } from './locks-held.js';
 import { awaitedInTurn } from './awaited-in-turn.js';
+import { collectedAfter } from './collected-after.js';
 import { calledBodies } from '../../src/go/called-functions.js';
 import { sendsHaveRoom } from './room.js';
 import { sharedBatchingCall, unseenWorker } from './unseen-calls.js';
@@ -65,6 +66,13 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
     if (delay) return `${who} starts with ${delay}: slots held by goroutines waiting for their time would make the others run late`;
     const why = waitsOnOthers(body, spawn, ctx, waitedForAtOnce);
     if (why) return `${who} ${why}: a bound could leave the loop waiting for a slot that never frees`;
+  }
+  const collected = collectedAfter(spawn);
+  if (collected?.how === 'gives-up') {
+    return `after the loop the function waits for the goroutines in a select that can give up (${collected.at}): it expects some never to finish, and a bound would hold the loop before it gets there`;
+  }
+  if (collected) {
+    return `after the loop the function takes one value only of those the goroutines send (${collected.at}), then goes on: the goroutines may run until what it does next stops them, and a bound would hold the loop before it gets there`;
   }
   return undefined;
 }
