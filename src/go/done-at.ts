@@ -21,7 +21,9 @@ export function doneAt(node: Node, fn: Node, source: CancellationSource): string
     if (a.type === 'statement_list') {
       for (let s = a.firstNamedChild; s && s.startIndex < node.startIndex; s = s.nextNamedSibling) {
         if (s.type === 'expression_statement' && s.text.replace(/\s/g, '') === receive && !contains(s, node)) return `after ${s.text}`;
-        if (s.type === 'expression_statement' && ends.has(s.text.replace(/\s/g, ''))) return `after ${s.text}`;
+        // `go cancel()` ends it as well, a moment later: the send races the end (a test's own stop).
+        const ended = s.type === 'go_statement' ? s.namedChild(0) : s.type === 'expression_statement' ? s : undefined;
+        if (ended && ends.has(ended.text.replace(/\s/g, ''))) return `after ${s.text}`;
         // A select whose `case <-ctx.Done():` goes on to the statements after it.
         const fallsThrough = s.type === 'select_statement' && !contains(s, node) ? doneCaseGoingOn(s, receive) : undefined;
         if (fallsThrough) return `after a select whose ${fallsThrough} goes on to it`;
