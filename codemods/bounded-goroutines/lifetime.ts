@@ -41,11 +41,14 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   const callerHolds = lockHeldByCaller(spawn, ctx);
   if (callerHolds) return `the loop runs under a lock its caller holds (${callerHolds}): waiting there for a free slot would keep it locked while the goroutines may need it`;
   // A joined loop's goroutines end, or its Wait would not return: only the others may be workers for good.
-  const { called } = spawned(spawn);
+  const { called, literal } = spawned(spawn);
   const worker = spawn.shape === 'fire-and-forget' || spawn.shape === 'channel-range' ? unseenWorker(called, ctx) : undefined;
   if (worker) {
     return `the goroutine runs ${worker}, which is not in this package and is named like a worker that runs until stopped: nothing waits for the goroutines, and one that never ends would hold its slot for good`;
   }
+  // `go server.Serve()`: the goroutine is the server, whatever its loop looks like.
+  const serving = literal ? undefined : called.find((c) => SERVE.test(c.text));
+  if (serving) return `the goroutine serves until its server is stopped (${serving.text}()), a long-lived worker: a bound would stop the loop once that many serve`;
   const inTurn = awaitedInTurn(spawn);
   if (inTurn) {
     return `the loop waits for each goroutine in turn (${inTurn}), so no more than one runs at a time except those it gave up on: a bound would let those hold their slots and stop the loop`;
