@@ -30,7 +30,9 @@ outer context when there is one. Done channels are not contexts and are never us
 ## context.Background()
 \`context.Background()\` passed straight to a call while a context is in scope is reported
 (severity info) without a fix: it is often deliberate — work meant to outlive the request.
-\`--aggressive\` (option \`aggressive\`) replaces it too.
+\`--aggressive\` (option \`aggressive\`) replaces it too, but not as the parent of a new root
+(\`context.WithTimeout(context.Background(), d)\`): a budget of its own, for a flush or a
+shutdown meant to outlive the context in scope.
 
 ## Left alone
 - functions with no context in scope (goconc never invents one);
@@ -47,7 +49,9 @@ on purpose, for work that must not stop with it):
 - it runs where the context is done: after its \`cancel()\` or a \`<-ctx.Done()\` statement, in a
   \`case <-ctx.Done():\`, or after a select whose done case goes on;
 - it is deferred: cleanup that runs as the function returns, often because the context ended;
-- it is under \`if ctx == nil\`;
+- it is under \`if ctx == nil\` (or a test of a local copy of it: \`ctx := s.origCtx\`);
+- it is in a function literal that is returned or stored in a field (a shutdown closure): it
+  may run after the context is done;
 - the only context in scope is a local made with a cancel or deadline of its own
   (\`ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)\` for one wait, then
   \`Cleanup(context.TODO(), c)\`, which must not stop with it).

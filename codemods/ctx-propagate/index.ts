@@ -100,6 +100,10 @@ function find(ctx: FileContext): RawFinding[] {
       continue;
     }
     const fix = { description: `use ${source.expr}`, edits: [{ start: call.startIndex, end: call.endIndex, text: source.expr }] };
+    if (kind === 'Background' && ctx.options.aggressive === true && newRoot(call, pkg)) {
+      out.push({ start: call.startIndex, end: call.endIndex, message, reason: `context.Background() is the parent of ${newRoot(call, pkg)}: a new root with a budget of its own, for work meant to outlive ${source.expr} (a flush or shutdown after it ends)`, severity: 'info' });
+      continue;
+    }
     if (kind === 'TODO' || ctx.options.aggressive === true) out.push({ start: call.startIndex, end: call.endIndex, message, fix });
     else out.push({ start: call.startIndex, end: call.endIndex, message, reason: 'context.Background() may be meant to outlive the caller (fixed with --aggressive)', severity: 'info' });
   }
@@ -120,8 +124,9 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
   for (const a of ancestors(call)) {
     if (same(a, source.fn)) break;
     if (a.type === 'defer_statement') return `the call is deferred: cleanup that runs as the function returns, often because ${source.expr} is done, would then fail at once`;
-    const cond = a.type === 'if_statement' ? a.childForFieldName('condition')?.text.replace(/\s/g, '') : undefined;
-    if (cond?.includes(`${source.expr}==nil`)) return `the call is under if ${a.childForFieldName('condition')!.text}: there ${source.expr} is nil`;
+    if (a.type === 'func_literal' && escapes(a)) return `the call is in a function literal that is returned or stored: it may run after ${source.expr} is done`;
+    const nil = a.type === 'if_statement' ? nilTested(a, source.expr, call) : undefined;
+    if (nil) return `the call is under if ${a.childForFieldName('condition')!.text}: there ${nil === source.expr ? source.expr : `${nil}, a copy of ${source.expr},`} is nil`;
   }
   const made = madeWithOwnEnd(call, source);
   if (made) {
@@ -140,3 +145,28 @@ function madeWithOwnEnd(call: Node, source: CancellationSource): Node | undefine
 
 /** A context constructor that gives the new context an end of its own. */
 const OWN_END = /^\w+\.With(Cancel|Timeout|Deadline)\w*\(/;
+
+/** The name an `if` tests against nil (\`ctx == nil\`) when it is the context or a local copy of it (\`ctx := s.origCtx\`). */
+function nilTested(ifStmt: Node, expr: string, at: Node): string | undefined {
+  const cond = ifStmt.childForFieldName('condition')?.text.replace(/\s/g, '') ?? '';
+  for (const m of cond.matchAll(/([\w.]+)==nil/g)) {
+    if (m[1] === expr) return expr;
+    const decl = declarationOf(m[1], at);
+    if (decl && 'local' in decl && decl.local.value?.text.replace(/\s/g, '') === expr.replace(/\s/g, '')) return m[1];
+  }
+  return undefined;
+}
+
+/** A function literal that is returned, or stored in a field or a composite literal: it may run once its maker has returned. */
+function escapes(literal: Node): boolean {
+  const up = literal.parent?.type === 'expression_list' ? literal.parent.parent : literal.parent;
+  if (up?.type === 'return_statement' || up?.type === 'keyed_element' || up?.type === 'literal_value' || up?.type === 'literal_element') return true;
+  return up?.type === 'assignment_statement' && (up.childForFieldName('left')?.namedChildren ?? []).some((n) => n.type === 'selector_expression' || n.type === 'index_expression');
+}
+
+/** \`context.WithTimeout(…)\` (or another constructor) when \`call\` is the parent it is given, as written up to its paren. */
+function newRoot(call: Node, pkg: string): string | undefined {
+  const list = call.parent;
+  const ctor = list?.type === 'argument_list' && same(list.namedChildren[0], call) ? list.parent?.childForFieldName('function')?.text : undefined;
+  return ctor && new RegExp(`^${pkg}\\.With\\w+$`).test(ctor) ? `${ctor}()` : undefined;
+}

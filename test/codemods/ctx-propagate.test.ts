@@ -13,8 +13,8 @@ func Start(ctx context.Context, run func(context.Context)) {
 }
 `;
 
-const fix = (aggressive: boolean) =>
-  fixSource('/virtual/p.go', 'p.go', SRC, { codemods: [codemod], codemodOptions: { [codemod.id]: { aggressive } }, goVersion: '1.22', packages: new PackageIndexCache() });
+const fix = (aggressive: boolean, src = SRC) =>
+  fixSource('/virtual/p.go', 'p.go', src, { codemods: [codemod], codemodOptions: { [codemod.id]: { aggressive } }, goVersion: '1.22', packages: new PackageIndexCache() });
 
 describe('ctx-propagate --aggressive', () => {
   it('reports context.Background() passed to a call, without a fix, by default', () => {
@@ -26,5 +26,27 @@ describe('ctx-propagate --aggressive', () => {
 
   it('replaces it with the context in scope when aggressive', () => {
     expect(fix(true).fixed).toBe(SRC.replace('run(context.Background())', 'run(ctx)'));
+  });
+
+  it('leaves a new root with a budget of its own alone, even when aggressive', () => {
+    const src = `package p
+
+import (
+	"context"
+	"time"
+)
+
+type Scheduler struct{ ctx context.Context }
+
+func (s *Scheduler) Flush(timeout time.Duration, wait func(context.Context) bool) bool {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	return wait(ctx)
+}
+`;
+    const out = fix(true, src);
+    expect(out.fixed).toBe(src);
+    expect(out.findings).toHaveLength(1);
+    expect(out.findings[0]).toMatchObject({ severity: 'info', reason: expect.stringContaining('is the parent of context.WithTimeout()') });
   });
 });
