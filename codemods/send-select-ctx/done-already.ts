@@ -110,8 +110,6 @@ function closureName(literal: Node): string | undefined {
   return left?.length === 1 && left[0].type === 'identifier' ? left[0].text : undefined;
 }
 
-
-
 /**
  * The send is in the error branch of a call given the context (`if err := lim.Take(ctx, n); err
  * != nil { out <- failed }`): it reports a failure that a done context causes, so a select on any

@@ -97,7 +97,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   }
   const caller = awaitedByCaller(send, ctx);
   if (caller) {
-    return { reason: `${chan} is handed in by a caller that waits for every value: ${caller}, and never closes it; a send giving up once ${sources[0].expr} is done would leave that receive waiting forever` };
+    return { reason: `${chan} is handed in by a caller that takes every value: ${caller}; a send giving up once ${sources[0].expr} is done would drop a value it counts on, or leave it waiting forever` };
   }
   const waitingOnField = fieldReceiveLeftWaiting(send, ctx);
   if (waitingOnField) {

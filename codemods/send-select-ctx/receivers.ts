@@ -1,5 +1,5 @@
 import { declarationOf, paramsOf, type Param } from '../../src/go/scope.js';
-import { ancestors, enclosingFunction, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { receiveCase, useOf } from '../../src/go/result-channel.js';
 
@@ -36,8 +36,8 @@ export function drainedBy(send: Node, ctx: FileContext): string | undefined {
 
 /**
  * A local channel that goroutines the function starts range over until it is closed, with no
- * way out of their loop (\`go func() { for batch := range ch { … } }()\`): its workers, there to
- * take every send. The range clause, e.g. \`batch := range ch\`.
+ * way out of their loop (`go func() { for batch := range ch { … } }()`): its workers, there to
+ * take every send. The range clause, e.g. `batch := range ch`.
  */
 function drainedByOwnWorkers(send: Node, name: string): string | undefined {
   const found = declarationOf(name, send);
@@ -195,11 +195,12 @@ function takesAll(receive: Node, fn: Node): boolean {
 }
 
 /**
- * A channel parameter of a function the package calls (or starts: \`go f(…, results)\`) with a
+ * A channel parameter of a function the package calls (or starts: `go f(…, results)`) with a
  * channel the caller made and takes with a plain receive, closing it nowhere, in a loop that
- * nothing leaves early (\`for received != issued { loaded := <-results }\`): the caller waits for every value, so the send always has its
- * receiver, and one giving up would leave the caller waiting forever. The caller and the receive,
- * e.g. \`handleLoads() takes it with loaded := <-results\`.
+ * nothing leaves early (`for received != issued { loaded := <-results }`), or drains in a
+ * goroutine ranging over it (`for err := range errc`): the caller takes every value, so the
+ * send always has its receiver, and one giving up would drop a value the caller counts on, or
+ * leave it waiting forever. How, e.g. `handleLoads() takes it with loaded := <-results`.
  */
 export function awaitedByCaller(send: Node, ctx: FileContext): string | undefined {
   const chan = unparen(send.childForFieldName('channel')!);
@@ -211,15 +212,21 @@ export function awaitedByCaller(send: Node, ctx: FileContext): string | undefine
   const position = paramsOf(fn).findIndex((p) => p.name === chan.text);
   for (const call of ctx.packageIndex().callsNamed(name)) {
     const arg = call.childForFieldName('arguments')?.namedChildren[position];
-    const caller = enclosingFunction(call);
     const made = arg?.type === 'identifier' ? declarationOf(arg.text, call) : undefined;
-    if (!caller || !made || !('local' in made) || !/^make\(\s*chan\b/.test(made.local.value?.text ?? '')) continue;
+    if (!made || !('local' in made) || !/^make\(\s*chan\b/.test(made.local.value?.text ?? '')) continue;
+    // The function that made the channel (the call may be in a goroutine it starts).
+    const caller = enclosingFunction(made.local.decl);
+    if (!caller) continue;
     // The caller's tree is parsed apart from this file's: its nodes are found by their own text.
     const uses = caller.descendantsOfType('identifier').filter((id) => id.text === arg!.text);
-    if (uses.some((id) => useOf(id) === 'close')) continue;
-    const taken = uses.find((id) => useOf(id) === 'receive' && !receiveCase(id.parent!) && takesAll(id, caller));
+    const closed = uses.some((id) => useOf(id) === 'close');
+    const callerName = `${caller.childForFieldName('name')?.text ?? 'a function literal'}()`;
+    const taken = closed ? undefined : uses.find((id) => useOf(id) === 'receive' && !receiveCase(id.parent!) && takesAll(id, caller));
     const statement = taken && ancestors(taken).find((a) => a.parent?.type === 'statement_list');
-    if (taken) return `${caller.childForFieldName('name')?.text ?? 'a function literal'}() takes it with ${(statement ?? taken.parent!).text}`;
+    if (taken) return `${callerName} takes it with ${(statement ?? taken.parent!).text}`;
+    // A goroutine of the caller ranging over it to the end: `go func() { for err := range errc { … } }()`.
+    const drained = uses.find((id) => id.parent?.type === 'range_clause' && ancestors(id).some((a) => a.type === 'go_statement' && contains(caller, a)) && !/\b(break|return|goto)\b/.test(id.parent.parent?.childForFieldName('body')?.text ?? ''));
+    if (drained) return `${callerName} drains it with for ${drained.parent!.text}`;
   }
   return undefined;
 }
