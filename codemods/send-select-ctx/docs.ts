@@ -92,6 +92,10 @@ declaration in the same package.
 
 ## Reported without a fix
 - no cancellation source in scope — goconc never invents a context;
+- the only source is a context parameter or field that may be nil: the function hands it to a
+  call that makes its own context of it (\`ctx := opts.buildContext(o.parent)\`), or the package
+  builds the type without the field (\`&Observable{items: items}\`) and never sets it later; a
+  select on \`o.parent.Done()\` would panic there;
 - the channel is a field that a loop of the package drains (\`for { m := <-p.retries … }\`, \`for m :=
   range p.retries\`), or a channel parameter the package drains under the same name (\`updates
   chan<- job\` handed down from where \`updater(updates <-chan job)\` ranges over it until it is

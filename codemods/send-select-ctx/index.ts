@@ -1,6 +1,7 @@
 import { cancellationSources, doneReceive, doneReceives, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
 import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, isReleaseCall, same, touchesError, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
+import { receiverOf } from '../../src/go/declarations.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting, receiverIgnoring } from '../../src/go/result-channel.js';
 import { callsByText, callsOf, nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
@@ -67,7 +68,12 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
     if (failed) return { reason: `the send reports the failure of ${failed}, which is given ${s.expr}: once ${s.expr} is done that call fails, and a select would drop the report at random` };
   }
   const doneWhere = new Map(inScope.map((s) => [s, knownDoneWhere(send, fn, s, ctx)]));
-  const sources = inScope.filter((s) => doneWhere.get(s) === undefined);
+  const maybeNil = new Map(inScope.map((s) => [s, mayBeNil(s, ctx)]));
+  const sources = inScope.filter((s) => doneWhere.get(s) === undefined && maybeNil.get(s) === undefined);
+  const nilField = inScope.find((s) => doneWhere.get(s) === undefined && maybeNil.get(s) !== undefined);
+  if (sources.length === 0 && nilField) {
+    return { reason: `${maybeNil.get(nilField)}, and a select on ${nilField.expr}.Done() would then panic` };
+  }
   if (sources.length === 0 && inScope.length > 0) {
     return { reason: `the send runs once ${inScope[0].expr} is done (${doneWhere.get(inScope[0])}): selecting on it would skip the send at random` };
   }
@@ -211,6 +217,28 @@ function ownStopOnDone(fn: Node, source: CancellationSource): { node: Node; goes
     if (last?.type !== 'return_statement' && !endsRun(last) && codeFollows(kase, fn)) return { node: last ?? kase, goesOn: true };
   }
   return undefined;
+}
+
+/**
+ * Why a context parameter or field may be nil where the send runs, if it may: the method only
+ * hands it to a call (not the context package's) that makes its own context of it
+ * (`ctx := option.buildContext(o.parent)`), or, for a field, the package builds the type without
+ * it (`&ObservableImpl{iterable: it}`) and never sets it later (RxGo, where `o.parent` is often nil).
+ */
+function mayBeNil(source: CancellationSource, ctx: FileContext): string | undefined {
+  if (source.kind !== 'ctx-field' && source.kind !== 'ctx-param') return undefined;
+  const expr = source.expr.replace(/[.]/g, '\\.');
+  // A context by its name (`ctx`, `opCtx`, `context`) made by a call given the source.
+  // Not the source made again under its own name (`ctx = trace.ContextWithSpan(ctx, span)`).
+  const wrap = new RegExp(`(?<![\\w.])(ctx|\\w*Ctx|context)\\s*:?=\\s*([\\w.]+)\\([^()\\n]*\\b${expr}\\b(?!\\.)[^()\\n]*\\)`, 'g');
+  const wrapped = [...source.fn.text.matchAll(wrap)].find((m) => m[1] !== source.expr && !/^\w+\.With\w*$/.test(m[2]))?.[0];
+  const what = source.kind === 'ctx-field' ? 'field' : 'parameter';
+  if (wrapped) return `the function reads ${source.expr} into ${wrapped} and uses that instead: the ${what} may be nil`;
+  if (source.kind !== 'ctx-field') return undefined;
+  const field = source.expr.slice(source.expr.lastIndexOf('.') + 1);
+  const typeName = receiverOf(source.fn)?.typeName;
+  const literal = typeName ? ctx.packageIndex().literalLeavingOut(typeName, field) : undefined;
+  return literal ? `the package builds ${typeName} without ${field} (${literal}) and sets it nowhere later: the field may be nil` : undefined;
 }
 
 /** `panic(…)`, `os.Exit(…)`, `log.Fatal(…)`, `t.FailNow()`…: a statement after which nothing runs. */
