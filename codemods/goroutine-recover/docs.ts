@@ -39,7 +39,7 @@ Goroutines whose body already calls \`recover()\`, and \`go f(x)\` calls (wrap \
 
 ## Reported without a fix
 A body written on one line; \`log\` or \`runtime/debug\` imported under another name; a body that
-releases or reports outside a defer (\`wg.Done()\`, \`mu.Unlock()\`, \`close(ch)\`, a send, a
+releases or reports outside a defer (\`wg.Done()\`, \`mu.Unlock()\`, \`close(ch)\`, \`w.Close()\`, a send, a
 cancel): after a recovered panic it would be skipped, and whoever waits for it would wait
 forever where the process used to crash (defer the release first). A body that calls a function
 of the package (followed three calls deep) that takes a lock without a deferred unlock: a panic

@@ -19,7 +19,7 @@ export const goroutineRecover: Codemod = {
 
 /**
  * A release in the goroutine's own statements, not deferred (`wg.Done()`, `mu.Unlock()`,
- * `close(ch)`, a send, a cancel): a panic before it skips it. Deferred ones still run.
+ * `close(ch)`, `w.Close()`, a send, a cancel): a panic before it skips it. Deferred ones still run.
  */
 function releaseAPanicSkips(stmts: Node[]): Node | undefined {
   for (const st of stmts) {
@@ -27,10 +27,15 @@ function releaseAPanicSkips(stmts: Node[]): Node | undefined {
     for (const n of [st, ...st.descendantsOfType(['send_statement', 'call_expression'])]) {
       if (insideLiteral(n, st)) continue;
       if (n.type === 'send_statement' && !inSelectWithDefault(n)) return n;
-      if (isReleaseCall(n)) return n;
+      if (isReleaseCall(n) || closesResource(n)) return n;
     }
   }
   return undefined;
+}
+
+/** `w.Close()` as a statement: a reader on its other end waits for it (a pipe, a stream). */
+function closesResource(n: Node): boolean {
+  return n.type === 'call_expression' && n.parent?.type === 'expression_statement' && /\.Close$/.test(n.childForFieldName('function')?.text ?? '');
 }
 
 /** Whether `n` is in a function literal within `within`: its code runs when it is called, maybe elsewhere. */
