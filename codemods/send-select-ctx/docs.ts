@@ -124,7 +124,8 @@ declaration in the same package.
   \`return <-h.value\` in a \`case <-r.done:\` branch counts) and closes nowhere: that receive waits
   for the value, and a send giving up once the source is done would leave it waiting forever;
 - the function that made the channel waits for a value with a plain receive (\`v := <-errc\`, a
-  counting loop \`for range eps { <-errc }\`) and never closes it: a send that gives up once the
+  counting loop \`for range eps { <-errc }\`) and never closes it, or only by a \`defer\` that runs
+  after those receives: a send that gives up once the
   source is done would leave that receive waiting forever, a hang where there was a leak (give the
   channel room for every send instead, \`make(chan error, len(eps))\`);
 - the channel is a parameter, and a caller in the package hands in a channel it made and takes

@@ -95,7 +95,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   }
   const waiting = receiveLeftWaiting(send, ctx.source);
   if (waiting) {
-    return { reason: `${waiting.text} (line ${waiting.startPosition.row + 1}) waits for the value and ${chan} is never closed: a send that gives up once ${sources[0].expr} is done would leave it waiting forever (a buffer of one lets the send finish instead)` };
+    return { reason: `${waiting.text} (line ${waiting.startPosition.row + 1}) waits for the value and nothing closes ${chan} before it: a send that gives up once ${sources[0].expr} is done would leave it waiting forever (a buffer of one lets the send finish instead)` };
   }
   const reply = replyChannel(send);
   if (reply) {

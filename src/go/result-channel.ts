@@ -190,13 +190,16 @@ function statementOfCase(receive: Node): Node | undefined {
 /**
  * A receive that would wait forever once the sender gives up: `ch := make(chan T)` made in the
  * function around the send, received with a plain `<-ch` there (not a select case, which has
- * other ways on), and closed nowhere. Today the sender waits for that receive; a sender that
- * leaves on a cancellation instead would leave the receive waiting. Returns the receive.
+ * other ways on), and closed nowhere but by a `defer` of that function (after its receives).
+ * Today the sender waits for that receive; a sender that leaves on a cancellation instead would
+ * leave the receive waiting. Returns the receive.
  */
 export function receiveLeftWaiting(send: Node, source: string): Node | undefined {
   const local = localChannel(send, source);
   if (!local || same(enclosingFunction(send), local.outer)) return undefined;
-  if (local.uses.some((id) => useOf(id) === 'close')) return undefined;
+  // `defer close(ch)` in the function that made it runs once its receives are done: it frees none.
+  const deferredByMaker = (id: Node) => ancestors(id).some((a) => a.type === 'defer_statement' && same(enclosingFunction(a), local.outer));
+  if (local.uses.some((id) => useOf(id) === 'close' && !deferredByMaker(id))) return undefined;
   return local.uses.find((id) => useOf(id) === 'receive' && !receiveCase(id.parent!))?.parent ?? undefined;
 }
 
