@@ -110,9 +110,15 @@ export function isFixedCountLoop(loop: Node): boolean {
     return isInt && countsWorkers(over.text);
   }
   if (shape.kind !== 'counted' || !shape.over) return false;
-  const bound = intConversionArg(shape.over);
+  return isWorkerCount(shape.over);
+}
+
+/** A count of workers: a literal, a name that says so, GOMAXPROCS or NumCPU, or the `min` of one and something else (`min(concurrency, jobs)`). */
+function isWorkerCount(expr: Node): boolean {
+  const bound = intConversionArg(expr);
   if (bound.type === 'int_literal') return true;
   if (bound.type === 'identifier' || bound.type === 'selector_expression') return countsWorkers(bound.text);
-  if (bound.type === 'call_expression') return /GOMAXPROCS|NumCPU/.test(bound.text);
-  return false;
+  if (bound.type !== 'call_expression') return false;
+  if (bound.childForFieldName('function')?.text === 'min') return (bound.childForFieldName('arguments')?.namedChildren ?? []).some(isWorkerCount);
+  return /GOMAXPROCS|NumCPU/.test(bound.text);
 }
