@@ -121,6 +121,9 @@ function passed in or another package's function is not seen. No fix when:
   (\`go func() { ch <- check(h) }()\`, then \`select { case err := <-ch: …; case <-timer.C: … }\`):
   no more than one runs at a time except those it gave up on, and a bound would let those hold
   their slots until the loop stops for good;
+- the goroutines cancel the context they all run with (\`workersCtx, cancelWorkers :=
+  context.WithCancelCause(ctx)\` before the loop, \`cancelWorkers(err)\` in the goroutine): the
+  others may wait on it until one fails, and the one that fails might never get a slot;
 - after the loop, the function takes what the goroutines send in a select that can give up
   (\`case id := <-done: … case <-timer.C:\`, a stop with a timeout for hung services), or takes one
   value only with no \`Wait()\` before it (\`err := <-errs\`, then interrupting the others): some

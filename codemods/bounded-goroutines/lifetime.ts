@@ -8,6 +8,7 @@ import { dispatchedToHandler } from './callbacks.js';
 import { lockHeldAtGo, lockHeldAtLoop, lockHeldByCaller } from './locks-held.js';
 import { awaitedInTurn } from './awaited-in-turn.js';
 import { collectedAfter } from './collected-after.js';
+import { cancelEachOther } from './cancel-each-other.js';
 import { calledBodies } from '../../src/go/called-functions.js';
 import { sendsHaveRoom } from './room.js';
 import { sharedBatchingCall, unseenWorker } from './unseen-calls.js';
@@ -69,6 +70,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
     if (delay) return `${who} starts with ${delay}: slots held by goroutines waiting for their time would make the others run late`;
     const why = waitsOnOthers(body, spawn, ctx, waitedForAtOnce);
     if (why) return `${who} ${why}: a bound could leave the loop waiting for a slot that never frees`;
+  }
+  const cancels = cancelEachOther(spawn);
+  if (cancels) {
+    return `the goroutines end the context they all run with (${cancels}): one may wait on it until another fails, and a bound could keep the one that fails from ever starting`;
   }
   const collected = collectedAfter(spawn);
   if (collected?.how === 'gives-up') {
