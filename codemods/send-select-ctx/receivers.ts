@@ -43,11 +43,15 @@ function drainedByOwnWorkers(send: Node, name: string): string | undefined {
   const found = declarationOf(name, send);
   if (!found || !('local' in found) || !/^make\(\s*chan\b/.test(found.local.value?.text ?? '')) return undefined;
   const maker = enclosingFunction(found.local.decl);
-  const clause = maker?.descendantsOfType('range_clause').find((c) => {
+  return maker ? drainingRange(maker, name)?.text : undefined;
+}
+
+/** A `for x := range name` in a goroutine that `fn` starts, with no way out of its loop: the range clause. */
+function drainingRange(fn: Node, name: string): Node | undefined {
+  return fn.descendantsOfType('range_clause').find((c) => {
     const body = c.parent?.childForFieldName('body');
-    return c.childForFieldName('right')?.text === name && ancestors(c).some((a) => a.type === 'go_statement') && !!body && !/\b(break|return|goto)\b/.test(body.text);
+    return c.childForFieldName('right')?.text === name && ancestors(c).some((a) => a.type === 'go_statement' && contains(fn, a)) && !!body && !/\b(break|return|goto)\b/.test(body.text);
   });
-  return clause?.text;
 }
 
 /** The field a send's channel names (`p.retries <- m`: `retries`), if it is one. */
@@ -225,8 +229,8 @@ export function awaitedByCaller(send: Node, ctx: FileContext): string | undefine
     const statement = taken && ancestors(taken).find((a) => a.parent?.type === 'statement_list');
     if (taken) return `${callerName} takes it with ${(statement ?? taken.parent!).text}`;
     // A goroutine of the caller ranging over it to the end: `go func() { for err := range errc { … } }()`.
-    const drained = uses.find((id) => id.parent?.type === 'range_clause' && ancestors(id).some((a) => a.type === 'go_statement' && contains(caller, a)) && !/\b(break|return|goto)\b/.test(id.parent.parent?.childForFieldName('body')?.text ?? ''));
-    if (drained) return `${callerName} drains it with for ${drained.parent!.text}`;
+    const drained = drainingRange(caller, arg!.text);
+    if (drained) return `${callerName} drains it with for ${drained.text}`;
   }
   return undefined;
 }
