@@ -29,7 +29,7 @@ export function drainedBy(send: Node, ctx: FileContext): string | undefined {
     const signature = param ? new RegExp(`^[^{]*\\b${param}\\b[^{]*\\bchan\\b`) : undefined;
     const inLoop = index
       .nodesMatching(receive, undefined, signature && ((decl) => signature.test(decl)))
-      .find((n) => ancestors(n).some((a) => a.type === 'for_statement') && !ancestors(n).some((a) => a.type === 'select_statement' && hasDefault(a)) && (!param || !!parameterNamed(param, n)));
+      .find((n) => n.type !== 'comment' && ancestors(n).some((a) => a.type === 'for_statement') && !ancestors(n).some((a) => a.type === 'select_statement' && hasDefault(a)) && (!param || !!parameterNamed(param, n)));
     return inLoop?.parent?.text;
   });
 }
