@@ -1,28 +1,41 @@
 import type { FileContext } from '../../src/engine/types.js';
-import { declarationOf } from '../../src/go/scope.js';
-import type { Node } from '../../src/go/syntax.js';
+import { declarationOf, paramsOf } from '../../src/go/scope.js';
+import { same, type Node } from '../../src/go/syntax.js';
+import { calledName } from '../../src/go/called-functions.js';
 import { channelRangedOver } from './channel-loops.js';
 import type { Spawn } from './detect.js';
 
 /**
  * A router: a loop that takes each value from a channel (`for m := range messages`) and starts
  * a goroutine that calls a handler it looked up (`hd := e.Value.(*route).callback`, `h :=
- * r.handlers[topic]`): code registered elsewhere, which the package does not show and whose
- * contract may let it wait, e.g. publish and wait for the ack that only a later message brings
- * (paho's router). A bound that stops the loop could then stop it for good. A handler given as
+ * r.handlers[topic]`, or a field handed to the spawned function, which calls it: watermill's
+ * `go h.handleMessage(msg, h.handlerFunc)`): code registered elsewhere, which the package does
+ * not show and whose contract may let it wait, e.g. publish and wait for the ack that only a
+ * later message brings (paho's router). A bound that stops the loop could then stop it for good. A handler given as
  * a parameter is the caller's choice and is not seen, as any other unseen function. The
  * channel and the lookup, as written.
  */
-export function dispatchedToHandler(spawn: Spawn, bodies: { body: Node }[], ctx: FileContext): { channel: string; lookup: string } | undefined {
+export function dispatchedToHandler(spawn: Spawn, bodies: { body: Node; via?: string }[], ctx: FileContext): { channel: string; lookup: string } | undefined {
   const channel = spawn.loops.map((l) => channelRangedOver(l, ctx)).find((c) => c !== undefined);
   if (!channel) return undefined;
-  for (const { body } of bodies) {
+  // `go h.handleMessage(msg, h.handler)`: what the spawned call hands each parameter, and the
+  // spawned function's own bodies (looked up whatever their text: bodies holds only those that may wait).
+  const spawnedCall = spawn.go.type === 'go_statement' ? spawn.go.namedChild(0) : undefined;
+  const handed = spawnedCall?.childForFieldName('arguments')?.namedChildren ?? [];
+  const callee = spawnedCall?.childForFieldName('function');
+  const named = callee ? calledName(callee) : undefined;
+  const own = named ? ctx.packageIndex().functionsNamed(named.name, named.method).flatMap((d) => d.childForFieldName('body') ?? []) : [];
+  for (const { body, via } of [...bodies, ...own.map((body) => ({ body, via: undefined }))]) {
     for (const call of body.descendantsOfType('call_expression')) {
       const fn = call.childForFieldName('function');
       if (fn?.type !== 'identifier') continue;
       const decl = declarationOf(fn.text, call);
       const value = decl && 'local' in decl ? decl.local.value : undefined;
       if (value && LOOKUP.has(value.type)) return { channel, lookup: `${fn.text} := ${value.text}` };
+      // The spawned function's own parameter, given a field or an element at the go statement.
+      const param = decl && 'param' in decl && via === undefined && same(decl.param.fn, body.parent) ? paramsOf(decl.param.fn).findIndex((p) => p.name === fn.text) : -1;
+      const arg = param >= 0 ? handed[param] : undefined;
+      if (arg && LOOKUP.has(arg.type)) return { channel, lookup: `${fn.text} is given ${arg.text}` };
     }
   }
   return undefined;

@@ -134,7 +134,8 @@ function passed in or another package's function is not seen. No fix when:
   (\`p.SendMessage(m)\`, p declared before the loop): a producer that flushes every N messages
   holds each call until the batch is full, and fewer than N at once would wait for each other;
 - the loop takes each value from a channel and the goroutine calls a handler the loop looked up
-  (\`hd := e.Value.(*route).callback\`, \`h := r.handlers[topic]\`): registered code the package
+  (\`hd := e.Value.(*route).callback\`, \`h := r.handlers[topic]\`, or a field handed to the
+  spawned function, which calls it: \`go h.handleMessage(msg, h.handlerFunc)\`): registered code the package
   does not show, which may wait for what a later value brings (publish, then wait for the ack the
   same stream delivers); a handler given as a parameter is not seen, as any other unseen function;
 - the \`go\` statement is in a select case of the loop (\`case <-ticker.C: go check()\`): an event
