@@ -8,10 +8,9 @@ import { spawnedFunction, type Spawn } from './detect.js';
  * but for those it gave up on, and a bound would let those hold their slots. As written, e.g. `<-ch`.
  */
 export function awaitedInTurn(spawn: Spawn): string | undefined {
-  const literal = spawnedFunction(spawn.go);
-  if (literal?.type !== 'func_literal') return undefined;
-  const sentOn = new Set(literal.descendantsOfType('send_statement').map((s) => s.childForFieldName('channel')!.text));
-  if (sentOn.size === 0) return undefined;
+  const sent = sentByLiteral(spawn);
+  if (!sent) return undefined;
+  const { literal, sentOn } = sent;
   const body = spawn.loops[0].childForFieldName('body');
   if (!body) return undefined;
   for (const recv of body.descendantsOfType('unary_expression')) {
@@ -19,6 +18,14 @@ export function awaitedInTurn(spawn: Spawn): string | undefined {
     if (sentOn.has(recv.childForFieldName('operand')!.text) && mayGiveUp(recv)) return recv.text;
   }
   return undefined;
+}
+
+/** The function literal a spawn runs and the channels it sends on, as written, when it runs one that sends. */
+export function sentByLiteral(spawn: Spawn): { literal: Node; sentOn: Set<string> } | undefined {
+  const literal = spawnedFunction(spawn.go);
+  if (literal?.type !== 'func_literal') return undefined;
+  const sentOn = new Set(literal.descendantsOfType('send_statement').map((s) => s.childForFieldName('channel')!.text));
+  return sentOn.size > 0 ? { literal, sentOn } : undefined;
 }
 
 /**

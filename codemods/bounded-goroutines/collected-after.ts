@@ -1,7 +1,7 @@
 import { enclosingLoops, loopStatement } from '../../src/go/loops.js';
 import { ancestors, enclosingFunction, firstLine, same } from '../../src/go/syntax.js';
-import { mayGiveUp } from './awaited-in-turn.js';
-import { spawnedFunction, type Spawn } from './detect.js';
+import { mayGiveUp, sentByLiteral } from './awaited-in-turn.js';
+import type { Spawn } from './detect.js';
 
 /**
  * How the function takes what the goroutines send once the loop is done, when that shows some
@@ -14,11 +14,9 @@ import { spawnedFunction, type Spawn } from './detect.js';
  * Which, with the receiving statement and its line, e.g. `err := <-errors, line 44`.
  */
 export function collectedAfter(spawn: Spawn): { how: 'gives-up' | 'first'; at: string } | undefined {
-  const literal = spawnedFunction(spawn.go);
-  if (literal?.type !== 'func_literal') return undefined;
-  const sentOn = new Set(literal.descendantsOfType('send_statement').map((s) => s.childForFieldName('channel')!.text));
+  const sentOn = sentByLiteral(spawn)?.sentOn;
   const fnBody = spawn.fn.childForFieldName('body');
-  if (sentOn.size === 0 || !fnBody) return undefined;
+  if (!sentOn || !fnBody) return undefined;
   const after = loopStatement(spawn.loop).endIndex;
   for (const recv of fnBody.descendantsOfType('unary_expression')) {
     if (recv.startIndex < after || recv.childForFieldName('operator')?.text !== '<-' || !sentOn.has(recv.childForFieldName('operand')!.text)) continue;

@@ -100,8 +100,9 @@ function find(ctx: FileContext): RawFinding[] {
       continue;
     }
     const fix = { description: `use ${source.expr}`, edits: [{ start: call.startIndex, end: call.endIndex, text: source.expr }] };
-    if (kind === 'Background' && ctx.options.aggressive === true && newRoot(call, pkg)) {
-      out.push({ start: call.startIndex, end: call.endIndex, message, reason: `context.Background() is the parent of ${newRoot(call, pkg)}: a new root with a budget of its own, for work meant to outlive ${source.expr} (a flush or shutdown after it ends)`, severity: 'info' });
+    const root = kind === 'Background' && ctx.options.aggressive === true ? newRoot(call, pkg) : undefined;
+    if (root) {
+      out.push({ start: call.startIndex, end: call.endIndex, message, reason: `context.Background() is the parent of ${root}: a new root with a budget of its own, for work meant to outlive ${source.expr} (a flush or shutdown after it ends)`, severity: 'info' });
       continue;
     }
     if (kind === 'TODO' || ctx.options.aggressive === true) out.push({ start: call.startIndex, end: call.endIndex, message, fix });
@@ -146,7 +147,7 @@ function madeWithOwnEnd(call: Node, source: CancellationSource): Node | undefine
 /** A context constructor that gives the new context an end of its own. */
 const OWN_END = /^\w+\.With(Cancel|Timeout|Deadline)\w*\(/;
 
-/** The name an `if` tests against nil (\`ctx == nil\`) when it is the context or a local copy of it (\`ctx := s.origCtx\`). */
+/** The name an `if` tests against nil (`ctx == nil`) when it is the context or a local copy of it (`ctx := s.origCtx`). */
 function nilTested(ifStmt: Node, expr: string, at: Node): string | undefined {
   const cond = ifStmt.childForFieldName('condition')?.text.replace(/\s/g, '') ?? '';
   for (const m of cond.matchAll(/([\w.]+)==nil/g)) {
@@ -164,7 +165,7 @@ function escapes(literal: Node): boolean {
   return up?.type === 'assignment_statement' && (up.childForFieldName('left')?.namedChildren ?? []).some((n) => n.type === 'selector_expression' || n.type === 'index_expression');
 }
 
-/** \`context.WithTimeout(…)\` (or another constructor) when \`call\` is the parent it is given, as written up to its paren. */
+/** `context.WithTimeout(…)` (or another constructor) when `call` is the parent it is given, as written up to its paren. */
 function newRoot(call: Node, pkg: string): string | undefined {
   const list = call.parent;
   const ctor = list?.type === 'argument_list' && same(list.namedChildren[0], call) ? list.parent?.childForFieldName('function')?.text : undefined;

@@ -43,7 +43,6 @@ function insideLiteral(n: Node, within: Node): boolean {
   return ancestors(n).some((a) => a.type === 'func_literal' && within.startIndex <= a.startIndex && a.endIndex <= within.endIndex);
 }
 
-
 /**
  * A lock a function's text takes without a deferred unlock (`c.mu.Lock()` … `c.mu.Unlock()`):
  * a panic between the two leaves it held.
