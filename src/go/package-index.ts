@@ -22,11 +22,11 @@ export class PackageIndex {
   private readonly extraTexts: string[] = [];
   /** The latest text of each added file (the one being processed: not among `sources`). */
   private readonly addedTexts = new Map<string, string>();
-  /** Single methods looked up by `method`, by `Type.Name`; forgotten when a file is added. */
+  /** Single methods looked up by `method`, by `Type.Name`; forgotten when the package's text changes. */
   private readonly singleMethods = new Map<string, MethodDecl | undefined>();
-  /** Functions looked up by `functionsNamed`, by name; forgotten when a file is added. */
+  /** Functions looked up by `functionsNamed`, by name; forgotten when the package's text changes. */
   private readonly functionsByName = new Map<string, { decl: string; node?: Node }[]>();
-  /** Calls looked up by `callsNamed`, by name; forgotten when a file is added. */
+  /** Calls looked up by `callsNamed`, by name; forgotten when the package's text changes. */
   private readonly callsByName = new Map<string, Node[]>();
   private readonly functionsOfFile = new Map<string, FileFunctions>();
   private words: Set<string> | undefined;
@@ -164,8 +164,11 @@ export class PackageIndex {
   callsNamed(name: string, where?: (declaration: string) => boolean): Node[] {
     let calls = where ? undefined : this.callsByName.get(name);
     if (!calls) {
-      const call = new RegExp(`(?<![\\w$])${name}\\s*\\(`, 'g');
-      calls = this.nodesMatching(call, (m) => m[0].length - 1, where).flatMap((paren) => (paren.parent?.parent?.type === 'call_expression' ? [paren.parent.parent] : []));
+      // Found by each file's index of names before `(`: one pass over a file, whatever is asked.
+      const found = /^\w+$/.test(name)
+        ? this.nodesAt((functions) => functions.parensAfter(name), where)
+        : this.nodesMatching(new RegExp(`(?<![\\w$])${name}\\s*\\(`, 'g'), (m) => m[0].length - 1, where);
+      calls = found.flatMap((paren) => (paren.parent?.parent?.type === 'call_expression' ? [paren.parent.parent] : []));
       if (!where) this.callsByName.set(name, calls);
     }
     return calls;
@@ -178,18 +181,26 @@ export class PackageIndex {
    * declaration's text passes it (the others are not parsed).
    */
   nodesMatching(pattern: RegExp, offset: (m: RegExpMatchArray) => number = () => 0, where?: (declaration: string) => boolean): Node[] {
+    return this.nodesAt((functions) => Array.from(functions.text.matchAll(pattern), (m) => [m.index!, m.index! + offset(m)] as const), where);
+  }
+
+  /**
+   * The node at each place a file's finder gives (where a match starts, and the offset of its
+   * node) inside a top-level function of the package, each function parsed alone once however
+   * many places it holds.
+   */
+  private nodesAt(places: (functions: FileFunctions) => Iterable<readonly [number, number]>, where?: (declaration: string) => boolean): Node[] {
     const nodes: Node[] = [];
     for (const [file, text] of this.texts()) {
       const functions = this.functionsIn(file, text);
-      // Each function parsed once, however many matches it has.
       const parsed = new Map<number, Parser.Tree | undefined>();
-      for (const m of text.matchAll(pattern)) {
-        const start = functions.startBefore(m.index!);
+      for (const [match, at] of places(functions)) {
+        const start = functions.startBefore(match);
         const decl = start === undefined ? undefined : functions.declarationAt(start);
-        if (start === undefined || !decl || m.index! >= start + decl.length || (where && !where(decl))) continue;
+        if (start === undefined || !decl || match >= start + decl.length || (where && !where(decl))) continue;
         if (!parsed.has(start)) parsed.set(start, this.parseAlone(decl));
-        const at = ALONE_PREFIX.length + m.index! - start + offset(m);
-        const node = parsed.get(start)?.rootNode.descendantForIndex(at, at + 1);
+        const inAlone = ALONE_PREFIX.length + at - start;
+        const node = parsed.get(start)?.rootNode.descendantForIndex(inAlone, inAlone + 1);
         if (node) nodes.push(node);
       }
     }
@@ -295,10 +306,14 @@ export class PackageIndex {
 
   /** `text`: the file's text, when `tree` may not cover all of it (a partial parse). */
   addFile(file: string, tree: Parser.Tree, text = tree.rootNode.text): void {
+    // Lookups by text are kept unless the package's text changed: a file among `sources` is read
+    // from there, whatever text it is added with.
+    if (!this.sources.has(file) && this.addedTexts.get(file) !== text) {
+      this.singleMethods.clear();
+      this.functionsByName.clear();
+      this.callsByName.clear();
+    }
     this.addedTexts.set(file, text);
-    this.singleMethods.clear();
-    this.functionsByName.clear();
-    this.callsByName.clear();
     this.files.push(file);
     this.pending.delete(file);
     if (!this.sources.has(file)) {

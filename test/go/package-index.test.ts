@@ -83,14 +83,28 @@ describe('the package index', () => {
     const idx = new PackageIndex(
       new Map([
         ['/p/a.go', 'package p\n\nfunc (s *S) run() {\n\tselect {\n\tcase <-s.done:\n\t\ts.halt()\n\t}\n}\n\n// halt() in a comment\nfunc (s *S) halt() {}\n'],
-        ['/p/b.go', 'package p\n\nfunc stop(s *S) { s.halt(); halting() }\n\nvar x = "halt()"\n'],
+        ['/p/b.go', 'package p\n\nfunc stop(s *S) { s.halt(); halting(); s.unhalt() }\n\nvar x = "halt()"\n\nfunc pause(s *S) {\n\ts.halt ()\n}\n'],
       ]),
       (text) => parseGo(text),
     );
     const calls = idx.callsNamed('halt');
-    expect(calls.map((c) => c.text)).toEqual(['s.halt()', 's.halt()']);
-    expect(calls.map((c) => c.parent?.parent?.parent?.type)).toEqual(['communication_case', 'block']);
+    expect(calls.map((c) => c.text)).toEqual(['s.halt()', 's.halt()', 's.halt ()']);
+    expect(calls.map((c) => c.parent?.parent?.parent?.type)).toEqual(['communication_case', 'block', 'block']);
     expect(idx.callsNamed('missing')).toEqual([]);
+    // Only in functions whose text passes the test given.
+    expect(idx.callsNamed('halt', (decl) => decl.startsWith('func pause')).map((c) => c.text)).toEqual(['s.halt ()']);
+  });
+
+  it('keeps the calls it found while the package text is the same, and finds them again when a file changes', () => {
+    const idx = new PackageIndex(new Map([['/p/a.go', 'package p\n\nfunc a() { halt() }\n']]), (text) => parseGo(text));
+    idx.addFile('/p/main.go', parseGo('package p\n\nfunc main() {}\n'));
+    expect(idx.callsNamed('halt')).toHaveLength(1);
+    const kept = idx.callsNamed('halt');
+    idx.addFile('/p/a.go', parseGo('package p\n\nfunc a() { halt() }\n'));
+    expect(idx.callsNamed('halt')).toBe(kept);
+    idx.release('/p/main.go', 'package p\n\nfunc main() {}\n');
+    idx.addFile('/p/main.go', parseGo('package p\n\nfunc main() { halt() }\n'));
+    expect(idx.callsNamed('halt').map((c) => c.text)).toEqual(['halt()', 'halt()']);
   });
 
   it('forgets a released file until it is asked for again', () => {
