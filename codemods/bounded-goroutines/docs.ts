@@ -124,6 +124,10 @@ function passed in or another package's function is not seen. No fix when:
 - the goroutines cancel the context they all run with (\`workersCtx, cancelWorkers :=
   context.WithCancelCause(ctx)\` before the loop, \`cancelWorkers(err)\` in the goroutine): the
   others may wait on it until one fails, and the one that fails might never get a slot;
+- the function ends the goroutines' context after the loop, before it waits for them (\`for _, t
+  := range tasks { go func() { defer wg.Done(); t(ctx) }() }\`, then \`<-stop; cancel();
+  wg.Wait()\`): they are meant to run until then (the services or jobs of a run group), and once
+  the slots are taken the loop would wait for one that frees only after it;
 - after the loop, the function takes what the goroutines send in a select that can give up
   (\`case id := <-done: … case <-timer.C:\`, a stop with a timeout for hung services), or takes one
   value only with no \`Wait()\` before it (\`err := <-errs\`, then interrupting the others): some

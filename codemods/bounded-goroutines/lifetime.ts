@@ -8,7 +8,7 @@ import { dispatchedToHandler } from './callbacks.js';
 import { lockHeldAtGo, lockHeldAtLoop, lockHeldByCaller } from './locks-held.js';
 import { awaitedInTurn } from './awaited-in-turn.js';
 import { collectedAfter } from './collected-after.js';
-import { cancelEachOther } from './cancel-each-other.js';
+import { cancelEachOther, cancelledAfterLoop } from './shared-context.js';
 import { calledBodies } from '../../src/go/called-functions.js';
 import { sendsHaveRoom } from './room.js';
 import { sharedBatchingCall, unseenWorker } from './unseen-calls.js';
@@ -74,6 +74,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   const cancels = cancelEachOther(spawn);
   if (cancels) {
     return `the goroutines end the context they all run with (${cancels}): one may wait on it until another fails, and a bound could keep the one that fails from ever starting`;
+  }
+  const stopped = cancelledAfterLoop(spawn);
+  if (stopped) {
+    return `the function ends the goroutines' context after the loop (${stopped}), before it waits for them: they may run until then, and a bound would hold the loop for a slot that frees only after it`;
   }
   const collected = collectedAfter(spawn);
   if (collected?.how === 'gives-up') {
