@@ -154,6 +154,9 @@ declaration in the same package.
   stopping a pool's workers after its dispatch loop), or once its input is closed (\`n, ok :=
   <-notes\` … \`if !ok { replies <- final; return }\`): a stop ends that loop or closes that input,
   so the source is likely done by then, and a select on it would skip the send at random;
+- the send is in a test, benchmark or test helper itself (a function given \`t *testing.T\`, a
+  subtest's function literal included): a return there ends the test as passed and skips its
+  checks after the send (a goroutine the test starts may return: the test's checks go on);
 - the function returns no \`error\` (nothing can report the cancellation), or only a done channel
   is in scope while an error must be returned;
 - a result's zero value cannot be known (a type from another package, a type parameter);

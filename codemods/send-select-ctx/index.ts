@@ -9,6 +9,7 @@ import { awaitedByCaller, collectorChannel, drainedBy, fieldReceiveLeftWaiting, 
 import { docs } from './docs.js';
 import { endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
+import { testingParameter } from '../../src/go/scope.js';
 import { mayHaveSend } from '../../src/go/text-signals.js';
 
 export const sendSelectCtx: Codemod = {
@@ -120,6 +121,11 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const windDown = windingDown(send, fn, ctx);
   if (windDown) {
     return { reason: `the send runs as the code winds down, ${windDown}: ${sources[0].expr} is likely done by then, and a select on it would skip the send at random` };
+  }
+  const test = testingParameter(fn);
+  if (test) {
+    const name = fn.type === 'func_literal' ? 'a function literal' : `${fn.childForFieldName('name')?.text}()`;
+    return { reason: `the send is in ${name}, given ${test}: returning once ${sources[0].expr} is done would end the test as passed and skip its checks after the send` };
   }
   const placement = placementOf(send, ctx.source);
   if ('reason' in placement) return { reason: placement.reason };

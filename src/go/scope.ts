@@ -14,6 +14,12 @@ export function paramsOf(fn: Node): Param[] {
   return namedParams(fn.childForFieldName('parameters'), fn);
 }
 
+/** The parameter that makes a function a test, benchmark, fuzz target or test helper (`t *testing.T`, `tb testing.TB`), as written. */
+export function testingParameter(fn: Node): string | undefined {
+  const param = paramsOf(fn).find((p) => /^\*testing\.[TBF]$|^testing\.TB$/.test(p.typeNode.text));
+  return param && `${param.name} ${param.typeNode.text}`;
+}
+
 function namedParams(list: Node | null, fn: Node): Param[] {
   if (!list) return [];
   const out: Param[] = [];
