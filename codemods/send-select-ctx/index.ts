@@ -102,7 +102,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (reply) {
     return { reason: `${chan} is a reply channel taken from ${reply}: whoever sent it waits for the answer, and a send giving up once ${sources[0].expr} is done could leave it waiting forever` };
   }
-  const caller = awaitedByCaller(send, ctx);
+  const caller = awaitedByCaller(send, ctx, sources[0]);
   if (caller) {
     return { reason: `${chan} is handed in by a caller that takes every value: ${caller}; a send giving up once ${sources[0].expr} is done would drop a value it counts on, or leave it waiting forever` };
   }

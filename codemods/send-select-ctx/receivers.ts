@@ -1,7 +1,8 @@
 import { declarationOf, paramsOf, type Param } from '../../src/go/scope.js';
-import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
-import { receiveCase, useOf } from '../../src/go/result-channel.js';
+import { receiveCase, selectIgnoring, useOf } from '../../src/go/result-channel.js';
+import { doneReceive, type CancellationSource } from '../../src/go/cancellation.js';
 
 // Who takes a send's value: the package's own receivers of the channel, a requester waiting for
 // its reply, a registry draining a collector. Each either makes the send safe or says a select
@@ -198,15 +199,24 @@ function takesAll(receive: Node, fn: Node): boolean {
   return loop?.type === 'for_statement' && !/\b(return|break|goto|panic)\b/.test(loop.childForFieldName('body')?.text ?? '');
 }
 
+/** How the caller waits on the source, a parameter of `fn`, as it hands it in: `<-ctx.Done()` for `go t.get(ctx, …)`. */
+function callerStop(source: CancellationSource, fn: Node, call: Node): string | undefined {
+  if (source.kind !== 'ctx-param' && source.kind !== 'done-param') return undefined;
+  const position = paramsOf(fn).findIndex((p) => p.name === source.expr);
+  const arg = position < 0 ? undefined : call.childForFieldName('arguments')?.namedChildren[position];
+  return arg && doneReceive({ ...source, expr: arg.text }).replace(/\s/g, '');
+}
+
 /**
  * A channel parameter of a function the package calls (or starts: `go f(…, results)`) with a
  * channel the caller made and takes with a plain receive, closing it nowhere, in a loop that
  * nothing leaves early (`for received != issued { loaded := <-results }`), or drains in a
- * goroutine ranging over it (`for err := range errc`): the caller takes every value, so the
- * send always has its receiver, and one giving up would drop a value the caller counts on, or
- * leave it waiting forever. How, e.g. `handleLoads() takes it with loaded := <-results`.
+ * goroutine ranging over it (`for err := range errc`), or waits for in a select that does not wait
+ * on the source it hands in: the caller takes every value, so the send always has its receiver,
+ * and one giving up would drop a value the caller counts on, or leave it waiting forever. How,
+ * e.g. `handleLoads() takes it with loaded := <-results`.
  */
-export function awaitedByCaller(send: Node, ctx: FileContext): string | undefined {
+export function awaitedByCaller(send: Node, ctx: FileContext, source: CancellationSource): string | undefined {
   const chan = unparen(send.childForFieldName('channel')!);
   const found = chan.type === 'identifier' ? declarationOf(chan.text, send) : undefined;
   if (!found || !('param' in found)) return undefined;
@@ -228,6 +238,12 @@ export function awaitedByCaller(send: Node, ctx: FileContext): string | undefine
     const taken = closed ? undefined : uses.find((id) => useOf(id) === 'receive' && !receiveCase(id.parent!) && takesAll(id, caller));
     const statement = taken && ancestors(taken).find((a) => a.parent?.type === 'statement_list');
     if (taken) return `${callerName} takes it with ${(statement ?? taken.parent!).text}`;
+    // A select of the caller that waits for it but not for the source, as the caller hands it in.
+    const stop = callerStop(source, fn, call);
+    const ignoring = !closed && stop ? selectIgnoring(uses, stop) : undefined;
+    // The caller's tree is its declaration parsed alone: quoted, not placed by line.
+    const kase = ignoring && uses.map((id) => receiveCase(id.parent!)).find((c) => c && same(c.parent, ignoring));
+    if (kase) return `${callerName} waits for it in a select (${firstLine(kase.text)}) that does not wait on ${stop!.slice(2)}`;
     // A goroutine of the caller ranging over it to the end: `go func() { for err := range errc { … } }()`.
     const drained = drainingRange(caller, arg!.text);
     if (drained) return `${callerName} drains it with for ${drained.text}`;

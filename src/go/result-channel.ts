@@ -213,7 +213,12 @@ export function receiveLeftWaiting(send: Node, source: string): Node | undefined
 export function receiverIgnoring(send: Node, source: string, stop: string): Node | undefined {
   const local = localChannel(send, source);
   if (!local || same(enclosingFunction(send), local.outer)) return undefined;
-  for (const id of local.uses) {
+  return selectIgnoring(local.uses, stop);
+}
+
+/** Of a channel's uses (its name's identifiers), a receive in a select with no default and other cases, none of them `stop`: the select. */
+export function selectIgnoring(uses: Node[], stop: string): Node | undefined {
+  for (const id of uses) {
     const kase = useOf(id) === 'receive' ? receiveCase(id.parent!) : undefined;
     const select = kase?.parent;
     if (select?.type !== 'select_statement') continue;
