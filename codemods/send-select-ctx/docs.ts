@@ -156,6 +156,9 @@ declaration in the same package.
   stopping a pool's workers after its dispatch loop), or once its input is closed (\`n, ok :=
   <-notes\` … \`if !ok { replies <- final; return }\`): a stop ends that loop or closes that input,
   so the source is likely done by then, and a select on it would skip the send at random;
+- the send puts back what the function took from the same channel earlier (\`case <-txn.opsFlow:\`
+  … \`txn.opsFlow <- true\`): a token, or work requeued, that others wait for; a select would
+  lose it at random;
 - the send is in a test, benchmark or test helper itself (a function given \`t *testing.T\`, a
   subtest's function literal included): a return there ends the test as passed and skips its
   checks after the send (a goroutine the test starts may return: the test's checks go on);

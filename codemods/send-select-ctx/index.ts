@@ -98,6 +98,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (waiting) {
     return { reason: `${waiting.text} (line ${waiting.startPosition.row + 1}) waits for the value and nothing closes ${chan} before it: a send that gives up once ${sources[0].expr} is done would leave it waiting forever (a buffer of one lets the send finish instead)` };
   }
+  const token = tokenTaken(send, fn);
+  if (token) {
+    return { reason: `the send puts back what the function took from ${chan} (${token.text}, line ${token.startPosition.row + 1}), a token others wait for: a select that gives up once ${sources[0].expr} is done would lose it at random` };
+  }
   const reply = replyChannel(send);
   if (reply) {
     return { reason: `${chan} is a reply channel taken from ${reply}: whoever sent it waits for the answer, and a send giving up once ${sources[0].expr} is done could leave it waiting forever` };
@@ -279,6 +283,18 @@ function isSemaphoreAcquire(send: Node, ctx: FileContext): boolean {
   const chan = send.childForFieldName('channel')!.text;
   return nodesByToken(ctx.tree.rootNode, ctx.source, 'defer', 'defer_statement').some(
     (d) => d.text.replace(/\s/g, '').includes(`<-${chan}`) && d.descendantsOfType('unary_expression').some((u) => u.text.replace(/\s/g, '') === `<-${chan}`),
+  );
+}
+
+/**
+ * A receive from the same channel earlier in the function, before the send (`case <-txn.opsFlow:`
+ * … `txn.opsFlow <- true`): the send puts back a token the function took, or requeues what it
+ * took. A select dropping it would lose the token for every later taker. The receive.
+ */
+function tokenTaken(send: Node, fn: Node): Node | undefined {
+  const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
+  return fn.descendantsOfType('unary_expression').find(
+    (u) => u.startIndex < send.startIndex && u.childForFieldName('operator')?.text === '<-' && u.childForFieldName('operand')!.text.replace(/\s/g, '') === chan && same(enclosingFunction(u), fn),
   );
 }
 
