@@ -32,7 +32,8 @@ func (s *Server) Start() {
 Recovering keeps the process alive, but the goroutine's work is lost and shared state may be
 half-updated: that is a decision for the code's owners, which is why this codemod is opt-in
 (\`--only goroutine-recover\`, or \`codemods: {goroutine-recover: true}\`). The message names the
-function that started the goroutine, so logs say where it came from.
+function that started the goroutine, so logs say where it came from. The recovered value is
+\`r\`, or \`rec\` where the code around already uses \`r\` (a receiver), so nothing is shadowed.
 
 ## Left alone
 Goroutines whose body already calls \`recover()\`, and \`go f(x)\` calls (wrap \`f\` itself).
@@ -46,4 +47,6 @@ of the package (followed three calls deep) that takes a lock without a deferred 
 under the lock would leave it held, and every later \`Lock\` would hang.
 A body that panics on purpose (\`panic("recv loop returned nil")\` in its own statements): the
 panic is meant to stop the process, and recovered it would not.
+A goroutine in a \`_test.go\` file: a panic there fails the test run, and recovered it would only
+be logged while the test could pass, or hang waiting for what the goroutine never did.
 `;

@@ -4,6 +4,7 @@ import { afterOpeningBrace, ancestors, eol, firstLine, indentAt, inSelectWithDef
 import { docs } from './docs.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledTextWhere } from '../../src/go/called-functions.js';
+import { codeWords } from '../../src/go/find-by-text.js';
 
 export const goroutineRecover: Codemod = {
   id: 'goroutine-recover',
@@ -56,6 +57,11 @@ export function lockNotDeferred(text: string): string | undefined {
   return undefined;
 }
 
+/** The top-level function (or the outermost node below the file) around a node. */
+function outermost(node: Node): Node {
+  return [...ancestors(node)].reverse().find((a) => a.type !== 'source_file') ?? node;
+}
+
 function find(ctx: FileContext): RawFinding[] {
   const out: RawFinding[] = [];
   for (const go of ctx.tree.rootNode.descendantsOfType('go_statement')) {
@@ -94,12 +100,19 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${locking.via}, which runs ${lockNotDeferred(locking.text)} without a deferred unlock: after a recovered panic the lock would stay held, and every later Lock would hang where the process used to crash` });
       continue;
     }
+    if (ctx.path.endsWith('_test.go')) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: 'the goroutine is in a test file: a panic there fails the test run, and recovered it would only be logged while the test could pass (or hang on what the goroutine never did)' });
+      continue;
+    }
     const nl = eol(ctx.source);
     const ind = `${indentAt(ctx.source, go.startIndex)}\t`;
+    // Not a name of the code around (a receiver \`r\`): the recovered value would shadow it.
+    const words = codeWords(ctx.source.slice(outermost(go).startIndex, outermost(go).endIndex));
+    const r = ['r', 'rec', 'recovered'].find((n) => !words.has(n)) ?? 'r';
     const wrapper = [
       'defer func() {',
-      '\tif r := recover(); r != nil {',
-      `\t\tlog.Printf("goroutine started in ${owner} panicked: %v\\n%s", r, debug.Stack())`,
+      `\tif ${r} := recover(); ${r} != nil {`,
+      `\t\tlog.Printf("goroutine started in ${owner} panicked: %v\\n%s", ${r}, debug.Stack())`,
       '\t}',
       '}()',
     ];
