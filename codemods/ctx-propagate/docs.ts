@@ -52,6 +52,11 @@ on purpose, for work that must not stop with it):
 - it is under \`if ctx == nil\` (or a test of a local copy of it: \`ctx := s.origCtx\`);
 - it is in a function literal that is returned or stored in a field (a shutdown closure): it
   may run after the context is done;
+- with \`--aggressive\`, a \`context.Background()\` given to a goroutine nothing waits for, whose
+  code does not use the context otherwise (\`go func() { for { s, err :=
+  conn.AcceptUniStream(context.Background()) … } }()\` in a dial, or \`go run(context.Background())\`):
+  it may be meant to outlive the context, a connection's accept loop or a watcher, and would stop
+  with it;
 - the only context in scope is a local made with a cancel or deadline of its own
   (\`ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)\` for one wait, then
   \`Cleanup(context.TODO(), c)\`, which must not stop with it).

@@ -3,9 +3,9 @@ import { cancellationSources, type CancellationSource } from '../../src/go/cance
 import { doneAt } from '../../src/go/done-at.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { packageName } from '../../src/go/imports.js';
-import { callsOf } from '../../src/go/find-by-text.js';
+import { callsOf, codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { enclosingLoops } from '../../src/go/loops.js';
-import { ancestors, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, FUNCTION_TYPES, isDetached, same, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 
@@ -94,7 +94,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: call.startIndex, end: call.endIndex, message, reason });
       continue;
     }
-    const unsure = whyNotThisContext(call, source);
+    const unsure = whyNotThisContext(call, source, kind);
     if (unsure) {
       out.push({ start: call.startIndex, end: call.endIndex, message, reason: unsure });
       continue;
@@ -119,13 +119,16 @@ function find(ctx: FileContext): RawFinding[] {
  * calls given it (`ctx, cancel := context.WithTimeout(…, 2*time.Second)` for one wait, then
  * `Cleanup(context.TODO(), c)` that must not stop with it).
  */
-function whyNotThisContext(call: Node, source: CancellationSource): string | undefined {
+function whyNotThisContext(call: Node, source: CancellationSource, kind: 'TODO' | 'Background'): string | undefined {
   const done = doneAt(call, source.fn, source);
   if (done) return `the call runs ${done}, where ${source.expr} is done: given it, the call would fail at once`;
   for (const a of ancestors(call)) {
     if (same(a, source.fn)) break;
     if (a.type === 'defer_statement') return `the call is deferred: cleanup that runs as the function returns, often because ${source.expr} is done, would then fail at once`;
     if (a.type === 'func_literal' && escapes(a)) return `the call is in a function literal that is returned or stored: it may run after ${source.expr} is done`;
+    if (kind === 'Background' && detachedApart(a, call, source.expr)) {
+      return `context.Background() is given to a goroutine that nothing waits for and that does not use ${source.expr} otherwise: it may be meant to outlive ${source.expr} (a connection's accept loop, a watcher), and would stop with it`;
+    }
     const nil = a.type === 'if_statement' ? nilTested(a, source.expr, call) : undefined;
     if (nil) return `the call is under if ${a.childForFieldName('condition')!.text}: there ${nil === source.expr ? source.expr : `${nil}, a copy of ${source.expr},`} is nil`;
   }
@@ -156,6 +159,19 @@ function nilTested(ifStmt: Node, expr: string, at: Node): string | undefined {
     if (decl && 'local' in decl && decl.local.value?.text.replace(/\s/g, '') === expr.replace(/\s/g, '')) return m[1];
   }
   return undefined;
+}
+
+/**
+ * A goroutine the spawner does not wait for, whose code never names the context: `a` is its
+ * function literal (`go func() {…}()`), or its go statement when the call is one of its arguments
+ * (`go run(context.Background())`).
+ */
+function detachedApart(a: Node, call: Node, expr: string): boolean {
+  const go = a.type === 'go_statement' ? a : a.type === 'func_literal' && a.parent?.type === 'call_expression' ? a.parent.parent : undefined;
+  if (go?.type !== 'go_statement' || !isDetached(go)) return false;
+  const spawned = go.namedChild(0)?.childForFieldName('function');
+  const code = a.type === 'go_statement' && spawned?.type === 'func_literal' && contains(spawned, call) ? spawned.text : a.text;
+  return !new RegExp(`(?<![\\w.])${regexEscaped(expr)}\\b`).test(codeOnly(code));
 }
 
 /** A function literal that is returned, or stored in a field or a composite literal: it may run once its maker has returned. */

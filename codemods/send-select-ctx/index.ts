@@ -1,5 +1,5 @@
 import { cancellationSources, doneReceive, doneReceives, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
-import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, isReleaseCall, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, isDetached, isReleaseCall, same, touchesError, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting, receiverIgnoring } from '../../src/go/result-channel.js';
@@ -174,14 +174,6 @@ function enclosingGoroutine(node: Node): { go: Node; literal: Node } | undefined
   return undefined;
 }
 
-/** A goroutine is detached when the function spawning it never waits (no Wait() after the go statement). */
-function isDetached(go: Node): boolean {
-  const spawner = enclosingFunction(go);
-  if (!spawner) return true;
-  return !spawner
-    .descendantsOfType('call_expression')
-    .some((c) => c.startIndex > go.endIndex && /\.Wait$/.test(c.childForFieldName('function')?.text ?? ''));
-}
 
 /**
  * A statement after the send, in the same function and not deferred, that releases something

@@ -85,8 +85,12 @@ export function callsOf(scope: Node, source: string, callee: string): Node[] {
  * it uses, for picking names that cannot collide.
  */
 export function codeWords(text: string): Set<string> {
-  const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|`[^`]*`|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, ' ');
-  return new Set(code.match(/[A-Za-z_]\w*/g) ?? []);
+  return new Set(codeOnly(text).match(/[A-Za-z_]\w*/g) ?? []);
+}
+
+/** Go source with its comments, strings and runes blanked out: what is left is code. */
+export function codeOnly(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|`[^`]*`|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, ' ');
 }
 
 /** Text to match literally in a regular expression. */

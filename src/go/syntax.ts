@@ -197,3 +197,12 @@ export function firstLine(text: string): string {
   const nl = text.indexOf('\n');
   return nl === -1 ? text : `${text.slice(0, nl)}…`;
 }
+
+/** A goroutine is detached when the function spawning it never waits (no Wait() after the go statement). */
+export function isDetached(go: Node): boolean {
+  const spawner = enclosingFunction(go);
+  if (!spawner) return true;
+  return !spawner
+    .descendantsOfType('call_expression')
+    .some((c) => c.startIndex > go.endIndex && /\.Wait$/.test(c.childForFieldName('function')?.text ?? ''));
+}

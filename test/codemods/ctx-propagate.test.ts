@@ -9,7 +9,7 @@ const SRC = `package p
 import "context"
 
 func Start(ctx context.Context, run func(context.Context)) {
-	go run(context.Background())
+	run(context.Background())
 }
 `;
 
@@ -26,6 +26,45 @@ describe('ctx-propagate --aggressive', () => {
 
   it('replaces it with the context in scope when aggressive', () => {
     expect(fix(true).fixed).toBe(SRC.replace('run(context.Background())', 'run(ctx)'));
+  });
+
+  it('leaves Background() alone in a goroutine nothing waits for that does not use the context otherwise, even when aggressive', () => {
+    const src = `package p
+
+import "context"
+
+type conn struct{ streams chan int }
+
+func (c *conn) accept(ctx context.Context) (int, error) { return <-c.streams, ctx.Err() }
+
+// dial's ctx ends once dialling is done; the accept loop lives with the connection.
+func dial(ctx context.Context, c *conn, run func(context.Context), handle func(int)) {
+	go func() {
+		for {
+			s, err := c.accept(context.Background())
+			if err != nil {
+				return
+			}
+			handle(s)
+		}
+	}()
+	go run(context.Background())
+	// This one stops with ctx already.
+	go func() {
+		for ctx.Err() == nil {
+			s, _ := c.accept(context.Background())
+			handle(s)
+		}
+	}()
+}
+`;
+    const out = fix(true, src);
+    expect(out.findings.map((f) => f.reason ?? 'fixed')).toEqual([
+      expect.stringContaining('given to a goroutine that nothing waits for and that does not use ctx otherwise'),
+      expect.stringContaining('given to a goroutine that nothing waits for'),
+      'fixed',
+    ]);
+    expect(out.fixed).toBe(src.replace('s, _ := c.accept(context.Background())', 's, _ := c.accept(ctx)'));
   });
 
   it('leaves a new root with a budget of its own alone, even when aggressive', () => {
