@@ -82,6 +82,8 @@ function find(ctx: FileContext): RawFinding[] {
     const source = contexts.find((s) => !madeWithOwnEnd(call, s)) ?? contexts[0];
     if (!source) continue;
     const message = `${call.text} while ${source.expr} (${source.label}) is in scope: its cancellation and deadline do not reach this call`;
+    // Background() left as it is, whatever the reason, is reported as often deliberate.
+    const unfixed = (reason: string): RawFinding => ({ start: call.startIndex, end: call.endIndex, message, reason, ...(kind === 'Background' ? { severity: 'info' as const } : {}) });
     // `ctx = context.WithValue(ctx, k, v)` derives a parameter's context, as it should; a local
     // made fresh again, or a reassignment that runs on each pass of a loop, would chain each new
     // context to the last one, cancelled by then.
@@ -91,22 +93,22 @@ function find(ctx: FileContext): RawFinding[] {
         source.kind === 'ctx-field'
           ? `the statement sets ${source.expr} itself: built on the value it replaces, it would be built on nil before the field is first set (a panic), or start out done once the last one was cancelled`
           : `the statement makes a new ${source.expr}: built on the one it replaces, it would start out done once that was cancelled (a retry's fresh context)`;
-      out.push({ start: call.startIndex, end: call.endIndex, message, reason });
+      out.push(unfixed(reason));
       continue;
     }
     const unsure = whyNotThisContext(call, source, kind);
     if (unsure) {
-      out.push({ start: call.startIndex, end: call.endIndex, message, reason: unsure });
+      out.push(unfixed(unsure));
       continue;
     }
     const fix = { description: `use ${source.expr}`, edits: [{ start: call.startIndex, end: call.endIndex, text: source.expr }] };
-    const root = kind === 'Background' && ctx.options.aggressive === true ? newRoot(call, pkg) : undefined;
+    const root = kind === 'Background' ? newRoot(call, pkg) : undefined;
     if (root) {
-      out.push({ start: call.startIndex, end: call.endIndex, message, reason: `context.Background() is the parent of ${root}: a new root with a budget of its own, for work meant to outlive ${source.expr} (a flush or shutdown after it ends)`, severity: 'info' });
+      out.push(unfixed(`context.Background() is the parent of ${root}: a new root with a budget of its own, for work meant to outlive ${source.expr} (a flush or shutdown after it ends)`));
       continue;
     }
     if (kind === 'TODO' || ctx.options.aggressive === true) out.push({ start: call.startIndex, end: call.endIndex, message, fix });
-    else out.push({ start: call.startIndex, end: call.endIndex, message, reason: 'context.Background() may be meant to outlive the caller (fixed with --aggressive)', severity: 'info' });
+    else out.push(unfixed('context.Background() may be meant to outlive the caller (fixed with --aggressive)'));
   }
   return out;
 }

@@ -83,9 +83,31 @@ func (s *Scheduler) Flush(timeout time.Duration, wait func(context.Context) bool
 	return wait(ctx)
 }
 `;
-    const out = fix(true, src);
-    expect(out.fixed).toBe(src);
+    for (const aggressive of [true, false]) {
+      const out = fix(aggressive, src);
+      expect(out.fixed).toBe(src);
+      expect(out.findings).toHaveLength(1);
+      // Without --aggressive too: the reason is the root, not a fix that --aggressive would not give.
+      expect(out.findings[0]).toMatchObject({ severity: 'info', reason: expect.stringContaining('is the parent of context.WithTimeout()') });
+    }
+  });
+
+  it('reports every Background() it leaves alone at info level, whatever the reason', () => {
+    const src = `package p
+
+import "context"
+
+type pool struct {
+	ctx  context.Context
+	stop context.CancelFunc
+}
+
+func (p *pool) start() {
+	p.ctx, p.stop = context.WithCancel(context.Background())
+}
+`;
+    const out = fix(false, src);
     expect(out.findings).toHaveLength(1);
-    expect(out.findings[0]).toMatchObject({ severity: 'info', reason: expect.stringContaining('is the parent of context.WithTimeout()') });
+    expect(out.findings[0]).toMatchObject({ severity: 'info', reason: expect.stringContaining('the statement sets p.ctx itself') });
   });
 });
