@@ -47,6 +47,10 @@ of the package (followed three calls deep) that takes a lock without a deferred 
 under the lock would leave it held, and every later \`Lock\` would hang.
 A body that panics on purpose (\`panic("recv loop returned nil")\` in its own statements): the
 panic is meant to stop the process, and recovered it would not.
+A goroutine that is a loop receiving from a channel made outside it (\`for { select { case e :=
+<-l.entries: l.write(e) … } }\`, \`for job := range jobs\`): it is that channel's consumer, and
+after a recovered panic its senders would wait forever (or their values be lost) where the
+process used to crash. Done channels, a context's \`Done()\` and timers do not count.
 A goroutine in a \`_test.go\` file: a panic there fails the test run, and recovered it would only
 be logged while the test could pass, or hang waiting for what the goroutine never did.
 `;

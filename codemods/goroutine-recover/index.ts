@@ -34,6 +34,30 @@ function releaseAPanicSkips(stmts: Node[]): Node | undefined {
   return undefined;
 }
 
+/**
+ * A channel the goroutine's own loop receives from (\`for { select { case ev := <-l.channel: … } }\`,
+ * \`for job := range jobs\`), made outside it: the goroutine is its consumer. Not a done channel,
+ * a context's \`Done()\` or a timer's: those tell it when to stop or run, not what to take.
+ */
+function consumerLoop(stmts: Node[], body: Node, source: string): string | undefined {
+  for (const loop of stmts.flatMap((st) => (st.type === 'for_statement' ? [st] : st.descendantsOfType('for_statement')))) {
+    if (insideLiteral(loop, body)) continue;
+    const received = loop.descendantsOfType('unary_expression').filter((u) => u.childForFieldName('operator')?.text === '<-' && !insideLiteral(u, body)).map((u) => u.childForFieldName('operand')!.text);
+    // A range over a channel: one variable at most, and the name declared a channel in the file.
+    const clause = loop.namedChildren.find((c) => c.type === 'range_clause');
+    const over = clause && (clause.childForFieldName('left')?.namedChildCount ?? 0) <= 1 ? clause.childForFieldName('right')?.text : undefined;
+    const ranged = over && /^[\w.]+$/.test(over) && new RegExp(`\\b${over.split('.').pop()}\\s+(<-\\s*)?chan\\b|\\b${over.split('.').pop()}\\s*:?=\\s*make\\(\\s*chan\\b`).test(source) ? [over] : [];
+    for (const text of [...ranged, ...received]) {
+      if (!/^[\w.]+$/.test(text) || /\.C$|^time\.|(^|\.)(done|quit|stop|closing|closed|exit|shutdown|die)\w*$/i.test(text)) continue;
+      // Made by the goroutine itself: its own business.
+      const name = text.split('.').pop()!;
+      if (text === name && new RegExp(`(^|[^\\w.])${name}\\s*:=|\\bvar\\s+${name}\\b`).test(body.text)) continue;
+      return text;
+    }
+  }
+  return undefined;
+}
+
 /** `w.Close()` as a statement: a reader on its other end waits for it (a pipe, a stream). */
 function closesResource(n: Node): boolean {
   return n.type === 'call_expression' && n.parent?.type === 'expression_statement' && /\.Close$/.test(n.childForFieldName('function')?.text ?? '');
@@ -87,6 +111,11 @@ function find(ctx: FileContext): RawFinding[] {
     const skipped = releaseAPanicSkips(stmts);
     if (skipped) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${skipped.text} (line ${skipped.startPosition.row + 1}) outside a defer: after a recovered panic it would be skipped, and whoever waits for it would wait forever where the process used to crash` });
+      continue;
+    }
+    const consumed = consumerLoop(stmts, body, ctx.source);
+    if (consumed) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine is a loop receiving from ${consumed}, declared outside it: after a recovered panic nothing would take from it any more, and its senders would wait forever (or their values be lost) where the process used to crash` });
       continue;
     }
     const calls = body.descendantsOfType('call_expression').map((c) => c.childForFieldName('function')!);
