@@ -148,8 +148,9 @@ function passed in or another package's function is not seen. No fix when:
   holds one where it starts each goroutine (\`r.mu.RLock()\` in its body, then a \`go\` per
   matching route before the \`RUnlock()\`);
 - the loop's function runs with its caller's lock held: named so (\`pingAllLocked\`), or called
-  in the package after a \`Lock()\` not yet undone (\`p.mu.Lock(); p.fill()\`): goroutines taking that
-  lock could never free a slot;
+  in the package after a \`Lock()\` not yet undone (\`p.mu.Lock(); p.fill()\`), directly or through up
+  to two more calls (\`m.cond.L.Lock()\`, then \`m.tryReserve(n)\`, which calls the loop's function):
+  goroutines taking that lock could never free a slot;
 - the goroutine loops with no end condition (\`for {\`, \`for range ticker.C\`), ranges over a
   channel (a local, one it captures, a parameter, a field of its receiver, or what a package
   function returning a channel gives: \`range c.Errors()\`), blocks in

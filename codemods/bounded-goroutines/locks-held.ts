@@ -1,7 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { loopStatement } from '../../src/go/loops.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
-import { enclosingFunction } from '../../src/go/syntax.js';
+import { ancestors, enclosingFunction } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
 
 /**
@@ -27,20 +27,39 @@ export function lockHeldAtGo(spawn: Spawn, source: string): string | undefined {
 /**
  * The loop's function is called with a lock held: it is named so (`pingAllLocked`, Go's way of
  * saying the caller holds the lock), or a call of it in the package follows a Lock() its function
- * has not undone (`p.connsMu.Lock(); p.checkMinIdleConns()`). Which lock, and where.
+ * has not undone (`p.connsMu.Lock(); p.checkMinIdleConns()`), directly or through up to two more
+ * calls (`m.chCond.L.Lock()`, then `m.TryReserveMemory(size)`, which calls `m.checkTrigger(…)`).
+ * Which lock, and where.
  */
 export function lockHeldByCaller(spawn: Spawn, ctx: FileContext): string | undefined {
   if (spawn.fn.type !== 'function_declaration' && spawn.fn.type !== 'method_declaration') return undefined;
   const name = spawn.fn.childForFieldName('name')?.text;
   if (!name) return undefined;
   if (/\wLocked$/.test(name)) return `${name}, named so`;
+  return heldAroundCalls(name, ctx, CALLER_DEPTH, new Set());
+}
+
+/** How many calls up a lock held around the loop's function is looked for. */
+const CALLER_DEPTH = 3;
+
+function heldAroundCalls(name: string, ctx: FileContext, depth: number, seen: Set<string>): string | undefined {
+  if (seen.has(name)) return undefined;
+  seen.add(name);
+  const index = ctx.packageIndex();
   // Only functions that lock something are parsed to look at their calls.
-  for (const call of ctx.packageIndex().callsNamed(name, (decl) => /\.R?Lock\(\)/.test(decl))) {
+  for (const call of index.callsNamed(name, (decl) => /\.R?Lock\(\)/.test(decl))) {
     const caller = enclosingFunction(call);
     const body = caller?.childForFieldName('body');
     if (!body) continue;
     const held = lockHeldAtEnd(body.text.slice(0, call.startIndex - body.startIndex));
     if (held) return `${held}, locked in ${caller!.childForFieldName('name')?.text ?? 'a function literal'} around the call`;
+  }
+  if (depth <= 1) return undefined;
+  for (const call of index.callsNamed(name)) {
+    const caller = ancestors(call).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
+    const callerName = caller?.childForFieldName('name')?.text;
+    const held = callerName ? heldAroundCalls(callerName, ctx, depth - 1, seen) : undefined;
+    if (held) return `${held} of ${callerName}, which calls ${name}`;
   }
   return undefined;
 }
