@@ -100,8 +100,11 @@ declaration in the same package.
   range p.retries\`), or a channel parameter the package drains under the same name (\`updates
   chan<- job\` handed down from where \`updater(updates <-chan job)\` ranges over it until it is
   closed), or a local channel that goroutines the function starts range over with no way out of
-  their loop (\`go func() { for batch := range ch { … } }()\`): an internal pipeline whose values
-  must still flow during a shutdown, which a select on the done channel would drop;
+  their loop (\`go func() { for batch := range ch { … } }()\`), or each channel of a field the
+  package fills itself and hands to its own receiving loop (\`for _, ch := range q.eventChannels {
+  ch <- m }\`, with \`q.eventChannels = append(q.eventChannels, eventChan)\` and
+  \`q.consume(eventChan)\`): an internal pipeline whose values must still flow during a shutdown,
+  which a select on the done channel would drop;
 - the channel is named for a signal that code has started or finished (\`done\`, \`doneCh\`,
   \`errDone\`, \`ready\`, \`s.exited\`…): whoever waits for it may still be waiting when the source
   ends (a shutdown waiting for its loops to report), and a select would then drop the report at
@@ -122,7 +125,9 @@ declaration in the same package.
   case may receive from a copy of the channel (\`ctxCh := ctx.Done()\` … \`case <-ctxCh:\`);
 - the channel is a field that the package receives with a plain \`<-x.errCh\` (not a select case;
   \`return <-h.value\` in a \`case <-r.done:\` branch counts) and closes nowhere: that receive waits
-  for the value, and a send giving up once the source is done would leave it waiting forever;
+  for the value, and a send giving up once the source is done would leave it waiting forever.
+  Fields are told apart by the type declaring them where the code says (a parameter, a receiver,
+  \`&T{…}\`): another type's \`close(op.errCh)\` frees none of these receives;
 - the function that made the channel waits for a value with a plain receive (\`v := <-errc\`, a
   counting loop \`for range eps { <-errc }\`) and never closes it, or only by a \`defer\` that runs
   after those receives: a send that gives up once the

@@ -1,8 +1,9 @@
-import { declarationOf, paramsOf, type Param } from '../../src/go/scope.js';
+import { declarationOf, declaredTypeName, paramsOf, type Param } from '../../src/go/scope.js';
 import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { receiveCase, selectIgnoring, useOf } from '../../src/go/result-channel.js';
 import { doneReceive, type CancellationSource } from '../../src/go/cancellation.js';
+import { drainedAfterRegistering } from './registered-channels.js';
 
 // Who takes a send's value: the package's own receivers of the channel, a requester waiting for
 // its reply, a registry draining a collector. Each either makes the send safe or says a select
@@ -20,7 +21,7 @@ export function drainedBy(send: Node, ctx: FileContext): string | undefined {
   const chan = send.childForFieldName('channel');
   const field = sentField(send);
   const param = chan?.type === 'identifier' && isSendOnlyParameter(chan.text, send) ? chan.text : undefined;
-  if (!field && !param) return chan?.type === 'identifier' ? drainedByOwnWorkers(send, chan.text) : undefined;
+  if (!field && !param) return chan?.type === 'identifier' ? (drainedByOwnWorkers(send, chan.text) ?? drainedAfterRegistering(send, ctx)) : undefined;
   const index = ctx.packageIndex();
   return perPackage(drainers, index, field ? `.${field}` : param!, () => {
     const receive = field
@@ -96,16 +97,30 @@ export function fieldReceiveLeftWaiting(send: Node, ctx: FileContext): string | 
   const field = sentField(send);
   if (!field) return undefined;
   const index = ctx.packageIndex();
-  return perPackage(plainReceivers, index, field, () => {
-    if (index.anyTextMatches(new RegExp(`\\bclose\\(\\s*[^()]*\\.${field}\\s*\\)`))) return undefined;
+  const owner = ownerType(send.childForFieldName('channel')!, send);
+  return perPackage(plainReceivers, index, `${owner ?? ''}.${field}`, () => {
+    const close = `\\bclose\\(\\s*[^()]*\\.${field}\\s*\\)`;
+    const closed = index.anyTextMatches(new RegExp(close));
+    if (closed && !owner) return undefined;
+    // A close of the same field of another type (\`close(op.errCh)\`, op an *endTxnOp) frees none of these receives.
+    const closes = closed ? index.nodesMatching(new RegExp(close, 'g'), (m) => m[0].indexOf('(') + 1) : [];
+    const closedOwner = (arg: Node) => ownerType(ancestors(arg).find((a) => a.type === 'selector_expression' && a.childForFieldName('field')?.text === field) ?? arg, arg);
+    if (closes.some((arg) => !owner || [undefined, owner].includes(closedOwner(arg)))) return undefined;
     const receive = new RegExp(`<-\\s*(?:[\\w.]|\\[[^\\]\\n]*\\])+\\.${field}\\b`, 'g');
-    const plain = index.nodesMatching(receive).find((n) => n.parent?.type === 'unary_expression' && !receiveCase(n.parent));
+    const sameOwner = (n: Node) => !owner || [undefined, owner].includes(ownerType(n.parent!.childForFieldName('operand')!, n));
+    const plain = index.nodesMatching(receive).find((n) => n.parent?.type === 'unary_expression' && !receiveCase(n.parent) && sameOwner(n));
     const holder = plain && ancestors(plain).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
     return plain && `${plain.parent!.text}${holder ? ` (in ${holder.childForFieldName('name')?.text})` : ''}`;
   });
 }
 
-/** What `fieldReceiveLeftWaiting` found, by package index and field name. */
+/** The type owning a field a selector names (\`request.errCh\`, request an *ackListRequest: ackListRequest), when the variable's declaration says. */
+function ownerType(selector: Node, at: Node): string | undefined {
+  const operand = selector.type === 'selector_expression' ? unparen(selector.childForFieldName('operand')!) : undefined;
+  return operand?.type === 'identifier' ? declaredTypeName(operand.text, at) : undefined;
+}
+
+/** What \`fieldReceiveLeftWaiting\` found, by package index, owner type and field name. */
 const plainReceivers = new WeakMap<object, Map<string, string | undefined>>();
 
 function hasDefault(select: Node): boolean {

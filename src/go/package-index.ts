@@ -235,7 +235,9 @@ export class PackageIndex {
 
   /** Whether some file of the package (the processed one included) has text matching `pattern`. */
   anyTextMatches(pattern: RegExp): boolean {
-    return this.texts().some(([, text]) => pattern.test(text));
+    // A global expression's test() moves its lastIndex: a later matchAll would start there.
+    const test = pattern.global || pattern.sticky ? new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')) : pattern;
+    return this.texts().some(([, text]) => test.test(text));
   }
 
   /** Every file's text: the package's other files, then the files added since. */

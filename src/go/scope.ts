@@ -1,5 +1,6 @@
 import { identifiersNamed } from './find-by-text.js';
-import { ancestors, enclosingFunction, same, type Node } from './syntax.js';
+import { ancestors, enclosingFunction, same, unparen, type Node } from './syntax.js';
+import { baseTypeName, receiverOf } from './declarations.js';
 
 /** A named parameter or result of a function. */
 export interface Param {
@@ -82,6 +83,26 @@ export function declarationOf(name: string, node: Node): { local: LocalDecl } | 
   }
   return undefined;
 }
+
+/**
+ * The named type of a variable where it is used, when its declaration says (`req *ackListRequest`,
+ * `var t T`, `op := &endTxnOp{…}`, a method's receiver): `ackListRequest`. Undefined otherwise.
+ */
+export function declaredTypeName(name: string, at: Node): string | undefined {
+  const found = declarationOf(name, at);
+  if (found && 'param' in found) return baseTypeName(found.param.typeNode.text) || undefined;
+  if (found && 'local' in found) {
+    if (found.local.typeNode) return baseTypeName(found.local.typeNode.text) || undefined;
+    const value = found.local.value && unparen(found.local.value);
+    const literal = value?.type === 'unary_expression' && value.childForFieldName('operator')?.text === '&' ? value.childForFieldName('operand') : value;
+    return literal?.type === 'composite_literal' ? baseTypeName(literal.childForFieldName('type')?.text ?? '') || undefined : undefined;
+  }
+  const method = ancestors(at).find((a) => FUNCTION_DECLS.has(a.type));
+  const recv = method?.type === 'method_declaration' ? receiverOf(method) : undefined;
+  return recv?.name === name ? recv.typeName : undefined;
+}
+
+const FUNCTION_DECLS = new Set(['function_declaration', 'method_declaration']);
 
 /**
  * Variables declared before `node` in the blocks enclosing it, up to (not past) the enclosing

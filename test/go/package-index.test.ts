@@ -107,6 +107,13 @@ describe('the package index', () => {
     expect(idx.callsNamed('halt').map((c) => c.text)).toEqual(['halt()', 'halt()']);
   });
 
+  it('tests text with a global expression without moving it: a later search still finds every match', () => {
+    const idx = new PackageIndex(new Map([['/p/a.go', 'package p\n\nfunc (s *S) run() {\n\tdefer close(s.errc)\n}\n']]), (text) => parseGo(text));
+    const close = /close\(s\.errc\)/g;
+    expect(idx.anyTextMatches(close)).toBe(true);
+    expect(idx.nodesMatching(close)).toHaveLength(1);
+  });
+
   it('forgets a released file until it is asked for again', () => {
     const idx = index();
     expect(idx.type('Local')).toBeDefined();

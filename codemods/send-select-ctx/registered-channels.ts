@@ -1,0 +1,70 @@
+import type { FileContext } from '../../src/engine/types.js';
+import { paramsOf } from '../../src/go/scope.js';
+import { ancestors, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
+import { regexEscaped } from '../../src/go/find-by-text.js';
+
+/**
+ * A send on each channel of a field (`for _, ch := range q.eventChannels { ch <- m }`) whose
+ * channels the package registers itself and hands to its own loop: `q.eventChannels =
+ * append(q.eventChannels, eventChan)`, then `q.consume(eventChan)`, whose loop receives from its
+ * parameter (`case e := <-eventChan:`). Those receivers run on after a stop that ends neither, so
+ * the send has its receiver, and one giving up would drop what a running loop would take. How,
+ * e.g. `consume(eventChan) receives from each one in a loop`.
+ */
+export function drainedAfterRegistering(send: Node, ctx: FileContext): string | undefined {
+  const field = rangedField(send);
+  if (!field) return undefined;
+  const index = ctx.packageIndex();
+  const appended = new RegExp(`\\.${regexEscaped(field)}\\s*=\\s*append\\(`, 'g');
+  for (const at of index.nodesMatching(appended)) {
+    const assign = ancestors(at).find((a) => a.type === 'assignment_statement');
+    const call = assign?.childForFieldName('right')?.namedChildren[0];
+    const fn = ancestors(at).find((a) => FUNCTION_TYPES.has(a.type));
+    if (call?.type !== 'call_expression' || !fn) continue;
+    for (const added of (call.childForFieldName('arguments')?.namedChildren ?? []).slice(1)) {
+      if (added.type !== 'identifier') continue;
+      const consumer = consumerOf(added.text, fn, ctx);
+      if (consumer) return `${consumer} receives from each one in a loop`;
+    }
+  }
+  return undefined;
+}
+
+/** `q.eventChannels` of `for _, ch := range q.eventChannels { ch <- m }`: the field's name. */
+function rangedField(send: Node): string | undefined {
+  const chan = unparen(send.childForFieldName('channel')!);
+  if (chan.type !== 'identifier') return undefined;
+  for (const a of ancestors(send)) {
+    if (FUNCTION_TYPES.has(a.type)) break;
+    const clause = a.type === 'for_statement' ? a.namedChildren.find((c) => c.type === 'range_clause') : undefined;
+    const names = clause?.childForFieldName('left')?.namedChildren ?? [];
+    const over = clause?.childForFieldName('right');
+    if (names.length === 2 && names[1].text === chan.text && over?.type === 'selector_expression') return over.childForFieldName('field')?.text;
+  }
+  return undefined;
+}
+
+/** A call in `fn` handing `name` to a function of the package whose loop receives from that parameter: the call, e.g. `consume(eventChan)`. */
+function consumerOf(name: string, fn: Node, ctx: FileContext): string | undefined {
+  for (const call of fn.descendantsOfType('call_expression')) {
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    const position = args.findIndex((a) => a.text === name);
+    const callee = call.childForFieldName('function');
+    if (position < 0 || !callee || callee.text === 'append') continue;
+    const method = callee.type === 'selector_expression';
+    const calledName = method ? callee.childForFieldName('field')?.text : callee.text;
+    if (!calledName || !/^\w+$/.test(calledName)) continue;
+    for (const decl of ctx.packageIndex().functionsNamed(calledName, method)) {
+      const param = paramsOf(decl)[position]?.name;
+      const body = decl.childForFieldName('body');
+      if (param && body && receivesInLoop(body, param)) return `${calledName}(${args.map((a) => a.text).join(', ')})`;
+    }
+  }
+  return undefined;
+}
+
+/** A receive from `name` (`<-name`, a select case, `range name`) inside a loop of the body. */
+function receivesInLoop(body: Node, name: string): boolean {
+  const received = body.descendantsOfType('unary_expression').some((u) => u.childForFieldName('operator')?.text === '<-' && u.childForFieldName('operand')?.text === name && ancestors(u).some((a) => a.type === 'for_statement'));
+  return received || body.descendantsOfType('range_clause').some((c) => c.childForFieldName('right')?.text === name);
+}
