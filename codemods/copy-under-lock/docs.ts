@@ -71,7 +71,8 @@ lock) is no longer shared and needs no copy; one truncated (\`l.msgs = l.msgs[:0
 Methods named in the \`blocking-methods\` option (default: Close, Send, Write, Flush, Stop,
 Shutdown, Wait, Publish, Notify, Recv, Read, Do, Call), any \`Send…\`/\`Write…\` method, channel
 sends (not one in a select with a \`default\`: a send-or-drop cannot wait), \`time.Sleep\`, and calls of function values (callbacks: range variables, function-typed
-parameters). Extend the list in goconc.yaml:
+parameters). None of these counts in a goroutine started under the lock (\`go c.send(v)\`, \`go func() {
+ch <- v }()\`): it waits there, not while the lock is held. Extend the list in goconc.yaml:
 \`codemods: {copy-under-lock: {blocking-methods: [Close, Flush, Evict]}}\`.
 
 ## Recognised
