@@ -30,9 +30,9 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string): bool
     const cap = Number(capNode.text.replace(/_/g, ''));
     if (!Number.isFinite(cap)) return false;
     if (cap >= sends.length && sends.every((s) => loopsOf(s).length === 0)) return true;
-    // Every send in one goroutine started once (`go func() { … }()`): the most any path through it makes.
-    const goroutine = onlyGoroutine(sends, made.decl);
-    return !!goroutine && cap >= mostSends(goroutine.childForFieldName('body')!, chan.text);
+    // Sends in goroutines each started once (`go func() { … }()`): the most any path through
+    // each makes, added up, with the sends outside them that no loop repeats.
+    return cap >= sendsAtMost(sends, made.decl, chan.text);
   }
   // One send per iteration of exactly one loop whose trip count is the capacity expression: a
   // single send, or those of one goroutine started per iteration, one on each path through it.
@@ -166,10 +166,24 @@ function goroutineHolding(sends: Node[]): Node | undefined {
   return sends.every((s) => same(enclosingFunction(s), literal)) ? literal : undefined;
 }
 
-/** The function literal of `go func() { … }()` that holds every send, when no loop between it and the channel's declaration repeats it. */
-function onlyGoroutine(sends: Node[], decl: Node): Node | undefined {
-  const literal = goroutineHolding(sends);
-  return literal && startedOnce(literal, decl) ? literal : undefined;
+/**
+ * The most values the sends can put in the channel: each goroutine started once (no loop between
+ * it and the channel's declaration repeats it) counts the most sends any path through it makes,
+ * and each send outside goroutines and closures counts one, unless a loop repeats it (Infinity).
+ */
+function sendsAtMost(sends: Node[], decl: Node, chan: string): number {
+  const literals = new Map<number, Node>();
+  let outside = 0;
+  for (const send of sends) {
+    const literal = enclosingFunction(send);
+    const call = literal?.parent;
+    const started = literal?.type === 'func_literal' && call?.type === 'call_expression' && call.parent?.type === 'go_statement';
+    if (started && startedOnce(literal, decl)) literals.set(literal.id, literal);
+    // A loop repeats it, or a closure that may be called any number of times holds it.
+    else if (started || literal?.type === 'func_literal' || loopsBetween(send, decl).length > 0) return Infinity;
+    else outside++;
+  }
+  return [...literals.values()].reduce((n, literal) => n + mostSends(literal.childForFieldName('body')!, chan), outside);
 }
 
 /** True when loop runs exactly `count` times: `for i := 0; i < count; i++`, `for range count`, `for … range xs` with count `len(xs)`. */

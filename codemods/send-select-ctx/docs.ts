@@ -72,7 +72,8 @@ declaration in the same package.
 - sends that already are a case of a \`select\`;
 - sends that cannot block: the channel is made in the same function with a capacity covering
   every send (\`errc := make(chan error, 1)\` with one send, or sent to once on each path of the
-  one goroutine that sends on it (\`if err != nil { errc <- err; return }; errc <- nil\`, also
+  one goroutine that sends on it, or of each of the goroutines started once that send on it,
+  counted together (\`if err != nil { errc <- err; return }; errc <- nil\`, also
   inside a loop whose sends all return: \`for { if err := recv(ctx); err != nil { errc <- err;
   return } }\`); \`make(chan T, n)\` filled by a loop running exactly n times; \`make(chan T,
   len(xs))\` filled once per \`range xs\`). The channel is the one the send's name refers to:
