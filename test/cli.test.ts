@@ -124,5 +124,7 @@ describe('goconc CLI', () => {
     const report = JSON.parse(res.stdout);
     expect(report.findings).toEqual([]);
     expect(report.skipped).toEqual([{ file: 'gen.go', reason: 'generated file (Code generated … DO NOT EDIT)' }]);
+    // The text summary says why, counted by reason.
+    expect(goconc(['scan'], dir).stdout).toContain('1 skipped (1 generated)');
   });
 });

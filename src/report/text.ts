@@ -55,11 +55,22 @@ export function textSummary(result: RunResult, mode: 'scan' | 'dry-run' | 'write
   ];
   if (mode === 'write') parts.push(`${s.fixesApplied} fixes applied`, `${s.fixesFailed} not applied`);
   if (mode === 'dry-run') parts.push(`${result.files.filter((f) => f.fixed !== undefined).length} files would change`);
-  if (s.filesSkipped) parts.push(`${s.filesSkipped} skipped`);
+  if (s.filesSkipped) parts.push(`${s.filesSkipped} skipped (${skipReasons(result)})`);
   if (s.filesWithErrors) parts.push(c.red(`${s.filesWithErrors} with errors`));
   if (s.filesPartlyAnalysed) parts.push(`${s.filesPartlyAnalysed} partly analysed`);
   const by = Object.entries(s.findingsByCodemod).map(([id, n]) => `${id}: ${n}`).join(', ');
   return `${parts.join(', ')} in ${(s.elapsedMs / 1000).toFixed(2)}s${by ? `\n  ${by}` : ''}\n`;
+}
+
+/** Why files were skipped, counted by reason in its short form: `24 generated, 2 ignored by .gitignore`. */
+function skipReasons(result: RunResult): string {
+  const reasons = [...result.files.filter((f) => f.status === 'skipped').map((f) => f.reason ?? 'skipped'), ...result.skipped.map((s) => s.reason)];
+  const counts = new Map<string, number>();
+  for (const r of reasons) {
+    const short = r.replace(/\s*\(.*\)$/, '').replace(/ file$/, '');
+    counts.set(short, (counts.get(short) ?? 0) + 1);
+  }
+  return [...counts].map(([r, n]) => `${n} ${r}`).join(', ');
 }
 
 export function displayPath(root: string, file: string, cwd: string): string {
