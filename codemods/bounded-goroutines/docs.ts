@@ -73,7 +73,9 @@ wg.Wait()
 form go vet's modernizer writes, and it is just as unbounded.
 
 \`errgroup\` goroutines started per item (\`g.Go\` in a loop) get \`g.SetLimit(n)\` right after the
-group is made, when \`golang.org/x/sync/errgroup\` is already imported.
+group is made, when \`golang.org/x/sync/errgroup\` is already imported. The limit is the group's:
+when any goroutine the function starts on the group in a loop could stall it (below), none of
+its \`Go\` calls gets the fix.
 
 \`go f(a, b)\` becomes \`go func() { defer …; f(a, b) }()\` only when \`f\` and its arguments are
 names, selectors or literals that the loop does not assign: a closure reads them when it runs,
@@ -115,6 +117,9 @@ function passed in or another package's function is not seen. No fix when:
   slot for good (a loop joined by a \`Wait()\` needs no such guess: its goroutines end);
 - the loop is in a benchmark (\`func BenchmarkX(b *testing.B)\`, or a helper given the \`*testing.B\`): how many goroutines run at once
   is what it measures;
+- a goroutine waits for a context to end with \`<-ctx.Done()\` as a statement of its own (a stop
+  waiter: \`eg.Go(func() error { <-ctx.Done(); return srv.Stop(…) })\` per server): it holds its slot
+  until then, whatever the spawner waits for;
 - a goroutine waits in a loop on shared state the others change (\`for ready.Load() < n {
   runtime.Gosched() }\`, a start line): those holding the slots would wait for ones that cannot start;
 - the loop waits for each goroutine in turn, receiving what it sends after the \`go\` statement
@@ -160,8 +165,9 @@ function passed in or another package's function is not seen. No fix when:
   body for this goroutine alone with room for all it sends on any path (\`errc := make(chan error,
   1)\` and one send before it returns; none in a loop); or it receives from one (\`ctx.Done()\`,
   timers and tickers aside), or calls \`Wait()\` on something it did not declare, or \`Done()\`
-  on one with more work after it (\`started.Done()\`: a start signal the spawner may wait for from
-  all of them): it may be waiting for the spawner, which the bound keeps waiting for it;
+  on one with more work after it (\`started.Done()\`, then \`return srv.Start(ctx)\`: a start signal
+  the spawner may wait for from all of them): it may be waiting for the spawner, which the bound
+  keeps waiting for it;
 - the goroutine starts with a delay (\`time.Sleep(d)\` or \`<-time.After(d)\` first) or waits
   \`time.Until\` a time: work scheduled for a time, which goroutines sleeping in the slots would
   make run late;

@@ -3,7 +3,7 @@ import { callsByText, callsOf } from '../../src/go/find-by-text.js';
 import { packageName } from '../../src/go/imports.js';
 import { enclosingLoops, isFixedCountLoop, loopStatement } from '../../src/go/loops.js';
 import { localsBefore } from '../../src/go/scope.js';
-import { eol, enclosingFunction, indentAt, lineEnd, touchesError } from '../../src/go/syntax.js';
+import { eol, enclosingFunction, indentAt, lineEnd, same, touchesError, type Node } from '../../src/go/syntax.js';
 import { limitExpr } from './fix.js';
 import { whyBoundMayStall } from './lifetime.js';
 
@@ -37,9 +37,24 @@ export function errgroupFindings(ctx: FileContext): RawFinding[] {
       end: call.endIndex,
       message: `errgroup goroutine per loop iteration with no SetLimit: at most ${expr} will run at once, and ${group.text}.Go waits for a free slot`,
     };
-    const stall = call.parent?.type === 'expression_statement' && owner ? whyBoundMayStall({ go: call.parent, loop: loops[loops.length - 1], loops, fn: owner, shape: 'joined' }, ctx) : undefined;
+    // The limit is the group's: one goroutine of it that may stall the loop rules it out for all.
+    const stall = owner ? groupStall(group.text, owner, call, ctx) : undefined;
     if (stall) out.push({ ...finding, reason: stall });
     else out.push({ ...finding, fix: { description: `${group.text}.SetLimit(${expr})`, edits: [{ start: at, end: at, text: `${nl}${indentAt(ctx.source, stmt.startIndex)}${group.text}.SetLimit(${expr})` }], imports } });
   }
   return out;
+}
+
+/**
+ * Why a limit on the group could stall the loop, for any goroutine the function starts on it in a
+ * loop (\`eg.Go(wait for stop)\` and \`eg.Go(start server)\` per server share one limit).
+ */
+function groupStall(group: string, owner: Node, at: Node, ctx: FileContext): string | undefined {
+  for (const call of callsOf(owner, ctx.source, `${group}.Go`)) {
+    const loops = enclosingLoops(call);
+    if (call.parent?.type !== 'expression_statement' || loops.length === 0 || !same(enclosingFunction(call), owner)) continue;
+    const stall = whyBoundMayStall({ go: call.parent, loop: loops[loops.length - 1], loops, fn: owner, shape: 'joined' }, ctx);
+    if (stall) return same(call, at) ? stall : `${stall} (the ${group}.Go on line ${call.startPosition.row + 1}, which the same limit would bound)`;
+  }
+  return undefined;
 }

@@ -183,6 +183,9 @@ function waitsOnOthers(body: Node, spawn: Spawn, ctx: FileContext, waitedForAtOn
   for (const select of body.descendantsOfType('select_statement').filter(own)) {
     if (!select.namedChildren.some((c) => c.type === 'communication_case' || c.type === 'default_case')) return 'blocks forever (select {})';
   }
+  // `<-ctx.Done()` as a statement of its own: it waits for the end, whoever brings it and whatever the spawner waits for.
+  const stopWaiter = body.descendantsOfType('expression_statement').filter(own).find((st) => /^<-\s*[\w.]+\.Done\(\)$/.test(st.text));
+  if (stopWaiter) return `waits for ${stopWaiter.text.replace(/^<-\s*/, '').slice(0, -'.Done()'.length)} to be done (${stopWaiter.text}), as a stop waiter does`;
   if (!waitedForAtOnce) {
     const why = usesOutsideChannel(body, spawn, own, declaredHere);
     if (why) return why;
@@ -218,7 +221,8 @@ function signalsStart(call: Node): boolean {
   if (stmt?.type !== 'expression_statement') return false;
   let next = stmt.nextNamedSibling;
   while (next?.type === 'comment') next = next.nextNamedSibling;
-  return !!next && next.type !== 'return_statement';
+  // `return server.Start(ctx)` still works: only a return of values already there ends it.
+  return !!next && (next.type !== 'return_statement' || next.descendantsOfType('call_expression').length > 0);
 }
 
 /** A send or receive on a channel made outside the goroutine, which may be waiting for the spawner. */
