@@ -50,6 +50,10 @@ on purpose, for work that must not stop with it):
   \`case <-ctx.Done():\`, or after a select whose done case goes on;
 - it is deferred: cleanup that runs as the function returns, often because the context ended;
 - it is under \`if ctx == nil\` (or a test of a local copy of it: \`ctx := s.origCtx\`);
+- it is in a case of a select that stops on the context in another case (\`case <-ctx.Done():
+  return\` … \`case <-ticker.C: lock.Refresh(context.TODO())\`): once that case runs, its work may be
+  meant to finish, and given the context it could stop half-way (a lock refresh leaving its new
+  lock file behind);
 - it is in a function literal that is returned or stored in a field (a shutdown closure): it
   may run after the context is done;
 - with \`--aggressive\`, a \`context.Background()\` given to a goroutine nothing waits for, whose

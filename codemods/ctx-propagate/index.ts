@@ -128,6 +128,10 @@ function whyNotThisContext(call: Node, source: CancellationSource, kind: 'TODO' 
     if (same(a, source.fn)) break;
     if (a.type === 'defer_statement') return `the call is deferred: cleanup that runs as the function returns, often because ${source.expr} is done, would then fail at once`;
     if (a.type === 'func_literal' && escapes(a)) return `the call is in a function literal that is returned or stored: it may run after ${source.expr} is done`;
+    const stops = a.type === 'communication_case' ? stopCaseBeside(a, source.expr) : undefined;
+    if (stops) {
+      return `the call is in a case of a select that stops on ${source.expr} in another case (line ${stops.startPosition.row + 1}): once this case runs, its work may be meant to finish, and given ${source.expr} it could stop half-way (a lock refresh leaving a new lock file behind)`;
+    }
     if (kind === 'Background' && detachedApart(a, call, source.expr)) {
       return `context.Background() is given to a goroutine that nothing waits for and that does not use ${source.expr} otherwise: it may be meant to outlive ${source.expr} (a connection's accept loop, a watcher), and would stop with it`;
     }
@@ -161,6 +165,12 @@ function nilTested(ifStmt: Node, expr: string, at: Node): string | undefined {
     if (decl && 'local' in decl && decl.local.value?.text.replace(/\s/g, '') === expr.replace(/\s/g, '')) return m[1];
   }
   return undefined;
+}
+
+/** Another case of the select around `kase` that receives `<-expr.Done()`: the select's own stop. */
+function stopCaseBeside(kase: Node, expr: string): Node | undefined {
+  const done = `<-${expr}.Done()`.replace(/\s/g, '');
+  return kase.parent?.namedChildren.find((c) => c.type === 'communication_case' && !same(c, kase) && c.childForFieldName('communication')?.text.replace(/\s/g, '') === done);
 }
 
 /**
