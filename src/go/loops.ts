@@ -91,7 +91,7 @@ function mayDeclareInt(node: Node, name: string): boolean {
   let fn: Node | undefined;
   for (const a of ancestors(node)) if (FUNCTION_TYPES.has(a.type)) fn = a;
   if (!fn) return false;
-  return new RegExp(`\\b${name}\\s*(:?=\\s*\\d|u?int(8|16|32|64)?\\b)|\\b${name}(\\s*,\\s*\\w+)*\\s+u?int(8|16|32|64)?\\b`).test(fn.text);
+  return new RegExp(`\\b${name}\\s*(:?=\\s*(\\d|[\\w.]+\\s*[-+*/%]\\s*\\d)|u?int(8|16|32|64)?\\b)|\\b${name}(\\s*,\\s*\\w+)*\\s+u?int(8|16|32|64)?\\b`).test(fn.text);
 }
 
 export function isFixedCountLoop(loop: Node): boolean {
@@ -106,11 +106,18 @@ export function isFixedCountLoop(loop: Node): boolean {
     // Looked up only when the functions around it could declare it so (`n := 4`, `n int`).
     if (!mayDeclareInt(loop, over.text)) return false;
     const decl = declarationOf(over.text, loop);
-    const isInt = !!decl && ('param' in decl ? INT_TYPE.test(decl.param.typeNode.text) : decl.local.value?.type === 'int_literal' || INT_TYPE.test(decl.local.typeNode?.text ?? ''));
+    const isInt = !!decl && ('param' in decl ? INT_TYPE.test(decl.param.typeNode.text) : isIntValue(decl.local.value) || INT_TYPE.test(decl.local.typeNode?.text ?? ''));
     return isInt && countsWorkers(over.text);
   }
   if (shape.kind !== 'counted' || !shape.over) return false;
   return isWorkerCount(shape.over);
+}
+
+/** An integer by its form: a literal, or arithmetic with one (\`expectBlocked + 1\`). */
+function isIntValue(value: Node | undefined): boolean {
+  if (value?.type === 'int_literal') return true;
+  if (value?.type !== 'binary_expression' || !/^[-+*/%]$/.test(value.childForFieldName('operator')?.text ?? '')) return false;
+  return [value.childForFieldName('left'), value.childForFieldName('right')].some((side) => side?.type === 'int_literal' || isIntValue(side ?? undefined));
 }
 
 /** A count of workers: a literal, a name that says so, GOMAXPROCS or NumCPU, or the `min` of one and something else (`min(concurrency, jobs)`). */
