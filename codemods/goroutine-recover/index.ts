@@ -58,6 +58,24 @@ function consumerLoop(stmts: Node[], body: Node, source: string): string | undef
   return undefined;
 }
 
+/**
+ * A reader the goroutine reads to its end in its own statements: a \`for sc.Scan()\` loop (a
+ * bufio.Scanner over a child's \`StderrPipe()\`), or \`io.Copy\`/\`io.ReadAll\`. As written, e.g.
+ * \`for sc.Scan()\`.
+ */
+function drainsReader(stmts: Node[], body: Node): string | undefined {
+  for (const st of stmts) {
+    if (st.type === 'defer_statement' || st.type === 'go_statement') continue;
+    for (const loop of st.type === 'for_statement' ? [st] : st.descendantsOfType('for_statement')) {
+      const cond = loop.namedChildren.find((c) => c.type === 'call_expression');
+      if (cond && !insideLiteral(loop, body) && /\.Scan\(\)$/.test(cond.text)) return `for ${cond.text}`;
+    }
+    const copy = [st, ...st.descendantsOfType('call_expression')].find((n) => n.type === 'call_expression' && !insideLiteral(n, body) && /^io\.(Copy\w*|ReadAll)$/.test(n.childForFieldName('function')?.text ?? ''));
+    if (copy) return firstLine(copy.text);
+  }
+  return undefined;
+}
+
 /** `w.Close()` as a statement: a reader on its other end waits for it (a pipe, a stream). */
 function closesResource(n: Node): boolean {
   return n.type === 'call_expression' && n.parent?.type === 'expression_statement' && /\.Close$/.test(n.childForFieldName('function')?.text ?? '');
@@ -111,6 +129,11 @@ function find(ctx: FileContext): RawFinding[] {
     const skipped = releaseAPanicSkips(stmts);
     if (skipped) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${skipped.text} (line ${skipped.startPosition.row + 1}) outside a defer: after a recovered panic it would be skipped, and whoever waits for it would wait forever where the process used to crash` });
+      continue;
+    }
+    const drained = drainsReader(stmts, body);
+    if (drained) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine drains a reader (${drained}): after a recovered panic nothing would read it any more, and its writer (a child process, the other end of a pipe) would block forever where the process used to crash` });
       continue;
     }
     const consumed = consumerLoop(stmts, body, ctx.source);
