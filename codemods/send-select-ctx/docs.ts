@@ -139,8 +139,10 @@ declaration in the same package.
   rc)\` per network, then \`for range networks { rs := <-rc … }\`), or drains in a goroutine
   ranging over it (\`for err := range errc\`, counting failures), or waits for in a select with no
   case for the source it hands in (\`go getTopics(ctx, …, errChan)\`, then \`select { case err :=
-  <-errChan: … case t := <-topicsChan: … }\`): the caller takes every value, and a send that gave
-  up would leave it waiting forever, or drop a failure it counts;
+  <-errChan: … case t := <-topicsChan: … }\`; for a field of the receiver such as \`t.ctx\`, a
+  method of the same receiver counting the signals in a select without \`<-t.ctx.Done()\`): the
+  caller takes every value, and a send that gave up would leave it waiting forever, or drop a
+  failure it counts;
 - the function that made the channel waits for it in a select, with no default, that does not
   wait on the source the send would give up on (\`case <-cc.c.die: return; case err = <-writeCh:\`
   while the send would give up on \`cc.closing\`): that select would wait on for a value that

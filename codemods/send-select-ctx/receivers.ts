@@ -4,6 +4,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import { receiveCase, selectIgnoring, useOf } from '../../src/go/result-channel.js';
 import { doneReceive, type CancellationSource } from '../../src/go/cancellation.js';
 import { drainedAfterRegistering } from './registered-channels.js';
+import { receiverOf } from '../../src/go/declarations.js';
 
 // Who takes a send's value: the package's own receivers of the channel, a requester waiting for
 // its reply, a registry draining a collector. Each either makes the send safe or says a select
@@ -214,8 +215,13 @@ function takesAll(receive: Node, fn: Node): boolean {
   return loop?.type === 'for_statement' && !/\b(return|break|goto|panic)\b/.test(loop.childForFieldName('body')?.text ?? '');
 }
 
-/** How the caller waits on the source, a parameter of `fn`, as it hands it in: `<-ctx.Done()` for `go t.get(ctx, …)`. */
+/** How the caller waits on the source as it has it: a parameter of `fn` as it hands it in (`<-ctx.Done()` for `go t.get(ctx, …)`), or the same receiver's field. */
 function callerStop(source: CancellationSource, fn: Node, call: Node): string | undefined {
+  if (source.kind === 'ctx-field' || source.kind === 'done-field') {
+    // A field of the receiver (`t.ctx`): the same, when the caller is a method with the same receiver name.
+    const method = ancestors(call).find((a) => a.type === 'method_declaration');
+    return method && receiverOf(method)?.name === source.expr.split('.')[0] ? doneReceive(source).replace(/\s/g, '') : undefined;
+  }
   if (source.kind !== 'ctx-param' && source.kind !== 'done-param') return undefined;
   const position = paramsOf(fn).findIndex((p) => p.name === source.expr);
   const arg = position < 0 ? undefined : call.childForFieldName('arguments')?.namedChildren[position];
