@@ -73,9 +73,11 @@ wg.Wait()
 form go vet's modernizer writes, and it is just as unbounded.
 
 \`errgroup\` goroutines started per item (\`g.Go\` in a loop) get \`g.SetLimit(n)\` right after the
-group is made, when \`golang.org/x/sync/errgroup\` is already imported. The limit is the group's:
-when any goroutine the function starts on the group in a loop could stall it (below), none of
-its \`Go\` calls gets the fix.
+group is made, when \`golang.org/x/sync/errgroup\` is already imported, once per group. The limit
+is the group's: when any goroutine the function starts on the group in a loop could stall it
+(below), or two of the group's goroutines, in a loop or not, use the same channel of the function
+(a status stream's writer and its reader, which a limit of one could run apart), none of its
+\`Go\` calls gets the fix.
 
 \`go f(a, b)\` becomes \`go func() { defer …; f(a, b) }()\` only when \`f\` and its arguments are
 names, selectors or literals that the loop does not assign: a closure reads them when it runs,

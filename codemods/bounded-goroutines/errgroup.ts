@@ -1,5 +1,5 @@
 import type { FileContext, RawFinding } from '../../src/engine/types.js';
-import { callsByText, callsOf } from '../../src/go/find-by-text.js';
+import { callsByText, callsOf, codeOnly } from '../../src/go/find-by-text.js';
 import { packageName } from '../../src/go/imports.js';
 import { enclosingLoops, isFixedCountLoop, loopStatement } from '../../src/go/loops.js';
 import { localsBefore } from '../../src/go/scope.js';
@@ -16,6 +16,8 @@ export function errgroupFindings(ctx: FileContext): RawFinding[] {
   if (!pkg) return [];
   const out: RawFinding[] = [];
   const nl = eol(ctx.source);
+  // One SetLimit per group: reported once, at the first of its calls in a loop.
+  const limited = new Set<number>();
   for (const call of callsByText(ctx.tree.rootNode, ctx.source, '.Go', (callee) => callee.endsWith('.Go'))) {
     const fn = call.childForFieldName('function');
     if (fn?.type !== 'selector_expression' || fn.childForFieldName('field')?.text !== 'Go' || touchesError(call)) continue;
@@ -39,8 +41,14 @@ export function errgroupFindings(ctx: FileContext): RawFinding[] {
     };
     // The limit is the group's: one goroutine of it that may stall the loop rules it out for all.
     const stall = owner ? groupStall(group.text, owner, call, ctx) : undefined;
-    if (stall) out.push({ ...finding, reason: stall });
-    else out.push({ ...finding, fix: { description: `${group.text}.SetLimit(${expr})`, edits: [{ start: at, end: at, text: `${nl}${indentAt(ctx.source, stmt.startIndex)}${group.text}.SetLimit(${expr})` }], imports } });
+    if (stall) {
+      out.push({ ...finding, reason: stall });
+      continue;
+    }
+    // Its limit, added with the group's first finding, bounds this call too.
+    if (limited.has(stmt.id)) continue;
+    limited.add(stmt.id);
+    out.push({ ...finding, fix: { description: `${group.text}.SetLimit(${expr})`, edits: [{ start: at, end: at, text: `${nl}${indentAt(ctx.source, stmt.startIndex)}${group.text}.SetLimit(${expr})` }], imports } });
   }
   return out;
 }
@@ -50,11 +58,30 @@ export function errgroupFindings(ctx: FileContext): RawFinding[] {
  * loop (\`eg.Go(wait for stop)\` and \`eg.Go(start server)\` per server share one limit).
  */
 function groupStall(group: string, owner: Node, at: Node, ctx: FileContext): string | undefined {
-  for (const call of callsOf(owner, ctx.source, `${group}.Go`)) {
+  const calls = callsOf(owner, ctx.source, `${group}.Go`).filter((c) => same(enclosingFunction(c), owner));
+  const shared = channelBetween(calls, owner);
+  if (shared) return `goroutines of the group hand values to each other through ${shared.channel} (lines ${shared.lines.join(' and ')}): a limit could run one without the other, which would then wait forever`;
+  for (const call of calls) {
     const loops = enclosingLoops(call);
     if (call.parent?.type !== 'expression_statement' || loops.length === 0 || !same(enclosingFunction(call), owner)) continue;
     const stall = whyBoundMayStall({ go: call.parent, loop: loops[loops.length - 1], loops, fn: owner, shape: 'joined' }, ctx);
     if (stall) return same(call, at) ? stall : `${stall} (the ${group}.Go on line ${call.startPosition.row + 1}, which the same limit would bound)`;
+  }
+  return undefined;
+}
+
+/**
+ * A channel of the function (made there, or a parameter of channel type) that two of the group's
+ * goroutines both use (\`eg.Go(func() error { return importStatus(ctx, ch) })\` and \`eg.Go(func()
+ * error { return j.Status(ctx, ch) })\`): a producer and its consumer. The channel and the lines.
+ */
+function channelBetween(calls: Node[], owner: Node): { channel: string; lines: number[] } | undefined {
+  const text = owner.text;
+  const names = new Set([...text.matchAll(/(\w+)\s*:?=\s*make\(\s*(?:<-\s*)?chan\b/g), ...text.matchAll(/(\w+)\s+(?:<-\s*)?chan\b[^,)]*[,)]/g)].map((m) => m[1]));
+  for (const name of names) {
+    const word = new RegExp(`(?<![\\w.])${name}\\b`);
+    const using = calls.filter((c) => word.test(codeOnly(c.childForFieldName('arguments')?.text ?? '')));
+    if (using.length >= 2) return { channel: name, lines: using.slice(0, 2).map((c) => c.startPosition.row + 1) };
   }
   return undefined;
 }
