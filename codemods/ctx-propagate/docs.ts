@@ -32,7 +32,9 @@ outer context when there is one. Done channels are not contexts and are never us
 (severity info) without a fix: it is often deliberate — work meant to outlive the request.
 \`--aggressive\` (option \`aggressive\`) replaces it too, but not as the parent of a new root
 (\`context.WithTimeout(context.Background(), d)\`): a budget of its own, for a flush or a
-shutdown meant to outlive the context in scope.
+shutdown meant to outlive the context in scope; nor as the base of profiler labels
+(\`pprof.WithLabels(context.Background(), …)\`, \`pprof.Do\`), which carries labels, not
+cancellation.
 
 ## Left alone
 - functions with no context in scope (goconc never invents one);

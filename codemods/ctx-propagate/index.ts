@@ -102,6 +102,11 @@ function find(ctx: FileContext): RawFinding[] {
       continue;
     }
     const fix = { description: `use ${source.expr}`, edits: [{ start: call.startIndex, end: call.endIndex, text: source.expr }] };
+    const labels = kind === 'Background' ? labelsBase(call) : undefined;
+    if (labels) {
+      out.push(unfixed(`context.Background() is the base of ${labels}: a context for profiler labels, not cancellation; given ${source.expr}, the labels would also carry those ${source.expr} has`));
+      continue;
+    }
     const root = kind === 'Background' ? newRoot(call, pkg) : undefined;
     if (root) {
       out.push(unfixed(`context.Background() is the parent of ${root}: a new root with a budget of its own, for work meant to outlive ${source.expr} (a flush or shutdown after it ends)`));
@@ -191,6 +196,13 @@ function escapes(literal: Node): boolean {
   const up = literal.parent?.type === 'expression_list' ? literal.parent.parent : literal.parent;
   if (up?.type === 'return_statement' || up?.type === 'keyed_element' || up?.type === 'literal_value' || up?.type === 'literal_element') return true;
   return up?.type === 'assignment_statement' && (up.childForFieldName('left')?.namedChildren ?? []).some((n) => n.type === 'selector_expression' || n.type === 'index_expression');
+}
+
+/** `pprof.WithLabels(…)`, `pprof.Do(…)` or `pprof.SetGoroutineLabels(…)` when `call` is the context it is given, as written up to its paren. */
+function labelsBase(call: Node): string | undefined {
+  const list = call.parent;
+  const fn = list?.type === 'argument_list' && same(list.namedChildren[0], call) ? list.parent?.childForFieldName('function')?.text : undefined;
+  return fn && /^pprof\.(WithLabels|Do|SetGoroutineLabels)$/.test(fn) ? `${fn}()` : undefined;
 }
 
 /** `context.WithTimeout(…)` (or another constructor) when `call` is the parent it is given, as written up to its paren. */

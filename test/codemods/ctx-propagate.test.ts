@@ -92,6 +92,23 @@ func (s *Scheduler) Flush(timeout time.Duration, wait func(context.Context) bool
     }
   });
 
+  it('leaves the base of profiler labels alone, even when aggressive', () => {
+    const src = `package p
+
+import (
+	"context"
+	"runtime/pprof"
+)
+
+func Tag(ctx context.Context, tags []string) context.Context {
+	return pprof.WithLabels(context.Background(), pprof.Labels(tags...))
+}
+`;
+    const out = fix(true, src);
+    expect(out.fixed).toBe(src);
+    expect(out.findings[0]).toMatchObject({ severity: 'info', reason: expect.stringContaining('is the base of pprof.WithLabels()') });
+  });
+
   it('reports every Background() it leaves alone at info level, whatever the reason', () => {
     const src = `package p
 
