@@ -92,7 +92,9 @@ only closes a channel inside a \`sync.Once\` does not, and is left alone.
 - another method removes elements of the collection under the same mutex (\`delete(a.handlers,
   id)\`, \`s.subs = slices.Delete(…)\`, a re-slice): once it returns, the lock promises the element
   is not used again, and a copy taken before could still call a handler after its Unsubscribe
-  returned (or tell a queue after it was stopped);
+  returned (or tell a queue after it was stopped, or hand a pool's \`Range\` callback a value its
+  \`Delete\` has destructed). A method that takes the same lock and deletes from the map counts,
+  whichever of its paths unlocks;
 - the lock is not released on every path (a return inside an explicitly unlocked loop);
 - the loop body or the calls read or write other state of the receiver (it would lose the lock);
 - the critical section does more than the loop;

@@ -164,6 +164,11 @@ function removesUnderLock(typeName: string, cs: { mutex: string; recv: string },
   const mentions = new RegExp(`\\.${field}\\b`);
   for (const m of ctx.packageIndex().methodsWhere(typeName, (text) => LOCK_CALL.test(text) && mentions.test(text))) {
     if (m.name === method.childForFieldName('name')?.text) continue;
+    // A delete from the field in a method that takes the same lock, whatever its sections look
+    // like (unlocked on several paths: caddy's UsagePool.Delete): the map is guarded, so it holds it.
+    const recv = receiverOf(m.node)?.name;
+    const text = m.node.text;
+    if (recv && text.includes(`${recv}${mutex}.Lock()`) && new RegExp(`\\bdelete\\(\\s*${recv}\\.${field}\\s*,`).test(text)) return m.name;
     for (const other of criticalSections(m.node, ctx.packageIndex())) {
       if (other.mutex.slice(other.recv.length) !== mutex) continue;
       const target = `${other.recv}.${field}`;
