@@ -115,7 +115,21 @@ const parentPassed = (key) => {
   const slash = key.indexOf('/', key.indexOf(' '));
   return slash !== -1 && now.get(key.slice(0, slash)) === 'pass';
 };
-const suspects = [...was].filter(([key, outcome]) => outcome === 'pass' && (now.get(key) === 'fail' || (now.get(key) === undefined && !parentPassed(key)))).map(([key]) => key);
+// After a timeout panic, only the tests it names as running hung; the others never got to run.
+const hung = new Map();
+const unrun = (key) => {
+  const pkg = key.slice(0, key.indexOf(' '));
+  if (!hung.has(pkg)) hung.set(pkg, runningAtTimeout(afterRun, pkg));
+  const running = hung.get(pkg);
+  return !!running && !running.includes(key.slice(key.indexOf(' ') + 1).split('/')[0]);
+};
+const missing = [...was].filter(([key, outcome]) => outcome === 'pass' && key.includes(' ') && now.get(key) === undefined && !parentPassed(key));
+for (const [key] of missing) unrun(key);
+for (const [pkg, running] of hung) {
+  const skipped = missing.filter(([key]) => key.startsWith(`${pkg} `) && unrun(key)).length;
+  if (running && skipped) console.log(`  ${pkg}: ${skipped} tests did not run after the rewrite: the package timed out in ${running.join(', ')}`);
+}
+const suspects = [...was].filter(([key, outcome]) => outcome === 'pass' && (now.get(key) === 'fail' || (now.get(key) === undefined && !parentPassed(key) && !(key.includes(' ') && unrun(key))))).map(([key]) => key);
 // Tests first: a package whose failing tests all turn out flaky is flaky itself.
 const verdicts = new Map();
 for (const key of suspects.filter((k) => k.includes(' '))) {
@@ -163,6 +177,20 @@ function packageOutput(stdout, pkg) {
   }
   const dump = lines.findIndex((l) => /^goroutine \d+ \[/.test(l));
   return dump === -1 ? lines : lines.slice(0, dump);
+}
+
+/** The tests a package's timeout panic names as still running (`panic: test timed out after 3m0s` … `running tests:`), or undefined when it did not time out. */
+function runningAtTimeout(stdout, pkg) {
+  const lines = packageOutput(stdout, pkg);
+  const at = lines.findIndex((l) => l.startsWith('panic: test timed out after'));
+  if (at === -1) return undefined;
+  const names = [];
+  for (const l of lines.slice(at + 1)) {
+    const m = /^\s+(\w[^\s(]*) \(/.exec(l);
+    if (m) names.push(m[1].split('/')[0]);
+    else if (names.length > 0) break;
+  }
+  return names;
 }
 
 /** Outcome by `package test` (and by `package` alone for the package as a whole) from `go test -json`. */
