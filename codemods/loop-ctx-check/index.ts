@@ -26,7 +26,7 @@ function find(ctx: FileContext): RawFinding[] {
     const source = cancellationSources(loop, ctx.tree, ctx.packageIndex).find((s) => s.isContext);
     if (!source) continue;
     const body = loop.childForFieldName('body')!;
-    const exit = exitStatements(fn, source, ctx.packageIndex);
+    const exit = exitStatements(fn, source, ctx.packageIndex, loop);
     const message = `endless loop in a goroutine never looks at ${source.expr}: it keeps running after ${source.expr} is cancelled`;
     if (!exit.ok) {
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: exit.reason });

@@ -63,7 +63,7 @@ The other sources are offered as alternative fixes in interactive review and in 
 | no results | \`return\` |
 | no results, errors reported before returning (\`res.err = err; return\`) | \`res.err = ctx.Err()\` then \`return\` (no fix when they are reported in more than one place, or the source is a done channel) |
 | \`(T…, error)\` | \`return <zero values>, ctx.Err()\` |
-| named results \`(n int, err error)\` | \`err = ctx.Err()\` then \`return\` |
+| named results \`(n int, err error)\` | \`err = ctx.Err()\` then \`return\` (no fix where a local hides a named result: \`err := errs[i]\` in a loop) |
 
 Zero values come from the type's syntax (\`nil\`, \`0\`, \`""\`, \`false\`, \`T{}\`) or from its
 declaration in the same package.

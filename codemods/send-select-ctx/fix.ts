@@ -36,7 +36,7 @@ export function buildFix(
   source: string,
   index: () => PackageIndex,
 ): FixPlan {
-  const exit = exitStatements(fn, cancel, index);
+  const exit = exitStatements(fn, cancel, index, send);
   if (!exit.ok) return exit;
   const nl = eol(source);
   const description = `select on ${doneReceive(cancel).slice(2)} (${cancel.label}) and ${exit.lines.join('; ')}`;

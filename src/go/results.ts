@@ -1,7 +1,7 @@
 import type { CancellationSource } from './cancellation.js';
 import { baseTypeName, kindOfTypeNode, type TypeKind } from './declarations.js';
 import type { PackageIndex } from './package-index.js';
-import { resultsOf } from './scope.js';
+import { declarationOf, resultsOf } from './scope.js';
 import { enclosingFunction, same, type Node } from './syntax.js';
 
 /** Well-known named types of the standard library whose kind is fixed. */
@@ -74,7 +74,7 @@ export type ExitPlan = { ok: true; lines: string[] } | { ok: false; reason: stri
  * reports its errors before returning (`res.err = err; return`), `res.err = ctx.Err()` + `return`. `index` is asked for only when a result's
  * zero value needs the package's types.
  */
-export function exitStatements(fn: Node, source: CancellationSource, index: () => PackageIndex): ExitPlan {
+export function exitStatements(fn: Node, source: CancellationSource, index: () => PackageIndex, at?: Node): ExitPlan {
   const results = resultsOf(fn);
   if (results.length === 0) {
     // A function (a lister's goroutine) that reports its errors in a variable before returning.
@@ -94,6 +94,13 @@ export function exitStatements(fn: Node, source: CancellationSource, index: () =
   }
   const errExpr = `${source.expr}.Err()`;
   const named = results.every((r) => r.name !== undefined);
+  // A bare return where a local hides a named result does not compile (`err := errors[i]` in a loop).
+  const hidden = named && at ? results.find((r) => r.name !== '_' && declarationOf(r.name!, at) !== undefined) : undefined;
+  if (hidden) {
+    const decl = declarationOf(hidden.name!, at!)!;
+    const where = 'local' in decl ? decl.local.decl : decl.param.fn;
+    return { ok: false, reason: `${hidden.name} is declared again around the send (line ${where.startPosition.row + 1}), hiding the named result: a bare return there would not compile, and an assignment would set the wrong ${hidden.name}` };
+  }
   if (named && last.name !== '_') return { ok: true, lines: [`${last.name} = ${errExpr}`, 'return'] };
   const zeros: string[] = [];
   for (const r of results.slice(0, -1)) {
