@@ -134,6 +134,9 @@ declaration in the same package.
   after those receives: a send that gives up once the
   source is done would leave that receive waiting forever, a hang where there was a leak (give the
   channel room for every send instead, \`make(chan error, len(eps))\`);
+- the channel is a parameter, and a caller in the package hands in a field that the package takes
+  with a plain receive and closes nowhere (\`go it.query(n, it.replyCh)\`, with \`shutdown\` counting
+  the replies still due: \`for it.queries > 0 { <-it.replyCh; it.queries-- }\`);
 - the channel is a parameter, and a caller in the package hands in a channel it made and takes
   with a plain receive in a loop nothing leaves early, closing it nowhere (\`go attach(ctx, i, n,
   rc)\` per network, then \`for range networks { rs := <-rc … }\`), or drains in a goroutine

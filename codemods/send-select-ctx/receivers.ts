@@ -96,9 +96,12 @@ const drainers = new WeakMap<object, Map<string, string | undefined>>();
  */
 export function fieldReceiveLeftWaiting(send: Node, ctx: FileContext): string | undefined {
   const field = sentField(send);
-  if (!field) return undefined;
+  return field ? plainFieldReceive(field, ownerType(send.childForFieldName('channel')!, send), ctx) : undefined;
+}
+
+/** A plain receive of the field (of the owner type, when known) in the package, the field closed nowhere: the receive and its function. */
+function plainFieldReceive(field: string, owner: string | undefined, ctx: FileContext): string | undefined {
   const index = ctx.packageIndex();
-  const owner = ownerType(send.childForFieldName('channel')!, send);
   return perPackage(plainReceivers, index, `${owner ?? ''}.${field}`, () => {
     const close = `\\bclose\\(\\s*[^()]*\\.${field}\\s*\\)`;
     const closed = index.anyTextMatches(new RegExp(close));
@@ -247,6 +250,10 @@ export function awaitedByCaller(send: Node, ctx: FileContext, source: Cancellati
   const position = paramsOf(fn).findIndex((p) => p.name === chan.text);
   for (const call of ctx.packageIndex().callsNamed(name)) {
     const arg = call.childForFieldName('arguments')?.namedChildren[position];
+    // A field handed in (`go it.query(n, it.replyCh)`): received with a plain receive elsewhere (`shutdown` counting replies).
+    const handedField = arg?.type === 'selector_expression' ? arg.childForFieldName('field')?.text : undefined;
+    const fieldTaker = handedField ? plainFieldReceive(handedField, ownerType(arg!, call), ctx) : undefined;
+    if (fieldTaker) return `${arg!.text} is taken with ${fieldTaker}`;
     const made = arg?.type === 'identifier' ? declarationOf(arg.text, call) : undefined;
     if (!made || !('local' in made) || !/^make\(\s*chan\b/.test(made.local.value?.text ?? '')) continue;
     // The function that made the channel (the call may be in a goroutine it starts).
