@@ -114,7 +114,7 @@ declaration in the same package.
   { out <- failed(err) }\`): once the context is done that call fails, and a select, on that source
   or another, would drop the report at random;
 - the channel is a reply channel that came in on another channel (\`case ch := <-b.snapshot: ch <-
-  snap\`, \`case req := <-reqs: req.err <- err\`), or one of a local slice such channels were collected
+  snap\`, \`case req := <-reqs: req.err <- err\`, \`for t := range tasks { t.dstMatch <- dst }\`), or one of a local slice such channels were collected
   in (\`errchs = append(errchs, req.errch)\`, then a range over it or \`errchs[0] <- err\`), or a field of a request taken off
   a queue (\`req, ok := s.queue.Pop()\` … \`req.result <- res\`): its requester waits for the answer, and a send
   giving up once the source is done could leave it waiting forever;

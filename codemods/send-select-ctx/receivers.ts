@@ -178,9 +178,12 @@ function receivedFrom(expr: Node): string | undefined {
   let root = expr;
   while (root.type === 'selector_expression') root = unparen(root.childForFieldName('operand')!);
   if (root.type !== 'identifier') return undefined;
-  // `case ch := <-x:` around it.
+  // `case ch := <-x:` around it, or `for t := range tasks` (one variable: a channel's values).
   for (const a of ancestors(expr)) {
     if (FUNCTION_TYPES.has(a.type)) break;
+    const clause = a.type === 'for_statement' ? a.namedChildren.find((c) => c.type === 'range_clause') : undefined;
+    const left = clause?.childForFieldName('left')?.namedChildren ?? [];
+    if (clause && left.length === 1 && left[0].text === root.text && expr.type === 'selector_expression' && /:=/.test(clause.text)) return clause.childForFieldName('right')?.text;
     const comm = a.type === 'communication_case' ? a.childForFieldName('communication') : undefined;
     if (comm?.type !== 'receive_statement' || !/^[\w\s,]*:=/.test(comm.text)) continue;
     if (comm.childForFieldName('left')?.namedChildren.some((n) => n.text === root.text)) return comm.childForFieldName('right')?.text.replace(/^<-\s*/, '');
