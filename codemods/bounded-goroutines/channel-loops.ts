@@ -38,8 +38,24 @@ export function rangesOverChannelField(loop: Node, ctx: FileContext): boolean {
   return !!field && /^(<-\s*)?chan\b/.test(field.type);
 }
 
+/**
+ * `for dst := range toBeDeleted` where toBeDeleted is of a named channel type: one the package
+ * declares (`type ObjectsChan chan string`), or another package's named so (`fs.ObjectsChan`).
+ */
+export function rangesOverNamedChannel(loop: Node, ctx: FileContext): boolean {
+  const over = loopShape(loop).over;
+  if (over?.type !== 'identifier') return false;
+  const decl = declarationOf(over.text, loopStatement(loop));
+  const typeNode = !decl ? undefined : 'param' in decl ? decl.param.typeNode : decl.local.typeNode;
+  const made = decl && 'local' in decl ? /^make\(\s*([\w.]+)\s*[,)]/.exec(decl.local.value?.text ?? '')?.[1] : undefined;
+  const type = typeNode?.text ?? made;
+  if (!type || !/^[\w.]+$/.test(type)) return false;
+  if (type.includes('.')) return /Chan(nel)?$/.test(type);
+  return ctx.packageIndex().underlyingKind(type) === 'chan';
+}
+
 /** The channel a loop takes its values from, as written, when it ranges over one (`messages`, `r.ch`, `sub.Messages()`). */
 export function channelRangedOver(loop: Node, ctx: FileContext): string | undefined {
-  if (rangesOverChannel(loop) || rangesOverChannelField(loop, ctx) || rangesOverReturnedChannel(loop, ctx)) return loopShape(loop).over!.text;
+  if (rangesOverChannel(loop) || rangesOverChannelField(loop, ctx) || rangesOverReturnedChannel(loop, ctx) || rangesOverNamedChannel(loop, ctx)) return loopShape(loop).over!.text;
   return undefined;
 }

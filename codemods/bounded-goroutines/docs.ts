@@ -160,7 +160,9 @@ function passed in or another package's function is not seen. No fix when:
   goroutines taking that lock could never free a slot;
 - the goroutine loops with no end condition (\`for {\`, \`for range ticker.C\`), ranges over a
   channel (a local, one it captures, a parameter, a field of its receiver, or what a package
-  function returning a channel gives: \`range c.Errors()\`), blocks in
+  function returning a channel gives: \`range c.Errors()\`, or one of a named channel type: \`type
+  ObjectsChan chan string\` in the package, another package's \`fs.ObjectsChan\` or
+  \`clientv3.WatchChan\` by its name), blocks in
   \`select {}\` or serves (\`s.Serve(lis)\`, \`ListenAndServe\`): a long-lived worker;
 - it sends on a channel it did not make, unless every send finds room in the buffer: the channel
   was made before the loop with room for every item (\`make(chan T, len(items))\`), or in the loop
