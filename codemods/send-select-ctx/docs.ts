@@ -101,7 +101,9 @@ declaration in the same package.
   range p.retries\`), or a channel parameter the package drains under the same name (\`updates
   chan<- job\` handed down from where \`updater(updates <-chan job)\` ranges over it until it is
   closed), or a local channel that goroutines the function starts range over with no way out of
-  their loop (\`go func() { for batch := range ch { … } }()\`), or each channel of a field the
+  their loop (\`go func() { for batch := range ch { … } }()\`, also through a function of the
+  package they call: \`go func() { errc <- deleteFiles(n, delChan) }()\`, whose workers range over
+  it), or each channel of a field the
   package fills itself and hands to its own receiving loop (\`for _, ch := range q.eventChannels {
   ch <- m }\`, with \`q.eventChannels = append(q.eventChannels, eventChan)\` and
   \`q.consume(eventChan)\`): an internal pipeline whose values must still flow during a shutdown,

@@ -22,7 +22,7 @@ export function drainedBy(send: Node, ctx: FileContext): string | undefined {
   const chan = send.childForFieldName('channel');
   const field = sentField(send);
   const param = chan?.type === 'identifier' && isSendOnlyParameter(chan.text, send) ? chan.text : undefined;
-  if (!field && !param) return chan?.type === 'identifier' ? (drainedByOwnWorkers(send, chan.text) ?? drainedAfterRegistering(send, ctx)) : undefined;
+  if (!field && !param) return chan?.type === 'identifier' ? (drainedByOwnWorkers(send, chan.text, ctx) ?? drainedAfterRegistering(send, ctx)) : undefined;
   const index = ctx.packageIndex();
   return perPackage(drainers, index, field ? `.${field}` : param!, () => {
     const receive = field
@@ -42,11 +42,34 @@ export function drainedBy(send: Node, ctx: FileContext): string | undefined {
  * way out of their loop (`go func() { for batch := range ch { … } }()`): its workers, there to
  * take every send. The range clause, e.g. `batch := range ch`.
  */
-function drainedByOwnWorkers(send: Node, name: string): string | undefined {
+function drainedByOwnWorkers(send: Node, name: string, ctx: FileContext): string | undefined {
   const found = declarationOf(name, send);
   if (!found || !('local' in found) || !/^make\(\s*chan\b/.test(found.local.value?.text ?? '')) return undefined;
   const maker = enclosingFunction(found.local.decl);
-  return maker ? drainingRange(maker, name)?.text : undefined;
+  return maker ? (drainingRange(maker, name)?.text ?? drainedByCalledWorkers(maker, name, ctx)) : undefined;
+}
+
+/**
+ * A goroutine the maker starts that hands the channel to a function of the package whose workers
+ * range over it to the end (`go func() { delErr <- DeleteFiles(ctx, f, n, delChan) }()`, with
+ * `for dst := range toBeDeleted` in DeleteFiles' workers). The call and the range.
+ */
+function drainedByCalledWorkers(maker: Node, name: string, ctx: FileContext): string | undefined {
+  for (const go of maker.descendantsOfType('go_statement')) {
+    for (const call of [go, ...go.descendantsOfType('call_expression')].filter((n) => n.type === 'call_expression')) {
+      const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+      const position = args.findIndex((a) => a.text === name);
+      const callee = call.childForFieldName('function');
+      const named = callee?.type === 'identifier' ? callee.text : callee?.type === 'selector_expression' ? callee.childForFieldName('field')?.text : undefined;
+      if (position < 0 || !named) continue;
+      for (const decl of ctx.packageIndex().functionsNamed(named, callee!.type === 'selector_expression')) {
+        const param = paramsOf(decl)[position]?.name;
+        const range = param ? drainingRange(decl, param) : undefined;
+        if (range) return `${named}(…) ranging ${range.text}`;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** A `for x := range name` in a goroutine that `fn` starts, with no way out of its loop: the range clause. */
