@@ -10,6 +10,7 @@ import { docs } from './docs.js';
 import { endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
 import { testingParameter } from '../../src/go/scope.js';
+import { literalLeavingOut } from '../../src/go/composite-literals.js';
 import { mayHaveSend } from '../../src/go/text-signals.js';
 
 export const sendSelectCtx: Codemod = {
@@ -239,7 +240,7 @@ function mayBeNil(source: CancellationSource, ctx: FileContext): string | undefi
   if (source.kind !== 'ctx-field') return undefined;
   const field = source.expr.slice(source.expr.lastIndexOf('.') + 1);
   const typeName = receiverOf(source.fn)?.typeName;
-  const literal = typeName ? ctx.packageIndex().literalLeavingOut(typeName, field) : undefined;
+  const literal = typeName ? literalLeavingOut(ctx.packageIndex().allTexts(), typeName, field) : undefined;
   return literal ? `the package builds ${typeName} without ${field} (${literal}) and sets it nowhere later: the field may be nil` : undefined;
 }
 

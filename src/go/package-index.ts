@@ -207,30 +207,9 @@ export class PackageIndex {
     return nodes;
   }
 
-  /**
-   * A composite literal of the type (`&ObservableImpl{iterable: it}`, `T{}`) that leaves the field
-   * out, when no code of the package sets the field later (`x.field = …`): the field may be nil.
-   * The literal's first line, as written.
-   */
-  literalLeavingOut(typeName: string, field: string): string | undefined {
-    const setLater = new RegExp(`\\.${field}\\s*(,\\s*[\\w.]+\\s*)*=[^=]`);
-    if (this.anyTextMatches(setLater)) return undefined;
-    const opening = new RegExp(`(?<![\\w.])${typeName}\\{`, 'g');
-    for (const [, text] of this.texts()) {
-      for (const m of text.matchAll(opening)) {
-        let depth = 0;
-        let end = m.index! + m[0].length - 1;
-        for (; end < text.length; end++) {
-          if (text[end] === '{') depth++;
-          else if (text[end] === '}' && --depth === 0) break;
-        }
-        const body = text.slice(m.index! + m[0].length, end);
-        // Keyed without the field, or empty; a positional literal sets every field.
-        const keyed = /^\s*\w+\s*:/.test(body) || body.trim() === '';
-        if (keyed && !new RegExp(`(^|[,{\\s])${field}\\s*:`).test(body)) return text.slice(m.index!, end + 1).split('\n')[0];
-      }
-    }
-    return undefined;
+  /** Every file's text, the processed ones included. */
+  allTexts(): string[] {
+    return this.texts().map(([, text]) => text);
   }
 
   /** Whether some file of the package (the processed one included) has text matching `pattern`. */
