@@ -1,0 +1,76 @@
+import type { FileContext } from '../../src/engine/types.js';
+import { doneReceive, type CancellationSource } from '../../src/go/cancellation.js';
+import { receiverOf } from '../../src/go/declarations.js';
+import { receiveCase, selectIgnoring, useOf } from '../../src/go/result-channel.js';
+import { declarationOf, paramsOf } from '../../src/go/scope.js';
+import { ancestors, enclosingFunction, firstLine, same, unparen, type Node } from '../../src/go/syntax.js';
+import { drainingRange, ownerType, plainFieldReceive } from './receivers.js';
+
+// A send on a channel parameter: what the package's callers hand in, and how they take it.
+
+/** A receive in a loop of `fn` that nothing leaves early (no return, break, goto or panic in it): it takes every value it counts. */
+function takesAll(receive: Node, fn: Node): boolean {
+  const loop = ancestors(receive).find((a) => a.type === 'for_statement' || same(a, fn));
+  return loop?.type === 'for_statement' && !/\b(return|break|goto|panic)\b/.test(loop.childForFieldName('body')?.text ?? '');
+}
+
+/** How the caller waits on the source as it has it: a parameter of `fn` as it hands it in (`<-ctx.Done()` for `go t.get(ctx, …)`), or the same receiver's field. */
+function callerStop(source: CancellationSource, fn: Node, call: Node): string | undefined {
+  if (source.kind === 'ctx-field' || source.kind === 'done-field') {
+    // A field of the receiver (`t.ctx`): the same, when the caller is a method with the same receiver name.
+    const method = ancestors(call).find((a) => a.type === 'method_declaration');
+    return method && receiverOf(method)?.name === source.expr.split('.')[0] ? doneReceive(source).replace(/\s/g, '') : undefined;
+  }
+  if (source.kind !== 'ctx-param' && source.kind !== 'done-param') return undefined;
+  const position = paramsOf(fn).findIndex((p) => p.name === source.expr);
+  const arg = position < 0 ? undefined : call.childForFieldName('arguments')?.namedChildren[position];
+  return arg && doneReceive({ ...source, expr: arg.text }).replace(/\s/g, '');
+}
+
+/**
+ * A channel parameter of a function the package calls (or starts: `go f(…, results)`) with a
+ * channel the caller made and takes with a plain receive, closing it nowhere, in a loop that
+ * nothing leaves early (`for received != issued { loaded := <-results }`), or drains in a
+ * goroutine ranging over it (`for err := range errc`), or waits for in a select that does not wait
+ * on the source it hands in: the caller takes every value, so the send always has its receiver,
+ * and one giving up would drop a value the caller counts on, or leave it waiting forever. How,
+ * e.g. `handleLoads() takes it with loaded := <-results`.
+ */
+export function awaitedByCaller(send: Node, ctx: FileContext, source: CancellationSource): string | undefined {
+  const chan = unparen(send.childForFieldName('channel')!);
+  const found = chan.type === 'identifier' ? declarationOf(chan.text, send) : undefined;
+  if (!found || !('param' in found)) return undefined;
+  const fn = found.param.fn;
+  const name = fn.childForFieldName('name')?.text;
+  if (!name || (fn.type !== 'function_declaration' && fn.type !== 'method_declaration')) return undefined;
+  const position = paramsOf(fn).findIndex((p) => p.name === chan.text);
+  for (const call of ctx.packageIndex().callsNamed(name)) {
+    const arg = call.childForFieldName('arguments')?.namedChildren[position];
+    // A field handed in (`go it.query(n, it.replyCh)`): received with a plain receive elsewhere (`shutdown` counting replies).
+    const handedField = arg?.type === 'selector_expression' ? arg.childForFieldName('field')?.text : undefined;
+    const fieldTaker = handedField ? plainFieldReceive(handedField, ownerType(arg!, call), ctx) : undefined;
+    if (fieldTaker) return `${arg!.text} is taken with ${fieldTaker}`;
+    const made = arg?.type === 'identifier' ? declarationOf(arg.text, call) : undefined;
+    if (!made || !('local' in made) || !/^make\(\s*chan\b/.test(made.local.value?.text ?? '')) continue;
+    // The function that made the channel (the call may be in a goroutine it starts).
+    const caller = enclosingFunction(made.local.decl);
+    if (!caller) continue;
+    // The caller's tree is parsed apart from this file's: its nodes are found by their own text.
+    const uses = caller.descendantsOfType('identifier').filter((id) => id.text === arg!.text);
+    const closed = uses.some((id) => useOf(id) === 'close');
+    const callerName = `${caller.childForFieldName('name')?.text ?? 'a function literal'}()`;
+    const taken = closed ? undefined : uses.find((id) => useOf(id) === 'receive' && !receiveCase(id.parent!) && takesAll(id, caller));
+    const statement = taken && ancestors(taken).find((a) => a.parent?.type === 'statement_list');
+    if (taken) return `${callerName} takes it with ${(statement ?? taken.parent!).text}`;
+    // A select of the caller that waits for it but not for the source, as the caller hands it in.
+    const stop = callerStop(source, fn, call);
+    const ignoring = !closed && stop ? selectIgnoring(uses, stop) : undefined;
+    // The caller's tree is its declaration parsed alone: quoted, not placed by line.
+    const kase = ignoring && uses.map((id) => receiveCase(id.parent!)).find((c) => c && same(c.parent, ignoring));
+    if (kase) return `${callerName} waits for it in a select (${firstLine(kase.text)}) that does not wait on ${stop!.slice(2)}`;
+    // A goroutine of the caller ranging over it to the end: `go func() { for err := range errc { … } }()`.
+    const drained = drainingRange(caller, arg!.text);
+    if (drained) return `${callerName} drains it with for ${drained.text}`;
+  }
+  return undefined;
+}
