@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGo } from '../../src/engine/parser.js';
 import { identifiersNamed } from '../../src/go/find-by-text.js';
-import { declarationOf } from '../../src/go/scope.js';
+import { declarationOf, declaredTypeName, testingParameter } from '../../src/go/scope.js';
 
 const SRC = `package p
 
@@ -31,5 +31,44 @@ describe('declarationOf', () => {
     const found = declarationOf('v', inBranch);
     expect(found && 'local' in found && found.local.decl.text).toBe('v, err := q.Peek()');
     expect(declarationOf('req', uses('req').at(-1)!)).toBeUndefined();
+  });
+});
+
+describe('declaredTypeName', () => {
+  const src = `package p
+
+type S struct{ errCh chan error }
+
+func (s *S) run(req *ackRequest, n int) {
+	op := &endTxnOp{}
+	var t txn
+	v := T{}
+	x := make(chan int)
+	use(s, req, op, t, v, x, n)
+}
+`;
+  const tree = parseGo(src);
+  const at = (name: string) => identifiersNamed(tree.rootNode, src, name).at(-1)!;
+
+  it('reads the named type of a parameter, a receiver, a var and a composite literal, and nothing else', () => {
+    expect(['s', 'req', 'op', 't', 'v', 'x', 'n'].map((name) => declaredTypeName(name, at(name)) ?? '-')).toEqual(['S', 'ackRequest', 'endTxnOp', 'txn', 'T', '-', 'int']);
+  });
+});
+
+describe('testingParameter', () => {
+  const src = `package p
+
+import "testing"
+
+func TestX(t *testing.T) {}
+func helper(tb testing.TB, n int) {}
+func BenchmarkY(b *testing.B) {}
+func plain(t *T) {}
+`;
+  const tree = parseGo(src);
+  const fns = tree.rootNode.namedChildren.filter((n) => n.type === 'function_declaration');
+
+  it('names the parameter that makes a test, a benchmark or a helper', () => {
+    expect(fns.map((fn) => testingParameter(fn) ?? '-')).toEqual(['t *testing.T', 'tb testing.TB', 'b *testing.B', '-']);
   });
 });
