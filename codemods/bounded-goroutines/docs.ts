@@ -119,6 +119,10 @@ function passed in or another package's function is not seen. No fix when:
   slot for good (a loop joined by a \`Wait()\` needs no such guess: its goroutines end);
 - the loop is in a benchmark (\`func BenchmarkX(b *testing.B)\`, or a helper given the \`*testing.B\`): how many goroutines run at once
   is what it measures;
+- each goroutine of a joined loop calls the task its item carries, a function-typed field of the
+  items' struct, with a context (\`for i, check := range checks { go func() { results[i] =
+  runCheck(ctx, check) }() }\`, runCheck calling \`check.Check(ctx)\`): different work run at once
+  under the caller's deadline (a health probe's), which later tasks would miss once bounded;
 - a goroutine waits for a context to end with \`<-ctx.Done()\` as a statement of its own (a stop
   waiter: \`eg.Go(func() error { <-ctx.Done(); return srv.Stop(…) })\` per server): it holds its slot
   until then, whatever the spawner waits for;

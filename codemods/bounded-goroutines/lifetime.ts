@@ -13,6 +13,7 @@ import { calledBodies } from '../../src/go/called-functions.js';
 import { sendsHaveRoom } from './room.js';
 import { sharedBatchingCall, unseenWorker } from './unseen-calls.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
+import { itemTaskWithContext } from './item-tasks.js';
 
 /**
  * Why a bound could stop the loop for good, or undefined when the goroutines finish on their
@@ -62,6 +63,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   const routed = dispatchedToHandler(spawn, bodies, ctx);
   if (routed) {
     return `the loop hands each value from ${routed.channel} to a handler it looks up (${routed.lookup}), whose code this package does not show: a handler that waits for what a later value brings would hold its slot, and the loop would stop for good`;
+  }
+  const task = itemTaskWithContext(spawn, bodies, ctx);
+  if (task) {
+    return `each goroutine runs the task its item carries (${task}) with the caller's context: different work run at once under one deadline (a health probe's), and bounded, the later tasks would start late against it`;
   }
   const waitedForAtOnce = waitsRightAfter(spawn.loop);
   for (const { body, via } of bodies) {

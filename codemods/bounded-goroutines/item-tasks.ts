@@ -1,0 +1,47 @@
+import type { FileContext } from '../../src/engine/types.js';
+import { baseTypeName } from '../../src/go/declarations.js';
+import { loopShape, loopStatement } from '../../src/go/loops.js';
+import { declarationOf, declaredTypeName } from '../../src/go/scope.js';
+import type { Node } from '../../src/go/syntax.js';
+import type { Spawn } from './detect.js';
+
+/**
+ * Each goroutine of a joined loop calls the task its item carries, a function-typed field of the
+ * items' struct, with a context (`for i, check := range checks { go func() { results[i] =
+ * runCheck(ctx, check) }() }`, runCheck calling `check.Check(ctx)`): different work per item, run
+ * at once under the caller's deadline (a health probe's). Bounded, the later tasks start late
+ * against the same deadline and fail. The call, e.g. `check.Check(ctx)`.
+ */
+export function itemTaskWithContext(spawn: Spawn, bodies: { body: Node }[], ctx: FileContext): string | undefined {
+  if (spawn.shape !== 'joined') return undefined;
+  const loop = spawn.loops.find((l) => loopShape(l).kind === 'range');
+  const over = loop ? loopShape(loop).over : undefined;
+  const element = over ? elementType(over, loopStatement(loop!)) : undefined;
+  if (!element) return undefined;
+  const tasks = new Set(ctx.packageIndex().fieldsOf(element).filter((f) => f.typeNode.type === 'function_type').map((f) => f.name));
+  if (tasks.size === 0) return undefined;
+  // The goroutine's own code and the package functions it calls directly, whatever their text.
+  const called = bodies.flatMap(({ body }) => body.descendantsOfType('call_expression')).flatMap((c) => {
+    const callee = c.childForFieldName('function');
+    return callee?.type === 'identifier' ? ctx.packageIndex().functionsNamed(callee.text, false).flatMap((d) => d.childForFieldName('body') ?? []) : [];
+  });
+  for (const body of [...bodies.map((b) => b.body), ...called]) {
+    for (const call of body.descendantsOfType('call_expression')) {
+      const fn = call.childForFieldName('function');
+      const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
+      if (!fn || operand?.type !== 'identifier' || !tasks.has(fn.childForFieldName('field')?.text ?? '')) continue;
+      const givenContext = (call.childForFieldName('arguments')?.namedChildren ?? []).some((a) => /^(ctx|\w+Ctx)$/.test(a.text));
+      if (givenContext && declaredTypeName(operand.text, call) === element) return call.text.split('\n')[0];
+    }
+  }
+  return undefined;
+}
+
+/** The struct type a slice's elements have, when its declaration says (`[]Check`, `make([]Check, n)`, `[]*Check`). */
+function elementType(over: Node, at: Node): string | undefined {
+  if (over.type !== 'identifier') return undefined;
+  const decl = declarationOf(over.text, at);
+  const text = !decl ? undefined : 'param' in decl ? decl.param.typeNode.text : (decl.local.typeNode?.text ?? /^make\(\s*(\[\][^,)]+)/.exec(decl.local.value?.text ?? '')?.[1]);
+  const m = text ? /^\[\]\*?(\w+)$/.exec(text.replace(/\s/g, '')) : undefined;
+  return m ? baseTypeName(m[1]) : undefined;
+}
