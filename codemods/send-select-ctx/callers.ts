@@ -1,7 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { doneReceive, type CancellationSource } from '../../src/go/cancellation.js';
 import { receiverOf } from '../../src/go/declarations.js';
-import { receiveCase, selectIgnoring, useOf } from '../../src/go/result-channel.js';
+import { plainReceive, receiveCase, selectIgnoring, useOf } from '../../src/go/result-channel.js';
 import { declarationOf, paramsOf } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, firstLine, same, unparen, type Node } from '../../src/go/syntax.js';
 import { drainingRange, ownerType, plainFieldReceive } from './receivers.js';
@@ -59,7 +59,7 @@ export function awaitedByCaller(send: Node, ctx: FileContext, source: Cancellati
     const uses = caller.descendantsOfType('identifier').filter((id) => id.text === arg!.text);
     const closed = uses.some((id) => useOf(id) === 'close');
     const callerName = `${caller.childForFieldName('name')?.text ?? 'a function literal'}()`;
-    const taken = closed ? undefined : uses.find((id) => useOf(id) === 'receive' && !receiveCase(id.parent!) && takesAll(id, caller));
+    const taken = closed ? undefined : uses.find((id) => useOf(id) === 'receive' && plainReceive(id.parent!) && takesAll(id, caller));
     const statement = taken && ancestors(taken).find((a) => a.parent?.type === 'statement_list');
     if (taken) return `${callerName} takes it with ${(statement ?? taken.parent!).text}`;
     // A select of the caller that waits for it but not for the source, as the caller hands it in.

@@ -132,7 +132,8 @@ declaration in the same package.
   Fields are told apart by the type declaring them where the code says (a parameter, a receiver,
   \`&T{…}\`): another type's \`close(op.errCh)\` frees none of these receives;
 - the function that made the channel waits for a value with a plain receive (\`v := <-errc\`, a
-  counting loop \`for range eps { <-errc }\`) and never closes it, or only by a \`defer\` that runs
+  counting loop \`for range eps { <-errc }\`, or the only case of a select with no default, which
+  waits as well) and never closes it, or only by a \`defer\` that runs
   after those receives: a send that gives up once the
   source is done would leave that receive waiting forever, a hang where there was a leak (give the
   channel room for every send instead, \`make(chan error, len(eps))\`);

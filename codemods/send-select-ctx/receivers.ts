@@ -1,7 +1,7 @@
 import { declarationOf, declaredTypeName, paramsOf, type Param } from '../../src/go/scope.js';
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
-import { receiveCase } from '../../src/go/result-channel.js';
+import { plainReceive } from '../../src/go/result-channel.js';
 import { drainedAfterRegistering } from './registered-channels.js';
 
 // Who takes a send's value: the package's own receivers of the channel, a requester waiting for
@@ -133,7 +133,7 @@ export function plainFieldReceive(field: string, owner: string | undefined, ctx:
     if (closes.some((arg) => !owner || [undefined, owner].includes(closedOwner(arg)))) return undefined;
     const receive = new RegExp(`<-\\s*(?:[\\w.]|\\[[^\\]\\n]*\\])+\\.${field}\\b`, 'g');
     const sameOwner = (n: Node) => !owner || [undefined, owner].includes(ownerType(n.parent!.childForFieldName('operand')!, n));
-    const plain = index.nodesMatching(receive).find((n) => n.parent?.type === 'unary_expression' && !receiveCase(n.parent) && sameOwner(n));
+    const plain = index.nodesMatching(receive).find((n) => n.parent?.type === 'unary_expression' && plainReceive(n.parent) && sameOwner(n));
     const holder = plain && ancestors(plain).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
     return plain && `${plain.parent!.text}${holder ? ` (in ${holder.childForFieldName('name')?.text})` : ''}`;
   });

@@ -147,7 +147,7 @@ export function awaitedResultChannel(send: Node, source: string): boolean {
       return false; // returned, stored, passed on, ranged over…
     }
   }
-  const taker = receives.length === 1 && !receiveCase(receives[0]) ? receives[0] : selectTakingFromAll(receives);
+  const taker = receives.length === 1 && plainReceive(receives[0]) ? receives[0] : selectTakingFromAll(receives);
   if (!taker) return false;
   // The receive (or select) is a statement of the function's body itself, reached unless the function panics.
   const stmt = taker.parent?.type === 'statement_list' ? taker : ancestors(taker).find((a) => a.parent?.type === 'statement_list');
@@ -200,7 +200,7 @@ export function receiveLeftWaiting(send: Node, source: string): Node | undefined
   // `defer close(ch)` in the function that made it runs once its receives are done: it frees none.
   const deferredByMaker = (id: Node) => ancestors(id).some((a) => a.type === 'defer_statement' && same(enclosingFunction(a), local.outer));
   if (local.uses.some((id) => useOf(id) === 'close' && !deferredByMaker(id))) return undefined;
-  return local.uses.find((id) => useOf(id) === 'receive' && !receiveCase(id.parent!))?.parent ?? undefined;
+  return local.uses.find((id) => useOf(id) === 'receive' && plainReceive(id.parent!))?.parent ?? undefined;
 }
 
 /**
@@ -261,6 +261,12 @@ export function useOf(id: Node): 'send' | 'receive' | 'close' | 'other' {
 }
 
 /** The communication_case whose receive is `<-ch` (as `v := <-ch`, `v, ok = <-ch` or bare). */
+/** A receive that waits for its value: not a select case, or the only case of a select with no default. */
+export function plainReceive(unary: Node): boolean {
+  const kase = receiveCase(unary);
+  return !kase || !kase.parent?.namedChildren.some((c) => (c.type === 'communication_case' || c.type === 'default_case') && c.id !== kase.id);
+}
+
 export function receiveCase(unary: Node): Node | undefined {
   let n: Node | null = unary.parent;
   if (n?.type === 'expression_list') n = n.parent;
