@@ -1,8 +1,9 @@
-import { declarationOf, declaredTypeName, paramsOf, type Param } from '../../src/go/scope.js';
+import { declarationOf, declaredTypeName, type Param } from '../../src/go/scope.js';
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { plainReceive } from '../../src/go/result-channel.js';
 import { drainedAfterRegistering } from './registered-channels.js';
+import { parametersGiven } from '../../src/go/called-functions.js';
 
 // Who takes a send's value: the package's own receivers of the channel, a requester waiting for
 // its reply, a registry draining a collector. Each either makes the send safe or says a select
@@ -55,15 +56,9 @@ function drainedByOwnWorkers(send: Node, name: string, ctx: FileContext): string
 function drainedByCalledWorkers(maker: Node, name: string, ctx: FileContext): string | undefined {
   for (const go of maker.descendantsOfType('go_statement')) {
     for (const call of [go, ...go.descendantsOfType('call_expression')].filter((n) => n.type === 'call_expression')) {
-      const args = call.childForFieldName('arguments')?.namedChildren ?? [];
-      const position = args.findIndex((a) => a.text === name);
-      const callee = call.childForFieldName('function');
-      const named = callee?.type === 'identifier' ? callee.text : callee?.type === 'selector_expression' ? callee.childForFieldName('field')?.text : undefined;
-      if (position < 0 || !named) continue;
-      for (const decl of ctx.packageIndex().functionsNamed(named, callee!.type === 'selector_expression')) {
-        const param = paramsOf(decl)[position]?.name;
-        const range = param ? drainingRange(decl, param) : undefined;
-        if (range) return `${named}(…) ranging ${range.text}`;
+      for (const { callee, decl, param } of parametersGiven(call, name, ctx.packageIndex())) {
+        const range = drainingRange(decl, param);
+        if (range) return `${callee}(…) ranging ${range.text}`;
       }
     }
   }

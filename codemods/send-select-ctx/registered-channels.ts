@@ -1,7 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
-import { paramsOf } from '../../src/go/scope.js';
 import { ancestors, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
+import { parametersGiven } from '../../src/go/called-functions.js';
 
 /**
  * A send on each channel of a field (`for _, ch := range q.eventChannels { ch <- m }`) whose
@@ -47,18 +47,11 @@ function rangedField(send: Node): string | undefined {
 /** A call in `fn` handing `name` to a function of the package whose loop receives from that parameter: the call, e.g. `consume(eventChan)`. */
 function consumerOf(name: string, fn: Node, ctx: FileContext): string | undefined {
   for (const call of fn.descendantsOfType('call_expression')) {
-    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
-    const position = args.findIndex((a) => a.text === name);
-    const callee = call.childForFieldName('function');
-    if (position < 0 || !callee || callee.text === 'append') continue;
-    const method = callee.type === 'selector_expression';
-    const calledName = method ? callee.childForFieldName('field')?.text : callee.text;
-    if (!calledName || !/^\w+$/.test(calledName)) continue;
-    for (const decl of ctx.packageIndex().functionsNamed(calledName, method)) {
-      const param = paramsOf(decl)[position]?.name;
+    const given = parametersGiven(call, name, ctx.packageIndex()).find(({ decl, param }) => {
       const body = decl.childForFieldName('body');
-      if (param && body && receivesInLoop(body, param)) return `${calledName}(${args.map((a) => a.text).join(', ')})`;
-    }
+      return !!body && receivesInLoop(body, param);
+    });
+    if (given) return `${given.callee}(${(call.childForFieldName('arguments')?.namedChildren ?? []).map((a) => a.text).join(', ')})`;
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import type { PackageIndex } from './package-index.js';
 import type { Node } from './syntax.js';
+import { paramsOf } from './scope.js';
 
 /** How many calls deep a goroutine's work is followed into the package's functions. */
 const CALL_DEPTH = 3;
@@ -63,6 +64,21 @@ export function calledName(fn: Node): { name: string; method: boolean } | undefi
   if (fn.type === 'identifier') return { name: fn.text, method: false };
   if (fn.type === 'selector_expression') return { name: fn.childForFieldName('field')!.text, method: true };
   return undefined;
+}
+
+/**
+ * Where a call hands a value on: for `f(a, ch)` (or `x.f(a, ch)`) and `ch`, each of the package's
+ * functions (or methods) of that name, with the name of the parameter `ch` lands in.
+ */
+export function parametersGiven(call: Node, arg: string, index: PackageIndex): { callee: string; decl: Node; param: string }[] {
+  const position = (call.childForFieldName('arguments')?.namedChildren ?? []).findIndex((a) => a.text === arg);
+  const fn = call.childForFieldName('function');
+  const named = position < 0 || !fn ? undefined : calledName(fn);
+  if (!named || named.name === 'append') return [];
+  return index.functionsNamed(named.name, named.method).flatMap((decl) => {
+    const param = paramsOf(decl)[position]?.name;
+    return param ? [{ callee: named.name, decl, param }] : [];
+  });
 }
 
 /** A word every wait that `waitsOnOthers` and `delayedStart` find is spelled with: a body without one shows none. */
