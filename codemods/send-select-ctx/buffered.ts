@@ -41,7 +41,10 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string): bool
   const loops = loopsOf(perIteration);
   if (loops.length !== 1) return false;
   const loop = loops[0];
-  if (capNode.type === 'identifier' && isReassigned(outerFn, source, capNode.text, 0)) return false;
+  // The names the capacity is computed from keep their values once it is made (`n`, `xs` of
+  // `len(xs)`, `n` of `n+1`).
+  const names = capNode.type === 'identifier' ? [capNode] : capNode.descendantsOfType('identifier');
+  if (names.some((id) => isReassigned(outerFn, source, id.text, made.decl.endIndex))) return false;
   return loopRunsExactly(loop, capNode, source);
 }
 
@@ -186,7 +189,10 @@ function sendsAtMost(sends: Node[], decl: Node, chan: string): number {
   return [...literals.values()].reduce((n, literal) => n + mostSends(literal.childForFieldName('body')!, chan), outside);
 }
 
-/** True when loop runs exactly `count` times: `for i := 0; i < count; i++`, `for range count`, `for … range xs` with count `len(xs)`. */
+/**
+ * True when loop runs exactly `count` times: `for i := 0; i < count; i++` (or `i <= n` with count
+ * `n+1`, `i := 1; i <= count`), `for range count`, `for … range xs` with count `len(xs)`.
+ */
 function loopRunsExactly(loop: Node, count: Node, source: string): boolean {
   const body = loop.childForFieldName('body');
   const clause = loop.namedChildren.find((c) => c.type === 'for_clause' || c.type === 'range_clause');
@@ -208,10 +214,24 @@ function loopRunsExactly(loop: Node, count: Node, source: string): boolean {
   if (!init || !cond || !update || init.type !== 'short_var_declaration') return false;
   const iv = init.childForFieldName('left')!.namedChildren;
   const i0 = init.childForFieldName('right')!.namedChildren;
-  if (iv.length !== 1 || i0.length !== 1 || i0[0].text !== '0') return false;
+  if (iv.length !== 1 || i0.length !== 1) return false;
   const i = iv[0].text;
   if (cond.type !== 'binary_expression' || cond.childForFieldName('left')?.text !== i) return false;
-  if (cond.childForFieldName('operator')?.text !== '<' || normalized(cond.childForFieldName('right')!) !== countText) return false;
+  const [from, op, bound] = [i0[0].text, cond.childForFieldName('operator')?.text, normalized(cond.childForFieldName('right')!)];
+  const runs =
+    (from === '0' && op === '<' && bound === countText) ||
+    (from === '1' && op === '<=' && bound === countText) ||
+    (from === '0' && op === '<=' && plusOne(count) === bound);
+  if (!runs) return false;
   if (update.type !== 'inc_statement' || update.namedChild(0)?.text !== i) return false;
   return !isReassigned(body, source, i, 0);
+}
+
+/** `n` for a count written `n + 1` (or `1 + n`), else undefined. */
+function plusOne(count: Node): string | undefined {
+  if (count.type !== 'binary_expression' || count.childForFieldName('operator')?.text !== '+') return undefined;
+  const [left, right] = [count.childForFieldName('left')!, count.childForFieldName('right')!];
+  if (right.text === '1') return normalized(left);
+  if (left.text === '1') return normalized(right);
+  return undefined;
 }

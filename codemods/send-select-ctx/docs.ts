@@ -75,8 +75,10 @@ declaration in the same package.
   one goroutine that sends on it, or of each of the goroutines started once that send on it,
   counted together (\`if err != nil { errc <- err; return }; errc <- nil\`, also
   inside a loop whose sends all return: \`for { if err := recv(ctx); err != nil { errc <- err;
-  return } }\`); \`make(chan T, n)\` filled by a loop running exactly n times; \`make(chan T,
-  len(xs))\` filled once per \`range xs\`). The channel is the one the send's name refers to:
+  return } }\`); \`make(chan T, n)\` filled by a loop running exactly n times (\`i := 0; i < n\`,
+  \`i := 1; i <= n\`, and \`i <= n\` for a capacity of \`n+1\`); \`make(chan T, len(xs))\` filled
+  once per \`range xs\`, the names of the capacity not assigned again after the \`make\`). The
+  channel is the one the send's name refers to:
   two subtests each making an \`errChan\` of their own are judged apart;
 - a result channel made unbuffered, sent to once from a goroutine and received in a \`select\`
   with a timeout: \`buffered-result-chan\` gives it a buffer of one instead;
