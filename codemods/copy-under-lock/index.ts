@@ -1,7 +1,7 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { criticalSections, mentions } from '../../src/go/lock-regions.js';
 import { receiverOf, type FieldDecl } from '../../src/go/declarations.js';
-import { paramsOf } from '../../src/go/scope.js';
+import { paramsOf, usesVariable } from '../../src/go/scope.js';
 import { touchesError, unparen, type Node } from '../../src/go/syntax.js';
 import { DEFAULT_BLOCKING_METHODS, firstBlockingCall } from './blocking.js';
 import { elementType, methodMayBlock } from './callee-summary.js';
@@ -100,7 +100,7 @@ function find(ctx: FileContext): RawFinding[] {
           const value = right[0];
           const field = guarded(value.type === 'index_expression' ? value.childForFieldName('operand') ?? undefined : value);
           const isSlice = field && (field.typeNode.type === 'slice_type' ? value.type !== 'index_expression' : field.typeNode.childForFieldName('value')?.type === 'slice_type' && value.type === 'index_expression');
-          if (!isSlice || !cs.after.some((a) => mentions(a, left[0].text))) continue;
+          if (!isSlice || !cs.after.some((a) => usesVariable(a, left[0].text, s))) continue;
           if (takenOver(value, cs.inside.slice(cs.inside.indexOf(s) + 1))) continue;
           report(value, `${left[0].text} shares its backing array with ${cs.recv}.${field!.name} and is used after ${cs.mutex} is released: writers may change it under the reader`, handedOutSlice(value, ctx));
         }

@@ -173,6 +173,27 @@ export function declaredBy(stmt: Node): LocalDecl[] {
   return [];
 }
 
+/**
+ * Whether `node` uses the variable that `decl` declares as `name`: an identifier of that name
+ * that resolves to `decl`, or that goconc cannot resolve. A closure's or an inner block's own
+ * `name :=` (and what refers to it) is another variable.
+ */
+export function usesVariable(node: Node, name: string, decl: Node): boolean {
+  const ids = node.type === 'identifier' ? [node] : node.descendantsOfType('identifier');
+  return ids.some((id) => {
+    if (id.text !== name) return false;
+    const own = id.parent?.type === 'expression_list' && id.parent.parent?.type === 'short_var_declaration' && same(id.parent.parent.childForFieldName('left'), id.parent) ? id.parent.parent : undefined;
+    if (own) return !same(own, decl) && sameVariable(own, decl);
+    const found = declarationOf(name, id);
+    return !found || ('local' in found && sameVariable(found.local.decl, decl));
+  });
+}
+
+/** `name, err :=` declares a new variable, unless it is in the block of the first declaration. */
+function sameVariable(d: Node, decl: Node): boolean {
+  return same(d, decl) || (d.type === 'short_var_declaration' && same(d.parent, decl.parent));
+}
+
 /** True when `name` is assigned (=, op=, ++/--) by a statement inside `scope` starting at or after `after`. */
 export function isReassigned(scope: Node, source: string, name: string, after: number): boolean {
   for (const id of identifiersNamed(scope, source, name)) {

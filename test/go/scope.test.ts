@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGo } from '../../src/engine/parser.js';
 import { identifiersNamed } from '../../src/go/find-by-text.js';
-import { declarationOf, declaredTypeName, testingParameter } from '../../src/go/scope.js';
+import { declarationOf, declaredTypeName, testingParameter, usesVariable } from '../../src/go/scope.js';
 
 const SRC = `package p
 
@@ -31,6 +31,38 @@ describe('declarationOf', () => {
     const found = declarationOf('v', inBranch);
     expect(found && 'local' in found && found.local.decl.text).toBe('v, err := q.Peek()');
     expect(declarationOf('req', uses('req').at(-1)!)).toBeUndefined();
+  });
+});
+
+describe('usesVariable', () => {
+  const src = `package p
+
+func f(get func() (any, error)) {
+	xs := read()
+	g := func() {
+		xs, _ := get()
+		use(xs)
+	}
+	if true {
+		xs := 1
+		use(xs)
+	}
+	xs, err := get()
+	h := func() { use(xs) }
+}
+`;
+  const tree = parseGo(src);
+  const body = tree.rootNode.descendantsOfType('block')[0].namedChildren[0];
+  const [decl, g, inner, again, h] = body.namedChildren;
+
+  it("tells a closure's or an inner block's own declaration from the variable", () => {
+    expect(usesVariable(g, 'xs', decl)).toBe(false);
+    expect(usesVariable(inner, 'xs', decl)).toBe(false);
+  });
+
+  it('counts a redeclaration in the same block and a closure reading it', () => {
+    expect(usesVariable(again, 'xs', decl)).toBe(true);
+    expect(usesVariable(h, 'xs', decl)).toBe(true);
   });
 });
 
