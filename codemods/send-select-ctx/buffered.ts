@@ -32,12 +32,13 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string): bool
     if (cap >= sends.length && sends.every((s) => loopsOf(s).length === 0)) return true;
     // Sends in goroutines each started once (`go func() { … }()`): the most any path through
     // each makes, added up, with the sends outside them that no loop repeats.
-    return cap >= sendsAtMost(sends, made.decl, chan.text);
+    if (cap >= sendsAtMost(sends, made.decl, chan.text)) return true;
+    // Else one per iteration of a loop running that many times (`for w := 0; w < 100; w++`).
   }
   // One send per iteration of exactly one loop whose trip count is the capacity expression: a
   // single send, or those of one goroutine started per iteration, one on each path through it.
   const perIteration = sends.length === 1 ? sends[0] : goroutineSendingOnce(sends, chan.text);
-  if (!perIteration) return false;
+  if (!perIteration || !runOncePerCall(perIteration, made.decl)) return false;
   const loops = loopsOf(perIteration);
   if (loops.length !== 1) return false;
   const loop = loops[0];
@@ -153,6 +154,22 @@ function makeArgs(expr: Node | undefined): Node[] | undefined {
   const args = call.childForFieldName('arguments')!.namedChildren;
   if (args[0]?.type !== 'channel_type') return undefined;
   return args;
+}
+
+/**
+ * Whether each function literal between node and the declaration runs once where it is written:
+ * called there (`go func() { … }()`, `defer func() { … }()`), or handed to a WaitGroup's or
+ * group's `Go`. Another closure (a retry helper's callback) may run any number of times.
+ */
+function runOncePerCall(node: Node, decl: Node): boolean {
+  const top = enclosingFunction(decl);
+  for (let fn = enclosingFunction(node); fn && !same(fn, top); fn = enclosingFunction(fn)) {
+    if (fn.type !== 'func_literal') return false;
+    const call = fn.parent?.type === 'argument_list' ? fn.parent.parent : fn.parent;
+    const started = call?.type === 'call_expression' && (same(call.childForFieldName('function'), fn) || /\.Go$/.test(call.childForFieldName('function')?.text ?? ''));
+    if (!started) return false;
+  }
+  return true;
 }
 
 /** The function literal of `go func() { … }(…)` holding every send, which makes at most one send whatever path it takes. */

@@ -76,7 +76,9 @@ declaration in the same package.
   counted together (\`if err != nil { errc <- err; return }; errc <- nil\`, also
   inside a loop whose sends all return: \`for { if err := recv(ctx); err != nil { errc <- err;
   return } }\`); \`make(chan T, n)\` filled by a loop running exactly n times (\`i := 0; i < n\`,
-  \`i := 1; i <= n\`, and \`i <= n\` for a capacity of \`n+1\`); \`make(chan T, len(xs))\` filled
+  \`i := 1; i <= n\`, and \`i <= n\` for a capacity of \`n+1\`; a constant capacity and a loop
+  running that many times alike), the send made by the loop itself or by a goroutine or closure
+  called once per iteration (not a callback a helper may retry); \`make(chan T, len(xs))\` filled
   once per \`range xs\`, the names of the capacity not assigned again after the \`make\`). The
   channel is the one the send's name refers to:
   two subtests each making an \`errChan\` of their own are judged apart;
@@ -115,7 +117,8 @@ declaration in the same package.
   ends (a shutdown waiting for its loops to report), and a select would then drop the report at
   random;
 - the send reports the failure of a call given the context (\`if err := lim.Take(ctx, n); err != nil
-  { out <- failed(err) }\`): once the context is done that call fails, and a select, on that source
+  { out <- failed(err) }\`, also through a chain: \`rdb.Set(ctx, k, v).Err()\`): once the context is
+  done that call fails, and a select, on that source
   or another, would drop the report at random;
 - the channel is a reply channel that came in on another channel (\`case ch := <-b.snapshot: ch <-
   snap\`, \`case req := <-reqs: req.err <- err\`, \`for t := range tasks { t.dstMatch <- dst }\`), or one of a local slice such channels were collected

@@ -3,7 +3,7 @@ import { cancelFunctions, doneAt } from '../../src/go/done-at.js';
 import { callsOf, identifiersNamed, nodesByToken } from '../../src/go/find-by-text.js';
 import { loopShape } from '../../src/go/loops.js';
 import { useOf } from '../../src/go/result-channel.js';
-import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
 
 // Where a send runs once its stop source is done, or likely done: a select on the source there
@@ -138,10 +138,20 @@ function callGivenSourceFailed(ifStmt: Node, expr: string): string | undefined {
     const left = s.childForFieldName('left')?.namedChildren ?? [];
     const call = s.childForFieldName('right')?.namedChildren[0];
     if (!left.some((n) => n.text === tested) || call?.type !== 'call_expression') continue;
-    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
-    if (args.some((arg) => arg.text === expr)) return call.text.split('\n')[0];
+    if (chainedCalls(call).some((c) => c.childForFieldName('arguments')?.namedChildren.some((arg) => arg.text === expr))) return call.text.split('\n')[0];
   }
   return undefined;
+}
+
+/** A call and those it is chained on: `rdb.Set(ctx, k, v).Err()` → the Err call, then the Set call. */
+function chainedCalls(call: Node): Node[] {
+  const out: Node[] = [];
+  for (let c: Node | null = call; c?.type === 'call_expression'; ) {
+    out.push(c);
+    const fn: Node | null = c.childForFieldName('function');
+    c = fn?.type === 'selector_expression' ? unparen(fn.childForFieldName('operand')!) : null;
+  }
+  return out;
 }
 
 /**
