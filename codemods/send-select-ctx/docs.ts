@@ -102,7 +102,8 @@ declaration in the same package.
   builds the type without the field (\`&Observable{items: items}\`) and never sets it later; a
   select on \`o.parent.Done()\` would panic there;
 - the channel is a field that a loop of the package drains (\`for { m := <-p.retries … }\`, \`for m :=
-  range p.retries\`), or a channel parameter the package drains under the same name (\`updates
+  range p.retries\`, or a loop that polls it and waits for it in its select's default branch; a
+  loop that only polls does not drain it), or a channel parameter the package drains under the same name (\`updates
   chan<- job\` handed down from where \`updater(updates <-chan job)\` ranges over it until it is
   closed), or a local channel that goroutines the function starts range over with no way out of
   their loop (\`go func() { for batch := range ch { … } }()\`, also through a function of the

@@ -31,7 +31,7 @@ export function drainedBy(send: Node, ctx: FileContext): string | undefined {
     const signature = param ? new RegExp(`^[^{]*\\b${param}\\b[^{]*\\bchan\\b`) : undefined;
     const inLoop = index
       .nodesMatching(receive, undefined, signature && ((decl) => signature.test(decl)))
-      .find((n) => n.type !== 'comment' && ancestors(n).some((a) => a.type === 'for_statement') && !ancestors(n).some((a) => a.type === 'select_statement' && hasDefault(a)) && (!param || !!parameterNamed(param, n)));
+      .find((n) => n.type !== 'comment' && ancestors(n).some((a) => a.type === 'for_statement') && waits(n) && (!param || !!parameterNamed(param, n)));
     return inLoop?.parent?.text;
   });
 }
@@ -142,6 +142,16 @@ export function ownerType(selector: Node, at: Node): string | undefined {
 
 /** What \`fieldReceiveLeftWaiting\` found, by package index, owner type and field name. */
 const plainReceivers = new WeakMap<object, Map<string, string | undefined>>();
+
+/**
+ * A receive that waits for a value: not a case of a select with a default (a poll). The select
+ * nearest to it counts: a loop that polls, then waits in its default branch (`select { case c :=
+ * <-ch: … default: select { case c := <-ch: … case <-time.After(t): … } }`), waits there.
+ */
+function waits(receive: Node): boolean {
+  const select = ancestors(receive).find((a) => a.type === 'select_statement');
+  return !select || !hasDefault(select);
+}
 
 function hasDefault(select: Node): boolean {
   return select.namedChildren.some((c) => c.type === 'default_case');
