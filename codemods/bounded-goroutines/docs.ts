@@ -134,7 +134,11 @@ function passed in or another package's function is not seen. No fix when:
   their slots until the loop stops for good;
 - the goroutines cancel the context they all run with (\`workersCtx, cancelWorkers :=
   context.WithCancelCause(ctx)\` before the loop, \`cancelWorkers(err)\` in the goroutine): the
-  others may wait on it until one fails, and the one that fails might never get a slot;
+  others may wait on it until one fails, and the one that fails might never get a slot. The same
+  for a group made with \`errgroup.WithContext\`, which cancels its context on the first error,
+  when each goroutine hands that context to the task its item carries, code the package does not
+  show (\`eg.Go(func() error { _, err := batch.driver.Store(egCtx, …); return err })\`, \`fn(ctx)\`
+  for each shutdown hook);
 - the function ends the goroutines' context after the loop, before it waits for them (\`for _, t
   := range tasks { go func() { defer wg.Done(); t(ctx) }() }\`, then \`<-stop; cancel();
   wg.Wait()\`): they are meant to run until then (the services or jobs of a run group), and once

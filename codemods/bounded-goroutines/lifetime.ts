@@ -8,7 +8,7 @@ import { dispatchedToHandler } from './callbacks.js';
 import { lockHeldAtGo, lockHeldAtLoop, lockHeldByCaller } from './locks-held.js';
 import { awaitedInTurn } from './awaited-in-turn.js';
 import { collectedAfter } from './collected-after.js';
-import { cancelEachOther, cancelledAfterLoop } from './shared-context.js';
+import { cancelEachOther, cancelledAfterLoop, groupCancelsOnError } from './shared-context.js';
 import { calledBodies } from '../../src/go/called-functions.js';
 import { sendsHaveRoom } from './room.js';
 import { sharedBatchingCall, unseenWorker } from './unseen-calls.js';
@@ -79,6 +79,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   const cancels = cancelEachOther(spawn);
   if (cancels) {
     return `the goroutines end the context they all run with (${cancels}): one may wait on it until another fails, and a bound could keep the one that fails from ever starting`;
+  }
+  const groupCall = groupCancelsOnError(spawn, ctx);
+  if (groupCall) {
+    return `each goroutine hands the group's context to code this package does not show (${groupCall}), and the group cancels that context when one fails: that code may wait on it until a sibling fails, and a limit could keep the one that fails from ever starting`;
   }
   const stopped = cancelledAfterLoop(spawn);
   if (stopped) {

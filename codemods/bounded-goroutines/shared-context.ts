@@ -1,7 +1,10 @@
 import { loopStatement } from '../../src/go/loops.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
-import { firstLine, type Node } from '../../src/go/syntax.js';
+import { contains, firstLine, unparen, type Node } from '../../src/go/syntax.js';
+import { declarationOf } from '../../src/go/scope.js';
 import { spawnedFunction, type Spawn } from './detect.js';
+import { calledName } from '../../src/go/called-functions.js';
+import type { FileContext } from '../../src/engine/types.js';
 
 // A context the goroutines all run with, made before the loop with its cancel function: who
 // cancels it says how long they may run.
@@ -29,6 +32,56 @@ export function cancelEachOther(spawn: Spawn): string | undefined {
   const inside = literal.text;
   const found = contextsMadeBefore(spawn).find(({ ctxName, cancel }) => calls(cancel).test(inside) && uses(ctxName).test(inside));
   return found && `${found.cancel}(…)`;
+}
+
+/**
+ * The goroutines run in a group made with `errgroup.WithContext` before the loop, whose first
+ * error cancels the group's context, and each hands that context (or a value built from it before
+ * the loop) to the task its item carries, code the package does not show, then may return an
+ * error: `eg, egCtx := errgroup.WithContext(ctx)`, `eg.Go(func() error { claims, err :=
+ * batch.driver.Store(egCtx, …); if err != nil { return err } … })` (temporal's storage drivers,
+ * meant to be cancelled when a sibling fails). That code may wait on the context until another
+ * fails, and with a limit the one that would fail may never start. The task is a method or a
+ * function value of a variable of the loop (`fn(ctx)`, `h.Handle(ctx, desc)`); a function of
+ * another package is the same work for every item. The call, e.g. `batch.driver.Store(…)`.
+ */
+export function groupCancelsOnError(spawn: Spawn, ctx: FileContext): string | undefined {
+  const literal = spawnedFunction(spawn.go);
+  const body = spawn.fn.childForFieldName('body');
+  if (literal?.type !== 'func_literal' || !body) return undefined;
+  const before = body.text.slice(0, loopStatement(spawn.loop).startIndex - body.startIndex);
+  const made = [...before.matchAll(/(\w+)\s*,\s*(\w+)\s*:?=\s*errgroup\.WithContext\(/g)].find(([, group]) => spawn.go.text.startsWith(`${group}.Go(`));
+  if (!made || !/\breturn\s+(?!nil\b)\S/.test(literal.text)) return undefined;
+  // The group's context, and values built from it before the loop (`StoreContext{Context: egCtx}`).
+  const names = new Set([made[2]]);
+  for (const [, name, value] of before.matchAll(/(\w+)\s*:=\s*([^\n]+)/g)) if (uses(made[2]).test(value)) names.add(name);
+  const ofLoop = loopVariables(spawn);
+  for (const call of literal.descendantsOfType('call_expression')) {
+    const callee = call.childForFieldName('function')!;
+    const named = calledName(callee);
+    if (!named || !call.childForFieldName('arguments')!.namedChildren.some((a) => names.has(a.text))) continue;
+    let root = callee;
+    while (root.type === 'selector_expression' || root.type === 'index_expression') root = unparen(root.childForFieldName('operand')!);
+    const carried = root.type === 'identifier' && (ofLoop.has(root.text) || locallyDeclaredIn(spawn.loop, root));
+    if (carried && ctx.packageIndex().functionsNamed(named.name, named.method).length === 0) return firstLine(call.text);
+  }
+  return undefined;
+}
+
+/** The variables the loops' range clauses declare (`i, exp` of `for i, exp := range exps`). */
+function loopVariables(spawn: Spawn): Set<string> {
+  const out = new Set<string>();
+  for (const loop of spawn.loops) {
+    const clause = loop.namedChildren.find((c) => c.type === 'range_clause');
+    for (const id of clause?.childForFieldName('left')?.namedChildren ?? []) out.add(id.text);
+  }
+  return out;
+}
+
+/** Whether the name at `id` is a local declared inside the loop (`batch := batches[name]`). */
+function locallyDeclaredIn(loop: Node, id: Node): boolean {
+  const found = declarationOf(id.text, id);
+  return !!found && 'local' in found && contains(loop, found.local.decl);
 }
 
 /**
