@@ -45,7 +45,7 @@ export function spawnPerIteration(go: Node, source: string): Spawn | undefined {
  * A bound in sight: a semaphore acquire (`x <- struct{}{}`, `.Acquire(`) in the loop before the
  * go statement, or a limiter the goroutine releases (`<-sem` deferred).
  */
-function hasBound(go: Node, loop: Node, source: string): boolean {
+export function hasBound(go: Node, loop: Node, source: string): boolean {
   const body = loop.childForFieldName('body');
   if (!body) return false;
   // Before the go statement, in the loop body.

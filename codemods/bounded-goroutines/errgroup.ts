@@ -6,6 +6,7 @@ import { localsBefore } from '../../src/go/scope.js';
 import { eol, enclosingFunction, indentAt, lineEnd, same, touchesError, type Node } from '../../src/go/syntax.js';
 import { limitExpr } from './fix.js';
 import { whyBoundMayStall } from './lifetime.js';
+import { hasBound } from './detect.js';
 
 /**
  * `g.Go(…)` once per loop iteration on an errgroup.Group that never gets a limit: add
@@ -25,6 +26,8 @@ export function errgroupFindings(ctx: FileContext): RawFinding[] {
     if (group?.type !== 'identifier') continue;
     const loops = enclosingLoops(call);
     if (loops.length === 0 || loops.some(isFixedCountLoop)) continue;
+    // Bounded already (`sem.Acquire(ctx, 1)` before each Go, released in the goroutine).
+    if (call.parent?.type === 'expression_statement' && hasBound(call.parent, loops[0], ctx.source)) continue;
     const outer = loopStatement(loops[loops.length - 1]);
     const decl = localsBefore(outer).find((l) => l.name === group.text);
     const isGroup = decl && (decl.value?.text.startsWith(`${pkg}.WithContext(`) || decl.typeNode?.text === `${pkg}.Group` || /^&?\s*errgroup\.Group\{\}$/.test(decl.value?.text ?? ''));
