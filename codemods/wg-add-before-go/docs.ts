@@ -50,10 +50,15 @@ A group passed to the goroutine as a parameter (\`go func(wg *sync.WaitGroup) {�
 counted through the argument: \`wg.Add(1)\` before the \`go\`. \`defer wg.Done()\` stays.
 
 ## Matched
-The first statement of a \`go func(…) {…}(…)\` body, after any \`defer\`s, is \`X.Add(n)\`, and the
-body calls \`X.Done()\`.
+The first statement of a \`go func(…) {…}(…)\` body, after any \`defer\`s, is \`X.Add(n)\`, the
+body calls \`X.Done()\`, and X is a group: a \`sync.WaitGroup\` (declared, made with \`new\` or
+\`&sync.WaitGroup{}\`, a parameter, a field of a struct of the package), or a type of the package
+waited on like one (a \`Wait\` method, or a \`sync.WaitGroup\` embedded). Another type's Add may
+do more than count (a dispatcher's \`Add(item)\` hands the item to its consumer, and moved before
+the \`go\` it would block): left alone.
 
 ## Reported without a fix
+- the code does not say what X is (a package-level variable, a value returned by a call);
 - the count passed to Add is computed inside the goroutine;
 - the group is reached through a parameter in a way goconc cannot name outside;
 - the Add shares its line with other code, or the go statement is not a plain statement.

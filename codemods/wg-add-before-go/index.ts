@@ -2,6 +2,7 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { callsOf, goStatements } from '../../src/go/find-by-text.js';
 import { deleteLines, eol, indentAt, lineEnd, lineStart, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
+import { waitGroupKind } from '../../src/go/wait-groups.js';
 import { waitGroupGoFix } from './wait-group-go.js';
 import { GO_FUNC_STATEMENT, mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 
@@ -33,8 +34,11 @@ function find(ctx: FileContext): RawFinding[] {
     const wg = callee.childForFieldName('operand')!;
     // It counts this goroutine: the same group is marked Done inside it.
     if (callsOf(literal, ctx.source, `${wg.text}.Done`).length === 0) continue;
+    // Another type's Add may do more than count (hand an item on, and block).
+    const kind = waitGroupKind(wg, ctx);
+    if (kind === 'other') continue;
     const message = `${wg.text}.Add runs inside the goroutine it counts: ${wg.text}.Wait can return before the goroutine has started`;
-    const moved = plan(ctx, go, literal, call!, first!, add!, wg);
+    const moved = kind === 'unknown' ? { reason: `the code does not say ${wg.text} is a sync.WaitGroup: another type's Add may do more than count, and moved before the go it could block` } : plan(ctx, go, literal, call!, first!, add!, wg);
     // From Go 1.25, wg.Go where it says the same; moving the Add stays the alternative.
     const wgGo = moved.fix && waitGroupGoFix(ctx.source, ctx.goVersion, go, literal, call!, add!, wg);
     const fixes = wgGo ? { fix: wgGo, alternatives: [moved.fix!] } : moved;

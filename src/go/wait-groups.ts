@@ -1,0 +1,43 @@
+import type { FileContext } from '../engine/types.js';
+import { packageName } from './imports.js';
+import { declarationOf, declaredTypeName } from './scope.js';
+import { unparen, type Node } from './syntax.js';
+
+/**
+ * What the code says `expr` is, where `Add` and `Done` are called on it: a sync.WaitGroup (`var
+ * wg sync.WaitGroup`, `wg := &sync.WaitGroup{}`, `new(sync.WaitGroup)`, a `*sync.WaitGroup`
+ * parameter, a field of that type of a struct the package declares, a struct embedding one, or a
+ * type of the package waited on like one: a Wait method); another type, whose Add may do more than
+ * count (a dispatcher handing an item on); or unknown.
+ */
+export function waitGroupKind(expr: Node, ctx: FileContext): 'wait-group' | 'other' | 'unknown' {
+  const sync = packageName(ctx.tree, 'sync');
+  const e = unparen(expr);
+  let type: string | undefined;
+  if (e.type === 'identifier') {
+    const decl = declarationOf(e.text, e);
+    if (!decl) return 'unknown';
+    type = ('param' in decl ? decl.param.typeNode : decl.local.typeNode)?.text;
+    if (!type && 'local' in decl) {
+      const value = decl.local.value?.text.replace(/\s/g, '') ?? '';
+      const made = /^(?:&(.+)\{\}|new\((.+)\)|(.+)\{\})$/.exec(value);
+      type = made ? (made[1] ?? made[2] ?? made[3]) : undefined;
+    }
+  } else if (e.type === 'selector_expression') {
+    const operand = unparen(e.childForFieldName('operand')!);
+    const owner = operand.type === 'identifier' ? declaredTypeName(operand.text, operand) : undefined;
+    type = owner ? ctx.packageIndex().fieldsOf(owner).find((f) => f.name === e.childForFieldName('field')!.text)?.type : undefined;
+  }
+  if (!type) return 'unknown';
+  const bare = type.replace(/^\*\s*/, '').replace(/\s/g, '');
+  if (sync && bare === `${sync}.WaitGroup`) return 'wait-group';
+  if (!/^\w+$/.test(bare)) return /^\w+\.\w+$/.test(bare) || /^[[\]*]|^map\b|^chan\b|^func\b/.test(bare) ? 'other' : 'unknown';
+  // A type of the package: one that is waited on like a group (a Wait method, its own or in the
+  // interface), or a struct embedding a WaitGroup.
+  const index = ctx.packageIndex();
+  const decl = index.type(bare);
+  if (!decl) return 'unknown';
+  if (decl.kind === 'interface') return /(^|[{;\s])Wait\s*\(/.test(decl.typeNode.text) ? 'wait-group' : 'other';
+  const embedsGroup = decl.fields.some((f) => f.embedded && !!sync && f.type.replace(/^\*\s*/, '') === `${sync}.WaitGroup`);
+  return embedsGroup || index.method(bare, 'Wait') ? 'wait-group' : 'other';
+}
