@@ -6,24 +6,16 @@ import { unparen, type Node } from './syntax.js';
 /**
  * What the code says `expr` is, where `Add` and `Done` are called on it: a sync.WaitGroup (`var
  * wg sync.WaitGroup`, `wg := &sync.WaitGroup{}`, `new(sync.WaitGroup)`, a `*sync.WaitGroup`
- * parameter, a field of that type of a struct the package declares, a struct embedding one, or a
- * type of the package waited on like one: a Wait method); another type, whose Add may do more than
- * count (a dispatcher handing an item on); or unknown.
+ * parameter, a variable of the file, a field of that type of a struct the package declares, a
+ * struct embedding one, or a type of the package waited on like one: a Wait method); another
+ * type, whose Add may do more than count (a dispatcher handing an item on); or unknown.
  */
 export function waitGroupKind(expr: Node, ctx: FileContext): 'wait-group' | 'other' | 'unknown' {
   const sync = packageName(ctx.tree, 'sync');
   const e = unparen(expr);
   let type: string | undefined;
-  if (e.type === 'identifier') {
-    const decl = declarationOf(e.text, e);
-    if (!decl) return 'unknown';
-    type = ('param' in decl ? decl.param.typeNode : decl.local.typeNode)?.text;
-    if (!type && 'local' in decl) {
-      const value = decl.local.value?.text.replace(/\s/g, '') ?? '';
-      const made = /^(?:&(.+)\{\}|new\((.+)\)|(.+)\{\})$/.exec(value);
-      type = made ? (made[1] ?? made[2] ?? made[3]) : undefined;
-    }
-  } else if (e.type === 'selector_expression') {
+  if (e.type === 'identifier') type = variableType(e, ctx);
+  else if (e.type === 'selector_expression') {
     const operand = unparen(e.childForFieldName('operand')!);
     const owner = operand.type === 'identifier' ? declaredTypeName(operand.text, operand) : undefined;
     type = owner ? ctx.packageIndex().fieldsOf(owner).find((f) => f.name === e.childForFieldName('field')!.text)?.type : undefined;
@@ -40,4 +32,24 @@ export function waitGroupKind(expr: Node, ctx: FileContext): 'wait-group' | 'oth
   if (decl.kind === 'interface') return /(^|[{;\s])Wait\s*\(/.test(decl.typeNode.text) ? 'wait-group' : 'other';
   const embedsGroup = decl.fields.some((f) => f.embedded && !!sync && f.type.replace(/^\*\s*/, '') === `${sync}.WaitGroup`);
   return embedsGroup || index.method(bare, 'Wait') ? 'wait-group' : 'other';
+}
+
+/**
+ * The type a variable is declared with, or made as (`&T{}`, `new(T)`, `T{}`): a local or a
+ * parameter, else a `var name …` line of the file (parsed functions alone do not show it).
+ */
+function variableType(id: Node, ctx: FileContext): string | undefined {
+  const decl = declarationOf(id.text, id);
+  let type: string | undefined;
+  let value: string | undefined;
+  if (decl) {
+    type = ('param' in decl ? decl.param.typeNode : decl.local.typeNode)?.text;
+    value = 'local' in decl ? decl.local.value?.text : undefined;
+  } else {
+    const line = new RegExp(`^var[ \\t]+${id.text}[ \\t]*(?:([\\w.*]+)|=[ \\t]*([^\\n]+?))[ \\t]*(?://[^\\n]*)?$`, 'm').exec(ctx.source);
+    [type, value] = [line?.[1], line?.[2]];
+  }
+  if (type) return type;
+  const made = /^(?:&(.+)\{\}|new\((.+)\)|(.+)\{\})$/.exec(value?.replace(/\s/g, '') ?? '');
+  return made ? (made[1] ?? made[2] ?? made[3]) : undefined;
 }
