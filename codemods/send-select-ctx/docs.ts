@@ -137,6 +137,14 @@ declaration in the same package.
   for the value, and a send giving up once the source is done would leave it waiting forever.
   Fields are told apart by the type declaring them where the code says (a parameter, a receiver,
   \`&T{…}\`): another type's \`close(op.errCh)\` frees none of these receives;
+- the function that made the channel stores it in a struct it builds (\`&Object{resCh: resCh}\`),
+  whose field the package receives with a plain receive that takes the value as one (\`res :=
+  <-o.resCh\`, not \`res, ok :=\`): a dropped value would leave that receive waiting or, once the
+  sender closes the channel on its way out, hand it a zero value for an answer;
+- the send relays what its loop ranges over (\`for res := range results { … errs <- e }\`), and the
+  ranged channel, made by the same function, is filled with a plain send there or in a function
+  of the package it is handed to: returning would stop the draining, and that sender would wait
+  forever;
 - the function that made the channel waits for a value with a plain receive (\`v := <-errc\`, a
   counting loop \`for range eps { <-errc }\`, or the only case of a select with no default, which
   waits as well) and never closes it, or only by a \`defer\` that runs

@@ -5,7 +5,8 @@ import { receiverOf } from '../../src/go/declarations.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting, receiverIgnoring } from '../../src/go/result-channel.js';
 import { callsByText, callsOf, nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
-import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, replyChannel } from './receivers.js';
+import { relayedFrom } from './relays.js';
+import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, replyChannel, storedFieldReceived } from './receivers.js';
 import { awaitedByCaller } from './callers.js';
 import { docs } from './docs.js';
 import { endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
@@ -115,6 +116,14 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const waitingOnField = fieldReceiveLeftWaiting(send, ctx);
   if (waitingOnField) {
     return { reason: `${waitingOnField} waits for the value and the field is closed nowhere in the package: a send that gives up once ${sources[0].expr} is done would leave it waiting forever` };
+  }
+  const relay = relayedFrom(send, fn, ctx);
+  if (relay) {
+    return { reason: `the send relays what it ranges over, ${relay}: returning once ${sources[0].expr} is done would stop draining it, and that sender would wait forever` };
+  }
+  const stored = storedFieldReceived(send, ctx);
+  if (stored) {
+    return { reason: `${chan} is handed over as ${stored}, which counts on a value: a send that gives up once ${sources[0].expr} is done would leave that receive waiting, or, once ${chan} is closed, taking a zero value for one` };
   }
   const awaited = endedThenAwaited(send, sources[0], ctx.source);
   if (awaited) {

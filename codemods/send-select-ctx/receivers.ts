@@ -1,4 +1,5 @@
 import { declarationOf, declaredTypeName, type Param } from '../../src/go/scope.js';
+import { baseTypeName } from '../../src/go/declarations.js';
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { plainReceive } from '../../src/go/result-channel.js';
@@ -115,10 +116,15 @@ export function fieldReceiveLeftWaiting(send: Node, ctx: FileContext): string | 
   return field ? plainFieldReceive(field, ownerType(send.childForFieldName('channel')!, send), ctx) : undefined;
 }
 
-/** A plain receive of the field (of the owner type, when known) in the package, the field closed nowhere: the receive and its function. */
-export function plainFieldReceive(field: string, owner: string | undefined, ctx: FileContext): string | undefined {
+/**
+ * A plain receive of the field (of the owner type, when known) in the package, the field closed
+ * nowhere: the receive and its function. With `evenIfClosed`, closes do not count, and the
+ * receive takes the value as one (no `v, ok :=`): a close gives it a zero value instead.
+ */
+export function plainFieldReceive(field: string, owner: string | undefined, ctx: FileContext, evenIfClosed = false): string | undefined {
   const index = ctx.packageIndex();
-  return perPackage(plainReceivers, index, `${owner ?? ''}.${field}`, () => {
+  return perPackage(plainReceivers, index, `${owner ?? ''}.${field}${evenIfClosed ? ' even if closed' : ''}`, () => {
+    if (evenIfClosed) return plainReceiveOf(field, owner, index, (n) => !takesOk(n));
     const close = `\\bclose\\(\\s*[^()]*\\.${field}\\s*\\)`;
     const closed = index.anyTextMatches(new RegExp(close));
     if (closed && !owner) return undefined;
@@ -126,12 +132,49 @@ export function plainFieldReceive(field: string, owner: string | undefined, ctx:
     const closes = closed ? index.nodesMatching(new RegExp(close, 'g'), (m) => m[0].indexOf('(') + 1) : [];
     const closedOwner = (arg: Node) => ownerType(ancestors(arg).find((a) => a.type === 'selector_expression' && a.childForFieldName('field')?.text === field) ?? arg, arg);
     if (closes.some((arg) => !owner || [undefined, owner].includes(closedOwner(arg)))) return undefined;
-    const receive = new RegExp(`<-\\s*(?:[\\w.]|\\[[^\\]\\n]*\\])+\\.${field}\\b`, 'g');
-    const sameOwner = (n: Node) => !owner || [undefined, owner].includes(ownerType(n.parent!.childForFieldName('operand')!, n));
-    const plain = index.nodesMatching(receive).find((n) => n.parent?.type === 'unary_expression' && plainReceive(n.parent) && sameOwner(n));
-    const holder = plain && ancestors(plain).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
-    return plain && `${plain.parent!.text}${holder ? ` (in ${holder.childForFieldName('name')?.text})` : ''}`;
+    return plainReceiveOf(field, owner, index, () => true);
   });
+}
+
+/** A plain receive of the field (of the owner type, when known) that passes `test`: the receive and its function. */
+function plainReceiveOf(field: string, owner: string | undefined, index: ReturnType<FileContext['packageIndex']>, test: (unary: Node) => boolean): string | undefined {
+  const receive = new RegExp(`<-\\s*(?:[\\w.]|\\[[^\\]\\n]*\\])+\\.${field}\\b`, 'g');
+  const sameOwner = (n: Node) => !owner || [undefined, owner].includes(ownerType(n.parent!.childForFieldName('operand')!, n));
+  const plain = index.nodesMatching(receive).find((n) => n.parent?.type === 'unary_expression' && plainReceive(n.parent) && sameOwner(n) && test(n.parent));
+  const holder = plain && ancestors(plain).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
+  return plain && `${plain.parent!.text}${holder ? ` (in ${holder.childForFieldName('name')?.text})` : ''}`;
+}
+
+/** `v, ok := <-ch` (or `=`): the receive tells a value from a close. */
+function takesOk(unary: Node): boolean {
+  const list = unary.parent?.type === 'expression_list' ? unary.parent : undefined;
+  const stmt = list?.parent;
+  return !!stmt && (stmt.type === 'short_var_declaration' || stmt.type === 'assignment_statement' || stmt.type === 'receive_statement') && (stmt.childForFieldName('left')?.namedChildren.length ?? 0) === 2;
+}
+
+/**
+ * A local channel the function stores in a struct it builds (`&Object{resCh: resCh}`), whose field
+ * the package receives from with a plain receive that takes the value as one (`response :=
+ * <-o.resCh`): it expects a value for each request. A send giving up once the source is done would
+ * leave it waiting, or, once the channel is closed (the sender's own `defer close(resCh)`), hand it
+ * a zero value as if it were an answer. The field and the receive, e.g. `Object.resCh, received by
+ * <-o.resCh (in doGetRequest)`.
+ */
+export function storedFieldReceived(send: Node, ctx: FileContext): string | undefined {
+  const chan = send.childForFieldName('channel');
+  if (chan?.type !== 'identifier') return undefined;
+  const found = declarationOf(chan.text, send);
+  const maker = found && 'local' in found ? enclosingFunction(found.local.decl) : undefined;
+  if (!maker) return undefined;
+  for (const element of maker.descendantsOfType('keyed_element')) {
+    const [key, value] = element.namedChildren.map((n) => (n.type === 'literal_element' && n.namedChild(0) ? n.namedChild(0)! : n));
+    if (value?.text !== chan.text || !/^\w+$/.test(key?.text ?? '')) continue;
+    const literal = ancestors(element).find((a) => a.type === 'composite_literal');
+    const owner = baseTypeName(literal?.childForFieldName('type')?.text ?? '') || undefined;
+    const plain = plainFieldReceive(key.text, owner, ctx, true);
+    if (plain) return `${owner ? `${owner}.` : ''}${key.text}, received by ${plain}`;
+  }
+  return undefined;
 }
 
 /** The type owning a field a selector names (\`request.errCh\`, request an *ackListRequest: ackListRequest), when the variable's declaration says. */

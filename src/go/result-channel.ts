@@ -260,13 +260,13 @@ export function useOf(id: Node): 'send' | 'receive' | 'close' | 'other' {
   return 'other';
 }
 
-/** The communication_case whose receive is `<-ch` (as `v := <-ch`, `v, ok = <-ch` or bare). */
 /** A receive that waits for its value: not a select case, or the only case of a select with no default. */
 export function plainReceive(unary: Node): boolean {
   const kase = receiveCase(unary);
   return !kase || !kase.parent?.namedChildren.some((c) => (c.type === 'communication_case' || c.type === 'default_case') && c.id !== kase.id);
 }
 
+/** The communication_case whose receive is `<-ch` (as `v := <-ch`, `v, ok = <-ch` or bare). */
 export function receiveCase(unary: Node): Node | undefined {
   let n: Node | null = unary.parent;
   if (n?.type === 'expression_list') n = n.parent;

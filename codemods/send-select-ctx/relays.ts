@@ -1,0 +1,49 @@
+import type { FileContext } from '../../src/engine/types.js';
+import { parametersGiven } from '../../src/go/called-functions.js';
+import { sendStatements } from '../../src/go/find-by-text.js';
+import { declarationOf } from '../../src/go/scope.js';
+import { ancestors, enclosingFunction, firstLine, same, unparen, type Node } from '../../src/go/syntax.js';
+
+/**
+ * A send in a loop ranging over a local channel the package fills (`for res := range resultCh {
+ * … errorCh <- e }`, with `go c.removeObjects(ctx, objectsCh, resultCh)` sending on it): a relay.
+ * Returning once the source is done would stop the draining, and a sender on the ranged channel
+ * that does not give up by itself (a plain send, not a select case) would then wait forever. The
+ * ranged channel and that send, e.g. `resultCh, filled by resultCh <- RemoveObjectResult{ (in
+ * removeObjects)`.
+ */
+export function relayedFrom(send: Node, fn: Node, ctx: FileContext): string | undefined {
+  for (const loop of ancestors(send)) {
+    if (same(loop, fn)) break;
+    const clause = loop.type === 'for_statement' ? loop.namedChildren.find((c) => c.type === 'range_clause') : undefined;
+    const ranged = clause?.childForFieldName('right');
+    if (ranged?.type !== 'identifier') continue;
+    const found = declarationOf(ranged.text, loop);
+    if (!found || !('local' in found) || !/^make\(\s*chan\b/.test(found.local.value?.text ?? '')) continue;
+    const maker = enclosingFunction(found.local.decl);
+    const sender = maker && plainSendOn(maker, ranged.text, found.local.decl, ctx);
+    if (sender) return `${ranged.text}, filled by ${sender}`;
+  }
+  return undefined;
+}
+
+/** A send on the channel that is not a select case: in the function that made it, or in a package function it is handed to. */
+function plainSendOn(maker: Node, name: string, decl: Node, ctx: FileContext): string | undefined {
+  // Another function of the package may come from another file: its tree, not this file's text.
+  const plain = (sends: Node[], chan: string) => sends.find((s) => s.parent?.type !== 'communication_case' && unparen(s.childForFieldName('channel')!).text === chan);
+  const own = plain(sendStatements(maker, ctx.source), name);
+  if (own && declares(own, name, decl)) return `${firstLine(own.text)} (line ${own.startPosition.row + 1})`;
+  for (const call of maker.descendantsOfType('call_expression')) {
+    for (const { callee, decl: callee_, param } of parametersGiven(call, name, ctx.packageIndex())) {
+      const there = plain(callee_.descendantsOfType('send_statement'), param);
+      if (there) return `${firstLine(there.text)} (in ${callee})`;
+    }
+  }
+  return undefined;
+}
+
+/** Whether the send's channel is the variable `decl` declares (not one of the same name in a closure). */
+function declares(send: Node, name: string, decl: Node): boolean {
+  const found = declarationOf(name, send);
+  return !!found && 'local' in found && same(found.local.decl, decl);
+}
