@@ -46,7 +46,9 @@ func (s *Syncer) Start() {
 1. a context made locally with \`context.With*\` (\`ctx, cancel := context.WithTimeout(...)\`);
 2. a \`context.Context\` parameter of the enclosing function, or of a function a closure captures it from;
 3. a done channel parameter (\`done\`, \`stop\`, \`quit\`… of type \`chan struct{}\` or \`<-chan struct{}\`);
-4. a \`context.Context\` field or a done-channel field of the method's receiver (\`s.ctx\`, \`s.done\`).
+4. a \`context.Context\` field or a done-channel field of the method's receiver (\`s.ctx\`, \`s.done\`),
+   its own or one of a struct it embeds by value; not one promoted through an embedded pointer
+   (\`*SubscriptionManager\`'s \`closeCh\`): that is another object, and tells when it stops.
 
 A done channel the function sends on or closes is not one: the function signals on it (\`doneCh
 <- struct{}{}\` when it finishes, \`defer close(s.done)\`), and receiving from it would take another

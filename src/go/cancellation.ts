@@ -95,7 +95,9 @@ function frameOf(fn: Node, tree: Parser.Tree, ctxPkg: string | undefined, index:
   };
   const recv = fn.type === 'method_declaration' ? receiverOf(fn) : undefined;
   if (recv?.name && !frame.paramNames.includes(recv.name)) {
-    const fields = index().fieldsOf(recv.typeName).filter((f) => !f.embedded);
+    // Fields of the type and of the structs it embeds as parts; one promoted through an embedded
+    // pointer (\`*SubscriptionManager\`'s closeCh) tells when another object stops.
+    const fields = index().fieldsOf(recv.typeName, new Set(), false).filter((f) => !f.embedded);
     const source = (f: FieldDecl, kind: 'ctx-field' | 'done-field'): CancellationSource => ({ kind, expr: `${recv.name}.${f.name}`, isContext: kind === 'ctx-field', fn, label: `receiver field ${recv.name}.${f.name}` });
     frame.receiver = recv.name;
     // A field the package sends on (`c.stop <- struct{}{}` in Close) has a receiver waiting for

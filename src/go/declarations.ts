@@ -125,7 +125,9 @@ export function structFields(struct: Node): FieldDecl[] {
     if (!typeNode) continue;
     const names = decl.childrenForFieldName('name').filter((n) => n.type === 'field_identifier');
     if (names.length === 0) {
-      fields.push({ name: baseTypeName(typeNode.text).replace(/^.*\./, ''), type: typeNode.text, typeNode, embedded: true });
+      // An embedded `*T` keeps its star outside the type node.
+      const type = decl.text.trimStart().startsWith('*') && !typeNode.text.startsWith('*') ? `*${typeNode.text}` : typeNode.text;
+      fields.push({ name: baseTypeName(typeNode.text).replace(/^.*\./, ''), type, typeNode, embedded: true });
     }
     for (const n of names) fields.push({ name: n.text, type: typeNode.text, typeNode, embedded: false });
   }

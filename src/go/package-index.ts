@@ -318,14 +318,19 @@ export class PackageIndex {
     return names;
   }
 
-  /** Fields of a struct type, following embedded structs of the same package (depth-first). */
-  fieldsOf(typeName: string, seen = new Set<string>()): FieldDecl[] {
+  /**
+   * Fields of a struct type, following embedded structs of the same package (depth-first); with
+   * `throughPointers` false, not those embedded by pointer (another object, not a part).
+   */
+  fieldsOf(typeName: string, seen = new Set<string>(), throughPointers = true): FieldDecl[] {
     const decl = this.type(typeName);
     if (!decl || seen.has(typeName)) return [];
     seen.add(typeName);
-    if (decl.kind === 'named') return this.fieldsOf(baseTypeName(decl.typeNode.text), seen);
+    if (decl.kind === 'named') return this.fieldsOf(baseTypeName(decl.typeNode.text), seen, throughPointers);
     const out = [...decl.fields];
-    for (const f of decl.fields) if (f.embedded) out.push(...this.fieldsOf(baseTypeName(f.type), seen));
+    for (const f of decl.fields) {
+      if (f.embedded && (throughPointers || !f.type.trim().startsWith('*'))) out.push(...this.fieldsOf(baseTypeName(f.type), seen, throughPointers));
+    }
     return out;
   }
 
