@@ -93,7 +93,9 @@ declaration in the same package.
   receiver, and a select would only lose the value;
 - a channel the function that made it drains on its way out (\`for range lines {}\` in a deferred
   function or a goroutine one starts, with no way out of the loop): the send always has a receiver;
-- semaphore acquires (\`sem <- struct{}{}\` released by a deferred \`<-sem\`);
+- semaphore acquires (\`sem <- struct{}{}\` released by a deferred \`<-sem\`, or by a \`<-sem\`
+  statement after the send, in the function or a goroutine it starts: \`sem <- struct{}{}; go
+  func() { work(); <-sem }()\`);
 - sends in a Prometheus collector's \`Describe(ch chan<- *prometheus.Desc)\` or \`Collect(ch chan<-
   prometheus.Metric)\` on its channel: the registry reads it until the method returns.
 
@@ -120,8 +122,10 @@ declaration in the same package.
   ends (a shutdown waiting for its loops to report), and a select would then drop the report at
   random;
 - the send reports the failure of a call given the context (\`if err := lim.Take(ctx, n); err != nil
-  { out <- failed(err) }\`, also through a chain: \`rdb.Set(ctx, k, v).Err()\`): once the context is
-  done that call fails, and a select, on that source
+  { out <- failed(err) }\`, also through a chain: \`rdb.Set(ctx, k, v).Err()\`), or sends what such
+  a call returns (\`errCh <- r.ListAndWatch(ctx)\`, unless the function that made the channel only
+  receives it in selects that also wait on ctx): once the context is done that call ends, and a
+  select, on that source
   or another, would drop the report at random;
 - the channel is a reply channel that came in on another channel (\`case ch := <-b.snapshot: ch <-
   snap\`, \`case req := <-reqs: req.err <- err\`, \`for t := range tasks { t.dstMatch <- dst }\`), or one of a local slice such channels were collected
@@ -195,7 +199,7 @@ declaration in the same package.
 - the function returns no \`error\` (nothing can report the cancellation), or only a done channel
   is in scope while an error must be returned;
 - a result's zero value cannot be known (a type from another package, a type parameter);
-- an early return would skip a \`wg.Done()\`, \`Unlock()\`, \`close()\` or a context's \`cancel()\`
-  that follows the send;
+- an early return would skip a \`wg.Done()\`, \`Unlock()\`, \`close()\`, a semaphore's \`<-sem\` or a
+  context's \`cancel()\` that follows the send;
 - the send shares its line with other statements or is not a plain statement.
 `;

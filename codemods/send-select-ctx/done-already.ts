@@ -1,9 +1,10 @@
 import { doneReceive, type CancellationSource } from '../../src/go/cancellation.js';
+import { declarationOf } from '../../src/go/scope.js';
 import { cancelFunctions, doneAt } from '../../src/go/done-at.js';
 import { callsOf, identifiersNamed, nodesByToken } from '../../src/go/find-by-text.js';
 import { loopShape } from '../../src/go/loops.js';
 import { useOf } from '../../src/go/result-channel.js';
-import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
 
 // Where a send runs once its stop source is done, or likely done: a select on the source there
@@ -112,18 +113,43 @@ function closureName(literal: Node): string | undefined {
 
 /**
  * The send is in the error branch of a call given the context (`if err := lim.Take(ctx, n); err
- * != nil { out <- failed }`): it reports a failure that a done context causes, so a select on any
- * source there may drop the very report of it. The call as written (its first line).
+ * != nil { out <- failed }`), or sends what such a call returns (`errCh <- r.ListAndWatch(ctx)`):
+ * it reports an outcome that a done context causes, so a select on any source there may drop the
+ * very report of it. What it reports, e.g. `the failure of lim.Take(ctx, n)`.
  */
 export function reportsFailureOf(send: Node, fn: Node, source: CancellationSource): string | undefined {
   if (!source.isContext) return undefined;
+  // `errCh <- r.ListAndWatch(ctx)`: the send hands on what a call given the context returns.
+  const value = send.childForFieldName('value');
+  const sent = value && unparen(value).type === 'call_expression' ? unparen(value) : undefined;
+  const given = sent && chainedCalls(sent).some((c) => c.childForFieldName('arguments')?.namedChildren.some((arg) => arg.text === source.expr));
+  if (given && !takenOrGivenUp(send, source)) return `the result of ${firstLine(sent.text)}`;
   for (const a of ancestors(send)) {
     if (same(a, fn)) break;
     const consequence = a.type === 'if_statement' ? a.childForFieldName('consequence') : undefined;
     const failed = consequence && contains(consequence, send) ? callGivenSourceFailed(a, source.expr) : undefined;
-    if (failed) return failed;
+    if (failed) return `the failure of ${failed}`;
   }
   return undefined;
+}
+
+/**
+ * A local channel that the function making it receives only in selects that also wait on the
+ * source (`select { case r := <-results: … case <-ctx.Done(): return }`): once the source is done
+ * that receiver leaves too, and a result dropped then is one nobody waits for.
+ */
+function takenOrGivenUp(send: Node, source: CancellationSource): boolean {
+  const chan = send.childForFieldName('channel');
+  const found = chan?.type === 'identifier' ? declarationOf(chan.text, send) : undefined;
+  const maker = found && 'local' in found ? enclosingFunction(found.local.decl) : undefined;
+  if (!maker) return false;
+  const receive = `<-${chan!.text}`;
+  const done = doneReceive(source).replace(/\s/g, '');
+  const receives = maker.descendantsOfType('unary_expression').filter((u) => u.text.replace(/\s/g, '') === receive);
+  return receives.length > 0 && receives.every((u) => {
+    const select = ancestors(u).find((a) => a.type === 'select_statement');
+    return !!select && select.descendantsOfType('unary_expression').some((d) => d.text.replace(/\s/g, '') === done);
+  });
 }
 
 /**

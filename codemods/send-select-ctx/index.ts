@@ -3,7 +3,7 @@ import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, isDe
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting, receiverIgnoring } from '../../src/go/result-channel.js';
-import { callsByText, callsOf, nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
+import { callsByText, callsOf, nodesByToken, regexEscaped, sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
 import { relayedFrom } from './relays.js';
 import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, replyChannel, storedFieldReceived } from './receivers.js';
@@ -69,7 +69,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const inScope = cancellationSources(send, ctx.tree, ctx.packageIndex);
   for (const s of inScope) {
     const failed = reportsFailureOf(send, fn, s);
-    if (failed) return { reason: `the send reports the failure of ${failed}, which is given ${s.expr}: once ${s.expr} is done that call fails, and a select would drop the report at random` };
+    if (failed) return { reason: `the send reports ${failed}, which is given ${s.expr}: once ${s.expr} is done that call ends, and a select would drop the report at random` };
   }
   const doneWhere = new Map(inScope.map((s) => [s, knownDoneWhere(send, fn, s, ctx)]));
   const maybeNil = new Map(inScope.map((s) => [s, mayBeNil(s, ctx)]));
@@ -188,7 +188,8 @@ function enclosingGoroutine(node: Node): { go: Node; literal: Node } | undefined
 
 /**
  * A statement after the send, in the same function and not deferred, that releases something
- * (wg.Done, Unlock, close): returning early would skip it and trade a leak for a deadlock.
+ * (wg.Done, Unlock, close, a semaphore's `<-sem`): returning early would skip it and trade a leak
+ * for a deadlock.
  */
 function cleanupSkippedByReturn(send: Node, fn: Node, source: string): Node | undefined {
   const body = fn.childForFieldName('body');
@@ -198,6 +199,11 @@ function cleanupSkippedByReturn(send: Node, fn: Node, source: string): Node | un
   const releases = [
     ...['.Done', '.Unlock', '.RUnlock'].flatMap((m) => callsByText(body, source, m, (callee) => callee.endsWith(m), send.endIndex)),
     ...['close', ...new Set(cancels)].filter((name) => name !== '_').flatMap((name) => callsOf(body, source, name)),
+    // A token given back (`<-sem` on its own line, sem given `struct{}{}` tokens): a semaphore's slot.
+    ...nodesByToken(body, source, '<-', 'unary_expression', send.endIndex).filter((u) => {
+      const chan = u.childForFieldName('operand')?.text;
+      return u.childForFieldName('operator')?.text === '<-' && !!chan && new RegExp(`(?<![\\w.])${regexEscaped(chan)}\\s*<-\\s*struct\\s*\\{\\s*\\}\\s*\\{\\s*\\}`).test(source);
+    }),
   ]
     // Statements only: `<-ctx.Done()` in a select case releases nothing.
     .filter((c) => c.startIndex >= send.endIndex && c.parent?.type === 'expression_statement')
@@ -278,15 +284,20 @@ function codeFollows(kase: Node, fn: Node): boolean {
 }
 
 /**
- * `sem <- struct{}{}` where the file releases the same channel in a deferred receive: a
- * semaphore acquire, which waits for a slot by design and is released by the goroutines.
+ * `sem <- struct{}{}` where the code releases the same channel: a semaphore acquire, which waits
+ * for a slot by design and is released by the goroutines. Released in a deferred receive in the
+ * file, or in a receive statement of its own after the send, in the function that sends or a
+ * goroutine it starts (`sem <- struct{}{}; go func() { work(); <-sem }()`, `sem <- struct{}{};
+ * merge(); <-sem`). A `<-done` that waits for a goroutine's signal is in the function that
+ * started it, not after the send.
  */
 function isSemaphoreAcquire(send: Node, ctx: FileContext): boolean {
   if (send.childForFieldName('value')?.text.replace(/\s/g, '') !== 'struct{}{}') return false;
-  const chan = send.childForFieldName('channel')!.text;
-  return nodesByToken(ctx.tree.rootNode, ctx.source, 'defer', 'defer_statement').some(
-    (d) => d.text.replace(/\s/g, '').includes(`<-${chan}`) && d.descendantsOfType('unary_expression').some((u) => u.text.replace(/\s/g, '') === `<-${chan}`),
-  );
+  const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
+  const releases = (n: Node) => n.descendantsOfType('unary_expression').some((u) => u.text.replace(/\s/g, '') === `<-${chan}`);
+  if (nodesByToken(ctx.tree.rootNode, ctx.source, 'defer', 'defer_statement').some(releases)) return true;
+  const fn = enclosingFunction(send);
+  return !!fn && nodesByToken(fn, ctx.source, '<-', 'unary_expression', send.endIndex).some((u) => u.parent?.type === 'expression_statement' && u.text.replace(/\s/g, '') === `<-${chan}`);
 }
 
 /**
