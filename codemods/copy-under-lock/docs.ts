@@ -98,6 +98,8 @@ only closes a channel inside a \`sync.Once\` does not, and is left alone.
 - the lock is not released on every path (a return inside an explicitly unlocked loop);
 - the loop body or the calls read or write other state of the receiver (it would lose the lock);
 - the critical section does more than the loop;
-- a return between the lookup and the delete (moving the delete would change the map);
+- a return between the lookup and the delete (moving the delete would change the map), or, with
+  a deferred unlock, a return before the lookup (\`if r.closed { return }\`): that path left through
+  the defer, and without it would keep the lock;
 - a collection whose type cannot be copied.
 `;

@@ -71,6 +71,12 @@ export function removeThenClose(cs: CriticalSection, take: Node, del: Node, betw
   if (between.some((s) => s.type === 'return_statement' || s.descendantsOfType('return_statement').length > 0)) {
     return { ok: false, reason: 'a return before the delete would skip it: moving the delete earlier would change what the map holds' };
   }
+  // With a deferred unlock, a return before the take leaves through the defer: once the defer is
+  // gone, that path would keep the lock (`if r.closed { return }` first thing).
+  const earlier = cs.inside.slice(0, cs.inside.indexOf(take));
+  if (cs.deferred && earlier.some((s) => s.type === 'return_statement' || s.descendantsOfType('return_statement').some((r) => !insideClosure(r, s)))) {
+    return { ok: false, reason: `a return before the lookup leaves through the deferred unlock: without the defer, that path would keep ${cs.mutex} locked` };
+  }
   const ind = indentAt(src, take.startIndex);
   const edits = [deleteLines(src, del), { start: lineEnd(src, take.endIndex), end: lineEnd(src, take.endIndex), text: `${nl}${ind}${del.text}${nl}${ind}${unlockText(cs)}` }];
   edits.push(deleteLines(src, cs.unlock));
@@ -82,4 +88,10 @@ export function handedOutSlice(value: Node, ctx: FileContext): Rewrite {
   const e = value.text;
   const fix = goAtLeast(ctx.goVersion, '1.21') ? { text: `slices.Clone(${e})`, imports: ['slices'] } : { text: `append(${e}[:0:0], ${e}...)`, imports: [] };
   return { ok: true, fix: { description: 'copy the slice before the lock is released', edits: [{ start: value.startIndex, end: value.endIndex, text: fix.text }], imports: fix.imports } };
+}
+
+/** Whether node sits in a function literal inside `within` (its return is the literal's own). */
+function insideClosure(node: Node, within: Node): boolean {
+  for (let a = node.parent; a && a.id !== within.id; a = a.parent) if (a.type === 'func_literal') return true;
+  return false;
 }
