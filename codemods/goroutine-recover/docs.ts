@@ -39,7 +39,9 @@ function that started the goroutine, so logs say where it came from. The recover
 Goroutines whose body already calls \`recover()\`, and \`go f(x)\` calls (wrap \`f\` itself).
 
 ## Reported without a fix
-A body written on one line; \`log\` or \`runtime/debug\` imported under another name; a body that
+A body written on one line; \`log\` or \`runtime/debug\` imported under another name, or their
+names taken by the package (\`var log = logging.Logger("bootstrap")\`) or by a variable of the
+function; a body that
 releases or reports outside a defer (\`wg.Done()\`, \`mu.Unlock()\`, \`close(ch)\`, \`w.Close()\`, a send, a
 cancel): after a recovered panic it would be skipped, and whoever waits for it would wait
 forever where the process used to crash (defer the release first). A body that calls a function

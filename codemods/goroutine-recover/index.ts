@@ -1,3 +1,4 @@
+import { declarationOf } from '../../src/go/scope.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
 import { afterOpeningBrace, ancestors, eol, firstLine, indentAt, inSelectWithDefault, isReleaseCall, touchesError, type Node } from '../../src/go/syntax.js';
@@ -120,6 +121,11 @@ function find(ctx: FileContext): RawFinding[] {
     const aliasClash = (log && log !== 'log') || (debug && debug !== 'debug');
     if (aliasClash) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: 'log or runtime/debug is imported under another name' });
+      continue;
+    }
+    const hidden = ['log', 'debug'].find((name) => declarationOf(name, body));
+    if (hidden) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `a variable ${hidden} of the function hides the package the recovery would call` });
       continue;
     }
     if (!body.text.includes('\n')) {

@@ -112,7 +112,10 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
     // Syntax the grammar does not read, in a declaration the partial parse left out.
     if (tree.rootNode.hasError && !aroundGaps()) return syntaxError(tree, source);
   }
-  verifyFixes(findings, source, tree, internalErrors, partial ? ranges : undefined);
+  // A name the package declares at top level (`var log = …`, or assigned as one) cannot be an import's.
+  const packageDeclares = (name: string) =>
+    opts.packages.get(path, tree, source).anyTextMatches(new RegExp(`^(?:var|const|type)\\s+${name}\\b|^func\\s+${name}\\s*[(\\[]|^\\s+${name}\\s*=[^=]`, 'm'));
+  verifyFixes(findings, source, tree, internalErrors, partial ? ranges : undefined, packageDeclares);
   findings.sort((a, b) => a.start - b.start || a.codemod.localeCompare(b.codemod));
   return { parsed: true, findings, internalErrors, tree, ranges: partial ? ranges : undefined, unreadDeclarations: unread };
 }

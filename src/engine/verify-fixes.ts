@@ -1,5 +1,5 @@
 import type Parser from 'tree-sitter';
-import { addImportEdits, importNameClash } from '../go/imports.js';
+import { addImportEdits, importName, importNameClash, packageName } from '../go/imports.js';
 import { eol } from '../go/syntax.js';
 import { checkEdits } from './apply-edits.js';
 import { pointsAt } from './line-index.js';
@@ -29,8 +29,8 @@ export function editsOfFix(source: string, fix: Fix): Edit[] {
  * Checks edit a copy of the tree and reparse incrementally: a fraction of a full parse each.
  * `ranges`: the parts of the file a partial `tree` covers.
  */
-export function verifyFixes(findings: Finding[], source: string, tree: Parser.Tree, internalErrors: string[], ranges?: Parser.Range[]): void {
-  dropImportClashes(findings, tree);
+export function verifyFixes(findings: Finding[], source: string, tree: Parser.Tree, internalErrors: string[], ranges?: Parser.Range[], packageDeclares?: (name: string) => boolean): void {
+  dropImportClashes(findings, tree, packageDeclares);
   const alone = new Map<Fix, Edit[] | Error>();
   for (const f of findings) {
     for (const fix of [...(f.fix ? [f.fix] : []), ...(f.alternatives ?? [])]) {
@@ -81,14 +81,17 @@ export function verifyFixes(findings: Finding[], source: string, tree: Parser.Tr
 
 /**
  * Fixes needing an import whose name the file already gives another package (`"runtime"` in a
- * file importing azcore's `runtime`) would not compile: a finding keeps an alternative without
- * the clash, or loses its fix and says why.
+ * file importing azcore's `runtime`), or the package to a declaration of its own (`var log =
+ * logging.Logger(…)`), would not compile: a finding keeps an alternative without the clash, or
+ * loses its fix and says why.
  */
-function dropImportClashes(findings: Finding[], tree: Parser.Tree): void {
+function dropImportClashes(findings: Finding[], tree: Parser.Tree, packageDeclares?: (name: string) => boolean): void {
   const clash = (fix: Fix) => {
     for (const path of fix.imports ?? []) {
       const other = importNameClash(tree, path);
       if (other) return `the fix needs the import "${path}", and the file already uses its name for "${other.path}"`;
+      const name = importName(path);
+      if (!packageName(tree, path) && packageDeclares?.(name)) return `the fix needs the import "${path}", and the package declares ${name} itself`;
     }
     return undefined;
   };

@@ -53,11 +53,12 @@ function specOf(spec: Node): ImportSpec {
  * `/vN` major version), as nearly every Go package is named.
  */
 export function importNameClash(tree: Parser.Tree, path: string): ImportSpec | undefined {
-  const name = defaultName(path);
-  return importSpecs(tree).find((s) => s.path !== path && (s.alias ?? defaultName(s.path)) === name);
+  const name = importName(path);
+  return importSpecs(tree).find((s) => s.path !== path && (s.alias ?? importName(s.path)) === name);
 }
 
-function defaultName(path: string): string {
+/** The name a package is used under when imported without an alias (`log`, `debug` for runtime/debug). */
+export function importName(path: string): string {
   const parts = path.split('/');
   let last = parts.pop()!;
   if (/^v\d+$/.test(last) && parts.length > 0) last = parts.pop()!;
