@@ -2,7 +2,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import { calledName } from '../../src/go/called-functions.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
-import { declarationOf } from '../../src/go/scope.js';
+import { declarationOf, declaredTypeName } from '../../src/go/scope.js';
 import { ancestors, type Node } from '../../src/go/syntax.js';
 
 /** `for x := range ch` where ch is declared a channel (parameter or local `make(chan …)`). */
@@ -27,14 +27,19 @@ export function rangesOverReturnedChannel(loop: Node, ctx: FileContext): boolean
     .some((d) => d.childForFieldName('result')?.type === 'channel_type');
 }
 
-/** `for v := range r.ch` in a method of r, where the receiver's type declares `ch` a channel. */
+/**
+ * `for v := range r.ch` in a method of r, where the receiver's type declares `ch` a channel; or
+ * `for m := range unit.src`, unit declared of a type of the package (`unit *processorUnit`) that does.
+ */
 export function rangesOverChannelField(loop: Node, ctx: FileContext): boolean {
   const over = loopShape(loop).over;
   if (over?.type !== 'selector_expression') return false;
+  const operand = over.childForFieldName('operand');
   const method = ancestors(loop).find((a) => a.type === 'method_declaration');
   const recv = method ? receiverOf(method) : undefined;
-  if (!recv || over.childForFieldName('operand')?.text !== recv.name) return false;
-  const field = ctx.packageIndex().fieldsOf(recv.typeName).find((f) => f.name === over.childForFieldName('field')!.text);
+  const owner = recv && operand?.text === recv.name ? recv.typeName : operand?.type === 'identifier' ? declaredTypeName(operand.text, loop) : undefined;
+  if (!owner) return false;
+  const field = ctx.packageIndex().fieldsOf(owner).find((f) => f.name === over.childForFieldName('field')!.text);
   return !!field && /^(<-\s*)?chan\b/.test(field.type);
 }
 

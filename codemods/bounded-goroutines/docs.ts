@@ -166,8 +166,10 @@ function passed in or another package's function is not seen. No fix when:
   in the package after a \`Lock()\` not yet undone (\`p.mu.Lock(); p.fill()\`), directly or through up
   to two more calls (\`m.cond.L.Lock()\`, then \`m.tryReserve(n)\`, which calls the loop's function):
   goroutines taking that lock could never free a slot;
-- the goroutine loops with no end condition (\`for {\`, \`for range ticker.C\`), ranges over a
-  channel (a local, one it captures, a parameter, a field of its receiver, or what a package
+- the goroutine loops with no end condition (\`for {\`, \`for range ticker.C\`) or while its context
+  lives (\`for ctx.Err() == nil { subscribe; redial }\`), ranges over a channel (a local, one it
+  captures, a parameter, a field of its receiver or of a value of a type the package declares:
+  \`range unit.src\`, a chain of stages), or what a package
   function returning a channel gives: \`range c.Errors()\`, or one of a named channel type: \`type
   ObjectsChan chan string\` in the package, another package's \`fs.ObjectsChan\` or
   \`clientv3.WatchChan\` by its name), blocks in

@@ -185,6 +185,8 @@ function waitsOnOthers(body: Node, spawn: Spawn, ctx: FileContext, waitedForAtOn
     // `for ready.Load() < n { runtime.Gosched() }`: a start line the others move.
     const cond = shape.kind === 'conditional' ? loop.namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment') : undefined;
     if (cond && /\.Load\w*\(/.test(cond.text)) return `waits in a loop on ${cond.text}, shared state the other goroutines change`;
+    // `for ctx.Err() == nil { subscribe; redial }`: runs until its context is done.
+    if (cond && /^[\w.]+\.Err\(\)\s*==\s*nil$/.test(cond.text.trim())) return `loops while ${cond.text} (until something stops it: a long-lived worker)`;
     if (shape.kind === 'range' && /\.C$|^time\.Tick\(/.test(shape.over?.text ?? '')) return `loops on ${shape.over!.text} until something stops it (a long-lived worker)`;
     const channel = channelRangedOver(loop, ctx);
     if (channel) return `receives from ${channel} until it is closed`;
