@@ -1,6 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { declarationOf, paramsOf } from '../../src/go/scope.js';
-import { same, type Node } from '../../src/go/syntax.js';
+import { ancestors, same, type Node } from '../../src/go/syntax.js';
+import { receiverOf } from '../../src/go/declarations.js';
 import { calledName } from '../../src/go/called-functions.js';
 import { channelRangedOver } from './channel-loops.js';
 import type { Spawn } from './detect.js';
@@ -24,6 +25,9 @@ export function dispatchedToHandler(spawn: Spawn, bodies: { body: Node; via?: st
   const handed = spawnedCall?.childForFieldName('arguments')?.namedChildren ?? [];
   const callee = spawnedCall?.childForFieldName('function');
   const named = callee ? calledName(callee) : undefined;
+  // `go s.notifee.HandlePeerFound(info)`: a method of what the receiver was given to call back.
+  const given = callee ? callbackField(callee, spawn, ctx) : undefined;
+  if (given) return { channel, lookup: given };
   const own = named ? ctx.packageIndex().functionsNamed(named.name, named.method).flatMap((d) => d.childForFieldName('body') ?? []) : [];
   for (const { body, via } of [...bodies, ...own.map((body) => ({ body, via: undefined }))]) {
     for (const call of body.descendantsOfType('call_expression')) {
@@ -43,3 +47,26 @@ export function dispatchedToHandler(spawn: Spawn, bodies: { body: Node; via?: st
 
 /** A value taken out of something: a field, an element, a type assertion (of a field or element). */
 const LOOKUP = new Set(['selector_expression', 'index_expression', 'type_assertion_expression']);
+
+/**
+ * A method of a receiver field of interface type (`s.notifee.HandlePeerFound`, notifee a
+ * `Notifee`), or a function-typed field called (`s.onPeer(info)`): the code the object was given
+ * to call back, which the package does not show. As written, e.g. `s.notifee.HandlePeerFound`.
+ */
+function callbackField(callee: Node, spawn: Spawn, ctx: FileContext): string | undefined {
+  const target = callee.type === 'selector_expression' && callee.childForFieldName('operand')?.type === 'selector_expression' ? callee.childForFieldName('operand')! : callee;
+  if (target.type !== 'selector_expression') return undefined;
+  const method = ancestors(spawn.go).find((a) => a.type === 'method_declaration');
+  const recv = method ? receiverOf(method) : undefined;
+  if (!recv || target.childForFieldName('operand')?.text !== recv.name) return undefined;
+  const field = ctx.packageIndex().fieldsOf(recv.typeName).find((f) => f.name === target.childForFieldName('field')!.text);
+  if (!field) return undefined;
+  const calledBack = same(target, callee) ? field.typeNode.type === 'function_type' : isInterface(field.type, ctx);
+  return calledBack ? callee.text : undefined;
+}
+
+/** An interface type: declared so in the package, or named like one elsewhere is not assumed. */
+function isInterface(type: string, ctx: FileContext): boolean {
+  const name = type.replace(/^\*\s*/, '');
+  return /^\w+$/.test(name) && ctx.packageIndex().underlyingKind(name) === 'interface';
+}

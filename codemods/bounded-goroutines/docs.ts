@@ -154,8 +154,9 @@ function passed in or another package's function is not seen. No fix when:
   holds each call until the batch is full, and fewer than N at once would wait for each other;
 - the loop takes each value from a channel and the goroutine calls a handler the loop looked up
   (\`hd := e.Value.(*route).callback\`, \`h := r.handlers[topic]\`, or a field handed to the
-  spawned function, which calls it: \`go h.handleMessage(msg, h.handlerFunc)\`): registered code the package
-  does not show, which may wait for what a later value brings (publish, then wait for the ack the
+  spawned function, which calls it: \`go h.handleMessage(msg, h.handlerFunc)\`, or what the receiver
+  was given to call back: \`go s.notifee.HandlePeerFound(info)\`, notifee of an interface type,
+  or a function-typed field): registered code the package does not show, which may wait for what a later value brings (publish, then wait for the ack the
   same stream delivers); a handler given as a parameter is not seen, as any other unseen function;
 - the \`go\` statement is in a select case of the loop (\`case <-ticker.C: go check()\`): an event
   loop, which waiting for a slot would keep from its other cases, its stop signal included;
