@@ -185,7 +185,9 @@ function passed in or another package's function is not seen. No fix when:
   keeps waiting for it;
 - the goroutine starts with a delay (\`time.Sleep(d)\` or \`<-time.After(d)\` first) or waits
   \`time.Until\` a time: work scheduled for a time, which goroutines sleeping in the slots would
-  make run late;
+  make run late; or it pauses once, outside a loop, itself or in a function of the package it
+  calls (\`time.Sleep(shutdownDelay)\` while load balancers move away from each server): a delay
+  meant to be waited out together, which a bound would add up;
 - a \`go f(x)\` whose function or arguments are calls or other expressions, or change in the loop;
 - a goroutine whose body is written on one line;
 - a \`go\` statement that is not a plain statement of a block.

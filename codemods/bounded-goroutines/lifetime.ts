@@ -73,6 +73,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
     const who = via ? `${via}, which the goroutine runs,` : 'the goroutine';
     const delay = delayedStart(body);
     if (delay) return `${who} starts with ${delay}: slots held by goroutines waiting for their time would make the others run late`;
+    const pause = oneTimePause(body);
+    if (pause) return `${who} pauses once (${pause}), a delay all of them are meant to wait out together (a shutdown delay): bounded, the delays would add up and the later ones start late`;
     const why = waitsOnOthers(body, spawn, ctx, waitedForAtOnce);
     if (why) return `${who} ${why}: a bound could leave the loop waiting for a slot that never frees`;
   }
@@ -221,6 +223,17 @@ function delayedStart(body: Node): string | undefined {
   const sleep = /^(time\.Sleep\(|<-\s*time\.After\()/;
   if (first?.type === 'expression_statement' && sleep.test(first.text)) return first.text;
   return /time\.(Sleep|After)\(\s*time\.Until\(/.exec(body.text)?.[0].replace(/\($/, '(…))') ?? undefined;
+}
+
+/**
+ * A `time.Sleep(…)` statement outside any loop of the body (not a retry's or a poll's backoff):
+ * a delay of its own, e.g. `time.Sleep(shutdownDelay)` while load balancers move away. As written.
+ */
+function oneTimePause(body: Node): string | undefined {
+  const sleep = body.descendantsOfType('call_expression').find((c) => c.childForFieldName('function')?.text === 'time.Sleep' && c.parent?.type === 'expression_statement');
+  if (!sleep) return undefined;
+  for (let a = sleep.parent; a && a.id !== body.id; a = a.parent) if (a.type === 'for_statement' || a.type === 'func_literal') return undefined;
+  return sleep.text;
 }
 
 /** net/http's, gRPC's and most servers' blocking entry points: they return when the server stops. */
