@@ -200,6 +200,7 @@ declaration in the same package.
   is in scope while an error must be returned;
 - a result's zero value cannot be known (a type from another package, a type parameter);
 - an early return would skip a \`wg.Done()\`, \`Unlock()\`, \`close()\`, a semaphore's \`<-sem\` or a
-  context's \`cancel()\` that follows the send;
+  context's \`cancel()\` that follows the send, or a statement handing that cancel on (\`return
+  &closer{cancel: cancel}\`: the context would never be cancelled, and go vet says lostcancel);
 - the send shares its line with other statements or is not a plain statement.
 `;

@@ -3,7 +3,7 @@ import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, isDe
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting, receiverIgnoring } from '../../src/go/result-channel.js';
-import { callsByText, callsOf, nodesByToken, regexEscaped, sendStatements } from '../../src/go/find-by-text.js';
+import { callsByText, callsOf, identifiersNamed, nodesByToken, regexEscaped, sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
 import { relayedFrom } from './relays.js';
 import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, replyChannel, storedFieldReceived } from './receivers.js';
@@ -145,7 +145,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const placement = placementOf(send, ctx.source);
   if ('reason' in placement) return { reason: placement.reason };
   const skipped = cleanupSkippedByReturn(send, fn, ctx.source);
-  if (skipped) return { reason: `an early return here would skip ${skipped.text} (line ${skipped.startPosition.row + 1})` };
+  if (skipped) return { reason: `an early return here would skip ${firstLine(skipped.text)} (line ${skipped.startPosition.row + 1})` };
   const ownStop = ownStopOnDone(fn, sources[0]);
   if (ownStop) {
     const what = firstLine(ownStop.node.text);
@@ -212,6 +212,14 @@ function cleanupSkippedByReturn(send: Node, fn: Node, source: string): Node | un
     if (!same(enclosingFunction(call), fn)) continue;
     if ([...ancestors(call)].some((a) => a.type === 'defer_statement' && contains(body, a))) continue;
     return call;
+  }
+  // A cancel function handed on after the send (`return &closer{cancel: cancel}`): a return
+  // before it would leave the context uncancelled (go vet's lostcancel).
+  for (const name of new Set(cancels)) {
+    if (name === '_') continue;
+    const handed = identifiersNamed(body, source, name).find((id) => id.startIndex >= send.endIndex && same(enclosingFunction(id), fn) && id.parent?.type !== 'call_expression');
+    const stmt = handed && ancestors(handed).find((a) => a.parent?.type === 'statement_list' || a.parent?.type === 'block');
+    if (stmt) return stmt;
   }
   return undefined;
 }
