@@ -1,9 +1,9 @@
-import { cancellationSources, doneReceive, doneReceives, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
-import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, isDetached, isReleaseCall, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { cancellationSources, doneReceive, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
+import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, isDetached, same, touchesError, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting, receiverIgnoring } from '../../src/go/result-channel.js';
-import { callsByText, callsOf, identifiersNamed, nodesByToken, regexEscaped, sendStatements } from '../../src/go/find-by-text.js';
+import { nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
 import { relayedFrom } from './relays.js';
 import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, replyChannel, storedFieldReceived } from './receivers.js';
@@ -11,6 +11,7 @@ import { awaitedByCaller } from './callers.js';
 import { docs } from './docs.js';
 import { endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
+import { cleanupSkippedByReturn, ownStopOnDone } from './early-return.js';
 import { testingParameter } from '../../src/go/scope.js';
 import { literalLeavingOut } from '../../src/go/composite-literals.js';
 import { mayHaveSend } from '../../src/go/text-signals.js';
@@ -187,66 +188,6 @@ function enclosingGoroutine(node: Node): { go: Node; literal: Node } | undefined
 
 
 /**
- * A statement after the send, in the same function and not deferred, that releases something
- * (wg.Done, Unlock, close, a semaphore's `<-sem`): returning early would skip it and trade a leak
- * for a deadlock.
- */
-function cleanupSkippedByReturn(send: Node, fn: Node, source: string): Node | undefined {
-  const body = fn.childForFieldName('body');
-  if (!body) return undefined;
-  // The cancel functions of contexts the function makes (`ctx, cancel := context.WithTimeout(…)`).
-  const cancels = [...source.slice(body.startIndex, body.endIndex).matchAll(/,\s*(\w+)\s*:?=\s*\w+\.With(?:Cancel|Timeout|Deadline)\w*\(/g)].map((m) => m[1]);
-  const releases = [
-    ...['.Done', '.Unlock', '.RUnlock'].flatMap((m) => callsByText(body, source, m, (callee) => callee.endsWith(m), send.endIndex)),
-    ...['close', ...new Set(cancels)].filter((name) => name !== '_').flatMap((name) => callsOf(body, source, name)),
-    // A token given back (`<-sem` on its own line, sem given `struct{}{}` tokens): a semaphore's slot.
-    ...nodesByToken(body, source, '<-', 'unary_expression', send.endIndex).filter((u) => {
-      const chan = u.childForFieldName('operand')?.text;
-      return u.childForFieldName('operator')?.text === '<-' && !!chan && new RegExp(`(?<![\\w.])${regexEscaped(chan)}\\s*<-\\s*struct\\s*\\{\\s*\\}\\s*\\{\\s*\\}`).test(source);
-    }),
-  ]
-    // Statements only: `<-ctx.Done()` in a select case releases nothing.
-    .filter((c) => c.startIndex >= send.endIndex && c.parent?.type === 'expression_statement')
-    .sort((a, b) => a.startIndex - b.startIndex);
-  for (const call of releases) {
-    if (!same(enclosingFunction(call), fn)) continue;
-    if ([...ancestors(call)].some((a) => a.type === 'defer_statement' && contains(body, a))) continue;
-    return call;
-  }
-  // A cancel function handed on after the send (`return &closer{cancel: cancel}`): a return
-  // before it would leave the context uncancelled (go vet's lostcancel).
-  for (const name of new Set(cancels)) {
-    if (name === '_') continue;
-    const handed = identifiersNamed(body, source, name).find((id) => id.startIndex >= send.endIndex && same(enclosingFunction(id), fn) && id.parent?.type !== 'call_expression');
-    const stmt = handed && ancestors(handed).find((a) => a.parent?.type === 'statement_list' || a.parent?.type === 'block');
-    if (stmt) return stmt;
-  }
-  return undefined;
-}
-
-/**
- * The function's own way of stopping on the source, where a select returning from the send
- * would skip part of it: a release (wg.Done, Unlock, close, a send) in its `case <-ctx.Done():`
- * (`case <-ctx.Done(): wg.Done(); return`), or a case that does not return but goes on to code
- * after its select or loop (`case <-shutdownCh: shutdown = true`, `break loop`, `goto flush`,
- * then a flush). The first such release, or the case's last statement, with `goesOn`.
- */
-function ownStopOnDone(fn: Node, source: CancellationSource): { node: Node; goesOn: boolean } | undefined {
-  const receives = doneReceives(source, fn.text);
-  for (const kase of fn.descendantsOfType('communication_case')) {
-    if (!same(enclosingFunction(kase), fn) || !receives.includes(kase.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '')) continue;
-    const body = kase.namedChildren.find((c) => c.type === 'statement_list');
-    const release = body
-      ?.descendantsOfType(['call_expression', 'send_statement'])
-      .find((n) => n.type === 'send_statement' || isReleaseCall(n));
-    if (release) return { node: release, goesOn: false };
-    const last = body?.namedChildren.filter((c) => c.type !== 'comment').at(-1);
-    if (last?.type !== 'return_statement' && !endsRun(last) && codeFollows(kase, fn)) return { node: last ?? kase, goesOn: true };
-  }
-  return undefined;
-}
-
-/**
  * Why a context parameter or field may be nil where the send runs, if it may: the method only
  * hands it to a call (not the context package's) that makes its own context of it
  * (`ctx := option.buildContext(o.parent)`), or, for a field, the package builds the type without
@@ -266,29 +207,6 @@ function mayBeNil(source: CancellationSource, ctx: FileContext): string | undefi
   const typeName = receiverOf(source.fn)?.typeName;
   const literal = typeName ? literalLeavingOut(ctx.packageIndex().allTexts(), typeName, field) : undefined;
   return literal ? `the package builds ${typeName} without ${field} (${literal}) and sets it nowhere later: the field may be nil` : undefined;
-}
-
-/** `panic(…)`, `os.Exit(…)`, `log.Fatal(…)`, `t.FailNow()`…: a statement after which nothing runs. */
-function endsRun(stmt: Node | undefined): boolean {
-  const call = stmt?.type === 'expression_statement' ? stmt.namedChild(0) : undefined;
-  return call?.type === 'call_expression' && /^(panic|os\.Exit)$|\.(Fatal\w*|Panic\w*|FailNow|Skip\w*|Goexit)$/.test(call.childForFieldName('function')?.text ?? '');
-}
-
-/**
- * Whether a statement other than a plain `return` comes after the select holding `kase`, or
- * after any loop or block around it, before the function ends: where a case that does not
- * return goes on to.
- */
-function codeFollows(kase: Node, fn: Node): boolean {
-  const body = fn.childForFieldName('body');
-  for (let at: Node | null = kase.parent; at && !same(at, body); at = at.parent) {
-    if (at.parent?.type !== 'statement_list' && at.parent?.type !== 'block') continue;
-    for (let next = at.nextNamedSibling; next; next = next.nextNamedSibling) {
-      if (next.type === 'comment' || (next.type === 'return_statement' && next.namedChildCount === 0)) continue;
-      return true;
-    }
-  }
-  return false;
 }
 
 /**

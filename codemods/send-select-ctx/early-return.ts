@@ -1,0 +1,89 @@
+import { doneReceives, type CancellationSource } from '../../src/go/cancellation.js';
+import { callsByText, callsOf, identifiersNamed, nodesByToken, regexEscaped } from '../../src/go/find-by-text.js';
+import { ancestors, contains, enclosingFunction, isReleaseCall, same, type Node } from '../../src/go/syntax.js';
+
+// What a return on the source, in place of the send, would skip: a release after the send, or
+// the function's own way of stopping on that source.
+
+/**
+ * A statement after the send, in the same function and not deferred, that releases something
+ * (wg.Done, Unlock, close, a semaphore's `<-sem`): returning early would skip it and trade a leak
+ * for a deadlock.
+ */
+export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): Node | undefined {
+  const body = fn.childForFieldName('body');
+  if (!body) return undefined;
+  // The cancel functions of contexts the function makes (`ctx, cancel := context.WithTimeout(…)`).
+  const cancels = [...source.slice(body.startIndex, body.endIndex).matchAll(/,\s*(\w+)\s*:?=\s*\w+\.With(?:Cancel|Timeout|Deadline)\w*\(/g)].map((m) => m[1]);
+  const releases = [
+    ...['.Done', '.Unlock', '.RUnlock'].flatMap((m) => callsByText(body, source, m, (callee) => callee.endsWith(m), send.endIndex)),
+    ...['close', ...new Set(cancels)].filter((name) => name !== '_').flatMap((name) => callsOf(body, source, name)),
+    // A token given back (`<-sem` on its own line, sem given `struct{}{}` tokens): a semaphore's slot.
+    ...nodesByToken(body, source, '<-', 'unary_expression', send.endIndex).filter((u) => {
+      const chan = u.childForFieldName('operand')?.text;
+      return u.childForFieldName('operator')?.text === '<-' && !!chan && new RegExp(`(?<![\\w.])${regexEscaped(chan)}\\s*<-\\s*struct\\s*\\{\\s*\\}\\s*\\{\\s*\\}`).test(source);
+    }),
+  ]
+    // Statements only: `<-ctx.Done()` in a select case releases nothing.
+    .filter((c) => c.startIndex >= send.endIndex && c.parent?.type === 'expression_statement')
+    .sort((a, b) => a.startIndex - b.startIndex);
+  for (const call of releases) {
+    if (!same(enclosingFunction(call), fn)) continue;
+    if ([...ancestors(call)].some((a) => a.type === 'defer_statement' && contains(body, a))) continue;
+    return call;
+  }
+  // A cancel function handed on after the send (`return &closer{cancel: cancel}`): a return
+  // before it would leave the context uncancelled (go vet's lostcancel).
+  for (const name of new Set(cancels)) {
+    if (name === '_') continue;
+    const handed = identifiersNamed(body, source, name).find((id) => id.startIndex >= send.endIndex && same(enclosingFunction(id), fn) && id.parent?.type !== 'call_expression');
+    const stmt = handed && ancestors(handed).find((a) => a.parent?.type === 'statement_list' || a.parent?.type === 'block');
+    if (stmt) return stmt;
+  }
+  return undefined;
+}
+
+/**
+ * The function's own way of stopping on the source, where a select returning from the send
+ * would skip part of it: a release (wg.Done, Unlock, close, a send) in its `case <-ctx.Done():`
+ * (`case <-ctx.Done(): wg.Done(); return`), or a case that does not return but goes on to code
+ * after its select or loop (`case <-shutdownCh: shutdown = true`, `break loop`, `goto flush`,
+ * then a flush). The first such release, or the case's last statement, with `goesOn`.
+ */
+export function ownStopOnDone(fn: Node, source: CancellationSource): { node: Node; goesOn: boolean } | undefined {
+  const receives = doneReceives(source, fn.text);
+  for (const kase of fn.descendantsOfType('communication_case')) {
+    if (!same(enclosingFunction(kase), fn) || !receives.includes(kase.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '')) continue;
+    const body = kase.namedChildren.find((c) => c.type === 'statement_list');
+    const release = body
+      ?.descendantsOfType(['call_expression', 'send_statement'])
+      .find((n) => n.type === 'send_statement' || isReleaseCall(n));
+    if (release) return { node: release, goesOn: false };
+    const last = body?.namedChildren.filter((c) => c.type !== 'comment').at(-1);
+    if (last?.type !== 'return_statement' && !endsRun(last) && codeFollows(kase, fn)) return { node: last ?? kase, goesOn: true };
+  }
+  return undefined;
+}
+
+/** `panic(…)`, `os.Exit(…)`, `log.Fatal(…)`, `t.FailNow()`…: a statement after which nothing runs. */
+function endsRun(stmt: Node | undefined): boolean {
+  const call = stmt?.type === 'expression_statement' ? stmt.namedChild(0) : undefined;
+  return call?.type === 'call_expression' && /^(panic|os\.Exit)$|\.(Fatal\w*|Panic\w*|FailNow|Skip\w*|Goexit)$/.test(call.childForFieldName('function')?.text ?? '');
+}
+
+/**
+ * Whether a statement other than a plain `return` comes after the select holding `kase`, or
+ * after any loop or block around it, before the function ends: where a case that does not
+ * return goes on to.
+ */
+function codeFollows(kase: Node, fn: Node): boolean {
+  const body = fn.childForFieldName('body');
+  for (let at: Node | null = kase.parent; at && !same(at, body); at = at.parent) {
+    if (at.parent?.type !== 'statement_list' && at.parent?.type !== 'block') continue;
+    for (let next = at.nextNamedSibling; next; next = next.nextNamedSibling) {
+      if (next.type === 'comment' || (next.type === 'return_statement' && next.namedChildCount === 0)) continue;
+      return true;
+    }
+  }
+  return false;
+}
