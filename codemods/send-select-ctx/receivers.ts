@@ -1,6 +1,6 @@
 import { declarationOf, declaredTypeName, type Param } from '../../src/go/scope.js';
 import { baseTypeName } from '../../src/go/declarations.js';
-import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { plainReceive } from '../../src/go/result-channel.js';
 import { drainedAfterRegistering } from './registered-channels.js';
@@ -56,9 +56,11 @@ function drainedByOwnWorkers(send: Node, name: string, ctx: FileContext): string
  */
 function drainedByCalledWorkers(maker: Node, name: string, ctx: FileContext): string | undefined {
   for (const go of maker.descendantsOfType('go_statement')) {
-    for (const call of [go, ...go.descendantsOfType('call_expression')].filter((n) => n.type === 'call_expression')) {
+    for (const call of go.descendantsOfType('call_expression')) {
+      // `go h.doWork(jobs)`: the function is the goroutine, and its own loop drains.
+      const isGoroutine = same(call, go.namedChild(0));
       for (const { callee, decl, param } of parametersGiven(call, name, ctx.packageIndex())) {
-        const range = drainingRange(decl, param);
+        const range = drainingRange(decl, param, isGoroutine);
         if (range) return `${callee}(…) ranging ${range.text}`;
       }
     }
@@ -66,11 +68,15 @@ function drainedByCalledWorkers(maker: Node, name: string, ctx: FileContext): st
   return undefined;
 }
 
-/** A `for x := range name` in a goroutine that `fn` starts, with no way out of its loop: the range clause. */
-export function drainingRange(fn: Node, name: string): Node | undefined {
+/**
+ * A `for x := range name` in a goroutine that `fn` starts (or in `fn` itself, when it runs as one),
+ * with no way out of its loop: the range clause.
+ */
+export function drainingRange(fn: Node, name: string, isGoroutine = false): Node | undefined {
   return fn.descendantsOfType('range_clause').find((c) => {
     const body = c.parent?.childForFieldName('body');
-    return c.childForFieldName('right')?.text === name && ancestors(c).some((a) => a.type === 'go_statement' && contains(fn, a)) && !!body && !/\b(break|return|goto)\b/.test(body.text);
+    const started = isGoroutine || ancestors(c).some((a) => a.type === 'go_statement' && contains(fn, a));
+    return c.childForFieldName('right')?.text === name && started && !!body && !/\b(break|return|goto)\b/.test(body.text);
   });
 }
 
