@@ -123,9 +123,8 @@ declaration in the same package.
   random;
 - the send reports the failure of a call given the context (\`if err := lim.Take(ctx, n); err != nil
   { out <- failed(err) }\`, also through a chain: \`rdb.Set(ctx, k, v).Err()\`), or sends what such
-  a call returns (\`errCh <- r.ListAndWatch(ctx)\`) or its error (\`code, err := c.WaitTask(ctx,
-  id)\`, \`result.Err = err\`, \`ch <- &result\`), unless the function that made the channel only
-  receives it in selects that also wait on ctx: once the context is done that call ends, and a
+  a call returns (\`errCh <- r.ListAndWatch(ctx)\`, unless the function that made the channel only
+  receives it in selects that also wait on ctx): once the context is done that call ends, and a
   select, on that source
   or another, would drop the report at random;
 - the channel is a reply channel that came in on another channel (\`case ch := <-b.snapshot: ch <-

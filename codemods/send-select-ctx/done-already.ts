@@ -124,8 +124,6 @@ export function reportsFailureOf(send: Node, fn: Node, source: CancellationSourc
   const sent = value && unparen(value).type === 'call_expression' ? unparen(value) : undefined;
   const given = sent && chainedCalls(sent).some((c) => c.childForFieldName('arguments')?.namedChildren.some((arg) => arg.text === source.expr));
   if (given && !takenOrGivenUp(send, source)) return `the result of ${firstLine(sent.text)}`;
-  const carried = value && !given ? resultCarried(value, send, fn, source) : undefined;
-  if (carried && !takenOrGivenUp(send, source)) return `the result of ${carried}`;
   for (const a of ancestors(send)) {
     if (same(a, fn)) break;
     const consequence = a.type === 'if_statement' ? a.childForFieldName('consequence') : undefined;
@@ -133,40 +131,6 @@ export function reportsFailureOf(send: Node, fn: Node, source: CancellationSourc
     if (failed) return `the failure of ${failed}`;
   }
   return undefined;
-}
-
-/**
- * The call given the source whose error the sent value carries, through the function's
- * variables: `code, err := d.client.WaitTask(ctx, id)`, then `result.Err = err`, then `ch <-
- * &result` (or `ch <- err`). The call as written (its first line).
- */
-function resultCarried(value: Node, send: Node, fn: Node, source: CancellationSource): string | undefined {
-  const own = (n: Node) => n.startIndex < send.startIndex && same(enclosingFunction(n), fn);
-  const assignments = fn.descendantsOfType(['short_var_declaration', 'assignment_statement']).filter(own);
-  // Variables holding what a call given the source returned, by the call; then those given them.
-  const from = new Map<string, string>();
-  for (const a of assignments) {
-    const right = a.childForFieldName('right')?.namedChildren ?? [];
-    const call = right.length === 1 && unparen(right[0]).type === 'call_expression' ? unparen(right[0]) : undefined;
-    if (!call || !chainedCalls(call).some((c) => c.childForFieldName('arguments')?.namedChildren.some((arg) => arg.text === source.expr))) continue;
-    // Its error: what a done context makes it return (its values are the call's own work).
-    const last = a.childForFieldName('left')?.namedChildren.at(-1);
-    if (last?.type === 'identifier' && /^err/i.test(last.text)) from.set(last.text, firstLine(call.text));
-  }
-  if (from.size === 0) return undefined;
-  // One step on: `result.Err = err`.
-  for (const a of assignments) {
-    const right = a.childForFieldName('right')?.namedChildren ?? [];
-    const by = right.length === 1 && right[0].type === 'identifier' ? from.get(right[0].text) : undefined;
-    if (!by) continue;
-    for (const target of a.childForFieldName('left')?.namedChildren ?? []) {
-      let root = target;
-      while (root.type === 'selector_expression') root = root.childForFieldName('operand')!;
-      if (root.type === 'identifier' && !from.has(root.text)) from.set(root.text, by);
-    }
-  }
-  const ids = value.type === 'identifier' ? [value] : value.descendantsOfType('identifier');
-  return ids.map((id) => from.get(id.text)).find((c) => c !== undefined);
 }
 
 /**
