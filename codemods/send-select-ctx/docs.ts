@@ -103,8 +103,9 @@ declaration in the same package.
 - no cancellation source in scope — goconc never invents a context;
 - the only source is a context parameter or field that may be nil: the function hands it to a
   call that makes its own context of it (\`ctx := opts.buildContext(o.parent)\`), or the package
-  builds the type without the field (\`&Observable{items: items}\`) and never sets it later; a
-  select on \`o.parent.Done()\` would panic there;
+  builds the type without the field (\`&Observable{items: items}\`) and the function building it
+  does not set it (a \`Subscribe\` that sets it later may not have run yet); a select on
+  \`o.parent.Done()\` would panic there;
 - the channel is a field that a loop of the package drains (\`for { m := <-p.retries … }\`, \`for m :=
   range p.retries\`, or a loop that polls it and waits for it in its select's default branch; a
   loop that only polls does not drain it), or a channel parameter the package drains under the same name (\`updates

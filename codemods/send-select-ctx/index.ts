@@ -206,7 +206,7 @@ function mayBeNil(source: CancellationSource, ctx: FileContext): string | undefi
   const field = source.expr.slice(source.expr.lastIndexOf('.') + 1);
   const typeName = receiverOf(source.fn)?.typeName;
   const literal = typeName ? literalLeavingOut(ctx.packageIndex().allTexts(), typeName, field) : undefined;
-  return literal ? `the package builds ${typeName} without ${field} (${literal}) and sets it nowhere later: the field may be nil` : undefined;
+  return literal ? `the package builds ${typeName} without ${field} (${literal}), and the function building it does not set it: the field may be nil, at least until another method sets it` : undefined;
 }
 
 /**
