@@ -51,6 +51,9 @@ on purpose, for work that must not stop with it):
 - it runs where the context is done: after its \`cancel()\` or a \`<-ctx.Done()\` statement, in a
   \`case <-ctx.Done():\`, or after a select whose done case goes on;
 - it is deferred: cleanup that runs as the function returns, often because the context ended;
+- the context is a receiver field named for a purpose of its own (\`ar.shutdownDelayCtx\`,
+  \`lbf.callCtx\` kept for tracing), not \`ctx\` or \`context\`: cancelled for that purpose, it
+  would stop the call too;
 - it is under \`if ctx == nil\` (or a test of a local copy of it: \`ctx := s.origCtx\`);
 - it is in a case of a select that stops on the context in another case (\`case <-ctx.Done():
   return\` … \`case <-ticker.C: lock.Refresh(context.TODO())\`): once that case runs, its work may be

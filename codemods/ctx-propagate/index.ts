@@ -96,6 +96,12 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(reason));
       continue;
     }
+    // `ar.shutdownDelayCtx`: a context kept for one purpose (skipping a delay), cancelled by it.
+    const field = source.kind === 'ctx-field' ? source.expr.slice(source.expr.lastIndexOf('.') + 1) : undefined;
+    if (field && !/^(ctx|context)$/i.test(field)) {
+      out.push(unfixed(`${source.expr} is named for a purpose of its own, not the receiver's lifetime: given to this call, it would stop the call whenever that purpose is cancelled`));
+      continue;
+    }
     const unsure = whyNotThisContext(call, source, kind);
     if (unsure) {
       out.push(unfixed(unsure));
