@@ -159,7 +159,9 @@ function passed in or another package's function is not seen. No fix when:
   or a function-typed field): registered code the package does not show, which may wait for what a later value brings (publish, then wait for the ack the
   same stream delivers); a handler given as a parameter is not seen, as any other unseen function;
 - the \`go\` statement is in a select case of the loop (\`case <-ticker.C: go check()\`): an event
-  loop, which waiting for a slot would keep from its other cases, its stop signal included;
+  loop, which waiting for a slot would keep from its other cases, its stop signal included; or
+  the loop waits for a tick itself (\`go round()\`, then \`select { case <-ticker.C: case
+  <-stop: return }\`, or a \`<-time.After(d)\` statement): one goroutine per tick, paced already;
 - the loop runs with a mutex held (locked before it, unlocked by a \`defer\` or after it), or
   holds one where it starts each goroutine (\`r.mu.RLock()\` in its body, then a \`go\` per
   matching route before the \`RUnlock()\`);

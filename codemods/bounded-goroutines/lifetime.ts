@@ -1,5 +1,6 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
+import { DONE_NAME } from '../../src/go/cancellation.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, same, type Node } from '../../src/go/syntax.js';
 import { spawnedFunction, type Spawn } from './detect.js';
@@ -36,6 +37,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   }
   const event = eventCase(spawn);
   if (event) return `the loop handles events (${event}): waiting there for a free slot would stop it handling the others, its own stop signal included`;
+  const paced = pacedBy(spawn.loop);
+  if (paced) return `the loop starts a goroutine per tick (${paced}): paced already, and waiting there for a free slot would stop it ticking, its own stop signal included`;
   const held = lockHeldAtLoop(spawn, ctx.source);
   if (held) return `the loop runs with ${held} held: waiting there for a free slot would keep it locked while the goroutines may need it`;
   const heldAtGo = lockHeldAtGo(spawn, ctx.source);
@@ -98,6 +101,32 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
     return `after the loop the function takes one value only of those the goroutines send (${collected.at}), then goes on: the goroutines may run until what it does next stops them, and a bound would hold the loop before it gets there`;
   }
   return undefined;
+}
+
+/**
+ * A wait for a ticker or timer in the loop's own code (`case <-ticker.C:`, a `<-time.After(d)`
+ * statement; not in a goroutine or closure it starts): the loop runs once per tick. As written,
+ * e.g. `<-ticker.C`.
+ */
+function pacedBy(loop: Node): string | undefined {
+  const body = loop.childForFieldName('body');
+  if (!body) return undefined;
+  const wait = body.descendantsOfType('unary_expression').find((u) => {
+    const operand = u.childForFieldName('operand')?.text ?? '';
+    // A ticker's or timer's channel, or a bare `<-time.After(d)` (in a select, time.After is a timeout).
+    const tick = /^([\w.]+\.C|time\.Tick\(.*\))$/s.test(operand) || (/^time\.After\(/.test(operand) && u.parent?.type === 'expression_statement');
+    if (u.childForFieldName('operator')?.text !== '<-' || !tick) return false;
+    for (let a = u.parent; a && a.id !== body.id; a = a.parent) if (a.type === 'func_literal' || a.type === 'go_statement') return false;
+    // In a select, the other cases may only be stop signals: beside a result, a timer is a timeout.
+    const kase = ancestors(u).find((a) => a.type === 'communication_case');
+    const others = kase?.parent?.namedChildren.filter((c) => c.type === 'communication_case' && c.id !== kase.id) ?? [];
+    return others.every((c) => {
+      const received = c.childForFieldName('communication')?.descendantsOfType('unary_expression').find((r) => r.childForFieldName('operator')?.text === '<-');
+      const from = received?.childForFieldName('operand')?.text ?? '';
+      return /\.Done\(\)$/.test(from) || DONE_NAME.test(from.slice(from.lastIndexOf('.') + 1));
+    });
+  });
+  return wait?.text;
 }
 
 /** The select case of the loops the go statement is in (`case <-ticker.C`), if it is in one. */

@@ -19,7 +19,7 @@ export interface CancellationSource {
   label: string;
 }
 
-const DONE_NAME = /^(done|stop|stopped|quit|closing|closed|shutdown|exit|die|cancel)(ch|c|chan|channel)?$|^(stop|done|quit|shutdown|close)[A-Z]\w*$/i;
+export const DONE_NAME = /^(done|stop|stopped|quit|closing|closed|shutdown|exit|die|cancel)(ch|c|chan|channel)?$|^(stop|done|quit|shutdown|close)[A-Z]\w*$/i;
 const CONTEXT_CONSTRUCTOR = /^With(Cancel|CancelCause|Timeout|TimeoutCause|Deadline|DeadlineCause|Value|outCancel)$/;
 
 /** True when a type expression is `context.Context` (under the name the file imports it as). */
