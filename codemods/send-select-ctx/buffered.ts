@@ -1,5 +1,5 @@
 import { enclosingFunction, normalized, same, unparen, type Node } from '../../src/go/syntax.js';
-import { mostSends } from '../../src/go/send-paths.js';
+import { mostSends, mostSendsPerIteration } from '../../src/go/send-paths.js';
 import { declarationOf, isReassigned } from '../../src/go/scope.js';
 import { loopsBetween } from '../../src/go/loops.js';
 import { startedOnce } from '../../src/go/result-channel.js';
@@ -38,8 +38,12 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string): bool
   // One send per iteration of exactly one loop whose trip count is the capacity expression: a
   // single send, or those of one goroutine started per iteration, one on each path through it.
   const perIteration = sends.length === 1 ? sends[0] : goroutineSendingOnce(sends, chan.text);
-  if (!perIteration || !runOncePerCall(perIteration, made.decl)) return false;
-  const loops = loopsOf(perIteration);
+  // Or sends in one loop, at most one per iteration: a fast path that sends and continues, else
+  // a goroutine that sends once (`ch <- cached; continue` … `go func() { ch <- query() }()`).
+  const shared = perIteration ? undefined : oneLoopSendingOnce(sends, made.decl, chan.text);
+  if (!perIteration && !shared) return false;
+  if (perIteration && !runOncePerCall(perIteration, made.decl)) return false;
+  const loops = perIteration ? loopsOf(perIteration) : [shared!];
   if (loops.length !== 1) return false;
   const loop = loops[0];
   // The names the capacity is computed from keep their values once it is made (`n`, `xs` of
@@ -170,6 +174,26 @@ function runOncePerCall(node: Node, decl: Node): boolean {
     if (!started) return false;
   }
   return true;
+}
+
+/**
+ * The one loop every send is in (no other loop between them and the channel's declaration, each
+ * send in the loop's own code or a goroutine it starts), whose iterations make at most one send
+ * whatever path they take.
+ */
+function oneLoopSendingOnce(sends: Node[], decl: Node, chan: string): Node | undefined {
+  const loops = sends.map((s) => loopsBetween(s, decl));
+  const loop = loops[0]?.length === 1 ? loops[0][0] : undefined;
+  if (!loop || !loops.every((l) => l.length === 1 && same(l[0], loop))) return undefined;
+  if (!sends.every((s) => same(enclosingFunction(s), enclosingFunction(loop)) || goroutineOf(s, loop))) return undefined;
+  return mostSendsPerIteration(loop.childForFieldName('body')!, chan) <= 1 ? loop : undefined;
+}
+
+/** Whether the send is in a `go func() { … }()` statement of the loop's own body. */
+function goroutineOf(send: Node, loop: Node): boolean {
+  const literal = enclosingFunction(send);
+  const go = literal?.type === 'func_literal' ? literal.parent?.parent : undefined;
+  return go?.type === 'go_statement' && same(enclosingFunction(go), enclosingFunction(loop));
 }
 
 /** The function literal of `go func() { … }(…)` holding every send, which makes at most one send whatever path it takes. */

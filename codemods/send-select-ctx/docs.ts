@@ -80,7 +80,8 @@ declaration in the same package.
   return } }\`); \`make(chan T, n)\` filled by a loop running exactly n times (\`i := 0; i < n\`,
   \`i := 1; i <= n\`, and \`i <= n\` for a capacity of \`n+1\`; a constant capacity and a loop
   running that many times alike), the send made by the loop itself or by a goroutine or closure
-  called once per iteration (not a callback a helper may retry); \`make(chan T, len(xs))\` filled
+  called once per iteration (not a callback a helper may retry), or at most one per iteration
+  between them (\`ch <- cached; continue\`, else \`go func() { ch <- query() }()\`); \`make(chan T, len(xs))\` filled
   once per \`range xs\`, the names of the capacity not assigned again after the \`make\`). The
   channel is the one the send's name refers to:
   two subtests each making an \`errChan\` of their own are judged apart;

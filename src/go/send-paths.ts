@@ -11,23 +11,36 @@ export function mostSends(block: Node, ch: string): number {
   return Math.max(paths.through, paths.returned);
 }
 
+/**
+ * The most sends on `ch` one iteration of a loop body can make: as `mostSends`, with `continue`
+ * ending the iteration's path, and each `go func() { … }()` it starts adding the most its body
+ * sends (a fast path that sends and continues, or a goroutine that sends once: one per iteration).
+ */
+export function mostSendsPerIteration(body: Node, ch: string): number {
+  const paths = sendsAlong(statementsOf(body), ch, true);
+  return Math.max(paths.through, paths.returned);
+}
+
 /** The send statements on `ch` within a node. */
 export function sendsIn(node: Node | null, ch: string): Node[] {
   return node ? node.descendantsOfType('send_statement').filter((s) => s.childForFieldName('channel')?.text === ch) : [];
 }
 
 /** The most sends on `ch` along paths that run through the statements, and along those that return in them. */
-function sendsAlong(statements: Node[], ch: string): { through: number; returned: number } {
+function sendsAlong(statements: Node[], ch: string, iteration = false): { through: number; returned: number } {
   let through = 0;
   let returned = -Infinity;
   for (const s of statements) {
-    if (s.type === 'return_statement') {
+    const literal = iteration && s.type === 'go_statement' ? s.namedChild(0)?.childForFieldName('function') : undefined;
+    if (literal?.type === 'func_literal' && sendsIn(s.namedChild(0)!.childForFieldName('arguments'), ch).length === 0) {
+      through += mostSends(literal.childForFieldName('body')!, ch);
+    } else if (s.type === 'return_statement' || (iteration && s.type === 'continue_statement' && s.namedChildCount === 0)) {
       returned = Math.max(returned, through);
       through = -Infinity;
     } else if (s.type === 'if_statement' && sendsIn(s.childForFieldName('initializer'), ch).length + sendsIn(s.childForFieldName('condition'), ch).length === 0) {
-      const then = sendsAlong(statementsOf(s.childForFieldName('consequence')), ch);
+      const then = sendsAlong(statementsOf(s.childForFieldName('consequence')), ch, iteration);
       const alt = s.childForFieldName('alternative');
-      const otherwise = alt ? sendsAlong(alt.type === 'block' ? statementsOf(alt) : [alt], ch) : { through: 0, returned: -Infinity };
+      const otherwise = alt ? sendsAlong(alt.type === 'block' ? statementsOf(alt) : [alt], ch, iteration) : { through: 0, returned: -Infinity };
       returned = Math.max(returned, through + Math.max(then.returned, otherwise.returned));
       through += Math.max(then.through, otherwise.through);
     } else if (s.type === 'for_statement' && s.namedChildren.every((c) => c.type === 'block' || sendsIn(c, ch).length === 0)) {
@@ -36,7 +49,7 @@ function sendsAlong(statements: Node[], ch: string): { through: number; returned
       if (inner.through > 0) return { through: Infinity, returned: Infinity };
       returned = Math.max(returned, through + inner.returned);
     } else if (s.type === 'block') {
-      const inner = sendsAlong(statementsOf(s), ch);
+      const inner = sendsAlong(statementsOf(s), ch, iteration);
       returned = Math.max(returned, through + inner.returned);
       through += inner.through;
     } else {
