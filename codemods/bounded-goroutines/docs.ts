@@ -112,6 +112,9 @@ function passed in or another package's function is not seen. No fix when:
 - the loop reads the next message of a connection or stream (\`conn.ReadMessage()\`, \`stream.Recv()\`,
   \`r.Read(buf)\` in a \`for {\` loop) and hands each to a goroutine: waiting for a slot would stop it
   reading, and with it the peer's pings, read deadlines and replies a handler may itself wait for;
+- nothing waits for the goroutines and they send on a channel the function returns after the
+  loop (\`return answers\`): its caller reads the answers as they come, the first good one
+  winning, and bounded, the function would return only once all but the last few were done;
 - nothing waits for the goroutines (or the loop ranges over a channel) and a goroutine calls a
   function the package does not declare whose name says it runs until stopped (\`go
   link.stubs[i].Run(toxic)\`, \`d.Run(ctx, ch)\`, \`s.readLoop()\`: words run, start, serve, listen,

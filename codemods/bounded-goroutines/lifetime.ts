@@ -2,7 +2,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { DONE_NAME } from '../../src/go/cancellation.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { ancestors, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 import { spawnedFunction, type Spawn } from './detect.js';
 import { channelRangedOver } from './channel-loops.js';
 import { dispatchedToHandler } from './callbacks.js';
@@ -47,6 +47,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (callerHolds) return `the loop runs under a lock its caller holds (${callerHolds}): waiting there for a free slot would keep it locked while the goroutines may need it`;
   // A joined loop's goroutines end, or its Wait would not return: only the others may be workers for good.
   const { called, literal } = spawned(spawn);
+  const handedBack = spawn.shape === 'fire-and-forget' ? returnedChannel(spawn) : undefined;
+  if (handedBack) {
+    return `the function returns ${handedBack}, which the goroutines send on, for its caller to read as they finish (the first answer wins): bounded, it would return only once all but the last few are done`;
+  }
   const worker = spawn.shape === 'fire-and-forget' || spawn.shape === 'channel-range' ? unseenWorker(called, ctx) : undefined;
   if (worker) {
     return `the goroutine runs ${worker}, which is not in this package and is named like a worker that runs until stopped: nothing waits for the goroutines, and one that never ends would hold its slot for good`;
@@ -127,6 +131,19 @@ function pacedBy(loop: Node): string | undefined {
     });
   });
   return wait?.text;
+}
+
+/**
+ * A channel the goroutines send on that the function returns after the loop (`go func() { ch <-
+ * query(c) }()` per client, then `return ch`): the caller reads the answers as they come.
+ */
+function returnedChannel(spawn: Spawn): string | undefined {
+  const literal = spawnedFunction(spawn.go);
+  if (literal?.type !== 'func_literal') return undefined;
+  const sent = new Set(literal.descendantsOfType('send_statement').map((s) => s.childForFieldName('channel')!.text));
+  const after = (n: Node) => n.startIndex > loopStatement(spawn.loop).endIndex && same(enclosingFunction(n), spawn.fn);
+  const returned = spawn.fn.descendantsOfType('return_statement').filter(after).flatMap((r) => r.namedChildren.flatMap((l) => l.namedChildren.length > 0 ? l.namedChildren : [l]));
+  return returned.map((e) => e.text).find((t) => sent.has(t));
 }
 
 /** The select case of the loops the go statement is in (`case <-ticker.C`), if it is in one. */
