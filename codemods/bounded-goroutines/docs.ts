@@ -87,8 +87,8 @@ uses are copied first (\`v := v\`), since they are shared by every iteration the
 ## Left alone
 - loops with a bound in sight: a semaphore acquire (\`sem <- struct{}{}\`, \`.Acquire(\`) before the
   \`go\` or the errgroup's \`Go\`, or a release the goroutine defers;
-- a fixed set of workers: \`for i := 0; i < workers; i++\`, \`for range 4\`, a constant or an
-  integer variable that does not count items (\`for range numCalls\` after \`const numCalls = 5\`,
+- a fixed set of workers: \`for i := 0; i < workers; i++\` (or \`i < n-1\`, one more run in
+  place), \`for range 4\`, a constant or an integer variable that does not count items (\`for range numCalls\` after \`const numCalls = 5\`,
   \`range int32(2)\`, \`for range mp\` over a parameter \`mp int\`, \`for range workerCount\` after
   \`workerCount := expectBlocked + 1\`), or one named for goroutines
   (\`i < bb.goroutineCount\`);

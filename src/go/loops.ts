@@ -120,11 +120,19 @@ function isIntValue(value: Node | undefined): boolean {
   return [value.childForFieldName('left'), value.childForFieldName('right')].some((side) => side?.type === 'int_literal' || isIntValue(side ?? undefined));
 }
 
-/** A count of workers: a literal, a name that says so, GOMAXPROCS or NumCPU, or the `min` of one and something else (`min(concurrency, jobs)`). */
+/**
+ * A count of workers: a literal, a name that says so, GOMAXPROCS or NumCPU, one of those give or
+ * take a constant (`n-1`), or the `min` of one and something else (`min(concurrency, jobs)`).
+ */
 function isWorkerCount(expr: Node): boolean {
   const bound = intConversionArg(expr);
   if (bound.type === 'int_literal') return true;
   if (bound.type === 'identifier' || bound.type === 'selector_expression') return countsWorkers(bound.text);
+  // `n-1` (n-1 goroutines and one more run in place), `workers+1`.
+  if (bound.type === 'binary_expression' && /^[-+]$/.test(bound.childForFieldName('operator')?.text ?? '')) {
+    const [left, right] = [bound.childForFieldName('left')!, bound.childForFieldName('right')!];
+    return (right.type === 'int_literal' && isWorkerCount(left)) || (left.type === 'int_literal' && isWorkerCount(right));
+  }
   if (bound.type !== 'call_expression') return false;
   if (bound.childForFieldName('function')?.text === 'min') return (bound.childForFieldName('arguments')?.namedChildren ?? []).some(isWorkerCount);
   return /GOMAXPROCS|NumCPU/.test(bound.text);
