@@ -1,5 +1,6 @@
 import type Parser from 'tree-sitter';
 import { addImportEdits, importName, importNameClash, packageName } from '../go/imports.js';
+import { declarationOf } from '../go/scope.js';
 import { eol } from '../go/syntax.js';
 import { checkEdits } from './apply-edits.js';
 import { pointsAt } from './line-index.js';
@@ -92,6 +93,9 @@ function dropImportClashes(findings: Finding[], tree: Parser.Tree, packageDeclar
       if (other) return `the fix needs the import "${path}", and the file already uses its name for "${other.path}"`;
       const name = importName(path);
       if (!packageName(tree, path) && packageDeclares?.(name)) return `the fix needs the import "${path}", and the package declares ${name} itself`;
+      // A parameter or local of that name where the fix writes it (`slices []string`) hides the package.
+      const hidden = fix.edits.find((e) => new RegExp(`(?<![\\w.])${name}\\.`).test(e.text) && declarationOf(name, tree.rootNode.descendantForIndex(e.start)));
+      if (hidden) return `the fix needs the package ${name}, and a variable ${name} of the function hides it there`;
     }
     return undefined;
   };

@@ -124,6 +124,12 @@ export function localsBefore(node: Node): LocalDecl[] {
       const holder = a.type === 'for_statement' ? a.namedChildren.find((c) => c.type === 'for_clause') : a;
       const init = holder?.childForFieldName('initializer');
       if (init && !same(child, init) && !same(child, holder!)) out.push(...declaredBy(init));
+      // `for _, ctx := range cfg.Contexts`: its variables, in its body.
+      const range = a.type === 'for_statement' ? a.namedChildren.find((c) => c.type === 'range_clause') : undefined;
+      if (range && !same(child, range) && range.children.some((c) => c.type === ':=')) {
+        const names = range.childForFieldName('left')?.namedChildren ?? [];
+        out.push(...names.filter((n) => n.type === 'identifier' && n.text !== '_').map((n) => ({ name: n.text, decl: range, value: undefined, typeNode: undefined })));
+      }
     }
     child = a;
   }
