@@ -203,6 +203,8 @@ declaration in the same package.
 - a result's zero value cannot be known (a type from another package, a type parameter);
 - an early return would skip a \`wg.Done()\`, \`Unlock()\`, \`close()\`, a semaphore's \`<-sem\` or a
   context's \`cancel()\` that follows the send, or a statement handing that cancel on (\`return
-  &closer{cancel: cancel}\`: the context would never be cancelled, and go vet says lostcancel);
+  &closer{cancel: cancel}\`: the context would never be cancelled, and go vet says lostcancel),
+  or work the function does after the loop the send is in (\`p.active.Add(-1)\`, \`p.onDone()\`;
+  logging aside);
 - the send shares its line with other statements or is not a plain statement.
 `;

@@ -32,6 +32,14 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): No
     if ([...ancestors(call)].some((a) => a.type === 'defer_statement' && contains(body, a))) continue;
     return call;
   }
+  // Work after the loop the send is in (`p.active.Add(-1)`, `p.onDone()`): a return from the
+  // loop would skip what the function does once it has sent everything.
+  const loop = ancestors(send).filter((a) => a.type === 'for_statement' && contains(body, a) && same(enclosingFunction(a), fn)).at(-1);
+  for (let next = loop?.nextNamedSibling; next; next = next.nextNamedSibling) {
+    const calls = next.type === 'return_statement' ? [] : [next, ...next.descendantsOfType('call_expression')].filter((n) => n.type === 'call_expression');
+    const work = calls.find((c) => !/^(log|fmt|klog|slog)\.|\.(Debug|Info|Warn|Error|Print|Log|Trace)\w*$/.test(c.childForFieldName('function')?.text ?? ''));
+    if (work && next.type !== 'defer_statement') return next;
+  }
   // A cancel function handed on after the send (`return &closer{cancel: cancel}`): a return
   // before it would leave the context uncancelled (go vet's lostcancel).
   for (const name of new Set(cancels)) {
