@@ -48,7 +48,8 @@ cancellation.
 ## Reported without a fix
 A call that may be meant to run without the context in scope (\`context.TODO()\` is also written
 on purpose, for work that must not stop with it):
-- it runs where the context is done: after its \`cancel()\` or a \`<-ctx.Done()\` statement, in a
+- it runs where the context is done: after its \`cancel()\` (for a receiver's \`s.ctx\`, after
+  \`s.cancel()\`: a \`Close\` flushing last) or a \`<-ctx.Done()\` statement, in a
   \`case <-ctx.Done():\`, or after a select whose done case goes on;
 - it is deferred: cleanup that runs as the function returns, often because the context ended;
 - the context is a receiver field named for a purpose of its own (\`ar.shutdownDelayCtx\`,

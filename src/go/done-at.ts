@@ -24,6 +24,8 @@ export function doneAt(node: Node, fn: Node, source: CancellationSource): string
         // `go cancel()` ends it as well, a moment later: the send races the end (a test's own stop).
         const ended = s.type === 'go_statement' ? s.namedChild(0) : s.type === 'expression_statement' ? s : undefined;
         if (ended && ends.has(ended.text.replace(/\s/g, ''))) return `after ${s.text}`;
+        // For a receiver's context, the receiver's own cancel (`s.cancel()`, `s.cancelFunc()`).
+        if (ended && fieldCancel(source)?.test(ended.text.replace(/\s/g, ''))) return `after ${s.text}`;
         // A select whose `case <-ctx.Done():` goes on to the statements after it.
         const fallsThrough = s.type === 'select_statement' && !contains(s, node) ? doneCaseGoingOn(s, receive) : undefined;
         if (fallsThrough) return `after a select whose ${fallsThrough} goes on to it`;
@@ -52,4 +54,11 @@ function doneCaseGoingOn(select: Node, receive: string): string | undefined {
     if (!LEAVES_CASE.test(body)) return `case ${comm.text}:`;
   }
   return undefined;
+}
+
+/** For a receiver field `s.ctx`: a call of a cancel field of the same receiver (`s.cancel()`). */
+function fieldCancel(source: CancellationSource): RegExp | undefined {
+  if (source.kind !== 'ctx-field') return undefined;
+  const recv = source.expr.slice(0, source.expr.lastIndexOf('.'));
+  return new RegExp(`^${regexEscaped(recv)}\\.\\w*[cC]ancel\\w*\\(\\)$`);
 }
