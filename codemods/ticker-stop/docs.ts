@@ -44,7 +44,9 @@ file in no module (no \`go.mod\` above it), which today's toolchain builds with 
 semantics.
 
 ## Reported without a fix
-- a ticker that leaves the function (returned, stored, passed on): its owner must stop it;
+- a ticker that leaves the function (returned, stored, passed on, or its channel \`t.C\` handed on):
+  its owner must stop it; or one a goroutine or closure of the function uses, which may run after
+  it returns (\`defer t.Stop()\` would stop the ticking for it);
 - \`time.Tick\` anywhere but \`for range time.Tick(d)\` outside other loops (in a \`select\` case
   inside a loop it makes a new ticker per iteration; hoisting it would change when it fires).
 

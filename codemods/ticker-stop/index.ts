@@ -3,7 +3,7 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { packageName } from '../../src/go/imports.js';
 import { enclosingLoops, loopsRepeating, loopStatement } from '../../src/go/loops.js';
 import { callsOf, codeWords, identifiersNamed } from '../../src/go/find-by-text.js';
-import { eol, enclosingFunction, freshNameIn, indentAt, lineEnd, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, eol, enclosingFunction, freshNameIn, indentAt, lineEnd, same, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 
 export const tickerStop: Codemod = {
@@ -60,6 +60,13 @@ function newTicker(call: Node, ctx: FileContext): RawFinding | undefined {
   const message = `ticker ${name} is never stopped: it keeps firing, and is never collected, after the function returns`;
   const escapes = uses.find((id) => id.parent?.type !== 'selector_expression' || !['C', 'Reset'].includes(id.parent.childForFieldName('field')?.text ?? ''));
   if (escapes) return { start: call.startIndex, end: call.endIndex, message, reason: `${name} leaves the function (${escapes.parent?.text ?? name}): whoever owns it must stop it` };
+  // `ticker.C` handed on (`p.tick = t.C`, `return t.C`) rather than received from here.
+  const channel = uses.find((id) => id.parent!.childForFieldName('field')?.text === 'C' && !receivedHere(id.parent!));
+  if (channel) return { start: call.startIndex, end: call.endIndex, message, reason: `${name}.C leaves the function (${channel.parent!.parent?.text ?? name}): its reader must stop the ticker` };
+  // Used by a goroutine or closure that may run after the function returns: stopped there, it
+  // would never tick for them.
+  const later = uses.find((id) => ancestors(id).some((a) => a.type === 'func_literal' && contains(body, a)));
+  if (later) return { start: call.startIndex, end: call.endIndex, message, reason: `${name} is used by a function literal (a goroutine the function starts) that may run after it returns: stopped on return, it would stop ticking for that code` };
   if (decl.parent?.type !== 'statement_list') return { start: call.startIndex, end: call.endIndex, message, reason: 'the ticker is made in a statement header' };
   const nl = eol(ctx.source);
   const at = lineEnd(ctx.source, decl.endIndex);
@@ -103,4 +110,11 @@ function tick(call: Node, ctx: FileContext, time: string): RawFinding | undefine
       ],
     },
   };
+}
+
+/** `<-t.C` or `for range t.C`: a receive from the ticker's channel right here. */
+function receivedHere(selector: Node): boolean {
+  const p = selector.parent;
+  if (p?.type === 'unary_expression' && p.childForFieldName('operator')?.text === '<-') return true;
+  return p?.type === 'range_clause' && same(p.childForFieldName('right'), selector);
 }
