@@ -90,7 +90,8 @@ only closes a channel inside a \`sync.Once\` does not, and is left alone.
 - another method closes channels under the same mutex while this loop sends on the elements:
   sending after unlocking could panic on a closed channel (pub/sub unsubscribe);
 - another method removes elements of the collection under the same mutex (\`delete(a.handlers,
-  id)\`, \`s.subs = slices.Delete(…)\`, a re-slice): once it returns, the lock promises the element
+  id)\`, \`s.subs = slices.Delete(…)\`, a re-slice, a filtered copy put in its place: \`b.subs =
+  keep\`): once it returns, the lock promises the element
   is not used again, and a copy taken before could still call a handler after its Unsubscribe
   returned (or tell a queue after it was stopped, or hand a pool's \`Range\` callback a value its
   \`Delete\` has destructed). A method that takes the same lock and deletes from the map counts,

@@ -156,7 +156,7 @@ function closesChannelsUnderLock(typeName: string, cs: { mutex: string; recv: st
 
 /**
  * Another method of the type that removes elements of the field under the same mutex
- * (`delete(a.handlers, id)`, `s.subs = slices.Delete(…)`): the lock promises that once it
+ * (`delete(a.handlers, id)`, `s.subs = slices.Delete(…)`, `b.subs = keep`): the lock promises that once it
  * returns, the removed element is not used again. Its name.
  */
 function removesUnderLock(typeName: string, cs: { mutex: string; recv: string }, field: string, method: Node, ctx: FileContext): string | undefined {
@@ -176,13 +176,22 @@ function removesUnderLock(typeName: string, cs: { mutex: string; recv: string },
         [st, ...st.descendantsOfType(['call_expression', 'assignment_statement'])].some((n) =>
           n.type === 'call_expression'
             ? n.childForFieldName('function')?.text === 'delete' && n.childForFieldName('arguments')?.namedChildren[0]?.text === target
-            : n.type === 'assignment_statement' && n.childForFieldName('left')?.text === target && n.childForFieldName('right')?.text !== 'nil' && /\bDelete\w*\(|\[[^\]]*:/.test(n.childForFieldName('right')?.text ?? ''),
+            : n.type === 'assignment_statement' && n.childForFieldName('left')?.text === target && n.childForFieldName('right')?.text !== 'nil' && replaces(n.childForFieldName('right')!),
         ),
       );
       if (removes) return m.name;
     }
   }
   return undefined;
+}
+
+/**
+ * A value that may leave elements out: a `Delete` call, a re-slice, or a collection built apart
+ * (`b.subs = keep`, a filtered copy).
+ */
+function replaces(right: Node): boolean {
+  const value = right.type === 'expression_list' && right.namedChildCount === 1 ? right.namedChild(0)! : right;
+  return value.type === 'identifier' || /\bDelete\w*\(|\[[^\]]*:/.test(value.text);
 }
 
 /** `c.Send` for a call, `a send on ch` for a channel send. */
