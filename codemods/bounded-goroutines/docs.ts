@@ -76,8 +76,9 @@ form go vet's modernizer writes, and it is just as unbounded.
 group is made, when \`golang.org/x/sync/errgroup\` is already imported, once per group. The limit
 is the group's: when any goroutine the function starts on the group in a loop could stall it
 (below), or two of the group's goroutines, in a loop or not, use the same channel of the function
-(a status stream's writer and its reader, which a limit of one could run apart), none of its
-\`Go\` calls gets the fix.
+(a status stream's writer and its reader, which a limit of one could run apart), or one of its
+goroutines starts more on it (a tree walk: parents waiting in \`Go\` would hold every slot), none
+of its \`Go\` calls gets the fix.
 
 \`go f(a, b)\` becomes \`go func() { defer …; f(a, b) }()\` only when \`f\` and its arguments are
 names, selectors or literals that the loop does not assign: a closure reads them when it runs,

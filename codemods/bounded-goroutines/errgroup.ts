@@ -61,7 +61,12 @@ export function errgroupFindings(ctx: FileContext): RawFinding[] {
  * loop (\`eg.Go(wait for stop)\` and \`eg.Go(start server)\` per server share one limit).
  */
 function groupStall(group: string, owner: Node, at: Node, ctx: FileContext): string | undefined {
-  const calls = callsOf(owner, ctx.source, `${group}.Go`).filter((c) => same(enclosingFunction(c), owner));
+  const all = callsOf(owner, ctx.source, `${group}.Go`);
+  // A goroutine of the group starting more on it (a tree walk): parents waiting in Go for a slot
+  // would hold every one.
+  const nested = all.find((c) => !same(enclosingFunction(c), owner) && runsInGroup(enclosingFunction(c)!, all));
+  if (nested) return `a goroutine of the group starts more on it (${group}.Go on line ${nested.startPosition.row + 1}): with a limit, goroutines waiting in ${group}.Go for a slot would hold every slot`;
+  const calls = all.filter((c) => same(enclosingFunction(c), owner));
   const shared = channelBetween(calls, owner);
   if (shared) return `goroutines of the group hand values to each other through ${shared.channel} (lines ${shared.lines.join(' and ')}): a limit could run one without the other, which would then wait forever`;
   for (const call of calls) {
@@ -71,6 +76,19 @@ function groupStall(group: string, owner: Node, at: Node, ctx: FileContext): str
     if (stall) return same(call, at) ? stall : `${stall} (the ${group}.Go on line ${call.startPosition.row + 1}, which the same limit would bound)`;
   }
   return undefined;
+}
+
+/**
+ * Whether a function literal runs as one of the group's goroutines: given to `g.Go` itself, or a
+ * closure held in a variable that such a goroutine calls (`walk := func(n) { … g.Go(…) }`, then
+ * `g.Go(func() error { return walk(r) })`).
+ */
+function runsInGroup(literal: Node, calls: Node[]): boolean {
+  const given = (call: Node) => call.childForFieldName('arguments')?.namedChildren.some((a) => same(a, literal));
+  if (calls.some(given)) return true;
+  const holder = literal.parent?.type === 'expression_list' ? literal.parent.parent : undefined;
+  const name = holder && (holder.type === 'assignment_statement' || holder.type === 'short_var_declaration') ? holder.childForFieldName('left')?.namedChildren[0]?.text : undefined;
+  return !!name && calls.some((c) => new RegExp(`(?<![\\w.])${name}\\s*\\(`).test(c.childForFieldName('arguments')?.text ?? ''));
 }
 
 /**
