@@ -113,8 +113,7 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
     if (tree.rootNode.hasError && !aroundGaps()) return syntaxError(tree, source);
   }
   // A name the package declares at top level (`var log = …`, or assigned as one) cannot be an import's.
-  const packageDeclares = (name: string) =>
-    opts.packages.get(path, tree, source).anyTextMatches(new RegExp(`^(?:var|const|type)\\s+${name}\\b|^func\\s+${name}\\s*[(\\[]|^\\s+${name}\\s*=[^=]`, 'm'));
+  const packageDeclares = (name: string) => declaresName(opts.packages.get(path, tree, source), name);
   verifyFixes(findings, source, tree, internalErrors, partial ? ranges : undefined, packageDeclares);
   findings.sort((a, b) => a.start - b.start || a.codemod.localeCompare(b.codemod));
   return { parsed: true, findings, internalErrors, tree, ranges: partial ? ranges : undefined, unreadDeclarations: unread };
@@ -222,4 +221,21 @@ function firstError(tree: Parser.Tree): Parser.SyntaxNode {
     if (child.type === 'ERROR' || child.isMissing) return child;
     node = child;
   }
+}
+
+/** Per package index, by name: whether the package's texts declare it at top level (asked once per import a fix needs). */
+const declared = new WeakMap<object, Map<string, boolean>>();
+
+function declaresName(index: { anyTextMatches(pattern: RegExp): boolean }, name: string): boolean {
+  let byName = declared.get(index);
+  if (!byName) declared.set(index, (byName = new Map()));
+  let found = byName.get(name);
+  if (found === undefined) {
+    // The name as a word first (a fast scan), its declarations only where it appears.
+    found =
+      index.anyTextMatches(new RegExp(`\\b${name}\\b`)) &&
+      index.anyTextMatches(new RegExp(`^(?:var|const|type)[ \\t]+${name}\\b|^func[ \\t]+${name}[ \\t]*[(\\[]|^[ \\t]+${name}[ \\t]*=[^=]`, 'm'));
+    byName.set(name, found);
+  }
+  return found;
 }

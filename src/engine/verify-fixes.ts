@@ -31,7 +31,7 @@ export function editsOfFix(source: string, fix: Fix): Edit[] {
  * `ranges`: the parts of the file a partial `tree` covers.
  */
 export function verifyFixes(findings: Finding[], source: string, tree: Parser.Tree, internalErrors: string[], ranges?: Parser.Range[], packageDeclares?: (name: string) => boolean): void {
-  dropImportClashes(findings, tree, packageDeclares);
+  dropImportClashes(findings, tree, source, packageDeclares);
   const alone = new Map<Fix, Edit[] | Error>();
   for (const f of findings) {
     for (const fix of [...(f.fix ? [f.fix] : []), ...(f.alternatives ?? [])]) {
@@ -86,7 +86,13 @@ export function verifyFixes(findings: Finding[], source: string, tree: Parser.Tr
  * logging.Logger(…)`), would not compile: a finding keeps an alternative without the clash, or
  * loses its fix and says why.
  */
-function dropImportClashes(findings: Finding[], tree: Parser.Tree, packageDeclares?: (name: string) => boolean): void {
+function dropImportClashes(findings: Finding[], tree: Parser.Tree, source: string, packageDeclares?: (name: string) => boolean): void {
+  // Only a name the file writes other than as a package (`runtime string`, `slices :=`) can be a variable's.
+  const seen = new Map<string, boolean>();
+  const mayBeVariable = (name: string) => {
+    if (!seen.has(name)) seen.set(name, new RegExp(`(?<![\\w.])${name}\\b(?!\\s*\\.)`).test(source));
+    return seen.get(name)!;
+  };
   const clash = (fix: Fix) => {
     for (const path of fix.imports ?? []) {
       const other = importNameClash(tree, path);
@@ -94,7 +100,7 @@ function dropImportClashes(findings: Finding[], tree: Parser.Tree, packageDeclar
       const name = importName(path);
       if (!packageName(tree, path) && packageDeclares?.(name)) return `the fix needs the import "${path}", and the package declares ${name} itself`;
       // A parameter or local of that name where the fix writes it (`slices []string`) hides the package.
-      const hidden = fix.edits.find((e) => new RegExp(`(?<![\\w.])${name}\\.`).test(e.text) && declarationOf(name, tree.rootNode.descendantForIndex(e.start)));
+      const hidden = mayBeVariable(name) && fix.edits.find((e) => new RegExp(`(?<![\\w.])${name}\\.`).test(e.text) && declarationOf(name, tree.rootNode.descendantForIndex(e.start)));
       if (hidden) return `the fix needs the package ${name}, and a variable ${name} of the function hides it there`;
     }
     return undefined;

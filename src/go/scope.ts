@@ -125,16 +125,30 @@ export function localsBefore(node: Node): LocalDecl[] {
       const init = holder?.childForFieldName('initializer');
       if (init && !same(child, init) && !same(child, holder!)) out.push(...declaredBy(init));
       // `for _, ctx := range cfg.Contexts`: its variables, in its body.
-      const range = a.type === 'for_statement' ? a.namedChildren.find((c) => c.type === 'range_clause') : undefined;
-      if (range && !same(child, range) && range.children.some((c) => c.type === ':=')) {
-        const names = range.childForFieldName('left')?.namedChildren ?? [];
-        out.push(...names.filter((n) => n.type === 'identifier' && n.text !== '_').map((n) => ({ name: n.text, decl: range, value: undefined, typeNode: undefined })));
-      }
+      if (a.type === 'for_statement' && holder === undefined) out.push(...rangeVariables(a, child));
     }
     child = a;
   }
   return out;
 }
+
+/** What a `for … := range` loop declares, seen from its body (not from the clause itself), computed once per loop. */
+function rangeVariables(loop: Node, from: Node): LocalDecl[] {
+  let byId = rangeCache.get(loop.tree);
+  if (!byId) rangeCache.set(loop.tree, (byId = new Map()));
+  let found = byId.get(loop.id);
+  if (!found) {
+    const range = loop.namedChildren.find((c) => c.type === 'range_clause');
+    const left = range?.childForFieldName('left');
+    const declares = !!range && !!left && /^\s*:=/.test(range.text.slice(left.endIndex - range.startIndex));
+    const names = declares ? left!.namedChildren.filter((n) => n.type === 'identifier' && n.text !== '_') : [];
+    found = { clause: range, decls: names.map((n) => ({ name: n.text, decl: range!, value: undefined, typeNode: undefined })) };
+    byId.set(loop.id, found);
+  }
+  return found.clause && !same(from, found.clause) ? found.decls : [];
+}
+
+const rangeCache = new WeakMap<Node['tree'], Map<number, { clause: Node | undefined; decls: LocalDecl[] }>>();
 
 /** Per statement list (by tree and node id): the statements that declare something, with what, computed once. */
 const listCache = new WeakMap<Node['tree'], Map<number, { end: number; decls: LocalDecl[] }[]>>();
