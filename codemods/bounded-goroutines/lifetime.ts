@@ -120,7 +120,7 @@ function pacedBy(loop: Node): string | undefined {
     // A ticker's or timer's channel, or a bare `<-time.After(d)` (in a select, time.After is a timeout).
     const tick = /^([\w.]+\.C|time\.Tick\(.*\))$/s.test(operand) || (/^time\.After\(/.test(operand) && u.parent?.type === 'expression_statement');
     if (u.childForFieldName('operator')?.text !== '<-' || !tick) return false;
-    for (let a = u.parent; a && a.id !== body.id; a = a.parent) if (a.type === 'func_literal' || a.type === 'go_statement') return false;
+    if (!same(enclosingFunction(u), enclosingFunction(loop))) return false;
     // In a select, the other cases may only be stop signals: beside a result, a timer is a timeout.
     const kase = ancestors(u).find((a) => a.type === 'communication_case');
     const others = kase?.parent?.namedChildren.filter((c) => c.type === 'communication_case' && c.id !== kase.id) ?? [];

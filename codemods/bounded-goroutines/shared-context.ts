@@ -1,4 +1,4 @@
-import { loopStatement } from '../../src/go/loops.js';
+import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { contains, firstLine, unparen, type Node } from '../../src/go/syntax.js';
 import { declarationOf } from '../../src/go/scope.js';
@@ -55,7 +55,7 @@ export function groupCancelsOnError(spawn: Spawn, ctx: FileContext): string | un
   // The group's context, and values built from it before the loop (`StoreContext{Context: egCtx}`).
   const names = new Set([made[2]]);
   for (const [, name, value] of before.matchAll(/(\w+)\s*:=\s*([^\n]+)/g)) if (uses(made[2]).test(value)) names.add(name);
-  const ofLoop = loopVariables(spawn);
+  const ofLoop = new Set(spawn.loops.flatMap((l) => loopShape(l).variables));
   for (const call of literal.descendantsOfType('call_expression')) {
     const callee = call.childForFieldName('function')!;
     const named = calledName(callee);
@@ -66,16 +66,6 @@ export function groupCancelsOnError(spawn: Spawn, ctx: FileContext): string | un
     if (carried && ctx.packageIndex().functionsNamed(named.name, named.method).length === 0) return firstLine(call.text);
   }
   return undefined;
-}
-
-/** The variables the loops' range clauses declare (`i, exp` of `for i, exp := range exps`). */
-function loopVariables(spawn: Spawn): Set<string> {
-  const out = new Set<string>();
-  for (const loop of spawn.loops) {
-    const clause = loop.namedChildren.find((c) => c.type === 'range_clause');
-    for (const id of clause?.childForFieldName('left')?.namedChildren ?? []) out.add(id.text);
-  }
-  return out;
 }
 
 /** Whether the name at `id` is a local declared inside the loop (`batch := batches[name]`). */

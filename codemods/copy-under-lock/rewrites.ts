@@ -3,7 +3,7 @@ import type { FileContext, Fix } from '../../src/engine/types.js';
 import type { CriticalSection } from '../../src/go/lock-regions.js';
 import { mentions } from '../../src/go/lock-regions.js';
 import type { FieldDecl } from '../../src/go/declarations.js';
-import { deleteLines, eol, freshName, freshNameIn, indentAt, lineEnd, usedNames, type Node } from '../../src/go/syntax.js';
+import { deleteLines, enclosingFunction, eol, freshName, freshNameIn, indentAt, lineEnd, same, usedNames, type Node } from '../../src/go/syntax.js';
 
 export type Rewrite = { ok: true; fix: Fix } | { ok: false; reason: string };
 
@@ -74,7 +74,7 @@ export function removeThenClose(cs: CriticalSection, take: Node, del: Node, betw
   // With a deferred unlock, a return before the take leaves through the defer: once the defer is
   // gone, that path would keep the lock (`if r.closed { return }` first thing).
   const earlier = cs.inside.slice(0, cs.inside.indexOf(take));
-  if (cs.deferred && earlier.some((s) => s.type === 'return_statement' || s.descendantsOfType('return_statement').some((r) => !insideClosure(r, s)))) {
+  if (cs.deferred && earlier.some((s) => s.type === 'return_statement' || s.descendantsOfType('return_statement').some((r) => same(enclosingFunction(r), enclosingFunction(s))))) {
     return { ok: false, reason: `a return before the lookup leaves through the deferred unlock: without the defer, that path would keep ${cs.mutex} locked` };
   }
   const ind = indentAt(src, take.startIndex);
@@ -88,10 +88,4 @@ export function handedOutSlice(value: Node, ctx: FileContext): Rewrite {
   const e = value.text;
   const fix = goAtLeast(ctx.goVersion, '1.21') ? { text: `slices.Clone(${e})`, imports: ['slices'] } : { text: `append(${e}[:0:0], ${e}...)`, imports: [] };
   return { ok: true, fix: { description: 'copy the slice before the lock is released', edits: [{ start: value.startIndex, end: value.endIndex, text: fix.text }], imports: fix.imports } };
-}
-
-/** Whether node sits in a function literal inside `within` (its return is the literal's own). */
-function insideClosure(node: Node, within: Node): boolean {
-  for (let a = node.parent; a && a.id !== within.id; a = a.parent) if (a.type === 'func_literal') return true;
-  return false;
 }

@@ -1,7 +1,7 @@
 import { goAtLeast } from '../../src/engine/go-module.js';
 import type { Fix } from '../../src/engine/types.js';
 import { callsOf } from '../../src/go/find-by-text.js';
-import { declarationOf } from '../../src/go/scope.js';
+import { variableType } from '../../src/go/wait-groups.js';
 import { deleteLines, lineEnd, lineStart, type Node } from '../../src/go/syntax.js';
 
 /**
@@ -43,12 +43,7 @@ export function waitGroupGoFix(source: string, goVersion: string | undefined, go
 
 /** Declared in the enclosing functions as a sync.WaitGroup (a value, a pointer, or made by new / &{}). */
 function isWaitGroup(name: string, at: Node): boolean {
-  const decl = declarationOf(name, at);
-  if (!decl) return false;
-  const type = ('param' in decl ? decl.param.typeNode : decl.local.typeNode)?.text.replace(/^\*/, '');
-  if (type) return type === 'sync.WaitGroup';
-  const value = 'local' in decl ? decl.local.value?.text.replace(/\s/g, '') : undefined;
-  return value === '&sync.WaitGroup{}' || value === 'new(sync.WaitGroup)';
+  return variableType(name, at)?.replace(/^\*/, '') === 'sync.WaitGroup';
 }
 
 function aloneOnLine(source: string, stmt: Node): boolean {

@@ -14,7 +14,7 @@ export function waitGroupKind(expr: Node, ctx: FileContext): 'wait-group' | 'oth
   const sync = packageName(ctx.tree, 'sync');
   const e = unparen(expr);
   let type: string | undefined;
-  if (e.type === 'identifier') type = variableType(e, ctx);
+  if (e.type === 'identifier') type = variableType(e.text, e, ctx.source);
   else if (e.type === 'selector_expression') {
     const operand = unparen(e.childForFieldName('operand')!);
     const owner = operand.type === 'identifier' ? declaredTypeName(operand.text, operand) : undefined;
@@ -36,17 +36,18 @@ export function waitGroupKind(expr: Node, ctx: FileContext): 'wait-group' | 'oth
 
 /**
  * The type a variable is declared with, or made as (`&T{}`, `new(T)`, `T{}`): a local or a
- * parameter, else a `var name …` line of the file (parsed functions alone do not show it).
+ * parameter where `at` is, else, given the file's text, a `var name …` line of it (parsed
+ * functions alone do not show it).
  */
-function variableType(id: Node, ctx: FileContext): string | undefined {
-  const decl = declarationOf(id.text, id);
+export function variableType(name: string, at: Node, source?: string): string | undefined {
+  const decl = declarationOf(name, at);
   let type: string | undefined;
   let value: string | undefined;
   if (decl) {
     type = ('param' in decl ? decl.param.typeNode : decl.local.typeNode)?.text;
     value = 'local' in decl ? decl.local.value?.text : undefined;
-  } else {
-    const line = new RegExp(`^var[ \\t]+${id.text}[ \\t]*(?:([\\w.*]+)|=[ \\t]*([^\\n]+?))[ \\t]*(?://[^\\n]*)?$`, 'm').exec(ctx.source);
+  } else if (source !== undefined) {
+    const line = new RegExp(`^var[ \\t]+${name}[ \\t]*(?:([\\w.*]+)|=[ \\t]*([^\\n]+?))[ \\t]*(?://[^\\n]*)?$`, 'm').exec(source);
     [type, value] = [line?.[1], line?.[2]];
   }
   if (type) return type;
