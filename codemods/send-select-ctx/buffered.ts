@@ -1,6 +1,6 @@
 import { enclosingFunction, normalized, same, unparen, type Node } from '../../src/go/syntax.js';
 import { mostSends, mostSendsPerIteration } from '../../src/go/send-paths.js';
-import { declarationOf, isReassigned } from '../../src/go/scope.js';
+import { declarationOf, isLocalOf, isReassigned } from '../../src/go/scope.js';
 import { loopsBetween } from '../../src/go/loops.js';
 import { startedOnce } from '../../src/go/result-channel.js';
 import { identifiersNamed, sendStatements } from '../../src/go/find-by-text.js';
@@ -76,11 +76,7 @@ function findLocalMake(send: Node, name: string, source: string): Make | undefin
   const scope = enclosingFunction(decl);
   const args = makeArgs(value ?? undefined);
   if (!scope || !args || isReassigned(scope, source, name, 0)) return undefined;
-  const declares = (s: Node) => {
-    const other = declarationOf(name, s);
-    return !!other && 'local' in other && same(other.local.decl, decl);
-  };
-  return { decl, arguments: args, scope, declares };
+  return { decl, arguments: args, scope, declares: (s) => isLocalOf(name, s, decl) };
 }
 
 /** The single `make(chan …, cap)` that defines the field `chan` in outerFn (a struct-literal field of a local). */

@@ -122,7 +122,7 @@ export function reportsFailureOf(send: Node, fn: Node, source: CancellationSourc
   // `errCh <- r.ListAndWatch(ctx)`: the send hands on what a call given the context returns.
   const value = send.childForFieldName('value');
   const sent = value && unparen(value).type === 'call_expression' ? unparen(value) : undefined;
-  const given = sent && chainedCalls(sent).some((c) => c.childForFieldName('arguments')?.namedChildren.some((arg) => arg.text === source.expr));
+  const given = sent && givesSource(sent, source.expr);
   if (given && !takenOrGivenUp(send, source)) return `the result of ${firstLine(sent.text)}`;
   for (const a of ancestors(send)) {
     if (same(a, fn)) break;
@@ -164,9 +164,14 @@ function callGivenSourceFailed(ifStmt: Node, expr: string): string | undefined {
     const left = s.childForFieldName('left')?.namedChildren ?? [];
     const call = s.childForFieldName('right')?.namedChildren[0];
     if (!left.some((n) => n.text === tested) || call?.type !== 'call_expression') continue;
-    if (chainedCalls(call).some((c) => c.childForFieldName('arguments')?.namedChildren.some((arg) => arg.text === expr))) return call.text.split('\n')[0];
+    if (givesSource(call, expr)) return call.text.split('\n')[0];
   }
   return undefined;
+}
+
+/** Whether the call, or one it is chained on, is given the source (`rdb.Set(ctx, k).Err()`). */
+function givesSource(call: Node, expr: string): boolean {
+  return chainedCalls(call).some((c) => c.childForFieldName('arguments')?.namedChildren.some((arg) => arg.text === expr));
 }
 
 /** A call and those it is chained on: `rdb.Set(ctx, k, v).Err()` → the Err call, then the Set call. */

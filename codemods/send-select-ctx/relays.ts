@@ -1,7 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { parametersGiven } from '../../src/go/called-functions.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
-import { declarationOf } from '../../src/go/scope.js';
+import { declarationOf, isLocalOf } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, firstLine, same, unparen, type Node } from '../../src/go/syntax.js';
 
 /**
@@ -32,7 +32,7 @@ function plainSendOn(maker: Node, name: string, decl: Node, ctx: FileContext): s
   // Another function of the package may come from another file: its tree, not this file's text.
   const plain = (sends: Node[], chan: string) => sends.find((s) => s.parent?.type !== 'communication_case' && unparen(s.childForFieldName('channel')!).text === chan);
   const own = plain(sendStatements(maker, ctx.source), name);
-  if (own && declares(own, name, decl)) return `${firstLine(own.text)} (line ${own.startPosition.row + 1})`;
+  if (own && isLocalOf(name, own, decl)) return `${firstLine(own.text)} (line ${own.startPosition.row + 1})`;
   for (const call of maker.descendantsOfType('call_expression')) {
     for (const { callee, decl: callee_, param } of parametersGiven(call, name, ctx.packageIndex())) {
       const there = plain(callee_.descendantsOfType('send_statement'), param);
@@ -40,10 +40,4 @@ function plainSendOn(maker: Node, name: string, decl: Node, ctx: FileContext): s
     }
   }
   return undefined;
-}
-
-/** Whether the send's channel is the variable `decl` declares (not one of the same name in a closure). */
-function declares(send: Node, name: string, decl: Node): boolean {
-  const found = declarationOf(name, send);
-  return !!found && 'local' in found && same(found.local.decl, decl);
 }

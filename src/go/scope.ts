@@ -84,6 +84,12 @@ export function declarationOf(name: string, node: Node): { local: LocalDecl } | 
   return undefined;
 }
 
+/** Whether `name`, used at `at`, is the local that `decl` declares (not one of the same name declared elsewhere). */
+export function isLocalOf(name: string, at: Node, decl: Node): boolean {
+  const found = declarationOf(name, at);
+  return !!found && 'local' in found && same(found.local.decl, decl);
+}
+
 /**
  * The named type of a variable where it is used, when its declaration says (`req *ackListRequest`,
  * `var t T`, `op := &endTxnOp{…}`, a method's receiver): `ackListRequest`. Undefined otherwise.
