@@ -1,5 +1,6 @@
 import Parser from 'tree-sitter';
 import Go from 'tree-sitter-go';
+import './cached-node-properties.js';
 
 let parser: Parser | undefined;
 
