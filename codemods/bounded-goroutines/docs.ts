@@ -180,7 +180,9 @@ function passed in or another package's function is not seen. No fix when:
   function returning a channel gives: \`range c.Errors()\`, or one of a named channel type: \`type
   ObjectsChan chan string\` in the package, another package's \`fs.ObjectsChan\` or
   \`clientv3.WatchChan\` by its name), blocks in
-  \`select {}\` or serves (\`s.Serve(lis)\`, \`ListenAndServe\`): a long-lived worker;
+  \`select {}\` or serves (\`s.Serve(lis)\`, \`ListenAndServe\`): a long-lived worker. The same
+  holds of a closure the function declares and the goroutine calls (\`updater := func(ctx …) { for
+  { … } }\`, then \`go func() { defer wg.Done(); updater(ctx, name) }()\`);
 - it sends on a channel it did not make, unless every send finds room in the buffer: the channel
   was made before the loop with room for every item (\`make(chan T, len(items))\`), or in the loop
   body for this goroutine alone with room for all it sends on any path (\`errc := make(chan error,
@@ -194,6 +196,12 @@ function passed in or another package's function is not seen. No fix when:
   make run late; or it pauses once, outside a loop, itself or in a function of the package it
   calls (\`time.Sleep(shutdownDelay)\` while load balancers move away from each server): a delay
   meant to be waited out together, which a bound would add up;
+- with the default bound, the goroutine waits on the network, itself or in a function of the
+  package it calls: an HTTP request (\`http.Get\`, \`cl.RoundTrip(req)\`, \`client.Do(req)\`), a
+  dial (\`net.Dial\`, \`DialContext\`) or a gRPC connection. The number of CPUs says nothing of how
+  many may wait on peers at once, and goroutines meant to run side by side (a probe of each
+  server, requests sent before a handshake ends, soak tests) would run in turns. A bound set with
+  \`max-concurrency\` applies;
 - a \`go f(x)\` whose function or arguments are calls or other expressions, or change in the loop;
 - a goroutine whose body is written on one line;
 - a \`go\` statement that is not a plain statement of a block.

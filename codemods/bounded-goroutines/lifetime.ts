@@ -15,6 +15,7 @@ import { sendsHaveRoom } from './room.js';
 import { sharedBatchingCall, unseenWorker } from './unseen-calls.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { itemTaskWithContext } from './item-tasks.js';
+import { waitsOnNetwork } from './network.js';
 
 /**
  * Why a bound could stop the loop for good, or undefined when the goroutines finish on their
@@ -84,6 +85,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
     if (pause) return `${who} pauses once (${pause}), a delay all of them are meant to wait out together (a shutdown delay): bounded, the delays would add up and the later ones start late`;
     const why = waitsOnOthers(body, spawn, ctx, waitedForAtOnce);
     if (why) return `${who} ${why}: a bound could leave the loop waiting for a slot that never frees`;
+  }
+  const network = waitsOnNetwork(bodies, called, ctx);
+  if (network) {
+    return `the goroutines wait on the network (${network}): the default bound, the number of CPUs, says nothing of how many may wait on peers at once, and those meant to run side by side (a probe of each server, requests sent before a handshake ends) would run in turns; set max-concurrency to bound them on purpose`;
   }
   const cancels = cancelEachOther(spawn);
   if (cancels) {
@@ -206,7 +211,12 @@ function spawned(spawn: Spawn): { fn?: Node; literal?: Node; called: Node[] } {
 function goroutineBodies(spawn: Spawn, ctx: FileContext): { body: Node; via?: string }[] {
   const { fn, literal, called } = spawned(spawn);
   if (!literal) return calledBodies(called, ctx.packageIndex(), false);
-  return [{ body: literal.childForFieldName('body')!, via: literal === fn ? undefined : `${fn!.text}()` }, ...calledBodies(called, ctx.packageIndex(), true)];
+  // `go func() { defer wg.Done(); update(ctx) }()`, where `update := func(…) {…}`: its body too.
+  const closures = called.flatMap((c) => {
+    const closure = localClosure(c, c);
+    return closure && closure !== literal ? [{ body: closure.childForFieldName('body')!, via: `${c.text}()` }] : [];
+  });
+  return [{ body: literal.childForFieldName('body')!, via: literal === fn ? undefined : `${fn!.text}()` }, ...closures, ...calledBodies(called, ctx.packageIndex(), true)];
 }
 
 /** `srv := func(…) {…}` earlier in the function (or one around it), for `go srv(l)`: the literal it runs. */
