@@ -48,7 +48,10 @@ semantics.
   its owner must stop it; or one a goroutine or closure of the function uses, which may run after
   it returns (\`defer t.Stop()\` would stop the ticking for it);
 - \`time.Tick\` anywhere but \`for range time.Tick(d)\` outside other loops (in a \`select\` case
-  inside a loop it makes a new ticker per iteration; hoisting it would change when it fires).
+  inside a loop it makes a new ticker per iteration; hoisting it would change when it fires);
+- \`time.Tick(d)\` where \`d\` is not a positive constant: written in place (\`5 * time.Second\`)
+  or a \`const\` of the package. \`time.Tick\` returns nil for a duration of zero or less (the loop
+  then waits for good), where \`time.NewTicker\` panics.
 
 ## Left alone
 Tickers stopped anywhere in the function; \`time.Tick\` in \`main\` outside loops.

@@ -2,7 +2,8 @@ import { goAtLeast } from '../../src/engine/go-module.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
 import { enclosingLoops, loopsRepeating, loopStatement } from '../../src/go/loops.js';
-import { callsOf, codeWords, identifiersNamed } from '../../src/go/find-by-text.js';
+import { callsOf, codeWords, identifiersNamed, regexEscaped } from '../../src/go/find-by-text.js';
+import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, contains, eol, enclosingFunction, freshNameIn, indentAt, lineEnd, same, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 
@@ -93,11 +94,14 @@ function tick(call: Node, ctx: FileContext, time: string): RawFinding | undefine
   if (!loop || enclosingLoops(loop).length > 0 || loopStatement(loop).parent?.type !== 'statement_list') {
     return { start: call.startIndex, end: call.endIndex, message, reason: 'only `for range time.Tick(d)` outside other loops is rewritten; hoisting a ticker out of a loop would change when it fires' };
   }
+  const d = call.childForFieldName('arguments')!.namedChildren.map((a) => a.text).join(', ');
+  if (!positiveConstant(d, time) && !positiveConstant(constantValue(d, call, ctx) ?? '', time)) {
+    return { start: call.startIndex, end: call.endIndex, message, reason: `time.Tick returns nil for a duration of zero or less, where NewTicker panics, and ${d} is not a positive constant written here` };
+  }
   const name = freshNameIn(fn ?? ctx.tree.rootNode, 'ticker', fn ? usedNames(fn) : codeWords(ctx.source));
   const stmt = loopStatement(loop);
   const nl = eol(ctx.source);
   const ind = indentAt(ctx.source, stmt.startIndex);
-  const d = call.childForFieldName('arguments')!.namedChildren.map((a) => a.text).join(', ');
   return {
     start: call.startIndex,
     end: call.endIndex,
@@ -110,6 +114,32 @@ function tick(call: Node, ctx: FileContext, time: string): RawFinding | undefine
       ],
     },
   };
+}
+
+/** `5 * time.Second`, `time.Minute`, `(3*time.Second)`: positive numbers and time units multiplied. */
+function positiveConstant(d: string, time: string): boolean {
+  const unit = `${regexEscaped(time)}\\.(?:Nanosecond|Microsecond|Millisecond|Second|Minute|Hour)`;
+  const factor = `(?:[1-9][\\d_]*|${unit})`;
+  return new RegExp(`^\\(?\\s*${factor}(?:\\s*\\*\\s*${factor})*\\s*\\)?$`).test(d);
+}
+
+/**
+ * The value of the package's `const name = …` (alone, or in a `const (…)` block), as written, where
+ * `name` at `at` is not a local or parameter.
+ */
+function constantValue(name: string, at: Node, ctx: FileContext): string | undefined {
+  if (!/^\w+$/.test(name) || declarationOf(name, at)) return undefined;
+  const spec = (indent: string) => new RegExp(`^${indent}${name}\\s*(?:[\\w.]+\\s*)?=\\s*(.+?)\\s*(?://.*)?$`, 'm');
+  for (const text of ctx.packageIndex().allTexts()) {
+    if (!text.includes(name)) continue;
+    const single = spec('const\\s+').exec(text);
+    if (single) return single[1];
+    for (const block of text.matchAll(/^const \($([\s\S]*?)^\)$/gm)) {
+      const inBlock = spec('\\s+').exec(block[1]);
+      if (inBlock) return inBlock[1];
+    }
+  }
+  return undefined;
 }
 
 /** `<-t.C` or `for range t.C`: a receive from the ticker's channel right here. */
