@@ -39,6 +39,42 @@ describe('bounded-goroutines options', () => {
   });
 });
 
+describe('bounded-goroutines on goroutines waiting on the network', () => {
+  const FETCH = `package p
+
+import (
+	"net/http"
+	"sync"
+)
+
+func FetchAll(urls []string, got func(*http.Response)) {
+	var wg sync.WaitGroup
+	for _, u := range urls {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if rsp, err := http.Get(u); err == nil {
+				got(rsp)
+			}
+		}()
+	}
+	wg.Wait()
+}
+`;
+  const run = (options: Record<string, unknown>) =>
+    fixSource('/virtual/p.go', 'p.go', FETCH, { codemods: [codemod], codemodOptions: { [codemod.id]: options }, goVersion: '1.22', packages: new PackageIndexCache() });
+
+  it('gives no fix with the default bound, the number of CPUs', () => {
+    const res = run({ 'max-concurrency': 'runtime.GOMAXPROCS(0)' });
+    expect(res.fixed).toBe(FETCH);
+    expect(res.findings.map((f) => f.reason)).toEqual([expect.stringContaining('the goroutines wait on the network (http.Get)')]);
+  });
+
+  it('bounds them with a bound chosen on purpose', () => {
+    expect(run({ 'max-concurrency': '16' }).fixed).toContain('\tsem := make(chan struct{}, 16)\n');
+  });
+});
+
 describe('bounded-goroutines --strategy=workers', () => {
   const CHANNEL = `package p
 

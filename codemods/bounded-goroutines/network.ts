@@ -1,0 +1,31 @@
+import type { FileContext } from '../../src/engine/types.js';
+import { calledTextWhere } from '../../src/go/called-functions.js';
+import type { Node } from '../../src/go/syntax.js';
+
+/**
+ * A call that waits on a network peer, as its name says: an HTTP request (`http.Get`,
+ * `cl.RoundTrip(req)`, `client.Do(req)`), a dial (`net.Dial`, `d.DialContext`, `tls.Dial`) or a
+ * gRPC connection (`grpc.NewClient`, `grpc.Dial`). The callee, as written, is group 1 or 2.
+ */
+const NETWORK_CALL = /(?<![\w.])(http\.(?:Get|Head|Post|PostForm)|(?:net|tls)\.Dial\w*|grpc\.(?:NewClient|Dial\w*)|[\w.]+\.(?:RoundTrip|DialContext))\(|(?<![\w.])([\w.]+\.Do)\(\s*req\w*\s*\)/;
+
+/**
+ * The network call a goroutine waits on, in its own code (`bodies`) or in the package's functions
+ * it calls, as written, with the call that reaches it: `cl.RoundTrip, in downloadFile()`.
+ * Undefined when the bound was chosen (`max-concurrency` set): the default bound is the number of
+ * CPUs, which says nothing of how many may wait on peers at once, and goroutines meant to run
+ * side by side (a probe of each server, requests sent before a handshake ends, soak tests) would
+ * run in turns.
+ */
+export function waitsOnNetwork(bodies: { body: Node; via?: string }[], called: Node[], ctx: FileContext): string | undefined {
+  const chosen = ctx.options['max-concurrency'];
+  if (chosen !== undefined && chosen !== '' && chosen !== 'runtime.GOMAXPROCS(0)') return undefined;
+  for (const { body, via } of bodies) {
+    const m = NETWORK_CALL.exec(body.text);
+    if (m) return `${m[1] ?? m[2]}${via ? `, in ${via}` : ''}`;
+  }
+  const reached = calledTextWhere(called, ctx.packageIndex(), (text) => NETWORK_CALL.test(text));
+  if (!reached) return undefined;
+  const m = NETWORK_CALL.exec(reached.text)!;
+  return `${m[1] ?? m[2]}, in ${reached.via}`;
+}
