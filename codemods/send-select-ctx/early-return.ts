@@ -32,6 +32,12 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): No
     if ([...ancestors(call)].some((a) => a.type === 'defer_statement' && contains(body, a))) continue;
     return call;
   }
+  // Bookkeeping of shared state after the send (`d.compacting--`, `delete(d.inProgress, c)`,
+  // `p.active.Add(-1)`): others wait for it (a Close waiting for the count to reach zero).
+  const bookkeeping = body
+    .descendantsOfType(['dec_statement', 'call_expression'])
+    .find((n) => n.startIndex >= send.endIndex && same(enclosingFunction(n), fn) && isBookkeeping(n) && ![...ancestors(n)].some((a) => a.type === 'defer_statement' && contains(body, a)));
+  if (bookkeeping) return bookkeeping;
   // Work after the loop the send is in (`p.active.Add(-1)`, `p.onDone()`): a return from the
   // loop would skip what the function does once it has sent everything.
   const loop = ancestors(send).filter((a) => a.type === 'for_statement' && contains(body, a) && same(enclosingFunction(a), fn)).at(-1);
@@ -49,6 +55,15 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): No
     if (stmt) return stmt;
   }
   return undefined;
+}
+
+/** `x.n--`, `delete(x.m, k)` or `x.n.Add(-1)`: a count or set kept in a field, made smaller. */
+function isBookkeeping(n: Node): boolean {
+  if (n.type === 'dec_statement') return n.namedChild(0)?.type === 'selector_expression';
+  const callee = n.childForFieldName('function')?.text ?? '';
+  const args = n.childForFieldName('arguments')?.namedChildren ?? [];
+  if (callee === 'delete') return args[0]?.type === 'selector_expression';
+  return /^[\w.]+\.\w+\.Add$/.test(callee) && /^-/.test(args[0]?.text ?? '');
 }
 
 /**
