@@ -139,7 +139,10 @@ declaration in the same package.
   would skip that, and a \`wg.Wait()\` would never return; or whose case does not return but goes
   on to code after its select or loop (\`case <-shutdownCh: shutdown = true\`, \`break loop\`,
   \`goto FLUSH\`, then a flush of held events): a select that returns would skip that code; the
-  case may receive from a copy of the channel (\`ctxCh := ctx.Done()\` … \`case <-ctxCh:\`);
+  case may receive from a copy of the channel (\`ctxCh := ctx.Done()\` … \`case <-ctxCh:\`); or
+  the send is in such a case itself (\`case <-ctx.Done(): st.err = ctx.Err(); resCh <- st\`): it
+  reports that end, and a select on any context it derives from would be as ready then and drop
+  the report at random;
 - the channel is a field that the package receives with a plain \`<-x.errCh\` (not a select case;
   \`return <-h.value\` in a \`case <-r.done:\` branch counts) and closes nowhere: that receive waits
   for the value, and a send giving up once the source is done would leave it waiting forever.

@@ -147,6 +147,11 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if ('reason' in placement) return { reason: placement.reason };
   const skipped = cleanupSkippedByReturn(send, fn, ctx.source);
   if (skipped) return { reason: `an early return here would skip ${firstLine(skipped.text)} (line ${skipped.startPosition.row + 1})` };
+  const doneCase = ancestors(send).find((a) => a.type === 'communication_case' && same(enclosingFunction(a), fn) && /^<-\s*[\w.()[\]]+\.Done\(\)$/.test(a.childForFieldName('communication')?.text.trim() ?? ''));
+  if (doneCase) {
+    const comm = doneCase.childForFieldName('communication')!.text.trim();
+    return { reason: `the send is in the function's own case for a context being done (case ${comm}: on line ${doneCase.startPosition.row + 1}): it reports that end, and a select on ${sources[0].expr} would be as ready then and drop the report at random` };
+  }
   const ownStop = ownStopOnDone(fn, sources[0]);
   if (ownStop) {
     const what = firstLine(ownStop.node.text);
