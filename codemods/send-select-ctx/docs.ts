@@ -77,7 +77,8 @@ declaration in the same package.
   one goroutine that sends on it, or of each of the goroutines started once that send on it,
   counted together (\`if err != nil { errc <- err; return }; errc <- nil\`, also
   inside a loop whose sends all return: \`for { if err := recv(ctx); err != nil { errc <- err;
-  return } }\`); \`make(chan T, n)\` filled by a loop running exactly n times (\`i := 0; i < n\`,
+  return } }\`, or in the cases of a \`select\` or \`switch\`, one case a path: \`case err := <-failed:
+  resCh <- st; return\`, then \`resCh <- st\`); \`make(chan T, n)\` filled by a loop running exactly n times (\`i := 0; i < n\`,
   \`i := 1; i <= n\`, and \`i <= n\` for a capacity of \`n+1\`; a constant capacity and a loop
   running that many times alike), the send made by the loop itself or by a goroutine or closure
   called once per iteration (not a callback a helper may retry), or at most one per iteration

@@ -2,7 +2,7 @@ import type { Node } from './syntax.js';
 
 /**
  * The most sends on `ch` a run of `block` can make, whatever path it takes: an `if` whose
- * branch returns counts once, a loop whose sends all lie on paths that return from it (`for {
+ * branch returns counts once, a `select` or `switch` the most of its cases (none may fall through), a loop whose sends all lie on paths that return from it (`for {
  * if err != nil { ch <- err; return } }`) counts them once, and any other send in a loop, a
  * nested function, a `go` or a `defer` counts as any number (Infinity). `ch`: the channel's text.
  */
@@ -48,6 +48,18 @@ function sendsAlong(statements: Node[], ch: string, iteration = false): { throug
       const inner = sendsAlong(statementsOf(s.childForFieldName('body')), ch);
       if (inner.through > 0) return { through: Infinity, returned: Infinity };
       returned = Math.max(returned, through + inner.returned);
+    } else if (BRANCHING.has(s.type) && !s.descendantsOfType('fallthrough_statement').length && s.namedChildren.every((c) => CASES.has(c.type) || sendsIn(c, ch).length === 0)) {
+      // One case runs (or none, in a switch with no default): the most of any case, as for an if.
+      let caseThrough = 0;
+      let caseReturned = -Infinity;
+      for (const kase of s.namedChildren.filter((c) => CASES.has(c.type))) {
+        const own = sendsIn(kase.childForFieldName('communication'), ch).length;
+        const inner = sendsAlong(statementsOf(kase), ch, iteration);
+        caseThrough = Math.max(caseThrough, own + inner.through);
+        caseReturned = Math.max(caseReturned, own + inner.returned);
+      }
+      returned = Math.max(returned, through + caseReturned);
+      through += caseThrough;
     } else if (s.type === 'block') {
       const inner = sendsAlong(statementsOf(s), ch, iteration);
       returned = Math.max(returned, through + inner.returned);
@@ -61,6 +73,9 @@ function sendsAlong(statements: Node[], ch: string, iteration = false): { throug
   }
   return { through, returned };
 }
+
+const BRANCHING = new Set(['select_statement', 'expression_switch_statement', 'type_switch_statement']);
+const CASES = new Set(['communication_case', 'default_case', 'expression_case', 'type_case']);
 
 /** A send in a loop or a function literal within `s` (or `s` itself a loop). */
 function repeats(send: Node, s: Node): boolean {
