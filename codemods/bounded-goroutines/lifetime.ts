@@ -1,8 +1,8 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { DONE_NAME } from '../../src/go/cancellation.js';
-import { declarationOf } from '../../src/go/scope.js';
-import { ancestors, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+import { declarationOf, localsBefore } from '../../src/go/scope.js';
+import { ancestors, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
 import { spawnedFunction, type Spawn } from './detect.js';
 import { channelRangedOver } from './channel-loops.js';
 import { dispatchedToHandler } from './callbacks.js';
@@ -52,7 +52,7 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (handedBack) {
     return `the function returns ${handedBack}, which the goroutines send on, for its caller to read as they finish (the first answer wins): bounded, it would return only once all but the last few are done`;
   }
-  const worker = spawn.shape === 'fire-and-forget' || spawn.shape === 'channel-range' ? unseenWorker(called, ctx) : undefined;
+  const worker = spawn.shape === 'fire-and-forget' || spawn.shape === 'channel-range' ? unseenWorker(called, spawn.fn, ctx) : undefined;
   if (worker) {
     return `the goroutine runs ${worker}, which is not in this package and is named like a worker that runs until stopped: nothing waits for the goroutines, and one that never ends would hold its slot for good`;
   }
@@ -310,6 +310,16 @@ function usesOutsideChannel(body: Node, spawn: Spawn, own: (n: Node) => boolean,
   for (const send of body.descendantsOfType('send_statement').filter(own)) {
     const ch = send.childForFieldName('channel')!.text;
     if (!declaredHere(ch) && !sendsHaveRoom(ch, body, spawn)) return `sends on ${ch}, which may have no receiver until the loop is done`;
+  }
+  // `d.Run(ctx, ch)`, ch made unbuffered before the loop: the call may send on it, and wait for
+  // a receiver that comes only once the loop is done.
+  const before = localsBefore(loopStatement(spawn.loop));
+  for (const call of body.descendantsOfType('call_expression').filter(own)) {
+    for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
+      if (arg.type !== 'identifier' || declaredHere(arg.text)) continue;
+      const made = before.find((l) => l.name === arg.text)?.value?.text.replace(/\s/g, '');
+      if (made && /^make\((<-)?chan[^,]*\)$/.test(made)) return `hands ${arg.text}, an unbuffered channel made before the loop, to ${firstLine(call.text)}, which may send on it with no receiver until the loop is done`;
+    }
   }
   for (const recv of body.descendantsOfType('unary_expression').filter(own)) {
     if (recv.childForFieldName('operator')?.text !== '<-') continue;

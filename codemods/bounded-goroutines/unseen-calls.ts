@@ -9,16 +9,18 @@ import { calledName } from '../../src/go/called-functions.js';
 /**
  * A call to a function the package does not declare, whose name says it runs until stopped:
  * `link.stubs[i].Run(toxic)`, `s.readLoop()`, `w.Start()`. As written, e.g. `link.stubs[i].Run()`.
+ * `spawner`: the function the loop is in.
  */
-export function unseenWorker(called: Node[], ctx: FileContext): string | undefined {
+export function unseenWorker(called: Node[], spawner: Node, ctx: FileContext): string | undefined {
   for (const callee of called) {
     const named = calledName(callee);
     if (!named) continue;
     const { name, method } = named;
     const words = name.split(/(?=[A-Z])|_/).map((w) => w.toLowerCase());
     if (!words.some((w) => WORKER_WORDS.has(w))) continue;
-    // One the package declares is judged by its body.
-    if (ctx.packageIndex().functionsNamed(name, method).length > 0) continue;
+    // One the package declares is judged by its body; not the spawner itself (\`func (m *Manager)
+    // Run() { for _, mgr := range m.mgrs { go mgr.Run() } }\`: the items' Run, of another type).
+    if (ctx.packageIndex().functionsNamed(name, method).some((f) => f.text !== spawner.text)) continue;
     return `${callee.text}()`;
   }
   return undefined;
