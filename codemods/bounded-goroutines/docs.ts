@@ -208,6 +208,10 @@ function passed in or another package's function is not seen. No fix when:
   many may wait on peers at once, and goroutines meant to run side by side (a probe of each
   server, requests sent before a handshake ends, soak tests) would run in turns. A bound set with
   \`max-concurrency\` applies;
+- the goroutine shuts a server down (\`srv.Shutdown(ctx)\`, \`s.GracefulStop()\`), itself or in a
+  function of the package it calls: servers stopped side by side each wait for their clients,
+  and bounded, one still draining would hold its slot while the others keep accepting, and a
+  deadline they share would cut the later ones short;
 - a \`go f(x)\` whose function or arguments are calls or other expressions, or change in the loop;
 - a goroutine whose body is written on one line;
 - a \`go\` statement that is not a plain statement of a block.

@@ -15,7 +15,7 @@ import { sendsHaveRoom } from './room.js';
 import { sharedBatchingCall, unseenWorker } from './unseen-calls.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { itemTaskWithContext } from './item-tasks.js';
-import { waitsOnNetwork } from './network.js';
+import { stopsServer, waitsOnNetwork } from './network.js';
 
 /**
  * Why a bound could stop the loop for good, or undefined when the goroutines finish on their
@@ -85,6 +85,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
     if (pause) return `${who} pauses once (${pause}), a delay all of them are meant to wait out together (a shutdown delay): bounded, the delays would add up and the later ones start late`;
     const why = waitsOnOthers(body, spawn, ctx, waitedForAtOnce);
     if (why) return `${who} ${why}: a bound could leave the loop waiting for a slot that never frees`;
+  }
+  const shutdown = stopsServer(bodies, called, ctx);
+  if (shutdown) {
+    return `the goroutines stop servers side by side (${shutdown}), each waiting for its clients: bounded, a server still draining would hold its slot while the others keep accepting, and a deadline they share would cut the later ones short`;
   }
   const network = waitsOnNetwork(bodies, called, ctx);
   if (network) {

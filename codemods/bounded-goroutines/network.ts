@@ -29,3 +29,20 @@ export function waitsOnNetwork(bodies: { body: Node; via?: string }[], called: N
   const m = NETWORK_CALL.exec(reached.text)!;
   return `${m[1] ?? m[2]}, in ${reached.via}`;
 }
+
+/** `srv.Shutdown(ctx)`, `s.GracefulStop()`: a server stopped once its clients are done. */
+const SHUTDOWN_CALL = /(?<![\w.])([\w.]+\.(?:Shutdown|GracefulStop))\(/;
+
+/**
+ * The server shutdown a goroutine runs (`srv.Shutdown`), in its own code or in the package's
+ * functions it calls, with the call that reaches it: servers stopped side by side, each waiting
+ * for its clients to finish, often under one deadline.
+ */
+export function stopsServer(bodies: { body: Node; via?: string }[], called: Node[], ctx: FileContext): string | undefined {
+  for (const { body, via } of bodies) {
+    const m = SHUTDOWN_CALL.exec(body.text);
+    if (m) return `${m[1]}${via ? `, in ${via}` : ''}`;
+  }
+  const reached = calledTextWhere(called, ctx.packageIndex(), (text) => SHUTDOWN_CALL.test(text));
+  return reached ? `${SHUTDOWN_CALL.exec(reached.text)![1]}, in ${reached.via}` : undefined;
+}
