@@ -1,4 +1,4 @@
-import { enclosingFunction, normalized, same, unparen, type Node } from '../../src/go/syntax.js';
+import { contains, enclosingFunction, normalized, same, unparen, type Node } from '../../src/go/syntax.js';
 import { mostSends, mostSendsPerIteration } from '../../src/go/send-paths.js';
 import { declarationOf, isLocalOf, isReassigned } from '../../src/go/scope.js';
 import { loopsBetween } from '../../src/go/loops.js';
@@ -43,7 +43,13 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string): bool
   const shared = perIteration ? undefined : oneLoopSendingOnce(sends, made.decl, chan.text);
   if (!perIteration && !shared) return false;
   if (perIteration && !runOncePerCall(perIteration, made.decl)) return false;
-  const loops = perIteration ? loopsOf(perIteration) : [shared!];
+  let loops = perIteration ? loopsOf(perIteration) : [shared!];
+  // A worker's own loop whose send returns (`for g := range groups { …; errc <- err; return }`):
+  // the goroutine still sends once at most.
+  const literal = perIteration && enclosingFunction(perIteration);
+  if (literal?.type === 'func_literal' && loops.length > 1 && mostSends(literal.childForFieldName('body')!, chan.text) <= 1) {
+    loops = loops.filter((l) => !contains(literal, l));
+  }
   if (loops.length !== 1) return false;
   const loop = loops[0];
   // The names the capacity is computed from keep their values once it is made (`n`, `xs` of

@@ -124,7 +124,8 @@ declaration in the same package.
   \`errDone\`, \`ready\`, \`s.exited\`…): whoever waits for it may still be waiting when the source
   ends (a shutdown waiting for its loops to report), and a select would then drop the report at
   random;
-- the send reports the failure of a call given the context (\`if err := lim.Take(ctx, n); err != nil
+- the send reports the failure of a call given the context, or a context made from it
+  (\`workerCtx, cancel := context.WithCancel(ctx)\`) (\`if err := lim.Take(ctx, n); err != nil
   { out <- failed(err) }\`, also through a chain: \`rdb.Set(ctx, k, v).Err()\`), or sends what such
   a call returns (\`errCh <- r.ListAndWatch(ctx)\`, unless the function that made the channel only
   receives it in selects that also wait on ctx): once the context is done that call ends, and a

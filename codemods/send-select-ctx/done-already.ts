@@ -1,7 +1,7 @@
 import { doneReceive, type CancellationSource } from '../../src/go/cancellation.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { cancelFunctions, doneAt } from '../../src/go/done-at.js';
-import { callsOf, identifiersNamed, nodesByToken } from '../../src/go/find-by-text.js';
+import { callsOf, identifiersNamed, nodesByToken, regexEscaped } from '../../src/go/find-by-text.js';
 import { loopShape } from '../../src/go/loops.js';
 import { useOf } from '../../src/go/result-channel.js';
 import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
@@ -122,12 +122,13 @@ export function reportsFailureOf(send: Node, fn: Node, source: CancellationSourc
   // `errCh <- r.ListAndWatch(ctx)`: the send hands on what a call given the context returns.
   const value = send.childForFieldName('value');
   const sent = value && unparen(value).type === 'call_expression' ? unparen(value) : undefined;
-  const given = sent && givesSource(sent, source.expr);
+  const contexts = [source.expr, ...derivedFrom(source.expr, fn)];
+  const given = sent && givesSource(sent, contexts);
   if (given && !takenOrGivenUp(send, source)) return `the result of ${firstLine(sent.text)}`;
   for (const a of ancestors(send)) {
     if (same(a, fn)) break;
     const consequence = a.type === 'if_statement' ? a.childForFieldName('consequence') : undefined;
-    const failed = consequence && contains(consequence, send) ? callGivenSourceFailed(a, source.expr) : undefined;
+    const failed = consequence && contains(consequence, send) ? callGivenSourceFailed(a, contexts) : undefined;
     if (failed) return `the failure of ${failed}`;
   }
   return undefined;
@@ -156,7 +157,7 @@ function takenOrGivenUp(send: Node, source: CancellationSource): boolean {
  * The call whose error an `if err != nil` tests, made in its initializer or the statement just
  * before it, when the call is given the context. The call as written (its first line).
  */
-function callGivenSourceFailed(ifStmt: Node, expr: string): string | undefined {
+function callGivenSourceFailed(ifStmt: Node, contexts: string[]): string | undefined {
   const tested = /^(\w+)!=nil$/.exec(ifStmt.childForFieldName('condition')?.text.replace(/\s/g, '') ?? '')?.[1];
   if (!tested) return undefined;
   for (const s of [ifStmt.childForFieldName('initializer'), ifStmt.previousNamedSibling]) {
@@ -164,14 +165,25 @@ function callGivenSourceFailed(ifStmt: Node, expr: string): string | undefined {
     const left = s.childForFieldName('left')?.namedChildren ?? [];
     const call = s.childForFieldName('right')?.namedChildren[0];
     if (!left.some((n) => n.text === tested) || call?.type !== 'call_expression') continue;
-    if (givesSource(call, expr)) return call.text.split('\n')[0];
+    if (givesSource(call, contexts)) return call.text.split('\n')[0];
   }
   return undefined;
 }
 
-/** Whether the call, or one it is chained on, is given the source (`rdb.Set(ctx, k).Err()`). */
-function givesSource(call: Node, expr: string): boolean {
-  return chainedCalls(call).some((c) => c.childForFieldName('arguments')?.namedChildren.some((arg) => arg.text === expr));
+/** Whether the call, or one it is chained on, is given one of the contexts (`rdb.Set(ctx, k).Err()`). */
+function givesSource(call: Node, contexts: string[]): boolean {
+  return chainedCalls(call).some((c) => c.childForFieldName('arguments')?.namedChildren.some((arg) => contexts.includes(arg.text)));
+}
+
+/**
+ * Contexts the functions around `fn` derive from the source (`workerCtx, cancel =
+ * context.WithCancel(ctx)`): done once it is done.
+ */
+function derivedFrom(expr: string, fn: Node): string[] {
+  let top = fn;
+  for (let f: Node | undefined = fn; f; f = enclosingFunction(f)) top = f;
+  const derive = new RegExp(`\\b(\\w+)\\s*(?:,\\s*\\w+\\s*)?:?=\\s*context\\.With\\w*\\(\\s*${regexEscaped(expr)}\\s*[,)]`, 'g');
+  return [...top.text.matchAll(derive)].map((m) => m[1]).filter((name) => name !== expr);
 }
 
 /** A call and those it is chained on: `rdb.Set(ctx, k, v).Err()` → the Err call, then the Set call. */

@@ -70,7 +70,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const inScope = cancellationSources(send, ctx.tree, ctx.packageIndex);
   for (const s of inScope) {
     const failed = reportsFailureOf(send, fn, s);
-    if (failed) return { reason: `the send reports ${failed}, which is given ${s.expr}: once ${s.expr} is done that call ends, and a select would drop the report at random` };
+    if (failed) return { reason: `the send reports ${failed}, which is given ${s.expr} or a context made from it: once ${s.expr} is done that call ends, and a select would drop the report at random` };
   }
   const doneWhere = new Map(inScope.map((s) => [s, knownDoneWhere(send, fn, s, ctx)]));
   const maybeNil = new Map(inScope.map((s) => [s, mayBeNil(s, ctx)]));
