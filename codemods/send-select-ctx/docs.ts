@@ -146,7 +146,9 @@ declaration in the same package.
   reports that end, and a select on any context it derives from would be as ready then and drop
   the report at random;
 - the channel is a field that the package receives with a plain \`<-x.errCh\` (not a select case;
-  \`return <-h.value\` in a \`case <-r.done:\` branch counts) and closes nowhere: that receive waits
+  \`return <-h.value\` in a \`case <-r.done:\` branch counts, and so does a case of a select with
+  no default and no case to stop on: \`select { case err := <-w.errc: … case ev := <-w.events: …
+  }\`) and closes nowhere: that receive waits
   for the value, and a send giving up once the source is done would leave it waiting forever.
   Fields are told apart by the type declaring them where the code says (a parameter, a receiver,
   \`&T{…}\`): another type's \`close(op.errCh)\` frees none of these receives;

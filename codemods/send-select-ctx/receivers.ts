@@ -2,7 +2,7 @@ import { declarationOf, declaredTypeName, type Param } from '../../src/go/scope.
 import { baseTypeName } from '../../src/go/declarations.js';
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
-import { plainReceive } from '../../src/go/result-channel.js';
+import { plainReceive, receiveCase } from '../../src/go/result-channel.js';
 import { drainedAfterRegistering } from './registered-channels.js';
 import { parametersGiven } from '../../src/go/called-functions.js';
 
@@ -146,10 +146,25 @@ export function plainFieldReceive(field: string, owner: string | undefined, ctx:
 function plainReceiveOf(field: string, owner: string | undefined, index: ReturnType<FileContext['packageIndex']>, test: (unary: Node) => boolean): string | undefined {
   const receive = new RegExp(`<-\\s*(?:[\\w.]|\\[[^\\]\\n]*\\])+\\.${field}\\b`, 'g');
   const sameOwner = (n: Node) => !owner || [undefined, owner].includes(ownerType(n.parent!.childForFieldName('operand')!, n));
-  const plain = index.nodesMatching(receive).find((n) => n.parent?.type === 'unary_expression' && plainReceive(n.parent) && sameOwner(n) && test(n.parent));
+  const plain = index.nodesMatching(receive).find((n) => n.parent?.type === 'unary_expression' && (plainReceive(n.parent) || noWayOut(n.parent)) && sameOwner(n) && test(n.parent));
   const holder = plain && ancestors(plain).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
   return plain && `${plain.parent!.text}${holder ? ` (in ${holder.childForFieldName('name')?.text})` : ''}`;
 }
+
+/**
+ * A receive in a select with no default and no case for a stop (a context's `Done()`, a timer, a
+ * channel named for stopping): `select { case e := <-w.error: … case ev := <-w.events: … }`. Once
+ * the other channels fall silent, it waits for this one as a plain receive does.
+ */
+function noWayOut(unary: Node): boolean {
+  const kase = receiveCase(unary);
+  const select = kase?.parent;
+  if (select?.type !== 'select_statement') return false;
+  return select.namedChildren.every((c) => c.type === 'communication_case' && !STOP_CASE.test(c.childForFieldName('communication')?.text ?? ''));
+}
+
+/** A case that lets a select stop waiting: a context, a timer or ticker, a channel named for it. */
+const STOP_CASE = /\.Done\(\)|\btime\.|\.C\b|done|stop|quit|clos|exit|shut|die|kill|cancel|ctx|timeout|deadline|term|abort/i;
 
 /** `v, ok := <-ch` (or `=`): the receive tells a value from a close. */
 function takesOk(unary: Node): boolean {
