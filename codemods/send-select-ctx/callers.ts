@@ -57,11 +57,13 @@ export function awaitedByCaller(send: Node, ctx: FileContext, source: Cancellati
     if (!caller) continue;
     // The caller's tree is parsed apart from this file's: its nodes are found by their own text.
     const uses = caller.descendantsOfType('identifier').filter((id) => id.text === arg!.text);
-    const closed = uses.some((id) => useOf(id) === 'close');
+    // A close after every receive, by the caller itself once it has taken them all, frees none.
+    const receives = uses.filter((id) => useOf(id) === 'receive');
+    const closed = uses.some((id) => useOf(id) === 'close' && !(same(enclosingFunction(id), caller) && receives.every((r) => r.endIndex < id.startIndex && same(enclosingFunction(r), caller))));
     const callerName = `${caller.childForFieldName('name')?.text ?? 'a function literal'}()`;
     const taken = closed ? undefined : uses.find((id) => useOf(id) === 'receive' && plainReceive(id.parent!) && takesAll(id, caller));
     const statement = taken && ancestors(taken).find((a) => a.parent?.type === 'statement_list');
-    if (taken) return `${callerName} takes it with ${(statement ?? taken.parent!).text}`;
+    if (taken) return `${callerName} takes it with ${firstLine((statement ?? taken.parent!).text)}`;
     // A select of the caller that waits for it but not for the source, as the caller hands it in.
     const stop = callerStop(source, fn, call);
     const ignoring = !closed && stop ? selectIgnoring(uses, stop) : undefined;

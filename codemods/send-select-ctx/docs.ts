@@ -170,8 +170,9 @@ declaration in the same package.
   with a plain receive and closes nowhere (\`go it.query(n, it.replyCh)\`, with \`shutdown\` counting
   the replies still due: \`for it.queries > 0 { <-it.replyCh; it.queries-- }\`);
 - the channel is a parameter, and a caller in the package hands in a channel it made and takes
-  with a plain receive in a loop nothing leaves early, closing it nowhere (\`go attach(ctx, i, n,
-  rc)\` per network, then \`for range networks { rs := <-rc … }\`), or drains in a goroutine
+  with a plain receive in a loop nothing leaves early, closing it nowhere but after every such
+  receive (\`go attach(ctx, i, n, rc)\` per network, then \`for range networks { rs := <-rc … }\`,
+  then \`close(rc)\`), or drains in a goroutine
   ranging over it (\`for err := range errc\`, counting failures), or waits for in a select with no
   case for the source it hands in (\`go getTopics(ctx, …, errChan)\`, then \`select { case err :=
   <-errChan: … case t := <-topicsChan: … }\`; for a field of the receiver such as \`t.ctx\`, a
