@@ -213,7 +213,9 @@ declaration in the same package.
   context's \`cancel()\` that follows the send, or a statement handing that cancel on (\`return
   &closer{cancel: cancel}\`: the context would never be cancelled, and go vet says lostcancel),
   or work the function does after the loop the send is in (\`p.active.Add(-1)\`, \`p.onDone()\`;
-  logging aside), or a count or set kept in a field brought down after the send
+  logging aside), or a completion callback handed in and called after the send (\`cb(err)\`,
+  \`done()\`, \`onDone()\`: it may count the work done for a \`Wait\`), or a count or set kept in
+  a field brought down after the send
   (\`d.compacting--\`, \`delete(d.inProgress, c)\`, \`n.Add(-1)\`: a Close waiting for the count
   to reach zero would wait for good);
 - the send shares its line with other statements or is not a plain statement.

@@ -32,6 +32,12 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): No
     if ([...ancestors(call)].some((a) => a.type === 'defer_statement' && contains(body, a))) continue;
     return call;
   }
+  // A completion callback handed in (`cb(err)`, `done()`, `onDone()`): it may count the work
+  // done (a WaitGroup's Done), and whoever waits for it would wait for good.
+  const callback = body
+    .descendantsOfType('call_expression')
+    .find((c) => c.startIndex >= send.endIndex && c.parent?.type === 'expression_statement' && COMPLETION.test(c.childForFieldName('function')?.text ?? '') && same(enclosingFunction(c), fn) && ![...ancestors(c)].some((a) => a.type === 'defer_statement' && contains(body, a)));
+  if (callback) return callback;
   // Bookkeeping of shared state after the send (`d.compacting--`, `delete(d.inProgress, c)`,
   // `p.active.Add(-1)`): others wait for it (a Close waiting for the count to reach zero).
   const bookkeeping = body
@@ -56,6 +62,9 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): No
   }
   return undefined;
 }
+
+/** A function value named as a completion callback: `cb`, `callback`, `done`, `onDone`, `finish`. */
+const COMPLETION = /^(cb|callback|done|finish(ed)?|complete(d)?|release|on(Done|Finish\w*|Complete\w*|End))$/;
 
 /** `x.n--`, `delete(x.m, k)` or `x.n.Add(-1)`: a count or set kept in a field, made smaller. */
 function isBookkeeping(n: Node): boolean {
