@@ -134,7 +134,9 @@ declaration in the same package.
 - the channel is a reply channel that came in on another channel (\`case ch := <-b.snapshot: ch <-
   snap\`, \`case req := <-reqs: req.err <- err\`, \`for t := range tasks { t.dstMatch <- dst }\`), or one of a local slice such channels were collected
   in (\`errchs = append(errchs, req.errch)\`, then a range over it or \`errchs[0] <- err\`), or a field of a request taken off
-  a queue (\`req, ok := s.queue.Pop()\` … \`req.result <- res\`): its requester waits for the answer, and a send
+  a queue (\`req, ok := s.queue.Pop()\` … \`req.result <- res\`), or a field named for the answer
+  (\`RespCh\`, \`replyC\`, \`resultChan\`, \`ack\`) of a request handed in as a parameter
+  (\`func (l *lock) handleAcquire(event *Acquire) { … event.RespCh <- claim }\`): its requester waits for the answer, and a send
   giving up once the source is done could leave it waiting forever;
 - the function already has its own case for the source being done that releases something or
   reports before it stops (\`case <-ctx.Done(): wg.Done(); return\`): a select that only returns

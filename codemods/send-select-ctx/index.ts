@@ -6,7 +6,7 @@ import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveL
 import { nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
 import { relayedFrom } from './relays.js';
-import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, replyChannel, storedFieldReceived } from './receivers.js';
+import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, replyChannel, requestReply, storedFieldReceived } from './receivers.js';
 import { awaitedByCaller } from './callers.js';
 import { docs } from './docs.js';
 import { endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
@@ -117,6 +117,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const waitingOnField = fieldReceiveLeftWaiting(send, ctx);
   if (waitingOnField) {
     return { reason: `${waitingOnField} waits for the value and the field is closed nowhere in the package: a send that gives up once ${sources[0].expr} is done would leave it waiting forever` };
+  }
+  const request = requestReply(send);
+  if (request) {
+    return { reason: `${chan} is a reply channel taken from ${request}: whoever sent it waits for the answer, and a send giving up once ${sources[0].expr} is done could leave it waiting forever` };
   }
   const relay = relayedFrom(send, fn, ctx);
   if (relay) {

@@ -289,6 +289,23 @@ function receivedFrom(expr: Node): string | undefined {
   return callee && QUEUE_TAKE.test(callee) ? `${callee}()` : undefined;
 }
 
+/**
+ * A field named for the answer (`RespCh`) of a request handed in as a parameter: `func (l *lock)
+ * handleAcquire(event *Acquire) { … event.RespCh <- claim }`. The request and its handler, if so.
+ */
+export function requestReply(send: Node): string | undefined {
+  const chan = unparen(send.childForFieldName('channel')!);
+  if (chan.type !== 'selector_expression' || !REPLY_FIELD.test(chan.childForFieldName('field')?.text ?? '')) return undefined;
+  const root = unparen(chan.childForFieldName('operand')!);
+  const found = root.type === 'identifier' ? declarationOf(root.text, chan) : undefined;
+  if (!found || !('param' in found)) return undefined;
+  const name = found.param.fn.childForFieldName('name')?.text;
+  return `the request ${root.text}${name ? ` handed to ${name}()` : ''}`;
+}
+
+/** A field named for the answer to a request: `RespCh`, `replyC`, `resultChan`, `ack`. */
+const REPLY_FIELD = /^(resp|response|reply|result|answer|ack)(ch|chan|c)?$/i;
+
 /** Calls that take the next item off a queue: `s.pop()`, `q.Dequeue()`, `s.sq.Pop()`. */
 const QUEUE_TAKE = /(^|\.)(pop|Pop|dequeue|Dequeue|shift|Shift)\w*$/;
 
