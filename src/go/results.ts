@@ -1,4 +1,4 @@
-import type { CancellationSource } from './cancellation.js';
+import { doneReceives, type CancellationSource } from './cancellation.js';
 import { baseTypeName, kindOfTypeNode, type TypeKind } from './declarations.js';
 import type { PackageIndex } from './package-index.js';
 import { declarationOf, resultsOf } from './scope.js';
@@ -85,6 +85,10 @@ export function exitStatements(fn: Node, source: CancellationSource, index: () =
     if (!source.isContext) return { ok: false, reason: `the function reports its errors in ${where} before it returns, and ${source.expr} is a done channel: no error value is known for it` };
     return { ok: true, lines: [`${where} = ${source.expr}.Err()`, 'return'] };
   }
+  // The function's own way of leaving when the source is done (`case <-ctx.Done(): return nil`):
+  // the same, so its callers see one kind of stop.
+  const own = ownDoneReturn(fn, source, at);
+  if (own) return { ok: true, lines: [own] };
   const last = results[results.length - 1];
   if (last.typeNode.text !== 'error') {
     return { ok: false, reason: `the enclosing function returns (${results.map((r) => r.typeNode.text).join(', ')}) with no error result to report cancellation` };
@@ -127,4 +131,30 @@ function errorReports(fn: Node): Set<string> {
     if (left.length === 1 && /(^|\.)\w*(err|Err)\w*$/.test(left[0].text) && left[0].text !== '_') out.add(left[0].text);
   }
   return out;
+}
+
+/**
+ * The return every `case <-ctx.Done():` of the function makes, when each such case is only that
+ * return and it gives constants, the source's error or package-level names: `return nil`.
+ */
+function ownDoneReturn(fn: Node, source: CancellationSource, at: Node | undefined): string | undefined {
+  const receives = doneReceives(source, fn.text);
+  const found = new Set<string>();
+  for (const kase of fn.descendantsOfType('communication_case')) {
+    if (!same(enclosingFunction(kase), fn) || !receives.includes(kase.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '')) continue;
+    const stmts = kase.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+    const ret = stmts.length === 1 && stmts[0].type === 'return_statement' ? stmts[0] : undefined;
+    if (!ret) return undefined;
+    const values = ret.namedChildren[0]?.type === 'expression_list' ? ret.namedChildren[0].namedChildren : ret.namedChildren;
+    if (values.length === 0 || !values.every((v) => plainValue(v, source, kase, at))) return undefined;
+    found.add(ret.text.replace(/\s+/g, ' '));
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** `nil`, `false`, `0`, `""`, `ctx.Err()`, or a name declared at package level (as seen at both places). */
+function plainValue(v: Node, source: CancellationSource, kase: Node, at: Node | undefined): boolean {
+  if (/^(nil|true|false|-?\d+|"[^"\n]*")$/.test(v.text)) return true;
+  if (source.isContext && v.text.replace(/\s/g, '') === `${source.expr}.Err()`) return true;
+  return v.type === 'identifier' && !!at && declarationOf(v.text, kase) === undefined && declarationOf(v.text, at) === undefined;
 }
