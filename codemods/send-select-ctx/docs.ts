@@ -139,8 +139,9 @@ declaration in the same package.
   (\`RespCh\`, \`replyC\`, \`resultChan\`, \`ack\`) of a request handed in as a parameter
   (\`func (l *lock) handleAcquire(event *Acquire) { … event.RespCh <- claim }\`): its requester waits for the answer, and a send
   giving up once the source is done could leave it waiting forever;
-- the function already has its own case for the source being done that releases something or
-  reports before it stops (\`case <-ctx.Done(): wg.Done(); return\`): a select that only returns
+- the function already has its own case for the source being done that releases something,
+  stops something not its own local (\`p.pp.Stop()\`, \`s.conn.Close()\`) or reports before it
+  stops (\`case <-ctx.Done(): wg.Done(); return\`): a select that only returns
   would skip that, and a \`wg.Wait()\` would never return; or whose case does not return but goes
   on to code after its select or loop (\`case <-shutdownCh: shutdown = true\`, \`break loop\`,
   \`goto FLUSH\`, then a flush of held events): a select that returns would skip that code; the

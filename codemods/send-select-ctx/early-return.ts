@@ -1,5 +1,6 @@
 import { doneReceives, type CancellationSource } from '../../src/go/cancellation.js';
 import { callsByText, callsOf, identifiersNamed, nodesByToken, regexEscaped } from '../../src/go/find-by-text.js';
+import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, contains, enclosingFunction, isReleaseCall, same, type Node } from '../../src/go/syntax.js';
 
 // What a return on the source, in place of the send, would skip: a release after the send, or
@@ -89,12 +90,26 @@ export function ownStopOnDone(fn: Node, source: CancellationSource): { node: Nod
     const body = kase.namedChildren.find((c) => c.type === 'statement_list');
     const release = body
       ?.descendantsOfType(['call_expression', 'send_statement'])
-      .find((n) => n.type === 'send_statement' || isReleaseCall(n));
+      .find((n) => n.type === 'send_statement' || isReleaseCall(n) || stopsShared(n));
     if (release) return { node: release, goesOn: false };
     const last = body?.namedChildren.filter((c) => c.type !== 'comment').at(-1);
     if (last?.type !== 'return_statement' && !endsRun(last) && codeFollows(kase, fn)) return { node: last ?? kase, goesOn: true };
   }
   return undefined;
+}
+
+/** A stop of something the function runs, in its own case for the source being done: `p.pp.Stop()`, `w.Close()`. */
+const STOPS = /\.(Stop|Close|Shutdown|GracefulStop|Release|Cleanup|Flush)$/;
+
+/** `p.pp.Stop()`: a stop of something not local to the function (a local, `f.Close()`, is its own business). */
+function stopsShared(call: Node): boolean {
+  const callee = call.childForFieldName('function');
+  if (!callee || !STOPS.test(callee.text)) return false;
+  let root = callee;
+  while (root.type === 'selector_expression') root = root.childForFieldName('operand')!;
+  if (root.type !== 'identifier') return true;
+  const found = declarationOf(root.text, call);
+  return !found || !('local' in found);
 }
 
 /** `panic(…)`, `os.Exit(…)`, `log.Fatal(…)`, `t.FailNow()`…: a statement after which nothing runs. */
