@@ -208,6 +208,9 @@ function passed in or another package's function is not seen. No fix when:
   many may wait on peers at once, and goroutines meant to run side by side (a probe of each
   server, requests sent before a handshake ends, soak tests) would run in turns. A bound set with
   \`max-concurrency\` applies;
+- the goroutines use a context with a timeout or deadline the function made before the loop
+  (\`ctx, cancel := context.WithTimeout(…, 5*time.Second)\`, then \`e.ModTime(ctx)\` in each): one
+  deadline for all, and bounded, the later ones would start late against it and run out of time;
 - the goroutine shuts a server down (\`srv.Shutdown(ctx)\`, \`s.GracefulStop()\`), itself or in a
   function of the package it calls: servers stopped side by side each wait for their clients,
   and bounded, one still draining would hold its slot while the others keep accepting, and a

@@ -86,6 +86,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
     const why = waitsOnOthers(body, spawn, ctx, waitedForAtOnce);
     if (why) return `${who} ${why}: a bound could leave the loop waiting for a slot that never frees`;
   }
+  const deadline = sharedDeadline(spawn, literal);
+  if (deadline) {
+    return `the goroutines share one deadline (${deadline}, made before the loop): bounded, the later ones would start late against it and run out of time, where together they all had it`;
+  }
   const shutdown = stopsServer(bodies, called, ctx);
   if (shutdown) {
     return `the goroutines stop servers side by side (${shutdown}), each waiting for its clients: bounded, a server still draining would hold its slot while the others keep accepting, and a deadline they share would cut the later ones short`;
@@ -112,6 +116,21 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   }
   if (collected) {
     return `after the loop the function takes one value only of those the goroutines send (${collected.at}), then goes on: the goroutines may run until what it does next stops them, and a bound would hold the loop before it gets there`;
+  }
+  return undefined;
+}
+
+/**
+ * A context with a timeout or deadline made before the loop (`ctx, cancel :=
+ * context.WithTimeout(…)`) that the goroutine's own code uses: its name, if so.
+ */
+function sharedDeadline(spawn: Spawn, literal: Node | undefined): string | undefined {
+  const own = literal?.childForFieldName('body');
+  const args = spawn.go.namedChild(0)?.childForFieldName('arguments')?.text ?? '';
+  for (const local of localsBefore(loopStatement(spawn.loop))) {
+    if (!/^context\.With(Timeout|Deadline)\w*\(/.test(local.value?.text ?? '') && !new RegExp(`^${local.name}\\s*,\\s*\\w+\\s*:?=\\s*context\\.With(Timeout|Deadline)`).test(local.decl.text)) continue;
+    const word = new RegExp(`\\b${local.name}\\b`);
+    if ((own && word.test(own.text)) || word.test(args)) return local.name;
   }
   return undefined;
 }
