@@ -116,7 +116,7 @@ declaration in the same package.
   closed), or a local channel that goroutines the function starts range over with no way out of
   their loop (\`go func() { for batch := range ch { … } }()\`, also through a function of the
   package they call: \`go func() { errc <- deleteFiles(n, delChan) }()\`, whose workers range over
-  it), or each channel of a field the
+  it; made as \`make(chan T, n)\` or of a named channel type, \`make(fs.ObjectsChan, n)\`), or each channel of a field the
   package fills itself and hands to its own receiving loop (\`for _, ch := range q.eventChannels {
   ch <- m }\`, with \`q.eventChannels = append(q.eventChannels, eventChan)\` and
   \`q.consume(eventChan)\`): an internal pipeline whose values must still flow during a shutdown,
@@ -222,5 +222,10 @@ declaration in the same package.
   a field brought down after the send
   (\`d.compacting--\`, \`delete(d.inProgress, c)\`, \`n.Add(-1)\`: a Close waiting for the count
   to reach zero would wait for good);
+- the channel comes out of a type assertion (\`wi.Properties[key].(chan bool) <- true\`, or a local
+  taken that way): who made it, with how much room, and who waits on it are not known;
+- the function has its own stop signal, a select case on another channel that only returns
+  (\`case <-cancelCh: return\`, timers aside): its owner stops it that way, and a return on the
+  source would end it where the owner does not expect (a deferred close read as a last result);
 - the send shares its line with other statements or is not a plain statement.
 `;

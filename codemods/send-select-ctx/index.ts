@@ -1,5 +1,5 @@
-import { cancellationSources, doneReceive, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
-import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, isDetached, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { cancellationSources, doneReceive, doneReceives, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
+import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, isDetached, same, touchesError, unparen, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting, receiverIgnoring } from '../../src/go/result-channel.js';
@@ -8,11 +8,12 @@ import { sendCannotBlock } from './buffered.js';
 import { relayedFrom } from './relays.js';
 import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, replyChannel, requestReply, storedFieldReceived } from './receivers.js';
 import { awaitedByCaller } from './callers.js';
+import { truncatedStream } from './streams.js';
 import { docs } from './docs.js';
 import { endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
 import { cleanupSkippedByReturn, ownStopOnDone } from './early-return.js';
-import { testingParameter } from '../../src/go/scope.js';
+import { declarationOf, testingParameter } from '../../src/go/scope.js';
 import { literalLeavingOut } from '../../src/go/composite-literals.js';
 import { mayHaveSend } from '../../src/go/text-signals.js';
 
@@ -66,6 +67,35 @@ function isSignal(name: string): boolean {
   return SIGNAL.test(words[words.length - 1] ?? '');
 }
 
+/** `ch.(chan bool) <- v`, or a local taken that way (`ch := v.(chan T)`): what the channel was asserted from. */
+function assertedChannel(send: Node): string | undefined {
+  let chan = unparen(send.childForFieldName('channel')!);
+  if (chan.type === 'identifier') {
+    const found = declarationOf(chan.text, send);
+    const value = found && 'local' in found ? found.local.value : undefined;
+    if (!value) return undefined;
+    chan = unparen(value);
+  }
+  return chan.type === 'type_assertion_expression' ? chan.childForFieldName('operand')?.text : undefined;
+}
+
+/**
+ * A select case of the function itself that only returns on a channel that is none of the
+ * sources (`case <-cancelCh: return`), timers aside: the function's own stop signal.
+ */
+function stopsOnOwnChannel(fn: Node, sources: CancellationSource[]): Node | undefined {
+  const ours = new Set(sources.flatMap((s) => doneReceives(s, fn.text)));
+  for (const kase of fn.descendantsOfType('communication_case')) {
+    if (!same(enclosingFunction(kase), fn)) continue;
+    const comm = kase.childForFieldName('communication');
+    const text = comm?.text.replace(/\s/g, '') ?? '';
+    if (!comm || comm.type === 'send_statement' || (comm.type === 'receive_statement' && comm.childForFieldName('left')) || !/^<-[\w.]+$/.test(text) || ours.has(text) || /\.C$|^<-time\./.test(text)) continue;
+    const stmts = kase.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+    if (stmts.length === 1 && stmts[0].type === 'return_statement') return comm;
+  }
+  return undefined;
+}
+
 function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternatives?: Fix[]; reason?: string } {
   const inScope = cancellationSources(send, ctx.tree, ctx.packageIndex);
   for (const s of inScope) {
@@ -97,6 +127,18 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   }
   if (isSignal(chan.slice(chan.lastIndexOf('.') + 1))) {
     return { reason: `a send on ${chan} reports that this code has started or finished: whoever waits for it may still be waiting when ${sources[0].expr} ends (a shutdown), and a select would then drop the report at random` };
+  }
+  const stream = truncatedStream(send, ctx);
+  if (stream) {
+    return { reason: `${chan} is a stream this function returns and closes once it has sent everything, and ${stream}: a send giving up once ${sources[0].expr} is done would end it early, read as complete` };
+  }
+  const asserted = assertedChannel(send);
+  if (asserted) {
+    return { reason: `${chan} comes out of ${asserted} by a type assertion: who made it, with how much room, and who waits on it are not known here, and a select could drop a value its owner waits for` };
+  }
+  const ownStopChannel = stopsOnOwnChannel(fn, sources);
+  if (ownStopChannel) {
+    return { reason: `the function stops on ${ownStopChannel.text} in its own select (line ${ownStopChannel.startPosition.row + 1}), not on ${sources[0].expr}: its owner stops it that way, and a return once ${sources[0].expr} is done would end it where that owner does not expect it` };
   }
   const waiting = receiveLeftWaiting(send, ctx.source);
   if (waiting) {

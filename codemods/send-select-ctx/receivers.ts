@@ -44,10 +44,13 @@ export function drainedBy(send: Node, ctx: FileContext): string | undefined {
  */
 function drainedByOwnWorkers(send: Node, name: string, ctx: FileContext): string | undefined {
   const found = declarationOf(name, send);
-  if (!found || !('local' in found) || !/^make\(\s*chan\b/.test(found.local.value?.text ?? '')) return undefined;
+  if (!found || !('local' in found) || !MAKE_CHANNEL.test(found.local.value?.text ?? '')) return undefined;
   const maker = enclosingFunction(found.local.decl);
   return maker ? (drainingRange(maker, name)?.text ?? drainedByCalledWorkers(maker, name, ctx)) : undefined;
 }
+
+/** `make(chan T, n)`, or of a named channel type (`make(fs.ObjectsChan, n)`, `make(resultsCh)`). */
+const MAKE_CHANNEL = /^make\(\s*(chan\b|[\w.]*(Chan|Ch|Channel)\s*[,)])/;
 
 /**
  * A goroutine the maker starts that hands the channel to a function of the package whose workers

@@ -1,0 +1,34 @@
+import type { FileContext } from '../../src/engine/types.js';
+import { declarationOf } from '../../src/go/scope.js';
+import { ancestors, enclosingFunction, firstLine, type Node } from '../../src/go/syntax.js';
+
+/**
+ * A stream the function makes, returns and closes once it has sent everything (`uploadTasks :=
+ * make(chan T)`, `close(uploadTasks)`, `return uploadTasks`), which a caller in the package
+ * ranges over (`for t := range generatePutTasks(…)`) and then leaves without asking its context:
+ * a send that gave up once the source is done would end that range as if every value had come,
+ * and the caller would report success with values missing. The caller's range, if so.
+ */
+export function truncatedStream(send: Node, ctx: FileContext): string | undefined {
+  const chan = send.childForFieldName('channel');
+  if (chan?.type !== 'identifier') return undefined;
+  const found = declarationOf(chan.text, send);
+  if (!found || !('local' in found) || !/^make\(\s*chan\b/.test(found.local.value?.text ?? '')) return undefined;
+  const maker = enclosingFunction(found.local.decl);
+  const name = maker?.type === 'function_declaration' || maker?.type === 'method_declaration' ? maker.childForFieldName('name')?.text : undefined;
+  if (!maker || !name) return undefined;
+  const word = chan.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (!new RegExp(`\\breturn\\s+${word}\\s*$`, 'm').test(maker.text) || !new RegExp(`\\bclose\\(\\s*${word}\\s*\\)`).test(maker.text)) return undefined;
+  for (const call of ctx.packageIndex().callsNamed(name)) {
+    const clause = call.parent;
+    if (clause?.type !== 'range_clause') continue;
+    const loop = clause.parent!;
+    const caller = ancestors(loop).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration' || a.type === 'func_literal');
+    if (!caller) continue;
+    const after = caller.text.slice(loop.endIndex - caller.startIndex);
+    if (/\.Err\(\)|\.Done\(\)/.test(after)) continue;
+    const callerName = caller.childForFieldName('name')?.text;
+    return `${callerName ? `${callerName}()` : 'a function literal'} ranges over it (${firstLine(clause.text)}) and then goes on as if every value had come`;
+  }
+  return undefined;
+}
