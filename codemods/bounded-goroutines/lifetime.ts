@@ -83,6 +83,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
     if (delay) return `${who} starts with ${delay}: slots held by goroutines waiting for their time would make the others run late`;
     const pause = oneTimePause(body);
     if (pause) return `${who} pauses once (${pause}), a delay all of them are meant to wait out together (a shutdown delay): bounded, the delays would add up and the later ones start late`;
+    const grace = waitsForOthersUntilTimer(body);
+    if (grace) return `${who} waits for other code to finish (${grace.waitsFor}) until a timer of its own fires (${grace.timer}): a grace period all of them are meant to run at once; bounded, the periods would add up and the later ones start late`;
     const why = waitsOnOthers(body, spawn, ctx, waitedForAtOnce);
     if (why) return `${who} ${why}: a bound could leave the loop waiting for a slot that never frees`;
   }
@@ -313,6 +315,23 @@ function oneTimePause(body: Node): string | undefined {
   if (!sleep) return undefined;
   for (let a = sleep.parent; a && a.id !== body.id; a = a.parent) if (a.type === 'for_statement' || a.type === 'func_literal') return undefined;
   return sleep.text;
+}
+
+/**
+ * A select of the body's own that receives only, one case a context's `Done()` (other code
+ * finishing) and one a timer the body made (`timer := time.NewTimer(d)` … `case <-timer.C:`):
+ * a wait for others bounded by a grace period. The two cases, as written.
+ */
+function waitsForOthersUntilTimer(body: Node): { waitsFor: string; timer: string } | undefined {
+  const timers = [...body.text.matchAll(/(\w+)\s*:=\s*time\.NewTimer\(/g)].map((m) => `<-${m[1]}.C`);
+  if (timers.length === 0) return undefined;
+  for (const select of body.descendantsOfType('select_statement')) {
+    const comms = select.namedChildren.filter((c) => c.type === 'communication_case').map((c) => c.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '');
+    const timer = comms.find((c) => timers.includes(c));
+    const waitsFor = comms.find((c) => /^<-[\w.()[\]]+\.Done\(\)$/.test(c));
+    if (timer && waitsFor && comms.every((c) => c.startsWith('<-'))) return { waitsFor, timer };
+  }
+  return undefined;
 }
 
 /** net/http's, gRPC's and most servers' blocking entry points: they return when the server stops. */
