@@ -202,9 +202,9 @@ declaration in the same package.
 - the send runs as the code winds down: after the function's main loop (a \`for {\` it breaks out
   of) has ended, or in a function called there (\`for workerCount > 0 { p.workerQueue <- nil }\`
   stopping a pool's workers after its dispatch loop), or once its input is closed (\`n, ok :=
-  <-notes\` … \`if !ok { replies <- final; return }\`), or in a function named for undoing work
-  (\`CleanUp\`, \`Close\`, \`Stop\`, \`Shutdown\`, \`Teardown\`, \`Release\`), often deferred with the
-  work's own context: a stop ends that loop or closes that input, so the source is likely done by
+  <-notes\` … \`if !ok { replies <- final; return }\`), or in a method named for undoing work
+  (\`CleanUp\`, \`Close\`, \`Stop\`, \`Shutdown\`, \`Teardown\`, \`Release\`) whose source is its own
+  context parameter, the work's, often done by the time a deferred cleanup runs: a stop ends that loop or closes that input, so the source is likely done by
   then, and a select on it would skip the send at random;
 - the send puts back what the function took from the same channel earlier (\`case <-txn.opsFlow:\`
   … \`txn.opsFlow <- true\`): a token, or work requeued, that others wait for; a select would

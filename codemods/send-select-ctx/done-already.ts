@@ -38,9 +38,6 @@ export function knownDoneWhere(send: Node, fn: Node, source: CancellationSource,
   return undefined;
 }
 
-/** Names of functions that undo or end what others did: `CleanUp`, `Close`, `Shutdown`, `Teardown`. */
-const TEARDOWN = /^(Clean[Uu]p|cleanup|Close|close|Shutdown|shutdown|Stop|stop|Teardown|teardown|TearDown|Release|release)$/;
-
 /** The calls of a function literal given a name (in the function around it) or of the package's function or method of its name, each with the function it is in. */
 function callersOf(fn: Node, ctx: FileContext): { name: string; call: Node; caller: Node }[] {
   const name = fn.type === 'func_literal' ? closureName(fn) : fn.childForFieldName('name')?.text;
@@ -65,8 +62,6 @@ export function windingDown(send: Node, fn: Node, ctx: FileContext): string | un
   if (closed) return `once ${closed} is closed (if !ok), as a stop closes it`;
   const loop = loopEndedBefore(send, fn);
   if (loop) return `after the loop at line ${loop.startPosition.row + 1}, which a stop ends`;
-  const name = fn.childForFieldName('name')?.text ?? '';
-  if (TEARDOWN.test(name)) return `in ${name}(), a cleanup run once the work is over (often deferred, with the work's own context)`;
   for (const { name, call, caller } of callersOf(fn, ctx)) {
     // The caller may be parsed on its own: its lines are not the file's.
     if (loopEndedBefore(call, caller)) return `in ${name}(), called after the main loop of ${caller.childForFieldName('name')?.text ?? 'its caller'}(), which a stop ends`;

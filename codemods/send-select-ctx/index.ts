@@ -67,6 +67,9 @@ function isSignal(name: string): boolean {
   return SIGNAL.test(words[words.length - 1] ?? '');
 }
 
+/** Names of methods that undo or end what others did: `CleanUp`, `Close`, `Shutdown`, `Teardown`. */
+const TEARDOWN = /^(Clean[Uu]p|Close|Shutdown|Stop|Teardown|TearDown|Release)$/;
+
 /** `ch.(chan bool) <- v`, or a local taken that way (`ch := v.(chan T)`): what the channel was asserted from. */
 function assertedChannel(send: Node): string | undefined {
   let chan = unparen(send.childForFieldName('channel')!);
@@ -179,6 +182,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const ignoring = receiverIgnoring(send, ctx.source, doneReceive(sources[0]).replace(/\s/g, ''));
   if (ignoring) {
     return { reason: `the function that made ${chan} waits for it in a select that does not wait on ${sources[0].expr} (line ${ignoring.startPosition.row + 1}): a send giving up once ${sources[0].expr} is done would leave that select waiting for the value` };
+  }
+  const teardown = fn.childForFieldName('name')?.text ?? '';
+  if (TEARDOWN.test(teardown) && sources[0].kind === 'ctx-param' && same(sources[0].fn, fn)) {
+    return { reason: `the send runs as the code winds down, in ${teardown}(), a cleanup given the work's own context (often deferred, once that context is done): a select on ${sources[0].expr} would skip the send at random` };
   }
   const windDown = windingDown(send, fn, ctx);
   if (windDown) {
