@@ -20,14 +20,7 @@ const NETWORK_CALL = /(?<![\w.])(http\.(?:Get|Head|Post|PostForm)|(?:net|tls)\.D
 export function waitsOnNetwork(bodies: { body: Node; via?: string }[], called: Node[], ctx: FileContext): string | undefined {
   const chosen = ctx.options['max-concurrency'];
   if (chosen !== undefined && chosen !== '' && chosen !== 'runtime.GOMAXPROCS(0)') return undefined;
-  for (const { body, via } of bodies) {
-    const m = NETWORK_CALL.exec(body.text);
-    if (m) return `${m[1] ?? m[2]}${via ? `, in ${via}` : ''}`;
-  }
-  const reached = calledTextWhere(called, ctx.packageIndex(), (text) => NETWORK_CALL.test(text));
-  if (!reached) return undefined;
-  const m = NETWORK_CALL.exec(reached.text)!;
-  return `${m[1] ?? m[2]}, in ${reached.via}`;
+  return callMatching(NETWORK_CALL, bodies, called, ctx);
 }
 
 /** `srv.Shutdown(ctx)`, `s.GracefulStop()`: a server stopped once its clients are done. */
@@ -39,10 +32,19 @@ const SHUTDOWN_CALL = /(?<![\w.])([\w.]+\.(?:Shutdown|GracefulStop))\(/;
  * for its clients to finish, often under one deadline.
  */
 export function stopsServer(bodies: { body: Node; via?: string }[], called: Node[], ctx: FileContext): string | undefined {
+  return callMatching(SHUTDOWN_CALL, bodies, called, ctx);
+}
+
+/**
+ * The first callee `pattern` finds (its group 1, or 2), in the goroutine's own code or in the
+ * package's functions it calls, with where: `cl.RoundTrip, in downloadFile()`.
+ */
+function callMatching(pattern: RegExp, bodies: { body: Node; via?: string }[], called: Node[], ctx: FileContext): string | undefined {
+  const callee = (m: RegExpExecArray) => m[1] ?? m[2];
   for (const { body, via } of bodies) {
-    const m = SHUTDOWN_CALL.exec(body.text);
-    if (m) return `${m[1]}${via ? `, in ${via}` : ''}`;
+    const m = pattern.exec(body.text);
+    if (m) return `${callee(m)}${via ? `, in ${via}` : ''}`;
   }
-  const reached = calledTextWhere(called, ctx.packageIndex(), (text) => SHUTDOWN_CALL.test(text));
-  return reached ? `${SHUTDOWN_CALL.exec(reached.text)![1]}, in ${reached.via}` : undefined;
+  const reached = calledTextWhere(called, ctx.packageIndex(), (text) => pattern.test(text));
+  return reached ? `${callee(pattern.exec(reached.text)!)}, in ${reached.via}` : undefined;
 }
