@@ -1,6 +1,5 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
-import { DONE_NAME } from '../../src/go/cancellation.js';
 import { declarationOf, localsBefore } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
 import { spawnedFunction, type Spawn } from './detect.js';
@@ -16,6 +15,7 @@ import { sharedBatchingCall, unseenWorker } from './unseen-calls.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { itemTaskWithContext } from './item-tasks.js';
 import { stopsServer, waitsOnNetwork } from './network.js';
+import { delayedStart, oneTimePause, pacedBy, sharedDeadline, waitsForOthersUntilTimer } from './timing.js';
 
 /**
  * Why a bound could stop the loop for good, or undefined when the goroutines finish on their
@@ -120,47 +120,6 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
     return `after the loop the function takes one value only of those the goroutines send (${collected.at}), then goes on: the goroutines may run until what it does next stops them, and a bound would hold the loop before it gets there`;
   }
   return undefined;
-}
-
-/**
- * A context with a timeout or deadline made before the loop (`ctx, cancel :=
- * context.WithTimeout(…)`) that the goroutine's own code uses: its name, if so.
- */
-function sharedDeadline(spawn: Spawn, literal: Node | undefined): string | undefined {
-  const own = literal?.childForFieldName('body');
-  const args = spawn.go.namedChild(0)?.childForFieldName('arguments')?.text ?? '';
-  for (const local of localsBefore(loopStatement(spawn.loop))) {
-    if (!/^context\.With(Timeout|Deadline)\w*\(/.test(local.value?.text ?? '') && !new RegExp(`^${local.name}\\s*,\\s*\\w+\\s*:?=\\s*context\\.With(Timeout|Deadline)`).test(local.decl.text)) continue;
-    const word = new RegExp(`\\b${local.name}\\b`);
-    if ((own && word.test(own.text)) || word.test(args)) return local.name;
-  }
-  return undefined;
-}
-
-/**
- * A wait for a ticker or timer in the loop's own code (`case <-ticker.C:`, a `<-time.After(d)`
- * statement; not in a goroutine or closure it starts): the loop runs once per tick. As written,
- * e.g. `<-ticker.C`.
- */
-function pacedBy(loop: Node): string | undefined {
-  const body = loop.childForFieldName('body');
-  if (!body) return undefined;
-  const wait = body.descendantsOfType('unary_expression').find((u) => {
-    const operand = u.childForFieldName('operand')?.text ?? '';
-    // A ticker's or timer's channel, or a bare `<-time.After(d)` (in a select, time.After is a timeout).
-    const tick = /^([\w.]+\.C|time\.Tick\(.*\))$/s.test(operand) || (/^time\.After\(/.test(operand) && u.parent?.type === 'expression_statement');
-    if (u.childForFieldName('operator')?.text !== '<-' || !tick) return false;
-    if (!same(enclosingFunction(u), enclosingFunction(loop))) return false;
-    // In a select, the other cases may only be stop signals: beside a result, a timer is a timeout.
-    const kase = ancestors(u).find((a) => a.type === 'communication_case');
-    const others = kase?.parent?.namedChildren.filter((c) => c.type === 'communication_case' && c.id !== kase.id) ?? [];
-    return others.every((c) => {
-      const received = c.childForFieldName('communication')?.descendantsOfType('unary_expression').find((r) => r.childForFieldName('operator')?.text === '<-');
-      const from = received?.childForFieldName('operand')?.text ?? '';
-      return /\.Done\(\)$/.test(from) || DONE_NAME.test(from.slice(from.lastIndexOf('.') + 1));
-    });
-  });
-  return wait?.text;
 }
 
 /**
@@ -295,42 +254,6 @@ function waitsOnOthers(body: Node, spawn: Spawn, ctx: FileContext, waitedForAtOn
   if (waits) return `waits on ${waits.text}`;
   const started = calls.find((c) => on(c, 'Done') && signalsStart(c));
   if (started) return `calls ${started.text} before its work is done: a signal that it has started, which the spawner may wait for from all of them`;
-  return undefined;
-}
-
-/** `time.Sleep(d)` (or `<-time.After(d)`) first in the body, or a wait `time.Until` some time: work scheduled for a time. */
-function delayedStart(body: Node): string | undefined {
-  const first = body.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.find((c) => c.type !== 'comment' && c.type !== 'defer_statement');
-  const sleep = /^(time\.Sleep\(|<-\s*time\.After\()/;
-  if (first?.type === 'expression_statement' && sleep.test(first.text)) return first.text;
-  return /time\.(Sleep|After)\(\s*time\.Until\(/.exec(body.text)?.[0].replace(/\($/, '(…))') ?? undefined;
-}
-
-/**
- * A `time.Sleep(…)` statement outside any loop of the body (not a retry's or a poll's backoff):
- * a delay of its own, e.g. `time.Sleep(shutdownDelay)` while load balancers move away. As written.
- */
-function oneTimePause(body: Node): string | undefined {
-  const sleep = body.descendantsOfType('call_expression').find((c) => c.childForFieldName('function')?.text === 'time.Sleep' && c.parent?.type === 'expression_statement');
-  if (!sleep) return undefined;
-  for (let a = sleep.parent; a && a.id !== body.id; a = a.parent) if (a.type === 'for_statement' || a.type === 'func_literal') return undefined;
-  return sleep.text;
-}
-
-/**
- * A select of the body's own that receives only, one case a context's `Done()` (other code
- * finishing) and one a timer the body made (`timer := time.NewTimer(d)` … `case <-timer.C:`):
- * a wait for others bounded by a grace period. The two cases, as written.
- */
-function waitsForOthersUntilTimer(body: Node): { waitsFor: string; timer: string } | undefined {
-  const timers = [...body.text.matchAll(/(\w+)\s*:=\s*time\.NewTimer\(/g)].map((m) => `<-${m[1]}.C`);
-  if (timers.length === 0) return undefined;
-  for (const select of body.descendantsOfType('select_statement')) {
-    const comms = select.namedChildren.filter((c) => c.type === 'communication_case').map((c) => c.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '');
-    const timer = comms.find((c) => timers.includes(c));
-    const waitsFor = comms.find((c) => /^<-[\w.()[\]]+\.Done\(\)$/.test(c));
-    if (timer && waitsFor && comms.every((c) => c.startsWith('<-'))) return { waitsFor, timer };
-  }
   return undefined;
 }
 
