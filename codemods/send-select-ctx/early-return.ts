@@ -134,3 +134,25 @@ function codeFollows(kase: Node, fn: Node): boolean {
   }
   return false;
 }
+
+/**
+ * A select case of the function itself that only returns on a channel that is none of the
+ * sources (`case <-cancelCh: return`), timers aside: the function's own stop signal.
+ */
+export function stopsOnOwnChannel(fn: Node, sources: CancellationSource[]): Node | undefined {
+  const ours = new Set(sources.flatMap((s) => doneReceives(s, fn.text)));
+  for (const kase of fn.descendantsOfType('communication_case')) {
+    if (!same(enclosingFunction(kase), fn)) continue;
+    const comm = kase.childForFieldName('communication');
+    const text = comm?.text.replace(/\s/g, '') ?? '';
+    if (!comm || comm.type === 'send_statement' || (comm.type === 'receive_statement' && comm.childForFieldName('left')) || !/^<-[\w.]+$/.test(text) || ours.has(text) || /\.C$|^<-time\./.test(text)) continue;
+    const stmts = kase.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+    if (stmts.length === 1 && stmts[0].type === 'return_statement') return comm;
+  }
+  return undefined;
+}
+
+/** The function's own `case <-ctx.Done():` (any context's) that the send is in, if it is in one. */
+export function inOwnDoneCase(send: Node, fn: Node): Node | undefined {
+  return ancestors(send).find((a) => a.type === 'communication_case' && same(enclosingFunction(a), fn) && /^<-\s*[\w.()[\]]+\.Done\(\)$/.test(a.childForFieldName('communication')?.text.trim() ?? ''));
+}

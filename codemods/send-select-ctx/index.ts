@@ -1,4 +1,4 @@
-import { cancellationSources, doneReceive, doneReceives, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
+import { cancellationSources, doneReceive, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
 import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, isDetached, same, touchesError, unparen, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { receiverOf } from '../../src/go/declarations.js';
@@ -12,7 +12,7 @@ import { truncatedStream } from './streams.js';
 import { docs } from './docs.js';
 import { endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
-import { cleanupSkippedByReturn, ownStopOnDone } from './early-return.js';
+import { cleanupSkippedByReturn, inOwnDoneCase, ownStopOnDone, stopsOnOwnChannel } from './early-return.js';
 import { declarationOf, testingParameter } from '../../src/go/scope.js';
 import { literalLeavingOut } from '../../src/go/composite-literals.js';
 import { mayHaveSend } from '../../src/go/text-signals.js';
@@ -80,23 +80,6 @@ function assertedChannel(send: Node): string | undefined {
     chan = unparen(value);
   }
   return chan.type === 'type_assertion_expression' ? chan.childForFieldName('operand')?.text : undefined;
-}
-
-/**
- * A select case of the function itself that only returns on a channel that is none of the
- * sources (`case <-cancelCh: return`), timers aside: the function's own stop signal.
- */
-function stopsOnOwnChannel(fn: Node, sources: CancellationSource[]): Node | undefined {
-  const ours = new Set(sources.flatMap((s) => doneReceives(s, fn.text)));
-  for (const kase of fn.descendantsOfType('communication_case')) {
-    if (!same(enclosingFunction(kase), fn)) continue;
-    const comm = kase.childForFieldName('communication');
-    const text = comm?.text.replace(/\s/g, '') ?? '';
-    if (!comm || comm.type === 'send_statement' || (comm.type === 'receive_statement' && comm.childForFieldName('left')) || !/^<-[\w.]+$/.test(text) || ours.has(text) || /\.C$|^<-time\./.test(text)) continue;
-    const stmts = kase.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
-    if (stmts.length === 1 && stmts[0].type === 'return_statement') return comm;
-  }
-  return undefined;
 }
 
 function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternatives?: Fix[]; reason?: string } {
@@ -200,7 +183,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if ('reason' in placement) return { reason: placement.reason };
   const skipped = cleanupSkippedByReturn(send, fn, ctx.source);
   if (skipped) return { reason: `an early return here would skip ${firstLine(skipped.text)} (line ${skipped.startPosition.row + 1})` };
-  const doneCase = ancestors(send).find((a) => a.type === 'communication_case' && same(enclosingFunction(a), fn) && /^<-\s*[\w.()[\]]+\.Done\(\)$/.test(a.childForFieldName('communication')?.text.trim() ?? ''));
+  const doneCase = inOwnDoneCase(send, fn);
   if (doneCase) {
     const comm = doneCase.childForFieldName('communication')!.text.trim();
     return { reason: `the send is in the function's own case for a context being done (case ${comm}: on line ${doneCase.startPosition.row + 1}): it reports that end, and a select on ${sources[0].expr} would be as ready then and drop the report at random` };
