@@ -224,6 +224,11 @@ declaration in the same package.
   a field brought down after the send
   (\`d.compacting--\`, \`delete(d.inProgress, c)\`, \`n.Add(-1)\`: a Close waiting for the count
   to reach zero would wait for good);
+- the channel is a stream the function makes, returns and closes once it has sent everything
+  (\`ch := make(chan *Result)\`, \`defer close(ch)\` in its goroutine, \`return ch, nil\`): its readers
+  take the close as the end, so a send giving up on the source would end the stream early, read
+  as complete (\`for t := range generatePutTasks(…)\` returning nil with files missing, a cancelled
+  test run reporting fewer results and no error);
 - the channel comes out of a type assertion (\`wi.Properties[key].(chan bool) <- true\`, or a local
   taken that way): who made it, with how much room, and who waits on it are not known;
 - the function has its own stop signal, a select case on another channel that only returns

@@ -4,10 +4,11 @@ import { ancestors, enclosingFunction, firstLine, type Node } from '../../src/go
 
 /**
  * A stream the function makes, returns and closes once it has sent everything (`uploadTasks :=
- * make(chan T)`, `close(uploadTasks)`, `return uploadTasks`), which a caller in the package
- * ranges over (`for t := range generatePutTasks(…)`) and then leaves without asking its context:
- * a send that gave up once the source is done would end that range as if every value had come,
- * and the caller would report success with values missing. The caller's range, if so.
+ * make(chan T)`, `close(uploadTasks)`, `return uploadTasks`): its readers take the close as the
+ * end, and a send that gave up once the source is done would end the stream early, read as
+ * complete (a caller reporting success with values missing). How it is read: the range of a
+ * caller in the package that then goes on without asking its context, or, by default, that its
+ * readers take the close as the end.
  */
 export function truncatedStream(send: Node, ctx: FileContext): string | undefined {
   const chan = send.childForFieldName('channel');
@@ -18,7 +19,7 @@ export function truncatedStream(send: Node, ctx: FileContext): string | undefine
   const name = maker?.type === 'function_declaration' || maker?.type === 'method_declaration' ? maker.childForFieldName('name')?.text : undefined;
   if (!maker || !name) return undefined;
   const word = chan.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (!new RegExp(`\\breturn\\s+${word}\\s*$`, 'm').test(maker.text) || !new RegExp(`\\bclose\\(\\s*${word}\\s*\\)`).test(maker.text)) return undefined;
+  if (!new RegExp(`\\breturn\\s+${word}\\s*(,|$)`, 'm').test(maker.text) || !new RegExp(`\\bclose\\(\\s*${word}\\s*\\)`).test(maker.text)) return undefined;
   for (const call of ctx.packageIndex().callsNamed(name)) {
     const clause = call.parent;
     if (clause?.type !== 'range_clause') continue;
@@ -30,5 +31,5 @@ export function truncatedStream(send: Node, ctx: FileContext): string | undefine
     const callerName = caller.childForFieldName('name')?.text;
     return `${callerName ? `${callerName}()` : 'a function literal'} ranges over it (${firstLine(clause.text)}) and then goes on as if every value had come`;
   }
-  return undefined;
+  return 'its readers take the close as the end';
 }
