@@ -228,7 +228,9 @@ declaration in the same package.
   (\`ch := make(chan *Result)\`, \`defer close(ch)\` in its goroutine, \`return ch, nil\`): its readers
   take the close as the end, so a send giving up on the source would end the stream early, read
   as complete (\`for t := range generatePutTasks(…)\` returning nil with files missing, a cancelled
-  test run reporting fewer results and no error);
+  test run reporting fewer results and no error), unless another stage of the function already
+  gives a value up on a done context (\`select { case mid <- v: case <-ctx.Done(): return }\`):
+  ending early on cancellation is then the pipeline's design;
 - the channel comes out of a type assertion (\`wi.Properties[key].(chan bool) <- true\`, or a local
   taken that way): who made it, with how much room, and who waits on it are not known;
 - the function has its own stop signal, a select case on another channel that only returns

@@ -114,10 +114,6 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (isSignal(chan.slice(chan.lastIndexOf('.') + 1))) {
     return { reason: `a send on ${chan} reports that this code has started or finished: whoever waits for it may still be waiting when ${sources[0].expr} ends (a shutdown), and a select would then drop the report at random` };
   }
-  const stream = truncatedStream(send, ctx);
-  if (stream) {
-    return { reason: `${chan} is a stream this function returns and closes once it has sent everything, and ${stream}: a send giving up once ${sources[0].expr} is done would end it early, read as complete` };
-  }
   const asserted = assertedChannel(send);
   if (asserted) {
     return { reason: `${chan} comes out of ${asserted} by a type assertion: who made it, with how much room, and who waits on it are not known here, and a select could drop a value its owner waits for` };
@@ -196,6 +192,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
     if (!ownStop.goesOn) return { reason: `${own} runs ${what} ${at} before it stops: a select that only returns would skip it` };
     const runs = ownStop.node.type === 'communication_case' ? `${at} does not return` : `runs ${what} ${at}`;
     return { reason: `${own} ${runs} and goes on to the code after it: a select that returns would skip that code` };
+  }
+  const stream = truncatedStream(send, ctx);
+  if (stream) {
+    return { reason: `${chan} is a stream this function returns and closes once it has sent everything, and ${stream}: a send giving up once ${sources[0].expr} is done would end it early, read as complete` };
   }
   const plans = preferredOrder(send, sources).map((s) => buildFix(send, fn, s, placement, ctx.source, ctx.packageIndex));
   const fixes = plans.flatMap((p) => (p.ok ? [p.fix] : []));

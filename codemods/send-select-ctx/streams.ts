@@ -20,6 +20,9 @@ export function truncatedStream(send: Node, ctx: FileContext): string | undefine
   if (!maker || !name) return undefined;
   const word = chan.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (!new RegExp(`\\breturn\\s+${word}\\s*(,|$)`, 'm').test(maker.text) || !new RegExp(`\\bclose\\(\\s*${word}\\s*\\)`).test(maker.text)) return undefined;
+  // A pipeline whose stages already give up on a done context (`select { case mid <- v: case
+  // <-ctx.Done(): return }`): ending early on cancellation is its design.
+  if (givesUpElsewhere(maker, send)) return undefined;
   for (const call of ctx.packageIndex().callsNamed(name)) {
     const clause = call.parent;
     if (clause?.type !== 'range_clause') continue;
@@ -32,4 +35,13 @@ export function truncatedStream(send: Node, ctx: FileContext): string | undefine
     return `${callerName ? `${callerName}()` : 'a function literal'} ranges over it (${firstLine(clause.text)}) and then goes on as if every value had come`;
   }
   return 'its readers take the close as the end';
+}
+
+/** Another send of the function, of a value (not a `struct{}{}` token), in a select beside a `Done()` case. */
+function givesUpElsewhere(maker: Node, send: Node): boolean {
+  return maker.descendantsOfType('communication_case').some((kase) => {
+    const comm = kase.childForFieldName('communication');
+    if (comm?.type !== 'send_statement' || comm.id === send.id || /^struct\s*\{\s*\}\s*\{\s*\}$/.test(comm.childForFieldName('value')?.text ?? '')) return false;
+    return kase.parent!.namedChildren.some((c) => c.type === 'communication_case' && /\.Done\(\)$/.test(c.childForFieldName('communication')?.text.trim() ?? ''));
+  });
 }
