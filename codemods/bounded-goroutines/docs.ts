@@ -211,6 +211,9 @@ function passed in or another package's function is not seen. No fix when:
 - the goroutines use a context with a timeout or deadline the function made before the loop
   (\`ctx, cancel := context.WithTimeout(…, 5*time.Second)\`, then \`e.ModTime(ctx)\` in each): one
   deadline for all, and bounded, the later ones would start late against it and run out of time;
+- the goroutine detaches from its context (\`ctx := context.WithoutCancel(ctx)\`): it means to
+  outlive cancellation and runs until its own input ends (a WebAssembly instance serving its
+  stdin), a long-lived worker;
 - the goroutine waits for other code to finish (\`case <-claim.Context.Done():\`) until a timer it
   made fires (\`case <-timer.C:\`): a grace period all of them are meant to run at once, which a
   bound would add up;

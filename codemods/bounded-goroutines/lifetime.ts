@@ -83,6 +83,9 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
     if (delay) return `${who} starts with ${delay}: slots held by goroutines waiting for their time would make the others run late`;
     const pause = oneTimePause(body);
     if (pause) return `${who} pauses once (${pause}), a delay all of them are meant to wait out together (a shutdown delay): bounded, the delays would add up and the later ones start late`;
+    // `ctx := context.WithoutCancel(ctx)`: it means to outlive cancellation, running until its own
+    // input ends (a WebAssembly instance serving its stdin).
+    if (!via && /\b\w+\s*:?=\s*context\.WithoutCancel\(/.test(body.text)) return `${who} detaches from its context (context.WithoutCancel) and runs until its own input ends, a long-lived worker: a bound could leave the loop waiting for a slot that never frees`;
     const grace = waitsForOthersUntilTimer(body);
     if (grace) return `${who} waits for other code to finish (${grace.waitsFor}) until a timer of its own fires (${grace.timer}): a grace period all of them are meant to run at once; bounded, the periods would add up and the later ones start late`;
     const why = waitsOnOthers(body, spawn, ctx, waitedForAtOnce);
