@@ -98,7 +98,8 @@ declaration in the same package.
   function or a goroutine one starts, with no way out of the loop): the send always has a receiver;
 - semaphore acquires (\`sem <- struct{}{}\` released by a deferred \`<-sem\`, or by a \`<-sem\`
   statement after the send, in the function or a goroutine it starts: \`sem <- struct{}{}; go
-  func() { work(); <-sem }()\`);
+  func() { work(); <-sem }()\`; also a loop taking every slot after the work loop, to wait for
+  the last goroutine: \`for n := cap(sem); n > 0; n-- { sem <- struct{}{} }\`);
 - sends in a Prometheus collector's \`Describe(ch chan<- *prometheus.Desc)\` or \`Collect(ch chan<-
   prometheus.Metric)\` on its channel: the registry reads it until the method returns.
 
