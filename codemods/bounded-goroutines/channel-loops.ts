@@ -5,12 +5,19 @@ import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { declarationOf, declaredTypeName } from '../../src/go/scope.js';
 import { ancestors, type Node } from '../../src/go/syntax.js';
 
-/** `for x := range ch` where ch is declared a channel (parameter or local `make(chan …)`). */
+/**
+ * `for x := range ch` where ch is declared a channel (parameter or local `make(chan …)`), or
+ * `for x := range chs[i]` where chs is a slice of channels (`make([]chan T, n)`, `[]chan T`).
+ */
 export function rangesOverChannel(loop: Node): boolean {
   const shape = loopShape(loop);
-  if (shape.kind !== 'range' || shape.over?.type !== 'identifier') return false;
-  const decl = declarationOf(shape.over.text, loopStatement(loop));
+  const over = shape.over?.type === 'index_expression' ? shape.over.childForFieldName('operand') : shape.over;
+  if (shape.kind !== 'range' || over?.type !== 'identifier') return false;
+  const decl = declarationOf(over.text, loopStatement(loop));
   if (!decl) return false;
+  const typeNode = 'param' in decl ? decl.param.typeNode : decl.local.typeNode;
+  const value = 'local' in decl ? decl.local.value?.text ?? '' : '';
+  if (over !== shape.over) return /^\[\w*\]\s*(<-\s*)?chan\b/.test(typeNode?.text ?? '') || /^make\(\s*\[\]\s*(<-\s*)?chan\b/.test(value);
   if ('param' in decl) return decl.param.typeNode.type === 'channel_type';
   return decl.local.typeNode?.type === 'channel_type' || /^make\(\s*(<-)?chan\b/.test(decl.local.value?.text ?? '');
 }

@@ -171,7 +171,8 @@ function passed in or another package's function is not seen. No fix when:
 - the \`go\` statement is in a select case of the loop (\`case <-ticker.C: go check()\`): an event
   loop, which waiting for a slot would keep from its other cases, its stop signal included; or
   the loop waits for a tick itself (\`go round()\`, then \`select { case <-ticker.C: case
-  <-stop: return }\`, or a \`<-time.After(d)\` statement): one goroutine per tick, paced already;
+  <-stop: return }\`, a \`<-time.After(d)\` statement, or a sleep: \`time.Sleep(every)\`,
+  \`utils.SleepWithJitter(heartbeat)\`): one goroutine per tick, paced already;
 - the loop runs with a mutex held (locked before it, unlocked by a \`defer\` or after it), or
   holds one where it starts each goroutine (\`r.mu.RLock()\` in its body, then a \`go\` per
   matching route before the \`RUnlock()\`);
@@ -182,7 +183,8 @@ function passed in or another package's function is not seen. No fix when:
 - the goroutine loops with no end condition (\`for {\`, \`for range ticker.C\`) or while its context
   lives (\`for ctx.Err() == nil { subscribe; redial }\`), ranges over a channel (a local, one it
   captures, a parameter, a field of its receiver or of a value of a type the package declares:
-  \`range unit.src\`, a chain of stages), or what a package
+  \`range unit.src\`, a chain of stages; an element of a local slice of channels, \`range
+  chs[i]\`), or what a package
   function returning a channel gives: \`range c.Errors()\`, or one of a named channel type: \`type
   ObjectsChan chan string\` in the package, another package's \`fs.ObjectsChan\` or
   \`clientv3.WatchChan\` by its name), blocks in
@@ -204,7 +206,7 @@ function passed in or another package's function is not seen. No fix when:
   meant to be waited out together, which a bound would add up;
 - with the default bound, the goroutine waits on the network, itself or in a function of the
   package it calls: an HTTP request (\`http.Get\`, \`cl.RoundTrip(req)\`, \`client.Do(req)\`), a
-  dial (\`net.Dial\`, \`DialContext\`) or a gRPC connection. The number of CPUs says nothing of how
+  dial (\`net.Dial\`, \`DialContext\`, any method named \`dial…\`) or a gRPC connection. The number of CPUs says nothing of how
   many may wait on peers at once, and goroutines meant to run side by side (a probe of each
   server, requests sent before a handshake ends, soak tests) would run in turns. A bound set with
   \`max-concurrency\` applies;

@@ -24,7 +24,8 @@ export function sharedDeadline(spawn: Spawn, literal: Node | undefined): string 
 
 /**
  * A wait for a ticker or timer in the loop's own code (`case <-ticker.C:`, a `<-time.After(d)`
- * statement; not in a goroutine or closure it starts): the loop runs once per tick. As written,
+ * statement, a `time.Sleep(d)`; not in a goroutine or closure it starts): the loop runs once per
+ * tick. As written,
  * e.g. `<-ticker.C`.
  */
 export function pacedBy(loop: Node): string | undefined {
@@ -45,7 +46,10 @@ export function pacedBy(loop: Node): string | undefined {
       return /\.Done\(\)$/.test(from) || DONE_NAME.test(from.slice(from.lastIndexOf('.') + 1));
     });
   });
-  return wait?.text;
+  if (wait) return wait.text;
+  // `time.Sleep(interval)` or `utils.SleepWithJitter(heartbeat)` in the loop's own code: a heartbeat.
+  const sleep = body.descendantsOfType('call_expression').find((c) => c.parent?.type === 'expression_statement' && /(^|\.)Sleep\w*$/.test(c.childForFieldName('function')?.text ?? '') && same(enclosingFunction(c), enclosingFunction(loop)));
+  return sleep?.text;
 }
 
 /** `time.Sleep(d)` (or `<-time.After(d)`) first in the body, or a wait `time.Until` some time: work scheduled for a time. */
