@@ -1,4 +1,5 @@
 import type { FileContext } from '../../src/engine/types.js';
+import { regexEscaped } from '../../src/go/find-by-text.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, firstLine, type Node } from '../../src/go/syntax.js';
 
@@ -18,7 +19,7 @@ export function truncatedStream(send: Node, ctx: FileContext): string | undefine
   const maker = enclosingFunction(found.local.decl);
   const name = maker?.type === 'function_declaration' || maker?.type === 'method_declaration' ? maker.childForFieldName('name')?.text : undefined;
   if (!maker || !name) return undefined;
-  const word = chan.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const word = regexEscaped(chan.text);
   if (!new RegExp(`\\breturn\\s+${word}\\s*(,|$)`, 'm').test(maker.text) || !new RegExp(`\\bclose\\(\\s*${word}\\s*\\)`).test(maker.text)) return undefined;
   // A pipeline whose stages already give up on a done context (`select { case mid <- v: case
   // <-ctx.Done(): return }`): ending early on cancellation is its design.
