@@ -30,20 +30,20 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): No
     .sort((a, b) => a.startIndex - b.startIndex);
   for (const call of releases) {
     if (!same(enclosingFunction(call), fn)) continue;
-    if ([...ancestors(call)].some((a) => a.type === 'defer_statement' && contains(body, a))) continue;
+    if (deferredIn(call, body)) continue;
     return call;
   }
   // A completion callback handed in (`cb(err)`, `done()`, `onDone()`): it may count the work
   // done (a WaitGroup's Done), and whoever waits for it would wait for good.
   const callback = body
     .descendantsOfType('call_expression')
-    .find((c) => c.startIndex >= send.endIndex && c.parent?.type === 'expression_statement' && COMPLETION.test(c.childForFieldName('function')?.text ?? '') && same(enclosingFunction(c), fn) && ![...ancestors(c)].some((a) => a.type === 'defer_statement' && contains(body, a)));
+    .find((c) => c.startIndex >= send.endIndex && c.parent?.type === 'expression_statement' && COMPLETION.test(c.childForFieldName('function')?.text ?? '') && same(enclosingFunction(c), fn) && !deferredIn(c, body));
   if (callback) return callback;
   // Bookkeeping of shared state after the send (`d.compacting--`, `delete(d.inProgress, c)`,
   // `p.active.Add(-1)`): others wait for it (a Close waiting for the count to reach zero).
   const bookkeeping = body
     .descendantsOfType(['dec_statement', 'call_expression'])
-    .find((n) => n.startIndex >= send.endIndex && same(enclosingFunction(n), fn) && isBookkeeping(n) && ![...ancestors(n)].some((a) => a.type === 'defer_statement' && contains(body, a)));
+    .find((n) => n.startIndex >= send.endIndex && same(enclosingFunction(n), fn) && isBookkeeping(n) && !deferredIn(n, body));
   if (bookkeeping) return bookkeeping;
   // Work after the loop the send is in (`p.active.Add(-1)`, `p.onDone()`): a return from the
   // loop would skip what the function does once it has sent everything.
@@ -62,6 +62,11 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): No
     if (stmt) return stmt;
   }
   return undefined;
+}
+
+/** Whether the node is in a `defer` statement within the body: it runs on any return. */
+function deferredIn(node: Node, body: Node): boolean {
+  return [...ancestors(node)].some((a) => a.type === 'defer_statement' && contains(body, a));
 }
 
 /** A function value named as a completion callback: `cb`, `callback`, `done`, `onDone`, `finish`. */
