@@ -1,5 +1,6 @@
 import { DONE_NAME } from '../../src/go/cancellation.js';
 import { loopStatement } from '../../src/go/loops.js';
+import { isDoneCase } from '../../src/go/result-channel.js';
 import { localsBefore } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
@@ -25,8 +26,7 @@ export function sharedDeadline(spawn: Spawn, literal: Node | undefined): string 
 /**
  * A wait for a ticker or timer in the loop's own code (`case <-ticker.C:`, a `<-time.After(d)`
  * statement, a `time.Sleep(d)`; not in a goroutine or closure it starts): the loop runs once per
- * tick. As written,
- * e.g. `<-ticker.C`.
+ * tick. As written, e.g. `<-ticker.C`.
  */
 export function pacedBy(loop: Node): string | undefined {
   const body = loop.childForFieldName('body');
@@ -80,9 +80,10 @@ export function waitsForOthersUntilTimer(body: Node): { waitsFor: string; timer:
   const timers = [...body.text.matchAll(/(\w+)\s*:=\s*time\.NewTimer\(/g)].map((m) => `<-${m[1]}.C`);
   if (timers.length === 0) return undefined;
   for (const select of body.descendantsOfType('select_statement')) {
-    const comms = select.namedChildren.filter((c) => c.type === 'communication_case').map((c) => c.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '');
+    const cases = select.namedChildren.filter((c) => c.type === 'communication_case');
+    const comms = cases.map((c) => c.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '');
     const timer = comms.find((c) => timers.includes(c));
-    const waitsFor = comms.find((c) => /^<-[\w.()[\]]+\.Done\(\)$/.test(c));
+    const waitsFor = comms[cases.findIndex(isDoneCase)];
     if (timer && waitsFor && comms.every((c) => c.startsWith('<-'))) return { waitsFor, timer };
   }
   return undefined;

@@ -1,5 +1,6 @@
 import { doneReceives, type CancellationSource } from '../../src/go/cancellation.js';
 import { callsByText, callsOf, identifiersNamed, nodesByToken, regexEscaped } from '../../src/go/find-by-text.js';
+import { isDoneCase } from '../../src/go/result-channel.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, contains, enclosingFunction, isReleaseCall, same, type Node } from '../../src/go/syntax.js';
 
@@ -159,5 +160,5 @@ export function stopsOnOwnChannel(fn: Node, sources: CancellationSource[]): Node
 
 /** The function's own `case <-ctx.Done():` (any context's) that the send is in, if it is in one. */
 export function inOwnDoneCase(send: Node, fn: Node): Node | undefined {
-  return ancestors(send).find((a) => a.type === 'communication_case' && same(enclosingFunction(a), fn) && /^<-\s*[\w.()[\]]+\.Done\(\)$/.test(a.childForFieldName('communication')?.text.trim() ?? ''));
+  return ancestors(send).find((a) => isDoneCase(a) && same(enclosingFunction(a), fn));
 }

@@ -1,5 +1,6 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
+import { isDoneCase } from '../../src/go/result-channel.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, firstLine, type Node } from '../../src/go/syntax.js';
 
@@ -43,6 +44,6 @@ function givesUpElsewhere(maker: Node, send: Node): boolean {
   return maker.descendantsOfType('communication_case').some((kase) => {
     const comm = kase.childForFieldName('communication');
     if (comm?.type !== 'send_statement' || comm.id === send.id || /^struct\s*\{\s*\}\s*\{\s*\}$/.test(comm.childForFieldName('value')?.text ?? '')) return false;
-    return kase.parent!.namedChildren.some((c) => c.type === 'communication_case' && /\.Done\(\)$/.test(c.childForFieldName('communication')?.text.trim() ?? ''));
+    return kase.parent!.namedChildren.some(isDoneCase);
   });
 }

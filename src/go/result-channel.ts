@@ -266,6 +266,11 @@ export function plainReceive(unary: Node): boolean {
   return !kase || !kase.parent?.namedChildren.some((c) => (c.type === 'communication_case' || c.type === 'default_case') && c.id !== kase.id);
 }
 
+/** A select case waiting for a context to be done: `case <-ctx.Done():`, `case <-claim.Context.Done():`. */
+export function isDoneCase(kase: Node): boolean {
+  return kase.type === 'communication_case' && /^<-[\w.()[\]]+\.Done\(\)$/.test(kase.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '');
+}
+
 /** The communication_case whose receive is `<-ch` (as `v := <-ch`, `v, ok = <-ch` or bare). */
 export function receiveCase(unary: Node): Node | undefined {
   let n: Node | null = unary.parent;
