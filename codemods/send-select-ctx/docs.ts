@@ -237,5 +237,11 @@ declaration in the same package.
 - the function has its own stop signal, a select case on another channel that only returns
   (\`case <-cancelCh: return\`, timers aside): its owner stops it that way, and a return on the
   source would end it where the owner does not expect (a deferred close read as a last result);
+- the send runs in a goroutine of a function handed the channel by its caller, and the source is
+  a context that function makes and cancels itself (\`defer broadcastCancel()\`), or one made from
+  it: the context ends when that function returns, not when the caller stops reading, and a select
+  would drop values the caller still waits for (a submit waiting on every orderer's answer until
+  its own deadline). A function that waits for its goroutines (\`wg.Wait()\`, \`<-done\`) keeps the
+  fix: its cancel runs once they are done;
 - the send shares its line with other statements or is not a plain statement.
 `;

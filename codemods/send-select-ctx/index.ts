@@ -9,6 +9,7 @@ import { relayedFrom } from './relays.js';
 import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, replyChannel, requestReply, storedFieldReceived } from './receivers.js';
 import { awaitedByCaller } from './callers.js';
 import { truncatedStream } from './streams.js';
+import { cancelledBySpawner } from './spawner-cancels.js';
 import { docs } from './docs.js';
 import { endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
@@ -137,6 +138,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const caller = awaitedByCaller(send, ctx, sources[0]);
   if (caller) {
     return { reason: `${chan} is handed in by a caller that takes every value: ${caller}; a send giving up once ${sources[0].expr} is done would drop a value it counts on, or leave it waiting forever` };
+  }
+  const spawnerEnds = cancelledBySpawner(send, sources[0]);
+  if (spawnerEnds) {
+    return { reason: `${sources[0].expr} is ended by ${spawnerEnds}, the function handed ${chan} by its caller: it is done when that function is, not when the caller stops reading, and a select on it would drop values the caller still waits for` };
   }
   const waitingOnField = fieldReceiveLeftWaiting(send, ctx);
   if (waitingOnField) {

@@ -1,0 +1,75 @@
+import type { CancellationSource } from '../../src/go/cancellation.js';
+import { declarationOf } from '../../src/go/scope.js';
+import { ancestors, contains, enclosingFunction, same, unparen, type Node } from '../../src/go/syntax.js';
+
+/**
+ * The send runs in a goroutine started by a function that was handed the channel
+ * (`broadcastToAll(orderers, waitCh)`, its caller reads it), and the source is a context that
+ * function makes and ends itself, when it returns (`defer broadcastCancel()`) or on its way, or
+ * one made from it (`ctx, cancel := context.WithCancel(broadcastContext)` in the goroutine). That
+ * context is done when the spawning function is, not when the caller stops reading: a select on
+ * it would drop values the caller still waits for. What ends it, e.g.
+ * `defer broadcastCancel() in broadcastToAll (line 80)`.
+ *
+ * Left out: a spawning function that waits for its goroutines (`wg.Wait()`, or a receive of its
+ * own outside a select, `<-done`), which ends the context only once they are done.
+ */
+export function cancelledBySpawner(send: Node, source: CancellationSource): string | undefined {
+  if (source.kind !== 'ctx-local') return undefined;
+  const chan = unparen(send.childForFieldName('channel')!);
+  const handed = chan.type === 'identifier' ? declarationOf(chan.text, send) : undefined;
+  if (!handed || !('param' in handed)) return undefined;
+  const spawner = handed.param.fn;
+  const inGoroutine = ancestors(send).some((a) => a.type === 'go_statement' && contains(spawner, a));
+  if (!inGoroutine || waitsForGoroutines(spawner)) return undefined;
+  let name = source.expr;
+  let at = send;
+  // Up the contexts each is made from, while they are locals made by context.With….
+  for (let depth = 0; depth < 4; depth++) {
+    const found = declarationOf(name, at);
+    const made = found && 'local' in found ? contextMade(found.local.decl, name) : undefined;
+    if (!made) return undefined;
+    const maker = enclosingFunction(made.decl);
+    const ender = made.cancel && same(maker, spawner) ? cancelCall(spawner, made.cancel) : undefined;
+    if (ender) {
+      const spawnerName = spawner.childForFieldName('name')?.text;
+      return `${ender.text} in ${spawnerName ? `${spawnerName}()` : 'the function literal'} (line ${ender.startPosition.row + 1})`;
+    }
+    if (made.parent.type !== 'identifier') return undefined;
+    name = made.parent.text;
+    at = made.decl;
+  }
+  return undefined;
+}
+
+/** `name, cancel := context.WithCancel(parent, …)`: the parent given and the cancel function kept. */
+function contextMade(decl: Node, name: string): { decl: Node; parent: Node; cancel?: string } | undefined {
+  if (decl.type !== 'short_var_declaration' && decl.type !== 'assignment_statement') return undefined;
+  const left = decl.childForFieldName('left')?.namedChildren ?? [];
+  const call = decl.childForFieldName('right')?.namedChildren[0];
+  if (left[0]?.text !== name || call?.type !== 'call_expression') return undefined;
+  if (!/^\w+\.With(Cancel|Timeout|Deadline)\w*$/.test(call.childForFieldName('function')?.text ?? '')) return undefined;
+  const parent = call.childForFieldName('arguments')?.namedChildren[0];
+  if (!parent) return undefined;
+  const cancel = left[1]?.type === 'identifier' && left[1].text !== '_' ? left[1].text : undefined;
+  return { decl, parent: unparen(parent), cancel };
+}
+
+/** `defer cancel()` or `cancel()` in the function's own body (not in a function literal inside it). */
+function cancelCall(fn: Node, cancel: string): Node | undefined {
+  const calls = fn.descendantsOfType('call_expression').filter((c) => c.text === `${cancel}()` && same(enclosingFunction(c), fn));
+  const statement = calls.map((c) => c.parent!).find((p) => p.type === 'defer_statement' || p.type === 'expression_statement');
+  return statement;
+}
+
+/**
+ * `wg.Wait()`, or a receive outside any select (`<-done`, `v := <-results`), in the function's own
+ * body: it waits for what its goroutines do. A select with a timer (`case <-t.C:`) may not.
+ */
+function waitsForGoroutines(fn: Node): boolean {
+  if (/\.Wait\(\)/.test(fn.text)) return true;
+  return fn.descendantsOfType('unary_expression').some((u) => {
+    if (u.childForFieldName('operator')?.text !== '<-' || !same(enclosingFunction(u), fn)) return false;
+    return !ancestors(u).some((a) => a.type === 'select_statement' && contains(fn, a));
+  });
+}
