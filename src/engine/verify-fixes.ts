@@ -1,5 +1,6 @@
 import type Parser from 'tree-sitter';
 import { addImportEdits, importName, importNameClash, packageName } from '../go/imports.js';
+import { jumpedOverBy } from '../go/goto-jumps.js';
 import { declarationOf } from '../go/scope.js';
 import { eol } from '../go/syntax.js';
 import { checkEdits } from './apply-edits.js';
@@ -32,6 +33,7 @@ export function editsOfFix(source: string, fix: Fix): Edit[] {
  */
 export function verifyFixes(findings: Finding[], source: string, tree: Parser.Tree, internalErrors: string[], ranges?: Parser.Range[], packageDeclares?: (name: string) => boolean): void {
   dropImportClashes(findings, tree, source, packageDeclares);
+  if (source.includes('goto')) dropFixesWhere(findings, (fix) => jumpedOverBy(fix.edits, tree));
   const alone = new Map<Fix, Edit[] | Error>();
   for (const f of findings) {
     for (const fix of [...(f.fix ? [f.fix] : []), ...(f.alternatives ?? [])]) {
@@ -105,9 +107,17 @@ function dropImportClashes(findings: Finding[], tree: Parser.Tree, source: strin
     }
     return undefined;
   };
+  dropFixesWhere(findings, clash);
+}
+
+/**
+ * Each fix `whyNot` gives a reason against is dropped: a finding keeps its other fixes, or loses
+ * them all and gives the first fix's reason.
+ */
+function dropFixesWhere(findings: Finding[], whyNot: (fix: Fix) => string | undefined): void {
   for (const f of findings) {
     const fixes = [...(f.fix ? [f.fix] : []), ...(f.alternatives ?? [])];
-    const why = fixes.map(clash);
+    const why = fixes.map(whyNot);
     const clean = fixes.filter((_, i) => !why[i]);
     if (clean.length === fixes.length) continue;
     if (clean.length === 0) {
