@@ -3,14 +3,16 @@ import { spawnedFunction, type Spawn } from './detect.js';
 
 /**
  * A receive in the loop's own code, after the `go` statement, from a channel the goroutine's
- * literal sends on, in a select that may give up on it (`go func() { ch <- check(h) }()` then `select { case err := <-ch: …; case
+ * literal sends on or closes, in a select that may give up on it (`go func() { ch <- check(h) }()` then `select { case err := <-ch: …; case
  * <-time.After(d): … }`): the loop waits for each goroutine in turn, so at most one runs at a time
  * but for those it gave up on, and a bound would let those hold their slots. As written, e.g. `<-ch`.
  */
 export function awaitedInTurn(spawn: Spawn): string | undefined {
-  const sent = sentByLiteral(spawn);
-  if (!sent) return undefined;
-  const { literal, sentOn } = sent;
+  const literal = spawnedFunction(spawn.go);
+  if (literal?.type !== 'func_literal') return undefined;
+  // What the goroutine sends on, or closes when it is done (`close(done)`).
+  const sentOn = new Set([...(sentByLiteral(spawn)?.sentOn ?? []), ...closedBy(literal)]);
+  if (sentOn.size === 0) return undefined;
   const body = spawn.loops[0].childForFieldName('body');
   if (!body) return undefined;
   for (const recv of body.descendantsOfType('unary_expression')) {
@@ -37,4 +39,12 @@ export function mayGiveUp(recv: Node): boolean {
   const kase = recv.parent?.type === 'communication_case' ? recv.parent : recv.parent?.parent?.type === 'communication_case' ? recv.parent.parent : undefined;
   const select = kase?.parent;
   return select?.type === 'select_statement' && select.namedChildren.filter((c) => c.type === 'communication_case' || c.type === 'default_case').length > 1;
+}
+
+/** The channels a function literal closes, as written (`close(done)`). */
+function closedBy(literal: Node): string[] {
+  return literal
+    .descendantsOfType('call_expression')
+    .filter((c) => c.childForFieldName('function')?.text === 'close')
+    .flatMap((c) => c.childForFieldName('arguments')?.namedChildren.map((a) => a.text) ?? []);
 }

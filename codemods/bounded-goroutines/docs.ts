@@ -138,8 +138,9 @@ function passed in or another package's function is not seen. No fix when:
   until then, whatever the spawner waits for;
 - a goroutine waits in a loop on shared state the others change (\`for ready.Load() < n {
   runtime.Gosched() }\`, a start line): those holding the slots would wait for ones that cannot start;
-- the loop waits for each goroutine in turn, receiving what it sends after the \`go\` statement
-  (\`go func() { ch <- check(h) }()\`, then \`select { case err := <-ch: …; case <-timer.C: … }\`):
+- the loop waits for each goroutine in turn, receiving what it sends, or waiting for a channel it
+  closes, after the \`go\` statement (\`go func() { ch <- check(h) }()\`, then \`select { case err
+  := <-ch: …; case <-timer.C: … }\`; \`close(done)\`, then \`case <-done:\`):
   no more than one runs at a time except those it gave up on, and a bound would let those hold
   their slots until the loop stops for good;
 - the goroutines cancel the context they all run with (\`workersCtx, cancelWorkers :=
