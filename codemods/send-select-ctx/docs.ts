@@ -193,8 +193,9 @@ declaration in the same package.
   \`cancel()\` (the context's own cancel function, not deferred) or \`close(stop)\`, under \`if ctx.Err() != nil\`, sending \`ctx.Err()\`, or in a closure
   (\`flush := func() {…}\`) or a method of the package (\`s.halt()\`, the source a field of its
   receiver) called there, or called by one called there (\`close(r.shutdownCh)\`, then
-  \`r.setState(Shutdown)\` tells the observers): the last flush or stop of a shutdown): a select on it would skip the send
-  at random, and whoever waits for it would wait forever;
+  \`r.setState(Shutdown)\` tells the observers): the last flush or stop of a shutdown), or in a
+  function literal written there (\`cancel()\`, then \`once.Do(func() { errC <- err })\`): a select
+  on it would skip the send at random, and whoever waits for it would wait forever;
 - the code that provides the source ends it, or waits for it to end (\`<-ctx.Done()\` while a
   callback that ends it reports), and then waits for the value: \`cancel()\` (or
   \`close(stop)\`, or \`<-ctx.Done()\`) and later a receive from the channel in the same function (\`cancel(); select {

@@ -19,6 +19,12 @@ import type { FileContext } from '../../src/engine/types.js';
 export function knownDoneWhere(send: Node, fn: Node, source: CancellationSource, ctx: FileContext): string | undefined {
   const here = doneAt(send, fn, source);
   if (here) return here;
+  // A function literal written where the source is done runs after that, whenever it runs
+  // (`cancel()`, then `once.Do(func() { errC <- err })`).
+  if (fn.type === 'func_literal' && contains(source.fn, fn) && !same(source.fn, fn)) {
+    const written = doneAt(fn, source.fn, source);
+    if (written) return `in a function literal written ${written}`;
+  }
   // The function called where the source is done: a closure (`flush := func() {…}`) or the
   // package's function or method (`case <-s.ctx.Done(): s.stop()`), the last flush or stop of a
   // shutdown.
