@@ -95,7 +95,9 @@ declaration in the same package.
   value (\`case err = <-errch:\`, and \`case <-ctx.Done(): conn.Close(); <-errch\`): the send has its
   receiver, and a select would only lose the value;
 - a channel the function that made it drains on its way out (\`for range lines {}\` in a deferred
-  function or a goroutine one starts, with no way out of the loop): the send always has a receiver;
+  function or a goroutine one starts, with no way out of the loop), or drains itself, with no return
+  before its loop, for the goroutines it started (\`for addr := range found { … }\`, closed after
+  their \`Wait\`): the send always has a receiver;
 - semaphore acquires (\`sem <- struct{}{}\` released by a deferred \`<-sem\`, or by a \`<-sem\`
   statement after the send, in the function or a goroutine it starts: \`sem <- struct{}{}; go
   func() { work(); <-sem }()\`; also a loop taking every slot after the work loop, to wait for

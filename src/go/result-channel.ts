@@ -231,10 +231,12 @@ export function selectIgnoring(uses: Node[], stop: string): Node | undefined {
 }
 
 /**
- * A local channel the function that made it drains on its way out: a `for range ch` with no way
- * out of its loop (break, return, goto) in a deferred function, or a goroutine one starts
- * (`defer func() { go func() { for range linesCh {} }() }()`). Whatever else receives first, the
- * send always has a receiver: nothing leaks, and a select could only drop a line.
+ * A local channel the function that made it drains: a `for range ch` with no way out of its loop
+ * (break, return, goto) in a deferred function, or a goroutine one starts (`defer func() { go
+ * func() { for range linesCh {} }() }()`), or, for a send in a goroutine, among the function's
+ * own statements with no return before it (`for maddr := range maddrC { … }` after starting the
+ * resolvers). Whatever else receives first, the send always has a receiver: nothing leaks, and a
+ * select could only drop a value.
  */
 export function drainedOnExit(send: Node, source: string): boolean {
   const local = localChannel(send, source);
@@ -244,8 +246,22 @@ export function drainedOnExit(send: Node, source: string): boolean {
     if (clause?.type !== 'range_clause' || !same(clause.childForFieldName('right'), id)) return false;
     const loop = clause.parent!;
     const body = loop.childForFieldName('body');
-    return !!body && !/\b(break|return|goto)\b/.test(body.text) && ancestors(loop).some((a) => a.type === 'defer_statement' && contains(local.outer, a));
+    if (!body || /\b(break|return|goto)\b/.test(body.text)) return false;
+    if (ancestors(loop).some((a) => a.type === 'defer_statement' && contains(local.outer, a))) return true;
+    return local.inGoroutine && readBeforeLeaving(loop, local.outer);
   });
+}
+
+/**
+ * A statement of the function's own body that it reaches unless it panics, without waiting for
+ * its goroutines first: no return and no `Wait()` of its own before it (`outerGroup.Wait()`, then
+ * `for err := range chErr`, reads only once every sender is done).
+ */
+function readBeforeLeaving(statement: Node, fn: Node): boolean {
+  if (!same(statement.parent?.parent, fn.childForFieldName('body')) || /\bgoto\b/.test(fn.text)) return false;
+  const own = (n: Node) => n.startIndex < statement.startIndex && same(enclosingFunction(n), fn);
+  if (fn.descendantsOfType('return_statement').some(own)) return false;
+  return !fn.descendantsOfType('call_expression').some((c) => own(c) && /\.Wait$/.test(c.childForFieldName('function')?.text ?? ''));
 }
 
 /** A word of code that can leave a select case before its next statement (or its end). */
