@@ -196,7 +196,9 @@ declaration in the same package.
   (\`flush := func() {…}\`) or a method of the package (\`s.halt()\`, the source a field of its
   receiver) called there, or called by one called there (\`close(r.shutdownCh)\`, then
   \`r.setState(Shutdown)\` tells the observers): the last flush or stop of a shutdown), or in a
-  function literal written there (\`cancel()\`, then \`once.Do(func() { errC <- err })\`): a select
+  function literal written there (\`cancel()\`, then \`once.Do(func() { errC <- err })\`), or under
+  \`if parserErr != nil\` for a variable set only beside \`cancel()\` (another source in scope, the
+  request's own context, is then the one to select on): a select
   on it would skip the send at random, and whoever waits for it would wait forever;
 - the code that provides the source ends it, or waits for it to end (\`<-ctx.Done()\` while a
   callback that ends it reports), and then waits for the value: \`cancel()\` (or

@@ -25,6 +25,8 @@ export function knownDoneWhere(send: Node, fn: Node, source: CancellationSource,
     const written = doneAt(fn, source.fn, source);
     if (written) return `in a function literal written ${written}`;
   }
+  const flagged = setWithCancel(send, source);
+  if (flagged) return flagged;
   // The function called where the source is done: a closure (`flush := func() {…}`) or the
   // package's function or method (`case <-s.ctx.Done(): s.stop()`), the last flush or stop of a
   // shutdown.
@@ -42,6 +44,34 @@ export function knownDoneWhere(send: Node, fn: Node, source: CancellationSource,
     }
   }
   return undefined;
+}
+
+/**
+ * The send is under `if parserErr != nil` (or `if failed`) for a variable the function sets only
+ * beside a call of the source's cancel (`parserErr = err; cancel()`): it runs once the source is
+ * done. E.g. `under if parserErr != nil, set beside cancel() (line 52)`.
+ */
+function setWithCancel(send: Node, source: CancellationSource): string | undefined {
+  const cancels = new Set(cancelFunctions(source).map((c) => `${c}()`));
+  if (cancels.size === 0) return undefined;
+  for (const a of ancestors(send)) {
+    if (same(a, source.fn)) break;
+    const consequence = a.type === 'if_statement' ? a.childForFieldName('consequence') : undefined;
+    if (!consequence || !contains(consequence, send)) continue;
+    const cond = a.childForFieldName('condition')!.text.replace(/\s/g, '');
+    const flag = /^(\w+)(!=nil)?$/.exec(cond)?.[1];
+    if (!flag) continue;
+    const sets = source.fn.descendantsOfType(['assignment_statement', 'short_var_declaration']).filter((d) => d.childForFieldName('left')?.namedChildren.some((l) => l.text === flag));
+    const cancelled = sets.map((set) => (/^(nil|false)$/.test(set.childForFieldName('right')?.text ?? '') ? null : cancelBeside(set, cancels)));
+    const first = cancelled.find((c) => c);
+    if (first && cancelled.every((c) => c !== undefined)) return `under if ${a.childForFieldName('condition')!.text}, set beside ${first.text} (line ${first.startPosition.row + 1})`;
+  }
+  return undefined;
+}
+
+/** A call of one of the cancels (`cancel()`) as a statement in the same block as `statement`. */
+function cancelBeside(statement: Node, cancels: Set<string>): Node | undefined {
+  return statement.parent?.namedChildren.find((s) => s.type === 'expression_statement' && cancels.has(s.text.replace(/\s/g, '')));
 }
 
 /** The calls of a function literal given a name (in the function around it) or of the package's function or method of its name, each with the function it is in. */
