@@ -169,8 +169,9 @@ declaration in the same package.
   forever;
 - the function that made the channel waits for a value with a plain receive (\`v := <-errc\`, a
   counting loop \`for range eps { <-errc }\`, or the only case of a select with no default, which
-  waits as well) and never closes it, or only by a \`defer\` that runs
-  after those receives: a send that gives up once the
+  waits as well) and never closes it, or only by a \`defer\` that runs after those receives or a
+  \`close\` of its own after the last of them (\`for range files { res := <-readerC … }\`, then
+  \`close(readerC)\`): a send that gives up once the
   source is done would leave that receive waiting forever, a hang where there was a leak (give the
   channel room for every send instead, \`make(chan error, len(eps))\`);
 - the channel is a parameter, and a caller in the package hands in a field that the package takes

@@ -190,7 +190,8 @@ function statementOfCase(receive: Node): Node | undefined {
 /**
  * A receive that would wait forever once the sender gives up: `ch := make(chan T)` made in the
  * function around the send, received with a plain `<-ch` there (not a select case, which has
- * other ways on), and closed nowhere but by a `defer` of that function (after its receives).
+ * other ways on), and closed nowhere but by a `defer` of that function or by that function after
+ * its last receive.
  * Today the sender waits for that receive; a sender that leaves on a cancellation instead would
  * leave the receive waiting. Returns the receive.
  */
@@ -198,8 +199,11 @@ export function receiveLeftWaiting(send: Node, source: string): Node | undefined
   const local = localChannel(send, source);
   if (!local || same(enclosingFunction(send), local.outer)) return undefined;
   // `defer close(ch)` in the function that made it runs once its receives are done: it frees none.
+  // Nor does its own `close(ch)` after the last of them (`for range files { <-readerC }`, then `close(readerC)`).
   const deferredByMaker = (id: Node) => ancestors(id).some((a) => a.type === 'defer_statement' && same(enclosingFunction(a), local.outer));
-  if (local.uses.some((id) => useOf(id) === 'close' && !deferredByMaker(id))) return undefined;
+  const lastReceive = Math.max(...local.uses.filter((id) => useOf(id) === 'receive').map((id) => id.startIndex));
+  const closedAfter = (id: Node) => id.startIndex > lastReceive && same(enclosingFunction(id), local.outer);
+  if (local.uses.some((id) => useOf(id) === 'close' && !deferredByMaker(id) && !closedAfter(id))) return undefined;
   return local.uses.find((id) => useOf(id) === 'receive' && plainReceive(id.parent!))?.parent ?? undefined;
 }
 
