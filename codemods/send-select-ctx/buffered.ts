@@ -12,7 +12,9 @@ import { identifiersNamed, sendStatements } from '../../src/go/find-by-text.js';
  *  - capacity `n` and every send inside one loop that runs exactly n times
  *    (`for i := 0; i < n; i++`, `for range n`), once per iteration, or
  *  - capacity `len(xs)` and every send inside one `for … range xs` loop, once per iteration
- *    (one send, or one goroutine started per iteration that sends once on each of its paths).
+ *    (one send, or one goroutine started per iteration that sends once on each of its paths), or
+ *    inside a callback that a call named for running it on each element is handed with xs
+ *    (`concurrency.ForEach(ctx, jobs, n, func(…) error { … })`), once on each of its paths.
  */
 export function sendCannotBlock(send: Node, outerFn: Node, source: string): boolean {
   // Most channels are made elsewhere: no make(chan…) here, nothing to prove.
@@ -35,6 +37,7 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string): bool
     if (cap >= sendsAtMost(sends, made.decl, chan.text)) return true;
     // Else one per iteration of a loop running that many times (`for w := 0; w < 100; w++`).
   }
+  if (sentOncePerElement(sends, capNode, made.decl, chan.text) && !capNames(capNode).some((id) => isReassigned(outerFn, source, id.text, made.decl.endIndex))) return true;
   // One send per iteration of exactly one loop whose trip count is the capacity expression: a
   // single send, or those of one goroutine started per iteration, one on each path through it.
   const perIteration = sends.length === 1 ? sends[0] : goroutineSendingOnce(sends, chan.text);
@@ -54,12 +57,32 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string): bool
   const loop = loops[0];
   // The names the capacity is computed from keep their values once it is made (`n`, `xs` of
   // `len(xs)`, `n` of `n+1`).
-  const names = capNode.type === 'identifier' ? [capNode] : capNode.descendantsOfType('identifier');
-  if (names.some((id) => isReassigned(outerFn, source, id.text, made.decl.endIndex))) return false;
+  if (capNames(capNode).some((id) => isReassigned(outerFn, source, id.text, made.decl.endIndex))) return false;
   return loopRunsExactly(loop, capNode, source);
 }
 
 const MAKE_CHAN = /\bmake\s*\(\s*chan\b/;
+
+/** The names a capacity is computed from (`n`, `xs` of `len(xs)`, `n` of `n+1`): they must keep their values once it is made. */
+function capNames(capNode: Node): Node[] {
+  return capNode.type === 'identifier' ? [capNode] : capNode.descendantsOfType('identifier');
+}
+
+/**
+ * Capacity `len(xs)` and every send in one function literal handed, with `xs`, to a call named
+ * for running it on each element (`ForEach`, `forEachJob`), once: at most one send on each path
+ * through the literal, so one per element.
+ */
+function sentOncePerElement(sends: Node[], capNode: Node, decl: Node, chan: string): boolean {
+  const counted = capNode.type === 'call_expression' && capNode.childForFieldName('function')?.text === 'len' ? capNode.childForFieldName('arguments')?.namedChildren : undefined;
+  if (counted?.length !== 1 || sends.length === 0) return false;
+  const literal = enclosingFunction(sends[0]);
+  const call = literal?.type === 'func_literal' && literal.parent?.type === 'argument_list' ? literal.parent.parent : undefined;
+  if (!call || !/(^|\.)[Ff]orEach\w*$/.test(call.childForFieldName('function')?.text ?? '')) return false;
+  if (!literal!.parent!.namedChildren.some((arg) => arg.text === counted[0].text)) return false;
+  if (sends.some((s) => !same(enclosingFunction(s), literal))) return false;
+  return mostSends(literal!.childForFieldName('body')!, chan) <= 1 && loopsBetween(call, decl).length === 0;
+}
 
 interface Make {
   decl: Node;
