@@ -137,7 +137,8 @@ declaration in the same package.
   select, on that source
   or another, would drop the report at random;
 - the channel is a reply channel that came in on another channel (\`case ch := <-b.snapshot: ch <-
-  snap\`, \`case req := <-reqs: req.err <- err\`, \`for t := range tasks { t.dstMatch <- dst }\`), or one of a local slice such channels were collected
+  snap\`, \`case req := <-reqs: req.err <- err\`, \`for t := range tasks { t.dstMatch <- dst }\`, a
+  variable only receives set: \`var finishChan chan error\` … \`case finishChan = <-s.start:\`), or one of a local slice such channels were collected
   in (\`errchs = append(errchs, req.errch)\`, then a range over it or \`errchs[0] <- err\`), or a field of a request taken off
   a queue (\`req, ok := s.queue.Pop()\` … \`req.result <- res\`), or a field named for the answer
   (\`RespCh\`, \`replyC\`, \`resultChan\`, \`ack\`) of a request handed in as a parameter

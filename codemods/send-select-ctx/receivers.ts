@@ -285,11 +285,28 @@ function receivedFrom(expr: Node): string | undefined {
   if (!found || !('local' in found)) return undefined;
   const value = found.local.value;
   if (value && unparen(value).type === 'unary_expression' && value.text.startsWith('<-')) return value.text.replace(/^<-\s*/, '');
+  // `var finishChan chan error`, then `case finishChan = <-s.start:`: given only by receives.
+  if (!value && found.local.decl.type === 'var_spec') return assignedOnlyByReceives(root.text, found.local.decl);
   // `req, ok := s.queue.Pop()`: a request taken from a queue carries its reply channel as well.
   const right = found.local.decl.childForFieldName('right')?.namedChildren ?? [];
   const taken = value ?? (right.length === 1 ? right[0] : undefined);
   const callee = taken && unparen(taken).type === 'call_expression' ? unparen(taken).childForFieldName('function')?.text : undefined;
   return callee && QUEUE_TAKE.test(callee) ? `${callee}()` : undefined;
+}
+
+/** What a variable declared without a value is received from, when every assignment to it is a receive from one channel. */
+function assignedOnlyByReceives(name: string, decl: Node): string | undefined {
+  const fn = enclosingFunction(decl);
+  if (!fn) return undefined;
+  const sources = fn
+    .descendantsOfType(['assignment_statement', 'receive_statement'])
+    .filter((a) => a.childForFieldName('left')?.namedChildren.some((l) => l.text === name))
+    .map((a) => {
+      const right = a.childForFieldName('right');
+      const operand = right?.type === 'expression_list' ? right.namedChildren[0] : right;
+      return operand && a.childForFieldName('left')!.namedChildren.length === 1 && operand.text.startsWith('<-') ? operand.text.replace(/^<-\s*/, '') : undefined;
+    });
+  return sources.length > 0 && sources.every((s) => s !== undefined && s === sources[0]) ? sources[0] : undefined;
 }
 
 /**
