@@ -142,7 +142,8 @@ declaration in the same package.
   in (\`errchs = append(errchs, req.errch)\`, then a range over it or \`errchs[0] <- err\`), or a field of a request taken off
   a queue (\`req, ok := s.queue.Pop()\` … \`req.result <- res\`), or a field named for the answer
   (\`RespCh\`, \`replyC\`, \`resultChan\`, \`ack\`) of a request handed in as a parameter
-  (\`func (l *lock) handleAcquire(event *Acquire) { … event.RespCh <- claim }\`): its requester waits for the answer, and a send
+  (\`func (l *lock) handleAcquire(event *Acquire) { … event.RespCh <- claim }\`) or of one of a batch of
+  requests (\`for _, msg := range batch { msg.respCh <- r }\`, \`batch[i].respCh <- r\`): its requester waits for the answer, and a send
   giving up once the source is done could leave it waiting forever;
 - the function already has its own case for the source being done that releases something,
   stops something not its own local (\`p.pp.Stop()\`, \`s.conn.Close()\`) or reports before it

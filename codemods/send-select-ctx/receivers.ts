@@ -311,13 +311,22 @@ function assignedOnlyByReceives(name: string, decl: Node): string | undefined {
 
 /**
  * A field named for the answer (`RespCh`) of a request handed in as a parameter: `func (l *lock)
- * handleAcquire(event *Acquire) { … event.RespCh <- claim }`. The request and its handler, if so.
+ * handleAcquire(event *Acquire) { … event.RespCh <- claim }`, or of one of a batch of requests,
+ * ranged over or indexed (`for _, msg := range batch { msg.respCh <- r }`, `batch[i].respCh <-
+ * r`). The request and its handler, or the batch, if so.
  */
 export function requestReply(send: Node): string | undefined {
   const chan = unparen(send.childForFieldName('channel')!);
   if (chan.type !== 'selector_expression' || !REPLY_FIELD.test(chan.childForFieldName('field')?.text ?? '')) return undefined;
   const root = unparen(chan.childForFieldName('operand')!);
+  if (root.type === 'index_expression') {
+    const batch = root.childForFieldName('operand');
+    return batch?.type === 'identifier' && declarationOf(batch.text, chan) ? `the requests in ${batch.text}` : undefined;
+  }
   const found = root.type === 'identifier' ? declarationOf(root.text, chan) : undefined;
+  if (found && 'local' in found && found.local.decl.type === 'range_clause') {
+    return `the request ${root.text} of ${found.local.decl.childForFieldName('right')?.text}`;
+  }
   if (!found || !('param' in found)) return undefined;
   const name = found.param.fn.childForFieldName('name')?.text;
   return `the request ${root.text}${name ? ` handed to ${name}()` : ''}`;
