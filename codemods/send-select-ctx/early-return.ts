@@ -9,8 +9,8 @@ import { ancestors, contains, enclosingFunction, isReleaseCall, same, type Node 
 
 /**
  * A statement after the send, in the same function and not deferred, that releases something
- * (wg.Done, Unlock, close, a semaphore's `<-sem`): returning early would skip it and trade a leak
- * for a deadlock.
+ * (wg.Done, Unlock, close, a semaphore's `<-sem`, a goroutine that acts once a context ends):
+ * returning early would skip it and trade a leak for a deadlock.
  */
 export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): Node | undefined {
   const body = fn.childForFieldName('body');
@@ -46,6 +46,12 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): No
     .descendantsOfType(['dec_statement', 'call_expression'])
     .find((n) => n.startIndex >= send.endIndex && same(enclosingFunction(n), fn) && isBookkeeping(n) && !deferredIn(n, body));
   if (bookkeeping) return bookkeeping;
+  // A watcher started after the send (`go func() { <-pending.ctx.Done(); finished <- pending }()`):
+  // what it does once a context ends (give back what the function took) would never happen.
+  const watcher = body
+    .descendantsOfType('go_statement')
+    .find((g) => g.startIndex >= send.endIndex && same(enclosingFunction(g), fn) && !deferredIn(g, body) && waitsForDone(g));
+  if (watcher) return watcher;
   // Work after the loop the send is in (`p.active.Add(-1)`, `p.onDone()`): a return from the
   // loop would skip what the function does once it has sent everything.
   const loop = ancestors(send).filter((a) => a.type === 'for_statement' && contains(body, a) && same(enclosingFunction(a), fn)).at(-1);
@@ -63,6 +69,11 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): No
     if (stmt) return stmt;
   }
   return undefined;
+}
+
+/** A `go` statement whose function waits for a context to end, in a receive statement of its own (`<-ctx.Done()`). */
+function waitsForDone(go: Node): boolean {
+  return go.descendantsOfType('expression_statement').some((s) => /^<-\s*[\w.]+\.Done\(\)$/.test(s.text));
 }
 
 /** Whether the node is in a `defer` statement within the body: it runs on any return. */
