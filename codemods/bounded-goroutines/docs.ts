@@ -155,7 +155,9 @@ function passed in or another package's function is not seen. No fix when:
   wg.Wait()\`): they are meant to run until then (the services or jobs of a run group), and once
   the slots are taken the loop would wait for one that frees only after it;
 - after the loop, the function takes what the goroutines send in a select that can give up
-  (\`case id := <-done: … case <-timer.C:\`, a stop with a timeout for hung services), or takes one
+  (\`case id := <-done: … case <-timer.C:\`, a stop with a timeout for hung services), or waits with
+  a timeout for a channel closed once they are all done (\`go func() { wg.Wait(); close(done) }()\`,
+  then \`select { case <-done: case <-time.After(timeout): }\`), or takes one
   value only with no \`Wait()\` before it (\`err := <-errs\`, then interrupting the others): some
   goroutines run until that code gives up on them or stops them, and a bound would hold the loop
   before it gets there;
