@@ -107,11 +107,11 @@ sight says the goroutines might not end on their own. Looked at: the goroutine's
 three calls deep (\`go p.retry(id)\` → \`p.handleNewPeer(id)\` → a send only the spawner receives); a
 function passed in or another package's function is not seen. No fix when:
 - the loop accepts connections or streams (\`l.Accept()\`, \`conn.AcceptStream(ctx)\`,
-  \`AcceptUniStream\`): each goroutine serves its connection or stream as long as it stays open,
+  \`AcceptUniStream\`, or the method taken as a value, \`accept := l.Accept\`): each goroutine serves its connection or stream as long as it stays open,
   and a bound would stop the loop accepting (limit connections on purpose instead, e.g.
   \`netutil.LimitListener\`);
 - the loop reads the next message of a connection or stream (\`conn.ReadMessage()\`, \`stream.Recv()\`,
-  \`r.Read(buf)\` in a \`for {\` loop) and hands each to a goroutine: waiting for a slot would stop it
+  \`r.Read(buf)\`, \`ReadFromUDP\`, \`WaitReadPacket()\` in a \`for {\` loop) and hands each to a goroutine: waiting for a slot would stop it
   reading, and with it the peer's pings, read deadlines and replies a handler may itself wait for;
 - nothing waits for the goroutines and they send on a channel the function returns after the
   loop (\`return answers\`): its caller reads the answers as they come, the first good one

@@ -147,10 +147,13 @@ function eventCase(spawn: Spawn): string | undefined {
   return undefined;
 }
 
-/** `l.Accept()`, `conn.AcceptStream(ctx)`, `AcceptUniStream`… in the loop: an accept loop of a server or a connection. */
+/**
+ * `l.Accept()`, `conn.AcceptStream(ctx)`, `AcceptUniStream`… in the loop, or taken as a method
+ * value there (`accept := conn.Accept`, then `accept()`): an accept loop of a server or a connection.
+ */
 function acceptsConnections(loop: Node, source: string): boolean {
   const body = loop.childForFieldName('body');
-  return !!body && /\.Accept\w*\s*\(/.test(source.slice(body.startIndex, body.endIndex));
+  return !!body && /\.Accept\w*\s*(\(|$)/m.test(source.slice(body.startIndex, body.endIndex));
 }
 
 /**
@@ -173,11 +176,11 @@ function readsStream(spawn: Spawn): string | undefined {
   return body.descendantsOfType('call_expression').find((c) => STREAM_READ.test(c.childForFieldName('function')?.text ?? '') && own(c))?.text;
 }
 
-/** Reading the next message of a connection or stream: `conn.ReadMessage`, `stream.Recv`, `dc.RecvDetail`, `r.Read`, `c.NextReader`. */
-const STREAM_READ = /\.(Read|ReadMessage|ReadJSON|ReadFrom|ReadMsg|ReadPacket|Recv\w*|NextReader)$/;
-
-
-
+/**
+ * Reading the next message of a connection or stream: `conn.ReadMessage`, `stream.Recv`,
+ * `dc.RecvDetail`, `r.Read`, `c.NextReader`, `readWaiter.WaitReadPacket`.
+ */
+const STREAM_READ = /\.(Read|ReadMessage|ReadJSON|ReadFrom\w*|ReadMsg\w*|(Wait)?ReadPacket|Recv\w*|NextReader)$/;
 
 /**
  * What a spawned goroutine runs: its function literal (or the local closure it calls), and the
