@@ -42,8 +42,9 @@ export function spawnPerIteration(go: Node, source: string): Spawn | undefined {
 }
 
 /**
- * A bound in sight: a semaphore acquire (`x <- struct{}{}`, `.Acquire(`) in the loop before the
- * go statement, or a limiter the goroutine releases (`<-sem` deferred).
+ * A bound in sight: a semaphore acquire (`x <- struct{}{}`, `.Acquire(`, a sized wait group's
+ * `swg.Add()`) in the loop before the go statement, a limiter the goroutine releases (`<-sem`
+ * deferred), or one made before the loop that the goroutine uses or hands on.
  */
 export function hasBound(go: Node, loop: Node, source: string): boolean {
   const body = loop.childForFieldName('body');
@@ -55,7 +56,24 @@ export function hasBound(go: Node, loop: Node, source: string): boolean {
   for (const method of ['.Acquire', '.Wait', '.Take']) {
     if (callsByText(body, source, method, (callee) => callee.endsWith(method), body.startIndex, go.startIndex).some(before)) return true;
   }
+  // `swg.Add()` with no count: a sized wait group's, which waits for room (nuclei's syncutil).
+  const sized = callsByText(body, source, '.Add', (callee) => callee.endsWith('.Add'), body.startIndex, go.startIndex);
+  if (sized.some((c) => before(c) && c.childForFieldName('arguments')?.namedChildren.length === 0)) return true;
+  if (limiterHandedOver(go, loop, source)) return true;
   return nodesByToken(go, source, 'defer', 'defer_statement').some((d) => /<-\s*\w/.test(d.text) && !d.text.includes('Done'));
+}
+
+/**
+ * A buffered `chan struct{}` made before the loop, named as a limiter (`concurrentLimiter`,
+ * `sem`, `tokens`), that the goroutine uses or hands on (`startJob(…, concurrentLimiter, …)`):
+ * the goroutines take their slots in it, out of sight.
+ */
+function limiterHandedOver(go: Node, loop: Node, source: string): boolean {
+  const fn = enclosingFunction(loop);
+  if (!fn) return false;
+  const made = /\b(\w*(?:[sS]em\w*|[lL]imit\w*|[tT]hrottle\w*|[tT]okens?|[sS]lots?))\s*:?=\s*make\(\s*chan\s+struct\s*\{\s*\}\s*,/g;
+  const text = source.slice(fn.startIndex, loop.startIndex);
+  return [...text.matchAll(made)].some((m) => new RegExp(`(?<![\\w.])${m[1]}\\b`).test(go.text));
 }
 
 function shapeOf(outer: Node, inner: Node, fn: Node, source: string): Shape {

@@ -86,8 +86,11 @@ not when it is started. Below Go 1.22 (the module's \`go\` line), loop variables
 uses are copied first (\`v := v\`), since they are shared by every iteration there.
 
 ## Left alone
-- loops with a bound in sight: a semaphore acquire (\`sem <- struct{}{}\`, \`.Acquire(\`) before the
-  \`go\` or the errgroup's \`Go\`, or a release the goroutine defers;
+- loops with a bound in sight: a semaphore acquire (\`sem <- struct{}{}\`, \`.Acquire(\`, a sized
+  wait group's \`swg.Add()\`, which takes no count) before the \`go\` or the errgroup's \`Go\`, a
+  release the goroutine defers, or a buffered \`chan struct{}\` named as a limiter (\`sem\`,
+  \`concurrentLimiter\`, \`tokens\`), made before the loop, that the goroutine uses or hands on
+  (\`startJob(…, concurrentLimiter)\`: a configured concurrency a GOMAXPROCS bound would cap);
 - a fixed set of workers: \`for i := 0; i < workers; i++\` (or \`i < n-1\`, one more run in
   place), \`for range 4\`, a constant or an integer variable that does not count items (\`for range numCalls\` after \`const numCalls = 5\`,
   \`range int32(2)\`, \`for range mp\` over a parameter \`mp int\`, \`for range workerCount\` after
