@@ -27,7 +27,7 @@ export function unseenWorker(called: Node[], spawner: Node, ctx: FileContext): s
 }
 
 /** Words that name a function running until something stops it. */
-const WORKER_WORDS = new Set(['run', 'start', 'serve', 'listen', 'loop', 'watch', 'poll', 'pump', 'pipe', 'worker', 'daemon', 'forever']);
+const WORKER_WORDS = new Set(['run', 'start', 'serve', 'listen', 'loop', 'watch', 'poll', 'pump', 'pipe', 'worker', 'daemon', 'forever', 'until']);
 
 /**
  * A method the package does not declare, named like handing over a message (`SendMessage`,
