@@ -66,7 +66,7 @@ The other sources are offered as alternative fixes in interactive review and in 
 | no results, errors reported before returning (\`res.err = err; return\`) | \`res.err = ctx.Err()\` then \`return\` (no fix when they are reported in more than one place, or the source is a done channel) |
 | \`(T…, error)\` | \`return <zero values>, ctx.Err()\` |
 | named results \`(n int, err error)\` | \`err = ctx.Err()\` then \`return\` (no fix where a local hides a named result: \`err := errs[i]\` in a loop) |
-| results, and every \`case <-ctx.Done():\` of the function only returns the same constants, \`ctx.Err()\` or package-level names | that return (\`return nil\`: a clean stop stays one for the caller) |
+| results, and every \`case <-ctx.Done():\` of the function only returns the same constants, \`ctx.Err()\` or package-level names (logging aside) | that return (\`return nil\`: a clean stop stays one for the caller) |
 
 Zero values come from the type's syntax (\`nil\`, \`0\`, \`""\`, \`false\`, \`T{}\`) or from its
 declaration in the same package.

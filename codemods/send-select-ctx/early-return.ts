@@ -2,7 +2,7 @@ import { doneReceives, type CancellationSource } from '../../src/go/cancellation
 import { callsByText, callsOf, identifiersNamed, nodesByToken, regexEscaped } from '../../src/go/find-by-text.js';
 import { isDoneCase } from '../../src/go/result-channel.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { ancestors, contains, enclosingFunction, isReleaseCall, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, isReleaseCall, LOG_CALL, same, type Node } from '../../src/go/syntax.js';
 
 // What a return on the source, in place of the send, would skip: a release after the send, or
 // the function's own way of stopping on that source.
@@ -57,7 +57,7 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): No
   const loop = ancestors(send).filter((a) => a.type === 'for_statement' && contains(body, a) && same(enclosingFunction(a), fn)).at(-1);
   for (let next = loop?.nextNamedSibling; next; next = next.nextNamedSibling) {
     const calls = next.type === 'return_statement' ? [] : [next, ...next.descendantsOfType('call_expression')].filter((n) => n.type === 'call_expression');
-    const work = calls.find((c) => !/^(log|fmt|klog|slog)\.|\.(Debug|Info|Warn|Error|Print|Log|Trace)\w*$/.test(c.childForFieldName('function')?.text ?? ''));
+    const work = calls.find((c) => !LOG_CALL.test(c.childForFieldName('function')?.text ?? ''));
     if (work && next.type !== 'defer_statement') return next;
   }
   // A cancel function handed on after the send (`return &closer{cancel: cancel}`): a return

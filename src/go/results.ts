@@ -2,7 +2,7 @@ import { doneReceives, type CancellationSource } from './cancellation.js';
 import { baseTypeName, kindOfTypeNode, type TypeKind } from './declarations.js';
 import type { PackageIndex } from './package-index.js';
 import { declarationOf, resultsOf } from './scope.js';
-import { enclosingFunction, same, type Node } from './syntax.js';
+import { enclosingFunction, isLogStatement, same, type Node } from './syntax.js';
 
 /** Well-known named types of the standard library whose kind is fixed. */
 const STDLIB_KINDS: Record<string, TypeKind> = {
@@ -142,7 +142,8 @@ function ownDoneReturn(fn: Node, source: CancellationSource, at: Node | undefine
   const found = new Set<string>();
   for (const kase of fn.descendantsOfType('communication_case')) {
     if (!same(enclosingFunction(kase), fn) || !receives.includes(kase.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '')) continue;
-    const stmts = kase.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+    // Logging aside (`log.Print("stopping")`): the select's own case need not log.
+    const stmts = kase.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((c) => c.type !== 'comment' && !isLogStatement(c)) ?? [];
     const ret = stmts.length === 1 && stmts[0].type === 'return_statement' ? stmts[0] : undefined;
     if (!ret) return undefined;
     const values = ret.namedChildren[0]?.type === 'expression_list' ? ret.namedChildren[0].namedChildren : ret.namedChildren;

@@ -192,6 +192,15 @@ export function isReleaseCall(call: Node): boolean {
 
 const STATEMENT_OF_CALL = new Set(['expression_statement', 'defer_statement', 'go_statement']);
 
+/** A logging call's callee: `log.Print`, `fmt.Println`, `klog.Infof`, `s.logger.Debug`, `t.Log`. */
+export const LOG_CALL = /^(log|fmt|klog|slog)\.|\.(Debug|Info|Warn|Error|Print|Log|Trace)\w*$/;
+
+/** A statement that only logs (`log.Print("stopping")`). */
+export function isLogStatement(stmt: Node): boolean {
+  const call = stmt.type === 'expression_statement' ? stmt.namedChild(0) : undefined;
+  return call?.type === 'call_expression' && LOG_CALL.test(call.childForFieldName('function')?.text ?? '');
+}
+
 /** A node's text as a message quotes it: its first line, with `…` when there is more. */
 export function firstLine(text: string): string {
   const nl = text.indexOf('\n');
