@@ -52,6 +52,12 @@ on purpose, for work that must not stop with it):
   \`s.cancel()\`: a \`Close\` flushing last) or a \`<-ctx.Done()\` statement, in a
   \`case <-ctx.Done():\`, or after a select whose done case goes on;
 - it is deferred: cleanup that runs as the function returns, often because the context ended;
+- it is given to a call named for cleaning up (\`ref.Release(context.TODO())\`,
+  \`releaseContainer\`, \`Cleanup\`, \`Delete\`, \`Remove\`, \`Unlock\`, \`Kill\`): cleanup is meant to
+  run even once the context is done (a cancelled build still releases its leases), and given it
+  would fail at once then;
+- the call it is given to is given the context as well (\`CopyContextValues(context.TODO(), ctx)\`):
+  the fresh context is a base chosen apart from it, and would end with it;
 - the context is a receiver field named for a purpose of its own (\`ar.shutdownDelayCtx\`,
   \`lbf.callCtx\` kept for tracing), not \`ctx\` or \`context\`: cancelled for that purpose, it
   would stop the call too;

@@ -5,7 +5,7 @@ import { declarationOf } from '../../src/go/scope.js';
 import { packageName } from '../../src/go/imports.js';
 import { callsOf, codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { enclosingLoops } from '../../src/go/loops.js';
-import { ancestors, contains, FUNCTION_TYPES, isDetached, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, firstLine, FUNCTION_TYPES, isDetached, same, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 
@@ -148,6 +148,15 @@ function whyNotThisContext(call: Node, source: CancellationSource, kind: 'TODO' 
     }
     const nil = a.type === 'if_statement' ? nilTested(a, source.expr, call) : undefined;
     if (nil) return `the call is under if ${a.childForFieldName('condition')!.text}: there ${nil === source.expr ? source.expr : `${nil}, a copy of ${source.expr},`} is nil`;
+  }
+  const given = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
+  const callee = given?.childForFieldName('function')?.text ?? '';
+  if (given?.childForFieldName('arguments')!.namedChildren.some((arg) => arg.text === source.expr)) {
+    return `${firstLine(given.text)} is given ${source.expr} as well: ${call.text} is a base chosen apart from it (values copied onto a context of its own), and given ${source.expr} it would end with it`;
+  }
+  const cleanup = /(^|\.)([Rr]elease|[Cc]lean[Uu]p|[Dd]elete|[Rr]emove|[Dd]estroy|[Tt]ear[Dd]own|[Uu]nlock|[Kk]ill)\w*$/.exec(callee);
+  if (cleanup) {
+    return `the call cleans up (${callee}): cleanup is meant to run even once ${source.expr} is done (a cancelled build still releases what it holds), and given ${source.expr} it would fail at once then`;
   }
   const made = madeWithOwnEnd(call, source);
   if (made) {
