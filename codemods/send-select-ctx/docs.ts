@@ -99,7 +99,7 @@ declaration in the same package.
   function or a goroutine one starts, with no way out of the loop), or drains itself, with no return
   before its loop, for the goroutines it started (\`for addr := range found { … }\`, closed after
   their \`Wait\`): the send always has a receiver;
-- semaphore acquires (\`sem <- struct{}{}\` released by a deferred \`<-sem\`, or by a \`<-sem\`
+- semaphore acquires (\`sem <- struct{}{}\`, or another constant token, \`ch <- true\`, released by a deferred \`<-sem\`, or by a \`<-sem\`
   statement after the send, in the function or a goroutine it starts: \`sem <- struct{}{}; go
   func() { work(); <-sem }()\`; also a loop taking every slot after the work loop, to wait for
   the last goroutine: \`for n := cap(sem); n > 0; n-- { sem <- struct{}{} }\`);

@@ -256,8 +256,8 @@ function mayBeNil(source: CancellationSource, ctx: FileContext): string | undefi
 }
 
 /**
- * `sem <- struct{}{}` where the code releases the same channel: a semaphore acquire, which waits
- * for a slot by design and is released by the goroutines. Released in a deferred receive in the
+ * `sem <- struct{}{}` (or another constant token, `ch <- true`) where the code releases the same
+ * channel: a semaphore acquire, which waits for a slot by design and is released by the goroutines. Released in a deferred receive in the
  * file, or in a receive statement of its own after the send, in the function that sends or a
  * goroutine it starts (`sem <- struct{}{}; go func() { work(); <-sem }()`, `sem <- struct{}{};
  * merge(); <-sem`), or, for a buffered channel made in the function, in a goroutine it started
@@ -265,7 +265,9 @@ function mayBeNil(source: CancellationSource, ctx: FileContext): string | undefi
  * function that started it, not after the send, and not `struct{}{}` sent.
  */
 function isSemaphoreAcquire(send: Node, ctx: FileContext): boolean {
-  if (send.childForFieldName('value')?.text.replace(/\s/g, '') !== 'struct{}{}') return false;
+  // A token: `struct{}{}`, or a constant (`ch <- true`, `slots <- 1`).
+  const token = send.childForFieldName('value')?.text.replace(/\s/g, '') ?? '';
+  if (!/^(struct\{\}\{\}|true|false|\d+)$/.test(token)) return false;
   const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
   const releases = (n: Node) => n.descendantsOfType('unary_expression').some((u) => u.text.replace(/\s/g, '') === `<-${chan}`);
   if (nodesByToken(ctx.tree.rootNode, ctx.source, 'defer', 'defer_statement').some(releases)) return true;
