@@ -171,6 +171,34 @@ export function reportsFailureOf(send: Node, fn: Node, source: CancellationSourc
 }
 
 /**
+ * As `reportsFailureOf`, for a result carried in a struct: `or <- orderResult{err: err, r: r}`
+ * just after `r, err := fetch(ctx, in)`. What it reports, e.g. `the result of fetch(ctx, in)`.
+ */
+export function carriesResultOf(send: Node, fn: Node, source: CancellationSource): string | undefined {
+  const value = send.childForFieldName('value');
+  if (!source.isContext || !value || unparen(value).type !== 'composite_literal') return undefined;
+  const carried = carriedResult(send, unparen(value), [source.expr, ...derivedFrom(source.expr, fn)]);
+  return carried && !takenOrGivenUp(send, source) ? `the result of ${firstLine(carried.text)}` : undefined;
+}
+
+/**
+ * The call given one of the contexts whose results a composite literal carries: the statement
+ * just before the send assigns a name the literal holds from it.
+ */
+function carriedResult(send: Node, literal: Node, contexts: string[]): Node | undefined {
+  let prev = send.previousNamedSibling;
+  while (prev?.type === 'comment') prev = prev.previousNamedSibling;
+  if (prev?.type !== 'short_var_declaration' && prev?.type !== 'assignment_statement') return undefined;
+  const call = prev.childForFieldName('right')?.namedChildren[0];
+  if (call?.type !== 'call_expression' || !givesSource(call, contexts)) return undefined;
+  const names = new Set(prev.childForFieldName('left')?.namedChildren.map((n) => n.text).filter((n) => n !== '_'));
+  // A value the literal holds, not a field name (`err:` of `err: err`).
+  const isKey = (id: Node) => id.parent?.type === 'literal_element' && id.parent.parent?.type === 'keyed_element' && same(id.parent.parent.namedChild(0), id.parent);
+  const held = literal.descendantsOfType('identifier').some((id) => names.has(id.text) && !isKey(id));
+  return held ? call : undefined;
+}
+
+/**
  * A local channel that the function making it receives only in selects that also wait on the
  * source (`select { case r := <-results: … case <-ctx.Done(): return }`): once the source is done
  * that receiver leaves too, and a result dropped then is one nobody waits for.

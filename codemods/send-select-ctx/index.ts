@@ -11,7 +11,7 @@ import { awaitedByCaller } from './callers.js';
 import { truncatedStream } from './streams.js';
 import { cancelledBySpawner } from './spawner-cancels.js';
 import { docs } from './docs.js';
-import { endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
+import { carriesResultOf, endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
 import { cleanupSkippedByReturn, inOwnDoneCase, ownStopOnDone, stopsOnOwnChannel } from './early-return.js';
 import { declarationOf, testingParameter } from '../../src/go/scope.js';
@@ -201,6 +201,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const stream = truncatedStream(send, ctx);
   if (stream) {
     return { reason: `${chan} is a stream this function returns and closes once it has sent everything, and ${stream}: a send giving up once ${sources[0].expr} is done would end it early, read as complete` };
+  }
+  const carried = carriesResultOf(send, fn, sources[0]);
+  if (carried) {
+    return { reason: `the send reports ${carried}, which is given ${sources[0].expr} or a context made from it: once ${sources[0].expr} is done that call ends, and a select would drop the report at random` };
   }
   const plans = preferredOrder(send, sources).map((s) => buildFix(send, fn, s, placement, ctx.source, ctx.packageIndex));
   const fixes = plans.flatMap((p) => (p.ok ? [p.fix] : []));
