@@ -131,7 +131,7 @@ declaration in the same package.
   random;
 - the send reports the failure of a call given the context, or a context made from it
   (\`workerCtx, cancel := context.WithCancel(ctx)\`) (\`if err := lim.Take(ctx, n); err != nil
-  { out <- failed(err) }\`, also through a chain: \`rdb.Set(ctx, k, v).Err()\`), or sends what such
+  { out <- failed(err) }\`, or \`err != nil && !errors.Is(err, errNotFound)\`, also through a chain: \`rdb.Set(ctx, k, v).Err()\`), or sends what such
   a call returns (\`errCh <- r.ListAndWatch(ctx)\`, or in a struct just after it: \`r, err :=
   fetch(ctx, in)\`, then \`or <- orderResult{err: err, r: r}\`; unless the function that made the channel only
   receives it in selects that also wait on ctx): once the context is done that call ends, and a

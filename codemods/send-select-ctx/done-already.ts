@@ -222,7 +222,8 @@ function takenOrGivenUp(send: Node, source: CancellationSource): boolean {
  * before it, when the call is given the context. The call as written (its first line).
  */
 function callGivenSourceFailed(ifStmt: Node, contexts: string[]): string | undefined {
-  const tested = /^(\w+)!=nil$/.exec(ifStmt.childForFieldName('condition')?.text.replace(/\s/g, '') ?? '')?.[1];
+  // `err != nil`, or `err != nil && !errors.Is(err, errNotFound)`: some failures of the call.
+  const tested = /^(\w+)!=nil(&&.*)?$/.exec(ifStmt.childForFieldName('condition')?.text.replace(/\s/g, '') ?? '')?.[1];
   if (!tested) return undefined;
   for (const s of [ifStmt.childForFieldName('initializer'), ifStmt.previousNamedSibling]) {
     if (s?.type !== 'short_var_declaration' && s?.type !== 'assignment_statement') continue;
