@@ -131,7 +131,8 @@ declaration in the same package.
   random;
 - the send reports the failure of a call given the context, or a context made from it
   (\`workerCtx, cancel := context.WithCancel(ctx)\`) (\`if err := lim.Take(ctx, n); err != nil
-  { out <- failed(err) }\`, or \`err != nil && !errors.Is(err, errNotFound)\`, also through a chain: \`rdb.Set(ctx, k, v).Err()\`), or sends what such
+  { out <- failed(err) }\`, or \`err != nil && !errors.Is(err, errNotFound)\`, or an \`err\` set by
+  such a call anywhere before the test, \`res, err = s.generate(ctx, p)\` in a block above it; also through a chain: \`rdb.Set(ctx, k, v).Err()\`), or sends what such
   a call returns (\`errCh <- r.ListAndWatch(ctx)\`, or in a struct just after it: \`r, err :=
   fetch(ctx, in)\`, then \`or <- orderResult{err: err, r: r}\`; unless the function that made the channel only
   receives it in selects that also wait on ctx): once the context is done that call ends, and a
@@ -243,6 +244,9 @@ declaration in the same package.
   test run reporting fewer results and no error), unless another stage of the function already
   gives a value up on a done context (\`select { case mid <- v: case <-ctx.Done(): return }\`):
   ending early on cancellation is then the pipeline's design;
+- the function closes the error channel it sends on as it returns (\`defer close(ch.errCh)\`): a
+  send skipped on the source would leave its reader the close, and \`err := <-promise.errCh\` takes
+  nil, a success (a failed manifest generation returned as a nil response with no error);
 - the channel comes out of a type assertion (\`wi.Properties[key].(chan bool) <- true\`, or a local
   taken that way): who made it, with how much room, and who waits on it are not known;
 - the function has its own stop signal, a select case on another channel that only returns

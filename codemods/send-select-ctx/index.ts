@@ -8,7 +8,7 @@ import { sendCannotBlock } from './buffered.js';
 import { relayedFrom } from './relays.js';
 import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, replyChannel, requestReply, storedFieldReceived } from './receivers.js';
 import { awaitedByCaller } from './callers.js';
-import { truncatedStream } from './streams.js';
+import { closedErrorChannel, truncatedStream } from './streams.js';
 import { cancelledBySpawner } from './spawner-cancels.js';
 import { docs } from './docs.js';
 import { carriesResultOf, endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
@@ -201,6 +201,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const stream = truncatedStream(send, ctx);
   if (stream) {
     return { reason: `${chan} is a stream this function returns and closes once it has sent everything, and ${stream}: a send giving up once ${sources[0].expr} is done would end it early, read as complete` };
+  }
+  const closedOnExit = closedErrorChannel(send);
+  if (closedOnExit) {
+    return { reason: `the function closes ${chan} on its way out (deferred ${closedOnExit}): a send skipped once ${sources[0].expr} is done would leave its reader the close, a nil error read as success` };
   }
   const carried = carriesResultOf(send, fn, sources[0]);
   if (carried) {

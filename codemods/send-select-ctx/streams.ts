@@ -47,3 +47,18 @@ function givesUpElsewhere(maker: Node, send: Node): boolean {
     return kase.parent!.namedChildren.some(isDoneCase);
   });
 }
+
+/**
+ * An error channel the function closes on its way out (`defer close(ch.errCh)`) and sends its
+ * failure on (`ch.errCh <- err`): a send skipped once the source is done leaves its reader the
+ * close, and a plain receive of it (`err := <-promise.errCh`) takes nil, a success. The deferred
+ * close, e.g. `close(ch.errCh)`.
+ */
+export function closedErrorChannel(send: Node): string | undefined {
+  const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
+  if (!/err/i.test(chan.slice(chan.lastIndexOf('.') + 1))) return undefined;
+  const fn = enclosingFunction(send);
+  const closes = fn?.descendantsOfType('defer_statement').flatMap((d) => d.descendantsOfType('call_expression')) ?? [];
+  const close = closes.find((c) => c.childForFieldName('function')?.text === 'close' && c.childForFieldName('arguments')?.namedChildren[0]?.text.replace(/\s/g, '') === chan);
+  return close?.text;
+}
