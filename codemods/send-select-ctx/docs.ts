@@ -247,6 +247,8 @@ declaration in the same package.
 - the function closes the error channel it sends on as it returns (\`defer close(ch.errCh)\`): a
   send skipped on the source would leave its reader the close, and \`err := <-promise.errCh\` takes
   nil, a success (a failed manifest generation returned as a nil response with no error);
+- a \`struct{}{}\` sent on a channel named as a stop signal (\`quit\`, \`stop\`, \`shutdown\`): it tells
+  other code to stop, and skipped, that code would run on (a backup's progress reporter);
 - the channel comes out of a type assertion (\`wi.Properties[key].(chan bool) <- true\`, or a local
   taken that way): who made it, with how much room, and who waits on it are not known;
 - the function has its own stop signal, a select case on another channel that only returns

@@ -1,4 +1,4 @@
-import { cancellationSources, doneReceive, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
+import { cancellationSources, DONE_NAME, doneReceive, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
 import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, isDetached, same, touchesError, unparen, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { receiverOf } from '../../src/go/declarations.js';
@@ -111,6 +111,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const drainer = drainedBy(send, ctx);
   if (drainer) {
     return { reason: `${chan} is drained by the package's own loop (${drainer}): the send has its receiver while that loop runs, and a select on ${sources[0].expr} would drop values still in flight when it ends` };
+  }
+  const chanName = chan.slice(chan.lastIndexOf('.') + 1);
+  if (DONE_NAME.test(chanName) && !isSignal(chanName) && /^struct\s*\{\s*\}\s*\{\s*\}$/.test(send.childForFieldName('value')?.text ?? '')) {
+    return { reason: `a send on ${chan} tells other code to stop: skipped once ${sources[0].expr} is done, that code would run on (a progress reporter never stopped, the work after it cut short)` };
   }
   if (isSignal(chan.slice(chan.lastIndexOf('.') + 1))) {
     return { reason: `a send on ${chan} reports that this code has started or finished: whoever waits for it may still be waiting when ${sources[0].expr} ends (a shutdown), and a select would then drop the report at random` };
