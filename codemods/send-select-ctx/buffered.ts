@@ -57,7 +57,8 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string): bool
   const loop = loops[0];
   // The names the capacity is computed from keep their values once it is made (`n`, `xs` of
   // `len(xs)`, `n` of `n+1`).
-  if (capNames(capNode).some((id) => isReassigned(outerFn, source, id.text, made.decl.endIndex))) return false;
+  // Until the loop ends: a count brought down after it (`workers--` as each reports) changes nothing.
+  if (capNames(capNode).some((id) => isReassigned(outerFn, source, id.text, made.decl.endIndex, loop.endIndex))) return false;
   return loopRunsExactly(loop, capNode, source);
 }
 

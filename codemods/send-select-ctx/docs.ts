@@ -85,7 +85,8 @@ declaration in the same package.
   called once per iteration (not a callback a helper may retry), or at most one per iteration
   between them (\`ch <- cached; continue\`, else \`go func() { ch <- query() }()\`); \`make(chan T, len(xs))\` filled
   once per \`range xs\`, or once on each path of a callback handed with \`xs\` to a call named
-  for running it on each element (\`concurrency.ForEach(ctx, jobs, n, func(…) error { … })\`), the names of the capacity not assigned again after the \`make\`). The
+  for running it on each element (\`concurrency.ForEach(ctx, jobs, n, func(…) error { … })\`), the names of the capacity not assigned again after the \`make\` until the loop ends: \`workers--\` as each
+  reports afterwards changes nothing). The
   channel is the one the send's name refers to:
   two subtests each making an \`errChan\` of their own are judged apart;
 - a result channel made unbuffered, sent to once from a goroutine and received in a \`select\`

@@ -220,12 +220,12 @@ function sameVariable(d: Node, decl: Node): boolean {
   return same(d, decl) || (d.type === 'short_var_declaration' && same(d.parent, decl.parent));
 }
 
-/** True when `name` is assigned (=, op=, ++/--) by a statement inside `scope` starting at or after `after`. */
-export function isReassigned(scope: Node, source: string, name: string, after: number): boolean {
+/** True when `name` is assigned (=, op=, ++/--) by a statement inside `scope` starting at or after `after` (and before `before`). */
+export function isReassigned(scope: Node, source: string, name: string, after: number, before = Infinity): boolean {
   for (const id of identifiersNamed(scope, source, name)) {
     const p = id.parent;
     const stmt = p?.type === 'inc_statement' || p?.type === 'dec_statement' ? p : p?.type === 'expression_list' && p.parent?.type === 'assignment_statement' && same(p.parent.childForFieldName('left'), p) ? p.parent : undefined;
-    if (stmt && stmt.startIndex >= after) return true;
+    if (stmt && stmt.startIndex >= after && stmt.startIndex < before) return true;
   }
   return false;
 }
