@@ -139,6 +139,10 @@ function passed in or another package's function is not seen. No fix when:
 - a goroutine waits for a context to end with \`<-ctx.Done()\` as a statement of its own (a stop
   waiter: \`eg.Go(func() error { <-ctx.Done(); return srv.Stop(…) })\` per server): it holds its slot
   until then, whatever the spawner waits for;
+- a goroutine announces its end by closing a done channel of the value it works on and first waits
+  for another channel (\`defer close(info.DoneCh)\`, then \`case ok := <-depsCh:\`): the vertices of a
+  dependency graph, waiting for each other's ends; bounded, the slots could all go to vertices
+  waiting for ones that cannot start (a graph walk deadlocked);
 - a goroutine waits in a loop on shared state the others change (\`for ready.Load() < n {
   runtime.Gosched() }\`, a start line): those holding the slots would wait for ones that cannot start;
 - the loop waits for each goroutine in turn, receiving what it sends, or waiting for a channel it

@@ -14,6 +14,7 @@ import { sendsHaveRoom } from './room.js';
 import { sharedBatchingCall, unseenWorker } from './unseen-calls.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { itemTaskWithContext } from './item-tasks.js';
+import { waitsOnOthersEnds } from './waits-for-each-other.js';
 import { stopsServer, waitsOnNetwork } from './network.js';
 import { delayedStart, oneTimePause, pacedBy, sharedDeadline, waitsForOthersUntilTimer } from './timing.js';
 
@@ -245,6 +246,8 @@ function waitsOnOthers(body: Node, spawn: Spawn, ctx: FileContext, waitedForAtOn
   // `<-ctx.Done()` as a statement of its own: it waits for the end, whoever brings it and whatever the spawner waits for.
   const stopWaiter = body.descendantsOfType('expression_statement').filter(own).find((st) => /^<-\s*[\w.]+\.Done\(\)$/.test(st.text));
   if (stopWaiter) return `waits for ${stopWaiter.text.replace(/^<-\s*/, '').slice(0, -'.Done()'.length)} to be done (${stopWaiter.text}), as a stop waiter does`;
+  const graph = waitsOnOthersEnds(body, own);
+  if (graph) return graph;
   if (!waitedForAtOnce) {
     const why = usesOutsideChannel(body, spawn, own, declaredHere);
     if (why) return why;

@@ -1,0 +1,26 @@
+import { ancestors, type Node } from '../../src/go/syntax.js';
+
+/**
+ * A goroutine that announces its end on a done channel of the value it works on (`defer
+ * close(info.DoneCh)`) and waits itself for another channel first (`case depsSuccess = <-depsCh:`):
+ * a vertex of a dependency graph, whose goroutines wait for each other's ends. Bounded, the slots
+ * could all go to goroutines waiting for ones that cannot start.
+ */
+export function waitsOnOthersEnds(body: Node, own: (n: Node) => boolean): string | undefined {
+  const closes = body.descendantsOfType('call_expression').filter((c) => own(c) && c.childForFieldName('function')?.text === 'close');
+  const done = closes.map((c) => c.childForFieldName('arguments')?.namedChildren[0]).find((a) => a?.type === 'selector_expression' && /done/i.test(a.childForFieldName('field')?.text ?? ''));
+  if (!done) return undefined;
+  const waits = body.descendantsOfType('unary_expression').filter((u) => own(u) && u.childForFieldName('operator')?.text === '<-');
+  const wait = waits.find((u) => {
+    const from = u.childForFieldName('operand')!.text;
+    // Not a stop (`<-info.CancelCh`, `<-ctx.Done()`): what it waits for is others' work (another
+    // vertex's `doneCh` included).
+    if (from === done.text || /\.Done\(\)$/.test(from) || STOP.test(from.slice(from.lastIndexOf('.') + 1))) return false;
+    const select = ancestors(u).find((a) => a.type === 'select_statement');
+    return !select || !select.namedChildren.some((c) => c.type === 'default_case');
+  });
+  return wait ? `announces its end by closing ${done.text} and waits for ${wait.text} first: goroutines waiting for each other's ends, as a dependency graph's vertices do` : undefined;
+}
+
+/** A channel named for stopping the goroutine: `CancelCh`, `stopC`, `quit`. */
+const STOP = /^(cancel|stop|quit|shutdown|exit|die|closing)/i;
