@@ -139,6 +139,8 @@ function passed in or another package's function is not seen. No fix when:
 - a goroutine waits for a context to end with \`<-ctx.Done()\` as a statement of its own (a stop
   waiter: \`eg.Go(func() error { <-ctx.Done(); return srv.Stop(…) })\` per server): it holds its slot
   until then, whatever the spawner waits for;
+- the loop is in a function named for running its work at once (\`func Parallel(fs ...func()
+  error)\`, \`TestConcurrentPush\`): callers may count on every goroutine running together;
 - a goroutine announces its end by closing a done channel of the value it works on and first waits
   for another channel (\`defer close(info.DoneCh)\`, then \`case ok := <-depsCh:\`): the vertices of a
   dependency graph, waiting for each other's ends; bounded, the slots could all go to vertices

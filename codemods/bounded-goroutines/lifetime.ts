@@ -30,6 +30,9 @@ import { delayedStart, oneTimePause, pacedBy, sharedDeadline, waitsForOthersUnti
 export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undefined {
   const benchmark = benchmarkOf(spawn.go);
   if (benchmark) return `the loop is in ${benchmark}, where how many goroutines run at once is what it measures`;
+  // `func Parallel(fs ...func() error) error`, `TestTokensGenerateConcurrently`: running them at once is the contract.
+  const named = ancestors(spawn.go).filter((a) => a.type === 'function_declaration' || a.type === 'method_declaration').map((f) => f.childForFieldName('name')?.text ?? '').find((n) => /parallel|concurrent/i.test(n));
+  if (named) return `the loop is in ${named}(), named for running its work at once: callers may count on every goroutine running together (work that meets, a test of concurrency)`;
   if (acceptsConnections(spawn.loops[0], ctx.source)) {
     return 'each goroutine serves an accepted connection or stream for as long as it stays open: a bound would stop the loop accepting once that many are open (limit connections on purpose, e.g. netutil.LimitListener)';
   }
