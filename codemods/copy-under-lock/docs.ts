@@ -96,6 +96,10 @@ only closes a channel inside a \`sync.Once\` does not, and is left alone.
   returned (or tell a queue after it was stopped, or hand a pool's \`Range\` callback a value its
   \`Delete\` has destructed). A method that takes the same lock and deletes from the map counts,
   whichever of its paths unlocks;
+- the loop writes to each element's stream or connection under a write lock with a method the
+  package does not declare (\`s.Send(msg)\`, \`c.WriteMessage(t, b)\`, \`WriteJSON\`): gRPC streams
+  and websockets take one writer at a time, and the lock also keeps two writes off one of them
+  (a net.Conn's \`Write\`, which takes many, is not counted);
 - the lock is not released on every path (a return inside an explicitly unlocked loop);
 - the loop body or the calls read or write other state of the receiver (it would lose the lock);
 - the critical section does more than the loop;

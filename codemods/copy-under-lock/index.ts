@@ -61,8 +61,10 @@ function find(ctx: FileContext): RawFinding[] {
           const closer = closesChannelsUnderLock(recv.typeName, cs, ctx);
           const sendsOnElement = loop.descendantsOfType('send_statement').some((snd) => vars.some((v) => (snd.childForFieldName('channel')?.text ?? '').split('.')[0] === v));
           const remover = removesUnderLock(recv.typeName, cs, ranged.name, method, ctx);
-          const plan: Rewrite =
-            closer && sendsOnElement
+          const writer = cs.read ? undefined : elementWrite(call, vars, ctx);
+          const plan: Rewrite = writer
+            ? { ok: false, reason: `${writer} writes to a stream or connection under ${cs.mutex}: such writers take one caller at a time (a gRPC stream's Send, a websocket's WriteMessage), and after unlocking two calls could write at once` }
+            : closer && sendsOnElement
               ? { ok: false, reason: `${closer} closes channels under the same lock: sending after unlocking could panic on a closed channel` }
               : remover
                 ? { ok: false, reason: `${remover} removes elements of ${cs.recv}.${ranged.name} under the same lock: once it returns, none is used again, and after a copy one could still be (a handler called after it was unsubscribed)` }
@@ -223,3 +225,15 @@ function rangeVars(clause: Node): string[] {
   return clause.childForFieldName('left')?.namedChildren.map((n) => n.text) ?? [];
 }
 
+
+/**
+ * A write to a stream or connection held by a range variable (`conn.Send(msg)`, `c.WriteMessage(t,
+ * b)`), of a method the package does not declare: a gRPC stream's or a websocket's, which take one
+ * writer at a time (a net.Conn's Write takes many, and is left out). As written up to its paren.
+ */
+function elementWrite(call: Node, vars: string[], ctx: FileContext): string | undefined {
+  const callee = call.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+  const name = callee?.type === 'selector_expression' ? callee.childForFieldName('field')!.text : '';
+  if (!/^(Send|SendMsg|WriteMessage|WriteJSON)$/.test(name) || !vars.includes(callee!.text.split('.')[0])) return undefined;
+  return ctx.packageIndex().functionsNamed(name, true).length === 0 ? `${callee!.text}()` : undefined;
+}
