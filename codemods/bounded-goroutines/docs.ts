@@ -139,6 +139,9 @@ function passed in or another package's function is not seen. No fix when:
 - a goroutine waits for a context to end with \`<-ctx.Done()\` as a statement of its own (a stop
   waiter: \`eg.Go(func() error { <-ctx.Done(); return srv.Stop(…) })\` per server): it holds its slot
   until then, whatever the spawner waits for;
+- the goroutine is handed one end of something whose other end the loop closes only as the
+  function returns (\`outR, outW := io.Pipe()\`, \`defer outW.Close()\`, \`go copyOutput(outR)\`): each
+  goroutine lives until then, and bounded, the loop would stop;
 - the loop is in a function named for running its work at once (\`func Parallel(fs ...func()
   error)\`, \`TestConcurrentPush\`): callers may count on every goroutine running together;
 - a goroutine announces its end by closing a done channel of the value it works on and first waits

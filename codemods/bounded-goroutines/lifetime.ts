@@ -14,7 +14,7 @@ import { sendsHaveRoom } from './room.js';
 import { sharedBatchingCall, unseenWorker } from './unseen-calls.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { itemTaskWithContext } from './item-tasks.js';
-import { waitsOnOthersEnds } from './waits-for-each-other.js';
+import { endsWhenFunctionReturns, waitsOnOthersEnds } from './waits-for-each-other.js';
 import { stopsServer, waitsOnNetwork } from './network.js';
 import { delayedStart, oneTimePause, pacedBy, sharedDeadline, waitsForOthersUntilTimer } from './timing.js';
 
@@ -40,6 +40,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (read) {
     return `the loop reads from a connection or stream (${read}) and hands each message to a goroutine: waiting there for a free slot would stop it reading, and with it the peer's pings, deadlines and close (bound the handlers on purpose, or read on while they run)`;
   }
+  const deferred = endsWhenFunctionReturns(spawn.loops[0], spawn.go);
+  if (deferred) return `the goroutine is handed the other end of what the loop closes only as the function returns (${deferred}): a bound would hold each slot until then, and the loop would stop`;
   const event = eventCase(spawn);
   if (event) return `the loop handles events (${event}): waiting there for a free slot would stop it handling the others, its own stop signal included`;
   const paced = pacedBy(spawn.loop);

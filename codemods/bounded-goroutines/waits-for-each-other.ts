@@ -24,3 +24,21 @@ export function waitsOnOthersEnds(body: Node, own: (n: Node) => boolean): string
 
 /** A channel named for stopping the goroutine: `CancelCh`, `stopC`, `quit`. */
 const STOP = /^(cancel|stop|quit|shutdown|exit|die|closing)/i;
+
+/**
+ * A close the loop defers for each iteration (`outR, outW := io.Pipe()`, `defer outW.Close()`) of
+ * something made with what the goroutine is given (`go copyUIOutput(o, outR)`): the goroutine
+ * reads until that close, when the function returns, and a bound would hold its slot until then.
+ * The deferred statement, e.g. `defer outW.Close()`.
+ */
+export function endsWhenFunctionReturns(loop: Node, go: Node): string | undefined {
+  const body = loop.childForFieldName('body');
+  const defers = body?.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((s) => s.type === 'defer_statement') ?? [];
+  for (const d of defers) {
+    const closed = /^defer\s+(\w+)\.Close\(\)$/.exec(d.text.trim())?.[1];
+    const decl = closed ? d.parent?.namedChildren.find((s) => s.type === 'short_var_declaration' && s.childForFieldName('left')!.namedChildren.some((n) => n.text === closed)) : undefined;
+    const paired = decl?.childForFieldName('left')!.namedChildren.map((n) => n.text).filter((n) => n !== closed && n !== '_') ?? [];
+    if (paired.some((name) => new RegExp(`(?<![\\w.])${name}\\b`).test(go.text))) return d.text.trim();
+  }
+  return undefined;
+}
