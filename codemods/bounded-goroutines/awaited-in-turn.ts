@@ -1,4 +1,4 @@
-import { contains, type Node } from '../../src/go/syntax.js';
+import { closedChannels, contains, type Node } from '../../src/go/syntax.js';
 import { spawnedFunction, type Spawn } from './detect.js';
 
 /**
@@ -11,7 +11,7 @@ export function awaitedInTurn(spawn: Spawn): string | undefined {
   const literal = spawnedFunction(spawn.go);
   if (literal?.type !== 'func_literal') return undefined;
   // What the goroutine sends on, or closes when it is done (`close(done)`).
-  const sentOn = new Set([...(sentByLiteral(spawn)?.sentOn ?? []), ...closedBy(literal)]);
+  const sentOn = new Set([...(sentByLiteral(spawn)?.sentOn ?? []), ...closedChannels(literal).map((c) => c.text)]);
   if (sentOn.size === 0) return undefined;
   const body = spawn.loops[0].childForFieldName('body');
   if (!body) return undefined;
@@ -41,10 +41,3 @@ export function mayGiveUp(recv: Node): boolean {
   return select?.type === 'select_statement' && select.namedChildren.filter((c) => c.type === 'communication_case' || c.type === 'default_case').length > 1;
 }
 
-/** The channels a function literal closes, as written (`close(done)`). */
-function closedBy(literal: Node): string[] {
-  return literal
-    .descendantsOfType('call_expression')
-    .filter((c) => c.childForFieldName('function')?.text === 'close')
-    .flatMap((c) => c.childForFieldName('arguments')?.namedChildren.map((a) => a.text) ?? []);
-}

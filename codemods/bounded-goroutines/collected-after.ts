@@ -1,5 +1,5 @@
 import { enclosingLoops, loopStatement } from '../../src/go/loops.js';
-import { ancestors, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, closedChannels, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
 import { mayGiveUp, sentByLiteral } from './awaited-in-turn.js';
 import type { Spawn } from './detect.js';
 
@@ -45,9 +45,7 @@ function joinersAfter(body: Node, at: number): Set<string> {
   const out = new Set<string>();
   for (const go of body.descendantsOfType('go_statement')) {
     if (go.startIndex < at || !/\.Wait\(\)/.test(go.text)) continue;
-    for (const call of go.descendantsOfType('call_expression')) {
-      if (call.childForFieldName('function')?.text === 'close') out.add(call.childForFieldName('arguments')?.namedChildren[0]?.text ?? '');
-    }
+    for (const chan of closedChannels(go)) out.add(chan.text);
   }
   return out;
 }

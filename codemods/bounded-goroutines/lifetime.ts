@@ -14,7 +14,7 @@ import { sendsHaveRoom } from './room.js';
 import { sharedBatchingCall, unseenWorker } from './unseen-calls.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { itemTaskWithContext } from './item-tasks.js';
-import { endsWhenFunctionReturns, waitsOnOthersEnds } from './waits-for-each-other.js';
+import { endsWhenFunctionReturns, waitsOnOthersEnds } from './waits-on-others.js';
 import { stopsServer, waitsOnNetwork } from './network.js';
 import { delayedStart, oneTimePause, pacedBy, sharedDeadline, waitsForOthersUntilTimer } from './timing.js';
 

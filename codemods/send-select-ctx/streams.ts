@@ -2,7 +2,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { isDoneCase } from '../../src/go/result-channel.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { ancestors, enclosingFunction, firstLine, type Node } from '../../src/go/syntax.js';
+import { ancestors, closedChannels, enclosingFunction, firstLine, type Node } from '../../src/go/syntax.js';
 
 /**
  * A stream the function makes, returns and closes once it has sent everything (`uploadTasks :=
@@ -58,7 +58,6 @@ export function closedErrorChannel(send: Node): string | undefined {
   const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
   if (!/err/i.test(chan.slice(chan.lastIndexOf('.') + 1))) return undefined;
   const fn = enclosingFunction(send);
-  const closes = fn?.descendantsOfType('defer_statement').flatMap((d) => d.descendantsOfType('call_expression')) ?? [];
-  const close = closes.find((c) => c.childForFieldName('function')?.text === 'close' && c.childForFieldName('arguments')?.namedChildren[0]?.text.replace(/\s/g, '') === chan);
-  return close?.text;
+  const closed = fn?.descendantsOfType('defer_statement').flatMap(closedChannels).find((c) => c.text.replace(/\s/g, '') === chan);
+  return closed && `close(${closed.text})`;
 }

@@ -192,6 +192,14 @@ export function isReleaseCall(call: Node): boolean {
 
 const STATEMENT_OF_CALL = new Set(['expression_statement', 'defer_statement', 'go_statement']);
 
+/** The channels `close(…)` calls under a node close, as their argument nodes (`done`, `info.DoneCh`). */
+export function closedChannels(node: Node): Node[] {
+  return node
+    .descendantsOfType('call_expression')
+    .filter((c) => c.childForFieldName('function')?.text === 'close')
+    .flatMap((c) => c.childForFieldName('arguments')?.namedChildren.slice(0, 1) ?? []);
+}
+
 /** A logging call's callee: `log.Print`, `fmt.Println`, `klog.Infof`, `s.logger.Debug`, `t.Log`. */
 export const LOG_CALL = /^(log|fmt|klog|slog)\.|\.(Debug|Info|Warn|Error|Print|Log|Trace)\w*$/;
 

@@ -1,4 +1,7 @@
-import { ancestors, type Node } from '../../src/go/syntax.js';
+import { ancestors, closedChannels, type Node } from '../../src/go/syntax.js';
+
+// Goroutines that wait for others of the loop, or for the spawning function to return: bounded,
+// they would hold their slots while what they wait for cannot start or come.
 
 /**
  * A goroutine that announces its end on a done channel of the value it works on (`defer
@@ -7,8 +10,7 @@ import { ancestors, type Node } from '../../src/go/syntax.js';
  * could all go to goroutines waiting for ones that cannot start.
  */
 export function waitsOnOthersEnds(body: Node, own: (n: Node) => boolean): string | undefined {
-  const closes = body.descendantsOfType('call_expression').filter((c) => own(c) && c.childForFieldName('function')?.text === 'close');
-  const done = closes.map((c) => c.childForFieldName('arguments')?.namedChildren[0]).find((a) => a?.type === 'selector_expression' && /done/i.test(a.childForFieldName('field')?.text ?? ''));
+  const done = closedChannels(body).find((a) => own(a) && a.type === 'selector_expression' && /done/i.test(a.childForFieldName('field')?.text ?? ''));
   if (!done) return undefined;
   const waits = body.descendantsOfType('unary_expression').filter((u) => own(u) && u.childForFieldName('operator')?.text === '<-');
   const wait = waits.find((u) => {
