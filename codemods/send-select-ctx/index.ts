@@ -6,7 +6,8 @@ import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveL
 import { nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
 import { relayedFrom } from './relays.js';
-import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, replyChannel, requestReply, storedFieldReceived } from './receivers.js';
+import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, storedFieldReceived } from './receivers.js';
+import { replyChannel, requestReply } from './reply-channels.js';
 import { awaitedByCaller } from './callers.js';
 import { closedErrorChannel, truncatedStream } from './streams.js';
 import { cancelledBySpawner } from './spawner-cancels.js';

@@ -1,0 +1,116 @@
+import { declarationOf } from '../../src/go/scope.js';
+import { ancestors, enclosingFunction, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
+
+// Reply channels: a channel handed over by whoever waits for the answer on it.
+
+/**
+ * A channel that came in on another channel (`case ch := <-b.snapshot: ch <- snap`, `resp := <-reqs`),
+ * or a field of a value that did (`case req := <-f.reqs: req.err <- err`), or one of a local slice
+ * such channels were collected in (`errchs = append(errchs, req.errch)` … `for _, errch := range
+ * errchs { errch <- err }`): the reply channel of a request, whose sender waits for the answer.
+ * What it was received from, if so.
+ */
+export function replyChannel(send: Node): string | undefined {
+  const chan = unparen(send.childForFieldName('channel')!);
+  const received = receivedFrom(chan);
+  if (received !== undefined) return received;
+  // `for _, ch := range chans { ch <- v }`, or `chans[0] <- v`.
+  const operand = chan.type === 'index_expression' ? chan.childForFieldName('operand') : undefined;
+  const slice = chan.type === 'identifier' ? rangedSlice(chan) : operand?.type === 'identifier' ? operand.text : undefined;
+  const fn = slice && enclosingFunction(send);
+  if (!slice || !fn) return undefined;
+  for (const call of fn.descendantsOfType('call_expression')) {
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    if (call.childForFieldName('function')?.text !== 'append' || args[0]?.text !== slice) continue;
+    for (const added of args.slice(1)) {
+      const from = receivedFrom(unparen(added));
+      if (from !== undefined) return from;
+    }
+  }
+  return undefined;
+}
+
+/** What an expression (`ch`, `req.err`) was received from, when its variable came in on a channel. */
+function receivedFrom(expr: Node): string | undefined {
+  let root = expr;
+  while (root.type === 'selector_expression') root = unparen(root.childForFieldName('operand')!);
+  if (root.type !== 'identifier') return undefined;
+  // `case ch := <-x:` around it, or `for t := range tasks` (one variable: a channel's values).
+  for (const a of ancestors(expr)) {
+    if (FUNCTION_TYPES.has(a.type)) break;
+    const clause = a.type === 'for_statement' ? a.namedChildren.find((c) => c.type === 'range_clause') : undefined;
+    const left = clause?.childForFieldName('left')?.namedChildren ?? [];
+    if (clause && left.length === 1 && left[0].text === root.text && expr.type === 'selector_expression' && /:=/.test(clause.text)) return clause.childForFieldName('right')?.text;
+    const comm = a.type === 'communication_case' ? a.childForFieldName('communication') : undefined;
+    if (comm?.type !== 'receive_statement' || !/^[\w\s,]*:=/.test(comm.text)) continue;
+    if (comm.childForFieldName('left')?.namedChildren.some((n) => n.text === root.text)) return comm.childForFieldName('right')?.text.replace(/^<-\s*/, '');
+  }
+  const found = declarationOf(root.text, expr);
+  if (!found || !('local' in found)) return undefined;
+  const value = found.local.value;
+  if (value && unparen(value).type === 'unary_expression' && value.text.startsWith('<-')) return value.text.replace(/^<-\s*/, '');
+  // `var finishChan chan error`, then `case finishChan = <-s.start:`: given only by receives.
+  if (!value && found.local.decl.type === 'var_spec') return assignedOnlyByReceives(root.text, found.local.decl);
+  // `req, ok := s.queue.Pop()`: a request taken from a queue carries its reply channel as well.
+  const right = found.local.decl.childForFieldName('right')?.namedChildren ?? [];
+  const taken = value ?? (right.length === 1 ? right[0] : undefined);
+  const callee = taken && unparen(taken).type === 'call_expression' ? unparen(taken).childForFieldName('function')?.text : undefined;
+  return callee && QUEUE_TAKE.test(callee) ? `${callee}()` : undefined;
+}
+
+/** What a variable declared without a value is received from, when every assignment to it is a receive from one channel. */
+function assignedOnlyByReceives(name: string, decl: Node): string | undefined {
+  const fn = enclosingFunction(decl);
+  if (!fn) return undefined;
+  const sources = fn
+    .descendantsOfType(['assignment_statement', 'receive_statement'])
+    .filter((a) => a.childForFieldName('left')?.namedChildren.some((l) => l.text === name))
+    .map((a) => {
+      const right = a.childForFieldName('right');
+      const operand = right?.type === 'expression_list' ? right.namedChildren[0] : right;
+      return operand && a.childForFieldName('left')!.namedChildren.length === 1 && operand.text.startsWith('<-') ? operand.text.replace(/^<-\s*/, '') : undefined;
+    });
+  return sources.length > 0 && sources.every((s) => s !== undefined && s === sources[0]) ? sources[0] : undefined;
+}
+
+/**
+ * A field named for the answer (`RespCh`) of a request handed in as a parameter: `func (l *lock)
+ * handleAcquire(event *Acquire) { … event.RespCh <- claim }`, or of one of a batch of requests,
+ * ranged over or indexed (`for _, msg := range batch { msg.respCh <- r }`, `batch[i].respCh <-
+ * r`). The request and its handler, or the batch, if so.
+ */
+export function requestReply(send: Node): string | undefined {
+  const chan = unparen(send.childForFieldName('channel')!);
+  if (chan.type !== 'selector_expression' || !REPLY_FIELD.test(chan.childForFieldName('field')?.text ?? '')) return undefined;
+  const root = unparen(chan.childForFieldName('operand')!);
+  if (root.type === 'index_expression') {
+    const batch = root.childForFieldName('operand');
+    return batch?.type === 'identifier' && declarationOf(batch.text, chan) ? `the requests in ${batch.text}` : undefined;
+  }
+  const found = root.type === 'identifier' ? declarationOf(root.text, chan) : undefined;
+  if (found && 'local' in found && found.local.decl.type === 'range_clause') {
+    return `the request ${root.text} of ${found.local.decl.childForFieldName('right')?.text}`;
+  }
+  if (!found || !('param' in found)) return undefined;
+  const name = found.param.fn.childForFieldName('name')?.text;
+  return `the request ${root.text}${name ? ` handed to ${name}()` : ''}`;
+}
+
+/** A field named for the answer to a request: `RespCh`, `replyC`, `resultChan`, `ack`. */
+const REPLY_FIELD = /^(resp|response|reply|result|answer|ack)(ch|chan|c)?$/i;
+
+/** Calls that take the next item off a queue: `s.pop()`, `q.Dequeue()`, `s.sq.Pop()`. */
+const QUEUE_TAKE = /(^|\.)(pop|Pop|dequeue|Dequeue|shift|Shift)\w*$/;
+
+/** The local slice a range variable ranges over (`for _, ch := range chans`), by name. */
+function rangedSlice(variable: Node): string | undefined {
+  for (const a of ancestors(variable)) {
+    if (FUNCTION_TYPES.has(a.type)) break;
+    const clause = a.type === 'for_statement' ? a.namedChildren.find((c) => c.type === 'range_clause') : undefined;
+    const right = clause?.childForFieldName('right');
+    if (!clause || right?.type !== 'identifier') continue;
+    const names = clause.childForFieldName('left')?.namedChildren ?? [];
+    if (names.length === 2 && names[1].text === variable.text) return right.text;
+  }
+  return undefined;
+}
