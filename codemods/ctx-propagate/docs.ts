@@ -31,7 +31,8 @@ outer context when there is one. Done channels are not contexts and are never us
 \`context.Background()\` passed straight to a call while a context is in scope is reported
 (severity info) without a fix: it is often deliberate — work meant to outlive the request.
 \`--aggressive\` (option \`aggressive\`) replaces it too, but not as the parent of a new root
-(\`context.WithTimeout(context.Background(), d)\`): a budget of its own, for a flush or a
+(\`context.WithTimeout(context.Background(), d)\`, or through a call making a context of it first:
+\`context.WithTimeout(common.WithLogger(context.Background(), l), time.Minute)\`): a budget of its own, for a flush or a
 shutdown meant to outlive the context in scope; nor as the base of profiler labels
 (\`pprof.WithLabels(context.Background(), …)\`, \`pprof.Do\`), which carries labels, not
 cancellation.

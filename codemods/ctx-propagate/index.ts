@@ -220,9 +220,20 @@ function labelsBase(call: Node): string | undefined {
   return fn && /^pprof\.(WithLabels|Do|SetGoroutineLabels)$/.test(fn) ? `${fn}()` : undefined;
 }
 
-/** `context.WithTimeout(…)` (or another constructor) when `call` is the parent it is given, as written up to its paren. */
+/**
+ * `context.WithTimeout(…)` (or another constructor) when `call` is the parent it is given, as
+ * written up to its paren: directly, or through a call that makes a context of it first
+ * (`context.WithTimeout(common.WithLogger(context.Background(), l), time.Minute)`).
+ */
 function newRoot(call: Node, pkg: string): string | undefined {
-  const list = call.parent;
-  const ctor = list?.type === 'argument_list' && same(list.namedChildren[0], call) ? list.parent?.childForFieldName('function')?.text : undefined;
-  return ctor && new RegExp(`^${pkg}\\.With\\w+$`).test(ctor) ? `${ctor}()` : undefined;
+  let parent: Node = call;
+  for (let depth = 0; depth < 2; depth++) {
+    const list = parent.parent;
+    const outer = list?.type === 'argument_list' && same(list.namedChildren[0], parent) ? list.parent : undefined;
+    const ctor = outer?.childForFieldName('function')?.text;
+    if (!outer || !ctor) return undefined;
+    if (new RegExp(`^${pkg}\\.With\\w+$`).test(ctor)) return `${ctor}()`;
+    parent = outer;
+  }
+  return undefined;
 }

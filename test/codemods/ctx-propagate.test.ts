@@ -92,6 +92,28 @@ func (s *Scheduler) Flush(timeout time.Duration, wait func(context.Context) bool
     }
   });
 
+  it('sees a new root through a call that makes a context of the background first', () => {
+    const src = `package p
+
+import (
+	"context"
+	"time"
+)
+
+func withLogger(ctx context.Context, name string) context.Context { return ctx }
+
+// Cleanup gets a minute of its own, even once ctx is cancelled.
+func Stop(ctx context.Context, remove func(context.Context) error) error {
+	cctx, cancel := context.WithTimeout(withLogger(context.Background(), "stop"), time.Minute)
+	defer cancel()
+	return remove(cctx)
+}
+`;
+    const out = fix(true, src);
+    expect(out.fixed).toBe(src);
+    expect(out.findings[0]).toMatchObject({ reason: expect.stringContaining('is the parent of context.WithTimeout()') });
+  });
+
   it('leaves the base of profiler labels alone, even when aggressive', () => {
     const src = `package p
 
