@@ -33,8 +33,23 @@ export function drainedBy(send: Node, ctx: FileContext): string | undefined {
     const inLoop = index
       .nodesMatching(receive, undefined, signature && ((decl) => signature.test(decl)))
       .find((n) => n.type !== 'comment' && ancestors(n).some((a) => a.type === 'for_statement') && waits(n) && (!param || !!parameterNamed(param, n)));
-    return inLoop?.parent?.text;
+    return inLoop?.parent?.text ?? (param ? drainedWhereMade(param, ctx) : undefined);
   });
+}
+
+/**
+ * The function of the package that makes a channel of that name (`copyChan := make(chan T, n)`),
+ * hands it down under it, and starts workers that range over it (`go f.copierRoutine(ctx,
+ * copyChan, out)`, ranging `for state := range in` to the end). The call and the range.
+ */
+function drainedWhereMade(name: string, ctx: FileContext): string | undefined {
+  const made = new RegExp(`(?<![\\w.])${name}\\s*:=\\s*make\\(`, 'g');
+  for (const id of ctx.packageIndex().nodesMatching(made)) {
+    const maker = enclosingFunction(id);
+    const drained = maker && (drainingRange(maker, name)?.text ?? drainedByCalledWorkers(maker, name, ctx));
+    if (drained) return drained;
+  }
+  return undefined;
 }
 
 /**
@@ -60,8 +75,10 @@ const MAKE_CHANNEL = /^make\(\s*(chan\b|[\w.]*(Chan|Ch|Channel)\s*[,)])/;
 function drainedByCalledWorkers(maker: Node, name: string, ctx: FileContext): string | undefined {
   for (const go of maker.descendantsOfType('go_statement')) {
     for (const call of go.descendantsOfType('call_expression')) {
-      // `go h.doWork(jobs)`: the function is the goroutine, and its own loop drains.
-      const isGoroutine = same(call, go.namedChild(0));
+      // `go h.doWork(jobs)`, or `go func() { defer wg.Done(); h.doWork(jobs) }()`: the function
+      // runs as the goroutine, and its own loop drains.
+      const literal = go.namedChild(0)?.childForFieldName('function');
+      const isGoroutine = same(call, go.namedChild(0)) || (literal?.type === 'func_literal' && same(call.parent?.parent?.parent, literal.childForFieldName('body')));
       for (const { callee, decl, param } of parametersGiven(call, name, ctx.packageIndex())) {
         const range = drainingRange(decl, param, isGoroutine);
         if (range) return `${callee}(…) ranging ${range.text}`;
@@ -77,11 +94,29 @@ function drainedByCalledWorkers(maker: Node, name: string, ctx: FileContext): st
  */
 export function drainingRange(fn: Node, name: string, isGoroutine = false): Node | undefined {
   return fn.descendantsOfType('range_clause').find((c) => {
-    const body = c.parent?.childForFieldName('body');
     const started = isGoroutine || ancestors(c).some((a) => a.type === 'go_statement' && contains(fn, a));
-    return c.childForFieldName('right')?.text === name && started && !!body && !/\b(break|return|goto)\b/.test(body.text);
+    return c.childForFieldName('right')?.text === name && started && !leavesLoop(c.parent!);
   });
 }
+
+/**
+ * Whether a loop's body can leave it: a return or goto, or a break of this loop (unlabeled and
+ * not inside an inner loop, switch or select, or naming its label). `break blocks` out of an
+ * inner loop does not leave it.
+ */
+function leavesLoop(loop: Node): boolean {
+  const body = loop.childForFieldName('body');
+  if (!body) return true;
+  if (/\b(return|goto)\b/.test(body.text)) return true;
+  const label = loop.parent?.type === 'labeled_statement' ? loop.parent.childForFieldName('label')?.text : undefined;
+  return body.descendantsOfType('break_statement').some((b) => {
+    const target = b.namedChild(0)?.text;
+    if (target) return target === label;
+    return same(ancestors(b).find((a) => BREAKABLE.has(a.type)), loop);
+  });
+}
+
+const BREAKABLE = new Set(['for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'func_literal']);
 
 /** The field a send's channel names (`p.retries <- m`: `retries`), if it is one. */
 function sentField(send: Node): string | undefined {
