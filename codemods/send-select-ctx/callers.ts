@@ -76,3 +76,37 @@ export function awaitedByCaller(send: Node, ctx: FileContext, source: Cancellati
   }
   return undefined;
 }
+
+/**
+ * A channel the function makes and returns (`return doneInits`), given a context parameter that a
+ * caller in the package makes with its own cancel and hands in, then cancels in a loop that goes
+ * on receiving from the returned channel (`cancel(initErr)` on the first error, then `<-doneInits`
+ * for every other value): the source is done by the reader's own choice while it still waits for
+ * values. How, e.g. `InitVUs() cancels subctx (cancel(initErr)) and goes on receiving from
+ * doneInits` (no line: the caller may be in another file).
+ */
+export function cancelledByReader(send: Node, ctx: FileContext, source: CancellationSource): string | undefined {
+  const chan = unparen(send.childForFieldName('channel')!);
+  const maker = source.fn;
+  const name = maker.childForFieldName('name')?.text;
+  if (source.kind !== 'ctx-param' || chan.type !== 'identifier' || !name) return undefined;
+  if (!new RegExp(`\\breturn\\s+${chan.text}\\s*$`, 'm').test(maker.text)) return undefined;
+  const position = paramsOf(maker).findIndex((p) => p.name === source.expr);
+  for (const call of ctx.packageIndex().callsNamed(name)) {
+    const arg = call.childForFieldName('arguments')?.namedChildren[position];
+    const decl = call.parent?.parent;
+    const result = decl?.type === 'short_var_declaration' || decl?.type === 'assignment_statement' ? decl.childForFieldName('left')?.namedChildren[0]?.text : undefined;
+    const caller = enclosingFunction(call);
+    if (arg?.type !== 'identifier' || !result || !caller) continue;
+    const cancel = new RegExp(`\\b${arg.text}\\s*,\\s*(\\w+)\\s*:?=\\s*\\w+\\.With\\w+\\(`).exec(caller.text)?.[1];
+    if (!cancel || cancel === '_') continue;
+    for (const stmt of caller.descendantsOfType('expression_statement')) {
+      const cancels = stmt.namedChild(0)?.type === 'call_expression' && stmt.namedChild(0)!.childForFieldName('function')?.text === cancel;
+      const loop = cancels ? ancestors(stmt).find((a) => a.type === 'for_statement' && caller.startIndex <= a.startIndex) : undefined;
+      if (loop && new RegExp(`<-\\s*${result}\\b`).test(loop.text)) {
+        return `${caller.childForFieldName('name')?.text ?? 'its caller'}() cancels ${arg.text} (${firstLine(stmt.text)}) and goes on receiving from ${result}`;
+      }
+    }
+  }
+  return undefined;
+}

@@ -182,6 +182,10 @@ declaration in the same package.
   \`close(readerC)\`): a send that gives up once the
   source is done would leave that receive waiting forever, a hang where there was a leak (give the
   channel room for every send instead, \`make(chan error, len(eps))\`);
+- the function returns the channel, and a caller in the package makes the context it hands in with
+  its own cancel, then cancels it in a loop that goes on receiving from the channel (\`cancel(initErr)\`
+  on the first error, then \`<-doneInits\` for every other VU): the context is done by the reader's
+  own choice while it still waits for every value;
 - the channel is a parameter, and a caller in the package hands in a field that the package takes
   with a plain receive and closes nowhere (\`go it.query(n, it.replyCh)\`, with \`shutdown\` counting
   the replies still due: \`for it.queries > 0 { <-it.replyCh; it.queries-- }\`);

@@ -8,7 +8,7 @@ import { sendCannotBlock } from './buffered.js';
 import { relayedFrom } from './relays.js';
 import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, storedFieldReceived } from './receivers.js';
 import { replyChannel, requestReply } from './reply-channels.js';
-import { awaitedByCaller } from './callers.js';
+import { awaitedByCaller, cancelledByReader } from './callers.js';
 import { closedErrorChannel, truncatedStream } from './streams.js';
 import { cancelledBySpawner } from './spawner-cancels.js';
 import { docs } from './docs.js';
@@ -139,6 +139,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const reply = replyChannel(send);
   if (reply) {
     return { reason: `${chan} is a reply channel taken from ${reply}: whoever sent it waits for the answer, and a send giving up once ${sources[0].expr} is done could leave it waiting forever` };
+  }
+  const readerCancels = cancelledByReader(send, ctx, sources[0]);
+  if (readerCancels) {
+    return { reason: `${readerCancels}: ${sources[0].expr} is done while its reader still waits for every value, and a send giving up then would leave it waiting for good` };
   }
   const caller = awaitedByCaller(send, ctx, sources[0]);
   if (caller) {
