@@ -1,5 +1,6 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { doneReceive, type CancellationSource } from '../../src/go/cancellation.js';
+import { cancelFunctions } from '../../src/go/done-at.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import { plainReceive, receiveCase, selectIgnoring, useOf } from '../../src/go/result-channel.js';
 import { declarationOf, paramsOf } from '../../src/go/scope.js';
@@ -98,8 +99,8 @@ export function cancelledByReader(send: Node, ctx: FileContext, source: Cancella
     const result = decl?.type === 'short_var_declaration' || decl?.type === 'assignment_statement' ? decl.childForFieldName('left')?.namedChildren[0]?.text : undefined;
     const caller = enclosingFunction(call);
     if (arg?.type !== 'identifier' || !result || !caller) continue;
-    const cancel = new RegExp(`\\b${arg.text}\\s*,\\s*(\\w+)\\s*:?=\\s*\\w+\\.With\\w+\\(`).exec(caller.text)?.[1];
-    if (!cancel || cancel === '_') continue;
+    const cancel = cancelFunctions({ ...source, expr: arg.text }, caller.text)[0];
+    if (!cancel) continue;
     for (const stmt of caller.descendantsOfType('expression_statement')) {
       const cancels = stmt.namedChild(0)?.type === 'call_expression' && stmt.namedChild(0)!.childForFieldName('function')?.text === cancel;
       const loop = cancels ? ancestors(stmt).find((a) => a.type === 'for_statement' && caller.startIndex <= a.startIndex) : undefined;
