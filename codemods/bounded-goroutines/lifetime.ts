@@ -15,6 +15,7 @@ import { sharedBatchingCall, unseenWorker } from './unseen-calls.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { itemTaskWithContext } from './item-tasks.js';
 import { endsWhenFunctionReturns, waitsOnOthersEnds } from './waits-on-others.js';
+import { isDoneWait } from '../../src/go/result-channel.js';
 import { stopsServer, waitsOnNetwork } from './network.js';
 import { delayedStart, oneTimePause, pacedBy, sharedDeadline, waitsForOthersUntilTimer } from './timing.js';
 
@@ -249,7 +250,7 @@ function waitsOnOthers(body: Node, spawn: Spawn, ctx: FileContext, waitedForAtOn
     if (!select.namedChildren.some((c) => c.type === 'communication_case' || c.type === 'default_case')) return 'blocks forever (select {})';
   }
   // `<-ctx.Done()` as a statement of its own: it waits for the end, whoever brings it and whatever the spawner waits for.
-  const stopWaiter = body.descendantsOfType('expression_statement').filter(own).find((st) => /^<-\s*[\w.]+\.Done\(\)$/.test(st.text));
+  const stopWaiter = body.descendantsOfType('expression_statement').filter(own).find(isDoneWait);
   if (stopWaiter) return `waits for ${stopWaiter.text.replace(/^<-\s*/, '').slice(0, -'.Done()'.length)} to be done (${stopWaiter.text}), as a stop waiter does`;
   const graph = waitsOnOthersEnds(body, own);
   if (graph) return graph;

@@ -1,6 +1,6 @@
 import { doneReceives, type CancellationSource } from '../../src/go/cancellation.js';
 import { callsByText, callsOf, identifiersNamed, nodesByToken, regexEscaped } from '../../src/go/find-by-text.js';
-import { isDoneCase } from '../../src/go/result-channel.js';
+import { isDoneCase, isDoneWait } from '../../src/go/result-channel.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, contains, enclosingFunction, isReleaseCall, LOG_CALL, same, type Node } from '../../src/go/syntax.js';
 
@@ -73,7 +73,7 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): No
 
 /** A `go` statement whose function waits for a context to end, in a receive statement of its own (`<-ctx.Done()`). */
 function waitsForDone(go: Node): boolean {
-  return go.descendantsOfType('expression_statement').some((s) => /^<-\s*[\w.]+\.Done\(\)$/.test(s.text));
+  return go.descendantsOfType('expression_statement').some(isDoneWait);
 }
 
 /** Whether the node is in a `defer` statement within the body: it runs on any return. */

@@ -286,6 +286,11 @@ export function plainReceive(unary: Node): boolean {
   return !kase || !kase.parent?.namedChildren.some((c) => (c.type === 'communication_case' || c.type === 'default_case') && c.id !== kase.id);
 }
 
+/** A statement that only waits for a context to be done: `<-ctx.Done()`, `<-pending.ctx.Done()`. */
+export function isDoneWait(stmt: Node): boolean {
+  return stmt.type === 'expression_statement' && /^<-\s*[\w.]+\.Done\(\)$/.test(stmt.text);
+}
+
 /** A select case waiting for a context to be done: `case <-ctx.Done():`, `case <-claim.Context.Done():`. */
 export function isDoneCase(kase: Node): boolean {
   return kase.type === 'communication_case' && /^<-[\w.()[\]]+\.Done\(\)$/.test(kase.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '');
