@@ -5,6 +5,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import { plainReceive, receiveCase } from '../../src/go/result-channel.js';
 import { drainedAfterRegistering } from './registered-channels.js';
 import { parametersGiven } from '../../src/go/called-functions.js';
+import { leavesLoop } from '../../src/go/loops.js';
 
 // Who takes a send's value: the package's own receivers of the channel, a requester waiting for
 // its reply, a registry draining a collector. Each either makes the send safe or says a select
@@ -98,25 +99,6 @@ export function drainingRange(fn: Node, name: string, isGoroutine = false): Node
     return c.childForFieldName('right')?.text === name && started && !leavesLoop(c.parent!);
   });
 }
-
-/**
- * Whether a loop's body can leave it: a return or goto, or a break of this loop (unlabeled and
- * not inside an inner loop, switch or select, or naming its label). `break blocks` out of an
- * inner loop does not leave it.
- */
-function leavesLoop(loop: Node): boolean {
-  const body = loop.childForFieldName('body');
-  if (!body) return true;
-  if (/\b(return|goto)\b/.test(body.text)) return true;
-  const label = loop.parent?.type === 'labeled_statement' ? loop.parent.childForFieldName('label')?.text : undefined;
-  return body.descendantsOfType('break_statement').some((b) => {
-    const target = b.namedChild(0)?.text;
-    if (target) return target === label;
-    return same(ancestors(b).find((a) => BREAKABLE.has(a.type)), loop);
-  });
-}
-
-const BREAKABLE = new Set(['for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'func_literal']);
 
 /** The field a send's channel names (`p.retries <- m`: `retries`), if it is one. */
 function sentField(send: Node): string | undefined {

@@ -1,5 +1,5 @@
 import { declarationOf } from './scope.js';
-import { ancestors, FUNCTION_TYPES, type Node } from './syntax.js';
+import { ancestors, FUNCTION_TYPES, same, type Node } from './syntax.js';
 
 /** The loops enclosing node inside its own function, innermost first (labelled or not). */
 export function enclosingLoops(node: Node): Node[] {
@@ -137,3 +137,22 @@ function isWorkerCount(expr: Node): boolean {
   if (bound.childForFieldName('function')?.text === 'min') return (bound.childForFieldName('arguments')?.namedChildren ?? []).some(isWorkerCount);
   return /GOMAXPROCS|NumCPU/.test(bound.text);
 }
+
+/**
+ * Whether a loop's body can leave it: a return or goto, or a break of this loop (unlabeled and
+ * not inside an inner loop, switch or select, or naming its label). `break blocks` out of an
+ * inner loop does not leave it.
+ */
+export function leavesLoop(loop: Node): boolean {
+  const body = loop.childForFieldName('body');
+  if (!body) return true;
+  if (/\b(return|goto)\b/.test(body.text)) return true;
+  const label = loop.parent?.type === 'labeled_statement' ? loop.parent.childForFieldName('label')?.text : undefined;
+  return body.descendantsOfType('break_statement').some((b) => {
+    const target = b.namedChild(0)?.text;
+    if (target) return target === label;
+    return same(ancestors(b).find((a) => BREAKABLE.has(a.type)), loop);
+  });
+}
+
+const BREAKABLE = new Set(['for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'func_literal']);
