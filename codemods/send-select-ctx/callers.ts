@@ -2,6 +2,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import { doneReceive, type CancellationSource } from '../../src/go/cancellation.js';
 import { cancelFunctions } from '../../src/go/done-at.js';
 import { receiverOf } from '../../src/go/declarations.js';
+import { leavesLoop } from '../../src/go/loops.js';
 import { plainReceive, receiveCase, selectIgnoring, useOf } from '../../src/go/result-channel.js';
 import { declarationOf, paramsOf } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, firstLine, same, unparen, type Node } from '../../src/go/syntax.js';
@@ -9,10 +10,10 @@ import { drainingRange, ownerType, plainFieldReceive } from './receivers.js';
 
 // A send on a channel parameter: what the package's callers hand in, and how they take it.
 
-/** A receive in a loop of `fn` that nothing leaves early (no return, break, goto or panic in it): it takes every value it counts. */
+/** A receive in a loop of `fn` that nothing leaves early (no return, goto or panic in it, no break of that loop): it takes every value it counts. */
 function takesAll(receive: Node, fn: Node): boolean {
   const loop = ancestors(receive).find((a) => a.type === 'for_statement' || same(a, fn));
-  return loop?.type === 'for_statement' && !/\b(return|break|goto|panic)\b/.test(loop.childForFieldName('body')?.text ?? '');
+  return loop?.type === 'for_statement' && !leavesLoop(loop) && !/\bpanic\b/.test(loop.childForFieldName('body')?.text ?? '');
 }
 
 /** How the caller waits on the source as it has it: a parameter of `fn` as it hands it in (`<-ctx.Done()` for `go t.get(ctx, …)`), or the same receiver's field. */

@@ -1,6 +1,6 @@
 import { identifiersNamed } from './find-by-text.js';
 import { mostSends } from './send-paths.js';
-import { loopsBetween } from './loops.js';
+import { leavesLoop, loopsBetween } from './loops.js';
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, type Node } from './syntax.js';
 
 /** A channel made by `name := make(chan T…)` in the outermost function around a send on it. */
@@ -236,7 +236,7 @@ export function selectIgnoring(uses: Node[], stop: string): Node | undefined {
 
 /**
  * A local channel the function that made it drains: a `for range ch` with no way out of its loop
- * (break, return, goto) in a deferred function, or a goroutine one starts (`defer func() { go
+ * (a break of that loop, return, goto) in a deferred function, or a goroutine one starts (`defer func() { go
  * func() { for range linesCh {} }() }()`), or, for a send in a goroutine, among the function's
  * own statements with no return before it (`for maddr := range maddrC { … }` after starting the
  * resolvers). Whatever else receives first, the send always has a receiver: nothing leaks, and a
@@ -249,8 +249,7 @@ export function drainedOnExit(send: Node, source: string): boolean {
     const clause = id.parent;
     if (clause?.type !== 'range_clause' || !same(clause.childForFieldName('right'), id)) return false;
     const loop = clause.parent!;
-    const body = loop.childForFieldName('body');
-    if (!body || /\b(break|return|goto)\b/.test(body.text)) return false;
+    if (leavesLoop(loop)) return false;
     if (ancestors(loop).some((a) => a.type === 'defer_statement' && contains(local.outer, a))) return true;
     return local.inGoroutine && readBeforeLeaving(loop, local.outer);
   });
