@@ -141,6 +141,11 @@ declaration in the same package.
   receives it in selects that also wait on ctx): once the context is done that call ends, and a
   select, on that source
   or another, would drop the report at random;
+- the function's work goes on once the context is done: before the send it takes
+  \`context.WithoutCancel(ctx)\` itself, or hands the context to a function of the package that does
+  (\`job, err := withRetries(ctx, …)\`, which records a job's final state on an uncancelled
+  context): the work is meant to finish and be reported even when the context ends first, and a
+  select would drop that report at random;
 - the channel is a reply channel that came in on another channel (\`case ch := <-b.snapshot: ch <-
   snap\`, \`case req := <-reqs: req.err <- err\`, \`for t := range tasks { t.dstMatch <- dst }\`, a
   variable only receives set: \`var finishChan chan error\` … \`case finishChan = <-s.start:\`), or one of a local slice such channels were collected

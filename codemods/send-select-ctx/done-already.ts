@@ -240,18 +240,18 @@ function callGivenSourceFailed(ifStmt: Node, contexts: string[]): string | undef
 }
 
 /** Whether the call, or one it is chained on, is given one of the contexts (`rdb.Set(ctx, k).Err()`). */
-function givesSource(call: Node, contexts: string[]): boolean {
+export function givesSource(call: Node, contexts: string[]): boolean {
   return chainedCalls(call).some((c) => c.childForFieldName('arguments')?.namedChildren.some((arg) => contexts.includes(arg.text)));
 }
 
 /**
  * Contexts the functions around `fn` derive from the source (`workerCtx, cancel =
- * context.WithCancel(ctx)`): done once it is done.
+ * context.WithCancel(ctx)`): done once it is done (not `context.WithoutCancel(ctx)`).
  */
-function derivedFrom(expr: string, fn: Node): string[] {
+export function derivedFrom(expr: string, fn: Node): string[] {
   let top = fn;
   for (let f: Node | undefined = fn; f; f = enclosingFunction(f)) top = f;
-  const derive = new RegExp(`\\b(\\w+)\\s*(?:,\\s*\\w+\\s*)?:?=\\s*context\\.With\\w*\\(\\s*${regexEscaped(expr)}\\s*[,)]`, 'g');
+  const derive = new RegExp(`\\b(\\w+)\\s*(?:,\\s*\\w+\\s*)?:?=\\s*context\\.With(?!outCancel)\\w*\\(\\s*${regexEscaped(expr)}\\s*[,)]`, 'g');
   return [...top.text.matchAll(derive)].map((m) => m[1]).filter((name) => name !== expr);
 }
 

@@ -12,6 +12,7 @@ import { awaitedByCaller, cancelledByReader } from './callers.js';
 import { closedErrorChannel, truncatedStream } from './streams.js';
 import { cancelledBySpawner } from './spawner-cancels.js';
 import { docs } from './docs.js';
+import { detachedWork } from './detached-work.js';
 import { carriesResultOf, endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
 import { cleanupSkippedByReturn, inOwnDoneCase, ownStopOnDone, stopsOnOwnChannel } from './early-return.js';
@@ -89,6 +90,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   for (const s of inScope) {
     const failed = reportsFailureOf(send, fn, s);
     if (failed) return { reason: `the send reports ${failed}, which is given ${s.expr} or a context made from it: once ${s.expr} is done that call ends, and a select would drop the report at random` };
+  }
+  for (const s of inScope) {
+    const detached = detachedWork(send, fn, s, ctx);
+    if (detached) return { reason: `the function's work goes on once ${s.expr} is done (${detached}), and the send reports it: a select on ${s.expr} would drop that report at random` };
   }
   const doneWhere = new Map(inScope.map((s) => [s, knownDoneWhere(send, fn, s, ctx)]));
   const maybeNil = new Map(inScope.map((s) => [s, mayBeNil(s, ctx)]));

@@ -1,0 +1,43 @@
+import type { CancellationSource } from '../../src/go/cancellation.js';
+import { regexEscaped } from '../../src/go/find-by-text.js';
+import type { Node } from '../../src/go/syntax.js';
+import type { FileContext } from '../../src/engine/types.js';
+import { derivedFrom, givesSource } from './done-already.js';
+
+const DETACH = /\bcontext\.WithoutCancel\(/;
+
+/** Whether some file of the package detaches a context at all (asked once per package). */
+const detaching = new WeakMap<object, boolean>();
+function detachesSomewhere(ctx: FileContext): boolean {
+  const index = ctx.packageIndex();
+  let found = detaching.get(index);
+  if (found === undefined) detaching.set(index, (found = index.anyTextMatches(DETACH)));
+  return found || DETACH.test(ctx.source);
+}
+
+/**
+ * Work the function keeps running once the context is done, and reports: before the send, it
+ * takes `context.WithoutCancel(ctx)` itself, or hands the context to a function of the package
+ * that does (`withRetries(ctx, …)`, which writes a job's final state on an uncancelled context).
+ * The work is meant to finish and be reported even when the context ends first: a select on it
+ * would drop the report of work done. What detaches it, e.g. `withRetries(ctx, func(ctx …`.
+ */
+export function detachedWork(send: Node, fn: Node, source: CancellationSource, ctx: FileContext): string | undefined {
+  if (!source.isContext) return undefined;
+  const contexts = [source.expr, ...derivedFrom(source.expr, fn)];
+  const before = ctx.source.slice(fn.startIndex, send.startIndex);
+  if (!DETACH.test(before) && !detachesSomewhere(ctx)) return undefined;
+  const own = new RegExp(`\\bcontext\\.WithoutCancel\\(\\s*(?:${contexts.map(regexEscaped).join('|')})\\s*\\)`).exec(before);
+  if (own) return own[0];
+  for (const call of fn.descendantsOfType('call_expression')) {
+    if (call.endIndex > send.startIndex || !givesSource(call, contexts)) continue;
+    const callee = call.childForFieldName('function');
+    const named = callee?.type === 'selector_expression' ? callee.childForFieldName('field') : callee;
+    if (named?.type !== 'identifier' && named?.type !== 'field_identifier') continue;
+    const method = callee!.type === 'selector_expression';
+    if (ctx.packageIndex().functionsNamed(named.text, method, (d) => DETACH.test(d)).length > 0) {
+      return `${callee!.text}(…), which runs its work on context.WithoutCancel`;
+    }
+  }
+  return undefined;
+}
