@@ -76,7 +76,8 @@ export function packageName(tree: Parser.Tree, path: string): string | undefined
 /**
  * Edits that add the given import paths to a file, gofmt-clean: into the first import block
  * (standard-library paths join its first group in sorted position), converting a single
- * `import "x"` into a block, or after the package clause when there are no imports.
+ * `import "x"` into a block, or after the package clause when there are no imports; never into
+ * cgo's `import "C"`.
  */
 export function addImportEdits(source: string, tree: Parser.Tree, paths: string[], nl = '\n'): Edit[] {
   if (paths.length === 0) return [];
@@ -87,19 +88,23 @@ export function addImportEdits(source: string, tree: Parser.Tree, paths: string[
   // The fixes of a file mostly need the same imports: their edits are placed once.
   const key = `${missing.join(' ')}${nl}`;
   let edits = known.get(key);
-  if (!edits) known.set(key, (edits = importEdits(source, packageClause, decls, missing, nl)));
+  if (!edits) {
+    // cgo reads the comment just above a lone `import "C"` as C code: that declaration is left
+    // as it is (made a block, it would lose its preamble), and paths go to another one.
+    const others = decls.filter((d) => !d.descendantsOfType('import_spec').some((s) => specOf(s).path === 'C'));
+    known.set(key, (edits = importEdits(source, decls.at(-1) ?? packageClause!, others, missing, nl)));
+  }
   return edits;
 }
 
-/** The edits adding `missing` (sorted, none imported yet). */
-function importEdits(source: string, packageClause: Node | undefined, decls: Node[], missing: string[], nl: string): Edit[] {
+/** The edits adding `missing` (sorted, none imported yet): into `decls`, or a declaration of their own after `after`. */
+function importEdits(source: string, after: Node, decls: Node[], missing: string[], nl: string): Edit[] {
   if (decls.length === 0) {
-    const pkg = packageClause!;
     const body =
       missing.length === 1
         ? `import "${missing[0]}"`
         : `import (${nl}${missing.map((p) => `\t"${p}"`).join(nl)}${nl})`;
-    return [{ start: pkg.endIndex, end: pkg.endIndex, text: `${nl}${nl}${body}` }];
+    return [{ start: after.endIndex, end: after.endIndex, text: `${nl}${nl}${body}` }];
   }
   const first = decls[0];
   const list = first.namedChildren.find((n) => n.type === 'import_spec_list');

@@ -42,6 +42,15 @@ describe('addImportEdits', () => {
     expect(packageName(tree, 'time')).toBe('sé');
   });
 
+  it("leaves cgo's import \"C\" alone (its preamble is the comment just above it): paths go to another declaration, or one of their own", () => {
+    const cgo = 'package x\n\n// #include <stdlib.h>\nimport "C"\n';
+    expect(add(cgo, ['slices'])).toBe(`${cgo}\nimport "slices"\n`);
+    expect(add(cgo, ['sync', 'slices'])).toBe(`${cgo}\nimport (\n\t"slices"\n\t"sync"\n)\n`);
+    expect(add(`${cgo}\nimport "fmt"\n`, ['slices'])).toBe(`${cgo}\nimport (\n\t"fmt"\n\t"slices"\n)\n`);
+    const before = 'package x\n\nimport "fmt"\n\n// #include <stdlib.h>\nimport "C"\n';
+    expect(add(before, ['slices'])).toBe('package x\n\nimport (\n\t"fmt"\n\t"slices"\n)\n\n// #include <stdlib.h>\nimport "C"\n');
+  });
+
   it('adds nothing for a path already imported, even under an alias', () => {
     const src = 'package x\n\nimport ctxpkg "context"\n';
     expect(add(src, ['context'])).toBe(src);
