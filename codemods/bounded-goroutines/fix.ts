@@ -2,7 +2,7 @@ import { goAtLeast } from '../../src/engine/go-module.js';
 import type { FileContext, Fix } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { isReassigned } from '../../src/go/scope.js';
-import { afterOpeningBrace, eol, freshNameIn, indentAt, unparen, usedNames, type Node } from '../../src/go/syntax.js';
+import { afterOpeningBrace, eol, freshNameIn, indentAt, same, unparen, usedNames, type Node } from '../../src/go/syntax.js';
 import { spawnedFunction, type Spawn } from './detect.js';
 
 export type Plan = { ok: true; fix: Fix; limit: string } | { ok: false; reason: string };
@@ -88,9 +88,31 @@ function loopVariableCopies(spawn: Spawn, ctx: FileContext): string[] {
   for (const v of vars) {
     const capturedByLiteral = literal?.type === 'func_literal' && !params.has(v) && literal.childForFieldName('body')!.descendantsOfType('identifier').some((n) => n.text === v);
     const argOfCall = literal?.type !== 'func_literal' && used.has(v);
-    if (capturedByLiteral || argOfCall) out.push(`${v} := ${v}`);
+    if ((capturedByLiteral || argOfCall) && !redeclaredInLoop(spawn, v)) out.push(`${v} := ${v}`);
   }
   return out;
+}
+
+/**
+ * Whether the loop body already declares `name` where the goroutine sees it (`proxy := proxy`
+ * before it, in its block or one around it), or anywhere in the goroutine's own block, where
+ * another `name := name` would not compile.
+ */
+function redeclaredInLoop(spawn: Spawn, name: string): boolean {
+  const declares = (s: Node) => (s.type === 'short_var_declaration' || s.type === 'var_declaration') && declaredNames(s).includes(name);
+  const body = spawn.loop.childForFieldName('body');
+  for (let at: Node = spawn.go; at.parent && !same(at, body); at = at.parent) {
+    if (at.parent.type !== 'statement_list' && at.parent.type !== 'block') continue;
+    const siblings = at.parent.namedChildren;
+    if (siblings.some((s) => (same(at.parent!, spawn.go.parent) || s.startIndex < at.startIndex) && declares(s))) return true;
+  }
+  return false;
+}
+
+/** The names a short variable declaration or `var` declaration declares. */
+function declaredNames(decl: Node): string[] {
+  if (decl.type === 'short_var_declaration') return decl.childForFieldName('left')?.namedChildren.map((n) => n.text) ?? [];
+  return decl.descendantsOfType('var_spec').flatMap((spec) => spec.childrenForFieldName('name').map((n) => n.text));
 }
 
 /** `base`, or base2, base3… when the function already uses the name (or another fix of it does). */
