@@ -83,7 +83,8 @@ of its \`Go\` calls gets the fix.
 \`go f(a, b)\` becomes \`go func() { defer …; f(a, b) }()\` only when \`f\` and its arguments are
 names, selectors or literals that the loop does not assign: a closure reads them when it runs,
 not when it is started. Below Go 1.22 (the module's \`go\` line), loop variables the goroutine
-uses are copied first (\`v := v\`), since they are shared by every iteration there.
+uses are copied first (\`v := v\`), since they are shared by every iteration there, unless the
+loop already copies them (a second \`v := v\` in the same block would not compile).
 
 ## Left alone
 - loops with a bound in sight: a semaphore acquire (\`sem <- struct{}{}\`, \`.Acquire(\`, a sized
@@ -144,6 +145,14 @@ function passed in or another package's function is not seen. No fix when:
   goroutine lives until then, and bounded, the loop would stop;
 - the loop is in a function named for running its work at once (\`func Parallel(fs ...func()
   error)\`, \`TestConcurrentPush\`): callers may count on every goroutine running together;
+- the loop is in test code (a \`_test.go\` file): a test's goroutines are what it exercises,
+  often meant to run together or to wait on each other (nodes that must bootstrap together to
+  join a cluster, a count of calls in flight), and a bound could change what it tests or stall it;
+- a comment just above the loop, or in it before the \`go\`, says the goroutines start together on
+  purpose or that a limit was left out (\`all at once\`, \`at the same time\`, \`simultaneously\`,
+  \`limit max concurrency\`, \`unbounded\`, \`no limit\`): calls sharing one deadline,
+  which those queued behind a limit would miss (cadence's rate-limit update: "just blast out all
+  at once … we don't need to reserve room for queued calls");
 - a goroutine announces its end by closing a done channel of the value it works on and first waits
   for another channel (\`defer close(info.DoneCh)\`, then \`case ok := <-depsCh:\`): the vertices of a
   dependency graph, waiting for each other's ends; bounded, the slots could all go to vertices

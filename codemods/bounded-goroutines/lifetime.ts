@@ -18,6 +18,7 @@ import { endsWhenFunctionReturns, waitsOnOthersEnds } from './waits-on-others.js
 import { isDoneWait } from '../../src/go/result-channel.js';
 import { stopsServer, waitsOnNetwork } from './network.js';
 import { delayedStart, oneTimePause, pacedBy, sharedDeadline, waitsForOthersUntilTimer } from './timing.js';
+import { meantToRunTogether } from './together.js';
 
 /**
  * Why a bound could stop the loop for good, or undefined when the goroutines finish on their
@@ -29,11 +30,8 @@ import { delayedStart, oneTimePause, pacedBy, sharedDeadline, waitsForOthersUnti
  * function is not seen.
  */
 export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undefined {
-  const benchmark = benchmarkOf(spawn.go);
-  if (benchmark) return `the loop is in ${benchmark}, where how many goroutines run at once is what it measures`;
-  // `func Parallel(fs ...func() error) error`, `TestTokensGenerateConcurrently`: running them at once is the contract.
-  const named = ancestors(spawn.go).filter((a) => a.type === 'function_declaration' || a.type === 'method_declaration').map((f) => f.childForFieldName('name')?.text ?? '').find((n) => /parallel|concurrent/i.test(n));
-  if (named) return `the loop is in ${named}(), named for running its work at once: callers may count on every goroutine running together (work that meets, a test of concurrency)`;
+  const together = meantToRunTogether(spawn, ctx);
+  if (together) return together;
   if (acceptsConnections(spawn.loops[0], ctx.source)) {
     return 'each goroutine serves an accepted connection or stream for as long as it stays open: a bound would stop the loop accepting once that many are open (limit connections on purpose, e.g. netutil.LimitListener)';
   }
@@ -317,11 +315,3 @@ function waitsRightAfter(loop: Node): boolean {
   return !!next && /^(return\s+)?([\w\s,]+:?=\s*)?[\w.]+\.Wait\(\)$/.test(next.text);
 }
 
-
-
-/** The benchmark a node is in (`func BenchmarkX(b *testing.B)`, or a helper given the `*testing.B`), by name. */
-function benchmarkOf(node: Node): string | undefined {
-  const top = ancestors(node).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
-  const name = top?.childForFieldName('name')?.text;
-  return name && /\*testing\.B\b/.test(top!.childForFieldName('parameters')?.text ?? '') ? `${name}()` : undefined;
-}

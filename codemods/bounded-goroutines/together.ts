@@ -1,0 +1,59 @@
+import type { FileContext } from '../../src/engine/types.js';
+import { loopStatement } from '../../src/go/loops.js';
+import { ancestors, same, type Node } from '../../src/go/syntax.js';
+import type { Spawn } from './detect.js';
+
+// Goroutines the code itself says are meant to run together: in a benchmark or a test, in a
+// function named for it, or under a comment saying so. A bound would change what they do.
+
+/**
+ * Why the code says the goroutines run together on purpose, if it does: the loop is in a
+ * benchmark or in test code, in a function named for running at once, or under a comment that
+ * says the goroutines all start at once or that a limit was left out.
+ */
+export function meantToRunTogether(spawn: Spawn, ctx: FileContext): string | undefined {
+  const benchmark = benchmarkOf(spawn.go);
+  if (benchmark) return `the loop is in ${benchmark}, where how many goroutines run at once is what it measures`;
+  // `func Parallel(fs ...func() error) error`, `TestTokensGenerateConcurrently`: running them at once is the contract.
+  const named = ancestors(spawn.go).filter((a) => a.type === 'function_declaration' || a.type === 'method_declaration').map((f) => f.childForFieldName('name')?.text ?? '').find((n) => /parallel|concurrent/i.test(n));
+  if (named) return `the loop is in ${named}(), named for running its work at once: callers may count on every goroutine running together (work that meets, a test of concurrency)`;
+  if (/_test\.go$/.test(ctx.path)) {
+    return "the loop is in test code: a test's goroutines are what it exercises, often meant to run together or to wait on each other (nodes joining a cluster, a count of calls in flight), and a bound could change what it tests or stall it";
+  }
+  const said = commentSaying(spawn);
+  if (said) return `the comment ${said} says the goroutines run together on purpose: a bound would queue those the author meant to start at once (calls sharing a deadline, work that meets)`;
+  return undefined;
+}
+
+/** The benchmark a node is in (`func BenchmarkX(b *testing.B)`, or a helper given the `*testing.B`), by name. */
+function benchmarkOf(node: Node): string | undefined {
+  const top = ancestors(node).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
+  const name = top?.childForFieldName('name')?.text;
+  return name && /\*testing\.B\b/.test(top!.childForFieldName('parameters')?.text ?? '') ? `${name}()` : undefined;
+}
+
+/** Words of a comment about starting everything at once, or about leaving a limit out. */
+const TOGETHER = /\b(all at once|at the same time|simultaneous(ly)?|(limit|bound|cap)(ing)?\s+(the\s+)?(max(imum)?\s+)?concurrency|unbounded|without (a )?limit|no limit)\b/i;
+
+/**
+ * A comment saying the goroutines start together on purpose: just above the loop (the comments
+ * right before it) or inside it before the go statement. As written, e.g. `// … just blast out
+ * all at once`.
+ */
+function commentSaying(spawn: Spawn): string | undefined {
+  const loop = loopStatement(spawn.loop);
+  const comments: Node[] = [];
+  for (let prev = loop.previousNamedSibling; prev?.type === 'comment'; prev = prev.previousNamedSibling) comments.unshift(prev);
+  comments.push(...loop.descendantsOfType('comment').filter((c) => c.endIndex <= spawn.go.startIndex && !inLiteral(c, loop)));
+  const said = comments.find((c) => TOGETHER.test(c.text));
+  return said ? `\`${said.text.trim()}\`` : undefined;
+}
+
+/** Whether a comment is inside a function literal within the loop (the goroutine's own code or another). */
+function inLiteral(comment: Node, loop: Node): boolean {
+  for (const a of ancestors(comment)) {
+    if (same(a, loop)) return false;
+    if (a.type === 'func_literal') return true;
+  }
+  return false;
+}
