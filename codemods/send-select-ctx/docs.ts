@@ -236,6 +236,11 @@ declaration in the same package.
 - the send is in a test, benchmark or test helper itself (a function given \`t *testing.T\`, a
   subtest's function literal included): a return there ends the test as passed and skips its
   checks after the send (a goroutine the test starts may return: the test's checks go on);
+- the send is anywhere in test code (a \`_test.go\` file: a helper, a fake, a goroutine a test
+  starts): tests end contexts on purpose (a timeout or a cancellation under test) while they still
+  wait for the values, and a select would drop them at random (knative's throttler test read
+  both tries' results after its 100 ms deadline; mimir's streaming test hung on a mock's
+  \`Recv\`);
 - the function returns no \`error\` (nothing can report the cancellation), or only a done channel
   is in scope while an error must be returned;
 - a result's zero value cannot be known (a type from another package, a type parameter);

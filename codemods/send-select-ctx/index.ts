@@ -194,6 +194,9 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
     const name = fn.type === 'func_literal' ? 'a function literal' : `${fn.childForFieldName('name')?.text}()`;
     return { reason: `the send is in ${name}, given ${test}: returning once ${sources[0].expr} is done would end the test as passed and skip its checks after the send` };
   }
+  if (/_test\.go$/.test(ctx.path)) {
+    return { reason: `the send is in test code, where contexts are ended on purpose (a timeout or a cancellation under test) while the test still waits for the value: a select on ${sources[0].expr} would drop it at random and leave the test hanging or failing` };
+  }
   const placement = placementOf(send, ctx.source);
   if ('reason' in placement) return { reason: placement.reason };
   const skipped = cleanupSkippedByReturn(send, fn, ctx.source);
