@@ -240,9 +240,10 @@ function passed in or another package's function is not seen. No fix when:
 - the goroutine detaches from its context (\`ctx := context.WithoutCancel(ctx)\`): it means to
   outlive cancellation and runs until its own input ends (a WebAssembly instance serving its
   stdin), a long-lived worker;
-- the goroutine waits for other code to finish (\`case <-claim.Context.Done():\`) until a timer it
-  made fires (\`case <-timer.C:\`): a grace period all of them are meant to run at once, which a
-  bound would add up;
+- the goroutine waits for other code to finish (\`case <-claim.Context.Done():\`) or for a reply
+  (\`case latency := <-responseCh:\`) until a timer it made fires (\`case <-timer.C:\`): a grace
+  period or a timeout all of them are meant to run at once, which a bound would add up (a health
+  prober's cycle taking many timeouts, its later probes cut off by the caller's deadline);
 - the goroutine shuts a server down (\`srv.Shutdown(ctx)\`, \`s.GracefulStop()\`), itself or in a
   function of the package it calls: servers stopped side by side each wait for their clients,
   and bounded, one still draining would hold its slot while the others keep accepting, and a

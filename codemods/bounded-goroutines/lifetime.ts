@@ -92,7 +92,7 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
     // input ends (a WebAssembly instance serving its stdin).
     if (!via && /\b\w+\s*:?=\s*context\.WithoutCancel\(/.test(body.text)) return `${who} detaches from its context (context.WithoutCancel) and runs until its own input ends, a long-lived worker: a bound could leave the loop waiting for a slot that never frees`;
     const grace = waitsForOthersUntilTimer(body);
-    if (grace) return `${who} waits for other code to finish (${grace.waitsFor}) until a timer of its own fires (${grace.timer}): a grace period all of them are meant to run at once; bounded, the periods would add up and the later ones start late`;
+    if (grace) return `${who} waits (${grace.waitsFor}) until a timer of its own fires (${grace.timer}): a timeout or grace period all of them are meant to run at once; bounded, the periods would add up and the later ones start late`;
     const why = waitsOnOthers(body, spawn, ctx, waitedForAtOnce);
     if (why) return `${who} ${why}: a bound could leave the loop waiting for a slot that never frees`;
   }

@@ -72,9 +72,11 @@ export function oneTimePause(body: Node): string | undefined {
 }
 
 /**
- * A select of the body's own that receives only, one case a context's `Done()` (other code
- * finishing) and one a timer the body made (`timer := time.NewTimer(d)` … `case <-timer.C:`):
- * a wait for others bounded by a grace period. The two cases, as written.
+ * A select of the body's own that receives only, one case a timer the body made (`timer :=
+ * time.NewTimer(d)` … `case <-timer.C:`) and another what it waits for (a context's `Done()`,
+ * other code finishing; a reply, `case latency := <-responseCh:`): a wait bounded by a timeout
+ * or grace period of its own. The two cases, as written (what it waits for other than a context's
+ * `Done()` first).
  */
 export function waitsForOthersUntilTimer(body: Node): { waitsFor: string; timer: string } | undefined {
   const timers = [...body.text.matchAll(/(\w+)\s*:=\s*time\.NewTimer\(/g)].map((m) => `<-${m[1]}.C`);
@@ -83,8 +85,8 @@ export function waitsForOthersUntilTimer(body: Node): { waitsFor: string; timer:
     const cases = select.namedChildren.filter((c) => c.type === 'communication_case');
     const comms = cases.map((c) => c.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '');
     const timer = comms.find((c) => timers.includes(c));
-    const waitsFor = comms[cases.findIndex(isDoneCase)];
-    if (timer && waitsFor && comms.every((c) => c.startsWith('<-'))) return { waitsFor, timer };
+    const waitsFor = comms.find((c, i) => c !== timer && !isDoneCase(cases[i])) ?? comms[cases.findIndex(isDoneCase)];
+    if (timer && waitsFor && comms.every((c) => /^(\w+(,\w+)?:?=)?<-/.test(c))) return { waitsFor, timer };
   }
   return undefined;
 }
