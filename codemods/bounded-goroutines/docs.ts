@@ -115,7 +115,7 @@ function passed in or another package's function is not seen. No fix when:
   and a bound would stop the loop accepting (limit connections on purpose instead, e.g.
   \`netutil.LimitListener\`);
 - the loop reads the next message of a connection or stream (\`conn.ReadMessage()\`, \`stream.Recv()\`,
-  \`r.Read(buf)\`, \`ReadFromUDP\`, \`WaitReadPacket()\` in a \`for {\` loop) and hands each to a goroutine: waiting for a slot would stop it
+  \`r.Read(buf)\`, \`ReadFromUDP\`, \`WaitReadPacket()\`, a QUIC connection's \`ReceiveDatagram()\` in a \`for {\` loop) and hands each to a goroutine: waiting for a slot would stop it
   reading, and with it the peer's pings, read deadlines and replies a handler may itself wait for;
 - nothing waits for the goroutines and they send on a channel the function returns after the
   loop (\`return answers\`): its caller reads the answers as they come, the first good one
@@ -126,8 +126,11 @@ function passed in or another package's function is not seen. No fix when:
   loop, watch, poll, pump, pipe, worker, daemon, forever, until (\`wait.Until(w, 0, stop)\`); the package's own function of that name counts
   only when it is not the loop's function itself: \`func (m *Manager) Run() { for _, mgr := range
   m.mgrs { go mgr.Run() } }\` starts managers of another type): a pipeline stage or a discoverer
-  would hold its slot for good (a loop joined by a \`Wait()\` needs no such guess: its goroutines
-  end);
+  would hold its slot for good. A loop joined by a \`Wait()\` may block until its workers are
+  stopped on purpose (\`WatchWildcards\` "blocks until ctx is cancelled"): there only the words
+  that say so beyond doubt count (serve, listen, loop, watch, pump, daemon, forever, until:
+  \`w.Watch(ctx)\`, \`wait.UntilWithContext(ctx, reap, interval)\`), not run or start, which a task
+  run once may be named;
 - a goroutine hands an unbuffered channel the function made before the loop to a call
   (\`d.Run(ctx, ch)\`, \`ch\` read only after the loop): the call may send on it with no receiver
   until the loop is done;

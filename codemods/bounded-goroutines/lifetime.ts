@@ -57,7 +57,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (handedBack) {
     return `the function returns ${handedBack}, which the goroutines send on, for its caller to read as they finish (the first answer wins): bounded, it would return only once all but the last few are done`;
   }
-  const worker = spawn.shape === 'fire-and-forget' || spawn.shape === 'channel-range' ? unseenWorker(called, spawn.fn, ctx) : undefined;
+  const joined = spawn.shape !== 'fire-and-forget' && spawn.shape !== 'channel-range';
+  const worker = joined ? undefined : unseenWorker(called, spawn.fn, ctx);
   if (worker) {
     return `the goroutine runs ${worker}, which is not in this package and is named like a worker that runs until stopped: nothing waits for the goroutines, and one that never ends would hold its slot for good`;
   }
@@ -127,6 +128,12 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (collected) {
     return `after the loop the function takes one value only of those the goroutines send (${collected.at}), then goes on: the goroutines may run until what it does next stops them, and a bound would hold the loop before it gets there`;
   }
+  // A joined loop may wait for good on purpose (a supervisor blocking until its context ends):
+  // only names that say so firmly (\`w.Watch(ctx)\`, \`wait.UntilWithContext(…)\`) count there.
+  const forGood = joined ? unseenWorker(called, spawn.fn, ctx, true) : undefined;
+  if (forGood) {
+    return `the goroutine runs ${forGood}, which is not in this package and is named like a worker that runs until stopped: the function waits for the goroutines until they are stopped, and one that never ends would hold its slot for good`;
+  }
   return undefined;
 }
 
@@ -185,7 +192,7 @@ function readsStream(spawn: Spawn): string | undefined {
  * Reading the next message of a connection or stream: `conn.ReadMessage`, `stream.Recv`,
  * `dc.RecvDetail`, `r.Read`, `c.NextReader`, `readWaiter.WaitReadPacket`.
  */
-const STREAM_READ = /\.(Read|ReadMessage|ReadJSON|ReadFrom\w*|ReadMsg\w*|(Wait)?ReadPacket|Recv\w*|NextReader)$/;
+const STREAM_READ = /\.(Read|ReadMessage|ReadJSON|ReadFrom\w*|ReadMsg\w*|(Wait)?ReadPacket|Recv\w*|NextReader|ReceiveDatagram|ReceiveMessage)$/;
 
 /**
  * What a spawned goroutine runs: its function literal (or the local closure it calls), and the

@@ -9,15 +9,17 @@ import { calledName } from '../../src/go/called-functions.js';
 /**
  * A call to a function the package does not declare, whose name says it runs until stopped:
  * `link.stubs[i].Run(toxic)`, `s.readLoop()`, `w.Start()`. As written, e.g. `link.stubs[i].Run()`.
- * `spawner`: the function the loop is in.
+ * `spawner`: the function the loop is in. `firmly`: only names that say so beyond doubt
+ * (`Watch`, `Until`), not those a task's one run may take (`Run`, `Start`).
  */
-export function unseenWorker(called: Node[], spawner: Node, ctx: FileContext): string | undefined {
+export function unseenWorker(called: Node[], spawner: Node, ctx: FileContext, firmly = false): string | undefined {
   for (const callee of called) {
     const named = calledName(callee);
-    if (!named) continue;
+    // \`time.Until(at)\`: a duration, not a worker.
+    if (!named || callee.text.startsWith('time.')) continue;
     const { name, method } = named;
     const words = name.split(/(?=[A-Z])|_/).map((w) => w.toLowerCase());
-    if (!words.some((w) => WORKER_WORDS.has(w))) continue;
+    if (!words.some((w) => (firmly ? FOR_GOOD_WORDS : WORKER_WORDS).has(w))) continue;
     // One the package declares is judged by its body; not the spawner itself (\`func (m *Manager)
     // Run() { for _, mgr := range m.mgrs { go mgr.Run() } }\`: the items' Run, of another type).
     if (ctx.packageIndex().functionsNamed(name, method).some((f) => f.text !== spawner.text)) continue;
@@ -28,6 +30,7 @@ export function unseenWorker(called: Node[], spawner: Node, ctx: FileContext): s
 
 /** Words that name a function running until something stops it. */
 const WORKER_WORDS = new Set(['run', 'start', 'serve', 'listen', 'loop', 'watch', 'poll', 'pump', 'pipe', 'worker', 'daemon', 'forever', 'until']);
+const FOR_GOOD_WORDS = new Set(['serve', 'listen', 'loop', 'watch', 'pump', 'daemon', 'forever', 'until']);
 
 /**
  * A method the package does not declare, named like handing over a message (`SendMessage`,
