@@ -258,9 +258,10 @@ function sendsAtMost(sends: Node[], decl: Node, chan: string): number {
 
 /**
  * True when loop runs exactly `count` times: `for i := 0; i < count; i++` (or `i <= n` with count
- * `n+1`, `i := 1; i <= count`), `for range count`, `for … range xs` with count `len(xs)`.
+ * `n+1`, `i := 1; i <= count`), `for range count`, `for … range xs` with count `len(xs)` (or
+ * `xs.Len()`, a set's size).
  */
-function loopRunsExactly(loop: Node, count: Node, source: string): boolean {
+export function loopRunsExactly(loop: Node, count: Node, source: string): boolean {
   const body = loop.childForFieldName('body');
   const clause = loop.namedChildren.find((c) => c.type === 'for_clause' || c.type === 'range_clause');
   if (!clause || !body) return false;
@@ -272,6 +273,11 @@ function loopRunsExactly(loop: Node, count: Node, source: string): boolean {
     if (count.type === 'call_expression' && count.childForFieldName('function')?.text === 'len') {
       const arg = count.childForFieldName('arguments')!.namedChildren;
       return arg.length === 1 && normalized(arg[0]) === normalized(right);
+    }
+    // `dests.Len()` of a set ranged over as `for dest := range dests`.
+    const callee = count.type === 'call_expression' ? count.childForFieldName('function') : undefined;
+    if (callee?.type === 'selector_expression' && callee.childForFieldName('field')?.text === 'Len' && count.childForFieldName('arguments')!.namedChildren.length === 0) {
+      return normalized(callee.childForFieldName('operand')!) === normalized(right);
     }
     return false;
   }

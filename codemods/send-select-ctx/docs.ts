@@ -86,9 +86,16 @@ declaration in the same package.
   between them (\`ch <- cached; continue\`, else \`go func() { ch <- query() }()\`); \`make(chan T, len(xs))\` filled
   once per \`range xs\`, or once on each path of a callback handed with \`xs\` to a call named
   for running it on each element (\`concurrency.ForEach(ctx, jobs, n, func(…) error { … })\`), the names of the capacity not assigned again after the \`make\` until the loop ends: \`workers--\` as each
-  reports afterwards changes nothing). The
+  reports afterwards changes nothing; a set's \`dests.Len()\` for \`range dests\` alike). The
   channel is the one the send's name refers to:
   two subtests each making an \`errChan\` of their own are judged apart;
+- a send on a channel parameter that always has room: the function sends on it at most once on
+  any path and hands it to nothing, and every call of it in the package is \`go f(…, ch, …)\`
+  once per iteration of a loop running exactly as many times as the channel the caller made
+  holds (\`errc := make(chan error, len(c.witnesses))\`, then \`for i, witness := range
+  c.witnesses { go c.compareNewLightBlockWithWitness(ctx, errc, …) }\`), the caller only receiving
+  from it otherwise: a select could only drop a result the caller counts (cometbft's light client
+  waited for every witness's answer and hung);
 - a result channel made unbuffered, sent to once from a goroutine and received in a \`select\`
   with a timeout: \`buffered-result-chan\` gives it a buffer of one instead;
 - a result channel the function that made it waits on: it hands a closure the sends (one per

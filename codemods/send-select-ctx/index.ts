@@ -5,6 +5,7 @@ import { receiverOf } from '../../src/go/declarations.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting, receiverIgnoring } from '../../src/go/result-channel.js';
 import { nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
+import { roomInEveryCaller } from './caller-room.js';
 import { relayedFrom } from './relays.js';
 import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, storedFieldReceived } from './receivers.js';
 import { replyChannel, requestReply } from './reply-channels.js';
@@ -40,6 +41,8 @@ function find(ctx: FileContext): RawFinding[] {
     const fn = enclosingFunction(send);
     if (!fn) continue;
     if (sendCannotBlock(send, outermostFunction(send) ?? fn, ctx.source)) continue;
+    // A channel parameter every caller makes with room for every goroutine it starts.
+    if (roomInEveryCaller(send, ctx)) continue;
     if (isSemaphoreAcquire(send, ctx)) continue;
     // buffered-result-chan gives such a channel a buffer of one: the send then cannot block.
     if (abandonableResultChannel(send, ctx.source)) continue;

@@ -1,0 +1,68 @@
+import type { FileContext } from '../../src/engine/types.js';
+import { loopsBetween } from '../../src/go/loops.js';
+import { useOf } from '../../src/go/result-channel.js';
+import { declarationOf, paramsOf } from '../../src/go/scope.js';
+import { mostSends } from '../../src/go/send-paths.js';
+import { enclosingFunction, same, unparen, type Node } from '../../src/go/syntax.js';
+import { loopRunsExactly } from './buffered.js';
+
+/**
+ * A send on a channel parameter that always has room: the function sends on it at most once
+ * whatever path it takes, and every call in the package starts it as a goroutine once per
+ * iteration of a loop that runs exactly as many times as the channel the caller made holds
+ * (`errc := make(chan error, len(c.witnesses))`, then `for i, witness := range c.witnesses { go
+ * c.compare(ctx, errc, witness, i) }`), the caller sending on it nowhere else and handing it to
+ * nothing else. A select could only drop a value its reader counts.
+ */
+export function roomInEveryCaller(send: Node, ctx: FileContext): boolean {
+  const chan = unparen(send.childForFieldName('channel')!);
+  const found = chan.type === 'identifier' ? declarationOf(chan.text, send) : undefined;
+  if (!found || !('param' in found)) return false;
+  const fn = found.param.fn;
+  const name = fn.childForFieldName('name')?.text;
+  const body = fn.childForFieldName('body');
+  if (!name || !body || (fn.type !== 'function_declaration' && fn.type !== 'method_declaration')) return false;
+  // Once at most per call, and not handed on to code that could send more.
+  if (mostSends(body, chan.text) > 1) return false;
+  if (body.descendantsOfType('identifier').some((id) => id.text === chan.text && useOf(id) === 'other')) return false;
+  const position = paramsOf(fn).findIndex((p) => p.name === chan.text);
+  const calls = ctx.packageIndex().callsNamed(name);
+  return calls.length > 0 && calls.every((call) => startedOncePerSlot(call, position));
+}
+
+/** The call is `go f(…, ch, …)`, once per iteration of a loop that runs exactly `cap(ch)` times, `ch` made just for it. */
+function startedOncePerSlot(call: Node, position: number): boolean {
+  if (call.parent?.type !== 'go_statement') return false;
+  const arg = call.childForFieldName('arguments')?.namedChildren[position];
+  const made = arg?.type === 'identifier' ? declarationOf(arg.text, call) : undefined;
+  if (!made || !('local' in made)) return false;
+  const value = made.local.value;
+  const args = value?.type === 'call_expression' && value.childForFieldName('function')?.text === 'make' ? value.childForFieldName('arguments')?.namedChildren : undefined;
+  if (args?.length !== 2 || !/^(<-)?chan\b/.test(args[0].text)) return false;
+  const caller = enclosingFunction(made.local.decl);
+  if (!caller) return false;
+  // Its only uses: this call, and receives.
+  const uses = caller.descendantsOfType('identifier').filter((id) => id.text === arg!.text);
+  if (uses.some((id) => !same(id, arg) && id.startIndex !== made.local.decl.startIndex && !isDeclared(id) && useOf(id) !== 'receive' && !isCapOf(id))) return false;
+  const loops = loopsBetween(call, made.local.decl);
+  if (loops.length !== 1 || !same(enclosingFunction(loops[0]), caller)) return false;
+  // The capacity's names keep their values: not assigned anywhere in the caller.
+  const names = args[1].type === 'identifier' ? [args[1]] : args[1].descendantsOfType('identifier');
+  if (names.some((n) => n.text !== 'len' && new RegExp(`\\b${n.text}\\s*(=[^=]|\\+=|-=|\\+\\+|--)`).test(caller.text.replace(made.local.decl.text, '')))) return false;
+  // The caller's tree may be its declaration parsed alone: offsets are in that tree's text.
+  let root = caller;
+  while (root.parent) root = root.parent;
+  return loopRunsExactly(loops[0], args[1], root.text);
+}
+
+/** The identifier the declaration declares (`errc` of `errc := make(…)`). */
+function isDeclared(id: Node): boolean {
+  const list = id.parent;
+  return list?.type === 'expression_list' && list.parent?.type === 'short_var_declaration' && same(list.parent.childForFieldName('left'), list);
+}
+
+/** `cap(ch)`: a read of its capacity. */
+function isCapOf(id: Node): boolean {
+  const call = id.parent?.parent;
+  return id.parent?.type === 'argument_list' && call?.type === 'call_expression' && /^(cap|len)$/.test(call.childForFieldName('function')?.text ?? '');
+}
