@@ -45,8 +45,11 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string): bool
   // a goroutine that sends once (`ch <- cached; continue` … `go func() { ch <- query() }()`).
   const shared = perIteration ? undefined : oneLoopSendingOnce(sends, made.decl, chan.text);
   if (!perIteration && !shared) return false;
-  if (perIteration && !runOncePerCall(perIteration, made.decl)) return false;
-  let loops = perIteration ? loopsOf(perIteration) : [shared!];
+  // A send in a local closure started by name (`worker := func() { …; partials <- partial }`,
+  // then `go worker()` in a loop): counted where it is called.
+  const site = perIteration && closureCallSite(perIteration, chan.text, made.scope);
+  if (perIteration && !site && !runOncePerCall(perIteration, made.decl)) return false;
+  let loops = perIteration ? loopsOf(site ?? perIteration) : [shared!];
   // A worker's own loop whose send returns (`for g := range groups { …; errc <- err; return }`):
   // the goroutine still sends once at most.
   const literal = perIteration && enclosingFunction(perIteration);
@@ -200,6 +203,25 @@ function runOncePerCall(node: Node, decl: Node): boolean {
     if (!started) return false;
   }
   return true;
+}
+
+/**
+ * The one call of the local closure a send is in (`worker := func() { … }`, called only as `go
+ * worker()` or `worker()`, in the function that made the channel), when the closure sends at
+ * most once on any path.
+ */
+function closureCallSite(send: Node, chan: string, scope: Node): Node | undefined {
+  const literal = enclosingFunction(send);
+  const list = literal?.type === 'func_literal' ? literal.parent : undefined;
+  const decl = list?.type === 'expression_list' ? list.parent : undefined;
+  const names = decl?.type === 'short_var_declaration' ? decl.childForFieldName('left')!.namedChildren : [];
+  if (names.length !== 1 || list!.namedChildren.length !== 1 || !same(enclosingFunction(decl!), scope)) return undefined;
+  if (mostSends(literal!.childForFieldName('body')!, chan) > 1) return undefined;
+  const uses = scope.descendantsOfType('identifier').filter((id) => id.text === names[0].text && !same(id, names[0]));
+  const call = uses.length === 1 ? uses[0].parent : undefined;
+  if (call?.type !== 'call_expression' || !same(call.childForFieldName('function'), uses[0])) return undefined;
+  const statement = call.parent;
+  return statement?.type === 'go_statement' || statement?.type === 'expression_statement' ? call : undefined;
 }
 
 /**

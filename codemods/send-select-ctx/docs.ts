@@ -82,7 +82,8 @@ declaration in the same package.
   resCh <- st; return\`, then \`resCh <- st\`); \`make(chan T, n)\` filled by a loop running exactly n times (\`i := 0; i < n\`,
   \`i := 1; i <= n\`, and \`i <= n\` for a capacity of \`n+1\`; a constant capacity and a loop
   running that many times alike), the send made by the loop itself or by a goroutine or closure
-  called once per iteration (not a callback a helper may retry), or at most one per iteration
+  called once per iteration (a local closure started by name, \`worker := func() { …; partials <-
+  partial }\` then \`go worker()\`, included; not a callback a helper may retry), or at most one per iteration
   between them (\`ch <- cached; continue\`, else \`go func() { ch <- query() }()\`); \`make(chan T, len(xs))\` filled
   once per \`range xs\`, or once on each path of a callback handed with \`xs\` to a call named
   for running it on each element (\`concurrency.ForEach(ctx, jobs, n, func(…) error { … })\`), the names of the capacity not assigned again after the \`make\` until the loop ends: \`workers--\` as each
