@@ -160,8 +160,13 @@ declaration in the same package.
   in (\`errchs = append(errchs, req.errch)\`, then a range over it or \`errchs[0] <- err\`), or a field of a request taken off
   a queue (\`req, ok := s.queue.Pop()\` … \`req.result <- res\`), or a field named for the answer
   (\`RespCh\`, \`replyC\`, \`resultChan\`, \`ack\`) of a request handed in as a parameter
-  (\`func (l *lock) handleAcquire(event *Acquire) { … event.RespCh <- claim }\`) or of one of a batch of
-  requests (\`for _, msg := range batch { msg.respCh <- r }\`, \`batch[i].respCh <- r\`): its requester waits for the answer, and a send
+  (\`func (l *lock) handleAcquire(event *Acquire) { … event.RespCh <- claim }\`), or taken from a
+  call (\`request := c.removeRequest(id)\`, then \`request.responseChan <- resp\`), or of one of a batch of
+  requests (\`for _, msg := range batch { msg.respCh <- r }\`, \`batch[i].respCh <- r\`); or any
+  field the package fills, where it builds the request, with a channel the builder made and then
+  waits on with a plain receive (\`w.msgs <- &completeMsg{err: errChan}\`, then \`return
+  <-completeChan, <-errChan\`; \`switch msg := q.(type) { case peerCountMsg: msg.reply <- n }\`, the
+  builder of that type): its requester waits for the answer, and a send
   giving up once the source is done could leave it waiting forever;
 - the function already has its own case for the source being done that releases something,
   stops something not its own local (\`p.pp.Stop()\`, \`s.conn.Close()\`) or reports before it
@@ -239,8 +244,10 @@ declaration in the same package.
   context parameter, the work's, often done by the time a deferred cleanup runs: a stop ends that loop or closes that input, so the source is likely done by
   then, and a select on it would skip the send at random;
 - the send puts back what the function took from the same channel earlier (\`case <-txn.opsFlow:\`
-  … \`txn.opsFlow <- true\`): a token, or work requeued, that others wait for; a select would
-  lose it at random;
+  … \`txn.opsFlow <- true\`), or a function around the closure that gives it back (\`case
+  <-g.syncerSema:\`, then \`returnSema := func() { g.syncerSema <- struct{}{} }\`): a token, or work
+  requeued, that others wait for; a select would lose it at random (lnd's gossip syncers lost
+  their shared slots one by one as peers left);
 - the send is in a test, benchmark or test helper itself (a function given \`t *testing.T\`, a
   subtest's function literal included): a return there ends the test as passed and skips its
   checks after the send (a goroutine the test starts may return: the test's checks go on);

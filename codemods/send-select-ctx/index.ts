@@ -8,7 +8,7 @@ import { sendCannotBlock } from './buffered.js';
 import { roomInEveryCaller } from './caller-room.js';
 import { relayedFrom } from './relays.js';
 import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, storedFieldReceived } from './receivers.js';
-import { replyChannel, requestReply } from './reply-channels.js';
+import { awaitedByBuilder, replyChannel, requestReply } from './reply-channels.js';
 import { awaitedByCaller, cancelledByReader } from './callers.js';
 import { closedErrorChannel, truncatedStream } from './streams.js';
 import { cancelledBySpawner } from './spawner-cancels.js';
@@ -163,6 +163,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const waitingOnField = fieldReceiveLeftWaiting(send, ctx);
   if (waitingOnField) {
     return { reason: `${waitingOnField} waits for the value and the field is closed nowhere in the package: a send that gives up once ${sources[0].expr} is done would leave it waiting forever` };
+  }
+  const builder = awaitedByBuilder(send, ctx);
+  if (builder) {
+    return { reason: `${chan} is the reply channel the package put in the request where it built it, and ${builder}: a send giving up once ${sources[0].expr} is done would leave it waiting forever` };
   }
   const request = requestReply(send);
   if (request) {
@@ -319,9 +323,16 @@ function isSemaphoreAcquire(send: Node, ctx: FileContext): boolean {
  */
 function tokenTaken(send: Node, fn: Node): Node | undefined {
   const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
-  return fn.descendantsOfType('unary_expression').find(
-    (u) => u.startIndex < send.startIndex && u.childForFieldName('operator')?.text === '<-' && u.childForFieldName('operand')!.text.replace(/\s/g, '') === chan && same(enclosingFunction(u), fn),
-  );
+  // Or by a function around it, before the closure that gives it back (\`returnSema := func() {
+  // g.syncerSema <- struct{}{} }\` after \`case <-g.syncerSema:\`).
+  for (let f: Node | undefined = fn; f; f = enclosingFunction(f)) {
+    const scope = f;
+    const taken = scope.descendantsOfType('unary_expression').find(
+      (u) => u.startIndex < send.startIndex && u.childForFieldName('operator')?.text === '<-' && u.childForFieldName('operand')!.text.replace(/\s/g, '') === chan && same(enclosingFunction(u), scope),
+    );
+    if (taken) return taken;
+  }
+  return undefined;
 }
 
 function outermostFunction(node: Node): Node | undefined {

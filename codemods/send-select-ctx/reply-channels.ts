@@ -1,5 +1,9 @@
+import type { FileContext } from '../../src/engine/types.js';
+import { baseTypeName } from '../../src/go/declarations.js';
+import { plainReceive, useOf } from '../../src/go/result-channel.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
+import { ownerType } from './receivers.js';
 
 // Reply channels: a channel handed over by whoever waits for the answer on it.
 
@@ -75,7 +79,8 @@ function assignedOnlyByReceives(name: string, decl: Node): string | undefined {
 
 /**
  * A field named for the answer (`RespCh`) of a request handed in as a parameter: `func (l *lock)
- * handleAcquire(event *Acquire) { … event.RespCh <- claim }`, or of one of a batch of requests,
+ * handleAcquire(event *Acquire) { … event.RespCh <- claim }`, or taken from a call (`request :=
+ * c.removeRequest(id)`, then `request.responseChan <- resp`), or of one of a batch of requests,
  * ranged over or indexed (`for _, msg := range batch { msg.respCh <- r }`, `batch[i].respCh <-
  * r`). The request and its handler, or the batch, if so.
  */
@@ -91,6 +96,10 @@ export function requestReply(send: Node): string | undefined {
   if (found && 'local' in found && found.local.decl.type === 'range_clause') {
     return `the request ${root.text} of ${found.local.decl.childForFieldName('right')?.text}`;
   }
+  // `request := c.removeRequest(id)`: a request taken from where it waited for its answer.
+  const value = found && 'local' in found ? found.local.value : undefined;
+  const taken = value && unparen(value).type === 'call_expression' ? unparen(value).childForFieldName('function')?.text : undefined;
+  if (taken) return `the request ${root.text} (from ${taken}())`;
   if (!found || !('param' in found)) return undefined;
   const name = found.param.fn.childForFieldName('name')?.text;
   return `the request ${root.text}${name ? ` handed to ${name}()` : ''}`;
@@ -113,4 +122,43 @@ function rangedSlice(variable: Node): string | undefined {
     if (names.length === 2 && names[1].text === variable.text) return right.text;
   }
   return undefined;
+}
+
+/**
+ * A field the package fills, where it builds the request, with a channel the builder made and
+ * then waits on with a plain receive (`completeChan := make(chan *OpenChannel, 1)`, `msgChan <-
+ * &addSigsMsg{completeChan: completeChan}`, `return <-completeChan, <-errChan`): whoever sent the
+ * request waits for the answer on it. The builder and its wait, e.g. `CompleteReservation() waits
+ * with <-completeChan`.
+ */
+export function awaitedByBuilder(send: Node, ctx: FileContext): string | undefined {
+  const chan = unparen(send.childForFieldName('channel')!);
+  if (chan.type !== 'selector_expression') return undefined;
+  const field = chan.childForFieldName('field')!.text;
+  const owner = ownerType(chan, send) ?? typeCaseOf(chan);
+  for (const key of ctx.packageIndex().nodesMatching(new RegExp(`(?<![\\w.])${field}\\s*:\\s*\\w`, 'g'))) {
+    const element = ancestors(key).find((a) => a.type === 'keyed_element');
+    const [k, v] = element?.namedChildren.map((n) => (n.type === 'literal_element' && n.namedChild(0) ? n.namedChild(0)! : n)) ?? [];
+    const literal = element && ancestors(element).find((a) => a.type === 'composite_literal');
+    if (k?.text !== field || v?.type !== 'identifier' || !literal) continue;
+    if (owner && baseTypeName(literal.childForFieldName('type')?.text ?? '') !== owner) continue;
+    const made = declarationOf(v.text, v);
+    const builder = made && 'local' in made && /^make\(\s*chan\b/.test(made.local.value?.text ?? '') ? enclosingFunction(made.local.decl) : undefined;
+    if (!builder) continue;
+    const uses = builder.descendantsOfType('identifier').filter((id) => id.text === v.text);
+    if (uses.some((id) => useOf(id) === 'close')) continue;
+    const wait = uses.find((id) => useOf(id) === 'receive' && plainReceive(id.parent!) && id.startIndex > literal.endIndex);
+    if (wait) return `${builder.childForFieldName('name')?.text ?? 'a function literal'}() waits with ${wait.parent!.text}`;
+  }
+  return undefined;
+}
+
+/** The one type of the type switch case a selector's variable is the switch's alias in (`switch msg := q.(type) { case getCountMsg: msg.reply <- n }`). */
+function typeCaseOf(selector: Node): string | undefined {
+  const root = unparen(selector.childForFieldName('operand')!);
+  if (root.type !== 'identifier') return undefined;
+  const kase = ancestors(selector).find((a) => a.type === 'type_case' || FUNCTION_TYPES.has(a.type));
+  const types = kase?.type === 'type_case' ? kase.childrenForFieldName('type') : [];
+  const alias = kase?.parent?.type === 'type_switch_statement' ? kase.parent.childForFieldName('alias')?.text : undefined;
+  return types.length === 1 && alias === root.text ? baseTypeName(types[0].text) : undefined;
 }
