@@ -16,6 +16,26 @@ function takesAll(receive: Node, fn: Node): boolean {
   return loop?.type === 'for_statement' && !leavesLoop(loop) && !/\bpanic\b/.test(loop.childForFieldName('body')?.text ?? '');
 }
 
+/**
+ * A receive that takes every value of the channels a loop collected (\`results = append(results,
+ * ch)\`, then \`if <-results[i] != nil\` in a loop nothing leaves early): the slice's element
+ * received, when the slice is never closed element by element elsewhere.
+ */
+function takenFromSlice(uses: Node[], caller: Node): Node | undefined {
+  for (const id of uses) {
+    const call = id.parent?.type === 'argument_list' ? id.parent.parent : undefined;
+    const args = call?.childForFieldName('arguments')?.namedChildren ?? [];
+    if (call?.childForFieldName('function')?.text !== 'append' || same(args[0], id) || args[0]?.type !== 'identifier') continue;
+    const slice = args[0].text;
+    for (const u of caller.descendantsOfType('unary_expression')) {
+      const operand = u.childForFieldName('operand');
+      if (u.childForFieldName('operator')?.text !== '<-' || operand?.type !== 'index_expression' || operand.childForFieldName('operand')?.text !== slice) continue;
+      if (plainReceive(u) && takesAll(operand, caller)) return operand;
+    }
+  }
+  return undefined;
+}
+
 /** How the caller waits on the source as it has it: a parameter of `fn` as it hands it in (`<-ctx.Done()` for `go t.get(ctx, …)`), or the same receiver's field. */
 function callerStop(source: CancellationSource, fn: Node, call: Node): string | undefined {
   if (source.kind === 'ctx-field' || source.kind === 'done-field') {
@@ -63,7 +83,7 @@ export function awaitedByCaller(send: Node, ctx: FileContext, source: Cancellati
     const receives = uses.filter((id) => useOf(id) === 'receive');
     const closed = uses.some((id) => useOf(id) === 'close' && !(same(enclosingFunction(id), caller) && receives.every((r) => r.endIndex < id.startIndex && same(enclosingFunction(r), caller))));
     const callerName = `${caller.childForFieldName('name')?.text ?? 'a function literal'}()`;
-    const taken = closed ? undefined : uses.find((id) => useOf(id) === 'receive' && plainReceive(id.parent!) && takesAll(id, caller));
+    const taken = closed ? undefined : uses.find((id) => useOf(id) === 'receive' && plainReceive(id.parent!) && takesAll(id, caller)) ?? takenFromSlice(uses, caller);
     const statement = taken && ancestors(taken).find((a) => a.parent?.type === 'statement_list');
     if (taken) return `${callerName} takes it with ${firstLine((statement ?? taken.parent!).text)}`;
     // A select of the caller that waits for it but not for the source, as the caller hands it in.

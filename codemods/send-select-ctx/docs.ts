@@ -210,7 +210,8 @@ declaration in the same package.
 - the channel is a parameter, and a caller in the package hands in a channel it made and takes
   with a plain receive in a loop nothing leaves early, closing it nowhere but after every such
   receive (\`go attach(ctx, i, n, rc)\` per network, then \`for range networks { rs := <-rc … }\`,
-  then \`close(rc)\`), or drains in a goroutine
+  then \`close(rc)\`; or through a slice it collected the channels in: \`results = append(results,
+  ch)\`, \`go archiveOne(ctx, target, ch)\`, then \`if <-results[i] != nil\` for each target), or drains in a goroutine
   ranging over it (\`for err := range errc\`, counting failures), or waits for in a select with no
   case for the source it hands in (\`go getTopics(ctx, …, errChan)\`, then \`select { case err :=
   <-errChan: … case t := <-topicsChan: … }\`; for a field of the receiver such as \`t.ctx\`, a
