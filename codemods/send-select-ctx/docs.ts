@@ -252,6 +252,10 @@ declaration in the same package.
 - the send is in a test, benchmark or test helper itself (a function given \`t *testing.T\`, a
   subtest's function literal included): a return there ends the test as passed and skips its
   checks after the send (a goroutine the test starts may return: the test's checks go on);
+- the send hands the context itself to the reader inside the value (\`msgChan <-
+  Notification{ctx, containerID, syscall}\`): the context is data carried for whoever handles the
+  value, here a request's context that ends long before the loop does (cri-o's seccomp notifier
+  runs until its descriptor closes, and a select on that context stopped answering syscalls);
 - the send is anywhere in test code (a \`_test.go\` file: a helper, a fake, a goroutine a test
   starts): tests end contexts on purpose (a timeout or a cancellation under test) while they still
   wait for the values, and a select would drop them at random (knative's throttler test read
