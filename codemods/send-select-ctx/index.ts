@@ -117,11 +117,6 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
     return { reason: 'no cancellation source in scope (no context.Context or done channel to select on)' };
   }
   const chan = send.childForFieldName('channel')!.text;
-  // \`msgChan <- Notification{ctx, containerID, syscall}\`: the context travels with the value.
-  const value = send.childForFieldName('value');
-  if (sources[0].isContext && value?.descendantsOfType('identifier').some((id) => id.text === sources[0].expr && id.parent?.type === 'literal_element')) {
-    return { reason: `the send hands ${sources[0].expr} itself to the reader inside the value: the context is data here, carried for whoever handles the value (which may outlive it), not a sign that this code should stop sending once it is done` };
-  }
   const drainer = drainedBy(send, ctx);
   if (drainer) {
     return { reason: `${chan} is drained by the package's own loop (${drainer}): the send has its receiver while that loop runs, and a select on ${sources[0].expr} would drop values still in flight when it ends` };
@@ -176,6 +171,11 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const request = requestReply(send);
   if (request) {
     return { reason: `${chan} is a reply channel taken from ${request}: whoever sent it waits for the answer, and a send giving up once ${sources[0].expr} is done could leave it waiting forever` };
+  }
+  // \`msgChan <- Notification{ctx, containerID, syscall}\`: the context travels with the value.
+  const value = send.childForFieldName('value');
+  if (sources[0].isContext && value?.descendantsOfType('identifier').some((id) => id.text === sources[0].expr && id.parent?.type === 'literal_element')) {
+    return { reason: `the send hands ${sources[0].expr} itself to the reader inside the value: the context is data here, carried for whoever handles the value (which may outlive it), not a sign that this code should stop sending once it is done` };
   }
   const relay = relayedFrom(send, fn, ctx);
   if (relay) {
