@@ -1,7 +1,9 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { loopStatement } from '../../src/go/loops.js';
 import { ancestors, same, type Node } from '../../src/go/syntax.js';
-import type { Spawn } from './detect.js';
+import { calledName } from '../../src/go/called-functions.js';
+import { testingParameter } from '../../src/go/scope.js';
+import { spawnedFunction, type Spawn } from './detect.js';
 
 // Goroutines the code itself says are meant to run together: in a benchmark or a test, in a
 // function named for it, or under a comment saying so. A bound would change what they do.
@@ -19,6 +21,10 @@ export function meantToRunTogether(spawn: Spawn, ctx: FileContext): string | und
   if (named) return `the loop is in ${named}(), named for running its work at once: callers may count on every goroutine running together (work that meets, a test of concurrency)`;
   if (/_test\.go$/.test(ctx.path)) {
     return "the loop is in test code: a test's goroutines are what it exercises, often meant to run together or to wait on each other (nodes joining a cluster, a count of calls in flight), and a bound could change what it tests or stall it";
+  }
+  const helper = testHelper(spawn, ctx);
+  if (helper) {
+    return `the loop is in test code (${helper}): a test's goroutines are what it exercises, often meant to run together or to wait on each other (acceptors waiting for channels opened after the loop), and a bound could change what it tests or stall it`;
   }
   const said = commentSaying(spawn);
   if (said) return `the comment ${said} says the goroutines run together on purpose: a bound would queue those the author meant to start at once (calls sharing a deadline, work that meets)`;
@@ -56,4 +62,19 @@ function inLiteral(comment: Node, loop: Node): boolean {
     if (a.type === 'func_literal') return true;
   }
   return false;
+}
+
+/**
+ * A test helper outside a \`_test.go\` file (a harness package): the function the loop is in, or
+ * the package's function the goroutine runs (\`go acceptChannel(h.T, true, acceptor)\`), is given
+ * a \`*testing.T\`. Which, e.g. \`acceptChannel() is given t *testing.T\`.
+ */
+function testHelper(spawn: Spawn, ctx: FileContext): string | undefined {
+  const own = testingParameter(spawn.fn);
+  if (own) return `${spawn.fn.childForFieldName('name')?.text ?? 'the function'}() is given ${own}`;
+  const called = spawnedFunction(spawn.go);
+  const named = called && called.type !== 'func_literal' ? calledName(called) : undefined;
+  if (!named) return undefined;
+  const decl = ctx.packageIndex().functionsNamed(named.name, named.method, (d) => /\btesting\.(T|TB|B)\b/.test(d)).find((f) => testingParameter(f));
+  return decl ? `${named.name}() is given ${testingParameter(decl)}` : undefined;
 }
