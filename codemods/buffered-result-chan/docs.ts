@@ -46,4 +46,10 @@ A goroutine that goes on after the send with anything but a \`return\` or \`clos
 (\`errc <- err; c.setStatus("closed")\`): unbuffered, the send is a rendezvous and that code
 runs only once the receiver has the value; buffered, it could run first, and a receiver that
 looks at what it changes would see another order. Deferred calls are not counted.
+
+A goroutine that also closes another channel, deferred or not (\`defer close(hpw)\`, \`defer
+close(errC)\`, one send on either): unbuffered, the receiver has taken the value before that close;
+buffered, the goroutine could finish first, and a select waiting on both channels could take the
+closed one's zero value (kratos' registration stored no password, its hash sent on the other
+channel; dolt's assistant returned an empty answer with no error).
 `;

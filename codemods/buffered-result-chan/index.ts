@@ -1,7 +1,7 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { resultChannelAbandoned } from '../../src/go/result-channel.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
-import { firstLine, FUNCTION_TYPES, touchesError, type Node } from '../../src/go/syntax.js';
+import { ancestors, firstLine, FUNCTION_TYPES, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveGoStatement, mayHaveSend, mayMakeChannel } from '../../src/go/text-signals.js';
 
@@ -34,6 +34,11 @@ function find(ctx: FileContext): RawFinding[] {
     const args = make.childForFieldName('arguments')!;
     const chanType = args.namedChildren[0];
     const message = `${chan} is unbuffered and its receiver may give up (${how}): the goroutine sending the result then blocks forever`;
+    const closes = otherChannelClosed(send);
+    if (closes) {
+      out.push({ start: make.startIndex, end: make.endIndex, message, reason: `the goroutine also closes ${closes.text.replace(/^close\(|\)$/g, '')} (${firstLine(closes.text)}, line ${closes.startPosition.row + 1}): unbuffered, the receiver has the value before that close; buffered, the close may come first, and a select waiting on both could take the closed channel's zero value instead` });
+      continue;
+    }
     const after = workAfterSend(send);
     if (after) {
       out.push({ start: make.startIndex, end: make.endIndex, message, reason: `the goroutine goes on after the send (${firstLine(after.text)}, line ${after.startPosition.row + 1}): buffered, that would no longer wait until the receiver has the value, and may run before it` });
@@ -67,4 +72,18 @@ function workAfterSend(send: Node): Node | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * A \`close(other)\` the sending goroutine makes, deferred or not, of a channel other than the one it
+ * sends on (\`defer close(hpw)\`, \`defer close(errC)\`, each sent on once): the unbuffered send
+ * orders the receiver's take before that close, and a buffer would not.
+ */
+function otherChannelClosed(send: Node): Node | undefined {
+  const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
+  const literal = ancestors(send).find((a) => FUNCTION_TYPES.has(a.type));
+  return literal?.descendantsOfType('call_expression').find((c) => {
+    const args = c.childForFieldName('arguments')?.namedChildren ?? [];
+    return c.childForFieldName('function')?.text === 'close' && args.length === 1 && args[0].text.replace(/\s/g, '') !== chan;
+  });
 }
