@@ -264,6 +264,9 @@ declaration in the same package.
 - the function returns no \`error\` (nothing can report the cancellation), or only a done channel
   is in scope while an error must be returned;
 - a result's zero value cannot be known (a type from another package, a type parameter);
+- a return in place of the send would run a deferred \`close(publicChan)\` while a goroutine the
+  function started (not in another branch of the same \`if\`) may still send on that channel: that
+  send would panic (rook's network discovery crashed the operator);
 - an early return would skip a \`wg.Done()\`, \`Unlock()\`, \`close()\`, a semaphore's \`<-sem\` or a
   context's \`cancel()\` that follows the send, or a statement handing that cancel on (\`return
   &closer{cancel: cancel}\`: the context would never be cancelled, and go vet says lostcancel),

@@ -173,3 +173,33 @@ export function stopsOnOwnChannel(fn: Node, sources: CancellationSource[]): Node
 export function inOwnDoneCase(send: Node, fn: Node): Node | undefined {
   return ancestors(send).find((a) => isDoneCase(a) && same(enclosingFunction(a), fn));
 }
+
+/**
+ * A channel the function closes as it returns (`defer close(publicChan)`) that a goroutine it
+ * started before the send sends on (`go func() { publicChan <- rangeResult{…} }()`): a return in
+ * place of the send would close it while that goroutine may still send, and the send would panic
+ * (send on closed channel). The deferred close, as written.
+ */
+export function closedUnderSender(send: Node, fn: Node): Node | undefined {
+  const body = fn.childForFieldName('body');
+  if (!body) return undefined;
+  for (const d of body.descendantsOfType('defer_statement')) {
+    const call = d.namedChild(0);
+    const args = call?.type === 'call_expression' && call.childForFieldName('function')?.text === 'close' ? call.childForFieldName('arguments')!.namedChildren : [];
+    if (args.length !== 1 || !same(enclosingFunction(d), fn)) continue;
+    const closed = args[0].text.replace(/\s/g, '');
+    const sender = body.descendantsOfType('go_statement').find(
+      (g) => g.startIndex < send.startIndex && same(enclosingFunction(g), fn) && !otherBranch(g, send) && g.descendantsOfType('send_statement').some((s) => s.childForFieldName('channel')!.text.replace(/\s/g, '') === closed),
+    );
+    if (sender) return d;
+  }
+  return undefined;
+}
+
+/** Whether two nodes are in different branches of one if, switch or select: never both run. */
+function otherBranch(a: Node, b: Node): boolean {
+  const common = ancestors(a).find((x) => contains(x, b));
+  return !!common && BRANCHING.has(common.type);
+}
+
+const BRANCHING = new Set(['if_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement']);
