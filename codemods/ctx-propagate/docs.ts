@@ -44,7 +44,11 @@ cancellation.
   with \`=\` (\`ctx, cancel = context.WithCancel(context.TODO())\`), where that context is a local
   or a field, or the statement is in a loop: each new context would be built on the last,
   cancelled by then (a retry's fresh context), and a field set for the first time would be
-  built on nil. \`ctx, cancel := …\` in a block of its own declares a new \`ctx\` and is fixed.
+  built on nil. \`ctx, cancel := …\` in a block of its own declares a new \`ctx\` and is fixed,
+  unless the function then puts it in the field (\`ctx, cancel := context.WithCancel(context.TODO())\`,
+  then \`r.ctx = ctx\` in a \`Stop\` that has just cancelled \`r.ctx\`: argo-rollouts' informers). A
+  field set through the struct that embeds it counts as the same (\`s.Common.Context =
+  context.TODO()\` with \`s.Context\` in scope: the fix would assign the field to itself, still nil).
 
 ## Reported without a fix
 A call that may be meant to run without the context in scope (\`context.TODO()\` is also written
@@ -69,11 +73,12 @@ on purpose, for work that must not stop with it):
   lock file behind);
 - it is in a function literal that is returned or stored in a field (a shutdown closure): it
   may run after the context is done;
-- with \`--aggressive\`, a \`context.Background()\` given to a goroutine nothing waits for, whose
-  code does not use the context otherwise (\`go func() { for { s, err :=
-  conn.AcceptUniStream(context.Background()) … } }()\` in a dial, or \`go run(context.Background())\`):
-  it may be meant to outlive the context, a connection's accept loop or a watcher, and would stop
-  with it;
+- a \`context.TODO()\` (or, with \`--aggressive\`, a \`context.Background()\`) given to a goroutine
+  nothing waits for, whose code does not use the context otherwise (\`go func() { for { s, err :=
+  conn.AcceptUniStream(context.Background()) … } }()\` in a dial, \`go run(context.Background())\`,
+  \`go g.applyResource(context.TODO(), ur)\` in an admission webhook): it may be meant to outlive the
+  context, a connection's accept loop, a watcher, or work done after a request is answered
+  (kyverno's reports and update requests failed with the request's context), and would stop with it;
 - the only context in scope is a local made with a cancel or deadline of its own
   (\`ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)\` for one wait, then
   \`Cleanup(context.TODO(), c)\`, which must not stop with it).

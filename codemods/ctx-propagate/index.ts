@@ -5,7 +5,7 @@ import { declarationOf } from '../../src/go/scope.js';
 import { packageName } from '../../src/go/imports.js';
 import { callsOf, codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { enclosingLoops } from '../../src/go/loops.js';
-import { ancestors, contains, firstLine, FUNCTION_TYPES, isDetached, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, isDetached, same, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 
@@ -55,10 +55,30 @@ function couldHaveContext(call: Node, pkg: string, seen: Map<number, boolean>): 
  */
 function reassigns(call: Node, name: string): boolean {
   for (const a of ancestors(call)) {
-    if (a.type === 'assignment_statement') return (a.childForFieldName('left')?.namedChildren ?? []).some((n) => n.text === name);
-    if (a.type.endsWith('_statement') || a.type === 'short_var_declaration' || FUNCTION_TYPES.has(a.type)) return false;
+    const left = a.type === 'assignment_statement' || a.type === 'short_var_declaration' ? (a.childForFieldName('left')?.namedChildren ?? []) : [];
+    if (a.type === 'assignment_statement' && left.some((n) => sameContext(n.text, name))) return true;
+    // \`ctx, cancel := context.WithCancel(context.TODO())\`, then \`r.ctx = ctx\`: it replaces it.
+    if (left.length > 0) return assignedLater(a, left.map((n) => n.text), name);
+    if (a.type.endsWith('_statement') || FUNCTION_TYPES.has(a.type)) return false;
   }
   return false;
+}
+
+/** The same context, or the same field reached through an embedded one (\`s.Common.Context\` for \`s.Context\`). */
+function sameContext(assigned: string, name: string): boolean {
+  if (assigned === name) return true;
+  const [a, b] = [assigned.split('.'), name.split('.')];
+  return a.length > 2 && b.length === 2 && a[0] === b[0] && a[a.length - 1] === b[1];
+}
+
+/** Whether, after \`stmt\`, the function assigns one of \`locals\` to \`name\` (\`r.ctx = ctx\`). */
+function assignedLater(stmt: Node, locals: string[], name: string): boolean {
+  const fn = enclosingFunction(stmt);
+  return !!fn && fn.descendantsOfType('assignment_statement').some((s) => {
+    if (s.startIndex < stmt.endIndex || !same(enclosingFunction(s), fn)) return false;
+    const [left, right] = [s.childForFieldName('left')?.namedChildren ?? [], s.childForFieldName('right')?.namedChildren ?? []];
+    return left.some((l, i) => sameContext(l.text, name) && locals.includes(right[i]?.text ?? ''));
+  });
 }
 
 function find(ctx: FileContext): RawFinding[] {
@@ -102,7 +122,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`${source.expr} is named for a purpose of its own, not the receiver's lifetime: given to this call, it would stop the call whenever that purpose is cancelled`));
       continue;
     }
-    const unsure = whyNotThisContext(call, source, kind);
+    const unsure = whyNotThisContext(call, source);
     if (unsure) {
       out.push(unfixed(unsure));
       continue;
@@ -132,7 +152,7 @@ function find(ctx: FileContext): RawFinding[] {
  * calls given it (`ctx, cancel := context.WithTimeout(…, 2*time.Second)` for one wait, then
  * `Cleanup(context.TODO(), c)` that must not stop with it).
  */
-function whyNotThisContext(call: Node, source: CancellationSource, kind: 'TODO' | 'Background'): string | undefined {
+function whyNotThisContext(call: Node, source: CancellationSource): string | undefined {
   const done = doneAt(call, source.fn, source);
   if (done) return `the call runs ${done}, where ${source.expr} is done: given it, the call would fail at once`;
   for (const a of ancestors(call)) {
@@ -143,8 +163,8 @@ function whyNotThisContext(call: Node, source: CancellationSource, kind: 'TODO' 
     if (stops) {
       return `the call is in a case of a select that stops on ${source.expr} in another case (line ${stops.startPosition.row + 1}): once this case runs, its work may be meant to finish, and given ${source.expr} it could stop half-way (a lock refresh leaving a new lock file behind)`;
     }
-    if (kind === 'Background' && detachedApart(a, call, source.expr)) {
-      return `context.Background() is given to a goroutine that nothing waits for and that does not use ${source.expr} otherwise: it may be meant to outlive ${source.expr} (a connection's accept loop, a watcher), and would stop with it`;
+    if (detachedApart(a, call, source.expr)) {
+      return `${call.text} is given to a goroutine that nothing waits for and that does not use ${source.expr} otherwise: it may be meant to outlive ${source.expr} (a connection's accept loop, a watcher, reports written after a request is answered), and would stop with it`;
     }
     const nil = a.type === 'if_statement' ? nilTested(a, source.expr, call) : undefined;
     if (nil) return `the call is under if ${a.childForFieldName('condition')!.text}: there ${nil === source.expr ? source.expr : `${nil}, a copy of ${source.expr},`} is nil`;
