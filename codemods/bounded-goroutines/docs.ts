@@ -96,7 +96,10 @@ loop already copies them (a second \`v := v\` in the same block would not compil
   place), \`for range 4\`, a constant or an integer variable that does not count items (\`for range numCalls\` after \`const numCalls = 5\`,
   \`range int32(2)\`, \`for range mp\` over a parameter \`mp int\`, \`for range workerCount\` after
   \`workerCount := expectBlocked + 1\`), or one named for goroutines
-  (\`i < bb.goroutineCount\`);
+  (\`i < bb.goroutineCount\`), or a slice written out in the code (\`tasks := []func() error{public,
+  admin, courier}\`, never appended to or assigned again, or a table literal in the \`range\`
+  itself): as many goroutines as it has elements (kratos' servers and courier, bounded, left the
+  courier unstarted);
 - errgroups that call \`SetLimit\`.
 
 ## Reported without a fix
@@ -134,6 +137,9 @@ function passed in or another package's function is not seen. No fix when:
 - a goroutine hands an unbuffered channel the function made before the loop to a call
   (\`d.Run(ctx, ch)\`, \`ch\` read only after the loop): the call may send on it with no receiver
   until the loop is done;
+- nothing waits for the goroutines and right after the loop the function waits for its own stop
+  signal (\`<-c.stopCh\`, \`<-ctx.Done()\` as a statement): services started side by side, meant to
+  run until then (dolt's sql-server services past the bound never started);
 - the loop is in a benchmark (\`func BenchmarkX(b *testing.B)\`, or a helper given the \`*testing.B\`): how many goroutines run at once
   is what it measures;
 - each goroutine of a joined loop calls the task its item carries, a function-typed field of the

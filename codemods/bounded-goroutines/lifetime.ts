@@ -14,7 +14,7 @@ import { sendsHaveRoom } from './room.js';
 import { sharedBatchingCall, unseenWorker } from './unseen-calls.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { itemTaskWithContext } from './item-tasks.js';
-import { endsWhenFunctionReturns, waitsOnOthersEnds } from './waits-on-others.js';
+import { endsWhenFunctionReturns, stopAwaitedAfter, waitsOnOthersEnds } from './waits-on-others.js';
 import { isDoneWait } from '../../src/go/result-channel.js';
 import { stopsServer, waitsOnNetwork } from './network.js';
 import { delayedStart, oneTimePause, pacedBy, sharedDeadline, waitsForOthersUntilTimer } from './timing.js';
@@ -58,6 +58,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
     return `the function returns ${handedBack}, which the goroutines send on, for its caller to read as they finish (the first answer wins): bounded, it would return only once all but the last few are done`;
   }
   const joined = spawn.shape !== 'fire-and-forget' && spawn.shape !== 'channel-range';
+  const stopWait = spawn.shape === 'fire-and-forget' ? stopAwaitedAfter(spawn.loop) : undefined;
+  if (stopWait) return `right after the loop the function waits for its stop signal (${stopWait}): the goroutines are meant to run until then (services started side by side), and bounded, the later ones would never start`;
   const worker = joined ? undefined : unseenWorker(called, spawn.fn, ctx);
   if (worker) {
     return `the goroutine runs ${worker}, which is not in this package and is named like a worker that runs until stopped: nothing waits for the goroutines, and one that never ends would hold its slot for good`;

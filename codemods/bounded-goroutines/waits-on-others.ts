@@ -1,3 +1,5 @@
+import { DONE_NAME } from '../../src/go/cancellation.js';
+import { loopStatement } from '../../src/go/loops.js';
 import { ancestors, closedChannels, type Node } from '../../src/go/syntax.js';
 
 // Goroutines that wait for others of the loop, or for the spawning function to return: bounded,
@@ -43,4 +45,19 @@ export function endsWhenFunctionReturns(loop: Node, go: Node): string | undefine
     if (paired.some((name) => new RegExp(`(?<![\\w.])${name}\\b`).test(go.text))) return d.text.trim();
   }
   return undefined;
+}
+
+/**
+ * Right after a loop whose goroutines nothing waits for, the function waits for its own stop
+ * signal (`<-c.stopCh`, `<-ctx.Done()` as a statement): the goroutines are services meant to run
+ * until then (`go s.Run(ctx)` per service), and bounded, the later ones would never start. As
+ * written.
+ */
+export function stopAwaitedAfter(loop: Node): string | undefined {
+  let next = loopStatement(loop).nextNamedSibling;
+  while (next?.type === 'comment' || (next?.type === 'assignment_statement' && !next.text.includes('<-'))) next = next.nextNamedSibling;
+  const from = next?.type === 'expression_statement' ? /^<-\s*([\w.]+(?:\(\))?)$/.exec(next.text)?.[1] : undefined;
+  if (!from) return undefined;
+  const stop = /\.Done\(\)$/.test(from) || DONE_NAME.test(from.slice(from.lastIndexOf('.') + 1));
+  return stop ? next!.text : undefined;
 }

@@ -99,6 +99,9 @@ export function isFixedCountLoop(loop: Node): boolean {
   if (shape.kind === 'range') {
     const over = shape.over && intConversionArg(shape.over);
     if (over?.type === 'int_literal') return true;
+    // Over a slice written out in the code (\`tasks := []func() error{publicSrv, adminSrv, courier}\`):
+    // as many goroutines as it has elements, fixed when the code was written.
+    if (over && writtenOut(over, loop)) return true;
     if (over?.type !== 'identifier') return false;
     if (/^(n|workers?|numWorkers|concurrency|parallelism|poolSize|size|count|limit)$/i.test(over.text)) return true;
     // Over an integer (`nsubs := 4`, a parameter `mp int`): a number of goroutines, judged as
@@ -111,6 +114,21 @@ export function isFixedCountLoop(loop: Node): boolean {
   }
   if (shape.kind !== 'counted' || !shape.over) return false;
   return isWorkerCount(shape.over);
+}
+
+/**
+ * A slice or array literal, or a local declared with one that the function never assigns again or
+ * appends to: its length is fixed in the code.
+ */
+function writtenOut(over: Node, loop: Node): boolean {
+  const literal = (n: Node | null | undefined) => n?.type === 'composite_literal' && /^\[/.test(n.childForFieldName('type')?.text ?? '');
+  if (literal(over)) return true;
+  if (over.type !== 'identifier') return false;
+  const decl = declarationOf(over.text, loop);
+  if (!decl || !('local' in decl) || !literal(decl.local.value)) return false;
+  const fn = ancestors(decl.local.decl).find((a) => FUNCTION_TYPES.has(a.type));
+  const name = over.text;
+  return !!fn && !new RegExp(`(?<![\\w.])${name}\\s*(=[^=]|\\[[^\\]]*\\]\\s*=[^=])|append\\(\\s*${name}\\b|&${name}\\b`).test(fn.text.replace(decl.local.decl.text, ''));
 }
 
 /** An integer by its form: a literal, or arithmetic with one (\`expectBlocked + 1\`). */
