@@ -255,7 +255,9 @@ function passed in or another package's function is not seen. No fix when:
   (\`case latency := <-responseCh:\`) until a timer it made fires (\`case <-timer.C:\`): a grace
   period or a timeout all of them are meant to run at once, which a bound would add up (a health
   prober's cycle taking many timeouts, its later probes cut off by the caller's deadline);
-- the goroutine shuts a server down (\`srv.Shutdown(ctx)\`, \`s.GracefulStop()\`), itself or in a
+- the goroutine shuts a server down or stops a worker (\`srv.Shutdown(ctx)\`, \`s.GracefulStop()\`,
+  \`w.stop()\` with no argument, not a timer's or ticker's: gocraft/work's pool kept taking jobs
+  while its workers were stopped in turns), itself or in a
   function of the package it calls: servers stopped side by side each wait for their clients,
   and bounded, one still draining would hold its slot while the others keep accepting, and a
   deadline they share would cut the later ones short;
