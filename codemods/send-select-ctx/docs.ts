@@ -264,6 +264,9 @@ declaration in the same package.
 - the function returns no \`error\` (nothing can report the cancellation), or only a done channel
   is in scope while an error must be returned;
 - a result's zero value cannot be known (a type from another package, a type parameter);
+- the function checks the context itself after the send (\`err := ctx.Err()\`, then reporting it):
+  it sends whatever happens and handles the end of the context there (dolt's async push hook
+  queues the push of a head already committed), and a select returning first would skip both;
 - a return in place of the send would run a deferred \`close(publicChan)\` while a goroutine the
   function started (not in another branch of the same \`if\`) may still send on that channel: that
   send would panic (rook's network discovery crashed the operator);

@@ -203,3 +203,18 @@ function otherBranch(a: Node, b: Node): boolean {
 }
 
 const BRANCHING = new Set(['if_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement']);
+
+/**
+ * The function's own check of the context right after the send, in no loop (\`err := ctx.Err()\` …
+ * \`if err != nil { ah.out.Write(…) }\`): it sends whatever happens and handles the end of the
+ * context itself, after the send. The check, as written.
+ */
+export function checkedAfterSend(send: Node, fn: Node, expr: string): Node | undefined {
+  // The very next statement, the send in no loop: not a loop's check before its next pass.
+  if (ancestors(send).some((a) => a.type === 'for_statement' && contains(fn, a))) return undefined;
+  let next = send.nextNamedSibling;
+  while (next?.type === 'comment') next = next.nextNamedSibling;
+  if (next?.type !== 'short_var_declaration' && next?.type !== 'assignment_statement' && next?.type !== 'if_statement') return undefined;
+  const head = next.type === 'if_statement' ? next.childForFieldName('initializer') ?? next.childForFieldName('condition') : next;
+  return head?.descendantsOfType('call_expression').find((c) => c.childForFieldName('function')?.text === `${expr}.Err`);
+}

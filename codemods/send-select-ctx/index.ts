@@ -8,7 +8,7 @@ import { sendCannotBlock } from './buffered.js';
 import { roomInEveryCaller } from './caller-room.js';
 import { relayedFrom } from './relays.js';
 import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, storedFieldReceived } from './receivers.js';
-import { awaitedByBuilder, replyChannel, requestReply } from './reply-channels.js';
+import { awaitedByBuilder, replyChannel, requestReply, tokenTaken } from './reply-channels.js';
 import { awaitedByCaller, cancelledByReader } from './callers.js';
 import { closedErrorChannel, truncatedStream } from './streams.js';
 import { cancelledBySpawner } from './spawner-cancels.js';
@@ -16,7 +16,7 @@ import { docs } from './docs.js';
 import { detachedWork } from './detached-work.js';
 import { carriesResultOf, endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
-import { cleanupSkippedByReturn, closedUnderSender, inOwnDoneCase, ownStopOnDone, stopsOnOwnChannel } from './early-return.js';
+import { checkedAfterSend, cleanupSkippedByReturn, closedUnderSender, inOwnDoneCase, ownStopOnDone, stopsOnOwnChannel } from './early-return.js';
 import { declarationOf, testingParameter } from '../../src/go/scope.js';
 import { literalLeavingOut } from '../../src/go/composite-literals.js';
 import { mayHaveSend } from '../../src/go/text-signals.js';
@@ -211,6 +211,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   }
   const placement = placementOf(send, ctx.source);
   if ('reason' in placement) return { reason: placement.reason };
+  const checked = sources[0].isContext ? checkedAfterSend(send, fn, sources[0].expr) : undefined;
+  if (checked) return { reason: `the function checks ${checked.text} after the send (line ${checked.startPosition.row + 1}) and handles the end of ${sources[0].expr} there: it means to send whatever happens, and a select returning first would skip both` };
   const closedEarly = closedUnderSender(send, fn);
   if (closedEarly) return { reason: `a return here would run ${firstLine(closedEarly.text)} (line ${closedEarly.startPosition.row + 1}) while a goroutine the function started may still send on that channel: the send would panic (send on closed channel)` };
   const skipped = cleanupSkippedByReturn(send, fn, ctx.source);
@@ -321,25 +323,6 @@ function isSemaphoreAcquire(send: Node, ctx: FileContext): boolean {
   const made = found && 'local' in found ? found.local.value?.text.replace(/\s/g, '') : undefined;
   if (!made?.startsWith('make(chanstruct{},')) return false;
   return fn.descendantsOfType('go_statement').some((go) => same(enclosingFunction(go), fn) && go.descendantsOfType('unary_expression').some(release));
-}
-
-/**
- * A receive from the same channel earlier in the function, before the send (`case <-txn.opsFlow:`
- * … `txn.opsFlow <- true`): the send puts back a token the function took, or requeues what it
- * took. A select dropping it would lose the token for every later taker. The receive.
- */
-function tokenTaken(send: Node, fn: Node): Node | undefined {
-  const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
-  // Or by a function around it, before the closure that gives it back (\`returnSema := func() {
-  // g.syncerSema <- struct{}{} }\` after \`case <-g.syncerSema:\`).
-  for (let f: Node | undefined = fn; f; f = enclosingFunction(f)) {
-    const scope = f;
-    const taken = scope.descendantsOfType('unary_expression').find(
-      (u) => u.startIndex < send.startIndex && u.childForFieldName('operator')?.text === '<-' && u.childForFieldName('operand')!.text.replace(/\s/g, '') === chan && same(enclosingFunction(u), scope),
-    );
-    if (taken) return taken;
-  }
-  return undefined;
 }
 
 function outermostFunction(node: Node): Node | undefined {

@@ -2,10 +2,11 @@ import type { FileContext } from '../../src/engine/types.js';
 import { baseTypeName } from '../../src/go/declarations.js';
 import { plainReceive, useOf } from '../../src/go/result-channel.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { ancestors, enclosingFunction, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, enclosingFunction, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
 import { ownerType } from './receivers.js';
 
-// Reply channels: a channel handed over by whoever waits for the answer on it.
+// Reply channels: a channel handed over by whoever waits for the answer on it; and tokens put back
+// on a channel others wait to take them from.
 
 /**
  * A channel that came in on another channel (`case ch := <-b.snapshot: ch <- snap`, `resp := <-reqs`),
@@ -161,4 +162,23 @@ function typeCaseOf(selector: Node): string | undefined {
   const types = kase?.type === 'type_case' ? kase.childrenForFieldName('type') : [];
   const alias = kase?.parent?.type === 'type_switch_statement' ? kase.parent.childForFieldName('alias')?.text : undefined;
   return types.length === 1 && alias === root.text ? baseTypeName(types[0].text) : undefined;
+}
+
+/**
+ * A receive from the same channel earlier in the function, before the send (`case <-txn.opsFlow:`
+ * … `txn.opsFlow <- true`): the send puts back a token the function took, or requeues what it
+ * took. A select dropping it would lose the token for every later taker. The receive.
+ */
+export function tokenTaken(send: Node, fn: Node): Node | undefined {
+  const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
+  // Or by a function around it, before the closure that gives it back (\`returnSema := func() {
+  // g.syncerSema <- struct{}{} }\` after \`case <-g.syncerSema:\`).
+  for (let f: Node | undefined = fn; f; f = enclosingFunction(f)) {
+    const scope = f;
+    const taken = scope.descendantsOfType('unary_expression').find(
+      (u) => u.startIndex < send.startIndex && u.childForFieldName('operator')?.text === '<-' && u.childForFieldName('operand')!.text.replace(/\s/g, '') === chan && same(enclosingFunction(u), scope),
+    );
+    if (taken) return taken;
+  }
+  return undefined;
 }
