@@ -118,7 +118,8 @@ function passed in or another package's function is not seen. No fix when:
   and a bound would stop the loop accepting (limit connections on purpose instead, e.g.
   \`netutil.LimitListener\`);
 - the loop reads the next message of a connection or stream (\`conn.ReadMessage()\`, \`stream.Recv()\`,
-  \`r.Read(buf)\`, \`ReadFromUDP\`, \`WaitReadPacket()\`, a QUIC connection's \`ReceiveDatagram()\` in a \`for {\` loop) and hands each to a goroutine: waiting for a slot would stop it
+  \`r.Read(buf)\`, \`ReadFromUDP\`, \`WaitReadPacket()\`, a QUIC connection's \`ReceiveDatagram()\`, an
+  event stream's \`stream.Next()\` in a \`for {\` loop: hysteria's realm events) and hands each to a goroutine: waiting for a slot would stop it
   reading, and with it the peer's pings, read deadlines and replies a handler may itself wait for;
 - nothing waits for the goroutines and they send on a channel the function returns after the
   loop (\`return answers\`): its caller reads the answers as they come, the first good one
@@ -207,7 +208,8 @@ function passed in or another package's function is not seen. No fix when:
   loop, which waiting for a slot would keep from its other cases, its stop signal included; or
   the loop waits for a tick itself (\`go round()\`, then \`select { case <-ticker.C: case
   <-stop: return }\`, a \`<-time.After(d)\` statement, or a sleep: \`time.Sleep(every)\`,
-  \`utils.SleepWithJitter(heartbeat)\`): one goroutine per tick, paced already;
+  \`utils.SleepWithJitter(heartbeat)\`), or ranges over a ticker (\`for range ticker.C\`: gh-ost's status
+  reports, whose rates count one pass as one second): one goroutine per tick, paced already;
 - the loop runs with a mutex held (locked before it, unlocked by a \`defer\` or after it), or
   holds one where it starts each goroutine (\`r.mu.RLock()\` in its body, then a \`go\` per
   matching route before the \`RUnlock()\`);
@@ -257,7 +259,8 @@ function passed in or another package's function is not seen. No fix when:
   prober's cycle taking many timeouts, its later probes cut off by the caller's deadline);
 - the goroutine shuts a server down or stops a worker (\`srv.Shutdown(ctx)\`, \`s.GracefulStop()\`,
   \`w.stop()\` with no argument, not a timer's or ticker's: gocraft/work's pool kept taking jobs
-  while its workers were stopped in turns), itself or in a
+  while its workers were stopped in turns; a shutdown hook of a list, \`engine.OnShutdown[i](ctx)\`:
+  hertz's later hooks had not run when its shutdown stopped waiting), itself or in a
   function of the package it calls: servers stopped side by side each wait for their clients,
   and bounded, one still draining would hold its slot while the others keep accepting, and a
   deadline they share would cut the later ones short;

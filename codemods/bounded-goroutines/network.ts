@@ -24,8 +24,12 @@ export function waitsOnNetwork(bodies: { body: Node; via?: string }[], called: N
   return callMatching(NETWORK_CALL, bodies, called, ctx);
 }
 
-/** `srv.Shutdown(ctx)`, `s.GracefulStop()`, `w.stop()` (no argument, not a timer's or ticker's): a server or worker stopped once what it is doing is done. */
-const SHUTDOWN_CALL = /(?<![\w.])([\w.]+\.(?:Shutdown|GracefulStop)|(?![\w.]*(?:[tT]imer|[tT]icker|[tT]imeout)\w*\.[sS]top\b)[\w.]+\.[sS]top(?=\(\s*\)))\(/;
+/**
+ * `srv.Shutdown(ctx)`, `s.GracefulStop()`, `w.stop()` (no argument, not a timer's or ticker's), a
+ * shutdown hook of a list (`engine.OnShutdown[index](ctx)`): a server, worker or hook stopped once
+ * what it is doing is done.
+ */
+const SHUTDOWN_CALL = /(?<![\w.])([\w.]+\.(?:Shutdown|GracefulStop)|(?![\w.]*(?:[tT]imer|[tT]icker|[tT]imeout)\w*\.[sS]top\b)[\w.]+\.[sS]top(?=\(\s*\))|[\w.]*[sS]hutdown\w*\[\w+\])\(/;
 
 /**
  * The server shutdown a goroutine runs (`srv.Shutdown`), in its own code or in the package's

@@ -31,6 +31,10 @@ export function sharedDeadline(spawn: Spawn, literal: Node | undefined): string 
 export function pacedBy(loop: Node): string | undefined {
   const body = loop.childForFieldName('body');
   if (!body) return undefined;
+  // \`for range ticker.C\`, \`for range time.Tick(d)\`: a pass per tick.
+  const clause = loop.namedChildren.find((c) => c.type === 'range_clause');
+  const over = clause?.childForFieldName('right')?.text ?? '';
+  if (/^([\w.]+\.C|time\.Tick\(.*\))$/s.test(over)) return `range ${over}`;
   const wait = body.descendantsOfType('unary_expression').find((u) => {
     const operand = u.childForFieldName('operand')?.text ?? '';
     // A ticker's or timer's channel, or a bare `<-time.After(d)` (in a select, time.After is a timeout).
