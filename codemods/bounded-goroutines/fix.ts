@@ -1,7 +1,7 @@
 import { goAtLeast } from '../../src/engine/go-module.js';
 import type { FileContext, Fix } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
-import { isReassigned } from '../../src/go/scope.js';
+import { declaredBy, isReassigned } from '../../src/go/scope.js';
 import { afterOpeningBrace, eol, freshNameIn, indentAt, same, unparen, usedNames, type Node } from '../../src/go/syntax.js';
 import { spawnedFunction, type Spawn } from './detect.js';
 
@@ -99,7 +99,7 @@ function loopVariableCopies(spawn: Spawn, ctx: FileContext): string[] {
  * another `name := name` would not compile.
  */
 function redeclaredInLoop(spawn: Spawn, name: string): boolean {
-  const declares = (s: Node) => (s.type === 'short_var_declaration' || s.type === 'var_declaration') && declaredNames(s).includes(name);
+  const declares = (s: Node) => declaredBy(s).some((d) => d.name === name);
   const body = spawn.loop.childForFieldName('body');
   for (let at: Node = spawn.go; at.parent && !same(at, body); at = at.parent) {
     if (at.parent.type !== 'statement_list' && at.parent.type !== 'block') continue;
@@ -107,12 +107,6 @@ function redeclaredInLoop(spawn: Spawn, name: string): boolean {
     if (siblings.some((s) => (same(at.parent!, spawn.go.parent) || s.startIndex < at.startIndex) && declares(s))) return true;
   }
   return false;
-}
-
-/** The names a short variable declaration or `var` declaration declares. */
-function declaredNames(decl: Node): string[] {
-  if (decl.type === 'short_var_declaration') return decl.childForFieldName('left')?.namedChildren.map((n) => n.text) ?? [];
-  return decl.descendantsOfType('var_spec').flatMap((spec) => spec.childrenForFieldName('name').map((n) => n.text));
 }
 
 /** `base`, or base2, base3… when the function already uses the name (or another fix of it does). */

@@ -1,7 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { loopsBetween } from '../../src/go/loops.js';
 import { useOf } from '../../src/go/result-channel.js';
-import { declarationOf, paramsOf } from '../../src/go/scope.js';
+import { declarationOf, isReassigned, paramsOf } from '../../src/go/scope.js';
 import { mostSends } from '../../src/go/send-paths.js';
 import { enclosingFunction, same, unparen, type Node } from '../../src/go/syntax.js';
 import { loopRunsExactly } from './buffered.js';
@@ -46,12 +46,12 @@ function startedOncePerSlot(call: Node, position: number): boolean {
   if (uses.some((id) => !same(id, arg) && id.startIndex !== made.local.decl.startIndex && !isDeclared(id) && useOf(id) !== 'receive' && !isCapOf(id))) return false;
   const loops = loopsBetween(call, made.local.decl);
   if (loops.length !== 1 || !same(enclosingFunction(loops[0]), caller)) return false;
-  // The capacity's names keep their values: not assigned anywhere in the caller.
-  const names = args[1].type === 'identifier' ? [args[1]] : args[1].descendantsOfType('identifier');
-  if (names.some((n) => n.text !== 'len' && new RegExp(`\\b${n.text}\\s*(=[^=]|\\+=|-=|\\+\\+|--)`).test(caller.text.replace(made.local.decl.text, '')))) return false;
   // The caller's tree may be its declaration parsed alone: offsets are in that tree's text.
   let root = caller;
   while (root.parent) root = root.parent;
+  // The capacity's names keep their values: not assigned anywhere in the caller.
+  const names = args[1].type === 'identifier' ? [args[1]] : args[1].descendantsOfType('identifier');
+  if (names.some((n) => isReassigned(caller, root.text, n.text, 0))) return false;
   return loopRunsExactly(loops[0], args[1], root.text);
 }
 
