@@ -7,19 +7,21 @@ import type { Spawn } from './detect.js';
 
 /**
  * Each goroutine of a joined loop calls the task its item carries, a function-typed field of the
- * items' struct, with a context (`for i, check := range checks { go func() { results[i] =
+ * items' struct (or, \`ofInterface\`, a method of the items' interface: \`d.Detect(ctx)\` for
+ * \`[]Detector\`), with a context (`for i, check := range checks { go func() { results[i] =
  * runCheck(ctx, check) }() }`, runCheck calling `check.Check(ctx)`): different work per item, run
  * at once under the caller's deadline (a health probe's). Bounded, the later tasks start late
  * against the same deadline and fail. The call, e.g. `check.Check(ctx)`.
  */
-export function itemTaskWithContext(spawn: Spawn, bodies: { body: Node }[], ctx: FileContext): string | undefined {
+export function itemTaskWithContext(spawn: Spawn, bodies: { body: Node }[], ctx: FileContext, ofInterface = false): string | undefined {
   if (spawn.shape !== 'joined') return undefined;
   const loop = spawn.loops.find((l) => loopShape(l).kind === 'range');
   const over = loop ? loopShape(loop).over : undefined;
   const element = over ? elementType(over, loopStatement(loop!)) : undefined;
   if (!element) return undefined;
-  const tasks = new Set(ctx.packageIndex().fieldsOf(element).filter((f) => f.typeNode.type === 'function_type').map((f) => f.name));
+  const tasks = new Set(ofInterface ? interfaceMethods(element, ctx) : ctx.packageIndex().fieldsOf(element).filter((f) => f.typeNode.type === 'function_type').map((f) => f.name));
   if (tasks.size === 0) return undefined;
+  const ranged = new Set(loopShape(loop!).variables);
   // The goroutine's own code and the package functions it calls directly, whatever their text.
   const called = bodies.flatMap(({ body }) => body.descendantsOfType('call_expression')).flatMap((c) => {
     const callee = c.childForFieldName('function');
@@ -31,7 +33,7 @@ export function itemTaskWithContext(spawn: Spawn, bodies: { body: Node }[], ctx:
       const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
       if (!fn || operand?.type !== 'identifier' || !tasks.has(fn.childForFieldName('field')?.text ?? '')) continue;
       const givenContext = (call.childForFieldName('arguments')?.namedChildren ?? []).some((a) => /^(ctx|\w+Ctx)$/.test(a.text));
-      if (givenContext && declaredTypeName(operand.text, call) === element) return call.text.split('\n')[0];
+      if (givenContext && (ranged.has(operand.text) || declaredTypeName(operand.text, call) === element)) return call.text.split('\n')[0];
     }
   }
   return undefined;
@@ -44,4 +46,11 @@ function elementType(over: Node, at: Node): string | undefined {
   const text = !decl ? undefined : 'param' in decl ? decl.param.typeNode.text : (decl.local.typeNode?.text ?? /^make\(\s*(\[\][^,)]+)/.exec(decl.local.value?.text ?? '')?.[1]);
   const m = text ? /^\[\]\*?(\w+)$/.exec(text.replace(/\s/g, '')) : undefined;
   return m ? baseTypeName(m[1]) : undefined;
+}
+
+/** The methods an interface type of the package declares (\`Detect\` of \`type Detector interface { Detect(ctx) … }\`). */
+function interfaceMethods(typeName: string, ctx: FileContext): string[] {
+  const decl = ctx.packageIndex().type(typeName);
+  if (decl?.kind !== 'interface') return [];
+  return decl.typeNode.namedChildren.filter((c) => c.type === 'method_elem' || c.type === 'method_spec').flatMap((m) => m.childForFieldName('name')?.text ?? []);
 }

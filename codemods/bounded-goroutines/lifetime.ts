@@ -136,6 +136,11 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (forGood) {
     return `the goroutine runs ${forGood}, which is not in this package and is named like a worker that runs until stopped: the function waits for the goroutines until they are stopped, and one that never ends would hold its slot for good`;
   }
+  // Checked last, as the other reasons say more: an interface's method per item (\`d.Detect(ctx)\`).
+  const method = itemTaskWithContext(spawn, bodies, ctx, true);
+  if (method) {
+    return `each goroutine runs the task its item carries (${method}) with the caller's context: different work run at once under one deadline (a health probe's), and bounded, the later tasks would start late against it`;
+  }
   return undefined;
 }
 
