@@ -7,8 +7,8 @@ import type { Spawn } from './detect.js';
 
 /**
  * Each goroutine of a joined loop calls the task its item carries, a function-typed field of the
- * items' struct (or, \`ofInterface\`, a method of the items' interface: \`d.Detect(ctx)\` for
- * \`[]Detector\`), with a context (`for i, check := range checks { go func() { results[i] =
+ * items' struct (or, `ofInterface`, a method of the items' interface: `d.Detect(ctx)` for
+ * `[]Detector`), with a context (`for i, check := range checks { go func() { results[i] =
  * runCheck(ctx, check) }() }`, runCheck calling `check.Check(ctx)`): different work per item, run
  * at once under the caller's deadline (a health probe's). Bounded, the later tasks start late
  * against the same deadline and fail. The call, e.g. `check.Check(ctx)`.
@@ -48,7 +48,7 @@ function elementType(over: Node, at: Node): string | undefined {
   return m ? baseTypeName(m[1]) : undefined;
 }
 
-/** The methods an interface type of the package declares (\`Detect\` of \`type Detector interface { Detect(ctx) … }\`). */
+/** The methods an interface type of the package declares (`Detect` of `type Detector interface { Detect(ctx) … }`). */
 function interfaceMethods(typeName: string, ctx: FileContext): string[] {
   const decl = ctx.packageIndex().type(typeName);
   if (decl?.kind !== 'interface') return [];

@@ -131,12 +131,12 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
     return `after the loop the function takes one value only of those the goroutines send (${collected.at}), then goes on: the goroutines may run until what it does next stops them, and a bound would hold the loop before it gets there`;
   }
   // A joined loop may wait for good on purpose (a supervisor blocking until its context ends):
-  // only names that say so firmly (\`w.Watch(ctx)\`, \`wait.UntilWithContext(…)\`) count there.
+  // only names that say so firmly (`w.Watch(ctx)`, `wait.UntilWithContext(…)`) count there.
   const forGood = joined ? unseenWorker(called, spawn.fn, ctx, true) : undefined;
   if (forGood) {
     return `the goroutine runs ${forGood}, which is not in this package and is named like a worker that runs until stopped: the function waits for the goroutines until they are stopped, and one that never ends would hold its slot for good`;
   }
-  // Checked last, as the other reasons say more: an interface's method per item (\`d.Detect(ctx)\`).
+  // Checked last, as the other reasons say more: an interface's method per item (`d.Detect(ctx)`).
   const method = itemTaskWithContext(spawn, bodies, ctx, true);
   if (method) {
     return `each goroutine runs the task its item carries (${method}) with the caller's context: different work run at once under one deadline (a health probe's), and bounded, the later tasks would start late against it`;

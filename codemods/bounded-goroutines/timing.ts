@@ -31,7 +31,7 @@ export function sharedDeadline(spawn: Spawn, literal: Node | undefined): string 
 export function pacedBy(loop: Node): string | undefined {
   const body = loop.childForFieldName('body');
   if (!body) return undefined;
-  // \`for range ticker.C\`, \`for range time.Tick(d)\`: a pass per tick.
+  // `for range ticker.C`, `for range time.Tick(d)`: a pass per tick.
   const clause = loop.namedChildren.find((c) => c.type === 'range_clause');
   const over = clause?.childForFieldName('right')?.text ?? '';
   if (/^([\w.]+\.C|time\.Tick\(.*\))$/s.test(over)) return `range ${over}`;

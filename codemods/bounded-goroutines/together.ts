@@ -65,9 +65,9 @@ function inLiteral(comment: Node, loop: Node): boolean {
 }
 
 /**
- * A test helper outside a \`_test.go\` file (a harness package): the function the loop is in, or
- * the package's function the goroutine runs (\`go acceptChannel(h.T, true, acceptor)\`), is given
- * a \`*testing.T\`. Which, e.g. \`acceptChannel() is given t *testing.T\`.
+ * A test helper outside a `_test.go` file (a harness package): the function the loop is in, or
+ * the package's function the goroutine runs (`go acceptChannel(h.T, true, acceptor)`), is given
+ * a `*testing.T`. Which, e.g. `acceptChannel() is given t *testing.T`.
  */
 function testHelper(spawn: Spawn, ctx: FileContext): string | undefined {
   const own = testingParameter(spawn.fn);

@@ -15,7 +15,7 @@ import { calledName } from '../../src/go/called-functions.js';
 export function unseenWorker(called: Node[], spawner: Node, ctx: FileContext, firmly = false): string | undefined {
   for (const callee of called) {
     const named = calledName(callee);
-    // \`time.Until(at)\`: a duration, not a worker.
+    // `time.Until(at)`: a duration, not a worker.
     if (!named || callee.text.startsWith('time.')) continue;
     const { name, method } = named;
     const words = name.split(/(?=[A-Z])|_/).map((w) => w.toLowerCase());

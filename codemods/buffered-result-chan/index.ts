@@ -75,8 +75,8 @@ function workAfterSend(send: Node): Node | undefined {
 }
 
 /**
- * A \`close(other)\` the sending goroutine makes, deferred or not, of a channel other than the one it
- * sends on (\`defer close(hpw)\`, \`defer close(errC)\`, each sent on once): the unbuffered send
+ * A `close(other)` the sending goroutine makes, deferred or not, of a channel other than the one it
+ * sends on (`defer close(hpw)`, `defer close(errC)`, each sent on once): the unbuffered send
  * orders the receiver's take before that close, and a buffer would not.
  */
 function otherChannelClosed(send: Node): Node | undefined {

@@ -17,8 +17,8 @@ function takesAll(receive: Node, fn: Node): boolean {
 }
 
 /**
- * A receive that takes every value of the channels a loop collected (\`results = append(results,
- * ch)\`, then \`if <-results[i] != nil\` in a loop nothing leaves early): the slice's element
+ * A receive that takes every value of the channels a loop collected (`results = append(results,
+ * ch)`, then `if <-results[i] != nil` in a loop nothing leaves early): the slice's element
  * received, when the slice is never closed element by element elsewhere.
  */
 function takenFromSlice(uses: Node[], caller: Node): Node | undefined {

@@ -205,8 +205,8 @@ function otherBranch(a: Node, b: Node): boolean {
 const BRANCHING = new Set(['if_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement']);
 
 /**
- * The function's own check of the context right after the send, in no loop (\`err := ctx.Err()\` …
- * \`if err != nil { ah.out.Write(…) }\`): it sends whatever happens and handles the end of the
+ * The function's own check of the context right after the send, in no loop (`err := ctx.Err()` …
+ * `if err != nil { ah.out.Write(…) }`): it sends whatever happens and handles the end of the
  * context itself, after the send. The check, as written.
  */
 export function checkedAfterSend(send: Node, fn: Node, expr: string): Node | undefined {

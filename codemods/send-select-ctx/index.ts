@@ -172,7 +172,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (request) {
     return { reason: `${chan} is a reply channel taken from ${request}: whoever sent it waits for the answer, and a send giving up once ${sources[0].expr} is done could leave it waiting forever` };
   }
-  // \`msgChan <- Notification{ctx, containerID, syscall}\`: the context travels with the value.
+  // `msgChan <- Notification{ctx, containerID, syscall}`: the context travels with the value.
   const value = send.childForFieldName('value');
   if (sources[0].isContext && value?.descendantsOfType('identifier').some((id) => id.text === sources[0].expr && id.parent?.type === 'literal_element')) {
     return { reason: `the send hands ${sources[0].expr} itself to the reader inside the value: the context is data here, carried for whoever handles the value (which may outlive it), not a sign that this code should stop sending once it is done` };

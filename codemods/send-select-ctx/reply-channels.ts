@@ -171,8 +171,8 @@ function typeCaseOf(selector: Node): string | undefined {
  */
 export function tokenTaken(send: Node, fn: Node): Node | undefined {
   const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
-  // Or by a function around it, before the closure that gives it back (\`returnSema := func() {
-  // g.syncerSema <- struct{}{} }\` after \`case <-g.syncerSema:\`).
+  // Or by a function around it, before the closure that gives it back (`returnSema := func() {
+  // g.syncerSema <- struct{}{} }` after `case <-g.syncerSema:`).
   for (let f: Node | undefined = fn; f; f = enclosingFunction(f)) {
     const scope = f;
     const taken = scope.descendantsOfType('unary_expression').find(

@@ -99,7 +99,7 @@ export function isFixedCountLoop(loop: Node): boolean {
   if (shape.kind === 'range') {
     const over = shape.over && intConversionArg(shape.over);
     if (over?.type === 'int_literal') return true;
-    // Over a slice written out in the code (\`tasks := []func() error{publicSrv, adminSrv, courier}\`):
+    // Over a slice written out in the code (`tasks := []func() error{publicSrv, adminSrv, courier}`):
     // as many goroutines as it has elements, fixed when the code was written.
     if (over && writtenOut(over, loop)) return true;
     if (over?.type !== 'identifier') return false;
