@@ -1,7 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { declarationOf, localsBefore } from '../../src/go/scope.js';
-import { ancestors, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, enclosingFunction, firstLine, nextStatement, same, type Node } from '../../src/go/syntax.js';
 import { spawnedFunction, type Spawn } from './detect.js';
 import { channelRangedOver } from './channel-loops.js';
 import { dispatchedToHandler } from './callbacks.js';
@@ -292,8 +292,7 @@ const SERVE = /(^|\.)(Serve|ServeTLS|ListenAndServe|ListenAndServeTLS)$/;
 function signalsStart(call: Node): boolean {
   const stmt = call.parent;
   if (stmt?.type !== 'expression_statement') return false;
-  let next = stmt.nextNamedSibling;
-  while (next?.type === 'comment') next = next.nextNamedSibling;
+  const next = nextStatement(stmt);
   // `return server.Start(ctx)` still works: only a return of values already there ends it.
   return !!next && (next.type !== 'return_statement' || next.descendantsOfType('call_expression').length > 0);
 }
@@ -325,8 +324,7 @@ function usesOutsideChannel(body: Node, spawn: Spawn, own: (n: Node) => boolean,
 
 /** The statement after the loop waits for the goroutines: `wg.Wait()`, `err := g.Wait()`, `return g.Wait()`. */
 function waitsRightAfter(loop: Node): boolean {
-  let next = loopStatement(loop).nextNamedSibling;
-  while (next?.type === 'comment') next = next.nextNamedSibling;
+  const next = nextStatement(loopStatement(loop));
   return !!next && /^(return\s+)?([\w\s,]+:?=\s*)?[\w.]+\.Wait\(\)$/.test(next.text);
 }
 

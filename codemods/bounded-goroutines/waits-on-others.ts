@@ -1,6 +1,6 @@
 import { DONE_NAME } from '../../src/go/cancellation.js';
 import { loopStatement } from '../../src/go/loops.js';
-import { ancestors, closedChannels, type Node } from '../../src/go/syntax.js';
+import { ancestors, closedChannels, nextStatement, type Node } from '../../src/go/syntax.js';
 
 // Goroutines that wait for others of the loop, or for the spawning function to return: bounded,
 // they would hold their slots while what they wait for cannot start or come.
@@ -54,8 +54,7 @@ export function endsWhenFunctionReturns(loop: Node, go: Node): string | undefine
  * written.
  */
 export function stopAwaitedAfter(loop: Node): string | undefined {
-  let next = loopStatement(loop).nextNamedSibling;
-  while (next?.type === 'comment' || (next?.type === 'assignment_statement' && !next.text.includes('<-'))) next = next.nextNamedSibling;
+  const next = nextStatement(loopStatement(loop), (n) => n.type === 'assignment_statement' && !n.text.includes('<-'));
   const from = next?.type === 'expression_statement' ? /^<-\s*([\w.]+(?:\(\))?)$/.exec(next.text)?.[1] : undefined;
   if (!from) return undefined;
   const stop = /\.Done\(\)$/.test(from) || DONE_NAME.test(from.slice(from.lastIndexOf('.') + 1));

@@ -2,7 +2,7 @@ import { doneReceives, type CancellationSource } from '../../src/go/cancellation
 import { callsByText, callsOf, identifiersNamed, nodesByToken, regexEscaped } from '../../src/go/find-by-text.js';
 import { isDoneCase, isDoneWait } from '../../src/go/result-channel.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { ancestors, contains, enclosingFunction, isReleaseCall, LOG_CALL, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, isReleaseCall, LOG_CALL, nextStatement, same, type Node } from '../../src/go/syntax.js';
 
 // What a return on the source, in place of the send, would skip: a release after the send, or
 // the function's own way of stopping on that source.
@@ -212,8 +212,7 @@ const BRANCHING = new Set(['if_statement', 'expression_switch_statement', 'type_
 export function checkedAfterSend(send: Node, fn: Node, expr: string): Node | undefined {
   // The very next statement, the send in no loop: not a loop's check before its next pass.
   if (ancestors(send).some((a) => a.type === 'for_statement' && contains(fn, a))) return undefined;
-  let next = send.nextNamedSibling;
-  while (next?.type === 'comment') next = next.nextNamedSibling;
+  const next = nextStatement(send);
   if (next?.type !== 'short_var_declaration' && next?.type !== 'assignment_statement' && next?.type !== 'if_statement') return undefined;
   const head = next.type === 'if_statement' ? next.childForFieldName('initializer') ?? next.childForFieldName('condition') : next;
   return head?.descendantsOfType('call_expression').find((c) => c.childForFieldName('function')?.text === `${expr}.Err`);

@@ -118,6 +118,13 @@ export function normalized(node: Node): string {
   return node.text.replace(/\s+/g, ' ');
 }
 
+/** The statement after `node` in its block, comments (and what `skip` passes over) left out. */
+export function nextStatement(node: Node, skip: (n: Node) => boolean = () => false): Node | undefined {
+  let next = node.nextNamedSibling;
+  while (next && (next.type === 'comment' || skip(next))) next = next.nextNamedSibling;
+  return next ?? undefined;
+}
+
 /** Node identity: the binding hands out a new JS object per access, so compare ids. */
 export function same(a: Node | null | undefined, b: Node | null | undefined): boolean {
   return !!a && !!b && a.id === b.id;
