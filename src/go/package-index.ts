@@ -1,7 +1,7 @@
 import type Parser from 'tree-sitter';
 import { baseTypeName, declarationAt, kindOfTypeNode, receiverOf, structFields, type FieldDecl, type MethodDecl, type TypeDecl, type TypeKind } from './declarations.js';
 import { FileFunctions } from './file-functions.js';
-import { codeWords } from './find-by-text.js';
+import { PackageWords } from './package-words.js';
 import type { Node } from './syntax.js';
 
 /** What a declaration parsed alone is preceded by, to make a file of it. */
@@ -29,9 +29,7 @@ export class PackageIndex {
   /** Calls looked up by `callsNamed`, by name; forgotten when the package's text changes. */
   private readonly callsByName = new Map<string, Node[]>();
   private readonly functionsOfFile = new Map<string, FileFunctions>();
-  private words: Set<string> | undefined;
-  /** Answers of `nameTaken` before the words were collected, until a text is added. */
-  private readonly namesLookedUp = new Map<string, boolean>();
+  private readonly words = new PackageWords(() => [...this.sources.values(), ...this.extraTexts]);
   /** Lookups already run over the pending files, until a file is pending again. */
   private readonly searched = new Set<string>();
   /**
@@ -257,27 +255,9 @@ export class PackageIndex {
     return tree;
   }
 
-  /**
-   * Whether a name is taken anywhere in the package: a name absent from every text is free
-   * without collecting the package's words.
-   */
+  /** Whether a name is taken anywhere in the package (its words, comments and strings included). */
   nameTaken(name: string): boolean {
-    if (this.words) return this.words.has(name);
-    let taken = this.namesLookedUp.get(name);
-    if (taken === undefined) {
-      taken = [...this.sources.values(), ...this.extraTexts].some((t) => t.includes(name)) && this.names.has(name);
-      this.namesLookedUp.set(name, taken);
-    }
-    return taken;
-  }
-
-  /** Every word of the package's text: a superset of its identifiers, for picking names that cannot collide. */
-  get names(): Set<string> {
-    if (!this.words) {
-      this.words = new Set<string>();
-      for (const text of [...this.sources.values(), ...this.extraTexts]) for (const w of codeWords(text)) this.words.add(w);
-    }
-    return this.words;
+    return this.words.taken(name);
   }
 
   /**
@@ -307,8 +287,7 @@ export class PackageIndex {
     this.pending.delete(file);
     if (!this.sources.has(file)) {
       this.extraTexts.push(text);
-      this.words = undefined;
-      this.namesLookedUp.clear();
+      this.words.forget();
     }
     this.addTypes(file, tree);
   }
