@@ -149,6 +149,10 @@ declaration in the same package.
   receives it in selects that also wait on ctx): once the context is done that call ends, and a
   select, on that source
   or another, would drop the report at random;
+- the send hands on what a call of the package returns, and that call closes the done-channel field
+  selected on, itself or through a call it makes (\`results <- a.hit(tr)\`, where \`hit\` calls
+  \`a.Stop()\` once the targets run out, and \`Stop\` closes \`a.stopch\`): the value reports why
+  the work stops, and a select on that channel, closed by then, would drop it;
 - the function's work goes on once the context is done: before the send it takes
   \`context.WithoutCancel(ctx)\` itself, or hands the context to a function of the package that does
   (\`job, err := withRetries(ctx, …)\`, which records a job's final state on an uncancelled

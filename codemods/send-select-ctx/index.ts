@@ -14,6 +14,7 @@ import { closedErrorChannel, truncatedStream } from './streams.js';
 import { cancelledBySpawner } from './spawner-cancels.js';
 import { docs } from './docs.js';
 import { detachedWork } from './detached-work.js';
+import { stoppedBySentCall } from './stopped-by-sent-call.js';
 import { carriesResultOf, endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
 import { checkedAfterSend, cleanupSkippedByReturn, closedUnderSender, inOwnDoneCase, ownStopOnDone, stopsOnOwnChannel } from './early-return.js';
@@ -93,6 +94,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   for (const s of inScope) {
     const failed = reportsFailureOf(send, fn, s);
     if (failed) return { reason: `the send reports ${failed}, which is given ${s.expr} or a context made from it: once ${s.expr} is done that call ends, and a select would drop the report at random` };
+    const stopper = stoppedBySentCall(send, s, ctx);
+    if (stopper) return { reason: `the send hands on what ${stopper}: the value reports why the work stops, and a select on ${s.expr}, closed by then, would drop it` };
   }
   for (const s of inScope) {
     const detached = detachedWork(send, fn, s, ctx);

@@ -1,0 +1,26 @@
+import type { CancellationSource } from '../../src/go/cancellation.js';
+import { calledTextWhere } from '../../src/go/called-functions.js';
+import { regexEscaped } from '../../src/go/find-by-text.js';
+import { unparen, type Node } from '../../src/go/syntax.js';
+import type { FileContext } from '../../src/engine/types.js';
+
+/**
+ * The send hands on what a call of the package returns, and that call closes the source itself,
+ * or calls what does (`results <- a.hit(tr, atk)`, where `hit` calls `a.Stop()` once its targets
+ * run out, and Stop closes `a.stopch`): the value reports why the work stops, and a select on the
+ * source, done by then, would drop that very report. The call and how it closes the source, e.g.
+ * `a.hit(…), which closes a.stopch through Stop()`.
+ */
+export function stoppedBySentCall(send: Node, source: CancellationSource, ctx: FileContext): string | undefined {
+  if (source.kind !== 'done-field') return undefined;
+  const value = send.childForFieldName('value');
+  const call = value ? unparen(value) : undefined;
+  const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+  if (!callee) return undefined;
+  const field = source.expr.slice(source.expr.lastIndexOf('.') + 1);
+  const closes = new RegExp(`\\bclose\\(\\s*[\\w.]*\\.${regexEscaped(field)}\\s*\\)`);
+  const found = calledTextWhere([callee], ctx.packageIndex(), (text) => closes.test(text));
+  if (!found) return undefined;
+  const how = found.via === `${callee.text}()` ? 'itself' : `through ${found.via}`;
+  return `${callee.text}(…), which closes ${source.expr} ${how}`;
+}
