@@ -253,6 +253,10 @@ declaration in the same package.
   <-g.syncerSema:\`, then \`returnSema := func() { g.syncerSema <- struct{}{} }\`): a token, or work
   requeued, that others wait for; a select would lose it at random (lnd's gossip syncers lost
   their shared slots one by one as peers left);
+- the channel and the value sent on it came out of one call together (\`l, lockChan, err =
+  locker.AsyncLockWithCtx(ctx)\`, then, often in a deferred function, \`lockChan <- l\`): the send
+  hands back what that call lent, a lock its giver holds until the token comes back; a select
+  giving up once a deadline has passed would keep the lock for good;
 - the send is in a test, benchmark or test helper itself (a function given \`t *testing.T\`, a
   subtest's function literal included): a return there ends the test as passed and skips its
   checks after the send (a goroutine the test starts may return: the test's checks go on);

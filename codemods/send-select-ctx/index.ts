@@ -8,7 +8,7 @@ import { sendCannotBlock } from './buffered.js';
 import { roomInEveryCaller } from './caller-room.js';
 import { relayedFrom } from './relays.js';
 import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, storedFieldReceived } from './receivers.js';
-import { awaitedByBuilder, replyChannel, requestReply, tokenTaken } from './reply-channels.js';
+import { awaitedByBuilder, handedBackWithChannel, replyChannel, requestReply, tokenTaken } from './reply-channels.js';
 import { awaitedByCaller, cancelledByReader } from './callers.js';
 import { closedErrorChannel, truncatedStream } from './streams.js';
 import { cancelledBySpawner } from './spawner-cancels.js';
@@ -146,6 +146,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const token = tokenTaken(send, fn);
   if (token) {
     return { reason: `the send puts back what the function took from ${chan} (${token.text}, line ${token.startPosition.row + 1}), a token others wait for: a select that gives up once ${sources[0].expr} is done would lose it at random` };
+  }
+  const lent = handedBackWithChannel(send, fn);
+  if (lent) {
+    return { reason: `${chan} came with the value it is sent, from one call (${firstLine(lent.text)}, line ${lent.startPosition.row + 1}): the send hands back what that call lent, which its giver waits for (a lock held until it returns), and a select giving up once ${sources[0].expr} is done would keep it for good` };
   }
   const reply = replyChannel(send);
   if (reply) {

@@ -182,3 +182,24 @@ export function tokenTaken(send: Node, fn: Node): Node | undefined {
   }
   return undefined;
 }
+
+/**
+ * The channel and the value sent on it came out of one call together (`l, lockChan, err =
+ * locker.AsyncLockWithCtx(ctx)`, then `lockChan <- l`): the send hands back what that call lent
+ * with the channel, a token its giver waits for (a lock held until it comes back). The assignment,
+ * in the top-level function around the send.
+ */
+export function handedBackWithChannel(send: Node, fn: Node): Node | undefined {
+  const chan = send.childForFieldName('channel')!;
+  const value = send.childForFieldName('value');
+  if (chan.type !== 'identifier' || value?.type !== 'identifier') return undefined;
+  let outer = fn;
+  for (let f = enclosingFunction(fn); f; f = enclosingFunction(f)) outer = f;
+  const lent = (n: Node) => {
+    const names = n.childForFieldName('left')?.namedChildren.map((l) => l.text) ?? [];
+    const right = n.childForFieldName('right')?.namedChildren ?? [];
+    return right.length === 1 && right[0].type === 'call_expression' && names.includes(chan.text) && names.includes(value.text);
+  };
+  // Anywhere in it: a deferred send is written before the call it hands back to.
+  return outer.descendantsOfType(['assignment_statement', 'short_var_declaration']).find(lent);
+}
