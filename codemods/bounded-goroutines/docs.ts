@@ -144,7 +144,8 @@ function passed in or another package's function is not seen. No fix when:
 - the loop is in a benchmark (\`func BenchmarkX(b *testing.B)\`, or a helper given the \`*testing.B\`): how many goroutines run at once
   is what it measures;
 - each goroutine of a joined loop calls the task its item carries, a function-typed field of the
-  items' struct or a method of the items' interface (\`d.Detect(ctx)\` over \`[]Detector\`:
+  items' struct (\`Check func(ctx context.Context) error\`, or \`Check CheckFunc\` with a function
+  type the package declares) or a method of the items' interface (\`d.Detect(ctx)\` over \`[]Detector\`:
   opentelemetry's autodetect lost the quick detectors behind metadata probes), with a context (\`for i, check := range checks { go func() { results[i] =
   runCheck(ctx, check) }() }\`, runCheck calling \`check.Check(ctx)\`): different work run at once
   under the caller's deadline (a health probe's), which later tasks would miss once bounded;

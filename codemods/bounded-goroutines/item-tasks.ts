@@ -7,7 +7,8 @@ import type { Spawn } from './detect.js';
 
 /**
  * Each goroutine of a joined loop calls the task its item carries, a function-typed field of the
- * items' struct (or, `ofInterface`, a method of the items' interface: `d.Detect(ctx)` for
+ * items' struct (`Check func(ctx context.Context) error`, or `Check CheckFunc` for a function
+ * type of the package), or, `ofInterface`, a method of the items' interface (`d.Detect(ctx)` for
  * `[]Detector`), with a context (`for i, check := range checks { go func() { results[i] =
  * runCheck(ctx, check) }() }`, runCheck calling `check.Check(ctx)`): different work per item, run
  * at once under the caller's deadline (a health probe's). Bounded, the later tasks start late
@@ -19,7 +20,7 @@ export function itemTaskWithContext(spawn: Spawn, bodies: { body: Node }[], ctx:
   const over = loop ? loopShape(loop).over : undefined;
   const element = over ? elementType(over, loopStatement(loop!)) : undefined;
   if (!element) return undefined;
-  const tasks = new Set(ofInterface ? interfaceMethods(element, ctx) : ctx.packageIndex().fieldsOf(element).filter((f) => f.typeNode.type === 'function_type').map((f) => f.name));
+  const tasks = new Set(ofInterface ? interfaceMethods(element, ctx) : ctx.packageIndex().fieldsOf(element).filter((f) => isFunctionType(f.typeNode, ctx)).map((f) => f.name));
   if (tasks.size === 0) return undefined;
   const ranged = new Set(loopShape(loop!).variables);
   // The goroutine's own code and the package functions it calls directly, whatever their text.
@@ -37,6 +38,12 @@ export function itemTaskWithContext(spawn: Spawn, bodies: { body: Node }[], ctx:
     }
   }
   return undefined;
+}
+
+/** `func(ctx context.Context) error`, or a type of the package declared so (`Check CheckFunc`). */
+function isFunctionType(type: Node, ctx: FileContext): boolean {
+  if (type.type === 'function_type') return true;
+  return type.type === 'type_identifier' && ctx.packageIndex().type(type.text)?.typeNode.type === 'function_type';
 }
 
 /** The struct type a slice's elements have, when its declaration says (`[]Check`, `make([]Check, n)`, `[]*Check`). */
