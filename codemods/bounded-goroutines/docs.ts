@@ -262,7 +262,9 @@ function passed in or another package's function is not seen. No fix when:
 - the goroutine shuts a server down or stops a worker (\`srv.Shutdown(ctx)\`, \`s.GracefulStop()\`,
   \`w.stop()\` with no argument, not a timer's or ticker's: gocraft/work's pool kept taking jobs
   while its workers were stopped in turns; a shutdown hook of a list, \`engine.OnShutdown[i](ctx)\`:
-  hertz's later hooks had not run when its shutdown stopped waiting), itself or in a
+  hertz's later hooks had not run when its shutdown stopped waiting; a stop given a context,
+  \`cli.ContainerStop(ctx, name, timeout)\`: woodpecker left containers behind when the later
+  stops waited their turn under the shutdown's deadline), itself or in a
   function of the package it calls: servers stopped side by side each wait for their clients,
   and bounded, one still draining would hold its slot while the others keep accepting, and a
   deadline they share would cut the later ones short;

@@ -105,7 +105,7 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   }
   const shutdown = stopsServer(bodies, called, ctx);
   if (shutdown) {
-    return `the goroutines stop servers or workers side by side (${shutdown}), each waiting for its clients or its current job: bounded, one still draining would hold its slot while the others keep accepting or taking new jobs, and a deadline they share would cut the later ones short`;
+    return `the goroutines stop servers, workers or containers side by side (${shutdown}), each waiting for its clients or its current job: bounded, one still draining would hold its slot while the others keep accepting or taking new jobs, and a deadline they share would cut the later ones short`;
   }
   const network = waitsOnNetwork(bodies, called, ctx);
   if (network) {
