@@ -1,4 +1,5 @@
-import { closedChannels, contains, type Node } from '../../src/go/syntax.js';
+import { loopStatement } from '../../src/go/loops.js';
+import { closedChannels, contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 import { spawnedFunction, type Spawn } from './detect.js';
 
 /**
@@ -41,3 +42,31 @@ export function mayGiveUp(recv: Node): boolean {
   return select?.type === 'select_statement' && select.namedChildren.filter((c) => c.type === 'communication_case' || c.type === 'default_case').length > 1;
 }
 
+
+/**
+ * The function waits for its goroutines only in a goroutine of its own, which hands the outcome
+ * on a channel the function returns (`go func() { done <- g.Wait() }()`, then `return done`): it
+ * is meant to start them all and return at once, its caller waiting on the outcome and on its own
+ * stop. Bounded, it would return only once all but the last few had ended. The wait, as written.
+ */
+export function awaitedInBackground(spawn: Spawn): string | undefined {
+  if (spawn.shape !== 'joined') return undefined;
+  const loop = loopStatement(spawn.loop);
+  const group = /([\w.]+)\.(?:Go|Add)\(/.exec(loop.text)?.[1];
+  if (!group) return undefined;
+  const waits = spawn.fn.descendantsOfType('call_expression').filter((c) => c.startIndex > loop.endIndex && c.childForFieldName('function')?.text === `${group}.Wait`);
+  const returned = new Set(
+    spawn.fn
+      .descendantsOfType('return_statement')
+      .filter((r) => r.startIndex > loop.endIndex && same(enclosingFunction(r), spawn.fn))
+      .flatMap((r) => r.namedChildren.flatMap((l) => (l.namedChildren.length > 0 ? l.namedChildren : [l])).map((e) => e.text)),
+  );
+  // In `go func() { … }()`, handing the outcome on a returned channel.
+  const handedBack = (c: Node) => {
+    const fn = enclosingFunction(c);
+    if (fn?.type !== 'func_literal' || fn.parent?.type !== 'call_expression' || fn.parent.parent?.type !== 'go_statement') return false;
+    const outcome = [...fn.descendantsOfType('send_statement').map((s) => s.childForFieldName('channel')!), ...closedChannels(fn)];
+    return outcome.some((ch) => returned.has(ch.text));
+  };
+  return waits.length > 0 && waits.every(handedBack) ? waits[0].text : undefined;
+}

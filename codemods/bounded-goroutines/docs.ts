@@ -124,6 +124,11 @@ function passed in or another package's function is not seen. No fix when:
 - nothing waits for the goroutines and they send on a channel the function returns after the
   loop (\`return answers\`): its caller reads the answers as they come, the first good one
   winning, and bounded, the function would return only once all but the last few were done;
+- the function waits for the goroutines only in a goroutine of its own that hands the outcome on
+  a channel it returns (\`go func() { done <- g.Wait() }()\`, then \`return done\`): it is meant to
+  start them all and return at once, its caller selecting on the outcome and its own stop
+  (woodpecker's stage of parallel steps, whose services must run beside the steps using them);
+  bounded, it would return only once all but the last few had ended;
 - nothing waits for the goroutines (or the loop ranges over a channel) and a goroutine calls a
   function the package does not declare whose name says it runs until stopped (\`go
   link.stubs[i].Run(toxic)\`, \`d.Run(ctx, ch)\`, \`s.readLoop()\`: words run, start, serve, listen,

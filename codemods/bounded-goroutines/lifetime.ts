@@ -6,7 +6,7 @@ import { spawnedFunction, type Spawn } from './detect.js';
 import { channelRangedOver } from './channel-loops.js';
 import { dispatchedToHandler } from './callbacks.js';
 import { lockHeldAtGo, lockHeldAtLoop, lockHeldByCaller } from './locks-held.js';
-import { awaitedInTurn } from './awaited-in-turn.js';
+import { awaitedInBackground, awaitedInTurn } from './awaited-in-turn.js';
 import { collectedAfter } from './collected-after.js';
 import { cancelEachOther, cancelledAfterLoop, groupCancelsOnError } from './shared-context.js';
 import { calledBodies } from '../../src/go/called-functions.js';
@@ -67,6 +67,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   // `go server.Serve()`: the goroutine is the server, whatever its loop looks like.
   const serving = literal ? undefined : called.find((c) => SERVE.test(c.text));
   if (serving) return `the goroutine serves until its server is stopped (${serving.text}()), a long-lived worker: a bound would stop the loop once that many serve`;
+  const background = awaitedInBackground(spawn);
+  if (background) {
+    return `the function waits for the goroutines only in a goroutine of its own (${background}) that hands the outcome on a channel it returns: it is meant to return at once, its caller waiting on that channel and on its own stop, and bounded, it would return only once all but the last few had ended`;
+  }
   const inTurn = awaitedInTurn(spawn);
   if (inTurn) {
     return `the loop waits for each goroutine in turn (${inTurn}), so no more than one runs at a time except those it gave up on: a bound would let those hold their slots and stop the loop`;
