@@ -81,5 +81,12 @@ on purpose, for work that must not stop with it):
   (kyverno's reports and update requests failed with the request's context), and would stop with it;
 - the only context in scope is a local made with a cancel or deadline of its own
   (\`ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)\` for one wait, then
-  \`Cleanup(context.TODO(), c)\`, which must not stop with it).
+  \`Cleanup(context.TODO(), c)\`, which must not stop with it);
+- a comment says why: for \`context.TODO()\`, one on its line or right above its statement that
+  names the context in scope with a note for later (\`TODO:\`, \`FIXME\`) or a reason (shutdown,
+  must, outlive, on purpose…) (\`ctx := context.TODO() // TODO: use w.ctx and handle graceful
+  shutdown scenario\`: rudder-server's router cancelled deliveries in flight once \`w.ctx\` was
+  used before shutdown waited for them); for \`context.Background()\`, one earlier in the function
+  that speaks of a background context (\`Use a background context so the declaration isn't
+  abandoned if this caller disconnects\`): its author weighed the context and left it out.
 `;

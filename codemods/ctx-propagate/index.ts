@@ -7,6 +7,7 @@ import { callsOf, codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { enclosingLoops } from '../../src/go/loops.js';
 import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, isDetached, same, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
+import { explainedByComment } from './explained.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 
 /** `context.Background()` handed straight to a call: after `(` or `,` (or the end of a block comment). */
@@ -125,6 +126,11 @@ function find(ctx: FileContext): RawFinding[] {
     const unsure = whyNotThisContext(call, source);
     if (unsure) {
       out.push(unfixed(unsure));
+      continue;
+    }
+    const explained = explainedByComment(call, kind, source.expr);
+    if (explained) {
+      out.push(unfixed(`a comment says why ${call.text} is used here (${firstLine(explained)}): its author weighed ${source.expr} and left it out on purpose, so the change is theirs to make`));
       continue;
     }
     const fix = { description: `use ${source.expr}`, edits: [{ start: call.startIndex, end: call.endIndex, text: source.expr }] };

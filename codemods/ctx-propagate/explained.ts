@@ -1,0 +1,34 @@
+import { regexEscaped } from '../../src/go/find-by-text.js';
+import { ancestors, FUNCTION_TYPES, same, type Node } from '../../src/go/syntax.js';
+
+/**
+ * A comment that says the call's context was chosen on purpose, as written: for `context.TODO()`,
+ * one on its line or just above its statement naming the context in scope with a note for later
+ * or a reason (`// TODO: use w.ctx and handle graceful shutdown scenario`: its author weighed that
+ * context and left it out until something else is done); for `context.Background()`, one earlier in the function speaking of a
+ * background context (`Use a background context so the declaration isn't abandoned if this
+ * caller disconnects`).
+ */
+export function explainedByComment(call: Node, kind: 'TODO' | 'Background', inScope: string): string | undefined {
+  const fn = ancestors(call).find((a) => FUNCTION_TYPES.has(a.type));
+  const body = fn?.childForFieldName('body');
+  if (!body) return undefined;
+  // Comments up to the call's line (one after the call on its line included).
+  const before = body.descendantsOfType('comment').filter((c) => c.startPosition.row <= call.startPosition.row);
+  if (kind === 'Background') return before.find((c) => /background context|context\.Background\b/i.test(c.text))?.text;
+  const named = new RegExp(`(?<![\\w.])${regexEscaped(inScope)}\\b`);
+  const row = call.startPosition.row;
+  const statement = ancestors(call).find((a) => a.parent?.type === 'block' || same(a.parent, body)) ?? call;
+  // The comment on the call's line, then the lines of comment right above its statement.
+  const beside = before.filter((c) => c.startPosition.row === row);
+  let above = statement.startPosition.row - 1;
+  for (const c of [...before].reverse()) {
+    if (c.endPosition.row !== above || c.startIndex >= statement.startIndex) continue;
+    beside.push(c);
+    above = c.startPosition.row - 1;
+  }
+  return beside.find((c) => named.test(c.text) && WHY.test(c.text))?.text;
+}
+
+/** A note left for later (`TODO:`, not the call `TODO()`), or words of a reason the context is left out. */
+const WHY = /\b(?:TODO|FIXME|XXX)\b(?![\\(])|\b(?:shutdown|outlive|must|abandon\w*|on purpose|deliberate\w*|intentional\w*)\b/i;
