@@ -20,12 +20,16 @@ export interface Spawn {
 
 /**
  * The function a spawn runs: the called function of `go f(…)` or `go func() {…}()`, or the
- * function literal given to `wg.Go(…)` / `g.Go(…)`.
+ * function given to `wg.Go(…)` / `g.Go(…)`; when that is a wrapper's call around a function
+ * literal (`g.Go(crash.NotifyWarehouse(func() error {…}))`, a panic reporter), the literal.
  */
 export function spawnedFunction(go: Node): Node | undefined {
   const call = go.namedChild(0);
   if (call?.type !== 'call_expression') return undefined;
-  return (go.type === 'go_statement' ? call.childForFieldName('function') : call.childForFieldName('arguments')?.namedChildren[0]) ?? undefined;
+  if (go.type === 'go_statement') return call.childForFieldName('function') ?? undefined;
+  const given = call.childForFieldName('arguments')?.namedChildren[0];
+  const wrapped = given?.type === 'call_expression' ? given.childForFieldName('arguments')?.namedChildren : undefined;
+  return wrapped?.length === 1 && wrapped[0].type === 'func_literal' ? wrapped[0] : given;
 }
 
 /** A `go` statement run once per iteration, with no bound in sight. */

@@ -109,7 +109,9 @@ it is dropped and the finding says so.
 
 A bound makes the loop wait until a running goroutine ends, so it is added only when nothing in
 sight says the goroutines might not end on their own. Looked at: the goroutine's function literal
-(or the one a local it calls was given, \`serve := func(…) {…}\`), and the package's functions
+(or the one a local it calls was given, \`serve := func(…) {…}\`, or the one a wrapper is given,
+\`g.Go(crash.NotifyWarehouse(func() error {…}))\`: rudder-server's slave workers, bounded, left its
+maintenance unstarted), and the package's functions
 (methods of any receiver, for \`x.m()\`) of the names it calls, and those they call in turn, up to
 three calls deep (\`go p.retry(id)\` → \`p.handleNewPeer(id)\` → a send only the spawner receives); a
 function passed in or another package's function is not seen. No fix when:
