@@ -96,7 +96,8 @@ loop already copies them (a second \`v := v\` in the same block would not compil
   place), \`for range 4\`, a constant or an integer variable that does not count items (\`for range numCalls\` after \`const numCalls = 5\`,
   \`range int32(2)\`, \`for range mp\` over a parameter \`mp int\`, \`for range workerCount\` after
   \`workerCount := expectBlocked + 1\`), or one named for goroutines
-  (\`i < bb.goroutineCount\`), or a slice written out in the code (\`tasks := []func() error{public,
+  (\`i < bb.goroutineCount\`, \`range c.opt.NumPutBlobWorkers\`: kopia's validation readers,
+  bounded, started after the writers' deadline and never ran), or a slice written out in the code (\`tasks := []func() error{public,
   admin, courier}\`, never appended to or assigned again, or a table literal in the \`range\`
   itself): as many goroutines as it has elements (kratos' servers and courier, bounded, left the
   courier unstarted);
