@@ -131,7 +131,9 @@ declaration in the same package.
   inner loop does not leave theirs), or a local channel that goroutines the function starts range over with no way out of
   their loop (\`go func() { for batch := range ch { … } }()\`, also through a function of the
   package they call: \`go func() { errc <- deleteFiles(n, delChan) }()\`, whose workers range over
-  it; made as \`make(chan T, n)\` or of a named channel type, \`make(fs.ObjectsChan, n)\`), or each channel of a field the
+  it), or that the function itself ranges over that way right after starting the goroutines (no
+  return and no wait on the way), or hands to a function of the package that does (\`return
+  writeChatResponse(ch)\`, ranging \`for rr := range ch\`: it reads until the senders close it; made as \`make(chan T, n)\` or of a named channel type, \`make(fs.ObjectsChan, n)\`), or each channel of a field the
   package fills itself and hands to its own receiving loop (\`for _, ch := range q.eventChannels {
   ch <- m }\`, with \`q.eventChannels = append(q.eventChannels, eventChan)\` and
   \`q.consume(eventChan)\`): an internal pipeline whose values must still flow during a shutdown,
@@ -228,7 +230,9 @@ declaration in the same package.
   never comes;
 - the send runs where its only source is known to be done (in a \`case <-stop:\`, after a
   \`<-ctx.Done()\` statement or after a select whose \`case <-ctx.Done():\` goes on to it, after
-  \`cancel()\` (the context's own cancel function, not deferred) or \`close(stop)\`, under \`if ctx.Err() != nil\`, sending \`ctx.Err()\`, or in a closure
+  \`cancel()\` (the context's own cancel function, not deferred) or \`close(stop)\`, after a call
+  given a callback that may run \`cancel()\` (\`r.Completion(ctx, p, func(…) { … cancel() … })\`:
+  ollama's chat restarts a generation that way, and its later error went unreported), under \`if ctx.Err() != nil\`, sending \`ctx.Err()\`, or in a closure
   (\`flush := func() {…}\`) or a method of the package (\`s.halt()\`, the source a field of its
   receiver) called there, or called by one called there (\`close(r.shutdownCh)\`, then
   \`r.setState(Shutdown)\` tells the observers): the last flush or stop of a shutdown), or in a

@@ -62,7 +62,31 @@ function drainedByOwnWorkers(send: Node, name: string, ctx: FileContext): string
   const found = declarationOf(name, send);
   if (!found || !('local' in found) || !MAKE_CHANNEL.test(found.local.value?.text ?? '')) return undefined;
   const maker = enclosingFunction(found.local.decl);
-  return maker ? (drainingRange(maker, name)?.text ?? drainedByCalledWorkers(maker, name, ctx)) : undefined;
+  return maker ? (drainingRange(maker, name)?.text ?? drainedByCalledWorkers(maker, name, ctx) ?? drainedByMaker(maker, name, ctx)) : undefined;
+}
+
+/**
+ * The maker itself ranging over the channel to the end, right after it starts the goroutines (no
+ * return and no wait for them on the way), or handing it to a function of the package that does
+ * (`return writeChatResponse(ch)`, ranging `for rr := range ch`): it reads until the senders close
+ * it, and never leaves a send waiting. The range clause, or the call and the range.
+ */
+function drainedByMaker(maker: Node, name: string, ctx: FileContext): string | undefined {
+  const own = (n: Node) => same(enclosingFunction(n), maker) && !ancestors(n).some((a) => a.type === 'go_statement');
+  const started = maker.descendantsOfType('go_statement').filter((g) => same(enclosingFunction(g), maker));
+  const from = started.length > 0 ? started[started.length - 1].endIndex : Infinity;
+  // Reached for sure once the goroutines run: no return and no wait for them on the way.
+  const stops = maker.descendantsOfType(['return_statement', 'call_expression']).filter((n) => own(n) && n.startIndex >= from && (n.type === 'return_statement' || /\.Wait$/.test(n.childForFieldName('function')?.text ?? '')));
+  const after = (n: Node) => n.startIndex >= from && !stops.some((s) => s.startIndex < n.startIndex && !contains(s, n));
+  const range = maker.descendantsOfType('range_clause').find((c) => own(c) && after(c) && c.childForFieldName('right')?.text === name && !leavesLoop(c.parent!));
+  if (range) return range.text;
+  for (const call of maker.descendantsOfType('call_expression').filter((c) => own(c) && after(c))) {
+    for (const { callee, decl, param } of parametersGiven(call, name, ctx.packageIndex())) {
+      const ranged = drainingRange(decl, param, true);
+      if (ranged) return `${callee}(…) ranging ${ranged.text}`;
+    }
+  }
+  return undefined;
 }
 
 /** `make(chan T, n)`, or of a named channel type (`make(fs.ObjectsChan, n)`, `make(resultsCh)`). */

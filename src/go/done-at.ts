@@ -1,7 +1,7 @@
 import { doneReceive, type CancellationSource } from './cancellation.js';
 import { regexEscaped } from './find-by-text.js';
 import { LEAVES_CASE } from './result-channel.js';
-import { ancestors, contains, same, type Node } from './syntax.js';
+import { ancestors, contains, firstLine, same, type Node } from './syntax.js';
 
 /** `ctx, cancel := context.WithCancel(…)` (or `=`) in the text of the function that declares the source: the cancel functions it was given. */
 export function cancelFunctions(source: CancellationSource, declaring = source.fn.text): string[] {
@@ -26,6 +26,10 @@ export function doneAt(node: Node, fn: Node, source: CancellationSource): string
         if (ended && ends.has(ended.text.replace(/\s/g, ''))) return `after ${s.text}`;
         // For a receiver's context, the receiver's own cancel (`s.cancel()`, `s.cancelFunc()`).
         if (ended && fieldCancel(source)?.test(ended.text.replace(/\s/g, ''))) return `after ${s.text}`;
+        // A callback given to a call before it that ends the source (`r.Completion(ctx, p, func(…)
+        // { … cancel() … })`): it may have run by the time the send does.
+        const callback = !contains(s, node) ? endingCallback(s, ends) : undefined;
+        if (callback) return `after ${firstLine(s.text)}, whose callback runs ${callback}`;
         // A select whose `case <-ctx.Done():` goes on to the statements after it.
         const fallsThrough = s.type === 'select_statement' && !contains(s, node) ? doneCaseGoingOn(s, receive) : undefined;
         if (fallsThrough) return `after a select whose ${fallsThrough} goes on to it`;
@@ -42,6 +46,17 @@ export function doneAt(node: Node, fn: Node, source: CancellationSource): string
     }
   }
   if (source.isContext && node.childForFieldName('value')?.text.replace(/\s/g, '') === `${source.expr}.Err()`) return `it sends ${source.expr}.Err()`;
+  return undefined;
+}
+
+/** A cancel (one of `ends`, as written without spaces) run by a function literal given to a call in the statement: the cancel as written. */
+function endingCallback(statement: Node, ends: Set<string>): string | undefined {
+  if (ends.size === 0) return undefined;
+  for (const literal of statement.descendantsOfType('func_literal')) {
+    if (literal.parent?.type !== 'argument_list') continue;
+    const end = literal.descendantsOfType('expression_statement').find((e) => ends.has(e.text.replace(/\s/g, '')));
+    if (end) return end.text;
+  }
   return undefined;
 }
 
