@@ -78,11 +78,8 @@ function intConversionArg(node: Node): Node {
 
 /** A loop bound named like a number of workers rather than of items. */
 function countsWorkers(name: string): boolean {
-  return !/len|count|items|size/i.test(name) || WORKER_WORDS.test(name);
+  return !/len|count|items|size/i.test(name) || /worker|concurren|parallel|pool|goroutine|thread|procs/i.test(name);
 }
-
-/** Words of a name that counts (or holds) goroutines. */
-const WORKER_WORDS = /worker|concurren|parallel|pool|goroutine|thread|procs/i;
 
 /**
  * True when a loop runs a fixed number of times that is not the size of some data: a constant
@@ -107,7 +104,7 @@ export function isFixedCountLoop(loop: Node): boolean {
     if (over && writtenOut(over, loop)) return true;
     // A field named for workers (`range c.opt.NumPutBlobWorkers`, an int, or `range p.workers`):
     // a set of workers either way.
-    if (over?.type === 'selector_expression') return WORKER_WORDS.test(over.childForFieldName('field')?.text ?? '');
+    if (over?.type === 'selector_expression') return /worker|goroutine|thread/i.test(over.childForFieldName('field')?.text ?? '');
     if (over?.type !== 'identifier') return false;
     if (/^(n|workers?|numWorkers|concurrency|parallelism|poolSize|size|count|limit)$/i.test(over.text)) return true;
     // Over an integer (`nsubs := 4`, a parameter `mp int`): a number of goroutines, judged as
