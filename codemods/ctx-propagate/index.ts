@@ -5,7 +5,7 @@ import { declarationOf } from '../../src/go/scope.js';
 import { packageName } from '../../src/go/imports.js';
 import { callsOf, codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { enclosingLoops } from '../../src/go/loops.js';
-import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, isDetached, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, escapes, firstLine, FUNCTION_TYPES, isDetached, same, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { explainedByComment } from './explained.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
@@ -232,12 +232,6 @@ function detachedApart(a: Node, call: Node, expr: string): boolean {
   return !new RegExp(`(?<![\\w.])${regexEscaped(expr)}\\b`).test(codeOnly(code));
 }
 
-/** A function literal that is returned, or stored in a field or a composite literal: it may run once its maker has returned. */
-function escapes(literal: Node): boolean {
-  const up = literal.parent?.type === 'expression_list' ? literal.parent.parent : literal.parent;
-  if (up?.type === 'return_statement' || up?.type === 'keyed_element' || up?.type === 'literal_value' || up?.type === 'literal_element') return true;
-  return up?.type === 'assignment_statement' && (up.childForFieldName('left')?.namedChildren ?? []).some((n) => n.type === 'selector_expression' || n.type === 'index_expression');
-}
 
 /** `pprof.WithLabels(…)`, `pprof.Do(…)` or `pprof.SetGoroutineLabels(…)` when `call` is the context it is given, as written up to its paren. */
 function labelsBase(call: Node): string | undefined {

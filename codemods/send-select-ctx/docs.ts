@@ -261,6 +261,10 @@ declaration in the same package.
   locker.AsyncLockWithCtx(ctx)\`, then, often in a deferred function, \`lockChan <- l\`): the send
   hands back what that call lent, a lock its giver holds until the token comes back; a select
   giving up once a deadline has passed would keep the lock for good;
+- the send is in a function literal that is returned or stored in a field or composite literal
+  (\`return wait, func(os.Signal) { c.simulatedCtrlC <- true }\`): it runs whenever its holder calls it,
+  often once the context is done (kopia's in-process commands were interrupted from a test's
+  cleanup, after the test's context ended, and the select skipped the interrupt at random);
 - the send is in a test, benchmark or test helper itself (a function given \`t *testing.T\`, a
   subtest's function literal included): a return there ends the test as passed and skips its
   checks after the send (a goroutine the test starts may return: the test's checks go on);

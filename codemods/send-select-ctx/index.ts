@@ -1,5 +1,5 @@
 import { cancellationSources, DONE_NAME, doneReceive, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
-import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, isDetached, same, touchesError, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, escapes, firstLine, FUNCTION_TYPES, isDetached, same, touchesError, unparen, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting, receiverIgnoring } from '../../src/go/result-channel.js';
@@ -215,6 +215,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   }
   if (/_test\.go$/.test(ctx.path)) {
     return { reason: `the send is in test code, where contexts are ended on purpose (a timeout or a cancellation under test) while the test still waits for the value: a select on ${sources[0].expr} would drop it at random and leave the test hanging or failing` };
+  }
+  const held = ancestors(send).find((a) => a.type === 'func_literal' && contains(sources[0].fn, a) && !same(a, sources[0].fn) && escapes(a));
+  if (held) {
+    return { reason: `the send is in a function literal that is returned or stored (line ${held.startPosition.row + 1}): it runs whenever its holder calls it, often once ${sources[0].expr} is done (a cleanup's interrupt or stop), and a select on ${sources[0].expr} would skip it then` };
   }
   const placement = placementOf(send, ctx.source);
   if ('reason' in placement) return { reason: placement.reason };

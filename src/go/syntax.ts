@@ -230,3 +230,10 @@ export function isDetached(go: Node): boolean {
     .descendantsOfType('call_expression')
     .some((c) => c.startIndex > go.endIndex && /\.Wait$/.test(c.childForFieldName('function')?.text ?? ''));
 }
+
+/** A function literal that is returned, or stored in a field or a composite literal: it may run once its maker has returned. */
+export function escapes(literal: Node): boolean {
+  const up = literal.parent?.type === 'expression_list' ? literal.parent.parent : literal.parent;
+  if (up?.type === 'return_statement' || up?.type === 'keyed_element' || up?.type === 'literal_value' || up?.type === 'literal_element') return true;
+  return up?.type === 'assignment_statement' && (up.childForFieldName('left')?.namedChildren ?? []).some((n) => n.type === 'selector_expression' || n.type === 'index_expression');
+}
