@@ -175,7 +175,8 @@ declaration in the same package.
   builder of that type): its requester waits for the answer, and a send
   giving up once the source is done could leave it waiting forever;
 - the function already has its own case for the source being done that releases something,
-  stops something not its own local (\`p.pp.Stop()\`, \`s.conn.Close()\`) or reports before it
+  stops something not its own local (\`p.pp.Stop()\`, \`s.conn.Close()\`, \`c.shutdown()\`,
+  \`params.done()\`: bettercap's zeroconf browser closed its subscriber's channel there) or reports before it
   stops (\`case <-ctx.Done(): wg.Done(); return\`): a select that only returns
   would skip that, and a \`wg.Wait()\` would never return; or whose case does not return but goes
   on to code after its select or loop (\`case <-shutdownCh: shutdown = true\`, \`break loop\`,

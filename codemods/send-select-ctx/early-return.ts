@@ -115,8 +115,12 @@ export function ownStopOnDone(fn: Node, source: CancellationSource): { node: Nod
   return undefined;
 }
 
-/** A stop of something the function runs, in its own case for the source being done: `p.pp.Stop()`, `w.Close()`. */
-const STOPS = /\.(Stop|Close|Shutdown|GracefulStop|Release|Cleanup|Flush)$/;
+/**
+ * A stop of something the function runs, in its own case for the source being done: `p.pp.Stop()`,
+ * `w.Close()`, or an unexported one (`c.shutdown()`, `params.done()`, which closes the entries'
+ * channel its subscriber ranges over).
+ */
+const STOPS = /\.([sS]top|[cC]lose|[sS]hutdown|GracefulStop|[rR]elease|[cC]leanup|[fF]lush|done)$/;
 
 /** `p.pp.Stop()`: a stop of something not local to the function (a local, `f.Close()`, is its own business). */
 function stopsShared(call: Node): boolean {
