@@ -127,7 +127,8 @@ declaration in the same package.
   loop that only polls does not drain it), or a channel parameter the package drains under the same name (\`updates
   chan<- job\` handed down from where \`updater(updates <-chan job)\` ranges over it until it is
   closed, or from the function that makes it under that name and starts workers ranging over it:
-  \`copyChan := make(…)\`, \`go func() { f.copierRoutine(ctx, copyChan) }()\`; a \`break\` out of an
+  \`copyChan := make(…)\`, \`go func() { f.copierRoutine(ctx, copyChan) }()\`, or started with
+  \`copyWg.Go(func() {…})\` as syncthing's pulls do; a \`break\` out of an
   inner loop does not leave theirs), or a local channel that goroutines the function starts range over with no way out of
   their loop (\`go func() { for batch := range ch { … } }()\`, also through a function of the
   package they call: \`go func() { errc <- deleteFiles(n, delChan) }()\`, whose workers range over

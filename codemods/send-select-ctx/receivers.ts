@@ -98,12 +98,11 @@ const MAKE_CHANNEL = /^make\(\s*(chan\b|[\w.]*(Chan|Ch|Channel)\s*[,)])/;
  * `for dst := range toBeDeleted` in DeleteFiles' workers). The call and the range.
  */
 function drainedByCalledWorkers(maker: Node, name: string, ctx: FileContext): string | undefined {
-  for (const go of maker.descendantsOfType('go_statement')) {
+  for (const { go, started, literal } of goroutineStarts(maker)) {
     for (const call of go.descendantsOfType('call_expression')) {
       // `go h.doWork(jobs)`, or `go func() { defer wg.Done(); h.doWork(jobs) }()`: the function
       // runs as the goroutine, and its own loop drains.
-      const literal = go.namedChild(0)?.childForFieldName('function');
-      const isGoroutine = same(call, go.namedChild(0)) || (literal?.type === 'func_literal' && same(call.parent?.parent?.parent, literal.childForFieldName('body')));
+      const isGoroutine = same(call, started) || (literal?.type === 'func_literal' && same(call.parent?.parent?.parent, literal.childForFieldName('body')));
       for (const { callee, decl, param } of parametersGiven(call, name, ctx.packageIndex())) {
         const range = drainingRange(decl, param, isGoroutine);
         if (range) return `${callee}(…) ranging ${range.text}`;
@@ -113,13 +112,31 @@ function drainedByCalledWorkers(maker: Node, name: string, ctx: FileContext): st
   return undefined;
 }
 
+/** A function literal given to `wg.Go` or `g.Go`: it runs as a goroutine. */
+function givenToGo(literal: Node): boolean {
+  return literal.type === 'func_literal' && literal.parent?.type === 'argument_list' && /\.Go$/.test(literal.parent.parent?.childForFieldName('function')?.text ?? '');
+}
+
+/**
+ * The goroutines a function starts: `go f(…)` and `go func() {…}()` (the call started, and its
+ * literal), and `wg.Go(func() {…})` or `g.Go(func() error {…})` (the literal).
+ */
+function goroutineStarts(fn: Node): { go: Node; started?: Node; literal?: Node }[] {
+  const statements = fn.descendantsOfType('go_statement').map((go) => ({ go, started: go.namedChild(0) ?? undefined, literal: go.namedChild(0)?.childForFieldName('function') ?? undefined }));
+  const groups = fn.descendantsOfType('call_expression').flatMap((call) => {
+    const literal = call.childForFieldName('arguments')?.namedChildren[0];
+    return literal && givenToGo(literal) ? [{ go: call, literal }] : [];
+  });
+  return [...statements, ...groups];
+}
+
 /**
  * A `for x := range name` in a goroutine that `fn` starts (or in `fn` itself, when it runs as one),
  * with no way out of its loop: the range clause.
  */
 export function drainingRange(fn: Node, name: string, isGoroutine = false): Node | undefined {
   return fn.descendantsOfType('range_clause').find((c) => {
-    const started = isGoroutine || ancestors(c).some((a) => a.type === 'go_statement' && contains(fn, a));
+    const started = isGoroutine || ancestors(c).some((a) => (a.type === 'go_statement' || givenToGo(a)) && contains(fn, a));
     return c.childForFieldName('right')?.text === name && started && !leavesLoop(c.parent!);
   });
 }
