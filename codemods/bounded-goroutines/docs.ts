@@ -127,6 +127,11 @@ function passed in or another package's function is not seen. No fix when:
 - nothing waits for the goroutines and they send on a channel the function returns after the
   loop (\`return answers\`): its caller reads the answers as they come, the first good one
   winning, and bounded, the function would return only once all but the last few were done;
+- nothing waits for the goroutines and each runs the callback its item was registered with, a
+  function-typed field of the items' struct (\`for _, subscriber := range e.subscribers { go
+  subscriber.callBack() }\`): code the package does not show, which may block (a subscriber not
+  reading); unbounded it only keeps its own goroutine, bounded it holds its slot and the loop stops
+  for good (kratos' eureka registry stopped refreshing its instances);
 - the function waits for the goroutines only in a goroutine of its own that hands the outcome on
   a channel it returns (\`go func() { done <- g.Wait() }()\`, then \`return done\`): it is meant to
   start them all and return at once, its caller selecting on the outcome and its own stop

@@ -1,8 +1,8 @@
 import type { FileContext } from '../../src/engine/types.js';
-import { baseTypeName } from '../../src/go/declarations.js';
+import { baseTypeName, receiverOf } from '../../src/go/declarations.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { declarationOf, declaredTypeName } from '../../src/go/scope.js';
-import type { Node } from '../../src/go/syntax.js';
+import { ancestors, type Node } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
 
 /**
@@ -46,13 +46,43 @@ function isFunctionType(type: Node, ctx: FileContext): boolean {
   return type.type === 'type_identifier' && ctx.packageIndex().type(type.text)?.typeNode.type === 'function_type';
 }
 
-/** The struct type a slice's elements have, when its declaration says (`[]Check`, `make([]Check, n)`, `[]*Check`). */
-function elementType(over: Node, at: Node): string | undefined {
-  if (over.type !== 'identifier') return undefined;
-  const decl = declarationOf(over.text, at);
-  const text = !decl ? undefined : 'param' in decl ? decl.param.typeNode.text : (decl.local.typeNode?.text ?? /^make\(\s*(\[\][^,)]+)/.exec(decl.local.value?.text ?? '')?.[1]);
-  const m = text ? /^\[\]\*?(\w+)$/.exec(text.replace(/\s/g, '')) : undefined;
+/**
+ * The struct type a slice's elements have, when its declaration says (`[]Check`, `make([]Check,
+ * n)`, `[]*Check`), or, with `ctx`, a map's values or a receiver field's elements too
+ * (`e.subscribers`, a `map[string]*subscriber`).
+ */
+function elementType(over: Node, at: Node, ctx?: FileContext): string | undefined {
+  let text: string | undefined;
+  if (over.type === 'identifier') {
+    const decl = declarationOf(over.text, at);
+    text = !decl ? undefined : 'param' in decl ? decl.param.typeNode.text : (decl.local.typeNode?.text ?? /^make\(\s*(\[\][^,)]+)/.exec(decl.local.value?.text ?? '')?.[1]);
+  } else if (ctx && over.type === 'selector_expression') {
+    const method = ancestors(at).find((a) => a.type === 'method_declaration');
+    const recv = method ? receiverOf(method) : undefined;
+    const field = over.childForFieldName('field')?.text;
+    if (recv && over.childForFieldName('operand')?.text === recv.name) text = ctx.packageIndex().fieldsOf(recv.typeName).find((f) => f.name === field)?.type;
+  }
+  const m = text ? (ctx ? /^(?:\[\]|map\[[^\]]+\])\*?(\w+)$/ : /^\[\]\*?(\w+)$/).exec(text.replace(/\s/g, '')) : undefined;
   return m ? baseTypeName(m[1]) : undefined;
+}
+
+/**
+ * A loop nothing waits for that starts, per item, the callback the item was registered with: a
+ * function-typed field of the items' struct called as the goroutine (`for _, subscriber := range
+ * e.subscribers { go subscriber.callBack() }`): code the package does not show, which may block
+ * (a subscriber not reading its channel). Unbounded, such a callback only leaks its goroutine;
+ * bounded, it holds its slot and the loop stops for good. The call, e.g. `subscriber.callBack`.
+ */
+export function itemCallback(spawn: Spawn, ctx: FileContext): string | undefined {
+  if (spawn.shape !== 'fire-and-forget' || spawn.go.type !== 'go_statement') return undefined;
+  const loop = spawn.loops.find((l) => loopShape(l).kind === 'range');
+  const shape = loop ? loopShape(loop) : undefined;
+  const callee = spawn.go.namedChild(0)?.childForFieldName('function');
+  const operand = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : undefined;
+  if (!shape?.over || operand?.type !== 'identifier' || !shape.variables.includes(operand.text)) return undefined;
+  const element = elementType(shape.over, loopStatement(loop!), ctx);
+  const field = element ? ctx.packageIndex().fieldsOf(element).find((f) => f.name === callee!.childForFieldName('field')?.text) : undefined;
+  return field && isFunctionType(field.typeNode, ctx) ? callee!.text : undefined;
 }
 
 /** The methods an interface type of the package declares (`Detect` of `type Detector interface { Detect(ctx) … }`). */

@@ -13,7 +13,7 @@ import { calledBodies } from '../../src/go/called-functions.js';
 import { sendsHaveRoom } from './room.js';
 import { sharedBatchingCall, unseenWorker } from './unseen-calls.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
-import { itemTaskWithContext } from './item-tasks.js';
+import { itemCallback, itemTaskWithContext } from './item-tasks.js';
 import { endsWhenFunctionReturns, stopAwaitedAfter, waitsOnOthersEnds } from './waits-on-others.js';
 import { isDoneWait } from '../../src/go/result-channel.js';
 import { stopsServer, waitsOnNetwork } from './network.js';
@@ -60,6 +60,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   const joined = spawn.shape !== 'fire-and-forget' && spawn.shape !== 'channel-range';
   const stopWait = spawn.shape === 'fire-and-forget' ? stopAwaitedAfter(spawn.loop) : undefined;
   if (stopWait) return `right after the loop the function waits for its stop signal (${stopWait}): the goroutines are meant to run until then (services started side by side), and bounded, the later ones would never start`;
+  const callback = itemCallback(spawn, ctx);
+  if (callback) {
+    return `each goroutine runs the callback its item was registered with (${callback}()), code this package does not show: nothing waits for them, and bounded, one that blocks (a subscriber not reading) would hold its slot and stop the loop, where unbounded it only kept its own goroutine`;
+  }
   const worker = joined ? undefined : unseenWorker(called, spawn.fn, ctx);
   if (worker) {
     return `the goroutine runs ${worker}, which is not in this package and is named like a worker that runs until stopped: nothing waits for the goroutines, and one that never ends would hold its slot for good`;
