@@ -71,8 +71,9 @@ on purpose, for work that must not stop with it):
   return\` … \`case <-ticker.C: lock.Refresh(context.TODO())\`): once that case runs, its work may be
   meant to finish, and given the context it could stop half-way (a lock refresh leaving its new
   lock file behind);
-- it is in a function literal that is returned or stored in a field (a shutdown closure): it
-  may run after the context is done;
+- it is in a function literal that is returned or stored in a field (a shutdown closure), or
+  given to a call whose result is (\`y.clean = utils.NewThrottle2(time.Minute, func() {…})\`: alist's
+  delayed cleanups failed with \`Init\`'s context): it may run after the context is done;
 - a \`context.TODO()\` (or, with \`--aggressive\`, a \`context.Background()\`) given to a goroutine
   nothing waits for, whose code does not use the context otherwise (\`go func() { for { s, err :=
   conn.AcceptUniStream(context.Background()) … } }()\` in a dial, \`go run(context.Background())\`,

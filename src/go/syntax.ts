@@ -231,9 +231,14 @@ export function isDetached(go: Node): boolean {
     .some((c) => c.startIndex > go.endIndex && /\.Wait$/.test(c.childForFieldName('function')?.text ?? ''));
 }
 
-/** A function literal that is returned, or stored in a field or a composite literal: it may run once its maker has returned. */
-export function escapes(literal: Node): boolean {
+/**
+ * A function literal that is returned, or stored in a field or a composite literal, or given to a
+ * call whose result is (`y.clean = NewThrottle2(time.Minute, func() {…})`): it may run once its
+ * maker has returned.
+ */
+export function escapes(literal: Node, wrapped = false): boolean {
   const up = literal.parent?.type === 'expression_list' ? literal.parent.parent : literal.parent;
   if (up?.type === 'return_statement' || up?.type === 'keyed_element' || up?.type === 'literal_value' || up?.type === 'literal_element') return true;
+  if (up?.type === 'argument_list' && up.parent?.type === 'call_expression' && !wrapped) return escapes(up.parent, true);
   return up?.type === 'assignment_statement' && (up.childForFieldName('left')?.namedChildren ?? []).some((n) => n.type === 'selector_expression' || n.type === 'index_expression');
 }
