@@ -199,7 +199,9 @@ declaration in the same package.
   sender closes the channel on its way out, hand it a zero value for an answer;
 - the send relays what its loop ranges over (\`for res := range results { … errs <- e }\`), and the
   ranged channel, made by the same function, is filled with a plain send there or in a function
-  of the package it is handed to: returning would stop the draining, and that sender would wait
+  of the package it is handed to, or was handed in on a channel of channels (\`case uch :=
+  <-a.upstream: for e := range uch { dch <- e }\`: govmomi's progress aggregator, whose sinks' senders
+  count on being drained): returning would stop the draining, and that sender would wait
   forever;
 - the function that made the channel waits for a value with a plain receive (\`v := <-errc\`, a
   counting loop \`for range eps { <-errc }\`, or the only case of a select with no default, which

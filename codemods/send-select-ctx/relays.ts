@@ -3,6 +3,7 @@ import { parametersGiven } from '../../src/go/called-functions.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
 import { declarationOf, isLocalOf } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, firstLine, same, unparen, type Node } from '../../src/go/syntax.js';
+import { receiverOf } from '../../src/go/declarations.js';
 
 /**
  * A send in a loop ranging over a local channel the package fills (`for res := range resultCh {
@@ -10,7 +11,9 @@ import { ancestors, enclosingFunction, firstLine, same, unparen, type Node } fro
  * Returning once the source is done would stop the draining, and a sender on the ranged channel
  * that does not give up by itself (a plain send, not a select case) would then wait forever. The
  * ranged channel and that send, e.g. `resultCh, filled by resultCh <- RemoveObjectResult{ (in
- * removeObjects)`.
+ * removeObjects)`. Or a loop ranging over a channel it was handed on another channel (`case uch :=
+ * <-a.upstream: for e := range uch { dch <- e }`): whoever handed it fills it and counts on it
+ * being drained.
  */
 export function relayedFrom(send: Node, fn: Node, ctx: FileContext): string | undefined {
   for (const loop of ancestors(send)) {
@@ -19,12 +22,48 @@ export function relayedFrom(send: Node, fn: Node, ctx: FileContext): string | un
     const ranged = clause?.childForFieldName('right');
     if (ranged?.type !== 'identifier') continue;
     const found = declarationOf(ranged.text, loop);
+    // A channel handed in on a channel (`case uch := <-a.upstream:`): its senders, given it to
+    // fill, count on it being drained to the end.
+    const taken = found && 'local' in found ? receivedFrom(found.local.value) : caseReceived(loop, ranged.text);
+    if (taken && carriesChannels(taken, loop, ctx)) return `${ranged.text}, a channel taken from ${taken} for this loop to drain`;
     if (!found || !('local' in found) || !/^make\(\s*chan\b/.test(found.local.value?.text ?? '')) continue;
     const maker = enclosingFunction(found.local.decl);
     const sender = maker && plainSendOn(maker, ranged.text, found.local.decl, ctx);
     if (sender) return `${ranged.text}, filled by ${sender}`;
   }
   return undefined;
+}
+
+/** For `case uch := <-a.upstream:` around the loop, declaring `name`: `a.upstream`. */
+function caseReceived(loop: Node, name: string): string | undefined {
+  const kase = ancestors(loop).find((a) => a.type === 'communication_case');
+  const comm = kase?.childForFieldName('communication');
+  if (comm?.type !== 'receive_statement' || !(comm.childForFieldName('left')?.namedChildren ?? []).some((n) => n.text === name)) return undefined;
+  return receivedFrom(comm.childForFieldName('right') ?? undefined);
+}
+
+/**
+ * Whether a channel's declared type is a channel of channels (`upstream chan (<-chan Report)`): a
+ * local's, a parameter's, or a field of the method's receiver.
+ */
+function carriesChannels(expr: string, at: Node, ctx: FileContext): boolean {
+  let type: string | undefined;
+  const field = /^(\w+)\.(\w+)$/.exec(expr);
+  if (field) {
+    const method = ancestors(at).find((a) => a.type === 'method_declaration');
+    const recv = method ? receiverOf(method) : undefined;
+    if (recv?.name === field[1]) type = ctx.packageIndex().fieldsOf(recv.typeName).find((f) => f.name === field[2])?.type;
+  } else {
+    const found = declarationOf(expr, at);
+    type = !found ? undefined : 'param' in found ? found.param.typeNode.text : (found.local.typeNode?.text ?? found.local.value?.text);
+  }
+  return /\bchan\b[\s(]*(<-\s*)?chan\b/.test(type ?? '');
+}
+
+/** `x` of a receive `<-x`, as written. */
+function receivedFrom(value: Node | undefined): string | undefined {
+  const v = value ? unparen(value) : undefined;
+  return v?.type === 'unary_expression' && v.childForFieldName('operator')?.text === '<-' ? v.childForFieldName('operand')?.text : undefined;
 }
 
 /** A send on the channel that is not a select case: in the function that made it, or in a package function it is handed to. */
