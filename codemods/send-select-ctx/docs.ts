@@ -321,7 +321,9 @@ declaration in the same package.
   a context that function makes and cancels itself (\`defer broadcastCancel()\`), or one made from
   it: the context ends when that function returns, not when the caller stops reading, and a select
   would drop values the caller still waits for (a submit waiting on every orderer's answer until
-  its own deadline). A function that waits for its goroutines (\`wg.Wait()\`, \`<-done\`) keeps the
-  fix: its cancel runs once they are done;
+  its own deadline). A function that waits for the sending goroutine (\`wg.Wait()\`, or \`<-done\`
+  where that goroutine sends on or closes \`done\`) keeps the fix: its cancel runs once it is done;
+  waiting for another goroutine does not count (mc's perf tests wait for their display to quit,
+  and the caller, reading the result after they return, hung once it was dropped);
 - the send shares its line with other statements or is not a plain statement.
 `;

@@ -1,6 +1,6 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { ancestors, contains, enclosingFunction, same, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, closedChannels, contains, enclosingFunction, same, unparen, type Node } from '../../src/go/syntax.js';
 
 /**
  * The send runs in a goroutine started by a function that was handed the channel
@@ -11,8 +11,9 @@ import { ancestors, contains, enclosingFunction, same, unparen, type Node } from
  * it would drop values the caller still waits for. What ends it, e.g.
  * `defer broadcastCancel() in broadcastToAll (line 80)`.
  *
- * Left out: a spawning function that waits for its goroutines (`wg.Wait()`, or a receive of its
- * own outside a select, `<-done`), which ends the context only once they are done.
+ * Left out: a spawning function that waits for the goroutine (`wg.Wait()`, or a receive of its
+ * own outside a select, `<-done`, from a channel that goroutine sends on or closes), which ends
+ * the context only once it is done.
  */
 export function cancelledBySpawner(send: Node, source: CancellationSource): string | undefined {
   if (source.kind !== 'ctx-local') return undefined;
@@ -20,8 +21,8 @@ export function cancelledBySpawner(send: Node, source: CancellationSource): stri
   const handed = chan.type === 'identifier' ? declarationOf(chan.text, send) : undefined;
   if (!handed || !('param' in handed)) return undefined;
   const spawner = handed.param.fn;
-  const inGoroutine = ancestors(send).some((a) => a.type === 'go_statement' && contains(spawner, a));
-  if (!inGoroutine || waitsForGoroutines(spawner)) return undefined;
+  const goroutine = [...ancestors(send)].reverse().find((a) => a.type === 'go_statement' && contains(spawner, a));
+  if (!goroutine || waitsForGoroutine(spawner, goroutine)) return undefined;
   let name = source.expr;
   let at = send;
   // Up the contexts each is made from, while they are locals made by context.With….
@@ -63,13 +64,17 @@ function cancelCall(fn: Node, cancel: string): Node | undefined {
 }
 
 /**
- * `wg.Wait()`, or a receive outside any select (`<-done`, `v := <-results`), in the function's own
- * body: it waits for what its goroutines do. A select with a timer (`case <-t.C:`) may not.
+ * `wg.Wait()`, or a receive outside any select (`<-done`, `v := <-results`) in the function's own
+ * body from a channel the goroutine sends on or closes: it waits for what that goroutine does. A
+ * select with a timer (`case <-t.C:`) may not, nor a receive from a channel another goroutine
+ * closes (mc's perf tests wait for their UI to quit, not for the goroutine reporting the result).
  */
-function waitsForGoroutines(fn: Node): boolean {
+function waitsForGoroutine(fn: Node, goroutine: Node): boolean {
   if (/\.Wait\(\)/.test(fn.text)) return true;
+  const signals = new Set([...goroutine.descendantsOfType('send_statement').map((s) => s.childForFieldName('channel')!.text), ...closedChannels(goroutine).map((c) => c.text)]);
   return fn.descendantsOfType('unary_expression').some((u) => {
     if (u.childForFieldName('operator')?.text !== '<-' || !same(enclosingFunction(u), fn)) return false;
+    if (!signals.has(u.childForFieldName('operand')?.text ?? '')) return false;
     return !ancestors(u).some((a) => a.type === 'select_statement' && contains(fn, a));
   });
 }
