@@ -1,4 +1,5 @@
 import { loopStatement } from '../../src/go/loops.js';
+import { declarationOf } from '../../src/go/scope.js';
 import { closedChannels, contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 import { spawnedFunction, type Spawn } from './detect.js';
 
@@ -25,7 +26,10 @@ export function awaitedInTurn(spawn: Spawn): string | undefined {
 
 /** The function literal a spawn runs and the channels it sends on, as written, when it runs one that sends. */
 export function sentByLiteral(spawn: Spawn): { literal: Node; sentOn: Set<string> } | undefined {
-  const literal = spawnedFunction(spawn.go);
+  const spawned = spawnedFunction(spawn.go);
+  // `go sleep(s)`, where `sleep := func(s Sleeper) { done <- s(ctx) }`: the literal it was given.
+  const decl = spawned?.type === 'identifier' ? declarationOf(spawned.text, spawn.go) : undefined;
+  const literal = decl && 'local' in decl ? decl.local.value : spawned;
   if (literal?.type !== 'func_literal') return undefined;
   const sentOn = new Set(literal.descendantsOfType('send_statement').map((s) => s.childForFieldName('channel')!.text));
   return sentOn.size > 0 ? { literal, sentOn } : undefined;

@@ -206,7 +206,9 @@ function passed in or another package's function is not seen. No fix when:
   (\`case id := <-done: … case <-timer.C:\`, a stop with a timeout for hung services), or waits with
   a timeout for a channel closed once they are all done (\`go func() { wg.Wait(); close(done) }()\`,
   then \`select { case <-done: case <-time.After(timeout): }\`), or takes one
-  value only with no \`Wait()\` before it (\`err := <-errs\`, then interrupting the others): some
+  value only with no \`Wait()\` before it (\`err := <-errs\`, then interrupting the others; also
+  from goroutines started through a local closure, \`go sleep(s)\` with \`sleep := func(s Sleeper) {
+  done <- s(ctx) }\`: rod's RaceSleepers never started a fast sleeper listed late): some
   goroutines run until that code gives up on them or stops them, and a bound would hold the loop
   before it gets there;
 - every goroutine calls a method the package does not declare, named like handing over a message
