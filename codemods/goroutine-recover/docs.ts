@@ -43,7 +43,8 @@ A body written on one line; \`log\` or \`runtime/debug\` imported under another 
 names taken by the package (\`var log = logging.Logger("bootstrap")\`) or by a variable of the
 function; a body that
 releases or reports outside a defer (\`wg.Done()\`, \`mu.Unlock()\`, \`close(ch)\`, \`w.Close()\`, a send, a
-cancel): after a recovered panic it would be skipped, and whoever waits for it would wait
+cancel), or ends the process (\`os.Exit(0)\` after a CLI run in a goroutine while \`main\` waits for a
+signal: croc, recovered, hung instead of exiting): after a recovered panic it would be skipped, and whoever waits for it would wait
 forever where the process used to crash (defer the release first). A body that calls a function
 of the package (followed three calls deep) that takes a lock without a deferred unlock: a panic
 under the lock would leave it held, and every later \`Lock\` would hang.

@@ -21,7 +21,9 @@ export const goroutineRecover: Codemod = {
 
 /**
  * A release in the goroutine's own statements, not deferred (`wg.Done()`, `mu.Unlock()`,
- * `close(ch)`, `w.Close()`, a send, a cancel): a panic before it skips it. Deferred ones still run.
+ * `close(ch)`, `w.Close()`, a send, a cancel), or the end of the process (`os.Exit(0)`, the way a
+ * CLI run in a goroutine ends `main`, which waits for a signal meanwhile): a panic before it skips
+ * it. Deferred ones still run.
  */
 function releaseAPanicSkips(stmts: Node[]): Node | undefined {
   for (const st of stmts) {
@@ -29,11 +31,14 @@ function releaseAPanicSkips(stmts: Node[]): Node | undefined {
     for (const n of [st, ...st.descendantsOfType(['send_statement', 'call_expression'])]) {
       if (insideLiteral(n, st)) continue;
       if (n.type === 'send_statement' && !inSelectWithDefault(n)) return n;
-      if (isReleaseCall(n) || closesResource(n)) return n;
+      if (isReleaseCall(n) || closesResource(n) || EXIT.test(n.type === 'call_expression' ? (n.childForFieldName('function')?.text ?? '') : '')) return n;
     }
   }
   return undefined;
 }
+
+/** Calls that end the process. */
+const EXIT = /^(os\.Exit|syscall\.Exit)$/;
 
 /**
  * A channel the goroutine's own loop receives from (\`for { select { case ev := <-l.channel: … } }\`,
