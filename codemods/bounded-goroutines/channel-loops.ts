@@ -1,9 +1,8 @@
 import type { FileContext } from '../../src/engine/types.js';
-import { receiverOf } from '../../src/go/declarations.js';
 import { calledName } from '../../src/go/called-functions.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
-import { declarationOf, declaredTypeName } from '../../src/go/scope.js';
-import { ancestors, type Node } from '../../src/go/syntax.js';
+import { declarationOf, selectedField } from '../../src/go/scope.js';
+import type { Node } from '../../src/go/syntax.js';
 
 /**
  * `for x := range ch` where ch is declared a channel (parameter or local `make(chan …)`), or
@@ -40,13 +39,7 @@ export function rangesOverReturnedChannel(loop: Node, ctx: FileContext): boolean
  */
 export function rangesOverChannelField(loop: Node, ctx: FileContext): boolean {
   const over = loopShape(loop).over;
-  if (over?.type !== 'selector_expression') return false;
-  const operand = over.childForFieldName('operand');
-  const method = ancestors(loop).find((a) => a.type === 'method_declaration');
-  const recv = method ? receiverOf(method) : undefined;
-  const owner = recv && operand?.text === recv.name ? recv.typeName : operand?.type === 'identifier' ? declaredTypeName(operand.text, loop) : undefined;
-  if (!owner) return false;
-  const field = ctx.packageIndex().fieldsOf(owner).find((f) => f.name === over.childForFieldName('field')!.text);
+  const field = over ? selectedField(over, ctx.packageIndex()) : undefined;
   return !!field && /^(<-\s*)?chan\b/.test(field.type);
 }
 

@@ -1,8 +1,8 @@
 import type { FileContext } from '../../src/engine/types.js';
-import { baseTypeName, receiverOf } from '../../src/go/declarations.js';
+import { baseTypeName } from '../../src/go/declarations.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
-import { declarationOf, declaredTypeName } from '../../src/go/scope.js';
-import { ancestors, type Node } from '../../src/go/syntax.js';
+import { declarationOf, declaredTypeName, selectedField } from '../../src/go/scope.js';
+import type { Node } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
 
 /**
@@ -48,19 +48,16 @@ function isFunctionType(type: Node, ctx: FileContext): boolean {
 
 /**
  * The struct type a slice's elements have, when its declaration says (`[]Check`, `make([]Check,
- * n)`, `[]*Check`), or, with `ctx`, a map's values or a receiver field's elements too
- * (`e.subscribers`, a `map[string]*subscriber`).
+ * n)`, `[]*Check`), or, with `ctx`, a map's values or a field's elements too (`e.subscribers`, a
+ * `map[string]*subscriber`).
  */
 function elementType(over: Node, at: Node, ctx?: FileContext): string | undefined {
   let text: string | undefined;
   if (over.type === 'identifier') {
     const decl = declarationOf(over.text, at);
     text = !decl ? undefined : 'param' in decl ? decl.param.typeNode.text : (decl.local.typeNode?.text ?? /^make\(\s*(\[\][^,)]+)/.exec(decl.local.value?.text ?? '')?.[1]);
-  } else if (ctx && over.type === 'selector_expression') {
-    const method = ancestors(at).find((a) => a.type === 'method_declaration');
-    const recv = method ? receiverOf(method) : undefined;
-    const field = over.childForFieldName('field')?.text;
-    if (recv && over.childForFieldName('operand')?.text === recv.name) text = ctx.packageIndex().fieldsOf(recv.typeName).find((f) => f.name === field)?.type;
+  } else if (ctx) {
+    text = selectedField(over, ctx.packageIndex())?.type;
   }
   const m = text ? (ctx ? /^(?:\[\]|map\[[^\]]+\])\*?(\w+)$/ : /^\[\]\*?(\w+)$/).exec(text.replace(/\s/g, '')) : undefined;
   return m ? baseTypeName(m[1]) : undefined;

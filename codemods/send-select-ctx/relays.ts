@@ -1,9 +1,8 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { parametersGiven } from '../../src/go/called-functions.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
-import { declarationOf, isLocalOf } from '../../src/go/scope.js';
+import { declarationOf, isLocalOf, selectedField } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, firstLine, same, unparen, type Node } from '../../src/go/syntax.js';
-import { receiverOf } from '../../src/go/declarations.js';
 
 /**
  * A send in a loop ranging over a local channel the package fills (`for res := range resultCh {
@@ -25,7 +24,7 @@ export function relayedFrom(send: Node, fn: Node, ctx: FileContext): string | un
     // A channel handed in on a channel (`case uch := <-a.upstream:`): its senders, given it to
     // fill, count on it being drained to the end.
     const taken = found && 'local' in found ? receivedFrom(found.local.value) : caseReceived(loop, ranged.text);
-    if (taken && carriesChannels(taken, loop, ctx)) return `${ranged.text}, a channel taken from ${taken} for this loop to drain`;
+    if (taken && carriesChannels(taken, ctx)) return `${ranged.text}, a channel taken from ${taken.text} for this loop to drain`;
     if (!found || !('local' in found) || !/^make\(\s*chan\b/.test(found.local.value?.text ?? '')) continue;
     const maker = enclosingFunction(found.local.decl);
     const sender = maker && plainSendOn(maker, ranged.text, found.local.decl, ctx);
@@ -35,7 +34,7 @@ export function relayedFrom(send: Node, fn: Node, ctx: FileContext): string | un
 }
 
 /** For `case uch := <-a.upstream:` around the loop, declaring `name`: `a.upstream`. */
-function caseReceived(loop: Node, name: string): string | undefined {
+function caseReceived(loop: Node, name: string): Node | undefined {
   const kase = ancestors(loop).find((a) => a.type === 'communication_case');
   const comm = kase?.childForFieldName('communication');
   if (comm?.type !== 'receive_statement' || !(comm.childForFieldName('left')?.namedChildren ?? []).some((n) => n.text === name)) return undefined;
@@ -44,26 +43,21 @@ function caseReceived(loop: Node, name: string): string | undefined {
 
 /**
  * Whether a channel's declared type is a channel of channels (`upstream chan (<-chan Report)`): a
- * local's, a parameter's, or a field of the method's receiver.
+ * local's, a parameter's, or a field's.
  */
-function carriesChannels(expr: string, at: Node, ctx: FileContext): boolean {
+function carriesChannels(chan: Node, ctx: FileContext): boolean {
   let type: string | undefined;
-  const field = /^(\w+)\.(\w+)$/.exec(expr);
-  if (field) {
-    const method = ancestors(at).find((a) => a.type === 'method_declaration');
-    const recv = method ? receiverOf(method) : undefined;
-    if (recv?.name === field[1]) type = ctx.packageIndex().fieldsOf(recv.typeName).find((f) => f.name === field[2])?.type;
-  } else {
-    const found = declarationOf(expr, at);
+  if (chan.type === 'identifier') {
+    const found = declarationOf(chan.text, chan);
     type = !found ? undefined : 'param' in found ? found.param.typeNode.text : (found.local.typeNode?.text ?? found.local.value?.text);
-  }
+  } else type = selectedField(chan, ctx.packageIndex())?.type;
   return /\bchan\b[\s(]*(<-\s*)?chan\b/.test(type ?? '');
 }
 
-/** `x` of a receive `<-x`, as written. */
-function receivedFrom(value: Node | undefined): string | undefined {
+/** `x` of a receive `<-x`. */
+function receivedFrom(value: Node | undefined): Node | undefined {
   const v = value ? unparen(value) : undefined;
-  return v?.type === 'unary_expression' && v.childForFieldName('operator')?.text === '<-' ? v.childForFieldName('operand')?.text : undefined;
+  return v?.type === 'unary_expression' && v.childForFieldName('operator')?.text === '<-' ? (v.childForFieldName('operand') ?? undefined) : undefined;
 }
 
 /** A send on the channel that is not a select case: in the function that made it, or in a package function it is handed to. */

@@ -1,6 +1,7 @@
 import { identifiersNamed } from './find-by-text.js';
 import { ancestors, enclosingFunction, same, unparen, type Node } from './syntax.js';
-import { baseTypeName, receiverOf } from './declarations.js';
+import { baseTypeName, receiverOf, type FieldDecl } from './declarations.js';
+import type { PackageIndex } from './package-index.js';
 
 /** A named parameter or result of a function. */
 export interface Param {
@@ -109,6 +110,19 @@ export function declaredTypeName(name: string, at: Node): string | undefined {
 }
 
 const FUNCTION_DECLS = new Set(['function_declaration', 'method_declaration']);
+
+/**
+ * The field a selector names (`e.subscribers`, `a.upstream`), when the type of what it selects
+ * from is known where it stands (the receiver, or a variable declared with a named type): its
+ * declaration in the package.
+ */
+export function selectedField(selector: Node, index: PackageIndex): FieldDecl | undefined {
+  if (selector.type !== 'selector_expression') return undefined;
+  const operand = selector.childForFieldName('operand');
+  const owner = operand?.type === 'identifier' ? declaredTypeName(operand.text, selector) : undefined;
+  const name = selector.childForFieldName('field')?.text;
+  return owner ? index.fieldsOf(owner).find((f) => f.name === name) : undefined;
+}
 
 /**
  * Variables declared before `node` in the blocks enclosing it, up to (not past) the enclosing
