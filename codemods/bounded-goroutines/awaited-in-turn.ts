@@ -59,12 +59,7 @@ export function awaitedInBackground(spawn: Spawn): string | undefined {
   const group = /([\w.]+)\.(?:Go|Add)\(/.exec(loop.text)?.[1];
   if (!group) return undefined;
   const waits = spawn.fn.descendantsOfType('call_expression').filter((c) => c.startIndex > loop.endIndex && c.childForFieldName('function')?.text === `${group}.Wait`);
-  const returned = new Set(
-    spawn.fn
-      .descendantsOfType('return_statement')
-      .filter((r) => r.startIndex > loop.endIndex && same(enclosingFunction(r), spawn.fn))
-      .flatMap((r) => r.namedChildren.flatMap((l) => (l.namedChildren.length > 0 ? l.namedChildren : [l])).map((e) => e.text)),
-  );
+  const returned = returnedAfterLoop(spawn);
   // In `go func() { … }()`, handing the outcome on a returned channel.
   const handedBack = (c: Node) => {
     const fn = enclosingFunction(c);
@@ -73,4 +68,15 @@ export function awaitedInBackground(spawn: Spawn): string | undefined {
     return outcome.some((ch) => returned.has(ch.text));
   };
   return waits.length > 0 && waits.every(handedBack) ? waits[0].text : undefined;
+}
+
+/** What the function's own return statements after the loop return, as written (`return done`: `done`). */
+export function returnedAfterLoop(spawn: Spawn): Set<string> {
+  const end = loopStatement(spawn.loop).endIndex;
+  return new Set(
+    spawn.fn
+      .descendantsOfType('return_statement')
+      .filter((r) => r.startIndex > end && same(enclosingFunction(r), spawn.fn))
+      .flatMap((r) => r.namedChildren.flatMap((l) => (l.namedChildren.length > 0 ? l.namedChildren : [l])).map((e) => e.text)),
+  );
 }

@@ -1,12 +1,12 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { declarationOf, localsBefore } from '../../src/go/scope.js';
-import { ancestors, enclosingFunction, firstLine, nextStatement, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, firstLine, nextStatement, same, type Node } from '../../src/go/syntax.js';
 import { spawnedFunction, type Spawn } from './detect.js';
 import { channelRangedOver } from './channel-loops.js';
 import { dispatchedToHandler } from './callbacks.js';
 import { lockHeldAtGo, lockHeldAtLoop, lockHeldByCaller } from './locks-held.js';
-import { awaitedInBackground, awaitedInTurn } from './awaited-in-turn.js';
+import { awaitedInBackground, awaitedInTurn, returnedAfterLoop } from './awaited-in-turn.js';
 import { collectedAfter } from './collected-after.js';
 import { cancelEachOther, cancelledAfterLoop, groupCancelsOnError } from './shared-context.js';
 import { calledBodies } from '../../src/go/called-functions.js';
@@ -160,9 +160,7 @@ function returnedChannel(spawn: Spawn): string | undefined {
   const literal = spawnedFunction(spawn.go);
   if (literal?.type !== 'func_literal') return undefined;
   const sent = new Set(literal.descendantsOfType('send_statement').map((s) => s.childForFieldName('channel')!.text));
-  const after = (n: Node) => n.startIndex > loopStatement(spawn.loop).endIndex && same(enclosingFunction(n), spawn.fn);
-  const returned = spawn.fn.descendantsOfType('return_statement').filter(after).flatMap((r) => r.namedChildren.flatMap((l) => l.namedChildren.length > 0 ? l.namedChildren : [l]));
-  return returned.map((e) => e.text).find((t) => sent.has(t));
+  return [...returnedAfterLoop(spawn)].find((t) => sent.has(t));
 }
 
 /** The select case of the loops the go statement is in (`case <-ticker.C`), if it is in one. */
