@@ -253,6 +253,9 @@ function passed in or another package's function is not seen. No fix when:
   on one with more work after it (\`started.Done()\`, then \`return srv.Start(ctx)\`: a start signal
   the spawner may wait for from all of them): it may be waiting for the spawner, which the bound
   keeps waiting for it;
+- the loop runs in a timer's callback (\`time.AfterFunc(in, func() { for … { go job.run() } })\`): it
+  starts the work due at this tick, a cron's jobs, and bounded, a long job would hold back the jobs
+  behind it past their time (ergo's cron);
 - the goroutine starts with a delay (\`time.Sleep(d)\` or \`<-time.After(d)\` first) or waits
   \`time.Until\` a time: work scheduled for a time, which goroutines sleeping in the slots would
   make run late; or it pauses once, outside a loop, itself or in a function of the package it

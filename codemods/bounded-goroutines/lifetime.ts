@@ -17,7 +17,7 @@ import { itemCallback, itemTaskWithContext } from './item-tasks.js';
 import { endsWhenFunctionReturns, stopAwaitedAfter, waitsOnOthersEnds } from './waits-on-others.js';
 import { isDoneWait } from '../../src/go/result-channel.js';
 import { stopsServer, waitsOnNetwork } from './network.js';
-import { delayedStart, oneTimePause, pacedBy, sharedDeadline, waitsForOthersUntilTimer } from './timing.js';
+import { delayedStart, inTimerCallback, oneTimePause, pacedBy, sharedDeadline, waitsForOthersUntilTimer } from './timing.js';
 import { meantToRunTogether } from './together.js';
 
 /**
@@ -43,6 +43,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (deferred) return `the goroutine is handed the other end of what the loop closes only as the function returns (${deferred}): a bound would hold each slot until then, and the loop would stop`;
   const event = eventCase(spawn);
   if (event) return `the loop handles events (${event}): waiting there for a free slot would stop it handling the others, its own stop signal included`;
+  const timer = inTimerCallback(spawn);
+  if (timer) return `the loop runs in a timer's callback (${timer}) and starts the work due at this tick, meant to run at its time: bounded, the later jobs would start late, held behind long ones`;
   const paced = pacedBy(spawn.loop);
   if (paced) return `the loop starts a goroutine per tick (${paced}): paced already, and waiting there for a free slot would stop it ticking, its own stop signal included`;
   const held = lockHeldAtLoop(spawn, ctx.source);

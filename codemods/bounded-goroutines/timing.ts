@@ -94,3 +94,13 @@ export function waitsForOthersUntilTimer(body: Node): { waitsFor: string; timer:
   }
   return undefined;
 }
+
+/**
+ * The loop runs in a timer's callback (`c.timer = time.AfterFunc(in, func() { for { item, ok :=
+ * c.spool.Pop() … go run(job) } })`): it starts the work due at this tick, a cron's jobs, meant to
+ * run at their time and side by side. The timer call, as written up to its paren.
+ */
+export function inTimerCallback(spawn: Spawn): string | undefined {
+  const callback = ancestors(loopStatement(spawn.loop)).find((a) => a.type === 'func_literal' && a.parent?.type === 'argument_list' && a.parent.parent?.childForFieldName('function')?.text === 'time.AfterFunc');
+  return callback ? 'time.AfterFunc()' : undefined;
+}
