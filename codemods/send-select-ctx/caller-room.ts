@@ -12,7 +12,7 @@ import { loopRunsExactly } from './buffered.js';
  * iteration of a loop that runs exactly as many times as the channel the caller made holds
  * (`errc := make(chan error, len(c.witnesses))`, then `for i, witness := range c.witnesses { go
  * c.compare(ctx, errc, witness, i) }`), the caller sending on it nowhere else and handing it to
- * nothing else. A select could only drop a value its reader counts.
+ * nothing else (closing it aside). A select could only drop a value its reader counts.
  */
 export function roomInEveryCaller(send: Node, ctx: FileContext): boolean {
   const chan = unparen(send.childForFieldName('channel')!);
@@ -30,9 +30,13 @@ export function roomInEveryCaller(send: Node, ctx: FileContext): boolean {
   return calls.length > 0 && calls.every((call) => startedOncePerSlot(call, position));
 }
 
-/** The call is `go f(…, ch, …)`, once per iteration of a loop that runs exactly `cap(ch)` times, `ch` made just for it. */
+/**
+ * The call is `go f(…, ch, …)`, or the task a function literal hands a pool (`pool.Submit(func() {
+ * s.fetch(ctx, k, ch) })`, `g.Go(func() error { return f(ch) })`), once per iteration of a loop
+ * that runs exactly `cap(ch)` times, `ch` made just for it.
+ */
 function startedOncePerSlot(call: Node, position: number): boolean {
-  if (call.parent?.type !== 'go_statement') return false;
+  if (call.parent?.type !== 'go_statement' && !submittedTask(call)) return false;
   const arg = call.childForFieldName('arguments')?.namedChildren[position];
   const made = arg?.type === 'identifier' ? declarationOf(arg.text, call) : undefined;
   if (!made || !('local' in made)) return false;
@@ -41,9 +45,10 @@ function startedOncePerSlot(call: Node, position: number): boolean {
   if (args?.length !== 2 || !/^(<-)?chan\b/.test(args[0].text)) return false;
   const caller = enclosingFunction(made.local.decl);
   if (!caller) return false;
-  // Its only uses: this call, and receives.
+  // Its only uses: this call, receives (a range over it too), and closing it.
   const uses = caller.descendantsOfType('identifier').filter((id) => id.text === arg!.text);
-  if (uses.some((id) => !same(id, arg) && id.startIndex !== made.local.decl.startIndex && !isDeclared(id) && useOf(id) !== 'receive' && !isCapOf(id))) return false;
+  const receives = (id: Node) => useOf(id) === 'receive' || useOf(id) === 'close' || (id.parent?.type === 'range_clause' && same(id.parent.childForFieldName('right'), id));
+  if (uses.some((id) => !same(id, arg) && id.startIndex !== made.local.decl.startIndex && !isDeclared(id) && !receives(id) && !isCapOf(id))) return false;
   const loops = loopsBetween(call, made.local.decl);
   if (loops.length !== 1 || !same(enclosingFunction(loops[0]), caller)) return false;
   // The caller's tree may be its declaration parsed alone: offsets are in that tree's text.
@@ -53,6 +58,16 @@ function startedOncePerSlot(call: Node, position: number): boolean {
   const names = args[1].type === 'identifier' ? [args[1]] : args[1].descendantsOfType('identifier');
   if (names.some((n) => isReassigned(caller, root.text, n.text, 0))) return false;
   return loopRunsExactly(loops[0], args[1], root.text);
+}
+
+/** The call is the statement (or the returned value) of a function literal given to a call: a task submitted to run once. */
+function submittedTask(call: Node): boolean {
+  const statement = call.parent;
+  if (statement?.type !== 'expression_statement' && statement?.type !== 'return_statement') return false;
+  const literal = enclosingFunction(call);
+  const body = literal?.childForFieldName('body');
+  const statements = body?.namedChildren.flatMap((c) => (c.type === 'statement_list' ? c.namedChildren : [c])).filter((c) => c.type !== 'comment');
+  return literal?.type === 'func_literal' && statements?.length === 1 && same(statements[0], statement) && literal.parent?.type === 'argument_list' && literal.parent.parent?.type === 'call_expression';
 }
 
 /** The identifier the declaration declares (`errc` of `errc := make(…)`). */

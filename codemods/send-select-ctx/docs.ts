@@ -94,9 +94,11 @@ declaration in the same package.
   any path and hands it to nothing, and every call of it in the package is \`go f(…, ch, …)\`
   once per iteration of a loop running exactly as many times as the channel the caller made
   holds (\`errc := make(chan error, len(c.witnesses))\`, then \`for i, witness := range
-  c.witnesses { go c.compareNewLightBlockWithWitness(ctx, errc, …) }\`), the caller only receiving
-  from it otherwise: a select could only drop a result the caller counts (cometbft's light client
-  waited for every witness's answer and hung);
+  c.witnesses { go c.compareNewLightBlockWithWitness(ctx, errc, …) }\`), or the one statement of a
+  task handed to a pool there (\`pool.Submit(func() { s.getBlobContentParallel(ctx, …, resultChan)
+  })\`), the caller only receiving from it (ranging over it too) or closing it otherwise: a select
+  could only drop a result the caller counts (cometbft's light client waited for every witness's
+  answer and hung; eigenda's blob store returned no error with blobs missing);
 - a result channel made unbuffered, sent to once from a goroutine and received in a \`select\`
   with a timeout: \`buffered-result-chan\` gives it a buffer of one instead;
 - a result channel the function that made it waits on: it hands a closure the sends (one per
