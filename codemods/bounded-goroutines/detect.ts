@@ -80,9 +80,22 @@ function limiterHandedOver(go: Node, loop: Node, source: string): boolean {
   return [...text.matchAll(made)].some((m) => new RegExp(`(?<![\\w.])${m[1]}\\b`).test(go.text));
 }
 
+/**
+ * Whether a wait after the loop is for the group its goroutines join: one the loop names
+ * (`wg.Add`, `wg.Done`, `g.Go`), or any, when the loop names none (`wg.Add(n)` before it, the
+ * goroutine's function calling `wg.Done()`). Not when the loop's goroutines join another group
+ * (`s.running.Add(1)`, then a `stopping.Wait()` for other goroutines: alloy's runner starts
+ * workers that outlive the call).
+ */
+function waitsForLoopsGroup(waits: Node[], loop: Node): boolean {
+  const groups = [...loop.text.matchAll(/([\w.]+)\.(?:Add|Done|Go)\(/g)].map((m) => m[1]).filter((g) => !/(^|\.)(ctx|\w*Ctx|context)$/i.test(g));
+  if (groups.length === 0) return true;
+  return waits.some((w) => groups.includes(w.childForFieldName('function')!.text.replace(/\.Wait$/, '')));
+}
+
 function shapeOf(outer: Node, inner: Node, fn: Node, source: string): Shape {
-  const after = callsByText(fn, source, '.Wait', (callee) => callee.endsWith('.Wait'), outer.endIndex).some((c) => c.startIndex > outer.endIndex);
-  if (after) return 'joined';
+  const waits = callsByText(fn, source, '.Wait', (callee) => callee.endsWith('.Wait'), outer.endIndex).filter((c) => c.startIndex > outer.endIndex);
+  if (waits.length > 0 && waitsForLoopsGroup(waits, outer)) return 'joined';
   if (rangesOverChannel(inner)) return 'channel-range';
   return 'fire-and-forget';
 }
