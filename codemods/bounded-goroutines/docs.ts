@@ -232,7 +232,9 @@ function passed in or another package's function is not seen. No fix when:
   matching route before the \`RUnlock()\`);
 - the loop's function runs with its caller's lock held: named so (\`pingAllLocked\`), or called
   in the package after a \`Lock()\` not yet undone (\`p.mu.Lock(); p.fill()\`), directly or through up
-  to two more calls (\`m.cond.L.Lock()\`, then \`m.tryReserve(n)\`, which calls the loop's function):
+  to two more calls (\`m.cond.L.Lock()\`, then \`m.tryReserve(n)\`, which calls the loop's function),
+  an element of a slice of locks too (\`tw.locks[tw.currentPos].Lock()\`: polaris' time wheel
+  deadlocked once callbacks re-adding tasks to the current slot filled the slots):
   goroutines taking that lock could never free a slot;
 - the goroutine loops with no end condition (\`for {\`, \`for range ticker.C\`) or while its context
   lives (\`for ctx.Err() == nil { subscribe; redial }\`), ranges over a channel (a local, one it

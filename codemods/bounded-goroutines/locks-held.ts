@@ -64,9 +64,12 @@ function heldAroundCalls(name: string, ctx: FileContext, depth: number, seen: Se
   return undefined;
 }
 
-/** A mutex a stretch of code locks and does not unlock (a deferred unlock comes later): its expression. */
+/**
+ * A mutex a stretch of code locks and does not unlock (a deferred unlock comes later): its
+ * expression, an element of a slice of locks too (`tw.locks[tw.currentPos]`).
+ */
 function lockHeldAtEnd(before: string): string | undefined {
-  for (const lock of before.matchAll(/([\w.]+)\.(R?)Lock\(\)/g)) {
+  for (const lock of before.matchAll(/([\w.]+(?:\[[^\]\n]*\])?(?:\.\w+)*)\.(R?)Lock\(\)/g)) {
     const [, expr, r] = lock;
     const unlock = new RegExp(`^(?![ \\t]*defer\\b).*\\b${regexEscaped(expr)}\\.${r}Unlock\\(\\)`, 'm');
     if (!unlock.test(before.slice(lock.index! + lock[0].length))) return expr;
