@@ -149,8 +149,9 @@ declaration in the same package.
   (\`workerCtx, cancel := context.WithCancel(ctx)\`) (\`if err := lim.Take(ctx, n); err != nil
   { out <- failed(err) }\`, or \`err != nil && !errors.Is(err, errNotFound)\`, or an \`err\` set by
   such a call anywhere before the test, \`res, err = s.generate(ctx, p)\` in a block above it; also through a chain: \`rdb.Set(ctx, k, v).Err()\`), or sends what such
-  a call returns (\`errCh <- r.ListAndWatch(ctx)\`, or in a struct just after it: \`r, err :=
-  fetch(ctx, in)\`, then \`or <- orderResult{err: err, r: r}\`; unless the function that made the channel only
+  a call returns (\`errCh <- r.ListAndWatch(ctx)\`, or in a struct just after it, error checks
+  between aside: \`r, err := fetch(ctx, in)\`, then \`or <- orderResult{err: err, r: r}\`: eigenda's
+  encoder dropped blobs it had encoded and never asked for them again; unless the function that made the channel only
   receives it in selects that also wait on ctx): once the context is done that call ends, and a
   select, on that source
   or another, would drop the report at random;

@@ -183,11 +183,12 @@ export function carriesResultOf(send: Node, fn: Node, source: CancellationSource
 
 /**
  * The call given one of the contexts whose results a composite literal carries: the statement
- * just before the send assigns a name the literal holds from it.
+ * just before the send (error checks between aside) assigns a name the literal holds from it.
  */
 function carriedResult(send: Node, literal: Node, contexts: string[]): Node | undefined {
+  // Past comments and the error check between (`if err != nil { … return }`).
   let prev = send.previousNamedSibling;
-  while (prev?.type === 'comment') prev = prev.previousNamedSibling;
+  while (prev?.type === 'comment' || prev?.type === 'if_statement') prev = prev.previousNamedSibling;
   if (prev?.type !== 'short_var_declaration' && prev?.type !== 'assignment_statement') return undefined;
   const call = prev.childForFieldName('right')?.namedChildren[0];
   if (call?.type !== 'call_expression' || !givesSource(call, contexts)) return undefined;
