@@ -204,8 +204,9 @@ declaration in the same package.
   ranged channel, made by the same function, is filled with a plain send there or in a function
   of the package it is handed to, or was handed in on a channel of channels (\`case uch :=
   <-a.upstream: for e := range uch { dch <- e }\`: govmomi's progress aggregator, whose sinks' senders
-  count on being drained): returning would stop the draining, and that sender would wait
-  forever;
+  count on being drained), or handed back by a function of the package declared to return a
+  channel (\`pipelineOut := p.Run(pipelineIn)\`: alloy's log pipeline dropped entries it had
+  accepted): returning would stop the draining, and that sender would wait forever;
 - the function that made the channel waits for a value with a plain receive (\`v := <-errc\`, a
   counting loop \`for range eps { <-errc }\`, or the only case of a select with no default, which
   waits as well) and never closes it, or only by a \`defer\` that runs after those receives or a

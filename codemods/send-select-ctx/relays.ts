@@ -1,5 +1,5 @@
 import type { FileContext } from '../../src/engine/types.js';
-import { parametersGiven } from '../../src/go/called-functions.js';
+import { calledName, parametersGiven } from '../../src/go/called-functions.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
 import { declarationOf, isLocalOf, selectedField } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, firstLine, same, unparen, type Node } from '../../src/go/syntax.js';
@@ -25,6 +25,10 @@ export function relayedFrom(send: Node, fn: Node, ctx: FileContext): string | un
     // fill, count on it being drained to the end.
     const taken = found && 'local' in found ? receivedFrom(found.local.value) : caseReceived(loop, ranged.text);
     if (taken && carriesChannels(taken, ctx)) return `${ranged.text}, a channel taken from ${taken.text} for this loop to drain`;
+    // A channel a function of the package hands back (`pipelineOut := p.Run(pipelineIn)`): its
+    // stages send on it, and count on it being drained.
+    const handedBack = found && 'local' in found ? channelReturnedBy(found.local.value, ctx) : undefined;
+    if (handedBack) return `${ranged.text}, handed back by ${handedBack} for this loop to drain`;
     if (!found || !('local' in found) || !/^make\(\s*chan\b/.test(found.local.value?.text ?? '')) continue;
     const maker = enclosingFunction(found.local.decl);
     const sender = maker && plainSendOn(maker, ranged.text, found.local.decl, ctx);
@@ -52,6 +56,16 @@ function carriesChannels(chan: Node, ctx: FileContext): boolean {
     type = !found ? undefined : 'param' in found ? found.param.typeNode.text : (found.local.typeNode?.text ?? found.local.value?.text);
   } else type = selectedField(chan, ctx.packageIndex())?.type;
   return /\bchan\b[\s(]*(<-\s*)?chan\b/.test(type ?? '');
+}
+
+/** For a call of a function of the package whose result is a channel (`p.Run(in)`, declared `chan Entry`): the call, as written up to its paren. */
+function channelReturnedBy(value: Node | undefined, ctx: FileContext): string | undefined {
+  const call = value ? unparen(value) : undefined;
+  const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+  const named = callee ? calledName(callee) : undefined;
+  if (!named || named.name === 'make') return undefined;
+  const returnsChannel = ctx.packageIndex().functionsNamed(named.name, named.method).some((d) => /^(<-\s*)?chan\b/.test(d.childForFieldName('result')?.text ?? ''));
+  return returnsChannel ? `${callee!.text}(…)` : undefined;
 }
 
 /** `x` of a receive `<-x`. */
