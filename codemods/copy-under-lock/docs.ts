@@ -87,6 +87,9 @@ slice), goconc reads the method's body: sends and receives outside a select with
 only closes a channel inside a \`sync.Once\` does not, and is left alone.
 
 ## Reported without a fix
+- the collection holds maps or slices (\`map[ServiceKey]map[string]struct{}\`): a copy is shallow,
+  and the loop would read the inner ones after the unlock while other code changes them under the
+  lock (polaris' per-connection instance sets: concurrent map iteration and map write);
 - another method closes channels under the same mutex while this loop sends on the elements:
   sending after unlocking could panic on a closed channel (pub/sub unsubscribe);
 - another method removes elements of the collection under the same mutex (\`delete(a.handlers,

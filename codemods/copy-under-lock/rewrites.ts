@@ -48,6 +48,12 @@ export function iterateThenCall(cs: CriticalSection, loop: Node, field: FieldDec
   const ind = indentAt(src, cs.lock.startIndex);
   const name = localName(fn, field.name);
   const used = usedNames(fn);
+  // A copy is shallow: inner maps or slices would still be read after the unlock while others
+  // change them under the lock (polaris' per-service instance sets: concurrent map iteration and write).
+  const inner = field.typeNode.childForFieldName(field.typeNode.type === 'map_type' ? 'value' : 'element');
+  if (inner?.type === 'map_type' || inner?.type === 'slice_type') {
+    return { ok: false, reason: `${right.text} holds ${inner.type === 'map_type' ? 'maps' : 'slices'} (${field.type}): a copy would be shallow, and the loop would read the inner ones after the unlock while other code changes them under the lock` };
+  }
   const clone = cloneOf(right.text, field, name, ctx, ind, nl, used);
   if (!clone) return { ok: false, reason: `cannot copy ${right.text} of type ${field.type}` };
   const edits = [{ start: right.startIndex, end: right.endIndex, text: name }];
