@@ -25,14 +25,19 @@ export function roomInEveryCaller(send: Node, ctx: FileContext): boolean {
   // Once at most per call, and not handed on to code that could send more.
   if (mostSends(body, chan.text) > 1) return false;
   if (body.descendantsOfType('identifier').some((id) => id.text === chan.text && useOf(id) === 'other')) return false;
-  const position = paramsOf(fn).findIndex((p) => p.name === chan.text);
-  const calls = ctx.packageIndex().callsNamed(name);
+  const params = paramsOf(fn);
+  const position = params.findIndex((p) => p.name === chan.text);
+  // Calls by that name with as many arguments: another type's method of the name (a getter,
+  // `reply.GetChunks()`) is not a call of this one.
+  const variadic = /\.\.\./.test(fn.childForFieldName('parameters')?.text ?? '');
+  const calls = ctx.packageIndex().callsNamed(name).filter((c) => variadic || (c.childForFieldName('arguments')?.namedChildCount ?? 0) === params.length);
   return calls.length > 0 && calls.every((call) => startedOncePerSlot(call, position));
 }
 
 /**
- * The call is `go f(…, ch, …)`, or the task a function literal hands a pool (`pool.Submit(func() {
- * s.fetch(ctx, k, ch) })`, `g.Go(func() error { return f(ch) })`), once per iteration of a loop
+ * The call is `go f(…, ch, …)`, the one statement of `go func() { f(…, ch, …) }()`, or the task a
+ * function literal hands a pool (`pool.Submit(func() { s.fetch(ctx, k, ch) })`, `g.Go(func() error
+ * { return f(ch) })`), once per iteration of a loop
  * that runs exactly `cap(ch)` times, `ch` made just for it.
  */
 function startedOncePerSlot(call: Node, position: number): boolean {
@@ -60,14 +65,16 @@ function startedOncePerSlot(call: Node, position: number): boolean {
   return loopRunsExactly(loops[0], args[1], root.text);
 }
 
-/** The call is the statement (or the returned value) of a function literal given to a call: a task submitted to run once. */
+/** The call is the one statement (or the returned value) of a function literal given to a call or run as a goroutine: a task started once. */
 function submittedTask(call: Node): boolean {
   const statement = call.parent;
   if (statement?.type !== 'expression_statement' && statement?.type !== 'return_statement') return false;
   const literal = enclosingFunction(call);
   const body = literal?.childForFieldName('body');
   const statements = body?.namedChildren.flatMap((c) => (c.type === 'statement_list' ? c.namedChildren : [c])).filter((c) => c.type !== 'comment');
-  return literal?.type === 'func_literal' && statements?.length === 1 && same(statements[0], statement) && literal.parent?.type === 'argument_list' && literal.parent.parent?.type === 'call_expression';
+  if (literal?.type !== 'func_literal' || statements?.length !== 1 || !same(statements[0], statement)) return false;
+  // Handed to a call (`pool.Submit(func() {…})`), or run as a goroutine (`go func() {…}()`).
+  return (literal.parent?.type === 'argument_list' && literal.parent.parent?.type === 'call_expression') || (literal.parent?.type === 'call_expression' && literal.parent.parent?.type === 'go_statement');
 }
 
 /** The identifier the declaration declares (`errc` of `errc := make(…)`). */

@@ -94,7 +94,9 @@ declaration in the same package.
   any path and hands it to nothing, and every call of it in the package is \`go f(…, ch, …)\`
   once per iteration of a loop running exactly as many times as the channel the caller made
   holds (\`errc := make(chan error, len(c.witnesses))\`, then \`for i, witness := range
-  c.witnesses { go c.compareNewLightBlockWithWitness(ctx, errc, …) }\`), or the one statement of a
+  c.witnesses { go c.compareNewLightBlockWithWitness(ctx, errc, …) }\`, or \`go func() {
+  nodeClient.GetChunks(ctx, id, chunksChan) }()\`; a method of the same name taking other arguments,
+  a getter \`reply.GetChunks()\`, is not a call of it), or the one statement of a
   task handed to a pool there (\`pool.Submit(func() { s.getBlobContentParallel(ctx, …, resultChan)
   })\`), the caller only receiving from it (ranging over it too) or closing it otherwise: a select
   could only drop a result the caller counts (cometbft's light client waited for every witness's
