@@ -133,7 +133,8 @@ declaration in the same package.
   closed, or from the function that makes it under that name and starts workers ranging over it:
   \`copyChan := make(…)\`, \`go func() { f.copierRoutine(ctx, copyChan) }()\`, or started with
   \`copyWg.Go(func() {…})\` as syncthing's pulls do; a \`break\` out of an
-  inner loop does not leave theirs), or a local channel that goroutines the function starts range over with no way out of
+  inner loop does not leave theirs; a \`for {\` loop reading \`v, ok := <-ch\` that leaves only under
+  \`if !ok\` drains as a range does), or a local channel that goroutines the function starts range over with no way out of
   their loop (\`go func() { for batch := range ch { … } }()\`, also through a function of the
   package they call: \`go func() { errc <- deleteFiles(n, delChan) }()\`, whose workers range over
   it), or that the function itself ranges over that way right after starting the goroutines (no

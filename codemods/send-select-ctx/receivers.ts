@@ -83,7 +83,7 @@ function drainedByMaker(maker: Node, name: string, ctx: FileContext): string | u
   for (const call of maker.descendantsOfType('call_expression').filter((c) => own(c) && after(c))) {
     for (const { callee, decl, param } of parametersGiven(call, name, ctx.packageIndex())) {
       const ranged = drainingRange(decl, param, true);
-      if (ranged) return `${callee}(…) ranging ${ranged.text}`;
+      if (ranged) return `${callee}(…) ${draining(ranged)}`;
     }
   }
   return undefined;
@@ -105,7 +105,7 @@ function drainedByCalledWorkers(maker: Node, name: string, ctx: FileContext): st
       const isGoroutine = same(call, started) || (literal?.type === 'func_literal' && same(call.parent?.parent?.parent, literal.childForFieldName('body')));
       for (const { callee, decl, param } of parametersGiven(call, name, ctx.packageIndex())) {
         const range = drainingRange(decl, param, isGoroutine);
-        if (range) return `${callee}(…) ranging ${range.text}`;
+        if (range) return `${callee}(…) ${draining(range)}`;
       }
     }
   }
@@ -135,11 +135,45 @@ function goroutineStarts(fn: Node): { go: Node; started?: Node; literal?: Node }
  * with no way out of its loop: the range clause.
  */
 export function drainingRange(fn: Node, name: string, isGoroutine = false): Node | undefined {
-  return fn.descendantsOfType('range_clause').find((c) => {
-    const started = isGoroutine || ancestors(c).some((a) => (a.type === 'go_statement' || givenToGo(a)) && contains(fn, a));
-    return c.childForFieldName('right')?.text === name && started && !leavesLoop(c.parent!);
-  });
+  const started = (n: Node) => isGoroutine || ancestors(n).some((a) => (a.type === 'go_statement' || givenToGo(a)) && contains(fn, a));
+  const range = fn.descendantsOfType('range_clause').find((c) => c.childForFieldName('right')?.text === name && started(c) && !leavesLoop(c.parent!));
+  return range ?? fn.descendantsOfType('for_statement').map((loop) => receivedUntilClosed(loop, name)).find((r) => r !== undefined && started(r));
 }
+
+/** How a draining loop takes the values: `ranging x := range ch`, or `reading v, ok := <-ch until it is closed`. */
+function draining(loop: Node): string {
+  return loop.type === 'range_clause' ? `ranging ${loop.text}` : `reading ${loop.text.replace(/:$/, '')} until it is closed`;
+}
+
+/**
+ * A `for {` loop that receives `v, ok := <-name` (a statement, or a select case) and leaves only
+ * under `if !ok` (`case result, ok := <-resultCh: if !ok { break loop }`): it drains the channel
+ * until it is closed, as a range does. The receive.
+ */
+function receivedUntilClosed(loop: Node, name: string): Node | undefined {
+  const body = loop.childForFieldName('body');
+  if (!body || loop.namedChildren.some((c) => c.type === 'for_clause' || c.type === 'range_clause' || (c.type !== 'block' && c.type !== 'comment'))) return undefined;
+  const receive = body.descendantsOfType(['receive_statement', 'short_var_declaration']).find((r) => {
+    const right = r.childForFieldName('right');
+    const value = right?.type === 'expression_list' ? right.namedChildren[0] : right;
+    return value?.type === 'unary_expression' && value.childForFieldName('operator')?.text === '<-' && value.childForFieldName('operand')?.text === name && (r.childForFieldName('left')?.namedChildCount ?? 0) === 2;
+  });
+  const ok = receive?.childForFieldName('left')?.namedChildren[1]?.text;
+  if (!receive || !ok || ok === '_') return undefined;
+  // Every way out (a return, a goto, a break of this loop) lies under `if !ok`.
+  const label = loop.parent?.type === 'labeled_statement' ? loop.parent.childForFieldName('label')?.text : undefined;
+  const own = (n: Node) => same(enclosingFunction(n), enclosingFunction(loop));
+  const exits = body.descendantsOfType(['return_statement', 'goto_statement', 'break_statement']).filter((e) => {
+    if (!own(e)) return false;
+    if (e.type !== 'break_statement') return true;
+    const target = e.namedChild(0)?.text;
+    return target ? target === label : same(ancestors(e).find((a) => BREAKABLE.has(a.type)), loop);
+  });
+  const underNotOk = (e: Node) => ancestors(e).some((a) => a.type === 'if_statement' && a.childForFieldName('condition')?.text.replace(/\s/g, '') === `!${ok}` && contains(a.childForFieldName('consequence')!, e));
+  return exits.length > 0 && exits.every(underNotOk) ? receive : undefined;
+}
+
+const BREAKABLE = new Set(['for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'func_literal']);
 
 /** The field a send's channel names (`p.retries <- m`: `retries`), if it is one. */
 function sentField(send: Node): string | undefined {
