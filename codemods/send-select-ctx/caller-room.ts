@@ -65,14 +65,19 @@ function startedOncePerSlot(call: Node, position: number): boolean {
   return loopRunsExactly(loops[0], args[1], root.text);
 }
 
-/** The call is the one statement (or the returned value) of a function literal given to a call or run as a goroutine: a task started once. */
+/**
+ * The call is the one statement, defers aside (or the returned value), of a function literal given
+ * to a call or run as a goroutine: a task started once.
+ */
 function submittedTask(call: Node): boolean {
   const statement = call.parent;
   if (statement?.type !== 'expression_statement' && statement?.type !== 'return_statement') return false;
   const literal = enclosingFunction(call);
   const body = literal?.childForFieldName('body');
   const statements = body?.namedChildren.flatMap((c) => (c.type === 'statement_list' ? c.namedChildren : [c])).filter((c) => c.type !== 'comment');
-  if (literal?.type !== 'func_literal' || statements?.length !== 1 || !same(statements[0], statement)) return false;
+  // Its one statement besides defers (`defer wg.Done()`, a bound's `defer func() { <-sem }()`).
+  const others = statements?.filter((c) => c.type !== 'defer_statement');
+  if (literal?.type !== 'func_literal' || others?.length !== 1 || !same(others[0], statement)) return false;
   // Handed to a call (`pool.Submit(func() {…})`), or run as a goroutine (`go func() {…}()`).
   return (literal.parent?.type === 'argument_list' && literal.parent.parent?.type === 'call_expression') || (literal.parent?.type === 'call_expression' && literal.parent.parent?.type === 'go_statement');
 }
