@@ -1,7 +1,6 @@
 import { loopStatement } from '../../src/go/loops.js';
-import { declarationOf } from '../../src/go/scope.js';
 import { closedChannels, contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
-import { spawnedFunction, type Spawn } from './detect.js';
+import { localClosure, spawnedFunction, type Spawn } from './detect.js';
 
 /**
  * A receive in the loop's own code, after the `go` statement, from a channel the goroutine's
@@ -28,8 +27,7 @@ export function awaitedInTurn(spawn: Spawn): string | undefined {
 export function sentByLiteral(spawn: Spawn): { literal: Node; sentOn: Set<string> } | undefined {
   const spawned = spawnedFunction(spawn.go);
   // `go sleep(s)`, where `sleep := func(s Sleeper) { done <- s(ctx) }`: the literal it was given.
-  const decl = spawned?.type === 'identifier' ? declarationOf(spawned.text, spawn.go) : undefined;
-  const literal = decl && 'local' in decl ? decl.local.value : spawned;
+  const literal = spawned?.type === 'identifier' ? localClosure(spawned, spawn.go) : spawned;
   if (literal?.type !== 'func_literal') return undefined;
   const sentOn = new Set(literal.descendantsOfType('send_statement').map((s) => s.childForFieldName('channel')!.text));
   return sentOn.size > 0 ? { literal, sentOn } : undefined;

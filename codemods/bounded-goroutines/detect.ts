@@ -1,5 +1,5 @@
 import { enclosingLoops, isFixedCountLoop, loopStatement } from '../../src/go/loops.js';
-import { localsBefore, paramsOf } from '../../src/go/scope.js';
+import { declarationOf, localsBefore, paramsOf } from '../../src/go/scope.js';
 import { callsByText, nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
 import { contains, enclosingFunction, type Node } from '../../src/go/syntax.js';
 import { rangesOverChannel } from './channel-loops.js';
@@ -30,6 +30,14 @@ export function spawnedFunction(go: Node): Node | undefined {
   const given = call.childForFieldName('arguments')?.namedChildren[0];
   const wrapped = given?.type === 'call_expression' ? given.childForFieldName('arguments')?.namedChildren : undefined;
   return wrapped?.length === 1 && wrapped[0].type === 'func_literal' ? wrapped[0] : given;
+}
+
+/** `srv := func(…) {…}` earlier in the function (or one around it), for `go srv(l)`: the literal it runs. */
+export function localClosure(fn: Node, go: Node): Node | undefined {
+  if (fn.type !== 'identifier') return undefined;
+  const decl = declarationOf(fn.text, go);
+  const value = decl && 'local' in decl ? decl.local.value : undefined;
+  return value?.type === 'func_literal' ? value : undefined;
 }
 
 /** A `go` statement run once per iteration, with no bound in sight. */

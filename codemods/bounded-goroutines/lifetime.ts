@@ -1,8 +1,8 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
-import { declarationOf, localsBefore } from '../../src/go/scope.js';
+import { localsBefore } from '../../src/go/scope.js';
 import { ancestors, firstLine, nextStatement, same, type Node } from '../../src/go/syntax.js';
-import { spawnedFunction, type Spawn } from './detect.js';
+import { localClosure, spawnedFunction, type Spawn } from './detect.js';
 import { channelRangedOver } from './channel-loops.js';
 import { dispatchedToHandler } from './callbacks.js';
 import { lockHeldAtGo, lockHeldAtLoop, lockHeldByCaller } from './locks-held.js';
@@ -235,14 +235,6 @@ function goroutineBodies(spawn: Spawn, ctx: FileContext): { body: Node; via?: st
     return closure && closure !== literal ? [{ body: closure.childForFieldName('body')!, via: `${c.text}()` }] : [];
   });
   return [{ body: literal.childForFieldName('body')!, via: literal === fn ? undefined : `${fn!.text}()` }, ...closures, ...calledBodies(called, ctx.packageIndex(), true)];
-}
-
-/** `srv := func(…) {…}` earlier in the function (or one around it), for `go srv(l)`: the literal it runs. */
-function localClosure(fn: Node, go: Node): Node | undefined {
-  if (fn.type !== 'identifier') return undefined;
-  const decl = declarationOf(fn.text, go);
-  const value = decl && 'local' in decl ? decl.local.value : undefined;
-  return value?.type === 'func_literal' ? value : undefined;
 }
 
 /**

@@ -5,9 +5,9 @@ import { ancestors, FUNCTION_TYPES, same, type Node } from '../../src/go/syntax.
  * A comment that says the call's context was chosen on purpose, as written: for `context.TODO()`,
  * one on its line or just above its statement naming the context in scope with a note for later
  * or a reason (`// TODO: use w.ctx and handle graceful shutdown scenario`: its author weighed that
- * context and left it out until something else is done); for `context.Background()`, one earlier in the function speaking of a
- * background context (`Use a background context so the declaration isn't abandoned if this
- * caller disconnects`).
+ * context and left it out until something else is done); for `context.Background()`, one earlier
+ * in the function speaking of a background context (`Use a background context so the declaration
+ * isn't abandoned if this caller disconnects`).
  */
 export function explainedByComment(call: Node, kind: 'TODO' | 'Background', inScope: string): string | undefined {
   const fn = ancestors(call).find((a) => FUNCTION_TYPES.has(a.type));

@@ -37,8 +37,8 @@ export function roomInEveryCaller(send: Node, ctx: FileContext): boolean {
 /**
  * The call is `go f(…, ch, …)`, the one statement of `go func() { f(…, ch, …) }()`, or the task a
  * function literal hands a pool (`pool.Submit(func() { s.fetch(ctx, k, ch) })`, `g.Go(func() error
- * { return f(ch) })`), once per iteration of a loop
- * that runs exactly `cap(ch)` times, `ch` made just for it.
+ * { return f(ch) })`), once per iteration of a loop that runs exactly `cap(ch)` times, `ch` made
+ * just for it.
  */
 function startedOncePerSlot(call: Node, position: number): boolean {
   if (call.parent?.type !== 'go_statement' && !submittedTask(call)) return false;

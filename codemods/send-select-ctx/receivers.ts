@@ -5,7 +5,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import { plainReceive, receiveCase } from '../../src/go/result-channel.js';
 import { drainedAfterRegistering } from './registered-channels.js';
 import { parametersGiven } from '../../src/go/called-functions.js';
-import { leavesLoop } from '../../src/go/loops.js';
+import { breaksOut, leavesLoop } from '../../src/go/loops.js';
 
 // Who takes a send's value: the package's own receivers of the channel, a requester waiting for
 // its reply, a registry draining a collector. Each either makes the send safe or says a select
@@ -161,19 +161,12 @@ function receivedUntilClosed(loop: Node, name: string): Node | undefined {
   const ok = receive?.childForFieldName('left')?.namedChildren[1]?.text;
   if (!receive || !ok || ok === '_') return undefined;
   // Every way out (a return, a goto, a break of this loop) lies under `if !ok`.
-  const label = loop.parent?.type === 'labeled_statement' ? loop.parent.childForFieldName('label')?.text : undefined;
   const own = (n: Node) => same(enclosingFunction(n), enclosingFunction(loop));
-  const exits = body.descendantsOfType(['return_statement', 'goto_statement', 'break_statement']).filter((e) => {
-    if (!own(e)) return false;
-    if (e.type !== 'break_statement') return true;
-    const target = e.namedChild(0)?.text;
-    return target ? target === label : same(ancestors(e).find((a) => BREAKABLE.has(a.type)), loop);
-  });
+  const exits = body.descendantsOfType(['return_statement', 'goto_statement', 'break_statement']).filter((e) => own(e) && (e.type !== 'break_statement' || breaksOut(e, loop)));
   const underNotOk = (e: Node) => ancestors(e).some((a) => a.type === 'if_statement' && a.childForFieldName('condition')?.text.replace(/\s/g, '') === `!${ok}` && contains(a.childForFieldName('consequence')!, e));
   return exits.length > 0 && exits.every(underNotOk) ? receive : undefined;
 }
 
-const BREAKABLE = new Set(['for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'func_literal']);
 
 /** The field a send's channel names (`p.retries <- m`: `retries`), if it is one. */
 function sentField(send: Node): string | undefined {

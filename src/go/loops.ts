@@ -168,12 +168,15 @@ export function leavesLoop(loop: Node): boolean {
   const body = loop.childForFieldName('body');
   if (!body) return true;
   if (/\b(return|goto)\b/.test(body.text)) return true;
+  return body.descendantsOfType('break_statement').some((b) => breaksOut(b, loop));
+}
+
+/** Whether a break statement breaks this loop: it names the loop's label, or, unlabeled, no inner loop, switch or select stands between. */
+export function breaksOut(b: Node, loop: Node): boolean {
+  const target = b.namedChild(0)?.text;
   const label = loop.parent?.type === 'labeled_statement' ? loop.parent.childForFieldName('label')?.text : undefined;
-  return body.descendantsOfType('break_statement').some((b) => {
-    const target = b.namedChild(0)?.text;
-    if (target) return target === label;
-    return same(ancestors(b).find((a) => BREAKABLE.has(a.type)), loop);
-  });
+  if (target) return target === label;
+  return same(ancestors(b).find((a) => BREAKABLE.has(a.type)), loop);
 }
 
 const BREAKABLE = new Set(['for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'func_literal']);
