@@ -6,7 +6,7 @@ import { leavesLoop } from '../../src/go/loops.js';
 import { plainReceive, receiveCase, selectIgnoring, useOf } from '../../src/go/result-channel.js';
 import { declarationOf, paramsOf } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, firstLine, same, unparen, type Node } from '../../src/go/syntax.js';
-import { drainingRange, ownerType, plainFieldReceive } from './receivers.js';
+import { drainedByCalledWorkers, drainingRange, ownerType, plainFieldReceive } from './receivers.js';
 
 // A send on a channel parameter: what the package's callers hand in, and how they take it.
 
@@ -53,10 +53,11 @@ function callerStop(source: CancellationSource, fn: Node, call: Node): string | 
  * A channel parameter of a function the package calls (or starts: `go f(…, results)`) with a
  * channel the caller made and takes with a plain receive, closing it nowhere, in a loop that
  * nothing leaves early (`for received != issued { loaded := <-results }`), or drains in a
- * goroutine ranging over it (`for err := range errc`), or waits for in a select that does not wait
- * on the source it hands in: the caller takes every value, so the send always has its receiver,
- * and one giving up would drop a value the caller counts on, or leave it waiting forever. How,
- * e.g. `handleLoads() takes it with loaded := <-results`.
+ * goroutine ranging over it (`for err := range errc`, or `go collect(wg, resultCh)` reading it
+ * until it is closed), or waits for in a select that does not wait on the source it hands in: the
+ * caller takes every value, so the send always has its receiver, and one giving up would drop a
+ * value the caller counts on, or leave it waiting forever. How, e.g. `handleLoads() takes it with
+ * loaded := <-results`.
  */
 export function awaitedByCaller(send: Node, ctx: FileContext, source: CancellationSource): string | undefined {
   const chan = unparen(send.childForFieldName('channel')!);
@@ -95,6 +96,9 @@ export function awaitedByCaller(send: Node, ctx: FileContext, source: Cancellati
     // A goroutine of the caller ranging over it to the end: `go func() { for err := range errc { … } }()`.
     const drained = drainingRange(caller, arg!.text);
     if (drained) return `${callerName} drains it with for ${drained.text}`;
+    // Or hands it to a function of the package it starts that does: `go collect(wg, resultCh)`.
+    const collector = drainedByCalledWorkers(caller, arg!.text, ctx);
+    if (collector) return `${callerName} drains it in ${collector}`;
   }
   return undefined;
 }

@@ -101,6 +101,9 @@ declaration in the same package.
   })\`), the caller only receiving from it (ranging over it too) or closing it otherwise: a select
   could only drop a result the caller counts (cometbft's light client waited for every witness's
   answer and hung; eigenda's blob store returned no error with blobs missing);
+- a channel the function makes with room and reads only after waiting for the goroutines that send
+  on it (\`wg.Wait(); close(enrichedCh); for g := range enrichedCh\`): its room is what takes every
+  value, and a select would drop results that read collects;
 - a result channel made unbuffered, sent to once from a goroutine and received in a \`select\`
   with a timeout: \`buffered-result-chan\` gives it a buffer of one instead;
 - a result channel the function that made it waits on: it hands a closure the sends (one per
@@ -128,7 +131,8 @@ declaration in the same package.
   \`o.parent.Done()\` would panic there;
 - the channel is a field that a loop of the package drains (\`for { m := <-p.retries … }\`, \`for m :=
   range p.retries\`, or a loop that polls it and waits for it in its select's default branch; a
-  loop that only polls does not drain it), or a channel parameter the package drains under the same name (\`updates
+  loop that only polls does not drain it; or a field the package closes and, in a loop, hands to a
+  call that reads it until it is closed: \`lo.BufferWithTimeout(rt.responseQ, n, wait)\`), or a channel parameter the package drains under the same name (\`updates
   chan<- job\` handed down from where \`updater(updates <-chan job)\` ranges over it until it is
   closed, or from the function that makes it under that name and starts workers ranging over it:
   \`copyChan := make(…)\`, \`go func() { f.copierRoutine(ctx, copyChan) }()\`, or started with
@@ -169,7 +173,8 @@ declaration in the same package.
   select would drop that report at random;
 - the channel is a reply channel that came in on another channel (\`case ch := <-b.snapshot: ch <-
   snap\`, \`case req := <-reqs: req.err <- err\`, \`for t := range tasks { t.dstMatch <- dst }\`, a
-  variable only receives set: \`var finishChan chan error\` … \`case finishChan = <-s.start:\`), or one of a local slice such channels were collected
+  variable only receives set: \`var finishChan chan error\` … \`case finishChan = <-s.start:\`; a
+  parameter every caller hands such a channel: \`case c := <-p.get: p.getPayload(c)\`), or one of a local slice such channels were collected
   in (\`errchs = append(errchs, req.errch)\`, then a range over it or \`errchs[0] <- err\`), or a field of a request taken off
   a queue (\`req, ok := s.queue.Pop()\` … \`req.result <- res\`), or a field named for the answer
   (\`RespCh\`, \`replyC\`, \`resultChan\`, \`ack\`) of a request handed in as a parameter
@@ -210,9 +215,10 @@ declaration in the same package.
   count on being drained), or handed back by a function of the package declared to return a
   channel (\`pipelineOut := p.Run(pipelineIn)\`: alloy's log pipeline dropped entries it had
   accepted): returning would stop the draining, and that sender would wait forever;
-- the function that made the channel waits for a value with a plain receive (\`v := <-errc\`, a
+- the function that made the channel (\`errc := make(…)\`, or \`var (… wait = make(chan struct{}))\`)
+  waits for a value with a plain receive (\`v := <-errc\`, a
   counting loop \`for range eps { <-errc }\`, or the only case of a select with no default, which
-  waits as well) and never closes it, or only by a \`defer\` that runs after those receives or a
+  waits as well; \`<-wait\` after handing a callback that sends on it) and never closes it, or only by a \`defer\` that runs after those receives or a
   \`close\` of its own after the last of them (\`for range files { res := <-readerC … }\`, then
   \`close(readerC)\`): a send that gives up once the
   source is done would leave that receive waiting forever, a hang where there was a leak (give the
@@ -229,7 +235,9 @@ declaration in the same package.
   receive (\`go attach(ctx, i, n, rc)\` per network, then \`for range networks { rs := <-rc … }\`,
   then \`close(rc)\`; or through a slice it collected the channels in: \`results = append(results,
   ch)\`, \`go archiveOne(ctx, target, ch)\`, then \`if <-results[i] != nil\` for each target), or drains in a goroutine
-  ranging over it (\`for err := range errc\`, counting failures), or waits for in a select with no
+  ranging over it (\`for err := range errc\`, counting failures) or in a function of the package it
+  starts that reads it until it is closed (\`go collect(wg, resultCh)\`, the workers sending on it
+  as \`result\`), or waits for in a select with no
   case for the source it hands in (\`go getTopics(ctx, …, errChan)\`, then \`select { case err :=
   <-errChan: … case t := <-topicsChan: … }\`; for a field of the receiver such as \`t.ctx\`, a
   method of the same receiver counting the signals in a select without \`<-t.ctx.Done()\`): the
@@ -254,8 +262,11 @@ declaration in the same package.
 - the code that provides the source ends it, or waits for it to end (\`<-ctx.Done()\` while a
   callback that ends it reports), and then waits for the value: \`cancel()\` (or
   \`close(stop)\`, or \`<-ctx.Done()\`) and later a receive from the channel in the same function (\`cancel(); select {
-  case <-signal: … }\`, a test checking that a loop ends on cancel): a send giving up once the
-  source is done would fail that wait at random;
+  case <-signal: … }\`, a test checking that a loop ends on cancel), or in its \`case <-ctx.Done():\`,
+  or by handing the channel to a function of the package that receives from it (\`case
+  <-ctx.Done(): e.handleShutdown(server, errChan)\`, which stops the server and then waits for
+  \`<-errChan\`, Serve's result): a send giving up once the source is done would fail that wait at
+  random;
 - the send runs as the code winds down: after the function's main loop (a \`for {\` it breaks out
   of) has ended, or in a function called there (\`for workerCount > 0 { p.workerQueue <- nil }\`
   stopping a pool's workers after its dispatch loop), or once its input is closed (\`n, ok :=

@@ -3,7 +3,8 @@ import { declarationOf } from '../../src/go/scope.js';
 import { cancelFunctions, doneAt } from '../../src/go/done-at.js';
 import { callsOf, identifiersNamed, nodesByToken, regexEscaped } from '../../src/go/find-by-text.js';
 import { loopShape } from '../../src/go/loops.js';
-import { useOf } from '../../src/go/result-channel.js';
+import { plainReceive, useOf } from '../../src/go/result-channel.js';
+import { parametersGiven } from '../../src/go/called-functions.js';
 import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
 
@@ -275,7 +276,7 @@ function chainedCalls(call: Node): Node[] {
  * the value is expected after the source is done, so a send giving up then would fail that wait.
  * E.g. `cancel() (line 1167) before <-signal (line 1169)`.
  */
-export function endedThenAwaited(send: Node, source: CancellationSource, text: string): string | undefined {
+export function endedThenAwaited(send: Node, source: CancellationSource, text: string, ctx?: FileContext): string | undefined {
   const chan = send.childForFieldName('channel');
   if (chan?.type !== 'identifier' || source.kind === 'ctx-field' || source.kind === 'done-field') return undefined;
   const scope = source.fn;
@@ -293,10 +294,31 @@ export function endedThenAwaited(send: Node, source: CancellationSource, text: s
   const own = (n: Node) => same(enclosingFunction(n), scope);
   // Called there and then: `defer cancel()` ends the source only when the function returns.
   const now = (call: Node) => own(call) && call.parent?.type === 'expression_statement';
-  const receives = identifiersNamed(scope, text, chan.text).filter((id) => useOf(id) === 'receive' && own(id));
+  const uses = identifiersNamed(scope, text, chan.text).filter(own);
+  const receives = uses.filter((id) => useOf(id) === 'receive');
+  // Or hands the channel to a function of the package that takes it with a plain receive (\`case
+  // <-ctx.Done(): e.handleShutdown(server, errChan)\`, which stops the server, then \`<-errChan\`).
+  const handed = ctx ? uses.filter((id) => id.parent?.type === 'argument_list' && takenByCallee(id.parent.parent!, chan.text, ctx)) : [];
+  const line = (n: Node) => `line ${n.startPosition.row + 1}`;
   for (const end of enders.filter(now)) {
     const wait = receives.find((r) => r.startIndex > end.endIndex);
-    if (wait) return `${end.text} (line ${end.startPosition.row + 1}) before ${wait.parent!.text} (line ${wait.startPosition.row + 1})`;
+    if (wait) return `${end.text} (${line(end)}) before ${wait.parent!.text} (${line(wait)})`;
+    const call = handed.find((h) => h.startIndex > end.endIndex);
+    if (call) return `${end.text} (${line(end)}) before ${firstLine(call.parent!.parent!.text)} (${line(call)}), which receives it`;
+  }
+  // A select's \`case <-ctx.Done():\`: the statements of that case run once the source is done.
+  for (const end of enders.filter((u) => u.parent?.type === 'receive_statement' && u.parent.parent?.type === 'communication_case' && own(u))) {
+    const kase = end.parent!.parent!;
+    const wait = [...receives, ...handed].find((r) => contains(kase, r) && r.startIndex > end.endIndex);
+    if (wait) return `case ${end.text} (${line(end)}) goes on to ${firstLine(wait.parent!.type === 'argument_list' ? wait.parent!.parent!.text : wait.parent!.text)} (${line(wait)})${wait.parent!.type === 'argument_list' ? ', which receives it' : ''}`;
   }
   return undefined;
+}
+
+/** A call of a function of the package whose parameter, handed \`name\`, it takes with a plain receive. */
+function takenByCallee(call: Node, name: string, ctx: FileContext): boolean {
+  if (call.type !== 'call_expression') return false;
+  return parametersGiven(call, name, ctx.packageIndex()).some(({ decl, param }) =>
+    decl.descendantsOfType('unary_expression').some((u) => u.childForFieldName('operator')?.text === '<-' && u.childForFieldName('operand')?.text === param && plainReceive(u) && same(enclosingFunction(u), decl)),
+  );
 }

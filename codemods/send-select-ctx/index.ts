@@ -7,6 +7,7 @@ import { nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
 import { roomInEveryCaller } from './caller-room.js';
 import { relayedFrom } from './relays.js';
+import { collectedAfterWait } from './collected-after-wait.js';
 import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, storedFieldReceived } from './receivers.js';
 import { awaitedByBuilder, handedBackWithChannel, replyChannel, requestReply, tokenTaken } from './reply-channels.js';
 import { awaitedByCaller, cancelledByReader } from './callers.js';
@@ -124,6 +125,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (drainer) {
     return { reason: `${chan} is drained by the package's own loop (${drainer}): the send has its receiver while that loop runs, and a select on ${sources[0].expr} would drop values still in flight when it ends` };
   }
+  const collected = collectedAfterWait(send);
+  if (collected) {
+    return { reason: `${chan} is read only after ${collected}, once its senders are done: its room is what takes every value, and a select on ${sources[0].expr} would drop values that read collects` };
+  }
   const chanName = chan.slice(chan.lastIndexOf('.') + 1);
   if (DONE_NAME.test(chanName) && !isSignal(chanName) && /^struct\s*\{\s*\}\s*\{\s*\}$/.test(send.childForFieldName('value')?.text ?? '')) {
     return { reason: `a send on ${chan} tells other code to stop: skipped once ${sources[0].expr} is done, that code would run on (a progress reporter never stopped, the work after it cut short)` };
@@ -151,7 +156,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (lent) {
     return { reason: `${chan} came with the value it is sent, from one call (${firstLine(lent.text)}, line ${lent.startPosition.row + 1}): the send hands back what that call lent, which its giver waits for (a lock held until it returns), and a select giving up once ${sources[0].expr} is done would keep it for good` };
   }
-  const reply = replyChannel(send);
+  const reply = replyChannel(send, ctx);
   if (reply) {
     return { reason: `${chan} is a reply channel taken from ${reply}: whoever sent it waits for the answer, and a send giving up once ${sources[0].expr} is done could leave it waiting forever` };
   }
@@ -192,7 +197,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (stored) {
     return { reason: `${chan} is handed over as ${stored}, which counts on a value: a send that gives up once ${sources[0].expr} is done would leave that receive waiting, or, once ${chan} is closed, taking a zero value for one` };
   }
-  const awaited = endedThenAwaited(send, sources[0], ctx.source);
+  const awaited = endedThenAwaited(send, sources[0], ctx.source, ctx);
   if (awaited) {
     return { reason: `${sources[0].expr} is ended and then the value awaited, ${awaited}: a send giving up once ${sources[0].expr} is done would fail that wait at random` };
   }

@@ -1,7 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { baseTypeName } from '../../src/go/declarations.js';
 import { plainReceive, useOf } from '../../src/go/result-channel.js';
-import { declarationOf } from '../../src/go/scope.js';
+import { declarationOf, paramsOf } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
 import { ownerType } from './receivers.js';
 
@@ -12,12 +12,12 @@ import { ownerType } from './receivers.js';
  * A channel that came in on another channel (`case ch := <-b.snapshot: ch <- snap`, `resp := <-reqs`),
  * or a field of a value that did (`case req := <-f.reqs: req.err <- err`), or one of a local slice
  * such channels were collected in (`errchs = append(errchs, req.errch)` … `for _, errch := range
- * errchs { errch <- err }`): the reply channel of a request, whose sender waits for the answer.
- * What it was received from, if so.
+ * errchs { errch <- err }`), or a parameter every caller hands such a channel: the reply channel
+ * of a request, whose sender waits for the answer. What it was received from, if so.
  */
-export function replyChannel(send: Node): string | undefined {
+export function replyChannel(send: Node, ctx: FileContext): string | undefined {
   const chan = unparen(send.childForFieldName('channel')!);
-  const received = receivedFrom(chan);
+  const received = receivedFrom(chan) ?? replyParameter(chan, ctx);
   if (received !== undefined) return received;
   // `for _, ch := range chans { ch <- v }`, or `chans[0] <- v`.
   const operand = chan.type === 'index_expression' ? chan.childForFieldName('operand') : undefined;
@@ -33,6 +33,24 @@ export function replyChannel(send: Node): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * A channel parameter that every call of its function in the package hands a reply channel (\`case
+ * c := <-p.get: p.getPayload(c)\`, then \`c <- p.currentPayload\` there): what the callers received
+ * it from.
+ */
+function replyParameter(chan: Node, ctx: FileContext): string | undefined {
+  const found = chan.type === 'identifier' ? declarationOf(chan.text, chan) : undefined;
+  if (!found || !('param' in found)) return undefined;
+  const fn = found.param.fn;
+  const name = fn.childForFieldName('name')?.text;
+  if (!name || (fn.type !== 'function_declaration' && fn.type !== 'method_declaration')) return undefined;
+  const params = paramsOf(fn);
+  const position = params.findIndex((p) => p.name === chan.text);
+  const calls = ctx.packageIndex().callsNamed(name).filter((c) => c.childForFieldName('arguments')?.namedChildCount === params.length);
+  const from = calls.map((c) => receivedFrom(unparen(c.childForFieldName('arguments')!.namedChildren[position])));
+  return calls.length > 0 && from.every((f) => f !== undefined) ? `${from[0]} by ${name}'s caller` : undefined;
 }
 
 /** What an expression (`ch`, `req.err`) was received from, when its variable came in on a channel. */

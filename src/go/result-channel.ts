@@ -36,15 +36,18 @@ function findLocalChannel(send: Node, source: string): LocalChannel | undefined 
   }
   if (!outer || !/\bmake\s*\(\s*chan\b/.test(source.slice(outer.startIndex, outer.endIndex))) return undefined;
   const uses = identifiersNamed(outer, source, name);
-  // `name := …` and `a, name := …`: the name in the left list of a short variable declaration.
+  // `name := …` and `a, name := …`: the name in the left list of a short variable declaration;
+  // `var name = …` (in a `var (…)` block too): a name of a variable specification with values.
   const decls = uses.flatMap((id) => {
     const list = id.parent;
     const decl = list?.type === 'expression_list' ? list.parent : undefined;
+    if (list?.type === 'var_spec' && list.childForFieldName('value')) return [list];
     return decl?.type === 'short_var_declaration' && same(decl.childForFieldName('left'), list) ? [decl] : [];
   });
   if (decls.length !== 1 || !enclosingFunction(decls[0])) return undefined;
-  const left = decls[0].childForFieldName('left')!.namedChildren;
-  const make = decls[0].childForFieldName('right')?.namedChildren[left.findIndex((n) => n.text === name)];
+  const isSpec = decls[0].type === 'var_spec';
+  const left = isSpec ? decls[0].childrenForFieldName('name') : decls[0].childForFieldName('left')!.namedChildren;
+  const make = decls[0].childForFieldName(isSpec ? 'value' : 'right')?.namedChildren[left.findIndex((n) => n.text === name)];
   if (make?.type !== 'call_expression' || make.childForFieldName('function')?.text !== 'make') return undefined;
   return { outer, decl: decls[0], make, uses: uses.filter((id) => !contains(decls[0], id)), inGoroutine };
 }
