@@ -83,6 +83,10 @@ on purpose, for work that must not stop with it):
 - the only context in scope is a local made with a cancel or deadline of its own
   (\`ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)\` for one wait, then
   \`Cleanup(context.TODO(), c)\`, which must not stop with it);
+- the context is a local made from a new root to carry values (\`withHeader :=
+  context.WithValue(context.Background(), k, v)\`) for the calls given it: a call given
+  \`context.TODO()\` beside them is meant not to see them (weaviate's tests of a client's default
+  URL, next to the same call given a header);
 - a comment says why: for \`context.TODO()\`, one on its line or right above its statement that
   names the context in scope with a note for later (\`TODO:\`, \`FIXME\`) or a reason (shutdown,
   must, outlive, on purpose…) (\`ctx := context.TODO() // TODO: use w.ctx and handle graceful

@@ -184,11 +184,23 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
   if (cleanup) {
     return `the call cleans up (${callee}): cleanup is meant to run even once ${source.expr} is done (a cancelled build still releases what it holds), and given ${source.expr} it would fail at once then`;
   }
+  const values = madeForValues(call, source);
+  if (values) {
+    return `${source.expr} is made from a new root to carry values (${firstLine(values.text)}, line ${values.startPosition.row + 1}) for the calls given it: this one is not, and given it would see them (a test of the default without a header)`;
+  }
   const made = madeWithOwnEnd(call, source);
   if (made) {
     return `${source.expr} is made here with a cancel or deadline of its own (line ${made.startPosition.row + 1}) for the calls given it, and no other context is in scope: this call may be meant to outlive it, and would stop with it`;
   }
   return undefined;
+}
+
+/** The `context.WithValue(context.Background(), k, v)` a local context is made with, if it is: values on a root of its own. */
+function madeForValues(call: Node, source: CancellationSource): Node | undefined {
+  if (source.kind !== 'ctx-local') return undefined;
+  const decl = declarationOf(source.expr, call);
+  const made = decl && 'local' in decl ? decl.local.value : undefined;
+  return made && /^\w+\.WithValue\(\s*\w+\.(Background|TODO)\(\)/.test(made.text) ? made : undefined;
 }
 
 /** The `context.WithTimeout(…)` (or WithCancel, WithDeadline) a local context is made with, if it is. */

@@ -102,8 +102,11 @@ declaration in the same package.
   could only drop a result the caller counts (cometbft's light client waited for every witness's
   answer and hung; eigenda's blob store returned no error with blobs missing);
 - a channel the function makes with room and reads only after waiting for the goroutines that send
-  on it (\`wg.Wait(); close(enrichedCh); for g := range enrichedCh\`): its room is what takes every
-  value, and a select would drop results that read collects;
+  on it (\`wg.Wait(); close(enrichedCh); for g := range enrichedCh\`), in their own code, in a
+  closure handed to a wrapper that starts it (\`goWrapper(f)\`), or in a function every caller
+  hands the channel (\`validateReference(ctx, wg, ref, i, &c)\`, sending on \`*resultsC\`): its room
+  is what takes every value, and a select would drop results that read collects (weaviate's batch
+  deletes reported success with objects left);
 - a result channel made unbuffered, sent to once from a goroutine and received in a \`select\`
   with a timeout: \`buffered-result-chan\` gives it a buffer of one instead;
 - a result channel the function that made it waits on: it hands a closure the sends (one per
@@ -308,8 +311,11 @@ declaration in the same package.
 - a return in place of the send would run a deferred \`close(publicChan)\` while a goroutine the
   function started (not in another branch of the same \`if\`) may still send on that channel: that
   send would panic (rook's network discovery crashed the operator);
-- an early return would skip a \`wg.Done()\`, \`Unlock()\`, \`close()\`, a semaphore's \`<-sem\` or a
-  context's \`cancel()\` that follows the send, or a statement handing that cancel on (\`return
+- an early return would skip a \`wg.Done()\`, \`Unlock()\`, \`close()\`, a \`Close\` (\`resp.Body.Close()\`,
+  \`SafeClose(respHandler)\`: minio's stream results ranged for good), a semaphore's \`<-sem\` or a
+  context's \`cancel()\` that follows the send, a send on a channel the function closes in a defer
+  (\`aborted <- abort\` under \`defer close(aborted)\`: its reader would take the close's \`false\`
+  for a run not cut short, as weaviate's cache prefill did), or a statement handing that cancel on (\`return
   &closer{cancel: cancel}\`: the context would never be cancelled, and go vet says lostcancel),
   or work the function does after the loop the send is in (\`p.active.Add(-1)\`, \`p.onDone()\`;
   logging aside), or a completion callback handed in and called after the send (\`cb(err)\`,

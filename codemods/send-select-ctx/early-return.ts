@@ -9,7 +9,8 @@ import { ancestors, contains, enclosingFunction, isReleaseCall, LOG_CALL, nextSt
 
 /**
  * A statement after the send, in the same function and not deferred, that releases something
- * (wg.Done, Unlock, close, a semaphore's `<-sem`, a goroutine that acts once a context ends):
+ * (wg.Done, Unlock, close, a Close, a semaphore's `<-sem`, a goroutine that acts once a context
+ * ends, a send on a channel closed by a defer):
  * returning early would skip it and trade a leak for a deadlock.
  */
 export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): Node | undefined {
@@ -19,6 +20,8 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): No
   const cancels = [...source.slice(body.startIndex, body.endIndex).matchAll(/,\s*(\w+)\s*:?=\s*\w+\.With(?:Cancel|Timeout|Deadline)\w*\(/g)].map((m) => m[1]);
   const releases = [
     ...['.Done', '.Unlock', '.RUnlock'].flatMap((m) => callsByText(body, source, m, (callee) => callee.endsWith(m), send.endIndex)),
+    // `resp.Body.Close()`, `SafeClose(respHandler)`: a connection or a channel closed.
+    ...body.descendantsOfType('call_expression').filter((c) => c.startIndex >= send.endIndex && /(^|\.)\w*Close$/.test(c.childForFieldName('function')?.text ?? '')),
     ...['close', ...new Set(cancels)].filter((name) => name !== '_').flatMap((name) => callsOf(body, source, name)),
     // A token given back (`<-sem` on its own line, sem given `struct{}{}` tokens): a semaphore's slot.
     ...nodesByToken(body, source, '<-', 'unary_expression', send.endIndex).filter((u) => {
@@ -34,6 +37,19 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): No
     if (deferredIn(call, body)) continue;
     return call;
   }
+  // A send on another channel right after it, one the function closes in a defer (\`aborted <-
+  // abort\` under \`defer close(aborted)\`): its reader would take the close's zero value for the
+  // value (\`false\`: not aborted).
+  const deferredCloses = new Set(
+    body
+      .descendantsOfType('defer_statement')
+      .filter((d) => same(enclosingFunction(d), fn))
+      .flatMap((d) => (/^defer\s+close\(\s*(\w+)\s*\)$/.exec(d.text)?.slice(1) ?? [])),
+  );
+  const signal = body
+    .descendantsOfType('send_statement')
+    .find((s) => s.startIndex > send.endIndex && same(s.parent, send.parent) && s.childForFieldName('channel')?.text !== send.childForFieldName('channel')?.text && deferredCloses.has(s.childForFieldName('channel')?.text ?? ''));
+  if (signal) return signal;
   // A completion callback handed in (`cb(err)`, `done()`, `onDone()`): it may count the work
   // done (a WaitGroup's Done), and whoever waits for it would wait for good.
   const callback = body

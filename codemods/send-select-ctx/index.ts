@@ -125,9 +125,9 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (drainer) {
     return { reason: `${chan} is drained by the package's own loop (${drainer}): the send has its receiver while that loop runs, and a select on ${sources[0].expr} would drop values still in flight when it ends` };
   }
-  const collected = collectedAfterWait(send);
+  const collected = collectedAfterWait(send, ctx);
   if (collected) {
-    return { reason: `${chan} is read only after ${collected}, once its senders are done: its room is what takes every value, and a select on ${sources[0].expr} would drop values that read collects` };
+    return { reason: `${chan} is ${collected}, once its senders are done: its room is what takes every value, and a select on ${sources[0].expr} would drop values that read collects` };
   }
   const chanName = chan.slice(chan.lastIndexOf('.') + 1);
   if (DONE_NAME.test(chanName) && !isSignal(chanName) && /^struct\s*\{\s*\}\s*\{\s*\}$/.test(send.childForFieldName('value')?.text ?? '')) {

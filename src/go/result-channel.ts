@@ -202,12 +202,21 @@ export function receiveLeftWaiting(send: Node, source: string): Node | undefined
   const local = localChannel(send, source);
   if (!local || same(enclosingFunction(send), local.outer)) return undefined;
   // `defer close(ch)` in the function that made it runs once its receives are done: it frees none.
-  // Nor does its own `close(ch)` after the last of them (`for range files { <-readerC }`, then `close(readerC)`).
-  const deferredByMaker = (id: Node) => ancestors(id).some((a) => a.type === 'defer_statement' && same(enclosingFunction(a), local.outer));
-  const lastReceive = Math.max(...local.uses.filter((id) => useOf(id) === 'receive').map((id) => id.startIndex));
-  const closedAfter = (id: Node) => id.startIndex > lastReceive && same(enclosingFunction(id), local.outer);
-  if (local.uses.some((id) => useOf(id) === 'close' && !deferredByMaker(id) && !closedAfter(id))) return undefined;
-  return local.uses.find((id) => useOf(id) === 'receive' && plainReceive(id.parent!))?.parent ?? undefined;
+  // Nor does its own `close(ch)` after the last of them (`for range files { <-readerC }`, then
+  // `close(readerC)`), nor one in a goroutine it starts only after a receive, for that receive
+  // (`if err := <-writec; …`, then `go func() { defer close(writec); … }()` for the next one).
+  const own = (n: Node) => same(enclosingFunction(n), local.outer);
+  const deferredByMaker = (id: Node) => ancestors(id).some((a) => a.type === 'defer_statement' && own(a));
+  const receives = local.uses.filter((id) => useOf(id) === 'receive');
+  const lastReceive = Math.max(...receives.map((id) => id.startIndex));
+  const startedAfter = (id: Node, at: number) => id.startIndex > at && (own(id) || ancestors(id).some((a) => a.type === 'go_statement' && own(a) && a.startIndex > at));
+  const closes = local.uses.filter((id) => useOf(id) === 'close' && !deferredByMaker(id) && !startedAfter(id, lastReceive));
+  // The first plain receive after the sending goroutine starts, that no close can free.
+  const go = ancestors(send).find((a) => a.type === 'go_statement' && own(a));
+  const plain = receives.filter((id) => plainReceive(id.parent!));
+  const waiting = plain.filter((id) => !go || id.startIndex > go.startIndex);
+  const first = (waiting.length > 0 ? waiting : plain)[0];
+  return first && !closes.some((c) => !startedAfter(c, first.startIndex)) ? first.parent! : undefined;
 }
 
 /**
