@@ -156,6 +156,16 @@ function passed in or another package's function is not seen. No fix when:
   run until then (dolt's sql-server services past the bound never started);
 - the loop is in a benchmark (\`func BenchmarkX(b *testing.B)\`, or a helper given the \`*testing.B\`): how many goroutines run at once
   is what it measures;
+- the loop runs in a goroutine of the function, which reads the answers as they come and returns
+  once it has enough (\`for ok := range done { … if valid >= quorum { return … } }\`): bounded,
+  the answers it needs would wait behind slow ones holding the slots (minio's metadata reads
+  waited on stalled drives although the others gave read quorum);
+- each goroutine calls its item, itself of a function type the package declares for its callers
+  to provide, with no parameters to tell it to stop (\`type Cmd func() Msg\`, ranging over
+  \`[]Cmd\` or a \`BatchMsg\` declared so: \`for _, cmd := range batch { go func() { send(cmd()) }()
+  }\`, or \`go hook()\`): work of its callers' choosing, which may run for good or wait on another
+  item (bubbletea's batch commands run side by side by contract, and a listener with its waiter
+  past the bound left a program with no events);
 - each goroutine of a joined loop calls the task its item carries, a function-typed field of the
   items' struct (\`Check func(ctx context.Context) error\`, or \`Check CheckFunc\` with a function
   type the package declares) or a method of the items' interface (\`d.Detect(ctx)\` over \`[]Detector\`:
@@ -244,7 +254,9 @@ function passed in or another package's function is not seen. No fix when:
   function returning a channel gives: \`range c.Errors()\`, or one of a named channel type: \`type
   ObjectsChan chan string\` in the package, another package's \`fs.ObjectsChan\` or
   \`clientv3.WatchChan\` by its name), blocks in
-  \`select {}\` or serves (\`s.Serve(lis)\`, \`ListenAndServe\`): a long-lived worker. The same
+  \`select {}\`, serves (\`s.Serve(lis)\`, \`ListenAndServe\`) or copies a stream until it ends (\`go
+  io.Copy(io.Discard, sub.stream)\`: mediamtx's subscriptions, open for the session, stopped the
+  loop past the bound): a long-lived worker. The same
   holds of a closure the function declares and the goroutine calls (\`updater := func(ctx …) { for
   { … } }\`, then \`go func() { defer wg.Done(); updater(ctx, name) }()\`);
 - it sends on a channel it did not make, unless every send finds room in the buffer: the channel

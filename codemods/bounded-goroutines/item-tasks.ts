@@ -2,7 +2,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import { baseTypeName } from '../../src/go/declarations.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { declarationOf, declaredTypeName, selectedField } from '../../src/go/scope.js';
-import type { Node } from '../../src/go/syntax.js';
+import { contains, firstLine, type Node } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
 
 /**
@@ -87,4 +87,41 @@ function interfaceMethods(typeName: string, ctx: FileContext): string[] {
   const decl = ctx.packageIndex().type(typeName);
   if (decl?.kind !== 'interface') return [];
   return decl.typeNode.namedChildren.filter((c) => c.type === 'method_elem' || c.type === 'method_spec').flatMap((m) => m.childForFieldName('name')?.text ?? []);
+}
+
+/**
+ * A range loop over items of a function type the package declares for its callers to provide,
+ * with no parameters (`type Cmd func() Msg`: nothing tells it to stop), ranging over a `[]Cmd` or a
+ * `BatchMsg` declared so, whose goroutines call the item itself (`for _, cmd := range msg { go
+ * func() { msg := cmd() … }() }`): each item is its callers' code, which may run for good or wait
+ * on another item (a batch's commands, run side by side by contract). The call, e.g. `cmd()`.
+ */
+export function itemIsFunction(spawn: Spawn, bodies: { body: Node }[], ctx: FileContext): string | undefined {
+  const loop = spawn.loops.find((l) => loopShape(l).kind === 'range');
+  const over = loop ? loopShape(loop).over : undefined;
+  if (!loop || !over || !ofDeclaredFunctionType(over, loopStatement(loop), ctx)) return undefined;
+  const items = new Set(loopShape(loop).variables);
+  const statement = loopStatement(loop);
+  const started = spawn.go.type === 'go_statement' ? spawn.go.namedChild(0) : undefined;
+  const calls = [...(started ? [started] : []), ...bodies.flatMap(({ body }) => body.descendantsOfType('call_expression'))];
+  const call = calls.find((c) => {
+    const fn = c.childForFieldName('function');
+    if (fn?.type !== 'identifier' || !items.has(fn.text)) return false;
+    const decl = declarationOf(fn.text, c);
+    return !!decl && 'local' in decl && contains(statement, decl.local.decl);
+  });
+  return call && firstLine(call.text);
+}
+
+/**
+ * A slice (or a slice type the package declares, `type BatchMsg []Cmd`) of a function type the
+ * package declares with no parameters: nothing to tell the item to stop.
+ */
+function ofDeclaredFunctionType(over: Node, at: Node, ctx: FileContext): boolean {
+  const decl = over.type === 'identifier' ? declarationOf(over.text, at) : undefined;
+  let type = !decl ? undefined : 'param' in decl ? decl.param.typeNode : decl.local.typeNode;
+  if (type?.type === 'type_identifier') type = ctx.packageIndex().type(type.text)?.typeNode;
+  const element = type?.type === 'slice_type' ? type.childForFieldName('element') : undefined;
+  const fn = element?.type === 'type_identifier' ? ctx.packageIndex().type(element.text)?.typeNode : undefined;
+  return fn?.type === 'function_type' && fn.childForFieldName('parameters')?.namedChildCount === 0;
 }

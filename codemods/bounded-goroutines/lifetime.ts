@@ -13,7 +13,8 @@ import { calledBodies } from '../../src/go/called-functions.js';
 import { sendsHaveRoom } from './room.js';
 import { sharedBatchingCall, unseenWorker } from './unseen-calls.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
-import { itemCallback, itemTaskWithContext } from './item-tasks.js';
+import { itemCallback, itemIsFunction, itemTaskWithContext } from './item-tasks.js';
+import { readUntilEnough } from './first-answers.js';
 import { endsWhenFunctionReturns, stopAwaitedAfter, waitsOnOthersEnds } from './waits-on-others.js';
 import { isDoneWait } from '../../src/go/result-channel.js';
 import { stopsServer, waitsOnNetwork } from './network.js';
@@ -73,9 +74,16 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   // `go server.Serve()`: the goroutine is the server, whatever its loop looks like.
   const serving = literal ? undefined : called.find((c) => SERVE.test(c.text));
   if (serving) return `the goroutine serves until its server is stopped (${serving.text}()), a long-lived worker: a bound would stop the loop once that many serve`;
+  // `go io.Copy(io.Discard, stream)`: it copies until the stream ends, often the session's life.
+  const copying = literal ? undefined : called.find((c) => STREAM_COPY.test(c.text));
+  if (copying) return `the goroutine copies until its stream ends (${copying.text}()), which may stay open for the session: a bound would stop the loop once that many streams are open`;
   const background = awaitedInBackground(spawn);
   if (background) {
     return `the function waits for the goroutines only in a goroutine of its own (${background}) that hands the outcome on a channel it returns: it is meant to return at once, its caller waiting on that channel and on its own stop, and bounded, it would return only once all but the last few had ended`;
+  }
+  const enough = readUntilEnough(spawn);
+  if (enough) {
+    return `the loop runs in a goroutine of the function, which reads the answers as they come (${enough}) and returns once it has enough (a quorum, the first to succeed): bounded, those answers would wait behind slow ones holding the slots`;
   }
   const inTurn = awaitedInTurn(spawn);
   if (inTurn) {
@@ -89,6 +97,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   const routed = dispatchedToHandler(spawn, bodies, ctx);
   if (routed) {
     return `the loop hands each value from ${routed.channel} to a handler it looks up (${routed.lookup}), whose code this package does not show: a handler that waits for what a later value brings would hold its slot, and the loop would stop for good`;
+  }
+  const itself = itemIsFunction(spawn, bodies, ctx);
+  if (itself) {
+    return `each goroutine runs its item, itself of a function type the package declares for its callers (${itself}): work of their choosing that may run for good or wait on another item (a batch's commands, run side by side by contract), and bounded, the later ones might never start`;
   }
   const task = itemTaskWithContext(spawn, bodies, ctx);
   if (task) {
@@ -287,6 +299,9 @@ function waitsOnOthers(body: Node, spawn: Spawn, ctx: FileContext, waitedForAtOn
 
 /** net/http's, gRPC's and most servers' blocking entry points: they return when the server stops. */
 const SERVE = /(^|\.)(Serve|ServeTLS|ListenAndServe|ListenAndServeTLS)$/;
+
+/** `io.Copy`, `io.CopyBuffer`: a copy that runs until its reader ends. */
+const STREAM_COPY = /^io\.(Copy|CopyBuffer)$/;
 
 /** `started.Done()` with more work after it (not deferred, not last, not before a return). */
 function signalsStart(call: Node): boolean {

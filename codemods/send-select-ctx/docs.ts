@@ -221,7 +221,8 @@ declaration in the same package.
 - the function that made the channel (\`errc := make(…)\`, or \`var (… wait = make(chan struct{}))\`)
   waits for a value with a plain receive (\`v := <-errc\`, a
   counting loop \`for range eps { <-errc }\`, or the only case of a select with no default, which
-  waits as well; \`<-wait\` after handing a callback that sends on it) and never closes it, or only by a \`defer\` that runs after those receives or a
+  waits as well; \`<-wait\` after handing a callback that sends on it; \`<-responseChans[i]\` for each
+  channel of a slice it made, one per reader) and never closes it, or only by a \`defer\` that runs after those receives or a
   \`close\` of its own after the last of them (\`for range files { res := <-readerC … }\`, then
   \`close(readerC)\`): a send that gives up once the
   source is done would leave that receive waiting forever, a hang where there was a leak (give the
@@ -250,7 +251,9 @@ declaration in the same package.
   wait on the source the send would give up on (\`case <-cc.c.die: return; case err = <-writeCh:\`
   while the send would give up on \`cc.closing\`): that select would wait on for a value that
   never comes;
-- the send runs where its only source is known to be done (in a \`case <-stop:\`, after a
+- the send runs where its only source is known to be done (in a function deferred by one that
+  returns in its \`case <-ctx.Done():\`, a drain handing on what is still queued: minio's log
+  targets lost entries when reconfigured; in a \`case <-stop:\`, after a
   \`<-ctx.Done()\` statement or after a select whose \`case <-ctx.Done():\` goes on to it, after
   \`cancel()\` (the context's own cancel function, not deferred) or \`close(stop)\`, after a call
   given a callback that may run \`cancel()\` (\`r.Completion(ctx, p, func(…) { … cancel() … })\`:

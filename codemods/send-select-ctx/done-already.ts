@@ -26,6 +26,8 @@ export function knownDoneWhere(send: Node, fn: Node, source: CancellationSource,
     const written = doneAt(fn, source.fn, source);
     if (written) return `in a function literal written ${written}`;
   }
+  const deferred = deferredAfterDone(fn, source);
+  if (deferred) return deferred;
   const flagged = setWithCancel(send, source);
   if (flagged) return flagged;
   // The function called where the source is done: a closure (`flush := func() {…}`) or the
@@ -43,6 +45,23 @@ export function knownDoneWhere(send: Node, fn: Node, source: CancellationSource,
       const further = doneAt(outer.call, outer.caller, source);
       if (further) return `${name}() runs in ${outer.name}(), which runs ${further}`;
     }
+  }
+  return undefined;
+}
+
+/**
+ * A deferred function literal (\`defer func() { … drain … }()\`) of a function that returns once the
+ * source is done (\`case <-ctx.Done(): return\`): it runs then, moving what is left (minio's log
+ * targets hand queued entries on as they are cancelled). Where, e.g. \`in a function deferred by
+ * startQueueProcessor, which returns in case <-ctx.Done()\`.
+ */
+function deferredAfterDone(fn: Node, source: CancellationSource): string | undefined {
+  const statement = fn.type === 'func_literal' && fn.parent?.type === 'call_expression' ? fn.parent.parent : undefined;
+  const outer = statement?.type === 'defer_statement' ? enclosingFunction(statement) : undefined;
+  if (!outer || !contains(source.fn, outer)) return undefined;
+  for (const ret of outer.descendantsOfType('return_statement')) {
+    const at = same(enclosingFunction(ret), outer) ? doneAt(ret, outer, source) : undefined;
+    if (at) return `in a function deferred by ${outer.childForFieldName('name')?.text ?? 'a function literal'}, which returns ${at}`;
   }
   return undefined;
 }

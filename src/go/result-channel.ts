@@ -1,4 +1,5 @@
 import { identifiersNamed } from './find-by-text.js';
+import { declarationOf } from './scope.js';
 import { mostSends } from './send-paths.js';
 import { leavesLoop, loopsBetween } from './loops.js';
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, type Node } from './syntax.js';
@@ -199,6 +200,7 @@ function statementOfCase(receive: Node): Node | undefined {
  * leave the receive waiting. Returns the receive.
  */
 export function receiveLeftWaiting(send: Node, source: string): Node | undefined {
+  if (send.childForFieldName('channel')?.type === 'index_expression') return elementAwaited(send);
   const local = localChannel(send, source);
   if (!local || same(enclosingFunction(send), local.outer)) return undefined;
   // `defer close(ch)` in the function that made it runs once its receives are done: it frees none.
@@ -217,6 +219,22 @@ export function receiveLeftWaiting(send: Node, source: string): Node | undefined
   const waiting = plain.filter((id) => !go || id.startIndex > go.startIndex);
   const first = (waiting.length > 0 ? waiting : plain)[0];
   return first && !closes.some((c) => !startedAfter(c, first.startIndex)) ? first.parent! : undefined;
+}
+
+/**
+ * A send on an element of a local slice of channels (\`responseChans[i-1] <- resp\`, in a goroutine
+ * the maker starts) that the maker receives from with a plain receive (\`response :=
+ * <-responseChans[i-1]\` for each), closing none of them: a sender giving up would leave that
+ * receive waiting. The receive.
+ */
+function elementAwaited(send: Node): Node | undefined {
+  const slice = send.childForFieldName('channel')!.childForFieldName('operand');
+  const found = slice?.type === 'identifier' ? declarationOf(slice.text, send) : undefined;
+  const maker = found && 'local' in found ? enclosingFunction(found.local.decl) : undefined;
+  if (!maker || same(enclosingFunction(send), maker) || !/^make\(\s*\[\]\s*(<-)?chan\b/.test(found && 'local' in found ? (found.local.value?.text ?? '') : '')) return undefined;
+  const element = (u: Node) => u.childForFieldName('operand')?.type === 'index_expression' && u.childForFieldName('operand')!.childForFieldName('operand')?.text === slice!.text;
+  if (maker.descendantsOfType('call_expression').some((c) => c.childForFieldName('function')?.text === 'close' && c.childForFieldName('arguments')?.text.replace(/\s/g, '').startsWith(`(${slice!.text}[`))) return undefined;
+  return maker.descendantsOfType('unary_expression').find((u) => u.childForFieldName('operator')?.text === '<-' && element(u) && same(enclosingFunction(u), maker) && plainReceive(u));
 }
 
 /**
