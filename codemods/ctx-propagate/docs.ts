@@ -83,6 +83,10 @@ on purpose, for work that must not stop with it):
 - the only context in scope is a local made with a cancel or deadline of its own
   (\`ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)\` for one wait, then
   \`Cleanup(context.TODO(), c)\`, which must not stop with it);
+- the call makes what the function returns, a constructor or a connection (\`api, closer, err :=
+  NewWorkerRPCV0(context.TODO(), url, headers)\` … \`return &remoteWorker{api, closer}, nil\`): it
+  lives as long as what holds it, and given the request's context it would end with the request
+  (lotus' remote workers failed every call after they connected);
 - the context is a local made from a new root to carry values (\`withHeader :=
   context.WithValue(context.Background(), k, v)\`) for the calls given it: a call given
   \`context.TODO()\` beside them is meant not to see them (weaviate's tests of a client's default

@@ -184,6 +184,10 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
   if (cleanup) {
     return `the call cleans up (${callee}): cleanup is meant to run even once ${source.expr} is done (a cancelled build still releases what it holds), and given ${source.expr} it would fail at once then`;
   }
+  const kept = outlivesCall(given ?? undefined, callee, source.fn);
+  if (kept) {
+    return `${firstLine(given!.text)} makes what the function returns (${kept}): a connection or client lives as long as what holds it, and given ${source.expr} it would end with this call's context`;
+  }
   const values = madeForValues(call, source);
   if (values) {
     return `${source.expr} is made from a new root to carry values (${firstLine(values.text)}, line ${values.startPosition.row + 1}) for the calls given it: this one is not, and given it would see them (a test of the default without a header)`;
@@ -193,6 +197,19 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
     return `${source.expr} is made here with a cancel or deadline of its own (line ${made.startPosition.row + 1}) for the calls given it, and no other context is in scope: this call may be meant to outlive it, and would stop with it`;
   }
   return undefined;
+}
+
+/**
+ * A constructor or connection (\`NewWorkerRPCV0(…)\`, \`grpc.Dial(…)\`) whose results the function
+ * returns (\`wapi, closer, err := New…(…)\` … \`return &remoteWorker{wapi, closer}, nil\`): what it
+ * makes outlives the call. The result returned, e.g. \`wapi\`.
+ */
+function outlivesCall(given: Node | undefined, callee: string, fn: Node): string | undefined {
+  if (!given || !/(^|\.)(New|Dial|Connect|Open|Start|Listen)\w*$/.test(callee)) return undefined;
+  const list = given.parent?.type === 'expression_list' ? given.parent.parent : undefined;
+  const names = list?.type === 'short_var_declaration' || list?.type === 'assignment_statement' ? list.childForFieldName('left')!.namedChildren.map((n) => n.text).filter((n) => n !== '_' && n !== 'err') : [];
+  const returns = fn.descendantsOfType('return_statement').filter((r) => same(enclosingFunction(r), fn));
+  return names.find((n) => returns.some((r) => new RegExp(`(?<![\\w.])${n}\\b`).test(r.text)));
 }
 
 /** The `context.WithValue(context.Background(), k, v)` a local context is made with, if it is: values on a root of its own. */

@@ -180,7 +180,8 @@ declaration in the same package.
   parameter every caller hands such a channel: \`case c := <-p.get: p.getPayload(c)\`), or one of a local slice such channels were collected
   in (\`errchs = append(errchs, req.errch)\`, then a range over it or \`errchs[0] <- err\`), or a field of a request taken off
   a queue (\`req, ok := s.queue.Pop()\` … \`req.result <- res\`), or a field named for the answer
-  (\`RespCh\`, \`replyC\`, \`resultChan\`, \`ack\`) of a request handed in as a parameter
+  (\`Res\`, \`RespCh\`, \`replyC\`, \`resultChan\`, \`ack\`; mediamtx's path left a source waiting on
+  \`req.Res\`) of a request handed in as a parameter
   (\`func (l *lock) handleAcquire(event *Acquire) { … event.RespCh <- claim }\`), or taken from a
   call (\`request := c.removeRequest(id)\`, then \`request.responseChan <- resp\`), or of one of a batch of
   requests (\`for _, msg := range batch { msg.respCh <- r }\`, \`batch[i].respCh <- r\`); or any

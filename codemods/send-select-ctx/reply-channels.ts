@@ -124,8 +124,8 @@ export function requestReply(send: Node): string | undefined {
   return `the request ${root.text}${name ? ` handed to ${name}()` : ''}`;
 }
 
-/** A field named for the answer to a request: `RespCh`, `replyC`, `resultChan`, `ack`. */
-const REPLY_FIELD = /^(resp|response|reply|result|answer|ack)(ch|chan|c)?$/i;
+/** A field named for the answer to a request: `Res`, `RespCh`, `replyC`, `resultChan`, `ack`. */
+const REPLY_FIELD = /^(res|resp|response|reply|result|answer|ack)(ch|chan|c)?$/i;
 
 /** Calls that take the next item off a queue: `s.pop()`, `q.Dequeue()`, `s.sq.Pop()`. */
 const QUEUE_TAKE = /(^|\.)(pop|Pop|dequeue|Dequeue|shift|Shift)\w*$/;
