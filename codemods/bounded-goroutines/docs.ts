@@ -193,7 +193,10 @@ function passed in or another package's function is not seen. No fix when:
 - a goroutine announces its end by closing a done channel of the value it works on and first waits
   for another channel (\`defer close(info.DoneCh)\`, then \`case ok := <-depsCh:\`): the vertices of a
   dependency graph, waiting for each other's ends; bounded, the slots could all go to vertices
-  waiting for ones that cannot start (a graph walk deadlocked);
+  waiting for ones that cannot start (a graph walk deadlocked); the same when the goroutine waits
+  on a channel field of another value (\`<-dep.analysisDoneCh\`) that the goroutines close
+  themselves, in a function they call (\`defer close(act.analysisDoneCh)\` in \`analyzeSafe\`:
+  golangci-lint's analysis actions hung on every run);
 - a goroutine waits in a loop on shared state the others change (\`for ready.Load() < n {
   runtime.Gosched() }\`, a start line): those holding the slots would wait for ones that cannot start;
 - the loop waits for each goroutine in turn, receiving what it sends, or waiting for a channel it

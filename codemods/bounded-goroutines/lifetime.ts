@@ -15,7 +15,7 @@ import { sharedBatchingCall, unseenWorker } from './unseen-calls.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { itemCallback, itemIsFunction, itemTaskWithContext } from './item-tasks.js';
 import { readUntilEnough } from './first-answers.js';
-import { endsWhenFunctionReturns, stopAwaitedAfter, waitsOnOthersEnds } from './waits-on-others.js';
+import { endsWhenFunctionReturns, stopAwaitedAfter, waitsOnOthersClosing, waitsOnOthersEnds } from './waits-on-others.js';
 import { isDoneWait } from '../../src/go/result-channel.js';
 import { stopsServer, waitsOnNetwork } from './network.js';
 import { delayedStart, inTimerCallback, oneTimePause, pacedBy, sharedDeadline, waitsForOthersUntilTimer } from './timing.js';
@@ -97,6 +97,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   const routed = dispatchedToHandler(spawn, bodies, ctx);
   if (routed) {
     return `the loop hands each value from ${routed.channel} to a handler it looks up (${routed.lookup}), whose code this package does not show: a handler that waits for what a later value brings would hold its slot, and the loop would stop for good`;
+  }
+  const dependencies = waitsOnOthersClosing(bodies, called, ctx.packageIndex());
+  if (dependencies) {
+    return `each goroutine ${dependencies}: goroutines waiting for each other's ends, and bounded, every slot could go to one waiting for a goroutine that cannot start`;
   }
   const itself = itemIsFunction(spawn, bodies, ctx);
   if (itself) {

@@ -1,4 +1,6 @@
 import { DONE_NAME } from '../../src/go/cancellation.js';
+import { calledTextWhere } from '../../src/go/called-functions.js';
+import type { PackageIndex } from '../../src/go/package-index.js';
 import { loopStatement } from '../../src/go/loops.js';
 import { ancestors, closedChannels, nextStatement, type Node } from '../../src/go/syntax.js';
 
@@ -24,6 +26,32 @@ export function waitsOnOthersEnds(body: Node, own: (n: Node) => boolean): string
     return !select || !select.namedChildren.some((c) => c.type === 'default_case');
   });
   return wait ? `announces its end by closing ${done.text} and waits for ${wait.text} first: goroutines waiting for each other's ends, as a dependency graph's vertices do` : undefined;
+}
+
+/**
+ * A goroutine that waits on a channel field of another value (`<-dep.analysisDoneCh`, in its own
+ * code or a function it calls) that the goroutines close themselves, each for its own value
+ * (`defer close(act.analysisDoneCh)` in `analyzeSafe`): actions waiting for the ones they depend
+ * on, started in an order that may put those last. Bounded, every slot could go to a goroutine
+ * waiting for one that cannot start. How, e.g. `waits for <-dep.analysisDoneCh, which the
+ * goroutines close themselves (act.analyzeSafe())`.
+ */
+export function waitsOnOthersClosing(bodies: { body: Node }[], called: Node[], index: PackageIndex): string | undefined {
+  for (const { body } of bodies) {
+    for (const u of body.descendantsOfType('unary_expression')) {
+      const operand = u.childForFieldName('operand');
+      const field = operand?.type === 'selector_expression' ? operand.childForFieldName('field')!.text : undefined;
+      if (u.childForFieldName('operator')?.text !== '<-' || !field || STOP.test(field)) continue;
+      const select = ancestors(u).find((a) => a.type === 'select_statement');
+      if (select?.namedChildren.some((c) => c.type === 'default_case')) continue;
+      const closes = new RegExp(`\\bclose\\(\\s*[\\w.]+\\.${field}\\s*\\)`);
+      // A close in the goroutine's own code is \`waitsOnOthersEnds\`' case: here, one in a function it calls.
+      if (bodies.some((b) => closes.test(b.body.text))) continue;
+      const closer = calledTextWhere(called, index, (text) => closes.test(text));
+      if (closer) return `waits for ${u.text}, which the goroutines close themselves (${closer.via})`;
+    }
+  }
+  return undefined;
 }
 
 /** A channel named for stopping the goroutine: `CancelCh`, `stopC`, `quit`. */

@@ -49,6 +49,9 @@ cancellation.
   then \`r.ctx = ctx\` in a \`Stop\` that has just cancelled \`r.ctx\`: argo-rollouts' informers). A
   field set through the struct that embeds it counts as the same (\`s.Common.Context =
   context.TODO()\` with \`s.Context\` in scope: the fix would assign the field to itself, still nil).
+  The same for a parameter set to the call itself (\`ctx = context.TODO() // no cancellation
+  allowed past this point\`): the rest of the function is cut loose from it on purpose, and the
+  fix would read \`ctx = ctx\`, which go vet reports (dagger's lease migration);
 
 ## Reported without a fix
 A call that may be meant to run without the context in scope (\`context.TODO()\` is also written

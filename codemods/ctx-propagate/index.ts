@@ -109,6 +109,12 @@ function find(ctx: FileContext): RawFinding[] {
     // made fresh again, or a reassignment that runs on each pass of a loop, would chain each new
     // context to the last one, cancelled by then.
     // A field is set once, often while still nil (a constructor's `m.ctx, m.cancel = …`).
+    // `ctx = context.TODO() // no cancellation allowed past this point`: a detach on purpose.
+    const statement = call.parent?.parent;
+    if (statement?.type === 'assignment_statement' && statement.childForFieldName('left')?.text === source.expr && statement.childForFieldName('right')?.text === call.text) {
+      out.push(unfixed(`the statement sets ${source.expr} itself to ${call.text}: the code after it is cut loose from ${source.expr} on purpose (given ${source.expr}, it would read ${source.expr} = ${source.expr})`));
+      continue;
+    }
     if (reassigns(call, source.expr) && (source.kind !== 'ctx-param' || enclosingLoops(call).length > 0)) {
       const reason =
         source.kind === 'ctx-field'

@@ -177,7 +177,9 @@ declaration in the same package.
 - the channel is a reply channel that came in on another channel (\`case ch := <-b.snapshot: ch <-
   snap\`, \`case req := <-reqs: req.err <- err\`, \`for t := range tasks { t.dstMatch <- dst }\`, a
   variable only receives set: \`var finishChan chan error\` … \`case finishChan = <-s.start:\`; a
-  parameter every caller hands such a channel: \`case c := <-p.get: p.getPayload(c)\`), or one of a local slice such channels were collected
+  parameter every caller hands such a channel: \`case c := <-p.get: p.getPayload(c)\`; one looked up in a
+  map of calls waiting for their answers: \`rchan, ok := c.pending[msg.id]\`, cue's JSON-RPC
+  connection), or one of a local slice such channels were collected
   in (\`errchs = append(errchs, req.errch)\`, then a range over it or \`errchs[0] <- err\`), or a field of a request taken off
   a queue (\`req, ok := s.queue.Pop()\` … \`req.result <- res\`), or a field named for the answer
   (\`Res\`, \`RespCh\`, \`replyC\`, \`resultChan\`, \`ack\`; mediamtx's path left a source waiting on

@@ -17,7 +17,7 @@ import { ownerType } from './receivers.js';
  */
 export function replyChannel(send: Node, ctx: FileContext): string | undefined {
   const chan = unparen(send.childForFieldName('channel')!);
-  const received = receivedFrom(chan) ?? replyParameter(chan, ctx);
+  const received = receivedFrom(chan) ?? replyParameter(chan, ctx) ?? pendingReply(chan);
   if (received !== undefined) return received;
   // `for _, ch := range chans { ch <- v }`, or `chans[0] <- v`.
   const operand = chan.type === 'index_expression' ? chan.childForFieldName('operand') : undefined;
@@ -52,6 +52,21 @@ function replyParameter(chan: Node, ctx: FileContext): string | undefined {
   const from = calls.map((c) => receivedFrom(unparen(c.childForFieldName('arguments')!.namedChildren[position])));
   return calls.length > 0 && from.every((f) => f !== undefined) ? `${from[0]} by ${name}'s caller` : undefined;
 }
+
+/**
+ * A channel looked up in a map of calls waiting for their answers (\`rchan, ok :=
+ * c.pending[msg.id]\`): the caller registered it there and waits on it. The map, e.g. \`c.pending\`.
+ */
+function pendingReply(chan: Node): string | undefined {
+  const found = chan.type === 'identifier' ? declarationOf(chan.text, chan) : undefined;
+  const value = found && 'local' in found && found.local.value ? unparen(found.local.value) : undefined;
+  const map = value?.type === 'index_expression' ? value.childForFieldName('operand') : undefined;
+  const field = map?.type === 'selector_expression' ? map.childForFieldName('field')?.text : undefined;
+  return field && PENDING.test(field) ? map!.text : undefined;
+}
+
+/** A map of calls waiting for their answers: `pending`, `inflight`, `waiters`, `pendingCalls`. */
+const PENDING = /^(pending|inflight|inFlight|waiters|awaiting|outstanding)\w*$/;
 
 /** What an expression (`ch`, `req.err`) was received from, when its variable came in on a channel. */
 function receivedFrom(expr: Node): string | undefined {
