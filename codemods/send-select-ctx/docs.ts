@@ -145,7 +145,8 @@ declaration in the same package.
   their loop (\`go func() { for batch := range ch { … } }()\`, also through a function of the
   package they call: \`go func() { errc <- deleteFiles(n, delChan) }()\`, whose workers range over
   it), or that the function itself ranges over that way right after starting the goroutines (no
-  return and no wait on the way), or hands to a function of the package that does (\`return
+  return and no wait on the way; or reads \`v, ok := <-ch\` until it is closed: karmada's custom
+  metrics summed fewer clusters than they had), or hands to a function of the package that does (\`return
   writeChatResponse(ch)\`, ranging \`for rr := range ch\`: it reads until the senders close it; made as \`make(chan T, n)\` or of a named channel type, \`make(fs.ObjectsChan, n)\`), or each channel of a field the
   package fills itself and hands to its own receiving loop (\`for _, ch := range q.eventChannels {
   ch <- m }\`, with \`q.eventChannels = append(q.eventChannels, eventChan)\` and
@@ -225,7 +226,9 @@ declaration in the same package.
   waits for a value with a plain receive (\`v := <-errc\`, a
   counting loop \`for range eps { <-errc }\`, or the only case of a select with no default, which
   waits as well; \`<-wait\` after handing a callback that sends on it; \`<-responseChans[i]\` for each
-  channel of a slice it made, one per reader) and never closes it, or only by a \`defer\` that runs after those receives or a
+  channel of a slice it made, one per reader; the goroutine may have it as a parameter of its
+  literal: \`go func(name string, ch chan<- error) { … }(cluster, errChan)\`, karmada's namespace
+  sync) and never closes it, or only by a \`defer\` that runs after those receives or a
   \`close\` of its own after the last of them (\`for range files { res := <-readerC … }\`, then
   \`close(readerC)\`): a send that gives up once the
   source is done would leave that receive waiting forever, a hang where there was a leak (give the
@@ -321,7 +324,9 @@ declaration in the same package.
   \`SafeClose(respHandler)\`: minio's stream results ranged for good), a semaphore's \`<-sem\` or a
   context's \`cancel()\` that follows the send, a send on a channel the function closes in a defer
   (\`aborted <- abort\` under \`defer close(aborted)\`: its reader would take the close's \`false\`
-  for a run not cut short, as weaviate's cache prefill did), or a statement handing that cancel on (\`return
+  for a run not cut short, as weaviate's cache prefill did), the work a slot was taken for in a
+  function with no error to return (\`p.semC <- struct{}{}\`, then \`go func(…) { defer func() {
+  <-semC }() … }(…)\`: k9s' worker pool dropped jobs and returned tables half decoded), or a statement handing that cancel on (\`return
   &closer{cancel: cancel}\`: the context would never be cancelled, and go vet says lostcancel),
   or work the function does after the loop the send is in (\`p.active.Add(-1)\`, \`p.onDone()\`;
   logging aside), or a completion callback handed in and called after the send (\`cb(err)\`,

@@ -50,6 +50,12 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): No
     .descendantsOfType('send_statement')
     .find((s) => s.startIndex > send.endIndex && same(s.parent, send.parent) && s.childForFieldName('channel')?.text !== send.childForFieldName('channel')?.text && deferredCloses.has(s.childForFieldName('channel')?.text ?? ''));
   if (signal) return signal;
+  // A slot taken for the work after it (\`p.semC <- struct{}{}\`, then \`go func() { defer func() {
+  // <-semC }() … }()\`) in a function with no error to return: the caller, told nothing, would take
+  // the skipped work as started.
+  if (/^struct\s*\{\s*\}\s*\{\s*\}$/.test(send.childForFieldName('value')?.text ?? '') && !/\berror\b/.test(fn.childForFieldName('result')?.text ?? '')) {
+    for (let next = send.nextNamedSibling; next; next = next.nextNamedSibling) if (next.type === 'go_statement') return next;
+  }
   // A completion callback handed in (`cb(err)`, `done()`, `onDone()`): it may count the work
   // done (a WaitGroup's Done), and whoever waits for it would wait for good.
   const callback = body

@@ -99,6 +99,9 @@ function drainedByMaker(maker: Node, name: string, ctx: FileContext): string | u
   const after = (n: Node) => n.startIndex >= from && !stops.some((s) => s.startIndex < n.startIndex && !contains(s, n));
   const range = maker.descendantsOfType('range_clause').find((c) => own(c) && after(c) && c.childForFieldName('right')?.text === name && !leavesLoop(c.parent!));
   if (range) return range.text;
+  // `for { metrics, ok := <-ch; if !ok { break } … }`: read until closed, as a range does.
+  const reading = maker.descendantsOfType('for_statement').map((loop) => receivedUntilClosed(loop, name)).find((r) => r !== undefined && own(r) && after(r));
+  if (reading) return draining(reading);
   for (const call of maker.descendantsOfType('call_expression').filter((c) => own(c) && after(c))) {
     for (const { callee, decl, param } of parametersGiven(call, name, ctx.packageIndex())) {
       const ranged = drainingRange(decl, param, true);

@@ -1,5 +1,5 @@
 import { identifiersNamed } from './find-by-text.js';
-import { declarationOf } from './scope.js';
+import { declarationOf, paramsOf } from './scope.js';
 import { mostSends } from './send-paths.js';
 import { leavesLoop, loopsBetween } from './loops.js';
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, type Node } from './syntax.js';
@@ -28,7 +28,7 @@ function localChannel(send: Node, source: string): LocalChannel | undefined {
 function findLocalChannel(send: Node, source: string): LocalChannel | undefined {
   const chan = send.childForFieldName('channel');
   if (chan?.type !== 'identifier') return undefined;
-  const name = chan.text;
+  const name = argumentFor(chan.text, send);
   let outer: Node | undefined;
   let inGoroutine = false;
   for (const a of ancestors(send)) {
@@ -189,6 +189,19 @@ function statementOfCase(receive: Node): Node | undefined {
     if (LEAVES_CASE.test(prev.text)) return undefined;
   }
   return kase;
+}
+
+/**
+ * The name a goroutine's function literal is handed for its parameter (\`go func(cluster *Cluster,
+ * ch chan<- error) { … ch <- err }(&clusters[i], errChan)\`: \`errChan\`), or the name itself.
+ */
+function argumentFor(name: string, send: Node): string {
+  const literal = enclosingFunction(send);
+  const call = literal?.type === 'func_literal' ? literal.parent : undefined;
+  if (call?.type !== 'call_expression' || call.parent?.type !== 'go_statement') return name;
+  const position = paramsOf(literal!).findIndex((p) => p.name === name);
+  const arg = position < 0 ? undefined : call.childForFieldName('arguments')?.namedChildren[position];
+  return arg?.type === 'identifier' ? arg.text : name;
 }
 
 /**
