@@ -257,7 +257,10 @@ declaration in the same package.
   wait on the source the send would give up on (\`case <-cc.c.die: return; case err = <-writeCh:\`
   while the send would give up on \`cc.closing\`): that select would wait on for a value that
   never comes;
-- the send runs where its only source is known to be done (in a function deferred by one that
+- the send runs where its only source is known to be done (after a call of a method of the
+  package that cancels a receiver's context field, \`srv.BeginGracefulStop()\` calling
+  \`srv.shutdownCancel(…)\`, for that field: dagger's GracefulStop returned nil for a failed final
+  sync, and another source in scope, the caller's \`ctx\`, is selected on instead; in a function deferred by one that
   returns in its \`case <-ctx.Done():\`, a drain handing on what is still queued: minio's log
   targets lost entries when reconfigured; in a \`case <-stop:\`, after a
   \`<-ctx.Done()\` statement or after a select whose \`case <-ctx.Done():\` goes on to it, after

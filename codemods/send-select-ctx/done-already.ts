@@ -7,6 +7,7 @@ import { plainReceive, useOf } from '../../src/go/result-channel.js';
 import { parametersGiven } from '../../src/go/called-functions.js';
 import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
+import { endedByMethod } from './ended-by-method.js';
 
 // Where a send runs once its stop source is done, or likely done: a select on the source there
 // would skip the send at random, and whoever waits for it would wait forever.
@@ -26,7 +27,7 @@ export function knownDoneWhere(send: Node, fn: Node, source: CancellationSource,
     const written = doneAt(fn, source.fn, source);
     if (written) return `in a function literal written ${written}`;
   }
-  const deferred = deferredAfterDone(fn, source);
+  const deferred = deferredAfterDone(fn, source) ?? endedByMethod(send, source, ctx);
   if (deferred) return deferred;
   const flagged = setWithCancel(send, source);
   if (flagged) return flagged;
