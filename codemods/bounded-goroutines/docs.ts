@@ -187,7 +187,8 @@ function passed in or another package's function is not seen. No fix when:
   join a cluster, a count of calls in flight), and a bound could change what it tests or stall it;
 - a comment just above the loop, or in it before the \`go\`, says the goroutines start together on
   purpose or that a limit was left out (\`all at once\`, \`at the same time\`, \`simultaneously\`,
-  \`limit max concurrency\`, \`unbounded\`, \`no limit\`): calls sharing one deadline,
+  \`limit max concurrency\`, \`unbounded\`, \`no limit\`, or keeping slow ones from blocking the
+  others: ntfy's \`we don't want individual slow subscribers to be able to block others\`): calls sharing one deadline,
   which those queued behind a limit would miss (cadence's rate-limit update: "just blast out all
   at once … we don't need to reserve room for queued calls");
 - a goroutine announces its end by closing a done channel of the value it works on and first waits

@@ -38,8 +38,12 @@ function benchmarkOf(node: Node): string | undefined {
   return name && /\*testing\.B\b/.test(top!.childForFieldName('parameters')?.text ?? '') ? `${name}()` : undefined;
 }
 
-/** Words of a comment about starting everything at once, or about leaving a limit out. */
-const TOGETHER = /\b(all at once|at the same time|simultaneous(ly)?|(limit|bound|cap)(ing)?\s+(the\s+)?(max(imum)?\s+)?concurrency|unbounded|without (a )?limit|no limit)\b/i;
+/**
+ * Words of a comment about starting everything at once, about leaving a limit out, or about
+ * keeping slow ones from holding up the others ("we don't want individual slow subscribers to be
+ * able to block others").
+ */
+const TOGETHER = /\b(all at once|at the same time|simultaneous(ly)?|(limit|bound|cap)(ing)?\s+(the\s+)?(max(imum)?\s+)?concurrency|unbounded|without (a )?limit|no limit|block(ing)? (the )?others|slow \w+ (to )?(be able to )?(block|hold up|delay) (the )?others)\b/i;
 
 /**
  * A comment saying the goroutines start together on purpose: just above the loop (the comments
