@@ -1,0 +1,240 @@
+// The cases send-select-ctx reports without a fix, each with why, for `goconc explain`.
+export const withoutFix = `## Reported without a fix
+- no cancellation source in scope — goconc never invents a context;
+- the only source is a context parameter or field that may be nil: the function hands it to a
+  call that makes its own context of it (\`ctx := opts.buildContext(o.parent)\`), or the package
+  builds the type without the field (\`&Observable{items: items}\`) and the function building it
+  does not set it (a \`Subscribe\` that sets it later may not have run yet); a select on
+  \`o.parent.Done()\` would panic there;
+- the channel is a field that a loop of the package drains (\`for { m := <-p.retries … }\`, \`for m :=
+  range p.retries\`, or a loop that polls it and waits for it in its select's default branch; a
+  loop that only polls does not drain it; or a field the package closes and, in a loop, hands to a
+  call that reads it until it is closed: \`lo.BufferWithTimeout(rt.responseQ, n, wait)\`), or a channel parameter the package drains under the same name (\`updates
+  chan<- job\` handed down from where \`updater(updates <-chan job)\` ranges over it until it is
+  closed, or from the function that makes it under that name and starts workers ranging over it:
+  \`copyChan := make(…)\`, \`go func() { f.copierRoutine(ctx, copyChan) }()\`, or started with
+  \`copyWg.Go(func() {…})\` as syncthing's pulls do; a \`break\` out of an
+  inner loop does not leave theirs; a \`for {\` loop reading \`v, ok := <-ch\` that leaves only under
+  \`if !ok\` drains as a range does), or a local channel that goroutines the function starts range over with no way out of
+  their loop (\`go func() { for batch := range ch { … } }()\`, also through a function of the
+  package they call: \`go func() { errc <- deleteFiles(n, delChan) }()\`, whose workers range over
+  it), or that the function itself ranges over that way right after starting the goroutines (no
+  return and no wait on the way; or reads \`v, ok := <-ch\` until it is closed: karmada's custom
+  metrics summed fewer clusters than they had), or hands to a function of the package that does (\`return
+  writeChatResponse(ch)\`, ranging \`for rr := range ch\`: it reads until the senders close it; made as \`make(chan T, n)\` or of a named channel type, \`make(fs.ObjectsChan, n)\`), or each channel of a field the
+  package fills itself and hands to its own receiving loop (\`for _, ch := range q.eventChannels {
+  ch <- m }\`, with \`q.eventChannels = append(q.eventChannels, eventChan)\` and
+  \`q.consume(eventChan)\`): an internal pipeline whose values must still flow during a shutdown,
+  which a select on the done channel would drop;
+- the channel is named for a signal that code has started or finished (\`done\`, \`doneCh\`,
+  \`errDone\`, \`ready\`, \`s.exited\`…): whoever waits for it may still be waiting when the source
+  ends (a shutdown waiting for its loops to report), and a select would then drop the report at
+  random;
+- the send reports the failure of a call given the context, or a context made from it
+  (\`workerCtx, cancel := context.WithCancel(ctx)\`) (\`if err := lim.Take(ctx, n); err != nil
+  { out <- failed(err) }\`, or \`err != nil && !errors.Is(err, errNotFound)\`, or an \`err\` set by
+  such a call anywhere before the test, \`res, err = s.generate(ctx, p)\` in a block above it; also through a chain: \`rdb.Set(ctx, k, v).Err()\`), or sends what such
+  a call returns (\`errCh <- r.ListAndWatch(ctx)\`, or in a struct just after it, error checks
+  between aside: \`r, err := fetch(ctx, in)\`, then \`or <- orderResult{err: err, r: r}\`: eigenda's
+  encoder dropped blobs it had encoded and never asked for them again; unless the function that made the channel only
+  receives it in selects that also wait on ctx): once the context is done that call ends, and a
+  select, on that source
+  or another, would drop the report at random;
+- the send hands on what a call of the package returns, and that call closes the done-channel field
+  selected on, itself or through a call it makes (\`results <- a.hit(tr)\`, where \`hit\` calls
+  \`a.Stop()\` once the targets run out, and \`Stop\` closes \`a.stopch\`): the value reports why
+  the work stops, and a select on that channel, closed by then, would drop it;
+- the function's work goes on once the context is done: before the send it takes
+  \`context.WithoutCancel(ctx)\` itself, or hands the context to a function of the package that does
+  (\`job, err := withRetries(ctx, …)\`, which records a job's final state on an uncancelled
+  context): the work is meant to finish and be reported even when the context ends first, and a
+  select would drop that report at random;
+- the channel is a reply channel that came in on another channel (\`case ch := <-b.snapshot: ch <-
+  snap\`, \`case req := <-reqs: req.err <- err\`, \`for t := range tasks { t.dstMatch <- dst }\`, a
+  variable only receives set: \`var finishChan chan error\` … \`case finishChan = <-s.start:\`; a
+  parameter every caller hands such a channel: \`case c := <-p.get: p.getPayload(c)\`; one looked up in a
+  map of calls waiting for their answers: \`rchan, ok := c.pending[msg.id]\`, cue's JSON-RPC
+  connection), or one of a local slice such channels were collected
+  in (\`errchs = append(errchs, req.errch)\`, then a range over it or \`errchs[0] <- err\`), or a field of a request taken off
+  a queue (\`req, ok := s.queue.Pop()\` … \`req.result <- res\`), or a field named for the answer
+  (\`Res\`, \`RespCh\`, \`replyC\`, \`resultChan\`, \`ack\`; mediamtx's path left a source waiting on
+  \`req.Res\`) of a request handed in as a parameter
+  (\`func (l *lock) handleAcquire(event *Acquire) { … event.RespCh <- claim }\`), or taken from a
+  call (\`request := c.removeRequest(id)\`, then \`request.responseChan <- resp\`), or of one of a batch of
+  requests (\`for _, msg := range batch { msg.respCh <- r }\`, \`batch[i].respCh <- r\`); or any
+  field the package fills, where it builds the request, with a channel the builder made and then
+  waits on with a plain receive (\`w.msgs <- &completeMsg{err: errChan}\`, then \`return
+  <-completeChan, <-errChan\`; \`switch msg := q.(type) { case peerCountMsg: msg.reply <- n }\`, the
+  builder of that type): its requester waits for the answer, and a send
+  giving up once the source is done could leave it waiting forever;
+- the function already has its own case for the source being done that releases something,
+  stops something not its own local (\`p.pp.Stop()\`, \`s.conn.Close()\`, \`c.shutdown()\`,
+  \`params.done()\`: bettercap's zeroconf browser closed its subscriber's channel there) or reports before it
+  stops (\`case <-ctx.Done(): wg.Done(); return\`): a select that only returns
+  would skip that, and a \`wg.Wait()\` would never return; or whose case does not return but goes
+  on to code after its select or loop (\`case <-shutdownCh: shutdown = true\`, \`break loop\`,
+  \`goto FLUSH\`, then a flush of held events): a select that returns would skip that code; the
+  case may receive from a copy of the channel (\`ctxCh := ctx.Done()\` … \`case <-ctxCh:\`); or
+  the send is in such a case itself (\`case <-ctx.Done(): st.err = ctx.Err(); resCh <- st\`): it
+  reports that end, and a select on any context it derives from would be as ready then and drop
+  the report at random;
+- the channel is a field that the package receives with a plain \`<-x.errCh\` (not a select case;
+  \`return <-h.value\` in a \`case <-r.done:\` branch counts, and so does a case of a select with
+  no default and no case to stop on: \`select { case err := <-w.errc: … case ev := <-w.events: …
+  }\`) and closes nowhere: that receive waits
+  for the value, and a send giving up once the source is done would leave it waiting forever.
+  Fields are told apart by the type declaring them where the code says (a parameter, a receiver,
+  \`&T{…}\`): another type's \`close(op.errCh)\` frees none of these receives;
+- the function that made the channel stores it in a struct it builds (\`&Object{resCh: resCh}\`),
+  whose field the package receives with a plain receive that takes the value as one (\`res :=
+  <-o.resCh\`, not \`res, ok :=\`): a dropped value would leave that receive waiting or, once the
+  sender closes the channel on its way out, hand it a zero value for an answer;
+- the send relays what its loop ranges over (\`for res := range results { … errs <- e }\`), and the
+  ranged channel, made by the same function, is filled with a plain send there or in a function
+  of the package it is handed to, or was handed in on a channel of channels (\`case uch :=
+  <-a.upstream: for e := range uch { dch <- e }\`: govmomi's progress aggregator, whose sinks' senders
+  count on being drained), or handed back by a function of the package declared to return a
+  channel (\`pipelineOut := p.Run(pipelineIn)\`: alloy's log pipeline dropped entries it had
+  accepted): returning would stop the draining, and that sender would wait forever;
+- the function that made the channel (\`errc := make(…)\`, or \`var (… wait = make(chan struct{}))\`)
+  waits for a value with a plain receive (\`v := <-errc\`, a
+  counting loop \`for range eps { <-errc }\`, or the only case of a select with no default, which
+  waits as well; \`<-wait\` after handing a callback that sends on it; \`<-responseChans[i]\` for each
+  channel of a slice it made, one per reader; the goroutine may have it as a parameter of its
+  literal: \`go func(name string, ch chan<- error) { … }(cluster, errChan)\`, karmada's namespace
+  sync) and never closes it, or only by a \`defer\` that runs after those receives or a
+  \`close\` of its own after the last of them (\`for range files { res := <-readerC … }\`, then
+  \`close(readerC)\`): a send that gives up once the
+  source is done would leave that receive waiting forever, a hang where there was a leak (give the
+  channel room for every send instead, \`make(chan error, len(eps))\`);
+- the function returns the channel, and a caller in the package makes the context it hands in with
+  its own cancel, then cancels it in a loop that goes on receiving from the channel (\`cancel(initErr)\`
+  on the first error, then \`<-doneInits\` for every other VU): the context is done by the reader's
+  own choice while it still waits for every value;
+- the channel is a parameter, and a caller in the package hands in a field that the package takes
+  with a plain receive and closes nowhere (\`go it.query(n, it.replyCh)\`, with \`shutdown\` counting
+  the replies still due: \`for it.queries > 0 { <-it.replyCh; it.queries-- }\`);
+- the channel is a parameter, and a caller in the package hands in a channel it made and takes
+  with a plain receive in a loop nothing leaves early, closing it nowhere but after every such
+  receive (\`go attach(ctx, i, n, rc)\` per network, then \`for range networks { rs := <-rc … }\`,
+  then \`close(rc)\`; or through a slice it collected the channels in: \`results = append(results,
+  ch)\`, \`go archiveOne(ctx, target, ch)\`, then \`if <-results[i] != nil\` for each target), or drains in a goroutine
+  ranging over it (\`for err := range errc\`, counting failures) or in a function of the package it
+  starts that reads it until it is closed (\`go collect(wg, resultCh)\`, the workers sending on it
+  as \`result\`), or waits for in a select with no
+  case for the source it hands in (\`go getTopics(ctx, …, errChan)\`, then \`select { case err :=
+  <-errChan: … case t := <-topicsChan: … }\`; for a field of the receiver such as \`t.ctx\`, a
+  method of the same receiver counting the signals in a select without \`<-t.ctx.Done()\`): the
+  caller takes every value, and a send that gave up would leave it waiting forever, or drop a
+  failure it counts;
+- the function that made the channel waits for it in a select, with no default, that does not
+  wait on the source the send would give up on (\`case <-cc.c.die: return; case err = <-writeCh:\`
+  while the send would give up on \`cc.closing\`): that select would wait on for a value that
+  never comes;
+- the send runs where its only source is known to be done (after a call of a method of the
+  package that cancels a receiver's context field, \`srv.BeginGracefulStop()\` calling
+  \`srv.shutdownCancel(…)\`, for that field: dagger's GracefulStop returned nil for a failed final
+  sync, and another source in scope, the caller's \`ctx\`, is selected on instead; in a function deferred by one that
+  returns in its \`case <-ctx.Done():\`, a drain handing on what is still queued: minio's log
+  targets lost entries when reconfigured; in a \`case <-stop:\`, after a
+  \`<-ctx.Done()\` statement or after a select whose \`case <-ctx.Done():\` goes on to it, after
+  \`cancel()\` (the context's own cancel function, not deferred) or \`close(stop)\`, after a call
+  given a callback that may run \`cancel()\` (\`r.Completion(ctx, p, func(…) { … cancel() … })\`:
+  ollama's chat restarts a generation that way, and its later error went unreported), under \`if ctx.Err() != nil\`, sending \`ctx.Err()\`, or in a closure
+  (\`flush := func() {…}\`) or a method of the package (\`s.halt()\`, the source a field of its
+  receiver) called there, or called by one called there (\`close(r.shutdownCh)\`, then
+  \`r.setState(Shutdown)\` tells the observers): the last flush or stop of a shutdown), or in a
+  function literal written there (\`cancel()\`, then \`once.Do(func() { errC <- err })\`), or under
+  \`if parserErr != nil\` for a variable set only beside \`cancel()\` (another source in scope, the
+  request's own context, is then the one to select on): a select
+  on it would skip the send at random, and whoever waits for it would wait forever;
+- the code that provides the source ends it, or waits for it to end (\`<-ctx.Done()\` while a
+  callback that ends it reports), and then waits for the value: \`cancel()\` (or
+  \`close(stop)\`, or \`<-ctx.Done()\`) and later a receive from the channel in the same function (\`cancel(); select {
+  case <-signal: … }\`, a test checking that a loop ends on cancel), or in its \`case <-ctx.Done():\`,
+  or by handing the channel to a function of the package that receives from it (\`case
+  <-ctx.Done(): e.handleShutdown(server, errChan)\`, which stops the server and then waits for
+  \`<-errChan\`, Serve's result): a send giving up once the source is done would fail that wait at
+  random;
+- the send runs as the code winds down: after the function's main loop (a \`for {\` it breaks out
+  of) has ended, or in a function called there (\`for workerCount > 0 { p.workerQueue <- nil }\`
+  stopping a pool's workers after its dispatch loop), or once its input is closed (\`n, ok :=
+  <-notes\` … \`if !ok { replies <- final; return }\`), or in a method named for undoing work
+  (\`CleanUp\`, \`Close\`, \`Stop\`, \`Shutdown\`, \`Teardown\`, \`Release\`) whose source is its own
+  context parameter, the work's, often done by the time a deferred cleanup runs: a stop ends that loop or closes that input, so the source is likely done by
+  then, and a select on it would skip the send at random;
+- the send puts back what the function took from the same channel earlier (\`case <-txn.opsFlow:\`
+  … \`txn.opsFlow <- true\`), or a function around the closure that gives it back (\`case
+  <-g.syncerSema:\`, then \`returnSema := func() { g.syncerSema <- struct{}{} }\`): a token, or work
+  requeued, that others wait for; a select would lose it at random (lnd's gossip syncers lost
+  their shared slots one by one as peers left);
+- the channel and the value sent on it came out of one call together (\`l, lockChan, err =
+  locker.AsyncLockWithCtx(ctx)\`, then, often in a deferred function, \`lockChan <- l\`): the send
+  hands back what that call lent, a lock its giver holds until the token comes back; a select
+  giving up once a deadline has passed would keep the lock for good;
+- the send is in a function literal that is returned or stored in a field or composite literal
+  (\`return wait, func(os.Signal) { c.simulatedCtrlC <- true }\`): it runs whenever its holder calls it,
+  often once the context is done (kopia's in-process commands were interrupted from a test's
+  cleanup, after the test's context ended, and the select skipped the interrupt at random);
+- the send is in a test, benchmark or test helper itself (a function given \`t *testing.T\`, a
+  subtest's function literal included): a return there ends the test as passed and skips its
+  checks after the send (a goroutine the test starts may return: the test's checks go on);
+- the send hands the context itself to the reader inside the value (\`msgChan <-
+  Notification{ctx, containerID, syscall}\`): the context is data carried for whoever handles the
+  value, here a request's context that ends long before the loop does (cri-o's seccomp notifier
+  runs until its descriptor closes, and a select on that context stopped answering syscalls);
+- the send is anywhere in test code (a \`_test.go\` file: a helper, a fake, a goroutine a test
+  starts): tests end contexts on purpose (a timeout or a cancellation under test) while they still
+  wait for the values, and a select would drop them at random (knative's throttler test read
+  both tries' results after its 100 ms deadline; mimir's streaming test hung on a mock's
+  \`Recv\`);
+- the function returns no \`error\` (nothing can report the cancellation), or only a done channel
+  is in scope while an error must be returned;
+- a result's zero value cannot be known (a type from another package, a type parameter);
+- the function checks the context itself after the send (\`err := ctx.Err()\`, then reporting it):
+  it sends whatever happens and handles the end of the context there (dolt's async push hook
+  queues the push of a head already committed), and a select returning first would skip both;
+- a return in place of the send would run a deferred \`close(publicChan)\` while a goroutine the
+  function started (not in another branch of the same \`if\`) may still send on that channel: that
+  send would panic (rook's network discovery crashed the operator);
+- an early return would skip a \`wg.Done()\`, \`Unlock()\`, \`close()\`, a \`Close\` (\`resp.Body.Close()\`,
+  \`SafeClose(respHandler)\`: minio's stream results ranged for good), a semaphore's \`<-sem\` or a
+  context's \`cancel()\` that follows the send, a send on a channel the function closes in a defer
+  (\`aborted <- abort\` under \`defer close(aborted)\`: its reader would take the close's \`false\`
+  for a run not cut short, as weaviate's cache prefill did), the work a slot was taken for in a
+  function with no error to return (\`p.semC <- struct{}{}\`, then \`go func(…) { defer func() {
+  <-semC }() … }(…)\`: k9s' worker pool dropped jobs and returned tables half decoded), or a statement handing that cancel on (\`return
+  &closer{cancel: cancel}\`: the context would never be cancelled, and go vet says lostcancel),
+  or work the function does after the loop the send is in (\`p.active.Add(-1)\`, \`p.onDone()\`;
+  logging aside), or a completion callback handed in and called after the send (\`cb(err)\`,
+  \`done()\`, \`onDone()\`: it may count the work done for a \`Wait\`), or a count or set kept in
+  a field brought down after the send
+  (\`d.compacting--\`, \`delete(d.inProgress, c)\`, \`n.Add(-1)\`: a Close waiting for the count
+  to reach zero would wait for good), or a goroutine started after it that acts once a context
+  ends (\`go func() { <-req.ctx.Done(); released <- req }()\`: it gives back what the function took);
+- the channel is a stream the function makes, returns and closes once it has sent everything
+  (\`ch := make(chan *Result)\`, \`defer close(ch)\` in its goroutine, \`return ch, nil\`): its readers
+  take the close as the end, so a send giving up on the source would end the stream early, read
+  as complete (\`for t := range generatePutTasks(…)\` returning nil with files missing, a cancelled
+  test run reporting fewer results and no error), unless another stage of the function already
+  gives a value up on a done context (\`select { case mid <- v: case <-ctx.Done(): return }\`):
+  ending early on cancellation is then the pipeline's design;
+- the function closes the error channel it sends on as it returns (\`defer close(ch.errCh)\`): a
+  send skipped on the source would leave its reader the close, and \`err := <-promise.errCh\` takes
+  nil, a success (a failed manifest generation returned as a nil response with no error);
+- a \`struct{}{}\` sent on a channel named as a stop signal (\`quit\`, \`stop\`, \`shutdown\`): it tells
+  other code to stop, and skipped, that code would run on (a backup's progress reporter);
+- the channel comes out of a type assertion (\`wi.Properties[key].(chan bool) <- true\`, or a local
+  taken that way): who made it, with how much room, and who waits on it are not known;
+- the function has its own stop signal, a select case on another channel that only returns
+  (\`case <-cancelCh: return\`, timers aside): its owner stops it that way, and a return on the
+  source would end it where the owner does not expect (a deferred close read as a last result);
+- the send runs in a goroutine of a function handed the channel by its caller, and the source is
+  a context that function makes and cancels itself (\`defer broadcastCancel()\`), or one made from
+  it: the context ends when that function returns, not when the caller stops reading, and a select
+  would drop values the caller still waits for (a submit waiting on every orderer's answer until
+  its own deadline). A function that waits for the sending goroutine (\`wg.Wait()\`, or \`<-done\`
+  where that goroutine sends on or closes \`done\`) keeps the fix: its cancel runs once it is done;
+  waiting for another goroutine does not count (mc's perf tests wait for their display to quit,
+  and the caller, reading the result after they return, hung once it was dropped);
+- the send shares its line with other statements or is not a plain statement.`;
