@@ -1,7 +1,8 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { loopsBetween } from '../../src/go/loops.js';
 import { useOf } from '../../src/go/result-channel.js';
-import { declarationOf, isReassigned, paramsOf } from '../../src/go/scope.js';
+import { declarationOf, isReassigned } from '../../src/go/scope.js';
+import { callsHanding } from '../../src/go/called-functions.js';
 import { mostSends } from '../../src/go/send-paths.js';
 import { enclosingFunction, same, unparen, type Node } from '../../src/go/syntax.js';
 import { loopRunsExactly } from './buffered.js';
@@ -25,13 +26,8 @@ export function roomInEveryCaller(send: Node, ctx: FileContext): boolean {
   // Once at most per call, and not handed on to code that could send more.
   if (mostSends(body, chan.text) > 1) return false;
   if (body.descendantsOfType('identifier').some((id) => id.text === chan.text && useOf(id) === 'other')) return false;
-  const params = paramsOf(fn);
-  const position = params.findIndex((p) => p.name === chan.text);
-  // Calls by that name with as many arguments: another type's method of the name (a getter,
-  // `reply.GetChunks()`) is not a call of this one.
-  const variadic = /\.\.\./.test(fn.childForFieldName('parameters')?.text ?? '');
-  const calls = ctx.packageIndex().callsNamed(name).filter((c) => variadic || (c.childForFieldName('arguments')?.namedChildCount ?? 0) === params.length);
-  return calls.length > 0 && calls.every((call) => startedOncePerSlot(call, position));
+  const calls = callsHanding(found.param, ctx.packageIndex())?.calls ?? [];
+  return calls.length > 0 && calls.every(({ call, arg }) => startedOncePerSlot(call, arg));
 }
 
 /**
@@ -40,9 +36,8 @@ export function roomInEveryCaller(send: Node, ctx: FileContext): boolean {
  * { return f(ch) })`), once per iteration of a loop that runs exactly `cap(ch)` times, `ch` made
  * just for it.
  */
-function startedOncePerSlot(call: Node, position: number): boolean {
+function startedOncePerSlot(call: Node, arg: Node | undefined): boolean {
   if (call.parent?.type !== 'go_statement' && !submittedTask(call)) return false;
-  const arg = call.childForFieldName('arguments')?.namedChildren[position];
   const made = arg?.type === 'identifier' ? declarationOf(arg.text, call) : undefined;
   if (!made || !('local' in made)) return false;
   const value = made.local.value;

@@ -1,6 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { useOf } from '../../src/go/result-channel.js';
-import { declarationOf, paramsOf, type LocalDecl } from '../../src/go/scope.js';
+import { callsHanding } from '../../src/go/called-functions.js';
+import { declarationOf, type LocalDecl } from '../../src/go/scope.js';
 import { ancestors, contains, enclosingFunction, same, unparen, type Node } from '../../src/go/syntax.js';
 
 /**
@@ -22,22 +23,18 @@ export function collectedAfterWait(send: Node, ctx: FileContext): string | undef
     const wait = pointer ? undefined : afterWait(found.local, send);
     return wait && `read only after ${wait.text} (line ${wait.startPosition.row + 1})`;
   }
-  const fn = found.param.fn;
-  const callee = fn.childForFieldName('name')?.text;
-  if (!callee || (fn.type !== 'function_declaration' && fn.type !== 'method_declaration')) return undefined;
-  const params = paramsOf(fn);
-  const position = params.findIndex((p) => p.name === name.text);
-  const calls = ctx.packageIndex().callsNamed(callee).filter((c) => c.childForFieldName('arguments')?.namedChildCount === params.length);
-  const waits = calls.map((call) => {
-    let arg = unparen(call.childForFieldName('arguments')!.namedChildren[position]);
-    if (pointer && arg.type === 'unary_expression' && arg.childForFieldName('operator')?.text === '&') arg = unparen(arg.childForFieldName('operand')!);
+  const handing = callsHanding(found.param, ctx.packageIndex());
+  if (!handing) return undefined;
+  const waits = handing.calls.map(({ call, arg: given }) => {
+    let arg = given && unparen(given);
+    if (pointer && arg?.type === 'unary_expression' && arg.childForFieldName('operator')?.text === '&') arg = unparen(arg.childForFieldName('operand')!);
     else if (pointer) return undefined;
-    const made = arg.type === 'identifier' ? declarationOf(arg.text, call) : undefined;
+    const made = arg?.type === 'identifier' ? declarationOf(arg.text, call) : undefined;
     const wait = made && 'local' in made ? afterWait(made.local, call) : undefined;
     // The caller's tree is its declaration parsed alone: quoted, not placed by line.
-    return wait && `handed in by ${enclosingName(wait)}, which reads ${arg.text} only after ${wait.text}`;
+    return wait && `handed in by ${enclosingName(wait)}, which reads ${arg!.text} only after ${wait.text}`;
   });
-  return calls.length > 0 && waits.every((w) => w !== undefined) ? waits[0] : undefined;
+  return waits.length > 0 && waits.every((w) => w !== undefined) ? waits[0] : undefined;
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { baseTypeName } from '../../src/go/declarations.js';
 import { plainReceive, useOf } from '../../src/go/result-channel.js';
-import { declarationOf, paramsOf } from '../../src/go/scope.js';
+import { callsHanding } from '../../src/go/called-functions.js';
+import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
 import { ownerType } from './receivers.js';
 
@@ -42,15 +43,10 @@ export function replyChannel(send: Node, ctx: FileContext): string | undefined {
  */
 function replyParameter(chan: Node, ctx: FileContext): string | undefined {
   const found = chan.type === 'identifier' ? declarationOf(chan.text, chan) : undefined;
-  if (!found || !('param' in found)) return undefined;
-  const fn = found.param.fn;
-  const name = fn.childForFieldName('name')?.text;
-  if (!name || (fn.type !== 'function_declaration' && fn.type !== 'method_declaration')) return undefined;
-  const params = paramsOf(fn);
-  const position = params.findIndex((p) => p.name === chan.text);
-  const calls = ctx.packageIndex().callsNamed(name).filter((c) => c.childForFieldName('arguments')?.namedChildCount === params.length);
-  const from = calls.map((c) => receivedFrom(unparen(c.childForFieldName('arguments')!.namedChildren[position])));
-  return calls.length > 0 && from.every((f) => f !== undefined) ? `${from[0]} by ${name}'s caller` : undefined;
+  const handing = found && 'param' in found ? callsHanding(found.param, ctx.packageIndex()) : undefined;
+  if (!handing || handing.calls.length === 0) return undefined;
+  const from = handing.calls.map(({ arg }) => arg && receivedFrom(unparen(arg)));
+  return from.every((f) => f !== undefined) ? `${from[0]} by ${handing.callee}'s caller` : undefined;
 }
 
 /**

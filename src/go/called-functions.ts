@@ -1,6 +1,6 @@
 import type { PackageIndex } from './package-index.js';
 import type { Node } from './syntax.js';
-import { paramsOf } from './scope.js';
+import { paramsOf, type Param } from './scope.js';
 
 /** How many calls deep a goroutine's work is followed into the package's functions. */
 const CALL_DEPTH = 3;
@@ -79,6 +79,23 @@ export function parametersGiven(call: Node, arg: string, index: PackageIndex): {
     const param = paramsOf(decl)[position]?.name;
     return param ? [{ callee: named.name, decl, param }] : [];
   });
+}
+
+/**
+ * The package's calls of the function or method that declares `param`, by its name, each with the
+ * argument it hands that parameter: only calls with as many arguments as it has parameters (any
+ * number for a variadic one), since another type's method of the name (a getter,
+ * `reply.GetChunks()`) is not a call of it. Undefined for a function literal's parameter.
+ */
+export function callsHanding(param: Param, index: PackageIndex): { callee: string; calls: { call: Node; arg: Node | undefined }[] } | undefined {
+  const fn = param.fn;
+  const callee = fn.childForFieldName('name')?.text;
+  if (!callee || (fn.type !== 'function_declaration' && fn.type !== 'method_declaration')) return undefined;
+  const params = paramsOf(fn);
+  const position = params.findIndex((p) => p.name === param.name);
+  const variadic = /\.\.\./.test(fn.childForFieldName('parameters')?.text ?? '');
+  const calls = index.callsNamed(callee).filter((c) => variadic || c.childForFieldName('arguments')?.namedChildCount === params.length);
+  return { callee, calls: calls.map((call) => ({ call, arg: call.childForFieldName('arguments')?.namedChildren[position] })) };
 }
 
 /** A word every wait that `waitsOnOthers` and `delayedStart` find is spelled with: a body without one shows none. */
