@@ -219,9 +219,11 @@ export const withoutFix = `## Reported without a fix
   test run reporting fewer results and no error), unless another stage of the function already
   gives a value up on a done context (\`select { case mid <- v: case <-ctx.Done(): return }\`):
   ending early on cancellation is then the pipeline's design;
-- the function closes the error channel it sends on as it returns (\`defer close(ch.errCh)\`): a
-  send skipped on the source would leave its reader the close, and \`err := <-promise.errCh\` takes
-  nil, a success (a failed manifest generation returned as a nil response with no error);
+- the function closes the error channel it sends on as it returns (\`defer close(ch.errCh)\`), or any
+  channel it sends one value on so (in no loop, once on any path: \`aborted <- abort\` under \`defer
+  close(aborted)\`): a send skipped on the source would leave its reader the close, and \`err :=
+  <-promise.errCh\` takes nil, a success (a failed manifest generation returned as a nil response
+  with no error), \`<-abortedCh\` false (weaviate's cache prefill took a cut-short run as whole);
 - a \`struct{}{}\` sent on a channel named as a stop signal (\`quit\`, \`stop\`, \`shutdown\`): it tells
   other code to stop, and skipped, that code would run on (a backup's progress reporter);
 - the channel comes out of a type assertion (\`wi.Properties[key].(chan bool) <- true\`, or a local

@@ -253,7 +253,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   }
   const closedOnExit = closedErrorChannel(send);
   if (closedOnExit) {
-    return { reason: `the function closes ${chan} on its way out (deferred ${closedOnExit}): a send skipped once ${sources[0].expr} is done would leave its reader the close, a nil error read as success` };
+    return { reason: `the function closes ${chan} on its way out (deferred ${closedOnExit}): a send skipped once ${sources[0].expr} is done would leave its reader the close, a zero value (a nil error, false) read as the answer` };
   }
   const carried = carriesResultOf(send, fn, sources[0]);
   if (carried) {

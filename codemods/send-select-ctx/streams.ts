@@ -2,7 +2,8 @@ import type { FileContext } from '../../src/engine/types.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { isDoneCase } from '../../src/go/result-channel.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { ancestors, closedChannels, enclosingFunction, firstLine, type Node } from '../../src/go/syntax.js';
+import { ancestors, closedChannels, contains, enclosingFunction, firstLine, type Node } from '../../src/go/syntax.js';
+import { mostSends } from '../../src/go/send-paths.js';
 
 /**
  * A stream the function makes, returns and closes once it has sent everything (`uploadTasks :=
@@ -50,14 +51,19 @@ function givesUpElsewhere(maker: Node, send: Node): boolean {
 
 /**
  * An error channel the function closes on its way out (`defer close(ch.errCh)`) and sends its
- * failure on (`ch.errCh <- err`): a send skipped once the source is done leaves its reader the
- * close, and a plain receive of it (`err := <-promise.errCh`) takes nil, a success. The deferred
- * close, e.g. `close(ch.errCh)`.
+ * failure on (`ch.errCh <- err`), or any channel it closes so and sends one value on (in no loop,
+ * once on any path: `aborted <- abort` under `defer close(aborted)`): a send skipped once the
+ * source is done leaves its reader the close, and a plain receive of it (`err :=
+ * <-promise.errCh`, `if <-aborted`) takes the zero value for the answer (nil, a success; false, a
+ * run not cut short). The deferred close, e.g. `close(ch.errCh)`.
  */
 export function closedErrorChannel(send: Node): string | undefined {
   const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
-  if (!/err/i.test(chan.slice(chan.lastIndexOf('.') + 1))) return undefined;
   const fn = enclosingFunction(send);
-  const closed = fn?.descendantsOfType('defer_statement').flatMap(closedChannels).find((c) => c.text.replace(/\s/g, '') === chan);
+  const body = fn?.childForFieldName('body');
+  if (!fn || !body) return undefined;
+  const oneValue = !ancestors(send).some((a) => a.type === 'for_statement' && contains(body, a)) && mostSends(body, chan) <= 1;
+  if (!oneValue && !/err/i.test(chan.slice(chan.lastIndexOf('.') + 1))) return undefined;
+  const closed = fn.descendantsOfType('defer_statement').flatMap(closedChannels).find((c) => c.text.replace(/\s/g, '') === chan);
   return closed && `close(${closed.text})`;
 }
