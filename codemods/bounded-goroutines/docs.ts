@@ -165,7 +165,9 @@ function passed in or another package's function is not seen. No fix when:
   \`[]Cmd\` or a \`BatchMsg\` declared so: \`for _, cmd := range batch { go func() { send(cmd()) }()
   }\`, or \`go hook()\`): work of its callers' choosing, which may run for good or wait on another
   item (bubbletea's batch commands run side by side by contract, and a listener with its waiter
-  past the bound left a program with no events);
+  past the bound left a program with no events); for a loop nothing waits for, any function type
+  the package declares, over a slice or a map (\`go handler(event)\` for each registered
+  \`EventHandler\`: incus' event loggers stopped getting events behind one stuck logger);
 - each goroutine of a joined loop calls the task its item carries, a function-typed field of the
   items' struct (\`Check func(ctx context.Context) error\`, or \`Check CheckFunc\` with a function
   type the package declares) or a method of the items' interface (\`d.Detect(ctx)\` over \`[]Detector\`:

@@ -94,12 +94,15 @@ function interfaceMethods(typeName: string, ctx: FileContext): string[] {
  * with no parameters (`type Cmd func() Msg`: nothing tells it to stop), ranging over a `[]Cmd` or a
  * `BatchMsg` declared so, whose goroutines call the item itself (`for _, cmd := range msg { go
  * func() { msg := cmd() … }() }`): each item is its callers' code, which may run for good or wait
- * on another item (a batch's commands, run side by side by contract). The call, e.g. `cmd()`.
+ * on another item (a batch's commands, run side by side by contract); for a loop nothing waits
+ * for, any such type (registered handlers: `go handler(event)`). The call, e.g. `cmd()`.
  */
 export function itemIsFunction(spawn: Spawn, bodies: { body: Node }[], ctx: FileContext): string | undefined {
   const loop = spawn.loops.find((l) => loopShape(l).kind === 'range');
   const over = loop ? loopShape(loop).over : undefined;
-  if (!loop || !over || !ofDeclaredFunctionType(over, loopStatement(loop), ctx)) return undefined;
+  // Nothing waits for them: any handler the package declares a type for (\`type EventHandler
+  // func(event Event)\`, \`go handler(event)\` for each registered one).
+  if (!loop || !over || !ofDeclaredFunctionType(over, loopStatement(loop), ctx, spawn.shape === 'fire-and-forget')) return undefined;
   const items = new Set(loopShape(loop).variables);
   const statement = loopStatement(loop);
   const started = spawn.go.type === 'go_statement' ? spawn.go.namedChild(0) : undefined;
@@ -114,14 +117,15 @@ export function itemIsFunction(spawn: Spawn, bodies: { body: Node }[], ctx: File
 }
 
 /**
- * A slice (or a slice type the package declares, `type BatchMsg []Cmd`) of a function type the
- * package declares with no parameters: nothing to tell the item to stop.
+ * A slice or map (or a slice type the package declares, `type BatchMsg []Cmd`) of a function type
+ * the package declares, with no parameters (nothing to tell the item to stop) unless
+ * `withParameters`.
  */
-function ofDeclaredFunctionType(over: Node, at: Node, ctx: FileContext): boolean {
+function ofDeclaredFunctionType(over: Node, at: Node, ctx: FileContext, withParameters: boolean): boolean {
   const decl = over.type === 'identifier' ? declarationOf(over.text, at) : undefined;
   let type = !decl ? undefined : 'param' in decl ? decl.param.typeNode : decl.local.typeNode;
   if (type?.type === 'type_identifier') type = ctx.packageIndex().type(type.text)?.typeNode;
-  const element = type?.type === 'slice_type' ? type.childForFieldName('element') : undefined;
+  const element = type?.type === 'slice_type' ? type.childForFieldName('element') : type?.type === 'map_type' ? type.childForFieldName('value') : undefined;
   const fn = element?.type === 'type_identifier' ? ctx.packageIndex().type(element.text)?.typeNode : undefined;
-  return fn?.type === 'function_type' && fn.childForFieldName('parameters')?.namedChildCount === 0;
+  return fn?.type === 'function_type' && (withParameters || fn.childForFieldName('parameters')?.namedChildCount === 0);
 }
