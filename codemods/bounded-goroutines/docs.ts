@@ -121,7 +121,9 @@ function passed in or another package's function is not seen. No fix when:
   and a bound would stop the loop accepting (limit connections on purpose instead, e.g.
   \`netutil.LimitListener\`);
 - the loop reads the next message of a connection or stream (\`conn.ReadMessage()\`, \`stream.Recv()\`,
-  \`r.Read(buf)\`, \`ReadFromUDP\`, \`WaitReadPacket()\`, a QUIC connection's \`ReceiveDatagram()\`, an
+  \`r.Read(buf)\`, \`ReadFromUDP\`, \`WaitReadPacket()\`, a QUIC connection's \`ReceiveDatagram()\`, a FUSE
+  connection's \`c.ReadOp()\` (cubefs' mount hung once blocked ops held the slots, the interrupts
+  that end them never read), \`ReadRequest\`, \`ReadFrame\`, an
   event stream's \`stream.Next()\` in a \`for {\` loop: hysteria's realm events) and hands each to a goroutine: waiting for a slot would stop it
   reading, and with it the peer's pings, read deadlines and replies a handler may itself wait for;
 - nothing waits for the goroutines and they send on a channel the function returns after the

@@ -221,10 +221,10 @@ function readsStream(spawn: Spawn): string | undefined {
 
 /**
  * Reading the next message of a connection or stream: `conn.ReadMessage`, `stream.Recv`,
- * `dc.RecvDetail`, `r.Read`, `c.NextReader`, `readWaiter.WaitReadPacket`, an event stream's
- * `stream.Next()`.
+ * `dc.RecvDetail`, `r.Read`, `c.NextReader`, `readWaiter.WaitReadPacket`, a FUSE connection's
+ * `c.ReadOp()`, `framer.ReadFrame()`, an event stream's `stream.Next()`.
  */
-const STREAM_READ = /\.(Read|ReadMessage|ReadJSON|ReadFrom\w*|ReadMsg\w*|(Wait)?ReadPacket|Recv\w*|NextReader|ReceiveDatagram|ReceiveMessage)$|(^|\.)\w*([sS]tream|[sS]ubscription|[eE]vents?)\.Next$/;
+const STREAM_READ = /\.(Read|ReadMessage|ReadJSON|ReadFrom\w*|ReadMsg\w*|(Wait)?ReadPacket|ReadOp|ReadRequest|ReadFrame|Recv\w*|NextReader|ReceiveDatagram|ReceiveMessage)$|(^|\.)\w*([sS]tream|[sS]ubscription|[eE]vents?)\.Next$/;
 
 /**
  * What a spawned goroutine runs: its function literal (or the local closure it calls), and the
