@@ -134,7 +134,9 @@ export const withoutFix = `## Reported without a fix
 - the send runs where its only source is known to be done (after a call of a method of the
   package that cancels a receiver's context field, \`srv.BeginGracefulStop()\` calling
   \`srv.shutdownCancel(…)\`, for that field: dagger's GracefulStop returned nil for a failed final
-  sync, and another source in scope, the caller's \`ctx\`, is selected on instead; in a function deferred by one that
+  sync, and another source in scope, the caller's \`ctx\`, is selected on instead; or that closes a
+  done-channel field, called by the function's callers before they call it: \`s.doStop();
+  s.handlePanic(err)\`, cubefs' raft never reported its panic as fatal; in a function deferred by one that
   returns in its \`case <-ctx.Done():\`, a drain handing on what is still queued: minio's log
   targets lost entries when reconfigured; in a \`case <-stop:\`, after a
   \`<-ctx.Done()\` statement or after a select whose \`case <-ctx.Done():\` goes on to it, after
