@@ -100,8 +100,8 @@ function interfaceMethods(typeName: string, ctx: FileContext): string[] {
 export function itemIsFunction(spawn: Spawn, bodies: { body: Node }[], ctx: FileContext): string | undefined {
   const loop = spawn.loops.find((l) => loopShape(l).kind === 'range');
   const over = loop ? loopShape(loop).over : undefined;
-  // Nothing waits for them: any handler the package declares a type for (\`type EventHandler
-  // func(event Event)\`, \`go handler(event)\` for each registered one).
+  // Nothing waits for them: any handler the package declares a type for (`type EventHandler
+  // func(event Event)`, `go handler(event)` for each registered one).
   if (!loop || !over || !ofDeclaredFunctionType(over, loopStatement(loop), ctx, spawn.shape === 'fire-and-forget')) return undefined;
   const items = new Set(loopShape(loop).variables);
   const statement = loopStatement(loop);

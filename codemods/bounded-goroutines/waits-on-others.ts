@@ -45,7 +45,7 @@ export function waitsOnOthersClosing(bodies: { body: Node }[], called: Node[], i
       const select = ancestors(u).find((a) => a.type === 'select_statement');
       if (select?.namedChildren.some((c) => c.type === 'default_case')) continue;
       const closes = new RegExp(`\\bclose\\(\\s*[\\w.]+\\.${field}\\s*\\)`);
-      // A close in the goroutine's own code is \`waitsOnOthersEnds\`' case: here, one in a function it calls.
+      // A close in the goroutine's own code is `waitsOnOthersEnds`' case: here, one in a function it calls.
       if (bodies.some((b) => closes.test(b.body.text))) continue;
       const closer = calledTextWhere(called, index, (text) => closes.test(text));
       if (closer) return `waits for ${u.text}, which the goroutines close themselves (${closer.via})`;

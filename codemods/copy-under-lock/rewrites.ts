@@ -50,7 +50,7 @@ export function iterateThenCall(cs: CriticalSection, loop: Node, field: FieldDec
   const used = usedNames(fn);
   // A copy is shallow: inner maps or slices would still be read after the unlock while others
   // change them under the lock (polaris' per-service instance sets: concurrent map iteration and write).
-  // A type the package declares so counts too (\`type Value []byte\`, changed in place by others).
+  // A type the package declares so counts too (`type Value []byte`, changed in place by others).
   const written = field.typeNode.childForFieldName(field.typeNode.type === 'map_type' ? 'value' : 'element');
   const inner = written?.type === 'type_identifier' ? (ctx.packageIndex().type(written.text)?.typeNode ?? written) : written;
   if (inner?.type === 'map_type' || inner?.type === 'slice_type') {

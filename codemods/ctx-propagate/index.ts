@@ -206,9 +206,9 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
 }
 
 /**
- * A constructor or connection (\`NewWorkerRPCV0(…)\`, \`grpc.Dial(…)\`) whose results the function
- * returns (\`wapi, closer, err := New…(…)\` … \`return &remoteWorker{wapi, closer}, nil\`): what it
- * makes outlives the call. The result returned, e.g. \`wapi\`.
+ * A constructor or connection (`NewWorkerRPCV0(…)`, `grpc.Dial(…)`) whose results the function
+ * returns (`wapi, closer, err := New…(…)` … `return &remoteWorker{wapi, closer}, nil`): what it
+ * makes outlives the call. The result returned, e.g. `wapi`.
  */
 function outlivesCall(given: Node | undefined, callee: string, fn: Node): string | undefined {
   if (!given || !/(^|\.)(New|Dial|Connect|Open|Start|Listen)\w*$/.test(callee)) return undefined;

@@ -51,10 +51,10 @@ export function knownDoneWhere(send: Node, fn: Node, source: CancellationSource,
 }
 
 /**
- * A deferred function literal (\`defer func() { … drain … }()\`) of a function that returns once the
- * source is done (\`case <-ctx.Done(): return\`): it runs then, moving what is left (minio's log
- * targets hand queued entries on as they are cancelled). Where, e.g. \`in a function deferred by
- * startQueueProcessor, which returns in case <-ctx.Done()\`.
+ * A deferred function literal (`defer func() { … drain … }()`) of a function that returns once the
+ * source is done (`case <-ctx.Done(): return`): it runs then, moving what is left (minio's log
+ * targets hand queued entries on as they are cancelled). Where, e.g. `in a function deferred by
+ * startQueueProcessor, which returns in case <-ctx.Done()`.
  */
 function deferredAfterDone(fn: Node, source: CancellationSource): string | undefined {
   const statement = fn.type === 'func_literal' && fn.parent?.type === 'call_expression' ? fn.parent.parent : undefined;
@@ -316,8 +316,8 @@ export function endedThenAwaited(send: Node, source: CancellationSource, text: s
   const now = (call: Node) => own(call) && call.parent?.type === 'expression_statement';
   const uses = identifiersNamed(scope, text, chan.text).filter(own);
   const receives = uses.filter((id) => useOf(id) === 'receive');
-  // Or hands the channel to a function of the package that takes it with a plain receive (\`case
-  // <-ctx.Done(): e.handleShutdown(server, errChan)\`, which stops the server, then \`<-errChan\`).
+  // Or hands the channel to a function of the package that takes it with a plain receive (`case
+  // <-ctx.Done(): e.handleShutdown(server, errChan)`, which stops the server, then `<-errChan`).
   const handed = ctx ? uses.filter((id) => id.parent?.type === 'argument_list' && takenByCallee(id.parent.parent!, chan.text, ctx)) : [];
   const line = (n: Node) => `line ${n.startPosition.row + 1}`;
   for (const end of enders.filter(now)) {
@@ -326,7 +326,7 @@ export function endedThenAwaited(send: Node, source: CancellationSource, text: s
     const call = handed.find((h) => h.startIndex > end.endIndex);
     if (call) return `${end.text} (${line(end)}) before ${firstLine(call.parent!.parent!.text)} (${line(call)}), which receives it`;
   }
-  // A select's \`case <-ctx.Done():\`: the statements of that case run once the source is done.
+  // A select's `case <-ctx.Done():`: the statements of that case run once the source is done.
   for (const end of enders.filter((u) => u.parent?.type === 'receive_statement' && u.parent.parent?.type === 'communication_case' && own(u))) {
     const kase = end.parent!.parent!;
     const wait = [...receives, ...handed].find((r) => contains(kase, r) && r.startIndex > end.endIndex);
@@ -335,7 +335,7 @@ export function endedThenAwaited(send: Node, source: CancellationSource, text: s
   return undefined;
 }
 
-/** A call of a function of the package whose parameter, handed \`name\`, it takes with a plain receive. */
+/** A call of a function of the package whose parameter, handed `name`, it takes with a plain receive. */
 function takenByCallee(call: Node, name: string, ctx: FileContext): boolean {
   if (call.type !== 'call_expression') return false;
   return parametersGiven(call, name, ctx.packageIndex()).some(({ decl, param }) =>

@@ -37,9 +37,9 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): No
     if (deferredIn(call, body)) continue;
     return call;
   }
-  // A send on another channel right after it, one the function closes in a defer (\`aborted <-
-  // abort\` under \`defer close(aborted)\`): its reader would take the close's zero value for the
-  // value (\`false\`: not aborted).
+  // A send on another channel right after it, one the function closes in a defer (`aborted <-
+  // abort` under `defer close(aborted)`): its reader would take the close's zero value for the
+  // value (`false`: not aborted).
   const deferredCloses = new Set(
     body
       .descendantsOfType('defer_statement')
@@ -50,8 +50,8 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): No
     .descendantsOfType('send_statement')
     .find((s) => s.startIndex > send.endIndex && same(s.parent, send.parent) && s.childForFieldName('channel')?.text !== send.childForFieldName('channel')?.text && deferredCloses.has(s.childForFieldName('channel')?.text ?? ''));
   if (signal) return signal;
-  // A slot taken for the work after it (\`p.semC <- struct{}{}\`, then \`go func() { defer func() {
-  // <-semC }() … }()\`) in a function with no error to return: the caller, told nothing, would take
+  // A slot taken for the work after it (`p.semC <- struct{}{}`, then `go func() { defer func() {
+  // <-semC }() … }()`) in a function with no error to return: the caller, told nothing, would take
   // the skipped work as started.
   if (/^struct\s*\{\s*\}\s*\{\s*\}$/.test(send.childForFieldName('value')?.text ?? '') && !/\berror\b/.test(fn.childForFieldName('result')?.text ?? '')) {
     for (let next = send.nextNamedSibling; next; next = next.nextNamedSibling) if (next.type === 'go_statement') return next;

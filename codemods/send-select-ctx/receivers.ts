@@ -39,8 +39,8 @@ export function drainedBy(send: Node, ctx: FileContext): string | undefined {
 }
 
 /**
- * A field the package closes and hands, in a loop, to a call that reads it (\`for { buf, n, _,
- * open := lo.BufferWithTimeout(rt.responseQ, size, wait); … if !open { return } }\`): a consumer
+ * A field the package closes and hands, in a loop, to a call that reads it (`for { buf, n, _,
+ * open := lo.BufferWithTimeout(rt.responseQ, size, wait); … if !open { return } }`): a consumer
  * reading until the owner closes it, which it can do only once every sender is done (a send
  * after the close would panic). The call.
  */
@@ -244,7 +244,7 @@ export function plainFieldReceive(field: string, owner: string | undefined, ctx:
     const close = `\\bclose\\(\\s*[^()]*\\.${field}\\s*\\)`;
     const closed = index.anyTextMatches(new RegExp(close));
     if (closed && !owner) return undefined;
-    // A close of the same field of another type (\`close(op.errCh)\`, op an *endTxnOp) frees none of these receives.
+    // A close of the same field of another type (`close(op.errCh)`, op an *endTxnOp) frees none of these receives.
     const closes = closed ? index.nodesMatching(new RegExp(close, 'g'), (m) => m[0].indexOf('(') + 1) : [];
     const closedOwner = (arg: Node) => ownerType(ancestors(arg).find((a) => a.type === 'selector_expression' && a.childForFieldName('field')?.text === field) ?? arg, arg);
     if (closes.some((arg) => !owner || [undefined, owner].includes(closedOwner(arg)))) return undefined;
@@ -308,13 +308,13 @@ export function storedFieldReceived(send: Node, ctx: FileContext): string | unde
   return undefined;
 }
 
-/** The type owning a field a selector names (\`request.errCh\`, request an *ackListRequest: ackListRequest), when the variable's declaration says. */
+/** The type owning a field a selector names (`request.errCh`, request an *ackListRequest: ackListRequest), when the variable's declaration says. */
 export function ownerType(selector: Node, at: Node): string | undefined {
   const operand = selector.type === 'selector_expression' ? unparen(selector.childForFieldName('operand')!) : undefined;
   return operand?.type === 'identifier' ? declaredTypeName(operand.text, at) : undefined;
 }
 
-/** What \`fieldReceiveLeftWaiting\` found, by package index, owner type and field name. */
+/** What `fieldReceiveLeftWaiting` found, by package index, owner type and field name. */
 const plainReceivers = new WeakMap<object, Map<string, string | undefined>>();
 
 /**

@@ -37,8 +37,8 @@ export function replyChannel(send: Node, ctx: FileContext): string | undefined {
 }
 
 /**
- * A channel parameter that every call of its function in the package hands a reply channel (\`case
- * c := <-p.get: p.getPayload(c)\`, then \`c <- p.currentPayload\` there): what the callers received
+ * A channel parameter that every call of its function in the package hands a reply channel (`case
+ * c := <-p.get: p.getPayload(c)`, then `c <- p.currentPayload` there): what the callers received
  * it from.
  */
 function replyParameter(chan: Node, ctx: FileContext): string | undefined {
@@ -50,8 +50,8 @@ function replyParameter(chan: Node, ctx: FileContext): string | undefined {
 }
 
 /**
- * A channel looked up in a map of calls waiting for their answers (\`rchan, ok :=
- * c.pending[msg.id]\`): the caller registered it there and waits on it. The map, e.g. \`c.pending\`.
+ * A channel looked up in a map of calls waiting for their answers (`rchan, ok :=
+ * c.pending[msg.id]`): the caller registered it there and waits on it. The map, e.g. `c.pending`.
  */
 function pendingReply(chan: Node): string | undefined {
   const found = chan.type === 'identifier' ? declarationOf(chan.text, chan) : undefined;

@@ -192,8 +192,8 @@ function statementOfCase(receive: Node): Node | undefined {
 }
 
 /**
- * The name a goroutine's function literal is handed for its parameter (\`go func(cluster *Cluster,
- * ch chan<- error) { … ch <- err }(&clusters[i], errChan)\`: \`errChan\`), or the name itself.
+ * The name a goroutine's function literal is handed for its parameter (`go func(cluster *Cluster,
+ * ch chan<- error) { … ch <- err }(&clusters[i], errChan)`: `errChan`), or the name itself.
  */
 function argumentFor(name: string, send: Node): string {
   const literal = enclosingFunction(send);
@@ -235,9 +235,9 @@ export function receiveLeftWaiting(send: Node, source: string): Node | undefined
 }
 
 /**
- * A send on an element of a local slice of channels (\`responseChans[i-1] <- resp\`, in a goroutine
- * the maker starts) that the maker receives from with a plain receive (\`response :=
- * <-responseChans[i-1]\` for each), closing none of them: a sender giving up would leave that
+ * A send on an element of a local slice of channels (`responseChans[i-1] <- resp`, in a goroutine
+ * the maker starts) that the maker receives from with a plain receive (`response :=
+ * <-responseChans[i-1]` for each), closing none of them: a sender giving up would leave that
  * receive waiting. The receive.
  */
 function elementAwaited(send: Node): Node | undefined {
