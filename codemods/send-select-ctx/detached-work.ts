@@ -2,7 +2,8 @@ import type { CancellationSource } from '../../src/go/cancellation.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import type { Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
-import { derivedFrom, givesSource } from './done-already.js';
+import { derivedFrom } from './done-already.js';
+import { givesSource } from './given-source.js';
 
 const DETACH = /\bcontext\.WithoutCancel\(/;
 

@@ -8,6 +8,7 @@ import { parametersGiven } from '../../src/go/called-functions.js';
 import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { endedByMethod } from './ended-by-method.js';
+import { givesSource } from './given-source.js';
 
 // Where a send runs once its stop source is done, or likely done: a select on the source there
 // would skip the send at random, and whoever waits for it would wait forever.
@@ -261,11 +262,6 @@ function callGivenSourceFailed(ifStmt: Node, contexts: string[]): string | undef
   return undefined;
 }
 
-/** Whether the call, or one it is chained on, is given one of the contexts (`rdb.Set(ctx, k).Err()`). */
-export function givesSource(call: Node, contexts: string[]): boolean {
-  return chainedCalls(call).some((c) => c.childForFieldName('arguments')?.namedChildren.some((arg) => contexts.includes(arg.text)));
-}
-
 /**
  * Contexts the functions around `fn` derive from the source (`workerCtx, cancel =
  * context.WithCancel(ctx)`): done once it is done (not `context.WithoutCancel(ctx)`).
@@ -275,17 +271,6 @@ export function derivedFrom(expr: string, fn: Node): string[] {
   for (let f: Node | undefined = fn; f; f = enclosingFunction(f)) top = f;
   const derive = new RegExp(`\\b(\\w+)\\s*(?:,\\s*\\w+\\s*)?:?=\\s*context\\.With(?!outCancel)\\w*\\(\\s*${regexEscaped(expr)}\\s*[,)]`, 'g');
   return [...top.text.matchAll(derive)].map((m) => m[1]).filter((name) => name !== expr);
-}
-
-/** A call and those it is chained on: `rdb.Set(ctx, k, v).Err()` → the Err call, then the Set call. */
-function chainedCalls(call: Node): Node[] {
-  const out: Node[] = [];
-  for (let c: Node | null = call; c?.type === 'call_expression'; ) {
-    out.push(c);
-    const fn: Node | null = c.childForFieldName('function');
-    c = fn?.type === 'selector_expression' ? unparen(fn.childForFieldName('operand')!) : null;
-  }
-  return out;
 }
 
 /**
