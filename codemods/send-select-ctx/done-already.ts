@@ -28,7 +28,7 @@ export function knownDoneWhere(send: Node, fn: Node, source: CancellationSource,
     const written = doneAt(fn, source.fn, source);
     if (written) return `in a function literal written ${written}`;
   }
-  const deferred = deferredAfterDone(fn, source) ?? endedByMethod(send, source, ctx);
+  const deferred = deferredAfterDone(fn, source) ?? endedByMethod(send, source, ctx, () => callersOf(source.fn, ctx));
   if (deferred) return deferred;
   const flagged = setWithCancel(send, source);
   if (flagged) return flagged;

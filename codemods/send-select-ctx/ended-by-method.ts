@@ -2,7 +2,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { calledName } from '../../src/go/called-functions.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { ancestors, contains, enclosingFunction, firstLine, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, firstLine, type Node } from '../../src/go/syntax.js';
 
 /**
  * A receiver's field the send would select on that a method of the package ends: a context field
@@ -10,9 +10,10 @@ import { ancestors, contains, enclosingFunction, firstLine, type Node } from '..
  * `BeginGracefulStop` calling `srv.shutdownCancel(…)`), or a done channel it closes (`doStop`
  * closing `s.stopc`), called before the send by the method around it or, before calling the
  * send's function, by its callers (`s.doStop(); s.handlePanic(err)`): the send runs with the field
- * done. Where, e.g. `after srv.BeginGracefulStop(), which calls shutdownCancel`.
+ * done. `callers`: the method's callers, as `knownDoneWhere` finds them. Where, e.g. `after
+ * srv.BeginGracefulStop(), which calls shutdownCancel`.
  */
-export function endedByMethod(send: Node, source: CancellationSource, ctx: FileContext): string | undefined {
+export function endedByMethod(send: Node, source: CancellationSource, ctx: FileContext, callers: () => { name: string; call: Node; caller: Node }[]): string | undefined {
   if ((source.kind !== 'ctx-field' && source.kind !== 'done-field') || source.fn.type !== 'method_declaration') return undefined;
   const field = source.expr.slice(source.expr.lastIndexOf('.') + 1);
   const index = ctx.packageIndex();
@@ -25,10 +26,8 @@ export function endedByMethod(send: Node, source: CancellationSource, ctx: FileC
   if (!ender) return undefined;
   const here = endedBefore(send, source.fn, ender, index);
   if (here) return here;
-  const name = source.fn.childForFieldName('name')?.text;
-  for (const call of name ? index.callsNamed(name) : []) {
-    const caller = enclosingFunction(call);
-    const there = caller && endedBefore(call, caller, ender, index);
+  for (const { name, call, caller } of callers()) {
+    const there = endedBefore(call, caller, ender, index);
     if (there) return `${name}() runs ${there}`;
   }
   return undefined;
