@@ -50,7 +50,7 @@ describe('goconc CLI', () => {
     const res = goconc(['scan'], dirty);
     expect(res.status).toBe(1);
     expect(res.stdout).toContain('svc.go:7:3: warning send-select-ctx: blocking send on out');
-    expect(res.stdout).toContain('+\t\tcase <-ctx.Done():');
+    expect(res.stdout).toContain('+\t\t\tcase <-ctx.Done():');
     expect(goconc(['scan', '--fail-on', 'error'], dirty).status).toBe(0);
     const clean = tempTree({ 'ok.go': 'package ok\n\nfunc f() {}\n' });
     expect(goconc(['scan'], clean).status).toBe(0);
@@ -72,10 +72,20 @@ describe('goconc CLI', () => {
     const res = goconc(['fix', '--write'], dir);
     expect(res.status, res.stderr).toBe(0);
     expect(res.stderr).toContain('fixed svc.go (1 fix)');
-    expect(readFileSync(join(dir, 'svc.go'), 'utf8')).toContain('\t\tselect {\n\t\tcase out <- i:\n\t\tcase <-ctx.Done():\n\t\t\treturn\n\t\t}\n');
+    expect(readFileSync(join(dir, 'svc.go'), 'utf8')).toContain('\t\tselect {\n\t\tcase out <- i:\n\t\tdefault:\n\t\t\tselect {\n\t\t\tcase out <- i:\n\t\t\tcase <-ctx.Done():\n\t\t\t\treturn\n\t\t\t}\n\t\t}\n');
     const again = goconc(['fix', '--dry-run'], dir);
     expect(again.stdout).toBe('');
     expect(again.status).toBe(0);
+  });
+
+  it('--send-shape select writes the plain select; a bad shape is an error naming the choices', () => {
+    const dir = tempTree({ 'svc.go': FIXABLE });
+    const res = goconc(['fix', '--write', '--send-shape', 'select'], dir);
+    expect(res.status, res.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'svc.go'), 'utf8')).toContain('\t\tselect {\n\t\tcase out <- i:\n\t\tcase <-ctx.Done():\n\t\t\treturn\n\t\t}\n');
+    const bad = goconc(['fix', '--dry-run', '--send-shape', 'first'], tempTree({ 'svc.go': FIXABLE }));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--send-shape: expected one of send-first, select, got "first"');
   });
 
   it('--skip and --only select codemods', () => {

@@ -63,7 +63,7 @@ describe('hostile input', () => {
   it('still fixes the ordinary files, CRLF and BOM kept, paths with spaces and unicode included', () => {
     expect(readFileSync(join(dir, 'ok.go'), 'utf8')).toContain('\tselect {\n\tcase out <- 1:\n');
     const crlf = readFileSync(join(dir, 'crlf.go'), 'utf8');
-    expect(crlf).toContain('\tselect {\r\n\tcase out <- 1:\r\n\tcase <-ctx.Done():\r\n\t\treturn\r\n\t}\r\n');
+    expect(crlf).toContain('\tselect {\r\n\tcase out <- 1:\r\n\tdefault:\r\n\t\tselect {\r\n\t\tcase out <- 1:\r\n\t\tcase <-ctx.Done():\r\n\t\t\treturn\r\n\t\t}\r\n\t}\r\n');
     expect(crlf.replace(/\r\n/g, '')).not.toContain('\n');
     const bom = readFileSync(join(dir, 'bom.go'));
     expect([...bom.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

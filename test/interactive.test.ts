@@ -8,7 +8,7 @@ import { Terminal, tmuxAvailable } from './support/tmux.js';
 
 const fn = (name: string, n: number) => `func ${name}(ctx context.Context, ch chan int) {\n\tch <- ${n}\n}\n`;
 const file = (...fns: [string, number][]) => `package svc\n\nimport "context"\n${fns.map(([name, n]) => `\n${fn(name, n)}`).join('')}`;
-const selected = (n: number) => `\tselect {\n\tcase ch <- ${n}:\n\tcase <-ctx.Done():\n\t\treturn\n\t}\n`;
+const selected = (n: number) => `\tselect {\n\tcase ch <- ${n}:\n\tdefault:\n\t\tselect {\n\t\tcase ch <- ${n}:\n\t\tcase <-ctx.Done():\n\t\t\treturn\n\t\t}\n\t}\n`;
 const fixedSend = (text: string, n: number) => text.replace(`\tch <- ${n}\n`, selected(n));
 
 const A = file(['a1', 1], ['a2', 2], ['a3', 3]);

@@ -7,7 +7,7 @@ import { CLI } from './support/paths.js';
 import { tempTree } from './support/temp-tree.js';
 
 const source = (i: number) => `package p${i}\n\nimport "context"\n\nfunc Produce(ctx context.Context, out chan<- int) {\n\tout <- ${i}\n}\n`;
-const fixed = (i: number) => source(i).replace(`\tout <- ${i}\n`, `\tselect {\n\tcase out <- ${i}:\n\tcase <-ctx.Done():\n\t\treturn\n\t}\n`);
+const fixed = (i: number) => source(i).replace(`\tout <- ${i}\n`, `\tselect {\n\tcase out <- ${i}:\n\tdefault:\n\t\tselect {\n\t\tcase out <- ${i}:\n\t\tcase <-ctx.Done():\n\t\t\treturn\n\t\t}\n\t}\n`);
 
 describe('interrupting fix --write', () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -7,8 +7,9 @@ the request was cancelled, the consumer returned early on a timeout, the caller 
 the sending goroutine waits forever: a goroutine leak that holds its stack, its captured
 variables and whatever it locked.
 
-goconc rewrites such a send into a \`select\` that also waits on a cancellation source already in
-scope, and leaves the function when it fires.
+goconc rewrites such a send into one that is tried first and, only when it would wait, a
+\`select\` that also waits on a cancellation source already in scope, leaving the function when
+it fires.
 
 ## Before
 
@@ -34,8 +35,12 @@ func (s *Syncer) Start() {
 			if err := s.handle(ev); err != nil {
 				select {
 				case s.errChan <- err:
-				case <-s.ctx.Done():
-					return
+				default:
+					select {
+					case s.errChan <- err:
+					case <-s.ctx.Done():
+						return
+					}
 				}
 				return
 			}
@@ -43,6 +48,17 @@ func (s *Syncer) Start() {
 	}()
 }
 \`\`\`
+
+## The send goes first
+A \`select\` picks at random among the cases that can go. Once the context is done, the plain
+\`select { case ch <- v: case <-ctx.Done(): return }\` would drop, half the time, a value the
+channel had room for or a receiver was already waiting for, which the send delivered before:
+an audit record written on close, an error in a buffer of one, a job in a queue with room. So
+the send is first tried alone (its \`default:\` taken only when it would wait), and only a send
+that would wait selects on cancellation. An operand that calls a function is evaluated once,
+into a variable declared before the selects (\`v := p.activeConns.Add(d)\`), as is a value
+written over several lines. \`--send-shape select\` (in goconc.yaml: \`send-shape: select\` under
+\`send-select-ctx\`) writes the plain select instead.
 
 ## Cancellation sources, innermost first
 1. a context made locally with \`context.With*\` (\`ctx, cancel := context.WithTimeout(...)\`);

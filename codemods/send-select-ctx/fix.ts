@@ -2,6 +2,7 @@ import { doneReceive, type CancellationSource } from '../../src/go/cancellation.
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { exitStatements } from '../../src/go/results.js';
 import { endsLine, eol, indentAt, lineEnd, startsLine, type Node } from '../../src/go/syntax.js';
+import type { SendOperands } from './send-operands.js';
 import type { Fix } from '../../src/engine/types.js';
 
 export type FixPlan = { ok: true; fix: Fix } | { ok: false; reason: string };
@@ -27,7 +28,12 @@ export function placementOf(send: Node, source: string): Placement | { reason: s
   return { reason: 'the send shares its line with other statements' };
 }
 
-/** The fix that turns `send` into a select on `cancel`, leaving `fn` when it fires. */
+/**
+ * The fix that turns `send` into a select on `cancel`, leaving `fn` when it fires. With
+ * `operands` (the send-first shape), the send is first tried alone, with a default: a select
+ * picks at random among cases that can go, so once `cancel` is done it would drop a value the
+ * channel had room for, or a receiver was waiting for, which the plain send delivered.
+ */
 export function buildFix(
   send: Node,
   fn: Node,
@@ -35,14 +41,17 @@ export function buildFix(
   placement: Placement,
   source: string,
   index: () => PackageIndex,
+  operands?: SendOperands,
 ): FixPlan {
   const exit = exitStatements(fn, cancel, index, send);
   if (!exit.ok) return exit;
   const nl = eol(source);
-  const description = `select on ${doneReceive(cancel).slice(2)} (${cancel.label}) and ${exit.lines.join('; ')}`;
+  const waits = `select on ${doneReceive(cancel).slice(2)} (${cancel.label}) and ${exit.lines.join('; ')}`;
+  const description = operands ? `send at once if it can go, else ${waits}` : waits;
+  const selectText = (indent: string) => (operands ? sendFirstText(operands, cancel, exit.lines, indent, nl) : plainSelectText(send.text, cancel, exit.lines, indent, nl));
   if (placement.kind === 'statement') {
     const indent = indentAt(source, send.startIndex);
-    const text = selectText(send.text, cancel, exit.lines, indent, nl);
+    const text = selectText(indent);
     // A trailing comment aligned with its neighbours' now follows a `}`: one space, as gofmt puts it.
     const gap = /^[ \t]+(?=\/\/)/.exec(source.slice(send.endIndex, lineEnd(source, send.endIndex)));
     const end = gap ? send.endIndex + gap[0].length : send.endIndex;
@@ -50,11 +59,11 @@ export function buildFix(
   }
   const outer = indentAt(source, placement.block.startIndex);
   const inner = `${outer}\t`;
-  const text = `{${nl}${inner}${selectText(send.text, cancel, exit.lines, inner, nl)}${nl}${outer}}`;
+  const text = `{${nl}${inner}${selectText(inner)}${nl}${outer}}`;
   return { ok: true, fix: { description, edits: [{ start: placement.block.startIndex, end: placement.block.endIndex, text }] } };
 }
 
-function selectText(send: string, cancel: CancellationSource, exit: string[], indent: string, nl: string): string {
+function plainSelectText(send: string, cancel: CancellationSource, exit: string[], indent: string, nl: string): string {
   return [
     'select {',
     `${indent}case ${send}:`,
@@ -62,4 +71,17 @@ function selectText(send: string, cancel: CancellationSource, exit: string[], in
     ...exit.map((l) => `${indent}\t${l}`),
     `${indent}}`,
   ].join(nl);
+}
+
+/** The send tried alone first, then the select, after the temporaries its operands need. */
+function sendFirstText(operands: SendOperands, cancel: CancellationSource, exit: string[], indent: string, nl: string): string {
+  const inner = `${indent}\t`;
+  const select = [
+    'select {',
+    `${indent}case ${operands.send}:`,
+    `${indent}default:`,
+    `${inner}${plainSelectText(operands.send, cancel, exit, inner, nl)}`,
+    `${indent}}`,
+  ].join(nl);
+  return operands.before ? `${operands.before}${nl}${indent}${select}` : select;
 }

@@ -18,6 +18,7 @@ import { detachedWork } from './detached-work.js';
 import { stoppedBySentCall } from './stopped-by-sent-call.js';
 import { carriesResultOf, endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
+import { sendOperands } from './send-operands.js';
 import { checkedAfterSend, cleanupSkippedByReturn, closedUnderSender, inOwnDoneCase, ownStopOnDone, stopsOnOwnChannel } from './early-return.js';
 import { declarationOf, testingParameter } from '../../src/go/scope.js';
 import { literalLeavingOut } from '../../src/go/composite-literals.js';
@@ -29,7 +30,9 @@ export const sendSelectCtx: Codemod = {
   docs,
   severity: 'warning',
   enabledByDefault: true,
-  options: [],
+  options: [
+    { name: 'send-shape', type: 'string', choices: ['send-first', 'select'], default: 'send-first', description: 'send-first: the send alone first, and a select on cancellation only when it would wait; select: the plain select, which picks at random when both can go' },
+  ],
   prefilter: mayHaveSend,
   triggers: mayHaveSend,
   find,
@@ -259,7 +262,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (carried) {
     return { reason: `the send reports ${carried}, which is given ${sources[0].expr} or a context made from it: once ${sources[0].expr} is done that call ends, and a select would drop the report at random` };
   }
-  const plans = preferredOrder(send, sources).map((s) => buildFix(send, fn, s, placement, ctx.source, ctx.packageIndex));
+  const operands = ctx.options['send-shape'] === 'select' ? undefined : sendOperands(send, outermostFunction(send) ?? fn);
+  const plans = preferredOrder(send, sources).map((s) => buildFix(send, fn, s, placement, ctx.source, ctx.packageIndex, operands));
   const fixes = plans.flatMap((p) => (p.ok ? [p.fix] : []));
   if (fixes.length === 0) return { reason: (plans[0] as { reason: string }).reason };
   return { fix: fixes[0], alternatives: fixes.length > 1 ? fixes.slice(1) : undefined };
