@@ -76,7 +76,9 @@ export const withoutFix = `## Reported without a fix
   would skip that, and a \`wg.Wait()\` would never return; or whose case does not return but goes
   on to code after its select or loop (\`case <-shutdownCh: shutdown = true\`, \`break loop\`,
   \`goto FLUSH\`, then a flush of held events): a select that returns would skip that code; the
-  case may receive from a copy of the channel (\`ctxCh := ctx.Done()\` … \`case <-ctxCh:\`); or
+  case may be for a context the source is made from (\`wctx, cancel := context.WithCancel(ctx)\`
+  in a retry loop, and \`case <-ctx.Done():\` closes the client and the channel: flannel's subnet
+  watch), or receive from a copy of the channel (\`ctxCh := ctx.Done()\` … \`case <-ctxCh:\`); or
   the send is in such a case itself (\`case <-ctx.Done(): st.err = ctx.Err(); resCh <- st\`): it
   reports that end, and a select on any context it derives from would be as ready then and drop
   the report at random;
@@ -201,6 +203,9 @@ export const withoutFix = `## Reported without a fix
 - a return in place of the send would run a deferred \`close(publicChan)\` while a goroutine the
   function started (not in another branch of the same \`if\`) may still send on that channel: that
   send would panic (rook's network discovery crashed the operator);
+- an early return would skip a call after the send that hands the channel to a function of the
+  package closing it (\`m.registry.watchSubnet(ctx, cursor, sn, receiver)\`, whose
+  \`close(receiver)\` ends its reader's range: flannel's lease watch);
 - an early return would skip a \`wg.Done()\`, \`Unlock()\`, \`close()\`, a \`Close\` (\`resp.Body.Close()\`,
   \`SafeClose(respHandler)\`: minio's stream results ranged for good), a semaphore's \`<-sem\` or a
   context's \`cancel()\` that follows the send, a send on a channel the function closes in a defer

@@ -2,6 +2,7 @@ import { doneReceives, type CancellationSource } from '../../src/go/cancellation
 import { callsByText, callsOf, identifiersNamed, nodesByToken, regexEscaped } from '../../src/go/find-by-text.js';
 import { isDoneCase, isDoneWait } from '../../src/go/result-channel.js';
 import { declarationOf } from '../../src/go/scope.js';
+import { derivedFrom } from './done-already.js';
 import { ancestors, contains, enclosingFunction, isReleaseCall, LOG_CALL, nextStatement, same, type Node } from '../../src/go/syntax.js';
 
 // What a return on the source, in place of the send, would skip: a release after the send, or
@@ -122,7 +123,18 @@ function isBookkeeping(n: Node): boolean {
  * after its select or loop (`case <-shutdownCh: shutdown = true`, `break loop`, `goto flush`,
  * then a flush). The first such release, or the case's last statement, with `goesOn`.
  */
-export function ownStopOnDone(fn: Node, source: CancellationSource): { node: Node; goesOn: boolean } | undefined {
+export function ownStopOnDone(fn: Node, source: CancellationSource, inScope: CancellationSource[] = []): { node: Node; goesOn: boolean; expr: string } | undefined {
+  // Or for a context the source is made from (`wctx, cancel := context.WithCancel(ctx)` in a
+  // retry loop): once ctx is done so is wctx, and the function's `case <-ctx.Done():` is how it stops.
+  const parents = inScope.filter((p) => p.isContext && p !== source && derivedFrom(p.expr, fn).includes(source.expr));
+  for (const s of [source, ...parents]) {
+    const own = ownStopOf(fn, s);
+    if (own) return { ...own, expr: s.expr };
+  }
+  return undefined;
+}
+
+function ownStopOf(fn: Node, source: CancellationSource): { node: Node; goesOn: boolean } | undefined {
   const receives = doneReceives(source, fn.text);
   for (const kase of fn.descendantsOfType('communication_case')) {
     if (!same(enclosingFunction(kase), fn) || !receives.includes(kase.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '')) continue;

@@ -1,5 +1,5 @@
 import { cancellationSources, DONE_NAME, doneReceive, signalledDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
-import { ancestors, contains, enclosingFunction, escapes, firstLine, FUNCTION_TYPES, isDetached, same, touchesError, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, escapes, firstLine, FUNCTION_TYPES, same, touchesError, unparen, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting, receiverIgnoring } from '../../src/go/result-channel.js';
@@ -19,6 +19,8 @@ import { stoppedBySentCall } from './stopped-by-sent-call.js';
 import { carriesResultOf, endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
 import { sendOperands } from './send-operands.js';
+import { preferredOrder } from './source-order.js';
+import { closedByLaterCall } from './closed-by-callee.js';
 import { checkedAfterSend, cleanupSkippedByReturn, closedUnderSender, inOwnDoneCase, ownStopOnDone, stopsOnOwnChannel } from './early-return.js';
 import { declarationOf, testingParameter } from '../../src/go/scope.js';
 import { literalLeavingOut } from '../../src/go/composite-literals.js';
@@ -236,15 +238,17 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (closedEarly) return { reason: `a return here would run ${firstLine(closedEarly.text)} (line ${closedEarly.startPosition.row + 1}) while a goroutine the function started may still send on that channel: the send would panic (send on closed channel)` };
   const skipped = cleanupSkippedByReturn(send, fn, ctx.source);
   if (skipped) return { reason: `an early return here would skip ${firstLine(skipped.text)} (line ${skipped.startPosition.row + 1})` };
+  const closer = closedByLaterCall(send, fn, ctx);
+  if (closer) return { reason: `an early return here would skip ${closer}: its reader would wait for good for a close that never comes` };
   const doneCase = inOwnDoneCase(send, fn);
   if (doneCase) {
     const comm = doneCase.childForFieldName('communication')!.text.trim();
     return { reason: `the send is in the function's own case for a context being done (case ${comm}: on line ${doneCase.startPosition.row + 1}): it reports that end, and a select on ${sources[0].expr} would be as ready then and drop the report at random` };
   }
-  const ownStop = ownStopOnDone(fn, sources[0]);
+  const ownStop = ownStopOnDone(fn, sources[0], inScope);
   if (ownStop) {
     const what = firstLine(ownStop.node.text);
-    const own = `the function's own case for ${sources[0].expr} being done`;
+    const own = `the function's own case for ${ownStop.expr} being done`;
     const at = `(line ${ownStop.node.startPosition.row + 1})`;
     if (!ownStop.goesOn) return { reason: `${own} runs ${what} ${at} before it stops: a select that only returns would skip it` };
     const runs = ownStop.node.type === 'communication_case' ? `${at} does not return` : `runs ${what} ${at}`;
@@ -268,31 +272,6 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (fixes.length === 0) return { reason: (plans[0] as { reason: string }).reason };
   return { fix: fixes[0], alternatives: fixes.length > 1 ? fixes.slice(1) : undefined };
 }
-
-/**
- * Sources in the order to offer them. Innermost first, except for a goroutine that outlives the
- * function spawning it (nothing waits for it there): it should watch the receiver's long-lived
- * context, not the spawning call's (request-scoped) one.
- */
-function preferredOrder(send: Node, sources: CancellationSource[]): CancellationSource[] {
-  const goroutine = enclosingGoroutine(send);
-  if (!goroutine || !isDetached(goroutine.go)) return sources;
-  const outside = (s: CancellationSource) => s.kind !== 'ctx-field' && s.kind !== 'done-field' && !contains(goroutine.literal, s.fn);
-  const first = sources[0];
-  const receiver = sources.filter((s) => s.kind === 'ctx-field' || s.kind === 'done-field');
-  if (!outside(first) || receiver.length === 0) return sources;
-  return [...receiver, ...sources.filter((s) => !receiver.includes(s))];
-}
-
-function enclosingGoroutine(node: Node): { go: Node; literal: Node } | undefined {
-  for (const a of ancestors(node)) {
-    if (a.type === 'func_literal' && a.parent?.type === 'call_expression' && a.parent.parent?.type === 'go_statement') {
-      return { go: a.parent.parent, literal: a };
-    }
-  }
-  return undefined;
-}
-
 
 /**
  * Why a context parameter or field may be nil where the send runs, if it may: the method only
