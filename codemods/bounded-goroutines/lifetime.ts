@@ -1,7 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { localsBefore } from '../../src/go/scope.js';
-import { ancestors, firstLine, nextStatement, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, firstLine, nextStatement, type Node } from '../../src/go/syntax.js';
 import { localClosure, spawnedFunction, type Spawn } from './detect.js';
 import { channelRangedOver } from './channel-loops.js';
 import { dispatchedToHandler } from './callbacks.js';
@@ -17,9 +17,10 @@ import { itemCallback, itemIsFunction, itemTaskWithContext } from './item-tasks.
 import { readUntilEnough } from './first-answers.js';
 import { endsWhenFunctionReturns, stopAwaitedAfter, waitsOnOthersClosing, waitsOnOthersEnds } from './waits-on-others.js';
 import { isDoneWait } from '../../src/go/result-channel.js';
-import { stopsServer, waitsOnNetwork } from './network.js';
+import { acceptsConnections, readsStream, stopsServer, waitsOnNetwork } from './network.js';
 import { delayedStart, inTimerCallback, oneTimePause, pacedBy, sharedDeadline, waitsForOthersUntilTimer } from './timing.js';
 import { meantToRunTogether } from './together.js';
+import { waitsForItemEvent } from './item-events.js';
 
 /**
  * Why a bound could stop the loop for good, or undefined when the goroutines finish on their
@@ -110,6 +111,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (task) {
     return `each goroutine runs the task its item carries (${task}) with the caller's context: different work run at once under one deadline (a health probe's), and bounded, the later tasks would start late against it`;
   }
+  const itemEvent = waitsForItemEvent(spawn, literal);
+  if (itemEvent) {
+    return `the goroutine waits for an event of its own item (${itemEvent}), which comes when its producer sees fit, perhaps never: bounded, items still waiting would hold the slots, and later items whose events came would never start`;
+  }
   const waitedForAtOnce = waitsRightAfter(spawn.loop);
   for (const { body, via } of bodies) {
     const who = via ? `${via}, which the goroutine runs,` : 'the goroutine';
@@ -189,42 +194,6 @@ function eventCase(spawn: Spawn): string | undefined {
   }
   return undefined;
 }
-
-/**
- * `l.Accept()`, `conn.AcceptStream(ctx)`, `AcceptUniStream`… in the loop, or taken as a method
- * value there (`accept := conn.Accept`, then `accept()`): an accept loop of a server or a connection.
- */
-function acceptsConnections(loop: Node, source: string): boolean {
-  const body = loop.childForFieldName('body');
-  return !!body && /\.Accept\w*\s*(\(|$)/m.test(source.slice(body.startIndex, body.endIndex));
-}
-
-/**
- * A read of the next message in a loop with no end of its own (`for {`, `for cond`), outside the
- * goroutine: `t, msg, err := s.conn.ReadMessage()`, `stream.Recv()`, `r.Read(buf)`. The call as
- * written, e.g. `s.conn.ReadMessage()`.
- */
-function readsStream(spawn: Spawn): string | undefined {
-  if (loopShape(spawn.loop).kind === 'range' || loopShape(spawn.loop).kind === 'counted') return undefined;
-  const body = spawn.loop.childForFieldName('body');
-  if (!body) return undefined;
-  // In the loop's own code: not in a goroutine or a function literal it holds.
-  const own = (call: Node) => {
-    for (const a of ancestors(call)) {
-      if (same(a, body)) return true;
-      if (a.type === 'go_statement' || a.type === 'func_literal') return false;
-    }
-    return false;
-  };
-  return body.descendantsOfType('call_expression').find((c) => STREAM_READ.test(c.childForFieldName('function')?.text ?? '') && own(c))?.text;
-}
-
-/**
- * Reading the next message of a connection or stream: `conn.ReadMessage`, `stream.Recv`,
- * `dc.RecvDetail`, `r.Read`, `c.NextReader`, `readWaiter.WaitReadPacket`, a FUSE connection's
- * `c.ReadOp()`, `framer.ReadFrame()`, an event stream's `stream.Next()`.
- */
-const STREAM_READ = /\.(Read|ReadMessage|ReadJSON|ReadFrom\w*|ReadMsg\w*|(Wait)?ReadPacket|ReadOp|ReadRequest|ReadFrame|Recv\w*|NextReader|ReceiveDatagram|ReceiveMessage)$|(^|\.)\w*([sS]tream|[sS]ubscription|[eE]vents?)\.Next$/;
 
 /**
  * What a spawned goroutine runs: its function literal (or the local closure it calls), and the

@@ -1,6 +1,8 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { calledTextWhere } from '../../src/go/called-functions.js';
-import type { Node } from '../../src/go/syntax.js';
+import { loopShape } from '../../src/go/loops.js';
+import { ancestors, same, type Node } from '../../src/go/syntax.js';
+import type { Spawn } from './detect.js';
 
 /**
  * A call that waits on a network peer, as its name says: an HTTP request (`http.Get`,
@@ -56,3 +58,39 @@ function callMatching(pattern: RegExp, bodies: { body: Node; via?: string }[], c
   const reached = calledTextWhere(called, ctx.packageIndex(), (text) => pattern.test(text));
   return reached ? `${callee(pattern.exec(reached.text)!)}, in ${reached.via}` : undefined;
 }
+
+/**
+ * `l.Accept()`, `conn.AcceptStream(ctx)`, `AcceptUniStream`… in the loop, or taken as a method
+ * value there (`accept := conn.Accept`, then `accept()`): an accept loop of a server or a connection.
+ */
+export function acceptsConnections(loop: Node, source: string): boolean {
+  const body = loop.childForFieldName('body');
+  return !!body && /\.Accept\w*\s*(\(|$)/m.test(source.slice(body.startIndex, body.endIndex));
+}
+
+/**
+ * A read of the next message in a loop with no end of its own (`for {`, `for cond`), outside the
+ * goroutine: `t, msg, err := s.conn.ReadMessage()`, `stream.Recv()`, `r.Read(buf)`. The call as
+ * written, e.g. `s.conn.ReadMessage()`.
+ */
+export function readsStream(spawn: Spawn): string | undefined {
+  if (loopShape(spawn.loop).kind === 'range' || loopShape(spawn.loop).kind === 'counted') return undefined;
+  const body = spawn.loop.childForFieldName('body');
+  if (!body) return undefined;
+  // In the loop's own code: not in a goroutine or a function literal it holds.
+  const own = (call: Node) => {
+    for (const a of ancestors(call)) {
+      if (same(a, body)) return true;
+      if (a.type === 'go_statement' || a.type === 'func_literal') return false;
+    }
+    return false;
+  };
+  return body.descendantsOfType('call_expression').find((c) => STREAM_READ.test(c.childForFieldName('function')?.text ?? '') && own(c))?.text;
+}
+
+/**
+ * Reading the next message of a connection or stream: `conn.ReadMessage`, `stream.Recv`,
+ * `dc.RecvDetail`, `r.Read`, `c.NextReader`, `readWaiter.WaitReadPacket`, a FUSE connection's
+ * `c.ReadOp()`, `framer.ReadFrame()`, an event stream's `stream.Next()`.
+ */
+const STREAM_READ = /\.(Read|ReadMessage|ReadJSON|ReadFrom\w*|ReadMsg\w*|(Wait)?ReadPacket|ReadOp|ReadRequest|ReadFrame|Recv\w*|NextReader|ReceiveDatagram|ReceiveMessage)$|(^|\.)\w*([sS]tream|[sS]ubscription|[eE]vents?)\.Next$/;

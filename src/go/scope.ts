@@ -113,15 +113,28 @@ const FUNCTION_DECLS = new Set(['function_declaration', 'method_declaration']);
 
 /**
  * The field a selector names (`e.subscribers`, `a.upstream`), when the type of what it selects
- * from is known where it stands (the receiver, or a variable declared with a named type): its
- * declaration in the package.
+ * from is known where it stands (the receiver, a variable declared with a named type, or one made
+ * by a function of the package returning one: `gen := newFlowGenerator()`): its declaration in
+ * the package.
  */
 export function selectedField(selector: Node, index: PackageIndex): FieldDecl | undefined {
   if (selector.type !== 'selector_expression') return undefined;
   const operand = selector.childForFieldName('operand');
-  const owner = operand?.type === 'identifier' ? declaredTypeName(operand.text, selector) : undefined;
+  const owner = operand?.type === 'identifier' ? declaredTypeName(operand.text, selector) ?? constructedTypeName(operand.text, selector, index) : undefined;
   const name = selector.childForFieldName('field')?.text;
   return owner ? index.fieldsOf(owner).find((f) => f.name === name) : undefined;
+}
+
+/** `x := newT(…)`, the package's only function of that name returning one named type (`*T`): T. */
+function constructedTypeName(name: string, at: Node, index: PackageIndex): string | undefined {
+  const found = declarationOf(name, at);
+  const value = found && 'local' in found && found.local.value ? unparen(found.local.value) : undefined;
+  const callee = value?.type === 'call_expression' ? value.childForFieldName('function') : undefined;
+  if (callee?.type !== 'identifier') return undefined;
+  const decls = index.functionsNamed(callee.text, false);
+  const result = decls.length === 1 ? decls[0].childForFieldName('result') : undefined;
+  if (!result || (result.type !== 'type_identifier' && result.type !== 'pointer_type')) return undefined;
+  return baseTypeName(result.text) || undefined;
 }
 
 /**

@@ -1,0 +1,63 @@
+import { declarationOf } from '../../src/go/scope.js';
+import { contains, same, unparen, type Node } from '../../src/go/syntax.js';
+import type { Spawn } from './detect.js';
+
+/**
+ * A wait of the goroutine, as a statement of its own, for an event its item gives:
+ * `<-t.GotInfo()`, `<-job.done`, `res := <-req.reply`, where the channel comes from the range
+ * variable or from a value the loop makes for the item (`t, _ := cl.AddMagnet(arg)`), directly
+ * or handed to the literal as an argument. Its producer signals it when it sees fit, perhaps
+ * never (a magnet no peer has the metadata of): bounded, items still waiting would hold the
+ * slots, and later items whose events came would never start. The receive as written.
+ */
+export function waitsForItemEvent(spawn: Spawn, literal: Node | undefined): string | undefined {
+  if (literal?.type !== 'func_literal') return undefined;
+  const body = literal.childForFieldName('body')!;
+  for (const recv of body.descendantsOfType('unary_expression')) {
+    if (recv.childForFieldName('operator')?.text !== '<-' || !standsAlone(recv) || !ownCode(recv, literal)) continue;
+    const operand = unparen(recv.childForFieldName('operand')!);
+    if (/^time\.(After|Tick)\(|\.C$|(^|\.)(ctx|[cC]ontext\(\))\.Done\(\)$/.test(operand.text)) continue;
+    const root = rootName(operand);
+    if (root && perItem(root, recv, spawn, literal)) return recv.text;
+  }
+  return undefined;
+}
+
+/** `<-ch` as a statement, or the whole right side of `v := <-ch` / `v, ok = <-ch`. */
+function standsAlone(recv: Node): boolean {
+  const p = recv.parent;
+  if (p?.type === 'expression_statement') return true;
+  return p?.type === 'expression_list' && p.namedChildCount === 1 && (p.parent?.type === 'short_var_declaration' || p.parent?.type === 'assignment_statement') && same(p.parent.childForFieldName('right'), p);
+}
+
+/** In the literal's own code: not in a function literal or goroutine inside it. */
+function ownCode(node: Node, literal: Node): boolean {
+  for (let p = node.parent; p && !same(p, literal); p = p.parent) if (p.type === 'func_literal') return false;
+  return true;
+}
+
+/** The name a selector or call chain starts from: `t` of `t.GotInfo()`, `req` of `req.reply`. */
+function rootName(expr: Node): Node | undefined {
+  let e: Node | null = expr;
+  while (e && (e.type === 'selector_expression' || e.type === 'call_expression' || e.type === 'index_expression' || e.type === 'parenthesized_expression')) {
+    e = e.type === 'selector_expression' ? e.childForFieldName('operand') : e.type === 'call_expression' ? e.childForFieldName('function') : e.type === 'index_expression' ? e.childForFieldName('operand') : e.namedChild(0);
+  }
+  return e?.type === 'identifier' ? e : undefined;
+}
+
+/**
+ * Whether a name is the item's own: declared by the loop (its range variables, or in its body)
+ * outside the literal, or a parameter of the literal that the go statement hands such a name.
+ */
+function perItem(name: Node, at: Node, spawn: Spawn, literal: Node): boolean {
+  const found = declarationOf(name.text, at);
+  if (!found) return false;
+  if ('local' in found) return contains(spawn.loop, found.local.decl) && !contains(literal, found.local.decl);
+  if (!same(found.param.fn, literal)) return false;
+  const call = literal.parent?.type === 'call_expression' ? literal.parent : undefined;
+  const params = literal.childForFieldName('parameters')?.namedChildren ?? [];
+  const position = params.findIndex((p) => p.childrenForFieldName('name').some((n) => n.text === name.text));
+  const arg = position >= 0 && params.every((p) => p.childrenForFieldName('name').length <= 1) ? call?.childForFieldName('arguments')?.namedChildren[position] : undefined;
+  const argRoot = arg ? rootName(unparen(arg)) : undefined;
+  return !!argRoot && perItem(argRoot, literal, spawn, literal);
+}
