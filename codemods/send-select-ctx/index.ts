@@ -21,6 +21,7 @@ import { buildFix, placementOf } from './fix.js';
 import { sendOperands } from './send-operands.js';
 import { preferredOrder } from './source-order.js';
 import { closedByLaterCall } from './closed-by-callee.js';
+import { handsOnAcceptedConnection } from './accepted-connection.js';
 import { checkedAfterSend, cleanupSkippedByReturn, closedUnderSender, inOwnDoneCase, ownStopOnDone, stopsOnOwnChannel } from './early-return.js';
 import { declarationOf, testingParameter } from '../../src/go/scope.js';
 import { literalLeavingOut } from '../../src/go/composite-literals.js';
@@ -262,6 +263,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (closedOnExit) {
     return { reason: `the function closes ${chan} on its way out (deferred ${closedOnExit}): a send skipped once ${sources[0].expr} is done would leave its reader the close, a zero value (a nil error, false) read as the answer` };
   }
+  const accepted = handsOnAcceptedConnection(send);
+  if (accepted) return { reason: `the send hands on a connection the function accepted, ${accepted}, for its receiver to serve and close: a send giving up once ${sources[0].expr} is done would drop it unclosed, its client left hanging` };
   const carried = carriesResultOf(send, fn, sources[0]);
   if (carried) {
     return { reason: `the send reports ${carried}, which is given ${sources[0].expr} or a context made from it: once ${sources[0].expr} is done that call ends, and a select would drop the report at random` };
