@@ -176,6 +176,14 @@ function passed in or another package's function is not seen. No fix when:
   opentelemetry's autodetect lost the quick detectors behind metadata probes), with a context (\`for i, check := range checks { go func() { results[i] =
   runCheck(ctx, check) }() }\`, runCheck calling \`check.Check(ctx)\`): different work run at once
   under the caller's deadline (a health probe's), which later tasks would miss once bounded;
+- each goroutine gives its work a timeout of its own (\`fedCtx, cancel := context.WithTimeout(ctx,
+  timeout)\` in the literal): waits meant to run out side by side, the caller waiting one timeout at
+  most; bounded, it would wait one per round of slots (dendrite's key claims, against each server);
+- a goroutine waits for an event of its own item as a statement (\`<-t.GotInfo()\`, \`res :=
+  <-req.reply\`, the channel from the range variable, a value the loop made for the item, or the
+  literal's argument): its producer signals it when it sees fit, perhaps never, and bounded, items
+  still waiting would hold the slots (torrent's magnet-metainfo never wrote the resolved magnets
+  listed after unresolvable ones);
 - a goroutine waits for a context to end with \`<-ctx.Done()\` as a statement of its own (a stop
   waiter: \`eg.Go(func() error { <-ctx.Done(); return srv.Stop(…) })\` per server): it holds its slot
   until then, whatever the spawner waits for;

@@ -18,7 +18,7 @@ import { readUntilEnough } from './first-answers.js';
 import { endsWhenFunctionReturns, stopAwaitedAfter, waitsOnOthersClosing, waitsOnOthersEnds } from './waits-on-others.js';
 import { isDoneWait } from '../../src/go/result-channel.js';
 import { acceptsConnections, readsStream, stopsServer, waitsOnNetwork } from './network.js';
-import { delayedStart, inTimerCallback, oneTimePause, pacedBy, sharedDeadline, waitsForOthersUntilTimer } from './timing.js';
+import { delayedStart, inTimerCallback, oneTimePause, ownTimeout, pacedBy, sharedDeadline, waitsForOthersUntilTimer } from './timing.js';
 import { meantToRunTogether } from './together.js';
 import { waitsForItemEvent } from './item-events.js';
 
@@ -133,6 +133,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   const deadline = sharedDeadline(spawn, literal);
   if (deadline) {
     return `the goroutines share one deadline (${deadline}, made before the loop): bounded, the later ones would start late against it and run out of time, where together they all had it`;
+  }
+  const timeout = ownTimeout(literal);
+  if (timeout) {
+    return `each goroutine gives its work a timeout of its own (${timeout}): waits meant to run out side by side, the caller waiting one timeout at most; bounded, it would wait one per round of slots`;
   }
   const shutdown = stopsServer(bodies, called, ctx);
   if (shutdown) {

@@ -24,6 +24,22 @@ export function sharedDeadline(spawn: Spawn, literal: Node | undefined): string 
 }
 
 /**
+ * A timeout each goroutine gives its own work (`fedCtx, cancel := context.WithTimeout(ctx,
+ * timeout)` in the literal, not in a closure inside it): waits meant to run out side by side, so
+ * the caller waits one timeout at most. As written, e.g. `context.WithTimeout(ctx, timeout)`.
+ */
+export function ownTimeout(literal: Node | undefined): string | undefined {
+  const body = literal?.type === 'func_literal' ? literal.childForFieldName('body') : undefined;
+  if (!body || !/\bcontext\.With(Timeout|Deadline)\b/.test(body.text)) return undefined;
+  const call = body.descendantsOfType('call_expression').find((c) => {
+    if (!/^context\.With(Timeout|Deadline)(Cause)?$/.test(c.childForFieldName('function')?.text ?? '')) return false;
+    for (let p = c.parent; p && p.id !== literal!.id; p = p.parent) if (p.type === 'func_literal') return false;
+    return true;
+  });
+  return call?.text;
+}
+
+/**
  * A wait for a ticker or timer in the loop's own code (`case <-ticker.C:`, a `<-time.After(d)`
  * statement, a `time.Sleep(d)`; not in a goroutine or closure it starts): the loop runs once per
  * tick. As written, e.g. `<-ticker.C`.
