@@ -142,7 +142,8 @@ function passed in or another package's function is not seen. No fix when:
 - nothing waits for the goroutines (or the loop ranges over a channel) and a goroutine calls a
   function the package does not declare whose name says it runs until stopped (\`go
   link.stubs[i].Run(toxic)\`, \`d.Run(ctx, ch)\`, \`s.readLoop()\`: words run, start, serve, listen,
-  loop, watch, poll, pump, pipe, worker, daemon, forever, until (\`wait.Until(w, 0, stop)\`); the package's own function of that name counts
+  loop, watch, poll, pump, pipe, worker, daemon, forever, until (\`wait.Until(w, 0, stop)\`), receive,
+  recv (\`comp.Receive()\`, a receive loop until its stream closes: kuma's delta clients); the package's own function of that name counts
   only when it is not the loop's function itself: \`func (m *Manager) Run() { for _, mgr := range
   m.mgrs { go mgr.Run() } }\` starts managers of another type): a pipeline stage or a discoverer
   would hold its slot for good. A loop joined by a \`Wait()\` may block until its workers are

@@ -8,7 +8,7 @@ import { calledName } from '../../src/go/called-functions.js';
 
 /**
  * A call to a function the package does not declare, whose name says it runs until stopped:
- * `link.stubs[i].Run(toxic)`, `s.readLoop()`, `w.Start()`. As written, e.g. `link.stubs[i].Run()`.
+ * `link.stubs[i].Run(toxic)`, `s.readLoop()`, `w.Start()`, `comp.Receive()` (a receive loop until its stream closes). As written, e.g. `link.stubs[i].Run()`.
  * `spawner`: the function the loop is in. `firmly`: only names that say so beyond doubt
  * (`Watch`, `Until`), not those a task's one run may take (`Run`, `Start`).
  */
@@ -29,7 +29,7 @@ export function unseenWorker(called: Node[], spawner: Node, ctx: FileContext, fi
 }
 
 /** Words that name a function running until something stops it. */
-const WORKER_WORDS = new Set(['run', 'start', 'serve', 'listen', 'loop', 'watch', 'poll', 'pump', 'pipe', 'worker', 'daemon', 'forever', 'until']);
+const WORKER_WORDS = new Set(['run', 'start', 'serve', 'listen', 'loop', 'watch', 'poll', 'pump', 'pipe', 'worker', 'daemon', 'forever', 'until', 'receive', 'recv']);
 const FOR_GOOD_WORDS = new Set(['serve', 'listen', 'loop', 'watch', 'pump', 'daemon', 'forever', 'until']);
 
 /**
