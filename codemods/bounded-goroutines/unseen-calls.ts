@@ -20,6 +20,8 @@ export function unseenWorker(called: Node[], spawner: Node, ctx: FileContext, fi
     const { name, method } = named;
     const words = name.split(/(?=[A-Z])|_/).map((w) => w.toLowerCase());
     if (!words.some((w) => (firmly ? FOR_GOOD_WORDS : WORKER_WORDS).has(w))) continue;
+    // `conn.Recv()` taken as a message receives one: only a receive whose one result (an error) is all it gives is a loop.
+    if (words.some((w) => RECEIVE_WORDS.has(w)) && !words.some((w) => WORKER_WORDS.has(w) && !RECEIVE_WORDS.has(w)) && givesValues(callee)) continue;
     // One the package declares is judged by its body; not the spawner itself (\`func (m *Manager)
     // Run() { for _, mgr := range m.mgrs { go mgr.Run() } }\`: the items' Run, of another type).
     if (ctx.packageIndex().functionsNamed(name, method).some((f) => f.text !== spawner.text)) continue;
@@ -30,6 +32,17 @@ export function unseenWorker(called: Node[], spawner: Node, ctx: FileContext, fi
 
 /** Words that name a function running until something stops it. */
 const WORKER_WORDS = new Set(['run', 'start', 'serve', 'listen', 'loop', 'watch', 'poll', 'pump', 'pipe', 'worker', 'daemon', 'forever', 'until', 'receive', 'recv']);
+const RECEIVE_WORDS = new Set(['receive', 'recv']);
+
+/** A call whose results include more than an error: `v, err := conn.Recv()`, `for msg := range s.Receive()`. */
+function givesValues(callee: Node): boolean {
+  const call = callee.parent;
+  const use = call?.parent;
+  if (use?.type === 'expression_statement') return false;
+  const list = use?.type === 'expression_list' ? use.parent : undefined;
+  const left = list?.type === 'assignment_statement' || list?.type === 'short_var_declaration' ? list.childForFieldName('left') : undefined;
+  return !left || left.namedChildCount > 1;
+}
 const FOR_GOOD_WORDS = new Set(['serve', 'listen', 'loop', 'watch', 'pump', 'daemon', 'forever', 'until']);
 
 /**
