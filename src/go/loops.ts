@@ -120,8 +120,8 @@ export function isFixedCountLoop(loop: Node): boolean {
 }
 
 /**
- * A slice or array literal, or a local declared with one that the function never assigns again or
- * appends to: its length is fixed in the code.
+ * A slice or array literal, or a local declared with one that the function never assigns again
+ * (but to another slice written out) or appends to: its length is fixed in the code.
  */
 function writtenOut(over: Node, loop: Node): boolean {
   const literal = (n: Node | null | undefined) => n?.type === 'composite_literal' && /^\[/.test(n.childForFieldName('type')?.text ?? '');
@@ -131,7 +131,14 @@ function writtenOut(over: Node, loop: Node): boolean {
   if (!decl || !('local' in decl) || !literal(decl.local.value)) return false;
   const fn = ancestors(decl.local.decl).find((a) => FUNCTION_TYPES.has(a.type));
   const name = over.text;
-  return !!fn && !new RegExp(`(?<![\\w.])${name}\\s*(=[^=]|\\[[^\\]]*\\]\\s*=[^=])|append\\(\\s*${name}\\b|&${name}\\b`).test(fn.text.replace(decl.local.decl.text, ''));
+  if (!fn) return false;
+  // Set again only to other slices written out (`tasks = []task{a, b, c}` when a password is set).
+  const rewritten = fn.descendantsOfType('assignment_statement').filter((a) => {
+    const [left, right] = [a.childForFieldName('left'), a.childForFieldName('right')];
+    return left?.text === name && right?.namedChildCount === 1 && literal(right.namedChild(0));
+  });
+  const rest = [decl.local.decl, ...rewritten].reduce((text, n) => text.replace(n.text, ''), fn.text);
+  return !new RegExp(`(?<![\\w.])${name}\\s*(=[^=]|\\[[^\\]]*\\]\\s*=[^=])|append\\(\\s*${name}\\b|&${name}\\b`).test(rest);
 }
 
 /** An integer by its form: a literal, or arithmetic with one (\`expectBlocked + 1\`). */
