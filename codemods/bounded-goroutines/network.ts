@@ -8,10 +8,10 @@ import type { Spawn } from './detect.js';
  * A call that waits on a network peer, as its name says: an HTTP request (`http.Get`,
  * `cl.RoundTrip(req)`, `client.Do(req)`, `b.client.Do(req.WithContext(ctx))`), a dial
  * (`net.Dial`, `d.DialContext`, `a.dialPeer`), a
- * gRPC connection (`grpc.NewClient`, `grpc.Dial`), or a round trip measured to a peer
- * (`proxy.URLTest(ctx, url)`, `db.PingContext`, `p.ProbeHealth`). The callee, as written, is group 1 or 2.
+ * gRPC connection (`grpc.NewClient`, `grpc.Dial`), a DNS exchange (`c.Exchange(msg, addr)`), or a
+ * round trip measured to a peer (`proxy.URLTest(ctx, url)`, `db.PingContext`, `p.ProbeHealth`). The callee, as written, is group 1 or 2.
  */
-const NETWORK_CALL = /(?<![\w.])(http\.(?:Get|Head|Post|PostForm)|(?:net|tls)\.Dial\w*|grpc\.(?:NewClient|Dial\w*)|[\w.]+\.(?:RoundTrip|[dD]ial\w*|URLTest|Ping\w*|Probe\w*))\(|(?<![\w.])([\w.]+\.Do)\(\s*req\w*(?:\.WithContext\(\s*\w+\s*\))?\s*\)/;
+const NETWORK_CALL = /(?<![\w.])(http\.(?:Get|Head|Post|PostForm)|(?:net|tls)\.Dial\w*|grpc\.(?:NewClient|Dial\w*)|[\w.]+\.(?:RoundTrip|[dD]ial\w*|URLTest|Ping\w*|Probe\w*|Exchange(?:Context)?))\(|(?<![\w.])([\w.]+\.Do)\(\s*req\w*(?:\.WithContext\(\s*\w+\s*\))?\s*\)/;
 
 /**
  * The network call a goroutine waits on, in its own code (`bodies`) or in the package's functions
