@@ -61,7 +61,12 @@ written over several lines. \`--send-shape select\` (in goconc.yaml: \`send-shap
 \`send-select-ctx\`) writes the plain select instead.
 
 ## Cancellation sources, innermost first
-1. a context made locally with \`context.With*\` (\`ctx, cancel := context.WithTimeout(...)\`);
+1. a context made locally with \`context.With*\` (\`ctx, cancel := context.WithTimeout(...)\`); one
+   made with a timeout or deadline only for a channel the same function declares (its reader under
+   that timeout too): on a channel the function was handed, the timeout is the sender's own clock
+   (how long it polls) and ends while the reader may still come for the value, so the context it
+   is made from is watched instead, and with no other source there is no fix (waypoint's task
+   status: its reader waited for good for the final status);
 2. a \`context.Context\` parameter of the enclosing function, or of a function a closure captures it from;
 3. a done channel parameter (\`done\`, \`stop\`, \`quit\`… of type \`chan struct{}\` or \`<-chan struct{}\`);
 4. a \`context.Context\` field or a done-channel field of the method's receiver (\`s.ctx\`, \`s.done\`),

@@ -19,7 +19,7 @@ import { stoppedBySentCall } from './stopped-by-sent-call.js';
 import { carriesResultOf, endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
 import { sendOperands } from './send-operands.js';
-import { preferredOrder } from './source-order.js';
+import { ownTimeout, preferredOrder } from './source-order.js';
 import { closedByLaterCall } from './closed-by-callee.js';
 import { handsOnAcceptedConnection } from './accepted-connection.js';
 import { checkedAfterSend, cleanupSkippedByReturn, closedUnderSender, inOwnDoneCase, ownStopOnDone, stopsOnOwnChannel } from './early-return.js';
@@ -270,7 +270,11 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
     return { reason: `the send reports ${carried}, which is given ${sources[0].expr} or a context made from it: once ${sources[0].expr} is done that call ends, and a select would drop the report at random` };
   }
   const operands = ctx.options['send-shape'] === 'select' ? undefined : sendOperands(send, outermostFunction(send) ?? fn);
-  const plans = preferredOrder(send, sources).map((s) => buildFix(send, fn, s, placement, ctx.source, ctx.packageIndex, operands));
+  const ordered = preferredOrder(send, sources);
+  if (ordered.length === 0) {
+    return { reason: `the only source is a timeout the function sets itself (${ownTimeout(send, sources[0])}), for a channel it was handed: that timer ends while the reader may still come for the value, and a select on it would drop the value` };
+  }
+  const plans = ordered.map((s) => buildFix(send, fn, s, placement, ctx.source, ctx.packageIndex, operands));
   const fixes = plans.flatMap((p) => (p.ok ? [p.fix] : []));
   if (fixes.length === 0) return { reason: (plans[0] as { reason: string }).reason };
   return { fix: fixes[0], alternatives: fixes.length > 1 ? fixes.slice(1) : undefined };

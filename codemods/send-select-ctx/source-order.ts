@@ -1,12 +1,36 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
-import { ancestors, contains, isDetached, type Node } from '../../src/go/syntax.js';
+import { declarationOf } from '../../src/go/scope.js';
+import { ancestors, contains, firstLine, isDetached, unparen, type Node } from '../../src/go/syntax.js';
 
 /**
  * Sources in the order to offer them. Innermost first, except for a goroutine that outlives the
  * function spawning it (nothing waits for it there): it should watch the receiver's long-lived
- * context, not the spawning call's (request-scoped) one.
+ * context, not the spawning call's (request-scoped) one. A timeout the sending function sets
+ * itself on a channel it was handed (`ownTimeout`) is no source at all: left out.
  */
 export function preferredOrder(send: Node, sources: CancellationSource[]): CancellationSource[] {
+  return receiverFirst(send, sources.filter((s) => !ownTimeout(send, s)));
+}
+
+/**
+ * A local context made with a timeout or deadline (`taskContext, cancel :=
+ * context.WithTimeout(ctx, d)`) in a function the send's channel does not belong to: it comes from
+ * elsewhere (a parameter, `*taskStatusCh`, a field). The timer is the sender's own (how long it
+ * polls), not its reader's: it ends while the reader, busy elsewhere, may still come for the
+ * value. The declaration's first line, if so.
+ */
+export function ownTimeout(send: Node, source: CancellationSource): string | undefined {
+  if (source.kind !== 'ctx-local') return undefined;
+  const made = declarationOf(source.expr, send);
+  if (!made || !('local' in made) || !/^context\.With(Timeout|Deadline)(Cause)?\(/.test(made.local.value?.text ?? '')) return undefined;
+  let chan: Node | null = unparen(send.childForFieldName('channel')!);
+  while (chan && chan.type !== 'identifier') chan = chan.type === 'selector_expression' ? chan.childForFieldName('operand') : chan.type === 'unary_expression' || chan.type === 'parenthesized_expression' ? chan.namedChild(chan.namedChildCount - 1) : null;
+  const channel = chan ? declarationOf(chan.text, send) : undefined;
+  if (channel && 'local' in channel && contains(source.fn, channel.local.decl)) return undefined;
+  return firstLine(made.local.decl.text);
+}
+
+function receiverFirst(send: Node, sources: CancellationSource[]): CancellationSource[] {
   const goroutine = enclosingGoroutine(send);
   if (!goroutine || !isDetached(goroutine.go)) return sources;
   const outside = (s: CancellationSource) => s.kind !== 'ctx-field' && s.kind !== 'done-field' && !contains(goroutine.literal, s.fn);
