@@ -7,7 +7,8 @@ import { mostSends } from '../../src/go/send-paths.js';
 
 /**
  * A stream the function makes, returns and closes once it has sent everything (`uploadTasks :=
- * make(chan T)`, `close(uploadTasks)`, `return uploadTasks`): its readers take the close as the
+ * make(chan T)`, `close(uploadTasks)`, `return uploadTasks`, or among other results: `return out,
+ * outErrs, drainDone, nil`): its readers take the close as the
  * end, and a send that gave up once the source is done would end the stream early, read as
  * complete (a caller reporting success with values missing). How it is read: the range of a
  * caller in the package that then goes on without asking its context, or, by default, that its
@@ -22,7 +23,7 @@ export function truncatedStream(send: Node, ctx: FileContext): string | undefine
   const name = maker?.type === 'function_declaration' || maker?.type === 'method_declaration' ? maker.childForFieldName('name')?.text : undefined;
   if (!maker || !name) return undefined;
   const word = regexEscaped(chan.text);
-  if (!new RegExp(`\\breturn\\s+${word}\\s*(,|$)`, 'm').test(maker.text) || !new RegExp(`\\bclose\\(\\s*${word}\\s*\\)`).test(maker.text)) return undefined;
+  if (!new RegExp(`\\breturn\\s+(?:[\\w.]+\\s*,\\s*)*${word}\\s*(,|$)`, 'm').test(maker.text) || !new RegExp(`\\bclose\\(\\s*${word}\\s*\\)`).test(maker.text)) return undefined;
   // A pipeline whose stages already give up on a done context (`select { case mid <- v: case
   // <-ctx.Done(): return }`): ending early on cancellation is its design.
   if (givesUpElsewhere(maker, send)) return undefined;
