@@ -1,7 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { localsBefore } from '../../src/go/scope.js';
-import { ancestors, firstLine, nextStatement, type Node } from '../../src/go/syntax.js';
+import { ancestors, firstLine, nextStatement, same, type Node } from '../../src/go/syntax.js';
 import { localClosure, spawnedFunction, type Spawn } from './detect.js';
 import { channelRangedOver } from './channel-loops.js';
 import { dispatchedToHandler } from './callbacks.js';
@@ -75,8 +75,9 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   // `go server.Serve()`: the goroutine is the server, whatever its loop looks like.
   const serving = literal ? undefined : called.find((c) => SERVE.test(c.text));
   if (serving) return `the goroutine serves until its server is stopped (${serving.text}()), a long-lived worker: a bound would stop the loop once that many serve`;
-  // `go io.Copy(io.Discard, stream)`: it copies until the stream ends, often the session's life.
-  const copying = literal ? undefined : called.find((c) => STREAM_COPY.test(c.text));
+  // `go io.Copy(io.Discard, stream)`, or a literal whose own statements copy (`defer r.Close();
+  // io.Copy(io.Discard, r)`): it copies until the stream ends, often the session's life.
+  const copying = (literal ? called.filter((c) => ownStatement(c, literal)) : called).find((c) => STREAM_COPY.test(c.text));
   if (copying) return `the goroutine copies until its stream ends (${copying.text}()), which may stay open for the session: a bound would stop the loop once that many streams are open`;
   const background = awaitedInBackground(spawn);
   if (background) {
@@ -272,6 +273,12 @@ function waitsOnOthers(body: Node, spawn: Spawn, ctx: FileContext, waitedForAtOn
   const started = calls.find((c) => on(c, 'Done') && signalsStart(c));
   if (started) return `calls ${started.text} before its work is done: a signal that it has started, which the spawner may wait for from all of them`;
   return undefined;
+}
+
+/** A call that is a statement of the literal's body itself (`io.Copy(…)`, `_, err := io.Copy(…)`), not nested deeper. */
+function ownStatement(callee: Node, literal: Node): boolean {
+  const stmt = ancestors(callee).find((a) => a.parent?.type === 'block' || a.parent?.type === 'statement_list');
+  return !!stmt && same(stmt.parent?.type === 'block' ? stmt.parent : stmt.parent?.parent ?? null, literal.childForFieldName('body')) && stmt.type !== 'defer_statement';
 }
 
 /** net/http's, gRPC's and most servers' blocking entry points: they return when the server stops. */
