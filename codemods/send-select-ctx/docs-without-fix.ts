@@ -203,6 +203,10 @@ export const withoutFix = `## Reported without a fix
 - a return in place of the send would run a deferred \`close(publicChan)\` while a goroutine the
   function started (not in another branch of the same \`if\`) may still send on that channel: that
   send would panic (rook's network discovery crashed the operator);
+- the send is on a Prometheus collector's metric channel (\`ch chan<- prometheus.Metric\`, given to
+  \`Collect\` and the collectors it calls): the registry reads every metric until \`Collect\`
+  returns, and a select would drop metrics once a collection timeout passed
+  (postgres_exporter lost a scrape's metrics, its success metric included);
 - the send hands on a connection the function accepted, as the value or a field of it (\`conns <-
   conn\` after \`conn, err := l.Accept(ctx)\`): its receiver serves and closes it, and a send
   giving up would drop it unclosed, its client left hanging (zrepl's data connections and its

@@ -22,6 +22,7 @@ import { sendOperands } from './send-operands.js';
 import { ownTimeout, preferredOrder } from './source-order.js';
 import { closedByLaterCall } from './closed-by-callee.js';
 import { handsOnAcceptedConnection } from './accepted-connection.js';
+import { collectorMetricChannel } from './collector-metrics.js';
 import { checkedAfterSend, cleanupSkippedByReturn, closedUnderSender, inOwnDoneCase, ownStopOnDone, stopsOnOwnChannel } from './early-return.js';
 import { declarationOf, testingParameter } from '../../src/go/scope.js';
 import { literalLeavingOut } from '../../src/go/composite-literals.js';
@@ -263,6 +264,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (closedOnExit) {
     return { reason: `the function closes ${chan} on its way out (deferred ${closedOnExit}): a send skipped once ${sources[0].expr} is done would leave its reader the close, a zero value (a nil error, false) read as the answer` };
   }
+  const metrics = collectorMetricChannel(send);
+  if (metrics) return { reason: `${chan} is a Prometheus collector's metric channel (${metrics}): the registry reads every metric until Collect returns, and a select on ${sources[0].expr} would drop metrics once it is done (a collection timeout: the scrape loses them, its success metric included)` };
   const accepted = handsOnAcceptedConnection(send);
   if (accepted) return { reason: `the send hands on a connection the function accepted, ${accepted}, for its receiver to serve and close: a send giving up once ${sources[0].expr} is done would drop it unclosed, its client left hanging` };
   const carried = carriesResultOf(send, fn, sources[0]);

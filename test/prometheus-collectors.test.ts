@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { goconc } from './support/cli.js';
+import { tempTree } from './support/temp-tree.js';
+
+// A collector's metric channel comes from client_golang, which fixtures cannot import: the rule
+// is checked here on a scan of its own (the code is not compiled).
+const COLLECTOR = `package collector
+
+import (
+	"context"
+
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+var walDesc = prometheus.NewDesc("pg_wal_segments", "WAL segments.", nil, nil)
+
+type walCollector struct{}
+
+func (walCollector) Update(ctx context.Context, ch chan<- prometheus.Metric) error {
+	ch <- prometheus.MustNewConstMetric(walDesc, prometheus.GaugeValue, 1)
+	return nil
+}
+
+func forward(ctx context.Context, out chan<- prometheus.Counter, c prometheus.Counter) error {
+	out <- c
+	return nil
+}
+`;
+
+describe('send-select-ctx on Prometheus collectors', () => {
+  it('a metric channel gets no fix (the registry reads until Collect returns); another channel of the package does', () => {
+    const dir = tempTree({ 'go.mod': 'module example.com/collector\n\ngo 1.22\n', 'wal.go': COLLECTOR });
+    const res = goconc(['scan', '--json', '--only', 'send-select-ctx'], dir);
+    const findings = JSON.parse(res.stdout).findings as { line: number; fix?: unknown; reason?: string }[];
+    expect(findings.map((f) => f.line)).toEqual([14, 19]);
+    expect(findings[0].fix ?? undefined).toBeUndefined();
+    expect(findings[0].reason).toMatch(/^ch is a Prometheus collector's metric channel \(chan<- prometheus\.Metric\): the registry reads every metric until Collect returns/);
+    expect(findings[1].fix).toBeTruthy();
+  });
+});
