@@ -58,4 +58,10 @@ goroutine that drains a reader (\`for sc.Scan()\` over a child's \`StderrPipe()\
 a recovered panic the writer on the other end would block forever.
 A goroutine in a \`_test.go\` file: a panic there fails the test run, and recovered it would only
 be logged while the test could pass, or hang waiting for what the goroutine never did.
+So too a goroutine in a function given \`*testing.T\` (or B, F, \`testing.TB\`) in an ordinary
+file, a test suite other packages run (buf's storage suite passed a bucket whose \`Put\`
+panicked). A goroutine that hands its outcome back in an error variable it shares (\`password,
+err = prompt()\`) and signals its end with a deferred \`close(ch)\` or \`wg.Done()\`: recovered, the
+signal would still come and its waiter read the nil error as a success (buf curl sent an empty
+password as typed).
 `;

@@ -1,4 +1,4 @@
-import { declarationOf } from '../../src/go/scope.js';
+import { declarationOf, testingParameter } from '../../src/go/scope.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
 import { afterOpeningBrace, ancestors, eol, firstLine, indentAt, inSelectWithDefault, isReleaseCall, touchesError, type Node } from '../../src/go/syntax.js';
@@ -87,6 +87,26 @@ function closesResource(n: Node): boolean {
   return n.type === 'call_expression' && n.parent?.type === 'expression_statement' && /\.Close$/.test(n.childForFieldName('function')?.text ?? '');
 }
 
+/**
+ * An error the goroutine reports in a variable declared outside it (`password, err = prompt()`)
+ * with a deferred signal of its end (`defer close(ch)`, `defer wg.Done()`): the waiter reads the
+ * variable once signalled.
+ */
+function errorHandedBack(stmts: Node[], literal: Node): { variable: string; signal: string } | undefined {
+  const signal = stmts.find((st) => st.type === 'defer_statement' && /^defer\s+(close\(|[\w.]+\.Done\(\))/.test(st.text));
+  if (!signal) return undefined;
+  for (const assign of literal.descendantsOfType('assignment_statement')) {
+    if (insideLiteral(assign, literal.childForFieldName('body')!)) continue;
+    for (const id of assign.childForFieldName('left')?.namedChildren ?? []) {
+      if (id.type !== 'identifier' || !/^(err|\w*Err)$/.test(id.text)) continue;
+      const found = declarationOf(id.text, assign);
+      const decl = found && ('local' in found ? found.local.decl : found.param.fn);
+      if (decl && !(literal.startIndex <= decl.startIndex && decl.endIndex <= literal.endIndex)) return { variable: id.text, signal: signal.text.replace(/^defer\s+/, '') };
+    }
+  }
+  return undefined;
+}
+
 /** Whether `n` is in a function literal within `within`: its code runs when it is called, maybe elsewhere. */
 function insideLiteral(n: Node, within: Node): boolean {
   return ancestors(n).some((a) => a.type === 'func_literal' && within.startIndex <= a.startIndex && a.endIndex <= within.endIndex);
@@ -163,8 +183,18 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${locking.via}, which runs ${lockNotDeferred(locking.text)} without a deferred unlock: after a recovered panic the lock would stay held, and every later Lock would hang where the process used to crash` });
       continue;
     }
+    const reported = errorHandedBack(stmts, literal);
+    if (reported) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine hands its outcome back in ${reported.variable}, a variable it shares, and signals its end with ${reported.signal}: after a recovered panic that signal would still come, and its waiter take ${reported.variable}'s zero value (nil: a success) where the process used to crash` });
+      continue;
+    }
     if (ctx.path.endsWith('_test.go')) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: 'the goroutine is in a test file: a panic there fails the test run, and recovered it would only be logged while the test could pass (or hang on what the goroutine never did)' });
+      continue;
+    }
+    const testing = ancestors(go).filter((a) => a.type === 'function_declaration' || a.type === 'method_declaration' || a.type === 'func_literal').map(testingParameter).find(Boolean);
+    if (testing) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs in test code (a function given ${testing}, a suite shared by other packages' tests): a panic there fails the test run, and recovered it would only be logged while the test could pass` });
       continue;
     }
     const nl = eol(ctx.source);
