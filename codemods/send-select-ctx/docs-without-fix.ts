@@ -203,6 +203,9 @@ export const withoutFix = `## Reported without a fix
 - a return in place of the send would run a deferred \`close(publicChan)\` while a goroutine the
   function started (not in another branch of the same \`if\`) may still send on that channel: that
   send would panic (rook's network discovery crashed the operator);
+- the send is in gRPC's stats callback (\`HandleRPC(ctx, s stats.RPCStats)\`, \`HandleConn\`), given the
+  RPC's context: gRPC reports the End after cancelling it, and a select would drop the stats of
+  finished RPCs whenever the buffer is full (gubernator's request metrics under load);
 - the send is on a Prometheus collector's metric channel (\`ch chan<- prometheus.Metric\`, given to
   \`Collect\` and the collectors it calls): the registry reads every metric until \`Collect\`
   returns, and a select would drop metrics once a collection timeout passed

@@ -32,6 +32,8 @@ export function knownDoneWhere(send: Node, fn: Node, source: CancellationSource,
   if (deferred) return deferred;
   const flagged = setWithCancel(send, source);
   if (flagged) return flagged;
+  const stats = grpcStatsCallback(source);
+  if (stats) return stats;
   // The function called where the source is done: a closure (`flush := func() {…}`) or the
   // package's function or method (`case <-s.ctx.Done(): s.stop()`), the last flush or stop of a
   // shutdown.
@@ -326,4 +328,16 @@ function takenByCallee(call: Node, name: string, ctx: FileContext): boolean {
   return parametersGiven(call, name, ctx.packageIndex()).some(({ decl, param }) =>
     decl.descendantsOfType('unary_expression').some((u) => u.childForFieldName('operator')?.text === '<-' && u.childForFieldName('operand')?.text === param && plainReceive(u) && same(enclosingFunction(u), decl)),
   );
+}
+
+/**
+ * gRPC's stats callbacks (`HandleRPC(ctx context.Context, s stats.RPCStats)`, `HandleConn`): gRPC
+ * reports an RPC's End after it has cancelled the RPC's context, the one given here.
+ */
+function grpcStatsCallback(source: CancellationSource): string | undefined {
+  if (source.kind !== 'ctx-param' || source.fn.type !== 'method_declaration') return undefined;
+  const name = source.fn.childForFieldName('name')?.text;
+  if (name !== 'HandleRPC' && name !== 'HandleConn') return undefined;
+  const params = source.fn.childForFieldName('parameters')?.text ?? '';
+  return /\b(?:stats\.)?(RPC|Conn)Stats\b/.test(params) ? `in ${name}, gRPC's stats callback, which gets the RPC's End once the RPC's context is cancelled` : undefined;
 }
