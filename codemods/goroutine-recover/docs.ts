@@ -42,7 +42,8 @@ Goroutines whose body already calls \`recover()\`, and \`go f(x)\` calls (wrap \
 A body written on one line; \`log\` or \`runtime/debug\` imported under another name, or their
 names taken by the package (\`var log = logging.Logger("bootstrap")\`) or by a variable of the
 function; a body that
-releases or reports outside a defer (\`wg.Done()\`, \`mu.Unlock()\`, \`close(ch)\`, \`w.Close()\`, a send, a
+releases or reports outside a defer (\`wg.Done()\`, \`mu.Unlock()\`, \`close(ch)\`, \`w.Close()\`,
+\`pw.CloseWithError(err)\` (trivy's image export pipe), a send, a
 cancel), or ends the process (\`os.Exit(0)\` after a CLI run in a goroutine while \`main\` waits for a
 signal: croc, recovered, hung instead of exiting): after a recovered panic it would be skipped, and whoever waits for it would wait
 forever where the process used to crash (defer the release first). A body that calls a function

@@ -82,9 +82,12 @@ function drainsReader(stmts: Node[], body: Node): string | undefined {
   return undefined;
 }
 
-/** `w.Close()` as a statement: a reader on its other end waits for it (a pipe, a stream). */
+/**
+ * `w.Close()`, `pw.CloseWithError(err)`, `stream.CloseSend()` as a statement: a reader on its other
+ * end waits for it (a pipe, a stream).
+ */
 function closesResource(n: Node): boolean {
-  return n.type === 'call_expression' && n.parent?.type === 'expression_statement' && /\.Close$/.test(n.childForFieldName('function')?.text ?? '');
+  return n.type === 'call_expression' && n.parent?.type === 'expression_statement' && /\.Close(WithError|Send|Write)?$/.test(n.childForFieldName('function')?.text ?? '');
 }
 
 /**
