@@ -62,4 +62,8 @@ the \`go\` it would block): left alone.
 - the count passed to Add is computed inside the goroutine;
 - the group is reached through a parameter in a way goconc cannot name outside;
 - the Add shares its line with other code, or the go statement is not a plain statement.
+- the goroutine has a loop of its own and uses something the function closes only in a defer,
+  after its \`Wait\` (nps' response reader, \`http.ReadResponse(bufio.NewReader(connClient), r)\` in a
+  loop, \`connClient.Close()\` deferred): it ends on that close, so counted before it starts it would
+  hold that Wait for good, where the Add inside let Wait pass it.
 `;

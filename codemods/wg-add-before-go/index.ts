@@ -4,6 +4,7 @@ import { deleteLines, eol, indentAt, lineEnd, lineStart, touchesError, type Node
 import { docs } from './docs.js';
 import { waitGroupKind } from '../../src/go/wait-groups.js';
 import { waitGroupGoFix } from './wait-group-go.js';
+import { closedOnlyAfterWait } from './closed-after-wait.js';
 import { GO_FUNC_STATEMENT, mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 
 export const wgAddBeforeGo: Codemod = {
@@ -63,6 +64,10 @@ function plan(ctx: FileContext, go: Node, literal: Node, call: Node, stmt: Node,
     if (!arg) return { reason: 'the goroutine is called with fewer arguments than parameters' };
     outside = arg.type === 'unary_expression' && arg.text.startsWith('&') ? arg.text.slice(1) : arg.text;
     if (!/^[\w.]+$/.test(outside)) return { reason: `the group is passed as ${arg.text}` };
+  }
+  const closed = closedOnlyAfterWait(go, literal, outside);
+  if (closed) {
+    return { reason: `the goroutine loops over ${closed}, which the function closes only in a defer, after ${outside}.Wait(): counted before it starts, the goroutine would hold that Wait for good, where the Add inside let Wait pass it` };
   }
   const delta = add.childForFieldName('arguments')!.namedChildren;
   if (delta.length !== 1 || delta[0].descendantsOfType('identifier').some((id) => locals.has(id.text)) || (delta[0].type === 'identifier' && locals.has(delta[0].text))) {
