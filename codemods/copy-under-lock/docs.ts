@@ -91,7 +91,10 @@ only closes a channel inside a \`sync.Once\` does not, and is left alone.
   and the loop would read the inner ones after the unlock while other code changes them under the
   lock (polaris' per-connection instance sets: concurrent map iteration and map write); a type the
   package declares as a map or slice counts (\`map[string]Value\` with \`type Value []byte\`, whose
-  bytes emitter's subscriptions change in place; cubefs' \`map[TaskType]mapTaskRunner\`);
+  bytes emitter's subscriptions change in place; cubefs' \`map[TaskType]mapTaskRunner\`), and so does
+  a type of another package, which may be or hold one (\`http.Header\`; kueue's \`resources.Requests\`,
+  an interface over a map changed in place), unless it copies whole (\`time.Time\`, \`time.Duration\`,
+  \`context.Context\` and its cancel functions, \`netip\` addresses, \`uuid.UUID\`);
 - another method closes channels under the same mutex while this loop sends on the elements:
   sending after unlocking could panic on a closed channel (pub/sub unsubscribe);
 - another method removes elements of the collection under the same mutex (\`delete(a.handlers,

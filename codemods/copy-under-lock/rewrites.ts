@@ -56,6 +56,11 @@ export function iterateThenCall(cs: CriticalSection, loop: Node, field: FieldDec
   if (inner?.type === 'map_type' || inner?.type === 'slice_type') {
     return { ok: false, reason: `${right.text} holds ${inner.type === 'map_type' ? 'maps' : 'slices'} (${field.type}): a copy would be shallow, and the loop would read the inner ones after the unlock while other code changes them under the lock` };
   }
+  // Another package's type (`resources.Requests`, an interface over a map changed in place under
+  // the lock: kueue's node usage) may hold a map or slice too; only value types known to copy whole pass.
+  if (written?.type === 'qualified_type' && !COPIED_WHOLE.test(written.text)) {
+    return { ok: false, reason: `${right.text} holds values of ${written.text}, a type of another package: if it is or holds a map or a slice (an interface over one), a copy would be shallow, and the loop would read the inner ones after the unlock while other code changes them under the lock` };
+  }
   const clone = cloneOf(right.text, field, name, ctx, ind, nl, used);
   if (!clone) return { ok: false, reason: `cannot copy ${right.text} of type ${field.type}` };
   const edits = [{ start: right.startIndex, end: right.endIndex, text: name }];
@@ -67,6 +72,9 @@ export function iterateThenCall(cs: CriticalSection, loop: Node, field: FieldDec
   }
   return { ok: true, fix: { description: `copy ${right.text} under the lock, unlock, then iterate the copy`, edits, imports: clone.imports } };
 }
+
+/** Other packages' types that copy whole: times, durations, contexts and their cancel functions, addresses by value. */
+const COPIED_WHOLE = /^(time\.(Time|Duration|Month|Weekday)|context\.(Context|CancelFunc|CancelCauseFunc)|netip\.(Addr|AddrPort|Prefix)|uuid\.UUID)$/;
 
 /**
  * remove-then-close: take an entry, call it, delete it — all under the lock. Take and delete
