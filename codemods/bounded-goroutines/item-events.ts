@@ -1,5 +1,5 @@
 import { declarationOf } from '../../src/go/scope.js';
-import { contains, same, unparen, type Node } from '../../src/go/syntax.js';
+import { contains, rootName, same, unparen, type Node } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
 
 /**
@@ -34,15 +34,6 @@ function standsAlone(recv: Node): boolean {
 function ownCode(node: Node, literal: Node): boolean {
   for (let p = node.parent; p && !same(p, literal); p = p.parent) if (p.type === 'func_literal') return false;
   return true;
-}
-
-/** The name a selector or call chain starts from: `t` of `t.GotInfo()`, `req` of `req.reply`. */
-function rootName(expr: Node): Node | undefined {
-  let e: Node | null = expr;
-  while (e && (e.type === 'selector_expression' || e.type === 'call_expression' || e.type === 'index_expression' || e.type === 'parenthesized_expression')) {
-    e = e.type === 'selector_expression' ? e.childForFieldName('operand') : e.type === 'call_expression' ? e.childForFieldName('function') : e.type === 'index_expression' ? e.childForFieldName('operand') : e.namedChild(0);
-  }
-  return e?.type === 'identifier' ? e : undefined;
 }
 
 /**

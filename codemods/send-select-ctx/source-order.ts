@@ -1,6 +1,6 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { ancestors, contains, firstLine, isDetached, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, firstLine, isDetached, rootName, type Node } from '../../src/go/syntax.js';
 
 /**
  * Sources in the order to offer them. Innermost first, except for a goroutine that outlives the
@@ -23,8 +23,7 @@ export function ownTimeout(send: Node, source: CancellationSource): string | und
   if (source.kind !== 'ctx-local') return undefined;
   const made = declarationOf(source.expr, send);
   if (!made || !('local' in made) || !/^context\.With(Timeout|Deadline)(Cause)?\(/.test(made.local.value?.text ?? '')) return undefined;
-  let chan: Node | null = unparen(send.childForFieldName('channel')!);
-  while (chan && chan.type !== 'identifier') chan = chan.type === 'selector_expression' ? chan.childForFieldName('operand') : chan.type === 'unary_expression' || chan.type === 'parenthesized_expression' ? chan.namedChild(chan.namedChildCount - 1) : null;
+  const chan = rootName(send.childForFieldName('channel')!);
   const channel = chan ? declarationOf(chan.text, send) : undefined;
   if (channel && 'local' in channel && contains(source.fn, channel.local.decl)) return undefined;
   return firstLine(made.local.decl.text);

@@ -108,6 +108,22 @@ export function unparen(node: Node): Node {
   return n;
 }
 
+/**
+ * The name a chain of selectors, calls, indexes, dereferences and parentheses starts from: `t` of
+ * `t.GotInfo()`, `taskStatusCh` of `*taskStatusCh`, `req` of `req.reply[i]`; undefined when it
+ * starts elsewhere (a literal, a call of a function literal).
+ */
+export function rootName(expr: Node): Node | undefined {
+  let e: Node | null = expr;
+  while (e && e.type !== 'identifier') {
+    if (e.type === 'selector_expression' || e.type === 'index_expression') e = e.childForFieldName('operand');
+    else if (e.type === 'call_expression') e = e.childForFieldName('function');
+    else if (e.type === 'parenthesized_expression' || (e.type === 'unary_expression' && e.childForFieldName('operator')?.text === '*')) e = e.namedChild(e.namedChildCount - 1);
+    else return undefined;
+  }
+  return e ?? undefined;
+}
+
 /** True when `inner` lies inside `outer` (or is it). */
 export function contains(outer: Node, inner: Node): boolean {
   return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
