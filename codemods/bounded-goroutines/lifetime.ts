@@ -11,7 +11,7 @@ import { collectedAfter } from './collected-after.js';
 import { cancelEachOther, cancelledAfterLoop, groupCancelsOnError } from './shared-context.js';
 import { calledBodies } from '../../src/go/called-functions.js';
 import { sendsHaveRoom } from './room.js';
-import { sharedBatchingCall, unseenWorker } from './unseen-calls.js';
+import { contextOnlyTask, sharedBatchingCall, unseenWorker } from './unseen-calls.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { itemCallback, itemIsFunction, itemTaskWithContext } from './item-tasks.js';
 import { readUntilEnough } from './first-answers.js';
@@ -71,6 +71,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   const worker = joined ? undefined : unseenWorker(called, spawn.fn, ctx);
   if (worker) {
     return `the goroutine runs ${worker}, which is not in this package and is named like a worker that runs until stopped: nothing waits for the goroutines, and one that never ends would hold its slot for good`;
+  }
+  const stopOnly = spawn.shape === 'fire-and-forget' && !literal ? contextOnlyTask(spawn.go, ctx) : undefined;
+  if (stopOnly) {
+    return `the goroutine runs ${stopOnly}, code this package does not show, given nothing but a context: work that takes only a way to stop usually runs until it is stopped (a periodic job), nothing waits for the goroutines, and bounded, the loop would stop once that many run`;
   }
   // `go server.Serve()`: the goroutine is the server, whatever its loop looks like.
   const serving = literal ? undefined : called.find((c) => SERVE.test(c.text));

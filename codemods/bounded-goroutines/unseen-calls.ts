@@ -70,3 +70,20 @@ export function sharedBatchingCall(called: Node[], loop: Node, ctx: FileContext)
 }
 
 const BATCHING = /^(Send|Produce|Publish|Enqueue|Submit)([A-Z]\w*)?$/;
+
+/**
+ * `go x.Do(ctx)`: a method the package does not declare, given nothing but a context (a parameter
+ * or local of type `context.Context`, or one made by `context.With…`). Work that takes only a way
+ * to stop usually runs until it is stopped (remark42's per-site `backup.Do(ctx)`, a ticker loop).
+ * As written, e.g. `backup.Do(ctx)`.
+ */
+export function contextOnlyTask(go: Node, ctx: FileContext): string | undefined {
+  const call = go.namedChild(0);
+  const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+  const args = call?.childForFieldName('arguments')?.namedChildren ?? [];
+  if (callee?.type !== 'selector_expression' || args.length !== 1 || args[0].type !== 'identifier') return undefined;
+  const found = declarationOf(args[0].text, go);
+  const isContext = found && ('param' in found ? /^context\.Context$/.test(found.param.typeNode.text) : /^context\.(With\w+|Background|TODO)\(/.test(found.local.value?.text ?? '') || /^context\.Context$/.test(found.local.typeNode?.text ?? ''));
+  if (!isContext || ctx.packageIndex().functionsNamed(callee.childForFieldName('field')!.text, true).length > 0) return undefined;
+  return call!.text;
+}
