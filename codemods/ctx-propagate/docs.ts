@@ -35,7 +35,9 @@ outer context when there is one. Done channels are not contexts and are never us
 \`context.WithTimeout(common.WithLogger(context.Background(), l), time.Minute)\`): a budget of its own, for a flush or a
 shutdown meant to outlive the context in scope; nor as the base of profiler labels
 (\`pprof.WithLabels(context.Background(), …)\`, \`pprof.Do\`), which carries labels, not
-cancellation.
+cancellation; nor in a test file, where a bare context (no deadline, no values)
+may be what the test checks (twirp's test of a response header set without the handler's
+ResponseWriter, which the handler's context would carry).
 
 ## Left alone
 - functions with no context in scope (goconc never invents one);

@@ -149,4 +149,26 @@ func (p *pool) start() {
     expect(out.findings).toHaveLength(1);
     expect(out.findings[0]).toMatchObject({ severity: 'info', reason: expect.stringContaining('the statement sets p.ctx itself') });
   });
+
+  it('leaves Background() alone in a test file, even when aggressive: a bare context may be what the test checks', () => {
+    const src = `package p
+
+import (
+	"context"
+	"testing"
+)
+
+// A handler under test: the header set on a bare context must be ignored.
+func handle(ctx context.Context, t *testing.T) {
+	setHeader(context.Background(), "key4", "ignored")
+}
+
+func setHeader(ctx context.Context, k, v string) {}
+`;
+    const out = fixSource('/virtual/p_test.go', 'p_test.go', src, { codemods: [codemod], codemodOptions: { [codemod.id]: { aggressive: true } }, goVersion: '1.22', packages: new PackageIndexCache() });
+    expect(out.fixed).toBe(src);
+    expect(out.findings.map((f) => f.reason)).toContainEqual(expect.stringContaining('context.Background() in a test is a context it chose'));
+    // The same code outside a test file is fixed when aggressive.
+    expect(fix(true, src).fixed).toBe(src.replace('setHeader(context.Background(),', 'setHeader(ctx,'));
+  });
 });
