@@ -316,7 +316,9 @@ function passed in or another package's function is not seen. No fix when:
   while its workers were stopped in turns; a shutdown hook of a list, \`engine.OnShutdown[i](ctx)\`:
   hertz's later hooks had not run when its shutdown stopped waiting; a stop given a context,
   \`cli.ContainerStop(ctx, name, timeout)\`: woodpecker left containers behind when the later
-  stops waited their turn under the shutdown's deadline), itself or in a
+  stops waited their turn under the shutdown's deadline; a node drained,
+  \`d.UpdateDrainOpts(id, opts, nil)\`: nomad-autoscaler's later nodes, still eligible, took the
+  work moved off the first ones), itself or in a
   function of the package it calls: servers stopped side by side each wait for their clients,
   and bounded, one still draining would hold its slot while the others keep accepting, and a
   deadline they share would cut the later ones short;

@@ -30,11 +30,12 @@ export function waitsOnNetwork(bodies: { body: Node; via?: string }[], called: N
 /**
  * `srv.Shutdown(ctx)`, `s.GracefulStop()`, `w.stop()` (no argument, not a timer's or ticker's), a
  * stop given a context (`cli.ContainerStop(ctx, name, timeout)`, `StopSandbox(ctx, id)`), a
- * shutdown hook of a list (`engine.OnShutdown[index](ctx)`): a server, worker, container or hook
- * stopped once what it is doing is done, or its grace period is over.
+ * shutdown hook of a list (`engine.OnShutdown[index](ctx)`), a node drained
+ * (`c.drainer.UpdateDrainOpts(id, opts, nil)`): a server, worker, container, hook or node stopped
+ * once what it is doing is done, or its grace period is over.
  */
 const SHUTDOWN_CALL =
-  /(?<![\w.])([\w.]+\.(?:Shutdown|GracefulStop)|(?![\w.]*(?:[tT]imer|[tT]icker|[tT]imeout)\w*\.[sS]top\b)[\w.]+\.[sS]top(?=\(\s*\))|[\w.]+\.(?:\w*Stop|Stop\w+)(?=\(\s*(?:ctx|\w+Ctx)\b)|[\w.]*[sS]hutdown\w*\[\w+\])\(/;
+  /(?<![\w.])([\w.]+\.(?:Shutdown|GracefulStop)|(?![\w.]*(?:[tT]imer|[tT]icker|[tT]imeout)\w*\.[sS]top\b)[\w.]+\.[sS]top(?=\(\s*\))|[\w.]+\.(?:\w*Stop|Stop\w+)(?=\(\s*(?:ctx|\w+Ctx)\b)|[\w.]*[sS]hutdown\w*\[\w+\]|[\w.]+\.(?:Update)?Drain\w*)\(/;
 
 /**
  * The server shutdown a goroutine runs (`srv.Shutdown`), in its own code or in the package's
