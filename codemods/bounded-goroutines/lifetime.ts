@@ -21,6 +21,7 @@ import { acceptsConnections, readsStream, stopsServer, waitsOnNetwork } from './
 import { delayedStart, inTimerCallback, oneTimePause, ownTimeout, pacedBy, sharedDeadline, waitsForOthersUntilTimer } from './timing.js';
 import { meantToRunTogether } from './together.js';
 import { waitsForItemEvent } from './item-events.js';
+import { pipedPair } from './piped-pairs.js';
 
 /**
  * Why a bound could stop the loop for good, or undefined when the goroutines finish on their
@@ -34,6 +35,8 @@ import { waitsForItemEvent } from './item-events.js';
 export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undefined {
   const together = meantToRunTogether(spawn, ctx);
   if (together) return together;
+  const piped = pipedPair(spawn);
+  if (piped) return `each iteration starts two goroutines joined by a pipe it makes (${piped}): the writer waits for its reader, and bounded, a writer holding the last slot would wait for a reader that cannot start`;
   if (acceptsConnections(spawn.loops[0], ctx.source)) {
     return 'each goroutine serves an accepted connection or stream for as long as it stays open: a bound would stop the loop accepting once that many are open (limit connections on purpose, e.g. netutil.LimitListener)';
   }

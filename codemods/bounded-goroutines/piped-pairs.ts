@@ -1,0 +1,25 @@
+import { regexEscaped } from '../../src/go/find-by-text.js';
+import { same, type Node } from '../../src/go/syntax.js';
+import type { Spawn } from './detect.js';
+
+/**
+ * Two goroutines of one iteration joined by a pipe the iteration makes (`tr, tw := io.Pipe()`,
+ * one goroutine writing `tw` (or running a command writing it), another reading `tr`): a pipe
+ * writer waits for its reader, and bounded, a writer holding the last slot would wait for a reader
+ * that cannot start (skaffold's container hooks deadlocked on one CPU). The declaration, as written.
+ */
+export function pipedPair(spawn: Spawn): string | undefined {
+  const body = spawn.loops[0].childForFieldName('body');
+  const stmts = body?.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren ?? [];
+  const spawns = stmts.filter((s) => s.type === 'go_statement' || (s.type === 'expression_statement' && /^[\w.]+\.Go\(/.test(s.text)));
+  if (spawns.length < 2 || !spawns.some((s) => same(s, spawn.go))) return undefined;
+  for (const decl of stmts.filter((s) => s.type === 'short_var_declaration' && /^io\.Pipe\(\s*\)$/.test(s.childForFieldName('right')?.text ?? ''))) {
+    const [reader, writer] = decl.childForFieldName('left')!.namedChildren.map((n) => n.text);
+    if (!reader || !writer || reader === '_' || writer === '_') continue;
+    const mentions = (s: Node, name: string) => new RegExp(`(?<![\\w.])${regexEscaped(name)}\\b`).test(s.text);
+    const writes = spawns.find((s) => mentions(s, writer));
+    const reads = spawns.find((s) => mentions(s, reader) && !same(s, writes ?? null));
+    if (writes && reads && (same(writes, spawn.go) || same(reads, spawn.go))) return decl.text;
+  }
+  return undefined;
+}
