@@ -47,6 +47,9 @@ semantics.
 - a ticker that leaves the function (returned, stored, passed on, or its channel \`t.C\` handed on):
   its owner must stop it; or one a goroutine or closure of the function uses, which may run after
   it returns (\`defer t.Stop()\` would stop the ticking for it);
+- a ticker made on each pass of a loop (\`for { ticker := time.NewTicker(d); select { … } }\`): a
+  deferred Stop would run only when the function returns, keeping every pass's ticker until then
+  (aresdb's keep-alive, a session long); it wants a Stop at the end of each pass;
 - \`time.Tick\` anywhere but \`for range time.Tick(d)\` outside other loops (in a \`select\` case
   inside a loop it makes a new ticker per iteration; hoisting it would change when it fires);
 - \`time.Tick(d)\` where \`d\` is not a positive constant: written in place (\`5 * time.Second\`)

@@ -69,6 +69,10 @@ function newTicker(call: Node, ctx: FileContext): RawFinding | undefined {
   const later = uses.find((id) => ancestors(id).some((a) => a.type === 'func_literal' && contains(body, a)));
   if (later) return { start: call.startIndex, end: call.endIndex, message, reason: `${name} is used by a function literal (a goroutine the function starts) that may run after it returns: stopped on return, it would stop ticking for that code` };
   if (decl.parent?.type !== 'statement_list') return { start: call.startIndex, end: call.endIndex, message, reason: 'the ticker is made in a statement header' };
+  // One ticker per iteration: a deferred Stop would pile up, one per pass, each ticker kept until
+  // the function returns (aresdb's keep-alive, a session long).
+  const repeating = loopsRepeating(decl).find((l) => contains(body, l));
+  if (repeating) return { start: call.startIndex, end: call.endIndex, message, reason: `${name} is made on each pass of a loop (line ${repeating.startPosition.row + 1}): a deferred Stop would run only when the function returns, keeping every pass's ticker until then; stop it at the end of each pass instead` };
   const nl = eol(ctx.source);
   const at = lineEnd(ctx.source, decl.endIndex);
   return {
