@@ -60,10 +60,12 @@ A call that may be meant to run without the context in scope (\`context.TODO()\`
 on purpose, for work that must not stop with it):
 - it runs where the context is done: after its \`cancel()\` (for a receiver's \`s.ctx\`, after
   \`s.cancel()\`: a \`Close\` flushing last) or a \`<-ctx.Done()\` statement, in a
-  \`case <-ctx.Done():\`, or after a select whose done case goes on;
+  \`case <-ctx.Done():\`, under \`if ctx.Err() != nil\` (alone or with others joined by \`&&\`:
+  skaffold's last look at a job after a timeout), or after a select whose done case goes on;
 - it is deferred: cleanup that runs as the function returns, often because the context ended;
 - it is given to a call named for cleaning up (\`ref.Release(context.TODO())\`,
-  \`releaseContainer\`, \`Cleanup\`, \`Delete\`, \`Remove\`, \`Unlock\`, \`Kill\`): cleanup is meant to
+  \`releaseContainer\`, \`Cleanup\`, \`Delete\`, \`Remove\`, \`Unlock\`, \`Kill\`, or ending with one:
+  skaffold's \`ForceJobDelete\` after a job's watch failed on a timeout): cleanup is meant to
   run even once the context is done (a cancelled build still releases its leases), and given it
   would fail at once then;
 - the call it is given to is given the context as well (\`CopyContextValues(context.TODO(), ctx)\`):

@@ -1,7 +1,7 @@
 import { doneReceive, type CancellationSource } from './cancellation.js';
 import { regexEscaped } from './find-by-text.js';
 import { LEAVES_CASE } from './result-channel.js';
-import { ancestors, contains, firstLine, same, type Node } from './syntax.js';
+import { ancestors, contains, firstLine, same, unparen, type Node } from './syntax.js';
 
 /** `ctx, cancel := context.WithCancel(…)` (or `=`) in the text of the function that declares the source: the cancel functions it was given. */
 export function cancelFunctions(source: CancellationSource, declaring = source.fn.text): string[] {
@@ -40,9 +40,11 @@ export function doneAt(node: Node, fn: Node, source: CancellationSource): string
       if (comm && comm.text.replace(/\s/g, '').endsWith(receive) && !contains(comm, node)) return `in case ${comm.text}`;
     }
     if (a.type === 'if_statement' && source.isContext) {
-      const cond = a.childForFieldName('condition')?.text.replace(/\s/g, '');
+      // `if ctx.Err() != nil {`, or a conjunction with it (`ctx.Err() != nil && jobErr == nil`).
+      const cond = a.childForFieldName('condition');
       const consequence = a.childForFieldName('consequence');
-      if (cond === `${source.expr}.Err()!=nil` && consequence && contains(consequence, node)) return `under if ${source.expr}.Err() != nil`;
+      const checks = cond ? conjuncts(cond).some((c) => c.text.replace(/\s/g, '') === `${source.expr}.Err()!=nil`) : false;
+      if (checks && consequence && contains(consequence, node)) return `under if ${source.expr}.Err() != nil`;
     }
   }
   if (source.isContext && node.childForFieldName('value')?.text.replace(/\s/g, '') === `${source.expr}.Err()`) return `it sends ${source.expr}.Err()`;
@@ -76,4 +78,13 @@ function fieldCancel(source: CancellationSource): RegExp | undefined {
   if (source.kind !== 'ctx-field') return undefined;
   const recv = source.expr.slice(0, source.expr.lastIndexOf('.'));
   return new RegExp(`^${regexEscaped(recv)}\\.\\w*[cC]ancel\\w*\\(\\)$`);
+}
+
+/** The operands of a chain of `&&` (in parentheses or not): each holds when the whole does. */
+function conjuncts(cond: Node): Node[] {
+  const e = unparen(cond);
+  if (e.type === 'binary_expression' && e.childForFieldName('operator')?.text === '&&') {
+    return [...conjuncts(e.childForFieldName('left')!), ...conjuncts(e.childForFieldName('right')!)];
+  }
+  return [e];
 }
