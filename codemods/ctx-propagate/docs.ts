@@ -56,6 +56,10 @@ ResponseWriter, which the handler's context would carry).
   fix would read \`ctx = ctx\`, which go vet reports (dagger's lease migration);
 
 ## Reported without a fix
+A file that uses the context package only in the \`context.TODO()\`/\`context.Background()\` calls
+it would replace (the context in scope a field typed in another file): replaced, the import would
+be left unused and the file would not compile; goconc adds imports but does not remove them
+(operator-lifecycle-manager's requirement status; moby's network database logs).
 A call that may be meant to run without the context in scope (\`context.TODO()\` is also written
 on purpose, for work that must not stop with it):
 - it runs where the context is done: after its \`cancel()\` (for a receiver's \`s.ctx\`, after

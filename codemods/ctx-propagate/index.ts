@@ -92,6 +92,10 @@ function find(ctx: FileContext): RawFinding[] {
   const out: RawFinding[] = [];
   const seen = new Map<number, boolean>();
   const calls = [...callsOf(ctx.tree.rootNode, ctx.source, `${pkg}.TODO`), ...callsOf(ctx.tree.rootNode, ctx.source, `${pkg}.Background`)].sort((a, b) => a.startIndex - b.startIndex);
+  // The context package used only in these calls (the context in scope a field typed in another
+  // file): replaced, its import would be left unused, which does not compile.
+  const code = codeOnly(ctx.source);
+  const onlyHere = !new RegExp(`(?<![\\w.])${regexEscaped(pkg)}\\.(?!(?:TODO|Background)\\(\\s*\\))`).test(code);
   for (const call of calls) {
     const kind = call.childForFieldName('function')!.text === `${pkg}.TODO` ? 'TODO' : 'Background';
     if (touchesError(call) || call.childForFieldName('arguments')!.namedChildCount > 0) continue;
@@ -137,6 +141,10 @@ function find(ctx: FileContext): RawFinding[] {
     const explained = explainedByComment(call, kind, source.expr);
     if (explained) {
       out.push(unfixed(`a comment says why ${call.text} is used here (${firstLine(explained)}): its author weighed ${source.expr} and left it out on purpose, so the change is theirs to make`));
+      continue;
+    }
+    if (onlyHere) {
+      out.push(unfixed(`the file uses the ${pkg} package only in ${pkg}.TODO() and ${pkg}.Background() calls: replaced by ${source.expr}, its import would be left unused, and the file would not compile (goconc adds imports, never removes them)`));
       continue;
     }
     const fix = { description: `use ${source.expr}`, edits: [{ start: call.startIndex, end: call.endIndex, text: source.expr }] };
