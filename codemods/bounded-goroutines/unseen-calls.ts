@@ -2,6 +2,8 @@ import type { FileContext } from '../../src/engine/types.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { contains, unparen, type Node } from '../../src/go/syntax.js';
 import { calledName } from '../../src/go/called-functions.js';
+import { isContextType } from '../../src/go/cancellation.js';
+import { packageName } from '../../src/go/imports.js';
 
 // Calls a goroutine makes to code the package does not show, whose names alone say a bound could
 // stall the loop. `called`: the functions the goroutine calls (its own, or those in its literal).
@@ -83,7 +85,10 @@ export function contextOnlyTask(go: Node, ctx: FileContext): string | undefined 
   const args = call?.childForFieldName('arguments')?.namedChildren ?? [];
   if (callee?.type !== 'selector_expression' || args.length !== 1 || args[0].type !== 'identifier') return undefined;
   const found = declarationOf(args[0].text, go);
-  const isContext = found && ('param' in found ? /^context\.Context$/.test(found.param.typeNode.text) : /^context\.(With\w+|Background|TODO)\(/.test(found.local.value?.text ?? '') || /^context\.Context$/.test(found.local.typeNode?.text ?? ''));
+  const pkg = packageName(ctx.tree, 'context');
+  const typed = found && ('param' in found ? found.param.typeNode : found.local.typeNode);
+  const made = found && 'local' in found && !!pkg && new RegExp(`^${pkg}\\.(With\\w+|Background|TODO)\\(`).test(found.local.value?.text ?? '');
+  const isContext = (typed && isContextType(typed, pkg)) || made;
   if (!isContext || ctx.packageIndex().functionsNamed(callee.childForFieldName('field')!.text, true).length > 0) return undefined;
   return call!.text;
 }
