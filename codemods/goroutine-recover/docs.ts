@@ -49,6 +49,9 @@ signal: croc, recovered, hung instead of exiting): after a recovered panic it wo
 forever where the process used to crash (defer the release first). A body that calls a function
 of the package (followed three calls deep) that takes a lock without a deferred unlock: a panic
 under the lock would leave it held, and every later \`Lock\` would hang.
+A body that hands a mutex (\`&controllerMu\`, a \`sync.Mutex\` or \`RWMutex\`) to a function the
+package does not declare: it may lock it out of sight without a deferred unlock (openebs' node
+plugin, whose controllers' \`Start\` does).
 A body that panics on purpose (\`panic("recv loop returned nil")\` in its own statements): the
 panic is meant to stop the process, and recovered it would not.
 A goroutine that is a loop receiving from a channel made outside it (\`for { select { case e :=

@@ -4,7 +4,7 @@ import { packageName } from '../../src/go/imports.js';
 import { afterOpeningBrace, ancestors, eol, firstLine, indentAt, inSelectWithDefault, isReleaseCall, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
-import { calledTextWhere } from '../../src/go/called-functions.js';
+import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { codeWords } from '../../src/go/find-by-text.js';
 
 export const goroutineRecover: Codemod = {
@@ -110,6 +110,28 @@ function errorHandedBack(stmts: Node[], literal: Node): { variable: string; sign
   return undefined;
 }
 
+/**
+ * A mutex the goroutine hands to a call (`lvmnode.Start(&ControllerMutex, stopCh)`, the mutex
+ * declared a `sync.Mutex` or `sync.RWMutex`, or a pointer to one): the callee locks it out of
+ * sight, maybe without a deferred unlock. Only a callee the package does not declare.
+ */
+function mutexHandedOn(body: Node, ctx: FileContext): { mutex: string; call: string } | undefined {
+  for (const call of body.descendantsOfType('call_expression')) {
+    if (insideLiteral(call, body)) continue;
+    // One the package declares is read for its locks by the check after this one.
+    const named = calledName(call.childForFieldName('function')!);
+    if (!named || ctx.packageIndex().functionsNamed(named.name, named.method).length > 0) continue;
+    for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
+      const name = arg.type === 'unary_expression' && arg.childForFieldName('operator')?.text === '&' ? arg.childForFieldName('operand') : arg;
+      if (name?.type !== 'identifier') continue;
+      const found = declarationOf(name.text, call);
+      const type = found ? ('param' in found ? found.param.typeNode.text : found.local.typeNode?.text ?? found.local.value?.text ?? '') : '';
+      if (/^\*?sync\.(RW)?Mutex(\{\})?$/.test(type.replace(/\s/g, ''))) return { mutex: arg.text, call: `${firstLine(call.childForFieldName('function')!.text)}()` };
+    }
+  }
+  return undefined;
+}
+
 /** Whether `n` is in a function literal within `within`: its code runs when it is called, maybe elsewhere. */
 function insideLiteral(n: Node, within: Node): boolean {
   return ancestors(n).some((a) => a.type === 'func_literal' && within.startIndex <= a.startIndex && a.endIndex <= within.endIndex);
@@ -179,6 +201,11 @@ function find(ctx: FileContext): RawFinding[] {
     const meant = calls.find((f) => f.text === 'panic' && !insideLiteral(f, body));
     if (meant) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine panics on purpose (${firstLine(meant.parent!.text)}, line ${meant.startPosition.row + 1}): recovered, the process would go on where it was meant to stop` });
+      continue;
+    }
+    const handed = mutexHandedOn(body, ctx);
+    if (handed) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine hands ${handed.mutex} to ${handed.call}, code this package does not show: if it panics while holding that lock, recovered, the lock would stay held and every later Lock would hang where the process used to crash` });
       continue;
     }
     const locking = calledTextWhere(calls, ctx.packageIndex(), (text) => lockNotDeferred(text) !== undefined);
