@@ -23,6 +23,10 @@ function hostileTree(): { dir: string; files: Record<string, Buffer> } {
     'deep.go': Buffer.from(`package svc\n\nfunc deep() {\n${'{\n'.repeat(10000)}${'}\n'.repeat(10000)}}\n`),
     'long_line.go': Buffer.from(`package svc\n\nvar long = "${'x'.repeat(1 << 20)}"\n`),
     'huge.go': Buffer.from(`package svc\n\n${'// filler line of a very large generated-looking file\n'.repeat(110000)}`),
+
+    // Files the Go toolchain ignores by name (an old copy kept beside the real one).
+    '.reflector.go': Buffer.from(FIXABLE),
+    '_old.go': Buffer.from(FIXABLE),
   };
   for (const [name, bytes] of Object.entries(generated)) writeFileSync(join(dir, name), bytes);
   chmodSync(join(dir, 'readonly.go'), 0o444);
@@ -46,7 +50,7 @@ describe('hostile input', () => {
   });
 
   it('leaves every hostile file byte for byte as it was', () => {
-    for (const name of ['broken.go', 'binary.go', 'empty.go', 'only_package.go', 'deep.go', 'long_line.go', 'latin1.go', 'huge.go', 'readonly.go']) {
+    for (const name of ['broken.go', 'binary.go', 'empty.go', 'only_package.go', 'deep.go', 'long_line.go', 'latin1.go', 'huge.go', 'readonly.go', '.reflector.go', '_old.go']) {
       expect(readFileSync(join(dir, name)).equals(files[name]), name).toBe(true);
     }
   });
@@ -58,6 +62,8 @@ describe('hostile input', () => {
     const bigger = JSON.parse(goconc(['scan', '--json', '--max-file-size', '8', '.'], dir).stdout);
     expect(bigger.skipped.map((s: { file: string }) => s.file)).not.toContain('huge.go');
     expect(skipped['link.go']).toBe('symbolic link (not followed)');
+    expect(skipped['.reflector.go']).toBe("name starts with '.' or '_': the Go toolchain ignores the file");
+    expect(skipped['_old.go']).toBe("name starts with '.' or '_': the Go toolchain ignores the file");
   });
 
   it('still fixes the ordinary files, CRLF and BOM kept, paths with spaces and unicode included', () => {

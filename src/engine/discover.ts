@@ -137,7 +137,9 @@ function* walk(dir: string, rules: GitignoreRules, options: DiscoverOptions, out
     } else if (e.name === 'go.work' && e.isFile()) {
       out.workspaces.push(path);
     } else if (e.name.endsWith('.go')) {
-      if (rules.ignores(path, false)) {
+      if (e.name.startsWith('.') || e.name.startsWith('_')) {
+        out.skipped.push({ path, reason: "name starts with '.' or '_': the Go toolchain ignores the file" });
+      } else if (rules.ignores(path, false)) {
         out.skipped.push({ path, reason: 'ignored by .gitignore' });
       } else if (rules.excluded(path)) {
         out.skipped.push({ path, reason: 'excluded by the config file' });
