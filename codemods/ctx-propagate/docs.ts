@@ -42,6 +42,9 @@ ResponseWriter, which the handler's context would carry).
 ## Left alone
 - functions with no context in scope (goconc never invents one);
 - \`context.Background()\` stored in a variable or a field;
+- \`context.TODO()\` or \`context.Background()\` compared against (\`if ctx != context.TODO()\`,
+  a \`case\` of a switch): a marker, not a context handed to work; replaced, the test would read
+  \`ctx != ctx\` (ceph-csi logs commands only for a caller that gave a real context);
 - reported without a fix: a call in a statement that makes the very context it would use again
   with \`=\` (\`ctx, cancel = context.WithCancel(context.TODO())\`), where that context is a local
   or a field, or the statement is in a loop: each new context would be built on the last,
