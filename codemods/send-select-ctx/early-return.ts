@@ -144,9 +144,22 @@ function ownStopOf(fn: Node, source: CancellationSource): { node: Node; goesOn: 
       .find((n) => n.type === 'send_statement' || isReleaseCall(n) || stopsShared(n));
     if (release) return { node: release, goesOn: false };
     const last = body?.namedChildren.filter((c) => c.type !== 'comment').at(-1);
-    if (last?.type !== 'return_statement' && !endsRun(last) && codeFollows(kase, fn)) return { node: last ?? kase, goesOn: true };
+    if (last?.type !== 'return_statement' && !endsRun(last) && (codeFollows(kase, fn) || loopGoesOn(kase, fn))) return { node: last ?? kase, goesOn: true };
   }
   return undefined;
+}
+
+/**
+ * A done case in a loop of the function that leaves neither the function nor the loop (no
+ * return, goto or labeled break in it; a bare break only ends the select): the loop goes on once
+ * the source is done, to what it does next (lima's vz driver stops the VM there, then reports the
+ * stop the loop sees next).
+ */
+function loopGoesOn(kase: Node, fn: Node): boolean {
+  const inLoop = ancestors(kase).some((a) => a.type === 'for_statement' && contains(fn, a) && !same(a, fn));
+  if (!inLoop) return false;
+  const leaves = kase.descendantsOfType(['return_statement', 'goto_statement', 'break_statement', 'continue_statement']).some((n) => n.type === 'return_statement' || n.type === 'goto_statement' || n.namedChildCount > 0);
+  return !leaves && !endsRun(kase.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((c) => c.type !== 'comment').at(-1));
 }
 
 /**
