@@ -94,8 +94,9 @@ function find(ctx: FileContext): RawFinding[] {
   const calls = [...callsOf(ctx.tree.rootNode, ctx.source, `${pkg}.TODO`), ...callsOf(ctx.tree.rootNode, ctx.source, `${pkg}.Background`)].sort((a, b) => a.startIndex - b.startIndex);
   // The context package used only in these calls (the context in scope a field typed in another
   // file): replaced, its import would be left unused, which does not compile.
-  const code = codeOnly(ctx.source);
-  const onlyHere = !new RegExp(`(?<![\\w.])${regexEscaped(pkg)}\\.(?!(?:TODO|Background)\\(\\s*\\))`).test(code);
+  // Read once, and only for a file where a fix is about to be made.
+  let onlyHereFound: boolean | undefined;
+  const onlyHere = () => (onlyHereFound ??= !new RegExp(`(?<![\\w.])${regexEscaped(pkg)}\\.(?!(?:TODO|Background)\\(\\s*\\))`).test(codeOnly(ctx.source)));
   for (const call of calls) {
     const kind = call.childForFieldName('function')!.text === `${pkg}.TODO` ? 'TODO' : 'Background';
     if (touchesError(call) || call.childForFieldName('arguments')!.namedChildCount > 0) continue;
@@ -146,7 +147,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`a comment says why ${call.text} is used here (${firstLine(explained)}): its author weighed ${source.expr} and left it out on purpose, so the change is theirs to make`));
       continue;
     }
-    if (onlyHere) {
+    if (onlyHere()) {
       out.push(unfixed(`the file uses the ${pkg} package only in ${pkg}.TODO() and ${pkg}.Background() calls: replaced by ${source.expr}, its import would be left unused, and the file would not compile (goconc adds imports, never removes them)`));
       continue;
     }
