@@ -1,7 +1,7 @@
 import { declarationOf, testingParameter } from '../../src/go/scope.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
-import { afterOpeningBrace, ancestors, eol, firstLine, indentAt, inSelectWithDefault, isReleaseCall, touchesError, type Node } from '../../src/go/syntax.js';
+import { afterOpeningBrace, ancestors, contains, eol, firstLine, indentAt, inSelectWithDefault, isReleaseCall, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
@@ -104,7 +104,7 @@ function errorHandedBack(stmts: Node[], literal: Node): { variable: string; sign
       if (id.type !== 'identifier' || !/^(err|\w*Err)$/.test(id.text)) continue;
       const found = declarationOf(id.text, assign);
       const decl = found && ('local' in found ? found.local.decl : found.param.fn);
-      if (decl && !(literal.startIndex <= decl.startIndex && decl.endIndex <= literal.endIndex)) return { variable: id.text, signal: signal.text.replace(/^defer\s+/, '') };
+      if (decl && !contains(literal, decl)) return { variable: id.text, signal: signal.text.replace(/^defer\s+/, '') };
     }
   }
   return undefined;
