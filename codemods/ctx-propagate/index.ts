@@ -173,6 +173,12 @@ function find(ctx: FileContext): RawFinding[] {
 }
 
 /**
+ * A name that cleans up: starting with the word (`Delete`, `releaseLease`, `x.Kill`), or ending
+ * with it after others (`ForceJobDelete`), not `IsDeleted`.
+ */
+const CLEANUP = /(^|\.)([Rr]elease|[Cc]lean[Uu]p|[Dd]elete|[Rr]emove|[Dd]estroy|[Tt]ear[Dd]own|[Uu]nlock|[Kk]ill)\w*$|[a-z0-9](Release|Clean[Uu]p|Delete|Remove|Destroy|Tear[Dd]own|Unlock|Kill)(?:[A-Z0-9_]\w*)?$/;
+
+/**
  * Why the call may be meant to run without the context in scope, if it may: it runs where the
  * context is done (after its `cancel()` or `<-ctx.Done()`, in a `case <-ctx.Done():`), it is
  * deferred (cleanup, run as the function returns, often because the context is done), it is
@@ -180,9 +186,6 @@ function find(ctx: FileContext): RawFinding[] {
  * calls given it (`ctx, cancel := context.WithTimeout(…, 2*time.Second)` for one wait, then
  * `Cleanup(context.TODO(), c)` that must not stop with it).
  */
-/** A name ending with a cleanup after other words (`ForceJobDelete`, `forceRemove`), not `IsDeleted`. */
-const ENDS_CLEANING = /[a-z0-9](Release|Clean[Uu]p|Delete|Remove|Destroy|Tear[Dd]own|Unlock|Kill)(?:[A-Z0-9_]\w*)?$/;
-
 function whyNotThisContext(call: Node, source: CancellationSource): string | undefined {
   const done = doneAt(call, source.fn, source);
   if (done) return `the call runs ${done}, where ${source.expr} is done: given it, the call would fail at once`;
@@ -205,7 +208,7 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
   if (given?.childForFieldName('arguments')!.namedChildren.some((arg) => arg.text === source.expr)) {
     return `${firstLine(given.text)} is given ${source.expr} as well: ${call.text} is a base chosen apart from it (values copied onto a context of its own), and given ${source.expr} it would end with it`;
   }
-  const cleanup = /(^|\.)([Rr]elease|[Cc]lean[Uu]p|[Dd]elete|[Rr]emove|[Dd]estroy|[Tt]ear[Dd]own|[Uu]nlock|[Kk]ill)\w*$/.test(callee) || ENDS_CLEANING.test(callee.slice(callee.lastIndexOf('.') + 1));
+  const cleanup = CLEANUP.test(callee);
   if (cleanup) {
     return `the call cleans up (${callee}): cleanup is meant to run even once ${source.expr} is done (a cancelled build still releases what it holds), and given ${source.expr} it would fail at once then`;
   }
