@@ -33,7 +33,8 @@ export const withoutFix = `## Reported without a fix
 - the send reports the failure of a call given the context, or a context made from it
   (\`workerCtx, cancel := context.WithCancel(ctx)\`) (\`if err := lim.Take(ctx, n); err != nil
   { out <- failed(err) }\`, or \`err != nil && !errors.Is(err, errNotFound)\`, or an \`err\` set by
-  such a call anywhere before the test, \`res, err = s.generate(ctx, p)\` in a block above it; also through a chain: \`rdb.Set(ctx, k, v).Err()\`, or a method of a value made with it:
+  such a call anywhere before the test, \`res, err = s.generate(ctx, p)\` in a block above it, or
+  \`out, err := cmd.CombinedOutput()\` with a clean-up and a log call between (lima's WSL2 boot); also through a chain: \`rdb.Set(ctx, k, v).Err()\`, or a method of a value made with it:
   \`cmd.Run()\` with \`cmd := exec.CommandContext(ctx, …)\`, cluster-api's tilt-prepare reporting an
   interrupted run as a success), or sends what such
   a call returns (\`errCh <- r.ListAndWatch(ctx)\`, or in a struct just after it, error checks

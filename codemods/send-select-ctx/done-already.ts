@@ -244,16 +244,20 @@ function takenOrGivenUp(send: Node, source: CancellationSource): boolean {
 
 /**
  * The call whose error an `if err != nil` tests, when the call is given the context: made in its
- * initializer or the statement just before it, or, for an error variable set in several places,
- * in any assignment to it earlier in the function (`manifestGenResult, err = s.generate(ctx, p)`
- * in a block before the test). The call as written (its first line).
+ * initializer or the statement just before it, or in any declaration of or assignment to it
+ * earlier in the function (`manifestGenResult, err = s.generate(ctx, p)` in a block before the
+ * test; `out, err := cmd.CombinedOutput()` with a clean-up and a log call between). The call as
+ * written (its first line).
  */
 function callGivenSourceFailed(ifStmt: Node, contexts: string[]): string | undefined {
   // `err != nil`, or `err != nil && !errors.Is(err, errNotFound)`: some failures of the call.
   const tested = /^(\w+)!=nil(&&.*)?$/.exec(ifStmt.childForFieldName('condition')?.text.replace(/\s/g, '') ?? '')?.[1];
   if (!tested) return undefined;
   const fn = enclosingFunction(ifStmt);
-  const earlier = fn ? fn.descendantsOfType('assignment_statement').filter((a) => a.endIndex <= ifStmt.startIndex && same(enclosingFunction(a), fn)) : [];
+  // From the declaration the test sees on: an `err` declared again later is another variable.
+  const visible = declarationOf(tested, ifStmt);
+  const from = visible && 'local' in visible ? visible.local.decl.startIndex : -1;
+  const earlier = fn ? fn.descendantsOfType(['assignment_statement', 'short_var_declaration']).filter((a) => a.startIndex >= from && a.endIndex <= ifStmt.startIndex && same(enclosingFunction(a), fn)) : [];
   for (const s of [ifStmt.childForFieldName('initializer'), ifStmt.previousNamedSibling, ...earlier.reverse()]) {
     if (s?.type !== 'short_var_declaration' && s?.type !== 'assignment_statement') continue;
     const left = s.childForFieldName('left')?.namedChildren ?? [];
