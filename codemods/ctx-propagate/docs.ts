@@ -60,9 +60,11 @@ ResponseWriter, which the handler's context would carry).
 
 ## Reported without a fix
 A file that uses the context package only in the \`context.TODO()\`/\`context.Background()\` calls
-it would replace (the context in scope a field typed in another file): replaced, the import would
-be left unused and the file would not compile; goconc adds imports but does not remove them
-(operator-lifecycle-manager's requirement status; moby's network database logs).
+it would replace, every one of them (the context in scope a field typed in another file):
+replaced, the import would be left unused and the file would not compile; goconc adds imports but
+does not remove them (operator-lifecycle-manager's requirement status; moby's network database
+logs). A call among them left as it is (no context in its scope, or a reason below) keeps the
+import in use whichever fixes are applied, and the others are fixed.
 A call that may be meant to run without the context in scope (\`context.TODO()\` is also written
 on purpose, for work that must not stop with it):
 - it runs where the context is done: after its \`cancel()\` (for a receiver's \`s.ctx\`, after

@@ -18,7 +18,7 @@ export function explainedByComment(call: Node, kind: 'TODO' | 'Background', inSc
   if (kind === 'Background') return before.find((c) => /background context|context\.Background\b/i.test(c.text))?.text;
   const named = new RegExp(`(?<![\\w.])${regexEscaped(inScope)}\\b`);
   const row = call.startPosition.row;
-  const statement = ancestors(call).find((a) => a.parent?.type === 'block' || same(a.parent, body)) ?? call;
+  const statement = ancestors(call).find((a) => a.parent?.type === 'statement_list' || a.parent?.type === 'block' || same(a.parent, body)) ?? call;
   // The comment on the call's line, then the lines of comment right above its statement.
   const beside = before.filter((c) => c.startPosition.row === row);
   let above = statement.startPosition.row - 1;

@@ -92,11 +92,8 @@ function find(ctx: FileContext): RawFinding[] {
   const out: RawFinding[] = [];
   const seen = new Map<number, boolean>();
   const calls = [...callsOf(ctx.tree.rootNode, ctx.source, `${pkg}.TODO`), ...callsOf(ctx.tree.rootNode, ctx.source, `${pkg}.Background`)].sort((a, b) => a.startIndex - b.startIndex);
-  // The context package used only in these calls (the context in scope a field typed in another
-  // file): replaced, its import would be left unused, which does not compile.
-  // Read once, and only for a file where a fix is about to be made.
-  let onlyHereFound: boolean | undefined;
-  const onlyHere = () => (onlyHereFound ??= !new RegExp(`(?<![\\w.])${regexEscaped(pkg)}\\.(?!(?:TODO|Background)\\(\\s*\\))`).test(codeOnly(ctx.source)));
+  /** The fixes made, each with the finding it gives way to if it would take the import's last use. */
+  const fixed: { at: number; refusal: RawFinding }[] = [];
   for (const call of calls) {
     const kind = call.childForFieldName('function')!.text === `${pkg}.TODO` ? 'TODO' : 'Background';
     if (touchesError(call) || call.childForFieldName('arguments')!.namedChildCount > 0) continue;
@@ -147,10 +144,6 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`a comment says why ${call.text} is used here (${firstLine(explained)}): its author weighed ${source.expr} and left it out on purpose, so the change is theirs to make`));
       continue;
     }
-    if (onlyHere()) {
-      out.push(unfixed(`the file uses the ${pkg} package only in ${pkg}.TODO() and ${pkg}.Background() calls: replaced by ${source.expr}, its import would be left unused, and the file would not compile (goconc adds imports, never removes them)`));
-      continue;
-    }
     const fix = { description: `use ${source.expr}`, edits: [{ start: call.startIndex, end: call.endIndex, text: source.expr }] };
     const labels = kind === 'Background' ? labelsBase(call) : undefined;
     if (labels) {
@@ -166,8 +159,17 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`context.Background() in a test is a context it chose: bare, with no deadline and no values, which may be what it checks; ${source.expr} carries its own (twirp's test of a header written without the handler's ResponseWriter)`));
       continue;
     }
-    if (kind === 'TODO' || ctx.options.aggressive === true) out.push({ start: call.startIndex, end: call.endIndex, message, fix });
-    else out.push(unfixed('context.Background() may be meant to outlive the caller (fixed with --aggressive)'));
+    if (kind === 'TODO' || ctx.options.aggressive === true) {
+      const refusal = unfixed(`the file uses the ${pkg} package only in ${pkg}.TODO() and ${pkg}.Background() calls, and each would be replaced: replaced by ${source.expr}, its import would be left unused, and the file would not compile (goconc adds imports, never removes them)`);
+      fixed.push({ at: out.length, refusal });
+      out.push({ start: call.startIndex, end: call.endIndex, message, fix });
+    } else out.push(unfixed('context.Background() may be meant to outlive the caller (fixed with --aggressive)'));
+  }
+  // The package used only in these calls (the context in scope a field typed in another file),
+  // and every one of them fixed: its import would be left unused, which does not compile. A call
+  // left as it is keeps the import in use, whichever of the fixes are applied.
+  if (fixed.length > 0 && fixed.length === calls.length && !new RegExp(`(?<![\\w.])${regexEscaped(pkg)}\\.(?!(?:TODO|Background)\\(\\s*\\))`).test(codeOnly(ctx.source))) {
+    for (const { at, refusal } of fixed) out[at] = refusal;
   }
   return out;
 }
