@@ -185,6 +185,11 @@ export const withoutFix = `## Reported without a fix
   (\`return wait, func(os.Signal) { c.simulatedCtrlC <- true }\`): it runs whenever its holder calls it,
   often once the context is done (kopia's in-process commands were interrupted from a test's
   cleanup, after the test's context ended, and the select skipped the interrupt at random);
+- the send is in a function literal run there and then: called in place (\`func() { out <- v }()\`),
+  handed to a \`Do\` (\`once.Do\`, singleflight), or handed to a call whose result the function
+  takes (\`if err := PanicToError(func() { readCh <- m }); err != nil\`, a retry helper): a return
+  would leave only the literal, and the code after that call would go on as if the value had been
+  sent (frp's reader acknowledged every message it dropped, and never stopped);
 - the send is in a test, benchmark or test helper itself (a function given \`t *testing.T\`, a
   subtest's function literal included): a return there ends the test as passed and skips its
   checks after the send (a goroutine the test starts may return: the test's checks go on);

@@ -21,6 +21,7 @@ import { buildFix, placementOf } from './fix.js';
 import { sendOperands } from './send-operands.js';
 import { ownTimeout, preferredOrder } from './source-order.js';
 import { closedByLaterCall } from './closed-by-callee.js';
+import { calledInPlace } from './called-in-place.js';
 import { handsOnAcceptedConnection } from './accepted-connection.js';
 import { collectorMetricChannel } from './collector-metrics.js';
 import { checkedAfterSend, cleanupSkippedByReturn, closedUnderSender, inOwnDoneCase, ownStopOnDone, stopsOnOwnChannel } from './early-return.js';
@@ -231,6 +232,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const held = ancestors(send).find((a) => a.type === 'func_literal' && contains(sources[0].fn, a) && !same(a, sources[0].fn) && escapes(a));
   if (held) {
     return { reason: `the send is in a function literal that is returned or stored (line ${held.startPosition.row + 1}): it runs whenever its holder calls it, often once ${sources[0].expr} is done (a cleanup's interrupt or stop), and a select on ${sources[0].expr} would skip it then` };
+  }
+  const inPlace = calledInPlace(fn);
+  if (inPlace) {
+    return { reason: `the send is in a function literal that ${inPlace} runs there and then (line ${fn.startPosition.row + 1}): a return would leave only the literal, and the code after that call would go on as if the value had been sent (frp's reader acknowledged every message it dropped)` };
   }
   const placement = placementOf(send, ctx.source);
   if ('reason' in placement) return { reason: placement.reason };
