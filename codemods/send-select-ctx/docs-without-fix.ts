@@ -185,6 +185,10 @@ export const withoutFix = `## Reported without a fix
   (\`return wait, func(os.Signal) { c.simulatedCtrlC <- true }\`): it runs whenever its holder calls it,
   often once the context is done (kopia's in-process commands were interrupted from a test's
   cleanup, after the test's context ended, and the select skipped the interrupt at random);
+- other code of the package closes the channel as soon as a context is done (\`<-ctx.Done()\`,
+  then \`close(claim.msgs)\`): a send still waiting then panics, whatever else it selects on, and
+  where a select picked the context first the value would be dropped without a word (goka's mock
+  consumer group counted such a message delivered and waited for it for good);
 - the send is in a function literal run there and then: called in place (\`func() { out <- v }()\`),
   handed to a \`Do\` (\`once.Do\`, singleflight), or handed to a call whose result the function
   takes (\`if err := PanicToError(func() { readCh <- m }); err != nil\`, a retry helper): a return

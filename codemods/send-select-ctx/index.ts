@@ -22,6 +22,7 @@ import { sendOperands } from './send-operands.js';
 import { ownTimeout, preferredOrder } from './source-order.js';
 import { closedByLaterCall } from './closed-by-callee.js';
 import { calledInPlace } from './called-in-place.js';
+import { closedOnceDone } from './closed-on-done.js';
 import { handsOnAcceptedConnection } from './accepted-connection.js';
 import { collectorMetricChannel } from './collector-metrics.js';
 import { checkedAfterSend, cleanupSkippedByReturn, closedUnderSender, inOwnDoneCase, ownStopOnDone, stopsOnOwnChannel } from './early-return.js';
@@ -132,6 +133,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const drainer = drainedBy(send, ctx);
   if (drainer) {
     return { reason: `${chan} is drained by the package's own loop (${drainer}): the send has its receiver while that loop runs, and a select on ${sources[0].expr} would drop values still in flight when it ends` };
+  }
+  const closedOnDone = closedOnceDone(send, fn, ctx);
+  if (closedOnDone) {
+    return { reason: `the package closes ${chan} once a context is done (${closedOnDone}): a send still waiting then panics, whatever else it selects on, and a select on ${sources[0].expr} would turn that panic into a value dropped at random without a word` };
   }
   const collected = collectedAfterWait(send, ctx);
   if (collected) {
