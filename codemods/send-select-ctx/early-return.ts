@@ -36,6 +36,9 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): No
   for (const call of releases) {
     if (!same(enclosingFunction(call), fn)) continue;
     if (deferredIn(call, body)) continue;
+    // `m.Unlock()` of a `m.Lock()` taken after the send: a return skips both.
+    const unlocked = /^(.+)\.(R?)Unlock$/.exec(call.childForFieldName('function')?.text ?? '');
+    if (unlocked && new RegExp(`(?<![\\w.])${regexEscaped(unlocked[1])}\\.${unlocked[2]}Lock\\(\\s*\\)`).test(source.slice(send.endIndex, call.startIndex))) continue;
     return call;
   }
   // A send on another channel right after it, one the function closes in a defer (`aborted <-
