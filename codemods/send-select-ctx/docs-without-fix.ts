@@ -182,7 +182,9 @@ export const withoutFix = `## Reported without a fix
   hands back what that call lent, a lock its giver holds until the token comes back; a select
   giving up once a deadline has passed would keep the lock for good;
 - the send is in a function literal that is returned or stored in a field or composite literal
-  (\`return wait, func(os.Signal) { c.simulatedCtrlC <- true }\`): it runs whenever its holder calls it,
+  (\`return wait, func(os.Signal) { c.simulatedCtrlC <- true }\`), or given to a call whose result
+  is, directly or through a local (\`sched := newBatchScheduler(func(res) {…})\`, then
+  \`t.schedulers[id] = sched\`: hatchet's scheduler results): it runs whenever its holder calls it,
   often once the context is done (kopia's in-process commands were interrupted from a test's
   cleanup, after the test's context ended, and the select skipped the interrupt at random);
 - other code of the package closes the channel as soon as a context is done (\`<-ctx.Done()\`,
