@@ -7,6 +7,7 @@ import { errgroupFindings } from './errgroup.js';
 import { limitExpr, semaphoreFix, type Plan } from './fix.js';
 import { whyBoundMayStall } from './lifetime.js';
 import { workersFix } from './workers.js';
+import { boundedByPrefetch } from './prefetch.js';
 import { mayHaveGoStatement, mayHaveLoop } from '../../src/go/text-signals.js';
 
 /** A loop, and a go statement or a `.Go(` call: in the file, and in the function looked into. */
@@ -35,7 +36,8 @@ function find(ctx: FileContext): RawFinding[] {
   for (const go of goStatements(ctx.tree.rootNode, ctx.source)) {
     if (touchesError(go)) continue;
     const spawn = spawnPerIteration(go, ctx.source);
-    if (!spawn) continue;
+    // Bounded already: by the broker's prefetch.
+    if (!spawn || boundedByPrefetch(spawn)) continue;
     const plan = planFor(spawn, ctx, () => (spawn.shape === 'channel-range' && ctx.options.strategy === 'workers' ? workersFix(spawn, ctx) : semaphoreFix(spawn, ctx)));
     const limit = plan.ok ? plan.limit : limitExpr(ctx).expr;
     out.push({ start: go.startIndex, end: go.endIndex, message: message(spawn, limit), ...(plan.ok ? { fix: plan.fix } : { reason: plan.reason }) });
