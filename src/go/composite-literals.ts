@@ -7,7 +7,8 @@
  */
 export function literalLeavingOut(texts: string[], typeName: string, field: string): string | undefined {
   const setLater = new RegExp(`\\.${field}\\s*(,\\s*[\\w.]+\\s*)*=[^=]`);
-  const opening = new RegExp(`(?<![\\w.])${typeName}\\{`, 'g');
+  // Not the element type of a map or slice literal (`map[string]*Comet{}`, `[]Comet{…}`).
+  const opening = new RegExp(`(?<![\\w.*\\]])${typeName}\\{`, 'g');
   for (const text of texts) {
     for (const m of text.matchAll(opening)) {
       let depth = 0;
