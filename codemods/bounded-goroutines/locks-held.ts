@@ -1,7 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { loopStatement } from '../../src/go/loops.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
-import { ancestors, enclosingFunction } from '../../src/go/syntax.js';
+import { ancestors, enclosingFunction, type Node } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
 
 /**
@@ -11,7 +11,7 @@ import type { Spawn } from './detect.js';
 export function lockHeldAtLoop(spawn: Spawn, source: string): string | undefined {
   const body = spawn.fn.childForFieldName('body');
   if (!body) return undefined;
-  return lockHeldAtEnd(source.slice(body.startIndex, loopStatement(spawn.loop).startIndex));
+  return lockHeldAtEnd(ownText(body, body.startIndex, loopStatement(spawn.loop).startIndex, source));
 }
 
 /**
@@ -21,7 +21,22 @@ export function lockHeldAtLoop(spawn: Spawn, source: string): string | undefined
 export function lockHeldAtGo(spawn: Spawn, source: string): string | undefined {
   const body = spawn.loop.childForFieldName('body');
   if (!body) return undefined;
-  return lockHeldAtEnd(source.slice(body.startIndex, spawn.go.startIndex));
+  return lockHeldAtEnd(ownText(body, body.startIndex, spawn.go.startIndex, source));
+}
+
+/**
+ * The text from `from` to `to` within `node`, function literals blanked out: a closure that locks
+ * and defers its unlock (`update := func() { v.m.Lock(); defer v.m.Unlock(); … }`) holds the lock
+ * only while it runs (goka's view was said to run its loop with m held).
+ */
+function ownText(node: Node, from: number, to: number, source: string): string {
+  let text = source.slice(from, to);
+  for (const literal of node.descendantsOfType('func_literal')) {
+    if (literal.startIndex < from || literal.endIndex > to) continue;
+    const at = literal.startIndex - from;
+    text = text.slice(0, at) + ' '.repeat(literal.endIndex - literal.startIndex) + text.slice(at + literal.endIndex - literal.startIndex);
+  }
+  return text;
 }
 
 /**
