@@ -1,4 +1,6 @@
-import { firstLine, same, type Node } from '../../src/go/syntax.js';
+import { parametersGiven } from '../../src/go/called-functions.js';
+import type { FileContext } from '../../src/engine/types.js';
+import { enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
 
 /** Calls that start their function literal on a goroutine of its own (`g.Go(func() error {…})`). */
 const STARTERS = /(^|\.)(Go|TryGo|Submit|AfterFunc)$/;
@@ -7,12 +9,15 @@ const STARTERS = /(^|\.)(Go|TryGo|Submit|AfterFunc)$/;
  * The call that runs the send's function literal there and then, when one does: the literal
  * called in place (`func() { ch <- v }()`, not under `go` or `defer`), handed to a `Do` (`once.Do`,
  * singleflight), or handed to a call whose result the function goes on to use (`if err :=
- * PanicToError(func() { readCh <- m }); err != nil`, `err := retry(3, func() error {…})`). A
- * return in the fix would leave only the literal, and the code after that call would go on as
- * if the value had been sent. The call as written (its first line).
+ * PanicToError(func() { readCh <- m }); err != nil`), unless the package declares that function
+ * and it does not call the literal itself (`Persist(ctx, cb)` keeping it for later). A return in
+ * the fix would leave only the literal, and the code after that call would go on as if the value
+ * had been sent. Not for a literal giving back an error: its return hands the caller ctx.Err()
+ * (`filepath.Walk(root, func(…) error {…})` stops the walk). The call as written (its first line).
  */
-export function calledInPlace(fn: Node): string | undefined {
-  if (fn.type !== 'func_literal') return undefined;
+export function calledInPlace(fn: Node, ctx: FileContext): string | undefined {
+  // A literal giving back an error hands its caller ctx.Err() with the return: no value taken for sent.
+  if (fn.type !== 'func_literal' || /\berror\b/.test(fn.childForFieldName('result')?.text ?? '')) return undefined;
   const parent = fn.parent;
   if (parent?.type === 'call_expression' && same(parent.childForFieldName('function'), fn)) {
     const statement = parent.parent?.type;
@@ -24,6 +29,14 @@ export function calledInPlace(fn: Node): string | undefined {
   if (/(^|\.)Do$/.test(callee)) return firstLine(call.text);
   // The call's result taken where it is made: the function waits for it and goes on.
   const holder = call.parent?.type === 'expression_list' ? call.parent.parent : call.parent;
-  const used = holder?.type === 'short_var_declaration' || holder?.type === 'assignment_statement' || holder?.type === 'if_statement';
-  return used ? firstLine(call.text) : undefined;
+  const taken = holder?.type === 'short_var_declaration' || holder?.type === 'assignment_statement';
+  const used = (taken && holder!.childForFieldName('left')?.text.replace(/[\s,_]/g, '') !== '') || holder?.type === 'if_statement';
+  if (!used) return undefined;
+  const declared = parametersGiven(call, fn.text, ctx.packageIndex());
+  return declared.length === 0 || declared.some(({ decl, param }) => callsItself(decl, param)) ? firstLine(call.text) : undefined;
+}
+
+/** Whether a function calls its parameter itself (`fn()`), not in a function literal or goroutine of its own. */
+function callsItself(decl: Node, param: string): boolean {
+  return decl.descendantsOfType('call_expression').some((c) => c.childForFieldName('function')?.text === param && same(enclosingFunction(c), decl) && c.parent?.type !== 'go_statement');
 }

@@ -23,6 +23,7 @@ import { ownTimeout, preferredOrder } from './source-order.js';
 import { closedByLaterCall } from './closed-by-callee.js';
 import { calledInPlace } from './called-in-place.js';
 import { closedOnceDone } from './closed-on-done.js';
+import { secondOfPair } from './handshake.js';
 import { handsOnAcceptedConnection } from './accepted-connection.js';
 import { collectorMetricChannel } from './collector-metrics.js';
 import { checkedAfterSend, cleanupSkippedByReturn, closedUnderSender, inOwnDoneCase, ownStopOnDone, stopsOnOwnChannel } from './early-return.js';
@@ -238,9 +239,13 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (held) {
     return { reason: `the send is in a function literal that is returned or stored (line ${held.startPosition.row + 1}): it runs whenever its holder calls it, often once ${sources[0].expr} is done (a cleanup's interrupt or stop), and a select on ${sources[0].expr} would skip it then` };
   }
-  const inPlace = calledInPlace(fn);
+  const pair = secondOfPair(send);
+  if (pair) {
+    return { reason: `the send completes an exchange begun by ${pair} on the same channel: its receiver, having taken that value, waits for this one, and a send giving up once ${sources[0].expr} is done would leave it waiting, or leave the value to the channel's next user` };
+  }
+  const inPlace = calledInPlace(fn, ctx);
   if (inPlace) {
-    return { reason: `the send is in a function literal that ${inPlace} runs there and then (line ${fn.startPosition.row + 1}): a return would leave only the literal, and the code after that call would go on as if the value had been sent (frp's reader acknowledged every message it dropped)` };
+    return { reason: `the send is in a function literal that ${inPlace} runs there and then (line ${fn.startPosition.row + 1}): a return would leave only the literal, and the code after that call would go on as if the value had been sent (a reader acknowledging a message it dropped)` };
   }
   const placement = placementOf(send, ctx.source);
   if ('reason' in placement) return { reason: placement.reason };

@@ -260,8 +260,8 @@ export function escapes(literal: Node, wrapped = false): boolean {
   if (up?.type !== 'assignment_statement' && up?.type !== 'short_var_declaration') return false;
   const left = up.childForFieldName('left')?.namedChildren ?? [];
   if (left.some((n) => n.type === 'selector_expression' || n.type === 'index_expression')) return true;
-  // A local given the value, stored or returned later in the function.
-  const fn = left.length === 1 && left[0].type === 'identifier' ? enclosingFunction(up) : undefined;
+  // A local given the value, stored or returned later in the function (not an error a call gives back).
+  const fn = left.length === 1 && left[0].type === 'identifier' && !/^err|Err$/.test(left[0].text) ? enclosingFunction(up) : undefined;
   return !!fn && fn.descendantsOfType('identifier').some((id) => id.text === left[0].text && id.startIndex > up.endIndex && same(enclosingFunction(id), fn) && storedValue(id));
 }
 
