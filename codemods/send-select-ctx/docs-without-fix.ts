@@ -193,9 +193,15 @@ export const withoutFix = `## Reported without a fix
   consumer group counted such a message delivered and waited for it for good);
 - the send is in a function literal run there and then: called in place (\`func() { out <- v }()\`),
   handed to a \`Do\` (\`once.Do\`, singleflight), or handed to a call whose result the function
-  takes (\`if err := PanicToError(func() { readCh <- m }); err != nil\`, a retry helper): a return
+  takes (\`if err := PanicToError(func() { readCh <- m }); err != nil\`), unless the package
+  declares that function and it does not call the literal itself (it keeps it for later), and not
+  for a literal that gives back an error (its return hands the caller \`ctx.Err()\`): a return
   would leave only the literal, and the code after that call would go on as if the value had been
   sent (frp's reader acknowledged every message it dropped, and never stopped);
+- the send opens the arm of a select's \`case c <- res:\` on the same channel (\`case c <- res: c <-
+  err\`): the select already chose the receiver over cancellation, and the receiver, having taken
+  the first value, waits for the second with a plain receive (conduit's plugin sandbox: its caller
+  hung, or read another call's value from the pooled channel);
 - the send is in a test, benchmark or test helper itself (a function given \`t *testing.T\`, a
   subtest's function literal included): a return there ends the test as passed and skips its
   checks after the send (a goroutine the test starts may return: the test's checks go on);
@@ -258,6 +264,8 @@ export const withoutFix = `## Reported without a fix
   close(aborted)\`): a send skipped on the source would leave its reader the close, and \`err :=
   <-promise.errCh\` takes nil, a success (a failed manifest generation returned as a nil response
   with no error), \`<-abortedCh\` false (weaviate's cache prefill took a cut-short run as whole);
+  also from a closure the function keeps in a local and calls (\`handleError := func(err error) {
+  errChan <- err }\`: conduit's acker lost why its stream stopped);
 - a \`struct{}{}\` sent on a channel named as a stop signal (\`quit\`, \`stop\`, \`shutdown\`): it tells
   other code to stop, and skipped, that code would run on (a backup's progress reporter);
 - the channel comes out of a type assertion (\`wi.Properties[key].(chan bool) <- true\`, or a local

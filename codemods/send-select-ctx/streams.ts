@@ -56,7 +56,8 @@ function givesUpElsewhere(maker: Node, send: Node): boolean {
  * once on any path: `aborted <- abort` under `defer close(aborted)`): a send skipped once the
  * source is done leaves its reader the close, and a plain receive of it (`err :=
  * <-promise.errCh`, `if <-aborted`) takes the zero value for the answer (nil, a success; false, a
- * run not cut short). The deferred close, e.g. `close(ch.errCh)`.
+ * run not cut short). Also for a closure the function keeps in a local and calls (conduit's
+ * acker lost why its stream stopped). The deferred close, e.g. `close(ch.errCh)`.
  */
 export function closedErrorChannel(send: Node): string | undefined {
   const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
@@ -65,6 +66,10 @@ export function closedErrorChannel(send: Node): string | undefined {
   if (!fn || !body) return undefined;
   const oneValue = !ancestors(send).some((a) => a.type === 'for_statement' && contains(body, a)) && mostSends(body, chan) <= 1;
   if (!oneValue && !/err/i.test(chan.slice(chan.lastIndexOf('.') + 1))) return undefined;
-  const closed = fn.descendantsOfType('defer_statement').flatMap(closedChannels).find((c) => c.text.replace(/\s/g, '') === chan);
+  // A closure kept in a local of the function (`handleError := func(err error) { errChan <- err }`)
+  // sends in the function's stead, before its deferred close.
+  const kept = fn.type === 'func_literal' && fn.parent?.type === 'expression_list' && fn.parent.parent?.type === 'short_var_declaration';
+  const closers = kept ? [fn, enclosingFunction(fn)!] : [fn];
+  const closed = closers.flatMap((f) => f.descendantsOfType('defer_statement')).flatMap(closedChannels).find((c) => c.text.replace(/\s/g, '') === chan);
   return closed && `close(${closed.text})`;
 }
