@@ -93,7 +93,7 @@ loop already copies them (a second \`v := v\` in the same block would not compil
   \`concurrentLimiter\`, \`tokens\`), made before the loop, that the goroutine uses or hands on
   (\`startJob(…, concurrentLimiter)\`: a configured concurrency a GOMAXPROCS bound would cap);
 - a fixed set of workers: \`for i := 0; i < workers; i++\` (or \`i < n-1\`, one more run in
-  place), \`for range 4\`, a constant or an integer variable that does not count items (\`for range numCalls\` after \`const numCalls = 5\`,
+  place), \`for range 4\`, a constant or an integer variable that does not count items (\`for range numCalls\` after \`const numCalls = 5\`, in the function or the file: hatchet's \`range NUM_PARTITIONS\`,
   \`range int32(2)\`, \`for range mp\` over a parameter \`mp int\`, \`for range workerCount\` after
   \`workerCount := expectBlocked + 1\`), or one named for goroutines
   (\`i < bb.goroutineCount\`, \`range c.opt.NumPutBlobWorkers\`: kopia's validation readers,

@@ -8,9 +8,9 @@ import type { Codemod } from './types.js';
  * functions no codemod looks at, and a parse costs in proportion to the text it covers.
  *
  * A file is cut into segments at each line starting with `func`, `type`, `var` or `const` (gofmt
- * puts every top-level declaration there, and nothing else); a function's, variable's or
- * constant's segment is left out when it holds no trigger (a variable may hold a function
- * literal), so the package clause, imports and types are always parsed. Undefined when the
+ * puts every top-level declaration there, and nothing else); a function's or variable's segment
+ * is left out when it holds no trigger (a variable may hold a function literal), so the package
+ * clause, imports, types and constants (a count of workers) are always parsed. Undefined when the
  * whole file should be parsed: a codemod without triggers, or nothing to leave out. A cut that
  * is not a real boundary (in a raw string) gives a tree with errors, and the caller parses the
  * whole file instead.
@@ -24,7 +24,7 @@ export function partialRanges(source: string, active: readonly Codemod[]): Parse
   let h = 0;
   const keep = keptSegments(starts, (k, s, e) => {
     while (h < hits.length && hits[h] < s) h++;
-    return k === 0 || source.startsWith('type', s) || (h < hits.length && hits[h] < e) || tests.some((test) => test(source.slice(s, e)));
+    return k === 0 || source.startsWith('type', s) || source.startsWith('const', s) || (h < hits.length && hits[h] < e) || tests.some((test) => test(source.slice(s, e)));
   });
   const kept = keep.reduce((n, [s, e]) => n + e - s, 0);
   if (kept === source.length) return undefined;

@@ -107,6 +107,7 @@ export function isFixedCountLoop(loop: Node): boolean {
     if (over?.type === 'selector_expression') return /worker|goroutine|thread/i.test(over.childForFieldName('field')?.text ?? '');
     if (over?.type !== 'identifier') return false;
     if (/^(n|workers?|numWorkers|concurrency|parallelism|poolSize|size|count|limit)$/i.test(over.text)) return true;
+    if (intConstantOfFile(over)) return true;
     // Over an integer (`nsubs := 4`, a parameter `mp int`): a number of goroutines, judged as
     // `for i := 0; i < mp; i++` is.
     // Looked up only when the functions around it could declare it so (`n := 4`, `n int`).
@@ -141,6 +142,17 @@ function writtenOut(over: Node, loop: Node): boolean {
   return !new RegExp(`(?<![\\w.])${name}\\s*(=[^=]|\\[[^\\]]*\\]\\s*=[^=])|append\\(\\s*${name}\\b|&${name}\\b`).test(rest);
 }
 
+/**
+ * A name the file declares a constant of a number written out (`const NUM_PARTITIONS = 4`), and
+ * no local or parameter of the function hides: a count fixed in the code (hatchet's partitions).
+ */
+function intConstantOfFile(name: Node): boolean {
+  if (name.type !== 'identifier' || declarationOf(name.text, name)) return false;
+  let root = name;
+  while (root.parent) root = root.parent;
+  return root.descendantsOfType('const_spec').some((spec) => spec.childForFieldName('name')?.text === name.text && spec.childForFieldName('value')?.namedChildren[0]?.type === 'int_literal');
+}
+
 /** An integer by its form: a literal, or arithmetic with one (\`expectBlocked + 1\`). */
 function isIntValue(value: Node | undefined): boolean {
   if (value?.type === 'int_literal') return true;
@@ -154,7 +166,7 @@ function isIntValue(value: Node | undefined): boolean {
  */
 function isWorkerCount(expr: Node): boolean {
   const bound = intConversionArg(expr);
-  if (bound.type === 'int_literal') return true;
+  if (bound.type === 'int_literal' || intConstantOfFile(bound)) return true;
   if (bound.type === 'identifier' || bound.type === 'selector_expression') return countsWorkers(bound.text);
   // `n-1` (n-1 goroutines and one more run in place), `workers+1`.
   if (bound.type === 'binary_expression' && /^[-+]$/.test(bound.childForFieldName('operator')?.text ?? '')) {
