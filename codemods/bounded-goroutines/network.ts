@@ -9,9 +9,12 @@ import type { Spawn } from './detect.js';
  * `cl.RoundTrip(req)`, `client.Do(req)`, `b.client.Do(req.WithContext(ctx))`), a dial
  * (`net.Dial`, `d.DialContext`, `a.dialPeer`), a
  * gRPC connection (`grpc.NewClient`, `grpc.Dial`), a DNS exchange (`c.Exchange(msg, addr)`), or a
- * round trip measured to a peer (`proxy.URLTest(ctx, url)`, `db.PingContext`, `p.ProbeHealth`). The callee, as written, is group 1 or 2.
+ * round trip measured to a peer (`proxy.URLTest(ctx, url)`, `db.PingContext`, `p.ProbeHealth`),
+ * a command to a Redis client by its name (`redisCluster.RemoveSortedSetRange(…)`, `r.rdb.Get`:
+ * tyk's token purge, bounded, outlived the lock it held) or a database query (`db.QueryContext`,
+ * `tx.Exec`). The callee, as written, is group 1 or 2.
  */
-const NETWORK_CALL = /(?<![\w.])(http\.(?:Get|Head|Post|PostForm)|(?:net|tls)\.Dial\w*|grpc\.(?:NewClient|Dial\w*)|[\w.]+\.(?:RoundTrip|[dD]ial\w*|URLTest|Ping\w*|Probe\w*|Exchange(?:Context)?))\(|(?<![\w.])([\w.]+\.Do)\(\s*req\w*(?:\.WithContext\(\s*\w+\s*\))?\s*\)/;
+const NETWORK_CALL = /(?<![\w.])(http\.(?:Get|Head|Post|PostForm)|(?:net|tls)\.Dial\w*|grpc\.(?:NewClient|Dial\w*)|[\w.]+\.(?:RoundTrip|[dD]ial\w*|URLTest|Ping\w*|Probe\w*|Exchange(?:Context)?)|(?:[\w.]*\.)?(?:\w*[rR]edis\w*|rdb)\.[A-Z]\w*|(?:[\w.]*\.)?(?:db|DB|tx|pool)\.(?:Query|Exec)\w*)\(|(?<![\w.])([\w.]+\.Do)\(\s*req\w*(?:\.WithContext\(\s*\w+\s*\))?\s*\)/;
 
 /**
  * The network call a goroutine waits on, in its own code (`bodies`) or in the package's functions
