@@ -15,10 +15,19 @@ const STARTERS = /(^|\.)(Go|TryGo|Submit|AfterFunc)$/;
  * had been sent. Not for a literal giving back an error: its return hands the caller ctx.Err()
  * (`filepath.Walk(root, func(…) error {…})` stops the walk). The call as written (its first line).
  */
-export function calledInPlace(fn: Node, ctx: FileContext): string | undefined {
+export function calledInPlace(send: Node, fn: Node, ctx: FileContext): string | undefined {
   // A literal giving back an error hands its caller ctx.Err() with the return: no value taken for sent.
   if (fn.type !== 'func_literal' || /\berror\b/.test(fn.childForFieldName('result')?.text ?? '')) return undefined;
   const parent = fn.parent;
+  // Kept in a local and called (`writeFn := func() { q.sendCh <- req; qObjs = qObjs[:0] }`, then
+  // `writeFn()`): when the literal has work after the send, a return skips it and the caller goes
+  // on (rqlite's queue went on with its batch neither sent nor cleared).
+  const local = parent?.type === 'expression_list' && parent.parent?.type === 'short_var_declaration' && parent.namedChildCount === 1 ? parent.parent.childForFieldName('left')?.namedChildren : undefined;
+  if (local?.length === 1 && local[0].type === 'identifier' && workAfter(send, fn)) {
+    const outer = enclosingFunction(parent!);
+    const call = outer?.descendantsOfType('call_expression').find((c) => c.childForFieldName('function')?.text === local[0].text && c.parent?.type === 'expression_statement' && same(enclosingFunction(c), outer));
+    if (call) return firstLine(call.text);
+  }
   if (parent?.type === 'call_expression' && same(parent.childForFieldName('function'), fn)) {
     const statement = parent.parent?.type;
     return statement === 'go_statement' || statement === 'defer_statement' ? undefined : firstLine(parent.text);
@@ -34,6 +43,16 @@ export function calledInPlace(fn: Node, ctx: FileContext): string | undefined {
   if (!used) return undefined;
   const declared = parametersGiven(call, fn.text, ctx.packageIndex());
   return declared.length === 0 || declared.some(({ decl, param }) => callsItself(decl, param)) ? firstLine(call.text) : undefined;
+}
+
+/** Whether a statement of the literal runs after the send (in its block or one around it). */
+function workAfter(send: Node, fn: Node): boolean {
+  for (let n: Node | null = send; n && !same(n, fn); n = n.parent) {
+    let next = n.nextNamedSibling;
+    while (next?.type === 'comment') next = next.nextNamedSibling;
+    if (next && n.parent?.type !== 'expression_list') return true;
+  }
+  return false;
 }
 
 /** Whether a function calls its parameter itself (`fn()`), not in a function literal or goroutine of its own. */

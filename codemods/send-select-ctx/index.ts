@@ -243,9 +243,9 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (pair) {
     return { reason: `the send completes an exchange begun by ${pair} on the same channel: its receiver, having taken that value, waits for this one, and a send giving up once ${sources[0].expr} is done would leave it waiting, or leave the value to the channel's next user` };
   }
-  const inPlace = calledInPlace(fn, ctx);
+  const inPlace = calledInPlace(send, fn, ctx);
   if (inPlace) {
-    return { reason: `the send is in a function literal that ${inPlace} runs there and then (line ${fn.startPosition.row + 1}): a return would leave only the literal, and the code after that call would go on as if the value had been sent (a reader acknowledging a message it dropped)` };
+    return { reason: `the send is in a function literal that ${inPlace} runs there and then (line ${fn.startPosition.row + 1}): a return would leave only the literal, and the code after that call would go on as if the value had been sent` };
   }
   const placement = placementOf(send, ctx.source);
   if ('reason' in placement) return { reason: placement.reason };
