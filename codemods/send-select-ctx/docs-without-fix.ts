@@ -187,6 +187,10 @@ export const withoutFix = `## Reported without a fix
   \`t.schedulers[id] = sched\`: hatchet's scheduler results): it runs whenever its holder calls it,
   often once the context is done (kopia's in-process commands were interrupted from a test's
   cleanup, after the test's context ended, and the select skipped the interrupt at random);
+- the only source is a done-channel field that a method of its type makes anew on the receiver
+  (\`r.stop = make(chan struct{})\` in \`StartTicker\`), not a constructor: the switch of one start,
+  nil before it, and a send selecting on it would give up whenever that start is stopped while
+  other callers still wait (tyk's reload machinery dropped manual ticks after StopTicker);
 - other code of the package closes the channel as soon as a context is done (\`<-ctx.Done()\`,
   then \`close(claim.msgs)\`): a send still waiting then panics, whatever else it selects on, and
   where a select picked the context first the value would be dropped without a word (goka's mock

@@ -24,6 +24,7 @@ import { closedByLaterCall } from './closed-by-callee.js';
 import { calledInPlace } from './called-in-place.js';
 import { closedOnceDone } from './closed-on-done.js';
 import { secondOfPair } from './handshake.js';
+import { remadeByMethod } from './remade-switch.js';
 import { handsOnAcceptedConnection } from './accepted-connection.js';
 import { collectorMetricChannel } from './collector-metrics.js';
 import { checkedAfterSend, cleanupSkippedByReturn, closedUnderSender, inOwnDoneCase, ownStopOnDone, stopsOnOwnChannel } from './early-return.js';
@@ -238,6 +239,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const held = ancestors(send).find((a) => a.type === 'func_literal' && contains(sources[0].fn, a) && !same(a, sources[0].fn) && escapes(a));
   if (held) {
     return { reason: `the send is in a function literal that is returned or stored (line ${held.startPosition.row + 1}): it runs whenever its holder calls it, often once ${sources[0].expr} is done (a cleanup's interrupt or stop), and a select on ${sources[0].expr} would skip it then` };
+  }
+  const remade = remadeByMethod(sources[0], ctx);
+  if (remade) {
+    return { reason: `${sources[0].expr} is made anew by ${remade}: the switch of one start, nil before it, not this code's lifetime, and a send selecting on it would give up whenever that start is stopped while other callers still wait for the value` };
   }
   const pair = secondOfPair(send);
   if (pair) {
