@@ -45,8 +45,12 @@ function find(ctx: FileContext): RawFinding[] {
 }
 
 function informational(f: RawFinding, goVersion: string | undefined): RawFinding {
-  return { start: f.start, end: f.end, message: f.message, severity: 'info', reason: goVersion === undefined ? COLLECTED_NO_MODULE : COLLECTED };
+  // Not "never collected": these timers are, once nothing refers to them.
+  const message = f.message.replace(NEVER_COLLECTED, 'it fires until nothing refers to it any more');
+  return { start: f.start, end: f.end, message, severity: 'info', reason: goVersion === undefined ? COLLECTED_NO_MODULE : COLLECTED };
 }
+
+const NEVER_COLLECTED = 'it keeps firing, and is never collected, after the function returns';
 
 /** `t := time.NewTicker(d)` never stopped in its function: `defer t.Stop()` after it. */
 function newTicker(call: Node, ctx: FileContext): RawFinding | undefined {
@@ -58,7 +62,7 @@ function newTicker(call: Node, ctx: FileContext): RawFinding | undefined {
   if (!body) return undefined;
   const uses = identifiersNamed(body, ctx.source, name).filter((id) => id.startIndex > decl.endIndex);
   if (uses.some((id) => id.parent?.type === 'selector_expression' && id.parent.childForFieldName('field')?.text === 'Stop')) return undefined;
-  const message = `ticker ${name} is never stopped: it keeps firing, and is never collected, after the function returns`;
+  const message = `ticker ${name} is never stopped: ${NEVER_COLLECTED}`;
   const escapes = uses.find((id) => id.parent?.type !== 'selector_expression' || !['C', 'Reset'].includes(id.parent.childForFieldName('field')?.text ?? ''));
   if (escapes) return { start: call.startIndex, end: call.endIndex, message, reason: `${name} leaves the function (${escapes.parent?.text ?? name}): whoever owns it must stop it` };
   // `ticker.C` handed on (`p.tick = t.C`, `return t.C`) rather than received from here.
