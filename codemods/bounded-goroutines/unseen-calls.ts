@@ -74,21 +74,25 @@ export function sharedBatchingCall(called: Node[], loop: Node, ctx: FileContext)
 const BATCHING = /^(Send|Produce|Publish|Enqueue|Submit)([A-Z]\w*)?$/;
 
 /**
- * `go x.Do(ctx)`: a method the package does not declare, given nothing but a context (a parameter
- * or local of type `context.Context`, or one made by `context.With…`). Work that takes only a way
- * to stop usually runs until it is stopped (remark42's per-site `backup.Do(ctx)`, a ticker loop).
- * As written, e.g. `backup.Do(ctx)`.
+ * `go x.Do(ctx)`: a method the package does not declare, or a function value (`go r(ctx)` over
+ * `s.runners`), given nothing but a context (a parameter or local of type `context.Context`, or
+ * one made by `context.With…`). Work that takes only a way to stop usually runs until it is
+ * stopped (remark42's per-site `backup.Do(ctx)`, a ticker loop; prometheus-operator's certificate
+ * reloaders, bounded, kept its web server from starting). As written, e.g. `backup.Do(ctx)`.
  */
 export function contextOnlyTask(go: Node, ctx: FileContext): string | undefined {
   const call = go.namedChild(0);
   const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
   const args = call?.childForFieldName('arguments')?.namedChildren ?? [];
-  if (callee?.type !== 'selector_expression' || args.length !== 1 || args[0].type !== 'identifier') return undefined;
+  if (args.length !== 1 || args[0].type !== 'identifier') return undefined;
+  // A function value: a local or parameter of the function, not one the package declares.
+  const value = callee?.type === 'identifier' && !!declarationOf(callee.text, go);
+  if (callee?.type !== 'selector_expression' && !value) return undefined;
   const found = declarationOf(args[0].text, go);
   const pkg = packageName(ctx.tree, 'context');
   const typed = found && ('param' in found ? found.param.typeNode : found.local.typeNode);
   const made = found && 'local' in found && !!pkg && new RegExp(`^${pkg}\\.(With\\w+|Background|TODO)\\(`).test(found.local.value?.text ?? '');
   const isContext = (typed && isContextType(typed, pkg)) || made;
-  if (!isContext || ctx.packageIndex().functionsNamed(callee.childForFieldName('field')!.text, true).length > 0) return undefined;
+  if (!isContext || (!value && ctx.packageIndex().functionsNamed(callee!.childForFieldName('field')!.text, true).length > 0)) return undefined;
   return call!.text;
 }
