@@ -304,7 +304,9 @@ function passed in or another package's function is not seen. No fix when:
   package it calls: an HTTP request (\`http.Get\`, \`cl.RoundTrip(req)\`, \`client.Do(req)\`, \`b.client.Do(req.WithContext(ctx))\`: cortex's query-tee sent its backend requests in turns), a round trip measured to a peer (\`proxy.URLTest(ctx, url)\`, \`db.PingContext\`, \`ProbeX\`), a
   dial (\`net.Dial\`, \`DialContext\`, any method named \`dial…\`), a gRPC connection, a command to a
   Redis client by its name (\`redisCluster.RemoveSortedSetRange(…)\`, \`r.rdb.Get\`: tyk's token
-  purge, bounded, outlived the lock it held) or a database query (\`db.QueryContext\`, \`tx.Exec\`). The number of CPUs says nothing of how
+  purge, bounded, outlived the lock it held), a database query (\`db.QueryContext\`, \`tx.Exec\`), an
+  HTTP or API client's request (\`httpClient.Get\`, \`client.GraphQL\`) or a client handed to a call
+  (\`prShared.UpdateIssue(httpClient, …)\`: gh's edits of several issues ran a few at a time). The number of CPUs says nothing of how
   many may wait on peers at once, and goroutines meant to run side by side (a probe of each
   server, requests sent before a handshake ends, soak tests) would run in turns. A bound set with
   \`max-concurrency\` applies;

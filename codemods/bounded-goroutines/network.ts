@@ -11,10 +11,12 @@ import type { Spawn } from './detect.js';
  * gRPC connection (`grpc.NewClient`, `grpc.Dial`), a DNS exchange (`c.Exchange(msg, addr)`), or a
  * round trip measured to a peer (`proxy.URLTest(ctx, url)`, `db.PingContext`, `p.ProbeHealth`),
  * a command to a Redis client by its name (`redisCluster.RemoveSortedSetRange(…)`, `r.rdb.Get`:
- * tyk's token purge, bounded, outlived the lock it held) or a database query (`db.QueryContext`,
- * `tx.Exec`). The callee, as written, is group 1 or 2.
+ * tyk's token purge, bounded, outlived the lock it held), a database query (`db.QueryContext`,
+ * `tx.Exec`), an HTTP or API client's request (`httpClient.Get`, `client.GraphQL`), or a client
+ * handed to a call (`prShared.UpdateIssue(httpClient, …)`: gh's issue edits of several issues ran
+ * a few at a time). The callee, as written, is group 1, 2 or 3.
  */
-const NETWORK_CALL = /(?<![\w.])(http\.(?:Get|Head|Post|PostForm)|(?:net|tls)\.Dial\w*|grpc\.(?:NewClient|Dial\w*)|[\w.]+\.(?:RoundTrip|[dD]ial\w*|URLTest|Ping\w*|Probe\w*|Exchange(?:Context)?)|(?:[\w.]*\.)?(?:\w*[rR]edis\w*|rdb)\.[A-Z]\w*|(?:[\w.]*\.)?(?:db|DB|tx|pool)\.(?:Query|Exec)\w*)\(|(?<![\w.])([\w.]+\.Do)\(\s*req\w*(?:\.WithContext\(\s*\w+\s*\))?\s*\)/;
+const NETWORK_CALL = /(?<![\w.])(http\.(?:Get|Head|Post|PostForm)|(?:net|tls)\.Dial\w*|grpc\.(?:NewClient|Dial\w*)|[\w.]+\.(?:RoundTrip|[dD]ial\w*|URLTest|Ping\w*|Probe\w*|Exchange(?:Context)?)|(?:[\w.]*\.)?(?:\w*[rR]edis\w*|rdb)\.[A-Z]\w*|(?:[\w.]*\.)?(?:db|DB|tx|pool)\.(?:Query|Exec)\w*|[\w.]*[cC]lient\.(?:Get|Head|Post|PostForm|GraphQL|REST))\(|(?<![\w.])([\w.]+)\((?:[^()\n]*,\s*)?(?:\w*Client|client)\s*[,)]|(?<![\w.])([\w.]+\.Do)\(\s*req\w*(?:\.WithContext\(\s*\w+\s*\))?\s*\)/;
 
 /**
  * The network call a goroutine waits on, in its own code (`bodies`) or in the package's functions
@@ -54,7 +56,7 @@ export function stopsServer(bodies: { body: Node; via?: string }[], called: Node
  * package's functions it calls, with where: `cl.RoundTrip, in downloadFile()`.
  */
 function callMatching(pattern: RegExp, bodies: { body: Node; via?: string }[], called: Node[], ctx: FileContext): string | undefined {
-  const callee = (m: RegExpExecArray) => m[1] ?? m[2];
+  const callee = (m: RegExpExecArray) => m[1] ?? m[2] ?? m[3];
   for (const { body, via } of bodies) {
     const m = pattern.exec(body.text);
     if (m) return `${callee(m)}${via ? `, in ${via}` : ''}`;
