@@ -59,13 +59,13 @@ describe('partial parsing', () => {
     expect(kept).toContain('type T struct');
     expect(kept).toContain('t.c <- 1');
     expect(kept).not.toContain('func pad3(');
-    // A type after a function left out is kept on its own; a variable or a constant only when
-    // it holds a trigger (a function literal may).
+    // A type or a constant after a function left out is kept on its own (a constant may count
+    // workers); a variable only when it holds a trigger (a function literal may).
     const between = src.replace('func (t T) send()', 'type U struct{ d chan int }\n\nconst n = 1\n\nvar f = func(c chan int) { c <- n }\n\nvar m = 2\n\nfunc (t T) send()');
     const keptBetween = partialRanges(between, send)!.map((r) => between.slice(r.startIndex, r.endIndex)).join('');
     expect(keptBetween).toContain('type U struct{ d chan int }');
     expect(keptBetween).toContain('var f = func(c chan int) { c <- n }');
-    expect(keptBetween).not.toContain('const n = 1');
+    expect(keptBetween).toContain('const n = 1');
     expect(keptBetween).not.toContain('var m = 2');
     expect(keptBetween).not.toContain('func pad79(');
     expect(analyzeSource('/virtual/p.go', 'p.go', between, { codemods: send, goVersion: '1.22', packages: new PackageIndexCache() }).findings.map((f) => f.line)).toHaveLength(2);
