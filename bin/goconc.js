@@ -2,9 +2,10 @@
 import { setFlagsFromString } from 'node:v8';
 
 // Set before any of goconc's code is hot: V8 then optimizes its functions without inlining the
-// functions they call. Fewer, smaller optimized functions take much less compiling (a run spends
-// seconds of a second core on it) and a scan runs no slower: about 12 % less CPU time and 4–8 %
-// less wall time for --jobs 1, and 4–6 % less wall time for --jobs 2, on both bench corpora.
+// functions they call. Fewer, smaller optimized functions take much less compiling (a run spent
+// seconds of a second core on it) and a scan runs no slower: on both bench corpora, about 11 %
+// less CPU time for --jobs 1 and 2–3 % for --jobs 2, with wall time the same within the noise
+// (0–3 % less, in alternating rounds).
 setFlagsFromString('--no-turbo-inlining');
 
 import('../dist/src/cli/main.js').then((m) => m.main(process.argv)).catch((err) => {
