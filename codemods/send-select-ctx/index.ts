@@ -3,7 +3,7 @@ import { ancestors, contains, enclosingFunction, escapes, firstLine, FUNCTION_TY
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting, receiverIgnoring } from '../../src/go/result-channel.js';
-import { nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
+import { sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
 import { roomInEveryCaller } from './caller-room.js';
 import { relayedFrom } from './relays.js';
@@ -31,6 +31,7 @@ import { checkedAfterSend, cleanupSkippedByReturn, closedUnderSender, inOwnDoneC
 import { declarationOf, testingParameter } from '../../src/go/scope.js';
 import { literalLeavingOut } from '../../src/go/composite-literals.js';
 import { mayHaveSend } from '../../src/go/text-signals.js';
+import { isSemaphoreAcquire } from './semaphore.js';
 
 export const sendSelectCtx: Codemod = {
   id: 'send-select-ctx',
@@ -323,35 +324,6 @@ function mayBeNil(source: CancellationSource, ctx: FileContext): string | undefi
   const typeName = receiverOf(source.fn)?.typeName;
   const literal = typeName ? literalLeavingOut(ctx.packageIndex().allTexts(), typeName, field) : undefined;
   return literal ? `the package builds ${typeName} without ${field} (${literal}), and the function building it does not set it: the field may be nil, at least until another method sets it` : undefined;
-}
-
-/**
- * `sem <- struct{}{}` (or another constant token, `ch <- true`) where the code releases the same
- * channel: a semaphore acquire, which waits for a slot by design and is released by the goroutines. Released in a deferred receive in the
- * file, or in a receive statement of its own after the send, in the function that sends or a
- * goroutine it starts (`sem <- struct{}{}; go func() { work(); <-sem }()`, `sem <- struct{}{};
- * merge(); <-sem`), or, for a buffered channel made in the function, in a goroutine it started
- * before (a loop taking every slot, to wait for the last goroutine). A `<-done` that waits for a goroutine's signal is in the
- * function that started it, not after the send, and not `struct{}{}` sent.
- */
-function isSemaphoreAcquire(send: Node, ctx: FileContext): boolean {
-  // A token: `struct{}{}`, or a constant (`ch <- true`, `slots <- 1`).
-  const token = send.childForFieldName('value')?.text.replace(/\s/g, '') ?? '';
-  if (!/^(struct\{\}\{\}|true|false|\d+)$/.test(token)) return false;
-  const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
-  const releases = (n: Node) => n.descendantsOfType('unary_expression').some((u) => u.text.replace(/\s/g, '') === `<-${chan}`);
-  if (nodesByToken(ctx.tree.rootNode, ctx.source, 'defer', 'defer_statement').some(releases)) return true;
-  const fn = enclosingFunction(send);
-  if (!fn) return false;
-  const release = (u: Node) => u.parent?.type === 'expression_statement' && u.text.replace(/\s/g, '') === `<-${chan}`;
-  if (nodesByToken(fn, ctx.source, '<-', 'unary_expression', send.endIndex).some(release)) return true;
-  // Released by goroutines the function started before (`for n := cap; n > 0; n-- { sem <- struct{}{} }`
-  // after the work loop: taking every slot waits for the last of them).
-  // Only a buffered channel of tokens is a semaphore: an unbuffered one hands a signal over.
-  const found = declarationOf(send.childForFieldName('channel')!.text, send);
-  const made = found && 'local' in found ? found.local.value?.text.replace(/\s/g, '') : undefined;
-  if (!made?.startsWith('make(chanstruct{},')) return false;
-  return fn.descendantsOfType('go_statement').some((go) => same(enclosingFunction(go), fn) && go.descendantsOfType('unary_expression').some(release));
 }
 
 function outermostFunction(node: Node): Node | undefined {

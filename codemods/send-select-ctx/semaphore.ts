@@ -1,0 +1,33 @@
+import type { FileContext } from '../../src/engine/types.js';
+import { nodesByToken } from '../../src/go/find-by-text.js';
+import { declarationOf } from '../../src/go/scope.js';
+import { enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+
+/**
+ * `sem <- struct{}{}` (or another constant token, `ch <- true`) where the code releases the same
+ * channel: a semaphore acquire, which waits for a slot by design and is released by the goroutines. Released in a deferred receive in the
+ * file, or in a receive statement of its own after the send, in the function that sends or a
+ * goroutine it starts (`sem <- struct{}{}; go func() { work(); <-sem }()`, `sem <- struct{}{};
+ * merge(); <-sem`), or, for a buffered channel made in the function, in a goroutine it started
+ * before (a loop taking every slot, to wait for the last goroutine). A `<-done` that waits for a goroutine's signal is in the
+ * function that started it, not after the send, and not `struct{}{}` sent.
+ */
+export function isSemaphoreAcquire(send: Node, ctx: FileContext): boolean {
+  // A token: `struct{}{}`, or a constant (`ch <- true`, `slots <- 1`).
+  const token = send.childForFieldName('value')?.text.replace(/\s/g, '') ?? '';
+  if (!/^(struct\{\}\{\}|true|false|\d+)$/.test(token)) return false;
+  const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
+  const releases = (n: Node) => n.descendantsOfType('unary_expression').some((u) => u.text.replace(/\s/g, '') === `<-${chan}`);
+  if (nodesByToken(ctx.tree.rootNode, ctx.source, 'defer', 'defer_statement').some(releases)) return true;
+  const fn = enclosingFunction(send);
+  if (!fn) return false;
+  const release = (u: Node) => u.parent?.type === 'expression_statement' && u.text.replace(/\s/g, '') === `<-${chan}`;
+  if (nodesByToken(fn, ctx.source, '<-', 'unary_expression', send.endIndex).some(release)) return true;
+  // Released by goroutines the function started before (`for n := cap; n > 0; n-- { sem <- struct{}{} }`
+  // after the work loop: taking every slot waits for the last of them).
+  // Only a buffered channel of tokens is a semaphore: an unbuffered one hands a signal over.
+  const found = declarationOf(send.childForFieldName('channel')!.text, send);
+  const made = found && 'local' in found ? found.local.value?.text.replace(/\s/g, '') : undefined;
+  if (!made?.startsWith('make(chanstruct{},')) return false;
+  return fn.descendantsOfType('go_statement').some((go) => same(enclosingFunction(go), fn) && go.descendantsOfType('unary_expression').some(release));
+}
