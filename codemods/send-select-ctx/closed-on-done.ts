@@ -14,14 +14,15 @@ export function closedOnceDone(send: Node, fn: Node, ctx: FileContext): string |
   const name = chan.type === 'selector_expression' ? chan.childForFieldName('field')?.text : chan.type === 'identifier' ? chan.text : undefined;
   if (!name) return undefined;
   const prefix = chan.type === 'selector_expression' ? '[\\w.]+\\.' : '';
-  const closedOnDone = new RegExp(`<-\\s*[\\w.()]*\\bDone\\(\\)\\s*:?[ \\t]*(?:\\/\\/[^\\n]*)?\\n\\s*(close\\(\\s*${prefix}${regexEscaped(name)}\\s*\\))`);
-  // Closed by other code than the sender's own function (which closes only once done sending).
+  const closedOnDone = new RegExp(`<-\\s*[\\w.()]*\\bDone\\(\\)\\s*:?[ \\t]*(?:\\/\\/[^\\n]*)?\\n\\s*(close\\(\\s*${prefix}${regexEscaped(name)}\\s*\\))`, 'g');
   // A local channel in the function's own file; a field anywhere in the package.
-  const own = ctx.source.slice(0, fn.startIndex) + ' '.repeat(fn.endIndex - fn.startIndex) + ctx.source.slice(fn.endIndex);
-  const texts = chan.type === 'identifier' ? [own] : [own, ...ctx.packageIndex().allTexts().filter((t) => t !== ctx.source)];
+  const texts = chan.type === 'identifier' ? [ctx.source] : [ctx.source, ...ctx.packageIndex().allTexts().filter((t) => t !== ctx.source)];
   for (const text of texts) {
-    const m = closedOnDone.exec(text);
-    if (m) return `${m[0].slice(0, m[0].indexOf('\n')).trim()} then ${m[1]}`;
+    for (const m of text.matchAll(closedOnDone)) {
+      // Closed by other code than the sender's own function (which closes only once done sending).
+      if (text === ctx.source && m.index! >= fn.startIndex && m.index! < fn.endIndex) continue;
+      return `${m[0].slice(0, m[0].indexOf('\n')).trim()} then ${m[1]}`;
+    }
   }
   return undefined;
 }

@@ -148,9 +148,8 @@ function writtenOut(over: Node, loop: Node): boolean {
  */
 function intConstantOfFile(name: Node): boolean {
   if (name.type !== 'identifier' || declarationOf(name.text, name)) return false;
-  let root = name;
-  while (root.parent) root = root.parent;
-  return root.descendantsOfType('const_spec').some((spec) => spec.childForFieldName('name')?.text === name.text && spec.childForFieldName('value')?.namedChildren[0]?.type === 'int_literal');
+  const specs = name.tree.rootNode.descendantsOfType('const_spec');
+  return specs.some((spec) => spec.childForFieldName('name')?.text === name.text && spec.childForFieldName('value')?.namedChildren[0]?.type === 'int_literal');
 }
 
 /** An integer by its form: a literal, or arithmetic with one (\`expectBlocked + 1\`). */
