@@ -306,7 +306,11 @@ function passed in or another package's function is not seen. No fix when:
   Redis client by its name (\`redisCluster.RemoveSortedSetRange(…)\`, \`r.rdb.Get\`: tyk's token
   purge, bounded, outlived the lock it held), a database query (\`db.QueryContext\`, \`tx.Exec\`), an
   HTTP or API client's request (\`httpClient.Get\`, \`client.GraphQL\`) or a client handed to a call
-  (\`prShared.UpdateIssue(httpClient, …)\`: gh's edits of several issues ran a few at a time). The number of CPUs says nothing of how
+  (\`prShared.UpdateIssue(httpClient, …)\`: gh's edits of several issues ran a few at a time); or
+  waits on I/O or an event, by a call named so on another value or package and given a context
+  (\`file.WaitForCreate(gctx, p)\`, \`Download…\`, \`Fetch…\`, \`Pull…\`, \`Load…(ctx, …)\`: argo's
+  artifact downloads ran in turns, and a watch that failed to start behind the bound was noticed
+  only once the earlier containers ended). The number of CPUs says nothing of how
   many may wait on peers at once, and goroutines meant to run side by side (a probe of each
   server, requests sent before a handshake ends, soak tests) would run in turns. A bound set with
   \`max-concurrency\` applies;

@@ -17,7 +17,7 @@ import { itemCallback, itemIsFunction, itemTaskWithContext } from './item-tasks.
 import { readUntilEnough } from './first-answers.js';
 import { endsWhenFunctionReturns, stopAwaitedAfter, waitsOnOthersClosing, waitsOnOthersEnds } from './waits-on-others.js';
 import { isDoneWait } from '../../src/go/result-channel.js';
-import { acceptsConnections, readsStream, stopsServer, waitsOnNetwork } from './network.js';
+import { acceptsConnections, readsStream, stopsServer, waitsOnEvent, waitsOnNetwork } from './network.js';
 import { delayedStart, inTimerCallback, oneTimePause, ownTimeout, pacedBy, sharedDeadline, waitsForOthersUntilTimer } from './timing.js';
 import { meantToRunTogether } from './together.js';
 import { waitsForItemEvent } from './item-events.js';
@@ -153,6 +153,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   const network = waitsOnNetwork(bodies, called, ctx);
   if (network) {
     return `the goroutines wait on the network (${network}): the default bound, the number of CPUs, says nothing of how many may wait on peers at once, and those meant to run side by side (a probe of each server, requests sent before a handshake ends) would run in turns; set max-concurrency to bound them on purpose`;
+  }
+  const waiting = waitsOnEvent(bodies, called, ctx);
+  if (waiting) {
+    return `the goroutines wait on I/O or an event (${waiting}, given a context): the default bound, the number of CPUs, says nothing of how many may wait at once, and bounded they would wait in turns, a failure behind the bound noticed only once those before it end; set max-concurrency to bound them on purpose`;
   }
   const cancels = cancelEachOther(spawn);
   if (cancels) {

@@ -27,9 +27,33 @@ const NETWORK_CALL = /(?<![\w.])(http\.(?:Get|Head|Post|PostForm)|(?:net|tls)\.D
  * run in turns.
  */
 export function waitsOnNetwork(bodies: { body: Node; via?: string }[], called: Node[], ctx: FileContext): string | undefined {
+  return boundChosen(ctx) ? undefined : callMatching(NETWORK_CALL, bodies, called, ctx);
+}
+
+/**
+ * A call named for waiting or fetching (`Wait…`, `Download…`, `Fetch…`, `Pull…`,
+ * `Load…`) on another value or package, given a context first (`file.WaitForCreate(gctx, p)`,
+ * `LoadArtifactsFromPlugin(gctx, name)` of an errgroup's tasks): I/O or an event, not CPU work.
+ * Group 1 is the callee as written.
+ */
+const WAIT_CALL = /(?<![\w.])((?:\w+\.)+(?:Wait|Download|Fetch|Pull|Load)\w*)\(\s*\w*[cC]tx\b/;
+
+/**
+ * The waiting call a goroutine makes, as `waitsOnNetwork` finds a network call: argo's artifact
+ * downloads and exit-code file watches ran in turns under a CPU bound, and a watch that failed to
+ * start was noticed only once the earlier ones ended. Undefined when the bound was chosen.
+ */
+export function waitsOnEvent(bodies: { body: Node; via?: string }[], called: Node[], ctx: FileContext): string | undefined {
+  if (boundChosen(ctx)) return undefined;
+  // The goroutine's function made by such a call (`g.Go(file.WaitForCreate(gctx, p))`).
+  const made = called.map((c) => (c.type === 'call_expression' ? WAIT_CALL.exec(c.text) : null)).find(Boolean);
+  return made ? made[1] : callMatching(WAIT_CALL, bodies, called, ctx);
+}
+
+/** Whether `max-concurrency` sets the bound: then the user chose it for what the goroutines do. */
+function boundChosen(ctx: FileContext): boolean {
   const chosen = ctx.options['max-concurrency'];
-  if (chosen !== undefined && chosen !== '' && chosen !== 'runtime.GOMAXPROCS(0)') return undefined;
-  return callMatching(NETWORK_CALL, bodies, called, ctx);
+  return chosen !== undefined && chosen !== '' && chosen !== 'runtime.GOMAXPROCS(0)';
 }
 
 /**
