@@ -258,7 +258,8 @@ export const withoutFix = `## Reported without a fix
   (\`d.compacting--\`, \`delete(d.inProgress, c)\`, \`n.Add(-1)\`: a Close waiting for the count
   to reach zero would wait for good), or a goroutine started after it that acts once a context
   ends (\`go func() { <-req.ctx.Done(); released <- req }()\`: it gives back what the function took);
-- the channel is a stream the function makes, returns and closes once it has sent everything
+- the channel is a stream the function makes, returns (or hands, after the send, to a call that
+  reads it: \`n := report(dup)\`, opa's test command) and closes once it has sent everything
   (\`ch := make(chan *Result)\`, \`defer close(ch)\` in its goroutine, \`return ch, nil\`): its readers
   take the close as the end, so a send giving up on the source would end the stream early, read
   as complete (\`for t := range generatePutTasks(…)\` returning nil with files missing, a cancelled

@@ -6,15 +6,16 @@ import { ancestors, closedChannels, contains, enclosingFunction, firstLine, type
 import { mostSends } from '../../src/go/send-paths.js';
 
 /**
- * A stream the function makes, returns and closes once it has sent everything (`uploadTasks :=
- * make(chan T)`, `close(uploadTasks)`, `return uploadTasks`, or among other results: `return out,
- * outErrs, drainDone, nil`): its readers take the close as the
+ * A stream the function makes, returns (or hands to a call of its own that reads it, after the
+ * send) and closes once it has sent everything (`uploadTasks := make(chan T)`,
+ * `close(uploadTasks)`, `return uploadTasks`, or among other results: `return out, outErrs,
+ * drainDone, nil`; `n := report(dup)`: opa's test results): its readers take the close as the
  * end, and a send that gave up once the source is done would end the stream early, read as
- * complete (a caller reporting success with values missing). How it is read: the range of a
- * caller in the package that then goes on without asking its context, or, by default, that its
- * readers take the close as the end.
+ * complete (a caller reporting success with values missing). How it is handed on (`returns`,
+ * `hands to report()`), and how it is read: the range of a caller in the package that then goes
+ * on without asking its context, the call it is handed to, or by default its readers.
  */
-export function truncatedStream(send: Node, ctx: FileContext): string | undefined {
+export function truncatedStream(send: Node, ctx: FileContext): { handed: string; how: string } | undefined {
   const chan = send.childForFieldName('channel');
   if (chan?.type !== 'identifier') return undefined;
   const found = declarationOf(chan.text, send);
@@ -23,7 +24,12 @@ export function truncatedStream(send: Node, ctx: FileContext): string | undefine
   const name = maker?.type === 'function_declaration' || maker?.type === 'method_declaration' ? maker.childForFieldName('name')?.text : undefined;
   if (!maker || !name) return undefined;
   const word = regexEscaped(chan.text);
-  if (!new RegExp(`\\breturn\\s+(?:[\\w.]+\\s*,\\s*)*${word}\\s*(,|$)`, 'm').test(maker.text) || !new RegExp(`\\bclose\\(\\s*${word}\\s*\\)`).test(maker.text)) return undefined;
+  if (!new RegExp(`\\bclose\\(\\s*${word}\\s*\\)`).test(maker.text)) return undefined;
+  // Or handed, after the send, to a call of the maker's own that reads it (`n := report(dup)`,
+  // `return report(dup)`).
+  const reader = new RegExp(`^[ \\t]*(?:return\\s+|[\\w.]+(?:\\s*,\\s*[\\w.]+)*\\s*:?=\\s*)?((?!close\\b|go\\b)[\\w.]+)\\((?:[^()\\n]*,\\s*)?${word}\\s*\\)[ \\t]*$`, 'm').exec(maker.text.slice(send.endIndex - maker.startIndex));
+  if (reader && !givesUpElsewhere(maker, send)) return { handed: `hands to ${reader[1]}()`, how: `${reader[1]}() reads it to the close and takes that as the end` };
+  if (!new RegExp(`\\breturn\\s+(?:[\\w.]+\\s*,\\s*)*${word}\\s*(,|$)`, 'm').test(maker.text)) return undefined;
   // A pipeline whose stages already give up on a done context (`select { case mid <- v: case
   // <-ctx.Done(): return }`): ending early on cancellation is its design.
   if (givesUpElsewhere(maker, send)) return undefined;
@@ -36,9 +42,9 @@ export function truncatedStream(send: Node, ctx: FileContext): string | undefine
     const after = caller.text.slice(loop.endIndex - caller.startIndex);
     if (/\.Err\(\)|\.Done\(\)/.test(after)) continue;
     const callerName = caller.childForFieldName('name')?.text;
-    return `${callerName ? `${callerName}()` : 'a function literal'} ranges over it (${firstLine(clause.text)}) and then goes on as if every value had come`;
+    return { handed: 'returns', how: `${callerName ? `${callerName}()` : 'a function literal'} ranges over it (${firstLine(clause.text)}) and then goes on as if every value had come` };
   }
-  return 'its readers take the close as the end';
+  return { handed: 'returns', how: 'its readers take the close as the end' };
 }
 
 /** Another send of the function, of a value (not a `struct{}{}` token), in a select beside a `Done()` case. */
