@@ -12,11 +12,13 @@ import type { Spawn } from './detect.js';
  * round trip measured to a peer (`proxy.URLTest(ctx, url)`, `db.PingContext`, `p.ProbeHealth`),
  * a command to a Redis client by its name (`redisCluster.RemoveSortedSetRange(…)`, `r.rdb.Get`:
  * tyk's token purge, bounded, outlived the lock it held), a database query (`db.QueryContext`,
- * `tx.Exec`), an HTTP or API client's request (`httpClient.Get`, `client.GraphQL`), or a client
+ * `tx.Exec`), an object store's request (`d.client.PutObject`, `GetObject`: temporal's S3 driver
+ * stored a workflow's payloads two at a time), an HTTP or API client's request (`httpClient.Get`,
+ * `client.GraphQL`), or a client
  * handed to a call (`prShared.UpdateIssue(httpClient, …)`: gh's issue edits of several issues ran
  * a few at a time). The callee, as written, is group 1, 2 or 3.
  */
-const NETWORK_CALL = /(?<![\w.])(http\.(?:Get|Head|Post|PostForm)|(?:net|tls)\.Dial\w*|grpc\.(?:NewClient|Dial\w*)|[\w.]+\.(?:RoundTrip|[dD]ial\w*|URLTest|Ping\w*|Probe\w*|Exchange(?:Context)?)|(?:[\w.]*\.)?(?:\w*[rR]edis\w*|rdb)\.[A-Z]\w*|(?:[\w.]*\.)?(?:db|DB|tx|pool)\.(?:Query|Exec)\w*|[\w.]*[cC]lient\.(?:Get|Head|Post|PostForm|GraphQL|REST))\(|(?<![\w.])([\w.]+)\((?:[^()\n]*,\s*)?(?:\w*Client|client)\s*[,)]|(?<![\w.])([\w.]+\.Do)\(\s*req\w*(?:\.WithContext\(\s*\w+\s*\))?\s*\)/;
+const NETWORK_CALL = /(?<![\w.])(http\.(?:Get|Head|Post|PostForm)|(?:net|tls)\.Dial\w*|grpc\.(?:NewClient|Dial\w*)|[\w.]+\.(?:RoundTrip|[dD]ial\w*|URLTest|Ping\w*|Probe\w*|Exchange(?:Context)?|(?:Put|Get|Head|Delete|Copy)Object\w*|ObjectExists)|(?:[\w.]*\.)?(?:\w*[rR]edis\w*|rdb)\.[A-Z]\w*|(?:[\w.]*\.)?(?:db|DB|tx|pool)\.(?:Query|Exec)\w*|[\w.]*[cC]lient\.(?:Get|Head|Post|PostForm|GraphQL|REST))\(|(?<![\w.])([\w.]+)\((?:[^()\n]*,\s*)?(?:\w*Client|client)\s*[,)]|(?<![\w.])([\w.]+\.Do)\(\s*req\w*(?:\.WithContext\(\s*\w+\s*\))?\s*\)/;
 
 /**
  * The network call a goroutine waits on, in its own code (`bodies`) or in the package's functions
