@@ -3,7 +3,9 @@ export const docs = `# time-after-in-loop
 \`time.After(d)\` makes a timer and returns its channel. In a \`for { select { … } }\` loop, every
 iteration makes a new one; when another case wins, that timer stays alive until it fires. With
 a long timeout and a busy loop, thousands of timers pile up. Before Go 1.23 the runtime cannot
-collect them early (from Go 1.23 it can: modules at 1.23 or later are not reported).
+collect them early (from Go 1.23 it can: modules at 1.23 or later are not reported). A pause on
+its own (\`<-time.After(d)\` as a statement, no other case to win) is not reported either: each
+timer fires before the next pass.
 
 ## Before
 
