@@ -305,7 +305,9 @@ function passed in or another package's function is not seen. No fix when:
   dial (\`net.Dial\`, \`DialContext\`, any method named \`dial…\`), a gRPC connection, a command to a
   Redis client by its name (\`redisCluster.RemoveSortedSetRange(…)\`, \`r.rdb.Get\`: tyk's token
   purge, bounded, outlived the lock it held), a database query (\`db.QueryContext\`, \`tx.Exec\`), an
-  object store's request (\`d.client.PutObject\`, \`GetObject\`: temporal's S3 driver), an
+  object store's request (\`d.client.PutObject\`, \`GetObject\`: temporal's S3 driver), any request
+  of a client or admin client given a context (\`m.dstAdm.CommitOffsets(ctx, …)\`: redpanda's
+  migrator, also through a local closure that calls such a method of the package), an
   HTTP or API client's request (\`httpClient.Get\`, \`client.GraphQL\`) or a client handed to a call
   (\`prShared.UpdateIssue(httpClient, …)\`: gh's edits of several issues ran a few at a time); or
   waits on I/O or an event, by a call named so on another value or package and given a context

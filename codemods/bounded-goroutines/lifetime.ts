@@ -150,11 +150,14 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (shutdown) {
     return `the goroutines stop servers, workers or containers side by side (${shutdown}), each waiting for its clients or its current job: bounded, one still draining would hold its slot while the others keep accepting or taking new jobs, and a deadline they share would cut the later ones short`;
   }
-  const network = waitsOnNetwork(bodies, called, ctx);
+  // What the goroutine calls, and what the local closures it calls call (`translateOffsetFn(i, o)`,
+  // which calls `m.translateOffset(ctx, …)`: redpanda's migrator, whose offsets wait on the network).
+  const reached = [...called, ...called.flatMap((c) => localClosure(c, c)?.childForFieldName('body')?.descendantsOfType('call_expression').map((call) => call.childForFieldName('function')!) ?? [])];
+  const network = waitsOnNetwork(bodies, reached, ctx);
   if (network) {
     return `the goroutines wait on the network (${network}): the default bound, the number of CPUs, says nothing of how many may wait on peers at once, and those meant to run side by side (a probe of each server, requests sent before a handshake ends) would run in turns; set max-concurrency to bound them on purpose`;
   }
-  const waiting = waitsOnEvent(bodies, called, ctx);
+  const waiting = waitsOnEvent(bodies, reached, ctx);
   if (waiting) {
     return `the goroutines wait on I/O or an event (${waiting}, given a context): the default bound, the number of CPUs, says nothing of how many may wait at once, and bounded they would wait in turns, a failure behind the bound noticed only once those before it end; set max-concurrency to bound them on purpose`;
   }

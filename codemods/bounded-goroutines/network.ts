@@ -14,11 +14,13 @@ import type { Spawn } from './detect.js';
  * tyk's token purge, bounded, outlived the lock it held), a database query (`db.QueryContext`,
  * `tx.Exec`), an object store's request (`d.client.PutObject`, `GetObject`: temporal's S3 driver
  * stored a workflow's payloads two at a time), an HTTP or API client's request (`httpClient.Get`,
- * `client.GraphQL`), or a client
+ * `client.GraphQL`), any request of a client or admin client given a context
+ * (`m.dstAdm.CommitOffsets(ctx, g, offsets)`: redpanda's migrator synced consumer offsets 32 times
+ * slower), or a client
  * handed to a call (`prShared.UpdateIssue(httpClient, …)`: gh's issue edits of several issues ran
- * a few at a time). The callee, as written, is group 1, 2 or 3.
+ * a few at a time). The callee, as written, is group 1, 2, 3 or 4.
  */
-const NETWORK_CALL = /(?<![\w.])(http\.(?:Get|Head|Post|PostForm)|(?:net|tls)\.Dial\w*|grpc\.(?:NewClient|Dial\w*)|[\w.]+\.(?:RoundTrip|[dD]ial\w*|URLTest|Ping\w*|Probe\w*|Exchange(?:Context)?|(?:Put|Get|Head|Delete|Copy)Object\w*|ObjectExists)|(?:[\w.]*\.)?(?:\w*[rR]edis\w*|rdb)\.[A-Z]\w*|(?:[\w.]*\.)?(?:db|DB|tx|pool)\.(?:Query|Exec)\w*|[\w.]*[cC]lient\.(?:Get|Head|Post|PostForm|GraphQL|REST))\(|(?<![\w.])([\w.]+)\((?:[^()\n]*,\s*)?(?:\w*Client|client)\s*[,)]|(?<![\w.])([\w.]+\.Do)\(\s*req\w*(?:\.WithContext\(\s*\w+\s*\))?\s*\)/;
+const NETWORK_CALL = /(?<![\w.])(http\.(?:Get|Head|Post|PostForm)|(?:net|tls)\.Dial\w*|grpc\.(?:NewClient|Dial\w*)|[\w.]+\.(?:RoundTrip|[dD]ial\w*|URLTest|Ping\w*|Probe\w*|Exchange(?:Context)?|(?:Put|Get|Head|Delete|Copy)Object\w*|ObjectExists)|(?:[\w.]*\.)?(?:\w*[rR]edis\w*|rdb)\.[A-Z]\w*|(?:[\w.]*\.)?(?:db|DB|tx|pool)\.(?:Query|Exec)\w*|[\w.]*[cC]lient\.(?:Get|Head|Post|PostForm|GraphQL|REST))\(|(?<![\w.])([\w.]*(?:[cC]lient|[aA]dm(?:in)?)\.[A-Z]\w*)\(\s*\w*[cC]tx\b|(?<![\w.])([\w.]+)\((?:[^()\n]*,\s*)?(?:\w*Client|client)\s*[,)]|(?<![\w.])([\w.]+\.Do)\(\s*req\w*(?:\.WithContext\(\s*\w+\s*\))?\s*\)/;
 
 /**
  * The network call a goroutine waits on, in its own code (`bodies`) or in the package's functions
@@ -82,7 +84,7 @@ export function stopsServer(bodies: { body: Node; via?: string }[], called: Node
  * package's functions it calls, with where: `cl.RoundTrip, in downloadFile()`.
  */
 function callMatching(pattern: RegExp, bodies: { body: Node; via?: string }[], called: Node[], ctx: FileContext): string | undefined {
-  const callee = (m: RegExpExecArray) => m[1] ?? m[2] ?? m[3];
+  const callee = (m: RegExpExecArray) => m[1] ?? m[2] ?? m[3] ?? m[4];
   for (const { body, via } of bodies) {
     const m = pattern.exec(body.text);
     if (m) return `${callee(m)}${via ? `, in ${via}` : ''}`;
