@@ -68,11 +68,23 @@ export function hasBound(go: Node, loop: Node, source: string): boolean {
   for (const method of ['.Acquire', '.Wait', '.Take']) {
     if (callsByText(body, source, method, (callee) => callee.endsWith(method), body.startIndex, go.startIndex).some(before)) return true;
   }
+  // A limiter's region entered (`region := LimitRegion(egCtx, limiter)`, then `region.Start()`:
+  // oras' syncutil, whose copy deadlocked when a SetLimit was added under it).
+  const starts = callsByText(body, source, '.Start', (callee) => callee.endsWith('.Start'), body.startIndex, go.startIndex);
+  if (starts.some((c) => before(c) && limiterNamed(c.childForFieldName('function')!.childForFieldName('operand'), c))) return true;
   // `swg.Add()` with no count: a sized wait group's, which waits for room (nuclei's syncutil).
   const sized = callsByText(body, source, '.Add', (callee) => callee.endsWith('.Add'), body.startIndex, go.startIndex);
   if (sized.some((c) => before(c) && c.childForFieldName('arguments')?.namedChildren.length === 0)) return true;
   if (limiterHandedOver(go, loop, source)) return true;
   return nodesByToken(go, source, 'defer', 'defer_statement').some((d) => /<-\s*\w/.test(d.text) && !d.text.includes('Done'));
+}
+
+/** A value named as a limiter, or made by a call that is (`region := LimitRegion(ctx, limiter)`). */
+function limiterNamed(operand: Node | null, at: Node): boolean {
+  if (operand?.type !== 'identifier') return false;
+  const found = declarationOf(operand.text, at);
+  const value = found && 'local' in found ? found.local.value?.text ?? '' : '';
+  return /limit|semaphore|throttl/i.test(operand.text) || /^\w*(?:\.\w+)*(?:[lL]imit|[sS]emaphore|[tT]hrottl)\w*\(/.test(value);
 }
 
 /**
