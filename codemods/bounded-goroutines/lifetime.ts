@@ -2,14 +2,14 @@ import type { FileContext } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { localsBefore } from '../../src/go/scope.js';
 import { ancestors, firstLine, nextStatement, same, type Node } from '../../src/go/syntax.js';
-import { localClosure, spawnedFunction, type Spawn } from './detect.js';
+import { spawnedFunction, type Spawn } from './detect.js';
+import { closuresCalled, goroutineBodies, spawned } from './goroutine-bodies.js';
 import { channelRangedOver } from './channel-loops.js';
 import { dispatchedToHandler } from './callbacks.js';
 import { lockHeldAtGo, lockHeldAtLoop, lockHeldByCaller } from './locks-held.js';
 import { awaitedInBackground, awaitedInTurn, returnedAfterLoop } from './awaited-in-turn.js';
 import { collectedAfter } from './collected-after.js';
 import { cancelEachOther, cancelledAfterLoop, groupCancelsOnError } from './shared-context.js';
-import { calledBodies } from '../../src/go/called-functions.js';
 import { sendsHaveRoom } from './room.js';
 import { contextOnlyTask, sharedBatchingCall, unseenWorker } from './unseen-calls.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
@@ -152,7 +152,7 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   }
   // What the goroutine calls, and what the local closures it calls call (`translateOffsetFn(i, o)`,
   // which calls `m.translateOffset(ctx, …)`: redpanda's migrator, whose offsets wait on the network).
-  const reached = [...called, ...called.flatMap((c) => localClosure(c, c)?.childForFieldName('body')?.descendantsOfType('call_expression').map((call) => call.childForFieldName('function')!) ?? [])];
+  const reached = [...called, ...closuresCalled(called).flatMap(({ closure }) => closure.childForFieldName('body')!.descendantsOfType('call_expression').map((call) => call.childForFieldName('function')!))];
   const network = waitsOnNetwork(bodies, reached, ctx);
   if (network) {
     return `the goroutines wait on the network (${network}): the default bound, the number of CPUs, says nothing of how many may wait on peers at once, and those meant to run side by side (a probe of each server, requests sent before a handshake ends) would run in turns; set max-concurrency to bound them on purpose`;
@@ -212,33 +212,6 @@ function eventCase(spawn: Spawn): string | undefined {
     if (a.type === 'communication_case') return `case ${a.childForFieldName('communication')?.text ?? ''}`;
   }
   return undefined;
-}
-
-/**
- * What a spawned goroutine runs: its function literal (or the local closure it calls), and the
- * functions it calls (its function itself, or those called in the literal).
- */
-function spawned(spawn: Spawn): { fn?: Node; literal?: Node; called: Node[] } {
-  const fn = spawnedFunction(spawn.go);
-  const literal = fn?.type === 'func_literal' ? fn : fn ? localClosure(fn, spawn.go) : undefined;
-  const called = literal ? literal.childForFieldName('body')!.descendantsOfType('call_expression').map((c) => c.childForFieldName('function')!) : fn ? [fn] : [];
-  return { fn, literal, called };
-}
-
-/**
- * What a spawned goroutine runs, as far as the package shows it: the body of its function
- * literal and of the package's functions (or methods) of the names it calls, and of those they
- * call in turn.
- */
-function goroutineBodies(spawn: Spawn, ctx: FileContext): { body: Node; via?: string }[] {
-  const { fn, literal, called } = spawned(spawn);
-  if (!literal) return calledBodies(called, ctx.packageIndex(), false);
-  // `go func() { defer wg.Done(); update(ctx) }()`, where `update := func(…) {…}`: its body too.
-  const closures = called.flatMap((c) => {
-    const closure = localClosure(c, c);
-    return closure && closure !== literal ? [{ body: closure.childForFieldName('body')!, via: `${c.text}()` }] : [];
-  });
-  return [{ body: literal.childForFieldName('body')!, via: literal === fn ? undefined : `${fn!.text}()` }, ...closures, ...calledBodies(called, ctx.packageIndex(), true)];
 }
 
 /**

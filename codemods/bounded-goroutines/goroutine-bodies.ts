@@ -1,0 +1,38 @@
+import type { FileContext } from '../../src/engine/types.js';
+import { calledBodies } from '../../src/go/called-functions.js';
+import type { Node } from '../../src/go/syntax.js';
+import { localClosure, spawnedFunction, type Spawn } from './detect.js';
+
+/**
+ * What a spawned goroutine runs: its function literal (or the local closure it calls), and the
+ * functions it calls (its function itself, or those called in the literal).
+ */
+export function spawned(spawn: Spawn): { fn?: Node; literal?: Node; called: Node[] } {
+  const fn = spawnedFunction(spawn.go);
+  const literal = fn?.type === 'func_literal' ? fn : fn ? localClosure(fn, spawn.go) : undefined;
+  const called = literal ? literal.childForFieldName('body')!.descendantsOfType('call_expression').map((c) => c.childForFieldName('function')!) : fn ? [fn] : [];
+  return { fn, literal, called };
+}
+
+/**
+ * What a spawned goroutine runs, as far as the package shows it: the body of its function
+ * literal and of the package's functions (or methods) of the names it calls, and of those they
+ * call in turn.
+ */
+export function goroutineBodies(spawn: Spawn, ctx: FileContext): { body: Node; via?: string }[] {
+  const { fn, literal, called } = spawned(spawn);
+  if (!literal) return calledBodies(called, ctx.packageIndex(), false);
+  // `go func() { defer wg.Done(); update(ctx) }()`, where `update := func(…) {…}`: its body too.
+  const closures = closuresCalled(called)
+    .filter(({ closure }) => closure !== literal)
+    .map(({ closure, call }) => ({ body: closure.childForFieldName('body')!, via: `${call.text}()` }));
+  return [{ body: literal.childForFieldName('body')!, via: literal === fn ? undefined : `${fn!.text}()` }, ...closures, ...calledBodies(called, ctx.packageIndex(), true)];
+}
+
+/** The local closures among the functions a goroutine calls (`update(ctx)`, where `update := func(…) {…}`), each with its call. */
+export function closuresCalled(called: Node[]): { closure: Node; call: Node }[] {
+  return called.flatMap((call) => {
+    const closure = localClosure(call, call);
+    return closure ? [{ closure, call }] : [];
+  });
+}
