@@ -28,11 +28,11 @@ export function truncatedStream(send: Node, ctx: FileContext): { handed: string;
   // Or handed, after the send, to a call of the maker's own that reads it (`n := report(dup)`,
   // `return report(dup)`).
   const reader = new RegExp(`^[ \\t]*(?:return\\s+|[\\w.]+(?:\\s*,\\s*[\\w.]+)*\\s*:?=\\s*)?((?!close\\b|go\\b)[\\w.]+)\\((?:[^()\\n]*,\\s*)?${word}\\s*\\)[ \\t]*$`, 'm').exec(maker.text.slice(send.endIndex - maker.startIndex));
-  if (reader && !givesUpElsewhere(maker, send)) return { handed: `hands to ${reader[1]}()`, how: `${reader[1]}() reads it to the close and takes that as the end` };
-  if (!new RegExp(`\\breturn\\s+(?:[\\w.]+\\s*,\\s*)*${word}\\s*(,|$)`, 'm').test(maker.text)) return undefined;
+  const returned = new RegExp(`\\breturn\\s+(?:[\\w.]+\\s*,\\s*)*${word}\\s*(,|$)`, 'm').test(maker.text);
   // A pipeline whose stages already give up on a done context (`select { case mid <- v: case
   // <-ctx.Done(): return }`): ending early on cancellation is its design.
-  if (givesUpElsewhere(maker, send)) return undefined;
+  if ((!reader && !returned) || givesUpElsewhere(maker, send)) return undefined;
+  if (reader) return { handed: `hands to ${reader[1]}()`, how: `${reader[1]}() reads it to the close and takes that as the end` };
   for (const call of ctx.packageIndex().callsNamed(name)) {
     const clause = call.parent;
     if (clause?.type !== 'range_clause') continue;
