@@ -1,6 +1,6 @@
 import { parametersGiven } from '../../src/go/called-functions.js';
 import type { FileContext } from '../../src/engine/types.js';
-import { enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
+import { closureName, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
 
 /** Calls that start their function literal on a goroutine of its own (`g.Go(func() error {…})`). */
 const STARTERS = /(^|\.)(Go|TryGo|Submit|AfterFunc)$/;
@@ -22,10 +22,10 @@ export function calledInPlace(send: Node, fn: Node, ctx: FileContext): string | 
   // Kept in a local and called (`writeFn := func() { q.sendCh <- req; qObjs = qObjs[:0] }`, then
   // `writeFn()`): when the literal has work after the send, a return skips it and the caller goes
   // on (rqlite's queue went on with its batch neither sent nor cleared).
-  const local = parent?.type === 'expression_list' && parent.parent?.type === 'short_var_declaration' && parent.namedChildCount === 1 ? parent.parent.childForFieldName('left')?.namedChildren : undefined;
-  if (local?.length === 1 && local[0].type === 'identifier' && workAfter(send, fn)) {
+  const local = closureName(fn);
+  if (local && workAfter(send, fn)) {
     const outer = enclosingFunction(parent!);
-    const call = outer?.descendantsOfType('call_expression').find((c) => c.childForFieldName('function')?.text === local[0].text && c.parent?.type === 'expression_statement' && same(enclosingFunction(c), outer));
+    const call = outer?.descendantsOfType('call_expression').find((c) => c.childForFieldName('function')?.text === local && c.parent?.type === 'expression_statement' && same(enclosingFunction(c), outer));
     if (call) return firstLine(call.text);
   }
   if (parent?.type === 'call_expression' && same(parent.childForFieldName('function'), fn)) {

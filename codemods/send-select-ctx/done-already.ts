@@ -5,7 +5,7 @@ import { callsOf, identifiersNamed, nodesByToken, regexEscaped } from '../../src
 import { loopShape } from '../../src/go/loops.js';
 import { plainReceive, useOf } from '../../src/go/result-channel.js';
 import { parametersGiven } from '../../src/go/called-functions.js';
-import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, closureName, contains, enclosingFunction, firstLine, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { endedByMethod } from './ended-by-method.js';
 import { givesSource } from './given-source.js';
@@ -160,15 +160,6 @@ function loopEndedBefore(node: Node, fn: Node): Node | undefined {
     }
   }
   return undefined;
-}
-
-/** `name := func(…) {…}`: the local a function literal is given to. */
-function closureName(literal: Node): string | undefined {
-  const list = literal.parent;
-  const decl = list?.type === 'expression_list' ? list.parent : undefined;
-  if (decl?.type !== 'short_var_declaration' || list!.namedChildren.length !== 1) return undefined;
-  const left = decl.childForFieldName('left')?.namedChildren;
-  return left?.length === 1 && left[0].type === 'identifier' ? left[0].text : undefined;
 }
 
 /**

@@ -271,3 +271,12 @@ function storedValue(expr: Node): boolean {
   if (up?.type === 'return_statement' || up?.type === 'keyed_element' || up?.type === 'literal_element') return true;
   return up?.type === 'assignment_statement' && contains(up.childForFieldName('right')!, expr) && (up.childForFieldName('left')?.namedChildren ?? []).some((n) => n.type === 'selector_expression' || n.type === 'index_expression');
 }
+
+/** `name := func(…) {…}`: the local a function literal is given to. */
+export function closureName(literal: Node): string | undefined {
+  const list = literal.parent;
+  const decl = list?.type === 'expression_list' ? list.parent : undefined;
+  if (decl?.type !== 'short_var_declaration' || list!.namedChildren.length !== 1) return undefined;
+  const left = decl.childForFieldName('left')?.namedChildren;
+  return left?.length === 1 && left[0].type === 'identifier' ? left[0].text : undefined;
+}
