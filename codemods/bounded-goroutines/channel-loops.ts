@@ -21,16 +21,19 @@ export function rangesOverChannel(loop: Node): boolean {
   return decl.local.typeNode?.type === 'channel_type' || /^make\(\s*(<-)?chan\b/.test(decl.local.value?.text ?? '');
 }
 
-/** `for err := range c.Errors()`, where the package's functions or methods of that name return a channel. */
+/**
+ * `for err := range c.Errors()`, where the package's functions or methods of that name return a
+ * channel; or a call named for one (`a.GetConnChan()`, `w.ResultChannel()`), whatever declares it
+ * (an interface of another package).
+ */
 export function rangesOverReturnedChannel(loop: Node, ctx: FileContext): boolean {
   const over = loopShape(loop).over;
   const callee = over?.type === 'call_expression' ? over.childForFieldName('function') : undefined;
   const named = callee ? calledName(callee) : undefined;
   if (!named) return false;
-  return ctx
-    .packageIndex()
-    .functionsNamed(named.name, named.method)
-    .some((d) => d.childForFieldName('result')?.type === 'channel_type');
+  const declared = ctx.packageIndex().functionsNamed(named.name, named.method);
+  if (declared.length === 0) return /Chan(nel)?$/.test(named.name);
+  return declared.some((d) => d.childForFieldName('result')?.type === 'channel_type');
 }
 
 /**

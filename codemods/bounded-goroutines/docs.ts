@@ -126,6 +126,10 @@ function passed in or another package's function is not seen. No fix when:
   \`AcceptUniStream\`, or the method taken as a value, \`accept := l.Accept\`): each goroutine serves its connection or stream as long as it stays open,
   and a bound would stop the loop accepting (limit connections on purpose instead, e.g.
   \`netutil.LimitListener\`);
+- the loop takes connections, sessions or streams accepted elsewhere from a channel (\`for conn :=
+  range a.GetConnChan()\`, \`for s := range sessions\`: the channel or its value is named so): each
+  goroutine serves its player's session while it lasts, and bounded, pitaya served as many players
+  as it had CPUs, the next ones' handshakes never answered;
 - the loop reads the next message of a connection or stream (\`conn.ReadMessage()\`, \`stream.Recv()\`,
   \`r.Read(buf)\`, \`ReadFromUDP\`, \`WaitReadPacket()\`, a QUIC connection's \`ReceiveDatagram()\`, a FUSE
   connection's \`c.ReadOp()\` (cubefs' mount hung once blocked ops held the slots, the interrupts
@@ -278,7 +282,10 @@ function passed in or another package's function is not seen. No fix when:
   captures, a parameter, a field of its receiver or of a value of a type the package declares:
   \`range unit.src\`, a chain of stages; an element of a local slice of channels, \`range
   chs[i]\`), or what a package
-  function returning a channel gives: \`range c.Errors()\`, or one of a named channel type: \`type
+  function returning a channel gives: \`range c.Errors()\`, or a call named for a channel whose
+  code the package does not show (\`range a.GetConnChan()\`, an interface of another package:
+  pitaya's acceptor takers, bounded, kept a server with more acceptors than CPUs from starting), or
+  one of a named channel type: \`type
   ObjectsChan chan string\` in the package, another package's \`fs.ObjectsChan\` or
   \`clientv3.WatchChan\` by its name), blocks in
   \`select {}\`, serves (\`s.Serve(lis)\`, \`ListenAndServe\`) or copies a stream until it ends (\`go

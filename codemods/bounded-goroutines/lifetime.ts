@@ -17,7 +17,7 @@ import { itemCallback, itemIsFunction, itemTaskWithContext } from './item-tasks.
 import { readUntilEnough } from './first-answers.js';
 import { endsWhenFunctionReturns, stopAwaitedAfter, waitsOnOthersClosing, waitsOnOthersEnds } from './waits-on-others.js';
 import { isDoneWait } from '../../src/go/result-channel.js';
-import { acceptsConnections, readsStream, stopsServer, waitsOnEvent, waitsOnNetwork } from './network.js';
+import { acceptsConnections, readsStream, receivesConnections, stopsServer, waitsOnEvent, waitsOnNetwork } from './network.js';
 import { delayedStart, inTimerCallback, oneTimePause, ownTimeout, pacedBy, sharedDeadline, waitsForOthersUntilTimer } from './timing.js';
 import { meantToRunTogether } from './together.js';
 import { waitsForItemEvent } from './item-events.js';
@@ -39,6 +39,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (piped) return `each iteration starts two goroutines joined by a pipe it makes (${piped}): the writer waits for its reader, and bounded, a writer holding the last slot would wait for a reader that cannot start`;
   if (acceptsConnections(spawn.loops[0], ctx.source)) {
     return 'each goroutine serves an accepted connection or stream for as long as it stays open: a bound would stop the loop accepting once that many are open (limit connections on purpose, e.g. netutil.LimitListener)';
+  }
+  const received = receivesConnections(spawn.loops[0], ctx);
+  if (received) {
+    return `each goroutine serves a connection or stream the loop receives from ${received}, accepted elsewhere, for as long as it stays open: a bound would stop the loop taking them once that many are open, and the acceptor handing them over would block (limit connections on purpose, e.g. netutil.LimitListener)`;
   }
   const read = readsStream(spawn);
   if (read) {

@@ -1,6 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { calledTextWhere } from '../../src/go/called-functions.js';
 import { loopShape } from '../../src/go/loops.js';
+import { channelRangedOver } from './channel-loops.js';
 import { ancestors, same, type Node } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
 
@@ -101,6 +102,19 @@ export function acceptsConnections(loop: Node, source: string): boolean {
   const body = loop.childForFieldName('body');
   return !!body && /\.Accept\w*\s*(\(|$)/m.test(source.slice(body.startIndex, body.endIndex));
 }
+
+/**
+ * The channel a loop takes connections or streams from, accepted elsewhere (`for conn := range
+ * a.GetConnChan()`, `for s := range sessions`): its channel or its value is named for one.
+ */
+export function receivesConnections(loop: Node, ctx: FileContext): string | undefined {
+  const channel = channelRangedOver(loop, ctx);
+  if (!channel) return undefined;
+  const named = [channel, ...loopShape(loop).variables].flatMap((text) => text.split(/[^A-Za-z]+|(?=[A-Z])/));
+  return named.some((word) => CONNECTION.test(word)) ? channel : undefined;
+}
+
+const CONNECTION = /^(conn|connection|session|stream)s?$/i;
 
 /**
  * A read of the next message in a loop with no end of its own (`for {`, `for cond`), outside the
