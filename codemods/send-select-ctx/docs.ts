@@ -89,7 +89,7 @@ The other sources are offered as alternative fixes in interactive review and in 
 | no results, errors reported before returning (\`res.err = err; return\`) | \`res.err = ctx.Err()\` then \`return\` (no fix when they are reported in more than one place, or the source is a done channel) |
 | \`(T…, error)\` | \`return <zero values>, ctx.Err()\` |
 | named results \`(n int, err error)\` | \`err = ctx.Err()\` then \`return\` (no fix where a local hides a named result: \`err := errs[i]\` in a loop) |
-| results, and every \`case <-ctx.Done():\` of the function only returns the same constants, \`ctx.Err()\` or package-level names (logging aside) | that return (\`return nil\`: a clean stop stays one for the caller) |
+| results, and every \`case <-ctx.Done():\` of the function only returns the same constants, \`ctx.Err()\`, package-level names, another package's (\`io.EOF\`) or a value of a named type made of those (\`liberrors.ErrServerTerminated{}\`, \`&StopError{Code: 1}\`) (logging aside) | that return (\`return nil\`: a clean stop stays one for the caller; gortsplib's callers tell a shutdown from a failure by its error's type) |
 
 Zero values come from the type's syntax (\`nil\`, \`0\`, \`""\`, \`false\`, \`T{}\`) or from its
 declaration in the same package.

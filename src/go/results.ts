@@ -153,9 +153,26 @@ function ownDoneReturn(fn: Node, source: CancellationSource, at: Node | undefine
   return found.size === 1 ? [...found][0] : undefined;
 }
 
-/** `nil`, `false`, `0`, `""`, `ctx.Err()`, or a name declared at package level (as seen at both places). */
+/**
+ * `nil`, `false`, `0`, `""`, `ctx.Err()`, a name declared at package level (as seen at both
+ * places) or another package's (`io.EOF`), or a value of a named type made of such values
+ * (`liberrors.ErrServerTerminated{}`, `&StopError{Code: 1}`: gortsplib's connection tells a
+ * shutdown from a failure by it).
+ */
 function plainValue(v: Node, source: CancellationSource, kase: Node, at: Node | undefined): boolean {
   if (/^(nil|true|false|-?\d+|"[^"\n]*")$/.test(v.text)) return true;
   if (source.isContext && v.text.replace(/\s/g, '') === `${source.expr}.Err()`) return true;
-  return v.type === 'identifier' && !!at && declarationOf(v.text, kase) === undefined && declarationOf(v.text, at) === undefined;
+  const global = (name: string) => !!at && declarationOf(name, kase) === undefined && declarationOf(name, at) === undefined;
+  if (v.type === 'identifier') return global(v.text);
+  if (v.type === 'selector_expression') return v.childForFieldName('operand')?.type === 'identifier' && global(v.childForFieldName('operand')!.text);
+  const made = v.type === 'unary_expression' && v.childForFieldName('operator')?.text === '&' ? v.childForFieldName('operand') : v;
+  if (made?.type !== 'composite_literal') return false;
+  const type = made.childForFieldName('type');
+  if (type?.type !== 'qualified_type' && !(type?.type === 'type_identifier' && global(type.text))) return false;
+  return (made.childForFieldName('body')?.namedChildren ?? []).every((element) => {
+    if (element.type === 'comment') return true;
+    const value = element.type === 'keyed_element' ? element.childForFieldName('value') : element;
+    const inner = value?.type === 'literal_element' ? value.namedChildren[0] : value;
+    return !!inner && plainValue(inner, source, kase, at);
+  });
 }
