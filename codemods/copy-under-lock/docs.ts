@@ -108,6 +108,11 @@ only closes a channel inside a \`sync.Once\` does not, and is left alone.
   package does not declare (\`s.Send(msg)\`, \`c.WriteMessage(t, b)\`, \`WriteJSON\`): gRPC streams
   and websockets take one writer at a time, and the lock also keeps two writes off one of them
   (a net.Conn's \`Write\`, which takes many, is not counted);
+- the elements are of an interface type (\`[]Flusher\`) and another method calls, under the same
+  mutex, a method of another of the receiver's interface fields (\`ac.Writer.Write(p)\`): the lock
+  serialises work on objects, and an element may be one of them seen through another interface.
+  iris' access log holds its writers as Flushers too: flushed after unlocking, they raced its
+  writes, and lines were lost or torn;
 - the lock is not released on every path (a return inside an explicitly unlocked loop);
 - the loop body or the calls read or write other state of the receiver (it would lose the lock);
 - the critical section does more than the loop;

@@ -1,0 +1,52 @@
+import type { FileContext } from '../../src/engine/types.js';
+import type { FieldDecl } from '../../src/go/declarations.js';
+import { criticalSections } from '../../src/go/lock-regions.js';
+import type { PackageIndex } from '../../src/go/package-index.js';
+import type { Node } from '../../src/go/syntax.js';
+import type { Rewrite } from './rewrites.js';
+
+/** No fix when the lock also guards work on objects the elements may be (see guardsWorkOnFields). */
+export function guardedObjectsPlan(typeName: string, cs: { mutex: string; recv: string }, ranged: FieldDecl, ctx: FileContext): Rewrite | undefined {
+  const objects = guardsWorkOnFields(typeName, cs, ranged, ctx);
+  if (!objects) return undefined;
+  return { ok: false, reason: `${cs.mutex} also guards calls on ${cs.recv}'s other interface fields (${objects}): it serialises work on objects, not only on ${cs.recv}.${ranged.name}, whose elements (of an interface type) may be those same objects, and after unlocking the calls could run at once` };
+}
+
+/**
+ * Another method of the type that, under the same mutex, calls a method of an interface-typed
+ * field of the receiver (`ac.Writer.Write(p)` in Write), while the ranged elements are of an
+ * interface type too (`[]Flusher`): the lock serialises work on objects, not only the
+ * collection, and an element may be one of them seen through another interface (iris' flushers
+ * are its writers, asserted to Flusher: flushed after unlocking, they raced its writes). As
+ * `Write (ac.Writer.Write)`.
+ */
+function guardsWorkOnFields(typeName: string, cs: { mutex: string; recv: string }, ranged: FieldDecl, ctx: FileContext): string | undefined {
+  const index = ctx.packageIndex();
+  const element = ranged.typeNode.childForFieldName(ranged.typeNode.type === 'map_type' ? 'value' : 'element');
+  if (!mayBeInterface(element, index)) return undefined;
+  const fields = new Set(index.fieldsOf(typeName).filter((f) => !f.embedded && f.name !== ranged.name && mayBeInterface(f.typeNode, index)).map((f) => f.name));
+  if (fields.size === 0) return undefined;
+  const mutex = cs.mutex.slice(cs.recv.length);
+  for (const m of index.methodsWhere(typeName, (text) => /Lock\s*\(\s*\)/.test(text))) {
+    for (const other of criticalSections(m.node, index)) {
+      if (other.mutex.slice(other.recv.length) !== mutex) continue;
+      for (const call of other.inside.flatMap((st) => [st, ...st.descendantsOfType('call_expression')])) {
+        const fn = call.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+        const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
+        if (operand?.type !== 'selector_expression' || operand.childForFieldName('operand')?.text !== other.recv) continue;
+        if (fields.has(operand.childForFieldName('field')!.text)) return `${m.name} (${fn!.text})`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * An interface type, or one that may be: another package's held by value (`io.Writer`,
+ * `net.Conn`; not sync's or atomic's, a mutex or a counter).
+ */
+function mayBeInterface(type: Node | null | undefined, index: PackageIndex): boolean {
+  if (type?.type === 'qualified_type') return !/^(sync|atomic)$/.test(type.childForFieldName('package')?.text ?? '');
+  if (type?.type === 'interface_type') return true;
+  return type?.type === 'type_identifier' && index.underlyingKind(type.text) === 'interface';
+}
