@@ -11,7 +11,7 @@ import { collectedAfterWait } from './collected-after-wait.js';
 import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, storedFieldReceived } from './receivers.js';
 import { awaitedByBuilder, handedBackWithChannel, replyChannel, requestReply, tokenTaken } from './reply-channels.js';
 import { awaitedByCaller, cancelledByReader } from './callers.js';
-import { closedErrorChannel, truncatedStream } from './streams.js';
+import { closedErrorChannel, closedOnceAllSent, truncatedStream } from './streams.js';
 import { cancelledBySpawner } from './spawner-cancels.js';
 import { docs } from './docs.js';
 import { detachedWork } from './detached-work.js';
@@ -284,6 +284,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const closedOnExit = closedErrorChannel(send);
   if (closedOnExit) {
     return { reason: `the function closes ${chan} on its way out (deferred ${closedOnExit}): a send skipped once ${sources[0].expr} is done would leave its reader the close, a zero value (a nil error, false) read as the answer` };
+  }
+  const closedAfterWait = closedOnceAllSent(send);
+  if (closedAfterWait) {
+    return { reason: `the function starting this goroutine closes ${chan} once its goroutines are done (${closedAfterWait}, after a Wait): a send skipped once ${sources[0].expr} is done would leave its reader the close, a zero value (a nil error) read as the answer` };
   }
   const metrics = collectorMetricChannel(send);
   if (metrics) return { reason: `${chan} is a Prometheus collector's metric channel (${metrics}): the registry reads every metric until Collect returns, and a select on ${sources[0].expr} would drop metrics once it is done (a collection timeout: the scrape loses them, its success metric included)` };

@@ -66,16 +66,40 @@ function givesUpElsewhere(maker: Node, send: Node): boolean {
  * acker lost why its stream stopped). The deferred close, e.g. `close(ch.errCh)`.
  */
 export function closedErrorChannel(send: Node): string | undefined {
-  const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
-  const fn = enclosingFunction(send);
-  const body = fn?.childForFieldName('body');
-  if (!fn || !body) return undefined;
-  const oneValue = !ancestors(send).some((a) => a.type === 'for_statement' && contains(body, a)) && mostSends(body, chan) <= 1;
-  if (!oneValue && !/err/i.test(chan.slice(chan.lastIndexOf('.') + 1))) return undefined;
+  const { fn, chan } = answerSend(send) ?? {};
+  if (!fn || !chan) return undefined;
   // A closure kept in a local of the function (`handleError := func(err error) { errChan <- err }`)
   // sends in the function's stead, before its deferred close.
   const kept = fn.type === 'func_literal' && fn.parent?.type === 'expression_list' && fn.parent.parent?.type === 'short_var_declaration';
   const closers = kept ? [fn, enclosingFunction(fn)!] : [fn];
   const closed = closers.flatMap((f) => f.descendantsOfType('defer_statement')).flatMap(closedChannels).find((c) => c.text.replace(/\s/g, '') === chan);
+  return closed && `close(${closed.text})`;
+}
+
+/** The function and channel of a send of an answer: an error channel, or one value sent once. */
+function answerSend(send: Node): { fn: Node; chan: string } | undefined {
+  const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
+  const fn = enclosingFunction(send);
+  const body = fn?.childForFieldName('body');
+  if (!fn || !body) return undefined;
+  const oneValue = !ancestors(send).some((a) => a.type === 'for_statement' && contains(body, a)) && mostSends(body, chan) <= 1;
+  return oneValue || /err/i.test(chan.slice(chan.lastIndexOf('.') + 1)) ? { fn, chan } : undefined;
+}
+
+/**
+ * For a send in a goroutine the function starts: the function closes the channel once its
+ * goroutines are done, after a `Wait()` (`go func() { wg.Wait(); close(v.clientErrs[c]) }()`).
+ * A skipped send leaves its reader the close, nil, read as no error: mongo's log validators
+ * reported a mismatch as success. The close, e.g. `close(v.clientErrs[c])`.
+ */
+export function closedOnceAllSent(send: Node): string | undefined {
+  const { fn, chan } = answerSend(send) ?? {};
+  if (!fn || !chan || fn.type !== 'func_literal' || fn.parent?.type !== 'call_expression' || fn.parent.parent?.type !== 'go_statement') return undefined;
+  const outer = enclosingFunction(fn);
+  const closed = outer && closedChannels(outer).find((c) => {
+    if (c.text.replace(/\s/g, '') !== chan) return false;
+    const closer = enclosingFunction(c)!;
+    return /\.Wait\(\)/.test(closer.text.slice(0, c.startIndex - closer.startIndex));
+  });
   return closed && `close(${closed.text})`;
 }
