@@ -1,6 +1,8 @@
 // The cases send-select-ctx reports without a fix, each with why, for `goconc explain`.
 export const withoutFix = `## Reported without a fix
-- no cancellation source in scope — goconc never invents a context;
+- no cancellation source in scope — goconc never invents a context. An unexported done-channel
+  field the package never makes or sets (\`a.shutdownCh = …\`, \`shutdownCh:\` in a literal), though
+  it builds the type, is no source: it is nil, and a case on it would never fire (dkron's agent);
 - the only source is a context parameter or field that may be nil: the function hands it to a
   call that makes its own context of it (\`ctx := opts.buildContext(o.parent)\`), or the package
   builds the type without the field (\`&Observable{items: items}\`) and the function building it

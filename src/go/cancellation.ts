@@ -69,6 +69,8 @@ interface Frame {
   params: CancellationSource[];
   /** Done channels left out because the function (or, for a field, the package) signals on them. */
   signalled: string[];
+  /** Done-channel fields the package never sets, though it builds the type: nil. */
+  unset: string[];
   paramNames: string[];
   receiver: string | undefined;
   fields: CancellationSource[];
@@ -89,6 +91,7 @@ function frameOf(fn: Node, tree: Parser.Tree, ctxPkg: string | undefined, index:
       ...doneParams.map((p): CancellationSource => ({ kind: 'done-param', expr: p.name, isContext: false, fn, label: `parameter ${p.name}` })),
     ],
     signalled: signalled.map((p) => p.name),
+    unset: [],
     paramNames: params.map((p) => p.name),
     receiver: undefined,
     fields: [],
@@ -97,7 +100,16 @@ function frameOf(fn: Node, tree: Parser.Tree, ctxPkg: string | undefined, index:
   if (recv?.name && !frame.paramNames.includes(recv.name)) {
     // Fields of the type and of the structs it embeds as parts; one promoted through an embedded
     // pointer (\`*SubscriptionManager\`'s closeCh) tells when another object stops.
-    const fields = index().fieldsOf(recv.typeName, new Set(), false).filter((f) => !f.embedded);
+    // An unexported done channel the package never sets, though it builds the type (`&Agent{`),
+    // is nil: a case on it never fires (dkron's agent). Set: `a.shutdownCh =`, `a.stop, a.x =`,
+    // `shutdownCh:` in a literal, `&a.shutdownCh`.
+    const built = () => index().anyTextMatches(new RegExp(`[&=(,\\s]${regexEscaped(recv.typeName)}\\s*\\{`));
+    const set = (f: FieldDecl) => !/^[a-z_]/.test(f.name) || !built() || index().anyTextMatches(new RegExp(`\\.${f.name}\\s*(,\\s*[\\w.]+\\s*)*=[^=]|[{,\\s]${f.name}\\s*:[^=]|&[\\w.]+\\.${f.name}\\b`));
+    const [fields, unset] = partition(
+      index().fieldsOf(recv.typeName, new Set(), false).filter((f) => !f.embedded),
+      (f) => !isDoneChannel(f) || set(f),
+    );
+    frame.unset = unset.map((f) => `${recv.name}.${f.name}`);
     const source = (f: FieldDecl, kind: 'ctx-field' | 'done-field'): CancellationSource => ({ kind, expr: `${recv.name}.${f.name}`, isContext: kind === 'ctx-field', fn, label: `receiver field ${recv.name}.${f.name}` });
     frame.receiver = recv.name;
     // A field the package sends on (`c.stop <- struct{}{}` in Close) has a receiver waiting for
@@ -130,6 +142,14 @@ export function signalledDoneChannels(node: Node, tree: Parser.Tree, index: () =
   return ancestors(node)
     .filter((a) => FUNCTION_TYPES.has(a.type))
     .flatMap((fn) => frameOf(fn, tree, ctxPkg, index).signalled);
+}
+
+/** Done-channel fields in scope at `node` that the package never sets, though it builds their type: nil channels. */
+export function unsetDoneChannels(node: Node, tree: Parser.Tree, index: () => PackageIndex): string[] {
+  const ctxPkg = packageName(tree, 'context');
+  return ancestors(node)
+    .filter((a) => FUNCTION_TYPES.has(a.type))
+    .flatMap((fn) => frameOf(fn, tree, ctxPkg, index).unset);
 }
 
 /**
