@@ -1,5 +1,5 @@
 import { loopStatement } from '../../src/go/loops.js';
-import { closedChannels, contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, closedChannels, contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 import { localClosure, spawnedFunction, type Spawn } from './detect.js';
 
 /**
@@ -21,6 +21,39 @@ export function awaitedInTurn(spawn: Spawn): string | undefined {
     if (sentOn.has(recv.childForFieldName('operand')!.text) && mayGiveUp(recv)) return recv.text;
   }
   return undefined;
+}
+
+/**
+ * The loop waits for each goroutine before it goes on: after the `go` statement, in the loop's own
+ * code, a plain receive from a channel the goroutine sends on or closes, or a select on it whose
+ * other cases all return (\`case <-ctx.Done(): watcher.Stop(); return\`). At most one runs at a
+ * time: nothing to bound (kubeshark's config-map watcher, gortsplib's ring buffer benchmark).
+ */
+export function joinedInTurn(spawn: Spawn): boolean {
+  const literal = spawnedFunction(spawn.go);
+  if (literal?.type !== 'func_literal') return false;
+  const sentOn = new Set([...(sentByLiteral(spawn)?.sentOn ?? []), ...closedChannels(literal).map((c) => c.text)]);
+  const body = spawn.loops[0].childForFieldName('body');
+  if (sentOn.size === 0 || !body) return false;
+  return body.descendantsOfType('unary_expression').some((recv) => {
+    if (recv.startIndex < spawn.go.endIndex || contains(literal, recv) || recv.childForFieldName('operator')?.text !== '<-') return false;
+    // In the loop's own code: not in a closure kept for later (`closer := func() { …; <-donec }`).
+    if (!sentOn.has(recv.childForFieldName('operand')!.text) || !same(ownLoop(recv), spawn.loops[0]) || !same(enclosingFunction(recv), spawn.fn)) return false;
+    const kase = recv.parent?.type === 'receive_statement' ? recv.parent.parent : undefined;
+    if (kase?.type === 'communication_case') return kase.parent!.namedChildren.every((c) => same(c, kase) || c.type === 'comment' || (c.type === 'communication_case' && endsInReturn(c)));
+    return recv.parent?.type === 'expression_statement' || (recv.parent?.type === 'expression_list' && /^(short_var_declaration|assignment_statement)$/.test(recv.parent.parent?.type ?? ''));
+  });
+}
+
+/** The innermost loop around a node. */
+function ownLoop(node: Node): Node | undefined {
+  return ancestors(node).find((a) => a.type === 'for_statement');
+}
+
+/** A select case that can only return: it ends in a return, with no continue, break or goto on another path. */
+function endsInReturn(kase: Node): boolean {
+  const stmts = kase.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+  return stmts[stmts.length - 1]?.type === 'return_statement' && kase.descendantsOfType(['continue_statement', 'break_statement', 'goto_statement']).length === 0;
 }
 
 /** The function literal a spawn runs and the channels it sends on, as written, when it runs one that sends. */

@@ -107,7 +107,12 @@ loop already copies them (a second \`v := v\` in the same block would not compil
 - a loop over the deliveries of an AMQP channel's \`Consume\` after the function set its prefetch
   (\`sub.Qos(t.qos, 0, false)\`, not 0), each goroutine acknowledging its delivery: the broker
   sends no more unacknowledged deliveries than the prefetch, the bound already there (hatchet's
-  queue consumers: a GOMAXPROCS bound cut their throughput 27-fold in a trial's model).
+  queue consumers: a GOMAXPROCS bound cut their throughput 27-fold in a trial's model);
+- a loop that waits for each goroutine before it goes on: in the loop's own code after the \`go\`,
+  a plain receive from a channel the goroutine sends on or closes (\`<-done\`, \`err = <-stopped\`),
+  or a select on it whose other cases can only return (\`case <-ctx.Done(): w.Stop(); return\`).
+  One runs at a time; a receive in a closure kept for later (\`closer := func() { …; <-donec }\`)
+  does not count.
 
 ## Reported without a fix
 Every codemod: a fix needing an import whose name the file already gives another package (the

@@ -8,6 +8,7 @@ import { limitExpr, semaphoreFix, type Plan } from './fix.js';
 import { whyBoundMayStall } from './lifetime.js';
 import { workersFix } from './workers.js';
 import { boundedByPrefetch } from './prefetch.js';
+import { joinedInTurn } from './awaited-in-turn.js';
 import { mayHaveGoStatement, mayHaveLoop } from '../../src/go/text-signals.js';
 
 /** A loop, and a go statement or a `.Go(` call: in the file, and in the function looked into. */
@@ -37,7 +38,7 @@ function find(ctx: FileContext): RawFinding[] {
     if (touchesError(go)) continue;
     const spawn = spawnPerIteration(go, ctx.source);
     // Bounded already: by the broker's prefetch.
-    if (!spawn || boundedByPrefetch(spawn)) continue;
+    if (!spawn || boundedByPrefetch(spawn) || joinedInTurn(spawn)) continue;
     const plan = planFor(spawn, ctx, () => (spawn.shape === 'channel-range' && ctx.options.strategy === 'workers' ? workersFix(spawn, ctx) : semaphoreFix(spawn, ctx)));
     const limit = plan.ok ? plan.limit : limitExpr(ctx).expr;
     out.push({ start: go.startIndex, end: go.endIndex, message: message(spawn, limit), ...(plan.ok ? { fix: plan.fix } : { reason: plan.reason }) });
