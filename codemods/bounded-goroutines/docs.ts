@@ -301,7 +301,8 @@ function passed in or another package's function is not seen. No fix when:
 - it sends on a channel it did not make, unless every send finds room in the buffer: the channel
   was made before the loop with room for every item (\`make(chan T, len(items))\`), or in the loop
   body for this goroutine alone with room for all it sends on any path (\`errc := make(chan error,
-  1)\` and one send before it returns; none in a loop); or it receives from one (\`ctx.Done()\`,
+  1)\` and one send before it returns; none in a loop; a send in a select with a \`default\`, which
+  never waits, does not count); or it receives from one (\`ctx.Done()\`,
   timers and tickers aside), or calls \`Wait()\` on something it did not declare, or \`Done()\`
   on one with more work after it (\`started.Done()\`, then \`return srv.Start(ctx)\`: a start signal
   the spawner may wait for from all of them): it may be waiting for the spawner, which the bound

@@ -290,6 +290,8 @@ function signalsStart(call: Node): boolean {
 /** A send or receive on a channel made outside the goroutine, which may be waiting for the spawner. */
 function usesOutsideChannel(body: Node, spawn: Spawn, own: (n: Node) => boolean, declaredHere: (name: string) => boolean): string | undefined {
   for (const send of body.descendantsOfType('send_statement').filter(own)) {
+    // `select { case x.done <- name: default: }` never waits.
+    if (send.parent?.type === 'communication_case' && send.parent.parent!.namedChildren.some((c) => c.type === 'default_case')) continue;
     const ch = send.childForFieldName('channel')!.text;
     if (!declaredHere(ch) && !sendsHaveRoom(ch, body, spawn)) return `sends on ${ch}, which may have no receiver until the loop is done`;
   }
