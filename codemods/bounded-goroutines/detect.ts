@@ -109,8 +109,16 @@ function limiterHandedOver(go: Node, loop: Node, source: string): boolean {
  */
 function waitsForLoopsGroup(waits: Node[], loop: Node): boolean {
   const groups = [...loop.text.matchAll(/([\w.]+)\.(?:Add|Done|Go)\(/g)].map((m) => m[1]).filter((g) => !/(^|\.)(ctx|\w*Ctx|context)$/i.test(g));
-  if (groups.length === 0) return true;
+  // No group in the loop: any later Wait may be its join, but not one on a value declared after
+  // the loop (open-im's second loop's \`var wait cmdManger\`).
+  if (groups.length === 0) return waits.some((w) => !declaredAfter(w.childForFieldName('function')!.text.replace(/\.Wait$/, ''), w, loop));
   return waits.some((w) => groups.includes(w.childForFieldName('function')!.text.replace(/\.Wait$/, '')));
+}
+
+/** Whether the local that `name` starts with is declared after the loop. */
+function declaredAfter(name: string, at: Node, loop: Node): boolean {
+  const decl = declarationOf(name.split('.')[0], at);
+  return !!decl && 'local' in decl && decl.local.decl.startIndex > loop.endIndex;
 }
 
 function shapeOf(outer: Node, inner: Node, fn: Node, source: string): Shape {

@@ -167,7 +167,8 @@ function passed in or another package's function is not seen. No fix when:
   \`w.Watch(ctx)\`, \`wait.UntilWithContext(ctx, reap, interval)\`), not run or start, which a task
   run once may be named;
 - nothing waits for the goroutines and each runs \`go x.M(ctx)\`, a method the package does not
-  declare, or \`go r(ctx)\`, a function value, given nothing but a context (remark42's per-site
+  declare, or \`go r(ctx)\`, a function value, given nothing but a context or a stop channel
+  (\`go inf.Run(ctx.Done())\`, \`go inf(stop)\`: informers) (remark42's per-site
   \`backup.Do(ctx)\`, a ticker loop; prometheus-operator's certificate reloaders, bounded, kept its
   web server from starting): work that takes only a way to stop usually runs until it is stopped;
 - a goroutine hands an unbuffered channel the function made before the loop to a call

@@ -81,7 +81,7 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   }
   const stopOnly = spawn.shape === 'fire-and-forget' && !literal ? contextOnlyTask(spawn.go, ctx) : undefined;
   if (stopOnly) {
-    return `the goroutine runs ${stopOnly}, code this package does not show, given nothing but a context: work that takes only a way to stop usually runs until it is stopped (a periodic job), nothing waits for the goroutines, and bounded, the loop would stop once that many run`;
+    return `the goroutine runs ${stopOnly}, code this package does not show, given nothing but a way to stop (a context or a stop channel): work that takes only that usually runs until it is stopped (a periodic job), nothing waits for the goroutines, and bounded, the loop would stop once that many run`;
   }
   // `go server.Serve()`: the goroutine is the server, whatever its loop looks like.
   const serving = literal ? undefined : called.find((c) => SERVE.test(c.text));

@@ -2,7 +2,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { contains, unparen, type Node } from '../../src/go/syntax.js';
 import { calledName } from '../../src/go/called-functions.js';
-import { isContextType } from '../../src/go/cancellation.js';
+import { isContextType, isDoneChannelType } from '../../src/go/cancellation.js';
 import { packageName } from '../../src/go/imports.js';
 
 // Calls a goroutine makes to code the package does not show, whose names alone say a bound could
@@ -76,7 +76,8 @@ const BATCHING = /^(Send|Produce|Publish|Enqueue|Submit)([A-Z]\w*)?$/;
 /**
  * `go x.Do(ctx)`: a method the package does not declare, or a function value (`go r(ctx)` over
  * `s.runners`), given nothing but a context (a parameter or local of type `context.Context`, or
- * one made by `context.With…`). Work that takes only a way to stop usually runs until it is
+ * one made by `context.With…`) or a stop channel (`ctx.Done()`, a `<-chan struct{}`: `go
+ * inf(stop)`, an informer's `Run`). Work that takes only a way to stop usually runs until it is
  * stopped (remark42's per-site `backup.Do(ctx)`, a ticker loop; prometheus-operator's certificate
  * reloaders, bounded, kept its web server from starting). As written, e.g. `backup.Do(ctx)`.
  */
@@ -84,15 +85,17 @@ export function contextOnlyTask(go: Node, ctx: FileContext): string | undefined 
   const call = go.namedChild(0);
   const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
   const args = call?.childForFieldName('arguments')?.namedChildren ?? [];
-  if (args.length !== 1 || args[0].type !== 'identifier') return undefined;
+  // `ctx.Done()`: a stop channel handed on (an informer's `inf.Run(ctx.Done())`).
+  const doneCall = args[0]?.type === 'call_expression' && /\.Done$/.test(args[0].childForFieldName('function')?.text ?? '') && args[0].childForFieldName('arguments')?.namedChildCount === 0;
+  if (args.length !== 1 || (args[0].type !== 'identifier' && !doneCall)) return undefined;
   // A function value: a local or parameter of the function, not one the package declares.
   const value = callee?.type === 'identifier' && !!declarationOf(callee.text, go);
   if (callee?.type !== 'selector_expression' && !value) return undefined;
-  const found = declarationOf(args[0].text, go);
+  const found = doneCall ? undefined : declarationOf(args[0].text, go);
   const pkg = packageName(ctx.tree, 'context');
   const typed = found && ('param' in found ? found.param.typeNode : found.local.typeNode);
   const made = found && 'local' in found && !!pkg && new RegExp(`^${pkg}\\.(With\\w+|Background|TODO)\\(`).test(found.local.value?.text ?? '');
-  const isContext = (typed && isContextType(typed, pkg)) || made;
+  const isContext = (typed && (isContextType(typed, pkg) || isDoneChannelType(typed))) || made || doneCall;
   if (!isContext || (!value && ctx.packageIndex().functionsNamed(callee!.childForFieldName('field')!.text, true).length > 0)) return undefined;
   return call!.text;
 }
