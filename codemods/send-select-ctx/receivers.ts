@@ -27,7 +27,7 @@ export function drainedBy(send: Node, ctx: FileContext): string | undefined {
   const index = ctx.packageIndex();
   return perPackage(drainers, index, field ? `.${field}` : param!, () => {
     const receive = field
-      ? new RegExp(`<-\\s*[\\w.]+\\.${field}\\b|\\brange\\s+[\\w.]+\\.${field}\\b`, 'g')
+      ? new RegExp(`<-\\s*[\\w.]+\\.${field}\\b(?!\\s*\\()|\\brange\\s+[\\w.]+\\.${field}\\b(?!\\s*\\()`, 'g')
       : new RegExp(`<-\\s*${param}\\b(?!\\s*[.(\\[])|\\brange\\s+${param}\\b(?!\\s*[.(\\[])`, 'g');
     // For a parameter: only functions whose signature names it with a channel type are parsed.
     const signature = param ? new RegExp(`^[^{]*\\b${param}\\b[^{]*\\bchan\\b`) : undefined;
