@@ -72,6 +72,10 @@ on purpose, for work that must not stop with it):
   \`case <-ctx.Done():\`, under \`if ctx.Err() != nil\` (alone or with others joined by \`&&\`:
   skaffold's last look at a job after a timeout), or after a select whose done case goes on;
 - it is deferred: cleanup that runs as the function returns, often because the context ended;
+- the failure of the call it is given to ends the process: \`if err != nil { log.Fatal(…) }\`
+  (\`Fatalf\`, a logger's \`Fatal\`, \`os.Exit\`, \`panic\`; a test's \`t.Fatal\` does not count) right
+  after it, or on its own \`if err := …; err != nil\`: given the context, the call would fail once
+  it ends at shutdown, and a clean stop would become a crash (contour's ingress-status writer);
 - it is given to a call named for cleaning up (\`ref.Release(context.TODO())\`,
   \`releaseContainer\`, \`Cleanup\`, \`Delete\`, \`Remove\`, \`Unlock\`, \`Kill\`, or ending with one:
   skaffold's \`ForceJobDelete\` after a job's watch failed on a timeout): cleanup is meant to

@@ -8,6 +8,7 @@ import { enclosingLoops } from '../../src/go/loops.js';
 import { ancestors, contains, enclosingFunction, escapes, firstLine, FUNCTION_TYPES, isDetached, same, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { explainedByComment } from './explained.js';
+import { exitsOnFailure } from './fatal-failure.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 
 /** `context.Background()` handed straight to a call: after `(` or `,` (or the end of a block comment). */
@@ -209,6 +210,10 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
   const callee = given?.childForFieldName('function')?.text ?? '';
   if (given?.childForFieldName('arguments')!.namedChildren.some((arg) => arg.text === source.expr)) {
     return `${firstLine(given.text)} is given ${source.expr} as well: ${call.text} is a base chosen apart from it (values copied onto a context of its own), and given ${source.expr} it would end with it`;
+  }
+  const exit = exitsOnFailure(given ?? undefined);
+  if (exit) {
+    return `the call's failure ends the process (${exit}): given ${source.expr}, it would fail once ${source.expr} is done, and a clean stop would become a crash`;
   }
   const cleanup = CLEANUP.test(callee);
   if (cleanup) {
