@@ -260,7 +260,8 @@ export const withoutFix = `## Reported without a fix
   (\`d.compacting--\`, \`delete(d.inProgress, c)\`, \`n.Add(-1)\`: a Close waiting for the count
   to reach zero would wait for good), or a goroutine started after it that acts once a context
   ends (\`go func() { <-req.ctx.Done(); released <- req }()\`: it gives back what the function took);
-- the channel is a stream the function makes, returns (or hands, after the send, to a call that
+- the channel is a stream the function makes, returns (also in a struct it returns: \`return
+  logQueues{ordered: orderedLogCh, …}\`, mongo's log partitions; or hands, after the send, to a call that
   reads it: \`n := report(dup)\`, opa's test command) and closes once it has sent everything
   (\`ch := make(chan *Result)\`, \`defer close(ch)\` in its goroutine, \`return ch, nil\`): its readers
   take the close as the end, so a send giving up on the source would end the stream early, read

@@ -86,7 +86,7 @@ The other sources are offered as alternative fixes in interactive review and in 
 | enclosing function | exit |
 |---|---|
 | no results | \`return\` |
-| no results, errors reported before returning (\`res.err = err; return\`) | \`res.err = ctx.Err()\` then \`return\` (no fix when they are reported in more than one place, or the source is a done channel) |
+| no results, errors reported before returning (\`res.err = err; return\`) | \`res.err = ctx.Err()\` then \`return\` (no fix when they are reported in more than one place, or the source is a done channel; none either when, given a context, it reports them by a send right before a return, \`rc <- err; return\`, and has no silent \`case <-ctx.Done(): return\` of its own: open-match's stream reader, whose caller takes an empty \`rc\` for success) |
 | \`(T…, error)\` | \`return <zero values>, ctx.Err()\` |
 | named results \`(n int, err error)\` | \`err = ctx.Err()\` then \`return\` (no fix where a local hides a named result: \`err := errs[i]\` in a loop) |
 | results, and every \`case <-ctx.Done():\` of the function only returns the same constants, \`ctx.Err()\`, package-level names, another package's (\`io.EOF\`) or a value of a named type made of those (\`liberrors.ErrServerTerminated{}\`, \`&StopError{Code: 1}\`) (logging aside) | that return (\`return nil\`: a clean stop stays one for the caller; gortsplib's callers tell a shutdown from a failure by its error's type) |

@@ -2,7 +2,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { isDoneCase } from '../../src/go/result-channel.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { ancestors, closedChannels, contains, enclosingFunction, firstLine, type Node } from '../../src/go/syntax.js';
+import { ancestors, closedChannels, contains, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
 import { mostSends } from '../../src/go/send-paths.js';
 
 /**
@@ -28,7 +28,7 @@ export function truncatedStream(send: Node, ctx: FileContext): { handed: string;
   // Or handed, after the send, to a call of the maker's own that reads it (`n := report(dup)`,
   // `return report(dup)`).
   const reader = new RegExp(`^[ \\t]*(?:return\\s+|[\\w.]+(?:\\s*,\\s*[\\w.]+)*\\s*:?=\\s*)?((?!close\\b|go\\b)[\\w.]+)\\((?:[^()\\n]*,\\s*)?${word}\\s*\\)[ \\t]*$`, 'm').exec(maker.text.slice(send.endIndex - maker.startIndex));
-  const returned = new RegExp(`\\breturn\\s+(?:[\\w.]+\\s*,\\s*)*${word}\\s*(,|$)`, 'm').test(maker.text);
+  const returned = new RegExp(`\\breturn\\s+(?:[\\w.]+\\s*,\\s*)*${word}\\s*(,|$)`, 'm').test(maker.text) || !!returnedInLiteral(maker, chan.text);
   // A pipeline whose stages already give up on a done context (`select { case mid <- v: case
   // <-ctx.Done(): return }`): ending early on cancellation is its design.
   if ((!reader && !returned) || givesUpElsewhere(maker, send)) return undefined;
@@ -45,6 +45,20 @@ export function truncatedStream(send: Node, ctx: FileContext): { handed: string;
     return { handed: 'returns', how: `${callerName ? `${callerName}()` : 'a function literal'} ranges over it (${firstLine(clause.text)}) and then goes on as if every value had come` };
   }
   return { handed: 'returns', how: 'its readers take the close as the end' };
+}
+
+/**
+ * A struct the maker returns that holds the stream (`return logQueues{ordered: orderedLogCh, …}`:
+ * mongo's log partitions, read until closed). The literal's type, as written.
+ */
+function returnedInLiteral(maker: Node, chan: string): string | undefined {
+  for (const ret of maker.descendantsOfType('return_statement')) {
+    if (!same(enclosingFunction(ret), maker)) continue;
+    const held = ret.descendantsOfType('literal_element').find((e) => e.text === chan && (e.parent?.type !== 'keyed_element' || same(e.parent.childForFieldName('value'), e)));
+    const literal = held && ancestors(held).find((a) => a.type === 'composite_literal');
+    if (literal) return literal.childForFieldName('type')?.text;
+  }
+  return undefined;
 }
 
 /** Another send of the function, of a value (not a `struct{}{}` token), in a select beside a `Done()` case. */

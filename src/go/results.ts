@@ -2,7 +2,7 @@ import { doneReceives, type CancellationSource } from './cancellation.js';
 import { baseTypeName, kindOfTypeNode, type TypeKind } from './declarations.js';
 import type { PackageIndex } from './package-index.js';
 import { declarationOf, resultsOf } from './scope.js';
-import { enclosingFunction, isLogStatement, same, type Node } from './syntax.js';
+import { enclosingFunction, firstLine, isLogStatement, same, type Node } from './syntax.js';
 
 /** Well-known named types of the standard library whose kind is fixed. */
 const STDLIB_KINDS: Record<string, TypeKind> = {
@@ -79,6 +79,12 @@ export function exitStatements(fn: Node, source: CancellationSource, index: () =
   if (results.length === 0) {
     // A function (a lister's goroutine) that reports its errors in a variable before returning.
     const reports = errorReports(fn);
+    // With a context: the calls given it fail as it ends, and report so, which a silent exit
+    // would race with (a done channel is the caller's own stop, and it knows it stopped).
+    const sent = !source.isContext || silentStop(fn, source) ? undefined : errorSentBeforeReturn(fn, at);
+    if (sent) {
+      return { ok: false, reason: `the function reports why it stops by a send before it returns (${firstLine(sent.text)}): a new way out would send nothing, and whoever reads ${sent.childForFieldName('channel')!.text} would take the silence for success` };
+    }
     if (reports.size === 0) return { ok: true, lines: ['return'] };
     const [where] = reports;
     if (reports.size > 1) return { ok: false, reason: `the function reports its errors in more than one place (${[...reports].join(', ')}) before it returns: which would say it was cancelled is not known` };
@@ -115,6 +121,35 @@ export function exitStatements(fn: Node, source: CancellationSource, index: () =
   return { ok: true, lines: [`return ${[...zeros, errExpr].join(', ')}`] };
 }
 
+
+/** The function already stops on the source without a word: a `case <-stop: return` of its own. */
+function silentStop(fn: Node, source: CancellationSource): boolean {
+  const receives = doneReceives(source, fn.text);
+  return fn.descendantsOfType('communication_case').some((kase) => {
+    if (!same(enclosingFunction(kase), fn) || !receives.includes(kase.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '')) return false;
+    const stmts = kase.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((c) => c.type !== 'comment' && !isLogStatement(c)) ?? [];
+    return stmts.length === 1 && stmts[0].type === 'return_statement' && stmts[0].namedChildCount === 0;
+  });
+}
+
+/**
+ * A send of an error right before a bare `return` of the function's own code, on another channel
+ * than the send being fixed (`rc <- status.Errorf(…); return`: open-match's stream reader, whose
+ * caller returns the error it finds there, or nil).
+ */
+function errorSentBeforeReturn(fn: Node, at: Node | undefined): Node | undefined {
+  const fixed = at?.type === 'send_statement' ? at.childForFieldName('channel')?.text : undefined;
+  for (const ret of fn.descendantsOfType('return_statement')) {
+    if (ret.namedChildCount > 0 || !same(enclosingFunction(ret), fn)) continue;
+    let prev = ret.previousNamedSibling;
+    while (prev?.type === 'comment') prev = prev.previousNamedSibling;
+    const channel = prev?.type === 'send_statement' ? prev.childForFieldName('channel')!.text : undefined;
+    if (!channel || channel === fixed) continue;
+    const value = prev!.childForFieldName('value')?.text ?? '';
+    if (/err/i.test(channel.slice(channel.lastIndexOf('.') + 1)) || /^err\w*$|(^|\.)(Errorf|New|Wrap\w*)\(/.test(value)) return prev!;
+  }
+  return undefined;
+}
 
 /**
  * Where a function without results reports its errors: the targets of `x.err = err` (a name
