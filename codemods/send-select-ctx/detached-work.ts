@@ -42,3 +42,22 @@ export function detachedWork(send: Node, fn: Node, source: CancellationSource, c
   }
   return undefined;
 }
+
+/**
+ * `default: go func() { q.ch <- payload }()` in a select that already gives up on the context
+ * (`case <-ctx.Done(): return`) and tries the same send (`case q.ch <- payload:`): its author
+ * weighed the context and handed the value, when no receiver is ready, to a goroutine that only
+ * makes the send, meant to outlive the function, whose context (a request's) may end as soon as it
+ * returns (drone's usage queue, when full). A select on that context would drop the value then.
+ */
+export function handOffGoroutine(send: Node, fn: Node, source: CancellationSource): boolean {
+  const go = fn.parent?.parent;
+  if (fn.type !== 'func_literal' || fn.parent?.type !== 'call_expression' || go?.type !== 'go_statement' || source.fn.id === fn.id) return false;
+  const stmts = fn.childForFieldName('body')?.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+  if (stmts.length !== 1 || stmts[0].id !== send.id) return false;
+  const fallback = go.parent?.type === 'statement_list' ? go.parent.parent : go.parent;
+  if (fallback?.type !== 'default_case') return false;
+  const cases = fallback.parent!.namedChildren.filter((c) => c.type === 'communication_case').map((c) => c.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '');
+  const channel = send.childForFieldName('channel')!.text.replace(/\s/g, '');
+  return cases.some((c) => /\.Done\(\)$/.test(c)) && cases.some((c) => c.startsWith(`${channel}<-`));
+}

@@ -260,6 +260,11 @@ export const withoutFix = `## Reported without a fix
   (\`d.compacting--\`, \`delete(d.inProgress, c)\`, \`n.Add(-1)\`: a Close waiting for the count
   to reach zero would wait for good), or a goroutine started after it that acts once a context
   ends (\`go func() { <-req.ctx.Done(); released <- req }()\`: it gives back what the function took);
+- the send is all a goroutine does, started in the \`default\` of a select that already gives up
+  on the context and tries the same send (\`case <-ctx.Done(): return\`, \`case q.ch <- m:\`,
+  \`default: go func() { q.ch <- m }()\`): the author handed the value to a goroutine meant to
+  outlive the function and its context (a request's); a select would drop it (drone's usage
+  metrics, lost once the request ended, and the queue's wait group never done);
 - the channel is a stream the function makes, returns (also in a struct it returns: \`return
   logQueues{ordered: orderedLogCh, …}\`, mongo's log partitions; or hands, after the send, to a call that
   reads it: \`n := report(dup)\`, opa's test command) and closes once it has sent everything

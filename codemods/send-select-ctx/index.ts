@@ -14,7 +14,7 @@ import { awaitedByCaller, cancelledByReader } from './callers.js';
 import { closedErrorChannel, closedOnceAllSent, truncatedStream } from './streams.js';
 import { cancelledBySpawner } from './spawner-cancels.js';
 import { docs } from './docs.js';
-import { detachedWork } from './detached-work.js';
+import { detachedWork, handOffGoroutine } from './detached-work.js';
 import { stoppedBySentCall } from './stopped-by-sent-call.js';
 import { carriesResultOf, endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
@@ -135,6 +135,9 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
     return { reason: 'no cancellation source in scope (no context.Context or done channel to select on)' };
   }
   const chan = send.childForFieldName('channel')!.text;
+  if (handOffGoroutine(send, fn, sources[0])) {
+    return { reason: `the goroutine only makes this send, started so that its spawner need not wait for a receiver: it is meant to outlive the spawner, whose ${sources[0].expr} may end as soon as it returns (a request's), and a select on it would drop the value then` };
+  }
   const drainer = drainedBy(send, ctx);
   if (drainer) {
     return { reason: `${chan} is drained by the package's own loop (${drainer}): the send has its receiver while that loop runs, and a select on ${sources[0].expr} would drop values still in flight when it ends` };
