@@ -8,6 +8,7 @@ import { aroundGrammarGaps } from './grammar-gaps.js';
 import { partialRanges } from './partial-parse.js';
 import type { Codemod, Edit, Finding, RawFinding } from './types.js';
 import { fixEdits, ParseChecker, verifyFixes } from './verify-fixes.js';
+import { withoutFixesInTemplate } from './template-source.js';
 
 export interface AnalyzeOptions {
   codemods: readonly Codemod[];
@@ -114,6 +115,7 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
   }
   // A name the package declares at top level (`var log = …`, or assigned as one) cannot be an import's.
   const packageDeclares = (name: string) => declaresName(opts.packages.get(path, tree, source), name);
+  withoutFixesInTemplate(findings, source);
   verifyFixes(findings, source, tree, internalErrors, partial ? ranges : undefined, packageDeclares);
   findings.sort((a, b) => a.start - b.start || a.codemod.localeCompare(b.codemod));
   return { parsed: true, findings, internalErrors, tree, ranges: partial ? ranges : undefined, unreadDeclarations: unread };
