@@ -86,7 +86,9 @@ function heldAroundCalls(name: string, ctx: FileContext, depth: number, seen: Se
 function lockHeldAtEnd(before: string): string | undefined {
   for (const lock of before.matchAll(/([\w.]+(?:\[[^\]\n]*\])?(?:\.\w+)*)\.(R?)Lock\(\)/g)) {
     const [, expr, r] = lock;
-    const unlock = new RegExp(`^(?![ \\t]*defer\\b).*\\b${regexEscaped(expr)}\\.${r}Unlock\\(\\)`, 'm');
+    // An unlock right before a return is an early way out (`if !s.started { s.mu.Unlock(); return
+    // }`): the code after that branch still holds the lock (k0s' static pods' Stop).
+    const unlock = new RegExp(`^(?![ \\t]*defer\\b).*\\b${regexEscaped(expr)}\\.${r}Unlock\\(\\)(?![ \\t]*\\n\\s*return\\b)`, 'm');
     if (!unlock.test(before.slice(lock.index! + lock[0].length))) return expr;
   }
   return undefined;
