@@ -245,6 +245,9 @@ export const withoutFix = `## Reported without a fix
 - an early return would skip a call after the send that hands the channel to a function of the
   package closing it (\`m.registry.watchSubnet(ctx, cursor, sn, receiver)\`, whose
   \`close(receiver)\` ends its reader's range: flannel's lease watch);
+- the source is a context the function made with a cancel it has not deferred by the send
+  (\`ctx, cancelDial := context.WithCancel(…)\`, cancelled later in a cleanup closure): the new return
+  would leave the cancel uncalled, which \`go vet\` reports (sliver's port forward);
 - an early return would skip a \`wg.Done()\`, \`Unlock()\`, \`close()\`, a \`Close\` (\`resp.Body.Close()\`,
   \`SafeClose(respHandler)\`: minio's stream results ranged for good), a semaphore's \`<-sem\` or a
   context's \`cancel()\` that follows the send, a send on a channel the function closes in a defer

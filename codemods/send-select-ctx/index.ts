@@ -15,6 +15,7 @@ import { closedErrorChannel, closedOnceAllSent, truncatedStream } from './stream
 import { cancelledBySpawner } from './spawner-cancels.js';
 import { docs } from './docs.js';
 import { detachedWork, handOffGoroutine } from './detached-work.js';
+import { cancelLeftUncalled } from './lost-cancel.js';
 import { stoppedBySentCall } from './stopped-by-sent-call.js';
 import { carriesResultOf, endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
@@ -266,6 +267,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (closedEarly) return { reason: `a return here would run ${firstLine(closedEarly.text)} (line ${closedEarly.startPosition.row + 1}) while a goroutine the function started may still send on that channel: the send would panic (send on closed channel)` };
   const skipped = cleanupSkippedByReturn(send, fn, ctx.source);
   if (skipped) return { reason: `an early return here would skip ${firstLine(skipped.text)} (line ${skipped.startPosition.row + 1})` };
+  const lost = cancelLeftUncalled(send, fn, sources[0]);
+  if (lost) return { reason: `${sources[0].expr} is made here with ${lost}, not yet deferred: the new return would leave ${lost} uncalled on that path (go vet: lost cancel)` };
   const closer = closedByLaterCall(send, fn, ctx);
   if (closer) return { reason: `an early return here would skip ${closer}: its reader would wait for good for a close that never comes` };
   const doneCase = inOwnDoneCase(send, fn);
