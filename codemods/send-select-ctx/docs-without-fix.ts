@@ -245,6 +245,10 @@ export const withoutFix = `## Reported without a fix
 - an early return would skip a call after the send that hands the channel to a function of the
   package closing it (\`m.registry.watchSubnet(ctx, cursor, sn, receiver)\`, whose
   \`close(receiver)\` ends its reader's range: flannel's lease watch);
+- the only source is a context made in the loop around the send, one per item (\`ctx, cancel :=
+  context.WithCancel(s.ctx)\` for each new session): it ends with its item, and a return on it would
+  end the loop for every item after (trojan-go's UDP dispatch loop). With a source that lives as
+  long as the loop in scope (\`s.ctx\`), the select waits on that one instead;
 - the source is a context the function made with a cancel it has not deferred by the send
   (\`ctx, cancelDial := context.WithCancel(…)\`, cancelled later in a cleanup closure): the new return
   would leave the cancel uncalled, which \`go vet\` reports (sliver's port forward);

@@ -16,6 +16,7 @@ import { cancelledBySpawner } from './spawner-cancels.js';
 import { docs } from './docs.js';
 import { detachedWork, handOffGoroutine } from './detached-work.js';
 import { cancelLeftUncalled } from './lost-cancel.js';
+import { lastingSources, perItemLoop } from './per-item-context.js';
 import { stoppedBySentCall } from './stopped-by-sent-call.js';
 import { carriesResultOf, endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
@@ -117,7 +118,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   }
   const doneWhere = new Map(inScope.map((s) => [s, knownDoneWhere(send, fn, s, ctx)]));
   const maybeNil = new Map(inScope.map((s) => [s, mayBeNil(s, ctx)]));
-  const sources = inScope.filter((s) => doneWhere.get(s) === undefined && maybeNil.get(s) === undefined);
+  const sources = lastingSources(inScope.filter((s) => doneWhere.get(s) === undefined && maybeNil.get(s) === undefined), send);
   const nilField = inScope.find((s) => doneWhere.get(s) === undefined && maybeNil.get(s) !== undefined);
   if (sources.length === 0 && nilField) {
     return { reason: `${maybeNil.get(nilField)}, and a select on ${nilField.expr}.Done() would then panic` };
@@ -267,6 +268,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (closedEarly) return { reason: `a return here would run ${firstLine(closedEarly.text)} (line ${closedEarly.startPosition.row + 1}) while a goroutine the function started may still send on that channel: the send would panic (send on closed channel)` };
   const skipped = cleanupSkippedByReturn(send, fn, ctx.source);
   if (skipped) return { reason: `an early return here would skip ${firstLine(skipped.text)} (line ${skipped.startPosition.row + 1})` };
+  const item = perItemLoop(sources[0], send);
+  if (item) return { reason: `${sources[0].expr} is made for one item of the loop at line ${item.startPosition.row + 1}: it ends with that item, and a return on it would end the loop for every item after` };
   const lost = cancelLeftUncalled(send, fn, sources[0]);
   if (lost) return { reason: `${sources[0].expr} is made here with ${lost}, not yet deferred: the new return would leave ${lost} uncalled on that path (go vet: lost cancel)` };
   const closer = closedByLaterCall(send, fn, ctx);
