@@ -76,6 +76,9 @@ on purpose, for work that must not stop with it):
   (\`Fatalf\`, a logger's \`Fatal\`, \`os.Exit\`, \`panic\`; a test's \`t.Fatal\` does not count) right
   after it, or on its own \`if err := …; err != nil\`: given the context, the call would fail once
   it ends at shutdown, and a clean stop would become a crash (contour's ingress-status writer);
+- in a callback given the context (a poll's condition), the call's failure is kept in a variable
+  of the function around it (\`lastError = err\`), reported once the attempts give up: an attempt
+  cut off at the deadline would replace that failure with the context's (openyurt's RBAC helpers);
 - it is given to a call named for cleaning up (\`ref.Release(context.TODO())\`,
   \`releaseContainer\`, \`Cleanup\`, \`Delete\`, \`Remove\`, \`Unlock\`, \`Kill\`, or ending with one:
   skaffold's \`ForceJobDelete\` after a job's watch failed on a timeout): cleanup is meant to

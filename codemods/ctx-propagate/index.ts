@@ -8,7 +8,7 @@ import { enclosingLoops } from '../../src/go/loops.js';
 import { ancestors, contains, enclosingFunction, escapes, firstLine, FUNCTION_TYPES, isDetached, same, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { explainedByComment } from './explained.js';
-import { exitsOnFailure } from './fatal-failure.js';
+import { exitsOnFailure, keptAcrossAttempts } from './failure-branch.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 
 /** `context.Background()` handed straight to a call: after `(` or `,` (or the end of a block comment). */
@@ -214,6 +214,10 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
   const exit = exitsOnFailure(given ?? undefined);
   if (exit) {
     return `the call's failure ends the process (${exit}): given ${source.expr}, it would fail once ${source.expr} is done, and a clean stop would become a crash`;
+  }
+  const lastError = keptAcrossAttempts(given ?? undefined, source.fn);
+  if (lastError) {
+    return `the call's failure is kept in ${lastError}, outside this callback, to report once the attempts give up: given ${source.expr}, an attempt cut off at the deadline would replace that failure with ${source.expr}'s`;
   }
   const cleanup = CLEANUP.test(callee);
   if (cleanup) {
