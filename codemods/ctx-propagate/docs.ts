@@ -80,7 +80,8 @@ on purpose, for work that must not stop with it):
   of the function around it (\`lastError = err\`), reported once the attempts give up: an attempt
   cut off at the deadline would replace that failure with the context's (openyurt's RBAC helpers);
 - it is given to a call named for cleaning up (\`ref.Release(context.TODO())\`,
-  \`releaseContainer\`, \`Cleanup\`, \`Delete\`, \`Remove\`, \`Unlock\`, \`Kill\`, or ending with one:
+  \`releaseContainer\`, \`Cleanup\`, \`Delete\`, \`Remove\`, \`Unlock\`, \`Kill\`, \`Shutdown\` (a graceful stop: with
+  \`--aggressive\`, oauth2-proxy's server would have cut its requests in flight), or ending with one:
   skaffold's \`ForceJobDelete\` after a job's watch failed on a timeout): cleanup is meant to
   run even once the context is done (a cancelled build still releases its leases), and given it
   would fail at once then;

@@ -179,7 +179,7 @@ function find(ctx: FileContext): RawFinding[] {
  * A name that cleans up: starting with the word (`Delete`, `releaseLease`, `x.Kill`), or ending
  * with it after others (`ForceJobDelete`), not `IsDeleted`.
  */
-const CLEANUP = /(^|\.)([Rr]elease|[Cc]lean[Uu]p|[Dd]elete|[Rr]emove|[Dd]estroy|[Tt]ear[Dd]own|[Uu]nlock|[Kk]ill)\w*$|[a-z0-9](Release|Clean[Uu]p|Delete|Remove|Destroy|Tear[Dd]own|Unlock|Kill)(?:[A-Z0-9_]\w*)?$/;
+const CLEANUP = /(^|\.)([Rr]elease|[Cc]lean[Uu]p|[Dd]elete|[Rr]emove|[Dd]estroy|[Tt]ear[Dd]own|[Uu]nlock|[Kk]ill|Shutdown|GracefulStop)\w*$|[a-z0-9](Release|Clean[Uu]p|Delete|Remove|Destroy|Tear[Dd]own|Unlock|Kill|Shutdown)(?:[A-Z0-9_]\w*)?$/;
 
 /**
  * Why the call may be meant to run without the context in scope, if it may: it runs where the
