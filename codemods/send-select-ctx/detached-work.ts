@@ -61,3 +61,21 @@ export function handOffGoroutine(send: Node, fn: Node, source: CancellationSourc
   const channel = send.childForFieldName('channel')!.text.replace(/\s/g, '');
   return cases.some((c) => /\.Done\(\)$/.test(c)) && cases.some((c) => c.startsWith(`${channel}<-`));
 }
+
+/**
+ * Another send of the file on the same channel, in a case for a context being done (`case
+ * <-ctx.Done(): ede.Queue <- ede`): every value is meant to reach the reader, even once a context
+ * ends (amass' pipeline hands each event back to the dispatcher, which counts them to know the
+ * session is over). That send's line.
+ */
+export function sentEvenOnceDone(send: Node, root: Node): number | undefined {
+  // A field (`ede.Queue`): a local of the same name in another function is another channel.
+  if (send.childForFieldName('channel')?.type !== 'selector_expression') return undefined;
+  const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
+  for (const kase of root.descendantsOfType('communication_case')) {
+    if (!/^<-[\w.]+\.Done\(\)$/.test(kase.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '')) continue;
+    const other = kase.descendantsOfType('send_statement').find((s) => s.id !== send.id && s.childForFieldName('channel')!.text.replace(/\s/g, '') === chan);
+    if (other) return other.startPosition.row + 1;
+  }
+  return undefined;
+}

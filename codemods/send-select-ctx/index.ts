@@ -14,7 +14,7 @@ import { awaitedByCaller, cancelledByReader } from './callers.js';
 import { closedErrorChannel, closedOnceAllSent, truncatedStream } from './streams.js';
 import { cancelledBySpawner } from './spawner-cancels.js';
 import { docs } from './docs.js';
-import { detachedWork, handOffGoroutine } from './detached-work.js';
+import { detachedWork, handOffGoroutine, sentEvenOnceDone } from './detached-work.js';
 import { cancelLeftUncalled } from './lost-cancel.js';
 import { lastingSources, perItemLoop } from './per-item-context.js';
 import { stoppedBySentCall } from './stopped-by-sent-call.js';
@@ -308,6 +308,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (carried) {
     return { reason: `the send reports ${carried}, which is given ${sources[0].expr} or a context made from it: once ${sources[0].expr} is done that call ends, and a select would drop the report at random` };
   }
+  const evenOnceDone = sentEvenOnceDone(send, ctx.tree.rootNode);
+  if (evenOnceDone) return { reason: `the file sends on ${chan} even in a case for a context being done (line ${evenOnceDone}): every value is meant to reach its reader, and a select on ${sources[0].expr} would drop some` };
   const operands = ctx.options['send-shape'] === 'select' ? undefined : sendOperands(send, outermostFunction(send) ?? fn);
   const ordered = preferredOrder(send, sources);
   if (ordered.length === 0) {
