@@ -77,8 +77,9 @@ on purpose, for work that must not stop with it):
   after it, or on its own \`if err := …; err != nil\`: given the context, the call would fail once
   it ends at shutdown, and a clean stop would become a crash (contour's ingress-status writer);
 - in a callback given the context (a poll's condition), the call's failure is kept in a variable
-  of the function around it (\`lastError = err\`), reported once the attempts give up: an attempt
-  cut off at the deadline would replace that failure with the context's (openyurt's RBAC helpers);
+  of the function around it (\`lastError = err\`), or its result is (\`res, err = c.Get(…)\`), reported
+  once the attempts give up: an attempt cut off at the deadline would replace that failure or result
+  with the context's end (openyurt's RBAC helpers; antctl's traceflow printed an empty result);
 - it is given to a call named for cleaning up (\`ref.Release(context.TODO())\`,
   \`releaseContainer\`, \`Cleanup\`, \`Delete\`, \`Remove\`, \`Unlock\`, \`Kill\`, \`Shutdown\` (a graceful stop: with
   \`--aggressive\`, oauth2-proxy's server would have cut its requests in flight), or ending with one:
@@ -119,7 +120,9 @@ on purpose, for work that must not stop with it):
   names the context in scope with a note for later (\`TODO:\`, \`FIXME\`) or a reason (shutdown,
   must, outlive, on purpose…) (\`ctx := context.TODO() // TODO: use w.ctx and handle graceful
   shutdown scenario\`: rudder-server's router cancelled deliveries in flight once \`w.ctx\` was
-  used before shutdown waited for them); for \`context.Background()\`, one earlier in the function
+  used before shutdown waited for them), or one that says why a context cannot be used (\`It can't
+  use the same context as performCapture because it might have timed out\`: antrea's packet
+  capture upload); for \`context.Background()\`, one earlier in the function
   that speaks of a background context (\`Use a background context so the declaration isn't
   abandoned if this caller disconnects\`): its author weighed the context and left it out.
 `;

@@ -27,8 +27,14 @@ export function explainedByComment(call: Node, kind: 'TODO' | 'Background', inSc
     beside.push(c);
     above = c.startPosition.row - 1;
   }
-  return beside.find((c) => named.test(c.text) && WHY.test(c.text))?.text;
+  return beside.find((c) => (named.test(c.text) && WHY.test(c.text)) || (/\bcontext\b/i.test(c.text) && WHY_NOT.test(c.text)))?.text;
 }
+
+/**
+ * Words saying why a context cannot be used (`It can't use the same context as performCapture
+ * because it might have timed out`: antrea's packet capture uploads on its own).
+ */
+const WHY_NOT = /\b(?:can'?t|cannot|must ?n[o']t|should ?n[o']t) (?:use|reuse|pass)\b|\b(?:timed out|expired|already (?:done|cancel+ed))\b/i;
 
 /** A note left for later (`TODO:`, not the call `TODO()`), or words of a reason the context is left out. */
 const WHY = /\b(?:TODO|FIXME|XXX)\b(?![\\(])|\b(?:shutdown|outlive|must|abandon\w*|on purpose|deliberate\w*|intentional\w*)\b/i;

@@ -35,17 +35,21 @@ export function exitsOnFailure(given: Node | undefined): string | undefined {
  * function around it (`lastError = errors.Wrap(err, …)`), reported once the retries give up.
  * Given the callback's context, an attempt cut off at the deadline would replace the failure it
  * meant to report with the context's (openyurt's RBAC helpers lost why the API server refused).
- * The variable's name.
+ * The variable's name, and whether it keeps the result or the failure.
  */
-export function keptAcrossAttempts(given: Node | undefined, callback: Node): string | undefined {
+export function keptAcrossAttempts(given: Node | undefined, callback: Node): { name: string; what: 'result' | 'failure' } | undefined {
   if (callback.type !== 'func_literal') return undefined;
+  // Or its results themselves, assigned to the function's variables (`res, err = c.Get(…)`, the
+  // last result printed once polling gives up: antctl's traceflow showed an empty one).
+  const taken = given?.parent?.type === 'expression_list' && given.parent.parent?.type === 'assignment_statement' ? [given.parent.parent] : [];
   const branch = failureBranch(given);
-  for (const assign of branch?.descendantsOfType('assignment_statement') ?? []) {
-    const left = assign.childForFieldName('left')?.namedChildren ?? [];
-    if (left.length !== 1 || left[0].type !== 'identifier') continue;
-    const found = declarationOf(left[0].text, assign);
-    const decl = found && ('local' in found ? found.local.decl : undefined);
-    if (decl && !contains(callback, decl)) return left[0].text;
+  for (const assign of [...taken, ...(branch?.descendantsOfType('assignment_statement') ?? [])]) {
+    for (const left of assign.childForFieldName('left')?.namedChildren ?? []) {
+      if (left.type !== 'identifier' || left.text === '_' || (assign !== taken[0] && assign.childForFieldName('left')!.namedChildCount !== 1)) continue;
+      const found = declarationOf(left.text, assign);
+      const decl = found && ('local' in found ? found.local.decl : undefined);
+      if (decl && !contains(callback, decl)) return { name: left.text, what: assign === taken[0] ? 'result' : 'failure' };
+    }
   }
   return undefined;
 }

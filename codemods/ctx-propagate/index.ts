@@ -217,7 +217,7 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
   }
   const lastError = keptAcrossAttempts(given ?? undefined, source.fn);
   if (lastError) {
-    return `the call's failure is kept in ${lastError}, outside this callback, to report once the attempts give up: given ${source.expr}, an attempt cut off at the deadline would replace that failure with ${source.expr}'s`;
+    return `the call's ${lastError.what} is kept in ${lastError.name}, outside this callback, to report once the attempts give up: given ${source.expr}, an attempt cut off at the deadline would replace that ${lastError.what} with ${source.expr}'s end`;
   }
   const cleanup = CLEANUP.test(callee);
   if (cleanup) {
