@@ -108,6 +108,9 @@ only closes a channel inside a \`sync.Once\` does not, and is left alone.
   package does not declare (\`s.Send(msg)\`, \`c.WriteMessage(t, b)\`, \`WriteJSON\`): gRPC streams
   and websockets take one writer at a time, and the lock also keeps two writes off one of them
   (a net.Conn's \`Write\`, which takes many, is not counted);
+- the elements are pointers (\`map[string]*fqdnEntry\`) whose fields the loop reads
+  (\`entry.resolved\`) and the package writes in place (\`entry.resolved = true\`): a copy copies the
+  pointers only, and those reads after unlocking would race the writes (antrea's FQDN cache);
 - the elements are of an interface type (\`[]Flusher\`) and another method calls, under the same
   mutex, a method of another of the receiver's interface fields (\`ac.Writer.Write(p)\`): the lock
   serialises work on objects, and an element may be one of them seen through another interface.

@@ -6,7 +6,7 @@ import { touchesError, unparen, type Node } from '../../src/go/syntax.js';
 import { DEFAULT_BLOCKING_METHODS, firstBlockingCall } from './blocking.js';
 import { elementType, methodMayBlock } from './callee-summary.js';
 import { docs } from './docs.js';
-import { guardedObjectsPlan } from './lock-guards-objects.js';
+import { guardedObjectsPlan, sharedElementsPlan } from './lock-guards-objects.js';
 import { handedOutSlice, iterateThenCall, removeThenClose, type Rewrite } from './rewrites.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 
@@ -69,7 +69,7 @@ function find(ctx: FileContext): RawFinding[] {
               ? { ok: false, reason: `${closer} closes channels under the same lock: sending after unlocking could panic on a closed channel` }
               : remover
                 ? { ok: false, reason: `${remover} removes elements of ${cs.recv}.${ranged.name} under the same lock: once it returns, none is used again, and after a copy one could still be (a handler called after it was unsubscribed)` }
-                : guardedObjectsPlan(recv.typeName, cs, ranged, ctx) ?? iterateThenCall(cs, loop, ranged, method, ctx);
+                : guardedObjectsPlan(recv.typeName, cs, ranged, ctx) ?? sharedElementsPlan(loop, ranged, vars, cs, ctx) ?? iterateThenCall(cs, loop, ranged, method, ctx);
           report(call, `${what(call)} happens for each element of ${cs.recv}.${ranged.name} while holding ${cs.mutex}: every other method waits for the slowest call`, plan);
           continue;
         }

@@ -50,3 +50,25 @@ function mayBeInterface(type: Node | null | undefined, index: PackageIndex): boo
   if (type?.type === 'interface_type') return true;
   return type?.type === 'type_identifier' && index.underlyingKind(type.text) === 'interface';
 }
+
+/**
+ * The elements are pointers (`map[string]*fqdnCacheEntry`), and the loop reads their fields
+ * (`entry.resolved`, `entry.meta`) that the package writes in place (`entry.resolved = true` in
+ * setResolved, under the lock): a copy of the collection copies only the pointers, and read after
+ * unlocking, those fields would race the writes (antrea's FQDN cache).
+ */
+export function sharedElementsPlan(loop: Node, ranged: FieldDecl, vars: string[], cs: { mutex: string }, ctx: FileContext): Rewrite | undefined {
+  const element = ranged.typeNode.childForFieldName(ranged.typeNode.type === 'map_type' ? 'value' : 'element');
+  const value = vars[1];
+  if (element?.type !== 'pointer_type' || !value || value === '_') return undefined;
+  const read = new Set(
+    loop
+      .childForFieldName('body')!
+      .descendantsOfType('selector_expression')
+      .filter((s) => s.childForFieldName('operand')?.text === value && !(s.parent?.type === 'call_expression' && s.parent.childForFieldName('function')?.id === s.id))
+      .map((s) => s.childForFieldName('field')!.text),
+  );
+  const written = [...read].filter((f) => ctx.packageIndex().anyTextMatches(new RegExp(`\\.${f}\\s*=[^=]`)));
+  if (written.length === 0) return undefined;
+  return { ok: false, reason: `the elements are pointers whose fields the loop reads (${written.map((f) => `${value}.${f}`).join(', ')}) and the package writes in place: a copy would copy only the pointers, and read after ${cs.mutex} is released, those fields would race the writes` };
+}
