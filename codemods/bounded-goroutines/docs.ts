@@ -168,7 +168,9 @@ function passed in or another package's function is not seen. No fix when:
   run once may be named;
 - nothing waits for the goroutines and each runs \`go x.M(ctx)\`, a method the package does not
   declare, or \`go r(ctx)\`, a function value, given nothing but a context or a stop channel
-  (\`go inf.Run(ctx.Done())\`, \`go inf(stop)\`: informers) (remark42's per-site
+  (\`go inf.Run(ctx.Done())\`, \`go inf(stop)\`: informers; or a literal making only that call,
+  \`wg.Go(func() { u.Run(ctx) })\`, also when the function waits for them: kube-vip's DNS
+  updaters, bounded, kept later VIPs from coming up) (remark42's per-site
   \`backup.Do(ctx)\`, a ticker loop; prometheus-operator's certificate reloaders, bounded, kept its
   web server from starting): work that takes only a way to stop usually runs until it is stopped;
 - a goroutine hands an unbuffered channel the function made before the loop to a call

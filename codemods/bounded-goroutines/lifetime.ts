@@ -11,7 +11,7 @@ import { awaitedInBackground, awaitedInTurn, returnedAfterLoop } from './awaited
 import { collectedAfter } from './collected-after.js';
 import { cancelEachOther, cancelledAfterLoop, groupCancelsOnError } from './shared-context.js';
 import { sendsHaveRoom } from './room.js';
-import { contextOnlyTask, sharedBatchingCall, unseenWorker } from './unseen-calls.js';
+import { contextOnlyBody, contextOnlyTask, sharedBatchingCall, unseenWorker } from './unseen-calls.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { itemCallback, itemIsFunction, itemTaskWithContext } from './item-tasks.js';
 import { readUntilEnough } from './first-answers.js';
@@ -79,7 +79,7 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (worker) {
     return `the goroutine runs ${worker}, which is not in this package and is named like a worker that runs until stopped: nothing waits for the goroutines, and one that never ends would hold its slot for good`;
   }
-  const stopOnly = spawn.shape === 'fire-and-forget' && !literal ? contextOnlyTask(spawn.go, ctx) : undefined;
+  const stopOnly = spawn.shape !== 'fire-and-forget' ? undefined : literal?.type === 'func_literal' ? contextOnlyBody(literal, spawn.go, ctx) : contextOnlyTask(spawn.go, ctx);
   if (stopOnly) {
     return `the goroutine runs ${stopOnly}, code this package does not show, given nothing but a way to stop (a context or a stop channel): work that takes only that usually runs until it is stopped (a periodic job), nothing waits for the goroutines, and bounded, the loop would stop once that many run`;
   }
@@ -189,6 +189,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   const forGood = joined ? unseenWorker(called, spawn.fn, ctx, true) : undefined;
   if (forGood) {
     return `the goroutine runs ${forGood}, which is not in this package and is named like a worker that runs until stopped: the function waits for the goroutines until they are stopped, and one that never ends would hold its slot for good`;
+  }
+  const supervised = joined && literal?.type === 'func_literal' ? contextOnlyBody(literal, spawn.go, ctx) : undefined;
+  if (supervised) {
+    return `the goroutine runs ${supervised}, code this package does not show, given nothing but a way to stop (a context or a stop channel): work that takes only that usually runs until it is stopped, the function waits for the goroutines until then, and bounded, the later ones would never start`;
   }
   // Checked last, as the other reasons say more: an interface's method per item (`d.Detect(ctx)`).
   const method = itemTaskWithContext(spawn, bodies, ctx, true);

@@ -82,7 +82,20 @@ const BATCHING = /^(Send|Produce|Publish|Enqueue|Submit)([A-Z]\w*)?$/;
  * reloaders, bounded, kept its web server from starting). As written, e.g. `backup.Do(ctx)`.
  */
 export function contextOnlyTask(go: Node, ctx: FileContext): string | undefined {
-  const call = go.namedChild(0);
+  return contextOnlyCall(go.namedChild(0), go, ctx);
+}
+
+/**
+ * The same, for the one call a goroutine's literal makes (deferred calls aside): `wg.Go(func() {
+ * ipUpdater.Run(ctx) })` (kube-vip's DNS updaters, which run until the service stops: bounded, a
+ * VIP after them was never brought up).
+ */
+export function contextOnlyBody(literal: Node, go: Node, ctx: FileContext): string | undefined {
+  const stmts = literal.childForFieldName('body')?.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((c) => c.type !== 'comment' && c.type !== 'defer_statement') ?? [];
+  return stmts.length === 1 && stmts[0].type === 'expression_statement' ? contextOnlyCall(stmts[0].namedChild(0), go, ctx) : undefined;
+}
+
+function contextOnlyCall(call: Node | null, go: Node, ctx: FileContext): string | undefined {
   const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
   const args = call?.childForFieldName('arguments')?.namedChildren ?? [];
   // `ctx.Done()`: a stop channel handed on (an informer's `inf.Run(ctx.Done())`).
