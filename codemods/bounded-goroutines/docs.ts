@@ -320,7 +320,9 @@ function passed in or another package's function is not seen. No fix when:
   meant to be waited out together, which a bound would add up;
 - with the default bound, the goroutine waits on the network, itself or in a function of the
   package it calls: an HTTP request (\`http.Get\`, \`cl.RoundTrip(req)\`, \`client.Do(req)\`, \`b.client.Do(req.WithContext(ctx))\`: cortex's query-tee sent its backend requests in turns), a round trip measured to a peer (\`proxy.URLTest(ctx, url)\`, \`db.PingContext\`, \`ProbeX\`), a
-  dial (\`net.Dial\`, \`DialContext\`, any method named \`dial…\`), a gRPC connection, a command to a
+  dial (\`net.Dial\`, \`DialContext\`, any method named \`dial…\`), a gRPC connection, a DNS lookup
+  (\`net.LookupIP\`, \`r.LookupHost\`, a helper named for one: casdoor's \`util.ResolveDomainToIp\`,
+  bounded, made each site change wait on every site's lookup), a command to a
   Redis client by its name (\`redisCluster.RemoveSortedSetRange(…)\`, \`r.rdb.Get\`: tyk's token
   purge, bounded, outlived the lock it held), a database query (\`db.QueryContext\`, \`tx.Exec\`), an
   object store's request (\`d.client.PutObject\`, \`GetObject\`: temporal's S3 driver), any request

@@ -11,6 +11,8 @@ import type { Spawn } from './detect.js';
  * (`net.Dial`, `d.DialContext`, `a.dialPeer`), a
  * gRPC connection (`grpc.NewClient`, `grpc.Dial`), a DNS exchange (`c.Exchange(msg, addr)`), or a
  * round trip measured to a peer (`proxy.URLTest(ctx, url)`, `db.PingContext`, `p.ProbeHealth`),
+ * a DNS lookup (`net.LookupIP`, `r.LookupHost`, a helper named for one: casdoor's
+ * `util.ResolveDomainToIp`, bounded, made each site change wait on every site's lookup),
  * a command to a Redis client by its name (`redisCluster.RemoveSortedSetRange(…)`, `r.rdb.Get`:
  * tyk's token purge, bounded, outlived the lock it held), a database query (`db.QueryContext`,
  * `tx.Exec`), an object store's request (`d.client.PutObject`, `GetObject`: temporal's S3 driver
@@ -21,7 +23,7 @@ import type { Spawn } from './detect.js';
  * handed to a call (`prShared.UpdateIssue(httpClient, …)`: gh's issue edits of several issues ran
  * a few at a time). The callee, as written, is group 1, 2, 3 or 4.
  */
-const NETWORK_CALL = /(?<![\w.])(http\.(?:Get|Head|Post|PostForm)|(?:net|tls)\.Dial\w*|grpc\.(?:NewClient|Dial\w*)|[\w.]+\.(?:RoundTrip|[dD]ial\w*|URLTest|Ping\w*|Probe\w*|Exchange(?:Context)?|(?:Put|Get|Head|Delete|Copy)Object\w*|ObjectExists)|(?:[\w.]*\.)?(?:\w*[rR]edis\w*|rdb)\.[A-Z]\w*|(?:[\w.]*\.)?(?:db|DB|tx|pool)\.(?:Query|Exec)\w*|[\w.]*[cC]lient\.(?:Get|Head|Post|PostForm|GraphQL|REST))\(|(?<![\w.])([\w.]*(?:[cC]lient|[aA]dm(?:in)?)\.[A-Z]\w*)\(\s*\w*[cC]tx\b|(?<![\w.])([\w.]+)\((?:[^()\n]*,\s*)?(?:\w*Client|client)\s*[,)]|(?<![\w.])([\w.]+\.Do)\(\s*req\w*(?:\.WithContext\(\s*\w+\s*\))?\s*\)/;
+const NETWORK_CALL = /(?<![\w.])(http\.(?:Get|Head|Post|PostForm)|(?:net|tls)\.Dial\w*|net\.Lookup\w*|(?:[\w.]*\.)?Resolve(?:Domain|Host|Name)\w*|[\w.]+\.Lookup(?:IP|Host|Addr|CNAME|MX|TXT|SRV|NS|NetIP)\w*|grpc\.(?:NewClient|Dial\w*)|[\w.]+\.(?:RoundTrip|[dD]ial\w*|URLTest|Ping\w*|Probe\w*|Exchange(?:Context)?|(?:Put|Get|Head|Delete|Copy)Object\w*|ObjectExists)|(?:[\w.]*\.)?(?:\w*[rR]edis\w*|rdb)\.[A-Z]\w*|(?:[\w.]*\.)?(?:db|DB|tx|pool)\.(?:Query|Exec)\w*|[\w.]*[cC]lient\.(?:Get|Head|Post|PostForm|GraphQL|REST))\(|(?<![\w.])([\w.]*(?:[cC]lient|[aA]dm(?:in)?)\.[A-Z]\w*)\(\s*\w*[cC]tx\b|(?<![\w.])([\w.]+)\((?:[^()\n]*,\s*)?(?:\w*Client|client)\s*[,)]|(?<![\w.])([\w.]+\.Do)\(\s*req\w*(?:\.WithContext\(\s*\w+\s*\))?\s*\)/;
 
 /**
  * The network call a goroutine waits on, in its own code (`bodies`) or in the package's functions
