@@ -173,6 +173,12 @@ function passed in or another package's function is not seen. No fix when:
   updaters, bounded, kept later VIPs from coming up) (remark42's per-site
   \`backup.Do(ctx)\`, a ticker loop; prometheus-operator's certificate reloaders, bounded, kept its
   web server from starting): work that takes only a way to stop usually runs until it is stopped;
+- with the default bound, a goroutine hands a context to code the package does not show (an
+  interface's method, another package's function, a function value: \`provider.GetLogoURL(ctx, …)\`,
+  \`stop(gctx, c)\`), logging, tracing and context plumbing aside: work given a context usually
+  waits (on the network, a subprocess, another service), and the number of CPUs says nothing of
+  how many may wait at once. kwok's container stops, pomerium's logo lookups, maestro's room
+  deletes and antrea's test clean-ups ran in turns; set max-concurrency to bound them on purpose;
 - a goroutine hands an unbuffered channel the function made before the loop to a call
   (\`d.Run(ctx, ch)\`, \`ch\` read only after the loop): the call may send on it with no receiver
   until the loop is done;

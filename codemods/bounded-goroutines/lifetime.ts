@@ -11,7 +11,7 @@ import { awaitedInBackground, awaitedInTurn, returnedAfterLoop } from './awaited
 import { collectedAfter } from './collected-after.js';
 import { cancelEachOther, cancelledAfterLoop, groupCancelsOnError } from './shared-context.js';
 import { sendsHaveRoom } from './room.js';
-import { contextOnlyBody, contextOnlyTask, sharedBatchingCall, unseenWorker } from './unseen-calls.js';
+import { contextOnlyBody, contextOnlyTask, sharedBatchingCall, unseenCallGivenContext, unseenWorker } from './unseen-calls.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { itemCallback, itemIsFunction, itemTaskWithContext } from './item-tasks.js';
 import { readUntilEnough } from './first-answers.js';
@@ -198,6 +198,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   const method = itemTaskWithContext(spawn, bodies, ctx, true);
   if (method) {
     return `each goroutine runs the task its item carries (${method}) with the caller's context: different work run at once under one deadline (a health probe's), and bounded, the later tasks would start late against it`;
+  }
+  const unseen = unseenCallGivenContext(bodies, ctx);
+  if (unseen) {
+    return `the goroutines hand a context to code this package does not show (${unseen}): work given a context usually waits (on the network, a subprocess, another service), and the default bound, the number of CPUs, says nothing of how many may wait at once; set max-concurrency to bound them on purpose`;
   }
   return undefined;
 }

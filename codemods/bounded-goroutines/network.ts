@@ -58,7 +58,7 @@ export function waitsOnEvent(bodies: { body: Node; via?: string }[], called: Nod
 }
 
 /** Whether `max-concurrency` sets the bound: then the user chose it for what the goroutines do. */
-function boundChosen(ctx: FileContext): boolean {
+export function boundChosen(ctx: FileContext): boolean {
   const chosen = ctx.options['max-concurrency'];
   return chosen !== undefined && chosen !== '' && chosen !== 'runtime.GOMAXPROCS(0)';
 }

@@ -4,6 +4,7 @@ import { contains, unparen, type Node } from '../../src/go/syntax.js';
 import { calledName } from '../../src/go/called-functions.js';
 import { isContextType, isDoneChannelType } from '../../src/go/cancellation.js';
 import { packageName } from '../../src/go/imports.js';
+import { boundChosen } from './network.js';
 
 // Calls a goroutine makes to code the package does not show, whose names alone say a bound could
 // stall the loop. `called`: the functions the goroutine calls (its own, or those in its literal).
@@ -111,4 +112,33 @@ function contextOnlyCall(call: Node | null, go: Node, ctx: FileContext): string 
   const isContext = (typed && (isContextType(typed, pkg) || isDoneChannelType(typed))) || made || doneCall;
   if (!isContext || (!value && ctx.packageIndex().functionsNamed(callee!.childForFieldName('field')!.text, true).length > 0)) return undefined;
   return call!.text;
+}
+
+/** Calls given a context that do not wait: logging, tracing, context plumbing. */
+const CONTEXT_PLUMBING = /(^|\.)(G|L|Acquire\w*|(Log|Info|Debug|Warn|Warning|Error|Trace|Print|Fatal)(f|ln|w|Context|Ctx)?|Start(Span)?|\w*Span|With\w*|Value|\w*FromContext|\w*NewContext|Err|Done|Deadline|Cause|Inc|Add|Observe|Set|Record\w*)$|^(log|klog|slog|fmt)\./;
+
+/**
+ * The goroutine's own code hands a context to code the package does not show (an interface's
+ * method, another package's function, a function value): `p.logoProvider.GetLogoURL(ctx, …)`,
+ * `fun(ctx, component)`, `ex.roomManager.DeleteRoom(ctx, room)`. Work given a context usually
+ * waits (on the network, a subprocess, another service), and the default bound, the number of
+ * CPUs, says nothing of how many may wait at once (kwok's container stops, pomerium's logo
+ * lookups, maestro's room deletes ran in turns). Undefined when max-concurrency chose the bound.
+ * The call, as written up to its paren.
+ */
+export function unseenCallGivenContext(bodies: { body: Node; via?: string }[], ctx: FileContext): string | undefined {
+  if (boundChosen(ctx)) return undefined;
+  for (const { body, via } of bodies) {
+    if (via) continue;
+    for (const call of body.descendantsOfType('call_expression')) {
+      const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+      if (!args.some((a) => /^\w*(ctx|Ctx|[cC]ontext)$/.test(a.text))) continue;
+      const callee = call.childForFieldName('function')!;
+      if (CONTEXT_PLUMBING.test(callee.text)) continue;
+      const named = calledName(callee);
+      if (!named || ctx.packageIndex().functionsNamed(named.name, named.method).length > 0) continue;
+      return `${callee.text}(…)`;
+    }
+  }
+  return undefined;
 }
