@@ -177,8 +177,8 @@ function passed in or another package's function is not seen. No fix when:
   interface's method, another package's function, a function value: \`provider.GetLogoURL(ctx, …)\`,
   \`stop(gctx, c)\`), logging, tracing and context plumbing aside: work given a context usually
   waits (on the network, a subprocess, another service), and the number of CPUs says nothing of
-  how many may wait at once. kwok's container stops, pomerium's logo lookups, maestro's room
-  deletes and antrea's test clean-ups ran in turns; set max-concurrency to bound them on purpose;
+  how many may wait at once (drone's lifecycle commands, kwok's container stops, pomerium's logo
+  lookups and maestro's room deletes ran in turns); set max-concurrency to bound them on purpose;
 - a goroutine hands an unbuffered channel the function made before the loop to a call
   (\`d.Run(ctx, ch)\`, \`ch\` read only after the loop): the call may send on it with no receiver
   until the loop is done;

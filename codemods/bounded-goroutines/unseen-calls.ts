@@ -122,8 +122,8 @@ const CONTEXT_PLUMBING = /(^|\.)(G|L|Acquire\w*|(Log|Info|Debug|Warn|Warning|Err
  * method, another package's function, a function value): `p.logoProvider.GetLogoURL(ctx, …)`,
  * `fun(ctx, component)`, `ex.roomManager.DeleteRoom(ctx, room)`. Work given a context usually
  * waits (on the network, a subprocess, another service), and the default bound, the number of
- * CPUs, says nothing of how many may wait at once (kwok's container stops, pomerium's logo
- * lookups, maestro's room deletes ran in turns). Undefined when max-concurrency chose the bound.
+ * CPUs, says nothing of how many may wait at once (drone's lifecycle commands, kwok's container
+ * stops, pomerium's logo lookups, maestro's room deletes ran in turns). Undefined when max-concurrency chose the bound.
  * The call, as written up to its paren.
  */
 export function unseenCallGivenContext(bodies: { body: Node; via?: string }[], ctx: FileContext): string | undefined {
