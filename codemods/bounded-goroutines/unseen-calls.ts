@@ -128,8 +128,8 @@ const CONTEXT_PLUMBING = /(^|\.)(G|L|Acquire\w*|(Log|Info|Debug|Warn|Warning|Err
  */
 export function unseenCallGivenContext(bodies: { body: Node; via?: string }[], ctx: FileContext): string | undefined {
   if (boundChosen(ctx)) return undefined;
-  // The goroutine's own code and the package's functions it runs (`data.DeletePod(name)`, which
-  // calls `data.pods.Delete(context.TODO(), name)`: antrea's test clean-ups).
+  // The goroutine's own code and the package's functions it runs (`daemon.containerStart(ctx, …)`,
+  // which hands the context to `libcontainerd.ReplaceContainer`: moby's swarm container autostart).
   for (const { body } of bodies) {
     for (const call of body.descendantsOfType('call_expression')) {
       const args = call.childForFieldName('arguments')?.namedChildren ?? [];
