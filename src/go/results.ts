@@ -124,12 +124,19 @@ export function exitStatements(fn: Node, source: CancellationSource, index: () =
 
 /** The function already stops on the source without a word: a `case <-stop: return` of its own. */
 function silentStop(fn: Node, source: CancellationSource): boolean {
+  return doneCases(fn, source).some(({ stmts }) => stmts.length === 1 && stmts[0].type === 'return_statement' && stmts[0].namedChildCount === 0);
+}
+
+/**
+ * The function's own cases for the source being done (`case <-ctx.Done():`, or on a local copy
+ * of its channel), each with its statements, logging aside (`log.Print("stopping")`).
+ */
+function doneCases(fn: Node, source: CancellationSource): { kase: Node; stmts: Node[] }[] {
   const receives = doneReceives(source, fn.text);
-  return fn.descendantsOfType('communication_case').some((kase) => {
-    if (!same(enclosingFunction(kase), fn) || !receives.includes(kase.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '')) return false;
-    const stmts = kase.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((c) => c.type !== 'comment' && !isLogStatement(c)) ?? [];
-    return stmts.length === 1 && stmts[0].type === 'return_statement' && stmts[0].namedChildCount === 0;
-  });
+  return fn
+    .descendantsOfType('communication_case')
+    .filter((kase) => same(enclosingFunction(kase), fn) && receives.includes(kase.childForFieldName('communication')?.text.replace(/\s/g, '') ?? ''))
+    .map((kase) => ({ kase, stmts: kase.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((c) => c.type !== 'comment' && !isLogStatement(c)) ?? [] }));
 }
 
 /**
@@ -139,16 +146,22 @@ function silentStop(fn: Node, source: CancellationSource): boolean {
  */
 function errorSentBeforeReturn(fn: Node, at: Node | undefined): Node | undefined {
   const fixed = at?.type === 'send_statement' ? at.childForFieldName('channel')?.text : undefined;
-  for (const ret of fn.descendantsOfType('return_statement')) {
-    if (ret.namedChildCount > 0 || !same(enclosingFunction(ret), fn)) continue;
+  return beforeBareReturns(fn).find((prev) => {
+    const channel = prev.type === 'send_statement' ? prev.childForFieldName('channel')!.text : undefined;
+    if (!channel || channel === fixed) return false;
+    const value = prev.childForFieldName('value')?.text ?? '';
+    return /err/i.test(channel.slice(channel.lastIndexOf('.') + 1)) || /^err\w*$|(^|\.)(Errorf|New|Wrap\w*)\(/.test(value);
+  });
+}
+
+/** The statement right before each bare `return` of the function's own code, comments aside. */
+function beforeBareReturns(fn: Node): Node[] {
+  return fn.descendantsOfType('return_statement').flatMap((ret) => {
+    if (ret.namedChildCount > 0 || !same(enclosingFunction(ret), fn)) return [];
     let prev = ret.previousNamedSibling;
     while (prev?.type === 'comment') prev = prev.previousNamedSibling;
-    const channel = prev?.type === 'send_statement' ? prev.childForFieldName('channel')!.text : undefined;
-    if (!channel || channel === fixed) continue;
-    const value = prev!.childForFieldName('value')?.text ?? '';
-    if (/err/i.test(channel.slice(channel.lastIndexOf('.') + 1)) || /^err\w*$|(^|\.)(Errorf|New|Wrap\w*)\(/.test(value)) return prev!;
-  }
-  return undefined;
+    return prev ? [prev] : [];
+  });
 }
 
 /**
@@ -157,11 +170,8 @@ function errorSentBeforeReturn(fn: Node, at: Node | undefined): Node | undefined
  */
 function errorReports(fn: Node): Set<string> {
   const out = new Set<string>();
-  for (const ret of fn.descendantsOfType('return_statement')) {
-    if (ret.namedChildCount > 0 || !same(enclosingFunction(ret), fn)) continue;
-    let prev = ret.previousNamedSibling;
-    while (prev?.type === 'comment') prev = prev.previousNamedSibling;
-    if (prev?.type !== 'assignment_statement' || prev.childForFieldName('operator')?.text !== '=') continue;
+  for (const prev of beforeBareReturns(fn)) {
+    if (prev.type !== 'assignment_statement' || prev.childForFieldName('operator')?.text !== '=') continue;
     const left = prev.childForFieldName('left')?.namedChildren ?? [];
     if (left.length === 1 && /(^|\.)\w*(err|Err)\w*$/.test(left[0].text) && left[0].text !== '_') out.add(left[0].text);
   }
@@ -173,12 +183,9 @@ function errorReports(fn: Node): Set<string> {
  * return and it gives constants, the source's error or package-level names: `return nil`.
  */
 function ownDoneReturn(fn: Node, source: CancellationSource, at: Node | undefined): string | undefined {
-  const receives = doneReceives(source, fn.text);
   const found = new Set<string>();
-  for (const kase of fn.descendantsOfType('communication_case')) {
-    if (!same(enclosingFunction(kase), fn) || !receives.includes(kase.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '')) continue;
-    // Logging aside (`log.Print("stopping")`): the select's own case need not log.
-    const stmts = kase.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((c) => c.type !== 'comment' && !isLogStatement(c)) ?? [];
+  // Logging aside (`log.Print("stopping")`): the select's own case need not log.
+  for (const { kase, stmts } of doneCases(fn, source)) {
     const ret = stmts.length === 1 && stmts[0].type === 'return_statement' ? stmts[0] : undefined;
     if (!ret) return undefined;
     const values = ret.namedChildren[0]?.type === 'expression_list' ? ret.namedChildren[0].namedChildren : ret.namedChildren;
