@@ -11,8 +11,7 @@ import { localClosure, spawnedFunction, type Spawn } from './detect.js';
 export function awaitedInTurn(spawn: Spawn): string | undefined {
   const literal = spawnedFunction(spawn.go);
   if (literal?.type !== 'func_literal') return undefined;
-  // What the goroutine sends on, or closes when it is done (`close(done)`).
-  const sentOn = new Set([...(sentByLiteral(spawn)?.sentOn ?? []), ...closedChannels(literal).map((c) => c.text)]);
+  const sentOn = signalledBy(spawn, literal);
   if (sentOn.size === 0) return undefined;
   const body = spawn.loops[0].childForFieldName('body');
   if (!body) return undefined;
@@ -32,7 +31,7 @@ export function awaitedInTurn(spawn: Spawn): string | undefined {
 export function joinedInTurn(spawn: Spawn): boolean {
   const literal = spawnedFunction(spawn.go);
   if (literal?.type !== 'func_literal') return false;
-  const sentOn = new Set([...(sentByLiteral(spawn)?.sentOn ?? []), ...closedChannels(literal).map((c) => c.text)]);
+  const sentOn = signalledBy(spawn, literal);
   const body = spawn.loops[0].childForFieldName('body');
   if (sentOn.size === 0 || !body) return false;
   return body.descendantsOfType('unary_expression').some((recv) => {
@@ -43,6 +42,11 @@ export function joinedInTurn(spawn: Spawn): boolean {
     if (kase?.type === 'communication_case') return kase.parent!.namedChildren.every((c) => same(c, kase) || c.type === 'comment' || (c.type === 'communication_case' && endsInReturn(c)));
     return recv.parent?.type === 'expression_statement' || (recv.parent?.type === 'expression_list' && /^(short_var_declaration|assignment_statement)$/.test(recv.parent.parent?.type ?? ''));
   });
+}
+
+/** What the goroutine sends on, or closes when it is done (`close(done)`). */
+function signalledBy(spawn: Spawn, literal: Node): Set<string> {
+  return new Set([...(sentByLiteral(spawn)?.sentOn ?? []), ...closedChannels(literal).map((c) => c.text)]);
 }
 
 /** The innermost loop around a node. */
