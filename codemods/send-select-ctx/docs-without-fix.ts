@@ -267,6 +267,9 @@ export const withoutFix = `## Reported without a fix
   (\`d.compacting--\`, \`delete(d.inProgress, c)\`, \`n.Add(-1)\`: a Close waiting for the count
   to reach zero would wait for good), or a goroutine started after it that acts once a context
   ends (\`go func() { <-req.ctx.Done(); released <- req }()\`: it gives back what the function took);
+- the channel is a variable of the package (\`var argFuncCh = make(chan …)\`) every receive of which
+  waits with a plain \`<-argFuncCh\`, in no select: its readers wait for each value whatever the
+  sender's context, and one dropped would leave them waiting for good (kanister's test hooks);
 - the file sends on the same channel even in a case for a context being done (\`case <-ctx.Done():
   ede.Queue <- ede\`): every value is meant to reach its reader (amass' dispatcher counts the events
   handed back to know a session is over, and would have waited for good);

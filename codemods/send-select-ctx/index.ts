@@ -14,9 +14,10 @@ import { awaitedByCaller, cancelledByReader } from './callers.js';
 import { closedErrorChannel, closedOnceAllSent, truncatedStream } from './streams.js';
 import { cancelledBySpawner } from './spawner-cancels.js';
 import { docs } from './docs.js';
-import { detachedWork, handOffGoroutine, sentEvenOnceDone } from './detached-work.js';
+import { detachedWork, handOffGoroutine } from './detached-work.js';
 import { cancelLeftUncalled } from './lost-cancel.js';
 import { lastingSources, perItemLoop } from './per-item-context.js';
+import { everyValueAwaited } from './package-channel.js';
 import { stoppedBySentCall } from './stopped-by-sent-call.js';
 import { carriesResultOf, endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
@@ -137,9 +138,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
     return { reason: 'no cancellation source in scope (no context.Context or done channel to select on)' };
   }
   const chan = send.childForFieldName('channel')!.text;
-  if (handOffGoroutine(send, fn, sources[0])) {
-    return { reason: `the goroutine only makes this send, started so that its spawner need not wait for a receiver: it is meant to outlive the spawner, whose ${sources[0].expr} may end as soon as it returns (a request's), and a select on it would drop the value then` };
-  }
+  if (handOffGoroutine(send, fn, sources[0])) return { reason: `the goroutine only makes this send, started so that its spawner need not wait for a receiver: it is meant to outlive the spawner, whose ${sources[0].expr} may end as soon as it returns (a request's), and a select on it would drop the value then` };
   const drainer = drainedBy(send, ctx);
   if (drainer) {
     return { reason: `${chan} is drained by the package's own loop (${drainer}): the send has its receiver while that loop runs, and a select on ${sources[0].expr} would drop values still in flight when it ends` };
@@ -308,8 +307,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (carried) {
     return { reason: `the send reports ${carried}, which is given ${sources[0].expr} or a context made from it: once ${sources[0].expr} is done that call ends, and a select would drop the report at random` };
   }
-  const evenOnceDone = sentEvenOnceDone(send, ctx.tree.rootNode);
-  if (evenOnceDone) return { reason: `the file sends on ${chan} even in a case for a context being done (line ${evenOnceDone}): every value is meant to reach its reader, and a select on ${sources[0].expr} would drop some` };
+  const undroppable = everyValueAwaited(send, sources[0], ctx);
+  if (undroppable) return { reason: undroppable };
   const operands = ctx.options['send-shape'] === 'select' ? undefined : sendOperands(send, outermostFunction(send) ?? fn);
   const ordered = preferredOrder(send, sources);
   if (ordered.length === 0) {
