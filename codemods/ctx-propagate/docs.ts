@@ -72,6 +72,9 @@ on purpose, for work that must not stop with it):
   \`case <-ctx.Done():\`, under \`if ctx.Err() != nil\` (alone or with others joined by \`&&\`:
   skaffold's last look at a job after a timeout), or after a select whose done case goes on;
 - it is deferred: cleanup that runs as the function returns, often because the context ended;
+- the context in scope is a receiver's field and a function around the call serves a request
+  (\`r *http.Request\`): the request's context is \`r.Context()\`, and the receiver's long-lived one
+  would cut requests in flight at shutdown rather than drain them (knative's event recorder);
 - the failure of the call it is given to ends the process: \`if err != nil { log.Fatal(…) }\`
   (\`Fatalf\`, a logger's \`Fatal\`, \`os.Exit\`, \`panic\`; a test's \`t.Fatal\` does not count) right
   after it, or on its own \`if err := …; err != nil\`: given the context, the call would fail once

@@ -1,7 +1,7 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { cancellationSources, type CancellationSource } from '../../src/go/cancellation.js';
 import { doneAt } from '../../src/go/done-at.js';
-import { declarationOf } from '../../src/go/scope.js';
+import { declarationOf, paramsOf } from '../../src/go/scope.js';
 import { packageName } from '../../src/go/imports.js';
 import { callsOf, codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { enclosingLoops } from '../../src/go/loops.js';
@@ -135,6 +135,13 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`${source.expr} is named for a purpose of its own, not the receiver's lifetime: given to this call, it would stop the call whenever that purpose is cancelled`));
       continue;
     }
+    // A handler given the request (`r *http.Request`): its context is `r.Context()`, and the
+    // receiver's long-lived one would cut requests in flight at shutdown (knative's recordevents).
+    const request = field ? requestParam(call, source.fn) : undefined;
+    if (request) {
+      out.push(unfixed(`the function serves a request (${request.name} *http.Request), whose context is ${request.name}.Context(): ${source.expr} lives as long as the receiver, and given it, requests in flight would be cut at shutdown rather than drained`));
+      continue;
+    }
     const unsure = whyNotThisContext(call, source);
     if (unsure) {
       out.push(unfixed(unsure));
@@ -189,6 +196,16 @@ const CLEANUP = /(^|\.)([Rr]elease|[Cc]lean[Uu]p|[Dd]elete|[Rr]emove|[Dd]estroy|
  * calls given it (`ctx, cancel := context.WithTimeout(…, 2*time.Second)` for one wait, then
  * `Cleanup(context.TODO(), c)` that must not stop with it).
  */
+/** A `*http.Request` parameter of the functions from the call out to `outer`, the innermost first. */
+function requestParam(call: Node, outer: Node): { name: string } | undefined {
+  for (const fn of ancestors(call).filter((a) => FUNCTION_TYPES.has(a.type))) {
+    const found = paramsOf(fn).find((p) => /^\*\s*http\.Request$/.test(p.typeNode.text));
+    if (found) return found;
+    if (same(fn, outer)) break;
+  }
+  return undefined;
+}
+
 function whyNotThisContext(call: Node, source: CancellationSource): string | undefined {
   const done = doneAt(call, source.fn, source);
   if (done) return `the call runs ${done}, where ${source.expr} is done: given it, the call would fail at once`;
