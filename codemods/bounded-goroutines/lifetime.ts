@@ -199,7 +199,7 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (method) {
     return `each goroutine runs the task its item carries (${method}) with the caller's context: different work run at once under one deadline (a health probe's), and bounded, the later tasks would start late against it`;
   }
-  const unseen = unseenCallGivenContext(bodies, ctx);
+  const unseen = unseenCallGivenContext(bodies, called, ctx);
   if (unseen) {
     return `the goroutines hand a context to code this package does not show (${unseen}): work given a context usually waits (on the network, a subprocess, another service), and the default bound, the number of CPUs, says nothing of how many may wait at once; set max-concurrency to bound them on purpose`;
   }

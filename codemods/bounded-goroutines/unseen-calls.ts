@@ -1,7 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { contains, unparen, type Node } from '../../src/go/syntax.js';
-import { calledName } from '../../src/go/called-functions.js';
+import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { isContextType, isDoneChannelType } from '../../src/go/cancellation.js';
 import { packageName } from '../../src/go/imports.js';
 import { boundChosen } from './network.js';
@@ -126,7 +126,7 @@ const CONTEXT_PLUMBING = /(^|\.)(G|L|Acquire\w*|(Log|Info|Debug|Warn|Warning|Err
  * stops, pomerium's logo lookups, maestro's room deletes ran in turns). Undefined when max-concurrency chose the bound.
  * The call, as written up to its paren.
  */
-export function unseenCallGivenContext(bodies: { body: Node; via?: string }[], ctx: FileContext): string | undefined {
+export function unseenCallGivenContext(bodies: { body: Node; via?: string }[], called: Node[], ctx: FileContext): string | undefined {
   if (boundChosen(ctx)) return undefined;
   // The goroutine's own code and the package's functions it runs (`daemon.containerStart(ctx, …)`,
   // which hands the context to `libcontainerd.ReplaceContainer`: moby's swarm container autostart).
@@ -141,5 +141,15 @@ export function unseenCallGivenContext(bodies: { body: Node; via?: string }[], c
       return `${callee.text}(…)`;
     }
   }
-  return undefined;
+  // The package's functions it runs that show no wait by their text, read by text (`RunJobAndCleanup(…)`,
+  // whose `Jobs(ns).Create(context.Background(), …)` and poll wait on the API server: openyurt's
+  // servant jobs ran in turns).
+  const index = ctx.packageIndex();
+  const unseenIn = (text: string) =>
+    [...text.matchAll(CONTEXT_GIVEN)].map((m) => m[1]).find((name) => !CONTEXT_PLUMBING.test(`.${name}`) && index.functionsNamed(name, true).length === 0 && index.functionsNamed(name, false).length === 0);
+  const reached = calledTextWhere(called, index, (text) => unseenIn(text) !== undefined);
+  return reached ? `${unseenIn(reached.text)}(…), in ${reached.via}` : undefined;
 }
+
+/** A call of an exported name given a context first: `.Create(context.Background(), …`, `wait.PollUntilContextTimeout(ctx, …`. */
+const CONTEXT_GIVEN = /\.([A-Z]\w*)\(\s*(?:\w*(?:ctx|Ctx)|context\.(?:TODO|Background)\(\))\s*[,)]/g;
