@@ -23,7 +23,7 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string): bool
   const key = normalized(chan);
   const made = chan.type === 'identifier' ? findLocalMake(send, chan.text, source) : findMake(chan, outerFn, source);
   if (!made) return false;
-  const capNode = made.arguments[1];
+  const capNode = countBehind(made.arguments[1], outerFn, source);
   if (!capNode) return false;
   const sends = sendStatements(made.scope, source).filter((s) => normalized(unparen(s.childForFieldName('channel')!)) === key && made.declares(s));
   const loopsOf = (s: Node) => loopsBetween(s, made.decl);
@@ -66,6 +66,19 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string): bool
 }
 
 const MAKE_CHAN = /\bmake\s*\(\s*chan\b/;
+
+/**
+ * The count a capacity stands for: `len(pods)` for `chanLen`, after `chanLen := len(pods)` never
+ * assigned again (kanister's and dnsproxy's result channels, one slot per goroutine); else the
+ * capacity as written.
+ */
+function countBehind(capNode: Node | undefined, outerFn: Node, source: string): Node | undefined {
+  if (capNode?.type !== 'identifier') return capNode;
+  const found = declarationOf(capNode.text, capNode);
+  const local = found && 'local' in found ? found.local : undefined;
+  if (!local?.value || !/^len\(/.test(local.value.text) || isReassigned(outerFn, source, capNode.text, local.decl.endIndex)) return capNode;
+  return local.value;
+}
 
 /** The names a capacity is computed from (`n`, `xs` of `len(xs)`, `n` of `n+1`): they must keep their values once it is made. */
 function capNames(capNode: Node): Node[] {

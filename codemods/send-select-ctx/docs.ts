@@ -110,7 +110,8 @@ declaration in the same package.
   between them (\`ch <- cached; continue\`, else \`go func() { ch <- query() }()\`); \`make(chan T, len(xs))\` filled
   once per \`range xs\`, or once on each path of a callback handed with \`xs\` to a call named
   for running it on each element (\`concurrency.ForEach(ctx, jobs, n, func(…) error { … })\`), the names of the capacity not assigned again after the \`make\` until the loop ends: \`workers--\` as each
-  reports afterwards changes nothing; a set's \`dests.Len()\` for \`range dests\` alike). The
+  reports afterwards changes nothing; a set's \`dests.Len()\` for \`range dests\` alike; a capacity
+  kept in a local first, \`chanLen := len(pods)\` never assigned again, counts as \`len(pods)\`). The
   channel is the one the send's name refers to:
   two subtests each making an \`errChan\` of their own are judged apart;
 - a send on a channel parameter that always has room: the function sends on it at most once on
