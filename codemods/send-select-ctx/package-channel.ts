@@ -2,7 +2,7 @@ import type { CancellationSource } from '../../src/go/cancellation.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { declarationOf } from '../../src/go/scope.js';
-import type { Node } from '../../src/go/syntax.js';
+import { ancestors, type Node } from '../../src/go/syntax.js';
 import { sentEvenOnceDone } from './detached-work.js';
 
 /**
@@ -29,10 +29,13 @@ function readByPlainReceives(send: Node, ctx: FileContext): string | undefined {
   const chan = send.childForFieldName('channel');
   if (chan?.type !== 'identifier' || declarationOf(chan.text, send)) return undefined;
   const name = regexEscaped(chan.text);
-  // By text, in the file and the package's others: the file's tree may leave the readers out.
-  const anywhere = (pattern: RegExp) => pattern.test(ctx.source) || ctx.packageIndex().anyTextMatches(pattern);
-  if (!anywhere(new RegExp(`^(?:var[ \\t]+|\\t)${name}\\s*(?:=\\s*make\\(\\s*chan\\b|chan\\b)`, 'm'))) return undefined;
-  const received = anywhere(new RegExp(`<-\\s*${name}\\b(?![\\w.(\\[])`));
-  const inSelect = anywhere(new RegExp(`^\\s*case\\b[^\\n]*<-\\s*${name}\\b(?![\\w.(\\[])`, 'm'));
-  return received && !inSelect ? `<-${chan.text}` : undefined;
+  const index = ctx.packageIndex();
+  if (!index.anyTextMatches(new RegExp(`^(?:var[ \\t]+|\\t)${name}\\s*(?:=\\s*make\\(\\s*chan\\b|chan\\b)`, 'm'))) return undefined;
+  // The receives of the package's functions, each parsed alone (comments that mention one aside).
+  const receives = index
+    .nodesMatching(new RegExp(`<-\\s*${name}\\b(?![\\w.(\\[])`, 'g'), (m) => m[0].length - 1)
+    .filter((n) => n.type !== 'comment')
+    .map((n) => n.parent);
+  if (receives.length === 0 || receives.some((r) => r?.type !== 'unary_expression' || ancestors(r).some((a) => a.type === 'communication_case'))) return undefined;
+  return receives[0]!.text;
 }
