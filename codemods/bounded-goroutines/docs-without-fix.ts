@@ -60,7 +60,8 @@ function passed in or another package's function is not seen. No fix when:
   web server from starting): work that takes only a way to stop usually runs until it is stopped;
 - with the default bound, a goroutine hands a context to code the package does not show (an
   interface's method, another package's function, a function value: \`provider.GetLogoURL(ctx, …)\`,
-  \`stop(gctx, c)\`), also in the package's functions it runs (\`runJob(…)\`, whose
+  \`stop(gctx, c)\`, or hidden behind a local factory: \`eg.Go(wrap(fn))\`, pomerium's leaser), also in
+  the package's functions it runs (\`runJob(…)\`, whose
   \`jobs.Create(context.Background(), …)\` waits on the API server: openyurt's servant jobs),
   logging, tracing and context plumbing aside: work given a context usually
   waits (on the network, a subprocess, another service), and the number of CPUs says nothing of

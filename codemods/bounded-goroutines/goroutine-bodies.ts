@@ -9,9 +9,23 @@ import { localClosure, spawnedFunction, type Spawn } from './detect.js';
  */
 export function spawned(spawn: Spawn): { fn?: Node; literal?: Node; called: Node[] } {
   const fn = spawnedFunction(spawn.go);
-  const literal = fn?.type === 'func_literal' ? fn : fn ? localClosure(fn, spawn.go) : undefined;
+  const literal = fn?.type === 'func_literal' ? fn : fn?.type === 'call_expression' ? madeByLocalFactory(fn, spawn.go) : fn ? localClosure(fn, spawn.go) : undefined;
   const called = literal ? literal.childForFieldName('body')!.descendantsOfType('call_expression').map((c) => c.childForFieldName('function')!) : fn ? [fn] : [];
   return { fn, literal, called };
+}
+
+/**
+ * `eg.Go(x(fn))`, where `x := func(f func(context.Context) error) func() error { return func()
+ * error { return f(ctx) } }`: the literal the local factory returns (pomerium's leaser, whose
+ * `f(ctx)` was hidden behind it).
+ */
+function madeByLocalFactory(call: Node, go: Node): Node | undefined {
+  const callee = call.childForFieldName('function');
+  const factory = callee ? localClosure(callee, go) : undefined;
+  const statements = factory?.childForFieldName('body')?.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren ?? [];
+  const returned = statements.find((st) => st.type === 'return_statement')?.namedChildren[0];
+  const value = returned?.type === 'expression_list' ? returned.namedChildren[0] : returned;
+  return value?.type === 'func_literal' ? value : undefined;
 }
 
 /**

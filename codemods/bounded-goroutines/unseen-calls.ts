@@ -5,6 +5,7 @@ import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { isContextType, isDoneChannelType } from '../../src/go/cancellation.js';
 import { packageName } from '../../src/go/imports.js';
 import { boundChosen } from './network.js';
+import { localClosure } from './detect.js';
 
 // Calls a goroutine makes to code the package does not show, whose names alone say a bound could
 // stall the loop. `called`: the functions the goroutine calls (its own, or those in its literal).
@@ -137,7 +138,8 @@ export function unseenCallGivenContext(bodies: { body: Node; via?: string }[], c
       const callee = call.childForFieldName('function')!;
       if (CONTEXT_PLUMBING.test(callee.text)) continue;
       const named = calledName(callee);
-      if (!named || ctx.packageIndex().functionsNamed(named.name, named.method).length > 0) continue;
+      // A local closure (`buildFS := func(…) {…}`) is code the package shows, read among the bodies.
+      if (!named || localClosure(callee, call) || ctx.packageIndex().functionsNamed(named.name, named.method).length > 0) continue;
       return `${callee.text}(…)`;
     }
   }
