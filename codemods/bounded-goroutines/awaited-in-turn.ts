@@ -1,5 +1,5 @@
 import { loopStatement } from '../../src/go/loops.js';
-import { ancestors, closedChannels, contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, closedChannels, contains, enclosingFunction, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import { localClosure, spawnedFunction, type Spawn } from './detect.js';
 
 /**
@@ -56,7 +56,7 @@ function ownLoop(node: Node): Node | undefined {
 
 /** A select case that can only return: it ends in a return, with no continue, break or goto on another path. */
 function endsInReturn(kase: Node): boolean {
-  const stmts = kase.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+  const stmts = statementsOf(kase).filter((c) => c.type !== 'comment');
   return stmts[stmts.length - 1]?.type === 'return_statement' && kase.descendantsOfType(['continue_statement', 'break_statement', 'goto_statement']).length === 0;
 }
 

@@ -1,6 +1,6 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { calledBodies } from '../../src/go/called-functions.js';
-import type { Node } from '../../src/go/syntax.js';
+import { statementsOf, type Node } from '../../src/go/syntax.js';
 import { localClosure, spawnedFunction, type Spawn } from './detect.js';
 
 /**
@@ -22,7 +22,7 @@ export function spawned(spawn: Spawn): { fn?: Node; literal?: Node; called: Node
 function madeByLocalFactory(call: Node, go: Node): Node | undefined {
   const callee = call.childForFieldName('function');
   const factory = callee ? localClosure(callee, go) : undefined;
-  const statements = factory?.childForFieldName('body')?.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren ?? [];
+  const statements = statementsOf(factory?.childForFieldName('body'));
   const returned = statements.find((st) => st.type === 'return_statement')?.namedChildren[0];
   const value = returned?.type === 'expression_list' ? returned.namedChildren[0] : returned;
   return value?.type === 'func_literal' ? value : undefined;

@@ -1,5 +1,5 @@
 import { regexEscaped } from '../../src/go/find-by-text.js';
-import { same, type Node } from '../../src/go/syntax.js';
+import { same, statementsOf, type Node } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
 
 /**
@@ -10,7 +10,7 @@ import type { Spawn } from './detect.js';
  */
 export function pipedPair(spawn: Spawn): string | undefined {
   const body = spawn.loops[0].childForFieldName('body');
-  const stmts = body?.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren ?? [];
+  const stmts = statementsOf(body);
   const spawns = stmts.filter((s) => s.type === 'go_statement' || (s.type === 'expression_statement' && /^[\w.]+\.Go\(/.test(s.text)));
   if (spawns.length < 2 || !spawns.some((s) => same(s, spawn.go))) return undefined;
   for (const decl of stmts.filter((s) => s.type === 'short_var_declaration' && /^io\.Pipe\(\s*\)$/.test(s.childForFieldName('right')?.text ?? ''))) {

@@ -2,7 +2,7 @@ import { DONE_NAME } from '../../src/go/cancellation.js';
 import { loopStatement } from '../../src/go/loops.js';
 import { isDoneCase } from '../../src/go/result-channel.js';
 import { localsBefore } from '../../src/go/scope.js';
-import { ancestors, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, enclosingFunction, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
 
 // Goroutines whose time is spent waiting, not working: on a ticker, a delay, a grace period or a
@@ -74,7 +74,7 @@ export function pacedBy(loop: Node): string | undefined {
 
 /** `time.Sleep(d)` (or `<-time.After(d)`) first in the body, or a wait `time.Until` some time: work scheduled for a time. */
 export function delayedStart(body: Node): string | undefined {
-  const first = body.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.find((c) => c.type !== 'comment' && c.type !== 'defer_statement');
+  const first = statementsOf(body).find((c) => c.type !== 'comment' && c.type !== 'defer_statement');
   const sleep = /^(time\.Sleep\(|<-\s*time\.After\()/;
   if (first?.type === 'expression_statement' && sleep.test(first.text)) return first.text;
   return /time\.(Sleep|After)\(\s*time\.Until\(/.exec(body.text)?.[0].replace(/\($/, '(…))') ?? undefined;

@@ -1,6 +1,6 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { contains, unparen, type Node } from '../../src/go/syntax.js';
+import { contains, statementsOf, unparen, type Node } from '../../src/go/syntax.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { isContextType, isDoneChannelType } from '../../src/go/cancellation.js';
 import { packageName } from '../../src/go/imports.js';
@@ -93,7 +93,7 @@ export function contextOnlyTask(go: Node, ctx: FileContext): string | undefined 
  * VIP after them was never brought up).
  */
 export function contextOnlyBody(literal: Node, go: Node, ctx: FileContext): string | undefined {
-  const stmts = literal.childForFieldName('body')?.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((c) => c.type !== 'comment' && c.type !== 'defer_statement') ?? [];
+  const stmts = statementsOf(literal.childForFieldName('body')).filter((c) => c.type !== 'comment' && c.type !== 'defer_statement');
   return stmts.length === 1 && stmts[0].type === 'expression_statement' ? contextOnlyCall(stmts[0].namedChild(0), go, ctx) : undefined;
 }
 

@@ -2,7 +2,7 @@ import { DONE_NAME } from '../../src/go/cancellation.js';
 import { calledTextWhere } from '../../src/go/called-functions.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { loopStatement } from '../../src/go/loops.js';
-import { ancestors, closedChannels, nextStatement, type Node } from '../../src/go/syntax.js';
+import { ancestors, closedChannels, nextStatement, statementsOf, type Node } from '../../src/go/syntax.js';
 
 // Goroutines that wait for others of the loop, or for the spawning function to return: bounded,
 // they would hold their slots while what they wait for cannot start or come.
@@ -65,7 +65,7 @@ const STOP = /^(cancel|stop|quit|shutdown|exit|die|closing)/i;
  */
 export function endsWhenFunctionReturns(loop: Node, go: Node): string | undefined {
   const body = loop.childForFieldName('body');
-  const defers = body?.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((s) => s.type === 'defer_statement') ?? [];
+  const defers = statementsOf(body).filter((s) => s.type === 'defer_statement');
   for (const d of defers) {
     const closed = /^defer\s+(\w+)\.Close\(\)$/.exec(d.text.trim())?.[1];
     const decl = closed ? d.parent?.namedChildren.find((s) => s.type === 'short_var_declaration' && s.childForFieldName('left')!.namedChildren.some((n) => n.text === closed)) : undefined;

@@ -2,7 +2,7 @@ import { goAtLeast } from '../../src/engine/go-module.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
-import { eol, freshNameIn, indentAt, unparen, usedNames } from '../../src/go/syntax.js';
+import { eol, freshNameIn, indentAt, statementsOf, unparen, usedNames } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
 import { limitExpr, type Plan } from './fix.js';
 
@@ -16,7 +16,7 @@ export function workersFix(spawn: Spawn, ctx: FileContext): Plan {
   const loop = spawn.loop;
   const shape = loopShape(loop);
   const body = loop.childForFieldName('body')!;
-  const stmts = body.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren ?? [];
+  const stmts = statementsOf(body);
   if (spawn.loops.length !== 1 || stmts.length !== 1 || stmts[0].type !== 'go_statement') {
     return { ok: false, reason: 'the workers strategy needs a loop whose body is only the go statement' };
   }

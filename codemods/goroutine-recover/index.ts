@@ -1,7 +1,7 @@
 import { declarationOf, testingParameter } from '../../src/go/scope.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
-import { afterOpeningBrace, ancestors, contains, eol, firstLine, indentAt, inSelectWithDefault, isReleaseCall, touchesError, type Node } from '../../src/go/syntax.js';
+import { afterOpeningBrace, ancestors, contains, eol, firstLine, indentAt, inSelectWithDefault, isReleaseCall, statementsOf, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
@@ -162,7 +162,7 @@ function find(ctx: FileContext): RawFinding[] {
     if (literal?.type !== 'func_literal' || touchesError(go)) continue;
     const body = literal.childForFieldName('body')!;
     // Its own deferred recover, not one of a goroutine nested inside it.
-    const stmts = body.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren ?? [];
+    const stmts = statementsOf(body);
     if (stmts.some((st) => st.type === 'defer_statement' && /\brecover\(\)/.test(st.text))) continue;
     const owner = [...ancestors(go)].find((a) => a.type === 'function_declaration' || a.type === 'method_declaration')?.childForFieldName('name')?.text ?? 'an anonymous function';
     const message = `a panic in this goroutine (started in ${owner}) crashes the whole process`;

@@ -1,6 +1,6 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
-import type { Node } from '../../src/go/syntax.js';
+import { statementsOf, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { derivedFrom } from './done-already.js';
 import { givesSource } from './given-source.js';
@@ -53,7 +53,7 @@ export function detachedWork(send: Node, fn: Node, source: CancellationSource, c
 export function handOffGoroutine(send: Node, fn: Node, source: CancellationSource): boolean {
   const go = fn.parent?.parent;
   if (fn.type !== 'func_literal' || fn.parent?.type !== 'call_expression' || go?.type !== 'go_statement' || source.fn.id === fn.id) return false;
-  const stmts = fn.childForFieldName('body')?.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+  const stmts = statementsOf(fn.childForFieldName('body')).filter((c) => c.type !== 'comment');
   if (stmts.length !== 1 || stmts[0].id !== send.id) return false;
   const fallback = go.parent?.type === 'statement_list' ? go.parent.parent : go.parent;
   if (fallback?.type !== 'default_case') return false;

@@ -3,7 +3,7 @@ import { callsByText, callsOf, identifiersNamed, nodesByToken, regexEscaped } fr
 import { isDoneCase, isDoneWait } from '../../src/go/result-channel.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { derivedFrom } from './done-already.js';
-import { ancestors, contains, enclosingFunction, isReleaseCall, LOG_CALL, nextStatement, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, isReleaseCall, LOG_CALL, nextStatement, same, statementsOf, type Node } from '../../src/go/syntax.js';
 
 // What a return on the source, in place of the send, would skip: a release after the send, or
 // the function's own way of stopping on that source.
@@ -162,7 +162,7 @@ function loopGoesOn(kase: Node, fn: Node): boolean {
   const inLoop = ancestors(kase).some((a) => a.type === 'for_statement' && contains(fn, a) && !same(a, fn));
   if (!inLoop) return false;
   const leaves = kase.descendantsOfType(['return_statement', 'goto_statement', 'break_statement', 'continue_statement']).some((n) => n.type === 'return_statement' || n.type === 'goto_statement' || n.namedChildCount > 0);
-  return !leaves && !endsRun(kase.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((c) => c.type !== 'comment').at(-1));
+  return !leaves && !endsRun(statementsOf(kase).filter((c) => c.type !== 'comment').at(-1));
 }
 
 /**
@@ -217,7 +217,7 @@ export function stopsOnOwnChannel(fn: Node, sources: CancellationSource[]): Node
     const comm = kase.childForFieldName('communication');
     const text = comm?.text.replace(/\s/g, '') ?? '';
     if (!comm || comm.type === 'send_statement' || (comm.type === 'receive_statement' && comm.childForFieldName('left')) || !/^<-[\w.]+$/.test(text) || ours.has(text) || /\.C$|^<-time\./.test(text)) continue;
-    const stmts = kase.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+    const stmts = statementsOf(kase).filter((c) => c.type !== 'comment');
     if (stmts.length === 1 && stmts[0].type === 'return_statement') return comm;
   }
   return undefined;

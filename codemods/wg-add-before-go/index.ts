@@ -1,6 +1,6 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { callsOf, goStatements } from '../../src/go/find-by-text.js';
-import { deleteLines, eol, indentAt, lineEnd, lineStart, touchesError, type Node } from '../../src/go/syntax.js';
+import { deleteLines, eol, indentAt, lineEnd, lineStart, statementsOf, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { waitGroupKind } from '../../src/go/wait-groups.js';
 import { waitGroupGoFix } from './wait-group-go.js';
@@ -27,7 +27,7 @@ function find(ctx: FileContext): RawFinding[] {
     const literal = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
     if (literal?.type !== 'func_literal') continue;
     // The first statement that runs: deferred calls before it run only at the end.
-    const stmts = literal.childForFieldName('body')?.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren ?? [];
+    const stmts = statementsOf(literal.childForFieldName('body'));
     const first = stmts.find((st) => st.type !== 'defer_statement' && st.type !== 'comment');
     const add = first?.type === 'expression_statement' ? first.namedChild(0) : undefined;
     const callee = add?.type === 'call_expression' ? add.childForFieldName('function') : undefined;

@@ -2,7 +2,7 @@ import { goAtLeast } from '../../src/engine/go-module.js';
 import type { Fix } from '../../src/engine/types.js';
 import { callsOf } from '../../src/go/find-by-text.js';
 import { variableType } from '../../src/go/wait-groups.js';
-import { deleteLines, lineEnd, lineStart, type Node } from '../../src/go/syntax.js';
+import { deleteLines, lineEnd, lineStart, statementsOf, type Node } from '../../src/go/syntax.js';
 
 /**
  * Go 1.25's `wg.Go(f)` counts the goroutine before starting it and marks it done after f
@@ -19,7 +19,7 @@ export function waitGroupGoFix(source: string, goVersion: string | undefined, go
   if (add.childForFieldName('arguments')?.namedChildren.map((a) => a.text).join() !== '1') return undefined;
   const params = literal.childForFieldName('parameters')!.namedChildren;
   if (params.length > 0 || literal.childForFieldName('result') || call.childForFieldName('arguments')!.namedChildren.length > 0) return undefined;
-  const body = literal.childForFieldName('body')?.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+  const body = statementsOf(literal.childForFieldName('body')).filter((c) => c.type !== 'comment');
   const [first, second] = body;
   if (first?.namedChild(0)?.startIndex !== add.startIndex || second?.type !== 'defer_statement') return undefined;
   if (second.namedChild(0)?.text.replace(/\s/g, '') !== `${wg.text}.Done()`) return undefined;

@@ -2,7 +2,7 @@ import { doneReceives, type CancellationSource } from './cancellation.js';
 import { baseTypeName, kindOfTypeNode, type TypeKind } from './declarations.js';
 import type { PackageIndex } from './package-index.js';
 import { declarationOf, resultsOf } from './scope.js';
-import { enclosingFunction, firstLine, isLogStatement, same, type Node } from './syntax.js';
+import { enclosingFunction, firstLine, isLogStatement, same, statementsOf, type Node } from './syntax.js';
 
 /** Well-known named types of the standard library whose kind is fixed. */
 const STDLIB_KINDS: Record<string, TypeKind> = {
@@ -136,7 +136,7 @@ function doneCases(fn: Node, source: CancellationSource): { kase: Node; stmts: N
   return fn
     .descendantsOfType('communication_case')
     .filter((kase) => same(enclosingFunction(kase), fn) && receives.includes(kase.childForFieldName('communication')?.text.replace(/\s/g, '') ?? ''))
-    .map((kase) => ({ kase, stmts: kase.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((c) => c.type !== 'comment' && !isLogStatement(c)) ?? [] }));
+    .map((kase) => ({ kase, stmts: statementsOf(kase).filter((c) => c.type !== 'comment' && !isLogStatement(c)) }));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Node } from './syntax.js';
+import { statementsOf, type Node } from './syntax.js';
 
 /**
  * The most sends on `ch` a run of `block` can make, whatever path it takes: an `if` whose
@@ -83,8 +83,4 @@ function repeats(send: Node, s: Node): boolean {
     if (n.type === 'for_statement' || n.type === 'func_literal' || n.type === 'go_statement' || n.type === 'defer_statement') return true;
   }
   return false;
-}
-
-function statementsOf(block: Node | null): Node[] {
-  return block?.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren ?? [];
 }

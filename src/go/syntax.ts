@@ -280,3 +280,8 @@ export function closureName(literal: Node): string | undefined {
   const left = decl.childForFieldName('left')?.namedChildren;
   return left?.length === 1 && left[0].type === 'identifier' ? left[0].text : undefined;
 }
+
+/** The statements of a block, or of a select or switch case (the grammar puts them in a `statement_list`). */
+export function statementsOf(block: Node | null | undefined): Node[] {
+  return block?.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren ?? [];
+}
