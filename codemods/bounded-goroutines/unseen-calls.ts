@@ -149,8 +149,9 @@ export function unseenCallGivenContext(bodies: { body: Node; via?: string }[], c
   const index = ctx.packageIndex();
   const unseenIn = (text: string) =>
     [...text.matchAll(CONTEXT_GIVEN)].map((m) => m[1]).find((name) => !CONTEXT_PLUMBING.test(`.${name}`) && index.functionsNamed(name, true).length === 0 && index.functionsNamed(name, false).length === 0);
-  const reached = calledTextWhere(called, index, (text) => unseenIn(text) !== undefined);
-  return reached ? `${unseenIn(reached.text)}(…), in ${reached.via}` : undefined;
+  let name: string | undefined;
+  const reached = calledTextWhere(called, index, (text) => (name = unseenIn(text)) !== undefined);
+  return reached ? `${name}(…), in ${reached.via}` : undefined;
 }
 
 /** A call of an exported name given a context first: `.Create(context.Background(), …`, `wait.PollUntilContextTimeout(ctx, …`. */

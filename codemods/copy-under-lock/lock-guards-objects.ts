@@ -22,7 +22,7 @@ export function guardedObjectsPlan(typeName: string, cs: { mutex: string; recv: 
  */
 function guardsWorkOnFields(typeName: string, cs: { mutex: string; recv: string }, ranged: FieldDecl, ctx: FileContext): string | undefined {
   const index = ctx.packageIndex();
-  const element = ranged.typeNode.childForFieldName(ranged.typeNode.type === 'map_type' ? 'value' : 'element');
+  const element = elementTypeNode(ranged);
   if (!mayBeInterface(element, index)) return undefined;
   const fields = new Set(index.fieldsOf(typeName).filter((f) => !f.embedded && f.name !== ranged.name && mayBeInterface(f.typeNode, index)).map((f) => f.name));
   if (fields.size === 0) return undefined;
@@ -58,7 +58,7 @@ function mayBeInterface(type: Node | null | undefined, index: PackageIndex): boo
  * unlocking, those fields would race the writes (antrea's FQDN cache).
  */
 export function sharedElementsPlan(loop: Node, ranged: FieldDecl, vars: string[], cs: { mutex: string }, ctx: FileContext): Rewrite | undefined {
-  const element = ranged.typeNode.childForFieldName(ranged.typeNode.type === 'map_type' ? 'value' : 'element');
+  const element = elementTypeNode(ranged);
   const value = vars[1];
   if (element?.type !== 'pointer_type' || !value || value === '_') return undefined;
   const read = new Set(
@@ -71,4 +71,9 @@ export function sharedElementsPlan(loop: Node, ranged: FieldDecl, vars: string[]
   const written = [...read].filter((f) => ctx.packageIndex().anyTextMatches(new RegExp(`\\.${f}\\s*=[^=]`)));
   if (written.length === 0) return undefined;
   return { ok: false, reason: `the elements are pointers whose fields the loop reads (${written.map((f) => `${value}.${f}`).join(', ')}) and the package writes in place: a copy would copy only the pointers, and read after ${cs.mutex} is released, those fields would race the writes` };
+}
+
+/** The type of a map's values or a slice's elements, as a node. */
+function elementTypeNode(collection: FieldDecl): Node | null {
+  return collection.typeNode.childForFieldName(collection.typeNode.type === 'map_type' ? 'value' : 'element');
 }
