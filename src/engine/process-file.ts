@@ -9,6 +9,7 @@ import { partialRanges } from './partial-parse.js';
 import type { Codemod, Edit, Finding, RawFinding } from './types.js';
 import { fixEdits, ParseChecker, verifyFixes } from './verify-fixes.js';
 import { withoutFixesInTemplate } from './template-source.js';
+import { declaresName } from '../go/top-level-names.js';
 
 export interface AnalyzeOptions {
   codemods: readonly Codemod[];
@@ -223,21 +224,4 @@ function firstError(tree: Parser.Tree): Parser.SyntaxNode {
     if (child.type === 'ERROR' || child.isMissing) return child;
     node = child;
   }
-}
-
-/** Per package index, by name: whether the package's texts declare it at top level (asked once per import a fix needs). */
-const declared = new WeakMap<object, Map<string, boolean>>();
-
-function declaresName(index: { anyTextMatches(pattern: RegExp): boolean }, name: string): boolean {
-  let byName = declared.get(index);
-  if (!byName) declared.set(index, (byName = new Map()));
-  let found = byName.get(name);
-  if (found === undefined) {
-    // The name as a word first (a fast scan), its declarations only where it appears.
-    found =
-      index.anyTextMatches(new RegExp(`\\b${name}\\b`)) &&
-      index.anyTextMatches(new RegExp(`^(?:var|const|type)[ \\t]+${name}\\b|^func[ \\t]+${name}[ \\t]*[(\\[]|^[ \\t]+${name}[ \\t]*=[^=]`, 'm'));
-    byName.set(name, found);
-  }
-  return found;
 }
