@@ -67,6 +67,18 @@ function passed in or another package's function is not seen. No fix when:
   waits (on the network, a subprocess, another service), and the number of CPUs says nothing of
   how many may wait at once (drone's lifecycle commands, kwok's container stops, pomerium's logo
   lookups and maestro's room deletes ran in turns); set max-concurrency to bound them on purpose;
+- with the default bound, a goroutine calls a method goconc cannot read, given a context or not:
+  one the package does not declare, on a value whose type is not the standard library's (an
+  interface's method, another module's type, a function kept in a field: \`w.mailer.Queue(msg)\`,
+  \`go client.WriteEnvelope(e)\`, \`c.routine()\`, \`sem.Acquire(ctx, 1)\`), logging and metric
+  updates aside, also in the package's functions it runs. Such a call may wait on a peer, a
+  subprocess or a reply, and the number of CPUs suits work that computes: gophish's campaign
+  deadlocked on a mailer that hands off to a reader started after the loop, getty's sessions and
+  sliver's envelopes were written in turns, a TarsGo shutdown behind servants' \`Destroy()\`
+  outlived its grace timeout, and moby's restores, held by a semaphore of their own, would have
+  run by the CPU count instead. Function values passed in (\`process(item)\`) and other
+  packages' functions (\`aws.ToString(s)\`) are read as the loop's work; set max-concurrency to
+  bound them on purpose;
 - a goroutine hands an unbuffered channel the function made before the loop to a call
   (\`d.Run(ctx, ch)\`, \`ch\` read only after the loop): the call may send on it with no receiver
   until the loop is done;

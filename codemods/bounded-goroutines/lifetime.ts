@@ -12,6 +12,7 @@ import { collectedAfter } from './collected-after.js';
 import { cancelEachOther, cancelledAfterLoop, groupCancelsOnError } from './shared-context.js';
 import { sendsHaveRoom } from './room.js';
 import { contextOnlyBody, contextOnlyTask, sharedBatchingCall, unseenCallGivenContext, unseenWorker } from './unseen-calls.js';
+import { unseenWork } from './unseen-work.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { itemCallback, itemIsFunction, itemTaskWithContext } from './item-tasks.js';
 import { readUntilEnough } from './first-answers.js';
@@ -202,6 +203,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   const unseen = unseenCallGivenContext(bodies, called, ctx);
   if (unseen) {
     return `the goroutines hand a context to code this package does not show (${unseen}): work given a context usually waits (on the network, a subprocess, another service), and the default bound, the number of CPUs, says nothing of how many may wait at once; set max-concurrency to bound them on purpose`;
+  }
+  const unread = unseenWork(bodies, { literal, called }, ctx);
+  if (unread) {
+    return `the goroutines run code this package does not show (${unread}), which may wait (on a peer, a subprocess, a reply): the default bound, the number of CPUs, suits work that computes, and says nothing of how many may wait at once; set max-concurrency to bound them on purpose`;
   }
   return undefined;
 }

@@ -75,6 +75,47 @@ func FetchAll(urls []string, got func(*http.Response)) {
   });
 });
 
+describe('bounded-goroutines on methods this package does not show', () => {
+  const QUEUE = `package p
+
+import "sync"
+
+type Mailer interface {
+	Queue(msg string)
+}
+
+func SendAll(m Mailer, msgs []string) {
+	var wg sync.WaitGroup
+	for _, msg := range msgs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			m.Queue(msg)
+		}()
+	}
+	wg.Wait()
+}
+`;
+  const run = (options: Record<string, unknown>, src = QUEUE) =>
+    fixSource('/virtual/p.go', 'p.go', src, { codemods: [codemod], codemodOptions: { [codemod.id]: options }, goVersion: '1.22', packages: new PackageIndexCache() });
+
+  it('gives no fix with the default bound, and names the call', () => {
+    const res = run({ 'max-concurrency': 'runtime.GOMAXPROCS(0)' });
+    expect(res.fixed).toBe(QUEUE);
+    expect(res.findings.map((f) => f.reason)).toEqual([expect.stringContaining('run code this package does not show (m.Queue(…))')]);
+  });
+
+  it('bounds them with a bound chosen on purpose', () => {
+    expect(run({ 'max-concurrency': '4' }).fixed).toContain('\tsem := make(chan struct{}, 4)\n');
+  });
+
+  it('bounds them when the package declares the method it calls', () => {
+    const own = QUEUE.replace('type Mailer interface {\n\tQueue(msg string)\n}', 'type Mailer struct{ n int }\n\nfunc (m *Mailer) Queue(msg string) { m.n += len(msg) }').replace('m Mailer', 'm *Mailer');
+    expect(own).toContain('func (m *Mailer) Queue');
+    expect(run({ 'max-concurrency': 'runtime.GOMAXPROCS(0)' }, own).fixed).toContain('sem := make(chan struct{}, runtime.GOMAXPROCS(0))');
+  });
+});
+
 describe('bounded-goroutines --strategy=workers', () => {
   const CHANNEL = `package p
 

@@ -1,0 +1,106 @@
+import type { FileContext } from '../../src/engine/types.js';
+import { declarationOf } from '../../src/go/scope.js';
+import { unparen, type Node } from '../../src/go/syntax.js';
+import { importName, importSpecs } from '../../src/go/imports.js';
+import { declaresName } from '../../src/go/top-level-names.js';
+import { boundChosen } from './network.js';
+
+/**
+ * With the default bound, the number of CPUs, a goroutine's work must be work goconc can read: the
+ * goroutine's own code, the package's functions it calls, the standard library, the builtins.
+ * Code it cannot read (another module's function, an interface's method, a function value) may
+ * wait on a peer, a subprocess or a reply, and the number of CPUs says nothing of how many may
+ * wait at once: bounded, work meant to run side by side would run in turns, or wait for good on
+ * work that cannot start (sliver's envelope writes, koordinator's `CreateSync(pod)`, gophish's
+ * `w.mailer.Queue(msc)`, knative's `w.routine()`). The first such call, as written up to its
+ * paren; undefined when max-concurrency chose the bound.
+ * `spawned`: the goroutine's literal, if it has one, else the function it runs.
+ */
+export function unseenWork(bodies: { body: Node; via?: string }[], spawned: { literal?: Node; called: Node[] }, ctx: FileContext): string | undefined {
+  if (boundChosen(ctx)) return undefined;
+  const imports = importNames(ctx);
+  // `go client.WriteEnvelope(e)`, `eg.Go(w.routine)`: the function the goroutine runs.
+  const direct = spawned.literal ? undefined : spawned.called.find((fn) => fn.type === 'selector_expression' && !readable(fn, fn, imports, ctx));
+  if (direct) return `${direct.text}(…)`;
+  for (const { body, via } of bodies) {
+    for (const call of body.descendantsOfType('call_expression')) {
+      const callee = unparen(call.childForFieldName('function')!);
+      if (callee.type !== 'selector_expression' || readable(callee, call, imports, ctx)) continue;
+      return via ? `${callee.text}(…), in ${via}` : `${callee.text}(…)`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether goconc can tell what a call `x.m(…)` runs, or that it does not wait. Only methods are
+ * judged: a function value passed in or kept in a local (`process(item)`) is the caller's choice,
+ * as the loop is, and another package's function (`aws.ToString(s)`, `model.LabelValue(v)`) is
+ * most often a helper or a conversion.
+ */
+function readable(callee: Node, call: Node, imports: { standard: Set<string>; all: Set<string> }, ctx: FileContext): boolean {
+  const method = callee.childForFieldName('field')!.text;
+  const operand = unparen(callee.childForFieldName('operand')!);
+  // `pkg.Func(…)`: a name the function does not declare, an import's (`orcraft` may name
+  // ".../go/raft") unless the package declares it (`var client = …`).
+  if (operand.type === 'identifier' && !declarationOf(operand.text, call) && (imports.all.has(operand.text) || !declaresName(ctx.packageIndex(), operand.text))) return true;
+  if (KNOWN_METHODS.has(method) || METRICS.test(method) || (LOG_CALLS.test(method) && LOGGER.test(operand.text))) return true;
+  // The package's own method of that name, read by the other checks.
+  if (ctx.packageIndex().functionsNamed(method, true).length > 0) return true;
+  // A method of a standard-library type, by the declared type of the value (`var b strings.Builder`, `mu *sync.Mutex`).
+  const qualifier = operand.type === 'identifier' ? /^[*&]?(?:new\()?(\w+)\./.exec(typeWritten(operand.text, call) ?? '')?.[1] : undefined;
+  return !!qualifier && imports.standard.has(qualifier);
+}
+
+/**
+ * The type of a local or parameter as written, or the value it is made from (`&sync.WaitGroup{}`);
+ * for a range variable, the element type of what it ranges over (`c` over `cmds []*exec.Cmd`).
+ */
+function typeWritten(name: string, at: Node, depth = 0): string | undefined {
+  const found = declarationOf(name, at);
+  if (!found) return undefined;
+  if ('param' in found) return found.param.typeNode.text;
+  const { decl, typeNode, value } = found.local;
+  if (typeNode || value) return (typeNode ?? value)!.text;
+  // The value of `for _, c := range cmds` (not its index or key).
+  const isValue = decl.type === 'range_clause' && decl.childForFieldName('left')?.namedChildren[1]?.text === name;
+  const ranged = isValue ? decl.childForFieldName('right') : null;
+  if (ranged?.type !== 'identifier' || depth > 2) return undefined;
+  return /^(?:\[\d*\]|map\[[^\]]*\])(.+)$/.exec(typeWritten(ranged.text, decl, depth + 1) ?? '')?.[1];
+}
+
+/**
+ * The names the file's imports go by (`all`), and those of the standard library among them,
+ * with the usual names of those the package's other files may import (`standard`).
+ */
+function importNames(ctx: FileContext): { standard: Set<string>; all: Set<string> } {
+  const standard = new Set(STANDARD_NAMES);
+  const all = new Set(STANDARD_NAMES);
+  for (const spec of importSpecs(ctx.tree)) {
+    if (spec.alias === '_' || spec.alias === '.') continue;
+    const name = spec.alias ?? importName(spec.path);
+    all.add(name);
+    if (spec.path.split('/')[0].includes('.')) standard.delete(name);
+    else standard.add(name);
+  }
+  return { standard, all };
+}
+
+const STANDARD_NAMES = ['atomic', 'base64', 'binary', 'bits', 'bufio', 'bytes', 'cmp', 'context', 'errors', 'filepath', 'fmt', 'hex', 'json', 'log', 'maps', 'math', 'path', 'rand', 'reflect', 'regexp', 'runtime', 'slices', 'slog', 'sort', 'strconv', 'strings', 'sync', 'time', 'unicode', 'utf8', 'sha256', 'sha1', 'md5', 'crc32', 'fnv', 'io', 'os', 'debug', 'big', 'xml', 'gzip', 'zlib', 'tar', 'zip', 'csv', 'template', 'html', 'url', 'mime', 'testing', 'unsafe', 'heap', 'list', 'ring', 'sha512', 'hmac', 'subtle', 'x509', 'pem', 'rsa', 'ecdsa', 'ed25519', 'aes', 'cipher', 'signal', 'syscall', 'exec', 'fs', 'user', 'iter'];
+
+/** A value that is a logger, as written: `log.G(ctx)`, `s.logger`, `logrus.WithError(err)`. */
+const LOGGER = /log|Log|^l$|^lg$|klog|zap|\.G\(|\bWith\w*\(/;
+/** Logging calls, on a value that is a logger: `log.G(ctx).Infof`, `logrus.WithError(err)`, `s.logger.Warn`. */
+const LOG_CALLS = /^(Print|Fatal|Panic|Info|Debug|Warn|Warning|Error|Trace|Log|Notice)(f|ln|w|S|Context|Ctx)?$|^With(Error|Field|Fields|Values|Name)$|^(V|Sugar|Named)$/;
+
+/** Methods of the standard library's types and of the usual metric and error values, named so the name says they do not wait. */
+const KNOWN_METHODS = new Set([
+  'Done', 'Add', 'Lock', 'Unlock', 'RLock', 'RUnlock', 'Load', 'Store', 'Swap', 'CompareAndSwap', 'LoadOrStore', 'LoadAndDelete', 'Delete', 'Range',
+  'String', 'Error', 'Unwrap', 'Is', 'As', 'Len', 'Cap', 'Bytes', 'Reset', 'Grow', 'WriteString', 'WriteByte', 'WriteRune', 'Truncate',
+  'Inc', 'Dec', 'Observe', 'Set', 'Sub', 'WithLabelValues', 'With', 'Since', 'Unix', 'UnixNano', 'Before', 'After', 'Equal', 'IsZero', 'Seconds', 'Milliseconds',
+  'Errorf', 'Fatalf', 'Logf', 'Helper', 'Fail', 'FailNow', 'Cleanup', 'Err', 'Value', 'Deadline', 'Key', 'Int', 'Float', 'Elem', 'Interface', 'Kind', 'Type', 'Name',
+  'Format', 'Clone', 'Hex', 'Encoded',
+]);
+
+/** Metric updates: `counter.Inc()`, `o.ObserveInt64(…)`, `h.RecordValue(…)`. */
+const METRICS = /^(Observe|Record|Inc|Dec|Add|Set)[A-Z0-9]\w*$/;
