@@ -1,7 +1,7 @@
 import { DONE_NAME } from '../../src/go/cancellation.js';
 import { loopStatement } from '../../src/go/loops.js';
 import { isDoneCase } from '../../src/go/result-channel.js';
-import { localsBefore } from '../../src/go/scope.js';
+import { declarationOf, localsBefore } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
 
@@ -49,8 +49,12 @@ export function pacedBy(loop: Node): string | undefined {
   if (!body) return undefined;
   // `for range ticker.C`, `for range time.Tick(d)`: a pass per tick.
   const clause = loop.namedChildren.find((c) => c.type === 'range_clause');
-  const over = clause?.childForFieldName('right')?.text ?? '';
+  const right = clause?.childForFieldName('right');
+  const over = right?.text ?? '';
   if (/^([\w.]+\.C|time\.Tick\(.*\))$/s.test(over)) return `range ${over}`;
+  // `tick := time.Tick(d)` before the loop, then `for range tick` (orchestrator's agent polls).
+  const found = right?.type === 'identifier' ? declarationOf(over, loop) : undefined;
+  if (found && 'local' in found && /^time\.Tick\(|\.C$/.test(found.local.value?.text ?? '')) return `range ${over}, ${found.local.value!.text}`;
   const wait = body.descendantsOfType('unary_expression').find((u) => {
     const operand = u.childForFieldName('operand')?.text ?? '';
     // A ticker's or timer's channel, or a bare `<-time.After(d)` (in a select, time.After is a timeout).
