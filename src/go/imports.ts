@@ -111,13 +111,34 @@ function importEdits(source: string, after: Node, decls: Node[], missing: string
   if (!list) {
     // import "fmt"  ->  import (\n\t"context"\n\t"fmt"\n)
     const spec = first.namedChildren.find((n) => n.type === 'import_spec')!;
-    const lines = [...missing.map((p) => `\t"${p}"`), `\t${spec.text}`];
+    // A standard-library path beside another module's: a group of its own first, as goimports writes it.
+    const apart = !isStandard(importPathOf(spec.text)) && missing.every(isStandard);
+    const lines = [...missing.map((p) => `\t"${p}"`), ...(apart ? [] : [`\t${spec.text}`])];
     lines.sort((a, b) => importPathOf(a).localeCompare(importPathOf(b)));
-    return [{ start: first.startIndex, end: first.endIndex, text: `import (${nl}${lines.join(nl)}${nl})` }];
+    const tail = apart ? `${nl}${nl}\t${spec.text}` : '';
+    return [{ start: first.startIndex, end: first.endIndex, text: `import (${nl}${lines.join(nl)}${tail}${nl})` }];
   }
   // Insert each path before the first spec of the first group that sorts after it.
   const specs = list.namedChildren.filter((n) => n.type === 'import_spec');
   const firstGroup = firstGroupOf(source, specs);
+  // Only other modules' paths in the first group (nothing but blanks before it): standard-library
+  // paths go in a group of their own before it, as goimports writes them.
+  const head = firstGroup[0] ? source.slice(list.startIndex + 1, lineStartOf(source, firstGroup[0].startIndex)) : undefined;
+  const standard = missing.filter(isStandard);
+  if (head !== undefined && !head.trim() && standard.length > 0 && firstGroup.every((s) => !isStandard(s.childForFieldName('path')!.text.slice(1, -1)))) {
+    const at = lineStartOf(source, firstGroup[0].startIndex);
+    return mergeSamePoint([{ start: at, end: at, text: `${standard.map((p) => `\t"${p}"${nl}`).join('')}${nl}` }, ...otherPaths(source, firstGroup, missing.filter((p) => !isStandard(p)), list, nl)]);
+  }
+  return otherPaths(source, firstGroup, missing, list, nl);
+}
+
+/** A standard-library path: its first element has no dot (`net/http`, not `golang.org/x/sync`). */
+function isStandard(path: string): boolean {
+  return !path.split('/')[0].includes('.');
+}
+
+/** Edits inserting each path before the first spec of `firstGroup` that sorts after it, or after its last. */
+function otherPaths(source: string, firstGroup: Node[], missing: string[], list: Node, nl: string): Edit[] {
   const edits: Edit[] = [];
   for (const path of missing) {
     const before = firstGroup.find((s) => s.childForFieldName('path')!.text.slice(1, -1) > path);

@@ -23,6 +23,17 @@ describe('addImportEdits', () => {
     expect(add(src, ['unicode'])).toBe('package x\n\nimport (\n\t"fmt"\n\t"time"\n\t"unicode"\n\n\t"example.com/y"\n)\n');
   });
 
+  it("gives standard-library paths a group of their own before one holding only other modules' paths", () => {
+    const src = 'package x\n\nimport (\n\t"github.com/a/b"\n\t"github.com/c/d"\n)\n';
+    expect(add(src, ['runtime'])).toBe('package x\n\nimport (\n\t"runtime"\n\n\t"github.com/a/b"\n\t"github.com/c/d"\n)\n');
+    // Another module's path still joins that group, in sorted position.
+    expect(add(src, ['runtime', 'golang.org/x/sync/errgroup'])).toBe('package x\n\nimport (\n\t"runtime"\n\n\t"github.com/a/b"\n\t"github.com/c/d"\n\t"golang.org/x/sync/errgroup"\n)\n');
+    expect(add('package x\n\nimport "github.com/a/b"\n', ['runtime'])).toBe('package x\n\nimport (\n\t"runtime"\n\n\t"github.com/a/b"\n)\n');
+    // A comment above the group stays with the spec it is written over: the path joins the group.
+    const commented = 'package x\n\nimport (\n\t// b does c\n\t"github.com/a/b"\n)\n';
+    expect(add(commented, ['runtime'])).toBe('package x\n\nimport (\n\t// b does c\n\t"github.com/a/b"\n\t"runtime"\n)\n');
+  });
+
   it('reads each spec: plain, aliased, dot, blank, raw-string paths, and comments inside a spec', () => {
     const src = 'package p\n\nimport (\n\t"fmt"\n\tctxpkg "context"\n\t. "strings"\n\t_ "embed"\n\tx /* why */ "errors"\n\ty // why\n\t"sort"\n\t`net/http`\n\tsé "time"\n)\n';
     const tree = parseGo(src);
