@@ -3,7 +3,7 @@ import type { Node } from './syntax.js';
 import { paramsOf, type Param } from './scope.js';
 
 /** How many calls deep a goroutine's work is followed into the package's functions. */
-const CALL_DEPTH = 3;
+const CALL_DEPTH = 6;
 /** At most this many names are looked up for one goroutine. */
 const MOST_NAMES = 48;
 
