@@ -10,7 +10,7 @@ sight says the goroutines might not end on their own. Looked at: the goroutine's
 \`g.Go(crash.NotifyWarehouse(func() error {…}))\`: rudder-server's slave workers, bounded, left its
 maintenance unstarted), and the package's functions
 (methods of any receiver, for \`x.m()\`) of the names it calls, and those they call in turn, up to
-three calls deep (\`go p.retry(id)\` → \`p.handleNewPeer(id)\` → a send only the spawner receives); a
+six calls deep (\`go p.retry(id)\` → \`p.handleNewPeer(id)\` → a send only the spawner receives); a
 function passed in or another package's function is not seen. No fix when:
 - the loop accepts connections or streams (\`l.Accept()\`, \`conn.AcceptStream(ctx)\`,
   \`AcceptUniStream\`, or the method taken as a value, \`accept := l.Accept\`): each goroutine serves its connection or stream as long as it stays open,
