@@ -44,10 +44,11 @@ names taken by the package (\`var log = logging.Logger("bootstrap")\`) or by a v
 function; a body that
 releases or reports outside a defer (\`wg.Done()\`, \`mu.Unlock()\`, \`close(ch)\`, \`w.Close()\`,
 \`pw.CloseWithError(err)\` (trivy's image export pipe), a send, a
-cancel), or ends the process (\`os.Exit(0)\` after a CLI run in a goroutine while \`main\` waits for a
+cancel, a deadline set after its work to unblock the other side: \`right.SetReadDeadline(…)\`,
+glider's relay, recovered, left the copy back waiting on an idle peer), or ends the process (\`os.Exit(0)\` after a CLI run in a goroutine while \`main\` waits for a
 signal: croc, recovered, hung instead of exiting): after a recovered panic it would be skipped, and whoever waits for it would wait
 forever where the process used to crash (defer the release first). A body that calls a function
-of the package (followed three calls deep) that takes a lock without a deferred unlock: a panic
+of the package (followed six calls deep) that takes a lock without a deferred unlock: a panic
 under the lock would leave it held, and every later \`Lock\` would hang.
 A body that hands a mutex (\`&controllerMu\`, a \`sync.Mutex\` or \`RWMutex\`) to a function the
 package does not declare: it may lock it out of sight without a deferred unlock (openebs' node

@@ -26,13 +26,18 @@ export const goroutineRecover: Codemod = {
  * it. Deferred ones still run.
  */
 function releaseAPanicSkips(stmts: Node[]): Node | undefined {
+  let first = true;
   for (const st of stmts) {
     if (st.type === 'defer_statement' || st.type === 'go_statement') continue;
     for (const n of [st, ...st.descendantsOfType(['send_statement', 'call_expression'])]) {
       if (insideLiteral(n, st)) continue;
       if (n.type === 'send_statement' && !inSelectWithDefault(n)) return n;
       if (isReleaseCall(n) || closesResource(n) || EXIT.test(n.type === 'call_expression' ? (n.childForFieldName('function')?.text ?? '') : '')) return n;
+      // A deadline set after work, to unblock the other side (`right.SetReadDeadline(time.Now())`:
+      // glider's relay), not one set before it.
+      if (!first && n.type === 'call_expression' && n.parent?.type === 'expression_statement' && /\.Set(Read|Write)?Deadline$/.test(n.childForFieldName('function')?.text ?? '')) return n;
     }
+    first = false;
   }
   return undefined;
 }
