@@ -91,6 +91,10 @@ on purpose, for work that must not stop with it):
   would fail at once then;
 - the call it is given to is given the context as well (\`CopyContextValues(context.TODO(), ctx)\`):
   the fresh context is a base chosen apart from it, and would end with it;
+- the package's function it is given to only reads values from it (\`ctx.Value(orcKey)\`, never
+  its end, nor handed on): the context chooses, it does not cancel, and given the one in scope the
+  call would read that one's values and may choose differently (tilt's docker client, given a
+  context tagged with an orchestrator, asked the local daemon instead of the cluster's);
 - the context is a receiver field named for a purpose of its own (\`ar.shutdownDelayCtx\`,
   \`lbf.callCtx\` kept for tracing), not \`ctx\` or \`context\`: cancelled for that purpose, it
   would stop the call too;
