@@ -95,6 +95,11 @@ on purpose, for work that must not stop with it):
   its end, nor handed on): the context chooses, it does not cancel, and given the one in scope the
   call would read that one's values and may choose differently (tilt's docker client, given a
   context tagged with an orchestrator, asked the local daemon instead of the cluster's);
+- it is given to a write (\`Update\`, \`Patch\`, \`Create\`, \`Put\`…) after the function changed
+  another system with no context (\`um.CreateOperatorUser(pass)\`, \`r.updateProxyUser(…)\`): that
+  change cannot be cut short, and the write records it; given the context in scope, a cancel in
+  between would keep the change and lose its record (percona's operator kept a generated MySQL
+  password only in the Secret it then failed to update, and was locked out for good);
 - the context is a receiver field named for a purpose of its own (\`ar.shutdownDelayCtx\`,
   \`lbf.callCtx\` kept for tracing), not \`ctx\` or \`context\`: cancelled for that purpose, it
   would stop the call too;

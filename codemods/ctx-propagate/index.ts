@@ -8,7 +8,7 @@ import { enclosingLoops } from '../../src/go/loops.js';
 import { ancestors, contains, enclosingFunction, escapes, firstLine, FUNCTION_TYPES, isDetached, same, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { explainedByComment } from './explained.js';
-import { readsOnlyValues } from './values-only.js';
+import { calleeReason } from './callee-reasons.js';
 import { exitsOnFailure, keptAcrossAttempts } from './failure-branch.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 
@@ -153,9 +153,9 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`a comment says why ${call.text} is used here (${firstLine(explained)}): its author weighed ${source.expr} and left it out on purpose, so the change is theirs to make`));
       continue;
     }
-    const chooses = readsOnlyValues(call, ctx);
-    if (chooses) {
-      out.push(unfixed(`the call reads only values from its context (${chooses}), to choose what to do, not to stop: given ${source.expr}, it would read the values ${source.expr} carries and may choose differently`));
+    const byCallee = calleeReason(call, ctx, source.expr);
+    if (byCallee) {
+      out.push(unfixed(byCallee));
       continue;
     }
     const fix = { description: `use ${source.expr}`, edits: [{ start: call.startIndex, end: call.endIndex, text: source.expr }] };

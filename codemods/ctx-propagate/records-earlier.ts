@@ -1,0 +1,37 @@
+import { calledName } from '../../src/go/called-functions.js';
+import { enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+
+/**
+ * A write given the empty context (`r.client.Update(context.TODO(), secrets)`) after the function
+ * changed another system with no context (`um.CreateOperatorUser(pass)`, `r.updateProxyUser(cr,
+ * …)`): that change cannot be cut short, and the write is what records it. Given the context in
+ * scope, a cancel in between would keep the change and lose its record (percona's operator kept a
+ * generated MySQL password only in the Secret it then failed to update, and was locked out for
+ * good). The earlier call, as written up to its paren.
+ */
+export function recordsEarlierChange(call: Node): string | undefined {
+  const target = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
+  const callee = target?.type === 'call_expression' ? target.childForFieldName('function') : undefined;
+  const written = callee ? calledName(callee)?.name : undefined;
+  if (!written || !WRITE.test(written)) return undefined;
+  const fn = enclosingFunction(call);
+  const body = fn?.childForFieldName('body');
+  if (!body) return undefined;
+  for (const earlier of body.descendantsOfType('call_expression')) {
+    if (earlier.startIndex >= target!.startIndex) break;
+    if (!same(enclosingFunction(earlier), fn)) continue;
+    const f = earlier.childForFieldName('function')!;
+    const name = calledName(f)?.name;
+    if (!name || !CHANGE.test(name)) continue;
+    const args = earlier.childForFieldName('arguments')?.namedChildren ?? [];
+    if (args.some((a) => CONTEXT_ARG.test(a.text))) continue;
+    return `${f.text}(…)`;
+  }
+  return undefined;
+}
+
+/** Calls that write a record: `Update`, `Patch`, `Create`, `Apply`, `Put`, `Save`… */
+const WRITE = /^(Update|Patch|Create|Apply|Put|Save|Store|Upsert|Write)\w*$/;
+/** Calls named for changing something: `CreateOperatorUser`, `updateProxyUser`, `AlterUser`, `ExecContext` aside. */
+const CHANGE = /^(create|update|change|alter|exec|apply|insert|grant|revoke|rotate|upsert|register|drop)([A-Z]\w*)?$|^(Create|Update|Change|Alter|Exec|Apply|Insert|Grant|Revoke|Rotate|Upsert|Register|Drop)([A-Z]\w*)?$/;
+const CONTEXT_ARG = /(^|\.)(ctx|\w*Ctx|context)$|^context\.|^\w+\.Context\(\)$/;
