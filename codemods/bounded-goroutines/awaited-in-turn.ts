@@ -31,8 +31,9 @@ export function awaitedInTurn(spawn: Spawn): string | undefined {
 export function joinedInTurn(spawn: Spawn): boolean {
   const literal = spawnedFunction(spawn.go);
   if (literal?.type !== 'func_literal') return false;
-  const sentOn = signalledBy(spawn, literal);
   const body = spawn.loops[0].childForFieldName('body');
+  if (body && waitedInIteration(spawn, literal, body)) return true;
+  const sentOn = signalledBy(spawn, literal);
   if (sentOn.size === 0 || !body) return false;
   return body.descendantsOfType('unary_expression').some((recv) => {
     if (recv.startIndex < spawn.go.endIndex || contains(literal, recv) || recv.childForFieldName('operator')?.text !== '<-') return false;
@@ -41,6 +42,21 @@ export function joinedInTurn(spawn: Spawn): boolean {
     const kase = recv.parent?.type === 'receive_statement' ? recv.parent.parent : undefined;
     if (kase?.type === 'communication_case') return kase.parent!.namedChildren.every((c) => same(c, kase) || c.type === 'comment' || (c.type === 'communication_case' && endsInReturn(c)));
     return recv.parent?.type === 'expression_statement' || (recv.parent?.type === 'expression_list' && /^(short_var_declaration|assignment_statement)$/.test(recv.parent.parent?.type ?? ''));
+  });
+}
+
+/**
+ * `siteWg.Wait()` in the loop's own code after the `go` statement, for the group whose `Done` the
+ * goroutine calls (or whose `Go` starts it): each pass waits for the goroutines it started
+ * (gospider's per-site crawlers, a few per site), so no more than those run at once.
+ */
+function waitedInIteration(spawn: Spawn, literal: Node, body: Node): boolean {
+  const started = spawn.go.type === 'expression_statement' ? spawn.go.namedChild(0)?.childForFieldName('function') : undefined;
+  const groups = new Set(literal.descendantsOfType('call_expression').flatMap((c) => /^([\w.]+)\.Done$/.exec(c.childForFieldName('function')?.text ?? '')?.[1] ?? []));
+  if (started?.type === 'selector_expression' && started.childForFieldName('field')?.text === 'Go') groups.add(started.childForFieldName('operand')!.text);
+  return body.descendantsOfType('call_expression').some((call) => {
+    const group = /^([\w.]+)\.Wait$/.exec(call.childForFieldName('function')?.text ?? '')?.[1];
+    return !!group && groups.has(group) && call.startIndex > spawn.go.endIndex && call.parent?.type === 'expression_statement' && same(ownLoop(call), spawn.loops[0]) && same(enclosingFunction(call), spawn.fn);
   });
 }
 

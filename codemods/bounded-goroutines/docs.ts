@@ -114,6 +114,7 @@ loop already copies them (a second \`v := v\` in the same block would not compil
   a plain receive from a channel the goroutine sends on or closes (\`<-done\`, \`err = <-stopped\`),
   or a select on it whose other cases can only return (\`case <-ctx.Done(): w.Stop(); return\`).
   One runs at a time; a receive in a closure kept for later (\`closer := func() { …; <-donec }\`)
-  does not count.
+  does not count. Or a \`siteWg.Wait()\` statement there, for the group whose \`Done\` the
+  goroutine calls: each pass waits for the few it started (gospider's per-site crawlers).
 
 ${withoutFix}`;
