@@ -51,7 +51,9 @@ semantics.
   deferred Stop would run only when the function returns, keeping every pass's ticker until then
   (aresdb's keep-alive, a session long); it wants a Stop at the end of each pass;
 - \`time.Tick\` anywhere but \`for range time.Tick(d)\` outside other loops (in a \`select\` case
-  inside a loop it makes a new ticker per iteration; hoisting it would change when it fires);
+  inside a loop it makes a new ticker per iteration; hoisting it would change when it fires; kept
+  in a variable, \`tick := time.Tick(d)\`, or used in an expression, each use would need changing
+  to a ticker's \`C\`);
 - \`time.Tick(d)\` where \`d\` is not a positive constant: written in place (\`5 * time.Second\`)
   or a \`const\` of the package. \`time.Tick\` returns nil for a duration of zero or less (the loop
   then waits for good), where \`time.NewTicker\` panics.

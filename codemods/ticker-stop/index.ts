@@ -99,8 +99,14 @@ function tick(call: Node, ctx: FileContext, time: string): RawFinding | undefine
   const message = `${call.text} starts a ticker that can never be stopped${inLoop ? ', here once per loop iteration' : ''}`;
   const clause = call.parent;
   const loop = clause?.type === 'range_clause' && clause.childForFieldName('right')?.id === call.id ? clause.parent : undefined;
-  if (!loop || enclosingLoops(loop).length > 0 || loopStatement(loop).parent?.type !== 'statement_list') {
+  if (inLoop || (loop && enclosingLoops(loop).length > 0)) {
     return { start: call.startIndex, end: call.endIndex, message, reason: 'only `for range time.Tick(d)` outside other loops is rewritten; hoisting a ticker out of a loop would change when it fires' };
+  }
+  if (!loop || loopStatement(loop).parent?.type !== 'statement_list') {
+    // `tick := time.Tick(d)`, then `for range tick` or `case <-tick:` (orchestrator's pollers).
+    const kept = call.parent?.type === 'expression_list' ? call.parent.parent : call.parent;
+    const where = kept && /^(short_var_declaration|assignment_statement|var_spec)$/.test(kept.type) ? 'its channel is kept in a variable' : 'its channel is used in an expression, not ranged over';
+    return { start: call.startIndex, end: call.endIndex, message, reason: `only \`for range time.Tick(d)\` as a statement of its own is rewritten: here ${where}, and a ticker made with NewTicker would need each use of it changed to its C field` };
   }
   const d = call.childForFieldName('arguments')!.namedChildren.map((a) => a.text).join(', ');
   if (!positiveConstant(d, time) && !positiveConstant(constantValue(d, call, ctx) ?? '', time)) {
