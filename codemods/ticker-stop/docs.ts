@@ -3,6 +3,9 @@ export const docs = `# ticker-stop
 A \`time.Ticker\` fires until it is stopped. One that a function starts and never stops keeps
 firing after the function returns, and before Go 1.23 the runtime never collects it: a slow
 leak of timers and CPU in every call. \`time.Tick\` makes a ticker nobody can stop at all.
+A \`time.NewTicker\` in a function that never returns (no return of its own, ending in a loop
+with no condition, or over the ticker's channel, that nothing breaks out of) outlives nothing,
+and is not reported: a deferred Stop there would never run.
 
 ## Before
 

@@ -1,7 +1,7 @@
 import { goAtLeast } from '../../src/engine/go-module.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
-import { enclosingLoops, loopsRepeating, loopStatement } from '../../src/go/loops.js';
+import { enclosingLoops, loopShape, loopsRepeating, loopStatement } from '../../src/go/loops.js';
 import { callsOf, codeWords, identifiersNamed, regexEscaped } from '../../src/go/find-by-text.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, contains, eol, enclosingFunction, freshNameIn, indentAt, lineEnd, same, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
@@ -52,6 +52,22 @@ function informational(f: RawFinding, goVersion: string | undefined): RawFinding
 
 const NEVER_COLLECTED = 'it keeps firing, and is never collected, after the function returns';
 
+/**
+ * The function never returns: no return of its own, and it ends in a loop with no condition, or
+ * over the ticker's channel, that nothing breaks out of (TarsGo's endpoint refresher). Its ticker
+ * outlives nothing: a deferred Stop would never run.
+ */
+function neverReturns(fn: Node, body: Node, ticker: string): boolean {
+  const own = (n: Node) => same(enclosingFunction(n), fn);
+  if (body.descendantsOfType('return_statement').some(own)) return false;
+  const last = body.namedChildren.filter((c) => c.type !== 'comment').at(-1);
+  const loop = last?.type === 'statement_list' ? last.namedChildren.filter((c) => c.type !== 'comment').at(-1) : last;
+  if (loop?.type !== 'for_statement') return false;
+  const shape = loopShape(loop);
+  if (shape.kind !== 'forever' && !(shape.kind === 'range' && shape.over?.text === `${ticker}.C`)) return false;
+  return !loop.descendantsOfType(['break_statement', 'goto_statement']).some(own);
+}
+
 /** `t := time.NewTicker(d)` never stopped in its function: `defer t.Stop()` after it. */
 function newTicker(call: Node, ctx: FileContext): RawFinding | undefined {
   const decl = call.parent?.parent;
@@ -62,6 +78,7 @@ function newTicker(call: Node, ctx: FileContext): RawFinding | undefined {
   if (!body) return undefined;
   const uses = identifiersNamed(body, ctx.source, name).filter((id) => id.startIndex > decl.endIndex);
   if (uses.some((id) => id.parent?.type === 'selector_expression' && id.parent.childForFieldName('field')?.text === 'Stop')) return undefined;
+  if (neverReturns(fn!, body, name)) return undefined;
   const message = `ticker ${name} is never stopped: ${NEVER_COLLECTED}`;
   const escapes = uses.find((id) => id.parent?.type !== 'selector_expression' || !['C', 'Reset'].includes(id.parent.childForFieldName('field')?.text ?? ''));
   if (escapes) return { start: call.startIndex, end: call.endIndex, message, reason: `${name} leaves the function (${escapes.parent?.text ?? name}): whoever owns it must stop it` };
