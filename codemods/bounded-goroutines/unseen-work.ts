@@ -1,8 +1,9 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { unparen, type Node } from '../../src/go/syntax.js';
-import { importName, importSpecs } from '../../src/go/imports.js';
+import { importName, importSpecs, isStandard } from '../../src/go/imports.js';
 import { declaresName } from '../../src/go/top-level-names.js';
+import { everyCalledBody } from '../../src/go/called-functions.js';
 import { boundChosen } from './network.js';
 
 /**
@@ -22,7 +23,10 @@ export function unseenWork(bodies: { body: Node; via?: string }[], spawned: { li
   // `go client.WriteEnvelope(e)`, `eg.Go(w.routine)`: the function the goroutine runs.
   const direct = spawned.literal ? undefined : spawned.called.find((fn) => fn.type === 'selector_expression' && !readable(fn, fn, imports, ctx));
   if (direct) return `${direct.text}(…)`;
-  for (const { body, via } of bodies) {
+  // The package's functions it calls, all of them (\`bodies\` has only those whose text may wait).
+  const seen = new Set(bodies.map(({ body }) => body.id));
+  const reached = [...bodies, ...everyCalledBody(spawned.called, ctx.packageIndex()).filter(({ body }) => !seen.has(body.id))];
+  for (const { body, via } of reached) {
     for (const call of body.descendantsOfType('call_expression')) {
       const callee = unparen(call.childForFieldName('function')!);
       if (callee.type !== 'selector_expression' || readable(callee, call, imports, ctx)) continue;
@@ -80,8 +84,8 @@ function importNames(ctx: FileContext): { standard: Set<string>; all: Set<string
     if (spec.alias === '_' || spec.alias === '.') continue;
     const name = spec.alias ?? importName(spec.path);
     all.add(name);
-    if (spec.path.split('/')[0].includes('.')) standard.delete(name);
-    else standard.add(name);
+    if (isStandard(spec.path)) standard.add(name);
+    else standard.delete(name);
   }
   return { standard, all };
 }

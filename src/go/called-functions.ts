@@ -19,6 +19,11 @@ export function calledBodies(calls: Node[], index: PackageIndex, direct: boolean
   return followCalls(calls, index, direct, (text) => MAY_WAIT.test(text));
 }
 
+/** The bodies of every function of the package the calls reach, followed as `calledBodies` follows them, each with the call it is reached by. */
+export function everyCalledBody(calls: Node[], index: PackageIndex): { body: Node; via?: string }[] {
+  return followCalls(calls, index, true, () => true);
+}
+
 /**
  * The first function the calls reach (as `calledBodies` follows them) whose declaration's text
  * passes `test`, with the call it is reached by: `{ text, via }`.

@@ -132,10 +132,21 @@ function importEdits(source: string, after: Node, decls: Node[], missing: string
   return otherPaths(source, firstGroup, missing, list, nl);
 }
 
-/** A standard-library path: its first element has no dot (`net/http`, not `golang.org/x/sync`). */
-function isStandard(path: string): boolean {
-  return !path.split('/')[0].includes('.');
+/**
+ * A standard-library path: its first element is one of the standard library's (`net/http`, not
+ * `golang.org/x/sync`, nor `repro/evio` of a module named without a dot).
+ */
+export function isStandard(path: string): boolean {
+  return STANDARD_ROOTS.has(path.split('/')[0]);
 }
+
+/** The first elements of the standard library's import paths. */
+const STANDARD_ROOTS = new Set([
+  'archive', 'bufio', 'bytes', 'cmp', 'compress', 'container', 'context', 'crypto', 'database', 'debug', 'embed', 'encoding', 'errors',
+  'expvar', 'flag', 'fmt', 'go', 'hash', 'html', 'image', 'index', 'io', 'iter', 'log', 'maps', 'math', 'mime', 'net', 'os', 'path',
+  'plugin', 'reflect', 'regexp', 'runtime', 'slices', 'sort', 'strconv', 'strings', 'structs', 'sync', 'syscall', 'testing', 'text',
+  'time', 'unicode', 'unique', 'unsafe', 'weak',
+]);
 
 /** Edits inserting each path before the first spec of `firstGroup` that sorts after it, or after its last. */
 function otherPaths(source: string, firstGroup: Node[], missing: string[], list: Node, nl: string): Edit[] {

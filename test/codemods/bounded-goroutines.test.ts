@@ -109,6 +109,15 @@ func SendAll(m Mailer, msgs []string) {
     expect(run({ 'max-concurrency': '4' }).fixed).toContain('\tsem := make(chan struct{}, 4)\n');
   });
 
+  it("reads an import of a module named without a dot as another package's, not the standard library's", () => {
+    const src = QUEUE.replace('import "sync"', 'import (\n\t"sync"\n\n\t"repro/mail"\n)').replace('type Mailer interface {\n\tQueue(msg string)\n}\n\n', '').replace('m Mailer', 'm *mail.Mailer');
+    expect(src).toContain('m *mail.Mailer');
+    expect(run({ 'max-concurrency': 'runtime.GOMAXPROCS(0)' }, src).findings.map((f) => f.reason)).toEqual([expect.stringContaining('(m.Queue(…))')]);
+    // The same call on a standard-library type is read.
+    const std = src.replace('"repro/mail"', '"net/mail"');
+    expect(run({ 'max-concurrency': 'runtime.GOMAXPROCS(0)' }, std).findings.map((f) => f.reason)).toEqual([undefined]);
+  });
+
   it('bounds them when the package declares the method it calls', () => {
     const own = QUEUE.replace('type Mailer interface {\n\tQueue(msg string)\n}', 'type Mailer struct{ n int }\n\nfunc (m *Mailer) Queue(msg string) { m.n += len(msg) }').replace('m Mailer', 'm *Mailer');
     expect(own).toContain('func (m *Mailer) Queue');
