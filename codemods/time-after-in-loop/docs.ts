@@ -23,18 +23,11 @@ for {
 ## After
 
 \`\`\`go
-timer := time.NewTimer(idle)
-defer timer.Stop()
 for {
-	if !timer.Stop() {
-		select {
-		case <-timer.C:
-		default:
-		}
-	}
-	timer.Reset(idle)
+	timer := time.NewTimer(idle)
 	select {
 	case msg := <-in:
+		timer.Stop()
 		handle(msg)
 	case <-timer.C:
 		return
@@ -42,14 +35,15 @@ for {
 }
 \`\`\`
 
-Each iteration still waits a full \`idle\`: the timer is stopped, drained if it had fired, and
-reset right before the select, as the \`time.Timer\` documentation prescribes before Go 1.23.
+Each iteration still waits a full \`idle\` from the same point, and the timer no longer outlives
+the select: it is stopped as soon as another case wins (or the default runs). A new timer per
+iteration, rather than one reset before each select, leaves no value from an earlier pass to
+drain: before Go 1.23 a \`Stop\` racing the timer's own send could let a stale value through a
+non-blocking drain, and the next select time out at once.
 
 ## Reported without a fix
 - \`time.After\` anywhere but \`case <-time.After(d):\` directly in a select that is itself a
   statement of the loop body;
 - a duration that may change between iterations (assigned or declared in the loop, or a call);
-- a select with more than one \`time.After\`;
-- a loop inside another loop of the function: the timer, made and its \`Stop\` deferred before the
-  inner loop, would be made again on each outer pass and kept until the function returns.
+- a select with more than one \`time.After\`.
 `;

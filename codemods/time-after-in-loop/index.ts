@@ -1,16 +1,15 @@
 import { goAtLeast } from '../../src/engine/go-module.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
-import { enclosingLoops, loopStatement } from '../../src/go/loops.js';
-import { isReassigned } from '../../src/go/scope.js';
+import { enclosingLoops } from '../../src/go/loops.js';
 import { callsOf, codeWords } from '../../src/go/find-by-text.js';
-import { enclosingFunction, eol, freshNameIn, indentAt, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
+import { enclosingFunction, eol, freshNameIn, indentAt, lineEnd, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveLoop } from '../../src/go/text-signals.js';
 
 export const timeAfterInLoop: Codemod = {
   id: 'time-after-in-loop',
-  title: 'time.After in a select loop becomes one reused timer (modules below Go 1.23)',
+  title: 'time.After in a select loop becomes a timer stopped when another case wins (modules below Go 1.23)',
   docs,
   severity: 'warning',
   enabledByDefault: true,
@@ -56,41 +55,34 @@ function reuseTimer(call: Node, loop: Node, ctx: FileContext, time: string): Pic
     return { reason: 'the select waits on more than one time.After' };
   }
   const d = call.childForFieldName('arguments')!.namedChildren[0];
-  const changing = d.descendantsOfType('identifier').concat(d.type === 'identifier' ? [d] : []).find((id) => isReassigned(loop, ctx.source, id.text, 0) || declaredIn(loop, id.text));
-  if (d.descendantsOfType('call_expression').length > 0 || d.type === 'call_expression' || changing) {
-    return { reason: `the duration ${d.text} may differ from one iteration to the next` };
+  // Read again on each pass, before the select rather than among its cases: the same value, unless
+  // a call computes it (\`time.Duration(n)\`, a conversion, aside).
+  const calls = [d, ...d.descendantsOfType('call_expression')].filter((c) => c.type === 'call_expression' && c.childForFieldName('function')?.text !== `${time}.Duration`);
+  if (calls.length > 0) {
+    return { reason: `the duration ${d.text} is computed by a call (${calls[0].childForFieldName('function')!.text}), which would run before the select's other cases rather than among them` };
   }
-  const stmt = loopStatement(loop);
-  if (stmt.parent?.type !== 'statement_list') return { reason: 'the loop is not a plain statement' };
-  // The timer is made and its Stop deferred before the loop: inside another loop, each pass
-  // would defer one more, each timer kept until the function returns.
-  const outer = enclosingLoops(stmt);
-  if (outer.length > 0) return { reason: `the loop is inside another loop (line ${outer[0].startPosition.row + 1}): a timer made and deferred on each of its passes would pile up until the function returns` };
   const fn = enclosingFunction(loop);
   // Names of the function and of the package: the timer must not shadow a type or a variable.
   const used = fn ? usedNames(fn) : codeWords(ctx.source);
   const index = ctx.packageIndex();
   const timer = freshNameIn(fn ?? ctx.tree.rootNode, 'timer', { has: (name) => used.has(name) || index.nameTaken(name) });
   const nl = eol(ctx.source);
-  const li = indentAt(ctx.source, stmt.startIndex);
   const si = indentAt(ctx.source, select.startIndex);
-  const reset = [`if !${timer}.Stop() {`, '\tselect {', `\tcase <-${timer}.C:`, '\tdefault:', '\t}', '}', `${timer}.Reset(${d.text})`];
+  // The timer stopped as soon as another case wins: it no longer lives until it fires.
+  const others = select.namedChildren.filter((c) => (c.type === 'communication_case' || c.type === 'default_case') && c.id !== kase.id);
+  const stops = others.map((c) => {
+    const colon = c.children.find((t) => t.type === ':')!;
+    const at = lineEnd(ctx.source, colon.endIndex);
+    return { start: at, end: at, text: `${nl}${indentAt(ctx.source, c.startIndex)}\t${timer}.Stop()` };
+  });
   return {
     fix: {
-      description: `one ${time}.NewTimer, stopped, drained and reset before each select`,
+      description: `a ${time}.NewTimer made before the select, stopped when another case wins`,
       edits: [
-        { start: stmt.startIndex, end: stmt.startIndex, text: `${timer} := ${time}.NewTimer(${d.text})${nl}${li}defer ${timer}.Stop()${nl}${li}` },
-        { start: select.startIndex, end: select.startIndex, text: reset.map((l) => `${l}${nl}${si}`).join('') },
+        { start: select.startIndex, end: select.startIndex, text: `${timer} := ${time}.NewTimer(${d.text})${nl}${si}` },
         { start: call.startIndex, end: call.endIndex, text: `${timer}.C` },
+        ...stops,
       ],
     },
   };
-}
-
-function declaredIn(loop: Node, name: string): boolean {
-  return loop.descendantsOfType(['short_var_declaration', 'var_spec', 'range_clause']).some((d) => {
-    const left = d.childForFieldName('left') ?? undefined;
-    const names = left ? left.namedChildren : d.childrenForFieldName('name');
-    return names.some((n) => n.text === name);
-  });
 }
