@@ -79,6 +79,10 @@ function passed in or another package's function is not seen. No fix when:
   run by the CPU count instead. Function values passed in (\`process(item)\`) and other
   packages' functions (\`aws.ToString(s)\`) are read as the loop's work; set max-concurrency to
   bound them on purpose;
+- each pass also hands a value on a channel made outside the loop, as a statement of its body
+  (\`ret <- migr\`, then \`go migr.Buffer()\`): a reader downstream paces the loop already, and the
+  goroutines' work may wait on it (migrate's prefetch wrote each body to a pipe that reader
+  drains; bounded, its own test hung, and a prefetch of ten remote sources ran ten times slower);
 - a goroutine hands an unbuffered channel the function made before the loop to a call
   (\`d.Run(ctx, ch)\`, \`ch\` read only after the loop): the call may send on it with no receiver
   until the loop is done;

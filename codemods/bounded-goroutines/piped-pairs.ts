@@ -23,3 +23,20 @@ export function pipedPair(spawn: Spawn): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Each pass also hands a value on a channel made outside the loop (`ret <- migr`, then `go
+ * migr.Buffer()`), as a statement of the loop body: a reader downstream paces the loop already,
+ * and the goroutine's work may wait on that reader (migrate's bodies, written to a pipe the reader
+ * drains): bounded, the loop would wait for a slot only the reader frees, while the reader waits
+ * for what the loop has yet to send. The send, as written.
+ */
+export function handedOnEachPass(spawn: Spawn): string | undefined {
+  const body = spawn.loops[0].childForFieldName('body');
+  const send = statementsOf(body).find((s) => s.type === 'send_statement' && s.childForFieldName('value')?.text.replace(/\s/g, '') !== 'struct{}{}');
+  const channel = send?.childForFieldName('channel')?.text;
+  if (!send || !channel || new RegExp(`(^|[^\\w.])${regexEscaped(channel)}\\s*:?=`).test(body!.text)) return undefined;
+  // A limiter the goroutine releases (\`canReload <- 1\`, then \`<-canReload\` in it): a bound, not a hand-off.
+  if (new RegExp(`<-\\s*${regexEscaped(channel)}\\b`).test(spawn.go.text)) return undefined;
+  return send.text;
+}
