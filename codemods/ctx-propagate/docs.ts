@@ -89,6 +89,10 @@ on purpose, for work that must not stop with it):
   skaffold's \`ForceJobDelete\` after a job's watch failed on a timeout): cleanup is meant to
   run even once the context is done (a cancelled build still releases its leases), and given it
   would fail at once then;
+- its failure is checked (\`list, err := c.List(context.TODO(), ns)\`) before a call of the function
+  that cleans up, itself left with its own context (\`c.Delete(context.TODO(), name)\`): given the
+  context in scope it would fail once that is done, and the cleanup never be reached (harvester's
+  namespace finalizer lists the clusters it then deletes);
 - the call it is given to is given the context as well (\`CopyContextValues(context.TODO(), ctx)\`):
   the fresh context is a base chosen apart from it, and would end with it;
 - the package's function it is given to only reads values from it (\`ctx.Value(orcKey)\`, never

@@ -9,6 +9,7 @@ import { ancestors, contains, enclosingFunction, escapes, firstLine, FUNCTION_TY
 import { docs } from './docs.js';
 import { explainedByComment } from './explained.js';
 import { calleeReason } from './callee-reasons.js';
+import { cleanupAfter, CLEANUP } from './cleanup.js';
 import { exitsOnFailure, keptAcrossAttempts } from './failure-branch.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 
@@ -189,12 +190,6 @@ function find(ctx: FileContext): RawFinding[] {
 }
 
 /**
- * A name that cleans up: starting with the word (`Delete`, `releaseLease`, `x.Kill`), or ending
- * with it after others (`ForceJobDelete`), not `IsDeleted`.
- */
-const CLEANUP = /(^|\.)([Rr]elease|[Cc]lean[Uu]p|[Dd]elete|[Rr]emove|[Dd]estroy|[Tt]ear[Dd]own|[Uu]nlock|[Kk]ill|Shutdown|GracefulStop)\w*$|[a-z0-9](Release|Clean[Uu]p|Delete|Remove|Destroy|Tear[Dd]own|Unlock|Kill|Shutdown)(?:[A-Z0-9_]\w*)?$/;
-
-/**
  * Why the call may be meant to run without the context in scope, if it may: it runs where the
  * context is done (after its `cancel()` or `<-ctx.Done()`, in a `case <-ctx.Done():`), it is
  * deferred (cleanup, run as the function returns, often because the context is done), it is
@@ -246,6 +241,8 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
   if (cleanup) {
     return `the call cleans up (${callee}): cleanup is meant to run even once ${source.expr} is done (a cancelled build still releases what it holds), and given ${source.expr} it would fail at once then`;
   }
+  const later = cleanupAfter(call, source.fn);
+  if (later) return `the function cleans up after this call (${later}, left with its own context): given ${source.expr}, this call would fail once ${source.expr} is done, and the cleanup never be reached`;
   const kept = outlivesCall(given ?? undefined, callee, source.fn);
   if (kept) {
     return `${firstLine(given!.text)} makes what the function returns (${kept}): a connection or client lives as long as what holds it, and given ${source.expr} it would end with this call's context`;

@@ -1,0 +1,35 @@
+import { enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+
+/**
+ * A later call of the function, given an empty context, that cleans up (`…Delete(context.TODO(),
+ * name)`): the call it depends on comes first (harvester's finalizer lists, then deletes). As
+ * written, e.g. `Delete(…), line 27`.
+ */
+export function cleanupAfter(call: Node, fn: Node): string | undefined {
+  // Only a call whose failure the function checks (\`list, err := …List(context.TODO(), …)\`) can
+  // keep it from the cleanup: not a logger's (\`lg := log.G(context.TODO())\`).
+  if (!failureKept(call)) return undefined;
+  const later = fn.descendantsOfType('call_expression').find((c) => {
+    if (c.startIndex <= call.endIndex || !/\.(TODO|Background)$/.test(c.childForFieldName('function')?.text ?? '') || !same(enclosingFunction(c), fn)) return false;
+    const given = c.parent?.type === 'argument_list' ? c.parent.parent : undefined;
+    return CLEANUP.test(given?.childForFieldName('function')?.text ?? '');
+  });
+  const name = later?.parent?.parent?.childForFieldName('function');
+  return name ? `${name.text.slice(name.text.lastIndexOf('.') + 1)}(…), line ${name.startPosition.row + 1}` : undefined;
+}
+
+/**
+ * A name that cleans up: starting with the word (`Delete`, `releaseLease`, `x.Kill`), or ending
+ * with it after others (`ForceJobDelete`), not `IsDeleted`.
+ */
+export const CLEANUP = /(^|\.)([Rr]elease|[Cc]lean[Uu]p|[Dd]elete|[Rr]emove|[Dd]estroy|[Tt]ear[Dd]own|[Uu]nlock|[Kk]ill|Shutdown|GracefulStop)\w*$|[a-z0-9](Release|Clean[Uu]p|Delete|Remove|Destroy|Tear[Dd]own|Unlock|Kill|Shutdown)(?:[A-Z0-9_]\w*)?$/;
+
+/** The call's statement keeps an error: `x, err := f(…)`, `err = f(…)`, `if err := f(…); …`. */
+function failureKept(call: Node): boolean {
+  for (let n: Node | null = call.parent; n && n.type !== 'block'; n = n.parent) {
+    if (n.type === 'short_var_declaration' || n.type === 'assignment_statement') {
+      return (n.childForFieldName('left')?.namedChildren ?? []).some((id) => /^(err|\w*Err)$/.test(id.text));
+    }
+  }
+  return false;
+}
