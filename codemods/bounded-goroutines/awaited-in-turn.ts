@@ -107,9 +107,11 @@ export function mayGiveUp(recv: Node): boolean {
 export function awaitedInBackground(spawn: Spawn): string | undefined {
   if (spawn.shape !== 'joined') return undefined;
   const loop = loopStatement(spawn.loop);
-  const group = /([\w.]+)\.(?:Go|Add)\(/.exec(loop.text)?.[1];
+  // The group the loop adds to, or whose Done its goroutines call (\`wg.Add(len(peers))\` made before it).
+  const after = spawn.fn.descendantsOfType('call_expression').filter((c) => c.startIndex > loop.endIndex && /\.Wait$/.test(c.childForFieldName('function')?.text ?? ''));
+  const group = [...loop.text.matchAll(/([\w.]+)\.(?:Go|Add|Done)\(/g)].map((m) => m[1]).find((g) => after.some((c) => c.childForFieldName('function')!.text === `${g}.Wait`));
   if (!group) return undefined;
-  const waits = spawn.fn.descendantsOfType('call_expression').filter((c) => c.startIndex > loop.endIndex && c.childForFieldName('function')?.text === `${group}.Wait`);
+  const waits = after.filter((c) => c.childForFieldName('function')?.text === `${group}.Wait`);
   const returned = returnedAfterLoop(spawn);
   // In `go func() { … }()`, handing the outcome on a returned channel.
   const handedBack = (c: Node) => {
