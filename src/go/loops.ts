@@ -107,6 +107,8 @@ export function isFixedCountLoop(loop: Node): boolean {
     if (over?.type === 'selector_expression') return /worker|goroutine|thread/i.test(over.childForFieldName('field')?.text ?? '');
     if (over?.type !== 'identifier') return false;
     if (/^(n|workers?|numWorkers|concurrency|parallelism|poolSize|size|count|limit)$/i.test(over.text)) return true;
+    // Named for workers as the field is (`range maxInsertWorkers`: mongorestore's insert pool).
+    if (/[a-z](Workers?|Goroutines|Threads)$/.test(over.text)) return true;
     if (intConstantOfFile(over)) return true;
     // Over an integer (`nsubs := 4`, a parameter `mp int`): a number of goroutines, judged as
     // `for i := 0; i < mp; i++` is.
