@@ -9,6 +9,7 @@ import { docs } from './docs.js';
 import { guardedObjectsPlan, sharedElementsPlan } from './lock-guards-objects.js';
 import { handedOutSlice, iterateThenCall, removeThenClose, type Rewrite } from './rewrites.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
+import { onlyAppended } from './append-only.js';
 
 const LOCK_CALL = /Lock\s*\(\s*\)/;
 const UNLOCK_CALL = /Unlock\s*\(\s*\)/;
@@ -105,6 +106,7 @@ function find(ctx: FileContext): RawFinding[] {
           const isSlice = field && (field.typeNode.type === 'slice_type' ? value.type !== 'index_expression' : field.typeNode.childForFieldName('value')?.type === 'slice_type' && value.type === 'index_expression');
           if (!isSlice || !cs.after.some((a) => usesVariable(a, left[0].text, s))) continue;
           if (takenOver(value, cs.inside.slice(cs.inside.indexOf(s) + 1))) continue;
+          if (value.type !== 'index_expression' && onlyAppended(field!.name, ctx.packageIndex().allTexts())) continue;
           report(value, `${left[0].text} shares its backing array with ${cs.recv}.${field!.name} and is used after ${cs.mutex} is released: writers may change it under the reader`, handedOutSlice(value, ctx));
         }
       }
