@@ -2,7 +2,7 @@ import { regexEscaped } from '../../src/go/find-by-text.js';
 
 /**
  * Every use of the field in the package's text (`x.messages`) either appends to it (`x.messages =
- * append(x.messages, m)`), gives it a new array (`= nil`, `= make(…)`, `= []T{…}`), or reads it
+ * append(x.messages, m)`), gives it another slice (`= nil`, `= make(…)`, `= rules`), or reads it
  * (`len(…)`, `range`, a copy into a variable, `append(out, x.messages...)`, an element read): no
  * write lands in the part of the array a reader took under the lock, so the taken slice is safe to
  * use after the unlock (go-grpc-middleware's buffered sends, re-sent on a retry). Any other use
@@ -27,8 +27,9 @@ function harmless(before: string, after: string, name: string): boolean {
   // `x.f = append(x.f, …)`, and the `x.f` it appends to.
   if (new RegExp(`^\\s*=\\s*append\\(\\s*\\w+\\.${name}\\s*,`).test(after)) return true;
   if (new RegExp(`\\w+\\.${name}\\s*=\\s*append\\(\\s*$`).test(before) && /^\s*,/.test(after)) return true;
-  // A new array: `x.f = nil`, `= make([]T, 0, n)`, `= []T{…}`.
-  if (/^\s*=\s*(nil\b|make\(|\[\][\w.*]+\{)/.test(after)) return true;
+  // Another slice, not made from this one: `x.f = nil`, `= make([]T, 0, n)`, `= []T{…}`, `= rules`
+  // (m3's carbon rules, replaced whole on update); not `= x.f[:0]`, which keeps the array.
+  if (/^\s*=[^=]/.test(after) && !new RegExp(`\\.${name}\\b`).test(after)) return true;
   // Reads: `len(x.f)`, `cap(x.f)`, `range x.f`, `v := x.f`, `append(out, x.f...)`, `x.f[i]` (not assigned).
   if (/(^|[^\w.])(len|cap)\(\s*$/.test(before) && /^\s*\)/.test(after)) return true;
   if (/\brange\s+$/.test(before)) return true;

@@ -66,10 +66,11 @@ handlers := slices.Clone(eb.handlers[event.Type])
 
 A slice taken over (\`msgs := l.msgs; l.msgs = nil\`, or a new \`make\` or literal, under the same
 lock) is no longer shared and needs no copy; one truncated (\`l.msgs = l.msgs[:0]\`) still is. Nor
-does a field the package only ever appends to, gives a new array, or reads (\`s.sends =
-append(s.sends, m)\`, \`= nil\`, \`len(…)\`, \`range\`): an append writes past what a reader took,
-never into it (go-grpc-middleware's and etcd's retried streams); one whose elements are written,
-or that is handed to a call, still is.
+does a field the package only ever appends to, replaces whole, or reads (\`s.sends =
+append(s.sends, m)\`, \`= rules\`, \`= nil\`, \`len(…)\`, \`range\`): an append writes past what a
+reader took, never into it, and a new slice leaves the old array alone (go-grpc-middleware's and
+etcd's retried streams; m3's carbon rules, cloned on every line ingested); one whose elements are
+written, truncated, or that is handed to a call, still is.
 
 ## What counts as blocking
 Methods named in the \`blocking-methods\` option (default: Close, Send, Write, Flush, Stop,
