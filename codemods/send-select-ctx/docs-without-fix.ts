@@ -249,6 +249,11 @@ export const withoutFix = `## Reported without a fix
   context.WithCancel(s.ctx)\` for each new session): it ends with its item, and a return on it would
   end the loop for every item after (trojan-go's UDP dispatch loop). With a source that lives as
   long as the loop in scope (\`s.ctx\`), the select waits on that one instead;
+- the only source is a context the function made from an empty one with a cancel it only defers
+  (\`reporterCtx, cancel := context.WithCancel(context.Background())\`, \`defer cancel()\`), and the
+  send is in the function's own code: it never ends while the send waits, and the select would
+  add a branch that never runs (m3's server). A goroutine's send, which may outlive the function,
+  still selects on it;
 - the source is a context the function made with a cancel it has not deferred by the send
   (\`ctx, cancelDial := context.WithCancel(…)\`, cancelled later in a cleanup closure): the new return
   would leave the cancel uncalled, which \`go vet\` reports (sliver's port forward);

@@ -16,7 +16,7 @@ import { cancelledBySpawner } from './spawner-cancels.js';
 import { docs } from './docs.js';
 import { detachedWork, handOffGoroutine } from './detached-work.js';
 import { cancelLeftUncalled } from './lost-cancel.js';
-import { lastingSources, perItemLoop } from './per-item-context.js';
+import { endsOnReturnReason, lastingSources, perItemLoop } from './per-item-context.js';
 import { everyValueAwaited } from './package-channel.js';
 import { stoppedBySentCall } from './stopped-by-sent-call.js';
 import { carriesResultOf, endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
@@ -124,6 +124,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (sources.length === 0 && nilField) {
     return { reason: `${maybeNil.get(nilField)}, and a select on ${nilField.expr}.Done() would then panic` };
   }
+  if (sources.length === 0 && endsOnReturnReason(inScope, send)) return { reason: endsOnReturnReason(inScope, send)! };
   if (sources.length === 0 && inScope.length > 0) {
     return { reason: `the send runs once ${inScope[0].expr} is done (${doneWhere.get(inScope[0])}): selecting on it would skip the send at random` };
   }
