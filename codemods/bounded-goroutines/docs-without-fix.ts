@@ -77,8 +77,9 @@ function passed in or another package's function is not seen. No fix when:
   sliver's envelopes were written in turns, a TarsGo shutdown behind servants' \`Destroy()\`
   outlived its grace timeout, and moby's restores, held by a semaphore of their own, would have
   run by the CPU count instead. Function values passed in (\`process(item)\`) and other
-  packages' functions (\`aws.ToString(s)\`) are read as the loop's work; set max-concurrency to
-  bound them on purpose;
+  packages' functions (\`aws.ToString(s)\`) are read as the loop's work, but for those named for
+  waiting (\`backoff.Retry(…)\`, \`wait.Poll…\`: m3's health waits, each with a minute of its own,
+  added up); set max-concurrency to bound them on purpose;
 - each pass also hands a value on a channel made outside the loop, as a statement of its body
   (\`ret <- migr\`, then \`go migr.Buffer()\`): a reader downstream paces the loop already, and the
   goroutines' work may wait on it (migrate's prefetch wrote each body to a pipe that reader

@@ -47,7 +47,10 @@ function readable(callee: Node, call: Node, imports: { standard: Set<string>; al
   const operand = unparen(callee.childForFieldName('operand')!);
   // `pkg.Func(…)`: a name the function does not declare, an import's (`orcraft` may name
   // ".../go/raft") unless the package declares it (`var client = …`).
-  if (operand.type === 'identifier' && !declarationOf(operand.text, call) && (imports.all.has(operand.text) || !declaresName(ctx.packageIndex(), operand.text))) return true;
+  // Not one named for waiting (`backoff.Retry(op, b)`, `wait.PollImmediate(…)`: m3's health waits).
+  if (operand.type === 'identifier' && !declarationOf(operand.text, call) && (imports.all.has(operand.text) || !declaresName(ctx.packageIndex(), operand.text))) {
+    return imports.standard.has(operand.text) || !WAITING.test(method);
+  }
   if (KNOWN_METHODS.has(method) || METRICS.test(method) || (LOG_CALLS.test(method) && LOGGER.test(operand.text))) return true;
   // The package's own method of that name, read by the other checks.
   if (ctx.packageIndex().functionsNamed(method, true).length > 0) return true;
@@ -91,6 +94,9 @@ function importNames(ctx: FileContext): { standard: Set<string>; all: Set<string
 }
 
 const STANDARD_NAMES = ['atomic', 'base64', 'binary', 'bits', 'bufio', 'bytes', 'cmp', 'context', 'errors', 'filepath', 'fmt', 'hex', 'json', 'log', 'maps', 'math', 'path', 'rand', 'reflect', 'regexp', 'runtime', 'slices', 'slog', 'sort', 'strconv', 'strings', 'sync', 'time', 'unicode', 'utf8', 'sha256', 'sha1', 'md5', 'crc32', 'fnv', 'io', 'os', 'debug', 'big', 'xml', 'gzip', 'zlib', 'tar', 'zip', 'csv', 'template', 'html', 'url', 'mime', 'testing', 'unsafe', 'heap', 'list', 'ring', 'sha512', 'hmac', 'subtle', 'x509', 'pem', 'rsa', 'ecdsa', 'ed25519', 'aes', 'cipher', 'signal', 'syscall', 'exec', 'fs', 'user', 'iter'];
+
+/** Another package's function named for waiting or retrying until something happens. */
+const WAITING = /^(Retry|Poll|Wait|Until|Backoff|Eventually|Await)/;
 
 /** A value that is a logger, as written: `log.G(ctx)`, `s.logger`, `logrus.WithError(err)`. */
 const LOGGER = /log|Log|^l$|^lg$|klog|zap|\.G\(|\bWith\w*\(/;

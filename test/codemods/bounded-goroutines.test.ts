@@ -118,6 +118,33 @@ func SendAll(m Mailer, msgs []string) {
     expect(run({ 'max-concurrency': 'runtime.GOMAXPROCS(0)' }, std).findings.map((f) => f.reason)).toEqual([undefined]);
   });
 
+  it("reads another package's function named for waiting as work that waits", () => {
+    const src = `package p
+
+import (
+	"sync"
+
+	"github.com/cenkalti/backoff"
+)
+
+func WaitForHealthy(checks []func() error) {
+	var wg sync.WaitGroup
+	for _, check := range checks {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = backoff.Retry(check, backoff.NewExponentialBackOff())
+		}()
+	}
+	wg.Wait()
+}
+`;
+    expect(run({ 'max-concurrency': 'runtime.GOMAXPROCS(0)' }, src).findings.map((f) => f.reason)).toEqual([expect.stringContaining('(backoff.Retry(…))')]);
+    // Another of its functions, not named so, is read as the loop's work.
+    const helper = src.replace('_ = backoff.Retry(check, backoff.NewExponentialBackOff())', '_ = check()\n\t\t\t_ = backoff.NewExponentialBackOff()');
+    expect(run({ 'max-concurrency': 'runtime.GOMAXPROCS(0)' }, helper).findings.map((f) => f.reason)).toEqual([undefined]);
+  });
+
   it('bounds them when the package declares the method it calls', () => {
     const own = QUEUE.replace('type Mailer interface {\n\tQueue(msg string)\n}', 'type Mailer struct{ n int }\n\nfunc (m *Mailer) Queue(msg string) { m.n += len(msg) }').replace('m Mailer', 'm *Mailer');
     expect(own).toContain('func (m *Mailer) Queue');
