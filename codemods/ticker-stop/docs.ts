@@ -50,6 +50,9 @@ semantics.
 - a ticker that leaves the function (returned, stored, passed on, or its channel \`t.C\` handed on):
   its owner must stop it; or one a goroutine or closure of the function uses, which may run after
   it returns (\`defer t.Stop()\` would stop the ticking for it);
+- a ticker whose channel alone is kept (\`tick := time.NewTicker(d).C\`, gopsutil's load sampler):
+  nothing can stop it, and stopping it needs the ticker in a variable of its own, a change of the
+  statement left to its author;
 - a ticker made on each pass of a loop (\`for { ticker := time.NewTicker(d); select { … } }\`): a
   deferred Stop would run only when the function returns, keeping every pass's ticker until then
   (aresdb's keep-alive, a session long); it wants a Stop at the end of each pass;

@@ -70,6 +70,13 @@ function neverReturns(fn: Node, body: Node, ticker: string): boolean {
 
 /** `t := time.NewTicker(d)` never stopped in its function: `defer t.Stop()` after it. */
 function newTicker(call: Node, ctx: FileContext): RawFinding | undefined {
+  // `tick := time.NewTicker(d).C`: the ticker itself is dropped, and nothing can stop it.
+  if (call.parent?.type === 'selector_expression' && call.parent.childForFieldName('field')?.text === 'C') {
+    const fn = enclosingFunction(call);
+    const body = fn?.childForFieldName('body');
+    if (!fn || !body || neverReturns(fn, body, '') || (fn.type === 'function_declaration' && fn.childForFieldName('name')?.text === 'main')) return undefined;
+    return { start: call.startIndex, end: call.endIndex, message: `${call.text}.C keeps the ticker's channel only: the ticker can never be stopped, and ${NEVER_COLLECTED}`, reason: 'the ticker itself is not kept: stopping it needs it in a variable of its own (t := time.NewTicker(d); defer t.Stop(); then t.C), a change of the statement goconc leaves to its author' };
+  }
   const decl = call.parent?.parent;
   if (decl?.type !== 'short_var_declaration' || decl.childForFieldName('left')!.namedChildCount !== 1) return undefined;
   const name = decl.childForFieldName('left')!.namedChild(0)!.text;
