@@ -45,7 +45,7 @@ export function errgroupFindings(ctx: FileContext): RawFinding[] {
     // The limit is the group's: one goroutine of it that may stall the loop rules it out for all.
     const stall = owner ? groupStall(group.text, owner, call, ctx) : undefined;
     if (stall) {
-      out.push({ ...finding, reason: stall });
+      out.push({ ...finding, message: 'errgroup goroutine per loop iteration with no SetLimit: as many run at once as the loop has iterations', reason: stall });
       continue;
     }
     // Its limit, added with the group's first finding, bounds this call too.

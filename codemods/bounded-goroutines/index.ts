@@ -4,7 +4,7 @@ import { touchesError } from '../../src/go/syntax.js';
 import { spawnPerIteration, waitGroupGoPerIteration, type Spawn } from './detect.js';
 import { docs } from './docs.js';
 import { errgroupFindings } from './errgroup.js';
-import { limitExpr, semaphoreFix, type Plan } from './fix.js';
+import { semaphoreFix, type Plan } from './fix.js';
 import { whyBoundMayStall } from './lifetime.js';
 import { workersFix } from './workers.js';
 import { boundedByPrefetch } from './prefetch.js';
@@ -40,8 +40,7 @@ function find(ctx: FileContext): RawFinding[] {
     // Bounded already: by the broker's prefetch.
     if (!spawn || boundedByPrefetch(spawn) || joinedInTurn(spawn)) continue;
     const plan = planFor(spawn, ctx, () => (spawn.shape === 'channel-range' && ctx.options.strategy === 'workers' ? workersFix(spawn, ctx) : semaphoreFix(spawn, ctx)));
-    const limit = plan.ok ? plan.limit : limitExpr(ctx).expr;
-    out.push({ start: go.startIndex, end: go.endIndex, message: message(spawn, limit), ...(plan.ok ? { fix: plan.fix } : { reason: plan.reason }) });
+    out.push({ start: go.startIndex, end: go.endIndex, message: message(spawn, plan.ok ? plan.limit : undefined), ...(plan.ok ? { fix: plan.fix } : { reason: plan.reason }) });
   }
   for (const call of callsByText(ctx.tree.rootNode, ctx.source, '.Go', (callee) => callee.endsWith('.Go'))) {
     const stmt = call.parent;
@@ -49,7 +48,7 @@ function find(ctx: FileContext): RawFinding[] {
     const spawn = waitGroupGoPerIteration(stmt, ctx.source);
     if (!spawn) continue;
     const plan = planFor(spawn, ctx, () => semaphoreFix(spawn, ctx));
-    out.push({ start: stmt.startIndex, end: stmt.endIndex, message: message(spawn, plan.ok ? plan.limit : limitExpr(ctx).expr), ...(plan.ok ? { fix: plan.fix } : { reason: plan.reason }) });
+    out.push({ start: stmt.startIndex, end: stmt.endIndex, message: message(spawn, plan.ok ? plan.limit : undefined), ...(plan.ok ? { fix: plan.fix } : { reason: plan.reason }) });
   }
   out.push(...errgroupFindings(ctx));
   return out;
@@ -61,16 +60,20 @@ function planFor(spawn: Spawn, ctx: FileContext, rewrite: () => Plan): Plan {
   return stall ? { ok: false, reason: stall } : rewrite();
 }
 
-function message(spawn: Spawn, limit: string): string {
+/**
+ * The finding's message: the hazard, and with a fix (`limit` set), what the bound will do; without
+ * one, the hazard alone (a message describing a bound nobody adds reads as the code's behaviour).
+ */
+function message(spawn: Spawn, limit: string | undefined): string {
   const fnName = spawn.fn.childForFieldName('name')?.text ?? 'the function';
   switch (spawn.shape) {
     case 'joined':
-      return `a goroutine per loop iteration with no bound (joined by Wait): at most ${limit} will run at once, and the loop waits for a free slot`;
+      return `a goroutine per loop iteration with no bound (joined by Wait): ${limit ? `at most ${limit} will run at once, and the loop waits for a free slot` : 'as many run at once as the loop has iterations'}`;
     case 'channel-range':
-      return `a goroutine per value received with no bound: at most ${limit} will run at once, and receiving pauses while all are busy`;
+      return `a goroutine per value received with no bound: ${limit ? `at most ${limit} will run at once, and receiving pauses while all are busy` : 'as many run at once as values arrive'}`;
     case 'waitgroup-go':
-      return `a wg.Go goroutine per loop iteration with no bound (joined by Wait): at most ${limit} will run at once, and the loop waits for a free slot`;
+      return `a wg.Go goroutine per loop iteration with no bound (joined by Wait): ${limit ? `at most ${limit} will run at once, and the loop waits for a free slot` : 'as many run at once as the loop has iterations'}`;
     case 'fire-and-forget':
-      return `a goroutine per loop iteration with no bound, and nothing waits for them: at most ${limit} from each run of the loop will run at once, so ${fnName} may now wait for a free slot (backpressure)`;
+      return `a goroutine per loop iteration with no bound, and nothing waits for them${limit ? `: at most ${limit} from each run of the loop will run at once, so ${fnName} may now wait for a free slot (backpressure)` : ''}`;
   }
 }
