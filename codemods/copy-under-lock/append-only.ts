@@ -3,7 +3,7 @@ import { regexEscaped } from '../../src/go/find-by-text.js';
 /**
  * Every use of the field in the package's text (`x.messages`) either appends to it (`x.messages =
  * append(x.messages, m)`), gives it another slice (`= nil`, `= make(…)`, `= rules`), or reads it
- * (`len(…)`, `range`, a copy into a variable, `append(out, x.messages...)`, an element read): no
+ * (`len(…)`, `range`, a copy into a variable, `append(out, x.messages[:i]...)`, an element read): no
  * write lands in the part of the array a reader took under the lock, so the taken slice is safe to
  * use after the unlock (go-grpc-middleware's buffered sends, re-sent on a retry). Any other use
  * (truncation `x.messages[:0]`, an element written, the slice handed to a call that may sort or
@@ -34,7 +34,7 @@ function harmless(before: string, after: string, name: string): boolean {
   if (/(^|[^\w.])(len|cap)\(\s*$/.test(before) && /^\s*\)/.test(after)) return true;
   if (/\brange\s+$/.test(before)) return true;
   if (/(:=|[^=!<>:]=)\s*$/.test(before) && /^\s*(\/\/.*)?$/.test(after)) return true;
-  if (/^\.\.\.\s*\)/.test(after)) return true;
+  if (/^(\[[^\]]*\])?\.\.\.\s*\)/.test(after)) return true;
   if (/^\[[^\]:]*\]/.test(after) && !/^\[[^\]]*\]\s*(=[^=]|\+\+|--|[-+*/|&^]=)/.test(after)) return true;
   return false;
 }
