@@ -10,8 +10,11 @@ export function calleeReason(call: Node, ctx: FileContext, inScope: string): str
     return `the call reads only values from its context (${chooses}), to choose what to do, not to stop: given ${inScope}, it would read the values ${inScope} carries and may choose differently`;
   }
   const recorded = recordsEarlierChange(call);
+  if (recorded && !recorded.withContext) {
+    return `the call records what ${recorded.call} changed earlier with no context, which nothing can cut short: given ${inScope}, a cancel in between would keep that change and lose its record`;
+  }
   if (recorded) {
-    return `the call records what ${recorded} changed earlier with no context, which nothing can cut short: given ${inScope}, a cancel in between would keep that change and lose its record`;
+    return `the call writes after an earlier change of the function (${recorded.call}), with no transaction between them: the empty context lets the sequence finish once started, and given ${inScope}, a cancel in between would leave the first change without this one`;
   }
   return undefined;
 }

@@ -103,7 +103,13 @@ on purpose, for work that must not stop with it):
   another system with no context (\`um.CreateOperatorUser(pass)\`, \`r.updateProxyUser(…)\`): that
   change cannot be cut short, and the write records it; given the context in scope, a cancel in
   between would keep the change and lose its record (percona's operator kept a generated MySQL
-  password only in the Secret it then failed to update, and was locked out for good);
+  password only in the Secret it then failed to update, and was locked out for good); or after an
+  earlier change made with a context (\`InsertInfra(context.TODO(), …)\`, then
+  \`UpdateEnvironment(context.TODO(), …)\`, \`UpsertExperimentToGit(ctx, …)\` then
+  \`ProcessExperimentCreation(context.TODO(), …)\`): with no transaction between them, the empty
+  context lets the sequence finish once started, and a cancel in between would leave the first
+  change without the second (litmus' infra registration and removal, and its experiments pushed
+  to git but never stored); the first of such writes is still fixed;
 - the context is a receiver field named for a purpose of its own (\`ar.shutdownDelayCtx\`,
   \`lbf.callCtx\` kept for tracing), not \`ctx\` or \`context\`: cancelled for that purpose, it
   would stop the call too;

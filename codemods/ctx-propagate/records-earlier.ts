@@ -7,13 +7,16 @@ import { enclosingFunction, same, type Node } from '../../src/go/syntax.js';
  * …)`): that change cannot be cut short, and the write is what records it. Given the context in
  * scope, a cancel in between would keep the change and lose its record (percona's operator kept a
  * generated MySQL password only in the Secret it then failed to update, and was locked out for
- * good). The earlier call, as written up to its paren.
+ * good). Or after an earlier change made with a context (`UpdateInfra(context.TODO(), …)`, then
+ * `UpdateEnvironment(context.TODO(), …)`): the empty context keeps a sequence of writes from being
+ * cut short halfway (litmus' infra registration and removal, with no transaction). The earlier
+ * call, as written up to its paren, and whether it was given a context.
  */
-export function recordsEarlierChange(call: Node): string | undefined {
+export function recordsEarlierChange(call: Node): { call: string; withContext: boolean } | undefined {
   const target = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
   const callee = target?.type === 'call_expression' ? target.childForFieldName('function') : undefined;
   const written = callee ? calledName(callee)?.name : undefined;
-  if (!written || !WRITE.test(written)) return undefined;
+  if (!written || !written.split(/(?=[A-Z])/).some((w) => WRITE.test(w))) return undefined;
   const fn = enclosingFunction(call);
   const body = fn?.childForFieldName('body');
   if (!body) return undefined;
@@ -24,14 +27,13 @@ export function recordsEarlierChange(call: Node): string | undefined {
     const name = calledName(f)?.name;
     if (!name || !CHANGE.test(name)) continue;
     const args = earlier.childForFieldName('arguments')?.namedChildren ?? [];
-    if (args.some((a) => CONTEXT_ARG.test(a.text))) continue;
-    return `${f.text}(…)`;
+    return { call: `${f.text}(…)`, withContext: args.some((a) => CONTEXT_ARG.test(a.text)) };
   }
   return undefined;
 }
 
-/** Calls that write a record: `Update`, `Patch`, `Create`, `Apply`, `Put`, `Save`… */
-const WRITE = /^(Update|Patch|Create|Apply|Put|Save|Store|Upsert|Write)\w*$/;
+/** Words of a call that writes a record: `Update`, `Patch`, `Create`, `Put`… (`ProcessExperimentCreation`). */
+const WRITE = /^(Update|Patch|Create|Creation|Apply|Put|Save|Store|Upsert|Write|Insert)$/;
 /** Calls named for changing something: `CreateOperatorUser`, `updateProxyUser`, `AlterUser`, `ExecContext` aside. */
-const CHANGE = /^(create|update|change|alter|exec|apply|insert|grant|revoke|rotate|upsert|register|drop)([A-Z]\w*)?$|^(Create|Update|Change|Alter|Exec|Apply|Insert|Grant|Revoke|Rotate|Upsert|Register|Drop)([A-Z]\w*)?$/;
+const CHANGE = /^(create|update|change|alter|exec|apply|insert|grant|revoke|rotate|upsert|register|drop|patch|put|save|push)([A-Z]\w*)?$|^(Create|Update|Change|Alter|Exec|Apply|Insert|Grant|Revoke|Rotate|Upsert|Register|Drop|Patch|Put|Save|Push)([A-Z]\w*)?$/;
 const CONTEXT_ARG = /(^|\.)(ctx|\w*Ctx|context)$|^context\.|^\w+\.Context\(\)$/;
