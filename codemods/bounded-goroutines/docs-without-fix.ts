@@ -255,7 +255,8 @@ function passed in or another package's function is not seen. No fix when:
   outlive cancellation and runs until its own input ends (a WebAssembly instance serving its
   stdin), a long-lived worker;
 - the goroutine waits for other code to finish (\`case <-claim.Context.Done():\`) or for a reply
-  (\`case latency := <-responseCh:\`) until a timer it made fires (\`case <-timer.C:\`): a grace
+  (\`case latency := <-responseCh:\`) until a timer it made fires (\`case <-timer.C:\`, or \`case
+  <-time.After(timeout):\`, cilium's cache-sync waits, made by a factory called in place): a grace
   period or a timeout all of them are meant to run at once, which a bound would add up (a health
   prober's cycle taking many timeouts, its later probes cut off by the caller's deadline);
 - the goroutine shuts a server down or stops a worker (\`srv.Shutdown(ctx)\`, \`s.GracefulStop()\`,

@@ -1,6 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { calledBodies } from '../../src/go/called-functions.js';
 import { statementsOf, type Node } from '../../src/go/syntax.js';
+import { declarationOf } from '../../src/go/scope.js';
 import { localClosure, spawnedFunction, type Spawn } from './detect.js';
 
 /**
@@ -9,7 +10,7 @@ import { localClosure, spawnedFunction, type Spawn } from './detect.js';
  */
 export function spawned(spawn: Spawn): { fn?: Node; literal?: Node; called: Node[] } {
   const fn = spawnedFunction(spawn.go);
-  const literal = fn?.type === 'func_literal' ? fn : fn?.type === 'call_expression' ? madeByLocalFactory(fn, spawn.go) : fn ? localClosure(fn, spawn.go) : undefined;
+  const literal = fn?.type === 'func_literal' ? fn : fn?.type === 'call_expression' ? madeByLocalFactory(fn, spawn.go) : fn ? (localClosure(fn, spawn.go) ?? madeInLocal(fn, spawn.go)) : undefined;
   const called = literal ? literal.childForFieldName('body')!.descendantsOfType('call_expression').map((c) => c.childForFieldName('function')!) : fn ? [fn] : [];
   return { fn, literal, called };
 }
@@ -21,11 +22,23 @@ export function spawned(spawn: Spawn): { fn?: Node; literal?: Node; called: Node
  */
 function madeByLocalFactory(call: Node, go: Node): Node | undefined {
   const callee = call.childForFieldName('function');
-  const factory = callee ? localClosure(callee, go) : undefined;
+  // `func(r string) func() error { … }(resource)`, called where it is written.
+  const factory = callee?.type === 'func_literal' ? callee : callee ? localClosure(callee, go) : undefined;
   const statements = statementsOf(factory?.childForFieldName('body'));
   const returned = statements.find((st) => st.type === 'return_statement')?.namedChildren[0];
   const value = returned?.type === 'expression_list' ? returned.namedChildren[0] : returned;
   return value?.type === 'func_literal' ? value : undefined;
+}
+
+/**
+ * `wg.Go(waitFn)`, where `waitFn := func(r string) func() error { return func() error { … } }(r)`:
+ * the literal the factory, called in place, returns (cilium's cache-sync waits, each with a
+ * timeout of its own).
+ */
+function madeInLocal(fn: Node, go: Node): Node | undefined {
+  const found = fn.type === 'identifier' ? declarationOf(fn.text, go) : undefined;
+  const value = found && 'local' in found ? found.local.value : undefined;
+  return value?.type === 'call_expression' ? madeByLocalFactory(value, go) : undefined;
 }
 
 /**

@@ -104,11 +104,12 @@ export function oneTimePause(body: Node): string | undefined {
  */
 export function waitsForOthersUntilTimer(body: Node): { waitsFor: string; timer: string } | undefined {
   const timers = [...body.text.matchAll(/(\w+)\s*:=\s*time\.NewTimer\(/g)].map((m) => `<-${m[1]}.C`);
-  if (timers.length === 0) return undefined;
+  // Or a `case <-time.After(timeout):` (cilium's cache-sync waits).
+  if (timers.length === 0 && !body.text.includes('time.After(')) return undefined;
   for (const select of body.descendantsOfType('select_statement')) {
     const cases = select.namedChildren.filter((c) => c.type === 'communication_case');
     const comms = cases.map((c) => c.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '');
-    const timer = comms.find((c) => timers.includes(c));
+    const timer = comms.find((c) => timers.includes(c) || /^<-time\.After\(/.test(c));
     const waitsFor = comms.find((c, i) => c !== timer && !isDoneCase(cases[i])) ?? comms[cases.findIndex(isDoneCase)];
     if (timer && waitsFor && comms.every((c) => /^(\w+(,\w+)?:?=)?<-/.test(c))) return { waitsFor, timer };
   }
