@@ -119,7 +119,8 @@ function find(ctx: FileContext): RawFinding[] {
     // A field is set once, often while still nil (a constructor's `m.ctx, m.cancel = …`).
     // `ctx = context.TODO() // no cancellation allowed past this point`: a detach on purpose.
     const statement = call.parent?.parent;
-    if (statement?.type === 'assignment_statement' && statement.childForFieldName('left')?.text === source.expr && statement.childForFieldName('right')?.text === call.text) {
+    const nilGuard = ancestors(call).some((a) => a.type === 'if_statement' && nilTested(a, source.expr, call));
+    if (statement?.type === 'assignment_statement' && statement.childForFieldName('left')?.text === source.expr && statement.childForFieldName('right')?.text === call.text && !nilGuard) {
       out.push(unfixed(`the statement sets ${source.expr} itself to ${call.text}: the code after it is cut loose from ${source.expr} on purpose (given ${source.expr}, it would read ${source.expr} = ${source.expr})`));
       continue;
     }
