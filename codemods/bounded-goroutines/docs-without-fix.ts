@@ -103,7 +103,11 @@ function passed in or another package's function is not seen. No fix when:
   item (bubbletea's batch commands run side by side by contract, and a listener with its waiter
   past the bound left a program with no events); for a loop nothing waits for, any function type
   the package declares, over a slice or a map (\`go handler(event)\` for each registered
-  \`EventHandler\`: incus' event loggers stopped getting events behind one stuck logger);
+  \`EventHandler\`: incus' event loggers stopped getting events behind one stuck logger); and for
+  a joined loop too, once the other checks pass, callbacks with parameters (\`go func(callback
+  FuncNotify) { callback(event) }(callback)\` for each subscriber, also over a local made from a
+  literal of the slice type: inspektor-gadget's \`Publish\`, whose subscribers run side by side by
+  contract and may wait on each other);
 - each goroutine of a joined loop calls the task its item carries, a function-typed field of the
   items' struct (\`Check func(ctx context.Context) error\`, or \`Check CheckFunc\` with a function
   type the package declares) or a method of the items' interface (\`d.Detect(ctx)\` over \`[]Detector\`:

@@ -97,12 +97,15 @@ function interfaceMethods(typeName: string, ctx: FileContext): string[] {
  * on another item (a batch's commands, run side by side by contract); for a loop nothing waits
  * for, any such type (registered handlers: `go handler(event)`). The call, e.g. `cmd()`.
  */
-export function itemIsFunction(spawn: Spawn, bodies: { body: Node }[], ctx: FileContext): string | undefined {
+export function itemIsFunction(spawn: Spawn, bodies: { body: Node }[], ctx: FileContext, withParameters = spawn.shape === 'fire-and-forget'): string | undefined {
   const loop = spawn.loops.find((l) => loopShape(l).kind === 'range');
   const over = loop ? loopShape(loop).over : undefined;
   // Nothing waits for them: any handler the package declares a type for (`type EventHandler
   // func(event Event)`, `go handler(event)` for each registered one).
-  if (!loop || !over || !ofDeclaredFunctionType(over, loopStatement(loop), ctx, spawn.shape === 'fire-and-forget')) return undefined;
+  // `withParameters`, for a joined loop too: callbacks registered by callers (`for _, callback :=
+  // range subs { go func(callback FuncNotify) { callback(event) }(callback) }`: inspektor-gadget's
+  // Publish, whose subscribers run side by side by contract).
+  if (!loop || !over || !ofDeclaredFunctionType(over, loopStatement(loop), ctx, withParameters)) return undefined;
   const items = new Set(loopShape(loop).variables);
   const statement = loopStatement(loop);
   const started = spawn.go.type === 'go_statement' ? spawn.go.namedChild(0) : undefined;
@@ -111,7 +114,8 @@ export function itemIsFunction(spawn: Spawn, bodies: { body: Node }[], ctx: File
     const fn = c.childForFieldName('function');
     if (fn?.type !== 'identifier' || !items.has(fn.text)) return false;
     const decl = declarationOf(fn.text, c);
-    return !!decl && 'local' in decl && contains(statement, decl.local.decl);
+    // The item itself, or the goroutine literal's parameter of the same name it is passed as.
+    return !!decl && ('local' in decl ? contains(statement, decl.local.decl) : contains(statement, decl.param.fn));
   });
   return call && firstLine(call.text);
 }
@@ -123,7 +127,9 @@ export function itemIsFunction(spawn: Spawn, bodies: { body: Node }[], ctx: File
  */
 function ofDeclaredFunctionType(over: Node, at: Node, ctx: FileContext, withParameters: boolean): boolean {
   const decl = over.type === 'identifier' ? declarationOf(over.text, at) : undefined;
-  let type = !decl ? undefined : 'param' in decl ? decl.param.typeNode : decl.local.typeNode;
+  // A local made from a literal of its type (`copiedSubs := []FuncNotify{}`): the literal's type.
+  const literalType = decl && 'local' in decl && decl.local.value?.type === 'composite_literal' ? decl.local.value.childForFieldName('type') : undefined;
+  let type = !decl ? undefined : 'param' in decl ? decl.param.typeNode : (decl.local.typeNode ?? literalType ?? undefined);
   if (type?.type === 'type_identifier') type = ctx.packageIndex().type(type.text)?.typeNode;
   const element = type?.type === 'slice_type' ? type.childForFieldName('element') : type?.type === 'map_type' ? type.childForFieldName('value') : undefined;
   const fn = element?.type === 'type_identifier' ? ctx.packageIndex().type(element.text)?.typeNode : undefined;

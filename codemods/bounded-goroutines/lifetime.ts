@@ -206,6 +206,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (unseen) {
     return `the goroutines hand a context to code this package does not show (${unseen}): work given a context usually waits (on the network, a subprocess, another service), and the default bound, the number of CPUs, says nothing of how many may wait at once; set max-concurrency to bound them on purpose`;
   }
+  const callbacks = itemIsFunction(spawn, bodies, ctx, true);
+  if (callbacks) {
+    return `each goroutine runs its item, a callback of a function type the package declares for its callers (${callbacks}): subscribers' code, run side by side by contract, which may wait on each other; bounded, a callback waiting for a later one would hold its slot for good`;
+  }
   const unread = unseenWork(bodies, { literal, called }, ctx);
   if (unread) {
     return `the goroutines run code this package does not show (${unread}), which may wait (on a peer, a subprocess, a reply): the default bound, the number of CPUs, suits work that computes, and says nothing of how many may wait at once; set max-concurrency to bound them on purpose`;
