@@ -7,14 +7,15 @@ import { everyCalledBody } from '../../src/go/called-functions.js';
 import { boundChosen } from './network.js';
 
 /**
- * With the default bound, the number of CPUs, a goroutine's work must be work goconc can read: the
- * goroutine's own code, the package's functions it calls, the standard library, the builtins.
- * Code it cannot read (another module's function, an interface's method, a function value) may
- * wait on a peer, a subprocess or a reply, and the number of CPUs says nothing of how many may
- * wait at once: bounded, work meant to run side by side would run in turns, or wait for good on
- * work that cannot start (sliver's envelope writes, koordinator's `CreateSync(pod)`, gophish's
- * `w.mailer.Queue(msc)`, knative's `w.routine()`). The first such call, as written up to its
- * paren; undefined when max-concurrency chose the bound.
+ * With the default bound, the number of CPUs, a goroutine's methods must be ones goconc can read:
+ * the package's own, the standard library's types', logging and metric updates. A method it
+ * cannot read (an interface's, another module's type's, a function kept in a field), or another
+ * package's function named for waiting (`backoff.Retry`), may wait on a peer, a subprocess or a
+ * reply, and the number of CPUs says nothing of how many may wait at once: bounded, work meant to
+ * run side by side would run in turns, or wait for good on work that cannot start (sliver's
+ * envelope writes, gophish's `w.mailer.Queue(msc)`, knative's `w.routine()`). Function values
+ * passed in and other packages' functions are read as the loop's work. The first such call, as
+ * written up to its paren; undefined when max-concurrency chose the bound.
  * `spawned`: the goroutine's literal, if it has one, else the function it runs.
  */
 export function unseenWork(bodies: { body: Node; via?: string }[], spawned: { literal?: Node; called: Node[] }, ctx: FileContext): string | undefined {
