@@ -34,14 +34,14 @@ function find(ctx: FileContext): RawFinding[] {
     if (call.parent?.type === 'unary_expression' && call.parent.parent?.type === 'expression_statement') continue;
     const d = call.childForFieldName('arguments')!.namedChildren[0];
     const message = `${call.text} in a loop starts a new timer every iteration, each alive until it fires (${d?.text ?? '?'}) even when another case wins`;
-    const plan = reuseTimer(call, loops[0], ctx, time);
+    const plan = timerPerPass(call, loops[0], ctx, time);
     out.push({ start: call.startIndex, end: call.endIndex, message, ...plan });
   }
   return out;
 }
 
-/** The simple shape: `case <-time.After(d):` in a select that is a statement of the loop body, d unchanged by the loop. */
-function reuseTimer(call: Node, loop: Node, ctx: FileContext, time: string): Pick<RawFinding, 'fix' | 'reason'> {
+/** The simple shape: `case <-time.After(d):` in a select that is a statement of the loop body, d computed by no call. */
+function timerPerPass(call: Node, loop: Node, ctx: FileContext, time: string): Pick<RawFinding, 'fix' | 'reason'> {
   const unary = call.parent;
   const recv = unary?.parent;
   const kase = recv?.parent;
