@@ -102,6 +102,10 @@ only closes a channel inside a \`sync.Once\` does not, and is left alone.
   \`context.Context\` and its cancel functions, \`netip\` addresses, \`uuid.UUID\`);
 - another method closes channels under the same mutex while this loop sends on the elements:
   sending after unlocking could panic on a closed channel (pub/sub unsubscribe);
+- for an entry taken and removed, another method closes every element of the map under the same
+  mutex (\`for _, c := range m.clients { c.Close() }\`, a shutdown): once it returns none is open,
+  and a close moved past the unlock could still be running then (coroot's collector returned from
+  \`Close\` with a client still closing, and the process exited);
 - another method removes elements of the collection under the same mutex (\`delete(a.handlers,
   id)\`, \`s.subs = slices.Delete(…)\`, a re-slice, a filtered copy put in its place: \`b.subs =
   keep\`): once it returns, the lock promises the element

@@ -10,6 +10,7 @@ import { guardedObjectsPlan, sharedElementsPlan } from './lock-guards-objects.js
 import { handedOutSlice, iterateThenCall, removeThenClose, type Rewrite } from './rewrites.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 import { onlyAppended } from './append-only.js';
+import { closesEveryElementUnderLock } from './closes-all.js';
 
 const LOCK_CALL = /Lock\s*\(\s*\)/;
 const UNLOCK_CALL = /Unlock\s*\(\s*\)/;
@@ -86,9 +87,12 @@ function find(ctx: FileContext): RawFinding[] {
         const call = firstBlockingCall(between, methods, locals);
         if (call) {
           const rest = cs.inside.slice(cs.inside.indexOf(del) + 1);
+          const shutter = closesEveryElementUnderLock(recv.typeName, cs, guarded(indexOperand(take))!.name, method, ctx);
           const plan: Rewrite = rest.some((r) => mentions(r, cs.recv))
             ? { ok: false, reason: `statements after the delete still use ${cs.recv}'s state under the lock` }
-            : removeThenClose(cs, take, del, between, ctx);
+            : shutter
+              ? { ok: false, reason: `${shutter} closes every element of ${delArgs[0].text} under the same lock: once it returns none is open, and a close moved past the unlock could still be running then (a shutdown cut short)` }
+              : removeThenClose(cs, take, del, between, ctx);
           report(call, `${what(call)} runs while holding ${cs.mutex}: an entry of ${delArgs[0].text} is used and removed under the lock`, plan);
           continue;
         }
