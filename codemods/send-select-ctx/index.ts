@@ -121,10 +121,9 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const maybeNil = new Map(inScope.map((s) => [s, mayBeNil(s, ctx)]));
   const sources = lastingSources(inScope.filter((s) => doneWhere.get(s) === undefined && maybeNil.get(s) === undefined), send);
   const nilField = inScope.find((s) => doneWhere.get(s) === undefined && maybeNil.get(s) !== undefined);
-  if (sources.length === 0 && nilField) {
-    return { reason: `${maybeNil.get(nilField)}, and a select on ${nilField.expr}.Done() would then panic` };
-  }
-  if (sources.length === 0 && endsOnReturnReason(inScope, send)) return { reason: endsOnReturnReason(inScope, send)! };
+  if (sources.length === 0 && nilField) return { reason: `${maybeNil.get(nilField)}, and a select on ${nilField.expr}.Done() would then panic` };
+  const onReturn = sources.length === 0 ? endsOnReturnReason(inScope, send) : undefined;
+  if (onReturn) return { reason: onReturn };
   if (sources.length === 0 && inScope.length > 0) {
     return { reason: `the send runs once ${inScope[0].expr} is done (${doneWhere.get(inScope[0])}): selecting on it would skip the send at random` };
   }
