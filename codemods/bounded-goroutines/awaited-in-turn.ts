@@ -1,6 +1,6 @@
 import { loopStatement } from '../../src/go/loops.js';
 import { ancestors, closedChannels, contains, enclosingFunction, same, statementsOf, type Node } from '../../src/go/syntax.js';
-import { localClosure, spawnedFunction, type Spawn } from './detect.js';
+import { localClosure, loopGroups, spawnedFunction, type Spawn } from './detect.js';
 
 /**
  * A receive in the loop's own code, after the `go` statement, from a channel the goroutine's
@@ -109,7 +109,7 @@ export function awaitedInBackground(spawn: Spawn): string | undefined {
   const loop = loopStatement(spawn.loop);
   // The group the loop adds to, or whose Done its goroutines call (\`wg.Add(len(peers))\` made before it).
   const after = spawn.fn.descendantsOfType('call_expression').filter((c) => c.startIndex > loop.endIndex && /\.Wait$/.test(c.childForFieldName('function')?.text ?? ''));
-  const group = [...loop.text.matchAll(/([\w.]+)\.(?:Go|Add|Done)\(/g)].map((m) => m[1]).find((g) => after.some((c) => c.childForFieldName('function')!.text === `${g}.Wait`));
+  const group = loopGroups(loop).find((g) => after.some((c) => c.childForFieldName('function')!.text === `${g}.Wait`));
   if (!group) return undefined;
   const waits = after.filter((c) => c.childForFieldName('function')?.text === `${group}.Wait`);
   const returned = returnedAfterLoop(spawn);

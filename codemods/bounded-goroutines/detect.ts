@@ -108,11 +108,16 @@ function limiterHandedOver(go: Node, loop: Node, source: string): boolean {
  * workers that outlive the call).
  */
 function waitsForLoopsGroup(waits: Node[], loop: Node): boolean {
-  const groups = [...loop.text.matchAll(/([\w.]+)\.(?:Add|Done|Go)\(/g)].map((m) => m[1]).filter((g) => !/(^|\.)(ctx|\w*Ctx|context)$/i.test(g));
+  const groups = loopGroups(loop);
   // No group in the loop: any later Wait may be its join, but not one on a value declared after
   // the loop (open-im's second loop's \`var wait cmdManger\`).
   if (groups.length === 0) return waits.some((w) => !declaredAfter(w.childForFieldName('function')!.text.replace(/\.Wait$/, ''), w, loop));
   return waits.some((w) => groups.includes(w.childForFieldName('function')!.text.replace(/\.Wait$/, '')));
+}
+
+/** The groups a loop names, as written (`wg` of `wg.Add(1)`, `wg.Done()`, `g.Go(…)`), a context's `Done` aside. */
+export function loopGroups(loop: Node): string[] {
+  return [...loop.text.matchAll(/([\w.]+)\.(?:Add|Done|Go)\(/g)].map((m) => m[1]).filter((g) => !/(^|\.)(ctx|\w*Ctx|context)$/i.test(g));
 }
 
 /** Whether the local that `name` starts with is declared after the loop. */
