@@ -1,4 +1,4 @@
-import { enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+import { enclosingFunction, ERROR_VARIABLE, same, type Node } from '../../src/go/syntax.js';
 
 /**
  * A later call of the function, given an empty context, that cleans up (`…Delete(context.TODO(),
@@ -28,7 +28,7 @@ export const CLEANUP = /(^|\.)([Rr]elease|[Cc]lean[Uu]p|[Dd]elete|[Rr]emove|[Dd]
 function failureKept(call: Node): boolean {
   for (let n: Node | null = call.parent; n && n.type !== 'block'; n = n.parent) {
     if (n.type === 'short_var_declaration' || n.type === 'assignment_statement') {
-      return (n.childForFieldName('left')?.namedChildren ?? []).some((id) => /^(err|\w*Err)$/.test(id.text));
+      return (n.childForFieldName('left')?.namedChildren ?? []).some((id) => ERROR_VARIABLE.test(id.text));
     }
   }
   return false;

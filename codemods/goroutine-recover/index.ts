@@ -1,7 +1,7 @@
 import { declarationOf, testingParameter } from '../../src/go/scope.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
-import { afterOpeningBrace, ancestors, contains, eol, firstLine, indentAt, inSelectWithDefault, isReleaseCall, statementsOf, touchesError, type Node } from '../../src/go/syntax.js';
+import { afterOpeningBrace, ancestors, contains, eol, ERROR_VARIABLE, firstLine, indentAt, inSelectWithDefault, isReleaseCall, statementsOf, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
@@ -106,7 +106,7 @@ function errorHandedBack(stmts: Node[], literal: Node): { variable: string; sign
   for (const assign of literal.descendantsOfType('assignment_statement')) {
     if (insideLiteral(assign, literal.childForFieldName('body')!)) continue;
     for (const id of assign.childForFieldName('left')?.namedChildren ?? []) {
-      if (id.type !== 'identifier' || !/^(err|\w*Err)$/.test(id.text)) continue;
+      if (id.type !== 'identifier' || !ERROR_VARIABLE.test(id.text)) continue;
       const found = declarationOf(id.text, assign);
       const decl = found && ('local' in found ? found.local.decl : found.param.fn);
       if (decl && !contains(literal, decl)) return { variable: id.text, signal: signal.text.replace(/^defer\s+/, '') };

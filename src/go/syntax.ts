@@ -285,3 +285,6 @@ export function closureName(literal: Node): string | undefined {
 export function statementsOf(block: Node | null | undefined): Node[] {
   return block?.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren ?? [];
 }
+
+/** A variable named for an error: `err`, `closeErr`, `ReadErr` (not `errs` or `_`). */
+export const ERROR_VARIABLE = /^(err|\w*Err)$/;
