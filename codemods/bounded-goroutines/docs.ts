@@ -46,7 +46,7 @@ func (eb *EventBus) Publish(event Event) {
 |---|---|---|---|
 | joined | a \`Wait()\` after the loop (WaitGroup, errgroup) on the group the loop names (\`wg.Add\`, \`wg.Done\`, \`g.Go\`), or any when it names none; a wait on another group (\`stopping.Wait()\` after a loop adding to \`s.running\`: alloy's runner) leaves the loop's goroutines unjoined | \`sem := make(chan struct{}, n)\` before the loop, \`sem <- struct{}{}\` before \`go\` (before its \`wg.Add\`), \`defer func() { <-sem }()\` first in the goroutine | the loop waits for a free slot; CPU-bound work takes about as long, work that waits (calls over the network) takes longer, and a deadline all the goroutines share (a health probe's) may now run out for the later ones |
 | channel range | \`for v := range ch\` over a channel | the same semaphore | receiving pauses while n handlers are busy: senders feel backpressure |
-| fire-and-forget | nothing waits for the goroutines (an event bus \`Publish\`) | the same semaphore, made before the loop: a bound for each run of the loop | the function may now wait for a free slot |
+| fire-and-forget | nothing waits for the goroutines (an event bus \`Publish\`), or not the function: they join a group it does not wait on (a \`*sync.WaitGroup\` parameter the caller waits on, a field another method waits on) | the same semaphore, made before the loop: a bound for each run of the loop | the function may now wait for a free slot |
 
 The semaphore is made for each run of the loop, never shared by every call: a package-level one
 would deadlock a subscriber that publishes in turn (\`Publish\` called from the goroutines it

@@ -1,7 +1,8 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { callsByText, goStatements } from '../../src/go/find-by-text.js';
+import { declarationOf } from '../../src/go/scope.js';
 import { touchesError } from '../../src/go/syntax.js';
-import { spawnPerIteration, waitGroupGoPerIteration, type Spawn } from './detect.js';
+import { loopGroups, spawnPerIteration, waitGroupGoPerIteration, type Spawn } from './detect.js';
 import { docs } from './docs.js';
 import { errgroupFindings } from './errgroup.js';
 import { semaphoreFix, type Plan } from './fix.js';
@@ -64,6 +65,16 @@ function planFor(spawn: Spawn, ctx: FileContext, rewrite: () => Plan): Plan {
  * The finding's message: the hazard, and with a fix (`limit` set), what the bound will do; without
  * one, the hazard alone (a message describing a bound nobody adds reads as the code's behaviour).
  */
+/**
+ * Who waits for goroutines that no Wait of the function joins: nobody, or whoever waits on the
+ * group they join (a WaitGroup given as a parameter or kept in a field, waited for by the caller
+ * or another method). A local group nobody waits on is nobody's.
+ */
+function waitedElsewhere(spawn: Spawn, fnName: string): string {
+  const group = loopGroups(spawn.loop).find((g) => new RegExp(`^\\s*(defer\\s+)?${g.replace(/\./g, '\\.')}\\.Done\\(\\)\\s*$`, 'm').test(spawn.loop.text) && !('local' in (declarationOf(g.split('.')[0], spawn.loop) ?? {})));
+  return group ? `${fnName} does not wait for them (they join ${group}, waited for elsewhere)` : 'nothing waits for them';
+}
+
 function message(spawn: Spawn, limit: string | undefined): string {
   const fnName = spawn.fn.childForFieldName('name')?.text ?? 'the function';
   switch (spawn.shape) {
@@ -74,6 +85,6 @@ function message(spawn: Spawn, limit: string | undefined): string {
     case 'waitgroup-go':
       return `a wg.Go goroutine per loop iteration with no bound (joined by Wait): ${limit ? `at most ${limit} will run at once, and the loop waits for a free slot` : 'as many run at once as the loop has iterations'}`;
     case 'fire-and-forget':
-      return `a goroutine per loop iteration with no bound, and nothing waits for them${limit ? `: at most ${limit} from each run of the loop will run at once, so ${fnName} may now wait for a free slot (backpressure)` : ''}`;
+      return `a goroutine per loop iteration with no bound, and ${waitedElsewhere(spawn, fnName)}${limit ? `: at most ${limit} from each run of the loop will run at once, so ${fnName} may now wait for a free slot (backpressure)` : ''}`;
   }
 }
