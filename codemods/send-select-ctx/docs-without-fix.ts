@@ -2,7 +2,9 @@
 export const withoutFix = `## Reported without a fix
 - no cancellation source in scope — goconc never invents a context. An unexported done-channel
   field the package never makes or sets (\`a.shutdownCh = …\`, \`shutdownCh:\` in a literal), though
-  it builds the type, is no source: it is nil, and a case on it would never fire (dkron's agent);
+  it builds the type, is no source: it is nil, and a case on it would never fire (dkron's agent).
+  Nor is one the package only makes and receives from (\`p.stop = make(…)\`, \`<-p.stop\`), never
+  closing it, sending on it or handing it on: nothing ever signals on it (hmq's worker pool);
 - the only source is a context parameter or field that may be nil: the function hands it to a
   call that makes its own context of it (\`ctx := opts.buildContext(o.parent)\`), or the package
   builds the type without the field (\`&Observable{items: items}\`) and the function building it

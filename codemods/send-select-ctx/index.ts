@@ -1,4 +1,4 @@
-import { cancellationSources, DONE_NAME, doneReceive, signalledDoneChannels, unsetDoneChannels, type CancellationSource } from '../../src/go/cancellation.js';
+import { cancellationSources, DONE_NAME, doneReceive, signalledDoneChannels, deadDoneFieldsReason, type CancellationSource } from '../../src/go/cancellation.js';
 import { ancestors, contains, enclosingFunction, escapes, firstLine, FUNCTION_TYPES, same, touchesError, unparen, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { receiverOf } from '../../src/go/declarations.js';
@@ -133,8 +133,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
       const carry = signalled.length > 1 ? 'carry' : 'carries';
       return { reason: `no cancellation source in scope: ${signalled.join(', ')} ${carry} signals (sent on or closed by this code, or a field the package sends on) rather than telling this code to stop` };
     }
-    const unset = unsetDoneChannels(send, ctx.tree, ctx.packageIndex);
-    if (unset.length > 0) return { reason: `no cancellation source in scope: the package never makes or sets ${unset.join(', ')}, though it builds the type: a nil channel, on which a case would never fire` };
+    const dead = deadDoneFieldsReason(send, ctx.tree, ctx.packageIndex);
+    if (dead) return { reason: dead };
     return { reason: 'no cancellation source in scope (no context.Context or done channel to select on)' };
   }
   const chan = send.childForFieldName('channel')!.text;

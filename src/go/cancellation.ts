@@ -71,6 +71,8 @@ interface Frame {
   signalled: string[];
   /** Done-channel fields the package never sets, though it builds the type: nil. */
   unset: string[];
+  /** Done-channel fields the package only makes and receives from: nothing ever closes them. */
+  idle: string[];
   paramNames: string[];
   receiver: string | undefined;
   fields: CancellationSource[];
@@ -92,6 +94,7 @@ function frameOf(fn: Node, tree: Parser.Tree, ctxPkg: string | undefined, index:
     ],
     signalled: signalled.map((p) => p.name),
     unset: [],
+    idle: [],
     paramNames: params.map((p) => p.name),
     receiver: undefined,
     fields: [],
@@ -116,7 +119,9 @@ function frameOf(fn: Node, tree: Parser.Tree, ctxPkg: string | undefined, index:
     // that signal: receiving from it here would take it.
     const sentOn = (f: FieldDecl) => index().anyTextMatches(new RegExp(`\\.${f.name}\\s*<-`));
     const [signalledFields, doneFields] = partition(fields.filter(isDoneChannel), (f) => signals(fn, `${recv.name}.${f.name}`) || sentOn(f));
-    frame.fields = [...fields.filter((f) => isContextType(f.typeNode, ctxPkg)).map((f) => source(f, 'ctx-field')), ...doneFields.map((f) => source(f, 'done-field'))];
+    const [idle, liveFields] = partition(doneFields, (f) => neverClosed(f, index()));
+    frame.idle = idle.map((f) => `${recv.name}.${f.name}`);
+    frame.fields = [...fields.filter((f) => isContextType(f.typeNode, ctxPkg)).map((f) => source(f, 'ctx-field')), ...liveFields.map((f) => source(f, 'done-field'))];
     frame.signalled.push(...signalledFields.map((f) => `${recv.name}.${f.name}`));
   }
   byId.set(fn.id, frame);
@@ -144,12 +149,35 @@ export function signalledDoneChannels(node: Node, tree: Parser.Tree, index: () =
     .flatMap((fn) => frameOf(fn, tree, ctxPkg, index).signalled);
 }
 
-/** Done-channel fields in scope at `node` that the package never sets, though it builds their type: nil channels. */
-export function unsetDoneChannels(node: Node, tree: Parser.Tree, index: () => PackageIndex): string[] {
+/**
+ * Why the done-channel fields in scope at `node` can never fire, when that is why there is no
+ * source: the package never sets them though it builds their type (nil channels), or it only
+ * makes them and receives from them (nothing closes them).
+ */
+export function deadDoneFieldsReason(node: Node, tree: Parser.Tree, index: () => PackageIndex): string | undefined {
   const ctxPkg = packageName(tree, 'context');
-  return ancestors(node)
+  const inScope = ancestors(node)
     .filter((a) => FUNCTION_TYPES.has(a.type))
-    .flatMap((fn) => frameOf(fn, tree, ctxPkg, index).unset);
+    .map((fn) => frameOf(fn, tree, ctxPkg, index));
+  const [unset, idle] = [inScope.flatMap((f) => f.unset), inScope.flatMap((f) => f.idle)];
+  if (unset.length > 0) return `no cancellation source in scope: the package never makes or sets ${unset.join(', ')}, though it builds the type: a nil channel, on which a case would never fire`;
+  if (idle.length > 0) return `no cancellation source in scope: the package only makes ${idle.join(', ')} and receives from it, never closes it or sends on it: a case on it would never fire`;
+  return undefined;
+}
+
+/**
+ * An unexported done-channel field the package only ever makes (`p.stop = make(chan struct{})`,
+ * `stop: make(…)`) and receives from: no code closes it or sends on it, and none can take it
+ * elsewhere to do so (hmq's worker pool selected on a `stoppedChan` nothing closed). Any other
+ * mention (a close, a copy, an argument, a value set) may be the signal, and the field stays.
+ */
+function neverClosed(f: FieldDecl, index: PackageIndex): boolean {
+  if (!/^[a-z_]/.test(f.name)) return false;
+  const name = regexEscaped(f.name);
+  const otherUse = new RegExp(`(?<!<-\\s*[\\w.()]*)\\.${name}\\b(?!\\s*=\\s*make\\()`);
+  const keyedOtherwise = new RegExp(`[{,\\s]${name}\\s*:(?!\\s*make\\()`);
+  const made = new RegExp(`\\.${name}\\s*=\\s*make\\(|[{,\\s]${name}\\s*:\\s*make\\(`);
+  return index.anyTextMatches(made) && !index.anyTextMatches(otherUse) && !index.anyTextMatches(keyedOtherwise);
 }
 
 /**
