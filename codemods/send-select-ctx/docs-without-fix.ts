@@ -13,7 +13,11 @@ export const withoutFix = `## Reported without a fix
 - the channel is a field that a loop of the package drains (\`for { m := <-p.retries … }\`, \`for m :=
   range p.retries\`, or a loop that polls it and waits for it in its select's default branch; a
   loop that only polls does not drain it; or a field the package closes and, in a loop, hands to a
-  call that reads it until it is closed: \`lo.BufferWithTimeout(rt.responseQ, n, wait)\`), or a channel parameter the package drains under the same name (\`updates
+  call that reads it until it is closed: \`lo.BufferWithTimeout(rt.responseQ, n, wait)\`; or a field
+  handed to a goroutine the package starts, whose function receives from it in a loop or cannot be
+  read: \`go s.handler.Run(ctx, s.requestCh)\`, stopped by what it was given, not by the sender's
+  done channel, as jocko's broker served queued requests after a select on shutdownCh had given
+  up and closed their connection), or a channel parameter the package drains under the same name (\`updates
   chan<- job\` handed down from where \`updater(updates <-chan job)\` ranges over it until it is
   closed, or from the function that makes it under that name and starts workers ranging over it:
   \`copyChan := make(…)\`, \`go func() { f.copierRoutine(ctx, copyChan) }()\`, or started with

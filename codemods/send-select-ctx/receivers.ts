@@ -1,10 +1,11 @@
 import { declarationOf, declaredTypeName, type Param } from '../../src/go/scope.js';
 import { baseTypeName } from '../../src/go/declarations.js';
-import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { plainReceive, receiveCase } from '../../src/go/result-channel.js';
 import { drainedAfterRegistering } from './registered-channels.js';
 import { parametersGiven } from '../../src/go/called-functions.js';
+import { readByCall } from './field-consumers.js';
 import { breaksOut, leavesLoop } from '../../src/go/loops.js';
 
 // Who takes a send's value: the package's own receivers of the channel, a requester waiting for
@@ -34,28 +35,9 @@ export function drainedBy(send: Node, ctx: FileContext): string | undefined {
     const inLoop = index
       .nodesMatching(receive, undefined, signature && ((decl) => signature.test(decl)))
       .find((n) => n.type !== 'comment' && ancestors(n).some((a) => a.type === 'for_statement') && waits(n) && (!param || !!parameterNamed(param, n)));
-    return inLoop?.parent?.text ?? (param ? drainedWhereMade(param, ctx) : readByCallUntilClosed(field!, index));
+    return inLoop?.parent?.text ?? (param ? drainedWhereMade(param, ctx) : readByCall(field!, index));
   });
 }
-
-/**
- * A field the package closes and hands, in a loop, to a call that reads it (`for { buf, n, _,
- * open := lo.BufferWithTimeout(rt.responseQ, size, wait); … if !open { return } }`): a consumer
- * reading until the owner closes it, which it can do only once every sender is done (a send
- * after the close would panic). The call.
- */
-function readByCallUntilClosed(field: string, index: ReturnType<FileContext['packageIndex']>): string | undefined {
-  if (!index.anyTextMatches(new RegExp(`\\bclose\\(\\s*[\\w.]+\\.${field}\\s*\\)`))) return undefined;
-  const handed = new RegExp(`(?<=[(,]\\s*[\\w.]+)\\.${field}(?=\\s*[,)])`, 'g');
-  const call = index
-    .nodesMatching(handed, () => 1)
-    .map((id) => (id.parent?.type === 'selector_expression' && id.parent.parent?.type === 'argument_list' ? id.parent.parent.parent : undefined))
-    .find((c) => c?.type === 'call_expression' && !NOT_READERS.test(c.childForFieldName('function')?.text ?? '') && c.parent?.type !== 'go_statement' && ancestors(c).some((a) => a.type === 'for_statement'));
-  return call ? firstLine(call.text) : undefined;
-}
-
-/** Calls that take a channel without reading it. */
-const NOT_READERS = /^(close|len|cap|append|make|signal\.Notify)$/;
 
 /**
  * The function of the package that makes a channel of that name (`copyChan := make(chan T, n)`),

@@ -1,0 +1,45 @@
+import { parametersGiven } from '../../src/go/called-functions.js';
+import type { FileContext } from '../../src/engine/types.js';
+import { paramsOf } from '../../src/go/scope.js';
+import { ancestors, firstLine, type Node } from '../../src/go/syntax.js';
+
+type Index = ReturnType<FileContext['packageIndex']>;
+
+/** Calls that take a channel without reading it. */
+const NOT_READERS = /^(close|len|cap|append|make|signal\.Notify)$/;
+
+/**
+ * A consumer of a channel field that the package hands it to, rather than a loop receiving from
+ * the field itself. The go statement or the call, if any:
+ * - a goroutine the package starts with the field (`go s.handler.Run(ctx, s.requestCh)`) whose
+ *   function receives from it in a loop, or that goconc cannot read (an interface's method): it
+ *   stops on what it was given, not on the sender's done channel (jocko's broker applied queued
+ *   requests after a select on shutdownCh had returned and closed their connection). Not one that
+ *   takes a single value (swarmkit's `serveListener`);
+ * - a call in a loop that reads the field until the package closes it (`lo.BufferWithTimeout(
+ *   rt.responseQ, …)` until `!open`), which it can do only once every sender is done.
+ */
+export function readByCall(field: string, index: Index): string | undefined {
+  const handed = new RegExp(`(?<=[(,]\\s*[\\w.]+)\\.${field}(?=\\s*[,)])`, 'g');
+  const calls = index
+    .nodesMatching(handed, () => 1)
+    .map((id) => (id.parent?.type === 'selector_expression' && id.parent.parent?.type === 'argument_list' ? { call: id.parent.parent.parent, arg: id.parent.text } : undefined))
+    .filter((c): c is { call: Node; arg: string } => c?.call?.type === 'call_expression' && !NOT_READERS.test(c.call.childForFieldName('function')?.text ?? ''));
+  const started = calls.find(({ call, arg }) => call.parent?.type === 'go_statement' && receivesInLoop(call, arg, index));
+  if (started) return firstLine(started.call.parent!.text);
+  if (!index.anyTextMatches(new RegExp(`\\bclose\\(\\s*[\\w.]+\\.${field}\\s*\\)`))) return undefined;
+  const inLoop = calls.find(({ call }) => call.parent?.type !== 'go_statement' && ancestors(call).some((a) => a.type === 'for_statement'));
+  return inLoop ? firstLine(inLoop.call.text) : undefined;
+}
+
+/** Whether the function a call runs (a literal's too) receives from the argument in a loop, or cannot be read. */
+function receivesInLoop(call: Node, arg: string, index: Index): boolean {
+  const literal = call.childForFieldName('function');
+  const position = (call.childForFieldName('arguments')?.namedChildren ?? []).findIndex((a) => a.text === arg);
+  const given = literal?.type === 'func_literal' ? [{ decl: literal, param: paramsOf(literal)[position]?.name ?? '_' }] : parametersGiven(call, arg, index);
+  if (given.length === 0) return true;
+  return given.some(({ decl, param }) => {
+    const receive = new RegExp(`<-\\s*${param}\\b|\\brange\\s+${param}\\b`);
+    return decl.descendantsOfType('for_statement').some((loop) => receive.test(loop.text));
+  });
+}
