@@ -1,5 +1,5 @@
 import { declarationOf } from '../../src/go/scope.js';
-import { unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
 
 /**
  * Whether the call, or one it is chained on, is given one of the contexts (`rdb.Set(ctx,
@@ -12,7 +12,18 @@ export function givesSource(call: Node, contexts: string[]): boolean {
   const operand = call.childForFieldName('function')?.childForFieldName('operand');
   const made = operand?.type === 'identifier' ? declarationOf(operand.text, call) : undefined;
   const value = made && 'local' in made && made.local.value ? unparen(made.local.value) : undefined;
-  return value?.type === 'call_expression' && given(value);
+  if (value?.type === 'call_expression' && given(value)) return true;
+  // A field set so before, in a function around the call (`c.cmd = exec.CommandContext(ctx, …)`,
+  // then `go func() { c.execCh <- c.cmd.Wait() }()`: litefs' exit status).
+  if (operand?.type !== 'selector_expression') return false;
+  return ancestors(call)
+    .filter((a) => FUNCTION_TYPES.has(a.type))
+    .some((fn) =>
+      fn.descendantsOfType('assignment_statement').some((set) => {
+        const right = set.childForFieldName('right')?.namedChildren[0];
+        return set.startIndex < call.startIndex && set.childForFieldName('left')?.namedChildren[0]?.text === operand.text && right?.type === 'call_expression' && given(unparen(right));
+      }),
+    );
 }
 
 /** A call and those it is chained on: `rdb.Set(ctx, k, v).Err()` → the Err call, then the Set call. */
