@@ -3,6 +3,7 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { packageName } from '../../src/go/imports.js';
 import { enclosingLoops } from '../../src/go/loops.js';
 import { callsOf, codeWords } from '../../src/go/find-by-text.js';
+import { declaresName } from '../../src/go/top-level-names.js';
 import { enclosingFunction, eol, freshNameIn, indentAt, lineEnd, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveLoop } from '../../src/go/text-signals.js';
@@ -62,10 +63,11 @@ function timerPerPass(call: Node, loop: Node, ctx: FileContext, time: string): P
     return { reason: `the duration ${d.text} is computed by a call (${calls[0].childForFieldName('function')!.text}), which would run before the select's other cases rather than among them` };
   }
   const fn = enclosingFunction(loop);
-  // Names of the function and of the package: the timer must not shadow a type or a variable.
+  // Names the function uses, and the package's top-level ones: the timer must not shadow a type
+  // or a variable. Another function's local `timer` is no reason for a `timer2`.
   const used = fn ? usedNames(fn) : codeWords(ctx.source);
   const index = ctx.packageIndex();
-  const timer = freshNameIn(fn ?? ctx.tree.rootNode, 'timer', { has: (name) => used.has(name) || index.nameTaken(name) });
+  const timer = freshNameIn(fn ?? ctx.tree.rootNode, 'timer', { has: (name) => used.has(name) || declaresName(index, name) });
   const nl = eol(ctx.source);
   const si = indentAt(ctx.source, select.startIndex);
   // The timer stopped as soon as another case wins: it no longer lives until it fires.

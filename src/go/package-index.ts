@@ -1,7 +1,6 @@
 import type Parser from 'tree-sitter';
 import { baseTypeName, declarationAt, kindOfTypeNode, receiverOf, structFields, type FieldDecl, type MethodDecl, type TypeDecl, type TypeKind } from './declarations.js';
 import { FileFunctions } from './file-functions.js';
-import { PackageWords } from './package-words.js';
 import type { Node } from './syntax.js';
 
 /** What a declaration parsed alone is preceded by, to make a file of it. */
@@ -19,7 +18,6 @@ export class PackageIndex {
   private readonly specs = new Map<string, { spec: Node; file: string; decl?: TypeDecl }>();
   readonly files: string[] = [];
   private readonly pending = new Map<string, string>();
-  private readonly extraTexts: string[] = [];
   /** The latest text of each added file (the one being processed: not among `sources`). */
   private readonly addedTexts = new Map<string, string>();
   /** Single methods looked up by `method`, by `Type.Name`; forgotten when the package's text changes. */
@@ -29,7 +27,6 @@ export class PackageIndex {
   /** Calls looked up by `callsNamed`, by name; forgotten when the package's text changes. */
   private readonly callsByName = new Map<string, Node[]>();
   private readonly functionsOfFile = new Map<string, FileFunctions>();
-  private readonly words = new PackageWords(() => [...this.sources.values(), ...this.extraTexts]);
   /** Lookups already run over the pending files, until a file is pending again. */
   private readonly searched = new Set<string>();
   /**
@@ -255,11 +252,6 @@ export class PackageIndex {
     return tree;
   }
 
-  /** Whether a name is taken anywhere in the package (its words, comments and strings included). */
-  nameTaken(name: string): boolean {
-    return this.words.taken(name);
-  }
-
   /**
    * Drop what a file contributed and keep only its text, to be parsed again if a later lookup
    * needs it: the file being processed is indexed from its tree, then let go so the package
@@ -285,10 +277,6 @@ export class PackageIndex {
     this.addedTexts.set(file, text);
     this.files.push(file);
     this.pending.delete(file);
-    if (!this.sources.has(file)) {
-      this.extraTexts.push(text);
-      this.words.forget();
-    }
     this.addTypes(file, tree);
   }
 
