@@ -5,7 +5,8 @@ firing after the function returns, and before Go 1.23 the runtime never collects
 leak of timers and CPU in every call. \`time.Tick\` makes a ticker nobody can stop at all.
 A \`time.NewTicker\` in a function that never returns (no return of its own, ending in a loop
 with no condition, or over the ticker's channel, that nothing breaks out of) outlives nothing,
-and is not reported: a deferred Stop there would never run.
+and is not reported: a deferred Stop there would never run. Nor is a \`for range time.Tick(d)\`
+that ends such a function (a goroutine ticking for the life of the process).
 
 ## Before
 
@@ -44,7 +45,8 @@ for range ticker.C {
 Tickers no longer referenced are collected even when not stopped. For modules whose \`go\` line
 is 1.23 or later the finding is informational (severity info) and has no fix; so is it for a
 file in no module (no \`go.mod\` above it), which today's toolchain builds with its own, newer
-semantics.
+semantics. A ticker a goroutine of the function goes on using keeps its own reason: it is still
+referenced, and no collector ends it.
 
 ## Reported without a fix
 - a ticker that leaves the function (returned, stored, passed on, or its channel \`t.C\` handed on):

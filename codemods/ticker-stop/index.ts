@@ -47,24 +47,34 @@ function find(ctx: FileContext): RawFinding[] {
 function informational(f: RawFinding, goVersion: string | undefined): RawFinding {
   // Not "never collected": these timers are, once nothing refers to them.
   const message = f.message.replace(NEVER_COLLECTED, 'it fires until nothing refers to it any more');
-  return { start: f.start, end: f.end, message, severity: 'info', reason: goVersion === undefined ? COLLECTED_NO_MODULE : COLLECTED };
+  // A ticker a goroutine goes on using keeps its reason: the collector does not end it (faas'
+  // metrics exporter).
+  return { start: f.start, end: f.end, message, severity: 'info', reason: stillUsed.has(f) ? f.reason : goVersion === undefined ? COLLECTED_NO_MODULE : COLLECTED };
+}
+
+/** Findings on a ticker that code running after the function goes on using. */
+const stillUsed = new WeakSet<RawFinding>();
+
+function inUse(f: RawFinding): RawFinding {
+  stillUsed.add(f);
+  return f;
 }
 
 const NEVER_COLLECTED = 'it keeps firing, and is never collected, after the function returns';
 
 /**
  * The function never returns: no return of its own, and it ends in a loop with no condition, or
- * over the ticker's channel, that nothing breaks out of (TarsGo's endpoint refresher). Its ticker
- * outlives nothing: a deferred Stop would never run.
+ * over the ticker's channel (`t.C`, `time.Tick(d)`), that nothing breaks out of (TarsGo's endpoint
+ * refresher, comqtt's examples). Its ticker outlives nothing: a deferred Stop would never run.
  */
-function neverReturns(fn: Node, body: Node, ticker: string): boolean {
+function neverReturns(fn: Node, body: Node, channel: string): boolean {
   const own = (n: Node) => same(enclosingFunction(n), fn);
   if (body.descendantsOfType('return_statement').some(own)) return false;
   const last = body.namedChildren.filter((c) => c.type !== 'comment').at(-1);
   const loop = last?.type === 'statement_list' ? last.namedChildren.filter((c) => c.type !== 'comment').at(-1) : last;
   if (loop?.type !== 'for_statement') return false;
   const shape = loopShape(loop);
-  if (shape.kind !== 'forever' && !(shape.kind === 'range' && shape.over?.text === `${ticker}.C`)) return false;
+  if (shape.kind !== 'forever' && !(shape.kind === 'range' && shape.over?.text === channel)) return false;
   return !loop.descendantsOfType(['break_statement', 'goto_statement']).some(own);
 }
 
@@ -85,7 +95,7 @@ function newTicker(call: Node, ctx: FileContext): RawFinding | undefined {
   if (!body) return undefined;
   const uses = identifiersNamed(body, ctx.source, name).filter((id) => id.startIndex > decl.endIndex);
   if (uses.some((id) => id.parent?.type === 'selector_expression' && id.parent.childForFieldName('field')?.text === 'Stop')) return undefined;
-  if (neverReturns(fn!, body, name)) return undefined;
+  if (neverReturns(fn!, body, `${name}.C`)) return undefined;
   const message = `ticker ${name} is never stopped: ${NEVER_COLLECTED}`;
   const escapes = uses.find((id) => id.parent?.type !== 'selector_expression' || !['C', 'Reset'].includes(id.parent.childForFieldName('field')?.text ?? ''));
   if (escapes) return { start: call.startIndex, end: call.endIndex, message, reason: `${name} leaves the function (${escapes.parent?.text ?? name}): whoever owns it must stop it` };
@@ -95,7 +105,7 @@ function newTicker(call: Node, ctx: FileContext): RawFinding | undefined {
   // Used by a goroutine or closure that may run after the function returns: stopped there, it
   // would never tick for them.
   const later = uses.find((id) => ancestors(id).some((a) => a.type === 'func_literal' && contains(body, a)));
-  if (later) return { start: call.startIndex, end: call.endIndex, message, reason: `${name} is used by a function literal (a goroutine the function starts) that may run after it returns: stopped on return, it would stop ticking for that code` };
+  if (later) return inUse({ start: call.startIndex, end: call.endIndex, message, reason: `${name} is used by a function literal (a goroutine the function starts) that may run after it returns: stopped on return, it would stop ticking for that code` });
   if (decl.parent?.type !== 'statement_list') return { start: call.startIndex, end: call.endIndex, message, reason: 'the ticker is made in a statement header' };
   // One ticker per iteration: a deferred Stop would pile up, one per pass, each ticker kept until
   // the function returns (aresdb's keep-alive, a session long).
@@ -123,6 +133,8 @@ function tick(call: Node, ctx: FileContext, time: string): RawFinding | undefine
   const message = `${call.text} starts a ticker that can never be stopped${inLoop ? ', here once per loop iteration' : ''}`;
   const clause = call.parent;
   const loop = clause?.type === 'range_clause' && clause.childForFieldName('right')?.id === call.id ? clause.parent : undefined;
+  const body = fn?.childForFieldName('body');
+  if (loop && !inLoop && body && neverReturns(fn!, body, call.text)) return undefined;
   if (inLoop || (loop && enclosingLoops(loop).length > 0)) {
     return { start: call.startIndex, end: call.endIndex, message, reason: 'only `for range time.Tick(d)` outside other loops is rewritten; hoisting a ticker out of a loop would change when it fires' };
   }
