@@ -36,7 +36,8 @@ function that started the goroutine, so logs say where it came from. The recover
 \`r\`, or \`rec\` where the code around already uses \`r\` (a receiver), so nothing is shadowed.
 
 ## Left alone
-Goroutines whose body already calls \`recover()\`, and \`go f(x)\` calls (wrap \`f\` itself).
+Goroutines whose body already calls \`recover()\`, or defers a helper named for it
+(\`defer slogutil.RecoverAndLog(ctx, l)\`), and \`go f(x)\` calls (wrap \`f\` itself).
 
 ## Reported without a fix
 A body written on one line; \`log\` or \`runtime/debug\` imported under another name, or their
@@ -47,7 +48,22 @@ releases or reports outside a defer (\`wg.Done()\`, \`mu.Unlock()\`, \`close(ch)
 cancel, a deadline set after its work to unblock the other side: \`right.SetReadDeadline(…)\`,
 glider's relay, recovered, left the copy back waiting on an idle peer), or ends the process (\`os.Exit(0)\` after a CLI run in a goroutine while \`main\` waits for a
 signal: croc, recovered, hung instead of exiting): after a recovered panic it would be skipped, and whoever waits for it would wait
-forever where the process used to crash (defer the release first). A body that calls a function
+forever where the process used to crash (defer the release first). Such a call in any position
+(\`err := cl.Close()\`, \`_ = conn.Close()\`, sish's and sshpiper's clients), or named for telling
+that the work ended, whatever package declares it (\`Close…\`, \`Done\`, \`Finish\`, \`Release\`,
+\`Shutdown\`, \`Signal\`, \`Broadcast\`, \`sc.SendCloseSignal(err)\`: mosdns' servers, recovered,
+left \`WaitClosed\` waiting with the port dead); any logger's \`Fatal\` ends the process as
+\`os.Exit\` does (sish's certificate watchers). The same in a function of the package the body
+calls, not deferred (followed six calls deep): a \`close(…)\`, a \`wg.Done()\`, an unlock as a
+statement, an \`os.Exit\` or a \`Fatal\` (AdGuard's \`fatalOnError\`, sish's \`CleanUp\`). A release
+handed on as a value (\`f(s.wg.Done, stop)\`: the callee calls it when done, maybe not in a
+defer). A flag set just before the goroutine starts that the package clears once the work is
+done (\`l.flushPending = true\`): recovered, it would stay set and the work never start again
+(AdGuard's query log). A goroutine that ends in a loop it never leaves (\`for { err := l.Start();
+…; time.Sleep(d) }\`, \`for range t.C\`), meant to run for the life of the process: one recovered
+panic would end it for good where the crash restarted the process (routedns' listeners). A
+function literal made in the body (a callback run on the goroutine) that locks without a
+deferred unlock (sshpiper's kubectl bridge). A body that calls a function
 of the package (followed six calls deep) that takes a lock without a deferred unlock: a panic
 under the lock would leave it held, and every later \`Lock\` would hang.
 A body that hands a mutex (\`&controllerMu\`, a \`sync.Mutex\` or \`RWMutex\`) to a function the

@@ -6,6 +6,7 @@ import { docs } from './docs.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { codeWords } from '../../src/go/find-by-text.js';
+import { ENDS_PROCESS, guardSetBefore, lockInCallback, loopsForGood, releaseHandedOn, releaseInText, signalsEnd } from './skipped-work.js';
 
 export const goroutineRecover: Codemod = {
   id: 'goroutine-recover',
@@ -32,7 +33,7 @@ function releaseAPanicSkips(stmts: Node[]): Node | undefined {
     for (const n of [st, ...st.descendantsOfType(['send_statement', 'call_expression'])]) {
       if (insideLiteral(n, st)) continue;
       if (n.type === 'send_statement' && !inSelectWithDefault(n)) return n;
-      if (isReleaseCall(n) || closesResource(n) || EXIT.test(n.type === 'call_expression' ? (n.childForFieldName('function')?.text ?? '') : '')) return n;
+      if (isReleaseCall(n) || signalsEnd(n) || ENDS_PROCESS.test(n.type === 'call_expression' ? (n.childForFieldName('function')?.text ?? '') : '')) return n;
       // A deadline set after work, to unblock the other side (`right.SetReadDeadline(time.Now())`:
       // glider's relay), not one set before it.
       if (!first && n.type === 'call_expression' && n.parent?.type === 'expression_statement' && /\.Set(Read|Write)?Deadline$/.test(n.childForFieldName('function')?.text ?? '')) return n;
@@ -41,9 +42,6 @@ function releaseAPanicSkips(stmts: Node[]): Node | undefined {
   }
   return undefined;
 }
-
-/** Calls that end the process. */
-const EXIT = /^(os\.Exit|syscall\.Exit)$/;
 
 /**
  * A channel the goroutine's own loop receives from (\`for { select { case ev := <-l.channel: … } }\`,
@@ -85,14 +83,6 @@ function drainsReader(stmts: Node[], body: Node): string | undefined {
     if (copy) return firstLine(copy.text);
   }
   return undefined;
-}
-
-/**
- * `w.Close()`, `pw.CloseWithError(err)`, `stream.CloseSend()` as a statement: a reader on its other
- * end waits for it (a pipe, a stream).
- */
-function closesResource(n: Node): boolean {
-  return n.type === 'call_expression' && n.parent?.type === 'expression_statement' && /\.Close(WithError|Send|Write)?$/.test(n.childForFieldName('function')?.text ?? '');
 }
 
 /**
@@ -168,7 +158,8 @@ function find(ctx: FileContext): RawFinding[] {
     const body = literal.childForFieldName('body')!;
     // Its own deferred recover, not one of a goroutine nested inside it.
     const stmts = statementsOf(body);
-    if (stmts.some((st) => st.type === 'defer_statement' && /\brecover\(\)/.test(st.text))) continue;
+    // Or a deferred helper that recovers (`defer slogutil.RecoverAndLog(ctx, l)`).
+    if (stmts.some((st) => st.type === 'defer_statement' && /\brecover\(\)|^defer\s+[\w.]*[Rr]ecover\w*\(/.test(st.text))) continue;
     const owner = [...ancestors(go)].find((a) => a.type === 'function_declaration' || a.type === 'method_declaration')?.childForFieldName('name')?.text ?? 'an anonymous function';
     const message = `a panic in this goroutine (started in ${owner}) crashes the whole process`;
     const log = packageName(ctx.tree, 'log');
@@ -189,7 +180,9 @@ function find(ctx: FileContext): RawFinding[] {
     }
     const skipped = releaseAPanicSkips(stmts);
     if (skipped) {
-      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${skipped.text} (line ${skipped.startPosition.row + 1}) outside a defer: after a recovered panic it would be skipped, and whoever waits for it would wait forever where the process used to crash` });
+      const ends = skipped.type === 'call_expression' && ENDS_PROCESS.test(skipped.childForFieldName('function')?.text ?? '');
+      const after = ends ? 'the process would run on without the goroutine' : 'whoever waits for it would wait forever';
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${firstLine(skipped.text)} (line ${skipped.startPosition.row + 1}) outside a defer: after a recovered panic it would be skipped, and ${after} where the process used to crash` });
       continue;
     }
     const drained = drainsReader(stmts, body);
@@ -216,6 +209,35 @@ function find(ctx: FileContext): RawFinding[] {
     const locking = calledTextWhere(calls, ctx.packageIndex(), (text) => lockNotDeferred(text) !== undefined);
     if (locking) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${locking.via}, which runs ${lockNotDeferred(locking.text)} without a deferred unlock: after a recovered panic the lock would stay held, and every later Lock would hang where the process used to crash` });
+      continue;
+    }
+    // A deferred call runs, whole, as the panic unwinds: its releases are not skipped.
+    const undeferred = calls.filter((f) => !ancestors(f).some((a) => a.type === 'defer_statement' && contains(body, a)));
+    const released = calledTextWhere(undeferred, ctx.packageIndex(), (text) => releaseInText(text) !== undefined);
+    if (released) {
+      const release = releaseInText(released.text)!;
+      const after = /^os\.Exit|Fatal/.test(release) ? 'the process would run on without the goroutine' : 'whoever waits for it would wait forever';
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${released.via}, which runs ${release} outside a defer: after a recovered panic it would be skipped, and ${after} where the process used to crash` });
+      continue;
+    }
+    const callback = lockInCallback(body, lockNotDeferred);
+    if (callback) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `a function literal made in the goroutine runs ${callback} without a deferred unlock: called on the goroutine, a recovered panic under the lock would leave it held, and every later Lock would hang where the process used to crash` });
+      continue;
+    }
+    const handedRelease = releaseHandedOn(body);
+    if (handedRelease) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine hands ${handedRelease.release} to ${handedRelease.call}, to call when it is done: after a recovered panic it may never be called, and whoever waits for it would wait forever where the process used to crash` });
+      continue;
+    }
+    const guard = guardSetBefore(go, ctx);
+    if (guard) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine starts after ${guard}, a flag the package clears once the work is done: after a recovered panic it would stay set, and the work never start again where the process used to crash` });
+      continue;
+    }
+    const forever = loopsForGood(body, literal);
+    if (forever) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine ends in a loop it never leaves (${forever}), meant to run for the life of the process: a recovered panic would end the loop for good where the crash used to restart the process` });
       continue;
     }
     const reported = errorHandedBack(stmts, literal);

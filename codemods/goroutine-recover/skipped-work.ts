@@ -1,0 +1,118 @@
+import type { FileContext } from '../../src/engine/types.js';
+import { loopShape } from '../../src/go/loops.js';
+import { ancestors, contains, enclosingFunction, firstLine, same, statementsOf, type Node } from '../../src/go/syntax.js';
+
+// What a recovered panic would skip, beyond the goroutine's own releases: each of these made the
+// process hang or run on without the goroutine's work where it used to crash and restart.
+
+/** Calls that end the process: `os.Exit`, and any logger's `Fatal` (`log.Fatalln`, zap's `Fatal`), or `log.Panic`. */
+export const ENDS_PROCESS = /^(os\.Exit|syscall\.Exit)$|(^|\.)Fatal(f|ln|w)?$|^log\.Panic(f|ln)?$/;
+
+/**
+ * A call that tells someone the goroutine's work ended, by its name, whatever package it is in:
+ * `Close…`, `Done`, `Finish…`, `Release…`, `Shutdown`, `Signal`, `Broadcast`, and `Send…` forms
+ * of them (mosdns' `SendCloseSignal(err)`). Not a context's `Done()` received from.
+ */
+export function signalsEnd(call: Node): boolean {
+  if (call.type !== 'call_expression' || call.parent?.type === 'unary_expression') return false;
+  const fn = call.childForFieldName('function');
+  const name = fn?.type === 'selector_expression' ? fn.childForFieldName('field')!.text : '';
+  return /^(Send)?(Close|Done|Finish|Complete|Release|Shutdown|Signal|Broadcast)([A-Z]\w*)?$/.test(name);
+}
+
+/**
+ * In a function the goroutine reaches: a release or the end of the process outside a defer
+ * (`close(s.Close)` in sish's `CleanUp`, `os.Exit(1)` in AdGuard's `fatalOnError`). As written.
+ */
+export function releaseInText(text: string): string | undefined {
+  const own = withoutDeferred(text);
+  // As statements of their own: `<-ctx.Done()` waits, it releases nothing.
+  const m = /(?:^|[{;])\s*(close\([^)]*\)|[\w.]+\.(?:Done|Unlock|RUnlock)\(\))\s*(?:$|[};])|\b(os\.Exit\([^)]*\)|[\w.]+\.Fatal(?:f|ln|w)?\([^)]*\))/m.exec(own);
+  return m?.[1] ?? m?.[2];
+}
+
+/** A function's text without its deferred statements (a `defer func() {…}()` whole). */
+function withoutDeferred(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const m of text.matchAll(/\bdefer\b/g)) {
+    if (m.index! < at) continue;
+    out += text.slice(at, m.index);
+    let end = text.indexOf('\n', m.index);
+    if (/^defer\s+func\s*\(/.test(text.slice(m.index))) {
+      let depth = 0;
+      for (let i = text.indexOf('{', m.index); i < text.length; i++) {
+        if (text[i] === '{') depth++;
+        else if (text[i] === '}' && --depth === 0) {
+          end = i + 1;
+          break;
+        }
+      }
+    }
+    at = end < 0 ? text.length : end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * A flag set just before the goroutine starts that the package clears once the work is done
+ * (`l.flushPending = true; go func() { l.flushLogBuffer(ctx) }()`, cleared in `encodeEntries`): a
+ * guard against a second start. After a recovered panic it would stay set, and the work never
+ * start again (AdGuard's query log stopped being written). The assignment.
+ */
+export function guardSetBefore(go: Node, ctx: FileContext): string | undefined {
+  for (let prev = go.previousNamedSibling, n = 0; prev && n < 3; prev = prev.previousNamedSibling, n++) {
+    if (prev.type !== 'assignment_statement') continue;
+    const left = prev.childForFieldName('left')?.namedChildren[0];
+    const right = prev.childForFieldName('right')?.namedChildren[0];
+    if (left?.type !== 'selector_expression' || !/^(true|[1-9]\d*)$/.test(right?.text ?? '')) continue;
+    const field = left.childForFieldName('field')!.text;
+    if (ctx.packageIndex().anyTextMatches(new RegExp(`\\.${field}\\s*=\\s*(false|0)\\b`))) return prev.text;
+  }
+  return undefined;
+}
+
+/**
+ * A function literal made in the goroutine (a callback it hands on: `PublicKeyCallback:
+ * func(…) { p.kubeExecMu.Lock(); … p.kubeExecMu.Unlock() }`) that takes a lock without a deferred
+ * unlock: it runs on the goroutine, and a panic under the lock would leave it held. The lock.
+ */
+export function lockInCallback(body: Node, lockNotDeferred: (text: string) => string | undefined): string | undefined {
+  for (const literal of body.descendantsOfType('func_literal')) {
+    const lock = lockNotDeferred(literal.text);
+    if (lock) return lock;
+  }
+  return undefined;
+}
+
+/**
+ * A release handed to other code as a value (`f(s.wg.Done, s.closeSignal)`, `run(cancel)`): the
+ * callee calls it when it is done, maybe not in a defer. As written, with the call.
+ */
+export function releaseHandedOn(body: Node): { release: string; call: string } | undefined {
+  for (const call of body.descendantsOfType('call_expression')) {
+    if (ancestors(call).some((a) => a.type === 'func_literal' && body.startIndex <= a.startIndex && a.endIndex <= body.endIndex)) continue;
+    const arg = call.childForFieldName('arguments')?.namedChildren.find((a) => /^([\w.]+\.(Done|Unlock|RUnlock)|cancel\w*)$/.test(a.text));
+    if (arg) return { release: arg.text, call: `${firstLine(call.childForFieldName('function')!.text)}()` };
+  }
+  return undefined;
+}
+
+/**
+ * The goroutine ends in a loop it never leaves (`for { err := l.Start(); …; time.Sleep(d) }`, or
+ * `for range t.C`): it is meant to run for the life of the process. A recovered panic would end
+ * the loop for good, where the crash used to restart the process (routedns' listener restarts).
+ * The loop's first line.
+ */
+export function loopsForGood(body: Node, literal: Node): string | undefined {
+  const last = statementsOf(body).filter((s) => s.type !== 'comment').at(-1);
+  if (last?.type !== 'for_statement') return undefined;
+  const shape = loopShape(last);
+  const ticks = shape.kind === 'range' && /(\.C|time\.Tick\(.*\))$/.test(shape.over?.text ?? '');
+  if (shape.kind !== 'forever' && !ticks) return undefined;
+  const own = (n: Node) => same(enclosingFunction(n), literal);
+  if (body.descendantsOfType('return_statement').some(own)) return undefined;
+  const leaves = last.descendantsOfType(['break_statement', 'goto_statement']).some((b) => own(b) && !b.namedChild(0) && !ancestors(b).some((a) => contains(last, a) && !same(a, last) && /^(for_statement|select_statement|expression_switch_statement|type_switch_statement)$/.test(a.type)));
+  const labelled = last.descendantsOfType(['break_statement', 'goto_statement']).some((b) => own(b) && !!b.namedChild(0));
+  return leaves || labelled ? undefined : firstLine(last.text);
+}
