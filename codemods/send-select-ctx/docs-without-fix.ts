@@ -17,7 +17,9 @@ export const withoutFix = `## Reported without a fix
   handed to a goroutine the package starts, whose function receives from it in a loop or cannot be
   read: \`go s.handler.Run(ctx, s.requestCh)\`, stopped by what it was given, not by the sender's
   done channel, as jocko's broker served queued requests after a select on shutdownCh had given
-  up and closed their connection), or a channel parameter the package drains under the same name (\`updates
+  up and closed their connection; or a field a loop of the package receives through a getter
+  returning it, \`case ev := <-s.roaManager.ReceiveROA():\`, gobgp's server loop, whose clean-up
+  closed the connection an event carried), or a channel parameter the package drains under the same name (\`updates
   chan<- job\` handed down from where \`updater(updates <-chan job)\` ranges over it until it is
   closed, or from the function that makes it under that name and starts workers ranging over it:
   \`copyChan := make(…)\`, \`go func() { f.copierRoutine(ctx, copyChan) }()\`, or started with

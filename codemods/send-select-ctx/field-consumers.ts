@@ -16,6 +16,8 @@ const NOT_READERS = /^(close|len|cap|append|make|signal\.Notify)$/;
  *   stops on what it was given, not on the sender's done channel (jocko's broker applied queued
  *   requests after a select on shutdownCh had returned and closed their connection). Not one that
  *   takes a single value (swarmkit's `serveListener`);
+ * - a loop receiving from a getter that returns the field (`case ev := <-s.roaManager.ReceiveROA():`
+ *   in gobgp's server loop, `ReceiveROA` returning `m.eventCh`, the channel its clients send on);
  * - a call in a loop that reads the field until the package closes it (`lo.BufferWithTimeout(
  *   rt.responseQ, …)` until `!open`), which it can do only once every sender is done.
  */
@@ -27,6 +29,8 @@ export function readByCall(field: string, index: Index): string | undefined {
     .filter((c): c is { call: Node; arg: string } => c?.call?.type === 'call_expression' && !NOT_READERS.test(c.call.childForFieldName('function')?.text ?? ''));
   const started = calls.find(({ call, arg }) => call.parent?.type === 'go_statement' && receivesInLoop(call, arg, index));
   if (started) return firstLine(started.call.parent!.text);
+  const viaGetter = receivedThroughGetter(field, index);
+  if (viaGetter) return viaGetter;
   if (!index.anyTextMatches(new RegExp(`\\bclose\\(\\s*[\\w.]+\\.${field}\\s*\\)`))) return undefined;
   const inLoop = calls.find(({ call }) => call.parent?.type !== 'go_statement' && ancestors(call).some((a) => a.type === 'for_statement'));
   return inLoop ? firstLine(inLoop.call.text) : undefined;
@@ -42,4 +46,20 @@ function receivesInLoop(call: Node, arg: string, index: Index): boolean {
     const receive = new RegExp(`<-\\s*${param}\\b|\\brange\\s+${param}\\b`);
     return decl.descendantsOfType('for_statement').some((loop) => receive.test(loop.text));
   });
+}
+
+/**
+ * A loop of the package that receives from what a getter of the field returns (`func (m
+ * *roaManager) ReceiveROA() chan *roaEvent { return m.eventCh }`, then `case ev :=
+ * <-s.roaManager.ReceiveROA():` in a for loop). The receiving text.
+ */
+function receivedThroughGetter(field: string, index: Index): string | undefined {
+  const getter = new RegExp(`^func\\s*\\(\\s*\\w+\\s+\\*?\\w+\\s*\\)\\s*(\\w+)\\(\\)[^{\\n]*\\{\\s*return\\s+\\w+\\.${field}\\s*\\}`, 'gm');
+  const names = new Set(index.allTexts().flatMap((text) => [...text.matchAll(getter)].map((m) => m[1])));
+  for (const name of names) {
+    const receive = new RegExp(`<-\\s*[\\w.]+\\.${name}\\(\\)|\\brange\\s+[\\w.]+\\.${name}\\(\\)`, 'g');
+    const inLoop = index.nodesMatching(receive).find((n) => n.type !== 'comment' && ancestors(n).some((a) => a.type === 'for_statement'));
+    if (inLoop) return firstLine(inLoop.parent?.text ?? inLoop.text);
+  }
+  return undefined;
 }
