@@ -12,6 +12,11 @@ maintenance unstarted), and the package's functions
 (methods of any receiver, for \`x.m()\`) of the names it calls, and those they call in turn, up to
 six calls deep (\`go p.retry(id)\` → \`p.handleNewPeer(id)\` → a send only the spawner receives); a
 function passed in or another package's function is not seen. No fix when:
+- each goroutine waits for a value from the channel its item is (\`for _, errc := range errs {
+  g.Go(func() error { return <-errc }) }\`): the stages sending on them run elsewhere, one waiter
+  each, all meant to wait at once; bounded, a stage whose waiter had not started would block on
+  its send, and the stages waiting on it (or on the group's cancel) with it: wal-g's oplog push
+  hung on one CPU instead of reporting a failed upload;
 - the loop accepts connections or streams (\`l.Accept()\`, \`conn.AcceptStream(ctx)\`,
   \`AcceptUniStream\`, or the method taken as a value, \`accept := l.Accept\`): each goroutine serves its connection or stream as long as it stays open,
   and a bound would stop the loop accepting (limit connections on purpose instead, e.g.

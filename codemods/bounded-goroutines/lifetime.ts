@@ -22,7 +22,7 @@ import { acceptsConnections, readsStream, receivesConnections, stopsServer, wait
 import { delayedStart, inTimerCallback, oneTimePause, ownTimeout, pacedBy, sharedDeadline, waitsForOthersUntilTimer } from './timing.js';
 import { meantToRunTogether } from './together.js';
 import { waitsForItemEvent } from './item-events.js';
-import { handedOnEachPass, pipedPair } from './piped-pairs.js';
+import { handedOnEachPass, pipedPair, waitsOnItsChannel } from './piped-pairs.js';
 
 /**
  * Why a bound could stop the loop for good, or undefined when the goroutines finish on their
@@ -38,6 +38,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (together) return together;
   const piped = pipedPair(spawn);
   if (piped) return `each iteration starts two goroutines joined by a pipe it makes (${piped}): the writer waits for its reader, and bounded, a writer holding the last slot would wait for a reader that cannot start`;
+  const waiter = waitsOnItsChannel(spawn);
+  if (waiter) return `each goroutine waits for a value from the channel its item is (${waiter}), sent by work running elsewhere: the waiters are meant to wait at once, and bounded, a sender whose waiter has not started would block, and what waits on it (a pipeline's other stages, a group's cancel on the first error) with it`;
   const handed = handedOnEachPass(spawn);
   if (handed) return `each pass also hands a value on to a reader downstream (${handed}), which paces the loop already: the goroutines' work may wait on that reader (a pipe it drains), and bounded, the loop would wait for a slot only the reader frees while the reader waits for the loop`;
   if (acceptsConnections(spawn.loops[0], ctx.source)) {

@@ -1,6 +1,6 @@
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { same, statementsOf, type Node } from '../../src/go/syntax.js';
-import type { Spawn } from './detect.js';
+import { spawnedFunction, type Spawn } from './detect.js';
 
 /**
  * Two goroutines of one iteration joined by a pipe the iteration makes (`tr, tw := io.Pipe()`,
@@ -39,4 +39,22 @@ export function handedOnEachPass(spawn: Spawn): string | undefined {
   // A limiter the goroutine releases (\`canReload <- 1\`, then \`<-canReload\` in it): a bound, not a hand-off.
   if (new RegExp(`<-\\s*${regexEscaped(channel)}\\b`).test(spawn.go.text)) return undefined;
   return send.text;
+}
+
+/**
+ * Each goroutine waits for a value from the channel its item is (`for _, errc := range errs {
+ * g.Go(func() error { return <-errc }) }`): the channels of stages running elsewhere, each waited
+ * for by one goroutine, all meant to wait at once. Bounded, a stage whose waiter has not started
+ * blocks on its send, and the stages that wait on it (a pipeline's, or a group's cancel on the
+ * first error) with it: wal-g's oplog push hung on one CPU. The receive, as written.
+ */
+export function waitsOnItsChannel(spawn: Spawn): string | undefined {
+  const loop = spawn.loops.at(-1)!;
+  const clause = loop.namedChildren.find((c) => c.type === 'range_clause');
+  const names = clause?.childForFieldName('left')?.namedChildren ?? [];
+  const item = names.length === 2 ? names[1].text : undefined;
+  const literal = spawnedFunction(spawn.go);
+  if (!item || literal?.type !== 'func_literal') return undefined;
+  const receive = literal.descendantsOfType('unary_expression').find((u) => u.childForFieldName('operator')?.text === '<-' && u.childForFieldName('operand')?.text === item);
+  return receive?.text;
 }
