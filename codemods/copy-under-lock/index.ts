@@ -65,12 +65,14 @@ function find(ctx: FileContext): RawFinding[] {
           const sendsOnElement = loop.descendantsOfType('send_statement').some((snd) => vars.some((v) => (snd.childForFieldName('channel')?.text ?? '').split('.')[0] === v));
           const remover = removesUnderLock(recv.typeName, cs, ranged.name, method, ctx);
           const writer = cs.read ? undefined : elementWrite(call, vars, ctx);
+          const handlers = ranged.typeNode.type === 'map_type' ? ranged.typeNode.childForFieldName('value') : ranged.typeNode.childForFieldName('element');
+          const afterRemoval = /\bfunc\b/.test(handlers?.text ?? '') ? ' (a handler called after it was unsubscribed)' : '';
           const plan: Rewrite = writer
             ? { ok: false, reason: `${writer} writes to a stream or connection under ${cs.mutex}: such writers take one caller at a time (a gRPC stream's Send, a websocket's WriteMessage), and after unlocking two calls could write at once` }
             : closer && sendsOnElement
               ? { ok: false, reason: `${closer} closes channels under the same lock: sending after unlocking could panic on a closed channel` }
               : remover
-                ? { ok: false, reason: `${remover} removes elements of ${cs.recv}.${ranged.name} under the same lock: once it returns, none is used again, and after a copy one could still be (a handler called after it was unsubscribed)` }
+                ? { ok: false, reason: `${remover} removes elements of ${cs.recv}.${ranged.name} under the same lock: once it returns, none is used again, and after a copy one could still be${afterRemoval}` }
                 : guardedObjectsPlan(recv.typeName, cs, ranged, ctx) ?? sharedElementsPlan(loop, ranged, vars, cs, ctx) ?? iterateThenCall(cs, loop, ranged, method, ctx);
           report(call, `${what(call)} happens for each element of ${cs.recv}.${ranged.name} while holding ${cs.mutex}: every other method waits for the slowest call`, plan);
           continue;
