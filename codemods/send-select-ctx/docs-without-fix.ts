@@ -47,7 +47,9 @@ export const withoutFix = `## Reported without a fix
   \`out, err := cmd.CombinedOutput()\` with a clean-up and a log call between (lima's WSL2 boot); also through a chain: \`rdb.Set(ctx, k, v).Err()\`, or a method of a value made with it:
   \`cmd.Run()\` with \`cmd := exec.CommandContext(ctx, …)\`, cluster-api's tilt-prepare reporting an
   interrupted run as a success, or of a field set so before, \`c.cmd.Wait()\` after \`c.cmd =
-  exec.CommandContext(ctx, …)\`: litefs' exit status), or sends what such
+  exec.CommandContext(ctx, …)\`: litefs' exit status; or of a call given a closure that hands ctx
+  on, \`safe.Call(func() { s.download(ctx, req) })\`, whose error is the download's recovered
+  panic: Dragonfly's export), or sends what such
   a call returns (\`errCh <- r.ListAndWatch(ctx)\`, or in a struct just after it, error checks
   between aside: \`r, err := fetch(ctx, in)\`, then \`or <- orderResult{err: err, r: r}\`: eigenda's
   encoder dropped blobs it had encoded and never asked for them again; unless the function that made the channel only

@@ -254,7 +254,7 @@ function callGivenSourceFailed(ifStmt: Node, contexts: string[]): string | undef
     const left = s.childForFieldName('left')?.namedChildren ?? [];
     const call = s.childForFieldName('right')?.namedChildren[0];
     if (!left.some((n) => n.text === tested) || call?.type !== 'call_expression') continue;
-    if (givesSource(call, contexts)) return call.text.split('\n')[0];
+    if (givesSource(call, contexts)) return firstLine(call.text);
   }
   return undefined;
 }

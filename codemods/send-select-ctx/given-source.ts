@@ -7,7 +7,10 @@ import { ancestors, FUNCTION_TYPES, unparen, type Node } from '../../src/go/synt
  * exec.CommandContext(ctx, …)`: killed once the context is done).
  */
 export function givesSource(call: Node, contexts: string[]): boolean {
-  const given = (c: Node) => chainedCalls(c).some((link) => link.childForFieldName('arguments')?.namedChildren.some((arg) => contexts.includes(arg.text)));
+  // Or given a closure that hands a context on (`safe.Call(func() { s.download(ctx, req) })`: the
+  // error it returns reports that call's panic, Dragonfly's export).
+  const handsOn = (arg: Node) => arg.type === 'func_literal' && arg.descendantsOfType('argument_list').some((list) => list.namedChildren.some((a) => contexts.includes(a.text)));
+  const given = (c: Node) => chainedCalls(c).some((link) => link.childForFieldName('arguments')?.namedChildren.some((arg) => contexts.includes(arg.text) || handsOn(arg)));
   if (given(call)) return true;
   const operand = call.childForFieldName('function')?.childForFieldName('operand');
   const made = operand?.type === 'identifier' ? declarationOf(operand.text, call) : undefined;
