@@ -124,7 +124,8 @@ on purpose, for work that must not stop with it):
 - a \`context.TODO()\` (or, with \`--aggressive\`, a \`context.Background()\`) given to a goroutine
   nothing waits for, whose code does not use the context otherwise (\`go func() { for { s, err :=
   conn.AcceptUniStream(context.Background()) … } }()\` in a dial, \`go run(context.Background())\`,
-  \`go g.applyResource(context.TODO(), ur)\` in an admission webhook): it may be meant to outlive the
+  \`go g.applyResource(context.TODO(), ur)\` in an admission webhook, or a closure kept in a local and
+  started with \`go announceFunc()\`, Dragonfly's import): it may be meant to outlive the
   context, a connection's accept loop, a watcher, or work done after a request is answered
   (kyverno's reports and update requests failed with the request's context), and would stop with it;
 - the only context in scope is a local made with a cancel or deadline of its own

@@ -5,7 +5,8 @@ import { declarationOf, paramsOf } from '../../src/go/scope.js';
 import { packageName } from '../../src/go/imports.js';
 import { callsOf, codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { enclosingLoops } from '../../src/go/loops.js';
-import { ancestors, contains, enclosingFunction, escapes, firstLine, FUNCTION_TYPES, isDetached, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { ancestors, enclosingFunction, escapes, firstLine, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { detachedApart } from './detached.js';
 import { docs } from './docs.js';
 import { explainedByComment } from './explained.js';
 import { calleeReason } from './callee-reasons.js';
@@ -307,20 +308,6 @@ function stopCaseBeside(kase: Node, expr: string): Node | undefined {
   const done = `<-${expr}.Done()`.replace(/\s/g, '');
   return kase.parent?.namedChildren.find((c) => c.type === 'communication_case' && !same(c, kase) && c.childForFieldName('communication')?.text.replace(/\s/g, '') === done);
 }
-
-/**
- * A goroutine the spawner does not wait for, whose code never names the context: `a` is its
- * function literal (`go func() {…}()`), or its go statement when the call is one of its arguments
- * (`go run(context.Background())`).
- */
-function detachedApart(a: Node, call: Node, expr: string): boolean {
-  const go = a.type === 'go_statement' ? a : a.type === 'func_literal' && a.parent?.type === 'call_expression' ? a.parent.parent : undefined;
-  if (go?.type !== 'go_statement' || !isDetached(go)) return false;
-  const spawned = go.namedChild(0)?.childForFieldName('function');
-  const code = a.type === 'go_statement' && spawned?.type === 'func_literal' && contains(spawned, call) ? spawned.text : a.text;
-  return !new RegExp(`(?<![\\w.])${regexEscaped(expr)}\\b`).test(codeOnly(code));
-}
-
 
 /** `pprof.WithLabels(…)`, `pprof.Do(…)` or `pprof.SetGoroutineLabels(…)` when `call` is the context it is given, as written up to its paren. */
 function labelsBase(call: Node): string | undefined {

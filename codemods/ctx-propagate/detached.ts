@@ -1,0 +1,26 @@
+import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
+import { contains, enclosingFunction, isDetached, type Node } from '../../src/go/syntax.js';
+
+/**
+ * A goroutine the spawner does not wait for, whose code never names the context: `a` is its
+ * function literal (`go func() {…}()`), or its go statement when the call is one of its arguments
+ * (`go run(context.Background())`).
+ */
+export function detachedApart(a: Node, call: Node, expr: string): boolean {
+  const go = a.type === 'go_statement' ? a : a.type === 'func_literal' && a.parent?.type === 'call_expression' ? a.parent.parent : a.type === 'func_literal' ? startedByName(a) : undefined;
+  if (go?.type !== 'go_statement' || !isDetached(go)) return false;
+  const spawned = go.namedChild(0)?.childForFieldName('function');
+  const code = a.type === 'go_statement' && spawned?.type === 'func_literal' && contains(spawned, call) ? spawned.text : a.text;
+  return !new RegExp(`(?<![\\w.])${regexEscaped(expr)}\\b`).test(codeOnly(code));
+}
+
+/**
+ * The go statement that starts a function literal kept in a local (`announce := func() {…}`,
+ * then `go announce()`: Dragonfly's import announced its task after the handler returned).
+ */
+function startedByName(literal: Node): Node | undefined {
+  const decl = literal.parent?.type === 'expression_list' ? literal.parent.parent : undefined;
+  const name = decl?.type === 'short_var_declaration' ? decl.childForFieldName('left')?.namedChildren[0]?.text : undefined;
+  const fn = name ? enclosingFunction(decl!) : undefined;
+  return fn?.descendantsOfType('go_statement').find((g) => g.startIndex > decl!.endIndex && g.namedChild(0)?.childForFieldName('function')?.text === name);
+}
