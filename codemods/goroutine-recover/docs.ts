@@ -9,7 +9,7 @@ deferred recover that logs the panic and its stack — never swallowing it silen
 \`\`\`go
 func (s *Server) Start() {
 	go func() {
-		s.loop()
+		s.warmCache()
 	}()
 }
 \`\`\`
@@ -24,7 +24,7 @@ func (s *Server) Start() {
 				log.Printf("goroutine started in Start panicked: %v\\n%s", r, debug.Stack())
 			}
 		}()
-		s.loop()
+		s.warmCache()
 	}()
 }
 \`\`\`
@@ -60,8 +60,10 @@ handed on as a value (\`f(s.wg.Done, stop)\`: the callee calls it when done, may
 defer). A flag set just before the goroutine starts that the package clears once the work is
 done (\`l.flushPending = true\`): recovered, it would stay set and the work never start again
 (AdGuard's query log). A goroutine that ends in a loop it never leaves (\`for { err := l.Start();
-…; time.Sleep(d) }\`, \`for range t.C\`), meant to run for the life of the process: one recovered
-panic would end it for good where the crash restarted the process (routedns' listeners). A
+…; time.Sleep(d) }\`, \`for range t.C\`, \`for handle(ctx, q) {}\`), or that runs a server or a loop
+(\`srv.Serve(l)\`, \`http.ListenAndServe(…)\`, \`s.runLoop()\`), meant to run for the life of the
+process: one recovered panic would end it for good where the crash restarted the process
+(routedns' listeners, kine's TTL worker, Dragonfly's servers). A
 function literal made in the body (a callback run on the goroutine) that locks without a
 deferred unlock (sshpiper's kubectl bridge). A body that calls a function
 of the package (followed six calls deep) that takes a lock without a deferred unlock: a panic

@@ -6,7 +6,7 @@ import { docs } from './docs.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { codeWords } from '../../src/go/find-by-text.js';
-import { ENDS_PROCESS, guardSetBefore, lockInCallback, loopsForGood, releaseHandedOn, releaseInText, signalsEnd } from './skipped-work.js';
+import { ENDS_PROCESS, guardSetBefore, lockInCallback, loopsForGood, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
 
 export const goroutineRecover: Codemod = {
   id: 'goroutine-recover',
@@ -233,6 +233,11 @@ function find(ctx: FileContext): RawFinding[] {
     const guard = guardSetBefore(go, ctx);
     if (guard) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine starts after ${guard}, a flag the package clears once the work is done: after a recovered panic it would stay set, and the work never start again where the process used to crash` });
+      continue;
+    }
+    const server = servesForGood(body);
+    if (server) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${server}(), a server or loop meant to run for the life of the process: recovered, a panic would leave the process up with it gone where the crash used to restart it` });
       continue;
     }
     const forever = loopsForGood(body, literal);

@@ -99,8 +99,9 @@ export function releaseHandedOn(body: Node): { release: string; call: string } |
 }
 
 /**
- * The goroutine ends in a loop it never leaves (`for { err := l.Start(); …; time.Sleep(d) }`, or
- * `for range t.C`): it is meant to run for the life of the process. A recovered panic would end
+ * The goroutine ends in a loop it never leaves (`for { err := l.Start(); …; time.Sleep(d) }`, `for
+ * range t.C`, or one going on while a call says so: kine's TTL worker, `for handle(ctx, …) {}`):
+ * it is meant to run for the life of the process. A recovered panic would end
  * the loop for good, where the crash used to restart the process (routedns' listener restarts).
  * The loop's first line.
  */
@@ -109,10 +110,26 @@ export function loopsForGood(body: Node, literal: Node): string | undefined {
   if (last?.type !== 'for_statement') return undefined;
   const shape = loopShape(last);
   const ticks = shape.kind === 'range' && /(\.C|time\.Tick\(.*\))$/.test(shape.over?.text ?? '');
-  if (shape.kind !== 'forever' && !ticks) return undefined;
+  // `for handle(ctx, queue) {}`, `for ctx.Err() == nil {`: a worker looping while a call says so.
+  const cond = shape.kind === 'conditional' ? last.namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment') : undefined;
+  const working = !!cond && cond.descendantsOfType('call_expression').length + (cond.type === 'call_expression' ? 1 : 0) > 0;
+  if (shape.kind !== 'forever' && !ticks && !working) return undefined;
   const own = (n: Node) => same(enclosingFunction(n), literal);
   if (body.descendantsOfType('return_statement').some(own)) return undefined;
   const leaves = last.descendantsOfType(['break_statement', 'goto_statement']).some((b) => own(b) && !b.namedChild(0) && !ancestors(b).some((a) => contains(last, a) && !same(a, last) && /^(for_statement|select_statement|expression_switch_statement|type_switch_statement)$/.test(a.type)));
   const labelled = last.descendantsOfType(['break_statement', 'goto_statement']).some((b) => own(b) && !!b.namedChild(0));
   return leaves || labelled ? undefined : firstLine(last.text);
+}
+
+/**
+ * A server the goroutine runs in its own statements (`srv.Serve(l)`, `http.ListenAndServe(…)`,
+ * `s.runLoop()`): meant to serve for the life of the process, and recovered, a panic would leave
+ * the process up with nothing serving where the crash used to restart it (Dragonfly's managers).
+ * The call's function, as written.
+ */
+export function servesForGood(body: Node): string | undefined {
+  const call = body
+    .descendantsOfType('call_expression')
+    .find((c) => !ancestors(c).some((a) => (a.type === 'func_literal' || a.type === 'defer_statement') && contains(body, a)) && /(^|\.)(Serve\w*|ListenAndServe\w*|\w*[lL]oop)$/.test(c.childForFieldName('function')?.text ?? ''));
+  return call?.childForFieldName('function')?.text;
 }
