@@ -1,0 +1,21 @@
+import { regexEscaped } from '../../src/go/find-by-text.js';
+import { same, type Node } from '../../src/go/syntax.js';
+
+/**
+ * A send that fills a channel just made, once per pass of a loop running as many times as its
+ * capacity, before anything else uses it (`tickets := make(chan T, n)`, then `for i := 0; i < n;
+ * i++ { tickets <- nil }`: wal-g's semaphore tokens). It cannot block. `runsExactly` tells
+ * whether the loop runs exactly `capacity` times.
+ */
+export function prefilled(send: Node, decl: Node, chan: string, capacity: Node, runsExactly: (loop: Node, count: Node) => boolean): boolean {
+  const block = send.parent?.type === 'statement_list' ? send.parent.parent : send.parent;
+  const loop = block?.parent;
+  if (block?.type !== 'block' || loop?.type !== 'for_statement' || !same(loop.parent, decl.parent)) return false;
+  // The loop's body sends once and does nothing else with the channel.
+  const mentions = new RegExp(`(?<![\\w.])${regexEscaped(chan)}\\b`, 'g');
+  if ((block.text.match(mentions) ?? []).length !== 1) return false;
+  // Nothing between the make and the loop uses the channel.
+  const used = new RegExp(mentions.source);
+  for (let s = decl.nextNamedSibling; s && !same(s, loop); s = s.nextNamedSibling) if (used.test(s.text)) return false;
+  return loop.startIndex > decl.endIndex && runsExactly(loop, capacity);
+}
