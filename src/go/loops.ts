@@ -105,6 +105,8 @@ export function isFixedCountLoop(loop: Node): boolean {
     // A field named for workers (`range c.opt.NumPutBlobWorkers`, an int, or `range p.workers`):
     // a set of workers either way.
     if (over?.type === 'selector_expression') return /worker|goroutine|thread/i.test(over.childForFieldName('field')?.text ?? '');
+    // `range runtime.NumCPU()` (mtg's event stream), `range min(n, runtime.GOMAXPROCS(0))`.
+    if (over?.type === 'call_expression') return isWorkerCount(over);
     if (over?.type !== 'identifier') return false;
     if (/^(n|workers?|numWorkers|concurrency|parallelism|poolSize|size|count|limit)$/i.test(over.text)) return true;
     // Named for workers as the field is (`range maxInsertWorkers`: mongorestore's insert pool).
