@@ -65,7 +65,7 @@ export function hasBound(go: Node, loop: Node, source: string): boolean {
   const before = (n: Node) => n.startIndex <= go.startIndex && !contains(go, n);
   const sends = sendStatements(body, source, body.startIndex, go.startIndex);
   if (sends.some((n) => before(n) && n.childForFieldName('value')?.text.replace(/\s/g, '') === 'struct{}{}')) return true;
-  for (const method of ['.Acquire', '.Wait', '.Take']) {
+  for (const method of ['.Acquire', '.acquire', '.Wait', '.Take']) {
     if (callsByText(body, source, method, (callee) => callee.endsWith(method), body.startIndex, go.startIndex).some(before)) return true;
   }
   // A limiter's region entered (`region := LimitRegion(egCtx, limiter)`, then `region.Start()`:
