@@ -23,6 +23,7 @@ import { delayedStart, inTimerCallback, oneTimePause, ownTimeout, pacedBy, share
 import { meantToRunTogether } from './together.js';
 import { waitsForItemEvent } from './item-events.js';
 import { handedOnEachPass, pipedPair, waitsOnItsChannel } from './piped-pairs.js';
+import { eventCase, watchedBesides } from './loop-events.js';
 
 /**
  * Why a bound could stop the loop for good, or undefined when the goroutines finish on their
@@ -216,6 +217,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (unread) {
     return `the goroutines run code this package does not show (${unread}), which may wait (on a peer, a subprocess, a reply): the default bound, the number of CPUs, suits work that computes, and says nothing of how many may wait at once; set max-concurrency to bound them on purpose`;
   }
+  const watched = watchedBesides(spawn);
+  if (watched) return `the loop also watches ${watched}: a wait for a free slot would not, and while the slots are full the loop would stop handling them, its stop signal included`;
   return undefined;
 }
 
@@ -230,14 +233,6 @@ function returnedChannel(spawn: Spawn): string | undefined {
   return [...returnedAfterLoop(spawn)].find((t) => sent.has(t));
 }
 
-/** The select case of the loops the go statement is in (`case <-ticker.C`), if it is in one. */
-function eventCase(spawn: Spawn): string | undefined {
-  for (const a of ancestors(spawn.go)) {
-    if (a.id === spawn.loop.id) return undefined;
-    if (a.type === 'communication_case') return `case ${a.childForFieldName('communication')?.text ?? ''}`;
-  }
-  return undefined;
-}
 
 /**
  * How a goroutine body may wait on something only the spawner or another goroutine provides, if
