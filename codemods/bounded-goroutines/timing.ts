@@ -64,6 +64,8 @@ export function pacedBy(loop: Node): string | undefined {
     // In a select, the other cases may only be stop signals: beside a result, a timer is a timeout.
     const kase = ancestors(u).find((a) => a.type === 'communication_case');
     const others = kase?.parent?.namedChildren.filter((c) => c.type === 'communication_case' && c.id !== kase.id) ?? [];
+    // A default branch keeps the loop from waiting for the tick: it spins, unpaced.
+    if (kase?.parent?.namedChildren.some((c) => c.type === 'default_case')) return false;
     return others.every((c) => {
       const received = c.childForFieldName('communication')?.descendantsOfType('unary_expression').find((r) => r.childForFieldName('operator')?.text === '<-');
       const from = received?.childForFieldName('operand')?.text ?? '';
