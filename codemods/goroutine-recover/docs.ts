@@ -59,11 +59,16 @@ statement, an \`os.Exit\` or a \`Fatal\` (AdGuard's \`fatalOnError\`, sish's \`C
 handed on as a value (\`f(s.wg.Done, stop)\`: the callee calls it when done, maybe not in a
 defer). A flag set just before the goroutine starts that the package clears once the work is
 done (\`l.flushPending = true\`): recovered, it would stay set and the work never start again
-(AdGuard's query log). A goroutine that ends in a loop it never leaves (\`for { err := l.Start();
-…; time.Sleep(d) }\`, \`for range t.C\`, \`for handle(ctx, q) {}\`), or that runs a server or a loop
-(\`srv.Serve(l)\`, \`http.ListenAndServe(…)\`, \`s.runLoop()\`), meant to run for the life of the
-process: one recovered panic would end it for good where the crash restarted the process
-(routedns' listeners, kine's TTL worker, Dragonfly's servers). A
+(AdGuard's query log). A goroutine that ends in a loop (\`for { err := l.Start(); …; time.Sleep(d) }\`,
+left only on its stop if at all, \`for range t.C\`, \`for handle(ctx, q) {}\`), that reaches a function
+of the package looping so, or that runs a server or a loop (\`srv.Serve(l)\`,
+\`http.ListenAndServe(…)\`, \`s.runLoop()\`, a method \`Start\` or \`Run\` given at most a context),
+meant to run for the life of the process: one recovered panic would end it for good where the
+crash restarted the process (routedns' listeners, kine's TTL worker, goreplay's flusher,
+ingress-nginx's scrape loop, Dragonfly's servers). A slot given back after the work (\`<-sem\`
+as a statement, goproxy's request limiter: recovered, the slots ran out and every request
+waited), and a read loop over a connection (\`for { msg, err := c.Read(ctx) … }\`), as the
+drained readers above. A
 function literal made in the body (a callback run on the goroutine) that locks without a
 deferred unlock (sshpiper's kubectl bridge). A body that calls a function
 of the package (followed six calls deep) that takes a lock without a deferred unlock: a panic

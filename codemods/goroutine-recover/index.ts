@@ -6,7 +6,7 @@ import { docs } from './docs.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { codeWords } from '../../src/go/find-by-text.js';
-import { ENDS_PROCESS, guardSetBefore, lockInCallback, loopsForGood, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
+import { ENDS_PROCESS, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
 
 export const goroutineRecover: Codemod = {
   id: 'goroutine-recover',
@@ -33,6 +33,8 @@ function releaseAPanicSkips(stmts: Node[]): Node | undefined {
     for (const n of [st, ...st.descendantsOfType(['send_statement', 'call_expression'])]) {
       if (insideLiteral(n, st)) continue;
       if (n.type === 'send_statement' && !inSelectWithDefault(n)) return n;
+      // A slot given back after the work (`<-sem`, `<-limitation`), not a wait for a signal.
+      if (!first && n.type === 'expression_statement' && slotGivenBack(n)) return n;
       if (isReleaseCall(n) || signalsEnd(n) || ENDS_PROCESS.test(n.type === 'call_expression' ? (n.childForFieldName('function')?.text ?? '') : '')) return n;
       // A deadline set after work, to unblock the other side (`right.SetReadDeadline(time.Now())`:
       // glider's relay), not one set before it.
@@ -41,6 +43,14 @@ function releaseAPanicSkips(stmts: Node[]): Node | undefined {
     first = false;
   }
   return undefined;
+}
+
+/** `<-sem` as a statement: a receive from a channel that is no done channel, context or timer. */
+function slotGivenBack(stmt: Node): boolean {
+  const recv = stmt.namedChild(0);
+  if (recv?.type !== 'unary_expression' || recv.childForFieldName('operator')?.text !== '<-') return false;
+  const from = recv.childForFieldName('operand')?.text ?? '';
+  return /^[\w.]+$/.test(from) && !/\.C$|^time\.|(^|\.)(done|quit|stop|closing|closed|exit|shutdown|die|ready|start)\w*$/i.test(from);
 }
 
 /**
@@ -72,12 +82,17 @@ function consumerLoop(stmts: Node[], body: Node, source: string): string | undef
  * bufio.Scanner over a child's \`StderrPipe()\`), or \`io.Copy\`/\`io.ReadAll\`. As written, e.g.
  * \`for sc.Scan()\`.
  */
+const READS = /\.(Read|ReadMessage|ReadString|ReadBytes|ReadLine|ReadMsg|ReadFrom|Recv|RecvMsg|NextReader)$/;
+
 function drainsReader(stmts: Node[], body: Node): string | undefined {
   for (const st of stmts) {
     if (st.type === 'defer_statement' || st.type === 'go_statement') continue;
     for (const loop of st.type === 'for_statement' ? [st] : st.descendantsOfType('for_statement')) {
       const cond = loop.namedChildren.find((c) => c.type === 'call_expression');
       if (cond && !insideLiteral(loop, body) && /\.Scan\(\)$/.test(cond.text)) return `for ${cond.text}`;
+      // `for { _, msg, err := c.Read(ctx); if err != nil { return } … }`: a connection's read loop.
+      const read = insideLiteral(loop, body) ? undefined : loop.descendantsOfType('call_expression').find((c) => !insideLiteral(c, body) && READS.test(c.childForFieldName('function')?.text ?? ''));
+      if (read) return `for {… ${firstLine(read.text)}`;
     }
     const copy = [st, ...st.descendantsOfType('call_expression')].find((n) => n.type === 'call_expression' && !insideLiteral(n, body) && /^io\.(Copy\w*|ReadAll)$/.test(n.childForFieldName('function')?.text ?? ''));
     if (copy) return firstLine(copy.text);
@@ -220,6 +235,11 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${released.via}, which runs ${release} outside a defer: after a recovered panic it would be skipped, and ${after} where the process used to crash` });
       continue;
     }
+    const looping = calledTextWhere(undeferred, ctx.packageIndex(), (text) => LOOPS_FOR_GOOD.test(text));
+    if (looping) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${looping.via}, which loops until it is stopped (${LOOPS_FOR_GOOD.exec(looping.text)![0]}…): recovered, a panic would end that loop for good, with the process up, where the crash used to restart it` });
+      continue;
+    }
     const callback = lockInCallback(body, lockNotDeferred);
     if (callback) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `a function literal made in the goroutine runs ${callback} without a deferred unlock: called on the goroutine, a recovered panic under the lock would leave it held, and every later Lock would hang where the process used to crash` });
@@ -240,9 +260,9 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${server}(), a server or loop meant to run for the life of the process: recovered, a panic would leave the process up with it gone where the crash used to restart it` });
       continue;
     }
-    const forever = loopsForGood(body, literal);
+    const forever = loopsForGood(body);
     if (forever) {
-      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine ends in a loop it never leaves (${forever}), meant to run for the life of the process: a recovered panic would end the loop for good where the crash used to restart the process` });
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine ends in a loop meant to run for the life of the process (${forever}), left only on its stop if at all: a recovered panic would end the loop for good where the crash used to restart the process` });
       continue;
     }
     const reported = errorHandedBack(stmts, literal);

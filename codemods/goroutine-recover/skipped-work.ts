@@ -1,6 +1,6 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { loopShape } from '../../src/go/loops.js';
-import { ancestors, contains, enclosingFunction, firstLine, same, statementsOf, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, firstLine, statementsOf, type Node } from '../../src/go/syntax.js';
 
 // What a recovered panic would skip, beyond the goroutine's own releases: each of these made the
 // process hang or run on without the goroutine's work where it used to crash and restart.
@@ -99,13 +99,13 @@ export function releaseHandedOn(body: Node): { release: string; call: string } |
 }
 
 /**
- * The goroutine ends in a loop it never leaves (`for { err := l.Start(); …; time.Sleep(d) }`, `for
- * range t.C`, or one going on while a call says so: kine's TTL worker, `for handle(ctx, …) {}`):
- * it is meant to run for the life of the process. A recovered panic would end
+ * The goroutine ends in a loop meant to run for the life of the process: `for { err := l.Start();
+ * …; time.Sleep(d) }`, left only on its stop if at all, `for range t.C`, or one going on while a
+ * call says so (kine's TTL worker, `for handle(ctx, …) {}`). A recovered panic would end
  * the loop for good, where the crash used to restart the process (routedns' listener restarts).
  * The loop's first line.
  */
-export function loopsForGood(body: Node, literal: Node): string | undefined {
+export function loopsForGood(body: Node): string | undefined {
   const last = statementsOf(body).filter((s) => s.type !== 'comment').at(-1);
   if (last?.type !== 'for_statement') return undefined;
   const shape = loopShape(last);
@@ -114,12 +114,12 @@ export function loopsForGood(body: Node, literal: Node): string | undefined {
   const cond = shape.kind === 'conditional' ? last.namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment') : undefined;
   const working = !!cond && cond.descendantsOfType('call_expression').length + (cond.type === 'call_expression' ? 1 : 0) > 0;
   if (shape.kind !== 'forever' && !ticks && !working) return undefined;
-  const own = (n: Node) => same(enclosingFunction(n), literal);
-  if (body.descendantsOfType('return_statement').some(own)) return undefined;
-  const leaves = last.descendantsOfType(['break_statement', 'goto_statement']).some((b) => own(b) && !b.namedChild(0) && !ancestors(b).some((a) => contains(last, a) && !same(a, last) && /^(for_statement|select_statement|expression_switch_statement|type_switch_statement)$/.test(a.type)));
-  const labelled = last.descendantsOfType(['break_statement', 'goto_statement']).some((b) => own(b) && !!b.namedChild(0));
-  return leaves || labelled ? undefined : firstLine(last.text);
+  // Its ways out, if any, are its stop (`if o.IsClosed() { break }`: goreplay's flusher).
+  return firstLine(last.text);
 }
+
+/** A function the goroutine reaches that loops for good or until stopped (`for {`, `for range t.C`). */
+export const LOOPS_FOR_GOOD = /\bfor\s*\{|\bfor\s+range\s+([\w.]+\.C|time\.Tick\([^)]*\))\s*\{/;
 
 /**
  * A server the goroutine runs in its own statements (`srv.Serve(l)`, `http.ListenAndServe(…)`,
@@ -130,6 +130,18 @@ export function loopsForGood(body: Node, literal: Node): string | undefined {
 export function servesForGood(body: Node): string | undefined {
   const call = body
     .descendantsOfType('call_expression')
-    .find((c) => !ancestors(c).some((a) => (a.type === 'func_literal' || a.type === 'defer_statement') && contains(body, a)) && /(^|\.)(Serve\w*|ListenAndServe\w*|\w*[lL]oop)$/.test(c.childForFieldName('function')?.text ?? ''));
+    .find((c) => !ancestors(c).some((a) => (a.type === 'func_literal' || a.type === 'defer_statement') && contains(body, a)) && serves(c));
   return call?.childForFieldName('function')?.text;
+}
+
+/**
+ * A call named for serving or looping (`Serve`, `ListenAndServe`, `runLoop`), or a method `Start`
+ * or `Run` given nothing but maybe a context (`c.nginxStatus.Start()`: ingress-nginx's scrape
+ * loop, behind an interface), a command's aside (`cmd.Run()` runs a process).
+ */
+function serves(call: Node): boolean {
+  const fn = call.childForFieldName('function')?.text ?? '';
+  if (/(^|\.)(Serve\w*|ListenAndServe\w*|\w*[lL]oop)$/.test(fn)) return true;
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  return /\.(Start|Run)$/.test(fn) && !/(^|\.)(cmd|command|c?proc|process|exec)\w*\.\w+$/i.test(fn) && args.length <= 1 && args.every((a) => /ctx|context/i.test(a.text));
 }
