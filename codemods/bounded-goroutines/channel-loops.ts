@@ -38,12 +38,15 @@ export function rangesOverReturnedChannel(loop: Node, ctx: FileContext): boolean
 
 /**
  * `for v := range r.ch` in a method of r, where the receiver's type declares `ch` a channel; or
- * `for m := range unit.src`, unit declared of a type of the package (`unit *processorUnit`) that does.
+ * `for m := range unit.src`, unit declared of a type of the package (`unit *processorUnit`) that
+ * does; or `for ts := range si.shards[i]`, the field a slice or map of channels.
  */
 export function rangesOverChannelField(loop: Node, ctx: FileContext): boolean {
   const over = loopShape(loop).over;
-  const field = over ? selectedField(over, ctx.packageIndex()) : undefined;
-  return !!field && /^(<-\s*)?chan\b/.test(field.type);
+  // Or one of a field's channels (`range si.shards[shard]`, shards a `[]chan T`: promscale's loader).
+  const indexed = over?.type === 'index_expression' ? over.childForFieldName('operand') : undefined;
+  const field = (indexed ?? over) ? selectedField((indexed ?? over)!, ctx.packageIndex()) : undefined;
+  return !!field && (indexed ? /^(\[\w*\]|map\[[^\]]+\])\s*(<-\s*)?chan\b/ : /^(<-\s*)?chan\b/).test(field.type);
 }
 
 /**
