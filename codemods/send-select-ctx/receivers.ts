@@ -22,20 +22,24 @@ import { breaksOut, leavesLoop } from '../../src/go/loops.js';
  */
 export function drainedBy(send: Node, ctx: FileContext): string | undefined {
   const chan = send.childForFieldName('channel');
-  const field = sentField(send);
+  // Or one of a field's channels, received as one of them (`b.in[idx]`, `<-b.in[i]` in each
+  // batcher's loop: promscale's traces), not by a range over them all.
+  const indexed = chan?.type === 'index_expression' && chan.childForFieldName('operand')?.type === 'selector_expression' ? chan.childForFieldName('operand')!.childForFieldName('field')?.text : undefined;
+  const field = sentField(send) ?? indexed;
   const param = chan?.type === 'identifier' && isSendOnlyParameter(chan.text, send) ? chan.text : undefined;
   if (!field && !param) return chan?.type === 'identifier' ? (drainedByOwnWorkers(send, chan.text, ctx) ?? drainedAfterRegistering(send, ctx)) : undefined;
   const index = ctx.packageIndex();
-  return perPackage(drainers, index, field ? `.${field}` : param!, () => {
+  const after = indexed ? '\\s*\\[' : '\\b(?!\\s*\\()';
+  return perPackage(drainers, index, field ? `.${field}${indexed ? '[]' : ''}` : param!, () => {
     const receive = field
-      ? new RegExp(`<-\\s*[\\w.]+\\.${field}\\b(?!\\s*\\()|\\brange\\s+[\\w.]+\\.${field}\\b(?!\\s*\\()`, 'g')
+      ? new RegExp(`<-\\s*[\\w.]+\\.${field}${after}|\\brange\\s+[\\w.]+\\.${field}${after}`, 'g')
       : new RegExp(`<-\\s*${param}\\b(?!\\s*[.(\\[])|\\brange\\s+${param}\\b(?!\\s*[.(\\[])`, 'g');
     // For a parameter: only functions whose signature names it with a channel type are parsed.
     const signature = param ? new RegExp(`^[^{]*\\b${param}\\b[^{]*\\bchan\\b`) : undefined;
     const inLoop = index
       .nodesMatching(receive, undefined, signature && ((decl) => signature.test(decl)))
       .find((n) => n.type !== 'comment' && ancestors(n).some((a) => a.type === 'for_statement') && waits(n) && (!param || !!parameterNamed(param, n)));
-    return inLoop?.parent?.text ?? (param ? drainedWhereMade(param, ctx) : readByCall(field!, index));
+    return inLoop?.parent?.text ?? (param ? drainedWhereMade(param, ctx) : indexed ? undefined : readByCall(field!, index));
   });
 }
 
