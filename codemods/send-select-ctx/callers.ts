@@ -5,7 +5,7 @@ import { receiverOf } from '../../src/go/declarations.js';
 import { leavesLoop } from '../../src/go/loops.js';
 import { plainReceive, receiveCase, selectIgnoring, useOf } from '../../src/go/result-channel.js';
 import { declarationOf, paramsOf } from '../../src/go/scope.js';
-import { ancestors, enclosingFunction, firstLine, same, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, firstLine, same, unparen, type Node } from '../../src/go/syntax.js';
 import { drainedByCalledWorkers, drainingRange, ownerType, plainFieldReceive } from './receivers.js';
 
 // A send on a channel parameter: what the package's callers hand in, and how they take it.
@@ -133,6 +133,27 @@ export function cancelledByReader(send: Node, ctx: FileContext, source: Cancella
         return `${caller.childForFieldName('name')?.text ?? 'its caller'}() cancels ${arg.text} (${firstLine(stmt.text)}) and goes on receiving from ${result}`;
       }
     }
+  }
+  return undefined;
+}
+
+/**
+ * The send's function, a method or function of the package that a field source would return
+ * from, is called in a loop that does not stop on that source (goreplay's `startWorker`, `for {
+ * select { case msg := <-o.queue: o.sendRequest(client, msg) … } }`, with no case on `o.quit`): the
+ * return leaves the helper only, and the loop goes on. Which function and loop, e.g.
+ * `sendRequest(), called in startWorker()'s loop`.
+ */
+export function returnsToCallersLoop(send: Node, fn: Node, ctx: FileContext, source: CancellationSource): string | undefined {
+  if (source.kind !== 'done-field' && source.kind !== 'ctx-field') return undefined;
+  if (fn.type !== 'method_declaration' && fn.type !== 'function_declaration') return undefined;
+  const name = fn.childForFieldName('name')?.text;
+  const field = source.expr.slice(source.expr.indexOf('.') + 1);
+  if (!name || !same(enclosingFunction(send), fn)) return undefined;
+  for (const call of ctx.packageIndex().callsNamed(name)) {
+    const caller = enclosingFunction(call);
+    const loop = ancestors(call).find((a) => a.type === 'for_statement' && (!caller || contains(caller, a)));
+    if (loop && !new RegExp(`\\.${field}\\b`).test(loop.text)) return `${name}(), called in ${caller?.childForFieldName('name')?.text ?? 'a function literal'}()'s loop`;
   }
   return undefined;
 }

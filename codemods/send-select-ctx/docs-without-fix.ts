@@ -1,5 +1,9 @@
 // The cases send-select-ctx reports without a fix, each with why, for `goconc explain`.
 export const withoutFix = `## Reported without a fix
+- the send is in a method or function of the package called in a loop that does not stop on the
+  done field it would select on (\`for { msg := <-o.queue; o.sendRequest(client, msg) }\`): the
+  return leaves the helper only, and the loop goes on working past the stop with the value
+  dropped (goreplay's binary output replayed requests after \`Close\`);
 - no cancellation source in scope — goconc never invents a context. An unexported done-channel
   field the package never makes or sets (\`a.shutdownCh = …\`, \`shutdownCh:\` in a literal), though
   it builds the type, is no source: it is nil, and a case on it would never fire (dkron's agent).

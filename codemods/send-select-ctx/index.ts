@@ -10,7 +10,7 @@ import { relayedFrom } from './relays.js';
 import { collectedAfterWait } from './collected-after-wait.js';
 import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, storedFieldReceived } from './receivers.js';
 import { awaitedByBuilder, handedBackWithChannel, replyChannel, requestReply, tokenTaken } from './reply-channels.js';
-import { awaitedByCaller, cancelledByReader } from './callers.js';
+import { awaitedByCaller, cancelledByReader, returnsToCallersLoop } from './callers.js';
 import { closedErrorChannel, closedOnceAllSent, truncatedStream } from './streams.js';
 import { cancelledBySpawner } from './spawner-cancels.js';
 import { docs } from './docs.js';
@@ -159,13 +159,9 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
     return { reason: `a send on ${chan} reports that this code has started or finished: whoever waits for it may still be waiting when ${sources[0].expr} ends (a shutdown), and a select would then drop the report at random` };
   }
   const asserted = assertedChannel(send);
-  if (asserted) {
-    return { reason: `${chan} comes out of ${asserted} by a type assertion: who made it, with how much room, and who waits on it are not known here, and a select could drop a value its owner waits for` };
-  }
+  if (asserted) return { reason: `${chan} comes out of ${asserted} by a type assertion: who made it, with how much room, and who waits on it are not known here, and a select could drop a value its owner waits for` };
   const ownStopChannel = stopsOnOwnChannel(fn, sources);
-  if (ownStopChannel) {
-    return { reason: `the function stops on ${ownStopChannel.text} in its own select (line ${ownStopChannel.startPosition.row + 1}), not on ${sources[0].expr}: its owner stops it that way, and a return once ${sources[0].expr} is done would end it where that owner does not expect it` };
-  }
+  if (ownStopChannel) return { reason: `the function stops on ${ownStopChannel.text} in its own select (line ${ownStopChannel.startPosition.row + 1}), not on ${sources[0].expr}: its owner stops it that way, and a return once ${sources[0].expr} is done would end it where that owner does not expect it` };
   const waiting = receiveLeftWaiting(send, ctx.source);
   if (waiting) {
     return { reason: `${waiting.text} (line ${waiting.startPosition.row + 1}) waits for the value and nothing closes ${chan} before it: a send that gives up once ${sources[0].expr} is done would leave it waiting forever (a buffer of one lets the send finish instead)` };
@@ -235,6 +231,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (windDown) {
     return { reason: `the send runs as the code winds down, ${windDown}: ${sources[0].expr} is likely done by then, and a select on it would skip the send at random` };
   }
+  const loopingCaller = returnsToCallersLoop(send, fn, ctx, sources[0]);
+  if (loopingCaller) return { reason: `the return would leave only ${loopingCaller}, which does not stop on ${sources[0].expr}: the value would be dropped and the loop go on working past the stop` };
   const test = testingParameter(fn);
   if (test) {
     const name = fn.type === 'func_literal' ? 'a function literal' : `${fn.childForFieldName('name')?.text}()`;
