@@ -81,7 +81,8 @@ panic is meant to stop the process, and recovered it would not.
 A goroutine that is a loop receiving from a channel made outside it (\`for { select { case e :=
 <-l.entries: l.write(e) … } }\`, \`for job := range jobs\`): it is that channel's consumer, and
 after a recovered panic its senders would wait forever (or their values be lost) where the
-process used to crash. Done channels, a context's \`Done()\` and timers do not count. Likewise a
+process used to crash. Done channels, a context's \`Done()\` and timers do not count; a channel
+from a call counts when named for one (\`_, winCh, isPty := s.Pty()\`, sshportal's resize reader). Likewise a
 goroutine that drains a reader (\`for sc.Scan()\` over a child's \`StderrPipe()\`, \`io.Copy\`): after
 a recovered panic the writer on the other end would block forever.
 A goroutine in a \`_test.go\` file: a panic there fails the test run, and recovered it would only

@@ -65,7 +65,8 @@ function consumerLoop(stmts: Node[], body: Node, source: string): string | undef
     // A range over a channel: one variable at most, and the name declared a channel in the file.
     const clause = loop.namedChildren.find((c) => c.type === 'range_clause');
     const over = clause && (clause.childForFieldName('left')?.namedChildCount ?? 0) <= 1 ? clause.childForFieldName('right')?.text : undefined;
-    const ranged = over && /^[\w.]+$/.test(over) && new RegExp(`\\b${over.split('.').pop()}\\s+(<-\\s*)?chan\\b|\\b${over.split('.').pop()}\\s*:?=\\s*make\\(\\s*chan\\b`).test(source) ? [over] : [];
+    // Or named for one, whatever gave it (`_, winCh, isPty := s.Pty()`: sshportal's resize reader).
+    const ranged = over && /^[\w.]+$/.test(over) && (/[a-z](Ch|Chan|Channel)$/.test(over) || new RegExp(`\\b${over.split('.').pop()}\\s+(<-\\s*)?chan\\b|\\b${over.split('.').pop()}\\s*:?=\\s*make\\(\\s*chan\\b`).test(source)) ? [over] : [];
     for (const text of [...ranged, ...received]) {
       if (!/^[\w.]+$/.test(text) || /\.C$|^time\.|(^|\.)(done|quit|stop|closing|closed|exit|shutdown|die)\w*$/i.test(text)) continue;
       // Made by the goroutine itself: its own business.
