@@ -138,22 +138,24 @@ export function cancelledByReader(send: Node, ctx: FileContext, source: Cancella
 }
 
 /**
- * The send's function, a method or function of the package that a field source would return
- * from, is called in a loop that does not stop on that source (goreplay's `startWorker`, `for {
- * select { case msg := <-o.queue: o.sendRequest(client, msg) … } }`, with no case on `o.quit`): the
- * return leaves the helper only, and the loop goes on. Which function and loop, e.g.
- * `sendRequest(), called in startWorker()'s loop`.
+ * Why the fix's return would leave only part of the work, if it would: the send's function is a
+ * method or function of the package called in a loop that does not stop on the field source
+ * (goreplay's `startWorker`, `for { … o.sendRequest(client, msg) … }` with no case on `o.quit`):
+ * the return leaves the helper, and the loop goes on past the stop.
  */
-export function returnsToCallersLoop(send: Node, fn: Node, ctx: FileContext, source: CancellationSource): string | undefined {
+export function returnLeavesOnly(send: Node, fn: Node, ctx: FileContext, source: CancellationSource): string | undefined {
+  if (!same(enclosingFunction(send), fn)) return undefined;
   if (source.kind !== 'done-field' && source.kind !== 'ctx-field') return undefined;
   if (fn.type !== 'method_declaration' && fn.type !== 'function_declaration') return undefined;
   const name = fn.childForFieldName('name')?.text;
   const field = source.expr.slice(source.expr.indexOf('.') + 1);
-  if (!name || !same(enclosingFunction(send), fn)) return undefined;
+  if (!name) return undefined;
   for (const call of ctx.packageIndex().callsNamed(name)) {
     const caller = enclosingFunction(call);
     const loop = ancestors(call).find((a) => a.type === 'for_statement' && (!caller || contains(caller, a)));
-    if (loop && !new RegExp(`\\.${field}\\b`).test(loop.text)) return `${name}(), called in ${caller?.childForFieldName('name')?.text ?? 'a function literal'}()'s loop`;
+    if (loop && !new RegExp(`\\.${field}\\b`).test(loop.text)) {
+      return `the return would leave only ${name}(), called in ${caller?.childForFieldName('name')?.text ?? 'a function literal'}()'s loop, which does not stop on ${source.expr}: the value would be dropped and the loop go on working past the stop`;
+    }
   }
   return undefined;
 }

@@ -10,7 +10,7 @@ import { relayedFrom } from './relays.js';
 import { collectedAfterWait } from './collected-after-wait.js';
 import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, storedFieldReceived } from './receivers.js';
 import { awaitedByBuilder, handedBackWithChannel, replyChannel, requestReply, tokenTaken } from './reply-channels.js';
-import { awaitedByCaller, cancelledByReader, returnsToCallersLoop } from './callers.js';
+import { awaitedByCaller, cancelledByReader, returnLeavesOnly } from './callers.js';
 import { closedErrorChannel, closedOnceAllSent, truncatedStream } from './streams.js';
 import { cancelledBySpawner } from './spawner-cancels.js';
 import { docs } from './docs.js';
@@ -231,8 +231,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (windDown) {
     return { reason: `the send runs as the code winds down, ${windDown}: ${sources[0].expr} is likely done by then, and a select on it would skip the send at random` };
   }
-  const loopingCaller = returnsToCallersLoop(send, fn, ctx, sources[0]);
-  if (loopingCaller) return { reason: `the return would leave only ${loopingCaller}, which does not stop on ${sources[0].expr}: the value would be dropped and the loop go on working past the stop` };
+  const leavesOnly = returnLeavesOnly(send, fn, ctx, sources[0]);
+  if (leavesOnly) return { reason: leavesOnly };
   const test = testingParameter(fn);
   if (test) {
     const name = fn.type === 'func_literal' ? 'a function literal' : `${fn.childForFieldName('name')?.text}()`;
