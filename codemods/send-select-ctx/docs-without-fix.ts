@@ -53,7 +53,9 @@ export const withoutFix = `## Reported without a fix
   interrupted run as a success, or of a field set so before, \`c.cmd.Wait()\` after \`c.cmd =
   exec.CommandContext(ctx, …)\`: litefs' exit status; or of a call given a closure that hands ctx
   on, \`safe.Call(func() { s.download(ctx, req) })\`, whose error is the download's recovered
-  panic: Dragonfly's export), or sends what such
+  panic: Dragonfly's export; or of a method of a value made so and handed to the goroutine's
+  literal, \`stream := open(ctx)\`, then \`go func(stream S) { … stream.Recv() … }(stream)\`:
+  tetragon's multiplexer dropped the error ending a stream), or sends what such
   a call returns (\`errCh <- r.ListAndWatch(ctx)\`, or in a struct just after it, error checks
   between aside: \`r, err := fetch(ctx, in)\`, then \`or <- orderResult{err: err, r: r}\`: eigenda's
   encoder dropped blobs it had encoded and never asked for them again; unless the function that made the channel only

@@ -1,4 +1,4 @@
-import { declarationOf } from '../../src/go/scope.js';
+import { declarationOf, paramsOf } from '../../src/go/scope.js';
 import { ancestors, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
 
 /**
@@ -14,7 +14,7 @@ export function givesSource(call: Node, contexts: string[]): boolean {
   if (given(call)) return true;
   const operand = call.childForFieldName('function')?.childForFieldName('operand');
   const made = operand?.type === 'identifier' ? declarationOf(operand.text, call) : undefined;
-  const value = made && 'local' in made && made.local.value ? unparen(made.local.value) : undefined;
+  const value = made && 'local' in made && made.local.value ? unparen(made.local.value) : handedToLiteral(made);
   if (value?.type === 'call_expression' && given(value)) return true;
   // A field set so before, in a function around the call (`c.cmd = exec.CommandContext(ctx, …)`,
   // then `go func() { c.execCh <- c.cmd.Wait() }()`: litefs' exit status).
@@ -38,4 +38,19 @@ function chainedCalls(call: Node): Node[] {
     c = fn?.type === 'selector_expression' ? unparen(fn.childForFieldName('operand')!) : null;
   }
   return out;
+}
+
+/**
+ * For a parameter of a function literal called where it is written (`go func(stream Stream) {…}(stream)`),
+ * the value of the local handed to it (`stream := open(ctx)`): tetragon's multiplexer sent what a
+ * stream made with ctx received.
+ */
+function handedToLiteral(made: ReturnType<typeof declarationOf>): Node | undefined {
+  if (!made || !('param' in made) || made.param.fn.type !== 'func_literal') return undefined;
+  const literal = made.param.fn;
+  const call = literal.parent?.type === 'call_expression' && literal.parent.childForFieldName('function')?.id === literal.id ? literal.parent : undefined;
+  const position = paramsOf(literal).findIndex((p) => p.name === made.param.name);
+  const arg = call?.childForFieldName('arguments')?.namedChildren[position];
+  const local = arg?.type === 'identifier' ? declarationOf(arg.text, call!) : undefined;
+  return local && 'local' in local && local.local.value ? unparen(local.local.value) : undefined;
 }
