@@ -136,12 +136,16 @@ export function servesForGood(body: Node): string | undefined {
 
 /**
  * A call named for serving or looping (`Serve`, `ListenAndServe`, `runLoop`), or a method `Start`
- * or `Run` given nothing but maybe a context (`c.nginxStatus.Start()`: ingress-nginx's scrape
- * loop, behind an interface), a command's aside (`cmd.Run()` runs a process).
+ * or `Run` (or a function value `run`, `start`) given nothing but maybe a context
+ * (`c.nginxStatus.Start()`: ingress-nginx's scrape loop, behind an interface), a command's aside
+ * (`cmd.Run()` runs a process).
  */
 function serves(call: Node): boolean {
   const fn = call.childForFieldName('function')?.text ?? '';
   if (/(^|\.)(Serve\w*|ListenAndServe\w*|\w*[lL]oop)$/.test(fn)) return true;
   const args = call.childForFieldName('arguments')?.namedChildren ?? [];
-  return /\.(Start|Run)$/.test(fn) && !/(^|\.)(cmd|command|c?proc|process|exec)\w*\.\w+$/i.test(fn) && args.length <= 1 && args.every((a) => /ctx|context/i.test(a.text));
+  // Or a function value named so (`run, _ := e.server.GetEventsListener(…)`, then `run()`:
+  // tetragon's exporter loop).
+  const named = /\.(Start|Run)$/.test(fn) || /^(run|start|serve|listen)$/i.test(fn);
+  return named && !/(^|\.)(cmd|command|c?proc|process|exec)\w*\.\w+$/i.test(fn) && args.length <= 1 && args.every((a) => /ctx|context/i.test(a.text));
 }
