@@ -55,7 +55,9 @@ that the work ended, whatever package declares it (\`Close…\`, \`Done\`, \`Fin
 left \`WaitClosed\` waiting with the port dead); any logger's \`Fatal\` ends the process as
 \`os.Exit\` does (sish's certificate watchers). The same in a function of the package the body
 calls, not deferred (followed six calls deep): a \`close(…)\`, a \`wg.Done()\`, an unlock as a
-statement, an \`os.Exit\` or a \`Fatal\` (AdGuard's \`fatalOnError\`, sish's \`CleanUp\`). A release
+statement, a send, an \`os.Exit\` or a \`Fatal\` (AdGuard's \`fatalOnError\`, sish's \`CleanUp\`,
+ali's \`Attack\` sending each result). A channel handed to a call in the body
+(\`attacker.Attack(ctx, url, resultCh)\`): the callee may send on it or close it out of sight. A release
 handed on as a value (\`f(s.wg.Done, stop)\`: the callee calls it when done, maybe not in a
 defer). A flag set just before the goroutine starts that the package clears once the work is
 done (\`l.flushPending = true\`): recovered, it would stay set and the work never start again

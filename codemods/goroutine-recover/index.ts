@@ -6,7 +6,7 @@ import { docs } from './docs.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { codeWords } from '../../src/go/find-by-text.js';
-import { ENDS_PROCESS, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
+import { channelHandedOn, ENDS_PROCESS, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
 
 export const goroutineRecover: Codemod = {
   id: 'goroutine-recover',
@@ -244,6 +244,11 @@ function find(ctx: FileContext): RawFinding[] {
     const callback = lockInCallback(body, lockNotDeferred);
     if (callback) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `a function literal made in the goroutine runs ${callback} without a deferred unlock: called on the goroutine, a recovered panic under the lock would leave it held, and every later Lock would hang where the process used to crash` });
+      continue;
+    }
+    const channel = channelHandedOn(body, ctx.source);
+    if (channel) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine hands ${channel.channel} to ${channel.call}, which may send on it or close it: after a recovered panic its reader would wait forever where the process used to crash` });
       continue;
     }
     const handedRelease = releaseHandedOn(body);

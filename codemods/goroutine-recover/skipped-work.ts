@@ -21,14 +21,18 @@ export function signalsEnd(call: Node): boolean {
 }
 
 /**
- * In a function the goroutine reaches: a release or the end of the process outside a defer
- * (`close(s.Close)` in sish's `CleanUp`, `os.Exit(1)` in AdGuard's `fatalOnError`). As written.
+ * In a function the goroutine reaches: a release, a send or the end of the process outside a
+ * defer (`close(s.Close)` in sish's `CleanUp`, `os.Exit(1)` in AdGuard's `fatalOnError`). As
+ * written.
  */
 export function releaseInText(text: string): string | undefined {
   const own = withoutDeferred(text);
   // As statements of their own: `<-ctx.Done()` waits, it releases nothing.
-  const m = /(?:^|[{;])\s*(close\([^)]*\)|[\w.]+\.(?:Done|Unlock|RUnlock)\(\))\s*(?:$|[};])|\b(os\.Exit\([^)]*\)|[\w.]+\.Fatal(?:f|ln|w)?\([^)]*\))/m.exec(own);
-  return m?.[1] ?? m?.[2];
+  // And a send (`resCh <- &Result{…}` in ali's `Attack`): its receiver waits for it.
+  const m = /(?:^|[{;])\s*(close\([^)]*\)|[\w.]+\.(?:Done|Unlock|RUnlock)\(\)|(?!(?:case|return|go|defer|else)\b)[\w.]+(?:\[[^\]\n]*\])?\s*<-\s*[^\n;]+?)(?:\s*;|\s*$|\s+\})|\b(os\.Exit\([^)]*\)|[\w.]+\.Fatal(?:f|ln|w)?\([^)]*\))/m.exec(own);
+  const found = m?.[1] ?? m?.[2];
+  // A value written over several lines: its first line, marked as cut.
+  return found && (found.split('{').length > found.split('}').length || found.split('(').length > found.split(')').length) ? `${found}…` : found;
 }
 
 /** A function's text without its deferred statements (a `defer func() {…}()` whole). */
@@ -148,4 +152,28 @@ function serves(call: Node): boolean {
   // tetragon's exporter loop).
   const named = /\.(Start|Run)$/.test(fn) || /^(run|start|serve|listen)$/i.test(fn);
   return named && !/(^|\.)(cmd|command|c?proc|process|exec)\w*\.\w+$/i.test(fn) && args.length <= 1 && args.every((a) => /ctx|context/i.test(a.text));
+}
+
+/**
+ * A channel the goroutine hands to a call in its own statements (`attacker.Attack(ctx, url,
+ * resultCh, opts)`, declared a channel in the file or named for one): the callee sends on it or
+ * closes it, maybe out of sight, and after a recovered panic its reader would wait forever (ali's
+ * chart froze). The channel, with the call.
+ */
+export function channelHandedOn(body: Node, source: string): { channel: string; call: string } | undefined {
+  for (const call of body.descendantsOfType('call_expression')) {
+    if (ancestors(call).some((a) => (a.type === 'func_literal' || a.type === 'defer_statement' || a.type === 'go_statement') && contains(body, a))) continue;
+    const fn = call.childForFieldName('function')?.text ?? '';
+    if (/^(close|len|cap|append|make|signal\.Notify)$/.test(fn)) continue;
+    for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
+      if (!/^[\w.]+$/.test(arg.text)) continue;
+      const name = arg.text.split('.').pop()!;
+      const declared = new RegExp(`\\b${name}\\s+(<-\\s*)?chan\\b|\\b${name}\\s*:?=\\s*make\\(\\s*(<-\\s*)?chan\\b`).test(source);
+      if (declared || /[a-z](Ch|Chan|Channel)$/.test(name)) {
+        if (/(^|\.)(done|quit|stop|closing|closed|exit|shutdown|die)\w*$/i.test(arg.text)) continue;
+        return { channel: arg.text, call: `${firstLine(fn)}()` };
+      }
+    }
+  }
+  return undefined;
 }
