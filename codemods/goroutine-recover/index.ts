@@ -6,7 +6,7 @@ import { docs } from './docs.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { codeWords } from '../../src/go/find-by-text.js';
-import { channelHandedOn, ENDS_PROCESS, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
+import { channelHandedOn, ENDS_PROCESS, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
 
 export const goroutineRecover: Codemod = {
   id: 'goroutine-recover',
@@ -50,7 +50,7 @@ function slotGivenBack(stmt: Node): boolean {
   const recv = stmt.namedChild(0);
   if (recv?.type !== 'unary_expression' || recv.childForFieldName('operator')?.text !== '<-') return false;
   const from = recv.childForFieldName('operand')?.text ?? '';
-  return /^[\w.]+$/.test(from) && !/\.C$|^time\.|(^|\.)(done|quit|stop|closing|closed|exit|shutdown|die|ready|start)\w*$/i.test(from);
+  return /^[\w.]+$/.test(from) && !SIGNAL_CHANNEL.test(from) && !/(^|\.)(ready|start)\w*$/i.test(from);
 }
 
 /**
@@ -68,7 +68,7 @@ function consumerLoop(stmts: Node[], body: Node, source: string): string | undef
     // Or named for one, whatever gave it (`_, winCh, isPty := s.Pty()`: sshportal's resize reader).
     const ranged = over && /^[\w.]+$/.test(over) && (/[a-z](Ch|Chan|Channel)$/.test(over) || new RegExp(`\\b${over.split('.').pop()}\\s+(<-\\s*)?chan\\b|\\b${over.split('.').pop()}\\s*:?=\\s*make\\(\\s*chan\\b`).test(source)) ? [over] : [];
     for (const text of [...ranged, ...received]) {
-      if (!/^[\w.]+$/.test(text) || /\.C$|^time\.|(^|\.)(done|quit|stop|closing|closed|exit|shutdown|die)\w*$/i.test(text)) continue;
+      if (!/^[\w.]+$/.test(text) || SIGNAL_CHANNEL.test(text)) continue;
       // Made by the goroutine itself: its own business.
       const name = text.split('.').pop()!;
       if (text === name && new RegExp(`(^|[^\\w.])${name}\\s*:=|\\bvar\\s+${name}\\b`).test(body.text)) continue;

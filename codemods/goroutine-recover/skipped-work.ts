@@ -1,9 +1,12 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { loopShape } from '../../src/go/loops.js';
-import { ancestors, contains, firstLine, statementsOf, type Node } from '../../src/go/syntax.js';
+import { ancestors, CHANNEL_NON_READERS, contains, firstLine, statementsOf, type Node } from '../../src/go/syntax.js';
 
 // What a recovered panic would skip, beyond the goroutine's own releases: each of these made the
 // process hang or run on without the goroutine's work where it used to crash and restart.
+
+/** A channel that tells when to stop or run, not what to take: a done channel, a timer's or ticker's. */
+export const SIGNAL_CHANNEL = /\.C$|^time\.|(^|\.)(done|quit|stop|closing|closed|exit|shutdown|die)\w*$/i;
 
 /** Calls that end the process: `os.Exit`, and any logger's `Fatal` (`log.Fatalln`, zap's `Fatal`), or `log.Panic`. */
 export const ENDS_PROCESS = /^(os\.Exit|syscall\.Exit)$|(^|\.)Fatal(f|ln|w)?$|^log\.Panic(f|ln)?$/;
@@ -164,13 +167,13 @@ export function channelHandedOn(body: Node, source: string): { channel: string; 
   for (const call of body.descendantsOfType('call_expression')) {
     if (ancestors(call).some((a) => (a.type === 'func_literal' || a.type === 'defer_statement' || a.type === 'go_statement') && contains(body, a))) continue;
     const fn = call.childForFieldName('function')?.text ?? '';
-    if (/^(close|len|cap|append|make|signal\.Notify)$/.test(fn)) continue;
+    if (CHANNEL_NON_READERS.test(fn)) continue;
     for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
       if (!/^[\w.]+$/.test(arg.text)) continue;
       const name = arg.text.split('.').pop()!;
       const declared = new RegExp(`\\b${name}\\s+(<-\\s*)?chan\\b|\\b${name}\\s*:?=\\s*make\\(\\s*(<-\\s*)?chan\\b`).test(source);
       if (declared || /[a-z](Ch|Chan|Channel)$/.test(name)) {
-        if (/(^|\.)(done|quit|stop|closing|closed|exit|shutdown|die)\w*$/i.test(arg.text)) continue;
+        if (SIGNAL_CHANNEL.test(arg.text)) continue;
         return { channel: arg.text, call: `${firstLine(fn)}()` };
       }
     }

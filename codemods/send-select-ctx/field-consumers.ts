@@ -1,12 +1,9 @@
 import { parametersGiven } from '../../src/go/called-functions.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { paramsOf } from '../../src/go/scope.js';
-import { ancestors, firstLine, type Node } from '../../src/go/syntax.js';
+import { ancestors, CHANNEL_NON_READERS, firstLine, type Node } from '../../src/go/syntax.js';
 
 type Index = ReturnType<FileContext['packageIndex']>;
-
-/** Calls that take a channel without reading it. */
-const NOT_READERS = /^(close|len|cap|append|make|signal\.Notify)$/;
 
 /**
  * A consumer of a channel field that the package hands it to, rather than a loop receiving from
@@ -26,7 +23,7 @@ export function readByCall(field: string, index: Index): string | undefined {
   const calls = index
     .nodesMatching(handed, () => 1)
     .map((id) => (id.parent?.type === 'selector_expression' && id.parent.parent?.type === 'argument_list' ? { call: id.parent.parent.parent, arg: id.parent.text } : undefined))
-    .filter((c): c is { call: Node; arg: string } => c?.call?.type === 'call_expression' && !NOT_READERS.test(c.call.childForFieldName('function')?.text ?? ''));
+    .filter((c): c is { call: Node; arg: string } => c?.call?.type === 'call_expression' && !CHANNEL_NON_READERS.test(c.call.childForFieldName('function')?.text ?? ''));
   const started = calls.find(({ call, arg }) => call.parent?.type === 'go_statement' && receivesInLoop(call, arg, index));
   if (started) return firstLine(started.call.parent!.text);
   const viaGetter = receivedThroughGetter(field, index);

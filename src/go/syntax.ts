@@ -200,6 +200,9 @@ export function inSelectWithDefault(n: Node): boolean {
   return false;
 }
 
+/** Calls that take a channel without reading from it or sending on it (`len(ch)`, `signal.Notify(ch, …)`). */
+export const CHANNEL_NON_READERS = /^(close|len|cap|append|make|signal\.Notify)$/;
+
 /**
  * A call that releases what another goroutine may wait for: `wg.Done()`, `mu.Unlock()`,
  * `close(ch)`, `cancel()`. Each returns nothing, so it is a statement of its own: `<-ctx.Done()`
