@@ -6,7 +6,7 @@ import { docs } from './docs.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { codeWords } from '../../src/go/find-by-text.js';
-import { channelHandedOn, ENDS_PROCESS, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
+import { afterSkipping, channelHandedOn, ENDS_PROCESS, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
 
 export const goroutineRecover: Codemod = {
   id: 'goroutine-recover',
@@ -78,13 +78,14 @@ function consumerLoop(stmts: Node[], body: Node, source: string): string | undef
   return undefined;
 }
 
+/** Calls that read a connection or stream: in a loop, the goroutine is its reader. */
+const READS = /\.(Read|ReadMessage|ReadString|ReadBytes|ReadLine|ReadMsg|ReadFrom|Recv|RecvMsg|NextReader)$/;
+
 /**
  * A reader the goroutine reads to its end in its own statements: a \`for sc.Scan()\` loop (a
  * bufio.Scanner over a child's \`StderrPipe()\`), or \`io.Copy\`/\`io.ReadAll\`. As written, e.g.
  * \`for sc.Scan()\`.
  */
-const READS = /\.(Read|ReadMessage|ReadString|ReadBytes|ReadLine|ReadMsg|ReadFrom|Recv|RecvMsg|NextReader)$/;
-
 function drainsReader(stmts: Node[], body: Node): string | undefined {
   for (const st of stmts) {
     if (st.type === 'defer_statement' || st.type === 'go_statement') continue;
@@ -196,9 +197,7 @@ function find(ctx: FileContext): RawFinding[] {
     }
     const skipped = releaseAPanicSkips(stmts);
     if (skipped) {
-      const ends = skipped.type === 'call_expression' && ENDS_PROCESS.test(skipped.childForFieldName('function')?.text ?? '');
-      const after = ends ? 'the process would run on without the goroutine' : 'whoever waits for it would wait forever';
-      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${firstLine(skipped.text)} (line ${skipped.startPosition.row + 1}) outside a defer: after a recovered panic it would be skipped, and ${after} where the process used to crash` });
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${firstLine(skipped.text)} (line ${skipped.startPosition.row + 1}) outside a defer: after a recovered panic it would be skipped, and ${afterSkipping(skipped.text)} where the process used to crash` });
       continue;
     }
     const drained = drainsReader(stmts, body);
@@ -232,8 +231,7 @@ function find(ctx: FileContext): RawFinding[] {
     const released = calledTextWhere(undeferred, ctx.packageIndex(), (text) => releaseInText(text) !== undefined);
     if (released) {
       const release = releaseInText(released.text)!;
-      const after = /^os\.Exit|Fatal/.test(release) ? 'the process would run on without the goroutine' : 'whoever waits for it would wait forever';
-      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${released.via}, which runs ${release} outside a defer: after a recovered panic it would be skipped, and ${after} where the process used to crash` });
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${released.via}, which runs ${release} outside a defer: after a recovered panic it would be skipped, and ${afterSkipping(release)} where the process used to crash` });
       continue;
     }
     const looping = calledTextWhere(undeferred, ctx.packageIndex(), (text) => LOOPS_FOR_GOOD.test(text));

@@ -11,6 +11,13 @@ export const SIGNAL_CHANNEL = /\.C$|^time\.|(^|\.)(done|quit|stop|closing|closed
 /** Calls that end the process: `os.Exit`, and any logger's `Fatal` (`log.Fatalln`, zap's `Fatal`), or `log.Panic`. */
 export const ENDS_PROCESS = /^(os\.Exit|syscall\.Exit)$|(^|\.)Fatal(f|ln|w)?$|^log\.Panic(f|ln)?$/;
 
+/** What skipping a statement leaves behind: a process running on (an exit skipped), or someone waiting. */
+export function afterSkipping(statement: string): string {
+  // As ENDS_PROCESS, on a call's text (`log.G(ctx).WithError(err).Fatal("…")`).
+  const exits = /^(os|syscall)\.Exit\(|\.Fatal(f|ln|w)?\(|^log\.Panic(f|ln)?\(/.test(statement);
+  return exits ? 'the process would run on without the goroutine' : 'whoever waits for it would wait forever';
+}
+
 /**
  * A call that tells someone the goroutine's work ended, by its name, whatever package it is in:
  * `Close…`, `Done`, `Finish…`, `Release…`, `Shutdown`, `Signal`, `Broadcast`, and `Send…` forms
