@@ -1,5 +1,5 @@
 import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
-import { contains, enclosingFunction, isDetached, type Node } from '../../src/go/syntax.js';
+import { closureName, contains, enclosingFunction, isDetached, type Node } from '../../src/go/syntax.js';
 
 /**
  * A goroutine the spawner does not wait for, whose code never names the context: `a` is its
@@ -19,8 +19,7 @@ export function detachedApart(a: Node, call: Node, expr: string): boolean {
  * then `go announce()`: Dragonfly's import announced its task after the handler returned).
  */
 function startedByName(literal: Node): Node | undefined {
-  const decl = literal.parent?.type === 'expression_list' ? literal.parent.parent : undefined;
-  const name = decl?.type === 'short_var_declaration' ? decl.childForFieldName('left')?.namedChildren[0]?.text : undefined;
-  const fn = name ? enclosingFunction(decl!) : undefined;
-  return fn?.descendantsOfType('go_statement').find((g) => g.startIndex > decl!.endIndex && g.namedChild(0)?.childForFieldName('function')?.text === name);
+  const name = closureName(literal);
+  const fn = name ? enclosingFunction(literal) : undefined;
+  return fn?.descendantsOfType('go_statement').find((g) => g.startIndex > literal.endIndex && g.namedChild(0)?.childForFieldName('function')?.text === name);
 }
