@@ -1,5 +1,5 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
-import { callsByText, goStatements } from '../../src/go/find-by-text.js';
+import { callsByText, goStatements, regexEscaped } from '../../src/go/find-by-text.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { touchesError } from '../../src/go/syntax.js';
 import { loopGroups, spawnPerIteration, waitGroupGoPerIteration, type Spawn } from './detect.js';
@@ -71,7 +71,7 @@ function planFor(spawn: Spawn, ctx: FileContext, rewrite: () => Plan): Plan {
  * or another method). A local group nobody waits on is nobody's.
  */
 function waitedElsewhere(spawn: Spawn, fnName: string): string {
-  const group = loopGroups(spawn.loop).find((g) => new RegExp(`^\\s*(defer\\s+)?${g.replace(/\./g, '\\.')}\\.Done\\(\\)\\s*$`, 'm').test(spawn.loop.text) && !('local' in (declarationOf(g.split('.')[0], spawn.loop) ?? {})));
+  const group = loopGroups(spawn.loop).find((g) => new RegExp(`^\\s*(defer\\s+)?${regexEscaped(g)}\\.Done\\(\\)\\s*$`, 'm').test(spawn.loop.text) && !('local' in (declarationOf(g.split('.')[0], spawn.loop) ?? {})));
   return group ? `${fnName} does not wait for them (they join ${group}, waited for elsewhere)` : 'nothing waits for them';
 }
 
