@@ -92,7 +92,7 @@ be logged while the test could pass, or hang waiting for what the goroutine neve
 So too a goroutine in a function given \`*testing.T\` (or B, F, \`testing.TB\`) in an ordinary
 file, a test suite other packages run (buf's storage suite passed a bucket whose \`Put\`
 panicked). A goroutine that hands its outcome back in an error variable it shares (\`password,
-err = prompt()\`) and signals its end with a deferred \`close(ch)\` or \`wg.Done()\`: recovered, the
+err = prompt()\`, or a slot of a slice of errors, \`errs[i] = compact(s)\`: pogreb's shape) and signals its end with a deferred \`close(ch)\` or \`wg.Done()\`: recovered, the
 signal would still come and its waiter read the nil error as a success (buf curl sent an empty
 password as typed).
 `;

@@ -102,8 +102,12 @@ function drainsReader(stmts: Node[], body: Node): string | undefined {
   return undefined;
 }
 
+/** A slice or map of errors, by its name (`errs`, `uploadErrors`). */
+const ERRORS_VARIABLE = /^(errs|errors|\w*Errs|\w*Errors)$/;
+
 /**
- * An error the goroutine reports in a variable declared outside it (`password, err = prompt()`)
+ * An error the goroutine reports in a variable declared outside it (`password, err = prompt()`),
+ * or in an element of a slice or map of errors (`errs[i] = compactSegment(s)`),
  * with a deferred signal of its end (`defer close(ch)`, `defer wg.Done()`): the waiter reads the
  * variable once signalled.
  */
@@ -112,11 +116,13 @@ function errorHandedBack(stmts: Node[], literal: Node): { variable: string; sign
   if (!signal) return undefined;
   for (const assign of literal.descendantsOfType('assignment_statement')) {
     if (insideLiteral(assign, literal.childForFieldName('body')!)) continue;
-    for (const id of assign.childForFieldName('left')?.namedChildren ?? []) {
-      if (id.type !== 'identifier' || !ERROR_VARIABLE.test(id.text)) continue;
+    for (const left of assign.childForFieldName('left')?.namedChildren ?? []) {
+      // Or an element of a slice or map of errors (`errs[i] = compactSegment(s)`: pogreb's shape).
+      const id = left.type === 'index_expression' ? left.childForFieldName('operand') : left;
+      if (id?.type !== 'identifier' || !(left === id ? ERROR_VARIABLE : ERRORS_VARIABLE).test(id.text)) continue;
       const found = declarationOf(id.text, assign);
       const decl = found && ('local' in found ? found.local.decl : found.param.fn);
-      if (decl && !contains(literal, decl)) return { variable: id.text, signal: signal.text.replace(/^defer\s+/, '') };
+      if (decl && !contains(literal, decl)) return { variable: left.text, signal: signal.text.replace(/^defer\s+/, '') };
     }
   }
   return undefined;
