@@ -38,4 +38,10 @@ is why this codemod is opt-in (\`--only loop-ctx-check\`, or \`codemods: {loop-c
 ## Left alone
 Loops with a condition or a range clause, loops that return, break out, panic or already wait
 on a \`Done()\` channel, loops outside goroutines, and goroutines with no context in scope.
+
+## Reported without a fix
+A loop whose own code waits on a channel outside a select (\`pollChan <- struct{}{}\`, \`v :=
+<-in\`): once the context is done and the other side gone, it waits there for good, and a check
+at the top would never be reached (boringproxy's poller kept leaking). Select on \`ctx.Done()\`
+at that send or receive instead; send-select-ctx rewrites a blocking send.
 `;

@@ -32,6 +32,11 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: exit.reason });
       continue;
     }
+    const waits = blockingWait(loop, fn);
+    if (waits) {
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop waits in its body (${waits.text}, line ${waits.startPosition.row + 1}) for what may never come once ${source.expr} is done: a check at the top would not be reached while it waits (select on ${source.expr}.Done() there instead; send-select-ctx rewrites a blocking send)` });
+      continue;
+    }
     const nl = eol(ctx.source);
     const ind = `${indentAt(ctx.source, loop.startIndex)}\t`;
     const at = afterOpeningBrace(ctx.source, body);
@@ -78,3 +83,15 @@ function hasExit(loop: Node, fn: Node): boolean {
   return false;
 }
 
+
+/**
+ * A send, or a receive from a channel that is no timer's, that the loop's own code waits on outside
+ * a select (`pollChan <- struct{}{}`: boringproxy's poller): the top-of-loop check would never be
+ * reached while it waits, and the goroutine would still leak.
+ */
+function blockingWait(loop: Node, fn: Node): Node | undefined {
+  const own = (n: Node) => same(enclosingFunction(n), fn) && !ancestors(n).some((a) => a.type === 'select_statement' && loop.startIndex <= a.startIndex);
+  const send = loop.descendantsOfType('send_statement').find(own);
+  if (send) return send;
+  return loop.descendantsOfType('unary_expression').find((u) => own(u) && u.childForFieldName('operator')?.text === '<-' && !/^time\.|\.C$/.test(u.childForFieldName('operand')?.text ?? ''));
+}
