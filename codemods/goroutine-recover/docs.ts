@@ -67,7 +67,10 @@ of the package looping so, or that runs a server or a loop (\`srv.Serve(l)\`,
 \`http.ListenAndServe(…)\`, \`s.runLoop()\`, a method \`Start\` or \`Run\` given at most a context),
 meant to run for the life of the process: one recovered panic would end it for good where the
 crash restarted the process (routedns' listeners, kine's TTL worker, goreplay's flusher,
-ingress-nginx's scrape loop, Dragonfly's servers). A slot given back after the work (\`<-sem\`
+ingress-nginx's scrape loop, Dragonfly's servers). So too one that waits for its stop after its
+setup (\`bore(name); <-ctx.Done()\`, or in a function it reaches: boringproxy's tunnels), keeping
+what it set up alive until then; a hook that waits first (\`<-ctx.Done(); f()\`) is fixed. Calls
+started on goroutines of their own (\`go handleConnection(c)\`) are not followed. A slot given back after the work (\`<-sem\`
 as a statement, goproxy's request limiter: recovered, the slots ran out and every request
 waited), and a read loop over a connection (\`for { msg, err := c.Read(ctx) … }\`), as the
 drained readers above. A

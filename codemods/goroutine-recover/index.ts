@@ -233,7 +233,8 @@ function find(ctx: FileContext): RawFinding[] {
       continue;
     }
     // A deferred call runs, whole, as the panic unwinds: its releases are not skipped.
-    const undeferred = calls.filter((f) => !ancestors(f).some((a) => a.type === 'defer_statement' && contains(body, a)));
+    // Nor does one started on a goroutine of its own (`go handleConnection(c)`): not this goroutine's.
+    const undeferred = calls.filter((f) => !ancestors(f).some((a) => (a.type === 'defer_statement' || a.type === 'go_statement') && contains(body, a)));
     const released = calledTextWhere(undeferred, ctx.packageIndex(), (text) => releaseInText(text) !== undefined);
     if (released) {
       const release = releaseInText(released.text)!;
@@ -242,7 +243,7 @@ function find(ctx: FileContext): RawFinding[] {
     }
     const looping = calledTextWhere(undeferred, ctx.packageIndex(), (text) => LOOPS_FOR_GOOD.test(text));
     if (looping) {
-      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${looping.via}, which loops until it is stopped (${LOOPS_FOR_GOOD.exec(looping.text)![0]}…): recovered, a panic would end that loop for good, with the process up, where the crash used to restart it` });
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${looping.via}, which runs until it is stopped (${LOOPS_FOR_GOOD.exec(looping.text)![0].trim()}…): recovered, a panic would end it for good, with the process up, where the crash used to restart it` });
       continue;
     }
     const callback = lockInCallback(body, lockNotDeferred);
@@ -272,7 +273,9 @@ function find(ctx: FileContext): RawFinding[] {
     }
     const forever = loopsForGood(body);
     if (forever) {
-      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine ends in a loop meant to run for the life of the process (${forever}), left only on its stop if at all: a recovered panic would end the loop for good where the crash used to restart the process` });
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: forever.startsWith('<-')
+          ? `the goroutine waits for its stop (${forever}) after its setup, keeping what it set up alive until then: recovered, a panic in the setup would leave it down for good, with the process up, where the crash used to restart it`
+          : `the goroutine ends in a loop meant to run for the life of the process (${forever}), left only on its stop if at all: a recovered panic would end the loop for good where the crash used to restart the process` });
       continue;
     }
     const reported = errorHandedBack(stmts, literal);

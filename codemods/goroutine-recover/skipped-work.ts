@@ -120,7 +120,12 @@ export function releaseHandedOn(body: Node): { release: string; call: string } |
  * The loop's first line.
  */
 export function loopsForGood(body: Node): string | undefined {
-  const last = statementsOf(body).filter((s) => s.type !== 'comment').at(-1);
+  const statements = statementsOf(body).filter((s) => s.type !== 'comment');
+  // Or it waits for its stop after its setup (`setup(); <-ctx.Done(); …`): it keeps what it set up
+  // alive until then. Not a hook run on cancel, which waits first (`<-ctx.Done(); f()`).
+  const stopWait = statements.slice(1).find((s) => s.type === 'expression_statement' && /^<-\s*[\w.]+\.Done\(\)$/.test(s.text));
+  if (stopWait) return stopWait.text;
+  const last = statements.at(-1);
   if (last?.type !== 'for_statement') return undefined;
   const shape = loopShape(last);
   const ticks = shape.kind === 'range' && /(\.C|time\.Tick\(.*\))$/.test(shape.over?.text ?? '');
@@ -132,8 +137,12 @@ export function loopsForGood(body: Node): string | undefined {
   return firstLine(last.text);
 }
 
-/** A function the goroutine reaches that loops for good or until stopped (`for {`, `for range t.C`). */
-export const LOOPS_FOR_GOOD = /\bfor\s*\{|\bfor\s+range\s+([\w.]+\.C|time\.Tick\([^)]*\))\s*\{/;
+/**
+ * A function the goroutine reaches that runs for good or until stopped: it loops (`for {`, `for
+ * range t.C`), or waits for its stop as a statement of its own (`<-ctx.Done()`, after its setup:
+ * boringproxy's tunnels).
+ */
+export const LOOPS_FOR_GOOD = /\bfor\s*\{|\bfor\s+range\s+([\w.]+\.C|time\.Tick\([^)]*\))\s*\{|^[ \t]*<-\s*[\w.]+\.Done\(\)[ \t]*$/m;
 
 /**
  * A server the goroutine runs in its own statements (`srv.Serve(l)`, `http.ListenAndServe(…)`,
