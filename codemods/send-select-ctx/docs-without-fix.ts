@@ -55,7 +55,10 @@ export const withoutFix = `## Reported without a fix
   on, \`safe.Call(func() { s.download(ctx, req) })\`, whose error is the download's recovered
   panic: Dragonfly's export; or of a method of a value made so and handed to the goroutine's
   literal, \`stream := open(ctx)\`, then \`go func(stream S) { … stream.Recv() … }(stream)\`:
-  tetragon's multiplexer dropped the error ending a stream), or sends what such
+  tetragon's multiplexer dropped the error ending a stream; or of a method of a value wrapping
+  one made so, \`r := bufio.NewReader(body)\` after \`body, err := req.Stream(ctx)\`, and then the
+  values the same loop sends before that report on the same channel: emissary's pod logs dropped
+  lines and the closing event its reader waited for), or sends what such
   a call returns (\`errCh <- r.ListAndWatch(ctx)\`, or in a struct just after it, error checks
   between aside: \`r, err := fetch(ctx, in)\`, then \`or <- orderResult{err: err, r: r}\`: eigenda's
   encoder dropped blobs it had encoded and never asked for them again; unless the function that made the channel only

@@ -15,7 +15,7 @@ export function givesSource(call: Node, contexts: string[]): boolean {
   const operand = call.childForFieldName('function')?.childForFieldName('operand');
   const made = operand?.type === 'identifier' ? declarationOf(operand.text, call) : undefined;
   const value = made && 'local' in made && made.local.value ? unparen(made.local.value) : handedToLiteral(made);
-  if (value?.type === 'call_expression' && given(value)) return true;
+  if (value?.type === 'call_expression' && (given(value) || wraps(value, given))) return true;
   // A field set so before, in a function around the call (`c.cmd = exec.CommandContext(ctx, …)`,
   // then `go func() { c.execCh <- c.cmd.Wait() }()`: litefs' exit status).
   if (operand?.type !== 'selector_expression') return false;
@@ -53,4 +53,16 @@ function handedToLiteral(made: ReturnType<typeof declarationOf>): Node | undefin
   const arg = call?.childForFieldName('arguments')?.namedChildren[position];
   const local = arg?.type === 'identifier' ? declarationOf(arg.text, call!) : undefined;
   return local && 'local' in local && local.local.value ? unparen(local.local.value) : undefined;
+}
+
+/**
+ * A call wrapping a value made by a call given ctx (`r := bufio.NewReader(body)`, `body, err :=
+ * req.Stream(ctx)`): what it reads ends with ctx too (emissary's pod logs).
+ */
+function wraps(call: Node, given: (c: Node) => boolean): boolean {
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).some((arg) => {
+    const made = arg.type === 'identifier' ? declarationOf(arg.text, call) : undefined;
+    const value = made && 'local' in made && made.local.value ? unparen(made.local.value) : undefined;
+    return value?.type === 'call_expression' && given(value);
+  });
 }

@@ -11,7 +11,7 @@ import { collectedAfterWait } from './collected-after-wait.js';
 import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, storedFieldReceived } from './receivers.js';
 import { awaitedByBuilder, handedBackWithChannel, replyChannel, requestReply, tokenTaken } from './reply-channels.js';
 import { awaitedByCaller, cancelledByReader, returnLeavesOnly } from './callers.js';
-import { closedErrorChannel, closedOnceAllSent, truncatedStream } from './streams.js';
+import { closedErrorChannel, closedOnceAllSent, reportedOnSameChannel, truncatedStream } from './streams.js';
 import { cancelledBySpawner } from './spawner-cancels.js';
 import { docs } from './docs.js';
 import { detachedWork, handOffGoroutine } from './detached-work.js';
@@ -231,6 +231,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (windDown) {
     return { reason: `the send runs as the code winds down, ${windDown}: ${sources[0].expr} is likely done by then, and a select on it would skip the send at random` };
   }
+  const reportAt = reportedOnSameChannel(send, fn, sources[0]);
+  if (reportAt) return { reason: `the send at line ${reportAt} reports on the same channel what ${sources[0].expr}'s end produces, and keeps its blocking send: its reader takes every value until that report, and a select here would leave holes before it` };
   const leavesOnly = returnLeavesOnly(send, fn, ctx, sources[0]);
   if (leavesOnly) return { reason: leavesOnly };
   const test = testingParameter(fn);

@@ -1,4 +1,6 @@
 import type { FileContext } from '../../src/engine/types.js';
+import type { CancellationSource } from '../../src/go/cancellation.js';
+import { carriesResultOf, reportsFailureOf } from './done-already.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { isDoneCase } from '../../src/go/result-channel.js';
 import { declarationOf } from '../../src/go/scope.js';
@@ -116,4 +118,19 @@ export function closedOnceAllSent(send: Node): string | undefined {
     return /\.Wait\(\)/.test(closer.text.slice(0, c.startIndex - closer.startIndex));
   });
   return closed && `close(${closed.text})`;
+}
+
+/**
+ * Another send on the same channel, in the loop around this one, that reports what ctx's end
+ * produces (the read error closing a stream opened with ctx): its reader takes every value until
+ * that report, and a select here would leave holes before it (emissary's pod logs dropped lines).
+ * That send's line.
+ */
+export function reportedOnSameChannel(send: Node, fn: Node, source: CancellationSource): number | undefined {
+  const chan = send.childForFieldName('channel')?.text;
+  // Values streamed in a loop that ends with that report, not other reports of their own.
+  const loop = ancestors(send).find((a) => a.type === 'for_statement' || same(a, fn));
+  if (!loop || same(loop, fn)) return undefined;
+  const other = loop.descendantsOfType('send_statement').find((s) => !same(s, send) && s.childForFieldName('channel')?.text === chan && same(enclosingFunction(s), fn) && (reportsFailureOf(s, fn, source) ?? carriesResultOf(s, fn, source)));
+  return other ? other.startPosition.row + 1 : undefined;
 }
