@@ -12,6 +12,7 @@ import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, storedFieldReceiv
 import { awaitedByBuilder, handedBackWithChannel, replyChannel, requestReply, tokenTaken } from './reply-channels.js';
 import { awaitedByCaller, cancelledByReader, returnLeavesOnly } from './callers.js';
 import { closedErrorChannel, closedOnceAllSent, reportedOnSameChannel, truncatedStream } from './streams.js';
+import { groupContextBeside } from './group-context.js';
 import { cancelledBySpawner } from './spawner-cancels.js';
 import { docs } from './docs.js';
 import { detachedWork, handOffGoroutine } from './detached-work.js';
@@ -163,13 +164,11 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const ownStopChannel = stopsOnOwnChannel(fn, sources);
   if (ownStopChannel) return { reason: `the function stops on ${ownStopChannel.text} in its own select (line ${ownStopChannel.startPosition.row + 1}), not on ${sources[0].expr}: its owner stops it that way, and a return once ${sources[0].expr} is done would end it where that owner does not expect it` };
   const waiting = receiveLeftWaiting(send, ctx.source);
-  if (waiting) {
-    return { reason: `${waiting.text} (line ${waiting.startPosition.row + 1}) waits for the value and nothing closes ${chan} before it: a send that gives up once ${sources[0].expr} is done would leave it waiting forever (a buffer of one lets the send finish instead)` };
-  }
+  if (waiting) return { reason: `${waiting.text} (line ${waiting.startPosition.row + 1}) waits for the value and nothing closes ${chan} before it: a send that gives up once ${sources[0].expr} is done would leave it waiting forever (a buffer of one lets the send finish instead)` };
   const token = tokenTaken(send, fn);
-  if (token) {
-    return { reason: `the send puts back what the function took from ${chan} (${token.text}, line ${token.startPosition.row + 1}), a token others wait for: a select that gives up once ${sources[0].expr} is done would lose it at random` };
-  }
+  if (token) return { reason: `the send puts back what the function took from ${chan} (${token.text}, line ${token.startPosition.row + 1}), a token others wait for: a select that gives up once ${sources[0].expr} is done would lose it at random` };
+  const groupCtx = groupContextBeside(send, sources[0]);
+  if (groupCtx) return { reason: `the send is in a goroutine of an errgroup whose context is ${groupCtx}: a sibling's failure ends only ${groupCtx}, and a select on ${sources[0].expr} would go on waiting (goconc does not take a group's context as a source)` };
   const lent = handedBackWithChannel(send, fn);
   if (lent) {
     return { reason: `${chan} came with the value it is sent, from one call (${firstLine(lent.text)}, line ${lent.startPosition.row + 1}): the send hands back what that call lent, which its giver waits for (a lock held until it returns), and a select giving up once ${sources[0].expr} is done would keep it for good` };
