@@ -5,6 +5,7 @@ import { receiverOf } from '../../src/go/declarations.js';
 import { leavesLoop } from '../../src/go/loops.js';
 import { plainReceive, receiveCase, selectIgnoring, useOf } from '../../src/go/result-channel.js';
 import { declarationOf, paramsOf } from '../../src/go/scope.js';
+import { parametersGiven } from '../../src/go/called-functions.js';
 import { ancestors, contains, enclosingFunction, firstLine, same, unparen, type Node } from '../../src/go/syntax.js';
 import { drainedByCalledWorkers, drainingRange, ownerType, plainFieldReceive } from './receivers.js';
 
@@ -87,6 +88,10 @@ export function awaitedByCaller(send: Node, ctx: FileContext, source: Cancellati
     const taken = closed ? undefined : uses.find((id) => useOf(id) === 'receive' && plainReceive(id.parent!) && takesAll(id, caller)) ?? takenFromSlice(uses, caller);
     const statement = taken && ancestors(taken).find((a) => a.parent?.type === 'statement_list');
     if (taken) return `${callerName} takes it with ${firstLine((statement ?? taken.parent!).text)}`;
+    // Or hands it to a function of the package that waits for a value (`wait(errc)`, with `return
+    // <-errc` in it): a variant of redka's start-up hung on a cancelled start.
+    const helper = closed ? undefined : takenByHelper(uses, arg!.text, ctx);
+    if (helper) return `${callerName} hands it to ${helper}`;
     // A select of the caller that waits for it but not for the source, as the caller hands it in.
     const stop = callerStop(source, fn, call);
     const ignoring = !closed && stop ? selectIgnoring(uses, stop) : undefined;
@@ -155,6 +160,19 @@ export function returnLeavesOnly(send: Node, fn: Node, ctx: FileContext, source:
     const loop = ancestors(call).find((a) => a.type === 'for_statement' && (!caller || contains(caller, a)));
     if (loop && !new RegExp(`\\.${field}\\b`).test(loop.text)) {
       return `the return would leave only ${name}(), called in ${caller?.childForFieldName('name')?.text ?? 'a function literal'}()'s loop, which does not stop on ${source.expr}: the value would be dropped and the loop go on working past the stop`;
+    }
+  }
+  return undefined;
+}
+
+/** A call of the caller's that hands the channel to a package function taking it with a plain receive: that function and its receive. */
+function takenByHelper(uses: Node[], arg: string, ctx: FileContext): string | undefined {
+  for (const id of uses) {
+    const call = id.parent?.type === 'argument_list' ? id.parent.parent : undefined;
+    if (call?.type !== 'call_expression' || call.parent?.type === 'go_statement') continue;
+    for (const { callee, decl, param } of parametersGiven(call, arg, ctx.packageIndex())) {
+      const receive = decl.descendantsOfType('unary_expression').find((u) => u.childForFieldName('operator')?.text === '<-' && u.childForFieldName('operand')?.text === param && plainReceive(u) && same(enclosingFunction(u), decl));
+      if (receive) return `${callee}(), which takes it with ${firstLine(receive.text)}`;
     }
   }
   return undefined;

@@ -157,9 +157,10 @@ export const withoutFix = `## Reported without a fix
   as \`result\`), or waits for in a select with no
   case for the source it hands in (\`go getTopics(ctx, …, errChan)\`, then \`select { case err :=
   <-errChan: … case t := <-topicsChan: … }\`; for a field of the receiver such as \`t.ctx\`, a
-  method of the same receiver counting the signals in a select without \`<-t.ctx.Done()\`): the
-  caller takes every value, and a send that gave up would leave it waiting forever, or drop a
-  failure it counts;
+  method of the same receiver counting the signals in a select without \`<-t.ctx.Done()\`), or
+  hands it to a function of the package that takes it with a plain receive (\`return
+  awaitStart(errc)\`, \`return <-errc\` in it): the caller takes every value, and a send that gave
+  up would leave it waiting forever, or drop a failure it counts;
 - the function that made the channel waits for it in a select, with no default, that does not
   wait on the source the send would give up on (\`case <-cc.c.die: return; case err = <-writeCh:\`
   while the send would give up on \`cc.closing\`): that select would wait on for a value that
