@@ -1,6 +1,7 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, type Node } from '../../src/go/syntax.js';
+import { derivedFrom } from './done-already.js';
 
 /**
  * The context of the errgroup whose goroutine makes the send (`eg, egCtx :=
@@ -17,13 +18,8 @@ export function groupContextBeside(send: Node, source: CancellationSource): stri
     if (!found || !('local' in found) || !/^\w+\.WithContext\(/.test(found.local.value?.text ?? '')) continue;
     const names = found.local.decl.childForFieldName('left')?.namedChildren.map((n) => n.text) ?? [];
     const groupCtx = names[names.indexOf(group!.text) + 1];
-    if (groupCtx && groupCtx !== '_' && groupCtx !== source.expr && !derivedFrom(source, groupCtx, send)) return groupCtx;
+    // A source made from the group's context (`solveCtx, cancel := context.WithCancelCause(ctx)`) ends with it.
+    if (groupCtx && groupCtx !== '_' && groupCtx !== source.expr && !derivedFrom(groupCtx, literal).includes(source.expr)) return groupCtx;
   }
   return undefined;
-}
-
-/** A source made from the group's context (`solveCtx, cancel := context.WithCancelCause(ctx)`): it ends with it. */
-function derivedFrom(source: CancellationSource, groupCtx: string, at: Node): boolean {
-  const found = declarationOf(source.expr, at);
-  return !!found && 'local' in found && new RegExp(`\\(\\s*${groupCtx}\\b`).test(found.local.value?.text ?? '');
 }
