@@ -84,7 +84,11 @@ function passed in or another package's function is not seen. No fix when:
   run by the CPU count instead. Function values passed in (\`process(item)\`) and other
   packages' functions (\`aws.ToString(s)\`) are read as the loop's work, but for those named for
   waiting (\`backoff.Retry(…)\`, \`wait.Poll…\`: m3's health waits, each with a minute of its own,
-  added up); set max-concurrency to bound them on purpose;
+  added up) and those of another package of the same module, the module's own work goconc reads one
+  package at a time, unless named for computing a value (\`strutil.SanitizeLabelName(…)\`):
+  orchestrator's \`go orcraft.PublishCommand(…)\`, raft applies batched together, ran in turns, and
+  its seeded agents' \`go inst.ReadTopologyInstance(key)\`, bounded, left seeds waiting to hand
+  over their agents while MySQL reads hung; set max-concurrency to bound them on purpose;
 - each pass also hands a value on a channel made outside the loop, as a statement of its body
   (\`ret <- migr\`, then \`go migr.Buffer()\`): a reader downstream paces the loop already, and the
   goroutines' work may wait on it (migrate's prefetch wrote each body to a pipe that reader

@@ -1,3 +1,5 @@
+import { dirname } from 'node:path';
+import { moduleFor } from '../../src/engine/go-module.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { unparen, type Node } from '../../src/go/syntax.js';
@@ -43,13 +45,18 @@ export function unseenWork(bodies: { body: Node; via?: string }[], spawned: { li
  * as the loop is, and another package's function (`aws.ToString(s)`, `model.LabelValue(v)`) is
  * most often a helper or a conversion.
  */
-function readable(callee: Node, call: Node, imports: { standard: Set<string>; all: Set<string> }, ctx: FileContext): boolean {
+function readable(callee: Node, call: Node, imports: ImportNames, ctx: FileContext): boolean {
   const method = callee.childForFieldName('field')!.text;
   const operand = unparen(callee.childForFieldName('operand')!);
   // `pkg.Func(…)`: a name the function does not declare, an import's (`orcraft` may name
   // ".../go/raft") unless the package declares it (`var client = …`).
   // Not one named for waiting (`backoff.Retry(op, b)`, `wait.PollImmediate(…)`: m3's health waits).
+  // Not one of another package of the same module either (orchestrator's `go
+  // orcraft.PublishCommand(…)`, a raft apply, and `go inst.ReadTopologyInstance(key)`, a MySQL
+  // read): the module's own work, which goconc reads one package at a time, unless named for
+  // computing a value (`strutil.SanitizeLabelName(…)`).
   if (operand.type === 'identifier' && !declarationOf(operand.text, call) && (imports.all.has(operand.text) || !declaresName(ctx.packageIndex(), operand.text))) {
+    if (imports.sameModule.has(operand.text)) return COMPUTES.test(method);
     return imports.standard.has(operand.text) || !WAITING.test(method);
   }
   if (KNOWN_METHODS.has(method) || METRICS.test(method) || (LOG_CALLS.test(method) && LOGGER.test(operand.text))) return true;
@@ -77,27 +84,40 @@ function typeWritten(name: string, at: Node, depth = 0): string | undefined {
   return /^(?:\[\d*\]|map\[[^\]]*\])(.+)$/.exec(typeWritten(ranged.text, decl, depth + 1) ?? '')?.[1];
 }
 
+interface ImportNames {
+  standard: Set<string>;
+  all: Set<string>;
+  sameModule: Set<string>;
+}
+
 /**
- * The names the file's imports go by (`all`), and those of the standard library among them,
- * with the usual names of those the package's other files may import (`standard`).
+ * The names the file's imports go by (`all`), those of the standard library among them, with the
+ * usual names of those the package's other files may import (`standard`), and those of packages
+ * of the file's own module (`sameModule`).
  */
-function importNames(ctx: FileContext): { standard: Set<string>; all: Set<string> } {
+function importNames(ctx: FileContext): ImportNames {
   const standard = new Set(STANDARD_NAMES);
   const all = new Set(STANDARD_NAMES);
+  const sameModule = new Set<string>();
+  const module = moduleFor(dirname(ctx.path))?.path;
   for (const spec of importSpecs(ctx.tree)) {
     if (spec.alias === '_' || spec.alias === '.') continue;
     const name = spec.alias ?? importName(spec.path);
     all.add(name);
     if (isStandard(spec.path)) standard.add(name);
     else standard.delete(name);
+    if (module && (spec.path === module || spec.path.startsWith(`${module}/`))) sameModule.add(name);
   }
-  return { standard, all };
+  return { standard, all, sameModule };
 }
 
 const STANDARD_NAMES = ['atomic', 'base64', 'binary', 'bits', 'bufio', 'bytes', 'cmp', 'context', 'errors', 'filepath', 'fmt', 'hex', 'json', 'log', 'maps', 'math', 'path', 'rand', 'reflect', 'regexp', 'runtime', 'slices', 'slog', 'sort', 'strconv', 'strings', 'sync', 'time', 'unicode', 'utf8', 'sha256', 'sha1', 'md5', 'crc32', 'fnv', 'io', 'os', 'debug', 'big', 'xml', 'gzip', 'zlib', 'tar', 'zip', 'csv', 'template', 'html', 'url', 'mime', 'testing', 'unsafe', 'heap', 'list', 'ring', 'sha512', 'hmac', 'subtle', 'x509', 'pem', 'rsa', 'ecdsa', 'ed25519', 'aes', 'cipher', 'signal', 'syscall', 'exec', 'fs', 'user', 'iter'];
 
 /** Another package's function named for waiting or retrying until something happens. */
 const WAITING = /^(Retry|Poll|Wait|Until|Backoff|Eventually|Await)/;
+
+/** A function named for computing a value from its arguments, not for doing work. */
+const COMPUTES = /^(Sanitize|To|Format|Parse|Must|Is|Has|Equal|Compare|Min|Max|Escape|Quote|Clean|Join|Split|Trim|Hash|Encode|Decode|Marshal|Unmarshal|Contains|Normalize|Clone|Wrap|Errorf)([A-Z0-9]\w*)?$/;
 
 /** A value that is a logger, as written: `log.G(ctx)`, `s.logger`, `logrus.WithError(err)`. */
 const LOGGER = /log|Log|^l$|^lg$|klog|zap|\.G\(|\bWith\w*\(/;

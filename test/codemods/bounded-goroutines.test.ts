@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codemods } from '../../codemods/index.js';
 import { PackageIndexCache } from '../../src/engine/package-cache.js';
 import { fixSource } from '../../src/engine/process-file.js';
+import { tempTree } from '../support/temp-tree.js';
 
 const codemod = codemods.find((c) => c.id === 'bounded-goroutines')!;
 const SRC = `package p
@@ -143,6 +145,30 @@ func WaitForHealthy(checks []func() error) {
     // Another of its functions, not named so, is read as the loop's work.
     const helper = src.replace('_ = backoff.Retry(check, backoff.NewExponentialBackOff())', '_ = check()\n\t\t\t_ = backoff.NewExponentialBackOff()');
     expect(run({ 'max-concurrency': 'runtime.GOMAXPROCS(0)' }, helper).findings.map((f) => f.reason)).toEqual([undefined]);
+  });
+
+  it('reads a function of another package of the same module as work it cannot see, unless named for computing a value', () => {
+    const src = `package logic
+
+import "example.com/orc/raft"
+
+func PublishAll(keys []string) {
+	for _, key := range keys {
+		go raft.PublishCommand("discover", key)
+	}
+}
+`;
+    const dir = tempTree({ 'go.mod': 'module example.com/orc\n\ngo 1.22\n', 'logic/p.go': src });
+    const reasons = (text: string) =>
+      fixSource(join(dir, 'logic', 'p.go'), 'logic/p.go', text, { codemods: [codemod], codemodOptions: { [codemod.id]: { 'max-concurrency': 'runtime.GOMAXPROCS(0)' } }, goVersion: '1.22', packages: new PackageIndexCache() }).findings.map((f) => f.reason);
+    expect(reasons(src)).toEqual([expect.stringContaining('run code this package does not show (raft.PublishCommand(…))')]);
+    // Named for computing a value, it is read as the loop's work.
+    const computes = src.replace('raft.PublishCommand("discover", key)', 'raft.SanitizeKey(key)');
+    expect(computes).toContain('raft.SanitizeKey(key)');
+    expect(reasons(computes)).toEqual([undefined]);
+    // Another module's function is read as the loop's work, as before.
+    const other = src.replace('"example.com/orc/raft"', '"example.com/other/raft"');
+    expect(reasons(other)).toEqual([undefined]);
   });
 
   it('bounds them when the package declares the method it calls', () => {
