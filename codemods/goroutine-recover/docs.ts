@@ -62,7 +62,8 @@ handed on as a value (\`f(s.wg.Done, stop)\`: the callee calls it when done, may
 defer). A flag set just before the goroutine starts that the package clears once the work is
 done (\`l.flushPending = true\`): recovered, it would stay set and the work never start again
 (AdGuard's query log). A goroutine that ends in a loop (\`for { err := l.Start(); …; time.Sleep(d) }\`,
-left only on its stop if at all, \`for range t.C\`, \`for handle(ctx, q) {}\`), that reaches a function
+left only on its stop if at all, \`for range t.C\`, \`for range tick\` over \`tick := time.Tick(d)\`,
+\`for handle(ctx, q) {}\`: orchestrator's metrics loop), that reaches a function
 of the package looping so, or that runs a server or a loop (\`srv.Serve(l)\`,
 \`http.ListenAndServe(…)\`, \`s.runLoop()\`, a method \`Start\` or \`Run\` given at most a context),
 meant to run for the life of the process: one recovered panic would end it for good where the
@@ -81,6 +82,10 @@ under the lock would leave it held, and every later \`Lock\` would hang.
 A body that hands a mutex (\`&controllerMu\`, a \`sync.Mutex\` or \`RWMutex\`) to a function the
 package does not declare: it may lock it out of sight without a deferred unlock (openebs' node
 plugin, whose controllers' \`Start\` does).
+A body that runs a one-time set-up (\`once.Do(…)\`), or reaches one in a function of the package:
+a panic inside it, recovered, leaves the Once done with its set-up unfinished, and every later call
+uses what it never set (gorush's push client, made in a \`once.Do\` that panics when its token
+fetch fails, stayed nil until a manual restart).
 A body that panics on purpose (\`panic("recv loop returned nil")\` in its own statements): the
 panic is meant to stop the process, and recovered it would not.
 A goroutine that is a loop receiving from a channel made outside it (\`for { select { case e :=
@@ -98,4 +103,9 @@ panicked). A goroutine that hands its outcome back in an error variable it share
 err = prompt()\`, or a slot of a slice of errors, \`errs[i] = compact(s)\`: pogreb's shape) and signals its end with a deferred \`close(ch)\` or \`wg.Done()\`: recovered, the
 signal would still come and its waiter read the nil error as a success (buf curl sent an empty
 password as typed).
+
+## Limits
+goconc reads one package at a time: a release, a signal, a lock or a one-time set-up in a
+function of another package the goroutine calls (another package of the module included) is not
+seen. Review each fix for what the calls it makes into other packages leave half done.
 `;

@@ -6,7 +6,7 @@ import { docs } from './docs.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { codeWords } from '../../src/go/find-by-text.js';
-import { afterSkipping, channelHandedOn, ENDS_PROCESS, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
+import { afterSkipping, channelHandedOn, ENDS_PROCESS, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, oneTimeSetup, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
 
 export const goroutineRecover: Codemod = {
   id: 'goroutine-recover',
@@ -244,6 +244,11 @@ function find(ctx: FileContext): RawFinding[] {
     const looping = calledTextWhere(undeferred, ctx.packageIndex(), (text) => LOOPS_FOR_GOOD.test(text));
     if (looping) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${looping.via}, which runs until it is stopped (${LOOPS_FOR_GOOD.exec(looping.text)![0].trim()}…): recovered, a panic would end it for good, with the process up, where the crash used to restart it` });
+      continue;
+    }
+    const once = oneTimeSetup(body, undeferred, ctx.packageIndex());
+    if (once) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs a one-time set-up (${once}): a panic inside it, recovered, would leave the Once done with its set-up unfinished, and every later call would use what it never set, where the crash used to restart the process and run it again` });
       continue;
     }
     const callback = lockInCallback(body, lockNotDeferred);

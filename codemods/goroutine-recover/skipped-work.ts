@@ -1,5 +1,8 @@
 import type { FileContext } from '../../src/engine/types.js';
+import { calledTextWhere } from '../../src/go/called-functions.js';
 import { loopShape } from '../../src/go/loops.js';
+import type { PackageIndex } from '../../src/go/package-index.js';
+import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, CHANNEL_NON_READERS, contains, firstLine, statementsOf, type Node } from '../../src/go/syntax.js';
 
 // What a recovered panic would skip, beyond the goroutine's own releases: each of these made the
@@ -128,7 +131,11 @@ export function loopsForGood(body: Node): string | undefined {
   const last = statements.at(-1);
   if (last?.type !== 'for_statement') return undefined;
   const shape = loopShape(last);
-  const ticks = shape.kind === 'range' && /(\.C|time\.Tick\(.*\))$/.test(shape.over?.text ?? '');
+  // Also over a local holding the ticks (`t := time.Tick(d)`, then `for range t`: orchestrator's metrics loop).
+  const over = shape.kind === 'range' ? shape.over : undefined;
+  const found = over?.type === 'identifier' ? declarationOf(over.text, over) : undefined;
+  const held = found && 'local' in found ? found.local.value?.text : undefined;
+  const ticks = [over?.text, held].some((t) => /(\.C|time\.Tick\(.*\))$/.test(t ?? ''));
   // `for handle(ctx, queue) {}`, `for ctx.Err() == nil {`: a worker looping while a call says so.
   const cond = shape.kind === 'conditional' ? last.namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment') : undefined;
   const working = !!cond && cond.descendantsOfType('call_expression').length + (cond.type === 'call_expression' ? 1 : 0) > 0;
@@ -136,6 +143,20 @@ export function loopsForGood(body: Node): string | undefined {
   // Its ways out, if any, are its stop (`if o.IsClosed() { break }`: goreplay's flusher).
   return firstLine(last.text);
 }
+
+/**
+ * A one-time set-up (`once.Do(…)`, a `sync.Once`'s) the goroutine runs, in its own statements or
+ * in a function of the package it reaches: a panic inside it, recovered, leaves the Once done with
+ * its set-up unfinished, and every later call uses what it never set (gorush's push client, made
+ * in a `once.Do` that panics when its token fetch fails). The call, or the call leading to it.
+ */
+export function oneTimeSetup(body: Node, calls: Node[], index: PackageIndex): string | undefined {
+  const own = ONCE_DO.exec(body.text);
+  if (own) return `${own[0]}…)`;
+  return calledTextWhere(calls, index, (text) => ONCE_DO.test(text))?.via;
+}
+
+const ONCE_DO = /\b[\w.]*[oO]nce\w*\.Do\(/;
 
 /**
  * A function the goroutine reaches that runs for good or until stopped: it loops (`for {`, `for
