@@ -72,6 +72,21 @@ on purpose, for work that must not stop with it):
   \`case <-ctx.Done():\`, under \`if ctx.Err() != nil\` (alone or with others joined by \`&&\`:
   skaffold's last look at a job after a timeout), or after a select whose done case goes on;
 - it is deferred: cleanup that runs as the function returns, often because the context ended;
+- it is in a function literal kept to run later (\`revert.Add(func() { … })\`, or a closure handed
+  to such a call: \`Add\`, \`Register\`, \`On…\`, \`AfterFunc\`, \`Cleanup\`, or a call on a value
+  named \`revert\`, \`undo\`, \`rollback\`, \`cleanup\`): a revert runs once the work failed, often
+  because the context ended, and given it would fail at once (lxd's storage reverts, with their
+  errors dropped, left the database and the disk out of step);
+- the function around it, given the context as a parameter, stops or shuts something down
+  (\`Stop\`, \`Shutdown\`, \`Close\`, \`Teardown\`, \`Drain\`…): its context bounds the wait for what it
+  stops and may be done already (a forced stop), while its work on the way is meant to finish
+  (lxd's \`Daemon.Stop\` clearing stale operations);
+- a function around it sets the context's end aside before it (\`ctxErr := ctx.Err()\`, a statement
+  of its own) and goes on: what follows is meant to run once the context is done (lxd's heartbeat
+  round saves the members it reached);
+- it is given to a call that runs a process (\`exec.CommandContext\`, \`RunCommand\`, \`StartProcess\`):
+  given the context, the process would be killed half-way once it ends (lxd's \`forkstart\`, killed
+  during a shutdown while an instance started);
 - the context in scope is a receiver's field and a function around the call serves a request
   (\`r *http.Request\`): the request's context is \`r.Context()\`, and the receiver's long-lived one
   would cut requests in flight at shutdown rather than drain them (knative's event recorder);
@@ -147,5 +162,8 @@ on purpose, for work that must not stop with it):
   use the same context as performCapture because it might have timed out\`: antrea's packet
   capture upload); for \`context.Background()\`, one earlier in the function
   that speaks of a background context (\`Use a background context so the declaration isn't
-  abandoned if this caller disconnects\`): its author weighed the context and left it out.
+  abandoned if this caller disconnects\`), or one right above it as for \`context.TODO()\` (\`Don't
+  use ctx here, as we still want to finish off the request if the ctx has been cancelled\`: with
+  \`--aggressive\`, lxd's heartbeats in flight were cut): its author weighed the context and left
+  it out.
 `;

@@ -7,7 +7,8 @@ import { ancestors, FUNCTION_TYPES, same, type Node } from '../../src/go/syntax.
  * or a reason (`// TODO: use w.ctx and handle graceful shutdown scenario`: its author weighed that
  * context and left it out until something else is done); for `context.Background()`, one earlier
  * in the function speaking of a background context (`Use a background context so the declaration
- * isn't abandoned if this caller disconnects`).
+ * isn't abandoned if this caller disconnects`), or one as for \`context.TODO()\` (\`Don't use ctx here, as
+ * we still want to finish off the request if the ctx has been cancelled\`: lxd's heartbeats).
  */
 export function explainedByComment(call: Node, kind: 'TODO' | 'Background', inScope: string): string | undefined {
   const fn = ancestors(call).find((a) => FUNCTION_TYPES.has(a.type));
@@ -15,7 +16,8 @@ export function explainedByComment(call: Node, kind: 'TODO' | 'Background', inSc
   if (!body) return undefined;
   // Comments up to the call's line (one after the call on its line included).
   const before = body.descendantsOfType('comment').filter((c) => c.startPosition.row <= call.startPosition.row);
-  if (kind === 'Background') return before.find((c) => /background context|context\.Background\b/i.test(c.text))?.text;
+  const background = kind === 'Background' ? before.find((c) => /background context|context\.Background\b/i.test(c.text))?.text : undefined;
+  if (background) return background;
   const named = new RegExp(`(?<![\\w.])${regexEscaped(inScope)}\\b`);
   const row = call.startPosition.row;
   const statement = ancestors(call).find((a) => a.parent?.type === 'statement_list' || a.parent?.type === 'block' || same(a.parent, body)) ?? call;
@@ -27,14 +29,14 @@ export function explainedByComment(call: Node, kind: 'TODO' | 'Background', inSc
     beside.push(c);
     above = c.startPosition.row - 1;
   }
-  return beside.find((c) => (named.test(c.text) && WHY.test(c.text)) || (/\bcontext\b/i.test(c.text) && WHY_NOT.test(c.text)))?.text;
+  return beside.find((c) => (named.test(c.text) && WHY.test(c.text)) || ((named.test(c.text) || /\bcontext\b/i.test(c.text)) && WHY_NOT.test(c.text)))?.text;
 }
 
 /**
  * Words saying why a context cannot be used (`It can't use the same context as performCapture
  * because it might have timed out`: antrea's packet capture uploads on its own).
  */
-const WHY_NOT = /\b(?:can'?t|cannot|must ?n[o']t|should ?n[o']t) (?:use|reuse|pass)\b|\b(?:timed out|expired|already (?:done|cancel+ed))\b/i;
+const WHY_NOT = /\b(?:can'?t|cannot|must ?n[o']t|should ?n[o']t|do ?n[o']t|don'?t) (?:use|reuse|pass)\b|\b(?:timed out|expired|already (?:done|cancel+ed))\b/i;
 
 /** A note left for later (`TODO:`, not the call `TODO()`), or words of a reason the context is left out. */
 const WHY = /\b(?:TODO|FIXME|XXX)\b(?![\\(])|\b(?:shutdown|outlive|must|abandon\w*|on purpose|deliberate\w*|intentional\w*)\b/i;

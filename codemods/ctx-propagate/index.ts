@@ -11,6 +11,7 @@ import { docs } from './docs.js';
 import { explainedByComment } from './explained.js';
 import { calleeReason } from './callee-reasons.js';
 import { cleanupAfter, CLEANUP } from './cleanup.js';
+import { meantToFinish, stoppingReason } from './meant-to-finish.js';
 import { exitsOnFailure, keptAcrossAttempts } from './failure-branch.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 
@@ -172,6 +173,11 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`context.Background() is the parent of ${root}: a new root with a budget of its own, for work meant to outlive ${source.expr} (a flush or shutdown after it ends)`));
       continue;
     }
+    const stopping = stoppingReason(call, source);
+    if (stopping) {
+      out.push(unfixed(stopping));
+      continue;
+    }
     if (kind === 'Background' && ctx.options.aggressive === true && ctx.path.endsWith('_test.go')) {
       out.push(unfixed(`context.Background() in a test is a context it chose: bare, with no deadline and no values, which may be what it checks; ${source.expr} carries its own (twirp's test of a header written without the handler's ResponseWriter)`));
       continue;
@@ -239,6 +245,8 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
   if (lastError) {
     return `the call's ${lastError.what} is kept in ${lastError.name}, outside this callback, to report once the attempts give up: given ${source.expr}, an attempt cut off at the deadline would replace that ${lastError.what} with ${source.expr}'s end`;
   }
+  const finish = meantToFinish(call, callee, source);
+  if (finish) return finish;
   const cleanup = CLEANUP.test(callee);
   if (cleanup) {
     return `the call cleans up (${callee}): cleanup is meant to run even once ${source.expr} is done (a cancelled build still releases what it holds), and given ${source.expr} it would fail at once then`;

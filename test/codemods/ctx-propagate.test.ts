@@ -28,6 +28,14 @@ describe('ctx-propagate --aggressive', () => {
     expect(fix(true).fixed).toBe(SRC.replace('run(context.Background())', 'run(ctx)'));
   });
 
+  it('leaves Background() alone under a comment saying not to use the context in scope, even when aggressive', () => {
+    const src = SRC.replace('\trun(context.Background())', "\t// Don't use ctx here, as we still want to finish off the request if the ctx has been cancelled.\n\trun(context.Background())");
+    expect(src).toContain("// Don't use ctx here");
+    const out = fix(true, src);
+    expect(out.fixed).toBe(src);
+    expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining("a comment says why context.Background() is used here (// Don't use ctx here")]);
+  });
+
   it('leaves Background() alone in a goroutine nothing waits for that does not use the context otherwise, even when aggressive', () => {
     const src = `package p
 

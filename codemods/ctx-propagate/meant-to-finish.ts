@@ -1,0 +1,90 @@
+import type { CancellationSource } from '../../src/go/cancellation.js';
+import { ancestors, closureName, enclosingFunction, FUNCTION_TYPES, same, type Node } from '../../src/go/syntax.js';
+
+// Calls whose work is meant to finish even once the context in scope is done: given it, they
+// would stop half-way, and what they undo, record or run would be left undone.
+
+/**
+ * Why the call is meant to finish, if it is: it is in a hook kept to run later (a revert), after
+ * the function set the context's end aside, or it runs a process the context would kill.
+ */
+export function meantToFinish(call: Node, callee: string, source: CancellationSource): string | undefined {
+  const hook = keptForLater(call, source.fn);
+  if (hook) {
+    return `the call is in a function literal handed to ${hook}, kept to run later (a revert, a cleanup hook): it often runs because ${source.expr} ended, and given ${source.expr} it would fail at once and leave undone what it undoes`;
+  }
+  const aside = endSetAside(call);
+  if (aside) {
+    return `the function sets ${aside.expr}'s end aside (${aside.text}, line ${aside.row}) and goes on: what follows is meant to run once ${aside.expr} is done (a round saving what it managed), and given ${source.expr} it would fail then`;
+  }
+  if (PROCESS_RUNNER.test(callee)) {
+    return `the call runs a process (${callee}): given ${source.expr}, the process would be killed once ${source.expr} is done, half-way through, where it ran to its end`;
+  }
+  return undefined;
+}
+
+/** A function that starts a process, given a context to kill it with (`shared.RunCommand`, `exec.CommandContext`). */
+const PROCESS_RUNNER = /(^|\.)((Run|Exec|Start)\w*(Command|Cmd|Process)\w*|Command(Context)?)$/;
+
+/** Calls that keep a function to run later: a revert's or cleanup's list, a callback registry. */
+const KEEPS = /(^|\.)(Add|Append|Push|Register|Defer|AfterFunc|On[A-Z]\w*|Cleanup|AddCleanup)$|(^|\.)(revert|reverter|undo|rollback|cleanups?|teardown)s?\.\w+$/i;
+
+/**
+ * The call keeping the function literal around `call` to run later, as written up to its paren:
+ * `revert.Add(func() { … })`, or `cleanup := func() { … }` then `revert.Add(cleanup)` (lxd's
+ * storage reverts, run once an operation failed, often because it was cancelled).
+ */
+function keptForLater(call: Node, outer: Node): string | undefined {
+  for (const literal of ancestors(call).filter((a) => a.type === 'func_literal')) {
+    if (same(literal, outer)) break;
+    const given = literal.parent?.type === 'argument_list' ? literal.parent.parent : undefined;
+    const fn = given?.childForFieldName('function')?.text ?? '';
+    if (KEEPS.test(fn)) return `${fn}()`;
+    const name = closureName(literal);
+    const scope = name ? enclosingFunction(literal) : undefined;
+    const handed = scope?.descendantsOfType('identifier').find((id) => id.text === name && id.startIndex > literal.endIndex && id.parent?.type === 'argument_list' && KEEPS.test(id.parent.parent?.childForFieldName('function')?.text ?? ''));
+    if (handed) return `${handed.parent!.parent!.childForFieldName('function')!.text}()`;
+  }
+  return undefined;
+}
+
+/**
+ * Why a call in a function that stops or shuts something down, given a context as a parameter,
+ * is meant to finish (lxd's \`Daemon.Stop(ctx)\`, whose forced stop cancels ctx before the call,
+ * clears stale operations on the way).
+ */
+export function stoppingReason(call: Node, source: CancellationSource): string | undefined {
+  const stopping = source.kind === 'ctx-param' ? stoppingFunction(call, source.fn) : undefined;
+  return stopping && `the function stops or shuts down (${stopping}): its ${source.expr} bounds how long it waits for what it stops and may be done already (a forced stop), while the work it does on the way is meant to finish`;
+}
+
+/** A function named for stopping something: `Stop`, `Shutdown`, `Close`, `Teardown`… */
+const STOPPING = /^(stop|shutdown|close|teardown|terminate|destroy|drain)(\w*)$/i;
+
+/** The function from the call out to the context's owner that is named for stopping, as written. */
+function stoppingFunction(call: Node, outer: Node): string | undefined {
+  for (const fn of ancestors(call).filter((a) => FUNCTION_TYPES.has(a.type))) {
+    const name = fn.childForFieldName('name')?.text;
+    if (name && STOPPING.test(name)) return `${name}()`;
+    if (same(fn, outer)) break;
+  }
+  return undefined;
+}
+
+/**
+ * A local given a context's error before the call, in the functions around it (`ctxErr :=
+ * ctx.Err()`): the function notes that the context ended and goes on (lxd's heartbeat round,
+ * which saves the members it managed to reach).
+ */
+function endSetAside(call: Node): { expr: string; text: string; row: number } | undefined {
+  const top = ancestors(call).filter((a) => FUNCTION_TYPES.has(a.type)).at(-1);
+  for (const decl of top?.descendantsOfType(['short_var_declaration', 'assignment_statement']) ?? []) {
+    if (decl.startIndex >= call.startIndex) break;
+    // A statement of its own, not an \`if err := ctx.Err(); err != nil\` that returns on it.
+    if (decl.parent?.type !== 'block' && decl.parent?.type !== 'statement_list') continue;
+    const right = decl.childForFieldName('right')?.namedChildren;
+    const m = right?.length === 1 ? /^([\w.]*(?:ctx|Ctx|context))\.Err\(\)$/.exec(right[0].text) : null;
+    if (m) return { expr: m[1], text: decl.text, row: decl.startPosition.row + 1 };
+  }
+  return undefined;
+}
