@@ -283,6 +283,10 @@ function passed in or another package's function is not seen. No fix when:
   function of the package it calls: servers stopped side by side each wait for their clients,
   and bounded, one still draining would hold its slot while the others keep accepting, and a
   deadline they share would cut the later ones short;
+- the loop ranges over a channel the function hands to code the package does not show
+  (\`c.AddEventListener(events)\`, \`signal.Notify(ch, …)\`): that code sends on it and may drop what
+  comes while the loop is not taking, and a wait for a free slot would lose events (logspout's
+  container starts and deaths, dropped by docker's event listener during a burst);
 - a \`go f(x)\` whose function or arguments are calls or other expressions, or change in the loop;
 - a goroutine whose body is written on one line;
 - a \`go\` statement that is not a plain statement of a block.

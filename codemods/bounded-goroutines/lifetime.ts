@@ -23,7 +23,7 @@ import { delayedStart, inTimerCallback, oneTimePause, ownTimeout, pacedBy, share
 import { meantToRunTogether } from './together.js';
 import { waitsForItemEvent } from './item-events.js';
 import { handedOnEachPass, pipedPair, waitsOnItsChannel } from './piped-pairs.js';
-import { eventCase, watchedBesides } from './loop-events.js';
+import { eventCase, fedFromOutside, watchedBesides } from './loop-events.js';
 
 /**
  * Why a bound could stop the loop for good, or undefined when the goroutines finish on their
@@ -217,6 +217,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (unread) {
     return `the goroutines run code this package does not show (${unread}), which may wait (on a peer, a subprocess, a reply): the default bound, the number of CPUs, suits work that computes, and says nothing of how many may wait at once; set max-concurrency to bound them on purpose`;
   }
+  const fed = fedFromOutside(spawn, ctx);
+  if (fed) return `the loop takes from a channel it hands to code this package does not show (${fed}), which sends on it and may drop what comes while the loop is not taking: waiting there for a free slot would lose events`;
   const watched = watchedBesides(spawn);
   if (watched) return `the loop also watches ${watched}: a wait for a free slot would not, and while the slots are full the loop would stop handling them, its stop signal included`;
   return undefined;

@@ -1,3 +1,6 @@
+import type { FileContext } from '../../src/engine/types.js';
+import { calledName } from '../../src/go/called-functions.js';
+import { loopShape } from '../../src/go/loops.js';
 import { ancestors, contains, type Node } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
 
@@ -26,3 +29,29 @@ export function watchedBesides(spawn: Spawn): string | undefined {
   const stop = spawn.loop.descendantsOfType('communication_case').filter(own).find((c) => /^<-\s*[\w.]+\.Done\(\)$/.test(c.childForFieldName('communication')?.text ?? ''));
   return stop ? `case ${stop.childForFieldName('communication')!.text}` : undefined;
 }
+
+/**
+ * The channel the loop ranges over, when the function hands it to code the package does not
+ * show (`p.client.AddEventListener(events)`, `signal.Notify(ch, …)`): that code sends on it, and
+ * may drop what comes while the loop is not taking (docker's event listeners, signal.Notify), so
+ * a wait for a free slot would lose events (logspout's container starts and deaths). The call, as
+ * written up to its paren.
+ */
+export function fedFromOutside(spawn: Spawn, ctx: FileContext): string | undefined {
+  if (spawn.shape !== 'channel-range') return undefined;
+  const loop = spawn.loop;
+  const over = loopShape(loop).over;
+  if (!over || (over.type !== 'identifier' && over.type !== 'selector_expression')) return undefined;
+  for (const call of spawn.fn.descendantsOfType('call_expression')) {
+    if (contains(loop, call)) continue;
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    if (!args.some((a) => a.text === over.text)) continue;
+    const callee = call.childForFieldName('function')!;
+    const named = calledName(callee);
+    if (!named || BUILTINS.has(callee.text) || ctx.packageIndex().functionsNamed(named.name, named.method).length > 0) continue;
+    return `${callee.text}(…)`;
+  }
+  return undefined;
+}
+
+const BUILTINS = new Set(['close', 'len', 'cap', 'make', 'append', 'copy', 'delete', 'new', 'print', 'println']);
