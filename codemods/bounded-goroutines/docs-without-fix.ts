@@ -81,8 +81,11 @@ function passed in or another package's function is not seen. No fix when:
   deadlocked on a mailer that hands off to a reader started after the loop, getty's sessions and
   sliver's envelopes were written in turns, a TarsGo shutdown behind servants' \`Destroy()\`
   outlived its grace timeout, and moby's restores, held by a semaphore of their own, would have
-  run by the CPU count instead. Function values passed in (\`process(item)\`) and other
-  packages' functions (\`aws.ToString(s)\`) are read as the loop's work, but for those named for
+  run by the CPU count instead. A function value passed in (\`action(name)\`) is read through the
+  function literals the package's callers hand it (lxc's \`runBatch(names, func(name string) error
+  { … })\`, whose instances, bounded, were stopped in rounds); one no caller in the package shows
+  (\`process(item)\`) and other packages' functions (\`aws.ToString(s)\`) are read as the loop's
+  work, but for those named for
   waiting (\`backoff.Retry(…)\`, \`wait.Poll…\`: m3's health waits, each with a minute of its own,
   added up) and those of another package of the same module, the module's own work goconc reads one
   package at a time, unless named for computing a value (\`strutil.SanitizeLabelName(…)\`):

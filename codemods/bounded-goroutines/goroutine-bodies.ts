@@ -1,5 +1,5 @@
 import type { FileContext } from '../../src/engine/types.js';
-import { calledBodies } from '../../src/go/called-functions.js';
+import { calledBodies, callsHanding } from '../../src/go/called-functions.js';
 import { statementsOf, type Node } from '../../src/go/syntax.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { localClosure, spawnedFunction, type Spawn } from './detect.js';
@@ -48,12 +48,35 @@ function madeInLocal(fn: Node, go: Node): Node | undefined {
  */
 export function goroutineBodies(spawn: Spawn, ctx: FileContext): { body: Node; via?: string }[] {
   const { fn, literal, called } = spawned(spawn);
-  if (!literal) return calledBodies(called, ctx.packageIndex(), false);
+  const passed = passedIn(called, ctx);
+  if (!literal) return [...calledBodies(called, ctx.packageIndex(), false), ...passed];
   // `go func() { defer wg.Done(); update(ctx) }()`, where `update := func(…) {…}`: its body too.
   const closures = closuresCalled(called)
     .filter(({ closure }) => closure !== literal)
     .map(({ closure, call }) => ({ body: closure.childForFieldName('body')!, via: `${call.text}()` }));
-  return [{ body: literal.childForFieldName('body')!, via: literal === fn ? undefined : `${fn!.text}()` }, ...closures, ...calledBodies(called, ctx.packageIndex(), true)];
+  return [{ body: literal.childForFieldName('body')!, via: literal === fn ? undefined : `${fn!.text}()` }, ...closures, ...calledBodies(called, ctx.packageIndex(), true), ...passed];
+}
+
+/**
+ * The function literals the package's callers hand to a function-typed parameter the goroutine
+ * calls, and the package's functions those call: `action(name)`, where lxc's `runBatch(names,
+ * func(name string) error { return c.doAction(…) })` hands it work that waits on the server.
+ */
+function passedIn(called: Node[], ctx: FileContext): { body: Node; via?: string }[] {
+  const out: { body: Node; via?: string }[] = [];
+  for (const callee of called) {
+    const found = callee.type === 'identifier' ? declarationOf(callee.text, callee) : undefined;
+    if (!found || !('param' in found) || found.param.typeNode.type !== 'function_type') continue;
+    const handing = callsHanding(found.param, ctx.packageIndex());
+    for (const { arg } of handing?.calls ?? []) {
+      if (arg?.type !== 'func_literal') continue;
+      const body = arg.childForFieldName('body')!;
+      const via = `the ${callee.text} given to ${handing!.callee}()`;
+      const calls = body.descendantsOfType('call_expression').map((c) => c.childForFieldName('function')!);
+      out.push({ body, via }, ...calledBodies(calls, ctx.packageIndex(), true).map((b) => ({ ...b, via: b.via ?? via })));
+    }
+  }
+  return out;
 }
 
 /** The local closures among the functions a goroutine calls (`update(ctx)`, where `update := func(…) {…}`), each with its call. */
