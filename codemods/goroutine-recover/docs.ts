@@ -54,8 +54,9 @@ that the work ended, whatever package declares it (\`Close…\`, \`Done\`, \`Fin
 \`Shutdown\`, \`Signal\`, \`Broadcast\`, \`sc.SendCloseSignal(err)\`: mosdns' servers, recovered,
 left \`WaitClosed\` waiting with the port dead); any logger's \`Fatal\` ends the process as
 \`os.Exit\` does (sish's certificate watchers). The same in a function of the package the body
-calls, not deferred (followed six calls deep): a \`close(…)\`, a \`wg.Done()\`, an unlock as a
-statement, a send, an \`os.Exit\` or a \`Fatal\` (AdGuard's \`fatalOnError\`, sish's \`CleanUp\`,
+calls, not deferred (followed six calls deep): a \`close(…)\`, a \`wg.Done()\`, an unlock or a
+\`Close()\` as a statement (go-carbon's reads, recovered, kept a file and its shared flock, and the
+persister waiting for the exclusive lock hung), a send, an \`os.Exit\` or a \`Fatal\` (AdGuard's \`fatalOnError\`, sish's \`CleanUp\`,
 ali's \`Attack\` sending each result). A channel handed to a call in the body
 (\`attacker.Attack(ctx, url, resultCh)\`): the callee may send on it or close it out of sight. A release
 handed on as a value (\`f(s.wg.Done, stop)\`: the callee calls it when done, maybe not in a
@@ -86,6 +87,9 @@ A body that runs a one-time set-up (\`once.Do(…)\`), or reaches one in a funct
 a panic inside it, recovered, leaves the Once done with its set-up unfinished, and every later call
 uses what it never set (gorush's push client, made in a \`once.Do\` that panics when its token
 fetch fails, stayed nil until a manual restart).
+A send that cannot block (\`select { case errCh <- f(): default: }\`) counts when the function
+that starts the goroutine receives from that channel after it (ziti's agent commands, recovered,
+reported a timeout instead of the panic).
 A body that panics on purpose (\`panic("recv loop returned nil")\` in its own statements): the
 panic is meant to stop the process, and recovered it would not.
 A goroutine that is a loop receiving from a channel made outside it (\`for { select { case e :=
@@ -100,7 +104,8 @@ be logged while the test could pass, or hang waiting for what the goroutine neve
 So too a goroutine in a function given \`*testing.T\` (or B, F, \`testing.TB\`) in an ordinary
 file, a test suite other packages run (buf's storage suite passed a bucket whose \`Put\`
 panicked). A goroutine that hands its outcome back in an error variable it shares (\`password,
-err = prompt()\`, or a slot of a slice of errors, \`errs[i] = compact(s)\`: pogreb's shape) and signals its end with a deferred \`close(ch)\` or \`wg.Done()\`: recovered, the
+err = prompt()\`, a slot of a slice of errors, \`errs[i] = compact(s)\`: pogreb's shape, or a field
+named for one, \`p.exitErr = err\`: lxd's process monitor, whose \`Wait\` read exit code 0 and no error) and signals its end with a deferred \`close(ch)\` or \`wg.Done()\`: recovered, the
 signal would still come and its waiter read the nil error as a success (buf curl sent an empty
 password as typed).
 

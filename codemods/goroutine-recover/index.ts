@@ -1,11 +1,11 @@
 import { declarationOf, testingParameter } from '../../src/go/scope.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
-import { afterOpeningBrace, ancestors, contains, eol, ERROR_VARIABLE, firstLine, indentAt, inSelectWithDefault, isReleaseCall, statementsOf, touchesError, type Node } from '../../src/go/syntax.js';
+import { afterOpeningBrace, ancestors, contains, eol, ERROR_VARIABLE, firstLine, FUNCTION_TYPES, indentAt, inSelectWithDefault, isReleaseCall, statementsOf, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
-import { codeWords } from '../../src/go/find-by-text.js';
+import { codeWords, regexEscaped } from '../../src/go/find-by-text.js';
 import { afterSkipping, channelHandedOn, ENDS_PROCESS, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, oneTimeSetup, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
 
 export const goroutineRecover: Codemod = {
@@ -26,13 +26,16 @@ export const goroutineRecover: Codemod = {
  * CLI run in a goroutine ends `main`, which waits for a signal meanwhile): a panic before it skips
  * it. Deferred ones still run.
  */
-function releaseAPanicSkips(stmts: Node[]): Node | undefined {
+function releaseAPanicSkips(stmts: Node[], go: Node): Node | undefined {
   let first = true;
   for (const st of stmts) {
     if (st.type === 'defer_statement' || st.type === 'go_statement') continue;
     for (const n of [st, ...st.descendantsOfType(['send_statement', 'call_expression'])]) {
       if (insideLiteral(n, st)) continue;
-      if (n.type === 'send_statement' && !inSelectWithDefault(n)) return n;
+      // A send that cannot block counts too when the function waits for it after the goroutine
+      // starts (\`select { case errCh <- f(): default: }\`, then \`case err := <-errCh\` beside a
+      // timeout: ziti's agent commands, recovered, reported a timeout instead of the panic).
+      if (n.type === 'send_statement' && (!inSelectWithDefault(n) || receivedAfter(n.childForFieldName('channel')!.text, go))) return n;
       // A slot given back after the work (`<-sem`, `<-limitation`), not a wait for a signal.
       if (!first && n.type === 'expression_statement' && slotGivenBack(n)) return n;
       if (isReleaseCall(n) || signalsEnd(n) || ENDS_PROCESS.test(n.type === 'call_expression' ? (n.childForFieldName('function')?.text ?? '') : '')) return n;
@@ -43,6 +46,13 @@ function releaseAPanicSkips(stmts: Node[]): Node | undefined {
     first = false;
   }
   return undefined;
+}
+
+/** Whether the function around the go statement receives from the channel after it. */
+function receivedAfter(channel: string, go: Node): boolean {
+  const fn = ancestors(go).find((a) => FUNCTION_TYPES.has(a.type));
+  const after = fn ? fn.text.slice(go.endIndex - fn.startIndex) : '';
+  return new RegExp(`<-\\s*${regexEscaped(channel)}(?![\\w.(\\[])`).test(after);
 }
 
 /** `<-sem` as a statement: a receive from a channel that is no done channel, context or timer. */
@@ -118,11 +128,16 @@ function errorHandedBack(stmts: Node[], literal: Node): { variable: string; sign
     if (insideLiteral(assign, literal.childForFieldName('body')!)) continue;
     for (const left of assign.childForFieldName('left')?.namedChildren ?? []) {
       // Or an element of a slice or map of errors (`errs[i] = compactSegment(s)`: pogreb's shape).
-      const id = left.type === 'index_expression' ? left.childForFieldName('operand') : left;
-      if (id?.type !== 'identifier' || !(left === id ? ERROR_VARIABLE : ERRORS_VARIABLE).test(id.text)) continue;
+      // Or a field of a value from outside (\`p.exitErr = err\`: lxd's process monitor, whose Wait,
+      // after a recovered panic, read exit code 0 and no error).
+      const field = left.type === 'selector_expression' && ERROR_VARIABLE.test(left.childForFieldName('field')!.text) ? left.childForFieldName('operand') : undefined;
+      const id = left.type === 'index_expression' ? left.childForFieldName('operand') : (field ?? left);
+      if (id?.type !== 'identifier' || (!field && !(left === id ? ERROR_VARIABLE : ERRORS_VARIABLE).test(id.text))) continue;
       const found = declarationOf(id.text, assign);
       const decl = found && ('local' in found ? found.local.decl : found.param.fn);
-      if (decl && !contains(literal, decl)) return { variable: left.text, signal: signal.text.replace(/^defer\s+/, '') };
+      // A field's value may be the method's receiver, which declarationOf does not give.
+      const outside = decl ? !contains(literal, decl) : !!field;
+      if (outside) return { variable: left.text, signal: signal.text.replace(/^defer\s+/, '') };
     }
   }
   return undefined;
@@ -201,7 +216,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: 'the goroutine body is on one line' });
       continue;
     }
-    const skipped = releaseAPanicSkips(stmts);
+    const skipped = releaseAPanicSkips(stmts, go);
     if (skipped) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${firstLine(skipped.text)} (line ${skipped.startPosition.row + 1}) outside a defer: after a recovered panic it would be skipped, and ${afterSkipping(skipped.text)} where the process used to crash` });
       continue;

@@ -18,7 +18,8 @@ export const ENDS_PROCESS = /^(os\.Exit|syscall\.Exit)$|(^|\.)Fatal(f|ln|w)?$|^l
 export function afterSkipping(statement: string): string {
   // As ENDS_PROCESS, on a call's text (`log.G(ctx).WithError(err).Fatal("…")`).
   const exits = /^(os|syscall)\.Exit\(|\.Fatal(f|ln|w)?\(|^log\.Panic(f|ln)?\(/.test(statement);
-  return exits ? 'the process would run on without the goroutine' : 'whoever waits for it would wait forever';
+  if (exits) return 'the process would run on without the goroutine';
+  return /\.Close\(\)$/.test(statement) ? 'what it closes would stay open for good (a file and its lock, a connection)' : 'whoever waits for it would wait forever';
 }
 
 /**
@@ -42,7 +43,9 @@ export function releaseInText(text: string): string | undefined {
   const own = withoutDeferred(text);
   // As statements of their own: `<-ctx.Done()` waits, it releases nothing.
   // And a send (`resCh <- &Result{…}` in ali's `Attack`): its receiver waits for it.
-  const m = /(?:^|[{;])\s*(close\([^)]*\)|[\w.]+\.(?:Done|Unlock|RUnlock)\(\)|(?!(?:case|return|go|defer|else)\b)[\w.]+(?:\[[^\]\n]*\])?\s*<-\s*[^\n;]+?)(?:\s*;|\s*$|\s+\})|\b(os\.Exit\([^)]*\)|[\w.]+\.Fatal(?:f|ln|w)?\([^)]*\))/m.exec(own);
+  // And a resource closed after its use (\`w.Close()\` after \`whisper.Open…\`: go-carbon's reads,
+  // recovered, kept the file and its shared flock, and the persister's exclusive lock hung).
+  const m = /(?:^|[{;])\s*(close\([^)]*\)|[\w.]+\.(?:Done|Unlock|RUnlock|Close)\(\)|(?!(?:case|return|go|defer|else)\b)[\w.]+(?:\[[^\]\n]*\])?\s*<-\s*[^\n;]+?)(?:\s*;|\s*$|\s+\})|\b(os\.Exit\([^)]*\)|[\w.]+\.Fatal(?:f|ln|w)?\([^)]*\))/m.exec(own);
   const found = m?.[1] ?? m?.[2];
   // A value written over several lines: its first line, marked as cut.
   return found && (found.split('{').length > found.split('}').length || found.split('(').length > found.split(')').length) ? `${found}…` : found;
