@@ -19,7 +19,7 @@ export function afterSkipping(statement: string): string {
   // As ENDS_PROCESS, on a call's text (`log.G(ctx).WithError(err).Fatal("…")`).
   const exits = /^(os|syscall)\.Exit\(|\.Fatal(f|ln|w)?\(|^log\.Panic(f|ln)?\(/.test(statement);
   if (exits) return 'the process would run on without the goroutine';
-  return /\.Close\(\)$/.test(statement) ? 'what it closes would stay open for good (a file and its lock, a connection)' : 'whoever waits for it would wait forever';
+  return /\.Close\(\)$/.test(statement) ? 'what it closes would stay open for good (a file and its lock, a connection, a pipe whose reader would wait forever)' : 'whoever waits for it would wait forever';
 }
 
 /**
