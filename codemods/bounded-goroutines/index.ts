@@ -9,7 +9,8 @@ import { semaphoreFix, type Plan } from './fix.js';
 import { whyBoundMayStall } from './lifetime.js';
 import { workersFix } from './workers.js';
 import { boundedByPrefetch } from './prefetch.js';
-import { joinedInTurn } from './awaited-in-turn.js';
+import { joinedInTurn, sentByLiteral } from './awaited-in-turn.js';
+import { loopStatement } from '../../src/go/loops.js';
 import { mayHaveGoStatement, mayHaveLoop } from '../../src/go/text-signals.js';
 
 /** A loop, and a go statement or a `.Go(` call: in the file, and in the function looked into. */
@@ -72,7 +73,11 @@ function planFor(spawn: Spawn, ctx: FileContext, rewrite: () => Plan): Plan {
  */
 function waitedElsewhere(spawn: Spawn, fnName: string): string {
   const group = loopGroups(spawn.loop).find((g) => new RegExp(`^\\s*(defer\\s+)?${regexEscaped(g)}\\.Done\\(\\)\\s*$`, 'm').test(spawn.loop.text) && !('local' in (declarationOf(g.split('.')[0], spawn.loop) ?? {})));
-  return group ? `${fnName} does not wait for them (they join ${group}, waited for elsewhere)` : 'nothing waits for them';
+  if (group) return `${fnName} does not wait for them (they join ${group}, waited for elsewhere)`;
+  // Or the function takes what they send after the loop (\`for range names { r = append(r, <-ch) }\`).
+  const after = spawn.fn.text.slice(loopStatement(spawn.loop).endIndex - spawn.fn.startIndex);
+  const collected = [...(sentByLiteral(spawn)?.sentOn ?? [])].find((ch) => new RegExp(`<-\\s*${regexEscaped(ch)}(?![\\w.(\\[])`).test(after));
+  return collected ? `${fnName} takes what they send on ${collected} after the loop` : 'nothing waits for them';
 }
 
 function message(spawn: Spawn, limit: string | undefined): string {
