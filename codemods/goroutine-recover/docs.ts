@@ -90,6 +90,13 @@ fetch fails, stayed nil until a manual restart).
 A send that cannot block (\`select { case errCh <- f(): default: }\`) counts when the function
 that starts the goroutine receives from that channel after it (ziti's agent commands, recovered,
 reported a timeout instead of the panic).
+A goroutine the function that starts it waits for (\`defer wg.Done()\`, then \`wg.Wait()\` after the
+\`go\` statement): the function goes on with what the goroutines did, and recovered, a panic would
+leave one's part undone while the function returns as if all had succeeded (CasaOS's search
+fan-out returned a missing engine's results with no error). A release deferred only after other
+statements (\`name := e.Name; defer wg.Done()\`; an unlock counts the statements after its lock):
+a panic before it, recovered, leaves it never called. A function of the package the body reaches
+that panics on purpose (\`mustLoad(path)\`).
 A body that panics on purpose (\`panic("recv loop returned nil")\` in its own statements): the
 panic is meant to stop the process, and recovered it would not.
 A goroutine that is a loop receiving from a channel made outside it (\`for { select { case e :=

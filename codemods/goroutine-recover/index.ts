@@ -3,6 +3,7 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { packageName } from '../../src/go/imports.js';
 import { afterOpeningBrace, ancestors, contains, eol, ERROR_VARIABLE, firstLine, FUNCTION_TYPES, indentAt, inSelectWithDefault, isReleaseCall, statementsOf, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
+import { waitedOrMeant } from './waited-for.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { codeWords, regexEscaped } from '../../src/go/find-by-text.js';
@@ -310,6 +311,11 @@ function find(ctx: FileContext): RawFinding[] {
     const testing = ancestors(go).filter((a) => a.type === 'function_declaration' || a.type === 'method_declaration' || a.type === 'func_literal').map(testingParameter).find(Boolean);
     if (testing) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs in test code (a function given ${testing}, a suite shared by other packages' tests): a panic there fails the test run, and recovered it would only be logged while the test could pass` });
+      continue;
+    }
+    const waited = waitedOrMeant(stmts, go, undeferred, ctx.packageIndex());
+    if (waited) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: waited });
       continue;
     }
     const nl = eol(ctx.source);

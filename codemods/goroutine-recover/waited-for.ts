@@ -1,0 +1,63 @@
+import { calledTextWhere } from '../../src/go/called-functions.js';
+import { regexEscaped } from '../../src/go/find-by-text.js';
+import type { PackageIndex } from '../../src/go/package-index.js';
+import { ancestors, firstLine, FUNCTION_TYPES, type Node } from '../../src/go/syntax.js';
+
+// Goroutines whose work someone goes on with, or whose panic is meant to stop the process:
+// recovered, the loss of their work would pass for success, or the process run on.
+
+/** Why the goroutine's panic must not be recovered, for these reasons, if one holds. */
+export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index: PackageIndex): string | undefined {
+  const late = lateRelease(stmts);
+  if (late) {
+    return `the goroutine defers ${late.release} only after other statements (line ${late.row}): a panic in those, recovered, would leave it never called, and whoever waits for it would wait forever where the process used to crash`;
+  }
+  const joined = joinedAfter(stmts, go);
+  if (joined) {
+    return `the function that starts the goroutine waits for it (${joined}) and goes on with what it did: recovered, a panic would leave its part undone, and the function would go on as if it had succeeded (a fan-out returning partial results with no error) where the process used to crash`;
+  }
+  const panics = calledTextWhere(undeferred, index, (text) => PANICS.test(text));
+  if (panics) {
+    return `the goroutine reaches ${panics.via}, which panics on purpose: recovered, the process would go on where it was meant to stop`;
+  }
+  return undefined;
+}
+
+/** A panic as a call of its own (`panic(err)`), not `log.Panic` nor a method named so. */
+const PANICS = /(^|[^\w.])panic\(/m;
+
+/**
+ * A release deferred after other statements (`name := e.Name; …; defer wg.Done()`): the release
+ * and its line. An unlock counts only the statements after its lock (`mu.Lock(); defer
+ * mu.Unlock()` holds nothing while the statements before the lock run).
+ */
+function lateRelease(stmts: Node[]): { release: string; row: number } | undefined {
+  const own = stmts.filter((st) => st.type !== 'comment');
+  for (const [i, st] of own.entries()) {
+    const m = st.type === 'defer_statement' ? /^defer\s+(close\([^)]*\)|([\w.]+)\.(Done|Unlock|RUnlock|Release)\(\))\s*$/.exec(st.text) : null;
+    if (!m) continue;
+    let from = 0;
+    if (m[3] === 'Unlock' || m[3] === 'RUnlock') {
+      const lock = `${m[2]}.${m[3] === 'Unlock' ? 'Lock' : 'RLock'}()`;
+      from = own.slice(0, i).map((s) => s.text).lastIndexOf(lock) + 1;
+    }
+    if (own.slice(from, i).some((s) => s.type !== 'defer_statement')) return { release: m[1], row: st.startPosition.row + 1 };
+  }
+  return undefined;
+}
+
+/**
+ * The `wg.Wait()` after the go statement, in the function that starts it, of a group the goroutine
+ * marks done (`defer wg.Done()`): the function goes on with what the goroutines did. As written.
+ */
+function joinedAfter(stmts: Node[], go: Node): string | undefined {
+  const fn = ancestors(go).find((a) => FUNCTION_TYPES.has(a.type));
+  if (!fn) return undefined;
+  const after = fn.text.slice(go.endIndex - fn.startIndex);
+  for (const st of stmts) {
+    const group = /^defer\s+([\w.]+)\.Done\(\)\s*$/.exec(st.text)?.[1];
+    const wait = group ? new RegExp(`(?<![\\w.])${regexEscaped(group)}\\.Wait\\(\\)`).exec(after) : null;
+    if (wait) return firstLine(wait[0]);
+  }
+  return undefined;
+}
