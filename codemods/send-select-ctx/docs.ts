@@ -66,7 +66,11 @@ written over several lines. \`--send-shape select\` (in goconc.yaml: \`send-shap
    that timeout too): on a channel the function was handed, the timeout is the sender's own clock
    (how long it polls) and ends while the reader may still come for the value, so the context it
    is made from is watched instead, and with no other source there is no fix (waypoint's task
-   status: its reader waited for good for the final status);
+   status: its reader waited for good for the final status); one made with a timeout or deadline
+   for work before the send and used no more after it, nor by a statement around the send
+   (\`probeCtx, cancel := context.WithTimeout(ctx, 3*time.Second)\` for an endpoint probe), gives
+   way to another source in scope: by the send it has often run out (sealos' image save, given a
+   select on it, would have dropped its images and its error);
 2. a \`context.Context\` parameter of the enclosing function, or of a function a closure captures it from;
 3. a done channel parameter (\`done\`, \`stop\`, \`quit\`… of type \`chan struct{}\` or \`<-chan struct{}\`);
 4. a \`context.Context\` field or a done-channel field of the method's receiver (\`s.ctx\`, \`s.done\`),

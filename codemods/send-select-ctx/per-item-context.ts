@@ -22,6 +22,8 @@ export function perItemLoop(source: CancellationSource, send: Node): Node | unde
  */
 export function lastingSources(sources: CancellationSource[], send: Node): CancellationSource[] {
   sources = sources.filter((s) => !endsOnlyOnReturn(s, send));
+  const later = sources.filter((s) => !madeForEarlierStep(s, send));
+  if (later.length > 0) sources = later;
   const lasting = sources.filter((s) => !perItemLoop(s, send));
   return lasting.length > 0 ? lasting : sources;
 }
@@ -51,4 +53,23 @@ export function endsOnReturnReason(inScope: CancellationSource[], send: Node): s
     if (cancel) return `${s.expr} is made here from an empty context and cancelled only as the function returns (defer ${cancel}()): it never ends while this send waits, and a select on it would add a branch that never runs`;
   }
   return undefined;
+}
+
+/**
+ * A context the function makes with a deadline of its own for work before the send, and uses no
+ * more after it (`probeCtx, cancel := context.WithTimeout(ctx, 3*time.Second)` for an endpoint
+ * probe): by the send it has often run out, and a select on it would give up at once (sealos'
+ * image save, which dropped its images and its error). Another source in scope is taken instead,
+ * when there is one.
+ */
+function madeForEarlierStep(source: CancellationSource, send: Node): boolean {
+  if (source.kind !== 'ctx-local' || enclosingFunction(send)?.id !== source.fn.id) return false;
+  const text = codeOnly(source.fn.text);
+  const name = regexEscaped(source.expr);
+  if (!new RegExp(`\\b${name}\\s*(,\\s*\\w+\\s*)?:?=\\s*\\w+\\.With(Timeout|Deadline)\\w*\\(`).test(text)) return false;
+  // Not used after the send, nor by a statement around it (\`for pollCtx.Err() == nil {\`, a select on it).
+  const used = new RegExp(`(?<![\\w.])${name}\\b`);
+  const around = ancestors(send).filter((a) => contains(source.fn, a) && a.id !== source.fn.id && a.type !== 'block' && a.type !== 'statement_list');
+  if (around.some((a) => used.test(codeOnly(a.text.slice(0, Math.max(0, send.startIndex - a.startIndex)))))) return false;
+  return !used.test(codeOnly(source.fn.text.slice(send.endIndex - source.fn.startIndex)));
 }
