@@ -96,7 +96,11 @@ leave one's part undone while the function returns as if all had succeeded (Casa
 fan-out returned a missing engine's results with no error). A release deferred only after other
 statements (\`name := e.Name; defer wg.Done()\`; an unlock counts the statements after its lock):
 a panic before it, recovered, leaves it never called. A function of the package the body reaches
-that panics on purpose (\`mustLoad(path)\`).
+that panics on purpose (\`mustLoad(path)\`). A goroutine started right after a status is set
+(\`settingRepo.Update("SystemStatus", "Upgrading")\`) that it sets again when its work ends: recovered,
+the status stays for good (1Panel's panel refused every request as still upgrading, where the
+restart's start-up hook had reset it). A call named \`Restart\` counts as a signal of the end, as
+\`Shutdown\` does (mattermost's server restart, recovered half-way, left a process serving nothing).
 A body that panics on purpose (\`panic("recv loop returned nil")\` in its own statements): the
 panic is meant to stop the process, and recovered it would not.
 A goroutine that is a loop receiving from a channel made outside it (\`for { select { case e :=

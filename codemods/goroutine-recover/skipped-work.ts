@@ -24,14 +24,15 @@ export function afterSkipping(statement: string): string {
 
 /**
  * A call that tells someone the goroutine's work ended, by its name, whatever package it is in:
- * `Close…`, `Done`, `Finish…`, `Release…`, `Shutdown`, `Signal`, `Broadcast`, and `Send…` forms
- * of them (mosdns' `SendCloseSignal(err)`). Not a context's `Done()` received from.
+ * `Close…`, `Done`, `Finish…`, `Release…`, `Shutdown`, `Restart` (mattermost's server restart,
+ * which shuts down and execs itself anew), `Signal`, `Broadcast`, and `Send…` forms of them
+ * (mosdns' `SendCloseSignal(err)`). Not a context's `Done()` received from.
  */
 export function signalsEnd(call: Node): boolean {
   if (call.type !== 'call_expression' || call.parent?.type === 'unary_expression') return false;
   const fn = call.childForFieldName('function');
   const name = fn?.type === 'selector_expression' ? fn.childForFieldName('field')!.text : '';
-  return /^(Send)?(Close|Done|Finish|Complete|Release|Shutdown|Signal|Broadcast)([A-Z]\w*)?$/.test(name);
+  return /^(Send)?(Close|Done|Finish|Complete|Release|Shutdown|Restart|Signal|Broadcast)([A-Z]\w*)?$/.test(name);
 }
 
 /**
@@ -88,6 +89,22 @@ export function guardSetBefore(go: Node, ctx: FileContext): string | undefined {
     if (left?.type !== 'selector_expression' || !/^(true|[1-9]\d*)$/.test(right?.text ?? '')) continue;
     const field = left.childForFieldName('field')!.text;
     if (ctx.packageIndex().anyTextMatches(new RegExp(`\\.${field}\\s*=\\s*(false|0)\\b`))) return prev.text;
+  }
+  return undefined;
+}
+
+/**
+ * A status set just before the goroutine starts, which the goroutine sets again when its work
+ * ends (\`settingRepo.Update("SystemStatus", "Upgrading")\`, then \`"Free"\` on the goroutine's
+ * paths): recovered, a panic would leave it set for good (1Panel's panel refused every request
+ * as still upgrading, where the restart's start-up hook had reset it). The statement.
+ */
+export function statusSetBefore(go: Node, body: Node): string | undefined {
+  for (let prev = go.previousNamedSibling, n = 0; prev && n < 3; prev = prev.previousNamedSibling) {
+    if (prev.type === 'comment') continue;
+    n++;
+    const status = /\b(\w*(?:Status|State))\b/.exec(prev.text)?.[1];
+    if (status && /=|\(/.test(prev.text) && new RegExp(`\\b${status}\\b`).test(body.text)) return firstLine(prev.text);
   }
   return undefined;
 }

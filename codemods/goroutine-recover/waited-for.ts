@@ -2,6 +2,7 @@ import { calledTextWhere } from '../../src/go/called-functions.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { ancestors, firstLine, FUNCTION_TYPES, type Node } from '../../src/go/syntax.js';
+import { statusSetBefore } from './skipped-work.js';
 
 // Goroutines whose work someone goes on with, or whose panic is meant to stop the process:
 // recovered, the loss of their work would pass for success, or the process run on.
@@ -11,6 +12,10 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
   const late = lateRelease(stmts);
   if (late) {
     return `the goroutine defers ${late.release} only after other statements (line ${late.row}): a panic in those, recovered, would leave it never called, and whoever waits for it would wait forever where the process used to crash`;
+  }
+  const status = statusSetBefore(go, stmts[0]?.parent ?? go);
+  if (status) {
+    return `the goroutine starts after ${status}, a status it sets again when its work ends: recovered, a panic would leave that status set for good (an upgrade still running, a record still waiting) where the crash used to restart the process and its start-up reset it`;
   }
   const joined = joinedAfter(stmts, go);
   if (joined) {
