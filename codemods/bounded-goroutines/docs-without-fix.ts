@@ -127,8 +127,10 @@ function passed in or another package's function is not seen. No fix when:
   runCheck(ctx, check) }() }\`, runCheck calling \`check.Check(ctx)\`): different work run at once
   under the caller's deadline (a health probe's), which later tasks would miss once bounded;
 - each goroutine gives its work a timeout of its own (\`fedCtx, cancel := context.WithTimeout(ctx,
-  timeout)\` in the literal): waits meant to run out side by side, the caller waiting one timeout at
-  most; bounded, it would wait one per round of slots (dendrite's key claims, against each server);
+  timeout)\` in the literal, or a timer made as it starts: \`go func(timeoutCh <-chan time.Time, m
+  string) {…}(time.After(5*time.Second), m)\`): waits meant to run out side by side, the caller
+  waiting one timeout at most; bounded, it would wait one per round of slots (dendrite's key claims,
+  against each server; 1Panel's disk usage per mount, where a network mount may hang);
 - a goroutine waits for an event of its own item as a statement (\`<-t.GotInfo()\`, \`res :=
   <-req.reply\`, the channel from the range variable, a value the loop made for the item, or the
   literal's argument): its producer signals it when it sees fit, perhaps never, and bounded, items

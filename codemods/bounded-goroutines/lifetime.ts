@@ -152,7 +152,7 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (deadline) {
     return `the goroutines share one deadline (${deadline}, made before the loop): bounded, the later ones would start late against it and run out of time, where together they all had it`;
   }
-  const timeout = ownTimeout(literal);
+  const timeout = ownTimeout(literal, spawn.go);
   if (timeout) {
     return `each goroutine gives its work a timeout of its own (${timeout}): waits meant to run out side by side, the caller waiting one timeout at most; bounded, it would wait one per round of slots`;
   }

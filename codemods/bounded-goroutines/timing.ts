@@ -28,7 +28,12 @@ export function sharedDeadline(spawn: Spawn, literal: Node | undefined): string 
  * timeout)` in the literal, not in a closure inside it): waits meant to run out side by side, so
  * the caller waits one timeout at most. As written, e.g. `context.WithTimeout(ctx, timeout)`.
  */
-export function ownTimeout(literal: Node | undefined): string | undefined {
+export function ownTimeout(literal: Node | undefined, go?: Node): string | undefined {
+  // Or a timer made for it as it starts (\`go func(timeoutCh <-chan time.Time, …) {…}(time.After(5*time.Second), m)\`:
+  // 1Panel's disk usage per mount, where a network mount's statfs may hang).
+  const args = go?.namedChild(0)?.childForFieldName('arguments')?.namedChildren ?? [];
+  const timer = args.find((a) => /^(time\.(After|NewTimer)|context\.With(Timeout|Deadline))\(/.test(a.text));
+  if (timer) return timer.text;
   const body = literal?.type === 'func_literal' ? literal.childForFieldName('body') : undefined;
   if (!body || !/\bcontext\.With(Timeout|Deadline)\b/.test(body.text)) return undefined;
   const call = body.descendantsOfType('call_expression').find((c) => {
