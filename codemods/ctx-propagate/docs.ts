@@ -84,6 +84,10 @@ on purpose, for work that must not stop with it):
 - a function around it sets the context's end aside before it (\`ctxErr := ctx.Err()\`, a statement
   of its own) and goes on: what follows is meant to run once the context is done (lxd's heartbeat
   round saves the members it reached);
+- the call's failure is handled only as a sentinel (\`if err := l.TryLock(…); err != nil { if
+  errors.Is(err, ErrLockNotAcquired) { … } }\`), and any other failure goes on as a success: given
+  the context, its end would be such a failure (with \`--aggressive\`, sealos' debt reconciler would
+  have started beside the lock's holder once its context was cancelled);
 - it is given to a call that runs a process (\`exec.CommandContext\`, \`RunCommand\`, \`StartProcess\`):
   given the context, the process would be killed half-way once it ends (lxd's \`forkstart\`, killed
   during a shutdown while an instance started);

@@ -245,7 +245,7 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
   if (lastError) {
     return `the call's ${lastError.what} is kept in ${lastError.name}, outside this callback, to report once the attempts give up: given ${source.expr}, an attempt cut off at the deadline would replace that ${lastError.what} with ${source.expr}'s end`;
   }
-  const finish = meantToFinish(call, callee, source);
+  const finish = meantToFinish(call, callee, source, given ?? undefined);
   if (finish) return finish;
   const cleanup = CLEANUP.test(callee);
   if (cleanup) {

@@ -1,5 +1,5 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
-import { ancestors, closureName, enclosingFunction, FUNCTION_TYPES, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, closureName, contains, enclosingFunction, FUNCTION_TYPES, same, statementsOf, type Node } from '../../src/go/syntax.js';
 
 // Calls whose work is meant to finish even once the context in scope is done: given it, they
 // would stop half-way, and what they undo, record or run would be left undone.
@@ -8,7 +8,7 @@ import { ancestors, closureName, enclosingFunction, FUNCTION_TYPES, same, type N
  * Why the call is meant to finish, if it is: it is in a hook kept to run later (a revert), after
  * the function set the context's end aside, or it runs a process the context would kill.
  */
-export function meantToFinish(call: Node, callee: string, source: CancellationSource): string | undefined {
+export function meantToFinish(call: Node, callee: string, source: CancellationSource, given?: Node): string | undefined {
   const hook = keptForLater(call, source.fn);
   if (hook) {
     return `the call is in a function literal handed to ${hook}, kept to run later (a revert, a cleanup hook): it often runs because ${source.expr} ended, and given ${source.expr} it would fail at once and leave undone what it undoes`;
@@ -16,6 +16,10 @@ export function meantToFinish(call: Node, callee: string, source: CancellationSo
   const aside = endSetAside(call);
   if (aside) {
     return `the function sets ${aside.expr}'s end aside (${aside.text}, line ${aside.row}) and goes on: what follows is meant to run once ${aside.expr} is done (a round saving what it managed), and given ${source.expr} it would fail then`;
+  }
+  const sentinel = given ? handledOnlyAs(given) : undefined;
+  if (sentinel) {
+    return `the call's failure is handled only when it is ${sentinel}, and any other goes on as a success: given ${source.expr}, its end would be such a failure (a lock taken while another holds it)`;
   }
   if (PROCESS_RUNNER.test(callee)) {
     return `the call runs a process (${callee}): given ${source.expr}, the process would be killed once ${source.expr} is done, half-way through, where it ran to its end`;
@@ -87,4 +91,27 @@ function endSetAside(call: Node): { expr: string; text: string; row: number } | 
     if (m) return { expr: m[1], text: decl.text, row: decl.startPosition.row + 1 };
   }
   return undefined;
+}
+
+/**
+ * The sentinel a call's failure is handled as, when it is handled only so: \`if err :=
+ * lock.TryLock(…); err != nil { if errors.Is(err, ErrLockNotAcquired) { … } }\`, then the work
+ * meant for success (sealos' debt reconciler, which a cancelled context would have started beside
+ * the lock's holder). As written, e.g. \`ErrLockNotAcquired\`.
+ */
+function handledOnlyAs(given: Node): string | undefined {
+  const stmt = ancestors(given).find((a) => a.type === 'if_statement' || a.parent?.type === 'block' || a.parent?.type === 'statement_list');
+  if (!stmt) return undefined;
+  // \`if err := f(…); err != nil {…}\`, or \`err := f(…)\` and the \`if err != nil {…}\` after it.
+  let check: Node | null = stmt.type === 'if_statement' && stmt.childForFieldName('initializer') && contains(stmt.childForFieldName('initializer')!, given) ? stmt : stmt.nextNamedSibling;
+  while (check?.type === 'comment') check = check.nextNamedSibling;
+  const err = check?.type === 'if_statement' ? /^(\w+)\s*!=\s*nil$/.exec(check.childForFieldName('condition')?.text ?? '')?.[1] : undefined;
+  if (!err || check!.childForFieldName('alternative')) return undefined;
+  const inner = statementsOf(check!.childForFieldName('consequence')).filter((s) => s.type !== 'comment');
+  const sentinels = inner.map((s) => {
+    if (s.type !== 'if_statement' || s.childForFieldName('alternative')) return undefined;
+    const cond = s.childForFieldName('condition')?.text ?? '';
+    return new RegExp(`^errors\\.Is\\(\\s*${err}\\s*,\\s*([\\w.]+)\\s*\\)$|^${err}\\s*==\\s*([\\w.]+)$`).exec(cond)?.slice(1).find(Boolean);
+  });
+  return inner.length > 0 && sentinels.every(Boolean) ? sentinels.join(' or ') : undefined;
 }
