@@ -65,7 +65,7 @@ done (\`l.flushPending = true\`): recovered, it would stay set and the work neve
 (AdGuard's query log). A goroutine that ends in a loop (\`for { err := l.Start(); …; time.Sleep(d) }\`,
 left only on its stop if at all, \`for range t.C\`, \`for range tick\` over \`tick := time.Tick(d)\`,
 \`for handle(ctx, q) {}\`: orchestrator's metrics loop), that reaches a function
-of the package looping so, or that runs a server or a loop (\`srv.Serve(l)\`,
+of the package looping so or serving (\`ListenAndServe(…)\`, \`.Serve(…)\`: sealos' pprof server), or that runs a server or a loop (\`srv.Serve(l)\`,
 \`http.ListenAndServe(…)\`, \`s.runLoop()\`, a method \`Start\` or \`Run\` given at most a context),
 meant to run for the life of the process: one recovered panic would end it for good where the
 crash restarted the process (routedns' listeners, kine's TTL worker, goreplay's flusher,
