@@ -31,7 +31,7 @@ export function ownTimeout(send: Node, source: CancellationSource): string | und
 
 function receiverFirst(send: Node, sources: CancellationSource[]): CancellationSource[] {
   const goroutine = enclosingGoroutine(send);
-  if (!goroutine || !isDetached(goroutine.go)) return sources;
+  if (!goroutine || !isDetached(goroutine.go) || sources.length === 0) return sources;
   const outside = (s: CancellationSource) => s.kind !== 'ctx-field' && s.kind !== 'done-field' && !contains(goroutine.literal, s.fn);
   const first = sources[0];
   const receiver = sources.filter((s) => s.kind === 'ctx-field' || s.kind === 'done-field');
