@@ -316,7 +316,10 @@ export const withoutFix = `## Reported without a fix
   as complete (\`for t := range generatePutTasks(…)\` returning nil with files missing, a cancelled
   test run reporting fewer results and no error), unless another stage of the function already
   gives a value up on a done context (\`select { case mid <- v: case <-ctx.Done(): return }\`):
-  ending early on cancellation is then the pipeline's design;
+  ending early on cancellation is then the pipeline's design. So too a stream handed in as a
+  parameter (\`out chan<- LogEntry\`) that a caller in the package closes once the function returns
+  (\`defer close(c)\` around \`Poll(ctx, c, …)\`: flyctl's log polling, cancelled at the hand-over to
+  a live stream, dropped the rest of a batch its printer was still reading);
 - the function closes the error channel it sends on as it returns (\`defer close(ch.errCh)\`), or any
   channel it sends one value on so (in no loop, once on any path: \`aborted <- abort\` under \`defer
   close(aborted)\`): a send skipped on the source would leave its reader the close, and \`err :=

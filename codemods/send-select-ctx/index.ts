@@ -288,7 +288,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   }
   const stream = truncatedStream(send, ctx);
   if (stream) {
-    return { reason: `${chan} is a stream this function ${stream.handed} and closes once it has sent everything, and ${stream.how}: a send giving up once ${sources[0].expr} is done would end it early, read as complete` };
+    return { reason: `${stream.text ?? `${chan} is a stream this function ${stream.handed} and closes once it has sent everything, and ${stream.how}`}: a send giving up once ${sources[0].expr} is done would end it early, read as complete` };
   }
   const closedOnExit = closedErrorChannel(send);
   if (closedOnExit) {

@@ -3,8 +3,9 @@ import type { CancellationSource } from '../../src/go/cancellation.js';
 import { carriesResultOf, reportsFailureOf } from './done-already.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { isDoneCase } from '../../src/go/result-channel.js';
-import { declarationOf } from '../../src/go/scope.js';
-import { ancestors, closedChannels, contains, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
+import { declarationOf, type Param } from '../../src/go/scope.js';
+import { callsHanding } from '../../src/go/called-functions.js';
+import { ancestors, closedChannels, contains, enclosingFunction, firstLine, FUNCTION_TYPES, same, type Node } from '../../src/go/syntax.js';
 import { mostSends } from '../../src/go/send-paths.js';
 
 /**
@@ -17,10 +18,11 @@ import { mostSends } from '../../src/go/send-paths.js';
  * `hands to report()`), and how it is read: the range of a caller in the package that then goes
  * on without asking its context, the call it is handed to, or by default its readers.
  */
-export function truncatedStream(send: Node, ctx: FileContext): { handed: string; how: string } | undefined {
+export function truncatedStream(send: Node, ctx: FileContext): { handed?: string; how?: string; text?: string } | undefined {
   const chan = send.childForFieldName('channel');
   if (chan?.type !== 'identifier') return undefined;
   const found = declarationOf(chan.text, send);
+  if (found && 'param' in found) return closedByCaller(send, chan.text, found.param, ctx);
   if (!found || !('local' in found) || !/^make\(\s*chan\b/.test(found.local.value?.text ?? '')) return undefined;
   const maker = enclosingFunction(found.local.decl);
   const name = maker?.type === 'function_declaration' || maker?.type === 'method_declaration' ? maker.childForFieldName('name')?.text : undefined;
@@ -47,6 +49,26 @@ export function truncatedStream(send: Node, ctx: FileContext): { handed: string;
     return { handed: 'returns', how: `${callerName ? `${callerName}()` : 'a function literal'} ranges over it (${firstLine(clause.text)}) and then goes on as if every value had come` };
   }
   return { handed: 'returns', how: 'its readers take the close as the end' };
+}
+
+/**
+ * A stream handed in as a parameter (\`out chan<- LogEntry\`) that a caller in the package closes
+ * once the function returns (\`defer close(c)\` around \`Poll(ctx, c, …)\`): its reader takes the
+ * close as the end (flyctl's log polling, cancelled at the hand-over to a live stream, dropped the
+ * rest of a batch its printer was still reading). Not when the function's other sends give up on a
+ * done context already.
+ */
+function closedByCaller(send: Node, chan: string, param: Param, ctx: FileContext): { text: string } | undefined {
+  const fn = enclosingFunction(send);
+  if (!fn || givesUpElsewhere(fn, send)) return undefined;
+  const handing = callsHanding(param, ctx.packageIndex());
+  for (const { call, arg } of handing?.calls ?? []) {
+    if (arg?.type !== 'identifier') continue;
+    const scope = ancestors(call).find((a) => FUNCTION_TYPES.has(a.type));
+    const close = scope && new RegExp(`(?:defer\\s+)?close\\(\\s*${regexEscaped(arg.text)}\\s*\\)`).exec(scope.text);
+    if (close) return { text: `${chan} is a stream ${handing!.callee}()'s caller closes once it returns (${close[0]}), and its reader takes the close as the end` };
+  }
+  return undefined;
 }
 
 /**
