@@ -95,7 +95,11 @@ A goroutine the function that starts it waits for (\`defer wg.Done()\`, then \`w
 leave one's part undone while the function returns as if all had succeeded (CasaOS's search
 fan-out returned a missing engine's results with no error). A release deferred only after other
 statements (\`name := e.Name; defer wg.Done()\`; an unlock counts the statements after its lock):
-a panic before it, recovered, leaves it never called. A function of the package the body reaches
+a panic before it, recovered, leaves it never called; so too a deferred literal that signals
+(\`defer func() { numCompleted++; mu.Unlock() }()\` after the wait: flyctl's deploy polled that
+count for good). A goroutine that receives from the channel its starter hands to
+\`signal.Notify\`: it is what handles those signals, and recovered, later ones would go unhandled
+(flyctl's Ctrl+C hook: the program no longer stopped). A function of the package the body reaches
 that panics on purpose (\`mustLoad(path)\`). A goroutine started right after a status is set
 (\`settingRepo.Update("SystemStatus", "Upgrading")\`) that it sets again when its work ends: recovered,
 the status stays for good (1Panel's panel refused every request as still upgrading, where the

@@ -13,6 +13,10 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
   if (late) {
     return `the goroutine defers ${late.release} only after other statements (line ${late.row}): a panic in those, recovered, would leave it never called, and whoever waits for it would wait forever where the process used to crash`;
   }
+  const signals = handlesSignals(stmts, go);
+  if (signals) {
+    return `the goroutine handles the signals signal.Notify sends on ${signals}, which no longer end the process by default: recovered, a panic would leave later ones unhandled (Ctrl+C no longer stopping the program) where the crash used to end it`;
+  }
   const status = statusSetBefore(go, stmts[0]?.parent ?? go);
   if (status) {
     return `the goroutine starts after ${status}, a status it sets again when its work ends: recovered, a panic would leave that status set for good (an upgrade still running, a record still waiting) where the crash used to restart the process and its start-up reset it`;
@@ -40,6 +44,10 @@ function lateRelease(stmts: Node[]): { release: string; row: number } | undefine
   const own = stmts.filter((st) => st.type !== 'comment');
   for (const [i, st] of own.entries()) {
     const m = st.type === 'defer_statement' ? /^defer\s+(close\([^)]*\)|([\w.]+)\.(Done|Unlock|RUnlock|Release)\(\))\s*$/.exec(st.text) : null;
+    // Or a deferred literal that signals (\`defer func() { numCompleted++; mu.Unlock() }()\`:
+    // flyctl's deploy polled that count for good): a lock taken just before it is no work.
+    const signalling = !m && st.type === 'defer_statement' && /^defer\s+func\s*\(\s*\)\s*\{[\s\S]*(\+\+|\+=|\bclose\(|\.Done\(\)|<-)/.test(st.text);
+    if (signalling && own.slice(0, i).some((s) => s.type !== 'defer_statement' && !/^[\w.]+\.R?Lock\(\)$/.test(s.text))) return { release: firstLine(st.text).replace(/^defer\s+/, ''), row: st.startPosition.row + 1 };
     if (!m) continue;
     let from = 0;
     if (m[3] === 'Unlock' || m[3] === 'RUnlock') {
@@ -63,6 +71,19 @@ function joinedAfter(stmts: Node[], go: Node): string | undefined {
     const group = /^defer\s+([\w.]+)\.Done\(\)\s*$/.exec(st.text)?.[1];
     const wait = group ? new RegExp(`(?<![\\w.])${regexEscaped(group)}\\.Wait\\(\\)`).exec(after) : null;
     if (wait) return firstLine(wait[0]);
+  }
+  return undefined;
+}
+
+/**
+ * The channel the goroutine receives from that the function starting it hands to \`signal.Notify\`
+ * (flyctl's Ctrl+C hook): the goroutine is what handles those signals.
+ */
+function handlesSignals(stmts: Node[], go: Node): string | undefined {
+  const fn = ancestors(go).find((a) => FUNCTION_TYPES.has(a.type));
+  const text = stmts.map((s) => s.text).join('\n');
+  for (const m of fn?.text.matchAll(/\bsignal\.Notify\(\s*([\w.]+)\s*,/g) ?? []) {
+    if (new RegExp(`<-\\s*${regexEscaped(m[1])}(?![\\w.(\\[])|\\brange\\s+${regexEscaped(m[1])}\\b`).test(text)) return m[1];
   }
   return undefined;
 }
