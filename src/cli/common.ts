@@ -52,7 +52,7 @@ export function addRunFlags(cmd: Command): Command {
     .option('--include-testdata', 'also process testdata/ directories')
     .option('--config <file>', 'read settings from this file instead of the nearest goconc.yaml / .goconc.yaml')
     .option('--no-config', 'ignore goconc.yaml files')
-    .option('-j, --jobs <n>', 'threads that parse and match, this one included (default: available cores)', parseJobs, availableParallelism())
+    .option('-j, --jobs <n>', 'worker threads for parsing and matching (default: available cores)', parseJobs, availableParallelism())
     .option('--since <rev>', 'only Go files changed since this git revision, plus untracked ones')
     .option('--shard <k/n>', 'only shard k of n (packages split by a stable hash); merge reports with `goconc report merge`', shardOption)
     .option('-q, --quiet', 'no progress bar and no summary')

@@ -4,7 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Piscina } from 'piscina';
 import type { FileResult } from './process-path.js';
 import { codemods as registry } from '../../codemods/index.js';
-import { runTask, runTaskHere, type Task } from './task.js';
+import { runTask, type Task } from './task.js';
 import type { Codemod } from './types.js';
 
 /** Below this many files a pool costs more (thread start, parser load) than it saves. */
@@ -29,11 +29,6 @@ export class Workers {
     this.possible = jobs > 1 && !!this.script && given.every((c) => registry.includes(c));
   }
 
-  /** Worker threads: the main thread is one of the jobs. */
-  get threads(): number {
-    return this.jobs - 1;
-  }
-
   /** Whether a run of this many files goes to threads. */
   usefulFor(files: number): boolean {
     return this.possible && files >= MIN_FILES_FOR_WORKERS;
@@ -46,8 +41,8 @@ export class Workers {
       // time compiling code the run would not gain from (--jobs 2 some 10–20% faster). One job
       // keeps the default: its compiling runs on an idle core.
       setFlagsFromString('--interrupt-budget=600000');
-      const pool = new Piscina({ filename: this.script!, minThreads: this.threads, maxThreads: this.threads, concurrentTasksPerWorker: 2, idleTimeout: 1000 });
-      const warmUps = Array.from({ length: this.threads }, () => pool.run([{ files: [], options: this.options }] satisfies Task[]).catch(() => undefined));
+      const pool = new Piscina({ filename: this.script!, minThreads: this.jobs, maxThreads: this.jobs, idleTimeout: 1000 });
+      const warmUps = Array.from({ length: this.jobs }, () => pool.run([{ files: [], options: this.options }] satisfies Task[]).catch(() => undefined));
       this.started = { pool, warmUps };
     }
     return this.started.pool;
@@ -66,9 +61,8 @@ export class Workers {
 }
 
 /**
- * Runs the tasks added to it, one package at a time, on the worker threads and this one once
- * enough files have come to use them (in this thread alone for one job or few files): with
- * --jobs N, N - 1 workers, as this thread would otherwise wait. Returns their results
+ * Runs the tasks added to it, one package at a time, on the worker threads once enough files
+ * have come to use them (in the main thread for one job or few files), and returns their results
  * in the order the tasks were added, whatever order they finish in: output does not depend on
  * --jobs. Tasks start while discovery goes on; `finish` is called when it is over.
  */
@@ -78,13 +72,9 @@ export class TaskQueue {
   private readonly results: FileResult[][][] = [];
   private readonly running: Promise<void>[] = [];
   private pool: Piscina | undefined;
-  /** Chunks not yet batched, and how many files they hold. */
-  private batch: Batch = [];
+  /** Chunks not yet sent, and how many files they hold. */
+  private batch: { index: number; order: number; part: Task }[] = [];
   private batchFiles = 0;
-  /** Batches no thread has taken yet, and how many the worker threads hold. */
-  private readonly pending: Batch[] = [];
-  private inThreads = 0;
-  private mainBusy = false;
 
   constructor(
     private readonly workers: Workers,
@@ -106,8 +96,7 @@ export class TaskQueue {
   async finish(): Promise<FileResult[][]> {
     if (this.pool) {
       this.send();
-      this.pump();
-      while (this.running.length > 0) await Promise.all(this.running.splice(0));
+      await Promise.all(this.running);
     } else {
       for (const [index, task] of this.tasks.entries()) {
         const res = await runTask(task, this.given);
@@ -132,53 +121,19 @@ export class TaskQueue {
   }
 
   private send(): void {
-    if (this.batch.length === 0) return;
-    this.pending.push(this.batch);
+    const batch = this.batch;
+    if (batch.length === 0) return;
     this.batch = [];
     this.batchFiles = 0;
-    this.pump();
-  }
-
-  /**
-   * Keeps every thread two batches ahead (one running, one waiting, so it never waits on this
-   * thread), and works through the other batches here meanwhile: the main thread is one of the jobs.
-   */
-  private pump(): void {
-    while (this.inThreads < 2 * this.workers.threads && this.pending.length > 0) {
-      const batch = this.pending.shift()!;
-      this.inThreads++;
-      const done = this.pool!.run(batch.map((b) => b.part)).then((res: FileResult[][]) => {
-        this.inThreads--;
-        this.take(batch, res);
-        this.pump();
-      });
-      // A thread that fails before `finish` waits on it fails the run there, not the process now.
-      done.catch(() => undefined);
-      this.running.push(done);
-    }
-    if (!this.mainBusy && this.pending.length > 0) {
-      this.mainBusy = true;
-      const done = this.workHere().finally(() => (this.mainBusy = false));
-      done.catch(() => undefined);
-      this.running.push(done);
-    }
-  }
-
-  private async workHere(): Promise<void> {
-    for (let batch = this.pending.pop(); batch; batch = this.pending.pop()) {
-      const res: FileResult[][] = [];
-      for (const b of batch) res.push(await runTaskHere(b.part, this.given));
-      this.take(batch, res);
-    }
-  }
-
-  private take(batch: Batch, res: FileResult[][]): void {
-    batch.forEach((b, i) => (this.results[b.index][b.order] = res[i]));
-    this.onProgress(res.flat());
+    const done = this.pool!.run(batch.map((b) => b.part)).then((res: FileResult[][]) => {
+      batch.forEach((b, i) => (this.results[b.index][b.order] = res[i]));
+      this.onProgress(res.flat());
+    });
+    // A thread that fails before `finish` waits on it fails the run there, not the process now.
+    done.catch(() => undefined);
+    this.running.push(done);
   }
 }
-
-type Batch = { index: number; order: number; part: Task }[];
 
 /** Files per worker task (a thread keeps a package's index for its next chunk of the same package). */
 const CHUNK_FILES = 24;

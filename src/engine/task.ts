@@ -1,4 +1,3 @@
-import { dirname } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { codemods } from '../../codemods/index.js';
 import { boundMemory } from './memory.js';
@@ -32,17 +31,3 @@ export async function runTask(task: Task, given?: readonly Codemod[], packages =
 }
 
 const YIELD_EVERY = 16;
-
-/**
- * The package index (and file reads) of the last package this thread worked on: a large package
- * comes in several chunks, most often one after the other to the same thread, and is then read
- * and indexed once rather than once per chunk.
- */
-let last: { dir: string; packages: PackageIndexCache } | undefined;
-
-/** `runTask` with the package cache this thread kept from its last task, when it is the same package. */
-export function runTaskHere(task: Task, given?: readonly Codemod[]): Promise<FileResult[]> {
-  const dir = task.files.length > 0 ? dirname(task.files[0].path) : '';
-  if (last?.dir !== dir) last = { dir, packages: new PackageIndexCache(task.options.maxFileBytes) };
-  return runTask(task, given, last.packages);
-}
