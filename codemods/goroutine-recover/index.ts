@@ -1,9 +1,9 @@
 import { declarationOf, testingParameter } from '../../src/go/scope.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
-import { afterOpeningBrace, ancestors, contains, eol, ERROR_VARIABLE, firstLine, FUNCTION_TYPES, indentAt, inSelectWithDefault, isReleaseCall, statementsOf, touchesError, type Node } from '../../src/go/syntax.js';
+import { afterOpeningBrace, ancestors, contains, eol, ERROR_VARIABLE, firstLine, indentAt, inSelectWithDefault, isReleaseCall, statementsOf, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
-import { waitedOrMeant } from './waited-for.js';
+import { afterStart, waitedOrMeant } from './waited-for.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { codeWords, regexEscaped } from '../../src/go/find-by-text.js';
@@ -51,9 +51,7 @@ function releaseAPanicSkips(stmts: Node[], go: Node): Node | undefined {
 
 /** Whether the function around the go statement receives from the channel after it. */
 function receivedAfter(channel: string, go: Node): boolean {
-  const fn = ancestors(go).find((a) => FUNCTION_TYPES.has(a.type));
-  const after = fn ? fn.text.slice(go.endIndex - fn.startIndex) : '';
-  return new RegExp(`<-\\s*${regexEscaped(channel)}(?![\\w.(\\[])`).test(after);
+  return new RegExp(`<-\\s*${regexEscaped(channel)}(?![\\w.(\\[])`).test(afterStart(go));
 }
 
 /** `<-sem` as a statement: a receive from a channel that is no done channel, context or timer. */

@@ -64,9 +64,7 @@ function lateRelease(stmts: Node[]): { release: string; row: number } | undefine
  * marks done (`defer wg.Done()`): the function goes on with what the goroutines did. As written.
  */
 function joinedAfter(stmts: Node[], go: Node): string | undefined {
-  const fn = ancestors(go).find((a) => FUNCTION_TYPES.has(a.type));
-  if (!fn) return undefined;
-  const after = fn.text.slice(go.endIndex - fn.startIndex);
+  const after = afterStart(go);
   for (const st of stmts) {
     const group = /^defer\s+([\w.]+)\.Done\(\)\s*$/.exec(st.text)?.[1];
     const wait = group ? new RegExp(`(?<![\\w.])${regexEscaped(group)}\\.Wait\\(\\)`).exec(after) : null;
@@ -80,10 +78,21 @@ function joinedAfter(stmts: Node[], go: Node): string | undefined {
  * (flyctl's Ctrl+C hook): the goroutine is what handles those signals.
  */
 function handlesSignals(stmts: Node[], go: Node): string | undefined {
-  const fn = ancestors(go).find((a) => FUNCTION_TYPES.has(a.type));
+  const fn = startingFunction(go);
   const text = stmts.map((s) => s.text).join('\n');
   for (const m of fn?.text.matchAll(/\bsignal\.Notify\(\s*([\w.]+)\s*,/g) ?? []) {
     if (new RegExp(`<-\\s*${regexEscaped(m[1])}(?![\\w.(\\[])|\\brange\\s+${regexEscaped(m[1])}\\b`).test(text)) return m[1];
   }
   return undefined;
+}
+
+/** The function (or literal) whose code runs the go statement. */
+function startingFunction(go: Node): Node | undefined {
+  return ancestors(go).find((a) => FUNCTION_TYPES.has(a.type));
+}
+
+/** The text of the function that starts the goroutine, after its go statement. */
+export function afterStart(go: Node): string {
+  const fn = startingFunction(go);
+  return fn ? fn.text.slice(go.endIndex - fn.startIndex) : '';
 }
