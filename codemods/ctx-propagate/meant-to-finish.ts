@@ -28,7 +28,7 @@ export function meantToFinish(call: Node, callee: string, source: CancellationSo
 }
 
 /** A function that starts a process, given a context to kill it with (`shared.RunCommand`, `exec.CommandContext`). */
-const PROCESS_RUNNER = /(^|\.)((Run|Exec|Start)\w*(Command|Cmd|Process)\w*|Command(Context)?)$/;
+const PROCESS_RUNNER = /(^|\.)(([Rr]un|[Ee]xec|[Ss]tart)\w*(Command|Cmd|Process)\w*|Command(Context)?)$/;
 
 /** Calls that keep a function to run later: a revert's or cleanup's list, a callback registry. */
 const KEEPS = /(^|\.)(Add|Append|Push|Register|Defer|AfterFunc|On[A-Z]\w*|Cleanup|AddCleanup)$|(^|\.)(revert|reverter|undo|rollback|cleanups?|teardown)s?\.\w+$/i;
