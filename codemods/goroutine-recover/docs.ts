@@ -103,7 +103,9 @@ count for good). A goroutine that receives from the channel its starter hands to
 that panics on purpose (\`mustLoad(path)\`). A goroutine started right after a status is set
 (\`settingRepo.Update("SystemStatus", "Upgrading")\`) that it sets again when its work ends: recovered,
 the status stays for good (1Panel's panel refused every request as still upgrading, where the
-restart's start-up hook had reset it). A call named \`Restart\` counts as a signal of the end, as
+restart's start-up hook had reset it). A goroutine that ends what a call just before it began (\`record :=
+repo.StartRecords(id)\`, then \`repo.EndRecords(record, …)\` in the goroutine): recovered, it stays
+begun (1Panel's cron job runs stayed \`Waiting\`, with no failure alert). A call named \`Restart\` counts as a signal of the end, as
 \`Shutdown\` does (mattermost's server restart, recovered half-way, left a process serving nothing).
 A body that panics on purpose (\`panic("recv loop returned nil")\` in its own statements): the
 panic is meant to stop the process, and recovered it would not.

@@ -21,6 +21,10 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
   if (status) {
     return `the goroutine starts after ${status}, a status it sets again when its work ends: recovered, a panic would leave that status set for good (an upgrade still running, a record still waiting) where the crash used to restart the process and its start-up reset it`;
   }
+  const started = startedBefore(stmts, go);
+  if (started) {
+    return `the goroutine finishes what ${started.start} began (${started.end}): recovered, a panic would leave it begun for good (a run record still waiting, no failure reported) where the crash used to restart the process and its start-up close it`;
+  }
   const joined = joinedAfter(stmts, go);
   if (joined) {
     return `the function that starts the goroutine waits for it (${joined}) and goes on with what it did: recovered, a panic would leave its part undone, and the function would go on as if it had succeeded (a fan-out returning partial results with no error) where the process used to crash`;
@@ -95,4 +99,21 @@ function startingFunction(go: Node): Node | undefined {
 export function afterStart(go: Node): string {
   const fn = startingFunction(go);
   return fn ? fn.text.slice(go.endIndex - fn.startIndex) : '';
+}
+
+/**
+ * A value begun by a call just before the goroutine (\`record := repo.StartRecords(…)\`) that the
+ * goroutine ends (\`repo.EndRecords(record, …)\`): 1Panel's cron job runs stayed \`Waiting\`, with no
+ * failure alert. The beginning statement and the ending call, as written up to its paren.
+ */
+function startedBefore(stmts: Node[], go: Node): { start: string; end: string } | undefined {
+  const text = stmts.map((s) => s.text).join('\n');
+  for (let prev = go.previousNamedSibling, n = 0; prev && n < 2; prev = prev.previousNamedSibling) {
+    if (prev.type === 'comment') continue;
+    n++;
+    const m = /^(\w+)\s*(?:,\s*\w+\s*)?:?=\s*[\w.]*?\b(?:Start|Begin|Create|Open)\w*\(/.exec(prev.text);
+    const end = m ? new RegExp(`[\\w.]*\\b(?:End|Finish|Complete|Close|Stop)\\w*\\(\\s*&?${regexEscaped(m[1])}\\b`).exec(text) : null;
+    if (end) return { start: firstLine(prev.text), end: `${end[0].slice(0, end[0].indexOf('(') + 1)}…)` };
+  }
+  return undefined;
 }
