@@ -105,7 +105,9 @@ that panics on purpose (\`mustLoad(path)\`). A goroutine started right after a s
 the status stays for good (1Panel's panel refused every request as still upgrading, where the
 restart's start-up hook had reset it). A goroutine that ends what a call just before it began (\`record :=
 repo.StartRecords(id)\`, then \`repo.EndRecords(record, …)\` in the goroutine): recovered, it stays
-begun (1Panel's cron job runs stayed \`Waiting\`, with no failure alert). A call named \`Restart\` counts as a signal of the end, as
+begun (1Panel's cron job runs stayed \`Waiting\`, with no failure alert). A goroutine that ends by publishing its outcome (\`SetClusterHealth(ok)\`, a last \`Set…\`,
+\`Update…\`, \`Publish…\` or \`Report…\` call): recovered, the last value would stand (goldpinger's
+health gauge kept reading healthy). A call named \`Restart\` counts as a signal of the end, as
 \`Shutdown\` does (mattermost's server restart, recovered half-way, left a process serving nothing).
 A body that panics on purpose (\`panic("recv loop returned nil")\` in its own statements): the
 panic is meant to stop the process, and recovered it would not.

@@ -25,6 +25,10 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
   if (started) {
     return `the goroutine finishes what ${started.start} began (${started.end}): recovered, a panic would leave it begun for good (a run record still waiting, no failure reported) where the crash used to restart the process and its start-up close it`;
   }
+  const published = publishedLast(stmts);
+  if (published) {
+    return `the goroutine ends by publishing its outcome (${published}): recovered, a panic would leave the last value standing (a health gauge still reading healthy) where the crash used to make the failure seen`;
+  }
   const joined = joinedAfter(stmts, go);
   if (joined) {
     return `the function that starts the goroutine waits for it (${joined}) and goes on with what it did: recovered, a panic would leave its part undone, and the function would go on as if it had succeeded (a fan-out returning partial results with no error) where the process used to crash`;
@@ -116,4 +120,15 @@ function startedBefore(stmts: Node[], go: Node): { start: string; end: string } 
     if (end) return { start: firstLine(prev.text), end: `${end[0].slice(0, end[0].indexOf('(') + 1)}…)` };
   }
   return undefined;
+}
+
+/**
+ * The goroutine's last statement, when it publishes what the work found (\`SetClusterHealth(ok)\`,
+ * \`s.UpdateStatus(st)\`): goldpinger's health gauge stayed at its last value. As written, up to its paren.
+ */
+function publishedLast(stmts: Node[]): string | undefined {
+  const last = stmts.filter((s) => s.type !== 'comment').at(-1);
+  const call = last?.type === 'expression_statement' ? last.namedChild(0) : undefined;
+  const fn = call?.type === 'call_expression' ? call.childForFieldName('function')?.text ?? '' : '';
+  return /(^|\.)(Set|Update|Publish|Report)[A-Z]\w*$/.test(fn) ? `${fn}(…)` : undefined;
 }
