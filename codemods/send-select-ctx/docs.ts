@@ -80,7 +80,10 @@ written over several lines. \`--send-shape select\` (in goconc.yaml: \`send-shap
 A done channel the function sends on or closes is not one: the function signals on it (\`doneCh
 <- struct{}{}\` when it finishes, \`defer close(s.done)\`), and receiving from it would take another
 goroutine's signal, or wait for the function's own. Nor is a receiver field the package sends on
-anywhere (\`c.stop <- struct{}{}\` in \`Close\`): a goroutine waits for that signal.
+anywhere (\`c.stop <- struct{}{}\` in \`Close\`): a goroutine waits for that signal. Nor one closed only in a
+defer of this method or of one calling it (\`defer close(d.Done)\` in \`Run\`, which calls the
+sending method): it tells that the work finished, and never fires while the send waits (zrok's
+canary disabler).
 
 A goroutine that outlives the function spawning it (nothing there waits for it) watches the
 receiver's long-lived context rather than the spawning call's: \`s.ctx\`, not the request's \`ctx\`.

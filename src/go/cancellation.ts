@@ -118,7 +118,18 @@ function frameOf(fn: Node, tree: Parser.Tree, ctxPkg: string | undefined, index:
     // A field the package sends on (`c.stop <- struct{}{}` in Close) has a receiver waiting for
     // that signal: receiving from it here would take it.
     const sentOn = (f: FieldDecl) => index().anyTextMatches(new RegExp(`\\.${f.name}\\s*<-`));
-    const [signalledFields, doneFields] = partition(fields.filter(isDoneChannel), (f) => signals(fn, `${recv.name}.${f.name}`) || sentOn(f));
+    // A field closed only in a defer (\`defer close(d.Done)\` in \`Run\`) tells that the work finished,
+    // not that it should stop: zrok's disabler, given a case on it, still blocked (it closes only
+    // once the send is done), and closed from elsewhere to stop it, its own close would panic.
+    // Only where the close is deferred in this method or in one calling it (another goroutine's
+    // deferred close, a reader's on its way out, does tell this one to stop).
+    const closedOnExit = (f: FieldDecl) => {
+      const deferred = new RegExp(`\\bdefer\\s+close\\(\\s*[\\w.]+\\.${f.name}\\s*\\)`);
+      if (index().anyTextMatches(new RegExp(`(?<!defer\\s+)\\bclose\\(\\s*[\\w.]+\\.${f.name}\\s*\\)`))) return false;
+      const name = fn.childForFieldName('name')?.text;
+      return deferred.test(fn.text) || (!!name && index().callsNamed(name).some((c) => deferred.test(enclosingFunctionText(c))));
+    };
+    const [signalledFields, doneFields] = partition(fields.filter(isDoneChannel), (f) => signals(fn, `${recv.name}.${f.name}`) || sentOn(f) || closedOnExit(f));
     const [idle, liveFields] = partition(doneFields, (f) => neverClosed(f, index()));
     frame.idle = idle.map((f) => `${recv.name}.${f.name}`);
     frame.fields = [...fields.filter((f) => isContextType(f.typeNode, ctxPkg)).map((f) => source(f, 'ctx-field')), ...liveFields.map((f) => source(f, 'done-field'))];
@@ -126,6 +137,11 @@ function frameOf(fn: Node, tree: Parser.Tree, ctxPkg: string | undefined, index:
   }
   byId.set(fn.id, frame);
   return frame;
+}
+
+/** The text of the function (or literal) around a node, or the empty string. */
+function enclosingFunctionText(node: Node): string {
+  return ancestors(node).find((a) => FUNCTION_TYPES.has(a.type))?.text ?? '';
 }
 
 /** The items that pass the test, and those that do not. */
