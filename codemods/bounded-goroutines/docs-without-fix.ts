@@ -75,7 +75,9 @@ function passed in or another package's function is not seen. No fix when:
 - with the default bound, a goroutine calls a method goconc cannot read, given a context or not:
   one the package does not declare, on a value whose type is not the standard library's (an
   interface's method, another module's type, a function kept in a field: \`w.mailer.Queue(msg)\`,
-  \`go client.WriteEnvelope(e)\`, \`c.routine()\`, \`sem.Acquire(ctx, 1)\`), logging and metric
+  \`go client.WriteEnvelope(e)\`, \`c.routine()\`, \`sem.Acquire(ctx, 1)\`, or one taken from a field:
+  \`for _, f := range a.readyFn { eg.Go(f) }\`, gotenberg's readiness waits, each polling under a
+  timeout of its own, ran in turns), logging and metric
   updates aside, also in the package's functions it runs. Such a call may wait on a peer, a
   subprocess or a reply, and the number of CPUs suits work that computes: gophish's campaign
   deadlocked on a mailer that hands off to a reader started after the loop, getty's sessions and

@@ -26,6 +26,10 @@ export function unseenWork(bodies: { body: Node; via?: string }[], spawned: { li
   // `go client.WriteEnvelope(e)`, `eg.Go(w.routine)`: the function the goroutine runs.
   const direct = spawned.literal ? undefined : spawned.called.find((fn) => fn.type === 'selector_expression' && !readable(fn, fn, imports, ctx));
   if (direct) return `${direct.text}(…)`;
+  // A function kept in a field, taken one by one (\`for _, f := range a.readyFn { eg.Go(f) }\`:
+  // gotenberg's readiness waits, each polling under a timeout of its own, ran in turns).
+  const kept = spawned.called.find((fn) => fn.type === 'identifier' && rangedOverField(fn));
+  if (kept) return `${kept.text}(…), from ${rangedOverField(kept)}`;
   // The package's functions it calls, all of them (\`bodies\` has only those whose text may wait).
   const seen = new Set(bodies.map(({ body }) => body.id));
   const reached = [...bodies, ...everyCalledBody(spawned.called, ctx.packageIndex()).filter(({ body }) => !seen.has(body.id))];
@@ -37,6 +41,14 @@ export function unseenWork(bodies: { body: Node; via?: string }[], spawned: { li
     }
   }
   return undefined;
+}
+
+/** The field a function value is ranged from (\`f\` in \`for _, f := range a.readyFn\`), as written. */
+function rangedOverField(fn: Node): string | undefined {
+  const found = declarationOf(fn.text, fn);
+  const decl = found && 'local' in found ? found.local.decl : undefined;
+  const over = decl?.type === 'range_clause' ? decl.childForFieldName('right') : undefined;
+  return over?.type === 'selector_expression' ? over.text : undefined;
 }
 
 /**
