@@ -1,5 +1,6 @@
 import { parametersGiven } from '../../src/go/called-functions.js';
 import type { FileContext } from '../../src/engine/types.js';
+import { enclosingLoops, loopShape } from '../../src/go/loops.js';
 import { closureName, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
 
 /** Calls that start their function literal on a goroutine of its own (`g.Go(func() error {…})`). */
@@ -22,10 +23,14 @@ export function calledInPlace(send: Node, fn: Node, ctx: FileContext): string | 
   // Kept in a local and called (`writeFn := func() { q.sendCh <- req; qObjs = qObjs[:0] }`, then
   // `writeFn()`): when the literal has work after the send, a return skips it and the caller goes
   // on (rqlite's queue went on with its batch neither sent nor cleared).
+  // Or the caller goes on after the call: with a statement after it other than a return
+  // (`emit(m); m.Ack()` over a queue: oathkeeper's watcher shape, whose loop acknowledged every
+  // later message undelivered once ctx was done), or in a loop with no end of its own (it spun).
   const local = closureName(fn);
-  if (local && workAfter(send, fn)) {
+  if (local) {
     const outer = enclosingFunction(parent!);
-    const call = outer?.descendantsOfType('call_expression').find((c) => c.childForFieldName('function')?.text === local && c.parent?.type === 'expression_statement' && same(enclosingFunction(c), outer));
+    const after = workAfter(send, fn);
+    const call = outer?.descendantsOfType('call_expression').find((c) => c.childForFieldName('function')?.text === local && c.parent?.type === 'expression_statement' && same(enclosingFunction(c), outer) && (after || callerGoesOn(c.parent)));
     if (call) return firstLine(call.text);
   }
   if (parent?.type === 'call_expression' && same(parent.childForFieldName('function'), fn)) {
@@ -43,6 +48,19 @@ export function calledInPlace(send: Node, fn: Node, ctx: FileContext): string | 
   if (!used) return undefined;
   const declared = parametersGiven(call, fn.text, ctx.packageIndex());
   return declared.length === 0 || declared.some(({ decl, param }) => callsItself(decl, param)) ? firstLine(call.text) : undefined;
+}
+
+/**
+ * Whether the caller goes on after a call statement: a statement other than a return follows it,
+ * or it is in a loop with no end of its own (`for {`, `for i := 0; ; i++`), which would spin.
+ * A range loop whose last statement is the call (`for _, n := range names { notify(n) }`) only
+ * runs out the items the sends give up on.
+ */
+function callerGoesOn(statement: Node): boolean {
+  if (enclosingLoops(statement).some((l) => loopShape(l).kind === 'forever')) return true;
+  let next = statement.nextNamedSibling;
+  while (next?.type === 'comment') next = next.nextNamedSibling;
+  return !!next && next.type !== 'return_statement';
 }
 
 /** Whether a statement of the literal runs after the send (in its block or one around it). */

@@ -227,7 +227,10 @@ export const withoutFix = `## Reported without a fix
   takes (\`if err := PanicToError(func() { readCh <- m }); err != nil\`), unless the package
   declares that function and it does not call the literal itself (it keeps it for later), or kept
   in a local that the function calls, with work after the send (\`writeFn := func() { q.sendCh <-
-  req; qObjs = qObjs[:0] }\`: rqlite's queue would go on with its batch neither sent nor cleared); not
+  req; qObjs = qObjs[:0] }\`: rqlite's queue would go on with its batch neither sent nor cleared),
+  or whose call the function follows with work (\`emit(m); m.Ack()\`: the shape of oathkeeper's
+  watcher, which would acknowledge every later message undelivered) or makes in a loop with no end
+  of its own (it would spin); not
   for a literal that gives back an error (its return hands the caller \`ctx.Err()\`): a return
   would leave only the literal, and the code after that call would go on as if the value had been
   sent (frp's reader acknowledged every message it dropped, and never stopped);
