@@ -74,7 +74,7 @@ function planFor(spawn: Spawn, ctx: FileContext, rewrite: () => Plan): Plan {
 function waitedElsewhere(spawn: Spawn, fnName: string): string {
   const group = loopGroups(spawn.loop).find((g) => new RegExp(`^\\s*(defer\\s+)?${regexEscaped(g)}\\.Done\\(\\)\\s*$`, 'm').test(spawn.loop.text) && !('local' in (declarationOf(g.split('.')[0], spawn.loop) ?? {})));
   if (group) return `${fnName} does not wait for them (they join ${group}, waited for elsewhere)`;
-  // Or the function takes what they send after the loop (\`for range names { r = append(r, <-ch) }\`).
+  // Or the function takes what they send after the loop (`for range names { r = append(r, <-ch) }`).
   const after = spawn.fn.text.slice(loopStatement(spawn.loop).endIndex - spawn.fn.startIndex);
   const collected = [...(sentByLiteral(spawn)?.sentOn ?? [])].find((ch) => new RegExp(`<-\\s*${regexEscaped(ch)}(?![\\w.(\\[])`).test(after));
   return collected ? `${fnName} takes what they send on ${collected} after the loop` : 'nothing waits for them';

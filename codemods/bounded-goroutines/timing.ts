@@ -29,7 +29,7 @@ export function sharedDeadline(spawn: Spawn, literal: Node | undefined): string 
  * the caller waits one timeout at most. As written, e.g. `context.WithTimeout(ctx, timeout)`.
  */
 export function ownTimeout(literal: Node | undefined, go?: Node): string | undefined {
-  // Or a timer made for it as it starts (\`go func(timeoutCh <-chan time.Time, …) {…}(time.After(5*time.Second), m)\`:
+  // Or a timer made for it as it starts (`go func(timeoutCh <-chan time.Time, …) {…}(time.After(5*time.Second), m)`:
   // 1Panel's disk usage per mount, where a network mount's statfs may hang).
   const args = go?.namedChild(0)?.childForFieldName('arguments')?.namedChildren ?? [];
   const timer = args.find((a) => /^(time\.(After|NewTimer)|context\.With(Timeout|Deadline))\(/.test(a.text));

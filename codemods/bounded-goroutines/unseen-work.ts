@@ -26,7 +26,7 @@ export function unseenWork(bodies: { body: Node; via?: string }[], spawned: { li
   // `go client.WriteEnvelope(e)`, `eg.Go(w.routine)`: the function the goroutine runs.
   const direct = spawned.literal ? undefined : spawned.called.find((fn) => fn.type === 'selector_expression' && !readable(fn, fn, imports, ctx));
   if (direct) return `${direct.text}(…)`;
-  // A function kept in a field, taken one by one (\`for _, f := range a.readyFn { eg.Go(f) }\`:
+  // A function kept in a field, taken one by one (`for _, f := range a.readyFn { eg.Go(f) }`:
   // gotenberg's readiness waits, each polling under a timeout of its own, ran in turns).
   const kept = spawned.called.find((fn) => fn.type === 'identifier' && rangedOverField(fn));
   if (kept) return `${kept.text}(…), from ${rangedOverField(kept)}`;
@@ -43,7 +43,7 @@ export function unseenWork(bodies: { body: Node; via?: string }[], spawned: { li
   return undefined;
 }
 
-/** The field a function value is ranged from (\`f\` in \`for _, f := range a.readyFn\`), as written. */
+/** The field a function value is ranged from (`f` in `for _, f := range a.readyFn`), as written. */
 function rangedOverField(fn: Node): string | undefined {
   const found = declarationOf(fn.text, fn);
   const decl = found && 'local' in found ? found.local.decl : undefined;

@@ -7,8 +7,8 @@ import { ancestors, FUNCTION_TYPES, same, type Node } from '../../src/go/syntax.
  * or a reason (`// TODO: use w.ctx and handle graceful shutdown scenario`: its author weighed that
  * context and left it out until something else is done); for `context.Background()`, one earlier
  * in the function speaking of a background context (`Use a background context so the declaration
- * isn't abandoned if this caller disconnects`), or one as for \`context.TODO()\` (\`Don't use ctx here, as
- * we still want to finish off the request if the ctx has been cancelled\`: lxd's heartbeats).
+ * isn't abandoned if this caller disconnects`), or one as for `context.TODO()` (`Don't use ctx here, as
+ * we still want to finish off the request if the ctx has been cancelled`: lxd's heartbeats).
  */
 export function explainedByComment(call: Node, kind: 'TODO' | 'Background', inScope: string): string | undefined {
   const fn = ancestors(call).find((a) => FUNCTION_TYPES.has(a.type));

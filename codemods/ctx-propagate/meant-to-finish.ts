@@ -54,7 +54,7 @@ function keptForLater(call: Node, outer: Node): string | undefined {
 
 /**
  * Why a call in a function that stops or shuts something down, given a context as a parameter,
- * is meant to finish (lxd's \`Daemon.Stop(ctx)\`, whose forced stop cancels ctx before the call,
+ * is meant to finish (lxd's `Daemon.Stop(ctx)`, whose forced stop cancels ctx before the call,
  * clears stale operations on the way).
  */
 export function stoppingReason(call: Node, source: CancellationSource): string | undefined {
@@ -84,7 +84,7 @@ function endSetAside(call: Node): { expr: string; text: string; row: number } | 
   const top = ancestors(call).filter((a) => FUNCTION_TYPES.has(a.type)).at(-1);
   for (const decl of top?.descendantsOfType(['short_var_declaration', 'assignment_statement']) ?? []) {
     if (decl.startIndex >= call.startIndex) break;
-    // A statement of its own, not an \`if err := ctx.Err(); err != nil\` that returns on it.
+    // A statement of its own, not an `if err := ctx.Err(); err != nil` that returns on it.
     if (decl.parent?.type !== 'block' && decl.parent?.type !== 'statement_list') continue;
     const right = decl.childForFieldName('right')?.namedChildren;
     const m = right?.length === 1 ? /^([\w.]*(?:ctx|Ctx|context))\.Err\(\)$/.exec(right[0].text) : null;
@@ -94,15 +94,15 @@ function endSetAside(call: Node): { expr: string; text: string; row: number } | 
 }
 
 /**
- * The sentinel a call's failure is handled as, when it is handled only so: \`if err :=
- * lock.TryLock(…); err != nil { if errors.Is(err, ErrLockNotAcquired) { … } }\`, then the work
+ * The sentinel a call's failure is handled as, when it is handled only so: `if err :=
+ * lock.TryLock(…); err != nil { if errors.Is(err, ErrLockNotAcquired) { … } }`, then the work
  * meant for success (sealos' debt reconciler, which a cancelled context would have started beside
- * the lock's holder). As written, e.g. \`ErrLockNotAcquired\`.
+ * the lock's holder). As written, e.g. `ErrLockNotAcquired`.
  */
 function handledOnlyAs(given: Node): string | undefined {
   const stmt = ancestors(given).find((a) => a.type === 'if_statement' || a.parent?.type === 'block' || a.parent?.type === 'statement_list');
   if (!stmt) return undefined;
-  // \`if err := f(…); err != nil {…}\`, or \`err := f(…)\` and the \`if err != nil {…}\` after it.
+  // `if err := f(…); err != nil {…}`, or `err := f(…)` and the `if err != nil {…}` after it.
   let check: Node | null = stmt.type === 'if_statement' && stmt.childForFieldName('initializer') && contains(stmt.childForFieldName('initializer')!, given) ? stmt : stmt.nextNamedSibling;
   while (check?.type === 'comment') check = check.nextNamedSibling;
   const err = check?.type === 'if_statement' ? /^(\w+)\s*!=\s*nil$/.exec(check.childForFieldName('condition')?.text ?? '')?.[1] : undefined;

@@ -34,7 +34,7 @@ function releaseAPanicSkips(stmts: Node[], go: Node): Node | undefined {
     for (const n of [st, ...st.descendantsOfType(['send_statement', 'call_expression'])]) {
       if (insideLiteral(n, st)) continue;
       // A send that cannot block counts too when the function waits for it after the goroutine
-      // starts (\`select { case errCh <- f(): default: }\`, then \`case err := <-errCh\` beside a
+      // starts (`select { case errCh <- f(): default: }`, then `case err := <-errCh` beside a
       // timeout: ziti's agent commands, recovered, reported a timeout instead of the panic).
       if (n.type === 'send_statement' && (!inSelectWithDefault(n) || receivedAfter(n.childForFieldName('channel')!.text, go))) return n;
       // A slot given back after the work (`<-sem`, `<-limitation`), not a wait for a signal.
@@ -127,7 +127,7 @@ function errorHandedBack(stmts: Node[], literal: Node): { variable: string; sign
     if (insideLiteral(assign, literal.childForFieldName('body')!)) continue;
     for (const left of assign.childForFieldName('left')?.namedChildren ?? []) {
       // Or an element of a slice or map of errors (`errs[i] = compactSegment(s)`: pogreb's shape).
-      // Or a field of a value from outside (\`p.exitErr = err\`: lxd's process monitor, whose Wait,
+      // Or a field of a value from outside (`p.exitErr = err`: lxd's process monitor, whose Wait,
       // after a recovered panic, read exit code 0 and no error).
       const field = left.type === 'selector_expression' && ERROR_VARIABLE.test(left.childForFieldName('field')!.text) ? left.childForFieldName('operand') : undefined;
       const id = left.type === 'index_expression' ? left.childForFieldName('operand') : (field ?? left);

@@ -44,7 +44,7 @@ export function releaseInText(text: string): string | undefined {
   const own = withoutDeferred(text);
   // As statements of their own: `<-ctx.Done()` waits, it releases nothing.
   // And a send (`resCh <- &Result{…}` in ali's `Attack`): its receiver waits for it.
-  // And a resource closed after its use (\`w.Close()\` after \`whisper.Open…\`: go-carbon's reads,
+  // And a resource closed after its use (`w.Close()` after `whisper.Open…`: go-carbon's reads,
   // recovered, kept the file and its shared flock, and the persister's exclusive lock hung).
   const m = /(?:^|[{;])\s*(close\([^)]*\)|[\w.]+\.(?:Done|Unlock|RUnlock|Close)\(\)|(?!(?:case|return|go|defer|else)\b)[\w.]+(?:\[[^\]\n]*\])?\s*<-\s*[^\n;]+?)(?:\s*;|\s*$|\s+\})|\b(os\.Exit\([^)]*\)|[\w.]+\.Fatal(?:f|ln|w)?\([^)]*\))/m.exec(own);
   const found = m?.[1] ?? m?.[2];
@@ -95,7 +95,7 @@ export function guardSetBefore(go: Node, ctx: FileContext): string | undefined {
 
 /**
  * A status set just before the goroutine starts, which the goroutine sets again when its work
- * ends (\`settingRepo.Update("SystemStatus", "Upgrading")\`, then \`"Free"\` on the goroutine's
+ * ends (`settingRepo.Update("SystemStatus", "Upgrading")`, then `"Free"` on the goroutine's
  * paths): recovered, a panic would leave it set for good (1Panel's panel refused every request
  * as still upgrading, where the restart's start-up hook had reset it). The statement.
  */
@@ -206,7 +206,8 @@ export function servesForGood(body: Node): string | undefined {
  */
 function serves(call: Node): boolean {
   const fn = call.childForFieldName('function')?.text ?? '';
-  if (/(^|\.)(Serve\w*|ListenAndServe\w*|\w*[lL]oop)$/.test(fn)) return true;
+  // And a web framework's own server start (echo's `e.StartTLS(addr, cert, key)`: gotenberg's API).
+  if (/(^|\.)(Serve\w*|ListenAndServe\w*|\w*[lL]oop|Start(TLS|Server|H2CServer|AutoTLS))$/.test(fn)) return true;
   const args = call.childForFieldName('arguments')?.namedChildren ?? [];
   // Or a function value named so (`run, _ := e.server.GetEventsListener(…)`, then `run()`:
   // tetragon's exporter loop).

@@ -52,7 +52,7 @@ function lateRelease(stmts: Node[]): { release: string; row: number } | undefine
   const own = stmts.filter((st) => st.type !== 'comment');
   for (const [i, st] of own.entries()) {
     const m = st.type === 'defer_statement' ? /^defer\s+(close\([^)]*\)|([\w.]+)\.(Done|Unlock|RUnlock|Release)\(\))\s*$/.exec(st.text) : null;
-    // Or a deferred literal that signals (\`defer func() { numCompleted++; mu.Unlock() }()\`:
+    // Or a deferred literal that signals (`defer func() { numCompleted++; mu.Unlock() }()`:
     // flyctl's deploy polled that count for good): a lock taken just before it is no work.
     const signalling = !m && st.type === 'defer_statement' && /^defer\s+func\s*\(\s*\)\s*\{[\s\S]*(\+\+|\+=|\bclose\(|\.Done\(\)|<-)/.test(st.text);
     if (signalling && own.slice(0, i).some((s) => s.type !== 'defer_statement' && !/^[\w.]+\.R?Lock\(\)$/.test(s.text))) return { release: firstLine(st.text).replace(/^defer\s+/, ''), row: st.startPosition.row + 1 };
@@ -82,7 +82,7 @@ function joinedAfter(stmts: Node[], go: Node): string | undefined {
 }
 
 /**
- * The channel the goroutine receives from that the function starting it hands to \`signal.Notify\`
+ * The channel the goroutine receives from that the function starting it hands to `signal.Notify`
  * (flyctl's Ctrl+C hook): the goroutine is what handles those signals.
  */
 function handlesSignals(stmts: Node[], go: Node): string | undefined {
@@ -106,8 +106,8 @@ export function afterStart(go: Node): string {
 }
 
 /**
- * A value begun by a call just before the goroutine (\`record := repo.StartRecords(…)\`) that the
- * goroutine ends (\`repo.EndRecords(record, …)\`): 1Panel's cron job runs stayed \`Waiting\`, with no
+ * A value begun by a call just before the goroutine (`record := repo.StartRecords(…)`) that the
+ * goroutine ends (`repo.EndRecords(record, …)`): 1Panel's cron job runs stayed `Waiting`, with no
  * failure alert. The beginning statement and the ending call, as written up to its paren.
  */
 function startedBefore(stmts: Node[], go: Node): { start: string; end: string } | undefined {
@@ -123,8 +123,8 @@ function startedBefore(stmts: Node[], go: Node): { start: string; end: string } 
 }
 
 /**
- * The goroutine's last statement, when it publishes what the work found (\`SetClusterHealth(ok)\`,
- * \`s.UpdateStatus(st)\`): goldpinger's health gauge stayed at its last value. As written, up to its paren.
+ * The goroutine's last statement, when it publishes what the work found (`SetClusterHealth(ok)`,
+ * `s.UpdateStatus(st)`): goldpinger's health gauge stayed at its last value. As written, up to its paren.
  */
 function publishedLast(stmts: Node[]): string | undefined {
   const last = stmts.filter((s) => s.type !== 'comment').at(-1);

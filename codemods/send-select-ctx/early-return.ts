@@ -18,7 +18,7 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): No
   const body = fn.childForFieldName('body');
   if (!body) return undefined;
   // The send followed by a return: the new return skips nothing that one does not (go-carbon's
-  // rate-limited glob expansion, \`resultCh <- &ExpandedGlobResponse{…}; return\`).
+  // rate-limited glob expansion, `resultCh <- &ExpandedGlobResponse{…}; return`).
   let next = send.nextNamedSibling;
   while (next?.type === 'comment') next = next.nextNamedSibling;
   if (next?.type === 'return_statement' && next.namedChildCount === 0) return undefined;

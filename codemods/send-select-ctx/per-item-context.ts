@@ -67,7 +67,7 @@ function madeForEarlierStep(source: CancellationSource, send: Node): boolean {
   const text = codeOnly(source.fn.text);
   const name = regexEscaped(source.expr);
   if (!new RegExp(`\\b${name}\\s*(,\\s*\\w+\\s*)?:?=\\s*\\w+\\.With(Timeout|Deadline)\\w*\\(`).test(text)) return false;
-  // Not used after the send, nor by a statement around it (\`for pollCtx.Err() == nil {\`, a select on it).
+  // Not used after the send, nor by a statement around it (`for pollCtx.Err() == nil {`, a select on it).
   const used = new RegExp(`(?<![\\w.])${name}\\b`);
   const around = ancestors(send).filter((a) => contains(source.fn, a) && a.id !== source.fn.id && a.type !== 'block' && a.type !== 'statement_list');
   if (around.some((a) => used.test(codeOnly(a.text.slice(0, Math.max(0, send.startIndex - a.startIndex)))))) return false;

@@ -52,8 +52,8 @@ export function truncatedStream(send: Node, ctx: FileContext): { handed?: string
 }
 
 /**
- * A stream handed in as a parameter (\`out chan<- LogEntry\`) that a caller in the package closes
- * once the function returns (\`defer close(c)\` around \`Poll(ctx, c, …)\`): its reader takes the
+ * A stream handed in as a parameter (`out chan<- LogEntry`) that a caller in the package closes
+ * once the function returns (`defer close(c)` around `Poll(ctx, c, …)`): its reader takes the
  * close as the end (flyctl's log polling, cancelled at the hand-over to a live stream, dropped the
  * rest of a batch its printer was still reading). Not when the function's other sends give up on a
  * done context already.

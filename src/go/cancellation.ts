@@ -118,7 +118,7 @@ function frameOf(fn: Node, tree: Parser.Tree, ctxPkg: string | undefined, index:
     // A field the package sends on (`c.stop <- struct{}{}` in Close) has a receiver waiting for
     // that signal: receiving from it here would take it.
     const sentOn = (f: FieldDecl) => index().anyTextMatches(new RegExp(`\\.${f.name}\\s*<-`));
-    // A field closed only in a defer (\`defer close(d.Done)\` in \`Run\`) tells that the work finished,
+    // A field closed only in a defer (`defer close(d.Done)` in `Run`) tells that the work finished,
     // not that it should stop: zrok's disabler, given a case on it, still blocked (it closes only
     // once the send is done), and closed from elsewhere to stop it, its own close would panic.
     // Only where the close is deferred in this method or in one calling it (another goroutine's
