@@ -107,7 +107,9 @@ restart's start-up hook had reset it). A goroutine that ends what a call just be
 repo.StartRecords(id)\`, then \`repo.EndRecords(record, …)\` in the goroutine): recovered, it stays
 begun (1Panel's cron job runs stayed \`Waiting\`, with no failure alert). A goroutine that ends by publishing its outcome (\`SetClusterHealth(ok)\`, a last \`Set…\`,
 \`Update…\`, \`Publish…\` or \`Report…\` call): recovered, the last value would stand (goldpinger's
-health gauge kept reading healthy). A call named \`Restart\` counts as a signal of the end, as
+health gauge kept reading healthy). A goroutine that closes the write end of an \`io.Pipe\` in a defer (\`defer pw.Close()\`,
+\`defer func() { _ = w.CloseWithError(err) }()\`): recovered half-way, the reader would take the
+cut-off data as complete (opencost's S3 Select rows, oathkeeper's request body to an authorizer). A call named \`Restart\` counts as a signal of the end, as
 \`Shutdown\` does (mattermost's server restart, recovered half-way, left a process serving nothing).
 A body that panics on purpose (\`panic("recv loop returned nil")\` in its own statements): the
 panic is meant to stop the process, and recovered it would not.

@@ -25,6 +25,10 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
   if (started) {
     return `the goroutine finishes what ${started.start} began (${started.end}): recovered, a panic would leave it begun for good (a run record still waiting, no failure reported) where the crash used to restart the process and its start-up close it`;
   }
+  const pipe = pipeClosedOnExit(stmts, go);
+  if (pipe) {
+    return `the goroutine closes the write end of a pipe in a defer (${pipe}): recovered, a panic would end the data early with a clean end of file, and its reader would take the cut-off data as complete where the process used to crash`;
+  }
   const published = publishedLast(stmts);
   if (published) {
     return `the goroutine ends by publishing its outcome (${published}): recovered, a panic would leave the last value standing (a health gauge still reading healthy) where the crash used to make the failure seen`;
@@ -131,4 +135,21 @@ function publishedLast(stmts: Node[]): string | undefined {
   const call = last?.type === 'expression_statement' ? last.namedChild(0) : undefined;
   const fn = call?.type === 'call_expression' ? call.childForFieldName('function')?.text ?? '' : '';
   return /(^|\.)(Set|Update|Publish|Report)[A-Z]\w*$/.test(fn) ? `${fn}(…)` : undefined;
+}
+
+/**
+ * A deferred close of an `io.Pipe` writer (`defer pw.Close()`, `defer w.CloseWithError(err)`,
+ * also in a deferred literal), the writer made by the function that starts the goroutine: its
+ * reader takes the close as the end of the data (opencost's S3 Select rows, oathkeeper's body
+ * piped to an authorizer). As written, up to its paren.
+ */
+function pipeClosedOnExit(stmts: Node[], go: Node): string | undefined {
+  const fn = startingFunction(go);
+  for (const st of stmts.filter((s) => s.type === 'defer_statement')) {
+    // Or in a deferred literal (`defer func() { _ = write.CloseWithError(err) }()`).
+    for (const m of st.text.matchAll(/\b(\w+)\.(Close|CloseWithError)\(/g)) {
+      if (new RegExp(`,\\s*${m[1]}\\s*:?=\\s*io\\.Pipe\\(\\)`).test(fn?.text ?? '')) return `${m[1]}.${m[2]}(…)`;
+    }
+  }
+  return undefined;
 }
