@@ -29,6 +29,10 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
   if (pipe) {
     return `the goroutine closes the write end of a pipe in a defer (${pipe}): recovered, a panic would end the data early with a clean end of file, and its reader would take the cut-off data as complete where the process used to crash`;
   }
+  const marker = markerClearedAfter(stmts);
+  if (marker) {
+    return `the goroutine marks its work in ${marker.map} (${marker.store}) and clears the mark after it, outside a defer (${marker.clear}): recovered, a panic would leave the mark set for good (a task still marked running, skipped from then on) where the crash used to clear it`;
+  }
   const published = publishedLast(stmts);
   if (published) {
     return `the goroutine ends by publishing its outcome (${published}): recovered, a panic would leave the last value standing (a health gauge still reading healthy) where the crash used to make the failure seen`;
@@ -150,6 +154,20 @@ function pipeClosedOnExit(stmts: Node[], go: Node): string | undefined {
     for (const m of st.text.matchAll(/\b(\w+)\.(Close|CloseWithError)\(/g)) {
       if (new RegExp(`,\\s*${m[1]}\\s*:?=\\s*io\\.Pipe\\(\\)`).test(fn?.text ?? '')) return `${m[1]}.${m[2]}(…)`;
     }
+  }
+  return undefined;
+}
+
+/**
+ * A mark the goroutine sets and clears around its work, the clearing not deferred
+ * (\`tasks.Store(h, t); t.Exec(ctx); tasks.Delete(h)\`): the shape of flagger's load tester, whose
+ * task, recovered, stayed marked as running and was skipped for good. The map, both calls as written.
+ */
+function markerClearedAfter(stmts: Node[]): { map: string; store: string; clear: string } | undefined {
+  const text = stmts.filter((s) => s.type !== 'defer_statement').map((s) => s.text).join('\n');
+  for (const m of text.matchAll(/([\w.]+)\.(?:Store|LoadOrStore)\(\s*([^,()]+(?:\([^()]*\))?)\s*,/g)) {
+    const clear = new RegExp(`${regexEscaped(m[1])}\\.Delete\\(\\s*${regexEscaped(m[2].trim())}\\s*\\)`).exec(text.slice(m.index! + m[0].length));
+    if (clear) return { map: m[1], store: `${m[1]}.Store(${m[2].trim()}, …)`, clear: clear[0] };
   }
   return undefined;
 }
