@@ -1,5 +1,5 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
-import { callsByText, goStatements, regexEscaped } from '../../src/go/find-by-text.js';
+import { callsByText, goStatements, receivesFrom, regexEscaped } from '../../src/go/find-by-text.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { touchesError } from '../../src/go/syntax.js';
 import { loopGroups, spawnPerIteration, waitGroupGoPerIteration, type Spawn } from './detect.js';
@@ -76,7 +76,7 @@ function waitedElsewhere(spawn: Spawn, fnName: string): string {
   if (group) return `${fnName} does not wait for them (they join ${group}, waited for elsewhere)`;
   // Or the function takes what they send after the loop (`for range names { r = append(r, <-ch) }`).
   const after = spawn.fn.text.slice(loopStatement(spawn.loop).endIndex - spawn.fn.startIndex);
-  const collected = [...(sentByLiteral(spawn)?.sentOn ?? [])].find((ch) => new RegExp(`<-\\s*${regexEscaped(ch)}(?![\\w.(\\[])`).test(after));
+  const collected = [...(sentByLiteral(spawn)?.sentOn ?? [])].find((ch) => receivesFrom(after, ch));
   return collected ? `${fnName} takes what they send on ${collected} after the loop` : 'nothing waits for them';
 }
 

@@ -28,8 +28,10 @@ export function unseenWork(bodies: { body: Node; via?: string }[], spawned: { li
   if (direct) return `${direct.text}(…)`;
   // A function kept in a field, taken one by one (`for _, f := range a.readyFn { eg.Go(f) }`:
   // gotenberg's readiness waits, each polling under a timeout of its own, ran in turns).
-  const kept = spawned.called.find((fn) => fn.type === 'identifier' && rangedOverField(fn));
-  if (kept) return `${kept.text}(…), from ${rangedOverField(kept)}`;
+  for (const fn of spawned.called) {
+    const field = fn.type === 'identifier' ? rangedOverField(fn) : undefined;
+    if (field) return `${fn.text}(…), from ${field}`;
+  }
   // The package's functions it calls, all of them (\`bodies\` has only those whose text may wait).
   const seen = new Set(bodies.map(({ body }) => body.id));
   const reached = [...bodies, ...everyCalledBody(spawned.called, ctx.packageIndex()).filter(({ body }) => !seen.has(body.id))];

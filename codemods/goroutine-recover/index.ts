@@ -6,7 +6,7 @@ import { docs } from './docs.js';
 import { afterStart, waitedOrMeant } from './waited-for.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
-import { codeWords, regexEscaped } from '../../src/go/find-by-text.js';
+import { codeWords, receivesFrom } from '../../src/go/find-by-text.js';
 import { afterSkipping, channelHandedOn, ENDS_PROCESS, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, oneTimeSetup, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
 
 export const goroutineRecover: Codemod = {
@@ -51,7 +51,7 @@ function releaseAPanicSkips(stmts: Node[], go: Node): Node | undefined {
 
 /** Whether the function around the go statement receives from the channel after it. */
 function receivedAfter(channel: string, go: Node): boolean {
-  return new RegExp(`<-\\s*${regexEscaped(channel)}(?![\\w.(\\[])`).test(afterStart(go));
+  return receivesFrom(afterStart(go), channel);
 }
 
 /** `<-sem` as a statement: a receive from a channel that is no done channel, context or timer. */

@@ -94,22 +94,6 @@ export function guardSetBefore(go: Node, ctx: FileContext): string | undefined {
 }
 
 /**
- * A status set just before the goroutine starts, which the goroutine sets again when its work
- * ends (`settingRepo.Update("SystemStatus", "Upgrading")`, then `"Free"` on the goroutine's
- * paths): recovered, a panic would leave it set for good (1Panel's panel refused every request
- * as still upgrading, where the restart's start-up hook had reset it). The statement.
- */
-export function statusSetBefore(go: Node, body: Node): string | undefined {
-  for (let prev = go.previousNamedSibling, n = 0; prev && n < 3; prev = prev.previousNamedSibling) {
-    if (prev.type === 'comment') continue;
-    n++;
-    const status = /\b(\w*(?:Status|State))\b/.exec(prev.text)?.[1];
-    if (status && /=|\(/.test(prev.text) && new RegExp(`\\b${status}\\b`).test(body.text)) return firstLine(prev.text);
-  }
-  return undefined;
-}
-
-/**
  * A function literal made in the goroutine (a callback it hands on: `PublicKeyCallback:
  * func(…) { p.kubeExecMu.Lock(); … p.kubeExecMu.Unlock() }`) that takes a lock without a deferred
  * unlock: it runs on the goroutine, and a panic under the lock would leave it held. The lock.

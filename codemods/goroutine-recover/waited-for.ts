@@ -1,27 +1,27 @@
 import { calledTextWhere } from '../../src/go/called-functions.js';
-import { regexEscaped } from '../../src/go/find-by-text.js';
+import { receivesFrom, regexEscaped } from '../../src/go/find-by-text.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { ancestors, firstLine, FUNCTION_TYPES, type Node } from '../../src/go/syntax.js';
-import { statusSetBefore } from './skipped-work.js';
 
 // Goroutines whose work someone goes on with, or whose panic is meant to stop the process:
 // recovered, the loss of their work would pass for success, or the process run on.
 
 /** Why the goroutine's panic must not be recovered, for these reasons, if one holds. */
 export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index: PackageIndex): string | undefined {
+  const text = stmts.map((s) => s.text).join('\n');
   const late = lateRelease(stmts);
   if (late) {
     return `the goroutine defers ${late.release} only after other statements (line ${late.row}): a panic in those, recovered, would leave it never called, and whoever waits for it would wait forever where the process used to crash`;
   }
-  const signals = handlesSignals(stmts, go);
+  const signals = handlesSignals(text, go);
   if (signals) {
     return `the goroutine handles the signals signal.Notify sends on ${signals}, which no longer end the process by default: recovered, a panic would leave later ones unhandled (Ctrl+C no longer stopping the program) where the crash used to end it`;
   }
-  const status = statusSetBefore(go, stmts[0]?.parent ?? go);
+  const status = statusSetBefore(text, go);
   if (status) {
     return `the goroutine starts after ${status}, a status it sets again when its work ends: recovered, a panic would leave that status set for good (an upgrade still running, a record still waiting) where the crash used to restart the process and its start-up reset it`;
   }
-  const started = startedBefore(stmts, go);
+  const started = startedBefore(text, go);
   if (started) {
     return `the goroutine finishes what ${started.start} began (${started.end}): recovered, a panic would leave it begun for good (a run record still waiting, no failure reported) where the crash used to restart the process and its start-up close it`;
   }
@@ -93,11 +93,10 @@ function joinedAfter(stmts: Node[], go: Node): string | undefined {
  * The channel the goroutine receives from that the function starting it hands to `signal.Notify`
  * (flyctl's Ctrl+C hook): the goroutine is what handles those signals.
  */
-function handlesSignals(stmts: Node[], go: Node): string | undefined {
+function handlesSignals(text: string, go: Node): string | undefined {
   const fn = startingFunction(go);
-  const text = stmts.map((s) => s.text).join('\n');
   for (const m of fn?.text.matchAll(/\bsignal\.Notify\(\s*([\w.]+)\s*,/g) ?? []) {
-    if (new RegExp(`<-\\s*${regexEscaped(m[1])}(?![\\w.(\\[])|\\brange\\s+${regexEscaped(m[1])}\\b`).test(text)) return m[1];
+    if (receivesFrom(text, m[1]) || new RegExp(`\\brange\\s+${regexEscaped(m[1])}\\b`).test(text)) return m[1];
   }
   return undefined;
 }
@@ -114,15 +113,33 @@ export function afterStart(go: Node): string {
 }
 
 /**
+ * A status set just before the goroutine starts, which the goroutine sets again when its work
+ * ends (`settingRepo.Update("SystemStatus", "Upgrading")`, then `"Free"` on the goroutine's
+ * paths): recovered, a panic would leave it set for good (1Panel's panel refused every request
+ * as still upgrading, where the restart's start-up hook had reset it). The statement.
+ */
+function statusSetBefore(text: string, go: Node): string | undefined {
+  for (const prev of statementsBefore(go, 3)) {
+    const status = /\b(\w*(?:Status|State))\b/.exec(prev.text)?.[1];
+    if (status && /=|\(/.test(prev.text) && new RegExp(`\\b${status}\\b`).test(text)) return firstLine(prev.text);
+  }
+  return undefined;
+}
+
+/** The last `n` statements before the go statement in its block, nearest first, comments aside. */
+function statementsBefore(go: Node, n: number): Node[] {
+  const out: Node[] = [];
+  for (let prev = go.previousNamedSibling; prev && out.length < n; prev = prev.previousNamedSibling) if (prev.type !== 'comment') out.push(prev);
+  return out;
+}
+
+/**
  * A value begun by a call just before the goroutine (`record := repo.StartRecords(…)`) that the
  * goroutine ends (`repo.EndRecords(record, …)`): 1Panel's cron job runs stayed `Waiting`, with no
  * failure alert. The beginning statement and the ending call, as written up to its paren.
  */
-function startedBefore(stmts: Node[], go: Node): { start: string; end: string } | undefined {
-  const text = stmts.map((s) => s.text).join('\n');
-  for (let prev = go.previousNamedSibling, n = 0; prev && n < 2; prev = prev.previousNamedSibling) {
-    if (prev.type === 'comment') continue;
-    n++;
+function startedBefore(text: string, go: Node): { start: string; end: string } | undefined {
+  for (const prev of statementsBefore(go, 2)) {
     const m = /^(\w+)\s*(?:,\s*\w+\s*)?:?=\s*[\w.]*?\b(?:Start|Begin|Create|Open)\w*\(/.exec(prev.text);
     const end = m ? new RegExp(`[\\w.]*\\b(?:End|Finish|Complete|Close|Stop)\\w*\\(\\s*&?${regexEscaped(m[1])}\\b`).exec(text) : null;
     if (end) return { start: firstLine(prev.text), end: `${end[0].slice(0, end[0].indexOf('(') + 1)}…)` };
@@ -160,7 +177,7 @@ function pipeClosedOnExit(stmts: Node[], go: Node): string | undefined {
 
 /**
  * A mark the goroutine sets and clears around its work, the clearing not deferred
- * (\`tasks.Store(h, t); t.Exec(ctx); tasks.Delete(h)\`): the shape of flagger's load tester, whose
+ * (`tasks.Store(h, t); t.Exec(ctx); tasks.Delete(h)`): the shape of flagger's load tester, whose
  * task, recovered, stayed marked as running and was skipped for good. The map, both calls as written.
  */
 function markerClearedAfter(stmts: Node[]): { map: string; store: string; clear: string } | undefined {

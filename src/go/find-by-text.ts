@@ -97,3 +97,8 @@ export function codeOnly(text: string): string {
 export function regexEscaped(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Whether the text receives from the channel written so (`<-ch`, not `<-ch.Done()` nor `<-chs[i]`). */
+export function receivesFrom(text: string, channel: string): boolean {
+  return new RegExp(`<-\\s*${regexEscaped(channel)}(?![\\w.(\\[])`).test(text);
+}
