@@ -35,14 +35,21 @@ half-updated: that is a decision for the code's owners, which is why this codemo
 function that started the goroutine, so logs say where it came from. The recovered value is
 \`r\`, or \`rec\` where the code around already uses \`r\` (a receiver), so nothing is shadowed.
 
+The panic goes to the logger the file already imports, through its package-level functions:
+\`slog.Error\` (log/slog), \`Errorf\` of logrus, klog or glog, \`log.Error().Msgf\` of zerolog's
+\`log\` package, in that order when a file imports several; otherwise the standard \`log\`. Each
+is called under the name the file gives it (\`stdlog "log"\`, logrus imported as \`log\`), and so
+is \`runtime/debug\`. zap is not among them: its global logger drops everything until the
+program replaces it.
+
 ## Left alone
 Goroutines whose body already calls \`recover()\`, or defers a helper named for it
 (\`defer slogutil.RecoverAndLog(ctx, l)\`), and \`go f(x)\` calls (wrap \`f\` itself).
 
 ## Reported without a fix
-A body written on one line; \`log\` or \`runtime/debug\` imported under another name, or their
-names taken by the package (\`var log = logging.Logger("bootstrap")\`) or by a variable of the
-function; a body that
+A body written on one line; the names of the logger and of \`runtime/debug\` taken by the
+package when the fix would import them (\`var log = logging.Logger("bootstrap")\`), or by a variable
+of the function; a body that
 releases or reports outside a defer (\`wg.Done()\`, \`mu.Unlock()\`, \`close(ch)\`, \`w.Close()\`,
 \`pw.CloseWithError(err)\` (trivy's image export pipe), a send, a
 cancel, a deadline set after its work to unblock the other side: \`right.SetReadDeadline(…)\`,
@@ -67,6 +74,8 @@ left only on its stop if at all, \`for range t.C\`, \`for range tick\` over \`ti
 \`for handle(ctx, q) {}\`: orchestrator's metrics loop), that reaches a function
 of the package looping so or serving (\`ListenAndServe(…)\`, \`.Serve(…)\`: sealos' pprof server), or that runs a server or a loop (\`srv.Serve(l)\`,
 \`http.ListenAndServe(…)\`, \`s.runLoop()\`, a method \`Start\` or \`Run\` given at most a context),
+or that calls a function parameter the package's callers hand such a server (\`err := handler()\`,
+given \`func() error { return srv.Serve(l) }\`: etcd's client and peer servers),
 meant to run for the life of the process: one recovered panic would end it for good where the
 crash restarted the process (routedns' listeners, kine's TTL worker, goreplay's flusher,
 ingress-nginx's scrape loop, Dragonfly's servers). So too one that waits for its stop after its

@@ -4,10 +4,11 @@ import { packageName } from '../../src/go/imports.js';
 import { afterOpeningBrace, ancestors, contains, eol, ERROR_VARIABLE, firstLine, indentAt, inSelectWithDefault, isReleaseCall, statementsOf, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { afterStart, waitedOrMeant } from './waited-for.js';
+import { panicLogger } from './logger.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { codeWords, receivesFrom } from '../../src/go/find-by-text.js';
-import { afterSkipping, channelHandedOn, ENDS_PROCESS, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, oneTimeSetup, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
+import { afterSkipping, channelHandedOn, ENDS_PROCESS, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, oneTimeSetup, releaseHandedOn, releaseInText, servesForGood, servesThroughParameter, signalsEnd } from './skipped-work.js';
 
 export const goroutineRecover: Codemod = {
   id: 'goroutine-recover',
@@ -199,14 +200,9 @@ function find(ctx: FileContext): RawFinding[] {
     if (stmts.some((st) => st.type === 'defer_statement' && /\brecover\(\)|^defer\s+[\w.]*[Rr]ecover\w*\(/.test(st.text))) continue;
     const owner = [...ancestors(go)].find((a) => a.type === 'function_declaration' || a.type === 'method_declaration')?.childForFieldName('name')?.text ?? 'an anonymous function';
     const message = `a panic in this goroutine (started in ${owner}) crashes the whole process`;
-    const log = packageName(ctx.tree, 'log');
-    const debug = packageName(ctx.tree, 'runtime/debug');
-    const aliasClash = (log && log !== 'log') || (debug && debug !== 'debug');
-    if (aliasClash) {
-      out.push({ start: go.startIndex, end: body.startIndex, message, reason: 'log or runtime/debug is imported under another name' });
-      continue;
-    }
-    const hidden = ['log', 'debug'].find((name) => declarationOf(name, body));
+    const logger = panicLogger(ctx.tree);
+    const debug = packageName(ctx.tree, 'runtime/debug') ?? 'debug';
+    const hidden = [logger.name, debug].find((name) => declarationOf(name, body));
     if (hidden) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `a variable ${hidden} of the function hides the package the recovery would call` });
       continue;
@@ -290,6 +286,11 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${server}(), a server or loop meant to run for the life of the process: recovered, a panic would leave the process up with it gone where the crash used to restart it` });
       continue;
     }
+    const handedServer = servesThroughParameter(undeferred, ctx.packageIndex());
+    if (handedServer) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${handedServer.param}, and the package hands ${handedServer.callee} a function that runs ${handedServer.runs}, meant to run for the life of the process: recovered, a panic would leave the process up with it gone where the crash used to restart it` });
+      continue;
+    }
     const forever = loopsForGood(body);
     if (forever) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: forever.startsWith('<-')
@@ -324,7 +325,7 @@ function find(ctx: FileContext): RawFinding[] {
     const wrapper = [
       'defer func() {',
       `\tif ${r} := recover(); ${r} != nil {`,
-      `\t\tlog.Printf("goroutine started in ${owner} panicked: %v\\n%s", ${r}, debug.Stack())`,
+      `\t\t${logger.call(`goroutine started in ${owner} panicked`, r, `${debug}.Stack()`)}`,
       '\t}',
       '}()',
     ];
@@ -336,7 +337,7 @@ function find(ctx: FileContext): RawFinding[] {
       fix: {
         description: 'recover, and log the panic with its stack',
         edits: [{ start: at, end: at, text: wrapper.map((l) => `${nl}${ind}${l}`).join('') }],
-        imports: ['log', 'runtime/debug'],
+        imports: [logger.path, 'runtime/debug'],
       },
     });
   }

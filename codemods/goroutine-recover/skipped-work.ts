@@ -1,5 +1,5 @@
 import type { FileContext } from '../../src/engine/types.js';
-import { calledTextWhere } from '../../src/go/called-functions.js';
+import { calledTextWhere, callsHanding } from '../../src/go/called-functions.js';
 import { loopShape } from '../../src/go/loops.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { declarationOf } from '../../src/go/scope.js';
@@ -180,6 +180,26 @@ export function servesForGood(body: Node): string | undefined {
     .descendantsOfType('call_expression')
     .find((c) => !ancestors(c).some((a) => (a.type === 'func_literal' || a.type === 'defer_statement') && contains(body, a)) && serves(c));
   return call?.childForFieldName('function')?.text;
+}
+
+/**
+ * A server or loop the goroutine runs through a function its starter is handed: `err :=
+ * handler()`, where the package's calls hand `startHandler` a literal that runs for good (`func()
+ * error { return srv.Serve(l) }`: etcd's client and peer servers). The parameter called, and what
+ * runs.
+ */
+export function servesThroughParameter(calls: Node[], index: PackageIndex): { param: string; runs: string; callee: string } | undefined {
+  for (const callee of calls) {
+    const found = callee.type === 'identifier' ? declarationOf(callee.text, callee) : undefined;
+    if (!found || !('param' in found) || found.param.typeNode.type !== 'function_type') continue;
+    const handing = callsHanding(found.param, index);
+    for (const { arg } of handing?.calls ?? []) {
+      const body = arg?.type === 'func_literal' ? arg.childForFieldName('body') : undefined;
+      const runs = body && (servesForGood(body) ?? LOOPS_FOR_GOOD.exec(body.text)?.[0].trim());
+      if (runs) return { param: callee.text, runs, callee: handing!.callee };
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -70,7 +70,7 @@ export function packageName(tree: Parser.Tree, path: string): string | undefined
   const spec = importSpecs(tree).find((s) => s.path === path);
   if (!spec) return undefined;
   if (spec.alias === '_' || spec.alias === '.') return undefined;
-  return spec.alias ?? path.slice(path.lastIndexOf('/') + 1);
+  return spec.alias ?? importName(path);
 }
 
 /**
