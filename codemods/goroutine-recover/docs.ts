@@ -128,7 +128,9 @@ A goroutine that is a loop receiving from a channel made outside it (\`for { sel
 <-l.entries: l.write(e) … } }\`, \`for job := range jobs\`): it is that channel's consumer, and
 after a recovered panic its senders would wait forever (or their values be lost) where the
 process used to crash. Done channels, a context's \`Done()\` and timers do not count; a channel
-from a call counts when named for one (\`_, winCh, isPty := s.Pty()\`, sshportal's resize reader). Likewise a
+from a call counts when named for one (\`_, winCh, isPty := s.Pty()\`, sshportal's resize reader), or when
+the package declares the function so (\`for range ds.IsConfigChanged()\`, declared \`IsConfigChanged()
+<-chan struct{}\`: jupiter's config reload, recovered, kept a bad config for good). Likewise a
 goroutine that drains a reader (\`for sc.Scan()\` over a child's \`StderrPipe()\`, \`io.Copy\`): after
 a recovered panic the writer on the other end would block forever.
 A goroutine in a \`_test.go\` file: a panic there fails the test run, and recovered it would only
@@ -140,6 +142,15 @@ err = prompt()\`, a slot of a slice of errors, \`errs[i] = compact(s)\`: pogreb'
 named for one, \`p.exitErr = err\`: lxd's process monitor, whose \`Wait\` read exit code 0 and no error) and signals its end with a deferred \`close(ch)\` or \`wg.Done()\`: recovered, the
 signal would still come and its waiter read the nil error as a success (buf curl sent an empty
 password as typed).
+So too any other value it hands back so (\`c.n, c.body = load()\` before a deferred \`close(c.done)\`):
+the waiter would take its zero value as the result (a variant of outline-ss-server's copy read 0
+bytes). A goroutine that undoes, after its work and outside a defer, a count or registration made
+just before it starts or earlier in it, on the same receiver and name (\`metrics.AddNATEntry()\`,
+then \`metrics.RemoveNATEntry()\`; \`g.Inc()\`, then \`g.Dec()\`; \`atomic.AddInt64(&n, 1)\`, then
+\`-1\`): recovered, the count would stay raised for good (a variant of outline-ss-server's NAT
+gauge). A goroutine whose work runs through a function of the package that recovers panics
+itself (\`err := try2(fn); if err != nil { rec(err) }\`): what it leaves outside, a failure handler
+that may escalate on purpose, is left to crash by design (jupiter's \`SafeGo\`).
 
 ## Limits
 goconc reads one package at a time: a release, a signal, a lock or a one-time set-up in a

@@ -1,9 +1,9 @@
 import { declarationOf, testingParameter } from '../../src/go/scope.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
-import { afterOpeningBrace, ancestors, contains, eol, ERROR_VARIABLE, firstLine, indentAt, inSelectWithDefault, isReleaseCall, statementsOf, touchesError, type Node } from '../../src/go/syntax.js';
+import { afterOpeningBrace, ancestors, contains, eol, firstLine, indentAt, inSelectWithDefault, insideLiteral, isReleaseCall, statementsOf, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
-import { afterStart, waitedOrMeant } from './waited-for.js';
+import { afterStart, outcomeHandedBack, waitedOrMeant } from './waited-for.js';
 import { panicLogger } from './logger.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
@@ -68,7 +68,8 @@ function slotGivenBack(stmt: Node): boolean {
  * \`for job := range jobs\`), made outside it: the goroutine is its consumer. Not a done channel,
  * a context's \`Done()\` or a timer's: those tell it when to stop or run, not what to take.
  */
-function consumerLoop(stmts: Node[], body: Node, source: string): string | undefined {
+function consumerLoop(stmts: Node[], body: Node, ctx: FileContext): string | undefined {
+  const source = ctx.source;
   for (const loop of stmts.flatMap((st) => (st.type === 'for_statement' ? [st] : st.descendantsOfType('for_statement')))) {
     if (insideLiteral(loop, body)) continue;
     const received = loop.descendantsOfType('unary_expression').filter((u) => u.childForFieldName('operator')?.text === '<-' && !insideLiteral(u, body)).map((u) => u.childForFieldName('operand')!.text);
@@ -77,8 +78,12 @@ function consumerLoop(stmts: Node[], body: Node, source: string): string | undef
     const over = clause && (clause.childForFieldName('left')?.namedChildCount ?? 0) <= 1 ? clause.childForFieldName('right')?.text : undefined;
     // Or named for one, whatever gave it (`_, winCh, isPty := s.Pty()`: sshportal's resize reader).
     const ranged = over && /^[\w.]+$/.test(over) && (/[a-z](Ch|Chan|Channel)$/.test(over) || new RegExp(`\\b${over.split('.').pop()}\\s+(<-\\s*)?chan\\b|\\b${over.split('.').pop()}\\s*:?=\\s*make\\(\\s*chan\\b`).test(source)) ? [over] : [];
+    // Or a channel a call returns, the package declaring the function or method so
+    // (`for range ds.IsConfigChanged()`, `IsConfigChanged() <-chan struct{}`: jupiter's config reload).
+    const returned = over?.match(/^[\w.]*?(\w+)\(\)$/);
+    if (returned && ctx.packageIndex().anyTextMatches(new RegExp(`\\b${returned[1]}\\s*\\([^()]*\\)\\s*(<-\\s*)?chan\\b`))) ranged.push(over!);
     for (const text of [...ranged, ...received]) {
-      if (!/^[\w.]+$/.test(text) || SIGNAL_CHANNEL.test(text)) continue;
+      if (!/^[\w.]+(\(\))?$/.test(text) || SIGNAL_CHANNEL.test(text.replace(/\(\)$/, ''))) continue;
       // Made by the goroutine itself: its own business.
       const name = text.split('.').pop()!;
       if (text === name && new RegExp(`(^|[^\\w.])${name}\\s*:=|\\bvar\\s+${name}\\b`).test(body.text)) continue;
@@ -112,37 +117,6 @@ function drainsReader(stmts: Node[], body: Node): string | undefined {
   return undefined;
 }
 
-/** A slice or map of errors, by its name (`errs`, `uploadErrors`). */
-const ERRORS_VARIABLE = /^(errs|errors|\w*Errs|\w*Errors)$/;
-
-/**
- * An error the goroutine reports in a variable declared outside it (`password, err = prompt()`),
- * or in an element of a slice or map of errors (`errs[i] = compactSegment(s)`),
- * with a deferred signal of its end (`defer close(ch)`, `defer wg.Done()`): the waiter reads the
- * variable once signalled.
- */
-function errorHandedBack(stmts: Node[], literal: Node): { variable: string; signal: string } | undefined {
-  const signal = stmts.find((st) => st.type === 'defer_statement' && /^defer\s+(close\(|[\w.]+\.Done\(\))/.test(st.text));
-  if (!signal) return undefined;
-  for (const assign of literal.descendantsOfType('assignment_statement')) {
-    if (insideLiteral(assign, literal.childForFieldName('body')!)) continue;
-    for (const left of assign.childForFieldName('left')?.namedChildren ?? []) {
-      // Or an element of a slice or map of errors (`errs[i] = compactSegment(s)`: pogreb's shape).
-      // Or a field of a value from outside (`p.exitErr = err`: lxd's process monitor, whose Wait,
-      // after a recovered panic, read exit code 0 and no error).
-      const field = left.type === 'selector_expression' && ERROR_VARIABLE.test(left.childForFieldName('field')!.text) ? left.childForFieldName('operand') : undefined;
-      const id = left.type === 'index_expression' ? left.childForFieldName('operand') : (field ?? left);
-      if (id?.type !== 'identifier' || (!field && !(left === id ? ERROR_VARIABLE : ERRORS_VARIABLE).test(id.text))) continue;
-      const found = declarationOf(id.text, assign);
-      const decl = found && ('local' in found ? found.local.decl : found.param.fn);
-      // A field's value may be the method's receiver, which declarationOf does not give.
-      const outside = decl ? !contains(literal, decl) : !!field;
-      if (outside) return { variable: left.text, signal: signal.text.replace(/^defer\s+/, '') };
-    }
-  }
-  return undefined;
-}
-
 /**
  * A mutex the goroutine hands to a call (`lvmnode.Start(&ControllerMutex, stopCh)`, the mutex
  * declared a `sync.Mutex` or `sync.RWMutex`, or a pointer to one): the callee locks it out of
@@ -163,11 +137,6 @@ function mutexHandedOn(body: Node, ctx: FileContext): { mutex: string; call: str
     }
   }
   return undefined;
-}
-
-/** Whether `n` is in a function literal within `within`: its code runs when it is called, maybe elsewhere. */
-function insideLiteral(n: Node, within: Node): boolean {
-  return ancestors(n).some((a) => a.type === 'func_literal' && within.startIndex <= a.startIndex && a.endIndex <= within.endIndex);
 }
 
 /**
@@ -221,7 +190,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine drains a reader (${drained}): after a recovered panic nothing would read it any more, and its writer (a child process, the other end of a pipe) would block forever where the process used to crash` });
       continue;
     }
-    const consumed = consumerLoop(stmts, body, ctx.source);
+    const consumed = consumerLoop(stmts, body, ctx);
     if (consumed) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine is a loop receiving from ${consumed}, declared outside it: after a recovered panic nothing would take from it any more, and its senders would wait forever (or their values be lost) where the process used to crash` });
       continue;
@@ -230,6 +199,11 @@ function find(ctx: FileContext): RawFinding[] {
     const meant = calls.find((f) => f.text === 'panic' && !insideLiteral(f, body));
     if (meant) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine panics on purpose (${firstLine(meant.parent!.text)}, line ${meant.startPosition.row + 1}): recovered, the process would go on where it was meant to stop` });
+      continue;
+    }
+    const recovering = calledTextWhere(calls, ctx.packageIndex(), (text) => /\brecover\(\)/.test(text));
+    if (recovering) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs its work through ${recovering.via}, which recovers panics itself: what it leaves outside (a failure handler that may escalate on purpose) is left to crash by design` });
       continue;
     }
     const handed = mutexHandedOn(body, ctx);
@@ -298,9 +272,11 @@ function find(ctx: FileContext): RawFinding[] {
           : `the goroutine ends in a loop meant to run for the life of the process (${forever}), left only on its stop if at all: a recovered panic would end the loop for good where the crash used to restart the process` });
       continue;
     }
-    const reported = errorHandedBack(stmts, literal);
-    if (reported) {
-      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine hands its outcome back in ${reported.variable}, a variable it shares, and signals its end with ${reported.signal}: after a recovered panic that signal would still come, and its waiter take ${reported.variable}'s zero value (nil: a success) where the process used to crash` });
+    // An error first; another value after the checks below, whose reasons say more.
+    const reported = outcomeHandedBack(stmts, literal);
+    const handedBack = reported && `the goroutine hands its outcome back in ${reported.variable}, a variable it shares, and signals its end with ${reported.signal}: after a recovered panic that signal would still come, and its waiter take ${reported.variable}'s zero value (${reported.error ? 'nil: a success' : 'as the result'}) where the process used to crash`;
+    if (reported?.error) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: handedBack });
       continue;
     }
     if (ctx.path.endsWith('_test.go')) {
@@ -312,7 +288,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs in test code (a function given ${testing}, a suite shared by other packages' tests): a panic there fails the test run, and recovered it would only be logged while the test could pass` });
       continue;
     }
-    const waited = waitedOrMeant(stmts, go, undeferred, ctx.packageIndex());
+    const waited = waitedOrMeant(stmts, go, undeferred, ctx.packageIndex()) ?? handedBack;
     if (waited) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: waited });
       continue;

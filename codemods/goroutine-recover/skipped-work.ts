@@ -3,7 +3,7 @@ import { calledTextWhere, callsHanding } from '../../src/go/called-functions.js'
 import { loopShape } from '../../src/go/loops.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { ancestors, CHANNEL_NON_READERS, contains, firstLine, statementsOf, type Node } from '../../src/go/syntax.js';
+import { ancestors, CHANNEL_NON_READERS, contains, firstLine, insideLiteral, statementsOf, type Node } from '../../src/go/syntax.js';
 
 // What a recovered panic would skip, beyond the goroutine's own releases: each of these made the
 // process hang or run on without the goroutine's work where it used to crash and restart.
@@ -112,7 +112,7 @@ export function lockInCallback(body: Node, lockNotDeferred: (text: string) => st
  */
 export function releaseHandedOn(body: Node): { release: string; call: string } | undefined {
   for (const call of body.descendantsOfType('call_expression')) {
-    if (ancestors(call).some((a) => a.type === 'func_literal' && body.startIndex <= a.startIndex && a.endIndex <= body.endIndex)) continue;
+    if (insideLiteral(call, body)) continue;
     const arg = call.childForFieldName('arguments')?.namedChildren.find((a) => /^([\w.]+\.(Done|Unlock|RUnlock)|cancel\w*)$/.test(a.text));
     if (arg) return { release: arg.text, call: `${firstLine(call.childForFieldName('function')!.text)}()` };
   }

@@ -1,7 +1,8 @@
 import { calledTextWhere } from '../../src/go/called-functions.js';
 import { receivesFrom, regexEscaped } from '../../src/go/find-by-text.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { ancestors, firstLine, FUNCTION_TYPES, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, ERROR_VARIABLE, firstLine, FUNCTION_TYPES, insideLiteral, type Node } from '../../src/go/syntax.js';
+import { declarationOf } from '../../src/go/scope.js';
 
 // Goroutines whose work someone goes on with, or whose panic is meant to stop the process:
 // recovered, the loss of their work would pass for success, or the process run on.
@@ -32,6 +33,10 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
   const marker = markerClearedAfter(stmts);
   if (marker) {
     return `the goroutine marks its work in ${marker.map} (${marker.store}) and clears the mark after it, outside a defer (${marker.clear}): recovered, a panic would leave the mark set for good (a task still marked running, skipped from then on) where the crash used to clear it`;
+  }
+  const paired = undoneAfter(stmts, go);
+  if (paired) {
+    return `the goroutine undoes ${paired.done} after its work, outside a defer (${paired.undo}): recovered, a panic would skip it and leave the count or registration raised for good (a gauge of open entries drifting up with each panic) where the crash used to reset it`;
   }
   const published = publishedLast(stmts);
   if (published) {
@@ -147,6 +152,44 @@ function startedBefore(text: string, go: Node): { start: string; end: string } |
   return undefined;
 }
 
+/** Calls that raise a count or register something, with the calls that undo them. */
+const UNDOES: Record<string, string> = {
+  Add: 'Remove|Delete|Sub',
+  Inc: 'Dec',
+  Incr: 'Decr',
+  Increment: 'Decrement',
+  Acquire: 'Release',
+  Register: 'Unregister|Deregister',
+  Enter: 'Leave|Exit',
+  Track: 'Untrack',
+  Open: 'Close',
+};
+
+/**
+ * A call the goroutine makes after its work, outside a defer, that undoes one made just before it
+ * starts or earlier in it, on the same receiver and name (`metrics.AddNATEntry()`, then
+ * `metrics.RemoveNATEntry()`; `g.Inc()`, then `g.Dec()`; `atomic.AddInt64(&n, 1)`, then
+ * `atomic.AddInt64(&n, -1)`): a variant of outline-ss-server's NAT gauge, recovered, counted the
+ * association open for good. Both calls as written, up to their paren.
+ */
+function undoneAfter(stmts: Node[], go: Node): { done: string; undo: string } | undefined {
+  const own = stmts.filter((s) => s.type !== 'defer_statement').map((s) => s.text).join('\n');
+  const before = statementsBefore(go, 2).map((s) => s.text).join('\n');
+  for (const text of [before, own]) {
+    for (const m of text.matchAll(/(?<![\w.])([\w.]+\.)?(Add|Inc|Incr|Increment|Acquire|Register|Enter|Track|Open)([A-Z]\w*)?\(/g)) {
+      const [call, recv = '', verb, rest = ''] = m;
+      const after = text === own ? own.slice(m.index! + call.length) : own;
+      const undo = new RegExp(`(?<![\\w.])${regexEscaped(recv)}(?:${UNDOES[verb]})${rest}\\(`).exec(after);
+      if (undo) return { done: `${call}…)`, undo: `${undo[0]}…)` };
+      // A count raised by one and lowered by one (\`n.Add(1)\`, \`atomic.AddInt32(&n, 1)\`, then -1).
+      const arg = verb === 'Add' ? /^([^,()]*?,\s*)?1\s*\)/.exec(text.slice(m.index! + call.length)) : null;
+      const lowered = arg && new RegExp(`(?<![\\w.])${regexEscaped(call)}${regexEscaped(arg[1] ?? '')}-1\\s*\\)`).exec(after);
+      if (lowered) return { done: `${call}${arg![0]}`, undo: lowered[0] };
+    }
+  }
+  return undefined;
+}
+
 /**
  * The goroutine's last statement, when it publishes what the work found (`SetClusterHealth(ok)`,
  * `s.UpdateStatus(st)`): goldpinger's health gauge stayed at its last value. As written, up to its paren.
@@ -187,4 +230,39 @@ function markerClearedAfter(stmts: Node[]): { map: string; store: string; clear:
     if (clear) return { map: m[1], store: `${m[1]}.Store(${m[2].trim()}, …)`, clear: clear[0] };
   }
   return undefined;
+}
+
+/** A slice or map of errors, by its name (`errs`, `uploadErrors`). */
+const ERRORS_VARIABLE = /^(errs|errors|\w*Errs|\w*Errors)$/;
+
+/**
+ * An outcome the goroutine hands back in a variable declared outside it (`password, err =
+ * prompt()`, `c.n, c.body = load()`), or in an element of a slice or map (`errs[i] =
+ * compactSegment(s)`), with a deferred signal of its end (`defer close(ch)`, `defer wg.Done()`):
+ * the waiter reads the variable once signalled. An error among them first: its zero value reads
+ * as a success.
+ */
+export function outcomeHandedBack(stmts: Node[], literal: Node): { variable: string; signal: string; error: boolean } | undefined {
+  const signal = stmts.find((st) => st.type === 'defer_statement' && /^defer\s+(close\(|[\w.]+\.Done\(\))/.test(st.text));
+  if (!signal) return undefined;
+  let value: Node | undefined;
+  for (const assign of literal.descendantsOfType('assignment_statement')) {
+    if (insideLiteral(assign, literal.childForFieldName('body')!)) continue;
+    for (const left of assign.childForFieldName('left')?.namedChildren ?? []) {
+      // A field of a value from outside (`p.exitErr = err`: lxd's process monitor, whose Wait,
+      // after a recovered panic, read exit code 0 and no error; `c.n, c.body = load()`, a variant
+      // of outline-ss-server's copy, read 0 bytes as a result).
+      const field = left.type === 'selector_expression' ? left.childForFieldName('operand') : undefined;
+      const id = left.type === 'index_expression' ? left.childForFieldName('operand') : (field ?? left);
+      if (id?.type !== 'identifier' || id.text === '_') continue;
+      const found = declarationOf(id.text, assign);
+      const decl = found && ('local' in found ? found.local.decl : found.param.fn);
+      // A field's value may be the method's receiver, which declarationOf does not give.
+      if (decl ? contains(literal, decl) : !field) continue;
+      const name = left.type === 'selector_expression' ? left.childForFieldName('field')!.text : id.text;
+      if ((left.type === 'index_expression' ? ERRORS_VARIABLE : ERROR_VARIABLE).test(name)) return { variable: left.text, signal: signal.text.replace(/^defer\s+/, ''), error: true };
+      value ??= left;
+    }
+  }
+  return value && { variable: value.text, signal: signal.text.replace(/^defer\s+/, ''), error: false };
 }

@@ -129,6 +129,11 @@ export function contains(outer: Node, inner: Node): boolean {
   return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
 }
 
+/** Whether `n` is in a function literal within `within`: its code runs when it is called, maybe elsewhere. */
+export function insideLiteral(n: Node, within: Node): boolean {
+  return ancestors(n).some((a) => a.type === 'func_literal' && within.startIndex <= a.startIndex && a.endIndex <= within.endIndex);
+}
+
 /** Text of a node with runs of whitespace collapsed, for comparing expressions. */
 export function normalized(node: Node): string {
   return node.text.replace(/\s+/g, ' ');
