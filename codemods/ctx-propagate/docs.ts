@@ -128,7 +128,9 @@ on purpose, for work that must not stop with it):
   \`ProcessExperimentCreation(context.TODO(), …)\`): with no transaction between them, the empty
   context lets the sequence finish once started, and a cancel in between would leave the first
   change without the second (litmus' infra registration and removal, and its experiments pushed
-  to git but never stored); the first of such writes is still fixed;
+  to git but never stored; a deletion counts as a change too: \`DeleteCollection(ctx, …)\`, then
+  the finalizer's removal by \`Update(context.TODO(), …)\`, clusternet's recycling); the first of
+  such writes is still fixed;
 - the context is a receiver field named for a purpose of its own (\`ar.shutdownDelayCtx\`,
   \`lbf.callCtx\` kept for tracing), not \`ctx\` or \`context\`: cancelled for that purpose, it
   would stop the call too;

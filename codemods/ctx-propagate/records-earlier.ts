@@ -34,6 +34,10 @@ export function recordsEarlierChange(call: Node): { call: string; withContext: b
 
 /** Words of a call that writes a record: `Update`, `Patch`, `Create`, `Put`… (`ProcessExperimentCreation`). */
 const WRITE = /^(Update|Patch|Create|Creation|Apply|Put|Save|Store|Upsert|Write|Insert)$/;
-/** Calls named for changing something: `CreateOperatorUser`, `updateProxyUser`, `AlterUser`, `ExecContext` aside. */
-const CHANGE = /^(create|update|change|alter|exec|apply|insert|grant|revoke|rotate|upsert|register|drop|patch|put|save|push)([A-Z]\w*)?$|^(Create|Update|Change|Alter|Exec|Apply|Insert|Grant|Revoke|Rotate|Upsert|Register|Drop|Patch|Put|Save|Push)([A-Z]\w*)?$/;
+/**
+ * Calls named for changing something: `CreateOperatorUser`, `updateProxyUser`, `AlterUser`,
+ * `ExecContext` aside, and deletions (`DeleteCollection`, then the finalizer's removal by
+ * `Update`: clusternet's service import recycling).
+ */
+const CHANGE = /^(create|update|change|alter|exec|apply|insert|grant|revoke|rotate|upsert|register|drop|patch|put|save|push|delete|remove)([A-Z]\w*)?$|^(Create|Update|Change|Alter|Exec|Apply|Insert|Grant|Revoke|Rotate|Upsert|Register|Drop|Patch|Put|Save|Push|Delete|Remove)([A-Z]\w*)?$/;
 const CONTEXT_ARG = /(^|\.)(ctx|\w*Ctx|context)$|^context\.|^\w+\.Context\(\)$/;
