@@ -59,7 +59,9 @@ forever where the process used to crash (defer the release first). Such a call i
 (\`err := cl.Close()\`, \`_ = conn.Close()\`, sish's and sshpiper's clients), or named for telling
 that the work ended, whatever package declares it (\`Close…\`, \`Done\`, \`Finish\`, \`Release\`,
 \`Shutdown\`, \`Signal\`, \`Broadcast\`, \`sc.SendCloseSignal(err)\`: mosdns' servers, recovered,
-left \`WaitClosed\` waiting with the port dead); any logger's \`Fatal\` ends the process as
+left \`WaitClosed\` waiting with the port dead), or for giving back what was taken for the work
+(\`fwk.RunReservePluginsUnreserve(…)\`, \`q.Requeue(item)\`, \`tx.Rollback()\`: clusternet's binding
+goroutine, recovered, kept the subscription reserved and never queued it again); any logger's \`Fatal\` ends the process as
 \`os.Exit\` does (sish's certificate watchers). The same in a function of the package the body
 calls, not deferred (followed six calls deep): a \`close(…)\`, a \`wg.Done()\`, an unlock or a
 \`Close()\` as a statement (go-carbon's reads, recovered, kept a file and its shared flock, and the

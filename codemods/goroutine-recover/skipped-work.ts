@@ -19,6 +19,7 @@ export function afterSkipping(statement: string): string {
   // As ENDS_PROCESS, on a call's text (`log.G(ctx).WithError(err).Fatal("…")`).
   const exits = /^(os|syscall)\.Exit\(|\.Fatal(f|ln|w)?\(|^log\.Panic(f|ln)?\(/.test(statement);
   if (exits) return 'the process would run on without the goroutine';
+  if (/(Unreserve|Requeue|Rollback)\w*\(/.test(statement)) return 'what was taken for the work would stay taken (a reservation kept, an item never queued again, a transaction left open)';
   return /\.Close\(\)$/.test(statement) ? 'what it closes would stay open for good (a file and its lock, a connection, a pipe whose reader would wait forever)' : 'whoever waits for it would wait forever';
 }
 
@@ -32,7 +33,10 @@ export function signalsEnd(call: Node): boolean {
   if (call.type !== 'call_expression' || call.parent?.type === 'unary_expression') return false;
   const fn = call.childForFieldName('function');
   const name = fn?.type === 'selector_expression' ? fn.childForFieldName('field')!.text : '';
-  return /^(Send)?(Close|Done|Finish|Complete|Release|Shutdown|Restart|Signal|Broadcast)([A-Z]\w*)?$/.test(name);
+  // Or one that gives back what was taken for the work, wherever in its name (`fwk.RunReservePluginsUnreserve(…)`,
+  // `q.Requeue(item)`): clusternet's scheduler, recovered in its binding goroutine, left the
+  // subscription reserved and never queued again.
+  return /^(Send)?(Close|Done|Finish|Complete|Release|Shutdown|Restart|Signal|Broadcast)([A-Z]\w*)?$/.test(name) || /(^|[a-z])(Unreserve|Requeue|Rollback)([A-Z]\w*)?$/.test(name);
 }
 
 /**
