@@ -44,4 +44,10 @@ A loop whose own code waits on a channel outside a select (\`pollChan <- struct{
 <-in\`): once the context is done and the other side gone, it waits there for good, and a check
 at the top would never be reached (boringproxy's poller kept leaking). Select on \`ctx.Done()\`
 at that send or receive instead; send-select-ctx rewrites a blocking send.
+
+A loop using a value the starting function set up with the context before the goroutine
+(\`conn, err := d.DialContext(ctx, …)\`, \`Connect…\`, \`Listen…\`, \`Open…\`): the context bounds
+only the setup (once connected, a dialer's context no longer touches the connection), and the
+loop serves the value for its life; a check would end it with the value still open, every later
+packet lost.
 `;

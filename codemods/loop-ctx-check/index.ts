@@ -2,7 +2,8 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { cancellationSources } from '../../src/go/cancellation.js';
 import { loopShape } from '../../src/go/loops.js';
 import { exitStatements } from '../../src/go/results.js';
-import { afterOpeningBrace, ancestors, enclosingFunction, eol, indentAt, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { afterOpeningBrace, ancestors, enclosingFunction, eol, FUNCTION_TYPES, indentAt, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { regexEscaped } from '../../src/go/find-by-text.js';
 import { docs } from './docs.js';
 
 export const loopCtxCheck: Codemod = {
@@ -30,6 +31,11 @@ function find(ctx: FileContext): RawFinding[] {
     const message = `endless loop in a goroutine never looks at ${source.expr}: it keeps running after ${source.expr} is cancelled`;
     if (!exit.ok) {
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: exit.reason });
+      continue;
+    }
+    const dialed = boundsOnlySetup(loop, fn, source.expr);
+    if (dialed) {
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `${source.expr} bounds only the setup of ${dialed.value} (${dialed.call}), which the loop uses: the loop lives as long as ${dialed.value}, and a check of ${source.expr} would end it once the setup's context is done, with ${dialed.value} still open` });
       continue;
     }
     const waits = blockingWait(loop, fn);
@@ -94,4 +100,21 @@ function blockingWait(loop: Node, fn: Node): Node | undefined {
   const send = loop.descendantsOfType('send_statement').find(own);
   if (send) return send;
   return loop.descendantsOfType('unary_expression').find((u) => own(u) && u.childForFieldName('operator')?.text === '<-' && !/^time\.|\.C$/.test(u.childForFieldName('operand')?.text ?? ''));
+}
+
+/**
+ * A value the loop uses that the starting function set up with the context, before the goroutine
+ * (`conn, err := d.DialContext(ctx, …)`, `Connect…`, `Listen…`, `Open…`): the context bounds
+ * only the setup (a dialer's contract: once connected, its end does not touch the connection),
+ * and the loop serves the value for its life. The value and the call, as written up to its paren.
+ */
+function boundsOnlySetup(loop: Node, fn: Node, ctx: string): { value: string; call: string } | undefined {
+  const starter = ancestors(fn).find((a) => FUNCTION_TYPES.has(a.type));
+  if (!starter) return undefined;
+  const before = starter.text.slice(0, fn.startIndex - starter.startIndex);
+  const setup = new RegExp(`(\\w+)\\s*(?:,\\s*\\w+\\s*)?:?=\\s*([\\w.]*?\\b(?:Dial|Connect|Listen|Open)\\w*)\\(\\s*${regexEscaped(ctx)}\\s*[,)]`, 'g');
+  for (const m of before.matchAll(setup)) {
+    if (new RegExp(`\\b${m[1]}\\b`).test(loop.text)) return { value: m[1], call: `${m[2]}(${ctx}, …)` };
+  }
+  return undefined;
 }
