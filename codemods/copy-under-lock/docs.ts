@@ -72,6 +72,11 @@ reader took, never into it, and a new slice leaves the old array alone (go-grpc-
 etcd's retried streams; m3's carbon rules, cloned on every line ingested); one whose elements are
 written, truncated, or that is handed to a call, still is.
 
+A slice the function puts back where it took it, after its use (\`packet := ch.packetPool[code]\`,
+then \`ch.packetPool[code] = packet\`), is a pool of buffers: a copy on every call would allocate
+what the pool is there to save (x/crypto/ssh's channel writes, 32 KB each, vendored by moby and
+zgrab2). It is reported without a fix; taking it out of the pool under the lock would keep both.
+
 ## What counts as blocking
 Methods named in the \`blocking-methods\` option (default: Close, Send, Write, Flush, Stop,
 Shutdown, Wait, Publish, Notify, Recv, Read, Do, Call), any \`Send…\`/\`Write…\` method, channel

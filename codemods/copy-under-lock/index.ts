@@ -113,7 +113,7 @@ function find(ctx: FileContext): RawFinding[] {
           if (!isSlice || !cs.after.some((a) => usesVariable(a, left[0].text, s))) continue;
           if (takenOver(value, cs.inside.slice(cs.inside.indexOf(s) + 1))) continue;
           if (value.type !== 'index_expression' && onlyAppended(field!.name, ctx.packageIndex().allTexts())) continue;
-          report(value, `${left[0].text} shares its backing array with ${cs.recv}.${field!.name} and is used after ${cs.mutex} is released: writers may change it under the reader`, handedOutSlice(value, ctx));
+          report(value, `${left[0].text} shares its backing array with ${cs.recv}.${field!.name} and is used after ${cs.mutex} is released: writers may change it under the reader`, handedOutSlice(value, left[0].text, cs.after, ctx));
         }
       }
     }

@@ -1,3 +1,4 @@
+import { regexEscaped } from '../../src/go/find-by-text.js';
 import { goAtLeast } from '../../src/engine/go-module.js';
 import type { FileContext, Fix } from '../../src/engine/types.js';
 import type { CriticalSection } from '../../src/go/lock-regions.js';
@@ -99,9 +100,18 @@ export function removeThenClose(cs: CriticalSection, take: Node, del: Node, betw
   return { ok: true, fix: { description: `delete the entry and unlock before calling it`, edits } };
 }
 
-/** handed-out slice: a slice read under the lock and used after unlocking gets its own copy. */
-export function handedOutSlice(value: Node, ctx: FileContext): Rewrite {
+/**
+ * handed-out slice: a slice read under the lock and used after unlocking gets its own copy. Not
+ * one the function puts back where it took it after use (`ch.packetPool[code] = packet`): a pool
+ * of buffers, which a copy per call would defeat (zgrab2's SSH writes, one 32 KB allocation each).
+ */
+export function handedOutSlice(value: Node, name: string, after: Node[], ctx: FileContext): Rewrite {
   const e = value.text;
+  const putBack = new RegExp(`(^|[^\\w.])${regexEscaped(e)}\\s*=\\s*${name}\\b`);
+  const back = after.find((a) => putBack.test(a.text));
+  if (back) {
+    return { ok: false, reason: `${name} goes back into ${e} after its use (line ${back.startPosition.row + 1}), a pool of buffers: a copy would allocate on every call and defeat the pool (taking it out under the lock, setting ${e} to nil, would keep both)` };
+  }
   const fix = goAtLeast(ctx.goVersion, '1.21') ? { text: `slices.Clone(${e})`, imports: ['slices'] } : { text: `append(${e}[:0:0], ${e}...)`, imports: [] };
   return { ok: true, fix: { description: 'copy the slice before the lock is released', edits: [{ start: value.startIndex, end: value.endIndex, text: fix.text }], imports: fix.imports } };
 }
