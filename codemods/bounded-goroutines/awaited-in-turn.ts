@@ -1,6 +1,7 @@
 import { loopStatement } from '../../src/go/loops.js';
 import { ancestors, closedChannels, contains, enclosingFunction, same, statementsOf, type Node } from '../../src/go/syntax.js';
-import { localClosure, loopGroups, spawnedFunction, type Spawn } from './detect.js';
+import { loopGroups, spawnedFunction, type Spawn } from './detect.js';
+import { localClosure } from '../../src/go/scope.js';
 
 /**
  * A receive in the loop's own code, after the `go` statement, from a channel the goroutine's

@@ -32,14 +32,6 @@ export function spawnedFunction(go: Node): Node | undefined {
   return wrapped?.length === 1 && wrapped[0].type === 'func_literal' ? wrapped[0] : given;
 }
 
-/** `srv := func(…) {…}` earlier in the function (or one around it), for `go srv(l)`: the literal it runs. */
-export function localClosure(fn: Node, go: Node): Node | undefined {
-  if (fn.type !== 'identifier') return undefined;
-  const decl = declarationOf(fn.text, go);
-  const value = decl && 'local' in decl ? decl.local.value : undefined;
-  return value?.type === 'func_literal' ? value : undefined;
-}
-
 /** A `go` statement run once per iteration, with no bound in sight. */
 export function spawnPerIteration(go: Node, source: string): Spawn | undefined {
   const loops = enclosingLoops(go);

@@ -1,8 +1,8 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { calledBodies, callsHanding } from '../../src/go/called-functions.js';
 import { statementsOf, type Node } from '../../src/go/syntax.js';
-import { declarationOf } from '../../src/go/scope.js';
-import { localClosure, spawnedFunction, type Spawn } from './detect.js';
+import { declarationOf, localClosure } from '../../src/go/scope.js';
+import { spawnedFunction, type Spawn } from './detect.js';
 
 /**
  * What a spawned goroutine runs: its function literal (or the local closure it calls), and the

@@ -1,11 +1,10 @@
 import type { FileContext } from '../../src/engine/types.js';
-import { declarationOf } from '../../src/go/scope.js';
+import { declarationOf, localClosure } from '../../src/go/scope.js';
 import { contains, statementsOf, unparen, type Node } from '../../src/go/syntax.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { isContextType, isDoneChannelType } from '../../src/go/cancellation.js';
 import { packageName } from '../../src/go/imports.js';
 import { boundChosen } from './network.js';
-import { localClosure } from './detect.js';
 
 // Calls a goroutine makes to code the package does not show, whose names alone say a bound could
 // stall the loop. `called`: the functions the goroutine calls (its own, or those in its literal).

@@ -61,7 +61,9 @@ that the work ended, whatever package declares it (\`Close…\`, \`Done\`, \`Fin
 \`Shutdown\`, \`Signal\`, \`Broadcast\`, \`sc.SendCloseSignal(err)\`: mosdns' servers, recovered,
 left \`WaitClosed\` waiting with the port dead), or for giving back what was taken for the work
 (\`fwk.RunReservePluginsUnreserve(…)\`, \`q.Requeue(item)\`, \`tx.Rollback()\`: clusternet's binding
-goroutine, recovered, kept the subscription reserved and never queued it again); any logger's \`Fatal\` ends the process as
+goroutine, recovered, kept the subscription reserved and never queued it again), also in a
+closure of the function around that the goroutine calls by name (\`doCancel()\`, whose
+\`close(cancel)\`, recovered, never reached zgrab2's waiting request); any logger's \`Fatal\` ends the process as
 \`os.Exit\` does (sish's certificate watchers). The same in a function of the package the body
 calls, not deferred (followed six calls deep): a \`close(…)\`, a \`wg.Done()\`, an unlock or a
 \`Close()\` as a statement (go-carbon's reads, recovered, kept a file and its shared flock, and the

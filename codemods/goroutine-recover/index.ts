@@ -1,4 +1,4 @@
-import { declarationOf, testingParameter } from '../../src/go/scope.js';
+import { declarationOf, localClosure, testingParameter } from '../../src/go/scope.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
 import { afterOpeningBrace, ancestors, contains, eol, firstLine, indentAt, inSelectWithDefault, insideLiteral, isReleaseCall, statementsOf, touchesError, type Node } from '../../src/go/syntax.js';
@@ -223,6 +223,14 @@ function find(ctx: FileContext): RawFinding[] {
     if (released) {
       const release = releaseInText(released.text)!;
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${released.via}, which runs ${release} outside a defer: after a recovered panic it would be skipped, and ${afterSkipping(release)} where the process used to crash` });
+      continue;
+    }
+    // Or in a closure of the function around, called by name (`doCancel()`, whose `close(cancel)`
+    // is the goroutine's whole point: zgrab2's request timeout, recovered, left Do blocked).
+    const closure = undeferred.map((f) => ({ f, literal: localClosure(f, f) })).find(({ literal }) => literal && releaseInText(literal.childForFieldName('body')!.text));
+    if (closure) {
+      const release = releaseInText(closure.literal!.childForFieldName('body')!.text)!;
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine calls ${closure.f.text}(), a closure that runs ${release} outside a defer: after a recovered panic it would be skipped, and ${afterSkipping(release)} where the process used to crash` });
       continue;
     }
     const looping = calledTextWhere(undeferred, ctx.packageIndex(), (text) => LOOPS_FOR_GOOD.test(text));

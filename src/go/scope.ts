@@ -256,3 +256,11 @@ export function isReassigned(scope: Node, source: string, name: string, after: n
   }
   return false;
 }
+
+/** `srv := func(…) {…}` earlier in the function (or one around it), for `go srv(l)` or `srv(l)` at `at`: the literal it runs. */
+export function localClosure(fn: Node, at: Node): Node | undefined {
+  if (fn.type !== 'identifier') return undefined;
+  const decl = declarationOf(fn.text, at);
+  const value = decl && 'local' in decl ? decl.local.value : undefined;
+  return value?.type === 'func_literal' ? value : undefined;
+}
