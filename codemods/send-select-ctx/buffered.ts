@@ -4,7 +4,7 @@ import { declarationOf, isLocalOf, isReassigned } from '../../src/go/scope.js';
 import { loopsBetween } from '../../src/go/loops.js';
 import { startedOnce } from '../../src/go/result-channel.js';
 import { identifiersNamed, sendStatements } from '../../src/go/find-by-text.js';
-import { prefilled } from './prefilled.js';
+import { prefilled, sentFirst } from './prefilled.js';
 
 /**
  * True when a send provably never blocks: the channel is made in this function with a capacity
@@ -27,6 +27,7 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string): bool
   const capNode = countBehind(made.arguments[1], outerFn, source);
   if (!capNode) return false;
   if (prefilled(send, made.decl, chan.text, capNode, (loop, count) => loopRunsExactly(loop, count, source))) return true;
+  if (sentFirst(send, made.decl, chan.text, capNode)) return true;
   const sends = sendStatements(made.scope, source).filter((s) => normalized(unparen(s.childForFieldName('channel')!)) === key && made.declares(s));
   const loopsOf = (s: Node) => loopsBetween(s, made.decl);
 

@@ -19,3 +19,26 @@ export function prefilled(send: Node, decl: Node, chan: string, capacity: Node, 
   for (let s = decl.nextNamedSibling; s && !same(s, loop); s = s.nextNamedSibling) if (used.test(s.text)) return false;
   return loop.startIndex > decl.endIndex && runsExactly(loop, capacity);
 }
+
+/**
+ * A send among the statements right after the make, in its block, before anything else uses the
+ * channel (`addresses := make(chan T, 10)`, then `addresses <- first`: jupiter's registry
+ * watch): it fills a free slot of a channel nobody else has yet, the capacity a constant at
+ * least the number of such sends up to it. It cannot block.
+ */
+export function sentFirst(send: Node, decl: Node, chan: string, capacity: Node): boolean {
+  // The statement declaring it (`var addresses = make(…)` declares in a spec of its own).
+  while (decl.parent && decl.parent.type !== 'statement_list' && decl.parent.type !== 'block') decl = decl.parent;
+  if (capacity.type !== 'int_literal' || !same(send.parent, decl.parent)) return false;
+  const cap = Number(capacity.text.replace(/_/g, ''));
+  const used = new RegExp(`(?<![\\w.])${regexEscaped(chan)}\\b`);
+  let sends = 0;
+  for (let s = decl.nextNamedSibling; s; s = s.nextNamedSibling) {
+    if (s.type === 'comment') continue;
+    if (s.type === 'send_statement' && s.childForFieldName('channel')!.text === chan) {
+      if (++sends > cap) return false;
+      if (same(s, send)) return true;
+    } else if (used.test(s.text)) return false;
+  }
+  return false;
+}
