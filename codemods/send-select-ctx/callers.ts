@@ -51,6 +51,20 @@ function callerStop(source: CancellationSource, fn: Node, call: Node): string | 
 }
 
 /**
+ * The caller's function and the source as it has it, when the call hands `fn` a channel parameter
+ * of the caller's own and the source is one of its parameters too (`ctx` passed on as `ctx`).
+ */
+function handedOn(arg: Node, call: Node, fn: Node, source: CancellationSource): { fn: Node; source: CancellationSource } | undefined {
+  const found = declarationOf(arg.text, call);
+  if (!found || !('param' in found) || source.kind !== 'ctx-param') return undefined;
+  const position = paramsOf(fn).findIndex((p) => p.name === source.expr);
+  const given = position < 0 ? undefined : call.childForFieldName('arguments')?.namedChildren[position];
+  const caller = found.param.fn;
+  if (given?.type !== 'identifier' || !paramsOf(caller).some((p) => p.name === given.text)) return undefined;
+  return { fn: caller, source: { ...source, expr: given.text, fn: caller, label: `parameter ${given.text}` } };
+}
+
+/**
  * A channel parameter of a function the package calls (or starts: `go f(…, results)`) with a
  * channel the caller made and takes with a plain receive, closing it nowhere, in a loop that
  * nothing leaves early (`for received != issued { loaded := <-results }`), or drains in a
@@ -64,12 +78,25 @@ export function awaitedByCaller(send: Node, ctx: FileContext, source: Cancellati
   const chan = unparen(send.childForFieldName('channel')!);
   const found = chan.type === 'identifier' ? declarationOf(chan.text, send) : undefined;
   if (!found || !('param' in found)) return undefined;
-  const fn = found.param.fn;
+  return awaitedThrough(found.param.fn, chan.text, ctx, source, 0);
+}
+
+/** Calls passing a channel parameter on that are followed to the function that made it. */
+const MAX_HANDED_ON = 2;
+
+/** As awaitedByCaller, for the channel parameter `chan` of `fn` given the source as `fn` has it. */
+function awaitedThrough(fn: Node, chan: string, ctx: FileContext, source: CancellationSource, depth: number): string | undefined {
   const name = fn.childForFieldName('name')?.text;
   if (!name || (fn.type !== 'function_declaration' && fn.type !== 'method_declaration')) return undefined;
-  const position = paramsOf(fn).findIndex((p) => p.name === chan.text);
+  const position = paramsOf(fn).findIndex((p) => p.name === chan);
   for (const call of ctx.packageIndex().callsNamed(name)) {
     const arg = call.childForFieldName('arguments')?.namedChildren[position];
+    // A caller passing on a channel handed to it, with the source (`t.directRecvHandshake(ctx, …,
+    // failChan)` in connectToRelay): its own callers take the values (wormhole-william's direct
+    // connections, whose owner counts a report from each).
+    const through = depth < MAX_HANDED_ON && arg?.type === 'identifier' ? handedOn(arg, call, fn, source) : undefined;
+    const via = through && awaitedThrough(through.fn, arg!.text, ctx, through.source, depth + 1);
+    if (via) return `${via}, through ${through!.fn.childForFieldName('name')!.text}()`;
     // A field handed in (`go it.query(n, it.replyCh)`): received with a plain receive elsewhere (`shutdown` counting replies).
     const handedField = arg?.type === 'selector_expression' ? arg.childForFieldName('field')?.text : undefined;
     const fieldTaker = handedField ? plainFieldReceive(handedField, ownerType(arg!, call), ctx) : undefined;

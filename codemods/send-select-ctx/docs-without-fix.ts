@@ -160,7 +160,11 @@ export const withoutFix = `## Reported without a fix
   method of the same receiver counting the signals in a select without \`<-t.ctx.Done()\`), or
   hands it to a function of the package that takes it with a plain receive (\`return
   awaitStart(errc)\`, \`return <-errc\` in it): the caller takes every value, and a send that gave
-  up would leave it waiting forever, or drop a failure it counts;
+  up would leave it waiting forever, or drop a failure it counts. Also when the channel reaches
+  the send through functions that pass it on with the context, up to two calls deep
+  (\`connectToRelay(ctx, addr, successChan, failChan)\` calling \`t.directRecvHandshake(ctx, …,
+  failChan)\`: wormhole-william's direct connections, whose owner counts a report from each host,
+  hung when one gave up);
 - the function that made the channel waits for it in a select, with no default, that does not
   wait on the source the send would give up on (\`case <-cc.c.die: return; case err = <-writeCh:\`
   while the send would give up on \`cc.closing\`): that select would wait on for a value that
