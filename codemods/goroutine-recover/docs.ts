@@ -77,7 +77,9 @@ done (\`l.flushPending = true\`): recovered, it would stay set and the work neve
 left only on its stop if at all, \`for range t.C\`, \`for range tick\` over \`tick := time.Tick(d)\`,
 \`for handle(ctx, q) {}\`: orchestrator's metrics loop), that reaches a function
 of the package looping so or serving (\`ListenAndServe(…)\`, \`.Serve(…)\`: sealos' pprof server), or that runs a server or a loop (\`srv.Serve(l)\`,
-\`http.ListenAndServe(…)\`, \`s.runLoop()\`, a method \`Start\` or \`Run\` given at most a context),
+\`http.ListenAndServe(…)\`, \`s.runLoop()\`, a method \`Start\` or \`Run\` given at most a context, a
+periodic runner: \`wait.Until(f, period, stopCh)\`, \`wait.Forever\`, \`ticker.Tick(f, period, done)\`,
+rocketmq's stats task, recovered in the goroutine that starts it after a first run, never started),
 or that calls a function parameter the package's callers hand such a server (\`err := handler()\`,
 given \`func() error { return srv.Serve(l) }\`: etcd's client and peer servers),
 meant to run for the life of the process: one recovered panic would end it for good where the

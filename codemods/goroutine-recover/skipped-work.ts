@@ -216,6 +216,10 @@ function serves(call: Node): boolean {
   const fn = call.childForFieldName('function')?.text ?? '';
   // And a web framework's own server start (echo's `e.StartTLS(addr, cert, key)`: gotenberg's API).
   if (/(^|\.)(Serve\w*|ListenAndServe\w*|\w*[lL]oop|Start(TLS|Server|H2CServer|AutoTLS))$/.test(fn)) return true;
+  // And a periodic runner, from the package it is in whatever it is (`wait.Until(f, period, stopCh)`,
+  // `wait.Forever`, `ticker.Tick(cm.doStats, period, cm.done)`: rocketmq's stats task, recovered
+  // in the goroutine starting it, was never started).
+  if (fn !== 'time.Tick' && /(^|\.)(Until|UntilWithContext|JitterUntil\w*|NonSlidingUntil\w*|Forever|Tick)$/.test(fn)) return true;
   const args = call.childForFieldName('arguments')?.namedChildren ?? [];
   // Or a function value named so (`run, _ := e.server.GetEventsListener(…)`, then `run()`:
   // tetragon's exporter loop).
