@@ -124,7 +124,10 @@ begun (1Panel's cron job runs stayed \`Waiting\`, with no failure alert). A goro
 \`Update…\`, \`Publish…\` or \`Report…\` call): recovered, the last value would stand (goldpinger's
 health gauge kept reading healthy). A goroutine that closes the write end of an \`io.Pipe\` in a defer (\`defer pw.Close()\`,
 \`defer func() { _ = w.CloseWithError(err) }()\`): recovered half-way, the reader would take the
-cut-off data as complete (opencost's S3 Select rows, oathkeeper's request body to an authorizer). A goroutine that marks its work and clears the mark after it, outside a defer (\`tasks.Store(h,
+cut-off data as complete (opencost's S3 Select rows, oathkeeper's request body to an authorizer),
+or start over (kubesphere's file download, its writer a field set by \`t.reader, t.outStream =
+io.Pipe()\`, reconnected for good); a field, a parameter or the literal's own argument counts
+when the package declares it a \`*io.PipeWriter\` or sets it from \`io.Pipe()\`. A goroutine that marks its work and clears the mark after it, outside a defer (\`tasks.Store(h,
 t); t.Exec(ctx); tasks.Delete(h)\`): recovered, the mark would stay (a variant of flagger's load
 tester skipped its task for good). A call named \`Restart\` counts as a signal of the end, as
 \`Shutdown\` does (mattermost's server restart, recovered half-way, left a process serving nothing).

@@ -26,7 +26,7 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
   if (started) {
     return `the goroutine finishes what ${started.start} began (${started.end}): recovered, a panic would leave it begun for good (a run record still waiting, no failure reported) where the crash used to restart the process and its start-up close it`;
   }
-  const pipe = pipeClosedOnExit(stmts, go);
+  const pipe = pipeClosedOnExit(stmts, go, index);
   if (pipe) {
     return `the goroutine closes the write end of a pipe in a defer (${pipe}): recovered, a panic would end the data early with a clean end of file, and its reader would take the cut-off data as complete where the process used to crash`;
   }
@@ -207,12 +207,17 @@ function publishedLast(stmts: Node[]): string | undefined {
  * reader takes the close as the end of the data (opencost's S3 Select rows, oathkeeper's body
  * piped to an authorizer). As written, up to its paren.
  */
-function pipeClosedOnExit(stmts: Node[], go: Node): string | undefined {
+function pipeClosedOnExit(stmts: Node[], go: Node, index: PackageIndex): string | undefined {
   const fn = startingFunction(go);
   for (const st of stmts.filter((s) => s.type === 'defer_statement')) {
     // Or in a deferred literal (`defer func() { _ = write.CloseWithError(err) }()`).
-    for (const m of st.text.matchAll(/\b(\w+)\.(Close|CloseWithError)\(/g)) {
-      if (new RegExp(`,\\s*${m[1]}\\s*:?=\\s*io\\.Pipe\\(\\)`).test(fn?.text ?? '')) return `${m[1]}.${m[2]}(…)`;
+    for (const m of st.text.matchAll(/(?<![\w.])([\w.]+)\.(Close|CloseWithError)\(/g)) {
+      const name = regexEscaped(m[1].split('.').pop()!);
+      // Made by io.Pipe where it is started, or a field, a parameter or the literal's own
+      // parameter the package declares a pipe writer or sets from io.Pipe (kubesphere's
+      // `t.reader, t.outStream = io.Pipe()`, recovered, reconnected its download for good).
+      const made = new RegExp(`,\\s*${regexEscaped(m[1])}\\s*:?=\\s*io\\.Pipe\\(\\)`).test(fn?.text ?? '');
+      if (made || index.anyTextMatches(new RegExp(`\\b${name}\\s+\\*io\\.PipeWriter\\b|,\\s*[\\w.]*\\b${name}\\s*:?=\\s*io\\.Pipe\\(\\)`))) return `${m[1]}.${m[2]}(…)`;
     }
   }
   return undefined;
