@@ -58,7 +58,7 @@ signal: croc, recovered, hung instead of exiting): after a recovered panic it wo
 forever where the process used to crash (defer the release first). Such a call in any position
 (\`err := cl.Close()\`, \`_ = conn.Close()\`, sish's and sshpiper's clients), or named for telling
 that the work ended, whatever package declares it (\`Close…\`, \`Done\`, \`Finish\`, \`Release\`,
-\`Shutdown\`, \`Signal\`, \`Broadcast\`, \`sc.SendCloseSignal(err)\`: mosdns' servers, recovered,
+\`Shutdown\`, \`Stop\` (a scheduler or ticker stopped after a flush would run on), \`Signal\`, \`Broadcast\`, \`sc.SendCloseSignal(err)\`: mosdns' servers, recovered,
 left \`WaitClosed\` waiting with the port dead), or for giving back what was taken for the work
 (\`fwk.RunReservePluginsUnreserve(…)\`, \`q.Requeue(item)\`, \`tx.Rollback()\`: clusternet's binding
 goroutine, recovered, kept the subscription reserved and never queued it again), also in a

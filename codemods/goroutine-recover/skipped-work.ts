@@ -19,13 +19,14 @@ export function afterSkipping(statement: string): string {
   // As ENDS_PROCESS, on a call's text (`log.G(ctx).WithError(err).Fatal("…")`).
   const exits = /^(os|syscall)\.Exit\(|\.Fatal(f|ln|w)?\(|^log\.Panic(f|ln)?\(/.test(statement);
   if (exits) return 'the process would run on without the goroutine';
+  if (/\.Stop\w*\(/.test(statement)) return 'what it stops would run on for good (a ticker, a scheduler still running its jobs)';
   if (/(Unreserve|Requeue|Rollback)\w*\(/.test(statement)) return 'what was taken for the work would stay taken (a reservation kept, an item never queued again, a transaction left open)';
   return /\.Close\(\)$/.test(statement) ? 'what it closes would stay open for good (a file and its lock, a connection, a pipe whose reader would wait forever)' : 'whoever waits for it would wait forever';
 }
 
 /**
  * A call that tells someone the goroutine's work ended, by its name, whatever package it is in:
- * `Close…`, `Done`, `Finish…`, `Release…`, `Shutdown`, `Restart` (mattermost's server restart,
+ * `Close…`, `Done`, `Finish…`, `Release…`, `Shutdown`, `Stop…`, `Restart` (mattermost's server restart,
  * which shuts down and execs itself anew), `Signal`, `Broadcast`, and `Send…` forms of them
  * (mosdns' `SendCloseSignal(err)`). Not a context's `Done()` received from.
  */
@@ -36,7 +37,7 @@ export function signalsEnd(call: Node): boolean {
   // Or one that gives back what was taken for the work, wherever in its name (`fwk.RunReservePluginsUnreserve(…)`,
   // `q.Requeue(item)`): clusternet's scheduler, recovered in its binding goroutine, left the
   // subscription reserved and never queued again.
-  return /^(Send)?(Close|Done|Finish|Complete|Release|Shutdown|Restart|Signal|Broadcast)([A-Z]\w*)?$/.test(name) || /(^|[a-z])(Unreserve|Requeue|Rollback)([A-Z]\w*)?$/.test(name);
+  return /^(Send)?(Close|Done|Finish|Complete|Release|Shutdown|Restart|Signal|Broadcast|Stop)([A-Z]\w*)?$/.test(name) || /(^|[a-z])(Unreserve|Requeue|Rollback)([A-Z]\w*)?$/.test(name);
 }
 
 /**
