@@ -37,7 +37,10 @@ shutdown meant to outlive the context in scope; nor as the base of profiler labe
 (\`pprof.WithLabels(context.Background(), …)\`, \`pprof.Do\`), which carries labels, not
 cancellation; nor in a test file, where a bare context (no deadline, no values)
 may be what the test checks (twirp's test of a response header set without the handler's
-ResponseWriter, which the handler's context would carry).
+ResponseWriter, which the handler's context would carry); nor given to a write (\`Create\`,
+\`Update\`, \`Put\`, \`Save\`, \`Insert\`…: \`l.client.Create(context.Background(), record)\`), which it
+keeps going whatever becomes of the request, as a record meant to outlive it needs (kubesphere's
+failed-login records, counted to lock an account, went unwritten when the client hung up).
 
 ## Left alone
 - functions with no context in scope (goconc never invents one);

@@ -10,6 +10,7 @@ import { detachedApart } from './detached.js';
 import { docs } from './docs.js';
 import { explainedByComment } from './explained.js';
 import { calleeReason } from './callee-reasons.js';
+import { writtenTo } from './records-earlier.js';
 import { cleanupAfter, CLEANUP } from './cleanup.js';
 import { meantToFinish, stoppingReason } from './meant-to-finish.js';
 import { exitsOnFailure, keptAcrossAttempts } from './failure-branch.js';
@@ -180,6 +181,11 @@ function find(ctx: FileContext): RawFinding[] {
     }
     if (kind === 'Background' && ctx.options.aggressive === true && ctx.path.endsWith('_test.go')) {
       out.push(unfixed(`context.Background() in a test is a context it chose: bare, with no deadline and no values, which may be what it checks; ${source.expr} carries its own (twirp's test of a header written without the handler's ResponseWriter)`));
+      continue;
+    }
+    const persisted = kind === 'Background' ? writtenTo(call) : undefined;
+    if (persisted) {
+      out.push(unfixed(`context.Background() is given to a write (${persisted}): it keeps the write going whatever becomes of ${source.expr}, as a record meant to outlive the request needs (kubesphere's failed-login records, counted for lock-out, went unwritten when the client hung up)`));
       continue;
     }
     if (kind === 'TODO' || ctx.options.aggressive === true) {

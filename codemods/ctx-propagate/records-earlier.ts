@@ -32,6 +32,17 @@ export function recordsEarlierChange(call: Node): { call: string; withContext: b
   return undefined;
 }
 
+/**
+ * The write a call is handed to as an argument (`l.client.Create(context.Background(), record)`),
+ * by a word of its name, as written up to its paren.
+ */
+export function writtenTo(call: Node): string | undefined {
+  const target = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
+  const callee = target?.type === 'call_expression' ? target.childForFieldName('function') : undefined;
+  const written = callee ? calledName(callee)?.name : undefined;
+  return written && written.split(/(?=[A-Z])/).some((w) => WRITE.test(w)) ? `${callee!.text}(…)` : undefined;
+}
+
 /** Words of a call that writes a record: `Update`, `Patch`, `Create`, `Put`… (`ProcessExperimentCreation`). */
 const WRITE = /^(Update|Patch|Create|Creation|Apply|Put|Save|Store|Upsert|Write|Insert)$/;
 /**

@@ -179,4 +179,26 @@ func setHeader(ctx context.Context, k, v string) {}
     // The same code outside a test file is fixed when aggressive.
     expect(fix(true, src).fixed).toBe(src.replace('setHeader(context.Background(),', 'setHeader(ctx,'));
   });
+
+  it('leaves Background() given to a write alone, even when aggressive: the record may be meant to outlive the request', () => {
+    const src = `package p
+
+import "context"
+
+type store interface {
+	Create(ctx context.Context, record string) error
+	Get(ctx context.Context, key string) (string, error)
+}
+
+func RecordLogin(ctx context.Context, s store, user string) error {
+	if _, err := s.Get(context.Background(), user); err != nil {
+		return err
+	}
+	return s.Create(context.Background(), user)
+}
+`;
+    const out = fix(true, src);
+    expect(out.findings.map((f) => f.reason ?? 'fixed')).toEqual(['fixed', expect.stringContaining('context.Background() is given to a write (s.Create(…))')]);
+    expect(out.fixed).toBe(src.replace('s.Get(context.Background(), user)', 's.Get(ctx, user)'));
+  });
 });
