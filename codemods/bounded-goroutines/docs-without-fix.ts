@@ -287,7 +287,9 @@ function passed in or another package's function is not seen. No fix when:
   stops waited their turn under the shutdown's deadline; a node drained,
   \`d.UpdateDrainOpts(id, opts, nil)\`: nomad-autoscaler's later nodes, still eligible, took the
   work moved off the first ones), itself or in a
-  function of the package it calls: servers stopped side by side each wait for their clients,
+  function of the package it calls, or closes the loop's item as its first statement (\`go
+  func(c io.Closer) { c.Close(); wg.Done() }(closer)\`: deepflow's shutdown, bounded, closed its
+  ingesters in rounds and stopped its receiver last): servers stopped side by side each wait for their clients,
   and bounded, one still draining would hold its slot while the others keep accepting, and a
   deadline they share would cut the later ones short;
 - the loop ranges over a channel the function hands to code the package does not show

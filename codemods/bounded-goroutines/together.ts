@@ -1,8 +1,8 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { loopStatement } from '../../src/go/loops.js';
-import { ancestors, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import { calledName } from '../../src/go/called-functions.js';
-import { testingParameter } from '../../src/go/scope.js';
+import { paramsOf, testingParameter } from '../../src/go/scope.js';
 import { spawnedFunction, type Spawn } from './detect.js';
 
 // Goroutines the code itself says are meant to run together: in a benchmark or a test, in a
@@ -26,6 +26,8 @@ export function meantToRunTogether(spawn: Spawn, ctx: FileContext): string | und
   if (helper) {
     return `the loop is in test code (${helper}): a test's goroutines are what it exercises, often meant to run together or to wait on each other (acceptors waiting for channels opened after the loop), and a bound could change what it tests or stall it`;
   }
+  const teardown = tearsDown(spawn);
+  if (teardown) return `each goroutine shuts down the loop's item (${teardown}): a shutdown fanned out so that it takes as long as the slowest close, not their sum; bounded, it would run in rounds and could outlast its grace period, the later closes (a receiver still taking data) waiting on the earlier ones`;
   const said = commentSaying(spawn);
   if (said) return `the comment ${said} says the goroutines run together on purpose: a bound would queue those the author meant to start at once (calls sharing a deadline, work that meets)`;
   return undefined;
@@ -81,4 +83,29 @@ function testHelper(spawn: Spawn, ctx: FileContext): string | undefined {
   if (!named) return undefined;
   const decl = ctx.packageIndex().functionsNamed(named.name, named.method, (d) => /\btesting\.(T|TB|B)\b/.test(d)).find((f) => testingParameter(f));
   return decl ? `${named.name}() is given ${testingParameter(decl)}` : undefined;
+}
+
+/** Calls that shut something down (`Stop`, `Shutdown` and the like: stopsServer, wherever they are in the goroutine). */
+const SHUTS_DOWN = /^(Close|Terminate)$/;
+
+/**
+ * A shutdown fanned out: the goroutine's first statement closes or stops the loop's item, the
+ * literal's parameter or the range variable (`go func(c io.Closer) { c.Close(); wg.Done() }(closer)`,
+ * `go c.Close()`: deepflow's closers on SIGTERM). A deferred close of what it works on is no
+ * shutdown. The call, as written.
+ */
+function tearsDown(spawn: Spawn): string | undefined {
+  const fn = spawnedFunction(spawn.go);
+  const clause = spawn.loop.namedChildren.find((c) => c.type === 'range_clause');
+  const items = new Set([...(clause?.childForFieldName('left')?.namedChildren ?? []).map((n) => n.text)]);
+  let call: Node | undefined = spawn.go.type === 'go_statement' && fn?.type === 'selector_expression' ? fn.parent! : undefined;
+  if (fn?.type === 'func_literal') {
+    for (const p of paramsOf(fn)) items.add(p.name);
+    const first = statementsOf(fn.childForFieldName('body')).find((st) => st.type !== 'comment' && st.type !== 'defer_statement');
+    call = first && [first, ...first.descendantsOfType('call_expression')].find((n) => n.type === 'call_expression');
+  }
+  const callee = call?.childForFieldName('function');
+  if (callee?.type !== 'selector_expression') return undefined;
+  const [operand, field] = [callee.childForFieldName('operand')!.text, callee.childForFieldName('field')!.text];
+  return items.has(operand) && SHUTS_DOWN.test(field) ? `${callee.text}()` : undefined;
 }
