@@ -173,6 +173,8 @@ on purpose, for work that must not stop with it):
   that speaks of a background context (\`Use a background context so the declaration isn't
   abandoned if this caller disconnects\`), or one right above it as for \`context.TODO()\` (\`Don't
   use ctx here, as we still want to finish off the request if the ctx has been cancelled\`: with
-  \`--aggressive\`, lxd's heartbeats in flight were cut): its author weighed the context and left
-  it out.
+  \`--aggressive\`, lxd's heartbeats in flight were cut), or one saying the parent is cut on
+  purpose (\`// clear parent context / deadline.\`, \`detach\`: with \`--aggressive\`, prysm's
+  broadcasts, started by request handlers that return at once, were cancelled before they sent):
+  its author weighed the context and left it out.
 `;

@@ -34,9 +34,11 @@ export function explainedByComment(call: Node, kind: 'TODO' | 'Background', inSc
 
 /**
  * Words saying why a context cannot be used (`It can't use the same context as performCapture
- * because it might have timed out`: antrea's packet capture uploads on its own).
+ * because it might have timed out`: antrea's packet capture uploads on its own), or that its parent
+ * is cut on purpose (`// clear parent context / deadline.`: prysm's broadcasts, started by request
+ * handlers that return at once).
  */
-const WHY_NOT = /\b(?:can'?t|cannot|must ?n[o']t|should ?n[o']t|do ?n[o']t|don'?t) (?:use|reuse|pass)\b|\b(?:timed out|expired|already (?:done|cancel+ed))\b/i;
+const WHY_NOT = /\b(?:can'?t|cannot|must ?n[o']t|should ?n[o']t|do ?n[o']t|don'?t) (?:use|reuse|pass)\b|\b(?:timed out|expired|already (?:done|cancel+ed))\b|\b(?:clear|drop|strip|discard|ignore|cut)\w*\s+(?:the\s+)?(?:parent|deadline|cancel\w*)\b|\bdetach\w*/i;
 
 /** A note left for later (`TODO:`, not the call `TODO()`), or words of a reason the context is left out. */
 const WHY = /\b(?:TODO|FIXME|XXX)\b(?![\\(])|\b(?:shutdown|outlive|must|abandon\w*|on purpose|deliberate\w*|intentional\w*)\b/i;
