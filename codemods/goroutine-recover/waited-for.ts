@@ -1,7 +1,7 @@
 import { calledTextWhere } from '../../src/go/called-functions.js';
 import { receivesFrom, regexEscaped } from '../../src/go/find-by-text.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { ancestors, contains, ERROR_VARIABLE, firstLine, FUNCTION_TYPES, insideLiteral, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, ERROR_VARIABLE, firstLine, FUNCTION_TYPES, insideLiteral, isLogStatement, statementsOf, type Node } from '../../src/go/syntax.js';
 import { declarationOf } from '../../src/go/scope.js';
 
 // Goroutines whose work someone goes on with, or whose panic is meant to stop the process:
@@ -195,10 +195,20 @@ function undoneAfter(stmts: Node[], go: Node): { done: string; undo: string } | 
  * `s.UpdateStatus(st)`): goldpinger's health gauge stayed at its last value. As written, up to its paren.
  */
 function publishedLast(stmts: Node[]): string | undefined {
-  const last = stmts.filter((s) => s.type !== 'comment').at(-1);
+  // Logging after it aside (`if priorState == Connected { log.Debug(…) }`: prysm's peer left
+  // disconnecting for good).
+  const last = stmts.filter((s) => s.type !== 'comment' && !onlyLogs(s)).at(-1);
   const call = last?.type === 'expression_statement' ? last.namedChild(0) : undefined;
   const fn = call?.type === 'call_expression' ? call.childForFieldName('function')?.text ?? '' : '';
   return /(^|\.)(Set|Update|Publish|Report)[A-Z]\w*$/.test(fn) ? `${fn}(…)` : undefined;
+}
+
+/** A statement that only logs, or an `if` whose branches only log, or a blank assignment. */
+function onlyLogs(stmt: Node): boolean {
+  if (isLogStatement(stmt) || (stmt.type === 'assignment_statement' && stmt.childForFieldName('left')?.text === '_')) return true;
+  if (stmt.type !== 'if_statement') return false;
+  const branches = [stmt.childForFieldName('consequence'), stmt.childForFieldName('alternative')].filter((b): b is Node => !!b);
+  return branches.every((b) => (b.type === 'if_statement' ? onlyLogs(b) : statementsOf(b).every((s) => s.type === 'comment' || onlyLogs(s))));
 }
 
 /**
