@@ -1,6 +1,7 @@
 import { doneReceives, type CancellationSource } from './cancellation.js';
 import { baseTypeName, kindOfTypeNode, type TypeKind } from './declarations.js';
 import type { PackageIndex } from './package-index.js';
+import { packageName } from './imports.js';
 import { declarationOf, resultsOf } from './scope.js';
 import { enclosingFunction, firstLine, isLogStatement, same, statementsOf, type Node } from './syntax.js';
 
@@ -89,7 +90,7 @@ export function exitStatements(fn: Node, source: CancellationSource, index: () =
     const [where] = reports;
     if (reports.size > 1) return { ok: false, reason: `the function reports its errors in more than one place (${[...reports].join(', ')}) before it returns: which would say it was cancelled is not known` };
     if (!source.isContext) return { ok: false, reason: `the function reports its errors in ${where} before it returns, and ${source.expr} is a done channel: no error value is known for it` };
-    return { ok: true, lines: [`${where} = ${source.expr}.Err()`, 'return'] };
+    return { ok: true, lines: [`${where} = ${errorOf(fn, source, index)}`, 'return'] };
   }
   // The function's own way of leaving when the source is done (`case <-ctx.Done(): return nil`):
   // the same, so its callers see one kind of stop.
@@ -102,7 +103,7 @@ export function exitStatements(fn: Node, source: CancellationSource, index: () =
   if (!source.isContext) {
     return { ok: false, reason: `${source.expr} is a done channel and the function must return an error: no error value is known for it` };
   }
-  const errExpr = `${source.expr}.Err()`;
+  const errExpr = errorOf(fn, source, index);
   const named = results.every((r) => r.name !== undefined);
   // A bare return where a local hides a named result does not compile (`err := errors[i]` in a loop).
   const hidden = named && at ? results.find((r) => r.name !== '_' && declarationOf(r.name!, at) !== undefined) : undefined;
@@ -121,6 +122,17 @@ export function exitStatements(fn: Node, source: CancellationSource, index: () =
   return { ok: true, lines: [`return ${[...zeros, errExpr].join(', ')}`] };
 }
 
+
+/**
+ * The error a context's end is reported with: `ctx.Err()`, or `context.Cause(ctx)` in a package
+ * that reports causes so (an errgroup's context ends with the failing goroutine's error, which
+ * pachyderm's datum streams wrap; a bare `ctx.Err()` raced it with "context canceled").
+ */
+function errorOf(fn: Node, source: CancellationSource, index: () => PackageIndex): string {
+  const pkg = packageName(fn.tree, 'context');
+  const usesCause = pkg && index().anyTextMatches(new RegExp(`(?<![\\w.])${pkg}\\.Cause\\(`));
+  return usesCause ? `${pkg}.Cause(${source.expr})` : `${source.expr}.Err()`;
+}
 
 /** The function already stops on the source without a word: a `case <-stop: return` of its own. */
 function silentStop(fn: Node, source: CancellationSource): boolean {
