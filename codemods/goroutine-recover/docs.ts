@@ -128,7 +128,9 @@ disconnecting and was never pruned). A goroutine that closes the write end of an
 cut-off data as complete (opencost's S3 Select rows, oathkeeper's request body to an authorizer),
 or start over (kubesphere's file download, its writer a field set by \`t.reader, t.outStream =
 io.Pipe()\`, reconnected for good); a field, a parameter or the literal's own argument counts
-when the package declares it a \`*io.PipeWriter\` or sets it from \`io.Pipe()\`. A goroutine that marks its work and clears the mark after it, outside a defer (\`tasks.Store(h,
+when the package declares it a \`*io.PipeWriter\` or sets it from \`io.Pipe()\`. So too a stream's send side ended in a
+defer (\`defer stream.CloseSend()\`, or in a deferred literal): recovered, the peer would take the
+messages sent so far for the whole request (pachyderm's streaming call reported success). A goroutine that marks its work and clears the mark after it, outside a defer (\`tasks.Store(h,
 t); t.Exec(ctx); tasks.Delete(h)\`): recovered, the mark would stay (a variant of flagger's load
 tester skipped its task for good). A call named \`Restart\` counts as a signal of the end, as
 \`Shutdown\` does (mattermost's server restart, recovered half-way, left a process serving nothing).

@@ -30,6 +30,11 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
   if (pipe) {
     return `the goroutine closes the write end of a pipe in a defer (${pipe}): recovered, a panic would end the data early with a clean end of file, and its reader would take the cut-off data as complete where the process used to crash`;
   }
+  // Or in a deferred literal (`defer func() { if err := stream.CloseSend(); err != nil { … } }()`).
+  const sendEnd = stmts.map((st) => (st.type === 'defer_statement' ? /(?<![\w.])[\w.]+\.CloseSend\(\)/.exec(st.text)?.[0] : undefined)).find(Boolean);
+  if (sendEnd) {
+    return `the goroutine ends its side of a stream in a defer (${sendEnd}): recovered, a panic would end the request early as if complete, and the peer would answer the part it got where the process used to crash`;
+  }
   const marker = markerClearedAfter(stmts);
   if (marker) {
     return `the goroutine marks its work in ${marker.map} (${marker.store}) and clears the mark after it, outside a defer (${marker.clear}): recovered, a panic would leave the mark set for good (a task still marked running, skipped from then on) where the crash used to clear it`;
