@@ -1,10 +1,49 @@
 import { parametersGiven } from '../../src/go/called-functions.js';
+import { cleanupSkippedByReturn } from './early-return.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { enclosingLoops, loopShape } from '../../src/go/loops.js';
-import { closureName, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, closureName, contains, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
 
 /** Calls that start their function literal on a goroutine of its own (`g.Go(func() error {…})`). */
 const STARTERS = /(^|\.)(Go|TryGo|Submit|AfterFunc)$/;
+
+/** Why a send in a function literal run there and then cannot give up, if it cannot. */
+export function inPlaceReason(send: Node, fn: Node, ctx: FileContext): string | undefined {
+  const inPlace = calledInPlace(send, fn, ctx);
+  if (inPlace) {
+    return `the send is in a function literal that ${inPlace} runs there and then (line ${fn.startPosition.row + 1}): a return would leave only the literal, and the code after that call would go on as if the value had been sent`;
+  }
+  const resent = errorResent(send, fn, ctx.source);
+  if (resent) {
+    return `the send is in a function literal whose error its caller sends on ${resent.childForFieldName('channel')!.text} too (${firstLine(resent.text)}, line ${resent.startPosition.row + 1}): the error a return would hand back would wait there as long, and the goroutine would still be stuck`;
+  }
+  return undefined;
+}
+
+/**
+ * A send of the caller on the same channel, outside a select, that cannot give up itself (a
+ * return there would skip cleanup), in the branch that handles the error of the send's function
+ * literal, kept in a local (`if err := watchForEvents(); err != nil
+ * { eventCh <- &Event{Err: err} }`: pachyderm's etcd watch, whose goroutine stayed stuck there).
+ */
+function errorResent(send: Node, fn: Node, source: string): Node | undefined {
+  const local = fn.type === 'func_literal' && /\berror\b/.test(fn.childForFieldName('result')?.text ?? '') ? closureName(fn) : undefined;
+  const outer = local ? enclosingFunction(fn.parent!) : undefined;
+  if (!outer) return undefined;
+  const chan = send.childForFieldName('channel')!.text;
+  for (const call of outer.descendantsOfType('call_expression')) {
+    if (call.childForFieldName('function')?.text !== local || !same(enclosingFunction(call), outer)) continue;
+    // `if err := f(); err != nil {…}`, or the statement after `err := f()`.
+    const around = ancestors(call).find((a) => a.type === 'if_statement' || a.parent?.type === 'block' || a.parent?.type === 'statement_list');
+    const handling = around?.type === 'if_statement' ? around : around?.nextNamedSibling?.type === 'if_statement' ? around.nextNamedSibling : undefined;
+    const branch = handling?.childForFieldName('consequence');
+    const resent = branch?.descendantsOfType('send_statement').find((s) => s.childForFieldName('channel')!.text === chan && !ancestors(s).some((a) => a.type === 'select_statement' && contains(branch!, a)));
+    // One that could give up too would end the goroutine with it; one a return would skip cleanup
+    // for (`watcher.Close()` after it) is left waiting.
+    if (resent && cleanupSkippedByReturn(resent, outer, source)) return resent;
+  }
+  return undefined;
+}
 
 /**
  * The call that runs the send's function literal there and then, when one does: the literal
@@ -16,7 +55,7 @@ const STARTERS = /(^|\.)(Go|TryGo|Submit|AfterFunc)$/;
  * had been sent. Not for a literal giving back an error: its return hands the caller ctx.Err()
  * (`filepath.Walk(root, func(…) error {…})` stops the walk). The call as written (its first line).
  */
-export function calledInPlace(send: Node, fn: Node, ctx: FileContext): string | undefined {
+function calledInPlace(send: Node, fn: Node, ctx: FileContext): string | undefined {
   // A literal giving back an error hands its caller ctx.Err() with the return: no value taken for sent.
   if (fn.type !== 'func_literal' || /\berror\b/.test(fn.childForFieldName('result')?.text ?? '')) return undefined;
   const parent = fn.parent;

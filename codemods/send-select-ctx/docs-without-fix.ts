@@ -237,7 +237,10 @@ export const withoutFix = `## Reported without a fix
   of its own (it would spin); not
   for a literal that gives back an error (its return hands the caller \`ctx.Err()\`): a return
   would leave only the literal, and the code after that call would go on as if the value had been
-  sent (frp's reader acknowledged every message it dropped, and never stopped);
+  sent (frp's reader acknowledged every message it dropped, and never stopped); and for one that
+  gives back an error its caller sends on the same channel with a send that cannot give up itself
+  (\`if err := watchForEvents(); err != nil { eventCh <- &Event{Err: err}; watcher.Close() }\`):
+  the error would wait there as long, and the goroutine stay stuck (pachyderm's etcd watch);
 - the send opens the arm of a select's \`case c <- res:\` on the same channel (\`case c <- res: c <-
   err\`): the select already chose the receiver over cancellation, and the receiver, having taken
   the first value, waits for the second with a plain receive (conduit's plugin sandbox: its caller

@@ -25,7 +25,7 @@ import { buildFix, placementOf } from './fix.js';
 import { sendOperands } from './send-operands.js';
 import { ownTimeout, preferredOrder } from './source-order.js';
 import { closedByLaterCall } from './closed-by-callee.js';
-import { calledInPlace } from './called-in-place.js';
+import { inPlaceReason } from './called-in-place.js';
 import { closedOnceDone } from './closed-on-done.js';
 import { secondOfPair } from './handshake.js';
 import { remadeByMethod } from './remade-switch.js';
@@ -254,10 +254,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (pair) {
     return { reason: `the send completes an exchange begun by ${pair} on the same channel: its receiver, having taken that value, waits for this one, and a send giving up once ${sources[0].expr} is done would leave it waiting, or leave the value to the channel's next user` };
   }
-  const inPlace = calledInPlace(send, fn, ctx);
-  if (inPlace) {
-    return { reason: `the send is in a function literal that ${inPlace} runs there and then (line ${fn.startPosition.row + 1}): a return would leave only the literal, and the code after that call would go on as if the value had been sent` };
-  }
+  const inPlace = inPlaceReason(send, fn, ctx);
+  if (inPlace) return { reason: inPlace };
   const placement = placementOf(send, ctx.source);
   if ('reason' in placement) return { reason: placement.reason };
   const checked = sources[0].isContext ? checkedAfterSend(send, fn, sources[0].expr) : undefined;
