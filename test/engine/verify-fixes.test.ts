@@ -16,6 +16,18 @@ const finding = (over: Partial<Finding>): Finding => ({
   codemod: 'test', file: 'a.go', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', start: 0, end: 0, message: 'm', ...over,
 });
 
+/**
+ * The oracle: whether a whole-file parse has no error; undefined when it reads a label at the top
+ * level (`t:` left by a line split before a type): the grammar takes the declaration after it as
+ * the labelled statement, Go rejects it, and a check by declarations, parsing the label alone,
+ * judges it apart.
+ */
+function parsesWhole(text: string): boolean | undefined {
+  const tree = parseGo(text);
+  if (tree.rootNode.namedChildren.some((n) => n.type === 'labeled_statement')) return undefined;
+  return countErrors(tree) === 0;
+}
+
 describe('fix verification', () => {
   /** Random edits (one to three, sorted, apart) of a source. */
   function randomEdits(source: string, next: () => number): Edit[] {
@@ -45,7 +57,8 @@ describe('fix verification', () => {
       const checker = new ParseChecker(source, tree, undefined, byDeclaration);
       for (let round = 0; round < 8; round++) {
         const edits = randomEdits(source, next);
-        const expected = countErrors(parseGo(applyEdits(source, edits))) === 0;
+        const expected = parsesWhole(applyEdits(source, edits));
+        if (expected === undefined) continue;
         expect(checker.parses(edits), JSON.stringify(edits)).toBe(expected);
         checked++;
       }
@@ -74,7 +87,8 @@ describe('fix verification', () => {
         if (edits.length === 0) continue;
         if (edits.every(covered)) inside++;
         else outside++;
-        const expected = countErrors(parseGo(applyEdits(source, edits))) === 0;
+        const expected = parsesWhole(applyEdits(source, edits));
+        if (expected === undefined) continue;
         expect(checker.parses(edits), `${c.name}: ${JSON.stringify(edits)}`).toBe(expected);
       }
     }
