@@ -58,7 +58,9 @@ signal: croc, recovered, hung instead of exiting): after a recovered panic it wo
 forever where the process used to crash (defer the release first). Such a call in any position
 (\`err := cl.Close()\`, \`_ = conn.Close()\`, sish's and sshpiper's clients), or named for telling
 that the work ended, whatever package declares it (\`Close…\`, \`Done\`, \`Finish\`, \`Release\`,
-\`Shutdown\`, \`Stop\` (a scheduler or ticker stopped after a flush would run on), \`Signal\`, \`Broadcast\`, \`sc.SendCloseSignal(err)\`: mosdns' servers, recovered,
+\`Shutdown\`, \`Stop\` (a scheduler or ticker stopped after a flush would run on), \`GracefulStop\`,
+the package's own \`stop…\` and \`close…\` (\`<-ctx.Done(); s.stopKubelet(); s.stopEtcd()\`: rke2's
+cluster reset, recovered, left etcd running and exited 0; tink's gRPC server never stopped), \`Signal\`, \`Broadcast\`, \`sc.SendCloseSignal(err)\`: mosdns' servers, recovered,
 left \`WaitClosed\` waiting with the port dead), or for giving back what was taken for the work
 (\`fwk.RunReservePluginsUnreserve(…)\`, \`q.Requeue(item)\`, \`tx.Rollback()\`: clusternet's binding
 goroutine, recovered, kept the subscription reserved and never queued it again), also in a
@@ -79,6 +81,7 @@ left only on its stop if at all, \`for range t.C\`, \`for range tick\` over \`ti
 of the package looping so or serving (\`ListenAndServe(…)\`, \`.Serve(…)\`: sealos' pprof server), or that runs a server or a loop (\`srv.Serve(l)\`,
 \`http.ListenAndServe(…)\`, \`s.runLoop()\`, a method \`Start\` or \`Run\` given at most a context, a
 periodic runner: \`wait.Until(f, period, stopCh)\`, \`wait.Forever\`, \`ticker.Tick(f, period, done)\`,
+\`wait.PollUntilContextCancel(…)\` (rke2's kubelet supervisor, recovered, never restarted it again),
 rocketmq's stats task, recovered in the goroutine that starts it after a first run, never started),
 or that calls a function parameter the package's callers hand such a server (\`err := handler()\`,
 given \`func() error { return srv.Serve(l) }\`: etcd's client and peer servers),
@@ -108,7 +111,9 @@ reported a timeout instead of the panic).
 A goroutine the function that starts it waits for (\`defer wg.Done()\`, then \`wg.Wait()\` after the
 \`go\` statement): the function goes on with what the goroutines did, and recovered, a panic would
 leave one's part undone while the function returns as if all had succeeded (CasaOS's search
-fan-out returned a missing engine's results with no error). A release deferred only after other
+fan-out returned a missing engine's results with no error); so too one marking done a group the
+function is handed (\`wg *sync.WaitGroup\`), which its caller waits for (rke2's start-up hook,
+recovered half-way, let k3s stage a chart the user had disabled). A release deferred only after other
 statements (\`name := e.Name; defer wg.Done()\`; an unlock counts the statements after its lock):
 a panic before it, recovered, leaves it never called; so too a deferred literal that signals
 (\`defer func() { numCompleted++; mu.Unlock() }()\` after the wait: flyctl's deploy polled that

@@ -19,7 +19,7 @@ export function afterSkipping(statement: string): string {
   // As ENDS_PROCESS, on a call's text (`log.G(ctx).WithError(err).Fatal("…")`).
   const exits = /^(os|syscall)\.Exit\(|\.Fatal(f|ln|w)?\(|^log\.Panic(f|ln)?\(/.test(statement);
   if (exits) return 'the process would run on without the goroutine';
-  if (/\.Stop\w*\(/.test(statement)) return 'what it stops would run on for good (a ticker, a scheduler still running its jobs)';
+  if (/\.(Stop|stop|GracefulStop)\w*\(/.test(statement)) return 'what it stops would run on for good (a ticker, a scheduler still running its jobs)';
   if (/(Unreserve|Requeue|Rollback)\w*\(/.test(statement)) return 'what was taken for the work would stay taken (a reservation kept, an item never queued again, a transaction left open)';
   return /\.Close\(\)$/.test(statement) ? 'what it closes would stay open for good (a file and its lock, a connection, a pipe whose reader would wait forever)' : 'whoever waits for it would wait forever';
 }
@@ -37,7 +37,9 @@ export function signalsEnd(call: Node): boolean {
   // Or one that gives back what was taken for the work, wherever in its name (`fwk.RunReservePluginsUnreserve(…)`,
   // `q.Requeue(item)`): clusternet's scheduler, recovered in its binding goroutine, left the
   // subscription reserved and never queued again.
-  return /^(Send)?(Close|Done|Finish|Complete|Release|Shutdown|Restart|Signal|Broadcast|Stop)([A-Z]\w*)?$/.test(name) || /(^|[a-z])(Unreserve|Requeue|Rollback)([A-Z]\w*)?$/.test(name);
+  // Also a package's own, lower case (`s.stopEtcd()` after `<-ctx.Done()`: rke2's cluster reset,
+  // recovered, left etcd running and exited 0), and grpc's `GracefulStop` (tink's server).
+  return /^(Send|send)?([Cc]lose|Done|Finish|Complete|[Rr]elease|[Ss]hutdown|Restart|Signal|Broadcast|[Ss]top|GracefulStop)([A-Z]\w*)?$/.test(name) || /(^|[a-z])(Unreserve|Requeue|Rollback)([A-Z]\w*)?$/.test(name);
 }
 
 /**
@@ -220,7 +222,9 @@ function serves(call: Node): boolean {
   // And a periodic runner, from the package it is in whatever it is (`wait.Until(f, period, stopCh)`,
   // `wait.Forever`, `ticker.Tick(cm.doStats, period, cm.done)`: rocketmq's stats task, recovered
   // in the goroutine starting it, was never started).
-  if (fn !== 'time.Tick' && /(^|\.)(Until|UntilWithContext|JitterUntil\w*|NonSlidingUntil\w*|Forever|Tick)$/.test(fn)) return true;
+  // A poll until a condition (`wait.PollUntilContextCancel(ctx, 5*time.Second, true, restart)`:
+  // rke2's kubelet supervisor, recovered, never restarted the kubelet again).
+  if (fn !== 'time.Tick' && /(^|\.)(Until|UntilWithContext|JitterUntil\w*|NonSlidingUntil\w*|Forever|Tick|Poll\w*(Until|Infinite)\w*)$/.test(fn)) return true;
   const args = call.childForFieldName('arguments')?.namedChildren ?? [];
   // Or a function value named so (`run, _ := e.server.GetEventsListener(…)`, then `run()`:
   // tetragon's exporter loop).

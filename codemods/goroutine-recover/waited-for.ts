@@ -1,7 +1,7 @@
 import { calledTextWhere } from '../../src/go/called-functions.js';
 import { receivesFrom, regexEscaped } from '../../src/go/find-by-text.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { ancestors, contains, ERROR_VARIABLE, firstLine, FUNCTION_TYPES, insideLiteral, isLogStatement, statementsOf, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, ERROR_VARIABLE, firstLine, FUNCTION_TYPES, insideLiteral, isLogStatement, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import { declarationOf } from '../../src/go/scope.js';
 
 // Goroutines whose work someone goes on with, or whose panic is meant to stop the process:
@@ -49,7 +49,8 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
   }
   const joined = joinedAfter(stmts, go);
   if (joined) {
-    return `the function that starts the goroutine waits for it (${joined}) and goes on with what it did: recovered, a panic would leave its part undone, and the function would go on as if it had succeeded (a fan-out returning partial results with no error) where the process used to crash`;
+    const who = joined.byCaller ? `the caller that hands ${joined.group} in` : 'the function that starts the goroutine';
+    return `${who} waits for it (${joined.wait}) and goes on with what it did: recovered, a panic would leave its part undone, and ${joined.byCaller ? 'the caller' : 'the function'} would go on as if it had succeeded (a fan-out returning partial results with no error) where the process used to crash`;
   }
   const panics = calledTextWhere(undeferred, index, (text) => PANICS.test(text));
   if (panics) {
@@ -87,14 +88,21 @@ function lateRelease(stmts: Node[]): { release: string; row: number } | undefine
 
 /**
  * The `wg.Wait()` after the go statement, in the function that starts it, of a group the goroutine
- * marks done (`defer wg.Done()`): the function goes on with what the goroutines did. As written.
+ * marks done (`defer wg.Done()`): the function goes on with what the goroutines did. Or a group
+ * that function is handed, which its caller waits for. The wait as written, and the group.
  */
-function joinedAfter(stmts: Node[], go: Node): string | undefined {
+function joinedAfter(stmts: Node[], go: Node): { wait: string; group: string; byCaller: boolean } | undefined {
   const after = afterStart(go);
   for (const st of stmts) {
     const group = /^defer\s+([\w.]+)\.Done\(\)\s*$/.exec(st.text)?.[1];
     const wait = group ? new RegExp(`(?<![\\w.])${regexEscaped(group)}\\.Wait\\(\\)`).exec(after) : null;
-    if (wait) return firstLine(wait[0]);
+    if (wait) return { wait: firstLine(wait[0]), group: group!, byCaller: false };
+    // A group handed in by the caller, who waits for it and goes on (k3s' start-up hooks, given
+    // `wg *sync.WaitGroup`: rke2's kube-proxy hook, recovered half-way, let start-up stage the chart
+    // the user had disabled).
+    const root = group?.split('.')[0];
+    const found = root ? declarationOf(root, go) : undefined;
+    if (found && 'param' in found && same(found.param.fn, startingFunction(go))) return { wait: `${group}.Wait()`, group: root!, byCaller: true };
   }
   return undefined;
 }
