@@ -48,6 +48,10 @@ export const withoutFix = `## Reported without a fix
   \`errDone\`, \`ready\`, \`s.exited\`…): whoever waits for it may still be waiting when the source
   ends (a shutdown waiting for its loops to report), and a select would then drop the report at
   random;
+- the send reports why a server stopped (\`errChan <- s.Serve(lis)\`, or \`err := srv.ListenAndServe()\`
+  sent later) and the function stops that server itself (\`<-ctx.Done(); s.GracefulStop()\`): the
+  server returns because the source is done, so the report always comes after it (tink's servers,
+  whose caller waited for both reports on shutdown, hung with a channel short of room);
 - the send reports the failure of a call given the context, or a context made from it
   (\`workerCtx, cancel := context.WithCancel(ctx)\`) (\`if err := lim.Take(ctx, n); err != nil
   { out <- failed(err) }\`, or \`err != nil && !errors.Is(err, errNotFound)\`, or an \`err\` set by

@@ -19,7 +19,7 @@ import { detachedWork, handOffGoroutine } from './detached-work.js';
 import { cancelLeftUncalled } from './lost-cancel.js';
 import { endsOnReturnReason, lastingSources, perItemLoop } from './per-item-context.js';
 import { everyValueAwaited } from './package-channel.js';
-import { stoppedBySentCall } from './stopped-by-sent-call.js';
+import { reportsServerEnd, stoppedBySentCall } from './stopped-by-sent-call.js';
 import { carriesResultOf, endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
 import { sendOperands } from './send-operands.js';
@@ -111,6 +111,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   for (const s of inScope) {
     const failed = reportsFailureOf(send, fn, s);
     if (failed) return { reason: `the send reports ${failed}, which is given ${s.expr} or a context made from it: once ${s.expr} is done that call ends, and a select would drop the report at random` };
+    const served = reportsServerEnd(send, fn);
+    if (served) return { reason: `the send reports why the server stopped (${served.serve}), and the function stops it itself (${served.stop}): the report comes once ${s.expr} is done, and a select on it would drop it` };
     const stopper = stoppedBySentCall(send, s, ctx);
     if (stopper) return { reason: `the send hands on what ${stopper}: the value reports why the work stops, and a select on ${s.expr}, closed by then, would drop it` };
   }

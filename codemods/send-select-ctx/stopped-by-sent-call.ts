@@ -1,7 +1,8 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { calledTextWhere } from '../../src/go/called-functions.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
-import { unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
+import { declarationOf } from '../../src/go/scope.js';
 import type { FileContext } from '../../src/engine/types.js';
 
 /**
@@ -23,4 +24,25 @@ export function stoppedBySentCall(send: Node, source: CancellationSource, ctx: F
   if (!found) return undefined;
   const how = found.via === `${callee.text}()` ? 'itself' : `through ${found.via}`;
   return `${callee.text}(…), which closes ${source.expr} ${how}`;
+}
+
+/**
+ * The send reports why a server stopped (`errChan <- s.Serve(lis)`, or `err := srv.ListenAndServe()`
+ * sent later), and the function stops that server itself (`<-ctx.Done(); s.GracefulStop()`): the
+ * server returns because the source is done, so the report always comes after it, and a select
+ * on the source would drop it (tink's servers: main waited for both reports on shutdown and hung).
+ * The serve call and the stop, as written.
+ */
+export function reportsServerEnd(send: Node, fn: Node): { serve: string; stop: string } | undefined {
+  let value = send.childForFieldName('value');
+  if (value?.type === 'identifier') {
+    const found = declarationOf(value.text, send);
+    value = found && 'local' in found ? (found.local.value ?? null) : null;
+  }
+  const call = value ? unparen(value) : undefined;
+  const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+  const server = callee?.type === 'selector_expression' && /^(Serve\w*|ListenAndServe\w*)$/.test(callee.childForFieldName('field')!.text) ? callee.childForFieldName('operand')!.text : undefined;
+  const top = [fn, ...ancestors(fn)].filter((a) => FUNCTION_TYPES.has(a.type)).at(-1);
+  const stop = server && top ? new RegExp(`(?<![\\w.])${regexEscaped(server)}\\.(GracefulStop|Shutdown|Stop|Close)\\(`).exec(top.text) : null;
+  return stop ? { serve: `${callee!.text}(…)`, stop: `${stop[0]}…)` } : undefined;
 }
