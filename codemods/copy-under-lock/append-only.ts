@@ -24,12 +24,15 @@ export function onlyAppended(field: string, texts: string[]): boolean {
 }
 
 function harmless(before: string, after: string, name: string): boolean {
+  // In a comment (`// the in memory data (w.data)`).
+  if (/^[^"'`]*\/\//.test(before)) return true;
   // `x.f = append(x.f, …)`, and the `x.f` it appends to.
   if (new RegExp(`^\\s*=\\s*append\\(\\s*\\w+\\.${name}\\s*,`).test(after)) return true;
   if (new RegExp(`\\w+\\.${name}\\s*=\\s*append\\(\\s*$`).test(before) && /^\s*,/.test(after)) return true;
   // Another slice, not made from this one: `x.f = nil`, `= make([]T, 0, n)`, `= []T{…}`, `= rules`
   // (m3's carbon rules, replaced whole on update); not `= x.f[:0]`, which keeps the array.
-  if (/^\s*=[^=]/.test(after) && !new RegExp(`\\.${name}\\b`).test(after)) return true;
+  // Also as one of several (`w.data, err = os.ReadFile(f)`: smee's backend file, reloaded whole).
+  if (/^\s*(,\s*[\w.]+\s*)*=[^=]/.test(after) && !new RegExp(`\\.${name}\\b`).test(after)) return true;
   // Reads: `len(x.f)`, `cap(x.f)`, `range x.f`, `v := x.f`, `append(out, x.f...)`, `x.f[i]` (not assigned).
   if (/(^|[^\w.])(len|cap)\(\s*$/.test(before) && /^\s*\)/.test(after)) return true;
   if (/\brange\s+$/.test(before)) return true;

@@ -69,7 +69,9 @@ lock) is no longer shared and needs no copy; one truncated (\`l.msgs = l.msgs[:0
 does a field the package only ever appends to, replaces whole, or reads (\`s.sends =
 append(s.sends, m)\`, \`= rules\`, \`= nil\`, \`len(…)\`, \`range\`): an append writes past what a
 reader took, never into it, and a new slice leaves the old array alone (go-grpc-middleware's and
-etcd's retried streams; m3's carbon rules, cloned on every line ingested); one whose elements are
+etcd's retried streams; m3's carbon rules, cloned on every line ingested; smee's backend file,
+\`w.data, err = os.ReadFile(f)\`, cloned on every DHCP lookup; comments naming the field do not
+count); one whose elements are
 written, truncated, or that is handed to a call, still is.
 
 A slice the function puts back where it took it, after its use (\`packet := ch.packetPool[code]\`,
