@@ -32,8 +32,13 @@ outer context when there is one. Done channels are not contexts and are never us
 (severity info) without a fix: it is often deliberate — work meant to outlive the request.
 \`--aggressive\` (option \`aggressive\`) replaces it too, but not as the parent of a new root
 (\`context.WithTimeout(context.Background(), d)\`, or through a call making a context of it first:
-\`context.WithTimeout(common.WithLogger(context.Background(), l), time.Minute)\`): a budget of its own, for a flush or a
-shutdown meant to outlive the context in scope; nor as the base of profiler labels
+\`context.WithTimeout(common.WithLogger(context.Background(), l), time.Minute)\`, or through a local
+it is kept in, \`detached := trace.ContextWithSpan(context.Background(), span)\` then
+\`context.WithCancelCause(detached)\`: spicedb's branch contexts), or the base of a trace span
+linked back to the parent's (\`tracer.Start(context.Background(), name,
+trace.WithLinks(trace.LinkFromContext(ctx)))\`: openfga's cache invalidation, detached from the
+request that triggers it): a root of its own, for a flush or a shutdown, or work detached on
+purpose, meant to outlive the context in scope; nor as the base of profiler labels
 (\`pprof.WithLabels(context.Background(), …)\`, \`pprof.Do\`), which carries labels, not
 cancellation; nor in a test file, where a bare context (no deadline, no values)
 may be what the test checks (twirp's test of a response header set without the handler's

@@ -11,6 +11,7 @@ import { docs } from './docs.js';
 import { explainedByComment } from './explained.js';
 import { calleeReason } from './callee-reasons.js';
 import { writtenTo } from './records-earlier.js';
+import { newRoot } from './new-root.js';
 import { cleanupAfter, CLEANUP } from './cleanup.js';
 import { meantToFinish, stoppingReason } from './meant-to-finish.js';
 import { exitsOnFailure, keptAcrossAttempts } from './failure-branch.js';
@@ -171,7 +172,7 @@ function find(ctx: FileContext): RawFinding[] {
     }
     const root = kind === 'Background' ? newRoot(call, pkg) : undefined;
     if (root) {
-      out.push(unfixed(`context.Background() is the parent of ${root}: a new root with a budget of its own, for work meant to outlive ${source.expr} (a flush or shutdown after it ends)`));
+      out.push(unfixed(`context.Background() is the parent of ${root}: a new root of its own, for work meant to outlive ${source.expr} (a flush or shutdown after it ends, work detached from a request)`));
       continue;
     }
     const stopping = stoppingReason(call, source);
@@ -328,22 +329,4 @@ function labelsBase(call: Node): string | undefined {
   const list = call.parent;
   const fn = list?.type === 'argument_list' && same(list.namedChildren[0], call) ? list.parent?.childForFieldName('function')?.text : undefined;
   return fn && /^pprof\.(WithLabels|Do|SetGoroutineLabels)$/.test(fn) ? `${fn}()` : undefined;
-}
-
-/**
- * `context.WithTimeout(…)` (or another constructor) when `call` is the parent it is given, as
- * written up to its paren: directly, or through a call that makes a context of it first
- * (`context.WithTimeout(common.WithLogger(context.Background(), l), time.Minute)`).
- */
-function newRoot(call: Node, pkg: string): string | undefined {
-  let parent: Node = call;
-  for (let depth = 0; depth < 2; depth++) {
-    const list = parent.parent;
-    const outer = list?.type === 'argument_list' && same(list.namedChildren[0], parent) ? list.parent : undefined;
-    const ctor = outer?.childForFieldName('function')?.text;
-    if (!outer || !ctor) return undefined;
-    if (new RegExp(`^${pkg}\\.With\\w+$`).test(ctor)) return `${ctor}()`;
-    parent = outer;
-  }
-  return undefined;
 }

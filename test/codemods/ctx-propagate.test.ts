@@ -75,7 +75,7 @@ func dial(ctx context.Context, c *conn, run func(context.Context), handle func(i
     expect(out.fixed).toBe(src.replace('s, _ := c.accept(context.Background())', 's, _ := c.accept(ctx)'));
   });
 
-  it('leaves a new root with a budget of its own alone, even when aggressive', () => {
+  it('leaves a new root of its own alone, even when aggressive', () => {
     const src = `package p
 
 import (
@@ -120,6 +120,41 @@ func Stop(ctx context.Context, remove func(context.Context) error) error {
     const out = fix(true, src);
     expect(out.fixed).toBe(src);
     expect(out.findings[0]).toMatchObject({ reason: expect.stringContaining('is the parent of context.WithTimeout()') });
+  });
+
+  it('sees a new root through a local the background is kept in, and a span linked back to the parent', () => {
+    const src = `package p
+
+import "context"
+
+type span struct{}
+
+func withSpan(ctx context.Context, s *span) context.Context { return ctx }
+
+func start(ctx context.Context, name string, links ...string) (context.Context, *span) { return ctx, nil }
+
+func LinkFromContext(ctx context.Context) string { return "" }
+
+func WithLinks(links ...string) string { return "" }
+
+// branch returns a context disconnected from the parent's cancellation.
+func branch(ctx context.Context, s *span) (context.Context, context.CancelCauseFunc) {
+	detached := withSpan(context.Background(), s)
+	return context.WithCancelCause(detached)
+}
+
+// invalidate runs detached from the request that triggers it, its span linked back.
+func invalidate(parent context.Context, run func(context.Context)) {
+	ctx, _ := start(context.Background(), "invalidate", WithLinks(LinkFromContext(parent)))
+	run(ctx)
+}
+`;
+    const out = fix(true, src);
+    expect(out.fixed).toBe(src);
+    expect(out.findings.map((f) => f.reason)).toEqual([
+      expect.stringContaining('is the parent of context.WithCancelCause()'),
+      expect.stringContaining('is the parent of start(), a span linked back'),
+    ]);
   });
 
   it('leaves the base of profiler labels alone, even when aggressive', () => {
