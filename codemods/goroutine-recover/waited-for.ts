@@ -194,7 +194,7 @@ function undoneAfter(stmts: Node[], go: Node): { done: string; undo: string } | 
       const after = text === own ? own.slice(m.index! + call.length) : own;
       const undo = new RegExp(`(?<![\\w.])${regexEscaped(recv)}(?:${UNDOES[verb]})${rest}\\(`).exec(after);
       if (undo) return { done: `${call}…)`, undo: `${undo[0]}…)` };
-      // A count raised by one and lowered by one (\`n.Add(1)\`, \`atomic.AddInt32(&n, 1)\`, then -1).
+      // A count raised by one and lowered by one (`n.Add(1)`, `atomic.AddInt32(&n, 1)`, then -1).
       const arg = verb === 'Add' ? /^([^,()]*?,\s*)?1\s*\)/.exec(text.slice(m.index! + call.length)) : null;
       const lowered = arg && new RegExp(`(?<![\\w.])${regexEscaped(call)}${regexEscaped(arg[1] ?? '')}-1\\s*\\)`).exec(after);
       if (lowered) return { done: `${call}${arg![0]}`, undo: lowered[0] };
