@@ -1,4 +1,6 @@
 // The cases send-select-ctx reports without a fix, each with why, for `goconc explain`.
+import { receiversWithoutFix } from './docs-without-fix-receivers.js';
+
 export const withoutFix = `## Reported without a fix
 - the send is in a method or function of the package called in a loop that does not stop on the
   done field it would select on (\`for { msg := <-o.queue; o.sendRequest(client, msg) }\`): the
@@ -115,64 +117,7 @@ export const withoutFix = `## Reported without a fix
   the send is in such a case itself (\`case <-ctx.Done(): st.err = ctx.Err(); resCh <- st\`): it
   reports that end, and a select on any context it derives from would be as ready then and drop
   the report at random;
-- the channel is a field that the package receives with a plain \`<-x.errCh\` (not a select case;
-  \`return <-h.value\` in a \`case <-r.done:\` branch counts, and so does a case of a select with
-  no default and no case to stop on: \`select { case err := <-w.errc: … case ev := <-w.events: …
-  }\`) and closes nowhere: that receive waits
-  for the value, and a send giving up once the source is done would leave it waiting forever.
-  Fields are told apart by the type declaring them where the code says (a parameter, a receiver,
-  \`&T{…}\`): another type's \`close(op.errCh)\` frees none of these receives;
-- the function that made the channel stores it in a struct it builds (\`&Object{resCh: resCh}\`),
-  whose field the package receives with a plain receive that takes the value as one (\`res :=
-  <-o.resCh\`, not \`res, ok :=\`): a dropped value would leave that receive waiting or, once the
-  sender closes the channel on its way out, hand it a zero value for an answer;
-- the send relays what its loop ranges over (\`for res := range results { … errs <- e }\`), and the
-  ranged channel, made by the same function, is filled with a plain send there or in a function
-  of the package it is handed to, or was handed in on a channel of channels (\`case uch :=
-  <-a.upstream: for e := range uch { dch <- e }\`: govmomi's progress aggregator, whose sinks' senders
-  count on being drained), or handed back by a function of the package declared to return a
-  channel (\`pipelineOut := p.Run(pipelineIn)\`: alloy's log pipeline dropped entries it had
-  accepted): returning would stop the draining, and that sender would wait forever;
-- the function that made the channel (\`errc := make(…)\`, or \`var (… wait = make(chan struct{}))\`)
-  waits for a value with a plain receive (\`v := <-errc\`, a
-  counting loop \`for range eps { <-errc }\`, or the only case of a select with no default, which
-  waits as well; \`<-wait\` after handing a callback that sends on it; \`<-responseChans[i]\` for each
-  channel of a slice it made, one per reader; the goroutine may have it as a parameter of its
-  literal: \`go func(name string, ch chan<- error) { … }(cluster, errChan)\`, karmada's namespace
-  sync) and never closes it, or only by a \`defer\` that runs after those receives or a
-  \`close\` of its own after the last of them (\`for range files { res := <-readerC … }\`, then
-  \`close(readerC)\`): a send that gives up once the
-  source is done would leave that receive waiting forever, a hang where there was a leak (give the
-  channel room for every send instead, \`make(chan error, len(eps))\`);
-- the function returns the channel, and a caller in the package makes the context it hands in with
-  its own cancel, then cancels it in a loop that goes on receiving from the channel (\`cancel(initErr)\`
-  on the first error, then \`<-doneInits\` for every other VU): the context is done by the reader's
-  own choice while it still waits for every value;
-- the channel is a parameter, and a caller in the package hands in a field that the package takes
-  with a plain receive and closes nowhere (\`go it.query(n, it.replyCh)\`, with \`shutdown\` counting
-  the replies still due: \`for it.queries > 0 { <-it.replyCh; it.queries-- }\`);
-- the channel is a parameter, and a caller in the package hands in a channel it made and takes
-  with a plain receive in a loop nothing leaves early, closing it nowhere but after every such
-  receive (\`go attach(ctx, i, n, rc)\` per network, then \`for range networks { rs := <-rc … }\`,
-  then \`close(rc)\`; or through a slice it collected the channels in: \`results = append(results,
-  ch)\`, \`go archiveOne(ctx, target, ch)\`, then \`if <-results[i] != nil\` for each target), or drains in a goroutine
-  ranging over it (\`for err := range errc\`, counting failures) or in a function of the package it
-  starts that reads it until it is closed (\`go collect(wg, resultCh)\`, the workers sending on it
-  as \`result\`), or waits for in a select with no
-  case for the source it hands in (\`go getTopics(ctx, …, errChan)\`, then \`select { case err :=
-  <-errChan: … case t := <-topicsChan: … }\`; for a field of the receiver such as \`t.ctx\`, a
-  method of the same receiver counting the signals in a select without \`<-t.ctx.Done()\`), or
-  hands it to a function of the package that takes it with a plain receive (\`return
-  awaitStart(errc)\`, \`return <-errc\` in it): the caller takes every value, and a send that gave
-  up would leave it waiting forever, or drop a failure it counts. Also when the channel reaches
-  the send through functions that pass it on with the context, up to two calls deep
-  (\`connectToRelay(ctx, addr, successChan, failChan)\` calling \`t.directRecvHandshake(ctx, …,
-  failChan)\`: wormhole-william's direct connections, whose owner counts a report from each host,
-  hung when one gave up);
-- the function that made the channel waits for it in a select, with no default, that does not
-  wait on the source the send would give up on (\`case <-cc.c.die: return; case err = <-writeCh:\`
-  while the send would give up on \`cc.closing\`): that select would wait on for a value that
-  never comes;
+${receiversWithoutFix}
 - the send runs where its only source is known to be done (after a call of a method of the
   package that cancels a receiver's context field, \`srv.BeginGracefulStop()\` calling
   \`srv.shutdownCancel(…)\`, for that field: dagger's GracefulStop returned nil for a failed final
