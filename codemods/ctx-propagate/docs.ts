@@ -32,7 +32,8 @@ outer context when there is one. Done channels are not contexts and are never us
 (severity info) without a fix: it is often deliberate — work meant to outlive the request.
 \`--aggressive\` (option \`aggressive\`) replaces it too, but not as the parent of a new root
 (\`context.WithTimeout(context.Background(), d)\`, or through a call making a context of it first:
-\`context.WithTimeout(common.WithLogger(context.Background(), l), time.Minute)\`, or through a local
+\`context.WithTimeout(common.WithLogger(context.Background(), l), time.Minute)\`, or two: act's post
+steps, given a fresh five minutes once the job was cancelled, or through a local
 it is kept in, \`detached := trace.ContextWithSpan(context.Background(), span)\` then
 \`context.WithCancelCause(detached)\`: spicedb's branch contexts), or the base of a trace span
 linked back to the parent's (\`tracer.Start(context.Background(), name,

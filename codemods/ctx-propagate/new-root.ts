@@ -3,7 +3,7 @@ import { enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 /**
  * What makes a new root of `call`, a `context.Background()`, as written up to its paren: a
  * constructor it is the parent of (`context.WithTimeout(…)`), directly, through a call that makes a
- * context of it first (`context.WithTimeout(common.WithLogger(context.Background(), l),
+ * context of it first, or two (`context.WithTimeout(common.WithLogger(context.Background(), l),
  * time.Minute)`), or through a local that call's result is kept in (`detached :=
  * trace.ContextWithSpan(context.Background(), span)`, then `context.WithCancelCause(detached)`:
  * spicedb's branch contexts, disconnected from the parent on purpose); or a trace span started on
@@ -13,7 +13,7 @@ import { enclosingFunction, same, type Node } from '../../src/go/syntax.js';
  */
 export function newRoot(call: Node, pkg: string): string | undefined {
   let parent: Node = call;
-  for (let depth = 0; depth < 2; depth++) {
+  for (let depth = 0; depth < 3; depth++) {
     const list = parent.parent;
     const outer = list?.type === 'argument_list' && same(list.namedChildren[0], parent) ? list.parent : undefined;
     const ctor = outer?.childForFieldName('function')?.text;

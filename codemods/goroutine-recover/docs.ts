@@ -113,7 +113,11 @@ A goroutine the function that starts it waits for (\`defer wg.Done()\`, then \`w
 leave one's part undone while the function returns as if all had succeeded (CasaOS's search
 fan-out returned a missing engine's results with no error); so too one marking done a group the
 function is handed (\`wg *sync.WaitGroup\`), which its caller waits for (rke2's start-up hook,
-recovered half-way, let k3s stage a chart the user had disabled). A release deferred only after other
+recovered half-way, let k3s stage a chart the user had disabled); so too one closing in a defer a
+channel its function makes and then receives from (\`defer close(done); fn()\`, then \`case <-done:
+return nil\`: act's runner took a panicking clean-up for a finished one and exited 0), or keeps in a
+field the package receives from (\`cr.attachDone = done\`: the job log lost its tail, and the step
+passed). A release deferred only after other
 statements (\`name := e.Name; defer wg.Done()\`; an unlock counts the statements after its lock):
 a panic before it, recovered, leaves it never called; so too a deferred literal that signals
 (\`defer func() { numCompleted++; mu.Unlock() }()\` after the wait: flyctl's deploy polled that

@@ -52,6 +52,10 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
     const who = joined.byCaller ? `the caller that hands ${joined.group} in` : 'the function that starts the goroutine';
     return `${who} waits for it (${joined.wait}) and goes on with what it did: recovered, a panic would leave its part undone, and ${joined.byCaller ? 'the caller' : 'the function'} would go on as if it had succeeded (a fan-out returning partial results with no error) where the process used to crash`;
   }
+  const closed = closedForWaiter(stmts, go, index);
+  if (closed) {
+    return `the goroutine signals its end with a deferred ${closed.close}, and ${closed.waiter} waits for it and goes on: recovered, a panic would still close it, and the failure would pass for success (a clean-up reported done, a log drained to its end) where the process used to crash`;
+  }
   const panics = calledTextWhere(undeferred, index, (text) => PANICS.test(text));
   if (panics) {
     return `the goroutine reaches ${panics.via}, which panics on purpose: recovered, the process would go on where it was meant to stop`;
@@ -103,6 +107,26 @@ function joinedAfter(stmts: Node[], go: Node): { wait: string; group: string; by
     const root = group?.split('.')[0];
     const found = root ? declarationOf(root, go) : undefined;
     if (found && 'param' in found && same(found.param.fn, startingFunction(go))) return { wait: `${group}.Wait()`, group: root!, byCaller: true };
+  }
+  return undefined;
+}
+
+/**
+ * A channel the goroutine closes in a defer (`defer close(done)`), made by the function that starts
+ * it, which then receives from it (`select { case <-done: return nil; case <-timer.C: … }`: act's
+ * runner took a panicking clean-up for a finished one), or keeps it in a field the package
+ * receives from (`cr.attachDone = done`, then `<-cr.attachDone` in `wait()`: the job's log, its
+ * tail dropped, passed). The close as written, and who waits.
+ */
+function closedForWaiter(stmts: Node[], go: Node, index: PackageIndex): { close: string; waiter: string } | undefined {
+  const fn = startingFunction(go);
+  for (const st of stmts) {
+    const chan = /^defer\s+close\((\w+)\)\s*$/.exec(st.text)?.[1];
+    const found = chan ? declarationOf(chan, go) : undefined;
+    if (!found || !('local' in found) || !/^make\(\s*chan\b/.test(found.local.value?.text ?? '')) continue;
+    if (receivesFrom(afterStart(go), chan!)) return { close: `close(${chan})`, waiter: 'the function that starts it' };
+    const field = new RegExp(`[\\w.]+\\.(\\w+)\\s*=\\s*${chan}\\b`).exec(fn?.text ?? '')?.[1];
+    if (field && index.anyTextMatches(new RegExp(`<-\\s*[\\w.]*\\.${field}\\b`))) return { close: `close(${chan})`, waiter: `the code receiving from the field ${field} it is kept in` };
   }
   return undefined;
 }

@@ -100,7 +100,7 @@ func (s *Scheduler) Flush(timeout time.Duration, wait func(context.Context) bool
     }
   });
 
-  it('sees a new root through a call that makes a context of the background first', () => {
+  it('sees a new root through calls that make a context of the background first (two of them)', () => {
     const src = `package p
 
 import (
@@ -110,9 +110,11 @@ import (
 
 func withLogger(ctx context.Context, name string) context.Context { return ctx }
 
+func withJob(ctx context.Context) context.Context { return ctx }
+
 // Cleanup gets a minute of its own, even once ctx is cancelled.
 func Stop(ctx context.Context, remove func(context.Context) error) error {
-	cctx, cancel := context.WithTimeout(withLogger(context.Background(), "stop"), time.Minute)
+	cctx, cancel := context.WithTimeout(withJob(withLogger(context.Background(), "stop")), time.Minute)
 	defer cancel()
 	return remove(cctx)
 }
