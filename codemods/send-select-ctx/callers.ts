@@ -115,6 +115,11 @@ function awaitedThrough(fn: Node, chan: string, ctx: FileContext, source: Cancel
     const taken = closed ? undefined : uses.find((id) => useOf(id) === 'receive' && plainReceive(id.parent!) && takesAll(id, caller)) ?? takenFromSlice(uses, caller);
     const statement = taken && ancestors(taken).find((a) => a.parent?.type === 'statement_list');
     if (taken) return `${callerName} takes it with ${firstLine((statement ?? taken.parent!).text)}`;
+    // Or waits for it with a receive that is a statement of its own, wherever (`case addr :=
+    // <-sub.AddrChan: …; <-published`): nothing but the value ends that wait (dapr's mDNS
+    // resolver hung once its browser gave the signal up at shutdown).
+    const bare = closed ? undefined : uses.find((id) => useOf(id) === 'receive' && id.parent?.parent?.type === 'expression_statement');
+    if (bare) return `${callerName} waits for it with ${bare.parent!.text}, a statement of its own`;
     // Or hands it to a function of the package that waits for a value (`wait(errc)`, with `return
     // <-errc` in it): a variant of redka's start-up hung on a cancelled start.
     const helper = closed ? undefined : takenByHelper(uses, arg!.text, ctx);

@@ -36,6 +36,11 @@ export const receiversWithoutFix = `- the channel is a field that the package re
 - the channel is a parameter, and a caller in the package hands in a field that the package takes
   with a plain receive and closes nowhere (\`go it.query(n, it.replyCh)\`, with \`shutdown\` counting
   the replies still due: \`for it.queries > 0 { <-it.replyCh; it.queries-- }\`);
+- the channel is made by the function, its senders are goroutines started once per element of a
+  collection, and a goroutine the function also starts takes one value per element of that same
+  collection, with a plain receive and no way out of its loop (\`go func() { for range msgs { if e
+  := <-errCh; e != nil { … } } }()\`): dapr's Service Bus lock renewals, whose collector hung once
+  the subscription ended mid-round;
 - the channel is a parameter, and a caller in the package hands in a channel it made and takes
   with a plain receive in a loop nothing leaves early, closing it nowhere but after every such
   receive (\`go attach(ctx, i, n, rc)\` per network, then \`for range networks { rs := <-rc … }\`,
@@ -48,7 +53,9 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   <-errChan: … case t := <-topicsChan: … }\`; for a field of the receiver such as \`t.ctx\`, a
   method of the same receiver counting the signals in a select without \`<-t.ctx.Done()\`), or
   hands it to a function of the package that takes it with a plain receive (\`return
-  awaitStart(errc)\`, \`return <-errc\` in it): the caller takes every value, and a send that gave
+  awaitStart(errc)\`, \`return <-errc\` in it), or waits for it with a receive that is a statement of
+  its own, wherever (\`case a := <-addrs: <-published\`: dapr's mDNS resolver hung once its browser
+  gave the signal up at shutdown): the caller takes every value, and a send that gave
   up would leave it waiting forever, or drop a failure it counts. Also when the channel reaches
   the send through functions that pass it on with the context, up to two calls deep
   (\`connectToRelay(ctx, addr, successChan, failChan)\` calling \`t.directRecvHandshake(ctx, …,

@@ -7,6 +7,7 @@ import { drainedAfterRegistering } from './registered-channels.js';
 import { parametersGiven } from '../../src/go/called-functions.js';
 import { readByCall } from './field-consumers.js';
 import { breaksOut, leavesLoop } from '../../src/go/loops.js';
+import { countedByCollector } from './counted-receives.js';
 
 // Who takes a send's value: the package's own receivers of the channel, a requester waiting for
 // its reply, a registry draining a collector. Each either makes the send safe or says a select
@@ -27,7 +28,7 @@ export function drainedBy(send: Node, ctx: FileContext): string | undefined {
   const indexed = chan?.type === 'index_expression' && chan.childForFieldName('operand')?.type === 'selector_expression' ? chan.childForFieldName('operand')!.childForFieldName('field')?.text : undefined;
   const field = sentField(send) ?? indexed;
   const param = chan?.type === 'identifier' && isSendOnlyParameter(chan.text, send) ? chan.text : undefined;
-  if (!field && !param) return chan?.type === 'identifier' ? (drainedByOwnWorkers(send, chan.text, ctx) ?? drainedAfterRegistering(send, ctx)) : undefined;
+  if (!field && !param) return chan?.type === 'identifier' ? (drainedByOwnWorkers(send, chan.text, ctx) ?? drainedAfterRegistering(send, ctx) ?? countedByCollector(send, chan.text)) : undefined;
   const index = ctx.packageIndex();
   const after = indexed ? '\\s*\\[' : '\\b(?!\\s*\\()';
   return perPackage(drainers, index, field ? `.${field}${indexed ? '[]' : ''}` : param!, () => {
