@@ -2,7 +2,8 @@ import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { closureName, contains, enclosingFunction, isDetached, type Node } from '../../src/go/syntax.js';
 
 /**
- * A goroutine the spawner does not wait for, whose code never names the context: `a` is its
+ * A goroutine the spawner does not wait for, whose code never names the context but to log with
+ * it: `a` is its
  * function literal (`go func() {…}()`), or its go statement when the call is one of its arguments
  * (`go run(context.Background())`).
  */
@@ -11,7 +12,10 @@ export function detachedApart(a: Node, call: Node, expr: string): boolean {
   if (go?.type !== 'go_statement' || !isDetached(go)) return false;
   const spawned = go.namedChild(0)?.childForFieldName('function');
   const code = a.type === 'go_statement' && spawned?.type === 'func_literal' && contains(spawned, call) ? spawned.text : a.text;
-  return !new RegExp(`(?<![\\w.])${regexEscaped(expr)}\\b`).test(codeOnly(code));
+  // A context handed to a logger only gives it fields (`logger.Infof(ctx, …)`): the goroutine's work
+  // does not stop with it (flyteadmin's cloud events, published after the request returned).
+  const logged = new RegExp(`(?<![\\w.])(?:[\\w.]*\\.)?(?:\\w*[lL]og\\w*|Debug\\w*|Info\\w*|Warn\\w*|Error\\w*|Trace\\w*)\\(\\s*${regexEscaped(expr)}\\s*[,)]`, 'g');
+  return !new RegExp(`(?<![\\w.])${regexEscaped(expr)}\\b`).test(codeOnly(code).replace(logged, ''));
 }
 
 /**

@@ -157,7 +157,9 @@ on purpose, for work that must not stop with it):
   \`go g.applyResource(context.TODO(), ur)\` in an admission webhook, or a closure kept in a local and
   started with \`go announceFunc()\`, Dragonfly's import): it may be meant to outlive the
   context, a connection's accept loop, a watcher, or work done after a request is answered
-  (kyverno's reports and update requests failed with the request's context), and would stop with it;
+  (kyverno's reports and update requests failed with the request's context), and would stop with it.
+  A context handed to a logger only (\`logger.Infof(ctx, …)\`) is no use of it: flyteadmin's cloud
+  events, published after the request returned, were all lost with the request's context;
 - the only context in scope is a local made with a cancel or deadline of its own
   (\`ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)\` for one wait, then
   \`Cleanup(context.TODO(), c)\`, which must not stop with it);
