@@ -124,7 +124,7 @@ a panic before it, recovered, leaves it never called; so too a deferred literal 
 count for good). A goroutine that receives from the channel its starter hands to
 \`signal.Notify\`: it is what handles those signals, and recovered, later ones would go unhandled
 (flyctl's Ctrl+C hook: the program no longer stopped). A function of the package the body reaches
-that panics on purpose (\`mustLoad(path)\`). A goroutine started right after a status is set
+that panics on purpose (\`mustLoad(path)\`, or through a logger, \`logger.Panicf(…)\`: flyte's metrics servers kept the process up without them). A goroutine started right after a status is set
 (\`settingRepo.Update("SystemStatus", "Upgrading")\`) that it sets again when its work ends: recovered,
 the status stays for good (1Panel's panel refused every request as still upgrading, where the
 restart's start-up hook had reset it). A goroutine that ends what a call just before it began (\`record :=
