@@ -229,7 +229,7 @@ function serves(call: Node): boolean {
   // Or a function value named so (`run, _ := e.server.GetEventsListener(…)`, then `run()`:
   // tetragon's exporter loop).
   const named = /\.(Start|Run)$/.test(fn) || /^(run|start|serve|listen)$/i.test(fn);
-  return named && !/(^|\.)(cmd|command|c?proc|process|exec)\w*\.\w+$/i.test(fn) && args.length <= 1 && args.every((a) => /ctx|context/i.test(a.text));
+  return named && !/(^|\.)([cC]md|[cC]ommand|c?[pP]roc|[pP]rocess|[eE]xec)([A-Z_\d]\w*)?\.\w+$/.test(fn) && args.length <= 1 && args.every((a) => /ctx|context/i.test(a.text));
 }
 
 /**
