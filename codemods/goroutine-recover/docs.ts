@@ -165,7 +165,10 @@ signal would still come and its waiter read the nil error as a success (buf curl
 password as typed).
 So too any other value it hands back so (\`c.n, c.body = load()\` before a deferred \`close(c.done)\`):
 the waiter would take its zero value as the result (a variant of outline-ss-server's copy read 0
-bytes). A goroutine that undoes, after its work and outside a defer, a count or registration made
+bytes), and a slot it fills (\`res[i].Data = …\`) before giving a semaphore slot back in a defer
+(\`defer func() { <-limitCh }()\`) to a function that takes every slot to wait for all: dapr's
+BulkGet read the empty slot as a key not found. A loop \`for ctx.Err() == nil {\` in a function
+the goroutine reaches runs for good as \`for {\` does (dapr's Solace subscription). A goroutine that undoes, after its work and outside a defer, a count or registration made
 just before it starts or earlier in it, on the same receiver and name (\`metrics.AddNATEntry()\`,
 then \`metrics.RemoveNATEntry()\`; \`g.Inc()\`, then \`g.Dec()\`; \`atomic.AddInt64(&n, 1)\`, then
 \`-1\`): recovered, the count would stay raised for good (a variant of outline-ss-server's NAT

@@ -295,8 +295,12 @@ const ERRORS_VARIABLE = /^(errs|errors|\w*Errs|\w*Errors)$/;
  * as a success.
  */
 export function outcomeHandedBack(stmts: Node[], literal: Node): { variable: string; signal: string; error: boolean } | undefined {
-  const signal = stmts.find((st) => st.type === 'defer_statement' && /^defer\s+(close\(|[\w.]+\.Done\(\))/.test(st.text));
+  // Or a slot given back to the semaphore its starter fills to wait for all (`defer func() { <-limitCh
+  // }()`, then `for range n { limitCh <- struct{}{} }`: dapr's BulkGet read an empty slot as a key
+  // not found).
+  const signal = stmts.find((st) => st.type === 'defer_statement' && (/^defer\s+(close\(|[\w.]+\.Done\(\))/.test(st.text) || /^defer\s+func\s*\(\s*\)\s*\{(\s*\/\/[^\n]*)*\s*<-\s*[\w.]+\s*\}\s*\(\)$/.test(st.text)));
   if (!signal) return undefined;
+  const signalled = /^defer\s+func/.test(signal.text) ? /<-\s*[\w.]+/.exec(signal.text)![0] : signal.text.replace(/^defer\s+/, '');
   let value: Node | undefined;
   for (const assign of literal.descendantsOfType('assignment_statement')) {
     if (insideLiteral(assign, literal.childForFieldName('body')!)) continue;
@@ -305,16 +309,18 @@ export function outcomeHandedBack(stmts: Node[], literal: Node): { variable: str
       // after a recovered panic, read exit code 0 and no error; `c.n, c.body = load()`, a variant
       // of outline-ss-server's copy, read 0 bytes as a result).
       const field = left.type === 'selector_expression' ? left.childForFieldName('operand') : undefined;
-      const id = left.type === 'index_expression' ? left.childForFieldName('operand') : (field ?? left);
+      // A field of a slot (`res[i].Data = …`) counts as the slot.
+      const slot = field?.type === 'index_expression' ? field.childForFieldName('operand') : undefined;
+      const id = slot ?? (left.type === 'index_expression' ? left.childForFieldName('operand') : (field ?? left));
       if (id?.type !== 'identifier' || id.text === '_') continue;
       const found = declarationOf(id.text, assign);
       const decl = found && ('local' in found ? found.local.decl : found.param.fn);
       // A field's value may be the method's receiver, which declarationOf does not give.
       if (decl ? contains(literal, decl) : !field) continue;
       const name = left.type === 'selector_expression' ? left.childForFieldName('field')!.text : id.text;
-      if ((left.type === 'index_expression' ? ERRORS_VARIABLE : ERROR_VARIABLE).test(name)) return { variable: left.text, signal: signal.text.replace(/^defer\s+/, ''), error: true };
+      if ((left.type === 'index_expression' ? ERRORS_VARIABLE : ERROR_VARIABLE).test(name)) return { variable: left.text, signal: signalled, error: true };
       value ??= left;
     }
   }
-  return value && { variable: value.text, signal: signal.text.replace(/^defer\s+/, ''), error: false };
+  return value && { variable: value.text, signal: signalled, error: false };
 }
