@@ -154,7 +154,8 @@ the package declares the function so (\`for range ds.IsConfigChanged()\`, declar
 <-chan struct{}\`: jupiter's config reload, recovered, kept a bad config for good). Likewise a
 goroutine that drains a reader (\`for sc.Scan()\` over a child's \`StderrPipe()\`, \`io.Copy\`): after
 a recovered panic the writer on the other end would block forever.
-A goroutine in a \`_test.go\` file: a panic there fails the test run, and recovered it would only
+A goroutine in a \`_test.go\` file, or in a directory of tests (\`tests/\`, \`test/\`, \`e2e/\`, \`testutil/\`:
+dapr's certification flows passed with a panicking step): a panic there fails the test run, and recovered it would only
 be logged while the test could pass, or hang waiting for what the goroutine never did.
 So too a goroutine in a function given \`*testing.T\` (or B, F, \`testing.TB\`) in an ordinary
 file, a test suite other packages run (buf's storage suite passed a bucket whose \`Put\`

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { codemods } from '../../codemods/index.js';
+import { PackageIndexCache } from '../../src/engine/package-cache.js';
+import { analyzeSource } from '../../src/engine/process-file.js';
+
+const codemod = codemods.find((c) => c.id === 'goroutine-recover')!;
+const SRC = `package flow
+
+func Async(step func()) {
+	go func() {
+		step()
+	}()
+}
+`;
+
+const reasons = (path: string) =>
+  analyzeSource(path, path, SRC, { codemods: [codemod], goVersion: '1.22', packages: new PackageIndexCache() }).findings.map((f) => f.reason ?? 'fixed');
+
+describe('goroutine-recover in test code', () => {
+  it('leaves a goroutine under a directory of tests without a fix, as in a _test.go file', () => {
+    for (const path of ['/repo/tests/certification/flow/flow.go', '/repo/test/e2e/flow.go', '/repo/internal/testutil/flow.go']) {
+      expect(reasons(path), path).toEqual([expect.stringContaining('the goroutine is in test code')]);
+    }
+  });
+
+  it('fixes the same goroutine elsewhere', () => {
+    expect(reasons('/repo/internal/flow/flow.go')).toEqual(['fixed']);
+    // A directory whose name only starts like one of tests is no directory of tests.
+    expect(reasons('/repo/testdatafoo/flow.go')).toEqual(['fixed']);
+  });
+});
