@@ -14,13 +14,19 @@ export const SIGNAL_CHANNEL = /\.C$|^time\.|(^|\.)(done|quit|stop|closing|closed
 /** Calls that end the process: `os.Exit`, and any logger's `Fatal` (`log.Fatalln`, zap's `Fatal`), or `log.Panic`. */
 export const ENDS_PROCESS = /^(os\.Exit|syscall\.Exit)$|(^|\.)Fatal(f|ln|w)?$|^log\.Panic(f|ln)?$/;
 
+/** Words of a call giving back what was taken for the work: a reservation, a queued item, a transaction. */
+const GIVES_BACK = 'Unreserve|Requeue|Rollback';
+/** Such a call in a statement, and a method name holding such a word (`RunReservePluginsUnreserve`). */
+const GIVES_BACK_CALL = new RegExp(`(${GIVES_BACK})\\w*\\(`);
+const GIVES_BACK_NAME = new RegExp(`(^|[a-z])(${GIVES_BACK})([A-Z]\\w*)?$`);
+
 /** What skipping a statement leaves behind: a process running on (an exit skipped), or someone waiting. */
 export function afterSkipping(statement: string): string {
   // As ENDS_PROCESS, on a call's text (`log.G(ctx).WithError(err).Fatal("…")`).
   const exits = /^(os|syscall)\.Exit\(|\.Fatal(f|ln|w)?\(|^log\.Panic(f|ln)?\(/.test(statement);
   if (exits) return 'the process would run on without the goroutine';
   if (/\.(Stop|stop|GracefulStop)\w*\(/.test(statement)) return 'what it stops would run on for good (a ticker, a scheduler still running its jobs)';
-  if (/(Unreserve|Requeue|Rollback)\w*\(/.test(statement)) return 'what was taken for the work would stay taken (a reservation kept, an item never queued again, a transaction left open)';
+  if (GIVES_BACK_CALL.test(statement)) return 'what was taken for the work would stay taken (a reservation kept, an item never queued again, a transaction left open)';
   return /\.Close\(\)$/.test(statement) ? 'what it closes would stay open for good (a file and its lock, a connection, a pipe whose reader would wait forever)' : 'whoever waits for it would wait forever';
 }
 
@@ -39,7 +45,7 @@ export function signalsEnd(call: Node): boolean {
   // subscription reserved and never queued again.
   // Also a package's own, lower case (`s.stopEtcd()` after `<-ctx.Done()`: rke2's cluster reset,
   // recovered, left etcd running and exited 0), and grpc's `GracefulStop` (tink's server).
-  return /^(Send|send)?([Cc]lose|Done|Finish|Complete|[Rr]elease|[Ss]hutdown|Restart|Signal|Broadcast|[Ss]top|GracefulStop)([A-Z]\w*)?$/.test(name) || /(^|[a-z])(Unreserve|Requeue|Rollback)([A-Z]\w*)?$/.test(name);
+  return /^(Send|send)?([Cc]lose|Done|Finish|Complete|[Rr]elease|[Ss]hutdown|Restart|Signal|Broadcast|[Ss]top|GracefulStop)([A-Z]\w*)?$/.test(name) || GIVES_BACK_NAME.test(name);
 }
 
 /**
