@@ -34,6 +34,10 @@ function passed in or another package's function is not seen. No fix when:
 - nothing waits for the goroutines and they send on a channel the function returns after the
   loop (\`return answers\`): its caller reads the answers as they come, the first good one
   winning, and bounded, the function would return only once all but the last few were done;
+- nothing waits for the goroutines and each calls its item's method, of an interface the package
+  declares for its callers (\`for _, listener := range listeners { go listener.OnUpdate(instance) }\`):
+  listeners notified side by side by contract; kube-router's Broadcaster, bounded, made Notify
+  wait for slow listeners, and hang under a lock its caller held that they take too;
 - nothing waits for the goroutines and each runs the callback its item was registered with, a
   function-typed field of the items' struct (\`for _, subscriber := range e.subscribers { go
   subscriber.callBack() }\`): code the package does not show, which may block (a subscriber not

@@ -135,3 +135,29 @@ function ofDeclaredFunctionType(over: Node, at: Node, ctx: FileContext, withPara
   const fn = element?.type === 'type_identifier' ? ctx.packageIndex().type(element.text)?.typeNode : undefined;
   return fn?.type === 'function_type' && (withParameters || fn.childForFieldName('parameters')?.namedChildCount === 0);
 }
+
+/**
+ * A loop nothing waits for, whose goroutines call a method of their item (`go listener.OnUpdate(instance)`
+ * for each registered listener) that an interface of the package declares: listeners of the
+ * callers' making, notified side by side by contract. kube-router's Broadcaster, bounded, made
+ * Notify wait for slow listeners, and deadlocked under a lock its caller held that they take too.
+ * The call as written, up to its paren.
+ */
+export function itemIsListener(spawn: Spawn, bodies: { body: Node }[], ctx: FileContext): string | undefined {
+  const loop = spawn.loops.find((l) => loopShape(l).kind === 'range');
+  if (spawn.shape !== 'fire-and-forget' || !loop) return undefined;
+  // The items' type: an interface of the package (`listeners []Listener`, or a local copy of such a field).
+  const over = loopShape(loop).over!;
+  const copied = over.type === 'identifier' ? declarationOf(over.text, over) : undefined;
+  const source = copied && 'local' in copied && copied.local.value?.type === 'selector_expression' ? copied.local.value : over;
+  const element = elementType(source, loopStatement(loop), ctx);
+  const methods = new Set(element ? interfaceMethods(element, ctx) : []);
+  const items = new Set(loopShape(loop).variables);
+  const started = spawn.go.type === 'go_statement' ? spawn.go.namedChild(0) : undefined;
+  const calls = [...(started ? [started] : []), ...bodies.flatMap(({ body }) => body.descendantsOfType('call_expression'))];
+  for (const c of calls) {
+    const fn = c.childForFieldName('function');
+    if (fn?.type === 'selector_expression' && items.has(fn.childForFieldName('operand')!.text) && methods.has(fn.childForFieldName('field')!.text)) return `${fn.text}(…)`;
+  }
+  return undefined;
+}

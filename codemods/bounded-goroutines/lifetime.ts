@@ -14,7 +14,7 @@ import { sendsHaveRoom } from './room.js';
 import { contextOnlyBody, contextOnlyTask, sharedBatchingCall, unseenCallGivenContext, unseenWorker } from './unseen-calls.js';
 import { unseenWork } from './unseen-work.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
-import { itemCallback, itemIsFunction, itemTaskWithContext } from './item-tasks.js';
+import { itemCallback, itemIsFunction, itemIsListener, itemTaskWithContext } from './item-tasks.js';
 import { readUntilEnough } from './first-answers.js';
 import { endsWhenFunctionReturns, stopAwaitedAfter, waitsOnOthersClosing, waitsOnOthersEnds } from './waits-on-others.js';
 import { isDoneWait } from '../../src/go/result-channel.js';
@@ -121,6 +121,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (dependencies) {
     return `each goroutine ${dependencies}: goroutines waiting for each other's ends, and bounded, every slot could go to one waiting for a goroutine that cannot start`;
   }
+  const listener = itemIsListener(spawn, bodies, ctx);
+  if (listener) return `each goroutine notifies its item (${listener}), a listener of an interface the package declares for its callers: their code, notified side by side by contract; bounded, the notifier would wait for slow listeners, and hang if one needs a lock its caller holds`;
   const itself = itemIsFunction(spawn, bodies, ctx);
   if (itself) {
     return `each goroutine runs its item, itself of a function type the package declares for its callers (${itself}): work of their choosing that may run for good or wait on another item (a batch's commands, run side by side by contract), and bounded, the later ones might never start`;
