@@ -38,7 +38,9 @@ it is kept in, \`detached := trace.ContextWithSpan(context.Background(), span)\`
 \`context.WithCancelCause(detached)\`: spicedb's branch contexts), or the base of a trace span
 linked back to the parent's (\`tracer.Start(context.Background(), name,
 trace.WithLinks(trace.LinkFromContext(ctx)))\`: openfga's cache invalidation, detached from the
-request that triggers it): a root of its own, for a flush or a shutdown, or work detached on
+request that triggers it), or the context a function returns (\`return
+docker.WithScope(context.Background(), scope)\` in a \`func(…) context.Context\`: soci's auth
+retries, meant to start afresh): a root of its own, for a flush or a shutdown, or work detached on
 purpose, meant to outlive the context in scope; nor as the base of profiler labels
 (\`pprof.WithLabels(context.Background(), …)\`, \`pprof.Do\`), which carries labels, not
 cancellation; nor in a test file, where a bare context (no deadline, no values)
@@ -182,7 +184,8 @@ on purpose, for work that must not stop with it):
   abandoned if this caller disconnects\`), or one right above it as for \`context.TODO()\` (\`Don't
   use ctx here, as we still want to finish off the request if the ctx has been cancelled\`: with
   \`--aggressive\`, lxd's heartbeats in flight were cut), or one saying the parent is cut on
-  purpose (\`// clear parent context / deadline.\`, \`detach\`: with \`--aggressive\`, prysm's
+  purpose (\`// clear parent context / deadline.\`, \`detach\`, or that the work must not be
+  cancelled, \`// Avoids to get canceled by client.\`: stargz's layer pre-resolving; with \`--aggressive\`, prysm's
   broadcasts, started by request handlers that return at once, were cancelled before they sent):
   its author weighed the context and left it out.
 `;

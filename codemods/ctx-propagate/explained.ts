@@ -29,7 +29,7 @@ export function explainedByComment(call: Node, kind: 'TODO' | 'Background', inSc
     beside.push(c);
     above = c.startPosition.row - 1;
   }
-  return beside.find((c) => (named.test(c.text) && WHY.test(c.text)) || ((named.test(c.text) || /\bcontext\b/i.test(c.text)) && WHY_NOT.test(c.text)))?.text;
+  return beside.find((c) => (named.test(c.text) && WHY.test(c.text)) || ((named.test(c.text) || /\bcontext\b/i.test(c.text)) && WHY_NOT.test(c.text)) || (kind === 'Background' && NOT_CANCELLED.test(c.text)))?.text;
 }
 
 /**
@@ -39,6 +39,12 @@ export function explainedByComment(call: Node, kind: 'TODO' | 'Background', inSc
  * handlers that return at once).
  */
 const WHY_NOT = /\b(?:can'?t|cannot|must ?n[o']t|should ?n[o']t|do ?n[o']t|don'?t) (?:use|reuse|pass)\b|\b(?:timed out|expired|already (?:done|cancel+ed))\b|\b(?:clear|drop|strip|discard|ignore|cut)\w*\s+(?:the\s+)?(?:parent|deadline|cancel\w*)\b|\bdetach\w*/i;
+
+/**
+ * Words saying the work must not be cancelled, by themselves enough beside a `context.Background()`
+ * (`// Avoids to get canceled by client.`: stargz's layer pre-resolving, cut with the request).
+ */
+const NOT_CANCELLED = /\b(?:avoid\w*|not|never|without)\b[^.\n]{0,40}\bcancel+\w*/i;
 
 /** A note left for later (`TODO:`, not the call `TODO()`), or words of a reason the context is left out. */
 const WHY = /\b(?:TODO|FIXME|XXX)\b(?![\\(])|\b(?:shutdown|outlive|must|abandon\w*|on purpose|deliberate\w*|intentional\w*)\b/i;

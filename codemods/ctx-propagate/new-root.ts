@@ -22,11 +22,15 @@ export function newRoot(call: Node, pkg: string): string | undefined {
     if (/\b(LinkFromContext|WithLinks)\(/.test(outer.childForFieldName('arguments')?.text ?? '')) return `${ctor}(), a span linked back to the parent's`;
     parent = outer;
   }
+  // Returned as a new context by a function that makes one (`return docker.WithScope(context.Background(),
+  // scope)` in a func(…) context.Context: soci's auth retries, meant to start afresh).
+  const fn = enclosingFunction(call);
+  const returned = parent.parent?.type === 'return_statement' || (parent.parent?.type === 'expression_list' && parent.parent.parent?.type === 'return_statement');
+  if (returned && fn && /\bContext\b/.test(fn.childForFieldName('result')?.text ?? '')) return `the context ${fn.childForFieldName('name')?.text ?? 'the function literal'}() returns`;
   if (same(parent, call)) return undefined;
   // Kept in a local first (`detached := f(context.Background(), …)`), then made a context of.
   const holder = parent.parent?.type === 'expression_list' ? parent.parent.parent : parent.parent;
   const kept = holder?.type === 'short_var_declaration' || holder?.type === 'assignment_statement' ? holder.childForFieldName('left')?.namedChildren[0]?.text : undefined;
-  const fn = enclosingFunction(call);
   const made = kept && fn ? new RegExp(`(?<![\\w.])${pkg}\\.With\\w+(?=\\(\\s*${kept}\\b)`).exec(fn.text.slice(holder!.endIndex - fn.startIndex)) : null;
   return made ? `${made[0]}()` : undefined;
 }

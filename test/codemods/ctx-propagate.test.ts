@@ -159,6 +159,37 @@ func invalidate(parent context.Context, run func(context.Context)) {
     ]);
   });
 
+  it('leaves alone, even when aggressive, a context a function returns afresh, and one a comment says must not be cancelled', () => {
+    const src = `package p
+
+import "context"
+
+func withScope(ctx context.Context, scope string) context.Context { return ctx }
+
+// newRequestContext gives a retried request an entirely new context.
+func newRequestContext(orig context.Context, scope string) context.Context {
+	return withScope(context.Background(), scope)
+}
+
+func prefetch(ctx context.Context, resolve func(context.Context)) {
+	go func() {
+		if ctx.Err() != nil {
+			return
+		}
+		// Avoids to get canceled by client.
+		resolve(context.Background())
+	}()
+	<-ctx.Done()
+}
+`;
+    const out = fix(true, src);
+    expect(out.fixed).toBe(src);
+    expect(out.findings.map((f) => f.reason)).toEqual([
+      expect.stringContaining('is the parent of the context newRequestContext() returns'),
+      expect.stringContaining('a comment says why context.Background() is used here (// Avoids to get canceled by client.)'),
+    ]);
+  });
+
   it('leaves the base of profiler labels alone, even when aggressive', () => {
     const src = `package p
 
