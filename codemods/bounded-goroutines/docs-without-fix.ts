@@ -150,7 +150,9 @@ function passed in or another package's function is not seen. No fix when:
   goroutine lives until then, and bounded, the loop would stop;
 - the loop is in a function named for running its work at once (\`func Parallel(fs ...func()
   error)\`, \`TestConcurrentPush\`): callers may count on every goroutine running together;
-- the loop is in test code (a \`_test.go\` file, or a helper of a test harness package: the
+- the loop is in test code (a \`_test.go\` file, a file under a directory of tests, \`test/\`,
+  \`tests/\`, \`e2e/\`, \`testutil/\`: ovn-kubernetes' e2e pings, bounded, ran in rounds past their
+  gateways' capture window; or a helper of a test harness package: the
   function the loop is in, or the package's function the goroutine runs, is given a
   \`*testing.T\`, as lnd's \`go acceptChannel(h.T, true, acceptor)\`): a test's goroutines are what it exercises,
   often meant to run together or to wait on each other (nodes that must bootstrap together to

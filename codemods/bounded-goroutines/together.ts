@@ -4,6 +4,7 @@ import { ancestors, same, statementsOf, type Node } from '../../src/go/syntax.js
 import { calledName } from '../../src/go/called-functions.js';
 import { paramsOf, testingParameter } from '../../src/go/scope.js';
 import { spawnedFunction, type Spawn } from './detect.js';
+import { inTestCode } from '../../src/go/test-code.js';
 
 // Goroutines the code itself says are meant to run together: in a benchmark or a test, in a
 // function named for it, or under a comment saying so. A bound would change what they do.
@@ -19,7 +20,7 @@ export function meantToRunTogether(spawn: Spawn, ctx: FileContext): string | und
   // `func Parallel(fs ...func() error) error`, `TestTokensGenerateConcurrently`: running them at once is the contract.
   const named = ancestors(spawn.go).filter((a) => a.type === 'function_declaration' || a.type === 'method_declaration').map((f) => f.childForFieldName('name')?.text ?? '').find((n) => /parallel|concurrent/i.test(n));
   if (named) return `the loop is in ${named}(), named for running its work at once: callers may count on every goroutine running together (work that meets, a test of concurrency)`;
-  if (/_test\.go$/.test(ctx.path)) {
+  if (inTestCode(ctx.path)) {
     return "the loop is in test code: a test's goroutines are what it exercises, often meant to run together or to wait on each other (nodes joining a cluster, a count of calls in flight), and a bound could change what it tests or stall it";
   }
   const helper = testHelper(spawn, ctx);

@@ -9,6 +9,7 @@ import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { codeWords, receivesFrom } from '../../src/go/find-by-text.js';
 import { afterSkipping, channelHandedOn, ENDS_PROCESS, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, oneTimeSetup, releaseHandedOn, releaseInText, servesForGood, servesThroughParameter, signalsEnd } from './skipped-work.js';
+import { inTestCode } from '../../src/go/test-code.js';
 
 export const goroutineRecover: Codemod = {
   id: 'goroutine-recover',
@@ -289,7 +290,7 @@ function find(ctx: FileContext): RawFinding[] {
       continue;
     }
     // Or under a directory of tests (`tests/certification/flow/flow.go`: dapr's async test steps).
-    if (ctx.path.endsWith('_test.go') || /(^|\/)(tests?|e2e|testutils?)\//.test(ctx.path)) {
+    if (inTestCode(ctx.path)) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: 'the goroutine is in test code (a _test.go file, or a directory of tests): a panic there fails the test run, and recovered it would only be logged while the test could pass (or hang on what the goroutine never did)' });
       continue;
     }

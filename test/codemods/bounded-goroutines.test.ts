@@ -41,6 +41,21 @@ describe('bounded-goroutines options', () => {
   });
 });
 
+describe('bounded-goroutines in test code', () => {
+  const at = (path: string) =>
+    fixSource(path, path, SRC, { codemods: [codemod], codemodOptions: { [codemod.id]: {} }, goVersion: '1.22', packages: new PackageIndexCache() });
+
+  it('gives no bound to a loop under a directory of tests, whose goroutines the suite means to run together', () => {
+    const out = at('/repo/test/e2e/gateways.go');
+    expect(out.fixed).toBe(SRC);
+    expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('the loop is in test code')]);
+  });
+
+  it('bounds the same loop elsewhere', () => {
+    expect(at('/repo/pkg/gateways.go').fixed).toContain('sem := make(chan struct{}, runtime.GOMAXPROCS(0))');
+  });
+});
+
 describe('bounded-goroutines on goroutines waiting on the network', () => {
   const FETCH = `package p
 
