@@ -218,7 +218,8 @@ export function servesThroughParameter(calls: Node[], index: PackageIndex): { pa
 /**
  * A call named for serving or looping (`Serve`, `ListenAndServe`, `runLoop`), or a method `Start`
  * or `Run` (or a function value `run`, `start`) given nothing but maybe a context or a stop
- * channel (`c.nginxStatus.Start()`: ingress-nginx's scrape loop, behind an interface;
+ * channel, and a period (`c.nginxStatus.Start()`: ingress-nginx's scrape loop, behind an interface;
+ * `routeManager.Run(stopChan, 2*time.Minute)`: ovn-kubernetes' route manager;
  * `cache.Start(stopChan)`: the VPC CNI's informer cache, recovered, left start-up waiting for its
  * sync for good), a command's aside
  * (`cmd.Run()` runs a process).
@@ -237,7 +238,7 @@ function serves(call: Node): boolean {
   // Or a function value named so (`run, _ := e.server.GetEventsListener(…)`, then `run()`:
   // tetragon's exporter loop).
   const named = /\.(Start|Run)$/.test(fn) || /^(run|start|serve|listen)$/i.test(fn);
-  return named && !/(^|\.)([cC]md|[cC]ommand|c?[pP]roc|[pP]rocess|[eE]xec)([A-Z_\d]\w*)?\.\w+$/.test(fn) && args.length <= 1 && args.every((a) => /ctx|context|stop|done|quit|shutdown/i.test(a.text));
+  return named && !/(^|\.)([cC]md|[cC]ommand|c?[pP]roc|[pP]rocess|[eE]xec)([A-Z_\d]\w*)?\.\w+$/.test(fn) && args.length <= 2 && args.some((a) => /ctx|context|stop|done|quit|shutdown/i.test(a.text)) === (args.length > 0) && args.every((a) => /ctx|context|stop|done|quit|shutdown|time\.|^\d/i.test(a.text));
 }
 
 /**
