@@ -58,7 +58,9 @@ signal: croc, recovered, hung instead of exiting): after a recovered panic it wo
 forever where the process used to crash (defer the release first). Such a call in any position
 (\`err := cl.Close()\`, \`_ = conn.Close()\`, sish's and sshpiper's clients), or named for telling
 that the work ended, whatever package declares it (\`Close…\`, \`Done\`, \`Finish\`, \`Release\`,
-\`Shutdown\`, \`Stop\` (a scheduler or ticker stopped after a flush would run on), \`GracefulStop\`,
+\`Shutdown\` (and client-go's \`ShutDown\`: purelb's controller hung on SIGTERM), \`Stop\` (a scheduler or
+ticker stopped after a flush would run on), \`GracefulStop\`, \`Cancel\`, \`Terminate\`, \`Kill\`, \`Abort\`,
+\`Disconnect\`, \`Drain\`, \`Ack\`, \`Nack\`, \`Flush\`,
 the package's own \`stop…\` and \`close…\` (\`<-ctx.Done(); s.stopKubelet(); s.stopEtcd()\`: rke2's
 cluster reset, recovered, left etcd running and exited 0; tink's gRPC server never stopped), \`Signal\`, \`Broadcast\`, \`sc.SendCloseSignal(err)\`: mosdns' servers, recovered,
 left \`WaitClosed\` waiting with the port dead), or for giving back what was taken for the work

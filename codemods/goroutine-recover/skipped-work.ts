@@ -45,7 +45,9 @@ export function signalsEnd(call: Node): boolean {
   // subscription reserved and never queued again.
   // Also a package's own, lower case (`s.stopEtcd()` after `<-ctx.Done()`: rke2's cluster reset,
   // recovered, left etcd running and exited 0), and grpc's `GracefulStop` (tink's server).
-  return /^(Send|send)?([Cc]lose|Done|Finish|Complete|[Rr]elease|[Ss]hutdown|Restart|Signal|Broadcast|[Ss]top|GracefulStop)([A-Z]\w*)?$/.test(name) || GIVES_BACK_NAME.test(name);
+  // And client-go's workqueue `ShutDown()` (purelb's controller hung on SIGTERM), a cancel, a kill, an
+  // acknowledgement or a flush: each tells another side to stop waiting, or lets it go on.
+  return /^(Send|send)?([Cc]lose|Done|Finish|Complete|[Rr]elease|[Ss]hut[Dd]own|Restart|Signal|Broadcast|[Ss]top|GracefulStop|Cancel|Terminate|Quit|Kill|Abort|Disconnect|Drain|Ack|Nack|Flush)([A-Z]\w*)?$/.test(name) || GIVES_BACK_NAME.test(name);
 }
 
 /**
