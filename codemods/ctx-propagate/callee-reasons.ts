@@ -5,6 +5,10 @@ import { readsOnlyValues } from './values-only.js';
 
 /** Why the call the empty context is given to should not get `inScope`, if it should not. */
 export function calleeReason(call: Node, ctx: FileContext, inScope: string): string | undefined {
+  const expected = mockExpectation(call);
+  if (expected) {
+    return `the call sets a mock's expectation (${expected}), not work done under the context: its argument is the context the code under test is expected to pass, and given ${inScope} it would expect that one instead`;
+  }
   const chooses = readsOnlyValues(call, ctx);
   if (chooses) {
     return `the call reads only values from its context (${chooses}), to choose what to do, not to stop: given ${inScope}, it would read the values ${inScope} carries and may choose differently`;
@@ -17,4 +21,20 @@ export function calleeReason(call: Node, ctx: FileContext, inScope: string): str
     return `the call writes after an earlier change of the function (${recorded.call}), with no transaction between them: the empty context lets the sequence finish once started, and given ${inScope}, a cancel in between would leave the first change without this one`;
   }
   return undefined;
+}
+
+/**
+ * The mock expectation `call` is an argument of, as written up to its paren: a call on a gomock
+ * recorder (`ec2Rec.DescribeSecurityGroups(context.TODO(), gomock.Eq(…))`, a `…Recorder` or
+ * `…Rec` receiver, or chained on `.EXPECT()`), or one whose other arguments are matchers
+ * (`gomock.Any()`, `mock.Anything`): cluster-api-provider-aws' test, given its ctx, expected
+ * one the code under test never passes.
+ */
+function mockExpectation(call: Node): string | undefined {
+  const target = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
+  const callee = target?.type === 'call_expression' ? target.childForFieldName('function') : undefined;
+  if (callee?.type !== 'selector_expression') return undefined;
+  const receiver = callee.childForFieldName('operand')!.text;
+  const matchers = (target!.childForFieldName('arguments')?.namedChildren ?? []).some((a) => /^(gomock|mock)\.(Any|Eq|Anything|AnythingOfType|MatchedBy|Not|Nil)\b/.test(a.text));
+  return /(Rec|Recorder|\.EXPECT\(\))$/.test(receiver) || matchers ? `${callee.text}(…)` : undefined;
 }

@@ -173,6 +173,10 @@ on purpose, for work that must not stop with it):
   context.WithValue(context.Background(), k, v)\`) for the calls given it: a call given
   \`context.TODO()\` beside them is meant not to see them (weaviate's tests of a client's default
   URL, next to the same call given a header);
+- the call sets a mock's expectation (\`ec2Rec.DescribeSecurityGroups(context.TODO(), gomock.Eq(…))\`
+  on a gomock recorder, a call chained on \`.EXPECT()\`, or one given matchers): its context
+  argument is what the code under test must pass, and given the context in scope it would expect
+  that one instead (cluster-api-provider-aws' test then failed with any other test context);
 - a comment says why: for \`context.TODO()\`, one on its line or right above its statement that
   names the context in scope with a note for later (\`TODO:\`, \`FIXME\`) or a reason (shutdown,
   must, outlive, on purpose…) (\`ctx := context.TODO() // TODO: use w.ctx and handle graceful

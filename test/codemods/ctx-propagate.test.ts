@@ -269,4 +269,27 @@ func RecordLogin(ctx context.Context, s store, user string) error {
     expect(out.findings.map((f) => f.reason ?? 'fixed')).toEqual(['fixed', expect.stringContaining('context.Background() is given to a write (s.Create(…))')]);
     expect(out.fixed).toBe(src.replace('s.Get(context.Background(), user)', 's.Get(ctx, user)'));
   });
+
+  it('leaves a mock expectation alone: its context argument is what the code under test must pass', () => {
+    const src = `package p
+
+import "context"
+
+type recorder struct{}
+
+func (recorder) DescribeGroups(ctx context.Context, name any) {}
+
+type mock struct{}
+
+func (mock) EXPECT() recorder { return recorder{} }
+
+func expectDescribe(ctx context.Context, ec2Rec recorder, m mock) {
+	ec2Rec.DescribeGroups(context.TODO(), "cluster")
+	m.EXPECT().DescribeGroups(context.TODO(), "cluster")
+}
+`;
+    const out = fix(false, src);
+    expect(out.fixed).toBe(src);
+    expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining("the call sets a mock's expectation (ec2Rec.DescribeGroups(…))"), expect.stringContaining("the call sets a mock's expectation (m.EXPECT().DescribeGroups(…))")]);
+  });
 });
