@@ -103,7 +103,9 @@ function passed in or another package's function is not seen. No fix when:
   goroutines' work may wait on it (migrate's prefetch wrote each body to a pipe that reader
   drains; bounded, its own test hung, and a prefetch of ten remote sources ran ten times slower);
 - a goroutine hands an unbuffered channel the function made before the loop to a call
-  (\`d.Run(ctx, ch)\`, \`ch\` read only after the loop): the call may send on it with no receiver
+  (\`d.Run(ctx, ch)\`, \`ch\` read only after the loop; also when the goroutine is that call, a
+  function value's: \`go fn(ctx, addr, req, resultsCh)\`, gravity's ping-pong checks, which
+  deadlocked once bounded): the call may send on it with no receiver
   until the loop is done;
 - nothing waits for the goroutines and right after the loop the function waits for its own stop
   signal (\`<-c.stopCh\`, \`<-ctx.Done()\` as a statement): services started side by side, meant to

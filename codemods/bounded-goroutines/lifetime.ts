@@ -1,7 +1,6 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
-import { localsBefore } from '../../src/go/scope.js';
-import { ancestors, firstLine, nextStatement, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, nextStatement, same, type Node } from '../../src/go/syntax.js';
 import { spawnedFunction, type Spawn } from './detect.js';
 import { closuresCalled, goroutineBodies, spawned } from './goroutine-bodies.js';
 import { channelRangedOver } from './channel-loops.js';
@@ -16,7 +15,7 @@ import { unseenWork } from './unseen-work.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { itemCallback, itemIsFunction, itemIsListener, itemTaskWithContext } from './item-tasks.js';
 import { readUntilEnough } from './first-answers.js';
-import { endsWhenFunctionReturns, stopAwaitedAfter, waitsOnOthersClosing, waitsOnOthersEnds } from './waits-on-others.js';
+import { endsWhenFunctionReturns, handsUnbufferedChannel, stopAwaitedAfter, waitsOnOthersClosing, waitsOnOthersEnds } from './waits-on-others.js';
 import { isDoneWait } from '../../src/go/result-channel.js';
 import { acceptsConnections, readsStream, receivesConnections, stopsServer, waitsOnEvent, waitsOnNetwork } from './network.js';
 import { delayedStart, inTimerCallback, oneTimePause, ownTimeout, pacedBy, sharedDeadline, waitsForOthersUntilTimer } from './timing.js';
@@ -150,6 +149,10 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
     const why = waitsOnOthers(body, spawn, ctx, waitedForAtOnce);
     if (why) return `${who} ${why}: a bound could leave the loop waiting for a slot that never frees`;
   }
+  // The call the goroutine is, when it is no literal (`go fn(ctx, addr, req, resultsCh)`).
+  const direct = !literal && !waitedForAtOnce && spawn.go.type === 'go_statement' ? spawn.go.namedChild(0) : undefined;
+  const channelHanded = direct?.type === 'call_expression' ? handsUnbufferedChannel([direct], spawn) : undefined;
+  if (channelHanded) return `the goroutine ${channelHanded}: a bound could leave the loop waiting for a slot that never frees`;
   const deadline = sharedDeadline(spawn, literal);
   if (deadline) {
     return `the goroutines share one deadline (${deadline}, made before the loop): bounded, the later ones would start late against it and run out of time, where together they all had it`;
@@ -315,16 +318,8 @@ function usesOutsideChannel(body: Node, spawn: Spawn, own: (n: Node) => boolean,
     const ch = send.childForFieldName('channel')!.text;
     if (!declaredHere(ch) && !sendsHaveRoom(ch, body, spawn)) return `sends on ${ch}, which may have no receiver until the loop is done`;
   }
-  // `d.Run(ctx, ch)`, ch made unbuffered before the loop: the call may send on it, and wait for
-  // a receiver that comes only once the loop is done.
-  const before = localsBefore(loopStatement(spawn.loop));
-  for (const call of body.descendantsOfType('call_expression').filter(own)) {
-    for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
-      if (arg.type !== 'identifier' || declaredHere(arg.text)) continue;
-      const made = before.find((l) => l.name === arg.text)?.value?.text.replace(/\s/g, '');
-      if (made && /^make\((<-)?chan[^,]*\)$/.test(made)) return `hands ${arg.text}, an unbuffered channel made before the loop, to ${firstLine(call.text)}, which may send on it with no receiver until the loop is done`;
-    }
-  }
+  const handed = handsUnbufferedChannel(body.descendantsOfType('call_expression').filter(own), spawn, declaredHere);
+  if (handed) return handed;
   for (const recv of body.descendantsOfType('unary_expression').filter(own)) {
     if (recv.childForFieldName('operator')?.text !== '<-') continue;
     const from = recv.childForFieldName('operand')!.text;

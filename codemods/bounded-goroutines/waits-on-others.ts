@@ -2,7 +2,9 @@ import { DONE_NAME } from '../../src/go/cancellation.js';
 import { calledTextWhere } from '../../src/go/called-functions.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { loopStatement } from '../../src/go/loops.js';
-import { ancestors, closedChannels, nextStatement, statementsOf, type Node } from '../../src/go/syntax.js';
+import { localsBefore } from '../../src/go/scope.js';
+import type { Spawn } from './detect.js';
+import { ancestors, closedChannels, firstLine, nextStatement, statementsOf, type Node } from '../../src/go/syntax.js';
 
 // Goroutines that wait for others of the loop, or for the spawning function to return: bounded,
 // they would hold their slots while what they wait for cannot start or come.
@@ -87,4 +89,21 @@ export function stopAwaitedAfter(loop: Node): string | undefined {
   if (!from) return undefined;
   const stop = /\.Done\(\)$/.test(from) || DONE_NAME.test(from.slice(from.lastIndexOf('.') + 1));
   return stop ? next!.text : undefined;
+}
+
+/**
+ * `d.Run(ctx, ch)`, ch made unbuffered before the loop: the call may send on it, and wait for a
+ * receiver that comes only once the loop is done. Also the call the goroutine is (`go fn(ctx, addr,
+ * req, resultsCh)`, fn a function value: gravity's ping-pong checks, bounded, deadlocked).
+ */
+export function handsUnbufferedChannel(calls: Node[], spawn: Spawn, declaredHere: (name: string) => boolean = () => false): string | undefined {
+  const before = localsBefore(loopStatement(spawn.loop));
+  for (const call of calls) {
+    for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
+      if (arg.type !== 'identifier' || declaredHere(arg.text)) continue;
+      const made = before.find((l) => l.name === arg.text)?.value?.text.replace(/\s/g, '');
+      if (made && /^make\((<-)?chan[^,]*\)$/.test(made)) return `hands ${arg.text}, an unbuffered channel made before the loop, to ${firstLine(call.text)}, which may send on it with no receiver until the loop is done`;
+    }
+  }
+  return undefined;
 }
