@@ -28,4 +28,19 @@ describe('goroutine-recover in test code', () => {
     // A directory whose name only starts like one of tests is no directory of tests.
     expect(reasons('/repo/testdatafoo/flow.go')).toEqual(['fixed']);
   });
+
+  it("leaves a goroutine of a gocheck suite's helper (given *check.C) without a fix", () => {
+    const src = `package suite
+
+import check "gopkg.in/check.v1"
+
+func AppHookCycle(c *check.C, stream func() error) {
+	go func() {
+		c.Assert(stream(), check.IsNil)
+	}()
+}
+`;
+    const out = analyzeSource('/repo/lib/app/suite/suite.go', 'suite.go', src, { codemods: [codemod], goVersion: '1.22', packages: new PackageIndexCache() });
+    expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('the goroutine runs in test code (a function given c *check.C')]);
+  });
 });
