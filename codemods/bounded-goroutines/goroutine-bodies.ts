@@ -1,5 +1,5 @@
 import type { FileContext } from '../../src/engine/types.js';
-import { calledBodies, callsHanding } from '../../src/go/called-functions.js';
+import { calledBodies, literalsHandedTo } from '../../src/go/called-functions.js';
 import { statementsOf, type Node } from '../../src/go/syntax.js';
 import { declarationOf, localClosure } from '../../src/go/scope.js';
 import { spawnedFunction, type Spawn } from './detect.js';
@@ -63,20 +63,12 @@ export function goroutineBodies(spawn: Spawn, ctx: FileContext): { body: Node; v
  * func(name string) error { return c.doAction(…) })` hands it work that waits on the server.
  */
 function passedIn(called: Node[], ctx: FileContext): { body: Node; via?: string }[] {
-  const out: { body: Node; via?: string }[] = [];
-  for (const callee of called) {
-    const found = callee.type === 'identifier' ? declarationOf(callee.text, callee) : undefined;
-    if (!found || !('param' in found) || found.param.typeNode.type !== 'function_type') continue;
-    const handing = callsHanding(found.param, ctx.packageIndex());
-    for (const { arg } of handing?.calls ?? []) {
-      if (arg?.type !== 'func_literal') continue;
-      const body = arg.childForFieldName('body')!;
-      const via = `the ${callee.text} given to ${handing!.callee}()`;
-      const calls = body.descendantsOfType('call_expression').map((c) => c.childForFieldName('function')!);
-      out.push({ body, via }, ...calledBodies(calls, ctx.packageIndex(), true).map((b) => ({ ...b, via: b.via ?? via })));
-    }
-  }
-  return out;
+  return called.flatMap((c) => literalsHandedTo(c, ctx.packageIndex())).flatMap(({ literal, param, callee }) => {
+    const body = literal.childForFieldName('body')!;
+    const via = `the ${param} given to ${callee}()`;
+    const calls = body.descendantsOfType('call_expression').map((c) => c.childForFieldName('function')!);
+    return [{ body, via }, ...calledBodies(calls, ctx.packageIndex(), true).map((b) => ({ ...b, via: b.via ?? via }))];
+  });
 }
 
 /** The local closures among the functions a goroutine calls (`update(ctx)`, where `update := func(…) {…}`), each with its call. */

@@ -229,10 +229,12 @@ function find(ctx: FileContext): RawFinding[] {
     }
     // Or in a closure of the function around, called by name (`doCancel()`, whose `close(cancel)`
     // is the goroutine's whole point: zgrab2's request timeout, recovered, left Do blocked).
-    const closure = undeferred.map((f) => ({ f, literal: localClosure(f, f) })).find(({ literal }) => literal && releaseInText(literal.childForFieldName('body')!.text));
+    const closure = undeferred.map((f) => {
+      const literal = localClosure(f, f);
+      return { f, release: literal && releaseInText(literal.childForFieldName('body')!.text) };
+    }).find(({ release }) => release);
     if (closure) {
-      const release = releaseInText(closure.literal!.childForFieldName('body')!.text)!;
-      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine calls ${closure.f.text}(), a closure that runs ${release} outside a defer: after a recovered panic it would be skipped, and ${afterSkipping(release)} where the process used to crash` });
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine calls ${closure.f.text}(), a closure that runs ${closure.release} outside a defer: after a recovered panic it would be skipped, and ${afterSkipping(closure.release!)} where the process used to crash` });
       continue;
     }
     const looping = calledTextWhere(undeferred, ctx.packageIndex(), (text) => LOOPS_FOR_GOOD.test(text));

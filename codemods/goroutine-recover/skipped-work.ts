@@ -1,5 +1,5 @@
 import type { FileContext } from '../../src/engine/types.js';
-import { calledTextWhere, callsHanding } from '../../src/go/called-functions.js';
+import { calledTextWhere, literalsHandedTo } from '../../src/go/called-functions.js';
 import { loopShape } from '../../src/go/loops.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { declarationOf } from '../../src/go/scope.js';
@@ -204,18 +204,16 @@ export function servesForGood(body: Node): string | undefined {
  * runs.
  */
 export function servesThroughParameter(calls: Node[], index: PackageIndex): { param: string; runs: string; callee: string } | undefined {
-  for (const callee of calls) {
-    const found = callee.type === 'identifier' ? declarationOf(callee.text, callee) : undefined;
-    if (!found || !('param' in found) || found.param.typeNode.type !== 'function_type') continue;
-    const handing = callsHanding(found.param, index);
-    for (const { arg } of handing?.calls ?? []) {
-      const body = arg?.type === 'func_literal' ? arg.childForFieldName('body') : undefined;
-      const runs = body && (servesForGood(body) ?? LOOPS_FOR_GOOD.exec(body.text)?.[0].trim());
-      if (runs) return { param: callee.text, runs, callee: handing!.callee };
-    }
+  for (const { literal, param, callee } of calls.flatMap((c) => literalsHandedTo(c, index))) {
+    const body = literal.childForFieldName('body')!;
+    const runs = servesForGood(body) ?? LOOPS_FOR_GOOD.exec(body.text)?.[0].trim();
+    if (runs) return { param, runs, callee };
   }
   return undefined;
 }
+
+/** An argument that tells a runner when to stop: a context or a stop channel. */
+const STOP_ARG = /ctx|context|stop|done|quit|shutdown/i;
 
 /**
  * A call named for serving or looping (`Serve`, `ListenAndServe`, `runLoop`), or a method `Start`
@@ -240,7 +238,7 @@ function serves(call: Node): boolean {
   // Or a function value named so (`run, _ := e.server.GetEventsListener(…)`, then `run()`:
   // tetragon's exporter loop).
   const named = /\.(Start|Run)$/.test(fn) || /^(run|start|serve|listen)$/i.test(fn);
-  return named && !/(^|\.)([cC]md|[cC]ommand|c?[pP]roc|[pP]rocess|[eE]xec)([A-Z_\d]\w*)?\.\w+$/.test(fn) && args.length <= 2 && args.some((a) => /ctx|context|stop|done|quit|shutdown/i.test(a.text)) === (args.length > 0) && args.every((a) => /ctx|context|stop|done|quit|shutdown|time\.|^\d/i.test(a.text));
+  return named && !/(^|\.)([cC]md|[cC]ommand|c?[pP]roc|[pP]rocess|[eE]xec)([A-Z_\d]\w*)?\.\w+$/.test(fn) && args.length <= 2 && (args.length === 0 || args.some((a) => STOP_ARG.test(a.text))) && args.every((a) => STOP_ARG.test(a.text) || /time\.|^\d/.test(a.text));
 }
 
 /**

@@ -108,10 +108,11 @@ function assertedChannel(send: Node): string | undefined {
 
 function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternatives?: Fix[]; reason?: string } {
   const inScope = cancellationSources(send, ctx.tree, ctx.packageIndex);
+  // Whatever the source: the server the send reports on ends with it.
+  const served = inScope.length > 0 ? reportsServerEnd(send, fn) : undefined;
   for (const s of inScope) {
     const failed = reportsFailureOf(send, fn, s);
     if (failed) return { reason: `the send reports ${failed}, which is given ${s.expr} or a context made from it: once ${s.expr} is done that call ends, and a select would drop the report at random` };
-    const served = reportsServerEnd(send, fn);
     if (served) return { reason: `the send reports why the server stopped (${served.serve}), and the function stops it itself (${served.stop}): the report comes once ${s.expr} is done, and a select on it would drop it` };
     const stopper = stoppedBySentCall(send, s, ctx);
     if (stopper) return { reason: `the send hands on what ${stopper}: the value reports why the work stops, and a select on ${s.expr}, closed by then, would drop it` };

@@ -1,6 +1,6 @@
 import type { PackageIndex } from './package-index.js';
 import type { Node } from './syntax.js';
-import { paramsOf, type Param } from './scope.js';
+import { declarationOf, paramsOf, type Param } from './scope.js';
 
 /** How many calls deep a goroutine's work is followed into the package's functions. */
 const CALL_DEPTH = 6;
@@ -101,6 +101,18 @@ export function callsHanding(param: Param, index: PackageIndex): { callee: strin
   const variadic = /\.\.\./.test(fn.childForFieldName('parameters')?.text ?? '');
   const calls = index.callsNamed(callee).filter((c) => variadic || c.childForFieldName('arguments')?.namedChildCount === params.length);
   return { callee, calls: calls.map((call) => ({ call, arg: call.childForFieldName('arguments')?.namedChildren[position] })) };
+}
+
+/**
+ * The function literals the package's callers hand to the function-typed parameter a call names
+ * (`handler()`, where `startHandler(func() error { … })` is a call of the function declaring
+ * `handler`), each with the parameter and the function it belongs to, by name.
+ */
+export function literalsHandedTo(callee: Node, index: PackageIndex): { literal: Node; param: string; callee: string }[] {
+  const found = callee.type === 'identifier' ? declarationOf(callee.text, callee) : undefined;
+  if (!found || !('param' in found) || found.param.typeNode.type !== 'function_type') return [];
+  const handing = callsHanding(found.param, index);
+  return (handing?.calls ?? []).flatMap(({ arg }) => (arg?.type === 'func_literal' ? [{ literal: arg, param: callee.text, callee: handing!.callee }] : []));
 }
 
 /** A word every wait that `waitsOnOthers` and `delayedStart` find is spelled with: a body without one shows none. */
