@@ -1,4 +1,5 @@
 import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
+import type { PackageIndex } from '../../src/go/package-index.js';
 import { closureName, contains, enclosingFunction, isDetached, type Node } from '../../src/go/syntax.js';
 
 /**
@@ -26,4 +27,25 @@ function startedByName(literal: Node): Node | undefined {
   const name = closureName(literal);
   const fn = name ? enclosingFunction(literal) : undefined;
   return fn?.descendantsOfType('go_statement').find((g) => g.startIndex > literal.endIndex && g.namedChild(0)?.childForFieldName('function')?.text === name);
+}
+
+/**
+ * The go statement that starts the function, when every call of it in the package starts it as a
+ * goroutine nothing waits for (`go m.emitScheduledWorkflowMetrics(ctx, …)`, its only call): the
+ * function runs after its callers return, and its own roots may be meant to outlive their
+ * contexts (flyteadmin's scheduled-workflow metrics, looked up after the request had ended).
+ */
+export function onlyStartedDetached(fn: Node, index: PackageIndex): Node | undefined {
+  if (fn.type !== 'function_declaration' && fn.type !== 'method_declaration') return undefined;
+  const name = fn.childForFieldName('name')!.text;
+  const method = fn.type === 'method_declaration';
+  const calls = index.callsNamed(name).filter((c) => {
+    const callee = c.childForFieldName('function')!;
+    return method ? callee.type === 'selector_expression' : callee.type === 'identifier';
+  });
+  // Not when something waits for it after all: a group it is handed, a wait handed on (`t.Cleanup(wg.Wait)`).
+  if (/\bsync\.WaitGroup\b/.test(fn.childForFieldName('parameters')!.text)) return undefined;
+  const waitedAfter = (go: Node) => /\.Wait\b/.test(enclosingFunction(go)?.text.slice(go.endIndex - enclosingFunction(go)!.startIndex) ?? '');
+  const starts = calls.map((c) => c.parent).filter((go): go is Node => go?.type === 'go_statement' && isDetached(go) && !waitedAfter(go));
+  return calls.length > 0 && starts.length === calls.length ? starts[0] : undefined;
 }

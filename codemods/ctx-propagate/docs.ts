@@ -48,7 +48,10 @@ may be what the test checks (twirp's test of a response header set without the h
 ResponseWriter, which the handler's context would carry); nor given to a write (\`Create\`,
 \`Update\`, \`Put\`, \`Save\`, \`Insert\`…: \`l.client.Create(context.Background(), record)\`), which it
 keeps going whatever becomes of the request, as a record meant to outlive it needs (kubesphere's
-failed-login records, counted to lock an account, went unwritten when the client hung up).
+failed-login records, counted to lock an account, went unwritten when the client hung up); nor in
+a function the package only ever starts as a goroutine nothing waits for (\`go
+m.emitScheduledWorkflowMetrics(ctx, …)\`, its only call): it runs on after its callers return
+(flyteadmin's metrics lookups, run once the request had ended).
 
 ## Left alone
 - functions with no context in scope (goconc never invents one);

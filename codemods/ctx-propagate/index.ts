@@ -6,7 +6,7 @@ import { packageName } from '../../src/go/imports.js';
 import { callsOf, codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { enclosingLoops } from '../../src/go/loops.js';
 import { ancestors, enclosingFunction, escapes, firstLine, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
-import { detachedApart } from './detached.js';
+import { detachedApart, onlyStartedDetached } from './detached.js';
 import { docs } from './docs.js';
 import { explainedByComment } from './explained.js';
 import { calleeReason } from './callee-reasons.js';
@@ -187,6 +187,11 @@ function find(ctx: FileContext): RawFinding[] {
     const persisted = kind === 'Background' ? writtenTo(call) : undefined;
     if (persisted) {
       out.push(unfixed(`context.Background() is given to a write (${persisted}): it keeps the write going whatever becomes of ${source.expr}, as a record meant to outlive the request needs (kubesphere's failed-login records, counted for lock-out, went unwritten when the client hung up)`));
+      continue;
+    }
+    const started = kind === 'Background' && source.kind === 'ctx-param' ? onlyStartedDetached(source.fn, ctx.packageIndex()) : undefined;
+    if (started) {
+      out.push(unfixed(`the function only runs as a goroutine nothing waits for (${firstLine(started.text)}): it runs on after its callers return, and context.Background() may be meant to outlive ${source.expr} (flyteadmin's metrics, looked up once the request had ended)`));
       continue;
     }
     if (kind === 'TODO' || ctx.options.aggressive === true) {
