@@ -139,7 +139,10 @@ disconnecting and was never pruned). A goroutine that closes the write end of an
 cut-off data as complete (opencost's S3 Select rows, oathkeeper's request body to an authorizer),
 or start over (kubesphere's file download, its writer a field set by \`t.reader, t.outStream =
 io.Pipe()\`, reconnected for good); a field, a parameter or the literal's own argument counts
-when the package declares it a \`*io.PipeWriter\` or sets it from \`io.Pipe()\`. So too a stream's send side ended in a
+when the package declares it a \`*io.PipeWriter\` or sets it from \`io.Pipe()\`. A goroutine that alone writes to
+one end of a pipe its function makes (\`in, out := net.Pipe()\`, \`io.Pipe()\`, \`os.Pipe()\`), the other
+end left to a reader: recovered, the reader would wait for good, with no end of file and no error
+(gravity's operation logs, streamed from a tail in another package). So too a stream's send side ended in a
 defer (\`defer stream.CloseSend()\`, or in a deferred literal): recovered, the peer would take the
 messages sent so far for the whole request (pachyderm's streaming call reported success). A goroutine that marks its work and clears the mark after it, outside a defer (\`tasks.Store(h,
 t); t.Exec(ctx); tasks.Delete(h)\`): recovered, the mark would stay (a variant of flagger's load

@@ -3,6 +3,7 @@ import { receivesFrom, regexEscaped } from '../../src/go/find-by-text.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { ancestors, contains, ERROR_VARIABLE, firstLine, FUNCTION_TYPES, insideLiteral, isLogStatement, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import { declarationOf } from '../../src/go/scope.js';
+import { pipeClosedOnExit, pipeFedAlone } from './pipes.js';
 
 // Goroutines whose work someone goes on with, or whose panic is meant to stop the process:
 // recovered, the loss of their work would pass for success, or the process run on.
@@ -29,6 +30,10 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
   const pipe = pipeClosedOnExit(stmts, go, index);
   if (pipe) {
     return `the goroutine closes the write end of a pipe in a defer (${pipe}): recovered, a panic would end the data early with a clean end of file, and its reader would take the cut-off data as complete where the process used to crash`;
+  }
+  const fed = pipeFedAlone(stmts, go);
+  if (fed) {
+    return `the goroutine alone writes to ${fed.end}, one end of a pipe its function makes (${fed.made}), and ${fed.other} is read elsewhere: recovered, a panic would leave ${fed.end} open and silent, and the reader of ${fed.other} waiting forever (gravity's operation log stream) where the process used to crash`;
   }
   // Or in a deferred literal (`defer func() { if err := stream.CloseSend(); err != nil { … } }()`).
   const sendEnd = stmts.map((st) => (st.type === 'defer_statement' ? /(?<![\w.])[\w.]+\.CloseSend\(\)/.exec(st.text)?.[0] : undefined)).find(Boolean);
@@ -246,28 +251,6 @@ function onlyLogs(stmt: Node): boolean {
   if (stmt.type !== 'if_statement') return false;
   const branches = [stmt.childForFieldName('consequence'), stmt.childForFieldName('alternative')].filter((b): b is Node => !!b);
   return branches.every((b) => (b.type === 'if_statement' ? onlyLogs(b) : statementsOf(b).every((s) => s.type === 'comment' || onlyLogs(s))));
-}
-
-/**
- * A deferred close of an `io.Pipe` writer (`defer pw.Close()`, `defer w.CloseWithError(err)`,
- * also in a deferred literal), the writer made by the function that starts the goroutine: its
- * reader takes the close as the end of the data (opencost's S3 Select rows, oathkeeper's body
- * piped to an authorizer). As written, up to its paren.
- */
-function pipeClosedOnExit(stmts: Node[], go: Node, index: PackageIndex): string | undefined {
-  const fn = startingFunction(go);
-  for (const st of stmts.filter((s) => s.type === 'defer_statement')) {
-    // Or in a deferred literal (`defer func() { _ = write.CloseWithError(err) }()`).
-    for (const m of st.text.matchAll(/(?<![\w.])([\w.]+)\.(Close|CloseWithError)\(/g)) {
-      const name = regexEscaped(m[1].split('.').pop()!);
-      // Made by io.Pipe where it is started, or a field, a parameter or the literal's own
-      // parameter the package declares a pipe writer or sets from io.Pipe (kubesphere's
-      // `t.reader, t.outStream = io.Pipe()`, recovered, reconnected its download for good).
-      const made = new RegExp(`,\\s*${regexEscaped(m[1])}\\s*:?=\\s*io\\.Pipe\\(\\)`).test(fn?.text ?? '');
-      if (made || index.anyTextMatches(new RegExp(`\\b${name}\\s+\\*io\\.PipeWriter\\b|,\\s*[\\w.]*\\b${name}\\s*:?=\\s*io\\.Pipe\\(\\)`))) return `${m[1]}.${m[2]}(…)`;
-    }
-  }
-  return undefined;
 }
 
 /**

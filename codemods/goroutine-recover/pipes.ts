@@ -1,0 +1,48 @@
+import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
+import type { PackageIndex } from '../../src/go/package-index.js';
+import { enclosingFunction, type Node } from '../../src/go/syntax.js';
+
+// Goroutines on one end of a pipe: its reader waits on what they write, and on its end.
+
+/**
+ * A deferred close of an `io.Pipe` writer (`defer pw.Close()`, `defer w.CloseWithError(err)`,
+ * also in a deferred literal), the writer made by the function that starts the goroutine: its
+ * reader takes the close as the end of the data (opencost's S3 Select rows, oathkeeper's body
+ * piped to an authorizer). As written, up to its paren.
+ */
+export function pipeClosedOnExit(stmts: Node[], go: Node, index: PackageIndex): string | undefined {
+  const fn = enclosingFunction(go);
+  for (const st of stmts.filter((s) => s.type === 'defer_statement')) {
+    // Or in a deferred literal (`defer func() { _ = write.CloseWithError(err) }()`).
+    for (const m of st.text.matchAll(/(?<![\w.])([\w.]+)\.(Close|CloseWithError)\(/g)) {
+      const name = regexEscaped(m[1].split('.').pop()!);
+      // Made by io.Pipe where it is started, or a field, a parameter or the literal's own
+      // parameter the package declares a pipe writer or sets from io.Pipe (kubesphere's
+      // `t.reader, t.outStream = io.Pipe()`, recovered, reconnected its download for good).
+      const made = new RegExp(`,\\s*${regexEscaped(m[1])}\\s*:?=\\s*io\\.Pipe\\(\\)`).test(fn?.text ?? '');
+      if (made || index.anyTextMatches(new RegExp(`\\b${name}\\s+\\*io\\.PipeWriter\\b|,\\s*[\\w.]*\\b${name}\\s*:?=\\s*io\\.Pipe\\(\\)`))) return `${m[1]}.${m[2]}(…)`;
+    }
+  }
+  return undefined;
+}
+
+/** The two ends of a pipe a function makes (`in, out := net.Pipe()`, `pr, pw := io.Pipe()`, `r, w, err := os.Pipe()`). */
+const PIPE_MADE = /(?<![\w.])(\w+)\s*,\s*(\w+)\s*(?:,\s*\w+\s*)?:?=\s*(net|io|os)\.Pipe\(\)/g;
+
+/**
+ * A pipe its starting function makes whose write end the goroutine alone uses, the other end
+ * left to a reader (gravity's `NewTailReader`: a goroutine writes each tailed line to `in`, and
+ * the reader it returns reads `out`): a panic, recovered, leaves the reader waiting for good.
+ */
+export function pipeFedAlone(stmts: Node[], go: Node): { end: string; other: string; made: string } | undefined {
+  const fn = enclosingFunction(go);
+  const code = codeOnly(stmts.map((s) => s.text).join('\n'));
+  const names = (name: string) => new RegExp(`(?<![\\w.])${regexEscaped(name)}\\b`).test(code);
+  for (const m of codeOnly(fn?.text ?? '').matchAll(PIPE_MADE)) {
+    // An io.Pipe's (and os.Pipe's) writer is its second end; either end of a net.Pipe writes.
+    const ends = m[3] === 'net' ? [[m[1], m[2]], [m[2], m[1]]] : [[m[2], m[1]]];
+    const fed = ends.find(([end, other]) => end !== '_' && names(end) && !names(other));
+    if (fed) return { end: fed[0], other: fed[1], made: m[0].trim() };
+  }
+  return undefined;
+}
