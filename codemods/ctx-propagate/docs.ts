@@ -112,6 +112,11 @@ on purpose, for work that must not stop with it):
   (\`Fatalf\`, a logger's \`Fatal\`, \`os.Exit\`, \`panic\`; a test's \`t.Fatal\` does not count) right
   after it, or on its own \`if err := …; err != nil\`: given the context, the call would fail once
   it ends at shutdown, and a clean stop would become a crash (contour's ingress-status writer);
+- the call's error, later in the function (\`if statusErr != nil { … }\`), leads to a call that
+  records the failure as a lasting state (\`o.DeactivateSite(reason)\`, \`Set…Status\`,
+  \`Update…Condition\`, \`Mark…Failed\`, an event emitted), with no test for the context's end
+  (\`context.Canceled\`, \`ctx.Err()\`): given the context, a call cut off as its caller goes away
+  would be recorded as a failure (gravity's health check marked a healthy cluster degraded);
 - in a callback given the context (a poll's condition), the call's failure is kept in a variable
   of the function around it (\`lastError = err\`), or its result is (\`res, err = c.Get(…)\`), reported
   once the attempts give up: an attempt cut off at the deadline would replace that failure or result

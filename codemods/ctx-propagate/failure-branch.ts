@@ -1,5 +1,5 @@
 import { declarationOf } from '../../src/go/scope.js';
-import { contains, nextStatement, type Node } from '../../src/go/syntax.js';
+import { contains, ERROR_VARIABLE, nextStatement, type Node } from '../../src/go/syntax.js';
 
 /** `log.Fatal`, `klog.Fatalf`, `isw.log.WithError(err).Fatal`, `os.Exit`, `panic`: the process ends (a test's `t.Fatal` only ends the test). */
 const EXIT_CALL = /(^|\.)(Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln)$|^os\.Exit$|^panic$/;
@@ -50,6 +50,34 @@ export function keptAcrossAttempts(given: Node | undefined, callback: Node): { n
       const decl = found && ('local' in found ? found.local.decl : undefined);
       if (decl && !contains(callback, decl)) return { name: left.text, what: assign === taken[0] ? 'result' : 'failure' };
     }
+  }
+  return undefined;
+}
+
+/** A call that records a failure as a lasting state: a status set, a site deactivated, an event emitted. */
+const RECORDS_FAILURE = /(?:^|\.)(?:Deactivate|Disable|Degrade|Quarantine|Evict|Mark\w*(?:Failed|Unhealthy|Degraded|Down|Dead)|Set\w*(?:Status|State|Condition|Health)|Update\w*(?:Status|State|Condition|Health)|Emit\w*|Event|Eventf|Record\w*(?:Event|Failure))\w*$/;
+/** A branch that tells the context's end apart from a failure of the call. */
+const TELLS_CANCEL_APART = /\bCanceled\b|\bDeadlineExceeded\b|\.Err\(\)|IsCancel|isCancel/;
+
+/**
+ * The error of the call given the context (`statusErr := cluster.checkPlanetStatus(context.TODO())`)
+ * feeds, later in the function, a branch (`if statusErr != nil { … }`) that records the failure
+ * as a lasting state (`o.DeactivateSite(reason)`, an event emitted) without telling the context's
+ * end apart: given a context cancelled at shutdown or by a client gone away, a healthy check
+ * would fail and be recorded as a failure (gravity's cluster, marked degraded). The call, as written.
+ */
+export function recordedOnFailure(given: Node | undefined, fn: Node): string | undefined {
+  const list = given?.parent?.type === 'expression_list' ? given.parent.parent : undefined;
+  if (list?.type !== 'short_var_declaration' && list?.type !== 'assignment_statement') return undefined;
+  const error = list.childForFieldName('left')!.namedChildren.map((n) => n.text).find((n) => ERROR_VARIABLE.test(n));
+  if (!error) return undefined;
+  const tested = new RegExp(`(?<![\\w.])${error}\\s*!=\\s*nil\\b`);
+  for (const check of fn.descendantsOfType('if_statement')) {
+    if (check.startIndex < list.endIndex || !tested.test(check.childForFieldName('condition')?.text ?? '')) continue;
+    const branch = check.childForFieldName('consequence');
+    if (!branch || TELLS_CANCEL_APART.test(branch.text)) continue;
+    const record = branch.descendantsOfType('call_expression').find((c) => RECORDS_FAILURE.test(c.childForFieldName('function')!.text));
+    if (record) return `${record.childForFieldName('function')!.text}(…)`;
   }
   return undefined;
 }

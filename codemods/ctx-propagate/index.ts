@@ -14,7 +14,7 @@ import { writtenTo } from './records-earlier.js';
 import { newRoot } from './new-root.js';
 import { cleanupAfter, CLEANUP } from './cleanup.js';
 import { meantToFinish, stoppingReason } from './meant-to-finish.js';
-import { exitsOnFailure, keptAcrossAttempts } from './failure-branch.js';
+import { exitsOnFailure, keptAcrossAttempts, recordedOnFailure } from './failure-branch.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 
 /** `context.Background()` handed straight to a call: after `(` or `,` (or the end of a block comment). */
@@ -252,6 +252,10 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
   const exit = exitsOnFailure(given ?? undefined);
   if (exit) {
     return `the call's failure ends the process (${exit}): given ${source.expr}, it would fail once ${source.expr} is done, and a clean stop would become a crash`;
+  }
+  const recorded = recordedOnFailure(given ?? undefined, source.fn);
+  if (recorded) {
+    return `the call's error leads to ${recorded}, which records the failure as a lasting state, with no test for ${source.expr}'s end: given ${source.expr}, a call cut off by its cancellation would be recorded as a failure (gravity's cluster, marked degraded when the check's caller went away)`;
   }
   const lastError = keptAcrossAttempts(given ?? undefined, source.fn);
   if (lastError) {
