@@ -46,7 +46,8 @@ purpose, meant to outlive the context in scope; nor as the base of profiler labe
 cancellation; nor in a test file, where a bare context (no deadline, no values)
 may be what the test checks (twirp's test of a response header set without the handler's
 ResponseWriter, which the handler's context would carry); nor given to a write (\`Create\`,
-\`Update\`, \`Put\`, \`Save\`, \`Insert\`…: \`l.client.Create(context.Background(), record)\`), which it
+\`Update\`, \`Put\`, \`Save\`, \`Insert\`, a server-side copy refreshing a blob's age, \`ComposeObject\`…:
+\`l.client.Create(context.Background(), record)\`), which it
 keeps going whatever becomes of the request, as a record meant to outlive it needs (kubesphere's
 failed-login records, counted to lock an account, went unwritten when the client hung up); nor in
 a function the package only ever starts as a goroutine nothing waits for (\`go
@@ -122,7 +123,8 @@ on purpose, for work that must not stop with it):
   once the attempts give up: an attempt cut off at the deadline would replace that failure or result
   with the context's end (openyurt's RBAC helpers; antctl's traceflow printed an empty result);
 - it is given to a call named for cleaning up (\`ref.Release(context.TODO())\`,
-  \`releaseContainer\`, \`Cleanup\`, \`Delete\`, \`Remove\`, \`Unlock\`, \`Kill\`, \`Shutdown\` (a graceful stop: with
+  \`releaseContainer\`, \`Cleanup\`, \`Delete\`, \`Remove\`, \`Unlock\`, \`Kill\`, \`Stop\` (pd's dashboard, stopped
+  once its manager's context was done), \`Shutdown\` (a graceful stop: with
   \`--aggressive\`, oauth2-proxy's server would have cut its requests in flight), or ending with one:
   skaffold's \`ForceJobDelete\` after a job's watch failed on a timeout): cleanup is meant to
   run even once the context is done (a cancelled build still releases its leases), and given it

@@ -292,35 +292,4 @@ func expectDescribe(ctx context.Context, ec2Rec recorder, m mock) {
     expect(out.fixed).toBe(src);
     expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining("the call sets a mock's expectation (ec2Rec.DescribeGroups(…))"), expect.stringContaining("the call sets a mock's expectation (m.EXPECT().DescribeGroups(…))")]);
   });
-  it('leaves Background() alone, even when aggressive, in a method only ever started as a goroutine nothing waits for', () => {
-    const src = `package p
-
-import "context"
-
-type store struct{}
-
-func (store) plan(ctx context.Context, id string) (string, error) { return id, ctx.Err() }
-
-type manager struct{ db store }
-
-func (m *manager) Create(ctx context.Context, id string) error {
-	go m.emitMetrics(ctx, id)
-	return nil
-}
-
-// Looked up after Create has answered: the request's context is over by then.
-func (m *manager) emitMetrics(ctx context.Context, id string) {
-	if _, err := m.db.plan(context.Background(), id); err != nil {
-		return
-	}
-}
-`;
-    const out = fix(true, src);
-    expect(out.fixed).toBe(src);
-    expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('the function only runs as a goroutine nothing waits for (go m.emitMetrics(ctx, id))')]);
-    // Called in place as well, it runs within its caller's request: fixed.
-    const called = src.replace('\treturn nil\n}', '\tm.emitMetrics(ctx, id)\n\treturn nil\n}');
-    expect(called).not.toBe(src);
-    expect(fix(true, called).fixed).toBe(called.replace('m.db.plan(context.Background(), id)', 'm.db.plan(ctx, id)'));
-  });
 });

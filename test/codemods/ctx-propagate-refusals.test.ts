@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { codemods } from '../../codemods/index.js';
+import { PackageIndexCache } from '../../src/engine/package-cache.js';
+import { fixSource } from '../../src/engine/process-file.js';
+
+// context.Background() left alone even with --aggressive: work meant to outlive the context in scope.
+const codemod = codemods.find((c) => c.id === 'ctx-propagate')!;
+const fix = (src: string) =>
+  fixSource('/virtual/p.go', 'p.go', src, { codemods: [codemod], codemodOptions: { [codemod.id]: { aggressive: true } }, goVersion: '1.22', packages: new PackageIndexCache() });
+
+describe('ctx-propagate --aggressive, refused', () => {
+  it('leaves Background() alone, even when aggressive, in a method only ever started as a goroutine nothing waits for', () => {
+    const src = `package p
+
+import "context"
+
+type store struct{}
+
+func (store) plan(ctx context.Context, id string) (string, error) { return id, ctx.Err() }
+
+type manager struct{ db store }
+
+func (m *manager) Create(ctx context.Context, id string) error {
+	go m.emitMetrics(ctx, id)
+	return nil
+}
+
+// Looked up after Create has answered: the request's context is over by then.
+func (m *manager) emitMetrics(ctx context.Context, id string) {
+	if _, err := m.db.plan(context.Background(), id); err != nil {
+		return
+	}
+}
+`;
+    const out = fix(src);
+    expect(out.fixed).toBe(src);
+    expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('the function only runs as a goroutine nothing waits for (go m.emitMetrics(ctx, id))')]);
+    // Called in place as well, it runs within its caller's request: fixed.
+    const called = src.replace('\treturn nil\n}', '\tm.emitMetrics(ctx, id)\n\treturn nil\n}');
+    expect(called).not.toBe(src);
+    expect(fix(called).fixed).toBe(called.replace('m.db.plan(context.Background(), id)', 'm.db.plan(ctx, id)'));
+  });
+
+  it('leaves a stop alone: it runs once the context is done (a dashboard stopped as its manager context ends)', () => {
+    const src = `package p
+
+import "context"
+
+type service struct{}
+
+func (service) Stop(ctx context.Context) error { return ctx.Err() }
+
+type manager struct {
+	ctx     context.Context
+	service service
+}
+
+func (m *manager) run() {
+	<-m.ctx.Done()
+	m.stopService()
+}
+
+func (m *manager) stopService() {
+	if err := m.service.Stop(context.Background()); err != nil {
+		return
+	}
+}
+`;
+    const out = fix(src);
+    expect(out.fixed).toBe(src);
+    expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('the call cleans up (m.service.Stop)')]);
+  });
+
+  it('leaves a server-side copy alone: a write meant to outlive the request that served the blob', () => {
+    const src = `package p
+
+import "context"
+
+type core struct{}
+
+func (core) ComposeObject(ctx context.Context, dst, src string) error { return ctx.Err() }
+func (core) GetObject(ctx context.Context, key string) error           { return ctx.Err() }
+
+func touch(ctx context.Context, c core, key string) error {
+	if err := c.GetObject(context.Background(), key); err != nil {
+		return err
+	}
+	return c.ComposeObject(context.Background(), key, key)
+}
+`;
+    const out = fix(src);
+    expect(out.findings.map((f) => f.reason ?? 'fixed')).toEqual(['fixed', expect.stringContaining('context.Background() is given to a write (c.ComposeObject(…))')]);
+    expect(out.fixed).toBe(src.replace('c.GetObject(context.Background(), key)', 'c.GetObject(ctx, key)'));
+  });
+});
