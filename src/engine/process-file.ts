@@ -4,6 +4,7 @@ import { LineIndex } from './line-index.js';
 import type { PackageIndexCache } from './package-cache.js';
 import { applySuppressions, parseSuppressions, unusedSuppressions, type SuppressionScope } from './suppression.js';
 import { parseGo, reparseGo } from './parser.js';
+import { withoutFixesInFailpoints } from './failpoints.js';
 import { aroundGrammarGaps } from './grammar-gaps.js';
 import { partialRanges } from './partial-parse.js';
 import type { Codemod, Edit, Finding, RawFinding } from './types.js';
@@ -117,6 +118,7 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
   // A name the package declares at top level (`var log = …`, or assigned as one) cannot be an import's.
   const packageDeclares = (name: string) => declaresName(opts.packages.get(path, tree, source), name);
   withoutFixesInTemplate(findings, source);
+  withoutFixesInFailpoints(findings, source, tree);
   verifyFixes(findings, source, tree, internalErrors, partial ? ranges : undefined, packageDeclares);
   findings.sort((a, b) => a.start - b.start || a.codemod.localeCompare(b.codemod));
   return { parsed: true, findings, internalErrors, tree, ranges: partial ? ranges : undefined, unreadDeclarations: unread };
