@@ -113,6 +113,11 @@ on purpose, for work that must not stop with it):
   (\`Fatalf\`, a logger's \`Fatal\`, \`os.Exit\`, \`panic\`; a test's \`t.Fatal\` does not count) right
   after it, or on its own \`if err := …; err != nil\`: given the context, the call would fail once
   it ends at shutdown, and a clean stop would become a crash (contour's ingress-status writer);
+- the context in scope is a receiver's field that a function building the value leaves out
+  (\`k := &kafka{tokenURL: url}\`) and never sets before calling this method on it
+  (\`k.newKafkaConfig()\`): the field is nil there, and a call given a nil context panics (nuclio's
+  Kafka trigger, whose OAuth token source would have kept the nil context of a trigger not yet
+  started);
 - the call's error, later in the function (\`if statusErr != nil { … }\`), leads to a call that
   records the failure as a lasting state (\`o.DeactivateSite(reason)\`, \`Set…Status\`,
   \`Update…Condition\`, \`Mark…Failed\`, an event emitted), with no test for the context's end

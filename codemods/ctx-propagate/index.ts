@@ -16,6 +16,7 @@ import { cleanupAfter, CLEANUP } from './cleanup.js';
 import { meantToFinish, stoppingReason } from './meant-to-finish.js';
 import { exitsOnFailure, keptAcrossAttempts, recordedOnFailure } from './failure-branch.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
+import { fieldMayBeNil } from '../../src/go/composite-literals.js';
 
 /** `context.Background()` handed straight to a call: after `(` or `,` (or the end of a block comment). */
 const BACKGROUND_ARGUMENT = /[(,/]\s*\w+\.Background\s*\(/;
@@ -140,6 +141,11 @@ function find(ctx: FileContext): RawFinding[] {
     const field = source.kind === 'ctx-field' ? source.expr.slice(source.expr.lastIndexOf('.') + 1) : undefined;
     if (field && !/^(ctx|context)$/i.test(field)) {
       out.push(unfixed(`${source.expr} is named for a purpose of its own, not the receiver's lifetime: given to this call, it would stop the call whenever that purpose is cancelled`));
+      continue;
+    }
+    const unset = fieldMayBeNil(source, ctx.packageIndex(), true);
+    if (unset) {
+      out.push(unfixed(`the package builds ${unset.typeName} without ${unset.field} (${unset.literal}), and calls ${source.fn.childForFieldName('name')!.text}() on it without setting ${unset.field}: ${source.expr} is nil there, and a nil context makes the call panic (nuclio's Kafka trigger read its config before Start set k.ctx)`));
       continue;
     }
     // A handler given the request (`r *http.Request`): its context is `r.Context()`, and the

@@ -1,7 +1,6 @@
 import { cancellationSources, DONE_NAME, doneReceive, signalledDoneChannels, deadDoneFieldsReason, type CancellationSource } from '../../src/go/cancellation.js';
 import { ancestors, contains, enclosingFunction, escapes, firstLine, FUNCTION_TYPES, same, touchesError, unparen, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
-import { receiverOf } from '../../src/go/declarations.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting, receiverIgnoring } from '../../src/go/result-channel.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
@@ -33,7 +32,7 @@ import { handsOnAcceptedConnection } from './accepted-connection.js';
 import { collectorMetricChannel } from './collector-metrics.js';
 import { checkedAfterSend, cleanupSkippedByReturn, closedUnderSender, inOwnDoneCase, ownStopOnDone, stopsOnOwnChannel } from './early-return.js';
 import { declarationOf, testingParameter } from '../../src/go/scope.js';
-import { literalLeavingOut } from '../../src/go/composite-literals.js';
+import { fieldMayBeNil } from '../../src/go/composite-literals.js';
 import { mayHaveSend } from '../../src/go/text-signals.js';
 import { isSemaphoreAcquire } from './semaphore.js';
 
@@ -335,11 +334,8 @@ function mayBeNil(source: CancellationSource, ctx: FileContext): string | undefi
   const wrapped = [...source.fn.text.matchAll(wrap)].find((m) => m[1] !== source.expr && !/^\w+\.With\w*$/.test(m[2]))?.[0];
   const what = source.kind === 'ctx-field' ? 'field' : 'parameter';
   if (wrapped) return `the function reads ${source.expr} into ${wrapped} and uses that instead: the ${what} may be nil`;
-  if (source.kind !== 'ctx-field') return undefined;
-  const field = source.expr.slice(source.expr.lastIndexOf('.') + 1);
-  const typeName = receiverOf(source.fn)?.typeName;
-  const literal = typeName ? literalLeavingOut(ctx.packageIndex().allTexts(), typeName, field) : undefined;
-  return literal ? `the package builds ${typeName} without ${field} (${literal}), and the function building it does not set it: the field may be nil, at least until another method sets it` : undefined;
+  const unset = fieldMayBeNil(source, ctx.packageIndex());
+  return unset ? `the package builds ${unset.typeName} without ${unset.field} (${unset.literal}), and the function building it does not set it: the field may be nil, at least until another method sets it` : undefined;
 }
 
 function outermostFunction(node: Node): Node | undefined {

@@ -1,11 +1,34 @@
+import type { CancellationSource } from './cancellation.js';
+import { receiverOf } from './declarations.js';
+import type { PackageIndex } from './package-index.js';
+
+/**
+ * For a context field of the receiver (`k.ctx`), a literal of the receiver's type that leaves
+ * it out, in a function that does not set it (`literalLeavingOut`): the field may be nil where
+ * the method runs, and is where that function calls the method (nuclio's Kafka trigger, whose
+ * constructor read its config before `Start` set `k.ctx`). The type, the field and the literal's
+ * first line.
+ */
+export function fieldMayBeNil(source: CancellationSource, index: PackageIndex, calledByBuilder = false): { typeName: string; field: string; literal: string } | undefined {
+  if (source.kind !== 'ctx-field') return undefined;
+  const field = source.expr.slice(source.expr.lastIndexOf('.') + 1);
+  const typeName = receiverOf(source.fn)?.typeName;
+  // With calledByBuilder, only where the function building the value calls the method itself.
+  const method = calledByBuilder ? source.fn.childForFieldName('name')?.text : undefined;
+  if (calledByBuilder && !method) return undefined;
+  const literal = typeName ? literalLeavingOut(index.allTexts(), typeName, field, method) : undefined;
+  return literal ? { typeName: typeName!, field, literal } : undefined;
+}
+
 /**
  * A composite literal of the type (`&ObservableImpl{iterable: it}`, `T{}`) in the texts that leaves
  * the field out, unless the function building it sets the field before handing it on (`s.ctx,
  * s.cancel = context.WithCancel(…)` in the constructor): the field may be nil, at least until
  * another method sets it (`t.ctx = ctx` in a `Subscribe` that callers may not have called yet).
- * The literal's first line, as written.
+ * With calledThere, only a literal whose function calls that method. The literal's first line, as
+ * written.
  */
-export function literalLeavingOut(texts: string[], typeName: string, field: string): string | undefined {
+export function literalLeavingOut(texts: string[], typeName: string, field: string, calledThere?: string): string | undefined {
   const setLater = new RegExp(`\\.${field}\\s*(,\\s*[\\w.]+\\s*)*=[^=]`);
   // Not the element type of a map or slice literal (`map[string]*Comet{}`, `[]Comet{…}`).
   const opening = new RegExp(`(?<![\\w.*\\]])${typeName}\\{`, 'g');
@@ -21,7 +44,8 @@ export function literalLeavingOut(texts: string[], typeName: string, field: stri
       // Keyed without the field, or empty; a positional literal sets every field.
       const keyed = /^\s*\w+\s*:/.test(body) || body.trim() === '';
       if (!keyed || new RegExp(`(^|[,{\\s])${field}\\s*:`).test(body)) continue;
-      if (setLater.test(functionAround(text, m.index!))) continue;
+      const around = functionAround(text, m.index!);
+      if (setLater.test(around) || (calledThere && !new RegExp(`\\.${calledThere}\\(`).test(around))) continue;
       return text.slice(m.index!, end + 1).split('\n')[0];
     }
   }
