@@ -89,7 +89,11 @@ or that calls a function parameter the package's callers hand such a server (\`e
 given \`func() error { return srv.Serve(l) }\`: etcd's client and peer servers),
 meant to run for the life of the process: one recovered panic would end it for good where the
 crash restarted the process (routedns' listeners, kine's TTL worker, goreplay's flusher,
-ingress-nginx's scrape loop, Dragonfly's servers). So too one that waits for its stop after its
+ingress-nginx's scrape loop, Dragonfly's servers). So too a worker per item that a \`Start\` or
+\`Run\` function starts for each of a collection, running a method of the item the package does not
+declare (\`for _, p := range s.partitions { go func(p Partition) { … p.Read() … }(p) }\`, \`Read\`
+an interface's): its loop is out of sight (nuclio's partition readers, recovered, left the
+partition unread with the processor up). So too one that waits for its stop after its
 setup (\`bore(name); <-ctx.Done()\`, or in a function it reaches: boringproxy's tunnels), keeping
 what it set up alive until then; a hook that waits first (\`<-ctx.Done(); f()\`) is fixed. Calls
 started on goroutines of their own (\`go handleConnection(c)\`) are not followed. A slot given back after the work (\`<-sem\`

@@ -4,6 +4,7 @@ import { packageName } from '../../src/go/imports.js';
 import { afterOpeningBrace, ancestors, contains, eol, firstLine, indentAt, inSelectWithDefault, insideLiteral, isReleaseCall, statementsOf, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { afterStart, outcomeHandedBack, waitedOrMeant } from './waited-for.js';
+import { workerPerItem } from './workers.js';
 import { panicLogger } from './logger.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
@@ -265,6 +266,11 @@ function find(ctx: FileContext): RawFinding[] {
     const guard = guardSetBefore(go, ctx);
     if (guard) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine starts after ${guard}, a flag the package clears once the work is done: after a recovered panic it would stay set, and the work never start again where the process used to crash` });
+      continue;
+    }
+    const worker = workerPerItem(go, body, ctx.packageIndex());
+    if (worker) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `${worker.starter} starts the goroutine for each of ${worker.items}, to run ${worker.call}, code the package does not show: a worker per item, likely meant to run for the component's life (nuclio's partition readers), and recovered, a panic would leave the process up with it gone where the crash used to restart it` });
       continue;
     }
     const server = servesForGood(body);
