@@ -118,6 +118,11 @@ on purpose, for work that must not stop with it):
   (\`k.newKafkaConfig()\`): the field is nil there, and a call given a nil context panics (nuclio's
   Kafka trigger, whose OAuth token source would have kept the nil context of a trigger not yet
   started);
+- the call's failure is retried: its failure branch ends with \`continue\` in a loop that never
+  checks the context (\`for time.Now().Before(timeout) { …; if err != nil { time.Sleep(d); continue }
+  }\`): given the context, once it is done every attempt would fail at once and the loop spin
+  until its own limit (nuclio's kaniko job poll, with \`--aggressive\`: a cancelled build waited
+  out its timeout, then reported it timed out);
 - the call's error, later in the function (\`if statusErr != nil { … }\`), leads to a call that
   records the failure as a lasting state (\`o.DeactivateSite(reason)\`, \`Set…Status\`,
   \`Update…Condition\`, \`Mark…Failed\`, an event emitted), with no test for the context's end

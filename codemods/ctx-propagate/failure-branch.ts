@@ -1,5 +1,6 @@
+import type { CancellationSource } from '../../src/go/cancellation.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { contains, ERROR_VARIABLE, nextStatement, type Node } from '../../src/go/syntax.js';
+import { contains, ERROR_VARIABLE, nextStatement, statementsOf, type Node } from '../../src/go/syntax.js';
 
 /** `log.Fatal`, `klog.Fatalf`, `isw.log.WithError(err).Fatal`, `os.Exit`, `panic`: the process ends (a test's `t.Fatal` only ends the test). */
 const EXIT_CALL = /(^|\.)(Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln)$|^os\.Exit$|^panic$/;
@@ -78,6 +79,45 @@ export function recordedOnFailure(given: Node | undefined, fn: Node): string | u
     if (!branch || TELLS_CANCEL_APART.test(branch.text)) continue;
     const record = branch.descendantsOfType('call_expression').find((c) => RECORDS_FAILURE.test(c.childForFieldName('function')!.text));
     if (record) return `${record.childForFieldName('function')!.text}(…)`;
+  }
+  return undefined;
+}
+
+/**
+ * The call's failure is retried: its failure branch ends with `continue` in a loop that never
+ * checks the context (`for time.Now().Before(timeout) { job, err := get(…); if err != nil {
+ * time.Sleep(time.Second); continue } … }`). Given the context, once it is done every attempt
+ * fails at once, and the loop spins until its own limit (nuclio's kaniko job poll: a cancelled
+ * build waited out its timeout, then reported it timed out). The `continue`'s line.
+ */
+export function retriedOnFailure(given: Node | undefined, expr: string): number | undefined {
+  const branch = failureBranch(given);
+  const end = statementsOf(branch).filter((c) => c.type !== 'comment').at(-1);
+  if (end?.type !== 'continue_statement' || end.namedChildCount > 0) return undefined;
+  let loop: Node | null = branch!.parent;
+  while (loop && loop.type !== 'for_statement' && loop.type !== 'func_literal') loop = loop.parent;
+  if (loop?.type !== 'for_statement') return undefined;
+  const checks = new RegExp(`(?<![\\w.])${expr.replace(/\./g, '\\.')}\\.(Done|Err)\\(\\)`);
+  return checks.test(loop.text) ? undefined : end.startPosition.row + 1;
+}
+
+/** Why the call must not be given the context, by what its failure leads to, if it must not. */
+export function failureReason(given: Node | undefined, source: CancellationSource): string | undefined {
+  const exit = exitsOnFailure(given);
+  if (exit) {
+    return `the call's failure ends the process (${exit}): given ${source.expr}, it would fail once ${source.expr} is done, and a clean stop would become a crash`;
+  }
+  const retried = retriedOnFailure(given, source.expr);
+  if (retried) {
+    return `the call's failure is retried (continue, line ${retried}) by a loop that never checks ${source.expr}: given it, once ${source.expr} is done every attempt would fail at once, and the loop spin until its own limit (nuclio's kaniko job poll waited out its timeout, then reported it timed out)`;
+  }
+  const recorded = recordedOnFailure(given, source.fn);
+  if (recorded) {
+    return `the call's error leads to ${recorded}, which records the failure as a lasting state, with no test for ${source.expr}'s end: given ${source.expr}, a call cut off by its cancellation would be recorded as a failure (gravity's cluster, marked degraded when the check's caller went away)`;
+  }
+  const lastError = keptAcrossAttempts(given, source.fn);
+  if (lastError) {
+    return `the call's ${lastError.what} is kept in ${lastError.name}, outside this callback, to report once the attempts give up: given ${source.expr}, an attempt cut off at the deadline would replace that ${lastError.what} with ${source.expr}'s end`;
   }
   return undefined;
 }

@@ -14,7 +14,7 @@ import { writtenTo } from './records-earlier.js';
 import { newRoot } from './new-root.js';
 import { cleanupAfter, CLEANUP } from './cleanup.js';
 import { meantToFinish, stoppingReason } from './meant-to-finish.js';
-import { exitsOnFailure, keptAcrossAttempts, recordedOnFailure } from './failure-branch.js';
+import { failureReason } from './failure-branch.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 import { fieldMayBeNil } from '../../src/go/composite-literals.js';
 
@@ -255,18 +255,8 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
   if (given?.childForFieldName('arguments')!.namedChildren.some((arg) => arg.text === source.expr)) {
     return `${firstLine(given.text)} is given ${source.expr} as well: ${call.text} is a base chosen apart from it (values copied onto a context of its own), and given ${source.expr} it would end with it`;
   }
-  const exit = exitsOnFailure(given ?? undefined);
-  if (exit) {
-    return `the call's failure ends the process (${exit}): given ${source.expr}, it would fail once ${source.expr} is done, and a clean stop would become a crash`;
-  }
-  const recorded = recordedOnFailure(given ?? undefined, source.fn);
-  if (recorded) {
-    return `the call's error leads to ${recorded}, which records the failure as a lasting state, with no test for ${source.expr}'s end: given ${source.expr}, a call cut off by its cancellation would be recorded as a failure (gravity's cluster, marked degraded when the check's caller went away)`;
-  }
-  const lastError = keptAcrossAttempts(given ?? undefined, source.fn);
-  if (lastError) {
-    return `the call's ${lastError.what} is kept in ${lastError.name}, outside this callback, to report once the attempts give up: given ${source.expr}, an attempt cut off at the deadline would replace that ${lastError.what} with ${source.expr}'s end`;
-  }
+  const failing = failureReason(given ?? undefined, source);
+  if (failing) return failing;
   const finish = meantToFinish(call, callee, source, given ?? undefined);
   if (finish) return finish;
   const cleanup = CLEANUP.test(callee);
