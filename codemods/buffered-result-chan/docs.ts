@@ -36,8 +36,9 @@ leave first (\`if skip { return … }\` before \`r := <-ch\`).
 
 ## Left alone
 - more than one send, or a goroutine started per item (a buffer of one would not be enough);
-- a receiver that always waits: a receive outside a select with no return before it, or a
-  select whose every case takes the value (\`case <-ctx.Done(): conn.Close(); <-ch\`);
+- a receiver that always waits: a receive outside a select with no return before it, a
+  select whose every case takes the value (\`case <-ctx.Done(): conn.Close(); <-ch\`), or a plain
+  receive on every way out of the function (before each early return, and at its end);
 - a channel returned, stored, passed to a function or ranged over (other code may rely on it
   being unbuffered).
 

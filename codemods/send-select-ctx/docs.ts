@@ -126,6 +126,11 @@ with it in 15% of runs, the real error lost).
   kept in a local first, \`chanLen := len(pods)\` never assigned again, counts as \`len(pods)\`). The
   channel is the one the send's name refers to:
   two subtests each making an \`errChan\` of their own are judged apart;
+- a send whose receiver always takes the value: the channel made by the function that starts the
+  one goroutine sending on it, once on any path, and taken by a plain receive on every way out of
+  that function once it is started (\`<-done\` before each early return, \`err := <-done\` at the
+  end: neo-go's storeBlock, whose error, selected against the chain's stop, was lost and left the
+  block's store waiting);
 - a send on a channel parameter that always has room: the function sends on it at most once on
   any path and hands it to nothing, and every call of it in the package is \`go f(…, ch, …)\`
   once per iteration of a loop running exactly as many times as the channel the caller made

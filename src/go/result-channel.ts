@@ -1,6 +1,7 @@
 import { identifiersNamed } from './find-by-text.js';
 import { declarationOf, paramsOf } from './scope.js';
 import { mostSends } from './send-paths.js';
+import { receivedOnEveryWayOut } from './every-way-out.js';
 import { leavesLoop, loopsBetween } from './loops.js';
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, type Node } from './syntax.js';
 
@@ -151,6 +152,8 @@ export function awaitedResultChannel(send: Node, source: string): boolean {
       return false; // returned, stored, passed on, ranged over…
     }
   }
+  // Or a plain receive on every way out once the goroutine is started (neo-go's storeBlock).
+  if (receives.length > 1 && receives.every(plainReceive)) return receivedOnEveryWayOut(receives, sender, local.outer);
   const taker = receives.length === 1 && plainReceive(receives[0]) ? receives[0] : selectTakingFromAll(receives);
   if (!taker) return false;
   // The receive (or select) is a statement of the function's body itself, reached unless the function panics.
