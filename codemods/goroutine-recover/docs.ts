@@ -136,7 +136,9 @@ the status stays for good (1Panel's panel refused every request as still upgradi
 restart's start-up hook had reset it). A goroutine that ends what a call just before it began (\`record :=
 repo.StartRecords(id)\`, then \`repo.EndRecords(record, …)\` in the goroutine): recovered, it stays
 begun (1Panel's cron job runs stayed \`Waiting\`, with no failure alert). A goroutine that ends by publishing its outcome (\`SetClusterHealth(ok)\`, a last \`Set…\`,
-\`Update…\`, \`Publish…\` or \`Report…\` call, logging after it aside): recovered, the last value would stand (goldpinger's
+\`Update…\`, \`Publish…\` or \`Report…\` call, or a metric's update,
+\`histObservations.WithLabelValues(…).Observe(d)\`: boulder's prober, recovered, recorded no failed
+probe; logging after it aside): recovered, the last value would stand (goldpinger's
 health gauge kept reading healthy; prysm's peer, its state set before and after a handler, stayed
 disconnecting and was never pruned). A goroutine that closes the write end of an \`io.Pipe\` in a defer (\`defer pw.Close()\`,
 \`defer func() { _ = w.CloseWithError(err) }()\`): recovered half-way, the reader would take the

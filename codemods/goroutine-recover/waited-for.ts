@@ -242,8 +242,14 @@ function publishedLast(stmts: Node[]): string | undefined {
   const last = stmts.filter((s) => s.type !== 'comment' && !onlyLogs(s)).at(-1);
   const call = last?.type === 'expression_statement' ? last.namedChild(0) : undefined;
   const fn = call?.type === 'call_expression' ? call.childForFieldName('function')?.text ?? '' : '';
-  return /(^|\.)(Set|Update|Publish|Report)[A-Z]\w*$/.test(fn) ? `${fn}(…)` : undefined;
+  if (/(^|\.)(Set|Update|Publish|Report)[A-Z]\w*$/.test(fn)) return `${fn}(…)`;
+  // Or a metric of the outcome (`histObservations.WithLabelValues(…, strconv.FormatBool(err == nil)).Observe(d)`:
+  // boulder's prober, recovered, recorded no failed probe and looked healthy).
+  return METRIC_UPDATE.test(fn) ? `${fn.replace(/\([\s\S]*\)(?=\.\w+$)/, '(…)')}(…)` : undefined;
 }
+
+/** An update of a metric: through its labels (`.WithLabelValues(…).Observe`), or one named for its kind (`probeGauge.Set`). */
+const METRIC_UPDATE = /\.(With|WithLabelValues|CurryWith)\([\s\S]*\)\.(Observe|Inc|Dec|Add|Sub|Set)$|(^|\.)\w*(Gauge|Counter|Histogram|Summary|Observations)\.(Observe|Inc|Dec|Add|Sub|Set)$/i;
 
 /** A statement that only logs, or an `if` whose branches only log, or a blank assignment. */
 function onlyLogs(stmt: Node): boolean {

@@ -232,7 +232,7 @@ export function closedChannels(node: Node): Node[] {
 }
 
 /** A logging call's callee: `log.Print`, `fmt.Println`, `klog.Infof`, `s.logger.Debug`, `t.Log`. */
-export const LOG_CALL = /^(log|fmt|klog|slog)\.|\.(Debug|Info|Warn|Error|Print|Log|Trace)\w*$/;
+export const LOG_CALL = /^(log|fmt|klog|slog)\.|\.(Debug|Info|Warn|Error|Errf|Print|Log|Trace)\w*$/;
 
 /** A statement that only logs (`log.Print("stopping")`). */
 export function isLogStatement(stmt: Node): boolean {
