@@ -50,4 +50,9 @@ A loop using a value the starting function set up with the context before the go
 only the setup (once connected, a dialer's context no longer touches the connection), and the
 loop serves the value for its life; a check would end it with the value still open, every later
 packet lost.
+
+A loop that never names the context, started by a function that goes on once the context is
+done to wait for its work in flight (\`case <-ctx.Done():\` … \`s.wg.Wait()\`): the goroutine serves
+the whole run, drain included (a progress report), and a check would stop it early (boulder's
+load generator stopped reporting while its flows finished).
 `;

@@ -3,7 +3,7 @@ import { cancellationSources } from '../../src/go/cancellation.js';
 import { loopShape } from '../../src/go/loops.js';
 import { exitStatements } from '../../src/go/results.js';
 import { afterOpeningBrace, ancestors, enclosingFunction, eol, FUNCTION_TYPES, indentAt, same, touchesError, type Node } from '../../src/go/syntax.js';
-import { regexEscaped } from '../../src/go/find-by-text.js';
+import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { docs } from './docs.js';
 
 export const loopCtxCheck: Codemod = {
@@ -36,6 +36,11 @@ function find(ctx: FileContext): RawFinding[] {
     const dialed = boundsOnlySetup(loop, fn, source.expr);
     if (dialed) {
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `${source.expr} bounds only the setup of ${dialed.value} (${dialed.call}), which the loop uses: the loop lives as long as ${dialed.value}, and a check of ${source.expr} would end it once the setup's context is done, with ${dialed.value} still open` });
+      continue;
+    }
+    const drained = runsThroughDrain(loop, fn, source.expr);
+    if (drained) {
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the function starting the goroutine goes on once ${source.expr} is done (${drained}, waiting for work in flight): the loop does nothing with ${source.expr} and runs through that drain (a progress report), and a check of ${source.expr} would stop it early (boulder's load generator stopped reporting while its flows finished)` });
       continue;
     }
     const waits = blockingWait(loop, fn);
@@ -117,4 +122,17 @@ function boundsOnlySetup(loop: Node, fn: Node, ctx: string): { value: string; ca
     if (new RegExp(`\\b${m[1]}\\b`).test(loop.text)) return { value: m[1], call: `${m[2]}(${ctx}, …)` };
   }
   return undefined;
+}
+
+/**
+ * The function starting the goroutine waits for the context's end and then for its work in
+ * flight (`case <-ctx.Done():` … `s.wg.Wait()`), and the loop never names the context: the
+ * goroutine serves the whole run, drain included. The wait, as written.
+ */
+function runsThroughDrain(loop: Node, fn: Node, ctx: string): string | undefined {
+  const starter = ancestors(fn).find((a) => FUNCTION_TYPES.has(a.type));
+  if (!starter || new RegExp(`(?<![\\w.])${regexEscaped(ctx)}\\b`).test(codeOnly(loop.text))) return undefined;
+  const after = starter.text.slice(fn.endIndex - starter.startIndex);
+  const done = new RegExp(`<-\\s*${regexEscaped(ctx)}\\.Done\\(\\)`).exec(after);
+  return done ? /(?<![\w.])[\w.]+\.Wait\(\)/.exec(after.slice(done.index + done[0].length))?.[0] : undefined;
 }
