@@ -20,7 +20,8 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   accepted): returning would stop the draining, and that sender would wait forever;
 - the function that made the channel (\`errc := make(…)\`, or \`var (… wait = make(chan struct{}))\`)
   waits for a value with a plain receive (\`v := <-errc\`, a
-  counting loop \`for range eps { <-errc }\`, or the only case of a select with no default, which
+  counting loop \`for range eps { <-errc }\`, a range over it left once it has counted enough, \`for
+  r := range responses { …; if n >= len(addrs) { break } }\`, or the only case of a select with no default, which
   waits as well; \`<-wait\` after handing a callback that sends on it; \`<-responseChans[i]\` for each
   channel of a slice it made, one per reader; the goroutine may have it as a parameter of its
   literal: \`go func(name string, ch chan<- error) { … }(cluster, errChan)\`, karmada's namespace

@@ -166,7 +166,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const ownStopChannel = stopsOnOwnChannel(fn, sources);
   if (ownStopChannel) return { reason: `the function stops on ${ownStopChannel.text} in its own select (line ${ownStopChannel.startPosition.row + 1}), not on ${sources[0].expr}: its owner stops it that way, and a return once ${sources[0].expr} is done would end it where that owner does not expect it` };
   const waiting = receiveLeftWaiting(send, ctx.source);
-  if (waiting) return { reason: `${waiting.text} (line ${waiting.startPosition.row + 1}) waits for the value and nothing closes ${chan} before it: a send that gives up once ${sources[0].expr} is done would leave it waiting forever (a buffer of one lets the send finish instead)` };
+  if (waiting) return { reason: `${waiting.type === 'range_clause' ? `for ${waiting.text}` : waiting.text} (line ${waiting.startPosition.row + 1}) waits for the value and nothing closes ${chan} before it: a send that gives up once ${sources[0].expr} is done would leave it waiting forever (a buffer of one lets the send finish instead)` };
   const token = tokenTaken(send, fn);
   if (token) return { reason: `the send puts back what the function took from ${chan} (${token.text}, line ${token.startPosition.row + 1}), a token others wait for: a select that gives up once ${sources[0].expr} is done would lose it at random` };
   const groupCtx = groupContextBeside(send, sources[0]);

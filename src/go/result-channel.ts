@@ -210,28 +210,28 @@ function argumentFor(name: string, send: Node): string {
 /**
  * A receive that would wait forever once the sender gives up: `ch := make(chan T)` made in the
  * function around the send, received with a plain `<-ch` there (not a select case, which has
- * other ways on), and closed nowhere but by a `defer` of that function or by that function after
- * its last receive.
- * Today the sender waits for that receive; a sender that leaves on a cancellation instead would
- * leave the receive waiting. Returns the receive.
+ * other ways on), or ranged over by a loop that leaves once it has counted enough, and closed
+ * nowhere but by a `defer` of that function or by that function after its last receive. Today the
+ * sender waits for that receive; one that leaves on a cancellation would leave it waiting.
  */
 export function receiveLeftWaiting(send: Node, source: string): Node | undefined {
   if (send.childForFieldName('channel')?.type === 'index_expression') return elementAwaited(send);
   const local = localChannel(send, source);
   if (!local || same(enclosingFunction(send), local.outer)) return undefined;
-  // `defer close(ch)` in the function that made it runs once its receives are done: it frees none.
-  // Nor does its own `close(ch)` after the last of them (`for range files { <-readerC }`, then
-  // `close(readerC)`), nor one in a goroutine it starts only after a receive, for that receive
-  // (`if err := <-writec; …`, then `go func() { defer close(writec); … }()` for the next one).
+  // `defer close(ch)` in the function that made it frees none, nor its `close(ch)` after the last
+  // receive (`for range files { <-readerC }`, then `close(readerC)`), nor one in a goroutine it starts
+  // only after a receive (`if err := <-writec; …`, then `go func() { defer close(writec); … }()`).
   const own = (n: Node) => same(enclosingFunction(n), local.outer);
   const deferredByMaker = (id: Node) => ancestors(id).some((a) => a.type === 'defer_statement' && own(a));
   const receives = local.uses.filter((id) => useOf(id) === 'receive');
-  const lastReceive = Math.max(...receives.map((id) => id.startIndex));
+  // `for r := range ch { …; if n >= len(addrs) { break } }`
+  const ranges = local.uses.filter((id) => id.parent?.type === 'range_clause' && own(id) && leavesLoop(id.parent.parent!));
+  const lastReceive = Math.max(...[...receives, ...ranges].map((id) => id.startIndex));
   const startedAfter = (id: Node, at: number) => id.startIndex > at && (own(id) || ancestors(id).some((a) => a.type === 'go_statement' && own(a) && a.startIndex > at));
   const closes = local.uses.filter((id) => useOf(id) === 'close' && !deferredByMaker(id) && !startedAfter(id, lastReceive));
   // The first plain receive after the sending goroutine starts, that no close can free.
   const go = ancestors(send).find((a) => a.type === 'go_statement' && own(a));
-  const plain = receives.filter((id) => plainReceive(id.parent!));
+  const plain = [...receives.filter((id) => plainReceive(id.parent!)), ...ranges].sort((a, b) => a.startIndex - b.startIndex);
   const waiting = plain.filter((id) => !go || id.startIndex > go.startIndex);
   const first = (waiting.length > 0 ? waiting : plain)[0];
   return first && !closes.some((c) => !startedAfter(c, first.startIndex)) ? first.parent! : undefined;
