@@ -166,7 +166,9 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const ownStopChannel = stopsOnOwnChannel(fn, sources);
   if (ownStopChannel) return { reason: `the function stops on ${ownStopChannel.text} in its own select (line ${ownStopChannel.startPosition.row + 1}), not on ${sources[0].expr}: its owner stops it that way, and a return once ${sources[0].expr} is done would end it where that owner does not expect it` };
   const waiting = receiveLeftWaiting(send, ctx.source);
-  if (waiting) return { reason: `${waiting.type === 'range_clause' ? `for ${waiting.text}` : waiting.text} (line ${waiting.startPosition.row + 1}) waits for the value and nothing closes ${chan} before it: a send that gives up once ${sources[0].expr} is done would leave it waiting forever (a buffer of one lets the send finish instead)` };
+  // Senders started in a loop on one channel need room for every send, not one.
+  const many = send.childForFieldName('channel')?.type !== 'index_expression' && ancestors(send).some((a) => a.type === 'for_statement' && contains(enclosingFunction(waiting ?? send)!, a) && !contains(a, waiting ?? send));
+  if (waiting) return { reason: `${waiting.type === 'range_clause' ? `for ${waiting.text}` : waiting.text} (line ${waiting.startPosition.row + 1}) waits for the value and nothing closes ${chan} before it: a send that gives up once ${sources[0].expr} is done would leave it waiting forever (${many ? 'a buffer with room for every send lets the sends' : 'a buffer of one lets the send'} finish instead)` };
   const token = tokenTaken(send, fn);
   if (token) return { reason: `the send puts back what the function took from ${chan} (${token.text}, line ${token.startPosition.row + 1}), a token others wait for: a select that gives up once ${sources[0].expr} is done would lose it at random` };
   const groupCtx = groupContextBeside(send, sources[0]);
