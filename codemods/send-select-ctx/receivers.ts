@@ -8,6 +8,7 @@ import { parametersGiven } from '../../src/go/called-functions.js';
 import { readByCall } from './field-consumers.js';
 import { breaksOut, leavesLoop } from '../../src/go/loops.js';
 import { countedByCollector } from './counted-receives.js';
+import { declaresName } from '../../src/go/top-level-names.js';
 
 // Who takes a send's value: the package's own receivers of the channel, a requester waiting for
 // its reply, a registry draining a collector. Each either makes the send safe or says a select
@@ -27,20 +28,23 @@ export function drainedBy(send: Node, ctx: FileContext): string | undefined {
   // batcher's loop: promscale's traces), not by a range over them all.
   const indexed = chan?.type === 'index_expression' && chan.childForFieldName('operand')?.type === 'selector_expression' ? chan.childForFieldName('operand')!.childForFieldName('field')?.text : undefined;
   const field = sentField(send) ?? indexed;
-  const param = chan?.type === 'identifier' && isSendOnlyParameter(chan.text, send) ? chan.text : undefined;
+  // Or a package-level channel (`writeLoginAttempt <- a`, drained for the process's life by a
+  // writer goroutine's loop: mox's login attempts).
+  const global = chan?.type === 'identifier' && !declarationOf(chan.text, send) && declaresName(ctx.packageIndex(), chan.text);
+  const param = chan?.type === 'identifier' && (global || isSendOnlyParameter(chan.text, send)) ? chan.text : undefined;
   if (!field && !param) return chan?.type === 'identifier' ? (drainedByOwnWorkers(send, chan.text, ctx) ?? drainedAfterRegistering(send, ctx) ?? countedByCollector(send, chan.text)) : undefined;
   const index = ctx.packageIndex();
   const after = indexed ? '\\s*\\[' : '\\b(?!\\s*\\()';
-  return perPackage(drainers, index, field ? `.${field}${indexed ? '[]' : ''}` : param!, () => {
+  return perPackage(drainers, index, field ? `.${field}${indexed ? '[]' : ''}` : global ? `var ${param}` : param!, () => {
     const receive = field
       ? new RegExp(`<-\\s*[\\w.]+\\.${field}${after}|\\brange\\s+[\\w.]+\\.${field}${after}`, 'g')
       : new RegExp(`<-\\s*${param}\\b(?!\\s*[.(\\[])|\\brange\\s+${param}\\b(?!\\s*[.(\\[])`, 'g');
     // For a parameter: only functions whose signature names it with a channel type are parsed.
-    const signature = param ? new RegExp(`^[^{]*\\b${param}\\b[^{]*\\bchan\\b`) : undefined;
+    const signature = param && !global ? new RegExp(`^[^{]*\\b${param}\\b[^{]*\\bchan\\b`) : undefined;
     const inLoop = index
       .nodesMatching(receive, undefined, signature && ((decl) => signature.test(decl)))
-      .find((n) => n.type !== 'comment' && ancestors(n).some((a) => a.type === 'for_statement') && waits(n) && (!param || !!parameterNamed(param, n)));
-    return inLoop?.parent?.text ?? (param ? drainedWhereMade(param, ctx) : indexed ? undefined : readByCall(field!, index));
+      .find((n) => n.type !== 'comment' && ancestors(n).some((a) => a.type === 'for_statement') && waits(n) && (!param || global || !!parameterNamed(param, n)));
+    return inLoop?.parent?.text ?? (global ? undefined : param ? drainedWhereMade(param, ctx) : indexed ? undefined : readByCall(field!, index));
   });
 }
 
