@@ -118,6 +118,10 @@ on purpose, for work that must not stop with it):
   (\`k.newKafkaConfig()\`): the field is nil there, and a call given a nil context panics (nuclio's
   Kafka trigger, whose OAuth token source would have kept the nil context of a trigger not yet
   started);
+- an earlier write of the function is given \`context.Background()\` though the context is there
+  (\`mailbox.Write(context.Background(), msg)\`, then \`queueDSN(context.TODO(), rcpt)\`): the function
+  cut that sequence loose on purpose, and given the context the later call could be cut off after
+  the write (mox's bounce, skipped at shutdown once the delivery was stored);
 - the call's failure is retried: its failure branch ends with \`continue\` in a loop that never
   checks the context (\`for time.Now().Before(timeout) { …; if err != nil { time.Sleep(d); continue }
   }\`): given the context, once it is done every attempt would fail at once and the loop spin

@@ -10,7 +10,7 @@ import { detachedApart, onlyStartedDetached } from './detached.js';
 import { docs } from './docs.js';
 import { explainedByComment } from './explained.js';
 import { calleeReason } from './callee-reasons.js';
-import { writtenTo } from './records-earlier.js';
+import { detachedEarlier, writtenTo } from './records-earlier.js';
 import { newRoot } from './new-root.js';
 import { cleanupAfter, CLEANUP } from './cleanup.js';
 import { meantToFinish, stoppingReason } from './meant-to-finish.js';
@@ -198,6 +198,11 @@ function find(ctx: FileContext): RawFinding[] {
     const started = kind === 'Background' && source.kind === 'ctx-param' ? onlyStartedDetached(source.fn, ctx.packageIndex()) : undefined;
     if (started) {
       out.push(unfixed(`the function only runs as a goroutine nothing waits for (${firstLine(started.text)}): it runs on after its callers return, and context.Background() may be meant to outlive ${source.expr} (flyteadmin's metrics, looked up once the request had ended)`));
+      continue;
+    }
+    const detached = kind === 'TODO' ? detachedEarlier(call, source.fn, pkg) : undefined;
+    if (detached) {
+      out.push(unfixed(`an earlier write of the function is given context.Background() though ${source.expr} is there (${detached}): the function cut that sequence loose from ${source.expr} on purpose, and given ${source.expr} this call could be cut off after it (mox's bounce, skipped at shutdown once the delivery was stored)`));
       continue;
     }
     if (kind === 'TODO' || ctx.options.aggressive === true) {

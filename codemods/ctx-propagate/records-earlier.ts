@@ -52,3 +52,25 @@ const WRITE = /^(Update|Patch|Create|Creation|Apply|Put|Save|Store|Upsert|Write|
  */
 const CHANGE = /^(create|update|change|alter|exec|apply|insert|grant|revoke|rotate|upsert|register|drop|patch|put|save|push|delete|remove)([A-Z]\w*)?$|^(Create|Update|Change|Alter|Exec|Apply|Insert|Grant|Revoke|Rotate|Upsert|Register|Drop|Patch|Put|Save|Push|Delete|Remove)([A-Z]\w*)?$/;
 const CONTEXT_ARG = /(^|\.)(ctx|\w*Ctx|context)$|^context\.|^\w+\.Context\(\)$/;
+
+/**
+ * An earlier write of the function given `context.Background()` straight, while the context
+ * in scope was there to give (`mailbox.Write(context.Background(), …)` once the message is
+ * committed, then `queueDSN(context.TODO(), …)`): the function cut that sequence loose from the
+ * context on purpose, and the empty context after it belongs to it (mox's SMTP delivery: given the
+ * DATA command's context, a shutdown would skip the bounce after the delivery was stored). The
+ * earlier call, as written up to its paren.
+ */
+export function detachedEarlier(call: Node, fn: Node, pkg: string): string | undefined {
+  const target = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
+  if (!target) return undefined;
+  for (const earlier of fn.descendantsOfType('call_expression')) {
+    if (earlier.startIndex >= target.startIndex) break;
+    if (earlier.childForFieldName('function')?.text !== `${pkg}.Background` || earlier.parent?.type !== 'argument_list') continue;
+    const given = earlier.parent.parent!;
+    const name = calledName(given.childForFieldName('function')!)?.name ?? '';
+    const writes = name.split(/(?=[A-Z])/).some((w) => WRITE.test(w) || /^(Queue|Enqueue|Deliver)$/.test(w));
+    if (writes && same(enclosingFunction(given), enclosingFunction(call))) return `${given.childForFieldName('function')!.text}(…)`;
+  }
+  return undefined;
+}
