@@ -89,7 +89,10 @@ function passed in or another package's function is not seen. No fix when:
   outlived its grace timeout, and moby's restores, held by a semaphore of their own, would have
   run by the CPU count instead. A function value passed in (\`action(name)\`) is read through the
   function literals the package's callers hand it (lxc's \`runBatch(names, func(name string) error
-  { … })\`, whose instances, bounded, were stopped in rounds); one no caller in the package shows
+  { … })\`, whose instances, bounded, were stopped in rounds), a parameter of a function type the
+  package declares included (\`transitionFunc containerTransitionFunc\`: the ECS agent's container
+  transitions, each reporting on a channel its task read only after the loop, deadlocked once
+  bounded); one no caller in the package shows
   (\`process(item)\`) and other packages' functions (\`aws.ToString(s)\`) are read as the loop's
   work, but for those named for
   waiting (\`backoff.Retry(…)\`, \`wait.Poll…\`: m3's health waits, each with a minute of its own,

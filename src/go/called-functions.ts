@@ -110,7 +110,10 @@ export function callsHanding(param: Param, index: PackageIndex): { callee: strin
  */
 export function literalsHandedTo(callee: Node, index: PackageIndex): { literal: Node; param: string; callee: string }[] {
   const found = callee.type === 'identifier' ? declarationOf(callee.text, callee) : undefined;
-  if (!found || !('param' in found) || found.param.typeNode.type !== 'function_type') return [];
+  if (!found || !('param' in found)) return [];
+  // Or of a function type the package declares (`transitionFunc containerTransitionFunc`: the ECS agent's task manager).
+  const type = found.param.typeNode;
+  if (type.type !== 'function_type' && !(type.type === 'type_identifier' && index.underlyingKind(type.text) === 'func')) return [];
   const handing = callsHanding(found.param, index);
   return (handing?.calls ?? []).flatMap(({ arg }) => (arg?.type === 'func_literal' ? [{ literal: arg, param: callee.text, callee: handing!.callee }] : []));
 }
