@@ -89,7 +89,9 @@ or that calls a function parameter the package's callers hand such a server (\`e
 given \`func() error { return srv.Serve(l) }\`: etcd's client and peer servers),
 meant to run for the life of the process: one recovered panic would end it for good where the
 crash restarted the process (routedns' listeners, kine's TTL worker, goreplay's flusher,
-ingress-nginx's scrape loop, Dragonfly's servers). So too a worker per item that a \`Start\` or
+ingress-nginx's scrape loop, Dragonfly's servers). So too one that reaches a function of the
+package ranging over a channel named so (\`for stat := range s.metaUpdateChan\`): its senders would
+wait forever (apm-server's bulk handlers, their metadata writer gone). So too a worker per item that a \`Start\` or
 \`Run\` function starts for each of a collection, running a method of the item the package does not
 declare (\`for _, p := range s.partitions { go func(p Partition) { … p.Read() … }(p) }\`, \`Read\`
 an interface's): its loop is out of sight (nuclio's partition readers, recovered, left the

@@ -95,6 +95,9 @@ function consumerLoop(stmts: Node[], body: Node, ctx: FileContext): string | und
   return undefined;
 }
 
+/** A range over a channel named so, a field's or a local's (`for stat := range s.metaUpdateChan {`). */
+const CONSUMES = /\bfor\s+(?:\w+\s*:?=\s*)?range\s+((?:\w+\.)?\w*[a-z](?:Ch|Chan|Channel))\s*\{/;
+
 /** Calls that read a connection or stream: in a loop, the goroutine is its reader. */
 const READS = /\.(Read|ReadMessage|ReadString|ReadBytes|ReadLine|ReadMsg|ReadFrom|Recv|RecvMsg|NextReader)$/;
 
@@ -241,6 +244,12 @@ function find(ctx: FileContext): RawFinding[] {
     const looping = calledTextWhere(undeferred, ctx.packageIndex(), (text) => LOOPS_FOR_GOOD.test(text));
     if (looping) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${looping.via}, which runs until it is stopped (${LOOPS_FOR_GOOD.exec(looping.text)![0].trim()}…): recovered, a panic would end it for good, with the process up, where the crash used to restart it` });
+      continue;
+    }
+    // Or a function of the package that ranges over a channel named so (`for stat := range s.metaUpdateChan`).
+    const consumer = calledTextWhere(undeferred, ctx.packageIndex(), (text) => CONSUMES.test(text));
+    if (consumer) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${consumer.via}, which ranges over ${CONSUMES.exec(consumer.text)![1]}: after a recovered panic nothing would take from it any more, and its senders would wait forever where the process used to crash (apm-server's bulk handlers, their metadata writer gone)` });
       continue;
     }
     const once = oneTimeSetup(body, undeferred, ctx.packageIndex());
