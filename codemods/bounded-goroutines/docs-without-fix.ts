@@ -71,7 +71,10 @@ function passed in or another package's function is not seen. No fix when:
   interface's method, another package's function, a function value: \`provider.GetLogoURL(ctx, …)\`,
   \`stop(gctx, c)\`, or hidden behind a local factory: \`eg.Go(wrap(fn))\`, pomerium's leaser), also in
   the package's functions it runs (\`runJob(…)\`, whose
-  \`jobs.Create(context.Background(), …)\` waits on the API server: openyurt's servant jobs),
+  \`jobs.Create(context.Background(), …)\` waits on the API server: openyurt's servant jobs; or
+  \`g.runner.RunOnce(ctx)\` on a receiver's field of another package's type, whatever methods of that
+  name the package has: infrastructure-agent's integration groups, bounded, ran their subprocesses
+  in turns),
   logging, tracing and context plumbing aside: work given a context usually
   waits (on the network, a subprocess, another service), and the number of CPUs says nothing of
   how many may wait at once (drone's lifecycle commands, kwok's container stops, pomerium's logo

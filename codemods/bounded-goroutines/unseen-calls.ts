@@ -5,6 +5,7 @@ import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { isContextType, isDoneChannelType } from '../../src/go/cancellation.js';
 import { packageName } from '../../src/go/imports.js';
 import { boundChosen } from './network.js';
+import type { PackageIndex } from '../../src/go/package-index.js';
 
 // Calls a goroutine makes to code the package does not show, whose names alone say a bound could
 // stall the loop. `called`: the functions the goroutine calls (its own, or those in its literal).
@@ -147,11 +148,24 @@ export function unseenCallGivenContext(bodies: { body: Node; via?: string }[], c
   // servant jobs ran in turns).
   const index = ctx.packageIndex();
   const unseenIn = (text: string) =>
-    [...text.matchAll(CONTEXT_GIVEN)].map((m) => m[1]).find((name) => !CONTEXT_PLUMBING.test(`.${name}`) && index.functionsNamed(name, true).length === 0 && index.functionsNamed(name, false).length === 0);
+    [...text.matchAll(CONTEXT_GIVEN)].find((m) => !CONTEXT_PLUMBING.test(`.${m[2]}`) && ((index.functionsNamed(m[2], true).length === 0 && index.functionsNamed(m[2], false).length === 0) || onOtherPackagesField(text, m[1], index)))?.[2];
   let name: string | undefined;
   const reached = calledTextWhere(called, index, (text) => (name = unseenIn(text)) !== undefined);
   return reached ? `${name}(…), in ${reached.via}` : undefined;
 }
 
-/** A call of an exported name given a context first: `.Create(context.Background(), …`, `wait.PollUntilContextTimeout(ctx, …`. */
-const CONTEXT_GIVEN = /\.([A-Z]\w*)\(\s*(?:\w*(?:ctx|Ctx)|context\.(?:TODO|Background)\(\))\s*[,)]/g;
+/** A call of an exported name given a context first: `.Create(context.Background(), …`, `wait.PollUntilContextTimeout(ctx, …`; with what it is called on. */
+const CONTEXT_GIVEN = /([\w.]*)\.([A-Z]\w*)\(\s*(?:\w*(?:ctx|Ctx)|context\.(?:TODO|Background)\(\))\s*[,)]/g;
+
+/**
+ * A method called on a field of the function's receiver whose type is another package's
+ * (`g.runner.RunOnce(ctx)`, `runner runner.Group`): code this package does not show, whatever
+ * methods of that name the package has (infrastructure-agent's `Manager.RunOnce`).
+ */
+function onOtherPackagesField(text: string, operand: string, index: PackageIndex): boolean {
+  const receiver = /^func\s*\(\s*(\w+)\s+\*?(\w+)/.exec(text);
+  const [name, field, ...rest] = operand.split('.');
+  if (!receiver || name !== receiver[1] || !field || rest.length > 0) return false;
+  const type = index.fieldsOf(receiver[2]).find((f) => f.name === field)?.type.replace(/^\*/, '');
+  return !!type && /^\w+\.\w+$/.test(type);
+}
