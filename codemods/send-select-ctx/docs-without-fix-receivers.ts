@@ -18,6 +18,12 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   count on being drained), or handed back by a function of the package declared to return a
   channel (\`pipelineOut := p.Run(pipelineIn)\`: alloy's log pipeline dropped entries it had
   accepted): returning would stop the draining, and that sender would wait forever;
+- a channel parameter every call in the package hands down from a parameter of an entry point
+  the package never calls itself (an interface's method another package calls: \`Execute(args,
+  requests, responses chan<- svc.Status)\`), with a context that entry point makes and cancels
+  itself, waiting for the goroutine (\`cancel()\`, then \`wg.Wait()\`) before it returns: its caller
+  reads the channel until then, and a select on that stop would drop values it still takes (the
+  ECS agent's Windows service status went from Running to Stopped unseen);
 - the function that made the channel (\`errc := make(…)\`, or \`var (… wait = make(chan struct{}))\`)
   waits for a value with a plain receive (\`v := <-errc\`, a
   counting loop \`for range eps { <-errc }\`, a range over it left once it has counted enough, \`for

@@ -23,6 +23,7 @@ import { carriesResultOf, endedThenAwaited, knownDoneWhere, reportsFailureOf, wi
 import { buildFix, placementOf } from './fix.js';
 import { sendOperands } from './send-operands.js';
 import { ownTimeout, preferredOrder } from './source-order.js';
+import { readByEntryPointsCaller } from './entry-point.js';
 import { closedByLaterCall } from './closed-by-callee.js';
 import { inPlaceReason } from './called-in-place.js';
 import { closedOnceDone } from './closed-on-done.js';
@@ -185,6 +186,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (readerCancels) {
     return { reason: `${readerCancels}: ${sources[0].expr} is done while its reader still waits for every value, and a send giving up then would leave it waiting for good` };
   }
+  const entry = readByEntryPointsCaller(send, fn, ctx, sources[0]);
+  if (entry) return { reason: `${chan} is handed down from a parameter of ${entry}, and no code of the package calls it: its caller reads ${chan} until it returns, and ${sources[0].expr} is its own stop, so a select would drop values that reader still takes (the ECS agent's Windows service status)` };
   const caller = awaitedByCaller(send, ctx, sources[0]);
   if (caller) {
     return { reason: `${chan} is handed in by a caller that takes every value: ${caller}; a send giving up once ${sources[0].expr} is done would drop a value it counts on, or leave it waiting forever` };
