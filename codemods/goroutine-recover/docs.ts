@@ -140,7 +140,10 @@ repo.StartRecords(id)\`, then \`repo.EndRecords(record, …)\` in the goroutine)
 begun (1Panel's cron job runs stayed \`Waiting\`, with no failure alert). A goroutine that ends by publishing its outcome (\`SetClusterHealth(ok)\`, a last \`Set…\`,
 \`Update…\`, \`Publish…\` or \`Report…\` call, or a metric's update,
 \`histObservations.WithLabelValues(…).Observe(d)\`: boulder's prober, recovered, recorded no failed
-probe; logging after it aside): recovered, the last value would stand (goldpinger's
+probe; logging after it aside), or by handing on what its work gave (\`exitCode := h.agent.start()\`
+… \`indicator.agentStopped(exitCode)\`, \`respond(st)\`): recovered, the hand-off would be skipped (the
+ECS agent's Windows service read exit code 0, a clean stop, and was not restarted; a ttrpc request
+would never be answered): recovered, the last value would stand (goldpinger's
 health gauge kept reading healthy; prysm's peer, its state set before and after a handler, stayed
 disconnecting and was never pruned). A goroutine that closes the write end of an \`io.Pipe\` in a defer (\`defer pw.Close()\`,
 \`defer func() { _ = w.CloseWithError(err) }()\`): recovered half-way, the reader would take the

@@ -49,8 +49,8 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
     return `the goroutine undoes ${paired.done} after its work, outside a defer (${paired.undo}): recovered, a panic would skip it and leave the count or registration raised for good (a gauge of open entries drifting up with each panic) where the crash used to reset it`;
   }
   const published = publishedLast(stmts);
-  if (published) {
-    return `the goroutine ends by publishing its outcome (${published}): recovered, a panic would leave the last value standing (a health gauge still reading healthy) where the crash used to make the failure seen`;
+  if (published && !published.handsOn) {
+    return `the goroutine ends by publishing its outcome (${published.call}): recovered, a panic would leave the last value standing (a health gauge still reading healthy) where the crash used to make the failure seen`;
   }
   const joined = joinedAfter(stmts, go);
   if (joined) {
@@ -64,6 +64,9 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
   const panics = calledTextWhere(undeferred, index, (text) => PANICS.test(text));
   if (panics) {
     return `the goroutine reaches ${panics.via}, which panics on purpose: recovered, the process would go on where it was meant to stop`;
+  }
+  if (published?.handsOn) {
+    return `the goroutine ends by handing on what its work gave (${published.call}): recovered, a panic would skip it, and whoever waits for it would wait for good or read nothing (a request never answered; the ECS agent's exit code read as 0, a clean stop not restarted) where the crash used to make the failure seen`;
   }
   return undefined;
 }
@@ -234,18 +237,24 @@ function undoneAfter(stmts: Node[], go: Node): { done: string; undo: string } | 
 
 /**
  * The goroutine's last statement, when it publishes what the work found (`SetClusterHealth(ok)`,
- * `s.UpdateStatus(st)`): goldpinger's health gauge stayed at its last value. As written, up to its paren.
+ * `s.UpdateStatus(st)`): goldpinger's health gauge stayed at its last value. Or hands it on
+ * (`respond(st)`, `indicator.agentStopped(exitCode)`): its waiter would wait, or read nothing.
  */
-function publishedLast(stmts: Node[]): string | undefined {
+function publishedLast(stmts: Node[]): { call: string; handsOn: boolean } | undefined {
   // Logging after it aside (`if priorState == Connected { log.Debug(…) }`: prysm's peer left
   // disconnecting for good).
   const last = stmts.filter((s) => s.type !== 'comment' && !onlyLogs(s)).at(-1);
   const call = last?.type === 'expression_statement' ? last.namedChild(0) : undefined;
   const fn = call?.type === 'call_expression' ? call.childForFieldName('function')?.text ?? '' : '';
-  if (/(^|\.)(Set|Update|Publish|Report)[A-Z]\w*$/.test(fn)) return `${fn}(…)`;
+  if (/(^|\.)(Set|Update|Publish|Report)[A-Z]\w*$/.test(fn)) return { call: `${fn}(…)`, handsOn: false };
+  // Or hands on what its work gave (`exitCode := h.ecsAgent.start()` … `indicator.agentStopped(exitCode)`:
+  // the ECS agent, recovered, exited 0 and was not restarted).
+  const args = call?.childForFieldName('arguments')?.namedChildren ?? [];
+  const given = args.find((a) => a.type === 'identifier' && stmts.some((st) => st !== last && st.type === 'short_var_declaration' && st.childForFieldName('left')!.namedChildren.some((n) => n.text === a.text) && st.childForFieldName('right')!.namedChildren[0]?.type === 'call_expression'));
+  if (given && fn && !/^(log|fmt)\./.test(fn)) return { call: `${fn}(${given.text})`, handsOn: true };
   // Or a metric of the outcome (`histObservations.WithLabelValues(…, strconv.FormatBool(err == nil)).Observe(d)`:
   // boulder's prober, recovered, recorded no failed probe and looked healthy).
-  return METRIC_UPDATE.test(fn) ? `${fn.replace(/\([\s\S]*\)(?=\.\w+$)/, '(…)')}(…)` : undefined;
+  return METRIC_UPDATE.test(fn) ? { call: `${fn.replace(/\([\s\S]*\)(?=\.\w+$)/, '(…)')}(…)`, handsOn: false } : undefined;
 }
 
 /** An update of a metric: through its labels (`.WithLabelValues(…).Observe`), or one named for its kind (`probeGauge.Set`). */
