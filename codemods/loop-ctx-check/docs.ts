@@ -51,6 +51,10 @@ only the setup (once connected, a dialer's context no longer touches the connect
 loop serves the value for its life; a check would end it with the value still open, every later
 packet lost.
 
+A loop the goroutine reaches only once the context is done (after its own \`cancel()\`, or
+\`<-ctx.Done()\`): a check would end it on its first pass (dcrd's shutdown listener, which goes on
+taking repeated shutdown requests so their senders never block).
+
 A loop that never names the context, started by a function that goes on once the context is
 done to wait for its work in flight (\`case <-ctx.Done():\` … \`s.wg.Wait()\`): the goroutine serves
 the whole run, drain included (a progress report), and a check would stop it early (boulder's

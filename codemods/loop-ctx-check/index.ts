@@ -1,6 +1,7 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { cancellationSources } from '../../src/go/cancellation.js';
 import { loopShape } from '../../src/go/loops.js';
+import { doneAt } from '../../src/go/done-at.js';
 import { exitStatements } from '../../src/go/results.js';
 import { afterOpeningBrace, ancestors, enclosingFunction, eol, FUNCTION_TYPES, indentAt, same, touchesError, type Node } from '../../src/go/syntax.js';
 import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
@@ -31,6 +32,11 @@ function find(ctx: FileContext): RawFinding[] {
     const message = `endless loop in a goroutine never looks at ${source.expr}: it keeps running after ${source.expr} is cancelled`;
     if (!exit.ok) {
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: exit.reason });
+      continue;
+    }
+    const done = doneAt(loop, fn, source);
+    if (done) {
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop runs ${done}, where ${source.expr} is already done: a check at its top would end it on its first pass (dcrd's shutdown listener would have taken no repeated shutdown request, leaving their senders waiting)` });
       continue;
     }
     const dialed = boundsOnlySetup(loop, fn, source.expr);
