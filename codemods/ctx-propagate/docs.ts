@@ -31,7 +31,8 @@ outer context when there is one. Done channels are not contexts and are never us
 \`context.Background()\` passed straight to a call while a context is in scope is reported
 (severity info) without a fix: it is often deliberate — work meant to outlive the request.
 \`--aggressive\` (option \`aggressive\`) replaces it too, but not as the parent of a new root
-(\`context.WithTimeout(context.Background(), d)\`, or through a call making a context of it first:
+(\`context.WithTimeout(context.Background(), d)\`, a group's \`errgroup.WithContext(context.Background())\`
+whose workers the function stops itself (dcrd's mixing client, finishing its mixes), or through a call making a context of it first:
 \`context.WithTimeout(common.WithLogger(context.Background(), l), time.Minute)\`, or two: act's post
 steps, given a fresh five minutes once the job was cancelled, or through a local
 it is kept in, \`detached := trace.ContextWithSpan(context.Background(), span)\` then
@@ -46,7 +47,8 @@ purpose, meant to outlive the context in scope; nor as the base of profiler labe
 cancellation; nor in a test file, where a bare context (no deadline, no values)
 may be what the test checks (twirp's test of a response header set without the handler's
 ResponseWriter, which the handler's context would carry); nor given to a write (\`Create\`,
-\`Update\`, \`Put\`, \`Save\`, \`Insert\`, a server-side copy refreshing a blob's age, \`ComposeObject\`…:
+\`Update\`, \`Put\`, \`Save\`, \`Insert\`, a server-side copy refreshing a blob's age, \`ComposeObject\`, a
+commit, \`PublishTransaction\` (dcrd's signed coinjoin, published after a jitter sleep)…:
 \`l.client.Create(context.Background(), record)\`), which it
 keeps going whatever becomes of the request, as a record meant to outlive it needs (kubesphere's
 failed-login records, counted to lock an account, went unwritten when the client hung up); nor in

@@ -18,7 +18,9 @@ export function newRoot(call: Node, pkg: string): string | undefined {
     const outer = list?.type === 'argument_list' && same(list.namedChildren[0], parent) ? list.parent : undefined;
     const ctor = outer?.childForFieldName('function')?.text;
     if (!outer || !ctor) break;
-    if (new RegExp(`^${pkg}\\.With\\w+$`).test(ctor)) return `${ctor}()`;
+    // Or a group's context (`g, gctx := errgroup.WithContext(context.Background())`, its workers
+    // stopped by the function itself once ctx is done: dcrd's mixing client finished its mixes).
+    if (new RegExp(`^${pkg}\\.With\\w+$`).test(ctor) || /^\w+\.WithContext$/.test(ctor)) return `${ctor}()`;
     if (/\b(LinkFromContext|WithLinks)\(/.test(outer.childForFieldName('arguments')?.text ?? '')) return `${ctor}(), a span linked back to the parent's`;
     parent = outer;
   }

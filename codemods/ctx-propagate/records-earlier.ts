@@ -43,8 +43,8 @@ export function writtenTo(call: Node): string | undefined {
   return written && written.split(/(?=[A-Z])/).some((w) => WRITE.test(w)) ? `${callee!.text}(…)` : undefined;
 }
 
-/** Words of a call that writes a record: `Update`, `Patch`, `Create`, `Put`… (`ProcessExperimentCreation`), a server-side copy (`ComposeObject`, `CopyObject`). */
-const WRITE = /^(Update|Patch|Create|Creation|Apply|Put|Save|Store|Upsert|Write|Insert|Compose|Copy|Touch)$/;
+/** Words of a call that writes a record: `Update`, `Patch`, `Create`, `Put`… (`ProcessExperimentCreation`), a server-side copy (`ComposeObject`, `CopyObject`), a commit (`PublishTransaction`, `Commit`). */
+const WRITE = /^(Update|Patch|Create|Creation|Apply|Put|Save|Store|Upsert|Write|Insert|Compose|Copy|Touch|Publish|Commit|Persist|Broadcast)$/;
 /**
  * Calls named for changing something: `CreateOperatorUser`, `updateProxyUser`, `AlterUser`,
  * `ExecContext` aside, and deletions (`DeleteCollection`, then the finalizer's removal by

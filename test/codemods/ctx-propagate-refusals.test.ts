@@ -92,4 +92,45 @@ func touch(ctx context.Context, c core, key string) error {
     expect(out.findings.map((f) => f.reason ?? 'fixed')).toEqual(['fixed', expect.stringContaining('context.Background() is given to a write (c.ComposeObject(…))')]);
     expect(out.fixed).toBe(src.replace('c.GetObject(context.Background(), key)', 'c.GetObject(ctx, key)'));
   });
+  it('leaves alone the parent of a group the function stops itself, and a publish after the work (a mixing client finishing its mixes)', () => {
+    const src = `package p
+
+import "context"
+
+type group struct{}
+
+func (group) Go(f func() error) {}
+func (group) Wait() error      { return nil }
+
+type groupMaker struct{}
+
+func (groupMaker) WithContext(ctx context.Context) (group, context.Context) { return group{}, ctx }
+
+var errgroup groupMaker
+
+type wallet struct{}
+
+func (wallet) PublishTransaction(ctx context.Context, tx string) error { return ctx.Err() }
+
+func run(ctx context.Context, w wallet, stop func(), tx string) error {
+	g, gctx := errgroup.WithContext(context.Background())
+	g.Go(func() error {
+		<-ctx.Done()
+		stop()
+		return nil
+	})
+	_ = gctx
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	return w.PublishTransaction(context.Background(), tx)
+}
+`;
+    const out = fix(src);
+    expect(out.fixed).toBe(src);
+    expect(out.findings.map((f) => f.reason)).toEqual([
+      expect.stringContaining('context.Background() is the parent of errgroup.WithContext()'),
+      expect.stringContaining('context.Background() is given to a write (w.PublishTransaction(…))'),
+    ]);
+  });
 });
