@@ -96,7 +96,8 @@ wait forever (apm-server's bulk handlers, their metadata writer gone). So too a 
 declare (\`for _, p := range s.partitions { go func(p Partition) { … p.Read() … }(p) }\`, \`Read\`
 an interface's): its loop is out of sight (nuclio's partition readers, recovered, left the
 partition unread with the processor up). So too one that waits for its stop after its
-setup (\`bore(name); <-ctx.Done()\`, or in a function it reaches: boringproxy's tunnels), keeping
+setup (\`bore(name); <-ctx.Done()\`, or in a function it reaches: boringproxy's tunnels), or never
+ends on purpose (\`store.Switchboard(); <-make(chan struct{})\`, \`select {}\`: mox's serve), keeping
 what it set up alive until then; a hook that waits first (\`<-ctx.Done(); f()\`) is fixed. Calls
 started on goroutines of their own (\`go handleConnection(c)\`) are not followed. A slot given back after the work (\`<-sem\`
 as a statement, goproxy's request limiter: recovered, the slots ran out and every request

@@ -147,6 +147,9 @@ export function loopsForGood(body: Node): string | undefined {
   // alive until then. Not a hook run on cancel, which waits first (`<-ctx.Done(); f()`).
   const stopWait = statements.slice(1).find((s) => s.type === 'expression_statement' && /^<-\s*[\w.]+\.Done\(\)$/.test(s.text));
   if (stopWait) return stopWait.text;
+  // Or never ends on purpose (`store.Switchboard(); <-make(chan struct{})`, `select {}`: mox's serve).
+  const forever = statements.find((s) => /^<-\s*make\(\s*chan\b[^()]*(\(\))?\)$|^select\s*\{\s*\}$/.test(s.text));
+  if (forever) return forever.text;
   const last = statements.at(-1);
   if (last?.type !== 'for_statement') return undefined;
   const shape = loopShape(last);
