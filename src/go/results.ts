@@ -106,7 +106,12 @@ export function exitStatements(fn: Node, source: CancellationSource, index: () =
   const errExpr = errorOf(fn, source, index);
   const named = results.every((r) => r.name !== undefined);
   // A bare return where a local hides a named result does not compile (`err := errors[i]` in a loop).
-  const hidden = named && at ? results.find((r) => r.name !== '_' && declarationOf(r.name!, at) !== undefined) : undefined;
+  // Not a `def, err := …` in the function's own body: with another name new, it assigns the result itself.
+  const hides = (name: string) => {
+    const decl = declarationOf(name, at!);
+    return !!decl && !('local' in decl && decl.local.decl.type === 'short_var_declaration' && same(decl.local.decl.parent?.parent, fn.childForFieldName('body')));
+  };
+  const hidden = named && at ? results.find((r) => r.name !== '_' && hides(r.name!)) : undefined;
   if (hidden) {
     const decl = declarationOf(hidden.name!, at!)!;
     const where = 'local' in decl ? decl.local.decl : decl.param.fn;
