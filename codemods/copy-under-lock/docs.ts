@@ -71,8 +71,10 @@ append(s.sends, m)\`, \`= rules\`, \`= nil\`, \`len(…)\`, \`range\`): an appen
 reader took, never into it, and a new slice leaves the old array alone (go-grpc-middleware's and
 etcd's retried streams; m3's carbon rules, cloned on every line ingested; smee's backend file,
 \`w.data, err = os.ReadFile(f)\`, cloned on every DHCP lookup; comments naming the field do not
-count); one whose elements are
-written, truncated, or that is handed to a call, still is.
+count); so too a map's slices that the package only appends to (\`p.votes[h] = append(vts, v)\`, with
+\`vts, ok := p.votes[h]\`) or deletes (dcrd's mempool votes, cloned for every transaction checked).
+One whose elements are written (also through a map's element: \`p.tallies[h][0] = 0\`), truncated,
+or that is handed to a call, still is.
 
 A slice the function puts back where it took it, after its use (\`packet := ch.packetPool[code]\`,
 then \`ch.packetPool[code] = packet\`), is a pool of buffers: a copy on every call would allocate

@@ -112,7 +112,7 @@ function find(ctx: FileContext): RawFinding[] {
           const isSlice = field && (field.typeNode.type === 'slice_type' ? value.type !== 'index_expression' : field.typeNode.childForFieldName('value')?.type === 'slice_type' && value.type === 'index_expression');
           if (!isSlice || !cs.after.some((a) => usesVariable(a, left[0].text, s))) continue;
           if (takenOver(value, cs.inside.slice(cs.inside.indexOf(s) + 1))) continue;
-          if (value.type !== 'index_expression' && onlyAppended(field!.name, ctx.packageIndex().allTexts())) continue;
+          if (onlyAppended(field!.name, ctx.packageIndex().allTexts(), value.type === 'index_expression')) continue;
           report(value, `${left[0].text} shares its backing array with ${cs.recv}.${field!.name} and is used after ${cs.mutex} is released: writers may change it under the reader`, handedOutSlice(value, left[0].text, cs.after, ctx));
         }
       }
