@@ -156,7 +156,9 @@ one end of a pipe its function makes (\`in, out := net.Pipe()\`, \`io.Pipe()\`, 
 end left to a reader: recovered, the reader would wait for good, with no end of file and no error
 (gravity's operation logs, streamed from a tail in another package). So too a stream's send side ended in a
 defer (\`defer stream.CloseSend()\`, or in a deferred literal): recovered, the peer would take the
-messages sent so far for the whole request (pachyderm's streaming call reported success). A goroutine that marks its work and clears the mark after it, outside a defer (\`tasks.Store(h,
+messages sent so far for the whole request (pachyderm's streaming call reported success). A goroutine that waits (\`s.ready.Wait()\`, \`<-done\`) and then calls a function parameter of the
+function starting it (\`readyFunc()\`): a notification its caller asked for, which a recovered panic
+would leave unsent (inbucket's readiness). A goroutine that marks its work and clears the mark after it, outside a defer (\`tasks.Store(h,
 t); t.Exec(ctx); tasks.Delete(h)\`): recovered, the mark would stay (a variant of flagger's load
 tester skipped its task for good). A call named \`Restart\` counts as a signal of the end, as
 \`Shutdown\` does (mattermost's server restart, recovered half-way, left a process serving nothing).

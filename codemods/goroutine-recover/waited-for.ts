@@ -48,6 +48,10 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
   if (paired) {
     return `the goroutine undoes ${paired.done} after its work, outside a defer (${paired.undo}): recovered, a panic would skip it and leave the count or registration raised for good (a gauge of open entries drifting up with each panic) where the crash used to reset it`;
   }
+  const notify = notifiesAfterWait(stmts, go);
+  if (notify) {
+    return `the goroutine waits (${notify.wait}) and then calls ${notify.callback}, a function its caller hands in to be told: a signal someone may wait for, and recovered, a panic in it would leave them waiting where the process used to crash (inbucket's readiness callback)`;
+  }
   const published = publishedLast(stmts);
   if (published && !published.handsOn) {
     return `the goroutine ends by publishing its outcome (${published.call}): recovered, a panic would leave the last value standing (a health gauge still reading healthy) where the crash used to make the failure seen`;
@@ -321,4 +325,21 @@ export function outcomeHandedBack(stmts: Node[], literal: Node): { variable: str
     }
   }
   return value && { variable: value.text, signal: signalled, error: false };
+}
+
+/**
+ * A goroutine that waits for something (`s.ready.Wait()`, `<-done`) and then calls a function
+ * parameter of the function starting it as its last statement (`readyFunc()`): a notification its
+ * caller asked for. The wait and the callback, as written.
+ */
+function notifiesAfterWait(stmts: Node[], go: Node): { wait: string; callback: string } | undefined {
+  const code = stmts.filter((st) => st.type !== 'comment');
+  const last = code.at(-1);
+  const call = last?.type === 'expression_statement' ? last.namedChild(0) : undefined;
+  const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+  if (callee?.type !== 'identifier') return undefined;
+  const found = declarationOf(callee.text, callee);
+  if (!found || !('param' in found) || !same(found.param.fn, startingFunction(go)) || found.param.typeNode.type !== 'function_type') return undefined;
+  const wait = code.slice(0, -1).find((st) => st.type === 'expression_statement' && /(\.Wait\(\)|^<-\s*[\w.]+)$/.test(st.text));
+  return wait && { wait: wait.text, callback: `${callee.text}()` };
 }
