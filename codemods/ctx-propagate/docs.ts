@@ -124,6 +124,11 @@ on purpose, for work that must not stop with it):
   (\`mailbox.Write(context.Background(), msg)\`, then \`queueDSN(context.TODO(), rcpt)\`): the function
   cut that sequence loose on purpose, and given the context the later call could be cut off after
   the write (mox's bounce, skipped at shutdown once the delivery was stored);
+- the call's failure is only reported, its branch going on (no return, continue, break, exit), and
+  a result of the call is used after it (\`s, err := Get(context.TODO(), name)\`, \`if err != nil {
+  log(…) }\`, then \`s.Name\`): clients hand back an empty value with their error, and given the
+  context a call cut off by its end would hand that on (nginx's ingress controller, stopping,
+  posted rejected-secret events and reloaded without its CRL);
 - the call's failure is retried: its failure branch ends with \`continue\` in a loop that never
   checks the context (\`for time.Now().Before(timeout) { …; if err != nil { time.Sleep(d); continue }
   }\`): given the context, once it is done every attempt would fail at once and the loop spin

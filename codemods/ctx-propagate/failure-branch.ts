@@ -103,6 +103,10 @@ export function retriedOnFailure(given: Node | undefined, expr: string): number 
 
 /** Why the call must not be given the context, by what its failure leads to, if it must not. */
 export function failureReason(given: Node | undefined, source: CancellationSource): string | undefined {
+  const fellThrough = usedAfterFailure(given);
+  if (fellThrough) {
+    return `the call's failure is only reported (its branch goes on), and its result is used after it (${fellThrough}): given ${source.expr}, a call cut off by its cancellation would hand on an empty result (nginx's ingress controller, stopping, posted rejected-secret events and reloaded without its CRL)`;
+  }
   const exit = exitsOnFailure(given);
   if (exit) {
     return `the call's failure ends the process (${exit}): given ${source.expr}, it would fail once ${source.expr} is done, and a clean stop would become a crash`;
@@ -118,6 +122,27 @@ export function failureReason(given: Node | undefined, source: CancellationSourc
   const lastError = keptAcrossAttempts(given, source.fn);
   if (lastError) {
     return `the call's ${lastError.what} is kept in ${lastError.name}, outside this callback, to report once the attempts give up: given ${source.expr}, an attempt cut off at the deadline would replace that ${lastError.what} with ${source.expr}'s end`;
+  }
+  return undefined;
+}
+
+/**
+ * The call's failure branch goes on (no return, continue, break, goto, panic or exit in it), and a
+ * result the statement takes is used after that branch (`secret, err := Get(context.TODO(), …)`,
+ * `if err != nil { log(…) }`, then `secret.Name`): a client returns an empty value with its
+ * error, and the code would go on with it. The first use, as written.
+ */
+function usedAfterFailure(given: Node | undefined): string | undefined {
+  const branch = failureBranch(given);
+  const check = branch?.parent;
+  if (!branch || check?.type !== 'if_statement' || check.childForFieldName('alternative')) return undefined;
+  if (/\b(return|continue|break|goto|panic)\b|(^|\.)(Fatal\w*|Exit)\(/m.test(branch.text)) return undefined;
+  const list = given!.parent?.type === 'expression_list' ? given!.parent.parent : undefined;
+  if (list?.type !== 'short_var_declaration' && list?.type !== 'assignment_statement') return undefined;
+  const results = list.childForFieldName('left')!.namedChildren.map((n) => n.text).filter((n) => n !== '_' && !ERROR_VARIABLE.test(n));
+  for (let next = nextStatement(check); next; next = nextStatement(next)) {
+    const use = results.map((r) => new RegExp(`(?<![\\w.])${r}\\.\\w+`).exec(next!.text)?.[0]).find(Boolean);
+    if (use) return use;
   }
   return undefined;
 }
