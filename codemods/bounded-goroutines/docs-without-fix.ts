@@ -230,6 +230,10 @@ function passed in or another package's function is not seen. No fix when:
   an element of a slice of locks too (\`tw.locks[tw.currentPos].Lock()\`: polaris' time wheel
   deadlocked once callbacks re-adding tasks to the current slot filled the slots):
   goroutines taking that lock could never free a slot;
+- the loop runs in a transaction, a parameter of its function or of one around it typed so (\`tx
+  *bolt.Tx\`, \`tx dataservices.DataStoreTx\` in a callback handed to \`UpdateTx\`): it holds the store's
+  lock until it is done, and goroutines writing to the store could never free a slot (portainer's
+  pending actions, with \`max-concurrency\` set, deadlocked its endpoint-group update);
 - the goroutine loops with no end condition (\`for {\`, \`for range ticker.C\`) or while its context
   lives (\`for ctx.Err() == nil { subscribe; redial }\`), ranges over a channel (a local, one it
   captures, a parameter, a field of its receiver or of a value of a type the package declares:

@@ -5,7 +5,7 @@ import { spawnedFunction, type Spawn } from './detect.js';
 import { closuresCalled, goroutineBodies, spawned } from './goroutine-bodies.js';
 import { channelRangedOver } from './channel-loops.js';
 import { dispatchedToHandler } from './callbacks.js';
-import { lockHeldAtGo, lockHeldAtLoop, lockHeldByCaller } from './locks-held.js';
+import { lockHeldAtGo, lockHeldAtLoop, lockHeldByCaller, inTransaction } from './locks-held.js';
 import { awaitedInBackground, awaitedInTurn, returnedAfterLoop } from './awaited-in-turn.js';
 import { collectedAfter } from './collected-after.js';
 import { cancelEachOther, cancelledAfterLoop, groupCancelsOnError } from './shared-context.js';
@@ -65,6 +65,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (held) return `the loop runs with ${held} held: waiting there for a free slot would keep it locked while the goroutines may need it`;
   const heldAtGo = lockHeldAtGo(spawn, ctx.source);
   if (heldAtGo) return `the loop holds ${heldAtGo} locked where it starts each goroutine: waiting there for a free slot would keep it locked while the goroutines may need it`;
+  const tx = inTransaction(spawn);
+  if (tx) return `the loop runs in a transaction (${tx}), which holds the store's lock until it is done: waiting there for a free slot would keep it held while goroutines writing to the store wait for it (portainer's pending actions, bounded, deadlocked its endpoint-group update)`;
   const callerHolds = lockHeldByCaller(spawn, ctx);
   if (callerHolds) return `the loop runs under a lock its caller holds (${callerHolds}): waiting there for a free slot would keep it locked while the goroutines may need it`;
   // A joined loop's goroutines end, or its Wait would not return: only the others may be workers for good.

@@ -1,7 +1,8 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { loopStatement } from '../../src/go/loops.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
-import { ancestors, enclosingFunction, type Node } from '../../src/go/syntax.js';
+import { ancestors, enclosingFunction, FUNCTION_TYPES, type Node } from '../../src/go/syntax.js';
+import { paramsOf } from '../../src/go/scope.js';
 import type { Spawn } from './detect.js';
 
 /**
@@ -90,6 +91,23 @@ function lockHeldAtEnd(before: string): string | undefined {
     // }`): the code after that branch still holds the lock (k0s' static pods' Stop).
     const unlock = new RegExp(`^(?![ \\t]*defer\\b).*\\b${regexEscaped(expr)}\\.${r}Unlock\\(\\)(?![ \\t]*\\n\\s*return\\b)`, 'm');
     if (!unlock.test(before.slice(lock.index! + lock[0].length))) return expr;
+  }
+  return undefined;
+}
+
+/** A transaction's type: `*bolt.Tx`, `*sql.Tx`, `dataservices.DataStoreTx`, `*store.Transaction`. */
+const TRANSACTION = /^\*?(\w+\.)?\w*(Tx|Transaction)$/;
+
+/**
+ * A transaction the loop runs in: a parameter of its function or of a function around it
+ * (`func(tx dataservices.DataStoreTx) error { … }` handed to `UpdateTx`): it holds the store's
+ * lock until the loop is done, and goroutines that write to the store would wait for it. The
+ * parameter, as written.
+ */
+export function inTransaction(spawn: Spawn): string | undefined {
+  for (const fn of ancestors(spawn.loop).filter((a) => FUNCTION_TYPES.has(a.type))) {
+    const tx = paramsOf(fn).find((p) => TRANSACTION.test(p.typeNode.text.replace(/\s/g, '')));
+    if (tx) return `${tx.name} ${tx.typeNode.text}`;
   }
   return undefined;
 }
