@@ -200,7 +200,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`the function only runs as a goroutine nothing waits for (${firstLine(started.text)}): it runs on after its callers return, and context.Background() may be meant to outlive ${source.expr} (flyteadmin's metrics, looked up once the request had ended)`));
       continue;
     }
-    const detached = kind === 'TODO' ? detachedEarlier(call, source.fn, pkg) : undefined;
+    const detached = detachedEarlier(call, source.fn, pkg);
     if (detached) {
       out.push(unfixed(`an earlier write of the function is given context.Background() though ${source.expr} is there (${detached}): the function cut that sequence loose from ${source.expr} on purpose, and given ${source.expr} this call could be cut off after it (mox's bounce, skipped at shutdown once the delivery was stored)`));
       continue;

@@ -133,4 +133,29 @@ func run(ctx context.Context, w wallet, stop func(), tx string) error {
       expect.stringContaining('context.Background() is given to a write (w.PublishTransaction(…))'),
     ]);
   });
+  it('leaves alone a call after an earlier write the function gave context.Background(): the sequence is cut loose on purpose', () => {
+    const src = `package p
+
+import "context"
+
+type box struct{}
+
+func (box) Write(ctx context.Context, msg string) error { return ctx.Err() }
+
+func queueHook(ctx context.Context, id string) error { return ctx.Err() }
+
+func deliver(ctx context.Context, b box, msg string) error {
+	if err := b.Write(context.Background(), msg); err != nil {
+		return err
+	}
+	return queueHook(context.Background(), msg)
+}
+`;
+    const out = fix(src);
+    expect(out.fixed).toBe(src);
+    expect(out.findings.map((f) => f.reason)).toEqual([
+      expect.stringContaining('context.Background() is given to a write (b.Write(…))'),
+      expect.stringContaining('an earlier write of the function is given context.Background() though ctx is there (b.Write(…))'),
+    ]);
+  });
 });
