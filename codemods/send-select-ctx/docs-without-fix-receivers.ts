@@ -6,7 +6,9 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   }\`) and closes nowhere: that receive waits
   for the value, and a send giving up once the source is done would leave it waiting forever.
   Fields are told apart by the type declaring them where the code says (a parameter, a receiver,
-  \`&T{…}\`): another type's \`close(op.errCh)\` frees none of these receives;
+  \`&T{…}\`): another type's \`close(op.errCh)\` frees none of these receives, nor does a close only
+  an exported method the package never calls makes (yaegi's debugger \`Terminate()\`: its session's
+  main routine, left waiting on \`<-mainG.resume\`, never sent its terminate event);
 - the function that made the channel stores it in a struct it builds (\`&Object{resCh: resCh}\`),
   whose field the package receives with a plain receive that takes the value as one (\`res :=
   <-o.resCh\`, not \`res, ok :=\`): a dropped value would leave that receive waiting or, once the

@@ -198,7 +198,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   }
   const waitingOnField = fieldReceiveLeftWaiting(send, ctx);
   if (waitingOnField) {
-    return { reason: `${waitingOnField} waits for the value and the field is closed nowhere in the package: a send that gives up once ${sources[0].expr} is done would leave it waiting forever` };
+    return { reason: `${waitingOnField} waits for the value, and nothing the package runs closes the field (an exported method it never calls, such as Terminate, runs only if a user asks): a send that gives up once ${sources[0].expr} is done would leave it waiting forever` };
   }
   const builder = awaitedByBuilder(send, ctx);
   if (builder) {

@@ -234,11 +234,18 @@ export function plainFieldReceive(field: string, owner: string | undefined, ctx:
     if (evenIfClosed) return plainReceiveOf(field, owner, index, (n) => !takesOk(n));
     const close = `\\bclose\\(\\s*[^()]*\\.${field}\\s*\\)`;
     const closed = index.anyTextMatches(new RegExp(close));
-    if (closed && !owner) return undefined;
     // A close of the same field of another type (`close(op.errCh)`, op an *endTxnOp) frees none of these receives.
     const closes = closed ? index.nodesMatching(new RegExp(close, 'g'), (m) => m[0].indexOf('(') + 1) : [];
+    if (closed && !owner && closes.length === 0) return undefined;
     const closedOwner = (arg: Node) => ownerType(ancestors(arg).find((a) => a.type === 'selector_expression' && a.childForFieldName('field')?.text === field) ?? arg, arg);
-    if (closes.some((arg) => !owner || [undefined, owner].includes(closedOwner(arg)))) return undefined;
+    // Not a close only an exported method the package never calls makes (yaegi's debugger
+    // `Terminate()`): it runs only if a user asks for it.
+    const runs = (arg: Node) => {
+      const fn = ancestors(arg).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
+      const name = fn?.childForFieldName('name')?.text ?? '';
+      return !/^[A-Z]/.test(name) || index.callsNamed(name).length > 0;
+    };
+    if (closes.some((arg) => (!owner || [undefined, owner].includes(closedOwner(arg))) && runs(arg))) return undefined;
     return plainReceiveOf(field, owner, index, () => true);
   });
 }
