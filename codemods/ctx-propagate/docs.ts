@@ -215,8 +215,10 @@ on purpose, for work that must not stop with it):
   used before shutdown waited for them), or one that says why a context cannot be used (\`It can't
   use the same context as performCapture because it might have timed out\`: antrea's packet
   capture upload); for \`context.Background()\`, one earlier in the function
-  that speaks of a background context (\`Use a background context so the declaration isn't
-  abandoned if this caller disconnects\`), or one right above it as for \`context.TODO()\` (\`Don't
+  that speaks of a background, independent or separate context (\`Use a background context so the
+  declaration isn't abandoned if this caller disconnects\`; \`we need to give it independent
+  context\`: with \`--aggressive\`, cortex's lifecycler and modules, started on the caller's
+  context, stopped out of order), or one right above it as for \`context.TODO()\` (\`Don't
   use ctx here, as we still want to finish off the request if the ctx has been cancelled\`: with
   \`--aggressive\`, lxd's heartbeats in flight were cut), or one saying the parent is cut on
   purpose (\`// clear parent context / deadline.\`, \`detach\`, or that the work must not be

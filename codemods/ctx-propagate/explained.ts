@@ -16,7 +16,8 @@ export function explainedByComment(call: Node, kind: 'TODO' | 'Background', inSc
   if (!body) return undefined;
   // Comments up to the call's line (one after the call on its line included).
   const before = body.descendantsOfType('comment').filter((c) => c.startPosition.row <= call.startPosition.row);
-  const background = kind === 'Background' ? before.find((c) => /background context|context\.Background\b/i.test(c.text))?.text : undefined;
+  // Or an independent one (`we need to give it independent context`: cortex's lifecycler, kept running until stopped).
+  const background = kind === 'Background' ? before.find((c) => /\b(?:background|independent|separate) context|context\.Background\b/i.test(c.text))?.text : undefined;
   if (background) return background;
   const named = new RegExp(`(?<![\\w.])${regexEscaped(inScope)}\\b`);
   const row = call.startPosition.row;

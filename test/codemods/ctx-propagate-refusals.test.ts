@@ -158,4 +158,23 @@ func deliver(ctx context.Context, b box, msg string) error {
       expect.stringContaining('an earlier write of the function is given context.Background() though ctx is there (b.Write(…))'),
     ]);
   });
+  it('leaves alone a context.Background() a comment calls independent: a service kept running until asked to stop', () => {
+    const src = `package p
+
+import "context"
+
+type service struct{}
+
+func (service) StartAsync(ctx context.Context) error { return ctx.Err() }
+
+func starting(ctx context.Context, lifecycler service) error {
+	// Important: we want to keep lifecycler running until we ask it to stop, so we need to give
+	// it independent context
+	return lifecycler.StartAsync(context.Background())
+}
+`;
+    const out = fix(src);
+    expect(out.fixed).toBe(src);
+    expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('a comment says why context.Background() is used here (// it independent context)')]);
+  });
 });
