@@ -35,7 +35,10 @@ half-updated: that is a decision for the code's owners, which is why this codemo
 function that started the goroutine, so logs say where it came from. The recovered value is
 \`r\`, or \`rec\` where the code around already uses \`r\` (a receiver), so nothing is shadowed.
 
-The panic goes to the logger the file already imports, through its package-level functions:
+The panic goes to the logger the function starting the goroutine is handed, if it is one of the
+standard library's (\`lo *log.Logger\`, \`logger *slog.Logger\`, a parameter of it or of a function
+around it: listmonk's, whose lines feed its admin log page); else to the logger the file already
+imports, through its package-level functions:
 \`slog.Error\` (log/slog), \`Errorf\` of logrus, klog or glog, \`log.Error().Msgf\` of zerolog's
 \`log\` package, in that order when a file imports several; otherwise the standard \`log\`. Each
 is called under the name the file gives it (\`stdlog "log"\`, logrus imported as \`log\`), and so

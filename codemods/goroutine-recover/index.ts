@@ -5,7 +5,7 @@ import { afterOpeningBrace, ancestors, contains, eol, firstLine, indentAt, inSel
 import { docs } from './docs.js';
 import { afterStart, outcomeHandedBack, waitedOrMeant } from './waited-for.js';
 import { workerPerItem } from './workers.js';
-import { panicLogger } from './logger.js';
+import { panicLoggerAt } from './logger.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { codeWords, receivesFrom } from '../../src/go/find-by-text.js';
@@ -174,9 +174,9 @@ function find(ctx: FileContext): RawFinding[] {
     if (stmts.some((st) => st.type === 'defer_statement' && /\brecover\(\)|^defer\s+[\w.]*[Rr]ecover\w*\(/.test(st.text))) continue;
     const owner = [...ancestors(go)].find((a) => a.type === 'function_declaration' || a.type === 'method_declaration')?.childForFieldName('name')?.text ?? 'an anonymous function';
     const message = `a panic in this goroutine (started in ${owner}) crashes the whole process`;
-    const logger = panicLogger(ctx.tree);
+    const logger = panicLoggerAt(go, ctx.tree);
     const debug = packageName(ctx.tree, 'runtime/debug') ?? 'debug';
-    const hidden = [logger.name, debug].find((name) => declarationOf(name, body));
+    const hidden = [logger.name, debug].find((name) => (name !== logger.name || logger.path) && declarationOf(name, body));
     if (hidden) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `a variable ${hidden} of the function hides the package the recovery would call` });
       continue;
@@ -341,7 +341,7 @@ function find(ctx: FileContext): RawFinding[] {
       fix: {
         description: 'recover, and log the panic with its stack',
         edits: [{ start: at, end: at, text: wrapper.map((l) => `${nl}${ind}${l}`).join('') }],
-        imports: [logger.path, 'runtime/debug'],
+        imports: [...(logger.path ? [logger.path] : []), 'runtime/debug'],
       },
     });
   }

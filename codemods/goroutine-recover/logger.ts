@@ -1,11 +1,14 @@
 import type Parser from 'tree-sitter';
 import { packageName } from '../../src/go/imports.js';
+import { paramsOf } from '../../src/go/scope.js';
+import { ancestors, FUNCTION_TYPES, type Node } from '../../src/go/syntax.js';
 
 /** Where a recovery reports the panic: a logger's package-level call, under the name the file uses. */
 export interface PanicLogger {
-  /** The name the call is made through (`log`, `logrus`, an alias). */
+  /** The name the call is made through (`log`, `logrus`, an alias, or a logger parameter: `lo`). */
   name: string;
-  path: string;
+  /** The import it needs; none for a logger the function is handed. */
+  path?: string;
   /** The statement logging `message` with the recovered value and `stack` (the stack's bytes). */
   call(message: string, value: string, stack: string): string;
 }
@@ -39,4 +42,22 @@ export function panicLogger(tree: Parser.Tree): PanicLogger {
     if (name) return { name, path: logger.path, call: (m, v, s) => logger.call(name, m, v, s) };
   }
   return { name: 'log', path: 'log', call: (m, v, s) => STANDARD.call('log', m, v, s) };
+}
+
+/**
+ * The logger the function starting the goroutine is handed (`lo *log.Logger`, `logger *slog.Logger`,
+ * a parameter of it or of a function around it): the program's own, writing where its other lines
+ * go (listmonk's admin log page), rather than the standard log's stderr. Else the file's.
+ */
+export function panicLoggerAt(go: Node, tree: Parser.Tree): PanicLogger {
+  const log = packageName(tree, 'log');
+  const slog = packageName(tree, 'log/slog');
+  for (const fn of ancestors(go).filter((a) => FUNCTION_TYPES.has(a.type))) {
+    for (const p of paramsOf(fn)) {
+      const type = p.typeNode.text.replace(/\s/g, '');
+      if (log && type === `*${log}.Logger`) return { name: p.name, call: (m, v, s) => STANDARD.call(p.name, m, v, s) };
+      if (slog && type === `*${slog}.Logger`) return { name: p.name, call: (m, v, s) => PROJECT_LOGGERS[0].call(p.name, m, v, s) };
+    }
+  }
+  return panicLogger(tree);
 }
