@@ -16,7 +16,7 @@ export function recordsEarlierChange(call: Node): { call: string; withContext: b
   const target = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
   const callee = target?.type === 'call_expression' ? target.childForFieldName('function') : undefined;
   const written = callee ? calledName(callee)?.name : undefined;
-  if (!written || !written.split(/(?=[A-Z])/).some((w) => WRITE.test(w))) return undefined;
+  if (!written || !namedForWrite(written)) return undefined;
   const fn = enclosingFunction(call);
   const body = fn?.childForFieldName('body');
   if (!body) return undefined;
@@ -40,7 +40,12 @@ export function writtenTo(call: Node): string | undefined {
   const target = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
   const callee = target?.type === 'call_expression' ? target.childForFieldName('function') : undefined;
   const written = callee ? calledName(callee)?.name : undefined;
-  return written && written.split(/(?=[A-Z])/).some((w) => WRITE.test(w)) ? `${callee!.text}(…)` : undefined;
+  return written && namedForWrite(written) ? `${callee!.text}(…)` : undefined;
+}
+
+/** Whether a word of the name (split at its capitals) is one of a write's, or passes `also`. */
+function namedForWrite(name: string, also?: RegExp): boolean {
+  return name.split(/(?=[A-Z])/).some((w) => WRITE.test(w) || !!also?.test(w));
 }
 
 /** Words of a call that writes a record: `Update`, `Patch`, `Create`, `Put`… (`ProcessExperimentCreation`), a server-side copy (`ComposeObject`, `CopyObject`), a commit (`PublishTransaction`, `Commit`). */
@@ -69,7 +74,7 @@ export function detachedEarlier(call: Node, fn: Node, pkg: string): string | und
     if (earlier.childForFieldName('function')?.text !== `${pkg}.Background` || earlier.parent?.type !== 'argument_list') continue;
     const given = earlier.parent.parent!;
     const name = calledName(given.childForFieldName('function')!)?.name ?? '';
-    const writes = name.split(/(?=[A-Z])/).some((w) => WRITE.test(w) || /^(Queue|Enqueue|Deliver)$/.test(w));
+    const writes = namedForWrite(name, /^(Queue|Enqueue|Deliver)$/);
     if (writes && same(enclosingFunction(given), enclosingFunction(call))) return `${given.childForFieldName('function')!.text}(…)`;
   }
   return undefined;
