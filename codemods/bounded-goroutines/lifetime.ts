@@ -16,7 +16,7 @@ import { regexEscaped } from '../../src/go/find-by-text.js';
 import { itemCallback, itemIsFunction, itemIsListener, itemTaskWithContext } from './item-tasks.js';
 import { readUntilEnough } from './first-answers.js';
 import { endsWhenFunctionReturns, handsUnbufferedChannel, stopAwaitedAfter, waitsOnOthersClosing, waitsOnOthersEnds } from './waits-on-others.js';
-import { isDoneWait } from '../../src/go/result-channel.js';
+import { isDoneWait } from '../../src/go/receive-shapes.js';
 import { acceptsConnections, readsStream, receivesConnections, stopsServer, waitsOnEvent, waitsOnNetwork } from './network.js';
 import { delayedStart, inTimerCallback, oneTimePause, ownTimeout, pacedBy, sharedDeadline, waitsForOthersUntilTimer } from './timing.js';
 import { meantToRunTogether } from './together.js';

@@ -1,6 +1,6 @@
 import { DONE_NAME } from '../../src/go/cancellation.js';
 import { loopStatement } from '../../src/go/loops.js';
-import { isDoneCase } from '../../src/go/result-channel.js';
+import { isDoneCase } from '../../src/go/receive-shapes.js';
 import { declarationOf, localsBefore } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';

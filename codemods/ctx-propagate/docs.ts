@@ -25,7 +25,12 @@ The context used is the innermost in scope: a local one made by \`context.With*\
 parameter (also of an enclosing function a closure captures it from), or the receiver's
 context field. A local made with a cancel or deadline of its own (\`WithCancel\`,
 \`WithTimeout\`, \`WithDeadline\`) is made for the calls given it, and is passed over for an
-outer context when there is one. Done channels are not contexts and are never used here.
+outer context when there is one. A parameter given a context made from it in the function's own
+body (\`ctx, span := tracer.Start(ctx, "op")\`: the \`:=\` assigns the parameter) is still that
+parameter, and innermost. A parameter declared again in an inner block (of a type the call
+returns, which goconc cannot see), or given a context not made from it (\`ctx, cancel :=
+newContext()\`), is the innermost context all the same: no fix then uses an outer one, such as the
+receiver's field. Done channels are not contexts and are never used here.
 
 ## context.Background()
 \`context.Background()\` passed straight to a call while a context is in scope is reported
@@ -214,7 +219,9 @@ on purpose, for work that must not stop with it):
   shutdown scenario\`: rudder-server's router cancelled deliveries in flight once \`w.ctx\` was
   used before shutdown waited for them), or one that says why a context cannot be used (\`It can't
   use the same context as performCapture because it might have timed out\`: antrea's packet
-  capture upload); for \`context.Background()\`, one earlier in the function
+  capture upload), or one naming it and saying the work is not cancelled with it
+  (\`streamProxy.ctx is not set to ctx because when request is cancelled, only the build request
+  has to be cancelled\`: moby's build status stream); for \`context.Background()\`, one earlier in the function
   that speaks of a background, independent or separate context (\`Use a background context so the
   declaration isn't abandoned if this caller disconnects\`; \`we need to give it independent
   context\`: with \`--aggressive\`, cortex's lifecycler and modules, started on the caller's

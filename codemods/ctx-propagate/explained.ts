@@ -8,7 +8,10 @@ import { ancestors, FUNCTION_TYPES, same, type Node } from '../../src/go/syntax.
  * context and left it out until something else is done); for `context.Background()`, one earlier
  * in the function speaking of a background context (`Use a background context so the declaration
  * isn't abandoned if this caller disconnects`), or one as for `context.TODO()` (`Don't use ctx here, as
- * we still want to finish off the request if the ctx has been cancelled`: lxd's heartbeats).
+ * we still want to finish off the request if the ctx has been cancelled`: lxd's heartbeats). One
+ * naming the context in scope and saying it is not cancelled with it explains either call
+ * (`streamProxy.ctx is not set to ctx because when request is cancelled, only the build request has
+ * to be cancelled`: moby's build status stream).
  */
 export function explainedByComment(call: Node, kind: 'TODO' | 'Background', inScope: string): string | undefined {
   const fn = ancestors(call).find((a) => FUNCTION_TYPES.has(a.type));
@@ -30,7 +33,7 @@ export function explainedByComment(call: Node, kind: 'TODO' | 'Background', inSc
     beside.push(c);
     above = c.startPosition.row - 1;
   }
-  return beside.find((c) => (named.test(c.text) && WHY.test(c.text)) || ((named.test(c.text) || /\bcontext\b/i.test(c.text)) && WHY_NOT.test(c.text)) || (kind === 'Background' && NOT_CANCELLED.test(c.text)))?.text;
+  return beside.find((c) => (named.test(c.text) && (WHY.test(c.text) || NOT_CANCELLED.test(c.text))) || ((named.test(c.text) || /\bcontext\b/i.test(c.text)) && WHY_NOT.test(c.text)) || (kind === 'Background' && NOT_CANCELLED.test(c.text)))?.text;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
-import { cancellationSources, type CancellationSource } from '../../src/go/cancellation.js';
+import { cancellationSources, hiddenContextParam, type CancellationSource } from '../../src/go/cancellation.js';
 import { doneAt } from '../../src/go/done-at.js';
 import { declarationOf, paramsOf } from '../../src/go/scope.js';
 import { packageName } from '../../src/go/imports.js';
@@ -141,6 +141,12 @@ function find(ctx: FileContext): RawFinding[] {
     const field = source.kind === 'ctx-field' ? source.expr.slice(source.expr.lastIndexOf('.') + 1) : undefined;
     if (field && !/^(ctx|context)$/i.test(field)) {
       out.push(unfixed(`${source.expr} is named for a purpose of its own, not the receiver's lifetime: given to this call, it would stop the call whenever that purpose is cancelled`));
+      continue;
+    }
+    const hiding = hiddenContextParam(call, source, ctx.tree, ctx.packageIndex);
+    if (hiding) {
+      const what = hiding.ownBody ? `gives the parameter ${hiding.name} a context not made from it` : `declares ${hiding.name} again in a block of its own, of a type goconc cannot see`;
+      out.push(unfixed(`${firstLine(hiding.statement.text)} ${what}: that is the innermost context here, and ${source.expr} an outer one`));
       continue;
     }
     const unset = fieldMayBeNil(source, ctx.packageIndex(), true);

@@ -3,7 +3,8 @@ import { doneReceive, type CancellationSource } from '../../src/go/cancellation.
 import { cancelFunctions } from '../../src/go/done-at.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import { leavesLoop } from '../../src/go/loops.js';
-import { plainReceive, receiveCase, selectIgnoring, useOf } from '../../src/go/result-channel.js';
+import { selectIgnoring, useOf } from '../../src/go/result-channel.js';
+import { plainReceive, receiveCase } from '../../src/go/receive-shapes.js';
 import { declarationOf, paramsOf } from '../../src/go/scope.js';
 import { parametersGiven } from '../../src/go/called-functions.js';
 import { ancestors, contains, enclosingFunction, firstLine, same, unparen, type Node } from '../../src/go/syntax.js';

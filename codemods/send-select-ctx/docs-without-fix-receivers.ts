@@ -30,7 +30,9 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   waits for a value with a plain receive (\`v := <-errc\`, a
   counting loop \`for range eps { <-errc }\`, a range over it left once it has counted enough, \`for
   r := range responses { …; if n >= len(addrs) { break } }\`, or the only case of a select with no default, which
-  waits as well; \`<-wait\` after handing a callback that sends on it; \`<-responseChans[i]\` for each
+  waits as well, or with a default that only sleeps, the select alone in a \`for {\` no other case
+  leaves (\`for { select { case err := <-errChan: return err; default: time.Sleep(d) } }\`: flyctl's
+  machine wait, polling for good once its senders gave up); \`<-wait\` after handing a callback that sends on it; \`<-responseChans[i]\` for each
   channel of a slice it made, one per reader; the goroutine may have it as a parameter of its
   literal: \`go func(name string, ch chan<- error) { … }(cluster, errChan)\`, karmada's namespace
   sync) and never closes it, or only by a \`defer\` that runs after those receives or a

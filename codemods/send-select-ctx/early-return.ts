@@ -1,6 +1,6 @@
 import { doneReceives, type CancellationSource } from '../../src/go/cancellation.js';
 import { callsByText, callsOf, identifiersNamed, nodesByToken, regexEscaped } from '../../src/go/find-by-text.js';
-import { isDoneCase, isDoneWait } from '../../src/go/result-channel.js';
+import { isDoneCase, isDoneWait } from '../../src/go/receive-shapes.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { derivedFrom } from './done-already.js';
 import { ancestors, contains, enclosingFunction, isReleaseCall, LOG_CALL, nextStatement, same, statementsOf, type Node } from '../../src/go/syntax.js';

@@ -2,7 +2,7 @@ import { declarationOf, declaredTypeName, type Param } from '../../src/go/scope.
 import { baseTypeName } from '../../src/go/declarations.js';
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
-import { plainReceive, receiveCase } from '../../src/go/result-channel.js';
+import { plainReceive, receiveCase } from '../../src/go/receive-shapes.js';
 import { drainedAfterRegistering } from './registered-channels.js';
 import { parametersGiven } from '../../src/go/called-functions.js';
 import { readByCall } from './field-consumers.js';

@@ -1,6 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { baseTypeName } from '../../src/go/declarations.js';
-import { plainReceive, useOf } from '../../src/go/result-channel.js';
+import { useOf } from '../../src/go/result-channel.js';
+import { plainReceive } from '../../src/go/receive-shapes.js';
 import { callsHanding } from '../../src/go/called-functions.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';

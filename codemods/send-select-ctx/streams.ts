@@ -2,7 +2,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { carriesResultOf, reportsFailureOf } from './done-already.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
-import { isDoneCase } from '../../src/go/result-channel.js';
+import { isDoneCase } from '../../src/go/receive-shapes.js';
 import { declarationOf, type Param } from '../../src/go/scope.js';
 import { callsHanding } from '../../src/go/called-functions.js';
 import { ancestors, closedChannels, contains, enclosingFunction, firstLine, FUNCTION_TYPES, same, type Node } from '../../src/go/syntax.js';

@@ -4,7 +4,7 @@ import { packageName } from './imports.js';
 import { receiverOf, type FieldDecl } from './declarations.js';
 import type { PackageIndex } from './package-index.js';
 import { localsBefore, paramsOf, type LocalDecl } from './scope.js';
-import { ancestors, FUNCTION_TYPES, type Node } from './syntax.js';
+import { ancestors, FUNCTION_TYPES, same, unparen, type Node } from './syntax.js';
 
 /** Something a blocked operation can wait on to give up: a context or a done channel. */
 export interface CancellationSource {
@@ -51,17 +51,57 @@ export function cancellationSources(node: Node, tree: Parser.Tree, index: () => 
   };
   let point: Node = node;
   for (const fn of [...ancestors(node)].filter((a) => FUNCTION_TYPES.has(a.type))) {
+    const frame = frameOf(fn, tree, ctxPkg, index);
     for (const local of localsBefore(point)) {
       if (isContextLocal(local, ctxPkg)) add({ kind: 'ctx-local', expr: local.name, isContext: true, fn, label: `local ${local.name}` });
-      else seen.add(local.name);
+      else if (!derivesParam(local, fn, frame)) seen.add(local.name);
     }
-    const frame = frameOf(fn, tree, ctxPkg, index);
     for (const s of frame.params) add(s);
     for (const name of frame.paramNames) seen.add(name);
     if (frame.receiver && !seen.has(frame.receiver)) for (const s of frame.fields) add(s);
     point = fn;
   }
   return out;
+}
+
+/**
+ * `ctx, span := tracer.Start(ctx, "op")` in the function's own body: with another name new, the
+ * `:=` assigns the context parameter itself, still a `context.Context`, and derived from it (the
+ * call is handed it, or it is assigned itself). In an inner block it would declare a new variable, of the type the call
+ * returns; and a call not handed the parameter may return a context of its own.
+ */
+function derivesParam(local: LocalDecl, fn: Node, frame: Frame): boolean {
+  if (local.decl.type !== 'short_var_declaration' || !same(local.decl.parent?.parent, fn.childForFieldName('body'))) return false;
+  if (!frame.params.some((p) => p.kind === 'ctx-param' && p.expr === local.name)) return false;
+  const left = local.decl.childForFieldName('left')?.namedChildren ?? [];
+  const value = local.value && unparen(local.value);
+  if (left.length < 2) return false;
+  if (value?.type === 'identifier') return value.text === local.name;
+  return value?.type === 'call_expression' && !!value.childForFieldName('arguments')?.namedChildren.some((a) => a.text === local.name);
+}
+
+/**
+ * A context parameter that a local declared before `node` hides, from a function inside the one
+ * that offers `source` (or the same one, for a receiver's field): `ctx, sp := tracer.Start(ctx,
+ * …)` in an inner block, of a type goconc cannot see, or `ctx, cancel := newContext()` in the
+ * function's own body, the parameter given a context not made from it. Either is the innermost
+ * context, and `source` an outer one. Its name and the statement, if so.
+ */
+export function hiddenContextParam(node: Node, source: CancellationSource, tree: Parser.Tree, index: () => PackageIndex): { name: string; statement: Node; ownBody: boolean } | undefined {
+  if (source.kind !== 'ctx-field' && source.kind !== 'ctx-param') return undefined;
+  const ctxPkg = packageName(tree, 'context');
+  const hiding = new Map<string, Node>();
+  let point: Node = node;
+  for (const fn of [...ancestors(node)].filter((a) => FUNCTION_TYPES.has(a.type))) {
+    const frame = frameOf(fn, tree, ctxPkg, index);
+    for (const local of localsBefore(point)) if (!hiding.has(local.name) && !derivesParam(local, fn, frame)) hiding.set(local.name, local.decl);
+    const hidden = frame.params.find((p) => p.kind === 'ctx-param' && hiding.has(p.expr));
+    const statement = hidden && hiding.get(hidden.expr)!;
+    if (statement && (source.kind === 'ctx-field' || !same(fn, source.fn))) return { name: hidden.expr, statement, ownBody: same(statement.parent?.parent, fn.childForFieldName('body')) };
+    if (same(fn, source.fn)) return undefined;
+    point = fn;
+  }
+  return undefined;
 }
 
 /** What a function offers whatever the point inside it: parameters, then receiver fields. */

@@ -4,6 +4,7 @@ import { mostSends } from './send-paths.js';
 import { receivedOnEveryWayOut } from './every-way-out.js';
 import { leavesLoop, loopsBetween } from './loops.js';
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, type Node } from './syntax.js';
+import { plainReceive, receiveCase } from './receive-shapes.js';
 
 /** A channel made by `name := make(chan T…)` in the outermost function around a send on it. */
 interface LocalChannel {
@@ -323,28 +324,4 @@ export function useOf(id: Node): 'send' | 'receive' | 'close' | 'other' {
   if (p.type === 'unary_expression' && p.childForFieldName('operator')?.text === '<-') return 'receive';
   if (p.type === 'argument_list' && p.parent?.childForFieldName('function')?.text === 'close') return 'close';
   return 'other';
-}
-
-/** A receive that waits for its value: not a select case, or the only case of a select with no default. */
-export function plainReceive(unary: Node): boolean {
-  const kase = receiveCase(unary);
-  return !kase || !kase.parent?.namedChildren.some((c) => (c.type === 'communication_case' || c.type === 'default_case') && c.id !== kase.id);
-}
-
-/** A statement that only waits for a context to be done: `<-ctx.Done()`, `<-pending.ctx.Done()`. */
-export function isDoneWait(stmt: Node): boolean {
-  return stmt.type === 'expression_statement' && /^<-\s*[\w.]+\.Done\(\)$/.test(stmt.text);
-}
-
-/** A select case waiting for a context to be done: `case <-ctx.Done():`, `case <-claim.Context.Done():`. */
-export function isDoneCase(kase: Node): boolean {
-  return kase.type === 'communication_case' && /^<-[\w.()[\]]+\.Done\(\)$/.test(kase.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '');
-}
-
-/** The communication_case whose receive is `<-ch` (as `v := <-ch`, `v, ok = <-ch` or bare). */
-export function receiveCase(unary: Node): Node | undefined {
-  let n: Node | null = unary.parent;
-  if (n?.type === 'expression_list') n = n.parent;
-  if (n?.type === 'receive_statement' || n?.type === 'expression_statement') n = n.parent;
-  return n?.type === 'communication_case' ? n : undefined;
 }

@@ -1,0 +1,41 @@
+import { loopShape } from './loops.js';
+import type { Node } from './syntax.js';
+
+// How a receive or a statement waits on a channel: alone, in a select, for a context's end.
+
+/**
+ * A receive that waits for its value: not a select case, or the only case of a select with no
+ * default, or one whose default only waits to poll again, in a loop left only by a case
+ * (`for { select { case err := <-errChan: return err; default: time.Sleep(d) } }`).
+ */
+export function plainReceive(unary: Node): boolean {
+  const kase = receiveCase(unary);
+  const others = kase?.parent?.namedChildren.filter((c) => (c.type === 'communication_case' || c.type === 'default_case') && c.id !== kase.id) ?? [];
+  return others.length === 0 || (others.length === 1 && polls(others[0], kase!.parent!));
+}
+
+/** A select's default that goes on polling (it sleeps, or does nothing), the only statement of a `for {`. */
+function polls(dflt: Node, select: Node): boolean {
+  if (dflt.type !== 'default_case' || !/^default\s*:\s*(time\.Sleep\([^;\n]*\)|runtime\.Gosched\(\))?\s*$/.test(dflt.text)) return false;
+  const list = select.parent?.type === 'statement_list' ? select.parent : undefined;
+  const loop = list?.parent?.parent;
+  return list?.namedChildren.length === 1 && loop?.type === 'for_statement' && loopShape(loop).kind === 'forever';
+}
+
+/** A statement that only waits for a context to be done: `<-ctx.Done()`, `<-pending.ctx.Done()`. */
+export function isDoneWait(stmt: Node): boolean {
+  return stmt.type === 'expression_statement' && /^<-\s*[\w.]+\.Done\(\)$/.test(stmt.text);
+}
+
+/** A select case waiting for a context to be done: `case <-ctx.Done():`, `case <-claim.Context.Done():`. */
+export function isDoneCase(kase: Node): boolean {
+  return kase.type === 'communication_case' && /^<-[\w.()[\]]+\.Done\(\)$/.test(kase.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '');
+}
+
+/** The communication_case whose receive is `<-ch` (as `v := <-ch`, `v, ok = <-ch` or bare). */
+export function receiveCase(unary: Node): Node | undefined {
+  let n: Node | null = unary.parent;
+  if (n?.type === 'expression_list') n = n.parent;
+  if (n?.type === 'receive_statement' || n?.type === 'expression_statement') n = n.parent;
+  return n?.type === 'communication_case' ? n : undefined;
+}
