@@ -287,7 +287,9 @@ ${receiversWithoutFix}
   <-promise.errCh\` takes nil, a success (a failed manifest generation returned as a nil response
   with no error), \`<-abortedCh\` false (weaviate's cache prefill took a cut-short run as whole);
   also from a closure the function keeps in a local and calls (\`handleError := func(err error) {
-  errChan <- err }\`: conduit's acker lost why its stream stopped), and from a goroutine of a
+  errChan <- err }\`: conduit's acker lost why its stream stopped) or defers (\`defer func() { if e :=
+  recover(); e != nil { errCh <- … } }()\`: kuma's resilient component, unbuffered, would have
+  reported a crash at shutdown as a clean stop), and from a goroutine of a
   function that closes the channel once its goroutines are done (\`go func() { wg.Wait();
   close(v.clientErrs[c]) }()\`: mongo's log validators would have reported a mismatch as success);
 - a \`struct{}{}\` sent on a channel named as a stop signal (\`quit\`, \`stop\`, \`shutdown\`): it tells

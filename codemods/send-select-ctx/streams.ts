@@ -107,8 +107,9 @@ export function closedErrorChannel(send: Node): string | undefined {
   const { fn, chan } = answerSend(send) ?? {};
   if (!fn || !chan) return undefined;
   // A closure kept in a local of the function (`handleError := func(err error) { errChan <- err }`)
-  // sends in the function's stead, before its deferred close.
-  const kept = fn.type === 'func_literal' && fn.parent?.type === 'expression_list' && fn.parent.parent?.type === 'short_var_declaration';
+  // sends in the function's stead, before its deferred close; so does one it defers (`defer
+  // func() { if e := recover(); e != nil { errCh <- … } }()`, kuma's resilient component).
+  const kept = fn.type === 'func_literal' && ((fn.parent?.type === 'expression_list' && fn.parent.parent?.type === 'short_var_declaration') || (fn.parent?.type === 'call_expression' && fn.parent.parent?.type === 'defer_statement'));
   const closers = kept ? [fn, enclosingFunction(fn)!] : [fn];
   const closed = closers.flatMap((f) => f.descendantsOfType('defer_statement')).flatMap(closedChannels).find((c) => c.text.replace(/\s/g, '') === chan);
   return closed && `close(${closed.text})`;
