@@ -147,7 +147,9 @@ begun (1Panel's cron job runs stayed \`Waiting\`, with no failure alert). A goro
 probe; logging after it aside), or by handing on what its work gave (\`exitCode := h.agent.start()\`
 … \`indicator.agentStopped(exitCode)\`, \`respond(st)\`): recovered, the hand-off would be skipped (the
 ECS agent's Windows service read exit code 0, a clean stop, and was not restarted; a ttrpc request
-would never be answered): recovered, the last value would stand (goldpinger's
+would never be answered); so too one whose work is a function parameter (\`fn()\`) that the
+package's callers hand a literal ending so, or releasing something outside a defer (\`reply, err :=
+h.OnRPC(…); cb(reply, err)\`: centrifugo's clients would never have had an answer): recovered, the last value would stand (goldpinger's
 health gauge kept reading healthy; prysm's peer, its state set before and after a handler, stayed
 disconnecting and was never pruned). A goroutine that closes the write end of an \`io.Pipe\` in a defer (\`defer pw.Close()\`,
 \`defer func() { _ = w.CloseWithError(err) }()\`): recovered half-way, the reader would take the

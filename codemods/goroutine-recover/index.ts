@@ -5,11 +5,12 @@ import { afterOpeningBrace, ancestors, contains, eol, firstLine, indentAt, inSel
 import { docs } from './docs.js';
 import { afterStart, outcomeHandedBack, waitedOrMeant } from './waited-for.js';
 import { workerPerItem } from './workers.js';
+import { handedFunctionReason } from './handed-functions.js';
 import { panicLoggerAt } from './logger.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { codeWords, receivesFrom } from '../../src/go/find-by-text.js';
-import { afterSkipping, channelHandedOn, ENDS_PROCESS, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, oneTimeSetup, releaseHandedOn, releaseInText, servesForGood, servesThroughParameter, signalsEnd } from './skipped-work.js';
+import { afterSkipping, channelHandedOn, ENDS_PROCESS, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, oneTimeSetup, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
 import { inTestCode } from '../../src/go/test-code.js';
 
 export const goroutineRecover: Codemod = {
@@ -287,9 +288,9 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${server}(), a server or loop meant to run for the life of the process: recovered, a panic would leave the process up with it gone where the crash used to restart it` });
       continue;
     }
-    const handedServer = servesThroughParameter(undeferred, ctx.packageIndex());
-    if (handedServer) {
-      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${handedServer.param}, and the package hands ${handedServer.callee} a function that runs ${handedServer.runs}, meant to run for the life of the process: recovered, a panic would leave the process up with it gone where the crash used to restart it` });
+    const handedFn = handedFunctionReason(undeferred, ctx.packageIndex());
+    if (handedFn) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: handedFn });
       continue;
     }
     const forever = loopsForGood(body);

@@ -1,5 +1,5 @@
 import type { FileContext } from '../../src/engine/types.js';
-import { calledTextWhere, literalsHandedTo } from '../../src/go/called-functions.js';
+import { calledTextWhere } from '../../src/go/called-functions.js';
 import { loopShape } from '../../src/go/loops.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { declarationOf } from '../../src/go/scope.js';
@@ -198,21 +198,6 @@ export function servesForGood(body: Node): string | undefined {
     .descendantsOfType('call_expression')
     .find((c) => !ancestors(c).some((a) => (a.type === 'func_literal' || a.type === 'defer_statement') && contains(body, a)) && serves(c));
   return call?.childForFieldName('function')?.text;
-}
-
-/**
- * A server or loop the goroutine runs through a function its starter is handed: `err :=
- * handler()`, where the package's calls hand `startHandler` a literal that runs for good (`func()
- * error { return srv.Serve(l) }`: etcd's client and peer servers). The parameter called, and what
- * runs.
- */
-export function servesThroughParameter(calls: Node[], index: PackageIndex): { param: string; runs: string; callee: string } | undefined {
-  for (const { literal, param, callee } of calls.flatMap((c) => literalsHandedTo(c, index))) {
-    const body = literal.childForFieldName('body')!;
-    const runs = servesForGood(body) ?? LOOPS_FOR_GOOD.exec(body.text)?.[0].trim();
-    if (runs) return { param, runs, callee };
-  }
-  return undefined;
 }
 
 /** An argument that tells a runner when to stop: a context or a stop channel. */

@@ -244,7 +244,7 @@ function undoneAfter(stmts: Node[], go: Node): { done: string; undo: string } | 
  * `s.UpdateStatus(st)`): goldpinger's health gauge stayed at its last value. Or hands it on
  * (`respond(st)`, `indicator.agentStopped(exitCode)`): its waiter would wait, or read nothing.
  */
-function publishedLast(stmts: Node[]): { call: string; handsOn: boolean } | undefined {
+export function publishedLast(stmts: Node[]): { call: string; handsOn: boolean } | undefined {
   // Logging after it aside (`if priorState == Connected { log.Debug(…) }`: prysm's peer left
   // disconnecting for good).
   const last = stmts.filter((s) => s.type !== 'comment' && !onlyLogs(s)).at(-1);

@@ -1,0 +1,49 @@
+import { literalsHandedTo } from '../../src/go/called-functions.js';
+import type { PackageIndex } from '../../src/go/package-index.js';
+import { statementsOf, type Node } from '../../src/go/syntax.js';
+import { LOOPS_FOR_GOOD, releaseInText, servesForGood } from './skipped-work.js';
+import { publishedLast } from './waited-for.js';
+
+// Goroutines whose work is a function their starter is handed: what a recovered panic would skip
+// is in the literals the package's callers hand it.
+
+/** Why a goroutine running a function its starter is handed must not be recovered, if so. */
+export function handedFunctionReason(undeferred: Node[], index: PackageIndex): string | undefined {
+  const server = servesThroughParameter(undeferred, index);
+  if (server) return `the goroutine runs ${server.param}, and the package hands ${server.callee} a function that runs ${server.runs}, meant to run for the life of the process: recovered, a panic would leave the process up with it gone where the crash used to restart it`;
+  const work = handedWorkLeftUndone(undeferred, index);
+  return work && `the goroutine runs ${work.param}, and the package hands ${work.callee} a function that runs ${work.runs} outside a defer: after a recovered panic it would be skipped (a request never answered, a hold never released) where the process used to crash`;
+}
+
+/**
+ * A server or loop the goroutine runs through a function its starter is handed: `err :=
+ * handler()`, where the package's calls hand `startHandler` a literal that runs for good (`func()
+ * error { return srv.Serve(l) }`: etcd's client and peer servers). The parameter called, and what
+ * runs.
+ */
+function servesThroughParameter(calls: Node[], index: PackageIndex): { param: string; runs: string; callee: string } | undefined {
+  for (const { literal, param, callee } of calls.flatMap((c) => literalsHandedTo(c, index))) {
+    const body = literal.childForFieldName('body')!;
+    const runs = servesForGood(body) ?? LOOPS_FOR_GOOD.exec(body.text)?.[0].trim();
+    if (runs) return { param, runs, callee };
+  }
+  return undefined;
+}
+
+/**
+ * The goroutine's work is a function its starter is handed (`go func() { defer func() {
+ * <-semaphore }(); fn() }()`), and one the package hands it ends by handing on what its work gave
+ * (`reply, err := h.OnRPC(…); cb(reply, err)`: centrifugo's command handlers, whose client, once a
+ * panic was recovered, never got an answer) or releases something outside a defer: what the
+ * goroutine leaves undone is in its callers' code. The parameter, the function declaring it, and
+ * what its literal runs.
+ */
+function handedWorkLeftUndone(undeferred: Node[], index: PackageIndex): { param: string; callee: string; runs: string } | undefined {
+  for (const { literal, param, callee } of undeferred.flatMap((c) => literalsHandedTo(c, index))) {
+    const body = literal.childForFieldName('body')!;
+    const handed = publishedLast(statementsOf(body));
+    const runs = handed?.handsOn ? handed.call : releaseInText(body.text);
+    if (runs) return { param, callee, runs };
+  }
+  return undefined;
+}
