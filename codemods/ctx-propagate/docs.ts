@@ -57,6 +57,9 @@ commit, \`PublishTransaction\` (dcrd's signed coinjoin, published after a jitter
 \`l.client.Create(context.Background(), record)\`), which it
 keeps going whatever becomes of the request, as a record meant to outlive it needs (kubesphere's
 failed-login records, counted to lock an account, went unwritten when the client hung up); nor in
+a function named for publishing or queueing (\`RPush(context.Background(), …)\` in \`Publish\`:
+machinery's redis broker, which had stored the task as pending, lost it once its caller's context
+was done); nor in
 a function the package only ever starts as a goroutine nothing waits for (\`go
 m.emitScheduledWorkflowMetrics(ctx, …)\`, its only call): it runs on after its callers return
 (flyteadmin's metrics lookups, run once the request had ended).

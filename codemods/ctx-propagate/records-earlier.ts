@@ -34,13 +34,17 @@ export function recordsEarlierChange(call: Node): { call: string; withContext: b
 
 /**
  * The write a call is handed to as an argument (`l.client.Create(context.Background(), record)`),
- * by a word of its name, as written up to its paren.
+ * by a word of its name, as written up to its paren; or any call of a function named for
+ * publishing or queueing (`RPush(context.Background(), …)` in `Publish`: machinery's redis broker,
+ * which had stored the task as pending, lost it when its caller's context was done).
  */
 export function writtenTo(call: Node): string | undefined {
   const target = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
   const callee = target?.type === 'call_expression' ? target.childForFieldName('function') : undefined;
   const written = callee ? calledName(callee)?.name : undefined;
-  return written && namedForWrite(written) ? `${callee!.text}(…)` : undefined;
+  if (written && namedForWrite(written)) return `${callee!.text}(…)`;
+  const fn = callee && enclosingFunction(callee)?.childForFieldName('name')?.text;
+  return fn && fn.split(/(?=[A-Z])/).some((w) => /^(Publish|Queue|Enqueue|Deliver|Push)$/i.test(w)) ? `${callee!.text}(…), in ${fn}` : undefined;
 }
 
 /** Whether a word of the name (split at its capitals) is one of a write's, or passes `also`. */

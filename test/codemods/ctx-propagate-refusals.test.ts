@@ -144,7 +144,7 @@ func (box) Write(ctx context.Context, msg string) error { return ctx.Err() }
 
 func queueHook(ctx context.Context, id string) error { return ctx.Err() }
 
-func deliver(ctx context.Context, b box, msg string) error {
+func accept(ctx context.Context, b box, msg string) error {
 	if err := b.Write(context.Background(), msg); err != nil {
 		return err
 	}
@@ -176,5 +176,29 @@ func starting(ctx context.Context, lifecycler service) error {
     const out = fix(src);
     expect(out.fixed).toBe(src);
     expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('a comment says why context.Background() is used here (// it independent context)')]);
+  });
+  it('leaves Background() alone in a function named for publishing or queueing, whatever its calls are named (a task stored as pending, then queued)', () => {
+    const src = `package p
+
+import "context"
+
+type redis interface {
+	RPush(ctx context.Context, key string, v []byte) error
+}
+
+type broker struct{ rclient redis }
+
+// The task is stored as pending before: a publish cut short by the caller's context loses it.
+func (b *broker) Publish(ctx context.Context, queue string, msg []byte) error {
+	return b.rclient.RPush(context.Background(), queue, msg)
+}
+
+func (b *broker) Fetch(ctx context.Context, queue string, msg []byte) error {
+	return b.rclient.RPush(context.Background(), queue, msg)
+}
+`;
+    const out = fix(src);
+    expect(out.findings.map((f) => f.reason ?? 'fixed')).toEqual([expect.stringContaining('is given to a write (b.rclient.RPush(…), in Publish)'), 'fixed']);
+    expect(out.fixed).toBe(src.replace('func (b *broker) Fetch(ctx context.Context, queue string, msg []byte) error {\n\treturn b.rclient.RPush(context.Background()', 'func (b *broker) Fetch(ctx context.Context, queue string, msg []byte) error {\n\treturn b.rclient.RPush(ctx'));
   });
 });
