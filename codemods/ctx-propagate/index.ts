@@ -192,7 +192,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(stopping));
       continue;
     }
-    if (kind === 'Background' && ctx.options.aggressive === true && ctx.path.endsWith('_test.go')) {
+    if (kind === 'Background' && ctx.path.endsWith('_test.go')) {
       out.push(unfixed(`context.Background() in a test is a context it chose: bare, with no deadline and no values, which may be what it checks; ${source.expr} carries its own (twirp's test of a header written without the handler's ResponseWriter)`));
       continue;
     }
