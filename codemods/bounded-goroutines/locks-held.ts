@@ -64,6 +64,8 @@ function heldAroundCalls(name: string, ctx: FileContext, depth: number, seen: Se
   const index = ctx.packageIndex();
   // Only functions that lock something are parsed to look at their calls.
   for (const call of index.callsNamed(name, (decl) => /\.R?Lock\(\)/.test(decl))) {
+    // Started on a goroutine of its own (`go v.poll(…)` under `w.Lock()`): it runs without the lock.
+    if (call.parent?.type === 'go_statement') continue;
     const caller = enclosingFunction(call);
     const body = caller?.childForFieldName('body');
     if (!body) continue;
@@ -72,6 +74,7 @@ function heldAroundCalls(name: string, ctx: FileContext, depth: number, seen: Se
   }
   if (depth <= 1) return undefined;
   for (const call of index.callsNamed(name)) {
+    if (call.parent?.type === 'go_statement') continue;
     const caller = ancestors(call).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
     const callerName = caller?.childForFieldName('name')?.text;
     const held = callerName ? heldAroundCalls(callerName, ctx, depth - 1, seen) : undefined;
