@@ -67,6 +67,8 @@ function followCalls(calls: Node[], index: PackageIndex, direct: boolean, parse:
 /** The name a call's function goes by: `f` (a function), `x.m` (a method `m`, whatever x is). */
 export function calledName(fn: Node): { name: string; method: boolean } | undefined {
   if (fn.type === 'identifier') return { name: fn.text, method: false };
+  // `returnErrOnce.Do(…)`: a sync.Once's, not a method `Do` of the package (dskit's ReplicationSet.Do).
+  if (fn.type === 'selector_expression' && fn.childForFieldName('field')!.text === 'Do' && /[oO]nce$/.test(fn.childForFieldName('operand')!.text)) return undefined;
   if (fn.type === 'selector_expression') return { name: fn.childForFieldName('field')!.text, method: true };
   return undefined;
 }
