@@ -125,7 +125,10 @@ A goroutine the function that starts it waits for (\`defer wg.Done()\`, then \`w
 leave one's part undone while the function returns as if all had succeeded (CasaOS's search
 fan-out returned a missing engine's results with no error); so too one marking done a group the
 function is handed (\`wg *sync.WaitGroup\`), which its caller waits for (rke2's start-up hook,
-recovered half-way, let k3s stage a chart the user had disabled); so too one closing in a defer a
+recovered half-way, let k3s stage a chart the user had disabled), or a group kept in a field that
+a function of the package not named for stopping waits for (\`defer r.uploadWait.Done()\`, then
+\`r.uploadWait.Wait()\` in \`Run\`: woodpecker's detached steps, recovered, left a workflow reported
+finished with its step never traced; a wait in \`Stop\` or \`Close\` only lets shutdown finish); so too one closing in a defer a
 channel its function makes and then receives from (\`defer close(done); fn()\`, then \`case <-done:
 return nil\`: act's runner took a panicking clean-up for a finished one and exited 0), or keeps in a
 field the package receives from (\`cr.attachDone = done\`: the job log lost its tail, and the step

@@ -4,6 +4,7 @@ import type { PackageIndex } from '../../src/go/package-index.js';
 import { ancestors, contains, ERROR_VARIABLE, firstLine, FUNCTION_TYPES, insideLiteral, isLogStatement, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { pipeClosedOnExit, pipeFedAlone } from './pipes.js';
+import { fieldGroupWaited } from './field-groups.js';
 
 // Goroutines whose work someone goes on with, or whose panic is meant to stop the process:
 // recovered, the loss of their work would pass for success, or the process run on.
@@ -61,6 +62,8 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
     const who = joined.byCaller ? `the caller that hands ${joined.group} in` : 'the function that starts the goroutine';
     return `${who} waits for it (${joined.wait}) and goes on with what it did: recovered, a panic would leave its part undone, and ${joined.byCaller ? 'the caller' : 'the function'} would go on as if it had succeeded (a fan-out returning partial results with no error) where the process used to crash`;
   }
+  const field = fieldGroupWaited(stmts, go, index);
+  if (field) return `${field.by} waits for it (${field.wait}) and goes on with what it did: recovered, a panic would leave its part undone, and ${field.by} would go on as if it had succeeded (a workflow reported finished with a step never traced) where the process used to crash`;
   const closed = closedForWaiter(stmts, go, index);
   if (closed) {
     return `the goroutine signals its end with a deferred ${closed.close}, and ${closed.waiter} waits for it and goes on: recovered, a panic would still close it, and the failure would pass for success (a clean-up reported done, a log drained to its end) where the process used to crash`;
