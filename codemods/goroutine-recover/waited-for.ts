@@ -244,19 +244,21 @@ function undoneAfter(stmts: Node[], go: Node): { done: string; undo: string } | 
 
 /**
  * The goroutine's last statement, when it publishes what the work found (`SetClusterHealth(ok)`,
- * `s.UpdateStatus(st)`): goldpinger's health gauge stayed at its last value. Or hands it on
- * (`respond(st)`, `indicator.agentStopped(exitCode)`): its waiter would wait, or read nothing.
+ * `s.UpdateStatus(st)`, or checked for failure, `if err := r.traceStep(…); err != nil`: woodpecker's
+ * step exit): goldpinger's health gauge stayed at its last value. Or hands it on (`respond(st)`,
+ * `indicator.agentStopped(exitCode)`): its waiter would wait, or read nothing.
  */
 export function publishedLast(stmts: Node[]): { call: string; handsOn: boolean } | undefined {
   // Logging after it aside (`if priorState == Connected { log.Debug(…) }`: prysm's peer left
   // disconnecting for good).
-  const last = stmts.filter((s) => s.type !== 'comment' && !onlyLogs(s)).at(-1);
-  const call = last?.type === 'expression_statement' ? last.namedChild(0) : undefined;
+  const last = stmts.filter((s) => s.type !== 'comment' && (!onlyLogs(s) || !!s.childForFieldName('initializer'))).at(-1);
+  const checked = last?.type === 'if_statement' && /\berr\s*!=\s*nil\b/.test(last.childForFieldName('condition')?.text ?? '');
+  const call = last?.type === 'expression_statement' ? last.namedChild(0) : checked ? last.childForFieldName('initializer')?.childForFieldName('right')?.namedChildren[0] : undefined;
   const fn = call?.type === 'call_expression' ? call.childForFieldName('function')?.text ?? '' : '';
-  if (/(^|\.)(Set|Update|Publish|Report)[A-Z]\w*$/.test(fn)) return { call: `${fn}(…)`, handsOn: false };
+  if (/(^|\.)([Ss]et|[Uu]pdate|[Pp]ublish|[Rr]eport|[Tt]race)[A-Z]\w*$/.test(fn)) return { call: `${fn}(…)`, handsOn: false };
   // Or hands on what its work gave (`exitCode := h.ecsAgent.start()` … `indicator.agentStopped(exitCode)`:
   // the ECS agent, recovered, exited 0 and was not restarted).
-  const args = call?.childForFieldName('arguments')?.namedChildren ?? [];
+  const args = checked ? [] : (call?.childForFieldName('arguments')?.namedChildren ?? []);
   const given = args.find((a) => a.type === 'identifier' && stmts.some((st) => st !== last && st.type === 'short_var_declaration' && st.childForFieldName('left')!.namedChildren.some((n) => n.text === a.text) && st.childForFieldName('right')!.namedChildren[0]?.type === 'call_expression'));
   if (given && fn && !/^(log|fmt)\./.test(fn)) return { call: `${fn}(${given.text})`, handsOn: true };
   // Or a metric of the outcome (`histObservations.WithLabelValues(…, strconv.FormatBool(err == nil)).Observe(d)`:
