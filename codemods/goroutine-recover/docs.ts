@@ -104,7 +104,8 @@ ends on purpose (\`store.Switchboard(); <-make(chan struct{})\`, \`select {}\`: 
 what it set up alive until then; a hook that waits first (\`<-ctx.Done(); f()\`) is fixed. Calls
 started on goroutines of their own (\`go handleConnection(c)\`) are not followed. A slot given back after the work (\`<-sem\`
 as a statement, goproxy's request limiter: recovered, the slots ran out and every request
-waited), and a read loop over a connection (\`for { msg, err := c.Read(ctx) … }\`), as the
+waited; or what the starting function took just before, given back by name, \`multi.Take(size)\`
+then \`multi.Give(size)\`: syncthing's request limiter), and a read loop over a connection (\`for { msg, err := c.Read(ctx) … }\`), as the
 drained readers above. A
 function literal made in the body (a callback run on the goroutine) that locks without a
 deferred unlock (sshpiper's kubectl bridge). A body that calls a function

@@ -1,16 +1,17 @@
 import { declarationOf, localClosure, testingParameter } from '../../src/go/scope.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
-import { afterOpeningBrace, ancestors, contains, eol, firstLine, indentAt, inSelectWithDefault, insideLiteral, isReleaseCall, statementsOf, touchesError, type Node } from '../../src/go/syntax.js';
+import { afterOpeningBrace, ancestors, contains, eol, firstLine, indentAt, insideLiteral, statementsOf, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
-import { afterStart, outcomeHandedBack, waitedOrMeant } from './waited-for.js';
+import { outcomeHandedBack, waitedOrMeant } from './waited-for.js';
 import { workerPerItem } from './workers.js';
 import { handedFunctionReason } from './handed-functions.js';
+import { releaseAPanicSkips } from './own-releases.js';
 import { panicLoggerAt } from './logger.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
-import { codeWords, receivesFrom } from '../../src/go/find-by-text.js';
-import { afterSkipping, channelHandedOn, ENDS_PROCESS, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, oneTimeSetup, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
+import { codeWords } from '../../src/go/find-by-text.js';
+import { afterSkipping, channelHandedOn, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, oneTimeSetup, releaseHandedOn, releaseInText, servesForGood } from './skipped-work.js';
 import { inTestCode } from '../../src/go/test-code.js';
 
 export const goroutineRecover: Codemod = {
@@ -24,47 +25,6 @@ export const goroutineRecover: Codemod = {
   triggers: /\bgo\b/,
   find,
 };
-
-/**
- * A release in the goroutine's own statements, not deferred (`wg.Done()`, `mu.Unlock()`,
- * `close(ch)`, `w.Close()`, a send, a cancel), or the end of the process (`os.Exit(0)`, the way a
- * CLI run in a goroutine ends `main`, which waits for a signal meanwhile): a panic before it skips
- * it. Deferred ones still run.
- */
-function releaseAPanicSkips(stmts: Node[], go: Node): Node | undefined {
-  let first = true;
-  for (const st of stmts) {
-    if (st.type === 'defer_statement' || st.type === 'go_statement') continue;
-    for (const n of [st, ...st.descendantsOfType(['send_statement', 'call_expression'])]) {
-      if (insideLiteral(n, st)) continue;
-      // A send that cannot block counts too when the function waits for it after the goroutine
-      // starts (`select { case errCh <- f(): default: }`, then `case err := <-errCh` beside a
-      // timeout: ziti's agent commands, recovered, reported a timeout instead of the panic).
-      if (n.type === 'send_statement' && (!inSelectWithDefault(n) || receivedAfter(n.childForFieldName('channel')!.text, go))) return n;
-      // A slot given back after the work (`<-sem`, `<-limitation`), not a wait for a signal.
-      if (!first && n.type === 'expression_statement' && slotGivenBack(n)) return n;
-      if (isReleaseCall(n) || signalsEnd(n) || ENDS_PROCESS.test(n.type === 'call_expression' ? (n.childForFieldName('function')?.text ?? '') : '')) return n;
-      // A deadline set after work, to unblock the other side (`right.SetReadDeadline(time.Now())`:
-      // glider's relay), not one set before it.
-      if (!first && n.type === 'call_expression' && n.parent?.type === 'expression_statement' && /\.Set(Read|Write)?Deadline$/.test(n.childForFieldName('function')?.text ?? '')) return n;
-    }
-    first = false;
-  }
-  return undefined;
-}
-
-/** Whether the function around the go statement receives from the channel after it. */
-function receivedAfter(channel: string, go: Node): boolean {
-  return receivesFrom(afterStart(go), channel);
-}
-
-/** `<-sem` as a statement: a receive from a channel that is no done channel, context or timer. */
-function slotGivenBack(stmt: Node): boolean {
-  const recv = stmt.namedChild(0);
-  if (recv?.type !== 'unary_expression' || recv.childForFieldName('operator')?.text !== '<-') return false;
-  const from = recv.childForFieldName('operand')?.text ?? '';
-  return /^[\w.]+$/.test(from) && !SIGNAL_CHANNEL.test(from) && !/(^|\.)(ready|start)\w*$/i.test(from);
-}
 
 /**
  * A channel the goroutine's own loop receives from (\`for { select { case ev := <-l.channel: … } }\`,

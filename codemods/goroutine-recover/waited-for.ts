@@ -159,7 +159,7 @@ function handlesSignals(text: string, go: Node): string | undefined {
 }
 
 /** The function (or literal) whose code runs the go statement. */
-function startingFunction(go: Node): Node | undefined {
+export function startingFunction(go: Node): Node | undefined {
   return ancestors(go).find((a) => FUNCTION_TYPES.has(a.type));
 }
 

@@ -1,0 +1,59 @@
+import { regexEscaped, receivesFrom } from '../../src/go/find-by-text.js';
+import { inSelectWithDefault, insideLiteral, isReleaseCall, type Node } from '../../src/go/syntax.js';
+import { ENDS_PROCESS, SIGNAL_CHANNEL, signalsEnd } from './skipped-work.js';
+import { afterStart, startingFunction } from './waited-for.js';
+
+// Releases in the goroutine's own statements that a recovered panic would skip.
+
+/**
+ * A release in the goroutine's own statements, not deferred (`wg.Done()`, `mu.Unlock()`,
+ * `close(ch)`, `w.Close()`, a send, a cancel), or the end of the process (`os.Exit(0)`, the way a
+ * CLI run in a goroutine ends `main`, which waits for a signal meanwhile): a panic before it skips
+ * it. Deferred ones still run.
+ */
+export function releaseAPanicSkips(stmts: Node[], go: Node): Node | undefined {
+  let first = true;
+  for (const st of stmts) {
+    if (st.type === 'defer_statement' || st.type === 'go_statement') continue;
+    for (const n of [st, ...st.descendantsOfType(['send_statement', 'call_expression'])]) {
+      if (insideLiteral(n, st)) continue;
+      // A send that cannot block counts too when the function waits for it after the goroutine
+      // starts (`select { case errCh <- f(): default: }`, then `case err := <-errCh` beside a
+      // timeout: ziti's agent commands, recovered, reported a timeout instead of the panic).
+      if (n.type === 'send_statement' && (!inSelectWithDefault(n) || receivedAfter(n.childForFieldName('channel')!.text, go))) return n;
+      // A slot given back after the work (`<-sem`, `<-limitation`), not a wait for a signal.
+      if (!first && n.type === 'expression_statement' && slotGivenBack(n)) return n;
+      if (!first && givesBackTaken(n, go)) return n;
+      if (isReleaseCall(n) || signalsEnd(n) || ENDS_PROCESS.test(n.type === 'call_expression' ? (n.childForFieldName('function')?.text ?? '') : '')) return n;
+      // A deadline set after work, to unblock the other side (`right.SetReadDeadline(time.Now())`:
+      // glider's relay), not one set before it.
+      if (!first && n.type === 'call_expression' && n.parent?.type === 'expression_statement' && /\.Set(Read|Write)?Deadline$/.test(n.childForFieldName('function')?.text ?? '')) return n;
+    }
+    first = false;
+  }
+  return undefined;
+}
+
+/** Whether the function around the go statement receives from the channel after it. */
+function receivedAfter(channel: string, go: Node): boolean {
+  return receivesFrom(afterStart(go), channel);
+}
+
+/** `<-sem` as a statement: a receive from a channel that is no done channel, context or timer. */
+function slotGivenBack(stmt: Node): boolean {
+  const recv = stmt.namedChild(0);
+  if (recv?.type !== 'unary_expression' || recv.childForFieldName('operator')?.text !== '<-') return false;
+  const from = recv.childForFieldName('operand')?.text ?? '';
+  return /^[\w.]+$/.test(from) && !SIGNAL_CHANNEL.test(from) && !/(^|\.)(ready|start)\w*$/i.test(from);
+}
+
+/**
+ * What the function starting the goroutine took just before it, given back after the work
+ * (`multi.Take(size)`, then `go func() { res.Wait(); multi.Give(size) }()`: syncthing's request
+ * limiter): skipped, the limit would stay taken and every later request wait.
+ */
+function givesBackTaken(n: Node, go: Node): boolean {
+  const m = n.type === 'call_expression' && n.parent?.type === 'expression_statement' ? /^([\w.]+)\.(Give|Release|Put|Return|Free)$/.exec(n.childForFieldName('function')?.text ?? '') : null;
+  const before = m && startingFunction(go)?.text.slice(0, go.startIndex - startingFunction(go)!.startIndex);
+  return !!before && new RegExp(`(?<![\\w.])${regexEscaped(m![1])}\\.(Take|Acquire|Get|Reserve)\\(`).test(before);
+}
