@@ -113,6 +113,11 @@ on purpose, for work that must not stop with it):
   errors.Is(err, ErrLockNotAcquired) { … } }\`), and any other failure goes on as a success: given
   the context, its end would be such a failure (with \`--aggressive\`, sealos' debt reconciler would
   have started beside the lock's holder once its context was cancelled);
+- it is given to a call named for handing work off to run on its own (\`Offer\`, \`Enqueue\`,
+  \`Submit\`, \`Schedule\`, \`Dispatch\`, \`Go\`, \`…Async\`): the work keeps the context it is given,
+  and the one in scope may end long before it does (with \`--aggressive\`, knative's activator probe,
+  offered with a reconcile's context, failed every probe once the reconcile returned; Google's auth
+  library refreshed its token with a context that could time out first);
 - it is given to a call that runs a process (\`exec.CommandContext\`, \`RunCommand\`, \`StartProcess\`):
   given the context, the process would be killed half-way once it ends (lxd's \`forkstart\`, killed
   during a shutdown while an instance started);

@@ -21,11 +21,17 @@ export function meantToFinish(call: Node, callee: string, source: CancellationSo
   if (sentinel) {
     return `the call's failure is handled only when it is ${sentinel}, and any other goes on as a success: given ${source.expr}, its end would be such a failure (a lock taken while another holds it)`;
   }
+  if (HANDS_OFF.test(callee)) {
+    return `the call hands work off to run on its own (${callee}): it keeps the context it is given, and ${source.expr} may end long before that work does (knative's activator probe, offered with the reconcile's context, failed every probe once the reconcile returned)`;
+  }
   if (PROCESS_RUNNER.test(callee)) {
     return `the call runs a process (${callee}): given ${source.expr}, the process would be killed once ${source.expr} is done, half-way through, where it ran to its end`;
   }
   return undefined;
 }
+
+/** A call named for handing work off to run later or on its own goroutine: `Offer`, `Enqueue`, `Submit`, `Schedule`, `Dispatch`, `Go`. */
+const HANDS_OFF = /(^|\.)(Offer|Enqueue|Submit|Schedule|Dispatch|Spawn|Go|\w+Async)$/;
 
 /** A function that starts a process, given a context to kill it with (`shared.RunCommand`, `exec.CommandContext`). */
 const PROCESS_RUNNER = /(^|\.)(([Rr]un|[Ee]xec|[Ss]tart)\w*(Command|Cmd|Process)\w*|Command(Context)?)$/;

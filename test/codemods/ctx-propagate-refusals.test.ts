@@ -165,12 +165,12 @@ import "context"
 
 type service struct{}
 
-func (service) StartAsync(ctx context.Context) error { return ctx.Err() }
+func (service) StartAndAwaitRunning(ctx context.Context) error { return ctx.Err() }
 
 func starting(ctx context.Context, lifecycler service) error {
 	// Important: we want to keep lifecycler running until we ask it to stop, so we need to give
 	// it independent context
-	return lifecycler.StartAsync(context.Background())
+	return lifecycler.StartAndAwaitRunning(context.Background())
 }
 `;
     const out = fix(src);
