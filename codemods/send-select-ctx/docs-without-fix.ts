@@ -29,7 +29,8 @@ export const withoutFix = `## Reported without a fix
   done channel, as jocko's broker served queued requests after a select on shutdownCh had given
   up and closed their connection; or a field a loop of the package receives through a getter
   returning it, \`case ev := <-s.roaManager.ReceiveROA():\`, gobgp's server loop, whose clean-up
-  closed the connection an event carried), or a package-level channel a loop of the package receives
+  closed the connection an event carried, or in a function the getter's result is handed to,
+  \`t.run(rbm.updates())\`: knative's throttler), or a package-level channel a loop of the package receives
   from (\`var writeLoginAttempt = make(chan loginAttempt, 100)\`, drained by a writer goroutine for the
   process's life: mox's login attempts, dropped in a burst once a caller's context was done), or a channel parameter the package drains under the same name (\`updates
   chan<- job\` handed down from where \`updater(updates <-chan job)\` ranges over it until it is

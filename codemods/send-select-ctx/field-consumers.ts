@@ -48,7 +48,8 @@ function receivesInLoop(call: Node, arg: string, index: Index): boolean {
 /**
  * A loop of the package that receives from what a getter of the field returns (`func (m
  * *roaManager) ReceiveROA() chan *roaEvent { return m.eventCh }`, then `case ev :=
- * <-s.roaManager.ReceiveROA():` in a for loop). The receiving text.
+ * <-s.roaManager.ReceiveROA():` in a for loop), itself or in a function it is handed to. The
+ * receiving text.
  */
 function receivedThroughGetter(field: string, index: Index): string | undefined {
   const getter = new RegExp(`^func\\s*\\(\\s*\\w+\\s+\\*?\\w+\\s*\\)\\s*(\\w+)\\(\\)[^{\\n]*\\{\\s*return\\s+\\w+\\.${field}\\s*\\}`, 'gm');
@@ -57,6 +58,11 @@ function receivedThroughGetter(field: string, index: Index): string | undefined 
     const receive = new RegExp(`<-\\s*[\\w.]+\\.${name}\\(\\)|\\brange\\s+[\\w.]+\\.${name}\\(\\)`, 'g');
     const inLoop = index.nodesMatching(receive).find((n) => n.type !== 'comment' && ancestors(n).some((a) => a.type === 'for_statement'));
     if (inLoop) return firstLine(inLoop.parent?.text ?? inLoop.text);
+    // Or handed to a function that receives from it in a loop (`t.run(rbm.updates())`, `run`
+    // ranging over its parameter: knative's throttler, draining its revision updates).
+    const handed = index.nodesMatching(new RegExp(`(?<=[(,]\\s*)[\\w.]+\\.${name}\\(\\)(?=\\s*[,)])`, 'g')).map((n) => ancestors(n).find((a) => a.type === 'call_expression' && a.parent?.type === 'argument_list'));
+    const reader = handed.find((arg) => arg && receivesInLoop(arg.parent!.parent!, arg.text, index));
+    if (reader) return firstLine(reader.parent!.parent!.text);
   }
   return undefined;
 }
