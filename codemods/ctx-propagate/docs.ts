@@ -172,7 +172,10 @@ on purpose, for work that must not stop with it):
 - the package's function it is given to only reads values from it (\`ctx.Value(orcKey)\`, never
   its end, nor handed on): the context chooses, it does not cancel, and given the one in scope the
   call would read that one's values and may choose differently (tilt's docker client, given a
-  context tagged with an orchestrator, asked the local daemon instead of the cluster's);
+  context tagged with an orchestrator, asked the local daemon instead of the cluster's), or an
+  accessor of any package named for reading a value from a context (\`trace.SpanFromContext(
+  context.Background())\`: with \`--aggressive\`, tekton's reconcilers, given ctx, took their
+  caller's span for the noop one and ended it);
 - it is given to a write (\`Update\`, \`Patch\`, \`Create\`, \`Put\`…) after the function changed
   another system with no context (\`um.CreateOperatorUser(pass)\`, \`r.updateProxyUser(…)\`): that
   change cannot be cut short, and the write records it; given the context in scope, a cancel in

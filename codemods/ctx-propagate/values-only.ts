@@ -9,7 +9,8 @@ import type { Node } from '../../src/go/syntax.js';
  * nothing else of it: no Done, no deadline, not handed on): the context chooses, it does not
  * cancel. Given the one in scope, the call would read that context's values, which the empty one
  * does not carry, and choose differently (tilt's docker client picked the local daemon over the
- * cluster's for a context tagged with an orchestrator). The value read, as written, e.g.
+ * cluster's for a context tagged with an orchestrator). Or an accessor of any package named for
+ * reading a value from a context (`…FromContext`). The value read, as written, e.g.
  * `ctx.Value(orcKey)`.
  */
 export function readsOnlyValues(call: Node, ctx: FileContext): string | undefined {
@@ -18,6 +19,9 @@ export function readsOnlyValues(call: Node, ctx: FileContext): string | undefine
   const callee = target?.type === 'call_expression' ? target.childForFieldName('function') : undefined;
   const named = callee ? calledName(callee) : undefined;
   if (!named) return undefined;
+  // A value accessor, of any package (`trace.SpanFromContext(context.Background())`: tekton's
+  // reconcilers took otel's noop span on purpose, and given ctx, ended their caller's span).
+  if (/FromC(ontext|tx)$/.test(named.name)) return `${callee!.text}(…)`;
   const position = args!.namedChildren.findIndex((a) => a.id === call.id);
   for (const fn of ctx.packageIndex().functionsNamed(named.name, named.method)) {
     const param = paramsOf(fn)[position];

@@ -201,4 +201,24 @@ func (b *broker) Fetch(ctx context.Context, queue string, msg []byte) error {
     expect(out.findings.map((f) => f.reason ?? 'fixed')).toEqual([expect.stringContaining('is given to a write (b.rclient.RPush(…), in Publish)'), 'fixed']);
     expect(out.fixed).toBe(src.replace('func (b *broker) Fetch(ctx context.Context, queue string, msg []byte) error {\n\treturn b.rclient.RPush(context.Background()', 'func (b *broker) Fetch(ctx context.Context, queue string, msg []byte) error {\n\treturn b.rclient.RPush(ctx'));
   });
+  it('leaves alone a context.Background() given to a value accessor (the noop span it gives on purpose)', () => {
+    const src = `package p
+
+import (
+	"context"
+
+	"go.opentelemetry.io/otel/trace"
+)
+
+func initTracing(ctx context.Context, traced bool) trace.Span {
+	if traced {
+		return trace.SpanFromContext(ctx)
+	}
+	return trace.SpanFromContext(context.Background())
+}
+`;
+    const out = fix(src);
+    expect(out.fixed).toBe(src);
+    expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('the call reads only values from its context (trace.SpanFromContext(…))')]);
+  });
 });
