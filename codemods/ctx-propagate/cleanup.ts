@@ -1,4 +1,5 @@
-import { enclosingFunction, ERROR_VARIABLE, same, type Node } from '../../src/go/syntax.js';
+import { declarationOf } from '../../src/go/scope.js';
+import { enclosingFunction, ERROR_VARIABLE, firstLine, same, type Node } from '../../src/go/syntax.js';
 
 /**
  * A later call of the function, given an empty context, that cleans up (`…Delete(context.TODO(),
@@ -22,7 +23,7 @@ export function cleanupAfter(call: Node, fn: Node): string | undefined {
  * A name that cleans up: starting with the word (`Delete`, `releaseLease`, `x.Kill`, `x.Stop`,
  * `StopContainer`, not `Stopwatch`), or ending with it after others (`ForceJobDelete`), not `IsDeleted`.
  */
-export const CLEANUP = /(^|\.)([Rr]elease|[Cc]lean[Uu]p|[Dd]elete|[Rr]emove|[Dd]estroy|[Tt]ear[Dd]own|[Uu]nlock|[Kk]ill|Shutdown|GracefulStop)\w*$|(^|\.)[Ss]top(?:[A-Z0-9_]\w*)?$|[a-z0-9](Release|Clean[Uu]p|Delete|Remove|Destroy|Tear[Dd]own|Unlock|Kill|Shutdown|Stop)(?:[A-Z0-9_]\w*)?$/;
+export const CLEANUP = /(^|\.)([Rr]elease|[Cc]lean[Uu]p|[Dd]elete|[Rr]emove|[Dd]estroy|[Tt]ear[Dd]own|[Uu]nlock|[Kk]ill|[Pp]rune|[Pp]urge|Shutdown|GracefulStop)\w*$|(^|\.)[Ss]top(?:[A-Z0-9_]\w*)?$|[a-z0-9](Release|Clean[Uu]p|Delete|Remove|Destroy|Tear[Dd]own|Unlock|Kill|Prune|Purge|Shutdown|Stop)(?:[A-Z0-9_]\w*)?$/;
 
 /** The call's statement keeps an error: `x, err := f(…)`, `err = f(…)`, `if err := f(…); …`. */
 function failureKept(call: Node): boolean {
@@ -32,4 +33,22 @@ function failureKept(call: Node): boolean {
     }
   }
   return false;
+}
+
+/**
+ * A function literal kept in a variable that the function around it defers by name (`prune =
+ * func() { r.Prune(context.Background(), out) }`, then `defer prune()`, or `defer func() { prune()
+ * }()` in the function declaring it: skaffold's dev loop, which ends on ctx's end). The defer's
+ * first line.
+ */
+export function deferredByName(literal: Node): string | undefined {
+  const holder = literal.parent?.type === 'expression_list' ? literal.parent.parent : undefined;
+  const name = holder?.type === 'short_var_declaration' || holder?.type === 'assignment_statement' ? holder.childForFieldName('left')?.namedChildren[0]?.text : undefined;
+  if (!name || !/^\w+$/.test(name)) return undefined;
+  // Where the variable is declared: it may be set in a callback and deferred around it
+  // (`prune := func() {}`, `defer func() { prune() }()`, then `prune = func() { … }` in a callback).
+  const found = declarationOf(name, holder!);
+  const fn = found && 'local' in found ? enclosingFunction(found.local.decl) : enclosingFunction(holder!);
+  const deferred = fn?.descendantsOfType('defer_statement').find((d) => new RegExp(`(?<![\\w.])${name}\\(\\)`).test(d.text));
+  return deferred ? firstLine(deferred.text) : undefined;
 }

@@ -96,7 +96,11 @@ on purpose, for work that must not stop with it):
   \`s.cancel()\`: a \`Close\` flushing last) or a \`<-ctx.Done()\` statement, in a
   \`case <-ctx.Done():\`, under \`if ctx.Err() != nil\` (alone or with others joined by \`&&\`:
   skaffold's last look at a job after a timeout), or after a select whose done case goes on;
-- it is deferred: cleanup that runs as the function returns, often because the context ended;
+- it is deferred: cleanup that runs as the function returns, often because the context ended; so
+  too a call in a function literal kept in a variable that the function declaring it defers
+  (\`prune = func() { r.Prune(context.Background(), out) }\`, and \`defer func() { prune() }()\`:
+  with \`--aggressive\`, skaffold's dev loop, ended by Ctrl-C, would have left its images unpruned);
+  and a call named for cleaning up (\`Release\`, \`Delete\`, \`Prune\`, \`Stop\`…);
 - it is in a function literal kept to run later (\`revert.Add(func() { … })\`, or a closure handed
   to such a call: \`Add\`, \`Register\`, \`On…\`, \`AfterFunc\`, \`Cleanup\`, or a call on a value
   named \`revert\`, \`undo\`, \`rollback\`, \`cleanup\`): a revert runs once the work failed, often

@@ -12,7 +12,7 @@ import { explainedByComment } from './explained.js';
 import { calleeReason } from './callee-reasons.js';
 import { detachedEarlier, writtenTo } from './records-earlier.js';
 import { newRoot } from './new-root.js';
-import { cleanupAfter, CLEANUP } from './cleanup.js';
+import { cleanupAfter, CLEANUP, deferredByName } from './cleanup.js';
 import { meantToFinish, stoppingReason } from './meant-to-finish.js';
 import { failureReason } from './failure-branch.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
@@ -250,6 +250,7 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
   for (const a of ancestors(call)) {
     if (same(a, source.fn)) break;
     if (a.type === 'defer_statement') return `the call is deferred: cleanup that runs as the function returns, often because ${source.expr} is done, would then fail at once`;
+    if (a.type === 'func_literal' && deferredByName(a)) return `the call is in a function literal the function defers (${deferredByName(a)}): cleanup that runs as the function returns, often because ${source.expr} is done, would then fail at once`;
     if (a.type === 'func_literal' && escapes(a)) return `the call is in a function literal that is returned or stored: it may run after ${source.expr} is done`;
     const stops = a.type === 'communication_case' ? stopCaseBeside(a, source.expr) : undefined;
     if (stops) {
