@@ -132,6 +132,10 @@ on purpose, for work that must not stop with it):
   (\`Fatalf\`, a logger's \`Fatal\`, \`os.Exit\`, \`panic\`; a test's \`t.Fatal\` does not count) right
   after it, or on its own \`if err := …; err != nil\`: given the context, the call would fail once
   it ends at shutdown, and a clean stop would become a crash (contour's ingress-status writer);
+- the context in scope is a receiver's field the package sets again under a lock (\`c.ctx, c.cancel
+  = context.WithCancel(…)\` after \`c.mu.Lock()\` in \`Connect\`), and the call's function takes no lock
+  before it: read there, a reconnect at the same time would race on it (with \`--aggressive\`,
+  sing-box's command client, its one-shot calls given \`c.ctx\`, raced under \`-race\`);
 - the context in scope is a receiver's field that a function building the value leaves out
   (\`k := &kafka{tokenURL: url}\`) and never sets before calling this method on it
   (\`k.newKafkaConfig()\`): the field is nil there, and a call given a nil context panics (nuclio's

@@ -13,6 +13,8 @@ import { calleeReason } from './callee-reasons.js';
 import { detachedEarlier, writtenTo } from './records-earlier.js';
 import { newRoot } from './new-root.js';
 import { cleanupAfter, CLEANUP, deferredByName } from './cleanup.js';
+import { reassigns } from './reassigned.js';
+import { fieldSetUnderLock } from './guarded-field.js';
 import { meantToFinish, stoppingReason } from './meant-to-finish.js';
 import { failureReason } from './failure-branch.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
@@ -55,39 +57,6 @@ function couldHaveContext(call: Node, pkg: string, seen: Map<number, boolean>): 
     if (known) return true;
   }
   return false;
-}
-
-/**
- * Whether the statement the call is part of assigns `name` again with `=`
- * (`ctx, cancel = context.WithCancel(context.Background())`); a `:=` in a block of its own
- * declares a new variable, and the call still sees the one around it.
- */
-function reassigns(call: Node, name: string): boolean {
-  for (const a of ancestors(call)) {
-    const left = a.type === 'assignment_statement' || a.type === 'short_var_declaration' ? (a.childForFieldName('left')?.namedChildren ?? []) : [];
-    if (a.type === 'assignment_statement' && left.some((n) => sameContext(n.text, name))) return true;
-    // `ctx, cancel := context.WithCancel(context.TODO())`, then `r.ctx = ctx`: it replaces it.
-    if (left.length > 0) return assignedLater(a, left.map((n) => n.text), name);
-    if (a.type.endsWith('_statement') || FUNCTION_TYPES.has(a.type)) return false;
-  }
-  return false;
-}
-
-/** The same context, or the same field reached through an embedded one (`s.Common.Context` for `s.Context`). */
-function sameContext(assigned: string, name: string): boolean {
-  if (assigned === name) return true;
-  const [a, b] = [assigned.split('.'), name.split('.')];
-  return a.length > 2 && b.length === 2 && a[0] === b[0] && a[a.length - 1] === b[1];
-}
-
-/** Whether, after `stmt`, the function assigns one of `locals` to `name` (`r.ctx = ctx`). */
-function assignedLater(stmt: Node, locals: string[], name: string): boolean {
-  const fn = enclosingFunction(stmt);
-  return !!fn && fn.descendantsOfType('assignment_statement').some((s) => {
-    if (s.startIndex < stmt.endIndex || !same(enclosingFunction(s), fn)) return false;
-    const [left, right] = [s.childForFieldName('left')?.namedChildren ?? [], s.childForFieldName('right')?.namedChildren ?? []];
-    return left.some((l, i) => sameContext(l.text, name) && locals.includes(right[i]?.text ?? ''));
-  });
 }
 
 function find(ctx: FileContext): RawFinding[] {
@@ -147,6 +116,11 @@ function find(ctx: FileContext): RawFinding[] {
     if (hiding) {
       const what = hiding.ownBody ? `gives the parameter ${hiding.name} a context not made from it` : `declares ${hiding.name} again in a block of its own, of a type goconc cannot see`;
       out.push(unfixed(`${firstLine(hiding.statement.text)} ${what}: that is the innermost context here, and ${source.expr} an outer one`));
+      continue;
+    }
+    const guarded = fieldSetUnderLock(source, call, ctx.packageIndex());
+    if (guarded) {
+      out.push(unfixed(`the package sets ${source.expr} again under a lock (in ${guarded}), and this call would read it with none taken: a reconnect at the same time would race on it`));
       continue;
     }
     const unset = fieldMayBeNil(source, ctx.packageIndex(), true);
