@@ -105,7 +105,9 @@ what it set up alive until then; a hook that waits first (\`<-ctx.Done(); f()\`)
 started on goroutines of their own (\`go handleConnection(c)\`) are not followed. A slot given back after the work (\`<-sem\`
 as a statement, goproxy's request limiter: recovered, the slots ran out and every request
 waited; or what the starting function took just before, given back by name, \`multi.Take(size)\`
-then \`multi.Give(size)\`: syncthing's request limiter), and a read loop over a connection (\`for { msg, err := c.Read(ctx) … }\`), as the
+then \`multi.Give(size)\`: syncthing's request limiter; or a handler, listener or callback told last,
+\`if len(modes) == 0 { c.handler.Disconnected(…) }\`, perhaps its user's only word that the work
+ended: sing-box's clash mode stream, whose handler a platform implements), and a read loop over a connection (\`for { msg, err := c.Read(ctx) … }\`), as the
 drained readers above. A
 function literal made in the body (a callback run on the goroutine) that locks without a
 deferred unlock (sshpiper's kubectl bridge). A body that calls a function
@@ -189,7 +191,8 @@ So too a goroutine in a function given \`*testing.T\` (or B, F, \`testing.TB\`, 
 file, a test suite other packages run (buf's storage suite passed a bucket whose \`Put\`
 panicked). A goroutine that hands its outcome back in an error variable it shares (\`password,
 err = prompt()\`, a slot of a slice of errors, \`errs[i] = compact(s)\`: pogreb's shape, or a field
-named for one, \`p.exitErr = err\`: lxd's process monitor, whose \`Wait\` read exit code 0 and no error) and signals its end with a deferred \`close(ch)\` or \`wg.Done()\`: recovered, the
+named for one, \`p.exitErr = err\`: lxd's process monitor, whose \`Wait\` read exit code 0 and no error,
+or a holder it is stored through, \`h.err.Store(err)\`: temporal's goroutine handles) and signals its end with a deferred \`close(ch)\` or \`wg.Done()\`: recovered, the
 signal would still come and its waiter read the nil error as a success (buf curl sent an empty
 password as typed).
 So too any other value it hands back so (\`c.n, c.body = load()\` before a deferred \`close(c.done)\`):

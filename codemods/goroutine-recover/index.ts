@@ -3,7 +3,8 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { packageName } from '../../src/go/imports.js';
 import { afterOpeningBrace, ancestors, contains, eol, firstLine, indentAt, insideLiteral, statementsOf, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
-import { outcomeHandedBack, waitedOrMeant } from './waited-for.js';
+import { waitedOrMeant } from './waited-for.js';
+import { outcomeHandedBack } from './outcome-handed-back.js';
 import { workerPerItem } from './workers.js';
 import { handedFunctionReason } from './handed-functions.js';
 import { releaseAPanicSkips } from './own-releases.js';

@@ -13,6 +13,7 @@ import { afterStart, startingFunction } from './waited-for.js';
  */
 export function releaseAPanicSkips(stmts: Node[], go: Node): Node | undefined {
   let first = true;
+  const last = stmts.filter((st) => st.type !== 'comment').at(-1);
   for (const st of stmts) {
     if (st.type === 'defer_statement' || st.type === 'go_statement') continue;
     for (const n of [st, ...st.descendantsOfType(['send_statement', 'call_expression'])]) {
@@ -23,7 +24,7 @@ export function releaseAPanicSkips(stmts: Node[], go: Node): Node | undefined {
       if (n.type === 'send_statement' && (!inSelectWithDefault(n) || receivedAfter(n.childForFieldName('channel')!.text, go))) return n;
       // A slot given back after the work (`<-sem`, `<-limitation`), not a wait for a signal.
       if (!first && n.type === 'expression_statement' && slotGivenBack(n)) return n;
-      if (!first && givesBackTaken(n, go)) return n;
+      if (!first && (givesBackTaken(n, go) || (st === last && notifiesHandler(n)))) return n;
       if (isReleaseCall(n) || signalsEnd(n) || ENDS_PROCESS.test(n.type === 'call_expression' ? (n.childForFieldName('function')?.text ?? '') : '')) return n;
       // A deadline set after work, to unblock the other side (`right.SetReadDeadline(time.Now())`:
       // glider's relay), not one set before it.
@@ -56,4 +57,16 @@ function givesBackTaken(n: Node, go: Node): boolean {
   const m = n.type === 'call_expression' && n.parent?.type === 'expression_statement' ? /^([\w.]+)\.(Give|Release|Put|Return|Free)$/.exec(n.childForFieldName('function')?.text ?? '') : null;
   const before = m && startingFunction(go)?.text.slice(0, go.startIndex - startingFunction(go)!.startIndex);
   return !!before && new RegExp(`(?<![\\w.])${regexEscaped(m![1])}\\.(Take|Acquire|Get|Reserve)\\(`).test(before);
+}
+
+/**
+ * A call on a handler, listener or callback in the last statement, after the work
+ * (`if len(modes) == 0 { c.handler.Disconnected(…) }`): code the
+ * package may not show (a platform's, through gomobile), and perhaps the only word its user gets
+ * that the work ended (sing-box's clash mode stream, recovered, left the app's UI waiting).
+ */
+function notifiesHandler(n: Node): boolean {
+  const fn = n.type === 'call_expression' && n.parent?.type === 'expression_statement' ? n.childForFieldName('function') : undefined;
+  const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand')!.text : '';
+  return /(^|\.)\w*(handler|listener|callback|observer|notifier|delegate)s?$/i.test(operand);
 }

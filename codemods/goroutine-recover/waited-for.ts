@@ -1,7 +1,7 @@
 import { calledTextWhere } from '../../src/go/called-functions.js';
 import { receivesFrom, regexEscaped } from '../../src/go/find-by-text.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { ancestors, contains, ERROR_VARIABLE, firstLine, FUNCTION_TYPES, insideLiteral, isLogStatement, same, statementsOf, type Node } from '../../src/go/syntax.js';
+import { ancestors, firstLine, FUNCTION_TYPES, isLogStatement, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { pipeClosedOnExit, pipeFedAlone } from './pipes.js';
 import { fieldGroupWaited } from './field-groups.js';
@@ -289,47 +289,6 @@ function markerClearedAfter(stmts: Node[]): { map: string; store: string; clear:
     if (clear) return { map: m[1], store: `${m[1]}.Store(${m[2].trim()}, …)`, clear: clear[0] };
   }
   return undefined;
-}
-
-/** A slice or map of errors, by its name (`errs`, `uploadErrors`). */
-const ERRORS_VARIABLE = /^(errs|errors|\w*Errs|\w*Errors)$/;
-
-/**
- * An outcome the goroutine hands back in a variable declared outside it (`password, err =
- * prompt()`, `c.n, c.body = load()`), or in an element of a slice or map (`errs[i] =
- * compactSegment(s)`), with a deferred signal of its end (`defer close(ch)`, `defer wg.Done()`):
- * the waiter reads the variable once signalled. An error among them first: its zero value reads
- * as a success.
- */
-export function outcomeHandedBack(stmts: Node[], literal: Node): { variable: string; signal: string; error: boolean } | undefined {
-  // Or a slot given back to the semaphore its starter fills to wait for all (`defer func() { <-limitCh
-  // }()`, then `for range n { limitCh <- struct{}{} }`: dapr's BulkGet read an empty slot as a key
-  // not found).
-  const signal = stmts.find((st) => st.type === 'defer_statement' && (/^defer\s+(close\(|[\w.]+\.Done\(\))/.test(st.text) || /^defer\s+func\s*\(\s*\)\s*\{(\s*\/\/[^\n]*)*\s*<-\s*[\w.]+\s*\}\s*\(\)$/.test(st.text)));
-  if (!signal) return undefined;
-  const signalled = /^defer\s+func/.test(signal.text) ? /<-\s*[\w.]+/.exec(signal.text)![0] : signal.text.replace(/^defer\s+/, '');
-  let value: Node | undefined;
-  for (const assign of literal.descendantsOfType('assignment_statement')) {
-    if (insideLiteral(assign, literal.childForFieldName('body')!)) continue;
-    for (const left of assign.childForFieldName('left')?.namedChildren ?? []) {
-      // A field of a value from outside (`p.exitErr = err`: lxd's process monitor, whose Wait,
-      // after a recovered panic, read exit code 0 and no error; `c.n, c.body = load()`, a variant
-      // of outline-ss-server's copy, read 0 bytes as a result).
-      const field = left.type === 'selector_expression' ? left.childForFieldName('operand') : undefined;
-      // A field of a slot (`res[i].Data = …`) counts as the slot.
-      const slot = field?.type === 'index_expression' ? field.childForFieldName('operand') : undefined;
-      const id = slot ?? (left.type === 'index_expression' ? left.childForFieldName('operand') : (field ?? left));
-      if (id?.type !== 'identifier' || id.text === '_') continue;
-      const found = declarationOf(id.text, assign);
-      const decl = found && ('local' in found ? found.local.decl : found.param.fn);
-      // A field's value may be the method's receiver, which declarationOf does not give.
-      if (decl ? contains(literal, decl) : !field) continue;
-      const name = left.type === 'selector_expression' ? left.childForFieldName('field')!.text : id.text;
-      if ((left.type === 'index_expression' ? ERRORS_VARIABLE : ERROR_VARIABLE).test(name)) return { variable: left.text, signal: signalled, error: true };
-      value ??= left;
-    }
-  }
-  return value && { variable: value.text, signal: signalled, error: false };
 }
 
 /**
