@@ -105,7 +105,9 @@ what it set up alive until then; a hook that waits first (\`<-ctx.Done(); f()\`)
 started on goroutines of their own (\`go handleConnection(c)\`) are not followed. A slot given back after the work (\`<-sem\`
 as a statement, goproxy's request limiter: recovered, the slots ran out and every request
 waited; or what the starting function took just before, given back by name, \`multi.Take(size)\`
-then \`multi.Give(size)\`: syncthing's request limiter; or a handler, listener or callback told last,
+then \`multi.Give(size)\`: syncthing's request limiter; or an in-flight count it raised,
+\`atomic.AddInt32(opCount, 1)\`, lowered after the work, \`atomic.AddInt32(lopCount, -1)\`: vault's
+standby leader refresh would never have run again; or a handler, listener or callback told last,
 \`if len(modes) == 0 { c.handler.Disconnected(…) }\`, perhaps its user's only word that the work
 ended: sing-box's clash mode stream, whose handler a platform implements), and a read loop over a connection (\`for { msg, err := c.Read(ctx) … }\`), as the
 drained readers above. A

@@ -1,4 +1,5 @@
 import { regexEscaped, receivesFrom } from '../../src/go/find-by-text.js';
+import { declarationOf } from '../../src/go/scope.js';
 import { inSelectWithDefault, insideLiteral, isReleaseCall, type Node } from '../../src/go/syntax.js';
 import { ENDS_PROCESS, SIGNAL_CHANNEL, signalsEnd } from './skipped-work.js';
 import { afterStart, startingFunction } from './waited-for.js';
@@ -24,7 +25,7 @@ export function releaseAPanicSkips(stmts: Node[], go: Node): Node | undefined {
       if (n.type === 'send_statement' && (!inSelectWithDefault(n) || receivedAfter(n.childForFieldName('channel')!.text, go))) return n;
       // A slot given back after the work (`<-sem`, `<-limitation`), not a wait for a signal.
       if (!first && n.type === 'expression_statement' && slotGivenBack(n)) return n;
-      if (!first && (givesBackTaken(n, go) || (st === last && notifiesHandler(n)))) return n;
+      if (!first && (givesBackTaken(n, go) || lowersRaisedCount(n, go) || (st === last && notifiesHandler(n)))) return n;
       if (isReleaseCall(n) || signalsEnd(n) || ENDS_PROCESS.test(n.type === 'call_expression' ? (n.childForFieldName('function')?.text ?? '') : '')) return n;
       // A deadline set after work, to unblock the other side (`right.SetReadDeadline(time.Now())`:
       // glider's relay), not one set before it.
@@ -57,6 +58,25 @@ function givesBackTaken(n: Node, go: Node): boolean {
   const m = n.type === 'call_expression' && n.parent?.type === 'expression_statement' ? /^([\w.]+)\.(Give|Release|Put|Return|Free)$/.exec(n.childForFieldName('function')?.text ?? '') : null;
   const before = m && startingFunction(go)?.text.slice(0, go.startIndex - startingFunction(go)!.startIndex);
   return !!before && new RegExp(`(?<![\\w.])${regexEscaped(m![1])}\\.(Take|Acquire|Get|Reserve)\\(`).test(before);
+}
+
+/**
+ * An in-flight count the starting function raised before the goroutine (`count :=
+ * atomic.AddInt32(opCount, 1)`, more work started only while it is clear), lowered after the work
+ * (`atomic.AddInt32(lopCount, -1)`, through a copy made in the goroutine too): skipped, the count
+ * would stay up and no more work start (vault's leader refresh on a standby node).
+ */
+function lowersRaisedCount(n: Node, go: Node): boolean {
+  if (n.type !== 'call_expression' || n.parent?.type !== 'expression_statement') return false;
+  const text = n.text.replace(/\s/g, '');
+  const m = /^atomic\.Add\w*\(&?([\w.]+),-1\)$/.exec(text) ?? /^([\w.]+)\.Add\(-1\)$/.exec(text);
+  if (!m) return false;
+  const found = declarationOf(m[1].split('.')[0], n);
+  const copied = found && 'local' in found && found.local.value?.type === 'identifier' && !m[1].includes('.') ? found.local.value.text : m[1];
+  const fn = startingFunction(go);
+  const before = fn?.text.slice(0, go.startIndex - fn.startIndex) ?? '';
+  const name = regexEscaped(copied);
+  return new RegExp(`atomic\\.Add\\w*\\(\\s*&?${name}\\s*,\\s*1\\s*\\)|(?<![\\w.])${name}\\.Add\\(\\s*1\\s*\\)`).test(before);
 }
 
 /**
