@@ -33,6 +33,9 @@ export function doneAt(node: Node, fn: Node, source: CancellationSource): string
         // A select whose `case <-ctx.Done():` goes on to the statements after it.
         const fallsThrough = s.type === 'select_statement' && !contains(s, node) ? doneCaseGoingOn(s, receive) : undefined;
         if (fallsThrough) return `after a select whose ${fallsThrough} goes on to it`;
+        // A loop for good left only once the source is done (`case <-ctx.Done(): break Loop`).
+        const left = !contains(s, node) ? leftOnlyOnDone(s, receive, source) : undefined;
+        if (left) return `after a loop left only once ${source.expr} is done (${left})`;
       }
     }
     if (a.type === 'communication_case') {
@@ -87,4 +90,31 @@ function conjuncts(cond: Node): Node[] {
     return [...conjuncts(e.childForFieldName('left')!), ...conjuncts(e.childForFieldName('right')!)];
   }
   return [e];
+}
+
+/**
+ * A `for {` (labelled or not) whose only ways out are breaks taken once the source is done: in
+ * `case <-ctx.Done():` (`break Loop`, a break there leaving only the select otherwise) or under `if
+ * ctx.Err() != nil`. The first such break's case or condition, as written.
+ */
+function leftOnlyOnDone(stmt: Node, receive: string, source: CancellationSource): string | undefined {
+  const label = stmt.type === 'labeled_statement' ? stmt.childForFieldName('label')?.text : undefined;
+  const loop = stmt.type === 'labeled_statement' ? stmt.namedChildren.find((c) => c.type === 'for_statement') : stmt;
+  if (loop?.type !== 'for_statement' || loop.namedChildren.some((c) => c.type !== 'block' && c.type !== 'comment') || /\bgoto\b/.test(loop.text)) return undefined;
+  const breaks = loop.descendantsOfType('break_statement').filter((b) => {
+    const to = b.namedChildren[0]?.text;
+    if (to) return to === label;
+    const inner = ancestors(b).find((a) => a.type === 'for_statement' || a.type === 'select_statement' || a.type === 'expression_switch_statement' || a.type === 'type_switch_statement');
+    return same(inner, loop);
+  });
+  let first: string | undefined;
+  for (const b of breaks) {
+    const kase = ancestors(b).find((a) => a.type === 'communication_case' && contains(loop, a));
+    const comm = kase?.childForFieldName('communication')?.text.replace(/\s/g, '');
+    const guard = ancestors(b).find((a) => a.type === 'if_statement' && contains(loop, a) && a.childForFieldName('condition')?.text.replace(/\s/g, '') === `${source.expr}.Err()!=nil`);
+    if (comm?.endsWith(receive)) first ??= `case ${kase!.childForFieldName('communication')!.text}`;
+    else if (guard && source.isContext) first ??= `if ${guard.childForFieldName('condition')!.text}`;
+    else return undefined;
+  }
+  return first;
 }
