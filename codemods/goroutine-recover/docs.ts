@@ -157,7 +157,9 @@ probe; logging after it aside), or by handing on what its work gave (\`exitCode 
 ECS agent's Windows service read exit code 0, a clean stop, and was not restarted; a ttrpc request
 would never be answered); so too one whose work is a function parameter (\`fn()\`) that the
 package's callers hand a literal ending so, or releasing something outside a defer (\`reply, err :=
-h.OnRPC(…); cb(reply, err)\`: centrifugo's clients would never have had an answer): recovered, the last value would stand (goldpinger's
+h.OnRPC(…); cb(reply, err)\`: centrifugo's clients would never have had an answer), or calling a
+function value whose code the package does not show (\`q.processFunc(key)\`, a field of a function
+type: cert-manager's scheduled renewals, dropped for good): recovered, the last value would stand (goldpinger's
 health gauge kept reading healthy; prysm's peer, its state set before and after a handler, stayed
 disconnecting and was never pruned). A goroutine that closes the write end of an \`io.Pipe\` in a defer (\`defer pw.Close()\`,
 \`defer func() { _ = w.CloseWithError(err) }()\`): recovered half-way, the reader would take the

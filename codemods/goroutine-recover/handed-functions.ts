@@ -1,6 +1,8 @@
 import { literalsHandedTo } from '../../src/go/called-functions.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { statementsOf, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, firstLine, statementsOf, type Node } from '../../src/go/syntax.js';
+import { declarationOf, selectedField } from '../../src/go/scope.js';
+import { baseTypeName } from '../../src/go/declarations.js';
 import { LOOPS_FOR_GOOD, releaseInText, servesForGood } from './skipped-work.js';
 import { publishedLast } from './waited-for.js';
 
@@ -42,8 +44,25 @@ function handedWorkLeftUndone(undeferred: Node[], index: PackageIndex): { param:
   for (const { literal, param, callee } of undeferred.flatMap((c) => literalsHandedTo(c, index))) {
     const body = literal.childForFieldName('body')!;
     const handed = publishedLast(statementsOf(body));
-    const runs = handed?.handsOn ? handed.call : releaseInText(body.text);
+    const runs = handed?.handsOn ? handed.call : (releaseInText(body.text) ?? functionValueCalled(body, index));
     if (runs) return { param, callee, runs };
+  }
+  return undefined;
+}
+
+/**
+ * A call, not deferred, of a function value whose code the package does not show: a field or
+ * parameter of a function type (`s.processFunc(obj)`, a `ProcessFunc[T]`: cert-manager's
+ * scheduled work, queued by a controller, dropped for good once a panic in it was recovered). As
+ * written, marked as a function value.
+ */
+function functionValueCalled(body: Node, index: PackageIndex): string | undefined {
+  for (const call of body.descendantsOfType('call_expression')) {
+    if (ancestors(call).some((a) => a.type === 'defer_statement' && contains(body, a))) continue;
+    const fn = call.childForFieldName('function')!;
+    const found = fn.type === 'identifier' ? declarationOf(fn.text, fn) : undefined;
+    const type = fn.type === 'selector_expression' ? selectedField(fn, index)?.typeNode : found && 'param' in found ? found.param.typeNode : undefined;
+    if (type && (type.type === 'function_type' || index.underlyingKind(baseTypeName(type.text)) === 'func')) return `${firstLine(call.text)}, a function value whose code it does not show,`;
   }
   return undefined;
 }
