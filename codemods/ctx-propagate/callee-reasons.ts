@@ -1,6 +1,6 @@
 import type { FileContext } from '../../src/engine/types.js';
 import type { Node } from '../../src/go/syntax.js';
-import { recordsEarlierChange } from './records-earlier.js';
+import { recordsEarlierChange, retriedWriteAfterChange } from './records-earlier.js';
 import { readsOnlyValues } from './values-only.js';
 
 /** Why the call the empty context is given to should not get `inScope`, if it should not. */
@@ -12,6 +12,10 @@ export function calleeReason(call: Node, ctx: FileContext, inScope: string): str
   const chooses = readsOnlyValues(call, ctx);
   if (chooses) {
     return `the call reads only values from its context (${chooses}), to choose what to do, not to stop: given ${inScope}, it would read the values ${inScope} carries and may choose differently`;
+  }
+  const retried = retriedWriteAfterChange(call);
+  if (retried) {
+    return `the call is in a closure ${retried.helper} runs to record what ${retried.change} changed earlier: given ${inScope}, a cancel in between would keep that change and lose its record`;
   }
   const recorded = recordsEarlierChange(call);
   if (recorded && !recorded.withContext) {

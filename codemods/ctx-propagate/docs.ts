@@ -197,7 +197,11 @@ on purpose, for work that must not stop with it):
   change without the second (litmus' infra registration and removal, and its experiments pushed
   to git but never stored; a deletion counts as a change too: \`DeleteCollection(ctx, …)\`, then
   the finalizer's removal by \`Update(context.TODO(), …)\`, clusternet's recycling); the first of
-  such writes is still fixed;
+  such writes is still fixed; so too the reads and writes of a closure a retry helper runs in place
+  to record an earlier change of the function around it (\`r.Impl.Apply(context.TODO(), obj)\`, then
+  \`retry.RetryOnConflict(backoff, func() error { Get(context.TODO(), …); …; return
+  Update(context.TODO(), obj) })\`: chaos-mesh's records, given the reconcile's context, were left
+  saying not injected after a shutdown in between);
 - the context is a receiver field named for a purpose of its own (\`ar.shutdownDelayCtx\`,
   \`lbf.callCtx\` kept for tracing), not \`ctx\` or \`context\`: cancelled for that purpose, it
   would stop the call too;

@@ -33,6 +33,33 @@ export function recordsEarlierChange(call: Node): { call: string; withContext: b
 }
 
 /**
+ * A call in a closure a retry helper runs in place (`retry.RetryOnConflict(backoff, func() error {
+ * Get(context.TODO(), …); …; return Update(context.TODO(), obj) })`), a closure that writes, after
+ * an earlier change of the function around the helper (`r.Impl.Apply(context.TODO(), obj)`): the
+ * read and the write record that change, and given the context in scope, a cancel in between would
+ * keep the change and lose its record (chaos-mesh's chaos records, left saying not injected at a
+ * shutdown). The earlier call and the helper, as written up to their parens.
+ */
+export function retriedWriteAfterChange(call: Node): { change: string; helper: string } | undefined {
+  const literal = enclosingFunction(call);
+  const helper = literal?.type === 'func_literal' && literal.parent?.type === 'argument_list' ? literal.parent.parent : undefined;
+  const helperName = helper?.childForFieldName('function')?.text ?? '';
+  if (!helper || !RETRY.test(helperName)) return undefined;
+  const writes = literal!.descendantsOfType('call_expression').some((c) => namedForWrite(calledName(c.childForFieldName('function')!)?.name ?? ''));
+  const outer = enclosingFunction(helper);
+  if (!writes || !outer) return undefined;
+  for (const earlier of outer.descendantsOfType('call_expression')) {
+    if (earlier.startIndex >= helper.startIndex) break;
+    const name = same(enclosingFunction(earlier), outer) ? calledName(earlier.childForFieldName('function')!)?.name : undefined;
+    if (name && CHANGE.test(name)) return { change: `${earlier.childForFieldName('function')!.text}(…)`, helper: `${helperName}(…)` };
+  }
+  return undefined;
+}
+
+/** A helper that runs a closure in place until it succeeds: `retry.RetryOnConflict`, `retry.OnError`, `backoff.Retry`, `wait.PollUntil…`. */
+const RETRY = /(^|\.)(Retry\w*|OnError|\w*Backoff\w*|Poll\w*|ExponentialBackoff\w*)$/;
+
+/**
  * The write a call is handed to as an argument (`l.client.Create(context.Background(), record)`),
  * by a word of its name, as written up to its paren; or any call of a function named for
  * publishing or queueing (`RPush(context.Background(), …)` in `Publish`: machinery's redis broker,
