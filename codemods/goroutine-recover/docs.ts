@@ -50,6 +50,9 @@ Goroutines whose body already calls \`recover()\`, or defers a helper named for 
 (\`defer slogutil.RecoverAndLog(ctx, l)\`), and \`go f(x)\` calls (wrap \`f\` itself).
 
 ## Reported without a fix
+A goroutine in a package that defers \`HandleCrash\` elsewhere (\`defer utilruntime.HandleCrash()\`
+in its controllers' \`Run\`, which logs a panic and lets it crash the process): that is the
+package's policy for panics, and a recover would go against it (longhorn's manager).
 A body written on one line; the names of the logger and of \`runtime/debug\` taken by the
 package when the fix would import them (\`var log = logging.Logger("bootstrap")\`), or by a variable
 of the function; a body that

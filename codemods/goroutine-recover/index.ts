@@ -174,6 +174,12 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs its work through ${recovering.via}, which recovers panics itself: what it leaves outside (a failure handler that may escalate on purpose) is left to crash by design` });
       continue;
     }
+    // The package's own policy for panics: log them and crash (`defer utilruntime.HandleCrash()`
+    // in its controllers' Run: longhorn's manager).
+    if (ctx.packageIndex().anyTextMatches(/\bdefer\s+[\w.]*\bHandleCrash\(/)) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: 'the package defers HandleCrash elsewhere, which logs a panic and lets it crash the process: its policy for panics is to crash, and a recover here would go against it' });
+      continue;
+    }
     const handed = mutexHandedOn(body, ctx);
     if (handed) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine hands ${handed.mutex} to ${handed.call}, code this package does not show: if it panics while holding that lock, recovered, the lock would stay held and every later Lock would hang where the process used to crash` });
