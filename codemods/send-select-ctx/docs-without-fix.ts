@@ -221,8 +221,8 @@ ${receiversWithoutFix}
 - the send is in gRPC's stats callback (\`HandleRPC(ctx, s stats.RPCStats)\`, \`HandleConn\`), given the
   RPC's context: gRPC reports the End after cancelling it, and a select would drop the stats of
   finished RPCs whenever the buffer is full (gubernator's request metrics under load);
-- the send is on a Prometheus collector's metric channel (\`ch chan<- prometheus.Metric\`, given to
-  \`Collect\` and the collectors it calls): the registry reads every metric until \`Collect\`
+- the send is on a Prometheus collector's metric channel typed both ways (\`ch chan
+  prometheus.Metric\`, given to the collectors \`Collect\` calls): the registry reads every metric until \`Collect\`
   returns, and a select would drop metrics once a collection timeout passed
   (postgres_exporter lost a scrape's metrics, its success metric included);
 - the send hands on a connection the function accepted, as the value or a field of it (\`conns <-

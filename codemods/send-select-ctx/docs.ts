@@ -164,6 +164,8 @@ with it in 15% of runs, the real error lost).
   func() { work(); <-sem }()\`; also a loop taking every slot after the work loop, to wait for
   the last goroutine: \`for n := cap(sem); n > 0; n-- { sem <- struct{}{} }\`);
 - sends in a Prometheus collector's \`Describe(ch chan<- *prometheus.Desc)\` or \`Collect(ch chan<-
-  prometheus.Metric)\` on its channel: the registry reads it until the method returns.
+  prometheus.Metric)\` on its channel, or in a function it hands that channel to (a parameter of
+  type \`chan<- prometheus.Metric\`: longhorn's and node_exporter's collectors): the registry reads
+  it until the method returns.
 
 ${withoutFix}`;

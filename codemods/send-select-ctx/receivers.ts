@@ -337,9 +337,12 @@ function hasDefault(select: Node): boolean {
 export function collectorChannel(send: Node): boolean {
   const chan = send.childForFieldName('channel');
   if (chan?.type !== 'identifier') return false;
+  const found = declarationOf(chan.text, send);
+  // Or a helper's parameter of prometheus' own types, handed down from Collect (longhorn's
+  // metrics collectors): the same channel the registry reads.
+  if (found && 'param' in found && /^chan<-\s*prometheus\.Metric$/.test(found.param.typeNode.text)) return true;
   const method = ancestors(send).find((a) => a.type === 'method_declaration');
   if (!method || !/^(Collect|Describe)$/.test(method.childForFieldName('name')?.text ?? '')) return false;
   // The method's own parameter, not one of a closure inside it.
-  const found = declarationOf(chan.text, send);
   return !!found && 'param' in found && found.param.fn.id === method.id && /^chan<-\s*\*?\w+\.(Metric|Desc)$/.test(found.param.typeNode.text);
 }
