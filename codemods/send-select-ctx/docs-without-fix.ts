@@ -74,7 +74,10 @@ export const withoutFix = `## Reported without a fix
   lines and the closing event its reader waited for), or sends what such
   a call returns (\`errCh <- r.ListAndWatch(ctx)\`, or in a struct just after it, error checks
   between aside: \`r, err := fetch(ctx, in)\`, then \`or <- orderResult{err: err, r: r}\`: eigenda's
-  encoder dropped blobs it had encoded and never asked for them again; unless the function that made the channel only
+  encoder dropped blobs it had encoded and never asked for them again; or the values a loop
+  receives from a stream opened with it, \`resp, e := metricStream.Recv()\` after
+  \`metricStream, err := c.client.StreamRawMetrics(ctx, …)\`, then \`metricsChan <- m\` for each:
+  keda's raw metrics, the loop ending with the stream; unless the function that made the channel only
   receives it in selects that also wait on ctx): once the context is done that call ends, and a
   select, on that source
   or another, would drop the report at random;

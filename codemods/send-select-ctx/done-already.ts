@@ -10,6 +10,7 @@ import { ancestors, closureName, contains, enclosingFunction, firstLine, FUNCTIO
 import type { FileContext } from '../../src/engine/types.js';
 import { endedByMethod } from './ended-by-method.js';
 import { givesSource } from './given-source.js';
+import { streamedWithSource } from './streamed-values.js';
 
 // Where a send runs once its stop source is done, or likely done: a select on the source there
 // would skip the send at random, and whoever waits for it would wait forever.
@@ -192,9 +193,12 @@ export function reportsFailureOf(send: Node, fn: Node, source: CancellationSourc
  */
 export function carriesResultOf(send: Node, fn: Node, source: CancellationSource): string | undefined {
   const value = send.childForFieldName('value');
-  if (!source.isContext || !value || unparen(value).type !== 'composite_literal') return undefined;
-  const carried = carriedResult(send, unparen(value), [source.expr, ...derivedFrom(source.expr, fn)]);
-  return carried && !takenOrGivenUp(send, source) ? `the result of ${firstLine(carried.text)}` : undefined;
+  if (!source.isContext || !value) return undefined;
+  const contexts = [source.expr, ...derivedFrom(source.expr, fn)];
+  const carried = unparen(value).type === 'composite_literal' ? carriedResult(send, unparen(value), contexts) : undefined;
+  const streamed = carried ? undefined : streamedWithSource(send, contexts);
+  if ((!carried && !streamed) || takenOrGivenUp(send, source)) return undefined;
+  return carried ? `the result of ${firstLine(carried.text)}` : `values received from ${streamed}`;
 }
 
 /**
