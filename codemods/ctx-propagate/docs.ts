@@ -155,7 +155,9 @@ on purpose, for work that must not stop with it):
   checks the context (\`for time.Now().Before(timeout) { …; if err != nil { time.Sleep(d); continue }
   }\`): given the context, once it is done every attempt would fail at once and the loop spin
   until its own limit (nuclio's kaniko job poll, with \`--aggressive\`: a cancelled build waited
-  out its timeout, then reported it timed out);
+  out its timeout, then reported it timed out); or with \`return false, nil\` in the condition of a
+  poll not given the context (\`wait.PollImmediate(5*time.Second, 5*time.Minute, func() (bool,
+  error) { … })\`: velero's wait for its pods would have spun to its timeout, then reported it);
 - the call's error, later in the function (\`if statusErr != nil { … }\`), leads to a call that
   records the failure as a lasting state (\`o.DeactivateSite(reason)\`, \`Set…Status\`,
   \`Update…Condition\`, \`Mark…Failed\`, an event emitted), with no test for the context's end

@@ -90,15 +90,26 @@ export function recordedOnFailure(given: Node | undefined, fn: Node): string | u
  * fails at once, and the loop spins until its own limit (nuclio's kaniko job poll: a cancelled
  * build waited out its timeout, then reported it timed out). The `continue`'s line.
  */
-export function retriedOnFailure(given: Node | undefined, expr: string): number | undefined {
+export function retriedOnFailure(given: Node | undefined, expr: string): string | undefined {
   const branch = failureBranch(given);
   const end = statementsOf(branch).filter((c) => c.type !== 'comment').at(-1);
+  // Or `return false, nil` in a poll's condition, a poll not given the context (`wait.PollImmediate(
+  // 5*time.Second, 5*time.Minute, func() (bool, error) { … })`: velero's wait for its pods).
+  if (end?.type === 'return_statement' && /^return\s+false\s*,\s*nil$/.test(end.text)) return polledWithout(end, expr) ? `return false, nil, line ${end.startPosition.row + 1}` : undefined;
   if (end?.type !== 'continue_statement' || end.namedChildCount > 0) return undefined;
   let loop: Node | null = branch!.parent;
   while (loop && loop.type !== 'for_statement' && loop.type !== 'func_literal') loop = loop.parent;
   if (loop?.type !== 'for_statement') return undefined;
   const checks = new RegExp(`(?<![\\w.])${expr.replace(/\./g, '\\.')}\\.(Done|Err)\\(\\)`);
-  return checks.test(loop.text) ? undefined : end.startPosition.row + 1;
+  return checks.test(loop.text) ? undefined : `continue, line ${end.startPosition.row + 1}`;
+}
+
+/** The function literal around `node` is a poll's condition, and the poll is not given `expr`. */
+function polledWithout(node: Node, expr: string): boolean {
+  let literal: Node | null = node.parent;
+  while (literal && literal.type !== 'func_literal') literal = literal.parent;
+  const poll = literal?.parent?.type === 'argument_list' ? literal.parent.parent : undefined;
+  return !!poll && /(^|\.)Poll\w*$/.test(poll.childForFieldName('function')?.text ?? '') && !literal!.parent!.namedChildren.some((a) => a.text === expr);
 }
 
 /** Why the call must not be given the context, by what its failure leads to, if it must not. */
@@ -113,7 +124,7 @@ export function failureReason(given: Node | undefined, source: CancellationSourc
   }
   const retried = retriedOnFailure(given, source.expr);
   if (retried) {
-    return `the call's failure is retried (continue, line ${retried}) by a loop that never checks ${source.expr}: given it, once ${source.expr} is done every attempt would fail at once, and the loop spin until its own limit (nuclio's kaniko job poll waited out its timeout, then reported it timed out)`;
+    return `the call's failure is retried (${retried}) by a loop or poll that never checks ${source.expr}: given it, once ${source.expr} is done every attempt would fail at once, and the loop spin until its own limit (nuclio's kaniko job poll waited out its timeout, then reported it timed out)`;
   }
   const recorded = recordedOnFailure(given, source.fn);
   if (recorded) {
