@@ -95,7 +95,10 @@ on purpose, for work that must not stop with it):
 - it runs where the context is done: after its \`cancel()\` (for a receiver's \`s.ctx\`, after
   \`s.cancel()\`: a \`Close\` flushing last) or a \`<-ctx.Done()\` statement, in a
   \`case <-ctx.Done():\`, under \`if ctx.Err() != nil\` (alone or with others joined by \`&&\`:
-  skaffold's last look at a job after a timeout), after a select whose done case goes on, or after
+  skaffold's last look at a job after a timeout), under a test of an error for a cancellation (\`if
+  err == ErrorCanceled\`, \`errors.Is(err, context.Canceled)\`: with \`--aggressive\`, velero's data
+  path handed its cancel callback a context already done, and the result was dropped), after a
+  select whose done case goes on, or after
   a \`for {\` left only by breaks taken once the context is done (\`case <-ctx.Done(): break Loop\`);
 - it is deferred: cleanup that runs as the function returns, often because the context ended; so
   too a call in a function literal kept in a variable that the function declaring it defers

@@ -48,11 +48,18 @@ export function doneAt(node: Node, fn: Node, source: CancellationSource): string
       const consequence = a.childForFieldName('consequence');
       const checks = cond ? conjuncts(cond).some((c) => c.text.replace(/\s/g, '') === `${source.expr}.Err()!=nil`) : false;
       if (checks && consequence && contains(consequence, node)) return `under if ${source.expr}.Err() != nil`;
+      // Or an error telling of a cancellation (`if err == ErrorCanceled`, `errors.Is(err,
+      // context.Canceled)`): the branch handling the context's end (velero's OnCancelled callback).
+      const cancelled = cond ? conjuncts(cond).find((c) => CANCELLED.test(c.text)) : undefined;
+      if (cancelled && consequence && contains(consequence, node)) return `under if ${cancelled.text}, the branch for its cancellation`;
     }
   }
   if (source.isContext && node.childForFieldName('value')?.text.replace(/\s/g, '') === `${source.expr}.Err()`) return `it sends ${source.expr}.Err()`;
   return undefined;
 }
+
+/** A test of an error for a cancellation: `err == ErrorCanceled`, `errors.Is(err, context.Canceled)`. */
+const CANCELLED = /^\w+\s*==\s*[\w.]*Cancel+ed$|^errors\.Is\(\s*\w+\s*,\s*[\w.]*Cancel+ed\s*\)$/;
 
 /** A cancel (one of `ends`, as written without spaces) run by a function literal given to a call in the statement: the cancel as written. */
 function endingCallback(statement: Node, ends: Set<string>): string | undefined {
