@@ -217,7 +217,7 @@ export function isReleaseCall(call: Node): boolean {
   return (
     call.type === 'call_expression' &&
     STATEMENT_OF_CALL.has(call.parent?.type ?? '') &&
-    /(\.(Done|Unlock|RUnlock)|^close|^cancel\w*)$/.test(call.childForFieldName('function')?.text ?? '')
+    /(\.(Done|Unlock|RUnlock)|^close|^cancel\w*|(^|\.)\w*(CancelFunc|CancelFn|cancelFunc|cancelFn))$/.test(call.childForFieldName('function')?.text ?? '')
   );
 }
 
