@@ -1,8 +1,7 @@
-import { literalsHandedTo } from '../../src/go/called-functions.js';
+import { isFunctionType, literalsHandedTo } from '../../src/go/called-functions.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { ancestors, contains, firstLine, statementsOf, type Node } from '../../src/go/syntax.js';
 import { declarationOf, selectedField } from '../../src/go/scope.js';
-import { baseTypeName } from '../../src/go/declarations.js';
 import { LOOPS_FOR_GOOD, releaseInText, servesForGood } from './skipped-work.js';
 import { publishedLast } from './waited-for.js';
 
@@ -62,7 +61,7 @@ function functionValueCalled(body: Node, index: PackageIndex): string | undefine
     const fn = call.childForFieldName('function')!;
     const found = fn.type === 'identifier' ? declarationOf(fn.text, fn) : undefined;
     const type = fn.type === 'selector_expression' ? selectedField(fn, index)?.typeNode : found && 'param' in found ? found.param.typeNode : undefined;
-    if (type && (type.type === 'function_type' || index.underlyingKind(baseTypeName(type.text)) === 'func')) return `${firstLine(call.text)}, a function value whose code it does not show,`;
+    if (type && isFunctionType(type, index)) return `${firstLine(call.text)}, a function value whose code it does not show,`;
   }
   return undefined;
 }

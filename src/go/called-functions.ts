@@ -1,3 +1,4 @@
+import { baseTypeName } from './declarations.js';
 import type { PackageIndex } from './package-index.js';
 import type { Node } from './syntax.js';
 import { declarationOf, paramsOf, type Param } from './scope.js';
@@ -115,9 +116,14 @@ export function literalsHandedTo(callee: Node, index: PackageIndex): { literal: 
   if (!found || !('param' in found)) return [];
   // Or of a function type the package declares (`transitionFunc containerTransitionFunc`: the ECS agent's task manager).
   const type = found.param.typeNode;
-  if (type.type !== 'function_type' && !(type.type === 'type_identifier' && index.underlyingKind(type.text) === 'func')) return [];
+  if (!isFunctionType(type, index)) return [];
   const handing = callsHanding(found.param, index);
   return (handing?.calls ?? []).flatMap(({ arg }) => (arg?.type === 'func_literal' ? [{ literal: arg, param: callee.text, callee: handing!.callee }] : []));
+}
+
+/** A function type, written out (`func() error`) or named by the package (`ProcessFunc[T]`, `containerTransitionFunc`). */
+export function isFunctionType(type: Node, index: PackageIndex): boolean {
+  return type.type === 'function_type' || index.underlyingKind(baseTypeName(type.text)) === 'func';
 }
 
 /** A word every wait that `waitsOnOthers` and `delayedStart` find is spelled with: a body without one shows none. */
