@@ -143,10 +143,6 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `a variable ${hidden} of the function hides the package the recovery would call` });
       continue;
     }
-    if (!body.text.includes('\n')) {
-      out.push({ start: go.startIndex, end: body.startIndex, message, reason: 'the goroutine body is on one line' });
-      continue;
-    }
     const skipped = releaseAPanicSkips(stmts, go);
     if (skipped) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${firstLine(skipped.text)} (line ${skipped.startPosition.row + 1}) outside a defer: after a recovered panic it would be skipped, and ${afterSkipping(skipped.text)} where the process used to crash` });
@@ -287,6 +283,11 @@ function find(ctx: FileContext): RawFinding[] {
     const waited = waitedOrMeant(stmts, go, undeferred, ctx.packageIndex()) ?? handedBack;
     if (waited) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: waited });
+      continue;
+    }
+    // Last: a reason of substance first, where one holds.
+    if (!body.text.includes('\n')) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: 'the goroutine body is on one line' });
       continue;
     }
     const nl = eol(ctx.source);
