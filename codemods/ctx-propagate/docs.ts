@@ -21,7 +21,8 @@ func (h *Handler) Pods(ctx context.Context, ns string) (*PodList, error) {
 }
 \`\`\`
 
-The context used is the innermost in scope: a local one made by \`context.With*\`, a \`ctx\`
+The context used is the innermost in scope: a local one made by \`context.With*\` or taken from a
+request or a test (\`ctx := r.Context()\` with \`r *http.Request\`, \`ctx := t.Context()\`), a \`ctx\`
 parameter (also of an enclosing function a closure captures it from), or the receiver's
 context field. A local made with a cancel or deadline of its own (\`WithCancel\`,
 \`WithTimeout\`, \`WithDeadline\`) is made for the calls given it, and is passed over for an

@@ -51,7 +51,9 @@ function couldHaveContext(call: Node, pkg: string, seen: Map<number, boolean>): 
     let known = seen.get(fn.id);
     if (known === undefined) {
       const params = fn.childForFieldName('parameters')?.text ?? '';
-      known = fn.type === 'method_declaration' || params.includes(`${pkg}.Context`) || fn.childForFieldName('body')?.text.includes(`${pkg}.With`) === true;
+      const body = fn.childForFieldName('body')?.text ?? '';
+      // Or a request's or a test's (`ctx := r.Context()`).
+      known = fn.type === 'method_declaration' || params.includes(`${pkg}.Context`) || body.includes(`${pkg}.With`) || body.includes('.Context()');
       seen.set(fn.id, known);
     }
     if (known) return true;

@@ -3,7 +3,7 @@ import { regexEscaped } from './find-by-text.js';
 import { packageName } from './imports.js';
 import { receiverOf, type FieldDecl } from './declarations.js';
 import type { PackageIndex } from './package-index.js';
-import { localsBefore, paramsOf, type LocalDecl } from './scope.js';
+import { declarationOf, localsBefore, paramsOf, type LocalDecl } from './scope.js';
 import { ancestors, FUNCTION_TYPES, same, unparen, type Node } from './syntax.js';
 
 /** Something a blocked operation can wait on to give up: a context or a done channel. */
@@ -253,6 +253,7 @@ function signals(fn: Node, channel: string): boolean {
 function isContextLocal(local: LocalDecl, ctxPkg: string | undefined): boolean {
   if (local.typeNode && isContextType(local.typeNode, ctxPkg)) return !!local.value;
   const v = local.value;
+  if (v && carriedContext(v)) return true;
   if (!v || v.type !== 'call_expression' || !ctxPkg) return false;
   const fn = v.childForFieldName('function');
   if (fn?.type !== 'selector_expression') return false;
@@ -277,4 +278,17 @@ export function doneReceives(source: CancellationSource, fnText: string): string
 /** How to wait on a source in a select case: `<-ctx.Done()` or `<-done`. */
 export function doneReceive(source: CancellationSource): string {
   return source.isContext ? `<-${source.expr}.Done()` : `<-${source.expr}`;
+}
+
+/**
+ * `r.Context()` of a request parameter (`r *http.Request`) or `t.Context()` of a test's (`t
+ * *testing.T`, B, F, `testing.TB`): a context of a type goconc knows, the request's or the test's.
+ */
+function carriedContext(value: Node): boolean {
+  const fn = value.type === 'call_expression' && value.childForFieldName('arguments')?.namedChildCount === 0 ? value.childForFieldName('function') : undefined;
+  const owner = fn?.type === 'selector_expression' && fn.childForFieldName('field')?.text === 'Context' ? fn.childForFieldName('operand') : undefined;
+  if (owner?.type !== 'identifier') return false;
+  const found = declarationOf(owner.text, value);
+  const type = found && 'param' in found ? found.param.typeNode.text.replace(/\s/g, '') : '';
+  return /^\*http\.Request$|^\*testing\.[TBF]$|^testing\.TB$/.test(type);
 }

@@ -293,3 +293,39 @@ func expectDescribe(ctx context.Context, ec2Rec recorder, m mock) {
     expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining("the call sets a mock's expectation (ec2Rec.DescribeGroups(…))"), expect.stringContaining("the call sets a mock's expectation (m.EXPECT().DescribeGroups(…))")]);
   });
 });
+
+describe('ctx-propagate, a context taken from a test or a request', () => {
+  it("uses a test's context taken in a local (ctx := t.Context()), not a method of another type's", () => {
+    const src = `package p
+
+import (
+	"context"
+	"testing"
+)
+
+type client struct{}
+
+func (client) Context() context.Context { return context.Background() }
+
+func (client) Get(ctx context.Context) error { return ctx.Err() }
+
+func TestGet(t *testing.T) {
+	ctx := t.Context()
+	c := client{}
+	if err := c.Get(context.TODO()); err != nil {
+		t.Fatal(err)
+	}
+	_ = ctx
+}
+
+func get(c client) error {
+	ctx := c.Context()
+	_ = ctx
+	return c.Get(context.TODO())
+}
+`;
+    const out = fix(false, src);
+    expect(out.findings.map((f) => f.line)).toEqual([17]);
+    expect(out.fixed).toBe(src.replace('if err := c.Get(context.TODO()); err != nil {', 'if err := c.Get(ctx); err != nil {'));
+  });
+});
