@@ -226,7 +226,8 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
   for (const a of ancestors(call)) {
     if (same(a, source.fn)) break;
     if (a.type === 'defer_statement') return `the call is deferred: cleanup that runs as the function returns, often because ${source.expr} is done, would then fail at once`;
-    if (a.type === 'func_literal' && deferredByName(a)) return `the call is in a function literal the function defers (${deferredByName(a)}): cleanup that runs as the function returns, often because ${source.expr} is done, would then fail at once`;
+    const deferredAs = a.type === 'func_literal' ? deferredByName(a) : undefined;
+    if (deferredAs) return `the call is in a function literal the function defers (${deferredAs}): cleanup that runs as the function returns, often because ${source.expr} is done, would then fail at once`;
     if (a.type === 'func_literal' && escapes(a)) return `the call is in a function literal that is returned or stored: it may run after ${source.expr} is done`;
     const stops = a.type === 'communication_case' ? stopCaseBeside(a, source.expr) : undefined;
     if (stops) {

@@ -8,11 +8,14 @@ import { publishedLast } from './waited-for.js';
 // Goroutines whose work is a function their starter is handed: what a recovered panic would skip
 // is in the literals the package's callers hand it.
 
+type HandedLiteral = ReturnType<typeof literalsHandedTo>[number];
+
 /** Why a goroutine running a function its starter is handed must not be recovered, if so. */
 export function handedFunctionReason(undeferred: Node[], index: PackageIndex): string | undefined {
-  const server = servesThroughParameter(undeferred, index);
+  const handed = undeferred.flatMap((c) => literalsHandedTo(c, index));
+  const server = servesThroughParameter(handed);
   if (server) return `the goroutine runs ${server.param}, and the package hands ${server.callee} a function that runs ${server.runs}, meant to run for the life of the process: recovered, a panic would leave the process up with it gone where the crash used to restart it`;
-  const work = handedWorkLeftUndone(undeferred, index);
+  const work = handedWorkLeftUndone(handed, index);
   return work && `the goroutine runs ${work.param}, and the package hands ${work.callee} a function that runs ${work.runs} outside a defer: after a recovered panic it would be skipped (a request never answered, a hold never released) where the process used to crash`;
 }
 
@@ -22,8 +25,8 @@ export function handedFunctionReason(undeferred: Node[], index: PackageIndex): s
  * error { return srv.Serve(l) }`: etcd's client and peer servers). The parameter called, and what
  * runs.
  */
-function servesThroughParameter(calls: Node[], index: PackageIndex): { param: string; runs: string; callee: string } | undefined {
-  for (const { literal, param, callee } of calls.flatMap((c) => literalsHandedTo(c, index))) {
+function servesThroughParameter(handed: HandedLiteral[]): { param: string; runs: string; callee: string } | undefined {
+  for (const { literal, param, callee } of handed) {
     const body = literal.childForFieldName('body')!;
     const runs = servesForGood(body) ?? LOOPS_FOR_GOOD.exec(body.text)?.[0].trim();
     if (runs) return { param, runs, callee };
@@ -39,8 +42,8 @@ function servesThroughParameter(calls: Node[], index: PackageIndex): { param: st
  * goroutine leaves undone is in its callers' code. The parameter, the function declaring it, and
  * what its literal runs.
  */
-function handedWorkLeftUndone(undeferred: Node[], index: PackageIndex): { param: string; callee: string; runs: string } | undefined {
-  for (const { literal, param, callee } of undeferred.flatMap((c) => literalsHandedTo(c, index))) {
+function handedWorkLeftUndone(handed: HandedLiteral[], index: PackageIndex): { param: string; callee: string; runs: string } | undefined {
+  for (const { literal, param, callee } of handed) {
     const body = literal.childForFieldName('body')!;
     const handed = publishedLast(statementsOf(body));
     const runs = handed?.handsOn ? handed.call : (releaseInText(body.text) ?? functionValueCalled(body, index));

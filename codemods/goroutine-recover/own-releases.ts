@@ -2,7 +2,7 @@ import { regexEscaped, receivesFrom } from '../../src/go/find-by-text.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { inSelectWithDefault, insideLiteral, isReleaseCall, type Node } from '../../src/go/syntax.js';
 import { ENDS_PROCESS, SIGNAL_CHANNEL, signalsEnd } from './skipped-work.js';
-import { afterStart, startingFunction } from './waited-for.js';
+import { afterStart, beforeStart } from './waited-for.js';
 
 // Releases in the goroutine's own statements that a recovered panic would skip.
 
@@ -56,8 +56,7 @@ function slotGivenBack(stmt: Node): boolean {
  */
 function givesBackTaken(n: Node, go: Node): boolean {
   const m = n.type === 'call_expression' && n.parent?.type === 'expression_statement' ? /^([\w.]+)\.(Give|Release|Put|Return|Free)$/.exec(n.childForFieldName('function')?.text ?? '') : null;
-  const before = m && startingFunction(go)?.text.slice(0, go.startIndex - startingFunction(go)!.startIndex);
-  return !!before && new RegExp(`(?<![\\w.])${regexEscaped(m![1])}\\.(Take|Acquire|Get|Reserve)\\(`).test(before);
+  return !!m && new RegExp(`(?<![\\w.])${regexEscaped(m![1])}\\.(Take|Acquire|Get|Reserve)\\(`).test(beforeStart(go));
 }
 
 /**
@@ -73,10 +72,8 @@ function lowersRaisedCount(n: Node, go: Node): boolean {
   if (!m) return false;
   const found = declarationOf(m[1].split('.')[0], n);
   const copied = found && 'local' in found && found.local.value?.type === 'identifier' && !m[1].includes('.') ? found.local.value.text : m[1];
-  const fn = startingFunction(go);
-  const before = fn?.text.slice(0, go.startIndex - fn.startIndex) ?? '';
   const name = regexEscaped(copied);
-  return new RegExp(`atomic\\.Add\\w*\\(\\s*&?${name}\\s*,\\s*1\\s*\\)|(?<![\\w.])${name}\\.Add\\(\\s*1\\s*\\)`).test(before);
+  return new RegExp(`atomic\\.Add\\w*\\(\\s*&?${name}\\s*,\\s*1\\s*\\)|(?<![\\w.])${name}\\.Add\\(\\s*1\\s*\\)`).test(beforeStart(go));
 }
 
 /**

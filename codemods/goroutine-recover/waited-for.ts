@@ -169,6 +169,12 @@ export function afterStart(go: Node): string {
   return fn ? fn.text.slice(go.endIndex - fn.startIndex) : '';
 }
 
+/** The text of the function that starts the goroutine, before its go statement. */
+export function beforeStart(go: Node): string {
+  const fn = startingFunction(go);
+  return fn ? fn.text.slice(0, go.startIndex - fn.startIndex) : '';
+}
+
 /**
  * A status set just before the goroutine starts, which the goroutine sets again when its work
  * ends (`settingRepo.Update("SystemStatus", "Upgrading")`, then `"Free"` on the goroutine's

@@ -67,8 +67,8 @@ export function cancellationSources(node: Node, tree: Parser.Tree, index: () => 
 /**
  * `ctx, span := tracer.Start(ctx, "op")` in the function's own body: with another name new, the
  * `:=` assigns the context parameter itself, still a `context.Context`, and derived from it (the
- * call is handed it, or it is assigned itself). In an inner block it would declare a new variable, of the type the call
- * returns; and a call not handed the parameter may return a context of its own.
+ * call is handed it, or it is assigned itself). In an inner block it would declare a new variable,
+ * of the type the call returns; and a call not handed the parameter may return a context of its own.
  */
 function derivesParam(local: LocalDecl, fn: Node, frame: Frame): boolean {
   if (local.decl.type !== 'short_var_declaration' || !same(local.decl.parent?.parent, fn.childForFieldName('body'))) return false;
