@@ -13,7 +13,9 @@ import { loopRunsExactly } from './buffered.js';
  * iteration of a loop that runs exactly as many times as the channel the caller made holds
  * (`errc := make(chan error, len(c.witnesses))`, then `for i, witness := range c.witnesses { go
  * c.compare(ctx, errc, witness, i) }`), the caller sending on it nowhere else and handing it to
- * nothing else (closing it aside). A select could only drop a value its reader counts.
+ * nothing else (closing it aside); or started once, outside a loop, with a constant capacity
+ * (`errc := make(chan error, 1)`, `go s.fetch(ctx, errc)`: consul-template's fetch). A select
+ * could only drop a value its reader counts.
  */
 export function roomInEveryCaller(send: Node, ctx: FileContext): boolean {
   const chan = unparen(send.childForFieldName('channel')!);
@@ -50,6 +52,9 @@ function startedOncePerSlot(call: Node, arg: Node | undefined): boolean {
   const receives = (id: Node) => useOf(id) === 'receive' || useOf(id) === 'close' || (id.parent?.type === 'range_clause' && same(id.parent.childForFieldName('right'), id));
   if (uses.some((id) => !same(id, arg) && id.startIndex !== made.local.decl.startIndex && !isDeclared(id) && !receives(id) && !isCapOf(id))) return false;
   const loops = loopsBetween(call, made.local.decl);
+  // Or started once, outside any loop, as a goroutine (not a task a helper may retry), with room
+  // for its one send (`errc := make(chan error, 1)`, then `go c.fetch(ctx, errc)`).
+  if (loops.length === 0) return startedAsGoroutine(call) && /^[1-9]\d*$/.test(args[1].text);
   if (loops.length !== 1 || !same(enclosingFunction(loops[0]), caller)) return false;
   // The caller's tree may be its declaration parsed alone: offsets are in that tree's text.
   let root = caller;
@@ -75,6 +80,13 @@ function submittedTask(call: Node): boolean {
   if (literal?.type !== 'func_literal' || others?.length !== 1 || !same(others[0], statement)) return false;
   // Handed to a call (`pool.Submit(func() {…})`), or run as a goroutine (`go func() {…}()`).
   return (literal.parent?.type === 'argument_list' && literal.parent.parent?.type === 'call_expression') || (literal.parent?.type === 'call_expression' && literal.parent.parent?.type === 'go_statement');
+}
+
+/** `go f(…)`, or `go func() { f(…) }()` with the call its one statement. */
+function startedAsGoroutine(call: Node): boolean {
+  if (call.parent?.type === 'go_statement') return true;
+  const literal = enclosingFunction(call);
+  return submittedTask(call) && literal?.parent?.type === 'call_expression' && literal.parent.parent?.type === 'go_statement';
 }
 
 /** The identifier the declaration declares (`errc` of `errc := make(…)`). */
