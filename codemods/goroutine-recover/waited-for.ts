@@ -1,7 +1,7 @@
 import { calledTextWhere } from '../../src/go/called-functions.js';
 import { receivesFrom, regexEscaped } from '../../src/go/find-by-text.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { ancestors, firstLine, FUNCTION_TYPES, isLogStatement, same, statementsOf, type Node } from '../../src/go/syntax.js';
+import { ancestors, enclosingFunction, firstLine, FUNCTION_TYPES, isLogStatement, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { pipeClosedOnExit, pipeFedAlone } from './pipes.js';
 import { fieldGroupWaited } from './field-groups.js';
@@ -59,7 +59,7 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
   }
   const joined = joinedAfter(stmts, go);
   if (joined) {
-    const who = joined.byCaller ? `the caller that hands ${joined.group} in` : 'the function that starts the goroutine';
+    const who = joined.byCaller ? `the caller that hands ${joined.group} in` : joined.around ? 'the function around the closure that starts the goroutine' : 'the function that starts the goroutine';
     return `${who} waits for it (${joined.wait}) and goes on with what it did: recovered, a panic would leave its part undone, and ${joined.byCaller ? 'the caller' : 'the function'} would go on as if it had succeeded (a fan-out returning partial results with no error) where the process used to crash`;
   }
   const field = fieldGroupWaited(stmts, go, index);
@@ -110,7 +110,7 @@ function lateRelease(stmts: Node[]): { release: string; row: number } | undefine
  * marks done (`defer wg.Done()`): the function goes on with what the goroutines did. Or a group
  * that function is handed, which its caller waits for. The wait as written, and the group.
  */
-function joinedAfter(stmts: Node[], go: Node): { wait: string; group: string; byCaller: boolean } | undefined {
+function joinedAfter(stmts: Node[], go: Node): { wait: string; group: string; byCaller: boolean; around?: boolean } | undefined {
   const after = afterStart(go);
   for (const st of stmts) {
     const group = /^defer\s+([\w.]+)\.Done\(\)\s*$/.exec(st.text)?.[1];
@@ -122,6 +122,12 @@ function joinedAfter(stmts: Node[], go: Node): { wait: string; group: string; by
     const root = group?.split('.')[0];
     const found = root ? declarationOf(root, go) : undefined;
     if (found && 'param' in found && same(found.param.fn, startingFunction(go))) return { wait: `${group}.Wait()`, group: root!, byCaller: true };
+    // Or a group of the function around a closure that starts it, which waits for it after
+    // (`goGather := func(…) { wg.Add(1); go func() { defer wg.Done(); … }() }`, then `wg.Wait()`:
+    // go-agent's utilization gatherers).
+    const around = found && 'local' in found ? enclosingFunction(found.local.decl) : undefined;
+    const later = around && !same(around, startingFunction(go)) ? new RegExp(`(?<![\\w.])${regexEscaped(group!)}\\.Wait\\(\\)`).exec(around.text.slice(go.endIndex - around.startIndex)) : null;
+    if (later) return { wait: firstLine(later[0]), group: group!, byCaller: false, around: true };
   }
   return undefined;
 }
