@@ -44,3 +44,45 @@ func AppHookCycle(c *check.C, stream func() error) {
     expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('the goroutine runs in test code (a function given c *check.C')]);
   });
 });
+
+describe('goroutine-recover over a value another package gives', () => {
+  const analyze = (src: string) =>
+    analyzeSource('/repo/consumer/main.go', 'main.go', src, { codemods: [codemod], goVersion: '1.22', packages: new PackageIndexCache() }).findings.map((f) => f.reason ?? 'fixed');
+
+  it('leaves a loop ranging with one variable over what a package from outside the standard library gives without a fix (a channel, maybe)', () => {
+    const src = `package main
+
+import "example.com/nramqp"
+
+func consume(ch *nramqp.Channel) {
+	handle, msgs, err := nramqp.Consume(ch, "q")
+	if err != nil {
+		return
+	}
+	go func() {
+		for d := range msgs {
+			handle(d)
+		}
+	}()
+}
+`;
+    expect(analyze(src)).toEqual([expect.stringContaining('the goroutine is a loop receiving from msgs (which nramqp.Consume(…) gives, of a type this package does not show')]);
+  });
+
+  it("fixes the same loop over what a standard library's function gives (its types are known: strings.Fields gives a slice)", () => {
+    const src = `package main
+
+import "strings"
+
+func count(line string, out func(int)) {
+	fields := strings.Fields(line)
+	go func() {
+		for i := range fields {
+			out(i)
+		}
+	}()
+}
+`;
+    expect(analyze(src)).toEqual(['fixed']);
+  });
+});
