@@ -121,8 +121,22 @@ function answerSend(send: Node): { fn: Node; chan: string } | undefined {
   const fn = enclosingFunction(send);
   const body = fn?.childForFieldName('body');
   if (!fn || !body) return undefined;
-  const oneValue = !ancestors(send).some((a) => a.type === 'for_statement' && contains(body, a)) && mostSends(body, chan) <= 1;
+  const oneValue = !ancestors(send).some((a) => a.type === 'for_statement' && contains(body, a)) && mostSends(body, chan) <= 1 && !calledAgain(fn);
   return oneValue || /err/i.test(chan.slice(chan.lastIndexOf('.') + 1)) ? { fn, chan } : undefined;
+}
+
+/**
+ * A closure kept in a local that the function around it names more than once, or in a loop, or
+ * hands on (\`emit := func(r result) error { results <- … }\`, then \`p.feedSlices(ctx, s, data,
+ * emit)\`): each call sends again, a stream's values, not one answer (LocalAI's transcription deltas).
+ */
+function calledAgain(fn: Node): boolean {
+  const decl = fn.parent?.type === 'expression_list' && fn.parent.parent?.type === 'short_var_declaration' ? fn.parent.parent : undefined;
+  const name = decl?.childForFieldName('left')?.namedChildren.length === 1 ? decl.childForFieldName('left')!.namedChild(0)!.text : undefined;
+  const outer = name ? enclosingFunction(decl!) : undefined;
+  if (!outer) return false;
+  const uses = outer.descendantsOfType('identifier').filter((id) => id.text === name && id.startIndex > decl!.endIndex);
+  return uses.length > 1 || uses.some((id) => id.parent?.type !== 'call_expression' || ancestors(id).some((a) => a.type === 'for_statement' && contains(outer, a)));
 }
 
 /**
