@@ -7,6 +7,7 @@ import { selectIgnoring, useOf } from '../../src/go/result-channel.js';
 import { plainReceive, receiveCase } from '../../src/go/receive-shapes.js';
 import { declarationOf, paramsOf } from '../../src/go/scope.js';
 import { parametersGiven } from '../../src/go/called-functions.js';
+import { mostSends } from '../../src/go/send-paths.js';
 import { ancestors, contains, enclosingFunction, firstLine, same, unparen, type Node } from '../../src/go/syntax.js';
 import { drainedByCalledWorkers, drainingRange, ownerType, plainFieldReceive } from './receivers.js';
 
@@ -116,6 +117,13 @@ function awaitedThrough(fn: Node, chan: string, ctx: FileContext, source: Cancel
     const taken = closed ? undefined : uses.find((id) => useOf(id) === 'receive' && plainReceive(id.parent!) && takesAll(id, caller)) ?? takenFromSlice(uses, caller);
     const statement = taken && ancestors(taken).find((a) => a.parent?.type === 'statement_list');
     if (taken) return `${callerName} takes it with ${firstLine((statement ?? taken.parent!).text)}`;
+    // Or takes the one value the callee sends with a plain receive it reaches on every path after
+    // the call (`go r.lookupHost(ctx, …, ach)`, …, `ares := <-ach`): a value dropped once the
+    // source is done would leave it waiting for good (ooni's parallel resolver, its A and AAAA
+    // answers read one after the other, hung when the second gave up while it read the first).
+    const after = closed || mostSends(fn.childForFieldName('body')!, chan) > 1 ? undefined : receivedAfter(call, uses, caller);
+    // The caller's tree may be its declaration parsed alone: quoted, not placed by line.
+    if (after) return `${callerName} takes it with ${firstLine(after.text)}, on every path after the call`;
     // Or waits for it with a receive that is a statement of its own, wherever (`case addr :=
     // <-sub.AddrChan: …; <-published`): nothing but the value ends that wait (dapr's mDNS
     // resolver hung once its browser gave the signal up at shutdown).
@@ -210,3 +218,41 @@ function takenByHelper(uses: Node[], arg: string, ctx: FileContext): string | un
   }
   return undefined;
 }
+
+/** Statements that take a receive's value as they run: `v := <-ch`, `v = <-ch`, `<-ch`, `return <-ch`. */
+const TAKING = new Set(['short_var_declaration', 'assignment_statement', 'expression_statement', 'var_declaration', 'return_statement']);
+
+/**
+ * The statement of the caller holding a plain receive of the channel, in the block of the statement
+ * that makes the call, after it, with nothing between them that leaves the block (a return, a
+ * break, a panic or a Fatal): the caller reaches it whenever it made the call. The channel is
+ * handed to this call only, made once (in no loop).
+ */
+function receivedAfter(call: Node, uses: Node[], caller: Node): Node | undefined {
+  if (uses.filter((id) => id.parent?.type === 'argument_list').length !== 1) return undefined;
+  for (const id of uses) {
+    if (useOf(id) !== 'receive' || !plainReceive(id.parent!)) continue;
+    const stmt = ancestors(id).find((a) => a.parent?.type === 'statement_list' || a.parent?.type === 'block');
+    if (!stmt || !TAKING.has(stmt.type) || !same(enclosingFunction(stmt), caller)) continue;
+    // Taken whenever the statement runs: not in a closure, nor the right of a && or ||.
+    const inside = ancestors(id).filter((a) => contains(stmt, a) && !same(a, stmt));
+    if (inside.some((a) => a.type === 'func_literal' || (a.type === 'binary_expression' && /^(&&|\|\|)$/.test(a.childForFieldName('operator')?.text ?? '')))) continue;
+    const start = ancestors(call).find((a) => same(a.parent, stmt.parent));
+    if (!start || start.startIndex >= stmt.startIndex || !same(enclosingFunction(start), caller)) continue;
+    // Made once, not in a loop: one value for one receive.
+    if (ancestors(call).some((a) => a.type === 'for_statement' && contains(start, a))) continue;
+    const between = stmt.parent!.namedChildren.filter((st) => st.startIndex > start.startIndex && st.startIndex < stmt.startIndex);
+    if (between.some(leavesEarly)) continue;
+    return stmt;
+  }
+  return undefined;
+}
+
+/** A statement that may leave the block it is in: a return, break, continue or goto, or a call of panic, a Fatal or an Exit, outside a closure. */
+function leavesEarly(stmt: Node): boolean {
+  const own = (n: Node) => !ancestors(n).some((a) => a.type === 'func_literal' && contains(stmt, a));
+  const jumps = ['return_statement', 'break_statement', 'continue_statement', 'goto_statement'];
+  if (jumps.includes(stmt.type) || stmt.descendantsOfType(jumps).some(own)) return true;
+  return [stmt, ...stmt.descendantsOfType('call_expression')].some((c) => c.type === 'call_expression' && own(c) && /^(panic|.*\.(Fatal\w*|Exit|Panic\w*|FailNow|Skip\w*))$/.test(c.childForFieldName('function')?.text ?? ''));
+}
+

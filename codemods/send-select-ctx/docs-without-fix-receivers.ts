@@ -66,7 +66,11 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   hands it to a function of the package that takes it with a plain receive (\`return
   awaitStart(errc)\`, \`return <-errc\` in it), or waits for it with a receive that is a statement of
   its own, wherever (\`case a := <-addrs: <-published\`: dapr's mDNS resolver hung once its browser
-  gave the signal up at shutdown): the caller takes every value, and a send that gave
+  gave the signal up at shutdown), or takes the one value the function sends with a plain receive
+  it reaches on every path after the call, nothing that leaves the block between them (\`go
+  r.lookupHost(ctx, …, ach)\`, \`go r.lookupHost(ctx, …, aaaach)\`, then \`ares := <-ach\`,
+  \`aaaares := <-aaaach\`: ooni's parallel resolver hung when the second answer gave up while the
+  first was read): the caller takes every value, and a send that gave
   up would leave it waiting forever, or drop a failure it counts. Also when the channel reaches
   the send through functions that pass it on with the context, up to two calls deep
   (\`connectToRelay(ctx, addr, successChan, failChan)\` calling \`t.directRecvHandshake(ctx, …,
