@@ -19,7 +19,11 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   <-a.upstream: for e := range uch { dch <- e }\`: govmomi's progress aggregator, whose sinks' senders
   count on being drained), or handed back by a function of the package declared to return a
   channel (\`pipelineOut := p.Run(pipelineIn)\`: alloy's log pipeline dropped entries it had
-  accepted): returning would stop the draining, and that sender would wait forever;
+  accepted), or is a field or parameter the function is handed while it closes the channel it
+  sends on as it returns (\`defer close(sx.Output)\`, \`for element := range sx.Input { …
+  sx.Output <- element }\`: a pipeline's stage, whose upstream stages count on it draining to the
+  close; ooni's dslvm left a connection unclosed and its upstream blocked): returning would stop
+  the draining, and that sender would wait forever;
 - a channel parameter every call in the package hands down from a parameter of an entry point
   the package never calls itself (an interface's method another package calls: \`Execute(args,
   requests, responses chan<- svc.Status)\`), with a context that entry point makes and cancels

@@ -19,6 +19,12 @@ export function relayedFrom(send: Node, fn: Node, ctx: FileContext): string | un
     if (same(loop, fn)) break;
     const clause = loop.type === 'for_statement' ? loop.namedChildren.find((c) => c.type === 'range_clause') : undefined;
     const ranged = clause?.childForFieldName('right');
+    // A stage of a pipeline: ranging over a channel it is handed (a field, a parameter) and
+    // closing the one it sends on as it returns (\`defer close(sx.Output)\`, \`for element := range
+    // sx.Input { … sx.Output <- element }\`): its input's senders, other stages, count on it
+    // draining to the close (ooni's dslvm stages left a connection unclosed and their upstream
+    // blocked once one gave up).
+    if (ranged && stageInput(ranged, loop, send, fn, ctx)) return `${ranged.text}, a pipeline's input handed to it, while it closes ${unparen(send.childForFieldName('channel')!).text} on its way out`;
     if (ranged?.type !== 'identifier') continue;
     const found = declarationOf(ranged.text, loop);
     // A channel handed in on a channel (`case uch := <-a.upstream:`): its senders, given it to
@@ -87,4 +93,22 @@ function plainSendOn(maker: Node, name: string, decl: Node, ctx: FileContext): s
     }
   }
   return undefined;
+}
+
+/**
+ * A channel handed to the function (a field, a parameter) ranged over, where the send is on another
+ * handed to it (not one it makes) that it defers closing.
+ */
+function stageInput(ranged: Node, loop: Node, send: Node, fn: Node, ctx: FileContext): boolean {
+  const channel = unparen(send.childForFieldName('channel')!);
+  if (!handedChannel(ranged, loop, ctx) || !handedChannel(channel, send, ctx)) return false;
+  const chan = channel.text.replace(/\s/g, '');
+  return fn.descendantsOfType('defer_statement').some((d) => same(enclosingFunction(d), fn) && d.text.replace(/\s/g, '') === `deferclose(${chan})`);
+}
+
+/** A parameter or a field declared a channel. */
+function handedChannel(node: Node, at: Node, ctx: FileContext): boolean {
+  const found = node.type === 'identifier' ? declarationOf(node.text, at) : undefined;
+  const type = found && 'param' in found ? found.param.typeNode.text : node.type === 'selector_expression' ? selectedField(node, ctx.packageIndex())?.type : undefined;
+  return /^(<-\s*)?chan\b/.test(type ?? '');
 }
