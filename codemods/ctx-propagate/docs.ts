@@ -234,7 +234,9 @@ on purpose, for work that must not stop with it):
 - the call makes what the function returns, a constructor or a connection (\`api, closer, err :=
   NewWorkerRPCV0(context.TODO(), url, headers)\` … \`return &remoteWorker{api, closer}, nil\`): it
   lives as long as what holds it, and given the request's context it would end with the request
-  (lotus' remote workers failed every call after they connected);
+  (lotus' remote workers failed every call after they connected), or keeps in a field (\`client,
+  err := connect(context.Background(), e.opts)\`, then \`e.client = client\`: mongodb_exporter's
+  shared client, built by a scrape, would have been cut off at each scrape's deadline);
 - the context is a local made from a new root to carry values (\`withHeader :=
   context.WithValue(context.Background(), k, v)\`) for the calls given it: a call given
   \`context.TODO()\` beside them is meant not to see them (weaviate's tests of a client's default

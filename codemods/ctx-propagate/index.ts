@@ -254,9 +254,9 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
   }
   const later = cleanupAfter(call, source.fn);
   if (later) return `the function cleans up after this call (${later}, left with its own context): given ${source.expr}, this call would fail once ${source.expr} is done, and the cleanup never be reached`;
-  const kept = outlivesCall(given ?? undefined, callee, source.fn);
+  const kept = outlivesCall(given ?? undefined, callee, source);
   if (kept) {
-    return `${firstLine(given!.text)} makes what the function returns (${kept}): a connection or client lives as long as what holds it, and given ${source.expr} it would end with this call's context`;
+    return `${firstLine(given!.text)} makes ${kept}: a connection or client lives as long as what holds it, and given ${source.expr} it would end with this call's context`;
   }
   const values = madeForValues(call, source);
   if (values) {
@@ -274,12 +274,24 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
  * returns (`wapi, closer, err := New…(…)` … `return &remoteWorker{wapi, closer}, nil`): what it
  * makes outlives the call. The result returned, e.g. `wapi`.
  */
-function outlivesCall(given: Node | undefined, callee: string, fn: Node): string | undefined {
-  if (!given || !/(^|\.)(New|Dial|Connect|Open|Start|Listen)\w*$/.test(callee)) return undefined;
+function outlivesCall(given: Node | undefined, callee: string, source: CancellationSource): string | undefined {
+  const fn = source.fn;
+  if (!given || !/(^|\.)([Nn]ew|[Dd]ial|[Cc]onnect|[Oo]pen|[Ss]tart|[Ll]isten)(?![a-z])\w*$/.test(callee)) return undefined;
   const list = given.parent?.type === 'expression_list' ? given.parent.parent : undefined;
-  const names = list?.type === 'short_var_declaration' || list?.type === 'assignment_statement' ? list.childForFieldName('left')!.namedChildren.map((n) => n.text).filter((n) => n !== '_' && n !== 'err') : [];
+  const left = list?.type === 'short_var_declaration' || list?.type === 'assignment_statement' ? list.childForFieldName('left')!.namedChildren : [];
+  // Kept in a field at once (`e.client, err = connect(…)`), where the context is not a field
+  // living as long as it (`k.ctx`).
+  const inField = source.kind !== 'ctx-field';
+  const field = inField ? left.find((n) => n.type === 'selector_expression') : undefined;
+  if (field) return `what the function keeps in ${field.text}`;
+  const names = left.map((n) => n.text).filter((n) => n !== '_' && n !== 'err');
   const returns = fn.descendantsOfType('return_statement').filter((r) => same(enclosingFunction(r), fn));
-  return names.find((n) => returns.some((r) => new RegExp(`(?<![\\w.])${n}\\b`).test(r.text)));
+  const returned = names.find((n) => returns.some((r) => new RegExp(`(?<![\\w.])${n}\\b`).test(r.text)));
+  if (returned) return `what the function returns (${returned})`;
+  // Or kept in a field after (`client, err := connect(context.Background(), e.opts)`, then
+  // `e.client = client`: mongodb_exporter's shared client, cached for the life of the process).
+  const kept = fn.descendantsOfType('assignment_statement').find((a) => inField && a.startIndex > given.endIndex && a.childForFieldName('left')?.namedChildren.some((n) => n.type === 'selector_expression') && names.includes(a.childForFieldName('right')?.text ?? ''));
+  return kept && `what the function keeps in ${kept.childForFieldName('left')!.text}`;
 }
 
 /** The `context.WithValue(context.Background(), k, v)` a local context is made with, if it is: values on a root of its own. */
