@@ -128,7 +128,10 @@ only closes a channel inside a \`sync.Once\` does not, and is left alone.
   (a net.Conn's \`Write\`, which takes many, is not counted);
 - the elements are pointers (\`map[string]*fqdnEntry\`) whose fields the loop reads
   (\`entry.resolved\`) and the package writes in place (\`entry.resolved = true\`): a copy copies the
-  pointers only, and those reads after unlocking would race the writes (antrea's FQDN cache);
+  pointers only, and those reads after unlocking would race the writes (antrea's FQDN cache); or
+  the loop calls a method of the elements' type that writes its receiver's fields taking no lock
+  of its own (\`svc.Stop()\`, with \`s.cancel = nil\` in it): the collection's lock kept those calls
+  apart, and after unlocking two callers could stop one element at once (LocalAI's StopAll);
 - the elements are of an interface type (\`[]Flusher\`) and another method calls, under the same
   mutex, a method of another of the receiver's interface fields (\`ac.Writer.Write(p)\`): the lock
   serialises work on objects, and an element may be one of them seen through another interface.

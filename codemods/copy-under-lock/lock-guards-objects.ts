@@ -3,6 +3,7 @@ import type { FieldDecl } from '../../src/go/declarations.js';
 import { criticalSections } from '../../src/go/lock-regions.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import type { Node } from '../../src/go/syntax.js';
+import { receiverOf } from '../../src/go/declarations.js';
 import type { Rewrite } from './rewrites.js';
 
 /** No fix when the lock also guards work on objects the elements may be (see guardsWorkOnFields). */
@@ -69,7 +70,7 @@ export function sharedElementsPlan(loop: Node, ranged: FieldDecl, vars: string[]
       .map((s) => s.childForFieldName('field')!.text),
   );
   const written = [...read].filter((f) => ctx.packageIndex().anyTextMatches(new RegExp(`\\.${f}\\s*=[^=]`)));
-  if (written.length === 0) return undefined;
+  if (written.length === 0) return unlockedMethodPlan(loop, element, value, cs, ctx);
   return { ok: false, reason: `the elements are pointers whose fields the loop reads (${written.map((f) => `${value}.${f}`).join(', ')}) and the package writes in place: a copy would copy only the pointers, and read after ${cs.mutex} is released, those fields would race the writes` };
 }
 
@@ -77,3 +78,31 @@ export function sharedElementsPlan(loop: Node, ranged: FieldDecl, vars: string[]
 function elementTypeNode(collection: FieldDecl): Node | null {
   return collection.typeNode.childForFieldName(collection.typeNode.type === 'map_type' ? 'value' : 'element');
 }
+
+/**
+ * The loop calls a method of the elements' type (\`svc.Stop()\`) that writes its receiver's fields
+ * (\`s.cancel = nil\`) taking no lock of its own: the collection's lock kept those calls apart, and
+ * after unlocking two callers could run it at once on one element (LocalAI's StopAll raced on
+ * each service's cancel).
+ */
+function unlockedMethodPlan(loop: Node, element: Node, value: string, cs: { mutex: string }, ctx: FileContext): Rewrite | undefined {
+  const typeName = element.namedChildren[0]?.type === 'type_identifier' ? element.namedChildren[0].text : undefined;
+  if (!typeName) return undefined;
+  const called = new Set(
+    loop
+      .childForFieldName('body')!
+      .descendantsOfType('call_expression')
+      .map((c) => c.childForFieldName('function'))
+      .filter((f) => f?.type === 'selector_expression' && f.childForFieldName('operand')?.text === value)
+      .map((f) => f!.childForFieldName('field')!.text),
+  );
+  if (called.size === 0) return undefined;
+  for (const m of ctx.packageIndex().methodsWhere(typeName, (text) => !/\.(R?Lock|TryLock)\(\)/.test(text))) {
+    const recv = receiverOf(m.node)?.name;
+    if (!called.has(m.name) || !recv) continue;
+    const write = new RegExp(`(?<![\\w.])${recv}\\.(\\w+)\\s*=[^=]`).exec(m.node.childForFieldName('body')?.text ?? '');
+    if (write) return { ok: false, reason: `${value}.${m.name}() writes its receiver's fields (${recv}.${write[1]}) and takes no lock of its own: ${cs.mutex} kept those calls apart, and after unlocking two callers could run it at once on one element` };
+  }
+  return undefined;
+}
+
