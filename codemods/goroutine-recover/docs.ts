@@ -169,7 +169,11 @@ disconnecting and was never pruned). A goroutine that closes the write end of an
 cut-off data as complete (opencost's S3 Select rows, oathkeeper's request body to an authorizer),
 or start over (kubesphere's file download, its writer a field set by \`t.reader, t.outStream =
 io.Pipe()\`, reconnected for good); a field, a parameter or the literal's own argument counts
-when the package declares it a \`*io.PipeWriter\` or sets it from \`io.Pipe()\`. A goroutine that alone writes to
+when the package declares it a \`*io.PipeWriter\` or sets it from \`io.Pipe()\`. So too a channel of values
+declared outside the goroutine that it closes in a defer (\`defer close(results)\`, not a \`chan
+struct{}\`): recovered, its reader would take the values sent so far for the whole stream (LocalAI's
+vllm backend, its token callback panicking, would have answered a cut-off completion as a
+success). A goroutine that alone writes to
 one end of a pipe its function makes (\`in, out := net.Pipe()\`, \`io.Pipe()\`, \`os.Pipe()\`), the other
 end left to a reader: recovered, the reader would wait for good, with no end of file and no error
 (gravity's operation logs, streamed from a tail in another package). So too a stream's send side ended in a

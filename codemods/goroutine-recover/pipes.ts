@@ -1,6 +1,7 @@
 import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { enclosingFunction, type Node } from '../../src/go/syntax.js';
+import { contains, enclosingFunction, type Node } from '../../src/go/syntax.js';
+import { declarationOf } from '../../src/go/scope.js';
 
 // Goroutines on one end of a pipe: its reader waits on what they write, and on its end.
 
@@ -46,3 +47,24 @@ export function pipeFedAlone(stmts: Node[], go: Node): { end: string; other: str
   }
   return undefined;
 }
+
+/**
+ * A channel of values, declared outside the goroutine (a parameter of the function starting it, or
+ * a channel it makes), that the goroutine closes in a defer (\`defer close(results)\`): its reader
+ * takes the close as the end of the stream (LocalAI's vllm backend, its token callback panicking,
+ * would have answered a truncated completion as a success). Not a \`chan struct{}\`: a signal of
+ * the end, not the values. The close, as written.
+ */
+export function streamClosedOnExit(stmts: Node[], body: Node, go: Node): string | undefined {
+  for (const st of stmts.filter((s) => s.type === 'defer_statement')) {
+    const chan = /^defer\s+close\((\w+)\)\s*$/.exec(st.text)?.[1];
+    const found = chan ? declarationOf(chan, go) : undefined;
+    if (!found) continue;
+    const type = 'param' in found ? found.param.typeNode.text : /^make\((.*)/s.exec(found.local.value?.text ?? '')?.[1] ?? found.local.typeNode?.text ?? '';
+    if ('local' in found && contains(body, found.local.decl)) continue;
+    const element = /^(?:<-\s*)?chan\s*(?:<-\s*)?([^,)]+)/.exec(type.trim())?.[1]?.trim();
+    if (element && !/^struct\s*\{\s*\}$/.test(element)) return `close(${chan})`;
+  }
+  return undefined;
+}
+

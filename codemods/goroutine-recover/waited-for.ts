@@ -3,7 +3,7 @@ import { receivesFrom, regexEscaped } from '../../src/go/find-by-text.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { ancestors, enclosingFunction, firstLine, FUNCTION_TYPES, isLogStatement, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { pipeClosedOnExit, pipeFedAlone } from './pipes.js';
+import { pipeClosedOnExit, pipeFedAlone, streamClosedOnExit } from './pipes.js';
 import { fieldGroupWaited } from './field-groups.js';
 
 // Goroutines whose work someone goes on with, or whose panic is meant to stop the process:
@@ -31,6 +31,10 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
   const pipe = pipeClosedOnExit(stmts, go, index);
   if (pipe) {
     return `the goroutine closes the write end of a pipe in a defer (${pipe}): recovered, a panic would end the data early with a clean end of file, and its reader would take the cut-off data as complete where the process used to crash`;
+  }
+  const stream = streamClosedOnExit(stmts, go.namedChild(0)?.childForFieldName('function')?.childForFieldName('body') ?? go, go);
+  if (stream) {
+    return `the goroutine closes the channel its values go out on in a defer (${stream}): recovered, a panic would end the stream early with a clean close, and its reader would take the cut-off values as complete where the process used to crash`;
   }
   const fed = pipeFedAlone(stmts, go);
   if (fed) {
