@@ -200,7 +200,8 @@ export function returnLeavesOnly(send: Node, fn: Node, ctx: FileContext, source:
     const caller = enclosingFunction(call);
     const loop = ancestors(call).find((a) => a.type === 'for_statement' && (!caller || contains(caller, a)));
     if (loop && !new RegExp(`\\.${field}\\b`).test(loop.text)) {
-      return `the return would leave only ${name}(), called in ${caller?.childForFieldName('name')?.text ?? 'a function literal'}()'s loop, which does not stop on ${source.expr}: the value would be dropped and the loop go on working past the stop`;
+      const callerName = caller?.childForFieldName('name')?.text;
+      return `the return would leave only ${name}(), called in ${callerName ? `${callerName}()'s loop` : 'a loop of a function literal'}, which does not stop on ${source.expr}: the value would be dropped and the loop go on working past the stop`;
     }
   }
   return undefined;
