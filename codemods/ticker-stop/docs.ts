@@ -6,7 +6,8 @@ leak of timers and CPU in every call. \`time.Tick\` makes a ticker nobody can st
 A \`time.NewTicker\` in a function that never returns (no return of its own, ending in a loop
 with no condition, or over the ticker's channel, that nothing breaks out of) outlives nothing,
 and is not reported: a deferred Stop there would never run. Nor is a \`for range time.Tick(d)\`
-that ends such a function (a goroutine ticking for the life of the process).
+or \`for range time.NewTicker(d).C\` that ends such a function (a goroutine ticking for the life of
+the process).
 
 ## Before
 

@@ -84,7 +84,8 @@ function newTicker(call: Node, ctx: FileContext): RawFinding | undefined {
   if (call.parent?.type === 'selector_expression' && call.parent.childForFieldName('field')?.text === 'C') {
     const fn = enclosingFunction(call);
     const body = fn?.childForFieldName('body');
-    if (!fn || !body || neverReturns(fn, body, '') || (fn.type === 'function_declaration' && fn.childForFieldName('name')?.text === 'main')) return undefined;
+    // Ranged over to the end of a function that never returns (`for range time.NewTicker(d).C {`).
+    if (!fn || !body || neverReturns(fn, body, `${call.text}.C`) || (fn.type === 'function_declaration' && fn.childForFieldName('name')?.text === 'main')) return undefined;
     return { start: call.startIndex, end: call.endIndex, message: `${call.text}.C keeps the ticker's channel only: the ticker can never be stopped, and ${NEVER_COLLECTED}`, reason: 'the ticker itself is not kept: stopping it needs it in a variable of its own (t := time.NewTicker(d); defer t.Stop(); then t.C), a change of the statement goconc leaves to its author' };
   }
   const decl = call.parent?.parent;
