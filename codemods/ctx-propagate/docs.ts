@@ -129,7 +129,8 @@ on purpose, for work that must not stop with it):
   library refreshed its token with a context that could time out first);
 - it is given to a call that runs a process (\`exec.CommandContext\`, \`RunCommand\`, \`StartProcess\`):
   given the context, the process would be killed half-way once it ends (lxd's \`forkstart\`, killed
-  during a shutdown while an instance started);
+  during a shutdown while an instance started); not one given a document for a command
+  (\`db.RunCommand(ctx, bson.D{…})\`: a database's command);
 - the context in scope is a receiver's field and a function around the call serves a request
   (\`r *http.Request\`): the request's context is \`r.Context()\`, and the receiver's long-lived one
   would cut requests in flight at shutdown rather than drain them (knative's event recorder);

@@ -24,7 +24,7 @@ export function meantToFinish(call: Node, callee: string, source: CancellationSo
   if (HANDS_OFF.test(callee)) {
     return `the call hands work off to run on its own (${callee}): it keeps the context it is given, and ${source.expr} may end long before that work does (knative's activator probe, offered with the reconcile's context, failed every probe once the reconcile returned)`;
   }
-  if (PROCESS_RUNNER.test(callee)) {
+  if (PROCESS_RUNNER.test(callee) && !givenADocument(given)) {
     return `the call runs a process (${callee}): given ${source.expr}, the process would be killed once ${source.expr} is done, half-way through, where it ran to its end`;
   }
   return undefined;
@@ -35,6 +35,15 @@ const HANDS_OFF = /(^|\.)(Offer|Enqueue|Submit|Schedule|Dispatch|Spawn|Go|\w+Asy
 
 /** A function that starts a process, given a context to kill it with (`shared.RunCommand`, `exec.CommandContext`). */
 const PROCESS_RUNNER = /(^|\.)(([Rr]un|[Ee]xec|[Ss]tart)\w*(Command|Cmd|Process)\w*|Command(Context)?)$/;
+
+/**
+ * A call given a document for a command (\`RunCommand(ctx, bson.D{{Key: "dbStats", Value: 1}})\`: a
+ * database's command, not a process): an argument that is a composite literal other than a list
+ * of strings.
+ */
+function givenADocument(given: Node | undefined): boolean {
+  return (given?.childForFieldName('arguments')?.namedChildren ?? []).some((a) => a.type === 'composite_literal' && !/^\[\]string\b/.test(a.childForFieldName('type')?.text ?? ''));
+}
 
 /** Calls that keep a function to run later: a revert's or cleanup's list, a callback registry. */
 const KEEPS = /(^|\.)(Add|Append|Push|Register|Defer|AfterFunc|On[A-Z]\w*|Cleanup|AddCleanup)$|(^|\.)(revert|reverter|undo|rollback|cleanups?|teardown)s?\.\w+$/i;
