@@ -1,5 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import type { Node } from '../../src/go/syntax.js';
+import { calledName } from '../../src/go/called-functions.js';
+import { regexEscaped } from '../../src/go/find-by-text.js';
 import { recordsEarlierChange, retriedWriteAfterChange } from './records-earlier.js';
 import { readsOnlyValues } from './values-only.js';
 
@@ -12,6 +14,14 @@ export function calleeReason(call: Node, ctx: FileContext, inScope: string): str
   const chooses = readsOnlyValues(call, ctx);
   if (chooses) {
     return `the call reads only values from its context (${chooses}), to choose what to do, not to stop: given ${inScope}, it would read the values ${inScope} carries and may choose differently`;
+  }
+  const chosen = emptyContextChosen(call, ctx);
+  if (chosen) {
+    return `the doc of ${chosen} tells callers to pass context.Background() for a behaviour of its own (a lock that cannot be pre-empted): the empty context is that choice, and given ${inScope} the call would behave otherwise`;
+  }
+  const dropped = lockResultDropped(call);
+  if (dropped) {
+    return `${dropped} takes a lock or a slot given a context, and its result is dropped: given ${inScope} it could give up once ${inScope} is done, and the function would go on as if it held it (and release what it never took)`;
   }
   const retried = retriedWriteAfterChange(call);
   if (retried) {
@@ -42,3 +52,34 @@ function mockExpectation(call: Node): string | undefined {
   const matchers = (target!.childForFieldName('arguments')?.namedChildren ?? []).some((a) => /^(gomock|mock)\.(Any|Eq|Anything|AnythingOfType|MatchedBy|Not|Nil)\b/.test(a.text));
   return /(Rec|Recorder|\.EXPECT\(\))$/.test(receiver) || matchers ? `${callee.text}(…)` : undefined;
 }
+
+/** The call the empty context is an argument of, and its callee's name as declared (\`lockScanLock\`). */
+function givenTo(call: Node): { target: Node; named: { name: string; method: boolean } } | undefined {
+  const target = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
+  const callee = target?.type === 'call_expression' ? target.childForFieldName('function') : undefined;
+  const named = callee ? calledName(callee) : undefined;
+  return target && named ? { target, named } : undefined;
+}
+
+/**
+ * A function of the package whose doc comment names \`context.Background()\` (\`To disable
+ * preemption, pass context.Background()\`: mutagen's scan lock): the caller's empty context is a
+ * choice the callee documents. Its name, as called.
+ */
+function emptyContextChosen(call: Node, ctx: FileContext): string | undefined {
+  const given = givenTo(call);
+  if (!given) return undefined;
+  const name = regexEscaped(given.named.name);
+  const receiver = given.named.method ? '\\([^)]*\\)\\s*' : '';
+  const doc = new RegExp(`^//[^\\n]*\\bcontext\\.Background\\(\\)[^\\n]*\\n(?://[^\\n]*\\n)*func\\s*${receiver}${name}\\b`, 'm');
+  return ctx.packageIndex().anyTextMatches(doc) ? `${given.named.name}()` : undefined;
+}
+
+/** A call named for taking a lock or a slot (\`e.lockScanLock(…)\`, \`sem.Acquire(…)\`) made as a statement of its own: whatever it returns is dropped. As written, up to its paren. */
+function lockResultDropped(call: Node): string | undefined {
+  const given = givenTo(call);
+  if (!given || given.target.parent?.type !== 'expression_statement') return undefined;
+  const name = given.named.name;
+  return /^(?!(?:[Uu]n|[Rr]e)lock)(\w*[Ll]ock\w*|[Aa]cquire\w*)$/.test(name) && !/Unlock|Release/.test(name) ? given.target.childForFieldName('function')!.text : undefined;
+}
+

@@ -242,6 +242,12 @@ on purpose, for work that must not stop with it):
   context.WithValue(context.Background(), k, v)\`) for the calls given it: a call given
   \`context.TODO()\` beside them is meant not to see them (weaviate's tests of a client's default
   URL, next to the same call given a header);
+- the doc comment of the function called (declared in the package) names \`context.Background()\`
+  as a choice its callers make (\`To disable preemption, pass context.Background()\`), or the call
+  is named for taking a lock or a slot (\`e.lockScanLock(…)\`, \`p.acquireSlot(…)\`) and is a
+  statement of its own, its result dropped: given the context in scope it could give up once that
+  is done, and the function would go on as if it held the lock, then release it (with
+  \`--aggressive\`, mutagen's scan lock let two goroutines in, or hung its unlock for good);
 - the call sets a mock's expectation (\`ec2Rec.DescribeSecurityGroups(context.TODO(), gomock.Eq(…))\`
   on a gomock recorder, a call chained on \`.EXPECT()\`, or one given matchers): its context
   argument is what the code under test must pass, and given the context in scope it would expect
