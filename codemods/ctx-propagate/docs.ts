@@ -176,7 +176,8 @@ on purpose, for work that must not stop with it):
   \`releaseContainer\`, \`Cleanup\`, \`Delete\`, \`Remove\`, \`Unlock\`, \`Kill\`, \`Stop\` (pd's dashboard, stopped
   once its manager's context was done), \`Shutdown\` (a graceful stop: with
   \`--aggressive\`, oauth2-proxy's server would have cut its requests in flight), or ending with one:
-  skaffold's \`ForceJobDelete\` after a job's watch failed on a timeout): cleanup is meant to
+  skaffold's \`ForceJobDelete\` after a job's watch failed on a timeout; cds' \`WorkerUnregister\`,
+  signing its worker out after a stop had cancelled the context): cleanup is meant to
   run even once the context is done (a cancelled build still releases its leases), and given it
   would fail at once then;
 - its failure is checked (\`list, err := c.List(context.TODO(), ns)\`) before a call of the function
