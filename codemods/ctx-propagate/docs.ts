@@ -123,11 +123,13 @@ on purpose, for work that must not stop with it):
   the context, its end would be such a failure (with \`--aggressive\`, sealos' debt reconciler would
   have started beside the lock's holder once its context was cancelled);
 - it is given to a call named for handing work off to run on its own (\`Offer\`, \`Enqueue\`,
-  \`Submit\`, \`Schedule\`, \`Dispatch\`, \`Go\`, \`…Async\`): the work keeps the context it is given,
+  \`Submit\`, \`Schedule\`, \`Dispatch\`, \`Go\`, \`…Async\`, any method of a goroutine launcher such as
+  \`api.GoRoutines.Exec\`: cds' handlers' imports, cut off once they answered): the work keeps the context it is given,
   and the one in scope may end long before it does (with \`--aggressive\`, knative's activator probe,
   offered with a reconcile's context, failed every probe once the reconcile returned; Google's auth
   library refreshed its token with a context that could time out first);
-- it is given to a call that runs a process (\`exec.CommandContext\`, \`RunCommand\`, \`StartProcess\`):
+- it is given to a call that runs a process (\`exec.CommandContext\`, \`RunCommand\`, \`StartProcess\`,
+  a wrapper \`NewCmd\`: with \`--aggressive\`, cds' local workers were killed once spawned):
   given the context, the process would be killed half-way once it ends (lxd's \`forkstart\`, killed
   during a shutdown while an instance started); not one given a document for a command
   (\`db.RunCommand(ctx, bson.D{…})\`: a database's command);

@@ -30,11 +30,11 @@ export function meantToFinish(call: Node, callee: string, source: CancellationSo
   return undefined;
 }
 
-/** A call named for handing work off to run later or on its own goroutine: `Offer`, `Enqueue`, `Submit`, `Schedule`, `Dispatch`, `Go`. */
-const HANDS_OFF = /(^|\.)(Offer|Enqueue|Submit|Schedule|Dispatch|Spawn|Go|\w+Async)$/;
+/** A call named for handing work off to run later or on its own goroutine: `Offer`, `Enqueue`, `Submit`, `Schedule`, `Dispatch`, `Go`, or any method of a goroutine launcher (`api.GoRoutines.Exec`: cds' handlers). */
+const HANDS_OFF = /(^|\.)(Offer|Enqueue|Submit|Schedule|Dispatch|Spawn|Go|\w+Async)$|(^|\.)[Gg]o[Rr]outines?\.\w+$/;
 
-/** A function that starts a process, given a context to kill it with (`shared.RunCommand`, `exec.CommandContext`). */
-const PROCESS_RUNNER = /(^|\.)(([Rr]un|[Ee]xec|[Ss]tart)\w*(Command|Cmd|Process)\w*|Command(Context)?)$/;
+/** A function that starts a process, given a context to kill it with (`shared.RunCommand`, `exec.CommandContext`, a wrapper `NewCmd`: cds' local workers). */
+const PROCESS_RUNNER = /(^|\.)(([Rr]un|[Ee]xec|[Ss]tart|[Nn]ew)\w*(Command|Cmd|Process)\w*|Command(Context)?)$/;
 
 /**
  * A call given a document for a command (\`RunCommand(ctx, bson.D{{Key: "dbStats", Value: 1}})\`: a
