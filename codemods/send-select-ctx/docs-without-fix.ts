@@ -36,7 +36,9 @@ export const withoutFix = `## Reported without a fix
   chan<- job\` handed down from where \`updater(updates <-chan job)\` ranges over it until it is
   closed, or from the function that makes it under that name and starts workers ranging over it:
   \`copyChan := make(…)\`, \`go func() { f.copierRoutine(ctx, copyChan) }()\`, or started with
-  \`copyWg.Go(func() {…})\` as syncthing's pulls do; a \`break\` out of an
+  \`copyWg.Go(func() {…})\` as syncthing's pulls do, or through a goroutine launcher's method
+  (\`s.GoRoutines.RunWithRestart(ctx, name, func(ctx context.Context) { for op := range ops {…} })\`:
+  cds' repository workers, which lost an operation taken off the queue); a \`break\` out of an
   inner loop does not leave theirs; a \`for {\` loop reading \`v, ok := <-ch\` that leaves only under
   \`if !ok\` drains as a range does), or a local channel that goroutines the function starts range over with no way out of
   their loop (\`go func() { for batch := range ch { … } }()\`, also through a function of the

@@ -125,9 +125,13 @@ export function drainedByCalledWorkers(maker: Node, name: string, ctx: FileConte
   return undefined;
 }
 
-/** A function literal given to `wg.Go` or `g.Go`: it runs as a goroutine. */
+/**
+ * A function literal given to `wg.Go` or `g.Go`, or to a goroutine launcher's method
+ * (`s.GoRoutines.RunWithRestart(ctx, name, func(ctx context.Context) { … })`: cds' workers): it
+ * runs as a goroutine.
+ */
 function givenToGo(literal: Node): boolean {
-  return literal.type === 'func_literal' && literal.parent?.type === 'argument_list' && /\.Go$/.test(literal.parent.parent?.childForFieldName('function')?.text ?? '');
+  return literal.type === 'func_literal' && literal.parent?.type === 'argument_list' && /\.Go$|(^|\.)[Gg]o[Rr]outines?\.\w+$/.test(literal.parent.parent?.childForFieldName('function')?.text ?? '');
 }
 
 /**
