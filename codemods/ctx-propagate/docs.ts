@@ -272,6 +272,10 @@ on purpose, for work that must not stop with it):
   \`--aggressive\`, lxd's heartbeats in flight were cut), or one saying the parent is cut on
   purpose (\`// clear parent context / deadline.\`, \`detach\`, or that the work must not be
   cancelled, \`// Avoids to get canceled by client.\`: stargz's layer pre-resolving; with \`--aggressive\`, prysm's
-  broadcasts, started by request handlers that return at once, were cancelled before they sent):
-  its author weighed the context and left it out.
+  broadcasts, started by request handlers that return at once, were cancelled before they sent);
+  or such a comment beside another empty context of the same kind in the function, the reason
+  written once for calls written alike (\`// not using shared context to not disrupt display but
+  let it finish reporting errors\` above one case of a switch: okteto's build display in another
+  case, given the errgroup's context, reported \`context canceled\` for the failing stage's
+  error): its author weighed the context and left it out.
 `;

@@ -22,6 +22,25 @@ export function explainedByComment(call: Node, kind: 'TODO' | 'Background', inSc
   // Or an independent one (`we need to give it independent context`: cortex's lifecycler, kept running until stopped).
   const background = kind === 'Background' ? before.find((c) => /\b(?:background|independent|separate) context|context\.Background\b/i.test(c.text))?.text : undefined;
   if (background) return background;
+  const own = besideExplaining(call, body, kind, inScope);
+  if (own) return own;
+  // Or the same choice explained once for another empty context of the function (\`// not using
+  // shared context to not disrupt display but let it finish reporting errors\` above one case of a
+  // switch, its sibling cases written alike: okteto's build displays).
+  const empty = new RegExp(`\\.${kind}$`);
+  const others = body.descendantsOfType('call_expression').filter((c) => !same(c, call) && empty.test(c.childForFieldName('function')?.text ?? '') && same(ancestors(c).find((a) => FUNCTION_TYPES.has(a.type)), fn) && inSiblingBranches(call, c));
+  return others.map((c) => besideExplaining(c, body, kind, inScope)).find(Boolean);
+}
+
+/** Two calls in different cases of one switch or select, or different branches of one if: written alike, side by side. */
+function inSiblingBranches(a: Node, b: Node): boolean {
+  const common = ancestors(a).find((n) => n.startIndex <= b.startIndex && b.endIndex <= n.endIndex);
+  return !!common && /^(expression_switch_statement|type_switch_statement|select_statement|if_statement)$/.test(common.type);
+}
+
+/** The comment on the call's line, or in the lines right above its statement, that says why. */
+function besideExplaining(call: Node, body: Node, kind: 'TODO' | 'Background', inScope: string): string | undefined {
+  const before = body.descendantsOfType('comment').filter((c) => c.startPosition.row <= call.startPosition.row);
   const named = new RegExp(`(?<![\\w.])${regexEscaped(inScope)}\\b`);
   const row = call.startPosition.row;
   const statement = ancestors(call).find((a) => a.parent?.type === 'statement_list' || a.parent?.type === 'block' || same(a.parent, body)) ?? call;
@@ -38,11 +57,12 @@ export function explainedByComment(call: Node, kind: 'TODO' | 'Background', inSc
 
 /**
  * Words saying why a context cannot be used (`It can't use the same context as performCapture
- * because it might have timed out`: antrea's packet capture uploads on its own), or that its parent
+ * because it might have timed out`: antrea's packet capture uploads on its own; `not using shared
+ * context to not disrupt display`: okteto's build displays), or that its parent
  * is cut on purpose (`// clear parent context / deadline.`: prysm's broadcasts, started by request
  * handlers that return at once).
  */
-const WHY_NOT = /\b(?:can'?t|cannot|must ?n[o']t|should ?n[o']t|do ?n[o']t|don'?t) (?:use|reuse|pass)\b|\b(?:timed out|expired|already (?:done|cancel+ed))\b|\b(?:clear|drop|strip|discard|ignore|cut)\w*\s+(?:the\s+)?(?:parent|deadline|cancel\w*)\b|\bdetach\w*/i;
+const WHY_NOT = /\b(?:can'?t|cannot|must ?n[o']t|should ?n[o']t|do ?n[o']t|don'?t|not) (?:use|using|reuse|pass|passing)\b|\b(?:timed out|expired|already (?:done|cancel+ed))\b|\b(?:clear|drop|strip|discard|ignore|cut)\w*\s+(?:the\s+)?(?:parent|deadline|cancel\w*)\b|\bdetach\w*/i;
 
 /**
  * Words saying the work must not be cancelled, by themselves enough beside a `context.Background()`
