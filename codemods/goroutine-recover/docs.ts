@@ -192,7 +192,11 @@ after a recovered panic its senders would wait forever (or their values be lost)
 process used to crash. Done channels, a context's \`Done()\` and timers do not count; a channel
 from a call counts when named for one (\`_, winCh, isPty := s.Pty()\`, sshportal's resize reader), or when
 the package declares the function so (\`for range ds.IsConfigChanged()\`, declared \`IsConfigChanged()
-<-chan struct{}\`: jupiter's config reload, recovered, kept a bad config for good). Likewise a
+<-chan struct{}\`: jupiter's config reload, recovered, kept a bad config for good); so does a range
+with one variable, not named for an index, over what another package's function gives or a field
+of another package's type (\`msgs, err := nramqp.Consume(…)\`, then \`for d := range msgs\`;
+\`for line := range p.cmd.Stdout\`: go-agent's amqp consumer and okteto's supervisor, whose child
+blocked writing once its reader was gone), outside the standard library. Likewise a
 goroutine that drains a reader (\`for sc.Scan()\` over a child's \`StderrPipe()\`, \`io.Copy\`): after
 a recovered panic the writer on the other end would block forever.
 A goroutine in a \`_test.go\` file, or in a directory of tests (\`tests/\`, \`test/\`, \`e2e/\`, \`testutil/\`:

@@ -1,6 +1,7 @@
 import { declarationOf, localClosure, testingParameter } from '../../src/go/scope.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
-import { importName, importSpecs, isStandard, packageName } from '../../src/go/imports.js';
+import { packageName } from '../../src/go/imports.js';
+import { rangedOfUnknownType } from './unknown-range.js';
 import { afterOpeningBrace, ancestors, contains, eol, firstLine, indentAt, insideLiteral, statementsOf, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { waitedOrMeant } from './waited-for.js';
@@ -46,10 +47,9 @@ function consumerLoop(stmts: Node[], body: Node, ctx: FileContext): string | und
     // (`for range ds.IsConfigChanged()`, `IsConfigChanged() <-chan struct{}`: jupiter's config reload).
     const returned = over?.match(/^[\w.]*?(\w+)\(\)$/);
     if (returned && ctx.packageIndex().anyTextMatches(new RegExp(`\\b${returned[1]}\\s*\\([^()]*\\)\\s*(<-\\s*)?chan\\b`))) ranged.push(over!);
-    // Or a value another package's call gave, of a type goconc cannot see (\`handleDelivery, msgs,
-    // err := nramqp.Consume(…)\`, then \`for d := range msgs\`: go-agent's amqp consumer).
-    const given = over && ranged.length === 0 ? otherPackagesValue(over, loop, body, ctx) : undefined;
-    if (given) return `${over} (which ${given} gives, of a type this package does not show: a channel, ranged with one variable)`;
+    // Or a value of a type another package declares, which may be a channel.
+    const unknown = clause && ranged.length === 0 ? rangedOfUnknownType(clause, body, ctx) : undefined;
+    if (unknown) return unknown;
     for (const text of [...ranged, ...received]) {
       if (!/^[\w.]+(\(\))?$/.test(text) || SIGNAL_CHANNEL.test(text.replace(/\(\)$/, ''))) continue;
       // Made by the goroutine itself: its own business.
@@ -59,21 +59,6 @@ function consumerLoop(stmts: Node[], body: Node, ctx: FileContext): string | und
     }
   }
   return undefined;
-}
-
-/**
- * A local declared outside the goroutine by a call of a package imported from outside the standard
- * library (\`handleDelivery, msgs, err := nramqp.Consume(…)\`): the call as \`nramqp.Consume(…)\`.
- */
-function otherPackagesValue(name: string, at: Node, body: Node, ctx: FileContext): string | undefined {
-  const found = /^\w+$/.test(name) ? declarationOf(name, at) : undefined;
-  if (!found || !('local' in found) || contains(body, found.local.decl) || found.local.decl.type !== 'short_var_declaration') return undefined;
-  const values = found.local.decl.childForFieldName('right')?.namedChildren ?? [];
-  const callee = values.length === 1 && values[0].type === 'call_expression' ? values[0].childForFieldName('function') : undefined;
-  const pkg = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : undefined;
-  if (pkg?.type !== 'identifier' || declarationOf(pkg.text, at)) return undefined;
-  const spec = importSpecs(ctx.tree).find((s) => (s.alias ?? importName(s.path)) === pkg.text);
-  return spec && !isStandard(spec.path) ? `${callee!.text}(…)` : undefined;
 }
 
 /** A range over a channel named so, a field's or a local's (`for stat := range s.metaUpdateChan {`). */

@@ -69,6 +69,29 @@ func consume(ch *nramqp.Channel) {
     expect(analyze(src)).toEqual([expect.stringContaining('the goroutine is a loop receiving from msgs (which nramqp.Consume(…) gives, of a type this package does not show')]);
   });
 
+  it("leaves a loop ranging over a field of another package's type without a fix, unless its variable is named for an index", () => {
+    const src = `package monitor
+
+import "example.com/gocmd"
+
+type process struct{ cmd *gocmd.Cmd }
+
+func (p *process) start(write func(string), count func(int)) {
+	go func() {
+		for line := range p.cmd.Stdout {
+			write(line)
+		}
+	}()
+	go func() {
+		for i := range p.cmd.Args {
+			count(i)
+		}
+	}()
+}
+`;
+    expect(analyze(src)).toEqual([expect.stringContaining('the goroutine is a loop receiving from p.cmd.Stdout (a field of *gocmd.Cmd, a type this package does not show'), 'fixed']);
+  });
+
   it("fixes the same loop over what a standard library's function gives (its types are known: strings.Fields gives a slice)", () => {
     const src = `package main
 
