@@ -162,7 +162,11 @@ would never be answered); so too one whose work is a function parameter (\`fn()\
 package's callers hand a literal ending so, or releasing something outside a defer (\`reply, err :=
 h.OnRPC(…); cb(reply, err)\`: centrifugo's clients would never have had an answer), or calling a
 function value whose code the package does not show (\`q.processFunc(key)\`, a field of a function
-type: cert-manager's scheduled renewals, dropped for good): recovered, the last value would stand (goldpinger's
+type: cert-manager's scheduled renewals, dropped for good), or handing what its work gave, as its
+last statement, to a function parameter of its starter named for a continuation (\`cb\`,
+\`callback\`, \`done\`, \`reply\`, \`onFinish\`…) that no code of the package hands a literal (\`go func() {
+cb(w.hooks.BeforeCommit()) }()\` in a method another module's interface asks for: gocb's
+transaction hooks, whose commit went on only in cb, would have hung): recovered, the last value would stand (goldpinger's
 health gauge kept reading healthy; prysm's peer, its state set before and after a handler, stayed
 disconnecting and was never pruned). A goroutine that closes the write end of an \`io.Pipe\` in a defer (\`defer pw.Close()\`,
 \`defer func() { _ = w.CloseWithError(err) }()\`): recovered half-way, the reader would take the

@@ -1,6 +1,6 @@
-import { isFunctionType, literalsHandedTo } from '../../src/go/called-functions.js';
+import { callsHanding, isFunctionType, literalsHandedTo } from '../../src/go/called-functions.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { ancestors, contains, firstLine, statementsOf, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, firstLine, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import { declarationOf, selectedField } from '../../src/go/scope.js';
 import { LOOPS_FOR_GOOD, releaseInText, servesForGood } from './skipped-work.js';
 import { publishedLast } from './waited-for.js';
@@ -17,6 +17,41 @@ export function handedFunctionReason(undeferred: Node[], index: PackageIndex): s
   if (server) return `the goroutine runs ${server.param}, and the package hands ${server.callee} a function that runs ${server.runs}, meant to run for the life of the process: recovered, a panic would leave the process up with it gone where the crash used to restart it`;
   const work = handedWorkLeftUndone(handed, index);
   return work && `the goroutine runs ${work.param}, and the package hands ${work.callee} a function that runs ${work.runs} outside a defer: after a recovered panic it would be skipped (a request never answered, a hold never released) where the process used to crash`;
+}
+
+/** Why a goroutine calling back a function its starter is handed, whose code the package does not show, must not be recovered, if so. */
+export function callbackReason(undeferred: Node[], index: PackageIndex): string | undefined {
+  const callback = callbackFromOutside(undeferred, index);
+  return callback && `the goroutine calls ${callback}, a function its starter is handed whose code the package does not show, outside a defer: it may be the caller's way on (a transaction's next step, a reply), and after a recovered panic it would never be called, leaving that caller waiting where the process used to crash`;
+}
+
+/**
+ * The last statement of the goroutine, a call handing on what its work gave to a function-typed
+ * parameter of a named function around it, to which no code
+ * of the package hands a literal (\`go func() { cb(h.hooks.BeforeATRCommit(h.ctx)) }()\` in a method
+ * another module's interface asks for: gocb's transaction hooks, whose commit went on only in cb).
+ * As written, up to its paren.
+ */
+function callbackFromOutside(undeferred: Node[], index: PackageIndex): string | undefined {
+  for (const callee of undeferred) {
+    // Handed what the work gave, as the goroutine's last statement (`cb(result)`), not the work
+    // itself (`step()`).
+    const call = callee.parent!;
+    const statement = call.parent;
+    const body = statement?.type === 'expression_statement' ? statement.parent : undefined;
+    const last = body?.namedChildren.filter((c) => c.type !== 'comment').at(-1);
+    if (!call.childForFieldName('arguments')?.namedChildCount || !last || !same(last, statement) || body?.parent?.parent?.type !== 'func_literal' && body?.parent?.type !== 'func_literal') continue;
+    // Named for a continuation or a completion (`cb`, `callback`, `done`, `reply`, `onFinish`), not
+    // for work or output (`report`, `out`, `f`).
+    if (!CONTINUATION.test(callee.text)) continue;
+    const found = callee.type === 'identifier' ? declarationOf(callee.text, callee) : undefined;
+    if (!found || !('param' in found) || found.param.fn.type === 'func_literal' || !isFunctionType(found.param.typeNode, index)) continue;
+    // Handed a literal in the package, its code is read above (a call of another method of the
+    // same name, given something else, is not one).
+    if (callsHanding(found.param, index)?.calls.some(({ arg }) => arg?.type === 'func_literal')) continue;
+    return `${callee.text}(…)`;
+  }
+  return undefined;
 }
 
 /**
@@ -68,3 +103,7 @@ function functionValueCalled(body: Node, index: PackageIndex): string | undefine
   }
   return undefined;
 }
+
+/** Names of a callback that continues or completes its caller's work. */
+const CONTINUATION = /^(cb|fn?Cb|callback|\w+Callback|done|doneFn|reply|respond|resolve|next|cont|continuation|complete|finish|on[A-Z]\w*)$/;
+

@@ -7,7 +7,7 @@ import { docs } from './docs.js';
 import { waitedOrMeant } from './waited-for.js';
 import { outcomeHandedBack } from './outcome-handed-back.js';
 import { workerPerItem } from './workers.js';
-import { handedFunctionReason } from './handed-functions.js';
+import { callbackReason, handedFunctionReason } from './handed-functions.js';
 import { releaseAPanicSkips } from './own-releases.js';
 import { panicLoggerAt } from './logger.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
@@ -284,7 +284,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs in test code (a function given ${testing}, a suite shared by other packages' tests): a panic there fails the test run, and recovered it would only be logged while the test could pass` });
       continue;
     }
-    const waited = waitedOrMeant(stmts, go, undeferred, ctx.packageIndex()) ?? handedBack;
+    const waited = waitedOrMeant(stmts, go, undeferred, ctx.packageIndex()) ?? handedBack ?? callbackReason(undeferred, ctx.packageIndex());
     if (waited) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: waited });
       continue;
