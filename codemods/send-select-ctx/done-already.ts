@@ -1,4 +1,5 @@
 import { doneReceive, type CancellationSource } from '../../src/go/cancellation.js';
+import { afterCallReturningOnDone } from './returned-on-done.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { cancelFunctions, doneAt } from '../../src/go/done-at.js';
 import { callsOf, identifiersNamed, nodesByToken, regexEscaped } from '../../src/go/find-by-text.js';
@@ -32,6 +33,8 @@ export function knownDoneWhere(send: Node, fn: Node, source: CancellationSource,
   }
   const deferred = deferredAfterDone(fn, source) ?? endedByMethod(send, source, ctx, () => callersOf(source.fn, ctx));
   if (deferred) return deferred;
+  const afterCall = afterCallReturningOnDone(send, fn, source, ctx);
+  if (afterCall) return afterCall;
   const flagged = setWithCancel(send, source);
   if (flagged) return flagged;
   const stats = grpcStatsCallback(source);
