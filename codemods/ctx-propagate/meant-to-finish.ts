@@ -31,7 +31,7 @@ export function meantToFinish(call: Node, callee: string, source: CancellationSo
 }
 
 /** A call named for handing work off to run later or on its own goroutine: `Offer`, `Enqueue`, `Submit`, `Schedule`, `Dispatch`, `Go`, or any method of a goroutine launcher (`api.GoRoutines.Exec`: cds' handlers). */
-const HANDS_OFF = /(^|\.)(Offer|Enqueue|Submit|Schedule|Dispatch|Spawn|Go|\w+Async)$|(^|\.)[Gg]o[Rr]outines?\.\w+$/;
+const HANDS_OFF = /(^|\.)(Offer|Enqueue|Submit|Schedule|Dispatch|Spawn|Go|\w+Async)$|(^|\.)(Get)?[Gg]o[Rr]outines?(\(\))?\.\w+$/;
 
 /** A function that starts a process, given a context to kill it with (`shared.RunCommand`, `exec.CommandContext`, a wrapper `NewCmd`: cds' local workers). */
 const PROCESS_RUNNER = /(^|\.)(([Rr]un|[Ee]xec|[Ss]tart|[Nn]ew)\w*(Command|Cmd|Process)\w*|Command(Context)?)$/;

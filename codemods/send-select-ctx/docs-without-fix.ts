@@ -38,7 +38,10 @@ export const withoutFix = `## Reported without a fix
   \`copyChan := make(…)\`, \`go func() { f.copierRoutine(ctx, copyChan) }()\`, or started with
   \`copyWg.Go(func() {…})\` as syncthing's pulls do, or through a goroutine launcher's method
   (\`s.GoRoutines.RunWithRestart(ctx, name, func(ctx context.Context) { for op := range ops {…} })\`:
-  cds' repository workers, which lost an operation taken off the queue); a \`break\` out of an
+  cds' repository workers, which lost an operation taken off the queue), or from a function of the
+  package that made it under another name, gave it to such workers and returned it
+  (\`workersStartChan := startWorkerStarters(ctx, h)\`, \`return jobs\`: cds' hatchery dropped a job
+  request its starters would have spawned); a \`break\` out of an
   inner loop does not leave theirs; a \`for {\` loop reading \`v, ok := <-ch\` that leaves only under
   \`if !ok\` drains as a range does), or a local channel that goroutines the function starts range over with no way out of
   their loop (\`go func() { for batch := range ch { … } }()\`, also through a function of the

@@ -1,4 +1,6 @@
 import { declarationOf, declaredTypeName, type Param } from '../../src/go/scope.js';
+import { givenToGo, goroutineStarts } from './goroutine-starts.js';
+import { drainedWhereReturned } from './returned-drained.js';
 import { baseTypeName } from '../../src/go/declarations.js';
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
@@ -44,7 +46,7 @@ export function drainedBy(send: Node, ctx: FileContext): string | undefined {
     const inLoop = index
       .nodesMatching(receive, undefined, signature && ((decl) => signature.test(decl)))
       .find((n) => n.type !== 'comment' && ancestors(n).some((a) => a.type === 'for_statement') && waits(n) && (!param || global || !!parameterNamed(param, n)));
-    return inLoop?.parent?.text ?? (global ? undefined : param ? drainedWhereMade(param, ctx) : indexed ? undefined : readByCall(field!, index));
+    return inLoop?.parent?.text ?? (global ? undefined : param ? (drainedWhereMade(param, ctx) ?? drainedWhereReturned(send, param, ctx)) : indexed ? undefined : readByCall(field!, index));
   });
 }
 
@@ -123,28 +125,6 @@ export function drainedByCalledWorkers(maker: Node, name: string, ctx: FileConte
     }
   }
   return undefined;
-}
-
-/**
- * A function literal given to `wg.Go` or `g.Go`, or to a goroutine launcher's method
- * (`s.GoRoutines.RunWithRestart(ctx, name, func(ctx context.Context) { … })`: cds' workers): it
- * runs as a goroutine.
- */
-function givenToGo(literal: Node): boolean {
-  return literal.type === 'func_literal' && literal.parent?.type === 'argument_list' && /\.Go$|(^|\.)[Gg]o[Rr]outines?\.\w+$/.test(literal.parent.parent?.childForFieldName('function')?.text ?? '');
-}
-
-/**
- * The goroutines a function starts: `go f(…)` and `go func() {…}()` (the call started, and its
- * literal), and `wg.Go(func() {…})` or `g.Go(func() error {…})` (the literal).
- */
-function goroutineStarts(fn: Node): { go: Node; started?: Node; literal?: Node }[] {
-  const statements = fn.descendantsOfType('go_statement').map((go) => ({ go, started: go.namedChild(0) ?? undefined, literal: go.namedChild(0)?.childForFieldName('function') ?? undefined }));
-  const groups = fn.descendantsOfType('call_expression').flatMap((call) => {
-    const literal = call.childForFieldName('arguments')?.namedChildren[0];
-    return literal && givenToGo(literal) ? [{ go: call, literal }] : [];
-  });
-  return [...statements, ...groups];
 }
 
 /**
