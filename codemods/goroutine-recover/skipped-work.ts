@@ -26,6 +26,7 @@ export function afterSkipping(statement: string): string {
   const exits = /^(os|syscall)\.Exit\(|\.Fatal(f|ln|w)?\(|^log\.Panic(f|ln)?\(/.test(statement);
   if (exits) return 'the process would run on without the goroutine';
   if (/\.(Stop|stop|GracefulStop)\w*\(/.test(statement)) return 'what it stops would run on for good (a ticker, a scheduler still running its jobs)';
+  if (/^time\.AfterFunc\(/.test(statement)) return 'what it schedules would never run (a pause never lifted, a retry never made)';
   if (GIVES_BACK_CALL.test(statement)) return 'what was taken for the work would stay taken (a reservation kept, an item never queued again, a transaction left open)';
   return /\.Close\(\)$/.test(statement) ? 'what it closes would stay open for good (a file and its lock, a connection, a pipe whose reader would wait forever)' : 'whoever waits for it would wait forever';
 }
@@ -62,7 +63,9 @@ export function releaseInText(text: string): string | undefined {
   // And a resource closed after its use (`w.Close()` after `whisper.Open…`: go-carbon's reads,
   // recovered, kept the file and its shared flock, and the persister's exclusive lock hung).
   const m = /(?:^|[{;])\s*(close\([^)]*\)|[\w.]+\.(?:Done|Unlock|RUnlock|Close)\(\)|(?!(?:case|return|go|defer|else)\b)[\w.]+(?:\[[^\]\n]*\])?\s*<-\s*[^\n;]+?)(?:\s*;|\s*$|\s+\})|\b(os\.Exit\([^)]*\)|[\w.]+\.Fatal(?:f|ln|w)?\([^)]*\))/m.exec(own);
-  const found = m?.[1] ?? m?.[2];
+  // Or an action scheduled for later (`s.enableTimer = time.AfterFunc(d, r.EnableBlocking)`: blocky's
+  // pause of blocking, recovered half-way, was never lifted).
+  const found = m?.[1] ?? m?.[2] ?? (/\btime\.AfterFunc\(/.test(own) ? 'time.AfterFunc(…)' : undefined);
   // A value written over several lines: its first line, marked as cut.
   return found && (found.split('{').length > found.split('}').length || found.split('(').length > found.split(')').length) ? `${found}…` : found;
 }
