@@ -208,7 +208,8 @@ a recovered panic the writer on the other end would block forever.
 A goroutine in a \`_test.go\` file, or in a directory of tests (\`tests/\`, \`test/\`, \`e2e/\`, \`testutil/\`:
 dapr's certification flows passed with a panicking step): a panic there fails the test run, and recovered it would only
 be logged while the test could pass, or hang waiting for what the goroutine never did.
-So too a goroutine in a function given \`*testing.T\` (or B, F, \`testing.TB\`, gocheck's \`*check.C\`: gravity's app suites) in an ordinary
+So too a goroutine in a function given \`*testing.T\` (or B, F, \`testing.TB\`, gocheck's \`*check.C\`: gravity's app suites;
+an interface standing for it, \`testutil.TestingTB\`, \`require.TestingT\`: consul-k8s' acceptance helpers) in an ordinary
 file, a test suite other packages run (buf's storage suite passed a bucket whose \`Put\`
 panicked). A goroutine that hands its outcome back in an error variable it shares (\`password,
 err = prompt()\`, a slot of a slice of errors, \`errs[i] = compact(s)\`: pogreb's shape, or a field

@@ -18,8 +18,10 @@ export function paramsOf(fn: Node): Param[] {
 
 /** The parameter that makes a function a test, benchmark, fuzz target or test helper (`t *testing.T`, `tb testing.TB`), as written. */
 export function testingParameter(fn: Node): string | undefined {
-  // Or gocheck's `*check.C` (gravity's app suites: recovered, a panicking hook test passed).
-  const param = paramsOf(fn).find((p) => /^\*testing\.[TBF]$|^testing\.TB$|^\*check\.C$/.test(p.typeNode.text));
+  // Or gocheck's `*check.C` (gravity's app suites: recovered, a panicking hook test passed), or an
+  // interface standing for testing.TB (`testutil.TestingTB`, testify's `require.TestingT`:
+  // consul-k8s' acceptance helpers).
+  const param = paramsOf(fn).find((p) => /^\*testing\.[TBF]$|^testing\.TB$|^\*check\.C$|^\w+\.TestingTB?$/.test(p.typeNode.text));
   return param && `${param.name} ${param.typeNode.text}`;
 }
 

@@ -45,6 +45,23 @@ func AppHookCycle(c *check.C, stream func() error) {
   });
 });
 
+describe('goroutine-recover in a helper given a stand-in for testing.TB', () => {
+  it('leaves a goroutine of a helper given testutil.TestingTB (a non-test file) without a fix', () => {
+    const src = `package helpers
+
+import "example.com/sdk/testutil"
+
+func RunCommand(t testutil.TestingTB, cleanup func(testutil.TestingTB)) {
+	go func() {
+		cleanup(t)
+	}()
+}
+`;
+    const out = analyzeSource('/repo/acceptance/framework/helpers/helpers.go', 'helpers.go', src, { codemods: [codemod], goVersion: '1.22', packages: new PackageIndexCache() });
+    expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('the goroutine runs in test code (a function given t testutil.TestingTB')]);
+  });
+});
+
 describe('goroutine-recover over a value another package gives', () => {
   const analyze = (src: string) =>
     analyzeSource('/repo/consumer/main.go', 'main.go', src, { codemods: [codemod], goVersion: '1.22', packages: new PackageIndexCache() }).findings.map((f) => f.reason ?? 'fixed');
