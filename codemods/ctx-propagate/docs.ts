@@ -63,7 +63,9 @@ machinery's redis broker, which had stored the task as pending, lost it once its
 was done); nor in
 a function the package only ever starts as a goroutine nothing waits for (\`go
 m.emitScheduledWorkflowMetrics(ctx, …)\`, its only call): it runs on after its callers return
-(flyteadmin's metrics lookups, run once the request had ended).
+(flyteadmin's metrics lookups, run once the request had ended); that one holds for a
+\`context.TODO()\` too, in the default mode (a background write started with \`go
+s.recordActivity(ctx, id)\`, given the request's context, would fail once the handler answered).
 
 ## Left alone
 - functions with no context in scope (goconc never invents one);

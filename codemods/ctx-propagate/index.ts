@@ -177,9 +177,9 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`context.Background() is given to a write (${persisted}): it keeps the write going whatever becomes of ${source.expr}, as a record meant to outlive the request needs (kubesphere's failed-login records, counted for lock-out, went unwritten when the client hung up)`));
       continue;
     }
-    const started = kind === 'Background' && source.kind === 'ctx-param' ? onlyStartedDetached(source.fn, ctx.packageIndex()) : undefined;
+    const started = source.kind === 'ctx-param' ? onlyStartedDetached(source.fn, ctx.packageIndex()) : undefined;
     if (started) {
-      out.push(unfixed(`the function only runs as a goroutine nothing waits for (${firstLine(started.text)}): it runs on after its callers return, and context.Background() may be meant to outlive ${source.expr} (flyteadmin's metrics, looked up once the request had ended)`));
+      out.push(unfixed(`the function only runs as a goroutine nothing waits for (${firstLine(started.text)}): it runs on after its callers return, and ${call.text} may be meant to outlive ${source.expr} (flyteadmin's metrics, looked up once the request had ended)`));
       continue;
     }
     const detached = detachedEarlier(call, source.fn, pkg);

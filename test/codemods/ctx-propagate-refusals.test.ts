@@ -222,3 +222,31 @@ func initTracing(ctx context.Context, traced bool) trace.Span {
     expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('the call reads only values from its context (trace.SpanFromContext(…))')]);
   });
 });
+
+describe('ctx-propagate, refused in the default mode', () => {
+  it('leaves TODO() alone in a method only ever started as a goroutine nothing waits for', () => {
+    const src = `package p
+
+import "context"
+
+type store struct{}
+
+func (store) save(ctx context.Context, id string) error { return ctx.Err() }
+
+type service struct{ db store }
+
+func (s *service) Handle(ctx context.Context, id string) error {
+	go s.recordActivity(ctx, id)
+	return nil
+}
+
+// Written after Handle has answered: given the request's context, the write would be cancelled.
+func (s *service) recordActivity(ctx context.Context, id string) {
+	_ = s.db.save(context.TODO(), id)
+}
+`;
+    const out = fixSource('/virtual/p.go', 'p.go', src, { codemods: [codemod], goVersion: '1.22', packages: new PackageIndexCache() });
+    expect(out.fixed).toBe(src);
+    expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('the function only runs as a goroutine nothing waits for (go s.recordActivity(ctx, id)): it runs on after its callers return, and context.TODO() may be meant to outlive ctx')]);
+  });
+});
