@@ -121,7 +121,9 @@ export const withoutFix = `## Reported without a fix
   on to code after its select or loop (\`case <-shutdownCh: shutdown = true\`, \`break loop\`,
   \`goto FLUSH\`, then a flush of held events), or whose loop goes on (no return, goto or labeled
   break: lima's vz driver stops the VM there and then reports the stop the loop sees next): a
-  select that returns would skip that code; the
+  select that returns would skip that code (for any source the fix could select on: signoz's
+  alert batcher, whose \`case <-b.stopC:\` sends what is queued and closes its output, beside a
+  \`ctx\` parameter); the
   case may be for a context the source is made from (\`wctx, cancel := context.WithCancel(ctx)\`
   in a retry loop, and \`case <-ctx.Done():\` closes the client and the channel: flannel's subnet
   watch), or receive from a copy of the channel (\`ctxCh := ctx.Done()\` … \`case <-ctxCh:\`); or

@@ -282,7 +282,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
     const comm = doneCase.childForFieldName('communication')!.text.trim();
     return { reason: `the send is in the function's own case for a context being done (case ${comm}: on line ${doneCase.startPosition.row + 1}): it reports that end, and a select on ${sources[0].expr} would be as ready then and drop the report at random` };
   }
-  const ownStop = ownStopOnDone(fn, sources[0], inScope);
+  const ownStop = sources.map((s) => ownStopOnDone(fn, s, inScope)).find(Boolean); // any source the fix may take (signoz's b.stopC)
   if (ownStop) {
     const what = firstLine(ownStop.node.text);
     const own = `the function's own case for ${ownStop.expr} being done`;
