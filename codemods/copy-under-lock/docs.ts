@@ -131,7 +131,10 @@ only closes a channel inside a \`sync.Once\` does not, and is left alone.
   pointers only, and those reads after unlocking would race the writes (antrea's FQDN cache); or
   the loop calls a method of the elements' type that writes its receiver's fields taking no lock
   of its own (\`svc.Stop()\`, with \`s.cancel = nil\` in it): the collection's lock kept those calls
-  apart, and after unlocking two callers could stop one element at once (LocalAI's StopAll);
+  apart, and after unlocking two callers could stop one element at once (LocalAI's StopAll); or
+  the loop hands each element to a function value whose code the package does not show (\`f(a)\`,
+  \`f func(*Alert)\` a parameter): it may write through the pointer (signoz's rules set each
+  alert's last-sent time there), racing the readers that take the lock;
 - the elements are of an interface type (\`[]Flusher\`) and another method calls, under the same
   mutex, a method of another of the receiver's interface fields (\`ac.Writer.Write(p)\`): the lock
   serialises work on objects, and an element may be one of them seen through another interface.

@@ -4,6 +4,8 @@ import { criticalSections } from '../../src/go/lock-regions.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import type { Node } from '../../src/go/syntax.js';
 import { receiverOf } from '../../src/go/declarations.js';
+import { declarationOf } from '../../src/go/scope.js';
+import { isFunctionType } from '../../src/go/called-functions.js';
 import type { Rewrite } from './rewrites.js';
 
 /** No fix when the lock also guards work on objects the elements may be (see guardsWorkOnFields). */
@@ -70,7 +72,7 @@ export function sharedElementsPlan(loop: Node, ranged: FieldDecl, vars: string[]
       .map((s) => s.childForFieldName('field')!.text),
   );
   const written = [...read].filter((f) => ctx.packageIndex().anyTextMatches(new RegExp(`\\.${f}\\s*=[^=]`)));
-  if (written.length === 0) return unlockedMethodPlan(loop, element, value, cs, ctx);
+  if (written.length === 0) return handedToFunctionValue(loop, value, cs, ctx) ?? unlockedMethodPlan(loop, element, value, cs, ctx);
   return { ok: false, reason: `the elements are pointers whose fields the loop reads (${written.map((f) => `${value}.${f}`).join(', ')}) and the package writes in place: a copy would copy only the pointers, and read after ${cs.mutex} is released, those fields would race the writes` };
 }
 
@@ -106,3 +108,20 @@ function unlockedMethodPlan(loop: Node, element: Node, value: string, cs: { mute
   return undefined;
 }
 
+/**
+ * The loop hands each element, a pointer, to a function value whose code the package does not show
+ * (\`f(a)\`, \`f func(*Alert)\` a parameter): it may write through it (signoz's SendAlerts set each
+ * alert's LastSentAt), and after unlocking those writes would race the readers that take the lock.
+ */
+function handedToFunctionValue(loop: Node, value: string, cs: { mutex: string }, ctx: FileContext): Rewrite | undefined {
+  for (const call of loop.childForFieldName('body')!.descendantsOfType('call_expression')) {
+    const callee = call.childForFieldName('function')!;
+    if (!(call.childForFieldName('arguments')?.namedChildren ?? []).some((a) => a.text === value)) continue;
+    const found = callee.type === 'identifier' ? declarationOf(callee.text, callee) : undefined;
+    const type = found && 'param' in found ? found.param.typeNode : found && 'local' in found ? found.local.typeNode : undefined;
+    if (type && isFunctionType(type, ctx.packageIndex())) {
+      return { ok: false, reason: `the elements are pointers handed to ${callee.text}(${value}), a function value whose code the package does not show: it may write through them, and after ${cs.mutex} is released those writes would race the readers that take it` };
+    }
+  }
+  return undefined;
+}
