@@ -89,7 +89,9 @@ done (\`l.flushPending = true\`): recovered, it would stay set and the work neve
 left only on its stop if at all, \`for range t.C\`, \`for range tick\` over \`tick := time.Tick(d)\`,
 \`for handle(ctx, q) {}\`: orchestrator's metrics loop), that reaches a function
 of the package looping so or serving (\`ListenAndServe(…)\`, \`.Serve(…)\`: sealos' pprof server), or that runs a server or a loop (\`srv.Serve(l)\`,
-\`http.ListenAndServe(…)\`, \`s.runLoop()\`, a method \`Start\` or \`Run\` given at most a context or a stop channel, and a period (\`cache.Start(stopChan)\`: the VPC CNI's informer cache; \`routeManager.Run(stopChan, 2*time.Minute)\`: ovn-kubernetes' route manager), a
+\`http.ListenAndServe(…)\`, \`s.runLoop()\`, a method \`Start\` or \`Run\` given at most a context or a stop channel, and a period (\`cache.Start(stopChan)\`: the VPC CNI's informer cache; \`routeManager.Run(stopChan, 2*time.Minute)\`: ovn-kubernetes' route manager), any call given a stop
+channel and a period (\`s.silences.Maintenance(interval, snap, s.stopc, gc)\`: signoz's silence
+maintenance, in alertmanager's package), a
 periodic runner: \`wait.Until(f, period, stopCh)\`, \`wait.Forever\`, \`ticker.Tick(f, period, done)\`,
 \`wait.PollUntilContextCancel(…)\` (rke2's kubelet supervisor, recovered, never restarted it again),
 rocketmq's stats task, recovered in the goroutine that starts it after a first run, never started),

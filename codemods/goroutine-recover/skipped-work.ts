@@ -226,6 +226,9 @@ function serves(call: Node): boolean {
   // rke2's kubelet supervisor, recovered, never restarted the kubelet again).
   if (fn !== 'time.Tick' && /(^|\.)(Until|UntilWithContext|JitterUntil\w*|NonSlidingUntil\w*|Forever|Tick|Poll\w*(Until|Infinite)\w*)$/.test(fn)) return true;
   const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  // Or any call given its stop channel and a period (`s.silences.Maintenance(interval, snap,
+  // s.stopc, gc)`: signoz's silence maintenance, in alertmanager's package, recovered, stopped for good).
+  if (args.some((a) => /^[\w.]+$/.test(a.text) && /(^|\.)(stop|done|quit|shutdown)\w*$/i.test(a.text)) && args.some((a) => /[Ii]nterval|[Pp]eriod|\btime\.(Second|Minute|Hour|Millisecond)\b/.test(a.text))) return true;
   // Or a function value named so (`run, _ := e.server.GetEventsListener(…)`, then `run()`:
   // tetragon's exporter loop).
   const named = /\.(Start|Run)$/.test(fn) || /^(run|start|serve|listen)$/i.test(fn);
