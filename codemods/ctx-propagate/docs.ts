@@ -263,7 +263,8 @@ on purpose, for work that must not stop with it):
   shutdown scenario\`: rudder-server's router cancelled deliveries in flight once \`w.ctx\` was
   used before shutdown waited for them), or one that says why a context cannot be used (\`It can't
   use the same context as performCapture because it might have timed out\`: antrea's packet
-  capture upload), or one naming it and saying the work is not cancelled with it
+  capture upload; \`Context is not used here as TTL is long duration DB operation\`: with
+  \`--aggressive\`, signoz's TTL changes, given the request's context, failed once it answered), or one naming it and saying the work is not cancelled with it
   (\`streamProxy.ctx is not set to ctx because when request is cancelled, only the build request
   has to be cancelled\`: moby's build status stream); for \`context.Background()\`, one earlier in the function
   that speaks of a background, independent or separate context (\`Use a background context so the

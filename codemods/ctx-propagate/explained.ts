@@ -62,7 +62,7 @@ function besideExplaining(call: Node, body: Node, kind: 'TODO' | 'Background', i
  * is cut on purpose (`// clear parent context / deadline.`: prysm's broadcasts, started by request
  * handlers that return at once).
  */
-const WHY_NOT = /\b(?:can'?t|cannot|must ?n[o']t|should ?n[o']t|do ?n[o']t|don'?t|not) (?:use|using|reuse|pass|passing)\b|\b(?:timed out|expired|already (?:done|cancel+ed))\b|\b(?:clear|drop|strip|discard|ignore|cut)\w*\s+(?:the\s+)?(?:parent|deadline|cancel\w*)\b|\bdetach\w*/i;
+const WHY_NOT = /\b(?:can'?t|cannot|must ?n[o']t|should ?n[o']t|do ?n[o']t|don'?t|not) (?:use|used|using|reuse|pass|passed|passing)\b|\b(?:timed out|expired|already (?:done|cancel+ed))\b|\b(?:clear|drop|strip|discard|ignore|cut)\w*\s+(?:the\s+)?(?:parent|deadline|cancel\w*)\b|\bdetach\w*/i;
 
 /**
  * Words saying the work must not be cancelled, by themselves enough beside a `context.Background()`
