@@ -71,7 +71,9 @@ the package's own \`stop…\` and \`close…\` (\`<-ctx.Done(); s.stopKubelet();
 cluster reset, recovered, left etcd running and exited 0; tink's gRPC server never stopped), \`Signal\`, \`Broadcast\`, \`sc.SendCloseSignal(err)\`: mosdns' servers, recovered,
 left \`WaitClosed\` waiting with the port dead), or for giving back what was taken for the work
 (\`fwk.RunReservePluginsUnreserve(…)\`, \`q.Requeue(item)\`, \`tx.Rollback()\`: clusternet's binding
-goroutine, recovered, kept the subscription reserved and never queued it again), also in a
+goroutine, recovered, kept the subscription reserved and never queued it again), or for removing,
+after the work, an entry from a map it shares (\`delete(h.ports, key)\`: devspace's port forwards,
+a dead one handed out for its pod from then on), also in a
 closure of the function around that the goroutine calls by name (\`doCancel()\`, whose
 \`close(cancel)\`, recovered, never reached zgrab2's waiting request); any logger's \`Fatal\` ends the process as
 \`os.Exit\` does (sish's certificate watchers). The same in a function of the package the body

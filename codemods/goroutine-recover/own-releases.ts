@@ -33,7 +33,7 @@ export function releaseAPanicSkips(stmts: Node[], go: Node): Node | undefined {
       if (n.type === 'send_statement' && (!inSelectWithDefault(n) || receivedAfter(n.childForFieldName('channel')!.text, go))) return n;
       // A slot given back after the work (`<-sem`, `<-limitation`), not a wait for a signal.
       if (!first && n.type === 'expression_statement' && slotGivenBack(n)) return n;
-      if (!first && (givesBackTaken(n, go) || lowersRaisedCount(n, go) || (st === last && notifiesHandler(n)))) return n;
+      if (!first && (givesBackTaken(n, go) || lowersRaisedCount(n, go) || (st === last && notifiesHandler(n)) || removesSharedEntry(n, go))) return n;
       if (isReleaseCall(n) || signalsEnd(n) || ENDS_PROCESS.test(n.type === 'call_expression' ? (n.childForFieldName('function')?.text ?? '') : '')) return n;
       // A deadline set after work, to unblock the other side (`right.SetReadDeadline(time.Now())`:
       // glider's relay), not one set before it.
@@ -42,6 +42,20 @@ export function releaseAPanicSkips(stmts: Node[], go: Node): Node | undefined {
     first = false;
   }
   return undefined;
+}
+
+/**
+ * An entry removed, after the work, from a map the goroutine shares (`delete(h.ports, key)`, a field
+ * or a variable of the function around): recovered, the entry would stay for good (devspace's port
+ * forwards, a dead one handed out for its pod from then on).
+ */
+function removesSharedEntry(n: Node, go: Node): boolean {
+  const args = n.type === 'call_expression' && n.childForFieldName('function')?.text === 'delete' ? n.childForFieldName('arguments')?.namedChildren : undefined;
+  const map = args?.[0];
+  if (!map) return false;
+  if (map.type === 'selector_expression') return true;
+  const found = map.type === 'identifier' ? declarationOf(map.text, n) : undefined;
+  return !!found && !contains(go, 'local' in found ? found.local.decl : found.param.fn);
 }
 
 /** A signal that runs no code of the program's: \`wg.Done()\`, \`mu.Unlock()\`, \`close(ready)\`. */
