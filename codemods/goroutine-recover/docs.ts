@@ -142,7 +142,8 @@ function is handed (\`wg *sync.WaitGroup\`), which its caller waits for (rke2's 
 recovered half-way, let k3s stage a chart the user had disabled), or a group kept in a field that
 a function of the package not named for stopping waits for (\`defer r.uploadWait.Done()\`, then
 \`r.uploadWait.Wait()\` in \`Run\`: woodpecker's detached steps, recovered, left a workflow reported
-finished with its step never traced; a wait in \`Stop\` or \`Close\` only lets shutdown finish); so too one closing in a defer a
+finished with its step never traced; a wait in \`Stop\` or \`Close\` only lets shutdown finish, unless
+the function hands back what the goroutines made: \`func (im *importer) Wait() []string\`); so too one closing in a defer a
 channel its function makes and then receives from (\`defer close(done); fn()\`, then \`case <-done:
 return nil\`: act's runner took a panicking clean-up for a finished one and exited 0), or keeps in a
 field the package receives from (\`cr.attachDone = done\`: the job log lost its tail, and the step
