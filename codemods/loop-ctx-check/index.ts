@@ -3,7 +3,7 @@ import { cancellationSources } from '../../src/go/cancellation.js';
 import { loopShape } from '../../src/go/loops.js';
 import { doneAt } from '../../src/go/done-at.js';
 import { exitStatements } from '../../src/go/results.js';
-import { afterOpeningBrace, ancestors, enclosingFunction, eol, FUNCTION_TYPES, indentAt, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { afterOpeningBrace, ancestors, enclosingFunction, eol, firstLine, FUNCTION_TYPES, indentAt, same, touchesError, type Node } from '../../src/go/syntax.js';
 import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { docs } from './docs.js';
 
@@ -42,6 +42,11 @@ function find(ctx: FileContext): RawFinding[] {
     const dialed = boundsOnlySetup(loop, fn, source.expr);
     if (dialed) {
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `${source.expr} bounds only the setup of ${dialed.value} (${dialed.call}), which the loop uses: the loop lives as long as ${dialed.value}, and a check of ${source.expr} would end it once the setup's context is done, with ${dialed.value} still open` });
+      continue;
+    }
+    const setup = usedOnlyBeforeStart(fn, source.expr);
+    if (setup) {
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `${source.expr} is used only before the goroutine starts (${setup}), and the goroutine never names it: it bounds the set-up, and the loop may be meant to outlive it (a periodic save for the life of the process), where a check would end it once the set-up's context is done` });
       continue;
     }
     const drained = runsThroughDrain(loop, fn, source.expr);
@@ -141,4 +146,20 @@ function runsThroughDrain(loop: Node, fn: Node, ctx: string): string | undefined
   const after = starter.text.slice(fn.endIndex - starter.startIndex);
   const done = new RegExp(`<-\\s*${regexEscaped(ctx)}\\.Done\\(\\)`).exec(after);
   return done ? /(?<![\w.])[\w.]+\.Wait\(\)/.exec(after.slice(done.index + done[0].length))?.[0] : undefined;
+}
+
+/**
+ * The context, a parameter of the function starting the goroutine, used only before the go
+ * statement and never in the goroutine (\`load(ctx, path)\`, then \`go func() { for { …; save(c) } }()\`:
+ * a variant of incubator-answer's cache, whose saves stopped once start-up's context was done).
+ * Its first use, as written.
+ */
+function usedOnlyBeforeStart(goroutine: Node, name: string): string | undefined {
+  const go = goroutine.parent?.parent;
+  const outer = go?.type === 'go_statement' ? enclosingFunction(go) : undefined;
+  if (!outer || goroutine.descendantsOfType('identifier').some((id) => id.text === name)) return undefined;
+  const uses = outer.childForFieldName('body')?.descendantsOfType('identifier').filter((id) => id.text === name) ?? [];
+  if (uses.length === 0 || uses.some((id) => id.startIndex > go!.startIndex)) return undefined;
+  const call = ancestors(uses[0]).find((a) => a.type === 'call_expression');
+  return call ? firstLine(call.text) : name;
 }
