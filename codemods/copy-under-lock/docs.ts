@@ -121,7 +121,8 @@ only closes a channel inside a \`sync.Once\` does not, and is left alone.
   is not used again, and a copy taken before could still call a handler after its Unsubscribe
   returned (or tell a queue after it was stopped, or hand a pool's \`Range\` callback a value its
   \`Delete\` has destructed). A method that takes the same lock and deletes from the map counts,
-  whichever of its paths unlocks;
+  whichever of its paths unlocks, and so does one handing the map, under the lock, to a function of
+  the package that deletes from it (\`s := take(h.sessions, id)\`);
 - the loop writes to each element's stream or connection under a write lock with a method the
   package does not declare (\`s.Send(msg)\`, \`c.WriteMessage(t, b)\`, \`WriteJSON\`): gRPC streams
   and websockets take one writer at a time, and the lock also keeps two writes off one of them

@@ -2,6 +2,7 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { criticalSections, mentions } from '../../src/go/lock-regions.js';
 import { receiverOf, type FieldDecl } from '../../src/go/declarations.js';
 import { paramsOf, usesVariable } from '../../src/go/scope.js';
+import { calledName } from '../../src/go/called-functions.js';
 import { touchesError, unparen, type Node } from '../../src/go/syntax.js';
 import { DEFAULT_BLOCKING_METHODS, firstBlockingCall } from './blocking.js';
 import { elementType, methodMayBlock } from './callee-summary.js';
@@ -186,7 +187,7 @@ function removesUnderLock(typeName: string, cs: { mutex: string; recv: string },
       const removes = other.inside.some((st) =>
         [st, ...st.descendantsOfType(['call_expression', 'assignment_statement'])].some((n) =>
           n.type === 'call_expression'
-            ? n.childForFieldName('function')?.text === 'delete' && n.childForFieldName('arguments')?.namedChildren[0]?.text === target
+            ? (n.childForFieldName('function')?.text === 'delete' && n.childForFieldName('arguments')?.namedChildren[0]?.text === target) || handedToDeleter(n, target, ctx)
             : n.type === 'assignment_statement' && n.childForFieldName('left')?.text === target && n.childForFieldName('right')?.text !== 'nil' && replaces(n.childForFieldName('right')!),
         ),
       );
@@ -194,6 +195,13 @@ function removesUnderLock(typeName: string, cs: { mutex: string; recv: string },
     }
   }
   return undefined;
+}
+
+/** A call handing the field to a function of the package that deletes from a map (`take(h.sessions, id)`). */
+function handedToDeleter(call: Node, target: string, ctx: FileContext): boolean {
+  if (!(call.childForFieldName('arguments')?.namedChildren ?? []).some((a) => a.text === target)) return false;
+  const named = calledName(call.childForFieldName('function')!);
+  return !!named && ctx.packageIndex().functionsNamed(named.name, named.method).some((d) => /\bdelete\(/.test(d.text));
 }
 
 /**
