@@ -103,7 +103,9 @@ function passed in or another package's function is not seen. No fix when:
   package at a time, unless named for computing a value (\`strutil.SanitizeLabelName(…)\`):
   orchestrator's \`go orcraft.PublishCommand(…)\`, raft applies batched together, ran in turns, and
   its seeded agents' \`go inst.ReadTopologyInstance(key)\`, bounded, left seeds waiting to hand
-  over their agents while MySQL reads hung; set max-concurrency to bound them on purpose;
+  over their agents while MySQL reads hung; set max-concurrency to bound them on purpose, once none
+  of them waits on the code that starts them (wish's chat, sending to each program's event loop
+  from inside one, froze at the bound);
 - each pass also hands a value on a channel made outside the loop, as a statement of its body
   (\`ret <- migr\`, then \`go migr.Buffer()\`): a reader downstream paces the loop already, and the
   goroutines' work may wait on it (migrate's prefetch wrote each body to a pipe that reader

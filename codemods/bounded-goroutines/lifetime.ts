@@ -172,11 +172,11 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   const reached = [...called, ...closuresCalled(called).flatMap(({ closure }) => closure.childForFieldName('body')!.descendantsOfType('call_expression').map((call) => call.childForFieldName('function')!))];
   const network = waitsOnNetwork(bodies, reached, ctx);
   if (network) {
-    return `the goroutines wait on the network (${network}): the default bound, the number of CPUs, says nothing of how many may wait on peers at once, and those meant to run side by side (a probe of each server, requests sent before a handshake ends) would run in turns; set max-concurrency to bound them on purpose`;
+    return `the goroutines wait on the network (${network}): the default bound, the number of CPUs, says nothing of how many may wait on peers at once, and those meant to run side by side (a probe of each server, requests sent before a handshake ends) would run in turns; ${ON_PURPOSE}`;
   }
   const waiting = waitsOnEvent(bodies, reached, ctx);
   if (waiting) {
-    return `the goroutines wait on I/O or an event (${waiting}, given a context): the default bound, the number of CPUs, says nothing of how many may wait at once, and bounded they would wait in turns, a failure behind the bound noticed only once those before it end; set max-concurrency to bound them on purpose`;
+    return `the goroutines wait on I/O or an event (${waiting}, given a context): the default bound, the number of CPUs, says nothing of how many may wait at once, and bounded they would wait in turns, a failure behind the bound noticed only once those before it end; ${ON_PURPOSE}`;
   }
   const cancels = cancelEachOther(spawn);
   if (cancels) {
@@ -214,7 +214,7 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   }
   const unseen = unseenCallGivenContext(bodies, called, ctx);
   if (unseen) {
-    return `the goroutines hand a context to code this package does not show (${unseen}): work given a context usually waits (on the network, a subprocess, another service), and the default bound, the number of CPUs, says nothing of how many may wait at once; set max-concurrency to bound them on purpose`;
+    return `the goroutines hand a context to code this package does not show (${unseen}): work given a context usually waits (on the network, a subprocess, another service), and the default bound, the number of CPUs, says nothing of how many may wait at once; ${ON_PURPOSE}`;
   }
   const callbacks = itemIsFunction(spawn, bodies, ctx, true);
   if (callbacks) {
@@ -222,7 +222,7 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   }
   const unread = unseenWork(bodies, { literal, called }, ctx);
   if (unread) {
-    return `the goroutines run code this package does not show (${unread}), which may wait (on a peer, a subprocess, a reply): the default bound, the number of CPUs, suits work that computes, and says nothing of how many may wait at once; set max-concurrency to bound them on purpose`;
+    return `the goroutines run code this package does not show (${unread}), which may wait (on a peer, a subprocess, a reply): the default bound, the number of CPUs, suits work that computes, and says nothing of how many may wait at once; ${ON_PURPOSE}`;
   }
   const fed = fedFromOutside(spawn, ctx);
   if (fed) return `the loop takes from a channel it hands to code this package does not show (${fed}), which sends on it and may drop what comes while the loop is not taking: waiting there for a free slot would lose events`;
@@ -336,4 +336,11 @@ function waitsRightAfter(loop: Node): boolean {
   const next = nextStatement(loopStatement(loop));
   return !!next && /^(return\s+)?([\w\s,]+:?=\s*)?[\w.]+\.Wait\(\)$/.test(next.text);
 }
+
+/**
+ * What a user may do about goroutines that may wait, and what to look at first: a bound deadlocks
+ * where the goroutines wait on the code that starts them (wish's chat, sending to each program's
+ * event loop from inside one, froze at the bound).
+ */
+const ON_PURPOSE = 'set max-concurrency to bound them on purpose, once none of them waits on the code that starts them (a send to the event loop that runs this loop would hang at the bound)';
 
