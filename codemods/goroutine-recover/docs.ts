@@ -73,7 +73,9 @@ left \`WaitClosed\` waiting with the port dead), or for giving back what was tak
 (\`fwk.RunReservePluginsUnreserve(…)\`, \`q.Requeue(item)\`, \`tx.Rollback()\`: clusternet's binding
 goroutine, recovered, kept the subscription reserved and never queued it again), or for removing,
 after the work, an entry from a map it shares (\`delete(h.ports, key)\`: devspace's port forwards,
-a dead one handed out for its pod from then on), also in a
+a dead one handed out for its pod from then on) or clearing a mark its starter set just before
+(\`jm.names.LoadOrStore(name, …)\` … \`jm.names.Delete(name)\`; \`atomic.CompareAndSwapInt32(&r.running,
+0, 1)\` … \`atomic.StoreInt32(&r.running, 0)\`: certmagic's and casbin's shapes), also in a
 closure of the function around that the goroutine calls by name (\`doCancel()\`, whose
 \`close(cancel)\`, recovered, never reached zgrab2's waiting request); any logger's \`Fatal\` ends the process as
 \`os.Exit\` does (sish's certificate watchers). The same in a function of the package the body
@@ -122,7 +124,8 @@ ended: sing-box's clash mode stream, whose handler a platform implements), and a
 drained readers above. A
 function literal made in the body (a callback run on the goroutine) that locks without a
 deferred unlock (sshpiper's kubectl bridge). A body that calls a function
-of the package (followed six calls deep) that takes a lock without a deferred unlock: a panic
+of the package (followed six calls deep) that takes a lock without a deferred unlock (on a name,
+an indexed value or a call's result: \`c.locks[seg].Lock()\`, freecache's segments): a panic
 under the lock would leave it held, and every later \`Lock\` would hang.
 A body that hands a mutex (\`&controllerMu\`, a \`sync.Mutex\` or \`RWMutex\`) to a function the
 package does not declare: it may lock it out of sight without a deferred unlock (openebs' node

@@ -115,7 +115,8 @@ function mutexHandedOn(body: Node, ctx: FileContext): { mutex: string; call: str
  * a panic between the two leaves it held.
  */
 export function lockNotDeferred(text: string): string | undefined {
-  for (const m of text.matchAll(/([\w.]+)\.(R?)Lock\(\)/g)) {
+  // On a name, an indexed value or a call's result (`cache.locks[segID].Lock()`: freecache's segments).
+  for (const m of text.matchAll(/((?:[\w.]|\[[^\]\n]*\]|\(\))+)\.(R?)Lock\(\)/g)) {
     const unlock = `${m[1]}.${m[2]}Unlock()`;
     const deferred = text.split(/\bdefer\b/).slice(1).some((after) => after.trimStart().startsWith(unlock) || (after.trimStart().startsWith('func') && after.slice(0, after.indexOf('}()')).includes(unlock)));
     if (!deferred) return m[0];

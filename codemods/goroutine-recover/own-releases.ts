@@ -50,12 +50,25 @@ export function releaseAPanicSkips(stmts: Node[], go: Node): Node | undefined {
  * forwards, a dead one handed out for its pod from then on).
  */
 function removesSharedEntry(n: Node, go: Node): boolean {
+  // Or a mark its starter set just before (`jm.names.LoadOrStore(name, …)`, then `jm.names.Delete(name)`;
+  // `atomic.CompareAndSwapInt32(&e.reloading, 0, 1)`, then `atomic.StoreInt32(&e.reloading, 0)`).
+  const undone = n.type === 'call_expression' && n.parent?.type === 'expression_statement' ? markUndone(n, beforeStart(go)) : false;
+  if (undone) return true;
   const args = n.type === 'call_expression' && n.childForFieldName('function')?.text === 'delete' ? n.childForFieldName('arguments')?.namedChildren : undefined;
   const map = args?.[0];
   if (!map) return false;
   if (map.type === 'selector_expression') return true;
   const found = map.type === 'identifier' ? declarationOf(map.text, n) : undefined;
   return !!found && !contains(go, 'local' in found ? found.local.decl : found.param.fn);
+}
+
+/** `X.Delete(k)` after `X.LoadOrStore(`/`X.Store(` in `before`, or an atomic store to a flag `before` swapped. */
+function markUndone(call: Node, before: string): boolean {
+  const fn = call.childForFieldName('function')?.text ?? '';
+  const map = /^([\w.]+)\.Delete$/.exec(fn)?.[1];
+  if (map) return new RegExp(`(?<![\\w.])${regexEscaped(map)}\\.(LoadOrStore|Store)\\(`).test(before);
+  const flag = /^atomic\.Store\w*$/.test(fn) ? call.childForFieldName('arguments')?.namedChildren[0]?.text.replace(/^&/, '') : /^([\w.]+)\.Store$/.exec(fn)?.[1];
+  return !!flag && new RegExp(`CompareAndSwap\\w*\\(\\s*&?${regexEscaped(flag)}\\s*,|(?<![\\w.])${regexEscaped(flag)}\\.CompareAndSwap\\(`).test(before);
 }
 
 /** A signal that runs no code of the program's: \`wg.Done()\`, \`mu.Unlock()\`, \`close(ready)\`. */

@@ -26,7 +26,8 @@ export function afterSkipping(statement: string): string {
   const exits = /^(os|syscall)\.Exit\(|\.Fatal(f|ln|w)?\(|^log\.Panic(f|ln)?\(/.test(statement);
   if (exits) return 'the process would run on without the goroutine';
   if (/\.(Stop|stop|GracefulStop)\w*\(/.test(statement)) return 'what it stops would run on for good (a ticker, a scheduler still running its jobs)';
-  if (/^delete\(/.test(statement)) return 'the entry would stay for good (a registry handing out what is gone)';
+  if (/^delete\(|\.Delete\(/.test(statement)) return 'the entry would stay for good (a registry handing out what is gone, a job marked running never run again)';
+  if (/^atomic\.Store\w*\(|\.Store\(/.test(statement)) return 'the flag would stay set for good (the work refused from then on as already running)';
   if (/^time\.AfterFunc\(/.test(statement)) return 'what it schedules would never run (a pause never lifted, a retry never made)';
   if (GIVES_BACK_CALL.test(statement)) return 'what was taken for the work would stay taken (a reservation kept, an item never queued again, a transaction left open)';
   return /\.Close\(\)$/.test(statement) ? 'what it closes would stay open for good (a file and its lock, a connection, a pipe whose reader would wait forever)' : 'whoever waits for it would wait forever';
