@@ -183,7 +183,9 @@ on purpose, for work that must not stop with it):
   skaffold's \`ForceJobDelete\` after a job's watch failed on a timeout; cds' \`WorkerUnregister\`,
   signing its worker out after a stop had cancelled the context): cleanup is meant to
   run even once the context is done (a cancelled build still releases its leases), and given it
-  would fail at once then;
+  would fail at once then; so too a clean-up (also \`close…\`, \`Rollback\`, \`Abort\`) in the failure
+  branch of a call given the context (\`if err := cn.send(ctx, …); err != nil { _ =
+  cn.closeStmt(context.TODO(), name) }\`), whose failure may be the context's end;
 - its failure is checked (\`list, err := c.List(context.TODO(), ns)\`) before a call of the function
   that cleans up, itself left with its own context (\`c.Delete(context.TODO(), name)\`): given the
   context in scope it would fail once that is done, and the cleanup never be reached (harvester's

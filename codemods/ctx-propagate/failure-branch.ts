@@ -157,3 +157,26 @@ function usedAfterFailure(given: Node | undefined): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The call runs in the failure branch of another call given the context (\`if err := cn.send(ctx,
+ * …); err != nil { _ = cn.closeStmt(context.TODO(), name) }\`): that failure may be the context's
+ * end, and given it, this call (a clean-up of what failed) would fail at once. The failed call,
+ * as written up to its paren.
+ */
+export function inFailureBranchOf(call: Node, source: CancellationSource): string | undefined {
+  for (let a = call.parent; a && a !== source.fn; a = a.parent) {
+    if (a.type !== 'if_statement' || !/\berr\w*\s*!=\s*nil\b/.test(a.childForFieldName('condition')?.text ?? '')) continue;
+    const consequence = a.childForFieldName('consequence');
+    if (!consequence || !contains(consequence, call)) continue;
+    const init = a.childForFieldName('initializer');
+    const prev = a.previousNamedSibling?.type === 'comment' ? undefined : a.previousNamedSibling;
+    for (const stmt of [init, prev]) {
+      if (!stmt || !/\berr\w*\b/.test(stmt.childForFieldName('left')?.text ?? '')) continue;
+      const failed = stmt.descendantsOfType('call_expression').find((c) => (c.childForFieldName('arguments')?.namedChildren ?? []).some((arg) => arg.text === source.expr));
+      if (failed) return `${failed.childForFieldName('function')!.text}(${source.expr}, …)`;
+    }
+  }
+  return undefined;
+}
+
