@@ -62,6 +62,10 @@ function timerPerPass(call: Node, loop: Node, ctx: FileContext, time: string): P
   if (calls.length > 0) {
     return { reason: `the duration ${d.text} is computed by a call (${calls[0].childForFieldName('function')!.text}), which would run before the select's other cases rather than among them` };
   }
+  const before = workBeforeTimer(select, kase);
+  if (before) {
+    return { reason: `${before.text}, in a case before it, is computed before ${time}.After starts its timer: a timer made before the select would count that call's time too` };
+  }
   const fn = enclosingFunction(loop);
   // Names the function uses, and the package's top-level ones: the timer must not shadow a type
   // or a variable. Another function's local `timer` is no reason for a `timer2`.
@@ -87,4 +91,24 @@ function timerPerPass(call: Node, loop: Node, ctx: FileContext, time: string): P
       ],
     },
   };
+}
+
+/**
+ * A call the select evaluates before it reaches `time.After`: a value sent (`out <- s.nextPage(ctx)`),
+ * or a channel given by a call with arguments. Go starts the timer after them; the rewrite, before.
+ * A channel from an accessor taking nothing (`ctx.Done()`, `sub.Events()`) costs nothing to read.
+ */
+function workBeforeTimer(select: Node, kase: Node): Node | undefined {
+  for (const c of select.namedChildren) {
+    if (c.id === kase.id) return undefined;
+    const comm = c.childForFieldName('communication');
+    if (!comm) continue;
+    const value = comm.type === 'send_statement' ? comm.childForFieldName('value') : undefined;
+    const valueCall = value && [value, ...value.descendantsOfType('call_expression')].find((n) => n.type === 'call_expression');
+    if (valueCall) return valueCall;
+    const channel = comm.type === 'send_statement' ? comm.childForFieldName('channel') : comm.childForFieldName('right');
+    const withArgs = channel && [channel, ...channel.descendantsOfType('call_expression')].find((n) => n.type === 'call_expression' && (n.childForFieldName('arguments')?.namedChildCount ?? 0) > 0);
+    if (withArgs) return withArgs;
+  }
+  return undefined;
 }
