@@ -291,6 +291,9 @@ function passed in or another package's function is not seen. No fix when:
 - the goroutines use a context with a timeout or deadline the function made before the loop
   (\`ctx, cancel := context.WithTimeout(…, 5*time.Second)\`, then \`e.ModTime(ctx)\` in each): one
   deadline for all, and bounded, the later ones would start late against it and run out of time;
+  likewise a point in time made before the loop and given to their calls (\`deadline :=
+  time.Now().Add(MaxRTT)\`, or \`….Deadline()\`, then \`udpPing(node.Address, deadline)\`): a probe
+  round's pings, bounded, would start with less of it or none, live nodes reported down;
 - the goroutine detaches from its context (\`ctx := context.WithoutCancel(ctx)\`): it means to
   outlive cancellation and runs until its own input ends (a WebAssembly instance serving its
   stdin), a long-lived worker;

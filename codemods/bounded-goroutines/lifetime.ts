@@ -18,7 +18,7 @@ import { readUntilEnough } from './first-answers.js';
 import { endsWhenFunctionReturns, handsUnbufferedChannel, stopAwaitedAfter, waitsOnOthersClosing, waitsOnOthersEnds } from './waits-on-others.js';
 import { isDoneWait } from '../../src/go/receive-shapes.js';
 import { acceptsConnections, readsStream, receivesConnections, stopsServer, waitsOnEvent, waitsOnNetwork } from './network.js';
-import { delayedStart, inTimerCallback, oneTimePause, ownTimeout, pacedBy, sharedDeadline, waitsForOthersUntilTimer } from './timing.js';
+import { delayedStart, inTimerCallback, oneTimePause, ownTimeout, pacedBy, sharedDeadlineReason, waitsForOthersUntilTimer } from './timing.js';
 import { meantToRunTogether } from './together.js';
 import { waitsForItemEvent } from './item-events.js';
 import { handedOnEachPass, pipedPair, waitsOnItsChannel } from './piped-pairs.js';
@@ -155,10 +155,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   const direct = !literal && !waitedForAtOnce && spawn.go.type === 'go_statement' ? spawn.go.namedChild(0) : undefined;
   const channelHanded = direct?.type === 'call_expression' ? handsUnbufferedChannel([direct], spawn) : undefined;
   if (channelHanded) return `the goroutine ${channelHanded}: a bound could leave the loop waiting for a slot that never frees`;
-  const deadline = sharedDeadline(spawn, literal);
-  if (deadline) {
-    return `the goroutines share one deadline (${deadline}, made before the loop): bounded, the later ones would start late against it and run out of time, where together they all had it`;
-  }
+  const deadline = sharedDeadlineReason(spawn, literal);
+  if (deadline) return deadline;
   const timeout = ownTimeout(literal, spawn.go);
   if (timeout) {
     return `each goroutine gives its work a timeout of its own (${timeout}): waits meant to run out side by side, the caller waiting one timeout at most; bounded, it would wait one per round of slots`;

@@ -1,8 +1,8 @@
 import { DONE_NAME } from '../../src/go/cancellation.js';
 import { loopStatement } from '../../src/go/loops.js';
 import { isDoneCase } from '../../src/go/receive-shapes.js';
-import { declarationOf, localsBefore } from '../../src/go/scope.js';
-import { ancestors, enclosingFunction, same, statementsOf, type Node } from '../../src/go/syntax.js';
+import { declarationOf, localsBefore, usesVariable } from '../../src/go/scope.js';
+import { ancestors, enclosingFunction, firstLine, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
 
 // Goroutines whose time is spent waiting, not working: on a ticker, a delay, a grace period or a
@@ -21,6 +21,37 @@ export function sharedDeadline(spawn: Spawn, literal: Node | undefined): string 
     if ((own && word.test(own.text)) || word.test(args)) return local.name;
   }
   return undefined;
+}
+
+/**
+ * A point in time made before the loop and handed to the goroutine's calls: `deadline :=
+ * time.Now().Add(MaxRTT)` (or `….Deadline()`, or any local named for a deadline that is not a
+ * duration), then `udpPing(node.Address, deadline)` in each (a probe round that gives all its
+ * pings one deadline). The name and its value as written, e.g. `deadline`, `time.Now().Add(MaxRTT)`.
+ */
+export function sharedTimeDeadline(spawn: Spawn, literal: Node | undefined): { name: string; value: string } | undefined {
+  const own = literal?.type === 'func_literal' ? literal.childForFieldName('body') : undefined;
+  const goArgs = spawn.go.namedChild(0)?.childForFieldName('arguments')?.namedChildren ?? [];
+  const given = [...goArgs, ...(own?.descendantsOfType('argument_list').flatMap((a) => a.namedChildren) ?? [])];
+  for (const local of localsBefore(loopStatement(spawn.loop))) {
+    const value = local.value?.text ?? '';
+    const when = /^time\.Now\(\)\.Add\(|^[\w.]+\.Deadline\(\)$/.test(value);
+    const named = /deadline/i.test(local.name) && !/\bDuration\b|time\.(Nanosecond|Microsecond|Millisecond|Second|Minute|Hour)\b|^\d/.test(value || local.typeNode?.text || '');
+    if (!when && !named) continue;
+    if (!given.some((a) => usesVariable(a, local.name, local.decl))) continue;
+    return { name: local.name, value: firstLine(value || local.decl.text) };
+  }
+  return undefined;
+}
+
+/** The reason a bound is refused for a deadline the goroutines share, if they share one. */
+export function sharedDeadlineReason(spawn: Spawn, literal: Node | undefined): string | undefined {
+  const ctx = sharedDeadline(spawn, literal);
+  if (ctx) return `the goroutines share one deadline (${ctx}, made before the loop): bounded, the later ones would start late against it and run out of time, where together they all had it`;
+  const at = sharedTimeDeadline(spawn, literal);
+  if (!at) return undefined;
+  const what = /deadline/i.test(at.name) ? at.name : `deadline ${at.name}`;
+  return `the goroutines share ${what} (${at.value}), set before the loop: with a bound, the later ones would start with less of it or none`;
 }
 
 /**
