@@ -53,4 +53,11 @@ close(errC)\`, one send on either): unbuffered, the receiver has taken the value
 buffered, the goroutine could finish first, and a select waiting on both channels could take the
 closed one's zero value (kratos' registration stored no password, its hash sent on the other
 channel; dolt's assistant returned an empty answer with no error).
+
+A goroutine that, after its send (deferred or not), cancels the context whose \`Done()\` the
+receiving select also waits on (\`ctx, cancel := context.WithTimeout(parent, MaxRTT)\`, then \`go
+func() { defer cancel(); …; rttCh <- rtt }()\` and \`case <-ctx.Done():\` beside \`case rtt :=
+<-rttCh:\`): unbuffered, the send waits for the receiver, so the receive wins; buffered, the cancel
+may come first, both cases be ready and the select pick the context's at random (a probe reporting
+a node that answered as failed or timed out).
 `;

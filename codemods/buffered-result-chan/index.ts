@@ -2,6 +2,7 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { resultChannelAbandoned } from '../../src/go/result-channel.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
 import { ancestors, firstLine, FUNCTION_TYPES, touchesError, type Node } from '../../src/go/syntax.js';
+import { cancelsWaitedContext } from './cancels-waited-context.js';
 import { docs } from './docs.js';
 import { mayHaveGoStatement, mayHaveSend, mayMakeChannel } from '../../src/go/text-signals.js';
 
@@ -37,6 +38,13 @@ function find(ctx: FileContext): RawFinding[] {
     const closes = otherChannelClosed(send);
     if (closes) {
       out.push({ start: make.startIndex, end: make.endIndex, message, reason: `the goroutine also closes ${closes.text.replace(/^close\(|\)$/g, '')} (${firstLine(closes.text)}, line ${closes.startPosition.row + 1}): unbuffered, the receiver has the value before that close; buffered, the close may come first, and a select waiting on both could take the closed channel's zero value instead` });
+      continue;
+    }
+    const cancels = cancelsWaitedContext(send, make);
+    if (cancels) {
+      const { cancel, ctx: waited, done } = cancels;
+      const how = ancestors(cancel).some((a) => a.type === 'defer_statement') ? 'deferred' : 'after the send';
+      out.push({ start: make.startIndex, end: make.endIndex, message, reason: `the goroutine cancels ${waited} (${firstLine(cancel.text)}, ${how}, line ${cancel.startPosition.row + 1}) and the select receiving ${chan} also waits on ${done}: unbuffered, the send waits for the receiver, so the receive wins; buffered, the cancel may come before the select, both cases be ready and it pick ${done} at random, a result sent taken for a failure or timeout` });
       continue;
     }
     const after = workAfterSend(send);
