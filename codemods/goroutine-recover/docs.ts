@@ -154,7 +154,11 @@ passed). A release deferred only after other
 statements (\`name := e.Name; defer wg.Done()\`; an unlock counts the statements after its lock):
 a panic before it, recovered, leaves it never called; so too a deferred literal that signals
 (\`defer func() { numCompleted++; mu.Unlock() }()\` after the wait: flyctl's deploy polled that
-count for good). A goroutine that receives from the channel its starter hands to
+count for good). So too a release its waiter counts on deferred in a function the goroutine calls,
+a closure or one of the package, given an argument that runs code first (\`doneFunc(func() error {
+… client.Apply(ctx, m) … }())\`, \`doneFunc\` deferring \`wg.Done()\`; \`s.record(&wg, …,
+s.client.Apply(ctx, l))\`): the defer is set only after that argument has run, and a panic there,
+recovered, would leave \`wg.Wait()\` waiting for good (trillian's AddSequencedLeaves). A goroutine that receives from the channel its starter hands to
 \`signal.Notify\`: it is what handles those signals, and recovered, later ones would go unhandled
 (flyctl's Ctrl+C hook: the program no longer stopped). A function of the package the body reaches
 that panics on purpose (\`mustLoad(path)\`, or through a logger, \`logger.Panicf(…)\`: flyte's metrics servers kept the process up without them). A goroutine started right after a status is set
