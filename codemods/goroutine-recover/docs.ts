@@ -101,7 +101,11 @@ periodic runner: \`wait.Until(f, period, stopCh)\`, \`wait.Forever\`, \`ticker.T
 rocketmq's stats task, recovered in the goroutine that starts it after a first run, never started),
 or that calls a function parameter the package's callers hand such a server (\`err := handler()\`,
 given \`func() error { return srv.Serve(l) }\`: etcd's client and peer servers),
-meant to run for the life of the process: one recovered panic would end it for good where the
+or that runs a server of another package, a method named \`Listen\`, \`Serve\`, \`Start\` or \`Run\` (no more
+to its name) that no code of the package declares, its result dropped or only an error, given at most
+a context, a stop channel, a period or an address (\`ul.Listen()\`: statsd_exporter's unixgram
+listener, in pkg/listener, recovered, left the process up and its health checks passing with
+nothing read; \`e.Start(addr)\`), meant to run for the life of the process: one recovered panic would end it for good where the
 crash restarted the process (routedns' listeners, kine's TTL worker, goreplay's flusher,
 ingress-nginx's scrape loop, Dragonfly's servers). So too one that reaches a function of the
 package ranging over a channel named so (\`for stat := range s.metaUpdateChan\`): its senders would

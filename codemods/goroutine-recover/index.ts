@@ -7,6 +7,7 @@ import { docs } from './docs.js';
 import { waitedOrMeant } from './waited-for.js';
 import { outcomeHandedBack } from './outcome-handed-back.js';
 import { workerPerItem } from './workers.js';
+import { foreignServer } from './foreign-server.js';
 import { callbackReason, handedFunctionReason } from './handed-functions.js';
 import { releaseAPanicSkips } from './own-releases.js';
 import { releaseDeferredInCallee } from './release-in-callee.js';
@@ -255,6 +256,11 @@ function find(ctx: FileContext): RawFinding[] {
     const server = servesForGood(body);
     if (server) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${server}(), a server or loop meant to run for the life of the process: recovered, a panic would leave the process up with it gone where the crash used to restart it` });
+      continue;
+    }
+    const foreign = foreignServer(body, ctx.packageIndex());
+    if (foreign) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${foreign}, named for serving, whose code this package does not declare (another package's server, its loop out of sight): the process's own server, meant to run for its life, and recovered, a panic in it would leave the process up with nothing serving (its health checks may still pass) where the crash used to get it restarted` });
       continue;
     }
     const handedFn = handedFunctionReason(undeferred, ctx.packageIndex());

@@ -3,7 +3,7 @@ import { paramsOf } from '../../src/go/scope.js';
 import { ancestors, contains, insideLiteral, type Node } from '../../src/go/syntax.js';
 
 /** A function that starts a component's work: `Start`, `Run`, `Serve`, `Listen`, `startWorkers`. */
-const STARTER = /^(Start|Run|Serve|Listen|start|run|serve|listen)([A-Z]\w*)?$/;
+export const STARTER = /^(Start|Run|Serve|Listen|start|run|serve|listen)([A-Z]\w*)?$/;
 
 /**
  * A goroutine a starting function starts for each item of a collection, running a method of the
