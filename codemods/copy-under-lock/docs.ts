@@ -122,7 +122,10 @@ only closes a channel inside a \`sync.Once\` does not, and is left alone.
   returned (or tell a queue after it was stopped, or hand a pool's \`Range\` callback a value its
   \`Delete\` has destructed). A method that takes the same lock and deletes from the map counts,
   whichever of its paths unlocks, and so does one handing the map, under the lock, to a function of
-  the package that deletes from it (\`s := take(h.sessions, id)\`);
+  the package that deletes from it (\`s := take(h.sessions, id)\`). Replacing an entry whose old
+  value is read first and handed on counts too (\`old = t.subs[name]; t.subs[name] = c; return
+  old\`): the caller may close the old channel once the method returns, and a send over a copy
+  would panic on it (a get-or-create, or an overwrite that only compares the old value, does not);
 - the loop writes to each element's stream or connection under a write lock with a method the
   package does not declare (\`s.Send(msg)\`, \`c.WriteMessage(t, b)\`, \`WriteJSON\`): gRPC streams
   and websockets take one writer at a time, and the lock also keeps two writes off one of them

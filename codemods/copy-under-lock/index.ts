@@ -2,7 +2,6 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { criticalSections, mentions } from '../../src/go/lock-regions.js';
 import { receiverOf, type FieldDecl } from '../../src/go/declarations.js';
 import { paramsOf, usesVariable } from '../../src/go/scope.js';
-import { calledName } from '../../src/go/called-functions.js';
 import { touchesError, unparen, type Node } from '../../src/go/syntax.js';
 import { DEFAULT_BLOCKING_METHODS, firstBlockingCall } from './blocking.js';
 import { elementType, methodMayBlock } from './callee-summary.js';
@@ -12,6 +11,7 @@ import { handedOutSlice, iterateThenCall, removeThenClose, type Rewrite } from '
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 import { onlyAppended } from './append-only.js';
 import { closesEveryElementUnderLock } from './closes-all.js';
+import { removerReason, removesUnderLock } from './removers.js';
 
 const LOCK_CALL = /Lock\s*\(\s*\)/;
 const UNLOCK_CALL = /Unlock\s*\(\s*\)/;
@@ -73,7 +73,7 @@ function find(ctx: FileContext): RawFinding[] {
             : closer && sendsOnElement
               ? { ok: false, reason: `${closer} closes channels under the same lock: sending after unlocking could panic on a closed channel` }
               : remover
-                ? { ok: false, reason: `${remover} removes elements of ${cs.recv}.${ranged.name} under the same lock: once it returns, none is used again, and after a copy one could still be${afterRemoval}` }
+                ? { ok: false, reason: removerReason(remover, `${cs.recv}.${ranged.name}`, afterRemoval) }
                 : guardedObjectsPlan(recv.typeName, cs, ranged, ctx) ?? sharedElementsPlan(loop, ranged, vars, cs, ctx) ?? iterateThenCall(cs, loop, ranged, method, ctx);
           report(call, `${what(call)} happens for each element of ${cs.recv}.${ranged.name} while holding ${cs.mutex}: every other method waits for the slowest call`, plan);
           continue;
@@ -164,53 +164,6 @@ function closesChannelsUnderLock(typeName: string, cs: { mutex: string; recv: st
     }
   }
   return undefined;
-}
-
-/**
- * Another method of the type that removes elements of the field under the same mutex
- * (`delete(a.handlers, id)`, `s.subs = slices.Delete(…)`, `b.subs = keep`): the lock promises that once it
- * returns, the removed element is not used again. Its name.
- */
-function removesUnderLock(typeName: string, cs: { mutex: string; recv: string }, field: string, method: Node, ctx: FileContext): string | undefined {
-  const mutex = cs.mutex.slice(cs.recv.length);
-  const mentions = new RegExp(`\\.${field}\\b`);
-  for (const m of ctx.packageIndex().methodsWhere(typeName, (text) => LOCK_CALL.test(text) && mentions.test(text))) {
-    if (m.name === method.childForFieldName('name')?.text) continue;
-    // A delete from the field in a method that takes the same lock, whatever its sections look
-    // like (unlocked on several paths: caddy's UsagePool.Delete): the map is guarded, so it holds it.
-    const recv = receiverOf(m.node)?.name;
-    const text = m.node.text;
-    if (recv && text.includes(`${recv}${mutex}.Lock()`) && new RegExp(`\\bdelete\\(\\s*${recv}\\.${field}\\s*,`).test(text)) return m.name;
-    for (const other of criticalSections(m.node, ctx.packageIndex())) {
-      if (other.mutex.slice(other.recv.length) !== mutex) continue;
-      const target = `${other.recv}.${field}`;
-      const removes = other.inside.some((st) =>
-        [st, ...st.descendantsOfType(['call_expression', 'assignment_statement'])].some((n) =>
-          n.type === 'call_expression'
-            ? (n.childForFieldName('function')?.text === 'delete' && n.childForFieldName('arguments')?.namedChildren[0]?.text === target) || handedToDeleter(n, target, ctx)
-            : n.type === 'assignment_statement' && n.childForFieldName('left')?.text === target && n.childForFieldName('right')?.text !== 'nil' && replaces(n.childForFieldName('right')!),
-        ),
-      );
-      if (removes) return m.name;
-    }
-  }
-  return undefined;
-}
-
-/** A call handing the field to a function of the package that deletes from a map (`take(h.sessions, id)`). */
-function handedToDeleter(call: Node, target: string, ctx: FileContext): boolean {
-  if (!(call.childForFieldName('arguments')?.namedChildren ?? []).some((a) => a.text === target)) return false;
-  const named = calledName(call.childForFieldName('function')!);
-  return !!named && ctx.packageIndex().functionsNamed(named.name, named.method).some((d) => /\bdelete\(/.test(d.text));
-}
-
-/**
- * A value that may leave elements out: a `Delete` call, a re-slice, or a collection built apart
- * (`b.subs = keep`, a filtered copy).
- */
-function replaces(right: Node): boolean {
-  const value = right.type === 'expression_list' && right.namedChildCount === 1 ? right.namedChild(0)! : right;
-  return value.type === 'identifier' || /\bDelete\w*\(|\[[^\]]*:/.test(value.text);
 }
 
 /** `c.Send` for a call, `a send on ch` for a channel send. */

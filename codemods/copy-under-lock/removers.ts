@@ -1,0 +1,74 @@
+import type { FileContext } from '../../src/engine/types.js';
+import { criticalSections } from '../../src/go/lock-regions.js';
+import { receiverOf } from '../../src/go/declarations.js';
+import { calledName } from '../../src/go/called-functions.js';
+import type { Node } from '../../src/go/syntax.js';
+import { replacedEntry } from './replaced-entries.js';
+
+const LOCK_CALL = /Lock\s*\(\s*\)/;
+
+/** Another method removing elements of the collection under the same lock, and how. */
+export interface Remover {
+  method: string;
+  /** An entry replaced, its old value handed on (`old = t.subs[name]; t.subs[name] = c`). */
+  replaced?: string;
+}
+
+/** Why a copy would break the lock's promise a remover gives. */
+export function removerReason(r: Remover, field: string, afterRemoval: string): string {
+  if (r.replaced) {
+    return `${r.method} replaces entries of ${field} under the same lock and hands on the old one (${r.replaced}): once it returns, the old one is not used here again and its caller may close it, and after a copy this loop could still use it${afterRemoval}`;
+  }
+  return `${r.method} removes elements of ${field} under the same lock: once it returns, none is used again, and after a copy one could still be${afterRemoval}`;
+}
+
+/**
+ * Another method of the type that removes elements of the field under the same mutex
+ * (`delete(a.handlers, id)`, `s.subs = slices.Delete(…)`, `b.subs = keep`): the lock promises that once it
+ * returns, the removed element is not used again. An entry replaced whose old value is handed on
+ * counts (see replacedEntry). Its name, and how.
+ */
+export function removesUnderLock(typeName: string, cs: { mutex: string; recv: string }, field: string, method: Node, ctx: FileContext): Remover | undefined {
+  const mutex = cs.mutex.slice(cs.recv.length);
+  const mentions = new RegExp(`\\.${field}\\b`);
+  for (const m of ctx.packageIndex().methodsWhere(typeName, (text) => LOCK_CALL.test(text) && mentions.test(text))) {
+    if (m.name === method.childForFieldName('name')?.text) continue;
+    // A delete from the field in a method that takes the same lock, whatever its sections look
+    // like (unlocked on several paths: caddy's UsagePool.Delete): the map is guarded, so it holds it.
+    const recv = receiverOf(m.node)?.name;
+    const text = m.node.text;
+    if (recv && text.includes(`${recv}${mutex}.Lock()`) && new RegExp(`\\bdelete\\(\\s*${recv}\\.${field}\\s*,`).test(text)) return { method: m.name };
+    for (const other of criticalSections(m.node, ctx.packageIndex())) {
+      if (other.mutex.slice(other.recv.length) !== mutex) continue;
+      const target = `${other.recv}.${field}`;
+      const removes = other.inside.some((st) =>
+        [st, ...st.descendantsOfType(['call_expression', 'assignment_statement'])].some((n) =>
+          n.type === 'call_expression'
+            ? (n.childForFieldName('function')?.text === 'delete' && n.childForFieldName('arguments')?.namedChildren[0]?.text === target) || handedToDeleter(n, target, ctx)
+            : n.type === 'assignment_statement' && n.childForFieldName('left')?.text === target && n.childForFieldName('right')?.text !== 'nil' && replaces(n.childForFieldName('right')!),
+        ),
+      );
+      if (removes) return { method: m.name };
+      const replaced = replacedEntry(other.inside, target, m.node);
+      if (replaced) return { method: m.name, replaced };
+    }
+  }
+  return undefined;
+}
+
+/** A call handing the field to a function of the package that deletes from a map (`take(h.sessions, id)`). */
+function handedToDeleter(call: Node, target: string, ctx: FileContext): boolean {
+  if (!(call.childForFieldName('arguments')?.namedChildren ?? []).some((a) => a.text === target)) return false;
+  const named = calledName(call.childForFieldName('function')!);
+  return !!named && ctx.packageIndex().functionsNamed(named.name, named.method).some((d) => /\bdelete\(/.test(d.text));
+}
+
+/**
+ * A value that may leave elements out: a `Delete` call, a re-slice, or a collection built apart
+ * (`b.subs = keep`, a filtered copy).
+ */
+function replaces(right: Node): boolean {
+  const value = right.type === 'expression_list' && right.namedChildCount === 1 ? right.namedChild(0)! : right;
+  return value.type === 'identifier' || /\bDelete\w*\(|\[[^\]]*:/.test(value.text);
+}
+
