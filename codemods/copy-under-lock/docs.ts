@@ -125,7 +125,10 @@ only closes a channel inside a \`sync.Once\` does not, and is left alone.
   the package that deletes from it (\`s := take(h.sessions, id)\`). Replacing an entry whose old
   value is read first and handed on counts too (\`old = t.subs[name]; t.subs[name] = c; return
   old\`): the caller may close the old channel once the method returns, and a send over a copy
-  would panic on it (a get-or-create, or an overwrite that only compares the old value, does not);
+  would panic on it (a get-or-create, or an overwrite that only compares the old value, does not).
+  A lock taken through a method of the type whose body locks that mutex (\`s.acquireProbesMutex(id)\`
+  with \`s.probesMutex.Lock()\` in it, logging around it allowed) is the same lock: a delete after
+  it counts (a probe deactivated so had its channel closed under a broadcast sending over a copy);
 - the loop writes to each element's stream or connection under a write lock with a method the
   package does not declare (\`s.Send(msg)\`, \`c.WriteMessage(t, b)\`, \`WriteJSON\`): gRPC streams
   and websockets take one writer at a time, and the lock also keeps two writes off one of them

@@ -4,6 +4,7 @@ import { receiverOf } from '../../src/go/declarations.js';
 import { calledName } from '../../src/go/called-functions.js';
 import type { Node } from '../../src/go/syntax.js';
 import { replacedEntry } from './replaced-entries.js';
+import { lockWrappers, wrapperLockCalls } from '../../src/go/lock-wrappers.js';
 
 const LOCK_CALL = /Lock\s*\(\s*\)/;
 
@@ -12,6 +13,8 @@ export interface Remover {
   method: string;
   /** An entry replaced, its old value handed on (`old = t.subs[name]; t.subs[name] = c`). */
   replaced?: string;
+  /** The lock taken through a method of the type (`s.acquireProbesMutex(id), whose body locks s.probesMutex`). */
+  via?: string;
 }
 
 /** Why a copy would break the lock's promise a remover gives. */
@@ -19,7 +22,8 @@ export function removerReason(r: Remover, field: string, afterRemoval: string): 
   if (r.replaced) {
     return `${r.method} replaces entries of ${field} under the same lock and hands on the old one (${r.replaced}): once it returns, the old one is not used here again and its caller may close it, and after a copy this loop could still use it${afterRemoval}`;
   }
-  return `${r.method} removes elements of ${field} under the same lock: once it returns, none is used again, and after a copy one could still be${afterRemoval}`;
+  const via = r.via ? ` (taken through ${r.via})` : '';
+  return `${r.method} removes elements of ${field} under the same lock${via}: once it returns, none is used again, and after a copy one could still be${afterRemoval}`;
 }
 
 /**
@@ -31,13 +35,19 @@ export function removerReason(r: Remover, field: string, afterRemoval: string): 
 export function removesUnderLock(typeName: string, cs: { mutex: string; recv: string }, field: string, method: Node, ctx: FileContext): Remover | undefined {
   const mutex = cs.mutex.slice(cs.recv.length);
   const mentions = new RegExp(`\\.${field}\\b`);
-  for (const m of ctx.packageIndex().methodsWhere(typeName, (text) => LOCK_CALL.test(text) && mentions.test(text))) {
+  // The lock may be taken through a method of the type whose body locks it (`s.acquireProbesMutex(id)`).
+  const wrappers = lockWrappers(ctx.packageIndex(), typeName).filter((w) => w.op === 'Lock' && w.field === mutex);
+  const wrapped = wrappers.length > 0 ? new RegExp(`\\.(${wrappers.map((w) => w.name).join('|')})\\(`) : undefined;
+  for (const m of ctx.packageIndex().methodsWhere(typeName, (text) => (LOCK_CALL.test(text) || !!wrapped?.test(text)) && mentions.test(text))) {
     if (m.name === method.childForFieldName('name')?.text) continue;
     // A delete from the field in a method that takes the same lock, whatever its sections look
     // like (unlocked on several paths: caddy's UsagePool.Delete): the map is guarded, so it holds it.
     const recv = receiverOf(m.node)?.name;
     const text = m.node.text;
-    if (recv && text.includes(`${recv}${mutex}.Lock()`) && new RegExp(`\\bdelete\\(\\s*${recv}\\.${field}\\s*,`).test(text)) return { method: m.name };
+    const deletes = recv && new RegExp(`\\bdelete\\(\\s*${recv}\\.${field}\\s*,`).test(text);
+    if (deletes && text.includes(`${recv}${mutex}.Lock()`)) return { method: m.name };
+    const via = deletes && wrapped ? wrapperLockCalls(m.node, ctx.packageIndex()).find((c) => c.op === 'Lock' && c.mutex === `${recv}${mutex}`) : undefined;
+    if (via) return { method: m.name, via: `${via.call.text}, whose body locks ${via.mutex}` };
     for (const other of criticalSections(m.node, ctx.packageIndex())) {
       if (other.mutex.slice(other.recv.length) !== mutex) continue;
       const target = `${other.recv}.${field}`;
