@@ -225,7 +225,9 @@ function passed in or another package's function is not seen. No fix when:
   reports, whose rates count one pass as one second): one goroutine per tick, paced already;
 - the loop runs with a mutex held (locked before it, unlocked by a \`defer\` or after it), or
   holds one where it starts each goroutine (\`r.mu.RLock()\` in its body, then a \`go\` per
-  matching route before the \`RUnlock()\`);
+  matching route before the \`RUnlock()\`), locked directly or through a method of the receiver's
+  type whose body locks it (\`s.acquireProbesMutex(0)\` with \`s.probesMutex.Lock()\` in it: a probe
+  expiry, bounded, deadlocked once the goroutines deactivating probes waited for that lock);
 - the loop's function runs with its caller's lock held: named so (\`pingAllLocked\`), or called
   in the package after a \`Lock()\` not yet undone (\`p.mu.Lock(); p.fill()\`), directly or through up
   to two more calls (\`m.cond.L.Lock()\`, then \`m.tryReserve(n)\`, which calls the loop's function),

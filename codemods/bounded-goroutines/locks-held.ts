@@ -4,6 +4,8 @@ import { regexEscaped } from '../../src/go/find-by-text.js';
 import { ancestors, enclosingFunction, FUNCTION_TYPES, type Node } from '../../src/go/syntax.js';
 import { paramsOf } from '../../src/go/scope.js';
 import type { Spawn } from './detect.js';
+import { wrapperLockCalls } from '../../src/go/lock-wrappers.js';
+import type { PackageIndex } from '../../src/go/package-index.js';
 
 /**
  * A mutex locked before the loop in its function and not unlocked before the loop starts
@@ -23,6 +25,33 @@ export function lockHeldAtGo(spawn: Spawn, source: string): string | undefined {
   const body = spawn.loop.childForFieldName('body');
   if (!body) return undefined;
   return lockHeldAtEnd(ownText(body, body.startIndex, spawn.go.startIndex, source));
+}
+
+/**
+ * A mutex locked before the loop (or, in its body, before the go statement) through a method of
+ * the receiver's type whose body locks it (`s.acquireProbesMutex(0)`, `defer
+ * s.releaseProbesMutex(0)`) and not unlocked before: its expression, and the call.
+ */
+export function lockHeldThroughWrappers(spawn: Spawn, ctx: FileContext, at: 'loop' | 'go'): string | undefined {
+  const body = (at === 'loop' ? spawn.fn : spawn.loop).childForFieldName('body');
+  if (!body) return undefined;
+  const to = at === 'loop' ? loopStatement(spawn.loop).startIndex : spawn.go.startIndex;
+  return heldThroughWrappers(spawn.fn, body, body.startIndex, to, ctx.source, ctx.packageIndex());
+}
+
+function heldThroughWrappers(fn: Node, node: Node, from: number, to: number, source: string, index: PackageIndex): string | undefined {
+  const calls = wrapperLockCalls(fn, index).filter((c) => c.call.startIndex >= from && c.call.endIndex <= to);
+  if (!calls.some((c) => c.op === 'Lock' || c.op === 'RLock')) return undefined;
+  // Each call written as what it does (`s.probesMutex.Lock()`); those in function literals are blanked.
+  let text = ownText(node, from, to, source);
+  for (const c of [...calls].sort((a, b) => b.call.startIndex - a.call.startIndex)) {
+    const at = c.call.startIndex - from;
+    if (text.slice(at, at + c.call.text.length) !== c.call.text) continue;
+    text = text.slice(0, at) + `${c.mutex}.${c.op}()` + text.slice(at + c.call.text.length);
+  }
+  const held = lockHeldAtEnd(text);
+  const via = held ? calls.find((c) => c.mutex === held && (c.op === 'Lock' || c.op === 'RLock')) : undefined;
+  return via ? `${held} (locked through ${via.call.text}, a method whose body locks it)` : undefined;
 }
 
 /**
