@@ -115,6 +115,11 @@ only closes a channel inside a \`sync.Once\` does not, and is left alone.
   mutex (\`for _, c := range m.clients { c.Close() }\`, a shutdown): once it returns none is open,
   and a close moved past the unlock could still be running then (coroot's collector returned from
   \`Close\` with a client still closing, and the process exited);
+- for an entry taken and removed and then closed (\`ds.Close()\`, a Stop, Shutdown or Release),
+  another method, under the same mutex, makes a new value for a missing key with a call given the
+  key (\`openDatastore(filepath.Join(r.dir, storeID+".db"))\`, a get-or-create): after the unlock it
+  could open that key again while the old value, still closing, holds what it frees (a SQLite file's
+  flock: every Get during an Evict failed with "database is locked");
 - another method removes elements of the collection under the same mutex (\`delete(a.handlers,
   id)\`, \`s.subs = slices.Delete(…)\`, a re-slice, a filtered copy put in its place: \`b.subs =
   keep\`): once it returns, the lock promises the element

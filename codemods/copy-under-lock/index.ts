@@ -12,6 +12,7 @@ import { mayHaveMethod } from '../../src/go/text-signals.js';
 import { onlyAppended } from './append-only.js';
 import { closesEveryElementUnderLock } from './closes-all.js';
 import { removerReason, removesUnderLock } from './removers.js';
+import { closesTaken, reopensByKey } from './reopened-by-key.js';
 
 const LOCK_CALL = /Lock\s*\(\s*\)/;
 const UNLOCK_CALL = /Unlock\s*\(\s*\)/;
@@ -91,11 +92,15 @@ function find(ctx: FileContext): RawFinding[] {
         if (call) {
           const rest = cs.inside.slice(cs.inside.indexOf(del) + 1);
           const shutter = closesEveryElementUnderLock(recv.typeName, cs, guarded(indexOperand(take))!.name, method, ctx);
+          const taken = take.childForFieldName('left')!.namedChildren[0]?.text ?? '';
+          const reopener = closesTaken(call, taken) ? reopensByKey(recv.typeName, cs, guarded(indexOperand(take))!.name, method, ctx) : undefined;
           const plan: Rewrite = rest.some((r) => mentions(r, cs.recv))
             ? { ok: false, reason: `statements after the delete still use ${cs.recv}'s state under the lock` }
             : shutter
               ? { ok: false, reason: `${shutter} closes every element of ${delArgs[0].text} under the same lock: once it returns none is open, and a close moved past the unlock could still be running then (a shutdown cut short)` }
-              : removeThenClose(cs, take, del, between, ctx);
+              : reopener
+                ? { ok: false, reason: `${reopener.method} opens a new value for a missing key of ${delArgs[0].text} from the key (${reopener.call}) under ${cs.mutex}: after the unlock it could open ${key.text} again while ${call.text} is still releasing the old one (a file or lock held twice)` }
+                : removeThenClose(cs, take, del, between, ctx);
           report(call, `${what(call)} runs while holding ${cs.mutex}: an entry of ${delArgs[0].text} is used and removed under the lock`, plan);
           continue;
         }

@@ -1,0 +1,77 @@
+import type { FileContext } from '../../src/engine/types.js';
+import { criticalSections } from '../../src/go/lock-regions.js';
+import { unparen, type Node } from '../../src/go/syntax.js';
+
+/** A method name that ends an object's life and may release what it holds (a file, its lock, a port). */
+const CLOSE_LIKE = /^(Close|Shutdown|Stop|Release|Disconnect|Terminate|Destroy)\w*$/;
+
+/** `ds.Close()` on the value taken out of the map (`ds`), or on a field of it: a call that frees what the value holds. */
+export function closesTaken(call: Node, taken: string): boolean {
+  const fn = call.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+  const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand')!.text : undefined;
+  return !!operand && (operand === taken || operand.startsWith(`${taken}.`)) && CLOSE_LIKE.test(fn!.childForFieldName('field')!.text);
+}
+
+/**
+ * Another method of the type that, under the same mutex, stores a new value for a key of the map
+ * made by a call given that key (`ds, err := openDatastore(filepath.Join(r.dir, storeID+".db"));
+ * r.stores[storeID] = ds`), after looking the key up: a get-or-create that opens by key. With a
+ * close moved past the unlock, it could open the same key while the old value still holds what it
+ * frees (a file's lock: "database is locked"). As `Get (openDatastore(…))`.
+ */
+export function reopensByKey(typeName: string, cs: { mutex: string; recv: string }, field: string, method: Node, ctx: FileContext): { method: string; call: string } | undefined {
+  const mutex = cs.mutex.slice(cs.recv.length);
+  const indexed = new RegExp(`\\.${field}\\[`);
+  for (const m of ctx.packageIndex().methodsWhere(typeName, (text) => /Lock\s*\(\s*\)/.test(text) && indexed.test(text))) {
+    if (m.name === method.childForFieldName('name')?.text) continue;
+    for (const other of criticalSections(m.node, ctx.packageIndex())) {
+      if (other.mutex.slice(other.recv.length) !== mutex) continue;
+      const target = `${other.recv}.${field}`;
+      const nodes = other.inside.flatMap((st) => [st, ...st.descendantsOfType(['assignment_statement', 'short_var_declaration', 'index_expression'])]);
+      const looked = (key: string) => nodes.some((n) => n.type === 'index_expression' && n.childForFieldName('operand')?.text === target && n.childForFieldName('index')?.text === key && !isStoredTo(n));
+      for (const st of nodes) {
+        const key = storedKey(st, target);
+        if (!key || !looked(key)) continue;
+        const value = unparen(st.childForFieldName('right')!.namedChildren[0]);
+        const made = value.type === 'call_expression' ? value : value.type === 'identifier' ? madeBy(value.text, nodes, st) : undefined;
+        if (made && givenKey(made, key)) return { method: m.name, call: made.text };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `target[k] = v` with one value and the key a variable: `k`. */
+function storedKey(st: Node, target: string): string | undefined {
+  if (st.type !== 'assignment_statement' || st.childForFieldName('operator')?.text !== '=') return undefined;
+  const left = st.childForFieldName('left')!.namedChildren;
+  const right = st.childForFieldName('right')!.namedChildren;
+  const l = left.length === 1 && right.length === 1 ? unparen(left[0]) : undefined;
+  const index = l?.type === 'index_expression' && l.childForFieldName('operand')?.text === target ? l.childForFieldName('index') : undefined;
+  return index?.type === 'identifier' ? index.text : undefined;
+}
+
+function isStoredTo(n: Node): boolean {
+  return n.parent?.type === 'expression_list' && n.parent.parent?.type === 'assignment_statement' && n.parent.parent.childForFieldName('left')?.id === n.parent.id;
+}
+
+/** The call a variable was last given before `at`, in those statements (`ds, err := openDatastore(…)`). */
+function madeBy(name: string, nodes: Node[], at: Node): Node | undefined {
+  let found: Node | undefined;
+  for (const n of nodes) {
+    if (n.startIndex >= at.startIndex || (n.type !== 'short_var_declaration' && n.type !== 'assignment_statement')) continue;
+    const left = n.childForFieldName('left')!.namedChildren;
+    const right = n.childForFieldName('right')!.namedChildren;
+    if (left[0]?.text !== name || right.length !== 1) continue;
+    const r = unparen(right[0]);
+    found = r.type === 'call_expression' ? r : undefined;
+  }
+  return found;
+}
+
+/** A call given the key, in its arguments (`openStore(r.dir, id)`, `open(filepath.Join(dir, id+".db"))`); not `make`/`new`/`append`. */
+function givenKey(call: Node, key: string): boolean {
+  if (/^(make|new|append)$/.test(call.childForFieldName('function')?.text ?? '')) return false;
+  const args = call.childForFieldName('arguments');
+  return !!args && args.descendantsOfType('identifier').some((id) => id.text === key);
+}
