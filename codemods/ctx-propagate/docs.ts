@@ -186,6 +186,12 @@ on purpose, for work that must not stop with it):
   would fail at once then; so too a clean-up (also \`close…\`, \`Rollback\`, \`Abort\`) in the failure
   branch of a call given the context (\`if err := cn.send(ctx, …); err != nil { _ =
   cn.closeStmt(context.TODO(), name) }\`), whose failure may be the context's end;
+- it is the parent of a context with an end of its own (\`closeCtx, closeCancel :=
+  context.WithTimeout(context.TODO(), time.Second)\`, also \`WithCancel\`, \`WithDeadline\`) that the
+  function then gives to a clean-up (as above, or \`Close\`, \`Resign\`, \`Rollback\`, \`Abort\`:
+  \`er.election.Close(closeCtx)\`): bounded by its own end only, the clean-up still runs once the
+  context in scope is done, after a loop that ends with it, and given it would fail at once then
+  (trillian's election runner, closing its election after its loop, would never have resigned);
 - its failure is checked (\`list, err := c.List(context.TODO(), ns)\`) before a call of the function
   that cleans up, itself left with its own context (\`c.Delete(context.TODO(), name)\`): given the
   context in scope it would fail once that is done, and the cleanup never be reached (harvester's

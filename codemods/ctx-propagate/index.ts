@@ -13,6 +13,7 @@ import { calleeReason } from './callee-reasons.js';
 import { detachedEarlier, writtenTo } from './records-earlier.js';
 import { newRoot } from './new-root.js';
 import { cleanupAfter, CLEANUP, deferredByName } from './cleanup.js';
+import { cleanupGivenNewContext } from './cleanup-context.js';
 import { reassigns } from './reassigned.js';
 import { fieldSetUnderLock } from './guarded-field.js';
 import { meantToFinish, stoppingReason } from './meant-to-finish.js';
@@ -161,6 +162,11 @@ function find(ctx: FileContext): RawFinding[] {
     const root = kind === 'Background' ? newRoot(call, pkg) : undefined;
     if (root) {
       out.push(unfixed(`context.Background() is the parent of ${root}: a new root of its own, for work meant to outlive ${source.expr} (a flush or shutdown after it ends, work detached from a request)`));
+      continue;
+    }
+    const closing = cleanupGivenNewContext(call, pkg);
+    if (closing) {
+      out.push(unfixed(`${call.text} is the parent of ${closing.made} (${closing.ctor}), given to ${closing.cleanup}, a clean-up: bounded only by its own end, it still runs once ${source.expr} is done (after a loop that ends with ${source.expr}), and given ${source.expr} it would fail at once then (trillian's election runner, closing after its loop, would never have resigned)`));
       continue;
     }
     const stopping = stoppingReason(call, source);
