@@ -1,6 +1,6 @@
 import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { closureName, contains, enclosingFunction, isDetached, type Node } from '../../src/go/syntax.js';
+import { closureName, contains, enclosingFunction, firstLine, isDetached, same, type Node } from '../../src/go/syntax.js';
 
 /**
  * A goroutine the spawner does not wait for, whose code never names the context but to log with
@@ -30,12 +30,15 @@ function startedByName(literal: Node): Node | undefined {
 }
 
 /**
- * The go statement that starts the function, when every call of it in the package starts it as a
- * goroutine nothing waits for (`go m.emitScheduledWorkflowMetrics(ctx, …)`, its only call): the
- * function runs after its callers return, and its own roots may be meant to outlive their
- * contexts (flyteadmin's scheduled-workflow metrics, looked up after the request had ended).
+ * How the function is started, when every call of it in the package starts it as a goroutine
+ * nothing waits for (`go m.emitScheduledWorkflowMetrics(ctx, …)`, its only call): the function
+ * runs after its callers return, and its own roots may be meant to outlive their contexts
+ * (flyteadmin's scheduled-workflow metrics, looked up after the request had ended). A call of its
+ * own in a go func literal counts as such a start (`go func() { c.findChanges(ctx, id);
+ * c.inflight.Delete(id) }()`: openfga's cache invalidation, run after the Check had answered). As
+ * written, e.g. `go m.emitMetrics(ctx, id)`, or `go func() { … c.findChanges(ctx, id) … }()`.
  */
-export function onlyStartedDetached(fn: Node, index: PackageIndex): Node | undefined {
+export function onlyStartedDetached(fn: Node, index: PackageIndex): string | undefined {
   if (fn.type !== 'function_declaration' && fn.type !== 'method_declaration') return undefined;
   const name = fn.childForFieldName('name')!.text;
   const method = fn.type === 'method_declaration';
@@ -46,6 +49,19 @@ export function onlyStartedDetached(fn: Node, index: PackageIndex): Node | undef
   // Not when something waits for it after all: a group it is handed, a wait handed on (`t.Cleanup(wg.Wait)`).
   if (/\bsync\.WaitGroup\b/.test(fn.childForFieldName('parameters')!.text)) return undefined;
   const waitedAfter = (go: Node) => /\.Wait\b/.test(enclosingFunction(go)?.text.slice(go.endIndex - enclosingFunction(go)!.startIndex) ?? '');
-  const starts = calls.map((c) => c.parent).filter((go): go is Node => go?.type === 'go_statement' && isDetached(go) && !waitedAfter(go));
-  return calls.length > 0 && starts.length === calls.length ? starts[0] : undefined;
+  const starts = calls.map(startOf).filter((go): go is Node => go?.type === 'go_statement' && isDetached(go) && !waitedAfter(go));
+  if (calls.length === 0 || starts.length !== calls.length) return undefined;
+  const first = starts[0];
+  return same(first, calls[0].parent) ? firstLine(first.text) : `${firstLine(first.text).replace(/\s*…$/, '')} … ${firstLine(calls[0].text)} … }()`;
+}
+
+/**
+ * The go statement that starts the call: `go f(ctx)`, or a go func literal the call is a statement
+ * of, outside any other function literal (`go func() { f(ctx); wg.Done() }()`).
+ */
+function startOf(call: Node): Node | undefined {
+  if (call.parent?.type === 'go_statement') return call.parent;
+  const literal = call.parent?.type === 'expression_statement' ? enclosingFunction(call) : undefined;
+  const go = literal?.type === 'func_literal' && literal.parent?.type === 'call_expression' ? literal.parent.parent : undefined;
+  return go?.type === 'go_statement' ? go : undefined;
 }

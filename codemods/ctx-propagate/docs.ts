@@ -65,7 +65,10 @@ a function the package only ever starts as a goroutine nothing waits for (\`go
 m.emitScheduledWorkflowMetrics(ctx, …)\`, its only call): it runs on after its callers return
 (flyteadmin's metrics lookups, run once the request had ended); that one holds for a
 \`context.TODO()\` too, in the default mode (a background write started with \`go
-s.recordActivity(ctx, id)\`, given the request's context, would fail once the handler answered).
+s.recordActivity(ctx, id)\`, given the request's context, would fail once the handler answered);
+a call that is a statement of a go func literal nothing waits for counts as such a start (\`go
+func() { c.findChangesAndInvalidateIfNecessary(ctx, storeID); c.inflight.Delete(storeID) }()\`:
+openfga's cache invalidation, given the Check's context, was cut short with every request).
 
 ## Left alone
 - functions with no context in scope (goconc never invents one);

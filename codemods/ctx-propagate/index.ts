@@ -185,7 +185,7 @@ function find(ctx: FileContext): RawFinding[] {
     }
     const started = source.kind === 'ctx-param' ? onlyStartedDetached(source.fn, ctx.packageIndex()) : undefined;
     if (started) {
-      out.push(unfixed(`the function only runs as a goroutine nothing waits for (${firstLine(started.text)}): it runs on after its callers return, and ${call.text} may be meant to outlive ${source.expr} (flyteadmin's metrics, looked up once the request had ended)`));
+      out.push(unfixed(`the function only runs as a goroutine nothing waits for (${started}): it runs on after its callers return, and ${call.text} may be meant to outlive ${source.expr} (flyteadmin's metrics, looked up once the request had ended)`));
       continue;
     }
     const detached = detachedEarlier(call, source.fn, pkg);
