@@ -199,6 +199,11 @@ on purpose, for work that must not stop with it):
   that cleans up, itself left with its own context (\`c.Delete(context.TODO(), name)\`): given the
   context in scope it would fail once that is done, and the cleanup never be reached (harvester's
   namespace finalizer lists the clusters it then deletes);
+- the context is a parameter the function uses only to link spans (every use reads its span,
+  \`trace.SpanFromContext(parentCtx)\`, \`trace.LinkFromContext(parentCtx)\`, and the function links
+  them: \`AddLink\`, \`WithLinks\`): it starts its work from an empty context on purpose, a trace of
+  its own linked back to the caller's, and given the context that work would end with the
+  caller's (openfga's cache invalidation, started from a Check, was cut short with every one);
 - the call it is given to is given the context as well (\`CopyContextValues(context.TODO(), ctx)\`):
   the fresh context is a base chosen apart from it, and would end with it;
 - the package's function it is given to only reads values from it (\`ctx.Value(orcKey)\`, never

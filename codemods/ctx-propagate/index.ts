@@ -15,6 +15,7 @@ import { newRoot } from './new-root.js';
 import { cleanupAfter, CLEANUP, deferredByName } from './cleanup.js';
 import { cleanupGivenNewContext } from './cleanup-context.js';
 import { reassigns } from './reassigned.js';
+import { spanLinkReason } from './span-link.js';
 import { fieldSetUnderLock } from './guarded-field.js';
 import { meantToFinish, stoppingReason } from './meant-to-finish.js';
 import { failureReason, inFailureBranchOf } from './failure-branch.js';
@@ -275,7 +276,7 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
   if (made) {
     return `${source.expr} is made here with a cancel or deadline of its own (line ${made.startPosition.row + 1}) for the calls given it, and no other context is in scope: this call may be meant to outlive it, and would stop with it`;
   }
-  return undefined;
+  return spanLinkReason(call, source);
 }
 
 /**
