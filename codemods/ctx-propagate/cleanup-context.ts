@@ -1,11 +1,9 @@
 import { enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 import { CLEANUP } from './cleanup.js';
+import { CLOSING } from './closed-after-loop.js';
 
 /** A context constructor that gives the new context an end of its own. */
 const OWN_END = (pkg: string) => new RegExp(`^${pkg}\\.With(Cancel|Timeout|Deadline)\\w*$`);
-
-/** Also a clean-up when handed a context of its own: closing, resigning, rolling back, aborting. */
-const CLOSING = /(^|\.)([cC]lose|[rR]esign|[rR]ollback|[aA]bort)\w*$/;
 
 /**
  * The clean-up a new context made from `call` (an empty context) is given to: `closeCtx,

@@ -195,6 +195,11 @@ on purpose, for work that must not stop with it):
   \`er.election.Close(closeCtx)\`): bounded by its own end only, the clean-up still runs once the
   context in scope is done, after a loop that ends with it, and given it would fail at once then
   (trillian's election runner, closing its election after its loop, would never have resigned);
+- it is given to a clean-up named for closing, resigning, rolling back or aborting
+  (\`er.election.Close(context.TODO())\`) after a \`for {\` left only by breaks in the failure branch
+  of a call given the context (\`if err := er.beMaster(ctx, pending); err != nil { …; break }\`): the
+  loop ends, in practice, once the context is done, and given it the clean-up would fail at once
+  then (trillian's election runner would never have resigned);
 - its failure is checked (\`list, err := c.List(context.TODO(), ns)\`) before a call of the function
   that cleans up, itself left with its own context (\`c.Delete(context.TODO(), name)\`): given the
   context in scope it would fail once that is done, and the cleanup never be reached (harvester's

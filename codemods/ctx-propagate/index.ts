@@ -14,6 +14,7 @@ import { detachedEarlier, writtenTo } from './records-earlier.js';
 import { newRoot } from './new-root.js';
 import { cleanupAfter, CLEANUP, deferredByName } from './cleanup.js';
 import { cleanupGivenNewContext } from './cleanup-context.js';
+import { closedAfterLoop } from './closed-after-loop.js';
 import { reassigns } from './reassigned.js';
 import { spanLinkReason } from './span-link.js';
 import { fieldSetUnderLock } from './guarded-field.js';
@@ -276,7 +277,7 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
   if (made) {
     return `${source.expr} is made here with a cancel or deadline of its own (line ${made.startPosition.row + 1}) for the calls given it, and no other context is in scope: this call may be meant to outlive it, and would stop with it`;
   }
-  return spanLinkReason(call, source);
+  return closedAfterLoop(call, callee, source) ?? spanLinkReason(call, source);
 }
 
 /**
