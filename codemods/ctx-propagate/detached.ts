@@ -12,7 +12,11 @@ export function detachedApart(a: Node, call: Node, expr: string): boolean {
   const go = a.type === 'go_statement' ? a : a.type === 'func_literal' && a.parent?.type === 'call_expression' ? a.parent.parent : a.type === 'func_literal' ? startedByName(a) : undefined;
   if (go?.type !== 'go_statement' || !isDetached(go)) return false;
   const spawned = go.namedChild(0)?.childForFieldName('function');
-  const code = a.type === 'go_statement' && spawned?.type === 'func_literal' && contains(spawned, call) ? spawned.text : a.text;
+  let code = a.type === 'go_statement' && spawned?.type === 'func_literal' && contains(spawned, call) ? spawned.text : a.text;
+  // A literal with a context of its own by that name (`go func(ctx context.Context, id string) {…}(context.TODO(), id)`,
+  // or `ctx, cancel := context.WithTimeout(context.TODO(), d)` first): its uses are not of `expr`.
+  const literal = spawned?.type === 'func_literal' ? spawned : a.type === 'func_literal' ? a : undefined;
+  if (literal && ownContextNamed(literal, expr)) code = code.replace(literal.text, '');
   // A context handed to a logger only gives it fields (`logger.Infof(ctx, …)`): the goroutine's work
   // does not stop with it (flyteadmin's cloud events, published after the request returned).
   const logged = new RegExp(`(?<![\\w.])(?:[\\w.]*\\.)?(?:\\w*[lL]og\\w*|Debug\\w*|Info\\w*|Warn\\w*|Error\\w*|Trace\\w*)\\(\\s*${regexEscaped(expr)}\\s*[,)]`, 'g');
@@ -64,4 +68,21 @@ function startOf(call: Node): Node | undefined {
   const literal = call.parent?.type === 'expression_statement' ? enclosingFunction(call) : undefined;
   const go = literal?.type === 'func_literal' && literal.parent?.type === 'call_expression' ? literal.parent.parent : undefined;
   return go?.type === 'go_statement' ? go : undefined;
+}
+
+/**
+ * A function literal that names a context of its own `expr` before any use of the outer one: a
+ * parameter (`func(ctx context.Context, …)`), or its first statement naming `expr` declaring it
+ * (`ctx, cancel := context.WithTimeout(context.TODO(), d)`) from a value that does not use it.
+ */
+function ownContextNamed(literal: Node, expr: string): boolean {
+  if (!/^\w+$/.test(expr)) return false;
+  const params = literal.childForFieldName('parameters')?.descendantsOfType('identifier') ?? [];
+  if (params.some((p) => p.text === expr && p.parent?.type === 'parameter_declaration')) return true;
+  const uses = new RegExp(`(?<![\\w.])${expr}\\b`);
+  const statements = literal.childForFieldName('body')?.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren ?? [];
+  const first = statements.find((st) => uses.test(codeOnly(st.text)));
+  if (first?.type !== 'short_var_declaration') return false;
+  const declares = first.childForFieldName('left')!.namedChildren.some((n) => n.text === expr);
+  return declares && !uses.test(codeOnly(first.childForFieldName('right')!.text));
 }

@@ -254,7 +254,11 @@ on purpose, for work that must not stop with it):
   context, a connection's accept loop, a watcher, or work done after a request is answered
   (kyverno's reports and update requests failed with the request's context), and would stop with it.
   A context handed to a logger only (\`logger.Infof(ctx, …)\`) is no use of it: flyteadmin's cloud
-  events, published after the request returned, were all lost with the request's context;
+  events, published after the request returned, were all lost with the request's context. Nor is
+  a context of the goroutine's own by that name, a parameter of its literal or declared first in
+  it (\`go func(ctx context.Context, sid string) {…}(context.TODO(), sid)\`, \`ctx, cancel :=
+  context.WithTimeout(context.TODO(), d)\`): a session revoked that way after a logout would have
+  been cut off as the handler answered;
 - the only context in scope is a local made with a cancel or deadline of its own
   (\`ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)\` for one wait, then
   \`Cleanup(context.TODO(), c)\`, which must not stop with it);
