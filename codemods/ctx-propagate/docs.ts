@@ -242,7 +242,10 @@ on purpose, for work that must not stop with it):
 - it is in a case of a select that stops on the context in another case (\`case <-ctx.Done():
   return\` … \`case <-ticker.C: lock.Refresh(context.TODO())\`): once that case runs, its work may be
   meant to finish, and given the context it could stop half-way (a lock refresh leaving its new
-  lock file behind);
+  lock file behind). The same after such a select in a loop's body, once a case took work
+  (\`select { case <-ctx.Done(): return; case job = <-c: }\`, then \`w.refresh(context.TODO(), job)\`):
+  a worker pool whose shutdown cancels the context and waits for the jobs in flight would have
+  had them cut off;
 - it is in a function literal that is returned or stored in a field (a shutdown closure), or
   given to a call whose result is (\`y.clean = utils.NewThrottle2(time.Minute, func() {…})\`: alist's
   delayed cleanups failed with \`Init\`'s context): it may run after the context is done;

@@ -16,6 +16,7 @@ import { cleanupAfter, CLEANUP, deferredByName } from './cleanup.js';
 import { cleanupGivenNewContext } from './cleanup-context.js';
 import { closedAfterLoop } from './closed-after-loop.js';
 import { reassigns } from './reassigned.js';
+import { stopSelectFor } from './select-stops.js';
 import { spanLinkReason } from './span-link.js';
 import { fieldSetUnderLock } from './guarded-field.js';
 import { meantToFinish, stoppingReason } from './meant-to-finish.js';
@@ -237,9 +238,10 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
     const deferredAs = a.type === 'func_literal' ? deferredByName(a) : undefined;
     if (deferredAs) return `the call is in a function literal the function defers (${deferredAs}): cleanup that runs as the function returns, often because ${source.expr} is done, would then fail at once`;
     if (a.type === 'func_literal' && escapes(a)) return `the call is in a function literal that is returned or stored: it may run after ${source.expr} is done`;
-    const stops = a.type === 'communication_case' ? stopCaseBeside(a, source.expr) : undefined;
+    const stops = stopSelectFor(a, source.expr);
     if (stops) {
-      return `the call is in a case of a select that stops on ${source.expr} in another case (line ${stops.startPosition.row + 1}): once this case runs, its work may be meant to finish, and given ${source.expr} it could stop half-way (a lock refresh leaving a new lock file behind)`;
+      if (stops.after) return `the call runs after a select that took work rather than stop on ${source.expr} (line ${stops.done.startPosition.row + 1}): that work may be meant to finish, and given ${source.expr} it could stop half-way (a worker's job cut off by the shutdown that waits for it to finish)`;
+      return `the call is in a case of a select that stops on ${source.expr} in another case (line ${stops.done.startPosition.row + 1}): once this case runs, its work may be meant to finish, and given ${source.expr} it could stop half-way (a lock refresh leaving a new lock file behind)`;
     }
     if (detachedApart(a, call, source.expr)) {
       return `${call.text} is given to a goroutine that nothing waits for and that does not use ${source.expr} otherwise: it may be meant to outlive ${source.expr} (a connection's accept loop, a watcher, reports written after a request is answered), and would stop with it`;
@@ -333,12 +335,6 @@ function nilTested(ifStmt: Node, expr: string, at: Node): string | undefined {
     if (decl && 'local' in decl && decl.local.value?.text.replace(/\s/g, '') === expr.replace(/\s/g, '')) return m[1];
   }
   return undefined;
-}
-
-/** Another case of the select around `kase` that receives `<-expr.Done()`: the select's own stop. */
-function stopCaseBeside(kase: Node, expr: string): Node | undefined {
-  const done = `<-${expr}.Done()`.replace(/\s/g, '');
-  return kase.parent?.namedChildren.find((c) => c.type === 'communication_case' && !same(c, kase) && c.childForFieldName('communication')?.text.replace(/\s/g, '') === done);
 }
 
 /** `pprof.WithLabels(…)`, `pprof.Do(…)` or `pprof.SetGoroutineLabels(…)` when `call` is the context it is given, as written up to its paren. */
