@@ -245,6 +245,14 @@ then \`metrics.RemoveNATEntry()\`; \`g.Inc()\`, then \`g.Dec()\`; \`atomic.AddIn
 gauge). A goroutine whose work runs through a function of the package that recovers panics
 itself (\`err := try2(fn); if err != nil { rec(err) }\`): what it leaves outside, a failure handler
 that may escalate on purpose, is left to crash by design (jupiter's \`SafeGo\`).
+A mark the starting function sets on a field before the goroutine (a map entry, \`h.running[id] =
+true\`; a flag swapped, \`b.busy.CompareAndSwap(false, true)\`; a count raised, \`t.inflight.Add(1)\`;
+a status, \`t.status[id] = "running"\`) that a function of the package the goroutine calls undoes
+after some work, outside a defer, one or more calls deep (\`h.finishRefresh(userID)\`, deleting
+from \`h.running\`, at the end of \`refreshUserFeeds\`): recovered, a panic before it would leave the
+mark for good, every later start refused as already running (a miniflux variant's per-user
+refresh guard answered 429 with nothing running). One undone in a defer, in the goroutine or in
+the function, still runs and is fixed.
 
 ## Limits
 goconc reads one package at a time: a release, a signal, a lock or a one-time set-up in a

@@ -11,6 +11,7 @@ import { foreignServer } from './foreign-server.js';
 import { callbackReason, handedFunctionReason } from './handed-functions.js';
 import { releaseAPanicSkips } from './own-releases.js';
 import { releaseDeferredInCallee } from './release-in-callee.js';
+import { clearInCallee } from './clear-in-callee.js';
 import { panicLoggerAt } from './logger.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
@@ -246,6 +247,12 @@ function find(ctx: FileContext): RawFinding[] {
     const guard = guardSetBefore(go, ctx);
     if (guard) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine starts after ${guard}, a flag the package clears once the work is done: after a recovered panic it would stay set, and the work never start again where the process used to crash` });
+      continue;
+    }
+    // Or one the starter set earlier, undone in a function the goroutine calls.
+    const cleared = clearInCallee(undeferred, go, body, ctx.packageIndex());
+    if (cleared) {
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: cleared });
       continue;
     }
     const worker = workerPerItem(go, body, ctx.packageIndex());
