@@ -7,7 +7,9 @@ A \`time.NewTicker\` in a function that never returns (no return of its own, end
 with no condition, or over the ticker's channel, that nothing breaks out of) outlives nothing,
 and is not reported: a deferred Stop there would never run. Nor is a \`for range time.Tick(d)\`
 or \`for range time.NewTicker(d).C\` that ends such a function (a goroutine ticking for the life of
-the process).
+the process), also when it ends an \`if\` with no \`else\` that ends the function (\`if !optOut {
+for range time.Tick(6 * time.Hour) {…} }\`): the ticker is made only where the function never
+returns. One made before that \`if\` is reported: the other way out returns with it running.
 
 ## Before
 

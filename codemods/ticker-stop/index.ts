@@ -67,11 +67,17 @@ const NEVER_COLLECTED = 'it keeps firing, and is never collected, after the func
  * over the ticker's channel (`t.C`, `time.Tick(d)`), that nothing breaks out of (TarsGo's endpoint
  * refresher, comqtt's examples). Its ticker outlives nothing: a deferred Stop would never run.
  */
-function neverReturns(fn: Node, body: Node, channel: string): boolean {
+function neverReturns(fn: Node, body: Node, channel: string, made?: Node): boolean {
   const own = (n: Node) => same(enclosingFunction(n), fn);
   if (body.descendantsOfType('return_statement').some(own)) return false;
-  const last = body.namedChildren.filter((c) => c.type !== 'comment').at(-1);
-  const loop = last?.type === 'statement_list' ? last.namedChildren.filter((c) => c.type !== 'comment').at(-1) : last;
+  const lastOf = (block: Node | null | undefined) => {
+    const last = block?.namedChildren.filter((c) => c.type !== 'comment').at(-1);
+    return last?.type === 'statement_list' ? last.namedChildren.filter((c) => c.type !== 'comment').at(-1) : last;
+  };
+  let loop = lastOf(body);
+  // The loop ending an if with no else that ends the function, the ticker made in it (`if !optOut {
+  // for range time.Tick(d) {…} }`): made only where the function never returns.
+  while (made && loop?.type === 'if_statement' && !loop.childForFieldName('alternative') && contains(loop, made)) loop = lastOf(loop.childForFieldName('consequence'));
   if (loop?.type !== 'for_statement') return false;
   const shape = loopShape(loop);
   if (shape.kind !== 'forever' && !(shape.kind === 'range' && shape.over?.text === channel)) return false;
@@ -85,7 +91,7 @@ function newTicker(call: Node, ctx: FileContext): RawFinding | undefined {
     const fn = enclosingFunction(call);
     const body = fn?.childForFieldName('body');
     // Ranged over to the end of a function that never returns (`for range time.NewTicker(d).C {`).
-    if (!fn || !body || neverReturns(fn, body, `${call.text}.C`) || (fn.type === 'function_declaration' && fn.childForFieldName('name')?.text === 'main')) return undefined;
+    if (!fn || !body || neverReturns(fn, body, `${call.text}.C`, call) || (fn.type === 'function_declaration' && fn.childForFieldName('name')?.text === 'main')) return undefined;
     return { start: call.startIndex, end: call.endIndex, message: `${call.text}.C keeps the ticker's channel only: the ticker can never be stopped, and ${NEVER_COLLECTED}`, reason: 'the ticker itself is not kept: stopping it needs it in a variable of its own (t := time.NewTicker(d); defer t.Stop(); then t.C), a change of the statement goconc leaves to its author' };
   }
   const decl = call.parent?.parent;
@@ -135,7 +141,7 @@ function tick(call: Node, ctx: FileContext, time: string): RawFinding | undefine
   const clause = call.parent;
   const loop = clause?.type === 'range_clause' && clause.childForFieldName('right')?.id === call.id ? clause.parent : undefined;
   const body = fn?.childForFieldName('body');
-  if (loop && !inLoop && body && neverReturns(fn!, body, call.text)) return undefined;
+  if (loop && !inLoop && body && neverReturns(fn!, body, call.text, call)) return undefined;
   if (inLoop || (loop && enclosingLoops(loop).length > 0)) {
     return { start: call.startIndex, end: call.endIndex, message, reason: 'only `for range time.Tick(d)` outside other loops is rewritten; hoisting a ticker out of a loop would change when it fires' };
   }
