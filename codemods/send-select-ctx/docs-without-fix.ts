@@ -42,7 +42,9 @@ export const withoutFix = `## Reported without a fix
   package that made it under another name, gave it to such workers and returned it
   (\`workersStartChan := startWorkerStarters(ctx, h)\`, \`return jobs\`: cds' hatchery dropped a job
   request its starters would have spawned); a \`break\` out of an
-  inner loop does not leave theirs; a \`for {\` loop reading \`v, ok := <-ch\` that leaves only under
+  inner loop does not leave theirs, nor a \`return\` of a function literal inside (\`walkMeta(func(k,
+  v string) error { …; return nil })\`: benthos' parallel http processor, its feeder given a select,
+  left its batch waiting for results of indexes never handed out); a \`for {\` loop reading \`v, ok := <-ch\` that leaves only under
   \`if !ok\` drains as a range does), or a local channel that goroutines the function starts range over with no way out of
   their loop (\`go func() { for batch := range ch { … } }()\`, also through a function of the
   package they call: \`go func() { errc <- deleteFiles(n, delChan) }()\`, whose workers range over

@@ -1,5 +1,5 @@
 import { declarationOf } from './scope.js';
-import { ancestors, FUNCTION_TYPES, same, type Node } from './syntax.js';
+import { ancestors, enclosingFunction, FUNCTION_TYPES, same, type Node } from './syntax.js';
 
 /** The loops enclosing node inside its own function, innermost first (labelled or not). */
 export function enclosingLoops(node: Node): Node[] {
@@ -189,7 +189,9 @@ function isWorkerCount(expr: Node): boolean {
 export function leavesLoop(loop: Node): boolean {
   const body = loop.childForFieldName('body');
   if (!body) return true;
-  if (/\b(return|goto)\b/.test(body.text)) return true;
+  // A return of a function literal inside (`MetaWalkMut(func(…) error { …; return nil })`) leaves that literal only.
+  const fn = enclosingFunction(loop);
+  if (/\b(return|goto)\b/.test(body.text) && body.descendantsOfType(['return_statement', 'goto_statement']).some((s) => same(enclosingFunction(s), fn))) return true;
   return body.descendantsOfType('break_statement').some((b) => breaksOut(b, loop));
 }
 
