@@ -125,7 +125,10 @@ only closes a channel inside a \`sync.Once\` does not, and is left alone.
   keep\`): once it returns, the lock promises the element
   is not used again, and a copy taken before could still call a handler after its Unsubscribe
   returned (or tell a queue after it was stopped, or hand a pool's \`Range\` callback a value its
-  \`Delete\` has destructed). A method that takes the same lock and deletes from the map counts,
+  \`Delete\` has destructed). Emptying it counts too (\`clear(st.pages)\`, \`maps.DeleteFunc(st.pages, …)\`,
+  \`st.pages = nil\`, a new \`make\` or literal; not a \`make\` only when it is nil, a lazy init): once a
+  sign-out of everyone returns, no page is told anything more, and a copy could still tell one (a
+  dex-shaped session store variant). A method that takes the same lock and deletes from the map counts,
   whichever of its paths unlocks, and so does one handing the map, under the lock, to a function of
   the package that deletes from it (\`s := take(h.sessions, id)\`). Replacing an entry whose old
   value is read first and handed on counts too (\`old = t.subs[name]; t.subs[name] = c; return

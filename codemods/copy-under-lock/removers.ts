@@ -5,6 +5,7 @@ import { calledName } from '../../src/go/called-functions.js';
 import type { Node } from '../../src/go/syntax.js';
 import { replacedEntry } from './replaced-entries.js';
 import { lockWrappers, wrapperLockCalls } from '../../src/go/lock-wrappers.js';
+import { emptiedBy } from './emptied.js';
 
 const LOCK_CALL = /Lock\s*\(\s*\)/;
 
@@ -15,6 +16,8 @@ export interface Remover {
   replaced?: string;
   /** The lock taken through a method of the type (`s.acquireProbesMutex(id), whose body locks s.probesMutex`). */
   via?: string;
+  /** The collection emptied or given a new value (`clear(st.pages)`, `st.pages = nil`). */
+  emptied?: string;
 }
 
 /** Why a copy would break the lock's promise a remover gives. */
@@ -22,15 +25,15 @@ export function removerReason(r: Remover, field: string, afterRemoval: string): 
   if (r.replaced) {
     return `${r.method} replaces entries of ${field} under the same lock and hands on the old one (${r.replaced}): once it returns, the old one is not used here again and its caller may close it, and after a copy this loop could still use it${afterRemoval}`;
   }
-  const via = r.via ? ` (taken through ${r.via})` : '';
+  const via = r.via ? ` (taken through ${r.via})` : r.emptied ? ` (${r.emptied})` : '';
   return `${r.method} removes elements of ${field} under the same lock${via}: once it returns, none is used again, and after a copy one could still be${afterRemoval}`;
 }
 
 /**
  * Another method of the type that removes elements of the field under the same mutex
- * (`delete(a.handlers, id)`, `s.subs = slices.Delete(…)`, `b.subs = keep`): the lock promises that once it
- * returns, the removed element is not used again. An entry replaced whose old value is handed on
- * counts (see replacedEntry). Its name, and how.
+ * (`delete(a.handlers, id)`, `s.subs = slices.Delete(…)`, `b.subs = keep`, `clear(st.pages)`, `st.pages =
+ * nil`: see emptiedBy): the lock promises that once it returns, the removed element is not used
+ * again. An entry replaced whose old value is handed on counts (see replacedEntry). Its name, and how.
  */
 export function removesUnderLock(typeName: string, cs: { mutex: string; recv: string }, field: string, method: Node, ctx: FileContext): Remover | undefined {
   const mutex = cs.mutex.slice(cs.recv.length);
@@ -38,6 +41,8 @@ export function removesUnderLock(typeName: string, cs: { mutex: string; recv: st
   // The lock may be taken through a method of the type whose body locks it (`s.acquireProbesMutex(id)`).
   const wrappers = lockWrappers(ctx.packageIndex(), typeName).filter((w) => w.op === 'Lock' && w.field === mutex);
   const wrapped = wrappers.length > 0 ? new RegExp(`\\.(${wrappers.map((w) => w.name).join('|')})\\(`) : undefined;
+  // One that empties the collection (`clear(st.pages)`) is named only when no method deletes.
+  let emptier: Remover | undefined;
   for (const m of ctx.packageIndex().methodsWhere(typeName, (text) => (LOCK_CALL.test(text) || !!wrapped?.test(text)) && mentions.test(text))) {
     if (m.name === method.childForFieldName('name')?.text) continue;
     // A delete from the field in a method that takes the same lock, whatever its sections look
@@ -59,11 +64,13 @@ export function removesUnderLock(typeName: string, cs: { mutex: string; recv: st
         ),
       );
       if (removes) return { method: m.name };
+      const emptied = emptiedBy(other.inside.flatMap((st) => [st, ...st.descendantsOfType(['call_expression', 'assignment_statement'])]), target);
+      emptier ??= emptied ? { method: m.name, emptied } : undefined;
       const replaced = replacedEntry(other.inside, target, m.node);
       if (replaced) return { method: m.name, replaced };
     }
   }
-  return undefined;
+  return emptier;
 }
 
 /** A call handing the field to a function of the package that deletes from a map (`take(h.sessions, id)`). */
