@@ -150,6 +150,13 @@ only closes a channel inside a \`sync.Once\` does not, and is left alone.
   the loop hands each element to a function value whose code the package does not show (\`f(a)\`,
   \`f func(*Alert)\` a parameter): it may write through the pointer (signoz's rules set each
   alert's last-sent time there), racing the readers that take the lock;
+- the elements are of a type documented as not safe for concurrent use (\`*bufio.Writer\`, \`*bufio.Reader\`,
+  \`*bytes.Buffer\`, \`*strings.Builder\`, \`*tabwriter.Writer\`, \`*csv.Writer\`, \`*json.Encoder\`/\`Decoder\`,
+  \`*gob.Encoder\`, gzip's, zlib's and flate's \`*Writer\`, math/rand's \`*Rand\`,
+  \`*textproto.Writer\`, gorilla's \`*websocket.Conn\`), as the map's keys or values the loop binds: the
+  lock also kept each element's uses apart (Record writes to a user's writer under it), and after
+  unlocking the loop's calls (\`w.Flush()\`) would run beside them (a miniflux-shaped audit log lost
+  and tore records);
 - the elements are of an interface type (\`[]Flusher\`) and another method calls, under the same
   mutex, a method of another of the receiver's interface fields (\`ac.Writer.Write(p)\`): the lock
   serialises work on objects, and an element may be one of them seen through another interface.
