@@ -102,7 +102,9 @@ export const withoutFix = `## Reported without a fix
   variable only receives set: \`var finishChan chan error\` … \`case finishChan = <-s.start:\`; a
   parameter every caller hands such a channel: \`case c := <-p.get: p.getPayload(c)\`; one looked up in a
   map of calls waiting for their answers: \`rchan, ok := c.pending[msg.id]\`, cue's JSON-RPC
-  connection), or one of a local slice such channels were collected
+  connection; one a function that came in that way gives: \`case fn := <-e.syncCh: ack := fn();
+  ack <- struct{}{}\`, xk6-browser's event emitter, whose requester waits on it), or one of a local
+  slice such channels were collected
   in (\`errchs = append(errchs, req.errch)\`, then a range over it or \`errchs[0] <- err\`), or a field of a request taken off
   a queue (\`req, ok := s.queue.Pop()\` … \`req.result <- res\`), or a field named for the answer
   (\`Res\`, \`RespCh\`, \`replyC\`, \`resultChan\`, \`ack\`; mediamtx's path left a source waiting on

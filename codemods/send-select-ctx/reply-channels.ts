@@ -89,8 +89,12 @@ function receivedFrom(expr: Node): string | undefined {
   // `req, ok := s.queue.Pop()`: a request taken from a queue carries its reply channel as well.
   const right = found.local.decl.childForFieldName('right')?.namedChildren ?? [];
   const taken = value ?? (right.length === 1 ? right[0] : undefined);
-  const callee = taken && unparen(taken).type === 'call_expression' ? unparen(taken).childForFieldName('function')?.text : undefined;
-  return callee && QUEUE_TAKE.test(callee) ? `${callee}()` : undefined;
+  const called = taken && unparen(taken).type === 'call_expression' ? unparen(taken).childForFieldName('function') : undefined;
+  const callee = called?.text;
+  if (callee && QUEUE_TAKE.test(callee)) return `${callee}()`;
+  // `case fn := <-e.syncCh: ack := fn()`: made by a function a requester handed over, the channel it waits on.
+  const handedFn = called?.type === 'identifier' ? receivedFrom(called) : undefined;
+  return handedFn !== undefined ? `${handedFn}, as what ${callee}() gives` : undefined;
 }
 
 /** What a variable declared without a value is received from, when every assignment to it is a receive from one channel. */
