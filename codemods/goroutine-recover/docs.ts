@@ -79,7 +79,8 @@ a dead one handed out for its pod from then on) or clearing a mark its starter s
 closure of the function around that the goroutine calls by name (\`doCancel()\`, whose
 \`close(cancel)\`, recovered, never reached zgrab2's waiting request); any logger's \`Fatal\` ends the process as
 \`os.Exit\` does (sish's certificate watchers). The same in a function of the package the body
-calls, not deferred (followed six calls deep): a \`close(…)\`, a \`wg.Done()\`, an unlock or a
+calls, not deferred (followed six calls deep, by name; a call chain from a standard package,
+\`time.Now().Add(d)\`, is the standard library's, not a method \`Add\` of the package): a \`close(…)\`, a \`wg.Done()\`, an unlock or a
 \`Close()\` as a statement (go-carbon's reads, recovered, kept a file and its shared flock, and the
 persister waiting for the exclusive lock hung), a send, an \`os.Exit\` or a \`Fatal\` (AdGuard's \`fatalOnError\`, sish's \`CleanUp\`,
 ali's \`Attack\` sending each result), or an action scheduled for later (\`b.timer =
@@ -102,7 +103,8 @@ rocketmq's stats task, recovered in the goroutine that starts it after a first r
 or that calls a function parameter the package's callers hand such a server (\`err := handler()\`,
 given \`func() error { return srv.Serve(l) }\`: etcd's client and peer servers),
 or that runs a server of another package, a method named \`Listen\`, \`Serve\`, \`Start\` or \`Run\` (no more
-to its name) that no code of the package declares, its result dropped or only an error, given at most
+to its name), or ending in \`Serve\` (\`ActivateAndServe\`, miekg/dns' servers in moby's resolver),
+that no code of the package declares, its result dropped or only an error, given at most
 a context, a stop channel, a period or an address (\`ul.Listen()\`: statsd_exporter's unixgram
 listener, in pkg/listener, recovered, left the process up and its health checks passing with
 nothing read; \`e.Start(addr)\`), meant to run for the life of the process: one recovered panic would end it for good where the

@@ -8,6 +8,9 @@ import { STARTER } from './workers.js';
 /** Commands and processes: their `Run` or `Start` runs a child, not a server. */
 const COMMAND = /(^|\.)([cC]md|[cC]ommand|c?[pP]roc|[pP]rocess|[eE]xec)([A-Z_\d]\w*)?$/;
 
+/** A name that says it serves, whatever comes first (`ActivateAndServe`, `ListenAndServeTLS`, miekg/dns' and net/http's). */
+const SERVES = /^\w*(Serve|ServeTLS)$|^ListenAndServe\w*$/;
+
 /** What a server is handed: a context or stop channel, a period, an address to serve on. */
 const SERVER_ARG = /ctx|context|stop|done|quit|shutdown|addr|port|listen|bind|^time\.|^\d|^"[\w.-]*:\d+"$/i;
 
@@ -26,7 +29,8 @@ export function foreignServer(body: Node, index: PackageIndex): string | undefin
     const name = fn.childForFieldName('field')!.text;
     const operand = fn.childForFieldName('operand')!.text;
     const starts = STARTER.exec(name);
-    if (!starts || starts[2] !== undefined || !/^[A-Z]/.test(name) || COMMAND.test(operand)) continue;
+    const serves = starts ? starts[2] === undefined : SERVES.test(name);
+    if (!serves || !/^[A-Z]/.test(name) || COMMAND.test(operand)) continue;
     const args = call.childForFieldName('arguments')?.namedChildren ?? [];
     if (args.length > 2 || !args.every((a) => SERVER_ARG.test(a.text)) || !resultAtMostAnError(call)) continue;
     if (index.functionsNamed(name, true).length > 0) continue;

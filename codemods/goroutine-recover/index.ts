@@ -2,7 +2,7 @@ import { declarationOf, localClosure, testingParameter } from '../../src/go/scop
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
 import { rangedOfUnknownType } from './unknown-range.js';
-import { afterOpeningBrace, ancestors, contains, eol, firstLine, indentAt, insideLiteral, statementsOf, touchesError, type Node } from '../../src/go/syntax.js';
+import { afterOpeningBrace, ancestors, contains, eol, firstLine, FUNCTION_TYPES, indentAt, insideLiteral, statementsOf, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { waitedOrMeant } from './waited-for.js';
 import { outcomeHandedBack } from './outcome-handed-back.js';
@@ -265,7 +265,8 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${server}(), a server or loop meant to run for the life of the process: recovered, a panic would leave the process up with it gone where the crash used to restart it` });
       continue;
     }
-    const foreign = foreignServer(body, ctx.packageIndex());
+    // Not in test code, whose reason says more: a test's server is no process's.
+    const foreign = inTestCode(ctx.path) || ancestors(go).some((a) => FUNCTION_TYPES.has(a.type) && testingParameter(a)) ? undefined : foreignServer(body, ctx.packageIndex());
     if (foreign) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${foreign}, named for serving, whose code this package does not declare (another package's server, its loop out of sight): the process's own server, meant to run for its life, and recovered, a panic in it would leave the process up with nothing serving (its health checks may still pass) where the crash used to get it restarted` });
       continue;

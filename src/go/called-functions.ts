@@ -1,4 +1,5 @@
 import { baseTypeName } from './declarations.js';
+import { importName, importSpecs } from './imports.js';
 import type { PackageIndex } from './package-index.js';
 import type { Node } from './syntax.js';
 import { declarationOf, paramsOf, type Param } from './scope.js';
@@ -43,6 +44,8 @@ function followCalls(calls: Node[], index: PackageIndex, direct: boolean, parse:
   const out: { body: Node; via?: string }[] = [];
   const seen = new Set<string>();
   let level = calls.flatMap((c) => {
+    // `time.Now().Add(d)`, `klog.Flush()`: another package's, not a function of this one.
+    if (c.type === 'selector_expression' && rootedAtImport(c.childForFieldName('operand')!)) return [];
     const named = calledName(c);
     return named ? [{ ...named, via: direct ? `${c.text}()` : undefined }] : [];
   });
@@ -63,6 +66,17 @@ function followCalls(calls: Node[], index: PackageIndex, direct: boolean, parse:
     level = next;
   }
   return out;
+}
+
+/** An operand whose leftmost name is an imported package's (`time` in `time.Now().Add`), through calls and selectors. */
+function rootedAtImport(operand: Node): boolean {
+  let n: Node | null = operand;
+  while (n && (n.type === 'call_expression' || n.type === 'selector_expression')) {
+    n = n.type === 'call_expression' ? n.childForFieldName('function') : n.childForFieldName('operand');
+  }
+  if (n?.type !== 'identifier' || declarationOf(n.text, n)) return false;
+  const name = n.text;
+  return importSpecs(n.tree).some((s) => s.alias !== '_' && s.alias !== '.' && (s.alias ?? importName(s.path)) === name);
 }
 
 /** The name a call's function goes by: `f` (a function), `x.m` (a method `m`, whatever x is). */
@@ -133,11 +147,39 @@ export const MAY_WAIT = /\bfor\b|\bselect\b|<-|Serve|\bWait\b|\bDone\b|\bSleep\b
 function callsInText(text: string): { name: string; method: boolean }[] {
   const body = text.indexOf('{');
   const out: { name: string; method: boolean }[] = [];
-  for (const m of text.slice(body === -1 ? 0 : body).matchAll(/(\.)?\b([A-Za-z_]\w*)\s*\(/g)) {
+  const code = text.slice(body === -1 ? 0 : body);
+  for (const m of code.matchAll(/(\.)?\b([A-Za-z_]\w*)\s*\(/g)) {
     if (!m[1] && NOT_CALLS.has(m[2])) continue;
+    // `time.Now().Add(d)`, `strings.Split(s, ",")`: the standard library's, not a method of the package.
+    if (m[1] && STANDARD.has(chainRoot(code, m.index!))) continue;
     out.push({ name: m[2], method: !!m[1] });
   }
   return out;
+}
+
+/**
+ * Standard packages, as code names them, that code seldom names a variable after: a call chain
+ * starting at one stays in the standard library (`path`, `list`, `log` or `url` may be locals).
+ */
+const STANDARD = new Set('time strings bytes fmt sync atomic errors context os io strconv math filepath http slog utf8 unicode bufio regexp reflect runtime base64 hex binary sha256 md5 crc32 gzip zlib tls x509'.split(' '));
+
+/** The leftmost name of the call chain whose `.` is at `dot` (`time` for `time.Now().Add`), back through calls and selectors. */
+function chainRoot(code: string, dot: number): string {
+  let j = dot - 1;
+  for (;;) {
+    if (code[j] === ')') {
+      for (let depth = 0; j >= 0; j--) {
+        if (code[j] === ')') depth++;
+        else if (code[j] === '(' && --depth === 0) break;
+      }
+      j--;
+    }
+    const end = j + 1;
+    while (j >= 0 && /\w/.test(code[j])) j--;
+    const name = code.slice(j + 1, end);
+    if (code[j] !== '.' || name === '') return name;
+    j--;
+  }
 }
 
 const NOT_CALLS = new Set(
