@@ -1,12 +1,15 @@
 import type { FileContext } from '../../src/engine/types.js';
+import type { CancellationSource } from '../../src/go/cancellation.js';
 import type { Node } from '../../src/go/syntax.js';
 import { calledName } from '../../src/go/called-functions.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { recordsEarlierChange, retriedWriteAfterChange } from './records-earlier.js';
 import { readsOnlyValues } from './values-only.js';
+import { calleeKeepsContext } from './callee-keeps-context.js';
 
-/** Why the call the empty context is given to should not get `inScope`, if it should not. */
-export function calleeReason(call: Node, ctx: FileContext, inScope: string): string | undefined {
+/** Why the call the empty context is given to should not get the context in scope, if it should not. */
+export function calleeReason(call: Node, ctx: FileContext, source: CancellationSource): string | undefined {
+  const inScope = source.expr;
   const expected = mockExpectation(call);
   if (expected) {
     return `the call sets a mock's expectation (${expected}), not work done under the context: its argument is the context the code under test is expected to pass, and given ${inScope} it would expect that one instead`;
@@ -23,6 +26,9 @@ export function calleeReason(call: Node, ctx: FileContext, inScope: string): str
   if (dropped) {
     return `${dropped} takes a lock or a slot given a context, and its result is dropped: given ${inScope} it could give up once ${inScope} is done, and the function would go on as if it held it (and release what it never took)`;
   }
+  // Not a receiver's context, which lives as long as what it would start or keep.
+  const kept = source.kind === 'ctx-field' ? undefined : calleeKeepsContext(call, ctx.packageIndex());
+  if (kept) return `${kept}: given ${inScope}, that work would end with ${inScope}`;
   const retried = retriedWriteAfterChange(call);
   if (retried) {
     return `the call is in a closure ${retried.helper} runs to record what ${retried.change} changed earlier: given ${inScope}, a cancel in between would keep that change and lose its record`;

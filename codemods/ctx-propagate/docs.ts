@@ -271,6 +271,13 @@ on purpose, for work that must not stop with it):
   (lotus' remote workers failed every call after they connected), or keeps in a field (\`client,
   err := connect(context.Background(), e.opts)\`, then \`e.client = client\`: mongodb_exporter's
   shared client, built by a scrape, would have been cut off at each scrape's deadline);
+- the function called, declared in the package, keeps the context it is given past its return
+  (not when the context in scope is the receiver's field): it starts a goroutine with it that
+  nothing waits for (\`go r.handleIterEvents(ctx, …)\`, or a go func literal using it), or stores
+  it in a field of the receiver or of what it returns (\`r.ctx = ctx\`, \`ctx: ctx\`, or a context
+  made from it), itself or in a function of the package it hands it to: given the context in
+  scope, that work would end with it (with \`--aggressive\`, xk6-browser's browser registry, built
+  with the VU's init context, stopped launching browsers once the init stage ended);
 - the context is a local made from a new root to carry values (\`withHeader :=
   context.WithValue(context.Background(), k, v)\`) for the calls given it: a call given
   \`context.TODO()\` beside them is meant not to see them (weaviate's tests of a client's default

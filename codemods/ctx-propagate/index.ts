@@ -151,7 +151,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`a comment says why ${call.text} is used here (${firstLine(explained)}): its author weighed ${source.expr} and left it out on purpose, so the change is theirs to make`));
       continue;
     }
-    const byCallee = calleeReason(call, ctx, source.expr);
+    const byCallee = calleeReason(call, ctx, source);
     if (byCallee) {
       out.push(unfixed(byCallee));
       continue;
