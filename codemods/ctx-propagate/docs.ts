@@ -271,6 +271,14 @@ on purpose, for work that must not stop with it):
   (lotus' remote workers failed every call after they connected), or keeps in a field (\`client,
   err := connect(context.Background(), e.opts)\`, then \`e.client = client\`: mongodb_exporter's
   shared client, built by a scrape, would have been cut off at each scrape's deadline);
+- a result of the call (any call), or something made from it, is kept in a field of the method's
+  receiver later in the function (\`res, err := h.client.SendToResponse(context.Background(), …)\`,
+  then \`h.codec = bufio.NewScanner(res.Body)\`; the result itself, its \`Body\`, \`Stream\`,
+  \`Conn\` or \`Reader\`, or a \`New…\`/\`Wrap…\` constructor given it), where the context in scope is
+  not the receiver's field: what it streams is read after the call returns, and given the context
+  in scope it would end with it (with \`--aggressive\`, benthos' streaming http_client input, given
+  a Connect context that ends with connecting, read one event of five); values read from it at
+  once (\`h.total = res.Total\`, \`h.items = parse(res)\`) are no such use;
 - the function called, declared in the package, keeps the context it is given past its return
   (not when the context in scope is the receiver's field): it starts a goroutine with it that
   nothing waits for (\`go r.handleIterEvents(ctx, …)\`, or a go func literal using it), or stores

@@ -5,7 +5,7 @@ import { declarationOf, paramsOf } from '../../src/go/scope.js';
 import { packageName } from '../../src/go/imports.js';
 import { callsOf, codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { enclosingLoops } from '../../src/go/loops.js';
-import { ancestors, enclosingFunction, escapes, firstLine, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { ancestors, escapes, firstLine, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
 import { detachedApart, onlyStartedDetached } from './detached.js';
 import { docs } from './docs.js';
 import { explainedByComment } from './explained.js';
@@ -19,6 +19,7 @@ import { reassigns } from './reassigned.js';
 import { stopSelectFor } from './select-stops.js';
 import { spanLinkReason } from './span-link.js';
 import { fieldSetUnderLock } from './guarded-field.js';
+import { outlivesCall } from './outlives-call.js';
 import { meantToFinish, stoppingReason } from './meant-to-finish.js';
 import { failureReason, inFailureBranchOf } from './failure-branch.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
@@ -268,9 +269,7 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
   const later = cleanupAfter(call, source.fn);
   if (later) return `the function cleans up after this call (${later}, left with its own context): given ${source.expr}, this call would fail once ${source.expr} is done, and the cleanup never be reached`;
   const kept = outlivesCall(given ?? undefined, callee, source);
-  if (kept) {
-    return `${firstLine(given!.text)} makes ${kept}: a connection or client lives as long as what holds it, and given ${source.expr} it would end with this call's context`;
-  }
+  if (kept) return kept;
   const values = madeForValues(call, source);
   if (values) {
     return `${source.expr} is made from a new root to carry values (${firstLine(values.text)}, line ${values.startPosition.row + 1}) for the calls given it: this one is not, and given it would see them (a test of the default without a header)`;
@@ -280,31 +279,6 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
     return `${source.expr} is made here with a cancel or deadline of its own (line ${made.startPosition.row + 1}) for the calls given it, and no other context is in scope: this call may be meant to outlive it, and would stop with it`;
   }
   return closedAfterLoop(call, callee, source) ?? spanLinkReason(call, source);
-}
-
-/**
- * A constructor or connection (`NewWorkerRPCV0(…)`, `grpc.Dial(…)`) whose results the function
- * returns (`wapi, closer, err := New…(…)` … `return &remoteWorker{wapi, closer}, nil`): what it
- * makes outlives the call. The result returned, e.g. `wapi`.
- */
-function outlivesCall(given: Node | undefined, callee: string, source: CancellationSource): string | undefined {
-  const fn = source.fn;
-  if (!given || !/(^|\.)([Nn]ew|[Dd]ial|[Cc]onnect|[Oo]pen|[Ss]tart|[Ll]isten)(?![a-z])\w*$/.test(callee)) return undefined;
-  const list = given.parent?.type === 'expression_list' ? given.parent.parent : undefined;
-  const left = list?.type === 'short_var_declaration' || list?.type === 'assignment_statement' ? list.childForFieldName('left')!.namedChildren : [];
-  // Kept in a field at once (`e.client, err = connect(…)`), where the context is not a field
-  // living as long as it (`k.ctx`).
-  const inField = source.kind !== 'ctx-field';
-  const field = inField ? left.find((n) => n.type === 'selector_expression') : undefined;
-  if (field) return `what the function keeps in ${field.text}`;
-  const names = left.map((n) => n.text).filter((n) => n !== '_' && n !== 'err');
-  const returns = fn.descendantsOfType('return_statement').filter((r) => same(enclosingFunction(r), fn));
-  const returned = names.find((n) => returns.some((r) => new RegExp(`(?<![\\w.])${n}\\b`).test(r.text)));
-  if (returned) return `what the function returns (${returned})`;
-  // Or kept in a field after (`client, err := connect(context.Background(), e.opts)`, then
-  // `e.client = client`: mongodb_exporter's shared client, cached for the life of the process).
-  const kept = fn.descendantsOfType('assignment_statement').find((a) => inField && a.startIndex > given.endIndex && a.childForFieldName('left')?.namedChildren.some((n) => n.type === 'selector_expression') && names.includes(a.childForFieldName('right')?.text ?? ''));
-  return kept && `what the function keeps in ${kept.childForFieldName('left')!.text}`;
 }
 
 /** The `context.WithValue(context.Background(), k, v)` a local context is made with, if it is: values on a root of its own. */
