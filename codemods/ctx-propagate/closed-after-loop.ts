@@ -1,5 +1,6 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { ancestors, contains, same, type Node } from '../../src/go/syntax.js';
+import { endlessLoopBreaks } from '../../src/go/loops.js';
 import { inFailureBranchOf } from './failure-branch.js';
 
 /** A clean-up that needs a context of its own: closing, resigning, rolling back, aborting. */
@@ -29,15 +30,6 @@ export function closedAfterLoop(call: Node, callee: string, source: Cancellation
 
 /** A `for {` (labelled or not) left only by breaks in the failure branch of a call given the context: that call. */
 function leftOnlyOnFailure(stmt: Node, source: CancellationSource): string | undefined {
-  const label = stmt.type === 'labeled_statement' ? stmt.childForFieldName('label')?.text : undefined;
-  const loop = stmt.type === 'labeled_statement' ? stmt.namedChildren.find((c) => c.type === 'for_statement') : stmt;
-  if (loop?.type !== 'for_statement' || loop.namedChildren.some((c) => c.type !== 'block' && c.type !== 'comment') || /\bgoto\b/.test(loop.text)) return undefined;
-  const breaks = loop.descendantsOfType('break_statement').filter((b) => {
-    const to = b.namedChildren[0]?.text;
-    if (to) return to === label;
-    const inner = ancestors(b).find((a) => a.type === 'for_statement' || a.type === 'select_statement' || a.type === 'expression_switch_statement' || a.type === 'type_switch_statement');
-    return same(inner, loop);
-  });
-  const failed = breaks.map((b) => inFailureBranchOf(b, source));
+  const failed = endlessLoopBreaks(stmt)?.breaks.map((b) => inFailureBranchOf(b, source)) ?? [];
   return failed.length > 0 && failed.every(Boolean) ? failed[0] : undefined;
 }

@@ -1,5 +1,6 @@
 import { doneReceive, type CancellationSource } from './cancellation.js';
 import { regexEscaped } from './find-by-text.js';
+import { endlessLoopBreaks } from './loops.js';
 import { LEAVES_CASE } from './result-channel.js';
 import { ancestors, contains, firstLine, same, unparen, type Node } from './syntax.js';
 
@@ -105,15 +106,9 @@ function conjuncts(cond: Node): Node[] {
  * ctx.Err() != nil`. The first such break's case or condition, as written.
  */
 function leftOnlyOnDone(stmt: Node, receive: string, source: CancellationSource): string | undefined {
-  const label = stmt.type === 'labeled_statement' ? stmt.childForFieldName('label')?.text : undefined;
-  const loop = stmt.type === 'labeled_statement' ? stmt.namedChildren.find((c) => c.type === 'for_statement') : stmt;
-  if (loop?.type !== 'for_statement' || loop.namedChildren.some((c) => c.type !== 'block' && c.type !== 'comment') || /\bgoto\b/.test(loop.text)) return undefined;
-  const breaks = loop.descendantsOfType('break_statement').filter((b) => {
-    const to = b.namedChildren[0]?.text;
-    if (to) return to === label;
-    const inner = ancestors(b).find((a) => a.type === 'for_statement' || a.type === 'select_statement' || a.type === 'expression_switch_statement' || a.type === 'type_switch_statement');
-    return same(inner, loop);
-  });
+  const endless = endlessLoopBreaks(stmt);
+  if (!endless) return undefined;
+  const { loop, breaks } = endless;
   let first: string | undefined;
   for (const b of breaks) {
     const kase = ancestors(b).find((a) => a.type === 'communication_case' && contains(loop, a));

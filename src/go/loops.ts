@@ -195,6 +195,13 @@ export function leavesLoop(loop: Node): boolean {
   return body.descendantsOfType('break_statement').some((b) => breaksOut(b, loop));
 }
 
+/** A `for {` with no clause (labelled or not) and no goto: the loop and the breaks that leave it. */
+export function endlessLoopBreaks(stmt: Node): { loop: Node; breaks: Node[] } | undefined {
+  const loop = stmt.type === 'labeled_statement' ? stmt.namedChildren.find((c) => c.type === 'for_statement') : stmt;
+  if (loop?.type !== 'for_statement' || loop.namedChildren.some((c) => c.type !== 'block' && c.type !== 'comment') || /\bgoto\b/.test(loop.text)) return undefined;
+  return { loop, breaks: loop.descendantsOfType('break_statement').filter((b) => breaksOut(b, loop)) };
+}
+
 /** Whether a break statement breaks this loop: it names the loop's label, or, unlabeled, no inner loop, switch or select stands between. */
 export function breaksOut(b: Node, loop: Node): boolean {
   const target = b.namedChild(0)?.text;
