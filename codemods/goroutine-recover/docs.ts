@@ -66,7 +66,9 @@ forever where the process used to crash (defer the release first). Such a call i
 that the work ended, whatever package declares it (\`Close…\`, \`Done\`, \`Finish\`, \`Release\`,
 \`Shutdown\` (and client-go's \`ShutDown\`: purelb's controller hung on SIGTERM), \`Stop\` (a scheduler or
 ticker stopped after a flush would run on), \`GracefulStop\`, \`Cancel\`, \`Terminate\`, \`Kill\`, \`Abort\`,
-\`Disconnect\`, \`Drain\`, \`Ack\`, \`Nack\`, \`Flush\`,
+\`Disconnect\`, \`Drain\`, \`Ack\`, \`Nack\`, \`Flush\`, and \`Trigger…\` forms of them that set the end going
+without waiting (\`i.out.TriggerCloseNow()\` after the pipeline's \`WaitForClose\`: benthos' outputs,
+recovered, were never told to close and their \`WaitForClose\` blocked for good),
 the package's own \`stop…\` and \`close…\` (\`<-ctx.Done(); s.stopKubelet(); s.stopEtcd()\`: rke2's
 cluster reset, recovered, left etcd running and exited 0; tink's gRPC server never stopped), \`Signal\`, \`Broadcast\`, \`sc.SendCloseSignal(err)\`: mosdns' servers, recovered,
 left \`WaitClosed\` waiting with the port dead), or for giving back what was taken for the work

@@ -30,6 +30,7 @@ export function afterSkipping(statement: string): string {
   if (/^atomic\.Store\w*\(|\.Store\(/.test(statement)) return 'the flag would stay set for good (the work refused from then on as already running)';
   if (/^time\.AfterFunc\(/.test(statement)) return 'what it schedules would never run (a pause never lifted, a retry never made)';
   if (GIVES_BACK_CALL.test(statement)) return 'what was taken for the work would stay taken (a reservation kept, an item never queued again, a transaction left open)';
+  if (/\.[Tt]rigger\w*\(\)$/.test(statement)) return 'what it tells to close or stop would never be told, and whoever waits for that (a WaitForClose) would wait forever';
   return /\.Close\(\)$/.test(statement) ? 'what it closes would stay open for good (a file and its lock, a connection, a pipe whose reader would wait forever)' : 'whoever waits for it would wait forever';
 }
 
@@ -50,7 +51,10 @@ export function signalsEnd(call: Node): boolean {
   // recovered, left etcd running and exited 0), and grpc's `GracefulStop` (tink's server).
   // And client-go's workqueue `ShutDown()` (purelb's controller hung on SIGTERM), a cancel, a kill, an
   // acknowledgement or a flush: each tells another side to stop waiting, or lets it go on.
-  return /^(Send|send)?([Cc]lose|Done|Finish|Complete|[Rr]elease|[Ss]hut[Dd]own|Restart|Signal|Broadcast|[Ss]top|GracefulStop|Cancel|Terminate|Quit|Kill|Abort|Disconnect|Drain|Ack|Nack|Flush)([A-Z]\w*)?$/.test(name) || GIVES_BACK_NAME.test(name);
+  // Also one that sets such an end going without waiting for it (`i.out.TriggerCloseNow()`,
+  // `TriggerStopConsuming()`: benthos' outputs, told to close only once their pipeline had;
+  // recovered, a panic in its wait left the output open and its WaitForClose blocked for good).
+  return /^(Send|send|Trigger|trigger)?([Cc]lose|Done|Finish|Complete|[Rr]elease|[Ss]hut[Dd]own|Restart|Signal|Broadcast|[Ss]top|GracefulStop|Cancel|Terminate|Quit|Kill|Abort|Disconnect|Drain|Ack|Nack|Flush)([A-Z]\w*)?$/.test(name) || GIVES_BACK_NAME.test(name);
 }
 
 /**
