@@ -129,7 +129,13 @@ then \`multi.Give(size)\`: syncthing's request limiter; or an in-flight count it
 standby leader refresh would never have run again; or a handler, listener or callback told last,
 \`if len(modes) == 0 { c.handler.Disconnected(…) }\`, perhaps its user's only word that the work
 ended: sing-box's clash mode stream, whose handler a platform implements), and a read loop over a connection (\`for { msg, err := c.Read(ctx) … }\`), as the
-drained readers above. A
+drained readers above. So too a call, after the work and outside a defer, of a function value
+(a field, a parameter or a local of a function type) named for telling that the work ended
+(\`t.onClose()\`, \`onDone(err)\`, \`onExit\`, \`doneFn\`, \`closedCallback\`), or a last atomic store to a
+flag others read named \`closed\`, \`done\`, \`stopped\`, \`finished\` or \`running\`
+(\`atomic.StoreUint32(&t.closed, 1)\`): recovered, a panic in the work would skip them, and
+whoever waits to hear of the end would wait forever (benthos' stream: its \`Run\` and the CLI wait
+on \`onClose\`, its /ready check on \`closed\`). A callback per item (\`t.onRecord(n)\`) is fixed. A
 function literal made in the body (a callback run on the goroutine) that locks without a
 deferred unlock (sshpiper's kubectl bridge). A body that calls a function
 of the package (followed six calls deep) that takes a lock without a deferred unlock (on a name,

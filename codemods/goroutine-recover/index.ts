@@ -12,6 +12,7 @@ import { callbackReason, handedFunctionReason } from './handed-functions.js';
 import { releaseAPanicSkips } from './own-releases.js';
 import { releaseDeferredInCallee } from './release-in-callee.js';
 import { clearInCallee } from './clear-in-callee.js';
+import { endToldAfterWork } from './end-told.js';
 import { panicLoggerAt } from './logger.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
@@ -300,7 +301,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs in test code (a function given ${testing}, a suite shared by other packages' tests): a panic there fails the test run, and recovered it would only be logged while the test could pass` });
       continue;
     }
-    const waited = waitedOrMeant(stmts, go, undeferred, ctx.packageIndex()) ?? handedBack ?? callbackReason(undeferred, ctx.packageIndex()) ?? releaseDeferredInCallee(undeferred, go, body, ctx.packageIndex());
+    const waited = waitedOrMeant(stmts, go, undeferred, ctx.packageIndex()) ?? handedBack ?? callbackReason(undeferred, ctx.packageIndex()) ?? releaseDeferredInCallee(undeferred, go, body, ctx.packageIndex()) ?? endToldAfterWork(stmts, body, ctx.packageIndex());
     if (waited) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: waited });
       continue;
