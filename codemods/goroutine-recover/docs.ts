@@ -263,6 +263,12 @@ from \`h.running\`, at the end of \`refreshUserFeeds\`): recovered, a panic befo
 mark for good, every later start refused as already running (a miniflux variant's per-user
 refresh guard answered 429 with nothing running). One undone in a defer, in the goroutine or in
 the function, still runs and is fixed.
+A goroutine that defers a function literal settling its outcome from variables it declares
+unset and its work assigns after that defer (\`var v any; var err error; defer func() { if err !=
+nil { reject(err); return }; resolve(v) }(); v, err = fn()\`): the recover, deferred at the top,
+would run after it, so a panic in the work, recovered, would run it with them unset, a nil error
+taken as a success (a variant of xk6-browser's promise, fulfilled with nil). A deferred literal
+that only logs them, or hands on a parameter (which starts with what it was handed), is fixed.
 
 ## Limits
 goconc reads one package at a time: a release, a signal, a lock or a one-time set-up in a
