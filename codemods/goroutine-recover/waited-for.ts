@@ -139,7 +139,8 @@ function joinedAfter(stmts: Node[], go: Node): { wait: string; group: string; by
 /**
  * A channel the goroutine closes in a defer (`defer close(done)`), made by the function that starts
  * it, which then receives from it (`select { case <-done: return nil; case <-timer.C: … }`: act's
- * runner took a panicking clean-up for a finished one), or keeps it in a field the package
+ * runner took a panicking clean-up for a finished one), or returns it (river's cancellable sleep,
+ * its end taken by a retry loop: recovered, a panic would end the sleep at once), or keeps it in a field the package
  * receives from (`cr.attachDone = done`, then `<-cr.attachDone` in `wait()`: the job's log, its
  * tail dropped, passed). The close as written, and who waits.
  */
@@ -150,6 +151,8 @@ function closedForWaiter(stmts: Node[], go: Node, index: PackageIndex): { close:
     const found = chan ? declarationOf(chan, go) : undefined;
     if (!found || !('local' in found) || !/^make\(\s*chan\b/.test(found.local.value?.text ?? '')) continue;
     if (receivesFrom(afterStart(go), chan!)) return { close: `close(${chan})`, waiter: 'the function that starts it' };
+    // Returned to the caller (`return doneChan`: river's CancellableSleepC, a sleep's end in a select).
+    if (new RegExp(`\\breturn\\b[^\\n;]*(?<![\\w.])${chan}\\b(?!\\s*[.(\\[])`).test(afterStart(go))) return { close: `close(${chan})`, waiter: 'the caller it is returned to' };
     const field = new RegExp(`[\\w.]+\\.(\\w+)\\s*=\\s*${chan}\\b`).exec(fn?.text ?? '')?.[1];
     if (field && index.anyTextMatches(new RegExp(`<-\\s*[\\w.]*\\.${field}\\b`))) return { close: `close(${chan})`, waiter: `the code receiving from the field ${field} it is kept in` };
   }
