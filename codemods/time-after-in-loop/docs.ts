@@ -47,7 +47,7 @@ non-blocking drain, and the next select time out at once.
 - a duration that may change between iterations (assigned or declared in the loop, or a call);
 - a select with more than one \`time.After\`.
 - a select that computes something in a case before \`time.After\` (a value sent, \`out <-
-  s.nextPage(ctx)\`, or a channel given by a call with arguments): Go starts the timer after that
-  work, a timer made before the select would count it too (a page read longer than the timeout
-  would lose to it). A channel from an accessor taking nothing (\`ctx.Done()\`) is read at no cost.
+  s.nextPage(ctx)\`, or a channel given by a call, \`s.events()\`, which may wait for a lock): Go
+  starts the timer after that work, a timer made before the select would count it too (a page read
+  longer than the timeout would lose to it). A context's \`ctx.Done()\` is read at no cost.
 `;

@@ -95,9 +95,12 @@ function timerPerPass(call: Node, loop: Node, ctx: FileContext, time: string): P
 
 /**
  * A call the select evaluates before it reaches `time.After`: a value sent (`out <- s.nextPage(ctx)`),
- * or a channel given by a call with arguments. Go starts the timer after them; the rewrite, before.
- * A channel from an accessor taking nothing (`ctx.Done()`, `sub.Events()`) costs nothing to read.
+ * or a channel given by a call (`s.events()`, which may wait for a lock held meanwhile: fosite's
+ * device flow). Go starts the timer after them; the rewrite, before. A context's `Done()` (also
+ * `x.Context().Done()`) costs nothing.
  */
+const FREE = /^[\w.]+(\.Context\(\))?\.Done\(\)$/;
+
 function workBeforeTimer(select: Node, kase: Node): Node | undefined {
   for (const c of select.namedChildren) {
     if (c.id === kase.id) return undefined;
@@ -107,8 +110,9 @@ function workBeforeTimer(select: Node, kase: Node): Node | undefined {
     const valueCall = value && [value, ...value.descendantsOfType('call_expression')].find((n) => n.type === 'call_expression');
     if (valueCall) return valueCall;
     const channel = comm.type === 'send_statement' ? comm.childForFieldName('channel') : comm.childForFieldName('right');
-    const withArgs = channel && [channel, ...channel.descendantsOfType('call_expression')].find((n) => n.type === 'call_expression' && (n.childForFieldName('arguments')?.namedChildCount ?? 0) > 0);
-    if (withArgs) return withArgs;
+    const read = channel?.type === 'unary_expression' ? channel.childForFieldName('operand') : channel;
+    const work = channel && !FREE.test(read?.text.replace(/\s/g, '') ?? '') ? [channel, ...channel.descendantsOfType('call_expression')].find((n) => n.type === 'call_expression') : undefined;
+    if (work) return work;
   }
   return undefined;
 }
