@@ -79,8 +79,13 @@ function namedForWrite(name: string, also?: RegExp): boolean {
   return name.split(/(?=[A-Z])/).some((w) => WRITE.test(w) || !!also?.test(w));
 }
 
-/** Words of a call that writes a record: `Update`, `Patch`, `Create`, `Put`… (`ProcessExperimentCreation`), a server-side copy (`ComposeObject`, `CopyObject`), a commit (`PublishTransaction`, `Commit`). */
-const WRITE = /^(Update|Patch|Create|Creation|Apply|Put|Save|Store|Upsert|Write|Insert|Compose|Copy|Touch|Publish|Commit|Persist|Broadcast)$/;
+/**
+ * Words of a call that writes a record: `Update`, `Patch`, `Create`, `Put`… (`ProcessExperimentCreation`),
+ * a server-side copy (`ComposeObject`, `CopyObject`), a commit (`PublishTransaction`, `Commit`), a
+ * state set or marked (`JobSetStateIfRunningMany`: river's completer, recording a cancelled job's
+ * end with its context done), a revocation (`RevokeRefreshToken`: fosite's reuse detection).
+ */
+const WRITE = /^(Update|Patch|Create|Creation|Apply|Put|Save|Store|Upsert|Write|Insert|Compose|Copy|Touch|Publish|Commit|Persist|Broadcast|Set|Mark|Record|Revoke)$/;
 /**
  * Calls named for changing something: `CreateOperatorUser`, `updateProxyUser`, `AlterUser`,
  * `ExecContext` aside, and deletions (`DeleteCollection`, then the finalizer's removal by
