@@ -83,4 +83,10 @@ export const receiversWithoutFix = `- the channel is a field that the package re
 - the function that made the channel waits for it in a select, with no default, that does not
   wait on the source the send would give up on (\`case <-cc.c.die: return; case err = <-writeCh:\`
   while the send would give up on \`cc.closing\`): that select would wait on for a value that
-  never comes;`;
+  never comes;
+- the channel is a field the package closes only once a group is waited for (\`defer
+  close(c.subscribeCh)\` then \`c.wg.Wait()\`, or \`c.wg.Wait(); close(c.out)\`), and the sending
+  function joins that group (\`defer c.wg.Done()\`, or a \`c.wg.Done()\` after the send): the
+  channel stays open until its senders are done, and its reader takes values until that close, so
+  a select on the source would drop one it still waits for (river's InlineCompleter variant: jobs
+  committed once the job context was cancelled, reported as failed and never delivered);`;

@@ -27,6 +27,7 @@ import { readByEntryPointsCaller } from './entry-point.js';
 import { closedByLaterCall } from './closed-by-callee.js';
 import { inPlaceReason } from './called-in-place.js';
 import { closedOnceDone } from './closed-on-done.js';
+import { closedOnceSendersDone } from './closed-after-senders.js';
 import { secondOfPair } from './handshake.js';
 import { remadeByMethod } from './remade-switch.js';
 import { handsOnAcceptedConnection } from './accepted-connection.js';
@@ -144,17 +145,15 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const chan = send.childForFieldName('channel')!.text;
   if (handOffGoroutine(send, fn, sources[0])) return { reason: `the goroutine only makes this send, started so that its spawner need not wait for a receiver: it is meant to outlive the spawner, whose ${sources[0].expr} may end as soon as it returns (a request's), and a select on it would drop the value then` };
   const drainer = drainedBy(send, ctx);
-  if (drainer) {
-    return { reason: `${chan} is drained by the package's own loop (${drainer}): the send has its receiver while that loop runs, and a select on ${sources[0].expr} would drop values still in flight when it ends` };
-  }
+  if (drainer) return { reason: `${chan} is drained by the package's own loop (${drainer}): the send has its receiver while that loop runs, and a select on ${sources[0].expr} would drop values still in flight when it ends` };
   const closedOnDone = closedOnceDone(send, fn, ctx);
   if (closedOnDone) {
     return { reason: `the package closes ${chan} once a context is done (${closedOnDone}): a send still waiting then panics, whatever else it selects on, and a select on ${sources[0].expr} would turn that panic into a value dropped at random without a word` };
   }
   const collected = collectedAfterWait(send, ctx);
-  if (collected) {
-    return { reason: `${chan} is ${collected}, once its senders are done: its room is what takes every value, and a select on ${sources[0].expr} would drop values that read collects` };
-  }
+  if (collected) return { reason: `${chan} is ${collected}, once its senders are done: its room is what takes every value, and a select on ${sources[0].expr} would drop values that read collects` };
+  const sendersDone = closedOnceSendersDone(send, ctx, sources[0]);
+  if (sendersDone) return { reason: sendersDone };
   const chanName = chan.slice(chan.lastIndexOf('.') + 1);
   if (DONE_NAME.test(chanName) && !isSignal(chanName) && /^struct\s*\{\s*\}\s*\{\s*\}$/.test(send.childForFieldName('value')?.text ?? '')) {
     return { reason: `a send on ${chan} tells other code to stop: skipped once ${sources[0].expr} is done, that code would run on (a progress reporter never stopped, the work after it cut short)` };
