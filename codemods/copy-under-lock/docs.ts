@@ -119,7 +119,10 @@ only closes a channel inside a \`sync.Once\` does not, and is left alone.
   another method, under the same mutex, makes a new value for a missing key with a call given the
   key (\`openDatastore(filepath.Join(r.dir, storeID+".db"))\`, a get-or-create): after the unlock it
   could open that key again while the old value, still closing, holds what it frees (a SQLite file's
-  flock: every Get during an Evict failed with "database is locked");
+  flock: every Get during an Evict failed with "database is locked"). So too for a \`Flush\` or
+  \`Sync\` writing the entry back, where the new value is built from what a call given the key read
+  (\`b, _ := os.ReadFile(name)\`, then \`&fileDir{path: name, buf: b}\`): an Open in between would
+  read the file before it is written back, and its own Close later write the stale copy over it;
 - another method removes elements of the collection under the same mutex (\`delete(a.handlers,
   id)\`, \`s.subs = slices.Delete(…)\`, a re-slice, a filtered copy put in its place: \`b.subs =
   keep\`): once it returns, the lock promises the element

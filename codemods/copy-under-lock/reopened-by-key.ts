@@ -3,7 +3,7 @@ import { criticalSections } from '../../src/go/lock-regions.js';
 import { unparen, type Node } from '../../src/go/syntax.js';
 
 /** A method name that ends an object's life and may release what it holds (a file, its lock, a port). */
-const CLOSE_LIKE = /^(Close|Shutdown|Stop|Release|Disconnect|Terminate|Destroy)\w*$/;
+const CLOSE_LIKE = /^(Close|Shutdown|Stop|Release|Disconnect|Terminate|Destroy|Flush|Sync)\w*$/;
 
 /** `ds.Close()` on the value taken out of the map (`ds`), or on a field of it: a call that frees what the value holds. */
 export function closesTaken(call: Node, taken: string): boolean {
@@ -35,8 +35,24 @@ export function reopensByKey(typeName: string, cs: { mutex: string; recv: string
         const value = unparen(st.childForFieldName('right')!.namedChildren[0]);
         const made = value.type === 'call_expression' ? value : value.type === 'identifier' ? madeBy(value.text, nodes, st) : undefined;
         if (made && givenKey(made, key)) return { method: m.name, call: made.text };
+        // `&fileDir{path: name, buf: b}` after `b, _ := os.ReadFile(name)`: built from what a call given the key read.
+        const read = LITERAL.has(unparen(value.type === 'unary_expression' ? value.childForFieldName('operand')! : value).type) && value.descendantsOfType('identifier').some((id) => id.text === key) ? readByKey(nodes, st, key) : undefined;
+        if (read) return { method: m.name, call: read.text };
       }
     }
+  }
+  return undefined;
+}
+
+const LITERAL = new Set(['composite_literal']);
+
+/** A call given the key whose result a local takes before `at` (`b, _ := os.ReadFile(name)`), in those statements. */
+function readByKey(nodes: Node[], at: Node, key: string): Node | undefined {
+  for (const n of nodes) {
+    if (n.startIndex >= at.startIndex || (n.type !== 'short_var_declaration' && n.type !== 'assignment_statement')) continue;
+    const right = n.childForFieldName('right')!.namedChildren;
+    const r = right.length === 1 ? unparen(right[0]) : undefined;
+    if (r?.type === 'call_expression' && givenKey(r, key)) return r;
   }
   return undefined;
 }
