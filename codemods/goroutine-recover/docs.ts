@@ -132,7 +132,9 @@ ended: sing-box's clash mode stream, whose handler a platform implements), and a
 drained readers above. So too a call, after the work and outside a defer, of a function value
 (a field, a parameter or a local of a function type) named for telling that the work ended
 (\`t.onClose()\`, \`onDone(err)\`, \`onExit\`, \`doneFn\`, \`closedCallback\`), or a last atomic store to a
-flag others read named \`closed\`, \`done\`, \`stopped\`, \`finished\` or \`running\`
+flag others read named \`closed\`, \`done\`, \`stopped\`, \`finished\` or \`running\`, or for a
+result made ready (\`loaded\`, \`ready\`, \`started\`, \`initialized\`, \`completed\`: a key loader's
+\`c.loaded.Store(true)\`, which callers poll until their deadline)
 (\`atomic.StoreUint32(&t.closed, 1)\`): recovered, a panic in the work would skip them, and
 whoever waits to hear of the end would wait forever (benthos' stream: its \`Run\` and the CLI wait
 on \`onClose\`, its /ready check on \`closed\`). A callback per item (\`t.onRecord(n)\`) is fixed. A

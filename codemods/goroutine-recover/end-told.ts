@@ -10,8 +10,8 @@ import { ancestors, contains, firstLine, type Node } from '../../src/go/syntax.j
 /** A function value named for telling that something ended: `onClose`, `onDone`, `onExit`, `doneFn`, `closedCallback`. */
 const TELLS_END = /^(on(Clos|Done|Exit|Finish|Stop|End|Complet|Shut|Terminat|Quit)\w*|(done|finished|closed|stopped|exited)(Fn|Func|Callback|Cb|CB|Hook)?|\w+(Done|Finished|Closed|Stopped|Exited)(Fn|Func|Callback|Cb|CB|Hook))$/;
 
-/** A flag telling others the work ended or runs: `closed`, `isDone`, `stopped`, `finished`, `running`. */
-const END_FLAG = /^(is|has)?_?(closed|done|stopped|finished|running|terminated|exited)$/i;
+/** A flag telling others the work ended, runs or made its result ready: `closed`, `isDone`, `stopped`, `running`, `loaded`, `ready`. */
+const END_FLAG = /^(is|has)?_?(closed|done|stopped|finished|running|terminated|exited|loaded|ready|initiali[sz]ed|started|complete|completed)$/i;
 
 /** The call of a statement that is a call alone (`t.onClose()`), else undefined. */
 function callOf(st: Node): Node | undefined {
