@@ -287,8 +287,10 @@ ${receiversWithoutFix}
   outlive the function and its context (a request's); a select would drop it (drone's usage
   metrics, lost once the request ended, and the queue's wait group never done);
 - the channel is a stream the function makes, returns (also in a struct it returns: \`return
-  logQueues{ordered: orderedLogCh, …}\`, mongo's log partitions; or hands, after the send, to a call that
-  reads it: \`n := report(dup)\`, opa's test command) and closes once it has sent everything
+  logQueues{ordered: orderedLogCh, …}\`, mongo's log partitions, or in a struct kept in a local it
+  returns: \`s = &stream{ch: ch}\` or \`s := …\`, then \`return s, nil\`, atlas' command output, read by
+  Next() until closed; or hands, after the send, to a call that reads it: \`n := report(dup)\`,
+  opa's test command) and closes once it has sent everything
   (\`ch := make(chan *Result)\`, \`defer close(ch)\` in its goroutine, \`return ch, nil\`): its readers
   take the close as the end, so a send giving up on the source would end the stream early, read
   as complete (\`for t := range generatePutTasks(…)\` returning nil with files missing, a cancelled

@@ -7,6 +7,7 @@ import { declarationOf, type Param } from '../../src/go/scope.js';
 import { callsHanding } from '../../src/go/called-functions.js';
 import { ancestors, closedChannels, contains, enclosingFunction, firstLine, FUNCTION_TYPES, same, type Node } from '../../src/go/syntax.js';
 import { mostSends } from '../../src/go/send-paths.js';
+import { heldInReturnedLocal } from './held-in-returned-local.js';
 
 /**
  * A stream the function makes, returns (or hands to a call of its own that reads it, after the
@@ -32,7 +33,9 @@ export function truncatedStream(send: Node, ctx: FileContext): { handed?: string
   // Or handed, after the send, to a call of the maker's own that reads it (`n := report(dup)`,
   // `return report(dup)`).
   const reader = new RegExp(`^[ \\t]*(?:return\\s+|[\\w.]+(?:\\s*,\\s*[\\w.]+)*\\s*:?=\\s*)?((?!close\\b|go\\b)[\\w.]+)\\((?:[^()\\n]*,\\s*)?${word}\\s*\\)[ \\t]*$`, 'm').exec(maker.text.slice(send.endIndex - maker.startIndex));
-  const returned = new RegExp(`\\breturn\\s+(?:[\\w.]+\\s*,\\s*)*${word}\\s*(,|$)`, 'm').test(maker.text) || !!returnedInLiteral(maker, chan.text);
+  const direct = new RegExp(`\\breturn\\s+(?:[\\w.]+\\s*,\\s*)*${word}\\s*(,|$)`, 'm').test(maker.text) || !!returnedInLiteral(maker, chan.text);
+  const holder = direct ? undefined : heldInReturnedLocal(maker, chan.text); // `s := &stream{ch: ch}`, `return s, nil`
+  const returned = direct || !!holder;
   // A pipeline whose stages already give up on a done context (`select { case mid <- v: case
   // <-ctx.Done(): return }`): ending early on cancellation is its design.
   if ((!reader && !returned) || givesUpElsewhere(maker, send)) return undefined;
@@ -48,7 +51,7 @@ export function truncatedStream(send: Node, ctx: FileContext): { handed?: string
     const callerName = caller.childForFieldName('name')?.text;
     return { handed: 'returns', how: `${callerName ? `${callerName}()` : 'a function literal'} ranges over it (${firstLine(clause.text)}) and then goes on as if every value had come` };
   }
-  return { handed: 'returns', how: 'its readers take the close as the end' };
+  return { handed: holder ? `returns (held in ${holder})` : 'returns', how: 'its readers take the close as the end' };
 }
 
 /**
