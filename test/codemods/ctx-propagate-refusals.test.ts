@@ -249,4 +249,33 @@ func (s *service) recordActivity(ctx context.Context, id string) {
     expect(out.fixed).toBe(src);
     expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('the function only runs as a goroutine nothing waits for (go s.recordActivity(ctx, id)): it runs on after its callers return, and context.TODO() may be meant to outlive ctx')]);
   });
+  it('counts a state set or a revocation as a write, when aggressive: it must finish once the context is done', () => {
+    const src = `package p
+
+import "context"
+
+type store interface {
+	Get(ctx context.Context, id string) (string, error)
+	JobSetStateIfRunning(ctx context.Context, id, state string) error
+	RevokeRefreshToken(ctx context.Context, id string) error
+}
+
+func Complete(ctx context.Context, s store, id string) error {
+	if _, err := s.Get(context.Background(), id); err != nil {
+		return err
+	}
+	return s.JobSetStateIfRunning(context.Background(), id, "cancelled")
+}
+
+func Revoke(ctx context.Context, s store, id string) error {
+	return s.RevokeRefreshToken(context.Background(), id)
+}
+`;
+    const out = fix(src);
+    expect(out.findings.map((f) => f.reason ?? 'fixed')).toEqual([
+      'fixed',
+      expect.stringContaining('context.Background() is given to a write (s.JobSetStateIfRunning(…))'),
+      expect.stringContaining('context.Background() is given to a write (s.RevokeRefreshToken(…))'),
+    ]);
+  });
 });
