@@ -247,7 +247,10 @@ on purpose, for work that must not stop with it):
   lock file behind). The same after such a select in a loop's body, once a case took work
   (\`select { case <-ctx.Done(): return; case job = <-c: }\`, then \`w.refresh(context.TODO(), job)\`):
   a worker pool whose shutdown cancels the context and waits for the jobs in flight would have
-  had them cut off;
+  had them cut off. So too in a method whose context is its receiver's, called by the package in
+  such work (\`case <-ticker.C: np.push(buf)\` beside \`case <-np.ctx.Done(): return\`) or where
+  that context is done (after \`np.cancel()\`, in the done case): lindb's metrics pusher, given
+  \`np.ctx\`, lost the batch in flight at every shutdown;
 - it is in a function literal that is returned or stored in a field (a shutdown closure), or
   given to a call whose result is (\`y.clean = utils.NewThrottle2(time.Minute, func() {…})\`: alist's
   delayed cleanups failed with \`Init\`'s context): it may run after the context is done;
