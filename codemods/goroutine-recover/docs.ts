@@ -91,8 +91,9 @@ listeners, would never have been lifted). A channel handed to a call in the body
 (\`attacker.Attack(ctx, url, resultCh)\`): the callee may send on it or close it out of sight. A release
 handed on as a value (\`f(s.wg.Done, stop)\`: the callee calls it when done, maybe not in a
 defer). A flag set just before the goroutine starts that the package clears once the work is
-done (\`l.flushPending = true\`): recovered, it would stay set and the work never start again
-(AdGuard's query log). A goroutine that ends in a loop (\`for { err := l.Start(); …; time.Sleep(d) }\`,
+done (\`l.flushPending = true\`, up to six statements before it: m3's in-process node sets
+\`d.started\`, checks its options and makes its channels first): recovered, it would stay set and
+the work never start again (AdGuard's query log). A goroutine that ends in a loop (\`for { err := l.Start(); …; time.Sleep(d) }\`,
 left only on its stop if at all, \`for range t.C\`, \`for range tick\` over \`tick := time.Tick(d)\`,
 \`for handle(ctx, q) {}\`: orchestrator's metrics loop), that reaches a function
 of the package looping so or serving (\`ListenAndServe(…)\`, \`.Serve(…)\`: sealos' pprof server), or that runs a server or a loop (\`srv.Serve(l)\`,

@@ -106,7 +106,9 @@ function withoutDeferred(text: string): string {
  * start again (AdGuard's query log stopped being written). The assignment.
  */
 export function guardSetBefore(go: Node, ctx: FileContext): string | undefined {
-  for (let prev = go.previousNamedSibling, n = 0; prev && n < 3; prev = prev.previousNamedSibling, n++) {
+  // Six statements back: a start that sets its flag, then checks its options and makes its
+  // channels (m3's in-process dbnode: `d.started = true`, an early return, two makes, then go).
+  for (let prev = go.previousNamedSibling, n = 0; prev && n < 6; prev = prev.previousNamedSibling, n++) {
     if (prev.type !== 'assignment_statement') continue;
     const left = prev.childForFieldName('left')?.namedChildren[0];
     const right = prev.childForFieldName('right')?.namedChildren[0];
