@@ -159,7 +159,11 @@ A goroutine the function that starts it waits for (\`defer wg.Done()\`, then \`w
 leave one's part undone while the function returns as if all had succeeded (CasaOS's search
 fan-out returned a missing engine's results with no error); so too one marking done a group the
 function is handed (\`wg *sync.WaitGroup\`), which its caller waits for (rke2's start-up hook,
-recovered half-way, let k3s stage a chart the user had disabled), or a group kept in a field that
+recovered half-way, let k3s stage a chart the user had disabled), or goroutines started in a loop
+that each send on a channel in a defer (\`defer func() { done <- struct{}{} }()\`), made by the
+function, which counts them back in a loop after (\`for range stmts { <-done }\`, \`for i := 0; i < n;
+i++ { <-done }\`: a sqlc-shaped compile, recovered, skipped a query whose parse panicked and
+succeeded without it), or a group kept in a field that
 a function of the package not named for stopping waits for (\`defer r.uploadWait.Done()\`, then
 \`r.uploadWait.Wait()\` in \`Run\`: woodpecker's detached steps, recovered, left a workflow reported
 finished with its step never traced; a wait in \`Stop\` or \`Close\` only lets shutdown finish, unless

@@ -5,6 +5,7 @@ import { ancestors, enclosingFunction, firstLine, FUNCTION_TYPES, isLogStatement
 import { declarationOf } from '../../src/go/scope.js';
 import { pipeClosedOnExit, pipeFedAlone, streamClosedOnExit } from './pipes.js';
 import { fieldGroupWaited } from './field-groups.js';
+import { countedReceives } from './counted-receives.js';
 
 // Goroutines whose work someone goes on with, or whose panic is meant to stop the process:
 // recovered, the loss of their work would pass for success, or the process run on.
@@ -133,7 +134,8 @@ function joinedAfter(stmts: Node[], go: Node): { wait: string; group: string; by
     const later = around && !same(around, startingFunction(go)) ? new RegExp(`(?<![\\w.])${regexEscaped(group!)}\\.Wait\\(\\)`).exec(around.text.slice(go.endIndex - around.startIndex)) : null;
     if (later) return { wait: firstLine(later[0]), group: group!, byCaller: false, around: true };
   }
-  return undefined;
+  // Or a join by counted receives (`defer func() { done <- struct{}{} }()`, then `for range stmts { <-done }`).
+  return countedReceives(stmts, go);
 }
 
 /**
