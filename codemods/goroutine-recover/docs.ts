@@ -174,7 +174,10 @@ to its caller (\`return done\`: river's cancellable sleep, whose retry loop woul
 panicking sleep for one over and spun; etcd's watch stream's wait for its substreams loses its fix
 too), or keeps in a
 field the package receives from (\`cr.attachDone = done\`: the job log lost its tail, and the step
-passed). A release deferred only after other
+passed). So too a deferred send of a bare signal on a field, its channel handed in by whoever waits, or
+on one the package receives from (\`if c.done != nil { defer func() { c.done <- struct{}{} }() }\`:
+m3's async downsampler and cluster client, recovered, told their waiters they were ready and then
+answered "not yet initialized" for good). A release deferred only after other
 statements (\`name := e.Name; defer wg.Done()\`; an unlock counts the statements after its lock):
 a panic before it, recovered, leaves it never called; so too a deferred literal that signals
 (\`defer func() { numCompleted++; mu.Unlock() }()\` after the wait: flyctl's deploy polled that

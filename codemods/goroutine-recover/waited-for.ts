@@ -71,7 +71,7 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
   if (field) return `${field.by} waits for it (${field.wait}) and goes on with what it did: recovered, a panic would leave its part undone, and ${field.by} would go on as if it had succeeded (a workflow reported finished with a step never traced) where the process used to crash`;
   const closed = closedForWaiter(stmts, go, index);
   if (closed) {
-    return `the goroutine signals its end with a deferred ${closed.close}, and ${closed.waiter} waits for it and goes on: recovered, a panic would still close it, and the failure would pass for success (a clean-up reported done, a log drained to its end) where the process used to crash`;
+    return `the goroutine signals its end with a deferred ${closed.close}, and ${closed.waiter} waits for it and goes on: recovered, a panic would still ${closed.close.startsWith('close(') ? 'close it' : 'send it'}, and the failure would pass for success (a clean-up reported done, a log drained to its end) where the process used to crash`;
   }
   const panics = calledTextWhere(undeferred, index, (text) => PANICS.test(text));
   if (panics) {
@@ -157,6 +157,22 @@ function closedForWaiter(stmts: Node[], go: Node, index: PackageIndex): { close:
     if (new RegExp(`\\breturn\\b[^\\n;]*(?<![\\w.])${chan}\\b(?!\\s*[.(\\[])`).test(afterStart(go))) return { close: `close(${chan})`, waiter: 'the caller it is returned to' };
     const field = new RegExp(`[\\w.]+\\.(\\w+)\\s*=\\s*${chan}\\b`).exec(fn?.text ?? '')?.[1];
     if (field && index.anyTextMatches(new RegExp(`<-\\s*[\\w.]*\\.${field}\\b`))) return { close: `close(${chan})`, waiter: `the code receiving from the field ${field} it is kept in` };
+  }
+  return sentForWaiter(stmts, index);
+}
+
+/**
+ * A deferred send on a field the package receives from, anywhere in the goroutine's own code
+ * (`if a.done != nil { defer func() { a.done <- struct{}{} }() }`, then `<-a.done` elsewhere), or a
+ * bare signal on a field, its channel handed in by whoever waits:
+ * m3's async downsampler and cluster client told their waiters they were ready after a panic.
+ */
+function sentForWaiter(stmts: Node[], index: PackageIndex): { close: string; waiter: string } | undefined {
+  for (const d of stmts.flatMap((st) => [st, ...st.descendantsOfType('defer_statement')]).filter((n) => n.type === 'defer_statement')) {
+    const sent = /^defer\s+func\s*\(\)\s*\{\s*([\w.]+)\.(\w+)\s*<-\s*([^\n]*?)\s*\}\s*\(\)$/.exec(d.text);
+    // A bare signal (`struct{}{}`, `true`) says only that the work ended, to whoever handed the channel in.
+    const signal = sent && /^(struct\s*\{\s*\}\s*\{\s*\}|true)$/.test(sent[3]);
+    if (sent && (signal || index.anyTextMatches(new RegExp(`<-\\s*[\\w.]*\\.${sent[2]}\\b`)))) return { close: `${sent[1]}.${sent[2]} <- ${sent[3]}`, waiter: `whoever receives from ${sent[1]}.${sent[2]}` };
   }
   return undefined;
 }
