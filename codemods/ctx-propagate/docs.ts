@@ -276,6 +276,14 @@ on purpose, for work that must not stop with it):
   (lotus' remote workers failed every call after they connected), or keeps in a field (\`client,
   err := connect(context.Background(), e.opts)\`, then \`e.client = client\`: mongodb_exporter's
   shared client, built by a scrape, would have been cut off at each scrape's deadline);
+- a result of the call (any call), held in a local, is returned as it is (\`tx, err :=
+  c.db.BeginTx(context.Background(), nil)\` … \`return tx, nil\`, or a named result the call sets,
+  returned by a bare \`return\`) where the function's result there has a type named for what lives
+  on its context (\`*sql.Tx\`, \`*sql.Rows\`, a \`…Stmt\`, \`…Request\`, \`…Stream\`, \`…Iterator\`,
+  \`…Cursor\`, \`…Watcher\`, \`…Subscription\`): the caller uses it after the function returns, and
+  given the context in scope it would end with it (with \`--aggressive\`, sqlc-style seed
+  transactions, committed once an errgroup's context had ended, all failed to commit); a value
+  returned as it is (\`n, err := c.countRows(context.TODO())\`, an \`int\`) is no such result;
 - a result of the call (any call), or something made from it, is kept in a field of the method's
   receiver later in the function (\`res, err := h.client.SendToResponse(context.Background(), …)\`,
   then \`h.codec = bufio.NewScanner(res.Body)\`; the result itself, its \`Body\`, \`Stream\`,
