@@ -299,7 +299,11 @@ ${receiversWithoutFix}
   ending early on cancellation is then the pipeline's design. So too a stream handed in as a
   parameter (\`out chan<- LogEntry\`) that a caller in the package closes once the function returns
   (\`defer close(c)\` around \`Poll(ctx, c, …)\`: flyctl's log polling, cancelled at the hand-over to
-  a live stream, dropped the rest of a batch its printer was still reading);
+  a live stream, dropped the rest of a batch its printer was still reading), or that the function
+  closes itself once it has sent everything (\`defer close(out)\`) where every caller in the package
+  that hands it a channel ranges over it to the close and then does not ask its context (\`go
+  streamQueries(ctx, r, ch)\`, \`for q := range ch { parsed = append(parsed, parse(q)) }\`: an sqlc
+  variant's ParseAll, cancelled, returned the file's queries with the last one missing);
 - the function closes the error channel it sends on as it returns (\`defer close(ch.errCh)\`), or any
   channel it sends one value on so (in no loop, once on any path: \`aborted <- abort\` under \`defer
   close(aborted)\`): a send skipped on the source would leave its reader the close, and \`err :=

@@ -8,6 +8,7 @@ import { callsHanding } from '../../src/go/called-functions.js';
 import { ancestors, closedChannels, contains, enclosingFunction, firstLine, FUNCTION_TYPES, same, type Node } from '../../src/go/syntax.js';
 import { mostSends } from '../../src/go/send-paths.js';
 import { heldInReturnedLocal } from './held-in-returned-local.js';
+import { closedParamRanged } from './closed-param-ranged.js';
 
 /**
  * A stream the function makes, returns (or hands to a call of its own that reads it, after the
@@ -71,7 +72,7 @@ function closedByCaller(send: Node, chan: string, param: Param, ctx: FileContext
     const close = scope && new RegExp(`(?:defer\\s+)?close\\(\\s*${regexEscaped(arg.text)}\\s*\\)`).exec(scope.text);
     if (close) return { text: `${chan} is a stream ${handing!.callee}()'s caller closes once it returns (${close[0]}), and its reader takes the close as the end` };
   }
-  return undefined;
+  return closedParamRanged(fn, chan, param, ctx);
 }
 
 /**
