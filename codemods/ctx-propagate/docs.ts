@@ -56,7 +56,8 @@ ResponseWriter, which the handler's context would carry); nor given to a write (
 \`Update\`, \`Put\`, \`Save\`, \`Insert\`, a server-side copy refreshing a blob's age, \`ComposeObject\`, a
 commit, \`PublishTransaction\` (dcrd's signed coinjoin, published after a jitter sleep), a state set
 or marked, \`JobSetStateIfRunningMany\` (river's completer records a cancelled job's end with its
-context done), a revocation, \`RevokeRefreshToken\` (fosite's reuse detection)…:
+context done), a revocation, \`RevokeRefreshToken\` (fosite's reuse detection), an acknowledgement,
+\`msg.AckSync\` (a work queue's message, redelivered when its ack failed, done twice)…:
 \`l.client.Create(context.Background(), record)\`), which it
 keeps going whatever becomes of the request, as a record meant to outlive it needs (kubesphere's
 failed-login records, counted to lock an account, went unwritten when the client hung up); nor in

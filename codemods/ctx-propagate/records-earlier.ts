@@ -83,9 +83,11 @@ function namedForWrite(name: string, also?: RegExp): boolean {
  * Words of a call that writes a record: `Update`, `Patch`, `Create`, `Put`… (`ProcessExperimentCreation`),
  * a server-side copy (`ComposeObject`, `CopyObject`), a commit (`PublishTransaction`, `Commit`), a
  * state set or marked (`JobSetStateIfRunningMany`: river's completer, recording a cancelled job's
- * end with its context done), a revocation (`RevokeRefreshToken`: fosite's reuse detection).
+ * end with its context done), a revocation (`RevokeRefreshToken`: fosite's reuse detection), an
+ * acknowledgement (`msg.AckSync`: a work queue deletes the message it acks, which redelivered once
+ * the ack failed would be done twice).
  */
-const WRITE = /^(Update|Patch|Create|Creation|Apply|Put|Save|Store|Upsert|Write|Insert|Compose|Copy|Touch|Publish|Commit|Persist|Broadcast|Set|Mark|Record|Revoke)$/;
+const WRITE = /^(Update|Patch|Create|Creation|Apply|Put|Save|Store|Upsert|Write|Insert|Compose|Copy|Touch|Publish|Commit|Persist|Broadcast|Set|Mark|Record|Revoke|Ack)$/;
 /**
  * Calls named for changing something: `CreateOperatorUser`, `updateProxyUser`, `AlterUser`,
  * `ExecContext` aside, and deletions (`DeleteCollection`, then the finalizer's removal by

@@ -249,7 +249,7 @@ func (s *service) recordActivity(ctx context.Context, id string) {
     expect(out.fixed).toBe(src);
     expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('the function only runs as a goroutine nothing waits for (go s.recordActivity(ctx, id)): it runs on after its callers return, and context.TODO() may be meant to outlive ctx')]);
   });
-  it('counts a state set or a revocation as a write, when aggressive: it must finish once the context is done', () => {
+  it('counts a state set, a revocation or an acknowledgement as a write, when aggressive: it must finish once the context is done', () => {
     const src = `package p
 
 import "context"
@@ -258,6 +258,7 @@ type store interface {
 	Get(ctx context.Context, id string) (string, error)
 	JobSetStateIfRunning(ctx context.Context, id, state string) error
 	RevokeRefreshToken(ctx context.Context, id string) error
+	AckSync(ctx context.Context) error
 }
 
 func Complete(ctx context.Context, s store, id string) error {
@@ -270,12 +271,17 @@ func Complete(ctx context.Context, s store, id string) error {
 func Revoke(ctx context.Context, s store, id string) error {
 	return s.RevokeRefreshToken(context.Background(), id)
 }
+
+func Done(ctx context.Context, s store) error {
+	return s.AckSync(context.Background())
+}
 `;
     const out = fix(src);
     expect(out.findings.map((f) => f.reason ?? 'fixed')).toEqual([
       'fixed',
       expect.stringContaining('context.Background() is given to a write (s.JobSetStateIfRunning(…))'),
       expect.stringContaining('context.Background() is given to a write (s.RevokeRefreshToken(…))'),
+      expect.stringContaining('context.Background() is given to a write (s.AckSync(…))'),
     ]);
   });
 });
