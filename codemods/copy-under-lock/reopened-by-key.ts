@@ -36,7 +36,7 @@ export function reopensByKey(typeName: string, cs: { mutex: string; recv: string
         const made = value.type === 'call_expression' ? value : value.type === 'identifier' ? madeBy(value.text, nodes, st) : undefined;
         if (made && givenKey(made, key)) return { method: m.name, call: made.text };
         // `&fileDir{path: name, buf: b}` after `b, _ := os.ReadFile(name)`: built from what a call given the key read.
-        const read = LITERAL.has(unparen(value.type === 'unary_expression' ? value.childForFieldName('operand')! : value).type) && value.descendantsOfType('identifier').some((id) => id.text === key) ? readByKey(nodes, st, key) : undefined;
+        const read = unparen(value.type === 'unary_expression' ? value.childForFieldName('operand')! : value).type === 'composite_literal' && value.descendantsOfType('identifier').some((id) => id.text === key) ? readByKey(nodes, st, key) : undefined;
         if (read) return { method: m.name, call: read.text };
       }
     }
@@ -44,17 +44,9 @@ export function reopensByKey(typeName: string, cs: { mutex: string; recv: string
   return undefined;
 }
 
-const LITERAL = new Set(['composite_literal']);
-
 /** A call given the key whose result a local takes before `at` (`b, _ := os.ReadFile(name)`), in those statements. */
 function readByKey(nodes: Node[], at: Node, key: string): Node | undefined {
-  for (const n of nodes) {
-    if (n.startIndex >= at.startIndex || (n.type !== 'short_var_declaration' && n.type !== 'assignment_statement')) continue;
-    const right = n.childForFieldName('right')!.namedChildren;
-    const r = right.length === 1 ? unparen(right[0]) : undefined;
-    if (r?.type === 'call_expression' && givenKey(r, key)) return r;
-  }
-  return undefined;
+  return callsAssignedBefore(nodes, at).find((a) => a.call && givenKey(a.call, key))?.call;
 }
 
 /** `target[k] = v` with one value and the key a variable: `k`. */
@@ -71,18 +63,20 @@ function isStoredTo(n: Node): boolean {
   return n.parent?.type === 'expression_list' && n.parent.parent?.type === 'assignment_statement' && n.parent.parent.childForFieldName('left')?.id === n.parent.id;
 }
 
+/** The assignments before `at`, in those statements, whose one value is a call: each with its first name and the call. */
+function callsAssignedBefore(nodes: Node[], at: Node): { name: string | undefined; call: Node | undefined }[] {
+  return nodes.flatMap((n) => {
+    if (n.startIndex >= at.startIndex || (n.type !== 'short_var_declaration' && n.type !== 'assignment_statement')) return [];
+    const right = n.childForFieldName('right')!.namedChildren;
+    if (right.length !== 1) return [];
+    const r = unparen(right[0]);
+    return [{ name: n.childForFieldName('left')!.namedChildren[0]?.text, call: r.type === 'call_expression' ? r : undefined }];
+  });
+}
+
 /** The call a variable was last given before `at`, in those statements (`ds, err := openDatastore(…)`). */
 function madeBy(name: string, nodes: Node[], at: Node): Node | undefined {
-  let found: Node | undefined;
-  for (const n of nodes) {
-    if (n.startIndex >= at.startIndex || (n.type !== 'short_var_declaration' && n.type !== 'assignment_statement')) continue;
-    const left = n.childForFieldName('left')!.namedChildren;
-    const right = n.childForFieldName('right')!.namedChildren;
-    if (left[0]?.text !== name || right.length !== 1) continue;
-    const r = unparen(right[0]);
-    found = r.type === 'call_expression' ? r : undefined;
-  }
-  return found;
+  return callsAssignedBefore(nodes, at).filter((a) => a.name === name).at(-1)?.call;
 }
 
 /** A call given the key, in its arguments (`openStore(r.dir, id)`, `open(filepath.Join(dir, id+".db"))`); not `make`/`new`/`append`. */
