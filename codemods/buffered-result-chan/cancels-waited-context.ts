@@ -10,11 +10,10 @@ import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, type Node } fro
  * receive wins; buffered, the cancel may come first, both cases be ready and the select pick
  * either. The cancel call, the context's name and the Done case as written.
  */
-export function cancelsWaitedContext(send: Node, make: Node): { cancel: Node; ctx: string; done: string } | undefined {
+export function cancelsWaitedContext(send: Node, make: Node, chan: string): { cancel: Node; ctx: string; done: string } | undefined {
   const literal = ancestors(send).find((a) => FUNCTION_TYPES.has(a.type));
   const maker = enclosingFunction(make);
-  const chan = madeName(make);
-  if (!literal || !maker || !chan) return undefined;
+  if (!literal || !maker) return undefined;
   const made = [...maker.text.matchAll(/(\w+)\s*,\s*(\w+)\s*:?=\s*[\w.]*With(?:Cancel|Timeout|Deadline)\w*\(/g)];
   for (const [, ctx, cancelName] of made) {
     const cancel = literal.descendantsOfType('call_expression').find((c) => c.childForFieldName('function')?.text === cancelName && (c.startIndex > send.endIndex || ancestors(c).some((a) => a.type === 'defer_statement' && contains(literal, a))));
@@ -23,15 +22,6 @@ export function cancelsWaitedContext(send: Node, make: Node): { cancel: Node; ct
     if (done) return { cancel, ctx, done };
   }
   return undefined;
-}
-
-/** The name `make` is assigned to (`rttCh := make(chan time.Duration)`). */
-function madeName(make: Node): string | undefined {
-  const list = make.parent;
-  const decl = list?.parent;
-  if (list?.type !== 'expression_list' || (decl?.type !== 'short_var_declaration' && decl?.type !== 'assignment_statement')) return undefined;
-  const at = list.namedChildren.findIndex((n) => n.id === make.id);
-  return decl.childForFieldName('left')?.namedChildren[at]?.text;
 }
 
 /** A select in `fn` receiving from `chan` in one case and from `ctx.Done()` in another: that case's communication. */

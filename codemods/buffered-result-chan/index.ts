@@ -40,7 +40,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: make.startIndex, end: make.endIndex, message, reason: `the goroutine also closes ${closes.text.replace(/^close\(|\)$/g, '')} (${firstLine(closes.text)}, line ${closes.startPosition.row + 1}): unbuffered, the receiver has the value before that close; buffered, the close may come first, and a select waiting on both could take the closed channel's zero value instead` });
       continue;
     }
-    const cancels = cancelsWaitedContext(send, make);
+    const cancels = cancelsWaitedContext(send, make, chan);
     if (cancels) {
       const { cancel, ctx: waited, done } = cancels;
       const how = ancestors(cancel).some((a) => a.type === 'defer_statement') ? 'deferred' : 'after the send';
