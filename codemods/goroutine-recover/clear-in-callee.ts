@@ -1,6 +1,6 @@
 import { calledName } from '../../src/go/called-functions.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { ancestors, contains, firstLine, insideLiteral, type Node } from '../../src/go/syntax.js';
+import { firstLine, insideLiteral, onOwnPath, type Node } from '../../src/go/syntax.js';
 import { beforeStart, startingFunction } from './waited-for.js';
 
 // A mark the starter sets before the goroutine (a map entry, a flag, an in-flight count), cleared
@@ -79,7 +79,7 @@ function clearOf(n: Node, marks: Marks): { does: string; leaves: string } | unde
 function ownNodes(body: Node): Node[] {
   return body
     .descendantsOfType(['call_expression', 'assignment_statement', 'dec_statement'])
-    .filter((n) => !insideLiteral(n, body) && !ancestors(n).some((a) => (a.type === 'defer_statement' || a.type === 'go_statement') && contains(body, a)));
+    .filter((n) => onOwnPath(n, body));
 }
 
 /** A call doing work of the program's, which could panic. */

@@ -1,7 +1,7 @@
 import { isFunctionType } from '../../src/go/called-functions.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { declarationOf, selectedField } from '../../src/go/scope.js';
-import { ancestors, contains, firstLine, type Node } from '../../src/go/syntax.js';
+import { firstLine, onOwnPath, type Node } from '../../src/go/syntax.js';
 
 // A goroutine that tells, after its work and outside a defer, that the work ended: through a
 // function value named for it (`t.onClose()`), or a flag others read, stored last
@@ -45,7 +45,7 @@ function endFlagStored(call: Node): string | undefined {
 function works(st: Node, body: Node): boolean {
   if (st.type === 'defer_statement' || st.type === 'go_statement') return false;
   const calls = st.type === 'call_expression' ? [st] : st.descendantsOfType('call_expression');
-  return calls.some((c) => !ancestors(c).some((a) => (a.type === 'func_literal' || a.type === 'defer_statement' || a.type === 'go_statement') && contains(body, a)));
+  return calls.some((c) => onOwnPath(c, body));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { ancestors, contains, type Node } from '../../src/go/syntax.js';
+import { onOwnPath, type Node } from '../../src/go/syntax.js';
 import { STARTER } from './workers.js';
 
 // A goroutine whose work is a server of another package: the process's own server, its loop out
@@ -23,7 +23,7 @@ const SERVER_ARG = /ctx|context|stop|done|quit|shutdown|addr|port|listen|bind|^t
  */
 export function foreignServer(body: Node, index: PackageIndex): string | undefined {
   for (const call of body.descendantsOfType('call_expression')) {
-    if (ancestors(call).some((a) => (a.type === 'func_literal' || a.type === 'defer_statement' || a.type === 'go_statement') && contains(body, a))) continue;
+    if (!onOwnPath(call, body)) continue;
     const fn = call.childForFieldName('function');
     if (fn?.type !== 'selector_expression') continue;
     const name = fn.childForFieldName('field')!.text;

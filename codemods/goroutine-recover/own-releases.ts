@@ -1,6 +1,6 @@
 import { regexEscaped, receivesFrom } from '../../src/go/find-by-text.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { ancestors, contains, inSelectWithDefault, insideLiteral, isReleaseCall, type Node } from '../../src/go/syntax.js';
+import { contains, inSelectWithDefault, isReleaseCall, onOwnPath, type Node } from '../../src/go/syntax.js';
 import { ENDS_PROCESS, SIGNAL_CHANNEL, signalsEnd } from './skipped-work.js';
 import { afterStart, beforeStart } from './waited-for.js';
 
@@ -26,7 +26,7 @@ export function releaseAPanicSkips(stmts: Node[], go: Node): Node | undefined {
     }
     for (const n of [st, ...st.descendantsOfType(['send_statement', 'call_expression'])]) {
       // Deferred in a nested block (`if … { defer cancel() }`), or started apart: it still runs.
-      if (insideLiteral(n, st) || ancestors(n).some((a) => (a.type === 'defer_statement' || a.type === 'go_statement') && contains(st, a))) continue;
+      if (!onOwnPath(n, st)) continue;
       // A send that cannot block counts too when the function waits for it after the goroutine
       // starts (`select { case errCh <- f(): default: }`, then `case err := <-errCh` beside a
       // timeout: ziti's agent commands, recovered, reported a timeout instead of the panic).

@@ -3,7 +3,7 @@ import { calledTextWhere } from '../../src/go/called-functions.js';
 import { loopShape } from '../../src/go/loops.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { ancestors, CHANNEL_NON_READERS, contains, firstLine, insideLiteral, statementsOf, type Node } from '../../src/go/syntax.js';
+import { ancestors, CHANNEL_NON_READERS, contains, firstLine, insideLiteral, statementsOf, onOwnPath, type Node } from '../../src/go/syntax.js';
 
 // What a recovered panic would skip, beyond the goroutine's own releases: each of these made the
 // process hang or run on without the goroutine's work where it used to crash and restart.
@@ -251,7 +251,7 @@ function serves(call: Node): boolean {
  */
 export function channelHandedOn(body: Node, source: string): { channel: string; call: string } | undefined {
   for (const call of body.descendantsOfType('call_expression')) {
-    if (ancestors(call).some((a) => (a.type === 'func_literal' || a.type === 'defer_statement' || a.type === 'go_statement') && contains(body, a))) continue;
+    if (!onOwnPath(call, body)) continue;
     const fn = call.childForFieldName('function')?.text ?? '';
     if (CHANNEL_NON_READERS.test(fn)) continue;
     for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {

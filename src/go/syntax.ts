@@ -134,6 +134,11 @@ export function insideLiteral(n: Node, within: Node): boolean {
   return ancestors(n).some((a) => a.type === 'func_literal' && within.startIndex <= a.startIndex && a.endIndex <= within.endIndex);
 }
 
+/** Whether `n` runs on `within`'s own path: not in a function literal, a defer or a go statement inside it. */
+export function onOwnPath(n: Node, within: Node): boolean {
+  return !ancestors(n).some((a) => (a.type === 'func_literal' || a.type === 'defer_statement' || a.type === 'go_statement') && contains(within, a));
+}
+
 /** Text of a node with runs of whitespace collapsed, for comparing expressions. */
 export function normalized(node: Node): string {
   return node.text.replace(/\s+/g, ' ');
