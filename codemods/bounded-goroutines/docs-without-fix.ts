@@ -261,8 +261,10 @@ function passed in or another package's function is not seen. No fix when:
   never waits, does not count); or it receives from one (\`ctx.Done()\`,
   timers and tickers aside), or calls \`Wait()\` on something it did not declare, or \`Done()\`
   on one with more work after it (\`started.Done()\`, then \`return srv.Start(ctx)\`: a start signal
-  the spawner may wait for from all of them): it may be waiting for the spawner, which the bound
-  keeps waiting for it;
+  the spawner may wait for from all of them), or hands one, with more work after, to a function of
+  the package calling \`Done()\` on it (\`c.subscribe(nc, ch, startwg)\` ending in
+  \`startwg.Done()\`: a nats bench's subscribers then wait for what is published after the loop): it
+  may be waiting for the spawner, which the bound keeps waiting for it;
 - the loop runs in a timer's callback (\`time.AfterFunc(in, func() { for … { go job.run() } })\`): it
   starts the work due at this tick, a cron's jobs, and bounded, a long job would hold back the jobs
   behind it past their time (ergo's cron);

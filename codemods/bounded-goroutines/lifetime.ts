@@ -23,6 +23,7 @@ import { meantToRunTogether } from './together.js';
 import { waitsForItemEvent } from './item-events.js';
 import { handedOnEachPass, pipedPair, waitsOnItsChannel } from './piped-pairs.js';
 import { eventCase, fedFromOutside, watchedBesides } from './loop-events.js';
+import { signalsStart, startSignalledInCallee } from './start-signal.js';
 
 /**
  * Why a bound could stop the loop for good, or undefined when the goroutines finish on their
@@ -286,6 +287,8 @@ function waitsOnOthers(body: Node, spawn: Spawn, ctx: FileContext, waitedForAtOn
   if (waits) return `waits on ${waits.text}`;
   const started = calls.find((c) => on(c, 'Done') && signalsStart(c));
   if (started) return `calls ${started.text} before its work is done: a signal that it has started, which the spawner may wait for from all of them`;
+  const below = startSignalledInCallee(calls, ctx, declaredHere);
+  if (below) return `calls ${below.call.text}, which calls ${below.done.text}, before its work is done: a signal that it has started, which the spawner may wait for from all of them`;
   return undefined;
 }
 
@@ -300,15 +303,6 @@ const SERVE = /(^|\.)(Serve|ServeTLS|ListenAndServe|ListenAndServeTLS)$/;
 
 /** `io.Copy`, `io.CopyBuffer`: a copy that runs until its reader ends. */
 const STREAM_COPY = /^io\.(Copy|CopyBuffer)$/;
-
-/** `started.Done()` with more work after it (not deferred, not last, not before a return). */
-function signalsStart(call: Node): boolean {
-  const stmt = call.parent;
-  if (stmt?.type !== 'expression_statement') return false;
-  const next = nextStatement(stmt);
-  // `return server.Start(ctx)` still works: only a return of values already there ends it.
-  return !!next && (next.type !== 'return_statement' || next.descendantsOfType('call_expression').length > 0);
-}
 
 /** A send or receive on a channel made outside the goroutine, which may be waiting for the spawner. */
 function usesOutsideChannel(body: Node, spawn: Spawn, own: (n: Node) => boolean, declaredHere: (name: string) => boolean): string | undefined {
