@@ -6,6 +6,7 @@ import { paramsOf } from '../../src/go/scope.js';
 import type { Spawn } from './detect.js';
 import { wrapperLockCalls } from '../../src/go/lock-wrappers.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
+import { callsStandardPackage } from '../../src/go/called-functions.js';
 
 /**
  * A mutex locked before the loop in its function and not unlocked before the loop starts
@@ -94,7 +95,7 @@ function heldAroundCalls(name: string, ctx: FileContext, depth: number, seen: Se
   // Only functions that lock something are parsed to look at their calls.
   for (const call of index.callsNamed(name, (decl) => /\.R?Lock\(\)/.test(decl))) {
     // Started on a goroutine of its own (`go v.poll(…)` under `w.Lock()`): it runs without the lock.
-    if (call.parent?.type === 'go_statement') continue;
+    if (call.parent?.type === 'go_statement' || callsStandardPackage(call)) continue;
     const caller = enclosingFunction(call);
     const body = caller?.childForFieldName('body');
     if (!body) continue;
@@ -103,7 +104,7 @@ function heldAroundCalls(name: string, ctx: FileContext, depth: number, seen: Se
   }
   if (depth <= 1) return undefined;
   for (const call of index.callsNamed(name)) {
-    if (call.parent?.type === 'go_statement') continue;
+    if (call.parent?.type === 'go_statement' || callsStandardPackage(call)) continue;
     const caller = ancestors(call).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
     const callerName = caller?.childForFieldName('name')?.text;
     const held = callerName ? heldAroundCalls(callerName, ctx, depth - 1, seen) : undefined;

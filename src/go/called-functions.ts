@@ -158,6 +158,21 @@ function callsInText(text: string): { name: string; method: boolean }[] {
 }
 
 /**
+ * A call of a standard package's function or a method down a chain from one (`os.Open(path)`,
+ * `time.Now().Add(d)`): not a call of the package's function or method of the name.
+ */
+export function callsStandardPackage(call: Node): boolean {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'selector_expression') return false;
+  const code = fn.text;
+  const root = chainRoot(code, code.lastIndexOf('.'));
+  return (STANDARD.has(root) || NOT_LOCAL.has(root)) && !declarationOf(root, call);
+}
+
+/** More standard packages, whose names a local may take: a call is theirs where no local is so named. */
+const NOT_LOCAL = new Set('sql exec net json ioutil syscall signal'.split(' '));
+
+/**
  * Standard packages, as code names them, that code seldom names a variable after: a call chain
  * starting at one stays in the standard library (`path`, `list`, `log` or `url` may be locals).
  */
