@@ -61,4 +61,9 @@ A loop that never names the context, started by a function that goes on once the
 done to wait for its work in flight (\`case <-ctx.Done():\` … \`s.wg.Wait()\`): the goroutine serves
 the whole run, drain included (a progress report), and a check would stop it early (boulder's
 load generator stopped reporting while its flows finished).
+
+A loop whose select takes requests and answers them (\`case done := <-r.snapshotReq:\` …
+\`close(done)\`, \`case req := <-s.reqs:\` … \`req.reply <- v\`): its callers wait for the answer,
+and one that comes once the context is done (a last forced snapshot at shutdown, after the
+cancel) would wait forever for a loop a check had ended.
 `;

@@ -6,6 +6,7 @@ import { exitStatements } from '../../src/go/results.js';
 import { afterOpeningBrace, ancestors, enclosingFunction, eol, firstLine, FUNCTION_TYPES, indentAt, same, touchesError, type Node } from '../../src/go/syntax.js';
 import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { docs } from './docs.js';
+import { answeredRequest } from './serves-requests.js';
 
 export const loopCtxCheck: Codemod = {
   id: 'loop-ctx-check',
@@ -52,6 +53,11 @@ function find(ctx: FileContext): RawFinding[] {
     const drained = runsThroughDrain(loop, fn, source.expr);
     if (drained) {
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the function starting the goroutine goes on once ${source.expr} is done (${drained}, waiting for work in flight): the loop does nothing with ${source.expr} and runs through that drain (a progress report), and a check of ${source.expr} would stop it early (boulder's load generator stopped reporting while its flows finished)` });
+      continue;
+    }
+    const served = answeredRequest(loop, fn);
+    if (served) {
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop serves requests whose senders wait for the answer (case ${served.receive}: ${served.answer}): one sent once ${source.expr} is done (a last forced save at shutdown) would wait forever for a loop a check had ended` });
       continue;
     }
     const waits = blockingWait(loop, fn);
