@@ -1,3 +1,4 @@
+import { closedFieldForWaiter } from './closed-field.js';
 import { calledTextWhere } from '../../src/go/called-functions.js';
 import { receivesFrom, regexEscaped } from '../../src/go/find-by-text.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
@@ -158,7 +159,7 @@ function closedForWaiter(stmts: Node[], go: Node, index: PackageIndex): { close:
     const field = new RegExp(`[\\w.]+\\.(\\w+)\\s*=\\s*${chan}\\b`).exec(fn?.text ?? '')?.[1];
     if (field && index.anyTextMatches(new RegExp(`<-\\s*[\\w.]*\\.${field}\\b`))) return { close: `close(${chan})`, waiter: `the code receiving from the field ${field} it is kept in` };
   }
-  return sentForWaiter(stmts, index);
+  return closedFieldForWaiter(stmts, index) ?? sentForWaiter(stmts, index);
 }
 
 /**
