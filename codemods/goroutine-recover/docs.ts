@@ -284,6 +284,12 @@ nil { reject(err); return }; resolve(v) }(); v, err = fn()\`): the recover, defe
 would run after it, so a panic in the work, recovered, would run it with them unset, a nil error
 taken as a success (a variant of xk6-browser's promise, fulfilled with nil). A deferred literal
 that only logs them, or hands on a parameter (which starts with what it was handed), is fixed.
+A goroutine whose work is a function parameter (\`f()\`) that the package's callers hand a literal
+signalling its end in a defer (\`c.txn.spawn(func() { defer c.cleanWg.Done(); c.rollback(keys) })\`,
+a \`defer close(done)\` or a deferred send), with a waiter for that signal in the package
+(\`c.cleanWg.Wait()\`): a panic in the literal, recovered by the goroutine, would still give the
+signal as it unwinds, and the waiter go on as if the work were done (tikv's client-go reported a
+clean-up finished with its locks left).
 
 ## Limits
 goconc reads one package at a time: a release, a signal, a lock or a one-time set-up in a
