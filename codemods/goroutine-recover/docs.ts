@@ -262,7 +262,12 @@ So too any other value it hands back so (\`c.n, c.body = load()\` before a defer
 the waiter would take its zero value as the result (a variant of outline-ss-server's copy read 0
 bytes), and a slot it fills (\`res[i].Data = …\`) before giving a semaphore slot back in a defer
 (\`defer func() { <-limitCh }()\`) to a function that takes every slot to wait for all: dapr's
-BulkGet read the empty slot as a key not found. A loop \`for ctx.Err() == nil {\` in a function
+BulkGet read the empty slot as a key not found. So too a signal its starter waits for, given in a defer: a send
+on a channel the starting function receives from after starting it (\`defer func() { started <-
+struct{}{} }()\`, then \`<-started; if startErr != nil {\`: a variant of immudb's auditor, recovered,
+took a panicking monitoring server's start for a success), or the unlock of a mutex the
+goroutine never locks, which the starting function locks before starting it and again after,
+to wait (\`mu.Lock(); go func() { defer mu.Unlock(); srv = start() }(); mu.Lock()\`). A loop \`for ctx.Err() == nil {\` in a function
 the goroutine reaches runs for good as \`for {\` does (dapr's Solace subscription). A goroutine that undoes, after its work and outside a defer, a count or registration made
 just before it starts or earlier in it, on the same receiver and name (\`metrics.AddNATEntry()\`,
 then \`metrics.RemoveNATEntry()\`; \`g.Inc()\`, then \`g.Dec()\`; \`atomic.AddInt64(&n, 1)\`, then

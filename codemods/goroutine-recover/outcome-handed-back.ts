@@ -1,5 +1,6 @@
 import { declarationOf } from '../../src/go/scope.js';
 import { contains, ERROR_VARIABLE, insideLiteral, type Node } from '../../src/go/syntax.js';
+import { signalToStarter } from './starter-signals.js';
 
 // An outcome a goroutine hands back in a variable of its starter's, signalling its end with a defer.
 
@@ -18,8 +19,10 @@ export function outcomeHandedBack(stmts: Node[], literal: Node): { variable: str
   // }()`, then `for range n { limitCh <- struct{}{} }`: dapr's BulkGet read an empty slot as a key
   // not found).
   const signal = stmts.find((st) => st.type === 'defer_statement' && (/^defer\s+(close\(|[\w.]+\.Done\(\))/.test(st.text) || /^defer\s+func\s*\(\s*\)\s*\{(\s*\/\/[^\n]*)*\s*<-\s*[\w.]+\s*\}\s*\(\)$/.test(st.text)));
-  if (!signal) return undefined;
-  const signalled = /^defer\s+func/.test(signal.text) ? /<-\s*[\w.]+/.exec(signal.text)![0] : signal.text.replace(/^defer\s+/, '');
+  // Or a send its starter receives, or an unlock it waits on by locking (a variant of immudb's auditor).
+  const toStarter = signal || !literal.parent?.parent ? undefined : signalToStarter(stmts, literal.parent.parent);
+  if (!signal && !toStarter) return undefined;
+  const signalled = toStarter ?? (/^defer\s+func/.test(signal!.text) ? /<-\s*[\w.]+/.exec(signal!.text)![0] : signal!.text.replace(/^defer\s+/, ''));
   let value: Node | undefined;
   for (const assign of literal.descendantsOfType('assignment_statement')) {
     if (insideLiteral(assign, literal.childForFieldName('body')!)) continue;
