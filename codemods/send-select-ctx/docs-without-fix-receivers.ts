@@ -8,7 +8,9 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   Fields are told apart by the type declaring them where the code says (a parameter, a receiver,
   \`&T{…}\`): another type's \`close(op.errCh)\` frees none of these receives, nor does a close only
   an exported method the package never calls makes (yaegi's debugger \`Terminate()\`: its session's
-  main routine, left waiting on \`<-mainG.resume\`, never sent its terminate event);
+  main routine, left waiting on \`<-mainG.resume\`, never sent its terminate event). A receive
+  through a method of the type handing the field out (\`func (f *fetcher) Logs() <-chan *Log {
+  return f.logs }\`, then \`lg := <-f.Logs()\`) counts as one of the field;
 - the function that made the channel stores it in a struct it builds (\`&Object{resCh: resCh}\`),
   whose field the package receives with a plain receive that takes the value as one (\`res :=
   <-o.resCh\`, not \`res, ok :=\`): a dropped value would leave that receive waiting or, once the

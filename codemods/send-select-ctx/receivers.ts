@@ -11,6 +11,7 @@ import { readByCall } from './field-consumers.js';
 import { breaksOut, leavesLoop } from '../../src/go/loops.js';
 import { countedByCollector } from './counted-receives.js';
 import { declaresName } from '../../src/go/top-level-names.js';
+import { receiveThroughGetter } from './getter-receives.js';
 
 // Who takes a send's value: the package's own receivers of the channel, a requester waiting for
 // its reply, a registry draining a collector. Each either makes the send safe or says a select
@@ -239,8 +240,9 @@ function plainReceiveOf(field: string, owner: string | undefined, index: ReturnT
   const receive = new RegExp(`<-\\s*(?:[\\w.]|\\[[^\\]\\n]*\\])+\\.${field}\\b`, 'g');
   const sameOwner = (n: Node) => !owner || [undefined, owner].includes(ownerType(n.parent!.childForFieldName('operand')!, n));
   const plain = index.nodesMatching(receive).find((n) => n.parent?.type === 'unary_expression' && (plainReceive(n.parent) || noWayOut(n.parent)) && sameOwner(n) && test(n.parent));
-  const holder = plain && ancestors(plain).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
-  return plain && `${plain.parent!.text}${holder ? ` (in ${holder.childForFieldName('name')?.text})` : ''}`;
+  if (!plain) return owner ? receiveThroughGetter(field, owner, index, (selector) => ownerType(selector, selector), (u) => (plainReceive(u) || noWayOut(u)) && test(u)) : undefined;
+  const holder = ancestors(plain).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
+  return `${plain.parent!.text}${holder ? ` (in ${holder.childForFieldName('name')?.text})` : ''}`;
 }
 
 /**
