@@ -1,6 +1,8 @@
 import { calledName, parametersGiven } from '../../src/go/called-functions.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { enclosingFunction, firstLine, isDetached, same, type Node } from '../../src/go/syntax.js';
+import { sentOnChannel } from './handed-over-channel.js';
+import { heldByReceiver } from './held-by-receiver.js';
 
 // A function of the package that keeps the context it is given past its return: it starts a
 // goroutine with it that nothing waits for, or stores it in a field of what it makes. The empty
@@ -21,7 +23,7 @@ export function calleeKeepsContext(call: Node, index: PackageIndex): string | un
   if (!given || !named) return undefined;
   const args = given.childForFieldName('arguments')!.namedChildren;
   const position = args.findIndex((a) => same(a, call));
-  const mayKeep = (text: string) => /\bgo\b|\w+\.\w+\s*=[^=]|:\s*\w+\s*[,}\n]/.test(text);
+  const mayKeep = (text: string) => /\bgo\b|\w+\.\w+\s*=[^=]|:\s*\w+\s*[,}\n]|\]\s*=[^=]|<-/.test(text);
   for (const decl of index.functionsNamed(named.name, named.method, mayKeep)) {
     const param = contextParamAt(decl, position, args.length);
     if (!param) continue;
@@ -71,7 +73,9 @@ function keptBy(decl: Node, param: string): Kept | undefined {
     if (started) return `starts a goroutine with it (${started}) that runs after it returns`;
   }
   const field = storedInField(decl, body, param);
-  return field && `keeps it in a field of what it makes (${field}), used after it returns`;
+  if (field) return `keeps it in a field of what it makes (${field}), used after it returns`;
+  const held = heldByReceiver(decl, param);
+  return held ? `keeps it in its receiver (${held}), for work that reads it after it returns` : sentOnChannel(decl, param);
 }
 
 /** The go statement, as written short (`go r.handleIterEvents(ctx, …)`), when the goroutine is handed `param` or its literal uses it. */
