@@ -300,14 +300,13 @@ on purpose, for work that must not stop with it):
   made from it), itself or in a function of the package it hands it to: given the context in
   scope, that work would end with it (with \`--aggressive\`, xk6-browser's browser registry, built
   with the VU's init context, stopped launching browsers once the init stage ended);
-- the function called, declared in the package, hands the context it is given over a channel
-  (\`m.jobs <- replJob{ctx: ctx, addr: addr}\`, the context itself, a literal holding it, or a
-  local made from one) and returns without a receive, select or \`Wait()\` after the send (a
-  request answered over a reply channel ends with the call), or keeps it in its receiver as an
-  entry of a map or slice field (\`m.byAddr[addr] = ctx\`, \`m.pending = append(m.pending,
-  job{ctx: ctx})\`) or a field set to a literal holding it: the worker that receives it runs on
-  after the call, and given the context in scope it would stop with it (ledisdb's replication,
-  started by a SLAVEOF command, would have stopped once the command was answered);
+- the function called (of the package) sends the context over a channel (\`m.jobs <- job{ctx: ctx}\`,
+  or a local made so) with no receive, select or \`Wait()\` after, or keeps it in its receiver (\`m.byAddr[k] =
+  ctx\`, appended, a field set to a literal holding it): the worker runs on after the call and would stop
+  with the context in scope (ledisdb's replication would have stopped as SLAVEOF was answered);
+- a caller in the package hands the function's context parameter a context done at that call (in
+  \`case <-ctx.Done():\`, after \`<-ctx.Done()\` or its \`cancel()\`): given that parameter, the call
+  would fail at once there (ledisdb's last snapshot, saved as its server stopped);
 - the context is a local made from a new root to carry values (\`withHeader :=
   context.WithValue(context.Background(), k, v)\`) for the calls given it: a call given
   \`context.TODO()\` beside them is meant not to see them (weaviate's tests of a client's default

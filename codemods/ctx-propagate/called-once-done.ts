@@ -1,0 +1,38 @@
+import type { CancellationSource } from '../../src/go/cancellation.js';
+import { callsHanding } from '../../src/go/called-functions.js';
+import { doneAt } from '../../src/go/done-at.js';
+import type { PackageIndex } from '../../src/go/package-index.js';
+import { paramsOf } from '../../src/go/scope.js';
+import { ancestors, enclosingFunction, same } from '../../src/go/syntax.js';
+
+// A function whose context parameter is, at one of the package's calls, a context already done
+// there: `case <-ctx.Done(): app.saveSnapshot(ctx)`, or after `<-ctx.Done()`, `cancel()` or under
+// `if ctx.Err() != nil` in the caller. The empty context inside it is what lets its work run then
+// (ledisdb's last snapshot on exit); given the parameter, it would fail at once at that call. One
+// such caller is enough: the rewrite changes the function for every caller, that one included.
+
+/**
+ * For a context parameter `source`: a call of its function in the package that hands it a context
+ * done at the call (`app.saveSnapshot(ctx)` in `case <-ctx.Done():` of Run). The reason, or undefined.
+ */
+export function calledOnceDone(source: CancellationSource, index: PackageIndex): string | undefined {
+  if (source.kind !== 'ctx-param') return undefined;
+  const param = paramsOf(source.fn).find((p) => p.name === source.expr);
+  const handing = param ? callsHanding(param, index) : undefined;
+  if (!handing) return undefined;
+  const method = source.fn.type === 'method_declaration';
+  for (const { call, arg } of handing.calls) {
+    const callee = call.childForFieldName('function');
+    const caller = enclosingFunction(call);
+    // A method's calls are on a value (`app.saveSnapshot(…)`), a function's by its name alone.
+    if (!arg || !caller || same(caller, source.fn) || callee?.type !== (method ? 'selector_expression' : 'identifier')) continue;
+    if (arg.type !== 'identifier' && arg.type !== 'selector_expression') continue;
+    const kind = arg.type === 'selector_expression' ? 'ctx-field' : 'ctx-param';
+    const done = doneAt(call, caller, { ...source, kind, expr: arg.text, fn: caller });
+    if (!done) continue;
+    const top = [caller, ...ancestors(caller)].filter((a) => a.type === 'method_declaration' || a.type === 'function_declaration').pop();
+    const where = top?.childForFieldName('name')?.text ?? 'its caller';
+    return `${handing.callee}() is called by ${where} with ${arg.text} once that is done (${done}): there ${source.expr} is cancelled already, and given ${source.expr} this call would fail at once (ledisdb's last snapshot, saved as its server stopped)`;
+  }
+  return undefined;
+}
