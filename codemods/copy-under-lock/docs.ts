@@ -153,6 +153,13 @@ only closes a channel inside a \`sync.Once\` does not, and is left alone.
   the loop hands each element to a function value whose code the package does not show (\`f(a)\`,
   \`f func(*Alert)\` a parameter): it may write through the pointer (signoz's rules set each
   alert's last-sent time there), racing the readers that take the lock;
+- the loop calls the caller's callback (\`f(key, val)\`, \`f func([]byte, []byte)\` a parameter, or a
+  function-typed field of the receiver), whose code is not shown, and it can reach the collection
+  without the lock: the field is exported (\`ctx.Values\`), or another method of the type reads it
+  taking no lock (\`GetValueNotLocked\`, for callers that hold it). The callback ran under the lock
+  and may rely on it: tikv's LockCtx callbacks read Values so while batch goroutines write it under
+  the lock, and after unlocking those reads would race. (A callback that could only reach the
+  map through locking methods would have deadlocked before: the copy is made.);
 - the elements are of a type documented as not safe for concurrent use (\`*bufio.Writer\`, \`*bufio.Reader\`,
   \`*bytes.Buffer\`, \`*strings.Builder\`, \`*tabwriter.Writer\`, \`*csv.Writer\`, \`*json.Encoder\`/\`Decoder\`,
   \`*gob.Encoder\`, gzip's, zlib's and flate's \`*Writer\`, math/rand's \`*Rand\`,
