@@ -41,7 +41,7 @@ export function firstBlockingCall(stmts: Node[], methods: string[], locals: Set<
  * go statement starts (\`go c.Send(x)\`), or code of the function literal it starts (\`go func() {
  * ch <- v }()\`). The go statement's arguments are evaluated where it stands, under the lock.
  */
-function inGoroutine(n: Node, within: Node): boolean {
+export function inGoroutine(n: Node, within: Node): boolean {
   if (n.parent?.type === 'go_statement') return true;
   return ancestors(n).some((a) => a.type === 'func_literal' && a.parent?.type === 'call_expression' && a.parent.parent?.type === 'go_statement' && a.startIndex >= within.startIndex && a.endIndex <= within.endIndex);
 }

@@ -1,12 +1,13 @@
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { baseTypeName } from '../../src/go/declarations.js';
 import { inSelectWithDefault, type Node } from '../../src/go/syntax.js';
+import { inGoroutine } from './blocking.js';
 
 /**
  * What a method of this package does when called, from its body: whether it may block (sends
  * outside a select with a default, receives, Lock, Wait, Sleep, calls of the blocking list) —
  * or undefined when the method is not declared here. A Close that only closes a channel inside
- * a sync.Once is not blocking.
+ * a sync.Once is not blocking, nor is what a goroutine the method starts does.
  */
 export function methodMayBlock(index: PackageIndex, typeName: string, method: string, methods: string[], seen = new Set<string>()): boolean | undefined {
   const decl = index.method(typeName, method);
@@ -16,6 +17,8 @@ export function methodMayBlock(index: PackageIndex, typeName: string, method: st
   if (seen.has(key)) return false;
   seen.add(key);
   for (const n of body.descendantsOfType(['send_statement', 'unary_expression', 'call_expression'])) {
+    // Work a goroutine started here does (`go c.Close(ctx)`) waits there, not in the caller.
+    if (inGoroutine(n, body)) continue;
     if (n.type === 'send_statement') {
       if (!inSelectWithDefault(n)) return true;
     } else if (n.type === 'unary_expression') {

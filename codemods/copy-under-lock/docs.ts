@@ -98,7 +98,8 @@ in the same block; the map and slice fields of the same receiver used inside.
 For a method of a type declared in the same package (the element type of the guarded map or
 slice), goconc reads the method's body: sends and receives outside a select with a default,
 \`Lock\`, \`Wait\`, \`Sleep\`, and calls of the blocking list make it blocking; a \`Close\` that
-only closes a channel inside a \`sync.Once\` does not, and is left alone.
+only closes a channel inside a \`sync.Once\` does not, and is left alone; nor does work in a
+goroutine the method starts (\`go c.Close(ctx)\`).
 
 ## Reported without a fix
 - the collection holds maps or slices (\`map[ServiceKey]map[string]struct{}\`): a copy is shallow,
@@ -149,7 +150,13 @@ only closes a channel inside a \`sync.Once\` does not, and is left alone.
   pointers only, and those reads after unlocking would race the writes (antrea's FQDN cache); or
   the loop calls a method of the elements' type that writes its receiver's fields taking no lock
   of its own (\`svc.Stop()\`, with \`s.cancel = nil\` in it): the collection's lock kept those calls
-  apart, and after unlocking two callers could stop one element at once (LocalAI's StopAll); or
+  apart, and after unlocking two callers could stop one element at once (LocalAI's StopAll); so
+  too one that changes its receiver's state through its fields (\`s.idle.Remove(e)\`,
+  \`s.busy.PushFront(c)\` on a container/list, \`s.bw.Write(p)\`/\`Flush()\` on a \`*bufio.Writer\` or
+  another type not safe for concurrent use, \`delete(s.m, k)\`, \`s.m[k] = v\`, \`s.n++\`), directly or in
+  a method of the receiver it calls: a neo4j-shaped pool's CleanUp pruned each server's idle list
+  while Borrow and Return edited it under the lock, and a log fan-out's sinks, written by two Emits
+  at once, lost lines; or
   the loop hands each element to a function value whose code the package does not show (\`f(a)\`,
   \`f func(*Alert)\` a parameter): it may write through the pointer (signoz's rules set each
   alert's last-sent time there), racing the readers that take the lock;

@@ -7,6 +7,7 @@ import { receiverOf } from '../../src/go/declarations.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { isFunctionType } from '../../src/go/called-functions.js';
 import type { Rewrite } from './rewrites.js';
+import { mutatesThroughFields } from './element-field-mutations.js';
 
 /** No fix when the lock also guards work on objects the elements may be (see guardsWorkOnFields). */
 export function guardedObjectsPlan(typeName: string, cs: { mutex: string; recv: string }, ranged: FieldDecl, ctx: FileContext): Rewrite | undefined {
@@ -104,6 +105,8 @@ function unlockedMethodPlan(loop: Node, element: Node, value: string, cs: { mute
     if (!called.has(m.name) || !recv) continue;
     const write = new RegExp(`(?<![\\w.])${recv}\\.(\\w+)\\s*=[^=]`).exec(m.node.childForFieldName('body')?.text ?? '');
     if (write) return { ok: false, reason: `${value}.${m.name}() writes its receiver's fields (${recv}.${write[1]}) and takes no lock of its own: ${cs.mutex} kept those calls apart, and after unlocking two callers could run it at once on one element` };
+    const change = mutatesThroughFields(ctx.packageIndex(), typeName, m.node);
+    if (change) return { ok: false, reason: `${value}.${m.name}() changes its receiver's state through its fields (${change}) and takes no lock of its own: ${cs.mutex} kept those calls apart from each other and from the other uses under it, and after unlocking two callers could change one element at once` };
   }
   return undefined;
 }

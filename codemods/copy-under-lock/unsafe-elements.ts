@@ -71,7 +71,7 @@ function callOn(loop: Node, element: string): string | undefined {
 }
 
 /** `*bufio.Writer`, `hash.Hash`…, with the package resolved through the declaring file's imports. */
-function notSafeForConcurrentUse(type: Node): boolean {
+export function notSafeForConcurrentUse(type: Node): boolean {
   const pointer = type.type === 'pointer_type';
   const q = pointer ? type.namedChildren[0] : type;
   if (q?.type !== 'qualified_type') return false;
