@@ -7,12 +7,12 @@ export const DEFAULT_BLOCKING_METHODS = ['Close', 'Send', 'Write', 'Flush', 'Sto
  * The first call in the statements that may block: a method of this package whose body may
  * block (per `summary`), else a method of the blocking list (or one starting with Send/Write),
  * a channel send (not in a select with a default, which cannot wait), time.Sleep, or a call of a function value (a callback: a local variable or
- * parameter, whose code is unknown).
+ * parameter, whose code is unknown). Calls for which `released` holds (after an unlock) are left out.
  */
-export function firstBlockingCall(stmts: Node[], methods: string[], locals: Set<string>, summary: (call: Node) => boolean | undefined = () => undefined): Node | undefined {
+export function firstBlockingCall(stmts: Node[], methods: string[], locals: Set<string>, summary: (call: Node) => boolean | undefined = () => undefined, released: (n: Node) => boolean = () => false): Node | undefined {
   for (const s of stmts) {
     for (const n of [s, ...s.descendantsOfType(['call_expression', 'send_statement'])]) {
-      if (inGoroutine(n, s)) continue;
+      if (inGoroutine(n, s) || released(n)) continue;
       if (n.type === 'send_statement') {
         if (inSelectWithDefault(n)) continue;
         return n;

@@ -86,7 +86,9 @@ Methods named in the \`blocking-methods\` option (default: Close, Send, Write, F
 Shutdown, Wait, Publish, Notify, Recv, Read, Do, Call), any \`Send…\`/\`Write…\` method, channel
 sends (not one in a select with a \`default\`: a send-or-drop cannot wait), \`time.Sleep\`, and calls of function values (callbacks: range variables, function-typed
 parameters). None of these counts in a goroutine started under the lock (\`go c.send(v)\`, \`go func() {
-ch <- v }()\`): it waits there, not while the lock is held. Extend the list in goconc.yaml:
+ch <- v }()\`): it waits there, not while the lock is held. Nor does a call the loop makes after releasing the lock
+in a branch (\`s.mu.Unlock()\`, then \`db.Close(ctx)\` and a return: litestream's RegisterDB closing a
+duplicate), before any re-lock. Extend the list in goconc.yaml:
 \`codemods: {copy-under-lock: {blocking-methods: [Close, Flush, Evict]}}\`.
 
 ## Recognised

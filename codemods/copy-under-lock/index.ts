@@ -15,6 +15,7 @@ import { removerReason, removesUnderLock } from './removers.js';
 import { closesTaken, reopensByKey } from './reopened-by-key.js';
 import { unlessUnsafeElements } from './unsafe-elements.js';
 import { unlessCallbackReachesState } from './callback-reaches-state.js';
+import { releasedBefore } from './released-in-loop.js';
 
 const LOCK_CALL = /Lock\s*\(\s*\)/;
 const UNLOCK_CALL = /Unlock\s*\(\s*\)/;
@@ -63,7 +64,8 @@ function find(ctx: FileContext): RawFinding[] {
       if (loop && ranged) {
         const vars = rangeVars(clause!);
         const summary = (call: Node) => calleeMayBlock(call, vars, ranged, ctx, methods);
-        const call = firstBlockingCall([loop.childForFieldName('body')!], methods, new Set([...locals, ...vars]), summary);
+        const body = loop.childForFieldName('body')!;
+        const call = firstBlockingCall([body], methods, new Set([...locals, ...vars]), summary, (n) => releasedBefore(n, cs, body));
         if (call) {
           const closer = closesChannelsUnderLock(recv.typeName, cs, ctx);
           const sendsOnElement = loop.descendantsOfType('send_statement').some((snd) => vars.some((v) => (snd.childForFieldName('channel')?.text ?? '').split('.')[0] === v));
