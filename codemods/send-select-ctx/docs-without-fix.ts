@@ -330,4 +330,9 @@ ${receiversWithoutFix}
   where that goroutine sends on or closes \`done\`) keeps the fix: its cancel runs once it is done;
   waiting for another goroutine does not count (mc's perf tests wait for their display to quit,
   and the caller, reading the result after they return, hung once it was dropped);
+- the send is in a branch taken only when the context has no deadline (\`deadline, hasDeadline :=
+  ctx.Deadline()\`, then \`case !hasDeadline && err == nil: c.ch <- struct{}{}\`, \`if !ok {\`, or past
+  \`if ok { …; return }\`): the function waits there on purpose, whatever the context, and a select
+  on its Done() would give up where it means to wait (neo4j's TryLock, documented to block until it
+  has the lock when no deadline is set, returned false for a cancelled context);
 - the send shares its line with other statements or is not a plain statement.`;

@@ -1,5 +1,5 @@
 import { cancellationSources, DONE_NAME, doneReceive, signalledDoneChannels, deadDoneFieldsReason, type CancellationSource } from '../../src/go/cancellation.js';
-import { ancestors, contains, enclosingFunction, escapes, firstLine, FUNCTION_TYPES, same, touchesError, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, escapes, firstLine, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting, receiverIgnoring } from '../../src/go/result-channel.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
@@ -33,10 +33,12 @@ import { remadeByMethod } from './remade-switch.js';
 import { handsOnAcceptedConnection } from './accepted-connection.js';
 import { collectorMetricChannel } from './collector-metrics.js';
 import { checkedAfterSend, cleanupSkippedByReturn, closedUnderSender, inOwnDoneCase, ownStopOnDone, stopsOnOwnChannel } from './early-return.js';
-import { declarationOf, testingParameter } from '../../src/go/scope.js';
+import { testingParameter } from '../../src/go/scope.js';
 import { fieldMayBeNil } from '../../src/go/composite-literals.js';
 import { mayHaveSend } from '../../src/go/text-signals.js';
 import { isSemaphoreAcquire } from './semaphore.js';
+import { assertedChannel } from './asserted-channel.js';
+import { inNoDeadlineBranch } from './no-deadline-branch.js';
 
 export const sendSelectCtx: Codemod = {
   id: 'send-select-ctx',
@@ -95,18 +97,6 @@ function isSignal(name: string): boolean {
 /** Names of methods that undo or end what others did: `CleanUp`, `Close`, `Shutdown`, `Teardown`. */
 const TEARDOWN = /^(Clean[Uu]p|Close|Shutdown|Stop|Teardown|TearDown|Release)$/;
 
-/** `ch.(chan bool) <- v`, or a local taken that way (`ch := v.(chan T)`): what the channel was asserted from. */
-function assertedChannel(send: Node): string | undefined {
-  let chan = unparen(send.childForFieldName('channel')!);
-  if (chan.type === 'identifier') {
-    const found = declarationOf(chan.text, send);
-    const value = found && 'local' in found ? found.local.value : undefined;
-    if (!value) return undefined;
-    chan = unparen(value);
-  }
-  return chan.type === 'type_assertion_expression' ? chan.childForFieldName('operand')?.text : undefined;
-}
-
 function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternatives?: Fix[]; reason?: string } {
   const inScope = cancellationSources(send, ctx.tree, ctx.packageIndex);
   // Whatever the source: the server the send reports on ends with it.
@@ -143,6 +133,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
     return { reason: 'no cancellation source in scope (no context.Context or done channel to select on)' };
   }
   const chan = send.childForFieldName('channel')!.text;
+  const noDeadline = inNoDeadlineBranch(send, sources, ctx.source);
+  if (noDeadline) return { reason: `the send is in the branch for ${noDeadline.source} with no deadline (${noDeadline.where}, from ${firstLine(noDeadline.deadline.text)}, line ${noDeadline.deadline.startPosition.row + 1}): the function waits there on purpose, whatever the context, and a select on ${noDeadline.source}.Done() would give up where it means to wait` };
   if (handOffGoroutine(send, fn, sources[0])) return { reason: `the goroutine only makes this send, started so that its spawner need not wait for a receiver: it is meant to outlive the spawner, whose ${sources[0].expr} may end as soon as it returns (a request's), and a select on it would drop the value then` };
   const drainer = drainedBy(send, ctx);
   if (drainer) return { reason: `${chan} is drained by the package's own loop (${drainer}): the send has its receiver while that loop runs, and a select on ${sources[0].expr} would drop values still in flight when it ends` };
