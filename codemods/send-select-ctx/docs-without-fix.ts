@@ -315,6 +315,11 @@ ${receiversWithoutFix}
   reported a crash at shutdown as a clean stop), and from a goroutine of a
   function that closes the channel once its goroutines are done (\`go func() { wg.Wait();
   close(v.clientErrs[c]) }()\`: mongo's log validators would have reported a mismatch as success);
+- the send is followed on its path by a statement waiting for the source to end (\`addrCh <- s.Addr\`,
+  then \`<-ctx.Done()\`, or a select of that one case; not a send in a loop): the function serves
+  until then, so the send reports that it has started, whatever the channel's name, and its reader
+  waits for it; a select would drop it during a shutdown at start-up and leave that reader waiting
+  (an imgproxy StartServer variant, its start channel named \`addrCh\`);
 - a \`struct{}{}\` sent on a channel named as a stop signal (\`quit\`, \`stop\`, \`shutdown\`): it tells
   other code to stop, and skipped, that code would run on (a backup's progress reporter);
 - the channel comes out of a type assertion (\`wi.Properties[key].(chan bool) <- true\`, or a local

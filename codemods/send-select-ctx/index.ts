@@ -39,6 +39,7 @@ import { mayHaveSend } from '../../src/go/text-signals.js';
 import { isSemaphoreAcquire } from './semaphore.js';
 import { assertedChannel } from './asserted-channel.js';
 import { inNoDeadlineBranch } from './no-deadline-branch.js';
+import { servedUntilDone } from './served-until-done.js';
 
 export const sendSelectCtx: Codemod = {
   id: 'send-select-ctx',
@@ -153,6 +154,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (isSignal(chan.slice(chan.lastIndexOf('.') + 1))) {
     return { reason: `a send on ${chan} reports that this code has started or finished: whoever waits for it may still be waiting when ${sources[0].expr} ends (a shutdown), and a select would then drop the report at random` };
   }
+  const startWait = servedUntilDone(send, inScope);
+  if (startWait) return { reason: `the function waits for ${startWait.source} to end after the send (${startWait.wait}, line ${startWait.line}), serving until then: the send reports that it has started, for a reader that waits for it before going on; a select on ${startWait.source} would drop that report during a shutdown at start-up and leave the reader waiting forever` };
   const asserted = assertedChannel(send);
   if (asserted) return { reason: `${chan} comes out of ${asserted} by a type assertion: who made it, with how much room, and who waits on it are not known here, and a select could drop a value its owner waits for` };
   const ownStopChannel = stopsOnOwnChannel(fn, sources);
