@@ -80,6 +80,9 @@ A slice the function puts back where it took it, after its use (\`packet := ch.p
 then \`ch.packetPool[code] = packet\`), is a pool of buffers: a copy on every call would allocate
 what the pool is there to save (x/crypto/ssh's channel writes, 32 KB each, vendored by moby and
 zgrab2). It is reported without a fix; taking it out of the pool under the lock would keep both.
+So is one written in place after the unlock (\`copy(servers, fresh)\`, \`servers[i] = c\`, under the
+write lock): the writes are meant to reach the field's elements through the array they share, and
+a copy would keep them to itself (a re-authentication that every wrapper sharing the servers missed).
 
 ## What counts as blocking
 Methods named in the \`blocking-methods\` option (default: Close, Send, Write, Flush, Stop,
@@ -127,7 +130,7 @@ goroutine the method starts (\`go c.Close(ctx)\`).
   (\`b, _ := os.ReadFile(name)\`, then \`&fileDir{path: name, buf: b}\`): an Open in between would
   read the file before it is written back, and its own Close later write the stale copy over it;
 - another method removes elements of the collection under the same mutex (\`delete(a.handlers,
-  id)\`, \`s.subs = slices.Delete(…)\`, a re-slice, a filtered copy put in its place: \`b.subs =
+  id)\`, also through a local given the map: \`rcs := app.rcs; delete(rcs, c)\`, \`s.subs = slices.Delete(…)\`, a re-slice, a filtered copy put in its place: \`b.subs =
   keep\`): once it returns, the lock promises the element
   is not used again, and a copy taken before could still call a handler after its Unsubscribe
   returned (or tell a queue after it was stopped, or hand a pool's \`Range\` callback a value its

@@ -6,6 +6,7 @@ import type { Node } from '../../src/go/syntax.js';
 import { replacedEntry } from './replaced-entries.js';
 import { lockWrappers, wrapperLockCalls } from '../../src/go/lock-wrappers.js';
 import { emptiedBy } from './emptied.js';
+import { regexEscaped } from '../../src/go/find-by-text.js';
 
 const LOCK_CALL = /Lock\s*\(\s*\)/;
 
@@ -56,10 +57,12 @@ export function removesUnderLock(typeName: string, cs: { mutex: string; recv: st
     for (const other of criticalSections(m.node, ctx.packageIndex())) {
       if (other.mutex.slice(other.recv.length) !== mutex) continue;
       const target = `${other.recv}.${field}`;
+      // Or through a local given the map (`rcs := app.rcs; delete(rcs, c)`).
+      const names = new Set([target, ...Array.from(m.node.text.matchAll(new RegExp(`(\\w+)\\s*:?=\\s*${regexEscaped(target)}[ \\t]*$`, 'gm')), (a) => a[1])]);
       const removes = other.inside.some((st) =>
         [st, ...st.descendantsOfType(['call_expression', 'assignment_statement'])].some((n) =>
           n.type === 'call_expression'
-            ? (n.childForFieldName('function')?.text === 'delete' && n.childForFieldName('arguments')?.namedChildren[0]?.text === target) || handedToDeleter(n, target, ctx)
+            ? (n.childForFieldName('function')?.text === 'delete' && names.has(n.childForFieldName('arguments')?.namedChildren[0]?.text ?? '')) || handedToDeleter(n, target, ctx)
             : n.type === 'assignment_statement' && n.childForFieldName('left')?.text === target && n.childForFieldName('right')?.text !== 'nil' && replaces(n.childForFieldName('right')!),
         ),
       );

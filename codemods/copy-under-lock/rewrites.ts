@@ -112,6 +112,12 @@ export function handedOutSlice(value: Node, name: string, after: Node[], ctx: Fi
   if (back) {
     return { ok: false, reason: `${name} goes back into ${e} after its use (line ${back.startPosition.row + 1}), a pool of buffers: a copy would allocate on every call and defeat the pool (taking it out under the lock, setting ${e} to nil, would keep both)` };
   }
+  // Written through in place later (`copy(servers, fresh)`, `servers[i] = c`, under the write lock): meant to reach the field's elements.
+  const inPlace = new RegExp(`\\bcopy\\(\\s*${name}\\s*,|(^|[^\\w.])${name}\\s*\\[[^\\]]*\\]\\s*=[^=]`, 'm');
+  const written = after.find((a) => inPlace.test(a.text));
+  if (written) {
+    return { ok: false, reason: `${name} is written in place later (line ${written.startPosition.row + 1}), to reach the elements of ${e} through the array they share: a copy would take those writes, and ${e} and whatever else shares its array would never see them` };
+  }
   const fix = goAtLeast(ctx.goVersion, '1.21') ? { text: `slices.Clone(${e})`, imports: ['slices'] } : { text: `append(${e}[:0:0], ${e}...)`, imports: [] };
   return { ok: true, fix: { description: 'copy the slice before the lock is released', edits: [{ start: value.startIndex, end: value.endIndex, text: fix.text }], imports: fix.imports } };
 }
