@@ -252,6 +252,11 @@ on purpose, for work that must not stop with it):
   such work (\`case <-ticker.C: np.push(buf)\` beside \`case <-np.ctx.Done(): return\`) or where
   that context is done (after \`np.cancel()\`, in the done case): lindb's metrics pusher, given
   \`np.ctx\`, lost the batch in flight at every shutdown;
+- it is in a function literal, taking no parameters, handed to a singleflight-style call after
+  its key (\`sf.DoChan(key, func() (interface{}, error) { … })\`, \`Do\`, \`DoEx\`, or a closure kept
+  in a local and handed so): the work runs once for every caller that joins the same key, and
+  given one caller's context, that caller's cancellation would fail it for all of them, callers
+  whose own context is alive (tikv's collapsed region requests got \`context canceled\`);
 - it is in a function literal that is returned or stored in a field (a shutdown closure), or
   given to a call whose result is (\`y.clean = utils.NewThrottle2(time.Minute, func() {…})\`: alist's
   delayed cleanups failed with \`Init\`'s context): it may run after the context is done;

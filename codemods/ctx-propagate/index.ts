@@ -24,6 +24,7 @@ import { fieldSetUnderLock } from './guarded-field.js';
 import { outlivesCall } from './outlives-call.js';
 import { meantToFinish, stoppingReason } from './meant-to-finish.js';
 import { failureReason, inFailureBranchOf } from './failure-branch.js';
+import { sharedByJoiners } from './shared-work.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 import { fieldMayBeNil } from '../../src/go/composite-literals.js';
 
@@ -235,6 +236,10 @@ function requestParam(call: Node, outer: Node): { name: string } | undefined {
 function whyNotThisContext(call: Node, source: CancellationSource): string | undefined {
   const done = doneAt(call, source.fn, source);
   if (done) return `the call runs ${done}, where ${source.expr} is done: given it, the call would fail at once`;
+  const shared = sharedByJoiners(call, source);
+  if (shared) {
+    return `the call is in a function literal handed to ${shared}, whose work is shared by every caller that joins the same key: given ${source.expr}, one caller's cancellation would fail that work for all of them, callers whose own context is alive (tikv's collapsed region requests)`;
+  }
   for (const a of ancestors(call)) {
     if (same(a, source.fn)) break;
     if (a.type === 'defer_statement') return `the call is deferred: cleanup that runs as the function returns, often because ${source.expr} is done, would then fail at once`;

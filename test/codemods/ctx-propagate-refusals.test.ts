@@ -284,4 +284,40 @@ func Done(ctx context.Context, s store) error {
       expect.stringContaining('context.Background() is given to a write (s.AckSync(…))'),
     ]);
   });
+
+  it('leaves Background() alone, even when aggressive, in work a singleflight call shares with every caller joining its key', () => {
+    const src = `package p
+
+import (
+	"context"
+
+	"golang.org/x/sync/singleflight"
+)
+
+type client interface {
+	Send(ctx context.Context, addr string) (interface{}, error)
+}
+
+var sf singleflight.Group
+
+func Collapse(ctx context.Context, c client, key, addr string) (interface{}, error) {
+	rsC := sf.DoChan(key, func() (interface{}, error) {
+		return c.Send(context.Background(), addr)
+	})
+	select {
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case rs := <-rsC:
+		return rs.Val, rs.Err
+	}
+}
+`;
+    const out = fix(src);
+    expect(out.fixed).toBe(src);
+    expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('the call is in a function literal handed to sf.DoChan(key, …), whose work is shared by every caller that joins the same key')]);
+    // Sent by the caller itself, the work is its own: fixed.
+    const own = src.replace('rsC := sf.DoChan(key, func() (interface{}, error) {\n\t\treturn c.Send(context.Background(), addr)\n\t})', 'rsC := make(chan singleflight.Result, 1)\n\tv, err := c.Send(context.Background(), addr)\n\trsC <- singleflight.Result{Val: v, Err: err}');
+    expect(own).not.toBe(src);
+    expect(fix(own).findings.map((f) => f.reason ?? 'fixed')).toEqual(['fixed']);
+  });
 });

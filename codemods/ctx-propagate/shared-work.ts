@@ -1,0 +1,47 @@
+import type { CancellationSource } from '../../src/go/cancellation.js';
+import { ancestors, closureName, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+
+/** A singleflight-style call: `Do`, `DoChan`, `DoEx` (golang.org/x/sync/singleflight and its copies). */
+const SHARED_CALL = /(^|\.)Do(Chan|Ex)?$/;
+
+/**
+ * The call is in a function literal, taking no parameters, handed to a singleflight-style call
+ * with a key before it (`sf.DoChan(key, func() (interface{}, error) { … })`, or a closure kept in
+ * a local and handed so): the work runs once for every caller that joins the same key, under the
+ * first caller's goroutine, and given that caller's context, its cancellation would fail the work
+ * for callers whose own context is alive (tikv's collapsed region requests). The call as written
+ * up to its paren, with its key, e.g. `sf.DoChan(key, …)`.
+ */
+export function sharedByJoiners(call: Node, source: CancellationSource): string | undefined {
+  for (const literal of ancestors(call).filter((a) => a.type === 'func_literal')) {
+    if (same(literal, source.fn)) break;
+    if ((literal.childForFieldName('parameters')?.namedChildCount ?? 0) > 0) continue;
+    const handed = sharedCallOf(literal, source) ?? handedByName(literal, source);
+    if (handed) return handed;
+  }
+  return undefined;
+}
+
+/** `sf.Do(key, <arg>)` with `arg` its last argument and the key alone before it (not a context): the call, e.g. `sf.Do(key, …)`. */
+function sharedCallOf(arg: Node, source: CancellationSource): string | undefined {
+  const list = arg.parent;
+  const given = list?.type === 'argument_list' ? list.parent : undefined;
+  const fn = given?.childForFieldName('function')?.text ?? '';
+  const args = list?.namedChildren ?? [];
+  if (!SHARED_CALL.test(fn) || args.length !== 2 || !same(args[1], arg)) return undefined;
+  const key = args[0];
+  if (key.text === source.expr || /(^|\.)(ctx|\w*Ctx|context)$|\.Context\(\)$/.test(key.text)) return undefined;
+  return `${fn}(${key.text.length <= 30 ? key.text : '…'}, …)`;
+}
+
+/** `fn := func() (interface{}, error) { … }`, then `sf.Do(key, fn)` in the function declaring it. */
+function handedByName(literal: Node, source: CancellationSource): string | undefined {
+  const name = closureName(literal);
+  const scope = name ? enclosingFunction(literal) : undefined;
+  for (const id of scope?.descendantsOfType('identifier') ?? []) {
+    if (id.text !== name || id.startIndex <= literal.endIndex) continue;
+    const shared = sharedCallOf(id, source);
+    if (shared) return shared;
+  }
+  return undefined;
+}
