@@ -185,7 +185,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`context.Background() in a test is a context it chose: bare, with no deadline and no values, which may be what it checks; ${source.expr} carries its own (twirp's test of a header written without the handler's ResponseWriter)`));
       continue;
     }
-    const persisted = kind === 'Background' ? writtenTo(call) : undefined;
+    const persisted = kind === 'Background' ? writtenTo(call, () => [ctx.source, ...ctx.packageIndex().allTexts()]) : undefined;
     if (persisted) {
       out.push(unfixed(`context.Background() is given to a write (${persisted}): it keeps the write going whatever becomes of ${source.expr}, as a record meant to outlive the request needs (kubesphere's failed-login records, counted for lock-out, went unwritten when the client hung up)`));
       continue;

@@ -1,5 +1,6 @@
 import { calledName } from '../../src/go/called-functions.js';
 import { enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+import { sqlWriteOf } from './sql-writes.js';
 
 /**
  * A write given the empty context (`r.client.Update(context.TODO(), secrets)`) after the function
@@ -65,19 +66,25 @@ const RETRY = /(^|\.)(Retry\w*|OnError|\w*Backoff\w*|Poll\w*|ExponentialBackoff\
  * publishing or queueing (`RPush(context.Background(), …)` in `Publish`: machinery's redis broker,
  * which had stored the task as pending, lost it when its caller's context was done).
  */
-export function writtenTo(call: Node): string | undefined {
+export function writtenTo(call: Node, texts: () => string[] = () => []): string | undefined {
   const target = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
   const callee = target?.type === 'call_expression' ? target.childForFieldName('function') : undefined;
   const written = callee ? calledName(callee)?.name : undefined;
   if (written && namedForWrite(written)) return `${callee!.text}(…)`;
+  // Or a statement run that writes (`SQLExec(ctx, "INSERT INTO login_audit …")`: immudb's audit).
+  const verb = written ? sqlWriteOf(target!, texts) : undefined;
+  if (verb) return `${callee!.text}(…), running ${/^[IU]/.test(verb) ? 'an' : 'a'} ${verb}`;
   const fn = callee && enclosingFunction(callee)?.childForFieldName('name')?.text;
   return fn && fn.split(/(?=[A-Z])/).some((w) => /^(Publish|Queue|Enqueue|Deliver|Push)$/i.test(w)) ? `${callee!.text}(…), in ${fn}` : undefined;
 }
 
 /** Whether a word of the name (split at its capitals) is one of a write's, or passes `also`. */
 function namedForWrite(name: string, also?: RegExp): boolean {
-  return name.split(/(?=[A-Z])/).some((w) => WRITE.test(w) || !!also?.test(w));
+  return WRITE_NAME.test(name) || name.split(/(?=[A-Z])/).some((w) => WRITE.test(w) || !!also?.test(w));
 }
+
+/** Writes named whole: a sorted set's add (\`ZAdd\`, immudb's \`VerifiedZAdd\`), a batch of them (immudb's \`ExecAll\`). */
+const WRITE_NAME = /^(Verified)?ZAdd\w*$|^ExecAll$/;
 
 /**
  * Words of a call that writes a record: `Update`, `Patch`, `Create`, `Put`… (`ProcessExperimentCreation`),
@@ -85,9 +92,9 @@ function namedForWrite(name: string, also?: RegExp): boolean {
  * state set or marked (`JobSetStateIfRunningMany`: river's completer, recording a cancelled job's
  * end with its context done), a revocation (`RevokeRefreshToken`: fosite's reuse detection), an
  * acknowledgement (`msg.AckSync`: a work queue deletes the message it acks, which redelivered once
- * the ack failed would be done twice).
+ * the ack failed would be done twice), a truncation (immudb's \`TruncateDatabase\`).
  */
-const WRITE = /^(Update|Patch|Create|Creation|Apply|Put|Save|Store|Upsert|Write|Insert|Compose|Copy|Touch|Publish|Commit|Persist|Broadcast|Set|Mark|Record|Revoke|Ack)$/;
+const WRITE = /^(Update|Patch|Create|Creation|Apply|Put|Save|Store|Upsert|Write|Insert|Compose|Copy|Touch|Publish|Commit|Persist|Broadcast|Set|Mark|Record|Revoke|Ack|Truncate)$/;
 /**
  * Calls named for changing something: `CreateOperatorUser`, `updateProxyUser`, `AlterUser`,
  * `ExecContext` aside, and deletions (`DeleteCollection`, then the finalizer's removal by

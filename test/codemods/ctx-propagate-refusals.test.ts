@@ -320,4 +320,36 @@ func Collapse(ctx context.Context, c client, key, addr string) (interface{}, err
     expect(own).not.toBe(src);
     expect(fix(own).findings.map((f) => f.reason ?? 'fixed')).toEqual(['fixed']);
   });
+
+  it('leaves Background() alone, even when aggressive, given to a statement run that writes (an INSERT, UPDATE, DELETE…), literal or a constant', () => {
+    const src = `package p
+
+import "context"
+
+type client interface {
+	CurrentState(ctx context.Context) error
+	SQLExec(ctx context.Context, sql string, params map[string]interface{}) (uint64, error)
+}
+
+const auditInsert = "INSERT INTO login_audit(username, ts) VALUES (@user, NOW())"
+
+func HandleStartup(ctx context.Context, c client, user string) error {
+	c.CurrentState(context.Background())
+	if _, err := c.SQLExec(context.Background(), "  delete from sessions where username = @user", nil); err != nil {
+		return err
+	}
+	_, err := c.SQLExec(context.Background(), auditInsert, map[string]interface{}{"user": user})
+	return err
+}
+`;
+    const out = fix(src);
+    expect(out.findings.map((f) => f.reason ?? 'fixed')).toEqual([
+      'fixed',
+      expect.stringContaining('context.Background() is given to a write (c.SQLExec(…), running a DELETE)'),
+      expect.stringContaining('context.Background() is given to a write (c.SQLExec(…), running an INSERT)'),
+    ]);
+    // A statement that reads writes nothing: fixed.
+    const reads = src.replace('"  delete from sessions where username = @user"', '"SELECT 1"').replace('"INSERT INTO login_audit(username, ts) VALUES (@user, NOW())"', '"SELECT username FROM login_audit"');
+    expect(fix(reads).findings.map((f) => f.reason ?? 'fixed')).toEqual(['fixed', 'fixed', 'fixed']);
+  });
 });

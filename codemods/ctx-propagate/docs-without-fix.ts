@@ -1,0 +1,260 @@
+// The cases ctx-propagate reports without a fix, each with why, for `goconc explain`.
+export const withoutFix = `## Reported without a fix
+A file that uses the context package only in the \`context.TODO()\`/\`context.Background()\` calls
+it would replace, every one of them (the context in scope a field typed in another file):
+replaced, the import would be left unused and the file would not compile; goconc adds imports but
+does not remove them (operator-lifecycle-manager's requirement status; moby's network database
+logs). A call among them left as it is (no context in its scope, or a reason below) keeps the
+import in use whichever fixes are applied, and the others are fixed.
+A call that may be meant to run without the context in scope (\`context.TODO()\` is also written
+on purpose, for work that must not stop with it):
+- it runs where the context is done: after its \`cancel()\` (for a receiver's \`s.ctx\`, after
+  \`s.cancel()\`: a \`Close\` flushing last) or a \`<-ctx.Done()\` statement, in a
+  \`case <-ctx.Done():\`, under \`if ctx.Err() != nil\` (alone or with others joined by \`&&\`:
+  skaffold's last look at a job after a timeout), under a test of an error for a cancellation (\`if
+  err == ErrorCanceled\`, \`errors.Is(err, context.Canceled)\`: with \`--aggressive\`, velero's data
+  path handed its cancel callback a context already done, and the result was dropped), after a
+  select whose done case goes on, or after
+  a \`for {\` left only by breaks taken once the context is done (\`case <-ctx.Done(): break Loop\`);
+- it is deferred: cleanup that runs as the function returns, often because the context ended; so
+  too a call in a function literal kept in a variable that the function declaring it defers
+  (\`prune = func() { r.Prune(context.Background(), out) }\`, and \`defer func() { prune() }()\`:
+  with \`--aggressive\`, skaffold's dev loop, ended by Ctrl-C, would have left its images unpruned);
+  and a call named for cleaning up (\`Release\`, \`Delete\`, \`Prune\`, \`Stop\`…);
+- it is in a function literal kept to run later (\`revert.Add(func() { … })\`, or a closure handed
+  to such a call: \`Add\`, \`Register\`, \`On…\`, \`AfterFunc\`, \`Cleanup\`, or a call on a value
+  named \`revert\`, \`undo\`, \`rollback\`, \`cleanup\`): a revert runs once the work failed, often
+  because the context ended, and given it would fail at once (lxd's storage reverts, with their
+  errors dropped, left the database and the disk out of step);
+- the function around it, given the context as a parameter, stops or shuts something down
+  (\`Stop\`, \`Shutdown\`, \`Close\`, \`Teardown\`, \`Drain\`…): its context bounds the wait for what it
+  stops and may be done already (a forced stop), while its work on the way is meant to finish
+  (lxd's \`Daemon.Stop\` clearing stale operations);
+- a function around it sets the context's end aside before it (\`ctxErr := ctx.Err()\`, a statement
+  of its own) and goes on: what follows is meant to run once the context is done (lxd's heartbeat
+  round saves the members it reached);
+- the call's failure is handled only as a sentinel (\`if err := l.TryLock(…); err != nil { if
+  errors.Is(err, ErrLockNotAcquired) { … } }\`), and any other failure goes on as a success: given
+  the context, its end would be such a failure (with \`--aggressive\`, sealos' debt reconciler would
+  have started beside the lock's holder once its context was cancelled);
+- it is given to a call named for handing work off to run on its own (\`Offer\`, \`Enqueue\`,
+  \`Submit\`, \`Schedule\`, \`Dispatch\`, \`Go\`, \`…Async\`, any method of a goroutine launcher such as
+  \`api.GoRoutines.Exec\`: cds' handlers' imports, cut off once they answered): the work keeps the context it is given,
+  and the one in scope may end long before it does (with \`--aggressive\`, knative's activator probe,
+  offered with a reconcile's context, failed every probe once the reconcile returned; Google's auth
+  library refreshed its token with a context that could time out first);
+- it is given to a call that runs a process (\`exec.CommandContext\`, \`RunCommand\`, \`StartProcess\`,
+  a wrapper \`NewCmd\`: with \`--aggressive\`, cds' local workers were killed once spawned):
+  given the context, the process would be killed half-way once it ends (lxd's \`forkstart\`, killed
+  during a shutdown while an instance started); not one given a document for a command
+  (\`db.RunCommand(ctx, bson.D{…})\`: a database's command);
+- the context in scope is a receiver's field and a function around the call serves a request
+  (\`r *http.Request\`): the request's context is \`r.Context()\`, and the receiver's long-lived one
+  would cut requests in flight at shutdown rather than drain them (knative's event recorder);
+- the failure of the call it is given to ends the process: \`if err != nil { log.Fatal(…) }\`
+  (\`Fatalf\`, a logger's \`Fatal\`, \`os.Exit\`, \`panic\`; a test's \`t.Fatal\` does not count) right
+  after it, or on its own \`if err := …; err != nil\`: given the context, the call would fail once
+  it ends at shutdown, and a clean stop would become a crash (contour's ingress-status writer);
+- the context in scope is a receiver's field the package sets again under a lock (\`c.ctx, c.cancel
+  = context.WithCancel(…)\` after \`c.mu.Lock()\` in \`Connect\`), and the call's function takes no lock
+  before it: read there, a reconnect at the same time would race on it (with \`--aggressive\`,
+  sing-box's command client, its one-shot calls given \`c.ctx\`, raced under \`-race\`);
+- the context in scope is a receiver's field that a function building the value leaves out
+  (\`k := &kafka{tokenURL: url}\`) and never sets before calling this method on it
+  (\`k.newKafkaConfig()\`): the field is nil there, and a call given a nil context panics (nuclio's
+  Kafka trigger, whose OAuth token source would have kept the nil context of a trigger not yet
+  started);
+- an earlier write of the function is given \`context.Background()\` though the context is there
+  (\`mailbox.Write(context.Background(), msg)\`, then \`queueDSN(context.TODO(), rcpt)\`): the function
+  cut that sequence loose on purpose, and given the context the later call could be cut off after
+  the write (mox's bounce, skipped at shutdown once the delivery was stored);
+- the call's failure is only reported, its branch going on (no return, continue, break, exit), and
+  a result of the call is used after it (\`s, err := Get(context.TODO(), name)\`, \`if err != nil {
+  log(…) }\`, then \`s.Name\`): clients hand back an empty value with their error, and given the
+  context a call cut off by its end would hand that on (nginx's ingress controller, stopping,
+  posted rejected-secret events and reloaded without its CRL);
+- the call's failure is retried: its failure branch ends with \`continue\` in a loop that never
+  checks the context (\`for time.Now().Before(timeout) { …; if err != nil { time.Sleep(d); continue }
+  }\`): given the context, once it is done every attempt would fail at once and the loop spin
+  until its own limit (nuclio's kaniko job poll, with \`--aggressive\`: a cancelled build waited
+  out its timeout, then reported it timed out); or with \`return false, nil\` in the condition of a
+  poll not given the context (\`wait.PollImmediate(5*time.Second, 5*time.Minute, func() (bool,
+  error) { … })\`: velero's wait for its pods would have spun to its timeout, then reported it);
+- the call's error, later in the function (\`if statusErr != nil { … }\`), leads to a call that
+  records the failure as a lasting state (\`o.DeactivateSite(reason)\`, \`Set…Status\`,
+  \`Update…Condition\`, \`Mark…Failed\`, an event emitted), with no test for the context's end
+  (\`context.Canceled\`, \`ctx.Err()\`): given the context, a call cut off as its caller goes away
+  would be recorded as a failure (gravity's health check marked a healthy cluster degraded);
+- in a callback given the context (a poll's condition), the call's failure is kept in a variable
+  of the function around it (\`lastError = err\`), or its result is (\`res, err = c.Get(…)\`), reported
+  once the attempts give up: an attempt cut off at the deadline would replace that failure or result
+  with the context's end (openyurt's RBAC helpers; antctl's traceflow printed an empty result);
+- it is given to a call named for cleaning up (\`ref.Release(context.TODO())\`,
+  \`releaseContainer\`, \`Cleanup\`, \`Delete\`, \`Remove\`, \`Unlock\`, \`Kill\`, \`Stop\` (pd's dashboard, stopped
+  once its manager's context was done), \`Shutdown\` (a graceful stop: with
+  \`--aggressive\`, oauth2-proxy's server would have cut its requests in flight), or ending with one:
+  skaffold's \`ForceJobDelete\` after a job's watch failed on a timeout; cds' \`WorkerUnregister\`,
+  signing its worker out after a stop had cancelled the context): cleanup is meant to
+  run even once the context is done (a cancelled build still releases its leases), and given it
+  would fail at once then; so too a clean-up (also \`close…\`, \`Rollback\`, \`Abort\`) in the failure
+  branch of a call given the context (\`if err := cn.send(ctx, …); err != nil { _ =
+  cn.closeStmt(context.TODO(), name) }\`), whose failure may be the context's end;
+- it is the parent of a context with an end of its own (\`closeCtx, closeCancel :=
+  context.WithTimeout(context.TODO(), time.Second)\`, also \`WithCancel\`, \`WithDeadline\`) that the
+  function then gives to a clean-up (as above, or \`Close\`, \`Resign\`, \`Rollback\`, \`Abort\`:
+  \`er.election.Close(closeCtx)\`): bounded by its own end only, the clean-up still runs once the
+  context in scope is done, after a loop that ends with it, and given it would fail at once then
+  (trillian's election runner, closing its election after its loop, would never have resigned);
+- it is given to a clean-up named for closing, resigning, rolling back or aborting
+  (\`er.election.Close(context.TODO())\`) after a \`for {\` left only by breaks in the failure branch
+  of a call given the context (\`if err := er.beMaster(ctx, pending); err != nil { …; break }\`): the
+  loop ends, in practice, once the context is done, and given it the clean-up would fail at once
+  then (trillian's election runner would never have resigned);
+- its failure is checked (\`list, err := c.List(context.TODO(), ns)\`) before a call of the function
+  that cleans up, itself left with its own context (\`c.Delete(context.TODO(), name)\`): given the
+  context in scope it would fail once that is done, and the cleanup never be reached (harvester's
+  namespace finalizer lists the clusters it then deletes);
+- the context is a parameter the function uses only to link spans (every use reads its span,
+  \`trace.SpanFromContext(parentCtx)\`, \`trace.LinkFromContext(parentCtx)\`, and the function links
+  them: \`AddLink\`, \`WithLinks\`): it starts its work from an empty context on purpose, a trace of
+  its own linked back to the caller's, and given the context that work would end with the
+  caller's (openfga's cache invalidation, started from a Check, was cut short with every one);
+- the call it is given to is given the context as well (\`CopyContextValues(context.TODO(), ctx)\`):
+  the fresh context is a base chosen apart from it, and would end with it;
+- the package's function it is given to only reads values from it (\`ctx.Value(orcKey)\`, never
+  its end, nor handed on): the context chooses, it does not cancel, and given the one in scope the
+  call would read that one's values and may choose differently (tilt's docker client, given a
+  context tagged with an orchestrator, asked the local daemon instead of the cluster's), or an
+  accessor of any package named for reading a value from a context (\`trace.SpanFromContext(
+  context.Background())\`: with \`--aggressive\`, tekton's reconcilers, given ctx, took their
+  caller's span for the noop one and ended it);
+- it is given to a write (\`Update\`, \`Patch\`, \`Create\`, \`Put\`…) after the function changed
+  another system with no context (\`um.CreateOperatorUser(pass)\`, \`r.updateProxyUser(…)\`): that
+  change cannot be cut short, and the write records it; given the context in scope, a cancel in
+  between would keep the change and lose its record (percona's operator kept a generated MySQL
+  password only in the Secret it then failed to update, and was locked out for good); or after an
+  earlier change made with a context (\`InsertInfra(context.TODO(), …)\`, then
+  \`UpdateEnvironment(context.TODO(), …)\`, \`UpsertExperimentToGit(ctx, …)\` then
+  \`ProcessExperimentCreation(context.TODO(), …)\`): with no transaction between them, the empty
+  context lets the sequence finish once started, and a cancel in between would leave the first
+  change without the second (litmus' infra registration and removal, and its experiments pushed
+  to git but never stored; a deletion counts as a change too: \`DeleteCollection(ctx, …)\`, then
+  the finalizer's removal by \`Update(context.TODO(), …)\`, clusternet's recycling); the first of
+  such writes is still fixed; so too the reads and writes of a closure a retry helper runs in place
+  to record an earlier change of the function around it (\`r.Impl.Apply(context.TODO(), obj)\`, then
+  \`retry.RetryOnConflict(backoff, func() error { Get(context.TODO(), …); …; return
+  Update(context.TODO(), obj) })\`: chaos-mesh's records, given the reconcile's context, were left
+  saying not injected after a shutdown in between);
+- the context is a receiver field named for a purpose of its own (\`ar.shutdownDelayCtx\`,
+  \`lbf.callCtx\` kept for tracing), not \`ctx\` or \`context\`: cancelled for that purpose, it
+  would stop the call too;
+- it is under \`if ctx == nil\` (or a test of a local copy of it: \`ctx := s.origCtx\`);
+- it is in a case of a select that stops on the context in another case (\`case <-ctx.Done():
+  return\` … \`case <-ticker.C: lock.Refresh(context.TODO())\`): once that case runs, its work may be
+  meant to finish, and given the context it could stop half-way (a lock refresh leaving its new
+  lock file behind). The same after such a select in a loop's body, once a case took work
+  (\`select { case <-ctx.Done(): return; case job = <-c: }\`, then \`w.refresh(context.TODO(), job)\`):
+  a worker pool whose shutdown cancels the context and waits for the jobs in flight would have
+  had them cut off. So too in a method whose context is its receiver's, called by the package in
+  such work (\`case <-ticker.C: np.push(buf)\` beside \`case <-np.ctx.Done(): return\`) or where
+  that context is done (after \`np.cancel()\`, in the done case): lindb's metrics pusher, given
+  \`np.ctx\`, lost the batch in flight at every shutdown;
+- it is in a function literal, taking no parameters, handed to a singleflight-style call after
+  its key (\`sf.DoChan(key, func() (interface{}, error) { … })\`, \`Do\`, \`DoEx\`, or a closure kept
+  in a local and handed so): the work runs once for every caller that joins the same key, and
+  given one caller's context, that caller's cancellation would fail it for all of them, callers
+  whose own context is alive (tikv's collapsed region requests got \`context canceled\`);
+- it is in a function literal that is returned or stored in a field (a shutdown closure), or
+  given to a call whose result is (\`y.clean = utils.NewThrottle2(time.Minute, func() {…})\`: alist's
+  delayed cleanups failed with \`Init\`'s context): it may run after the context is done;
+- a \`context.TODO()\` (or, with \`--aggressive\`, a \`context.Background()\`) given to a goroutine
+  nothing waits for, whose code does not use the context otherwise (\`go func() { for { s, err :=
+  conn.AcceptUniStream(context.Background()) … } }()\` in a dial, \`go run(context.Background())\`,
+  \`go g.applyResource(context.TODO(), ur)\` in an admission webhook, or a closure kept in a local and
+  started with \`go announceFunc()\`, Dragonfly's import): it may be meant to outlive the
+  context, a connection's accept loop, a watcher, or work done after a request is answered
+  (kyverno's reports and update requests failed with the request's context), and would stop with it.
+  A context handed to a logger only (\`logger.Infof(ctx, …)\`) is no use of it: flyteadmin's cloud
+  events, published after the request returned, were all lost with the request's context. Nor is
+  a context of the goroutine's own by that name, a parameter of its literal or declared first in
+  it (\`go func(ctx context.Context, sid string) {…}(context.TODO(), sid)\`, \`ctx, cancel :=
+  context.WithTimeout(context.TODO(), d)\`): a session revoked that way after a logout would have
+  been cut off as the handler answered;
+- the only context in scope is a local made with a cancel or deadline of its own
+  (\`ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)\` for one wait, then
+  \`Cleanup(context.TODO(), c)\`, which must not stop with it);
+- the call makes what the function returns, a constructor or a connection (\`api, closer, err :=
+  NewWorkerRPCV0(context.TODO(), url, headers)\` … \`return &remoteWorker{api, closer}, nil\`): it
+  lives as long as what holds it, and given the request's context it would end with the request
+  (lotus' remote workers failed every call after they connected), or keeps in a field (\`client,
+  err := connect(context.Background(), e.opts)\`, then \`e.client = client\`: mongodb_exporter's
+  shared client, built by a scrape, would have been cut off at each scrape's deadline);
+- a result of the call (any call), held in a local, is returned as it is (\`tx, err :=
+  c.db.BeginTx(context.Background(), nil)\` … \`return tx, nil\`, or a named result the call sets,
+  returned by a bare \`return\`) where the function's result there has a type named for what lives
+  on its context (\`*sql.Tx\`, \`*sql.Rows\`, a \`…Stmt\`, \`…Request\`, \`…Stream\`, \`…Iterator\`,
+  \`…Cursor\`, \`…Watcher\`, \`…Subscription\`): the caller uses it after the function returns, and
+  given the context in scope it would end with it (with \`--aggressive\`, sqlc-style seed
+  transactions, committed once an errgroup's context had ended, all failed to commit); a value
+  returned as it is (\`n, err := c.countRows(context.TODO())\`, an \`int\`) is no such result;
+- a result of the call (any call), or something made from it, is kept in a field of the method's
+  receiver later in the function (\`res, err := h.client.SendToResponse(context.Background(), …)\`,
+  then \`h.codec = bufio.NewScanner(res.Body)\`; the result itself, its \`Body\`, \`Stream\`,
+  \`Conn\` or \`Reader\`, or a \`New…\`/\`Wrap…\` constructor given it), where the context in scope is
+  not the receiver's field: what it streams is read after the call returns, and given the context
+  in scope it would end with it (with \`--aggressive\`, benthos' streaming http_client input, given
+  a Connect context that ends with connecting, read one event of five); values read from it at
+  once (\`h.total = res.Total\`, \`h.items = parse(res)\`) are no such use;
+- the function called, declared in the package, keeps the context it is given past its return
+  (not when the context in scope is the receiver's field): it starts a goroutine with it that
+  nothing waits for (\`go r.handleIterEvents(ctx, …)\`, or a go func literal using it), or stores
+  it in a field of the receiver or of what it returns (\`r.ctx = ctx\`, \`ctx: ctx\`, or a context
+  made from it), itself or in a function of the package it hands it to: given the context in
+  scope, that work would end with it (with \`--aggressive\`, xk6-browser's browser registry, built
+  with the VU's init context, stopped launching browsers once the init stage ended);
+- the function called (of the package) sends the context over a channel (\`m.jobs <- job{ctx: ctx}\`,
+  or a local made so) with no receive, select or \`Wait()\` after, or keeps it in its receiver (\`m.byAddr[k] =
+  ctx\`, appended, a field set to a literal holding it): the worker runs on after the call and would stop
+  with the context in scope (ledisdb's replication would have stopped as SLAVEOF was answered);
+- a caller in the package hands the function's context parameter a context done at that call (in
+  \`case <-ctx.Done():\`, after \`<-ctx.Done()\` or its \`cancel()\`): given that parameter, the call
+  would fail at once there (ledisdb's last snapshot, saved as its server stopped);
+- the context is a local made from a new root to carry values (\`withHeader :=
+  context.WithValue(context.Background(), k, v)\`) for the calls given it: a call given
+  \`context.TODO()\` beside them is meant not to see them (weaviate's tests of a client's default
+  URL, next to the same call given a header);
+- the doc comment of the function called (declared in the package) names \`context.Background()\`
+  as a choice its callers make (\`To disable preemption, pass context.Background()\`), or the call
+  is named for taking a lock or a slot (\`e.lockScanLock(…)\`, \`p.acquireSlot(…)\`) and is a
+  statement of its own, its result dropped: given the context in scope it could give up once that
+  is done, and the function would go on as if it held the lock, then release it (with
+  \`--aggressive\`, mutagen's scan lock let two goroutines in, or hung its unlock for good);
+- the call sets a mock's expectation (\`ec2Rec.DescribeSecurityGroups(context.TODO(), gomock.Eq(…))\`
+  on a gomock recorder, a call chained on \`.EXPECT()\`, or one given matchers): its context
+  argument is what the code under test must pass, and given the context in scope it would expect
+  that one instead (cluster-api-provider-aws' test then failed with any other test context);
+- a comment says why: for \`context.TODO()\`, one on its line or right above its statement that
+  names the context in scope with a note for later (\`TODO:\`, \`FIXME\`) or a reason (shutdown,
+  must, outlive, on purpose…) (\`ctx := context.TODO() // TODO: use w.ctx and handle graceful
+  shutdown scenario\`: rudder-server's router cancelled deliveries in flight once \`w.ctx\` was
+  used before shutdown waited for them), or one that says why a context cannot be used (\`It can't
+  use the same context as performCapture because it might have timed out\`: antrea's packet
+  capture upload; \`Context is not used here as TTL is long duration DB operation\`: with
+  \`--aggressive\`, signoz's TTL changes, given the request's context, failed once it answered), or one naming it and saying the work is not cancelled with it
+  (\`streamProxy.ctx is not set to ctx because when request is cancelled, only the build request
+  has to be cancelled\`: moby's build status stream); for \`context.Background()\`, one earlier in the function
+  that speaks of a background, independent or separate context (\`Use a background context so the
+  declaration isn't abandoned if this caller disconnects\`; \`we need to give it independent
+  context\`: with \`--aggressive\`, cortex's lifecycler and modules, started on the caller's
+  context, stopped out of order), or one right above it as for \`context.TODO()\` (\`Don't
+  use ctx here, as we still want to finish off the request if the ctx has been cancelled\`: with
+  \`--aggressive\`, lxd's heartbeats in flight were cut), or one saying the parent is cut on
+  purpose (\`// clear parent context / deadline.\`, \`detach\`, or that the work must not be
+  cancelled, \`// Avoids to get canceled by client.\`: stargz's layer pre-resolving; with \`--aggressive\`, prysm's
+  broadcasts, started by request handlers that return at once, were cancelled before they sent);
+  or such a comment beside another empty context of the same kind in the function, the reason
+  written once for calls written alike (\`// not using shared context to not disrupt display but
+  let it finish reporting errors\` above one case of a switch: okteto's build display in another
+  case, given the errgroup's context, reported \`context canceled\` for the failing stage's
+  error): its author weighed the context and left it out.
+`;
