@@ -96,7 +96,8 @@ on purpose, for work that must not stop with it):
   skaffold's \`ForceJobDelete\` after a job's watch failed on a timeout; cds' \`WorkerUnregister\`,
   signing its worker out after a stop had cancelled the context): cleanup is meant to
   run even once the context is done (a cancelled build still releases its leases), and given it
-  would fail at once then; so too a clean-up (also \`close…\`, \`Rollback\`, \`Abort\`) in the failure
+  would fail at once then; so too a clean-up (also \`close…\`, \`Rollback\`, \`Abort\`, or a name ending with one:
+  \`TxRollback\`, neo4j's explicit rollback after its work failed) in the failure
   branch of a call given the context (\`if err := cn.send(ctx, …); err != nil { _ =
   cn.closeStmt(context.TODO(), name) }\`), whose failure may be the context's end;
 - it is the parent of a context with an end of its own (\`closeCtx, closeCancel :=

@@ -159,6 +159,13 @@ function usedAfterFailure(given: Node | undefined): string | undefined {
 }
 
 /**
+ * A clean-up of what failed: a name starting with closing, rolling back or aborting (\`closeStmt\`,
+ * \`RollbackTx\`, \`AbortTxn\`), or ending with it after other words (\`TxRollback\`: neo4j's
+ * connection, \`ForceClose\`), not \`IsClosed\` or \`Disclose\`.
+ */
+export const UNDOES_FAILED = /(^|\.)([cC]lose|[rR]ollback|[aA]bort)\w*$|[a-z0-9](Close|Rollback|Abort)(?:[A-Z0-9_]\w*)?$/;
+
+/**
  * The call runs in the failure branch of another call given the context (\`if err := cn.send(ctx,
  * …); err != nil { _ = cn.closeStmt(context.TODO(), name) }\`): that failure may be the context's
  * end, and given it, this call (a clean-up of what failed) would fail at once. The failed call,

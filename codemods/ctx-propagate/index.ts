@@ -23,7 +23,7 @@ import { spanLinkReason } from './span-link.js';
 import { fieldSetUnderLock } from './guarded-field.js';
 import { outlivesCall } from './outlives-call.js';
 import { meantToFinish, stoppingReason } from './meant-to-finish.js';
-import { failureReason, inFailureBranchOf } from './failure-branch.js';
+import { failureReason, inFailureBranchOf, UNDOES_FAILED } from './failure-branch.js';
 import { sharedByJoiners } from './shared-work.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 import { fieldMayBeNil } from '../../src/go/composite-literals.js';
@@ -271,7 +271,7 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
     return `the call cleans up (${callee}): cleanup is meant to run even once ${source.expr} is done (a cancelled build still releases what it holds), and given ${source.expr} it would fail at once then`;
   }
   // Or one named for closing, rolling back or aborting, after a call given the context failed.
-  const afterFailure = /(^|\.)([cC]lose|[rR]ollback|[aA]bort)\w*$/.test(callee) ? inFailureBranchOf(call, source) : undefined;
+  const afterFailure = UNDOES_FAILED.test(callee) ? inFailureBranchOf(call, source) : undefined;
   if (afterFailure) return `the call cleans up (${callee}) after ${afterFailure} failed: that failure may be ${source.expr}'s end, and given ${source.expr} the clean-up would fail at once`;
   const later = cleanupAfter(call, source.fn);
   if (later) return `the function cleans up after this call (${later}, left with its own context): given ${source.expr}, this call would fail once ${source.expr} is done, and the cleanup never be reached`;

@@ -352,4 +352,28 @@ func HandleStartup(ctx context.Context, c client, user string) error {
     const reads = src.replace('"  delete from sessions where username = @user"', '"SELECT 1"').replace('"INSERT INTO login_audit(username, ts) VALUES (@user, NOW())"', '"SELECT username FROM login_audit"');
     expect(fix(reads).findings.map((f) => f.reason ?? 'fixed')).toEqual(['fixed', 'fixed', 'fixed']);
   });
+
+  it('leaves Background() alone, even when aggressive, given to a clean-up whose name ends with Rollback after the work given ctx failed', () => {
+    const src = `package p
+
+import (
+	"context"
+	"errors"
+)
+
+type conn interface {
+	TxRollback(ctx context.Context, tx uint64) error
+}
+
+func Execute(ctx context.Context, c conn, tx uint64, work func(context.Context) error) error {
+	if err := work(ctx); err != nil {
+		return errors.Join(err, c.TxRollback(context.Background(), tx))
+	}
+	return nil
+}
+`;
+    const out = fix(src);
+    expect(out.fixed).toBe(src);
+    expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('the call cleans up (c.TxRollback) after work(ctx, …) failed')]);
+  });
 });
