@@ -100,6 +100,12 @@ on purpose, for work that must not stop with it):
   \`TxRollback\`, neo4j's explicit rollback after its work failed) in the failure
   branch of a call given the context (\`if err := cn.send(ctx, …); err != nil { _ =
   cn.closeStmt(context.TODO(), name) }\`), whose failure may be the context's end;
+- it is given to a clean-up (as above, or \`Close\`, \`Rollback\`, \`Abort\`: \`db.Close(context.Background())\`)
+  and the context in scope is a receiver's field whose cancel, a field beside it, a method of the
+  type named for stopping calls (\`s.cancel()\` in \`Store.Close\`): the clean-up is meant to run
+  however the work around it ends, and given the field it would fail at once exactly when the
+  value shuts down (with \`--aggressive\`, litestream's \`Store.RegisterDB\`, closing a duplicate
+  database as the store stopped, would have skipped its final sync);
 - it is the parent of a context with an end of its own (\`closeCtx, closeCancel :=
   context.WithTimeout(context.TODO(), time.Second)\`, also \`WithCancel\`, \`WithDeadline\`) that the
   function then gives to a clean-up (as above, or \`Close\`, \`Resign\`, \`Rollback\`, \`Abort\`:

@@ -25,6 +25,7 @@ import { outlivesCall } from './outlives-call.js';
 import { meantToFinish, stoppingReason } from './meant-to-finish.js';
 import { failureReason, inFailureBranchOf, UNDOES_FAILED } from './failure-branch.js';
 import { sharedByJoiners } from './shared-work.js';
+import { cancelledByStop } from './cancelled-by-stop.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 import { fieldMayBeNil } from '../../src/go/composite-literals.js';
 
@@ -148,6 +149,12 @@ function find(ctx: FileContext): RawFinding[] {
     const unsure = whyNotThisContext(call, source) ?? calledWhereDone(source, ctx.packageIndex()) ?? calledOnceDone(source, ctx.packageIndex());
     if (unsure) {
       out.push(unfixed(unsure));
+      continue;
+    }
+    const given = call.parent?.type === 'argument_list' ? call.parent.parent ?? undefined : undefined;
+    const stoppedBy = cancelledByStop(given, source, ctx.packageIndex());
+    if (stoppedBy) {
+      out.push(unfixed(`the call cleans up (${given!.childForFieldName('function')!.text}), and ${source.expr} is cancelled when the receiver stops (${stoppedBy}): a clean-up given ${call.text} is meant to run however the work around it ends, and given ${source.expr} it would fail at once exactly when the receiver shuts down (litestream's Store.RegisterDB, closing a duplicate database, would have skipped its final sync)`));
       continue;
     }
     const explained = explainedByComment(call, kind, source.expr);

@@ -376,4 +376,40 @@ func Execute(ctx context.Context, c conn, tx uint64, work func(context.Context) 
     expect(out.fixed).toBe(src);
     expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('the call cleans up (c.TxRollback) after work(ctx, …) failed')]);
   });
+
+  it('leaves Background() alone, even when aggressive, given to a Close when the context in scope is a field a Close of the type cancels', () => {
+    const src = `package p
+
+import "context"
+
+type DB struct{}
+
+func (db *DB) Close(ctx context.Context) error { return ctx.Err() }
+
+type Store struct {
+	dbs    []*DB
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+func (s *Store) Close() error {
+	s.cancel()
+	return nil
+}
+
+func (s *Store) RegisterDB(db *DB) error {
+	if len(s.dbs) > 0 {
+		return db.Close(context.Background())
+	}
+	s.dbs = append(s.dbs, db)
+	return nil
+}
+`;
+    const out = fix(src);
+    expect(out.fixed).toBe(src);
+    expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('the call cleans up (db.Close), and s.ctx is cancelled when the receiver stops (s.cancel() in Store.Close)')]);
+    // Never cancelled by a method of the type, the field is fixed.
+    const kept = src.replace('\ts.cancel()\n', '');
+    expect(fix(kept).findings.map((f) => f.reason ?? 'fixed')).toEqual(['fixed']);
+  });
 });
