@@ -173,13 +173,14 @@ export const UNDOES_FAILED = /(^|\.)([cC]lose|[rR]ollback|[aA]bort)\w*$|[a-z0-9]
  */
 export function inFailureBranchOf(call: Node, source: CancellationSource): string | undefined {
   for (let a = call.parent; a && a !== source.fn; a = a.parent) {
-    if (a.type !== 'if_statement' || !/\berr\w*\s*!=\s*nil\b/.test(a.childForFieldName('condition')?.text ?? '')) continue;
+    // `err != nil`, `werr != nil`, `saveErr != nil`.
+    if (a.type !== 'if_statement' || !/\b(\w*E|[a-z]*e)rr\w*\s*!=\s*nil\b/.test(a.childForFieldName('condition')?.text ?? '')) continue;
     const consequence = a.childForFieldName('consequence');
     if (!consequence || !contains(consequence, call)) continue;
     const init = a.childForFieldName('initializer');
     const prev = a.previousNamedSibling?.type === 'comment' ? undefined : a.previousNamedSibling;
     for (const stmt of [init, prev]) {
-      if (!stmt || !/\berr\w*\b/.test(stmt.childForFieldName('left')?.text ?? '')) continue;
+      if (!stmt || !/\b(\w*E|[a-z]*e)rr\w*\b/.test(stmt.childForFieldName('left')?.text ?? '')) continue;
       const failed = stmt.descendantsOfType('call_expression').find((c) => (c.childForFieldName('arguments')?.namedChildren ?? []).some((arg) => arg.text === source.expr));
       if (failed) return `${failed.childForFieldName('function')!.text}(${source.expr}, …)`;
     }
