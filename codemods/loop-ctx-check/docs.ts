@@ -58,7 +58,8 @@ A loop the goroutine reaches only once the context is done (after its own \`canc
 taking repeated shutdown requests so their senders never block).
 
 A loop that never names the context, started by a function that goes on once the context is
-done to wait for its work in flight (\`case <-ctx.Done():\` … \`s.wg.Wait()\`): the goroutine serves
+done to wait for its work in flight (\`case <-ctx.Done():\` … \`s.wg.Wait()\`, or a grace period,
+\`time.Sleep(DrainGrace)\` before it closes what the loop reads): the goroutine serves
 the whole run, drain included (a progress report), and a check would stop it early (boulder's
 load generator stopped reporting while its flows finished).
 

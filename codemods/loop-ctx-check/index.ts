@@ -143,7 +143,8 @@ function boundsOnlySetup(loop: Node, fn: Node, ctx: string): { value: string; ca
 
 /**
  * The function starting the goroutine waits for the context's end and then for its work in
- * flight (`case <-ctx.Done():` … `s.wg.Wait()`), and the loop never names the context: the
+ * flight (`case <-ctx.Done():` … `s.wg.Wait()`, or a grace period: `time.Sleep(DrainGrace)`
+ * before it closes the connection the loop reads), and the loop never names the context: the
  * goroutine serves the whole run, drain included. The wait, as written.
  */
 function runsThroughDrain(loop: Node, fn: Node, ctx: string): string | undefined {
@@ -151,7 +152,8 @@ function runsThroughDrain(loop: Node, fn: Node, ctx: string): string | undefined
   if (!starter || new RegExp(`(?<![\\w.])${regexEscaped(ctx)}\\b`).test(codeOnly(loop.text))) return undefined;
   const after = starter.text.slice(fn.endIndex - starter.startIndex);
   const done = new RegExp(`<-\\s*${regexEscaped(ctx)}\\.Done\\(\\)`).exec(after);
-  return done ? /(?<![\w.])[\w.]+\.Wait\(\)/.exec(after.slice(done.index + done[0].length))?.[0] : undefined;
+  // A wait for work in flight, or a grace period for it (`time.Sleep(DrainGrace)` before the close).
+  return done ? /(?<![\w.])[\w.]+\.Wait\(\)|\btime\.Sleep\([^()\n]*(\([^()\n]*\)[^()\n]*)*\)/.exec(after.slice(done.index + done[0].length))?.[0] : undefined;
 }
 
 /**
