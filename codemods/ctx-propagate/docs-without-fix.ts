@@ -63,7 +63,10 @@ on purpose, for work that must not stop with it):
   (\`k := &kafka{tokenURL: url}\`) and never sets before calling this method on it
   (\`k.newKafkaConfig()\`): the field is nil there, and a call given a nil context panics (nuclio's
   Kafka trigger, whose OAuth token source would have kept the nil context of a trigger not yet
-  started);
+  started); so too one the function itself sets only after the call (\`s.client, err =
+  NewClient(context.TODO(), …)\`, then \`s.ctx, s.cancel = context.WithCancel(…)\`): nil there on a
+  fresh value, or the last one, cancelled (tiflow's etcd tester panicked; moby's networkdb cluster
+  init would have logged with a nil context);
 - an earlier write of the function is given \`context.Background()\` though the context is there
   (\`mailbox.Write(context.Background(), msg)\`, then \`queueDSN(context.TODO(), rcpt)\`): the function
   cut that sequence loose on purpose, and given the context the later call could be cut off after

@@ -1,3 +1,4 @@
+import { fieldSetAfterCall } from './set-after.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { cancellationSources, hiddenContextParam, type CancellationSource } from '../../src/go/cancellation.js';
 import { doneAt } from '../../src/go/done-at.js';
@@ -115,6 +116,11 @@ function find(ctx: FileContext): RawFinding[] {
           ? `the statement sets ${source.expr} itself: built on the value it replaces, it would be built on nil before the field is first set (a panic), or start out done once the last one was cancelled`
           : `the statement makes a new ${source.expr}: built on the one it replaces, it would start out done once that was cancelled (a retry's fresh context)`;
       out.push(unfixed(reason));
+      continue;
+    }
+    const setAfter = fieldSetAfterCall(call, source);
+    if (setAfter) {
+      out.push(unfixed(`the function sets ${source.expr} only after this call (line ${setAfter}): here it is still nil on a fresh value (a panic), or the last one, cancelled`));
       continue;
     }
     // `ar.shutdownDelayCtx`: a context kept for one purpose (skipping a delay), cancelled by it.
