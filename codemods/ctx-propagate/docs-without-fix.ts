@@ -66,7 +66,9 @@ on purpose, for work that must not stop with it):
   started); so too one the function itself sets only after the call (\`s.client, err =
   NewClient(context.TODO(), …)\`, then \`s.ctx, s.cancel = context.WithCancel(…)\`): nil there on a
   fresh value, or the last one, cancelled (tiflow's etcd tester panicked; moby's networkdb cluster
-  init would have logged with a nil context);
+  init would have logged with a nil context); or one the package uses only once tested not nil
+  (\`if c.driver.context != nil { ctx = c.driver.context }\`): an option left unset leaves it nil
+  (go-dqlite's driver, its context set only by a deprecated option, panicked in \`Open\`);
 - an earlier write of the function is given \`context.Background()\` though the context is there
   (\`mailbox.Write(context.Background(), msg)\`, then \`queueDSN(context.TODO(), rcpt)\`): the function
   cut that sequence loose on purpose, and given the context the later call could be cut off after

@@ -1,4 +1,4 @@
-import { fieldSetAfterCall } from './set-after.js';
+import { fieldSetAfterCall, fieldTestedForNil } from './unset-field.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { cancellationSources, hiddenContextParam, type CancellationSource } from '../../src/go/cancellation.js';
 import { doneAt } from '../../src/go/done-at.js';
@@ -211,6 +211,11 @@ function find(ctx: FileContext): RawFinding[] {
     const detached = detachedEarlier(call, source.fn, pkg);
     if (detached) {
       out.push(unfixed(`an earlier write of the function is given context.Background() though ${source.expr} is there (${detached}): the function cut that sequence loose from ${source.expr} on purpose, and given ${source.expr} this call could be cut off after it (mox's bounce, skipped at shutdown once the delivery was stored)`));
+      continue;
+    }
+    const nilTest = nilGuard ? undefined : fieldTestedForNil(source, ctx.packageIndex());
+    if (nilTest) {
+      out.push(unfixed(`the package tests ${source.expr} against nil (${nilTest}): it may be nil here (an option left unset), and a call given a nil context panics`));
       continue;
     }
     if (kind === 'TODO' || ctx.options.aggressive === true) {
