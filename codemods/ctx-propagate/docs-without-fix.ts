@@ -9,7 +9,8 @@ import in use whichever fixes are applied, and the others are fixed.
 A call that may be meant to run without the context in scope (\`context.TODO()\` is also written
 on purpose, for work that must not stop with it):
 - it runs where the context is done: after its \`cancel()\` (for a receiver's \`s.ctx\`, after
-  \`s.cancel()\`: a \`Close\` flushing last) or a \`<-ctx.Done()\` statement, in a
+  \`s.cancel()\`, or another field the file types \`context.CancelFunc\`, \`a.stop()\`: a \`Close\`
+  flushing last, go-dqlite's hand-over) or a \`<-ctx.Done()\` statement, in a
   \`case <-ctx.Done():\`, under \`if ctx.Err() != nil\` (alone or with others joined by \`&&\`:
   skaffold's last look at a job after a timeout), under a test of an error for a cancellation (\`if
   err == ErrorCanceled\`, \`errors.Is(err, context.Canceled)\`: with \`--aggressive\`, velero's data

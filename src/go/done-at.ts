@@ -84,11 +84,16 @@ function doneCaseGoingOn(select: Node, receive: string): string | undefined {
   return undefined;
 }
 
-/** For a receiver field `s.ctx`: a call of a cancel field of the same receiver (`s.cancel()`). */
+/**
+ * For a receiver field `s.ctx`: a call of a cancel field of the same receiver (`s.cancel()`,
+ * `a.stop()` where `stop context.CancelFunc` is the file's, as go-dqlite's App declares it).
+ */
 function fieldCancel(source: CancellationSource): RegExp | undefined {
   if (source.kind !== 'ctx-field') return undefined;
   const recv = source.expr.slice(0, source.expr.lastIndexOf('.'));
-  return new RegExp(`^${regexEscaped(recv)}\\.\\w*[cC]ancel\\w*\\(\\)$`);
+  const file = source.fn.tree.rootNode.text;
+  const typed = Array.from(file.matchAll(/^\s+(\w+)\s+context\.CancelFunc\b/gm), (m) => m[1]).filter((n) => !/[cC]ancel/.test(n));
+  return new RegExp(`^${regexEscaped(recv)}\\.(\\w*[cC]ancel\\w*${typed.map((n) => `|${n}`).join('')})\\(\\)$`);
 }
 
 /** The operands of a chain of `&&` (in parentheses or not): each holds when the whole does. */
