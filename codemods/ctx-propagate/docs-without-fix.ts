@@ -105,7 +105,9 @@ on purpose, for work that must not stop with it):
   would fail at once then; so too a clean-up (also \`close…\`, \`Rollback\`, \`Abort\`, or a name ending with one:
   \`TxRollback\`, neo4j's explicit rollback after its work failed) in the failure
   branch of a call given the context (\`if err := cn.send(ctx, …); err != nil { _ =
-  cn.closeStmt(context.TODO(), name) }\`), whose failure may be the context's end;
+  cn.closeStmt(context.TODO(), name) }\`, the error by any name: \`werr\`), or in a branch of
+  any test of that error (\`err := r.doRun(ctx)\`, then \`if IsTerminatedError(err) { … } else {
+  r.task.Close(…) }\`: tiflow's event loop), whose failure may be the context's end;
 - it is given to a clean-up (as above, or \`Close\`, \`Rollback\`, \`Abort\`: \`db.Close(context.Background())\`)
   and the context in scope is a receiver's field whose cancel, a field beside it, a method of the
   type named for stopping calls (\`s.cancel()\` in \`Store.Close\`): the clean-up is meant to run

@@ -168,23 +168,33 @@ export const UNDOES_FAILED = /(^|\.)([cC]lose|[rR]ollback|[aA]bort)\w*$|[a-z0-9]
 /**
  * The call runs in the failure branch of another call given the context (\`if err := cn.send(ctx,
  * …); err != nil { _ = cn.closeStmt(context.TODO(), name) }\`): that failure may be the context's
- * end, and given it, this call (a clean-up of what failed) would fail at once. The failed call,
- * as written up to its paren.
+ * end, and given it, this call (a clean-up of what failed) would fail at once. So too a branch of
+ * any test of that error (\`err := r.doRun(ctx)\`, later \`if IsTerminatedError(err) { … } else {
+ * r.task.Close(context.Background()) }\`: tiflow's event loop, whose run ends with the context).
+ * The failed call, as written up to its paren.
  */
 export function inFailureBranchOf(call: Node, source: CancellationSource): string | undefined {
   for (let a = call.parent; a && a !== source.fn; a = a.parent) {
-    // `err != nil`, `werr != nil`, `saveErr != nil`.
-    if (a.type !== 'if_statement' || !/\b(\w*E|[a-z]*e)rr\w*\s*!=\s*nil\b/.test(a.childForFieldName('condition')?.text ?? '')) continue;
+    if (a.type !== 'if_statement') continue;
+    const cond = a.childForFieldName('condition')?.text ?? '';
+    // `err != nil`, `werr != nil`, `saveErr != nil`; or any test naming the error.
+    const named = /\b(?:err\w*|[a-z]\w*Err|[a-z]+err)\b(?!\s*\()/.exec(cond)?.[0];
+    if (!named) continue;
+    const plain = new RegExp(`\\b${named}\\s*!=\\s*nil\\b`).test(cond);
     const consequence = a.childForFieldName('consequence');
-    if (!consequence || !contains(consequence, call)) continue;
+    const alternative = a.childForFieldName('alternative');
+    if (!(consequence && contains(consequence, call)) && (plain || !(alternative && contains(alternative, call)))) continue;
     const init = a.childForFieldName('initializer');
-    const prev = a.previousNamedSibling?.type === 'comment' ? undefined : a.previousNamedSibling;
-    for (const stmt of [init, prev]) {
-      if (!stmt || !/\b(\w*E|[a-z]*e)rr\w*\b/.test(stmt.childForFieldName('left')?.text ?? '')) continue;
+    // The statement setting the error: the initializer, the statement before, or (for any test) the last earlier one that sets it.
+    const before: Node[] = [];
+    for (let p = a.previousNamedSibling; p && before.length < (plain ? 1 : 8); p = p.previousNamedSibling) if (p.type !== 'comment') before.push(p);
+    const sets = (stmt: Node) => new RegExp(`\\b${named}\\b`).test(stmt.childForFieldName('left')?.text ?? '');
+    const setting = [init, ...(plain ? before : [before.find(sets)])];
+    for (const stmt of setting) {
+      if (!stmt || !sets(stmt)) continue;
       const failed = stmt.descendantsOfType('call_expression').find((c) => (c.childForFieldName('arguments')?.namedChildren ?? []).some((arg) => arg.text === source.expr));
       if (failed) return `${failed.childForFieldName('function')!.text}(${source.expr}, …)`;
     }
   }
   return undefined;
 }
-
