@@ -76,6 +76,11 @@ export type ExitPlan = { ok: true; lines: string[] } | { ok: false; reason: stri
  * zero value needs the package's types.
  */
 export function exitStatements(fn: Node, source: CancellationSource, index: () => PackageIndex, at?: Node): ExitPlan {
+  // The function's own done case cleans up before it leaves (`case <-ctx.Done(): goCallCancel(producer); return`).
+  const cleanup = doneCaseCleanup(fn, source);
+  if (cleanup) {
+    return { ok: false, reason: `the function's own ${cleanup.kase} does more than leave (${firstLine(cleanup.stmt.text)}) before it returns: a new way out on the same end would skip that clean-up (arrow's async stream never told its producer to cancel)` };
+  }
   const results = resultsOf(fn);
   if (results.length === 0) {
     // A function (a lister's goroutine) that reports its errors in a variable before returning.
@@ -142,6 +147,16 @@ function errorOf(fn: Node, source: CancellationSource, index: () => PackageIndex
 /** The function already stops on the source without a word: a `case <-stop: return` of its own. */
 function silentStop(fn: Node, source: CancellationSource): boolean {
   return doneCases(fn, source).some(({ stmts }) => stmts.length === 1 && stmts[0].type === 'return_statement' && stmts[0].namedChildCount === 0);
+}
+
+/** A statement other than the return in one of the function's own done cases (logging aside), and that case as written. */
+function doneCaseCleanup(fn: Node, source: CancellationSource): { kase: string; stmt: Node } | undefined {
+  for (const { kase, stmts } of doneCases(fn, source)) {
+    if (stmts.at(-1)?.type !== 'return_statement') continue;
+    const stmt = stmts.slice(0, -1).find((st) => st.type !== 'empty_statement');
+    if (stmt) return { kase: `case ${kase.childForFieldName('communication')!.text}:`, stmt };
+  }
+  return undefined;
 }
 
 /**
