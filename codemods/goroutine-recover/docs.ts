@@ -79,7 +79,8 @@ a dead one handed out for its pod from then on) or clearing a mark its starter s
 (\`jm.names.LoadOrStore(name, …)\` … \`jm.names.Delete(name)\`; \`atomic.CompareAndSwapInt32(&r.running,
 0, 1)\` … \`atomic.StoreInt32(&r.running, 0)\`: certmagic's and casbin's shapes), also in a
 closure of the function around that the goroutine calls by name (\`doCancel()\`, whose
-\`close(cancel)\`, recovered, never reached zgrab2's waiting request); any logger's \`Fatal\` ends the process as
+\`close(cancel)\`, recovered, never reached zgrab2's waiting request; or one calling an end by
+its name, \`shutdownServer := func() { if err := srv.Shutdown(…); … }\`); any logger's \`Fatal\` ends the process as
 \`os.Exit\` does (sish's certificate watchers). The same in a function of the package the body
 calls, not deferred (followed six calls deep, by name; a call chain from a standard package,
 \`time.Now().Add(d)\`, is the standard library's, not a method \`Add\` of the package): a \`close(…)\`, a \`wg.Done()\`, an unlock or a

@@ -18,7 +18,7 @@ import { panicLoggerAt } from './logger.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { codeWords } from '../../src/go/find-by-text.js';
-import { afterSkipping, channelHandedOn, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, oneTimeSetup, releaseHandedOn, releaseInText, servesForGood } from './skipped-work.js';
+import { afterSkipping, channelHandedOn, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, oneTimeSetup, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
 import { inTestCode } from '../../src/go/test-code.js';
 
 export const goroutineRecover: Codemod = {
@@ -207,9 +207,11 @@ function find(ctx: FileContext): RawFinding[] {
     }
     // Or in a closure of the function around, called by name (`doCancel()`, whose `close(cancel)`
     // is the goroutine's whole point: zgrab2's request timeout, recovered, left Do blocked).
+    // Or one calling an end by its name (`shutdownServer := func() { if err := srv.Shutdown(ctx); … }`: talos' static pod server).
     const closure = undeferred.map((f) => {
-      const literal = localClosure(f, f);
-      return { f, release: literal && releaseInText(literal.childForFieldName('body')!.text) };
+      const body = localClosure(f, f)?.childForFieldName('body');
+      const ends = body?.descendantsOfType('call_expression').find((c) => signalsEnd(c) && !ancestors(c).some((a) => (a.type === 'defer_statement' || a.type === 'go_statement') && contains(body, a)));
+      return { f, release: body && (releaseInText(body.text) ?? ends?.text) };
     }).find(({ release }) => release);
     if (closure) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine calls ${closure.f.text}(), a closure that runs ${closure.release} outside a defer: after a recovered panic it would be skipped, and ${afterSkipping(closure.release!)} where the process used to crash` });
