@@ -1,4 +1,4 @@
-import { enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
 
 // A function that hands the context it is given to other work over a channel (`m.jobs <-
 // replJob{ctx: ctx, addr: addr}`, a long-lived worker loop receiving it) and returns without
@@ -55,7 +55,10 @@ export function sentOnChannel(decl: Node, param: string): string | undefined {
 
 /** A receive (`<-reply`), a select or a `Wait()` of the function after `send`: it waits for the work handed over. */
 function waitsAfter(decl: Node, body: Node, send: Node): boolean {
-  const after = (n: Node) => n.startIndex >= send.endIndex && same(enclosingFunction(n), decl);
+  // The select a send sits in (send-select-ctx's `select { case m.jobs <- j: default: select { … case
+  // <-ctx.Done(): return } }`, its nested one included) is the send's own, not a wait for the work.
+  const own = ancestors(send).filter((a) => a.type === 'select_statement' && contains(body, a)).at(-1);
+  const after = (n: Node) => n.startIndex >= send.endIndex && same(enclosingFunction(n), decl) && !(own && contains(own, n));
   if (body.descendantsOfType('select_statement').some(after)) return true;
   if (body.descendantsOfType('unary_expression').some((u) => after(u) && u.child(0)?.type === '<-')) return true;
   if (body.descendantsOfType('receive_statement').some(after) || body.descendantsOfType('for_statement').some((f) => after(f) && /\brange\b/.test(f.text.split('{')[0]))) return true;
