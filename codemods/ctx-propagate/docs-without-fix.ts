@@ -107,7 +107,10 @@ on purpose, for work that must not stop with it):
   branch of a call given the context (\`if err := cn.send(ctx, …); err != nil { _ =
   cn.closeStmt(context.TODO(), name) }\`, the error by any name: \`werr\`), or in a branch of
   any test of that error (\`err := r.doRun(ctx)\`, then \`if IsTerminatedError(err) { … } else {
-  r.task.Close(…) }\`: tiflow's event loop), whose failure may be the context's end;
+  r.task.Close(…) }\`: tiflow's event loop), whose failure may be the context's end; and any call
+  in the branch for that failure, the error set in an \`if\` before it too (\`if val, err = fn(ctx,
+  key); err == nil { … }\`, then \`if err != nil { delkey.Exec(context.Background(), …) }\`:
+  valkey-go's cache-aside, given \`ctx\`, left its lock held for the cache's TTL);
 - it is given to a clean-up (as above, or \`Close\`, \`Rollback\`, \`Abort\`: \`db.Close(context.Background())\`)
   and the context in scope is a receiver's field whose cancel, a field beside it, a method of the
   type named for stopping calls (\`s.cancel()\` in \`Store.Close\`): the clean-up is meant to run

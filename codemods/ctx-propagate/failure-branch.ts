@@ -171,9 +171,9 @@ export const UNDOES_FAILED = /(^|\.)([cC]lose|[rR]ollback|[aA]bort)\w*$|[a-z0-9]
  * end, and given it, this call (a clean-up of what failed) would fail at once. So too a branch of
  * any test of that error (\`err := r.doRun(ctx)\`, later \`if IsTerminatedError(err) { … } else {
  * r.task.Close(context.Background()) }\`: tiflow's event loop, whose run ends with the context).
- * The failed call, as written up to its paren.
+ * With \`anyTest\` false, only the branch of \`err != nil\`. The failed call, as written up to its paren.
  */
-export function inFailureBranchOf(call: Node, source: CancellationSource): string | undefined {
+export function inFailureBranchOf(call: Node, source: CancellationSource, anyTest = true): string | undefined {
   for (let a = call.parent; a && a !== source.fn; a = a.parent) {
     if (a.type !== 'if_statement') continue;
     const cond = a.childForFieldName('condition')?.text ?? '';
@@ -181,6 +181,7 @@ export function inFailureBranchOf(call: Node, source: CancellationSource): strin
     const named = /\b(?:err\w*|[a-z]\w*Err|[a-z]+err)\b(?!\s*\()/.exec(cond)?.[0];
     if (!named) continue;
     const plain = new RegExp(`\\b${named}\\s*!=\\s*nil\\b`).test(cond);
+    if (!plain && !anyTest) continue;
     const consequence = a.childForFieldName('consequence');
     const alternative = a.childForFieldName('alternative');
     if (!(consequence && contains(consequence, call)) && (plain || !(alternative && contains(alternative, call)))) continue;
@@ -189,9 +190,11 @@ export function inFailureBranchOf(call: Node, source: CancellationSource): strin
     const before: Node[] = [];
     for (let p = a.previousNamedSibling; p && before.length < (plain ? 1 : 8); p = p.previousNamedSibling) if (p.type !== 'comment') before.push(p);
     const sets = (stmt: Node) => new RegExp(`\\b${named}\\b`).test(stmt.childForFieldName('left')?.text ?? '');
-    const setting = [init, ...(plain ? before : [before.find(sets)])];
+    // An \`if\` before sets it in its initializer or its branches (\`if val, err = fn(ctx, key); err == nil { err = set.Exec(ctx, …) }\`).
+    const setters = (stmt: Node | null | undefined): Node[] =>
+      !stmt ? [] : stmt.type === 'if_statement' ? [stmt.childForFieldName('initializer'), ...stmt.descendantsOfType(['assignment_statement', 'short_var_declaration'])].filter((n): n is Node => !!n && sets(n)) : sets(stmt) ? [stmt] : [];
+    const setting = [init, ...(plain ? before : [before.find((b) => setters(b).length > 0)])].flatMap(setters);
     for (const stmt of setting) {
-      if (!stmt || !sets(stmt)) continue;
       const failed = stmt.descendantsOfType('call_expression').find((c) => (c.childForFieldName('arguments')?.namedChildren ?? []).some((arg) => arg.text === source.expr));
       if (failed) return `${failed.childForFieldName('function')!.text}(${source.expr}, …)`;
     }

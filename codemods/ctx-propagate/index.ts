@@ -289,8 +289,9 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
     return `the call cleans up (${callee}): cleanup is meant to run even once ${source.expr} is done (a cancelled build still releases what it holds), and given ${source.expr} it would fail at once then`;
   }
   // Or one named for closing, rolling back or aborting, after a call given the context failed.
-  const afterFailure = UNDOES_FAILED.test(callee) ? inFailureBranchOf(call, source) : undefined;
-  if (afterFailure) return `the call cleans up (${callee}) after ${afterFailure} failed: that failure may be ${source.expr}'s end, and given ${source.expr} the clean-up would fail at once`;
+  const afterFailure = inFailureBranchOf(call, source, UNDOES_FAILED.test(callee));
+  if (afterFailure && UNDOES_FAILED.test(callee)) return `the call cleans up (${callee}) after ${afterFailure} failed: that failure may be ${source.expr}'s end, and given ${source.expr} the clean-up would fail at once`;
+  if (afterFailure) return `the call runs after ${afterFailure} failed, in the branch for that failure: the failure may be ${source.expr}'s end, and given ${source.expr} this call would fail at once (valkey-go's release of a lock, left held for its TTL)`;
   const later = cleanupAfter(call, source.fn);
   if (later) return `the function cleans up after this call (${later}, left with its own context): given ${source.expr}, this call would fail once ${source.expr} is done, and the cleanup never be reached`;
   const kept = outlivesCall(given ?? undefined, callee, source);
