@@ -49,5 +49,8 @@ non-blocking drain, and the next select time out at once.
 - a select that computes something in a case before \`time.After\` (a value sent, \`out <-
   s.nextPage(ctx)\`, or a channel given by a call, \`s.events()\`, which may wait for a lock): Go
   starts the timer after that work, a timer made before the select would count it too (a page read
-  longer than the timeout would lose to it). A context's \`ctx.Done()\` is read at no cost.
+  longer than the timeout would lose to it). A context's \`ctx.Done()\` is read at no cost. So too
+  a receive there (\`case p.out <- <-p.in:\`, \`case <-<-jobs:\`): it waits before the timer
+  starts, and a timer made before the select could fire with the value already taken, which is
+  then lost (a forwarding pump dropped half its entries).
 `;

@@ -64,6 +64,7 @@ function timerPerPass(call: Node, loop: Node, ctx: FileContext, time: string): P
   }
   const before = workBeforeTimer(select, kase);
   if (before) {
+    if (before.type === 'unary_expression') return { reason: `${before.text}, in a case before it, is waited for before ${time}.After starts its timer: a timer made before the select would count that wait too, and could fire with the value already taken` };
     return { reason: `${before.text}, in a case before it, is computed before ${time}.After starts its timer: a timer made before the select would count that call's time too` };
   }
   const fn = enclosingFunction(loop);
@@ -109,8 +110,15 @@ function workBeforeTimer(select: Node, kase: Node): Node | undefined {
     const value = comm.type === 'send_statement' ? comm.childForFieldName('value') : undefined;
     const valueCall = value && [value, ...value.descendantsOfType('call_expression')].find((n) => n.type === 'call_expression');
     if (valueCall) return valueCall;
+    // A receive evaluated as the select is entered (`case p.out <- <-p.in:`, `case <-<-jobs:`): it
+    // waits before time.After is even called, and the timeout counts from the value in hand.
+    const receive = (n: Node | null | undefined) => n && [n, ...n.descendantsOfType('unary_expression')].find((u) => u.type === 'unary_expression' && u.childForFieldName('operator')?.text === '<-');
+    const valueWait = receive(value);
+    if (valueWait) return valueWait;
     const channel = comm.type === 'send_statement' ? comm.childForFieldName('channel') : comm.childForFieldName('right');
     const read = channel?.type === 'unary_expression' ? channel.childForFieldName('operand') : channel;
+    const readWait = comm.type === 'send_statement' ? receive(channel) : receive(read);
+    if (readWait) return readWait;
     const work = channel && !FREE.test(read?.text.replace(/\s/g, '') ?? '') ? [channel, ...channel.descendantsOfType('call_expression')].find((n) => n.type === 'call_expression') : undefined;
     if (work) return work;
   }
