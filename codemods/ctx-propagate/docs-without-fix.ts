@@ -237,6 +237,11 @@ on purpose, for work that must not stop with it):
 - a caller in the package hands the function's context parameter a context done at that call (in
   \`case <-ctx.Done():\`, after \`<-ctx.Done()\` or its \`cancel()\`): given that parameter, the call
   would fail at once there (ledisdb's last snapshot, saved as its server stopped);
+- it is the parent of a context the function makes that a select tells apart from the one in
+  scope (\`handshakeCtx, cancel := context.WithCancel(context.TODO())\`, then \`case
+  <-handshakeCtx.Done(): … case <-ctx.Done(): conn.Close()\`): made from it, both would be done
+  at once when it ends, and the select would take either at random (ch-go's handshake watchdog
+  left a read blocked on a silent server);
 - the context is a local made from a new root to carry values (\`withHeader :=
   context.WithValue(context.Background(), k, v)\`) for the calls given it: a call given
   \`context.TODO()\` beside them is meant not to see them (weaviate's tests of a client's default

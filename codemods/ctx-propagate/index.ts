@@ -1,3 +1,4 @@
+import { toldApartInSelect } from './told-apart.js';
 import { fieldSetAfterCall, fieldTestedForNil } from './unset-field.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { cancellationSources, hiddenContextParam, type CancellationSource } from '../../src/go/cancellation.js';
@@ -152,7 +153,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`the function serves a request (${request.name} *http.Request), whose context is ${request.name}.Context(): ${source.expr} lives as long as the receiver, and given it, requests in flight would be cut at shutdown rather than drained`));
       continue;
     }
-    const unsure = whyNotThisContext(call, source) ?? calledWhereDone(source, ctx.packageIndex()) ?? calledOnceDone(source, ctx.packageIndex());
+    const unsure = whyNotThisContext(call, source) ?? calledWhereDone(source, ctx.packageIndex()) ?? calledOnceDone(source, ctx.packageIndex()) ?? toldApartInSelect(call, source, pkg);
     if (unsure) {
       out.push(unfixed(unsure));
       continue;
