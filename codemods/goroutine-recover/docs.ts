@@ -170,7 +170,9 @@ a function of the package not named for stopping waits for (\`defer r.uploadWait
 finished with its step never traced; a wait in \`Stop\` or \`Close\` only lets shutdown finish, unless
 the function hands back what the goroutines made: \`func (im *importer) Wait() []string\`); so too one closing in a defer a
 channel its function makes and then receives from (\`defer close(done); fn()\`, then \`case <-done:
-return nil\`: act's runner took a panicking clean-up for a finished one and exited 0), or returns
+return nil\`: act's runner took a panicking clean-up for a finished one and exited 0; also when the
+goroutine starts in a literal the function hands on, \`p.actions <- func() { go … }()\` then \`<-c\`:
+weaveworks mesh's ReadFrom took a recovered panic for an empty read), or returns
 to its caller (\`return done\`: river's cancellable sleep, whose retry loop would have taken a
 panicking sleep for one over and spun; etcd's watch stream's wait for its substreams loses its fix
 too), or keeps in a

@@ -153,7 +153,9 @@ function closedForWaiter(stmts: Node[], go: Node, index: PackageIndex): { close:
     const chan = /^defer\s+close\((\w+)\)\s*$/.exec(st.text)?.[1];
     const found = chan ? declarationOf(chan, go) : undefined;
     if (!found || !('local' in found) || !/^make\(\s*chan\b/.test(found.local.value?.text ?? '')) continue;
-    if (receivesFrom(afterStart(go), chan!)) return { close: `close(${chan})`, waiter: 'the function that starts it' };
+    // Or the function making it, when the goroutine starts in a literal it hands on (`p.actions <- func() { go … }`, then `<-c`).
+    const maker = enclosingFunction(found.local.decl) ?? fn;
+    if (maker && receivesFrom(maker.text.slice(go.endIndex - maker.startIndex), chan!)) return { close: `close(${chan})`, waiter: same(maker, fn) ? 'the function that starts it' : 'the function that makes it, after the literal starting it,' };
     // Returned to the caller (`return doneChan`: river's CancellableSleepC, a sleep's end in a select).
     if (new RegExp(`\\breturn\\b[^\\n;]*(?<![\\w.])${chan}\\b(?!\\s*[.(\\[])`).test(afterStart(go))) return { close: `close(${chan})`, waiter: 'the caller it is returned to' };
     const field = new RegExp(`[\\w.]+\\.(\\w+)\\s*=\\s*${chan}\\b`).exec(fn?.text ?? '')?.[1];
