@@ -152,7 +152,9 @@ goroutine the method starts (\`go c.Close(ctx)\`).
   (a net.Conn's \`Write\`, which takes many, is not counted);
 - the elements are pointers (\`map[string]*fqdnEntry\`) whose fields the loop reads
   (\`entry.resolved\`) and the package writes in place (\`entry.resolved = true\`): a copy copies the
-  pointers only, and those reads after unlocking would race the writes (antrea's FQDN cache); or
+  pointers only, and those reads after unlocking would race the writes (antrea's FQDN cache), read
+  directly or by a method of the type taking no lock of its own (\`peer.String()\` reading
+  \`peer.Version\`: weaveworks mesh's peers); or
   the loop calls a method of the elements' type that writes its receiver's fields taking no lock
   of its own (\`svc.Stop()\`, with \`s.cancel = nil\` in it): the collection's lock kept those calls
   apart, and after unlocking two callers could stop one element at once (LocalAI's StopAll); so

@@ -107,6 +107,10 @@ function unlockedMethodPlan(loop: Node, element: Node, value: string, cs: { mute
     if (write) return { ok: false, reason: `${value}.${m.name}() writes its receiver's fields (${recv}.${write[1]}) and takes no lock of its own: ${cs.mutex} kept those calls apart, and after unlocking two callers could run it at once on one element` };
     const change = mutatesThroughFields(ctx.packageIndex(), typeName, m.node);
     if (change) return { ok: false, reason: `${value}.${m.name}() changes its receiver's state through its fields (${change}) and takes no lock of its own: ${cs.mutex} kept those calls apart from each other and from the other uses under it, and after unlocking two callers could change one element at once` };
+    // Or reads fields the package writes in place (`peer.String()` reading `peer.Version`, set under the lock).
+    const reads = [...(m.node.childForFieldName('body')?.text ?? '').matchAll(new RegExp(`(?<![\\w.])${recv}\\.(\\w+)\\b(?!\\s*\\()`, 'g'))].map((r) => r[1]);
+    const shared = [...new Set(reads)].filter((f) => ctx.packageIndex().anyTextMatches(new RegExp(`\\.${f}\\s*=[^=]`)));
+    if (shared.length > 0) return { ok: false, reason: `${value}.${m.name}() reads its receiver's fields (${shared.map((f) => `${recv}.${f}`).join(', ')}), which the package writes in place, and takes no lock of its own: a copy would copy only the pointers, and called after ${cs.mutex} is released, it would race those writes` };
   }
   return undefined;
 }
