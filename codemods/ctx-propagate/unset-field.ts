@@ -28,11 +28,25 @@ export function fieldSetAfterCall(call: Node, source: CancellationSource): numbe
  */
 export function fieldTestedForNil(source: CancellationSource, index: PackageIndex): string | undefined {
   if (source.kind !== 'ctx-field') return undefined;
-  const field = regexEscaped(source.expr.slice(source.expr.lastIndexOf('.') + 1));
-  const declared = new RegExp(`^\\s+${field}\\s+context\\.Context\\b`, 'gm');
-  if (index.allTexts().reduce((n, text) => n + (text.match(declared)?.length ?? 0), 0) > 1) return undefined;
-  const test = new RegExp(`[\\w.]*\\.${field}\\s*!=\\s*nil\\b|\\bnil\\s*!=\\s*[\\w.]*\\.${field}\\b`);
-  const tests = index.allTexts().flatMap((text) => Array.from(text.matchAll(new RegExp(test.source, 'g')), (m) => m[0]));
+  const tests = nilTests(source.expr.slice(source.expr.lastIndexOf('.') + 1), index);
   // The source's own expression first (`r.Context != nil` before `operation.Context != nil`).
   return tests.find((t) => t.includes(source.expr)) ?? tests[0];
+}
+
+/** The package's `x.field != nil` tests, none when more than one struct declares the field; by package and field. */
+const testsByIndex = new WeakMap<PackageIndex, Map<string, string[]>>();
+
+function nilTests(name: string, index: PackageIndex): string[] {
+  let byField = testsByIndex.get(index);
+  if (!byField) testsByIndex.set(index, (byField = new Map()));
+  let tests = byField.get(name);
+  if (!tests) {
+    const field = regexEscaped(name);
+    const declared = new RegExp(`^\\s+${field}\\s+context\\.Context\\b`, 'gm');
+    const texts = index.allTexts();
+    const test = new RegExp(`[\\w.]*\\.${field}\\s*!=\\s*nil\\b|\\bnil\\s*!=\\s*[\\w.]*\\.${field}\\b`, 'g');
+    tests = texts.reduce((n, text) => n + (text.match(declared)?.length ?? 0), 0) > 1 ? [] : texts.flatMap((text) => Array.from(text.matchAll(test), (m) => m[0]));
+    byField.set(name, tests);
+  }
+  return tests;
 }

@@ -44,7 +44,9 @@ non-blocking drain, and the next select time out at once.
 ## Reported without a fix
 - \`time.After\` anywhere but \`case <-time.After(d):\` directly in a select that is itself a
   statement of the loop body;
-- a duration that may change between iterations (assigned or declared in the loop, or a call);
+- a duration computed by a call (\`time.After(jitter())\`): made before the select, the call would
+  run before the select's other cases are evaluated. A duration assigned or declared in the loop
+  is fixed: the timer is made right before the select, and reads it there as \`time.After\` did;
 - a select with more than one \`time.After\`.
 - a select that computes something in a case before \`time.After\` (a value sent, \`out <-
   s.nextPage(ctx)\`, or a channel given by a call, \`s.events()\`, which may wait for a lock): Go

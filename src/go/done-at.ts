@@ -91,9 +91,17 @@ function doneCaseGoingOn(select: Node, receive: string): string | undefined {
 function fieldCancel(source: CancellationSource): RegExp | undefined {
   if (source.kind !== 'ctx-field') return undefined;
   const recv = source.expr.slice(0, source.expr.lastIndexOf('.'));
-  const file = source.fn.tree.rootNode.text;
-  const typed = Array.from(file.matchAll(/^\s+(\w+)\s+context\.CancelFunc\b/gm), (m) => m[1]).filter((n) => !/[cC]ancel/.test(n));
+  const typed = cancelFields(source.fn.tree);
   return new RegExp(`^${regexEscaped(recv)}\\.(\\w*[cC]ancel\\w*${typed.map((n) => `|${n}`).join('')})\\(\\)$`);
+}
+
+/** Fields the file types `context.CancelFunc` under names without "cancel" (`stop`), by tree. */
+const cancelFieldsByTree = new WeakMap<object, string[]>();
+
+function cancelFields(tree: Node['tree']): string[] {
+  let names = cancelFieldsByTree.get(tree);
+  if (!names) cancelFieldsByTree.set(tree, (names = Array.from(tree.rootNode.text.matchAll(/^\s+(\w+)\s+context\.CancelFunc\b/gm), (m) => m[1]).filter((n) => !/[cC]ancel/.test(n))));
+  return names;
 }
 
 /** The operands of a chain of `&&` (in parentheses or not): each holds when the whole does. */
