@@ -1,4 +1,5 @@
 import { regexEscaped } from '../../src/go/find-by-text.js';
+import { fieldGetters } from '../../src/go/field-getters.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import type { Node } from '../../src/go/syntax.js';
 
@@ -15,9 +16,7 @@ export function closedFieldForWaiter(stmts: Node[], index: PackageIndex): { clos
     if (!m) continue;
     const field = regexEscaped(m[2]);
     if (index.anyTextMatches(new RegExp(`<-\\s*[\\w.]*\\.${field}\\b(?!\\s*\\()`))) return { close: `close(${m[1]}.${m[2]})`, waiter: `the code receiving from the field ${m[2]}` };
-    // `func (j *saveJob) Done() <-chan struct{} { return j.done }`
-    const getter = new RegExp(`^func\\s*\\([^)]*\\)\\s*(\\w+)\\(\\)(?:[^{\\n]|struct\\s*\\{\\s*\\})*\\{\\s*return\\s+\\w+\\.${field}\\s*\\}`, 'm');
-    const name = index.allTexts().map((text) => getter.exec(text)?.[1]).find((n) => n);
+    const name = fieldGetters(m[2], index)[0];
     if (name) return { close: `close(${m[1]}.${m[2]})`, waiter: `the code calling ${name}(), which hands the field ${m[2]} out,` };
   }
   return undefined;

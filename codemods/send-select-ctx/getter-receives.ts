@@ -1,5 +1,5 @@
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { regexEscaped } from '../../src/go/find-by-text.js';
+import { fieldGetters } from '../../src/go/field-getters.js';
 import { ancestors, type Node } from '../../src/go/syntax.js';
 
 /**
@@ -9,9 +9,7 @@ import { ancestors, type Node } from '../../src/go/syntax.js';
  * operand, which must be the owner: `<-ctx.Done()` is no receive of a `Done()` getter of the type.
  */
 export function receiveThroughGetter(field: string, owner: string, index: PackageIndex, ownerOf: (operand: Node) => string | undefined, waits: (unary: Node) => boolean): string | undefined {
-  const getter = new RegExp(`^func\\s*\\(\\s*\\w+\\s+\\*?${regexEscaped(owner)}\\b[^)]*\\)\\s*(\\w+)\\(\\)(?:[^{\\n]|struct\\s*\\{\\s*\\})*\\{\\s*return\\s+\\w+\\.${regexEscaped(field)}\\s*\\}`, 'gm');
-  const names = new Set(index.allTexts().flatMap((text) => Array.from(text.matchAll(getter), (m) => m[1])));
-  for (const name of names) {
+  for (const name of fieldGetters(field, index, owner)) {
     const receive = new RegExp(`<-\\s*(?:[\\w.]|\\[[^\\]\\n]*\\])+\\.${name}\\(\\)`, 'g');
     const plain = index.nodesMatching(receive).find((n) => {
       const unary = n.parent;
