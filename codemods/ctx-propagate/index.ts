@@ -196,7 +196,7 @@ function find(ctx: FileContext): RawFinding[] {
       continue;
     }
     if (kind === 'Background' && ctx.path.endsWith('_test.go')) {
-      out.push(unfixed(`context.Background() in a test is a context it chose: bare, with no deadline and no values, which may be what it checks; ${source.expr} carries its own (twirp's test of a header written without the handler's ResponseWriter)`));
+      out.push(unfixed(`context.Background() in a test is a context it chose: bare, with no deadline and no values, which may be what it checks; ${source.expr} carries its own, which the code under test would then see`));
       continue;
     }
     const persisted = kind === 'Background' ? writtenTo(call, () => [ctx.source, ...ctx.packageIndex().allTexts()]) : undefined;
