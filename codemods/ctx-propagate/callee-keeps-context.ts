@@ -1,7 +1,8 @@
 import { calledName, parametersGiven } from '../../src/go/called-functions.js';
+import { receiverOf } from '../../src/go/declarations.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { enclosingFunction, firstLine, isDetached, same, type Node } from '../../src/go/syntax.js';
-import { sentOnChannel } from './handed-over-channel.js';
+import { isParam, sentOnChannel } from './handed-over-channel.js';
 import { heldByReceiver } from './held-by-receiver.js';
 
 // A function of the package that keeps the context it is given past its return: it starts a
@@ -100,20 +101,19 @@ function goWith(go: Node, param: string): string | undefined {
  * composite literal returned or given to a local that is.
  */
 function storedInField(decl: Node, body: Node, param: string): string | undefined {
-  const receiver = decl.type === 'method_declaration' ? decl.childForFieldName('receiver')?.descendantsOfType('identifier')[0]?.text : undefined;
+  const receiver = receiverOf(decl)?.name;
   const returns = body.descendantsOfType('return_statement').filter((r) => same(enclosingFunction(r), decl));
   const returned = (name: string) => returns.some((r) => r.namedChildren.some((e) => (e.type === 'expression_list' ? e.namedChildren : [e]).some((x) => x.text === name || x.text === `&${name}`)));
-  const isParam = (v: Node | undefined) => !!v && (v.text === param || new RegExp(`^\\w+\\.With\\w*\\(\\s*${param}\\s*[,)]`).test(v.text));
   for (const a of body.descendantsOfType('assignment_statement')) {
     if (!same(enclosingFunction(a), decl)) continue;
     const left = a.childForFieldName('left')!.namedChildren;
     const right = a.childForFieldName('right')!.namedChildren;
     const holder = left[0]?.type === 'selector_expression' ? left[0].childForFieldName('operand')?.text : undefined;
-    if (holder && (holder === receiver || returned(holder)) && right.length === 1 && isParam(right[0])) return firstLine(a.text);
+    if (holder && (holder === receiver || returned(holder)) && right.length === 1 && isParam(right[0], param)) return firstLine(a.text);
   }
   for (const k of body.descendantsOfType('keyed_element')) {
     const value = k.namedChildren.at(-1);
-    if (!isParam(value?.type === 'literal_element' ? value.namedChildren[0] : value) || !same(enclosingFunction(k), decl)) continue;
+    if (!isParam(value?.type === 'literal_element' ? value.namedChildren[0] : value, param) || !same(enclosingFunction(k), decl)) continue;
     let lit: Node | null = k.parent;
     while (lit && lit.type !== 'composite_literal') lit = lit.parent;
     const up = lit?.parent?.type === 'unary_expression' ? lit.parent : lit;

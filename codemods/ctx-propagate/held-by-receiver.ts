@@ -1,3 +1,4 @@
+import { receiverOf } from '../../src/go/declarations.js';
 import { enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
 import { isParam, literalHolding } from './handed-over-channel.js';
 
@@ -8,7 +9,7 @@ import { isParam, literalHolding } from './handed-over-channel.js';
 
 /** The assignment keeping `param` in the receiver of `decl`, as written, if there is one. */
 export function heldByReceiver(decl: Node, param: string): string | undefined {
-  const receiver = decl.type === 'method_declaration' ? decl.childForFieldName('receiver')?.descendantsOfType('identifier')[0]?.text : undefined;
+  const receiver = receiverOf(decl)?.name;
   const body = decl.childForFieldName('body');
   if (!receiver || !body) return undefined;
   const holds = (v: Node | undefined): boolean => !!v && literalHolding(v, param);

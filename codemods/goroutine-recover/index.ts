@@ -210,8 +210,8 @@ function find(ctx: FileContext): RawFinding[] {
     // Or one calling an end by its name (`shutdownServer := func() { if err := srv.Shutdown(ctx); … }`: talos' static pod server).
     const closure = undeferred.map((f) => {
       const body = localClosure(f, f)?.childForFieldName('body');
-      const ends = body?.descendantsOfType('call_expression').find((c) => signalsEnd(c) && !ancestors(c).some((a) => (a.type === 'defer_statement' || a.type === 'go_statement') && contains(body, a)));
-      return { f, release: body && (releaseInText(body.text) ?? ends?.text) };
+      const ends = () => body!.descendantsOfType('call_expression').find((c) => signalsEnd(c) && !ancestors(c).some((a) => (a.type === 'defer_statement' || a.type === 'go_statement') && contains(body!, a)))?.text;
+      return { f, release: body && (releaseInText(body.text) ?? ends()) };
     }).find(({ release }) => release);
     if (closure) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine calls ${closure.f.text}(), a closure that runs ${closure.release} outside a defer: after a recovered panic it would be skipped, and ${afterSkipping(closure.release!)} where the process used to crash` });
