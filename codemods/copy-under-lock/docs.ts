@@ -186,6 +186,13 @@ goroutine the method starts (\`go c.Close(ctx)\`).
   serialises work on objects, and an element may be one of them seen through another interface.
   iris' access log holds its writers as Flushers too: flushed after unlocking, they raced its
   writes, and lines were lost or torn;
+- a slice taken under the lock and ranged over after it by a loop that calls out (\`l()\`), whose
+  elements another method of the type assigns in place (\`p.changeListeners[id] = nil\`, a removal
+  that keeps ids stable; also \`t.subs[topic][id] = nil\` in a map's slices): the loop sees that
+  change through the shared array and skips a listener removed by an earlier one, and over a copy
+  it would still call it after its RemoveChangeListener returned (a fyne preferences variant: a
+  nil-pointer panic). A loop that only reads the elements (\`n += v\`) could see such a write only
+  by a race, and is still copied;
 - the lock is not released on every path (a return inside an explicitly unlocked loop);
 - the loop body or the calls read or write other state of the receiver (it would lose the lock);
 - the critical section does more than the loop;

@@ -16,6 +16,7 @@ import { closesTaken, reopensByKey } from './reopened-by-key.js';
 import { unlessUnsafeElements } from './unsafe-elements.js';
 import { unlessCallbackReachesState } from './callback-reaches-state.js';
 import { releasedBefore } from './released-in-loop.js';
+import { elementSetterReason, elementsSetInPlace, loopCallsOut } from './elements-set-in-place.js';
 
 const LOCK_CALL = /Lock\s*\(\s*\)/;
 const UNLOCK_CALL = /Unlock\s*\(\s*\)/;
@@ -123,7 +124,11 @@ function find(ctx: FileContext): RawFinding[] {
           if (!isSlice || !cs.after.some((a) => usesVariable(a, left[0].text, s))) continue;
           if (takenOver(value, cs.inside.slice(cs.inside.indexOf(s) + 1))) continue;
           if (onlyAppended(field!.name, ctx.packageIndex().allTexts(), value.type === 'index_expression')) continue;
-          report(value, `${left[0].text} shares its backing array with ${cs.recv}.${field!.name} and is used after ${cs.mutex} is released: writers may change it under the reader`, handedOutSlice(value, left[0].text, cs.after, ctx));
+          const setter = loopCallsOut(cs.after, left[0].text) ? elementsSetInPlace(recv.typeName, field!, value.type === 'index_expression', method, ctx) : undefined;
+          const plan: Rewrite = setter
+            ? { ok: false, reason: elementSetterReason(setter, value.type === 'index_expression' ? `the slices in ${cs.recv}.${field!.name}` : `${cs.recv}.${field!.name}`, field!) }
+            : handedOutSlice(value, left[0].text, cs.after, ctx);
+          report(value, `${left[0].text} shares its backing array with ${cs.recv}.${field!.name} and is used after ${cs.mutex} is released: writers may change it under the reader`, plan);
         }
       }
     }

@@ -197,6 +197,6 @@ function chainRoot(code: string, dot: number): string {
   }
 }
 
-const NOT_CALLS = new Set(
+export const NOT_CALLS = new Set(
   'func if for switch select return go defer range make new len cap append copy delete panic recover print println close clear min max complex real imag string int int8 int16 int32 int64 uint uint8 uint16 uint32 uint64 uintptr byte rune bool float32 float64 error any'.split(' '),
 );
