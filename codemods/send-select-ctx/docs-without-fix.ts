@@ -340,4 +340,9 @@ ${receiversWithoutFix}
   \`if ok { …; return }\`): the function waits there on purpose, whatever the context, and a select
   on its Done() would give up where it means to wait (neo4j's TryLock, documented to block until it
   has the lock when no deadline is set, returned false for a cancelled context);
+- the send takes a lock: \`m.ch <- struct{}{}\` on a field that a method of the package named like a
+  release (\`unlock\`, \`Release\`, \`done\`) receives from on its own receiver (\`select { case
+  <-m.ch: default: }\`), a channel mutex (coder/websocket's \`forceLock\`): a send giving up once the
+  source is done would return without the lock, and the caller's deferred unlock would take the
+  token of the goroutine that holds it (mutual exclusion lost);
 - the send shares its line with other statements or is not a plain statement.`;

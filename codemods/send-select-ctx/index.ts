@@ -37,6 +37,7 @@ import { testingParameter } from '../../src/go/scope.js';
 import { fieldMayBeNil } from '../../src/go/composite-literals.js';
 import { mayHaveSend } from '../../src/go/text-signals.js';
 import { isSemaphoreAcquire } from './semaphore.js';
+import { lockAcquired } from './lock-acquire.js';
 import { assertedChannel } from './asserted-channel.js';
 import { inNoDeadlineBranch } from './no-deadline-branch.js';
 import { servedUntilDone } from './served-until-done.js';
@@ -134,6 +135,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
     return { reason: 'no cancellation source in scope (no context.Context or done channel to select on)' };
   }
   const chan = send.childForFieldName('channel')!.text;
+  const lock = lockAcquired(send, ctx);
+  if (lock) return { reason: `the send takes a lock: ${lock.method} gives it back by receiving from ${chan} (${lock.receive}), a channel mutex; a send that gives up once ${sources[0].expr} is done returns without holding it, and the caller's ${lock.method} then takes the token of the goroutine that does hold it (mutual exclusion lost)` };
   const noDeadline = inNoDeadlineBranch(send, sources, ctx.source);
   if (noDeadline) return { reason: `the send is in the branch for ${noDeadline.source} with no deadline (${noDeadline.where}, from ${firstLine(noDeadline.deadline.text)}, line ${noDeadline.deadline.startPosition.row + 1}): the function waits there on purpose, whatever the context, and a select on ${noDeadline.source}.Done() would give up where it means to wait` };
   if (handOffGoroutine(send, fn, sources[0])) return { reason: `the goroutine only makes this send, started so that its spawner need not wait for a receiver: it is meant to outlive the spawner, whose ${sources[0].expr} may end as soon as it returns (a request's), and a select on it would drop the value then` };
