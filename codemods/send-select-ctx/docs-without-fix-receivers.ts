@@ -91,4 +91,10 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   function joins that group (\`defer c.wg.Done()\`, or a \`c.wg.Done()\` after the send): the
   channel stays open until its senders are done, and its reader takes values until that close, so
   a select on the source would drop one it still waits for (river's InlineCompleter variant: jobs
-  committed once the job context was cancelled, reported as failed and never delivered);`;
+  committed once the job context was cancelled, reported as failed and never delivered);
+- the function that made the channel closes it as soon as one of its senders fails, in the case
+  taking that sender's error (\`case err := <-errCh: closeOnce.Do(func() { close(maybeDup) })\`),
+  and the send is in a function returning an error inside that sender (a callback, \`func(sr
+  SizedRef) error { maybeDup <- sr; return nil }\`): a send giving up with \`ctx.Err()\` would make
+  its sender fail, and the other senders' sends would panic on the closed channel (perkeep's
+  union StatBlobs crashed the process);`;

@@ -27,6 +27,7 @@ import { readByEntryPointsCaller } from './entry-point.js';
 import { closedByLaterCall } from './closed-by-callee.js';
 import { inPlaceReason } from './called-in-place.js';
 import { closedOnceDone } from './closed-on-done.js';
+import { closedOnSenderFailure } from './closed-on-failure.js';
 import { closedOnceSendersDone } from './closed-after-senders.js';
 import { secondOfPair } from './handshake.js';
 import { remadeByMethod } from './remade-switch.js';
@@ -146,6 +147,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (closedOnDone) {
     return { reason: `the package closes ${chan} once a context is done (${closedOnDone}): a send still waiting then panics, whatever else it selects on, and a select on ${sources[0].expr} would turn that panic into a value dropped at random without a word` };
   }
+  const failClosed = closedOnSenderFailure(send, fn, sources[0]);
+  if (failClosed) return { reason: failClosed };
   const collected = collectedAfterWait(send, ctx);
   if (collected) return { reason: `${chan} is ${collected}, once its senders are done: its room is what takes every value, and a select on ${sources[0].expr} would drop values that read collects` };
   const sendersDone = closedOnceSendersDone(send, ctx, sources[0]);
