@@ -17,6 +17,11 @@ function passed in or another package's function is not seen. No fix when:
   each, all meant to wait at once; bounded, a stage whose waiter had not started would block on
   its send, and the stages waiting on it (or on the group's cancel) with it: wal-g's oplog push
   hung on one CPU instead of reporting a failed upload;
+- the loop lies in the branch a test of a concurrency setting picks for an unbounded run (\`if
+  nWorkers < 0 {\`, \`if limit <= 0 {\`, the \`else\` of \`if n > 0 {\`, \`case 0:\` of \`switch n\`) while
+  elsewhere the function bounds the work by it (\`for range nWorkers { go w.work() }\`, \`make(chan
+  struct{}, limit)\`, \`SetLimit(n)\`): the caller's explicit choice, whose items may wait on each
+  other (perkeep's pk-put: directories depend on directories); bounded, it deadlocked;
 - the loop accepts connections or streams (\`l.Accept()\`, \`conn.AcceptStream(ctx)\`,
   \`AcceptUniStream\`, or the method taken as a value, \`accept := l.Accept\`): each goroutine serves its connection or stream as long as it stays open,
   and a bound would stop the loop accepting (limit connections on purpose instead, e.g.

@@ -24,6 +24,7 @@ import { waitsForItemEvent } from './item-events.js';
 import { handedOnEachPass, pipedPair, waitsOnItsChannel } from './piped-pairs.js';
 import { eventCase, fedFromOutside, watchedBesides } from './loop-events.js';
 import { signalsStart, startSignalledInCallee } from './start-signal.js';
+import { unboundedMode } from './unbounded-mode.js';
 
 /**
  * Why a bound could stop the loop for good, or undefined when the goroutines finish on their
@@ -37,6 +38,8 @@ import { signalsStart, startSignalledInCallee } from './start-signal.js';
 export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undefined {
   const together = meantToRunTogether(spawn, ctx);
   if (together) return together;
+  const mode = unboundedMode(spawn);
+  if (mode) return mode;
   const piped = pipedPair(spawn);
   if (piped) return `each iteration starts two goroutines joined by a pipe it makes (${piped}): the writer waits for its reader, and bounded, a writer holding the last slot would wait for a reader that cannot start`;
   const waiter = waitsOnItsChannel(spawn);
