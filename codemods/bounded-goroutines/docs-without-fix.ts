@@ -222,6 +222,13 @@ function passed in or another package's function is not seen. No fix when:
   was given to call back: \`go s.notifee.HandlePeerFound(info)\`, notifee of an interface type,
   or a function-typed field): registered code the package does not show, which may wait for what a later value brings (publish, then wait for the ack the
   same stream delivers); a handler given as a parameter is not seen, as any other unseen function;
+- each goroutine runs a handler registered in a slice or map field (\`for _, h := range s.handlers {
+  go h(s, m) }\`, or over a local copy, \`handlers := s.handlers\`; an interface's method or a
+  function-typed field of the items), and the package calls the function, itself or up to three
+  calls up, from a loop taking the next event (\`for m := range events { s.handleEvent(m) }\`, a \`for {\`
+  receiving from a channel or reading a stream): a handler may wait for a later event (a prompt
+  waiting for the next message) only that loop delivers, and bounded, discordgo's read loop
+  deadlocked; an event bus whose \`Publish\` no such loop calls keeps its fix;
 - the \`go\` statement is in a select case of the loop (\`case <-ticker.C: go check()\`): an event
   loop, which waiting for a slot would keep from its other cases, its stop signal included; or
   the loop waits for a tick itself (\`go round()\`, then \`select { case <-ticker.C: case

@@ -25,6 +25,7 @@ import { handedOnEachPass, pipedPair, waitsOnItsChannel } from './piped-pairs.js
 import { eventCase, fedFromOutside, watchedBesides } from './loop-events.js';
 import { signalsStart, startSignalledInCallee } from './start-signal.js';
 import { unboundedMode } from './unbounded-mode.js';
+import { handlersOfReadLoop } from './handlers-in-read-loop.js';
 
 /**
  * Why a bound could stop the loop for good, or undefined when the goroutines finish on their
@@ -122,6 +123,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (routed) {
     return `the loop hands each value from ${routed.channel} to a handler it looks up (${routed.lookup}), whose code this package does not show: a handler that waits for what a later value brings would hold its slot, and the loop would stop for good`;
   }
+  const fromLoop = handlersOfReadLoop(spawn, ctx);
+  if (fromLoop) return fromLoop;
   const dependencies = waitsOnOthersClosing(bodies, called, ctx.packageIndex());
   if (dependencies) {
     return `each goroutine ${dependencies}: goroutines waiting for each other's ends, and bounded, every slot could go to one waiting for a goroutine that cannot start`;

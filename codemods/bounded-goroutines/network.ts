@@ -143,4 +143,4 @@ export function readsStream(spawn: Spawn): string | undefined {
  * `dc.RecvDetail`, `r.Read`, `c.NextReader`, `readWaiter.WaitReadPacket`, a FUSE connection's
  * `c.ReadOp()`, `framer.ReadFrame()`, an event stream's `stream.Next()`.
  */
-const STREAM_READ = /\.(Read|ReadMessage|ReadJSON|ReadFrom\w*|ReadMsg\w*|(Wait)?ReadPacket|ReadOp|ReadRequest|ReadFrame|Recv\w*|NextReader|ReceiveDatagram|ReceiveMessage)$|(^|\.)\w*([sS]tream|[sS]ubscription|[eE]vents?)\.Next$/;
+export const STREAM_READ = /\.(Read|ReadMessage|ReadJSON|ReadFrom\w*|ReadMsg\w*|(Wait)?ReadPacket|ReadOp|ReadRequest|ReadFrame|Recv\w*|NextReader|ReceiveDatagram|ReceiveMessage)$|(^|\.)\w*([sS]tream|[sS]ubscription|[eE]vents?)\.Next$/;
