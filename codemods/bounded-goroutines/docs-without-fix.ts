@@ -224,7 +224,8 @@ function passed in or another package's function is not seen. No fix when:
   same stream delivers); a handler given as a parameter is not seen, as any other unseen function;
 - each goroutine runs a handler registered in a slice or map field (\`for _, h := range s.handlers {
   go h(s, m) }\`, or over a local copy, \`handlers := s.handlers\`; an interface's method or a
-  function-typed field of the items), and the package calls the function, itself or up to three
+  function-typed field of the items; or one looked up in such a field, \`if handler, ok :=
+  r.actionHandlers[id]; ok { go handler(evt) }\`, slack-go's socket-mode dispatcher), and the package calls the function, itself or up to three
   calls up, from a loop taking the next event (\`for m := range events { s.handleEvent(m) }\`, a \`for {\`
   receiving from a channel or reading a stream): a handler may wait for a later event (a prompt
   waiting for the next message) only that loop delivers, and bounded, discordgo's read loop

@@ -19,16 +19,43 @@ import { STREAM_READ } from './network.js';
  */
 export function handlersOfReadLoop(spawn: Spawn, ctx: FileContext): string | undefined {
   const name = spawn.fn.type === 'func_literal' ? undefined : spawn.fn.childForFieldName('name')?.text;
+  const found = name ? (rangedHandler(spawn, ctx) ?? lookedUpHandler(spawn.go, ctx)) : undefined;
+  const reader = found && readLoopCalling(name!, ctx);
+  if (!found || !reader) return undefined;
+  const { registered, handler } = found;
+  return `each goroutine runs a handler registered in ${registered.field} (${handler}), code this package does not show, and ${name} is called from ${reader}, which takes the next event only once ${name} returns: a handler may wait for a later event (a prompt waiting for the next message) that only this loop delivers; bounded, the waiting handlers would hold the slots, ${name} would block the loop, and the event would never come`;
+}
+
+/** The loop ranges over the handlers (`for _, h := range s.handlers`) and the goroutine calls its item. */
+function rangedHandler(spawn: Spawn, ctx: FileContext): { registered: { field: string }; handler: string } | undefined {
   const loop = spawn.loops.find((l) => loopShape(l).kind === 'range');
   const shape = loop ? loopShape(loop) : undefined;
-  if (!name || !shape?.over || shape.variables.length === 0) return undefined;
+  if (!shape?.over || shape.variables.length === 0) return undefined;
   const item = shape.variables[shape.variables.length - 1];
   const registered = registeredIn(shape.over, loopStatement(loop!), ctx);
   const handler = registered && handlerCalled(spawn.go, item, registered.element, ctx);
-  if (!registered || !handler) return undefined;
-  const reader = readLoopCalling(name, ctx);
-  if (!reader) return undefined;
-  return `each goroutine runs a handler registered in ${registered.field} (${handler}), code this package does not show, and ${name} is called from ${reader}, which takes the next event only once ${name} returns: a handler may wait for a later event (a prompt waiting for the next message) that only this loop delivers; bounded, the waiting handlers would hold the slots, ${name} would block the loop, and the event would never come`;
+  return registered && handler ? { registered, handler } : undefined;
+}
+
+/**
+ * `go handler(evt, c)`, the handler looked up in a map or slice field of functions or interfaces
+ * (`if handler, ok := r.BlockActionMap[action.ActionID]; ok {`: slack-go's socket-mode dispatcher).
+ */
+function lookedUpHandler(go: Node, ctx: FileContext): { registered: { field: string }; handler: string } | undefined {
+  const started = go.type === 'go_statement' ? go.namedChild(0) : undefined;
+  const callee = started?.childForFieldName('function');
+  const decl = callee?.type === 'identifier' ? declarationOf(callee.text, go) : undefined;
+  let selector = decl && 'local' in decl && decl.local.value ? unparen(decl.local.value) : undefined;
+  if (selector?.type !== 'index_expression') return undefined;
+  let indexed = 0;
+  while (selector.type === 'index_expression') {
+    selector = selector.childForFieldName('operand')!;
+    indexed++;
+  }
+  let type: Node | undefined = selectedField(selector, ctx.packageIndex())?.typeNode;
+  for (let i = 0; type && i < indexed; i++) type = elementOf(resolved(type, ctx));
+  const kind = type && resolved(type, ctx).type;
+  return kind === 'function_type' || kind === 'interface_type' ? { registered: { field: selector.text }, handler: `${callee!.text}(…)` } : undefined;
 }
 
 /** The slice or map field the loop ranges over, itself or a local copy of it (`handlers := s.handlers[t]`): as written, and the items' type. */
