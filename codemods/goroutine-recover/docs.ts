@@ -298,6 +298,11 @@ a \`defer close(done)\` or a deferred send), with a waiter for that signal in th
 (\`c.cleanWg.Wait()\`): a panic in the literal, recovered by the goroutine, would still give the
 signal as it unwinds, and the waiter go on as if the work were done (tikv's client-go reported a
 clean-up finished with its locks left).
+A goroutine that sets a field of its receiver or of a value it captures back to its zero value
+after its work, outside a defer, under a lock or not (\`err := ia.im.impl.Run(rc)\` … \`ia.current =
+nil\`): that clean-up runs only when the work returns, and recovered, a panic would leave the state
+as if the work were still going (perkeep's importer: a run marked current for good, Stop and Start
+ignored, the importer never run again, where the crash used to restart the process).
 
 ## Limits
 goconc reads one package at a time: a release, a signal, a lock or a one-time set-up in a
