@@ -303,6 +303,12 @@ after its work, outside a defer, under a lock or not (\`err := ia.im.impl.Run(rc
 nil\`): that clean-up runs only when the work returns, and recovered, a panic would leave the state
 as if the work were still going (perkeep's importer: a run marked current for good, Stop and Start
 ignored, the importer never run again, where the crash used to restart the process).
+A goroutine whose wrap-up is a deferred call of a function or method the package declares that
+reads a field the goroutine sets from its work after that defer (\`defer cmd.finish(ctx)\`, then
+\`cmd.runErr = fn(ctx)\`, \`finish\` testing \`c.runErr\` and sending on \`c.finished\`): the recover,
+deferred first, would run after it, so after a recovered panic it would report the field unset (a
+nil error: a success) and signal the end (a variant of hystrix-go's GoC counted a success, and DoC
+waited forever). A deferred call that reads nothing the work sets is fixed.
 
 ## Limits
 goconc reads one package at a time: a release, a signal, a lock or a one-time set-up in a
