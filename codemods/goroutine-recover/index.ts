@@ -10,6 +10,7 @@ import { workerPerItem } from './workers.js';
 import { foreignServer } from './foreign-server.js';
 import { callbackReason, handedFunctionReason } from './handed-functions.js';
 import { releaseAPanicSkips } from './own-releases.js';
+import { handedWhere } from './handed-literal-sends.js';
 import { releaseDeferredInCallee } from './release-in-callee.js';
 import { clearInCallee } from './clear-in-callee.js';
 import { endToldAfterWork } from './end-told.js';
@@ -157,7 +158,7 @@ function find(ctx: FileContext): RawFinding[] {
     }
     const skipped = releaseAPanicSkips(stmts, go);
     if (skipped) {
-      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${firstLine(skipped.text)} (line ${skipped.startPosition.row + 1}) outside a defer: after a recovered panic it would be skipped, and ${afterSkipping(skipped.text)} where the process used to crash` });
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${firstLine(skipped.text)} (line ${skipped.startPosition.row + 1})${handedWhere(skipped, stmts)} outside a defer: after a recovered panic it would be skipped, and ${afterSkipping(skipped.text)} where the process used to crash` });
       continue;
     }
     const drained = drainsReader(stmts, body);

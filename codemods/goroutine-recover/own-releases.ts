@@ -3,6 +3,7 @@ import { declarationOf } from '../../src/go/scope.js';
 import { contains, inSelectWithDefault, isReleaseCall, onOwnPath, type Node } from '../../src/go/syntax.js';
 import { ENDS_PROCESS, SIGNAL_CHANNEL, signalsEnd } from './skipped-work.js';
 import { afterStart, beforeStart } from './waited-for.js';
+import { handedSignal } from './handed-literal-sends.js';
 
 // Releases in the goroutine's own statements that a recovered panic would skip.
 
@@ -13,6 +14,11 @@ import { afterStart, beforeStart } from './waited-for.js';
  * it. Deferred ones still run.
  */
 export function releaseAPanicSkips(stmts: Node[], go: Node): Node | undefined {
+  // One in a literal the goroutine hands to a call only when none is on its own path.
+  return skippedRelease(stmts, go, false) ?? skippedRelease(stmts, go, true);
+}
+
+function skippedRelease(stmts: Node[], go: Node, handed: boolean): Node | undefined {
   let first = true;
   const last = stmts.filter((st) => st.type !== 'comment').at(-1);
   for (const st of stmts) {
@@ -26,7 +32,8 @@ export function releaseAPanicSkips(stmts: Node[], go: Node): Node | undefined {
     }
     for (const n of [st, ...st.descendantsOfType(['send_statement', 'call_expression'])]) {
       // Deferred in a nested block (`if … { defer cancel() }`), or started apart: it still runs.
-      if (!onOwnPath(n, st)) continue;
+      // Or in a literal handed to a call, a send, close or Done on what is shared (`fyne.Do(func() { res <- r })`).
+      if (!onOwnPath(n, st) && !(handed && handedSignal(n, st, go, stmts))) continue;
       // A send that cannot block counts too when the function waits for it after the goroutine
       // starts (`select { case errCh <- f(): default: }`, then `case err := <-errCh` beside a
       // timeout: ziti's agent commands, recovered, reported a timeout instead of the panic).
