@@ -148,7 +148,8 @@ ${receiversWithoutFix}
   b.batchLoop(); err != nil { return }\`: gocb's batcher dropped its final flush's error), after
   \`cancel()\` (the context's own cancel function, not deferred) or \`close(stop)\`, after a call
   given a callback that may run \`cancel()\` (\`r.Completion(ctx, p, func(…) { … cancel() … })\`:
-  ollama's chat restarts a generation that way, and its later error went unreported), under \`if ctx.Err() != nil\`, sending \`ctx.Err()\`, or in a closure
+  ollama's chat restarts a generation that way, and its later error went unreported), under \`if ctx.Err() != nil\` (or \`if err := ctx.Err(); err != nil\`: a variant of coder/websocket's
+  xsync.Go dropped the cancelled context's error its caller waits for), sending \`ctx.Err()\`, or in a closure
   (\`flush := func() {…}\`) or a method of the package (\`s.halt()\`, the source a field of its
   receiver) called there, or called by one called there (\`close(r.shutdownCh)\`, then
   \`r.setState(Shutdown)\` tells the observers): the last flush or stop of a shutdown), or in a

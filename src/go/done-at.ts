@@ -47,8 +47,11 @@ export function doneAt(node: Node, fn: Node, source: CancellationSource): string
       // `if ctx.Err() != nil {`, or a conjunction with it (`ctx.Err() != nil && jobErr == nil`).
       const cond = a.childForFieldName('condition');
       const consequence = a.childForFieldName('consequence');
-      const checks = cond ? conjuncts(cond).some((c) => c.text.replace(/\s/g, '') === `${source.expr}.Err()!=nil`) : false;
-      if (checks && consequence && contains(consequence, node)) return `under if ${source.expr}.Err() != nil`;
+      // Or its error held by the if's own statement (`if err := ctx.Err(); err != nil {`).
+      const held = errHeldBy(a.childForFieldName('initializer'), source.expr);
+      const tests = new Set([`${source.expr}.Err()!=nil`, ...(held ? [`${held}!=nil`] : [])]);
+      const checks = cond ? conjuncts(cond).some((c) => tests.has(c.text.replace(/\s/g, ''))) : false;
+      if (checks && consequence && contains(consequence, node)) return held ? `under if ${held} := ${source.expr}.Err(); ${held} != nil` : `under if ${source.expr}.Err() != nil`;
       // Or an error telling of a cancellation (`if err == ErrorCanceled`, `errors.Is(err,
       // context.Canceled)`): the branch handling the context's end (velero's OnCancelled callback).
       const cancelled = cond ? conjuncts(cond).find((c) => CANCELLED.test(c.text)) : undefined;
@@ -57,6 +60,15 @@ export function doneAt(node: Node, fn: Node, source: CancellationSource): string
   }
   if (source.isContext && node.childForFieldName('value')?.text.replace(/\s/g, '') === `${source.expr}.Err()`) return `it sends ${source.expr}.Err()`;
   return undefined;
+}
+
+/** `err := ctx.Err()`, an if's own statement: the name it gives the context's error. */
+function errHeldBy(init: Node | null, expr: string): string | undefined {
+  if (init?.type !== 'short_var_declaration') return undefined;
+  const left = init.childForFieldName('left')?.namedChildren ?? [];
+  const right = init.childForFieldName('right')?.namedChildren ?? [];
+  const ok = left.length === 1 && right.length === 1 && left[0].type === 'identifier' && right[0].text.replace(/\s/g, '') === `${expr}.Err()`;
+  return ok ? left[0].text : undefined;
 }
 
 /** A test of an error for a cancellation: `err == ErrorCanceled`, `errors.Is(err, context.Canceled)`. */
