@@ -11,6 +11,12 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   main routine, left waiting on \`<-mainG.resume\`, never sent its terminate event). A receive
   through a method of the type handing the field out (\`func (f *fetcher) Logs() <-chan *Log {
   return f.logs }\`, then \`lg := <-f.Logs()\`) counts as one of the field;
+- the channel is a future: the function makes it unbuffered and returns it (\`errs := make(chan
+  error)\`, \`return errs\`), and one goroutine it starts sends on it at most once on each path,
+  with no close (coder/websocket's \`xsync.Go\`): its caller's plain receive (\`err =
+  <-writeErr\`) waits for that value, and a send giving up once the source is done would leave it
+  waiting forever; a buffer of one (\`make(chan error, 1)\`) lets the goroutine end whatever the
+  caller does;
 - the function that made the channel stores it in a struct it builds (\`&Object{resCh: resCh}\`),
   whose field the package receives with a plain receive that takes the value as one (\`res :=
   <-o.resCh\`, not \`res, ok :=\`): a dropped value would leave that receive waiting or, once the

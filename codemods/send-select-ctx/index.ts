@@ -42,6 +42,7 @@ import { lockAcquired } from './lock-acquire.js';
 import { assertedChannel } from './asserted-channel.js';
 import { inNoDeadlineBranch } from './no-deadline-branch.js';
 import { servedUntilDone } from './served-until-done.js';
+import { returnedFuture } from './returned-future.js';
 
 export const sendSelectCtx: Codemod = {
   id: 'send-select-ctx',
@@ -313,6 +314,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   }
   const undroppable = everyValueAwaited(send, sources[0], ctx);
   if (undroppable) return { reason: undroppable };
+  const future = returnedFuture(send, sources[0].expr);
+  if (future) return { reason: future };
   const operands = ctx.options['send-shape'] === 'select' ? undefined : sendOperands(send, outermostFunction(send) ?? fn);
   const ordered = preferredOrder(send, sources);
   if (ordered.length === 0) {
