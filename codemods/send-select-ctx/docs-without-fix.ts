@@ -146,7 +146,9 @@ ${receiversWithoutFix}
   \`<-ctx.Done()\` statement or after a select whose \`case <-ctx.Done():\` goes on to it, after a
   call of the package's that returns nil only in its loop's \`case <-b.stopCh:\` (\`if err :=
   b.batchLoop(); err != nil { return }\`: gocb's batcher dropped its final flush's error), after
-  \`cancel()\` (the context's own cancel function, not deferred) or \`close(stop)\`, after a call
+  \`cancel()\` (the context's own cancel function, not deferred) or \`close(stop)\`, or after an \`if\`
+  whose branch runs it and goes on (\`if err != nil { cancel() }\`: perkeep's sync dropped the
+  enumeration error its caller waited for), after a call
   given a callback that may run \`cancel()\` (\`r.Completion(ctx, p, func(…) { … cancel() … })\`:
   ollama's chat restarts a generation that way, and its later error went unreported), under \`if ctx.Err() != nil\` (or \`if err := ctx.Err(); err != nil\`: a variant of coder/websocket's
   xsync.Go dropped the cancelled context's error its caller waits for), sending \`ctx.Err()\`, or in a closure

@@ -2,7 +2,7 @@ import { doneReceive, type CancellationSource } from './cancellation.js';
 import { regexEscaped } from './find-by-text.js';
 import { endlessLoopBreaks } from './loops.js';
 import { LEAVES_CASE } from './result-channel.js';
-import { ancestors, contains, firstLine, same, unparen, type Node } from './syntax.js';
+import { ancestors, contains, firstLine, FUNCTION_TYPES, same, unparen, type Node } from './syntax.js';
 
 /** `ctx, cancel := context.WithCancel(…)` (or `=`) in the text of the function that declares the source: the cancel functions it was given. */
 export function cancelFunctions(source: CancellationSource, declaring = source.fn.text): string[] {
@@ -27,6 +27,10 @@ export function doneAt(node: Node, fn: Node, source: CancellationSource): string
         if (ended && ends.has(ended.text.replace(/\s/g, ''))) return `after ${s.text}`;
         // For a receiver's context, the receiver's own cancel (`s.cancel()`, `s.cancelFunc()`).
         if (ended && fieldCancel(source)?.test(ended.text.replace(/\s/g, ''))) return `after ${s.text}`;
+        // An if before it whose branch may end the source and goes on to it (`if err != nil {
+        // cancel() }`): perkeep's sync cancelled its enumerations on an error, then reported it.
+        const branch = s.type === 'if_statement' && !contains(s, node) ? cancellingBranch(s, ends, fieldCancel(source)) : undefined;
+        if (branch) return `after ${branch}`;
         // A callback given to a call before it that ends the source (`r.Completion(ctx, p, func(…)
         // { … cancel() … })`): it may have run by the time the send does.
         const callback = !contains(s, node) ? endingCallback(s, ends) : undefined;
@@ -70,6 +74,40 @@ function errHeldBy(init: Node | null, expr: string): string | undefined {
   const ok = left.length === 1 && right.length === 1 && left[0].type === 'identifier' && right[0].text.replace(/\s/g, '') === `${expr}.Err()`;
   return ok ? left[0].text : undefined;
 }
+
+/**
+ * An if whose branch (then or else) runs a cancel as one of its statements, with no return,
+ * break, continue, goto or panic beside it: the code after the if may run once it has. The if
+ * as written short: `if err != nil { cancel() }`.
+ */
+function cancellingBranch(stmt: Node, ends: Set<string>, field: RegExp | undefined): string | undefined {
+  if (ends.size === 0 && !field) return undefined;
+  const head = `if ${stmt.childForFieldName('initializer') ? `${stmt.childForFieldName('initializer')!.text}; ` : ''}${stmt.childForFieldName('condition')?.text}`;
+  for (const [branch, shown] of [[stmt.childForFieldName('consequence'), (c: string) => `${head} { ${c} }`], [stmt.childForFieldName('alternative'), (c: string) => `${head} { … } else { ${c} }`]] as const) {
+    if (branch?.type !== 'block') continue;
+    const cancel = branch.descendantsOfType('expression_statement').find((e) => {
+      const text = e.text.replace(/\s/g, '');
+      if (!ends.has(text) && !field?.test(text)) return false;
+      // Not a cancel the if declares anew (`if cancel, ok := subs[id]; ok`, `ctx, cancel := …` in the branch).
+      const name = /^(\w+)\(\)$/.exec(text)?.[1];
+      if (name && declares(stmt, name)) return false;
+      // Nor one in a closure, or on a path that leaves (`cancel(); return`, `…; continue` around it).
+      const within = ancestors(e).filter((a) => contains(branch, a));
+      if (within.some((a) => FUNCTION_TYPES.has(a.type))) return false;
+      return !within.filter((a) => a.type === 'statement_list' || a.type === 'block').some((list) => list.namedChildren.some((sib) => LEAVING.has(sib.type) || (sib.type === 'expression_statement' && /^panic\(/.test(sib.text))));
+    });
+    if (cancel) return shown(cancel.text);
+  }
+  return undefined;
+}
+
+/** Whether a statement declares `name` within it (`:=` or `var`). */
+function declares(stmt: Node, name: string): boolean {
+  const short = stmt.descendantsOfType('short_var_declaration').some((d) => d.childForFieldName('left')?.namedChildren.some((n) => n.text === name));
+  return short || stmt.descendantsOfType('var_spec').some((v) => v.childrenForFieldName('name').some((n) => n.text === name));
+}
+
+const LEAVING = new Set(['return_statement', 'break_statement', 'continue_statement', 'goto_statement']);
 
 /** A test of an error for a cancellation: `err == ErrorCanceled`, `errors.Is(err, context.Canceled)`. */
 const CANCELLED = /^\w+\s*==\s*[\w.]*Cancel+ed$|^errors\.Is\(\s*\w+\s*,\s*[\w.]*Cancel+ed\s*\)$/;
