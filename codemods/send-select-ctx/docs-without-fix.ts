@@ -277,7 +277,10 @@ ${receiversWithoutFix}
   a field brought down after the send
   (\`d.compacting--\`, \`delete(d.inProgress, c)\`, \`n.Add(-1)\`: a Close waiting for the count
   to reach zero would wait for good), or a goroutine started after it that acts once a context
-  ends (\`go func() { <-req.ctx.Done(); released <- req }()\`: it gives back what the function took);
+  ends (\`go func() { <-req.ctx.Done(); released <- req }()\`: it gives back what the function took),
+  or a \`close()\` the function runs before a return on another of its ways out, not after the send
+  (\`if err == errListenerClosed { close(ln.ch); return }\` in the loop sending on \`ln.ch\`: a
+  variant of go-pg's listener left its reader's range over the channel waiting for good);
 - the channel is a variable of the package (\`var argFuncCh = make(chan …)\`) every receive of which
   waits with a plain \`<-argFuncCh\`, in no select: its readers wait for each value whatever the
   sender's context, and one dropped would leave them waiting for good (kanister's test hooks);

@@ -3,6 +3,7 @@ import { callsByText, callsOf, identifiersNamed, nodesByToken, regexEscaped } fr
 import { isDoneCase, isDoneWait } from '../../src/go/receive-shapes.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { derivedFrom } from './done-already.js';
+import { closedOnOtherExit } from './closed-on-other-exit.js';
 import { ancestors, contains, enclosingFunction, isReleaseCall, LOG_CALL, nextStatement, same, statementsOf, type Node } from '../../src/go/syntax.js';
 
 // What a return on the source, in place of the send, would skip: a release after the send, or
@@ -99,7 +100,8 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): No
     const stmt = handed && ancestors(handed).find((a) => a.parent?.type === 'statement_list' || a.parent?.type === 'block');
     if (stmt) return stmt;
   }
-  return undefined;
+  // Or a close the function runs on another of its ways out (`close(ln.ch); return`).
+  return closedOnOtherExit(send, fn);
 }
 
 /** A `go` statement whose function waits for a context to end, in a receive statement of its own (`<-ctx.Done()`). */

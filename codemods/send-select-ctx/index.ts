@@ -43,6 +43,7 @@ import { assertedChannel } from './asserted-channel.js';
 import { inNoDeadlineBranch } from './no-deadline-branch.js';
 import { servedUntilDone } from './served-until-done.js';
 import { returnedFuture } from './returned-future.js';
+import { skippedReason } from './closed-on-other-exit.js';
 
 export const sendSelectCtx: Codemod = {
   id: 'send-select-ctx',
@@ -271,7 +272,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const closedEarly = closedUnderSender(send, fn);
   if (closedEarly) return { reason: `a return here would run ${firstLine(closedEarly.text)} (line ${closedEarly.startPosition.row + 1}) while a goroutine the function started may still send on that channel: the send would panic (send on closed channel)` };
   const skipped = cleanupSkippedByReturn(send, fn, ctx.source);
-  if (skipped) return { reason: `an early return here would skip ${firstLine(skipped.text)} (line ${skipped.startPosition.row + 1})` };
+  if (skipped) return { reason: skippedReason(skipped, send) };
   const item = perItemLoop(sources[0], send);
   if (item) return { reason: `${sources[0].expr} is made for one item of the loop at line ${item.startPosition.row + 1}: it ends with that item, and a return on it would end the loop for every item after` };
   const lost = cancelLeftUncalled(send, fn, sources[0]);
