@@ -1,5 +1,6 @@
 // The cases send-select-ctx reports without a fix, each with why, for `goconc explain`.
 import { receiversWithoutFix } from './docs-without-fix-receivers.js';
+import { returnsWithoutFix } from './docs-without-fix-returns.js';
 
 export const withoutFix = `## Reported without a fix
 - the send is in a method or function of the package called in a loop that does not stop on the
@@ -234,9 +235,7 @@ ${receiversWithoutFix}
 - the function checks the context itself after the send (\`err := ctx.Err()\`, then reporting it):
   it sends whatever happens and handles the end of the context there (dolt's async push hook
   queues the push of a head already committed), and a select returning first would skip both;
-- a return in place of the send would run a deferred \`close(publicChan)\` while a goroutine the
-  function started (not in another branch of the same \`if\`) may still send on that channel: that
-  send would panic (rook's network discovery crashed the operator);
+${returnsWithoutFix}
 - the send is in gRPC's stats callback (\`HandleRPC(ctx, s stats.RPCStats)\`, \`HandleConn\`), given the
   RPC's context: gRPC reports the End after cancelling it, and a select would drop the stats of
   finished RPCs whenever the buffer is full (gubernator's request metrics under load);
@@ -248,9 +247,6 @@ ${receiversWithoutFix}
   conn\` after \`conn, err := l.Accept(ctx)\`): its receiver serves and closes it, and a send
   giving up would drop it unclosed, its client left hanging (zrepl's data connections and its
   transport demultiplexer);
-- an early return would skip a call after the send that hands the channel to a function of the
-  package closing it (\`m.registry.watchSubnet(ctx, cursor, sn, receiver)\`, whose
-  \`close(receiver)\` ends its reader's range: flannel's lease watch);
 - the only source is a context made in the loop around the send, one per item (\`ctx, cancel :=
   context.WithCancel(s.ctx)\` for each new session): it ends with its item, and a return on it would
   end the loop for every item after (trojan-go's UDP dispatch loop). With a source that lives as
@@ -260,27 +256,6 @@ ${receiversWithoutFix}
   send is in the function's own code: it never ends while the send waits, and the select would
   add a branch that never runs (m3's server). A goroutine's send, which may outlive the function,
   still selects on it;
-- the source is a context the function made with a cancel it has not deferred by the send
-  (\`ctx, cancelDial := context.WithCancel(…)\`, cancelled later in a cleanup closure): the new return
-  would leave the cancel uncalled, which \`go vet\` reports (sliver's port forward);
-- an early return would skip a \`wg.Done()\`, \`Unlock()\`, \`close()\`, a \`Close\` (\`resp.Body.Close()\`,
-  \`SafeClose(respHandler)\`: minio's stream results ranged for good), a semaphore's \`<-sem\` or a
-  context's \`cancel()\` that follows the send, a send on a channel the function closes in a defer
-  (\`aborted <- abort\` under \`defer close(aborted)\`: its reader would take the close's \`false\`
-  for a run not cut short, as weaviate's cache prefill did), the work a slot was taken for in a
-  function with no error to return (\`p.semC <- struct{}{}\`, then \`go func(…) { defer func() {
-  <-semC }() … }(…)\`: k9s' worker pool dropped jobs and returned tables half decoded), or a statement handing that cancel on (\`return
-  &closer{cancel: cancel}\`: the context would never be cancelled, and go vet says lostcancel),
-  or work the function does after the loop the send is in (\`p.active.Add(-1)\`, \`p.onDone()\`;
-  logging aside), or a completion callback handed in and called after the send (\`cb(err)\`,
-  \`done()\`, \`onDone()\`: it may count the work done for a \`Wait\`), or a count or set kept in
-  a field brought down after the send
-  (\`d.compacting--\`, \`delete(d.inProgress, c)\`, \`n.Add(-1)\`: a Close waiting for the count
-  to reach zero would wait for good), or a goroutine started after it that acts once a context
-  ends (\`go func() { <-req.ctx.Done(); released <- req }()\`: it gives back what the function took),
-  or a \`close()\` the function runs before a return on another of its ways out, not after the send
-  (\`if err == errListenerClosed { close(ln.ch); return }\` in the loop sending on \`ln.ch\`: a
-  variant of go-pg's listener left its reader's range over the channel waiting for good);
 - the channel is a variable of the package (\`var argFuncCh = make(chan …)\`) every receive of which
   waits with a plain \`<-argFuncCh\`, in no select: its readers wait for each value whatever the
   sender's context, and one dropped would leave them waiting for good (kanister's test hooks);

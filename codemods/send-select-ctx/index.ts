@@ -7,12 +7,11 @@ import { sendCannotBlock } from './buffered.js';
 import { roomInEveryCaller } from './caller-room.js';
 import { relayedFrom } from './relays.js';
 import { collectedAfterWait } from './collected-after-wait.js';
-import { collectorChannel, drainedBy, fieldReceiveLeftWaiting, storedFieldReceived } from './receivers.js';
-import { awaitedByBuilder, handedBackWithChannel, replyChannel, requestReply, tokenTaken } from './reply-channels.js';
-import { awaitedByCaller, cancelledByReader, returnLeavesOnly } from './callers.js';
+import { collectorChannel, drainedBy, storedFieldReceived } from './receivers.js';
+import { handedBackWithChannel, tokenTaken } from './reply-channels.js';
+import { returnLeavesOnly } from './callers.js';
 import { closedErrorChannel, closedOnceAllSent, reportedOnSameChannel, truncatedStream } from './streams.js';
 import { groupContextBeside } from './group-context.js';
-import { cancelledBySpawner } from './spawner-cancels.js';
 import { docs } from './docs.js';
 import { detachedWork, handOffGoroutine } from './detached-work.js';
 import { cancelLeftUncalled } from './lost-cancel.js';
@@ -23,7 +22,7 @@ import { carriesResultOf, endedThenAwaited, knownDoneWhere, reportsFailureOf, wi
 import { buildFix, placementOf } from './fix.js';
 import { sendOperands } from './send-operands.js';
 import { ownTimeout, preferredOrder } from './source-order.js';
-import { readByEntryPointsCaller } from './entry-point.js';
+import { waitingReceiverReason } from './waiting-receivers.js';
 import { closedByLaterCall } from './closed-by-callee.js';
 import { inPlaceReason } from './called-in-place.js';
 import { closedOnceDone } from './closed-on-done.js';
@@ -180,36 +179,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (lent) {
     return { reason: `${chan} came with the value it is sent, from one call (${firstLine(lent.text)}, line ${lent.startPosition.row + 1}): the send hands back what that call lent, which its giver waits for (a lock held until it returns), and a select giving up once ${sources[0].expr} is done would keep it for good` };
   }
-  const reply = replyChannel(send, ctx);
-  if (reply) {
-    return { reason: `${chan} is a reply channel taken from ${reply}: whoever sent it waits for the answer, and a send giving up once ${sources[0].expr} is done could leave it waiting forever` };
-  }
-  const readerCancels = cancelledByReader(send, ctx, sources[0]);
-  if (readerCancels) {
-    return { reason: `${readerCancels}: ${sources[0].expr} is done while its reader still waits for every value, and a send giving up then would leave it waiting for good` };
-  }
-  const entry = readByEntryPointsCaller(send, fn, ctx, sources[0]);
-  if (entry) return { reason: `${chan} is handed down from a parameter of ${entry}, and no code of the package calls it: its caller reads ${chan} until it returns, and ${sources[0].expr} is its own stop, so a select would drop values that reader still takes (the ECS agent's Windows service status)` };
-  const caller = awaitedByCaller(send, ctx, sources[0]);
-  if (caller) {
-    return { reason: `${chan} is handed in by a caller that takes every value: ${caller}; a send giving up once ${sources[0].expr} is done would drop a value it counts on, or leave it waiting forever` };
-  }
-  const spawnerEnds = cancelledBySpawner(send, sources[0]);
-  if (spawnerEnds) {
-    return { reason: `${sources[0].expr} is ended by ${spawnerEnds}, the function handed ${chan} by its caller: it is done when that function is, not when the caller stops reading, and a select on it would drop values the caller still waits for` };
-  }
-  const waitingOnField = fieldReceiveLeftWaiting(send, ctx);
-  if (waitingOnField) {
-    return { reason: `${waitingOnField} waits for the value, and nothing the package runs closes the field (an exported method it never calls, such as Terminate, runs only if a user asks): a send that gives up once ${sources[0].expr} is done would leave it waiting forever` };
-  }
-  const builder = awaitedByBuilder(send, ctx);
-  if (builder) {
-    return { reason: `${chan} is the reply channel the package put in the request where it built it, and ${builder}: a send giving up once ${sources[0].expr} is done would leave it waiting forever` };
-  }
-  const request = requestReply(send);
-  if (request) {
-    return { reason: `${chan} is a reply channel taken from ${request}: whoever sent it waits for the answer, and a send giving up once ${sources[0].expr} is done could leave it waiting forever` };
-  }
+  const receiver = waitingReceiverReason(send, fn, ctx, sources[0]);
+  if (receiver) return { reason: receiver };
   // `msgChan <- Notification{ctx, containerID, syscall}`: the context travels with the value.
   const value = send.childForFieldName('value');
   if (sources[0].isContext && value?.descendantsOfType('identifier').some((id) => id.text === sources[0].expr && id.parent?.type === 'literal_element')) {

@@ -1,0 +1,29 @@
+// Cases send-select-ctx reports without a fix because the return the select adds would skip or
+// leave something the function does on its way out: a clean-up, a close, a cancel.
+export const returnsWithoutFix = `- a return in place of the send would run a deferred \`close(publicChan)\` while a goroutine the
+  function started (not in another branch of the same \`if\`) may still send on that channel: that
+  send would panic (rook's network discovery crashed the operator);
+- an early return would skip a call after the send that hands the channel to a function of the
+  package closing it (\`m.registry.watchSubnet(ctx, cursor, sn, receiver)\`, whose
+  \`close(receiver)\` ends its reader's range: flannel's lease watch);
+- the source is a context the function made with a cancel it has not deferred by the send
+  (\`ctx, cancelDial := context.WithCancel(…)\`, cancelled later in a cleanup closure): the new return
+  would leave the cancel uncalled, which \`go vet\` reports (sliver's port forward);
+- an early return would skip a \`wg.Done()\`, \`Unlock()\`, \`close()\`, a \`Close\` (\`resp.Body.Close()\`,
+  \`SafeClose(respHandler)\`: minio's stream results ranged for good), a semaphore's \`<-sem\` or a
+  context's \`cancel()\` that follows the send, a send on a channel the function closes in a defer
+  (\`aborted <- abort\` under \`defer close(aborted)\`: its reader would take the close's \`false\`
+  for a run not cut short, as weaviate's cache prefill did), the work a slot was taken for in a
+  function with no error to return (\`p.semC <- struct{}{}\`, then \`go func(…) { defer func() {
+  <-semC }() … }(…)\`: k9s' worker pool dropped jobs and returned tables half decoded), or a statement handing that cancel on (\`return
+  &closer{cancel: cancel}\`: the context would never be cancelled, and go vet says lostcancel),
+  or work the function does after the loop the send is in (\`p.active.Add(-1)\`, \`p.onDone()\`;
+  logging aside), or a completion callback handed in and called after the send (\`cb(err)\`,
+  \`done()\`, \`onDone()\`: it may count the work done for a \`Wait\`), or a count or set kept in
+  a field brought down after the send
+  (\`d.compacting--\`, \`delete(d.inProgress, c)\`, \`n.Add(-1)\`: a Close waiting for the count
+  to reach zero would wait for good), or a goroutine started after it that acts once a context
+  ends (\`go func() { <-req.ctx.Done(); released <- req }()\`: it gives back what the function took),
+  or a \`close()\` the function runs before a return on another of its ways out, not after the send
+  (\`if err == errListenerClosed { close(ln.ch); return }\` in the loop sending on \`ln.ch\`: a
+  variant of go-pg's listener left its reader's range over the channel waiting for good);`;

@@ -1,0 +1,48 @@
+import type { FileContext } from '../../src/engine/types.js';
+import type { CancellationSource } from '../../src/go/cancellation.js';
+import type { Node } from '../../src/go/syntax.js';
+import { awaitedByCaller, cancelledByReader } from './callers.js';
+import { readByEntryPointsCaller } from './entry-point.js';
+import { fieldReceiveLeftWaiting } from './receivers.js';
+import { awaitedByBuilder, replyChannel, requestReply } from './reply-channels.js';
+import { cancelledBySpawner } from './spawner-cancels.js';
+
+/**
+ * Whoever receives the value still waits for it once the source is done: a reply channel's
+ * requester, a reader the source's end does not stop, the caller handing the channel in, a plain
+ * receive of the field. The reason against a select on `source`, or undefined.
+ */
+export function waitingReceiverReason(send: Node, fn: Node, ctx: FileContext, source: CancellationSource): string | undefined {
+  const chan = send.childForFieldName('channel')!.text;
+  const reply = replyChannel(send, ctx);
+  if (reply) {
+    return `${chan} is a reply channel taken from ${reply}: whoever sent it waits for the answer, and a send giving up once ${source.expr} is done could leave it waiting forever`;
+  }
+  const readerCancels = cancelledByReader(send, ctx, source);
+  if (readerCancels) {
+    return `${readerCancels}: ${source.expr} is done while its reader still waits for every value, and a send giving up then would leave it waiting for good`;
+  }
+  const entry = readByEntryPointsCaller(send, fn, ctx, source);
+  if (entry) return `${chan} is handed down from a parameter of ${entry}, and no code of the package calls it: its caller reads ${chan} until it returns, and ${source.expr} is its own stop, so a select would drop values that reader still takes (the ECS agent's Windows service status)`;
+  const caller = awaitedByCaller(send, ctx, source);
+  if (caller) {
+    return `${chan} is handed in by a caller that takes every value: ${caller}; a send giving up once ${source.expr} is done would drop a value it counts on, or leave it waiting forever`;
+  }
+  const spawnerEnds = cancelledBySpawner(send, source);
+  if (spawnerEnds) {
+    return `${source.expr} is ended by ${spawnerEnds}, the function handed ${chan} by its caller: it is done when that function is, not when the caller stops reading, and a select on it would drop values the caller still waits for`;
+  }
+  const waitingOnField = fieldReceiveLeftWaiting(send, ctx);
+  if (waitingOnField) {
+    return `${waitingOnField} waits for the value, and nothing the package runs closes the field (an exported method it never calls, such as Terminate, runs only if a user asks): a send that gives up once ${source.expr} is done would leave it waiting forever`;
+  }
+  const builder = awaitedByBuilder(send, ctx);
+  if (builder) {
+    return `${chan} is the reply channel the package put in the request where it built it, and ${builder}: a send giving up once ${source.expr} is done would leave it waiting forever`;
+  }
+  const request = requestReply(send);
+  if (request) {
+    return `${chan} is a reply channel taken from ${request}: whoever sent it waits for the answer, and a send giving up once ${source.expr} is done could leave it waiting forever`;
+  }
+  return undefined;
+}
