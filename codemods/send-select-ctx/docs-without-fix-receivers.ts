@@ -91,7 +91,12 @@ export const receiversWithoutFix = `- the channel is a field that the package re
 - the function that made the channel waits for it in a select, with no default, that does not
   wait on the source the send would give up on (\`case <-cc.c.die: return; case err = <-writeCh:\`
   while the send would give up on \`cc.closing\`): that select would wait on for a value that
-  never comes;
+  never comes. Likewise when, the channel unbuffered, it polls it after the work the sender
+  reports on, in a select with a default and no case on that source (\`select { case err =
+  <-errc: return err; default: return newJSONParser(intf)(resp) }\`): the sender waits on its
+  send until that poll takes the value, and one giving up once the source is done would leave
+  the poll taking its default, the error lost (slack-go's multipart upload variant: a failed
+  copy reported as a successful upload);
 - the channel is a field the package closes only once a group is waited for (\`defer
   close(c.subscribeCh)\` then \`c.wg.Wait()\`, or \`c.wg.Wait(); close(c.out)\`), and the sending
   function joins that group (\`defer c.wg.Done()\`, or a \`c.wg.Done()\` after the send): the

@@ -1,7 +1,8 @@
-import { cancellationSources, DONE_NAME, doneReceive, signalledDoneChannels, deadDoneFieldsReason, type CancellationSource } from '../../src/go/cancellation.js';
+import { cancellationSources, DONE_NAME, signalledDoneChannels, deadDoneFieldsReason, type CancellationSource } from '../../src/go/cancellation.js';
 import { ancestors, contains, enclosingFunction, escapes, firstLine, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
-import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting, receiverIgnoring } from '../../src/go/result-channel.js';
+import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting } from '../../src/go/result-channel.js';
+import { ignoredByMakerReason } from './polled-by-maker.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
 import { roomInEveryCaller } from './caller-room.js';
@@ -198,10 +199,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (awaited) {
     return { reason: `${sources[0].expr} is ended and then the value awaited, ${awaited}: a send giving up once ${sources[0].expr} is done would fail that wait at random` };
   }
-  const ignoring = receiverIgnoring(send, ctx.source, doneReceive(sources[0]).replace(/\s/g, ''));
-  if (ignoring) {
-    return { reason: `the function that made ${chan} waits for it in a select that does not wait on ${sources[0].expr} (line ${ignoring.startPosition.row + 1}): a send giving up once ${sources[0].expr} is done would leave that select waiting for the value` };
-  }
+  const ignoring = ignoredByMakerReason(send, chan, sources[0], ctx.source);
+  if (ignoring) return { reason: ignoring };
   const teardown = fn.childForFieldName('name')?.text ?? '';
   if (TEARDOWN.test(teardown) && sources[0].kind === 'ctx-param' && same(sources[0].fn, fn)) {
     return { reason: `the send runs as the code winds down, in ${teardown}(), a cleanup given the work's own context (often deferred, once that context is done): a select on ${sources[0].expr} would skip the send at random` };

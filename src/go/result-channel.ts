@@ -262,9 +262,14 @@ function elementAwaited(send: Node): Node | undefined {
  * connection's). The select.
  */
 export function receiverIgnoring(send: Node, source: string, stop: string): Node | undefined {
+  const uses = makerUses(send, source)?.uses;
+  return uses && selectIgnoring(uses, stop);
+}
+
+/** A local channel's maker (the outermost function around the send), its `make` and its uses, when the send is in a function literal of it. */
+export function makerUses(send: Node, source: string): { outer: Node; make: Node; uses: Node[] } | undefined {
   const local = localChannel(send, source);
-  if (!local || same(enclosingFunction(send), local.outer)) return undefined;
-  return selectIgnoring(local.uses, stop);
+  return local && !same(enclosingFunction(send), local.outer) ? local : undefined;
 }
 
 /** Of a channel's uses (its name's identifiers), a receive in a select with no default and other cases, none of them `stop`: the select. */
