@@ -270,7 +270,12 @@ on a channel the starting function receives from after starting it (\`defer func
 struct{}{} }()\`, then \`<-started; if startErr != nil {\`: a variant of immudb's auditor, recovered,
 took a panicking monitoring server's start for a success), or the unlock of a mutex the
 goroutine never locks, which the starting function locks before starting it and again after,
-to wait (\`mu.Lock(); go func() { defer mu.Unlock(); srv = start() }(); mu.Lock()\`). A loop \`for ctx.Err() == nil {\` in a function
+to wait (\`mu.Lock(); go func() { defer mu.Unlock(); srv = start() }(); mu.Lock()\`). So too the
+deferred cancel of a context the starting function makes and then waits on (\`readCtx, cancel :=
+context.WithCancel(ctx)\`, \`defer cancel()\` in the goroutine, then \`<-readCtx.Done()\` or a select
+case on it; \`defer cancel(nil)\` for WithCancelCause): recovered, a panic would still cancel it, and
+the function go on with the work half done (a variant of upspin's audit took half-read directory
+lists for whole ones, live blocks for garbage). A cancel nobody after the go statement waits on is fixed. A loop \`for ctx.Err() == nil {\` in a function
 the goroutine reaches runs for good as \`for {\` does (dapr's Solace subscription). A goroutine that undoes, after its work and outside a defer, a count or registration made
 just before it starts or earlier in it, on the same receiver and name (\`metrics.AddNATEntry()\`,
 then \`metrics.RemoveNATEntry()\`; \`g.Inc()\`, then \`g.Dec()\`; \`atomic.AddInt64(&n, 1)\`, then
