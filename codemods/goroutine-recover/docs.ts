@@ -246,7 +246,11 @@ the package declares the function so (\`for range ds.IsConfigChanged()\`, declar
 with one variable, not named for an index, over what another package's function gives or a field
 of another package's type (\`msgs, err := nramqp.Consume(…)\`, then \`for d := range msgs\`;
 \`for line := range p.cmd.Stdout\`: go-agent's amqp consumer and okteto's supervisor, whose child
-blocked writing once its reader was gone), outside the standard library. Likewise a
+blocked writing once its reader was gone), outside the standard library; so does a range over a
+name the package declares a channel anywhere, a field in another file (\`Events chan Event\`, then
+\`for evt := range client.Events\`), or over a field of what another package's function gives
+(\`client := socketmode.New(api)\`, then \`for evt := range client.Events\`: slack-go's socket-mode
+bots, recovered, stayed up deaf, \`Run\` blocked sending for good). Likewise a
 goroutine that drains a reader (\`for sc.Scan()\` over a child's \`StderrPipe()\`, \`io.Copy\`): after
 a recovered panic the writer on the other end would block forever.
 A goroutine in a \`_test.go\` file, or in a directory of tests (\`tests/\`, \`test/\`, \`e2e/\`, \`testutil/\`:

@@ -51,7 +51,10 @@ function consumerLoop(stmts: Node[], body: Node, ctx: FileContext): string | und
     const clause = loop.namedChildren.find((c) => c.type === 'range_clause');
     const over = clause && (clause.childForFieldName('left')?.namedChildCount ?? 0) <= 1 ? clause.childForFieldName('right')?.text : undefined;
     // Or named for one, whatever gave it (`_, winCh, isPty := s.Pty()`: sshportal's resize reader).
-    const ranged = over && /^[\w.]+$/.test(over) && (/[a-z](Ch|Chan|Channel)$/.test(over) || new RegExp(`\\b${over.split('.').pop()}\\s+(<-\\s*)?chan\\b|\\b${over.split('.').pop()}\\s*:?=\\s*make\\(\\s*chan\\b`).test(source)) ? [over] : [];
+    // Or declared so anywhere in the package (`Events chan Event`, a field of the client: slack-go's socket-mode bots).
+    const last = over && /^[\w.]+$/.test(over) ? over.split('.').pop()! : undefined;
+    const declared = new RegExp(`\\b${last}\\s+(<-\\s*)?chan\\b|\\b${last}\\s*:?=\\s*make\\(\\s*chan\\b`);
+    const ranged = over && last && (/[a-z](Ch|Chan|Channel)$/.test(over) || declared.test(source) || ctx.packageIndex().anyTextMatches(declared)) ? [over] : [];
     // Or a channel a call returns, the package declaring the function or method so
     // (`for range ds.IsConfigChanged()`, `IsConfigChanged() <-chan struct{}`: jupiter's config reload).
     const returned = over?.match(/^[\w.]*?(\w+)\(\)$/);

@@ -26,6 +26,10 @@ export function rangedOfUnknownType(clause: Node, body: Node, ctx: FileContext):
   const type = owner ? typeOf(owner) : undefined;
   const pkg = type ? /^\*?(\w+)\.\w+$/.exec(type.replace(/\s/g, ''))?.[1] : undefined;
   if (pkg && outsideStandardLibrary(pkg, ctx)) return `${over.text} (a field of ${type}, a type this package does not show: a channel, ranged with one variable)`;
+  // Or a field of a local another package's function gives (`client := socketmode.New(api)`, then
+  // `for evt := range client.Events`: slack-go's socket-mode bots, their Run blocked sending for good).
+  const made = owner?.type === 'identifier' ? otherPackagesValue(owner.text, clause, body, ctx) : undefined;
+  if (made) return `${over.text} (a field of what ${made} gives, a type this package does not show: a channel, ranged with one variable)`;
   return undefined;
 
   function typeOf(node: Node): string | undefined {

@@ -109,6 +109,26 @@ func (p *process) start(write func(string), count func(int)) {
     expect(analyze(src)).toEqual([expect.stringContaining('the goroutine is a loop receiving from p.cmd.Stdout (a field of *gocmd.Cmd, a type this package does not show'), 'fixed']);
   });
 
+  it("leaves a loop ranging over a field of what another package's function gives without a fix (slack-go's socket-mode client)", () => {
+    const src = `package main
+
+import "example.com/socketmode"
+
+func main() {
+	client := socketmode.New()
+	go func() {
+		for evt := range client.Events {
+			handle(evt)
+		}
+	}()
+	client.Run()
+}
+
+func handle(evt any) {}
+`;
+    expect(analyze(src)).toEqual([expect.stringContaining('the goroutine is a loop receiving from client.Events (a field of what socketmode.New(…) gives, a type this package does not show')]);
+  });
+
   it("fixes the same loop over what a standard library's function gives (its types are known: strings.Fields gives a slice)", () => {
     const src = `package main
 
