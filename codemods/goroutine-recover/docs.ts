@@ -230,7 +230,13 @@ end left to a reader: recovered, the reader would wait for good, with no end of 
 defer (\`defer stream.CloseSend()\`, or in a deferred literal): recovered, the peer would take the
 messages sent so far for the whole request (pachyderm's streaming call reported success). A goroutine that waits (\`s.ready.Wait()\`, \`<-done\`) and then calls a function parameter of the
 function starting it (\`readyFunc()\`): a notification its caller asked for, which a recovered panic
-would leave unsent (inbucket's readiness). A goroutine that marks its work and clears the mark after it, outside a defer (\`tasks.Store(h,
+would leave unsent (inbucket's readiness). A goroutine started by a function that never returns after it, with no \`return\` after the go statement: its
+last statement a \`panic(…)\`, a \`select {}\` or a \`for {\` with no break, return or goto (\`go func() {
+f(theApp) }(); C.runApp(); panic("unexpected return from app.runApp")\`: fyne's iOS driver), or the
+statement right after it ending the process (\`log.Fatal(http.ListenAndServe(…))\`): the goroutine
+is the program's work for its whole life, and recovered, a panic would leave the process up with
+that work gone (a UI loop running, no event handled). An \`os.Exit\` after more work is no such sign.
+A goroutine that marks its work and clears the mark after it, outside a defer (\`tasks.Store(h,
 t); t.Exec(ctx); tasks.Delete(h)\`): recovered, the mark would stay (a variant of flagger's load
 tester skipped its task for good). A call named \`Restart\` counts as a signal of the end, as
 \`Shutdown\` does (mattermost's server restart, recovered half-way, left a process serving nothing).
