@@ -252,6 +252,13 @@ on purpose, for work that must not stop with it):
   statement of its own, its result dropped: given the context in scope it could give up once that
   is done, and the function would go on as if it held the lock, then release it (with
   \`--aggressive\`, mutagen's scan lock let two goroutines in, or hung its unlock for good);
+- the call given the empty context, or a context made from it (\`ctx, cancel :=
+  context.WithCancel(context.TODO())\`, then \`cands.send(ctx, …)\`), drops its error (a statement
+  of its own, or assigned to \`_\`) and returns one: a function or method of the package declared
+  so, or a function-typed field or variable typed so (\`send func(…) error\`): given the context
+  in scope it returns early once that is done, and the function goes on as if it had run to the
+  end (perkeep's search query returned 255 of 5000 results as a success past the request's
+  deadline);
 - the call sets a mock's expectation (\`ec2Rec.DescribeSecurityGroups(context.TODO(), gomock.Eq(…))\`
   on a gomock recorder, a call chained on \`.EXPECT()\`, or one given matchers): its context
   argument is what the code under test must pass, and given the context in scope it would expect

@@ -30,6 +30,8 @@ import { sharedByJoiners } from './shared-work.js';
 import { cancelledByStop } from './cancelled-by-stop.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 import { fieldMayBeNil } from '../../src/go/composite-literals.js';
+import { droppedErrorReason } from './dropped-error.js';
+import { labelsBase } from './profiler-labels.js';
 
 /** `context.Background()` handed straight to a call: after `(` or `,` (or the end of a block comment). */
 const BACKGROUND_ARGUMENT = /[(,/]\s*\w+\.Background\s*\(/;
@@ -219,6 +221,11 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`the package tests ${source.expr} against nil (${nilTest}): it may be nil here (an option left unset), and a call given a nil context panics`));
       continue;
     }
+    const droppedError = droppedErrorReason(call, source, ctx.packageIndex(), pkg);
+    if (droppedError) {
+      out.push(unfixed(droppedError));
+      continue;
+    }
     if (kind === 'TODO' || ctx.options.aggressive === true) {
       const refusal = unfixed(`the file uses the ${pkg} package only in ${pkg}.TODO() and ${pkg}.Background() calls, and each would be replaced: replaced by ${source.expr}, its import would be left unused, and the file would not compile (goconc adds imports, never removes them)`);
       fixed.push({ at: out.length, refusal });
@@ -336,11 +343,4 @@ function nilTested(ifStmt: Node, expr: string, at: Node): string | undefined {
     if (decl && 'local' in decl && decl.local.value?.text.replace(/\s/g, '') === expr.replace(/\s/g, '')) return m[1];
   }
   return undefined;
-}
-
-/** `pprof.WithLabels(…)`, `pprof.Do(…)` or `pprof.SetGoroutineLabels(…)` when `call` is the context it is given, as written up to its paren. */
-function labelsBase(call: Node): string | undefined {
-  const list = call.parent;
-  const fn = list?.type === 'argument_list' && same(list.namedChildren[0], call) ? list.parent?.childForFieldName('function')?.text : undefined;
-  return fn && /^pprof\.(WithLabels|Do|SetGoroutineLabels)$/.test(fn) ? `${fn}()` : undefined;
 }
