@@ -9,15 +9,24 @@ import { ancestors, enclosingFunction, same, type Node } from '../../src/go/synt
 const DERIVED_DEPTH = 3;
 
 /**
+ * A gate the code must pass, given a context: a rate limiter's `Wait`/`WaitN`, a semaphore's
+ * `Acquire`, a lock taken with a context. Once the context is done (or its deadline too near for
+ * the wait), it returns an error at once rather than wait.
+ */
+const GATE = /^(Wait|WaitN|[Aa]cquire\w*|(?!(?:[Uu]n|[Rr]e)lock)\w*[Ll]ock(Context|Ctx)?)$/;
+
+/**
  * A call handed the empty context, or a context made from it (`ctx, cancel :=
  * context.WithCancel(context.TODO())`, then `cands.send(ctx, …)`), whose result is dropped (a
  * statement of its own, or assigned to `_`), when it returns an error: a function or method of the
  * package declared so, or a function-typed field or variable so typed (`send func(…) error`).
  * Given the context in scope, the call returns early with an error once that context is done, and
  * the function goes on as if it had run to the end: perkeep's search Query returned 255 of 5000
- * results as a success once the request's deadline passed. The reason, or undefined.
+ * results as a success once the request's deadline passed. With `gates`, a gate of any package
+ * instead (`cs.publishLimiter.Wait(…)`), whose dropped error lets the code go on without waiting:
+ * coder/websocket's chat published past its rate limiter. The reason, or undefined.
  */
-export function droppedErrorReason(call: Node, source: CancellationSource, index: PackageIndex, pkg: string): string | undefined {
+export function droppedErrorReason(call: Node, source: CancellationSource, index: PackageIndex, pkg: string, gates = false): string | undefined {
   for (const { target, via } of handedTo(call, pkg)) {
     if (!resultDropped(target)) continue;
     const fn = target.childForFieldName('function')!;
@@ -27,7 +36,10 @@ export function droppedErrorReason(call: Node, source: CancellationSource, index
     const written = via ? `${fn.text}(${via}, …)` : `${fn.text}(…)`;
     const given = via ? '' : `given ${source.expr}, `;
     const done = via ? source.expr : 'that';
-    if (returnsError(named, index)) {
+    if (gates && GATE.test(named.name)) {
+      return `${written}'s error is dropped: ${given}once ${done} is done, or its deadline too near to wait that long, ${named.name} returns an error at once, and ${where} goes on without waiting: the limit it enforces is bypassed (coder/websocket's chat, publishing past its rate limiter)`;
+    }
+    if (!gates && returnsError(named, index)) {
       return `${written}'s error is dropped: ${given}once ${done} is done it returns early, and ${where} goes on as if it had run to the end (results cut short, reported as a success: perkeep's search query)`;
     }
   }

@@ -3,7 +3,7 @@ import { fieldSetAfterCall, fieldTestedForNil } from './unset-field.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { cancellationSources, hiddenContextParam, type CancellationSource } from '../../src/go/cancellation.js';
 import { doneAt } from '../../src/go/done-at.js';
-import { declarationOf, paramsOf } from '../../src/go/scope.js';
+import { declarationOf } from '../../src/go/scope.js';
 import { packageName } from '../../src/go/imports.js';
 import { callsOf, codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { enclosingLoops } from '../../src/go/loops.js';
@@ -32,6 +32,7 @@ import { mayHaveMethod } from '../../src/go/text-signals.js';
 import { fieldMayBeNil } from '../../src/go/composite-literals.js';
 import { droppedErrorReason } from './dropped-error.js';
 import { labelsBase } from './profiler-labels.js';
+import { requestParam } from './request-param.js';
 
 /** `context.Background()` handed straight to a call: after `(` or `,` (or the end of a block comment). */
 const BACKGROUND_ARGUMENT = /[(,/]\s*\w+\.Background\s*\(/;
@@ -201,6 +202,11 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`context.Background() in a test is a context it chose: bare, with no deadline and no values, which may be what it checks; ${source.expr} carries its own, which the code under test would then see`));
       continue;
     }
+    const gate = droppedErrorReason(call, source, ctx.packageIndex(), pkg, true);
+    if (gate) {
+      out.push(unfixed(gate));
+      continue;
+    }
     const persisted = kind === 'Background' ? writtenTo(call, () => [ctx.source, ...ctx.packageIndex().allTexts()]) : undefined;
     if (persisted) {
       out.push(unfixed(`context.Background() is given to a write (${persisted}): it keeps the write going whatever becomes of ${source.expr}, as a record meant to outlive the request needs (kubesphere's failed-login records, counted for lock-out, went unwritten when the client hung up)`));
@@ -249,16 +255,6 @@ function find(ctx: FileContext): RawFinding[] {
  * calls given it (`ctx, cancel := context.WithTimeout(…, 2*time.Second)` for one wait, then
  * `Cleanup(context.TODO(), c)` that must not stop with it).
  */
-/** A `*http.Request` parameter of the functions from the call out to `outer`, the innermost first. */
-function requestParam(call: Node, outer: Node): { name: string } | undefined {
-  for (const fn of ancestors(call).filter((a) => FUNCTION_TYPES.has(a.type))) {
-    const found = paramsOf(fn).find((p) => /^\*\s*http\.Request$/.test(p.typeNode.text));
-    if (found) return found;
-    if (same(fn, outer)) break;
-  }
-  return undefined;
-}
-
 function whyNotThisContext(call: Node, source: CancellationSource): string | undefined {
   const done = doneAt(call, source.fn, source);
   if (done) return `the call runs ${done}, where ${source.expr} is done: given it, the call would fail at once`;
