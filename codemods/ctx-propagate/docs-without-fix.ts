@@ -236,7 +236,10 @@ on purpose, for work that must not stop with it):
   with the context in scope (ledisdb's replication would have stopped as SLAVEOF was answered);
 - a caller in the package hands the function's context parameter a context done at that call (in
   \`case <-ctx.Done():\`, after \`<-ctx.Done()\` or its \`cancel()\`): given that parameter, the call
-  would fail at once there (ledisdb's last snapshot, saved as its server stopped);
+  would fail at once there (ledisdb's last snapshot, saved as its server stopped); so too from a
+  function literal given a context captured from around it, done there (\`returnOnce.Do(func() {
+  cmd.errorWithFallback(ctx, ctx.Err()) })\` in GoC's \`case <-ctx.Done():\`: with \`--aggressive\`,
+  hystrix-go's fallback, given the caller's context, failed with \`context canceled\`);
 - it is the parent of a context the function makes that a select tells apart from the one in
   scope (\`handshakeCtx, cancel := context.WithCancel(context.TODO())\`, then \`case
   <-handshakeCtx.Done(): … case <-ctx.Done(): conn.Close()\`): made from it, both would be done
