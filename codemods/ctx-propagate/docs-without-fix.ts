@@ -240,6 +240,12 @@ on purpose, for work that must not stop with it):
   function literal given a context captured from around it, done there (\`returnOnce.Do(func() {
   cmd.errorWithFallback(ctx, ctx.Err()) })\` in GoC's \`case <-ctx.Done():\`: with \`--aggressive\`,
   hystrix-go's fallback, given the caller's context, failed with \`context canceled\`);
+- the context in scope is the receiver's field (\`db.ctx\`), and a call of the method in the package
+  runs where that field of the same value is done: through a local made from it (\`ctx := db.ctx\`,
+  \`ctx := db.Context()\`), or a context parameter that callers on the same value hand the field,
+  up to three calls up (\`case <-ctx.Done(): db.cancelRequest(…)\` in withConn, run by \`Exec\` with
+  \`db.ctx\`): given the field, the call would fail at once there (go-pg's cancel request, dialled
+  with the query's own context, was never sent);
 - it is the parent of a context the function makes that a select tells apart from the one in
   scope (\`handshakeCtx, cancel := context.WithCancel(context.TODO())\`, then \`case
   <-handshakeCtx.Done(): … case <-ctx.Done(): conn.Close()\`): made from it, both would be done

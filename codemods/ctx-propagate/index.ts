@@ -21,6 +21,7 @@ import { reassigns } from './reassigned.js';
 import { stopSelectFor } from './select-stops.js';
 import { calledWhereDone } from './caller-sites.js';
 import { calledOnceDone } from './called-once-done.js';
+import { calledOnceFieldDone } from './called-once-field-done.js';
 import { spanLinkReason } from './span-link.js';
 import { fieldSetUnderLock } from './guarded-field.js';
 import { outlivesCall } from './outlives-call.js';
@@ -156,7 +157,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`the function serves a request (${request.name} *http.Request), whose context is ${request.name}.Context(): ${source.expr} lives as long as the receiver, and given it, requests in flight would be cut at shutdown rather than drained`));
       continue;
     }
-    const unsure = whyNotThisContext(call, source) ?? calledWhereDone(source, ctx.packageIndex()) ?? calledOnceDone(source, ctx.packageIndex()) ?? toldApartInSelect(call, source, pkg);
+    const unsure = whyNotThisContext(call, source) ?? calledWhereDone(source, ctx.packageIndex()) ?? calledOnceDone(source, ctx.packageIndex()) ?? calledOnceFieldDone(source, ctx.packageIndex()) ?? toldApartInSelect(call, source, pkg);
     if (unsure) {
       out.push(unfixed(unsure));
       continue;
