@@ -31,6 +31,11 @@ on purpose, for work that must not stop with it):
   (\`Stop\`, \`Shutdown\`, \`Close\`, \`Teardown\`, \`Drain\`…): its context bounds the wait for what it
   stops and may be done already (a forced stop), while its work on the way is meant to finish
   (lxd's \`Daemon.Stop\` clearing stale operations);
+- the call ends a transaction: in a function named for it (\`Commit\`, \`CommitContext\`,
+  \`Rollback\`, \`RollbackTx\`…), or given a COMMIT or ROLLBACK statement
+  (\`tx.ExecContext(context.Background(), "COMMIT")\`): the empty context keeps the transaction's
+  end from being cut short; a COMMIT cancelled half-way loses the work the transaction did (with
+  \`--aggressive\`, go-pg's \`CommitContext\`, given the caller's ctx, lost the commit to its deadline);
 - a function around it sets the context's end aside before it (\`ctxErr := ctx.Err()\`, a statement
   of its own) and goes on: what follows is meant to run once the context is done (lxd's heartbeat
   round saves the members it reached);

@@ -1,3 +1,4 @@
+import { transactionEndReason } from './transaction-end.js';
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { ancestors, closureName, contains, enclosingFunction, FUNCTION_TYPES, same, statementsOf, type Node } from '../../src/go/syntax.js';
 
@@ -70,9 +71,11 @@ function keptForLater(call: Node, outer: Node): string | undefined {
 /**
  * Why a call in a function that stops or shuts something down, given a context as a parameter,
  * is meant to finish (lxd's `Daemon.Stop(ctx)`, whose forced stop cancels ctx before the call,
- * clears stale operations on the way).
+ * clears stale operations on the way); or that ends a transaction (transaction-end.ts).
  */
 export function stoppingReason(call: Node, source: CancellationSource): string | undefined {
+  const ending = transactionEndReason(call, source.fn, source.expr);
+  if (ending) return ending;
   const stopping = source.kind === 'ctx-param' ? stoppingFunction(call, source.fn) : undefined;
   return stopping && `the function stops or shuts down (${stopping}): its ${source.expr} bounds how long it waits for what it stops and may be done already (a forced stop), while the work it does on the way is meant to finish`;
 }
