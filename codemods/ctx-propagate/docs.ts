@@ -60,7 +60,8 @@ commit, \`PublishTransaction\` (dcrd's signed coinjoin, published after a jitter
 or marked, \`JobSetStateIfRunningMany\` (river's completer records a cancelled job's end with its
 context done), a revocation, \`RevokeRefreshToken\` (fosite's reuse detection), an acknowledgement,
 \`msg.AckSync\` (a work queue's message, redelivered when its ack failed, done twice), a sorted
-set's \`ZAdd\`, a batch's \`ExecAll\`, a \`Truncate…\`, or a call running a statement (\`Exec\`,
+set's \`ZAdd\`, a batch's \`ExecAll\`, a \`Truncate…\`, a message posted, \`PostMessageContext\`
+(a bot's answer, posted with \`context.Background()\` so that it goes out after Slack hung up), or a call running a statement (\`Exec\`,
 \`SQLExec\`, \`ExecContext\`…) whose SQL, a string literal or a constant of the package, starts with
 \`INSERT\`, \`UPDATE\`, \`DELETE\`, \`UPSERT\`, \`REPLACE\`, \`MERGE\` or \`TRUNCATE\` (immudb's login audit,
 \`SQLExec(context.Background(), "INSERT INTO login_audit …")\`, went unwritten given the session's

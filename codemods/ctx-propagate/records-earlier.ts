@@ -92,9 +92,10 @@ const WRITE_NAME = /^(Verified)?ZAdd\w*$|^ExecAll$/;
  * state set or marked (`JobSetStateIfRunningMany`: river's completer, recording a cancelled job's
  * end with its context done), a revocation (`RevokeRefreshToken`: fosite's reuse detection), an
  * acknowledgement (`msg.AckSync`: a work queue deletes the message it acks, which redelivered once
- * the ack failed would be done twice), a truncation (immudb's \`TruncateDatabase\`).
+ * the ack failed would be done twice), a truncation (immudb's \`TruncateDatabase\`), a message posted
+ * (slack-go's \`PostMessageContext\`: a bot's answer lost when Slack hung up).
  */
-const WRITE = /^(Update|Patch|Create|Creation|Apply|Put|Save|Store|Upsert|Write|Insert|Compose|Copy|Touch|Publish|Commit|Persist|Broadcast|Set|Mark|Record|Revoke|Ack|Truncate)$/;
+const WRITE = /^(Update|Patch|Create|Creation|Apply|Put|Save|Store|Upsert|Write|Insert|Compose|Copy|Touch|Publish|Commit|Persist|Broadcast|Set|Mark|Record|Revoke|Ack|Truncate|Post)$/;
 /**
  * Calls named for changing something: `CreateOperatorUser`, `updateProxyUser`, `AlterUser`,
  * `ExecContext` aside, and deletions (`DeleteCollection`, then the finalizer's removal by

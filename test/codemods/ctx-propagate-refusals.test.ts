@@ -133,6 +133,31 @@ func run(ctx context.Context, w wallet, stop func(), tx string) error {
       expect.stringContaining('context.Background() is given to a write (w.PublishTransaction(…))'),
     ]);
   });
+  it('leaves alone a message posted with context.Background(): the answer goes out whatever becomes of the request', () => {
+    const src = `package p
+
+import "context"
+
+type api struct{}
+
+func (api) PostMessageContext(ctx context.Context, channel, text string) error { return ctx.Err() }
+
+func (api) Notify(ctx context.Context, to string) error { return ctx.Err() }
+
+func answer(ctx context.Context, a api, channel string) error {
+	if err := a.PostMessageContext(context.Background(), channel, "report"); err != nil {
+		return err
+	}
+	return a.Notify(context.Background(), "ops@example.com")
+}
+`;
+    const out = fix(src);
+    expect(out.fixed).toBe(src);
+    expect(out.findings.map((f) => f.reason)).toEqual([
+      expect.stringContaining('context.Background() is given to a write (a.PostMessageContext(…))'),
+      expect.stringContaining('an earlier write of the function is given context.Background() though ctx is there (a.PostMessageContext(…))'),
+    ]);
+  });
   it('leaves alone a call after an earlier write the function gave context.Background(): the sequence is cut loose on purpose', () => {
     const src = `package p
 
