@@ -47,7 +47,9 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   machine wait, polling for good once its senders gave up); \`<-wait\` after handing a callback that sends on it; \`<-responseChans[i]\` for each
   channel of a slice it made, one per reader; the goroutine may have it as a parameter of its
   literal: \`go func(name string, ch chan<- error) { … }(cluster, errChan)\`, karmada's namespace
-  sync) and never closes it, or only by a \`defer\` that runs after those receives or a
+  sync, or of a closure started by name, every call of which hands it the same channel:
+  \`enumerate := func(errc chan<- error, …) { …; errc <- err }\`, \`go enumerate(srcErr, …)\`,
+  perkeep's sync pass) and never closes it, or only by a \`defer\` that runs after those receives or a
   \`close\` of its own after the last of them (\`for range files { res := <-readerC … }\`, then
   \`close(readerC)\`): a send that gives up once the
   source is done would leave that receive waiting forever, a hang where there was a leak (give the

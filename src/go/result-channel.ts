@@ -3,7 +3,7 @@ import { declarationOf, paramsOf } from './scope.js';
 import { mostSends } from './send-paths.js';
 import { receivedOnEveryWayOut } from './every-way-out.js';
 import { leavesLoop, loopsBetween } from './loops.js';
-import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, type Node } from './syntax.js';
+import { ancestors, closureName, contains, enclosingFunction, FUNCTION_TYPES, same, type Node } from './syntax.js';
 import { plainReceive, receiveCase } from './receive-shapes.js';
 
 /** A channel made by `name := make(chan T…)` in the outermost function around a send on it. */
@@ -201,11 +201,22 @@ function statementOfCase(receive: Node): Node | undefined {
  */
 function argumentFor(name: string, send: Node): string {
   const literal = enclosingFunction(send);
-  const call = literal?.type === 'func_literal' ? literal.parent : undefined;
-  if (call?.type !== 'call_expression' || call.parent?.type !== 'go_statement') return name;
-  const position = paramsOf(literal!).findIndex((p) => p.name === name);
-  const arg = position < 0 ? undefined : call.childForFieldName('arguments')?.namedChildren[position];
-  return arg?.type === 'identifier' ? arg.text : name;
+  const position = literal?.type === 'func_literal' ? paramsOf(literal).findIndex((p) => p.name === name) : -1;
+  if (position < 0) return name;
+  const call = literal!.parent;
+  if (call?.type === 'call_expression' && call.parent?.type === 'go_statement') {
+    const arg = call.childForFieldName('arguments')?.namedChildren[position];
+    return arg?.type === 'identifier' ? arg.text : name;
+  }
+  // `enumerate := func(errc chan<- error, …) {…}`, then `go enumerate(srcErr, …)`: the channel
+  // every call of the closure in its function hands it.
+  const closure = closureName(literal!);
+  const outer = closure ? enclosingFunction(literal!) : undefined;
+  const args = outer
+    ? outer.descendantsOfType('call_expression').flatMap((c) => (c.childForFieldName('function')?.text === closure ? [c.childForFieldName('arguments')?.namedChildren[position]] : []))
+    : [];
+  const names = new Set(args.map((a) => (a?.type === 'identifier' ? a.text : '')));
+  return names.size === 1 && !names.has('') ? [...names][0] : name;
 }
 
 /**
