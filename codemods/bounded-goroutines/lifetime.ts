@@ -64,7 +64,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (event) return `the loop handles events (${event}): waiting there for a free slot would stop it handling the others, its own stop signal included`;
   const timer = inTimerCallback(spawn);
   if (timer) return `the loop runs in a timer's callback (${timer}) and starts the work due at this tick, meant to run at its time: bounded, the later jobs would start late, held behind long ones`;
-  const paced = pacedBy(spawn.loop);
+  // The innermost loop that waits for its pace: an outer retry loop's wait does not pace the loop inside it.
+  const paced = spawn.loops.map(pacedBy).find((p) => p !== undefined);
   if (paced) return `the loop starts a goroutine per tick (${paced}): paced already, and waiting there for a free slot would stop it ticking, its own stop signal included`;
   const held = lockHeldAtLoop(spawn, ctx.source) ?? lockHeldThroughWrappers(spawn, ctx, 'loop');
   if (held) return `the loop runs with ${held} held: waiting there for a free slot would keep it locked while the goroutines may need it`;
