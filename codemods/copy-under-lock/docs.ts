@@ -128,7 +128,11 @@ goroutine the method starts (\`go c.Close(ctx)\`).
   flock: every Get during an Evict failed with "database is locked"). So too for a \`Flush\` or
   \`Sync\` writing the entry back, where the new value is built from what a call given the key read
   (\`b, _ := os.ReadFile(name)\`, then \`&fileDir{path: name, buf: b}\`): an Open in between would
-  read the file before it is written back, and its own Close later write the stale copy over it;
+  read the file before it is written back, and its own Close later write the stale copy over it.
+  So too where the new value holds what a call named for taking a port, file or lock acquired
+  (\`ln, err := net.Listen("tcp", addr)\`, then \`s := &taskServer{ln: ln}\`), or a call given a name
+  made from the key (\`path := filepath.Join(sm.dir, id+".sock")\`): restarted during a slow Close,
+  go-task's server found its port still bound, and podman's re-attach lost its socket file;
 - another method removes elements of the collection under the same mutex (\`delete(a.handlers,
   id)\`, also through a local given the map: \`rcs := app.rcs; delete(rcs, c)\`, \`s.subs = slices.Delete(…)\`, a re-slice, a filtered copy put in its place: \`b.subs =
   keep\`): once it returns, the lock promises the element

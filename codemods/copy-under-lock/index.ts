@@ -104,7 +104,7 @@ function find(ctx: FileContext): RawFinding[] {
             : shutter
               ? { ok: false, reason: `${shutter} closes every element of ${delArgs[0].text} under the same lock: once it returns none is open, and a close moved past the unlock could still be running then (a shutdown cut short)` }
               : reopener
-                ? { ok: false, reason: `${reopener.method} opens a new value for a missing key of ${delArgs[0].text} from the key (${reopener.call}) under ${cs.mutex}: after the unlock it could open ${key.text} again while ${call.text} still works on the old one (a file or lock held twice, or read before it is written back)` }
+                ? { ok: false, reason: `${reopener.method} opens a new value for a missing key of ${delArgs[0].text} (${reopener.call}) under ${cs.mutex}: after the unlock it could open ${key.text} again while ${call.text} still works on the old one (a file, port or lock held twice, or read before it is written back)` }
                 : removeThenClose(cs, take, del, between, ctx);
           report(call, `${what(call)} runs while holding ${cs.mutex}: an entry of ${delArgs[0].text} is used and removed under the lock`, plan);
           continue;

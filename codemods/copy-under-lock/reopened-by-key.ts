@@ -38,10 +38,40 @@ export function reopensByKey(typeName: string, cs: { mutex: string; recv: string
         // `&fileDir{path: name, buf: b}` after `b, _ := os.ReadFile(name)`: built from what a call given the key read.
         const read = unparen(value.type === 'unary_expression' ? value.childForFieldName('operand')! : value).type === 'composite_literal' && value.descendantsOfType('identifier').some((id) => id.text === key) ? readByKey(nodes, st, key) : undefined;
         if (read) return { method: m.name, call: read.text };
+        // `s := &session{ln: ln}` after `ln, err := net.Listen("unix", path)`: a value holding what a
+        // call acquired, one given the key or a name made from it, or one named for taking a port,
+        // a file or a lock (a server's \`net.Listen(addr)\`).
+        const acquired = acquiredInto(value, nodes, st, key);
+        if (acquired) return { method: m.name, call: acquired.text };
       }
     }
   }
   return undefined;
+}
+
+/** Calls named for taking something only one holder may have: a port, a file, a socket, a lock. */
+const ACQUIRE = /^(Listen\w*|Open\w*|Dial\w*|Create\w*|Bind|Mkdir\w*|TryLock|Lock)$/;
+
+/**
+ * The call that acquired what a stored composite value holds (`&session{ln: ln}`, itself or through
+ * the local holding it): the call that made one of its names, when it is given the key or a local
+ * made from the key (`path := filepath.Join(dir, id+".sock")`), or named for acquiring.
+ */
+function acquiredInto(value: Node, nodes: Node[], at: Node, key: string): Node | undefined {
+  const literal = value.type === 'identifier' ? literalAssigned(value.text, nodes, at) : value;
+  const inner = literal && unparen(literal.type === 'unary_expression' ? literal.childForFieldName('operand')! : literal);
+  if (inner?.type !== 'composite_literal') return undefined;
+  const keys = new Set([key, ...callsAssignedBefore(nodes, at).flatMap((a) => (a.name && a.call && givenKey(a.call, key) ? [a.name] : []))]);
+  const calls = inner.descendantsOfType('identifier').flatMap((id) => madeBy(id.text, nodes, at) ?? []);
+  const acquiring = calls.find((c) => ACQUIRE.test(c.childForFieldName('function')?.text.split('.').pop() ?? ''));
+  return acquiring ?? calls.find((c) => [...keys].some((k) => givenKey(c, k)));
+}
+
+/** The composite literal (or its address) a local was given before `at`, in those statements (`s := &session{…}`). */
+function literalAssigned(name: string, nodes: Node[], at: Node): Node | undefined {
+  const decl = nodes.filter((n) => n.startIndex < at.startIndex && (n.type === 'short_var_declaration' || n.type === 'assignment_statement') && n.childForFieldName('left')?.namedChildren[0]?.text === name).at(-1);
+  const right = decl?.childForFieldName('right')?.namedChildren ?? [];
+  return right.length === 1 ? unparen(right[0]) : undefined;
 }
 
 /** A call given the key whose result a local takes before `at` (`b, _ := os.ReadFile(name)`), in those statements. */
