@@ -266,7 +266,11 @@ function passed in or another package's function is not seen. No fix when:
   io.Copy(io.Discard, sub.stream)\`: mediamtx's subscriptions, open for the session, stopped the
   loop past the bound): a long-lived worker. The same
   holds of a closure the function declares and the goroutine calls (\`updater := func(ctx …) { for
-  { … } }\`, then \`go func() { defer wg.Done(); updater(ctx, name) }()\`);
+  { … } }\`, then \`go func() { defer wg.Done(); updater(ctx, name) }()\`), and of a function
+  value a package function makes (\`runner, err := l.runnerForCheck(c)\`, then \`go func() { …;
+  runner() }()\`, where the returned literal, up to three calls down, is an endless loop left only
+  on a stop signal, \`case _, ok := <-l.stop\`: datadog-agent's check runners, bounded, blocked Run
+  and left the checks past the bound unstarted);
 - it sends on a channel it did not make, unless every send finds room in the buffer: the channel
   was made before the loop with room for every item (\`make(chan T, len(items))\`), or in the loop
   body for this goroutine alone with room for all it sends on any path (\`errc := make(chan error,

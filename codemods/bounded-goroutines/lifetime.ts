@@ -26,6 +26,7 @@ import { eventCase, fedFromOutside, watchedBesides } from './loop-events.js';
 import { signalsStart, startSignalledInCallee } from './start-signal.js';
 import { unboundedMode } from './unbounded-mode.js';
 import { handlersOfReadLoop } from './handlers-in-read-loop.js';
+import { runsReturnedWorker } from './returned-workers.js';
 
 /**
  * Why a bound could stop the loop for good, or undefined when the goroutines finish on their
@@ -144,6 +145,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (itemEvent) {
     return `the goroutine waits for an event of its own item (${itemEvent}), which comes when its producer sees fit, perhaps never: bounded, items still waiting would hold the slots, and later items whose events came would never start`;
   }
+  const made = runsReturnedWorker(spawn, ctx);
+  if (made) return `the goroutine runs ${made.call}, a function value ${made.factory} makes: an endless loop that ends only on its stop signal (${made.stop}), a long-lived worker; bounded, the slots would never free and the loop would stop once that many run, the later ones never starting`;
   const waitedForAtOnce = waitsRightAfter(spawn.loop);
   for (const { body, via } of bodies) {
     const who = via ? `${via}, which the goroutine runs,` : 'the goroutine';
