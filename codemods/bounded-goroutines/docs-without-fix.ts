@@ -179,7 +179,8 @@ function passed in or another package's function is not seen. No fix when:
   which those queued behind a limit would miss (cadence's rate-limit update: "just blast out all
   at once … we don't need to reserve room for queued calls");
 - a goroutine announces its end by closing a done channel of the value it works on and first waits
-  for another channel (\`defer close(info.DoneCh)\`, then \`case ok := <-depsCh:\`): the vertices of a
+  for another channel (\`defer close(info.DoneCh)\`, then \`case ok := <-depsCh:\`; or its element
+  of a map of them, \`defer close(done[c.ID])\`, then \`<-done[dep]\`: podman-style start order): the vertices of a
   dependency graph, waiting for each other's ends; bounded, the slots could all go to vertices
   waiting for ones that cannot start (a graph walk deadlocked); the same when the goroutine waits
   on a channel field of another value (\`<-dep.analysisDoneCh\`) that the goroutines close

@@ -16,7 +16,9 @@ import { ancestors, closedChannels, firstLine, nextStatement, statementsOf, type
  * could all go to goroutines waiting for ones that cannot start.
  */
 export function waitsOnOthersEnds(body: Node, own: (n: Node) => boolean): string | undefined {
-  const done = closedChannels(body).find((a) => own(a) && a.type === 'selector_expression' && /done/i.test(a.childForFieldName('field')?.text ?? ''));
+  // `close(v.doneCh)`, or an element of a map or slice of them (`close(done[c.ID])`, podman-style start order).
+  const named = (a: Node): string => (a.type === 'selector_expression' ? (a.childForFieldName('field')?.text ?? '') : a.type === 'index_expression' ? named(a.childForFieldName('operand')!) : a.type === 'identifier' ? a.text : '');
+  const done = closedChannels(body).find((a) => own(a) && (a.type === 'selector_expression' || a.type === 'index_expression') && /done/i.test(named(a)));
   if (!done) return undefined;
   const waits = body.descendantsOfType('unary_expression').filter((u) => own(u) && u.childForFieldName('operator')?.text === '<-');
   const wait = waits.find((u) => {
