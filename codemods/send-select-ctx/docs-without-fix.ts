@@ -89,6 +89,11 @@ export const withoutFix = `## Reported without a fix
   receives it in selects that also wait on ctx): once the context is done that call ends, and a
   select, on that source
   or another, would drop the report at random;
+- the send hands on the value the call just before it (checks of its outcome between aside) was
+  handed and delivered with the context: given it (\`post(ctx, p)\`) or a method of the receiver
+  whose body uses its context field (\`err := d.unconditionalSend(payload)\`, then \`output <-
+  payload\`): the work is done, and a select would drop the delivered value once the context is
+  done (datadog-agent's log destinations: the auditor never committed offsets, logs sent twice);
 - the send hands on what a call of the package returns, and that call closes the done-channel field
   selected on, itself or through a call it makes (\`results <- a.hit(tr)\`, where \`hit\` calls
   \`a.Stop()\` once the targets run out, and \`Stop\` closes \`a.stopch\`): the value reports why

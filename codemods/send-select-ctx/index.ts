@@ -19,6 +19,7 @@ import { cancelLeftUncalled } from './lost-cancel.js';
 import { endsOnReturnReason, lastingSources, perItemLoop } from './per-item-context.js';
 import { everyValueAwaited } from './package-channel.js';
 import { reportsServerEnd, stoppedBySentCall } from './stopped-by-sent-call.js';
+import { deliveredBefore } from './delivered-value.js';
 import { carriesResultOf, endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
 import { sendOperands } from './send-operands.js';
@@ -283,6 +284,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (carried) {
     return { reason: `the send reports ${carried}, which is given ${sources[0].expr} or a context made from it: once ${sources[0].expr} is done that call ends, and a select would drop the report at random` };
   }
+  const delivered = deliveredBefore(send, fn, sources[0], ctx);
+  if (delivered) return { reason: `the send hands on ${delivered}: that work is done, and a select on ${sources[0].expr} would drop the delivered value once it is done, its reader never told of it` };
   const undroppable = everyValueAwaited(send, sources[0], ctx);
   if (undroppable) return { reason: undroppable };
   const future = returnedFuture(send, sources[0].expr);
