@@ -187,6 +187,11 @@ on purpose, for work that must not stop with it):
   in a local and handed so): the work runs once for every caller that joins the same key, and
   given one caller's context, that caller's cancellation would fail it for all of them, callers
   whose own context is alive (tikv's collapsed region requests got \`context canceled\`);
+- it is in a function literal, taking no parameters, handed to a sync.Once's \`Do\` (a field or
+  variable typed \`sync.Once\`, or named \`…Once\` when its type is unknown; not a Once made in the
+  function itself): the work runs once and its result is kept for every later caller, and given
+  the first caller's context, its cancellation would leave \`context canceled\` stored for all
+  (go-task's git root, \`c.gitOnce.Do(func() { … gitTopLevel(context.TODO(), c.Dir) })\`);
 - it is in a function literal that is returned or stored in a field (a shutdown closure), or
   given to a call whose result is (\`y.clean = utils.NewThrottle2(time.Minute, func() {…})\`: alist's
   delayed cleanups failed with \`Init\`'s context): it may run after the context is done;
