@@ -29,6 +29,7 @@ import { meantToFinish, stoppingReason } from './meant-to-finish.js';
 import { failureReason, inFailureBranchOf, UNDOES_FAILED } from './failure-branch.js';
 import { sharedByJoiners } from './shared-work.js';
 import { keptByOnce } from './once-work.js';
+import { calledOnlyDeferred } from './called-only-deferred.js';
 import { cancelledByStop } from './cancelled-by-stop.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 import { fieldMayBeNil } from '../../src/go/composite-literals.js';
@@ -158,7 +159,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`the function serves a request (${request.name} *http.Request), whose context is ${request.name}.Context(): ${source.expr} lives as long as the receiver, and given it, requests in flight would be cut at shutdown rather than drained`));
       continue;
     }
-    const unsure = whyNotThisContext(call, source) ?? keptByOnce(call, source, ctx.packageIndex()) ?? calledWhereDone(source, ctx.packageIndex()) ?? calledOnceDone(source, ctx.packageIndex()) ?? calledOnceFieldDone(source, ctx.packageIndex()) ?? toldApartInSelect(call, source, pkg);
+    const unsure = whyNotThisContext(call, source) ?? keptByOnce(call, source, ctx.packageIndex()) ?? calledWhereDone(source, ctx.packageIndex()) ?? calledOnceDone(source, ctx.packageIndex()) ?? calledOnlyDeferred(source, ctx.packageIndex()) ?? calledOnceFieldDone(source, ctx.packageIndex()) ?? toldApartInSelect(call, source, pkg);
     if (unsure) {
       out.push(unfixed(unsure));
       continue;
