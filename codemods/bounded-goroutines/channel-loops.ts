@@ -27,7 +27,10 @@ export function rangesOverChannel(loop: Node): boolean {
  * (an interface of another package).
  */
 export function rangesOverReturnedChannel(loop: Node, ctx: FileContext): boolean {
-  const over = loopShape(loop).over;
+  let over = loopShape(loop).over;
+  // Or a local the call's result was given (`sigBuffer := catchSignals(sigs...)`, then `for s := range sigBuffer`).
+  const local = over?.type === 'identifier' ? declarationOf(over.text, loopStatement(loop)) : undefined;
+  if (local && 'local' in local && local.local.value?.type === 'call_expression') over = local.local.value;
   const callee = over?.type === 'call_expression' ? over.childForFieldName('function') : undefined;
   const named = callee ? calledName(callee) : undefined;
   if (!named) return false;

@@ -257,7 +257,8 @@ function passed in or another package's function is not seen. No fix when:
   captures, a parameter, a field of its receiver or of a value of a type the package declares:
   \`range unit.src\`, a chain of stages; an element of a local slice of channels, \`range
   chs[i]\`), or what a package
-  function returning a channel gives: \`range c.Errors()\`, or a call named for a channel whose
+  function returning a channel gives (\`range c.Errors()\`, or a local given it: \`sigBuffer :=
+  catchSignals(sigs...)\`, podman's signal proxy), or a call named for a channel whose
   code the package does not show (\`range a.GetConnChan()\`, an interface of another package:
   pitaya's acceptor takers, bounded, kept a server with more acceptors than CPUs from starting), or
   one of a named channel type: \`type
