@@ -45,6 +45,7 @@ import { inNoDeadlineBranch } from './no-deadline-branch.js';
 import { servedUntilDone } from './served-until-done.js';
 import { returnedFuture } from './returned-future.js';
 import { skippedReason } from './closed-on-other-exit.js';
+import { outlivedSpawnerReason } from './outlived-spawner.js';
 
 export const sendSelectCtx: Codemod = {
   id: 'send-select-ctx',
@@ -290,6 +291,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (undroppable) return { reason: undroppable };
   const future = returnedFuture(send, sources[0].expr);
   if (future) return { reason: future };
+  const outlived = outlivedSpawnerReason(send, sources);
+  if (outlived) return { reason: outlived };
   const operands = ctx.options['send-shape'] === 'select' ? undefined : sendOperands(send, outermostFunction(send) ?? fn);
   const ordered = preferredOrder(send, sources);
   if (ordered.length === 0) {

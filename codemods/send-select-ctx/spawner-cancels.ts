@@ -69,7 +69,7 @@ function cancelCall(fn: Node, cancel: string): Node | undefined {
  * select with a timer (`case <-t.C:`) may not, nor a receive from a channel another goroutine
  * closes (mc's perf tests wait for their UI to quit, not for the goroutine reporting the result).
  */
-function waitsForGoroutine(fn: Node, goroutine: Node): boolean {
+export function waitsForGoroutine(fn: Node, goroutine: Node): boolean {
   if (/\.Wait\(\)/.test(fn.text)) return true;
   const signals = new Set([...goroutine.descendantsOfType('send_statement').map((s) => s.childForFieldName('channel')!.text), ...closedChannels(goroutine).map((c) => c.text)]);
   return fn.descendantsOfType('unary_expression').some((u) => {

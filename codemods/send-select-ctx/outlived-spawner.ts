@@ -1,0 +1,54 @@
+import type { CancellationSource } from '../../src/go/cancellation.js';
+import { regexEscaped } from '../../src/go/find-by-text.js';
+import { declarationOf } from '../../src/go/scope.js';
+import { ancestors, contains, rootName, unparen, type Node } from '../../src/go/syntax.js';
+import { waitsForGoroutine } from './spawner-cancels.js';
+
+/**
+ * The send is in a goroutine that a function starts and returns without waiting for (gvisor's
+ * `Init.start`: `go func() { status, _ := p.runtime.Wait(…); ExitCh <- Exit{…} }(); return nil`),
+ * the source is that function's own context parameter (a request's: done once the request is
+ * answered, long before the goroutine sends), no receiver field offers a lasting one, and the
+ * channel is not the function's own (a package-level variable, or a field not of a local): its
+ * reader is elsewhere and may be slow. A select on the parameter would drop the value whenever the
+ * channel is full. Left out: a goroutine that watches the parameter itself (`ctx.Done()`,
+ * `ctx.Err()`): its author made it the goroutine's lifetime; and a spawner that goes on after the
+ * go statement with a loop, a select, a receive or a wait (it serves until the context ends).
+ * The reason, if so.
+ */
+export function outlivedSpawnerReason(send: Node, sources: CancellationSource[]): string | undefined {
+  const source = sources[0];
+  if (source?.kind !== 'ctx-param' || sources.some((s) => s.kind === 'ctx-field' || s.kind === 'done-field')) return undefined;
+  const spawner = source.fn;
+  const go = [...ancestors(send)].reverse().find((a) => a.type === 'go_statement' && contains(spawner, a));
+  const literal = go?.namedChild(0)?.childForFieldName('function');
+  if (!go || literal?.type !== 'func_literal' || !contains(literal, send)) return undefined;
+  // The go statement is the spawner's own, not one inside another function literal of it.
+  if (ancestors(go).find((a) => a.type === 'func_literal' || a.type === 'function_declaration' || a.type === 'method_declaration')?.id !== spawner.id) return undefined;
+  if (new RegExp(`\\b${regexEscaped(source.expr)}\\.(Done|Err)\\(`).test(literal.text)) return undefined;
+  if (waitsForGoroutine(spawner, go) || goesOnAfter(spawner, go)) return undefined;
+  const chan = unparen(send.childForFieldName('channel')!);
+  if (!notOwnChannel(chan, send)) return undefined;
+  const name = spawner.childForFieldName('name')?.text;
+  const fnName = name ? `${name}()` : 'the function literal';
+  return `the goroutine outlives ${fnName}, which returns without waiting for it, and ${source.expr} is ${fnName}'s own (a request's): it is likely done by the time the goroutine sends, and a select on it would drop the value whenever ${chan.text} is full`;
+}
+
+/** A package-level variable (`ExitCh`), or a field (`s.events`) of no local of the function. */
+function notOwnChannel(chan: Node, send: Node): boolean {
+  if (chan.type === 'identifier') return !declarationOf(chan.text, send);
+  if (chan.type !== 'selector_expression') return false;
+  const root = rootName(chan);
+  const found = root ? declarationOf(root.text, send) : undefined;
+  return !!root && (!found || 'param' in found);
+}
+
+/** After the go statement, the spawner loops, selects, receives or waits: it does not return at once. */
+function goesOnAfter(spawner: Node, go: Node): boolean {
+  const body = spawner.childForFieldName('body');
+  if (!body) return true;
+  const after = (n: Node) => n.startIndex > go.endIndex && contains(body, n);
+  if (ancestors(go).some((a) => a.type === 'for_statement' && contains(body, a))) return true;
+  if (['for_statement', 'select_statement'].some((t) => body.descendantsOfType(t).some(after))) return true;
+  return body.descendantsOfType('unary_expression').some((u) => after(u) && u.childForFieldName('operator')?.text === '<-');
+}
