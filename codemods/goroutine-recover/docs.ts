@@ -177,7 +177,8 @@ to its caller (\`return done\`: river's cancellable sleep, whose retry loop woul
 panicking sleep for one over and spun; etcd's watch stream's wait for its substreams loses its fix
 too), or keeps in a
 field the package receives from (\`cr.attachDone = done\`: the job log lost its tail, and the step
-passed); or a field's channel closed in a defer (\`defer close(j.done)\`) that the package receives
+passed), or hands to a call (\`mc.runningTimers.add(ch)\`: gVisor's fake clock, whose tests wait
+on its running timers and ran on past a panicking callback); or a field's channel closed in a defer (\`defer close(j.done)\`) that the package receives
 from or that a method hands out (\`func (j *saveJob) Done() <-chan struct{} { return j.done }\`: a
 SAVE waiting on it answered OK with half a snapshot). So too a deferred send of a bare signal on a field, its channel handed in by whoever waits, or
 on one the package receives from (\`if c.done != nil { defer func() { c.done <- struct{}{} }() }\`:

@@ -7,6 +7,7 @@ import { declarationOf } from '../../src/go/scope.js';
 import { pipeClosedOnExit, pipeFedAlone, streamClosedOnExit } from './pipes.js';
 import { fieldGroupWaited } from './field-groups.js';
 import { countedReceives } from './counted-receives.js';
+import { handlesSignals } from './signals-handled.js';
 
 // Goroutines whose work someone goes on with, or whose panic is meant to stop the process:
 // recovered, the loss of their work would pass for success, or the process run on.
@@ -160,6 +161,9 @@ function closedForWaiter(stmts: Node[], go: Node, index: PackageIndex): { close:
     if (new RegExp(`\\breturn\\b[^\\n;]*(?<![\\w.])${chan}\\b(?!\\s*[.(\\[])`).test(afterStart(go))) return { close: `close(${chan})`, waiter: 'the caller it is returned to' };
     const field = new RegExp(`[\\w.]+\\.(\\w+)\\s*=\\s*${chan}\\b`).exec(fn?.text ?? '')?.[1];
     if (field && index.anyTextMatches(new RegExp(`<-\\s*[\\w.]*\\.${field}\\b`))) return { close: `close(${chan})`, waiter: `the code receiving from the field ${field} it is kept in` };
+    // Or handed to a registry that waits on it (`mc.runningTimers.add(ch)`: gVisor's fake clock).
+    const handed = new RegExp(`(?<![\\w.])((?!close\\b)[\\w.]+)\\([^()]*(?<![\\w.])${chan}\\b(?!\\s*[.(\\[])[^()]*\\)`).exec(fn?.text ?? '');
+    if (handed) return { close: `close(${chan})`, waiter: `whoever gets it from ${handed[1]}(…)` };
   }
   return closedFieldForWaiter(stmts, index) ?? sentForWaiter(stmts, index);
 }
@@ -176,18 +180,6 @@ function sentForWaiter(stmts: Node[], index: PackageIndex): { close: string; wai
     // A bare signal (`struct{}{}`, `true`) says only that the work ended, to whoever handed the channel in.
     const signal = sent && /^(struct\s*\{\s*\}\s*\{\s*\}|true)$/.test(sent[3]);
     if (sent && (signal || index.anyTextMatches(new RegExp(`<-\\s*[\\w.]*\\.${sent[2]}\\b`)))) return { close: `${sent[1]}.${sent[2]} <- ${sent[3]}`, waiter: `whoever receives from ${sent[1]}.${sent[2]}` };
-  }
-  return undefined;
-}
-
-/**
- * The channel the goroutine receives from that the function starting it hands to `signal.Notify`
- * (flyctl's Ctrl+C hook): the goroutine is what handles those signals.
- */
-function handlesSignals(text: string, go: Node): string | undefined {
-  const fn = startingFunction(go);
-  for (const m of fn?.text.matchAll(/\bsignal\.Notify\(\s*([\w.]+)\s*,/g) ?? []) {
-    if (receivesFrom(text, m[1]) || new RegExp(`\\brange\\s+${regexEscaped(m[1])}\\b`).test(text)) return m[1];
   }
   return undefined;
 }
