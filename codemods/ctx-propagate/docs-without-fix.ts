@@ -212,6 +212,12 @@ on purpose, for work that must not stop with it):
   it (\`go func(ctx context.Context, sid string) {…}(context.TODO(), sid)\`, \`ctx, cancel :=
   context.WithTimeout(context.TODO(), d)\`): a session revoked that way after a logout would have
   been cut off as the handler answered;
+- a call in a go func literal the function starts and does not wait for (nor waits on
+  \`<-ctx.Done()\` after), where the context in scope is the function's parameter, even one the
+  goroutine uses otherwise: the goroutine runs on after the function returns, and the parameter
+  (a request's) may end as it returns (gvisor's shim: \`go func() { status, err :=
+  p.runtime.Wait(context.Background(), p.id) … }()\` in \`Init.start\`, given the Start request's
+  context, killed \`runsc wait\` and then every container right after it started);
 - the only context in scope is a local made with a cancel or deadline of its own
   (\`ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)\` for one wait, then
   \`Cleanup(context.TODO(), c)\`, which must not stop with it);
