@@ -218,6 +218,11 @@ on purpose, for work that must not stop with it):
   (a request's) may end as it returns (gvisor's shim: \`go func() { status, err :=
   p.runtime.Wait(context.Background(), p.id) … }()\` in \`Init.start\`, given the Start request's
   context, killed \`runsc wait\` and then every container right after it started);
+- a call whose result (not an error, nor a context made with \`context.With…\`) is used by a
+  goroutine the function starts after it and does not wait for: what it opens may be tied to the
+  context it is given, and given the one in scope it could end while that goroutine still uses it
+  (gvisor's shim: \`f, err := fifo.OpenFifo(context.Background(), stdin, …)\`, then \`go func() {
+  io.CopyBuffer(rio.Stdin(), f, *p) … }()\`: containerd closes the fifo when its context ends);
 - the only context in scope is a local made with a cancel or deadline of its own
   (\`ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)\` for one wait, then
   \`Cleanup(context.TODO(), c)\`, which must not stop with it);
