@@ -12,20 +12,29 @@ import { ancestors, enclosingFunction, rootName, same, type Node } from '../../s
 // such caller is enough: the rewrite changes the function for every caller, that one included.
 
 /**
- * For a context parameter `source`: a call of its function in the package that hands it a context
- * done at the call (`app.saveSnapshot(ctx)` in `case <-ctx.Done():` of Run). The reason, or undefined.
+ * For a context parameter `source`: the package's calls of its function that hand it an argument
+ * there, by the function's name (a method's on a value, \`app.saveSnapshot(…)\`, a function's by its
+ * name alone), with what each hands the parameter.
  */
-export function calledOnceDone(source: CancellationSource, index: PackageIndex): string | undefined {
+export function callsOfFunction(source: CancellationSource, index: PackageIndex): { callee: string; calls: { call: Node; arg: Node | undefined }[] } | undefined {
   if (source.kind !== 'ctx-param') return undefined;
   const param = paramsOf(source.fn).find((p) => p.name === source.expr);
   const handing = param ? callsHanding(param, index) : undefined;
   if (!handing) return undefined;
-  const method = source.fn.type === 'method_declaration';
+  const by = source.fn.type === 'method_declaration' ? 'selector_expression' : 'identifier';
+  return { callee: handing.callee, calls: handing.calls.filter(({ call }) => call.childForFieldName('function')?.type === by) };
+}
+
+/**
+ * For a context parameter `source`: a call of its function in the package that hands it a context
+ * done at the call (`app.saveSnapshot(ctx)` in `case <-ctx.Done():` of Run). The reason, or undefined.
+ */
+export function calledOnceDone(source: CancellationSource, index: PackageIndex): string | undefined {
+  const handing = callsOfFunction(source, index);
+  if (!handing) return undefined;
   for (const { call, arg } of handing.calls) {
-    const callee = call.childForFieldName('function');
     const caller = enclosingFunction(call);
-    // A method's calls are on a value (`app.saveSnapshot(…)`), a function's by its name alone.
-    if (!arg || !caller || same(caller, source.fn) || callee?.type !== (method ? 'selector_expression' : 'identifier')) continue;
+    if (!arg || !caller || same(caller, source.fn)) continue;
     if (arg.type !== 'identifier' && arg.type !== 'selector_expression') continue;
     const kind = arg.type === 'selector_expression' ? 'ctx-field' : 'ctx-param';
     const top = [caller, ...ancestors(caller)].filter((a) => a.type === 'method_declaration' || a.type === 'function_declaration').pop();

@@ -1,8 +1,7 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
-import { callsHanding } from '../../src/go/called-functions.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { paramsOf } from '../../src/go/scope.js';
 import { enclosingFunction, same } from '../../src/go/syntax.js';
+import { callsOfFunction } from './called-once-done.js';
 
 /**
  * For a context parameter `source`: every call of its function in the package is the call of a
@@ -12,13 +11,9 @@ import { enclosingFunction, same } from '../../src/go/syntax.js';
  * (go-task's deferred commands, skipped once their task was cancelled). The reason, or undefined.
  */
 export function calledOnlyDeferred(source: CancellationSource, index: PackageIndex): string | undefined {
-  if (source.kind !== 'ctx-param') return undefined;
-  const param = paramsOf(source.fn).find((p) => p.name === source.expr);
-  const handing = param ? callsHanding(param, index) : undefined;
+  const handing = callsOfFunction(source, index);
   if (!handing) return undefined;
-  const method = source.fn.type === 'method_declaration';
-  // A method's calls are on a value (`e.runDeferred(…)`), a function's by its name alone.
-  const calls = handing.calls.map((c) => c.call).filter((c) => c.childForFieldName('function')?.type === (method ? 'selector_expression' : 'identifier'));
+  const calls = handing.calls.map((c) => c.call);
   if (calls.length === 0 || calls.some((c) => c.parent?.type !== 'defer_statement')) return undefined;
   const first = calls[0];
   const caller = enclosingFunction(first);
