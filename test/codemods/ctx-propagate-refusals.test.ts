@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { codemods } from '../../codemods/index.js';
-import { PackageIndexCache } from '../../src/engine/package-cache.js';
-import { fixSource } from '../../src/engine/process-file.js';
+import { fixCtxPropagate } from '../support/ctx-propagate.js';
 
 // context.Background() left alone even with --aggressive: work meant to outlive the context in scope.
-const codemod = codemods.find((c) => c.id === 'ctx-propagate')!;
-const fix = (src: string) =>
-  fixSource('/virtual/p.go', 'p.go', src, { codemods: [codemod], codemodOptions: { [codemod.id]: { aggressive: true } }, goVersion: '1.22', packages: new PackageIndexCache() });
+const fix = (src: string) => fixCtxPropagate(src);
 
 describe('ctx-propagate --aggressive, refused', () => {
   it('leaves Background() alone, even when aggressive, in a method only ever started as a goroutine nothing waits for', () => {
@@ -134,7 +130,7 @@ func (s *service) recordActivity(ctx context.Context, id string) {
 	_ = s.db.save(context.TODO(), id)
 }
 `;
-    const out = fixSource('/virtual/p.go', 'p.go', src, { codemods: [codemod], goVersion: '1.22', packages: new PackageIndexCache() });
+    const out = fixCtxPropagate(src, false);
     expect(out.fixed).toBe(src);
     expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('the function only runs as a goroutine nothing waits for (go s.recordActivity(ctx, id)): it runs on after its callers return, and context.TODO() may be meant to outlive ctx')]);
   });

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { codemods } from '../../codemods/index.js';
-import { PackageIndexCache } from '../../src/engine/package-cache.js';
-import { fixSource } from '../../src/engine/process-file.js';
+import { fixCtxPropagate } from '../support/ctx-propagate.js';
 
 // context.Background() given to a write left alone even with --aggressive: a record, a publish or a
 // commit that must finish whatever becomes of the context in scope.
-const codemod = codemods.find((c) => c.id === 'ctx-propagate')!;
-const fix = (src: string) =>
-  fixSource('/virtual/p.go', 'p.go', src, { codemods: [codemod], codemodOptions: { [codemod.id]: { aggressive: true } }, goVersion: '1.22', packages: new PackageIndexCache() });
+const fix = (src: string) => fixCtxPropagate(src);
 
 describe('ctx-propagate --aggressive, writes refused', () => {
   it('leaves a server-side copy alone: a write meant to outlive the request that served the blob', () => {

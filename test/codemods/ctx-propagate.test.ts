@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codemods } from '../../codemods/index.js';
-import { PackageIndexCache } from '../../src/engine/package-cache.js';
-import { fixSource } from '../../src/engine/process-file.js';
+import { fixCtxPropagate } from '../support/ctx-propagate.js';
 
-const codemod = codemods.find((c) => c.id === 'ctx-propagate')!;
 const SRC = `package p
 
 import "context"
@@ -13,8 +10,7 @@ func Start(ctx context.Context, run func(context.Context)) {
 }
 `;
 
-const fix = (aggressive: boolean, src = SRC) =>
-  fixSource('/virtual/p.go', 'p.go', src, { codemods: [codemod], codemodOptions: { [codemod.id]: { aggressive } }, goVersion: '1.22', packages: new PackageIndexCache() });
+const fix = (aggressive: boolean, src = SRC) => fixCtxPropagate(src, aggressive);
 
 describe('ctx-propagate --aggressive', () => {
   it('reports context.Background() passed to a call, without a fix, by default', () => {
@@ -241,7 +237,7 @@ func handle(ctx context.Context, t *testing.T) {
 
 func setHeader(ctx context.Context, k, v string) {}
 `;
-    const out = fixSource('/virtual/p_test.go', 'p_test.go', src, { codemods: [codemod], codemodOptions: { [codemod.id]: { aggressive: true } }, goVersion: '1.22', packages: new PackageIndexCache() });
+    const out = fixCtxPropagate(src, true, 'p_test.go');
     expect(out.fixed).toBe(src);
     expect(out.findings.map((f) => f.reason)).toContainEqual(expect.stringContaining('context.Background() in a test is a context it chose'));
     // The same code outside a test file is fixed when aggressive.
