@@ -188,7 +188,8 @@ on purpose, for work that must not stop with it):
   given one caller's context, that caller's cancellation would fail it for all of them, callers
   whose own context is alive (tikv's collapsed region requests got \`context canceled\`);
 - its function's context is a parameter, and every call of the function in the package, one at
-  least, is the call of a defer statement (\`defer e.runDeferred(ctx, t, i)\`): it runs as its
+  least, is the call of a defer statement (\`defer e.runDeferred(ctx, t, i)\`) or a call inside a
+  deferred function literal (\`defer func() { e.cleanUp(ctx) }()\`): it runs as its
   caller unwinds, often once the context is done (a cancelled task's clean-up), and given the
   context it would fail there (go-task's deferred commands, skipped once their task was cancelled);
 - it is in a function literal, taking no parameters, handed to a sync.Once's \`Do\` (a field or
