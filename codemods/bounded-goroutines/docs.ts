@@ -80,7 +80,9 @@ is the group's: when any goroutine the function starts on the group in a loop co
 (below), or two of the group's goroutines, in a loop or not, use the same channel of the function
 (a status stream's writer and its reader, which a limit of one could run apart), or one of its
 goroutines starts more on it (a tree walk: parents waiting in \`Go\` would hold every slot), none
-of its \`Go\` calls gets the fix.
+of its \`Go\` calls gets the fix. A group made again after its declaration (\`if failfast { g, ctx =
+errgroup.WithContext(ctx) }\`: go-task) gets the limit after each of those assignments too; when
+one assigns it anything but a new group (\`g = shared\`), or is in a function literal, no fix.
 
 \`go f(a, b)\` becomes \`go func() { defer …; f(a, b) }()\` only when \`f\` and its arguments are
 names, selectors or literals that the loop does not assign: a closure reads them when it runs,

@@ -51,7 +51,13 @@ export function errgroupFindings(ctx: FileContext): RawFinding[] {
     // Its limit, added with the group's first finding, bounds this call too.
     if (limited.has(stmt.id)) continue;
     limited.add(stmt.id);
-    out.push({ ...finding, fix: { description: `${group.text}.SetLimit(${expr})`, edits: [{ start: at, end: at, text: `${nl}${indentAt(ctx.source, stmt.startIndex)}${group.text}.SetLimit(${expr})` }], imports } });
+    const again = owner ? madeAgain(group.text, stmt, owner, pkg) : { at: [] };
+    if ('reason' in again) {
+      out.push({ ...finding, message: 'errgroup goroutine per loop iteration with no SetLimit: as many run at once as the loop has iterations', reason: again.reason });
+      continue;
+    }
+    const limit = (s: Node) => ({ start: lineEnd(ctx.source, s.endIndex), end: lineEnd(ctx.source, s.endIndex), text: `${nl}${indentAt(ctx.source, s.startIndex)}${group.text}.SetLimit(${expr})` });
+    out.push({ ...finding, fix: { description: `${group.text}.SetLimit(${expr})`, edits: [{ start: at, end: at, text: limit(stmt).text }, ...again.at.map(limit)], imports } });
   }
   return out;
 }
@@ -105,4 +111,28 @@ function channelBetween(calls: Node[], owner: Node): { channel: string; lines: n
     if (using.length >= 2) return { channel: name, lines: using.slice(0, 2).map((c) => c.startPosition.row + 1) };
   }
   return undefined;
+}
+
+/**
+ * The assignments that make the group again after its declaration (\`if failfast { g, ctx =
+ * errgroup.WithContext(ctx) }\`, go-task): a limit set only where it is declared would be lost with
+ * the group it was set on, so each gets one too. A reason instead when one assigns it something
+ * other than a new group, or is in a function literal (where the limit may come too late).
+ */
+function madeAgain(group: string, decl: Node, owner: Node, pkg: string): { at: Node[] } | { reason: string } {
+  const at: Node[] = [];
+  for (const assign of owner.descendantsOfType('assignment_statement')) {
+    if (assign.startIndex < decl.endIndex) continue;
+    const left = assign.childForFieldName('left')?.namedChildren ?? [];
+    const right = assign.childForFieldName('right')?.namedChildren ?? [];
+    const i = left.findIndex((l) => l.type === 'identifier' && l.text === group);
+    if (i < 0) continue;
+    const value = right.length === left.length ? right[i] : i === 0 && right.length === 1 ? right[0] : undefined;
+    const line = assign.startPosition.row + 1;
+    const fresh = value && (value.text.startsWith(`${pkg}.WithContext(`) || new RegExp(`^&?\\s*${pkg}\\.Group\\{\\}$`).test(value.text));
+    if (!fresh) return { reason: `${group} is assigned on line ${line} something other than a new group (${assign.text.split('\n')[0]}): a limit set where it is declared may not be the one its goroutines run under` };
+    if (!same(enclosingFunction(assign), owner)) return { reason: `${group} is made again in a function literal (line ${line}): a limit set after it there may come after its goroutines start` };
+    at.push(assign);
+  }
+  return { at };
 }
