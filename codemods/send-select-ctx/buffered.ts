@@ -2,9 +2,9 @@ import { contains, enclosingFunction, normalized, same, unparen, type Node } fro
 import { mostSends, mostSendsPerIteration } from '../../src/go/send-paths.js';
 import { declarationOf, isLocalOf, isReassigned } from '../../src/go/scope.js';
 import { loopsBetween } from '../../src/go/loops.js';
-import { startedOnce } from '../../src/go/result-channel.js';
 import { identifiersNamed, sendStatements } from '../../src/go/find-by-text.js';
 import { prefilled, sentFirst } from './prefilled.js';
+import { sendsAtMost } from './sends-at-most.js';
 
 /**
  * True when a send provably never blocks: the channel is made in this function with a capacity
@@ -37,7 +37,7 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string): bool
     if (cap >= sends.length && sends.every((s) => loopsOf(s).length === 0)) return true;
     // Sends in goroutines each started once (`go func() { … }()`): the most any path through
     // each makes, added up, with the sends outside them that no loop repeats.
-    if (cap >= sendsAtMost(sends, made.decl, chan.text)) return true;
+    if (cap >= sendsAtMost(sends, made.decl, chan.text, source)) return true;
     // Else one per iteration of a loop running that many times (`for w := 0; w < 100; w++`).
   }
   if (sentOncePerElement(sends, capNode, made.decl, chan.text) && !capNames(capNode).some((id) => isReassigned(outerFn, source, id.text, made.decl.endIndex))) return true;
@@ -274,25 +274,6 @@ function goroutineHolding(sends: Node[]): Node | undefined {
   return sends.every((s) => same(enclosingFunction(s), literal)) ? literal : undefined;
 }
 
-/**
- * The most values the sends can put in the channel: each goroutine started once (no loop between
- * it and the channel's declaration repeats it) counts the most sends any path through it makes,
- * and each send outside goroutines and closures counts one, unless a loop repeats it (Infinity).
- */
-function sendsAtMost(sends: Node[], decl: Node, chan: string): number {
-  const literals = new Map<number, Node>();
-  let outside = 0;
-  for (const send of sends) {
-    const literal = enclosingFunction(send);
-    const call = literal?.parent;
-    const started = literal?.type === 'func_literal' && call?.type === 'call_expression' && call.parent?.type === 'go_statement';
-    if (started && startedOnce(literal, decl)) literals.set(literal.id, literal);
-    // A loop repeats it, or a closure that may be called any number of times holds it.
-    else if (started || literal?.type === 'func_literal' || loopsBetween(send, decl).length > 0) return Infinity;
-    else outside++;
-  }
-  return [...literals.values()].reduce((n, literal) => n + mostSends(literal.childForFieldName('body')!, chan), outside);
-}
 
 /**
  * True when loop runs exactly `count` times: `for i := 0; i < count; i++` (or `i <= n` with count

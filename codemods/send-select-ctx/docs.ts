@@ -123,7 +123,10 @@ with it in 15% of runs, the real error lost).
   running that many times alike), the send made by the loop itself or by a goroutine or closure
   called once per iteration (a local closure started by name, \`worker := func() { …; partials <-
   partial }\` then \`go worker()\`, included; not a callback a helper may retry), or at most one per iteration
-  between them (\`ch <- cached; continue\`, else \`go func() { ch <- query() }()\`); \`make(chan T, len(xs))\` filled
+  between them (\`ch <- cached; continue\`, else \`go func() { ch <- query() }()\`); a constant
+  capacity of at least a constant loop count times the most one iteration sends (\`make(chan error,
+  20)\` and \`for i := 0; i < 10; i++\` starting two goroutines that send once at most, the counter
+  set nowhere else); \`make(chan T, len(xs))\` filled
   once per \`range xs\`, or once on each path of a callback handed with \`xs\` to a call named
   for running it on each element (\`concurrency.ForEach(ctx, jobs, n, func(…) error { … })\`), the names of the capacity not assigned again after the \`make\` until the loop ends: \`workers--\` as each
   reports afterwards changes nothing; a set's \`dests.Len()\` for \`range dests\` alike; a capacity
