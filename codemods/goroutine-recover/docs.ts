@@ -164,7 +164,10 @@ recovered half-way, let k3s stage a chart the user had disabled), or goroutines 
 that each send on a channel in a defer (\`defer func() { done <- struct{}{} }()\`), made by the
 function, which counts them back in a loop after (\`for range stmts { <-done }\`, \`for i := 0; i < n;
 i++ { <-done }\`: a sqlc-shaped compile, recovered, skipped a query whose parse panicked and
-succeeded without it), or a group kept in a field that
+succeeded without it), or goroutines that each lower an in-flight count in a defer
+(\`defer t.running.Add(-1)\`, \`defer atomic.AddInt64(&n, -1)\`) that the function reads after
+starting them (\`for t.running.Load() > 0 { … }\`: a lint fan-out, recovered, reported every file
+clean; a count nothing reads, a gauge, does not count), or a group kept in a field that
 a function of the package not named for stopping waits for (\`defer r.uploadWait.Done()\`, then
 \`r.uploadWait.Wait()\` in \`Run\`: woodpecker's detached steps, recovered, left a workflow reported
 finished with its step never traced; a wait in \`Stop\` or \`Close\` only lets shutdown finish, unless

@@ -7,6 +7,7 @@ import { declarationOf } from '../../src/go/scope.js';
 import { pipeClosedOnExit, pipeFedAlone, streamClosedOnExit } from './pipes.js';
 import { fieldGroupWaited } from './field-groups.js';
 import { countedReceives } from './counted-receives.js';
+import { polledCounter } from './polled-counter.js';
 import { handlesSignals } from './signals-handled.js';
 
 // Goroutines whose work someone goes on with, or whose panic is meant to stop the process:
@@ -137,7 +138,7 @@ function joinedAfter(stmts: Node[], go: Node): { wait: string; group: string; by
     if (later) return { wait: firstLine(later[0]), group: group!, byCaller: false, around: true };
   }
   // Or a join by counted receives (`defer func() { done <- struct{}{} }()`, then `for range stmts { <-done }`).
-  return countedReceives(stmts, go);
+  return countedReceives(stmts, go) ?? polledCounter(stmts, after);
 }
 
 /**
