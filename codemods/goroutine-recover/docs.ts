@@ -58,7 +58,9 @@ package when the fix would import them (\`var log = logging.Logger("bootstrap")\
 of the function; a body that
 releases or reports outside a defer (\`wg.Done()\`, \`mu.Unlock()\`, \`close(ch)\`, \`w.Close()\`,
 \`pw.CloseWithError(err)\` (trivy's image export pipe), a send, a
-cancel (\`cancel()\`, or a field named for one, \`hwe.hooksCancelFunc()\`: velero's post-restore hooks), a deadline set after its work to unblock the other side: \`right.SetReadDeadline(…)\`,
+cancel (\`cancel()\`, or a field named for one, \`hwe.hooksCancelFunc()\`: velero's post-restore hooks; or, whatever its name,
+the second result of \`context.WithCancel\`, \`WithTimeout\`, \`WithDeadline\` or their \`…Cause\` forms, given to a variable of the functions around
+or a field of the package: \`delayedCancel()\`, earthly's solver monitor, recovered, left its loop waiting on \`delayedCtx\` for good), a deadline set after its work to unblock the other side: \`right.SetReadDeadline(…)\`,
 glider's relay, recovered, left the copy back waiting on an idle peer), or ends the process (\`os.Exit(0)\` after a CLI run in a goroutine while \`main\` waits for a
 signal: croc, recovered, hung instead of exiting): after a recovered panic it would be skipped, and whoever waits for it would wait
 forever where the process used to crash (defer the release first). Such a call in any position

@@ -9,7 +9,7 @@ import { outcomeHandedBack } from './outcome-handed-back.js';
 import { workerPerItem } from './workers.js';
 import { foreignServer } from './foreign-server.js';
 import { callbackReason, handedFunctionReason } from './handed-functions.js';
-import { releaseAPanicSkips } from './own-releases.js';
+import { leftBySkipping, releaseAPanicSkips } from './own-releases.js';
 import { handedWhere } from './handed-literal-sends.js';
 import { releaseDeferredInCallee } from './release-in-callee.js';
 import { clearInCallee } from './clear-in-callee.js';
@@ -161,9 +161,9 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `a variable ${hidden} of the function hides the package the recovery would call` });
       continue;
     }
-    const skipped = releaseAPanicSkips(stmts, go);
+    const skipped = releaseAPanicSkips(stmts, go, () => ctx.packageIndex());
     if (skipped) {
-      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${firstLine(skipped.text)} (line ${skipped.startPosition.row + 1})${handedWhere(skipped, stmts)} outside a defer: after a recovered panic it would be skipped, and ${afterSkipping(skipped.text)} where the process used to crash` });
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${firstLine(skipped.text)} (line ${skipped.startPosition.row + 1})${handedWhere(skipped, stmts)} outside a defer: after a recovered panic it would be skipped, and ${leftBySkipping(skipped, go, () => ctx.packageIndex())} where the process used to crash` });
       continue;
     }
     const drained = drainsReader(stmts, body);

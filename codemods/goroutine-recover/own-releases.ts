@@ -1,7 +1,9 @@
 import { regexEscaped, receivesFrom } from '../../src/go/find-by-text.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { contains, inSelectWithDefault, isReleaseCall, onOwnPath, type Node } from '../../src/go/syntax.js';
-import { ENDS_PROCESS, SIGNAL_CHANNEL, signalsEnd } from './skipped-work.js';
+import type { PackageIndex } from '../../src/go/package-index.js';
+import { afterSkipping, ENDS_PROCESS, SIGNAL_CHANNEL, signalsEnd } from './skipped-work.js';
+import { cancelLeft, madeCancelCall } from './made-cancel.js';
 import { afterStart, beforeStart } from './waited-for.js';
 import { handedSignal } from './handed-literal-sends.js';
 
@@ -13,12 +15,18 @@ import { handedSignal } from './handed-literal-sends.js';
  * CLI run in a goroutine ends `main`, which waits for a signal meanwhile): a panic before it skips
  * it. Deferred ones still run.
  */
-export function releaseAPanicSkips(stmts: Node[], go: Node): Node | undefined {
+export function releaseAPanicSkips(stmts: Node[], go: Node, index: () => PackageIndex): Node | undefined {
   // One in a literal the goroutine hands to a call only when none is on its own path.
-  return skippedRelease(stmts, go, false) ?? skippedRelease(stmts, go, true);
+  return skippedRelease(stmts, go, index, false) ?? skippedRelease(stmts, go, index, true);
 }
 
-function skippedRelease(stmts: Node[], go: Node, handed: boolean): Node | undefined {
+/** What skipping that release would leave, for the reason: a context's cancel names its context. */
+export function leftBySkipping(skipped: Node, go: Node, index: () => PackageIndex): string {
+  const cancel = madeCancelCall(skipped, go, index);
+  return cancel ? cancelLeft(cancel) : afterSkipping(skipped.text);
+}
+
+function skippedRelease(stmts: Node[], go: Node, index: () => PackageIndex, handed: boolean): Node | undefined {
   let first = true;
   const last = stmts.filter((st) => st.type !== 'comment').at(-1);
   for (const st of stmts) {
@@ -41,7 +49,7 @@ function skippedRelease(stmts: Node[], go: Node, handed: boolean): Node | undefi
       // A slot given back after the work (`<-sem`, `<-limitation`), not a wait for a signal.
       if (!first && n.type === 'expression_statement' && slotGivenBack(n)) return n;
       if (!first && (givesBackTaken(n, go) || lowersRaisedCount(n, go) || (st === last && notifiesHandler(n)) || removesSharedEntry(n, go))) return n;
-      if (isReleaseCall(n) || signalsEnd(n) || ENDS_PROCESS.test(n.type === 'call_expression' ? (n.childForFieldName('function')?.text ?? '') : '')) return n;
+      if (isReleaseCall(n) || signalsEnd(n) || madeCancelCall(n, go, index) || ENDS_PROCESS.test(n.type === 'call_expression' ? (n.childForFieldName('function')?.text ?? '') : '')) return n;
       // A deadline set after work, to unblock the other side (`right.SetReadDeadline(time.Now())`:
       // glider's relay), not one set before it.
       if (!first && n.type === 'call_expression' && n.parent?.type === 'expression_statement' && /\.Set(Read|Write)?Deadline$/.test(n.childForFieldName('function')?.text ?? '')) return n;
