@@ -67,4 +67,11 @@ A loop whose select takes requests and answers them (\`case done := <-r.snapshot
 \`close(done)\`, \`case req := <-s.reqs:\` … \`req.reply <- v\`): its callers wait for the answer,
 and one that comes once the context is done (a last forced snapshot at shutdown, after the
 cancel) would wait forever for a loop a check had ended.
+
+A loop checking a context field of the receiver that may still be nil when the goroutine starts:
+the package builds the type without it (\`&Controller{tree: tree}\`), the function building it does
+not set it, nor does the method before the loop, and only another method does (\`c.ctx = ctx\` in
+\`Run\`, called after \`Start\`): a check at the top would call Done() on a nil context and panic
+(tracee's debug printer). A field the constructor or the method itself sets before the loop is
+still checked (send-select-ctx refuses the same nil field).
 `;

@@ -7,6 +7,7 @@ import { afterOpeningBrace, ancestors, enclosingFunction, eol, firstLine, FUNCTI
 import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { docs } from './docs.js';
 import { answeredRequest } from './serves-requests.js';
+import { nilContextField } from './nil-field.js';
 
 export const loopCtxCheck: Codemod = {
   id: 'loop-ctx-check',
@@ -33,6 +34,11 @@ function find(ctx: FileContext): RawFinding[] {
     const message = `endless loop in a goroutine never looks at ${source.expr}: it keeps running after ${source.expr} is cancelled`;
     if (!exit.ok) {
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: exit.reason });
+      continue;
+    }
+    const nil = nilContextField(loop, source, ctx.packageIndex());
+    if (nil) {
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: nil });
       continue;
     }
     const done = doneAt(loop, fn, source);
