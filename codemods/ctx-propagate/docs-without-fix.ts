@@ -17,6 +17,11 @@ on purpose, for work that must not stop with it):
   path handed its cancel callback a context already done, and the result was dropped), after a
   select whose done case goes on, or after
   a \`for {\` left only by breaks taken once the context is done (\`case <-ctx.Done(): break Loop\`);
+- it runs after a shutdown signal received in its own function body (a \`<-w.tomb.Dying()\`
+  statement, or in a \`case <-w.stopCh:\` holding it: a \`Dying\`, \`Done\`, \`Closing\`, \`Stopped\`,
+  \`Quit\`… call, or a channel named \`stop\`, \`quit\`, \`done\`, \`shutdown\`, \`exit\`…): the context
+  in scope is likely made from what is shutting down and done by then, and given it the call would
+  fail (juju's watcher Stop, never sent to the server once the watcher died, leaking it there);
 - it is deferred: cleanup that runs as the function returns, often because the context ended; so
   too a call in a function literal kept in a variable that the function declaring it defers
   (\`prune = func() { r.Prune(context.Background(), out) }\`, and \`defer func() { prune() }()\`:

@@ -1,0 +1,65 @@
+import type { CancellationSource } from '../../src/go/cancellation.js';
+import { ancestors, contains, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
+
+// A call that runs once a shutdown was waited for: after `<-w.tomb.Dying()` (or `<-s.stopCh`) as a
+// statement of the same function body, or in a `case <-w.tomb.Dying():` holding it. The context
+// in scope is most often made from what is shutting down (juju's watchers take
+// `w.tomb.Context(…)`, cancelled as the tomb dies): by then it is done, and the call meant to
+// tell the other side of the shutdown (a watcher's Stop) would fail before it is sent.
+
+/** Methods whose channel is closed as their owner shuts down. */
+const SIGNAL_METHODS = new Set(['Dying', 'Dead', 'Done', 'Closing', 'Closed', 'Stopping', 'Stopped', 'Quit']);
+
+/** A channel's name saying it signals a shutdown: its first word one of these (`stopCh`, `quit`, `doneC`, `termCh`)… */
+const FIRST_WORD = /^(stop|stopped|stopping|quit|quitting|done|closing|closed|shutdown|shutting|die|dying|dead|exit|exiting|term\w*)$/;
+/** …or a later word one of these (`serverStop`, `tombDying`): not `done`, `closed`, `exit` (`readDone`: a piece of work finished). */
+const LATER_WORD = /^(stop|stopping|quit|shutdown|closing|die|dying|term\w*)$/;
+
+/** The words of a Go name, lower case: `stopCh` → stop, ch; `shutdown_chan` → shutdown, chan. */
+function words(name: string): string[] {
+  return name.split(/_|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean).map((w) => w.toLowerCase());
+}
+
+/** Whether the received expression is a shutdown signal: `w.tomb.Dying()`, `stop`, `w.stopCh`. */
+function isShutdownSignal(operand: Node): boolean {
+  const e = unparen(operand);
+  if (e.type === 'call_expression') {
+    const fn = e.childForFieldName('function');
+    const args = e.childForFieldName('arguments');
+    return fn?.type === 'selector_expression' && args?.namedChildCount === 0 && SIGNAL_METHODS.has(fn.childForFieldName('field')?.text ?? '');
+  }
+  const name = e.type === 'identifier' ? e.text : e.type === 'selector_expression' ? e.childForFieldName('field')?.text : undefined;
+  if (!name) return false;
+  const [first, ...rest] = words(name);
+  return FIRST_WORD.test(first ?? '') || rest.some((w) => LATER_WORD.test(w));
+}
+
+/** A bare receive, `<-x` (as a statement or a select case's communication): its operand. */
+function bareReceive(n: Node | null): Node | undefined {
+  // A case's `<-x` is a receive statement with no left side (`v := <-x` is not bare).
+  const e = n?.type === 'expression_statement' ? n.namedChild(0) : n?.type === 'receive_statement' && !n.childForFieldName('left') ? n.childForFieldName('right') : n;
+  return e?.type === 'unary_expression' && e.childForFieldName('operator')?.text === '<-' ? e.childForFieldName('operand') ?? undefined : undefined;
+}
+
+/** Why `call` may not be given the context: it runs after a shutdown signal was received in its own function body. */
+export function afterShutdownSignal(call: Node, source: CancellationSource): string | undefined {
+  for (const a of ancestors(call)) {
+    if (FUNCTION_TYPES.has(a.type)) break;
+    let signal: string | undefined;
+    if (a.type === 'statement_list') {
+      for (let s = a.firstNamedChild; s && s.startIndex < call.startIndex && !signal; s = s.nextNamedSibling) {
+        const operand = !contains(s, call) ? bareReceive(s) : undefined;
+        if (operand && isShutdownSignal(operand)) signal = `after ${s.text}`;
+      }
+    }
+    if (a.type === 'communication_case') {
+      const comm = a.childForFieldName('communication');
+      const operand = comm && !contains(comm, call) ? bareReceive(comm) : undefined;
+      if (operand && isShutdownSignal(operand)) signal = `in case ${comm!.text}:`;
+    }
+    if (signal) {
+      return `the call runs ${signal}, a shutdown signal: by then ${source.expr} is likely done (a context made from what is shutting down), and given ${source.expr} this call would fail (juju's watcher Stop, never sent once the watcher died)`;
+    }
+  }
+  return undefined;
+}
