@@ -249,7 +249,8 @@ on purpose, for work that must not stop with it):
 - a result of the call (any call), or something made from it, is kept in a field of the method's
   receiver later in the function (\`res, err := h.client.SendToResponse(context.Background(), …)\`,
   then \`h.codec = bufio.NewScanner(res.Body)\`; the result itself, its \`Body\`, \`Stream\`,
-  \`Conn\` or \`Reader\`, or a \`New…\`/\`Wrap…\` constructor given it), where the context in scope is
+  \`Conn\` or \`Reader\`, or a \`New…\`/\`Wrap…\`/\`Create…\`/\`Make…\`/\`Build…\` constructor given it:
+  \`h.codec, err = h.codecCtor.Create(res.Body, …)\` too), where the context in scope is
   not the receiver's field: what it streams is read after the call returns, and given the context
   in scope it would end with it (with \`--aggressive\`, benthos' streaming http_client input, given
   a Connect context that ends with connecting, read one event of five); values read from it at

@@ -44,8 +44,9 @@ function madeToOutlive(given: Node | undefined, callee: string, source: Cancella
 /**
  * A result of `given` the method keeps in a field of its receiver after the call, itself or made
  * into something that reads it later: `h.conn = conn`, `h.body = res.Body`, or a constructor given
- * either (`h.codec = bufio.NewScanner(res.Body)`: benthos' streaming http_client input, whose
- * body ReadBatch read after Connect, given a context that ended with connecting). Not a value
+ * either (`h.codec = bufio.NewScanner(res.Body)`, `h.codec, err = h.codecCtor.Create(res.Body, …)`:
+ * benthos' streaming http_client input, whose body ReadBatch read after Connect, given a context
+ * that ended with connecting). Not a value
  * computed from it (`h.count = len(res.Items)`, `h.items = parse(res)`), read at once.
  */
 function keptInReceiverField(given: Node): { name: string; assignment: Node } | undefined {
@@ -61,7 +62,7 @@ function keptInReceiverField(given: Node): { name: string; assignment: Node } | 
     e.text === name ||
     (e.type === 'selector_expression' && (made || STREAM.test(e.childForFieldName('field')!.text)) && from(e.childForFieldName('operand')!, name, true)) ||
     (e.type === 'unary_expression' && from(e.namedChildren[0], name, made)) ||
-    (e.type === 'call_expression' && /(^|\.)(New|Wrap)\w*$/.test(e.childForFieldName('function')?.text ?? '') && (e.childForFieldName('arguments')?.namedChildren ?? []).some((a) => from(a, name, true)));
+    (e.type === 'call_expression' && MAKER.test(e.childForFieldName('function')?.text ?? '') && (e.childForFieldName('arguments')?.namedChildren ?? []).some((a) => from(a, name, true)));
   for (const a of fn.descendantsOfType('assignment_statement')) {
     if (a.startIndex < given.endIndex || !same(enclosingFunction(a), fn)) continue;
     const fields = a.childForFieldName('left')!.namedChildren.some((n) => n.type === 'selector_expression' && n.text.startsWith(`${receiver}.`));
@@ -70,6 +71,13 @@ function keptInReceiverField(given: Node): { name: string; assignment: Node } | 
   }
   return undefined;
 }
+
+/**
+ * A constructor, made from what it is given and kept to read it later: `New…`, `Wrap…`, or
+ * `Create…`, `Make…`, `Build…` (\`h.codec, err = h.codecCtor.Create(res.Body, …)\`: benthos'
+ * http_client input with a codec, streaming the body after Connect returned).
+ */
+const MAKER = /(^|\.)(New|Wrap|Create|Make|Build)\w*$/;
 
 /** A field named for what is read over time: a body, a stream, a connection. */
 const STREAM = /^(Body|Stream|Conn|Reader)$/;
