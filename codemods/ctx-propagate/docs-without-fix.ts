@@ -32,6 +32,13 @@ on purpose, for work that must not stop with it):
   named \`revert\`, \`undo\`, \`rollback\`, \`cleanup\`): a revert runs once the work failed, often
   because the context ended, and given it would fail at once (lxd's storage reverts, with their
   errors dropped, left the database and the disk out of step);
+- it is in a function literal handed to a call that registers it to run later, on each change or
+  event (\`Subscribe…\`, \`On…\`, \`Register…\`, \`Add…Handler\`/\`Listener\`/\`Hook\`/\`Callback\`,
+  \`Set…Handler\`/\`Callback\`/\`Hook\`, \`Watch…\`, \`Notify…\`, \`Handle\`, \`HandleFunc\`), and the
+  context in scope is a parameter or local of the function around the registration, not the
+  literal's own: the literal runs long after that function, whose context may be done by then
+  (with \`--aggressive\`, benthos' studio pull runner, its config-change callback given
+  bootstrapConfigReader's ctx, stopped the old stream with a done context on each reset);
 - the function around it, given the context as a parameter, stops or shuts something down
   (\`Stop\`, \`Shutdown\`, \`Close\`, \`Teardown\`, \`Drain\`…): its context bounds the wait for what it
   stops and may be done already (a forced stop), while its work on the way is meant to finish

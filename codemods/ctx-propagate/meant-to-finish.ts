@@ -1,4 +1,5 @@
 import { transactionEndReason } from './transaction-end.js';
+import { registeredCallback } from './registered-callback.js';
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { ancestors, closureName, contains, enclosingFunction, FUNCTION_TYPES, same, statementsOf, type Node } from '../../src/go/syntax.js';
 
@@ -14,6 +15,8 @@ export function meantToFinish(call: Node, callee: string, source: CancellationSo
   if (hook) {
     return `the call is in a function literal handed to ${hook}, kept to run later (a revert, a cleanup hook): it often runs because ${source.expr} ended, and given ${source.expr} it would fail at once and leave undone what it undoes`;
   }
+  const registered = registeredCallback(call, source);
+  if (registered) return registered;
   const aside = endSetAside(call);
   if (aside) {
     return `the function sets ${aside.expr}'s end aside (${aside.text}, line ${aside.row}) and goes on: what follows is meant to run once ${aside.expr} is done (a round saving what it managed), and given ${source.expr} it would fail then`;
