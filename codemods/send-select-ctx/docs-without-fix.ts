@@ -94,6 +94,12 @@ export const withoutFix = `## Reported without a fix
   whose body uses its context field (\`err := d.unconditionalSend(payload)\`, then \`output <-
   payload\`): the work is done, and a select would drop the delivered value once the context is
   done (datadog-agent's log destinations: the auditor never committed offsets, logs sent twice);
+- the send follows, in its block after the last branch that skips the item, a record of it as
+  handled in state that outlives the call (a package-level variable or a field: \`.Add(\`, \`.Set(\`,
+  \`.Store(\`, \`.Put(\`, \`.Insert(\`, \`m[k] = …\`), keyed by what the sent value is built from
+  (\`reportedFtraceHooks.Add(symbol, args)\`, then \`out <- NewPipelineEvent(symbol)\`): later passes
+  skip what is recorded, and a send dropped once the context is done would lose it for good (tracee's
+  ftrace hooks, under a per-scan deadline); a map of the call itself, or a count, still gets the fix;
 - the send hands on what a call of the package returns, and that call closes the done-channel field
   selected on, itself or through a call it makes (\`results <- a.hit(tr)\`, where \`hit\` calls
   \`a.Stop()\` once the targets run out, and \`Stop\` closes \`a.stopch\`): the value reports why

@@ -20,6 +20,7 @@ import { endsOnReturnReason, lastingSources, perItemLoop } from './per-item-cont
 import { everyValueAwaited } from './package-channel.js';
 import { reportsServerEnd, stoppedBySentCall } from './stopped-by-sent-call.js';
 import { deliveredBefore } from './delivered-value.js';
+import { recordedAsSent } from './recorded-as-sent.js';
 import { carriesResultOf, endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
 import { sendOperands } from './send-operands.js';
@@ -287,6 +288,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   }
   const delivered = deliveredBefore(send, fn, sources[0], ctx);
   if (delivered) return { reason: `the send hands on ${delivered}: that work is done, and a select on ${sources[0].expr} would drop the delivered value once it is done, its reader never told of it` };
+  const recorded = sources[0].isContext ? recordedAsSent(send, sources[0], ctx) : undefined;
+  if (recorded) return { reason: `the send follows ${recorded}` };
   const undroppable = everyValueAwaited(send, sources[0], ctx);
   if (undroppable) return { reason: undroppable };
   const future = returnedFuture(send, sources[0].expr);
