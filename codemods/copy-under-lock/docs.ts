@@ -132,7 +132,11 @@ goroutine the method starts (\`go c.Close(ctx)\`).
   So too where the new value holds what a call named for taking a port, file or lock acquired
   (\`ln, err := net.Listen("tcp", addr)\`, then \`s := &taskServer{ln: ln}\`), or a call given a name
   made from the key (\`path := filepath.Join(sm.dir, id+".sock")\`): restarted during a slow Close,
-  go-task's server found its port still bound, and podman's re-attach lost its socket file;
+  go-task's server found its port still bound, and podman's re-attach lost its socket file. So too
+  where another method inserts, under the same mutex, a value it is handed after calling a method
+  named for acquiring on it (\`db.Open()\`, a Start, Listen or Lock; then \`s.dbs[db.Path()] = db\`):
+  a litestream-shaped RegisterDB of a path during an UnregisterDB's slow Close found the file still
+  locked and failed;
 - another method removes elements of the collection under the same mutex (\`delete(a.handlers,
   id)\`, also through a local given the map: \`rcs := app.rcs; delete(rcs, c)\`, \`s.subs = slices.Delete(…)\`, a re-slice, a filtered copy put in its place: \`b.subs =
   keep\`): once it returns, the lock promises the element
@@ -190,6 +194,12 @@ goroutine the method starts (\`go c.Close(ctx)\`).
   serialises work on objects, and an element may be one of them seen through another interface.
   iris' access log holds its writers as Flushers too: flushed after unlocking, they raced its
   writes, and lines were lost or torn;
+- the elements are of an interface type (\`map[Exporter]struct{}\`), or another package's type held
+  by value or by pointer, whose implementations the package does not show, and another method calls
+  a method on elements of the same collection under the same mutex (\`e.ExportView(d)\` in
+  reportView): the lock keeps those calls apart, and the loop's call (\`e.Flush()\`) after the unlock
+  could run beside them on one element (opencensus' exporters, which buffer without a lock of their
+  own, lost rows and raced under -race);
 - a slice taken under the lock and ranged over after it by a loop that calls out (\`l()\`), whose
   elements another method of the type assigns in place (\`p.changeListeners[id] = nil\`, a removal
   that keeps ids stable; also \`t.subs[topic][id] = nil\` in a map's slices): the loop sees that

@@ -13,7 +13,9 @@ import { onlyAppended } from './append-only.js';
 import { closesEveryElementUnderLock } from './closes-all.js';
 import { removerReason, removesUnderLock } from './removers.js';
 import { closesTaken, reopensByKey } from './reopened-by-key.js';
+import { reacquiresHandedIn } from './reopened-handed-in.js';
 import { unlessUnsafeElements } from './unsafe-elements.js';
+import { unlessElementCallsKeptApart } from './interface-elements-called.js';
 import { unlessCallbackReachesState } from './callback-reaches-state.js';
 import { releasedBefore } from './released-in-loop.js';
 import { elementSetterReason, elementsSetInPlace, loopCallsOut } from './elements-set-in-place.js';
@@ -80,7 +82,7 @@ function find(ctx: FileContext): RawFinding[] {
               ? { ok: false, reason: `${closer} closes channels under the same lock: sending after unlocking could panic on a closed channel` }
               : remover
                 ? { ok: false, reason: removerReason(remover, `${cs.recv}.${ranged.name}`, afterRemoval) }
-                : guardedObjectsPlan(recv.typeName, cs, ranged, ctx) ?? sharedElementsPlan(loop, ranged, vars, cs, ctx) ?? unlessCallbackReachesState(unlessUnsafeElements(iterateThenCall(cs, loop, ranged, method, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx);
+                : guardedObjectsPlan(recv.typeName, cs, ranged, ctx) ?? sharedElementsPlan(loop, ranged, vars, cs, ctx) ?? unlessElementCallsKeptApart(unlessCallbackReachesState(unlessUnsafeElements(iterateThenCall(cs, loop, ranged, method, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx);
           report(call, `${what(call)} happens for each element of ${cs.recv}.${ranged.name} while holding ${cs.mutex}: every other method waits for the slowest call`, plan);
           continue;
         }
@@ -99,13 +101,16 @@ function find(ctx: FileContext): RawFinding[] {
           const shutter = closesEveryElementUnderLock(recv.typeName, cs, guarded(indexOperand(take))!.name, method, ctx);
           const taken = take.childForFieldName('left')!.namedChildren[0]?.text ?? '';
           const reopener = closesTaken(call, taken) ? reopensByKey(recv.typeName, cs, guarded(indexOperand(take))!.name, method, ctx) : undefined;
+          const reacquirer = closesTaken(call, taken) && !reopener ? reacquiresHandedIn(recv.typeName, cs, guarded(indexOperand(take))!.name, method, ctx) : undefined;
           const plan: Rewrite = rest.some((r) => mentions(r, cs.recv))
             ? { ok: false, reason: `statements after the delete still use ${cs.recv}'s state under the lock` }
             : shutter
               ? { ok: false, reason: `${shutter} closes every element of ${delArgs[0].text} under the same lock: once it returns none is open, and a close moved past the unlock could still be running then (a shutdown cut short)` }
               : reopener
                 ? { ok: false, reason: `${reopener.method} opens a new value for a missing key of ${delArgs[0].text} (${reopener.call}) under ${cs.mutex}: after the unlock it could open ${key.text} again while ${call.text} still works on the old one (a file, port or lock held twice, or read before it is written back)` }
-                : removeThenClose(cs, take, del, between, ctx);
+                : reacquirer
+                  ? { ok: false, reason: `${reacquirer.method} inserts into ${delArgs[0].text} under ${cs.mutex} a value it is handed and opens first (${reacquirer.call}): after the unlock it could open a new one for ${key.text} while ${call.text} still holds what the old one frees (a file, port or lock held twice: the new open fails)` }
+                  : removeThenClose(cs, take, del, between, ctx);
           report(call, `${what(call)} runs while holding ${cs.mutex}: an entry of ${delArgs[0].text} is used and removed under the lock`, plan);
           continue;
         }

@@ -49,7 +49,7 @@ function guardsWorkOnFields(typeName: string, cs: { mutex: string; recv: string 
  * An interface type, or one that may be: another package's held by value (`io.Writer`,
  * `net.Conn`; not sync's or atomic's, a mutex or a counter).
  */
-function mayBeInterface(type: Node | null | undefined, index: PackageIndex): boolean {
+export function mayBeInterface(type: Node | null | undefined, index: PackageIndex): boolean {
   if (type?.type === 'qualified_type') return !/^(sync|atomic)$/.test(type.childForFieldName('package')?.text ?? '');
   if (type?.type === 'interface_type') return true;
   return type?.type === 'type_identifier' && index.underlyingKind(type.text) === 'interface';
