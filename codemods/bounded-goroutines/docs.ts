@@ -1,4 +1,5 @@
 import { withoutFix } from './docs-without-fix.js';
+import { handedWithoutFix } from './docs-without-fix-handed.js';
 
 export const docs = `# bounded-goroutines
 
@@ -119,4 +120,4 @@ loop already copies them (a second \`v := v\` in the same block would not compil
   does not count. Or a \`siteWg.Wait()\` statement there, for the group whose \`Done\` the
   goroutine calls: each pass waits for the few it started (gospider's per-site crawlers).
 
-${withoutFix}`;
+${withoutFix.replace('- a `go f(x)`', `${handedWithoutFix}- a \`go f(x)\``)}`;

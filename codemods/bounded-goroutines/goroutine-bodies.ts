@@ -3,6 +3,7 @@ import { calledBodies, literalsHandedTo } from '../../src/go/called-functions.js
 import { statementsOf, type Node } from '../../src/go/syntax.js';
 import { declarationOf, localClosure } from '../../src/go/scope.js';
 import { spawnedFunction, type Spawn } from './detect.js';
+import { callbackBodies } from './handed-callbacks.js';
 
 /**
  * What a spawned goroutine runs: its function literal (or the local closure it calls), and the
@@ -54,7 +55,7 @@ export function goroutineBodies(spawn: Spawn, ctx: FileContext): { body: Node; v
   const closures = closuresCalled(called)
     .filter(({ closure }) => closure !== literal)
     .map(({ closure, call }) => ({ body: closure.childForFieldName('body')!, via: `${call.text}()` }));
-  return [{ body: literal.childForFieldName('body')!, via: literal === fn ? undefined : `${fn!.text}()` }, ...closures, ...calledBodies(called, ctx.packageIndex(), true), ...passed];
+  return [{ body: literal.childForFieldName('body')!, via: literal === fn ? undefined : `${fn!.text}()` }, ...closures, ...calledBodies(called, ctx.packageIndex(), true), ...passed, ...callbackBodies(literal, ctx.packageIndex())];
 }
 
 /**
