@@ -4,4 +4,11 @@ export const handedWithoutFix = `- a goroutine hands the package's function or m
   a channel the goroutine did not make (\`p.jobResultCh <- job\`), as a call of it would: the
   receiver may be the event loop that starts the goroutines (river's producer, bounded, waited
   for a slot while its jobs waited for the cancel it no longer took);
+- the loop runs each function of a slice its function is given (\`runTasks(tasks []func())\`,
+  \`go func(t func()) { defer wg.Done(); t() }(t)\`), and a caller in the package hands it a slice
+  literal, or one it builds with \`append\`, of function literals or the package's functions that
+  hand values to each other through a channel declared outside them (one sends, another
+  receives): pipeline stages, and bounded, those holding the slots would wait on their sends for a
+  stage that never starts (opencensus's runTasks, as a trial used it, deadlocked); tasks sharing
+  no channel, such as an event bus's handlers, are still bounded;
 `;

@@ -7,6 +7,7 @@ import { docs } from './docs.js';
 import { errgroupFindings } from './errgroup.js';
 import { semaphoreFix, type Plan } from './fix.js';
 import { whyBoundMayStall } from './lifetime.js';
+import { pipedTasks } from './piped-tasks.js';
 import { workersFix } from './workers.js';
 import { boundedByPrefetch } from './prefetch.js';
 import { joinedInTurn, sentByLiteral } from './awaited-in-turn.js';
@@ -58,7 +59,7 @@ function find(ctx: FileContext): RawFinding[] {
 
 /** The rewrite, unless a bound could stall the loop. */
 function planFor(spawn: Spawn, ctx: FileContext, rewrite: () => Plan): Plan {
-  const stall = whyBoundMayStall(spawn, ctx);
+  const stall = whyBoundMayStall(spawn, ctx) ?? pipedTasks(spawn, ctx);
   return stall ? { ok: false, reason: stall } : rewrite();
 }
 
