@@ -31,7 +31,7 @@ export function keptByOnce(call: Node, source: CancellationSource, index: Packag
 }
 
 /** `c.gitOnce` typed sync.Once (or, its type unknown, named …Once), not a local of the function the context belongs to. */
-function isSharedOnce(once: Node, source: CancellationSource, index: PackageIndex): boolean {
+export function isSharedOnce(once: Node, source: CancellationSource, index: PackageIndex): boolean {
   const named = /[oO]nce$/.test(once.text);
   if (once.type === 'selector_expression') {
     const field = selectedField(once, index);

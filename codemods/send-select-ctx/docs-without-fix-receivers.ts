@@ -51,7 +51,10 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   \`enumerate := func(errc chan<- error, …) { …; errc <- err }\`, \`go enumerate(srcErr, …)\`,
   perkeep's sync pass) and never closes it, or only by a \`defer\` that runs after those receives or a
   \`close\` of its own after the last of them (\`for range files { res := <-readerC … }\`, then
-  \`close(readerC)\`): a send that gives up once the
+  \`close(readerC)\`), or hands it after starting the senders to a function of the package it calls in
+  place that receives from it in a counted loop it does not leave (\`failed := collectFailed(resultChan,
+  len(m.streams))\`, \`for i := 0; i < n; i++ { if id := <-ch; … }\`: benthos' stream manager Stop
+  hung with its lock held): a send that gives up once the
   source is done would leave that receive waiting forever, a hang where there was a leak (give the
   channel room for every send instead, \`make(chan error, len(eps))\`);
 - the function returns the channel, and a caller in the package makes the context it hands in with

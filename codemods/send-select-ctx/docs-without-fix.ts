@@ -3,6 +3,11 @@ import { receiversWithoutFix } from './docs-without-fix-receivers.js';
 import { returnsWithoutFix } from './docs-without-fix-returns.js';
 
 export const withoutFix = `## Reported without a fix
+- the send is in a goroutine started inside a function literal handed to a shared sync.Once's Do
+  (\`relayOnce.Do(func() { …; go func() { for { r.ch <- chunk } }() })\`), and the source comes from
+  outside that literal: the goroutine runs once for every caller, and the context is only the first
+  caller's; a select on it would end the shared work when that caller is cancelled (benthos' stdin
+  relay, which later consumers found silent);
 - the send is in a method or function of the package called in a loop that does not stop on the
   done field it would select on (\`for { msg := <-o.queue; o.sendRequest(client, msg) }\`): the
   return leaves the helper only, and the loop goes on working past the stop with the value

@@ -47,6 +47,8 @@ import { servedUntilDone } from './served-until-done.js';
 import { returnedFuture } from './returned-future.js';
 import { skippedReason } from './closed-on-other-exit.js';
 import { outlivedSpawnerReason } from './outlived-spawner.js';
+import { countedByHelper } from './counted-by-helper.js';
+import { startedOnceReason } from './started-once.js';
 
 export const sendSelectCtx: Codemod = {
   id: 'send-select-ctx',
@@ -143,6 +145,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const chan = send.childForFieldName('channel')!.text;
   const lock = lockAcquired(send, ctx);
   if (lock) return { reason: `the send takes a lock: ${lock.method} gives it back by receiving from ${chan} (${lock.receive}), a channel mutex; a send that gives up once ${sources[0].expr} is done returns without holding it, and the caller's ${lock.method} then takes the token of the goroutine that does hold it (mutual exclusion lost)` };
+  const once = sources.map((s) => startedOnceReason(send, s, ctx)).find(Boolean);
+  if (once) return { reason: once };
   const noDeadline = inNoDeadlineBranch(send, sources, ctx.source);
   if (noDeadline) return { reason: `the send is in the branch for ${noDeadline.source} with no deadline (${noDeadline.where}, from ${firstLine(noDeadline.deadline.text)}, line ${noDeadline.deadline.startPosition.row + 1}): the function waits there on purpose, whatever the context, and a select on ${noDeadline.source}.Done() would give up where it means to wait` };
   if (handOffGoroutine(send, fn, sources[0])) return { reason: `the goroutine only makes this send, started so that its spawner need not wait for a receiver: it is meant to outlive the spawner, whose ${sources[0].expr} may end as soon as it returns (a request's), and a select on it would drop the value then` };
@@ -175,6 +179,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   // Senders started in a loop on one channel need room for every send, not one.
   const many = send.childForFieldName('channel')?.type !== 'index_expression' && ancestors(send).some((a) => a.type === 'for_statement' && contains(enclosingFunction(waiting ?? send)!, a) && !contains(a, waiting ?? send));
   if (waiting) return { reason: `${waiting.type === 'range_clause' ? `for ${waiting.text}` : waiting.text} (line ${waiting.startPosition.row + 1}) waits for the value and nothing closes ${chan} before it: a send that gives up once ${sources[0].expr} is done would leave it waiting forever (${many ? 'a buffer with room for every send lets the sends' : 'a buffer of one lets the send'} finish instead)` };
+  const helper = countedByHelper(send, ctx, sources[0].expr);
+  if (helper) return { reason: helper };
   const token = tokenTaken(send, fn);
   if (token) return { reason: `the send puts back what the function took from ${chan} (${token.text}, line ${token.startPosition.row + 1}), a token others wait for: a select that gives up once ${sources[0].expr} is done would lose it at random` };
   const groupCtx = groupContextBeside(send, sources[0]);

@@ -3,6 +3,7 @@ import { baseTypeName, kindOfTypeNode, type TypeKind } from './declarations.js';
 import type { PackageIndex } from './package-index.js';
 import { packageName } from './imports.js';
 import { declarationOf, resultsOf } from './scope.js';
+import { beforeBareReturnsPastPlain } from './report-before-return.js';
 import { enclosingFunction, firstLine, isLogStatement, same, statementsOf, type Node } from './syntax.js';
 
 /** Well-known named types of the standard library whose kind is fixed. */
@@ -172,13 +173,14 @@ function doneCases(fn: Node, source: CancellationSource): { kase: Node; stmts: N
 }
 
 /**
- * A send of an error right before a bare `return` of the function's own code, on another channel
+ * A send of an error right before a bare `return` of the function's own code (plain calls and
+ * assignments between them aside), on another channel
  * than the send being fixed (`rc <- status.Errorf(…); return`: open-match's stream reader, whose
  * caller returns the error it finds there, or nil).
  */
 function errorSentBeforeReturn(fn: Node, at: Node | undefined): Node | undefined {
   const fixed = at?.type === 'send_statement' ? at.childForFieldName('channel')?.text : undefined;
-  return beforeBareReturns(fn).find((prev) => {
+  return beforeBareReturnsPastPlain(fn).find((prev) => {
     const channel = prev.type === 'send_statement' ? prev.childForFieldName('channel')!.text : undefined;
     if (!channel || channel === fixed) return false;
     const value = prev.childForFieldName('value')?.text ?? '';
