@@ -1,7 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { ancestors, contains, same, type Node } from '../../src/go/syntax.js';
-import { isSharedOnce } from '../ctx-propagate/once-work.js';
+import { isSharedOnce } from '../../src/go/shared-once.js';
 
 /**
  * The send is in a goroutine started inside a function literal, taking no parameters, handed to a
