@@ -309,7 +309,9 @@ export function loopRunsExactly(loop: Node, count: Node, source: string): boolea
   if (iv.length !== 1 || i0.length !== 1) return false;
   const i = iv[0].text;
   if (cond.type !== 'binary_expression' || cond.childForFieldName('left')?.text !== i) return false;
-  const [from, op, bound] = [i0[0].text, cond.childForFieldName('operator')?.text, normalized(cond.childForFieldName('right')!)];
+  // The start may be typed (`i := uint(0); i < limit`: tidb's worker pool).
+  const from = i0[0].text.replace(/^u?int(?:8|16|32|64)?\(\s*(\d+)\s*\)$/, '$1');
+  const [op, bound] = [cond.childForFieldName('operator')?.text, normalized(cond.childForFieldName('right')!)];
   const runs =
     (from === '0' && op === '<' && bound === countText) ||
     (from === '1' && op === '<=' && bound === countText) ||

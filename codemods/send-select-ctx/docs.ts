@@ -118,7 +118,7 @@ with it in 15% of runs, the real error lost).
   counted together (\`if err != nil { errc <- err; return }; errc <- nil\`, also
   inside a loop whose sends all return: \`for { if err := recv(ctx); err != nil { errc <- err;
   return } }\`, or in the cases of a \`select\` or \`switch\`, one case a path: \`case err := <-failed:
-  resCh <- st; return\`, then \`resCh <- st\`); \`make(chan T, n)\` filled by a loop running exactly n times (\`i := 0; i < n\`,
+  resCh <- st; return\`, then \`resCh <- st\`); \`make(chan T, n)\` filled by a loop running exactly n times (\`i := 0; i < n\`, a typed \`i := uint(0)\` alike,
   \`i := 1; i <= n\`, and \`i <= n\` for a capacity of \`n+1\`; a constant capacity and a loop
   running that many times alike), the send made by the loop itself or by a goroutine or closure
   called once per iteration (a local closure started by name, \`worker := func() { …; partials <-
