@@ -1,6 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import type { FieldDecl } from '../../src/go/declarations.js';
-import { criticalSections, type CriticalSection } from '../../src/go/lock-regions.js';
+import type { CriticalSection } from '../../src/go/lock-regions.js';
+import { otherSections } from './other-sections.js';
 import type { Node } from '../../src/go/syntax.js';
 import { mayBeInterface } from './lock-guards-objects.js';
 import type { Rewrite } from './rewrites.js';
@@ -59,25 +60,18 @@ function callOn(loop: Node, element: string): string | undefined {
  * (`w.exporters[i].ExportView(d)`). Its name and the method called.
  */
 function otherCaller(typeName: string, cs: CriticalSection, field: string, position: number, method: Node, ctx: FileContext): { method: string; callee: string } | undefined {
-  const mutex = cs.mutex.slice(cs.recv.length);
-  const mentions = new RegExp(`\\.${field}\\b`);
-  for (const m of ctx.packageIndex().methodsWhere(typeName, (text) => /Lock\s*\(\s*\)/.test(text) && mentions.test(text))) {
-    if (m.name === method.childForFieldName('name')?.text) continue;
-    for (const other of criticalSections(m.node, ctx.packageIndex())) {
-      if (other.mutex.slice(other.recv.length) !== mutex || (cs.read && other.read)) continue;
-      const target = `${other.recv}.${field}`;
-      for (const clause of other.inside.flatMap((st) => [st, ...st.descendantsOfType('range_clause')]).filter((n) => n.type === 'range_clause')) {
-        if (clause.childForFieldName('right')?.text !== target) continue;
-        const bound = clause.childForFieldName('left')?.namedChildren[position]?.text;
-        const body = clause.parent?.childForFieldName('body');
-        const called = bound && bound !== '_' && body ? calledOn(body, (operand) => operand.text === bound) : undefined;
-        if (called) return { method: m.name, callee: called };
-      }
-      if (position === 1) {
-        for (const st of other.inside) {
-          const called = calledOn(st, (operand) => operand.type === 'index_expression' && operand.childForFieldName('operand')?.text === target);
-          if (called) return { method: m.name, callee: called };
-        }
+  for (const { name, section, target } of otherSections(typeName, cs, field, method, ctx)) {
+    for (const clause of section.inside.flatMap((st) => [st, ...st.descendantsOfType('range_clause')]).filter((n) => n.type === 'range_clause')) {
+      if (clause.childForFieldName('right')?.text !== target) continue;
+      const bound = clause.childForFieldName('left')?.namedChildren[position]?.text;
+      const body = clause.parent?.childForFieldName('body');
+      const called = bound && bound !== '_' && body ? calledOn(body, (operand) => operand.text === bound) : undefined;
+      if (called) return { method: name, callee: called };
+    }
+    if (position === 1) {
+      for (const st of section.inside) {
+        const called = calledOn(st, (operand) => operand.type === 'index_expression' && operand.childForFieldName('operand')?.text === target);
+        if (called) return { method: name, callee: called };
       }
     }
   }

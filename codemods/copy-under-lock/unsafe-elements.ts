@@ -1,7 +1,8 @@
 import type { FileContext } from '../../src/engine/types.js';
 import type { FieldDecl } from '../../src/go/declarations.js';
 import { importName, importSpecs } from '../../src/go/imports.js';
-import { criticalSections, type CriticalSection } from '../../src/go/lock-regions.js';
+import type { CriticalSection } from '../../src/go/lock-regions.js';
+import { otherSections } from './other-sections.js';
 import type { Node } from '../../src/go/syntax.js';
 import type { Rewrite } from './rewrites.js';
 
@@ -87,21 +88,14 @@ export function notSafeForConcurrentUse(type: Node): boolean {
  * kept apart from this loop's. Its name.
  */
 function otherUser(typeName: string, cs: CriticalSection, field: string, method: Node, ctx: FileContext): string | undefined {
-  const mutex = cs.mutex.slice(cs.recv.length);
-  const mentions = new RegExp(`\\.${field}\\b`);
-  for (const m of ctx.packageIndex().methodsWhere(typeName, (text) => /Lock\s*\(\s*\)/.test(text) && mentions.test(text))) {
-    if (m.name === method.childForFieldName('name')?.text) continue;
-    for (const other of criticalSections(m.node, ctx.packageIndex())) {
-      if (other.mutex.slice(other.recv.length) !== mutex || (cs.read && other.read)) continue;
-      const target = `${other.recv}.${field}`;
-      const nodes = other.inside.flatMap((st) => [st, ...st.descendantsOfType(['index_expression', 'range_clause'])]);
-      const uses = nodes.some((n) =>
-        n.type === 'range_clause'
-          ? n.childForFieldName('right')?.text === target && (n.childForFieldName('left')?.namedChildren.length ?? 0) > 0
-          : n.type === 'index_expression' && n.childForFieldName('operand')?.text === target && !storedTo(n),
-      );
-      if (uses) return m.name;
-    }
+  for (const { name, section, target } of otherSections(typeName, cs, field, method, ctx)) {
+    const nodes = section.inside.flatMap((st) => [st, ...st.descendantsOfType(['index_expression', 'range_clause'])]);
+    const uses = nodes.some((n) =>
+      n.type === 'range_clause'
+        ? n.childForFieldName('right')?.text === target && (n.childForFieldName('left')?.namedChildren.length ?? 0) > 0
+        : n.type === 'index_expression' && n.childForFieldName('operand')?.text === target && !storedTo(n),
+    );
+    if (uses) return name;
   }
   return undefined;
 }
