@@ -60,9 +60,10 @@ function besideExplaining(call: Node, body: Node, kind: 'TODO' | 'Background', i
  * because it might have timed out`: antrea's packet capture uploads on its own; `not using shared
  * context to not disrupt display`: okteto's build displays), or that its parent
  * is cut on purpose (`// clear parent context / deadline.`: prysm's broadcasts, started by request
- * handlers that return at once).
+ * handlers that return at once), or that it is not tied to the caller's (`this context should not
+ * be tied to the lifetime of the request`: ratify's system-error metric).
  */
-const WHY_NOT = /\b(?:can'?t|cannot|must ?n[o']t|should ?n[o']t|do ?n[o']t|don'?t|not) (?:use|used|using|reuse|pass|passed|passing)\b|\b(?:timed out|expired|already (?:done|cancel+ed))\b|\b(?:clear|drop|strip|discard|ignore|cut)\w*\s+(?:the\s+)?(?:parent|deadline|cancel\w*)\b|\bdetach\w*/i;
+const WHY_NOT = /\b(?:can'?t|cannot|must ?n[o']t|should ?n[o']t|do ?n[o']t|don'?t|not) (?:use|used|using|reuse|pass|passed|passing)\b|\b(?:timed out|expired|already (?:done|cancel+ed))\b|\b(?:clear|drop|strip|discard|ignore|cut)\w*\s+(?:the\s+)?(?:parent|deadline|cancel\w*)\b|\bdetach\w*|\bnot\s+(?:be\s+)?(?:tied|bound|linked|coupled)\s+to\b/i;
 
 /**
  * Words saying the work must not be cancelled, by themselves enough beside a `context.Background()`
