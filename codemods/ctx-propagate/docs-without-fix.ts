@@ -328,7 +328,8 @@ on purpose, for work that must not stop with it):
   that speaks of a background, independent or separate context (\`Use a background context so the
   declaration isn't abandoned if this caller disconnects\`; \`we need to give it independent
   context\`: with \`--aggressive\`, cortex's lifecycler and modules, started on the caller's
-  context, stopped out of order), or one right above it as for \`context.TODO()\` (\`Don't
+  context, stopped out of order) or of work that must live beyond the request (\`use background
+  as the underlying context\`: stackrox's compliance scrapes), or one right above it as for \`context.TODO()\` (\`Don't
   use ctx here, as we still want to finish off the request if the ctx has been cancelled\`: with
   \`--aggressive\`, lxd's heartbeats in flight were cut), or one saying the parent is cut on
   purpose (\`// clear parent context / deadline.\`, \`detach\`, or that the work must not be
@@ -338,5 +339,9 @@ on purpose, for work that must not stop with it):
   written once for calls written alike (\`// not using shared context to not disrupt display but
   let it finish reporting errors\` above one case of a switch: okteto's build display in another
   case, given the errgroup's context, reported \`context canceled\` for the failing stage's
-  error): its author weighed the context and left it out.
+  error): its author weighed the context and left it out;
+- its result replaces the context in scope itself (\`ctx = sac.WithAllAccess(context.Background())\`):
+  the function sets the context it was given aside from there on (with \`--aggressive\`,
+  stackrox's backup listener, told of a failed backup once the request had ended, no longer
+  recorded it).
 `;

@@ -20,7 +20,9 @@ export function explainedByComment(call: Node, kind: 'TODO' | 'Background', inSc
   // Comments up to the call's line (one after the call on its line included).
   const before = body.descendantsOfType('comment').filter((c) => c.startPosition.row <= call.startPosition.row);
   // Or an independent one (`we need to give it independent context`: cortex's lifecycler, kept running until stopped).
-  const background = kind === 'Background' ? before.find((c) => /\b(?:background|independent|separate) context|context\.Background\b/i.test(c.text))?.text : undefined;
+  // Or one saying it must outlive the request (`Input Context needs to live beyond request, so use
+  // background as the underlying context`: stackrox's compliance scrapes, run after the answer).
+  const background = kind === 'Background' ? before.find((c) => /\b(?:background|independent|separate) context|context\.Background\b|\buse (?:a |the )?background\b|\b(?:live|run|last|survive)s? (?:beyond|past|longer than)\b/i.test(c.text))?.text : undefined;
   if (background) return background;
   const own = besideExplaining(call, body, kind, inScope);
   if (own) return own;

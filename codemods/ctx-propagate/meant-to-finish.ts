@@ -1,3 +1,4 @@
+import { replacesContext } from './replaced-context.js';
 import { transactionEndReason } from './transaction-end.js';
 import { registeredCallback } from './registered-callback.js';
 import type { CancellationSource } from '../../src/go/cancellation.js';
@@ -15,7 +16,7 @@ export function meantToFinish(call: Node, callee: string, source: CancellationSo
   if (hook) {
     return `the call is in a function literal handed to ${hook}, kept to run later (a revert, a cleanup hook): it often runs because ${source.expr} ended, and given ${source.expr} it would fail at once and leave undone what it undoes`;
   }
-  const registered = registeredCallback(call, source);
+  const registered = registeredCallback(call, source) ?? replacesContext(call, source);
   if (registered) return registered;
   const aside = endSetAside(call);
   if (aside) {
