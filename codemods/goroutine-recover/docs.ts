@@ -97,14 +97,14 @@ defer). A flag set just before the goroutine starts that the package clears once
 done (\`l.flushPending = true\`, up to six statements before it: m3's in-process node sets
 \`d.started\`, checks its options and makes its channels first): recovered, it would stay set and
 the work never start again (AdGuard's query log). A goroutine that ends in a loop (\`for { err := l.Start(); …; time.Sleep(d) }\`,
-left only on its stop if at all, \`for range t.C\`, \`for range tick\` over \`tick := time.Tick(d)\`,
+left only on its stop if at all, \`for range t.C\`, \`for range tick\` over \`tick := time.Tick(d)\`, \`for range ticker.Context(ctx, d)\` (a call named for ticks: rancher's connectivity checks),
 \`for handle(ctx, q) {}\`: orchestrator's metrics loop), that reaches a function
 of the package looping so or serving (\`ListenAndServe(…)\`, \`.Serve(…)\`: sealos' pprof server), or that runs a server or a loop (\`srv.Serve(l)\`,
 \`http.ListenAndServe(…)\`, \`s.runLoop()\`, a method \`Start\` or \`Run\` given at most a context or a stop channel, and a period (\`cache.Start(stopChan)\`: the VPC CNI's informer cache; \`routeManager.Run(stopChan, 2*time.Minute)\`: ovn-kubernetes' route manager), any call given a stop
 channel and a period (\`s.silences.Maintenance(interval, snap, s.stopc, gc)\`: signoz's silence
 maintenance, in alertmanager's package), a
 periodic runner: \`wait.Until(f, period, stopCh)\`, \`wait.Forever\`, \`ticker.Tick(f, period, done)\`,
-\`wait.PollUntilContextCancel(…)\` (rke2's kubelet supervisor, recovered, never restarted it again),
+\`wait.PollUntilContextCancel(…)\` (rke2's kubelet supervisor, recovered, never restarted it again), \`wait.PollImmediate(d, 0, cond)\` (no timeout),
 rocketmq's stats task, recovered in the goroutine that starts it after a first run, never started),
 or that calls a function parameter the package's callers hand such a server (\`err := handler()\`,
 given \`func() error { return srv.Serve(l) }\`: etcd's client and peer servers),
@@ -336,6 +336,8 @@ waiting on \`<-res\`), counts as the goroutine's own when none is in its own sta
 the work before it, recovered, would skip it and leave the waiter waiting forever (a variant of
 fyne's flatpak file dialog). One on a channel the goroutine makes for itself is fixed; one it also
 closes in a defer (a stream of values a callback sends) is left to the reason for streams.
+So too a context's cancel made outside the goroutine, in a literal it hands to a call or runs in place
+(\`wait.PollImmediate(d, 0, func() (bool, error) { …; cleanupCancel(); return true, nil })\`: rancher's orphaned-user cleanup).
 
 ## Limits
 goconc reads one package at a time: a release, a signal, a lock or a one-time set-up in a

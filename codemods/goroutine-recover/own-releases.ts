@@ -6,6 +6,7 @@ import { afterSkipping, ENDS_PROCESS, SIGNAL_CHANNEL, signalsEnd } from './skipp
 import { cancelLeft, madeCancelCall } from './made-cancel.js';
 import { afterStart, beforeStart } from './waited-for.js';
 import { handedSignal } from './handed-literal-sends.js';
+import { handedCancel } from './handed-cancel.js';
 
 // Releases in the goroutine's own statements that a recovered panic would skip.
 
@@ -41,7 +42,7 @@ function skippedRelease(stmts: Node[], go: Node, index: () => PackageIndex, hand
     for (const n of [st, ...st.descendantsOfType(['send_statement', 'call_expression'])]) {
       // Deferred in a nested block (`if … { defer cancel() }`), or started apart: it still runs.
       // Or in a literal handed to a call, a send, close or Done on what is shared (`fyne.Do(func() { res <- r })`).
-      if (!onOwnPath(n, st) && !(handed && handedSignal(n, st, go, stmts))) continue;
+      if (!onOwnPath(n, st) && !(handed && (handedSignal(n, st, go, stmts) || handedCancel(n, st, go, index)))) continue;
       // A send that cannot block counts too when the function waits for it after the goroutine
       // starts (`select { case errCh <- f(): default: }`, then `case err := <-errCh` beside a
       // timeout: ziti's agent commands, recovered, reported a timeout instead of the panic).

@@ -1,6 +1,8 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { calledTextWhere } from '../../src/go/called-functions.js';
 import { loopShape } from '../../src/go/loops.js';
+import { ticksFromCall } from './tick-range.js';
+import { pollsWithoutTimeout } from './poll-forever.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, CHANNEL_NON_READERS, contains, firstLine, insideLiteral, statementsOf, onOwnPath, type Node } from '../../src/go/syntax.js';
@@ -168,7 +170,7 @@ export function loopsForGood(body: Node): string | undefined {
   const over = shape.kind === 'range' ? shape.over : undefined;
   const found = over?.type === 'identifier' ? declarationOf(over.text, over) : undefined;
   const held = found && 'local' in found ? found.local.value?.text : undefined;
-  const ticks = [over?.text, held].some((t) => /(\.C|time\.Tick\(.*\))$/.test(t ?? ''));
+  const ticks = [over?.text, held].some((t) => /(\.C|time\.Tick\(.*\))$/.test(t ?? '') || ticksFromCall(t));
   // `for handle(ctx, queue) {}`, `for ctx.Err() == nil {`: a worker looping while a call says so.
   const cond = shape.kind === 'conditional' ? last.namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment') : undefined;
   const working = !!cond && cond.descendantsOfType('call_expression').length + (cond.type === 'call_expression' ? 1 : 0) > 0;
@@ -234,6 +236,7 @@ function serves(call: Node): boolean {
   // rke2's kubelet supervisor, recovered, never restarted the kubelet again).
   if (fn !== 'time.Tick' && /(^|\.)(Until|UntilWithContext|JitterUntil\w*|NonSlidingUntil\w*|Forever|Tick|Poll\w*(Until|Infinite)\w*)$/.test(fn)) return true;
   const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  if (pollsWithoutTimeout(fn, args)) return true;
   // Or any call given its stop channel and a period (`s.silences.Maintenance(interval, snap,
   // s.stopc, gc)`: signoz's silence maintenance, in alertmanager's package, recovered, stopped for good).
   if (args.some((a) => /^[\w.]+$/.test(a.text) && /(^|\.)(stop|done|quit|shutdown)\w*$/i.test(a.text)) && args.some((a) => /[Ii]nterval|[Pp]eriod|\btime\.(Second|Minute|Hour|Millisecond)\b/.test(a.text))) return true;
