@@ -31,7 +31,15 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   sends on as it returns (\`defer close(sx.Output)\`, \`for element := range sx.Input { …
   sx.Output <- element }\`: a pipeline's stage, whose upstream stages count on it draining to the
   close; ooni's dslvm left a connection unclosed and its upstream blocked): returning would stop
-  the draining, and that sender would wait forever;
+  the draining, and that sender would wait forever; likewise a ranged channel the function hands
+  to a call, itself or through a variable set to it, and closes only after (\`events = ch; return
+  b.runEngineAction(…, events)\`, then \`defer func() { close(ch); <-done }()\`: pulumi's apply);
+- the function waits on its way out (\`defer func() { <-displayDone; … }()\`) for a goroutine it
+  started with that channel and with a channel it sends on and never closes (\`go
+  display.ShowEvents(…, displayEvents, displayDone)\`): that goroutine ends only when told, and a
+  return at the send would leave it waiting for more and the defer waiting for it (pulumi's
+  recordAndDisplayEvents); the goroutine outliving its spawner (below) may also be a function
+  literal handed to the call a \`go\` starts (\`go PanicRecovery(errs, func() { … })\`);
 - a channel parameter every call in the package hands down from a parameter of an entry point
   the package never calls itself (an interface's method another package calls: \`Execute(args,
   requests, responses chan<- svc.Status)\`), with a context that entry point makes and cancels

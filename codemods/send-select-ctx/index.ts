@@ -49,6 +49,7 @@ import { skippedReason } from './closed-on-other-exit.js';
 import { outlivedSpawnerReason } from './outlived-spawner.js';
 import { countedByHelper } from './counted-by-helper.js';
 import { startedOnceReason } from './started-once.js';
+import { awaitedOnExitReason } from './awaited-on-exit.js';
 
 export const sendSelectCtx: Codemod = {
   id: 'send-select-ctx',
@@ -302,6 +303,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (future) return { reason: future };
   const outlived = outlivedSpawnerReason(send, sources);
   if (outlived) return { reason: outlived };
+  const awaitedOnExit = awaitedOnExitReason(send, fn, sources[0].expr);
+  if (awaitedOnExit) return { reason: awaitedOnExit };
   const operands = ctx.options['send-shape'] === 'select' ? undefined : sendOperands(send, outermostFunction(send) ?? fn);
   const ordered = preferredOrder(send, sources);
   if (ordered.length === 0) {

@@ -3,6 +3,7 @@ import { regexEscaped } from '../../src/go/find-by-text.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, contains, rootName, unparen, type Node } from '../../src/go/syntax.js';
 import { waitsForGoroutine } from './spawner-cancels.js';
+import { goroutineBody } from './goroutine-body.js';
 
 /**
  * The send is in a goroutine that a function starts and returns without waiting for (gvisor's
@@ -14,14 +15,15 @@ import { waitsForGoroutine } from './spawner-cancels.js';
  * channel is full. Left out: a goroutine that watches the parameter itself (`ctx.Done()`,
  * `ctx.Err()`): its author made it the goroutine's lifetime; and a spawner that goes on after the
  * go statement with a loop, a select, a receive or a wait (it serves until the context ends).
- * The reason, if so.
+ * A literal handed to the call the go statement starts (`go PanicRecovery(errs, func() { … })`)
+ * is the goroutine's body too. The reason, if so.
  */
 export function outlivedSpawnerReason(send: Node, sources: CancellationSource[]): string | undefined {
   const source = sources[0];
   if (source?.kind !== 'ctx-param' || sources.some((s) => s.kind === 'ctx-field' || s.kind === 'done-field')) return undefined;
   const spawner = source.fn;
   const go = [...ancestors(send)].reverse().find((a) => a.type === 'go_statement' && contains(spawner, a));
-  const literal = go?.namedChild(0)?.childForFieldName('function');
+  const literal = go ? goroutineBody(go, send) : undefined;
   if (!go || literal?.type !== 'func_literal' || !contains(literal, send)) return undefined;
   // The go statement is the spawner's own, not one inside another function literal of it.
   if (ancestors(go).find((a) => a.type === 'func_literal' || a.type === 'function_declaration' || a.type === 'method_declaration')?.id !== spawner.id) return undefined;

@@ -1,4 +1,5 @@
 import type { FileContext } from '../../src/engine/types.js';
+import { filledByCall } from './filled-by-call.js';
 import { calledName, parametersGiven } from '../../src/go/called-functions.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
 import { declarationOf, isLocalOf, selectedField } from '../../src/go/scope.js';
@@ -39,6 +40,8 @@ export function relayedFrom(send: Node, fn: Node, ctx: FileContext): string | un
     const maker = enclosingFunction(found.local.decl);
     const sender = maker && plainSendOn(maker, ranged.text, found.local.decl, ctx);
     if (sender) return `${ranged.text}, filled by ${sender}`;
+    const filler = maker && filledByCall(ranged.text, maker, loop);
+    if (filler) return `${ranged.text}, handed to ${filler} to fill and closed by the function only after that call returns`;
   }
   return undefined;
 }

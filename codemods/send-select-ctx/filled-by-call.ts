@@ -1,0 +1,33 @@
+import { closedChannels, contains, enclosingFunction, same, unparen, type Node } from '../../src/go/syntax.js';
+
+/** Builtins and conversions a channel may be handed to without being filled. */
+const NOT_FILLING = /^(close|len|cap|append|copy|print|println|delete|panic)$/;
+
+/**
+ * A local channel the relay ranges over (`for e := range eventsChannel`) that the function making it
+ * hands to a call, directly or through another variable (`events = eventsChannel; return
+ * b.runEngineAction(ctx, …, events, …)`), and closes itself (`defer func() { close(eventsChannel);
+ * <-done }()`: pulumi's apply): that call fills it, and returns only once it has sent everything.
+ * A relay that stops draining would leave it blocked on its next send, and the close, with whatever
+ * waits after it, never comes. The call, as written up to its paren, and the name handed.
+ */
+export function filledByCall(ranged: string, maker: Node, loop: Node): string | undefined {
+  if (!closedChannels(maker).some((c) => unparen(c).text === ranged)) return undefined;
+  // Names the channel goes by in the maker: its own, and variables set to it (`events = eventsChannel`).
+  const names = new Set([ranged]);
+  for (const a of maker.descendantsOfType(['assignment_statement', 'short_var_declaration'])) {
+    const left = a.childForFieldName('left')?.namedChildren ?? [];
+    const right = a.childForFieldName('right')?.namedChildren ?? [];
+    if (left.length === 1 && right.length === 1 && right[0].text === ranged && left[0].type === 'identifier') names.add(left[0].text);
+  }
+  const goroutine = enclosingFunction(loop);
+  for (const call of maker.descendantsOfType('call_expression')) {
+    const callee = call.childForFieldName('function');
+    if (!callee || callee.type === 'func_literal' || NOT_FILLING.test(callee.text) || call.parent?.type === 'go_statement') continue;
+    if (goroutine && !same(goroutine, maker) && contains(goroutine, call)) continue;
+    if (!same(enclosingFunction(call), maker)) continue;
+    const arg = (call.childForFieldName('arguments')?.namedChildren ?? []).find((a) => a.type === 'identifier' && names.has(a.text));
+    if (arg) return `${callee.text}(…)${arg.text === ranged ? '' : ` (as ${arg.text})`}`;
+  }
+  return undefined;
+}
