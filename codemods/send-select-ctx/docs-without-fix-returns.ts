@@ -26,4 +26,13 @@ export const returnsWithoutFix = `- a return in place of the send would run a de
   ends (\`go func() { <-req.ctx.Done(); released <- req }()\`: it gives back what the function took),
   or a \`close()\` the function runs before a return on another of its ways out, not after the send
   (\`if err == errListenerClosed { close(ln.ch); return }\` in the loop sending on \`ln.ch\`: a
-  variant of go-pg's listener left its reader's range over the channel waiting for good);`;
+  variant of go-pg's listener left its reader's range over the channel waiting for good);
+- the function closes on its way out (\`defer close(errs)\`) a channel whose close its reader takes
+  for the answer (one it sends its failure on, \`errs <- err\`): a return at any other send of it
+  (\`streams <- s\`) would run that close, and the reader, given no error, would take the values cut
+  short for all there was (containers/image's GetBlobAt splitter ended with one chunk of three);
+- the send reports a failure in the branch of \`if err != nil\`, its value the error or built from
+  it (\`"ERROR: scan: " + err.Error()\`, \`fmt.Errorf("…: %w", err)\`, \`result{err: err}\`), on a
+  channel the function closes on its way out (\`defer close(c)\`): skipped, it would leave the
+  reader only the close, read as a clean end (kratos' jsonnet worker: truncated output passed for
+  success);`;

@@ -50,6 +50,8 @@ import { outlivedSpawnerReason } from './outlived-spawner.js';
 import { countedByHelper } from './counted-by-helper.js';
 import { startedOnceReason } from './started-once.js';
 import { awaitedOnExitReason } from './awaited-on-exit.js';
+import { answerClosedOnReturn } from './answer-closed-on-return.js';
+import { failureThenClose } from './failure-then-close.js';
 
 export const sendSelectCtx: Codemod = {
   id: 'send-select-ctx',
@@ -285,6 +287,10 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (closedAfterWait) {
     return { reason: `the function starting this goroutine closes ${chan} once its goroutines are done (${closedAfterWait}, after a Wait): a send skipped once ${sources[0].expr} is done would leave its reader the close, a zero value (a nil error) read as the answer` };
   }
+  const answer = answerClosedOnReturn(send);
+  if (answer) return { reason: `the function closes ${answer.chan} on its way out (deferred ${answer.close}), and its reader takes that close for the answer (a nil error), as for the send on it at line ${answer.line}: a return here once ${sources[0].expr} is done would run that close, and the reader would take ${chan} cut short for a clean end` };
+  const failed = failureThenClose(send);
+  if (failed) return { reason: `the send reports a failure (${failed.value}, in ${failed.test}) on ${chan}, which the function closes on its way out (deferred ${failed.close}): skipped once ${sources[0].expr} is done, it would leave the reader only the close, read as a clean end, and the failure would be lost` };
   const metrics = collectorMetricChannel(send);
   if (metrics) return { reason: `${chan} is a Prometheus collector's metric channel (${metrics}): the registry reads every metric until Collect returns, and a select on ${sources[0].expr} would drop metrics once it is done (a collection timeout: the scrape loses them, its success metric included)` };
   const accepted = handsOnAcceptedConnection(send);
