@@ -1,4 +1,5 @@
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, type Node } from '../../src/go/syntax.js';
+import { cancelAliases } from './cancel-aliases.js';
 
 // A goroutine that ends, once it has sent, the context the receiver's select also waits on.
 
@@ -10,16 +11,18 @@ import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, type Node } fro
  * receive wins; buffered, the cancel may come first, both cases be ready and the select pick
  * either. The cancel call, the context's name and the Done case as written.
  */
-export function cancelsWaitedContext(send: Node, make: Node, chan: string): { cancel: Node; ctx: string; done: string } | undefined {
+export function cancelsWaitedContext(send: Node, make: Node, chan: string): { cancel: Node; ctx: string; done: string; via?: string } | undefined {
   const literal = ancestors(send).find((a) => FUNCTION_TYPES.has(a.type));
   const maker = enclosingFunction(make);
   if (!literal || !maker) return undefined;
   const made = [...maker.text.matchAll(/(\w+)\s*,\s*(\w+)\s*:?=\s*[\w.]*With(?:Cancel|Timeout|Deadline)\w*\(/g)];
   for (const [, ctx, cancelName] of made) {
-    const cancel = literal.descendantsOfType('call_expression').find((c) => c.childForFieldName('function')?.text === cancelName && (c.startIndex > send.endIndex || ancestors(c).some((a) => a.type === 'defer_statement' && contains(literal, a))));
+    // Called by its own name, or by one it was handed to or stored under (cancel-aliases.ts).
+    const names = new Map<string, string | undefined>([[cancelName, undefined], ...cancelAliases(literal, maker, cancelName).map((a) => [a.name, a.via] as [string, string])]);
+    const cancel = literal.descendantsOfType('call_expression').find((c) => names.has(c.childForFieldName('function')?.text.replace(/\s/g, '') ?? '') && (c.startIndex > send.endIndex || ancestors(c).some((a) => a.type === 'defer_statement' && contains(literal, a))));
     if (!cancel) continue;
     const done = waitedWith(maker, chan, ctx);
-    if (done) return { cancel, ctx, done };
+    if (done) return { cancel, ctx, done, via: names.get(cancel.childForFieldName('function')!.text.replace(/\s/g, '')) };
   }
   return undefined;
 }

@@ -59,5 +59,8 @@ receiving select also waits on (\`ctx, cancel := context.WithTimeout(parent, Max
 func() { defer cancel(); …; rttCh <- rtt }()\` and \`case <-ctx.Done():\` beside \`case rtt :=
 <-rttCh:\`): unbuffered, the send waits for the receiver, so the receive wins; buffered, the cancel
 may come first, both cases be ready and the select pick the context's at random (a probe reporting
-a node that answered as failed or timed out).
+a node that answered as failed or timed out). The cancel counts too when called under another
+name: the literal's parameter the go statement hands it to (\`go func(release context.CancelFunc) {
+defer release(); … }(cancel)\`), or a field or variable set to it before (\`rq.stop = cancel\`, then
+\`defer rq.stop()\`): ratify's processTimeout reported a handler that succeeded as timed out.
 `;

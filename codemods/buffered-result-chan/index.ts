@@ -42,9 +42,9 @@ function find(ctx: FileContext): RawFinding[] {
     }
     const cancels = cancelsWaitedContext(send, make, chan);
     if (cancels) {
-      const { cancel, ctx: waited, done } = cancels;
+      const { cancel, ctx: waited, done, via } = cancels;
       const how = ancestors(cancel).some((a) => a.type === 'defer_statement') ? 'deferred' : 'after the send';
-      out.push({ start: make.startIndex, end: make.endIndex, message, reason: `the goroutine cancels ${waited} (${firstLine(cancel.text)}, ${how}, line ${cancel.startPosition.row + 1}) and the select receiving ${chan} also waits on ${done}: unbuffered, the send waits for the receiver, so the receive wins; buffered, the cancel may come before the select, both cases be ready and it pick ${done} at random, a result sent taken for a failure or timeout` });
+      out.push({ start: make.startIndex, end: make.endIndex, message, reason: `the goroutine cancels ${waited} (${firstLine(cancel.text)}${via ? `, ${via}` : ''}, ${how}, line ${cancel.startPosition.row + 1}) and the select receiving ${chan} also waits on ${done}: unbuffered, the send waits for the receiver, so the receive wins; buffered, the cancel may come before the select, both cases be ready and it pick ${done} at random, a result sent taken for a failure or timeout` });
       continue;
     }
     const after = workAfterSend(send);
