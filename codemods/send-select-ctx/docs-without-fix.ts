@@ -160,7 +160,7 @@ ${receiversWithoutFix}
   s.handlePanic(err)\`, cubefs' raft never reported its panic as fatal; in a function deferred by one that
   returns in its \`case <-ctx.Done():\`, a drain handing on what is still queued: minio's log
   targets lost entries when reconfigured; in a \`case <-stop:\`, after a
-  \`<-ctx.Done()\` statement or after a select whose \`case <-ctx.Done():\` goes on to it, after a
+  \`<-ctx.Done()\` statement (or \`<-done\`, a local \`done := ctx.Done()\` never assigned again: pulumi's policy proxy) or after a select whose \`case <-ctx.Done():\` goes on to it, after a
   call of the package's that returns nil only in its loop's \`case <-b.stopCh:\` (\`if err :=
   b.batchLoop(); err != nil { return }\`: gocb's batcher dropped its final flush's error), after
   \`cancel()\` (the context's own cancel function, not deferred) or \`close(stop)\`, or after an \`if\`

@@ -1,4 +1,5 @@
 import { doneReceive, type CancellationSource } from './cancellation.js';
+import { aliasedDoneReceives } from './done-aliases.js';
 import { regexEscaped } from './find-by-text.js';
 import { endlessLoopBreaks } from './loops.js';
 import { LEAVES_CASE } from './result-channel.js';
@@ -14,6 +15,8 @@ export function cancelFunctions(source: CancellationSource, declaring = source.f
 /** Where `node` (a send, a call, or a call of the closure holding it) runs with the source known done, within `fn`. */
 export function doneAt(node: Node, fn: Node, source: CancellationSource): string | undefined {
   const receive = doneReceive(source).replace(/\s/g, '');
+  let aliased: string[] | undefined;
+  const aliases = () => (aliased ??= aliasedDoneReceives(source));
   // `cancel()` or `close(stop)` as a statement before it: the source ended there.
   const ends = new Set([...cancelFunctions(source).map((c) => `${c}()`), ...(source.isContext ? [] : [`close(${source.expr.replace(/\s/g, '')})`])]);
   for (const a of ancestors(node)) {
@@ -21,7 +24,8 @@ export function doneAt(node: Node, fn: Node, source: CancellationSource): string
     // `<-ctx.Done()` as a statement before it, in a block around it.
     if (a.type === 'statement_list') {
       for (let s = a.firstNamedChild; s && s.startIndex < node.startIndex; s = s.nextNamedSibling) {
-        if (s.type === 'expression_statement' && s.text.replace(/\s/g, '') === receive && !contains(s, node)) return `after ${s.text}`;
+        // Or on a local holding its done channel (`done := ctx.Done()`, then `<-done`).
+        if (s.type === 'expression_statement' && (s.text.replace(/\s/g, '') === receive || aliases().includes(s.text.replace(/\s/g, ''))) && !contains(s, node)) return `after ${s.text}`;
         // `go cancel()` ends it as well, a moment later: the send races the end (a test's own stop).
         const ended = s.type === 'go_statement' ? s.namedChild(0) : s.type === 'expression_statement' ? s : undefined;
         if (ended && ends.has(ended.text.replace(/\s/g, ''))) return `after ${s.text}`;
