@@ -121,4 +121,8 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   and the send is in a function returning an error inside that sender (a callback, \`func(sr
   SizedRef) error { maybeDup <- sr; return nil }\`): a send giving up with \`ctx.Err()\` would make
   its sender fail, and the other senders' sends would panic on the closed channel (perkeep's
-  union StatBlobs crashed the process);`;
+  union StatBlobs crashed the process);
+- the send's channel and context are parameters of a function the package starts with a context
+  it makes with a cancel, and a function of the package calls that cancel and then waits for the
+  value with a plain receive, itself or through the fields it keeps both in (\`d.goroutineCancel()\`,
+  then \`<-d.statusChannel\` in \`Close\`: containers/image's daemon destination hung);`;

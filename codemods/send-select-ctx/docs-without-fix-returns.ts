@@ -35,4 +35,7 @@ export const returnsWithoutFix = `- a return in place of the send would run a de
   it (\`"ERROR: scan: " + err.Error()\`, \`fmt.Errorf("…: %w", err)\`, \`result{err: err}\`), on a
   channel the function closes on its way out (\`defer close(c)\`): skipped, it would leave the
   reader only the close, read as a clean end (kratos' jsonnet worker: truncated output passed for
-  success);`;
+  success);
+- the return added at the send would skip a later send on the same path (same block or one around
+  it, before the loop iteration ends) that keeps its blocking send as a signal someone waits for
+  (\`sendNowDone <- 1\` after the event sends: kratos' file watcher, whose \`DispatchNow\` caller hung);`;

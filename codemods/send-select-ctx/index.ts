@@ -52,6 +52,9 @@ import { startedOnceReason } from './started-once.js';
 import { awaitedOnExitReason } from './awaited-on-exit.js';
 import { answerClosedOnReturn } from './answer-closed-on-return.js';
 import { failureThenClose } from './failure-then-close.js';
+import { isSignal } from './signal-names.js';
+import { signalSkipped } from './skipped-signal.js';
+import { cancelledThenReceived } from './cancelled-then-received.js';
 
 export const sendSelectCtx: Codemod = {
   id: 'send-select-ctx',
@@ -91,20 +94,6 @@ function find(ctx: FileContext): RawFinding[] {
     findings.push({ start: send.startIndex, end: send.endIndex, message, ...fixFor(send, fn, ctx) });
   }
   return findings;
-}
-
-/** The words that say a channel signals that code has started or finished. */
-const SIGNAL = /^(done|finished|exited|stopped|closed|completed?|ready|started)$/;
-
-/**
- * A channel named for such a signal (`done`, `doneCh`, `errDone`, `readyC`, `s.exited`): its last
- * word, a `Ch`/`C`/`Chan` suffix aside. Whoever started the code waits for it, often in start-ups
- * and shutdowns.
- */
-function isSignal(name: string): boolean {
-  const words = name.split(/(?=[A-Z])|_/).map((w) => w.toLowerCase()).filter(Boolean);
-  while (words.length > 1 && /^(ch|c|chan|channel)$/.test(words[words.length - 1])) words.pop();
-  return SIGNAL.test(words[words.length - 1] ?? '');
 }
 
 /** Names of methods that undo or end what others did: `CleanUp`, `Close`, `Shutdown`, `Teardown`. */
@@ -211,6 +200,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (awaited) {
     return { reason: `${sources[0].expr} is ended and then the value awaited, ${awaited}: a send giving up once ${sources[0].expr} is done would fail that wait at random` };
   }
+  const cancelThenWait = sources.map((s) => cancelledThenReceived(send, s, ctx)).find(Boolean);
+  if (cancelThenWait) return { reason: cancelThenWait };
   const ignoring = ignoredByMakerReason(send, chan, sources[0], ctx.source);
   if (ignoring) return { reason: ignoring };
   const teardown = fn.childForFieldName('name')?.text ?? '';
@@ -255,6 +246,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (closedEarly) return { reason: `a return here would run ${firstLine(closedEarly.text)} (line ${closedEarly.startPosition.row + 1}) while a goroutine the function started may still send on that channel: the send would panic (send on closed channel)` };
   const skipped = cleanupSkippedByReturn(send, fn, ctx.source);
   if (skipped) return { reason: skippedReason(skipped, send) };
+  const signal = signalSkipped(send, fn);
+  if (signal) return { reason: `the return added here would skip ${signal.text} (line ${signal.startPosition.row + 1}), a signal someone waits for that keeps its blocking send: that waiter would wait forever` };
   const item = perItemLoop(sources[0], send);
   if (item) return { reason: `${sources[0].expr} is made for one item of the loop at line ${item.startPosition.row + 1}: it ends with that item, and a return on it would end the loop for every item after` };
   const lost = cancelLeftUncalled(send, fn, sources[0]);
