@@ -69,6 +69,10 @@ on purpose, for work that must not stop with it):
 - the context in scope is a receiver's field and a function around the call serves a request
   (\`r *http.Request\`): the request's context is \`r.Context()\`, and the receiver's long-lived one
   would cut requests in flight at shutdown rather than drain them (knative's event recorder);
+- the context in scope is a receiver's field and the call's function, or one calling it on the way
+  from a method \`Remove\`, \`OnRemove\`, \`Finalize\`, \`Cleanup\`…, says clean-up by its name (\`Remove\` →
+  \`cleanupImportedCluster\` → \`createCleanupJob\`): work meant to finish, cut short at shutdown
+  (rancher's cluster clean-up job, never created while the removal went on);
 - the failure of the call it is given to ends the process: \`if err != nil { log.Fatal(…) }\`
   (\`Fatalf\`, a logger's \`Fatal\`, \`os.Exit\`, \`panic\`; a test's \`t.Fatal\` does not count) right
   after it, or on its own \`if err := …; err != nil\`: given the context, the call would fail once

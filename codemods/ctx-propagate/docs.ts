@@ -65,7 +65,8 @@ set's \`ZAdd\`, a batch's \`ExecAll\`, a \`Truncate…\`, a message posted, \`Po
 \`SQLExec\`, \`ExecContext\`…) whose SQL, a string literal or a constant of the package, starts with
 \`INSERT\`, \`UPDATE\`, \`DELETE\`, \`UPSERT\`, \`REPLACE\`, \`MERGE\` or \`TRUNCATE\` (immudb's login audit,
 \`SQLExec(context.Background(), "INSERT INTO login_audit …")\`, went unwritten given the session's
-context once the client hung up)…:
+context once the client hung up), or a call whose result writes (\`p.GetConnection(context.Background()).Create(n)\`:
+ory/kratos' test network, joined to the caller's transaction given its context)…:
 \`l.client.Create(context.Background(), record)\`), which it
 keeps going whatever becomes of the request, as a record meant to outlive it needs (kubesphere's
 failed-login records, counted to lock an account, went unwritten when the client hung up); nor in

@@ -1,6 +1,7 @@
 import { calledName } from '../../src/go/called-functions.js';
 import { enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 import { sqlWriteOf } from './sql-writes.js';
+import { chainedWrite } from './chained-write.js';
 
 /**
  * A write given the empty context (`r.client.Update(context.TODO(), secrets)`) after the function
@@ -71,6 +72,9 @@ export function writtenTo(call: Node, texts: () => string[] = () => []): string 
   const callee = target?.type === 'call_expression' ? target.childForFieldName('function') : undefined;
   const written = callee ? calledName(callee)?.name : undefined;
   if (written && namedForWrite(written)) return `${callee!.text}(…)`;
+  // Or a call whose result writes (`p.GetConnection(context.Background()).Create(n)`: ory/kratos' network).
+  const chained = target ? chainedWrite(target, (name) => namedForWrite(name)) : undefined;
+  if (chained) return chained;
   // Or a statement run that writes (`SQLExec(ctx, "INSERT INTO login_audit …")`: immudb's audit).
   const verb = written ? sqlWriteOf(target!, texts) : undefined;
   if (verb) return `${callee!.text}(…), running ${/^[IU]/.test(verb) ? 'an' : 'a'} ${verb}`;
