@@ -240,6 +240,11 @@ on purpose, for work that must not stop with it):
   context it is given, and given the one in scope it could end while that goroutine still uses it
   (gvisor's shim: \`f, err := fifo.OpenFifo(context.Background(), stdin, …)\`, then \`go func() {
   io.CopyBuffer(rio.Stdin(), f, *p) … }()\`: containerd closes the fifo when its context ends);
+- a call wrapped (through any depth of calls) into a local that is then handed to a goroutine the
+  function starts and does not wait for, as an argument or captured by its literal (\`deleteRelatedCtx :=
+  sac.WithAllAccess(context.Background())\`, then \`go ds.postRemoveCluster(deleteRelatedCtx, …)\`): given
+  the context in scope, the local would end with it as the function returns (stackrox's RemoveCluster
+  left the removed cluster's data in every store);
 - the only context in scope is a local made with a cancel or deadline of its own
   (\`ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)\` for one wait, then
   \`Cleanup(context.TODO(), c)\`, which must not stop with it);

@@ -37,6 +37,7 @@ import { droppedErrorReason } from './dropped-error.js';
 import { labelsBase } from './profiler-labels.js';
 import { requestParam } from './request-param.js';
 import { goroutineOutlivesParam, resultUsedByDetached } from './outlives-function.js';
+import { localHandedToGoroutine } from './local-to-goroutine.js';
 import { afterShutdownSignal } from './after-shutdown-signal.js';
 import { removalCleanup } from './removal-cleanup.js';
 
@@ -162,7 +163,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`the function serves a request (${request.name} *http.Request), whose context is ${request.name}.Context(): ${source.expr} lives as long as the receiver, and given it, requests in flight would be cut at shutdown rather than drained`));
       continue;
     }
-    const unsure = whyNotThisContext(call, source) ?? afterShutdownSignal(call, source) ?? keptByOnce(call, source, ctx.packageIndex()) ?? calledWhereDone(source, ctx.packageIndex()) ?? calledOnceDone(source, ctx.packageIndex()) ?? calledOnlyDeferred(source, ctx.packageIndex()) ?? calledOnceFieldDone(source, ctx.packageIndex()) ?? toldApartInSelect(call, source, pkg) ?? goroutineOutlivesParam(call, source) ?? resultUsedByDetached(call, source) ?? removalCleanup(source, ctx.packageIndex());
+    const unsure = whyNotThisContext(call, source) ?? afterShutdownSignal(call, source) ?? keptByOnce(call, source, ctx.packageIndex()) ?? calledWhereDone(source, ctx.packageIndex()) ?? calledOnceDone(source, ctx.packageIndex()) ?? calledOnlyDeferred(source, ctx.packageIndex()) ?? calledOnceFieldDone(source, ctx.packageIndex()) ?? toldApartInSelect(call, source, pkg) ?? goroutineOutlivesParam(call, source) ?? resultUsedByDetached(call, source) ?? localHandedToGoroutine(call, source) ?? removalCleanup(source, ctx.packageIndex());
     if (unsure) {
       out.push(unfixed(unsure));
       continue;

@@ -18,7 +18,7 @@ function detachedGoAround(node: Node, fn: Node): Node | undefined {
 }
 
 /** The function waits for its context to end after starting the goroutine (`<-ctx.Done()`): it does not return before then. */
-function waitsOnDone(fn: Node, go: Node): boolean {
+export function waitsOnDone(fn: Node, go: Node): boolean {
   return /\.Done\(\)/.test(codeOnly(fn.text.slice(go.endIndex - fn.startIndex)));
 }
 
