@@ -60,6 +60,13 @@ into a variable declared before the selects (\`v := p.activeConns.Add(d)\`), as 
 written over several lines. \`--send-shape select\` (in goconc.yaml: \`send-shape: select\` under
 \`send-select-ctx\`) writes the plain select instead.
 
+What the rewrite still changes: a send that would wait once the context is done gives its value
+up. Where the receiver lives on its own terms (another goroutine's context, a peer's queue) and
+the value was already taken from somewhere (a message read from a queue or the network, then
+forwarded), that value is lost where the plain send delivered it late (wush's overlay forwarder:
+a peer left with a stale node update). goconc cannot see such a receiver's lifetime from the
+send; review fixes of forwarding loops with that in mind.
+
 ## Cancellation sources, innermost first
 1. a context made locally with \`context.With*\` (\`ctx, cancel := context.WithTimeout(...)\`); one
    made with a timeout or deadline only for a channel the same function declares (its reader under
