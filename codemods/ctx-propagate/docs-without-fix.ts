@@ -201,10 +201,12 @@ on purpose, for work that must not stop with it):
   that context is done (after \`np.cancel()\`, in the done case): lindb's metrics pusher, given
   \`np.ctx\`, lost the batch in flight at every shutdown;
 - it is in a function literal, taking no parameters, handed to a singleflight-style call after
-  its key (\`sf.DoChan(key, func() (interface{}, error) { … })\`, \`Do\`, \`DoEx\`, or a closure kept
-  in a local and handed so): the work runs once for every caller that joins the same key, and
-  given one caller's context, that caller's cancellation would fail it for all of them, callers
-  whose own context is alive (tikv's collapsed region requests got \`context canceled\`);
+  its key (\`sf.DoChan(key, func() (interface{}, error) { … })\`, \`Do\`, \`DoEx\`, a batcher's
+  \`BatchFor(ctx, key, …)\` or a cache's \`Compute(key, …)\`, the literal as it is or converted to a
+  function type, or a closure kept in a local and handed so): the work runs once for every caller
+  that joins the same key, and given one caller's context, that caller's cancellation would fail
+  it for all of them, callers whose own context is alive (tikv's collapsed region requests got
+  \`context canceled\`; with \`--aggressive\`, lakeFS' batched ref reads);
 - its function's context is a parameter, and every call of the function in the package, one at
   least, is the call of a defer statement (\`defer e.runDeferred(ctx, t, i)\`) or a call inside a
   deferred function literal (\`defer func() { e.cleanUp(ctx) }()\`): it runs as its

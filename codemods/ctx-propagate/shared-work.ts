@@ -1,8 +1,12 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { ancestors, closureName, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 
-/** A singleflight-style call: `Do`, `DoChan`, `DoEx` (golang.org/x/sync/singleflight and its copies). */
-const SHARED_CALL = /(^|\.)Do(Chan|Ex)?$/;
+/**
+ * A singleflight-style call: \`Do\`, \`DoChan\`, \`DoEx\` (golang.org/x/sync/singleflight and its
+ * copies), a batcher's \`BatchFor\` or a cache's \`Compute\` (lakeFS: one run per key and window,
+ * its result handed to every caller waiting on the key).
+ */
+const SHARED_CALL = /(^|\.)(Do(Chan|Ex)?|BatchFor|Compute)$/;
 
 /**
  * The call is in a function literal, taking no parameters, handed to a singleflight-style call
@@ -22,16 +26,23 @@ export function sharedByJoiners(call: Node, source: CancellationSource): string 
   return undefined;
 }
 
-/** `sf.Do(key, <arg>)` with `arg` its last argument and the key alone before it (not a context): the call, e.g. `sf.Do(key, …)`. */
+/**
+ * \`sf.Do(key, <arg>)\` with \`arg\` its last argument (or converted to a function type there,
+ * \`batch.ExecuterFunc(<arg>)\`) and a key before it, the first argument not a context
+ * (\`b.BatchFor(ctx, key, delay, …)\`): the call, e.g. \`sf.Do(key, …)\`.
+ */
 function sharedCallOf(arg: Node, source: CancellationSource): string | undefined {
-  const list = arg.parent;
+  const converted = arg.parent?.type === 'argument_list' && arg.parent.namedChildCount === 1 && /Func$/.test(arg.parent.parent?.childForFieldName('function')?.text ?? '') ? arg.parent.parent! : arg;
+  const list = converted.parent;
   const given = list?.type === 'argument_list' ? list.parent : undefined;
   const fn = given?.childForFieldName('function')?.text ?? '';
   const args = list?.namedChildren ?? [];
-  if (!SHARED_CALL.test(fn) || args.length !== 2 || !same(args[1], arg)) return undefined;
-  const key = args[0];
-  if (key.text === source.expr || /(^|\.)(ctx|\w*Ctx|context)$|\.Context\(\)$/.test(key.text)) return undefined;
-  return `${fn}(${key.text.length <= 30 ? key.text : '…'}, …)`;
+  if (!SHARED_CALL.test(fn) || args.length < 2 || !same(args.at(-1), converted)) return undefined;
+  const isContext = (a: Node) => a.text === source.expr || /(^|\.)(ctx|\w*Ctx|context)$|\.Context\(\)$/.test(a.text);
+  const key = args.slice(0, -1).find((a) => !isContext(a));
+  // Do and DoChan take the key alone before the work.
+  if (!key || (/(^|\.)Do(Chan|Ex)?$/.test(fn) && args.length !== 2)) return undefined;
+  return `${fn}(${args.indexOf(key) > 0 ? '…, ' : ''}${key.text.length <= 30 ? key.text : '…'}, …)`;
 }
 
 /** `fn := func() (interface{}, error) { … }`, then `sf.Do(key, fn)` in the function declaring it. */
