@@ -214,7 +214,8 @@ would never be answered); so too one whose work is a function parameter (\`fn()\
 package's callers hand a literal ending so, or releasing something outside a defer (\`reply, err :=
 h.OnRPC(…); cb(reply, err)\`: centrifugo's clients would never have had an answer), or calling a
 function value whose code the package does not show (\`q.processFunc(key)\`, a field of a function
-type: cert-manager's scheduled renewals, dropped for good), or handing what its work gave, as its
+type: cert-manager's scheduled renewals, dropped for good), or one a function or method of the package returns
+(\`action := a.GetAction(); action()\`, directly or in a closure it calls: gloo's leader start-up action), or handing what its work gave, as its
 last statement, to a function parameter of its starter named for a continuation (\`cb\`,
 \`callback\`, \`done\`, \`reply\`, \`onFinish\`…) that no code of the package hands a literal (\`go func() {
 cb(w.hooks.BeforeCommit()) }()\` in a method another module's interface asks for: gocb's

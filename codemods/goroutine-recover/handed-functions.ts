@@ -5,6 +5,7 @@ import { declarationOf, selectedField } from '../../src/go/scope.js';
 import { LOOPS_FOR_GOOD, releaseInText, servesForGood } from './skipped-work.js';
 import { publishedLast } from './waited-for.js';
 import { handedLiteralSignals } from './handed-signal.js';
+import { getterFunctionReason } from './getter-function.js';
 
 // Goroutines whose work is a function their starter is handed: what a recovered panic would skip
 // is in the literals the package's callers hand it.
@@ -18,7 +19,7 @@ export function handedFunctionReason(undeferred: Node[], index: PackageIndex): s
   if (server) return `the goroutine runs ${server.param}, and the package hands ${server.callee} a function that runs ${server.runs}, meant to run for the life of the process: recovered, a panic would leave the process up with it gone where the crash used to restart it`;
   const work = handedWorkLeftUndone(handed, index);
   if (work) return `the goroutine runs ${work.param}, and the package hands ${work.callee} a function that runs ${work.runs} outside a defer: after a recovered panic it would be skipped (a request never answered, a hold never released) where the process used to crash`;
-  return handedLiteralSignals(handed, index);
+  return handedLiteralSignals(handed, index) ?? getterFunctionReason(undeferred, index);
 }
 
 /** Why a goroutine calling back a function its starter is handed, whose code the package does not show, must not be recovered, if so. */
