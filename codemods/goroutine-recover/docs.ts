@@ -293,7 +293,8 @@ context.WithCancel(ctx)\`, \`defer cancel()\` in the goroutine, then \`<-readCtx
 case on it; \`defer cancel(nil)\` for WithCancelCause): recovered, a panic would still cancel it, and
 the function go on with the work half done (a variant of upspin's audit took half-read directory
 lists for whole ones, live blocks for garbage). A cancel nobody after the go statement waits on is fixed. A loop \`for ctx.Err() == nil {\` in a function
-the goroutine reaches runs for good as \`for {\` does (dapr's Solace subscription). A goroutine that undoes, after its work and outside a defer, a count or registration made
+the goroutine reaches runs for good as \`for {\` does (dapr's Solace subscription). So too a loop the goroutine's own body ends in with only logging after it
+(\`for ctx.Err() == nil { … }\`, then \`logger.Println("terminate …")\`: gloo's certificate watcher). A goroutine that undoes, after its work and outside a defer, a count or registration made
 just before it starts or earlier in it, on the same receiver and name (\`metrics.AddNATEntry()\`,
 then \`metrics.RemoveNATEntry()\`; \`g.Inc()\`, then \`g.Dec()\`; \`atomic.AddInt64(&n, 1)\`, then
 \`-1\`): recovered, the count would stay raised for good (a variant of outline-ss-server's NAT

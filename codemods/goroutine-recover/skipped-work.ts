@@ -6,6 +6,7 @@ import { pollsWithoutTimeout } from './poll-forever.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, CHANNEL_NON_READERS, contains, firstLine, insideLiteral, statementsOf, onOwnPath, type Node } from '../../src/go/syntax.js';
+import { lastBeforeLogging } from './loop-then-log.js';
 
 // What a recovered panic would skip, beyond the goroutine's own releases: each of these made the
 // process hang or run on without the goroutine's work where it used to crash and restart.
@@ -163,7 +164,7 @@ export function loopsForGood(body: Node): string | undefined {
   // Or never ends on purpose (`store.Switchboard(); <-make(chan struct{})`, `select {}`: mox's serve).
   const forever = statements.find((s) => /^<-\s*make\(\s*chan\b[^()]*(\(\))?\)$|^select\s*\{\s*\}$/.test(s.text));
   if (forever) return forever.text;
-  const last = statements.at(-1);
+  const last = lastBeforeLogging(statements);
   if (last?.type !== 'for_statement') return undefined;
   const shape = loopShape(last);
   // Also over a local holding the ticks (`t := time.Tick(d)`, then `for range t`: orchestrator's metrics loop).
