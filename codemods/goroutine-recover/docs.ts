@@ -248,7 +248,8 @@ t); t.Exec(ctx); tasks.Delete(h)\`): recovered, the mark would stay (a variant o
 tester skipped its task for good). A call named \`Restart\` counts as a signal of the end, as
 \`Shutdown\` does (mattermost's server restart, recovered half-way, left a process serving nothing).
 A body that panics on purpose (\`panic("recv loop returned nil")\` in its own statements): the
-panic is meant to stop the process, and recovered it would not.
+panic is meant to stop the process, and recovered it would not. So too a call there, not deferred, of a function of any
+package named for asserting by panicking (\`Must\`, \`Must…\`, \`Should\`, \`Assert…\`, \`…Panic…\`: \`utils.Should(err)\`, stackrox's token exchangers, which panic in dev and CI builds).
 A goroutine that is a loop receiving from a channel made outside it (\`for { select { case e :=
 <-l.entries: l.write(e) … } }\`, \`for job := range jobs\`): it is that channel's consumer, and
 after a recovered panic its senders would wait forever (or their values be lost) where the

@@ -20,6 +20,7 @@ import { wrapUpReadsOutcome } from './deferred-wrap-up.js';
 import { cancelWaited } from './cancel-waited.js';
 import { starterNeverReturns } from './never-returns.js';
 import { panicLoggerAt } from './logger.js';
+import { panicsOnPurpose } from './panics-on-purpose.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { codeWords } from '../../src/go/find-by-text.js';
@@ -177,10 +178,9 @@ function find(ctx: FileContext): RawFinding[] {
       continue;
     }
     const calls = body.descendantsOfType('call_expression').map((c) => c.childForFieldName('function')!);
-    // Or through a logger's Panic (`logger.Panicf(ctx, "…: %v", err)`: flyte's metrics servers).
-    const meant = calls.find((f) => (f.text === 'panic' || /\.Panic(f|ln|w)?$/.test(f.text)) && !insideLiteral(f, body));
+    const meant = panicsOnPurpose(calls, body);
     if (meant) {
-      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine panics on purpose (${firstLine(meant.parent!.text)}, line ${meant.startPosition.row + 1}): recovered, the process would go on where it was meant to stop` });
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: meant });
       continue;
     }
     const recovering = calledTextWhere(calls, ctx.packageIndex(), (text) => /\brecover\(\)/.test(text));
