@@ -164,7 +164,8 @@ function passed in or another package's function is not seen. No fix when:
   function returns (\`outR, outW := io.Pipe()\`, \`defer outW.Close()\`, \`go copyOutput(outR)\`): each
   goroutine lives until then, and bounded, the loop would stop;
 - the loop is in a function named for running its work at once (\`func Parallel(fs ...func()
-  error)\`, \`TestConcurrentPush\`): callers may count on every goroutine running together;
+  error)\`, \`TestConcurrentPush\`), or whose doc comment's first clause says so (\`// AggregateErrors runs fns
+  concurrently, …\`: gloo's; not one saying it is safe to call concurrently): callers may count on every goroutine running together;
 - the loop is in test code (a \`_test.go\` file, a file under a directory of tests, \`test/\`,
   \`tests/\`, \`e2e/\`, \`testutil/\`: ovn-kubernetes' e2e pings, bounded, ran in rounds past their
   gateways' capture window; or a helper of a test harness package: the
