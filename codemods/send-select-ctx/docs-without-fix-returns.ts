@@ -38,4 +38,9 @@ export const returnsWithoutFix = `- a return in place of the send would run a de
   success);
 - the return added at the send would skip a later send on the same path (same block or one around
   it, before the loop iteration ends) that keeps its blocking send as a signal someone waits for
-  (\`sendNowDone <- 1\` after the event sends: kratos' file watcher, whose \`DispatchNow\` caller hung);`;
+  (\`sendNowDone <- 1\` after the event sends: kratos' file watcher, whose \`DispatchNow\` caller hung);
+- the send follows a count of values in flight raised for it in its block (\`p.pending.Add(1); p.queue <-
+  job\`, nothing between them starting a goroutine or using the value) that the package brings down
+  elsewhere once the value is handled (\`Done()\`, \`Add(-1)\`, never in this function) and waits on
+  (\`p.pending.Wait()\`, a test of \`Load()\`): a return at the send would leave it counted and
+  that wait waiting for good (a variant of miniflux's worker pool, whose Drain hung);`;

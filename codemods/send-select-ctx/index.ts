@@ -55,6 +55,7 @@ import { failureThenClose } from './failure-then-close.js';
 import { isSignal } from './signal-names.js';
 import { signalSkipped } from './skipped-signal.js';
 import { cancelledThenReceived } from './cancelled-then-received.js';
+import { raisedBeforeSend } from './raised-before-send.js';
 
 export const sendSelectCtx: Codemod = {
   id: 'send-select-ctx',
@@ -246,6 +247,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (closedEarly) return { reason: `a return here would run ${firstLine(closedEarly.text)} (line ${closedEarly.startPosition.row + 1}) while a goroutine the function started may still send on that channel: the send would panic (send on closed channel)` };
   const skipped = cleanupSkippedByReturn(send, fn, ctx.source);
   if (skipped) return { reason: skippedReason(skipped, send) };
+  const pending = raisedBeforeSend(send, fn, ctx);
+  if (pending) return { reason: pending };
   const signal = signalSkipped(send, fn);
   if (signal) return { reason: `the return added here would skip ${signal.text} (line ${signal.startPosition.row + 1}), a signal someone waits for that keeps its blocking send: that waiter would wait forever` };
   const item = perItemLoop(sources[0], send);
