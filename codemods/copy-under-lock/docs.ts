@@ -117,6 +117,9 @@ goroutine the method starts (\`go c.Close(ctx)\`).
   \`context.Context\` and its cancel functions, \`netip\` addresses, \`uuid.UUID\`);
 - another method closes channels under the same mutex while this loop sends on the elements:
   sending after unlocking could panic on a closed channel (pub/sub unsubscribe);
+- another method, under the same mutex, calls a method of its receiver that closes a channel, one
+  or two calls deep (\`b.removeLocked(id)\` with \`close(ch)\` in removeLocked), while this loop sends
+  on the elements: a send over the copy could hit the channel it closed (a miniflux-like broker);
 - for an entry taken and removed, another method closes every element of the map under the same
   mutex (\`for _, c := range m.clients { c.Close() }\`, a shutdown): once it returns none is open,
   and a close moved past the unlock could still be running then (coroot's collector returned from

@@ -11,6 +11,7 @@ import { handedOutSlice, iterateThenCall, removeThenClose, type Rewrite } from '
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 import { onlyAppended } from './append-only.js';
 import { closesEveryElementUnderLock } from './closes-all.js';
+import { closesChannelsThroughHelper } from './closes-in-helper.js';
 import { removerReason, removesUnderLock } from './removers.js';
 import { closesTaken, reopensByKey } from './reopened-by-key.js';
 import { reacquiresHandedIn } from './reopened-handed-in.js';
@@ -70,7 +71,7 @@ function find(ctx: FileContext): RawFinding[] {
         const body = loop.childForFieldName('body')!;
         const call = firstBlockingCall([body], methods, new Set([...locals, ...vars]), summary, (n) => releasedBefore(n, cs, body));
         if (call) {
-          const closer = closesChannelsUnderLock(recv.typeName, cs, ctx);
+          const closer = closesChannelsUnderLock(recv.typeName, cs, ctx) ?? closesChannelsThroughHelper(recv.typeName, cs, ctx);
           const sendsOnElement = loop.descendantsOfType('send_statement').some((snd) => vars.some((v) => (snd.childForFieldName('channel')?.text ?? '').split('.')[0] === v));
           const remover = removesUnderLock(recv.typeName, cs, ranged.name, method, ctx);
           const writer = cs.read ? undefined : elementWrite(call, vars, ctx);
