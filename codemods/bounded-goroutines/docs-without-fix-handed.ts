@@ -4,6 +4,12 @@ export const handedWithoutFix = `- a goroutine hands the package's function or m
   a channel the goroutine did not make (\`p.jobResultCh <- job\`), as a call of it would: the
   receiver may be the event loop that starts the goroutines (river's producer, bounded, waited
   for a slot while its jobs waited for the cancel it no longer took);
+- a goroutine calls a function-typed field (\`d.onEntry(e)\`), and the package stores in that
+  field (\`d.onEntry = func(e *Entry) { d.events <- e }\`, or \`Dispatcher{onEntry: d.handle}\`)
+  a function that sends on a channel the goroutine did not make, as a call of it would: the
+  receiver may be the event loop that starts the goroutines (a miniflux-like dispatcher, bounded,
+  waited for a slot while the slot holders waited to send to it); fields of another type of the
+  same name do not count;
 - the loop runs each function of a slice its function is given (\`runTasks(tasks []func())\`,
   \`go func(t func()) { defer wg.Done(); t() }(t)\`), and a caller in the package hands it a slice
   literal, or one it builds with \`append\`, of function literals or the package's functions that

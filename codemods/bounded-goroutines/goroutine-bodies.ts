@@ -4,6 +4,7 @@ import { statementsOf, type Node } from '../../src/go/syntax.js';
 import { declarationOf, localClosure } from '../../src/go/scope.js';
 import { spawnedFunction, type Spawn } from './detect.js';
 import { callbackBodies } from './handed-callbacks.js';
+import { fieldCallbackBodies } from './field-callbacks.js';
 
 /**
  * What a spawned goroutine runs: its function literal (or the local closure it calls), and the
@@ -49,7 +50,7 @@ function madeInLocal(fn: Node, go: Node): Node | undefined {
  */
 export function goroutineBodies(spawn: Spawn, ctx: FileContext): { body: Node; via?: string }[] {
   const { fn, literal, called } = spawned(spawn);
-  const passed = passedIn(called, ctx);
+  const passed = [...passedIn(called, ctx), ...fieldCallbackBodies(called, ctx.packageIndex())];
   if (!literal) return [...calledBodies(called, ctx.packageIndex(), false), ...passed];
   // `go func() { defer wg.Done(); update(ctx) }()`, where `update := func(…) {…}`: its body too.
   const closures = closuresCalled(called)
