@@ -33,7 +33,10 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   close; ooni's dslvm left a connection unclosed and its upstream blocked): returning would stop
   the draining, and that sender would wait forever; likewise a ranged channel the function hands
   to a call, itself or through a variable set to it, and closes only after (\`events = ch; return
-  b.runEngineAction(…, events)\`, then \`defer func() { close(ch); <-done }()\`: pulumi's apply);
+  b.runEngineAction(…, events)\`, then \`defer func() { close(ch); <-done }()\`: pulumi's apply),
+  or hands to a call in a goroutine it starts that defers the close (\`wg.Go(func() { defer
+  close(tfCh); err = srcDb.Clone(ctx, …, tfCh) })\`, \`go func() {…}()\`, \`g.Go\`: dolt's
+  SyncRoots, whose \`wg.Wait()\` hung with the clone blocked on its next event);
 - the function waits on its way out (\`defer func() { <-displayDone; … }()\`) for a goroutine it
   started with that channel and with a channel it sends on and never closes (\`go
   display.ShowEvents(…, displayEvents, displayDone)\`): that goroutine ends only when told, and a

@@ -1,4 +1,5 @@
 import { closedChannels, contains, enclosingFunction, same, unparen, type Node } from '../../src/go/syntax.js';
+import { goroutineStarts } from './goroutine-starts.js';
 
 /** Builtins and conversions a channel may be handed to without being filled. */
 const NOT_FILLING = /^(close|len|cap|append|copy|print|println|delete|panic)$/;
@@ -9,7 +10,10 @@ const NOT_FILLING = /^(close|len|cap|append|copy|print|println|delete|panic)$/;
  * b.runEngineAction(ctx, …, events, …)`), and closes itself (`defer func() { close(eventsChannel);
  * <-done }()`: pulumi's apply): that call fills it, and returns only once it has sent everything.
  * A relay that stops draining would leave it blocked on its next send, and the close, with whatever
- * waits after it, never comes. The call, as written up to its paren, and the name handed.
+ * waits after it, never comes. Or a call in a goroutine the function starts (`go func() {…}()`,
+ * `wg.Go(func() {…})`, `g.Go(func() error {…})`) that defers the close itself (`defer close(tfCh);
+ * err = srcDb.Clone(ctx, …, tfCh)`: dolt's SyncRoots), whose end the function waits for. What
+ * follows "handed to": the call, as written up to its paren, the name handed, and who closes it.
  */
 export function filledByCall(ranged: string, maker: Node, loop: Node): string | undefined {
   if (!closedChannels(maker).some((c) => unparen(c).text === ranged)) return undefined;
@@ -25,9 +29,20 @@ export function filledByCall(ranged: string, maker: Node, loop: Node): string | 
     const callee = call.childForFieldName('function');
     if (!callee || callee.type === 'func_literal' || NOT_FILLING.test(callee.text) || call.parent?.type === 'go_statement') continue;
     if (goroutine && !same(goroutine, maker) && contains(goroutine, call)) continue;
-    if (!same(enclosingFunction(call), maker)) continue;
+    const inGoroutine = startedClosing(maker, enclosingFunction(call), ranged);
+    if (!same(enclosingFunction(call), maker) && !inGoroutine) continue;
     const arg = (call.childForFieldName('arguments')?.namedChildren ?? []).find((a) => a.type === 'identifier' && names.has(a.text));
-    if (arg) return `${callee.text}(…)${arg.text === ranged ? '' : ` (as ${arg.text})`}`;
+    if (!arg) continue;
+    const handed = `${callee.text}(…)${arg.text === ranged ? '' : ` (as ${arg.text})`}`;
+    if (inGoroutine) return `${handed} to fill in a goroutine the function starts (line ${inGoroutine.go.startPosition.row + 1}), which closes it (${inGoroutine.defer.text}) only after that call returns`;
+    return `${handed} to fill and closed by the function only after that call returns`;
   }
   return undefined;
+}
+
+/** For a function literal the maker starts as a goroutine, deferring the channel's close in its own body: what starts it, and that defer. */
+function startedClosing(maker: Node, literal: Node | undefined, ranged: string): { go: Node; defer: Node } | undefined {
+  const start = literal?.type === 'func_literal' ? goroutineStarts(maker).find((s) => s.literal && same(s.literal, literal) && same(enclosingFunction(s.go), maker)) : undefined;
+  const defer = start && literal!.descendantsOfType('defer_statement').find((d) => same(enclosingFunction(d), literal!) && d.text.replace(/\s/g, '') === `deferclose(${ranged})`);
+  return defer ? { go: start.go, defer } : undefined;
 }

@@ -41,7 +41,7 @@ export function relayedFrom(send: Node, fn: Node, ctx: FileContext): string | un
     const sender = maker && plainSendOn(maker, ranged.text, found.local.decl, ctx);
     if (sender) return `${ranged.text}, filled by ${sender}`;
     const filler = maker && filledByCall(ranged.text, maker, loop);
-    if (filler) return `${ranged.text}, handed to ${filler} to fill and closed by the function only after that call returns`;
+    if (filler) return `${ranged.text}, handed to ${filler}`;
   }
   return undefined;
 }
