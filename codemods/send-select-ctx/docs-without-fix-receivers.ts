@@ -128,4 +128,9 @@ export const receiversWithoutFix = `- the channel is a field that the package re
 - the send's channel and context are parameters of a function the package starts with a context
   it makes with a cancel, and a function of the package calls that cancel and then waits for the
   value with a plain receive, itself or through the fields it keeps both in (\`d.goroutineCancel()\`,
-  then \`<-d.statusChannel\` in \`Close\`: containers/image's daemon destination hung);`;
+  then \`<-d.statusChannel\` in \`Close\`: containers/image's daemon destination hung);
+- the send follows, on its path, an \`if\` testing for the context's end (\`ctx.Err() != nil\`,
+  \`ctx.Err() == context.DeadlineExceeded\`, \`errors.Is(err, context.Canceled)\`) whose branch sets
+  what it sends, not to a zero value, and goes on to it (\`result.aborted = true\`, then \`resultChan <- result\`): the
+  value sent once the context is done is the one telling of it, and a select would drop it at
+  random (a variant of dolt's batsee lost the tests its deadline killed from its report);`;

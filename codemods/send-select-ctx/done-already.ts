@@ -10,6 +10,7 @@ import { parametersGiven } from '../../src/go/called-functions.js';
 import { ancestors, closureName, contains, enclosingFunction, firstLine, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { endedByMethod } from './ended-by-method.js';
+import { recordedEnd } from './recorded-end.js';
 import { givesSource } from './given-source.js';
 import { streamedWithSource } from './streamed-values.js';
 
@@ -23,7 +24,7 @@ import { streamedWithSource } from './streamed-values.js';
  * one called there. A select on it would then pick either case.
  */
 export function knownDoneWhere(send: Node, fn: Node, source: CancellationSource, ctx: FileContext): string | undefined {
-  const here = doneAt(send, fn, source);
+  const here = doneAt(send, fn, source) ?? recordedEnd(send, fn, source);
   if (here) return here;
   // A function literal written where the source is done runs after that, whenever it runs
   // (`cancel()`, then `once.Do(func() { errC <- err })`).
