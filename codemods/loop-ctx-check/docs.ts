@@ -68,6 +68,11 @@ A loop whose select takes requests and answers them (\`case done := <-r.snapshot
 and one that comes once the context is done (a last forced snapshot at shutdown, after the
 cancel) would wait forever for a loop a check had ended.
 
+A loop whose body takes a request (\`req := a.queue.Pop()\`, \`req := <-reqs\`) and answers it by
+closing a channel of it (\`close(req.done)\`) or by a method named Done, Reply, Respond or Resolve
+on it: a request queued once the context is done would wait forever for a loop a check had ended
+(smallstep's CRL generator, served from a sync.Cond-backed queue).
+
 A loop checking a context field of the receiver that may still be nil when the goroutine starts:
 the package builds the type without it (\`&Controller{tree: tree}\`), the function building it does
 not set it, nor does the method before the loop, and only another method does (\`c.ctx = ctx\` in

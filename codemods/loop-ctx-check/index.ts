@@ -7,6 +7,7 @@ import { afterOpeningBrace, ancestors, enclosingFunction, eol, firstLine, FUNCTI
 import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { docs } from './docs.js';
 import { answeredRequest } from './serves-requests.js';
+import { answeredTakenRequest } from './body-requests.js';
 import { nilContextField } from './nil-field.js';
 
 export const loopCtxCheck: Codemod = {
@@ -64,6 +65,11 @@ function find(ctx: FileContext): RawFinding[] {
     const served = answeredRequest(loop, fn);
     if (served) {
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop serves requests whose senders wait for the answer (case ${served.receive}: ${served.answer}): one sent once ${source.expr} is done (a last forced save at shutdown) would wait forever for a loop a check had ended` });
+      continue;
+    }
+    const taken = answeredTakenRequest(loop, fn);
+    if (taken) {
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop serves requests whose senders wait for the answer (${taken.take}, answered by ${taken.answer}): a check of ${source.expr} would end the loop, and a request queued after that would wait forever for its answer` });
       continue;
     }
     const waits = blockingWait(loop, fn);
