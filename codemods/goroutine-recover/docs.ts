@@ -90,7 +90,8 @@ calls, not deferred (followed six calls deep, by name; a call chain from a stand
 persister waiting for the exclusive lock hung), a send, an \`os.Exit\` or a \`Fatal\` (AdGuard's \`fatalOnError\`, sish's \`CleanUp\`,
 ali's \`Attack\` sending each result), or an action scheduled for later (\`b.timer =
 time.AfterFunc(d, b.enable)\`: blocky's pause of blocking, recovered half-way through telling its
-listeners, would never have been lifted). A channel handed to a call in the body
+listeners, would never have been lifted), or its own timer re-armed (\`r.timer.Reset(next)\`, the timer made by
+time.AfterFunc or NewTimer: smallstep's certificate renewal would have stopped for good). A channel handed to a call in the body
 (\`attacker.Attack(ctx, url, resultCh)\`): the callee may send on it or close it out of sight. A release
 handed on as a value (\`f(s.wg.Done, stop)\`: the callee calls it when done, maybe not in a
 defer). A flag set just before the goroutine starts that the package clears once the work is

@@ -25,7 +25,7 @@ import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { codeWords } from '../../src/go/find-by-text.js';
 import { afterSkipping, channelHandedOn, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, oneTimeSetup, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
-import { inTestCode } from '../../src/go/test-code.js';
+import { inTestCode } from '../../src/go/test-code.js'; import { releaseOrReArm } from './timer-reset.js';
 
 export const goroutineRecover: Codemod = {
   id: 'goroutine-recover',
@@ -207,9 +207,9 @@ function find(ctx: FileContext): RawFinding[] {
     // A deferred call runs, whole, as the panic unwinds: its releases are not skipped.
     // Nor does one started on a goroutine of its own (`go handleConnection(c)`): not this goroutine's.
     const undeferred = calls.filter((f) => !ancestors(f).some((a) => (a.type === 'defer_statement' || a.type === 'go_statement') && contains(body, a)));
-    const released = calledTextWhere(undeferred, ctx.packageIndex(), (text) => releaseInText(text) !== undefined);
+    const released = calledTextWhere(undeferred, ctx.packageIndex(), (text) => releaseOrReArm(text, ctx.packageIndex()) !== undefined);
     if (released) {
-      const release = releaseInText(released.text)!;
+      const release = releaseOrReArm(released.text, ctx.packageIndex())!;
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${released.via}, which runs ${release} outside a defer: after a recovered panic it would be skipped, and ${afterSkipping(release)} where the process used to crash` });
       continue;
     }

@@ -1,3 +1,4 @@
+import { reArmsTimer } from './timer-reset.js';
 import { regexEscaped, receivesFrom } from '../../src/go/find-by-text.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { contains, inSelectWithDefault, isReleaseCall, onOwnPath, type Node } from '../../src/go/syntax.js';
@@ -50,7 +51,7 @@ function skippedRelease(stmts: Node[], go: Node, index: () => PackageIndex, hand
       // A slot given back after the work (`<-sem`, `<-limitation`), not a wait for a signal.
       if (!first && n.type === 'expression_statement' && slotGivenBack(n)) return n;
       if (!first && (givesBackTaken(n, go) || lowersRaisedCount(n, go) || (st === last && notifiesHandler(n)) || removesSharedEntry(n, go))) return n;
-      if (isReleaseCall(n) || signalsEnd(n) || madeCancelCall(n, go, index) || ENDS_PROCESS.test(n.type === 'call_expression' ? (n.childForFieldName('function')?.text ?? '') : '')) return n;
+      if (isReleaseCall(n) || signalsEnd(n) || (!first && reArmsTimer(n, index)) || madeCancelCall(n, go, index) || ENDS_PROCESS.test(n.type === 'call_expression' ? (n.childForFieldName('function')?.text ?? '') : '')) return n;
       // A deadline set after work, to unblock the other side (`right.SetReadDeadline(time.Now())`:
       // glider's relay), not one set before it.
       if (!first && n.type === 'call_expression' && n.parent?.type === 'expression_statement' && /\.Set(Read|Write)?Deadline$/.test(n.childForFieldName('function')?.text ?? '')) return n;

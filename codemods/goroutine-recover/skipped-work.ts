@@ -31,6 +31,7 @@ export function afterSkipping(statement: string): string {
   if (/\.(Stop|stop|GracefulStop)\w*\(/.test(statement)) return 'what it stops would run on for good (a ticker, a scheduler still running its jobs)';
   if (/^delete\(|\.Delete\(/.test(statement)) return 'the entry would stay for good (a registry handing out what is gone, a job marked running never run again)';
   if (/^atomic\.Store\w*\(|\.Store\(/.test(statement)) return 'the flag would stay set for good (the work refused from then on as already running)';
+  if (/\.Reset\([^)]*\)$/.test(statement)) return 'the timer would never be re-armed, and the periodic work it runs would stop for good (a certificate never renewed again)';
   if (/^time\.AfterFunc\(/.test(statement)) return 'what it schedules would never run (a pause never lifted, a retry never made)';
   if (GIVES_BACK_CALL.test(statement)) return 'what was taken for the work would stay taken (a reservation kept, an item never queued again, a transaction left open)';
   if (/\.[Tt]rigger\w*\(\)$/.test(statement)) return 'what it tells to close or stop would never be told, and whoever waits for that (a WaitForClose) would wait forever';
@@ -80,7 +81,7 @@ export function releaseInText(text: string): string | undefined {
 }
 
 /** A function's text without its deferred statements (a `defer func() {…}()` whole). */
-function withoutDeferred(text: string): string {
+export function withoutDeferred(text: string): string {
   let out = '';
   let at = 0;
   for (const m of text.matchAll(/\bdefer\b/g)) {
