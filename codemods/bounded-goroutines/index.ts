@@ -61,7 +61,7 @@ function find(ctx: FileContext): RawFinding[] {
 /** The rewrite, unless a bound could stall the loop. */
 function planFor(spawn: Spawn, ctx: FileContext, rewrite: () => Plan): Plan {
   // Last, as the other reasons say more: the function's doc comment saying it runs its work at once.
-  const stall = whyBoundMayStall(spawn, ctx) ?? pipedTasks(spawn, ctx) ?? docSaysTogether(spawn.go);
+  const stall = whyBoundMayStall(spawn, ctx) ?? pipedTasks(spawn, ctx) ?? docSaysTogether(spawn.go, ctx.source);
   return stall ? { ok: false, reason: stall } : rewrite();
 }
 

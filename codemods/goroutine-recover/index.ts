@@ -25,7 +25,8 @@ import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { codeWords } from '../../src/go/find-by-text.js';
 import { afterSkipping, channelHandedOn, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, oneTimeSetup, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
-import { inTestCode } from '../../src/go/test-code.js'; import { releaseOrReArm } from './timer-reset.js';
+import { inTestCode } from '../../src/go/test-code.js';
+import { releaseOrReArm } from './timer-reset.js';
 
 export const goroutineRecover: Codemod = {
   id: 'goroutine-recover',
@@ -204,8 +205,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${locking.via}, which runs ${lockNotDeferred(locking.text)} without a deferred unlock: after a recovered panic the lock would stay held, and every later Lock would hang where the process used to crash` });
       continue;
     }
-    // A deferred call runs, whole, as the panic unwinds: its releases are not skipped.
-    // Nor does one started on a goroutine of its own (`go handleConnection(c)`): not this goroutine's.
+    // A deferred call runs, whole, as the panic unwinds, and one started on a goroutine of its own (`go handleConnection(c)`) is not this goroutine's: their releases are not skipped.
     const undeferred = calls.filter((f) => !ancestors(f).some((a) => (a.type === 'defer_statement' || a.type === 'go_statement') && contains(body, a)));
     const released = calledTextWhere(undeferred, ctx.packageIndex(), (text) => releaseOrReArm(text, ctx.packageIndex()) !== undefined);
     if (released) {
