@@ -206,7 +206,9 @@ on purpose, for work that must not stop with it):
   function type, or a closure kept in a local and handed so): the work runs once for every caller
   that joins the same key, and given one caller's context, that caller's cancellation would fail
   it for all of them, callers whose own context is alive (tikv's collapsed region requests got
-  \`context canceled\`; with \`--aggressive\`, lakeFS' batched ref reads);
+  \`context canceled\`; with \`--aggressive\`, lakeFS' batched ref reads); so too a call in a function
+  whose context parameter such a literal hands it (\`Compute(name, func() (any, error) { return
+  t.download(ctx, name) })\`: lakeFS' tiered downloads);
 - its function's context is a parameter, and every call of the function in the package, one at
   least, is the call of a defer statement (\`defer e.runDeferred(ctx, t, i)\`) or a call inside a
   deferred function literal (\`defer func() { e.cleanUp(ctx) }()\`): it runs as its

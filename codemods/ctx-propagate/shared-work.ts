@@ -1,5 +1,7 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
-import { ancestors, closureName, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+import type { PackageIndex } from '../../src/go/package-index.js';
+import { ancestors, closureName, enclosingFunction, firstLine, FUNCTION_TYPES, same, type Node } from '../../src/go/syntax.js';
+import { callsOfFunction } from './called-once-done.js';
 
 /**
  * A singleflight-style call: \`Do\`, \`DoChan\`, \`DoEx\` (golang.org/x/sync/singleflight and its
@@ -53,6 +55,22 @@ function handedByName(literal: Node, source: CancellationSource): string | undef
     if (id.text !== name || id.startIndex <= literal.endIndex) continue;
     const shared = sharedCallOf(id, source);
     if (shared) return shared;
+  }
+  return undefined;
+}
+
+/**
+ * For a context parameter: a call of its function in the package sits in work shared by the
+ * callers of one key (\`tfs.remoteFileCache.Compute(filename, func() (any, error) { return nil,
+ * tfs.downloadFromStorage(ctx, filename) })\`): given the parameter, the first caller's
+ * cancellation would fail the shared work for all (lakeFS' tiered download). The reason, or undefined.
+ */
+export function calledInSharedWork(source: CancellationSource, index: PackageIndex): string | undefined {
+  for (const { call } of callsOfFunction(source, index)?.calls ?? []) {
+    const outer = ancestors(call).filter((a) => FUNCTION_TYPES.has(a.type)).pop();
+    if (!outer || same(outer, source.fn)) continue;
+    const shared = sharedByJoiners(call, { ...source, fn: outer });
+    if (shared) return `${firstLine(call.text)} calls this function in a function literal handed to ${shared}, whose work is shared by every caller that joins the same key: given ${source.expr}, one caller's cancellation would fail that work for all of them (lakeFS' tiered downloads)`;
   }
   return undefined;
 }
