@@ -20,7 +20,8 @@ export const tickerStop: Codemod = {
   find,
 };
 
-const COLLECTED = 'from Go 1.23 (the module\'s go line) an unreferenced ticker is collected even when not stopped';
+/** The module's go line is 1.23 or later (\`go 1.26\`): its timers are Go 1.23's. */
+const collected = (goVersion: string) => `the module's go line is ${goVersion}, and from Go 1.23 on an unreferenced ticker is collected even when not stopped`;
 /** The file is in no module: built by a toolchain of today, outside module mode, it gets Go 1.23's timers. */
 const COLLECTED_NO_MODULE = 'no go.mod gives a go line, so the toolchain\'s own is taken (1.23 or later): an unreferenced ticker is collected even when not stopped';
 
@@ -49,7 +50,7 @@ function informational(f: RawFinding, goVersion: string | undefined): RawFinding
   const message = f.message.replace(NEVER_COLLECTED, 'it fires until nothing refers to it any more');
   // A ticker a goroutine goes on using keeps its reason: the collector does not end it (faas'
   // metrics exporter).
-  return { start: f.start, end: f.end, message, severity: 'info', reason: stillUsed.has(f) ? f.reason : goVersion === undefined ? COLLECTED_NO_MODULE : COLLECTED };
+  return { start: f.start, end: f.end, message, severity: 'info', reason: stillUsed.has(f) ? f.reason : goVersion === undefined ? COLLECTED_NO_MODULE : collected(goVersion) };
 }
 
 /** Findings on a ticker that code running after the function goes on using. */
