@@ -1,4 +1,4 @@
-import { closedChannels, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+import { closedOnExit, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 import { closedErrorChannel } from './streams.js';
 
 /**
@@ -14,7 +14,7 @@ export function answerClosedOnReturn(send: Node): { chan: string; close: string;
   if (!fn) return undefined;
   const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
   const own = (n: Node) => same(enclosingFunction(n), fn);
-  const closed = new Set(fn.descendantsOfType('defer_statement').filter(own).flatMap(closedChannels).map((c) => c.text.replace(/\s/g, '')));
+  const closed = new Set(closedOnExit(fn).map((c) => c.text.replace(/\s/g, '')));
   for (const other of fn.descendantsOfType('send_statement').filter(own)) {
     const answer = other.childForFieldName('channel')!.text.replace(/\s/g, '');
     if (answer === chan || !closed.has(answer)) continue;

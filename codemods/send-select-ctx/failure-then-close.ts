@@ -1,4 +1,4 @@
-import { ancestors, closedChannels, contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, closedOnExit, contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 
 /**
  * A send in the branch of `if err != nil` (`if err := scanner.Err(); err != nil`) whose value is
@@ -13,8 +13,7 @@ export function failureThenClose(send: Node): { test: string; value: string; clo
   const value = send.childForFieldName('value');
   if (!fn || !value) return undefined;
   const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
-  const own = (n: Node) => same(enclosingFunction(n), fn);
-  const close = fn.descendantsOfType('defer_statement').filter(own).flatMap(closedChannels).find((c) => c.text.replace(/\s/g, '') === chan);
+  const close = closedOnExit(fn).find((c) => c.text.replace(/\s/g, '') === chan);
   if (!close) return undefined;
   for (const a of ancestors(send)) {
     if (same(a, fn)) break;

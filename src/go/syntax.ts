@@ -236,6 +236,11 @@ export function closedChannels(node: Node): Node[] {
     .flatMap((c) => c.childForFieldName('arguments')?.namedChildren.slice(0, 1) ?? []);
 }
 
+/** The channels a function closes in its own defer statements (`defer close(c)`, a deferred literal's `close(errs)`), not in those of literals it holds. */
+export function closedOnExit(fn: Node): Node[] {
+  return fn.descendantsOfType('defer_statement').filter((d) => same(enclosingFunction(d), fn)).flatMap(closedChannels);
+}
+
 /** A logging call's callee: `log.Print`, `fmt.Println`, `klog.Infof`, `s.logger.Debug`, `t.Log`. */
 export const LOG_CALL = /^(log|fmt|klog|slog)\.|\.(Debug|Info|Warn|Error|Errf|Print|Log|Trace)\w*$/;
 
