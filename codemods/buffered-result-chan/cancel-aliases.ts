@@ -1,4 +1,5 @@
 import { type Node } from '../../src/go/syntax.js';
+import { positionalParams } from '../../src/go/scope.js';
 
 // Other names under which the sending goroutine may call a context's cancel function.
 
@@ -35,19 +36,6 @@ export function cancelAliases(literal: Node, maker: Node, cancel: string): Cance
       const name = l.text.replace(/\s/g, '');
       if (name !== '_' && name !== cancel) out.push({ name, via: `that is ${cancel} stored in ${name} on line ${assign.startPosition.row + 1}` });
     });
-  }
-  return out;
-}
-
-/** The literal's parameter names by position, '' for an unnamed one. */
-function positionalParams(literal: Node): string[] {
-  const out: string[] = [];
-  for (const decl of literal.childForFieldName('parameters')?.namedChildren ?? []) {
-    if (decl.type !== 'parameter_declaration' && decl.type !== 'variadic_parameter_declaration') continue;
-    const names = decl.childrenForFieldName('name').filter((n) => n.type === 'identifier');
-    if (decl.type === 'variadic_parameter_declaration') break;
-    if (names.length === 0) out.push('');
-    for (const n of names) out.push(n.text);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { parametersGiven } from '../../src/go/called-functions.js';
 import type { FileContext } from '../../src/engine/types.js';
-import { paramsOf } from '../../src/go/scope.js';
+import { positionalParams } from '../../src/go/scope.js';
 import { ancestors, CHANNEL_NON_READERS, firstLine, type Node } from '../../src/go/syntax.js';
 
 type Index = ReturnType<FileContext['packageIndex']>;
@@ -37,7 +37,7 @@ export function readByCall(field: string, index: Index): string | undefined {
 function receivesInLoop(call: Node, arg: string, index: Index): boolean {
   const literal = call.childForFieldName('function');
   const position = (call.childForFieldName('arguments')?.namedChildren ?? []).findIndex((a) => a.text === arg);
-  const given = literal?.type === 'func_literal' ? [{ decl: literal, param: paramsOf(literal)[position]?.name ?? '_' }] : parametersGiven(call, arg, index);
+  const given = literal?.type === 'func_literal' ? [{ decl: literal, param: positionalParams(literal)[position] || '_' }] : parametersGiven(call, arg, index);
   if (given.length === 0) return true;
   return given.some(({ decl, param }) => {
     const receive = new RegExp(`<-\\s*${param}\\b|\\brange\\s+${param}\\b`);

@@ -1,4 +1,4 @@
-import { declarationOf, paramsOf } from '../../src/go/scope.js';
+import { declarationOf, positionalParams } from '../../src/go/scope.js';
 import { ancestors, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
 
 /**
@@ -49,7 +49,7 @@ function handedToLiteral(made: ReturnType<typeof declarationOf>): Node | undefin
   if (!made || !('param' in made) || made.param.fn.type !== 'func_literal') return undefined;
   const literal = made.param.fn;
   const call = literal.parent?.type === 'call_expression' && literal.parent.childForFieldName('function')?.id === literal.id ? literal.parent : undefined;
-  const position = paramsOf(literal).findIndex((p) => p.name === made.param.name);
+  const position = positionalParams(literal).indexOf(made.param.name);
   const arg = call?.childForFieldName('arguments')?.namedChildren[position];
   const local = arg?.type === 'identifier' ? declarationOf(arg.text, call!) : undefined;
   return local && 'local' in local && local.local.value ? unparen(local.local.value) : undefined;

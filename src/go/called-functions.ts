@@ -2,7 +2,7 @@ import { baseTypeName } from './declarations.js';
 import { importName, importSpecs } from './imports.js';
 import type { PackageIndex } from './package-index.js';
 import type { Node } from './syntax.js';
-import { declarationOf, paramsOf, type Param } from './scope.js';
+import { declarationOf, positionalParams, type Param } from './scope.js';
 
 /** How many calls deep a goroutine's work is followed into the package's functions. */
 const CALL_DEPTH = 6;
@@ -98,8 +98,8 @@ export function parametersGiven(call: Node, arg: string, index: PackageIndex): {
   const named = position < 0 || !fn ? undefined : calledName(fn);
   if (!named || named.name === 'append') return [];
   return index.functionsNamed(named.name, named.method).flatMap((decl) => {
-    const param = paramsOf(decl)[position]?.name;
-    return param ? [{ callee: named.name, decl, param }] : [];
+    const param = positionalParams(decl)[position];
+    return param && param !== '_' ? [{ callee: named.name, decl, param }] : [];
   });
 }
 
@@ -113,8 +113,8 @@ export function callsHanding(param: Param, index: PackageIndex): { callee: strin
   const fn = param.fn;
   const callee = fn.childForFieldName('name')?.text;
   if (!callee || (fn.type !== 'function_declaration' && fn.type !== 'method_declaration')) return undefined;
-  const params = paramsOf(fn);
-  const position = params.findIndex((p) => p.name === param.name);
+  const params = positionalParams(fn);
+  const position = params.indexOf(param.name);
   const variadic = /\.\.\./.test(fn.childForFieldName('parameters')?.text ?? '');
   const calls = index.callsNamed(callee).filter((c) => variadic || c.childForFieldName('arguments')?.namedChildCount === params.length);
   return { callee, calls: calls.map((call) => ({ call, arg: call.childForFieldName('arguments')?.namedChildren[position] })) };

@@ -1,5 +1,5 @@
 import { identifiersNamed } from './find-by-text.js';
-import { declarationOf, paramsOf } from './scope.js';
+import { declarationOf, positionalParams } from './scope.js';
 import { mostSends } from './send-paths.js';
 import { receivedOnEveryWayOut } from './every-way-out.js';
 import { leavesLoop, loopsBetween } from './loops.js';
@@ -201,7 +201,7 @@ function statementOfCase(receive: Node): Node | undefined {
  */
 function argumentFor(name: string, send: Node): string {
   const literal = enclosingFunction(send);
-  const position = literal?.type === 'func_literal' ? paramsOf(literal).findIndex((p) => p.name === name) : -1;
+  const position = literal?.type === 'func_literal' ? positionalParams(literal).indexOf(name) : -1;
   if (position < 0) return name;
   const call = literal!.parent;
   if (call?.type === 'call_expression' && call.parent?.type === 'go_statement') {

@@ -25,6 +25,22 @@ export function testingParameter(fn: Node): string | undefined {
   return param && `${param.name} ${param.typeNode.text}`;
 }
 
+/**
+ * A function's parameter names by position, as its calls' arguments line up with them: '' for an
+ * unnamed parameter, `_` as written, and '' for a variadic one (its arguments fill a slice). Named
+ * parameters alone (paramsOf) would shift every position after a `_` or an unnamed one.
+ */
+export function positionalParams(fn: Node): string[] {
+  const out: string[] = [];
+  for (const decl of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (decl.type !== 'parameter_declaration' && decl.type !== 'variadic_parameter_declaration') continue;
+    const names = decl.childrenForFieldName('name').filter((n) => n.type === 'identifier');
+    if (names.length === 0 || decl.type === 'variadic_parameter_declaration') out.push('');
+    else for (const n of names) out.push(n.text);
+  }
+  return out;
+}
+
 function namedParams(list: Node | null, fn: Node): Param[] {
   if (!list) return [];
   const out: Param[] = [];
