@@ -66,4 +66,9 @@ the \`go\` it would block): left alone.
   after its \`Wait\` (nps' response reader, \`http.ReadResponse(bufio.NewReader(connClient), r)\` in a
   loop, \`connClient.Close()\` deferred): it ends on that close, so counted before it starts it would
   hold that Wait for good, where the Add inside let Wait pass it.
+- the Add comes after other statements of the goroutine (\`if skip { return }\`, then
+  \`wg.Add(1)\`): it races with Wait all the same, but moved before the \`go\` it would count a
+  goroutine that may return before reaching Done, and Wait would hang. Reported when X is a
+  \`sync.WaitGroup\`, the goroutine itself calls \`X.Done()\`, and no \`go\` follows that the Add could
+  be counting.
 `;

@@ -5,6 +5,7 @@ import { docs } from './docs.js';
 import { waitGroupKind } from '../../src/go/wait-groups.js';
 import { waitGroupGoFix } from './wait-group-go.js';
 import { closedOnlyAfterWait } from './closed-after-wait.js';
+import { lateAdd } from './late-add.js';
 import { GO_FUNC_STATEMENT, mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 
 export const wgAddBeforeGo: Codemod = {
@@ -31,7 +32,11 @@ function find(ctx: FileContext): RawFinding[] {
     const first = stmts.find((st) => st.type !== 'defer_statement' && st.type !== 'comment');
     const add = first?.type === 'expression_statement' ? first.namedChild(0) : undefined;
     const callee = add?.type === 'call_expression' ? add.childForFieldName('function') : undefined;
-    if (callee?.type !== 'selector_expression' || callee.childForFieldName('field')?.text !== 'Add') continue;
+    if (callee?.type !== 'selector_expression' || callee.childForFieldName('field')?.text !== 'Add') {
+      const late = first ? lateAdd(literal, stmts, ctx.source) : undefined;
+      if (late && waitGroupKind(late.wg, ctx) === 'wait-group') out.push(lateFinding(late.add, late.wg, first!));
+      continue;
+    }
     const wg = callee.childForFieldName('operand')!;
     // It counts this goroutine: the same group is marked Done inside it.
     if (callsOf(literal, ctx.source, `${wg.text}.Done`).length === 0) continue;
@@ -46,6 +51,16 @@ function find(ctx: FileContext): RawFinding[] {
     out.push({ start: add!.startIndex, end: add!.endIndex, message, ...fixes });
   }
   return out;
+}
+
+function lateFinding(add: Node, wg: Node, first: Node): RawFinding {
+  const line = first.startPosition.row + 1;
+  return {
+    start: add.startIndex,
+    end: add.endIndex,
+    message: `${wg.text}.Add runs inside the goroutine it counts, after other statements: ${wg.text}.Wait can return before the goroutine has reached it`,
+    reason: `the goroutine runs code before the Add (from line ${line}): moved before the go statement, the Add would count a goroutine that may return before it ever reaches Done, and Wait would hang; count it where every path reaches Done`,
+  };
 }
 
 function plan(ctx: FileContext, go: Node, literal: Node, call: Node, stmt: Node, add: Node, wg: Node): Pick<RawFinding, 'fix' | 'reason'> {

@@ -1,0 +1,25 @@
+import { callsOf } from '../../src/go/find-by-text.js';
+import { enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+
+/**
+ * An `X.Add(…)` the goroutine runs after other statements of its own (`if skip { return }`, then
+ * `wg.Add(1)`; `defer wg.Done()`: vikunja's plugin loader, built as a variant), with X.Done called
+ * by the goroutine itself and no `go` after it that the Add could be counting. It races with Wait
+ * as a first-statement Add does, but moved before the `go`, a path that returns before it would
+ * never reach Done and Wait would hang: a finding without a fix.
+ */
+export function lateAdd(literal: Node, stmts: Node[], source: string): { add: Node; wg: Node } | undefined {
+  const own = (n: Node) => same(enclosingFunction(n), literal);
+  for (const [i, st] of stmts.entries()) {
+    if (st.type === 'defer_statement' && /\.Done\s*\(/.test(st.text)) return undefined; // counted before it started
+    if (st.type === 'go_statement') return undefined;
+    const add = st.type === 'expression_statement' ? st.namedChild(0) : undefined;
+    const callee = add?.type === 'call_expression' ? add.childForFieldName('function') : undefined;
+    if (callee?.type !== 'selector_expression' || callee.childForFieldName('field')?.text !== 'Add') continue;
+    const wg = callee.childForFieldName('operand')!;
+    const counted = callsOf(literal, source, `${wg.text}.Done`).some(own);
+    const spawnsAfter = stmts.slice(i + 1).some((s) => s.type === 'go_statement' || s.descendantsOfType('go_statement').length > 0);
+    return counted && !spawnsAfter ? { add: add!, wg } : undefined;
+  }
+  return undefined;
+}
