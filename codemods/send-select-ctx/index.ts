@@ -51,6 +51,7 @@ import { countedByHelper } from './counted-by-helper.js';
 import { startedOnceReason } from './started-once.js';
 import { awaitedOnExitReason } from './awaited-on-exit.js';
 import { answerClosedOnReturn } from './answer-closed-on-return.js';
+import { zeroRead } from './zero-read.js';
 import { failureThenClose } from './failure-then-close.js';
 import { isSignal } from './signal-names.js';
 import { signalSkipped } from './skipped-signal.js';
@@ -277,11 +278,11 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   }
   const closedOnExit = closedErrorChannel(send);
   if (closedOnExit) {
-    return { reason: `the function closes ${chan} on its way out (deferred ${closedOnExit}): a send skipped once ${sources[0].expr} is done would leave its reader the close, a zero value (a nil error, false) read as the answer` };
+    return { reason: `the function closes ${chan} on its way out (deferred ${closedOnExit}): a send skipped once ${sources[0].expr} is done would leave its reader the close, a zero value (${zeroRead(send.childForFieldName('channel')!, ctx.packageIndex, 'a nil error, false')}) read as the answer` };
   }
   const closedAfterWait = closedOnceAllSent(send);
   if (closedAfterWait) {
-    return { reason: `the function starting this goroutine closes ${chan} once its goroutines are done (${closedAfterWait}, after a Wait): a send skipped once ${sources[0].expr} is done would leave its reader the close, a zero value (a nil error) read as the answer` };
+    return { reason: `the function starting this goroutine closes ${chan} once its goroutines are done (${closedAfterWait}, after a Wait): a send skipped once ${sources[0].expr} is done would leave its reader the close, a zero value (${zeroRead(send.childForFieldName('channel')!, ctx.packageIndex, 'a nil error, false')}) read as the answer` };
   }
   const answer = answerClosedOnReturn(send);
   if (answer) return { reason: `the function closes ${answer.chan} on its way out (deferred ${answer.close}), and its reader takes that close for the answer (a nil error), as for the send on it at line ${answer.line}: a return here once ${sources[0].expr} is done would run that close, and the reader would take ${chan} cut short for a clean end` };
