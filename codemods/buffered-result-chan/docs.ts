@@ -54,6 +54,13 @@ buffered, the goroutine could finish first, and a select waiting on both channel
 closed one's zero value (kratos' registration stored no password, its hash sent on the other
 channel; dolt's assistant returned an empty answer with no error).
 
+A goroutine that also sends on another channel after its result, deferred or not (\`defer func() {
+exited <- struct{}{} }()\`, or \`result <- v; done <- true\`), when a select receiving the result
+also receives from that channel (\`case <-exited:\` beside \`case err := <-cmdResponse:\`):
+unbuffered, that send comes only once the receiver has the value; buffered, both channels may be
+ready at once and the select pick the other at random (act's waitForCommand reported a command
+that answered as ending without a result). A send on a channel no such select waits on does not count.
+
 A goroutine that, after its send (deferred or not), cancels the context whose \`Done()\` the
 receiving select also waits on (\`ctx, cancel := context.WithTimeout(parent, MaxRTT)\`, then \`go
 func() { defer cancel(); …; rttCh <- rtt }()\` and \`case <-ctx.Done():\` beside \`case rtt :=

@@ -3,6 +3,7 @@ import { resultChannelAbandoned } from '../../src/go/result-channel.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
 import { ancestors, firstLine, FUNCTION_TYPES, touchesError, type Node } from '../../src/go/syntax.js';
 import { cancelsWaitedContext } from './cancels-waited-context.js';
+import { sendsOtherWaited } from './sends-other-waited.js';
 import { docs } from './docs.js';
 import { mayHaveGoStatement, mayHaveSend, mayMakeChannel } from '../../src/go/text-signals.js';
 
@@ -45,6 +46,13 @@ function find(ctx: FileContext): RawFinding[] {
       const { cancel, ctx: waited, done, via } = cancels;
       const how = ancestors(cancel).some((a) => a.type === 'defer_statement') ? 'deferred' : 'after the send';
       out.push({ start: make.startIndex, end: make.endIndex, message, reason: `the goroutine cancels ${waited} (${firstLine(cancel.text)}${via ? `, ${via}` : ''}, ${how}, line ${cancel.startPosition.row + 1}) and the select receiving ${chan} also waits on ${done}: unbuffered, the send waits for the receiver, so the receive wins; buffered, the cancel may come before the select, both cases be ready and it pick ${done} at random, a result sent taken for a failure or timeout` });
+      continue;
+    }
+    const sends = sendsOtherWaited(send, make, chan);
+    if (sends) {
+      const { other, how, comm } = sends;
+      const name = other.childForFieldName('channel')!.text;
+      out.push({ start: make.startIndex, end: make.endIndex, message, reason: `the goroutine also sends on ${name} (${firstLine(other.text)}, ${how}, line ${other.startPosition.row + 1}) and the select receiving ${chan} also waits on ${comm}: unbuffered, the result's send waits for the receiver, so ${name} is sent on only once the value is taken; buffered, both may be ready at once and the select pick ${comm} at random, the result sent then dropped` });
       continue;
     }
     const after = workAfterSend(send);
