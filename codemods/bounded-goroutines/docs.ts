@@ -1,5 +1,6 @@
 import { withoutFix } from './docs-without-fix.js';
 import { handedWithoutFix } from './docs-without-fix-handed.js';
+import { eachOtherWithoutFix } from './docs-without-fix-each-other.js';
 
 export const docs = `# bounded-goroutines
 
@@ -120,4 +121,4 @@ loop already copies them (a second \`v := v\` in the same block would not compil
   does not count. Or a \`siteWg.Wait()\` statement there, for the group whose \`Done\` the
   goroutine calls: each pass waits for the few it started (gospider's per-site crawlers).
 
-${withoutFix.replace('- a `go f(x)`', `${handedWithoutFix}- a \`go f(x)\``)}`;
+${withoutFix.replace('- a `go f(x)`', `${handedWithoutFix}${eachOtherWithoutFix}- a \`go f(x)\``)}`;

@@ -27,6 +27,7 @@ import { signalsStart, startSignalledInCallee } from './start-signal.js';
 import { unboundedMode } from './unbounded-mode.js';
 import { handlersOfReadLoop } from './handlers-in-read-loop.js';
 import { runsReturnedWorker } from './returned-workers.js';
+import { waitOnEachOther } from './wait-on-each-other.js';
 
 /**
  * Why a bound could stop the loop for good, or undefined when the goroutines finish on their
@@ -128,9 +129,7 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   const fromLoop = handlersOfReadLoop(spawn, ctx);
   if (fromLoop) return fromLoop;
   const dependencies = waitsOnOthersClosing(bodies, called, ctx.packageIndex());
-  if (dependencies) {
-    return `each goroutine ${dependencies}: goroutines waiting for each other's ends, and bounded, every slot could go to one waiting for a goroutine that cannot start`;
-  }
+  if (dependencies) return `each goroutine ${dependencies}: goroutines waiting for each other's ends, and bounded, every slot could go to one waiting for a goroutine that cannot start`;
   const listener = itemIsListener(spawn, bodies, ctx);
   if (listener) return `each goroutine notifies its item (${listener}), a listener of an interface the package declares for its callers: their code, notified side by side by contract; bounded, the notifier would wait for slow listeners, and hang if one needs a lock its caller holds`;
   const itself = itemIsFunction(spawn, bodies, ctx);
@@ -162,6 +161,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
     const why = waitsOnOthers(body, spawn, ctx, waitedForAtOnce);
     if (why) return `${who} ${why}: a bound could leave the loop waiting for a slot that never frees`;
   }
+  const mutual = waitOnEachOther(spawn, bodies);
+  if (mutual) return mutual;
   // The call the goroutine is, when it is no literal (`go fn(ctx, addr, req, resultsCh)`).
   const direct = !literal && !waitedForAtOnce && spawn.go.type === 'go_statement' ? spawn.go.namedChild(0) : undefined;
   const channelHanded = direct?.type === 'call_expression' ? handsUnbufferedChannel([direct], spawn) : undefined;
