@@ -16,5 +16,14 @@ export const handedWithoutFix = `- a goroutine hands the package's function or m
   hand values to each other through a channel declared outside them (one sends, another
   receives): pipeline stages, and bounded, those holding the slots would wait on their sends for a
   stage that never starts (opencensus's runTasks, as a trial used it, deadlocked); tasks sharing
-  no channel, such as an event bus's handlers, are still bounded;
+  no channel, such as an event bus's handlers, are still bounded when the package shows them;
+- with the default bound, the goroutines call the functions of a slice or map parameter of
+  function values, taken by range or by index (\`for _, f := range fs\`, \`fs ...func(string,
+  []byte) error\`, \`conns []func()\`), when some call in the package hands that parameter code it
+  does not show (a field's functions, \`d.syncAll(name, data, d.syncTo...)\`, or a value of its own
+  caller) or the package never calls the function: the caller's code, which may wait on what the
+  caller does only once the function returns (atlas' MemDir, whose sync targets streamed to a
+  consumer served after WriteFile returned, hung bounded), as functions kept in a field do; the
+  doc comment rule aside, a slice of function literals or the package's functions is still
+  bounded, and so is one function parameter applied to each item (\`fn(item)\`);
 `;

@@ -6,6 +6,7 @@ import { localsBefore } from '../../src/go/scope.js';
 import { eol, enclosingFunction, indentAt, lineEnd, same, touchesError, type Node } from '../../src/go/syntax.js';
 import { limitExpr } from './fix.js';
 import { whyBoundMayStall } from './lifetime.js';
+import { passedFunctionsReason } from './passed-functions.js';
 import { hasBound } from './detect.js';
 
 /**
@@ -78,7 +79,8 @@ function groupStall(group: string, owner: Node, at: Node, ctx: FileContext): str
   for (const call of calls) {
     const loops = enclosingLoops(call);
     if (call.parent?.type !== 'expression_statement' || loops.length === 0 || !same(enclosingFunction(call), owner)) continue;
-    const stall = whyBoundMayStall({ go: call.parent, loop: loops[loops.length - 1], loops, fn: owner, shape: 'joined' }, ctx);
+    const spawn = { go: call.parent, loop: loops[loops.length - 1], loops, fn: owner, shape: 'joined' } as const;
+    const stall = whyBoundMayStall(spawn, ctx) ?? passedFunctionsReason(spawn, ctx);
     if (stall) return same(call, at) ? stall : `${stall} (the ${group}.Go on line ${call.startPosition.row + 1}, which the same limit would bound)`;
   }
   return undefined;

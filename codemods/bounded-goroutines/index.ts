@@ -9,6 +9,7 @@ import { semaphoreFix, type Plan } from './fix.js';
 import { whyBoundMayStall } from './lifetime.js';
 import { pipedTasks } from './piped-tasks.js';
 import { docSaysTogether } from './doc-comment-together.js';
+import { passedFunctionsReason } from './passed-functions.js';
 import { workersFix } from './workers.js';
 import { boundedByPrefetch } from './prefetch.js';
 import { joinedInTurn, sentByLiteral } from './awaited-in-turn.js';
@@ -61,7 +62,7 @@ function find(ctx: FileContext): RawFinding[] {
 /** The rewrite, unless a bound could stall the loop. */
 function planFor(spawn: Spawn, ctx: FileContext, rewrite: () => Plan): Plan {
   // Last, as the other reasons say more: the function's doc comment saying it runs its work at once.
-  const stall = whyBoundMayStall(spawn, ctx) ?? pipedTasks(spawn, ctx) ?? docSaysTogether(spawn.go, ctx.source);
+  const stall = whyBoundMayStall(spawn, ctx) ?? pipedTasks(spawn, ctx) ?? docSaysTogether(spawn.go, ctx.source) ?? passedFunctionsReason(spawn, ctx);
   return stall ? { ok: false, reason: stall } : rewrite();
 }
 

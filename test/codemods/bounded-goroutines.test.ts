@@ -157,8 +157,9 @@ func WaitForHealthy(checks []func() error) {
 }
 `;
     expect(run({ 'max-concurrency': 'runtime.GOMAXPROCS(0)' }, src).findings.map((f) => f.reason)).toEqual([expect.stringContaining('(backoff.Retry(…))')]);
-    // Another of its functions, not named so, is read as the loop's work.
-    const helper = src.replace('_ = backoff.Retry(check, backoff.NewExponentialBackOff())', '_ = check()\n\t\t\t_ = backoff.NewExponentialBackOff()');
+    // Another of its functions, not named so, is read as the loop's work (the check itself, a
+    // function its callers hand in, is not called here: that is refused on its own).
+    const helper = src.replace('_ = backoff.Retry(check, backoff.NewExponentialBackOff())', '_ = check\n\t\t\t_ = backoff.NewExponentialBackOff()');
     expect(run({ 'max-concurrency': 'runtime.GOMAXPROCS(0)' }, helper).findings.map((f) => f.reason)).toEqual([undefined]);
   });
 
