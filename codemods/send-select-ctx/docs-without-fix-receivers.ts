@@ -133,4 +133,11 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   \`ctx.Err() == context.DeadlineExceeded\`, \`errors.Is(err, context.Canceled)\`) whose branch sets
   what it sends, not to a zero value, and goes on to it (\`result.aborted = true\`, then \`resultChan <- result\`): the
   value sent once the context is done is the one telling of it, and a select would drop it at
-  random (a variant of dolt's batsee lost the tests its deadline killed from its report);`;
+  random (a variant of dolt's batsee lost the tests its deadline killed from its report);
+- the function that made the channel hands it to a function or method of the package that
+  receives from that parameter in its own code with a plain receive, or in a select with no
+  default and no case for a context's end or a stop channel (\`q.waitTick(tick)\`, with \`func (q
+  *querier) waitTick(c <-chan time.Time) time.Time { return <-c }\`), and nothing closes it
+  before: that call waits for the value as \`<-tick\` written in its place would, and a send that
+  gives up would leave it waiting forever (a variant of signoz's live tail, whose ticker relay
+  gave up once the request ended while the stream waited for its next tick);`;

@@ -48,6 +48,7 @@ import { returnedFuture } from './returned-future.js';
 import { skippedReason } from './closed-on-other-exit.js';
 import { outlivedSpawnerReason } from './outlived-spawner.js';
 import { countedByHelper } from './counted-by-helper.js';
+import { waitingInHelper } from './helper-receives.js';
 import { startedOnceReason } from './started-once.js';
 import { awaitedOnExitReason } from './awaited-on-exit.js';
 import { answerClosedOnReturn } from './answer-closed-on-return.js';
@@ -204,6 +205,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   }
   const cancelThenWait = sources.map((s) => cancelledThenReceived(send, s, ctx)).find(Boolean);
   if (cancelThenWait) return { reason: cancelThenWait };
+  const helperWait = waitingInHelper(send, ctx, sources[0].expr);
+  if (helperWait) return { reason: helperWait };
   const ignoring = ignoredByMakerReason(send, chan, sources[0], ctx.source);
   if (ignoring) return { reason: ignoring };
   const teardown = fn.childForFieldName('name')?.text ?? '';

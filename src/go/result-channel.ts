@@ -225,8 +225,9 @@ function argumentFor(name: string, send: Node): string {
  * other ways on), or ranged over by a loop that leaves once it has counted enough, and closed
  * nowhere but by a `defer` of that function or by that function after its last receive. Today the
  * sender waits for that receive; one that leaves on a cancellation would leave it waiting.
+ * `handed`: whether a use, an argument, goes to a function that receives it so (its call then waits).
  */
-export function receiveLeftWaiting(send: Node, source: string): Node | undefined {
+export function receiveLeftWaiting(send: Node, source: string, handed?: (id: Node) => boolean): Node | undefined {
   if (send.childForFieldName('channel')?.type === 'index_expression') return elementAwaited(send);
   const local = localChannel(send, source);
   if (!local || same(enclosingFunction(send), local.outer)) return undefined;
@@ -238,15 +239,16 @@ export function receiveLeftWaiting(send: Node, source: string): Node | undefined
   const receives = local.uses.filter((id) => useOf(id) === 'receive');
   // `for r := range ch { …; if n >= len(addrs) { break } }`
   const ranges = local.uses.filter((id) => id.parent?.type === 'range_clause' && own(id) && leavesLoop(id.parent.parent!));
-  const lastReceive = Math.max(...[...receives, ...ranges].map((id) => id.startIndex));
+  const calls = handed ? local.uses.filter((id) => id.parent?.type === 'argument_list' && useOf(id) === 'other' && handed(id)) : [];
+  const lastReceive = Math.max(...[...receives, ...ranges, ...calls].map((id) => id.startIndex));
   const startedAfter = (id: Node, at: number) => id.startIndex > at && (own(id) || ancestors(id).some((a) => a.type === 'go_statement' && own(a) && a.startIndex > at));
   const closes = local.uses.filter((id) => useOf(id) === 'close' && !deferredByMaker(id) && !startedAfter(id, lastReceive));
   // The first plain receive after the sending goroutine starts, that no close can free.
   const go = ancestors(send).find((a) => a.type === 'go_statement' && own(a));
-  const plain = [...receives.filter((id) => plainReceive(id.parent!)), ...ranges].sort((a, b) => a.startIndex - b.startIndex);
+  const plain = [...receives.filter((id) => plainReceive(id.parent!)), ...ranges, ...calls].sort((a, b) => a.startIndex - b.startIndex);
   const waiting = plain.filter((id) => !go || id.startIndex > go.startIndex);
   const first = (waiting.length > 0 ? waiting : plain)[0];
-  return first && !closes.some((c) => !startedAfter(c, first.startIndex)) ? first.parent! : undefined;
+  return first && !closes.some((c) => !startedAfter(c, first.startIndex)) ? (first.parent!.type === 'argument_list' ? first.parent!.parent! : first.parent!) : undefined;
 }
 
 /**
