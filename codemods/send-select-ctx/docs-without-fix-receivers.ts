@@ -140,4 +140,13 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   *querier) waitTick(c <-chan time.Time) time.Time { return <-c }\`), and nothing closes it
   before: that call waits for the value as \`<-tick\` written in its place would, and a send that
   gives up would leave it waiting forever (a variant of signoz's live tail, whose ticker relay
-  gave up once the request ended while the stream waited for its next tick);`;
+  gave up once the request ended while the stream waited for its next tick);
+- a function of the package makes the channel and returns it, the send in a goroutine it starts
+  (a literal of it, or a function it starts handing it the channel: \`go
+  m.measureonewithcache(ctx, outputs, …)\`, then \`return outputs\`), and a caller takes the
+  result into a loop that waits until it has counted enough values, a \`for range\` left early or
+  a counted \`for\` with a plain receive, itself or in a function of the package it hands it to
+  (\`outputs := m.startall(ctx, inputs)\`, \`m.processall(outputs, inputs)\`, \`for smk := range
+  outputs { …; if current >= len(inputs) { break } }\`), nothing closing it: that loop waits for
+  every value, and a send that gives up would leave it waiting forever (a variant of ooni's SNI
+  blocking experiment with an unbuffered channel hung once its measurements timed out);`;
