@@ -210,6 +210,13 @@ goroutine the method starts (\`go c.Close(ctx)\`).
   it would still call it after its RemoveChangeListener returned (a fyne preferences variant: a
   nil-pointer panic). A loop that only reads the elements (\`n += v\`) could see such a write only
   by a race, and is still copied;
+- another method of the type takes the same mutex only to wait for whoever holds it: its section
+  is empty (\`h.mu.Lock(); h.mu.Unlock()\`) or only sets or tests bool fields the loop's section
+  (and the receiver's methods it calls) does not read (\`s.stopped = true\`), calling nothing. Its
+  caller relies on no call of the loop running once it returns, and after unlocking before the
+  calls it would no longer wait for them (a podman-shaped shutdown \`Stop\` returned while a
+  handler still ran, and its caller tore down what the handler used). A section that changes a
+  counter or any other field is data of its own, and the copy is still made;
 - the lock is not released on every path (a return inside an explicitly unlocked loop);
 - the loop body or the calls read or write other state of the receiver (it would lose the lock);
 - the critical section does more than the loop;

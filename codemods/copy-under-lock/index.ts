@@ -19,6 +19,7 @@ import { unlessUnsafeElements } from './unsafe-elements.js';
 import { unlessElementCallsKeptApart } from './interface-elements-called.js';
 import { unlessCallbackReachesState } from './callback-reaches-state.js';
 import { releasedBefore } from './released-in-loop.js';
+import { unlessWaitedFor } from './waits-for-holder.js';
 import { elementSetterReason, elementsSetInPlace, loopCallsOut } from './elements-set-in-place.js';
 
 const LOCK_CALL = /Lock\s*\(\s*\)/;
@@ -83,7 +84,7 @@ function find(ctx: FileContext): RawFinding[] {
               ? { ok: false, reason: `${closer} closes channels under the same lock: sending after unlocking could panic on a closed channel` }
               : remover
                 ? { ok: false, reason: removerReason(remover, `${cs.recv}.${ranged.name}`, afterRemoval) }
-                : guardedObjectsPlan(recv.typeName, cs, ranged, ctx) ?? sharedElementsPlan(loop, ranged, vars, cs, ctx) ?? unlessElementCallsKeptApart(unlessCallbackReachesState(unlessUnsafeElements(iterateThenCall(cs, loop, ranged, method, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx);
+                : guardedObjectsPlan(recv.typeName, cs, ranged, ctx) ?? sharedElementsPlan(loop, ranged, vars, cs, ctx) ?? unlessWaitedFor(unlessElementCallsKeptApart(unlessCallbackReachesState(unlessUnsafeElements(iterateThenCall(cs, loop, ranged, method, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), recv.typeName, cs, ranged, method, ctx);
           report(call, `${what(call)} happens for each element of ${cs.recv}.${ranged.name} while holding ${cs.mutex}: every other method waits for the slowest call`, plan);
           continue;
         }
