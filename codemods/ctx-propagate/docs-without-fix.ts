@@ -240,7 +240,10 @@ on purpose, for work that must not stop with it):
   goroutine uses otherwise: the goroutine runs on after the function returns, and the parameter
   (a request's) may end as it returns (gvisor's shim: \`go func() { status, err :=
   p.runtime.Wait(context.Background(), p.id) … }()\` in \`Init.start\`, given the Start request's
-  context, killed \`runsc wait\` and then every container right after it started);
+  context, killed \`runsc wait\` and then every container right after it started); so too a call
+  in a function literal held in a local (\`metricTTL := func(t string) {…}\`, \`var f = func…\`) that
+  the function only ever starts, unwaited, with \`go metricTTL(t)\` (with \`--aggressive\`, signoz's
+  SetTTLMetrics, whose ALTERs would have been cut off once it answered);
 - a call whose result (not an error, nor a context made with \`context.With…\`) is used by a
   goroutine the function starts after it and does not wait for: what it opens may be tied to the
   context it is given, and given the one in scope it could end while that goroutine still uses it

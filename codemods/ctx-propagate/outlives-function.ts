@@ -1,18 +1,26 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
+import { goStartsOfLocal } from './started-local-closure.js';
 import { ancestors, contains, enclosingFunction, firstLine, isDetached, same, type Node } from '../../src/go/syntax.js';
 
 // Work that outlives the function whose context parameter is in scope: a goroutine the function
 // starts and does not wait for, which runs on after it returns, when that context (a request's)
 // is often cancelled at once (ttrpc cancels a handler's context as it returns).
 
-/** The go statement, in the function itself, that starts a function literal `node` is in, when nothing waits for it. */
-function detachedGoAround(node: Node, fn: Node): Node | undefined {
+/**
+ * The go statement, in the function itself, that starts a function literal `node` is in, when
+ * nothing waits for it, with the literal; or the first of those starting it by the local holding
+ * it (`go metricTTL(t)`), when it is only ever started so and none is waited for, with that name.
+ */
+function detachedGoAround(node: Node, fn: Node): { go: Node; literal: Node; local?: string } | undefined {
+  const unwaited = (go: Node) => same(enclosingFunction(go), fn) && isDetached(go) && !waitsOnDone(fn, go);
   for (const a of ancestors(node)) {
     if (same(a, fn)) return undefined;
     if (a.type !== 'func_literal') continue;
     const go = a.parent?.type === 'call_expression' ? a.parent.parent : undefined;
-    return go?.type === 'go_statement' && same(enclosingFunction(go), fn) && isDetached(go) && !waitsOnDone(fn, go) ? go : undefined;
+    if (go?.type === 'go_statement') return unwaited(go) ? { go, literal: a } : undefined;
+    const started = same(enclosingFunction(a), fn) ? goStartsOfLocal(a) : undefined;
+    return started && started.starts.every(unwaited) ? { go: started.starts[0], literal: a, local: started.name } : undefined;
   }
   return undefined;
 }
@@ -29,13 +37,15 @@ export function waitsOnDone(fn: Node, go: Node): boolean {
  */
 export function goroutineOutlivesParam(call: Node, source: CancellationSource): string | undefined {
   if (source.kind !== 'ctx-param') return undefined;
-  const go = detachedGoAround(call, source.fn);
-  if (!go) return undefined;
+  const around = detachedGoAround(call, source.fn);
+  if (!around) return undefined;
+  const { go, literal, local } = around;
   // A goroutine that stops with the context already (`for ctx.Err() == nil {…}`, `<-ctx.Done()`) is not meant to outlive it.
-  if (new RegExp(`(?<![\\w.])${regexEscaped(source.expr)}\\.(Err|Done)\\(`).test(codeOnly(go.text))) return undefined;
+  if (new RegExp(`(?<![\\w.])${regexEscaped(source.expr)}\\.(Err|Done)\\(`).test(codeOnly(local ? literal.text : go.text))) return undefined;
   const given = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
   const what = given ? `${firstLine(given.text)}` : call.text;
-  return `${what} runs in a goroutine the function starts and does not wait for (${firstLine(go.text)}): it runs on after the function returns, and ${source.expr}, the function's own (a request's), may end as it returns; given ${source.expr}, the call would stop then (gvisor's shim, whose wait for the container was killed once the Start request ended)`;
+  const started = local ? `the function literal ${local}, only ever started by ${firstLine(go.text)}` : firstLine(go.text);
+  return `${what} runs in a goroutine the function starts and does not wait for (${started}): it runs on after the function returns, and ${source.expr}, the function's own (a request's), may end as it returns; given ${source.expr}, the call would stop then (gvisor's shim, whose wait for the container was killed once the Start request ended)`;
 }
 
 /**
