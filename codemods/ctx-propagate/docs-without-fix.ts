@@ -123,7 +123,9 @@ on purpose, for work that must not stop with it):
   once its manager's context was done), \`Shutdown\` (a graceful stop: with
   \`--aggressive\`, oauth2-proxy's server would have cut its requests in flight), or ending with one:
   skaffold's \`ForceJobDelete\` after a job's watch failed on a timeout; cds' \`WorkerUnregister\`,
-  signing its worker out after a stop had cancelled the context): cleanup is meant to
+  signing its worker out after a stop had cancelled the context), or given to the function such a
+  call returns (\`info.stopContainer()(context.TODO())\`, \`newCleanup(id)(…)\`: nektos/act's
+  executor, which would have left a cancelled job's container behind): cleanup is meant to
   run even once the context is done (a cancelled build still releases its leases), and given it
   would fail at once then; so too a clean-up (also \`close…\`, \`Rollback\`, \`Abort\`, or a name ending with one:
   \`TxRollback\`, neo4j's explicit rollback after its work failed) in the failure

@@ -14,7 +14,7 @@ import { explainedByComment } from './explained.js';
 import { calleeReason } from './callee-reasons.js';
 import { detachedEarlier, writtenTo } from './records-earlier.js';
 import { newRoot } from './new-root.js';
-import { cleanupAfter, CLEANUP, deferredByName } from './cleanup.js';
+import { cleanupAfter, deferredByName } from './cleanup.js';
 import { cleanupGivenNewContext } from './cleanup-context.js';
 import { closedAfterLoop } from './closed-after-loop.js';
 import { reassigns } from './reassigned.js';
@@ -40,6 +40,7 @@ import { goroutineOutlivesParam, resultUsedByDetached } from './outlives-functio
 import { localHandedToGoroutine } from './local-to-goroutine.js';
 import { afterShutdownSignal } from './after-shutdown-signal.js';
 import { removalCleanup } from './removal-cleanup.js';
+import { cleanupNamed } from './returned-callee.js';
 
 /** `context.Background()` handed straight to a call: after `(` or `,` (or the end of a block comment). */
 const BACKGROUND_ARGUMENT = /[(,/]\s*\w+\.Background\s*\(/;
@@ -295,9 +296,9 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
   if (failing) return failing;
   const finish = meantToFinish(call, callee, source, given ?? undefined);
   if (finish) return finish;
-  const cleanup = CLEANUP.test(callee);
+  const cleanup = cleanupNamed(callee, given ?? undefined);
   if (cleanup) {
-    return `the call cleans up (${callee}): cleanup is meant to run even once ${source.expr} is done (a cancelled build still releases what it holds), and given ${source.expr} it would fail at once then`;
+    return `the call cleans up (${cleanup}): cleanup is meant to run even once ${source.expr} is done (a cancelled build still releases what it holds), and given ${source.expr} it would fail at once then`;
   }
   // Or one named for closing, rolling back or aborting, after a call given the context failed.
   const afterFailure = inFailureBranchOf(call, source, UNDOES_FAILED.test(callee));
