@@ -50,6 +50,8 @@ export const chosenWithoutFix = `- it is the parent of a context the function ma
   purpose (\`// clear parent context / deadline.\`, \`detach\`, or that the work must not be
   cancelled, \`// Avoids to get canceled by client.\`: stargz's layer pre-resolving; with \`--aggressive\`, prysm's
   broadcasts, started by request handlers that return at once, were cancelled before they sent);
+  for either call, one right above or beside it saying the work runs even once cancelled (\`// always
+  stop and remove the job container, even if we were cancelled\`: nektos/act's job executor);
   or such a comment beside another empty context of the same kind in the function, the reason
   written once for calls written alike (\`// not using shared context to not disrupt display but
   let it finish reporting errors\` above one case of a switch: okteto's build display in another

@@ -54,7 +54,7 @@ function besideExplaining(call: Node, body: Node, kind: 'TODO' | 'Background', i
     beside.push(c);
     above = c.startPosition.row - 1;
   }
-  return beside.find((c) => (named.test(c.text) && (WHY.test(c.text) || NOT_CANCELLED.test(c.text))) || ((named.test(c.text) || /\bcontext\b/i.test(c.text)) && WHY_NOT.test(c.text)) || (kind === 'Background' && NOT_CANCELLED.test(c.text)))?.text;
+  return beside.find((c) => (named.test(c.text) && (WHY.test(c.text) || NOT_CANCELLED.test(c.text))) || ((named.test(c.text) || /\bcontext\b/i.test(c.text)) && WHY_NOT.test(c.text)) || (kind === 'Background' && NOT_CANCELLED.test(c.text)) || EVEN_CANCELLED.test(c.text))?.text;
 }
 
 /**
@@ -72,6 +72,13 @@ const WHY_NOT = /\b(?:can'?t|cannot|must ?n[o']t|should ?n[o']t|do ?n[o']t|don'?
  * (`// Avoids to get canceled by client.`: stargz's layer pre-resolving, cut with the request).
  */
 const NOT_CANCELLED = /\b(?:avoid\w*|not|never|without)\b[^.\n]{0,40}\bcancel+\w*/i;
+
+/**
+ * Words saying the work is to run once the context is cancelled too, enough by themselves beside
+ * either call (\`// always stop and remove the job container, even if we were cancelled\`:
+ * nektos/act's job executor, which would have left a cancelled job's container behind).
+ */
+const EVEN_CANCELLED = /\beven (?:if|when|though|after|once)\b[^.\n]{0,40}\bcancel+(?:ed|led|ing|ation)?\b/i;
 
 /** A note left for later (`TODO:`, not the call `TODO()`), or words of a reason the context is left out. */
 const WHY = /\b(?:TODO|FIXME|XXX)\b(?![\\(])|\b(?:shutdown|outlive|must|abandon\w*|on purpose|deliberate\w*|intentional\w*)\b/i;
