@@ -45,6 +45,12 @@ A loop whose own code waits on a channel outside a select (\`pollChan <- struct{
 at the top would never be reached (boringproxy's poller kept leaking). Select on \`ctx.Done()\`
 at that send or receive instead; send-select-ctx rewrites a blocking send.
 
+A goroutine started once for the object or the process: under \`if !d.running { d.running = true;
+go … }\` (or \`d.worker == nil\`, set in the branch), after \`if d.running { return }\` and \`d.running =
+true\`, or inside a shared sync.Once's Do literal. It serves every later call, and the context is
+only the first call's: a check would end it with the first request, and the guard would never
+start it again (gocryptfs' dir cache, whose entries then never expired).
+
 A loop using a value the starting function set up with the context before the goroutine
 (\`conn, err := d.DialContext(ctx, …)\`, \`Connect…\`, \`Listen…\`, \`Open…\`): the context bounds
 only the setup (once connected, a dialer's context no longer touches the connection), and the

@@ -9,6 +9,7 @@ import { docs } from './docs.js';
 import { answeredRequest } from './serves-requests.js';
 import { answeredTakenRequest } from './body-requests.js';
 import { nilContextField } from './nil-field.js';
+import { startedOnceReason } from './started-once.js';
 
 export const loopCtxCheck: Codemod = {
   id: 'loop-ctx-check',
@@ -45,6 +46,11 @@ function find(ctx: FileContext): RawFinding[] {
     const done = doneAt(loop, fn, source);
     if (done) {
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop runs ${done}, where ${source.expr} is already done: a check at its top would end it on its first pass (dcrd's shutdown listener would have taken no repeated shutdown request, leaving their senders waiting)` });
+      continue;
+    }
+    const once = startedOnceReason(loop, source, ctx.packageIndex());
+    if (once) {
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: once });
       continue;
     }
     const dialed = boundsOnlySetup(loop, fn, source.expr);
