@@ -43,7 +43,9 @@ on a \`Done()\` channel, loops outside goroutines, and goroutines with no contex
 A loop whose own code waits on a channel outside a select (\`pollChan <- struct{}{}\`, \`v :=
 <-in\`): once the context is done and the other side gone, it waits there for good, and a check
 at the top would never be reached (boringproxy's poller kept leaking). Select on \`ctx.Done()\`
-at that send or receive instead; send-select-ctx rewrites a blocking send.
+at that send or receive instead; send-select-ctx rewrites a blocking send. So too a loop calling
+a function or method of the package that waits so (\`r.push(b)\`, whose body is \`r.refill <- b\`:
+gocryptfs' random prefetcher, whose reader then hung holding its lock).
 
 A goroutine started once for the object or the process: under \`if !d.running { d.running = true;
 go … }\` (or \`d.worker == nil\`, set in the branch), after \`if d.running { return }\` and \`d.running =

@@ -10,6 +10,7 @@ import { answeredRequest } from './serves-requests.js';
 import { answeredTakenRequest } from './body-requests.js';
 import { nilContextField } from './nil-field.js';
 import { startedOnceReason } from './started-once.js';
+import { helperWait } from './helper-waits.js';
 
 export const loopCtxCheck: Codemod = {
   id: 'loop-ctx-check',
@@ -81,6 +82,11 @@ function find(ctx: FileContext): RawFinding[] {
     const waits = blockingWait(loop, fn);
     if (waits) {
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop waits in its body (${waits.text}, line ${waits.startPosition.row + 1}) for what may never come once ${source.expr} is done: a check at the top would not be reached while it waits (select on ${source.expr}.Done() there instead; send-select-ctx rewrites a blocking send)` });
+      continue;
+    }
+    const helper = helperWait(loop, fn, ctx.packageIndex());
+    if (helper) {
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop waits in ${helper.call} (${helper.name} does ${helper.wait} outside a select) for what may never come once ${source.expr} is done: a check at the top would not be reached while it waits (select on ${source.expr}.Done() in ${helper.name} instead)` });
       continue;
     }
     const nl = eol(ctx.source);
