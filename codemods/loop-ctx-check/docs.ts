@@ -53,6 +53,11 @@ true\`, or inside a shared sync.Once's Do literal. It serves every later call, a
 only the first call's: a check would end it with the first request, and the guard would never
 start it again (gocryptfs' dir cache, whose entries then never expired).
 
+A loop calling the context's own cancel (\`ctx, cancel := context.WithCancel(…)\`, then \`cancel()\`
+in the loop, or a name bound to it) and going on: a check would end it on its own first pass
+(atlas' signal handler cancels on the first ^C and forces the stop on the second, which would be
+ignored).
+
 A loop using a value the starting function set up with the context before the goroutine
 (\`conn, err := d.DialContext(ctx, …)\`, \`Connect…\`, \`Listen…\`, \`Open…\`): the context bounds
 only the setup (once connected, a dialer's context no longer touches the connection), and the

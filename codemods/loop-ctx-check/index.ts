@@ -10,6 +10,7 @@ import { answeredRequest } from './serves-requests.js';
 import { answeredTakenRequest } from './body-requests.js';
 import { nilContextField } from './nil-field.js';
 import { startedOnceReason } from './started-once.js';
+import { ownCancelCall } from './own-cancel.js';
 import { helperWait } from './helper-waits.js';
 
 export const loopCtxCheck: Codemod = {
@@ -52,6 +53,11 @@ function find(ctx: FileContext): RawFinding[] {
     const once = startedOnceReason(loop, source, ctx.packageIndex());
     if (once) {
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: once });
+      continue;
+    }
+    const cancels = ownCancelCall(loop, source);
+    if (cancels) {
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop calls ${cancels}, ${source.expr}'s own cancel: checking ${source.expr} would end the loop on its own first pass, where it goes on after the cancel (atlas' signal handler, whose second signal forces the stop)` });
       continue;
     }
     const dialed = boundsOnlySetup(loop, fn, source.expr);

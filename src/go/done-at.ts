@@ -142,7 +142,7 @@ function doneCaseGoingOn(select: Node, receive: string): string | undefined {
  * For a receiver field `s.ctx`: a call of a cancel field of the same receiver (`s.cancel()`,
  * `a.stop()` where `stop context.CancelFunc` is the file's, as go-dqlite's App declares it).
  */
-function fieldCancel(source: CancellationSource): RegExp | undefined {
+export function fieldCancel(source: CancellationSource): RegExp | undefined {
   if (source.kind !== 'ctx-field') return undefined;
   const recv = source.expr.slice(0, source.expr.lastIndexOf('.'));
   const typed = cancelFields(source.fn.tree);
