@@ -267,7 +267,7 @@ name the package declares a channel anywhere, a field in another file (\`Events 
 (\`client := socketmode.New(api)\`, then \`for evt := range client.Events\`: slack-go's socket-mode
 bots, recovered, stayed up deaf, \`Run\` blocked sending for good), or over a local alias of a package-level channel that
 a function of the package sends on with a plain send (\`queue := Queue\`, \`func SendMail(m) { Queue <- m }\`: vikunja's mail
-daemon; recovered, every later SendMail blocked once the buffer filled). Likewise a goroutine that drains a reader (\`for sc.Scan()\` over a child's \`StderrPipe()\`, \`io.Copy\`): after a recovered panic the writer on the other end would block forever.
+daemon; recovered, every later SendMail blocked once the buffer filled), or over a local alias, made outside it, of a field the package declares a channel (\`t := p.tasks\`, then \`for f := range t { f() }\`: erigon's peer worker, recovered, left the peer registered with every later task queued and never run). Likewise a goroutine that drains a reader (\`for sc.Scan()\` over a child's \`StderrPipe()\`, \`io.Copy\`): after a recovered panic the writer on the other end would block forever.
 A goroutine in a \`_test.go\` file, or in a directory of tests (\`tests/\`, \`test/\`, \`e2e/\`, \`testutil/\`:
 dapr's certification flows passed with a panicking step): a panic there fails the test run, and recovered it would only
 be logged while the test could pass, or hang waiting for what the goroutine never did.
