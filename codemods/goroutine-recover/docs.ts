@@ -142,7 +142,7 @@ result made ready (\`loaded\`, \`ready\`, \`started\`, \`initialized\`, \`comple
 \`c.loaded.Store(true)\`, which callers poll until their deadline)
 (\`atomic.StoreUint32(&t.closed, 1)\`): recovered, a panic in the work would skip them, and
 whoever waits to hear of the end would wait forever (benthos' stream: its \`Run\` and the CLI wait
-on \`onClose\`, its /ready check on \`closed\`). A callback per item (\`t.onRecord(n)\`) is fixed. A
+on \`onClose\`, its /ready check on \`closed\`); so is a last atomic add to such a flag (\`task.isdone.Add(1)\`, \`atomic.AddInt32(&t.finished, 1)\`: ooni's oonimkall task, whose app polls \`IsDone()\`, recovered, polled forever), not one to a count named otherwise (\`t.measured.Add(1)\`). A callback per item (\`t.onRecord(n)\`) is fixed. A
 function literal made in the body (a callback run on the goroutine) that locks without a
 deferred unlock (sshpiper's kubectl bridge). A body that calls a function
 of the package (followed six calls deep) that takes a lock without a deferred unlock (on a name,

@@ -34,10 +34,13 @@ function tellsEnd(call: Node, index: PackageIndex): boolean {
   return found.local.value?.type === 'func_literal' || (!!found.local.typeNode && isFunctionType(found.local.typeNode, index));
 }
 
-/** An atomic store to a flag named for the end (`atomic.StoreUint32(&t.closed, 1)`, `s.done.Store(true)`): the flag. */
+/**
+ * An atomic store to a flag named for the end (`atomic.StoreUint32(&t.closed, 1)`, `s.done.Store(true)`),
+ * or an add to one (`task.isdone.Add(1)`, polled by `IsDone()`: ooni's oonimkall task): the flag.
+ */
 function endFlagStored(call: Node): string | undefined {
   const fn = call.childForFieldName('function')!.text;
-  const flag = /^atomic\.Store\w*$/.test(fn) ? call.childForFieldName('arguments')?.namedChildren[0]?.text.replace(/^&\s*/, '') : /^([\w.]+)\.Store$/.exec(fn)?.[1];
+  const flag = /^atomic\.(Store|Add)\w*$/.test(fn) ? call.childForFieldName('arguments')?.namedChildren[0]?.text.replace(/^&\s*/, '') : /^([\w.]+)\.(Store|Add)$/.exec(fn)?.[1];
   return flag && END_FLAG.test(flag.split('.').pop()!) ? flag : undefined;
 }
 
