@@ -1,0 +1,43 @@
+import { declarationOf } from '../../src/go/scope.js';
+import { ancestors, contains, firstLine, LOG_CALL, onOwnPath, type Node } from '../../src/go/syntax.js';
+
+// A goroutine that calls, after some work and outside a defer, a function value it was
+// handed that takes and returns nothing (`interruptStep()`, a `func()` parameter of the function starting it,
+// or a local of the functions around holding a literal): the goroutine owes that call to whoever
+// handed it (an interrupt, a cancel, a notice), as it would owe a `cancel()`. Recovered, a panic
+// before it would skip it, and the step would never be interrupted (act's step monitor, a variant
+// built in a trial, its cancel renamed).
+
+/** A function type taking and returning nothing (`func()`): a signal, not a sink for data. */
+function returnsNothing(type: Node | null | undefined): boolean {
+  return type?.type === 'function_type' && type.text.replace(/\s/g, '') === 'func()';
+}
+
+/**
+ * A call that may panic: not one a receive waits on (`<-ctx.Done()`, a hook run on cancel is
+ * the work itself), nor a log's.
+ */
+function works(call: Node): boolean {
+  const fn = call.childForFieldName('function')?.text ?? '';
+  return !LOG_CALL.test(fn) && !ancestors(call).some((a) => a.type === 'unary_expression' && a.childForFieldName('operator')?.text === '<-');
+}
+
+/**
+ * The call, a statement on the goroutine's own path after some work of its own (a call, not a wait), of a
+ * parameter or local declared outside it holding such a function value. Why, as a refusal's reason.
+ */
+export function owedCallAfterWork(body: Node): string | undefined {
+  const own = body.descendantsOfType('call_expression').filter((n) => onOwnPath(n, body));
+  for (const call of own) {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'identifier' || call.parent?.type !== 'expression_statement') continue;
+    const before = own.some((n) => n.endIndex <= call.startIndex && works(n));
+    const found = before ? declarationOf(fn.text, call) : undefined;
+    if (!found) continue;
+    const held = 'param' in found ? !contains(body, found.param.fn) && returnsNothing(found.param.typeNode) : !contains(body, found.local.decl) && (returnsNothing(found.local.typeNode) || (found.local.value?.type === 'func_literal' && /^func\(\)\s*\{/.test(found.local.value.text)));
+    if (!held) continue;
+    const where = 'param' in found ? `a parameter of ${found.param.fn.childForFieldName('name')?.text ?? 'the function literal around it'} (${fn.text} ${found.param.typeNode.text})` : 'a function value of the function around';
+    return `the goroutine calls ${firstLine(call.text)} (line ${call.startPosition.row + 1}), ${where}, outside a defer after its work: whoever handed it is owed that call (an interrupt, a cancel, a notice), and after a recovered panic it would be skipped, leaving them waiting (a step never interrupted) where the process used to crash`;
+  }
+  return undefined;
+}
