@@ -149,4 +149,10 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   (\`outputs := m.startall(ctx, inputs)\`, \`m.processall(outputs, inputs)\`, \`for smk := range
   outputs { …; if current >= len(inputs) { break } }\`), nothing closing it: that loop waits for
   every value, and a send that gives up would leave it waiting forever (a variant of ooni's SNI
-  blocking experiment with an unbuffered channel hung once its measurements timed out);`;
+  blocking experiment with an unbuffered channel hung once its measurements timed out);
+- a receiver of the channel (the function that made it, for a local; any code of the package, for a
+  field) waits for it in a select whose \`case <-ctx.Done():\` still wants the value: it hands the
+  channel to a call (\`return KillAndWait(c.cmd, c.waitCh)\`, which terminates the process and then
+  waits for its exit status on the channel) or receives from it again: the value is wanted after
+  cancellation, and a send abandoned once the source is done would lose it (gitlab-runner's custom
+  and shell executors lost the exit status and waited out the kill timeouts);`;

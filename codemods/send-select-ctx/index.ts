@@ -21,6 +21,7 @@ import { everyValueAwaited } from './package-channel.js';
 import { reportsServerEnd, stoppedBySentCall } from './stopped-by-sent-call.js';
 import { deliveredBefore } from './delivered-value.js';
 import { recordedAsSent } from './recorded-as-sent.js';
+import { handedOnInDoneCase } from './handed-on-done.js';
 import { carriesResultOf, endedThenAwaited, knownDoneWhere, reportsFailureOf, windingDown } from './done-already.js';
 import { buildFix, placementOf } from './fix.js';
 import { sendOperands } from './send-operands.js';
@@ -204,7 +205,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (awaited) {
     return { reason: `${sources[0].expr} is ended and then the value awaited, ${awaited}: a send giving up once ${sources[0].expr} is done would fail that wait at random` };
   }
-  const cancelThenWait = sources.map((s) => cancelledThenReceived(send, s, ctx)).find(Boolean);
+  const cancelThenWait = sources.map((s) => cancelledThenReceived(send, s, ctx)).find(Boolean) ?? handedOnInDoneCase(send, ctx, sources[0]);
   if (cancelThenWait) return { reason: cancelThenWait };
   const helperWait = waitingInHelper(send, ctx, sources[0].expr);
   if (helperWait) return { reason: helperWait };
