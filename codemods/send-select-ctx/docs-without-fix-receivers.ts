@@ -155,4 +155,11 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   channel to a call (\`return KillAndWait(c.cmd, c.waitCh)\`, which terminates the process and then
   waits for its exit status on the channel) or receives from it again: the value is wanted after
   cancellation, and a send abandoned once the source is done would lose it (gitlab-runner's custom
-  and shell executors lost the exit status and waited out the kill timeouts);`;
+  and shell executors lost the exit status and waited out the kill timeouts);
+- the sent value comes with a second result of one call (\`newLogsOffset, logLine :=
+  l.parseLogLine(line)\`), and before the send, in its block or an \`if\` there, after the last
+  branch that skips it, that result is stored in a field of the receiver or a parameter
+  (\`l.logsOffset = newLogsOffset\`): the value counts as delivered before it is sent, and whoever
+  resumes from that state skips it, so a send dropped once the context is done would lose it for
+  good (gitlab-runner's Kubernetes log reader, reconnecting from \`l.logsOffset\`, lost lines); an
+  error result stored so (\`s.lastErr = err\`) still gets the fix;`;

@@ -4,6 +4,7 @@ import { declarationOf } from '../../src/go/scope.js';
 import { firstLine, rootName, unparen, type Node } from '../../src/go/syntax.js';
 import { declaresName } from '../../src/go/top-level-names.js';
 import type { FileContext } from '../../src/engine/types.js';
+import { recordedWithValue } from './recorded-offset.js';
 
 /** Methods that record a key in a set, map or cache (`reportedFtraceHooks.Add(symbol, args)`). */
 const RECORDS = new Set(['Add', 'Set', 'Store', 'Put', 'Insert']);
@@ -24,7 +25,7 @@ export function recordedAsSent(send: Node, source: CancellationSource, ctx: File
   if (!value) return undefined;
   const sent = expanded(names(value, send), send);
   for (let prev = send.previousNamedSibling; prev; prev = prev.previousNamedSibling) {
-    if (BRANCHES.some((t) => prev!.type === t || prev!.descendantsOfType(t).length > 0)) return undefined;
+    if (BRANCHES.some((t) => prev!.type === t || prev!.descendantsOfType(t).length > 0)) break;
     const record = recordOf(prev, send, ctx);
     if (!record) continue;
     const keys = expanded(record.keys.flatMap((k) => names(k, send)), send);
@@ -35,7 +36,7 @@ export function recordedAsSent(send: Node, source: CancellationSource, ctx: File
     const what = key ? key.text : `${record.keys[0].text} (made from ${shared})`;
     return `${firstLine(prev.text)} ${at}, which records ${what} as handled in ${record.target}, state that outlives this call: a select dropping the send once ${source.expr} is done would lose it for good (later passes skip what is recorded: tracee's ftrace hooks)`;
   }
-  return undefined;
+  return recordedWithValue(send, source, (target) => lasting(target, send, ctx));
 }
 
 /** A statement recording keys into lasting state: the keys and the state it writes, e.g. `reportedFtraceHooks`. */
