@@ -19,10 +19,12 @@ export const returnsWithoutFix = `- a return in place of the send would run a de
   &closer{cancel: cancel}\`: the context would never be cancelled, and go vet says lostcancel),
   or work the function does after the loop the send is in (\`p.active.Add(-1)\`, \`p.onDone()\`;
   logging aside), or a completion callback handed in and called after the send (\`cb(err)\`,
-  \`done()\`, \`onDone()\`: it may count the work done for a \`Wait\`), or a count or set kept in
-  a field brought down after the send
-  (\`d.compacting--\`, \`delete(d.inProgress, c)\`, \`n.Add(-1)\`: a Close waiting for the count
-  to reach zero would wait for good), or a goroutine started after it that acts once a context
+  \`done()\`, \`onDone()\`, \`onSent()\`: it may count the work done for a \`Wait\`), or a hold
+  given back (\`heldUnlock.release()\`, \`lease.Release()\`: a variant of btcwallet's unlock hold
+  left the wallet's Lock waiting for good), or a count or set kept in a field brought down after
+  the send (\`d.compacting--\`, \`delete(d.inProgress, c)\`, \`n.Add(-1)\`,
+  \`atomic.AddInt32(&s.inflight, -1)\`: a Close waiting for the count to reach zero would wait
+  for good), or a goroutine started after it that acts once a context
   ends (\`go func() { <-req.ctx.Done(); released <- req }()\`: it gives back what the function took),
   or a \`close()\` the function runs before a return on another of its ways out, not after the send
   (\`if err == errListenerClosed { close(ln.ch); return }\` in the loop sending on \`ln.ch\`: a

@@ -114,15 +114,23 @@ function deferredIn(node: Node, body: Node): boolean {
   return [...ancestors(node)].some((a) => a.type === 'defer_statement' && contains(body, a));
 }
 
-/** A function value named as a completion callback: `cb`, `callback`, `done`, `onDone`, `finish`. */
-const COMPLETION = /^(cb|callback|done|finish(ed)?|complete(d)?|release|on(Done|Finish\w*|Complete\w*|End))$/;
+/**
+ * A function value named as a completion callback (`cb`, `callback`, `done`, `onDone`, `onSent`,
+ * `finish`), or a hold given back (`heldUnlock.release()`, `lease.Release()`: btcwallet's unlock
+ * hold, whose release a wallet lock waits for).
+ */
+const COMPLETION = /^(cb|callback|done|finish(ed)?|complete(d)?|release|on[A-Z]\w*)$|^[\w.]+\.(release|Release)$/;
 
-/** `x.n--`, `delete(x.m, k)` or `x.n.Add(-1)`: a count or set kept in a field, made smaller. */
+/**
+ * `x.n--`, `delete(x.m, k)`, `x.n.Add(-1)` or `atomic.AddInt32(&x.n, -1)`: a count or set kept
+ * in a field, made smaller.
+ */
 function isBookkeeping(n: Node): boolean {
   if (n.type === 'dec_statement') return n.namedChild(0)?.type === 'selector_expression';
   const callee = n.childForFieldName('function')?.text ?? '';
   const args = n.childForFieldName('arguments')?.namedChildren ?? [];
   if (callee === 'delete') return args[0]?.type === 'selector_expression';
+  if (/^atomic\.Add(U?Int(32|64)|Uintptr)$/.test(callee)) return /^&[\w.]+\.\w+$/.test(args[0]?.text.replace(/\s/g, '') ?? '') && /^-/.test(args[1]?.text ?? '');
   return /^[\w.]+\.\w+\.Add$/.test(callee) && /^-/.test(args[0]?.text ?? '');
 }
 
