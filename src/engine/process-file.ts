@@ -162,7 +162,10 @@ export function fixSource(path: string, file: string, source: string, given: Ana
   const passes: Edit[][] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     if (!tree) break;
-    const fixable = findings.filter((f) => f.fix);
+    // A finding the first pass refused stays refused when that codemod's own fixes are what
+    // changed: its rewrites hide the code its reason names rather than remove the hazard (okteto's
+    // login handler: the failure sends, once selects, no longer kept the user's send from one).
+    const fixable = findings.filter((f) => f.fix && !(pass > 0 && refusedBeforeOwnFixes(f, first.findings, passes, applied)));
     if (fixable.length === 0) break;
     const chosen: Finding[] = [];
     for (const f of fixable) {
@@ -204,6 +207,14 @@ function firstPassFinding(later: Finding, firsts: Finding[], passes: Edit[][], t
   if (!same) return later;
   if (!same.fix && later.fix) same.reason = `fixed once the file's other fixes were in (${later.fix.description}): see the patch`;
   return same;
+}
+
+/** Whether a later pass's finding was refused by the first pass, and its codemod's fixes have been applied since. */
+function refusedBeforeOwnFixes(later: Finding, firsts: Finding[], passes: Edit[][], applied: Finding[]): boolean {
+  let start = later.start;
+  for (let p = passes.length - 1; p >= 0; p--) start = offsetBeforeEdits(start, passes[p]);
+  const origin = firsts.find((f) => f.codemod === later.codemod && f.start === start);
+  return !!origin && !origin.fix && applied.some((a) => a.codemod === later.codemod);
 }
 
 /** Where an offset of the text after `edits` (sorted, not overlapping) was before them; inside inserted text, the edit's start. */
