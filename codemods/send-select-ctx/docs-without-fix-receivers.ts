@@ -162,4 +162,13 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   (\`l.logsOffset = newLogsOffset\`): the value counts as delivered before it is sent, and whoever
   resumes from that state skips it, so a send dropped once the context is done would lose it for
   good (gitlab-runner's Kubernetes log reader, reconnecting from \`l.logsOffset\`, lost lines); an
-  error result stored so (\`s.lastErr = err\`) still gets the fix;`;
+  error result stored so (\`s.lastErr = err\`) still gets the fix;
+- the channel is the send end a call hands back: a local or field filled from a call whose
+  declared result there is \`chan<- T\` (a function or method of the package, or a method of one
+  of its interfaces: \`hasCapacity, releaseCapacity := orch.CheckAICapacity(…)\`, declared \`(bool,
+  chan<- bool)\`), or declared \`chan<- T\` itself (\`var ch chan<- T = f()\`, a field filled by
+  \`s.release = s.orch.Acker()\`): its maker kept the receive end and waits for this value (a
+  release, an ack), whether or not goconc sees it, and a send dropped once the source is done
+  would leave it waiting for good and what it holds never given back (go-livepeer's AI capacity
+  slots leaked once clients hung up); this wins over a send that seems to report a failed call
+  before it (\`releaseCapacity <- true\` after \`ProcessPayment(ctx, …)\` fails);`;

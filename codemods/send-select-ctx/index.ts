@@ -1,4 +1,4 @@
-import { cancellationSources, DONE_NAME, signalledDoneChannels, deadDoneFieldsReason, type CancellationSource } from '../../src/go/cancellation.js';
+import { cancellationSources, DONE_NAME, signalledDoneChannels, deadDoneFieldsReason } from '../../src/go/cancellation.js';
 import { ancestors, contains, enclosingFunction, escapes, firstLine, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting } from '../../src/go/result-channel.js';
@@ -38,7 +38,6 @@ import { handsOnAcceptedConnection } from './accepted-connection.js';
 import { collectorMetricChannel } from './collector-metrics.js';
 import { checkedAfterSend, cleanupSkippedByReturn, closedUnderSender, inOwnDoneCase, ownStopOnDone, stopsOnOwnChannel } from './early-return.js';
 import { testingParameter } from '../../src/go/scope.js';
-import { fieldMayBeNil } from '../../src/go/composite-literals.js';
 import { mayHaveSend } from '../../src/go/text-signals.js';
 import { isSemaphoreAcquire } from './semaphore.js';
 import { lockAcquired } from './lock-acquire.js';
@@ -60,6 +59,8 @@ import { isSignal } from './signal-names.js';
 import { signalSkipped } from './skipped-signal.js';
 import { cancelledThenReceived } from './cancelled-then-received.js';
 import { raisedBeforeSend } from './raised-before-send.js';
+import { mayBeNil } from './nil-source.js';
+import { sendEndReason } from './send-end.js';
 
 export const sendSelectCtx: Codemod = {
   id: 'send-select-ctx',
@@ -108,6 +109,9 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const inScope = cancellationSources(send, ctx.tree, ctx.packageIndex);
   // Whatever the source: the server the send reports on ends with it.
   const served = inScope.length > 0 ? reportsServerEnd(send, fn) : undefined;
+  // Before the reports: a capacity release sent after a failed call is no report of that failure.
+  const sendEnd = inScope.length > 0 ? sendEndReason(send, fn, inScope[0].expr, ctx) : undefined;
+  if (sendEnd) return { reason: sendEnd };
   for (const s of inScope) {
     const failed = reportsFailureOf(send, fn, s);
     if (failed) return { reason: `the send reports ${failed}, which is given ${s.expr} or a context made from it: once ${s.expr} is done that call ends, and a select would drop the report at random` };
@@ -322,25 +326,6 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const fixes = plans.flatMap((p) => (p.ok ? [p.fix] : []));
   if (fixes.length === 0) return { reason: (plans[0] as { reason: string }).reason };
   return { fix: fixes[0], alternatives: fixes.length > 1 ? fixes.slice(1) : undefined };
-}
-
-/**
- * Why a context parameter or field may be nil where the send runs, if it may: the method only
- * hands it to a call (not the context package's) that makes its own context of it
- * (`ctx := option.buildContext(o.parent)`), or, for a field, the package builds the type without
- * it (`&ObservableImpl{iterable: it}`) and never sets it later (RxGo, where `o.parent` is often nil).
- */
-function mayBeNil(source: CancellationSource, ctx: FileContext): string | undefined {
-  if (source.kind !== 'ctx-field' && source.kind !== 'ctx-param') return undefined;
-  const expr = source.expr.replace(/[.]/g, '\\.');
-  // A context by its name (`ctx`, `opCtx`, `context`) made by a call given the source.
-  // Not the source made again under its own name (`ctx = trace.ContextWithSpan(ctx, span)`).
-  const wrap = new RegExp(`(?<![\\w.])(ctx|\\w*Ctx|context)\\s*:?=\\s*([\\w.]+)\\([^()\\n]*\\b${expr}\\b(?!\\.)[^()\\n]*\\)`, 'g');
-  const wrapped = [...source.fn.text.matchAll(wrap)].find((m) => m[1] !== source.expr && !/^\w+\.With\w*$/.test(m[2]))?.[0];
-  const what = source.kind === 'ctx-field' ? 'field' : 'parameter';
-  if (wrapped) return `the function reads ${source.expr} into ${wrapped} and uses that instead: the ${what} may be nil`;
-  const unset = fieldMayBeNil(source, ctx.packageIndex());
-  return unset ? `the package builds ${unset.typeName} without ${unset.field} (${unset.literal}), and the function building it does not set it: the field may be nil, at least until another method sets it` : undefined;
 }
 
 function outermostFunction(node: Node): Node | undefined {
