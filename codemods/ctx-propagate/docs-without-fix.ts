@@ -216,6 +216,14 @@ on purpose, for work that must not stop with it):
   deferred function literal (\`defer func() { e.cleanUp(ctx) }()\`): it runs as its
   caller unwinds, often once the context is done (a cancelled task's clean-up), and given the
   context it would fail there (go-task's deferred commands, skipped once their task was cancelled);
+- its function's context is a parameter, and a call of the function in the package, one at least,
+  runs in a goroutine its caller starts and does not wait for (\`go func() {
+  EndTranscodingSession(ctx, sess) }()\`, \`go release(ctx, sess)\`), handed the caller's own
+  context (its parameter, or a local \`ctx := r.Context()\`), and the goroutine does not stop with it
+  already: that context may be done by the time the call runs (a request's ends once the handler
+  answers), and given it, the work the goroutine was started to finish would fail (with
+  \`--aggressive\`, go-livepeer's tear-down of unused sessions, \`context canceled\` once the
+  segment's request was answered);
 - it is in a function literal, taking no parameters, handed to a sync.Once's \`Do\` (a field or
   variable typed \`sync.Once\`, or named \`…Once\` when its type is unknown; not a Once made in the
   function itself): the work runs once and its result is kept for every later caller, and given

@@ -19,9 +19,6 @@ import { cleanupGivenNewContext } from './cleanup-context.js';
 import { closedAfterLoop } from './closed-after-loop.js';
 import { reassigns } from './reassigned.js';
 import { stopSelectFor } from './select-stops.js';
-import { calledWhereDone } from './caller-sites.js';
-import { calledOnceDone } from './called-once-done.js';
-import { calledOnceFieldDone } from './called-once-field-done.js';
 import { spanLinkReason } from './span-link.js';
 import { fieldSetUnderLock } from './guarded-field.js';
 import { outlivesCall } from './outlives-call.js';
@@ -29,7 +26,7 @@ import { meantToFinish, stoppingReason } from './meant-to-finish.js';
 import { failureReason, inFailureBranchOf, UNDOES_FAILED } from './failure-branch.js';
 import { calledInSharedWork, sharedByJoiners } from './shared-work.js';
 import { keptByOnce } from './once-work.js';
-import { calledOnlyDeferred } from './called-only-deferred.js';
+import { callerReason } from './caller-reasons.js';
 import { cancelledByStop } from './cancelled-by-stop.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 import { fieldMayBeNil } from '../../src/go/composite-literals.js';
@@ -164,7 +161,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`the function serves a request (${request.name} *http.Request), whose context is ${request.name}.Context(): ${source.expr} lives as long as the receiver, and given it, requests in flight would be cut at shutdown rather than drained`));
       continue;
     }
-    const unsure = whyNotThisContext(call, source) ?? afterShutdownSignal(call, source) ?? keptByOnce(call, source, ctx.packageIndex()) ?? calledWhereDone(source, ctx.packageIndex()) ?? calledOnceDone(source, ctx.packageIndex()) ?? calledOnlyDeferred(source, ctx.packageIndex()) ?? calledOnceFieldDone(source, ctx.packageIndex()) ?? toldApartInSelect(call, source, pkg) ?? goroutineOutlivesParam(call, source) ?? resultUsedByDetached(call, source) ?? localHandedToGoroutine(call, source) ?? removalCleanup(source, ctx.packageIndex()) ?? calledInSharedWork(source, ctx.packageIndex());
+    const unsure = whyNotThisContext(call, source) ?? afterShutdownSignal(call, source) ?? keptByOnce(call, source, ctx.packageIndex()) ?? callerReason(source, ctx.packageIndex()) ?? toldApartInSelect(call, source, pkg) ?? goroutineOutlivesParam(call, source) ?? resultUsedByDetached(call, source) ?? localHandedToGoroutine(call, source) ?? removalCleanup(source, ctx.packageIndex()) ?? calledInSharedWork(source, ctx.packageIndex());
     if (unsure) {
       out.push(unfixed(unsure));
       continue;

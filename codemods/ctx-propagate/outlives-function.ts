@@ -12,8 +12,8 @@ import { ancestors, contains, enclosingFunction, firstLine, isDetached, same, ty
  * nothing waits for it, with the literal; or the first of those starting it by the local holding
  * it (`go metricTTL(t)`), when it is only ever started so and none is waited for, with that name.
  */
-function detachedGoAround(node: Node, fn: Node): { go: Node; literal: Node; local?: string } | undefined {
-  const unwaited = (go: Node) => same(enclosingFunction(go), fn) && isDetached(go) && !waitsOnDone(fn, go);
+export function detachedGoAround(node: Node, fn: Node): { go: Node; literal: Node; local?: string } | undefined {
+  const unwaited = (go: Node) => unwaitedStart(go, fn);
   for (const a of ancestors(node)) {
     if (same(a, fn)) return undefined;
     if (a.type !== 'func_literal') continue;
@@ -23,6 +23,11 @@ function detachedGoAround(node: Node, fn: Node): { go: Node; literal: Node; loca
     return started && started.starts.every(unwaited) ? { go: started.starts[0], literal: a, local: started.name } : undefined;
   }
   return undefined;
+}
+
+/** A go statement of `fn` itself that `fn` does not wait for: no `Wait()` after it, nor `<-ctx.Done()`. */
+export function unwaitedStart(go: Node, fn: Node): boolean {
+  return same(enclosingFunction(go), fn) && isDetached(go) && !waitsOnDone(fn, go);
 }
 
 /** The function waits for its context to end after starting the goroutine (`<-ctx.Done()`): it does not return before then. */

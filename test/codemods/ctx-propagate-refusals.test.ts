@@ -31,10 +31,15 @@ func (m *manager) emitMetrics(ctx context.Context, id string) {
     const out = fix(src);
     expect(out.fixed).toBe(src);
     expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('the function only runs as a goroutine nothing waits for (go m.emitMetrics(ctx, id))')]);
-    // Called in place as well, it runs within its caller's request: fixed.
+    // Called in place as well: the goroutine still runs it after the request, given its context (refused).
     const called = src.replace('\treturn nil\n}', '\tm.emitMetrics(ctx, id)\n\treturn nil\n}');
     expect(called).not.toBe(src);
-    expect(fix(called).fixed).toBe(called.replace('m.db.plan(context.Background(), id)', 'm.db.plan(ctx, id)'));
+    expect(fix(called).fixed).toBe(called);
+    expect(fix(called).findings.map((f) => f.reason)).toEqual([expect.stringContaining('emitMetrics is started by Create in a goroutine it does not wait for (go m.emitMetrics(ctx, id)), handed its ctx')]);
+    // Only called in place, it runs within its caller's request: fixed.
+    const inPlace = src.replace('\tgo m.emitMetrics(ctx, id)\n', '\tm.emitMetrics(ctx, id)\n');
+    expect(inPlace).not.toBe(src);
+    expect(fix(inPlace).fixed).toBe(inPlace.replace('m.db.plan(context.Background(), id)', 'm.db.plan(ctx, id)'));
   });
 
   it('leaves a stop alone: it runs once the context is done (a dashboard stopped as its manager context ends)', () => {
