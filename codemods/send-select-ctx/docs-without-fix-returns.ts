@@ -29,6 +29,11 @@ export const returnsWithoutFix = `- a return in place of the send would run a de
   or a \`close()\` the function runs before a return on another of its ways out, not after the send
   (\`if err == errListenerClosed { close(ln.ch); return }\` in the loop sending on \`ln.ch\`: a
   variant of go-pg's listener left its reader's range over the channel waiting for good);
+- the function is an HTTP handler (\`w http.ResponseWriter\`, no results) that writes its answer
+  after the send (\`http.Error(w, …)\` once the reply comes, \`w.WriteHeader(…)\`): a bare return
+  added at the send would write nothing, and net/http answers 200 OK for a handler that returns
+  so, the request reported as done (storetheindex's and prometheus' config reload: a client
+  told "reloaded" while the daemon shut down);
 - the function closes on its way out (\`defer close(errs)\`) a channel whose close its reader takes
   for the answer (one it sends its failure on, \`errs <- err\`): a return at any other send of it
   (\`streams <- s\`) would run that close, and the reader, given no error, would take the values cut

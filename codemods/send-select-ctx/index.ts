@@ -54,6 +54,7 @@ import { startedOnceReason } from './started-once.js';
 import { awaitedOnExitReason } from './awaited-on-exit.js';
 import { answerClosedOnReturn } from './answer-closed-on-return.js';
 import { zeroRead } from './zero-read.js';
+import { handlerAnswersAfter } from './handler-answer.js';
 import { failureThenClose } from './failure-then-close.js';
 import { isSignal } from './signal-names.js';
 import { signalSkipped } from './skipped-signal.js';
@@ -255,6 +256,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (checked) return { reason: `the function checks ${checked.text} after the send (line ${checked.startPosition.row + 1}) and handles the end of ${sources[0].expr} there: it means to send whatever happens, and a select returning first would skip both` };
   const closedEarly = closedUnderSender(send, fn);
   if (closedEarly) return { reason: `a return here would run ${firstLine(closedEarly.text)} (line ${closedEarly.startPosition.row + 1}) while a goroutine the function started may still send on that channel: the send would panic (send on closed channel)` };
+  const answered = handlerAnswersAfter(send, fn, ctx.source);
+  if (answered) return { reason: `the function is an HTTP handler that writes its answer to ${answered.writer} after the send (${firstLine(answered.use.parent?.parent?.text ?? answered.use.text)}, line ${answered.use.startPosition.row + 1}): a return once ${sources[0].expr} is done would write nothing, and net/http would answer 200 OK, the request reported as done` };
   const skipped = cleanupSkippedByReturn(send, fn, ctx.source);
   if (skipped) return { reason: skippedReason(skipped, send) };
   const pending = raisedBeforeSend(send, fn, ctx);
