@@ -203,6 +203,15 @@ goroutine the method starts (\`go c.Close(ctx)\`).
   reportView): the lock keeps those calls apart, and the loop's call (\`e.Flush()\`) after the unlock
   could run beside them on one element (opencensus' exporters, which buffer without a lock of their
   own, lost rows and raced under -race);
+- another method of the type makes, under the same mutex, the call the loop makes on each element:
+  the same method on the same path (\`c.conn.Write(hdr); c.conn.Write(body)\` in reply, on a
+  parameter of the element's type, and \`c.conn.Write(frame)\` in the loop), or the same function
+  handed such a value at the same place. The lock orders those calls against each other, not only
+  guards the collection, and unlocked before the calls, the loop's could land between two of the
+  other's on one element (a btcwallet-shaped websocket server split 62 of 200 replies with a
+  broadcast frame between header and body). So too when the mutex's comment, or a sentence of its
+  type's comment naming it, says it serialises something (\`serialises every write\`, \`one writer
+  at a time\`);
 - a slice taken under the lock and ranged over after it by a loop that calls out (\`l()\`), whose
   elements another method of the type assigns in place (\`p.changeListeners[id] = nil\`, a removal
   that keeps ids stable; also \`t.subs[topic][id] = nil\` in a map's slices): the loop sees that
