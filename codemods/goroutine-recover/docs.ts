@@ -1,3 +1,4 @@
+import { moreWithoutFix } from './docs-more-without-fix.js';
 export const docs = `# goroutine-recover (opt-in)
 
 A panic in any goroutine ends the whole process; a server loses every request in flight
@@ -334,14 +335,7 @@ reads a field the goroutine sets from its work after that defer (\`defer cmd.fin
 deferred first, would run after it, so after a recovered panic it would report the field unset (a
 nil error: a success) and signal the end (a variant of hystrix-go's GoC counted a success, and DoC
 waited forever). A deferred call that reads nothing the work sets is fixed.
-A send, a \`close(…)\` or a \`wg.Done()\` on a channel or group from outside the goroutine, in a
-function literal it hands to a call (\`fyne.Do(func() { res <- result{uri, err} })\`, the caller
-waiting on \`<-res\`), counts as the goroutine's own when none is in its own statements: a panic in
-the work before it, recovered, would skip it and leave the waiter waiting forever (a variant of
-fyne's flatpak file dialog). One on a channel the goroutine makes for itself is fixed; one it also
-closes in a defer (a stream of values a callback sends) is left to the reason for streams.
-So too a context's cancel made outside the goroutine, in a literal it hands to a call or runs in place
-(\`wait.PollImmediate(d, 0, func() (bool, error) { …; cleanupCancel(); return true, nil })\`: rancher's orphaned-user cleanup).
+${moreWithoutFix}
 
 ## Limits
 goconc reads one package at a time: a release, a signal, a lock or a one-time set-up in a

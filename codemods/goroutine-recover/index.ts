@@ -11,6 +11,7 @@ import { foreignServer } from './foreign-server.js';
 import { callbackReason, handedFunctionReason } from './handed-functions.js';
 import { leftBySkipping, releaseAPanicSkips } from './own-releases.js';
 import { handedWhere } from './handed-literal-sends.js';
+import { genericLauncherReason } from './generic-launcher.js';
 import { releaseDeferredInCallee } from './release-in-callee.js';
 import { clearInCallee } from './clear-in-callee.js';
 import { endToldAfterWork } from './end-told.js';
@@ -213,8 +214,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${released.via}, which runs ${release} outside a defer: after a recovered panic it would be skipped, and ${afterSkipping(release)} where the process used to crash` });
       continue;
     }
-    // Or in a closure of the function around, called by name (`doCancel()`, whose `close(cancel)`
-    // is the goroutine's whole point: zgrab2's request timeout, recovered, left Do blocked).
+    // Or in a closure of the function around, called by name (`doCancel()`, whose `close(cancel)` is the goroutine's whole point: zgrab2's request timeout, recovered, left Do blocked).
     // Or one calling an end by its name (`shutdownServer := func() { if err := srv.Shutdown(ctx); … }`: talos' static pod server).
     const closure = undeferred.map((f) => {
       const body = localClosure(f, f)?.childForFieldName('body');
@@ -312,7 +312,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs in test code (a function given ${testing}, a suite shared by other packages' tests): a panic there fails the test run, and recovered it would only be logged while the test could pass` });
       continue;
     }
-    const waited = waitedOrMeant(stmts, go, undeferred, ctx.packageIndex()) ?? cancelWaited(stmts, go) ?? handedBack ?? callbackReason(undeferred, ctx.packageIndex()) ?? releaseDeferredInCallee(undeferred, go, body, ctx.packageIndex()) ?? endToldAfterWork(stmts, body, ctx.packageIndex()) ?? settledInDefer(stmts, body) ?? stateResetAfterWork(stmts, literal) ?? wrapUpReadsOutcome(stmts, ctx.packageIndex()) ?? starterNeverReturns(go);
+    const waited = waitedOrMeant(stmts, go, undeferred, ctx.packageIndex()) ?? cancelWaited(stmts, go) ?? handedBack ?? callbackReason(undeferred, ctx.packageIndex()) ?? releaseDeferredInCallee(undeferred, go, body, ctx.packageIndex()) ?? endToldAfterWork(stmts, body, ctx.packageIndex()) ?? settledInDefer(stmts, body) ?? stateResetAfterWork(stmts, literal) ?? wrapUpReadsOutcome(stmts, ctx.packageIndex()) ?? starterNeverReturns(go) ?? genericLauncherReason(body, go, ctx.packageIndex());
     if (waited) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: waited });
       continue;

@@ -1,0 +1,18 @@
+// More cases goroutine-recover reports without a fix (the end of its "Reported without a fix" list).
+export const moreWithoutFix = `A send, a \`close(…)\` or a \`wg.Done()\` on a channel or group from outside the goroutine, in a
+function literal it hands to a call (\`fyne.Do(func() { res <- result{uri, err} })\`, the caller
+waiting on \`<-res\`), counts as the goroutine's own when none is in its own statements: a panic in
+the work before it, recovered, would skip it and leave the waiter waiting forever (a variant of
+fyne's flatpak file dialog). One on a channel the goroutine makes for itself is fixed; one it also
+closes in a defer (a stream of values a callback sends) is left to the reason for streams.
+So too a context's cancel made outside the goroutine, in a literal it hands to a call or runs in place
+(\`wait.PollImmediate(d, 0, func() (bool, error) { …; cleanupCancel(); return true, nil })\`: rancher's orphaned-user cleanup).
+A goroutine whose work, its first call, is a function its caller hands in from out of the package's
+sight (\`err := f()\`, \`f\` a parameter of an exported launcher such as taproot-assets'
+\`ContextGuard.Goroutine(f func() error, errHandler func(error))\`, or one the package hands a
+function by name; or an exported field of func type its users set), when the goroutine is counted
+for its owner's Stop (\`defer g.Wg.Done()\`) or hands the work's failure on: the package cannot see
+whether it is a loop meant to run for the process's life (the custodian's main event loop), and
+recovered, a panic would end it for good with no error reported (\`errHandler(err)\` skipped), the
+process up without it. An unexported launcher handed only literals is read through them; a bare
+\`go func() { f() }()\` is fixed.`;
