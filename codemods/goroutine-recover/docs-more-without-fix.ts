@@ -15,4 +15,10 @@ for its owner's Stop (\`defer g.Wg.Done()\`) or hands the work's failure on: the
 whether it is a loop meant to run for the process's life (the custodian's main event loop), and
 recovered, a panic would end it for good with no error reported (\`errHandler(err)\` skipped), the
 process up without it. An unexported launcher handed only literals is read through them; a bare
-\`go func() { f() }()\` is fixed.`;
+\`go func() { f() }()\` is fixed.
+A goroutine ending, after its work and outside a defer, with a call of a function or method of the
+package that brings down an atomic count the package reads elsewhere (\`p.decrWaits()\`, running
+\`atomic.AddInt32(&p.waits, -1)\`, \`p.wrCounter.Add(decrLo)\` or \`n.Add(-1)\`, with
+\`atomic.LoadInt32(&p.waits)\` polled by a Close): after a recovered panic the count would stay up and
+its waiters wait for good (a variant of valkey-go's abandoned Do, a user hook run before the
+decrement, hung Close).`;

@@ -12,6 +12,7 @@ import { callbackReason, handedFunctionReason } from './handed-functions.js';
 import { leftBySkipping, releaseAPanicSkips } from './own-releases.js';
 import { handedWhere } from './handed-literal-sends.js';
 import { genericLauncherReason } from './generic-launcher.js';
+import { countBroughtDownLast } from './count-brought-down.js';
 import { releaseDeferredInCallee } from './release-in-callee.js';
 import { clearInCallee } from './clear-in-callee.js';
 import { endToldAfterWork } from './end-told.js';
@@ -190,8 +191,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs its work through ${recovering.via}, which recovers panics itself: what it leaves outside (a failure handler that may escalate on purpose) is left to crash by design` });
       continue;
     }
-    // The package's own policy for panics: log them and crash (`defer utilruntime.HandleCrash()`
-    // in its controllers' Run: longhorn's manager).
+    // The package's own policy for panics: log them and crash (`defer utilruntime.HandleCrash()` in its controllers' Run: longhorn's manager).
     if (ctx.packageIndex().anyTextMatches(/\bdefer\s+[\w.]*\bHandleCrash\(/)) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: 'the package defers HandleCrash elsewhere, which logs a panic and lets it crash the process: its policy for panics is to crash, and a recover here would go against it' });
       continue;
@@ -312,7 +312,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs in test code (a function given ${testing}, a suite shared by other packages' tests): a panic there fails the test run, and recovered it would only be logged while the test could pass` });
       continue;
     }
-    const waited = waitedOrMeant(stmts, go, undeferred, ctx.packageIndex()) ?? cancelWaited(stmts, go) ?? handedBack ?? callbackReason(undeferred, ctx.packageIndex()) ?? releaseDeferredInCallee(undeferred, go, body, ctx.packageIndex()) ?? endToldAfterWork(stmts, body, ctx.packageIndex()) ?? settledInDefer(stmts, body) ?? stateResetAfterWork(stmts, literal) ?? wrapUpReadsOutcome(stmts, ctx.packageIndex()) ?? starterNeverReturns(go) ?? genericLauncherReason(body, go, ctx.packageIndex());
+    const waited = waitedOrMeant(stmts, go, undeferred, ctx.packageIndex()) ?? cancelWaited(stmts, go) ?? handedBack ?? callbackReason(undeferred, ctx.packageIndex()) ?? releaseDeferredInCallee(undeferred, go, body, ctx.packageIndex()) ?? endToldAfterWork(stmts, body, ctx.packageIndex()) ?? settledInDefer(stmts, body) ?? stateResetAfterWork(stmts, literal) ?? wrapUpReadsOutcome(stmts, ctx.packageIndex()) ?? starterNeverReturns(go) ?? countBroughtDownLast(stmts, body, ctx.packageIndex()) ?? genericLauncherReason(body, go, ctx.packageIndex());
     if (waited) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: waited });
       continue;
