@@ -1,4 +1,6 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
+import { afterServeStopped } from './after-serve-stopped.js';
+import { reportsOutcome } from './reports-outcome.js';
 import { ancestors, contains, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
 
 // A call that runs once a shutdown was waited for: after `<-w.tomb.Dying()` (or `<-s.stopCh`) as a
@@ -61,5 +63,5 @@ export function afterShutdownSignal(call: Node, source: CancellationSource): str
       return `the call runs ${signal}, a shutdown signal: by then ${source.expr} is likely done (a context made from what is shutting down), and given ${source.expr} this call would fail (juju's watcher Stop, never sent once the watcher died)`;
     }
   }
-  return undefined;
+  return afterServeStopped(call, source) ?? reportsOutcome(call, source);
 }

@@ -24,6 +24,13 @@ on purpose, for work that must not stop with it):
   \`Quit\`… call, or a channel named \`stop\`, \`quit\`, \`done\`, \`shutdown\`, \`exit\`…): the context
   in scope is likely made from what is shutting down and done by then, and given it the call would
   fail (juju's watcher Stop, never sent to the server once the watcher died, leaking it there);
+- it runs after a blocking call (\`s.ListenAndServe()\`, \`s.Serve(…)\`, \`x.Run()\`, \`x.Wait()\`) on what a
+  goroutine started before it stops (\`s.Shutdown(…)\`, \`Close\`, \`Stop\`) once \`<-ctx.Done()\`: that call
+  returns only with the context over (of-watchdog's last metrics push, after its server stopped);
+- it reports the outcome of work given the context: an argument is the error of an earlier call
+  given it (or run on something made with it, \`cmd.Wait()\` of \`exec.CommandContext(ctx, …)\`), or
+  set from that error one or two assignments back; that outcome is often the context's end, and
+  given it the report would fail just then (mimir's querier, leaving the frontend waiting);
 - it is deferred: cleanup that runs as the function returns, often because the context ended; so
   too a call in a function literal kept in a variable that the function declaring it defers
   (\`prune = func() { r.Prune(context.Background(), out) }\`, and \`defer func() { prune() }()\`:
