@@ -6,6 +6,7 @@ import { regexEscaped } from '../../src/go/find-by-text.js';
 import { recordsEarlierChange, retriedWriteAfterChange } from './records-earlier.js';
 import { readsOnlyValues } from './values-only.js';
 import { calleeKeepsContext } from './callee-keeps-context.js';
+import { startsUnseen } from './starts-elsewhere.js';
 
 /** Why the call the empty context is given to should not get the context in scope, if it should not. */
 export function calleeReason(call: Node, ctx: FileContext, source: CancellationSource): string | undefined {
@@ -29,6 +30,10 @@ export function calleeReason(call: Node, ctx: FileContext, source: CancellationS
   // Not a receiver's context, which lives as long as what it would start or keep.
   const kept = source.kind === 'ctx-field' ? undefined : calleeKeepsContext(call, ctx.packageIndex());
   if (kept) return `${kept}: given ${inScope}, that work would end with ${inScope}`;
+  const starts = source.kind === 'ctx-field' ? undefined : startsUnseen(call, ctx.packageIndex());
+  if (starts) {
+    return `${starts} is code this package does not show, named for starting something that runs on: the context it is given commonly bounds the life of what it starts (a service, a loop), and given ${inScope} it would end with ${inScope} (btcwallet's neutrino chain service, stopped once its start-up context was cancelled)`;
+  }
   const retried = retriedWriteAfterChange(call);
   if (retried) {
     return `the call is in a closure ${retried.helper} runs to record what ${retried.change} changed earlier: given ${inScope}, a cancel in between would keep that change and lose its record`;

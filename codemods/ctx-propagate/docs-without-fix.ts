@@ -304,6 +304,12 @@ on purpose, for work that must not stop with it):
   made from it), itself or in a function of the package it hands it to: given the context in
   scope, that work would end with it (with \`--aggressive\`, xk6-browser's browser registry, built
   with the VU's init context, stopped launching browsers once the init stage ended);
+- the function called is a method named for starting something that runs on (\`Start\`,
+  \`StartServer\`, \`Serve\`, \`Listen…\`, \`Launch\`, \`Spawn\`, \`Watch…\`, \`Run\`) of which the package
+  declares no function or method by that name, so goconc cannot see its body (not when the context in scope is the receiver's
+  field): the context it is given commonly bounds the life of what it starts, and given the
+  context in scope it would end with it (with \`--aggressive\`, btcwallet's neutrino chain service,
+  started by a function whose context bounds only its start-up, stopped as start-up ended);
 - the function called (of the package) sends the context over a channel (\`m.jobs <- job{ctx: ctx}\`,
   or a local made so) with no receive, select or \`Wait()\` after, or keeps it in its receiver (\`m.byAddr[k] =
   ctx\`, appended, a field set to a literal holding it): the worker runs on after the call and would stop

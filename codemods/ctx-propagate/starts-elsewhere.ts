@@ -1,0 +1,28 @@
+import type { PackageIndex } from '../../src/go/package-index.js';
+import type { Node } from '../../src/go/syntax.js';
+
+/**
+ * A method named for starting something that runs on (`Start`, `StartServer`, `Serve`,
+ * `ListenAndServe`, `Launch`, `Spawn`, `Watch`, `Run`): the whole name, or the word then more
+ * words (not `Started`, `Runner`, `Watcher`, `Running`).
+ */
+const STARTS = /^(?:Start|Serve|Listen|Launch|Spawn|Watch)(?:[A-Z0-9_]\w*)?$|^Run$/;
+
+/**
+ * The call the empty context is given to, when it is a method (or a function of another package,
+ * `x.Start(…)`) named for starting something that runs on (STARTS) and the package declares no
+ * function or method of that name, so its body is code goconc cannot see: the context it is given
+ * commonly bounds the life of what it starts (btcwallet's neutrino chain service, started with the
+ * empty context by a function whose context bounds only its start-up). As written up to its paren.
+ * Not for a receiver's context, which lives as long as what it would start: only for the
+ * parameter's or a local's (the caller's, often one for the start-up alone).
+ */
+export function startsUnseen(call: Node, index: PackageIndex): string | undefined {
+  const given = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
+  const fn = given?.type === 'call_expression' ? given.childForFieldName('function') : undefined;
+  if (fn?.type !== 'selector_expression') return undefined;
+  const name = fn.childForFieldName('field')!.text;
+  if (!STARTS.test(name)) return undefined;
+  if (index.functionsNamed(name, true).length > 0 || index.functionsNamed(name, false).length > 0) return undefined;
+  return fn.text;
+}
