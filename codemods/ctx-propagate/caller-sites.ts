@@ -4,6 +4,7 @@ import { doneAt } from '../../src/go/done-at.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { ancestors, enclosingFunction, same } from '../../src/go/syntax.js';
 import { stopSelectFor } from './select-stops.js';
+import { deferredAfterCancel } from './deferred-after-cancel.js';
 
 // Where the package calls a method whose context in scope is its receiver's: a helper called in a
 // select's case beside `case <-np.ctx.Done():`, or once that context is done, is that call's work.
@@ -28,7 +29,7 @@ export function calledWhereDone(source: CancellationSource, index: PackageIndex)
     const expr = `${callee.childForFieldName('operand')!.text}${field}`;
     const top = [caller, ...ancestors(caller)].filter((a) => a.type === 'method_declaration' || a.type === 'function_declaration').pop();
     const where = top?.childForFieldName('name')?.text ?? 'its caller';
-    const done = doneAt(call, caller, { ...source, expr, fn: caller });
+    const done = doneAt(call, caller, { ...source, expr, fn: caller }) ?? deferredAfterCancel(call, caller, { ...source, expr, fn: caller });
     if (done) return `${name}() is called where ${expr} is done (${done}, in ${where}): given ${source.expr}, this call would fail at once there`;
     for (const a of ancestors(call)) {
       if (same(a, caller)) break;

@@ -208,7 +208,10 @@ on purpose, for work that must not stop with it):
   had them cut off. So too in a method whose context is its receiver's, called by the package in
   such work (\`case <-ticker.C: np.push(buf)\` beside \`case <-np.ctx.Done(): return\`) or where
   that context is done (after \`np.cancel()\`, in the done case): lindb's metrics pusher, given
-  \`np.ctx\`, lost the batch in flight at every shutdown;
+  \`np.ctx\`, lost the batch in flight at every shutdown. A deferred call counts as after a cancel
+  the function writes after its defer, or defers later (deferred calls run after every other
+  statement, last to first): \`defer c.onInvalidation(nil)\` then \`c.cancel()\` in Close (with
+  \`--aggressive\`, valkey-go's client-side cache, given \`c.ctx\`, left its marker key behind);
 - it is in a function literal, taking no parameters, handed to a singleflight-style call after
   its key (\`sf.DoChan(key, func() (interface{}, error) { … })\`, \`Do\`, \`DoEx\`, a batcher's
   \`BatchFor(ctx, key, …)\` or a cache's \`Compute(key, …)\`, the literal as it is or converted to a
