@@ -132,7 +132,12 @@ on purpose, for work that must not stop with it):
   skaffold's \`ForceJobDelete\` after a job's watch failed on a timeout; cds' \`WorkerUnregister\`,
   signing its worker out after a stop had cancelled the context), or given to the function such a
   call returns (\`info.stopContainer()(context.TODO())\`, \`newCleanup(id)(…)\`: nektos/act's
-  executor, which would have left a cancelled job's container behind): cleanup is meant to
+  executor, which would have left a cancelled job's container behind), or a call whose comment,
+  on its line or right above its statement, says it cleans up (\`// the client who held the lock
+  has gone, release the lock.\` above \`delkey.Exec(context.Background(), …)\`, \`clean up\`,
+  \`unlock\`, \`tear down\`, \`remove the lock\`: with \`--aggressive\`, valkey-go's cache-aside Get,
+  given the caller's context past its deadline, never released a dead client's lock and spun on
+  its retry until the lock expired): cleanup is meant to
   run even once the context is done (a cancelled build still releases its leases), and given it
   would fail at once then; so too a clean-up (also \`close…\`, \`Rollback\`, \`Abort\`, or a name ending with one:
   \`TxRollback\`, neo4j's explicit rollback after its work failed) in the failure

@@ -1,5 +1,6 @@
 import { CLEANUP } from './cleanup.js';
-import type { Node } from '../../src/go/syntax.js';
+import { cleanupComment } from './cleanup-comment.js';
+import { firstLine, type Node } from '../../src/go/syntax.js';
 
 /**
  * The function whose result the call calls, when what it calls is itself a call
@@ -17,10 +18,14 @@ export function returningCallee(given: Node | undefined): string | undefined {
 
 /**
  * The call's callee as shown in a reason when it is named for cleaning up (CLEANUP), or when the
- * function returning what it calls is (`info.stopContainer(), the function info.stopContainer() returns`).
+ * function returning what it calls is (`info.stopContainer(), the function info.stopContainer() returns`),
+ * or when a comment on its line or right above its statement says it cleans up (`delkey.Exec, as
+ * its comment says: // … release the lock.`).
  */
 export function cleanupNamed(callee: string, given: Node | undefined): string | undefined {
   if (CLEANUP.test(callee)) return callee;
   const returning = returningCallee(given);
-  return returning && CLEANUP.test(returning) ? `${callee}, the function ${returning}() returns` : undefined;
+  if (returning && CLEANUP.test(returning)) return `${callee}, the function ${returning}() returns`;
+  const said = given ? cleanupComment(given) : undefined;
+  return said ? `${callee}, as its comment says: ${firstLine(said)}` : undefined;
 }
