@@ -11,6 +11,12 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   main routine, left waiting on \`<-mainG.resume\`, never sent its terminate event). A receive
   through a method of the type handing the field out (\`func (f *fetcher) Logs() <-chan *Log {
   return f.logs }\`, then \`lg := <-f.Logs()\`) counts as one of the field;
+- the same, when that receive (of the field, or of a channel handed to a function of the package)
+  is a case of a select whose only other cases are timers (\`case <-time.After(test.Timeout):\`,
+  \`case <-timer.C:\`, \`case <-clock.TickAfter(d):\`; a context's \`Done()\` is not one): it still
+  waits for the value until the timer fires, and a send dropped once the source is done makes it
+  give up at the timeout instead of taking the value (loop's store mock: \`AssertLoopOutState\`
+  timed out on an update already recorded);
 - the channel is a future: the function makes it unbuffered and returns it (\`errs := make(chan
   error)\`, \`return errs\`), and one goroutine it starts sends on it at most once on each path,
   with no close (coder/websocket's \`xsync.Go\`): its caller's plain receive (\`err =

@@ -1,7 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { parametersGiven } from '../../src/go/called-functions.js';
 import { DONE_NAME } from '../../src/go/cancellation.js';
-import { isDoneCase, plainReceive, receiveCase } from '../../src/go/receive-shapes.js';
+import { isDoneCase, plainReceive, receiveCase, timedReceive } from '../../src/go/receive-shapes.js';
 import { receiveLeftWaiting } from '../../src/go/result-channel.js';
 import { ancestors, contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 
@@ -23,9 +23,9 @@ export function helperReceive(id: Node, ctx: FileContext): { receive: Node; call
   return undefined;
 }
 
-/** A receive alone, or in a select with no default that waits on no context's end and no stop channel. */
+/** A receive alone, or in a select with no default that waits on no context's end and no stop channel, or only on a timer. */
 function waits(receive: Node): boolean {
-  if (plainReceive(receive)) return true;
+  if (plainReceive(receive) || timedReceive(receive)) return true;
   const select = receiveCase(receive)?.parent;
   const cases = select?.namedChildren.filter((c) => c.type === 'communication_case' || c.type === 'default_case') ?? [];
   return cases.every((c) => c.type === 'communication_case' && !isDoneCase(c) && !stopCase(c));
@@ -51,5 +51,6 @@ export function waitingInHelper(send: Node, ctx: FileContext, source: string): s
   const chan = send.childForFieldName('channel')!.text;
   // Senders started in a loop on one channel need room for every send, not one.
   const many = ancestors(send).some((a) => a.type === 'for_statement' && contains(enclosingFunction(waiting!)!, a) && !contains(a, waiting!));
-  return `${waiting!.text} (line ${waiting!.startPosition.row + 1}) waits for the value, receiving ${found.receive.text} in ${found.callee}, and nothing closes ${chan} before it: a send that gives up once ${source} is done would leave it waiting forever (${many ? 'a buffer with room for every send lets the sends' : 'a buffer of one lets the send'} finish instead)`;
+  const timer = plainReceive(found.receive) ? undefined : timedReceive(found.receive);
+  return `${waiting!.text} (line ${waiting!.startPosition.row + 1}) waits for the value${timer ? ` up to ${timer}` : ''}, receiving ${found.receive.text} in ${found.callee}, and nothing closes ${chan} before it: a send that gives up once ${source} is done would ${timer ? 'drop a value it still waits for, giving up at the timeout instead' : 'leave it waiting forever'} (${many ? 'a buffer with room for every send lets the sends' : 'a buffer of one lets the send'} finish instead)`;
 }

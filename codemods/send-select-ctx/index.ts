@@ -26,7 +26,7 @@ import { carriesResultOf, endedThenAwaited, knownDoneWhere, reportsFailureOf, wi
 import { buildFix, placementOf } from './fix.js';
 import { sendOperands } from './send-operands.js';
 import { ownTimeout, preferredOrder } from './source-order.js';
-import { waitingReceiverReason } from './waiting-receivers.js';
+import { timedFieldReason, waitingReceiverReason } from './waiting-receivers.js';
 import { closedByLaterCall } from './closed-by-callee.js';
 import { inPlaceReason } from './called-in-place.js';
 import { closedOnceDone } from './closed-on-done.js';
@@ -212,7 +212,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   }
   const cancelThenWait = sources.map((s) => cancelledThenReceived(send, s, ctx)).find(Boolean) ?? handedOnInDoneCase(send, ctx, sources[0]);
   if (cancelThenWait) return { reason: cancelThenWait };
-  const helperWait = waitingInHelper(send, ctx, sources[0].expr);
+  const helperWait = waitingInHelper(send, ctx, sources[0].expr) ?? timedFieldReason(send, ctx, sources[0]);
   if (helperWait) return { reason: helperWait };
   const ignoring = ignoredByMakerReason(send, chan, sources[0], ctx.source);
   if (ignoring) return { reason: ignoring };

@@ -4,7 +4,7 @@ import { drainedWhereReturned } from './returned-drained.js';
 import { baseTypeName } from '../../src/go/declarations.js';
 import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
-import { plainReceive, receiveCase } from '../../src/go/receive-shapes.js';
+import { plainReceive, receiveCase, timedReceive } from '../../src/go/receive-shapes.js';
 import { drainedAfterRegistering } from './registered-channels.js';
 import { parametersGiven } from '../../src/go/called-functions.js';
 import { readByCall } from './field-consumers.js';
@@ -203,9 +203,9 @@ const drainers = new WeakMap<object, Map<string, string | undefined>>();
  * the value, and a sender that gave up on a cancellation would leave it waiting. The receive and
  * the function holding it, if so.
  */
-export function fieldReceiveLeftWaiting(send: Node, ctx: FileContext): string | undefined {
+export function fieldReceiveLeftWaiting(send: Node, ctx: FileContext, timed = false): string | undefined {
   const field = sentField(send);
-  return field ? plainFieldReceive(field, ownerType(send.childForFieldName('channel')!, send), ctx) : undefined;
+  return field ? plainFieldReceive(field, ownerType(send.childForFieldName('channel')!, send), ctx, false, timed) : undefined;
 }
 
 /**
@@ -213,9 +213,9 @@ export function fieldReceiveLeftWaiting(send: Node, ctx: FileContext): string | 
  * nowhere: the receive and its function. With `evenIfClosed`, closes do not count, and the
  * receive takes the value as one (no `v, ok :=`): a close gives it a zero value instead.
  */
-export function plainFieldReceive(field: string, owner: string | undefined, ctx: FileContext, evenIfClosed = false): string | undefined {
+export function plainFieldReceive(field: string, owner: string | undefined, ctx: FileContext, evenIfClosed = false, timed = false): string | undefined {
   const index = ctx.packageIndex();
-  return perPackage(plainReceivers, index, `${owner ?? ''}.${field}${evenIfClosed ? ' even if closed' : ''}`, () => {
+  return perPackage(plainReceivers, index, `${owner ?? ''}.${field}${evenIfClosed ? ' even if closed' : ''}${timed ? ' timed' : ''}`, () => {
     if (evenIfClosed) return plainReceiveOf(field, owner, index, (n) => !takesOk(n));
     const close = `\\bclose\\(\\s*[^()]*\\.${field}\\s*\\)`;
     const closed = index.anyTextMatches(new RegExp(close));
@@ -231,18 +231,20 @@ export function plainFieldReceive(field: string, owner: string | undefined, ctx:
       return !/^[A-Z]/.test(name) || index.callsNamed(name).length > 0;
     };
     if (closes.some((arg) => (!owner || [undefined, owner].includes(closedOwner(arg))) && runs(arg))) return undefined;
-    return plainReceiveOf(field, owner, index, () => true);
+    return plainReceiveOf(field, owner, index, () => true, timed);
   });
 }
 
 /** A plain receive of the field (of the owner type, when known) that passes `test`: the receive and its function. */
-function plainReceiveOf(field: string, owner: string | undefined, index: ReturnType<FileContext['packageIndex']>, test: (unary: Node) => boolean): string | undefined {
+function plainReceiveOf(field: string, owner: string | undefined, index: ReturnType<FileContext['packageIndex']>, test: (unary: Node) => boolean, timed = false): string | undefined {
   const receive = new RegExp(`<-\\s*(?:[\\w.]|\\[[^\\]\\n]*\\])+\\.${field}\\b`, 'g');
   const sameOwner = (n: Node) => !owner || [undefined, owner].includes(ownerType(n.parent!.childForFieldName('operand')!, n));
-  const plain = index.nodesMatching(receive).find((n) => n.parent?.type === 'unary_expression' && (plainReceive(n.parent) || noWayOut(n.parent)) && sameOwner(n) && test(n.parent));
-  if (!plain) return owner ? receiveThroughGetter(field, owner, index, (selector) => ownerType(selector, selector), (u) => (plainReceive(u) || noWayOut(u)) && test(u)) : undefined;
+  // `timed`: only one selected against nothing but a timer, which waits for the value until it fires.
+  const waitsHere = (u: Node) => (timed ? !!timedReceive(u) : plainReceive(u) || noWayOut(u));
+  const plain = index.nodesMatching(receive).find((n) => n.parent?.type === 'unary_expression' && waitsHere(n.parent) && sameOwner(n) && test(n.parent));
+  if (!plain) return owner && !timed ? receiveThroughGetter(field, owner, index, (selector) => ownerType(selector, selector), (u) => (plainReceive(u) || noWayOut(u)) && test(u)) : undefined;
   const holder = ancestors(plain).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
-  return `${plain.parent!.text}${holder ? ` (in ${holder.childForFieldName('name')?.text})` : ''}`;
+  return `${plain.parent!.text}${holder ? ` (in ${holder.childForFieldName('name')?.text})` : ''}${timed ? ` waits for the value up to ${timedReceive(plain.parent!)}` : ''}`;
 }
 
 /**

@@ -46,3 +46,14 @@ export function waitingReceiverReason(send: Node, fn: Node, ctx: FileContext, so
   }
   return undefined;
 }
+
+/**
+ * A receive of the field selected against nothing but a timer (loop's store mock: its test helper
+ * `AssertLoopOutState` selects on the channel and `time.After(test.Timeout)`), the field closed by
+ * nothing the package runs: it waits for the value until the timer fires, and a dropped value
+ * makes it give up then. The reason against a select on `source`, or undefined.
+ */
+export function timedFieldReason(send: Node, ctx: FileContext, source: CancellationSource): string | undefined {
+  const timed = fieldReceiveLeftWaiting(send, ctx, true);
+  return timed && `${timed}, and nothing the package runs closes the field: a send that gives up once ${source.expr} is done would drop a value that receive still waits for, and it would give up at the timeout instead of taking it`;
+}

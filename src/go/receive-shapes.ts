@@ -39,3 +39,21 @@ export function receiveCase(unary: Node): Node | undefined {
   if (n?.type === 'receive_statement' || n?.type === 'expression_statement') n = n.parent;
   return n?.type === 'communication_case' ? n : undefined;
 }
+
+/**
+ * A receive in a select with no default whose every other case only waits on a timer
+ * (`case <-time.After(test.Timeout):`, `case <-timer.C:`, `case <-clock.TickAfter(d):`): it still
+ * waits for the value, giving up only once the timer fires. The first timer's channel text
+ * (`time.After(test.Timeout)`), or undefined. A context's `Done()` is not a timer.
+ */
+export function timedReceive(unary: Node): string | undefined {
+  const kase = receiveCase(unary);
+  const select = kase?.parent;
+  if (select?.type !== 'select_statement') return undefined;
+  const others = select.namedChildren.filter((c) => (c.type === 'communication_case' || c.type === 'default_case') && c.id !== kase!.id);
+  const timers = others.map((c) => (c.type === 'communication_case' ? TIMER_CASE.exec(c.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '')?.[1] : undefined));
+  return timers.length > 0 && timers.every((t) => t) ? timers[0] : undefined;
+}
+
+/** `<-time.After(d)`, `<-clock.TickAfter(d)`, `<-t.C`, `<-s.timer.C`: the channel received from. */
+const TIMER_CASE = /^<-((?:time|\w*[cC]lock)\.(?:After|TickAfter)\(.*\)|(?:[\w.]+\.)?(?:\w*[tT]imer\w*|\w*[tT]icker\w*|t|tm)\.C)$/;
