@@ -177,4 +177,12 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   release, an ack), whether or not goconc sees it, and a send dropped once the source is done
   would leave it waiting for good and what it holds never given back (go-livepeer's AI capacity
   slots leaked once clients hung up); this wins over a send that seems to report a failed call
-  before it (\`releaseCapacity <- true\` after \`ProcessPayment(ctx, …)\` fails);`;
+  before it (\`releaseCapacity <- true\` after \`ProcessPayment(ctx, …)\` fails);
+- the send, in a loop that takes a request with a receive before it (\`ev := <-events\`), answers
+  it with the result of a call given the source, as the name it was assigned to just before (past
+  comments and \`if\`s that only wrap it: \`err := sy.apply(ctx, ev)\`, \`if err != nil { err =
+  fmt.Errorf("apply %s: %w", ev, err) }\`, then \`acks <- err\`: okteto's watcher acked each
+  change, and its caller collected the ack of a pending change after ending ctx): the call ends
+  once the source is done, and a select would drop the answer its requester waits for at random.
+  Outside such a loop (a first answer wins: \`err := do(ctx)\`, \`errc <- err\`), or when an
+  \`if\` sets the name to anything not made from it, the send keeps its fix;`;

@@ -228,7 +228,7 @@ function carriedResult(send: Node, literal: Node, contexts: string[]): Node | un
  * source (`select { case r := <-results: … case <-ctx.Done(): return }`): once the source is done
  * that receiver leaves too, and a result dropped then is one nobody waits for.
  */
-function takenOrGivenUp(send: Node, source: CancellationSource): boolean {
+export function takenOrGivenUp(send: Node, source: CancellationSource): boolean {
   const chan = send.childForFieldName('channel');
   const found = chan?.type === 'identifier' ? declarationOf(chan.text, send) : undefined;
   const maker = found && 'local' in found ? enclosingFunction(found.local.decl) : undefined;

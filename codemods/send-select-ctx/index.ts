@@ -27,6 +27,7 @@ import { buildFix, placementOf } from './fix.js';
 import { sendOperands } from './send-operands.js';
 import { ownTimeout, preferredOrder } from './source-order.js';
 import { timedFieldReason, waitingReceiverReason } from './waiting-receivers.js';
+import { heldResultOf } from './held-result.js';
 import { closedByLaterCall } from './closed-by-callee.js';
 import { inPlaceReason } from './called-in-place.js';
 import { closedOnceDone } from './closed-on-done.js';
@@ -304,7 +305,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (metrics) return { reason: `${chan} is a Prometheus collector's metric channel (${metrics}): the registry reads every metric until Collect returns, and a select on ${sources[0].expr} would drop metrics once it is done (a collection timeout: the scrape loses them, its success metric included)` };
   const accepted = handsOnAcceptedConnection(send);
   if (accepted) return { reason: `the send hands on a connection the function accepted, ${accepted}, for its receiver to serve and close: a send giving up once ${sources[0].expr} is done would drop it unclosed, its client left hanging` };
-  const carried = carriesResultOf(send, fn, sources[0]);
+  const carried = carriesResultOf(send, fn, sources[0]) ?? heldResultOf(send, fn, sources[0]);
   if (carried) {
     return { reason: `the send reports ${carried}, which is given ${sources[0].expr} or a context made from it: once ${sources[0].expr} is done that call ends, and a select would drop the report at random` };
   }
