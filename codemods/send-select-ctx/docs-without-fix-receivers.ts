@@ -185,4 +185,11 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   change, and its caller collected the ack of a pending change after ending ctx): the call ends
   once the source is done, and a select would drop the answer its requester waits for at random.
   Outside such a loop (a first answer wins: \`err := do(ctx)\`, \`errc <- err\`), or when an
-  \`if\` sets the name to anything not made from it, the send keeps its fix;`;
+  \`if\` sets the name to anything not made from it, the send keeps its fix;
+- the source is the context an errgroup made (\`eg, ctx := errgroup.WithContext(ctx)\`), handed
+  down as a context parameter by a call of the package (\`eg.Go(func() error { return
+  s.syncRoot(ctx, r, syncDiffs) })\`), and no select of the function making the group waits on it
+  beside a receive: the context ends as soon as a sibling fails, not when the reader stops
+  reading, and a select on it would drop the value of work already done (taproot-assets'
+  universe syncer: the diff of a root whose leaves were written). A group whose own reader
+  selects on that context (\`case <-gctx.Done():\`) keeps the fix;`;

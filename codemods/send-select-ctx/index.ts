@@ -28,6 +28,7 @@ import { sendOperands } from './send-operands.js';
 import { ownTimeout, preferredOrder } from './source-order.js';
 import { timedFieldReason, waitingReceiverReason } from './waiting-receivers.js';
 import { heldResultOf } from './held-result.js';
+import { groupMadeSourceReason } from './group-made-source.js';
 import { closedByLaterCall } from './closed-by-callee.js';
 import { inPlaceReason } from './called-in-place.js';
 import { closedOnceDone } from './closed-on-done.js';
@@ -188,6 +189,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (token) return { reason: `the send puts back what the function took from ${chan} (${token.text}, line ${token.startPosition.row + 1}), a token others wait for: a select that gives up once ${sources[0].expr} is done would lose it at random` };
   const groupCtx = groupContextBeside(send, sources[0]);
   if (groupCtx) return { reason: `the send is in a goroutine of an errgroup whose context is ${groupCtx}: a sibling's failure ends only ${groupCtx}, and a select on ${sources[0].expr} would go on waiting (goconc does not take a group's context as a source)` };
+  const groupMade = groupMadeSourceReason(send, sources[0], ctx);
+  if (groupMade) return { reason: groupMade };
   const lent = handedBackWithChannel(send, fn);
   if (lent) {
     return { reason: `${chan} came with the value it is sent, from one call (${firstLine(lent.text)}, line ${lent.startPosition.row + 1}): the send hands back what that call lent, which its giver waits for (a lock held until it returns), and a select giving up once ${sources[0].expr} is done would keep it for good` };
