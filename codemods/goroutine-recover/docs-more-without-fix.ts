@@ -21,4 +21,11 @@ package that brings down an atomic count the package reads elsewhere (\`p.decrWa
 \`atomic.AddInt32(&p.waits, -1)\`, \`p.wrCounter.Add(decrLo)\` or \`n.Add(-1)\`, with
 \`atomic.LoadInt32(&p.waits)\` polled by a Close): after a recovered panic the count would stay up and
 its waiters wait for good (a variant of valkey-go's abandoned Do, a user hook run before the
-decrement, hung Close).`;
+decrement, hung Close).
+A goroutine ending, after its work and outside a defer, with a \`Store\`, \`LoadOrStore\` or \`Swap\` on a
+\`sync.Map\` (a field the package reads with \`.Load(\` or \`.Range(\`, or a captured local or parameter
+the function declaring it reads so: \`r.segments.Store(name, true)\`, polled by \`WaitSegment\` with
+\`Load(name)\`), or with an atomic store to a field named \`state\` or \`status\` the package loads
+atomically (\`atomic.StoreInt32(&j.state, 2)\`): recovered, a panic in the work would skip the mark and
+its readers would take the work for still running (a variant of livego's recorder, whose segment
+waiter polled for good). A sync.Map the package never loads from is fixed.`;

@@ -3,6 +3,7 @@ import type { PackageIndex } from '../../src/go/package-index.js';
 import { declarationOf, selectedField } from '../../src/go/scope.js';
 import { firstLine, onOwnPath, type Node } from '../../src/go/syntax.js';
 import { owedCallAfterWork } from './owed-call.js';
+import { markReadAfterWork } from './read-marks.js';
 
 // A goroutine that tells, after its work and outside a defer, that the work ended: through a
 // function value named for it (`t.onClose()`), or a flag others read, stored last
@@ -60,7 +61,8 @@ function works(st: Node, body: Node): boolean {
  * WaitForClose panicked, left its owner waiting for good). Why, as a refusal's reason.
  */
 export function endToldAfterWork(stmts: Node[], body: Node, index: PackageIndex): string | undefined {
-  return endTold(stmts, body, index) ?? owedCallAfterWork(body);
+  const own = stmts.filter((st) => st.type !== 'comment');
+  return endTold(stmts, body, index) ?? markReadAfterWork(own, own.findIndex((st) => works(st, body)), body.parent!, index) ?? owedCallAfterWork(body);
 }
 
 function endTold(stmts: Node[], body: Node, index: PackageIndex): string | undefined {
