@@ -92,4 +92,10 @@ not set it, nor does the method before the loop, and only another method does (\
 \`Run\`, called after \`Start\`): a check at the top would call Done() on a nil context and panic
 (tracee's debug printer). A field the constructor or the method itself sets before the loop is
 still checked (send-select-ctx refuses the same nil field).
+
+A loop in a goroutine that never names its context, a local the starting function makes with a
+cancel it defers (\`hctx, cancel := context.WithTimeout(ctx, …)\`, \`defer cancel()\`) or calls
+after the go statement, when nothing there waits for the goroutine (no \`….Wait()\`, no receive
+from a channel it names): the goroutine outlives the function, and a check would end it when the
+function returns (livego's connection keepalive, started between the handshake and the ack).
 `;

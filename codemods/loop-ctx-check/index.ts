@@ -12,6 +12,7 @@ import { nilContextField } from './nil-field.js';
 import { startedOnceReason } from './started-once.js';
 import { ownCancelCall } from './own-cancel.js';
 import { helperWait } from './helper-waits.js';
+import { ownDeferredCancel } from './own-deferred-cancel.js';
 
 export const loopCtxCheck: Codemod = {
   id: 'loop-ctx-check',
@@ -93,6 +94,12 @@ function find(ctx: FileContext): RawFinding[] {
     const helper = helperWait(loop, fn, ctx.packageIndex());
     if (helper) {
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop waits in ${helper.call} (${helper.name} does ${helper.wait} outside a select) for what may never come once ${source.expr} is done: a check at the top would not be reached while it waits (select on ${source.expr}.Done() in ${helper.name} instead)` });
+      continue;
+    }
+    const outlives = ownDeferredCancel(fn, source);
+    if (outlives) {
+      const when = outlives.deferred ? 'when it returns' : 'before it returns';
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `${source.expr} is cancelled by this function's own ${outlives.cancel} ${when}, and nothing waits for the goroutine: checked at the top, the loop would end with ${outlives.starter}, where it outlived it (livego's connection keepalive, started between the handshake and the ack)` });
       continue;
     }
     const nl = eol(ctx.source);
