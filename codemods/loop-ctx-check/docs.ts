@@ -98,4 +98,9 @@ cancel it defers (\`hctx, cancel := context.WithTimeout(ctx, …)\`, \`defer can
 after the go statement, when nothing there waits for the goroutine (no \`….Wait()\`, no receive
 from a channel it names): the goroutine outlives the function, and a check would end it when the
 function returns (livego's connection keepalive, started between the handshake and the ack).
+
+A loop whose select drains a channel (\`case ev := <-c.events:\`, or a local's) that other code of
+the package sends on with a plain send, outside a select with a way out (\`c.events <- ev\` in
+resty's onResponse): ended on the context, it would leave those senders blocked for good once the
+buffer fills. Senders that give up in a select (\`case <-ctx.Done():\`) leave the loop checked.
 `;

@@ -13,6 +13,7 @@ import { startedOnceReason } from './started-once.js';
 import { ownCancelCall } from './own-cancel.js';
 import { helperWait } from './helper-waits.js';
 import { ownDeferredCancel } from './own-deferred-cancel.js';
+import { drainedChannel } from './drained-channel.js';
 
 export const loopCtxCheck: Codemod = {
   id: 'loop-ctx-check',
@@ -100,6 +101,12 @@ function find(ctx: FileContext): RawFinding[] {
     if (outlives) {
       const when = outlives.deferred ? 'when it returns' : 'before it returns';
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `${source.expr} is cancelled by this function's own ${outlives.cancel} ${when}, and nothing waits for the goroutine: checked at the top, the loop would end with ${outlives.starter}, where it outlived it (livego's connection keepalive, started between the handshake and the ack)` });
+      continue;
+    }
+    const drains = drainedChannel(loop, fn, ctx.packageIndex());
+    if (drains) {
+      const fills = drains.buffer === '0' ? 'at once, the channel unbuffered' : drains.buffer ? `once the buffer (${drains.buffer}) fills` : 'once its buffer fills';
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop drains ${drains.channel}, which ${drains.sender} sends on without a select: ended on ${source.expr}, its senders would block for good ${fills} (resty's metrics exporter, whose in-flight requests hung at shutdown)` });
       continue;
     }
     const nl = eol(ctx.source);
