@@ -46,7 +46,15 @@ leave first (\`if skip { return … }\` before \`r := <-ch\`).
 A goroutine that goes on after the send with anything but a \`return\` or \`close(ch)\`
 (\`errc <- err; c.setStatus("closed")\`): unbuffered, the send is a rendezvous and that code
 runs only once the receiver has the value; buffered, it could run first, and a receiver that
-looks at what it changes would see another order. Deferred calls are not counted.
+looks at what it changes would see another order.
+
+A goroutine that defers a call doing work (\`m := q.peek(); defer q.ack(); ch <- m\`, or that work
+in a deferred literal): it runs after the send just as a statement after it would; unbuffered,
+only once the receiver has the value, and never if it gave up; buffered, the send completes into
+the buffer and the deferred work runs anyway (tinode's long-poll queue acked a message whose poll
+had timed out: lost). Deferred releases that only let others go on are safe either way and not
+counted: \`wg.Done()\`, \`mu.Unlock()\`, \`cancel()\`, \`close(ch)\`, a send or a \`<-sem\` token, and a
+deferred \`if r := recover(); r != nil { … }\`.
 
 A goroutine that also closes another channel, deferred or not (\`defer close(hpw)\`, \`defer
 close(errC)\`, one send on either): unbuffered, the receiver has taken the value before that close;

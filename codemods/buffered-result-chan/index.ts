@@ -4,6 +4,7 @@ import { sendStatements } from '../../src/go/find-by-text.js';
 import { ancestors, firstLine, FUNCTION_TYPES, touchesError, type Node } from '../../src/go/syntax.js';
 import { cancelsWaitedContext } from './cancels-waited-context.js';
 import { sendsOtherWaited } from './sends-other-waited.js';
+import { deferredWork } from './deferred-work.js';
 import { docs } from './docs.js';
 import { mayHaveGoStatement, mayHaveSend, mayMakeChannel } from '../../src/go/text-signals.js';
 
@@ -60,6 +61,11 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: make.startIndex, end: make.endIndex, message, reason: `the goroutine goes on after the send (${firstLine(after.text)}, line ${after.startPosition.row + 1}): buffered, that would no longer wait until the receiver has the value, and may run before it` });
       continue;
     }
+    const deferred = deferredWork(send, make);
+    if (deferred) {
+      out.push({ start: make.startIndex, end: make.endIndex, message, reason: `the goroutine goes on after the send with a deferred call (${firstLine(deferred.text)}, line ${deferred.startPosition.row + 1}): it runs after the send, unbuffered only once the receiver has the value and never if it gave up; buffered, it would run though nobody took the value (an ack or cleanup done for a result dropped)` });
+      continue;
+    }
     out.push({
       start: make.startIndex,
       end: make.endIndex,
@@ -74,7 +80,7 @@ function find(ctx: FileContext): RawFinding[] {
  * A statement the sending goroutine runs after the send, other than a return or closing the
  * channel: unbuffered, the send is a rendezvous and it runs only once the receiver has the
  * value (paho's test: `discErr <- err; dfFn()`, then the receiver checks the status dfFn
- * changes). Deferred calls are not counted.
+ * changes). Deferred calls are looked at by deferredWork (deferred-work.ts).
  */
 function workAfterSend(send: Node): Node | undefined {
   const chan = send.childForFieldName('channel')!.text;
