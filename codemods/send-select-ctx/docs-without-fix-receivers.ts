@@ -156,6 +156,11 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   outputs { …; if current >= len(inputs) { break } }\`), nothing closing it: that loop waits for
   every value, and a send that gives up would leave it waiting forever (a variant of ooni's SNI
   blocking experiment with an unbuffered channel hung once its measurements timed out);
+- likewise, a caller of that function waits for the returned channel with a plain receive
+  (\`res := <-resCh\`, \`<-c.ResolveAsync(ctx, srv)\`), not in a loop, outside a select or in a select
+  whose other cases are only timers (\`case <-time.After(d):\`, \`case <-t.C:\`), nothing closing it: that receive
+  waits for the value, and a send that gives up would leave it waiting forever (a variant of
+  resty's SRV lookup, whose Execute read the body before taking the result, hung once ctx ended);
 - a receiver of the channel (the function that made it, for a local; any code of the package, for a
   field) waits for it in a select whose \`case <-ctx.Done():\` still wants the value: it hands the
   channel to a call (\`return KillAndWait(c.cmd, c.waitCh)\`, which terminates the process and then

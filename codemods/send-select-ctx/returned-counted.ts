@@ -2,6 +2,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import { callsHanding, parametersGiven } from '../../src/go/called-functions.js';
 import { leavesLoop, loopShape } from '../../src/go/loops.js';
 import { plainReceive } from '../../src/go/receive-shapes.js';
+import { awaitedReceive } from './returned-received.js';
 import { declarationOf, positionalParams } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
 
@@ -27,8 +28,10 @@ export function countedWhereReturned(send: Node, ctx: FileContext, source: strin
     for (const call of callersOf(maker, makerName, ctx)) {
       for (const use of usesOfResult(call, at)) {
         const loop = countingLoop(use, ctx);
-        if (!loop) continue;
+        const received = loop ? undefined : awaitedReceive(use);
         const caller = enclosingFunction(call)?.childForFieldName('name')?.text ?? 'a function literal';
+        if (received) return `${chan.text} is the channel ${makerName}() makes and returns (${name}); ${caller}() ${received}, and nothing closes it: that receive waits for the value, and a send that gives up once ${source} is done would leave it waiting forever (a buffer with room for every send lets the sends finish instead)`;
+        if (!loop) continue;
         return `${chan.text} is the channel ${makerName}() makes and returns (${name}); ${caller}() ${loop}, and nothing closes it: that loop waits for every value, and a send that gives up once ${source} is done would leave it waiting forever (a buffer with room for every send lets the sends finish instead)`;
       }
     }
