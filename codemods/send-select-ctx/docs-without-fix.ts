@@ -283,11 +283,11 @@ ${returnsWithoutFix}
   \`default: go func() { q.ch <- m }()\`): the author handed the value to a goroutine meant to
   outlive the function and its context (a request's); a select would drop it (drone's usage
   metrics, lost once the request ended, and the queue's wait group never done);
-- the send is in a goroutine a function starts and returns without waiting for (no wait, no
-  receive, loop or select after the \`go\`), the only source is that function's own context
-  parameter (a request's, likely done by the time the goroutine sends, which does not watch it),
-  and the channel is a package-level variable or a field: a select would drop the value whenever
-  the channel is full (gvisor's shim exit events, \`ExitCh <- Exit{…}\`, never reaching containerd);
+- the send is in a goroutine a function starts and returns without waiting for (no wait, receive, loop or select
+  after the \`go\`), the only source is that function's own context parameter (a request's, likely done by the time
+  the goroutine sends, which does not watch it; a timeout it makes from it, \`hctx, cancel := context.WithTimeout(ctx,
+  d)\`, is no source), and the channel is a package-level variable or a field: a select would drop the value whenever
+  the channel is full (gvisor's shim exit events, \`ExitCh <- Exit{…}\`, never reaching containerd; livego's reader);
 - the channel is a stream the function makes, returns (also in a struct it returns: \`return
   logQueues{ordered: orderedLogCh, …}\`, mongo's log partitions, or in a struct kept in a local it
   returns: \`s = &stream{ch: ch}\` or \`s := …\`, then \`return s, nil\`, atlas' command output, read by

@@ -4,6 +4,7 @@ import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, contains, rootName, unparen, type Node } from '../../src/go/syntax.js';
 import { waitsForGoroutine } from './spawner-cancels.js';
 import { goroutineBody } from './goroutine-body.js';
+import { ownTimeout } from './source-order.js';
 
 /**
  * The send is in a goroutine that a function starts and returns without waiting for (gvisor's
@@ -19,7 +20,8 @@ import { goroutineBody } from './goroutine-body.js';
  * is the goroutine's body too. The reason, if so.
  */
 export function outlivedSpawnerReason(send: Node, sources: CancellationSource[]): string | undefined {
-  const source = sources[0];
+  // A timeout the spawner sets itself (`hctx, cancel := context.WithTimeout(ctx, d)`) is no source: the parameter is still the one chosen.
+  const source = sources.find((s) => !ownTimeout(send, s));
   if (source?.kind !== 'ctx-param' || sources.some((s) => s.kind === 'ctx-field' || s.kind === 'done-field')) return undefined;
   const spawner = source.fn;
   const go = [...ancestors(send)].reverse().find((a) => a.type === 'go_statement' && contains(spawner, a));
