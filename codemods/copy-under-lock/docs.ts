@@ -211,7 +211,11 @@ goroutine the method starts (\`go c.Close(ctx)\`).
   other's on one element (a btcwallet-shaped websocket server split 62 of 200 replies with a
   broadcast frame between header and body). So too when the mutex's comment, or a sentence of its
   type's comment naming it, says it serialises something (\`serialises every write\`, \`one writer
-  at a time\`);
+  at a time\`), or says the lock orders something (\`the lock also orders announcements\`, \`in the
+  same order\`); so too the method's doc comment, or a comment inside the critical section, whose
+  sentence names the lock and says it orders or serialises: two callers' loops, unlocked, could
+  interleave, and the elements see them in different orders (a tinode-shaped hub's topics logged
+  concurrent announcements in different orders);
 - a slice taken under the lock and ranged over after it by a loop that calls out (\`l()\`), whose
   elements another method of the type assigns in place (\`p.changeListeners[id] = nil\`, a removal
   that keeps ids stable; also \`t.subs[topic][id] = nil\` in a map's slices): the loop sees that

@@ -2,6 +2,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import type { CriticalSection } from '../../src/go/lock-regions.js';
 import type { Node } from '../../src/go/syntax.js';
 import type { Rewrite } from './rewrites.js';
+import { docLines, lockSaysOrders, ordersBy, typeDeclarationAt } from './lock-orders.js';
 
 const SERIALISES = /(?:\bseriali[sz](?:es|ed|e|ing)\b|\bone (?:writer|caller|call|write) at a time\b)[^.;:()]*/i;
 
@@ -19,11 +20,17 @@ export function unlessDocSaysSerialises(plan: Rewrite, call: Node, cs: CriticalS
   if (!field || decl?.type !== 'field_declaration') return plan;
   const own = commentsAround(decl).join(' ');
   const typeDecl = ancestor(decl, 'type_declaration');
+  // The tree may be a partial parse without the type's comment: read it from this file's text.
+  const at = typeDeclarationAt(ctx.source, typeName);
   const mention = new RegExp(`\\b${field.name}\\b`);
-  const sentences = [own, ...(typeDecl ? commentsAround(typeDecl, false) : []).join(' ').split(/(?<=\.)\s+/).filter((s) => mention.test(s))];
-  const says = sentences.map((s) => SERIALISES.exec(s)).find((m) => m);
-  if (!says) return plan;
+  const sentences = [own, ...(at !== undefined ? docLines(ctx.source, at) : typeDecl ? commentsAround(typeDecl, false) : []).join(' ').split(/(?<=\.)\s+/).filter((s) => mention.test(s))];
+  const says = sentences.map((s) => SERIALISES.exec(s) ?? ordersBy(s, field.name)).find((m) => m);
   const callee = call.type === 'call_expression' ? call.childForFieldName('function')!.text : 'send';
+  if (!says) {
+    const near = lockSaysOrders(ctx.source, cs, field.name);
+    if (!near) return plan;
+    return { ok: false, reason: `the ${near.where} says "${near.said}": the lock orders this loop's ${callee} against the same loop in other calls, and unlocked before the calls, two callers' loops could interleave and the elements see them in different orders` };
+  }
   return { ok: false, reason: `the comment on ${cs.mutex} says "${says[0].trim()}" (not only that it guards the collection): the lock orders this loop's ${callee} against the other calls it covers, and unlocked before the calls, they could interleave on one element` };
 }
 
