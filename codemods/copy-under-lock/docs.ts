@@ -228,7 +228,11 @@ goroutine the method starts (\`go c.Close(ctx)\`).
   (and the receiver's methods it calls) does not read (\`s.stopped = true\`), calling nothing. Its
   caller relies on no call of the loop running once it returns, and after unlocking before the
   calls it would no longer wait for them (a podman-shaped shutdown \`Stop\` returned while a
-  handler still ran, and its caller tore down what the handler used). A section that changes a
+  handler still ran, and its caller tore down what the handler used). So too a section under the write lock
+  that only tears down fields the loop's section does not read (\`c.debugLog.Close()\`, \`x.Stop()\`,
+  \`close(s.ch)\`, setting fields to nil, tested against nil around them): it waits for the loop's
+  calls before closing what they use (a resty-shaped client's Close returned while a middleware
+  still ran, and its write landed on the closed log). A section that changes a
   counter or any other field is data of its own, and the copy is still made;
 - the lock is not released on every path (a return inside an explicitly unlocked loop);
 - the loop body or the calls read or write other state of the receiver (it would lose the lock);

@@ -3,6 +3,7 @@ import { criticalSections, type CriticalSection } from '../../src/go/lock-region
 import { receiverOf, type FieldDecl } from '../../src/go/declarations.js';
 import type { Node } from '../../src/go/syntax.js';
 import type { Rewrite } from './rewrites.js';
+import { tearsDownOnly } from './tears-down.js';
 
 /** A field a section may use and still be only waiting: a flag (a counter is data others read). */
 const FLAG = /^bool$/;
@@ -15,7 +16,10 @@ export function unlessWaitedFor(plan: Rewrite, typeName: string, cs: CriticalSec
   if (!plan.ok) return plan;
   const w = waitsForHolder(typeName, cs, ranged, method, ctx);
   if (!w) return plan;
-  return { ok: false, reason: `${w.name} also locks ${w.mutex} without touching ${w.recv}.${ranged.name} (${w.what}): it takes the lock to wait for what holds it, and unlocked before the calls, ${w.name} would no longer wait for them (it could return, and its caller tear down what they use, while one still runs)` };
+  const after = w.close
+    ? `(it could run ${w.close} while one still runs and uses what it closes)`
+    : `(it could return, and its caller tear down what they use, while one still runs)`;
+  return { ok: false, reason: `${w.name} also locks ${w.mutex} without touching ${w.recv}.${ranged.name} (${w.what}): it takes the lock to wait for what holds it, and unlocked before the calls, ${w.name} would no longer wait for them ${after}` };
 }
 
 /**
@@ -26,7 +30,7 @@ export function unlessWaitedFor(plan: Rewrite, typeName: string, cs: CriticalSec
  * whoever holds it — the loop's calls included (podman's shutdown Stop waited so for a running
  * handler; after a copy it returned mid-handler and its caller tore down what the handler used).
  */
-function waitsForHolder(typeName: string, cs: CriticalSection, ranged: FieldDecl, method: Node, ctx: FileContext): { name: string; mutex: string; recv: string; what: string } | undefined {
+function waitsForHolder(typeName: string, cs: CriticalSection, ranged: FieldDecl, method: Node, ctx: FileContext): { name: string; mutex: string; recv: string; what: string; close?: string } | undefined {
   const mutex = cs.mutex.slice(cs.recv.length);
   const index = ctx.packageIndex();
   const fields = index.fieldsOf(typeName);
@@ -42,6 +46,11 @@ function waitsForHolder(typeName: string, cs: CriticalSection, ranged: FieldDecl
     if (m.name === method.childForFieldName('name')?.text) continue;
     for (const other of criticalSections(m.node, index)) {
       if (other.mutex.slice(other.recv.length) !== mutex || (cs.read && other.read)) continue;
+      // Or, a wait-then-tear-down: it only closes what the loop's calls may use (resty's Close).
+      const down = flagsUsed(other.inside, other.recv, fields) ? undefined : tearsDownOnly(other.inside, other.recv);
+      if (down && ![...down.fields].some((f) => read.has(f))) {
+        return { name: m.name, mutex: other.mutex, recv: other.recv, what: `its section only tears down ${[...down.fields].map((f) => `${other.recv}.${f}`).join(', ')}`, close: down.close };
+      }
       const used = flagsUsed(other.inside, other.recv, fields);
       if (!used || [...used].some((f) => read.has(f))) continue;
       const what = used.size === 0 ? 'its section is empty' : `its section uses only ${[...used].map((f) => `${other.recv}.${f}`).join(', ')}`;
