@@ -203,6 +203,12 @@ goroutine the method starts (\`go c.Close(ctx)\`).
   reportView): the lock keeps those calls apart, and the loop's call (\`e.Flush()\`) after the unlock
   could run beside them on one element (opencensus' exporters, which buffer without a lock of their
   own, lost rows and raced under -race);
+- under the exclusive lock, the loop calls a method of elements of an interface type of the package
+  (\`w.Write(p)\`, \`map[string]PackWriter\`) that the package's types implement writing their
+  receiver's fields taking no lock of their own, or, with no implementation shown, a writer's
+  method (\`Write…\`) taking no byte slice (not an io.Writer): the lock kept two calls of the method
+  off one element, and after unlocking two callers' writes could interleave on it (a livego-shaped
+  stream's audio and video Publishes tore a player's FLV tags);
 - another method of the type makes, under the same mutex, the call the loop makes on each element:
   the same method on the same path (\`c.conn.Write(hdr); c.conn.Write(body)\` in reply, on a
   parameter of the element's type, and \`c.conn.Write(frame)\` in the loop), or the same function
