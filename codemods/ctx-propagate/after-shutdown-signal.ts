@@ -1,3 +1,4 @@
+import { launchedLiteral } from './launched-literal.js';
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { afterServeStopped } from './after-serve-stopped.js';
 import { reportsOutcome } from './reports-outcome.js';
@@ -63,5 +64,5 @@ export function afterShutdownSignal(call: Node, source: CancellationSource): str
       return `the call runs ${signal}, a shutdown signal: by then ${source.expr} is likely done (a context made from what is shutting down), and given ${source.expr} this call would fail (juju's watcher Stop, never sent once the watcher died)`;
     }
   }
-  return afterServeStopped(call, source) ?? reportsOutcome(call, source);
+  return afterServeStopped(call, source) ?? reportsOutcome(call, source) ?? launchedLiteral(call, source);
 }

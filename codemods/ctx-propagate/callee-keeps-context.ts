@@ -4,6 +4,7 @@ import type { PackageIndex } from '../../src/go/package-index.js';
 import { enclosingFunction, firstLine, isDetached, same, type Node } from '../../src/go/syntax.js';
 import { isParam, sentOnChannel } from './handed-over-channel.js';
 import { heldByReceiver } from './held-by-receiver.js';
+import { startsProcessWith } from './process-started.js';
 
 // A function of the package that keeps the context it is given past its return: it starts a
 // goroutine with it that nothing waits for, or stores it in a field of what it makes. The empty
@@ -24,7 +25,7 @@ export function calleeKeepsContext(call: Node, index: PackageIndex): string | un
   if (!given || !named) return undefined;
   const args = given.childForFieldName('arguments')!.namedChildren;
   const position = args.findIndex((a) => same(a, call));
-  const mayKeep = (text: string) => /\bgo\b|\w+\.\w+\s*=[^=]|:\s*\w+\s*[,}\n]|\]\s*=[^=]|<-/.test(text);
+  const mayKeep = (text: string) => /\bgo\b|CommandContext|\w+\.\w+\s*=[^=]|:\s*\w+\s*[,}\n]|\]\s*=[^=]|<-/.test(text);
   for (const decl of index.functionsNamed(named.name, named.method, mayKeep)) {
     const param = contextParamAt(decl, position, args.length);
     if (!param) continue;
@@ -76,7 +77,7 @@ function keptBy(decl: Node, param: string): Kept | undefined {
   const field = storedInField(decl, body, param);
   if (field) return `keeps it in a field of what it makes (${field}), used after it returns`;
   const held = heldByReceiver(decl, param);
-  return held ? `keeps it in its receiver (${held}), for work that reads it after it returns` : sentOnChannel(decl, param);
+  return held ? `keeps it in its receiver (${held}), for work that reads it after it returns` : sentOnChannel(decl, param) ?? startsProcessWith(decl, param);
 }
 
 /** The go statement, as written short (`go r.handleIterEvents(ctx, …)`), when the goroutine is handed `param` or its literal uses it. */

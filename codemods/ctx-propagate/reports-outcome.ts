@@ -1,4 +1,5 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
+import { errorTold } from './outcome-expression.js';
 import { contains, enclosingFunction, firstLine, insideLiteral, unparen, type Node } from '../../src/go/syntax.js';
 
 // A call handing on the outcome of work bound to the context: an argument that is the error of
@@ -76,10 +77,11 @@ export function reportsOutcome(call: Node, source: CancellationSource): string |
   if (!given || !fn) return undefined;
   for (const arg of call.parent.namedChildren) {
     const a = unparen(arg);
-    if (a.type !== 'identifier' || contains(a, call)) continue;
-    const found = outcomeOf(a.text, given, fn, source.expr, 2);
+    const told = a.type === 'identifier' ? undefined : errorTold(a);
+    if ((a.type !== 'identifier' && !told) || contains(a, call)) continue;
+    const found = outcomeOf((told ?? a).text, given, fn, source.expr, 2);
     if (!found) continue;
-    const held = found.err === a.text ? `${a.text}, its error` : `${a.text}, set from its ${found.err}`;
+    const held = told ? `${a.text}, telling of its ${found.err === told.text ? 'error' : `${told.text}, set from its ${found.err}`}` : found.err === a.text ? `${a.text}, its error` : `${a.text}, set from its ${found.err}`;
     return `the call reports the outcome of ${found.work} (${held}): that outcome is often ${source.expr}'s end, and given ${source.expr} the report would fail in just that case (mimir's querier, telling the frontend of a cancelled query, left it waiting)`;
   }
   return undefined;
