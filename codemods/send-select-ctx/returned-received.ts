@@ -1,4 +1,4 @@
-import { receiveCase } from '../../src/go/receive-shapes.js';
+import { receiveCase, timerCases } from '../../src/go/receive-shapes.js';
 import { ancestors, contains, enclosingFunction, firstLine, type Node } from '../../src/go/syntax.js';
 
 /**
@@ -17,8 +17,9 @@ export function awaitedReceive(use: Node): string | undefined {
   const kase = receiveCase(unary);
   if (!kase) return `waits for it with a plain receive, ${firstLine(receiveStatement(unary).text)}`;
   const others = kase.parent?.namedChildren.filter((c) => (c.type === 'communication_case' || c.type === 'default_case') && c.id !== kase.id) ?? [];
-  const timers = others.map((c) => (c.type === 'communication_case' ? timerWait(c) : undefined));
-  if (others.length === 0 || timers.some((t) => !t)) return others.length === 0 ? 'waits for it in a select with no other case' : undefined;
+  if (others.length === 0) return 'waits for it in a select with no other case';
+  const timers = timerCases(kase)?.map((c) => `case ${c.childForFieldName('communication')!.text.replace(/\s+/g, ' ')}`);
+  if (!timers) return undefined;
   return `waits for it in a select whose only other ${timers.length === 1 ? 'case is a timer' : 'cases are timers'} (${timers.join(', ')})`;
 }
 
@@ -27,11 +28,4 @@ function receiveStatement(unary: Node): Node {
   let n: Node = unary;
   while (n.parent && !/_statement$|_declaration$/.test(n.type) && n.parent.type !== 'block' && n.parent.type !== 'statement_list') n = n.parent;
   return /_statement$|_declaration$/.test(n.type) ? n : unary;
-}
-
-/** A case waiting only for a timer: `<-time.After(d)`, `<-time.Tick(d)`, `<-timer.C`. */
-function timerWait(kase: Node): string | undefined {
-  const comm = kase.childForFieldName('communication')?.text.replace(/\s+/g, ' ') ?? '';
-  const recv = comm.replace(/^(\w+\s*(,\s*\w+)?\s*:?=\s*)/, '');
-  return /^<-\s*(time\.(After|Tick)\(.*\)|[\w.]+\.C)$/.test(recv) ? `case ${comm}` : undefined;
 }

@@ -48,12 +48,29 @@ export function receiveCase(unary: Node): Node | undefined {
  */
 export function timedReceive(unary: Node): string | undefined {
   const kase = receiveCase(unary);
-  const select = kase?.parent;
-  if (select?.type !== 'select_statement') return undefined;
-  const others = select.namedChildren.filter((c) => (c.type === 'communication_case' || c.type === 'default_case') && c.id !== kase!.id);
-  const timers = others.map((c) => (c.type === 'communication_case' ? TIMER_CASE.exec(c.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '')?.[1] : undefined));
-  return timers.length > 0 && timers.every((t) => t) ? timers[0] : undefined;
+  const timers = kase ? timerCases(kase) : undefined;
+  return timers?.[0] && timerChannel(timers[0]);
 }
 
-/** `<-time.After(d)`, `<-clock.TickAfter(d)`, `<-t.C`, `<-s.timer.C`: the channel received from. */
-const TIMER_CASE = /^<-((?:time|\w*[cC]lock)\.(?:After|TickAfter)\(.*\)|(?:[\w.]+\.)?(?:\w*[tT]imer\w*|\w*[tT]icker\w*|t|tm)\.C)$/;
+/**
+ * The other cases of a receive case's select when there are some and each only waits on a
+ * timer (no default, no `ctx.Done()`), else undefined.
+ */
+export function timerCases(kase: Node): Node[] | undefined {
+  const select = kase.parent;
+  if (select?.type !== 'select_statement') return undefined;
+  const others = select.namedChildren.filter((c) => (c.type === 'communication_case' || c.type === 'default_case') && c.id !== kase.id);
+  return others.length > 0 && others.every((c) => c.type === 'communication_case' && timerChannel(c)) ? others : undefined;
+}
+
+/** The channel a case waiting only on a timer receives from (`time.After(d)`, `t.C`), its result set aside or not. */
+function timerChannel(kase: Node): string | undefined {
+  const comm = kase.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '';
+  return TIMER_CASE.exec(comm.replace(/^\w+(,\w+)?:?=/, ''))?.[1];
+}
+
+/**
+ * `<-time.After(d)`, `<-time.Tick(d)`, `<-clock.TickAfter(d)`, `<-t.C`, `<-s.timer.C`: the
+ * channel received from.
+ */
+const TIMER_CASE = /^<-((?:time|\w*[cC]lock)\.(?:After|Tick|TickAfter)\(.*\)|[\w.]+\.C)$/;
