@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 // (0–3 % less, in alternating rounds).
 setFlagsFromString('--no-turbo-inlining');
 
-import('../dist/src/cli/main.js').then((m) => m.main(process.argv)).catch((err) => {
+import('../dist/bundle/src/cli/main.js').then((m) => m.main(process.argv)).catch((err) => {
   if (err && err.code === 'ERR_MODULE_NOT_FOUND') {
     console.error('goconc: dist/ is missing; run `npm run build` (npm install runs it for you).');
   } else {

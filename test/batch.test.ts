@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { goconc } from './support/cli.js';
+import { CLI } from './support/paths.js';
 import { tempDir, tempTree } from './support/temp-tree.js';
 
 const send = (pkg: string, n: number) => `package ${pkg}
@@ -63,6 +64,17 @@ describe('monorepo runs', () => {
     const p2 = goconc(['fix', '--dry-run', '--jobs', '2'], dir).stdout;
     expect(p2).toBe(p1);
     expect(p1.match(/^diff --git /gm)).toHaveLength(121);
+  });
+
+  it('--jobs 2 runs the files on worker threads of the built CLI (a CPU profile per thread)', () => {
+    const dir = monorepo(80);
+    const profiles = tempDir();
+    const res = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profiles, CLI, 'scan', '--json', '--jobs', '2'], { cwd: dir, encoding: 'utf8' });
+    expect(res.status, res.stderr).toBe(1);
+    expect(findingsOf(res.stdout)).toHaveLength(81);
+    // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: the main thread is 0.
+    const threads = new Set(readdirSync(profiles).map((f) => f.split('.')[4]));
+    expect([...threads].sort()).toEqual(['0', '1', '2']);
   });
 
   it('--shard k/n partitions the packages exactly: every finding in one shard only', () => {

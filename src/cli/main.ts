@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { explainCommand } from './commands/explain.js';
 import { fixCommand } from './commands/fix.js';
@@ -6,16 +5,12 @@ import { listCommand } from './commands/list.js';
 import { reportCommand } from './commands/report.js';
 import { scanCommand } from './commands/scan.js';
 import { EXIT, UsageError } from './usage-error.js';
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
-  return pkg.version;
-}
+import { toolVersion } from '../report/tool-version.js';
 
 export function program(): Command {
   const prog = new Command('goconc')
     .description('Find legacy Go concurrency patterns and rewrite them into safe forms, showing every change as a diff first.')
-    .version(version(), '-v, --version')
+    .version(toolVersion(), '-v, --version')
     .addHelpText(
       'after',
       `

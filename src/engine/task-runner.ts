@@ -147,11 +147,13 @@ function chunk(task: Task, size: number): Task[] {
   return out;
 }
 
-/** The compiled worker module (tests run the TypeScript sources, whose worker lives in dist/). */
+/**
+ * The compiled worker module: beside this one in dist/src/engine/, or in the bundle's own
+ * src/engine/ when this code runs from the bundle's src/cli/main.js (the same relative path from
+ * either). Tests run the TypeScript sources, whose worker lives in dist/.
+ */
 function workerScript(): string | undefined {
   const here = fileURLToPath(import.meta.url);
-  const candidates = here.endsWith('.ts')
-    ? [fileURLToPath(new URL('../../dist/src/engine/worker.js', import.meta.url))]
-    : [fileURLToPath(new URL('./worker.js', import.meta.url))];
-  return candidates.find((p) => existsSync(p));
+  const script = fileURLToPath(new URL(here.endsWith('.ts') ? '../../dist/src/engine/worker.js' : '../engine/worker.js', import.meta.url));
+  return existsSync(script) ? script : undefined;
 }

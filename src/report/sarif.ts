@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /** The SARIF builder, loaded when a SARIF report is made (it and its dependencies cost start-up time). */
@@ -8,12 +7,9 @@ import { codemods } from '../../codemods/index.js';
 import { editsOfFix } from '../engine/verify-fixes.js';
 import type { RunResult } from '../engine/run.js';
 import type { Finding, Fix, Severity } from '../engine/types.js';
+import { toolVersion } from './tool-version.js';
 
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
-
-function version(): string {
-  return JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version;
-}
 
 /** Line and UTF-16 column (SARIF's default column unit) of a JS string offset. */
 function position(text: string, offset: number): { line: number; column: number } {
@@ -46,7 +42,7 @@ function sarifFix(f: Finding, fix: Fix, source: string): SarifFix {
 export function sarifReport(result: RunResult): Log {
   const { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } = sarif();
   const builder = new SarifBuilder();
-  const run = new SarifRunBuilder().initSimple({ toolDriverName: 'goconc', toolDriverVersion: version() });
+  const run = new SarifRunBuilder().initSimple({ toolDriverName: 'goconc', toolDriverVersion: toolVersion() });
   for (const c of codemods) {
     const rule = new SarifRuleBuilder().initSimple({ ruleId: c.id, shortDescriptionText: c.title, fullDescriptionText: c.docs });
     rule.rule.defaultConfiguration = { level: LEVEL[c.severity], enabled: c.enabledByDefault };
