@@ -4,7 +4,7 @@ import { isDoneCase, isDoneWait } from '../../src/go/receive-shapes.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { derivedFrom } from './done-already.js';
 import { closedOnOtherExit } from './closed-on-other-exit.js';
-import { ancestors, contains, enclosingFunction, isReleaseCall, LOG_CALL, nextStatement, same, statementsOf, type Node } from '../../src/go/syntax.js';
+import { ancestors, closedOnExit, contains, enclosingFunction, isReleaseCall, LOG_CALL, nextStatement, same, statementsOf, unparen, type Node } from '../../src/go/syntax.js';
 
 // What a return on the source, in place of the send, would skip: a release after the send, or
 // the function's own way of stopping on that source.
@@ -50,12 +50,7 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): No
   // A send on another channel right after it, one the function closes in a defer (`aborted <-
   // abort` under `defer close(aborted)`): its reader would take the close's zero value for the
   // value (`false`: not aborted).
-  const deferredCloses = new Set(
-    body
-      .descendantsOfType('defer_statement')
-      .filter((d) => same(enclosingFunction(d), fn))
-      .flatMap((d) => (/^defer\s+close\(\s*(\w+)\s*\)$/.exec(d.text)?.slice(1) ?? [])),
-  );
+  const deferredCloses = new Set(closedOnExit(fn).map((c) => unparen(c).text));
   const signal = body
     .descendantsOfType('send_statement')
     .find((s) => s.startIndex > send.endIndex && same(s.parent, send.parent) && s.childForFieldName('channel')?.text !== send.childForFieldName('channel')?.text && deferredCloses.has(s.childForFieldName('channel')?.text ?? ''));

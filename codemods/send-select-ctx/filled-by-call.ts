@@ -1,4 +1,4 @@
-import { closedChannels, contains, enclosingFunction, same, unparen, type Node } from '../../src/go/syntax.js';
+import { closedChannels, contains, enclosingFunction, firstLine, same, unparen, type Node } from '../../src/go/syntax.js';
 import { goroutineStarts } from './goroutine-starts.js';
 
 /** Builtins and conversions a channel may be handed to without being filled. */
@@ -34,7 +34,7 @@ export function filledByCall(ranged: string, maker: Node, loop: Node): string | 
     const arg = (call.childForFieldName('arguments')?.namedChildren ?? []).find((a) => a.type === 'identifier' && names.has(a.text));
     if (!arg) continue;
     const handed = `${callee.text}(…)${arg.text === ranged ? '' : ` (as ${arg.text})`}`;
-    if (inGoroutine) return `${handed} to fill in a goroutine the function starts (line ${inGoroutine.go.startPosition.row + 1}), which closes it (${inGoroutine.defer.text}) only after that call returns`;
+    if (inGoroutine) return `${handed} to fill in a goroutine the function starts (line ${inGoroutine.go.startPosition.row + 1}), which closes it (${firstLine(inGoroutine.defer.text)}) only after that call returns`;
     return `${handed} to fill and closed by the function only after that call returns`;
   }
   return undefined;
@@ -43,6 +43,6 @@ export function filledByCall(ranged: string, maker: Node, loop: Node): string | 
 /** For a function literal the maker starts as a goroutine, deferring the channel's close in its own body: what starts it, and that defer. */
 function startedClosing(maker: Node, literal: Node | undefined, ranged: string): { go: Node; defer: Node } | undefined {
   const start = literal?.type === 'func_literal' ? goroutineStarts(maker).find((s) => s.literal && same(s.literal, literal) && same(enclosingFunction(s.go), maker)) : undefined;
-  const defer = start && literal!.descendantsOfType('defer_statement').find((d) => same(enclosingFunction(d), literal!) && d.text.replace(/\s/g, '') === `deferclose(${ranged})`);
+  const defer = start && literal!.descendantsOfType('defer_statement').find((d) => same(enclosingFunction(d), literal!) && closedChannels(d).some((c) => unparen(c).text === ranged));
   return defer ? { go: start.go, defer } : undefined;
 }

@@ -3,7 +3,7 @@ import { filledByCall } from './filled-by-call.js';
 import { calledName, parametersGiven } from '../../src/go/called-functions.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
 import { declarationOf, isLocalOf, selectedField } from '../../src/go/scope.js';
-import { ancestors, enclosingFunction, firstLine, same, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, closedOnExit, enclosingFunction, firstLine, same, unparen, type Node } from '../../src/go/syntax.js';
 
 /**
  * A send in a loop ranging over a local channel the package fills (`for res := range resultCh {
@@ -106,7 +106,7 @@ function stageInput(ranged: Node, loop: Node, send: Node, fn: Node, ctx: FileCon
   const channel = unparen(send.childForFieldName('channel')!);
   if (!handedChannel(ranged, loop, ctx) || !handedChannel(channel, send, ctx)) return false;
   const chan = channel.text.replace(/\s/g, '');
-  return fn.descendantsOfType('defer_statement').some((d) => same(enclosingFunction(d), fn) && d.text.replace(/\s/g, '') === `deferclose(${chan})`);
+  return closedOnExit(fn).some((c) => unparen(c).text.replace(/\s/g, '') === chan);
 }
 
 /** A parameter or a field declared a channel. */
