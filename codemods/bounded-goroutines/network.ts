@@ -4,6 +4,7 @@ import { loopShape } from '../../src/go/loops.js';
 import { channelRangedOver } from './channel-loops.js';
 import { ancestors, same, type Node } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
+import { nameWords } from '../../src/go/name-words.js';
 
 /**
  * A call that waits on a network peer, as its name says: an HTTP request (`http.Get`,
@@ -112,7 +113,7 @@ export function acceptsConnections(loop: Node, source: string): boolean {
 export function receivesConnections(loop: Node, ctx: FileContext): string | undefined {
   const channel = channelRangedOver(loop, ctx);
   if (!channel) return undefined;
-  const named = [channel, ...loopShape(loop).variables].flatMap((text) => text.split(/[^A-Za-z]+|(?=[A-Z])/));
+  const named = [channel, ...loopShape(loop).variables].flatMap((text) => text.split(/[^A-Za-z]+/).flatMap(nameWords));
   return named.some((word) => CONNECTION.test(word)) ? channel : undefined;
 }
 

@@ -6,6 +6,7 @@ import { isContextType, isDoneChannelType } from '../../src/go/cancellation.js';
 import { packageName } from '../../src/go/imports.js';
 import { boundChosen } from './network.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
+import { nameWords } from '../../src/go/name-words.js';
 
 // Calls a goroutine makes to code the package does not show, whose names alone say a bound could
 // stall the loop. `called`: the functions the goroutine calls (its own, or those in its literal).
@@ -22,7 +23,7 @@ export function unseenWorker(called: Node[], spawner: Node, ctx: FileContext, fi
     // `time.Until(at)`: a duration, not a worker.
     if (!named || callee.text.startsWith('time.')) continue;
     const { name, method } = named;
-    const words = name.split(/(?=[A-Z])|_/).map((w) => w.toLowerCase());
+    const words = nameWords(name).map((w) => w.toLowerCase());
     if (!words.some((w) => (firmly ? FOR_GOOD_WORDS : WORKER_WORDS).has(w))) continue;
     // `conn.Recv()` taken as a message receives one: only a receive whose one result (an error) is all it gives is a loop.
     if (words.some((w) => RECEIVE_WORDS.has(w)) && !words.some((w) => WORKER_WORDS.has(w) && !RECEIVE_WORDS.has(w)) && givesValues(callee)) continue;

@@ -3,6 +3,7 @@ import type { CancellationSource } from '../../src/go/cancellation.js';
 import { afterServeStopped } from './after-serve-stopped.js';
 import { reportsOutcome } from './reports-outcome.js';
 import { ancestors, contains, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
+import { nameWords } from '../../src/go/name-words.js';
 
 // A call that runs once a shutdown was waited for: after `<-w.tomb.Dying()` (or `<-s.stopCh`) as a
 // statement of the same function body, or in a `case <-w.tomb.Dying():` holding it. The context
@@ -19,9 +20,7 @@ const FIRST_WORD = /^(stop|stopped|stopping|quit|quitting|done|closing|closed|sh
 const LATER_WORD = /^(stop|stopping|quit|shutdown|closing|die|dying|term\w*)$/;
 
 /** The words of a Go name, lower case: `stopCh` → stop, ch; `shutdown_chan` → shutdown, chan. */
-function words(name: string): string[] {
-  return name.split(/_|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean).map((w) => w.toLowerCase());
-}
+const words = (name: string): string[] => nameWords(name).map((w) => w.toLowerCase());
 
 /** Whether the received expression is a shutdown signal: `w.tomb.Dying()`, `stop`, `w.stopCh`. */
 function isShutdownSignal(operand: Node): boolean {

@@ -2,6 +2,7 @@ import { calledName } from '../../src/go/called-functions.js';
 import { enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 import { sqlWriteOf } from './sql-writes.js';
 import { chainedWrite } from './chained-write.js';
+import { nameWords } from '../../src/go/name-words.js';
 
 /**
  * A write given the empty context (`r.client.Update(context.TODO(), secrets)`) after the function
@@ -79,12 +80,12 @@ export function writtenTo(call: Node, texts: () => string[] = () => []): string 
   const verb = written ? sqlWriteOf(target!, texts) : undefined;
   if (verb) return `${callee!.text}(…), running ${/^[IU]/.test(verb) ? 'an' : 'a'} ${verb}`;
   const fn = callee && enclosingFunction(callee)?.childForFieldName('name')?.text;
-  return fn && fn.split(/(?=[A-Z])/).some((w) => /^(Publish|Queue|Enqueue|Deliver|Push)$/i.test(w)) ? `${callee!.text}(…), in ${fn}` : undefined;
+  return fn && nameWords(fn).some((w) => /^(Publish|Queue|Enqueue|Deliver|Push)$/i.test(w)) ? `${callee!.text}(…), in ${fn}` : undefined;
 }
 
 /** Whether a word of the name (split at its capitals) is one of a write's, or passes `also`. */
 function namedForWrite(name: string, also?: RegExp): boolean {
-  return WRITE_NAME.test(name) || name.split(/(?=[A-Z])/).some((w) => WRITE.test(w) || !!also?.test(w));
+  return WRITE_NAME.test(name) || nameWords(name).some((w) => WRITE.test(w) || !!also?.test(w));
 }
 
 /** Writes named whole: a sorted set's add (\`ZAdd\`, immudb's \`VerifiedZAdd\`), a batch of them (immudb's \`ExecAll\`). */

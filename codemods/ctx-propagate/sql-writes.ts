@@ -1,5 +1,6 @@
 import { calledName } from '../../src/go/called-functions.js';
 import type { Node } from '../../src/go/syntax.js';
+import { nameWords } from '../../src/go/name-words.js';
 
 /** A call named for running a statement: `Exec`, `SQLExec`, `ExecContext`, `MustExec`, `execSQL`… (a word `Exec`, not `Executor`). */
 const EXEC_WORD = /^(Exec|exec)$/;
@@ -15,7 +16,7 @@ const SQL_WRITE = /^\s*(INSERT|UPDATE|DELETE|UPSERT|REPLACE|MERGE|TRUNCATE)\b/i;
  */
 export function sqlWriteOf(given: Node, texts: () => string[]): string | undefined {
   const name = calledName(given.childForFieldName('function')!)?.name ?? '';
-  if (!name.split(/(?=[A-Z])/).some((w) => EXEC_WORD.test(w))) return undefined;
+  if (!nameWords(name).some((w) => EXEC_WORD.test(w))) return undefined;
   for (const arg of given.childForFieldName('arguments')?.namedChildren ?? []) {
     const text = arg.type === 'interpreted_string_literal' || arg.type === 'raw_string_literal' ? arg.text.slice(1) : arg.type === 'identifier' ? constantValue(arg.text, texts()) : undefined;
     const verb = text === undefined ? undefined : SQL_WRITE.exec(text.replace(/^(\\[nt])+/, ''))?.[1];

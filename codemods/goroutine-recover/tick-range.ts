@@ -1,3 +1,5 @@
+import { nameWords } from '../../src/go/name-words.js';
+
 // A range over ticks a call returns, whatever package gives them: `ticker.Context(ctx, d)`
 // (wrangler's, a channel ticking until ctx is done), `time.Tick(d)`, `clock.Tick(d)`.
 
@@ -10,6 +12,6 @@
 export function ticksFromCall(text: string | undefined): boolean {
   const fn = text?.match(/^([\w.]+)\(/s)?.[1];
   if (!fn) return false;
-  const words = fn.split('.').flatMap((part) => part.split(/(?<=[a-z\d])(?=[A-Z])/));
+  const words = fn.split('.').flatMap(nameWords);
   return words.some((w) => /^tick(s|er)?$/i.test(w));
 }

@@ -1,3 +1,5 @@
+import { nameWords } from '../../src/go/name-words.js';
+
 /** The words that say a channel signals that code has started or finished. */
 const SIGNAL = /^(done|finished|exited|stopped|closed|completed?|ready|started)$/;
 
@@ -7,7 +9,7 @@ const SIGNAL = /^(done|finished|exited|stopped|closed|completed?|ready|started)$
  * and shutdowns.
  */
 export function isSignal(name: string): boolean {
-  const words = name.split(/(?=[A-Z])|_/).map((w) => w.toLowerCase()).filter(Boolean);
+  const words = nameWords(name).map((w) => w.toLowerCase());
   while (words.length > 1 && /^(ch|c|chan|channel)$/.test(words[words.length - 1])) words.pop();
   return SIGNAL.test(words[words.length - 1] ?? '');
 }
