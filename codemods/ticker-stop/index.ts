@@ -15,20 +15,17 @@ export const tickerStop: Codemod = {
   enabledByDefault: true,
   options: [],
   // `includes` first: a search for a plain string is far faster than for the pattern.
-  prefilter: (text) => text.includes('Tick') && /\.(NewTicker|Tick)\s*\(/.test(text),
+  // From Go 1.23 on (a module's go line, or no module: today's toolchain) a ticker nothing refers
+  // to any more is collected, stopped or not: nothing to report, as for time.After in loops.
+  prefilter: (text, goVersion) => !goAtLeast(goVersion, '1.23') && text.includes('Tick') && /\.(NewTicker|Tick)\s*\(/.test(text),
   triggers: /\.(NewTicker|Tick)\s*\(/,
   find,
 };
 
-/** The module's go line is 1.23 or later (\`go 1.26\`): its timers are Go 1.23's. */
-const collected = (goVersion: string) => `the module's go line is ${goVersion}, and from Go 1.23 on an unreferenced ticker is collected even when not stopped`;
-/** The file is in no module: built by a toolchain of today, outside module mode, it gets Go 1.23's timers. */
-const COLLECTED_NO_MODULE = 'no go.mod gives a go line, so the toolchain\'s own is taken (1.23 or later): an unreferenced ticker is collected even when not stopped';
-
 function find(ctx: FileContext): RawFinding[] {
+  if (goAtLeast(ctx.goVersion, '1.23')) return [];
   const time = packageName(ctx.tree, 'time');
   if (!time) return [];
-  const modern = goAtLeast(ctx.goVersion, '1.23');
   const out: RawFinding[] = [];
   const calls = [...callsOf(ctx.tree.rootNode, ctx.source, `${time}.NewTicker`), ...callsOf(ctx.tree.rootNode, ctx.source, `${time}.Tick`)].sort((a, b) => a.startIndex - b.startIndex);
   for (const call of calls) {
@@ -36,29 +33,13 @@ function find(ctx: FileContext): RawFinding[] {
     if (touchesError(call)) continue;
     if (callee === `${time}.NewTicker`) {
       const f = newTicker(call, ctx);
-      if (f) out.push(modern ? informational(f, ctx.goVersion) : f);
+      if (f) out.push(f);
     } else if (callee === `${time}.Tick`) {
       const f = tick(call, ctx, time);
-      if (f) out.push(modern ? informational(f, ctx.goVersion) : f);
+      if (f) out.push(f);
     }
   }
   return out;
-}
-
-function informational(f: RawFinding, goVersion: string | undefined): RawFinding {
-  // Not "never collected": these timers are, once nothing refers to them.
-  const message = f.message.replace(NEVER_COLLECTED, 'it fires until nothing refers to it any more');
-  // A ticker a goroutine goes on using keeps its reason: the collector does not end it (faas'
-  // metrics exporter).
-  return { start: f.start, end: f.end, message, severity: 'info', reason: stillUsed.has(f) ? f.reason : goVersion === undefined ? COLLECTED_NO_MODULE : collected(goVersion) };
-}
-
-/** Findings on a ticker that code running after the function goes on using. */
-const stillUsed = new WeakSet<RawFinding>();
-
-function inUse(f: RawFinding): RawFinding {
-  stillUsed.add(f);
-  return f;
 }
 
 const NEVER_COLLECTED = 'it keeps firing, and is never collected, after the function returns';
@@ -113,7 +94,7 @@ function newTicker(call: Node, ctx: FileContext): RawFinding | undefined {
   // Used by a goroutine or closure that may run after the function returns: stopped there, it
   // would never tick for them.
   const later = uses.find((id) => ancestors(id).some((a) => a.type === 'func_literal' && contains(body, a)));
-  if (later) return inUse({ start: call.startIndex, end: call.endIndex, message, reason: `${name} is used by a function literal (a goroutine the function starts) that may run after it returns: stopped on return, it would stop ticking for that code` });
+  if (later) return { start: call.startIndex, end: call.endIndex, message, reason: `${name} is used by a function literal (a goroutine the function starts) that may run after it returns: stopped on return, it would stop ticking for that code` };
   if (decl.parent?.type !== 'statement_list') return { start: call.startIndex, end: call.endIndex, message, reason: 'the ticker is made in a statement header' };
   // One ticker per iteration: a deferred Stop would pile up, one per pass, each ticker kept until
   // the function returns (aresdb's keep-alive, a session long).
