@@ -91,7 +91,7 @@ function mayDeclareInt(node: Node, name: string): boolean {
   let fn: Node | undefined;
   for (const a of ancestors(node)) if (FUNCTION_TYPES.has(a.type)) fn = a;
   if (!fn) return false;
-  return new RegExp(`\\b${name}\\s*(:?=\\s*(\\d|[\\w.]+\\s*[-+*/%]\\s*\\d)|u?int(8|16|32|64)?\\b)|\\b${name}(\\s*,\\s*\\w+)*\\s+u?int(8|16|32|64)?\\b`).test(fn.text);
+  return new RegExp(`\\b${name}\\s*(:?=\\s*(\\d|[\\w.]+\\s*[-+*/%]\\s*\\d|min\\s*\\(|runtime\\.(GOMAXPROCS|NumCPU)\\b)|u?int(8|16|32|64)?\\b)|\\b${name}(\\s*,\\s*\\w+)*\\s+u?int(8|16|32|64)?\\b`).test(fn.text);
 }
 
 export function isFixedCountLoop(loop: Node): boolean {
@@ -112,12 +112,12 @@ export function isFixedCountLoop(loop: Node): boolean {
     // Named for workers as the field is (`range maxInsertWorkers`: mongorestore's insert pool).
     if (/[a-z](Workers?|Goroutines|Threads)$/.test(over.text)) return true;
     if (intConstantOfFile(over)) return true;
-    // Over an integer (`nsubs := 4`, a parameter `mp int`): a number of goroutines, judged as
-    // `for i := 0; i < mp; i++` is.
+    // Over an integer (`nsubs := 4`, a parameter `mp int`, `workerCount := min(concurrency,
+    // len(ids))`): a number of goroutines, judged as `for i := 0; i < mp; i++` is.
     // Looked up only when the functions around it could declare it so (`n := 4`, `n int`).
     if (!mayDeclareInt(loop, over.text)) return false;
     const decl = declarationOf(over.text, loop);
-    const isInt = !!decl && ('param' in decl ? INT_TYPE.test(decl.param.typeNode.text) : isIntValue(decl.local.value) || INT_TYPE.test(decl.local.typeNode?.text ?? ''));
+    const isInt = !!decl && ('param' in decl ? INT_TYPE.test(decl.param.typeNode.text) : isIntValue(decl.local.value) || INT_TYPE.test(decl.local.typeNode?.text ?? '') || (decl.local.value?.type === 'call_expression' && isWorkerCount(decl.local.value)));
     return isInt && countsWorkers(over.text);
   }
   if (shape.kind !== 'counted' || !shape.over) return false;
