@@ -148,11 +148,19 @@ function find(ctx: FileContext): RawFinding[] {
 
 /**
  * The field is given a new slice right after it was read, under the same lock (`msgs := l.msgs;
- * l.msgs = nil`): the taken slice is no longer the struct's, and writers append to another
- * array. (`l.msgs = l.msgs[:0]` keeps the array: not a take.)
+ * l.msgs = nil`), or a map's slice is deleted from it (`reqs := ac.pending[id]; delete(ac.pending,
+ * id)`: netbird's request buffer): the taken slice is no longer the struct's, and writers append
+ * to another array. (`l.msgs = l.msgs[:0]` keeps the array: not a take.)
  */
 function takenOver(field: Node, rest: Node[]): boolean {
+  const squeeze = (n: Node | null | undefined) => n?.text.replace(/\s/g, '');
+  const [map, key] = field.type === 'index_expression' ? [squeeze(field.childForFieldName('operand')), squeeze(field.childForFieldName('index'))] : [];
   return rest.some((st) => {
+    const call = st.type === 'expression_statement' ? st.namedChild(0) : undefined;
+    if (map && call?.type === 'call_expression' && call.childForFieldName('function')?.text === 'delete') {
+      const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+      if (args.length === 2 && squeeze(unparen(args[0])) === map && squeeze(unparen(args[1])) === key) return true;
+    }
     if (st.type !== 'assignment_statement' || st.childForFieldName('operator')?.text !== '=') return false;
     const [left, right] = [st.childForFieldName('left')!.namedChildren, st.childForFieldName('right')!.namedChildren];
     if (left.length !== 1 || right.length !== 1 || left[0].text !== field.text) return false;
