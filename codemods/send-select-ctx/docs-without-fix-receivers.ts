@@ -197,4 +197,12 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   beside a receive: the context ends as soon as a sibling fails, not when the reader stops
   reading, and a select on it would drop the value of work already done (taproot-assets'
   universe syncer: the diff of a root whose leaves were written). A group whose own reader
-  selects on that context (\`case <-gctx.Done():\`) keeps the fix;`;
+  selects on that context (\`case <-gctx.Done():\`) keeps the fix;
+- the channel is a parameter (\`results chan resolveResult\`) that every call in the package
+  hands a channel its caller makes, starts the function with (\`go r.resolve(ctx, results)\`),
+  and then reads itself to the close with no way out of its loop before (\`for result := range
+  results { … }\`, no \`return\` or \`break\` in it): every value is taken, so no send waits for
+  good, and one giving up once the source is done would only drop values (netbird's
+  resolveDomains handed back a partial route map with a nil error). A caller that can leave its
+  range early (on an error, once it has enough), or asks its context after the call (\`return
+  all, ctx.Err()\`: a stream cut short is told from a whole one), keeps the fix;`;

@@ -64,6 +64,7 @@ import { cancelledThenReceived } from './cancelled-then-received.js';
 import { raisedBeforeSend } from './raised-before-send.js';
 import { mayBeNil } from './nil-source.js';
 import { sendEndReason } from './send-end.js';
+import { drainedByCallersReason } from './handed-in-drained.js';
 
 export const sendSelectCtx: Codemod = {
   id: 'send-select-ctx',
@@ -324,6 +325,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (outlived) return { reason: outlived };
   const awaitedOnExit = awaitedOnExitReason(send, fn, sources[0].expr);
   if (awaitedOnExit) return { reason: awaitedOnExit };
+  const handedIn = drainedByCallersReason(send, ctx, sources[0]);
+  if (handedIn) return { reason: handedIn };
   const operands = ctx.options['send-shape'] === 'select' ? undefined : sendOperands(send, outermostFunction(send) ?? fn);
   const ordered = preferredOrder(send, sources);
   if (ordered.length === 0) {

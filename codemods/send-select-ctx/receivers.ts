@@ -84,7 +84,7 @@ function drainedByOwnWorkers(send: Node, name: string, ctx: FileContext): string
  * (`return writeChatResponse(ch)`, ranging `for rr := range ch`): it reads until the senders close
  * it, and never leaves a send waiting. The range clause, or the call and the range.
  */
-function drainedByMaker(maker: Node, name: string, ctx: FileContext): string | undefined {
+export function drainedByMaker(maker: Node, name: string, ctx: FileContext): string | undefined {
   const own = (n: Node) => same(enclosingFunction(n), maker) && !ancestors(n).some((a) => a.type === 'go_statement');
   const started = maker.descendantsOfType('go_statement').filter((g) => same(enclosingFunction(g), maker));
   const from = started.length > 0 ? started[started.length - 1].endIndex : Infinity;
