@@ -26,4 +26,10 @@ export const handedWithoutFix = `- a goroutine hands the package's function or m
   consumer served after WriteFile returned, hung bounded), as functions kept in a field do; the
   doc comment rule aside, a slice of function literals or the package's functions is still
   bounded, and so is one function parameter applied to each item (\`fn(item)\`);
+- nothing waits for the goroutines, and each runs its item, a function value of a type written
+  out (\`for _, f := range pluginFuncs { go func(f func() error) { f() }(f) }\`, over a local, a
+  package variable or a package function's result): registered plugins' or hooks' code, which may
+  run for the process's life (v2ray's pprof plugin serves until exit, and bounded, executeRun
+  stopped before starting its server); a slice the function fills only with function literals or
+  the package's functions is still bounded;
 `;

@@ -2,7 +2,8 @@ import type { FileContext } from '../../src/engine/types.js';
 import { baseTypeName } from '../../src/go/declarations.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { declarationOf, declaredTypeName, selectedField } from '../../src/go/scope.js';
-import { contains, firstLine, type Node } from '../../src/go/syntax.js';
+import { contains, enclosingFunction, firstLine, type Node } from '../../src/go/syntax.js';
+import { regexEscaped } from '../../src/go/find-by-text.js';
 import type { Spawn } from './detect.js';
 
 /**
@@ -95,19 +96,24 @@ function interfaceMethods(typeName: string, ctx: FileContext): string[] {
  * `BatchMsg` declared so, whose goroutines call the item itself (`for _, cmd := range msg { go
  * func() { msg := cmd() … }() }`): each item is its callers' code, which may run for good or wait
  * on another item (a batch's commands, run side by side by contract); for a loop nothing waits
- * for, any such type (registered handlers: `go handler(event)`). The call, e.g. `cmd()`.
+ * for, any such type (registered handlers: `go handler(event)`). The call, e.g. `cmd()`, and
+ * whether the type is declared (for a loop nothing waits for, one written out counts too:
+ * `[]func() error`).
  */
-export function itemIsFunction(spawn: Spawn, bodies: { body: Node }[], ctx: FileContext, withParameters = spawn.shape === 'fire-and-forget'): string | undefined {
+export function itemIsFunction(spawn: Spawn, bodies: { body: Node }[], ctx: FileContext, withParameters = spawn.shape === 'fire-and-forget', anyFunction = false): { call: string; declared: boolean } | undefined {
   const loop = spawn.loops.find((l) => loopShape(l).kind === 'range');
   const over = loop ? loopShape(loop).over : undefined;
   // Nothing waits for them: any handler the package declares a type for (`type EventHandler
-  // func(event Event)`, `go handler(event)` for each registered one).
+  // func(event Event)`, `go handler(event)` for each registered one), or a function type written
+  // out (`var pluginFuncs []func() error`, each from a registered plugin: v2ray's pprof plugin
+  // serves for the process's life, and bounded, the function stopped before starting its server).
   // `withParameters`, for a joined loop too: callbacks registered by callers (`for _, callback :=
   // range subs { go func(callback FuncNotify) { callback(event) }(callback) }`: inspektor-gadget's
   // Publish, whose subscribers run side by side by contract).
-  if (!loop || !over || !ofDeclaredFunctionType(over, loopStatement(loop), ctx, withParameters)) return undefined;
-  const items = new Set(loopShape(loop).variables);
-  const statement = loopStatement(loop);
+  const kind = loop && over ? functionItems(over, loopStatement(loop), ctx, withParameters, anyFunction && spawn.shape === 'fire-and-forget') : undefined;
+  if (!kind) return undefined;
+  const items = new Set(loopShape(loop!).variables);
+  const statement = loopStatement(loop!);
   const started = spawn.go.type === 'go_statement' ? spawn.go.namedChild(0) : undefined;
   const calls = [...(started ? [started] : []), ...bodies.flatMap(({ body }) => body.descendantsOfType('call_expression'))];
   const call = calls.find((c) => {
@@ -117,23 +123,70 @@ export function itemIsFunction(spawn: Spawn, bodies: { body: Node }[], ctx: File
     // The item itself, or the goroutine literal's parameter of the same name it is passed as.
     return !!decl && ('local' in decl ? contains(statement, decl.local.decl) : contains(statement, decl.param.fn));
   });
-  return call && firstLine(call.text);
+  return call && { call: firstLine(call.text), declared: kind === 'declared' };
 }
 
 /**
- * A slice or map (or a slice type the package declares, `type BatchMsg []Cmd`) of a function type
- * the package declares, with no parameters (nothing to tell the item to stop) unless
- * `withParameters`.
+ * Whether a loop ranges over a slice or map (or a slice type the package declares, `type BatchMsg
+ * []Cmd`) of a function type the package declares (`declared`), with no parameters (nothing to
+ * tell the item to stop) unless `withParameters`; `anyFunction`, of a function type written out
+ * too (`written`: `[]func() error`). What it ranges over: a local, a parameter, a package variable
+ * (`var Plugins []Plugin`) or a call of the package's function (`hooks()`).
  */
-function ofDeclaredFunctionType(over: Node, at: Node, ctx: FileContext, withParameters: boolean): boolean {
+function functionItems(over: Node, at: Node, ctx: FileContext, withParameters: boolean, anyFunction: boolean): 'declared' | 'written' | undefined {
   const decl = over.type === 'identifier' ? declarationOf(over.text, at) : undefined;
   // A local made from a literal of its type (`copiedSubs := []FuncNotify{}`): the literal's type.
   const literalType = decl && 'local' in decl && decl.local.value?.type === 'composite_literal' ? decl.local.value.childForFieldName('type') : undefined;
   let type = !decl ? undefined : 'param' in decl ? decl.param.typeNode : (decl.local.typeNode ?? literalType ?? undefined);
+  // No local: a package variable's declared type, or a package function's result.
+  if (!decl && over.type === 'identifier') return elementOfText(packageVariableType(over.text, ctx), ctx, withParameters, anyFunction);
+  const callee = over.type === 'call_expression' ? over.childForFieldName('function') : undefined;
+  if (callee?.type === 'identifier' && over.childForFieldName('arguments')?.namedChildCount === 0) type = ctx.packageIndex().functionsNamed(callee.text, false)[0]?.childForFieldName('result') ?? undefined;
   if (type?.type === 'type_identifier') type = ctx.packageIndex().type(type.text)?.typeNode;
   const element = type?.type === 'slice_type' ? type.childForFieldName('element') : type?.type === 'map_type' ? type.childForFieldName('value') : undefined;
+  // A parameter's functions are its caller's, which passedFunctionValue looks into.
+  if (anyFunction && element?.type === 'function_type') return (decl && 'param' in decl) || shownHere(over, at) ? undefined : 'written';
   const fn = element?.type === 'type_identifier' ? ctx.packageIndex().type(element.text)?.typeNode : undefined;
-  return fn?.type === 'function_type' && (withParameters || fn.childForFieldName('parameters')?.namedChildCount === 0);
+  return fn?.type === 'function_type' && (withParameters || fn.childForFieldName('parameters')?.namedChildCount === 0) ? 'declared' : undefined;
+}
+
+/**
+ * Whether the function fills the slice it ranges over with code it shows: a literal of function
+ * literals or the package's functions or methods (`fns := []func(){ a, s.flush, func() { … } }`),
+ * or appends only such (`fns = append(fns, func() { … })`). Not values its callers or
+ * registrations give (`f := plugin(cmd)`, then `append(pluginFuncs, f)`).
+ */
+function shownHere(over: Node, at: Node): boolean {
+  const decl = over.type === 'identifier' ? declarationOf(over.text, at) : undefined;
+  if (!decl || !('local' in decl)) return false;
+  const value = decl.local.value;
+  const body = value?.type === 'composite_literal' ? value.childForFieldName('body') : undefined;
+  const plain = (n: Node): boolean =>
+    n.type === 'func_literal' || n.type === 'selector_expression' || (n.type === 'identifier' && !declarationOf(n.text, n)) || (n.type === 'literal_element' && plain(n.namedChild(0)!)) || (n.type === 'keyed_element' && plain(n.namedChild(n.namedChildCount - 1)!));
+  if (value && !body) return false;
+  const fn = enclosingFunction(at);
+  const appended = (fn?.descendantsOfType('call_expression') ?? []).filter((c) => c.childForFieldName('function')?.text === 'append' && c.childForFieldName('arguments')?.namedChild(0)?.text === over.text);
+  const items = [...(body?.namedChildren.filter((c) => c.type !== 'comment') ?? []), ...appended.flatMap((c) => c.childForFieldName('arguments')!.namedChildren.slice(1))];
+  return items.length > 0 && items.every(plain);
+}
+
+/** The type a package variable is declared with, as written (`var Plugins []Plugin`). */
+function packageVariableType(name: string, ctx: FileContext): string | undefined {
+  const declared = new RegExp(`^var[ \\t]+${regexEscaped(name)}[ \\t]+((?:\\[\\]|map\\[[^\\]\\n]+\\])[^=\\n]+?)[ \\t]*(?:=|//|$)`, 'm');
+  for (const text of ctx.packageIndex().allTexts()) {
+    const m = declared.exec(text);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/** `[]func() error` (`written`, with `anyFunction`), or `[]Plugin` of a declared function type (`declared`), from its text. */
+function elementOfText(text: string | undefined, ctx: FileContext, withParameters: boolean, anyFunction: boolean): 'declared' | 'written' | undefined {
+  const element = text && /^(?:\[\]|map\[[^\]]+\])(.+)$/.exec(text.trim())?.[1];
+  if (!element) return undefined;
+  if (/^func\s*\(/.test(element)) return anyFunction ? 'written' : undefined;
+  const fn = /^\w+$/.test(element) ? ctx.packageIndex().type(element)?.typeNode : undefined;
+  return fn?.type === 'function_type' && (withParameters || fn.childForFieldName('parameters')?.namedChildCount === 0) ? 'declared' : undefined;
 }
 
 /**

@@ -14,6 +14,7 @@ import { contextOnlyBody, contextOnlyTask, sharedBatchingCall, unseenCallGivenCo
 import { unseenWork } from './unseen-work.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { itemCallback, itemIsFunction, itemIsListener, itemTaskWithContext } from './item-tasks.js';
+import { functionItemReason } from './function-items.js';
 import { readUntilEnough } from './first-answers.js';
 import { endsWhenFunctionReturns, handsUnbufferedChannel, stopAwaitedAfter, waitsOnOthersClosing, waitsOnOthersEnds } from './waits-on-others.js';
 import { isDoneWait } from '../../src/go/receive-shapes.js';
@@ -132,7 +133,7 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (dependencies) return `each goroutine ${dependencies}: goroutines waiting for each other's ends, and bounded, every slot could go to one waiting for a goroutine that cannot start`;
   const listener = itemIsListener(spawn, bodies, ctx);
   if (listener) return `each goroutine notifies its item (${listener}), a listener of an interface the package declares for its callers: their code, notified side by side by contract; bounded, the notifier would wait for slow listeners, and hang if one needs a lock its caller holds`;
-  const itself = itemIsFunction(spawn, bodies, ctx);
+  const itself = itemIsFunction(spawn, bodies, ctx)?.call;
   if (itself) {
     return `each goroutine runs its item, itself of a function type the package declares for its callers (${itself}): work of their choosing that may run for good or wait on another item (a batch's commands, run side by side by contract), and bounded, the later ones might never start`;
   }
@@ -226,10 +227,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (unseen) {
     return `the goroutines hand a context to code this package does not show (${unseen}): work given a context usually waits (on the network, a subprocess, another service), and the default bound, the number of CPUs, says nothing of how many may wait at once; ${ON_PURPOSE}`;
   }
-  const callbacks = itemIsFunction(spawn, bodies, ctx, true);
-  if (callbacks) {
-    return `each goroutine runs its item, a callback of a function type the package declares for its callers (${callbacks}): subscribers' code, run side by side by contract, which may wait on each other; bounded, a callback waiting for a later one would hold its slot for good`;
-  }
+  const callbacks = functionItemReason(spawn, bodies, ctx);
+  if (callbacks) return callbacks;
   const unread = unseenWork(bodies, { literal, called }, ctx);
   if (unread) {
     return `the goroutines run code this package does not show (${unread}), which may wait (on a peer, a subprocess, a reply): the default bound, the number of CPUs, suits work that computes, and says nothing of how many may wait at once; ${ON_PURPOSE}`;
