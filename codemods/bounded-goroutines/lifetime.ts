@@ -8,7 +8,7 @@ import { dispatchedToHandler } from './callbacks.js';
 import { lockHeldAtGo, lockHeldAtLoop, lockHeldByCaller, lockHeldThroughWrappers, inTransaction } from './locks-held.js';
 import { awaitedInBackground, awaitedInTurn, returnedAfterLoop } from './awaited-in-turn.js';
 import { collectedAfter } from './collected-after.js';
-import { cancelEachOther, cancelledAfterLoop, groupCancelsOnError } from './shared-context.js';
+import { cancelEachOther, cancelledAfterLoop, cancelledPerItemAfterLoop, groupCancelsOnError } from './shared-context.js';
 import { sendsHaveRoom } from './room.js';
 import { contextOnlyBody, contextOnlyTask, sharedBatchingCall, unseenCallGivenContext, unseenWorker } from './unseen-calls.js';
 import { unseenWork } from './unseen-work.js';
@@ -201,6 +201,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (stopped) {
     return `the function ends the goroutines' context after the loop (${stopped}), before it waits for them: they may run until then, and a bound would hold the loop for a slot that frees only after it`;
   }
+  const perItem = cancelledPerItemAfterLoop(spawn);
+  if (perItem) return `the function cancels each goroutine's own context after the loop (${perItem}), before it waits for them: they may wait on it until then, and a bound would hold the loop for a slot that frees only after it`;
   const collected = collectedAfter(spawn);
   if (collected?.how === 'gives-up') {
     return `after the loop the function waits for the goroutines in a select that can give up (${collected.at}): it expects some never to finish, and a bound would hold the loop before it gets there`;

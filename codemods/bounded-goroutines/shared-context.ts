@@ -6,6 +6,8 @@ import { spawnedFunction, type Spawn } from './detect.js';
 import { calledName } from '../../src/go/called-functions.js';
 import type { FileContext } from '../../src/engine/types.js';
 
+export { cancelledPerItemAfterLoop } from './cancelled-per-item.js';
+
 // A context the goroutines all run with, made before the loop with its cancel function: who
 // cancels it says how long they may run.
 
