@@ -28,4 +28,11 @@ the function declaring it reads so: \`r.segments.Store(name, true)\`, polled by 
 \`Load(name)\`), or with an atomic store to a field named \`state\` or \`status\` the package loads
 atomically (\`atomic.StoreInt32(&j.state, 2)\`): recovered, a panic in the work would skip the mark and
 its readers would take the work for still running (a variant of livego's recorder, whose segment
-waiter polled for good). A sync.Map the package never loads from is fixed.`;
+waiter polled for good). A sync.Map the package never loads from is fixed.
+A goroutine ranging over a channel a call gives, from any package (a subscription: \`id, ch :=
+c.recorder.SubscribeToStateChanges()\`, then \`for range ch { listener.OnStateChanged() }\`; \`ch :=
+x.Events()\`, \`updates := w.Watch(…)\`), the local named for a channel or the call for a subscription
+or watch, when nothing else in the function reads it: recovered, a panic in one callback would leave
+the subscription open with nothing taking from it, later changes never delivered (a variant of
+netbird's Android state listener, its UI stuck on stale state). One the function also reads itself,
+or a slice a call gives, is fixed.`;

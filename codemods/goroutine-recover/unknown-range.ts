@@ -4,6 +4,7 @@ import { declarationOf, selectedField } from '../../src/go/scope.js';
 import { contains, type Node } from '../../src/go/syntax.js';
 import { packageChannelRanged } from './package-channel.js';
 import { fieldAliasRanged } from './field-alias-channel.js';
+import { subscribedChannelRanged } from './subscribed-channel.js';
 
 // A range over a value whose type another package declares: with one variable, not named as an
 // index, it may be a channel the goroutine consumes.
@@ -19,7 +20,7 @@ const INDEX = /^(_|i|j|k|n|ix|idx|index|pos)$/;
  * was gone). How, for the reason, e.g. `msgs (which nramqp.Consume(…) gives, of a type …)`.
  */
 export function rangedOfUnknownType(clause: Node, body: Node, ctx: FileContext): string | undefined {
-  const shared = packageChannelRanged(clause, body, ctx) ?? fieldAliasRanged(clause, body, ctx);
+  const shared = packageChannelRanged(clause, body, ctx) ?? fieldAliasRanged(clause, body, ctx) ?? subscribedChannelRanged(clause, body);
   if (shared) return shared;
   const vars = clause.childForFieldName('left')?.namedChildren ?? [];
   const over = clause.childForFieldName('right');
