@@ -106,7 +106,8 @@ The other sources are offered as alternative fixes in interactive review and in 
 | results, and every \`case <-ctx.Done():\` of the function only returns the same constants, \`ctx.Err()\`, package-level names, another package's (\`io.EOF\`) or a value of a named type made of those (\`liberrors.ErrServerTerminated{}\`, \`&StopError{Code: 1}\`) (logging aside) | that return (\`return nil\`: a clean stop stays one for the caller; gortsplib's callers tell a shutdown from a failure by its error's type) |
 
 Whatever the function's results, no fix where one of its own \`case <-ctx.Done():\` does more
-than return (logging aside: \`goCallCancel(producer); return\`): a new way out on the same end
+than return (logging aside: \`goCallCancel(producer); return\`, or a return of what a call gives,
+\`return cleanup()\`, an error maker aside: \`fmt.Errorf(…, ctx.Err())\`): a new way out on the same end
 would skip that clean-up (arrow's async record stream never told its producer to cancel).
 
 Zero values come from the type's syntax (\`nil\`, \`0\`, \`""\`, \`false\`, \`T{}\`) or from its

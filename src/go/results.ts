@@ -4,6 +4,7 @@ import type { PackageIndex } from './package-index.js';
 import { packageName } from './imports.js';
 import { declarationOf, resultsOf } from './scope.js';
 import { beforeBareReturnsPastPlain } from './report-before-return.js';
+import { callInDoneReturn } from './done-case-call.js';
 import { enclosingFunction, firstLine, isLogStatement, same, statementsOf, type Node } from './syntax.js';
 
 /** Well-known named types of the standard library whose kind is fixed. */
@@ -80,6 +81,7 @@ export function exitStatements(fn: Node, source: CancellationSource, index: () =
   // The function's own done case cleans up before it leaves (`case <-ctx.Done(): goCallCancel(producer); return`).
   const cleanup = doneCaseCleanup(fn, source);
   if (cleanup) {
+    if (cleanup.stmt.type === 'call_expression') return { ok: false, reason: `the function's own ${cleanup.kase} does more than leave: it returns what ${firstLine(cleanup.stmt.text)} gives (line ${cleanup.stmt.startPosition.row + 1}), and a new way out on the same end would skip that call and its clean-up (crowdsec's journalctl source left its child process unreaped and returned an error for a cancel)` };
     return { ok: false, reason: `the function's own ${cleanup.kase} does more than leave (${firstLine(cleanup.stmt.text)}) before it returns: a new way out on the same end would skip that clean-up (arrow's async stream never told its producer to cancel)` };
   }
   const results = resultsOf(fn);
@@ -154,7 +156,7 @@ function silentStop(fn: Node, source: CancellationSource): boolean {
 function doneCaseCleanup(fn: Node, source: CancellationSource): { kase: string; stmt: Node } | undefined {
   for (const { kase, stmts } of doneCases(fn, source)) {
     if (stmts.at(-1)?.type !== 'return_statement') continue;
-    const stmt = stmts.slice(0, -1).find((st) => st.type !== 'empty_statement');
+    const stmt = stmts.slice(0, -1).find((st) => st.type !== 'empty_statement') ?? callInDoneReturn(stmts.at(-1)!, source);
     if (stmt) return { kase: `case ${kase.childForFieldName('communication')!.text}:`, stmt };
   }
   return undefined;
