@@ -18,7 +18,8 @@ export const returnsWithoutFix = `- a return in place of the send would run a de
   <-semC }() … }(…)\`: k9s' worker pool dropped jobs and returned tables half decoded), or a statement handing that cancel on (\`return
   &closer{cancel: cancel}\`: the context would never be cancelled, and go vet says lostcancel),
   or work the function does after the loop the send is in (\`p.active.Add(-1)\`, \`p.onDone()\`;
-  logging aside), or a completion callback handed in and called after the send (\`cb(err)\`,
+  logging aside, whatever its arguments compute: \`d.logger.Tracef("…", d.state.Len())\`), or a
+  completion callback handed in and called after the send (\`cb(err)\`,
   \`done()\`, \`onDone()\`, \`onSent()\`: it may count the work done for a \`Wait\`), or a hold
   given back (\`heldUnlock.release()\`, \`lease.Release()\`: a variant of btcwallet's unlock hold
   left the wallet's Lock waiting for good), or a count or set kept in a field brought down after

@@ -4,7 +4,7 @@ import { isDoneCase, isDoneWait } from '../../src/go/receive-shapes.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { derivedFrom } from './done-already.js';
 import { closedOnOtherExit } from './closed-on-other-exit.js';
-import { ancestors, closedOnExit, contains, enclosingFunction, isReleaseCall, LOG_CALL, nextStatement, same, statementsOf, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, closedOnExit, contains, enclosingFunction, isLogStatement, isReleaseCall, LOG_CALL, nextStatement, same, statementsOf, unparen, type Node } from '../../src/go/syntax.js';
 
 // What a return on the source, in place of the send, would skip: a release after the send, or
 // the function's own way of stopping on that source.
@@ -80,10 +80,11 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): No
     .find((g) => g.startIndex >= send.endIndex && same(enclosingFunction(g), fn) && !deferredIn(g, body) && waitsForDone(g));
   if (watcher) return watcher;
   // Work after the loop the send is in (`p.active.Add(-1)`, `p.onDone()`): a return from the
-  // loop would skip what the function does once it has sent everything.
+  // loop would skip what the function does once it has sent everything. Not a log line, whatever
+  // its arguments compute (`d.logger.Tracef("…", d.state.Len())`: crowdsec's docker source).
   const loop = ancestors(send).filter((a) => a.type === 'for_statement' && contains(body, a) && same(enclosingFunction(a), fn)).at(-1);
   for (let next = loop?.nextNamedSibling; next; next = next.nextNamedSibling) {
-    const calls = next.type === 'return_statement' ? [] : [next, ...next.descendantsOfType('call_expression')].filter((n) => n.type === 'call_expression');
+    const calls = next.type === 'return_statement' || isLogStatement(next) ? [] : [next, ...next.descendantsOfType('call_expression')].filter((n) => n.type === 'call_expression');
     const work = calls.find((c) => !LOG_CALL.test(c.childForFieldName('function')?.text ?? ''));
     if (work && next.type !== 'defer_statement') return next;
   }
