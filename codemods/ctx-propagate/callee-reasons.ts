@@ -7,6 +7,8 @@ import { recordsEarlierChange, retriedWriteAfterChange } from './records-earlier
 import { readsOnlyValues } from './values-only.js';
 import { calleeKeepsContext } from './callee-keeps-context.js';
 import { startsUnseen } from './starts-elsewhere.js';
+import { resultShared } from './result-shared.js';
+import { cleanupMethodContext } from './cleanup-method.js';
 
 /** Why the call the empty context is given to should not get the context in scope, if it should not. */
 export function calleeReason(call: Node, ctx: FileContext, source: CancellationSource): string | undefined {
@@ -34,6 +36,8 @@ export function calleeReason(call: Node, ctx: FileContext, source: CancellationS
   if (starts) {
     return `${starts} is code this package does not show, named for starting something that runs on: the context it is given commonly bounds the life of what it starts (a service, a loop), and given ${inScope} it would end with ${inScope} (btcwallet's neutrino chain service, stopped once its start-up context was cancelled)`;
   }
+  const shared = resultShared(call, source);
+  if (shared) return shared;
   const retried = retriedWriteAfterChange(call);
   if (retried) {
     return `the call is in a closure ${retried.helper} runs to record what ${retried.change} changed earlier: given ${inScope}, a cancel in between would keep that change and lose its record`;
@@ -45,7 +49,7 @@ export function calleeReason(call: Node, ctx: FileContext, source: CancellationS
   if (recorded) {
     return `the call writes after an earlier change of the function (${recorded.call}), with no transaction between them: the empty context lets the sequence finish once started, and given ${inScope}, a cancel in between would leave the first change without this one`;
   }
-  return undefined;
+  return cleanupMethodContext(call, source);
 }
 
 /**

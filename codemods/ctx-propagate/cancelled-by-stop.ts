@@ -7,7 +7,7 @@ import { CLOSING } from './closed-after-loop.js';
 import { UNDOES_FAILED } from './failure-branch.js';
 
 /** A method named for stopping its value: `Close`, `Stop`, `Shutdown`… */
-const STOPS = /^(Close|Stop|Shutdown|Teardown|Terminate|Destroy|Drain)\w*$/i;
+export const STOPS = /^(Close|Stop|Shutdown|Teardown|Terminate|Destroy|Drain)\w*$/i;
 
 /**
  * The call is a clean-up (\`db.Close(context.Background())\`, or a name of the clean-up list) and the

@@ -27,7 +27,7 @@ export function cleanupAfter(call: Node, fn: Node): string | undefined {
 export const CLEANUP = /(^|\.)([Rr]elease|[Cc]lean[Uu]p|[Dd]elete|[Rr]emove|[Dd]estroy|[Tt]ear[Dd]own|[Uu]nlock|[Kk]ill|[Pp]rune|[Pp]urge|[Uu]nregister|[Dd]eregister|Shutdown|GracefulStop)\w*$|(^|\.)[Ss]top(?:[A-Z0-9_]\w*)?$|[a-z0-9](Release|Clean[Uu]p|Delete|Remove|Destroy|Tear[Dd]own|Unlock|Kill|Prune|Purge|Unregister|Deregister|Shutdown|Stop)(?:[A-Z0-9_]\w*)?$/;
 
 /** The call's statement keeps an error: `x, err := f(…)`, `err = f(…)`, `if err := f(…); …`. */
-function failureKept(call: Node): boolean {
+export function failureKept(call: Node): boolean {
   for (let n: Node | null = call.parent; n && n.type !== 'block'; n = n.parent) {
     if (n.type === 'short_var_declaration' || n.type === 'assignment_statement') {
       return (n.childForFieldName('left')?.namedChildren ?? []).some((id) => ERROR_VARIABLE.test(id.text));

@@ -15,4 +15,20 @@ export const outlivesWithoutFix = `- it is in a function literal handed to a cal
   (\`FinishUpload(context.TODO(), fdef, err == nil, size)\`, \`err != nil\`, \`errors.Is(err, …)\`,
   \`err.Error()\`): that outcome is often the context's end, and given it the report would fail just
   then (tinode's upload, cancelled, left recorded as still in progress);
+- its results go into fields of a local (\`rt.ns, rt.err = r.persistence(context.Background(), name)\`)
+  that the function stores, before or after, in a field, map entry or package variable other
+  callers reach (\`r.inflight[name] = rt\`, \`r.cache.Store(name, rt)\`): the work is done for every
+  caller that finds it there, and given one caller's context, that caller hanging up would fail it
+  for all of them (with \`--aggressive\`, temporal's namespace read-through);
+- it is the inner link of a chain (\`goro.NewHandle(context.Background()).Go(r.runPollingLoop)\`)
+  whose end the function keeps in a field of its receiver or a package variable, at once or through
+  a local: what the chain makes runs on that context and outlives the call, and given the context
+  in scope it would end with the request (with \`--aggressive\`, temporal's namespace refresh loop,
+  started by the first lookup);
+- the method ends its receiver's life (\`Close\`, \`Stop\`, \`Shutdown\`, \`Teardown\`, \`Terminate\`,
+  \`Destroy\`, \`Drain\`, \`Cleanup\`, \`Release\`, \`Dispose\`), the context in scope is the receiver's
+  own (\`w.ctx\`, or a local made from it), and the call's error is checked: its owner commonly
+  cancels that context as it shuts down, before the clean-up, and given it the call would fail at
+  once and what follows its check be skipped (with \`--aggressive\`, v2ray's
+  \`WireguardOutbound.Close\`, whose session was never closed);
 `;

@@ -1,6 +1,7 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { ancestors, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
 import { returnedResult } from './returned-result.js';
+import { chainKept } from './chain-kept.js';
 
 // What a call given the empty context makes that outlives the call: a connection or client the
 // function returns or keeps, or a result (a response, a stream) kept in a receiver's field. Given
@@ -12,6 +13,8 @@ export function outlivesCall(given: Node | undefined, callee: string, source: Ca
   if (made) return `${firstLine(given!.text)} makes ${made}: a connection or client lives as long as what holds it, and given ${source.expr} it would end with this call's context`;
   const returned = returnedResult(given, source);
   if (returned) return returned;
+  const chained = chainKept(given, source);
+  if (chained) return chained;
   const kept = given && source.kind !== 'ctx-field' ? keptInReceiverField(given) : undefined;
   return kept && `${kept.name}, made by ${callee}(…), is kept in a field (${firstLine(kept.assignment.text)}): what it streams is read after this call returns, and given ${source.expr} it would end with it`;
 }

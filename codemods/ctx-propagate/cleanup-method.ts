@@ -1,0 +1,47 @@
+import type { CancellationSource } from '../../src/go/cancellation.js';
+import { receiverOf } from '../../src/go/declarations.js';
+import { nameWords } from '../../src/go/name-words.js';
+import { declarationOf } from '../../src/go/scope.js';
+import { firstLine, type Node } from '../../src/go/syntax.js';
+import { STOPS } from './cancelled-by-stop.js';
+import { failureKept } from './cleanup.js';
+
+// A method that ends its receiver's life (`Close`, `Stop`, `Shutdown`…) with the receiver's own
+// context in scope (`w.ctx`, or a local taken from it): its owner commonly cancels that context as
+// it shuts down, before calling the clean-up, so given it, a context-honouring call in the
+// clean-up fails at once and what it was to close is left open (v2ray's WireguardOutbound.Close,
+// whose storage.Get failed and left the session unclosed).
+
+/** The words a method ending its value's life starts with, as STOPS names them, and those of releasing or disposing of it. */
+const ENDS_LIFE = new Set(['close', 'stop', 'shutdown', 'teardown', 'terminate', 'destroy', 'drain', 'cleanup', 'release', 'dispose']);
+
+/** Whether a method's name says it ends its value's life: its first word, or first two run together (`TearDown`, `CleanUp`), one of ENDS_LIFE (not `Closed`, `Stopwatch`). */
+function endsLife(name: string): boolean {
+  const words = nameWords(name).map((w) => w.toLowerCase());
+  return STOPS.test(name) || /^(clean|release|dispose)/i.test(name) ? ENDS_LIFE.has(words[0] ?? '') || ENDS_LIFE.has(words.slice(0, 2).join('')) : false;
+}
+
+/** The receiver's field the context is, or is taken from (`ctx := w.ctx`, `ctx := context.WithValue(w.ctx, …)`), as written. */
+function receiverContext(call: Node, source: CancellationSource, receiver: string): string | undefined {
+  if (source.kind === 'ctx-field') return source.expr;
+  if (source.kind !== 'ctx-local') return undefined;
+  const found = declarationOf(source.expr, call);
+  const value = found && 'local' in found ? found.local.value?.text ?? '' : '';
+  return new RegExp(`^(?:\\w+\\.With\\w*\\(\\s*)?(${receiver}\\.\\w+)\\b(?!\\s*\\()`).exec(value)?.[1];
+}
+
+/** Why the call, in a method ending its receiver's life, may not be given the receiver's context: the reason, in full. */
+export function cleanupMethodContext(call: Node, source: CancellationSource): string | undefined {
+  if (source.fn.type !== 'method_declaration') return undefined;
+  const method = source.fn.childForFieldName('name')!.text;
+  const receiver = receiverOf(source.fn);
+  // Only a call whose failure the method checks (`stateIfc, err := storage.Get(…)`): not a
+  // logger's (`log.G(context.TODO()).Errorf(…)`), which reads values and does not fail.
+  if (!receiver?.name || !endsLife(method) || !failureKept(call)) return undefined;
+  const field = receiverContext(call, source, receiver.name);
+  if (!field) return undefined;
+  const given = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
+  const what = given ? `${given.childForFieldName('function')!.text}(…)` : firstLine(call.text);
+  const taken = field === source.expr ? field : `${source.expr}, taken from ${field},`;
+  return `${receiver.typeName}.${method} ends the receiver's life, and ${taken} is the receiver's own context, which its owner commonly cancels as it shuts down, before calling ${method}: given it, ${what} would fail at once then, and the clean-up after its check be skipped (v2ray's WireguardOutbound.Close, whose session was never closed)`;
+}
