@@ -9,7 +9,7 @@ import { lockHeldAtGo, lockHeldAtLoop, lockHeldByCaller, lockHeldThroughWrappers
 import { awaitedInBackground, awaitedInTurn, returnedAfterLoop } from './awaited-in-turn.js';
 import { collectedAfter } from './collected-after.js';
 import { cancelEachOther, cancelledAfterLoop, cancelledPerItemAfterLoop, groupCancelsOnError } from './shared-context.js';
-import { sendsHaveRoom } from './room.js';
+import { usesOutsideChannel } from './outside-channels.js';
 import { contextOnlyBody, contextOnlyTask, sharedBatchingCall, unseenCallGivenContext, unseenWorker } from './unseen-calls.js';
 import { unseenWork } from './unseen-work.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
@@ -29,6 +29,7 @@ import { unboundedMode } from './unbounded-mode.js';
 import { handlersOfReadLoop } from './handlers-in-read-loop.js';
 import { runsReturnedWorker } from './returned-workers.js';
 import { waitOnEachOther } from './wait-on-each-other.js';
+import { onlyLogs } from './logs-only.js';
 
 /**
  * Why a bound could stop the loop for good, or undefined when the goroutines finish on their
@@ -44,6 +45,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (together) return together;
   const mode = unboundedMode(spawn);
   if (mode) return mode;
+  const logs = onlyLogs(spawn);
+  if (logs) return `the goroutine only logs (${logs}), asynchronously on purpose: a logger may block on what the loop itself drains, and bounded, the loop would wait for it`;
   const piped = pipedPair(spawn);
   if (piped) return `each iteration starts two goroutines joined by a pipe it makes (${piped}): the writer waits for its reader, and bounded, a writer holding the last slot would wait for a reader that cannot start`;
   const waiter = waitsOnItsChannel(spawn);
@@ -315,25 +318,6 @@ const SERVE = /(^|\.)(Serve|ServeTLS|ListenAndServe|ListenAndServeTLS)$/;
 
 /** `io.Copy`, `io.CopyBuffer`: a copy that runs until its reader ends. */
 const STREAM_COPY = /^io\.(Copy|CopyBuffer)$/;
-
-/** A send or receive on a channel made outside the goroutine, which may be waiting for the spawner. */
-function usesOutsideChannel(body: Node, spawn: Spawn, own: (n: Node) => boolean, declaredHere: (name: string) => boolean): string | undefined {
-  for (const send of body.descendantsOfType('send_statement').filter(own)) {
-    // `select { case x.done <- name: default: }` never waits.
-    if (send.parent?.type === 'communication_case' && send.parent.parent!.namedChildren.some((c) => c.type === 'default_case')) continue;
-    const ch = send.childForFieldName('channel')!.text;
-    if (!declaredHere(ch) && !sendsHaveRoom(ch, body, spawn)) return `sends on ${ch}, which may have no receiver until the loop is done`;
-  }
-  const handed = handsUnbufferedChannel(body.descendantsOfType('call_expression').filter(own), spawn, declaredHere);
-  if (handed) return handed;
-  for (const recv of body.descendantsOfType('unary_expression').filter(own)) {
-    if (recv.childForFieldName('operator')?.text !== '<-') continue;
-    const from = recv.childForFieldName('operand')!.text;
-    if (/\.Done\(\)$|^time\.(After|Tick)\(|\.C$/.test(from) || declaredHere(from)) continue;
-    return `waits to receive from ${from}`;
-  }
-  return undefined;
-}
 
 /** The statement after the loop waits for the goroutines: `wg.Wait()`, `err := g.Wait()`, `return g.Wait()`. */
 function waitsRightAfter(loop: Node): boolean {
