@@ -1,5 +1,11 @@
 // More cases bounded-goroutines reports without a fix: callbacks an item holds, goroutines that only log, polling loops.
-export const callbacksLogsPollsWithoutFix = `- the goroutine only logs: the go statement's call is a logging call (\`go
+export const callbacksLogsPollsWithoutFix = `- nothing waits for the goroutines and each calls a function value its item holds, not the item
+  called as it is: \`recv := *s; go recv(message)\` for the keys of a \`map[*Receiver][]string\`,
+  \`go (*s)(message)\`, or \`go s.fn(message)\` with \`fn\` a func-typed field of the item's struct:
+  subscribers' callbacks, which may block until their client reads; bounded, the loop would hang
+  once the slots fill and every subscriber after it would starve (woodpecker's Publish, in a
+  trial); a goroutine calling a method of the package with the item is still bounded;
+- the goroutine only logs: the go statement's call is a logging call (\`go
   m.log.ERROR.Println(err)\`), or its literal's only statement is one: logging made asynchronous
   on purpose, as a logger may block on what the loop itself drains, and bounded, the loop would
   wait for it (evcc's InfluxDB error loop, in the logging pipeline, deadlocked); a goroutine that

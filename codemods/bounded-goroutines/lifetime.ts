@@ -30,6 +30,7 @@ import { handlersOfReadLoop } from './handlers-in-read-loop.js';
 import { runsReturnedWorker } from './returned-workers.js';
 import { waitOnEachOther } from './wait-on-each-other.js';
 import { onlyLogs } from './logs-only.js';
+import { itemFunctionValue } from './item-function-values.js';
 
 /**
  * Why a bound could stop the loop for good, or undefined when the goroutines finish on their
@@ -234,6 +235,8 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   }
   const callbacks = functionItemReason(spawn, bodies, ctx);
   if (callbacks) return callbacks;
+  const valueHeld = itemFunctionValue(spawn, bodies, ctx);
+  if (valueHeld) return `each goroutine calls a function value its item holds (${valueHeld}), a callback its callers registered, code this package does not show: nothing waits for them, and bounded, one that blocks until its client reads would hold its slot, the loop would hang once the slots fill, and every callback after it would starve`;
   const unread = unseenWork(bodies, { literal, called }, ctx);
   if (unread) {
     return `the goroutines run code this package does not show (${unread}), which may wait (on a peer, a subprocess, a reply): the default bound, the number of CPUs, suits work that computes, and says nothing of how many may wait at once; ${ON_PURPOSE}`;
