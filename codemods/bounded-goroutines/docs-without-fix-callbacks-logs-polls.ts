@@ -10,4 +10,10 @@ export const callbacksLogsPollsWithoutFix = `- nothing waits for the goroutines 
   on purpose, as a logger may block on what the loop itself drains, and bounded, the loop would
   wait for it (evcc's InfluxDB error loop, in the logging pipeline, deadlocked); a goroutine that
   logs and does other work is still bounded;
+- a goroutine polls a value all the goroutines share (a local of the function declared before
+  the loop, a parameter, the receiver): a conditional loop whose condition calls its method and
+  whose body sleeps or waits (\`for r.Status(c.ID) != RunStateStart { time.Sleep(…) }\`), while
+  the goroutine calls other methods of it (\`r.Register\`, \`r.Exit\`): it waits for what the
+  others do (buildkite's containers, each starting once the one before it exited, hung bounded);
+  one that calls the shared value's methods but never polls it is still bounded;
 `;

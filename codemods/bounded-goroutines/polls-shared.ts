@@ -1,0 +1,50 @@
+import { declarationOf } from '../../src/go/scope.js';
+import { loopStatement } from '../../src/go/loops.js';
+import { contains, same, type Node } from '../../src/go/syntax.js';
+import type { Spawn } from './detect.js';
+
+/**
+ * A polling loop of the goroutine (`for r.Status(c.ID) != RunStateStart {
+ * time.Sleep(time.Millisecond) }`): its condition calls a method of a value every goroutine of
+ * the loop shares (declared outside it, a parameter or the receiver), its body sleeps or waits,
+ * and the goroutine calls other methods of that value besides (`r.Register(c.ID)`, `r.Exit(c.ID,
+ * st)`): it waits for what the other goroutines do to it (buildkite's containers, each starting
+ * once the one before it exited). Bounded, the slots could all go to goroutines polling for ones
+ * that cannot start. How, e.g. `waits in a loop on r.Status(c.ID) != RunStateStart, polling r,
+ * shared state the other goroutines change (r.Register, r.Exit)`.
+ */
+export function pollsShared(loop: Node, cond: Node, body: Node, spawn: Spawn): string | undefined {
+  const loopBody = loop.childForFieldName('body');
+  if (!loopBody || !/\btime\.Sleep\(|\bruntime\.Gosched\(|<-\s*time\.After\(|\.Wait\(/.test(loopBody.text)) return undefined;
+  for (const call of [cond, ...cond.descendantsOfType('call_expression')].filter((c) => c.type === 'call_expression')) {
+    const fn = call.childForFieldName('function');
+    const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
+    if (operand?.type !== 'identifier') continue;
+    if (!sharedByAll(operand.text, call, spawn)) continue;
+    const polled = fn!.childForFieldName('field')!.text;
+    const others = body.descendantsOfType('call_expression').flatMap((c) => {
+      const f = c.childForFieldName('function');
+      const name = f?.type === 'selector_expression' && f.childForFieldName('operand')?.text === operand.text ? f.childForFieldName('field')!.text : undefined;
+      return name && name !== polled && !contains(cond, c) ? [`${operand.text}.${name}`] : [];
+    });
+    if (others.length > 0) return `waits in a loop on ${cond.text}, polling ${operand.text}, shared state the other goroutines change (${[...new Set(others)].join(', ')})`;
+  }
+  return undefined;
+}
+
+/**
+ * A local of the spawning function declared before its loop, one of its parameters, or its
+ * receiver (`r` of `func (r *Runner) Start()`): not the item nor the goroutine's own.
+ */
+function sharedByAll(name: string, at: Node, spawn: Spawn): boolean {
+  const decl = declarationOf(name, at);
+  if (!decl) return isReceiver(name, spawn.fn);
+  if ('param' in decl) return same(decl.param.fn, spawn.fn);
+  return contains(spawn.fn, decl.local.decl) && !contains(loopStatement(spawn.loop), decl.local.decl);
+}
+
+/** `r` of `func (r *Runner) Start()`. */
+function isReceiver(name: string, fn: Node): boolean {
+  const receiver = fn.type === 'method_declaration' ? fn.childForFieldName('receiver') : undefined;
+  return !!receiver?.descendantsOfType('parameter_declaration').some((p) => p.childForFieldName('name')?.text === name);
+}
