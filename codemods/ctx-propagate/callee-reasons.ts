@@ -9,6 +9,7 @@ import { calleeKeepsContext } from './callee-keeps-context.js';
 import { startsUnseen } from './starts-elsewhere.js';
 import { resultShared } from './result-shared.js';
 import { cleanupMethodContext } from './cleanup-method.js';
+import { keptWorkReason } from './kept-work-reasons.js';
 
 /** Why the call the empty context is given to should not get the context in scope, if it should not. */
 export function calleeReason(call: Node, ctx: FileContext, source: CancellationSource): string | undefined {
@@ -49,7 +50,7 @@ export function calleeReason(call: Node, ctx: FileContext, source: CancellationS
   if (recorded) {
     return `the call writes after an earlier change of the function (${recorded.call}), with no transaction between them: the empty context lets the sequence finish once started, and given ${inScope}, a cancel in between would leave the first change without this one`;
   }
-  return cleanupMethodContext(call, source);
+  return keptWorkReason(call, source) ?? cleanupMethodContext(call, source);
 }
 
 /**

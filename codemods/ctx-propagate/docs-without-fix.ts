@@ -1,6 +1,7 @@
 // The cases ctx-propagate reports without a fix, each with why, for `goconc explain`.
 import { chosenWithoutFix } from './docs-without-fix-chosen.js';
 import { outlivesWithoutFix } from './docs-without-fix-outlives.js';
+import { keptWorkWithoutFix } from './docs-without-fix-kept-work.js';
 
 export const withoutFix = `## Reported without a fix
 A file that uses the context package only in the \`context.TODO()\`/\`context.Background()\` calls
@@ -335,4 +336,4 @@ on purpose, for work that must not stop with it):
   up to three calls up (\`case <-ctx.Done(): db.cancelRequest(…)\` in withConn, run by \`Exec\` with
   \`db.ctx\`): given the field, the call would fail at once there (go-pg's cancel request, dialled
   with the query's own context, was never sent);
-${outlivesWithoutFix}${chosenWithoutFix}`;
+${outlivesWithoutFix}${keptWorkWithoutFix}${chosenWithoutFix}`;
