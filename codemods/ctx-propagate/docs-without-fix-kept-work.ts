@@ -7,4 +7,11 @@ export const sharedDoneDoc = `- its result is kept in a field of a value the fun
   would fail it for all of them (with \`--aggressive\`, buildkite's promise-failure coordinator);
 `;
 
-export const keptWorkWithoutFix = `${sharedDoneDoc}`;
+export const timedWaitDoc = `- it is in a goroutine (\`go func() { defer close(done); … }()\`) the function waits for only in a
+  select that gives up on a timer and returns (\`case <-time.After(syncTimeout): return
+  http.StatusAccepted\`), or on a context made with a timeout of its own: the work is meant to go
+  on after the function stops waiting, and given the context in scope it would end as the function
+  returns (with \`--aggressive\`, woodpecker's webhook, answered 202 Accepted, its pipeline never created);
+`;
+
+export const keptWorkWithoutFix = `${sharedDoneDoc}${timedWaitDoc}`;
