@@ -14,4 +14,12 @@ export const timedWaitDoc = `- it is in a goroutine (\`go func() { defer close(d
   returns (with \`--aggressive\`, woodpecker's webhook, answered 202 Accepted, its pipeline never created);
 `;
 
-export const keptWorkWithoutFix = `${sharedDoneDoc}${timedWaitDoc}`;
+export const constructorDoc = `- it is handed, straight or through a context made of it (\`authCtx := util.WithLogger(context.TODO(),
+  log)\`, kept in a local or nested), to a constructor (\`New…\`, \`Open…\`, \`Dial…\`, \`Connect…\`, not
+  \`NewRequest…\`) whose result the function returns, or keeps in what it builds when it is itself
+  named for building (\`New…\`, \`…FromConfig\`: \`&Cardata{ts: ts}\`): the object outlives the call
+  and may keep the context it was made with for later work (evcc's OAuth token source, cached for
+  the process, failed its refreshes once the UI test request that made it was over);
+`;
+
+export const keptWorkWithoutFix = `${sharedDoneDoc}${timedWaitDoc}${constructorDoc}`;
