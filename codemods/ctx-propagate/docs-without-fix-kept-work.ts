@@ -22,4 +22,11 @@ export const constructorDoc = `- it is handed, straight or through a context mad
   the process, failed its refreshes once the UI test request that made it was over);
 `;
 
-export const keptWorkWithoutFix = `${sharedDoneDoc}${timedWaitDoc}${constructorDoc}`;
+export const cleanupNameDoc = `- the call undoes a connection (\`Disconnect…\`, \`Close…\`, given the function's own context, not a
+  receiver's), or it is in a function named for cleaning up (\`cleanup…\`, \`…CleanUp\`, \`tearDown…\`,
+  \`rollback…\`, \`…OnError\`): clean-up is meant to run once the context in scope is done, the
+  failure that ended it often why it runs (with \`--aggressive\`, netbird's proxy, left marked
+  connected after a failed snapshot);
+`;
+
+export const keptWorkWithoutFix = `${sharedDoneDoc}${timedWaitDoc}${constructorDoc}${cleanupNameDoc}`;
