@@ -120,6 +120,11 @@ goroutine the method starts (\`go c.Close(ctx)\`).
 - another method, under the same mutex, calls a method of its receiver that closes a channel, one
   or two calls deep (\`b.removeLocked(id)\` with \`close(ch)\` in removeLocked), while this loop sends
   on the elements: a send over the copy could hit the channel it closed (a miniflux-like broker);
+- for an entry taken and removed, a method of the type builds the map's entries holding a pointer
+  into the receiver or the receiver itself (\`m.streams[ch] = &stream{log: &m.Log}\`, \`owner: m\`):
+  the call on the taken entry may reach that state, which only the lock guards, and after the
+  unlock it would write it unguarded (a run-stream manager whose streams' Close appended to its
+  log lost entries);
 - for an entry taken and removed, another method closes every element of the map under the same
   mutex (\`for _, c := range m.clients { c.Close() }\`, a shutdown): once it returns none is open,
   and a close moved past the unlock could still be running then (coroot's collector returned from

@@ -8,6 +8,7 @@ import { elementType, methodMayBlock } from './callee-summary.js';
 import { docs } from './docs.js';
 import { guardedObjectsPlan, sharedElementsPlan } from './lock-guards-objects.js';
 import { handedOutSlice, iterateThenCall, removeThenClose, type Rewrite } from './rewrites.js';
+import { entriesHoldReceiver } from './entries-hold-receiver.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 import { onlyAppended } from './append-only.js';
 import { closesEveryElementUnderLock } from './closes-all.js';
@@ -107,8 +108,11 @@ function find(ctx: FileContext): RawFinding[] {
           const taken = take.childForFieldName('left')!.namedChildren[0]?.text ?? '';
           const reopener = closesTaken(call, taken) ? reopensByKey(recv.typeName, cs, guarded(indexOperand(take))!.name, method, ctx) : undefined;
           const reacquirer = closesTaken(call, taken) && !reopener ? reacquiresHandedIn(recv.typeName, cs, guarded(indexOperand(take))!.name, method, ctx) : undefined;
+          const holder = entriesHoldReceiver(recv.typeName, guarded(indexOperand(take))!.name, ctx);
           const plan: Rewrite = rest.some((r) => mentions(r, cs.recv))
             ? { ok: false, reason: `statements after the delete still use ${cs.recv}'s state under the lock` }
+            : holder
+              ? { ok: false, reason: `${holder.method} builds the entries of ${delArgs[0].text} holding ${holder.held}, state of ${cs.recv} the lock guards: ${call.text} on the taken entry may reach it, and after the unlock it would touch it without the lock (a data race, writes lost)` }
             : shutter
               ? { ok: false, reason: `${shutter} closes every element of ${delArgs[0].text} under the same lock: once it returns none is open, and a close moved past the unlock could still be running then (a shutdown cut short)` }
               : reopener
