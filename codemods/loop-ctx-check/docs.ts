@@ -49,7 +49,8 @@ gocryptfs' random prefetcher, whose reader then hung holding its lock).
 
 A goroutine started once for the object or the process: under \`if !d.running { d.running = true;
 go … }\` (or \`d.worker == nil\`, set in the branch), after \`if d.running { return }\` and \`d.running =
-true\`, or inside a shared sync.Once's Do literal. It serves every later call, and the context is
+true\`, inside a shared sync.Once's Do literal, or once per key of a cache (\`if v, ok := cache[key]; ok {
+return v }\`, then \`cache[key] = v\` before the \`go\`: a timestamp refresher per interval). It serves every later call, and the context is
 only the first call's: a check would end it with the first request, and the guard would never
 start it again (gocryptfs' dir cache, whose entries then never expired).
 

@@ -33,6 +33,11 @@ export function startedOnceReason(loop: Node, source: CancellationSource, index:
         const returns = branch && statementsOf(branch).some((b) => b.type === 'return_statement');
         if (flag && returns && sharedFlag(flag, go) && before.some((b) => b.startIndex > s.endIndex && setsFlag(b, flag.text))) return reason(`${flag.text} guards it`, source);
       }
+      // `if v, ok := tsCache[key]; ok { return v }`, then `tsCache[key] = value`: once per key.
+      for (const s of before) {
+        const cache = cacheGuard(s);
+        if (cache && sharedFlag(cache, go) && before.some((b) => b.startIndex > s.endIndex && storesInto(b, cache.text))) return reason(`an entry of ${cache.text} guards it, one per key`, source);
+      }
     }
     if (a.type === 'func_literal' && a.parent?.type === 'argument_list' && (a.childForFieldName('parameters')?.namedChildCount ?? 0) === 0) {
       const fn = a.parent.parent?.childForFieldName('function');
@@ -84,4 +89,24 @@ function sharedFlag(flag: Node, at: Node): boolean {
 function setsFlag(stmt: Node, flag: string): boolean {
   const f = regexEscaped(flag);
   return new RegExp(`(?<![\\w.])${f}\\s*(?:,\\s*[\\w.]+\\s*)*=[^=]|(?<![\\w.])${f}\\.(?:Store|CompareAndSwap|Swap)\\(`).test(stmt.text);
+}
+
+/** `if v, ok := m[key]; ok { return … }`: the map (`m`, `c.cache`) a lookup returns early from, or undefined. */
+function cacheGuard(s: Node): Node | undefined {
+  if (s.type !== 'if_statement' || s.childForFieldName('alternative')) return undefined;
+  const init = s.childForFieldName('initializer');
+  if (init?.type !== 'short_var_declaration') return undefined;
+  const left = init.childForFieldName('left')!.namedChildren;
+  const right = init.childForFieldName('right')!.namedChildren;
+  const lookup = right.length === 1 ? unparen(right[0]) : undefined;
+  if (left.length !== 2 || lookup?.type !== 'index_expression' || unparen(s.childForFieldName('condition')!).text !== left[1].text) return undefined;
+  const branch = s.childForFieldName('consequence');
+  if (!branch || !statementsOf(branch).some((b) => b.type === 'return_statement')) return undefined;
+  const map = unparen(lookup.childForFieldName('operand')!);
+  return map.type === 'selector_expression' || map.type === 'identifier' ? map : undefined;
+}
+
+/** The statement stores an entry into the map: `m[key] = value`. */
+function storesInto(stmt: Node, map: string): boolean {
+  return new RegExp(`(?<![\\w.])${regexEscaped(map)}\\s*\\[[^\\]]*\\]\\s*=[^=]`).test(stmt.text);
 }
