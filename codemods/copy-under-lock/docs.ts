@@ -120,6 +120,10 @@ goroutine the method starts (\`go c.Close(ctx)\`).
 - another method, under the same mutex, calls a method of its receiver that closes a channel, one
   or two calls deep (\`b.removeLocked(id)\` with \`close(ch)\` in removeLocked), while this loop sends
   on the elements: a send over the copy could hit the channel it closed (a miniflux-like broker);
+- for an entry taken and removed and then closed, a loop of the package waits on a count of the map
+  that a method takes under the lock (\`for sm.Open() > 0 { time.Sleep(…) }\`, with \`Open\` returning
+  \`len(sm.sessions)\`: a drain before exit): under the lock an entry gone was done with; after the
+  unlock the drain would see it gone while its close still runs (a session's buffered rows lost);
 - for an entry taken and removed, a method of the type builds the map's entries holding a pointer
   into the receiver or the receiver itself (\`m.streams[ch] = &stream{log: &m.Log}\`, \`owner: m\`):
   the call on the taken entry may reach that state, which only the lock guards, and after the

@@ -9,6 +9,7 @@ import { docs } from './docs.js';
 import { guardedObjectsPlan, sharedElementsPlan } from './lock-guards-objects.js';
 import { handedOutSlice, iterateThenCall, removeThenClose, type Rewrite } from './rewrites.js';
 import { entriesHoldReceiver } from './entries-hold-receiver.js';
+import { drainedByCount } from './drained-by-count.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 import { onlyAppended } from './append-only.js';
 import { closesEveryElementUnderLock } from './closes-all.js';
@@ -109,8 +110,11 @@ function find(ctx: FileContext): RawFinding[] {
           const reopener = closesTaken(call, taken) ? reopensByKey(recv.typeName, cs, guarded(indexOperand(take))!.name, method, ctx) : undefined;
           const reacquirer = closesTaken(call, taken) && !reopener ? reacquiresHandedIn(recv.typeName, cs, guarded(indexOperand(take))!.name, method, ctx) : undefined;
           const holder = entriesHoldReceiver(recv.typeName, guarded(indexOperand(take))!.name, ctx);
+          const drain = closesTaken(call, taken) ? drainedByCount(recv.typeName, guarded(indexOperand(take))!.name, ctx) : undefined;
           const plan: Rewrite = rest.some((r) => mentions(r, cs.recv))
             ? { ok: false, reason: `statements after the delete still use ${cs.recv}'s state under the lock` }
+            : drain
+              ? { ok: false, reason: `${drain.loop} waits for ${delArgs[0].text} to empty (${drain.counter} counts it under ${cs.mutex}): under the lock an entry gone was done with; after the unlock it would be gone while ${call.text} still runs, and what waits would go on (an exit with the close half done)` }
             : holder
               ? { ok: false, reason: `${holder.method} builds the entries of ${delArgs[0].text} holding ${holder.held}, state of ${cs.recv} the lock guards: ${call.text} on the taken entry may reach it, and after the unlock it would touch it without the lock (a data race, writes lost)` }
             : shutter
