@@ -2,6 +2,7 @@ import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { ancestors, contains, type Node } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
+import { afterLoopBeforeWait } from './after-loop.js';
 
 // A context made per item inside the loop, whose cancel function the loop keeps (in a variable,
 // a slice of cancel functions, a field of the items it collects) and the function calls after the
@@ -39,14 +40,7 @@ export function cancelledPerItemAfterLoop(spawn: Spawn): string | undefined {
     kept.push(...keptCancels(loop.text, cancel, holders));
   }
   if (kept.length === 0) return undefined;
-  for (let next: Node | null = loop.nextNamedSibling; next; next = next.nextNamedSibling) {
-    if (next.type === 'defer_statement' || next.type === 'comment') continue;
-    const call = cancelCall(next, kept);
-    if (call) return call;
-    // Waited for first: the goroutines had ended by themselves.
-    if (/\.Wait\s*\(/.test(next.text)) return undefined;
-  }
-  return undefined;
+  return afterLoopBeforeWait(loop, (next) => cancelCall(next, kept));
 }
 
 /**

@@ -3,6 +3,7 @@ import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { declarationOf, selectedField } from '../../src/go/scope.js';
 import { contains, firstLine, unparen, type Node } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
+import { isFunctionType } from '../../src/go/called-functions.js';
 
 /**
  * A loop nothing waits for whose goroutines call a function value taken from their item, where
@@ -39,13 +40,14 @@ export function itemFunctionValue(spawn: Spawn, bodies: { body: Node }[], ctx: F
     const n = unparen(e);
     if (n.type === 'unary_expression' && n.childForFieldName('operator')?.text === '*') {
       const type = item(unparen(n.childForFieldName('operand')!));
-      return type?.type === 'pointer_type' && isFunction(resolved(type.namedChild(0) ?? undefined, ctx));
+      const pointee = type?.type === 'pointer_type' ? type.namedChild(0) : undefined;
+      return !!pointee && isFunctionType(pointee, ctx.packageIndex());
     }
     if (n.type !== 'selector_expression') return false;
     const type = item(n.childForFieldName('operand') ?? undefined);
     const struct = type ? structName(type) : undefined;
     const field = struct ? ctx.packageIndex().fieldsOf(struct).find((f) => f.name === n.childForFieldName('field')?.text) : undefined;
-    return !!field && isFunction(resolved(field.typeNode, ctx));
+    return !!field && isFunctionType(field.typeNode, ctx.packageIndex());
   };
   const started = spawn.go.type === 'go_statement' ? spawn.go.namedChild(0) : undefined;
   const calls = [...(started ? [started] : []), ...bodies.flatMap(({ body }) => body.descendantsOfType('call_expression'))];
@@ -78,10 +80,6 @@ function rangedType(over: Node, at: Node, ctx: FileContext): Node | undefined {
 function resolved(type: Node | undefined, ctx: FileContext): Node | undefined {
   if (type?.type !== 'type_identifier') return type;
   return ctx.packageIndex().type(type.text)?.typeNode ?? type;
-}
-
-function isFunction(type: Node | undefined): boolean {
-  return type?.type === 'function_type';
 }
 
 /** `subscriber` of `*subscriber` or `subscriber`. */

@@ -1,3 +1,4 @@
+import { receiverOf } from '../../src/go/declarations.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { loopStatement } from '../../src/go/loops.js';
 import { contains, same, type Node } from '../../src/go/syntax.js';
@@ -38,13 +39,7 @@ export function pollsShared(loop: Node, cond: Node, body: Node, spawn: Spawn): s
  */
 function sharedByAll(name: string, at: Node, spawn: Spawn): boolean {
   const decl = declarationOf(name, at);
-  if (!decl) return isReceiver(name, spawn.fn);
+  if (!decl) return spawn.fn.type === 'method_declaration' && receiverOf(spawn.fn)?.name === name;
   if ('param' in decl) return same(decl.param.fn, spawn.fn);
   return contains(spawn.fn, decl.local.decl) && !contains(loopStatement(spawn.loop), decl.local.decl);
-}
-
-/** `r` of `func (r *Runner) Start()`. */
-function isReceiver(name: string, fn: Node): boolean {
-  const receiver = fn.type === 'method_declaration' ? fn.childForFieldName('receiver') : undefined;
-  return !!receiver?.descendantsOfType('parameter_declaration').some((p) => p.childForFieldName('name')?.text === name);
 }

@@ -5,6 +5,7 @@ import { declarationOf } from '../../src/go/scope.js';
 import { spawnedFunction, type Spawn } from './detect.js';
 import { calledName } from '../../src/go/called-functions.js';
 import type { FileContext } from '../../src/engine/types.js';
+import { afterLoopBeforeWait } from './after-loop.js';
 
 export { cancelledPerItemAfterLoop } from './cancelled-per-item.js';
 
@@ -86,12 +87,5 @@ function locallyDeclaredIn(loop: Node, id: Node): boolean {
 export function cancelledAfterLoop(spawn: Spawn): string | undefined {
   const made = contextsMadeBefore(spawn).filter(({ ctxName }) => uses(ctxName).test(spawn.go.text));
   if (made.length === 0) return undefined;
-  for (let next: Node | null = loopStatement(spawn.loop).nextNamedSibling; next; next = next.nextNamedSibling) {
-    if (next.type === 'defer_statement' || next.type === 'comment') continue;
-    const cancels = made.find(({ cancel }) => calls(cancel).test(next!.text));
-    if (cancels) return firstLine(next.text);
-    // Waited for first: the goroutines had ended by themselves.
-    if (/\.Wait\s*\(/.test(next.text)) return undefined;
-  }
-  return undefined;
+  return afterLoopBeforeWait(loopStatement(spawn.loop), (next) => (made.some(({ cancel }) => calls(cancel).test(next.text)) ? firstLine(next.text) : undefined));
 }
