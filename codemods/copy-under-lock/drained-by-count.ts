@@ -15,8 +15,10 @@ export function drainedByCount(typeName: string, field: string, ctx: FileContext
   for (const m of index.methodsWhere(typeName, (text) => counts.test(text) && /\.R?Lock\(\s*\)/.test(text))) {
     // A loop whose condition calls it (`for sm.Open() > 0 {`, `for s.Len() != 0 {`).
     const waits = new RegExp(`\\bfor\\s+[^{};]*\\.${regexEscaped(m.name)}\\(\\s*\\)\\s*(>|!=)\\s*0\\s*\\{`);
-    const found = index.allTexts().map((text) => waits.exec(text)?.[0]).find(Boolean);
-    if (found) return { counter: m.name, loop: found.replace(/\s*\{$/, '') };
+    for (const text of index.allTexts()) {
+      const found = waits.exec(text)?.[0];
+      if (found) return { counter: m.name, loop: found.replace(/\s*\{$/, '') };
+    }
   }
   return undefined;
 }
