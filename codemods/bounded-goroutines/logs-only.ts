@@ -11,8 +11,8 @@ import { spawnedFunction, type Spawn } from './detect.js';
 export function onlyLogs(spawn: Spawn): string | undefined {
   const fn = spawnedFunction(spawn.go);
   if (fn?.type === 'func_literal') {
-    // A deferred recover aside (goroutine-recover's own fix): still a goroutine that only logs.
-    const statements = statementsOf(fn.childForFieldName('body')).filter((s) => !(s.type === 'defer_statement' && s.text.includes('recover()')));
+    // A deferred recover aside (goroutine-recover's own fix), and comments: still a goroutine that only logs.
+    const statements = statementsOf(fn.childForFieldName('body')).filter((s) => s.type !== 'comment' && !(s.type === 'defer_statement' && s.text.includes('recover()')));
     const only = statements.length === 1 && isLogStatement(statements[0]) ? statements[0] : undefined;
     return only && !/Logs$/.test(only.namedChild(0)!.childForFieldName('function')!.text) ? only.text : undefined;
   }
