@@ -5,6 +5,7 @@ import { packageName } from './imports.js';
 import { declarationOf, resultsOf } from './scope.js';
 import { beforeBareReturnsPastPlain } from './report-before-return.js';
 import { callInDoneReturn } from './done-case-call.js';
+import { doneChecks } from './done-checks.js';
 import { enclosingFunction, firstLine, isLogStatement, same, statementsOf, type Node } from './syntax.js';
 
 /** Well-known named types of the standard library whose kind is fixed. */
@@ -216,17 +217,26 @@ function errorReports(fn: Node): Set<string> {
 
 /**
  * The return every `case <-ctx.Done():` of the function makes, when each such case is only that
- * return and it gives constants, the source's error or package-level names: `return nil`.
+ * return and it gives constants, the source's error or package-level names: `return nil`. Its
+ * checks outside a select that return so (`if ctx.Err() != nil { return nil }`) count too.
  */
 function ownDoneReturn(fn: Node, source: CancellationSource, at: Node | undefined): string | undefined {
   const found = new Set<string>();
+  const plainReturn = (kase: Node, stmts: Node[]) => {
+    const ret = stmts.length === 1 && stmts[0].type === 'return_statement' ? stmts[0] : undefined;
+    const values = ret?.namedChildren[0]?.type === 'expression_list' ? ret.namedChildren[0].namedChildren : (ret?.namedChildren ?? []);
+    return ret && values.length > 0 && values.every((v) => plainValue(v, source, kase, at)) ? ret.text.replace(/\s+/g, ' ') : undefined;
+  };
   // Logging aside (`log.Print("stopping")`): the select's own case need not log.
   for (const { kase, stmts } of doneCases(fn, source)) {
-    const ret = stmts.length === 1 && stmts[0].type === 'return_statement' ? stmts[0] : undefined;
+    const ret = plainReturn(kase, stmts);
     if (!ret) return undefined;
-    const values = ret.namedChildren[0]?.type === 'expression_list' ? ret.namedChildren[0].namedChildren : ret.namedChildren;
-    if (values.length === 0 || !values.every((v) => plainValue(v, source, kase, at))) return undefined;
-    found.add(ret.text.replace(/\s+/g, ' '));
+    found.add(ret);
+  }
+  // Its checks outside a select (`if ctx.Err() != nil { return nil }`) leave on that end too.
+  for (const { kase, stmts } of doneChecks(fn, source)) {
+    const ret = plainReturn(kase, stmts);
+    if (ret) found.add(ret);
   }
   return found.size === 1 ? [...found][0] : undefined;
 }
