@@ -1,7 +1,8 @@
 // The cases ctx-propagate reports without a fix where the work the call does is meant to go on
 // past the context in scope: shared with other callers, left running, kept, or clean-up.
 export const sharedDoneDoc = `- its result is kept in a field of a value the function shares with other callers through a map or
-  a field (\`c.entries[k] = pf\`, or \`pf, found := c.entries[k]\`), and whose done channel it closes
+  a field (\`c.entries[k] = pf\`, \`c.m.Store(k, pf)\`, or \`pf, found := c.entries[k]\`; that same
+  variable, not another of its name), and whose done channel it closes
   (\`close(pf.done)\`) or WaitGroup it marks done (\`pf.wg.Done()\`) for those waiting on it: a
   hand-made singleflight, whose work is theirs too, and given one caller's context its cancellation
   would fail it for all of them (with \`--aggressive\`, buildkite's promise-failure coordinator);

@@ -17,7 +17,8 @@ export const outlivesWithoutFix = `- it is in a function literal handed to a cal
   then (tinode's upload, cancelled, left recorded as still in progress);
 - its results go into fields of a local (\`rt.ns, rt.err = r.persistence(context.Background(), name)\`)
   that the function stores, before or after, in a field, map entry or package variable other
-  callers reach (\`r.inflight[name] = rt\`, \`r.cache.Store(name, rt)\`): the work is done for every
+  callers reach (\`r.inflight[name] = rt\`, \`r.cache.Store(name, rt)\`), or takes it from one
+  (\`rt, ok := r.inflight[name]\`): the work is done for every
   caller that finds it there, and given one caller's context, that caller hanging up would fail it
   for all of them (with \`--aggressive\`, temporal's namespace read-through);
 - it is the inner link of a chain (\`goro.NewHandle(context.Background()).Go(r.runPollingLoop)\`)

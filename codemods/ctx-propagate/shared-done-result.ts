@@ -1,6 +1,6 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
-import { declarationOf } from '../../src/go/scope.js';
 import { closedChannels, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
+import { whereShared } from './shared-local.js';
 
 /**
  * A hand-made singleflight: the call's result is kept in a field of a value (`pf.result = …`) that
@@ -29,7 +29,7 @@ export function sharedDoneResult(call: Node, source: CancellationSource): string
   for (const field of kept) {
     const holder = field.childForFieldName('operand')!;
     if (holder.type !== 'identifier') continue;
-    const shared = sharedThrough(holder.text, fn, given);
+    const shared = whereShared(holder.text, fn, given, isFieldOrEntry)?.target.text;
     const signal = shared ? doneSignal(holder.text, fn) : undefined;
     if (shared && signal) {
       return `the call's result is kept in ${field.text}, and ${holder.text} is shared with other callers through ${shared}, who wait for ${signal}: the work is theirs too, and given ${source.expr}, this caller's cancellation would fail it for all of them, callers whose own context is alive (buildkite's promise-failure coordinator)`;
@@ -38,23 +38,15 @@ export function sharedDoneResult(call: Node, source: CancellationSource): string
   return undefined;
 }
 
-/** Where the function shares `name` with other callers: `c.entries[k] = pf`, `s.current = pf`, or `pf, ok := c.entries[k]`. As written. */
-function sharedThrough(name: string, fn: Node, at: Node): string | undefined {
-  for (const a of fn.descendantsOfType('assignment_statement')) {
-    const left = a.childForFieldName('left')!.namedChildren;
-    const right = a.childForFieldName('right')!.namedChildren;
-    const i = right.findIndex((r) => r.text === name || r.text === `&${name}`);
-    if (i >= 0 && (left[i]?.type === 'index_expression' || left[i]?.type === 'selector_expression')) return left[i].text;
-  }
-  const decl = declarationOf(name, at);
-  const value = decl && 'local' in decl ? decl.local.value : undefined;
-  return value?.type === 'index_expression' ? value.text : undefined;
-}
-
 /** How the function tells waiters the value is ready: `close(pf.done)`, `pf.wg.Done()`. As written. */
 function doneSignal(name: string, fn: Node): string | undefined {
   const closed = closedChannels(fn).find((c) => c.text.startsWith(`${name}.`));
   if (closed) return `close(${closed.text})`;
   const done = fn.descendantsOfType('call_expression').find((c) => new RegExp(`^${name}\\.\\w+\\.Done$`).test(c.childForFieldName('function')?.text ?? ''));
   return done ? firstLine(done.text) : undefined;
+}
+
+/** Any field or entry, as the place a value is shared through (`c.entries[k]`, `s.current`): also a local's, which may alias a shared map. */
+function isFieldOrEntry(target: Node): boolean {
+  return target.type === 'index_expression' || target.type === 'selector_expression';
 }
