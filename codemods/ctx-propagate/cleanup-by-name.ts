@@ -1,6 +1,6 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
-import { nameWords } from '../../src/go/name-words.js';
 import { ancestors, type Node } from '../../src/go/syntax.js';
+import { CLEANS_UP, lowerWords, saysWord } from './cleanup-words.js';
 
 /**
  * A callee named for undoing a connection or a registration that CLEANUP does not name:
@@ -9,11 +9,10 @@ import { ancestors, type Node } from '../../src/go/syntax.js';
  */
 const UNDOES = /(^|\.)([Dd]isconnect|[Cc]lose)(?![a-z])\w*$/;
 
-/** Words of a function's name that say it cleans up: `cleanupFailedSnapshot`, `tearDownProxy`, `rollbackTx`, `handleOnError`. */
+/** Words of a function's name that say it cleans up (CLEANS_UP: `cleanupFailedSnapshot`, `tearDownProxy`, `rollbackTx`), or its ending `On` `Error` (`handleOnError`). */
 function saysCleanup(name: string): boolean {
-  const words = nameWords(name).map((w) => w.toLowerCase());
-  const pair = (a: string, b: string) => words.some((w, i) => w === a && words[i + 1] === b);
-  return words.some((w) => w === 'cleanup' || w === 'teardown' || w === 'rollback') || pair('clean', 'up') || pair('tear', 'down') || pair('roll', 'back') || (words.at(-2) === 'on' && words.at(-1) === 'error');
+  const words = lowerWords(name);
+  return saysWord(name, CLEANS_UP, 'anywhere') || (words.at(-2) === 'on' && words.at(-1) === 'error');
 }
 
 /**

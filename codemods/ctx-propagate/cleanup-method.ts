@@ -1,10 +1,10 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { receiverOf } from '../../src/go/declarations.js';
-import { nameWords } from '../../src/go/name-words.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { firstLine, type Node } from '../../src/go/syntax.js';
 import { STOPS } from './cancelled-by-stop.js';
 import { failureKept } from './cleanup.js';
+import { ENDS_LIFE, saysWord } from './cleanup-words.js';
 
 // A method that ends its receiver's life (`Close`, `Stop`, `Shutdown`…) with the receiver's own
 // context in scope (`w.ctx`, or a local taken from it): its owner commonly cancels that context as
@@ -12,13 +12,9 @@ import { failureKept } from './cleanup.js';
 // clean-up fails at once and what it was to close is left open (v2ray's WireguardOutbound.Close,
 // whose storage.Get failed and left the session unclosed).
 
-/** The words a method ending its value's life starts with, as STOPS names them, and those of releasing or disposing of it. */
-const ENDS_LIFE = new Set(['close', 'stop', 'shutdown', 'teardown', 'terminate', 'destroy', 'drain', 'cleanup', 'release', 'dispose']);
-
-/** Whether a method's name says it ends its value's life: its first word, or first two run together (`TearDown`, `CleanUp`), one of ENDS_LIFE (not `Closed`, `Stopwatch`). */
+/** Whether a method's name says it ends its value's life: its first word, or first two run together (`TearDown`, `CleanUp`), one of ENDS_LIFE (not `Closed`, `Stopwatch`), the name starting as STOPS says or with clean, release or dispose. */
 function endsLife(name: string): boolean {
-  const words = nameWords(name).map((w) => w.toLowerCase());
-  return STOPS.test(name) || /^(clean|release|dispose)/i.test(name) ? ENDS_LIFE.has(words[0] ?? '') || ENDS_LIFE.has(words.slice(0, 2).join('')) : false;
+  return (STOPS.test(name) || /^(clean|release|dispose)/i.test(name)) && saysWord(name, ENDS_LIFE, 'start');
 }
 
 /** The receiver's field the context is, or is taken from (`ctx := w.ctx`, `ctx := context.WithValue(w.ctx, …)`), as written. */
