@@ -20,7 +20,8 @@ export const withoutFix = `## Reported without a fix
   field the package never makes or sets (\`a.shutdownCh = …\`, \`shutdownCh:\` in a literal), though
   it builds the type, is no source: it is nil, and a case on it would never fire (dkron's agent).
   Nor is one the package only makes and receives from (\`p.stop = make(…)\`, \`<-p.stop\`), never
-  closing it, sending on it or handing it on: nothing ever signals on it (hmq's worker pool);
+  closing it, sending on it or handing it on: nothing ever signals on it (hmq's worker pool); nor
+  another package's \`Context\` (trufflehog's \`pkg/context\`, \`*gin.Context\`), which the reason names;
 - the only source is a context parameter or field that may be nil: the function hands it to a
   call that makes its own context of it (\`ctx := opts.buildContext(o.parent)\`), or the package
   builds the type without the field (\`&Observable{items: items}\`) and the function building it
@@ -64,8 +65,7 @@ export const withoutFix = `## Reported without a fix
   which a select on the done channel would drop;
 - the channel is named for a signal that code has started or finished (\`done\`, \`doneCh\`,
   \`errDone\`, \`ready\`, \`s.exited\`…): whoever waits for it may still be waiting when the source
-  ends (a shutdown waiting for its loops to report), and a select would then drop the report at
-  random;
+  ends (a shutdown waiting for its loops to report), and a select would then drop it at random;
 - the send reports why a server stopped (\`errChan <- s.Serve(lis)\`, or \`err := srv.ListenAndServe()\`
   sent later) and the function stops that server itself (\`<-ctx.Done(); s.GracefulStop()\`): the
   server returns because the source is done, so the report always comes after it (tink's servers,

@@ -65,6 +65,7 @@ import { raisedBeforeSend } from './raised-before-send.js';
 import { mayBeNil } from './nil-source.js';
 import { sendEndReason } from './send-end.js';
 import { drainedByCallersReason } from './handed-in-drained.js';
+import { foreignContext } from './foreign-context.js';
 
 export const sendSelectCtx: Codemod = {
   id: 'send-select-ctx',
@@ -145,7 +146,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
     }
     const dead = deadDoneFieldsReason(send, ctx.tree, ctx.packageIndex);
     if (dead) return { reason: dead };
-    return { reason: 'no cancellation source in scope (no context.Context or done channel to select on)' };
+    const foreign = foreignContext(send);
+    return { reason: foreign ? `no cancellation source goconc knows in scope: ${foreign} is not the standard library's context.Context, and goconc cannot see whether it has a Done() to select on` : 'no cancellation source in scope (no context.Context or done channel to select on)' };
   }
   const chan = send.childForFieldName('channel')!.text;
   const lock = lockAcquired(send, ctx);

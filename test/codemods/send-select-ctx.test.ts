@@ -38,3 +38,30 @@ func (c *collector) Describe(ch ${param}) {
     expect(reported(collector('chan<- *Desc'))).toEqual([15]);
   });
 });
+
+describe("send-select-ctx and another package's Context", () => {
+  const reasons = (source: string) =>
+    analyzeSource('/virtual/p.go', 'p.go', source, { codemods: [codemod], goVersion: '1.22', packages: new PackageIndexCache() }).findings.map((f) => f.fix ? 'fix' : f.reason);
+  const pump = (imports: string, param: string) => `package p
+
+import ${imports}
+
+func pump(ctx ${param}, in []int, out chan<- int) {
+	for _, v := range in {
+		out <- v
+	}
+}
+`;
+
+  it('says which parameter it cannot use, and why, rather than that none is in scope', () => {
+    expect(reasons(pump('"github.com/trufflesecurity/trufflehog/v3/pkg/context"', 'context.Context'))).toEqual([
+      'no cancellation source goconc knows in scope: ctx (context.Context of "github.com/trufflesecurity/trufflehog/v3/pkg/context") is not the standard library\'s context.Context, and goconc cannot see whether it has a Done() to select on',
+    ]);
+    expect(reasons(pump('"github.com/gin-gonic/gin"', '*gin.Context'))[0]).toMatch(/^no cancellation source goconc knows in scope: ctx \(\*gin.Context of "github.com\/gin-gonic\/gin"\)/);
+  });
+
+  it("still fixes a send with the standard library's context, and keeps the plain reason with none", () => {
+    expect(reasons(pump('"context"', 'context.Context'))).toEqual(['fix']);
+    expect(reasons(pump('"strings"', '*strings.Builder'))).toEqual(['no cancellation source in scope (no context.Context or done channel to select on)']);
+  });
+});
