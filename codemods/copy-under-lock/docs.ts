@@ -145,6 +145,10 @@ goroutine the method starts (\`go c.Close(ctx)\`).
   (\`ln, err := net.Listen("tcp", addr)\`, then \`s := &taskServer{ln: ln}\`), or a call given a name
   made from the key (\`path := filepath.Join(sm.dir, id+".sock")\`): restarted during a slow Close,
   go-task's server found its port still bound, and podman's re-attach lost its socket file. So too
+  where the new value comes from a call of a function the method is handed (\`res, err := open()\`,
+  maddy's \`Singleton.GetOpen(key, open)\`) or a call given another of its parameters
+  (\`listen(addr)\`): the caller picked what it opens for the key, and a GetOpen during a Release's
+  slow Close found the listener's address still in use. So too
   where another method inserts, under the same mutex, a value it is handed after calling a method
   named for acquiring on it (\`db.Open()\`, a Start, Listen or Lock; then \`s.dbs[db.Path()] = db\`):
   a litestream-shaped RegisterDB of a path during an UnregisterDB's slow Close found the file still

@@ -1,5 +1,6 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { criticalSections } from '../../src/go/lock-regions.js';
+import { paramsOf } from '../../src/go/scope.js';
 import { unparen, type Node } from '../../src/go/syntax.js';
 
 /** A method name that ends an object's life and may release what it holds (a file, its lock, a port). */
@@ -17,7 +18,10 @@ export function closesTaken(call: Node, taken: string): boolean {
  * made by a call given that key (`ds, err := openDatastore(filepath.Join(r.dir, storeID+".db"));
  * r.stores[storeID] = ds`), after looking the key up: a get-or-create that opens by key. With a
  * close moved past the unlock, it could open the same key while the old value still holds what it
- * frees (a file's lock: "database is locked"). As `Get (openDatastore(…))`.
+ * frees (a file's lock: "database is locked"). So too a value made by a call of a function the
+ * method is handed (`res, err := open()`), or a call given another of its parameters: the caller
+ * picked what it opens for the key. A value made without the key or anything handed in
+ * (`openDatastore(filepath.Join(c.dir, "shared.db"))`) is not counted. As `Get (openDatastore(…))`.
  */
 export function reopensByKey(typeName: string, cs: { mutex: string; recv: string }, field: string, method: Node, ctx: FileContext): { method: string; call: string } | undefined {
   const mutex = cs.mutex.slice(cs.recv.length);
@@ -35,6 +39,9 @@ export function reopensByKey(typeName: string, cs: { mutex: string; recv: string
         const value = unparen(st.childForFieldName('right')!.namedChildren[0]);
         const made = value.type === 'call_expression' ? value : value.type === 'identifier' ? madeBy(value.text, nodes, st) : undefined;
         if (made && givenKey(made, key)) return { method: m.name, call: made.text };
+        // `res, err := open()` with `open` a parameter (maddy's Singleton.GetOpen): what it opens the
+        // caller chose, with the key; so too a constructor given another parameter (`listen(addr)`).
+        if (made && handedIn(made, m.node)) return { method: m.name, call: made.text };
         // `&fileDir{path: name, buf: b}` after `b, _ := os.ReadFile(name)`: built from what a call given the key read.
         const read = unparen(value.type === 'unary_expression' ? value.childForFieldName('operand')! : value).type === 'composite_literal' && value.descendantsOfType('identifier').some((id) => id.text === key) ? readByKey(nodes, st, key) : undefined;
         if (read) return { method: m.name, call: read.text };
@@ -114,4 +121,18 @@ function givenKey(call: Node, key: string): boolean {
   if (/^(make|new|append)$/.test(call.childForFieldName('function')?.text ?? '')) return false;
   const args = call.childForFieldName('arguments');
   return !!args && args.descendantsOfType('identifier').some((id) => id.text === key);
+}
+
+/**
+ * A call of a function value the method `fn` is handed (`open()`, `f.Open()` on a parameter `f`), or
+ * one given a parameter of it (`listen(addr)`) other than a context; not `make`/`new`/`append`.
+ */
+function handedIn(call: Node, fn: Node): boolean {
+  const callee = call.childForFieldName('function');
+  if (!callee || /^(make|new|append)$/.test(callee.text)) return false;
+  const params = new Set(paramsOf(fn).filter((p) => !/^context\.Context$/.test(p.typeNode.text)).map((p) => p.name));
+  const root = callee.type === 'selector_expression' ? unparen(callee.childForFieldName('operand')!) : callee;
+  if (root.type === 'identifier' && params.has(root.text)) return true;
+  const args = call.childForFieldName('arguments');
+  return !!args && args.descendantsOfType('identifier').some((id) => params.has(id.text));
 }
