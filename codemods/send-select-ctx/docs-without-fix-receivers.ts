@@ -42,7 +42,11 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   b.runEngineAction(…, events)\`, then \`defer func() { close(ch); <-done }()\`: pulumi's apply),
   or hands to a call in a goroutine it starts that defers the close (\`wg.Go(func() { defer
   close(tfCh); err = srcDb.Clone(ctx, …, tfCh) })\`, \`go func() {…}()\`, \`g.Go\`: dolt's
-  SyncRoots, whose \`wg.Wait()\` hung with the clone blocked on its next event);
+  SyncRoots, whose \`wg.Wait()\` hung with the clone blocked on its next event); or a channel
+  field of a local (\`for chunk := range reporter.chunkCh\`, \`reporter := &ChunkReporter{chunkCh:
+  make(…)}\` or \`x := newT(…)\`) the package fills with a plain send, not a select case, in a
+  method of its type (\`c.chunkCh <- &chunk\`), in the function, or in a function the local is
+  handed to (a variant of trufflehog's source manager left its chunk producers blocked for good);
 - the function waits on its way out (\`defer func() { <-displayDone; … }()\`) for a goroutine it
   started with that channel and with a channel it sends on and never closes (\`go
   display.ShowEvents(…, displayEvents, displayDone)\`): that goroutine ends only when told, and a

@@ -1,5 +1,6 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { filledByCall } from './filled-by-call.js';
+import { fieldFilledPlainly } from './relayed-field.js';
 import { calledName, parametersGiven } from '../../src/go/called-functions.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
 import { declarationOf, isLocalOf, selectedField } from '../../src/go/scope.js';
@@ -26,6 +27,9 @@ export function relayedFrom(send: Node, fn: Node, ctx: FileContext): string | un
     // draining to the close (ooni's dslvm stages left a connection unclosed and their upstream
     // blocked once one gave up).
     if (ranged && stageInput(ranged, loop, send, fn, ctx)) return `${ranged.text}, a pipeline's input handed to it, while it closes ${unparen(send.childForFieldName('channel')!).text} on its way out`;
+    // A field of a local (`for chunk := range chunkReporter.chunkCh`) the package fills with a plain send.
+    const field = ranged?.type === 'selector_expression' ? fieldFilledPlainly(ranged, ctx) : undefined;
+    if (field) return field;
     if (ranged?.type !== 'identifier') continue;
     const found = declarationOf(ranged.text, loop);
     // A channel handed in on a channel (`case uch := <-a.upstream:`): its senders, given it to

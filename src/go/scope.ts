@@ -145,7 +145,7 @@ export function selectedField(selector: Node, index: PackageIndex): FieldDecl | 
 }
 
 /** `x := newT(…)`, the package's only function of that name returning one named type (`*T`): T. */
-function constructedTypeName(name: string, at: Node, index: PackageIndex): string | undefined {
+export function constructedTypeName(name: string, at: Node, index: PackageIndex): string | undefined {
   const found = declarationOf(name, at);
   const value = found && 'local' in found && found.local.value ? unparen(found.local.value) : undefined;
   const callee = value?.type === 'call_expression' ? value.childForFieldName('function') : undefined;
