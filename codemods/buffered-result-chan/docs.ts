@@ -53,8 +53,9 @@ in a deferred literal): it runs after the send just as a statement after it woul
 only once the receiver has the value, and never if it gave up; buffered, the send completes into
 the buffer and the deferred work runs anyway (tinode's long-poll queue acked a message whose poll
 had timed out: lost). Deferred releases that only let others go on are safe either way and not
-counted: \`wg.Done()\`, \`mu.Unlock()\`, \`cancel()\`, \`close(ch)\`, a send or a \`<-sem\` token, and a
-deferred \`if r := recover(); r != nil { … }\`.
+counted: \`wg.Done()\` (unless a Wait it lets return ends what the select waits on: below),
+\`mu.Unlock()\`, \`cancel()\`, \`close(ch)\`, a send or a \`<-sem\` token, and a deferred \`if r :=
+recover(); r != nil { … }\`.
 
 A goroutine that also closes another channel, deferred or not (\`defer close(hpw)\`, \`defer
 close(errC)\`, one send on either): unbuffered, the receiver has taken the value before that close;
@@ -78,4 +79,13 @@ a node that answered as failed or timed out). The cancel counts too when called 
 name: the literal's parameter the go statement hands it to (\`go func(release context.CancelFunc) {
 defer release(); … }(cancel)\`), or a field or variable set to it before (\`rq.stop = cancel\`, then
 \`defer rq.stop()\`): ratify's processTimeout reported a handler that succeeded as timed out.
+
+A goroutine whose \`wg.Done()\` (deferred, or after the send) lets a \`wg.Wait()\` elsewhere return,
+after which that code ends what the receiving select also waits on: \`go func() { wg.Wait();
+cancel() }()\` with \`case <-ctx.Done():\` (ctx from that cancel's \`context.With…\`), or \`wg.Wait();
+close(done)\` with \`case <-done:\`. The Done is no mere release here: unbuffered, it comes only once
+the receiver has the value, so the receive wins; buffered, Done, the Wait and the cancel may all
+come before the select, both cases be ready and it pick the other at random (frankenphp's boot
+returned ErrStopped for a main thread that had booted). A Wait followed by nothing the select
+waits on keeps the fix.
 `;

@@ -5,6 +5,7 @@ import { ancestors, firstLine, FUNCTION_TYPES, touchesError, type Node } from '.
 import { cancelsWaitedContext } from './cancels-waited-context.js';
 import { sendsOtherWaited } from './sends-other-waited.js';
 import { deferredWork } from './deferred-work.js';
+import { waitThenEndsWaited } from './wait-then-ends-waited.js';
 import { docs } from './docs.js';
 import { mayHaveGoStatement, mayHaveSend, mayMakeChannel } from '../../src/go/text-signals.js';
 
@@ -54,6 +55,13 @@ function find(ctx: FileContext): RawFinding[] {
       const { other, how, comm } = sends;
       const name = other.childForFieldName('channel')!.text;
       out.push({ start: make.startIndex, end: make.endIndex, message, reason: `the goroutine also sends on ${name} (${firstLine(other.text)}, ${how}, line ${other.startPosition.row + 1}) and the select receiving ${chan} also waits on ${comm}: unbuffered, the result's send waits for the receiver, so ${name} is sent on only once the value is taken; buffered, both may be ready at once and the select pick ${comm} at random, the result sent then dropped` });
+      continue;
+    }
+    const waited = waitThenEndsWaited(send, make, chan);
+    if (waited) {
+      const { done, how, wait, end, comm } = waited;
+      const group = done.childForFieldName('function')!.text;
+      out.push({ start: make.startIndex, end: make.endIndex, message, reason: `the goroutine's ${firstLine(done.text)} (${how}, line ${done.startPosition.row + 1}) lets ${firstLine(wait.text)} (line ${wait.startPosition.row + 1}) return, after which ${firstLine(end.text)} (line ${end.startPosition.row + 1}) makes the select's ${comm} ready beside its receive of ${chan}: unbuffered, ${group}() comes only once the receiver has the value, so the receive wins; buffered, it comes at once, the Wait returns and ${firstLine(end.text)} may come before the select, both cases be ready and it pick ${comm} at random, a result sent taken for a stop or failure` });
       continue;
     }
     const after = workAfterSend(send);

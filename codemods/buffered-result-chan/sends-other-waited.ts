@@ -45,7 +45,7 @@ function followsOnPath(send: Node, other: Node, literal: Node): boolean {
 }
 
 /** A select in `fn` receiving from `chan` in one case and from `other` in another: the other case's communication. */
-function selectedWith(fn: Node, chan: string, other: string): string | undefined {
+export function selectedWith(fn: Node, chan: string, other: string): string | undefined {
   const receives = (name: string) => new RegExp(`(^|=)<-${regexEscaped(name)}$`);
   for (const select of fn.descendantsOfType('select_statement')) {
     const comms = select.namedChildren.filter((c) => c.type === 'communication_case').map((c) => c.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '');
