@@ -3,7 +3,7 @@ import { cancellationSources } from '../../src/go/cancellation.js';
 import { loopShape } from '../../src/go/loops.js';
 import { doneAt } from '../../src/go/done-at.js';
 import { exitStatements } from '../../src/go/results.js';
-import { afterOpeningBrace, ancestors, enclosingFunction, eol, firstLine, FUNCTION_TYPES, indentAt, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { afterOpeningBrace, ancestors, enclosingFunction, eol, FUNCTION_TYPES, indentAt, same, touchesError, type Node } from '../../src/go/syntax.js';
 import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { docs } from './docs.js';
 import { answeredRequest } from './serves-requests.js';
@@ -14,6 +14,7 @@ import { ownCancelCall } from './own-cancel.js';
 import { helperWait } from './helper-waits.js';
 import { ownDeferredCancel } from './own-deferred-cancel.js';
 import { drainedChannel } from './drained-channel.js';
+import { usedOnlyBeforeGo } from '../../src/go/setup-only-context.js';
 
 export const loopCtxCheck: Codemod = {
   id: 'loop-ctx-check',
@@ -67,7 +68,8 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `${source.expr} bounds only the setup of ${dialed.value} (${dialed.call}), which the loop uses: the loop lives as long as ${dialed.value}, and a check of ${source.expr} would end it once the setup's context is done, with ${dialed.value} still open` });
       continue;
     }
-    const setup = usedOnlyBeforeStart(fn, source.expr);
+    const go = fn.parent?.parent;
+    const setup = go?.type === 'go_statement' ? usedOnlyBeforeGo(go, fn, source.expr)?.setup : undefined;
     if (setup) {
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `${source.expr} is used only before the goroutine starts (${setup}), and the goroutine never names it: it bounds the set-up, and the loop may be meant to outlive it (a periodic save for the life of the process), where a check would end it once the set-up's context is done` });
       continue;
@@ -198,20 +200,4 @@ function runsThroughDrain(loop: Node, fn: Node, ctx: string): string | undefined
   const done = new RegExp(`<-\\s*${regexEscaped(ctx)}\\.Done\\(\\)`).exec(after);
   // A wait for work in flight, or a grace period for it (`time.Sleep(DrainGrace)` before the close).
   return done ? /(?<![\w.])[\w.]+\.Wait\(\)|\btime\.Sleep\([^()\n]*(\([^()\n]*\)[^()\n]*)*\)/.exec(after.slice(done.index + done[0].length))?.[0] : undefined;
-}
-
-/**
- * The context, a parameter of the function starting the goroutine, used only before the go
- * statement and never in the goroutine (\`load(ctx, path)\`, then \`go func() { for { …; save(c) } }()\`:
- * a variant of incubator-answer's cache, whose saves stopped once start-up's context was done).
- * Its first use, as written.
- */
-function usedOnlyBeforeStart(goroutine: Node, name: string): string | undefined {
-  const go = goroutine.parent?.parent;
-  const outer = go?.type === 'go_statement' ? enclosingFunction(go) : undefined;
-  if (!outer || goroutine.descendantsOfType('identifier').some((id) => id.text === name)) return undefined;
-  const uses = outer.childForFieldName('body')?.descendantsOfType('identifier').filter((id) => id.text === name) ?? [];
-  if (uses.length === 0 || uses.some((id) => id.startIndex > go!.startIndex)) return undefined;
-  const call = ancestors(uses[0]).find((a) => a.type === 'call_expression');
-  return call ? firstLine(call.text) : name;
 }

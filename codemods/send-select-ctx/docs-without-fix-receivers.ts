@@ -209,4 +209,13 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   good, and one giving up once the source is done would only drop values (netbird's
   resolveDomains handed back a partial route map with a nil error). A caller that can leave its
   range early (on an error, once it has enough), or asks its context after the call (\`return
-  all, ctx.Err()\`: a stream cut short is told from a whole one), keeps the fix;`;
+  all, ctx.Err()\`: a stream cut short is told from a whole one), keeps the fix;
+- the send is in a goroutine a function starts and returns without waiting for, on a channel of its
+  own (a parameter, a local), the only source is that function's own context parameter, and the
+  function hands that context only to calls before the \`go\` (\`p.PubSub.Subscribe(ctx, …)\`, none
+  making a context from it) while the goroutine never names it nor what those calls give (errors
+  aside): the context bounds the set-up, and a caller may cancel it once the function returns (a
+  set-up timeout, maddy's Init), where a select on it would give up the send for good, and the
+  forwarding loop with it (maddy's update pipe delivered none of its updates). A goroutine that
+  uses the context itself (\`ctx.Done()\`, a call given it) or reads what it bounds (\`resp, err :=
+  cli.post(ctx, …)\`, then \`resp.Body\`: moby's ContainerWait) keeps the fix;`;

@@ -5,6 +5,7 @@ import { ancestors, contains, rootName, unparen, type Node } from '../../src/go/
 import { waitsForGoroutine } from './spawner-cancels.js';
 import { goroutineBody } from './goroutine-body.js';
 import { ownTimeout } from './source-order.js';
+import { setupOnlyReason, type OutlivingGoroutine } from './setup-only-context.js';
 
 /**
  * The send is in a goroutine that a function starts and returns without waiting for (gvisor's
@@ -17,9 +18,22 @@ import { ownTimeout } from './source-order.js';
  * `ctx.Err()`): its author made it the goroutine's lifetime; and a spawner that goes on after the
  * go statement with a loop, a select, a receive or a wait (it serves until the context ends).
  * A literal handed to the call the go statement starts (`go PanicRecovery(errs, func() { … })`)
- * is the goroutine's body too. The reason, if so.
+ * is the goroutine's body too. The reason, if so; for a channel of the function's own (a parameter),
+ * the reason when the context served only the set-up before the go statement (setup-only-context.ts).
  */
 export function outlivedSpawnerReason(send: Node, sources: CancellationSource[]): string | undefined {
+  const outliving = outlivingGoroutine(send, sources);
+  if (!outliving) return undefined;
+  const { source, spawner } = outliving;
+  const chan = unparen(send.childForFieldName('channel')!);
+  const name = spawner.childForFieldName('name')?.text;
+  const fnName = name ? `${name}()` : 'the function literal';
+  if (!notOwnChannel(chan, send)) return setupOnlyReason(send, outliving, fnName);
+  return `the goroutine outlives ${fnName}, which returns without waiting for it, and ${source.expr} is ${fnName}'s own (a request's): it is likely done by the time the goroutine sends, and a select on it would drop the value whenever ${chan.text} is full`;
+}
+
+/** The goroutine, its go statement and spawner, and the spawner's context parameter, as above but whatever the channel. */
+function outlivingGoroutine(send: Node, sources: CancellationSource[]): OutlivingGoroutine | undefined {
   // A timeout the spawner sets itself (`hctx, cancel := context.WithTimeout(ctx, d)`) is no source: the parameter is still the one chosen.
   const source = sources.find((s) => !ownTimeout(send, s));
   if (source?.kind !== 'ctx-param' || sources.some((s) => s.kind === 'ctx-field' || s.kind === 'done-field')) return undefined;
@@ -31,11 +45,7 @@ export function outlivedSpawnerReason(send: Node, sources: CancellationSource[])
   if (ancestors(go).find((a) => a.type === 'func_literal' || a.type === 'function_declaration' || a.type === 'method_declaration')?.id !== spawner.id) return undefined;
   if (new RegExp(`\\b${regexEscaped(source.expr)}\\.(Done|Err)\\(`).test(literal.text)) return undefined;
   if (waitsForGoroutine(spawner, go) || goesOnAfter(spawner, go)) return undefined;
-  const chan = unparen(send.childForFieldName('channel')!);
-  if (!notOwnChannel(chan, send)) return undefined;
-  const name = spawner.childForFieldName('name')?.text;
-  const fnName = name ? `${name}()` : 'the function literal';
-  return `the goroutine outlives ${fnName}, which returns without waiting for it, and ${source.expr} is ${fnName}'s own (a request's): it is likely done by the time the goroutine sends, and a select on it would drop the value whenever ${chan.text} is full`;
+  return { source, spawner, go, literal };
 }
 
 /** A package-level variable (`ExitCh`), or a field (`s.events`) of no local of the function. */
