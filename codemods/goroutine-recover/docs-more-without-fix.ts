@@ -35,4 +35,11 @@ x.Events()\`, \`updates := w.Watch(…)\`), the local named for a channel or the
 or watch, when nothing else in the function reads it: recovered, a panic in one callback would leave
 the subscription open with nothing taking from it, later changes never delivered (a variant of
 netbird's Android state listener, its UI stuck on stale state). One the function also reads itself,
-or a slice a call gives, is fixed.`;
+or a slice a call gives, is fixed.
+A goroutine whose whole work, a statement of its own body, is a range over the channel a method of
+a watch gives (\`for range watch.C() { watcher.SetRuntimeOptions(watch.Get().(Options)) }\`, or
+\`x.Events()\`, \`x.Updates()\`, no arguments), \`watch\` a parameter or local of another package's type,
+of a type whose such method the package declares a channel, or given by a call: recovered, a panic
+in one update would end the loop for good while the process lives on, every later update lost
+silently (m3's runtime options manager and KV watches). One the function also reads after starting
+the goroutine, or a goroutine taking one value only, is fixed.`;

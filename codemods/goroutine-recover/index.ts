@@ -65,7 +65,7 @@ function consumerLoop(stmts: Node[], body: Node, ctx: FileContext): string | und
     const returned = over?.match(/^[\w.]*?(\w+)\(\)$/);
     if (returned && ctx.packageIndex().anyTextMatches(new RegExp(`\\b${returned[1]}\\s*\\([^()]*\\)\\s*(<-\\s*)?chan\\b`))) ranged.push(over!);
     // Or a value of a type another package declares, which may be a channel.
-    const unknown = clause && ranged.length === 0 ? rangedOfUnknownType(clause, body, ctx) : undefined;
+    const unknown = clause ? rangedOfUnknownType(clause, body, ctx, ranged.length > 0) : undefined;
     if (unknown) return unknown;
     for (const text of [...ranged, ...received]) {
       if (!/^[\w.]+(\(\))?$/.test(text) || SIGNAL_CHANNEL.test(text.replace(/\(\)$/, ''))) continue;

@@ -5,6 +5,8 @@ import { contains, type Node } from '../../src/go/syntax.js';
 import { packageChannelRanged } from './package-channel.js';
 import { fieldAliasRanged } from './field-alias-channel.js';
 import { subscribedChannelRanged } from './subscribed-channel.js';
+import { watchedChannelRanged } from './watched-channel.js';
+import { SIGNAL_CHANNEL } from './skipped-work.js';
 
 // A range over a value whose type another package declares: with one variable, not named as an
 // index, it may be a channel the goroutine consumes.
@@ -19,8 +21,10 @@ const INDEX = /^(_|i|j|k|n|ix|idx|index|pos)$/;
  * p.cmd.Stdout`, `cmd *cmd.Cmd`: okteto's supervisor, whose child blocked writing once its reader
  * was gone). How, for the reason, e.g. `msgs (which nramqp.Consume(…) gives, of a type …)`.
  */
-export function rangedOfUnknownType(clause: Node, body: Node, ctx: FileContext): string | undefined {
-  const shared = packageChannelRanged(clause, body, ctx) ?? fieldAliasRanged(clause, body, ctx) ?? subscribedChannelRanged(clause, body);
+export function rangedOfUnknownType(clause: Node, body: Node, ctx: FileContext, channelKnown = false): string | undefined {
+  // A channel the package declares a method returns, named like a ticker's (`C() <-chan struct{}`), may still be a watch's.
+  if (channelKnown) return SIGNAL_CHANNEL.test(clause.childForFieldName('right')?.text.replace(/\(\)$/, '') ?? '') ? watchedChannelRanged(clause, body, ctx) : undefined;
+  const shared = packageChannelRanged(clause, body, ctx) ?? fieldAliasRanged(clause, body, ctx) ?? subscribedChannelRanged(clause, body) ?? watchedChannelRanged(clause, body, ctx);
   if (shared) return shared;
   const vars = clause.childForFieldName('left')?.namedChildren ?? [];
   const over = clause.childForFieldName('right');
