@@ -103,5 +103,11 @@ function returns (livego's connection keepalive, started between the handshake a
 A loop whose select drains a channel (\`case ev := <-c.events:\`, or a local's) that other code of
 the package sends on with a plain send, outside a select with a way out (\`c.events <- ev\` in
 resty's onResponse): ended on the context, it would leave those senders blocked for good once the
-buffer fills. Senders that give up in a select (\`case <-ctx.Done():\`) leave the loop checked.
+buffer fills. Senders that give up in a select with a default, a timer's case or a case on the
+loop's own source (\`case <-h.ctx.Done():\` where the loop checks \`h.ctx\`, or a context derived
+from it) leave the loop checked. Senders whose select's only way out is another source
+(\`case <-ctx.Done():\`, a request's own context, in \`Publish(ctx, u)\`, where the loop checks
+\`h.ctx\`) are reported without a fix: ended on \`h.ctx\`, the loop would leave them waiting until
+their own context is done, for good for one without a deadline (a variant of mercure's hub
+dispatcher, its publishers hung in a graceful drain).
 `;

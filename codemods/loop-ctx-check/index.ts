@@ -105,7 +105,11 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `${source.expr} is cancelled by this function's own ${outlives.cancel} ${when}, and nothing waits for the goroutine: checked at the top, the loop would end with ${outlives.starter}, where it outlived it (livego's connection keepalive, started between the handshake and the ack)` });
       continue;
     }
-    const drains = drainedChannel(loop, fn, ctx.packageIndex());
+    const drains = drainedChannel(loop, fn, ctx.packageIndex(), source);
+    if (drains?.others) {
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop drains ${drains.channel}, which ${drains.sender} sends on in a select whose only way out is ${drains.others}, not ${source.expr}: ended on ${source.expr}, the loop would leave those senders waiting until their own source is done, for good for one that never is (a variant of mercure's hub dispatcher, whose publishers, their request context without a deadline, hung in a graceful drain)` });
+      continue;
+    }
     if (drains) {
       const fills = drains.buffer === '0' ? 'at once, the channel unbuffered' : drains.buffer ? `once the buffer (${drains.buffer}) fills` : 'once its buffer fills';
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop drains ${drains.channel}, which ${drains.sender} sends on without a select: ended on ${source.expr}, its senders would block for good ${fills} (resty's metrics exporter, whose in-flight requests hung at shutdown)` });
