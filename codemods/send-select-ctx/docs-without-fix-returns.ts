@@ -56,4 +56,9 @@ export const returnsWithoutFix = `- a return in place of the send would run a de
   that waits for its readers, reaps the child process and gives nil for a cancel; not an error
   maker such as \`fmt.Errorf(…, ctx.Err())\`): a return of \`ctx.Err()\` at the send would skip that
   call, leave the child unreaped and report an error where the function reports none (crowdsec's
-  journalctl source);`;
+  journalctl source);
+- the \`if\` right after the send has a branch ending in a return or a break with a clean-up in it
+  (a \`Close\`, \`Unlock()\`, \`wg.Done()\`, a cancel…, as above), made as a statement or for its
+  result (\`if socks.Close { err = conn.Close(); connections.Delete(id); return }\`): a return at
+  the send would skip it, and the connection would stay open with its entry kept (a variant of
+  merlin's SOCKS client reader);`;

@@ -115,13 +115,13 @@ function deferredIn(node: Node, body: Node): boolean {
  * `finish`), or a hold given back (`heldUnlock.release()`, `lease.Release()`: btcwallet's unlock
  * hold, whose release a wallet lock waits for).
  */
-const COMPLETION = /^(cb|callback|done|finish(ed)?|complete(d)?|release|on[A-Z]\w*)$|^[\w.]+\.(release|Release)$/;
+export const COMPLETION = /^(cb|callback|done|finish(ed)?|complete(d)?|release|on[A-Z]\w*)$|^[\w.]+\.(release|Release)$/;
 
 /**
  * `x.n--`, `delete(x.m, k)`, `x.n.Add(-1)` or `atomic.AddInt32(&x.n, -1)`: a count or set kept
  * in a field, made smaller.
  */
-function isBookkeeping(n: Node): boolean {
+export function isBookkeeping(n: Node): boolean {
   if (n.type === 'dec_statement') return n.namedChild(0)?.type === 'selector_expression';
   const callee = n.childForFieldName('function')?.text ?? '';
   const args = n.childForFieldName('arguments')?.namedChildren ?? [];
