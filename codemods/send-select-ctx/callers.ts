@@ -9,6 +9,7 @@ import { declarationOf, paramsOf } from '../../src/go/scope.js';
 import { parametersGiven } from '../../src/go/called-functions.js';
 import { mostSends } from '../../src/go/send-paths.js';
 import { ancestors, contains, enclosingFunction, firstLine, same, unparen, type Node } from '../../src/go/syntax.js';
+import { contextIgnoredByLoop } from './handed-context-loop.js';
 import { drainedByCalledWorkers, drainingRange, ownerType, plainFieldReceive } from './receivers.js';
 
 // A send on a channel parameter: what the package's callers hand in, and how they take it.
@@ -187,21 +188,32 @@ export function cancelledByReader(send: Node, ctx: FileContext, source: Cancella
  * Why the fix's return would leave only part of the work, if it would: the send's function is a
  * method or function of the package called in a loop that does not stop on the field source
  * (goreplay's `startWorker`, `for { … o.sendRequest(client, msg) … }` with no case on `o.quit`):
- * the return leaves the helper, and the loop goes on past the stop.
+ * the return leaves the helper, and the loop goes on past the stop. Or, for the function's own
+ * context parameter, called in an endless loop that neither checks what it hands in nor stops on
+ * the result (contextIgnoredByLoop): once that context is done the loop spins.
  */
 export function returnLeavesOnly(send: Node, fn: Node, ctx: FileContext, source: CancellationSource): string | undefined {
   if (!same(enclosingFunction(send), fn)) return undefined;
-  if (source.kind !== 'done-field' && source.kind !== 'ctx-field') return undefined;
+  // Or the function's own context parameter, handed in by a loop that never looks at it (fabio's route poller).
+  const param = source.kind === 'ctx-param' && same(source.fn, fn);
+  if (source.kind !== 'done-field' && source.kind !== 'ctx-field' && !param) return undefined;
   if (fn.type !== 'method_declaration' && fn.type !== 'function_declaration') return undefined;
   const name = fn.childForFieldName('name')?.text;
   const field = source.expr.slice(source.expr.indexOf('.') + 1);
   if (!name) return undefined;
   for (const call of ctx.packageIndex().callsNamed(name)) {
     const caller = enclosingFunction(call);
+    const callerName = caller?.childForFieldName('name')?.text;
+    const where = callerName ? `${callerName}()'s loop` : 'a loop of a function literal';
+    if (param) {
+      const ignored = contextIgnoredByLoop(call, fn, source.expr);
+      const handed = ignored && ignored.arg !== source.expr ? ` (handed in as ${source.expr})` : '';
+      if (ignored) return `the return would leave only ${name}(), called in ${where}, an endless one that neither checks ${ignored.arg}${handed} nor stops on what ${name}() returns: once ${ignored.arg} is done that loop would call ${name}() again at once, a blocked send turned into a busy loop`;
+      continue;
+    }
     const loop = ancestors(call).find((a) => a.type === 'for_statement' && (!caller || contains(caller, a)));
     if (loop && !new RegExp(`\\.${field}\\b`).test(loop.text)) {
-      const callerName = caller?.childForFieldName('name')?.text;
-      return `the return would leave only ${name}(), called in ${callerName ? `${callerName}()'s loop` : 'a loop of a function literal'}, which does not stop on ${source.expr}: the value would be dropped and the loop go on working past the stop`;
+      return `the return would leave only ${name}(), called in ${where}, which does not stop on ${source.expr}: the value would be dropped and the loop go on working past the stop`;
     }
   }
   return undefined;

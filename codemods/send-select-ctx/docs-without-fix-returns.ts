@@ -61,4 +61,10 @@ export const returnsWithoutFix = `- a return in place of the send would run a de
   (a \`Close\`, \`Unlock()\`, \`wg.Done()\`, a cancel…, as above), made as a statement or for its
   result (\`if socks.Close { err = conn.Close(); connections.Delete(id); return }\`): a return at
   the send would skip it, and the connection would stay open with its entry kept (a variant of
-  merlin's SOCKS client reader);`;
+  merlin's SOCKS client reader);
+- the source is the function's own context parameter, and a caller of the package hands it in from
+  an endless loop (\`for { pollOnce(ctx, client, req, cfg, ch) }\`: no range or clause, no condition
+  naming it) that neither checks it (no \`ctx.Err()\`, \`ctx.Done()\` or select on it, not set
+  anew there) nor stops on the function's result: the return would leave the helper only, and once
+  the context is done the loop would call it again at once, a parked send turned into a busy loop
+  (a variant of fabio's custom route poller sent 50,754 requests in half a second);`;
