@@ -315,7 +315,9 @@ on purpose, for work that must not stop with it):
   scope, that work would end with it (with \`--aggressive\`, xk6-browser's browser registry, built
   with the VU's init context, stopped launching browsers once the init stage ended);
 - the function called is a method named for starting something that runs on (\`Start\`,
-  \`StartServer\`, \`Serve\`, \`Listen…\`, \`Launch\`, \`Spawn\`, \`Watch…\`, \`Run\`) of which the package
+  \`StartServer\`, \`Serve\`, \`Listen…\`, \`Launch\`, \`Spawn\`, \`Watch…\`, \`Run\`), or for starting it
+  again (\`Restart…\`, \`Relaunch\`: merlin's listener, restarted by an RPC given the request's
+  context, stopped serving once the RPC returned) of which the package
   declares no function or method by that name, so goconc cannot see its body (not when the context in scope is the receiver's
   field): the context it is given commonly bounds the life of what it starts, and given the
   context in scope it would end with it (with \`--aggressive\`, btcwallet's neutrino chain service,

@@ -3,10 +3,12 @@ import type { Node } from '../../src/go/syntax.js';
 
 /**
  * A method named for starting something that runs on (`Start`, `StartServer`, `Serve`,
- * `ListenAndServe`, `Launch`, `Spawn`, `Watch`, `Run`): the whole name, or the word then more
- * words (not `Started`, `Runner`, `Watcher`, `Running`).
+ * `ListenAndServe`, `Launch`, `Spawn`, `Watch`, `Run`), or for starting it again (`Restart`,
+ * `RestartListener`, `Relaunch`: merlin's listener service, restarted by an RPC given its request's
+ * context): the whole name, or the word then more words (not `Started`, `Runner`, `Watcher`,
+ * `Running`, `Restarted`).
  */
-const STARTS = /^(?:Start|Serve|Listen|Launch|Spawn|Watch)(?:[A-Z0-9_]\w*)?$|^Run$/;
+const STARTS = /^(?:Start|Serve|Listen|Launch|Spawn|Watch|Restart|Relaunch)(?:[A-Z0-9_]\w*)?$|^Run$/;
 
 /**
  * The call the empty context is given to, when it is a method (or a function of another package,
