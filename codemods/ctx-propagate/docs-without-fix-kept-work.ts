@@ -30,4 +30,12 @@ export const cleanupNameDoc = `- the call undoes a connection (\`Disconnect…\`
   connected after a failed snapshot);
 `;
 
-export const keptWorkWithoutFix = `${sharedDoneDoc}${timedWaitDoc}${constructorDoc}${cleanupNameDoc}`;
+export const writeAfterServedDoc = `- the call is given to a write (named as for \`context.Background()\` above: \`Update\`, \`Publish\`…)
+  and runs after a statement calling a function of the package with the context in scope
+  (\`h.serve(ctx, s, w)\`) that returns nothing and loops for good until it returns in \`case
+  <-ctx.Done():\`: the context is most likely done by then, and given it the write would fail at once
+  (mercure's subscription-ended update, \`dispatchSubscriptionUpdate(context.TODO(), s, false)\`
+  after the stream, never published once the subscriber hung up);
+`;
+
+export const keptWorkWithoutFix = `${sharedDoneDoc}${timedWaitDoc}${constructorDoc}${cleanupNameDoc}${writeAfterServedDoc}`;
