@@ -23,8 +23,10 @@ export function cleanupAfter(call: Node, fn: Node): string | undefined {
  * A name that cleans up: starting with the word (`Delete`, `releaseLease`, `x.Kill`, `x.Stop`,
  * `StopContainer`, not `Stopwatch`), or ending with it after others (`ForceJobDelete`,
  * `WorkerUnregister`: cds' worker signed out with its stop's cancelled context), not `IsDeleted`.
+ * Taking back what was announced or granted counts (`WithdrawRoutes`, `RevokeLease`,
+ * `Unannounce`: fabio's BGP routes, withdrawn at exit given a context done by then, stayed announced).
  */
-export const CLEANUP = /(^|\.)([Rr]elease|[Cc]lean[Uu]p|[Dd]elete|[Rr]emove|[Dd]estroy|[Tt]ear[Dd]own|[Uu]nlock|[Kk]ill|[Pp]rune|[Pp]urge|[Uu]nregister|[Dd]eregister|Shutdown|GracefulStop)\w*$|(^|\.)[Ss]top(?:[A-Z0-9_]\w*)?$|[a-z0-9](Release|Clean[Uu]p|Delete|Remove|Destroy|Tear[Dd]own|Unlock|Kill|Prune|Purge|Unregister|Deregister|Shutdown|Stop)(?:[A-Z0-9_]\w*)?$/;
+export const CLEANUP = /(^|\.)([Rr]elease|[Cc]lean[Uu]p|[Dd]elete|[Rr]emove|[Dd]estroy|[Tt]ear[Dd]own|[Uu]nlock|[Kk]ill|[Pp]rune|[Pp]urge|[Uu]nregister|[Dd]eregister|[Ww]ithdraw|[Rr]evoke|[Uu]nannounce|[Uu]nadvertise|Shutdown|GracefulStop)\w*$|(^|\.)[Ss]top(?:[A-Z0-9_]\w*)?$|[a-z0-9](Release|Clean[Uu]p|Delete|Remove|Destroy|Tear[Dd]own|Unlock|Kill|Prune|Purge|Unregister|Deregister|Withdraw|Revoke|Unannounce|Unadvertise|Shutdown|Stop)(?:[A-Z0-9_]\w*)?$/;
 
 /** The call's statement keeps an error: `x, err := f(…)`, `err = f(…)`, `if err := f(…); …`. */
 export function failureKept(call: Node): boolean {

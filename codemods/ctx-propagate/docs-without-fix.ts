@@ -49,7 +49,10 @@ on purpose, for work that must not stop with it):
   context in scope is a parameter or local of the function around the registration, not the
   literal's own: the literal runs long after that function, whose context may be done by then
   (with \`--aggressive\`, benthos' studio pull runner, its config-change callback given
-  bootstrapConfigReader's ctx, stopped the old stream with a done context on each reset);
+  bootstrapConfigReader's ctx, stopped the old stream with a done context on each reset); or to
+  run at exit: \`AtExit\`, \`Listen\` (a literal handed to it is no address), or any call handed a
+  literal taking an \`os.Signal\` (with \`--aggressive\`, fabio's \`exit.Listen(func(sig os.Signal) {
+  …WithdrawRoutes(…) })\`, given Start's context, done by exit, left its BGP routes announced);
 - the function around it, given the context as a parameter, stops or shuts something down
   (\`Stop\`, \`Shutdown\`, \`Close\`, \`Teardown\`, \`Drain\`…): its context bounds the wait for what it
   stops and may be done already (a forced stop), while its work on the way is meant to finish
@@ -132,7 +135,9 @@ on purpose, for work that must not stop with it):
   once its manager's context was done), \`Shutdown\` (a graceful stop: with
   \`--aggressive\`, oauth2-proxy's server would have cut its requests in flight), or ending with one:
   skaffold's \`ForceJobDelete\` after a job's watch failed on a timeout; cds' \`WorkerUnregister\`,
-  signing its worker out after a stop had cancelled the context), or given to the function such a
+  signing its worker out after a stop had cancelled the context), or taking back what was announced
+  or granted (\`Withdraw…\`, \`Revoke…\`, \`Unannounce…\`, \`Unadvertise…\`: fabio's BGP routes, withdrawn
+  at exit with a context done by then, stayed announced), or given to the function such a
   call returns (\`info.stopContainer()(context.TODO())\`, \`newCleanup(id)(…)\`: nektos/act's
   executor, which would have left a cancelled job's container behind), or a call whose comment,
   on its line or right above its statement, says it cleans up (\`// the client who held the lock

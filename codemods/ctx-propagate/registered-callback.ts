@@ -7,12 +7,18 @@ import { ancestors, same, type Node } from '../../src/go/syntax.js';
 /**
  * A call that registers a function to run later, by the last part of its name:
  * `SubscribeConfigChanges`, `OnChange`, `RegisterHook`, `AddEventHandler`, `SetCallback`,
- * `WatchFile`, `NotifyOn…`, `Handle`/`HandleFunc`.
+ * `WatchFile`, `NotifyOn…`, `Handle`/`HandleFunc`; or to run at exit: `OnExit`, `OnShutdown`,
+ * `RegisterOnShutdown`, `AtExit`, `Listen` (fabio's `exit.Listen(func(sig os.Signal) { … })`: a
+ * literal handed to a call of that name is no address to listen on).
  */
-const REGISTERS = /^(Subscribe\w*|On[A-Z]\w*|Register\w*|Add\w*(Handler|Listener|Hook|Callback)s?|Set\w*(Handler|Callback|Hook)s?|Watch\w*|Notify\w*|Handle|HandleFunc)$/;
+const REGISTERS = /^(Subscribe\w*|On[A-Z]\w*|Register\w*|Add\w*(Handler|Listener|Hook|Callback)s?|Set\w*(Handler|Callback|Hook)s?|Watch\w*|Notify\w*|Handle|HandleFunc|AtExit|Listen)$/;
+
+/** A literal taking an `os.Signal` (`func(sig os.Signal) { … }`): run when the process gets one, at exit. */
+const TAKES_SIGNAL = /\bos\.Signal\b/;
 
 /** When each later run comes, by what registers it. */
 function when(name: string): string {
+  if (/Exit|Shutdown|^Listen$/.test(name)) return 'at exit';
   if (/^(Subscribe|Watch|Notify)/.test(name)) return 'on each change';
   if (/^Handle|Handler/.test(name)) return 'on each request or event';
   return 'on each event';
@@ -33,10 +39,11 @@ export function registeredCallback(call: Node, source: CancellationSource): stri
     const given = literal.parent?.type === 'argument_list' ? literal.parent.parent : undefined;
     const callee = given?.childForFieldName('function')?.text ?? '';
     const name = callee.split('.').at(-1) ?? '';
-    if (!REGISTERS.test(name)) continue;
+    const onSignal = given && TAKES_SIGNAL.test(literal.childForFieldName('parameters')?.text ?? '');
+    if (!REGISTERS.test(name) && !onSignal) continue;
     const owner = source.fn.childForFieldName('name')?.text;
     const whose = owner ? `${owner}()'s` : "the function literal's around it";
-    return `the call is in a function literal handed to ${callee}(…), which keeps it to run later (${when(name)}): by then ${source.expr}, ${whose}, may be done, and given ${source.expr} those later runs would fail (benthos' studio config resets)`;
+    return `the call is in a function literal handed to ${callee}(…), which keeps it to run later (${onSignal ? 'on a signal, at exit' : when(name)}): by then ${source.expr}, ${whose}, may be done, and given ${source.expr} those later runs would fail (${onSignal || when(name) === 'at exit' ? "fabio's BGP routes, withdrawn at exit, left announced" : "benthos' studio config resets"})`;
   }
   return undefined;
 }
