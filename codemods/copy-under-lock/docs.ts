@@ -51,6 +51,12 @@ for c := range clients {
 }
 \`\`\`
 
+What the copy gives up: two callers' loops no longer run one after the other. Each element still
+gets each caller's calls in order, but two broadcasts at once may reach the elements in different
+orders (under the lock, every queue saw them in the same order: a raft-test network's broadcast
+variant). goconc keeps the lock where the code says it orders (below); where a total order across
+elements matters without a word saying so, mark the loop \`//goconc:ignore copy-under-lock // …\`.
+
 ## handed-out slice
 
 \`\`\`go
