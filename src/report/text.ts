@@ -49,8 +49,10 @@ export function textProblems(result: RunResult, c: Colors, cwd: string): string 
 /** The closing summary line(s). */
 export function textSummary(result: RunResult, mode: 'scan' | 'dry-run' | 'write', c: Colors): string {
   const s = summarize(result);
+  // Files neither parsed, skipped nor in error: a text search found none of the patterns in them.
+  const spared = result.files.filter((f) => !f.parsed && f.status !== 'skipped' && f.status !== 'error').length;
   const parts = [
-    `${s.filesDiscovered} Go files (${s.filesParsed} parsed)`,
+    `${s.filesDiscovered} Go files (${s.filesParsed} parsed${spared > 0 ? `, ${spared} with none of the patterns` : ''})`,
     `${s.findings} findings (${s.fixable} with a fix)`,
   ];
   if (mode === 'write') parts.push(`${s.fixesApplied} fixes applied`, `${s.fixesFailed} not applied`);
