@@ -7,6 +7,7 @@ import { recordsEarlierChange, retriedWriteAfterChange } from './records-earlier
 import { readsOnlyValues } from './values-only.js';
 import { calleeKeepsContext } from './callee-keeps-context.js';
 import { startsUnseen } from './starts-elsewhere.js';
+import { queuedUnseen } from './queued-work.js';
 import { resultShared } from './result-shared.js';
 import { cleanupMethodContext } from './cleanup-method.js';
 import { keptWorkReason } from './kept-work-reasons.js';
@@ -37,6 +38,10 @@ export function calleeReason(call: Node, ctx: FileContext, source: CancellationS
   const starts = source.kind === 'ctx-field' ? undefined : startsUnseen(call, ctx.packageIndex());
   if (starts) {
     return `${starts} is code this package does not show, named for starting something that runs on: the context it is given commonly bounds the life of what it starts (a service, a loop), and given ${inScope} it would end with ${inScope} (btcwallet's neutrino chain service, stopped once its start-up context was cancelled)`;
+  }
+  const queued = source.kind === 'ctx-field' ? undefined : queuedUnseen(call, ctx.packageIndex());
+  if (queued) {
+    return `the call hands work to a queue (${queued}), code this package does not show: queued work outlives the call that queued it and keeps the context it is given, and given ${inScope} it would stop once ${inScope} is done (chasquid's c.queue.Add, whose delivery loop, given the DATA command's context, stopped when the client hung up: mail accepted with 250 and never delivered)`;
   }
   const shared = resultShared(call, source);
   if (shared) return shared;

@@ -6,6 +6,14 @@ export const outlivesWithoutFix = `- it is in a function literal handed to a cal
   (\`g.Wait()\`, \`<-ctx.Done()\`) and the literal does not stop with that context itself: it runs
   on after the function returns (gotosocial's MediaPrune, whose media cleanup, handed to
   \`p.workers.Spawn\`, would have stopped as the admin request ended);
+- the function called is a method named for handing work to a queue (\`Add\`, \`Push\`, \`Submit\`,
+  \`Schedule\`, \`Dispatch\`, \`Put\`, \`Enqueue\`, \`Post\`) on a receiver whose name (its last word)
+  says queue, scheduler, dispatcher, pool or worker (\`c.queue.Add\`, \`q.Add\`, \`s.pool.Put\`), of
+  which the package declares no function or method by that name (not when the context in scope is
+  the receiver's field): queued work outlives the call that queued it, and given the context in
+  scope it would stop with it (with \`--aggressive\`, chasquid's \`c.queue.Add\` in DATA, whose
+  delivery, given the command's context, stopped when the client hung up: mail accepted with 250
+  and never delivered); \`wg.Add\`, \`metrics.Add\`, \`list.Push\` keep their fix;
 - the function called, declared in the package, hands the context it is given to
   \`exec.CommandContext\` and starts that command with \`.Start()\`, not waiting for it (no \`Wait\`,
   \`Run\`, \`Output\`, \`CombinedOutput\` after): the process runs on after it returns, and given the
