@@ -78,6 +78,12 @@ function planFor(spawn: Spawn, ctx: FileContext, rewrite: () => Plan): Plan {
 function waitedElsewhere(spawn: Spawn, fnName: string): string {
   const group = loopGroups(spawn.loop).find((g) => new RegExp(`^\\s*(defer\\s+)?${regexEscaped(g)}\\.Done\\(\\)\\s*$`, 'm').test(spawn.loop.text) && !('local' in (declarationOf(g.split('.')[0], spawn.loop) ?? {})));
   if (group) return `${fnName} does not wait for them (they join ${group}, waited for elsewhere)`;
+  // Joined by a Wait inside the outer loop, once its inner loop has started them (`for … { for _,
+  // r := range rcpts { wg.Add(1); go send(&wg, r) }; wg.Wait() }`: chasquid's delivery retries).
+  const inner = loopStatement(spawn.loops[0]);
+  const between = spawn.loop.text.slice(inner.endIndex - spawn.loop.startIndex);
+  const joined = spawn.loops.length > 1 ? loopGroups(spawn.loops[0]).find((g) => new RegExp(`(?<![\\w.])${regexEscaped(g)}\\.Wait\\(\\s*\\)`).test(between)) : undefined;
+  if (joined) return `${fnName} waits for them (${joined}.Wait()) only after the inner loop, once per pass of the outer one`;
   // Or the function takes what they send after the loop (`for range names { r = append(r, <-ch) }`).
   const after = spawn.fn.text.slice(loopStatement(spawn.loop).endIndex - spawn.fn.startIndex);
   const collected = [...(sentByLiteral(spawn)?.sentOn ?? [])].find((ch) => receivesFrom(after, ch));
