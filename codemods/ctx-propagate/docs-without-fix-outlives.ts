@@ -14,6 +14,16 @@ export const outlivesWithoutFix = `- it is in a function literal handed to a cal
   scope it would stop with it (with \`--aggressive\`, chasquid's \`c.queue.Add\` in DATA, whose
   delivery, given the command's context, stopped when the client hung up: mail accepted with 250
   and never delivered); \`wg.Add\`, \`metrics.Add\`, \`list.Push\` keep their fix;
+- it is in a function literal that takes a context of its own and is handed, together with a
+  context, to a call of another package or one the package does not declare, named for running it
+  later: a timer's (\`Add\`, \`AddSingleton\`, \`AddOnce\`, \`AddTimes\`, \`AddFunc\`, \`AddJob\`, \`Every\`,
+  \`After\`, \`AfterFunc\`), a launcher's (the names above) or a registering one (\`Subscribe…\`,
+  \`On…\`, \`Register…\`), when nothing after it waits: the context the literal gets is the one
+  handed in, kept beyond that call, and the empty context was chosen apart from it; a helper that
+  runs the literal there and then (\`retry.Do\`, \`db.Tx\`) keeps its fix (gf's session storage,
+  whose TTL updates, run by \`gtimer.AddSingleton\` with the constructor's ctx, failed on every tick
+  once it was done; a handler's mail, run by \`gutil.Go\` with the request's ctx, cut off as it was
+  answered);
 - the function called, declared in the package, hands the context it is given to
   \`exec.CommandContext\` and starts that command with \`.Start()\`, not waiting for it (no \`Wait\`,
   \`Run\`, \`Output\`, \`CombinedOutput\` after): the process runs on after it returns, and given the

@@ -11,7 +11,7 @@ import { ancestors, enclosingFunction, same, type Node } from '../../src/go/synt
  * A call named for launching work on its own: `Go`, `Spawn`, `Submit`, `Enqueue`, `Schedule`,
  * `Dispatch`, `Launch`, `Offer`, `Background`, `Async`, `…Async`, `GoSafe`, `SafeGo`, `GoFunc`.
  */
-const LAUNCHES = /^(Go|Spawn|Submit|Enqueue|Schedule|Dispatch|Launch|Offer|Background|Async|\w+Async|GoSafe|SafeGo|GoFunc|Go[A-Z]\w*Routine)$/;
+export const LAUNCHES = /^(Go|Spawn|Submit|Enqueue|Schedule|Dispatch|Launch|Offer|Background|Async|\w+Async|GoSafe|SafeGo|GoFunc|Go[A-Z]\w*Routine)$/;
 
 /**
  * Why the call, in a function literal handed to such a launcher in the function whose context

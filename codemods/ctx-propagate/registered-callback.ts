@@ -11,7 +11,7 @@ import { ancestors, same, type Node } from '../../src/go/syntax.js';
  * `RegisterOnShutdown`, `AtExit`, `Listen` (fabio's `exit.Listen(func(sig os.Signal) { … })`: a
  * literal handed to a call of that name is no address to listen on).
  */
-const REGISTERS = /^(Subscribe\w*|On[A-Z]\w*|Register\w*|Add\w*(Handler|Listener|Hook|Callback)s?|Set\w*(Handler|Callback|Hook)s?|Watch\w*|Notify\w*|Handle|HandleFunc|AtExit|Listen)$/;
+export const REGISTERS = /^(Subscribe\w*|On[A-Z]\w*|Register\w*|Add\w*(Handler|Listener|Hook|Callback)s?|Set\w*(Handler|Callback|Hook)s?|Watch\w*|Notify\w*|Handle|HandleFunc|AtExit|Listen)$/;
 
 /** A literal taking an `os.Signal` (`func(sig os.Signal) { … }`): run when the process gets one, at exit. */
 const TAKES_SIGNAL = /\bos\.Signal\b/;

@@ -1,0 +1,72 @@
+import type { FileContext } from '../../src/engine/types.js';
+import { isContextType, type CancellationSource } from '../../src/go/cancellation.js';
+import { calledName } from '../../src/go/called-functions.js';
+import { codeOnly } from '../../src/go/find-by-text.js';
+import { importName, importSpecs, packageName } from '../../src/go/imports.js';
+import { nameWords } from '../../src/go/name-words.js';
+import { ancestors, contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+import { LAUNCHES } from './launched-literal.js';
+import { REGISTERS } from './registered-callback.js';
+
+// A function literal taking a context of its own, handed together with a context to a call that
+// keeps both to run the literal later (a timer's `gtimer.AddSingleton(ctx, interval, func(ctx
+// context.Context) { … })`, a launcher's `gutil.Go(ctx, func(ctx context.Context) { … }, nil)`):
+// the context the literal gets is the one handed in, kept beyond the call that handed it, and an
+// empty context in the literal was chosen apart from it (gf's session storage, whose TTL updates,
+// given the constructor's ctx, failed on every tick once it was done).
+
+/** A call named for running a function on a timer: `Add`, `AddSingleton`, `AddOnce`, `AddTimes`, `AddFunc`, `AddJob`, `Every`, `After`, `AfterFunc` (gf's gtimer and gcron, robfig's cron). */
+const TIMER = /^(Add|AddSingleton|AddOnce|AddTimes|AddFunc|AddJob|Every|After|AfterFunc)$/;
+
+/** After the call, the function waits for what it ran (`g.Wait()`, `<-ctx.Done()`): as launched-literal.ts. */
+const WAITS = /\.(Wait|StopWait|StopAndWait|WaitAll)\w*\(|\.Done\(\)/;
+
+/** An argument naming a context: `ctx`, `s.ctx`, `reqCtx`, `r.Context()`, `context.WithoutCancel(ctx)`. */
+function namesContext(arg: Node, contextPkg: string): boolean {
+  if (arg.type === 'call_expression') {
+    const fn = arg.childForFieldName('function')!;
+    return fn.text.startsWith(`${contextPkg}.`) || (fn.type === 'selector_expression' && fn.childForFieldName('field')!.text === 'Context');
+  }
+  if (arg.type !== 'identifier' && arg.type !== 'selector_expression') return false;
+  const last = arg.type === 'identifier' ? arg.text : arg.childForFieldName('field')!.text;
+  return /^(ctx|context)$/i.test(nameWords(last).at(-1) ?? '');
+}
+
+/** The callee is code goconc does not see: a function of another package (`gutil.Go`), or a method or function the package does not declare. */
+function unseen(callee: Node, ctx: FileContext): boolean {
+  const operand = callee.type === 'selector_expression' ? callee.childForFieldName('operand') : undefined;
+  if (operand?.type === 'identifier' && importSpecs(ctx.tree).some((s) => (s.alias ?? importName(s.path)) === operand.text)) return true;
+  const named = calledName(callee);
+  return !!named && ctx.packageIndex().functionsNamed(named.name, named.method).length === 0;
+}
+
+/**
+ * Why a call in such a literal should not be given the literal's context parameter or an outer
+ * context: the literal takes a context, is an argument of a call of another package or unseen
+ * (LAUNCHES, REGISTERS, TIMER by its name) that is handed a context beside it, and the function
+ * does not wait after that call. A literal handed to a helper that runs it there and then
+ * (`retry.Do(ctx, func(ctx context.Context) error { … })`, `db.Tx`, `t.Run`) is not one.
+ */
+export function literalRunLater(call: Node, source: CancellationSource, ctx: FileContext): string | undefined {
+  if (source.kind !== 'ctx-param' && source.kind !== 'ctx-local') return undefined;
+  const contextPkg = packageName(ctx.tree, 'context');
+  if (!contextPkg) return undefined;
+  for (const literal of ancestors(call).filter((a) => a.type === 'func_literal')) {
+    if (!contains(source.fn, literal)) break;
+    const given = literal.parent?.type === 'argument_list' ? literal.parent.parent : undefined;
+    const callee = given?.type === 'call_expression' ? given.childForFieldName('function') : undefined;
+    const name = callee ? calledName(callee)?.name : undefined;
+    const params = literal.childForFieldName('parameters')?.namedChildren ?? [];
+    if (!given || !callee || !name || !params.some((p) => p.childForFieldName('type') && isContextType(p.childForFieldName('type')!, contextPkg))) continue;
+    const timer = TIMER.test(name);
+    if (!timer && !LAUNCHES.test(name) && !REGISTERS.test(name)) continue;
+    const handed = given.childForFieldName('arguments')!.namedChildren.find((a) => !same(a, literal) && namesContext(a, contextPkg));
+    if (!handed || !unseen(callee, ctx)) continue;
+    const fn = enclosingFunction(given);
+    if (fn && WAITS.test(codeOnly(fn.text.slice(given.endIndex - fn.startIndex)))) return undefined;
+    const how = timer ? 'on a timer' : LAUNCHES.test(name) ? 'on its own, in the background' : 'on each event';
+    const example = timer ? "gf's session storage, whose TTL updates, run by gtimer with the constructor's ctx, failed on every tick once it was done" : "a gf handler's welcome mail, run by gutil.Go with the request's ctx, cut off as the request was answered";
+    return `the call is in a function literal handed to ${callee.text}(…) with ${handed.text}, which keeps both to run the literal later (${how}): the context the literal gets is ${handed.text}, kept beyond ${callee.text}(…), and ${call.text} was chosen apart from it; given ${source.expr}, this call would fail once ${handed.text} is done, on every run after (${example})`;
+  }
+  return undefined;
+}
