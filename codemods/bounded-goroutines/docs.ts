@@ -3,6 +3,7 @@ import { handedWithoutFix } from './docs-without-fix-handed.js';
 import { eachOtherWithoutFix } from './docs-without-fix-each-other.js';
 import { cancelWithoutFix } from './docs-without-fix-cancel.js';
 import { callbacksLogsPollsWithoutFix } from './docs-without-fix-callbacks-logs-polls.js';
+import { eventLoopWithoutFix } from './docs-without-fix-event-loop.js';
 
 export const docs = `# bounded-goroutines
 
@@ -123,4 +124,4 @@ loop already copies them (a second \`v := v\` in the same block would not compil
   does not count. Or a \`siteWg.Wait()\` statement there, for the group whose \`Done\` the
   goroutine calls: each pass waits for the few it started (gospider's per-site crawlers).
 
-${withoutFix.replace('- a `go f(x)`', `${handedWithoutFix}${eachOtherWithoutFix}${callbacksLogsPollsWithoutFix}- a \`go f(x)\``).replace('- after the loop, the function takes what', `${cancelWithoutFix}- after the loop, the function takes what`)}`;
+${withoutFix.replace('- a `go f(x)`', `${handedWithoutFix}${eachOtherWithoutFix}${callbacksLogsPollsWithoutFix}- a \`go f(x)\``).replace('- after the loop, the function takes what', `${cancelWithoutFix}- after the loop, the function takes what`).replace('- the loop runs with a mutex held', `${eventLoopWithoutFix}- the loop runs with a mutex held`)}`;

@@ -24,6 +24,7 @@ import { meantToRunTogether } from './together.js';
 import { waitsForItemEvent } from './item-events.js';
 import { handedOnEachPass, pipedPair, waitsOnItsChannel } from './piped-pairs.js';
 import { eventCase, fedFromOutside, watchedBesides } from './loop-events.js';
+import { calledFromEventLoop } from './event-loop-callers.js';
 import { signalsStart, startSignalledInCallee } from './start-signal.js';
 import { unboundedMode } from './unbounded-mode.js';
 import { handlersOfReadLoop } from './handlers-in-read-loop.js';
@@ -246,6 +247,9 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (fed) return `the loop takes from a channel it hands to code this package does not show (${fed}), which sends on it and may drop what comes while the loop is not taking: waiting there for a free slot would lose events`;
   const watched = watchedBesides(spawn);
   if (watched) return `the loop also watches ${watched}: a wait for a free slot would not, and while the slots are full the loop would stop handling them, its stop signal included`;
+  // Checked last, as the reasons of the loop's own code say more: a caller's event loop.
+  const eventLoop = calledFromEventLoop(spawn, ctx);
+  if (eventLoop) return eventLoop;
   return undefined;
 }
 
