@@ -1,4 +1,4 @@
-import { isLogStatement, LOG_CALL, statementsOf } from '../../src/go/syntax.js';
+import { isLogStatement, LOG_CALL, statementsOf, type Node } from '../../src/go/syntax.js';
 import { spawnedFunction, type Spawn } from './detect.js';
 
 /**
@@ -14,9 +14,19 @@ export function onlyLogs(spawn: Spawn): string | undefined {
     // A deferred recover aside (goroutine-recover's own fix), and comments: still a goroutine that only logs.
     const statements = statementsOf(fn.childForFieldName('body')).filter((s) => s.type !== 'comment' && !(s.type === 'defer_statement' && s.text.includes('recover()')));
     const only = statements.length === 1 && isLogStatement(statements[0]) ? statements[0] : undefined;
-    return only && !/Logs$/.test(only.namedChild(0)!.childForFieldName('function')!.text) ? only.text : undefined;
+    // Not a log line wrapped around the work (`log.Println("closed:", handleConn(ctx, conn))`: ngrok's echo server).
+    return only && !/Logs$/.test(only.namedChild(0)!.childForFieldName('function')!.text) && !callsOutIn(only.namedChild(0)!) ? only.text : undefined;
   }
   const call = spawn.go.type === 'go_statement' ? spawn.go.namedChild(0) : undefined;
   // `tm.Logs(ctx, opts, publisher)` streams a task's logs: not a logging call.
   return call?.type === 'call_expression' && fn && LOG_CALL.test(fn.text) && !/Logs$/.test(fn.text) && !call.text.includes('\n') ? call.text : undefined;
+}
+
+/** Calls made: `fmt.Sprintf`, `len`, `time.Since`, and a value's Error or String aside. */
+const FORMATS = /^(fmt\.Sprint\w*|len|cap|time\.Since|errors\.Unwrap|.*\.(Error|String))$/;
+
+/** Whether a log call's arguments call out to do work of their own (`handleConn(ctx, conn)`). */
+function callsOutIn(logCall: Node): boolean {
+  const args = logCall.childForFieldName('arguments');
+  return !!args && args.descendantsOfType('call_expression').some((c) => !FORMATS.test(c.childForFieldName('function')?.text ?? ''));
 }
