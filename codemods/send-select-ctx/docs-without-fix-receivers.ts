@@ -218,4 +218,18 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   set-up timeout, maddy's Init), where a select on it would give up the send for good, and the
   forwarding loop with it (maddy's update pipe delivered none of its updates). A goroutine that
   uses the context itself (\`ctx.Done()\`, a call given it) or reads what it bounds (\`resp, err :=
-  cli.post(ctx, …)\`, then \`resp.Body\`: moby's ContainerWait) keeps the fix;`;
+  cli.post(ctx, …)\`, then \`resp.Body\`: moby's ContainerWait) keeps the fix;
+- the send is in a goroutine whose spawning function ends the source itself right after the
+  \`go\` statement, with nothing waiting for the goroutine in between (no receive, select, range,
+  \`Wait()\`, sleep, nor use of the channel), and the channel is not that function's own (a field,
+  a package-level variable): a context field whose cancel it calls, directly (\`c.cancel()\`) or
+  through a method of the receiver or a function of the package handed it that calls it in its
+  own body (screego's \`CloseOnError\`: \`go func() { c.read <- …Disconnected… }()\`, then
+  \`c.writeCloseMessage(…)\`, which runs \`c.cancel()\`), or a local context whose \`cancel()\` it
+  calls. The cancel is the one made with the field (\`c.ctx, c.cancel = context.WithCancel(…)\`,
+  or \`ctx, cancel := context.WithCancel(…)\` kept as \`&Client{ctx: ctx, cancel: cancel}\`), or,
+  where nothing the package has sets the field, the field named after it (\`cancel\` for \`ctx\`)
+  declared as a CancelFunc. The source is done as soon as the goroutine runs, and a select on it
+  would drop the value at once whenever the channel's reader is busy (the client's Disconnected
+  event lost, the client kept in its room for good). A function that only closes other things
+  after the \`go\` keeps the fix;`;

@@ -49,7 +49,7 @@ function outlivingGoroutine(send: Node, sources: CancellationSource[]): Outlivin
 }
 
 /** A package-level variable (`ExitCh`), or a field (`s.events`) of no local of the function. */
-function notOwnChannel(chan: Node, send: Node): boolean {
+export function notOwnChannel(chan: Node, send: Node): boolean {
   if (chan.type === 'identifier') return !declarationOf(chan.text, send);
   if (chan.type !== 'selector_expression') return false;
   const root = rootName(chan);

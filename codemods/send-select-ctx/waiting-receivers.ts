@@ -6,6 +6,7 @@ import { readByEntryPointsCaller } from './entry-point.js';
 import { fieldReceiveLeftWaiting } from './receivers.js';
 import { awaitedByBuilder, replyChannel, requestReply } from './reply-channels.js';
 import { cancelledBySpawner } from './spawner-cancels.js';
+import { cancelledAfterGoReason } from './cancelled-after-go.js';
 
 /**
  * Whoever receives the value still waits for it once the source is done: a reply channel's
@@ -32,6 +33,8 @@ export function waitingReceiverReason(send: Node, fn: Node, ctx: FileContext, so
   if (spawnerEnds) {
     return `${source.expr} is ended by ${spawnerEnds}, the function handed ${chan} by its caller: it is done when that function is, not when the caller stops reading, and a select on it would drop values the caller still waits for`;
   }
+  const endedAfterGo = cancelledAfterGoReason(send, source, ctx);
+  if (endedAfterGo) return endedAfterGo;
   const waitingOnField = fieldReceiveLeftWaiting(send, ctx);
   if (waitingOnField) {
     return `${waitingOnField} waits for the value, and nothing the package runs closes the field (an exported method it never calls, such as Terminate, runs only if a user asks): a send that gives up once ${source.expr} is done would leave it waiting forever`;
