@@ -3,6 +3,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { ancestors, enclosingFunction, same, unparen, type Node } from '../../src/go/syntax.js';
 import { ownerType } from './receivers.js';
+import { forwardedUntilStopHook } from './forwarded-until-stop-hook.js';
 
 /**
  * A send on a field (`c.subscribeCh <- v`) in a function that joins a group of the object
@@ -11,9 +12,13 @@ import { ownerType } from './receivers.js';
  * the channel stays open until its senders are done, and its reader takes values until that
  * close, so the send always has its receiver. A select on the source would drop a value the
  * reader still waits for (river's InlineCompleter, a completion committed but never reported).
- * The reason, if so.
+ * The reason, if so. Or a field a stop hook closes once the worker is done (forwarded-until-stop-hook.ts).
  */
 export function closedOnceSendersDone(send: Node, ctx: FileContext, source: CancellationSource): string | undefined {
+  return closedAfterGroup(send, ctx, source) ?? forwardedUntilStopHook(send, ctx, source);
+}
+
+function closedAfterGroup(send: Node, ctx: FileContext, source: CancellationSource): string | undefined {
   const chan = unparen(send.childForFieldName('channel')!);
   const field = chan.type === 'selector_expression' ? chan.childForFieldName('field')?.text : undefined;
   const joined = field ? joinedGroups(send) : new Map<string, string>();

@@ -129,6 +129,14 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   channel stays open until its senders are done, and its reader takes values until that close, so
   a select on the source would drop one it still waits for (river's InlineCompleter variant: jobs
   committed once the job context was cancelled, reported as failed and never delivered);
+- the send, in a method, forwards a value it has just taken from another channel (\`case v, ok :=
+  <-w.in.ReceiveC(): … w.out <- v\`, or \`v := <-in\` before it) on a field of its receiver that
+  a stop hook of the same type closes (\`func (w *forwarder) OnStop() { close(w.out) }\`: \`On\`
+  then a word of stopping, a hook its runner calls once the work has ended): the field's readers
+  range to that close, so the send always has its receiver, and a select on the source would
+  drop a value already taken on a graceful stop (go-actor's mailbox worker variant: every
+  accepted message lost on Stop). A \`Close\` or \`Stop\` closing it, which may run while the work
+  goes on, or a value not taken from a channel, keeps the fix;
 - the function that made the channel closes it as soon as one of its senders fails, in the case
   taking that sender's error (\`case err := <-errCh: closeOnce.Do(func() { close(maybeDup) })\`),
   and the send is in a function returning an error inside that sender (a callback, \`func(sr
