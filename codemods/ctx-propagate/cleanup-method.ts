@@ -5,12 +5,17 @@ import { firstLine, type Node } from '../../src/go/syntax.js';
 import { STOPS } from './cancelled-by-stop.js';
 import { failureKept } from './cleanup.js';
 import { ENDS_LIFE, saysWord } from './cleanup-words.js';
+import { ignoredDelivery } from './ignored-delivery.js';
+import { isStopHook } from '../../src/go/stop-hooks.js';
 
 // A method that ends its receiver's life (`Close`, `Stop`, `Shutdown`…) with the receiver's own
 // context in scope (`w.ctx`, or a local taken from it): its owner commonly cancels that context as
 // it shuts down, before calling the clean-up, so given it, a context-honouring call in the
 // clean-up fails at once and what it was to close is left open (v2ray's WireguardOutbound.Close,
-// whose storage.Get failed and left the session unclosed).
+// whose storage.Get failed and left the session unclosed). A hook its runner calls as the value
+// stops (`OnStop`, `OnClose`, `OnShutdown`) ends it as well: go-actor calls OnStop once the actor's
+// context has ended. A delivery whose failure is ignored (`w.out.Send(…)`, its error dropped) would
+// lose what it delivers without a word (a go-actor batcher variant: its last batch lost on stop).
 
 /** Whether a method's name says it ends its value's life: its first word, or first two run together (`TearDown`, `CleanUp`), one of ENDS_LIFE (not `Closed`, `Stopwatch`), the name starting as STOPS says or with clean, release or dispose. */
 function endsLife(name: string): boolean {
@@ -31,13 +36,20 @@ export function cleanupMethodContext(call: Node, source: CancellationSource): st
   if (source.fn.type !== 'method_declaration') return undefined;
   const method = source.fn.childForFieldName('name')!.text;
   const receiver = receiverOf(source.fn);
-  // Only a call whose failure the method checks (`stateIfc, err := storage.Get(…)`): not a
-  // logger's (`log.G(context.TODO()).Errorf(…)`), which reads values and does not fail.
-  if (!receiver?.name || !endsLife(method) || !failureKept(call)) return undefined;
+  // Only a call whose failure the method checks (`stateIfc, err := storage.Get(…)`), or one
+  // delivering data whose failure it ignores: not a logger's (`log.G(context.TODO()).Errorf(…)`),
+  // which reads values and does not fail.
+  if (!receiver?.name || !(endsLife(method) || isStopHook(method))) return undefined;
+  const delivery = failureKept(call) ? undefined : ignoredDelivery(call);
+  if (!failureKept(call) && !delivery) return undefined;
   const field = receiverContext(call, source, receiver.name);
   if (!field) return undefined;
   const given = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
   const what = given ? `${given.childForFieldName('function')!.text}(…)` : firstLine(call.text);
   const taken = field === source.expr ? field : `${source.expr}, taken from ${field},`;
-  return `${receiver.typeName}.${method} ends the receiver's life, and ${taken} is the receiver's own context, which its owner commonly cancels as it shuts down, before calling ${method}: given it, ${what} would fail at once then, and the clean-up after its check be skipped (v2ray's WireguardOutbound.Close, whose session was never closed)`;
+  const role = isStopHook(method) ? 'is a hook run as the receiver stops' : "ends the receiver's life";
+  if (delivery) {
+    return `${receiver.typeName}.${method} ${role}, and ${taken} is the receiver's own context, which its owner commonly cancels before calling ${method}: given it, ${delivery} would fail at once then, and with its error ignored, what it delivers would be dropped without a word (a go-actor batcher variant, its last batch lost on stop)`;
+  }
+  return `${receiver.typeName}.${method} ${role}, and ${taken} is the receiver's own context, which its owner commonly cancels as it shuts down, before calling ${method}: given it, ${what} would fail at once then, and the clean-up after its check be skipped (v2ray's WireguardOutbound.Close, whose session was never closed)`;
 }

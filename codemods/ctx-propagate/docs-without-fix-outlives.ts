@@ -49,5 +49,11 @@ export const outlivesWithoutFix = `- it is in a function literal handed to a cal
   own (\`w.ctx\`, or a local made from it), and the call's error is checked: its owner commonly
   cancels that context as it shuts down, before the clean-up, and given it the call would fail at
   once and what follows its check be skipped (with \`--aggressive\`, v2ray's
-  \`WireguardOutbound.Close\`, whose session was never closed);
+  \`WireguardOutbound.Close\`, whose session was never closed).
+  Likewise in a hook its runner calls as the value stops (\`OnStop\`, \`OnClose\`, \`OnShutdown\`:
+  \`On\` then a word of stopping; go-actor calls \`OnStop\` once the actor's context is done), and
+  for a call delivering data whose error is dropped (\`w.out.Send(context.Background(),
+  w.pending)\` as a statement of its own; a write, a send, a flush, a push…, not a logger's): given
+  that context it would fail at once and what it delivers be lost without a word (with
+  \`--aggressive\`, a go-actor batcher variant whose last batch was lost on stop);
 `;

@@ -87,7 +87,7 @@ function madeBy(ctor: Node): Node | undefined {
 }
 
 /** Whether the call's results are dropped: a statement of its own (`cands.send(ctx, …)`), or assigned to blanks alone (`_ = lim.Wait(ctx)`). */
-function resultDropped(target: Node): boolean {
+export function resultDropped(target: Node): boolean {
   if (target.parent?.type === 'expression_statement') return true;
   const holder = target.parent?.type === 'expression_list' ? target.parent.parent : undefined;
   if (holder?.type !== 'assignment_statement' || holder.childForFieldName('right')?.namedChildCount !== 1) return false;

@@ -1,7 +1,7 @@
 import { nameWords } from './name-words.js';
 
-/** What a hook run as a value stops says after its `On`: `OnStop`, `OnClose`, `onShutdown`, `OnTerminate`. */
-const STOPPED = new Set(['stop', 'stopped', 'close', 'closed', 'shutdown', 'terminate', 'terminated', 'destroy']);
+/** What a hook run as a value stops says after its `On`: `OnStop`, `OnClose`, `onShutdown`, `OnTerminate`, `OnTearDown`. */
+const STOPPED = new Set(['stop', 'stopped', 'close', 'closed', 'shutdown', 'terminate', 'terminated', 'destroy', 'dispose', 'cleanup', 'teardown']);
 
 /**
  * Whether a method's name is that of a lifecycle hook its runner calls as the value stops, once
