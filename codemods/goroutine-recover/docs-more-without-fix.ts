@@ -42,4 +42,13 @@ a watch gives (\`for range watch.C() { watcher.SetRuntimeOptions(watch.Get().(Op
 of a type whose such method the package declares a channel, or given by a call: recovered, a panic
 in one update would end the loop for good while the process lives on, every later update lost
 silently (m3's runtime options manager and KV watches). One the function also reads after starting
-the goroutine, or a goroutine taking one value only, is fixed.`;
+the goroutine, or a goroutine taking one value only, is fixed.
+A goroutine doing the program's own work (its body calls out, not only logging), started by \`main()\`
+of package main that does not wait for its end, or by a function that then blocks for good without
+it: a \`select {}\`, a receive from the \`Done()\` of a context it makes from \`context.Background()\` or
+\`context.TODO()\` and never cancels (its cancel only deferred), or one from a channel only
+\`signal.Notify\` fills (\`go func() { if err := p.OpenInbound(ctx); err != nil { log.Printf(…) } }()\`,
+then \`<-ctx.Done()\`: cloudevents' samples): recovered, a panic would leave the process up, waiting
+forever with that work gone, where the crash used to end it and get it restarted by its supervisor.
+One whose end the starter waits for (\`wg.Wait()\`, \`<-done\`) is left to the other rules; one that
+only logs, or started with the caller's context, is fixed.`;

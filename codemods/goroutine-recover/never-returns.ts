@@ -1,5 +1,6 @@
 import { firstLine, insideLiteral, statementsOf, type Node } from '../../src/go/syntax.js';
 import { startingFunction } from './waited-for.js';
+import { programWorkLeft } from './program-work.js';
 
 /** A call that ends the process (`os.Exit(1)`, `log.Fatal(err)`, `logger.Fatalf(…)`). */
 const ENDS_PROCESS = /^(os\.Exit|[\w.]*\.Fatal(f|ln)?)\(/;
@@ -13,6 +14,10 @@ const ENDS_PROCESS = /^(os\.Exit|[\w.]*\.Fatal(f|ln)?)\(/;
  * the process running with that work gone. The reason, if so.
  */
 export function starterNeverReturns(go: Node): string | undefined {
+  return neverReturns(go) ?? programWorkLeft(go);
+}
+
+function neverReturns(go: Node): string | undefined {
   const fn = startingFunction(go);
   const body = fn?.childForFieldName('body');
   if (!fn || !body) return undefined;
