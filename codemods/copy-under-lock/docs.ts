@@ -228,6 +228,14 @@ goroutine the method starts (\`go c.Close(ctx)\`).
   method (\`Write…\`) taking no byte slice (not an io.Writer): the lock kept two calls of the method
   off one element, and after unlocking two callers' writes could interleave on it (a livego-shaped
   stream's audio and video Publishes tore a player's FLV tags);
+- under the exclusive lock, the loop makes a sequence of calls on one element, or one field of it,
+  where a later call completes an earlier one: a write and then a \`Flush\`, \`Commit\`, \`Sync\` or
+  \`End…\` (\`c.Write(msg); c.Flush()\`, \`fmt.Fprintf(c, …)\` counting as a write), or \`WriteHeader\`
+  and then a \`Write\`; and the element is an interface, another package's type, or a type of the
+  package with no mutex field whose called methods take no lock: the lock kept two callers'
+  sequences apart on one element, and after unlocking one caller's write could land between
+  another's write and its flush (a thrift-shaped server's framed transports merged and tore frames,
+  racing under -race);
 - another method of the type makes, under the same mutex, the call the loop makes on each element:
   the same method on the same path (\`c.conn.Write(hdr); c.conn.Write(body)\` in reply, on a
   parameter of the element's type, and \`c.conn.Write(frame)\` in the loop), or the same function

@@ -25,6 +25,7 @@ import { unlessWaitedFor } from './waits-for-holder.js';
 import { unlessElementCallsOrdered } from './element-calls-ordered.js';
 import { unlessDocSaysSerialises } from './mutex-doc-serialises.js';
 import { unlessInterfaceWriters } from './interface-writers.js';
+import { unlessSequenceOnElement } from './element-call-sequence.js';
 import { elementSetterReason, elementsSetInPlace, loopCallsOut } from './elements-set-in-place.js';
 
 const LOCK_CALL = /Lock\s*\(\s*\)/;
@@ -89,7 +90,7 @@ function find(ctx: FileContext): RawFinding[] {
               ? { ok: false, reason: `${closer} closes channels under the same lock: sending after unlocking could panic on a closed channel` }
               : remover
                 ? { ok: false, reason: removerReason(remover, `${cs.recv}.${ranged.name}`, afterRemoval) }
-                : guardedObjectsPlan(recv.typeName, cs, ranged, ctx) ?? sharedElementsPlan(loop, ranged, vars, cs, ctx) ?? unlessInterfaceWriters(unlessDocSaysSerialises(unlessElementCallsOrdered(unlessWaitedFor(unlessElementCallsKeptApart(unlessCallbackReachesState(unlessUnsafeElements(iterateThenCall(cs, loop, ranged, method, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), recv.typeName, cs, ranged, method, ctx), call, ranged, vars, cs, method, recv.typeName, ctx), call, cs, recv.typeName, ctx), loop, ranged, vars, cs, method, ctx);
+                : guardedObjectsPlan(recv.typeName, cs, ranged, ctx) ?? sharedElementsPlan(loop, ranged, vars, cs, ctx) ?? unlessSequenceOnElement(unlessInterfaceWriters(unlessDocSaysSerialises(unlessElementCallsOrdered(unlessWaitedFor(unlessElementCallsKeptApart(unlessCallbackReachesState(unlessUnsafeElements(iterateThenCall(cs, loop, ranged, method, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), recv.typeName, cs, ranged, method, ctx), call, ranged, vars, cs, method, recv.typeName, ctx), call, cs, recv.typeName, ctx), loop, ranged, vars, cs, method, ctx), loop, ranged, vars, cs, method, ctx);
           report(call, `${what(call)} happens for each element of ${cs.recv}.${ranged.name} while holding ${cs.mutex}: every other method waits for the slowest call`, plan);
           continue;
         }
