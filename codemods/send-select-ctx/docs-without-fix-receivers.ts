@@ -240,4 +240,13 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   declared as a CancelFunc. The source is done as soon as the goroutine runs, and a select on it
   would drop the value at once whenever the channel's reader is busy (the client's Disconnected
   event lost, the client kept in its room for good). A function that only closes other things
-  after the \`go\` keeps the fix;`;
+  after the \`go\` keeps the fix;
+- the send forwards a value the same pass of a loop just took from elsewhere, by a receive or a
+  method call (\`ev := p.consumer.Poll(…)\`, then \`switch e := ev.(type)\`; not a constant, a
+  counter or a conversion), on a channel the function closes on its way out (its own
+  \`defer func() { …; close(p.consumerIncoming) }()\`), and the loop stops on something of its own
+  other than the source the fix would take (\`case <-p.consumerCtx.Done():\`, the fix would take
+  \`ctx\`): the reader reads until that close, so the plain send is always taken, and a select
+  giving up would drop a value its source already counts as delivered (cloudevents' Kafka
+  consumer: the offset stored, the message lost). A loop stopping on that source itself, or on
+  nothing of its own (\`for scanner.Scan()\`), keeps the fix;`;

@@ -67,6 +67,7 @@ import { mayBeNil } from './nil-source.js';
 import { sendEndReason } from './send-end.js';
 import { drainedByCallersReason } from './handed-in-drained.js';
 import { foreignContext } from './foreign-context.js';
+import { forwardedReason } from './forwarded-closed.js';
 
 export const sendSelectCtx: Codemod = {
   id: 'send-select-ctx',
@@ -328,9 +329,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (future) return { reason: future };
   const outlived = outlivedSpawnerReason(send, sources);
   if (outlived) return { reason: outlived };
-  const awaitedOnExit = awaitedOnExitReason(send, fn, sources[0].expr);
-  if (awaitedOnExit) return { reason: awaitedOnExit };
-  const handedIn = drainedByCallersReason(send, ctx, sources[0]);
+  const handedIn = awaitedOnExitReason(send, fn, sources[0].expr) ?? drainedByCallersReason(send, ctx, sources[0]) ?? forwardedReason(send, sources);
   if (handedIn) return { reason: handedIn };
   const operands = ctx.options['send-shape'] === 'select' ? undefined : sendOperands(send, outermostFunction(send) ?? fn);
   const ordered = preferredOrder(send, sources);
