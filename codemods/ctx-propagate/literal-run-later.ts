@@ -6,7 +6,7 @@ import { importName, importSpecs, packageName } from '../../src/go/imports.js';
 import { nameWords } from '../../src/go/name-words.js';
 import { ancestors, contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 import { LAUNCHES } from './launched-literal.js';
-import { REGISTERS } from './registered-callback.js';
+import { REGISTERS } from '../../src/go/registering-calls.js';
 
 // A function literal taking a context of its own, handed together with a context to a call that
 // keeps both to run the literal later (a timer's `gtimer.AddSingleton(ctx, interval, func(ctx

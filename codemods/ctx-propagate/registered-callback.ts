@@ -1,17 +1,9 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
+import { REGISTERS } from '../../src/go/registering-calls.js';
 import { ancestors, same, type Node } from '../../src/go/syntax.js';
 
 // A callback registered to run later, on each change or event: it runs long after the function
 // that registered it, and that function's context may be done by then.
-
-/**
- * A call that registers a function to run later, by the last part of its name:
- * `SubscribeConfigChanges`, `OnChange`, `RegisterHook`, `AddEventHandler`, `SetCallback`,
- * `WatchFile`, `NotifyOn…`, `Handle`/`HandleFunc`; or to run at exit: `OnExit`, `OnShutdown`,
- * `RegisterOnShutdown`, `AtExit`, `Listen` (fabio's `exit.Listen(func(sig os.Signal) { … })`: a
- * literal handed to a call of that name is no address to listen on).
- */
-export const REGISTERS = /^(Subscribe\w*|On[A-Z]\w*|Register\w*|Add\w*(Handler|Listener|Hook|Callback)s?|Set\w*(Handler|Callback|Hook)s?|Watch\w*|Notify\w*|Handle|HandleFunc|AtExit|Listen)$/;
 
 /** A literal taking an `os.Signal` (`func(sig os.Signal) { … }`): run when the process gets one, at exit. */
 const TAKES_SIGNAL = /\bos\.Signal\b/;

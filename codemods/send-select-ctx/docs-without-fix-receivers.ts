@@ -249,4 +249,11 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   \`ctx\`): the reader reads until that close, so the plain send is always taken, and a select
   giving up would drop a value its source already counts as delivered (cloudevents' Kafka
   consumer: the offset stored, the message lost). A loop stopping on that source itself, or on
-  nothing of its own (\`for scanner.Scan()\`), keeps the fix;`;
+  nothing of its own (\`for scanner.Scan()\`), keeps the fix;
+- the send is in a function literal handed to a call registering it (\`AddOn…\`, \`On…\`,
+  \`Register…\`, \`Subscribe…\`, \`Handle…\`: \`p.client.AddOnPublishReceived(func(m
+  paho.PublishReceived) (bool, error) { p.incoming <- m.Packet; … })\`), it hands on what the
+  literal was given (a parameter or a field of one), and the source the fix would take comes from
+  outside the literal: the client calls it with each message it has taken, acknowledged once the
+  callback returns, and a select giving up would drop that message (cloudevents' MQTT protocol).
+  A callback given its own context keeps the fix;`;

@@ -2,6 +2,7 @@ import type { CancellationSource } from '../../src/go/cancellation.js';
 import { enclosingLoops } from '../../src/go/loops.js';
 import { declaredBy } from '../../src/go/scope.js';
 import { ancestors, closedOnExit, contains, enclosingFunction, firstLine, FUNCTION_TYPES, rootName, same, unparen, type Node } from '../../src/go/syntax.js';
+import { registeredCallbackReason } from './registered-callback-send.js';
 import { preferredOrder } from './source-order.js';
 
 // A forwarder: a loop that takes a value from elsewhere (a poll, a receive) and sends it on a
@@ -11,7 +12,7 @@ import { preferredOrder } from './source-order.js';
 
 /** Why a send handing on a value taken from elsewhere is to stay plain, if it is. */
 export function forwardedReason(send: Node, sources: CancellationSource[]): string | undefined {
-  return forwardedOnClosedReason(send, sources);
+  return forwardedOnClosedReason(send, sources) ?? registeredCallbackReason(send, sources);
 }
 
 /**
