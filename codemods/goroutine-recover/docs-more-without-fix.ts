@@ -51,4 +51,11 @@ it: a \`select {}\`, a receive from the \`Done()\` of a context it makes from \`
 then \`<-ctx.Done()\`: cloudevents' samples): recovered, a panic would leave the process up, waiting
 forever with that work gone, where the crash used to end it and get it restarted by its supervisor.
 One whose end the starter waits for (\`wg.Wait()\`, \`<-done\`) is left to the other rules; one that
-only logs, or started with the caller's context, is fixed.`;
+only logs, or started with the caller's context, is fixed.
+
+A goroutine started in a loop that accepts a connection (\`conn, err := l.Accept()\`, \`AcceptTCP\`),
+handed it or capturing it, when neither its literal nor the package's function it hands the
+connection to closes it in a defer (\`log.Println("connection closed:", handleConn(ctx, conn))\`,
+\`handleConn\` echoing with \`io.Copy(conn, conn)\`: ngrok-go's tcp example): recovered, a panic would
+leave the connection open for good and its client waiting, where the crash used to close it. One
+that closes it in a defer is fixed.`;

@@ -26,7 +26,7 @@ import { panicsOnPurpose } from './panics-on-purpose.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { codeWords } from '../../src/go/find-by-text.js';
-import { afterSkipping, channelHandedOn, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, oneTimeSetup, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
+import { acceptedConnLeftOpen, afterSkipping, channelHandedOn, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, oneTimeSetup, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
 import { inTestCode } from '../../src/go/test-code.js';
 import { releaseOrReArm } from './timer-reset.js';
 
@@ -312,7 +312,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs in test code (a function given ${testing}, a suite shared by other packages' tests): a panic there fails the test run, and recovered it would only be logged while the test could pass` });
       continue;
     }
-    const waited = waitedOrMeant(stmts, go, undeferred, ctx.packageIndex()) ?? cancelWaited(stmts, go) ?? handedBack ?? callbackReason(undeferred, ctx.packageIndex()) ?? releaseDeferredInCallee(undeferred, go, body, ctx.packageIndex()) ?? endToldAfterWork(stmts, body, ctx.packageIndex()) ?? settledInDefer(stmts, body) ?? stateResetAfterWork(stmts, literal) ?? wrapUpReadsOutcome(stmts, ctx.packageIndex()) ?? starterNeverReturns(go) ?? countBroughtDownLast(stmts, body, ctx.packageIndex()) ?? genericLauncherReason(body, go, ctx.packageIndex());
+    const waited = waitedOrMeant(stmts, go, undeferred, ctx.packageIndex()) ?? cancelWaited(stmts, go) ?? acceptedConnLeftOpen(go, literal, ctx.packageIndex()) ?? handedBack ?? callbackReason(undeferred, ctx.packageIndex()) ?? releaseDeferredInCallee(undeferred, go, body, ctx.packageIndex()) ?? endToldAfterWork(stmts, body, ctx.packageIndex()) ?? settledInDefer(stmts, body) ?? stateResetAfterWork(stmts, literal) ?? wrapUpReadsOutcome(stmts, ctx.packageIndex()) ?? starterNeverReturns(go) ?? countBroughtDownLast(stmts, body, ctx.packageIndex()) ?? genericLauncherReason(body, go, ctx.packageIndex());
     if (waited) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: waited });
       continue;

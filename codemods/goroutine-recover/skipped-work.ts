@@ -8,6 +8,8 @@ import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, CHANNEL_NON_READERS, contains, firstLine, insideLiteral, statementsOf, onOwnPath, type Node } from '../../src/go/syntax.js';
 import { lastBeforeLogging } from './loop-then-log.js';
 
+export { acceptedConnLeftOpen } from './accepted-conn.js';
+
 // What a recovered panic would skip, beyond the goroutine's own releases: each of these made the
 // process hang or run on without the goroutine's work where it used to crash and restart.
 
