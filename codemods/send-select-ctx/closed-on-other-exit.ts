@@ -1,3 +1,5 @@
+import type { PackageIndex } from '../../src/go/package-index.js';
+import { closerOnOtherExit, closerReason } from './closer-called.js';
 import { ancestors, closedChannels, contains, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
 
 // A clean-up the function runs on another of its ways out, not after the send: a new return in
@@ -10,9 +12,9 @@ import { ancestors, closedChannels, contains, enclosingFunction, firstLine, same
  * its way out once the listener is closed). A return on the source in place of the send would
  * leave without it, and a reader ranging over the channel would wait for good. Closes in a
  * select's stop case (`case <-stop: close(out); return`) are the function's own stop, reported
- * as such elsewhere. The close's call.
+ * as such elsewhere. Or a call closing it there (closerOnOtherExit). The close's call.
  */
-export function closedOnOtherExit(send: Node, fn: Node): Node | undefined {
+export function closedOnOtherExit(send: Node, fn: Node, index?: PackageIndex): Node | undefined {
   const body = fn.childForFieldName('body');
   if (!body) return undefined;
   const closes = closedChannels(body).filter((arg) => same(enclosingFunction(arg), fn));
@@ -26,7 +28,8 @@ export function closedOnOtherExit(send: Node, fn: Node): Node | undefined {
     if (!exit || call.startIndex > send.startIndex || contains(exit.list, send) || stopped.has(arg.text)) continue;
     return call;
   }
-  return undefined;
+  // Or one a call on another way out runs (`_ = failPermanent(err); return …`).
+  return closerOnOtherExit(send, fn, index);
 }
 
 /** For a call made as a statement followed by a return in the same block: that block and the return. */
@@ -43,6 +46,8 @@ function exitAfter(call: Node): { list: Node; ret: Node } | undefined {
  * cleanupSkippedByReturn): a clean-up after the send, or a close on another way out.
  */
 export function skippedReason(skipped: Node, send: Node): string {
+  const closer = closerReason(skipped);
+  if (closer) return closer;
   const where = `${firstLine(skipped.text)} (line ${skipped.startPosition.row + 1})`;
   const exit = skipped.type === 'call_expression' && skipped.childForFieldName('function')?.text === 'close' ? exitAfter(skipped) : undefined;
   if (!exit || skipped.startIndex > send.startIndex || contains(exit.list, send)) return `an early return here would skip ${where}`;

@@ -29,7 +29,11 @@ export const returnsWithoutFix = `- a return in place of the send would run a de
   ends (\`go func() { <-req.ctx.Done(); released <- req }()\`: it gives back what the function took),
   or a \`close()\` the function runs before a return on another of its ways out, not after the send
   (\`if err == errListenerClosed { close(ln.ch); return }\` in the loop sending on \`ln.ch\`: a
-  variant of go-pg's listener left its reader's range over the channel waiting for good);
+  variant of go-pg's listener left its reader's range over the channel waiting for good), or a
+  call on such a way out, to a closure of the function or a function or method of the package
+  whose body closes the channel sent on, in a \`once.Do\` literal too (\`_ = failPermanent(err);
+  return …\`, \`failPermanent\` running \`close(s.stateChanges)\`: a variant of ngrok-go's
+  reconnecting session, whose consumer ranges over its state changes);
 - the function is an HTTP handler (\`w http.ResponseWriter\`, no results) that writes its answer
   after the send (\`http.Error(w, …)\` once the reply comes, \`w.WriteHeader(…)\`): a bare return
   added at the send would write nothing, and net/http answers 200 OK for a handler that returns

@@ -4,6 +4,7 @@ import { isDoneCase, isDoneWait } from '../../src/go/receive-shapes.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { derivedFrom } from './done-already.js';
 import { closedOnOtherExit } from './closed-on-other-exit.js';
+import type { PackageIndex } from '../../src/go/package-index.js';
 import { ancestors, closedOnExit, contains, enclosingFunction, isLogStatement, isReleaseCall, LOG_CALL, nextStatement, same, statementsOf, unparen, type Node } from '../../src/go/syntax.js';
 
 // What a return on the source, in place of the send, would skip: a release after the send, or
@@ -15,7 +16,7 @@ import { ancestors, closedOnExit, contains, enclosingFunction, isLogStatement, i
  * ends, a send on a channel closed by a defer):
  * returning early would skip it and trade a leak for a deadlock.
  */
-export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): Node | undefined {
+export function cleanupSkippedByReturn(send: Node, fn: Node, source: string, index?: PackageIndex): Node | undefined {
   const body = fn.childForFieldName('body');
   if (!body) return undefined;
   // The send followed by a return: the new return skips nothing that one does not (go-carbon's
@@ -97,7 +98,7 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string): No
     if (stmt) return stmt;
   }
   // Or a close the function runs on another of its ways out (`close(ln.ch); return`).
-  return closedOnOtherExit(send, fn);
+  return closedOnOtherExit(send, fn, index);
 }
 
 /** A `go` statement whose function waits for a context to end, in a receive statement of its own (`<-ctx.Done()`). */

@@ -267,7 +267,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (closedEarly) return { reason: `a return here would run ${firstLine(closedEarly.text)} (line ${closedEarly.startPosition.row + 1}) while a goroutine the function started may still send on that channel: the send would panic (send on closed channel)` };
   const answered = handlerAnswersAfter(send, fn, ctx.source);
   if (answered) return { reason: `the function is an HTTP handler that writes its answer to ${answered.writer} after the send (${firstLine(answered.use.parent?.parent?.text ?? answered.use.text)}, line ${answered.use.startPosition.row + 1}): a return once ${sources[0].expr} is done would write nothing, and net/http would answer 200 OK, the request reported as done` };
-  const skipped = cleanupSkippedByReturn(send, fn, ctx.source);
+  const skipped = cleanupSkippedByReturn(send, fn, ctx.source, ctx.packageIndex());
   if (skipped) return { reason: skippedReason(skipped, send) };
   const branchCleanup = cleanupInBranchReason(send, fn, ctx.source);
   if (branchCleanup) return { reason: branchCleanup };
