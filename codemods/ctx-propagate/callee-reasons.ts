@@ -13,6 +13,7 @@ import { cleanupMethodContext } from './cleanup-method.js';
 import { keptWorkReason } from './kept-work-reasons.js';
 import { writeAfterServed } from './write-after-served.js';
 import { literalRunLater } from './literal-run-later.js';
+import { helperCalledOnFailure } from './helper-on-failure.js';
 
 /** Why the call the empty context is given to should not get the context in scope, if it should not. */
 export function calleeReason(call: Node, ctx: FileContext, source: CancellationSource): string | undefined {
@@ -57,7 +58,7 @@ export function calleeReason(call: Node, ctx: FileContext, source: CancellationS
   if (recorded) {
     return `the call writes after an earlier change of the function (${recorded.call}), with no transaction between them: the empty context lets the sequence finish once started, and given ${inScope}, a cancel in between would leave the first change without this one`;
   }
-  return keptWorkReason(call, source) ?? literalRunLater(call, source, ctx) ?? cleanupMethodContext(call, source) ?? writeAfterServed(call, source, ctx.packageIndex(), () => [ctx.source, ...ctx.packageIndex().allTexts()]);
+  return keptWorkReason(call, source) ?? literalRunLater(call, source, ctx) ?? cleanupMethodContext(call, source) ?? writeAfterServed(call, source, ctx.packageIndex(), () => [ctx.source, ...ctx.packageIndex().allTexts()]) ?? helperCalledOnFailure(source, ctx.packageIndex());
 }
 
 /**
