@@ -163,7 +163,9 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   (a literal of it, or a function it starts handing it the channel: \`go
   m.measureonewithcache(ctx, outputs, …)\`, then \`return outputs\`), and a caller takes the
   result into a loop that waits until it has counted enough values, a \`for range\` left early or
-  a counted \`for\` with a plain receive, itself or in a function of the package it hands it to
+  a counted \`for\` or a range over a slice, map or number with a plain receive (docker/cli's
+  \`parallelOperation\`, read once per container by \`runPause\`: a stop's Ctrl-C hung it), itself
+  or in a function of the package it hands it to
   (\`outputs := m.startall(ctx, inputs)\`, \`m.processall(outputs, inputs)\`, \`for smk := range
   outputs { …; if current >= len(inputs) { break } }\`), nothing closing it: that loop waits for
   every value, and a send that gives up would leave it waiting forever (a variant of ooni's SNI

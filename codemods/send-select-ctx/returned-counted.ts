@@ -106,6 +106,23 @@ function countedIn(parent: Node | null, id: Node): string | undefined {
   if (parent?.type === 'range_clause' && same(parent.childForFieldName('right'), id) && leavesLoop(parent.parent!)) return `a loop that stops once it has counted enough (for ${parent.text})`;
   if (parent?.type !== 'unary_expression' || parent.childForFieldName('operator')?.text !== '<-' || !plainReceive(parent)) return undefined;
   const loop = ancestors(parent).find((a) => a.type === 'for_statement');
-  if (!loop || !same(enclosingFunction(loop), enclosingFunction(parent)) || loopShape(loop).kind !== 'counted' || leavesLoop(loop)) return undefined;
+  if (!loop || !same(enclosingFunction(loop), enclosingFunction(parent)) || !(loopShape(loop).kind === 'counted' || rangesOverCollection(loop)) || leavesLoop(loop)) return undefined;
   return `a counted loop (${firstLine(loop.text).replace(/\s*\{…?$/, '')})`;
+}
+
+/**
+ * `for _, c := range containers` over a slice, map or array (a parameter or local declared so, or
+ * made so), or `for range n` over a number: as many passes as it holds, as a counted loop makes
+ * (docker/cli's runPause reading one result per container from parallelOperation's channel).
+ */
+function rangesOverCollection(loop: Node): boolean {
+  const shape = loopShape(loop);
+  const over = shape.kind === 'range' ? shape.over : undefined;
+  if (!over) return false;
+  if (over.type === 'int_literal' || /^len\(/.test(over.text)) return true;
+  const found = over.type === 'identifier' ? declarationOf(over.text, loop) : undefined;
+  if (!found) return false;
+  const type = 'param' in found ? found.param.typeNode : found.local.typeNode;
+  if (type) return ['slice_type', 'map_type', 'array_type'].includes(type.type);
+  return 'local' in found && /^(make\(\s*(\[\]|map\[)|\[\]|map\[)/.test(found.local.value?.text ?? '');
 }
