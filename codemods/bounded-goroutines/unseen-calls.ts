@@ -3,7 +3,7 @@ import { declarationOf, localClosure } from '../../src/go/scope.js';
 import { contains, statementsOf, unparen, type Node } from '../../src/go/syntax.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { isContextType, isDoneChannelType } from '../../src/go/cancellation.js';
-import { packageName } from '../../src/go/imports.js';
+import { contextPackageName } from '../../src/go/imports.js';
 import { boundChosen } from './network.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { nameWords } from '../../src/go/name-words.js';
@@ -108,7 +108,7 @@ function contextOnlyCall(call: Node | null, go: Node, ctx: FileContext): string 
   const value = callee?.type === 'identifier' && !!declarationOf(callee.text, go);
   if (callee?.type !== 'selector_expression' && !value) return undefined;
   const found = doneCall ? undefined : declarationOf(args[0].text, go);
-  const pkg = packageName(ctx.tree, 'context');
+  const pkg = contextPackageName(ctx.tree);
   const typed = found && ('param' in found ? found.param.typeNode : found.local.typeNode);
   const made = found && 'local' in found && !!pkg && new RegExp(`^${pkg}\\.(With\\w+|Background|TODO)\\(`).test(found.local.value?.text ?? '');
   const isContext = (typed && (isContextType(typed, pkg) || isDoneChannelType(typed))) || made || doneCall;

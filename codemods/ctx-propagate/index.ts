@@ -4,7 +4,7 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { cancellationSources, hiddenContextParam, type CancellationSource } from '../../src/go/cancellation.js';
 import { doneAt } from '../../src/go/done-at.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { packageName } from '../../src/go/imports.js';
+import { contextPackageName } from '../../src/go/imports.js';
 import { callsOf, codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { enclosingLoops } from '../../src/go/loops.js';
 import { ancestors, escapes, firstLine, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
@@ -81,7 +81,7 @@ function couldHaveContext(call: Node, pkg: string, seen: Map<number, boolean>): 
 }
 
 function find(ctx: FileContext): RawFinding[] {
-  const pkg = packageName(ctx.tree, 'context');
+  const pkg = contextPackageName(ctx.tree);
   if (!pkg) return [];
   // No context can be in scope in a file that never names the type nor derives one (receiver
   // fields of another file are named there: check the package only when methods could use one).

@@ -2,7 +2,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import { isContextType, type CancellationSource } from '../../src/go/cancellation.js';
 import { calledName } from '../../src/go/called-functions.js';
 import { codeOnly } from '../../src/go/find-by-text.js';
-import { importName, importSpecs, packageName } from '../../src/go/imports.js';
+import { importName, importSpecs, contextPackageName } from '../../src/go/imports.js';
 import { nameWords } from '../../src/go/name-words.js';
 import { ancestors, contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 import { LAUNCHES } from './launched-literal.js';
@@ -49,7 +49,7 @@ function unseen(callee: Node, ctx: FileContext): boolean {
  */
 export function literalRunLater(call: Node, source: CancellationSource, ctx: FileContext): string | undefined {
   if (source.kind !== 'ctx-param' && source.kind !== 'ctx-local') return undefined;
-  const contextPkg = packageName(ctx.tree, 'context');
+  const contextPkg = contextPackageName(ctx.tree);
   if (!contextPkg) return undefined;
   for (const literal of ancestors(call).filter((a) => a.type === 'func_literal')) {
     if (!contains(source.fn, literal)) break;

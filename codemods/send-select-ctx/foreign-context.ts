@@ -17,7 +17,7 @@ export function foreignContext(send: Node): string | undefined {
       if (type?.type !== 'qualified_type' || type.childForFieldName('name')?.text !== 'Context') continue;
       const qualifier = type.childForFieldName('package')?.text;
       const spec = importSpecs(tree).find((s) => (s.alias ?? importName(s.path)) === qualifier);
-      if (spec && spec.path !== 'context') return `${p.name} (${p.typeNode.text} of "${spec.path}")`;
+      if (spec && spec.path !== 'context' && spec.path !== 'golang.org/x/net/context') return `${p.name} (${p.typeNode.text} of "${spec.path}")`;
     }
   }
   return undefined;

@@ -1,6 +1,6 @@
 import type Parser from 'tree-sitter';
 import { regexEscaped } from './find-by-text.js';
-import { packageName } from './imports.js';
+import { contextPackageName } from './imports.js';
 import { receiverOf, type FieldDecl } from './declarations.js';
 import type { PackageIndex } from './package-index.js';
 import { declarationOf, localsBefore, paramsOf, type LocalDecl } from './scope.js';
@@ -41,7 +41,7 @@ export function isDoneChannelType(typeNode: Node): boolean {
  * parameters; finally context and done-channel fields of the method's receiver.
  */
 export function cancellationSources(node: Node, tree: Parser.Tree, index: () => PackageIndex): CancellationSource[] {
-  const ctxPkg = packageName(tree, 'context');
+  const ctxPkg = contextPackageName(tree);
   const out: CancellationSource[] = [];
   const seen = new Set<string>();
   const add = (s: CancellationSource) => {
@@ -89,7 +89,7 @@ function derivesParam(local: LocalDecl, fn: Node, frame: Frame): boolean {
  */
 export function hiddenContextParam(node: Node, source: CancellationSource, tree: Parser.Tree, index: () => PackageIndex): { name: string; statement: Node; ownBody: boolean } | undefined {
   if (source.kind !== 'ctx-field' && source.kind !== 'ctx-param') return undefined;
-  const ctxPkg = packageName(tree, 'context');
+  const ctxPkg = contextPackageName(tree);
   const hiding = new Map<string, Node>();
   let point: Node = node;
   for (const fn of [...ancestors(node)].filter((a) => FUNCTION_TYPES.has(a.type))) {
@@ -199,7 +199,7 @@ function isDoneChannel(v: { name: string; typeNode: Node }): boolean {
  * sends on them or closes them: worth naming when no source is left.
  */
 export function signalledDoneChannels(node: Node, tree: Parser.Tree, index: () => PackageIndex): string[] {
-  const ctxPkg = packageName(tree, 'context');
+  const ctxPkg = contextPackageName(tree);
   return ancestors(node)
     .filter((a) => FUNCTION_TYPES.has(a.type))
     .flatMap((fn) => frameOf(fn, tree, ctxPkg, index).signalled);
@@ -211,7 +211,7 @@ export function signalledDoneChannels(node: Node, tree: Parser.Tree, index: () =
  * makes them and receives from them (nothing closes them).
  */
 export function deadDoneFieldsReason(node: Node, tree: Parser.Tree, index: () => PackageIndex): string | undefined {
-  const ctxPkg = packageName(tree, 'context');
+  const ctxPkg = contextPackageName(tree);
   const inScope = ancestors(node)
     .filter((a) => FUNCTION_TYPES.has(a.type))
     .map((fn) => frameOf(fn, tree, ctxPkg, index));

@@ -74,6 +74,14 @@ export function packageName(tree: Parser.Tree, path: string): string | undefined
 }
 
 /**
+ * The identifier a file uses for the context package: the standard library's, or
+ * `golang.org/x/net/context`, whose Context has been an alias of it since Go 1.9 (cadence's client).
+ */
+export function contextPackageName(tree: Parser.Tree): string | undefined {
+  return packageName(tree, 'context') ?? packageName(tree, 'golang.org/x/net/context');
+}
+
+/**
  * Edits that add the given import paths to a file, gofmt-clean: into the first import block
  * (standard-library paths join its first group in sorted position), converting a single
  * `import "x"` into a block, or after the package clause when there are no imports; never into

@@ -62,6 +62,8 @@ func pump(ctx ${param}, in []int, out chan<- int) {
 
   it("still fixes a send with the standard library's context, and keeps the plain reason with none", () => {
     expect(reasons(pump('"context"', 'context.Context'))).toEqual(['fix']);
+    // golang.org/x/net/context's Context is an alias of the standard library's.
+    expect(reasons(pump('"golang.org/x/net/context"', 'context.Context'))).toEqual(['fix']);
     expect(reasons(pump('"strings"', '*strings.Builder'))).toEqual(['no cancellation source in scope (no context.Context or done channel to select on)']);
   });
 });
