@@ -66,6 +66,12 @@ export const returnsWithoutFix = `- a return in place of the send would run a de
   result (\`if socks.Close { err = conn.Close(); connections.Delete(id); return }\`): a return at
   the send would skip it, and the connection would stay open with its entry kept (a variant of
   merlin's SOCKS client reader);
+- the function opened a resource before the send (\`ln, err := net.Listen(…)\`, a Dial, os.Open or
+  Create, sql.Open, an exec.Cmd's Start), neither closed before the send nor by a defer registered
+  before it, and the code after the send takes care of it (closes it, or passes it, or the field it
+  was stored in, to a call: \`s.ln = ln; signal <- nil; return serve(ctx, s)\`): a return at the
+  send would leave it open, the address bound for good (a variant of redcon's
+  ListenServeAndSignal);
 - the source is the function's own context parameter, and a caller of the package hands it in from
   an endless loop (\`for { pollOnce(ctx, client, req, cfg, ch) }\`: no range or clause, no condition
   naming it) that neither checks it (no \`ctx.Err()\`, \`ctx.Done()\` or select on it, not set

@@ -49,6 +49,7 @@ import { servedUntilDone } from './served-until-done.js';
 import { returnedFuture } from './returned-future.js';
 import { skippedReason } from './closed-on-other-exit.js';
 import { cleanupInBranchReason } from './cleanup-in-branch.js';
+import { openedResourceReason } from './opened-resource.js';
 import { outlivedSpawnerReason } from './outlived-spawner.js';
 import { countedByHelper } from './counted-by-helper.js';
 import { waitingInHelper } from './helper-receives.js';
@@ -269,7 +270,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (answered) return { reason: `the function is an HTTP handler that writes its answer to ${answered.writer} after the send (${firstLine(answered.use.parent?.parent?.text ?? answered.use.text)}, line ${answered.use.startPosition.row + 1}): a return once ${sources[0].expr} is done would write nothing, and net/http would answer 200 OK, the request reported as done` };
   const skipped = cleanupSkippedByReturn(send, fn, ctx.source, ctx.packageIndex());
   if (skipped) return { reason: skippedReason(skipped, send) };
-  const branchCleanup = cleanupInBranchReason(send, fn, ctx.source);
+  const branchCleanup = cleanupInBranchReason(send, fn, ctx.source) ?? openedResourceReason(send, fn);
   if (branchCleanup) return { reason: branchCleanup };
   const pending = raisedBeforeSend(send, fn, ctx);
   if (pending) return { reason: pending };
