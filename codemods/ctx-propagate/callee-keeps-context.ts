@@ -4,6 +4,7 @@ import type { PackageIndex } from '../../src/go/package-index.js';
 import { enclosingFunction, firstLine, isDetached, same, type Node } from '../../src/go/syntax.js';
 import { isParam, sentOnChannel } from './handed-over-channel.js';
 import { heldByReceiver } from './held-by-receiver.js';
+import { keptInHandedValue } from './kept-in-value.js';
 import { startsProcessWith } from './process-started.js';
 
 // A function of the package that keeps the context it is given past its return: it starts a
@@ -40,6 +41,9 @@ export function calleeKeepsContext(call: Node, index: PackageIndex): string | un
         if (deeper) return `${named.name} hands it to ${firstLine(inner.text)}, and ${next.callee} ${deeper}`;
       }
     }
+    // Or inside a value it hands on: `m.add(follower{ctx: ctx, w: w})`, where add keeps that value.
+    const inValue = keptInHandedValue(decl, param, index);
+    if (inValue) return `${named.name} ${inValue}`;
   }
   return undefined;
 }

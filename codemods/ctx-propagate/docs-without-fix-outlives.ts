@@ -56,4 +56,10 @@ export const outlivesWithoutFix = `- it is in a function literal handed to a cal
   w.pending)\` as a statement of its own; a write, a send, a flush, a push…, not a logger's): given
   that context it would fail at once and what it delivers be lost without a word (with
   \`--aggressive\`, a go-actor batcher variant whose last batch was lost on stop);
+- the function called (of the package) puts the context into a value (\`follower{ctx: ctx, w: w}\`,
+  or a local made so) and hands it to a function or method of the package that keeps that value in
+  its receiver (\`m.fs = append(m.fs, f)\`, a field or map entry set to it): work reading the
+  receiver runs with it after the call, and would stop with the context in scope (with
+  \`--aggressive\`, a variant of redcon's MONITOR, whose follower, given the command's context,
+  stopped as the command was answered);
 `;

@@ -23,7 +23,7 @@ export function literalHolding(v: Node | undefined | null, param: string): boole
 }
 
 /** A local of `decl` declared (`:=`) or set to a literal holding `param`, before `at`. */
-function localHolding(name: string, decl: Node, at: Node, param: string): boolean {
+export function localHolding(name: string, decl: Node, at: Node, param: string): boolean {
   const sets = [...decl.descendantsOfType('short_var_declaration'), ...decl.descendantsOfType('assignment_statement'), ...decl.descendantsOfType('var_spec')];
   return sets.some((s) => {
     if (s.startIndex > at.startIndex || !same(enclosingFunction(s), decl)) return false;
