@@ -55,7 +55,10 @@ export const returnsWithoutFix = `- a return in place of the send would run a de
   job\`, nothing between them starting a goroutine or using the value) that the package brings down
   elsewhere once the value is handled (\`Done()\`, \`Add(-1)\`, never in this function) and waits on
   (\`p.pending.Wait()\`, a test of \`Load()\`): a return at the send would leave it counted and
-  that wait waiting for good (a variant of miniflux's worker pool, whose Drain hung);
+  that wait waiting for good (a variant of miniflux's worker pool, whose Drain hung); the
+  function-style atomics alike (\`atomic.AddInt64(&q.pending, 1)\` before the send, \`AddInt64(&q.pending,
+  -1)\` elsewhere, a loop or zero test on \`atomic.LoadInt64(&q.pending)\`: a variant of dd-trace-go's
+  trace queue, whose Flush hung);
 - the function's own \`case <-ctx.Done():\` returns what a call gives (\`return cleanup()\`, a closure
   that waits for its readers, reaps the child process and gives nil for a cancel; not an error
   maker such as \`fmt.Errorf(…, ctx.Err())\`): a return of \`ctx.Err()\` at the send would skip that
