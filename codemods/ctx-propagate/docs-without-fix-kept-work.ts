@@ -38,4 +38,13 @@ export const writeAfterServedDoc = `- the call is given to a write (named as for
   after the stream, never published once the subscriber hung up);
 `;
 
-export const keptWorkWithoutFix = `${sharedDoneDoc}${timedWaitDoc}${constructorDoc}${cleanupNameDoc}${writeAfterServedDoc}`;
+export const literalHandedOnDoc = `- it is the value of a field of a composite literal (\`j := job{ctx: context.TODO(), payload: p}\`,
+  at once or through the local declared with it) that the function, given the context as a parameter
+  or local, hands on past the call: sends on a channel of the receiver or the package (\`w.jobs <- j\`,
+  with no wait for a reply after), or appends to or stores in a field, map entry or package
+  variable: whoever takes the value there (a worker ranging over the queue) uses that context after
+  the call returns, and given the function's own it would fail once that ended (a variant of
+  dd-trace-go's writer, whose queued uploads all failed \`context canceled\`);
+`;
+
+export const keptWorkWithoutFix = `${sharedDoneDoc}${timedWaitDoc}${constructorDoc}${cleanupNameDoc}${writeAfterServedDoc}${literalHandedOnDoc}`;

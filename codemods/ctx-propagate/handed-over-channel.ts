@@ -54,7 +54,7 @@ export function sentOnChannel(decl: Node, param: string): string | undefined {
 }
 
 /** A receive (`<-reply`), a select or a `Wait()` of the function after `send`: it waits for the work handed over. */
-function waitsAfter(decl: Node, body: Node, send: Node): boolean {
+export function waitsAfter(decl: Node, body: Node, send: Node): boolean {
   // The select a send sits in (send-select-ctx's `select { case m.jobs <- j: default: select { … case
   // <-ctx.Done(): return } }`, its nested one included) is the send's own, not a wait for the work.
   const own = ancestors(send).filter((a) => a.type === 'select_statement' && contains(body, a)).at(-1);

@@ -38,6 +38,7 @@ import { localHandedToGoroutine } from './local-to-goroutine.js';
 import { afterShutdownSignal } from './after-shutdown-signal.js';
 import { removalCleanup } from './removal-cleanup.js';
 import { cleanupNamed } from './returned-callee.js';
+import { literalHandedOn } from './literal-handed-on.js';
 
 /** `context.Background()` handed straight to a call: after `(` or `,` (or the end of a block comment). */
 const BACKGROUND_ARGUMENT = /[(,/]\s*\w+\.Background\s*\(/;
@@ -161,7 +162,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`the function serves a request (${request.name} *http.Request), whose context is ${request.name}.Context(): ${source.expr} lives as long as the receiver, and given it, requests in flight would be cut at shutdown rather than drained`));
       continue;
     }
-    const unsure = whyNotThisContext(call, source) ?? afterShutdownSignal(call, source) ?? keptByOnce(call, source, ctx.packageIndex()) ?? callerReason(source, ctx.packageIndex()) ?? toldApartInSelect(call, source, pkg) ?? goroutineOutlivesParam(call, source) ?? resultUsedByDetached(call, source) ?? localHandedToGoroutine(call, source) ?? removalCleanup(source, ctx.packageIndex()) ?? calledInSharedWork(source, ctx.packageIndex());
+    const unsure = whyNotThisContext(call, source) ?? afterShutdownSignal(call, source) ?? keptByOnce(call, source, ctx.packageIndex()) ?? callerReason(source, ctx.packageIndex()) ?? toldApartInSelect(call, source, pkg) ?? goroutineOutlivesParam(call, source) ?? resultUsedByDetached(call, source) ?? localHandedToGoroutine(call, source) ?? literalHandedOn(call, source) ?? removalCleanup(source, ctx.packageIndex()) ?? calledInSharedWork(source, ctx.packageIndex());
     if (unsure) {
       out.push(unfixed(unsure));
       continue;
