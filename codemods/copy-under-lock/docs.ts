@@ -175,7 +175,12 @@ goroutine the method starts (\`go c.Close(ctx)\`).
   would panic on it (a get-or-create, or an overwrite that only compares the old value, does not).
   A lock taken through a method of the type whose body locks that mutex (\`s.acquireProbesMutex(id)\`
   with \`s.probesMutex.Lock()\` in it, logging around it allowed) is the same lock: a delete after
-  it counts (a probe deactivated so had its channel closed under a broadcast sending over a copy);
+  it counts (a probe deactivated so had its channel closed under a broadcast sending over a copy).
+  So does a removal done by a helper the other method calls under the lock, one level down: a
+  method of the type called on the receiver (\`s := r.removeLocked(id)\`, whose body re-slices,
+  deletes from or empties \`r.subs\`) or a function of the package handed the receiver
+  (\`dropSub(t, id)\`): a dd-trace-go-shaped Unsubscribe closed the removed subscriber's channel after
+  unlocking, and a Broadcast sending over a copy panicked on it;
 - the loop writes to each element's stream or connection under a write lock with a method the
   package does not declare (\`s.Send(msg)\`, \`c.WriteMessage(t, b)\`, \`WriteJSON\`): gRPC streams
   and websockets take one writer at a time, and the lock also keeps two writes off one of them

@@ -7,6 +7,7 @@ import { replacedEntry } from './replaced-entries.js';
 import { lockWrappers, wrapperLockCalls } from '../../src/go/lock-wrappers.js';
 import { emptiedBy } from './emptied.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
+import { callsFieldHelper, removedByHelper } from './removing-helpers.js';
 
 const LOCK_CALL = /Lock\s*\(\s*\)/;
 
@@ -19,6 +20,8 @@ export interface Remover {
   via?: string;
   /** The collection emptied or given a new value (`clear(st.pages)`, `st.pages = nil`). */
   emptied?: string;
+  /** A helper called under the lock doing the removal (`through r.removeLocked(id), whose body removes them: r.subs = append(…)`). */
+  through?: string;
 }
 
 /** Why a copy would break the lock's promise a remover gives. */
@@ -26,7 +29,7 @@ export function removerReason(r: Remover, field: string, afterRemoval: string): 
   if (r.replaced) {
     return `${r.method} replaces entries of ${field} under the same lock and hands on the old one (${r.replaced}): once it returns, the old one is not used here again and its caller may close it, and after a copy this loop could still use it${afterRemoval}`;
   }
-  const via = r.via ? ` (taken through ${r.via})` : r.emptied ? ` (${r.emptied})` : '';
+  const via = r.via ? ` (taken through ${r.via})` : r.emptied ? ` (${r.emptied})` : r.through ? ` (${r.through})` : '';
   return `${r.method} removes elements of ${field} under the same lock${via}: once it returns, none is used again, and after a copy one could still be${afterRemoval}`;
 }
 
@@ -44,7 +47,9 @@ export function removesUnderLock(typeName: string, cs: { mutex: string; recv: st
   const wrapped = wrappers.length > 0 ? new RegExp(`\\.(${wrappers.map((w) => w.name).join('|')})\\(`) : undefined;
   // One that empties the collection (`clear(st.pages)`) is named only when no method deletes.
   let emptier: Remover | undefined;
-  for (const m of ctx.packageIndex().methodsWhere(typeName, (text) => (LOCK_CALL.test(text) || !!wrapped?.test(text)) && mentions.test(text))) {
+  // Or does it through a helper it calls under the lock (`r.removeLocked(id)`: see removedByHelper).
+  const helper = callsFieldHelper(typeName, field, ctx.packageIndex());
+  for (const m of ctx.packageIndex().methodsWhere(typeName, (text) => (LOCK_CALL.test(text) || !!wrapped?.test(text)) && (mentions.test(text) || helper(text)))) {
     if (m.name === method.childForFieldName('name')?.text) continue;
     // A delete from the field in a method that takes the same lock, whatever its sections look
     // like (unlocked on several paths: caddy's UsagePool.Delete): the map is guarded, so it holds it.
@@ -67,6 +72,8 @@ export function removesUnderLock(typeName: string, cs: { mutex: string; recv: st
         ),
       );
       if (removes) return { method: m.name };
+      const through = removedByHelper(other.inside.flatMap((st) => (st.type === 'call_expression' ? [st] : st.descendantsOfType('call_expression'))), other.recv, typeName, field, ctx.packageIndex(), replaces);
+      if (through) return { method: m.name, through };
       const emptied = emptiedBy(other.inside.flatMap((st) => [st, ...st.descendantsOfType(['call_expression', 'assignment_statement'])]), target);
       emptier ??= emptied ? { method: m.name, emptied } : undefined;
       const replaced = replacedEntry(other.inside, target, m.node);
