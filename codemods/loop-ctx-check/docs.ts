@@ -110,4 +110,13 @@ from it) leave the loop checked. Senders whose select's only way out is another 
 \`h.ctx\`) are reported without a fix: ended on \`h.ctx\`, the loop would leave them waiting until
 their own context is done, for good for one without a deadline (a variant of mercure's hub
 dispatcher, its publishers hung in a graceful drain).
+
+A loop taking the elements of a queue kept in a field of a struct (\`ev := t.queue[0]; t.queue =
+t.queue[1:]\`, or \`t.queue.Pop()\`) when other code of the package waits on that queue's progress:
+on a sync.Cond field of the same type (\`for t.pending > 0 { t.cond.Wait() }\` in Flush), or in a
+loop on a count the loop decrements (\`for t.pending > 0 {\` while the loop does \`t.pending--\`). The
+loop is the queue's only consumer: ended on the context, it would leave elements queued and those
+waiters waiting for good, where before each element was handled, failed or not (a variant of
+apm-agent-go's sender, whose Flush hung). A loop over a local slice, or a field queue nothing
+waits on, keeps its fix.
 `;

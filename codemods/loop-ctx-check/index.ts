@@ -14,6 +14,7 @@ import { ownCancelCall } from './own-cancel.js';
 import { helperWait } from './helper-waits.js';
 import { ownDeferredCancel } from './own-deferred-cancel.js';
 import { drainedChannel } from './drained-channel.js';
+import { drainedQueue } from './drained-queue.js';
 import { usedOnlyBeforeGo } from '../../src/go/setup-only-context.js';
 
 export const loopCtxCheck: Codemod = {
@@ -113,6 +114,11 @@ function find(ctx: FileContext): RawFinding[] {
     if (drains) {
       const fills = drains.buffer === '0' ? 'at once, the channel unbuffered' : drains.buffer ? `once the buffer (${drains.buffer}) fills` : 'once its buffer fills';
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop drains ${drains.channel}, which ${drains.sender} sends on without a select: ended on ${source.expr}, its senders would block for good ${fills} (resty's metrics exporter, whose in-flight requests hung at shutdown)` });
+      continue;
+    }
+    const queue = drainedQueue(loop, fn, ctx.packageIndex());
+    if (queue) {
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop is the only consumer of a queue kept in a field (${queue.take}), and ${queue.waiter} waits on its progress (${queue.wait}): ended on ${source.expr}, the loop would leave elements queued and ${queue.waiter} waiting for good, where each element was handled, failed or not (a variant of apm-agent-go's sender, whose Flush hung)` });
       continue;
     }
     const nl = eol(ctx.source);
