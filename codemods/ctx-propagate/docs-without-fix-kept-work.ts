@@ -47,4 +47,12 @@ export const literalHandedOnDoc = `- it is the value of a field of a composite l
   dd-trace-go's writer, whose queued uploads all failed \`context canceled\`);
 `;
 
-export const keptWorkWithoutFix = `${sharedDoneDoc}${timedWaitDoc}${constructorDoc}${cleanupNameDoc}${writeAfterServedDoc}${literalHandedOnDoc}`;
+export const handMadeOnceDoc = `- its results are stored in fields of the receiver or in package variables inside \`if !t.fetched {\`
+  (or \`if t.info == nil {\`, a receiver's field or a package variable) whose block also sets what
+  it tests (\`t.fetched = true\`, or the field among the results): a hand-made once, the work run for
+  the first caller and its result kept for every later one, and given that caller's context its
+  cancellation or timeout would stay stored for all (with \`--aggressive\`, a variant of
+  apm-agent-go's server version, built in a trial);
+`;
+
+export const keptWorkWithoutFix = `${sharedDoneDoc}${handMadeOnceDoc}${timedWaitDoc}${constructorDoc}${cleanupNameDoc}${writeAfterServedDoc}${literalHandedOnDoc}`;
