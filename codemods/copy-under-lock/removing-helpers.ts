@@ -15,7 +15,7 @@ import { emptiedBy } from './emptied.js';
 
 /**
  * How the body of `decl` removes elements of `base.field` (`r.subs`): a delete from it, a new value
- * that may leave elements out (`replaces`), or one emptying it (see emptiedBy). The statement's
+ * made of the old one that may leave elements out (`replaces`), or one emptying it (see emptiedBy). The statement's
  * first line, as written, or undefined.
  */
 function removalIn(decl: Node, base: string, field: string, replaces: (right: Node) => boolean): string | undefined {
@@ -23,7 +23,10 @@ function removalIn(decl: Node, base: string, field: string, replaces: (right: No
   const nodes = decl.descendantsOfType(['call_expression', 'assignment_statement']);
   for (const n of nodes) {
     if (n.type === 'call_expression' && n.childForFieldName('function')?.text === 'delete' && n.childForFieldName('arguments')?.namedChildren[0]?.text === target) return n.text.split('\n')[0];
-    if (n.type === 'assignment_statement' && n.childForFieldName('left')?.text === target && n.childForFieldName('right')?.text !== 'nil' && replaces(n.childForFieldName('right')!)) return n.text.split('\n')[0];
+    // A new value made of the old one, leaving elements out (`r.subs = append(r.subs[:i:i], r.subs[i+1:]...)`),
+    // not one built apart (`db.blocks = toLoad` in prometheus' reloadBlocks, keeping most blocks).
+    const right = n.type === 'assignment_statement' ? n.childForFieldName('right') : undefined;
+    if (right && n.childForFieldName('left')?.text === target && right.text !== 'nil' && right.text.includes(target) && replaces(right)) return n.text.split('\n')[0];
   }
   return emptiedBy(nodes, target)?.split('\n')[0];
 }
