@@ -157,5 +157,6 @@ describe('properties of every codemod over a corpus', () => {
     const strip = (m: Record<string, number>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k.replace(/^.*?goconc-prop-\w+\//, ''), v]));
     expect(strip(countBy(after))).toEqual(strip(countBy(before)));
     await checkProperties(commented);
-  });
+    // Four runs over every fixture: more than the default minute on a loaded 2-core machine.
+  }, 180_000);
 });
