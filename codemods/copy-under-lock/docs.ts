@@ -198,7 +198,11 @@ goroutine the method starts (\`go c.Close(ctx)\`).
   another type not safe for concurrent use, \`delete(s.m, k)\`, \`s.m[k] = v\`, \`s.n++\`), directly or in
   a method of the receiver it calls: a neo4j-shaped pool's CleanUp pruned each server's idle list
   while Borrow and Return edited it under the lock, and a log fan-out's sinks, written by two Emits
-  at once, lost lines; or
+  at once, lost lines; so too, under a write lock, one that calls a writing method (\`Write…\`,
+  \`Print…\`, \`Encode…\`, \`Flush\`) on a field of its receiver of an interface or another
+  package's type (\`s.w.Write(rec)\`, \`w io.Writer\`): the writer behind it may take no lock of
+  its own (a bytes.Buffer handed in), and a cilium/ebpf-shaped perf-record fan-out lost bytes when
+  two publishers wrote one sink after unlocking; or
   the loop hands each element to a function value whose code the package does not show (\`f(a)\`,
   \`f func(*Alert)\` a parameter): it may write through the pointer (signoz's rules set each
   alert's last-sent time there), racing the readers that take the lock;

@@ -8,6 +8,7 @@ import { declarationOf } from '../../src/go/scope.js';
 import { isFunctionType } from '../../src/go/called-functions.js';
 import type { Rewrite } from './rewrites.js';
 import { mutatesThroughFields } from './element-field-mutations.js';
+import { writesThroughWriterField } from './writes-through-writer-field.js';
 
 /** No fix when the lock also guards work on objects the elements may be (see guardsWorkOnFields). */
 export function guardedObjectsPlan(typeName: string, cs: { mutex: string; recv: string }, ranged: FieldDecl, ctx: FileContext): Rewrite | undefined {
@@ -61,7 +62,7 @@ export function mayBeInterface(type: Node | null | undefined, index: PackageInde
  * setResolved, under the lock): a copy of the collection copies only the pointers, and read after
  * unlocking, those fields would race the writes (antrea's FQDN cache).
  */
-export function sharedElementsPlan(loop: Node, ranged: FieldDecl, vars: string[], cs: { mutex: string }, ctx: FileContext): Rewrite | undefined {
+export function sharedElementsPlan(loop: Node, ranged: FieldDecl, vars: string[], cs: { mutex: string; read?: boolean }, ctx: FileContext): Rewrite | undefined {
   const element = elementTypeNode(ranged);
   const value = vars[1];
   if (element?.type !== 'pointer_type' || !value || value === '_') return undefined;
@@ -88,7 +89,7 @@ function elementTypeNode(collection: FieldDecl): Node | null {
  * after unlocking two callers could run it at once on one element (LocalAI's StopAll raced on
  * each service's cancel).
  */
-function unlockedMethodPlan(loop: Node, element: Node, value: string, cs: { mutex: string }, ctx: FileContext): Rewrite | undefined {
+function unlockedMethodPlan(loop: Node, element: Node, value: string, cs: { mutex: string; read?: boolean }, ctx: FileContext): Rewrite | undefined {
   const typeName = element.namedChildren[0]?.type === 'type_identifier' ? element.namedChildren[0].text : undefined;
   if (!typeName) return undefined;
   const called = new Set(
@@ -107,6 +108,8 @@ function unlockedMethodPlan(loop: Node, element: Node, value: string, cs: { mute
     if (write) return { ok: false, reason: `${value}.${m.name}() writes its receiver's fields (${recv}.${write[1]}) and takes no lock of its own: ${cs.mutex} kept those calls apart, and after unlocking two callers could run it at once on one element` };
     const change = mutatesThroughFields(ctx.packageIndex(), typeName, m.node);
     if (change) return { ok: false, reason: `${value}.${m.name}() changes its receiver's state through its fields (${change}) and takes no lock of its own: ${cs.mutex} kept those calls apart from each other and from the other uses under it, and after unlocking two callers could change one element at once` };
+    const writer = cs.read ? undefined : writesThroughWriterField(ctx.packageIndex(), typeName, m.node);
+    if (writer) return { ok: false, reason: `${value}.${m.name}() writes through its receiver's field of type ${writer.type} (${writer.call}) and takes no lock of its own: ${cs.mutex} kept two callers' writes apart on one element's writer, which may take no lock either (a bytes.Buffer), and after unlocking they could interleave or race` };
     // Or reads fields the package writes in place (`peer.String()` reading `peer.Version`, set under the lock).
     const reads = [...(m.node.childForFieldName('body')?.text ?? '').matchAll(new RegExp(`(?<![\\w.])${recv}\\.(\\w+)\\b(?!\\s*\\()`, 'g'))].map((r) => r[1]);
     const shared = [...new Set(reads)].filter((f) => ctx.packageIndex().anyTextMatches(new RegExp(`\\.${f}\\s*=[^=]`)));
