@@ -58,4 +58,12 @@ handed it or capturing it, when neither its literal nor the package's function i
 connection to closes it in a defer (\`log.Println("connection closed:", handleConn(ctx, conn))\`,
 \`handleConn\` echoing with \`io.Copy(conn, conn)\`: ngrok-go's tcp example): recovered, a panic would
 leave the connection open for good and its client waiting, where the crash used to close it. One
-that closes it in a defer is fixed.`;
+that closes it in a defer is fixed.
+
+A goroutine that ends by calling a method of the package, whatever its name, whose body sets a field
+of its receiver (\`c.fill(loadKernelSpec())\`, with \`c.kernelTypes = s\` in it), when a \`for\` loop
+of the package waits for that field: reads it in a method of the type, or through a method of the
+type reading it (\`c.kernel()\`), and sleeps (\`time.Sleep\`), or waits on a cond with the field in
+its condition (\`for c.spec == nil { c.cond.Wait() }\`): that field is its outcome, and recovered, a
+panic would leave it unset and the poller waiting forever where the crash used to make the failure
+seen (a cilium/ebpf-shaped kernel-spec cache). One whose field no loop waits for is fixed.`;

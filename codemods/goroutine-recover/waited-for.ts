@@ -9,6 +9,7 @@ import { fieldGroupWaited } from './field-groups.js';
 import { countedReceives } from './counted-receives.js';
 import { polledCounter } from './polled-counter.js';
 import { handlesSignals } from './signals-handled.js';
+import { polledOutcome } from './polled-outcome.js';
 
 // Goroutines whose work someone goes on with, or whose panic is meant to stop the process:
 // recovered, the loss of their work would pass for success, or the process run on.
@@ -65,6 +66,8 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
   if (published && !published.handsOn) {
     return `the goroutine ends by publishing its outcome (${published.call}): recovered, a panic would leave the last value standing (a health gauge still reading healthy) where the crash used to make the failure seen`;
   }
+  const polled = published ? undefined : polledOutcome(stmts, go, index);
+  if (polled) return `the goroutine ends by publishing its outcome through ${polled.call}, which sets ${polled.field}, and ${polled.poller} polls for it (${polled.poll}): recovered, a panic would leave it unset and the poller waiting forever where the crash used to make the failure seen`;
   const joined = joinedAfter(stmts, go);
   if (joined) {
     const who = joined.byCaller ? `the caller that hands ${joined.group} in` : joined.around ? 'the function around the closure that starts the goroutine' : 'the function that starts the goroutine';
