@@ -154,7 +154,8 @@ on purpose, for work that must not stop with it):
   r.task.Close(…) }\`: tiflow's event loop), whose failure may be the context's end; and any call
   in the branch for that failure, the error set in an \`if\` before it too (\`if val, err = fn(ctx,
   key); err == nil { … }\`, then \`if err != nil { delkey.Exec(context.Background(), …) }\`:
-  valkey-go's cache-aside, given \`ctx\`, left its lock held for the cache's TTL); and any call in a
+  valkey-go's cache-aside, given \`ctx\`, left its lock held for the cache's TTL), or past an \`if err
+  == nil { return … }\` of it in the same block (go-systemd's reset-failed after a failed start); and any call in a
   helper of the package whose every call (one at least) is in such a branch, handed that context
   (\`if err != nil { p.writeException(ctx, oprot, "add", err); return err }\`, its \`WriteException\`
   and \`Flush\` given \`context.TODO()\`: a variant of thrift's processor);

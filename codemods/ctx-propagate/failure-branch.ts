@@ -1,5 +1,6 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { declarationOf } from '../../src/go/scope.js';
+import { pastSuccessReturn } from './past-success-return.js';
 import { contains, ERROR_VARIABLE, nextStatement, statementsOf, type Node } from '../../src/go/syntax.js';
 
 /** `log.Fatal`, `klog.Fatalf`, `isw.log.WithError(err).Fatal`, `os.Exit`, `panic`: the process ends (a test's `t.Fatal` only ends the test). */
@@ -171,7 +172,7 @@ export const UNDOES_FAILED = /(^|\.)([cC]lose|[rR]ollback|[aA]bort)\w*$|[a-z0-9]
  * end, and given it, this call (a clean-up of what failed) would fail at once. So too a branch of
  * any test of that error (\`err := r.doRun(ctx)\`, later \`if IsTerminatedError(err) { … } else {
  * r.task.Close(context.Background()) }\`: tiflow's event loop, whose run ends with the context).
- * With \`anyTest\` false, only the branch of \`err != nil\`. The failed call, as written up to its paren.
+ * With \`anyTest\` false, only the branch of \`err != nil\` (or the statements after \`if err == nil { return … }\`). The failed call, as written up to its paren.
  */
 export function inFailureBranchOf(call: Node, source: CancellationSource, anyTest = true): string | undefined {
   for (let a = call.parent; a && a !== source.fn; a = a.parent) {
@@ -199,5 +200,6 @@ export function inFailureBranchOf(call: Node, source: CancellationSource, anyTes
       if (failed) return `${failed.childForFieldName('function')!.text}(${source.expr}, …)`;
     }
   }
-  return undefined;
+  // Or after an `if err == nil { return … }` of that error: past it, only the failure path runs.
+  return pastSuccessReturn(call, source);
 }
