@@ -283,7 +283,8 @@ function passed in or another package's function is not seen. No fix when:
   on one with more work after it (\`started.Done()\`, then \`return srv.Start(ctx)\`: a start signal
   the spawner may wait for from all of them), or hands one, with more work after, to a function of
   the package calling \`Done()\` on it (\`c.subscribe(nc, ch, startwg)\` ending in
-  \`startwg.Done()\`: a nats bench's subscribers then wait for what is published after the loop): it
+  \`startwg.Done()\`: a nats bench's subscribers then wait for what is published after the loop),
+  or one whose \`Done()\` has more work after it (go-systemd's \`l.await(job, &registered)\`): it
   may be waiting for the spawner, which the bound keeps waiting for it;
 - the loop runs in a timer's callback (\`time.AfterFunc(in, func() { for … { go job.run() } })\`): it
   starts the work due at this tick, a cron's jobs, and bounded, a long job would hold back the jobs

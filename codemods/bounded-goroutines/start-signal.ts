@@ -7,25 +7,27 @@ export function signalsStart(call: Node): boolean {
   const stmt = call.parent;
   if (stmt?.type !== 'expression_statement') return false;
   const next = nextStatement(stmt);
-  // `return server.Start(ctx)` still works: only a return of values already there ends it.
-  return !!next && (next.type !== 'return_statement' || next.descendantsOfType('call_expression').length > 0);
+  // `return server.Start(ctx)` still works, `return <-ch` still waits: only a return of values already there ends it.
+  return !!next && (next.type !== 'return_statement' || next.descendantsOfType('call_expression').length > 0 || next.descendantsOfType('unary_expression').some((u) => u.text.startsWith('<-')));
 }
 
 /**
- * A call with more work after it that hands a name from outside the goroutine to a function of
- * the package calling `Done()` on it (`c.subscribe(nc, ch, startwg)`, whose last statement is
- * `startwg.Done()`): the goroutine signals that it has started, one call down. The call and the
- * `Done()` it leads to, or undefined.
+ * A call that hands a name from outside the goroutine to a function of the package calling
+ * `Done()` on it, the call with more work after it (`c.subscribe(nc, ch, startwg)`, whose last
+ * statement is `startwg.Done()`) or the `Done()` with more work after it in that function
+ * (`results[i] = l.await(job, &registered)`, `await` calling `registered.Done()` then waiting on
+ * `return <-ch`: go-systemd's job listener, whose barrier the spawner waits on before it triggers
+ * the jobs): the goroutine signals that it has started, one call down. The call and the `Done()`
+ * it leads to, or undefined.
  */
 export function startSignalledInCallee(calls: Node[], ctx: FileContext, declaredHere: (name: string) => boolean): { call: Node; done: Node } | undefined {
   for (const call of calls) {
-    if (!signalsStart(call)) continue;
     for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
       const name = arg.type === 'unary_expression' ? arg.childForFieldName('operand')?.text : arg.text;
       if (!name || !/^[\w.]+$/.test(name) || declaredHere(name)) continue;
       for (const { decl, param } of parametersGiven(call, arg.text, ctx.packageIndex())) {
         const done = decl.childForFieldName('body')?.descendantsOfType('call_expression').find((c) => c.childForFieldName('function')?.text === `${param}.Done` && c.childForFieldName('arguments')?.namedChildCount === 0);
-        if (done) return { call, done };
+        if (done && (signalsStart(call) || signalsStart(done))) return { call, done };
       }
     }
   }
