@@ -80,4 +80,9 @@ export const returnsWithoutFix = `- a return in place of the send would run a de
   naming it) that neither checks it (no \`ctx.Err()\`, \`ctx.Done()\` or select on it, not set
   anew there) nor stops on the function's result: the return would leave the helper only, and once
   the context is done the loop would call it again at once, a parked send turned into a busy loop
-  (a variant of fabio's custom route poller sent 50,754 requests in half a second);`;
+  (a variant of fabio's custom route poller sent 50,754 requests in half a second);
+- the send is a fan-out, on each channel of a slice or map in turn (\`for _, out := range outs { out
+  <- result }\`, or \`outs[i] <- result\`): the return would leave the loop at the first receiver that
+  waits, and every channel after it, those with room that could not block too, would never get the
+  value (go-systemd's jobComplete: later listeners of a job lost its result); not when every channel
+  of a local collection is made there with room and stored in it (\`chans[i] = make(chan T, 1)\`);`;

@@ -3,6 +3,7 @@ import { ancestors, contains, enclosingFunction, escapes, firstLine, FUNCTION_TY
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting } from '../../src/go/result-channel.js';
 import { ignoredByMakerReason } from './polled-by-maker.js';
+import { fanOutReason } from './fan-out.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
 import { roomInEveryCaller } from './caller-room.js';
@@ -209,9 +210,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
     return { reason: `the send hands ${sources[0].expr} itself to the reader inside the value: the context is data here, carried for whoever handles the value (which may outlive it), not a sign that this code should stop sending once it is done` };
   }
   const relay = relayedFrom(send, fn, ctx);
-  if (relay) {
-    return { reason: `the send relays what it ranges over, ${relay}: returning once ${sources[0].expr} is done would stop draining it, and that sender would wait forever` };
-  }
+  if (relay) return { reason: `the send relays what it ranges over, ${relay}: returning once ${sources[0].expr} is done would stop draining it, and that sender would wait forever` };
   const stored = storedFieldReceived(send, ctx);
   if (stored) {
     return { reason: `${chan} is handed over as ${stored}, which counts on a value: a send that gives up once ${sources[0].expr} is done would leave that receive waiting, or, once ${chan} is closed, taking a zero value for one` };
@@ -224,7 +223,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (cancelThenWait) return { reason: cancelThenWait };
   const helperWait = waitingInHelper(send, ctx, sources[0].expr) ?? timedFieldReason(send, ctx, sources[0]);
   if (helperWait) return { reason: helperWait };
-  const ignoring = ignoredByMakerReason(send, chan, sources[0], ctx.source);
+  const ignoring = ignoredByMakerReason(send, chan, sources[0], ctx.source) ?? fanOutReason(send, sources[0].expr);
   if (ignoring) return { reason: ignoring };
   const teardown = fn.childForFieldName('name')?.text ?? '';
   if (TEARDOWN.test(teardown) && sources[0].kind === 'ctx-param' && same(sources[0].fn, fn)) {
