@@ -1,4 +1,4 @@
-import { ancestors, contains, firstLine, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, firstLine, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { COMPLETION, isBookkeeping } from './early-return.js';
 
@@ -21,7 +21,7 @@ export function cleanupInBranchReason(send: Node, fn: Node, source: string): str
   const cancels = body ? [...source.slice(body.startIndex, body.endIndex).matchAll(/,\s*(\w+)\s*:?=\s*\w+\.With(?:Cancel|Timeout|Deadline)\w*\(/g)].map((m) => m[1]).filter((n) => n !== '_') : [];
   const branches = [next.childForFieldName('consequence'), next.childForFieldName('alternative')].filter((b): b is Node => b?.type === 'block');
   for (const branch of branches) {
-    const stmts = statementsIn(branch);
+    const stmts = statementsOf(branch).filter((c) => c.type !== 'comment');
     const last = stmts.at(-1);
     if (last?.type !== 'return_statement' && last?.type !== 'break_statement') continue;
     for (const stmt of stmts) {
@@ -44,12 +44,6 @@ function leftUndone(call: Node, cancels: string[]): string {
   if (cancels.includes(callee)) return 'the context would never be cancelled (go vet: lost cancel)';
   if (isBookkeeping(call)) return 'the count or entry would stay for good, and whoever waits for it to go would wait for good';
   return 'whoever waits for it would wait for good';
-}
-
-/** The block's statements, comments aside (a block holds them in a statement_list). */
-function statementsIn(block: Node): Node[] {
-  const list = block.namedChildren.find((c) => c.type === 'statement_list') ?? block;
-  return list.namedChildren.filter((c) => c.type !== 'comment');
 }
 
 /** The call a statement makes: `f.Close()`, `err = f.Close()`, `err := f.Close()`, `if err := f.Close(); …`. */

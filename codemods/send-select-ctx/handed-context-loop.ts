@@ -1,6 +1,7 @@
 import { ancestors, contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { positionalParams } from '../../src/go/scope.js';
+import { leavesLoop } from '../../src/go/loops.js';
 
 // A helper given its context by a loop that never looks at it: a return on that context leaves
 // the helper, and the loop calls it again at once.
@@ -32,19 +33,18 @@ export function contextIgnoredByLoop(call: Node, fn: Node, param: string): { arg
   const checks = new RegExp(`(?<![\\w.])${regexEscaped(arg.text)}\\s*\\.\\s*(Err|Done)\\s*\\(|(?<![\\w.])${regexEscaped(arg.text)}\\s*(,\\s*[\\w.]+\\s*)*:?=(?!=)`);
   if (checks.test(loop.text)) return undefined;
   const dropped = call.parent?.type === 'expression_statement';
-  if (!dropped && leavesLoop(loop)) return undefined;
+  if (!dropped && stopsLoop(loop)) return undefined;
   return { arg: arg.text };
 }
 
-/** Whether anything in the loop, outside function literals, may leave it: a return, a goto, a break of it or of an outer loop, a panic or an exit. */
-function leavesLoop(loop: Node): boolean {
+/**
+ * Whether anything in the loop, outside function literals, may leave it: what loops.ts'
+ * leavesLoop sees (a return, a goto, a break of it), a labelled break of an outer loop, a panic or
+ * an exit.
+ */
+function stopsLoop(loop: Node): boolean {
+  if (leavesLoop(loop)) return true;
   const own = (n: Node) => same(enclosingFunction(n), enclosingFunction(loop));
-  const jumps = loop.descendantsOfType(['return_statement', 'goto_statement', 'break_statement']).filter(own);
-  if (jumps.some((j) => j.type !== 'break_statement' || j.namedChildCount > 0 || same(breakTarget(j), loop))) return true;
+  if (loop.descendantsOfType('break_statement').some((b) => own(b) && b.namedChildCount > 0)) return true;
   return loop.descendantsOfType('call_expression').some((c) => own(c) && /^(panic|.*\.(Fatal\w*|Exit|Panic\w*|Goexit))$/.test(c.childForFieldName('function')?.text ?? ''));
-}
-
-/** The loop, switch or select a bare break ends. */
-function breakTarget(brk: Node): Node | undefined {
-  return ancestors(brk).find((a) => ['for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement'].includes(a.type));
 }
