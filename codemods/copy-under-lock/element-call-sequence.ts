@@ -2,7 +2,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import type { FieldDecl } from '../../src/go/declarations.js';
 import type { CriticalSection } from '../../src/go/lock-regions.js';
 import { nameWords } from '../../src/go/name-words.js';
-import { unparen, type Node } from '../../src/go/syntax.js';
+import { insideLiteral, unparen, type Node } from '../../src/go/syntax.js';
 import { mayBeInterface } from './lock-guards-objects.js';
 import type { Rewrite } from './rewrites.js';
 
@@ -31,7 +31,7 @@ export function unlessSequenceOnElement(plan: Rewrite, loop: Node, ranged: Field
   // Calls on each element path (`c`, `c.conn`), in order: `c.conn` → [Write, Flush].
   const byPath = new Map<string, { name: string; text: string }[]>();
   for (const c of body.descendantsOfType('call_expression')) {
-    if (insideFuncLiteral(c, body)) continue;
+    if (insideLiteral(c, body)) continue;
     const on = calledOn(c);
     if (!on || !typeOfVar.has(on.path.split('.')[0])) continue;
     byPath.set(on.path, [...(byPath.get(on.path) ?? []), on]);
@@ -112,9 +112,4 @@ function unguardedKind(type: Node, called: string[], ctx: FileContext): string |
   const methods = called.map((m) => index.method(inner.text, m));
   if (methods.some((m) => m && /\.(R?Lock|TryLock)\(\)/.test(m.node.text))) return undefined;
   return `a ${type.text} (a type of the package with no mutex of its own)`;
-}
-
-function insideFuncLiteral(n: Node, body: Node): boolean {
-  for (let p = n.parent; p && p.id !== body.id; p = p.parent) if (p.type === 'func_literal') return true;
-  return false;
 }

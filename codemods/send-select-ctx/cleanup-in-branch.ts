@@ -1,4 +1,4 @@
-import { ancestors, contains, firstLine, same, statementsOf, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, firstLine, nextStatement, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { COMPLETION, isBookkeeping } from './early-return.js';
 
@@ -14,8 +14,7 @@ import { COMPLETION, isBookkeeping } from './early-return.js';
  * and forgets it. Why a return at the send would skip it, if it would.
  */
 export function cleanupInBranchReason(send: Node, fn: Node, source: string): string | undefined {
-  let next = send.nextNamedSibling;
-  while (next?.type === 'comment') next = next.nextNamedSibling;
+  const next = nextStatement(send);
   if (next?.type !== 'if_statement') return undefined;
   const body = fn.childForFieldName('body');
   const cancels = body ? [...source.slice(body.startIndex, body.endIndex).matchAll(/,\s*(\w+)\s*:?=\s*\w+\.With(?:Cancel|Timeout|Deadline)\w*\(/g)].map((m) => m[1]).filter((n) => n !== '_') : [];
