@@ -1,8 +1,8 @@
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { receiverOf } from '../../src/go/declarations.js';
 import { importName, importSpecs } from '../../src/go/imports.js';
 import type { Node } from '../../src/go/syntax.js';
 import { notSafeForConcurrentUse } from './unsafe-elements.js';
+import { throughOwnMethods } from './own-methods.js';
 
 /** container/list's and container/ring's methods that change the list. */
 const CONTAINER_MUTATORS: Record<string, string[]> = {
@@ -20,15 +20,10 @@ const READERS = new Set(['Len', 'Cap', 'Size', 'Available', 'Buffered', 'String'
  * element or counter written (`s.m[k] = v`, `s.n++`, `s.n += d`). Followed into the receiver's
  * own methods it calls, which take no lock either. As written, up to its paren (`s.idle.Remove()`).
  */
-export function mutatesThroughFields(index: PackageIndex, typeName: string, method: Node, seen = new Set<string>()): string | undefined {
-  const recv = receiverOf(method)?.name;
-  const body = method.childForFieldName('body');
-  const name = method.childForFieldName('name')?.text ?? '';
-  if (!recv || !body || seen.has(name)) return undefined;
-  seen.add(name);
+export function mutatesThroughFields(index: PackageIndex, typeName: string, method: Node): string | undefined {
   const fields = index.fieldsOf(typeName);
-  const onRecv = (n: Node | null | undefined) => (n?.type === 'selector_expression' && n.childForFieldName('operand')?.text === recv ? n.childForFieldName('field')!.text : undefined);
-  for (const n of body.descendantsOfType(['call_expression', 'assignment_statement', 'inc_statement', 'dec_statement'])) {
+  return throughOwnMethods(index, typeName, method, ['call_expression', 'assignment_statement', 'inc_statement', 'dec_statement'], (n, recv) => {
+    const onRecv = (x: Node | null | undefined) => (x?.type === 'selector_expression' && x.childForFieldName('operand')?.text === recv ? x.childForFieldName('field')!.text : undefined);
     if (n.type !== 'call_expression') {
       const targets = n.type === 'assignment_statement' ? n.childForFieldName('left')!.namedChildren : [n.namedChild(0)!];
       const op = n.type === 'assignment_statement' ? n.childForFieldName('operator')?.text : '++';
@@ -37,26 +32,15 @@ export function mutatesThroughFields(index: PackageIndex, typeName: string, meth
         // `s.f = v` is the plain assignment unlockedMethodPlan reads; here its element or an update.
         if (onRecv(indexed) || (op !== '=' && op !== ':=' && onRecv(t))) return n.text.split('\n')[0];
       }
-      continue;
+      return undefined;
     }
     const fn = n.childForFieldName('function')!;
     const args = n.childForFieldName('arguments')?.namedChildren ?? [];
     if (fn.type === 'identifier' && (fn.text === 'delete' || fn.text === 'clear') && onRecv(args[0])) return `${fn.text}(${args[0].text}, …)`;
-    if (fn.type !== 'selector_expression') continue;
-    const operand = fn.childForFieldName('operand')!;
-    const called = fn.childForFieldName('field')!.text;
-    if (operand.text === recv) {
-      const own = index.method(typeName, called);
-      if (own && !/\.(R?Lock|TryLock)\(\)/.test(own.node.text)) {
-        const inner = mutatesThroughFields(index, typeName, own.node, seen);
-        if (inner) return inner;
-      }
-      continue;
-    }
-    const field = fields.find((f) => !f.embedded && f.name === onRecv(operand));
-    if (field && changesField(field.typeNode, called)) return `${fn.text}()`;
-  }
-  return undefined;
+    if (fn.type !== 'selector_expression') return undefined;
+    const field = fields.find((f) => !f.embedded && f.name === onRecv(fn.childForFieldName('operand')));
+    return field && changesField(field.typeNode, fn.childForFieldName('field')!.text) ? `${fn.text}()` : undefined;
+  });
 }
 
 /** Whether calling `method` on a field of this type changes it: a container's mutator, or any non-reading method of a type not safe for concurrent use. */

@@ -1,5 +1,5 @@
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { receiverOf } from '../../src/go/declarations.js';
+import { throughOwnMethods } from './own-methods.js';
 import type { Node } from '../../src/go/syntax.js';
 
 /** Methods that write to a writer, encoder or printer (`Write`, `WriteString`, `Printf`, `Encode`, `Flush`). */
@@ -13,29 +13,16 @@ const WRITING = /^(Write|Print|Encode|Flush$)/;
  * writes apart on it. Followed into the receiver's own methods it calls, which take no lock
  * either. As written, up to its paren (`s.w.Write()`), with the field's type.
  */
-export function writesThroughWriterField(index: PackageIndex, typeName: string, method: Node, seen = new Set<string>()): { call: string; type: string } | undefined {
-  const recv = receiverOf(method)?.name;
-  const body = method.childForFieldName('body');
-  const name = method.childForFieldName('name')?.text ?? '';
-  if (!recv || !body || seen.has(name)) return undefined;
-  seen.add(name);
+export function writesThroughWriterField(index: PackageIndex, typeName: string, method: Node): { call: string; type: string } | undefined {
   const fields = index.fieldsOf(typeName);
-  for (const call of body.descendantsOfType('call_expression')) {
+  return throughOwnMethods(index, typeName, method, ['call_expression'], (call, recv) => {
     const fn = call.childForFieldName('function')!;
-    if (fn.type !== 'selector_expression') continue;
+    if (fn.type !== 'selector_expression') return undefined;
     const operand = fn.childForFieldName('operand')!;
-    const called = fn.childForFieldName('field')!.text;
-    if (operand.text === recv) {
-      const own = index.method(typeName, called);
-      const inner = own && !/\.(R?Lock|TryLock)\(\)/.test(own.node.text) ? writesThroughWriterField(index, typeName, own.node, seen) : undefined;
-      if (inner) return inner;
-      continue;
-    }
-    if (!WRITING.test(called) || operand.type !== 'selector_expression' || operand.childForFieldName('operand')?.text !== recv) continue;
+    if (!WRITING.test(fn.childForFieldName('field')!.text) || operand.type !== 'selector_expression' || operand.childForFieldName('operand')?.text !== recv) return undefined;
     const field = fields.find((f) => !f.embedded && f.name === operand.childForFieldName('field')!.text);
-    if (field && isWriterType(index, field.typeNode)) return { call: `${fn.text}()`, type: field.typeNode.text };
-  }
-  return undefined;
+    return field && isWriterType(index, field.typeNode) ? { call: `${fn.text}()`, type: field.typeNode.text } : undefined;
+  });
 }
 
 /** An interface (literal or of the package) or another package's type, as a pointer or not. */
