@@ -1,6 +1,5 @@
 import { ancestors, contains, firstLine, nextStatement, same, statementsOf, type Node } from '../../src/go/syntax.js';
-import { regexEscaped } from '../../src/go/find-by-text.js';
-import { COMPLETION, isBookkeeping } from './early-return.js';
+import { COMPLETION, isBookkeeping, madeCancels, unlocksLaterLock } from './early-return.js';
 
 // A clean-up in the branch of the `if` right after the send, one that ends the function or its
 // loop: the send's path runs it when the condition holds, and a return at the send would not.
@@ -17,7 +16,7 @@ export function cleanupInBranchReason(send: Node, fn: Node, source: string): str
   const next = nextStatement(send);
   if (next?.type !== 'if_statement') return undefined;
   const body = fn.childForFieldName('body');
-  const cancels = body ? [...source.slice(body.startIndex, body.endIndex).matchAll(/,\s*(\w+)\s*:?=\s*\w+\.With(?:Cancel|Timeout|Deadline)\w*\(/g)].map((m) => m[1]).filter((n) => n !== '_') : [];
+  const cancels = body ? madeCancels(body, source) : [];
   const branches = [next.childForFieldName('consequence'), next.childForFieldName('alternative')].filter((b): b is Node => b?.type === 'block');
   for (const branch of branches) {
     const stmts = statementsOf(branch).filter((c) => c.type !== 'comment');
@@ -57,7 +56,6 @@ function callMadeBy(stmt: Node): Node | undefined {
 /** cleanupSkippedByReturn's clean-ups, as a call; an Unlock of a lock taken after the send (in `between`) aside. */
 function isCleanup(call: Node, cancels: string[], between: string): boolean {
   const callee = call.childForFieldName('function')?.text ?? '';
-  const unlocked = /^(.+)\.(R?)Unlock$/.exec(callee);
-  if (unlocked) return !new RegExp(`(?<![\\w.])${regexEscaped(unlocked[1])}\\.${unlocked[2]}Lock\\(\\s*\\)`).test(between);
+  if (/\.R?Unlock$/.test(callee)) return !unlocksLaterLock(callee, between);
   return /\.(Done|RUnlock)$|(^|\.)\w*Close$/.test(callee) || callee === 'close' || cancels.includes(callee) || COMPLETION.test(callee) || isBookkeeping(call);
 }

@@ -21,16 +21,14 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string, ind
   if (!body) return undefined;
   // The send followed by a return: the new return skips nothing that one does not (go-carbon's
   // rate-limited glob expansion, `resultCh <- &ExpandedGlobResponse{…}; return`).
-  let next = send.nextNamedSibling;
-  while (next?.type === 'comment') next = next.nextNamedSibling;
+  const next = nextStatement(send);
   if (next?.type === 'return_statement' && next.namedChildCount === 0) return undefined;
-  // The cancel functions of contexts the function makes (`ctx, cancel := context.WithTimeout(…)`).
-  const cancels = [...source.slice(body.startIndex, body.endIndex).matchAll(/,\s*(\w+)\s*:?=\s*\w+\.With(?:Cancel|Timeout|Deadline)\w*\(/g)].map((m) => m[1]);
+  const cancels = madeCancels(body, source);
   const releases = [
     ...['.Done', '.Unlock', '.RUnlock'].flatMap((m) => callsByText(body, source, m, (callee) => callee.endsWith(m), send.endIndex)),
     // `resp.Body.Close()`, `SafeClose(respHandler)`: a connection or a channel closed.
     ...body.descendantsOfType('call_expression').filter((c) => c.startIndex >= send.endIndex && /(^|\.)\w*Close$/.test(c.childForFieldName('function')?.text ?? '')),
-    ...['close', ...new Set(cancels)].filter((name) => name !== '_').flatMap((name) => callsOf(body, source, name)),
+    ...['close', ...cancels].flatMap((name) => callsOf(body, source, name)),
     // A token given back (`<-sem` on its own line, sem given `struct{}{}` tokens): a semaphore's slot.
     ...nodesByToken(body, source, '<-', 'unary_expression', send.endIndex).filter((u) => {
       const chan = u.childForFieldName('operand')?.text;
@@ -43,9 +41,7 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string, ind
   for (const call of releases) {
     if (!same(enclosingFunction(call), fn)) continue;
     if (deferredIn(call, body)) continue;
-    // `m.Unlock()` of a `m.Lock()` taken after the send: a return skips both.
-    const unlocked = /^(.+)\.(R?)Unlock$/.exec(call.childForFieldName('function')?.text ?? '');
-    if (unlocked && new RegExp(`(?<![\\w.])${regexEscaped(unlocked[1])}\\.${unlocked[2]}Lock\\(\\s*\\)`).test(source.slice(send.endIndex, call.startIndex))) continue;
+    if (unlocksLaterLock(call.childForFieldName('function')?.text ?? '', source.slice(send.endIndex, call.startIndex))) continue;
     return call;
   }
   // A send on another channel right after it, one the function closes in a defer (`aborted <-
@@ -91,8 +87,7 @@ export function cleanupSkippedByReturn(send: Node, fn: Node, source: string, ind
   }
   // A cancel function handed on after the send (`return &closer{cancel: cancel}`): a return
   // before it would leave the context uncancelled (go vet's lostcancel).
-  for (const name of new Set(cancels)) {
-    if (name === '_') continue;
+  for (const name of cancels) {
     const handed = identifiersNamed(body, source, name).find((id) => id.startIndex >= send.endIndex && same(enclosingFunction(id), fn) && id.parent?.type !== 'call_expression');
     const stmt = handed && ancestors(handed).find((a) => a.parent?.type === 'statement_list' || a.parent?.type === 'block');
     if (stmt) return stmt;
@@ -107,6 +102,18 @@ function waitsForDone(go: Node): boolean {
 }
 
 /** Whether the node is in a `defer` statement within the body: it runs on any return. */
+/** The cancel functions of contexts the function makes (`ctx, cancel := context.WithTimeout(…)`), each once, `_` aside. */
+export function madeCancels(body: Node, source: string): string[] {
+  const found = source.slice(body.startIndex, body.endIndex).matchAll(/,\s*(\w+)\s*:?=\s*\w+\.With(?:Cancel|Timeout|Deadline)\w*\(/g);
+  return [...new Set([...found].map((m) => m[1]))].filter((name) => name !== '_');
+}
+
+/** `m.Unlock()` of a `m.Lock()` taken in `between` (after the send): a return there skips both, and this releases nothing the send's path holds. */
+export function unlocksLaterLock(callee: string, between: string): boolean {
+  const unlocked = /^(.+)\.(R?)Unlock$/.exec(callee);
+  return !!unlocked && new RegExp(`(?<![\\w.])${regexEscaped(unlocked[1])}\\.${unlocked[2]}Lock\\(\\s*\\)`).test(between);
+}
+
 function deferredIn(node: Node, body: Node): boolean {
   return [...ancestors(node)].some((a) => a.type === 'defer_statement' && contains(body, a));
 }
