@@ -1,12 +1,5 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
-import { statementsOf, type Node } from '../../src/go/syntax.js';
-
-/** The previous statement in its block, comments skipped. */
-function previousStatement(node: Node): Node | undefined {
-  let prev = node.previousNamedSibling;
-  while (prev && prev.type === 'comment') prev = prev.previousNamedSibling;
-  return prev ?? undefined;
-}
+import { previousStatement, statementsOf, type Node } from '../../src/go/syntax.js';
 
 /**
  * The call comes, in the same block, after an `if err == nil { return … }` (no else) of the error

@@ -6,7 +6,7 @@ import { declarationOf, resultsOf } from './scope.js';
 import { beforeBareReturnsPastPlain } from './report-before-return.js';
 import { callInDoneReturn } from './done-case-call.js';
 import { doneChecks } from './done-checks.js';
-import { enclosingFunction, firstLine, isLogStatement, same, statementsOf, type Node } from './syntax.js';
+import { enclosingFunction, firstLine, isLogStatement, previousStatement, same, statementsOf, type Node } from './syntax.js';
 
 /** Well-known named types of the standard library whose kind is fixed. */
 const STDLIB_KINDS: Record<string, TypeKind> = {
@@ -195,8 +195,7 @@ function errorSentBeforeReturn(fn: Node, at: Node | undefined): Node | undefined
 function beforeBareReturns(fn: Node): Node[] {
   return fn.descendantsOfType('return_statement').flatMap((ret) => {
     if (ret.namedChildCount > 0 || !same(enclosingFunction(ret), fn)) return [];
-    let prev = ret.previousNamedSibling;
-    while (prev?.type === 'comment') prev = prev.previousNamedSibling;
+    const prev = previousStatement(ret);
     return prev ? [prev] : [];
   });
 }

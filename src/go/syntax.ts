@@ -151,6 +151,13 @@ export function nextStatement(node: Node, skip: (n: Node) => boolean = () => fal
   return next ?? undefined;
 }
 
+/** The statement before `node` in its block, comments left out. */
+export function previousStatement(node: Node): Node | undefined {
+  let prev = node.previousNamedSibling;
+  while (prev?.type === 'comment') prev = prev.previousNamedSibling;
+  return prev ?? undefined;
+}
+
 /** Node identity: the binding hands out a new JS object per access, so compare ids. */
 export function same(a: Node | null | undefined, b: Node | null | undefined): boolean {
   return !!a && !!b && a.id === b.id;
