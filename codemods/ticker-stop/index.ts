@@ -1,6 +1,5 @@
-import { goAtLeast } from '../../src/engine/go-module.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
-import { packageName } from '../../src/go/imports.js';
+import { lingeringTimePackage, timersLinger } from '../../src/go/lingering-timers.js';
 import { enclosingLoops, loopShape, loopsRepeating, loopStatement } from '../../src/go/loops.js';
 import { callsOf, codeWords, identifiersNamed, regexEscaped } from '../../src/go/find-by-text.js';
 import { declarationOf } from '../../src/go/scope.js';
@@ -17,14 +16,13 @@ export const tickerStop: Codemod = {
   // `includes` first: a search for a plain string is far faster than for the pattern.
   // From Go 1.23 on (a module's go line, or no module: today's toolchain) a ticker nothing refers
   // to any more is collected, stopped or not: nothing to report, as for time.After in loops.
-  prefilter: (text, goVersion) => !goAtLeast(goVersion, '1.23') && text.includes('Tick') && /\.(NewTicker|Tick)\s*\(/.test(text),
+  prefilter: (text, goVersion) => timersLinger(goVersion) && text.includes('Tick') && /\.(NewTicker|Tick)\s*\(/.test(text),
   triggers: /\.(NewTicker|Tick)\s*\(/,
   find,
 };
 
 function find(ctx: FileContext): RawFinding[] {
-  if (goAtLeast(ctx.goVersion, '1.23')) return [];
-  const time = packageName(ctx.tree, 'time');
+  const time = lingeringTimePackage(ctx);
   if (!time) return [];
   const out: RawFinding[] = [];
   const calls = [...callsOf(ctx.tree.rootNode, ctx.source, `${time}.NewTicker`), ...callsOf(ctx.tree.rootNode, ctx.source, `${time}.Tick`)].sort((a, b) => a.startIndex - b.startIndex);

@@ -1,6 +1,5 @@
-import { goAtLeast } from '../../src/engine/go-module.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
-import { packageName } from '../../src/go/imports.js';
+import { lingeringTimePackage, timersLinger } from '../../src/go/lingering-timers.js';
 import { enclosingLoops } from '../../src/go/loops.js';
 import { callsOf, codeWords } from '../../src/go/find-by-text.js';
 import { declaresName } from '../../src/go/top-level-names.js';
@@ -16,15 +15,14 @@ export const timeAfterInLoop: Codemod = {
   enabledByDefault: true,
   options: [],
   // `includes` first: a search for a plain string is far faster than for the pattern.
-  prefilter: (text, goVersion) => !goAtLeast(goVersion, '1.23') && text.includes('.After') && /\.After\s*\(/.test(text) && mayHaveLoop(text),
+  prefilter: (text, goVersion) => timersLinger(goVersion) && text.includes('.After') && /\.After\s*\(/.test(text) && mayHaveLoop(text),
   triggers: /\.After\s*\(/,
   find,
 };
 
 function find(ctx: FileContext): RawFinding[] {
   // From Go 1.23 a timer nobody references is collected before it fires.
-  if (goAtLeast(ctx.goVersion, '1.23')) return [];
-  const time = packageName(ctx.tree, 'time');
+  const time = lingeringTimePackage(ctx);
   if (!time) return [];
   const out: RawFinding[] = [];
   for (const call of callsOf(ctx.tree.rootNode, ctx.source, `${time}.After`)) {
