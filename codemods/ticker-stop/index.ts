@@ -1,4 +1,4 @@
-import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
+import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { lingeringTimePackage, timersLinger } from '../../src/go/lingering-timers.js';
 import { enclosingLoops, loopShape, loopsRepeating, loopStatement } from '../../src/go/loops.js';
 import { callsOf, codeWords, identifiersNamed, regexEscaped } from '../../src/go/find-by-text.js';
@@ -72,7 +72,7 @@ function newTicker(call: Node, ctx: FileContext): RawFinding | undefined {
     const body = fn?.childForFieldName('body');
     // Ranged over to the end of a function that never returns (`for range time.NewTicker(d).C {`).
     if (!fn || !body || neverReturns(fn, body, `${call.text}.C`, call) || (fn.type === 'function_declaration' && fn.childForFieldName('name')?.text === 'main')) return undefined;
-    return { start: call.startIndex, end: call.endIndex, message: `${call.text}.C keeps the ticker's channel only: the ticker can never be stopped, and ${NEVER_COLLECTED}`, reason: 'the ticker itself is not kept: stopping it needs it in a variable of its own (t := time.NewTicker(d); defer t.Stop(); then t.C), a change of the statement goconc leaves to its author' };
+    return reported(call, `${call.text}.C keeps the ticker's channel only: the ticker can never be stopped, and ${NEVER_COLLECTED}`, { reason: 'the ticker itself is not kept: stopping it needs it in a variable of its own (t := time.NewTicker(d); defer t.Stop(); then t.C), a change of the statement goconc leaves to its author' });
   }
   const decl = call.parent?.parent;
   if (decl?.type !== 'short_var_declaration' || decl.childForFieldName('left')!.namedChildCount !== 1) return undefined;
@@ -85,27 +85,24 @@ function newTicker(call: Node, ctx: FileContext): RawFinding | undefined {
   if (neverReturns(fn!, body, `${name}.C`)) return undefined;
   const message = `ticker ${name} is never stopped: ${NEVER_COLLECTED}`;
   const escapes = uses.find((id) => id.parent?.type !== 'selector_expression' || !['C', 'Reset'].includes(id.parent.childForFieldName('field')?.text ?? ''));
-  if (escapes) return { start: call.startIndex, end: call.endIndex, message, reason: `${name} leaves the function (${escapes.parent?.text ?? name}): whoever owns it must stop it` };
+  if (escapes) return reported(call, message, { reason: `${name} leaves the function (${escapes.parent?.text ?? name}): whoever owns it must stop it` });
   // `ticker.C` handed on (`p.tick = t.C`, `return t.C`) rather than received from here.
   const channel = uses.find((id) => id.parent!.childForFieldName('field')?.text === 'C' && !receivedHere(id.parent!));
-  if (channel) return { start: call.startIndex, end: call.endIndex, message, reason: `${name}.C leaves the function (${channel.parent!.parent?.text ?? name}): its reader must stop the ticker` };
+  if (channel) return reported(call, message, { reason: `${name}.C leaves the function (${channel.parent!.parent?.text ?? name}): its reader must stop the ticker` });
   // Used by a goroutine or closure that may run after the function returns: stopped there, it
   // would never tick for them.
   const later = uses.find((id) => ancestors(id).some((a) => a.type === 'func_literal' && contains(body, a)));
-  if (later) return { start: call.startIndex, end: call.endIndex, message, reason: `${name} is used by a function literal (a goroutine the function starts) that may run after it returns: stopped on return, it would stop ticking for that code` };
-  if (decl.parent?.type !== 'statement_list') return { start: call.startIndex, end: call.endIndex, message, reason: 'the ticker is made in a statement header' };
+  if (later) return reported(call, message, { reason: `${name} is used by a function literal (a goroutine the function starts) that may run after it returns: stopped on return, it would stop ticking for that code` });
+  if (decl.parent?.type !== 'statement_list') return reported(call, message, { reason: 'the ticker is made in a statement header' });
   // One ticker per iteration: a deferred Stop would pile up, one per pass, each ticker kept until
   // the function returns (aresdb's keep-alive, a session long).
   const repeating = loopsRepeating(decl).find((l) => contains(body, l));
-  if (repeating) return { start: call.startIndex, end: call.endIndex, message, reason: `${name} is made on each pass of a loop (line ${repeating.startPosition.row + 1}): a deferred Stop would run only when the function returns, keeping every pass's ticker until then; stop it at the end of each pass instead` };
+  if (repeating) return reported(call, message, { reason: `${name} is made on each pass of a loop (line ${repeating.startPosition.row + 1}): a deferred Stop would run only when the function returns, keeping every pass's ticker until then; stop it at the end of each pass instead` });
   const nl = eol(ctx.source);
   const at = lineEnd(ctx.source, decl.endIndex);
-  return {
-    start: call.startIndex,
-    end: call.endIndex,
-    message,
+  return reported(call, message, {
     fix: { description: `defer ${name}.Stop()`, edits: [{ start: at, end: at, text: `${nl}${indentAt(ctx.source, decl.startIndex)}defer ${name}.Stop()` }] },
-  };
+  });
 }
 
 /**
@@ -123,26 +120,23 @@ function tick(call: Node, ctx: FileContext, time: string): RawFinding | undefine
   const body = fn?.childForFieldName('body');
   if (loop && !inLoop && body && neverReturns(fn!, body, call.text, call)) return undefined;
   if (inLoop || (loop && enclosingLoops(loop).length > 0)) {
-    return { start: call.startIndex, end: call.endIndex, message, reason: 'only `for range time.Tick(d)` outside other loops is rewritten; hoisting a ticker out of a loop would change when it fires' };
+    return reported(call, message, { reason: 'only `for range time.Tick(d)` outside other loops is rewritten; hoisting a ticker out of a loop would change when it fires' });
   }
   if (!loop || loopStatement(loop).parent?.type !== 'statement_list') {
     // `tick := time.Tick(d)`, then `for range tick` or `case <-tick:` (orchestrator's pollers).
     const kept = call.parent?.type === 'expression_list' ? call.parent.parent : call.parent;
     const where = kept && /^(short_var_declaration|assignment_statement|var_spec)$/.test(kept.type) ? 'its channel is kept in a variable' : 'its channel is used in an expression, not ranged over';
-    return { start: call.startIndex, end: call.endIndex, message, reason: `only \`for range time.Tick(d)\` as a statement of its own is rewritten: here ${where}, and a ticker made with NewTicker would need each use of it changed to its C field` };
+    return reported(call, message, { reason: `only \`for range time.Tick(d)\` as a statement of its own is rewritten: here ${where}, and a ticker made with NewTicker would need each use of it changed to its C field` });
   }
   const d = call.childForFieldName('arguments')!.namedChildren.map((a) => a.text).join(', ');
   if (!positiveConstant(d, time) && !positiveConstant(constantValue(d, call, ctx) ?? '', time)) {
-    return { start: call.startIndex, end: call.endIndex, message, reason: `time.Tick returns nil for a duration of zero or less, where NewTicker panics, and ${d} is not a positive constant written here` };
+    return reported(call, message, { reason: `time.Tick returns nil for a duration of zero or less, where NewTicker panics, and ${d} is not a positive constant written here` });
   }
   const name = freshNameIn(fn ?? ctx.tree.rootNode, 'ticker', fn ? usedNames(fn) : codeWords(ctx.source));
   const stmt = loopStatement(loop);
   const nl = eol(ctx.source);
   const ind = indentAt(ctx.source, stmt.startIndex);
-  return {
-    start: call.startIndex,
-    end: call.endIndex,
-    message,
+  return reported(call, message, {
     fix: {
       description: `a ${time}.NewTicker stopped on return`,
       edits: [
@@ -150,7 +144,12 @@ function tick(call: Node, ctx: FileContext, time: string): RawFinding | undefine
         { start: call.startIndex, end: call.endIndex, text: `${name}.C` },
       ],
     },
-  };
+  });
+}
+
+/** The finding at the call: with its fix, or the reason there is none. */
+function reported(call: Node, message: string, plan: { fix: Fix } | { reason: string }): RawFinding {
+  return { start: call.startIndex, end: call.endIndex, message, ...plan };
 }
 
 /** `5 * time.Second`, `time.Minute`, `(3*time.Second)`: positive numbers and time units multiplied. */
