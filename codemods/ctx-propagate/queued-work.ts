@@ -1,6 +1,7 @@
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { nameWords } from '../../src/go/name-words.js';
 import type { Node } from '../../src/go/syntax.js';
+import { unseenMethodGiven } from './unseen-method.js';
 
 /** A method named for handing work to a queue: `Add`, `Push`, `Submit`, `Schedule`, `Dispatch`, `Put`, `Enqueue`, `Post`. */
 const QUEUES_WORK = /^(Add|Push|Submit|Schedule|Dispatch|Put|Enqueue|Post)$/;
@@ -22,15 +23,11 @@ const QUEUE_WORD = /^(\w*queues?|q|schedulers?|dispatchers?|pools?|workers?)$/i;
  * written up to its paren. Only for the parameter's or a local's context, as startsUnseen.
  */
 export function queuedUnseen(call: Node, index: PackageIndex): string | undefined {
-  const given = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
-  const fn = given?.type === 'call_expression' ? given.childForFieldName('function') : undefined;
-  if (fn?.type !== 'selector_expression') return undefined;
-  const name = fn.childForFieldName('field')!.text;
-  if (!QUEUES_WORK.test(name)) return undefined;
-  const operand = fn.childForFieldName('operand')!;
-  const receiver = operand.type === 'selector_expression' ? operand.childForFieldName('field')!.text : operand.type === 'identifier' ? operand.text : undefined;
-  const last = receiver ? nameWords(receiver).at(-1) : undefined;
-  if (!last || !QUEUE_WORD.test(last)) return undefined;
-  if (index.functionsNamed(name, true).length > 0 || index.functionsNamed(name, false).length > 0) return undefined;
-  return fn.text;
+  return unseenMethodGiven(call, index, (name, fn) => {
+    if (!QUEUES_WORK.test(name)) return false;
+    const operand = fn.childForFieldName('operand')!;
+    const receiver = operand.type === 'selector_expression' ? operand.childForFieldName('field')!.text : operand.type === 'identifier' ? operand.text : undefined;
+    const last = receiver ? nameWords(receiver).at(-1) : undefined;
+    return !!last && QUEUE_WORD.test(last);
+  });
 }

@@ -1,5 +1,6 @@
 import type { PackageIndex } from '../../src/go/package-index.js';
 import type { Node } from '../../src/go/syntax.js';
+import { unseenMethodGiven } from './unseen-method.js';
 
 /**
  * A method named for starting something that runs on (`Start`, `StartServer`, `Serve`,
@@ -20,11 +21,5 @@ const STARTS = /^(?:Start|Serve|Listen|Launch|Spawn|Watch|Restart|Relaunch)(?:[A
  * parameter's or a local's (the caller's, often one for the start-up alone).
  */
 export function startsUnseen(call: Node, index: PackageIndex): string | undefined {
-  const given = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
-  const fn = given?.type === 'call_expression' ? given.childForFieldName('function') : undefined;
-  if (fn?.type !== 'selector_expression') return undefined;
-  const name = fn.childForFieldName('field')!.text;
-  if (!STARTS.test(name)) return undefined;
-  if (index.functionsNamed(name, true).length > 0 || index.functionsNamed(name, false).length > 0) return undefined;
-  return fn.text;
+  return unseenMethodGiven(call, index, (name) => STARTS.test(name));
 }
