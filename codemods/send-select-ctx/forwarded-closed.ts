@@ -48,6 +48,7 @@ function forwardedOnClosedReason(send: Node, sources: CancellationSource[]): str
  * or what an identifier (or a field of one) was declared from before the send, inside the loop,
  * through a type switch's alias (`switch e := ev.(type)`) or a select case's receive (`case v :=
  * <-in:`). Not a constant, a counter or a conversion of one (`strconv.Itoa(i)`, `time.Now()`).
+ * Kept apart from forwarded-until-stop-hook.ts' takenFrom: that one asks within the whole function (no loop) for a receive from another channel only.
  */
 function producedBy(value: Node, at: Node, loop: Node, depth: number): Node | undefined {
   if (depth > 4) return undefined;
