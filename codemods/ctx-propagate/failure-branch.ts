@@ -1,7 +1,7 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { pastSuccessReturn } from './past-success-return.js';
-import { contains, ERROR_VARIABLE, nextStatement, statementsOf, type Node } from '../../src/go/syntax.js';
+import { contains, ERROR_VARIABLE, nextStatement, previousStatement, statementsOf, type Node } from '../../src/go/syntax.js';
 
 /** `log.Fatal`, `klog.Fatalf`, `isw.log.WithError(err).Fatal`, `os.Exit`, `panic`: the process ends (a test's `t.Fatal` only ends the test). */
 const EXIT_CALL = /(^|\.)(Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln)$|^os\.Exit$|^panic$/;
@@ -189,7 +189,7 @@ export function inFailureBranchOf(call: Node, source: CancellationSource, anyTes
     const init = a.childForFieldName('initializer');
     // The statement setting the error: the initializer, the statement before, or (for any test) the last earlier one that sets it.
     const before: Node[] = [];
-    for (let p = a.previousNamedSibling; p && before.length < (plain ? 1 : 8); p = p.previousNamedSibling) if (p.type !== 'comment') before.push(p);
+    for (let p = previousStatement(a); p && before.length < (plain ? 1 : 8); p = previousStatement(p)) before.push(p);
     const sets = (stmt: Node) => new RegExp(`\\b${named}\\b`).test(stmt.childForFieldName('left')?.text ?? '');
     // An \`if\` before sets it in its initializer or its branches (\`if val, err = fn(ctx, key); err == nil { err = set.Exec(ctx, …) }\`).
     const setters = (stmt: Node | null | undefined): Node[] =>

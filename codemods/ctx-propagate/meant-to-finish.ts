@@ -2,7 +2,7 @@ import { replacesContext } from './replaced-context.js';
 import { transactionEndReason } from './transaction-end.js';
 import { registeredCallback } from './registered-callback.js';
 import type { CancellationSource } from '../../src/go/cancellation.js';
-import { ancestors, closureName, contains, enclosingFunction, FUNCTION_TYPES, same, statementsOf, type Node } from '../../src/go/syntax.js';
+import { ancestors, closureName, contains, enclosingFunction, FUNCTION_TYPES, nextStatement, same, statementsOf, type Node } from '../../src/go/syntax.js';
 
 // Calls whose work is meant to finish even once the context in scope is done: given it, they
 // would stop half-way, and what they undo, record or run would be left undone.
@@ -125,8 +125,7 @@ function handledOnlyAs(given: Node): string | undefined {
   const stmt = ancestors(given).find((a) => a.type === 'if_statement' || a.parent?.type === 'block' || a.parent?.type === 'statement_list');
   if (!stmt) return undefined;
   // `if err := f(…); err != nil {…}`, or `err := f(…)` and the `if err != nil {…}` after it.
-  let check: Node | null = stmt.type === 'if_statement' && stmt.childForFieldName('initializer') && contains(stmt.childForFieldName('initializer')!, given) ? stmt : stmt.nextNamedSibling;
-  while (check?.type === 'comment') check = check.nextNamedSibling;
+  const check = stmt.type === 'if_statement' && stmt.childForFieldName('initializer') && contains(stmt.childForFieldName('initializer')!, given) ? stmt : nextStatement(stmt);
   const err = check?.type === 'if_statement' ? /^(\w+)\s*!=\s*nil$/.exec(check.childForFieldName('condition')?.text ?? '')?.[1] : undefined;
   if (!err || check!.childForFieldName('alternative')) return undefined;
   const inner = statementsOf(check!.childForFieldName('consequence')).filter((s) => s.type !== 'comment');

@@ -2,7 +2,7 @@ import { closedFieldForWaiter } from './closed-field.js';
 import { calledTextWhere } from '../../src/go/called-functions.js';
 import { receivesFrom, regexEscaped } from '../../src/go/find-by-text.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { ancestors, enclosingFunction, firstLine, FUNCTION_TYPES, isLogStatement, same, statementsOf, type Node } from '../../src/go/syntax.js';
+import { ancestors, enclosingFunction, firstLine, FUNCTION_TYPES, isLogStatement, previousStatement, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { pipeClosedOnExit, pipeFedAlone, streamClosedOnExit } from './pipes.js';
 import { fieldGroupWaited } from './field-groups.js';
@@ -222,7 +222,7 @@ function statusSetBefore(text: string, go: Node): string | undefined {
 /** The last `n` statements before the go statement in its block, nearest first, comments aside. */
 function statementsBefore(go: Node, n: number): Node[] {
   const out: Node[] = [];
-  for (let prev = go.previousNamedSibling; prev && out.length < n; prev = prev.previousNamedSibling) if (prev.type !== 'comment') out.push(prev);
+  for (let prev = previousStatement(go); prev && out.length < n; prev = previousStatement(prev)) out.push(prev);
   return out;
 }
 

@@ -2,7 +2,7 @@ import { parametersGiven } from '../../src/go/called-functions.js';
 import { cleanupSkippedByReturn } from './early-return.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { enclosingLoops, loopShape } from '../../src/go/loops.js';
-import { ancestors, closureName, contains, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, closureName, contains, enclosingFunction, firstLine, nextStatement, same, type Node } from '../../src/go/syntax.js';
 
 /** Calls that start their function literal on a goroutine of its own (`g.Go(func() error {…})`). */
 const STARTERS = /(^|\.)(Go|TryGo|Submit|AfterFunc)$/;
@@ -97,17 +97,14 @@ function calledInPlace(send: Node, fn: Node, ctx: FileContext): string | undefin
  */
 function callerGoesOn(statement: Node): boolean {
   if (enclosingLoops(statement).some((l) => loopShape(l).kind === 'forever')) return true;
-  let next = statement.nextNamedSibling;
-  while (next?.type === 'comment') next = next.nextNamedSibling;
+  const next = nextStatement(statement);
   return !!next && next.type !== 'return_statement';
 }
 
 /** Whether a statement of the literal runs after the send (in its block or one around it). */
 function workAfter(send: Node, fn: Node): boolean {
   for (let n: Node | null = send; n && !same(n, fn); n = n.parent) {
-    let next = n.nextNamedSibling;
-    while (next?.type === 'comment') next = next.nextNamedSibling;
-    if (next && n.parent?.type !== 'expression_list') return true;
+    if (nextStatement(n) && n.parent?.type !== 'expression_list') return true;
   }
   return false;
 }

@@ -1,7 +1,7 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
-import { firstLine, unparen, type Node } from '../../src/go/syntax.js';
+import { firstLine, previousStatement, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { derivedFrom } from './done-already.js';
 
@@ -19,8 +19,7 @@ export function deliveredBefore(send: Node, fn: Node, source: CancellationSource
   if (!source.isContext || (sent?.type !== 'identifier' && sent?.type !== 'selector_expression')) return undefined;
   // Past comments and the checks between (`if err == context.Canceled { … return }`), up to the
   // call made in one's initializer (`if err := post(ctx, p); err != nil {`) or before them.
-  let prev = send.previousNamedSibling;
-  while ((prev?.type === 'comment' || prev?.type === 'if_statement') && !prev.childForFieldName('initializer')) prev = prev.previousNamedSibling;
+  const prev = previousStatement(send, (s) => s.type === 'if_statement' && !s.childForFieldName('initializer'));
   const call = prev ? callOf(prev.childForFieldName('initializer') ?? prev) : undefined;
   const args = call?.childForFieldName('arguments')?.namedChildren.map((a) => a.text) ?? [];
   if (!call || !args.includes(sent.text)) return undefined;

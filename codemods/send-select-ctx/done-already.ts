@@ -7,7 +7,7 @@ import { loopShape } from '../../src/go/loops.js';
 import { useOf } from '../../src/go/result-channel.js';
 import { plainReceive } from '../../src/go/receive-shapes.js';
 import { parametersGiven } from '../../src/go/called-functions.js';
-import { ancestors, closureName, contains, enclosingFunction, firstLine, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, closureName, contains, enclosingFunction, firstLine, FUNCTION_TYPES, previousStatement, same, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { endedByMethod } from './ended-by-method.js';
 import { recordedEnd } from './recorded-end.js';
@@ -211,8 +211,7 @@ export function carriesResultOf(send: Node, fn: Node, source: CancellationSource
  */
 function carriedResult(send: Node, literal: Node, contexts: string[]): Node | undefined {
   // Past comments and the error check between (`if err != nil { … return }`).
-  let prev = send.previousNamedSibling;
-  while (prev?.type === 'comment' || prev?.type === 'if_statement') prev = prev.previousNamedSibling;
+  const prev = previousStatement(send, (s) => s.type === 'if_statement');
   if (prev?.type !== 'short_var_declaration' && prev?.type !== 'assignment_statement') return undefined;
   const call = prev.childForFieldName('right')?.namedChildren[0];
   if (call?.type !== 'call_expression' || !givesSource(call, contexts)) return undefined;

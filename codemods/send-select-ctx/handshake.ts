@@ -1,4 +1,4 @@
-import { same, type Node } from '../../src/go/syntax.js';
+import { previousStatement, same, type Node } from '../../src/go/syntax.js';
 
 /**
  * A send opening the arm of a select's `case c <- res:` on the same channel (`case c <- res: c <-
@@ -11,8 +11,7 @@ export function secondOfPair(send: Node): string | undefined {
   // The case's statements sit in the case itself or in a list there.
   const arm = send.parent?.type === 'statement_list' ? send.parent.parent : send.parent;
   if (arm?.type !== 'communication_case') return undefined;
-  let prev = send.previousNamedSibling;
-  while (prev?.type === 'comment') prev = prev.previousNamedSibling;
+  const prev = previousStatement(send);
   const opening = arm.childForFieldName('communication');
   const first = !prev || same(prev, opening);
   return first && opening?.type === 'send_statement' && opening.childForFieldName('channel')!.text.replace(/\s/g, '') === chan ? `case ${opening.text}:` : undefined;

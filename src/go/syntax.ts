@@ -151,10 +151,10 @@ export function nextStatement(node: Node, skip: (n: Node) => boolean = () => fal
   return next ?? undefined;
 }
 
-/** The statement before `node` in its block, comments left out. */
-export function previousStatement(node: Node): Node | undefined {
+/** The statement before `node` in its block, comments (and what `skip` passes over) left out. */
+export function previousStatement(node: Node, skip: (n: Node) => boolean = () => false): Node | undefined {
   let prev = node.previousNamedSibling;
-  while (prev?.type === 'comment') prev = prev.previousNamedSibling;
+  while (prev && (prev.type === 'comment' || skip(prev))) prev = prev.previousNamedSibling;
   return prev ?? undefined;
 }
 
