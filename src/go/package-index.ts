@@ -1,6 +1,7 @@
 import type Parser from 'tree-sitter';
 import { baseTypeName, declarationAt, kindOfTypeNode, receiverOf, structFields, type FieldDecl, type MethodDecl, type TypeDecl, type TypeKind } from './declarations.js';
 import { FileFunctions } from './file-functions.js';
+import { TypeTexts } from './type-texts.js';
 import type { Node } from './syntax.js';
 
 /** What a declaration parsed alone is preceded by, to make a file of it. */
@@ -34,6 +35,9 @@ export class PackageIndex {
    * functions (a third of them on etcd, moby and prometheus), each parsed once.
    */
   private readonly alone = new Map<string, Parser.Tree | undefined>();
+  private readonly typeTexts = new TypeTexts();
+  /** Method declarations of a type, by the type's name, as text; forgotten when the package's text changes. */
+  private readonly methodTexts = new Map<string, { file: string; decl: string }[]>();
 
   /** `sources`: the other files of the package, path → text; `parse` turns one into a tree. */
   constructor(
@@ -58,17 +62,13 @@ export class PackageIndex {
   /** The declaration of a named type of this package. */
   type(name: string): TypeDecl | undefined {
     if (!this.specs.has(name) && /^\w+$/.test(name)) {
-      // `type Name …` at the start of a line: parse that declaration alone, not its whole file.
-      const alone = new RegExp(`^type[ \\t]+${name}\\b`, 'm');
-      // Otherwise declared as `type Name …` elsewhere, or as a line `Name …` of a `type ( … )` group.
-      const single = new RegExp(`\\btype\\s+${name}\\b`);
-      const grouped = new RegExp(`^\\s*${name}\\b`, 'm');
+      // `type Name …` at the start of a line: parse that declaration alone, not its whole file;
+      // otherwise the whole file, if its text may declare the name.
       this.load(`type ${name}`, (text, path) => {
-        const at = alone.exec(text);
-        const decl = at ? declarationAt(text, at.index) : undefined;
-        const tree = decl ? this.parseAlone(decl) : undefined;
+        const { alone, declares } = this.typeTexts.of(name, path, text);
+        const tree = alone ? this.parseAlone(alone) : undefined;
         if (tree && this.addTypes(path, tree).includes(name)) return false;
-        return single.test(text) || (/\btype\s*\(/.test(text) && grouped.test(text));
+        return declares;
       });
     }
     return this.declaration(name);
@@ -111,7 +111,10 @@ export class PackageIndex {
     // `func (r *T) Name(` or `func (r T[K]) Name[` at the start of a line.
     const declared = new RegExp(`^func[ \\t]*\\([^)]*\\b${typeName}\\b(?:\\[[^\\]]*\\])?[ \\t]*\\)[ \\t]*${name}\\b`, 'gm');
     const out: MethodDecl[] = [];
-    for (const { node, file } of this.declarations(declared, 'method_declaration', test)) {
+    // All of a type's methods are asked for again and again (with different tests): found once.
+    if (!first && !this.methodTexts.has(typeName)) this.methodTexts.set(typeName, [...this.declarationTexts(declared)]);
+    const texts = first ? this.declarationTexts(declared) : this.methodTexts.get(typeName)!;
+    for (const { node, file } of this.declarations(texts, 'method_declaration', test)) {
       const recv = receiverOf(node);
       const methodName = node.childForFieldName('name')?.text;
       if (!methodName || recv?.typeName !== typeName) continue;
@@ -224,17 +227,21 @@ export class PackageIndex {
     return [...this.sources, ...[...this.addedTexts].filter(([file]) => !this.sources.has(file))];
   }
 
-  /**
-   * Top-level declarations whose first line matches `declared`, in the package's file order, each
-   * parsed alone when the caller asks for the next one (a caller that stops parses no more).
-   */
-  private *declarations(declared: RegExp, type: string, test: (declaration: string) => boolean): Generator<{ node: Node; file: string }> {
+  /** The texts of the top-level declarations whose first line matches `declared`, in the package's file order, found as the caller asks. */
+  private *declarationTexts(declared: RegExp): Generator<{ file: string; decl: string }> {
     for (const [file, text] of this.texts()) {
       for (const at of text.matchAll(declared)) {
         const decl = declarationAt(text, at.index);
-        const node = decl && test(decl) ? this.declarationNode(decl, type) : undefined;
-        if (node) yield { node, file };
+        if (decl) yield { file, decl };
       }
+    }
+  }
+
+  /** The declarations whose text passes `test`, each parsed alone when the caller asks for the next one (a caller that stops parses no more). */
+  private *declarations(texts: Iterable<{ file: string; decl: string }>, type: string, test: (declaration: string) => boolean): Generator<{ node: Node; file: string }> {
+    for (const { file, decl } of texts) {
+      const node = test(decl) ? this.declarationNode(decl, type) : undefined;
+      if (node) yield { node, file };
     }
   }
 
@@ -271,6 +278,7 @@ export class PackageIndex {
     // from there, whatever text it is added with.
     if (!this.sources.has(file) && this.addedTexts.get(file) !== text) {
       this.singleMethods.clear();
+      this.methodTexts.clear();
       this.functionsByName.clear();
       this.callsByName.clear();
     }
