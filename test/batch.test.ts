@@ -42,6 +42,19 @@ describe('monorepo runs', () => {
     );
   });
 
+  it('--list-modules shows the godebug lines of go.mod and go.work files', () => {
+    const dir = tempTree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'go.mod': 'module example.com/d\n\ngo 1.23\n\ngodebug (\n\tasynctimerchan=1\n\tpanicnil=1\n)\n',
+      'go.work': 'go 1.23\n\nuse .\n\ngodebug asynctimerchan=1\n',
+      'p.go': 'package d\n',
+    });
+    expect(goconc(['scan', '--list-modules'], dir).stdout).toBe('.  example.com/d  go 1.23  godebug asynctimerchan=1 panicnil=1\ngo.work  use .  godebug asynctimerchan=1\n');
+    const json = JSON.parse(goconc(['scan', '--list-modules', '--json'], dir).stdout);
+    expect(json.modules[0].godebug).toEqual({ asynctimerchan: '1', panicnil: '1' });
+    expect(json.workspaces[0].godebug).toEqual({ asynctimerchan: '1' });
+  });
+
   it('tags every finding with its module, and --patch-dir writes one patch per module', () => {
     const dir = monorepo(2);
     const json = JSON.parse(goconc(['scan', '--json'], dir).stdout);

@@ -15,8 +15,9 @@ export const tickerStop: Codemod = {
   options: [],
   // `includes` first: a search for a plain string is far faster than for the pattern.
   // From Go 1.23 on (a module's go line, or no module: today's toolchain) a ticker nothing refers
-  // to any more is collected, stopped or not: nothing to report, as for time.After in loops.
-  prefilter: (text, goVersion) => timersLinger(goVersion) && text.includes('Tick') && /\.(NewTicker|Tick)\s*\(/.test(text),
+  // to any more is collected, stopped or not: nothing to report, as for time.After in loops. Unless
+  // `asynctimerchan=1` (go.mod, go.work or `//go:debug`) brings the old timers back.
+  prefilter: (text, goVersion, godebug) => timersLinger(goVersion, godebug) && text.includes('Tick') && /\.(NewTicker|Tick)\s*\(/.test(text),
   triggers: /\.(NewTicker|Tick)\s*\(/,
   find,
 };

@@ -9,19 +9,19 @@ import { mayHaveLoop } from '../../src/go/text-signals.js';
 
 export const timeAfterInLoop: Codemod = {
   id: 'time-after-in-loop',
-  title: 'time.After in a select loop becomes a timer stopped when another case wins (modules below Go 1.23)',
+  title: 'time.After in a select loop becomes a timer stopped when another case wins (modules below Go 1.23, or with asynctimerchan=1)',
   docs,
   severity: 'warning',
   enabledByDefault: true,
   options: [],
   // `includes` first: a search for a plain string is far faster than for the pattern.
-  prefilter: (text, goVersion) => timersLinger(goVersion) && text.includes('.After') && /\.After\s*\(/.test(text) && mayHaveLoop(text),
+  prefilter: (text, goVersion, godebug) => timersLinger(goVersion, godebug) && text.includes('.After') && /\.After\s*\(/.test(text) && mayHaveLoop(text),
   triggers: /\.After\s*\(/,
   find,
 };
 
 function find(ctx: FileContext): RawFinding[] {
-  // From Go 1.23 a timer nobody references is collected before it fires.
+  // From Go 1.23 a timer nobody references is collected before it fires (not with asynctimerchan=1).
   const time = lingeringTimePackage(ctx);
   if (!time) return [];
   const out: RawFinding[] = [];

@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import { parseGodebugLines } from './godebug-lines.js';
 import { readIfFile } from './read-if-file.js';
 
 export interface GoModule {
@@ -10,6 +11,8 @@ export interface GoModule {
   goVersion: string | undefined;
   /** The `toolchain` line ("go1.23.4"), undefined when absent. */
   toolchain?: string;
+  /** Its `godebug` lines (`asynctimerchan` → "1"), empty when none. */
+  godebug: Record<string, string>;
 }
 
 const cache = new Map<string, GoModule | null>();
@@ -34,7 +37,7 @@ export function parseGoMod(text: string, dir: string): GoModule {
   const path = /^\s*module\s+"?([^\s"]+)"?/m.exec(noComments)?.[1];
   const goVersion = /^\s*go\s+(\d+\.\d+(?:\.\d+)?)/m.exec(noComments)?.[1];
   const toolchain = /^\s*toolchain\s+(\S+)/m.exec(noComments)?.[1];
-  return { dir, path, goVersion, ...(toolchain ? { toolchain } : {}) };
+  return { dir, path, goVersion, ...(toolchain ? { toolchain } : {}), godebug: parseGodebugLines(noComments) };
 }
 
 /** Compare Go versions: negative when a < b. An undefined version counts as the newest. */

@@ -11,12 +11,15 @@ import type { Codemod, Edit, Finding, RawFinding } from './types.js';
 import { fixEdits, ParseChecker, verifyFixes } from './verify-fixes.js';
 import { withoutFixesInTemplate } from './template-source.js';
 import { declaresName } from '../go/top-level-names.js';
+import type { GodebugSettings } from './godebug.js';
 
 export interface AnalyzeOptions {
   codemods: readonly Codemod[];
   /** Options per codemod id (defaults already merged). */
   codemodOptions?: Record<string, Record<string, unknown>>;
   goVersion: string | undefined;
+  /** GODEBUG settings of the file's build (go.mod, go.work, `//go:debug`). */
+  godebug?: GodebugSettings;
   packages: PackageIndexCache;
   /** When set, `//goconc:ignore` comments that suppress nothing are reported. */
   suppressionScope?: SuppressionScope;
@@ -50,7 +53,7 @@ export interface Analysis {
 
 /** Run the codemods over one file's text. `file` is the path shown in findings. */
 export function analyzeSource(path: string, file: string, source: string, opts: AnalyzeOptions): Analysis {
-  const active = opts.codemods.filter((c) => c.prefilter(source, opts.goVersion));
+  const active = opts.codemods.filter((c) => c.prefilter(source, opts.goVersion, opts.godebug));
   const hasIgnores = source.includes(IGNORE_MARK);
   if (active.length === 0 && !(hasIgnores && opts.suppressionScope)) return { parsed: false, findings: [], internalErrors: [] };
   // Only the functions some codemod may look into, when that is a small part of the file.
@@ -82,6 +85,7 @@ export function analyzeSource(path: string, file: string, source: string, opts: 
         source,
         tree,
         goVersion: opts.goVersion,
+        godebug: opts.godebug,
         packageIndex: () => opts.packages.get(path, tree, source),
         options: opts.codemodOptions?.[codemod.id] ?? defaultOptions(codemod),
       });

@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import { attachFixDiffs } from '../report/fix-diff.js';
 import { moduleFor } from './go-module.js';
+import { godebugFor } from './godebug.js';
 import type { PackageIndexCache } from './package-cache.js';
 import { analyzeSource, fixSource, type AnalyzeOptions } from './process-file.js';
 import type { SuppressionScope } from './suppression.js';
@@ -64,6 +65,7 @@ export function processPath(path: string, file: string, opts: ProcessOptions, pa
     codemods: opts.codemods,
     codemodOptions: opts.codemodOptions,
     goVersion: opts.goVersion ?? mod?.goVersion,
+    godebug: godebugFor(path, text, mod),
     packages,
     suppressionScope: opts.suppressionScope,
     wholeFileForFixes: opts.wholeFileForFixes,

@@ -1,5 +1,6 @@
 import type Parser from 'tree-sitter';
 import type { PackageIndex } from '../go/package-index.js';
+import type { GodebugSettings } from './godebug.js';
 
 /** A replacement of source[start, end) by text. Offsets are JS string (UTF-16) indexes. */
 export interface Edit {
@@ -61,6 +62,11 @@ export interface FileContext {
   tree: Parser.Tree;
   /** The module's `go` version ("1.22"), or undefined when no go.mod declares one. */
   goVersion: string | undefined;
+  /**
+   * The GODEBUG settings the file's code may be built with (go.mod, go.work and a package main's
+   * `//go:debug` lines), one record per build mode; see godebug.ts' timersCollected.
+   */
+  godebug?: GodebugSettings;
   /** Types, fields and methods declared in the file's package (built lazily, once per package). */
   packageIndex(): PackageIndex;
   /** Codemod options, already merged from defaults, config and flags. */
@@ -91,9 +97,9 @@ export interface Codemod {
   /**
    * A test on the file's text, before parsing: false only when the codemod cannot match (it
    * may be true for text in comments). Files no enabled codemod's prefilter accepts are not
-   * parsed. `goVersion` is the file's module's `go` version.
+   * parsed. `goVersion` is the file's module's `go` version, `godebug` its GODEBUG settings.
    */
-  prefilter(source: string, goVersion: string | undefined): boolean;
+  prefilter(source: string, goVersion: string | undefined, godebug?: GodebugSettings): boolean;
   /**
    * Text marking the top-level functions the codemod looks into (a send, a `go`, a call): the
    * functions in which no active codemod's trigger occurs are not parsed. Without it, a file the
