@@ -3,7 +3,12 @@ export const docs = `# time-after-in-loop
 \`time.After(d)\` makes a timer and returns its channel. In a \`for { select { … } }\` loop, every
 iteration makes a new one; when another case wins, that timer stays alive until it fires. With
 a long timeout and a busy loop, thousands of timers pile up. Before Go 1.23 the runtime cannot
-collect them early (from Go 1.23 it can: modules at 1.23 or later are not reported). A pause on
+collect them early (from Go 1.23 it can: modules at 1.23 or later are not reported, nor files in
+no module). The GODEBUG setting \`asynctimerchan=1\` brings the old timers back
+(https://go.dev/doc/godebug): a module that sets it in its go.mod (\`godebug asynctimerchan=1\`,
+alone or in a block), in a go.work listing it, or in a \`//go:debug asynctimerchan=1\` line of its
+package main (for that package's files) is reported as one below Go 1.23, as ticker-stop does;
+\`asynctimerchan=0\` below Go 1.23 turns the new timers on, and nothing is reported. A pause on
 its own (\`<-time.After(d)\` as a statement, no other case to win) is not reported either: each
 timer fires before the next pass.
 
