@@ -105,12 +105,28 @@ function heldAroundCalls(name: string, ctx: FileContext, depth: number, seen: Se
   if (depth <= 1) return undefined;
   for (const call of index.callsNamed(name)) {
     if (call.parent?.type === 'go_statement' || callsStandardPackage(call)) continue;
+    // Only a direct call runs under its caller's locks: not one in a function literal started on
+    // a goroutine (`go func() { p.collect() }()`, `p.wg.Go(func() { p.collect(tick.C) })`).
+    if (inGoroutineLiteral(call)) continue;
     const caller = ancestors(call).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
     const callerName = caller?.childForFieldName('name')?.text;
     const held = callerName ? heldAroundCalls(callerName, ctx, depth - 1, seen) : undefined;
     if (held) return `${held} of ${callerName}, which calls ${name}`;
   }
   return undefined;
+}
+
+/** The call lies in a function literal run on a goroutine: by a go statement, or given to a `Go` method (`wg.Go`, `g.Go`). */
+function inGoroutineLiteral(call: Node): boolean {
+  for (const literal of ancestors(call)) {
+    if (literal.type === 'function_declaration' || literal.type === 'method_declaration') return false;
+    if (literal.type !== 'func_literal') continue;
+    const up = literal.parent;
+    if (up?.type === 'call_expression' && up.parent?.type === 'go_statement') return true;
+    const callee = up?.type === 'argument_list' ? up.parent?.childForFieldName('function') : undefined;
+    if (callee?.type === 'selector_expression' && callee.childForFieldName('field')?.text === 'Go') return true;
+  }
+  return false;
 }
 
 /**
