@@ -30,7 +30,7 @@ function passed in or another package's function is not seen. No fix when:
   range a.GetConnChan()\`, \`for s := range sessions\`: the channel or its value is named so): each
   goroutine serves its player's session while it lasts, and bounded, pitaya served as many players
   as it had CPUs, the next ones' handshakes never answered;
-- the loop reads the next message of a connection or stream (\`conn.ReadMessage()\`, \`stream.Recv()\`,
+- the loop reads the next message of a connection or stream (in the select case that starts the goroutine, if it is in one) (\`conn.ReadMessage()\`, \`stream.Recv()\`,
   \`r.Read(buf)\`, \`ReadFromUDP\`, \`WaitReadPacket()\`, a QUIC connection's \`ReceiveDatagram()\`, a FUSE
   connection's \`c.ReadOp()\` (cubefs' mount hung once blocked ops held the slots, the interrupts
   that end them never read), \`ReadRequest\`, \`ReadFrame\`, an
@@ -57,7 +57,7 @@ function passed in or another package's function is not seen. No fix when:
   function the package does not declare whose name says it runs until stopped (\`go
   link.stubs[i].Run(toxic)\`, \`d.Run(ctx, ch)\`, \`s.readLoop()\`: words run, start, serve, listen,
   loop, watch, poll, pump, pipe, worker, daemon, forever, until (\`wait.Until(w, 0, stop)\`), receive,
-  recv (\`comp.Receive()\`, a receive loop until its stream closes: kuma's delta clients); the package's own function of that name counts
+  recv (\`comp.Receive()\`, a receive loop until its stream closes: kuma's delta clients; a listen, receive or recv call giving more than an error, \`ln, err := net.Listen(…)\`, returns once it has it, and does not count; a goroutine's own endless \`for {\` is named first); the package's own function of that name counts
   only when it is not the loop's function itself: \`func (m *Manager) Run() { for _, mgr := range
   m.mgrs { go mgr.Run() } }\` starts managers of another type): a pipeline stage or a discoverer
   would hold its slot for good. A loop joined by a \`Wait()\` may block until its workers are
@@ -232,12 +232,12 @@ function passed in or another package's function is not seen. No fix when:
   receiving from a channel or reading a stream): a handler may wait for a later event (a prompt
   waiting for the next message) only that loop delivers, and bounded, discordgo's read loop
   deadlocked; an event bus whose \`Publish\` no such loop calls keeps its fix;
-- the \`go\` statement is in a select case of the loop (\`case <-ticker.C: go check()\`): an event
+- the \`go\` statement is in a select case of the loop (\`case <-ticker.C: go check()\`, a tick among its events, checked before any read elsewhere in the loop): an event
   loop, which waiting for a slot would keep from its other cases, its stop signal included; or
   the loop waits for a tick itself (\`go round()\`, then \`select { case <-ticker.C: case
   <-stop: return }\`, a \`<-time.After(d)\` statement, or a sleep: \`time.Sleep(every)\`,
   \`utils.SleepWithJitter(heartbeat)\`), or ranges over a ticker (\`for range ticker.C\`: gh-ost's status
-  reports, whose rates count one pass as one second): one goroutine per tick, paced already;
+  reports, whose rates count one pass as one second): one goroutine per tick (or per item of a loop inside the paced one), paced already;
 - the loop runs with a mutex held (locked before it, unlocked by a \`defer\` or after it), or
   holds one where it starts each goroutine (\`r.mu.RLock()\` in its body, then a \`go\` per
   matching route before the \`RUnlock()\`), locked directly or through a method of the receiver's
@@ -245,7 +245,7 @@ function passed in or another package's function is not seen. No fix when:
   expiry, bounded, deadlocked once the goroutines deactivating probes waited for that lock);
 - the loop's function runs with its caller's lock held: named so (\`pingAllLocked\`), or called
   in the package after a \`Lock()\` not yet undone (\`p.mu.Lock(); p.fill()\`), directly or through up
-  to two more calls (\`m.cond.L.Lock()\`, then \`m.tryReserve(n)\`, which calls the loop's function),
+  to two more direct calls (\`m.cond.L.Lock()\`, then \`m.tryReserve(n)\`, which calls the loop's function; not a call in a literal started on a goroutine, \`go func() { … }()\` or \`wg.Go(…)\`, which runs without the lock),
   an element of a slice of locks too (\`tw.locks[tw.currentPos].Lock()\`: polaris' time wheel
   deadlocked once callbacks re-adding tasks to the current slot filled the slots):
   goroutines taking that lock could never free a slot;

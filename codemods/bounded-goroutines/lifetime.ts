@@ -19,7 +19,8 @@ import { readUntilEnough } from './first-answers.js';
 import { endsWhenFunctionReturns, handsUnbufferedChannel, stopAwaitedAfter, waitsOnOthersClosing, waitsOnOthersEnds } from './waits-on-others.js';
 import { isDoneWait } from '../../src/go/receive-shapes.js';
 import { acceptsConnections, readsStream, receivesConnections, stopsServer, waitsOnEvent, waitsOnNetwork } from './network.js';
-import { delayedStart, inTimerCallback, oneTimePause, ownTimeout, pacedBy, sharedDeadlineReason, waitsForOthersUntilTimer } from './timing.js';
+import { delayedStart, inTimerCallback, oneTimePause, ownTimeout, sharedDeadlineReason, waitsForOthersUntilTimer } from './timing.js';
+import { endlessLoopOf, tickReason } from './ticks.js';
 import { meantToRunTogether } from './together.js';
 import { waitsForItemEvent } from './item-events.js';
 import { handedOnEachPass, pipedPair, waitsOnItsChannel } from './piped-pairs.js';
@@ -69,13 +70,12 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   }
   const deferred = endsWhenFunctionReturns(spawn.loops[0], spawn.go);
   if (deferred) return `the goroutine is handed the other end of what the loop closes only as the function returns (${deferred}): a bound would hold each slot until then, and the loop would stop`;
+  const tick = tickReason(spawn);
+  if (tick) return tick;
   const event = eventCase(spawn);
   if (event) return `the loop handles events (${event}): waiting there for a free slot would stop it handling the others, its own stop signal included`;
   const timer = inTimerCallback(spawn);
   if (timer) return `the loop runs in a timer's callback (${timer}) and starts the work due at this tick, meant to run at its time: bounded, the later jobs would start late, held behind long ones`;
-  // The innermost loop that waits for its pace: an outer retry loop's wait does not pace the loop inside it.
-  const paced = spawn.loops.map(pacedBy).find((p) => p !== undefined);
-  if (paced) return `the loop starts a goroutine per tick (${paced}): paced already, and waiting there for a free slot would stop it ticking, its own stop signal included`;
   const held = lockHeldAtLoop(spawn, ctx.source) ?? lockHeldThroughWrappers(spawn, ctx, 'loop');
   if (held) return `the loop runs with ${held} held: waiting there for a free slot would keep it locked while the goroutines may need it`;
   const heldAtGo = lockHeldAtGo(spawn, ctx.source) ?? lockHeldThroughWrappers(spawn, ctx, 'go');
@@ -97,6 +97,9 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (callback) {
     return `each goroutine runs the callback its item was registered with (${callback}()), code this package does not show: nothing waits for them, and bounded, one that blocks (a subscriber not reading) would hold its slot and stop the loop, where unbounded it only kept its own goroutine`;
   }
+  const endless = joined ? undefined : endlessLoopOf(literal);
+  const runs = literal === spawnedFunction(spawn.go) ? 'the goroutine' : `${spawnedFunction(spawn.go)?.text}(), which the goroutine runs,`;
+  if (endless) return `${runs} loops until something stops it (${endless}), a long-lived worker: nothing waits for the goroutines, and one that never ends would hold its slot for good`;
   const worker = joined ? undefined : unseenWorker(called, spawn.fn, ctx);
   if (worker) {
     return `the goroutine runs ${worker}, which is not in this package and is named like a worker that runs until stopped: nothing waits for the goroutines, and one that never ends would hold its slot for good`;

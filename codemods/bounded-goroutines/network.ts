@@ -2,7 +2,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import { calledTextWhere } from '../../src/go/called-functions.js';
 import { loopShape } from '../../src/go/loops.js';
 import { channelRangedOver } from './channel-loops.js';
-import { ancestors, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, same, type Node } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
 import { nameWords } from '../../src/go/name-words.js';
 
@@ -128,8 +128,12 @@ export function readsStream(spawn: Spawn): string | undefined {
   if (loopShape(spawn.loop).kind === 'range' || loopShape(spawn.loop).kind === 'counted') return undefined;
   const body = spawn.loop.childForFieldName('body');
   if (!body) return undefined;
-  // In the loop's own code: not in a goroutine or a function literal it holds.
+  // The select case that starts the goroutine (`case <-refreshTicker.C:`), if it is in one: a read
+  // in another case, or after the select, hands it nothing.
+  const kase = ancestors(spawn.go).find((a) => a.type === 'communication_case' && contains(body, a));
+  // In the loop's own code (in that case): not in a goroutine or a function literal it holds.
   const own = (call: Node) => {
+    if (kase && !contains(kase, call)) return false;
     for (const a of ancestors(call)) {
       if (same(a, body)) return true;
       if (a.type === 'go_statement' || a.type === 'func_literal') return false;

@@ -25,8 +25,9 @@ export function unseenWorker(called: Node[], spawner: Node, ctx: FileContext, fi
     const { name, method } = named;
     const words = nameWords(name).map((w) => w.toLowerCase());
     if (!words.some((w) => (firmly ? FOR_GOOD_WORDS : WORKER_WORDS).has(w))) continue;
-    // `conn.Recv()` taken as a message receives one: only a receive whose one result (an error) is all it gives is a loop.
-    if (words.some((w) => RECEIVE_WORDS.has(w)) && !words.some((w) => WORKER_WORDS.has(w) && !RECEIVE_WORDS.has(w)) && givesValues(callee)) continue;
+    // `conn.Recv()` taken as a message receives one, `ln, err := net.Listen(…)` opens a listener
+    // and returns: only such a call whose one result (an error) is all it gives is a loop.
+    if (words.some((w) => ONE_SHOT_WORDS.has(w)) && !words.some((w) => WORKER_WORDS.has(w) && !ONE_SHOT_WORDS.has(w)) && givesValues(callee)) continue;
     // One the package declares is judged by its body; not the spawner itself (\`func (m *Manager)
     // Run() { for _, mgr := range m.mgrs { go mgr.Run() } }\`: the items' Run, of another type).
     if (ctx.packageIndex().functionsNamed(name, method).some((f) => f.text !== spawner.text)) continue;
@@ -37,7 +38,8 @@ export function unseenWorker(called: Node[], spawner: Node, ctx: FileContext, fi
 
 /** Words that name a function running until something stops it. */
 const WORKER_WORDS = new Set(['run', 'start', 'serve', 'listen', 'loop', 'watch', 'poll', 'pump', 'pipe', 'worker', 'daemon', 'forever', 'until', 'receive', 'recv']);
-const RECEIVE_WORDS = new Set(['receive', 'recv']);
+/** Words of a call that may as well return once it has one thing: a message received, a listener opened. */
+const ONE_SHOT_WORDS = new Set(['receive', 'recv', 'listen']);
 
 /** A call whose results include more than an error: `v, err := conn.Recv()`, `for msg := range s.Receive()`. */
 function givesValues(callee: Node): boolean {
