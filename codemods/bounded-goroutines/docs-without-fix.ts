@@ -9,7 +9,7 @@ sight says the goroutines might not end on their own. Looked at: the goroutine's
 (or the one a local it calls was given, \`serve := func(…) {…}\`, or the one a wrapper is given,
 \`g.Go(crash.NotifyWarehouse(func() error {…}))\`: rudder-server's slave workers, bounded, left its
 maintenance unstarted), and the package's functions
-(methods of any receiver, for \`x.m()\`) of the names it calls, and those they call in turn, up to
+(methods of any receiver for \`x.m()\`, of x's type only where its declaration tells) of the names it calls, and those they call in turn, up to
 six calls deep (\`go p.retry(id)\` → \`p.handleNewPeer(id)\` → a send only the spawner receives); a
 function passed in or another package's function is not seen. No fix when:
 - each goroutine waits for a value from the channel its item is (\`for _, errc := range errs {

@@ -85,7 +85,10 @@ closure of the function around that the goroutine calls by name (\`doCancel()\`,
 \`close(cancel)\`, recovered, never reached zgrab2's waiting request; or one calling an end by
 its name, \`shutdownServer := func() { if err := srv.Shutdown(…); … }\`); any logger's \`Fatal\` ends the process as
 \`os.Exit\` does (sish's certificate watchers). The same in a function of the package the body
-calls, not deferred (followed six calls deep, by name; a call chain from a standard package,
+calls, not deferred (followed six calls deep, by name; a method called on a value whose type
+its declaration tells, \`socket := NewSocket()\`, a parameter, the receiver or a field of it, to that
+type's method only, and to none for another package's type, \`*time.Timer\` or what \`bufio.NewWriter(…)\`
+makes; a call chain from a standard package,
 \`time.Now().Add(d)\`, is the standard library's, not a method \`Add\` of the package): a \`close(…)\`, a \`wg.Done()\`, an unlock or a
 \`Close()\` as a statement (go-carbon's reads, recovered, kept a file and its shared flock, and the
 persister waiting for the exclusive lock hung), a send, an \`os.Exit\` or a \`Fatal\` (AdGuard's \`fatalOnError\`, sish's \`CleanUp\`,

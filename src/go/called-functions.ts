@@ -2,6 +2,7 @@ import { baseTypeName } from './declarations.js';
 import { importName, importSpecs } from './imports.js';
 import type { PackageIndex } from './package-index.js';
 import type { Node } from './syntax.js';
+import { operandType, ownMethodsOnly, receiverInText, typeNamed, type ReceiverType } from './receiver-types.js';
 import { declarationOf, positionalParams, type Param } from './scope.js';
 
 /** How many calls deep a goroutine's work is followed into the package's functions. */
@@ -11,7 +12,8 @@ const MOST_NAMES = 48;
 
 /**
  * Bodies of the package's functions named like the calls' functions (methods of any receiver,
- * for `x.m`), and of those they call in turn, up to CALL_DEPTH calls deep: a goroutine that
+ * for `x.m`, but of x's type only where its declaration tells it: receiver-types.ts), and of
+ * those they call in turn, up to CALL_DEPTH calls deep: a goroutine that
  * runs `p.handleNewPeerWithBackoff()`, which calls `p.handleNewPeer()`, which sends, shows the
  * send. Only functions whose text could show a wait are parsed; the others are followed by
  * their text. `via`: the function a body belongs to, as the goroutine reaches it (`f()`),
@@ -43,29 +45,48 @@ export function calledTextWhere(calls: Node[], index: PackageIndex, test: (text:
 function followCalls(calls: Node[], index: PackageIndex, direct: boolean, parse: (text: string, via?: string) => boolean): { body: Node; via?: string }[] {
   const out: { body: Node; via?: string }[] = [];
   const seen = new Set<string>();
-  let level = calls.flatMap((c) => {
+  let level: FollowedCall[] = calls.flatMap((c) => {
     // `time.Now().Add(d)`, `klog.Flush()`: another package's, not a function of this one.
     if (c.type === 'selector_expression' && rootedAtImport(c.childForFieldName('operand')!)) return [];
     const named = calledName(c);
-    return named ? [{ ...named, via: direct ? `${c.text}()` : undefined }] : [];
+    const receiver = named?.method ? operandType(c.childForFieldName('operand')!, index) : undefined;
+    return named && receiver !== false ? [{ ...named, receiver, via: direct ? `${c.text}()` : undefined }] : [];
   });
   for (let depth = 0; depth < CALL_DEPTH && level.length > 0; depth++) {
     const next: typeof level = [];
-    for (const { name, method, via } of level) {
-      const key = `${method ? '.' : ''}${name}`;
+    for (const { name, method, receiver, via } of level) {
+      const key = `${method ? `${receiver ?? ''}.` : ''}${name}`;
       if (seen.has(key) || seen.size >= MOST_NAMES) continue;
       seen.add(key);
       const texts: string[] = [];
-      const declarations = index.functionsNamed(name, method, (text) => {
+      // `socket.Listen()` on a `*TServerSocket`: that type's Listen, not another type's of the name.
+      const ofReceiver = (text: string) => !receiver || receiverInText(text)?.type === receiver;
+      let declarations = index.functionsNamed(name, method, (text) => {
+        if (!ofReceiver(text)) return false;
         texts.push(text);
         return parse(text, via);
       });
+      // None of its own: promoted from a type it embeds, maybe, so any of the name.
+      if (receiver && texts.length === 0 && !ownMethodsOnly(receiver, index)) {
+        declarations = index.functionsNamed(name, method, (text) => {
+          texts.push(text);
+          return parse(text, via);
+        });
+      }
       out.push(...declarations.flatMap((d) => d.childForFieldName('body') ?? []).map((body) => ({ body, via })));
-      for (const text of texts) next.push(...callsInText(text).map((c) => ({ ...c, via: `${c.name}()` })));
+      for (const text of texts) next.push(...callsInText(text, index).map((c) => ({ ...c, via: `${c.name}()` })));
     }
     level = next;
   }
   return out;
+}
+
+/** A call followed by name: a method's with its receiver's type where that is known. */
+interface FollowedCall {
+  name: string;
+  method: boolean;
+  receiver?: string;
+  via?: string;
 }
 
 /** An operand whose leftmost name is an imported package's (`time` in `time.Now().Add`), through calls and selectors. */
@@ -143,18 +164,34 @@ export function isFunctionType(type: Node, index: PackageIndex): boolean {
 /** A word every wait that `waitsOnOthers` and `delayedStart` find is spelled with: a body without one shows none. */
 export const MAY_WAIT = /\bfor\b|\bselect\b|<-|Serve|\bWait\b|\bDone\b|\bSleep\b|\bUntil\b/;
 
-/** The calls a function's text makes, by name (`f(`, `.m(`), past its signature; keywords and builtins left out. */
-function callsInText(text: string): { name: string; method: boolean }[] {
+/**
+ * The calls a function's text makes, by name (`f(`, `.m(`), past its signature; keywords and
+ * builtins left out. A method's calls on its receiver (`p.m(`) or on a field of it (`p.conn.m(`)
+ * carry the type they are made on, where it is the package's; none made on a type the package
+ * cannot declare methods of.
+ */
+function callsInText(text: string, index: PackageIndex): FollowedCall[] {
   const body = text.indexOf('{');
-  const out: { name: string; method: boolean }[] = [];
+  const out: FollowedCall[] = [];
   const code = text.slice(body === -1 ? 0 : body);
+  const own = receiverInText(text);
   for (const m of code.matchAll(/(\.)?\b([A-Za-z_]\w*)\s*\(/g)) {
     if (!m[1] && NOT_CALLS.has(m[2])) continue;
     // `time.Now().Add(d)`, `strings.Split(s, ",")`: the standard library's, not a method of the package.
     if (m[1] && STANDARD.has(chainRoot(code, m.index!))) continue;
-    out.push({ name: m[2], method: !!m[1] });
+    const receiver = m[1] && own?.name ? typeInText(code.slice(0, m.index), own as { name: string; type: string }, index) : undefined;
+    if (receiver !== false) out.push({ name: m[2], method: !!m[1], receiver });
   }
   return out;
+}
+
+/** What a call's operand ending `before` is, when it is a method's receiver `own` or a field of it: as ReceiverType says. */
+function typeInText(before: string, own: { name: string; type: string }, index: PackageIndex): ReceiverType {
+  const m = /(?<![\w.)\]])(\w+)(?:\.(\w+))?$/.exec(before);
+  if (!m || m[1] !== own.name) return undefined;
+  if (!m[2]) return typeNamed(own.type, index);
+  const field = index.fieldsOf(own.type).find((f) => f.name === m[2]);
+  return field ? typeNamed(field.type, index) : undefined;
 }
 
 /**

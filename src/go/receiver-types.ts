@@ -1,0 +1,75 @@
+import { baseTypeName } from './declarations.js';
+import { importName, importSpecs } from './imports.js';
+import type { PackageIndex } from './package-index.js';
+import { constructedTypeName, declarationOf, declaredTypeName, selectedField } from './scope.js';
+import { unparen, type Node } from './syntax.js';
+
+/**
+ * The type a method call's receiver has, as far as its declaration tells: the name of a type the
+ * package declares (whose own methods are the only ones the call can run), `false` for one whose
+ * methods the package cannot declare (`*time.Timer`, a `string`), or undefined when not known
+ * (an interface, a type parameter, an imported type that may be an interface, an expression):
+ * then any method of the name may be the one called.
+ */
+export type ReceiverType = string | false | undefined;
+
+/** The type of a method call's operand (`socket` in `socket.Listen()`, `p.conn` in `p.conn.Close()`), as ReceiverType says. */
+export function operandType(operand: Node, index: PackageIndex): ReceiverType {
+  if (operand.type === 'selector_expression') {
+    const field = selectedField(operand, index);
+    return field ? typeNamed(field.type, index) : undefined;
+  }
+  if (operand.type !== 'identifier') return undefined;
+  const name = operand.text;
+  const found = declarationOf(name, operand);
+  if (found && 'param' in found) return typeNamed(found.param.typeNode.text, index);
+  if (found && 'local' in found && found.local.typeNode) return typeNamed(found.local.typeNode.text, index);
+  if (found && 'local' in found && found.local.value) {
+    // `timer := time.NewTimer(d)`: another package's constructor makes another package's value.
+    const value = unparen(found.local.value);
+    const callee = value.type === 'call_expression' ? value.childForFieldName('function') : undefined;
+    const pkg = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : undefined;
+    if (pkg?.type === 'identifier' && /^New/.test(callee!.childForFieldName('field')!.text) && importedName(pkg)) return false;
+  }
+  // A method's receiver, `&T{…}`, or the package's function returning one named type (`s := newServer()`).
+  const named = declaredTypeName(name, operand) ?? constructedTypeName(name, operand, index);
+  return named ? typeNamed(named, index) : undefined;
+}
+
+/** As ReceiverType says, for a type as written: `*TServerSocket`, `*time.Timer`, `io.Writer`. */
+export function typeNamed(text: string, index: PackageIndex): ReceiverType {
+  const written = text.trim();
+  const base = baseTypeName(written);
+  if (!/^\w+(\.\w+)?$/.test(base)) return undefined;
+  // A pointer to another package's type points to no interface; the type itself may be one (`io.Writer`, `net.Conn`).
+  if (base.includes('.')) return written.startsWith('*') ? false : undefined;
+  if (BASIC.has(base)) return false;
+  const decl = index.type(base);
+  if (!decl || decl.kind === 'interface') return undefined;
+  return base;
+}
+
+/**
+ * Whether only the methods the type declares itself can be the one called: not where it may
+ * promote another's (a struct embedding a type, a type defined as another).
+ */
+export function ownMethodsOnly(type: string, index: PackageIndex): boolean {
+  const decl = index.type(type);
+  if (!decl || decl.kind === 'named') return false;
+  return !decl.fields.some((f) => f.embedded);
+}
+
+/** The receiver's type name a method declaration's text starts with (`func (p *TServerSocket) Listen`: TServerSocket). */
+export function receiverInText(text: string): { name: string | undefined; type: string } | undefined {
+  const m = /^func\s*\(\s*(?:(\w+)\s+)?\*?\s*(\w+)/.exec(text);
+  return m ? { name: m[1], type: m[2] } : undefined;
+}
+
+/** An identifier naming an imported package, not a local hiding it. */
+function importedName(n: Node): boolean {
+  if (declarationOf(n.text, n)) return false;
+  return importSpecs(n.tree).some((s) => s.alias !== '_' && s.alias !== '.' && (s.alias ?? importName(s.path)) === n.text);
+}
+
+/** The predeclared types other than `error` (an interface): none has a method the package declares. */
+const BASIC = new Set('bool string int int8 int16 int32 int64 uint uint8 uint16 uint32 uint64 uintptr byte rune float32 float64 complex64 complex128'.split(' '));
