@@ -74,7 +74,8 @@ export function releaseInText(text: string): string | undefined {
   // And a send (`resCh <- &Result{…}` in ali's `Attack`): its receiver waits for it.
   // And a resource closed after its use (`w.Close()` after `whisper.Open…`: go-carbon's reads,
   // recovered, kept the file and its shared flock, and the persister's exclusive lock hung).
-  const m = /(?:^|[{;])\s*(close\([^)]*\)|[\w.]+\.(?:Done|Unlock|RUnlock|Close)\(\)|(?!(?:case|return|go|defer|else)\b)[\w.]+(?:\[[^\]\n]*\])?\s*<-\s*[^\n;]+?)(?:\s*;|\s*$|\s+\})|\b(os\.Exit\([^)]*\)|[\w.]+\.Fatal(?:f|ln|w)?\([^)]*\))/m.exec(own);
+  // Not a variable declared a receive-only channel (`tickerCh <-chan time.Time` in a `var (…)` group).
+  const m = /(?:^|[{;])\s*(close\([^)]*\)|[\w.]+\.(?:Done|Unlock|RUnlock|Close)\(\)|(?!(?:case|return|go|defer|else)\b)[\w.]+(?:\[[^\]\n]*\])?\s*<-\s*(?!chan\b)[^\n;]+?)(?:\s*;|\s*$|\s+\})|\b(os\.Exit\([^)]*\)|[\w.]+\.Fatal(?:f|ln|w)?\([^)]*\))/m.exec(own);
   // Or an action scheduled for later (`s.enableTimer = time.AfterFunc(d, r.EnableBlocking)`: blocky's
   // pause of blocking, recovered half-way, was never lifted).
   const found = m?.[1] ?? m?.[2] ?? (/\btime\.AfterFunc\(/.test(own) ? 'time.AfterFunc(…)' : undefined);
