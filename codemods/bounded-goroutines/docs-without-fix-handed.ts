@@ -32,4 +32,13 @@ export const handedWithoutFix = `- a goroutine hands the package's function or m
   run for the process's life (v2ray's pprof plugin serves until exit, and bounded, executeRun
   stopped before starting its server); a slice the function fills only with function literals or
   the package's functions is still bounded;
+- with the default bound, a goroutine calls a method through a value whose declared type is an
+  interface (a field, parameter or local: \`h.publisher.Publish(topic, msgs...)\` with \`publisher
+  Publisher\`) or another package's type, also in the package's functions it runs: the value is
+  whatever its callers put there, so the package's own methods of that name (a no-op
+  \`disabledPublisher.Publish\`) are not what it runs, and it is code this package does not show
+  (watermill's router, bounded, deadlocked once a handler's publisher handed its messages back to
+  the subscription the loop drains); only a local made from the package's own literal and never
+  assigned again is read through its type's method, and a value of the package's concrete type
+  (\`publisher *counter\`) still is;
 `;

@@ -1,0 +1,51 @@
+import { baseTypeName } from './declarations.js';
+import type { PackageIndex } from './package-index.js';
+import { declarationOf, declaredTypeName, isReassigned, selectedField } from './scope.js';
+import { enclosingFunction, unparen, type Node } from './syntax.js';
+
+/**
+ * The type a method call `x.m(…)` goes through when that type says the package's own methods
+ * named `m` need not be what it runs: an interface (`h.publisher.Publish(…)`, `publisher
+ * Publisher`: whatever value a caller or a setter put there, not the package's no-op
+ * `disabledPublisher.Publish`), or another package's type (`runner runner.Group`). Known from the
+ * declared type of a parameter, local, receiver or field of the package's struct. Undefined when
+ * the type is not known, is a concrete type of the package, or is an interface the package shows
+ * always holds one concrete type of its own (a local made from a literal, never assigned again).
+ * As written, e.g. `Publisher`.
+ */
+export function callThroughInterface(callee: Node, index: PackageIndex): string | undefined {
+  if (callee.type !== 'selector_expression') return undefined;
+  const operand = unparen(callee.childForFieldName('operand')!);
+  const type = declaredType(operand, index);
+  if (!type) return undefined;
+  const name = type.replace(/^\*/, '');
+  // Another package's type: none of this package's methods.
+  if (/^\w+\.\w+$/.test(name)) return name;
+  if (!/^\w+$/.test(name) || name !== type || !isInterface(name, index)) return undefined;
+  return operand.type === 'identifier' && alwaysOneLiteral(operand) ? undefined : name;
+}
+
+/** The declared type of an operand, as written: a parameter's, a local's, a receiver's, or a field's (`h.publisher`). */
+function declaredType(operand: Node, index: PackageIndex): string | undefined {
+  if (operand.type === 'selector_expression') return selectedField(operand, index)?.type.trim();
+  if (operand.type !== 'identifier') return undefined;
+  const found = declarationOf(operand.text, operand);
+  if (found && 'param' in found) return found.param.typeNode.text;
+  if (found && 'local' in found) return found.local.typeNode?.text;
+  return declaredTypeName(operand.text, operand);
+}
+
+function isInterface(name: string, index: PackageIndex): boolean {
+  return name === 'error' || index.underlyingKind(baseTypeName(name)) === 'interface';
+}
+
+/** `var p Publisher = noop{}` (or `&noop{}`), never assigned again in its function: always that one type. */
+function alwaysOneLiteral(operand: Node): boolean {
+  const found = declarationOf(operand.text, operand);
+  if (!found || !('local' in found)) return false;
+  let value = found.local.value && unparen(found.local.value);
+  if (value?.type === 'unary_expression' && value.childForFieldName('operator')?.text === '&') value = value.childForFieldName('operand') ?? undefined;
+  if (value?.type !== 'composite_literal') return false;
+  const fn = enclosingFunction(operand);
+  return !!fn && !isReassigned(fn, fn.tree.rootNode.text, operand.text, found.local.decl.endIndex);
+}
