@@ -108,7 +108,7 @@ export const withoutFix = `## Reported without a fix
 - the send hands on what a call of the package returns, and that call closes the done-channel field
   selected on, itself or through a call it makes (\`results <- a.hit(tr)\`, where \`hit\` calls
   \`a.Stop()\` once the targets run out, and \`Stop\` closes \`a.stopch\`): the value reports why
-  the work stops, and a select on that channel, closed by then, would drop it;
+  the work stops, and a select on that channel, closed by then, would drop it (not so a close of another type's field of that name);
 - the function's work goes on once the context is done: before the send it takes
   \`context.WithoutCancel(ctx)\` itself, or hands the context to a function of the package that does
   (\`job, err := withRetries(ctx, …)\`, which records a job's final state on an uncancelled
