@@ -110,7 +110,9 @@ For a method of a type declared in the same package (the element type of the gua
 slice), goconc reads the method's body: sends and receives outside a select with a default,
 \`Lock\`, \`Wait\`, \`Sleep\`, and calls of the blocking list make it blocking; a \`Close\` that
 only closes a channel inside a \`sync.Once\` does not, and is left alone; nor does work in a
-goroutine the method starts (\`go c.Close(ctx)\`).
+goroutine the method starts (\`go c.Close(ctx)\`). Elements declared \`*time.Ticker\` or \`*time.Timer\`
+(\`tickers []*time.Ticker\`) are stopped or reset under the lock without a finding: their \`Stop\`
+and \`Reset\` return at once.
 
 ## Reported without a fix
 - the collection holds maps or slices (\`map[ServiceKey]map[string]struct{}\`): a copy is shallow,

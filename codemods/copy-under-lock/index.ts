@@ -190,7 +190,10 @@ function calleeMayBlock(call: Node, vars: string[], field: FieldDecl, ctx: FileC
   if (position === -1) return undefined;
   const isMap = field.typeNode.type === 'map_type';
   const type = elementType(field.typeNode, isMap && position === 0 ? 'key' : 'value');
-  return type ? methodMayBlock(ctx.packageIndex(), type, fn.childForFieldName('field')!.text, methods) : undefined;
+  const method = fn.childForFieldName('field')!.text;
+  // A *time.Ticker's or *time.Timer's Stop and Reset return at once (memberlist's m.tickers).
+  if (type && /^time\.(Ticker|Timer)$/.test(type) && /^(Stop|Reset)$/.test(method)) return false;
+  return type ? methodMayBlock(ctx.packageIndex(), type, method, methods) : undefined;
 }
 
 /** The name of another method of the type that calls close() inside a section of the same mutex. */
