@@ -2,6 +2,7 @@
 import { chosenWithoutFix } from './docs-without-fix-chosen.js';
 import { outlivesWithoutFix } from './docs-without-fix-outlives.js';
 import { keptWorkWithoutFix } from './docs-without-fix-kept-work.js';
+import { doneWithoutFix } from './docs-without-fix-done.js';
 
 export const withoutFix = `## Reported without a fix
 A file that uses the context package only in the \`context.TODO()\`/\`context.Background()\` calls
@@ -12,21 +13,7 @@ logs). A call among them left as it is (no context in its scope, or a reason bel
 import in use whichever fixes are applied, and the others are fixed.
 A call that may be meant to run without the context in scope (\`context.TODO()\` is also written
 on purpose, for work that must not stop with it):
-- it runs where the context is done: after its \`cancel()\` (for a receiver's \`s.ctx\`, after
-  \`s.cancel()\`, or another field the file types \`context.CancelFunc\`, \`a.stop()\`: a \`Close\`
-  flushing last, go-dqlite's hand-over) or a \`<-ctx.Done()\` statement, in a
-  \`case <-ctx.Done():\`, under \`if ctx.Err() != nil\` (alone or with others joined by \`&&\`:
-  skaffold's last look at a job after a timeout), under a test of an error for a cancellation (\`if
-  err == ErrorCanceled\`, \`errors.Is(err, context.Canceled)\`: with \`--aggressive\`, velero's data
-  path handed its cancel callback a context already done, and the result was dropped), after a
-  select whose done case goes on, or after
-  a \`for {\` left only by breaks taken once the context is done (\`case <-ctx.Done(): break Loop\`);
-- it runs after a shutdown signal received in its own function body (a \`<-w.tomb.Dying()\`
-  statement, or in a \`case <-w.stopCh:\` holding it: a \`Dying\`, \`Done\`, \`Closing\`, \`Stopped\`,
-  \`Quit\`… call, or a channel named \`stop\`, \`quit\`, \`done\`, \`shutdown\`, \`exit\`…): the context
-  in scope is likely made from what is shutting down and done by then, and given it the call would
-  fail (juju's watcher Stop, never sent to the server once the watcher died, leaking it there);
-- it runs after a blocking call (\`s.ListenAndServe()\`, \`s.Serve(…)\`, \`x.Run()\`, \`x.Wait()\`) on what a
+${doneWithoutFix}- it runs after a blocking call (\`s.ListenAndServe()\`, \`s.Serve(…)\`, \`x.Run()\`, \`x.Wait()\`) on what a
   goroutine started before it stops (\`s.Shutdown(…)\`, \`Close\`, \`Stop\`) once \`<-ctx.Done()\`: that call
   returns only with the context over (of-watchdog's last metrics push, after its server stopped);
 - it reports the outcome of work given the context: an argument is the error of an earlier call

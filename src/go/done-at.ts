@@ -1,7 +1,7 @@
 import { doneReceive, type CancellationSource } from './cancellation.js';
 import { aliasedDoneReceives } from './done-aliases.js';
 import { regexEscaped } from './find-by-text.js';
-import { endlessLoopBreaks } from './loops.js';
+import { labelReachedOnDone, loopLeftOnlyOnDone } from './done-exits.js';
 import { LEAVES_CASE } from './result-channel.js';
 import { ancestors, contains, firstLine, FUNCTION_TYPES, same, unparen, type Node } from './syntax.js';
 
@@ -43,8 +43,12 @@ export function doneAt(node: Node, fn: Node, source: CancellationSource): string
         const fallsThrough = s.type === 'select_statement' && !contains(s, node) ? doneCaseGoingOn(s, receive) : undefined;
         if (fallsThrough) return `after a select whose ${fallsThrough} goes on to it`;
         // A loop for good left only once the source is done (`case <-ctx.Done(): break Loop`).
-        const left = !contains(s, node) ? leftOnlyOnDone(s, receive, source) : undefined;
+        // Or by its own condition (`for ctx.Err() == nil {`), or a flag set only once it is done.
+        const left = !contains(s, node) ? loopLeftOnlyOnDone(s, receive, source) : undefined;
         if (left) return `after a loop left only once ${source.expr} is done (${left})`;
+        // A label jumped to only from `case <-ctx.Done():` (`goto out`), not gone on to otherwise.
+        const label = labelReachedOnDone(s, receive, source);
+        if (label) return label;
       }
     }
     if (a.type === 'communication_case') {
@@ -165,25 +169,4 @@ function conjuncts(cond: Node): Node[] {
     return [...conjuncts(e.childForFieldName('left')!), ...conjuncts(e.childForFieldName('right')!)];
   }
   return [e];
-}
-
-/**
- * A `for {` (labelled or not) whose only ways out are breaks taken once the source is done: in
- * `case <-ctx.Done():` (`break Loop`, a break there leaving only the select otherwise) or under `if
- * ctx.Err() != nil`. The first such break's case or condition, as written.
- */
-function leftOnlyOnDone(stmt: Node, receive: string, source: CancellationSource): string | undefined {
-  const endless = endlessLoopBreaks(stmt);
-  if (!endless) return undefined;
-  const { loop, breaks } = endless;
-  let first: string | undefined;
-  for (const b of breaks) {
-    const kase = ancestors(b).find((a) => a.type === 'communication_case' && contains(loop, a));
-    const comm = kase?.childForFieldName('communication')?.text.replace(/\s/g, '');
-    const guard = ancestors(b).find((a) => a.type === 'if_statement' && contains(loop, a) && a.childForFieldName('condition')?.text.replace(/\s/g, '') === `${source.expr}.Err()!=nil`);
-    if (comm?.endsWith(receive)) first ??= `case ${kase!.childForFieldName('communication')!.text}`;
-    else if (guard && source.isContext) first ??= `if ${guard.childForFieldName('condition')!.text}`;
-    else return undefined;
-  }
-  return first;
 }

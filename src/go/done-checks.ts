@@ -22,8 +22,8 @@ export function doneChecks(fn: Node, source: CancellationSource): { kase: Node; 
   });
 }
 
-/** `ctx.Err() != nil`, or a call named for asking it, given `ctx` alone. */
-function asksDone(cond: Node, expr: string): boolean {
+/** `ctx.Err() != nil`, or a call named for asking it, given `ctx` alone (`expr` written without spaces). */
+export function asksDone(cond: Node, expr: string): boolean {
   if (cond.type === 'binary_expression') {
     return cond.childForFieldName('operator')?.text === '!=' && cond.childForFieldName('right')?.text === 'nil' && cond.childForFieldName('left')!.text.replace(/\s/g, '') === `${expr}.Err()`;
   }
