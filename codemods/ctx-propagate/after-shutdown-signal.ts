@@ -4,6 +4,7 @@ import { afterServeStopped } from './after-serve-stopped.js';
 import { reportsOutcome } from './reports-outcome.js';
 import { ancestors, contains, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
 import { nameWords } from '../../src/go/name-words.js';
+import { declarationOf } from '../../src/go/scope.js';
 
 // A call that runs once a shutdown was waited for: after `<-w.tomb.Dying()` (or `<-s.stopCh`) as a
 // statement of the same function body, or in a `case <-w.tomb.Dying():` holding it. The context
@@ -43,21 +44,41 @@ function bareReceive(n: Node | null): Node | undefined {
   return e?.type === 'unary_expression' && e.childForFieldName('operator')?.text === '<-' ? e.childForFieldName('operand') ?? undefined : undefined;
 }
 
+/** `tctx.Done()` of a local made from the source (`tctx, cancel := context.WithTimeout(ctx, d)`): its name and maker, as written. */
+function derivedContext(operand: Node, source: CancellationSource, at: Node): { name: string; made: string } | undefined {
+  const e = unparen(operand);
+  const fn = e.type === 'call_expression' ? e.childForFieldName('function') : null;
+  const owner = fn?.type === 'selector_expression' && fn.childForFieldName('field')?.text === 'Done' ? fn.childForFieldName('operand') : null;
+  if (owner?.type !== 'identifier' || owner.text === source.expr || !source.isContext) return undefined;
+  const found = declarationOf(owner.text, at);
+  const value = found && 'local' in found ? found.local.value : undefined;
+  const maker = value?.type === 'call_expression' ? value.childForFieldName('function')?.text ?? '' : '';
+  const parent = value?.childForFieldName('arguments')?.namedChildren[0]?.text.replace(/\s/g, '');
+  return /(^|\.)With\w+$/.test(maker) && parent === source.expr.replace(/\s/g, '') ? { name: owner.text, made: `${maker}(${source.expr}, …)` } : undefined;
+}
+
 /** Why `call` may not be given the context: it runs after a shutdown signal was received in its own function body. */
 export function afterShutdownSignal(call: Node, source: CancellationSource): string | undefined {
   for (const a of ancestors(call)) {
     if (FUNCTION_TYPES.has(a.type)) break;
     let signal: string | undefined;
+    let operand: Node | undefined;
     if (a.type === 'statement_list') {
       for (let s = a.firstNamedChild; s && s.startIndex < call.startIndex && !signal; s = s.nextNamedSibling) {
-        const operand = !contains(s, call) ? bareReceive(s) : undefined;
+        operand = !contains(s, call) ? bareReceive(s) : undefined;
         if (operand && isShutdownSignal(operand)) signal = `after ${s.text}`;
       }
     }
     if (a.type === 'communication_case') {
       const comm = a.childForFieldName('communication');
-      const operand = comm && !contains(comm, call) ? bareReceive(comm) : undefined;
+      operand = comm && !contains(comm, call) ? bareReceive(comm) : undefined;
       if (operand && isShutdownSignal(operand)) signal = `in case ${comm!.text}:`;
+    }
+    // The end of a context made from this one (`tctx, cancel := context.WithTimeout(ctx, d)`):
+    // ctx is done there only when its end is what ended tctx; tctx may have ended on its own.
+    const derived = signal && operand ? derivedContext(operand, source, call) : undefined;
+    if (signal && derived) {
+      return `the call runs ${signal}: ${derived.name} is done there, a context made from ${source.expr} (${derived.made}); ${source.expr} may be alive (${derived.name} ending on its own) or done (its end ending ${derived.name} too), and given ${source.expr} the call would then fail at once`;
     }
     if (signal) {
       return `the call runs ${signal}, a shutdown signal: by then ${source.expr} is likely done (a context made from what is shutting down), and given ${source.expr} this call would fail (juju's watcher Stop, never sent once the watcher died)`;

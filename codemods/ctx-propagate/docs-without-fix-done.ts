@@ -19,5 +19,7 @@ export const doneWithoutFix = `- it runs where the context is done: after its \`
   statement, or in a \`case <-w.stopCh:\` holding it: a \`Dying\`, \`Done\`, \`Closing\`, \`Stopped\`,
   \`Quit\`… call, or a channel named \`stop\`, \`quit\`, \`done\`, \`shutdown\`, \`exit\`…): the context
   in scope is likely made from what is shutting down and done by then, and given it the call would
-  fail (juju's watcher Stop, never sent to the server once the watcher died, leaking it there);
+  fail (juju's watcher Stop, never sent to the server once the watcher died, leaking it there).
+  After \`<-tctx.Done()\` of a context made from it (\`tctx, cancel := context.WithTimeout(ctx, d)\`)
+  the reason says that tctx is done, and the context in scope may be alive or done;
 `;
