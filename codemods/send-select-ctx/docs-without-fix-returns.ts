@@ -82,7 +82,15 @@ export const returnsWithoutFix = `- a return in place of the send would run a de
   the context is done the loop would call it again at once, a parked send turned into a busy loop
   (a variant of fabio's custom route poller sent 50,754 requests in half a second);
 - the send is a fan-out, on each channel of a slice or map in turn (\`for _, out := range outs { out
-  <- result }\`, or \`outs[i] <- result\`): the return would leave the loop at the first receiver that
-  waits, and every channel after it, those with room that could not block too, would never get the
-  value (go-systemd's jobComplete: later listeners of a job lost its result); not when every channel
-  of a local collection is made there with room and stored in it (\`chans[i] = make(chan T, 1)\`);`;
+  <- result }\`, or \`outs[i] <- result\`), and a \`continue\` (see "A fan-out goes on to the next
+  channel") would not skip only the channel that waits: something follows the send in that
+  iteration (\`out <- result; sent++\`), a loop of its own lies between it and the loop over the
+  channels (a bare \`continue\` would go on with that inner loop), the function has results (what
+  it returns after the loop, \`return nil\`, would tell its caller every channel had the value), or
+  it closes those channels after the loop or on its way out (\`for _, out := range outs {
+  close(out) }\`: a listener skipped would take the close, a zero value, for the result). A
+  \`return\` is no fix there either: it would leave the loop at the first receiver that waits, and
+  every channel after it, those with room that could not block too, would never get the value
+  (go-systemd's jobComplete: later listeners of a job lost its result). Not a fan-out when every
+  channel of a local collection is made there with room and stored in it (\`chans[i] = make(chan
+  T, 1)\`): its sends cannot wait, and the usual \`return\` is kept;`;

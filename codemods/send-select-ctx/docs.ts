@@ -118,6 +118,20 @@ error is \`context.Cause(ctx)\` instead of \`ctx.Err()\`: an errgroup's context 
 goroutine's error, and a bare "context canceled" raced it (pachyderm's datum streams failed a job
 with it in 15% of runs, the real error lost).
 
+## A fan-out goes on to the next channel
+A send on each channel of a slice or map in turn (\`for _, out := range outs { out <- result }\`,
+or \`outs[i] <- result\`) ends its done case with \`continue\`, not \`return\`: a return would
+leave the loop at the first listener that waits, and every listener after it, those with room
+too, would lose the value (go-systemd's jobComplete). With \`continue\`, once the context is
+done each listener that would wait is skipped at once, a listener with room still gets the value
+(the send goes first; under \`--send-shape select\` it may lose it at random, as anywhere), and
+the code after the loop runs as after any loop's end. Only where that
+\`continue\` skips nothing else: the send is the last thing its iteration runs (nothing after it
+in the loop's body, nor after the \`if\`, \`switch\` or \`select\` it sits in), with no loop of
+its own in between, in a function with no results that closes none of those channels after the
+loop or on its way out. The other checks of this page still hold; elsewhere the send is left
+alone (see below).
+
 ## Left alone
 - sends that already are a case of a \`select\`;
 - sends that cannot block: the channel is made in the same function with a capacity covering

@@ -1,5 +1,8 @@
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { ancestors, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
+import { continueUnsafe } from './fan-out-continue.js';
+
+export type FanOut = { loop: Node; over: Node; header: string; line: number; chan: string };
 
 /**
  * A fan-out: the send is on each channel of a slice or map in turn, the loop's range value
@@ -8,7 +11,7 @@ import { ancestors, FUNCTION_TYPES, unparen, type Node } from '../../src/go/synt
  * never get the value, those with room (a send that could not block) too: go-systemd's
  * jobComplete, whose later listeners of a job lost its result. The loop's header, and its line.
  */
-export function fanOutLoop(send: Node): { header: string; line: number; chan: string } | undefined {
+export function fanOutLoop(send: Node): FanOut | undefined {
   const chan = unparen(send.childForFieldName('channel')!);
   for (const a of ancestors(send)) {
     if (FUNCTION_TYPES.has(a.type)) break;
@@ -22,7 +25,7 @@ export function fanOutLoop(send: Node): { header: string; line: number; chan: st
     if (!value && !element) continue;
     if (madeWithRoom(over, send)) return undefined;
     const header = a.text.slice(0, clause!.endIndex - a.startIndex);
-    return { header, line: a.startPosition.row + 1, chan: chan.text };
+    return { loop: a, over, header, line: a.startPosition.row + 1, chan: chan.text };
   }
   return undefined;
 }
@@ -44,9 +47,14 @@ function madeWithRoom(over: Node, send: Node): boolean {
   return stored.length > 0 && stored.every(made);
 }
 
-/** Why a fan-out's send keeps blocking, if it is one. */
-export function fanOutReason(send: Node, expr: string): string | undefined {
+/**
+ * Why a fan-out's send keeps blocking, if it is one the fix cannot serve with a \`continue\`
+ * (fan-out-continue.ts): that fix skips only the channel that waits once the source is done.
+ */
+export function fanOutReason(send: Node, fn: Node, expr: string): string | undefined {
   const loop = fanOutLoop(send);
   if (!loop) return undefined;
-  return `the send is on ${loop.chan}, each channel of the loop in turn (${loop.header}, line ${loop.line}): a return once ${expr} is done would leave the loop at the first receiver that waits, and every channel after it, those with room too, would never get the value`;
+  const unsafe = continueUnsafe(send, fn, loop);
+  if (!unsafe) return undefined;
+  return `the send is on ${loop.chan}, each channel of the loop in turn (${loop.header}, line ${loop.line}): a return once ${expr} is done would leave the loop at the first receiver that waits, and every channel after it, those with room too, would never get the value; a continue instead ${unsafe}`;
 }

@@ -223,7 +223,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (cancelThenWait) return { reason: cancelThenWait };
   const helperWait = waitingInHelper(send, ctx, sources[0].expr) ?? timedFieldReason(send, ctx, sources[0]);
   if (helperWait) return { reason: helperWait };
-  const ignoring = ignoredByMakerReason(send, chan, sources[0], ctx.source) ?? fanOutReason(send, sources[0].expr);
+  const ignoring = ignoredByMakerReason(send, chan, sources[0], ctx.source) ?? fanOutReason(send, fn, sources[0].expr);
   if (ignoring) return { reason: ignoring };
   const teardown = fn.childForFieldName('name')?.text ?? '';
   if (TEARDOWN.test(teardown) && sources[0].kind === 'ctx-param' && same(sources[0].fn, fn)) {
