@@ -87,8 +87,9 @@ export const returnsWithoutFix = `- a return in place of the send would run a de
   iteration (\`out <- result; sent++\`), a loop of its own lies between it and the loop over the
   channels (a bare \`continue\` would go on with that inner loop), the function has results (what
   it returns after the loop, \`return nil\`, would tell its caller every channel had the value), or
-  it closes those channels after the loop or on its way out (\`for _, out := range outs {
-  close(out) }\`: a listener skipped would take the close, a zero value, for the result). A
+  it closes those channels after the loop, on its way out or in a loop around it (\`for _, out :=
+  range outs { close(out) }\`: a listener skipped would take the close, a zero value, for the
+  result). A
   \`return\` is no fix there either: it would leave the loop at the first receiver that waits, and
   every channel after it, those with room that could not block too, would never get the value
   (go-systemd's jobComplete: later listeners of a job lost its result). Not a fan-out when every

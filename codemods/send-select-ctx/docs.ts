@@ -129,8 +129,10 @@ the code after the loop runs as after any loop's end. Only where that
 \`continue\` skips nothing else: the send is the last thing its iteration runs (nothing after it
 in the loop's body, nor after the \`if\`, \`switch\` or \`select\` it sits in), with no loop of
 its own in between, in a function with no results that closes none of those channels after the
-loop or on its way out. The other checks of this page still hold; elsewhere the send is left
-alone (see below).
+loop, on its way out, or in a loop around it (unless the statement after the loop drops them,
+\`s.waiters = nil\`: containerd's gc scheduler). A release after the loop (\`mu.Unlock()\`) is
+no reason to refuse here: the \`continue\` reaches it as any loop's end does. The other checks of
+this page still hold; elsewhere the send is left alone (see below).
 
 ## Left alone
 - sends that already are a case of a \`select\`;

@@ -1,4 +1,5 @@
-import { closedChannels, closedOnExit, firstLine, nextStatement, same, unparen, type Node } from '../../src/go/syntax.js';
+import { closedChannels, closedOnExit, contains, firstLine, nextStatement, same, unparen, type Node } from '../../src/go/syntax.js';
+import { enclosingLoops } from '../../src/go/loops.js';
 import { resultsOf } from '../../src/go/scope.js';
 import type { FanOut } from './fan-out.js';
 
@@ -14,7 +15,7 @@ const SWITCHES = new Set(['expression_switch_statement', 'type_switch_statement'
  * over the channels (whose `continue` that would be), the function has no results (what it
  * returns after the loop would tell its caller that every channel had the value, where the
  * return fix reports the cancellation), and it closes none of those
- * channels after the loop or on its way out: a receiver skipped once the source is done would
+ * channels after the loop, on its way out or in a loop around it: a receiver skipped once the source is done would
  * take that close, a zero value, for the value it waits for, where the plain send left it waiting.
  */
 export function continueUnsafe(send: Node, fn: Node, fanOut: FanOut): string | undefined {
@@ -47,11 +48,19 @@ export function continueUnsafe(send: Node, fn: Node, fanOut: FanOut): string | u
   return undefined;
 }
 
-/** A close, after the loop or deferred, of a channel of the ranged collection (`close(outs[i])`, or a value ranged from it). */
+/**
+ * A close of a channel of the ranged collection (`close(outs[i])`, or a value ranged from it) that
+ * may run after the loop: written after it, deferred, or anywhere in a loop around it (the next
+ * round's), unless the statement right after the loop drops those channels (`s.waiters = nil`:
+ * containerd's gc scheduler closes only the next round's waiters).
+ */
 function closedListener(fn: Node, fanOut: FanOut): Node | undefined {
   const body = fn.childForFieldName('body');
   if (!body) return undefined;
-  const later = closedChannels(body).filter((c) => c.startIndex > fanOut.loop.endIndex);
+  const next = nextStatement(fanOut.loop);
+  const dropped = next?.type === 'assignment_statement' && next.childForFieldName('left')?.text === fanOut.over.text;
+  const around = dropped ? [] : enclosingLoops(fanOut.loop).filter((l) => contains(body, l));
+  const later = closedChannels(body).filter((c) => c.startIndex > fanOut.loop.endIndex || around.some((l) => contains(l, c)));
   return [...later, ...closedOnExit(fn)].find((c) => ofCollection(unparen(c), fanOut.over.text));
 }
 

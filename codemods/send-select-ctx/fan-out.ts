@@ -58,3 +58,13 @@ export function fanOutReason(send: Node, fn: Node, expr: string): string | undef
   if (!unsafe) return undefined;
   return `the send is on ${loop.chan}, each channel of the loop in turn (${loop.header}, line ${loop.line}): a return once ${expr} is done would leave the loop at the first receiver that waits, and every channel after it, those with room too, would never get the value; a continue instead ${unsafe}`;
 }
+
+/**
+ * The fix of this fan-out's send ends its done case with a `continue` (asked once fanOutReason
+ * found nothing against it): it leaves nothing out but that channel's send, and the checks of what
+ * a new return would skip (a release or a close after the send, a cancel left uncalled, a handler's
+ * answer) have nothing to find.
+ */
+export function continuesLoop(send: Node): boolean {
+  return fanOutLoop(send) !== undefined;
+}

@@ -3,7 +3,7 @@ import { ancestors, contains, enclosingFunction, escapes, firstLine, FUNCTION_TY
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting } from '../../src/go/result-channel.js';
 import { ignoredByMakerReason } from './polled-by-maker.js';
-import { fanOutReason } from './fan-out.js';
+import { continuesLoop, fanOutReason } from './fan-out.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
 import { roomInEveryCaller } from './caller-room.js';
@@ -261,25 +261,26 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (inPlace) return { reason: inPlace };
   const placement = placementOf(send, ctx.source);
   if ('reason' in placement) return { reason: placement.reason };
+  const continued = continuesLoop(send); // a fan-out's continue: no return to skip what follows
   const checked = sources[0].isContext ? checkedAfterSend(send, fn, sources[0].expr) : undefined;
   if (checked) return { reason: `the function checks ${checked.text} after the send (line ${checked.startPosition.row + 1}) and handles the end of ${sources[0].expr} there: it means to send whatever happens, and a select returning first would skip both` };
   const closedEarly = closedUnderSender(send, fn);
   if (closedEarly) return { reason: `a return here would run ${firstLine(closedEarly.text)} (line ${closedEarly.startPosition.row + 1}) while a goroutine the function started may still send on that channel: the send would panic (send on closed channel)` };
-  const answered = handlerAnswersAfter(send, fn, ctx.source);
+  const answered = continued ? undefined : handlerAnswersAfter(send, fn, ctx.source);
   if (answered) return { reason: `the function is an HTTP handler that writes its answer to ${answered.writer} after the send (${firstLine(answered.use.parent?.parent?.text ?? answered.use.text)}, line ${answered.use.startPosition.row + 1}): a return once ${sources[0].expr} is done would write nothing, and net/http would answer 200 OK, the request reported as done` };
-  const skipped = cleanupSkippedByReturn(send, fn, ctx.source, ctx.packageIndex());
+  const skipped = continued ? undefined : cleanupSkippedByReturn(send, fn, ctx.source, ctx.packageIndex());
   if (skipped) return { reason: skippedReason(skipped, send) };
-  const branchCleanup = cleanupInBranchReason(send, fn, ctx.source) ?? openedResourceReason(send, fn);
+  const branchCleanup = continued ? undefined : cleanupInBranchReason(send, fn, ctx.source) ?? openedResourceReason(send, fn);
   if (branchCleanup) return { reason: branchCleanup };
   const pending = raisedBeforeSend(send, fn, ctx);
   if (pending) return { reason: pending };
-  const signal = signalSkipped(send, fn);
+  const signal = continued ? undefined : signalSkipped(send, fn);
   if (signal) return { reason: `the return added here would skip ${signal.text} (line ${signal.startPosition.row + 1}), a signal someone waits for that keeps its blocking send: that waiter would wait forever` };
   const item = perItemLoop(sources[0], send);
   if (item) return { reason: `${sources[0].expr} is made for one item of the loop at line ${item.startPosition.row + 1}: it ends with that item, and a return on it would end the loop for every item after` };
-  const lost = cancelLeftUncalled(send, fn, sources[0]);
+  const lost = continued ? undefined : cancelLeftUncalled(send, fn, sources[0]);
   if (lost) return { reason: `${sources[0].expr} is made here with ${lost}, not yet deferred: the new return would leave ${lost} uncalled on that path (go vet: lost cancel)` };
-  const closer = closedByLaterCall(send, fn, ctx);
+  const closer = continued ? undefined : closedByLaterCall(send, fn, ctx);
   if (closer) return { reason: `an early return here would skip ${closer}: its reader would wait for good for a close that never comes` };
   const doneCase = inOwnDoneCase(send, fn);
   if (doneCase) {
