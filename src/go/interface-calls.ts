@@ -1,6 +1,7 @@
 import { baseTypeName } from './declarations.js';
 import type { PackageIndex } from './package-index.js';
-import { declarationOf, declaredTypeName, isReassigned, selectedField } from './scope.js';
+import { declaredType } from './receiver-types.js';
+import { declarationOf, isReassigned } from './scope.js';
 import { enclosingFunction, unparen, type Node } from './syntax.js';
 
 /**
@@ -23,16 +24,6 @@ export function callThroughInterface(callee: Node, index: PackageIndex): string 
   if (/^\w+\.\w+$/.test(name)) return name;
   if (!/^\w+$/.test(name) || name !== type || !isInterface(name, index)) return undefined;
   return operand.type === 'identifier' && alwaysOneLiteral(operand) ? undefined : name;
-}
-
-/** The declared type of an operand, as written: a parameter's, a local's, a receiver's, or a field's (`h.publisher`). */
-function declaredType(operand: Node, index: PackageIndex): string | undefined {
-  if (operand.type === 'selector_expression') return selectedField(operand, index)?.type.trim();
-  if (operand.type !== 'identifier') return undefined;
-  const found = declarationOf(operand.text, operand);
-  if (found && 'param' in found) return found.param.typeNode.text;
-  if (found && 'local' in found) return found.local.typeNode?.text;
-  return declaredTypeName(operand.text, operand);
 }
 
 function isInterface(name: string, index: PackageIndex): boolean {

@@ -15,15 +15,12 @@ export type ReceiverType = string | false | undefined;
 
 /** The type of a method call's operand (`socket` in `socket.Listen()`, `p.conn` in `p.conn.Close()`), as ReceiverType says. */
 export function operandType(operand: Node, index: PackageIndex): ReceiverType {
-  if (operand.type === 'selector_expression') {
-    const field = selectedField(operand, index);
-    return field ? typeNamed(field.type, index) : undefined;
-  }
+  if (operand.type !== 'selector_expression' && operand.type !== 'identifier') return undefined;
+  const declared = declaredType(operand, index);
+  if (declared !== undefined) return typeNamed(declared, index);
   if (operand.type !== 'identifier') return undefined;
   const name = operand.text;
   const found = declarationOf(name, operand);
-  if (found && 'param' in found) return typeNamed(found.param.typeNode.text, index);
-  if (found && 'local' in found && found.local.typeNode) return typeNamed(found.local.typeNode.text, index);
   if (found && 'local' in found && found.local.value) {
     // `timer := time.NewTimer(d)`: another package's constructor makes another package's value.
     const value = unparen(found.local.value);
@@ -31,9 +28,23 @@ export function operandType(operand: Node, index: PackageIndex): ReceiverType {
     const pkg = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : undefined;
     if (pkg?.type === 'identifier' && /^New/.test(callee!.childForFieldName('field')!.text) && importedName(pkg)) return false;
   }
-  // A method's receiver, `&T{…}`, or the package's function returning one named type (`s := newServer()`).
+  // `&T{…}`, or the package's function returning one named type (`s := newServer()`).
   const named = declaredTypeName(name, operand) ?? constructedTypeName(name, operand, index);
   return named ? typeNamed(named, index) : undefined;
+}
+
+/**
+ * The type an operand's declaration writes, as written: a field's (`h.publisher`), a parameter's,
+ * a typed local's, a method receiver's. Undefined for a local declared without a type (`x := …`)
+ * and where no declaration is found.
+ */
+export function declaredType(operand: Node, index: PackageIndex): string | undefined {
+  if (operand.type === 'selector_expression') return selectedField(operand, index)?.type.trim();
+  if (operand.type !== 'identifier') return undefined;
+  const found = declarationOf(operand.text, operand);
+  if (found && 'param' in found) return found.param.typeNode.text;
+  if (found && 'local' in found) return found.local.typeNode?.text;
+  return declaredTypeName(operand.text, operand);
 }
 
 /** As ReceiverType says, for a type as written: `*TServerSocket`, `*time.Timer`, `io.Writer`. */
