@@ -187,8 +187,8 @@ function passed in or another package's function is not seen. No fix when:
   on a channel field of another value (\`<-dep.analysisDoneCh\`) that the goroutines close
   themselves, in a function they call (\`defer close(act.analysisDoneCh)\` in \`analyzeSafe\`:
   golangci-lint's analysis actions hung on every run);
-- a goroutine waits in a loop on shared state the others change (\`for ready.Load() < n {
-  runtime.Gosched() }\`, a start line): those holding the slots would wait for ones that cannot start;
+- a goroutine waits in a loop on shared state the others (or the code after the loop) change (\`for
+  ready.Load() < n {…}\`, a start line): those holding the slots would wait for ones that cannot start;
 - the loop waits for each goroutine in turn, receiving what it sends, or waiting for a channel it
   closes, after the \`go\` statement (\`go func() { ch <- check(h) }()\`, then \`select { case err
   := <-ch: …; case <-timer.C: … }\`; \`close(done)\`, then \`case <-done:\`):

@@ -33,7 +33,7 @@ import { runsReturnedWorker } from './returned-workers.js';
 import { waitOnEachOther } from './wait-on-each-other.js';
 import { onlyLogs } from './logs-only.js';
 import { itemFunctionValue } from './item-function-values.js';
-import { pollsShared } from './polls-shared.js';
+import { loadPolled, pollsShared } from './polls-shared.js';
 
 /**
  * Why a bound could stop the loop for good, or undefined when the goroutines finish on their
@@ -283,7 +283,7 @@ function waitsOnOthers(body: Node, spawn: Spawn, ctx: FileContext, waitedForAtOn
     if (shape.kind === 'forever') return 'loops until something stops it (a long-lived worker)';
     // `for ready.Load() < n { runtime.Gosched() }`: a start line the others move.
     const cond = shape.kind === 'conditional' ? loop.namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment') : undefined;
-    if (cond && /\.Load\w*\(/.test(cond.text)) return `waits in a loop on ${cond.text}, shared state the other goroutines change`;
+    if (cond && /\.Load\w*\(/.test(cond.text)) return loadPolled(cond, spawn);
     const polled = cond ? pollsShared(loop, cond, body, spawn) : undefined;
     if (polled) return polled;
     // `for ctx.Err() == nil { subscribe; redial }`: runs until its context is done.

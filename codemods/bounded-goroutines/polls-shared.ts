@@ -34,6 +34,28 @@ export function pollsShared(loop: Node, cond: Node, body: Node, spawn: Spawn): s
 }
 
 /**
+ * A loop of the goroutine on an atomic's load (`for ready.Load() < n { runtime.Gosched() }`, `for
+ * !start.Load() { time.Sleep(…) }`): it waits for a value someone else stores. Who, where the
+ * spawning function shows it: the function itself after the loop (`start.Store(true)`, a start
+ * line), else the other goroutines. How, e.g. `waits in a loop on !start.Load(), shared state
+ * Run changes after the loop (start.Store, line 30)`.
+ */
+export function loadPolled(cond: Node, spawn: Spawn): string {
+  const load = [cond, ...cond.descendantsOfType('call_expression')].find((c) => c.type === 'call_expression' && /\.Load\w*$/.test(c.childForFieldName('function')?.text ?? ''));
+  const operand = load?.childForFieldName('function')!.childForFieldName('operand')?.text;
+  const after = loopStatement(spawn.loop).endIndex;
+  const store = operand
+    ? spawn.fn.descendantsOfType('call_expression').find((c) => c.startIndex >= after && STORES.test(c.childForFieldName('function')?.text.slice(operand.length) ?? '') && c.childForFieldName('function')!.text.startsWith(`${operand}.`))
+    : undefined;
+  const name = spawn.fn.childForFieldName('name')?.text;
+  if (store && name) return `waits in a loop on ${cond.text}, shared state ${name} changes after the loop (${store.childForFieldName('function')!.text}, line ${store.startPosition.row + 1})`;
+  return `waits in a loop on ${cond.text}, shared state the other goroutines change`;
+}
+
+/** The writes of an atomic value, after its name: `.Store(`, `.Add(`, `.Swap(`, `.CompareAndSwap(`. */
+const STORES = /^\.(Store|Add|Swap|CompareAndSwap)\w*$/;
+
+/**
  * A local of the spawning function declared before its loop, one of its parameters, or its
  * receiver (`r` of `func (r *Runner) Start()`): not the item nor the goroutine's own.
  */
