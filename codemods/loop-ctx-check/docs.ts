@@ -64,8 +64,10 @@ A loop using a value the starting function set up with the context before the go
 only the setup (once connected, a dialer's context no longer touches the connection), and the
 loop serves the value for its life; a check would end it with the value still open, every later
 packet lost. So too a context the starting function uses only before the go statement, which the
-goroutine never names (\`load(ctx, path)\`, then \`go func() { for { …; save(c) } }()\`): it bounds the
-set-up, and the loop may be meant to run for the life of the process.
+goroutine never names (\`load(ctx, path)\`, then \`go func() { for { …; save(c) } }()\`), or after it
+only reads (\`return ctx.Err()\`: asynq's heartbeater, whose leases would expire under running
+tasks once the start's context ended): it bounds the set-up, and the loop may be meant to run for
+the life of the process.
 
 A loop the goroutine reaches only once the context is done (after its own \`cancel()\`, or
 \`<-ctx.Done()\`): a check would end it on its first pass (dcrd's shutdown listener, which goes on

@@ -70,8 +70,9 @@ function find(ctx: FileContext): RawFinding[] {
       continue;
     }
     const go = fn.parent?.parent;
-    const setup = go?.type === 'go_statement' ? usedOnlyBeforeGo(go, fn, source.expr)?.setup : undefined;
-    if (setup) {
+    const setUp = go?.type === 'go_statement' ? usedOnlyBeforeGo(go, fn, source.expr, true) : undefined;
+    if (setUp) {
+      const setup = setUp.readAfter ? `${setUp.setup}; after the go statement only ${source.expr}.Err() is read` : setUp.setup;
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `${source.expr} is used only before the goroutine starts (${setup}), and the goroutine never names it: it bounds the set-up, and the loop may be meant to outlive it (a periodic save for the life of the process), where a check would end it once the set-up's context is done` });
       continue;
     }

@@ -6,13 +6,23 @@ import { ancestors, enclosingFunction, firstLine, type Node } from './syntax.js'
  * `go func() { for { …; save(c) } }()`: a variant of incubator-answer's cache, whose saves stopped
  * once start-up's context was done; maddy's `p.PubSub.Subscribe(ctx, "__updates")`, then a
  * forwarding goroutine). It bounds the set-up, not the goroutine. Its first use, as written (the
- * call it is in, or the name), and every use.
+ * call it is in, or the name), and every use. `statusAfter`: a read of its state after the go
+ * statement (`return ctx.Err()`, the set-up's outcome) does not count as a use there.
  */
-export function usedOnlyBeforeGo(go: Node, literal: Node, name: string): { setup: string; uses: Node[] } | undefined {
+export function usedOnlyBeforeGo(go: Node, literal: Node, name: string, statusAfter = false): { setup: string; uses: Node[]; readAfter: boolean } | undefined {
   const outer = enclosingFunction(go);
   if (!outer || literal.descendantsOfType('identifier').some((id) => id.text === name)) return undefined;
   const uses = outer.childForFieldName('body')?.descendantsOfType('identifier').filter((id) => id.text === name) ?? [];
-  if (uses.length === 0 || uses.some((id) => id.startIndex > go.startIndex)) return undefined;
+  const after = (id: Node) => id.startIndex > go.startIndex && !(statusAfter && readsStatus(id));
+  if (uses.length === 0 || uses[0].startIndex > go.startIndex || uses.some(after)) return undefined;
   const call = ancestors(uses[0]).find((a) => a.type === 'call_expression');
-  return { setup: call ? firstLine(call.text) : name, uses };
+  return { setup: call ? firstLine(call.text) : name, uses, readAfter: uses.some((id) => id.startIndex > go.startIndex) };
+}
+
+/** `ctx.Err()`: a read of whether the context is done, which neither waits for it nor hands it on. */
+function readsStatus(id: Node): boolean {
+  const selector = id.parent;
+  if (selector?.type !== 'selector_expression' || selector.childForFieldName('field')?.text !== 'Err') return false;
+  const call = selector.parent;
+  return call?.type === 'call_expression' && call.childForFieldName('arguments')?.namedChildCount === 0;
 }
