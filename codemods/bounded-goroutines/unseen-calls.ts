@@ -7,7 +7,7 @@ import { contextPackageName } from '../../src/go/imports.js';
 import { boundChosen } from './network.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { nameWords } from '../../src/go/name-words.js';
-import { callThroughInterface } from '../../src/go/interface-calls.js';
+import { packageShowsCall } from '../../src/go/interface-calls.js';
 
 // Calls a goroutine makes to code the package does not show, whose names alone say a bound could
 // stall the loop. `called`: the functions the goroutine calls (its own, or those in its literal).
@@ -32,7 +32,7 @@ export function unseenWorker(called: Node[], spawner: Node, ctx: FileContext, fi
     // One the package declares is judged by its body; not the spawner itself (\`func (m *Manager)
     // Run() { for _, mgr := range m.mgrs { go mgr.Run() } }\`: the items' Run, of another type).
     // Not through an interface or another package's type (`s.worker.Run()`, `worker Runner`): the package's method of the name need not be it.
-    if (ctx.packageIndex().functionsNamed(name, method).some((f) => f.text !== spawner.text) && !callThroughInterface(callee, ctx.packageIndex())) continue;
+    if (packageShowsCall(callee, name, method, ctx.packageIndex(), spawner)) continue;
     return `${callee.text}()`;
   }
   return undefined;
@@ -72,7 +72,7 @@ export function sharedBatchingCall(called: Node[], loop: Node, ctx: FileContext)
     // Shared: a parameter, or a local declared before the loop (not one per iteration or goroutine).
     const found = declarationOf(root.text, callee);
     const shared = found && ('param' in found || !contains(loop, found.local.decl));
-    if (!shared || (ctx.packageIndex().functionsNamed(name, true).length > 0 && !callThroughInterface(callee, ctx.packageIndex()))) continue;
+    if (!shared || packageShowsCall(callee, name, true, ctx.packageIndex())) continue;
     return `${callee.text}()`;
   }
   return undefined;
@@ -116,7 +116,7 @@ function contextOnlyCall(call: Node | null, go: Node, ctx: FileContext): string 
   const typed = found && ('param' in found ? found.param.typeNode : found.local.typeNode);
   const made = found && 'local' in found && !!pkg && new RegExp(`^${pkg}\\.(With\\w+|Background|TODO)\\(`).test(found.local.value?.text ?? '');
   const isContext = (typed && (isContextType(typed, pkg) || isDoneChannelType(typed))) || made || doneCall;
-  if (!isContext || (!value && ctx.packageIndex().functionsNamed(callee!.childForFieldName('field')!.text, true).length > 0 && !callThroughInterface(callee!, ctx.packageIndex()))) return undefined;
+  if (!isContext || (!value && packageShowsCall(callee!, callee!.childForFieldName('field')!.text, true, ctx.packageIndex()))) return undefined;
   return call!.text;
 }
 
@@ -144,7 +144,7 @@ export function unseenCallGivenContext(bodies: { body: Node; via?: string }[], c
       if (CONTEXT_PLUMBING.test(callee.text)) continue;
       const named = calledName(callee);
       // A local closure (`buildFS := func(…) {…}`) is code the package shows, read among the bodies.
-      if (!named || localClosure(callee, call) || (ctx.packageIndex().functionsNamed(named.name, named.method).length > 0 && !callThroughInterface(callee, ctx.packageIndex()))) continue;
+      if (!named || localClosure(callee, call) || packageShowsCall(callee, named.name, named.method, ctx.packageIndex())) continue;
       return `${callee.text}(…)`;
     }
   }

@@ -6,7 +6,7 @@ import { unparen, type Node } from '../../src/go/syntax.js';
 import { importName, importSpecs, isStandard } from '../../src/go/imports.js';
 import { declaresName } from '../../src/go/top-level-names.js';
 import { everyCalledBody } from '../../src/go/called-functions.js';
-import { callThroughInterface } from '../../src/go/interface-calls.js';
+import { packageShowsCall } from '../../src/go/interface-calls.js';
 import { boundChosen } from './network.js';
 
 /**
@@ -78,7 +78,7 @@ function readable(callee: Node, call: Node, imports: ImportNames, ctx: FileConte
   // The package's own method of that name, read by the other checks; not when the value is of an
   // interface type (a caller's publisher may hand the message back to the loop: watermill's
   // router, whose package also declares a no-op `disabledPublisher.Publish`) or another package's.
-  if (ctx.packageIndex().functionsNamed(method, true).length > 0 && !callThroughInterface(callee, ctx.packageIndex())) return true;
+  if (packageShowsCall(callee, method, true, ctx.packageIndex())) return true;
   // A method of a standard-library type, by the declared type of the value (`var b strings.Builder`, `mu *sync.Mutex`).
   const qualifier = operand.type === 'identifier' ? /^[*&]?(?:new\()?(\w+)\./.exec(typeWritten(operand.text, call) ?? '')?.[1] : undefined;
   return !!qualifier && imports.standard.has(qualifier);

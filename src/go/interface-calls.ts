@@ -26,6 +26,15 @@ export function callThroughInterface(callee: Node, index: PackageIndex): string 
   return operand.type === 'identifier' && alwaysOneLiteral(operand) ? undefined : name;
 }
 
+/**
+ * The package shows the code a call runs: it declares a function or method of the called name
+ * (`except`, the function the call is in, aside), and the call does not go through an interface or
+ * another package's type (see callThroughInterface).
+ */
+export function packageShowsCall(callee: Node, name: string, method: boolean, index: PackageIndex, except?: Node): boolean {
+  return index.functionsNamed(name, method).some((f) => f.text !== except?.text) && !callThroughInterface(callee, index);
+}
+
 function isInterface(name: string, index: PackageIndex): boolean {
   return name === 'error' || index.underlyingKind(baseTypeName(name)) === 'interface';
 }
