@@ -67,7 +67,12 @@ packet lost. So too a context the starting function uses only before the go stat
 goroutine never names (\`load(ctx, path)\`, then \`go func() { for { …; save(c) } }()\`), or after it
 only reads (\`return ctx.Err()\`: asynq's heartbeater, whose leases would expire under running
 tasks once the start's context ended): it bounds the set-up, and the loop may be meant to run for
-the life of the process.
+the life of the process. Likewise a context handed after the go statement only to the return right
+after it (\`go func() { for { l.beat(); … } }(); return l.acquire(ctx)\`): the function returns
+once that call does, and the context may bound the acquisition alone, not the keep-alive that runs
+until Unlock (a function that goes on working under the context keeps the fix, etcd's mirror
+command with its progress printer). Where the returned call runs until the context is done
+(\`return informer.Run(ctx)\`), select on the context in the loop by hand.
 
 A loop the goroutine reaches only once the context is done (after its own \`cancel()\`, or
 \`<-ctx.Done()\`): a check would end it on its first pass (dcrd's shutdown listener, which goes on

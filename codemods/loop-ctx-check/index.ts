@@ -15,7 +15,7 @@ import { helperWait } from './helper-waits.js';
 import { ownDeferredCancel } from './own-deferred-cancel.js';
 import { drainedChannel } from './drained-channel.js';
 import { drainedQueue } from './drained-queue.js';
-import { usedOnlyBeforeGo } from '../../src/go/setup-only-context.js';
+import { handedOnlyToReturn, usedOnlyBeforeGo } from '../../src/go/setup-only-context.js';
 
 export const loopCtxCheck: Codemod = {
   id: 'loop-ctx-check',
@@ -105,6 +105,11 @@ function find(ctx: FileContext): RawFinding[] {
     if (outlives) {
       const when = outlives.deferred ? 'when it returns' : 'before it returns';
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `${source.expr} is cancelled by this function's own ${outlives.cancel} ${when}, and nothing waits for the goroutine: checked at the top, the loop would end with ${outlives.starter}, where it outlived it (livego's connection keepalive, started between the handshake and the ack)` });
+      continue;
+    }
+    const returned = go?.type === 'go_statement' ? handedOnlyToReturn(go, fn, source.expr) : undefined;
+    if (returned) {
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `after the go statement, ${source.expr} is handed only to the function's return right after it (${returned}): the function returns once that call does, the goroutine never names ${source.expr} and outlives the function, and ${source.expr} may bound that call alone (a lock's acquisition, whose keep-alive runs until Unlock), where a check would end the loop with it` });
       continue;
     }
     const drains = drainedChannel(loop, fn, ctx.packageIndex(), source);

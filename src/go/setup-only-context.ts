@@ -1,4 +1,4 @@
-import { ancestors, enclosingFunction, firstLine, type Node } from './syntax.js';
+import { ancestors, contains, enclosingFunction, firstLine, nextStatement, type Node } from './syntax.js';
 
 /**
  * A context the function starting a goroutine uses only before the go statement, and that the
@@ -25,4 +25,20 @@ function readsStatus(id: Node): boolean {
   if (selector?.type !== 'selector_expression' || selector.childForFieldName('field')?.text !== 'Err') return false;
   const call = selector.parent;
   return call?.type === 'call_expression' && call.childForFieldName('arguments')?.namedChildCount === 0;
+}
+
+/**
+ * A context the function hands, after the go statement, only to the return right after it
+ * (`go func() { for { l.beat(); … } }(); return l.acquire(ctx)`), the goroutine never naming it:
+ * the function returns as soon as that call does, and the goroutine outlives it. The context may
+ * bound that one call (a lock's acquisition, a request) and not the goroutine (the lock's
+ * keep-alive, stopped by Unlock). The return's first line.
+ */
+export function handedOnlyToReturn(go: Node, literal: Node, name: string): string | undefined {
+  const outer = enclosingFunction(go);
+  const ret = nextStatement(go);
+  if (!outer || ret?.type !== 'return_statement' || nextStatement(ret) || go.parent?.parent?.id !== outer.childForFieldName('body')?.id) return undefined;
+  if (literal.descendantsOfType('identifier').some((id) => id.text === name)) return undefined;
+  const after = outer.childForFieldName('body')!.descendantsOfType('identifier').filter((id) => id.text === name && id.startIndex > go.endIndex);
+  return after.length > 0 && after.every((id) => contains(ret, id)) ? firstLine(ret.text) : undefined;
 }
