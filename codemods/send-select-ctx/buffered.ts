@@ -3,7 +3,7 @@ import { mostSends, mostSendsPerIteration } from '../../src/go/send-paths.js';
 import { declarationOf, isLocalOf, isReassigned } from '../../src/go/scope.js';
 import { loopsBetween } from '../../src/go/loops.js';
 import { identifiersNamed, sendStatements } from '../../src/go/find-by-text.js';
-import { prefilled, sentFirst } from './prefilled.js';
+import { prefilled, sentFirst, sentRightAfterMake } from './prefilled.js';
 import { sendsAtMost } from './sends-at-most.js';
 
 /**
@@ -19,8 +19,12 @@ import { sendsAtMost } from './sends-at-most.js';
  */
 export function sendCannotBlock(send: Node, outerFn: Node, source: string): boolean {
   // Most channels are made elsewhere: no make(chan…) here, nothing to prove.
-  if (!MAKE_CHAN.test(source.slice(outerFn.startIndex, outerFn.endIndex))) return false;
+  const text = source.slice(outerFn.startIndex, outerFn.endIndex);
+  if (!MAKE_CHAN.test(text)) return false;
+  // A goto back may run a send again without a loop: no count holds.
+  if (jumpsBack(text)) return false;
   const chan = unparen(send.childForFieldName('channel')!);
+  if (sentRightAfterMake(send, chan.text)) return true;
   const key = normalized(chan);
   const made = chan.type === 'identifier' ? findLocalMake(send, chan.text, source) : findMake(chan, outerFn, source);
   if (!made) return false;
@@ -69,6 +73,15 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string): bool
 }
 
 const MAKE_CHAN = /\bmake\s*\(\s*chan\b/;
+
+/** A `goto` to a label written before it (`again:` … `goto again`). */
+function jumpsBack(text: string): boolean {
+  for (const m of text.matchAll(/\bgoto\s+(\w+)/g)) {
+    const label = new RegExp(`^\\s*${m[1]}\\s*:(?!=)`, 'm').exec(text);
+    if (label && label.index < m.index!) return true;
+  }
+  return false;
+}
 
 /**
  * The count a capacity stands for: `len(pods)` for `chanLen`, after `chanLen := len(pods)` never

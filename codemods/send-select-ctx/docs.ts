@@ -154,8 +154,12 @@ this page still hold; elsewhere the send is left alone (see below).
   once per \`range xs\`, or once on each path of a callback handed with \`xs\` to a call named
   for running it on each element (\`concurrency.ForEach(ctx, jobs, n, func(…) error { … })\`), the names of the capacity not assigned again after the \`make\` until the loop ends: \`workers--\` as each
   reports afterwards changes nothing; a set's \`dests.Len()\` for \`range dests\` alike; a capacity
-  kept in a local first, \`chanLen := len(pods)\` never assigned again, counts as \`len(pods)\`). The
-  channel is the one the send's name refers to:
+  kept in a local first, \`chanLen := len(pods)\` never assigned again, counts as \`len(pods)\`); a
+  send that is the first use of a channel just made or assigned with a constant capacity (a field
+  too: \`f.errCh = make(chan error, 1)\`, then \`if f.err != nil { f.errCh <- f.err }\`; \`errC :=
+  make(chan error, 1)\`, then \`if err != nil { errC <- err; return … }\`), reached through ifs and
+  blocks, not a loop or a case. No count holds in a function with a \`goto\` back to an earlier
+  label. The channel is the one the send's name refers to:
   two subtests each making an \`errChan\` of their own are judged apart;
 - a send whose receiver always takes the value: the channel made by the function that starts the
   one goroutine sending on it, once on any path, and taken by a plain receive on every way out of

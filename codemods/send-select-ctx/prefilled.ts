@@ -42,3 +42,36 @@ export function sentFirst(send: Node, decl: Node, chan: string, capacity: Node):
   }
   return false;
 }
+
+/**
+ * A send reached from an assignment of a new buffered channel (`paf.errCh = make(chan error, 1)`,
+ * then `if paf.err != nil { paf.errCh <- paf.err }`: nats.go's ack future; `errCh := make(chan
+ * error, 1)`, then `if err != nil { errCh <- err; return errCh }`: kitex's server) through the statements
+ * after it, ifs and blocks entered on the way, nothing else using the channel in between: it
+ * fills a free slot of a channel no other code has been handed yet (another goroutine reaching a
+ * field without synchronisation would be a data race). The capacity is a constant, at least one.
+ */
+export function sentRightAfterMake(send: Node, chan: string): boolean {
+  const used = new RegExp(`(?<![\\w.])${regexEscaped(chan)}\\b`);
+  for (let node: Node = send; ; ) {
+    for (let s = node.previousNamedSibling; s; s = s.previousNamedSibling) {
+      if (s.type === 'comment') continue;
+      if (!used.test(s.text)) continue;
+      const assigns = (s.type === 'assignment_statement' && s.childForFieldName('operator')?.text === '=') || s.type === 'short_var_declaration';
+      return assigns && s.childForFieldName('left')?.text === chan && BUFFERED_MAKE.test(s.childForFieldName('right')?.text ?? '');
+    }
+    const holder = node.parent?.type === 'statement_list' ? node.parent.parent : node.parent;
+    // Out of a block only into an if whose test leaves the channel alone, or a block: never
+    // through a loop, a case, or the function.
+    const up = holder?.type === 'block' ? holder.parent : undefined;
+    if (!holder || holder.type !== 'block' || !up) return false;
+    if (up.type === 'if_statement') {
+      if (used.test(up.childForFieldName('condition')?.text ?? '') || used.test(up.childForFieldName('initializer')?.text ?? '')) return false;
+      node = up;
+    } else if (up.type === 'block' || up.type === 'statement_list') node = holder;
+    else return false;
+  }
+}
+
+/** `make(chan T, n)` with a constant capacity of at least one. */
+const BUFFERED_MAKE = /^make\(\s*(?:<-\s*)?chan\b[^,]*,\s*[1-9][\d_]*\s*\)$/;
