@@ -63,7 +63,8 @@ cancel (\`cancel()\`, or a field named for one, \`hwe.hooksCancelFunc()\`: veler
 the second result of \`context.WithCancel\`, \`WithTimeout\`, \`WithDeadline\` or their \`…Cause\` forms, given to a variable of the functions around
 or a field of the package: \`delayedCancel()\`, earthly's solver monitor, recovered, left its loop waiting on \`delayedCtx\` for good), a deadline set after its work to unblock the other side: \`right.SetReadDeadline(…)\`,
 glider's relay, recovered, left the copy back waiting on an idle peer), or ends the process (\`os.Exit(0)\` after a CLI run in a goroutine while \`main\` waits for a
-signal: croc, recovered, hung instead of exiting): after a recovered panic it would be skipped, and whoever waits for it would wait
+signal: croc, recovered, hung instead of exiting; or from a defer after other work, \`defer func() { logger.Info(…); os.Exit(code) }()\`:
+caddy's exitProcess, whose servers were already stopped): after a recovered panic it would be skipped, and whoever waits for it would wait
 forever where the process used to crash (defer the release first). Such a call in any position
 (\`err := cl.Close()\`, \`_ = conn.Close()\`, sish's and sshpiper's clients), or named for telling
 that the work ended, whatever package declares it (\`Close…\`, \`Done\`, \`Finish\`, \`Release\`,

@@ -9,8 +9,7 @@ import { outcomeHandedBack } from './outcome-handed-back.js';
 import { workerPerItem } from './workers.js';
 import { foreignServer } from './foreign-server.js';
 import { callbackReason, handedFunctionReason } from './handed-functions.js';
-import { leftBySkipping, releaseAPanicSkips } from './own-releases.js';
-import { handedWhere } from './handed-literal-sends.js';
+import { skippedReleaseReason } from './own-releases.js';
 import { genericLauncherReason } from './generic-launcher.js';
 import { countBroughtDownLast } from './count-brought-down.js';
 import { releaseDeferredInCallee } from './release-in-callee.js';
@@ -165,9 +164,9 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `a variable ${hidden} of the function hides the package the recovery would call` });
       continue;
     }
-    const skipped = releaseAPanicSkips(stmts, go, () => ctx.packageIndex());
+    const skipped = skippedReleaseReason(stmts, go, () => ctx.packageIndex());
     if (skipped) {
-      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs ${firstLine(skipped.text)} (line ${skipped.startPosition.row + 1})${handedWhere(skipped, stmts)} outside a defer: after a recovered panic it would be skipped, and ${leftBySkipping(skipped, go, () => ctx.packageIndex())} where the process used to crash` });
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: skipped });
       continue;
     }
     const drained = drainsReader(stmts, body);

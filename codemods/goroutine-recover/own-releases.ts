@@ -1,12 +1,12 @@
 import { reArmsTimer } from './timer-reset.js';
 import { regexEscaped, receivesFrom } from '../../src/go/find-by-text.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { contains, inSelectWithDefault, isReleaseCall, onOwnPath, type Node } from '../../src/go/syntax.js';
+import { contains, firstLine, inSelectWithDefault, isReleaseCall, onOwnPath, statementsOf, type Node } from '../../src/go/syntax.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { afterSkipping, ENDS_PROCESS, SIGNAL_CHANNEL, signalsEnd } from './skipped-work.js';
 import { cancelLeft, madeCancelCall } from './made-cancel.js';
 import { afterStart, beforeStart } from './waited-for.js';
-import { handedSignal } from './handed-literal-sends.js';
+import { handedSignal, handedWhere } from './handed-literal-sends.js';
 import { handedCancel } from './handed-cancel.js';
 
 // Releases in the goroutine's own statements that a recovered panic would skip.
@@ -17,15 +17,39 @@ import { handedCancel } from './handed-cancel.js';
  * CLI run in a goroutine ends `main`, which waits for a signal meanwhile): a panic before it skips
  * it. Deferred ones still run.
  */
-export function releaseAPanicSkips(stmts: Node[], go: Node, index: () => PackageIndex): Node | undefined {
+function releaseAPanicSkips(stmts: Node[], go: Node, index: () => PackageIndex): Node | undefined {
   // One in a literal the goroutine hands to a call only when none is on its own path.
   return skippedRelease(stmts, go, index, false) ?? skippedRelease(stmts, go, index, true);
 }
 
+/**
+ * Why a recovered panic would skip what the goroutine must do: a release of its own statements
+ * (see releaseAPanicSkips), or the end of the process from a defer after other work. The reason.
+ */
+export function skippedReleaseReason(stmts: Node[], go: Node, index: () => PackageIndex): string | undefined {
+  const skipped = releaseAPanicSkips(stmts, go, index);
+  if (skipped) return `the goroutine runs ${firstLine(skipped.text)} (line ${skipped.startPosition.row + 1})${handedWhere(skipped, stmts)} outside a defer: after a recovered panic it would be skipped, and ${leftBySkipping(skipped, go, index)} where the process used to crash`;
+  const exit = exitAfterWorkInDefer(stmts);
+  if (exit) return `the goroutine ends the process from a defer (${firstLine(exit.text)}, line ${exit.startPosition.row + 1}) after other work there: a panic in that work, recovered by a recover deferred before it (and so run after it), would skip the exit, and the process would run on where it used to crash and end (caddy's exitProcess, its servers already stopped)`;
+  return undefined;
+}
+
 /** What skipping that release would leave, for the reason: a context's cancel names its context. */
-export function leftBySkipping(skipped: Node, go: Node, index: () => PackageIndex): string {
+function leftBySkipping(skipped: Node, go: Node, index: () => PackageIndex): string {
   const cancel = madeCancelCall(skipped, go, index);
   return cancel ? cancelLeft(cancel) : afterSkipping(skipped.text);
+}
+
+/** `defer func() { logger.Info(…); os.Exit(code) }()`: a call ending the process, not the first statement of a deferred literal. */
+function exitAfterWorkInDefer(stmts: Node[]): Node | undefined {
+  for (const st of stmts) {
+    const literal = st.type === 'defer_statement' ? st.namedChild(0)?.childForFieldName('function') : undefined;
+    if (literal?.type !== 'func_literal') continue;
+    const first = statementsOf(literal.childForFieldName('body')).find((c) => c.type !== 'comment');
+    const exit = literal.descendantsOfType('call_expression').find((c) => ENDS_PROCESS.test(c.childForFieldName('function')?.text ?? ''));
+    if (exit && first && !contains(first, exit)) return exit;
+  }
+  return undefined;
 }
 
 function skippedRelease(stmts: Node[], go: Node, index: () => PackageIndex, handed: boolean): Node | undefined {
