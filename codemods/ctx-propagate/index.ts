@@ -325,12 +325,13 @@ function madeForValues(call: Node, source: CancellationSource): Node | undefined
   return made && /^\w+\.WithValue\(\s*\w+\.(Background|TODO)\(\)/.test(made.text) ? made : undefined;
 }
 
-/** The `context.WithTimeout(…)` (or WithCancel, WithDeadline) a local context is made with, if it is. */
+/** The `context.WithTimeout(…)` (or WithCancel, WithDeadline, or the package's wrapper handing back a cancel too: `ctx, icancel := interruptableContext(ctx, …)`) a local context is made with, if it is. */
 function madeWithOwnEnd(call: Node, source: CancellationSource): Node | undefined {
   if (source.kind !== 'ctx-local') return undefined;
   const decl = declarationOf(source.expr, call);
   const made = decl && 'local' in decl ? decl.local.value : undefined;
-  return made && OWN_END.test(made.text) ? made : undefined;
+  const withCancel = made?.type === 'call_expression' && decl && 'local' in decl && decl.local.decl.childForFieldName('left')?.namedChildCount === 2;
+  return made && (OWN_END.test(made.text) || withCancel) ? made : undefined;
 }
 
 /** A context constructor that gives the new context an end of its own. */

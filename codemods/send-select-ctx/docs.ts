@@ -68,7 +68,10 @@ a peer left with a stale node update). goconc cannot see such a receiver's lifet
 send; review fixes of forwarding loops with that in mind.
 
 ## Cancellation sources, innermost first
-1. a context made locally with \`context.With*\` (\`ctx, cancel := context.WithTimeout(...)\`); one
+1. a context made locally with \`context.With*\` (\`ctx, cancel := context.WithTimeout(...)\`), or
+   with a function or method of the package that, as those do, returns a context and its cancel
+   (\`ctx, cancel := s.js.wrapContextWithoutDeadline(ctx)\`, every declaration of the name so, none
+   returning a nil context, not through an interface); one
    made with a timeout or deadline only for a channel the same function declares (its reader under
    that timeout too): on a channel the function was handed, the timeout is the sender's own clock
    (how long it polls) and ends while the reader may still come for the value, so the context it

@@ -5,6 +5,9 @@ import { receiverOf, type FieldDecl } from './declarations.js';
 import type { PackageIndex } from './package-index.js';
 import { declarationOf, localsBefore, paramsOf, type LocalDecl } from './scope.js';
 import { ancestors, FUNCTION_TYPES, same, unparen, type Node } from './syntax.js';
+import { calledName } from './called-functions.js';
+import { callThroughInterface } from './interface-calls.js';
+import { declaredType } from './receiver-types.js';
 
 /** Something a blocked operation can wait on to give up: a context or a done channel. */
 export interface CancellationSource {
@@ -53,7 +56,7 @@ export function cancellationSources(node: Node, tree: Parser.Tree, index: () => 
   for (const fn of [...ancestors(node)].filter((a) => FUNCTION_TYPES.has(a.type))) {
     const frame = frameOf(fn, tree, ctxPkg, index);
     for (const local of localsBefore(point)) {
-      if (isContextLocal(local, ctxPkg)) add({ kind: 'ctx-local', expr: local.name, isContext: true, fn, label: `local ${local.name}` });
+      if (isContextLocal(local, ctxPkg) || madeByPackageWrapper(local, ctxPkg, index)) add({ kind: 'ctx-local', expr: local.name, isContext: true, fn, label: `local ${local.name}` });
       else if (!derivesParam(local, fn, frame)) seen.add(local.name);
     }
     for (const s of frame.params) add(s);
@@ -262,6 +265,40 @@ function isContextLocal(local: LocalDecl, ctxPkg: string | undefined): boolean {
   // `ctx, cancel := context.WithCancel(...)`: the context is the first name.
   const left = local.decl.childForFieldName('left')?.namedChildren ?? local.decl.childrenForFieldName('name');
   return left[0]?.text === local.name;
+}
+
+/**
+ * `ctx, cancel := s.js.wrapContextWithoutDeadline(ctx)`: the first name declared from a call of a
+ * function or method of the package whose every declaration of that name derives a context as
+ * `context.WithCancel` does (nats.go's jetstream listers), not through an interface or another
+ * package's type.
+ */
+function madeByPackageWrapper(local: LocalDecl, ctxPkg: string | undefined, index: () => PackageIndex): boolean {
+  const value = local.value && unparen(local.value);
+  const callee = value?.type === 'call_expression' ? value.childForFieldName('function') : undefined;
+  const named = callee && ctxPkg ? calledName(callee) : undefined;
+  const left = local.decl.childForFieldName('left')?.namedChildren ?? local.decl.childrenForFieldName('name');
+  if (!named || local.typeNode || left[0]?.text !== local.name || local.decl.type !== 'short_var_declaration') return false;
+  if (callee!.type === 'selector_expression') {
+    // A method of a variable (`s.js.wrap(ctx)`, `w.wrap(ctx)`), not another package's function (`otel.Wrap(ctx)`).
+    const operand = unparen(callee!.childForFieldName('operand')!);
+    if (operand.type === 'identifier' && !declarationOf(operand.text, callee!) && declaredType(operand, index()) === undefined) return false;
+    if (callThroughInterface(callee!, index())) return false;
+  }
+  const decls = index().functionsNamed(named.name, named.method);
+  return decls.length > 0 && decls.every((decl) => derivesContext(decl, ctxPkg));
+}
+
+/**
+ * A function returning a context and the function that cancels it (`(context.Context,
+ * context.CancelFunc)`, or `func()`), as `context.WithCancel` does, never a nil context: one made
+ * for the caller, not a field or parameter handed back that may be nil.
+ */
+function derivesContext(decl: Node, ctxPkg: string | undefined): boolean {
+  const results = decl.childForFieldName('result');
+  const types = results?.type === 'parameter_list' ? results.namedChildren.map((p) => p.childForFieldName('type')) : [];
+  if (types.length !== 2 || !types[0] || !isContextType(types[0], ctxPkg) || !/^(\w+\.)?(CancelFunc|CancelCauseFunc)$|^func\(\)$/.test(types[1]?.text.replace(/\s/g, '') ?? '')) return false;
+  return !/\breturn\s+nil\s*,/.test(decl.text);
 }
 
 /**
