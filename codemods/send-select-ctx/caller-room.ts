@@ -2,7 +2,8 @@ import type { FileContext } from '../../src/engine/types.js';
 import { loopsBetween } from '../../src/go/loops.js';
 import { useOf } from '../../src/go/result-channel.js';
 import { declarationOf, isReassigned } from '../../src/go/scope.js';
-import { callsHanding } from '../../src/go/called-functions.js';
+import { callsHanding, parametersGiven } from '../../src/go/called-functions.js';
+import type { PackageIndex } from '../../src/go/package-index.js';
 import { mostSends } from '../../src/go/send-paths.js';
 import { enclosingFunction, same, unparen, type Node } from '../../src/go/syntax.js';
 import { loopRunsExactly } from './buffered.js';
@@ -29,7 +30,16 @@ export function roomInEveryCaller(send: Node, ctx: FileContext): boolean {
   if (mostSends(body, chan.text) > 1) return false;
   if (body.descendantsOfType('identifier').some((id) => id.text === chan.text && useOf(id) === 'other')) return false;
   const calls = callsHanding(found.param, ctx.packageIndex())?.calls ?? [];
-  return calls.length > 0 && calls.every(({ call, arg }) => startedOncePerSlot(call, arg));
+  return calls.length > 0 && calls.every(({ call, arg }) => startedOncePerSlot(call, arg, ctx.packageIndex()));
+}
+
+/** The function a call runs (the package's own, every declaration of its name) sends on the parameter `arg` lands in once at most, and hands it to nothing. */
+function sendsOnceAtMost(call: Node, arg: string, index: PackageIndex): boolean {
+  const given = parametersGiven(call, arg, index);
+  return given.length > 0 && given.every(({ decl, param }) => {
+    const body = decl.childForFieldName('body');
+    return !!body && mostSends(body, param) <= 1 && !body.descendantsOfType('identifier').some((id) => id.text === param && useOf(id) === 'other');
+  });
 }
 
 /**
@@ -38,7 +48,7 @@ export function roomInEveryCaller(send: Node, ctx: FileContext): boolean {
  * { return f(ch) })`), once per iteration of a loop that runs exactly `cap(ch)` times, `ch` made
  * just for it.
  */
-function startedOncePerSlot(call: Node, arg: Node | undefined): boolean {
+function startedOncePerSlot(call: Node, arg: Node | undefined, index: PackageIndex): boolean {
   if (call.parent?.type !== 'go_statement' && !submittedTask(call)) return false;
   const made = arg?.type === 'identifier' ? declarationOf(arg.text, call) : undefined;
   if (!made || !('local' in made)) return false;
@@ -50,11 +60,20 @@ function startedOncePerSlot(call: Node, arg: Node | undefined): boolean {
   // Its only uses: this call, receives (a range over it too), and closing it.
   const uses = caller.descendantsOfType('identifier').filter((id) => id.text === arg!.text);
   const receives = (id: Node) => useOf(id) === 'receive' || useOf(id) === 'close' || (id.parent?.type === 'range_clause' && same(id.parent.childForFieldName('right'), id));
-  if (uses.some((id) => !same(id, arg) && id.startIndex !== made.local.decl.startIndex && !isDeclared(id) && !receives(id) && !isCapOf(id))) return false;
+  const others = uses.filter((id) => !same(id, arg) && id.startIndex !== made.local.decl.startIndex && !isDeclared(id) && !receives(id) && !isCapOf(id));
   const loops = loopsBetween(call, made.local.decl);
   // Or started once, outside any loop, as a goroutine (not a task a helper may retry), with room
-  // for its one send (`errc := make(chan error, 1)`, then `go c.fetch(ctx, errc)`).
-  if (loops.length === 0) return startedAsGoroutine(call) && /^[1-9]\d*$/.test(args[1].text);
+  // for its one send (`errc := make(chan error, 1)`, then `go c.fetch(ctx, errc)`), and for those of
+  // the other goroutines started once with it, each sending once at most (`errc := make(chan error,
+  // 2)`, `go spc.copyToBackend(errc)`, `go spc.copyFromBackend(errc)`: caddy's protocol switch).
+  if (loops.length === 0 && startedAsGoroutine(call) && /^[1-9]\d*$/.test(args[1].text)) {
+    const alongside = (id: Node) => {
+      const other = id.parent?.type === 'argument_list' ? id.parent.parent : undefined;
+      return other?.type === 'call_expression' && startedAsGoroutine(other) && loopsBetween(other, made.local.decl).length === 0 && sendsOnceAtMost(other, id.text, index);
+    };
+    return others.every(alongside) && 1 + others.length <= Number(args[1].text);
+  }
+  if (others.length > 0 || loops.length === 0) return false;
   if (loops.length !== 1 || !same(enclosingFunction(loops[0]), caller)) return false;
   // The caller's tree may be its declaration parsed alone: offsets are in that tree's text.
   let root = caller;

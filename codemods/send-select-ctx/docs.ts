@@ -177,7 +177,10 @@ this page still hold; elsewhere the send is left alone (see below).
   nodeClient.GetChunks(ctx, id, chunksChan) }()\`; a method of the same name taking other arguments,
   a getter \`reply.GetChunks()\`, is not a call of it), or the one statement of a
   task handed to a pool there (\`pool.Submit(func() { s.getBlobContentParallel(ctx, …, resultChan)
-  })\`), the caller only receiving from it (ranging over it too) or closing it otherwise: a select
+  })\`), or started once, outside a loop, on a channel of constant room, with as many other
+  goroutines of the package's functions started once on it as the room has left, each sending once
+  at most (\`errc := make(chan error, 2)\`, \`go c.copyToBackend(errc)\`, \`go c.copyFromBackend(errc)\`:
+  caddy's protocol switch), the caller only receiving from it (ranging over it too) or closing it otherwise: a select
   could only drop a result the caller counts (cometbft's light client waited for every witness's
   answer and hung; eigenda's blob store returned no error with blobs missing);
 - a channel the function makes with room and reads only after waiting for the goroutines that send
