@@ -143,8 +143,8 @@ this page still hold; elsewhere the send is left alone (see below).
   every send (\`errc := make(chan error, 1)\` with one send, or sent to once on each path of the
   one goroutine that sends on it, or of each of the goroutines started once that send on it,
   counted together (\`if err != nil { errc <- err; return }; errc <- nil\`, also
-  inside a loop whose sends all return: \`for { if err := recv(ctx); err != nil { errc <- err;
-  return } }\`, or in the cases of a \`select\` or \`switch\`, one case a path: \`case err := <-failed:
+  inside a loop whose sends all return or break out of it: \`for { if err := recv(ctx); err != nil { errc <- err;
+  return } }\`, \`errc <- err; break\` (not a \`break\` in a \`select\` or \`switch\`, which leaves only that), or in the cases of a \`select\` or \`switch\`, one case a path: \`case err := <-failed:
   resCh <- st; return\`, then \`resCh <- st\`); \`make(chan T, n)\` filled by a loop running exactly n times (\`i := 0; i < n\`, a typed \`i := uint(0)\` alike,
   \`i := 1; i <= n\`, and \`i <= n\` for a capacity of \`n+1\`; a constant capacity and a loop
   running that many times alike), the send made by the loop itself or by a goroutine or closure

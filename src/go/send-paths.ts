@@ -26,11 +26,20 @@ export function sendsIn(node: Node | null, ch: string): Node[] {
   return node ? node.descendantsOfType('send_statement').filter((s) => s.childForFieldName('channel')?.text === ch) : [];
 }
 
-/** The most sends on `ch` along paths that run through the statements, and along those that return in them. */
-function sendsAlong(statements: Node[], ch: string, iteration = false): { through: number; returned: number } {
+/**
+ * The most sends on `ch` along paths that run through the statements, along those that return in
+ * them, and, `inLoop` (the body of a loop), along those a plain `break` takes out of it.
+ */
+function sendsAlong(statements: Node[], ch: string, iteration = false, inLoop = false): { through: number; returned: number; broke: number } {
   let through = 0;
   let returned = -Infinity;
+  let broke = -Infinity;
   for (const s of statements) {
+    if (inLoop && s.type === 'break_statement' && s.namedChildCount === 0) {
+      broke = Math.max(broke, through);
+      through = -Infinity;
+      continue;
+    }
     const literal = iteration && s.type === 'go_statement' ? s.namedChild(0)?.childForFieldName('function') : undefined;
     if (literal?.type === 'func_literal' && sendsIn(s.namedChild(0)!.childForFieldName('arguments'), ch).length === 0) {
       through += mostSends(literal.childForFieldName('body')!, ch);
@@ -38,22 +47,26 @@ function sendsAlong(statements: Node[], ch: string, iteration = false): { throug
       returned = Math.max(returned, through);
       through = -Infinity;
     } else if (s.type === 'if_statement' && sendsIn(s.childForFieldName('initializer'), ch).length + sendsIn(s.childForFieldName('condition'), ch).length === 0) {
-      const then = sendsAlong(statementsOf(s.childForFieldName('consequence')), ch, iteration);
+      const then = sendsAlong(statementsOf(s.childForFieldName('consequence')), ch, iteration, inLoop);
       const alt = s.childForFieldName('alternative');
-      const otherwise = alt ? sendsAlong(alt.type === 'block' ? statementsOf(alt) : [alt], ch, iteration) : { through: 0, returned: -Infinity };
+      const otherwise = alt ? sendsAlong(alt.type === 'block' ? statementsOf(alt) : [alt], ch, iteration, inLoop) : { through: 0, returned: -Infinity, broke: -Infinity };
       returned = Math.max(returned, through + Math.max(then.returned, otherwise.returned));
+      broke = Math.max(broke, through + Math.max(then.broke, otherwise.broke));
       through += Math.max(then.through, otherwise.through);
     } else if (s.type === 'for_statement' && s.namedChildren.every((c) => c.type === 'block' || sendsIn(c, ch).length === 0)) {
-      // Iterations that go on send nothing; a path that sends returns, so it runs once.
-      const inner = sendsAlong(statementsOf(s.childForFieldName('body')), ch);
-      if (inner.through > 0) return { through: Infinity, returned: Infinity };
+      // Iterations that go on send nothing; a path that sends returns, or breaks out (`errc <- err;
+      // break`: colly's queue loop), so it runs once.
+      const inner = sendsAlong(statementsOf(s.childForFieldName('body')), ch, false, true);
+      if (inner.through > 0) return { through: Infinity, returned: Infinity, broke: Infinity };
       returned = Math.max(returned, through + inner.returned);
+      through += Math.max(0, inner.broke);
     } else if (BRANCHING.has(s.type) && !s.descendantsOfType('fallthrough_statement').length && s.namedChildren.every((c) => CASES.has(c.type) || sendsIn(c, ch).length === 0)) {
       // One case runs (or none, in a switch with no default): the most of any case, as for an if.
       let caseThrough = 0;
       let caseReturned = -Infinity;
       for (const kase of s.namedChildren.filter((c) => CASES.has(c.type))) {
         const own = sendsIn(kase.childForFieldName('communication'), ch).length;
+        // A `break` in a case leaves the select or switch, not the loop: the path goes on.
         const inner = sendsAlong(statementsOf(kase), ch, iteration);
         caseThrough = Math.max(caseThrough, own + inner.through);
         caseReturned = Math.max(caseReturned, own + inner.returned);
@@ -61,17 +74,18 @@ function sendsAlong(statements: Node[], ch: string, iteration = false): { throug
       returned = Math.max(returned, through + caseReturned);
       through += caseThrough;
     } else if (s.type === 'block') {
-      const inner = sendsAlong(statementsOf(s), ch, iteration);
+      const inner = sendsAlong(statementsOf(s), ch, iteration, inLoop);
       returned = Math.max(returned, through + inner.returned);
+      broke = Math.max(broke, through + inner.broke);
       through += inner.through;
     } else {
       // Anything else: each send in it counted once, unless it may run any number of times.
       const sends = sendsIn(s, ch);
-      if (sends.some((x) => repeats(x, s))) return { through: Infinity, returned: Infinity };
+      if (sends.some((x) => repeats(x, s))) return { through: Infinity, returned: Infinity, broke: Infinity };
       through += sends.length;
     }
   }
-  return { through, returned };
+  return { through, returned, broke };
 }
 
 const BRANCHING = new Set(['select_statement', 'expression_switch_statement', 'type_switch_statement']);
