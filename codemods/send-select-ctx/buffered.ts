@@ -39,6 +39,10 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string): bool
     const cap = Number(capNode.text.replace(/_/g, ''));
     if (!Number.isFinite(cap)) return false;
     if (cap >= sends.length && sends.every((s) => loopsOf(s).length === 0)) return true;
+    // Sends on paths that exclude each other (`if err != nil { p.svcs <- svc; return p, nil }`,
+    // then `p.svcs <- svc`: kitex's IDL providers), counted along the function's paths.
+    const body = made.scope.childForFieldName('body');
+    if (body && sends.every((s) => loopsOf(s).length === 0) && cap >= mostSends(body, chan.text)) return true;
     // Sends in goroutines each started once (`go func() { … }()`): the most any path through
     // each makes, added up, with the sends outside them that no loop repeats.
     if (cap >= sendsAtMost(sends, made.decl, chan.text, source)) return true;
