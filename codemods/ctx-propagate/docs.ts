@@ -83,7 +83,9 @@ func() { c.findChangesAndInvalidateIfNecessary(ctx, storeID); c.inflight.Delete(
 openfga's cache invalidation, given the Check's context, was cut short with every request).
 
 ## Left alone
-- functions with no context in scope (goconc never invents one);
+- functions with no context in scope (goconc never invents one), nor one named as unused and never
+  read (\`func New(_ctx context.Context, …)\`: its callers may hand it anything, nil included, as
+  coredns' azure plugin's could);
 - \`context.Background()\` stored in a variable or a field;
 - \`context.TODO()\` or \`context.Background()\` compared against (\`if ctx != context.TODO()\`,
   a \`case\` of a switch): a marker, not a context handed to work; replaced, the test would read

@@ -132,7 +132,7 @@ function frameOf(fn: Node, tree: Parser.Tree, ctxPkg: string | undefined, index:
   const [signalled, doneParams] = partition(params.filter(isDoneChannel), (p) => signals(fn, p.name));
   const frame: Frame = {
     params: [
-      ...params.filter((p) => isContextType(p.typeNode, ctxPkg)).map((p): CancellationSource => ({ kind: 'ctx-param', expr: p.name, isContext: true, fn, label: `parameter ${p.name}` })),
+      ...params.filter((p) => isContextType(p.typeNode, ctxPkg) && !markedUnused(p.name, fn)).map((p): CancellationSource => ({ kind: 'ctx-param', expr: p.name, isContext: true, fn, label: `parameter ${p.name}` })),
       ...doneParams.map((p): CancellationSource => ({ kind: 'done-param', expr: p.name, isContext: false, fn, label: `parameter ${p.name}` })),
     ],
     signalled: signalled.map((p) => p.name),
@@ -180,6 +180,14 @@ function frameOf(fn: Node, tree: Parser.Tree, ctxPkg: string | undefined, index:
   }
   byId.set(fn.id, frame);
   return frame;
+}
+
+/**
+ * A parameter its author named as unused (`_ctx`) and the function never reads: not a context the
+ * function means to work under (coredns' azure plugin, whose callers may hand it nil).
+ */
+function markedUnused(name: string, fn: Node): boolean {
+  return name.startsWith('_') && !(fn.childForFieldName('body')?.descendantsOfType('identifier') ?? []).some((id) => id.text === name);
 }
 
 /** The text of the function (or literal) around a node, or the empty string. */
