@@ -1,7 +1,7 @@
 import { enclosingLoops, isFixedCountLoop, loopStatement } from '../../src/go/loops.js';
 import { declarationOf, localsBefore, paramsOf } from '../../src/go/scope.js';
 import { callsByText, nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
-import { contains, enclosingFunction, type Node } from '../../src/go/syntax.js';
+import { contains, enclosingFunction, nextStatement, type Node } from '../../src/go/syntax.js';
 import { rangesOverChannel } from './channel-loops.js';
 
 /** How the spawned goroutines are waited for, which decides the rewrite and what callers see. */
@@ -36,6 +36,8 @@ export function spawnedFunction(go: Node): Node | undefined {
 export function spawnPerIteration(go: Node, source: string): Spawn | undefined {
   const loops = enclosingLoops(go);
   if (loops.length === 0) return undefined;
+  // `go func() { for range pchan {} }(); return …`: started once, on the way out (coredns' transfer).
+  if (nextStatement(go)?.type === 'return_statement') return undefined;
   const fn = enclosingFunction(go);
   if (!fn) return undefined;
   // A fixed set of workers (for i := 0; i < workers; i++) is already a bound.

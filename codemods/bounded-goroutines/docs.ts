@@ -103,6 +103,8 @@ loop already copies them (a second \`v := v\` in the same block would not compil
   release the goroutine defers, or a buffered \`chan struct{}\` named as a limiter (\`sem\`,
   \`concurrentLimiter\`, \`tokens\`), made before the loop, that the goroutine uses or hands on
   (\`startJob(…, concurrentLimiter)\`: a configured concurrency a GOMAXPROCS bound would cap);
+- a \`go\` statement right before a \`return\`: started once, on the way out of the loop (a drain
+  started as the function gives up: coredns' zone transfer);
 - a fixed set of workers: \`for i := 0; i < workers; i++\` (or \`i < n-1\`, one more run in
   place), \`for range 4\`, a constant or an integer variable that does not count items (\`for range numCalls\` after \`const numCalls = 5\`, in the function or the file: hatchet's \`range NUM_PARTITIONS\`,
   \`range int32(2)\`, \`for range mp\` over a parameter \`mp int\`, \`for range workerCount\` after
