@@ -204,7 +204,10 @@ this page still hold; elsewhere the send is left alone (see below).
 - semaphore acquires (\`sem <- struct{}{}\`, or another constant token, \`ch <- true\`, released by a deferred \`<-sem\`, or by a \`<-sem\`
   statement after the send, in the function or a goroutine it starts: \`sem <- struct{}{}; go
   func() { work(); <-sem }()\`; also a loop taking every slot after the work loop, to wait for
-  the last goroutine: \`for n := cap(sem); n > 0; n-- { sem <- struct{}{} }\`);
+  the last goroutine: \`for n := cap(sem); n > 0; n-- { sem <- struct{}{} }\`), or in a method of a
+  type that another of its methods takes the token back in, a statement of its own (\`func (s
+  semaphore) GetToken() { s.ch <- struct{}{} }\` and \`ReleaseToken() { <-s.ch }\`: restic's, etcd's
+  limit listener);
 - sends in a Prometheus collector's \`Describe(ch chan<- *prometheus.Desc)\` or \`Collect(ch chan<-
   prometheus.Metric)\` on its channel, or in a function it hands that channel to (a parameter of
   type \`chan<- prometheus.Metric\`: longhorn's and node_exporter's collectors): the registry reads

@@ -2,6 +2,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import { nodesByToken } from '../../src/go/find-by-text.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+import { receiverOf } from '../../src/go/declarations.js';
 
 /**
  * `sem <- struct{}{}` (or another constant token, `ch <- true`) where the code releases the same
@@ -21,6 +22,7 @@ export function isSemaphoreAcquire(send: Node, ctx: FileContext): boolean {
   if (nodesByToken(ctx.tree.rootNode, ctx.source, 'defer', 'defer_statement').some(releases)) return true;
   const fn = enclosingFunction(send);
   if (!fn) return false;
+  if (semaphoreType(fn, chan, ctx)) return true;
   const release = (u: Node) => u.parent?.type === 'expression_statement' && u.text.replace(/\s/g, '') === `<-${chan}`;
   if (nodesByToken(fn, ctx.source, '<-', 'unary_expression', send.endIndex).some(release)) return true;
   // Released by goroutines the function started before (`for n := cap; n > 0; n-- { sem <- struct{}{} }`
@@ -30,4 +32,17 @@ export function isSemaphoreAcquire(send: Node, ctx: FileContext): boolean {
   const made = found && 'local' in found ? found.local.value?.text.replace(/\s/g, '') : undefined;
   if (!made?.startsWith('make(chanstruct{},')) return false;
   return fn.descendantsOfType('go_statement').some((go) => same(enclosingFunction(go), fn) && go.descendantsOfType('unary_expression').some(release));
+}
+
+/**
+ * A method sending the token on a field of its receiver whose type has a method taking a token
+ * back, as a statement of its own (`func (s semaphore) GetToken() { s.ch <- struct{}{} }` and
+ * `func (s semaphore) ReleaseToken() { <-s.ch }`: restic's backend semaphore): the type is one.
+ */
+function semaphoreType(fn: Node, chan: string, ctx: FileContext): boolean {
+  const recv = fn.type === 'method_declaration' ? receiverOf(fn) : undefined;
+  const field = recv?.name && chan.startsWith(`${recv.name}.`) ? chan.slice(recv.name.length + 1) : undefined;
+  if (!recv || !field || !/^\w+$/.test(field)) return false;
+  const takes = new RegExp(`(^|[{;])\\s*<-\\s*\\w+\\.${field}\\s*($|[;}])`, 'm');
+  return ctx.packageIndex().methodsWhere(recv.typeName, (text) => takes.test(text)).length > 0;
 }
