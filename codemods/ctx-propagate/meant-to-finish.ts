@@ -12,6 +12,10 @@ import { ancestors, closureName, contains, enclosingFunction, FUNCTION_TYPES, ne
  * the function set the context's end aside, or it runs a process the context would kill.
  */
 export function meantToFinish(call: Node, callee: string, source: CancellationSource, given?: Node): string | undefined {
+  const contextFree = contextFreeForm(call, callee);
+  if (contextFree) {
+    return `${contextFree} is the context-free form of ${callee} (as http.NewRequest is of NewRequestWithContext): its callers chose it so as not to hand a context, and given ${source.expr} the work would end with ${source.expr}, another operation's (pebble's Clone, whose clone then failed with its original's cancelled context)`;
+  }
   const hook = keptForLater(call, source.fn);
   if (hook) {
     return `the call is in a function literal handed to ${hook}, kept to run later (a revert, a cleanup hook): it often runs because ${source.expr} ended, and given ${source.expr} it would fail at once and leave undone what it undoes`;
@@ -136,3 +140,18 @@ function handledOnlyAs(given: Node): string | undefined {
   });
   return inner.length > 0 && sentinels.every(Boolean) ? sentinels.join(' or ') : undefined;
 }
+
+/**
+ * The function around the call is named as the callee without its context suffix (`Clone` calling
+ * `i.CloneWithContext(context.Background(), opts)`, `Get` calling `GetCtx`): the package's
+ * context-free form of it. Its name.
+ */
+function contextFreeForm(call: Node, callee: string): string | undefined {
+  const fn = enclosingFunction(call);
+  const name = fn && fn.type !== 'func_literal' ? fn.childForFieldName('name')?.text : undefined;
+  const called = callee.slice(callee.lastIndexOf('.') + 1);
+  return name && CONTEXT_SUFFIX.exec(called)?.[1] === name ? name : undefined;
+}
+
+/** A name ending in a context suffix: what comes before it. */
+const CONTEXT_SUFFIX = /^(\w+?)(WithContext|WithCtx|Context|Ctx)$/;
