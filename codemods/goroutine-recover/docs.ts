@@ -288,7 +288,7 @@ password as typed).
 So too any other value it hands back so (\`c.n, c.body = load()\` before a deferred \`close(c.done)\`):
 the waiter would take its zero value as the result (a variant of outline-ss-server's copy read 0
 bytes), and a slot it fills (\`res[i].Data = …\`) before giving a semaphore slot back in a defer
-(\`defer func() { <-limitCh }()\`) to a function that takes every slot to wait for all: dapr's
+(\`defer func() { <-limitCh }()\`, or with the Done in the same literal: juicefs' slice iterator) to a function that takes every slot to wait for all: dapr's
 BulkGet read the empty slot as a key not found. So too a signal its starter waits for, given in a defer: a send
 on a channel the starting function receives from after starting it (\`defer func() { started <-
 struct{}{} }()\`, then \`<-started; if startErr != nil {\`: a variant of immudb's auditor, recovered,

@@ -1,5 +1,5 @@
 import { declarationOf } from '../../src/go/scope.js';
-import { contains, ERROR_VARIABLE, insideLiteral, type Node } from '../../src/go/syntax.js';
+import { contains, ERROR_VARIABLE, insideLiteral, statementsOf, type Node } from '../../src/go/syntax.js';
 import { signalToStarter } from './starter-signals.js';
 
 // An outcome a goroutine hands back in a variable of its starter's, signalling its end with a defer.
@@ -18,11 +18,13 @@ export function outcomeHandedBack(stmts: Node[], literal: Node): { variable: str
   // Or a slot given back to the semaphore its starter fills to wait for all (`defer func() { <-limitCh
   // }()`, then `for range n { limitCh <- struct{}{} }`: dapr's BulkGet read an empty slot as a key
   // not found).
-  const signal = stmts.find((st) => st.type === 'defer_statement' && (/^defer\s+(close\(|[\w.]+\.Done\(\))/.test(st.text) || /^defer\s+func\s*\(\s*\)\s*\{(\s*\/\/[^\n]*)*\s*<-\s*[\w.]+\s*\}\s*\(\)$/.test(st.text)));
+  // Or a deferred literal made only of such signals (`defer func() { <-concurrent; wg.Done() }()`:
+  // juicefs' slice iterator, whose Iterate returned nil after a recovered panic).
+  const signal = stmts.find((st) => st.type === 'defer_statement' && (/^defer\s+(close\(|[\w.]+\.Done\(\))/.test(st.text) || deferredSignals(st) !== undefined));
   // Or a send its starter receives, or an unlock it waits on by locking (a variant of immudb's auditor).
   const toStarter = signal || !literal.parent?.parent ? undefined : signalToStarter(stmts, literal.parent.parent);
   if (!signal && !toStarter) return undefined;
-  const signalled = toStarter ?? (/^defer\s+func/.test(signal!.text) ? /<-\s*[\w.]+/.exec(signal!.text)![0] : signal!.text.replace(/^defer\s+/, ''));
+  const signalled = toStarter ?? deferredSignals(signal!) ?? signal!.text.replace(/^defer\s+/, '');
   let value: Node | undefined;
   for (const assign of literal.descendantsOfType('assignment_statement')) {
     if (insideLiteral(assign, literal.childForFieldName('body')!)) continue;
@@ -57,4 +59,19 @@ function declaredInside(call: Node, literal: Node): boolean {
   const found = declarationOf(root, call);
   const decl = found && ('local' in found ? found.local.decl : found.param.fn);
   return !!decl && contains(literal, decl);
+}
+
+/**
+ * `defer func() { <-sem }()`, `defer func() { <-concurrent; wg.Done() }()`: a deferred literal whose
+ * statements are all signals of the end (a receive giving a slot back, a Done, a close). The one
+ * the waiter waits on, as written: the Done or close if there is one, else the receive.
+ */
+function deferredSignals(st: Node): string | undefined {
+  const call = st.namedChild(0);
+  const literal = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+  if (literal?.type !== 'func_literal' || (call!.childForFieldName('arguments')?.namedChildCount ?? 0) > 0) return undefined;
+  const body = statementsOf(literal.childForFieldName('body')).filter((c) => c.type !== 'comment');
+  const texts = body.map((c) => c.text.replace(/\s+/g, ''));
+  if (body.length === 0 || !texts.every((t) => /^<-[\w.]+$|^[\w.]+\.Done\(\)$|^close\([\w.]+\)$/.test(t))) return undefined;
+  return texts.find((t) => !t.startsWith('<-')) ?? texts[0];
 }
