@@ -110,3 +110,14 @@ function functionValueCalled(body: Node, index: PackageIndex): string | undefine
 /** Names of a callback that continues or completes its caller's work. */
 const CONTINUATION = /^(cb|fn?Cb|callback|\w+Callback|done|doneFn|reply|respond|resolve|next|cont|continuation|complete|finish|on[A-Z]\w*)$/;
 
+
+/**
+ * The functions a body calls, and the package's functions and methods it hands to a call as
+ * values, to run there (`pprof.Do(ctx, labels, r.flushLoop)`: pebble's WAL flush loop, whose
+ * unlock a recovered panic skipped): each as its callee node, `r.flushLoop` as if called.
+ */
+export function calledOrHanded(body: Node): Node[] {
+  const calls = body.descendantsOfType('call_expression');
+  const handed = calls.flatMap((c) => (c.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type === 'selector_expression' || a.type === 'identifier'));
+  return [...calls.map((c) => c.childForFieldName('function')!), ...handed];
+}

@@ -8,7 +8,7 @@ import { waitedOrMeant } from './waited-for.js';
 import { outcomeHandedBack } from './outcome-handed-back.js';
 import { workerPerItem } from './workers.js';
 import { foreignServer } from './foreign-server.js';
-import { callbackReason, handedFunctionReason } from './handed-functions.js';
+import { callbackReason, handedFunctionReason, calledOrHanded } from './handed-functions.js';
 import { skippedReleaseReason } from './own-releases.js';
 import { genericLauncherReason } from './generic-launcher.js';
 import { countBroughtDownLast } from './count-brought-down.js';
@@ -179,7 +179,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine is a loop receiving from ${consumed}, declared outside it: after a recovered panic nothing would take from it any more, and its senders would wait forever (or their values be lost) where the process used to crash` });
       continue;
     }
-    const calls = body.descendantsOfType('call_expression').map((c) => c.childForFieldName('function')!);
+    const calls = calledOrHanded(body);
     const meant = panicsOnPurpose(calls, body);
     if (meant) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: meant });
