@@ -137,7 +137,9 @@ function functionItems(over: Node, at: Node, ctx: FileContext, withParameters: b
   const decl = over.type === 'identifier' ? declarationOf(over.text, at) : undefined;
   // A local made from a literal of its type (`copiedSubs := []FuncNotify{}`): the literal's type.
   const literalType = decl && 'local' in decl && decl.local.value?.type === 'composite_literal' ? decl.local.value.childForFieldName('type') : undefined;
-  let type = !decl ? undefined : 'param' in decl ? decl.param.typeNode : (decl.local.typeNode ?? literalType ?? undefined);
+  // A local copy of a field (`callbacks := t.onBindCallbacks`, taken under the lock): the field's type.
+  const fieldType = decl && 'local' in decl && decl.local.value?.type === 'selector_expression' ? selectedField(decl.local.value, ctx.packageIndex())?.typeNode : undefined;
+  let type = !decl ? undefined : 'param' in decl ? decl.param.typeNode : (decl.local.typeNode ?? literalType ?? fieldType ?? undefined);
   // No local: a package variable's declared type, or a package function's result.
   if (!decl && over.type === 'identifier') return elementOfText(packageVariableType(over.text, ctx), ctx, withParameters, anyFunction);
   const callee = over.type === 'call_expression' ? over.childForFieldName('function') : undefined;
