@@ -25,8 +25,10 @@ export function cleanupAfter(call: Node, fn: Node): string | undefined {
  * `WorkerUnregister`: cds' worker signed out with its stop's cancelled context), not `IsDeleted`.
  * Taking back what was announced or granted counts (`WithdrawRoutes`, `RevokeLease`,
  * `Unannounce`: fabio's BGP routes, withdrawn at exit given a context done by then, stayed announced).
+ * And redis' deletions (`HDel`, `Del`, `SRem`, `Unlink`: livekit's router, clearing a room's node
+ * after Stop had cancelled its context, left the room mapped to a dead node).
  */
-export const CLEANUP = /(^|\.)([Rr]elease|[Cc]lean[Uu]p|[Dd]elete|[Rr]emove|[Dd]estroy|[Tt]ear[Dd]own|[Uu]nlock|[Kk]ill|[Pp]rune|[Pp]urge|[Uu]nregister|[Dd]eregister|[Ww]ithdraw|[Rr]evoke|[Uu]nannounce|[Uu]nadvertise|Shutdown|GracefulStop)\w*$|(^|\.)[Ss]top(?:[A-Z0-9_]\w*)?$|[a-z0-9](Release|Clean[Uu]p|Delete|Remove|Destroy|Tear[Dd]own|Unlock|Kill|Prune|Purge|Unregister|Deregister|Withdraw|Revoke|Unannounce|Unadvertise|Shutdown|Stop)(?:[A-Z0-9_]\w*)?$/;
+export const CLEANUP = /(^|\.)([Rr]elease|[Cc]lean[Uu]p|[Dd]elete|[Rr]emove|[Dd]estroy|[Tt]ear[Dd]own|[Uu]nlock|[Kk]ill|[Pp]rune|[Pp]urge|[Uu]nregister|[Dd]eregister|[Ww]ithdraw|[Rr]evoke|[Uu]nannounce|[Uu]nadvertise|Shutdown|GracefulStop)\w*$|(^|\.)[Ss]top(?:[A-Z0-9_]\w*)?$|[a-z0-9](Release|Clean[Uu]p|Delete|Remove|Destroy|Tear[Dd]own|Unlock|Kill|Prune|Purge|Unregister|Deregister|Withdraw|Revoke|Unannounce|Unadvertise|Shutdown|Stop)(?:[A-Z0-9_]\w*)?$|(^|\.)(?:[HZSLX]?Del|[HZSL]Rem|Unlink)$/;
 
 /** The call's statement keeps an error: `x, err := f(…)`, `err = f(…)`, `if err := f(…); …`. */
 export function failureKept(call: Node): boolean {

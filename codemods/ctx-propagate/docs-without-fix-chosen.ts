@@ -40,7 +40,7 @@ export const chosenWithoutFix = `- it is the parent of a context the function ma
   \`--aggressive\`, signoz's TTL changes, given the request's context, failed once it answered), or one naming it and saying the work is not cancelled with it
   (\`streamProxy.ctx is not set to ctx because when request is cancelled, only the build request
   has to be cancelled\`: moby's build status stream); for \`context.Background()\`, one earlier in the function
-  that speaks of a background, independent or separate context (\`Use a background context so the
+  that speaks of a background, independent, separate or unrelated context, or of being called after Stop (\`Use a background context so the
   declaration isn't abandoned if this caller disconnects\`; \`we need to give it independent
   context\`: with \`--aggressive\`, cortex's lifecycler and modules, started on the caller's
   context, stopped out of order) or of work that must live beyond the request (\`use background

@@ -22,7 +22,7 @@ export function explainedByComment(call: Node, kind: 'TODO' | 'Background', inSc
   // Or an independent one (`we need to give it independent context`: cortex's lifecycler, kept running until stopped).
   // Or one saying it must outlive the request (`Input Context needs to live beyond request, so use
   // background as the underlying context`: stackrox's compliance scrapes, run after the answer).
-  const background = kind === 'Background' ? before.find((c) => /\b(?:background|independent|separate) context|context\.Background\b|\buse (?:a |the )?background\b|\b(?:live|run|last|survive)s? (?:beyond|past|longer than)\b/i.test(c.text))?.text : undefined;
+  const background = kind === 'Background' ? before.find((c) => /\b(?:background|independent|separate|unrelated) context|context\.Background\b|\buse (?:a |the )?background\b|\b(?:live|run|last|survive)s? (?:beyond|past|longer than)\b|\bcalled after (?:\w+\.)?(?:Stop|Close|Shutdown)\b/i.test(c.text))?.text : undefined;
   if (background) return background;
   const own = besideExplaining(call, body, kind, inScope);
   if (own) return own;
