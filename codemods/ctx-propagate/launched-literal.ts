@@ -1,6 +1,6 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
-import { ancestors, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 
 // A function literal handed to a call named for running it on its own (`p.workers.Spawn(func()
 // { … })`, `pool.Submit(…)`, `g.Go(…)`), which the function then does not wait for: the literal
@@ -27,9 +27,11 @@ export function launchedLiteral(call: Node, source: CancellationSource): string 
     const callee = given?.type === 'call_expression' ? given.childForFieldName('function') : undefined;
     const name = callee?.type === 'selector_expression' ? callee.childForFieldName('field')!.text : callee?.text;
     if (!given || !name || !LAUNCHES.test(name)) continue;
+    // Handed in the function itself, or in a literal of it (`c.dispatcher.ForEach(func(ns string) {
+    // c.workers.Submit(func() { … }) })`: livekit's LaunchJob); what the function does after it.
     const fn = enclosingFunction(given);
-    if (!fn || !same(fn, source.fn)) return undefined;
-    const after = codeOnly(fn.text.slice(given.endIndex - fn.startIndex));
+    if (!fn || !contains(source.fn, fn)) return undefined;
+    const after = codeOnly(source.fn.text.slice(given.endIndex - source.fn.startIndex));
     if (/\.(Wait|StopWait|StopAndWait|WaitAll)\w*\(|\.Done\(\)/.test(after)) return undefined;
     if (new RegExp(`(?<![\\w.])${regexEscaped(source.expr)}\\.(Err|Done)\\(`).test(codeOnly(literal.text))) return undefined;
     return `the call is in a function literal handed to ${callee!.text}(…), named for running it on its own, and the function does not wait for it: it runs on after the function returns, and ${source.expr}, the function's own (a request's), may end as it returns; given ${source.expr}, the work would stop then (gotosocial's MediaPrune, whose media cleanup was cut off as the admin request ended)`;
