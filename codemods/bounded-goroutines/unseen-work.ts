@@ -3,7 +3,7 @@ import { moduleFor } from '../../src/engine/go-module.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { unparen, type Node } from '../../src/go/syntax.js';
-import { importName, importSpecs, isStandard, STANDARD_NAMES } from '../../src/go/imports.js';
+import { importName, importSpecs, isStandard } from '../../src/go/imports.js';
 import { declaresName } from '../../src/go/top-level-names.js';
 import { everyCalledBody } from '../../src/go/called-functions.js';
 import { packageShowsCall } from '../../src/go/interface-calls.js';
@@ -128,6 +128,7 @@ function importNames(ctx: FileContext): ImportNames {
   return { standard, all, sameModule };
 }
 
+const STANDARD_NAMES = ['atomic', 'base64', 'binary', 'bits', 'bufio', 'bytes', 'cmp', 'context', 'errors', 'filepath', 'fmt', 'hex', 'json', 'log', 'maps', 'math', 'path', 'rand', 'reflect', 'regexp', 'runtime', 'slices', 'slog', 'sort', 'strconv', 'strings', 'sync', 'time', 'unicode', 'utf8', 'sha256', 'sha1', 'md5', 'crc32', 'fnv', 'io', 'os', 'debug', 'big', 'xml', 'gzip', 'zlib', 'tar', 'zip', 'csv', 'template', 'html', 'url', 'mime', 'testing', 'unsafe', 'heap', 'list', 'ring', 'sha512', 'hmac', 'subtle', 'x509', 'pem', 'rsa', 'ecdsa', 'ed25519', 'aes', 'cipher', 'signal', 'syscall', 'exec', 'fs', 'user', 'iter'];
 
 /** Another package's function named for waiting or retrying until something happens. */
 const WAITING = /^(Retry|Poll|Wait|Until|Backoff|Eventually|Await)/;

@@ -1,8 +1,6 @@
-import { parametersGiven } from '../../src/go/called-functions.js';
+import { callsStandardPackage, parametersGiven } from '../../src/go/called-functions.js';
 import type { FileContext } from '../../src/engine/types.js';
-import { declarationOf, positionalParams } from '../../src/go/scope.js';
-import { standardLibraryCall } from '../../src/go/imports.js';
-import { declaresName } from '../../src/go/top-level-names.js';
+import { positionalParams } from '../../src/go/scope.js';
 import { ancestors, CHANNEL_NON_READERS, firstLine, type Node } from '../../src/go/syntax.js';
 
 type Index = ReturnType<FileContext['packageIndex']>;
@@ -38,7 +36,7 @@ export function readByCall(field: string, index: Index): string | undefined {
 /** Whether the function a call runs (a literal's too) receives from the argument in a loop, or cannot be read (not the standard library's). */
 function receivesInLoop(call: Node, arg: string, index: Index): boolean {
   // A standard-library function (`os.Remove(f.Name())`, a getter's name met on an `*os.File`) takes no channel of the package to drain.
-  if (standardLibraryCall(call, (name) => !!declarationOf(name, call) || declaresName(index, name))) return false;
+  if (callsStandardPackage(call)) return false;
   const literal = call.childForFieldName('function');
   const position = (call.childForFieldName('arguments')?.namedChildren ?? []).findIndex((a) => a.text === arg);
   const given = literal?.type === 'func_literal' ? [{ decl: literal, param: positionalParams(literal)[position] || '_' }] : parametersGiven(call, arg, index);

@@ -141,24 +141,6 @@ function importEdits(source: string, after: Node, decls: Node[], missing: string
 }
 
 /**
- * A call of a function of a package the file imports from the standard library, by the name it
- * imports it under (`os.Remove(…)`, `stdlog.Printf(…)`). `local`: whether that name is declared
- * where the call is (a variable hiding the package).
- */
-export function standardLibraryCall(call: Node, local: (name: string) => boolean): boolean {
-  const callee = call.childForFieldName('function');
-  const operand = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : undefined;
-  if (operand?.type !== 'identifier' || local(operand.text)) return false;
-  const specs = importSpecs(call.tree);
-  // A declaration the package index parsed alone has no imports: the usual names then.
-  if (specs.length === 0) return STANDARD_NAMES.includes(operand.text);
-  return specs.some((s) => isStandard(s.path) && s.alias !== '_' && s.alias !== '.' && (s.alias ?? importName(s.path)) === operand.text);
-}
-
-/** The names standard-library packages are commonly used under. */
-export const STANDARD_NAMES = ['atomic', 'base64', 'binary', 'bits', 'bufio', 'bytes', 'cmp', 'context', 'errors', 'filepath', 'fmt', 'hex', 'json', 'log', 'maps', 'math', 'path', 'rand', 'reflect', 'regexp', 'runtime', 'slices', 'slog', 'sort', 'strconv', 'strings', 'sync', 'time', 'unicode', 'utf8', 'sha256', 'sha1', 'md5', 'crc32', 'fnv', 'io', 'os', 'debug', 'big', 'xml', 'gzip', 'zlib', 'tar', 'zip', 'csv', 'template', 'html', 'url', 'mime', 'testing', 'unsafe', 'heap', 'list', 'ring', 'sha512', 'hmac', 'subtle', 'x509', 'pem', 'rsa', 'ecdsa', 'ed25519', 'aes', 'cipher', 'signal', 'syscall', 'exec', 'fs', 'user', 'iter'];
-
-/**
  * A standard-library path: its first element is one of the standard library's (`net/http`, not
  * `golang.org/x/sync`, nor `repro/evio` of a module named without a dot).
  */
