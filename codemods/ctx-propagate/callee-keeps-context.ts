@@ -1,7 +1,8 @@
 import { calledName, parametersGiven } from '../../src/go/called-functions.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { enclosingFunction, firstLine, isDetached, same, type Node } from '../../src/go/syntax.js';
+import { enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
+import { isDetached } from '../../src/go/detached.js';
 import { isParam, sentOnChannel } from './handed-over-channel.js';
 import { heldByReceiver } from './held-by-receiver.js';
 import { keptInHandedValue } from './kept-in-value.js';

@@ -1,6 +1,7 @@
 import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { closureName, contains, enclosingFunction, firstLine, isDetached, same, type Node } from '../../src/go/syntax.js';
+import { closureName, contains, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
+import { isDetached } from '../../src/go/detached.js';
 
 /**
  * A goroutine the spawner does not wait for, whose code never names the context but to log with

@@ -1,6 +1,7 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
-import { enclosingFunction, firstLine, isDetached, same, type Node } from '../../src/go/syntax.js';
+import { enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
+import { isDetached } from '../../src/go/detached.js';
 import { waitsOnDone } from './outlives-function.js';
 
 // A context kept in a local through calls that wrap it (`deleteRelatedCtx :=

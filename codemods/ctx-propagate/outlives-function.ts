@@ -1,7 +1,8 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { goStartsOfLocal } from './started-local-closure.js';
-import { ancestors, contains, enclosingFunction, firstLine, isDetached, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
+import { isDetached } from '../../src/go/detached.js';
 
 // Work that outlives the function whose context parameter is in scope: a goroutine the function
 // starts and does not wait for, which runs on after it returns, when that context (a request's)

@@ -1,6 +1,7 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { ancestors, contains, firstLine, isDetached, rootName, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, firstLine, rootName, type Node } from '../../src/go/syntax.js';
+import { isDetached } from '../../src/go/detached.js';
 
 /**
  * Sources in the order to offer them. Innermost first, except for a goroutine that outlives the

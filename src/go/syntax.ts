@@ -263,43 +263,6 @@ export function firstLine(text: string): string {
   return nl === -1 ? text : `${text.slice(0, nl)}…`;
 }
 
-/** A goroutine is detached when the function spawning it never waits (no Wait() after the go statement). */
-export function isDetached(go: Node): boolean {
-  const spawner = enclosingFunction(go);
-  if (!spawner) return true;
-  if (drainedToClose(go)) return false;
-  return !spawner
-    .descendantsOfType('call_expression')
-    .some((c) => c.startIndex > go.endIndex && /\.Wait$/.test(c.childForFieldName('function')?.text ?? ''));
-}
-
-/**
- * `go chkr.ReadPacks(ctx, …, errChan)`, then `for err := range errChan {…}` later in the same
- * block, a range nothing leaves early: the spawner reads the channel it handed the goroutine until
- * it is closed, as the goroutine's end does (restic's check).
- */
-function drainedToClose(go: Node): boolean {
-  const args = go.namedChild(0)?.childForFieldName('arguments')?.namedChildren ?? [];
-  const fn = enclosingFunction(go);
-  for (let s = go.nextNamedSibling; s; s = s.nextNamedSibling) {
-    if (s.type !== 'for_statement') continue;
-    const clause = s.namedChildren.find((c) => c.type === 'range_clause');
-    const over = clause?.childForFieldName('right');
-    if (over?.type !== 'identifier' || !args.some((a) => a.text === over.text)) continue;
-    const body = s.childForFieldName('body');
-    const leaves = body?.descendantsOfType(['return_statement', 'goto_statement', 'break_statement']).some((x) => same(enclosingFunction(x), fn) && (x.type !== 'break_statement' || !insideInner(x, s)));
-    return !leaves;
-  }
-  return false;
-}
-
-/** A break that leaves a loop, select or switch inside `loop`, not `loop` itself. */
-function insideInner(brk: Node, loop: Node): boolean {
-  if (brk.namedChildCount > 0) return false;
-  for (let p = brk.parent; p && p.id !== loop.id; p = p.parent) if (['for_statement', 'select_statement', 'expression_switch_statement', 'type_switch_statement'].includes(p.type)) return true;
-  return false;
-}
-
 /**
  * A function literal that is returned, or stored in a field or a composite literal, or given to a
  * call whose result is (`y.clean = NewThrottle2(time.Minute, func() {…})`), directly or through a
