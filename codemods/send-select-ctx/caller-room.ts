@@ -26,19 +26,22 @@ export function roomInEveryCaller(send: Node, ctx: FileContext): boolean {
   const name = fn.childForFieldName('name')?.text;
   const body = fn.childForFieldName('body');
   if (!name || !body || (fn.type !== 'function_declaration' && fn.type !== 'method_declaration')) return false;
-  // Once at most per call, and not handed on to code that could send more.
-  if (mostSends(body, chan.text) > 1) return false;
-  if (body.descendantsOfType('identifier').some((id) => id.text === chan.text && useOf(id) === 'other')) return false;
+  if (!sendsOnceAndKeeps(body, chan.text)) return false;
   const calls = callsHanding(found.param, ctx.packageIndex())?.calls ?? [];
   return calls.length > 0 && calls.every(({ call, arg }) => startedOncePerSlot(call, arg, ctx.packageIndex()));
 }
 
-/** The function a call runs (the package's own, every declaration of its name) sends on the parameter `arg` lands in once at most, and hands it to nothing. */
+/** Once at most on any path through the body, and not handed on to code that could send more. */
+function sendsOnceAndKeeps(body: Node, param: string): boolean {
+  return mostSends(body, param) <= 1 && !body.descendantsOfType('identifier').some((id) => id.text === param && useOf(id) === 'other');
+}
+
+/** The function a call runs (the package's own, every declaration of its name) sends on the parameter `arg` lands in as sendsOnceAndKeeps says. */
 function sendsOnceAtMost(call: Node, arg: string, index: PackageIndex): boolean {
   const given = parametersGiven(call, arg, index);
   return given.length > 0 && given.every(({ decl, param }) => {
     const body = decl.childForFieldName('body');
-    return !!body && mostSends(body, param) <= 1 && !body.descendantsOfType('identifier').some((id) => id.text === param && useOf(id) === 'other');
+    return !!body && sendsOnceAndKeeps(body, param);
   });
 }
 
