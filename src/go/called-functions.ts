@@ -1,8 +1,7 @@
 import { baseTypeName } from './declarations.js';
-import { importName, importSpecs } from './imports.js';
 import type { PackageIndex } from './package-index.js';
 import type { Node } from './syntax.js';
-import { operandType, ownMethodsOnly, receiverInText, typeNamed, type ReceiverType } from './receiver-types.js';
+import { importedName, operandType, ownMethodsOnly, receiverInText, typeNamed, type ReceiverType } from './receiver-types.js';
 import { declarationOf, positionalParams, type Param } from './scope.js';
 
 /** How many calls deep a goroutine's work is followed into the package's functions. */
@@ -95,9 +94,7 @@ function rootedAtImport(operand: Node): boolean {
   while (n && (n.type === 'call_expression' || n.type === 'selector_expression')) {
     n = n.type === 'call_expression' ? n.childForFieldName('function') : n.childForFieldName('operand');
   }
-  if (n?.type !== 'identifier' || declarationOf(n.text, n)) return false;
-  const name = n.text;
-  return importSpecs(n.tree).some((s) => s.alias !== '_' && s.alias !== '.' && (s.alias ?? importName(s.path)) === name);
+  return n?.type === 'identifier' && importedName(n);
 }
 
 /** The name a call's function goes by: `f` (a function), `x.m` (a method `m`, whatever x is). */

@@ -77,7 +77,7 @@ export function receiverInText(text: string): { name: string | undefined; type: 
 }
 
 /** An identifier naming an imported package, not a local hiding it. */
-function importedName(n: Node): boolean {
+export function importedName(n: Node): boolean {
   if (declarationOf(n.text, n)) return false;
   return importSpecs(n.tree).some((s) => s.alias !== '_' && s.alias !== '.' && (s.alias ?? importName(s.path)) === n.text);
 }
