@@ -1,11 +1,9 @@
 import { closedChannels, closedOnExit, contains, firstLine, nextStatement, same, unparen, type Node } from '../../src/go/syntax.js';
 import { enclosingLoops } from '../../src/go/loops.js';
 import { resultsOf } from '../../src/go/scope.js';
+import { BRANCHING, CASES } from '../../src/go/send-paths.js';
 import type { FanOut } from './fan-out.js';
 
-/** Where a case's statements sit: the case of a switch or a select whose body holds the send. */
-const CASES = new Set(['expression_case', 'type_case', 'default_case', 'communication_case']);
-const SWITCHES = new Set(['expression_switch_statement', 'type_switch_statement', 'select_statement']);
 
 /**
  * Why a fan-out's send cannot end its done case with a bare `continue` of the loop over the
@@ -30,7 +28,7 @@ export function continueUnsafe(send: Node, fn: Node, fanOut: FanOut): string | u
     if (holder.type === 'block' && holder.parent?.type === 'if_statement') node = holder.parent;
     else if (holder.type === 'block' && holder.parent?.type === 'block') node = holder;
     else if (holder.type === 'block' && holder.parent?.type === 'statement_list') node = holder;
-    else if (CASES.has(holder.type) && holder.parent && SWITCHES.has(holder.parent.type)) node = holder.parent;
+    else if (CASES.has(holder.type) && holder.parent && BRANCHING.has(holder.parent.type)) node = holder.parent;
     else if (holder.type === 'if_statement') node = holder; // an `else if`: the outer if's alternative
     else {
       const where = holder.type === 'block' ? holder.parent ?? holder : holder;

@@ -88,8 +88,9 @@ function sendsAlong(statements: Node[], ch: string, iteration = false, inLoop = 
   return { through, returned, broke };
 }
 
-const BRANCHING = new Set(['select_statement', 'expression_switch_statement', 'type_switch_statement']);
-const CASES = new Set(['communication_case', 'default_case', 'expression_case', 'type_case']);
+/** A select or a switch, and the cases its statements sit in. */
+export const BRANCHING = new Set(['select_statement', 'expression_switch_statement', 'type_switch_statement']);
+export const CASES = new Set(['communication_case', 'default_case', 'expression_case', 'type_case']);
 
 /** A send in a loop or a function literal within `s` (or `s` itself a loop). */
 function repeats(send: Node, s: Node): boolean {
