@@ -1,7 +1,7 @@
 import { baseTypeName } from './declarations.js';
 import type { PackageIndex } from './package-index.js';
 import type { Node } from './syntax.js';
-import { importedName, operandType, ownMethodsOnly, receiverInText, typeNamed, type ReceiverType } from './receiver-types.js';
+import { declaredType, importedName, operandType, ownMethodsOnly, receiverInText, standardInterface, typeNamed, type ReceiverType } from './receiver-types.js';
 import { declarationOf, positionalParams, type Param } from './scope.js';
 
 /** How many calls deep a goroutine's work is followed into the package's functions. */
@@ -48,18 +48,20 @@ function followCalls(calls: Node[], index: PackageIndex, direct: boolean, parse:
     // `time.Now().Add(d)`, `klog.Flush()`: another package's, not a function of this one.
     if (c.type === 'selector_expression' && rootedAtImport(c.childForFieldName('operand')!)) return [];
     const named = calledName(c);
-    const receiver = named?.method ? operandType(c.childForFieldName('operand')!, index) : undefined;
-    return named && receiver !== false ? [{ ...named, receiver, via: direct ? `${c.text}()` : undefined }] : [];
+    const operand = named?.method ? c.childForFieldName('operand')! : undefined;
+    const receiver = operand ? operandType(operand, index) : undefined;
+    const implementing = operand && receiver === undefined ? standardInterface(declaredType(operand, index) ?? '') : undefined;
+    return named && receiver !== false ? [{ ...named, receiver, implementing, via: direct ? `${c.text}()` : undefined }] : [];
   });
   for (let depth = 0; depth < CALL_DEPTH && level.length > 0; depth++) {
     const next: typeof level = [];
-    for (const { name, method, receiver, via } of level) {
-      const key = `${method ? `${receiver ?? ''}.` : ''}${name}`;
+    for (const { name, method, receiver, implementing, via } of level) {
+      const key = `${method ? `${receiver ?? implementing?.name ?? ''}.` : ''}${name}`;
       if (seen.has(key) || seen.size >= MOST_NAMES) continue;
       seen.add(key);
       const texts: string[] = [];
       // `socket.Listen()` on a `*TServerSocket`: that type's Listen, not another type's of the name.
-      const ofReceiver = (text: string) => !receiver || receiverInText(text)?.type === receiver;
+      const ofReceiver = (text: string) => (!receiver || receiverInText(text)?.type === receiver) && (!implementing || hasMethods(receiverInText(text)?.type, implementing.methods, index));
       let declarations = index.functionsNamed(name, method, (text) => {
         if (!ofReceiver(text)) return false;
         texts.push(text);
@@ -80,12 +82,19 @@ function followCalls(calls: Node[], index: PackageIndex, direct: boolean, parse:
   return out;
 }
 
-/** A call followed by name: a method's with its receiver's type where that is known. */
+/** A call followed by name: a method's with its receiver's type where that is known, or the standard interface it is declared as. */
 interface FollowedCall {
   name: string;
   method: boolean;
   receiver?: string;
+  implementing?: { name: string; methods: string[] };
   via?: string;
+}
+
+/** Whether a type of the package has all these methods: declared by itself, or maybe promoted from a type it embeds. */
+function hasMethods(type: string | undefined, methods: string[], index: PackageIndex): boolean {
+  if (!type || !ownMethodsOnly(type, index)) return true;
+  return methods.every((m) => index.method(type, m));
 }
 
 /** An operand whose leftmost name is an imported package's (`time` in `time.Now().Add`), through calls and selectors. */
@@ -176,19 +185,37 @@ function callsInText(text: string, index: PackageIndex): FollowedCall[] {
     if (!m[1] && NOT_CALLS.has(m[2])) continue;
     // `time.Now().Add(d)`, `strings.Split(s, ",")`: the standard library's, not a method of the package.
     if (m[1] && STANDARD.has(chainRoot(code, m.index!))) continue;
-    const receiver = m[1] && own?.name ? typeInText(code.slice(0, m.index), own as { name: string; type: string }, index) : undefined;
-    if (receiver !== false) out.push({ name: m[2], method: !!m[1], receiver });
+    if (!m[1]) {
+      out.push({ name: m[2], method: false });
+      continue;
+    }
+    const before = code.slice(0, m.index);
+    const onReceiver = own?.name ? typeInText(before, own as { name: string; type: string }, index) : undefined;
+    const typed = onReceiver ?? { receiver: undefined, implementing: parameterInterface(text.slice(0, body), before) };
+    if (typed.receiver !== false) out.push({ name: m[2], method: true, receiver: typed.receiver, implementing: typed.implementing });
   }
   return out;
 }
 
-/** What a call's operand ending `before` is, when it is a method's receiver `own` or a field of it: as ReceiverType says. */
-function typeInText(before: string, own: { name: string; type: string }, index: PackageIndex): ReceiverType {
+/** The standard interface a parameter the call's operand ending `before` names is declared as in the signature (`c` in `func serve(c net.Conn)`). */
+function parameterInterface(signature: string, before: string): FollowedCall['implementing'] {
+  const name = /(?<![\w.)\]])(\w+)$/.exec(before)?.[1];
+  const declared = name ? new RegExp(`[(,]\\s*${name}(?:\\s*,\\s*\\w+)*\\s+([\\w.]+)\\s*[,)]`).exec(signature) : null;
+  return declared ? standardInterface(declared[1]) : undefined;
+}
+
+/**
+ * What a call's operand ending `before` is, when it is a method's receiver `own` or a field of it:
+ * as ReceiverType says, or the standard interface a field is declared as.
+ */
+function typeInText(before: string, own: { name: string; type: string }, index: PackageIndex): Pick<FollowedCall, 'implementing'> & { receiver: ReceiverType } | undefined {
   const m = /(?<![\w.)\]])(\w+)(?:\.(\w+))?$/.exec(before);
   if (!m || m[1] !== own.name) return undefined;
-  if (!m[2]) return typeNamed(own.type, index);
+  if (!m[2]) return { receiver: typeNamed(own.type, index) };
   const field = index.fieldsOf(own.type).find((f) => f.name === m[2]);
-  return field ? typeNamed(field.type, index) : undefined;
+  if (!field) return undefined;
+  const receiver = typeNamed(field.type, index);
+  return { receiver, implementing: receiver === undefined ? standardInterface(field.type) : undefined };
 }
 
 /**

@@ -84,3 +84,27 @@ export function importedName(n: Node): boolean {
 
 /** The predeclared types other than `error` (an interface): none has a method the package declares. */
 const BASIC = new Set('bool string int int8 int16 int32 int64 uint uint8 uint16 uint32 uint64 uintptr byte rune float32 float64 complex64 complex128'.split(' '));
+
+/**
+ * A standard interface a value is declared as (`conn net.Conn`), with its methods: a call on it
+ * runs the method of a type having them all, not any of the package's methods of the name
+ * (sarama's `b.conn.Close()` is not its producer's `Close`). Undefined for other types, and for
+ * interfaces of one method, which any type of the name may implement.
+ */
+export function standardInterface(written: string): { name: string; methods: string[] } | undefined {
+  const name = written.trim();
+  const methods = STANDARD_INTERFACES[name];
+  return methods ? { name, methods: methods.split(' ') } : undefined;
+}
+
+const STANDARD_INTERFACES: Record<string, string> = {
+  'net.Conn': 'Read Write Close LocalAddr RemoteAddr SetDeadline SetReadDeadline SetWriteDeadline',
+  'net.PacketConn': 'ReadFrom WriteTo Close LocalAddr SetDeadline SetReadDeadline SetWriteDeadline',
+  'net.Listener': 'Accept Close Addr',
+  'io.ReadCloser': 'Read Close',
+  'io.WriteCloser': 'Write Close',
+  'io.ReadWriteCloser': 'Read Write Close',
+  'io.ReadWriter': 'Read Write',
+  'http.ResponseWriter': 'Header Write WriteHeader',
+  'context.Context': 'Deadline Done Err Value',
+};

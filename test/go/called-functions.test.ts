@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseGo } from '../../src/engine/parser.js';
-import { callsHanding, parametersGiven } from '../../src/go/called-functions.js';
+import { callsHanding, everyCalledBody, parametersGiven } from '../../src/go/called-functions.js';
 import { PackageIndex } from '../../src/go/package-index.js';
+import { receiverInText } from '../../src/go/receiver-types.js';
 import { paramsOf, positionalParams } from '../../src/go/scope.js';
+import type { Node } from '../../src/go/syntax.js';
 
 const SRC = `package p
 
@@ -37,5 +39,58 @@ describe('parameters by position', () => {
   it("finds each call's argument for a parameter by its place", () => {
     const out = paramsOf(serve).find((p) => p.name === 'out')!;
     expect(callsHanding(out, index)?.calls.map((c) => c.arg?.text)).toEqual(['sink']);
+  });
+});
+
+const CONN = `package p
+
+import "net"
+
+type Broker struct{ conn net.Conn }
+
+func (b *Broker) Open() { b.conn.Close() }
+
+func serve(c net.Conn) { c.Close() }
+
+// A producer: Close, but none of a connection's other methods.
+type producer struct{ errors chan error }
+
+func (p *producer) Close() { for range p.errors {} }
+
+// A connection of the package's own, and one wrapping another.
+type pipeConn struct{ ch chan []byte }
+
+func (p *pipeConn) Read(b []byte) (int, error)  { <-p.ch; return 0, nil }
+func (p *pipeConn) Write(b []byte) (int, error) { return 0, nil }
+func (p *pipeConn) Close() error                { for range p.ch {}; return nil }
+func (p *pipeConn) LocalAddr() net.Addr         { return nil }
+func (p *pipeConn) RemoteAddr() net.Addr        { return nil }
+func (p *pipeConn) SetDeadline(t time.Time) error      { return nil }
+func (p *pipeConn) SetReadDeadline(t time.Time) error  { return nil }
+func (p *pipeConn) SetWriteDeadline(t time.Time) error { return nil }
+
+type wrapped struct{ net.Conn }
+
+func (w wrapped) Close() error { for {} }
+
+func main() {
+	b := &Broker{}
+	go b.Open()
+	var c net.Conn
+	go serve(c)
+	go c.Close()
+}
+`;
+
+describe('calls on a standard interface', () => {
+  const index = new PackageIndex(new Map([['/p/conn.go', CONN]]), (text) => parseGo(text));
+  const goCalls = (name: string) => index.callsNamed(name).filter((c) => c.parent?.type === 'go_statement').map((c) => c.childForFieldName('function')!);
+  const owner = (body: Node) => receiverInText(body.parent!.text)?.type ?? body.parent!.childForFieldName('name')!.text;
+  const receivers = (name: string) => everyCalledBody(goCalls(name), index).map((b) => owner(b.body));
+
+  it("follows a net.Conn's Close only to the package's types that have all of a connection's methods, or may promote them", () => {
+    expect(receivers('Open')).toEqual(['Broker', 'pipeConn', 'wrapped']);
+    expect(receivers('serve')).toEqual(['serve', 'pipeConn', 'wrapped']);
+    expect(receivers('Close')).toEqual(['pipeConn', 'wrapped']);
   });
 });
