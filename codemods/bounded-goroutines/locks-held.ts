@@ -6,7 +6,7 @@ import { paramsOf } from '../../src/go/scope.js';
 import type { Spawn } from './detect.js';
 import { wrapperLockCalls } from '../../src/go/lock-wrappers.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { callsStandardPackage } from '../../src/go/called-functions.js';
+import { callsOf, callsStandardPackage } from '../../src/go/called-functions.js';
 
 /**
  * A mutex locked before the loop in its function and not unlocked before the loop starts
@@ -82,18 +82,20 @@ export function lockHeldByCaller(spawn: Spawn, ctx: FileContext): string | undef
   const name = spawn.fn.childForFieldName('name')?.text;
   if (!name) return undefined;
   if (/\wLocked$/.test(name)) return `${name}, named so`;
-  return heldAroundCalls(name, ctx, CALLER_DEPTH, new Set());
+  return heldAroundCalls(spawn.fn, ctx, CALLER_DEPTH, new Set());
 }
 
 /** How many calls up a lock held around the loop's function is looked for. */
 const CALLER_DEPTH = 3;
 
-function heldAroundCalls(name: string, ctx: FileContext, depth: number, seen: Set<string>): string | undefined {
+/** A lock held around a call of `fn` (as callsOf finds them), or of its callers up to `depth` calls up. */
+function heldAroundCalls(fn: Node, ctx: FileContext, depth: number, seen: Set<string>): string | undefined {
+  const name = fn.childForFieldName('name')!.text;
   if (seen.has(name)) return undefined;
   seen.add(name);
   const index = ctx.packageIndex();
   // Only functions that lock something are parsed to look at their calls.
-  for (const call of index.callsNamed(name, (decl) => /\.R?Lock\(\)/.test(decl))) {
+  for (const call of callsOf(fn, index, (decl) => /\.R?Lock\(\)/.test(decl))) {
     // Started on a goroutine of its own (`go v.poll(…)` under `w.Lock()`): it runs without the lock.
     if (call.parent?.type === 'go_statement' || callsStandardPackage(call)) continue;
     const caller = enclosingFunction(call);
@@ -103,14 +105,14 @@ function heldAroundCalls(name: string, ctx: FileContext, depth: number, seen: Se
     if (held) return `${held}, locked in ${caller!.childForFieldName('name')?.text ?? 'a function literal'} around the call`;
   }
   if (depth <= 1) return undefined;
-  for (const call of index.callsNamed(name)) {
+  for (const call of callsOf(fn, index)) {
     if (call.parent?.type === 'go_statement' || callsStandardPackage(call)) continue;
     // Only a direct call runs under its caller's locks: not one in a function literal started on
     // a goroutine (`go func() { p.collect() }()`, `p.wg.Go(func() { p.collect(tick.C) })`).
     if (inGoroutineLiteral(call)) continue;
     const caller = ancestors(call).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
     const callerName = caller?.childForFieldName('name')?.text;
-    const held = callerName ? heldAroundCalls(callerName, ctx, depth - 1, seen) : undefined;
+    const held = callerName ? heldAroundCalls(caller!, ctx, depth - 1, seen) : undefined;
     if (held) return `${held} of ${callerName}, which calls ${name}`;
   }
   return undefined;

@@ -2,7 +2,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { declarationOf, positionalParams, type Param } from '../../src/go/scope.js';
 import { unparen, type Node } from '../../src/go/syntax.js';
-import { isFunctionType } from '../../src/go/called-functions.js';
+import { callsOf, isFunctionType } from '../../src/go/called-functions.js';
 import type { Spawn } from './detect.js';
 import { spawned } from './goroutine-bodies.js';
 import { boundChosen } from './network.js';
@@ -103,7 +103,7 @@ function shownByCallers(param: Param, variadic: boolean, index: PackageIndex): b
   const params = positionalParams(fn);
   const position = variadic ? params.length - 1 : params.indexOf(param.name);
   if (position < 0) return false;
-  const calls = index.callsNamed(callee).filter((c) => variadic || c.childForFieldName('arguments')?.namedChildCount === params.length);
+  const calls = callsOf(fn, index);
   if (calls.length === 0) return false;
   return calls.every((call) => {
     const args = call.childForFieldName('arguments')?.namedChildren ?? [];

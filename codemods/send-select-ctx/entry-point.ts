@@ -1,4 +1,5 @@
 import type { FileContext } from '../../src/engine/types.js';
+import { callsOf } from '../../src/go/called-functions.js';
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { declarationOf, paramsOf } from '../../src/go/scope.js';
 import { ancestors, type Node } from '../../src/go/syntax.js';
@@ -21,7 +22,7 @@ export function readByEntryPointsCaller(send: Node, fn: Node, ctx: FileContext, 
   const name = fn.childForFieldName('name')?.text;
   if (at < 0 || ctxAt < 0 || source.kind !== 'ctx-param' || !name) return undefined;
   const index = ctx.packageIndex();
-  const calls = index.callsNamed(name).filter((c) => c.childForFieldName('arguments')?.namedChildCount === params.length);
+  const calls = callsOf(fn, index);
   if (calls.length === 0) return undefined;
   let found: string | undefined;
   for (const call of calls) {

@@ -1,9 +1,9 @@
 import type { FileContext } from '../../src/engine/types.js';
-import { callsHanding, parametersGiven } from '../../src/go/called-functions.js';
+import { callsHanding, callsOf, parametersGiven } from '../../src/go/called-functions.js';
 import { leavesLoop, loopShape } from '../../src/go/loops.js';
 import { plainReceive } from '../../src/go/receive-shapes.js';
 import { awaitedReceive } from './returned-received.js';
-import { declarationOf, positionalParams } from '../../src/go/scope.js';
+import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
 
 /**
@@ -25,7 +25,7 @@ export function countedWhereReturned(send: Node, ctx: FileContext, source: strin
     if (!makerName || closes(maker, name)) continue;
     const at = returnedAt(maker, name);
     if (at === undefined) continue;
-    for (const call of callersOf(maker, makerName, ctx)) {
+    for (const call of callsOf(maker, ctx.packageIndex())) {
       for (const use of usesOfResult(call, at)) {
         const loop = countingLoop(use, ctx);
         const received = loop ? undefined : awaitedReceive(use);
@@ -69,12 +69,6 @@ function returnedAt(fn: Node, name: string): number | undefined {
   return found.length > 0 && found.every((i) => i === found[0]) ? found[0] : undefined;
 }
 
-/** The package's calls of the maker, with as many arguments as it has parameters. */
-function callersOf(maker: Node, name: string, ctx: FileContext): Node[] {
-  const count = positionalParams(maker).length;
-  const variadic = /\.\.\./.test(maker.childForFieldName('parameters')?.text ?? '');
-  return ctx.packageIndex().callsNamed(name).filter((c) => variadic || c.childForFieldName('arguments')?.namedChildCount === count);
-}
 
 /** Where a call's result at this position is used: the call itself (a lone result), or each later use of the local it is assigned to. */
 function usesOfResult(call: Node, at: number): Node[] {

@@ -131,20 +131,38 @@ export function parametersGiven(call: Node, arg: string, index: PackageIndex): {
 }
 
 /**
- * The package's calls of the function or method that declares `param`, by its name, each with the
- * argument it hands that parameter: only calls with as many arguments as it has parameters (any
- * number for a variadic one), since another type's method of the name (a getter,
- * `reply.GetChunks()`) is not a call of it. Undefined for a function literal's parameter.
+ * The package's calls of a function or method declaration, by its name: only calls with as many
+ * arguments as it has parameters (any number for a variadic one), and for a method, none on an
+ * operand of another type the package knows, for another type's method of the name is not a
+ * call of it (a getter, `reply.GetChunks()`; toxiproxy's `proxy.Start()` for its link's `Start(…)`).
+ * A function's are plain calls (`f(…)`), not of a method of the name. `where`: as for callsNamed.
+ */
+export function callsOf(fn: Node, index: PackageIndex, where?: (declaration: string) => boolean): Node[] {
+  const name = fn.childForFieldName('name')?.text;
+  if (!name) return [];
+  const count = positionalParams(fn).length;
+  const variadic = /\.\.\./.test(fn.childForFieldName('parameters')?.text ?? '');
+  const own = fn.type === 'method_declaration' ? receiverInText(fn.text)?.type : undefined;
+  return index.callsNamed(name, where).filter((c) => {
+    if (!variadic && c.childForFieldName('arguments')?.namedChildCount !== count) return false;
+    const callee = c.childForFieldName('function')!;
+    if (fn.type === 'function_declaration') return callee.type === 'identifier';
+    if (callee.type !== 'selector_expression') return true;
+    const type = operandType(callee.childForFieldName('operand')!, index);
+    return type === undefined || type === own;
+  });
+}
+
+/**
+ * The package's calls of the function or method that declares `param` (as callsOf finds them),
+ * each with the argument it hands that parameter. Undefined for a function literal's parameter.
  */
 export function callsHanding(param: Param, index: PackageIndex): { callee: string; calls: { call: Node; arg: Node | undefined }[] } | undefined {
   const fn = param.fn;
   const callee = fn.childForFieldName('name')?.text;
   if (!callee || (fn.type !== 'function_declaration' && fn.type !== 'method_declaration')) return undefined;
-  const params = positionalParams(fn);
-  const position = params.indexOf(param.name);
-  const variadic = /\.\.\./.test(fn.childForFieldName('parameters')?.text ?? '');
-  const calls = index.callsNamed(callee).filter((c) => variadic || c.childForFieldName('arguments')?.namedChildCount === params.length);
-  return { callee, calls: calls.map((call) => ({ call, arg: call.childForFieldName('arguments')?.namedChildren[position] })) };
+  const position = positionalParams(fn).indexOf(param.name);
+  return { callee, calls: callsOf(fn, index).map((call) => ({ call, arg: call.childForFieldName('arguments')?.namedChildren[position] })) };
 }
 
 /**
