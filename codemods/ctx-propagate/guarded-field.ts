@@ -1,6 +1,7 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { ancestors, enclosingFunction, type Node } from '../../src/go/syntax.js';
+import { fieldSets } from './unset-field.js';
 
 /**
  * A receiver's context field that the package sets again under a lock (`c.ctx, c.cancel =
@@ -10,10 +11,9 @@ import { ancestors, enclosingFunction, type Node } from '../../src/go/syntax.js'
  */
 export function fieldSetUnderLock(source: CancellationSource, call: Node, index: PackageIndex): string | undefined {
   if (source.kind !== 'ctx-field') return undefined;
-  const field = source.expr.slice(source.expr.lastIndexOf('.') + 1);
   const outer = ancestors(call).filter((a) => a.type === 'function_declaration' || a.type === 'method_declaration').at(-1);
   if (outer && LOCKED.test(outer.text.slice(0, call.startIndex - outer.startIndex))) return undefined;
-  for (const set of index.nodesMatching(new RegExp(`\\.${field}\\s*(,\\s*[\\w.]+\\s*)*=[^=]`, 'g'))) {
+  for (const set of fieldSets(source, index)) {
     const fn = enclosingFunction(set);
     const name = fn?.childForFieldName('name')?.text;
     if (fn && name && LOCKED.test(fn.text.slice(0, set.startIndex - fn.startIndex))) return name;

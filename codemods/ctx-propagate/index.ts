@@ -1,5 +1,5 @@
 import { toldApartInSelect } from './told-apart.js';
-import { fieldSetAfterCall, fieldTestedForNil } from './unset-field.js';
+import { fieldTestedForNil, unsetFieldReason } from './unset-field.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { cancellationSources, hiddenContextParam, type CancellationSource } from '../../src/go/cancellation.js';
 import { doneAt } from '../../src/go/done-at.js';
@@ -128,9 +128,9 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(reason));
       continue;
     }
-    const setAfter = fieldSetAfterCall(call, source);
-    if (setAfter) {
-      out.push(unfixed(`the function sets ${source.expr} only after this call (line ${setAfter}): here it is still nil on a fresh value (a panic), or the last one, cancelled`));
+    const unsetReason = unsetFieldReason(call, source, ctx.packageIndex());
+    if (unsetReason) {
+      out.push(unfixed(unsetReason));
       continue;
     }
     // `ar.shutdownDelayCtx`: a context kept for one purpose (skipping a delay), cancelled by it.

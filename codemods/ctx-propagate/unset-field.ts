@@ -1,14 +1,26 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
-import type { Node } from '../../src/go/syntax.js';
+import { ancestors, type Node } from '../../src/go/syntax.js';
+import { callsOf } from '../../src/go/called-functions.js';
+import { receiverInText } from '../../src/go/receiver-types.js';
+
+/** Why a context field may be nil or stale at the call, if it may: set after it in the function, or only by methods run later. */
+export function unsetFieldReason(call: Node, source: CancellationSource, index: PackageIndex): string | undefined {
+  const setAfter = fieldSetAfterCall(call, source);
+  if (setAfter) return `the function sets ${source.expr} only after this call (line ${setAfter}): here it is still nil on a fresh value (a panic), or the last one, cancelled`;
+  const setters = fieldSetOnlyLate(source, index);
+  const reader = source.fn.childForFieldName('name')?.text;
+  if (setters) return `${source.expr} is set only in ${setters.join(', ')}, not where a value is made: ${reader}, exported, may run before that (a panic on the nil field; frp's HandleQUICListener on a service never run)`;
+  return undefined;
+}
 
 /**
  * A context field the function sets only after the call (`s.client, err = NewClient(context.TODO(),
  * …)`, then `s.ctx, s.cancel = context.WithCancel(…)`): at the call it is nil on a fresh value (a
  * panic), or the last run's, cancelled. The line of the first assignment, or undefined.
  */
-export function fieldSetAfterCall(call: Node, source: CancellationSource): number | undefined {
+function fieldSetAfterCall(call: Node, source: CancellationSource): number | undefined {
   if (source.kind !== 'ctx-field') return undefined;
   const body = source.fn.childForFieldName('body');
   if (!body) return undefined;
@@ -49,4 +61,38 @@ function nilTests(name: string, index: PackageIndex): string[] {
     byField.set(name, tests);
   }
   return tests;
+}
+
+/**
+ * A receiver's context field the package sets only in methods of its type (frp's `svr.ctx`, set
+ * in `Run`), never where a value is made (a composite literal's key, a constructor, a method a
+ * function returning the type calls), read by an exported method of the exported type that does
+ * not set it: a caller may run that method before the field is set (frp's `HandleQUICListener`
+ * on a service never run), and a call given the nil field panics. The methods that set it, or
+ * undefined.
+ */
+export function fieldSetOnlyLate(source: CancellationSource, index: PackageIndex): string[] | undefined {
+  if (source.kind !== 'ctx-field' || source.fn.type !== 'method_declaration') return undefined;
+  const reader = source.fn.childForFieldName('name')?.text ?? '';
+  const type = receiverInText(source.fn.text)?.type;
+  const field = regexEscaped(source.expr.slice(source.expr.lastIndexOf('.') + 1));
+  // `ctx: ctx` in a composite literal: set when a value is made.
+  if (!/^[A-Z]/.test(reader) || !/^[A-Z]/.test(type ?? '') || index.anyTextMatches(new RegExp(`[{,\\s]${field}\\s*:[^=]`))) return undefined;
+  const setters = new Map<string, Node>();
+  for (const set of fieldSets(source, index)) {
+    const decl = ancestors(set).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
+    if (!decl || decl.type === 'function_declaration' || receiverInText(decl.text)?.type !== type) return undefined;
+    setters.set(decl.childForFieldName('name')!.text, decl);
+  }
+  if (setters.size === 0 || setters.has(reader)) return undefined;
+  // `s.init()` in `NewServer`, or a method `newSpan`, returning the type: set while the value is made.
+  const makes = (fn: Node) => (fn.type === 'function_declaration' || fn.type === 'method_declaration') && new RegExp(`\\b${type}\\b`).test(fn.childForFieldName('result')?.text ?? '');
+  const byConstructor = (setter: Node) => callsOf(setter, index).some((c) => ancestors(c).some(makes));
+  return [...setters.values()].some(byConstructor) ? undefined : [...setters.keys()];
+}
+
+/** Where the package assigns a context field of the source's name (`s.ctx = …`, `c.ctx, c.cancel = …`), each function parsed alone. */
+export function fieldSets(source: CancellationSource, index: PackageIndex): Node[] {
+  const field = regexEscaped(source.expr.slice(source.expr.lastIndexOf('.') + 1));
+  return index.nodesMatching(new RegExp(`\\.${field}\\s*(,\\s*[\\w.]+\\s*)*=[^=]`, 'g'));
 }
