@@ -21,8 +21,13 @@ const SETTLED = /^(true|false|\d+|"[^"\n]*"|`[^`\n]*`|(\w+\.)?[A-Z]\w*)$/;
 /** Builtins, conversions and locks: calls doing no work of the program's that could panic. */
 const NO_WORK = /^(len|cap|make|new|append|copy|min|max|delete|string|int\d*|uint\d*|byte|rune|bool|float\d+)$|\.(R?Lock|R?Unlock)$/;
 
-/** The marks the function starting the goroutine sets on fields before it: `h.running[id] = true`, `b.busy.CompareAndSwap(false, true)`, `t.inflight.Add(1)`. */
-function marksBefore(go: Node): Marks {
+/**
+ * The marks the function starting the goroutine sets on fields before it: `h.running[id] = true`,
+ * `b.busy.CompareAndSwap(false, true)`, `t.inflight.Add(1)`; and a flag a method of the package it
+ * calls there swaps (`if c.updates.maybeBegin() {`, whose `l.state.CompareAndSwap(…)` marks the
+ * work loop running: franz-go's metadata updates).
+ */
+function marksBefore(go: Node, index: PackageIndex): Marks {
   const marks: Marks = new Map();
   const add = (field: string, kind: Kind, value = '') => {
     const kinds = marks.get(field) ?? new Map<Kind, Set<string>>();
@@ -32,6 +37,11 @@ function marksBefore(go: Node): Marks {
   for (const m of text.matchAll(/[\w)\]]\.(\w+)\[[^\]\n]*\]\s*=(?!=)\s*([^\n;]+)/g)) add(m[1], 'entry', m[2]);
   for (const m of text.matchAll(/[\w)\]]\.(\w+)\.(LoadOrStore|Store)\(\s*[^,()\n]+,/g)) add(m[1], 'entry');
   for (const m of text.matchAll(/[\w)\]]\.(\w+)\.(CompareAndSwap|Swap|Store)\(|\batomic\.(?:CompareAndSwap|Swap|Store)\w*\(\s*&[\w.]*\.(\w+)\s*,/g)) add(m[1] ?? m[3], 'flag');
+  for (const name of new Set(Array.from(text.matchAll(/\.(\w+)\(/g), (m) => m[1]))) {
+    const texts: string[] = [];
+    index.functionsNamed(name, true, (decl) => (texts.push(decl), false));
+    for (const m of texts.flatMap((t) => [...t.matchAll(/[\w)\]]\.(\w+)\.(?:CompareAndSwap|Swap)\(|\batomic\.(?:CompareAndSwap|Swap)\w*\(\s*&[\w.]*\.(\w+)\s*,/g)])) add(m[1] ?? m[2], 'flag');
+  }
   for (const m of text.matchAll(/[\w)\]]\.(\w+)(?:\.Add\(\s*1\s*\)|\.Inc\(\)|\+\+)|\batomic\.Add\w*\(\s*&[\w.]*\.(\w+)\s*,\s*1\s*\)/g)) add(m[1] ?? m[2], 'count');
   for (const m of text.matchAll(/[\w)\]]\.(\w+)\s*=(?!=)\s*([^\n;]+)/g)) if (SETTLED.test(m[2].trim()) && m[2].trim() !== 'false' && m[2].trim() !== '0') add(m[1], 'value', m[2]);
   return marks;
@@ -58,6 +68,8 @@ function clearOf(n: Node, marks: Marks): { does: string; leaves: string } | unde
     const method = fn.type === 'selector_expression' ? fn.childForFieldName('field')!.text : '';
     if (method === 'Delete' && kinds(on)?.has('entry')) return { does: `runs ${firstLine(n.text)}`, leaves: ENTRY };
     const unset = /^(false|0)$/.test(args.at(-1)?.text ?? '');
+    // `again = !l.state.CompareAndSwap(state, stateUnstarted)`: the flag handed back, whatever the values.
+    if (method === 'CompareAndSwap' && kinds(on)?.has('flag')) return { does: `runs ${n.text}`, leaves: 'the flag set for good (the work refused from then on as already running)' };
     if (unset && ((method === 'Store' && kinds(on)?.has('flag')) || (/^atomic\.Store\w*$/.test(fn.text) && kinds(args[0])?.has('flag')))) return { does: `runs ${n.text}`, leaves: 'the flag set for good (the work refused from then on as already running)' };
     if (((method === 'Add' && /\(-1\)$/.test(text)) || method === 'Dec') && kinds(on)?.has('count')) return { does: `lowers ${on!.text} (${n.text})`, leaves: COUNT };
     if (/^atomic\.Add\w*$/.test(fn.text) && /,-1\)$/.test(text) && kinds(args[0])?.has('count')) return { does: `lowers ${args[0].text.replace(/^&/, '')} (${n.text})`, leaves: COUNT };
@@ -101,7 +113,7 @@ function shown(call: Node): string {
  * reason.
  */
 export function clearInCallee(undeferred: Node[], go: Node, body: Node, index: PackageIndex): string | undefined {
-  const marks = marksBefore(go);
+  const marks = marksBefore(go, index);
   if (marks.size === 0) return undefined;
   const own = ownNodes(body);
   type Step = { fn: Node; workBefore: boolean; in?: string };
