@@ -91,7 +91,11 @@ ${doneWithoutFix}- it runs after a blocking call (\`s.ListenAndServe()\`, \`s.Se
   fresh value, or the last one, cancelled (tiflow's etcd tester panicked; moby's networkdb cluster
   init would have logged with a nil context); or one the package uses only once tested not nil
   (\`if c.driver.context != nil { ctx = c.driver.context }\`): an option left unset leaves it nil
-  (go-dqlite's driver, its context set only by a deprecated option, panicked in \`Open\`);
+  (go-dqlite's driver, its context set only by a deprecated option, panicked in \`Open\`); or one
+  the package sets only in methods of its type (\`svr.ctx = ctx\` in \`Run\`), never where a value is
+  made (a composite literal's key, or a function or method returning the type), read by another
+  exported method of the exported type: a caller may run that method on a value never run, and
+  the nil context panics (with \`--aggressive\`, frp's \`HandleQUICListener\` on a \`Service{}\`);
 - an earlier write of the function is given \`context.Background()\` though the context is there
   (\`mailbox.Write(context.Background(), msg)\`, then \`queueDSN(context.TODO(), rcpt)\`): the function
   cut that sequence loose on purpose, and given the context the later call could be cut off after

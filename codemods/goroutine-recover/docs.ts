@@ -81,7 +81,9 @@ goroutine, recovered, kept the subscription reserved and never queued it again),
 after the work, an entry from a map it shares (\`delete(h.ports, key)\`: devspace's port forwards,
 a dead one handed out for its pod from then on) or clearing a mark its starter set just before
 (\`jm.names.LoadOrStore(name, …)\` … \`jm.names.Delete(name)\`; \`atomic.CompareAndSwapInt32(&r.running,
-0, 1)\` … \`atomic.StoreInt32(&r.running, 0)\`: certmagic's and casbin's shapes), also in a
+0, 1)\` … \`atomic.StoreInt32(&r.running, 0)\`: certmagic's and casbin's shapes; a flag a method
+of the package swaps, \`if c.updates.maybeBegin() {\` … \`l.state.CompareAndSwap(running, idle)\`
+in \`maybeFinish\`: franz-go's metadata updates, never run again), also in a
 closure of the function around that the goroutine calls by name (\`doCancel()\`, whose
 \`close(cancel)\`, recovered, never reached zgrab2's waiting request; or one calling an end by
 its name, \`shutdownServer := func() { if err := srv.Shutdown(…); … }\`); any logger's \`Fatal\` ends the process as

@@ -90,6 +90,11 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   collection, with a plain receive and no way out of its loop (\`go func() { for range msgs { if e
   := <-errCh; e != nil { … } } }()\`): dapr's Service Bus lock renewals, whose collector hung once
   the subscription ended mid-round;
+- the channel, or the one each caller hands in for its parameter, is made beside a stop channel
+  (\`stopCh := make(chan struct{}, 1)\`) and handed on with it to one call (\`NewIterator(announcement,
+  stopCh)\`): its reader ends on that stop channel, not on the sender's context, and a send giving
+  up once the context is done would drop a value it is still there to take (kratos' Kubernetes
+  watcher, left on stale instances once the watch's context ended);
 - the channel is a parameter, and a caller in the package hands in a channel it made and takes
   with a plain receive in a loop nothing leaves early, closing it nowhere but after every such
   receive (\`go attach(ctx, i, n, rc)\` per network, then \`for range networks { rs := <-rc … }\`,
