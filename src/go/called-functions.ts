@@ -207,7 +207,8 @@ function callsInText(text: string, index: PackageIndex): FollowedCall[] {
       out.push({ name: m[2], method: false });
       continue;
     }
-    const before = code.slice(0, m.index);
+    // The operand's text, at most two names before the call: a tail of the code is enough.
+    const before = code.slice(Math.max(0, m.index! - 200), m.index);
     const onReceiver = own?.name ? typeInText(before, own as { name: string; type: string }, index) : undefined;
     const typed = onReceiver ?? { receiver: undefined, implementing: parameterInterface(text.slice(0, body), before) };
     if (typed.receiver !== false) out.push({ name: m[2], method: true, receiver: typed.receiver, implementing: typed.implementing });

@@ -293,8 +293,10 @@ function madeByPackageWrapper(local: LocalDecl, ctxPkg: string | undefined, inde
     if (operand.type === 'identifier' && !declarationOf(operand.text, callee!) && declaredType(operand, index()) === undefined) return false;
     if (callThroughInterface(callee!, index())) return false;
   }
-  const decls = index().functionsNamed(named.name, named.method);
-  return decls.length > 0 && decls.every((decl) => derivesContext(decl, ctxPkg));
+  // Only declarations whose text could return a context and its cancel are parsed: one that cannot settles it.
+  let textFits = true;
+  const decls = index().functionsNamed(named.name, named.method, (text) => (textFits &&= /Context\b/.test(text) && /CancelFunc|CancelCauseFunc|func\(\s*\)/.test(text)));
+  return textFits && decls.length > 0 && decls.every((decl) => derivesContext(decl, ctxPkg));
 }
 
 /**
