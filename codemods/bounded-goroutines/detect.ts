@@ -1,7 +1,8 @@
 import { enclosingLoops, isFixedCountLoop, loopStatement } from '../../src/go/loops.js';
 import { declarationOf, localsBefore, paramsOf } from '../../src/go/scope.js';
 import { callsByText, nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
-import { contains, enclosingFunction, nextStatement, type Node } from '../../src/go/syntax.js';
+import { contains, enclosingFunction, nextStatement, same, type Node } from '../../src/go/syntax.js';
+import { regexEscaped } from '../../src/go/find-by-text.js';
 import { rangesOverChannel } from './channel-loops.js';
 
 /** How the spawned goroutines are waited for, which decides the rewrite and what callers see. */
@@ -69,8 +70,26 @@ export function hasBound(go: Node, loop: Node, source: string): boolean {
   // `swg.Add()` with no count: a sized wait group's, which waits for room (nuclei's syncutil).
   const sized = callsByText(body, source, '.Add', (callee) => callee.endsWith('.Add'), body.startIndex, go.startIndex);
   if (sized.some((c) => before(c) && c.childForFieldName('arguments')?.namedChildren.length === 0)) return true;
-  if (limiterHandedOver(go, loop, source)) return true;
+  if (limiterHandedOver(go, loop, source) || countGuarded(go, loop)) return true;
   return nodesByToken(go, source, 'defer', 'defer_statement').some((d) => /<-\s*\w/.test(d.text) && !d.text.includes('Done'));
+}
+
+/**
+ * A go statement under `if workerCount < p.maxWorkers {` whose branch raises that count
+ * (`workerCount++`), and which the function lowers again as goroutines end (`workerCount--`): a
+ * count of those running, held under a limit (workerpool's dispatcher, which queues a task for
+ * the running workers once it is reached). Not an index (`if i < n { go …; i++ }`), never lowered.
+ */
+function countGuarded(go: Node, loop: Node): boolean {
+  const fn = enclosingFunction(loop);
+  for (let n = go.parent; n && n.id !== loop.id; n = n.parent) {
+    const test = n.parent?.type === 'if_statement' && same(n.parent.childForFieldName('consequence'), n) ? n.parent.childForFieldName('condition') : undefined;
+    const count = test && /^([\w.]+)\s*<=?\s*[\w.()]+$/.exec(test.text.trim())?.[1];
+    if (!count) continue;
+    const changed = (by: string) => new RegExp(`(^|[^\\w.])${regexEscaped(count)}\\s*(\\${by}\\${by}|\\${by}=\\s*1\\b)`);
+    if (changed('+').test(n.text) && changed('-').test(fn?.text ?? '')) return true;
+  }
+  return false;
 }
 
 /** A value named as a limiter, or made by a call that is (`region := LimitRegion(ctx, limiter)`). */
