@@ -15,9 +15,9 @@ export function tickReason(spawn: Spawn): string | undefined {
   if (kase && TICK_CASE.test(received)) {
     return `the loop starts a goroutine per tick (case ${received}), among the events it handles: paced already, and waiting there for a free slot would stop it handling the others, its own stop signal included`;
   }
-  const at = spawn.loops.findIndex((loop) => pacedBy(loop) !== undefined);
+  const at = spawn.loops.findIndex((loop) => pacedBy(loop, spawn.go) !== undefined);
   if (at === -1) return undefined;
-  const paced = pacedBy(spawn.loops[at])!;
+  const paced = pacedBy(spawn.loops[at], spawn.go)!;
   if (at === 0) return `the loop starts a goroutine per tick (${paced}): paced already, and waiting there for a free slot would stop it ticking, its own stop signal included`;
   // `for { time.Sleep(d); …; for _, port := range ports { go serve(port) } }`: a goroutine per item of each tick.
   const inner = firstLine(spawn.loops[0].text).replace(/\s*\{…?$/, '');

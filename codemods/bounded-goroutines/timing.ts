@@ -2,7 +2,7 @@ import { DONE_NAME } from '../../src/go/cancellation.js';
 import { loopStatement } from '../../src/go/loops.js';
 import { isDoneCase } from '../../src/go/receive-shapes.js';
 import { declarationOf, localsBefore, usesVariable } from '../../src/go/scope.js';
-import { ancestors, enclosingFunction, firstLine, same, statementsOf, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, firstLine, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
 
 // Goroutines whose time is spent waiting, not working: on a ticker, a delay, a grace period or a
@@ -78,9 +78,10 @@ export function ownTimeout(literal: Node | undefined, go?: Node): string | undef
 /**
  * A wait for a ticker or timer in the loop's own code (`case <-ticker.C:`, a `<-time.After(d)`
  * statement, a `time.Sleep(d)`; not in a goroutine or closure it starts): the loop runs once per
- * tick. As written, e.g. `<-ticker.C`.
+ * tick; a sleep only where the go statement is reached through the same branches, given `go`. As
+ * written, e.g. `<-ticker.C`.
  */
-export function pacedBy(loop: Node): string | undefined {
+export function pacedBy(loop: Node, go?: Node): string | undefined {
   const body = loop.childForFieldName('body');
   if (!body) return undefined;
   // `for range ticker.C`, `for range time.Tick(d)`: a pass per tick.
@@ -110,9 +111,15 @@ export function pacedBy(loop: Node): string | undefined {
   });
   if (wait) return wait.text;
   // `time.Sleep(interval)` or `utils.SleepWithJitter(heartbeat)` in the loop's own code: a heartbeat.
-  const sleep = body.descendantsOfType('call_expression').find((c) => c.parent?.type === 'expression_statement' && /(^|\.)Sleep\w*$/.test(c.childForFieldName('function')?.text ?? '') && same(enclosingFunction(c), enclosingFunction(loop)));
+  // On the go statement's path: in no branch that leaves it out (a back-off on an error path,
+  // frp's UDP proxy; a pause in another select case, raft's test network).
+  const onPath = (c: Node) => !go || ancestors(c).every((a) => !contains(body, a) || a.id === body.id || !BRANCHES.has(a.type) || contains(a, go));
+  const sleep = body.descendantsOfType('call_expression').find((c) => c.parent?.type === 'expression_statement' && /(^|\.)Sleep\w*$/.test(c.childForFieldName('function')?.text ?? '') && same(enclosingFunction(c), enclosingFunction(loop)) && onPath(c));
   return sleep?.text;
 }
+
+/** Where a path through a loop's body may go one way or another: a branch, a case, a loop that may not run. */
+const BRANCHES = new Set(['if_statement', 'communication_case', 'default_case', 'expression_case', 'type_case', 'for_statement']);
 
 /** `time.Sleep(d)` (or `<-time.After(d)`) first in the body, or a wait `time.Until` some time: work scheduled for a time. */
 export function delayedStart(body: Node): string | undefined {
