@@ -90,6 +90,10 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   collection, with a plain receive and no way out of its loop (\`go func() { for range msgs { if e
   := <-errCh; e != nil { … } } }()\`): dapr's Service Bus lock renewals, whose collector hung once
   the subscription ended mid-round;
+- the channel is a test hook, a field of one named for tests or hooks (\`c.testOnlyConfig.submittedCh\`,
+  \`s.testHooks.started\`): a test waits for the send to learn the code reached that point, and a
+  select giving up once the source is done would leave it waiting forever (centrifugo's Kafka
+  consumer, its partition reported paused after the consumer's context ended);
 - the channel, or the one each caller hands in for its parameter, is made beside a stop channel
   (\`stopCh := make(chan struct{}, 1)\`) and handed on with it to one call (\`NewIterator(announcement,
   stopCh)\`): its reader ends on that stop channel, not on the sender's context, and a send giving

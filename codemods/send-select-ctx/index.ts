@@ -61,7 +61,7 @@ import { answerClosedOnReturn } from './answer-closed-on-return.js';
 import { zeroRead } from './zero-read.js';
 import { handlerAnswersAfter } from './handler-answer.js';
 import { failureThenClose } from './failure-then-close.js';
-import { isSignal } from './signal-names.js';
+import { isSignal, signalReason } from './signal-names.js';
 import { signalSkipped } from './skipped-signal.js';
 import { cancelledThenReceived } from './cancelled-then-received.js';
 import { raisedBeforeSend } from './raised-before-send.js';
@@ -177,9 +177,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (DONE_NAME.test(chanName) && !isSignal(chanName) && /^struct\s*\{\s*\}\s*\{\s*\}$/.test(send.childForFieldName('value')?.text ?? '')) {
     return { reason: `a send on ${chan} tells other code to stop: skipped once ${sources[0].expr} is done, that code would run on (a progress reporter never stopped, the work after it cut short)` };
   }
-  if (isSignal(chan.slice(chan.lastIndexOf('.') + 1))) {
-    return { reason: `a send on ${chan} reports that this code has started or finished: whoever waits for it may still be waiting when ${sources[0].expr} ends (a shutdown), and a select would then drop the report at random` };
-  }
+  const reported = signalReason(chan, sources[0].expr);
+  if (reported) return { reason: reported };
   const startWait = servedUntilDone(send, inScope);
   if (startWait) return { reason: `the function waits for ${startWait.source} to end after the send (${startWait.wait}, line ${startWait.line}), serving until then: the send reports that it has started, for a reader that waits for it before going on; a select on ${startWait.source} would drop that report during a shutdown at start-up and leave the reader waiting forever` };
   const asserted = assertedChannel(send);
