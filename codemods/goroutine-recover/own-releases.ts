@@ -77,8 +77,9 @@ function skippedRelease(stmts: Node[], go: Node, index: () => PackageIndex, hand
       if (!first && (givesBackTaken(n, go) || lowersRaisedCount(n, go) || (st === last && notifiesHandler(n)) || removesSharedEntry(n, go))) return n;
       if (isReleaseCall(n) || signalsEnd(n) || (!first && reArmsTimer(n, index)) || madeCancelCall(n, go, index) || ENDS_PROCESS.test(n.type === 'call_expression' ? (n.childForFieldName('function')?.text ?? '') : '')) return n;
       // A deadline set after work, to unblock the other side (`right.SetReadDeadline(time.Now())`:
-      // glider's relay), not one set before it.
-      if (!first && n.type === 'call_expression' && n.parent?.type === 'expression_statement' && /\.Set(Read|Write)?Deadline$/.test(n.childForFieldName('function')?.text ?? '')) return n;
+      // glider's relay), not one set before it, nor a timeout for the goroutine's own read
+      // (`conn.SetReadDeadline(time.Now().Add(d))`: toxiproxy's test).
+      if (!first && n.type === 'call_expression' && n.parent?.type === 'expression_statement' && /\.Set(Read|Write)?Deadline$/.test(n.childForFieldName('function')?.text ?? '') && !/\.Add\(/.test(n.childForFieldName('arguments')?.text ?? '')) return n;
     }
     first = false;
   }
