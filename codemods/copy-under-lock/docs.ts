@@ -163,7 +163,9 @@ and \`Reset\` return at once.
   locked and failed;
 - another method removes elements of the collection under the same mutex (\`delete(a.handlers,
   id)\`, also through a local given the map: \`rcs := app.rcs; delete(rcs, c)\`, \`s.subs = slices.Delete(…)\`, a re-slice, a filtered copy put in its place: \`b.subs =
-  keep\`): once it returns, the lock promises the element
+  keep\`), or a method of another type reaching the collection through a back-pointer (\`topic :=
+  h.topic; topic.mu.Lock(); delete(topic.handlers, h)\` in a handler's \`Cancel\`: libp2p pubsub's event
+  handlers): once it returns, the lock promises the element
   is not used again, and a copy taken before could still call a handler after its Unsubscribe
   returned (or tell a queue after it was stopped, or hand a pool's \`Range\` callback a value its
   \`Delete\` has destructed). Emptying it counts too (\`clear(st.pages)\`, \`maps.DeleteFunc(st.pages, …)\`,

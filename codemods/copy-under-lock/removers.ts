@@ -2,7 +2,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import { criticalSections } from '../../src/go/lock-regions.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import { calledName } from '../../src/go/called-functions.js';
-import type { Node } from '../../src/go/syntax.js';
+import { ancestors, type Node } from '../../src/go/syntax.js';
 import { replacedEntry } from './replaced-entries.js';
 import { lockWrappers, wrapperLockCalls } from '../../src/go/lock-wrappers.js';
 import { emptiedBy } from './emptied.js';
@@ -80,7 +80,26 @@ export function removesUnderLock(typeName: string, cs: { mutex: string; recv: st
       if (replaced) return { method: m.name, replaced };
     }
   }
-  return emptier;
+  return emptier ?? removedFromElsewhere(typeName, mutex, field, ctx);
+}
+
+/**
+ * A method of another type, or a function, that deletes from the field of a value of this type
+ * under its mutex (`topic := t.topic; topic.evtHandlerMux.Lock(); delete(topic.evtHandlers, t)`:
+ * libp2p pubsub's TopicEventHandler.Cancel, reaching its topic through a back-pointer): by the
+ * field's and the mutex's names, the lock taken before the delete. Not this type's own methods,
+ * read above.
+ */
+function removedFromElsewhere(typeName: string, mutex: string, field: string, ctx: FileContext): Remover | undefined {
+  const locks = new RegExp(`[\\w)\\]]${regexEscaped(mutex)}\\.Lock\\(\\)`);
+  for (const call of ctx.packageIndex().nodesMatching(new RegExp(`\\bdelete\\(\\s*[\\w.]+\\.${field}\\s*,`, 'g'))) {
+    const decl = ancestors(call).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
+    if (!decl || receiverOf(decl)?.typeName === typeName) continue;
+    if (!locks.test(decl.text.slice(0, call.startIndex - decl.startIndex))) continue;
+    const recv = receiverOf(decl)?.typeName;
+    return { method: `${recv ? `${recv}.` : ''}${decl.childForFieldName('name')!.text}` };
+  }
+  return undefined;
 }
 
 /** A call handing the field to a function of the package that deletes from a map (`take(h.sessions, id)`). */
