@@ -66,4 +66,12 @@ of the package waits for that field: reads it in a method of the type, or throug
 type reading it (\`c.kernel()\`), and sleeps (\`time.Sleep\`), or waits on a cond with the field in
 its condition (\`for c.spec == nil { c.cond.Wait() }\`): that field is its outcome, and recovered, a
 panic would leave it unset and the poller waiting forever where the crash used to make the failure
-seen (a cilium/ebpf-shaped kernel-spec cache). One whose field no loop waits for is fixed.`;
+seen (a cilium/ebpf-shaped kernel-spec cache). One whose field no loop waits for is fixed.
+
+A goroutine, or a function of the package it reaches, that calls a method of another package of
+the same module on a field of its receiver or a parameter declared of that package's type
+(\`r.cache.Store(…)\`, \`ms.log.Noticef(…)\`), when that method, or a method of its own receiver it
+calls, takes a lock without a deferred unlock: the package's source is in the module, so goconc
+reads it (through an interface, any method of the name there). Recovered, a panic under that lock
+would leave it held and every later call hanging, where the crash used to restart the process
+(go-gost's resolver cache, nats-streaming's logger). Packages of other modules are not read.`;

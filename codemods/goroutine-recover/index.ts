@@ -28,6 +28,7 @@ import { codeWords } from '../../src/go/find-by-text.js';
 import { acceptedConnLeftOpen, afterSkipping, channelHandedOn, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, oneTimeSetup, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
 import { inTestCode } from '../../src/go/test-code.js';
 import { releaseOrReArm } from './timer-reset.js';
+import { lockInModulePackage, lockNotDeferred } from './module-locks.js';
 
 export const goroutineRecover: Codemod = {
   id: 'goroutine-recover',
@@ -122,20 +123,6 @@ function mutexHandedOn(body: Node, ctx: FileContext): { mutex: string; call: str
       const type = found ? ('param' in found ? found.param.typeNode.text : found.local.typeNode?.text ?? found.local.value?.text ?? '') : '';
       if (/^\*?sync\.(RW)?Mutex(\{\})?$/.test(type.replace(/\s/g, ''))) return { mutex: arg.text, call: `${firstLine(call.childForFieldName('function')!.text)}()` };
     }
-  }
-  return undefined;
-}
-
-/**
- * A lock a function's text takes without a deferred unlock (`c.mu.Lock()` … `c.mu.Unlock()`):
- * a panic between the two leaves it held.
- */
-export function lockNotDeferred(text: string): string | undefined {
-  // On a name, an indexed value or a call's result (`cache.locks[segID].Lock()`: freecache's segments).
-  for (const m of text.matchAll(/((?:[\w.]|\[[^\]\n]*\]|\(\))+)\.(R?)Lock\(\)/g)) {
-    const unlock = `${m[1]}.${m[2]}Unlock()`;
-    const deferred = text.split(/\bdefer\b/).slice(1).some((after) => after.trimStart().startsWith(unlock) || (after.trimStart().startsWith('func') && after.slice(0, after.indexOf('}()')).includes(unlock)));
-    if (!deferred) return m[0];
   }
   return undefined;
 }
@@ -311,7 +298,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs in test code (a function given ${testing}, a suite shared by other packages' tests): a panic there fails the test run, and recovered it would only be logged while the test could pass` });
       continue;
     }
-    const waited = waitedOrMeant(stmts, go, undeferred, ctx.packageIndex()) ?? cancelWaited(stmts, go) ?? acceptedConnLeftOpen(go, literal, ctx.packageIndex()) ?? handedBack ?? callbackReason(undeferred, ctx.packageIndex()) ?? releaseDeferredInCallee(undeferred, go, body, ctx.packageIndex()) ?? endToldAfterWork(stmts, body, ctx.packageIndex()) ?? settledInDefer(stmts, body) ?? stateResetAfterWork(stmts, literal) ?? wrapUpReadsOutcome(stmts, ctx.packageIndex()) ?? starterNeverReturns(go) ?? countBroughtDownLast(stmts, body, ctx.packageIndex()) ?? genericLauncherReason(body, go, ctx.packageIndex());
+    const waited = waitedOrMeant(stmts, go, undeferred, ctx.packageIndex()) ?? cancelWaited(stmts, go) ?? acceptedConnLeftOpen(go, literal, ctx.packageIndex()) ?? handedBack ?? callbackReason(undeferred, ctx.packageIndex()) ?? releaseDeferredInCallee(undeferred, go, body, ctx.packageIndex()) ?? endToldAfterWork(stmts, body, ctx.packageIndex()) ?? settledInDefer(stmts, body) ?? stateResetAfterWork(stmts, literal) ?? wrapUpReadsOutcome(stmts, ctx.packageIndex()) ?? starterNeverReturns(go) ?? countBroughtDownLast(stmts, body, ctx.packageIndex()) ?? genericLauncherReason(body, go, ctx.packageIndex()) ?? lockInModulePackage(calls, body, ctx);
     if (waited) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: waited });
       continue;

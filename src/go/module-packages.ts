@@ -1,0 +1,63 @@
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { moduleFor } from '../engine/go-module.js';
+import { readIfFile } from '../engine/read-if-file.js';
+import { importName } from './imports.js';
+
+// Packages of the file's own module, read as text where a codemod must see what a call into one
+// of them does (a lock it takes): their source is in the tree, unlike another module's.
+
+const byDir = new Map<string, string[]>();
+
+/**
+ * The texts of the non-test Go files of the package an import path names, when it lies in the
+ * module of `file` (`github.com/go-gost/x/internal/util/resolver` under `github.com/go-gost/x`);
+ * undefined for another module's package or the standard library's. Read once per directory.
+ */
+export function modulePackageTexts(importPath: string, file: string): string[] | undefined {
+  const mod = moduleFor(dirname(file));
+  if (!mod?.path || !importPath.startsWith(`${mod.path}/`)) return undefined;
+  const dir = join(mod.dir, importPath.slice(mod.path.length + 1));
+  let texts = byDir.get(dir);
+  if (!texts) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).filter((n) => n.endsWith('.go') && !n.endsWith('_test.go'));
+    } catch {
+      names = [];
+    }
+    texts = names.flatMap((n) => readIfFile(join(dir, n)) ?? []);
+    byDir.set(dir, texts);
+  }
+  return texts;
+}
+
+/**
+ * The import path a package name stands for in any of the texts' import declarations (`rutil
+ * "github.com/x/y/internal/util/resolver"`, or a path whose last element is the name).
+ */
+export function importPathNamed(name: string, texts: string[]): string | undefined {
+  for (const text of texts) {
+    for (const m of text.matchAll(/^\s*(?:import\s+)?(?:(\w+)\s+)?"([^"\n]+)"/gm)) {
+      if ((m[1] ?? importName(m[2])) === name && m[1] !== '_') return m[2];
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The declarations of methods named `name` in the texts, of receiver type `type` where given (any
+ * receiver otherwise: a method called through an interface), each from its `func` to the closing
+ * brace at the start of a line.
+ */
+export function methodTexts(texts: string[], name: string, type?: string): string[] {
+  const head = new RegExp(`^func\\s*\\(\\s*\\w*\\s*\\*?\\s*${type ?? '\\w+'}(?:\\[[^\\]]*\\])?\\s*\\)\\s*${name}\\b`, 'gm');
+  const out: string[] = [];
+  for (const text of texts) {
+    for (const m of text.matchAll(head)) {
+      const end = text.indexOf('\n}', m.index);
+      out.push(text.slice(m.index, end === -1 ? undefined : end + 2));
+    }
+  }
+  return out;
+}
