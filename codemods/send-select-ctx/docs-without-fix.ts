@@ -286,8 +286,8 @@ ${returnsWithoutFix}
 - the send is in a goroutine a function starts and returns without waiting for (no wait, receive, loop or select
   after the \`go\`), the only source is that function's own context parameter (a request's, likely done by the time
   the goroutine sends, which does not watch it; a timeout it makes from it, \`hctx, cancel := context.WithTimeout(ctx,
-  d)\`, is no source), and the channel is a package-level variable or a field: a select would drop the value whenever
-  the channel is full (gvisor's shim exit events, \`ExitCh <- Exit{…}\`, never reaching containerd; livego's reader);
+  d)\`, is no source), and the channel is a package-level variable, a field, or captured from a function around (hertz's
+  OnRun hook): a select would drop the value whenever the channel is full (gvisor's shim exit events never reaching containerd);
 - the channel is a stream the function makes, returns (also in a struct it returns: \`return
   logQueues{ordered: orderedLogCh, …}\`, mongo's log partitions, or in a struct kept in a local it
   returns: \`s = &stream{ch: ch}\` or \`s := …\`, then \`return s, nil\`, atlas' command output, read by

@@ -28,7 +28,7 @@ export function outlivedSpawnerReason(send: Node, sources: CancellationSource[])
   const chan = unparen(send.childForFieldName('channel')!);
   const name = spawner.childForFieldName('name')?.text;
   const fnName = name ? `${name}()` : 'the function literal';
-  if (!notOwnChannel(chan, send)) return setupOnlyReason(send, outliving, fnName);
+  if (!notOwnChannel(chan, send) && !capturedFromOutside(chan, send, spawner)) return setupOnlyReason(send, outliving, fnName);
   return `the goroutine outlives ${fnName}, which returns without waiting for it, and ${source.expr} is ${fnName}'s own (a request's): it is likely done by the time the goroutine sends, and a select on it would drop the value whenever ${chan.text} is full`;
 }
 
@@ -55,6 +55,16 @@ export function notOwnChannel(chan: Node, send: Node): boolean {
   const root = rootName(chan);
   const found = root ? declarationOf(root.text, send) : undefined;
   return !!root && (!found || 'param' in found);
+}
+
+/**
+ * A channel the spawner, a function literal, captures from a function around it (hertz's OnRun
+ * hook sending on `errChan`, a parameter of `initOnRunHooks`): not the spawner's own either.
+ */
+function capturedFromOutside(chan: Node, send: Node, spawner: Node): boolean {
+  const found = chan.type === 'identifier' ? declarationOf(chan.text, send) : undefined;
+  if (!found || spawner.type !== 'func_literal') return false;
+  return 'param' in found ? !contains(spawner, found.param.fn) : !contains(spawner, found.local.decl);
 }
 
 /** After the go statement, the spawner loops, selects, receives or waits: it does not return at once. */
