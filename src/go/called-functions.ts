@@ -148,6 +148,8 @@ export function callsOf(fn: Node, index: PackageIndex, where?: (declaration: str
     const callee = c.childForFieldName('function')!;
     if (fn.type === 'function_declaration') return callee.type === 'identifier';
     if (callee.type !== 'selector_expression') return true;
+    // `slices.Collect(…)`: another package's function, not the method.
+    if (rootedAtImport(callee.childForFieldName('operand')!)) return false;
     const type = operandType(callee.childForFieldName('operand')!, index);
     return type === undefined || type === own;
   });
@@ -256,7 +258,7 @@ const NOT_LOCAL = new Set('sql exec net json ioutil syscall signal'.split(' '));
  * Standard packages, as code names them, that code seldom names a variable after: a call chain
  * starting at one stays in the standard library (`path`, `list`, `log` or `url` may be locals).
  */
-const STANDARD = new Set('time strings bytes fmt sync atomic errors context os io strconv math filepath http slog utf8 unicode bufio regexp reflect runtime base64 hex binary sha256 md5 crc32 gzip zlib tls x509'.split(' '));
+const STANDARD = new Set('time strings bytes fmt sync atomic errors context os io strconv math filepath http slog utf8 unicode bufio regexp reflect runtime base64 hex binary sha256 md5 crc32 gzip zlib tls x509 slices maps'.split(' '));
 
 /** The leftmost name of the call chain whose `.` is at `dot` (`time` for `time.Now().Add`), back through calls and selectors. */
 function chainRoot(code: string, dot: number): string {
