@@ -1,7 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { nodesByToken } from '../../src/go/find-by-text.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, enclosingFunction, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import { receiverOf } from '../../src/go/declarations.js';
 
 /**
@@ -45,4 +45,22 @@ function semaphoreType(fn: Node, chan: string, ctx: FileContext): boolean {
   if (!recv || !field || !/^\w+$/.test(field)) return false;
   const takes = new RegExp(`(^|[{;])\\s*<-\\s*\\w+\\.${field}\\s*($|[;}])`, 'm');
   return ctx.packageIndex().methodsWhere(recv.typeName, (text) => takes.test(text)).length > 0;
+}
+
+/**
+ * A token given back to the channel the function took it from with a receive statement of its own
+ * before (`<-c.mu`, then `defer func() { c.mu <- struct{}{} }()`: gorilla/websocket's write lock, a
+ * channel used as a mutex): the receive freed the slot the send fills, so it cannot block. The
+ * receive is a statement of the top-level function's body, taken on every path to the send, and
+ * the send the function's own or a deferred one's, not a goroutine's (a signal sent on a channel
+ * whose earlier value was received, moby's `done <- true` in a test).
+ */
+export function givesBackTakenToken(send: Node): boolean {
+  if (send.childForFieldName('value')?.text.replace(/\s/g, '') !== 'struct{}{}') return false;
+  if (ancestors(send).some((a) => a.type === 'go_statement')) return false;
+  const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
+  let outer = enclosingFunction(send);
+  for (let f = outer; f; f = enclosingFunction(f)) outer = f;
+  const body = outer?.childForFieldName('body');
+  return statementsOf(body ?? null).some((st) => st.type === 'expression_statement' && st.endIndex <= send.startIndex && st.text.replace(/\s/g, '') === `<-${chan}`);
 }
