@@ -1,5 +1,5 @@
 import type { FileContext } from '../../src/engine/types.js';
-import { everyCalledBody } from '../../src/go/called-functions.js';
+import { everyCalledBody, parameterTypeIn } from '../../src/go/called-functions.js';
 import { importPathNamed, methodTexts, modulePackageTexts } from '../../src/go/module-packages.js';
 import { receiverInText } from '../../src/go/receiver-types.js';
 import { ancestors, type Node } from '../../src/go/syntax.js';
@@ -36,7 +36,7 @@ export function lockInModulePackage(calls: Node[], body: Node, ctx: FileContext)
     for (const m of text.matchAll(/(?<![\w.])(\w+)(?:\.(\w+))?\.(\w+)\(/g)) {
       const [, x, f, method] = m;
       const field = f && own?.name === x ? index.fieldsOf(own.type).find((d) => d.name === f)?.type : undefined;
-      const param = !f ? new RegExp(`[(,]\\s*${x}(?:\\s*,\\s*\\w+)*\\s+\\*?(\\w+\\.\\w+)\\s*[,)]`).exec(signature)?.[1] : undefined;
+      const param = !f ? parameterTypeIn(signature, x) : undefined;
       const typed = /^\*?(\w+)\.(\w+)$/.exec((field ?? param ?? '').trim());
       if (!typed) continue;
       const [, alias, type] = typed;

@@ -221,8 +221,13 @@ function callsInText(text: string, index: PackageIndex): FollowedCall[] {
 /** The standard interface a parameter the call's operand ending `before` names is declared as in the signature (`c` in `func serve(c net.Conn)`). */
 function parameterInterface(signature: string, before: string): FollowedCall['implementing'] {
   const name = /(?<![\w.)\]])(\w+)$/.exec(before)?.[1];
-  const declared = name ? new RegExp(`[(,]\\s*${name}(?:\\s*,\\s*\\w+)*\\s+([\\w.]+)\\s*[,)]`).exec(signature) : null;
-  return declared ? standardInterface(declared[1]) : undefined;
+  const declared = name ? parameterTypeIn(signature, name) : undefined;
+  return declared ? standardInterface(declared) : undefined;
+}
+
+/** The type a signature's text declares a parameter of, when it is a name (`net.Conn`, `*rutil.Cache`, `int`): `c` in `func serve(a, c net.Conn)`. */
+export function parameterTypeIn(signature: string, name: string): string | undefined {
+  return new RegExp(`[(,]\\s*${name}(?:\\s*,\\s*\\w+)*\\s+(\\*?[\\w.]+)\\s*[,)]`).exec(signature)?.[1];
 }
 
 /**
