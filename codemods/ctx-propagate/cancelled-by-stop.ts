@@ -2,7 +2,7 @@ import type { CancellationSource } from '../../src/go/cancellation.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import type { Node } from '../../src/go/syntax.js';
-import { CLEANUP } from './cleanup.js';
+import { CLEANUP, deletionCommand } from './cleanup.js';
 import { CLOSING } from './closed-after-loop.js';
 import { UNDOES_FAILED } from './failure-branch.js';
 
@@ -19,7 +19,7 @@ export const STOPS = /^(Close|Stop|Shutdown|Teardown|Terminate|Destroy|Drain)\w*
  */
 export function cancelledByStop(given: Node | undefined, source: CancellationSource, index: PackageIndex): string | undefined {
   const callee = given?.childForFieldName('function')?.text ?? '';
-  if (source.kind !== 'ctx-field' || !(CLOSING.test(callee) || UNDOES_FAILED.test(callee) || CLEANUP.test(callee))) return undefined;
+  if (source.kind !== 'ctx-field' || !(CLOSING.test(callee) || UNDOES_FAILED.test(callee) || CLEANUP.test(callee) || deletionCommand(given))) return undefined;
   const typeName = receiverOf(source.fn)?.typeName;
   if (!typeName) return undefined;
   const cancels = cancelFields(typeName, source.expr.slice(source.expr.lastIndexOf('.') + 1), index);

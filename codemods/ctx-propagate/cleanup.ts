@@ -57,3 +57,24 @@ export function deferredByName(literal: Node): string | undefined {
   const deferred = fn?.descendantsOfType('defer_statement').find((d) => new RegExp(`(?<![\\w.])${name}\\(\\)`).test(d.text));
   return deferred ? firstLine(deferred.text) : undefined;
 }
+
+/** Why a call handing a client a redis deletion (deletionCommand) keeps its own context: the deletion is a clean-up. */
+export function deletionReason(given: Node | undefined, callee: string, source: string): string | undefined {
+  const deletion = deletionCommand(given);
+  return deletion && `the call cleans up (${callee}, given a deletion: ${deletion}): cleanup is meant to run even once ${source} is done, and given ${source} it would fail at once then (rueidis' cache-aside marker, left behind)`;
+}
+
+/**
+ * A call handing a client a redis deletion as a command (`c.client.Do(ctx,
+ * c.client.B().Del().Key(id).Build())`, rueidis' builder; or `Do(ctx, "DEL", key)`): a clean-up
+ * whatever the call's own name. The deletion as written (`Del()`), if so.
+ */
+export function deletionCommand(given: Node | undefined): string | undefined {
+  for (const arg of given?.childForFieldName('arguments')?.namedChildren.slice(1) ?? []) {
+    const built = /\.((?:[HZSLX]?[Dd]el|[HZSL][Rr]em|Unlink)\(\))/.exec(arg.text)?.[1];
+    if (built) return built;
+    const said = /^"((?:[HZSLX]?DEL|[HZSL]REM|UNLINK)\b)/i.exec(arg.text)?.[1];
+    if (said) return `"${said}"`;
+  }
+  return undefined;
+}

@@ -130,7 +130,9 @@ ${doneWithoutFix}- it runs after a blocking call (\`s.ListenAndServe()\`, \`s.Se
   or granted (\`Withdraw…\`, \`Revoke…\`, \`Unannounce…\`, \`Unadvertise…\`: fabio's BGP routes, withdrawn
   at exit with a context done by then, stayed announced), or given to the function such a
   call returns (\`info.stopContainer()(context.TODO())\`, \`newCleanup(id)(…)\`: nektos/act's
-  executor, which would have left a cancelled job's container behind), or a call whose comment,
+  executor, which would have left a cancelled job's container behind), or a client's call handed
+  a redis deletion (\`c.client.Do(ctx, c.client.B().Del().Key(id).Build())\`, \`Do(ctx, "DEL", id)\`:
+  with \`--aggressive\`, rueidis' cache-aside left its marker key when a reset met Close), or a call whose comment,
   on its line or right above its statement, says it cleans up (\`// the client who held the lock
   has gone, release the lock.\` above \`delkey.Exec(context.Background(), …)\`, \`clean up\`,
   \`unlock\`, \`tear down\`, \`remove the lock\`: with \`--aggressive\`, valkey-go's cache-aside Get,

@@ -14,7 +14,7 @@ import { explainedByComment } from './explained.js';
 import { calleeReason } from './callee-reasons.js';
 import { detachedEarlier, writtenTo } from './records-earlier.js';
 import { newRoot } from './new-root.js';
-import { cleanupAfter, deferredByName } from './cleanup.js';
+import { cleanupAfter, deferredByName, deletionReason } from './cleanup.js';
 import { cleanupGivenNewContext } from './cleanup-context.js';
 import { closedAfterLoop } from './closed-after-loop.js';
 import { reassigns } from './reassigned.js';
@@ -304,7 +304,7 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
   if (afterFailure) return `the call runs after ${afterFailure} failed, in the branch for that failure: the failure may be ${source.expr}'s end, and given ${source.expr} this call would fail at once (valkey-go's release of a lock, left held for its TTL)`;
   const later = cleanupAfter(call, source.fn);
   if (later) return `the function cleans up after this call (${later}, left with its own context): given ${source.expr}, this call would fail once ${source.expr} is done, and the cleanup never be reached`;
-  const kept = outlivesCall(given ?? undefined, callee, source);
+  const kept = deletionReason(given ?? undefined, callee, source.expr) ?? outlivesCall(given ?? undefined, callee, source);
   if (kept) return kept;
   const values = madeForValues(call, source);
   if (values) {
