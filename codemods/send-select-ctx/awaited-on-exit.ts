@@ -1,4 +1,4 @@
-import { declarationOf } from '../../src/go/scope.js';
+import { madeChannel } from '../../src/go/scope.js';
 import { closedChannels, enclosingFunction, same, unparen, type Node } from '../../src/go/syntax.js';
 
 /**
@@ -35,6 +35,6 @@ export function awaitedOnExitReason(send: Node, fn: Node, source: string): strin
 
 /** A local of fn made by `make(chan …)`. */
 function madeIn(id: Node, fn: Node): boolean {
-  const found = declarationOf(id.text, id);
-  return !!found && 'local' in found && same(enclosingFunction(found.local.decl), fn) && /^make\(\s*chan\b/.test(found.local.value?.text ?? '');
+  const made = madeChannel(id.text, id);
+  return !!made && same(enclosingFunction(made.decl), fn);
 }

@@ -1,5 +1,5 @@
 import { leavesLoop } from '../../src/go/loops.js';
-import { declarationOf } from '../../src/go/scope.js';
+import { madeChannel } from '../../src/go/scope.js';
 import { ancestors, contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 
 /**
@@ -12,9 +12,9 @@ import { ancestors, contains, enclosingFunction, same, type Node } from '../../s
  * The collector's loop header and receive, e.g. `for range msgs … <-errCh`.
  */
 export function countedByCollector(send: Node, name: string): string | undefined {
-  const found = declarationOf(name, send);
-  if (!found || !('local' in found) || !/^make\(\s*chan\b/.test(found.local.value?.text ?? '')) return undefined;
-  const maker = enclosingFunction(found.local.decl);
+  const made = madeChannel(name, send);
+  if (!made) return undefined;
+  const maker = enclosingFunction(made.decl);
   const go = ancestors(send).find((a) => a.type === 'go_statement');
   const loop = go && ancestors(go).find((a) => a.type === 'for_statement' && !!maker && contains(maker, a));
   const collection = loop?.namedChildren.find((c) => c.type === 'range_clause')?.childForFieldName('right')?.text;

@@ -1,7 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { callsHanding } from '../../src/go/called-functions.js';
-import { declarationOf } from '../../src/go/scope.js';
+import { declarationOf, madeChannel } from '../../src/go/scope.js';
 import { closedChannels, enclosingFunction, firstLine, unparen, type Node } from '../../src/go/syntax.js';
 import { drainedByMaker } from './receivers.js';
 
@@ -24,9 +24,9 @@ export function drainedByCallersReason(send: Node, ctx: FileContext, source: Can
   const callers: string[] = [];
   let how: string | undefined;
   for (const { call, arg } of calls) {
-    const made = arg?.type === 'identifier' ? declarationOf(arg.text, call) : undefined;
-    if (!made || !('local' in made) || !/^make\(\s*chan\b/.test(made.local.value?.text ?? '')) return undefined;
-    const caller = enclosingFunction(made.local.decl);
+    const made = arg?.type === 'identifier' ? madeChannel(arg.text, call) : undefined;
+    if (!made) return undefined;
+    const caller = enclosingFunction(made.decl);
     // A caller asking its context once the values stop (`return all, ctx.Err()`) tells a stream
     // cut short from a whole one: the fix stays.
     const asks = !caller || /\.Err\(\)|\.Done\(\)/.test(caller.text.slice(call.endIndex - caller.startIndex));

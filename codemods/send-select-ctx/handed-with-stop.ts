@@ -1,8 +1,8 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { DONE_NAME } from '../../src/go/cancellation.js';
 import { callsHanding } from '../../src/go/called-functions.js';
-import { declarationOf, isLocalOf } from '../../src/go/scope.js';
-import { enclosingFunction, firstLine, unparen, type Node } from '../../src/go/syntax.js';
+import { declarationOf, isLocalOf, madeChannel } from '../../src/go/scope.js';
+import { enclosingFunction, firstLine, type Node } from '../../src/go/syntax.js';
 
 /**
  * The channel the send is made on, or the one each caller hands in for it, is a local made beside
@@ -28,12 +28,12 @@ export function handedWithStopChannel(send: Node, ctx: FileContext): string | un
 
 /** A call in the function declaring the channel `name` that hands it on with a stop channel: its first line. */
 function handedBeside(name: Node): string | undefined {
-  const found = declarationOf(name.text, name);
-  if (!found || !('local' in found) || !isMadeChannel(found.local.value)) return undefined;
-  const fn = enclosingFunction(found.local.decl);
+  const made = madeChannel(name.text, name);
+  if (!made) return undefined;
+  const fn = enclosingFunction(made.decl);
   for (const call of fn?.childForFieldName('body')?.descendantsOfType('call_expression') ?? []) {
     const args = call.childForFieldName('arguments')?.namedChildren ?? [];
-    const channel = args.find((a) => a.type === 'identifier' && a.text === name.text && isLocalOf(a.text, a, found.local.decl));
+    const channel = args.find((a) => a.type === 'identifier' && a.text === name.text && isLocalOf(a.text, a, made.decl));
     if (channel && args.some((a) => a !== channel && isStopChannel(a))) return firstLine(call.text);
   }
   return undefined;
@@ -41,11 +41,5 @@ function handedBeside(name: Node): string | undefined {
 
 /** A local stop channel the function makes (`stopCh := make(chan struct{}, 1)`). */
 function isStopChannel(arg: Node): boolean {
-  if (arg.type !== 'identifier' || !DONE_NAME.test(arg.text)) return false;
-  const found = declarationOf(arg.text, arg);
-  return !!found && 'local' in found && isMadeChannel(found.local.value);
-}
-
-function isMadeChannel(value: Node | undefined): boolean {
-  return !!value && /^make\(\s*(<-\s*)?chan\b/.test(unparen(value).text);
+  return arg.type === 'identifier' && DONE_NAME.test(arg.text) && !!madeChannel(arg.text, arg);
 }

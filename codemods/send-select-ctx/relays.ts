@@ -3,7 +3,7 @@ import { filledByCall } from './filled-by-call.js';
 import { fieldFilledPlainly } from './relayed-field.js';
 import { calledName, parametersGiven } from '../../src/go/called-functions.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
-import { declarationOf, isLocalOf, selectedField } from '../../src/go/scope.js';
+import { declarationOf, isChannelMade, isLocalOf, selectedField } from '../../src/go/scope.js';
 import { ancestors, closedOnExit, enclosingFunction, firstLine, same, unparen, type Node } from '../../src/go/syntax.js';
 
 /**
@@ -40,7 +40,7 @@ export function relayedFrom(send: Node, fn: Node, ctx: FileContext): string | un
     // stages send on it, and count on it being drained.
     const handedBack = found && 'local' in found ? channelReturnedBy(found.local.value, ctx) : undefined;
     if (handedBack) return `${ranged.text}, handed back by ${handedBack} for this loop to drain`;
-    if (!found || !('local' in found) || !/^make\(\s*chan\b/.test(found.local.value?.text ?? '')) continue;
+    if (!found || !('local' in found) || !isChannelMade(found.local.value)) continue;
     const maker = enclosingFunction(found.local.decl);
     const sender = maker && plainSendOn(maker, ranged.text, found.local.decl, ctx);
     if (sender) return `${ranged.text}, filled by ${sender}`;

@@ -3,7 +3,7 @@ import { baseTypeName } from '../../src/go/declarations.js';
 import { useOf } from '../../src/go/result-channel.js';
 import { plainReceive } from '../../src/go/receive-shapes.js';
 import { callsHanding } from '../../src/go/called-functions.js';
-import { declarationOf } from '../../src/go/scope.js';
+import { declarationOf, madeChannel } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
 import { ownerType } from './receivers.js';
 
@@ -177,8 +177,8 @@ export function awaitedByBuilder(send: Node, ctx: FileContext): string | undefin
     const literal = element && ancestors(element).find((a) => a.type === 'composite_literal');
     if (k?.text !== field || v?.type !== 'identifier' || !literal) continue;
     if (owner && baseTypeName(literal.childForFieldName('type')?.text ?? '') !== owner) continue;
-    const made = declarationOf(v.text, v);
-    const builder = made && 'local' in made && /^make\(\s*chan\b/.test(made.local.value?.text ?? '') ? enclosingFunction(made.local.decl) : undefined;
+    const made = madeChannel(v.text, v);
+    const builder = made ? enclosingFunction(made.decl) : undefined;
     if (!builder) continue;
     const uses = builder.descendantsOfType('identifier').filter((id) => id.text === v.text);
     if (uses.some((id) => useOf(id) === 'close')) continue;

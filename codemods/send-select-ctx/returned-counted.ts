@@ -3,7 +3,7 @@ import { callsHanding, callsOf, parametersGiven } from '../../src/go/called-func
 import { leavesLoop, loopShape } from '../../src/go/loops.js';
 import { plainReceive } from '../../src/go/receive-shapes.js';
 import { awaitedReceive } from './returned-received.js';
-import { declarationOf } from '../../src/go/scope.js';
+import { declarationOf, isChannelMade } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
 
 /**
@@ -47,7 +47,7 @@ function closes(fn: Node, name: string): boolean {
 /** The function that made the send's channel and its name there: the maker of a local, or, for a parameter, of the local every call hands in. */
 function makersOf(name: string, send: Node, ctx: FileContext): { maker: Node; name: string }[] {
   const found = declarationOf(name, send);
-  const made = (local: NonNullable<ReturnType<typeof declarationOf>>) => 'local' in local && /^make\(\s*chan\b/.test(local.local.value?.text ?? '') ? enclosingFunction(local.local.decl) : undefined;
+  const made = (local: NonNullable<ReturnType<typeof declarationOf>>) => ('local' in local && isChannelMade(local.local.value) ? enclosingFunction(local.local.decl) : undefined);
   if (!found) return [];
   if ('local' in found) {
     const maker = made(found);

@@ -1,6 +1,6 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { calledName, callsHanding } from '../../src/go/called-functions.js';
-import { declarationOf } from '../../src/go/scope.js';
+import { declarationOf, madeChannel } from '../../src/go/scope.js';
 import { enclosingFunction, same, unparen, type Node } from '../../src/go/syntax.js';
 import { drainedByCalledWorkers, drainingRange } from './receivers.js';
 
@@ -34,8 +34,7 @@ function drainedByItsWorkers(decl: Node, ctx: FileContext): string | undefined {
   const returns = decl.descendantsOfType('return_statement').filter((r) => same(enclosingFunction(r), decl));
   const values = returns.length === 1 ? returns[0].namedChildren.flatMap((c) => (c.type === 'expression_list' ? c.namedChildren : [c])) : [];
   const name = values.length === 1 && values[0].type === 'identifier' ? values[0].text : undefined;
-  const made = name ? declarationOf(name, returns[0]) : undefined;
-  if (!made || !('local' in made) || !/^make\(\s*chan\b/.test(made.local.value?.text ?? '')) return undefined;
+  if (!name || !madeChannel(name, returns[0])) return undefined;
   const range = drainingRange(decl, name!);
   return range ? `goroutine ranging ${range.text}` : drainedByCalledWorkers(decl, name!, ctx);
 }

@@ -3,7 +3,7 @@ import type { CancellationSource } from '../../src/go/cancellation.js';
 import { carriesResultOf, reportsFailureOf } from './done-already.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { isDoneCase } from '../../src/go/receive-shapes.js';
-import { declarationOf, type Param } from '../../src/go/scope.js';
+import { declarationOf, isChannelMade, type Param } from '../../src/go/scope.js';
 import { callsHanding } from '../../src/go/called-functions.js';
 import { ancestors, closedChannels, contains, enclosingFunction, firstLine, FUNCTION_TYPES, same, type Node } from '../../src/go/syntax.js';
 import { mostSends } from '../../src/go/send-paths.js';
@@ -25,7 +25,7 @@ export function truncatedStream(send: Node, ctx: FileContext): { handed?: string
   if (chan?.type !== 'identifier') return undefined;
   const found = declarationOf(chan.text, send);
   if (found && 'param' in found) return closedByCaller(send, chan.text, found.param, ctx);
-  if (!found || !('local' in found) || !/^make\(\s*chan\b/.test(found.local.value?.text ?? '')) return undefined;
+  if (!found || !('local' in found) || !isChannelMade(found.local.value)) return undefined;
   const maker = enclosingFunction(found.local.decl);
   const name = maker?.type === 'function_declaration' || maker?.type === 'method_declaration' ? maker.childForFieldName('name')?.text : undefined;
   if (!maker || !name) return undefined;

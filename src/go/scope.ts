@@ -104,6 +104,17 @@ export function declarationOf(name: string, node: Node): { local: LocalDecl } | 
   return undefined;
 }
 
+/** The local `name` names at `at`, when a channel is made for it there (`ch := make(chan T, n)`). */
+export function madeChannel(name: string, at: Node): LocalDecl | undefined {
+  const found = declarationOf(name, at);
+  return found && 'local' in found && isChannelMade(found.local.value) ? found.local : undefined;
+}
+
+/** A value that makes a channel: `make(chan T)`, `make(chan<- T, n)`. */
+export function isChannelMade(value: Node | null | undefined): boolean {
+  return /^make\(\s*(<-\s*)?chan\b/.test(value?.text ?? '');
+}
+
 /** Whether `name`, used at `at`, is the local that `decl` declares (not one of the same name declared elsewhere). */
 export function isLocalOf(name: string, at: Node, decl: Node): boolean {
   const found = declarationOf(name, at);
