@@ -1,5 +1,5 @@
 import { cancellationSources, DONE_NAME, signalledDoneChannels, deadDoneFieldsReason } from '../../src/go/cancellation.js';
-import { ancestors, contains, enclosingFunction, escapes, firstLine, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, escapes, firstLine, outermostFunction, same, touchesError, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting } from '../../src/go/result-channel.js';
 import { ignoredByMakerReason } from './polled-by-maker.js';
@@ -340,10 +340,4 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const fixes = plans.flatMap((p) => (p.ok ? [p.fix] : []));
   if (fixes.length === 0) return { reason: (plans[0] as { reason: string }).reason };
   return { fix: fixes[0], alternatives: fixes.length > 1 ? fixes.slice(1) : undefined };
-}
-
-function outermostFunction(node: Node): Node | undefined {
-  let out: Node | undefined;
-  for (const a of ancestors(node)) if (FUNCTION_TYPES.has(a.type)) out = a;
-  return out;
 }

@@ -4,7 +4,7 @@ import { useOf } from '../../src/go/result-channel.js';
 import { plainReceive } from '../../src/go/receive-shapes.js';
 import { callsHanding } from '../../src/go/called-functions.js';
 import { declarationOf, madeChannel } from '../../src/go/scope.js';
-import { ancestors, enclosingFunction, FUNCTION_TYPES, same, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, enclosingFunction, FUNCTION_TYPES, outermostFunction, same, unparen, type Node } from '../../src/go/syntax.js';
 import { ownerType } from './receivers.js';
 
 // Reply channels: a channel handed over by whoever waits for the answer on it; and tokens put back
@@ -227,8 +227,7 @@ export function handedBackWithChannel(send: Node, fn: Node): Node | undefined {
   const chan = send.childForFieldName('channel')!;
   const value = send.childForFieldName('value');
   if (chan.type !== 'identifier' || value?.type !== 'identifier') return undefined;
-  let outer = fn;
-  for (let f = enclosingFunction(fn); f; f = enclosingFunction(f)) outer = f;
+  const outer = outermostFunction(fn) ?? fn;
   const lent = (n: Node) => {
     const names = n.childForFieldName('left')?.namedChildren.map((l) => l.text) ?? [];
     const right = n.childForFieldName('right')?.namedChildren ?? [];

@@ -1,7 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { nodesByToken } from '../../src/go/find-by-text.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { ancestors, enclosingFunction, same, statementsOf, type Node } from '../../src/go/syntax.js';
+import { ancestors, enclosingFunction, outermostFunction, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import { receiverOf } from '../../src/go/declarations.js';
 
 /**
@@ -59,8 +59,6 @@ export function givesBackTakenToken(send: Node): boolean {
   if (send.childForFieldName('value')?.text.replace(/\s/g, '') !== 'struct{}{}') return false;
   if (ancestors(send).some((a) => a.type === 'go_statement')) return false;
   const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
-  let outer = enclosingFunction(send);
-  for (let f = outer; f; f = enclosingFunction(f)) outer = f;
-  const body = outer?.childForFieldName('body');
+  const body = outermostFunction(send)?.childForFieldName('body');
   return statementsOf(body ?? null).some((st) => st.type === 'expression_statement' && st.endIndex <= send.startIndex && st.text.replace(/\s/g, '') === `<-${chan}`);
 }

@@ -50,6 +50,13 @@ export function enclosingFunction(node: Node): Node | undefined {
   return undefined;
 }
 
+/** The outermost function (declaration or literal) around a node: the top-level one, past every literal. */
+export function outermostFunction(node: Node): Node | undefined {
+  let out: Node | undefined;
+  for (const a of ancestors(node)) if (FUNCTION_TYPES.has(a.type)) out = a;
+  return out;
+}
+
 const cleanTrees = new WeakMap<Parser.Tree, boolean>();
 
 /** True when node lies in, or contains, a region the parser could not read. */
