@@ -36,15 +36,20 @@ function marksBefore(go: Node, index: PackageIndex): Marks {
   const text = beforeStart(go);
   for (const m of text.matchAll(/[\w)\]]\.(\w+)\[[^\]\n]*\]\s*=(?!=)\s*([^\n;]+)/g)) add(m[1], 'entry', m[2]);
   for (const m of text.matchAll(/[\w)\]]\.(\w+)\.(LoadOrStore|Store)\(\s*[^,()\n]+,/g)) add(m[1], 'entry');
-  for (const m of text.matchAll(/[\w)\]]\.(\w+)\.(CompareAndSwap|Swap|Store)\(|\batomic\.(?:CompareAndSwap|Swap|Store)\w*\(\s*&[\w.]*\.(\w+)\s*,/g)) add(m[1] ?? m[3], 'flag');
+  for (const m of text.matchAll(flagSet('CompareAndSwap|Swap|Store'))) add(m[1] ?? m[2], 'flag');
   for (const name of new Set(Array.from(text.matchAll(/\.(\w+)\(/g), (m) => m[1]))) {
     const texts: string[] = [];
     index.functionsNamed(name, true, (decl) => (texts.push(decl), false));
-    for (const m of texts.flatMap((t) => [...t.matchAll(/[\w)\]]\.(\w+)\.(?:CompareAndSwap|Swap)\(|\batomic\.(?:CompareAndSwap|Swap)\w*\(\s*&[\w.]*\.(\w+)\s*,/g)])) add(m[1] ?? m[2], 'flag');
+    for (const m of texts.flatMap((t) => [...t.matchAll(flagSet('CompareAndSwap|Swap'))])) add(m[1] ?? m[2], 'flag');
   }
   for (const m of text.matchAll(/[\w)\]]\.(\w+)(?:\.Add\(\s*1\s*\)|\.Inc\(\)|\+\+)|\batomic\.Add\w*\(\s*&[\w.]*\.(\w+)\s*,\s*1\s*\)/g)) add(m[1] ?? m[2], 'count');
   for (const m of text.matchAll(/[\w)\]]\.(\w+)\s*=(?!=)\s*([^\n;]+)/g)) if (SETTLED.test(m[2].trim()) && m[2].trim() !== 'false' && m[2].trim() !== '0') add(m[1], 'value', m[2]);
   return marks;
+}
+
+/** A flag set on a field by one of these atomic operations (`b.busy.CompareAndSwap(…)`, `atomic.StoreInt32(&r.running, …)`): the field's name in group 1 or 2. */
+function flagSet(ops: string): RegExp {
+  return new RegExp(`[\\w)\\]]\\.(\\w+)\\.(?:${ops})\\(|\\batomic\\.(?:${ops})\\w*\\(\\s*&[\\w.]*\\.(\\w+)\\s*,`, 'g');
 }
 
 const ENTRY = 'the entry for good (a job marked running, refused from then on as already running)';
