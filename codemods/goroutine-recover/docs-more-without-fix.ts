@@ -74,4 +74,12 @@ the same module on a field of its receiver or a parameter declared of that packa
 calls, takes a lock without a deferred unlock: the package's source is in the module, so goconc
 reads it (through an interface, any method of the name there). Recovered, a panic under that lock
 would leave it held and every later call hanging, where the crash used to restart the process
-(go-gost's resolver cache, nats-streaming's logger). Packages of other modules are not read.`;
+(go-gost's resolver cache, nats-streaming's logger). Packages of other modules are not read.
+
+A goroutine that calls, outside a defer, each of a list or map of function values in turn
+(\`for i := range hooks { hooks[i](p) }\`, \`for _, h := range byName { h() }\`, \`s.closers[i](s)\`),
+the list a variable, parameter or field written as \`[]func…\` or \`map[…]func…\`: those are other
+parties' hooks, not the goroutine's own work, and recovered, a panic in one would skip every one
+after it (netpoll's hang-up handlers, each closing its connection), the process up with those
+connections never closed where the crash used to restart it. One function value called alone is
+fixed.`;

@@ -9,6 +9,7 @@ import { outcomeHandedBack } from './outcome-handed-back.js';
 import { workerPerItem } from './workers.js';
 import { foreignServer } from './foreign-server.js';
 import { callbackReason, handedFunctionReason, calledOrHanded } from './handed-functions.js';
+import { functionsInTurnReason } from './functions-in-turn.js';
 import { skippedReleaseReason } from './own-releases.js';
 import { genericLauncherReason } from './generic-launcher.js';
 import { countBroughtDownLast } from './count-brought-down.js';
@@ -298,7 +299,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs in test code (a function given ${testing}, a suite shared by other packages' tests): a panic there fails the test run, and recovered it would only be logged while the test could pass` });
       continue;
     }
-    const waited = waitedOrMeant(stmts, go, undeferred, ctx.packageIndex()) ?? cancelWaited(stmts, go) ?? acceptedConnLeftOpen(go, literal, ctx.packageIndex()) ?? handedBack ?? callbackReason(undeferred, ctx.packageIndex()) ?? releaseDeferredInCallee(undeferred, go, body, ctx.packageIndex()) ?? endToldAfterWork(stmts, body, ctx.packageIndex()) ?? settledInDefer(stmts, body) ?? stateResetAfterWork(stmts, literal) ?? wrapUpReadsOutcome(stmts, ctx.packageIndex()) ?? starterNeverReturns(go) ?? countBroughtDownLast(stmts, body, ctx.packageIndex()) ?? genericLauncherReason(body, go, ctx.packageIndex()) ?? lockInModulePackage(calls, body, ctx);
+    const waited = waitedOrMeant(stmts, go, undeferred, ctx.packageIndex()) ?? cancelWaited(stmts, go) ?? acceptedConnLeftOpen(go, literal, ctx.packageIndex()) ?? handedBack ?? callbackReason(undeferred, ctx.packageIndex()) ?? releaseDeferredInCallee(undeferred, go, body, ctx.packageIndex()) ?? endToldAfterWork(stmts, body, ctx.packageIndex()) ?? settledInDefer(stmts, body) ?? stateResetAfterWork(stmts, literal) ?? wrapUpReadsOutcome(stmts, ctx.packageIndex()) ?? starterNeverReturns(go) ?? countBroughtDownLast(stmts, body, ctx.packageIndex()) ?? genericLauncherReason(body, go, ctx.packageIndex()) ?? lockInModulePackage(calls, body, ctx) ?? functionsInTurnReason(body, ctx.packageIndex());
     if (waited) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: waited });
       continue;
