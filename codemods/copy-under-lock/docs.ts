@@ -132,11 +132,12 @@ and \`Reset\` return at once.
   that a method takes under the lock (\`for sm.Open() > 0 { time.Sleep(…) }\`, with \`Open\` returning
   \`len(sm.sessions)\`: a drain before exit): under the lock an entry gone was done with; after the
   unlock the drain would see it gone while its close still runs (a session's buffered rows lost);
-- for an entry taken and removed, a method of the type builds the map's entries holding a pointer
-  into the receiver or the receiver itself (\`m.streams[ch] = &stream{log: &m.Log}\`, \`owner: m\`):
-  the call on the taken entry may reach that state, which only the lock guards, and after the
-  unlock it would write it unguarded (a run-stream manager whose streams' Close appended to its
-  log lost entries);
+- for an entry taken and removed, or for each element ranged over, a method of the type builds the
+  map's entries holding a pointer into the receiver or the receiver itself (\`m.streams[ch] =
+  &stream{log: &m.Log}\`, \`owner: m\`): the call on the entry may reach that state, which only the
+  lock guards, and after the unlock it would write it unguarded (a run-stream manager whose
+  streams' Close appended to its log lost entries; a client registry whose clients' Close
+  counted down its open clients, racing a new client's count);
 - for an entry taken and removed, another method closes every element of the map under the same
   mutex (\`for _, c := range m.clients { c.Close() }\`, a shutdown): once it returns none is open,
   and a close moved past the unlock could still be running then (coroot's collector returned from

@@ -1,5 +1,6 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { unparen, type Node } from '../../src/go/syntax.js';
+import type { Rewrite } from './rewrites.js';
 
 /**
  * A method of the type that builds the map's entries (it indexes the map) with a pointer into the
@@ -32,4 +33,14 @@ function heldReceiver(value: Node, recv: string): string | undefined {
   let operand = unparen(value.childForFieldName('operand')!);
   while (operand.type === 'selector_expression') operand = unparen(operand.childForFieldName('operand')!);
   return operand.type === 'identifier' && operand.text === recv ? value.text : undefined;
+}
+
+/**
+ * No fix for a call on an entry of a map whose entries hold the receiver (see entriesHoldReceiver):
+ * taken and removed, or ranged over (`for _, v := range c.xclients { v.Close() }`, each xClient
+ * built with `owner: c` and its Close writing `x.owner.open--`: an rpcx-shaped client registry).
+ */
+export function heldReceiverPlan(typeName: string, field: string, call: Node, cs: { recv: string }, ctx: FileContext): Rewrite | undefined {
+  const holder = entriesHoldReceiver(typeName, field, ctx);
+  return holder && { ok: false, reason: `${holder.method} builds the entries of ${cs.recv}.${field} holding ${holder.held}, state of ${cs.recv} the lock guards: ${call.text} on an entry may reach it, and after the unlock it would touch it without the lock (a data race, writes lost)` };
 }

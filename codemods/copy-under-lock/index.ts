@@ -8,7 +8,7 @@ import { elementType, methodMayBlock } from './callee-summary.js';
 import { docs } from './docs.js';
 import { guardedObjectsPlan, sharedElementsPlan } from './lock-guards-objects.js';
 import { handedOutSlice, iterateThenCall, removeThenClose, type Rewrite } from './rewrites.js';
-import { entriesHoldReceiver } from './entries-hold-receiver.js';
+import { heldReceiverPlan } from './entries-hold-receiver.js';
 import { drainedByCount } from './drained-by-count.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 import { onlyAppended } from './append-only.js';
@@ -90,7 +90,7 @@ function find(ctx: FileContext): RawFinding[] {
               ? { ok: false, reason: `${closer} closes channels under the same lock: sending after unlocking could panic on a closed channel` }
               : remover
                 ? { ok: false, reason: removerReason(remover, `${cs.recv}.${ranged.name}`, afterRemoval) }
-                : guardedObjectsPlan(recv.typeName, cs, ranged, ctx) ?? sharedElementsPlan(loop, ranged, vars, cs, ctx) ?? unlessSequenceOnElement(unlessInterfaceWriters(unlessDocSaysSerialises(unlessElementCallsOrdered(unlessWaitedFor(unlessElementCallsKeptApart(unlessCallbackReachesState(unlessUnsafeElements(iterateThenCall(cs, loop, ranged, method, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), recv.typeName, cs, ranged, method, ctx), call, ranged, vars, cs, method, recv.typeName, ctx), call, cs, recv.typeName, ctx), loop, ranged, vars, cs, method, ctx), loop, ranged, vars, cs, method, ctx);
+                : guardedObjectsPlan(recv.typeName, cs, ranged, ctx) ?? heldReceiverPlan(recv.typeName, ranged.name, call, cs, ctx) ?? sharedElementsPlan(loop, ranged, vars, cs, ctx) ?? unlessSequenceOnElement(unlessInterfaceWriters(unlessDocSaysSerialises(unlessElementCallsOrdered(unlessWaitedFor(unlessElementCallsKeptApart(unlessCallbackReachesState(unlessUnsafeElements(iterateThenCall(cs, loop, ranged, method, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), recv.typeName, cs, ranged, method, ctx), call, ranged, vars, cs, method, recv.typeName, ctx), call, cs, recv.typeName, ctx), loop, ranged, vars, cs, method, ctx), loop, ranged, vars, cs, method, ctx);
           report(call, `${what(call)} happens for each element of ${cs.recv}.${ranged.name} while holding ${cs.mutex}: every other method waits for the slowest call`, plan);
           continue;
         }
@@ -110,14 +110,14 @@ function find(ctx: FileContext): RawFinding[] {
           const taken = take.childForFieldName('left')!.namedChildren[0]?.text ?? '';
           const reopener = closesTaken(call, taken) ? reopensByKey(recv.typeName, cs, guarded(indexOperand(take))!.name, method, ctx) : undefined;
           const reacquirer = closesTaken(call, taken) && !reopener ? reacquiresHandedIn(recv.typeName, cs, guarded(indexOperand(take))!.name, method, ctx) : undefined;
-          const holder = entriesHoldReceiver(recv.typeName, guarded(indexOperand(take))!.name, ctx);
+          const holder = heldReceiverPlan(recv.typeName, guarded(indexOperand(take))!.name, call, cs, ctx);
           const drain = closesTaken(call, taken) ? drainedByCount(recv.typeName, guarded(indexOperand(take))!.name, ctx) : undefined;
           const plan: Rewrite = rest.some((r) => mentions(r, cs.recv))
             ? { ok: false, reason: `statements after the delete still use ${cs.recv}'s state under the lock` }
             : drain
               ? { ok: false, reason: `${drain.loop} waits for ${delArgs[0].text} to empty (${drain.counter} counts it under ${cs.mutex}): under the lock an entry gone was done with; after the unlock it would be gone while ${call.text} still runs, and what waits would go on (an exit with the close half done)` }
             : holder
-              ? { ok: false, reason: `${holder.method} builds the entries of ${delArgs[0].text} holding ${holder.held}, state of ${cs.recv} the lock guards: ${call.text} on the taken entry may reach it, and after the unlock it would touch it without the lock (a data race, writes lost)` }
+              ? holder
             : shutter
               ? { ok: false, reason: `${shutter} closes every element of ${delArgs[0].text} under the same lock: once it returns none is open, and a close moved past the unlock could still be running then (a shutdown cut short)` }
               : reopener
