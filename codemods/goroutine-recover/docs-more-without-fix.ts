@@ -82,4 +82,10 @@ the list a variable, parameter or field written as \`[]func…\` or \`map[…]fu
 parties' hooks, not the goroutine's own work, and recovered, a panic in one would skip every one
 after it (netpoll's hang-up handlers, each closing its connection), the process up with those
 connections never closed where the crash used to restart it. One function value called alone is
-fixed.`;
+fixed.
+
+A slot given back after the work in a function or method of the package the goroutine calls, as a
+statement of its own, rather than in its own statements (\`q.running.done()\`, with \`func (s slots)
+done() { <-s }\` on a channel type): gws' task queue, whose slot a recovered panic kept for good until
+every later task waited. Only the callee's own statements are read, and none named for waiting
+(\`wait\`, \`block\`, \`until\`).`;

@@ -1,6 +1,8 @@
 import { reArmsTimer } from './timer-reset.js';
+import { calledName, everyCalledBody } from '../../src/go/called-functions.js';
 import { regexEscaped, receivesFrom } from '../../src/go/find-by-text.js';
-import { declarationOf } from '../../src/go/scope.js';
+import { declarationOf, paramsOf } from '../../src/go/scope.js';
+import { receiverOf } from '../../src/go/declarations.js';
 import { contains, firstLine, inSelectWithDefault, isReleaseCall, onOwnPath, statementsOf, type Node } from '../../src/go/syntax.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { afterSkipping, ENDS_PROCESS, SIGNAL_CHANNEL, signalsEnd } from './skipped-work.js';
@@ -74,6 +76,7 @@ function skippedRelease(stmts: Node[], go: Node, index: () => PackageIndex, hand
       if (n.type === 'send_statement' && (!inSelectWithDefault(n) || receivedAfter(n.childForFieldName('channel')!.text, go))) return n;
       // A slot given back after the work (`<-sem`, `<-limitation`), not a wait for a signal.
       if (!first && n.type === 'expression_statement' && slotGivenBack(n)) return n;
+      if (!first && slotGivenBackInCallee(n, index)) return n;
       if (!first && (givesBackTaken(n, go) || lowersRaisedCount(n, go) || (st === last && notifiesHandler(n)) || removesSharedEntry(n, go))) return n;
       if (isReleaseCall(n) || signalsEnd(n) || (!first && reArmsTimer(n, index)) || madeCancelCall(n, go, index) || ENDS_PROCESS.test(n.type === 'call_expression' ? (n.childForFieldName('function')?.text ?? '') : '')) return n;
       // A deadline set after work, to unblock the other side (`right.SetReadDeadline(time.Now())`:
@@ -129,6 +132,27 @@ function slotGivenBack(stmt: Node): boolean {
   if (recv?.type !== 'unary_expression' || recv.childForFieldName('operator')?.text !== '<-') return false;
   const from = recv.childForFieldName('operand')?.text ?? '';
   return /^[\w.]+$/.test(from) && !SIGNAL_CHANNEL.test(from) && !/(^|\.)(ready|start)\w*$/i.test(from);
+}
+
+/**
+ * A call, as a statement of its own, of the package's function or method whose body gives a slot
+ * back (\`c.done()\`, with \`func (c channel) done() { <-c }\` on a channel type: gws' task queue,
+ * its semaphore's slot lost to each recovered panic until every later Go hung). The callee
+ * itself, not those it calls, taking as many arguments, and a method receiving from its receiver;
+ * none named for waiting.
+ */
+function slotGivenBackInCallee(n: Node, index: () => PackageIndex): boolean {
+  const fn = n.type === 'call_expression' && n.parent?.type === 'expression_statement' ? n.childForFieldName('function') : undefined;
+  const name = fn && calledName(fn)?.name;
+  if (!name || /wait|block|until/i.test(name)) return false;
+  const args = n.childForFieldName('arguments')?.namedChildCount ?? 0;
+  return everyCalledBody([fn], index()).some(({ body }) => {
+    const decl = body.parent!;
+    if (decl.childForFieldName('name')?.text !== name || paramsOf(decl).length !== args) return false;
+    // From the receiver or what it holds (`<-c`, `<-p.sem`): not a channel of its own made to wait on (`<-ch // wait for unlock`).
+    const recv = receiverOf(decl)?.name;
+    return statementsOf(body).some((st) => st.type === 'expression_statement' && slotGivenBack(st) && !!recv && new RegExp(`^<-\\s*${recv}\\b`).test(st.text));
+  });
 }
 
 /**
