@@ -208,6 +208,11 @@ this page still hold; elsewhere the send is left alone (see below).
   type that another of its methods takes the token back in, a statement of its own (\`func (s
   semaphore) GetToken() { s.ch <- struct{}{} }\` and \`ReleaseToken() { <-s.ch }\`: restic's, etcd's
   limit listener);
+- sends of \`struct{}{}\` on a token bucket, a channel the file fills to its capacity where it makes
+  it (\`p.ch = make(chan struct{}, p.MaxActive)\`, then \`for i := 0; i < p.MaxActive; i++ { p.ch <-
+  struct{}{} }\`, or a goroutine running it; the bound written as the capacity): each send there fills a slot just made and each elsewhere gives back a
+  token taken (redigo's active connections, machinery's worker pools). A local by that name counts
+  only in the function making it; a bucket handed in as a parameter is reported;
 - sends in a Prometheus collector's \`Describe(ch chan<- *prometheus.Desc)\` or \`Collect(ch chan<-
   prometheus.Metric)\` on its channel, or in a function it hands that channel to (a parameter of
   type \`chan<- prometheus.Metric\`: longhorn's and node_exporter's collectors): the registry reads

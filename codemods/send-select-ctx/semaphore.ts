@@ -62,3 +62,51 @@ export function givesBackTakenToken(send: Node): boolean {
   const body = outermostFunction(send)?.childForFieldName('body');
   return statementsOf(body ?? null).some((st) => st.type === 'expression_statement' && st.endIndex <= send.startIndex && st.text.replace(/\s/g, '') === `<-${chan}`);
 }
+
+/**
+ * A token sent on a channel the file fills to its capacity where it makes it (`p.ch =
+ * make(chan struct{}, p.MaxActive)`, then `for i := 0; i < p.MaxActive; i++ { p.ch <- struct{}{} }`:
+ * redigo's pool of active connections, a token bucket): each send there fills a slot just made, and
+ * each elsewhere gives back a token a receive took, so none blocks. The channel by its last name
+ * (`ch` of `p.ch`), in the same file; a local (`pool := make(…)`, filled by a loop or a goroutine
+ * of its function: machinery's consumers) in its function, another function's `pool` being
+ * another channel.
+ */
+export function fillsTokenBucket(send: Node, root: Node): boolean {
+  if (!isToken(send)) return false;
+  const channel = send.childForFieldName('channel')!;
+  const name = lastName(channel);
+  const scope = channel.type === 'identifier' ? outermostFunction(send) : root;
+  return !!name && !!scope && scope.descendantsOfType('for_statement').some((loop) => {
+    const only = statementsOf(loop.childForFieldName('body')).filter((st) => st.type !== 'comment');
+    if (only.length !== 1 || only[0].type !== 'send_statement' || !isToken(only[0]) || lastName(only[0].childForFieldName('channel')!) !== name) return false;
+    // Made just before, in the function that fills it, with room for as many as the loop sends
+    // (not a queue fed more than it holds: etcd's benchmark requests).
+    const fn = outermostFunction(loop);
+    const bound = loopBound(loop);
+    return !!fn && !!bound && fn.descendantsOfType(['assignment_statement', 'short_var_declaration']).some((a) => {
+      const left = a.childForFieldName('left')?.namedChildren ?? [];
+      const made = a.childForFieldName('right')?.namedChildren[0];
+      const args = made?.type === 'call_expression' && made.childForFieldName('function')?.text === 'make' ? made.childForFieldName('arguments')!.namedChildren : [];
+      return a.endIndex <= loop.startIndex && left.length === 1 && lastName(left[0]) === name && /^chan\s+struct\s*\{\s*\}$/.test(args[0]?.text ?? '') && args[1]?.text.replace(/\s/g, '') === bound;
+    });
+  });
+}
+
+/** How many times a loop runs, as written: `n` of `for i := 0; i < n; i++` or `for range n`. */
+function loopBound(loop: Node): string | undefined {
+  const clause = loop.namedChildren.find((c) => c.type === 'for_clause' || c.type === 'range_clause');
+  const condition = clause?.type === 'for_clause' ? clause.childForFieldName('condition') : undefined;
+  const bound = clause?.type === 'range_clause' ? (clause.childForFieldName('left') ? undefined : clause.childForFieldName('right')) : condition?.type === 'binary_expression' && condition.childForFieldName('operator')?.text === '<' ? condition.childForFieldName('right') : undefined;
+  return bound?.text.replace(/\s/g, '');
+}
+
+/** A send of `struct{}{}`. */
+function isToken(send: Node): boolean {
+  return send.childForFieldName('value')?.text.replace(/\s/g, '') === 'struct{}{}';
+}
+
+/** `ch` of `p.ch` or of `ch`. */
+function lastName(expr: Node): string | undefined {
+  return expr.type === 'identifier' ? expr.text : expr.type === 'selector_expression' ? expr.childForFieldName('field')?.text : undefined;
+}
