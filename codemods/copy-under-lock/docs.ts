@@ -236,6 +236,11 @@ and \`Reset\` return at once.
   reportView): the lock keeps those calls apart, and the loop's call (\`e.Flush()\`) after the unlock
   could run beside them on one element (opencensus' exporters, which buffer without a lock of their
   own, lost rows and raced under -race);
+- the loop calls a method of the package on each element that writes the element's fields (\`l.Reset()\`
+  setting \`l.records = nil\`, under the element's own lock), and another method reads every element
+  of the collection under the same mutex (\`Result\` copying each \`l.records\`): the mutex made the
+  loop one step for all of them, and after the unlock that reader could see some changed and others
+  not (opentelemetry's log recorder, whose Result saw a half-done Reset);
 - under the exclusive lock, the loop calls a method of elements of an interface type of the package
   (\`w.Write(p)\`, \`map[string]PackWriter\`) that the package's types implement writing their
   receiver's fields taking no lock of their own, or, with no implementation shown, a writer's

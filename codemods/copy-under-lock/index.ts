@@ -9,6 +9,7 @@ import { docs } from './docs.js';
 import { guardedObjectsPlan, sharedElementsPlan } from './lock-guards-objects.js';
 import { handedOutSlice, iterateThenCall, removeThenClose, type Rewrite } from './rewrites.js';
 import { heldReceiverPlan } from './entries-hold-receiver.js';
+import { readAllAtOnce } from './read-all-at-once.js';
 import { drainedByCount } from './drained-by-count.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 import { onlyAppended } from './append-only.js';
@@ -90,7 +91,7 @@ function find(ctx: FileContext): RawFinding[] {
               ? { ok: false, reason: `${closer} closes channels under the same lock: sending after unlocking could panic on a closed channel` }
               : remover
                 ? { ok: false, reason: removerReason(remover, `${cs.recv}.${ranged.name}`, afterRemoval) }
-                : guardedObjectsPlan(recv.typeName, cs, ranged, ctx) ?? heldReceiverPlan(recv.typeName, ranged.name, call, cs, ctx) ?? sharedElementsPlan(loop, ranged, vars, cs, ctx) ?? unlessSequenceOnElement(unlessInterfaceWriters(unlessDocSaysSerialises(unlessElementCallsOrdered(unlessWaitedFor(unlessElementCallsKeptApart(unlessCallbackReachesState(unlessUnsafeElements(iterateThenCall(cs, loop, ranged, method, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), recv.typeName, cs, ranged, method, ctx), call, ranged, vars, cs, method, recv.typeName, ctx), call, cs, recv.typeName, ctx), loop, ranged, vars, cs, method, ctx), loop, ranged, vars, cs, method, ctx);
+                : guardedObjectsPlan(recv.typeName, cs, ranged, ctx) ?? heldReceiverPlan(recv.typeName, ranged.name, call, cs, ctx) ?? sharedElementsPlan(loop, ranged, vars, cs, ctx) ?? readAllAtOnce(loop, ranged, vars, cs, method, recv.typeName, ctx) ?? unlessSequenceOnElement(unlessInterfaceWriters(unlessDocSaysSerialises(unlessElementCallsOrdered(unlessWaitedFor(unlessElementCallsKeptApart(unlessCallbackReachesState(unlessUnsafeElements(iterateThenCall(cs, loop, ranged, method, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), recv.typeName, cs, ranged, method, ctx), call, ranged, vars, cs, method, recv.typeName, ctx), call, cs, recv.typeName, ctx), loop, ranged, vars, cs, method, ctx), loop, ranged, vars, cs, method, ctx);
           report(call, `${what(call)} happens for each element of ${cs.recv}.${ranged.name} while holding ${cs.mutex}: every other method waits for the slowest call`, plan);
           continue;
         }
