@@ -277,7 +277,9 @@ ${doneWithoutFix}- it runs after a blocking call (\`s.ListenAndServe()\`, \`s.Se
   goroutine the function starts after it and does not wait for: what it opens may be tied to the
   context it is given, and given the one in scope it could end while that goroutine still uses it
   (gvisor's shim: \`f, err := fifo.OpenFifo(context.Background(), stdin, …)\`, then \`go func() {
-  io.CopyBuffer(rio.Stdin(), f, *p) … }()\`: containerd closes the fifo when its context ends);
+  io.CopyBuffer(rio.Stdin(), f, *p) … }()\`: containerd closes the fifo when its context ends); a
+  \`Wait\` on a group the goroutine tells only that it started, \`cwg.Done()\` as its first
+  statement, does not wait for it (containerd's shim console copy);
 - a call wrapped (through any depth of calls) into a local that is then handed to a goroutine the
   function starts and does not wait for, as an argument or captured by its literal (\`deleteRelatedCtx :=
   sac.WithAllAccess(context.Background())\`, then \`go ds.postRemoveCluster(deleteRelatedCtx, …)\`): given

@@ -1,5 +1,5 @@
 import { leavesLoop } from './loops.js';
-import { enclosingFunction, type Node } from './syntax.js';
+import { enclosingFunction, statementsOf, type Node } from './syntax.js';
 
 /**
  * A goroutine is detached when the function spawning it never waits: no Wait() after the go
@@ -11,7 +11,21 @@ export function isDetached(go: Node): boolean {
   if (drainedToClose(go)) return false;
   return !spawner
     .descendantsOfType('call_expression')
-    .some((c) => c.startIndex > go.endIndex && /\.Wait$/.test(c.childForFieldName('function')?.text ?? ''));
+    .some((c) => c.startIndex > go.endIndex && /\.Wait$/.test(c.childForFieldName('function')?.text ?? '') && !startOnlyTold(go, c.childForFieldName('function')!.text.slice(0, -'.Wait'.length)));
+}
+
+/**
+ * The goroutine tells `group` only that it has started: `group.Done()` is its literal's first
+ * statement, not deferred, and its only Done on it (`cwg.Add(1); go func() { cwg.Done(); io.Copy(…)
+ * }(); cwg.Wait()`: containerd's shim console copy, which runs on after its function returns).
+ */
+function startOnlyTold(go: Node, group: string): boolean {
+  const literal = go.namedChild(0)?.childForFieldName('function');
+  if (literal?.type !== 'func_literal') return false;
+  const body = literal.childForFieldName('body');
+  const first = statementsOf(body ?? null).find((c) => c.type !== 'comment');
+  const done = `${group}.Done()`;
+  return first?.text.replace(/\s/g, '') === done.replace(/\s/g, '') && body!.text.split(`${group}.Done(`).length === 2;
 }
 
 /**
