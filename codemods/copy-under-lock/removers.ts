@@ -91,10 +91,15 @@ export function removesUnderLock(typeName: string, cs: { mutex: string; recv: st
  * read above.
  */
 function removedFromElsewhere(typeName: string, mutex: string, field: string, ctx: FileContext): Remover | undefined {
-  const locks = new RegExp(`[\\w)\\]]${regexEscaped(mutex)}\\.Lock\\(\\)`);
   for (const call of ctx.packageIndex().nodesMatching(new RegExp(`\\bdelete\\(\\s*[\\w.]+\\.${field}\\s*,`, 'g'))) {
     const decl = ancestors(call).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
     if (!decl || receiverOf(decl)?.typeName === typeName) continue;
+    // The value deleted from, locked before the delete (`topic.evtHandlerMux.Lock()`): not the
+    // method's own receiver, whose field of the same name is its own (v2ray's name servers, each
+    // with its own `ips`).
+    const owner = /^delete\(\s*([\w.]+)\.\w+\s*,/.exec((call.parent?.type === 'call_expression' ? call.parent : call).text)?.[1];
+    if (!owner || owner === receiverOf(decl)?.name) continue;
+    const locks = new RegExp(`(?<![\\w.])${regexEscaped(owner + mutex)}\\.Lock\\(\\)`);
     if (!locks.test(decl.text.slice(0, call.startIndex - decl.startIndex))) continue;
     const recv = receiverOf(decl)?.typeName;
     return { method: `${recv ? `${recv}.` : ''}${decl.childForFieldName('name')!.text}` };
