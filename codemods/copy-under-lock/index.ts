@@ -2,7 +2,7 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { criticalSections, mentions } from '../../src/go/lock-regions.js';
 import { receiverOf, type FieldDecl } from '../../src/go/declarations.js';
 import { paramsOf, usesVariable } from '../../src/go/scope.js';
-import { touchesError, unparen, type Node } from '../../src/go/syntax.js';
+import { firstLine, touchesError, unparen, type Node } from '../../src/go/syntax.js';
 import { DEFAULT_BLOCKING_METHODS, firstBlockingCall } from './blocking.js';
 import { elementType, methodMayBlock } from './callee-summary.js';
 import { docs } from './docs.js';
@@ -92,7 +92,7 @@ function find(ctx: FileContext): RawFinding[] {
               : remover
                 ? { ok: false, reason: removerReason(remover, `${cs.recv}.${ranged.name}`, afterRemoval) }
                 : guardedObjectsPlan(recv.typeName, cs, ranged, ctx) ?? heldReceiverPlan(recv.typeName, ranged.name, call, cs, ctx) ?? sharedElementsPlan(loop, ranged, vars, cs, ctx) ?? readAllAtOnce(loop, ranged, vars, cs, method, recv.typeName, ctx) ?? unlessSequenceOnElement(unlessInterfaceWriters(unlessDocSaysSerialises(unlessElementCallsOrdered(unlessWaitedFor(unlessElementCallsKeptApart(unlessCallbackReachesState(unlessUnsafeElements(iterateThenCall(cs, loop, ranged, method, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), loop, ranged, vars, cs, method, recv.typeName, ctx), recv.typeName, cs, ranged, method, ctx), call, ranged, vars, cs, method, recv.typeName, ctx), call, cs, recv.typeName, ctx), loop, ranged, vars, cs, method, ctx), loop, ranged, vars, cs, method, ctx);
-          report(call, `${what(call)} happens for each element of ${cs.recv}.${ranged.name} while holding ${cs.mutex}: every other method waits for the slowest call`, plan);
+          report(call, `${what(call)} happens for each element of ${cs.recv}.${ranged.name} while holding ${heldLock(cs)}: every other method waits for the slowest call`, plan);
           continue;
         }
       }
@@ -126,7 +126,7 @@ function find(ctx: FileContext): RawFinding[] {
                 : reacquirer
                   ? { ok: false, reason: `${reacquirer.method} inserts into ${delArgs[0].text} under ${cs.mutex} a value it is handed and opens first (${reacquirer.call}): after the unlock it could open a new one for ${key.text} while ${call.text} still holds what the old one frees (a file, port or lock held twice: the new open fails)` }
                   : removeThenClose(cs, take, del, between, ctx);
-          report(call, `${what(call)} runs while holding ${cs.mutex}: an entry of ${delArgs[0].text} is used and removed under the lock`, plan);
+          report(call, `${what(call)} runs while holding ${heldLock(cs)}: an entry of ${delArgs[0].text} is used and removed under the lock`, plan);
           continue;
         }
       }
@@ -213,7 +213,15 @@ function closesChannelsUnderLock(typeName: string, cs: { mutex: string; recv: st
 
 /** `c.Send` for a call, `a send on ch` for a channel send. */
 function what(call: Node): string {
-  return call.type === 'send_statement' ? `a send on ${call.childForFieldName('channel')!.text}` : call.childForFieldName('function')!.text;
+  if (call.type === 'send_statement') return `a send on ${call.childForFieldName('channel')!.text}`;
+  // A function value (`c(ctx)`, a callback ranged over): the call as written, not a bare `c`.
+  const fn = call.childForFieldName('function')!;
+  return fn.type === 'identifier' ? `the call ${firstLine(call.text)}` : fn.text;
+}
+
+/** The mutex as a reader knows it: `p.mu`, or `p's embedded lock` for `p.Lock()` on an embedded mutex. */
+function heldLock(cs: { mutex: string; recv: string }): string {
+  return cs.mutex === cs.recv ? `${cs.recv}'s embedded lock` : cs.mutex;
 }
 
 function isDelete(s: Node | undefined): boolean {
