@@ -102,7 +102,7 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (endless) return `${runs} loops until something stops it (${endless}), a long-lived worker: nothing waits for the goroutines, and one that never ends would hold its slot for good`;
   const worker = joined ? undefined : unseenWorker(called, spawn.fn, ctx);
   if (worker) {
-    return `the goroutine runs ${worker}, which is not in this package and is named like a worker that runs until stopped: nothing waits for the goroutines, and one that never ends would hold its slot for good`;
+    return `the goroutine runs ${worker}, named like a worker that runs until stopped, whose code this package does not show (another package's, or one called through an interface): nothing waits for the goroutines, and one that never ends would hold its slot for good`;
   }
   const stopOnly = spawn.shape !== 'fire-and-forget' ? undefined : literal?.type === 'func_literal' ? contextOnlyBody(literal, spawn.go, ctx) : contextOnlyTask(spawn.go, ctx);
   if (stopOnly) {
@@ -223,7 +223,7 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   // only names that say so firmly (`w.Watch(ctx)`, `wait.UntilWithContext(…)`) count there.
   const forGood = joined ? unseenWorker(called, spawn.fn, ctx, true) : undefined;
   if (forGood) {
-    return `the goroutine runs ${forGood}, which is not in this package and is named like a worker that runs until stopped: the function waits for the goroutines until they are stopped, and one that never ends would hold its slot for good`;
+    return `the goroutine runs ${forGood}, named like a worker that runs until stopped, whose code this package does not show (another package's, or one called through an interface): the function waits for the goroutines until they are stopped, and one that never ends would hold its slot for good`;
   }
   const supervised = joined && literal?.type === 'func_literal' ? contextOnlyBody(literal, spawn.go, ctx) : undefined;
   if (supervised) {
