@@ -4,6 +4,7 @@ import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js
 import { cancellationSources, hiddenContextParam, type CancellationSource } from '../../src/go/cancellation.js';
 import { doneAt } from '../../src/go/done-at.js';
 import { declarationOf } from '../../src/go/scope.js';
+import { nilGuardReason } from './nil-guard.js';
 import { contextPackageName } from '../../src/go/imports.js';
 import { callsOf, codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { enclosingLoops } from '../../src/go/loops.js';
@@ -115,7 +116,7 @@ function find(ctx: FileContext): RawFinding[] {
     // A field is set once, often while still nil (a constructor's `m.ctx, m.cancel = …`).
     // `ctx = context.TODO() // no cancellation allowed past this point`: a detach on purpose.
     const statement = call.parent?.parent;
-    const nilGuard = ancestors(call).some((a) => a.type === 'if_statement' && nilTested(a, source.expr, call));
+    const nilGuard = nilGuardReason(call, source.expr);
     if (statement?.type === 'assignment_statement' && statement.childForFieldName('left')?.text === source.expr && statement.childForFieldName('right')?.text === call.text && !nilGuard) {
       out.push(unfixed(`the statement sets ${source.expr} itself to ${call.text}: the code after it is cut loose from ${source.expr} on purpose (given ${source.expr}, it would read ${source.expr} = ${source.expr})`));
       continue;
@@ -128,7 +129,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(reason));
       continue;
     }
-    const unsetReason = unsetFieldReason(call, source, ctx.packageIndex());
+    const unsetReason = nilGuard ?? unsetFieldReason(call, source, ctx.packageIndex());
     if (unsetReason) {
       out.push(unfixed(unsetReason));
       continue;
@@ -282,8 +283,6 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
     if (detachedApart(a, call, source.expr)) {
       return `${call.text} is given to a goroutine that nothing waits for and that does not use ${source.expr} otherwise: it may be meant to outlive ${source.expr} (a connection's accept loop, a watcher, reports written after a request is answered), and would stop with it`;
     }
-    const nil = a.type === 'if_statement' ? nilTested(a, source.expr, call) : undefined;
-    if (nil) return `the call is under if ${a.childForFieldName('condition')!.text}: there ${nil === source.expr ? source.expr : `${nil}, a copy of ${source.expr},`} is nil`;
   }
   const given = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
   const callee = given?.childForFieldName('function')?.text ?? '';
@@ -336,14 +335,3 @@ function madeWithOwnEnd(call: Node, source: CancellationSource): Node | undefine
 
 /** A context constructor that gives the new context an end of its own. */
 const OWN_END = /^\w+\.With(Cancel|Timeout|Deadline)\w*\(/;
-
-/** The name an `if` tests against nil (`ctx == nil`) when it is the context or a local copy of it (`ctx := s.origCtx`). */
-function nilTested(ifStmt: Node, expr: string, at: Node): string | undefined {
-  const cond = ifStmt.childForFieldName('condition')?.text.replace(/\s/g, '') ?? '';
-  for (const m of cond.matchAll(/([\w.]+)==nil/g)) {
-    if (m[1] === expr) return expr;
-    const decl = declarationOf(m[1], at);
-    if (decl && 'local' in decl && decl.local.value?.text.replace(/\s/g, '') === expr.replace(/\s/g, '')) return m[1];
-  }
-  return undefined;
-}
