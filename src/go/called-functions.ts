@@ -199,10 +199,12 @@ export const MAY_WAIT = /\bfor\b|\bselect\b|<-|Serve|\bWait\b|\bDone\b|\bSleep\b
 function callsInText(text: string, index: PackageIndex): FollowedCall[] {
   const body = text.indexOf('{');
   const out: FollowedCall[] = [];
-  const code = text.slice(body === -1 ? 0 : body);
+  const code = withoutGoroutines(text.slice(body === -1 ? 0 : body));
   const own = receiverInText(text);
   for (const m of code.matchAll(/(\.)?\b([A-Za-z_]\w*)\s*\(/g)) {
     if (!m[1] && NOT_CALLS.has(m[2])) continue;
+    // `go jm.worker()`: run by a goroutine of its own, not by the one followed.
+    if (/(^|[^\w.])go\s+[\w.]*$/.test(code.slice(Math.max(0, m.index! - 120), m.index!))) continue;
     // `time.Now().Add(d)`, `strings.Split(s, ",")`: the standard library's, not a method of the package.
     if (m[1] && STANDARD.has(chainRoot(code, m.index!))) continue;
     if (!m[1]) {
@@ -216,6 +218,29 @@ function callsInText(text: string, index: PackageIndex): FollowedCall[] {
     if (typed.receiver !== false) out.push({ name: m[2], method: true, receiver: typed.receiver, implementing: typed.implementing });
   }
   return out;
+}
+
+/** A function's text with the literals it starts on goroutines of their own (`go func() { … }()`) left out. */
+function withoutGoroutines(code: string): string {
+  let out = '';
+  let at = 0;
+  for (const m of code.matchAll(/(^|[^\w.])go\s+func\s*\(/g)) {
+    if (m.index! < at) continue;
+    const open = code.indexOf('{', m.index!);
+    let depth = 0;
+    let end = -1;
+    for (let i = open; open !== -1 && i < code.length; i++) {
+      if (code[i] === '{') depth++;
+      else if (code[i] === '}' && --depth === 0) {
+        end = i + 1;
+        break;
+      }
+    }
+    if (end === -1) break;
+    out += code.slice(at, m.index! + m[1].length);
+    at = end;
+  }
+  return out + code.slice(at);
 }
 
 /** The standard interface a parameter the call's operand ending `before` names is declared as in the signature (`c` in `func serve(c net.Conn)`). */

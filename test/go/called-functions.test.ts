@@ -94,3 +94,40 @@ describe('calls on a standard interface', () => {
     expect(receivers('Close')).toEqual(['pipeConn', 'wrapped']);
   });
 });
+
+const STARTS = `package p
+
+type jobs struct{ queue []func() }
+
+func (j *jobs) submit(f func()) {
+	j.queue = append(j.queue, f)
+	go j.worker()
+	go func() {
+		j.drain()
+	}()
+	j.count()
+}
+
+func (j *jobs) worker() { for {} }
+
+func (j *jobs) drain() { for {} }
+
+func (j *jobs) count() int { return len(j.queue) }
+
+func run(j *jobs) {
+	j.submit(nil)
+}
+`;
+
+describe('calls followed from a goroutine', () => {
+  const index = new PackageIndex(new Map([['/p/jobs.go', STARTS]]), (text) => parseGo(text));
+  const call = index.callsNamed('submit')[0];
+
+  it('leaves out what a followed function starts on goroutines of its own', () => {
+    const names = everyCalledBody([call.childForFieldName('function')!], index).map(({ body }) => body.parent!.childForFieldName('name')!.text);
+    expect(names).toContain('submit');
+    expect(names).toContain('count');
+    expect(names).not.toContain('worker');
+    expect(names).not.toContain('drain');
+  });
+});
