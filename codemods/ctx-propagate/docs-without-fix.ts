@@ -111,7 +111,9 @@ ${doneWithoutFix}- it runs after a blocking call (\`s.ListenAndServe()\`, \`s.Se
   until its own limit (nuclio's kaniko job poll, with \`--aggressive\`: a cancelled build waited
   out its timeout, then reported it timed out); or with \`return false, nil\` in the condition of a
   poll not given the context (\`wait.PollImmediate(5*time.Second, 5*time.Minute, func() (bool,
-  error) { … })\`: velero's wait for its pods would have spun to its timeout, then reported it);
+  error) { … })\`: velero's wait for its pods would have spun to its timeout, then reported it); a
+  range whose item the call is given (\`for _, k := range keys { v, err := c.Get(…, k); if err != nil
+  { …; continue } }\`) moves on to the next item, and is no retry;
 - the call's error, later in the function (\`if statusErr != nil { … }\`), leads to a call that
   records the failure as a lasting state (\`o.DeactivateSite(reason)\`, \`Set…Status\`,
   \`Update…Condition\`, \`Mark…Failed\`, an event emitted), with no test for the context's end

@@ -101,6 +101,10 @@ export function retriedOnFailure(given: Node | undefined, expr: string): string 
   let loop: Node | null = branch!.parent;
   while (loop && loop.type !== 'for_statement' && loop.type !== 'func_literal') loop = loop.parent;
   if (loop?.type !== 'for_statement') return undefined;
+  // A range whose item the call is given (`for i, ki := range keys { val, err := fc.Get(…, ki) }`):
+  // the `continue` moves on to the next item, it does not try again (beego's file cache GetMulti).
+  const items = loop.namedChildren.find((c) => c.type === 'range_clause')?.childForFieldName('left')?.namedChildren.map((n) => n.text).filter((n) => n !== '_') ?? [];
+  if (given && items.some((n) => new RegExp(`(?<![\\w.])${n}\\b`).test(given.childForFieldName('arguments')?.text ?? ''))) return undefined;
   const checks = new RegExp(`(?<![\\w.])${expr.replace(/\./g, '\\.')}\\.(Done|Err)\\(\\)`);
   return checks.test(loop.text) ? undefined : `continue, line ${end.startPosition.row + 1}`;
 }
