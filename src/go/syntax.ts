@@ -250,9 +250,19 @@ export function closedChannels(node: Node): Node[] {
     .flatMap((c) => c.childForFieldName('arguments')?.namedChildren.slice(0, 1) ?? []);
 }
 
-/** The channels a function closes in its own defer statements (`defer close(c)`, a deferred literal's `close(errs)`), not in those of literals it holds. */
+/**
+ * The channels a function closes in its own defer statements (`defer close(c)`, a deferred literal's
+ * `close(errs)`, or a helper named for closing given the channel alone: `xioutil.SafeClose(responseCh)`,
+ * minio's, `closeResponses(out)`), not in those of literals it holds.
+ */
 export function closedOnExit(fn: Node): Node[] {
-  return fn.descendantsOfType('defer_statement').filter((d) => same(enclosingFunction(d), fn)).flatMap(closedChannels);
+  const helped = (d: Node) =>
+    d
+      .descendantsOfType('call_expression')
+      .filter((c) => /(^|\.)(\w*[sS]afe|must|try)?[cC]lose\w*$/.test(c.childForFieldName('function')?.text ?? '') && c.childForFieldName('arguments')?.namedChildCount === 1)
+      .map((c) => c.childForFieldName('arguments')!.namedChildren[0])
+      .filter((a) => a.type === 'identifier' || a.type === 'selector_expression');
+  return fn.descendantsOfType('defer_statement').filter((d) => same(enclosingFunction(d), fn)).flatMap((d) => [...closedChannels(d), ...helped(d).filter((a) => a.parent?.parent?.childForFieldName('function')?.text !== 'close')]);
 }
 
 /** A logging call's callee: `log.Print`, `fmt.Println`, `klog.Infof`, `s.logger.Debug`, `t.Log`. */
