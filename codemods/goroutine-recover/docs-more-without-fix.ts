@@ -88,4 +88,10 @@ A slot given back after the work in a function or method of the package the goro
 statement of its own, rather than in its own statements (\`q.running.done()\`, with \`func (s slots)
 done() { <-s }\` on a channel type): gws' task queue, whose slot a recovered panic kept for good until
 every later task waited. Only the callee's own statements are read, and none named for waiting
-(\`wait\`, \`block\`, \`until\`).`;
+(\`wait\`, \`block\`, \`until\`).
+
+A goroutine calling a function of another package of the same module that runs until it is stopped
+(\`file.WatchFile(ctx, path, onChange)\`, looping \`for { select { … } }\`): the package's source is
+in the module, so goconc reads it as it reads the package's own; recovered, a panic in the callback
+would end the watch for good with the process up (argo's file signal handler, its stop signals
+never forwarded again).`;

@@ -10,6 +10,7 @@ import { workerPerItem } from './workers.js';
 import { foreignServer } from './foreign-server.js';
 import { callbackReason, handedFunctionReason, calledOrHanded } from './handed-functions.js';
 import { functionsInTurnReason } from './functions-in-turn.js';
+import { loopInModulePackage } from './module-loops.js';
 import { skippedReleaseReason } from './own-releases.js';
 import { genericLauncherReason } from './generic-launcher.js';
 import { countBroughtDownLast } from './count-brought-down.js';
@@ -212,9 +213,10 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine calls ${closure.f.text}(), a closure that runs ${closure.release} outside a defer: after a recovered panic it would be skipped, and ${afterSkipping(closure.release!)} where the process used to crash` });
       continue;
     }
-    const looping = calledTextWhere(undeferred, ctx.packageIndex(), (text) => LOOPS_FOR_GOOD.test(text));
+    const found = calledTextWhere(undeferred, ctx.packageIndex(), (text) => LOOPS_FOR_GOOD.test(text));
+    const looping = found ? { via: found.via, loop: LOOPS_FOR_GOOD.exec(found.text)![0].trim() } : loopInModulePackage(undeferred, ctx);
     if (looping) {
-      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${looping.via}, which runs until it is stopped (${LOOPS_FOR_GOOD.exec(looping.text)![0].trim()}…): recovered, a panic would end it for good, with the process up, where the crash used to restart it` });
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${looping.via}, which runs until it is stopped (${looping.loop}…): recovered, a panic would end it for good, with the process up, where the crash used to restart it` });
       continue;
     }
     // Or a function of the package that ranges over a channel named so (`for stat := range s.metaUpdateChan`).

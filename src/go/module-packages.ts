@@ -61,3 +61,14 @@ export function methodTexts(texts: string[], name: string, type?: string): strin
   }
   return out;
 }
+
+/** The package's functions named `name` (not methods), each from its `func` to the closing brace at the start of a line. */
+export function functionTexts(texts: string[], name: string): string[] {
+  const head = new RegExp(`^func\\s+${name}\\b`, 'gm');
+  return texts.flatMap((text) =>
+    Array.from(text.matchAll(head), (m) => {
+      const end = text.indexOf('\n}', m.index);
+      return text.slice(m.index, end === -1 ? undefined : end + 2);
+    }),
+  );
+}
