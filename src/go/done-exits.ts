@@ -1,7 +1,7 @@
 import type { CancellationSource } from './cancellation.js';
 import { asksDone } from './done-checks.js';
 import { breaksOut } from './loops.js';
-import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, previousStatement, same, statementsOf, unparen, type Node } from './syntax.js';
+import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, previousStatement, same, statementsOf, unparen, type Node } from './syntax.js';
 
 // Code reached only through a test of a context being done runs with it done: after a loop whose
 // every way out is such a test (its own condition `for ctx.Err() == nil`, a flag set only in `case
@@ -82,11 +82,32 @@ function testOnPath(node: Node, within: Node, receive: string, source: Cancellat
  * leave (`continue`, return), so that only its done case goes on to the break.
  */
 function breakOnDone(b: Node, loop: Node, receive: string, source: CancellationSource): string | undefined {
-  const tested = testOnPath(b, loop, receive, source);
+  const tested = testOnPath(b, loop, receive, source) ?? failedReceiveGiven(b, loop, source);
   if (tested) return tested;
   const select = selectBefore(b);
   const done = select ? onlyDoneCaseGoesOn(select, receive) : undefined;
   return done ? `case ${done}, then the break after its select` : undefined;
+}
+
+/**
+ * A break under `if !ok` (or `if err != nil`) whose `ok` a call given the source set in the loop's
+ * body before it (`msg, ok := a.mailbox.Receive(a.ctx)`): the loop ends when that call gives up,
+ * in practice once the source is done (lnd's actor, draining its mailbox after its stop).
+ */
+function failedReceiveGiven(b: Node, loop: Node, source: CancellationSource): string | undefined {
+  const test = ancestors(b).find((a) => a.type === 'if_statement' && contains(loop, a));
+  const cond = test?.childForFieldName('condition');
+  const flag = cond ? /^(?:!\s*(\w+)|(\w+)\s*!=\s*nil)$/.exec(unparen(cond).text.trim()) : null;
+  const name = flag?.[1] ?? flag?.[2];
+  if (!test || !name || !contains(test.childForFieldName('consequence') ?? test, b)) return undefined;
+  const set = loop.descendantsOfType('short_var_declaration').find((d) => d.endIndex <= test.startIndex && (d.childForFieldName('left')?.namedChildren ?? []).some((n) => n.text === name));
+  const call = set?.childForFieldName('right')?.namedChildren[0];
+  return call?.type === 'call_expression' && givenSource(call, source) ? `${firstLine(call.text)} failed, given ${source.expr}` : undefined;
+}
+
+/** Whether a call is handed the source itself as an argument. */
+function givenSource(call: Node, source: CancellationSource): boolean {
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).some((a) => a.text.replace(/\s/g, '') === source.expr.replace(/\s/g, ''));
 }
 
 /** The select that the statements before a break in its own block start with, the rest of them not jumping anywhere. */
