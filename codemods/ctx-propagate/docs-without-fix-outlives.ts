@@ -62,4 +62,8 @@ export const outlivesWithoutFix = `- it is in a function literal handed to a cal
   receiver runs with it after the call, and would stop with the context in scope (with
   \`--aggressive\`, a variant of redcon's MONITOR, whose follower, given the command's context,
   stopped as the command was answered);
+- the call is in a function literal that takes a context of its own and leaves it unnamed or \`_\`
+  (\`func(context.Context) (string, error) { … GetToken(context.Background(), …) … }\`, handed to a
+  credential that calls it at each token refresh: rclone's Azure workload identity): whoever calls
+  the literal hands it the context it runs under, perhaps long after the one in scope ended;
 `;

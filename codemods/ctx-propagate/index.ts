@@ -5,6 +5,7 @@ import { cancellationSources, hiddenContextParam, type CancellationSource } from
 import { doneAt } from '../../src/go/done-at.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { nilGuardReason } from './nil-guard.js';
+import { ownContextLiteralReason } from './own-context-literal.js';
 import { contextPackageName } from '../../src/go/imports.js';
 import { callsOf, codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { enclosingLoops } from '../../src/go/loops.js';
@@ -129,7 +130,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(reason));
       continue;
     }
-    const unsetReason = nilGuard ?? unsetFieldReason(call, source, ctx.packageIndex());
+    const unsetReason = nilGuard ?? ownContextLiteralReason(call, source) ?? unsetFieldReason(call, source, ctx.packageIndex());
     if (unsetReason) {
       out.push(unfixed(unsetReason));
       continue;
