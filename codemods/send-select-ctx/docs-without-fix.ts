@@ -84,16 +84,16 @@ export const withoutFix = `## Reported without a fix
   tetragon's multiplexer dropped the error ending a stream; or of a method of a value wrapping
   one made so, \`r := bufio.NewReader(body)\` after \`body, err := req.Stream(ctx)\`, and then the
   values the same loop sends before that report on the same channel: emissary's pod logs dropped
-  lines and the closing event its reader waited for), or sends what such
-  a call returns (\`errCh <- r.ListAndWatch(ctx)\`, or in a struct just after it, error checks
-  between aside: \`r, err := fetch(ctx, in)\`, then \`or <- orderResult{err: err, r: r}\`: eigenda's
+  lines and the closing event its reader waited for; or the error an item of a stream opened with it
+  carries, \`if p.Err != nil\` in \`for p := range pinning.RecursiveKeys(ctx, false)\`: kubo's pin
+  verify), or sends what such a call returns (\`errCh <- r.ListAndWatch(ctx)\`, or in a struct just
+  after it, error checks between aside: \`r, err := fetch(ctx, in)\`, then \`or <- orderResult{err: err, r: r}\`: eigenda's
   encoder dropped blobs it had encoded and never asked for them again; or the values a loop
   receives from a stream opened with it, \`resp, e := metricStream.Recv()\` after
   \`metricStream, err := c.client.StreamRawMetrics(ctx, …)\`, then \`metricsChan <- m\` for each:
   keda's raw metrics, the loop ending with the stream; unless the function that made the channel only
   receives it in selects that also wait on ctx): once the context is done that call ends, and a
-  select, on that source
-  or another, would drop the report at random;
+  select, on that source or another, would drop the report at random;
 - the send hands on the value the call just before it (checks of its outcome between aside) was
   handed and delivered with the context: given it (\`post(ctx, p)\`) or a method of the receiver
   whose body uses its context field (\`err := d.unconditionalSend(payload)\`, then \`output <-

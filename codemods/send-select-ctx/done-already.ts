@@ -11,7 +11,7 @@ import { ancestors, closureName, contains, enclosingFunction, firstLine, FUNCTIO
 import type { FileContext } from '../../src/engine/types.js';
 import { endedByMethod } from './ended-by-method.js';
 import { recordedEnd } from './recorded-end.js';
-import { givesSource } from './given-source.js';
+import { givesSource, streamFailureTested } from './given-source.js';
 import { streamedWithSource } from './streamed-values.js';
 
 // Where a send runs once its stop source is done, or likely done: a select on the source there
@@ -185,7 +185,7 @@ export function reportsFailureOf(send: Node, fn: Node, source: CancellationSourc
   for (const a of ancestors(send)) {
     if (same(a, fn)) break;
     const consequence = a.type === 'if_statement' ? a.childForFieldName('consequence') : undefined;
-    const failed = consequence && contains(consequence, send) ? callGivenSourceFailed(a, contexts) : undefined;
+    const failed = consequence && contains(consequence, send) ? (callGivenSourceFailed(a, contexts) ?? streamFailureTested(a, contexts)) : undefined;
     if (failed) return `the failure of ${failed}`;
   }
   return undefined;

@@ -66,3 +66,17 @@ function wraps(call: Node, given: (c: Node) => boolean): boolean {
     return value?.type === 'call_expression' && given(value);
   });
 }
+
+/**
+ * The stream whose error an `if p.Err != nil` tests, when `p` is an item of a range over what a call
+ * given one of the contexts hands back (`for p := range pinning.RecursiveKeys(ctx, false)`): that
+ * item carries the stream's failure, a done context's among them (kubo's pin verify, whose error
+ * report a select on ctx dropped, the stream then seen as a clean end). The call as written.
+ */
+export function streamFailureTested(ifStmt: Node, contexts: string[]): string | undefined {
+  const tested = /^(\w+)\.\w*Err\w*!=nil$/.exec(ifStmt.childForFieldName('condition')?.text.replace(/\s/g, '') ?? '')?.[1];
+  const found = tested ? declarationOf(tested, ifStmt) : undefined;
+  const range = found && 'local' in found && found.local.decl.type === 'range_clause' ? found.local.decl : undefined;
+  const stream = range?.childForFieldName('right');
+  return stream && unparen(stream).type === 'call_expression' && givesSource(unparen(stream), contexts) ? `${stream.text.split('\n')[0]}'s stream` : undefined;
+}
