@@ -182,8 +182,8 @@ ${doneWithoutFix}- it runs after a blocking call (\`s.ListenAndServe()\`, \`s.Se
   caller's (openfga's cache invalidation, started from a Check, was cut short with every one);
 - the call it is given to is given the context as well (\`CopyContextValues(context.TODO(), ctx)\`):
   the fresh context is a base chosen apart from it, and would end with it;
-- the package's function it is given to only reads values from it (\`ctx.Value(orcKey)\`, never
-  its end, nor handed on): the context chooses, it does not cancel, and given the one in scope the
+- the package's function it is given to only reads values from it (\`ctx.Value(orcKey)\`, or tests
+  it for nil to fall back on a default: rclone's GetConfig; never its end, nor handed on): the context chooses, it does not cancel, and given the one in scope the
   call would read that one's values and may choose differently (tilt's docker client, given a
   context tagged with an orchestrator, asked the local daemon instead of the cluster's), or an
   accessor of any package named for reading a value from a context (\`trace.SpanFromContext(

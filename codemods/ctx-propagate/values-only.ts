@@ -27,8 +27,10 @@ export function readsOnlyValues(call: Node, ctx: FileContext): string | undefine
     const param = paramsOf(fn)[position];
     const body = fn.childForFieldName('body');
     if (!param || !body || !/Context$/.test(param.typeNode.text)) continue;
-    const uses = [...body.text.matchAll(new RegExp(`(?<![\\w.])${regexEscaped(param.name)}\\b(\\.Value\\([^()]*\\))?`, 'g'))];
-    if (uses.length > 0 && uses.every((m) => m[1])) return `${param.name}${uses[0][1]}`;
+    // Or tested for nil, to fall back on a default (`if ctx == nil { return globalConfig }`: rclone's GetConfig).
+    const uses = [...body.text.matchAll(new RegExp(`(?<![\\w.])${regexEscaped(param.name)}\\b(\\.Value\\([^()]*\\)|\\s*[!=]=\\s*nil\\b)?`, 'g'))];
+    const read = uses.find((m) => m[1]?.startsWith('.Value'));
+    if (read && uses.every((m) => m[1])) return `${param.name}${read[1]}`;
   }
   return undefined;
 }
