@@ -9,7 +9,7 @@ import { calleeKeepsContext } from './callee-keeps-context.js';
 import { startsUnseen } from './starts-elsewhere.js';
 import { queuedUnseen } from './queued-work.js';
 import { resultShared } from './result-shared.js';
-import { cleanupMethodContext } from './cleanup-method.js';
+import { cleanupMethodContext, undoingContext } from './cleanup-method.js';
 import { keptWorkReason } from './kept-work-reasons.js';
 import { writeAfterServed } from './write-after-served.js';
 import { literalRunLater } from './literal-run-later.js';
@@ -58,7 +58,7 @@ export function calleeReason(call: Node, ctx: FileContext, source: CancellationS
   if (recorded) {
     return `the call writes after an earlier change of the function (${recorded.call}), with no transaction between them: the empty context lets the sequence finish once started, and given ${inScope}, a cancel in between would leave the first change without this one`;
   }
-  return keptWorkReason(call, source) ?? literalRunLater(call, source, ctx) ?? cleanupMethodContext(call, source) ?? writeAfterServed(call, source, ctx.packageIndex(), () => [ctx.source, ...ctx.packageIndex().allTexts()]) ?? helperCalledOnFailure(source, ctx.packageIndex());
+  return keptWorkReason(call, source) ?? literalRunLater(call, source, ctx) ?? cleanupMethodContext(call, source) ?? undoingContext(call, source) ?? writeAfterServed(call, source, ctx.packageIndex(), () => [ctx.source, ...ctx.packageIndex().allTexts()]) ?? helperCalledOnFailure(source, ctx.packageIndex());
 }
 
 /**

@@ -53,3 +53,19 @@ export function cleanupMethodContext(call: Node, source: CancellationSource): st
   }
   return `${receiver.typeName}.${method} ${role}, and ${taken} is the receiver's own context, which its owner commonly cancels as it shuts down, before calling ${method}: given it, ${what} would fail at once then, and the clean-up after its check be skipped (v2ray's WireguardOutbound.Close, whose session was never closed)`;
 }
+
+/**
+ * Why the call, in a function undoing work that failed or was cancelled (`Abort`, `Rollback`,
+ * `Revert`, `Discard`), may not be given its context parameter: its caller commonly hands it the
+ * context of the work it undoes, done by then (an upload's, cancelled by an interrupt), and the
+ * empty context lets the undoing reach its server anyway (rclone's S3 chunk writer, whose
+ * AbortMultipartUpload, given ctx, failed at once and left the upload's parts stored).
+ */
+export function undoingContext(call: Node, source: CancellationSource): string | undefined {
+  if (source.kind !== 'ctx-param' || !failureKept(call)) return undefined;
+  const name = source.fn.childForFieldName('name')?.text ?? '';
+  if (!/^(Abort|Rollback|Revert|Discard|Undo)(?![a-z])/i.test(name)) return undefined;
+  const given = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
+  const what = given ? `${given.childForFieldName('function')!.text}(…)` : firstLine(call.text);
+  return `${name} undoes work that failed or was cancelled, and its caller commonly hands it that work's context, done by then: the empty context lets ${what} run anyway, and given ${source.expr} it would fail at once and leave behind what it was to undo (rclone's S3 multipart abort, its parts left stored)`;
+}

@@ -66,4 +66,8 @@ export const outlivesWithoutFix = `- it is in a function literal handed to a cal
   (\`func(context.Context) (string, error) { … GetToken(context.Background(), …) … }\`, handed to a
   credential that calls it at each token refresh: rclone's Azure workload identity): whoever calls
   the literal hands it the context it runs under, perhaps long after the one in scope ended;
+- the call's failure is checked in a function undoing work that failed or was cancelled (\`Abort\`,
+  \`Rollback\`, \`Revert\`, \`Discard\`, \`Undo\`), given the context as a parameter: its caller
+  commonly hands it that work's context, done by then, and the empty context lets the undoing run
+  anyway (rclone's S3 \`AbortMultipartUpload\`, given ctx, left the upload's parts stored);
 `;
