@@ -90,15 +90,15 @@ function breakOnDone(b: Node, loop: Node, receive: string, source: CancellationS
 }
 
 /**
- * A break under `if !ok` (or `if err != nil`) whose `ok` a call given the source set in the loop's
- * body before it (`msg, ok := a.mailbox.Receive(a.ctx)`): the loop ends when that call gives up,
- * in practice once the source is done (lnd's actor, draining its mailbox after its stop).
+ * A break under `if !ok` whose `ok` a call given the source set in the loop's body before it
+ * (`msg, ok := a.mailbox.Receive(a.ctx)`): the loop ends when that call gives up, in practice once
+ * the source is done (lnd's actor, draining its mailbox after its stop). Not `if err != nil`: an
+ * error may as well end a read whose context lives on.
  */
 function failedReceiveGiven(b: Node, loop: Node, source: CancellationSource): string | undefined {
   const test = ancestors(b).find((a) => a.type === 'if_statement' && contains(loop, a));
   const cond = test?.childForFieldName('condition');
-  const flag = cond ? /^(?:!\s*(\w+)|(\w+)\s*!=\s*nil)$/.exec(unparen(cond).text.trim()) : null;
-  const name = flag?.[1] ?? flag?.[2];
+  const name = cond ? /^!\s*(\w+)$/.exec(unparen(cond).text.trim())?.[1] : undefined;
   if (!test || !name || !contains(test.childForFieldName('consequence') ?? test, b)) return undefined;
   const set = loop.descendantsOfType('short_var_declaration').find((d) => d.endIndex <= test.startIndex && (d.childForFieldName('left')?.namedChildren ?? []).some((n) => n.text === name));
   const call = set?.childForFieldName('right')?.namedChildren[0];
