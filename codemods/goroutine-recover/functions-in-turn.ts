@@ -1,4 +1,4 @@
-import { constructedTypeName, declarationOf, declaredTypeName, selectedField } from '../../src/go/scope.js';
+import { constructedTypeName, declarationOf, declaredTypeName, selectedField, writtenType } from '../../src/go/scope.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { ancestors, contains, firstLine, type Node } from '../../src/go/syntax.js';
 
@@ -8,17 +8,8 @@ import { ancestors, contains, firstLine, type Node } from '../../src/go/syntax.j
 // work: a panic in one, recovered, skips every one after it, leaving the process up with other
 // parties' connections never closed where it used to crash.
 
-/** A list or map of functions, as a type is written (`[]func(p *Poll) error`, `map[string]func()`). */
-const FUNCTION_LIST = /^(\[\]|map\[[^\]]*\])\s*func\b/;
-
-/** The type of a variable or parameter named at `at`, as written where it is declared, if goconc can tell. */
-function variableType(name: string, at: Node): string | undefined {
-  const found = declarationOf(name, at);
-  if (!found) return undefined;
-  if ('param' in found) return found.param.typeNode.text;
-  // `hooks := make([]func(), 0, n)`, `hooks := []func(){…}`, `var hooks []func()`.
-  return found.local.typeNode?.text ?? found.local.value?.text.replace(/^make\(\s*/, '');
-}
+/** A list or map of functions, as a type is written (`[]func(p *Poll) error`, `map[string]func()`), or made (`make([]func(), 0, n)`). */
+const FUNCTION_LIST = /^(make\(\s*)?(\[\]|map\[[^\]]*\])\s*func\b/;
 
 /** The type of field `field` of what variable `owner` holds, at `at`, as written in the package. */
 function fieldType(owner: string, field: string, at: Node, index: PackageIndex): string | undefined {
@@ -28,7 +19,7 @@ function fieldType(owner: string, field: string, at: Node, index: PackageIndex):
 
 /** Whether an expression naming a list (`hooks`, `c.closeCallbacks`) names one of functions. */
 function isFunctionList(list: Node, index: PackageIndex): boolean {
-  const type = list.type === 'identifier' ? variableType(list.text, list) : list.type === 'selector_expression' ? selectedField(list, index)?.typeNode.text : undefined;
+  const type = list.type === 'identifier' ? writtenType(list.text, list) : list.type === 'selector_expression' ? selectedField(list, index)?.typeNode.text : undefined;
   return FUNCTION_LIST.test(type ?? '');
 }
 
@@ -41,7 +32,7 @@ function listCalledFrom(node: Node, body: Node, index: PackageIndex): string | u
   if (node.type === 'type_conversion_expression') {
     const generic = node.childForFieldName('type');
     const base = generic?.type === 'generic_type' ? generic.childForFieldName('type') : undefined;
-    if (base?.type === 'type_identifier') return FUNCTION_LIST.test(variableType(base.text, node) ?? '') ? base.text : undefined;
+    if (base?.type === 'type_identifier') return FUNCTION_LIST.test(writtenType(base.text, node) ?? '') ? base.text : undefined;
     const owner = base?.type === 'qualified_type' ? base.childForFieldName('package')?.text : undefined;
     const field = base?.childForFieldName('name')?.text;
     return owner && field && FUNCTION_LIST.test(fieldType(owner, field, node, index) ?? '') ? base!.text : undefined;

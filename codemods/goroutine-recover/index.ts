@@ -1,4 +1,4 @@
-import { declarationOf, localClosure, testingParameter } from '../../src/go/scope.js';
+import { declarationOf, localClosure, testingParameter, writtenType } from '../../src/go/scope.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
 import { rangedOfUnknownType } from './unknown-range.js';
@@ -121,8 +121,7 @@ function mutexHandedOn(body: Node, ctx: FileContext): { mutex: string; call: str
     for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
       const name = arg.type === 'unary_expression' && arg.childForFieldName('operator')?.text === '&' ? arg.childForFieldName('operand') : arg;
       if (name?.type !== 'identifier') continue;
-      const found = declarationOf(name.text, call);
-      const type = found ? ('param' in found ? found.param.typeNode.text : found.local.typeNode?.text ?? found.local.value?.text ?? '') : '';
+      const type = writtenType(name.text, call) ?? '';
       if (/^\*?sync\.(RW)?Mutex(\{\})?$/.test(type.replace(/\s/g, ''))) return { mutex: arg.text, call: `${firstLine(call.childForFieldName('function')!.text)}()` };
     }
   }

@@ -3,7 +3,7 @@ import { filledByCall } from './filled-by-call.js';
 import { fieldFilledPlainly } from './relayed-field.js';
 import { calledName, parametersGiven } from '../../src/go/called-functions.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
-import { declarationOf, isChannelMade, isLocalOf, selectedField } from '../../src/go/scope.js';
+import { declarationOf, isChannelMade, isLocalOf, selectedField, writtenType } from '../../src/go/scope.js';
 import { ancestors, closedOnExit, enclosingFunction, firstLine, same, unparen, type Node } from '../../src/go/syntax.js';
 
 /**
@@ -63,11 +63,7 @@ function caseReceived(loop: Node, name: string): Node | undefined {
  * local's, a parameter's, or a field's.
  */
 function carriesChannels(chan: Node, ctx: FileContext): boolean {
-  let type: string | undefined;
-  if (chan.type === 'identifier') {
-    const found = declarationOf(chan.text, chan);
-    type = !found ? undefined : 'param' in found ? found.param.typeNode.text : (found.local.typeNode?.text ?? found.local.value?.text);
-  } else type = selectedField(chan, ctx.packageIndex())?.type;
+  const type = chan.type === 'identifier' ? writtenType(chan.text, chan) : selectedField(chan, ctx.packageIndex())?.type;
   return /\bchan\b[\s(]*(<-\s*)?chan\b/.test(type ?? '');
 }
 

@@ -104,6 +104,17 @@ export function declarationOf(name: string, node: Node): { local: LocalDecl } | 
   return undefined;
 }
 
+/**
+ * The type of a variable or parameter named at `at` as written where it is declared: a
+ * parameter's, a `var x T`'s, or else the value a local is given (`make([]func(), 0, n)`,
+ * `sync.Mutex{}`). Undefined for a name declared elsewhere.
+ */
+export function writtenType(name: string, at: Node): string | undefined {
+  const found = declarationOf(name, at);
+  if (!found) return undefined;
+  return 'param' in found ? found.param.typeNode.text : (found.local.typeNode?.text ?? found.local.value?.text);
+}
+
 /** The local `name` names at `at`, when a channel is made for it there (`ch := make(chan T, n)`). */
 export function madeChannel(name: string, at: Node): LocalDecl | undefined {
   const found = declarationOf(name, at);
