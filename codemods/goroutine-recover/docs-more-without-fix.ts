@@ -94,4 +94,9 @@ A goroutine calling a function of another package of the same module that runs u
 (\`file.WatchFile(ctx, path, onChange)\`, looping \`for { select { … } }\`): the package's source is
 in the module, so goconc reads it as it reads the package's own; recovered, a panic in the callback
 would end the watch for good with the process up (argo's file signal handler, its stop signals
-never forwarded again).`;
+never forwarded again).
+
+A deferred close of a field the package receives from counts when a method of the package does it
+(\`defer asyncResp.SendComplete()\`, whose body is \`close(a.respChan)\`): recovered, a panic would
+still close the channel, and its reader take the failure for all results in (tempo's async sharder,
+its frontend answering with an empty result and no error).`;
