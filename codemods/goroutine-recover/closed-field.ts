@@ -1,3 +1,4 @@
+import { receiverOf } from '../../src/go/declarations.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { fieldGetters } from '../../src/go/field-getters.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
@@ -33,7 +34,7 @@ function closedThroughMethod(text: string, index: PackageIndex): [string, string
   const m = /^defer\s+([\w.]+)\.(\w+)\(\)\s*$/.exec(text);
   if (!m) return undefined;
   for (const decl of index.functionsNamed(m[2], true)) {
-    const recv = decl.childForFieldName('receiver')?.namedChildren[0]?.childForFieldName('name')?.text;
+    const recv = receiverOf(decl)?.name;
     const body = decl.childForFieldName('body')?.text ?? '';
     const closed = recv ? new RegExp(`(?<![\\w.])close\\(\\s*${recv}\\.(\\w+)\\s*\\)`).exec(body) : null;
     if (closed) return [text, m[1], closed[1], `${m[1]}.${m[2]}() (${closed[0]})`];

@@ -51,20 +51,16 @@ export function importPathNamed(name: string, texts: string[]): string | undefin
  * brace at the start of a line.
  */
 export function methodTexts(texts: string[], name: string, type?: string): string[] {
-  const head = new RegExp(`^func\\s*\\(\\s*\\w*\\s*\\*?\\s*${type ?? '\\w+'}(?:\\[[^\\]]*\\])?\\s*\\)\\s*${name}\\b`, 'gm');
-  const out: string[] = [];
-  for (const text of texts) {
-    for (const m of text.matchAll(head)) {
-      const end = text.indexOf('\n}', m.index);
-      out.push(text.slice(m.index, end === -1 ? undefined : end + 2));
-    }
-  }
-  return out;
+  return declarationsFrom(texts, new RegExp(`^func\\s*\\(\\s*\\w*\\s*\\*?\\s*${type ?? '\\w+'}(?:\\[[^\\]]*\\])?\\s*\\)\\s*${name}\\b`, 'gm'));
 }
 
 /** The package's functions named `name` (not methods), each from its `func` to the closing brace at the start of a line. */
 export function functionTexts(texts: string[], name: string): string[] {
-  const head = new RegExp(`^func\\s+${name}\\b`, 'gm');
+  return declarationsFrom(texts, new RegExp(`^func\\s+${name}\\b`, 'gm'));
+}
+
+/** Each declaration whose head matches, from its `func` to the closing brace at the start of a line. */
+function declarationsFrom(texts: string[], head: RegExp): string[] {
   return texts.flatMap((text) =>
     Array.from(text.matchAll(head), (m) => {
       const end = text.indexOf('\n}', m.index);
