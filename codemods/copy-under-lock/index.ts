@@ -66,8 +66,10 @@ function find(ctx: FileContext): RawFinding[] {
       return f && (f.typeNode.type === 'map_type' || f.typeNode.type === 'slice_type') ? f : undefined;
     };
     for (const cs of criticalSections(method, ctx.packageIndex())) {
+      if (cs.enclosesOther) continue;
       const locals = localsOf(method);
-      const report = (at: Node, message: string, r: Rewrite) => out.push({ start: at.startIndex, end: at.endIndex, message, ...(r.ok ? { fix: r.fix } : { reason: r.reason }) });
+      const plainly = (r: Rewrite): Rewrite => (r.ok && cs.alsoHeld ? { ok: false, reason: `${cs.alsoHeld} is held too, from before ${cs.mutex} is locked: releasing ${cs.mutex} alone would leave the work under ${cs.alsoHeld}, and releasing both would change what ${cs.alsoHeld} keeps apart` } : r);
+      const report = (at: Node, message: string, r: Rewrite) => { const p = plainly(r); out.push({ start: at.startIndex, end: at.endIndex, message, ...(p.ok ? { fix: p.fix } : { reason: p.reason }) }); };
 
       // iterate-then-call
       const loop = cs.inside.find((s) => s.type === 'for_statement');

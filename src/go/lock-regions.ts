@@ -17,6 +17,10 @@ export interface CriticalSection {
   inside: Node[];
   /** Statements after an explicit unlock. */
   after: Node[];
+  /** Set on a section opened inside another one: the mutex of the enclosing section, held throughout. */
+  alsoHeld?: string;
+  /** Set on a section that encloses another lock's section (reported through the inner one). */
+  enclosesOther?: boolean;
 }
 
 const MUTEX_TYPES = /^\*?sync\.(RW)?Mutex$/;
@@ -38,24 +42,32 @@ export function criticalSections(method: Node, index: PackageIndex): CriticalSec
     const mutex = fn.childForFieldName('operand')!.text;
     return what.includes(field) && mutexes.has(mutex) ? { mutex, field } : undefined;
   };
-  const out: CriticalSection[] = [];
-  for (let i = 0; i < stmts.length; i++) {
-    const lock = call(stmts[i], ['Lock', 'RLock']);
-    if (!lock || stmts[i].type !== 'expression_statement') continue;
-    const read = lock.field === 'RLock';
-    const unlockName = read ? 'RUnlock' : 'Unlock';
-    const next = stmts[i + 1];
-    const d = next?.type === 'defer_statement' ? call(next, [unlockName]) : undefined;
-    if (d && d.mutex === lock.mutex) {
-      out.push({ recv: recv.name, mutex: lock.mutex, read, lock: stmts[i], unlock: next, deferred: true, inside: stmts.slice(i + 2), after: [] });
-      break;
+  const sectionsIn = (stmts: Node[], held?: string): CriticalSection[] => {
+    const out: CriticalSection[] = [];
+    for (let i = 0; i < stmts.length; i++) {
+      const lock = call(stmts[i], ['Lock', 'RLock']);
+      if (!lock || stmts[i].type !== 'expression_statement' || lock.mutex === held) continue;
+      const read = lock.field === 'RLock';
+      const unlockName = read ? 'RUnlock' : 'Unlock';
+      const next = stmts[i + 1];
+      const d = next?.type === 'defer_statement' && call(next, [unlockName])?.mutex === lock.mutex;
+      const j = d ? -1 : stmts.findIndex((s, k) => k > i && s.type === 'expression_statement' && call(s, [unlockName])?.mutex === lock.mutex);
+      if (!d && j === -1) continue;
+      const cs: CriticalSection = d
+        ? { recv: recv.name!, mutex: lock.mutex, read, lock: stmts[i], unlock: next, deferred: true, inside: stmts.slice(i + 2), after: [] }
+        : { recv: recv.name!, mutex: lock.mutex, read, lock: stmts[i], unlock: stmts[j], deferred: false, inside: stmts.slice(i + 1, j), after: stmts.slice(j + 1) };
+      if (held) cs.alsoHeld = held;
+      // A second lock taken while this one is held (`s.shutdownLock` then `s.streamLock`): the
+      // inner section is the one that guards what it reads.
+      const nested = held ? [] : sectionsIn(cs.inside, cs.mutex);
+      if (nested.length > 0) cs.enclosesOther = true;
+      out.push(cs, ...nested);
+      if (d) break;
+      i = j;
     }
-    const j = stmts.findIndex((s, k) => k > i && s.type === 'expression_statement' && call(s, [unlockName])?.mutex === lock.mutex);
-    if (j === -1) continue;
-    out.push({ recv: recv.name, mutex: lock.mutex, read, lock: stmts[i], unlock: stmts[j], deferred: false, inside: stmts.slice(i + 1, j), after: stmts.slice(j + 1) });
-    i = j;
-  }
-  return out;
+    return out;
+  };
+  return sectionsIn(stmts);
 }
 
 /** True when a node mentions the receiver (reads or writes state the lock guards). */
