@@ -138,12 +138,29 @@ function inGoroutineLiteral(call: Node): boolean {
 function lockHeldAtEnd(before: string): string | undefined {
   for (const lock of before.matchAll(/([\w.]+(?:\[[^\]\n]*\])?(?:\.\w+)*)\.(R?)Lock\(\)/g)) {
     const [, expr, r] = lock;
+    const unlocks = [`${regexEscaped(expr)}\\.${r}Unlock\\(\\)`, ...unlockers(before, expr, r).map((name) => `${name}\\(\\)`)].join('|');
     // An unlock right before a return is an early way out (`if !s.started { s.mu.Unlock(); return
-    // }`): the code after that branch still holds the lock (k0s' static pods' Stop).
-    const unlock = new RegExp(`^(?![ \\t]*defer\\b).*\\b${regexEscaped(expr)}\\.${r}Unlock\\(\\)(?![ \\t]*\\n\\s*return\\b)`, 'm');
+    // }`): the code after that branch still holds the lock (k0s' static pods' Stop). Not when
+    // the stretch ends in that return (`unlock(); return srv.serveUDP(u)`, the call looked at).
+    const unlock = new RegExp(`^(?![ \\t]*defer\\b).*\\b(?:${unlocks})(?![ \\t]*\\n\\s*return\\b[^\\n]*\\n)`, 'm');
     if (!unlock.test(before.slice(lock.index! + lock[0].length))) return expr;
   }
   return undefined;
+}
+
+/**
+ * Local names for unlocking `expr`: a method value (`unlock := s.mu.Unlock`), a closure
+ * (`release := func() { s.mu.Unlock() }`), or a helper handed the mutex, named for it
+ * (`unlock := unlockOnce(&srv.lock)`, miekg/dns' servers).
+ */
+function unlockers(text: string, expr: string, r: string): string[] {
+  const names: string[] = [];
+  for (const [, name, value] of text.matchAll(/\b(\w+)\s*:?=\s*([^\n]*)/g)) {
+    const direct = new RegExp(`\\b${regexEscaped(expr)}\\.${r}Unlock\\b`).test(value);
+    const handed = new RegExp(`&${regexEscaped(expr)}\\b`).test(value) && /unlock/i.test(name);
+    if (direct || handed) names.push(regexEscaped(name));
+  }
+  return names;
 }
 
 /** A transaction's type: `*bolt.Tx`, `*sql.Tx`, `dataservices.DataStoreTx`, `*store.Transaction`. */

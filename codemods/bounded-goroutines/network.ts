@@ -145,7 +145,8 @@ export function readsStream(spawn: Spawn): string | undefined {
 
 /**
  * Reading the next message of a connection or stream: `conn.ReadMessage`, `stream.Recv`,
- * `dc.RecvDetail`, `r.Read`, `c.NextReader`, `readWaiter.WaitReadPacket`, a FUSE connection's
- * `c.ReadOp()`, `framer.ReadFrame()`, an event stream's `stream.Next()`.
+ * `dc.RecvDetail`, `r.Read`, `c.NextReader`, `readWaiter.WaitReadPacket`, a DNS server's
+ * `reader.ReadUDP` and `ReadPacketConn`, a FUSE connection's `c.ReadOp()`,
+ * `framer.ReadFrame()`, an event stream's `stream.Next()`.
  */
-export const STREAM_READ = /\.(Read|ReadMessage|ReadJSON|ReadFrom\w*|ReadMsg\w*|(Wait)?ReadPacket|ReadOp|ReadRequest|ReadFrame|Recv\w*|NextReader|ReceiveDatagram|ReceiveMessage)$|(^|\.)\w*([sS]tream|[sS]ubscription|[eE]vents?)\.Next$/;
+export const STREAM_READ = /\.(Read|ReadMessage|ReadJSON|ReadFrom\w*|ReadMsg\w*|(Wait)?ReadPacket\w*|ReadUDP\w*|ReadOp|ReadRequest|ReadFrame|Recv\w*|NextReader|ReceiveDatagram|ReceiveMessage)$|(^|\.)\w*([sS]tream|[sS]ubscription|[eE]vents?)\.Next$/;
