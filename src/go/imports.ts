@@ -57,12 +57,18 @@ export function importNameClash(tree: Parser.Tree, path: string): ImportSpec | u
   return importSpecs(tree).find((s) => s.path !== path && (s.alias ?? importName(s.path)) === name);
 }
 
-/** The name a package is used under when imported without an alias (`log`, `debug` for runtime/debug). */
+/**
+ * The name a package is used under when imported without an alias, as goimports assumes it
+ * (`log`, `debug` for runtime/debug, `nats` for github.com/nats-io/nats.go, `yaml` for
+ * gopkg.in/yaml.v3, `redis` for go-redis/v9): the last element that is not a major version, less a
+ * `go-` prefix, up to its first character that cannot be in an identifier.
+ */
 export function importName(path: string): string {
   const parts = path.split('/');
   let last = parts.pop()!;
   if (/^v\d+$/.test(last) && parts.length > 0) last = parts.pop()!;
-  return last.replace(/\.v\d+$/, '');
+  last = last.replace(/^go-/, '');
+  return /^[\p{L}_\d]*/u.exec(last)![0] || last;
 }
 
 /** The identifier a file uses for an imported package, or undefined when it is not imported. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/engine/apply-edits.js';
 import { parseGo } from '../../src/engine/parser.js';
-import { addImportEdits, importNameClash, importSpecs, packageName } from '../../src/go/imports.js';
+import { addImportEdits, importName, importNameClash, importSpecs, packageName } from '../../src/go/imports.js';
 
 function add(src: string, paths: string[]): string {
   return applyEdits(src, addImportEdits(src, parseGo(src), paths));
@@ -83,5 +83,16 @@ describe('importNameClash', () => {
     expect(clash('import "runtime"', 'runtime')).toBeUndefined();
     expect(clash('import azruntime "github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"', 'runtime')).toBeUndefined();
     expect(clash('import (\n\t"context"\n\t"sync"\n)', 'runtime')).toBeUndefined();
+  });
+});
+
+describe('importName', () => {
+  it('assumes the name goimports does: the last element that is no major version, less go- and what cannot be in an identifier', () => {
+    expect(importName('runtime/debug')).toBe('debug');
+    expect(importName('github.com/nats-io/nats.go')).toBe('nats');
+    expect(importName('github.com/redis/go-redis/v9')).toBe('redis');
+    expect(importName('gopkg.in/yaml.v3')).toBe('yaml');
+    expect(importName('github.com/opentracing/opentracing-go')).toBe('opentracing');
+    expect(importName('go.etcd.io/etcd/client/v3')).toBe('client');
   });
 });
