@@ -1,6 +1,7 @@
 import { declarationOf, localClosure, testingParameter, writtenType } from '../../src/go/scope.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
+import { subscribedChannelRanged } from './subscribed-channel.js';
 import { rangedOfUnknownType } from './unknown-range.js';
 import { afterOpeningBrace, ancestors, contains, eol, firstLine, FUNCTION_TYPES, indentAt, insideLiteral, statementsOf, touchesError, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
@@ -69,6 +70,9 @@ function consumerLoop(stmts: Node[], body: Node, ctx: FileContext): string | und
     // Or a value of a type another package declares, which may be a channel.
     const unknown = clause ? rangedOfUnknownType(clause, body, ctx, ranged.length > 0) : undefined;
     if (unknown) return unknown;
+    // A subscription the goroutine takes itself (`w := s.Watch(ctx, key)`) is no channel of its own making.
+    const subscribed = clause && ranged.length > 0 ? subscribedChannelRanged(clause, body) : undefined;
+    if (subscribed) return subscribed;
     for (const text of [...ranged, ...received]) {
       if (!/^[\w.]+(\(\))?$/.test(text) || SIGNAL_CHANNEL.test(text.replace(/\(\)$/, ''))) continue;
       // Made by the goroutine itself: its own business.
@@ -164,7 +168,7 @@ function find(ctx: FileContext): RawFinding[] {
     }
     const consumed = consumerLoop(stmts, body, ctx);
     if (consumed) {
-      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine is a loop receiving from ${consumed}, declared outside it: after a recovered panic nothing would take from it any more, and its senders would wait forever (or their values be lost) where the process used to crash` });
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine is a loop receiving from ${consumed}${/ subscribes to /.test(consumed) ? '' : ', declared outside it'}: after a recovered panic nothing would take from it any more, and its senders would wait forever (or their values be lost) where the process used to crash` });
       continue;
     }
     const calls = calledOrHanded(body);

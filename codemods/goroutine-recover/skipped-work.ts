@@ -168,7 +168,9 @@ export function loopsForGood(body: Node): string | undefined {
   // Or never ends on purpose (`store.Switchboard(); <-make(chan struct{})`, `select {}`: mox's serve).
   const forever = statements.find((s) => /^<-\s*make\(\s*chan\b[^()]*(\(\))?\)$|^select\s*\{\s*\}$/.test(s.text));
   if (forever) return forever.text;
-  const last = lastBeforeLogging(statements);
+  // A labeled loop too (`loop: for { … break loop }`: koanf's AppConfig poller).
+  const ended = lastBeforeLogging(statements);
+  const last = ended?.type === 'labeled_statement' ? ended.namedChildren.find((c) => c.type === 'for_statement') : ended;
   if (last?.type !== 'for_statement') return undefined;
   const shape = loopShape(last);
   // Also over a local holding the ticks (`t := time.Tick(d)`, then `for range t`: orchestrator's metrics loop).
