@@ -58,15 +58,46 @@ export function literalRunLater(call: Node, source: CancellationSource, ctx: Fil
     const name = callee ? calledName(callee)?.name : undefined;
     const params = literal.childForFieldName('parameters')?.namedChildren ?? [];
     if (!given || !callee || !name || !params.some((p) => p.childForFieldName('type') && isContextType(p.childForFieldName('type')!, contextPkg))) continue;
-    const timer = TIMER.test(name);
-    if (!timer && !LAUNCHES.test(name) && !REGISTERS.test(name)) continue;
+    if (!TIMER.test(name) && !LAUNCHES.test(name) && !REGISTERS.test(name)) continue;
     const handed = given.childForFieldName('arguments')!.namedChildren.find((a) => !same(a, literal) && namesContext(a, contextPkg));
     if (!handed || !unseen(callee, ctx)) continue;
     const fn = enclosingFunction(given);
     if (fn && WAITS.test(codeOnly(fn.text.slice(given.endIndex - fn.startIndex)))) return undefined;
-    const how = timer ? 'on a timer' : LAUNCHES.test(name) ? 'on its own, in the background' : 'on each event';
-    const example = timer ? "gf's session storage, whose TTL updates, run by gtimer with the constructor's ctx, failed on every tick once it was done" : "a gf handler's welcome mail, run by gutil.Go with the request's ctx, cut off as the request was answered";
-    return `the call is in a function literal handed to ${callee.text}(…) with ${handed.text}, which keeps both to run the literal later (${how}): the context the literal gets is ${handed.text}, kept beyond ${callee.text}(…), and ${call.text} was chosen apart from it; given ${source.expr}, this call would fail once ${handed.text} is done, on every run after (${example})`;
+    return `the call is in a function literal handed to ${callee.text}(…) with ${handed.text}, which keeps both to run the literal later (${how(name)}): the context the literal gets is ${handed.text}, kept beyond ${callee.text}(…), and ${call.text} was chosen apart from it; given ${source.expr}, this call would fail once ${handed.text} is done, on every run after (${example(name)})`;
   }
   return undefined;
+}
+
+/**
+ * The same for a function or method of the package handed as a value (`gtimer.AddSingleton(ctx,
+ * interval, s.timelyUpdateSessionTTL)`): the call is in its own body, its context is the one
+ * handed in beside it, kept for every later run.
+ */
+export function functionValueRunLater(call: Node, source: CancellationSource, ctx: FileContext): string | undefined {
+  const fn = source.fn;
+  const name = fn.childForFieldName('name')?.text;
+  const contextPkg = contextPackageName(ctx.tree);
+  if (source.kind !== 'ctx-param' || !name || !contextPkg || (fn.type !== 'method_declaration' && fn.type !== 'function_declaration')) return undefined;
+  if (ancestors(call).some((a) => a.type === 'func_literal' && contains(fn, a))) return undefined;
+  const method = fn.type === 'method_declaration';
+  const value = new RegExp(method ? `\\.${name}\\b(?!\\s*[(\\w])` : `(?<![\\w.])${name}\\b(?!\\s*[(\\w])`, 'g');
+  for (const node of ctx.packageIndex().nodesMatching(value, () => (method ? 1 : 0))) {
+    const handedFn = method ? node.parent : node;
+    const given = handedFn?.parent?.type === 'argument_list' ? handedFn.parent.parent : undefined;
+    const callee = given?.type === 'call_expression' ? given.childForFieldName('function') : undefined;
+    const called = callee ? calledName(callee)?.name : undefined;
+    if (!handedFn || !given || !callee || !called || (!TIMER.test(called) && !LAUNCHES.test(called) && !REGISTERS.test(called))) continue;
+    const handed = given.childForFieldName('arguments')!.namedChildren.find((a) => a.startIndex !== handedFn.startIndex && namesContext(a, contextPkg));
+    if (!handed || !unseen(callee, ctx)) continue;
+    return `${name} is handed, as a function value, to ${callee.text}(…) with ${handed.text}, which keeps both to run it later (${how(called)}): the context ${name} gets is ${handed.text}, kept beyond ${callee.text}(…), and ${call.text} was chosen apart from it; given ${source.expr}, this call would fail once ${handed.text} is done, on every run after (${example(called)})`;
+  }
+  return undefined;
+}
+
+function how(name: string): string {
+  return TIMER.test(name) ? 'on a timer' : LAUNCHES.test(name) ? 'on its own, in the background' : 'on each event';
+}
+
+function example(name: string): string {
+  return TIMER.test(name) ? "gf's session storage, whose TTL updates, run by gtimer with the constructor's ctx, failed on every tick once it was done" : "a gf handler's welcome mail, run by gutil.Go with the request's ctx, cut off as the request was answered";
 }
