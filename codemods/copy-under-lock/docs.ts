@@ -289,6 +289,8 @@ and \`Reset\` return at once.
 - the lock is not released on every path (a return inside an explicitly unlocked loop);
 - the loop body or the calls read or write other state of the receiver (it would lose the lock);
 - the critical section does more than the loop;
+- the section is opened while another mutex of the receiver is held (\`s.shutdownLock\`, then
+  \`s.streamLock\`): it is the one named, and releasing it alone would leave the work under the other;
 - a return between the lookup and the delete (moving the delete would change the map), or, with
   a deferred unlock, a return before the lookup (\`if r.closed { return }\`): that path left through
   the defer, and without it would keep the lock;

@@ -23,7 +23,14 @@ export const outlivesWithoutFix = `- it is in a function literal handed to a cal
   runs the literal there and then (\`retry.Do\`, \`db.Tx\`) keeps its fix (gf's session storage,
   whose TTL updates, run by \`gtimer.AddSingleton\` with the constructor's ctx, failed on every tick
   once it was done; a handler's mail, run by \`gutil.Go\` with the request's ctx, cut off as it was
-  answered);
+  answered); the same for a call in a function or method of the package, taking a context, that
+  is handed so as a value (\`gtimer.AddSingleton(ctx, interval, s.timelyUpdateSessionTTL)\`);
+- it follows a guard of its function that lets one caller through and returns for the others
+  (\`if !a.closed.CompareAndSwap(false, true) { return … }\`, \`if a.stopped.Swap(true) { return
+  … }\`): the work runs once, the empty context lets that run finish, and given the caller's
+  context a cancel in the middle would cut it short with nothing left to run it again (with
+  \`--aggressive\`, dapr's actor \`Deactivate\`, given the placement lock's context: the app never
+  told, the actor never dequeued);
 - the function called, declared in the package, hands the context it is given to
   \`exec.CommandContext\` and starts that command with \`.Start()\`, not waiting for it (no \`Wait\`,
   \`Run\`, \`Output\`, \`CombinedOutput\` after): the process runs on after it returns, and given the

@@ -34,8 +34,10 @@ c.recorder.SubscribeToStateChanges()\`, then \`for range ch { listener.OnStateCh
 x.Events()\`, \`updates := w.Watch(…)\`), the local named for a channel or the call for a subscription
 or watch, when nothing else in the function reads it: recovered, a panic in one callback would leave
 the subscription open with nothing taking from it, later changes never delivered (a variant of
-netbird's Android state listener, its UI stuck on stale state). One the function also reads itself,
-or a slice a call gives, is fixed.
+netbird's Android state listener, its UI stuck on stale state). So too a subscription the goroutine
+takes itself, by calls named for one (\`w := s.Watch(…)\` in its body, or \`var w clientv3.WatchChan\`
+set from \`Watch\` in each branch there: koanf's etcd provider, its later changes lost after one
+panicking callback). One the function also reads itself, or a slice a call gives, is fixed.
 A goroutine whose whole work, a statement of its own body, is a range over the channel a method of
 a watch gives (\`for range watch.C() { watcher.SetRuntimeOptions(watch.Get().(Options)) }\`, or
 \`x.Events()\`, \`x.Updates()\`, no arguments), \`watch\` a parameter or local of another package's type,
