@@ -21,10 +21,15 @@ const TIMER = /^(Add|AddSingleton|AddOnce|AddTimes|AddFunc|AddJob|Every|After|Af
 /** After the call, the function waits for what it ran (`g.Wait()`, `<-ctx.Done()`): as launched-literal.ts. */
 const WAITS = /\.(Wait|StopWait|StopAndWait|WaitAll)\w*\(|\.Done\(\)/;
 
-/** An argument naming a context: `ctx`, `s.ctx`, `reqCtx`, `r.Context()`, `context.WithoutCancel(ctx)`. */
+/**
+ * An argument naming a context that may end: `ctx`, `s.ctx`, `reqCtx`, `r.Context()`,
+ * `context.WithoutCancel(ctx)`; not `context.Background()` or `context.TODO()`, never done (gf's
+ * Redis session storage hands its timer one: given it, the literal's calls change nothing).
+ */
 function namesContext(arg: Node, contextPkg: string): boolean {
   if (arg.type === 'call_expression') {
     const fn = arg.childForFieldName('function')!;
+    if (fn.text === `${contextPkg}.Background` || fn.text === `${contextPkg}.TODO`) return false;
     return fn.text.startsWith(`${contextPkg}.`) || (fn.type === 'selector_expression' && fn.childForFieldName('field')!.text === 'Context');
   }
   if (arg.type !== 'identifier' && arg.type !== 'selector_expression') return false;
