@@ -84,6 +84,15 @@ function consumerLoop(stmts: Node[], body: Node, ctx: FileContext): string | und
   return undefined;
 }
 
+/**
+ * A function's text that recovers a panic and does not panic again with it (resty's Execute runs
+ * its panic hooks and re-panics: the panic still ends the process).
+ */
+function recoversForGood(text: string): boolean {
+  const recovered = [...text.matchAll(/\b(\w+)\s*:?=\s*recover\(\)/g)].map((m) => m[1]);
+  return /\brecover\(\)/.test(text) && !recovered.some((v) => new RegExp(`\\bpanic\\(\\s*${v}\\s*\\)`).test(text));
+}
+
 /** A range over a channel named so, a field's or a local's (`for stat := range s.metaUpdateChan {`). */
 const CONSUMES = /\bfor\s+(?:\w+\s*:?=\s*)?range\s+((?:\w+\.)?\w*[a-z](?:Ch|Chan|Channel))\s*\{/;
 
@@ -177,7 +186,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: meant });
       continue;
     }
-    const recovering = calledTextWhere(calls, ctx.packageIndex(), (text) => /\brecover\(\)/.test(text));
+    const recovering = calledTextWhere(calls, ctx.packageIndex(), recoversForGood);
     if (recovering) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs its work through ${recovering.via}, which recovers panics itself: what it leaves outside (a failure handler that may escalate on purpose) is left to crash by design` });
       continue;
