@@ -266,8 +266,9 @@ ${doneWithoutFix}- it runs after a blocking call (\`s.ListenAndServe()\`, \`s.Se
   it (\`go func(ctx context.Context, sid string) {…}(context.TODO(), sid)\`, \`ctx, cancel :=
   context.WithTimeout(context.TODO(), d)\`): a session revoked that way after a logout would have
   been cut off as the handler answered;
-- a call in a go func literal the function starts and does not wait for (nor waits on
-  \`<-ctx.Done()\` after), where the context in scope is the function's parameter, even one the
+- a call in a go func literal (or one a group starts, \`wg.Go(func() {…})\`) the function starts
+  and does not wait for (nor waits on \`<-ctx.Done()\` after; a Wait on a group each goroutine only
+  tells it started does not count), where the context in scope is the function's parameter, even one the
   goroutine uses otherwise: the goroutine runs on after the function returns, and the parameter
   (a request's) may end as it returns (gvisor's shim: \`go func() { status, err :=
   p.runtime.Wait(context.Background(), p.id) … }()\` in \`Init.start\`, given the Start request's

@@ -18,12 +18,23 @@ export function detachedGoAround(node: Node, fn: Node): { go: Node; literal: Nod
   for (const a of ancestors(node)) {
     if (same(a, fn)) return undefined;
     if (a.type !== 'func_literal') continue;
-    const go = a.parent?.type === 'call_expression' ? a.parent.parent : undefined;
-    if (go?.type === 'go_statement') return unwaited(go) ? { go, literal: a } : undefined;
+    const go = a.parent?.type === 'call_expression' ? a.parent.parent : groupGo(a);
+    if (go?.type === 'go_statement' || go?.type === 'call_expression') return unwaited(go) ? { go, literal: a } : undefined;
     const started = same(enclosingFunction(a), fn) ? goStartsOfLocal(a) : undefined;
     return started && started.starts.every(unwaited) ? { go: started.starts[0], literal: a, local: started.name } : undefined;
   }
   return undefined;
+}
+
+/**
+ * The call that starts the literal on a group's goroutine, as its only argument: `wg.Go(func() {
+ * … })`, `g.Go(…)` (opentelemetry-collector's queue consumers, on `qc.stopWG.Go`, which only
+ * Shutdown waits for).
+ */
+function groupGo(literal: Node): Node | undefined {
+  const call = literal.parent?.type === 'argument_list' && literal.parent.namedChildCount === 1 ? literal.parent.parent : undefined;
+  const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+  return callee?.type === 'selector_expression' && callee.childForFieldName('field')!.text === 'Go' ? call! : undefined;
 }
 
 /** A go statement of `fn` itself that `fn` does not wait for: no `Wait()` after it, nor `<-ctx.Done()`. */

@@ -3,7 +3,8 @@ import { enclosingFunction, statementsOf, type Node } from './syntax.js';
 
 /**
  * A goroutine is detached when the function spawning it never waits: no Wait() after the go
- * statement, nor a range that reads to the close a channel the goroutine is handed.
+ * statement (or the group's `Go(func() { … })` call that starts it), nor a range that reads to
+ * the close a channel the goroutine is handed.
  */
 export function isDetached(go: Node): boolean {
   const spawner = enclosingFunction(go);
@@ -16,14 +17,16 @@ export function isDetached(go: Node): boolean {
 
 /**
  * The goroutine tells `group` only that it has started: `group.Done()` is its literal's first
- * statement, not deferred, and its only Done on it (`cwg.Add(1); go func() { cwg.Done(); io.Copy(…)
+ * statement but for defers, not deferred itself, and its only Done on it (`cwg.Add(1); go func() { cwg.Done(); io.Copy(…)
  * }(); cwg.Wait()`: containerd's shim console copy, which runs on after its function returns).
  */
 function startOnlyTold(go: Node, group: string): boolean {
-  const literal = go.namedChild(0)?.childForFieldName('function');
+  const literal = go.type === 'go_statement' ? go.namedChild(0)?.childForFieldName('function') : go.childForFieldName('arguments')?.namedChildren[0];
   if (literal?.type !== 'func_literal') return false;
   const body = literal.childForFieldName('body');
-  const first = statementsOf(body ?? null).find((c) => c.type !== 'comment');
+  // Deferred statements run at its end (`defer qc.stopWG.Done()`, then `startWG.Done()`:
+  // opentelemetry-collector's queue consumers).
+  const first = statementsOf(body ?? null).find((c) => c.type !== 'comment' && c.type !== 'defer_statement');
   const done = `${group}.Done()`;
   return first?.text.replace(/\s/g, '') === done.replace(/\s/g, '') && body!.text.split(`${group}.Done(`).length === 2;
 }
