@@ -19,8 +19,10 @@ export function newRoot(call: Node, pkg: string): string | undefined {
     const ctor = outer?.childForFieldName('function')?.text;
     if (!outer || !ctor) break;
     // Or a group's context (`g, gctx := errgroup.WithContext(context.Background())`, its workers
-    // stopped by the function itself once ctx is done: dcrd's mixing client finished its mixes).
-    if (new RegExp(`^${pkg}\\.With\\w+$`).test(ctor) || /^\w+\.WithContext$/.test(ctor)) return `${ctor}()`;
+    // stopped by the function itself once ctx is done: dcrd's mixing client finished its mixes),
+    // or one ended by a signal (`signal.NotifyContext(context.Background(), os.Interrupt)`: ziti's
+    // quickstart, which waits for Ctrl-C, not its caller).
+    if (new RegExp(`^${pkg}\\.With\\w+$`).test(ctor) || /^\w+\.(WithContext|NotifyContext)$/.test(ctor)) return `${ctor}()`;
     if (/\b(LinkFromContext|WithLinks)\(/.test(outer.childForFieldName('arguments')?.text ?? '')) return `${ctor}(), a span linked back to the parent's`;
     parent = outer;
   }
