@@ -12,8 +12,11 @@ import { markReadAfterWork } from './read-marks.js';
 /** A function value named for telling that something ended: `onClose`, `onDone`, `onExit`, `doneFn`, `closedCallback`. */
 const TELLS_END = /^(on(Clos|Done|Exit|Finish|Stop|End|Complet|Shut|Terminat|Quit)\w*|(done|finished|closed|stopped|exited)(Fn|Func|Callback|Cb|CB|Hook)?|\w+(Done|Finished|Closed|Stopped|Exited)(Fn|Func|Callback|Cb|CB|Hook))$/;
 
+/** A call that only reports: an error handed to an accumulator, or a log line. */
+const REPORTS = /(^|\.)(AddError|Error|Errorf|Warn|Warnf|Warning|Info|Infof|Print|Printf|Println|Debug|Debugf)$/;
+
 /** A flag telling others the work ended, runs or made its result ready: `closed`, `isDone`, `stopped`, `running`, `loaded`, `ready`. */
-const END_FLAG = /^(is|has)?_?(closed|done|stopped|finished|running|terminated|exited|loaded|ready|initiali[sz]ed|started|complete|completed)$/i;
+const END_FLAG = /^(is|has)?_?(closed|done|stopped|finished|running|terminated|exited|loaded|ready|initiali[sz]ed|started|complete|completed|connected|listening|alive)$/i;
 
 /** The call of a statement that is a call alone (`t.onClose()`), else undefined. */
 function callOf(st: Node): Node | undefined {
@@ -70,12 +73,13 @@ function endTold(stmts: Node[], body: Node, index: PackageIndex): string | undef
   const firstWork = own.findIndex((st) => works(st, body));
   if (firstWork < 0) return undefined;
   const told = own.slice(firstWork + 1).map(callOf).find((c) => c && tellsEnd(c, index));
-  // The flag's store last, or followed only by such calls and other such stores.
+  // The flag's store last, or followed only by such calls, other such stores and reports
+  // (`acc.AddError(errors.New("disconnected from bus"))`: telegraf's KNX listener).
   let stored: Node | undefined;
   for (let i = own.length - 1; i > firstWork; i--) {
     const call = callOf(own[i]);
     if (call && endFlagStored(call)) stored = call;
-    else if (!call || !tellsEnd(call, index)) break;
+    else if (!call || !(tellsEnd(call, index) || REPORTS.test(call.childForFieldName('function')!.text))) break;
   }
   if (!told && !stored) return undefined;
   const line = (n: Node) => `${firstLine(n.text)} (line ${n.startPosition.row + 1})`;
