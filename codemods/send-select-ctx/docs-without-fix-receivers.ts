@@ -267,4 +267,10 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   literal was given (a parameter or a field of one), and the source the fix would take comes from
   outside the literal: the client calls it with each message it has taken, acknowledged once the
   callback returns, and a select giving up would drop that message (cloudevents' MQTT protocol).
-  A callback given its own context keeps the fix;`;
+  A callback given its own context keeps the fix;
+- the send is in the select case that took a request (\`case req := <-p.req:\`), and the source is
+  a stop channel parameter that every start of the function hands a channel made for that worker
+  alone, in a loop (\`stopCh := make(chan struct{})\`, then \`go p.run(stopCh)\`): closing it lets
+  that worker leave the pool (a resize), not that nobody wants its answer, and the requester
+  counting answers would wait forever for the one dropped (nomad's plan evaluation pool, shrunk
+  by \`SetSize\`). A stop channel shared by the whole pool keeps the fix;`;

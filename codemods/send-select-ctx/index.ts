@@ -70,6 +70,7 @@ import { sendEndReason } from './send-end.js';
 import { drainedByCallersReason } from './handed-in-drained.js';
 import { foreignContext } from './foreign-context.js';
 import { forwardedReason } from './forwarded-closed.js';
+import { ownStopOfWorker } from './worker-stop.js';
 
 export const sendSelectCtx: Codemod = {
   id: 'send-select-ctx',
@@ -201,7 +202,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (lent) {
     return { reason: `${chan} came with the value it is sent, from one call (${firstLine(lent.text)}, line ${lent.startPosition.row + 1}): the send hands back what that call lent, which its giver waits for (a lock held until it returns), and a select giving up once ${sources[0].expr} is done would keep it for good` };
   }
-  const receiver = waitingReceiverReason(send, fn, ctx, sources[0]);
+  const receiver = waitingReceiverReason(send, fn, ctx, sources[0]) ?? ownStopOfWorker(send, fn, sources[0], ctx);
   if (receiver) return { reason: receiver };
   // `msgChan <- Notification{ctx, containerID, syscall}`: the context travels with the value.
   const value = send.childForFieldName('value');
