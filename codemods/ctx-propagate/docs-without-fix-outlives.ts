@@ -25,6 +25,12 @@ export const outlivesWithoutFix = `- it is in a function literal handed to a cal
   once it was done; a handler's mail, run by \`gutil.Go\` with the request's ctx, cut off as it was
   answered); the same for a call in a function or method of the package, taking a context, that
   is handed so as a value (\`gtimer.AddSingleton(ctx, interval, s.timelyUpdateSessionTTL)\`);
+- its error fails the function (\`if err != nil { return …err… }\`) while, after it, the function
+  returns cleanly once its context parameter is done (\`<-ctx.Done(); return nil\`, \`case
+  <-ctx.Done(): return nil\`): given that context, a stop during the call would end the function
+  as a failure, and what its owner runs only after a clean stop would be skipped (with
+  \`--aggressive\`, cortex's lifecycler, whose ring join, cut by a stop, skipped the ingester's
+  flush); a function returning \`ctx.Err()\` there tells nothing apart and keeps the fix;
 - it follows a guard of its function that lets one caller through and returns for the others
   (\`if !a.closed.CompareAndSwap(false, true) { return … }\`, \`if a.stopped.Swap(true) { return
   … }\`): the work runs once, the empty context lets that run finish, and given the caller's
