@@ -1,8 +1,8 @@
 import type { FileContext } from '../../src/engine/types.js';
-import { baseTypeName } from '../../src/go/declarations.js';
+import { baseTypeName, receiverOf } from '../../src/go/declarations.js';
 import { loopShape, loopStatement } from '../../src/go/loops.js';
 import { declarationOf, declaredTypeName, selectedField } from '../../src/go/scope.js';
-import { contains, enclosingFunction, firstLine, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, firstLine, type Node } from '../../src/go/syntax.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import type { Spawn } from './detect.js';
 
@@ -67,9 +67,12 @@ function elementType(over: Node, at: Node, ctx?: FileContext): string | undefine
 /**
  * A loop nothing waits for that starts, per item, the callback the item was registered with: a
  * function-typed field of the items' struct called as the goroutine (`for _, subscriber := range
- * e.subscribers { go subscriber.callBack() }`): code the package does not show, which may block
- * (a subscriber not reading its channel). Unbounded, such a callback only leaks its goroutine;
- * bounded, it holds its slot and the loop stops for good. The call, e.g. `subscriber.callBack`.
+ * e.subscribers { go subscriber.callBack() }`), or the one its receiver was given (`go
+ * self.eventListener(state.FinalState)`, eventListener a `func(E)` field: ziti's entity listeners,
+ * fired per change type): code the package does not show, which may block (a subscriber not
+ * reading its channel, a listener waiting for a lock the committer holds). Unbounded, such a
+ * callback only leaks its goroutine; bounded, it holds its slot and the loop stops for good. Said
+ * so, e.g. `the callback its item was registered with (subscriber.callBack())`.
  */
 export function itemCallback(spawn: Spawn, ctx: FileContext): string | undefined {
   if (spawn.shape !== 'fire-and-forget' || spawn.go.type !== 'go_statement') return undefined;
@@ -77,10 +80,14 @@ export function itemCallback(spawn: Spawn, ctx: FileContext): string | undefined
   const shape = loop ? loopShape(loop) : undefined;
   const callee = spawn.go.namedChild(0)?.childForFieldName('function');
   const operand = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : undefined;
-  if (!shape?.over || operand?.type !== 'identifier' || !shape.variables.includes(operand.text)) return undefined;
-  const element = elementType(shape.over, loopStatement(loop!), ctx);
-  const field = element ? ctx.packageIndex().fieldsOf(element).find((f) => f.name === callee!.childForFieldName('field')?.text) : undefined;
-  return field && isFunctionType(field.typeNode, ctx) ? callee!.text : undefined;
+  if (operand?.type !== 'identifier') return undefined;
+  const method = ancestors(spawn.go).find((a) => a.type === 'method_declaration');
+  const recv = method ? receiverOf(method) : undefined;
+  const whose = shape?.over && shape.variables.includes(operand.text) ? 'item' : recv?.name === operand.text ? 'receiver' : undefined;
+  const owner = whose === 'item' ? elementType(shape!.over!, loopStatement(loop!), ctx) : whose === 'receiver' ? recv!.typeName : undefined;
+  const field = owner ? ctx.packageIndex().fieldsOf(owner).find((f) => f.name === callee!.childForFieldName('field')?.text) : undefined;
+  if (!field || !isFunctionType(field.typeNode, ctx)) return undefined;
+  return whose === 'item' ? `the callback its item was registered with (${callee!.text}())` : `the callback its receiver was given (${callee!.text}(), a ${field.typeNode.text} field)`;
 }
 
 /** The methods an interface type of the package declares (`Detect` of `type Detector interface { Detect(ctx) … }`). */

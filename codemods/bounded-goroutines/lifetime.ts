@@ -95,7 +95,7 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (stopWait) return `right after the loop the function waits for its stop signal (${stopWait}): the goroutines are meant to run until then (services started side by side), and bounded, the later ones would never start`;
   const callback = itemCallback(spawn, ctx);
   if (callback) {
-    return `each goroutine runs the callback its item was registered with (${callback}()), code this package does not show: nothing waits for them, and bounded, one that blocks (a subscriber not reading) would hold its slot and stop the loop, where unbounded it only kept its own goroutine`;
+    return `each goroutine runs ${callback}, code this package does not show: nothing waits for them, and bounded, one that blocks (a subscriber not reading) would hold its slot and stop the loop, where unbounded it only kept its own goroutine`;
   }
   const endless = joined ? undefined : endlessLoopOf(literal);
   const runs = literal === spawnedFunction(spawn.go) ? 'the goroutine' : `${spawnedFunction(spawn.go)?.text}(), which the goroutine runs,`;
