@@ -1,6 +1,6 @@
 import { baseTypeName } from './declarations.js';
 import type { PackageIndex } from './package-index.js';
-import { declaredType } from './receiver-types.js';
+import { declaredType, operandType } from './receiver-types.js';
 import { declarationOf, isReassigned } from './scope.js';
 import { enclosingFunction, unparen, type Node } from './syntax.js';
 
@@ -18,7 +18,8 @@ export function callThroughInterface(callee: Node, index: PackageIndex): string 
   if (callee.type !== 'selector_expression') return undefined;
   const operand = unparen(callee.childForFieldName('operand')!);
   const type = declaredType(operand, index);
-  if (!type) return undefined;
+  // A local another package's constructor gives (`svc, started := daemon.NewService()`): its value.
+  if (!type) return operand.type === 'identifier' && operandType(operand, index) === false ? `what gives ${operand.text}, another package's value` : undefined;
   const name = type.replace(/^\*/, '');
   // Another package's type: none of this package's methods.
   if (/^\w+\.\w+$/.test(name)) return name;

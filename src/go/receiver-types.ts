@@ -21,9 +21,14 @@ export function operandType(operand: Node, index: PackageIndex): ReceiverType {
   if (operand.type !== 'identifier') return undefined;
   const name = operand.text;
   const found = declarationOf(name, operand);
-  if (found && 'local' in found && found.local.value) {
-    // `timer := time.NewTimer(d)`: another package's constructor makes another package's value.
-    const value = unparen(found.local.value);
+  // The value lined up with the name, or the one call giving several (`svc, started := daemon.NewService()`).
+  const right = found && 'local' in found && found.local.decl.type === 'short_var_declaration' ? found.local.decl.childForFieldName('right')?.namedChildren : undefined;
+  const given = found && 'local' in found ? (found.local.value ?? (right?.length === 1 && right[0].type === 'call_expression' ? right[0] : undefined)) : undefined;
+  if (given) {
+    // `timer := time.NewTimer(d)`: another package's constructor makes another package's value
+    // (cadence's onebox: `go matchingService.Start()`, a service that runs until stopped, is not
+    // the package's own Start of the name).
+    const value = unparen(given);
     const callee = value.type === 'call_expression' ? value.childForFieldName('function') : undefined;
     const pkg = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : undefined;
     if (pkg?.type === 'identifier' && /^New/.test(callee!.childForFieldName('field')!.text) && importedName(pkg)) return false;

@@ -240,3 +240,46 @@ func Serve(reqs <-chan Request, handle func(Request)) {
     expect(run('1.21')).toContain('\tfor i := 0; i < 4; i++ {\n\t\twg.Add(1)\n');
   });
 });
+
+describe("bounded-goroutines on another package's values", () => {
+  const SERVICES = `package p
+
+import (
+	"sync"
+
+	"example.com/daemon"
+)
+
+// resolver has a Start of its own, which returns at once.
+type resolver struct{}
+
+func (r *resolver) Start() {}
+
+type cluster struct {
+	mu       sync.Mutex
+	services []daemon.Daemon
+}
+
+func (c *cluster) startAll(hosts []string) {
+	for range hosts {
+		svc, ready := daemon.NewService()
+		c.services = append(c.services, svc)
+		_ = ready
+		go svc.Start()
+	}
+}
+`;
+  const analyse = (src: string) =>
+    fixSource('/virtual/p.go', 'p.go', src, { codemods: [codemod], codemodOptions: { [codemod.id]: {} }, goVersion: '1.22', packages: new PackageIndexCache() });
+
+  it("does not take a value another package's constructor gives, one of several results, for the package's own type of the method's name", () => {
+    const out = analyse(SERVICES);
+    expect(out.fixed).toBe(SERVICES);
+    expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('the goroutine runs svc.Start(), named like a worker that runs until stopped, whose code this package does not show')]);
+  });
+
+  it("reads the package's own method when the value is the package's", () => {
+    const own = SERVICES.replace('svc, ready := daemon.NewService()', 'svc, ready := &resolver{}, 0').replace('c.services = append(c.services, svc)', '');
+    expect(analyse(own).fixed).toContain('sem := make(chan struct{}, runtime.GOMAXPROCS(0))');
+  });
+});
