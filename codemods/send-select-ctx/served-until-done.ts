@@ -1,5 +1,7 @@
 import { doneReceive, type CancellationSource } from '../../src/go/cancellation.js';
-import { ancestors, FUNCTION_TYPES, type Node } from '../../src/go/syntax.js';
+import { ancestors, FUNCTION_TYPES, statementsOf, type Node } from '../../src/go/syntax.js';
+import { loopShape } from '../../src/go/loops.js';
+import { nameWords } from '../../src/go/name-words.js';
 
 const LOOPS = new Set(['for_statement']);
 
@@ -19,12 +21,36 @@ export function servedUntilDone(send: Node, inScope: CancellationSource[]): { so
     if (a.type === 'statement_list') {
       for (let next = child.nextNamedSibling; next; next = next.nextNamedSibling) {
         if (next.type === 'return_statement') return undefined;
-        const waited = waitedOn(next);
+        const waited = waitedOn(next) ?? (startNotice(send) ? servedLoopStop(next) : undefined);
         const source = waits.get(waited ?? '');
-        if (source) return { source, wait: next.type === 'select_statement' ? `select { case ${waited}: … }` : waited!, line: next.startPosition.row + 1 };
+        if (source) return { source, wait: next.type === 'select_statement' ? `select { case ${waited}: … }` : next.type === 'for_statement' ? `for { select { … case ${waited}: return } }` : waited!, line: next.startPosition.row + 1 };
       }
     }
     child = a;
+  }
+  return undefined;
+}
+
+/** A send on a channel named for a start-up notice (`t.cfg.notifier`, `started`, `readyCh`). */
+function startNotice(send: Node): boolean {
+  const name = send.childForFieldName('channel')?.text.split('.').pop() ?? '';
+  return nameWords(name).some((w) => /^(notifier|notify|notification|started|start|startup|ready|up|init|initialized)$/i.test(w));
+}
+
+/**
+ * A loop for good whose select returns once a source is done (`for { select { case ts :=
+ * <-timer.C: … case <-ctx.Done(): return } }`: telegraf's clock, which notifies its start, then
+ * ticks until stopped): that receive, without spaces.
+ */
+function servedLoopStop(stmt: Node): string | undefined {
+  if (stmt.type !== 'for_statement' || loopShape(stmt).kind !== 'forever') return undefined;
+  const select = statementsOf(stmt.childForFieldName('body')).find((c) => c.type !== 'comment');
+  if (select?.type !== 'select_statement') return undefined;
+  for (const kase of select.namedChildren.filter((c) => c.type === 'communication_case')) {
+    const comm = kase.childForFieldName('communication');
+    const recv = comm?.type === 'receive_statement' && !comm.childForFieldName('left') ? comm.childForFieldName('right') : comm?.type === 'expression_statement' ? comm.namedChildren[0] : undefined;
+    const body = kase.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+    if (recv?.type === 'unary_expression' && body.length === 1 && body[0].type === 'return_statement') return recv.text.replace(/\s/g, '');
   }
   return undefined;
 }
