@@ -16,6 +16,7 @@ import { functionValueRunLater, literalRunLater } from './literal-run-later.js';
 import { helperCalledOnFailure } from './helper-on-failure.js';
 import { afterOneShotGuard } from './one-shot.js';
 import { stopToldFromFailure } from './stop-told-from-failure.js';
+import { inConnectionWrapper } from './connection-wrapper.js';
 
 /** Why the call the empty context is given to should not get the context in scope, if it should not. */
 export function calleeReason(call: Node, ctx: FileContext, source: CancellationSource): string | undefined {
@@ -60,7 +61,7 @@ export function calleeReason(call: Node, ctx: FileContext, source: CancellationS
   if (recorded) {
     return `the call writes after an earlier change of the function (${recorded.call}), with no transaction between them: the empty context lets the sequence finish once started, and given ${inScope}, a cancel in between would leave the first change without this one`;
   }
-  return keptWorkReason(call, source) ?? afterOneShotGuard(call, source) ?? stopToldFromFailure(call, source) ?? literalRunLater(call, source, ctx) ?? functionValueRunLater(call, source, ctx) ?? cleanupMethodContext(call, source) ?? undoingContext(call, source) ?? writeAfterServed(call, source, ctx.packageIndex(), () => [ctx.source, ...ctx.packageIndex().allTexts()]) ?? helperCalledOnFailure(source, ctx.packageIndex());
+  return keptWorkReason(call, source) ?? afterOneShotGuard(call, source) ?? stopToldFromFailure(call, source) ?? inConnectionWrapper(call, source) ?? literalRunLater(call, source, ctx) ?? functionValueRunLater(call, source, ctx) ?? cleanupMethodContext(call, source) ?? undoingContext(call, source) ?? writeAfterServed(call, source, ctx.packageIndex(), () => [ctx.source, ...ctx.packageIndex().allTexts()]) ?? helperCalledOnFailure(source, ctx.packageIndex());
 }
 
 /**

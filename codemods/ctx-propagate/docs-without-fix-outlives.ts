@@ -31,6 +31,12 @@ export const outlivesWithoutFix = `- it is in a function literal handed to a cal
   as a failure, and what its owner runs only after a clean stop would be skipped (with
   \`--aggressive\`, cortex's lifecycler, whose ring join, cut by a stop, skipped the ingester's
   flush); a function returning \`ctx.Err()\` there tells nothing apart and keeps the fix;
+- it is in a function literal handed to a wrapper named for running code with a client or
+  connection (\`b.WithFilerClient(…)\`, \`withConn\`, \`WithGrpcClient\`) that is not given the context
+  in scope: the wrapper runs it on a connection it keeps, with a context of its own, and judges
+  that connection by the literal's error; given the caller's context, a caller giving up would
+  look like a broken connection, closed under every other caller (with \`--aggressive\`, seaweedfs'
+  broker); a wrapper given that context keeps the fix;
 - it follows a guard of its function that lets one caller through and returns for the others
   (\`if !a.closed.CompareAndSwap(false, true) { return … }\`, \`if a.stopped.Swap(true) { return
   … }\`): the work runs once, the empty context lets that run finish, and given the caller's
