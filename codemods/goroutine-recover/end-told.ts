@@ -4,6 +4,7 @@ import { declarationOf, selectedField } from '../../src/go/scope.js';
 import { firstLine, onOwnPath, type Node } from '../../src/go/syntax.js';
 import { owedCallAfterWork } from './owed-call.js';
 import { markReadAfterWork } from './read-marks.js';
+import { LOGS } from './loop-then-log.js';
 
 // A goroutine that tells, after its work and outside a defer, that the work ended: through a
 // function value named for it (`t.onClose()`), or a flag others read, stored last
@@ -12,8 +13,10 @@ import { markReadAfterWork } from './read-marks.js';
 /** A function value named for telling that something ended: `onClose`, `onDone`, `onExit`, `doneFn`, `closedCallback`. */
 const TELLS_END = /^(on(Clos|Done|Exit|Finish|Stop|End|Complet|Shut|Terminat|Quit)\w*|(done|finished|closed|stopped|exited)(Fn|Func|Callback|Cb|CB|Hook)?|\w+(Done|Finished|Closed|Stopped|Exited)(Fn|Func|Callback|Cb|CB|Hook))$/;
 
-/** A call that only reports: an error handed to an accumulator, or a log line. */
-const REPORTS = /(^|\.)(AddError|Error|Errorf|Warn|Warnf|Warning|Info|Infof|Print|Printf|Println|Debug|Debugf)$/;
+/** A call that only reports: a log line, or an error handed to an accumulator (`acc.AddError(err)`). */
+function reportsOnly(call: Node): boolean {
+  return LOGS.test(call.text) || /(^|\.)AddError$/.test(call.childForFieldName('function')!.text);
+}
 
 /** A flag telling others the work ended, runs or made its result ready: `closed`, `isDone`, `stopped`, `running`, `loaded`, `ready`. */
 const END_FLAG = /^(is|has)?_?(closed|done|stopped|finished|running|terminated|exited|loaded|ready|initiali[sz]ed|started|complete|completed|connected|listening|alive)$/i;
@@ -79,7 +82,7 @@ function endTold(stmts: Node[], body: Node, index: PackageIndex): string | undef
   for (let i = own.length - 1; i > firstWork; i--) {
     const call = callOf(own[i]);
     if (call && endFlagStored(call)) stored = call;
-    else if (!call || !(tellsEnd(call, index) || REPORTS.test(call.childForFieldName('function')!.text))) break;
+    else if (!call || !(tellsEnd(call, index) || reportsOnly(call))) break;
   }
   if (!told && !stored) return undefined;
   const line = (n: Node) => `${firstLine(n.text)} (line ${n.startPosition.row + 1})`;

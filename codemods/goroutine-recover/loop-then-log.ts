@@ -1,7 +1,7 @@
 import type { Node } from '../../src/go/syntax.js';
 
 /** A call that only logs (`result.logger.Println(…)`, `log.Printf(…)`, `logger.Infow(…)`). */
-const LOGS = /^[\w.]*\b(log|logger|Logger|klog|glog|slog|zap|logrus)\w*(\([^()]*\))?\.(Print|Debug|Info|Warn|Error|Log|Trace)\w*\(/;
+export const LOGS = /^[\w.]*\b(log|logger|Logger|klog|glog|slog|zap|logrus)\w*(\([^()]*\))?\.(Print|Debug|Info|Warn|Error|Log|Trace)\w*\(/;
 
 /**
  * The goroutine's last statement, or the loop it ends in when only logging follows it (`for
