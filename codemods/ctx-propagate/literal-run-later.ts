@@ -58,14 +58,11 @@ export function literalRunLater(call: Node, source: CancellationSource, ctx: Fil
   if (!contextPkg) return undefined;
   for (const literal of ancestors(call).filter((a) => a.type === 'func_literal')) {
     if (!contains(source.fn, literal)) break;
-    const given = literal.parent?.type === 'argument_list' ? literal.parent.parent : undefined;
-    const callee = given?.type === 'call_expression' ? given.childForFieldName('function') : undefined;
-    const name = callee ? calledName(callee)?.name : undefined;
     const params = literal.childForFieldName('parameters')?.namedChildren ?? [];
-    if (!given || !callee || !name || !params.some((p) => p.childForFieldName('type') && isContextType(p.childForFieldName('type')!, contextPkg))) continue;
-    if (!TIMER.test(name) && !LAUNCHES.test(name) && !REGISTERS.test(name)) continue;
-    const handed = given.childForFieldName('arguments')!.namedChildren.find((a) => !same(a, literal) && namesContext(a, contextPkg));
-    if (!handed || !unseen(callee, ctx)) continue;
+    if (!params.some((p) => p.childForFieldName('type') && isContextType(p.childForFieldName('type')!, contextPkg))) continue;
+    const keeper = keptWithContext(literal, contextPkg, ctx);
+    if (!keeper) continue;
+    const { given, callee, name, handed } = keeper;
     const fn = enclosingFunction(given);
     if (fn && WAITS.test(codeOnly(fn.text.slice(given.endIndex - fn.startIndex)))) return undefined;
     return `the call is in a function literal handed to ${callee.text}(…) with ${handed.text}, which keeps both to run the literal later (${how(name)}): the context the literal gets is ${handed.text}, kept beyond ${callee.text}(…), and ${call.text} was chosen apart from it; given ${source.expr}, this call would fail once ${handed.text} is done, on every run after (${example(name)})`;
@@ -87,16 +84,26 @@ export function functionValueRunLater(call: Node, source: CancellationSource, ct
   const method = fn.type === 'method_declaration';
   const value = new RegExp(method ? `\\.${name}\\b(?!\\s*[(\\w])` : `(?<![\\w.])${name}\\b(?!\\s*[(\\w])`, 'g');
   for (const node of ctx.packageIndex().nodesMatching(value, () => (method ? 1 : 0))) {
-    const handedFn = method ? node.parent : node;
-    const given = handedFn?.parent?.type === 'argument_list' ? handedFn.parent.parent : undefined;
-    const callee = given?.type === 'call_expression' ? given.childForFieldName('function') : undefined;
-    const called = callee ? calledName(callee)?.name : undefined;
-    if (!handedFn || !given || !callee || !called || (!TIMER.test(called) && !LAUNCHES.test(called) && !REGISTERS.test(called))) continue;
-    const handed = given.childForFieldName('arguments')!.namedChildren.find((a) => a.startIndex !== handedFn.startIndex && namesContext(a, contextPkg));
-    if (!handed || !unseen(callee, ctx)) continue;
+    const keeper = method ? node.parent && keptWithContext(node.parent, contextPkg, ctx) : keptWithContext(node, contextPkg, ctx);
+    if (!keeper) continue;
+    const { callee, name: called, handed } = keeper;
     return `${name} is handed, as a function value, to ${callee.text}(…) with ${handed.text}, which keeps both to run it later (${how(called)}): the context ${name} gets is ${handed.text}, kept beyond ${callee.text}(…), and ${call.text} was chosen apart from it; given ${source.expr}, this call would fail once ${handed.text} is done, on every run after (${example(called)})`;
   }
   return undefined;
+}
+
+/**
+ * The call a function value is an argument of, when it keeps the value to run later with a
+ * context handed beside it: named for a timer, a launcher or a registration, of another package or
+ * one the package does not declare. The call, its callee and name, and that context.
+ */
+function keptWithContext(value: Node, contextPkg: string, ctx: FileContext): { given: Node; callee: Node; name: string; handed: Node } | undefined {
+  const given = value.parent?.type === 'argument_list' ? value.parent.parent : undefined;
+  const callee = given?.type === 'call_expression' ? given.childForFieldName('function') : undefined;
+  const name = callee ? calledName(callee)?.name : undefined;
+  if (!given || !callee || !name || (!TIMER.test(name) && !LAUNCHES.test(name) && !REGISTERS.test(name))) return undefined;
+  const handed = given.childForFieldName('arguments')!.namedChildren.find((a) => !same(a, value) && namesContext(a, contextPkg));
+  return handed && unseen(callee, ctx) ? { given, callee, name, handed } : undefined;
 }
 
 function how(name: string): string {
