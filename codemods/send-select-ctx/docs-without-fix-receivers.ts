@@ -273,4 +273,9 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   alone, in a loop (\`stopCh := make(chan struct{})\`, then \`go p.run(stopCh)\`): closing it lets
   that worker leave the pool (a resize), not that nobody wants its answer, and the requester
   counting answers would wait forever for the one dropped (nomad's plan evaluation pool, shrunk
-  by \`SetSize\`). A stop channel shared by the whole pool keeps the fix;`;
+  by \`SetSize\`). A stop channel shared by the whole pool keeps the fix;
+- another send on the same channel in the function already selects on the source (\`select { case
+  p.ch <- s: case <-ctx.Done(): return ctx.Err() }\`) and this one is left blocking: the author
+  chose which sends may give up, and this one hands the reader its outcome, the final error a
+  select would drop, the reader then taking the channel's close for a cancel (loki's prefetching
+  pipeline, whose deadline became a plain "canceled");`;

@@ -71,6 +71,7 @@ import { drainedByCallersReason } from './handed-in-drained.js';
 import { foreignContext } from './foreign-context.js';
 import { forwardedReason } from './forwarded-closed.js';
 import { ownStopOfWorker } from './worker-stop.js';
+import { blockingChosenBesideSelect } from './chosen-blocking.js';
 
 export const sendSelectCtx: Codemod = {
   id: 'send-select-ctx',
@@ -235,7 +236,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   }
   const reportAt = reportedOnSameChannel(send, fn, sources[0]);
   if (reportAt) return { reason: `the send at line ${reportAt} reports on the same channel what ${sources[0].expr}'s end produces, and keeps its blocking send: its reader takes every value until that report, and a select here would leave holes before it` };
-  const leavesOnly = returnLeavesOnly(send, fn, ctx, sources[0]);
+  const leavesOnly = returnLeavesOnly(send, fn, ctx, sources[0]) ?? blockingChosenBesideSelect(send, fn, sources[0]);
   if (leavesOnly) return { reason: leavesOnly };
   const test = testingParameter(fn);
   if (test) {
