@@ -24,7 +24,7 @@ import { wrapUpReadsOutcome } from './deferred-wrap-up.js';
 import { cancelWaited } from './cancel-waited.js';
 import { starterNeverReturns } from './never-returns.js';
 import { panicLoggerAt } from './logger.js';
-import { panicsOnPurpose } from './panics-on-purpose.js';
+import { panicsOnPurpose, recoversForGood } from './panics-on-purpose.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { codeWords } from '../../src/go/find-by-text.js';
@@ -82,15 +82,6 @@ function consumerLoop(stmts: Node[], body: Node, ctx: FileContext): string | und
     }
   }
   return undefined;
-}
-
-/**
- * A function's text that recovers a panic and does not panic again with it (resty's Execute runs
- * its panic hooks and re-panics: the panic still ends the process).
- */
-function recoversForGood(text: string): boolean {
-  const recovered = [...text.matchAll(/\b(\w+)\s*:?=\s*recover\(\)/g)].map((m) => m[1]);
-  return /\brecover\(\)/.test(text) && !recovered.some((v) => new RegExp(`\\bpanic\\(\\s*${v}\\s*\\)`).test(text));
 }
 
 /** A range over a channel named so, a field's or a local's (`for stat := range s.metaUpdateChan {`). */

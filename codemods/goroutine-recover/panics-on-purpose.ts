@@ -32,3 +32,12 @@ function testFramework(f: Node): boolean {
   const found = operand?.type === 'identifier' ? declarationOf(operand.text, operand) : undefined;
   return !!found && 'param' in found && (testingParameter(found.param.fn) ?? '').startsWith(`${operand!.text} `);
 }
+
+/**
+ * A function's text that recovers a panic and does not panic again with it (resty's Execute runs
+ * its panic hooks and re-panics: the panic still ends the process).
+ */
+export function recoversForGood(text: string): boolean {
+  const recovered = [...text.matchAll(/\b(\w+)\s*:?=\s*recover\(\)/g)].map((m) => m[1]);
+  return /\brecover\(\)/.test(text) && !recovered.some((v) => new RegExp(`\\bpanic\\(\\s*${v}\\s*\\)`).test(text));
+}
