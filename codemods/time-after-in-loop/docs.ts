@@ -10,7 +10,9 @@ alone or in a block), in a go.work listing it, or in a \`//go:debug asynctimerch
 package main (for that package's files) is reported as one below Go 1.23, as ticker-stop does;
 \`asynctimerchan=0\` below Go 1.23 turns the new timers on, and nothing is reported. A pause on
 its own (\`<-time.After(d)\` as a statement, no other case to win) is not reported either: each
-timer fires before the next pass.
+timer fires before the next pass. Nor is a loop whose body is one select every case of which
+returns or breaks out of it (\`for { select { case <-ctx.Done(): return ctx.Err(); case
+<-time.After(d): return nil } }\`): it makes one timer, as a plain select does.
 
 ## Before
 

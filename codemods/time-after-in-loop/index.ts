@@ -1,9 +1,9 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { lingeringTimePackage, timersLinger } from '../../src/go/lingering-timers.js';
-import { enclosingLoops } from '../../src/go/loops.js';
+import { breaksOut, enclosingLoops } from '../../src/go/loops.js';
 import { callsOf, codeWords } from '../../src/go/find-by-text.js';
 import { declaresName } from '../../src/go/top-level-names.js';
-import { enclosingFunction, eol, freshNameIn, indentAt, lineEnd, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
+import { enclosingFunction, eol, freshNameIn, indentAt, lineEnd, statementsOf, touchesError, usedNames, type Node } from '../../src/go/syntax.js';
 import { docs } from './docs.js';
 import { mayHaveLoop } from '../../src/go/text-signals.js';
 
@@ -28,7 +28,9 @@ function find(ctx: FileContext): RawFinding[] {
   for (const call of callsOf(ctx.tree.rootNode, ctx.source, `${time}.After`)) {
     if (touchesError(call)) continue;
     const loops = enclosingLoops(call);
-    if (loops.length === 0) continue;
+    // A loop whose every pass ends it (`for { select { case <-ctx.Done(): return …; case
+    // <-time.After(d): return nil } }`: cadence's mocks) makes one timer, as a plain select would.
+    if (loops.length === 0 || (loops.length === 1 && endsOnFirstPass(loops[0]))) continue;
     // `<-time.After(d)` on its own, a sleep: every timer fires before the next pass, none left behind.
     if (call.parent?.type === 'unary_expression' && call.parent.parent?.type === 'expression_statement') continue;
     const d = call.childForFieldName('arguments')!.namedChildren[0];
@@ -37,6 +39,17 @@ function find(ctx: FileContext): RawFinding[] {
     out.push({ start: call.startIndex, end: call.endIndex, message, ...plan });
   }
   return out;
+}
+
+/** A loop whose body is one select, each case of which ends in a return or a break out of the loop. */
+function endsOnFirstPass(loop: Node): boolean {
+  const stmts = statementsOf(loop.childForFieldName('body')).filter((st) => st.type !== 'comment');
+  if (stmts.length !== 1 || stmts[0].type !== 'select_statement') return false;
+  const cases = stmts[0].namedChildren.filter((c) => c.type === 'communication_case' || c.type === 'default_case');
+  return cases.length > 0 && cases.every((c) => {
+    const last = c.namedChildren.find((n) => n.type === 'statement_list')?.namedChildren.filter((n) => n.type !== 'comment').at(-1);
+    return last?.type === 'return_statement' || (last?.type === 'break_statement' && breaksOut(last, loop));
+  });
 }
 
 /** The simple shape: `case <-time.After(d):` in a select that is a statement of the loop body, d computed by no call. */
