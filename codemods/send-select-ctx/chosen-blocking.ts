@@ -1,5 +1,5 @@
 import { doneReceive, type CancellationSource } from '../../src/go/cancellation.js';
-import { ancestors, type Node } from '../../src/go/syntax.js';
+import { contains, same, type Node } from '../../src/go/syntax.js';
 
 // A function whose other send on the same channel already selects on the source (`select { case
 // <-ctx.Done(): return ctx.Err(); case p.ch <- s: }`), with this one left blocking (`p.ch <- s;
@@ -14,10 +14,10 @@ export function blockingChosenBesideSelect(send: Node, fn: Node, source: Cancell
   const done = doneReceive(source).replace(/\s/g, '');
   if (!chan) return undefined;
   for (const other of fn.descendantsOfType('send_statement')) {
-    if (other.id === send.id || other.childForFieldName('channel')?.text !== chan) continue;
+    if (same(other, send) || other.childForFieldName('channel')?.text !== chan) continue;
     const kase = other.parent?.type === 'communication_case' ? other.parent : undefined;
     const select = kase?.parent?.type === 'select_statement' ? kase.parent : undefined;
-    if (!select || ancestors(send).some((a) => a.id === select.id)) continue;
+    if (!select || contains(select, send)) continue;
     const stops = select.namedChildren.some((c) => c.type === 'communication_case' && c.childForFieldName('communication')?.text.replace(/\s/g, '') === done);
     if (stops) return `another send on ${chan} in this function already selects on ${source.expr} (line ${other.startPosition.row + 1}), and this one is left blocking: the author chose which sends may give up, and this one hands the reader its outcome, which a select would drop once ${source.expr} is done (the reader taking the channel's close for a cancel)`;
   }
