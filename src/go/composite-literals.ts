@@ -45,11 +45,29 @@ export function literalLeavingOut(texts: string[], typeName: string, field: stri
       const keyed = /^\s*\w+\s*:/.test(body) || body.trim() === '';
       if (!keyed || new RegExp(`(^|[,{\\s])${field}\\s*:`).test(body)) continue;
       const around = functionAround(text, m.index!);
-      if (setLater.test(around) || (calledThere && !new RegExp(`\\.${calledThere}\\(`).test(around))) continue;
+      if (setLater.test(around)) continue;
+      const called = calledThere ? new RegExp(`\\.${calledThere}\\(`).exec(around)?.index : Infinity;
+      if (called === undefined || setByMethodCalled(texts, typeName, around.slice(0, called), setLater)) continue;
       return text.slice(m.index!, end + 1).split('\n')[0];
     }
   }
   return undefined;
+}
+
+/**
+ * Whether the function building the value calls a method of the type that sets the field (before
+ * it calls the method asked about, where one is: `around` ends there) (mediamtx: `&pathManager{…}` then `p.pathManager.initialize()`, which sets `pm.ctx` before it
+ * starts the goroutine that selects on it).
+ */
+function setByMethodCalled(texts: string[], typeName: string, around: string, setLater: RegExp): boolean {
+  for (const call of new Set([...around.matchAll(/\.(\w+)\(/g)].map((m) => m[1]))) {
+    const declared = new RegExp(`\\nfunc\\s*\\(\\s*\\w+\\s+\\*?${typeName}\\s*\\)\\s*${call}\\(`);
+    for (const text of texts) {
+      const decl = declared.exec(text);
+      if (decl && setLater.test(functionAround(text, decl.index + 1))) return true;
+    }
+  }
+  return false;
 }
 
 /** The text of the top-level function around a position: from its `func` line to the next one. */
