@@ -3,7 +3,7 @@ import { calledName, everyCalledBody } from '../../src/go/called-functions.js';
 import { regexEscaped, receivesFrom } from '../../src/go/find-by-text.js';
 import { declarationOf, paramsOf } from '../../src/go/scope.js';
 import { receiverOf } from '../../src/go/declarations.js';
-import { contains, firstLine, inSelectWithDefault, isReleaseCall, onOwnPath, statementsOf, type Node } from '../../src/go/syntax.js';
+import { contains, firstLine, same, inSelectWithDefault, isReleaseCall, onOwnPath, statementsOf, type Node } from '../../src/go/syntax.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { afterSkipping, ENDS_PROCESS, SIGNAL_CHANNEL, signalsEnd } from './skipped-work.js';
 import { cancelLeft, madeCancelCall } from './made-cancel.js';
@@ -77,7 +77,7 @@ function skippedRelease(stmts: Node[], go: Node, index: () => PackageIndex, hand
       // A slot given back after the work (`<-sem`, `<-limitation`), not a wait for a signal.
       if (!first && n.type === 'expression_statement' && slotGivenBack(n)) return n;
       if (!first && slotGivenBackInCallee(n, index)) return n;
-      if (!first && (givesBackTaken(n, go) || lowersRaisedCount(n, go) || (st === last && notifiesHandler(n)) || removesSharedEntry(n, go))) return n;
+      if (!first && (givesBackTaken(n, go) || lowersRaisedCount(n, go) || (st === last && notifiesHandler(n) && !inLoopWithin(n, st)) || removesSharedEntry(n, go))) return n;
       if (isReleaseCall(n) || signalsEnd(n) || (!first && reArmsTimer(n, index)) || madeCancelCall(n, go, index) || ENDS_PROCESS.test(n.type === 'call_expression' ? (n.childForFieldName('function')?.text ?? '') : '')) return n;
       // A deadline set after work, to unblock the other side (`right.SetReadDeadline(time.Now())`:
       // glider's relay), not one set before it, nor a timeout for the goroutine's own read
@@ -180,6 +180,19 @@ function lowersRaisedCount(n: Node, go: Node): boolean {
   const copied = found && 'local' in found && found.local.value?.type === 'identifier' && !m[1].includes('.') ? found.local.value.text : m[1];
   const name = regexEscaped(copied);
   return new RegExp(`atomic\\.Add\\w*\\(\\s*&?${name}\\s*,\\s*1\\s*\\)|(?<![\\w.])${name}\\.Add\\(\\s*1\\s*\\)`).test(beforeStart(go));
+}
+
+/**
+ * Whether a loop in the statement, or the statement itself, holds the node: a call made each time
+ * round (gotify's cleanup, `streamHandler.NotifyDeletedClient` for each expired client, every five
+ * minutes) tells no one the work ended.
+ */
+function inLoopWithin(n: Node, st: Node): boolean {
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type === 'for_statement') return true;
+    if (same(p, st)) break;
+  }
+  return false;
 }
 
 /**
