@@ -107,7 +107,7 @@ done (\`l.flushPending = true\`, up to six statements before it: m3's in-process
 the work never start again (AdGuard's query log). A goroutine that ends in a loop (\`for { err := l.Start(); …; time.Sleep(d) }\`, labeled too (\`poll: for { … break poll }\`: koanf's AppConfig poller),
 left only on its stop if at all, \`for range t.C\`, \`for range tick\` over \`tick := time.Tick(d)\`, \`for range ticker.Context(ctx, d)\` (a call named for ticks: rancher's connectivity checks),
 \`for handle(ctx, q) {}\`: orchestrator's metrics loop), that reaches a function
-of the package looping so or serving (\`ListenAndServe(…)\`, \`.Serve(…)\`: sealos' pprof server), or that runs a server or a loop (\`srv.Serve(l)\`,
+of the package looping so (itself, not in a goroutine it starts: photoprism's hub setup) or serving (\`ListenAndServe(…)\`, \`.Serve(…)\`: sealos' pprof server), or that runs a server or a loop (\`srv.Serve(l)\`,
 \`http.ListenAndServe(…)\`, \`s.runLoop()\`, a method \`Start\` or \`Run\` given at most a context or a stop channel, and a period (\`cache.Start(stopChan)\`: the VPC CNI's informer cache; \`routeManager.Run(stopChan, 2*time.Minute)\`: ovn-kubernetes' route manager), any call given a stop
 channel and a period (\`s.silences.Maintenance(interval, snap, s.stopc, gc)\`: signoz's silence
 maintenance, in alertmanager's package), a
@@ -138,7 +138,7 @@ as a statement, goproxy's request limiter: recovered, the slots ran out and ever
 waited; or what the starting function took just before, given back by name, \`multi.Take(size)\`
 then \`multi.Give(size)\`: syncthing's request limiter; or an in-flight count it raised,
 \`atomic.AddInt32(opCount, 1)\`, lowered after the work, \`atomic.AddInt32(lopCount, -1)\`: vault's
-standby leader refresh would never have run again; or a handler, listener or callback told last,
+standby leader refresh would never have run again; or a handler, listener or callback told last (not each time round a loop),
 \`if len(modes) == 0 { c.handler.Disconnected(…) }\`, perhaps its user's only word that the work
 ended: sing-box's clash mode stream, whose handler a platform implements), and a read loop over a connection (\`for { msg, err := c.Read(ctx) … }\`), as the
 drained readers above. So too a call, after the work and outside a defer, of a function value

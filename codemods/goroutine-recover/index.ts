@@ -28,7 +28,7 @@ import { panicsOnPurpose, recoversForGood } from './panics-on-purpose.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { codeWords } from '../../src/go/find-by-text.js';
-import { acceptedConnLeftOpen, afterSkipping, channelHandedOn, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, oneTimeSetup, releaseHandedOn, releaseInText, servesForGood, signalsEnd } from './skipped-work.js';
+import { acceptedConnLeftOpen, afterSkipping, channelHandedOn, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, oneTimeSetup, releaseHandedOn, releaseInText, servesForGood, signalsEnd, withoutDeferred } from './skipped-work.js';
 import { inTestCode } from '../../src/go/test-code.js';
 import { releaseOrReArm } from './timer-reset.js';
 import { lockInModulePackage, lockNotDeferred } from './module-locks.js';
@@ -216,8 +216,8 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine calls ${closure.f.text}(), a closure that runs ${closure.release} outside a defer: after a recovered panic it would be skipped, and ${afterSkipping(closure.release!)} where the process used to crash` });
       continue;
     }
-    const found = calledTextWhere(undeferred, ctx.packageIndex(), (text) => LOOPS_FOR_GOOD.test(text));
-    const looping = found ? { via: found.via, loop: LOOPS_FOR_GOOD.exec(found.text)![0].trim() } : loopInModulePackage(undeferred, ctx);
+    const found = calledTextWhere(undeferred, ctx.packageIndex(), (text) => LOOPS_FOR_GOOD.test(withoutDeferred(text, 'go')));
+    const looping = found ? { via: found.via, loop: LOOPS_FOR_GOOD.exec(withoutDeferred(found.text, 'go'))![0].trim() } : loopInModulePackage(undeferred, ctx);
     if (looping) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${looping.via}, which runs until it is stopped (${looping.loop}…): recovered, a panic would end it for good, with the process up, where the crash used to restart it` });
       continue;

@@ -83,15 +83,18 @@ export function releaseInText(text: string): string | undefined {
   return found && (found.split('{').length > found.split('}').length || found.split('(').length > found.split(')').length) ? `${found}…` : found;
 }
 
-/** A function's text without its deferred statements (a `defer func() {…}()` whole). */
-export function withoutDeferred(text: string): string {
+/**
+ * A function's text without its deferred statements (a `defer func() {…}()` whole), or with
+ * `keyword` 'go', without the goroutines it starts.
+ */
+export function withoutDeferred(text: string, keyword: 'defer' | 'go' = 'defer'): string {
   let out = '';
   let at = 0;
-  for (const m of text.matchAll(/\bdefer\b/g)) {
+  for (const m of text.matchAll(new RegExp(`\\b${keyword}\\b`, 'g'))) {
     if (m.index! < at) continue;
     out += text.slice(at, m.index);
     let end = text.indexOf('\n', m.index);
-    if (/^defer\s+func\s*\(/.test(text.slice(m.index))) {
+    if (new RegExp(`^${keyword}\\s+func\\s*\\(`).test(text.slice(m.index))) {
       let depth = 0;
       for (let i = text.indexOf('{', m.index); i < text.length; i++) {
         if (text[i] === '{') depth++;
