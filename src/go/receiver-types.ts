@@ -24,18 +24,32 @@ export function operandType(operand: Node, index: PackageIndex): ReceiverType {
   // The value lined up with the name, or the one call giving several (`svc, started := daemon.NewService()`).
   const right = found && 'local' in found && found.local.decl.type === 'short_var_declaration' ? found.local.decl.childForFieldName('right')?.namedChildren : undefined;
   const given = found && 'local' in found ? (found.local.value ?? (right?.length === 1 && right[0].type === 'call_expression' ? right[0] : undefined)) : undefined;
-  if (given) {
-    // `timer := time.NewTimer(d)`: another package's constructor makes another package's value
-    // (cadence's onebox: `go matchingService.Start()`, a service that runs until stopped, is not
-    // the package's own Start of the name).
-    const value = unparen(given);
-    const callee = value.type === 'call_expression' ? value.childForFieldName('function') : undefined;
-    const pkg = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : undefined;
-    if (pkg?.type === 'identifier' && /^New/.test(callee!.childForFieldName('field')!.text) && importedName(pkg)) return false;
-  }
+  if (given && madeByOtherPackage(given, true)) return false;
   // `&T{…}`, or the package's function returning one named type (`s := newServer()`).
   const named = declaredTypeName(name, operand) ?? constructedTypeName(name, operand, index);
   return named ? typeNamed(named, index) : undefined;
+}
+
+/**
+ * Whether a value is another package's: made by its constructor (`timer := time.NewTimer(d)`:
+ * cadence's onebox, where `go matchingService.Start()`, a service that runs until stopped, is not
+ * the package's own Start of the name), or by any function of the standard library (`l, err :=
+ * net.Listen(…)`), or, one step on, by a method of such a value (`nconn, err := l.Accept()`:
+ * gortsplib's tests, whose `nconn.Close()` is not the package's own Close).
+ */
+function madeByOtherPackage(given: Node, followValue: boolean): boolean {
+  const value = unparen(given);
+  const callee = value.type === 'call_expression' ? value.childForFieldName('function') : undefined;
+  const pkg = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : undefined;
+  if (pkg?.type !== 'identifier') return false;
+  if (importedName(pkg)) {
+    const path = importSpecs(pkg.tree).find((s) => (s.alias ?? importName(s.path)) === pkg.text)?.path ?? '';
+    return /^New/.test(callee!.childForFieldName('field')!.text) || !path.split('/')[0].includes('.');
+  }
+  const found = followValue ? declarationOf(pkg.text, pkg) : undefined;
+  const right = found && 'local' in found && found.local.decl.type === 'short_var_declaration' ? found.local.decl.childForFieldName('right')?.namedChildren : undefined;
+  const made = found && 'local' in found ? (found.local.value ?? (right?.length === 1 ? right[0] : undefined)) : undefined;
+  return !!made && madeByOtherPackage(made, false);
 }
 
 /**
