@@ -18,7 +18,8 @@ export const timedWaitDoc = `- it is in a goroutine (\`go func() { defer close(d
 export const constructorDoc = `- it is handed, straight or through a context made of it (\`authCtx := util.WithLogger(context.TODO(),
   log)\`, kept in a local or nested), to a constructor (\`New…\`, \`Open…\`, \`Dial…\`, \`Connect…\`, not
   \`NewRequest…\`) whose result the function returns, or keeps in what it builds when it is itself
-  named for building (\`New…\`, \`…FromConfig\`: \`&Cardata{ts: ts}\`): the object outlives the call
+  named for building (\`New…\`, \`…FromConfig\`: \`&Cardata{ts: ts}\`, \`v.ts = ts\`), or hands to
+  another constructor there (\`v.Provider = NewProvider(ctx, api, ts)\`): the object outlives the call
   and may keep the context it was made with for later work (evcc's OAuth token source, cached for
   the process, failed its refreshes once the UI test request that made it was over);
 `;

@@ -67,6 +67,11 @@ function keptBy(target: Node, fn: Node): string | undefined {
     if (!BUILDER.test(fnName)) continue;
     const built = fn.descendantsOfType('composite_literal').find((c) => mine(c) && uses(c.childForFieldName('body')!, name));
     if (built) return `${name}, which ${fnName} keeps in what it builds (${firstLine(built.parent?.type === 'unary_expression' ? built.parent.text : built.text)})`;
+    // Or hands to another constructor, or keeps in a field (`v.Provider = cardata.NewProvider(ctx, log, api, ts, …)`: evcc's vehicles).
+    const handed = fn.descendantsOfType('call_expression').find((c) => mine(c) && constructs(c.childForFieldName('function')) && (c.childForFieldName('arguments')?.namedChildren ?? []).some((a) => uses(a, name)));
+    if (handed) return `${name}, which ${fnName} hands to ${firstLine(handed.text)}`;
+    const field = fn.descendantsOfType('assignment_statement').find((a) => mine(a) && a.childForFieldName('left')!.namedChildren.some((l) => l.type === 'selector_expression') && uses(a.childForFieldName('right')!, name));
+    if (field) return `${name}, which ${fnName} keeps in what it builds (${firstLine(field.text)})`;
   }
   return undefined;
 }
