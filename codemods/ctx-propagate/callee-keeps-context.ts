@@ -1,4 +1,6 @@
+import { parseGo } from '../../src/engine/parser.js';
 import { calledName, parametersGiven } from '../../src/go/called-functions.js';
+import { functionTexts, importPathNamed, modulePackageTexts } from '../../src/go/module-packages.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
@@ -20,14 +22,13 @@ type Kept = string;
  * Why the call the empty context `call` is given to keeps it past its return, if it does: the
  * callee's own code, or that of a function of the package it hands the context on to.
  */
-export function calleeKeepsContext(call: Node, index: PackageIndex): string | undefined {
+export function calleeKeepsContext(call: Node, index: PackageIndex, file?: { source: string; path: string }): string | undefined {
   const given = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
   const fn = given?.type === 'call_expression' ? given.childForFieldName('function') : undefined;
   const named = fn ? calledName(fn) : undefined;
   if (!given || !named) return undefined;
   const args = given.childForFieldName('arguments')!.namedChildren;
   const position = args.findIndex((a) => same(a, call));
-  const mayKeep = (text: string) => /\bgo\b|CommandContext|\w+\.\w+\s*=[^=]|:\s*\w+\s*[,}\n]|\]\s*=[^=]|<-/.test(text);
   for (const decl of index.functionsNamed(named.name, named.method, mayKeep)) {
     const param = contextParamAt(decl, position, args.length);
     if (!param) continue;
@@ -46,11 +47,32 @@ export function calleeKeepsContext(call: Node, index: PackageIndex): string | un
     const inValue = keptInHandedValue(decl, param, index);
     if (inValue) return `${named.name} ${inValue}`;
   }
+  return file && fn ? keptByModuleFunction(fn, position, args.length, file) : undefined;
+}
+
+const mayKeep = (text: string) => /\bgo\b|CommandContext|\w+\.\w+\s*=[^=]|:\s*\w+\s*[,}\n]|\]\s*=[^=]|<-/.test(text);
+
+/**
+ * The same for a function of another package of the module, whose source is in the tree
+ * (`worker.ProcessRestoreRequest(context.Background(), &req, wg)`: dgraph's online restore, whose
+ * per-group proposals run on in goroutines after it returns and the request is answered).
+ */
+function keptByModuleFunction(fn: Node, position: number, count: number, file: { source: string; path: string }): string | undefined {
+  const alias = fn.type === 'selector_expression' && fn.childForFieldName('operand')?.type === 'identifier' ? fn.childForFieldName('operand')!.text : undefined;
+  const path = alias ? importPathNamed(alias, [file.source]) : undefined;
+  const texts = path ? modulePackageTexts(path, file.path) : undefined;
+  for (const text of texts ? functionTexts(texts, fn.childForFieldName('field')!.text) : []) {
+    if (!mayKeep(text)) continue;
+    const decl = parseGo(text).rootNode.namedChildren.find((n) => n.type === 'function_declaration');
+    const param = decl && contextParamAt(decl, position, count);
+    const own = param ? keptBy(decl, param) : undefined;
+    if (own) return `${fn.text}, a function of package ${alias} of this module, ${own}`;
+  }
   return undefined;
 }
 
 /** The name of `decl`'s parameter at `position` when it is a context and the call's argument count fits. */
-function contextParamAt(decl: Node, position: number, count: number): string | undefined {
+export function contextParamAt(decl: Node, position: number, count: number): string | undefined {
   const names: { name: string; type: string }[] = [];
   let variadic = false;
   for (const p of decl.childForFieldName('parameters')?.namedChildren ?? []) {

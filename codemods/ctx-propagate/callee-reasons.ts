@@ -38,7 +38,7 @@ export function calleeReason(call: Node, ctx: FileContext, source: CancellationS
     return `${dropped} takes a lock or a slot given a context, and its result is dropped: given ${inScope} it could give up once ${inScope} is done, and the function would go on as if it held it (and release what it never took)`;
   }
   // Not a receiver's context, which lives as long as what it would start or keep.
-  const kept = source.kind === 'ctx-field' ? undefined : calleeKeepsContext(call, ctx.packageIndex());
+  const kept = source.kind === 'ctx-field' ? undefined : calleeKeepsContext(call, ctx.packageIndex(), ctx);
   if (kept) return `${kept}: given ${inScope}, that work would end with ${inScope}`;
   const starts = source.kind === 'ctx-field' ? undefined : startsUnseen(call, ctx.packageIndex());
   if (starts) {

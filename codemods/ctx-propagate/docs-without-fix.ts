@@ -314,7 +314,7 @@ ${doneWithoutFix}- it runs after a blocking call (\`s.ListenAndServe()\`, \`s.Se
   in scope it would end with it (with \`--aggressive\`, benthos' streaming http_client input, given
   a Connect context that ends with connecting, read one event of five); values read from it at
   once (\`h.total = res.Total\`, \`h.items = parse(res)\`) are no such use;
-- the function called, declared in the package, keeps the context it is given past its return
+- the function called, declared in the package or in another of the module (dgraph's online restore), keeps the context it is given past its return
   (not when the context in scope is the receiver's field): it starts a goroutine with it that
   nothing waits for (\`go r.handleIterEvents(ctx, …)\`, or a go func literal using it), or stores
   it in a field of the receiver or of what it returns (\`r.ctx = ctx\`, \`ctx: ctx\`, or a context
