@@ -6,6 +6,7 @@ import { regexEscaped } from '../../src/go/find-by-text.js';
 import { recordsEarlierChange, retriedWriteAfterChange } from './records-earlier.js';
 import { readsOnlyValues } from './values-only.js';
 import { calleeKeepsContext } from './callee-keeps-context.js';
+import { retriesWithoutCheck } from './retry-loop.js';
 import { startsUnseen } from './starts-elsewhere.js';
 import { queuedUnseen } from './queued-work.js';
 import { resultShared } from './result-shared.js';
@@ -40,6 +41,8 @@ export function calleeReason(call: Node, ctx: FileContext, source: CancellationS
   // Not a receiver's context, which lives as long as what it would start or keep.
   const kept = source.kind === 'ctx-field' ? undefined : calleeKeepsContext(call, ctx.packageIndex(), ctx);
   if (kept) return `${kept}: given ${inScope}, that work would end with ${inScope}`;
+  const spins = retriesWithoutCheck(call, ctx.packageIndex());
+  if (spins) return `${spins}: given ${inScope}, once ${inScope} is done each try could fail at once and the loop retry without end, as fast as it can`;
   const starts = source.kind === 'ctx-field' ? undefined : startsUnseen(call, ctx.packageIndex());
   if (starts) {
     return `${starts} is code this package does not show, named for starting something that runs on: the context it is given commonly bounds the life of what it starts (a service, a loop), and given ${inScope} it would end with ${inScope} (btcwallet's neutrino chain service, stopped once its start-up context was cancelled)`;
