@@ -56,4 +56,13 @@ export const handMadeOnceDoc = `- its results are stored in fields of the receiv
   apm-agent-go's server version, built in a trial);
 `;
 
-export const keptWorkWithoutFix = `${sharedDoneDoc}${handMadeOnceDoc}${timedWaitDoc}${constructorDoc}${cleanupNameDoc}${writeAfterServedDoc}${literalHandedOnDoc}`;
+export const retryPollDoc = `- the function called, declared in the package, retries while an error says so (\`for err ==
+  errInternalRetry { err = n.ProposeConfChange(ctx, cc) }\`), handing the context on and never checking
+  it: given one that ends, each try could fail at once and the loop spin (with \`--aggressive\`,
+  dgraph's cluster join, thousands of proposals a second under its join lock); or the function is a
+  poll condition (\`(ctx context.Context) (bool, error)\`) the package hands to a poller, which may
+  run it once more past its deadline: given the poll's context, that try would fail at once
+  (controller-runtime's envtest, its webhooks found by a last lookup reported as a timeout);
+`;
+
+export const keptWorkWithoutFix = `${sharedDoneDoc}${handMadeOnceDoc}${timedWaitDoc}${constructorDoc}${cleanupNameDoc}${writeAfterServedDoc}${literalHandedOnDoc}${retryPollDoc}`;
