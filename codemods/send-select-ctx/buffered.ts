@@ -5,6 +5,7 @@ import { loopsBetween } from '../../src/go/loops.js';
 import { identifiersNamed, sendStatements } from '../../src/go/find-by-text.js';
 import { prefilled, sentFirst, sentRightAfterMake } from './prefilled.js';
 import { sendsAtMost } from './sends-at-most.js';
+import { receiverFieldMake } from './receiver-field-make.js';
 
 /**
  * True when a send provably never blocks: the channel is made in this function with a capacity
@@ -17,7 +18,7 @@ import { sendsAtMost } from './sends-at-most.js';
  *    inside a callback that a call named for running it on each element is handed with xs
  *    (`concurrency.ForEach(ctx, jobs, n, func(…) error { … })`), once on each of its paths.
  */
-export function sendCannotBlock(send: Node, outerFn: Node, source: string): boolean {
+export function sendCannotBlock(send: Node, outerFn: Node, source: string, packageTexts?: () => string[]): boolean {
   // Most channels are made elsewhere: no make(chan…) here, nothing to prove.
   const text = source.slice(outerFn.startIndex, outerFn.endIndex);
   if (!MAKE_CHAN.test(text)) return false;
@@ -26,7 +27,8 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string): bool
   const chan = unparen(send.childForFieldName('channel')!);
   if (sentRightAfterMake(send, chan.text)) return true;
   const key = normalized(chan);
-  const made = chan.type === 'identifier' ? findLocalMake(send, chan.text, source) : findMake(chan, outerFn, source);
+  const field = chan.type === 'identifier' || !packageTexts ? undefined : receiverFieldMake(chan, outerFn, packageTexts);
+  const made = chan.type === 'identifier' ? findLocalMake(send, chan.text, source) : (findMake(chan, outerFn, source) ?? (field && { ...field, scope: outerFn, declares: () => true }));
   if (!made) return false;
   const capNode = countBehind(made.arguments[1], outerFn, source);
   if (!capNode) return false;

@@ -139,8 +139,9 @@ this page still hold; elsewhere the send is left alone (see below).
 
 ## Left alone
 - sends that already are a case of a \`select\`;
-- sends that cannot block: the channel is made in the same function with a capacity covering
-  every send (\`errc := make(chan error, 1)\` with one send, or one on each of the function's paths
+- sends that cannot block: the channel is made in the same function (a local, or a field of the
+  receiver that nothing else in the package sets or sends on: \`ks.startedErr = make(chan error,
+  1)\`, controller-runtime's Kind source) with a capacity covering every send (\`errc := make(chan error, 1)\` with one send, or one on each of the function's paths
   that exclude each other, \`if err != nil { p.svcs <- def; return p, nil }; p.svcs <- svc\`, or sent to once on each path of the
   one goroutine that sends on it, or of each of the goroutines started once that send on it,
   counted together (\`if err != nil { errc <- err; return }; errc <- nil\`, also

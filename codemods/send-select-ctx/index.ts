@@ -94,7 +94,7 @@ function find(ctx: FileContext): RawFinding[] {
     if (touchesError(send)) continue;
     const fn = enclosingFunction(send);
     if (!fn) continue;
-    if (sendCannotBlock(send, outermostFunction(send) ?? fn, ctx.source)) continue;
+    if (sendCannotBlock(send, outermostFunction(send) ?? fn, ctx.source, () => ctx.packageIndex().allTexts())) continue;
     // A channel parameter every caller makes with room for every goroutine it starts.
     if (roomInEveryCaller(send, ctx)) continue;
     if (isSemaphoreAcquire(send, ctx) || givesBackTakenToken(send) || fillsTokenBucket(send, ctx.tree.rootNode)) continue;
