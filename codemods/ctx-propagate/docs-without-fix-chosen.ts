@@ -30,7 +30,8 @@ export const chosenWithoutFix = `- it is the parent of a context the function ma
   on a gomock recorder, a call chained on \`.EXPECT()\`, or one given matchers): its context
   argument is what the code under test must pass, and given the context in scope it would expect
   that one instead (cluster-api-provider-aws' test then failed with any other test context);
-- a comment says why: for \`context.TODO()\`, one on its line or right above its statement that
+- a comment says why: for either call, \`//nolint:contextcheck\` on its line or the line above (the
+  linter asking for the context silenced there: ollama's shared downloads); for \`context.TODO()\`, one on its line or right above its statement that
   names the context in scope with a note for later (\`TODO:\`, \`FIXME\`) or a reason (shutdown,
   must, outlive, on purpose…) (\`ctx := context.TODO() // TODO: use w.ctx and handle graceful
   shutdown scenario\`: rudder-server's router cancelled deliveries in flight once \`w.ctx\` was

@@ -24,6 +24,10 @@ export function explainedByComment(call: Node, kind: 'TODO' | 'Background', inSc
   // background as the underlying context`: stackrox's compliance scrapes, run after the answer).
   const background = kind === 'Background' ? before.find((c) => /\b(?:background|independent|separate|unrelated) context|context\.Background\b|\buse (?:a |the )?background\b|\b(?:live|run|last|survive)s? (?:beyond|past|longer than)\b|\bcalled after (?:\w+\.)?(?:Stop|Close|Shutdown)\b/i.test(c.text))?.text : undefined;
   if (background) return background;
+  // Or a linter's finding of the same kind silenced on its line or just above (\`//nolint:contextcheck\`:
+  // ollama's shared downloads, started on the empty context so that one client leaving stops none).
+  const silenced = before.find((c) => /\bnolint:[\w,-]*\bcontextcheck\b/.test(c.text) && c.startPosition.row >= call.startPosition.row - 1)?.text;
+  if (silenced) return silenced;
   const own = besideExplaining(call, body, kind, inScope);
   if (own) return own;
   // Or the same choice explained once for another empty context of the function (\`// not using
