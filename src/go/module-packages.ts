@@ -32,6 +32,25 @@ export function modulePackageTexts(importPath: string, file: string): string[] |
   return texts;
 }
 
+const testsByDir = new Map<string, string[]>();
+
+/** The texts of the test files (`_test.go`) beside `file`, read once per directory. */
+export function testTextsBeside(file: string): string[] {
+  const dir = dirname(file);
+  let texts = testsByDir.get(dir);
+  if (!texts) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).filter((n) => n.endsWith('_test.go'));
+    } catch {
+      names = [];
+    }
+    texts = names.flatMap((n) => readIfFile(join(dir, n)) ?? []);
+    testsByDir.set(dir, texts);
+  }
+  return texts;
+}
+
 /**
  * The import path a package name stands for in any of the texts' import declarations (`rutil
  * "github.com/x/y/internal/util/resolver"`, or a path whose last element is the name).
