@@ -44,8 +44,9 @@ function harmless(before: string, after: string, name: string): boolean {
   if (new RegExp(`\\w+\\.${name}\\s*=\\s*append\\(\\s*$`).test(before) && /^\s*,/.test(after)) return true;
   // Another slice, not made from this one: `x.f = nil`, `= make([]T, 0, n)`, `= []T{…}`, `= rules`
   // (m3's carbon rules, replaced whole on update); not `= x.f[:0]`, which keeps the array.
-  // Also as one of several (`w.data, err = os.ReadFile(f)`: smee's backend file, reloaded whole).
-  if (/^\s*(,\s*[\w.]+\s*)*=[^=]/.test(after) && !new RegExp(`\\.${name}\\b`).test(after)) return true;
+  // Also as one of several (`w.data, err = os.ReadFile(f)`: smee's backend file, reloaded whole),
+  // or another value's whole (`c.keys = original.keys`: mosn's TLS ticket keys, only ever replaced).
+  if (/^\s*(,\s*[\w.]+\s*)*=[^=]/.test(after) && !new RegExp(`\\.${name}\\s*\\[`).test(after)) return true;
   // An entry deleted from a map of slices: no array written.
   if (/\bdelete\(\s*$/.test(before) && /^\s*,/.test(after)) return true;
   // Reads: `len(x.f)`, `cap(x.f)`, `range x.f`, `v := x.f`, `append(out, x.f...)`, `x.f[i]` (not assigned).
