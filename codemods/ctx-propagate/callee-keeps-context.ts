@@ -23,15 +23,10 @@ type Kept = string;
  * callee's own code, or that of a function of the package it hands the context on to.
  */
 export function calleeKeepsContext(call: Node, index: PackageIndex, file?: { source: string; path: string }): string | undefined {
-  const given = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
-  const fn = given?.type === 'call_expression' ? given.childForFieldName('function') : undefined;
-  const named = fn ? calledName(fn) : undefined;
-  if (!given || !named) return undefined;
-  const args = given.childForFieldName('arguments')!.namedChildren;
-  const position = args.findIndex((a) => same(a, call));
-  for (const decl of index.functionsNamed(named.name, named.method, mayKeep)) {
-    const param = contextParamAt(decl, position, args.length);
-    if (!param) continue;
+  const given = calleesGivenContext(call, index, mayKeep);
+  if (!given) return undefined;
+  const { named, fn, position, count } = given;
+  for (const { decl, param } of given.callees) {
     const own = keptBy(decl, param);
     if (own) return `${named.name} ${own}`;
     // One call deeper: `r.start(ctx)`, where start does.
@@ -47,7 +42,27 @@ export function calleeKeepsContext(call: Node, index: PackageIndex, file?: { sou
     const inValue = keptInHandedValue(decl, param, index);
     if (inValue) return `${named.name} ${inValue}`;
   }
-  return file && fn ? keptByModuleFunction(fn, position, args.length, file) : undefined;
+  return file ? keptByModuleFunction(fn, position, count, file) : undefined;
+}
+
+/**
+ * The call the empty context `call` is an argument of (its callee as written and by name, where
+ * the context stands, how many arguments it has), with the package's declarations of that callee
+ * whose parameter there is a context, and that parameter's name. `parse` says which declarations'
+ * texts are worth parsing.
+ */
+export function calleesGivenContext(call: Node, index: PackageIndex, parse: (text: string) => boolean): { named: { name: string; method: boolean }; fn: Node; position: number; count: number; callees: { decl: Node; param: string }[] } | undefined {
+  const given = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
+  const fn = given?.type === 'call_expression' ? given.childForFieldName('function') : undefined;
+  const named = fn ? calledName(fn) : undefined;
+  if (!given || !fn || !named) return undefined;
+  const args = given.childForFieldName('arguments')!.namedChildren;
+  const position = args.findIndex((a) => same(a, call));
+  const callees = index.functionsNamed(named.name, named.method, parse).flatMap((decl) => {
+    const param = contextParamAt(decl, position, args.length);
+    return param ? [{ decl, param }] : [];
+  });
+  return { named, fn, position, count: args.length, callees };
 }
 
 const mayKeep = (text: string) => /\bgo\b|CommandContext|\w+\.\w+\s*=[^=]|:\s*\w+\s*[,}\n]|\]\s*=[^=]|<-/.test(text);
@@ -72,7 +87,7 @@ function keptByModuleFunction(fn: Node, position: number, count: number, file: {
 }
 
 /** The name of `decl`'s parameter at `position` when it is a context and the call's argument count fits. */
-export function contextParamAt(decl: Node, position: number, count: number): string | undefined {
+function contextParamAt(decl: Node, position: number, count: number): string | undefined {
   const names: { name: string; type: string }[] = [];
   let variadic = false;
   for (const p of decl.childForFieldName('parameters')?.namedChildren ?? []) {

@@ -1,8 +1,7 @@
-import { calledName } from '../../src/go/called-functions.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { firstLine, same, type Node } from '../../src/go/syntax.js';
-import { contextParamAt } from './callee-keeps-context.js';
+import { firstLine, type Node } from '../../src/go/syntax.js';
+import { calleesGivenContext } from './callee-keeps-context.js';
 
 // A function of the package that retries in a loop until an error says to stop retrying, never
 // asking the context it is given whether it is done: with the empty context each try waits its own
@@ -19,22 +18,15 @@ const RETRY_CONDITION = /^\s*\w*[eE]rr\w*\s*==\s*[\w.]*(Retry|retry|Again)\w*\s*
  * failed at once and was retried, thousands a second, under the join lock).
  */
 export function retriesWithoutCheck(call: Node, index: PackageIndex): string | undefined {
-  const given = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
-  const fn = given?.type === 'call_expression' ? given.childForFieldName('function') : undefined;
-  const named = fn ? calledName(fn) : undefined;
-  if (!given || !named) return undefined;
-  const args = given.childForFieldName('arguments')!.namedChildren;
-  const position = args.findIndex((a) => same(a, call));
-  for (const decl of index.functionsNamed(named.name, named.method, (text) => /\bfor\s[^{\n]*(Retry|retry|Again)/.test(text))) {
-    const param = contextParamAt(decl, position, args.length);
-    if (!param) continue;
+  const given = calleesGivenContext(call, index, (text) => /\bfor\s[^{\n]*(Retry|retry|Again)/.test(text));
+  for (const { decl, param } of given?.callees ?? []) {
     const asked = new RegExp(`(?<![\\w.])${regexEscaped(param)}\\.(Err|Done)\\(`);
     for (const loop of decl.descendantsOfType('for_statement')) {
       const condition = loop.namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment');
       const body = loop.childForFieldName('body');
       if (!condition || !body || !RETRY_CONDITION.test(condition.text) || asked.test(body.text)) continue;
       const handed = body.descendantsOfType('call_expression').find((c) => c.childForFieldName('arguments')?.namedChildren.some((a) => a.text === param));
-      if (handed) return `${named.name} retries while an error says so (for ${condition.text} {…}), handing ${param} to ${firstLine(handed.text)} and never checking it`;
+      if (handed) return `${given!.named.name} retries while an error says so (for ${condition.text} {…}), handing ${param} to ${firstLine(handed.text)} and never checking it`;
     }
   }
   return undefined;
