@@ -32,6 +32,7 @@ import { callerReason } from './caller-reasons.js';
 import { cancelledByStop } from './cancelled-by-stop.js';
 import { mayHaveMethod } from '../../src/go/text-signals.js';
 import { fieldMayBeNil } from '../../src/go/composite-literals.js';
+import { testTextsBeside } from '../../src/go/module-packages.js';
 import { droppedErrorReason } from './dropped-error.js';
 import { labelsBase } from './profiler-labels.js';
 import { requestParam } from './request-param.js';
@@ -152,9 +153,11 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`the package sets ${source.expr} again under a lock (in ${guarded}), and this call would read it with none taken: a reconnect at the same time would race on it`));
       continue;
     }
-    const unset = fieldMayBeNil(source, ctx.packageIndex(), true);
+    // Or its tests do so: they would panic there.
+    const inTests = ctx.path.endsWith('_test.go') ? undefined : fieldMayBeNil(source, ctx.packageIndex(), true, testTextsBeside(ctx.path));
+    const unset = fieldMayBeNil(source, ctx.packageIndex(), true) ?? inTests;
     if (unset) {
-      out.push(unfixed(`the package builds ${unset.typeName} without ${unset.field} (${unset.literal}), and calls ${source.fn.childForFieldName('name')!.text}() on it without setting ${unset.field}: ${source.expr} is nil there, and a nil context makes the call panic (nuclio's Kafka trigger read its config before Start set k.ctx)`));
+      out.push(unfixed(`the package${unset === inTests ? "'s tests build" : ' builds'} ${unset.typeName} without ${unset.field} (${unset.literal}), and call${unset === inTests ? '' : 's'} ${source.fn.childForFieldName('name')!.text}() on it without setting ${unset.field}: ${source.expr} is nil there, and a nil context makes the call panic (nuclio's Kafka trigger read its config before Start set k.ctx)`));
       continue;
     }
     // A handler given the request (`r *http.Request`): its context is `r.Context()`, and the

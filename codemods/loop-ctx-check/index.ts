@@ -44,7 +44,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: exit.reason });
       continue;
     }
-    const nil = nilContextField(loop, source, ctx.packageIndex());
+    const nil = nilContextField(loop, source, ctx.packageIndex(), ctx.path);
     if (nil) {
       out.push({ start: loop.startIndex, end: body.startIndex, message, reason: nil });
       continue;
