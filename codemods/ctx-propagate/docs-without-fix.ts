@@ -82,7 +82,7 @@ ${doneWithoutFix}- it runs after a blocking call (\`s.ListenAndServe()\`, \`s.Se
   = context.WithCancel(…)\` after \`c.mu.Lock()\` in \`Connect\`), and the call's function takes no lock
   before it: read there, a reconnect at the same time would race on it (with \`--aggressive\`,
   sing-box's command client, its one-shot calls given \`c.ctx\`, raced under \`-race\`);
-- the context in scope is a receiver's field that a function building the value leaves out
+- the context in scope is a receiver's field that a function building the value (its tests' too) leaves out
   (\`k := &kafka{tokenURL: url}\`) and never sets before calling this method on it
   (\`k.newKafkaConfig()\`): the field is nil there, and a call given a nil context panics (nuclio's
   Kafka trigger, whose OAuth token source would have kept the nil context of a trigger not yet

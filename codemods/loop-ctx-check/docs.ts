@@ -98,7 +98,7 @@ A loop checking a context field of the receiver that may still be nil when the g
 the package builds the type without it (\`&Controller{tree: tree}\`), the function building it does
 not set it, nor does the method before the loop, and only another method does (\`c.ctx = ctx\` in
 \`Run\`, called after \`Start\`): a check at the top would call Done() on a nil context and panic
-(tracee's debug printer). A field the constructor or the method itself sets before the loop is
+(tracee's debug printer), or the package's tests build it so. A field the constructor or the method itself sets before the loop is
 still checked (send-select-ctx refuses the same nil field).
 
 A loop in a goroutine that never names its context, a local the starting function makes with a
