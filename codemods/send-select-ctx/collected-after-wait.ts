@@ -7,7 +7,7 @@ import { ancestors, contains, enclosingFunction, same, unparen, type Node } from
 /**
  * A channel a function makes with room (`enrichedCh := make(chan *Game, len(games))`), sent on by
  * the goroutines it starts, and read by it only after it has waited for them (`wg.Wait();
- * close(enrichedCh); for g := range enrichedCh`): its room is what takes every value, since nothing
+ * close(enrichedCh); for g := range enrichedCh`): its room must take every value, since nothing
  * reads while they send, and a select would only drop values that read collects. The send may be
  * in a closure handed to a wrapper that starts it (`goWrapper(f)`), or in a function every caller
  * hands the channel from there (`validateReference(ctx, wg, ref, i, &c)`, sending on `*resultsC`).

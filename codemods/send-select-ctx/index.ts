@@ -172,7 +172,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const failClosed = closedOnSenderFailure(send, fn, sources[0]);
   if (failClosed) return { reason: failClosed };
   const collected = collectedAfterWait(send, ctx);
-  if (collected) return { reason: `${chan} is ${collected}, once its senders are done: its room is what takes every value, and a select on ${sources[0].expr} would drop values that read collects` };
+  if (collected) return { reason: `${chan} is ${collected}, once its senders are done: its room must take every value (nothing reads while they send; too little, and they wait for good as before), and a select on ${sources[0].expr} would drop values that read collects` };
   const sendersDone = closedOnceSendersDone(send, ctx, sources[0]);
   if (sendersDone) return { reason: sendersDone };
   const chanName = chan.slice(chan.lastIndexOf('.') + 1);
