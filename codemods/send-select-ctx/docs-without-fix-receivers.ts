@@ -260,7 +260,9 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   \`ctx\`): the reader reads until that close, so the plain send is always taken, and a select
   giving up would drop a value its source already counts as delivered (cloudevents' Kafka
   consumer: the offset stored, the message lost). A loop stopping on that source itself, or on
-  nothing of its own (\`for scanner.Scan()\`), keeps the fix;
+  nothing of its own (\`for scanner.Scan()\`), keeps the fix, unless the package never reads the
+  channel and only hands it out (\`return c.receiver\` in a getter): its readers, elsewhere, read
+  until the close (kraken's peer connections, a piece read off the network dropped as one closed);
 - the send is in a function literal handed to a call registering it (\`AddOn…\`, \`On…\`,
   \`Register…\`, \`Subscribe…\`, \`Handle…\`: \`p.client.AddOnPublishReceived(func(m
   paho.PublishReceived) (bool, error) { p.incoming <- m.Packet; … })\`), it hands on what the

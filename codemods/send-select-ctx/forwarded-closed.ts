@@ -4,6 +4,7 @@ import { declaredBy } from '../../src/go/scope.js';
 import { ancestors, closedOnExit, contains, enclosingFunction, firstLine, FUNCTION_TYPES, rootName, same, unparen, type Node } from '../../src/go/syntax.js';
 import { registeredCallbackReason } from './registered-callback-send.js';
 import { preferredOrder } from './source-order.js';
+import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 
 // A forwarder: a loop that takes a value from elsewhere (a poll, a receive) and sends it on a
 // channel the function closes on its way out. Its reader reads until that close, so the plain
@@ -11,8 +12,8 @@ import { preferredOrder } from './source-order.js';
 // already counts as delivered (cloudevents' Kafka consumer: the offset stored, the message lost).
 
 /** Why a send handing on a value taken from elsewhere is to stay plain, if it is. */
-export function forwardedReason(send: Node, sources: CancellationSource[]): string | undefined {
-  return forwardedOnClosedReason(send, sources) ?? registeredCallbackReason(send, sources);
+export function forwardedReason(send: Node, sources: CancellationSource[], packageTexts: () => string[]): string | undefined {
+  return forwardedOnClosedReason(send, sources, packageTexts) ?? registeredCallbackReason(send, sources);
 }
 
 /**
@@ -23,7 +24,7 @@ export function forwardedReason(send: Node, sources: CancellationSource[]): stri
  * loop already checks, while it checks one of its own (it checks `p.consumerCtx`, made from `ctx`;
  * the fix would take `ctx`): its stop is chosen, and the fix would add another.
  */
-function forwardedOnClosedReason(send: Node, sources: CancellationSource[]): string | undefined {
+function forwardedOnClosedReason(send: Node, sources: CancellationSource[], packageTexts: () => string[]): string | undefined {
   const fn = enclosingFunction(send);
   const value = send.childForFieldName('value');
   const source = preferredOrder(send, sources)[0];
@@ -35,10 +36,17 @@ function forwardedOnClosedReason(send: Node, sources: CancellationSource[]): str
   const origin = producedBy(unparen(value), send, loop, 0);
   if (!origin) return undefined;
   const stops = loopStops(loop, source);
-  // A loop with no stop of its own (`for scanner.Scan()`) is left to the fix, as is one stopping on its source.
-  const stop = stops[0];
-  if (!stop || stops.some((s) => s.expr === source.expr)) return undefined;
   const how = origin.type === 'unary_expression' ? 'received' : 'taken';
+  // A loop with no stop of its own (`for scanner.Scan()`) is left to the fix, as is one stopping on
+  // its source: its reader may stop reading once the source is done. Unless the package never
+  // reads the channel and only hands it out (`func (c *Conn) Receiver() <-chan *Message`): its
+  // readers, elsewhere, read until the close (kraken's peer connections, a piece read off the
+  // network dropped as the connection closed, where the dispatcher's range would have taken it).
+  const stop = stops[0];
+  if (!stop || stops.some((s) => s.expr === source.expr)) {
+    const getter = handedOutOnly(chan, packageTexts());
+    return getter && `the function closes ${chan} on its way out (deferred close(${close.text})), and the package never reads it, only hands it out (${getter}): its readers, elsewhere, take values until that close; ${firstLine(value.text)} was just ${how} by ${firstLine(origin.text)} (line ${origin.startPosition.row + 1}) in this pass of the loop, and a select giving up once ${source.expr} is done would drop it where the plain send delivered it`;
+  }
   const loopWord = `the loop stops on ${stop.text} (line ${stop.node.startPosition.row + 1}), not on ${source.expr}`;
   return `the function closes ${chan} on its way out (deferred close(${close.text})): its reader takes values until that close, so the plain send is always taken; ${firstLine(value.text)} was just ${how} by ${firstLine(origin.text)} (line ${origin.startPosition.row + 1}) in this pass of the loop, and ${loopWord}: a select giving up once ${source.expr} is done would drop a value its source already counts as delivered (a polled message whose offset is stored)`;
 }
@@ -116,4 +124,22 @@ function loopStops(loop: Node, source: CancellationSource): { expr: string; text
     if (expr) out.push({ expr, text: n.text, node: n });
   }
   return out;
+}
+
+/**
+ * For a receiver's field channel (`c.receiver`): the getter that returns it (`return c.receiver`,
+ * as written), when the package's texts never receive from it nor range over it.
+ */
+function handedOutOnly(chan: string, texts: string[]): string | undefined {
+  const m = /^(\w+)\.(\w+)$/.exec(chan);
+  if (!m) return undefined;
+  const field = regexEscaped(m[2]);
+  const read = new RegExp(`<-\\s*\\w+\\.${field}\\b|\\brange\\s+\\w+\\.${field}\\b`);
+  if (texts.some((t) => read.test(codeOnly(t)))) return undefined;
+  const returned = new RegExp(`\\breturn\\s+\\w+\\.${field}\\s*$`, 'm');
+  for (const t of texts) {
+    const r = returned.exec(t);
+    if (r) return r[0].trim();
+  }
+  return undefined;
 }

@@ -331,7 +331,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (future) return { reason: future };
   const outlived = outlivedSpawnerReason(send, sources);
   if (outlived) return { reason: outlived };
-  const handedIn = awaitedOnExitReason(send, fn, sources[0].expr) ?? drainedByCallersReason(send, ctx, sources[0]) ?? forwardedReason(send, sources);
+  const handedIn = awaitedOnExitReason(send, fn, sources[0].expr) ?? drainedByCallersReason(send, ctx, sources[0]) ?? forwardedReason(send, sources, () => ctx.packageIndex().allTexts());
   if (handedIn) return { reason: handedIn };
   const operands = ctx.options['send-shape'] === 'select' ? undefined : sendOperands(send, outermostFunction(send) ?? fn);
   const ordered = preferredOrder(send, sources);
