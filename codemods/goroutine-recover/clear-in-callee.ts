@@ -1,5 +1,6 @@
 import { calledName } from '../../src/go/called-functions.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
+import { receiverOf } from '../../src/go/declarations.js';
 import { firstLine, insideLiteral, onOwnPath, type Node } from '../../src/go/syntax.js';
 import { beforeStart, startingFunction } from './waited-for.js';
 
@@ -25,7 +26,7 @@ const NO_WORK = /^(len|cap|make|new|append|copy|min|max|delete|string|int\d*|uin
  * The marks the function starting the goroutine sets on fields before it: `h.running[id] = true`,
  * `b.busy.CompareAndSwap(false, true)`, `t.inflight.Add(1)`; and a flag a method of the package it
  * calls there swaps (`if c.updates.maybeBegin() {`, whose `l.state.CompareAndSwap(…)` marks the
- * work loop running: franz-go's metadata updates).
+ * work loop running: franz-go's metadata updates) or a map entry it sets (`c.reserve(id)`).
  */
 function marksBefore(go: Node, index: PackageIndex): Marks {
   const marks: Marks = new Map();
@@ -34,6 +35,8 @@ function marksBefore(go: Node, index: PackageIndex): Marks {
     marks.set(field, kinds.set(kind, (kinds.get(kind) ?? new Set()).add(value.trim())));
   };
   const text = beforeStart(go);
+  const starter = startingFunction(go);
+  const recv = starter?.type === 'method_declaration' ? receiverOf(starter)?.name : undefined;
   for (const m of text.matchAll(/[\w)\]]\.(\w+)\[[^\]\n]*\]\s*=(?!=)\s*([^\n;]+)/g)) add(m[1], 'entry', m[2]);
   for (const m of text.matchAll(/[\w)\]]\.(\w+)\.(LoadOrStore|Store)\(\s*[^,()\n]+,/g)) add(m[1], 'entry');
   for (const m of text.matchAll(flagSet('CompareAndSwap|Swap|Store'))) add(m[1] ?? m[2], 'flag');
@@ -41,6 +44,10 @@ function marksBefore(go: Node, index: PackageIndex): Marks {
     const texts: string[] = [];
     index.functionsNamed(name, true, (decl) => (texts.push(decl), false));
     for (const m of texts.flatMap((t) => [...t.matchAll(flagSet('CompareAndSwap|Swap'))])) add(m[1] ?? m[2], 'flag');
+    // Or, a method of the starter's own receiver, an entry it sets (`c.reserve(id)`, whose
+    // `c.pending[id] = true` marks the request running: kraken's request cache).
+    if (!recv || !new RegExp(`(?<![\\w.])${recv}\\.${name}\\(`).test(text)) continue;
+    for (const m of texts.flatMap((t) => [...t.matchAll(/[\w)\]]\.(\w+)\[[^\]\n]*\]\s*=(?!=)\s*([^\n;]+)/g)])) add(m[1], 'entry', m[2]);
   }
   for (const m of text.matchAll(/[\w)\]]\.(\w+)(?:\.Add\(\s*1\s*\)|\.Inc\(\)|\+\+)|\batomic\.Add\w*\(\s*&[\w.]*\.(\w+)\s*,\s*1\s*\)/g)) add(m[1] ?? m[2], 'count');
   for (const m of text.matchAll(/[\w)\]]\.(\w+)\s*=(?!=)\s*([^\n;]+)/g)) if (SETTLED.test(m[2].trim()) && m[2].trim() !== 'false' && m[2].trim() !== '0') add(m[1], 'value', m[2]);
