@@ -263,6 +263,11 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   nothing of its own (\`for scanner.Scan()\`), keeps the fix, unless the package never reads the
   channel and only hands it out (\`return c.receiver\` in a getter): its readers, elsewhere, read
   until the close (kraken's peer connections, a piece read off the network dropped as one closed);
+- the send hands on a value this pass of the loop received from a field channel without room
+  (\`case event := <-mp.events:\`, then \`for ch := range txFeed { ch <- event }\`) that the package
+  sends on elsewhere, and the loop's select stops on the source itself: the sender counts the value
+  delivered once taken, and a select giving up would drop it for a reader still reading (neo-go's
+  block and mempool event fan-outs);
 - the send is in a function literal handed to a call registering it (\`AddOn…\`, \`On…\`,
   \`Register…\`, \`Subscribe…\`, \`Handle…\`: \`p.client.AddOnPublishReceived(func(m
   paho.PublishReceived) (bool, error) { p.incoming <- m.Packet; … })\`), it hands on what the

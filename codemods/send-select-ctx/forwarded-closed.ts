@@ -13,7 +13,37 @@ import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 
 /** Why a send handing on a value taken from elsewhere is to stay plain, if it is. */
 export function forwardedReason(send: Node, sources: CancellationSource[], packageTexts: () => string[]): string | undefined {
-  return forwardedOnClosedReason(send, sources, packageTexts) ?? registeredCallbackReason(send, sources);
+  return forwardedOnClosedReason(send, sources, packageTexts) ?? handedOverReason(send, sources, packageTexts) ?? registeredCallbackReason(send, sources);
+}
+
+/**
+ * Why a send is to stay plain: it hands on a value this pass of the loop received from a field
+ * channel without room (`case event := <-mp.events:`, then `for ch := range txFeed { ch <- event
+ * }`), which the package sends on elsewhere (`mp.events <- Event{…}` in Add, done once the value is
+ * taken), and the loop's own select stops on the source the fix would take: the value is already
+ * counted as delivered, and a select giving up once the source is done would drop it for a
+ * subscriber still reading (neo-go's block and mempool event fan-outs, a block accepted by AddBlock
+ * lost to a subscriber as the chain closed).
+ */
+function handedOverReason(send: Node, sources: CancellationSource[], packageTexts: () => string[]): string | undefined {
+  const value = send.childForFieldName('value');
+  const source = preferredOrder(send, sources)[0];
+  if (!value || !source) return undefined;
+  // The loop whose pass received it: the innermost one may only walk the readers (`for ch := range txFeed`).
+  const fn = enclosingFunction(send);
+  const loop = enclosingLoops(send).find((l) => contains(fn!, l) && loopStops(l, source).some((s) => s.expr === source.expr));
+  // `&event.block.Header`: the address of a part of it.
+  const taken = unparen(value).type === 'unary_expression' && unparen(value).childForFieldName('operator')?.text === '&' ? unparen(unparen(value).childForFieldName('operand')!) : unparen(value);
+  const origin = loop ? producedBy(taken, send, loop, 0) : undefined;
+  const from = origin && isReceive(origin) ? origin.childForFieldName('operand')!.text.replace(/\s/g, '') : undefined;
+  const m = from ? /^(\w+)\.(\w+)$/.exec(from) : null;
+  if (!m) return undefined;
+  const field = regexEscaped(m[2]);
+  const texts = packageTexts();
+  const sent = texts.some((t) => new RegExp(`\\w\\.${field}\\s*<-`).test(codeOnly(t)));
+  const roomless = texts.some((t) => new RegExp(`\\.${field}\\s*=\\s*make\\(\\s*chan\\s[^,()]+\\)|\\b${field}\\s*:\\s*make\\(\\s*chan\\s[^,()]+\\)`).test(t));
+  if (!sent || !roomless) return undefined;
+  return `${firstLine(value.text)} was just received from ${from} (line ${origin!.startPosition.row + 1}), a channel without room the package sends on elsewhere: its sender counts the value delivered once taken, and a select giving up once ${source.expr} is done would drop it for a reader still reading`;
 }
 
 /**
