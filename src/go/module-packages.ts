@@ -17,36 +17,27 @@ const byDir = new Map<string, string[]>();
 export function modulePackageTexts(importPath: string, file: string): string[] | undefined {
   const mod = moduleFor(dirname(file));
   if (!mod?.path || !importPath.startsWith(`${mod.path}/`)) return undefined;
-  const dir = join(mod.dir, importPath.slice(mod.path.length + 1));
-  let texts = byDir.get(dir);
-  if (!texts) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(dir).filter((n) => n.endsWith('.go') && !n.endsWith('_test.go'));
-    } catch {
-      names = [];
-    }
-    texts = names.flatMap((n) => readIfFile(join(dir, n)) ?? []);
-    byDir.set(dir, texts);
-  }
-  return texts;
+  return goTextsIn(join(mod.dir, importPath.slice(mod.path.length + 1)), false);
 }
-
-const testsByDir = new Map<string, string[]>();
 
 /** The texts of the test files (`_test.go`) beside `file`, read once per directory. */
 export function testTextsBeside(file: string): string[] {
-  const dir = dirname(file);
-  let texts = testsByDir.get(dir);
+  return goTextsIn(dirname(file), true);
+}
+
+/** The texts of a directory's Go files, its tests or the others, read once. */
+function goTextsIn(dir: string, tests: boolean): string[] {
+  const key = `${dir}\0${tests}`;
+  let texts = byDir.get(key);
   if (!texts) {
     let names: string[] = [];
     try {
-      names = readdirSync(dir).filter((n) => n.endsWith('_test.go'));
+      names = readdirSync(dir).filter((n) => n.endsWith('.go') && n.endsWith('_test.go') === tests);
     } catch {
       names = [];
     }
     texts = names.flatMap((n) => readIfFile(join(dir, n)) ?? []);
-    testsByDir.set(dir, texts);
+    byDir.set(key, texts);
   }
   return texts;
 }
