@@ -33,12 +33,27 @@ export function spawnedFunction(go: Node): Node | undefined {
   return wrapped?.length === 1 && wrapped[0].type === 'func_literal' ? wrapped[0] : given;
 }
 
+/**
+ * Whether the statement after the go statement, or after the statement holding it, is a return,
+ * before its loop goes round: `go x(); return`, or `if !closed { go device.Close() }; return`
+ * (wireguard-go's read loop, closing the device once on its way out).
+ */
+function returnsAfter(go: Node, loop: Node): boolean {
+  for (let n: Node | null = go; n && !same(n, loop); n = n.parent) {
+    if (n.type === 'func_literal') return false;
+    if (n.parent?.type !== 'statement_list' && n.parent?.type !== 'block') continue;
+    const next = nextStatement(n);
+    if (next) return next.type === 'return_statement';
+  }
+  return false;
+}
+
 /** A `go` statement run once per iteration, with no bound in sight. */
 export function spawnPerIteration(go: Node, source: string): Spawn | undefined {
   const loops = enclosingLoops(go);
   if (loops.length === 0) return undefined;
   // `go func() { for range pchan {} }(); return …`: started once, on the way out (coredns' transfer).
-  if (nextStatement(go)?.type === 'return_statement') return undefined;
+  if (returnsAfter(go, loops[0])) return undefined;
   const fn = enclosingFunction(go);
   if (!fn) return undefined;
   // A fixed set of workers (for i := 0; i < workers; i++) is already a bound.
