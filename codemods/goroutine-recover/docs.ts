@@ -104,7 +104,7 @@ handed on as a value (\`f(s.wg.Done, stop)\`: the callee calls it when done, may
 defer). A flag set just before the goroutine starts that the package clears once the work is
 done (\`l.flushPending = true\`, up to six statements before it: m3's in-process node sets
 \`d.started\`, checks its options and makes its channels first): recovered, it would stay set and
-the work never start again (AdGuard's query log). A goroutine that ends in a loop (\`for { err := l.Start(); …; time.Sleep(d) }\`, labeled too (\`poll: for { … break poll }\`: koanf's AppConfig poller),
+the work never start again (AdGuard's query log); or a ready flag cleared just before that the goroutine sets at its end (\`conf.StoragesLoaded = false\`: alist refused every request until then). A goroutine that ends in a loop (\`for { err := l.Start(); …; time.Sleep(d) }\`, labeled too (\`poll: for { … break poll }\`: koanf's AppConfig poller),
 left only on its stop if at all, \`for range t.C\`, \`for range tick\` over \`tick := time.Tick(d)\`, \`for range ticker.Context(ctx, d)\` (a call named for ticks: rancher's connectivity checks),
 \`for handle(ctx, q) {}\`: orchestrator's metrics loop), that reaches a function
 of the package looping so (itself, not in a goroutine it starts: photoprism's hub setup) or serving (\`ListenAndServe(…)\`, \`.Serve(…)\`: sealos' pprof server), or that runs a server or a loop (\`srv.Serve(l)\`,

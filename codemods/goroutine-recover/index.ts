@@ -250,7 +250,10 @@ function find(ctx: FileContext): RawFinding[] {
     }
     const guard = guardSetBefore(go, ctx);
     if (guard) {
-      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine starts after ${guard}, a flag the package clears once the work is done: after a recovered panic it would stay set, and the work never start again where the process used to crash` });
+      const reason = guard.ready
+        ? `the goroutine starts after ${guard.assignment}, a ready flag it sets back once its work is done: after a recovered panic it would stay cleared, and what waits for it wait for good where the process used to crash`
+        : `the goroutine starts after ${guard.assignment}, a flag the package clears once the work is done: after a recovered panic it would stay set, and the work never start again where the process used to crash`;
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason });
       continue;
     }
     // Or one the starter set earlier, undone in a function the goroutine calls.

@@ -115,18 +115,25 @@ export function withoutDeferred(text: string, keyword: 'defer' | 'go' = 'defer')
  * A flag set just before the goroutine starts that the package clears once the work is done
  * (`l.flushPending = true; go func() { l.flushLogBuffer(ctx) }()`, cleared in `encodeEntries`): a
  * guard against a second start. After a recovered panic it would stay set, and the work never
- * start again (AdGuard's query log stopped being written). The assignment.
+ * start again (AdGuard's query log stopped being written). Or a ready flag cleared just before,
+ * that the goroutine sets once its work is done (`conf.StoragesLoaded = false`, then `…;
+ * conf.StoragesLoaded = true` at its end: alist refused every request until then): after a
+ * recovered panic it would stay cleared. A field, or a package variable. The assignment, and
+ * whether it is a ready flag.
  */
-export function guardSetBefore(go: Node, ctx: FileContext): string | undefined {
+export function guardSetBefore(go: Node, ctx: FileContext): { assignment: string; ready: boolean } | undefined {
+  const literal = go.namedChild(0)?.childForFieldName('function');
+  const goBody = literal?.type === 'func_literal' ? withoutDeferred(literal.childForFieldName('body')?.text ?? '') : '';
   // Six statements back: a start that sets its flag, then checks its options and makes its
   // channels (m3's in-process dbnode: `d.started = true`, an early return, two makes, then go).
   for (let prev = go.previousNamedSibling, n = 0; prev && n < 6; prev = prev.previousNamedSibling, n++) {
     if (prev.type !== 'assignment_statement') continue;
     const left = prev.childForFieldName('left')?.namedChildren[0];
-    const right = prev.childForFieldName('right')?.namedChildren[0];
-    if (left?.type !== 'selector_expression' || !/^(true|[1-9]\d*)$/.test(right?.text ?? '')) continue;
-    const field = left.childForFieldName('field')!.text;
-    if (ctx.packageIndex().anyTextMatches(new RegExp(`\\.${field}\\s*=\\s*(false|0)\\b`))) return prev.text;
+    const right = prev.childForFieldName('right')?.namedChildren[0]?.text ?? '';
+    const name = left?.type === 'selector_expression' ? `\\.${left.childForFieldName('field')!.text}` : left?.type === 'identifier' && !declarationOf(left.text, prev) ? `(?<![\\w.])${left.text}` : undefined;
+    if (!name) continue;
+    if (/^(true|[1-9]\d*)$/.test(right) && ctx.packageIndex().anyTextMatches(new RegExp(`${name}\\s*=\\s*(false|0)\\b`))) return { assignment: prev.text, ready: false };
+    if (/^(false|0)$/.test(right) && new RegExp(`${name}\\s*=\\s*(true|[1-9]\\d*)\\b`).test(goBody)) return { assignment: prev.text, ready: true };
   }
   return undefined;
 }
