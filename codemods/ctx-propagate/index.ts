@@ -96,6 +96,7 @@ function find(ctx: FileContext): RawFinding[] {
   const calls = [...callsOf(ctx.tree.rootNode, ctx.source, `${pkg}.TODO`), ...callsOf(ctx.tree.rootNode, ctx.source, `${pkg}.Background`)].sort((a, b) => a.startIndex - b.startIndex);
   /** The fixes made, each with the finding it gives way to if it would take the import's last use. */
   const fixed: { at: number; refusal: RawFinding }[] = [];
+  const outliving: number[] = [];
   for (const call of calls) {
     const kind = call.childForFieldName('function')!.text === `${pkg}.TODO` ? 'TODO' : 'Background';
     if (touchesError(call) || call.childForFieldName('arguments')!.namedChildCount > 0) continue;
@@ -247,13 +248,21 @@ function find(ctx: FileContext): RawFinding[] {
       const refusal = unfixed(`the file uses the ${pkg} package only in ${pkg}.TODO() and ${pkg}.Background() calls, and each would be replaced: replaced by ${source.expr}, its import would be left unused, and the file would not compile (goconc adds imports, never removes them)`);
       fixed.push({ at: out.length, refusal });
       out.push({ start: call.startIndex, end: call.endIndex, message, fix });
-    } else out.push(unfixed('context.Background() may be meant to outlive the caller (fixed with --aggressive)'));
+    } else {
+      outliving.push(out.length);
+      out.push(unfixed('context.Background() may be meant to outlive the caller (fixed with --aggressive)'));
+    }
   }
   // The package used only in these calls (the context in scope a field typed in another file),
   // and every one of them fixed: its import would be left unused, which does not compile. A call
   // left as it is keeps the import in use, whichever of the fixes are applied.
-  if (fixed.length > 0 && fixed.length === calls.length && !new RegExp(`(?<![\\w.])${regexEscaped(pkg)}\\.(?!(?:TODO|Background)\\(\\s*\\))`).test(codeOnly(ctx.source))) {
+  const usedOtherwise = () => new RegExp(`(?<![\\w.])${regexEscaped(pkg)}\\.(?!(?:TODO|Background)\\(\\s*\\))`).test(codeOnly(ctx.source));
+  if (fixed.length > 0 && fixed.length === calls.length && !usedOtherwise()) {
     for (const { at, refusal } of fixed) out[at] = refusal;
+  }
+  // Nor would --aggressive fix those it is said to (nebula's outside.go, its context a field typed elsewhere).
+  if (outliving.length > 0 && fixed.length + outliving.length === calls.length && !usedOtherwise()) {
+    for (const at of outliving) out[at] = { ...out[at], reason: `context.Background() may be meant to outlive the caller, and --aggressive would not fix it either: the file uses the ${pkg} package only in such calls, and replacing them all would leave its import unused (goconc adds imports, never removes them)` };
   }
   return out;
 }
