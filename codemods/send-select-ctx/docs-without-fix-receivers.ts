@@ -33,7 +33,8 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   <-a.upstream: for e := range uch { dch <- e }\`: govmomi's progress aggregator, whose sinks' senders
   count on being drained), or handed back by a function of the package declared to return a
   channel (\`pipelineOut := p.Run(pipelineIn)\`: alloy's log pipeline dropped entries it had
-  accepted), or is a field or parameter the function is handed while it closes the channel it
+  accepted) or by a method of another package's value named for a channel (\`rawCh :=
+  uw.ResultChan()\`: knative's structured watcher), or is a field or parameter the function is handed while it closes the channel it
   sends on as it returns (\`defer close(sx.Output)\`, \`for element := range sx.Input { …
   sx.Output <- element }\`: a pipeline's stage, whose upstream stages count on it draining to the
   close; ooni's dslvm left a connection unclosed and its upstream blocked): returning would stop

@@ -38,7 +38,7 @@ export function relayedFrom(send: Node, fn: Node, ctx: FileContext): string | un
     if (taken && carriesChannels(taken, ctx)) return `${ranged.text}, a channel taken from ${taken.text} for this loop to drain`;
     // A channel a function of the package hands back (`pipelineOut := p.Run(pipelineIn)`): its
     // stages send on it, and count on it being drained.
-    const handedBack = found && 'local' in found ? channelReturnedBy(found.local.value, ctx) : undefined;
+    const handedBack = found && 'local' in found ? channelReturnedBy(found.local.value, ctx, ranged.text, clause!) : undefined;
     if (handedBack) return `${ranged.text}, handed back by ${handedBack} for this loop to drain`;
     if (!found || !('local' in found) || !isChannelMade(found.local.value)) continue;
     const maker = enclosingFunction(found.local.decl);
@@ -67,14 +67,26 @@ function carriesChannels(chan: Node, ctx: FileContext): boolean {
   return /\bchan\b[\s(]*(<-\s*)?chan\b/.test(type ?? '');
 }
 
-/** For a call of a function of the package whose result is a channel (`p.Run(in)`, declared `chan Entry`): the call, as written up to its paren. */
-function channelReturnedBy(value: Node | undefined, ctx: FileContext): string | undefined {
+/**
+ * For a call of a function of the package whose result is a channel (`p.Run(in)`, declared `chan
+ * Entry`), or of a method it does not declare: the call, as written up to its paren.
+ */
+function channelReturnedBy(value: Node | undefined, ctx: FileContext, local: string, clause: Node): string | undefined {
   const call = value ? unparen(value) : undefined;
   const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
   const named = callee ? calledName(callee) : undefined;
   if (!named || named.name === 'make') return undefined;
-  const returnsChannel = ctx.packageIndex().functionsNamed(named.name, named.method).some((d) => /^(<-\s*)?chan\b/.test(d.childForFieldName('result')?.text ?? ''));
-  return returnsChannel ? `${callee!.text}(…)` : undefined;
+  const declared = ctx.packageIndex().functionsNamed(named.name, named.method);
+  const returnsChannel = declared.some((d) => /^(<-\s*)?chan\b/.test(d.childForFieldName('result')?.text ?? ''));
+  if (returnsChannel) return `${callee!.text}(…)`;
+  // A method the package does not declare, on a value of another package's (`uw.ResultChan()`, a
+  // watch.Interface): its code fills the channel, and may not give up by itself (knative's
+  // structured watcher, events dropped and the upstream left blocked once the watch's context ended).
+  // Only where it is a channel: one range variable at most (not `for _, m := range msgs`, a slice),
+  // and a name saying so (`ResultChan()`, `eventCh`).
+  const oneVariable = (clause.childForFieldName('left')?.namedChildCount ?? 0) <= 1;
+  const aChannel = /(Chan|Channel|Ch)$|^C$/.test(named.name) || /(ch|chan|channel)$/i.test(local);
+  return named.method && declared.length === 0 && oneVariable && aChannel ? `${callee!.text}(…), another package's code` : undefined;
 }
 
 /** `x` of a receive `<-x`. */
