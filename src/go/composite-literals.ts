@@ -6,8 +6,8 @@ import type { PackageIndex } from './package-index.js';
  * For a context field of the receiver (`k.ctx`), a literal of the receiver's type that leaves
  * it out, in a function that does not set it (`literalLeavingOut`): the field may be nil where
  * the method runs, and is where that function calls the method (nuclio's Kafka trigger, whose
- * constructor read its config before `Start` set `k.ctx`). With `texts`, in those (the package's
- * tests). The type, the field and the literal's first line.
+ * constructor read its config before `Start` set `k.ctx`). With `texts` (the package's tests),
+ * in those first. The type, the field and the literal's first line.
  */
 export function fieldMayBeNil(source: CancellationSource, index: PackageIndex, calledByBuilder = false, texts?: string[]): { typeName: string; field: string; literal: string } | undefined {
   if (source.kind !== 'ctx-field') return undefined;
@@ -16,7 +16,8 @@ export function fieldMayBeNil(source: CancellationSource, index: PackageIndex, c
   // With calledByBuilder, only where the function building the value calls the method itself.
   const method = calledByBuilder ? source.fn.childForFieldName('name')?.text : undefined;
   if (calledByBuilder && !method) return undefined;
-  const literal = typeName ? literalLeavingOut(texts ?? index.allTexts(), typeName, field, method) : undefined;
+  // With the tests' texts, the package's too: the methods a test's literal is then given are declared there.
+  const literal = typeName ? literalLeavingOut(texts ? [...texts, ...index.allTexts()] : index.allTexts(), typeName, field, method) : undefined;
   return literal ? { typeName: typeName!, field, literal } : undefined;
 }
 
