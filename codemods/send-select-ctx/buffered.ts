@@ -27,8 +27,7 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string, packa
   const chan = unparen(send.childForFieldName('channel')!);
   if (sentRightAfterMake(send, chan.text)) return true;
   const key = normalized(chan);
-  const field = chan.type === 'identifier' || !packageTexts ? undefined : receiverFieldMake(chan, outerFn, packageTexts);
-  const made = chan.type === 'identifier' ? findLocalMake(send, chan.text, source) : (findMake(chan, outerFn, source) ?? (field && { ...field, scope: outerFn, declares: () => true }));
+  const made = chan.type === 'identifier' ? findLocalMake(send, chan.text, source) : (findMake(chan, outerFn, source) ?? (packageTexts && receiverFieldMake(chan, outerFn, packageTexts)));
   if (!made) return false;
   const capNode = countBehind(made.arguments[1], outerFn, source);
   if (!capNode) return false;

@@ -7,9 +7,9 @@ import { enclosingFunction, normalized, same, unparen, type Node } from '../../s
  * error, 1)`, then `go func() { … ks.startedErr <- err; return … }()`: controller-runtime's Kind
  * source), where nothing else in the package makes it or sends on it: the method's own sends are
  * all it takes, and its capacity can be weighed against them as a local channel's is. The
- * assignment and the make's arguments, or undefined.
+ * assignment and the make's arguments, with the method as the scope its sends are in, or undefined.
  */
-export function receiverFieldMake(chan: Node, outerFn: Node, packageTexts: () => string[]): { decl: Node; arguments: Node[] } | undefined {
+export function receiverFieldMake(chan: Node, outerFn: Node, packageTexts: () => string[]): { decl: Node; arguments: Node[]; scope: Node; declares: () => boolean } | undefined {
   const operand = chan.type === 'selector_expression' ? chan.childForFieldName('operand') : undefined;
   const receiver = outerFn.type === 'method_declaration' ? receiverOf(outerFn)?.name : undefined;
   if (operand?.type !== 'identifier' || !receiver || operand.text !== receiver) return undefined;
@@ -29,5 +29,5 @@ export function receiverFieldMake(chan: Node, outerFn: Node, packageTexts: () =>
   const sendsHere = outerFn.descendantsOfType('send_statement').filter((s) => normalized(unparen(s.childForFieldName('channel')!)) === key).length;
   if (count(new RegExp(`\\.${name}\\s*=[^=]`, 'g')) !== 1 || count(new RegExp(`(?<![\\w.])${name}\\s*:[^=]`, 'g')) > 0) return undefined;
   if (count(new RegExp(`\\.${name}\\s*<-`, 'g')) !== sendsHere) return undefined;
-  return { decl: made[0], arguments: args };
+  return { decl: made[0], arguments: args, scope: outerFn, declares: () => true };
 }
