@@ -76,7 +76,11 @@ function planFor(spawn: Spawn, ctx: FileContext, rewrite: () => Plan): Plan {
  * or another method). A local group nobody waits on is nobody's.
  */
 function waitedElsewhere(spawn: Spawn, fnName: string): string {
-  const group = loopGroups(spawn.loop).find((g) => new RegExp(`^\\s*(defer\\s+)?${regexEscaped(g)}\\.Done\\(\\)\\s*$`, 'm').test(spawn.loop.text) && !('local' in (declarationOf(g.split('.')[0], spawn.loop) ?? {})));
+  // Told done in the loop's goroutines, or handed to the call each runs (`go c.processEvents(i, stopCh, wg)`: postgres-operator's workers).
+  const args = spawn.go.namedChild(0)?.childForFieldName('arguments')?.namedChildren ?? [];
+  const handed = (g: string) => args.some((a) => a.text === g || a.text === `&${g}`) && !new RegExp(`(?<![\\w.])${regexEscaped(g)}\\.Wait\\(`).test(spawn.fn.text);
+  const joins = (g: string) => new RegExp(`^\\s*(defer\\s+)?${regexEscaped(g)}\\.Done\\(\\)\\s*$`, 'm').test(spawn.loop.text) || handed(g);
+  const group = loopGroups(spawn.loop).find((g) => joins(g) && !('local' in (declarationOf(g.split('.')[0], spawn.loop) ?? {})));
   if (group) return `${fnName} does not wait for them (they join ${group}, waited for elsewhere)`;
   // Joined by a Wait inside the outer loop, once its inner loop has started them (`for … { for _,
   // r := range rcpts { wg.Add(1); go send(&wg, r) }; wg.Wait() }`: chasquid's delivery retries).
