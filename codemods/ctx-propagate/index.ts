@@ -154,9 +154,9 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`the package sets ${source.expr} again under a lock (in ${guarded}), and this call would read it with none taken: a reconnect at the same time would race on it`));
       continue;
     }
-    // Or its tests do so: they would panic there.
-    const inTests = ctx.path.endsWith('_test.go') ? undefined : fieldMayBeNil(source, ctx.packageIndex(), true, testTextsBeside(ctx.path));
-    const unset = fieldMayBeNil(source, ctx.packageIndex(), true) ?? inTests;
+    const own = fieldMayBeNil(source, ctx.packageIndex(), true);
+    const inTests = own || ctx.path.endsWith('_test.go') ? undefined : fieldMayBeNil(source, ctx.packageIndex(), true, testTextsBeside(ctx.path));
+    const unset = own ?? inTests; // the package's, or its tests' (they would panic there)
     if (unset) {
       out.push(unfixed(`the package${unset === inTests ? "'s tests build" : ' builds'} ${unset.typeName} without ${unset.field} (${unset.literal}), and call${unset === inTests ? '' : 's'} ${source.fn.childForFieldName('name')!.text}() on it without setting ${unset.field}: ${source.expr} is nil there, and a nil context makes the call panic (nuclio's Kafka trigger read its config before Start set k.ctx)`));
       continue;

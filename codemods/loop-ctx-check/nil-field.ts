@@ -18,8 +18,9 @@ export function nilContextField(loop: Node, source: CancellationSource, index: P
   const setHere = new RegExp(`(?<![\\w.])(?:[\\w.]+\\s*,\\s*)*${regexEscaped(source.expr)}\\s*(?:,\\s*[\\w.]+\\s*)*=[^=]`);
   if (setHere.test(before)) return undefined;
   // Or its tests build it so: the check would panic under them.
-  const inTests = path.endsWith('_test.go') ? undefined : fieldMayBeNil(source, index, false, testTextsBeside(path));
-  const unset = fieldMayBeNil(source, index) ?? inTests;
+  const own = fieldMayBeNil(source, index);
+  const inTests = own || path.endsWith('_test.go') ? undefined : fieldMayBeNil(source, index, false, testTextsBeside(path));
+  const unset = own ?? inTests;
   if (!unset) return undefined;
   const method = source.fn.childForFieldName('name')?.text ?? 'the method';
   return `the package${unset === inTests ? "'s tests build" : ' builds'} ${unset.typeName} without ${unset.field} (${unset.literal}), and neither the function building it nor ${method} before the loop sets it: the field may be nil when the goroutine starts, until another method sets it (tracee's debug printer, started by Start before Run set the field), and a check at the loop's top would call ${source.expr}.Done() on a nil context and panic`;

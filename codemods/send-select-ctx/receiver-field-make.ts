@@ -25,7 +25,8 @@ export function receiverFieldMake(chan: Node, outerFn: Node, packageTexts: () =>
   if (args[0]?.type !== 'channel_type' || args.length < 2) return undefined;
   // Nothing else in the package sets the field (`.startedErr =`, `startedErr:`) or sends on it.
   const name = regexEscaped(field);
-  const count = (re: RegExp) => packageTexts().reduce((n, t) => n + (codeOnly(t).match(re)?.length ?? 0), 0);
+  const code = packageTexts().map(codeOnly);
+  const count = (re: RegExp) => code.reduce((n, t) => n + (t.match(re)?.length ?? 0), 0);
   const sendsHere = outerFn.descendantsOfType('send_statement').filter((s) => normalized(unparen(s.childForFieldName('channel')!)) === key).length;
   if (count(new RegExp(`\\.${name}\\s*=[^=]`, 'g')) !== 1 || count(new RegExp(`(?<![\\w.])${name}\\s*:[^=]`, 'g')) > 0) return undefined;
   if (count(new RegExp(`\\.${name}\\s*<-`, 'g')) !== sendsHere) return undefined;
