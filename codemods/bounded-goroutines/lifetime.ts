@@ -81,7 +81,7 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   const heldAtGo = lockHeldAtGo(spawn, ctx.source) ?? lockHeldThroughWrappers(spawn, ctx, 'go');
   if (heldAtGo) return `the loop holds ${heldAtGo} locked where it starts each goroutine: waiting there for a free slot would keep it locked while the goroutines may need it`;
   const tx = inTransaction(spawn);
-  if (tx) return `the loop runs in a transaction (${tx}), which holds the store's lock until it is done: waiting there for a free slot would keep it held while goroutines writing to the store wait for it (portainer's pending actions, bounded, deadlocked its endpoint-group update)`;
+  if (tx) return `the loop runs in a transaction (${tx}), which holds the store's lock until it is done: waiting there for a free slot would keep it held while goroutines writing to the store wait for it`;
   const callerHolds = lockHeldByCaller(spawn, ctx);
   if (callerHolds) return `the loop runs under a lock its caller holds (${callerHolds}): waiting there for a free slot would keep it locked while the goroutines may need it`;
   // A joined loop's goroutines end, or its Wait would not return: only the others may be workers for good.

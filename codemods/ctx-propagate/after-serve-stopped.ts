@@ -53,7 +53,7 @@ export function afterServeStopped(call: Node, source: CancellationSource): strin
       );
       if (!blocking) continue;
       const line = (n: Node) => n.startPosition.row + 1;
-      return `${blocking.text} (line ${line(blocking)}) returns once ${source.expr} is done (the goroutine at line ${line(s)} shuts ${stopped} down then): this call runs after it, with ${source.expr} over, and given it would fail at once (of-watchdog's last metrics push, after its server stopped)`;
+      return `${blocking.text} (line ${line(blocking)}) returns once ${source.expr} is done (the goroutine at line ${line(s)} shuts ${stopped} down then): this call runs after it, with ${source.expr} over, and given it would fail at once`;
     }
   }
   return undefined;

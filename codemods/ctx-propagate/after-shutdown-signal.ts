@@ -81,7 +81,7 @@ export function afterShutdownSignal(call: Node, source: CancellationSource): str
       return `the call runs ${signal}: ${derived.name} is done there, a context made from ${source.expr} (${derived.made}); ${source.expr} may be alive (${derived.name} ending on its own) or done (its end ending ${derived.name} too), and given ${source.expr} the call would then fail at once`;
     }
     if (signal) {
-      return `the call runs ${signal}, a shutdown signal: by then ${source.expr} is likely done (a context made from what is shutting down), and given ${source.expr} this call would fail (juju's watcher Stop, never sent once the watcher died)`;
+      return `the call runs ${signal}, a shutdown signal: by then ${source.expr} is likely done (a context made from what is shutting down), and given ${source.expr} this call would fail`;
     }
   }
   return afterServeStopped(call, source) ?? reportsOutcome(call, source) ?? launchedLiteral(call, source);

@@ -50,7 +50,7 @@ export function calledOnceDone(source: CancellationSource, index: PackageIndex):
     const done = inner ?? (outer?.includes('whose callback runs') ? undefined : outer);
     if (!done) continue;
     const where = top?.childForFieldName('name')?.text ?? 'its caller';
-    return `${handing.callee}() is called by ${where} with ${arg.text} once that is done (${done}): there ${source.expr} is cancelled already, and given ${source.expr} this call would fail at once (ledisdb's last snapshot, saved as its server stopped)`;
+    return `${handing.callee}() is called by ${where} with ${arg.text} once that is done (${done}): there ${source.expr} is cancelled already, and given ${source.expr} this call would fail at once`;
   }
   return undefined;
 }

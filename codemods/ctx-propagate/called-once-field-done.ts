@@ -35,7 +35,7 @@ export function calledOnceFieldDone(source: CancellationSource, index: PackageIn
       const done = via === undefined ? undefined : doneAt(call, top, { ...source, kind: expr.includes('.') ? 'ctx-field' : 'ctx-param', expr, fn: top });
       if (!done || done.includes('whose callback runs')) continue;
       const where = top.childForFieldName('name')?.text ?? 'its caller';
-      return `${name}() is called by ${where} once ${op}.${field} is done (${done}${via}): there ${source.expr} is cancelled already, and given ${source.expr} this call would fail at once (go-pg's cancel request, dialled with the query's context once it was done, never sent)`;
+      return `${name}() is called by ${where} once ${op}.${field} is done (${done}${via}): there ${source.expr} is cancelled already, and given ${source.expr} this call would fail at once`;
     }
   }
   return undefined;

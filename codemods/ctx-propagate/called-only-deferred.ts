@@ -20,7 +20,7 @@ export function calledOnlyDeferred(source: CancellationSource, index: PackageInd
   const caller = enclosingFunction(first);
   if (!caller || same(caller, source.fn)) return undefined;
   const where = caller.childForFieldName('name')?.text ?? 'a function literal';
-  return `${handing.callee}() is only ever called by a defer statement (${first.text.split('\n')[0]} in ${where}): it runs as its caller unwinds, often once ${source.expr} is done (a cancelled task's clean-up), and given ${source.expr} this call would fail there (go-task's deferred commands, skipped once their task was cancelled)`;
+  return `${handing.callee}() is only ever called by a defer statement (${first.text.split('\n')[0]} in ${where}): it runs as its caller unwinds, often once ${source.expr} is done (a cancelled task's clean-up), and given ${source.expr} this call would fail there`;
 }
 
 /** The defer statement that runs `call`: its own (`defer f(ctx)`), or that of the function literal it is in (`defer func() { f(ctx) }()`). */

@@ -45,11 +45,11 @@ export function calleeReason(call: Node, ctx: FileContext, source: CancellationS
   if (spins) return `${spins}: given ${inScope}, once ${inScope} is done each try could fail at once and the loop retry without end, as fast as it can`;
   const starts = source.kind === 'ctx-field' ? undefined : startsUnseen(call, ctx.packageIndex());
   if (starts) {
-    return `${starts} is code this package does not show, named for starting something that runs on: the context it is given commonly bounds the life of what it starts (a service, a loop), and given ${inScope} it would end with ${inScope} (btcwallet's neutrino chain service, stopped once its start-up context was cancelled)`;
+    return `${starts} is code this package does not show, named for starting something that runs on: the context it is given commonly bounds the life of what it starts (a service, a loop), and given ${inScope} it would end with ${inScope}`;
   }
   const queued = source.kind === 'ctx-field' ? undefined : queuedUnseen(call, ctx.packageIndex());
   if (queued) {
-    return `the call hands work to a queue (${queued}), code this package does not show: queued work outlives the call that queued it and keeps the context it is given, and given ${inScope} it would stop once ${inScope} is done (chasquid's c.queue.Add, whose delivery loop, given the DATA command's context, stopped when the client hung up: mail accepted with 250 and never delivered)`;
+    return `the call hands work to a queue (${queued}), code this package does not show: queued work outlives the call that queued it and keeps the context it is given, and given ${inScope} it would stop once ${inScope} is done`;
   }
   const shared = resultShared(call, source);
   if (shared) return shared;

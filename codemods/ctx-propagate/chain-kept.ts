@@ -60,5 +60,5 @@ export function chainKept(given: Node | undefined, source: CancellationSource): 
     if (same(c, end)) break;
   }
   const through = same(kept.statement, first.statement) ? '' : ` (${firstLine(kept.statement.text)})`;
-  return `the chain ${links.join('.')} makes what the function keeps in ${kept.target.text}${through}, which outlives this call: a handle, or what it started, runs on the context given to ${inner}, and given ${source.expr} it would end with this call rather than live as long as what keeps it (temporal's namespace refresh loop, started by the first lookup, died with that request)`;
+  return `the chain ${links.join('.')} makes what the function keeps in ${kept.target.text}${through}, which outlives this call: a handle, or what it started, runs on the context given to ${inner}, and given ${source.expr} it would end with this call rather than live as long as what keeps it`;
 }

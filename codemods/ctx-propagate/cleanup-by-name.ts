@@ -26,10 +26,10 @@ export function cleanupByName(call: Node, source: CancellationSource): string | 
   const callee = given?.childForFieldName('function')?.text ?? '';
   // Not for a receiver's context, which lives as long as what the call would close.
   if (UNDOES.test(callee) && source.kind !== 'ctx-field') {
-    return `the call undoes a connection or a registration (${callee}), a clean-up: it is meant to run even once ${source.expr} is done (a failed stream is often why it runs), and given ${source.expr} it would fail at once then, leaving in place what it would undo (netbird's proxy, left marked connected after a failed snapshot)`;
+    return `the call undoes a connection or a registration (${callee}), a clean-up: it is meant to run even once ${source.expr} is done (a failed stream is often why it runs), and given ${source.expr} it would fail at once then, leaving in place what it would undo`;
   }
   const named = ancestors(call).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
   const name = named?.childForFieldName('name')?.text;
   if (!name || !saysCleanup(name)) return undefined;
-  return `the call is in ${name}, named for cleaning up: clean-up is meant to run even once ${source.expr} is done (the failure that ended ${source.expr} is often why it runs), and given ${source.expr} this call would fail at once then (netbird's proxy disconnect after a failed snapshot, left undone)`;
+  return `the call is in ${name}, named for cleaning up: clean-up is meant to run even once ${source.expr} is done (the failure that ended ${source.expr} is often why it runs), and given ${source.expr} this call would fail at once then`;
 }

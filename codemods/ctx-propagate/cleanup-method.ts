@@ -51,7 +51,7 @@ export function cleanupMethodContext(call: Node, source: CancellationSource): st
   if (delivery) {
     return `${receiver.typeName}.${method} ${role}, and ${taken} is the receiver's own context, which its owner commonly cancels before calling ${method}: given it, ${delivery} would fail at once then, and with its error ignored, what it delivers would be dropped without a word (a go-actor batcher variant, its last batch lost on stop)`;
   }
-  return `${receiver.typeName}.${method} ${role}, and ${taken} is the receiver's own context, which its owner commonly cancels as it shuts down, before calling ${method}: given it, ${what} would fail at once then, and the clean-up after its check be skipped (v2ray's WireguardOutbound.Close, whose session was never closed)`;
+  return `${receiver.typeName}.${method} ${role}, and ${taken} is the receiver's own context, which its owner commonly cancels as it shuts down, before calling ${method}: given it, ${what} would fail at once then, and the clean-up after its check be skipped`;
 }
 
 /**
@@ -67,5 +67,5 @@ export function undoingContext(call: Node, source: CancellationSource): string |
   if (!/^(Abort|Rollback|Revert|Discard|Undo)(?![a-z])/i.test(name)) return undefined;
   const given = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
   const what = given ? `${given.childForFieldName('function')!.text}(…)` : firstLine(call.text);
-  return `${name} undoes work that failed or was cancelled, and its caller commonly hands it that work's context, done by then: the empty context lets ${what} run anyway, and given ${source.expr} it would fail at once and leave behind what it was to undo (rclone's S3 multipart abort, its parts left stored)`;
+  return `${name} undoes work that failed or was cancelled, and its caller commonly hands it that work's context, done by then: the empty context lets ${what} run anyway, and given ${source.expr} it would fail at once and leave behind what it was to undo`;
 }

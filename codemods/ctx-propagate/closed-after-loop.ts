@@ -21,7 +21,7 @@ export function closedAfterLoop(call: Node, callee: string, source: Cancellation
     for (let s = a.firstNamedChild; s && s.startIndex < call.startIndex && !contains(s, call); s = s.nextNamedSibling) {
       const failed = leftOnlyOnFailure(s, source);
       if (failed) {
-        return `the call cleans up (${callee}) after a for loop left only when ${failed} failed (line ${s.startPosition.row + 1}): the loop ends, in practice, once ${source.expr} is done, and given ${source.expr} the clean-up would fail at once then (trillian's election runner would never have resigned)`;
+        return `the call cleans up (${callee}) after a for loop left only when ${failed} failed (line ${s.startPosition.row + 1}): the loop ends, in practice, once ${source.expr} is done, and given ${source.expr} the clean-up would fail at once then`;
       }
     }
   }

@@ -121,7 +121,7 @@ function polledWithout(node: Node, expr: string): boolean {
 export function failureReason(given: Node | undefined, source: CancellationSource): string | undefined {
   const fellThrough = usedAfterFailure(given);
   if (fellThrough) {
-    return `the call's failure is only reported (its branch goes on), and its result is used after it (${fellThrough}): given ${source.expr}, a call cut off by its cancellation would hand on an empty result (nginx's ingress controller, stopping, posted rejected-secret events and reloaded without its CRL)`;
+    return `the call's failure is only reported (its branch goes on), and its result is used after it (${fellThrough}): given ${source.expr}, a call cut off by its cancellation would hand on an empty result`;
   }
   const exit = exitsOnFailure(given);
   if (exit) {
@@ -129,11 +129,11 @@ export function failureReason(given: Node | undefined, source: CancellationSourc
   }
   const retried = retriedOnFailure(given, source.expr);
   if (retried) {
-    return `the call's failure is retried (${retried}) by a loop or poll that never checks ${source.expr}: given it, once ${source.expr} is done every attempt would fail at once, and the loop spin until its own limit (nuclio's kaniko job poll waited out its timeout, then reported it timed out)`;
+    return `the call's failure is retried (${retried}) by a loop or poll that never checks ${source.expr}: given it, once ${source.expr} is done every attempt would fail at once, and the loop spin until its own limit`;
   }
   const recorded = recordedOnFailure(given, source.fn);
   if (recorded) {
-    return `the call's error leads to ${recorded}, which records the failure as a lasting state, with no test for ${source.expr}'s end: given ${source.expr}, a call cut off by its cancellation would be recorded as a failure (gravity's cluster, marked degraded when the check's caller went away)`;
+    return `the call's error leads to ${recorded}, which records the failure as a lasting state, with no test for ${source.expr}'s end: given ${source.expr}, a call cut off by its cancellation would be recorded as a failure`;
   }
   const lastError = keptAcrossAttempts(given, source.fn);
   if (lastError) {

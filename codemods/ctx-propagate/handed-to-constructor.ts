@@ -31,7 +31,7 @@ export function handedToConstructor(call: Node, source: CancellationSource): str
   const through = wrapped ? ` (through ${wrapped.via})` : '';
   const kept = keptBy(target, fn);
   if (!kept) return undefined;
-  return `${firstLine(target.text)} is given ${call.text}${through} and makes ${kept}: an object that outlives this call may keep the context it was made with for later work (a token refresh, a reconnect), and given ${source.expr} that work would fail once ${source.expr} ends (evcc's OAuth token source, cached for the process, made with a UI test request's context)`;
+  return `${firstLine(target.text)} is given ${call.text}${through} and makes ${kept}: an object that outlives this call may keep the context it was made with for later work (a token refresh, a reconnect), and given ${source.expr} that work would fail once ${source.expr} ends`;
 }
 
 /** `authCtx := util.WithLogger(<given>)` then `New…(authCtx, …)`, or `New…(util.WithLogger(<given>), …)`: the constructor call, and how the context reaches it. */

@@ -34,5 +34,5 @@ export function helperCalledOnFailure(source: CancellationSource, index: Package
     first ??= `${firstLine(call.text)} in ${callerName}, in the branch for a failure of ${failed}`;
   }
   const more = calls.length > 1 ? ` (and its ${calls.length - 1} other call${calls.length > 2 ? 's' : ''} likewise)` : '';
-  return `${name} is called only once work given the context failed (${first}${more}): that failure may be the context's end, and given ${source.expr} the calls here would fail at once (a variant of thrift's processor: the exception never reached the client)`;
+  return `${name} is called only once work given the context failed (${first}${more}): that failure may be the context's end, and given ${source.expr} the calls here would fail at once`;
 }

@@ -158,7 +158,7 @@ function find(ctx: FileContext): RawFinding[] {
     const inTests = own || ctx.path.endsWith('_test.go') ? undefined : fieldMayBeNil(source, ctx.packageIndex(), true, testTextsBeside(ctx.path));
     const unset = own ?? inTests; // the package's, or its tests' (they would panic there)
     if (unset) {
-      out.push(unfixed(`the package${unset === inTests ? "'s tests build" : ' builds'} ${unset.typeName} without ${unset.field} (${unset.literal}), and call${unset === inTests ? '' : 's'} ${source.fn.childForFieldName('name')!.text}() on it without setting ${unset.field}: ${source.expr} is nil there, and a nil context makes the call panic (nuclio's Kafka trigger read its config before Start set k.ctx)`));
+      out.push(unfixed(`the package${unset === inTests ? "'s tests build" : ' builds'} ${unset.typeName} without ${unset.field} (${unset.literal}), and call${unset === inTests ? '' : 's'} ${source.fn.childForFieldName('name')!.text}() on it without setting ${unset.field}: ${source.expr} is nil there, and a nil context makes the call panic`));
       continue;
     }
     // A handler given the request (`r *http.Request`): its context is `r.Context()`, and the
@@ -176,7 +176,7 @@ function find(ctx: FileContext): RawFinding[] {
     const given = call.parent?.type === 'argument_list' ? call.parent.parent ?? undefined : undefined;
     const stoppedBy = cancelledByStop(given, source, ctx.packageIndex());
     if (stoppedBy) {
-      out.push(unfixed(`the call cleans up (${given!.childForFieldName('function')!.text}), and ${source.expr} is cancelled when the receiver stops (${stoppedBy}): a clean-up given ${call.text} is meant to run however the work around it ends, and given ${source.expr} it would fail at once exactly when the receiver shuts down (litestream's Store.RegisterDB, closing a duplicate database, would have skipped its final sync)`));
+      out.push(unfixed(`the call cleans up (${given!.childForFieldName('function')!.text}), and ${source.expr} is cancelled when the receiver stops (${stoppedBy}): a clean-up given ${call.text} is meant to run however the work around it ends, and given ${source.expr} it would fail at once exactly when the receiver shuts down`));
       continue;
     }
     const explained = explainedByComment(call, kind, source.expr);
@@ -202,7 +202,7 @@ function find(ctx: FileContext): RawFinding[] {
     }
     const closing = cleanupGivenNewContext(call, pkg);
     if (closing) {
-      out.push(unfixed(`${call.text} is the parent of ${closing.made} (${closing.ctor}), given to ${closing.cleanup}, a clean-up: bounded only by its own end, it still runs once ${source.expr} is done (after a loop that ends with ${source.expr}), and given ${source.expr} it would fail at once then (trillian's election runner, closing after its loop, would never have resigned)`));
+      out.push(unfixed(`${call.text} is the parent of ${closing.made} (${closing.ctor}), given to ${closing.cleanup}, a clean-up: bounded only by its own end, it still runs once ${source.expr} is done (after a loop that ends with ${source.expr}), and given ${source.expr} it would fail at once then`));
       continue;
     }
     const stopping = stoppingReason(call, source);
@@ -221,17 +221,17 @@ function find(ctx: FileContext): RawFinding[] {
     }
     const persisted = kind === 'Background' ? writtenTo(call, () => [ctx.source, ...ctx.packageIndex().allTexts()]) : undefined;
     if (persisted) {
-      out.push(unfixed(`context.Background() is given to a write (${persisted}): it keeps the write going whatever becomes of ${source.expr}, as a record meant to outlive the request needs (kubesphere's failed-login records, counted for lock-out, went unwritten when the client hung up)`));
+      out.push(unfixed(`context.Background() is given to a write (${persisted}): it keeps the write going whatever becomes of ${source.expr}, as a record meant to outlive the request needs`));
       continue;
     }
     const started = source.kind === 'ctx-param' ? onlyStartedDetached(source.fn, ctx.packageIndex()) : undefined;
     if (started) {
-      out.push(unfixed(`the function only runs as a goroutine nothing waits for (${started}): it runs on after its callers return, and ${call.text} may be meant to outlive ${source.expr} (flyteadmin's metrics, looked up once the request had ended)`));
+      out.push(unfixed(`the function only runs as a goroutine nothing waits for (${started}): it runs on after its callers return, and ${call.text} may be meant to outlive ${source.expr}`));
       continue;
     }
     const detached = detachedEarlier(call, source.fn, pkg);
     if (detached) {
-      out.push(unfixed(`an earlier write of the function is given context.Background() though ${source.expr} is there (${detached}): the function cut that sequence loose from ${source.expr} on purpose, and given ${source.expr} this call could be cut off after it (mox's bounce, skipped at shutdown once the delivery was stored)`));
+      out.push(unfixed(`an earlier write of the function is given context.Background() though ${source.expr} is there (${detached}): the function cut that sequence loose from ${source.expr} on purpose, and given ${source.expr} this call could be cut off after it`));
       continue;
     }
     const nilTest = nilGuard ? undefined : fieldTestedForNil(source, ctx.packageIndex());
@@ -280,7 +280,7 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
   if (done) return `the call runs ${done}, where ${source.expr} is done: given it, the call would fail at once`;
   const shared = sharedByJoiners(call, source);
   if (shared) {
-    return `the call is in a function literal handed to ${shared}, whose work is shared by every caller that joins the same key: given ${source.expr}, one caller's cancellation would fail that work for all of them, callers whose own context is alive (tikv's collapsed region requests)`;
+    return `the call is in a function literal handed to ${shared}, whose work is shared by every caller that joins the same key: given ${source.expr}, one caller's cancellation would fail that work for all of them, callers whose own context is alive`;
   }
   for (const a of ancestors(call)) {
     if (same(a, source.fn)) break;
@@ -313,7 +313,7 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
   // Or one named for closing, rolling back or aborting, after a call given the context failed.
   const afterFailure = inFailureBranchOf(call, source, UNDOES_FAILED.test(callee));
   if (afterFailure && UNDOES_FAILED.test(callee)) return `the call cleans up (${callee}) after ${afterFailure} failed: that failure may be ${source.expr}'s end, and given ${source.expr} the clean-up would fail at once`;
-  if (afterFailure) return `the call runs after ${afterFailure} failed, in the branch for that failure: the failure may be ${source.expr}'s end, and given ${source.expr} this call would fail at once (valkey-go's release of a lock, left held for its TTL)`;
+  if (afterFailure) return `the call runs after ${afterFailure} failed, in the branch for that failure: the failure may be ${source.expr}'s end, and given ${source.expr} this call would fail at once`;
   const later = cleanupAfter(call, source.fn);
   if (later) return `the function cleans up after this call (${later}, left with its own context): given ${source.expr}, this call would fail once ${source.expr} is done, and the cleanup never be reached`;
   const kept = deletionReason(given ?? undefined, callee, source.expr) ?? outlivesCall(given ?? undefined, callee, source);

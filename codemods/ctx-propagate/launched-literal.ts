@@ -34,7 +34,7 @@ export function launchedLiteral(call: Node, source: CancellationSource): string 
     const after = codeOnly(source.fn.text.slice(given.endIndex - source.fn.startIndex));
     if (/\.(Wait|StopWait|StopAndWait|WaitAll)\w*\(|\.Done\(\)/.test(after)) return undefined;
     if (new RegExp(`(?<![\\w.])${regexEscaped(source.expr)}\\.(Err|Done)\\(`).test(codeOnly(literal.text))) return undefined;
-    return `the call is in a function literal handed to ${callee!.text}(…), named for running it on its own, and the function does not wait for it: it runs on after the function returns, and ${source.expr}, the function's own (a request's), may end as it returns; given ${source.expr}, the work would stop then (gotosocial's MediaPrune, whose media cleanup was cut off as the admin request ended)`;
+    return `the call is in a function literal handed to ${callee!.text}(…), named for running it on its own, and the function does not wait for it: it runs on after the function returns, and ${source.expr}, the function's own (a request's), may end as it returns; given ${source.expr}, the work would stop then`;
   }
   return undefined;
 }

@@ -72,5 +72,5 @@ export function literalHandedOn(call: Node, source: CancellationSource): string 
   }
   if (!how) return undefined;
   const kept = local ? `${local.name} (${firstLine(local.statement.text)})` : shown;
-  return `${call.text} is kept in ${kept}, ${how}: whoever takes that value from there uses its ${lit.field} after this call returns, and given ${source.expr}, which may end as the call returns (a request's), that later work would fail at once with "context canceled" (a variant of dd-trace-go's writer, whose queued uploads all failed)`;
+  return `${call.text} is kept in ${kept}, ${how}: whoever takes that value from there uses its ${lit.field} after this call returns, and given ${source.expr}, which may end as the call returns (a request's), that later work would fail at once with "context canceled"`;
 }

@@ -53,7 +53,7 @@ export function localHandedToGoroutine(call: Node, source: CancellationSource): 
     if (go.startIndex < local.statement.endIndex || !same(enclosingFunction(go), fn) || !isDetached(go) || waitsOnDone(fn, go)) continue;
     // A goroutine that stops with the context already (`<-ctx.Done()`) is not meant to outlive it.
     if (!handedTo(go, local.name) || stopsWith.test(codeOnly(go.text))) continue;
-    return `${call.text} is wrapped into ${local.name} (${firstLine(local.statement.text)}), which is handed to a goroutine the function starts and does not wait for (${firstLine(go.text)}): it runs on after the function returns, and given ${source.expr}, which may end as it returns, ${local.name} would end with it and the goroutine's work be cut off (stackrox's RemoveCluster left the removed cluster's data in every store)`;
+    return `${call.text} is wrapped into ${local.name} (${firstLine(local.statement.text)}), which is handed to a goroutine the function starts and does not wait for (${firstLine(go.text)}): it runs on after the function returns, and given ${source.expr}, which may end as it returns, ${local.name} would end with it and the goroutine's work be cut off`;
   }
   return undefined;
 }

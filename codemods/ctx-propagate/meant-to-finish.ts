@@ -14,7 +14,7 @@ import { ancestors, closureName, contains, enclosingFunction, FUNCTION_TYPES, ne
 export function meantToFinish(call: Node, callee: string, source: CancellationSource, given?: Node): string | undefined {
   const contextFree = contextFreeForm(call, callee);
   if (contextFree) {
-    return `${contextFree} is the context-free form of ${callee} (as http.NewRequest is of NewRequestWithContext): its callers chose it so as not to hand a context, and given ${source.expr} the work would end with ${source.expr}, another operation's (pebble's Clone, whose clone then failed with its original's cancelled context)`;
+    return `${contextFree} is the context-free form of ${callee} (as http.NewRequest is of NewRequestWithContext): its callers chose it so as not to hand a context, and given ${source.expr} the work would end with ${source.expr}, another operation's`;
   }
   const hook = keptForLater(call, source.fn);
   if (hook) {
@@ -31,7 +31,7 @@ export function meantToFinish(call: Node, callee: string, source: CancellationSo
     return `the call's failure is handled only when it is ${sentinel}, and any other goes on as a success: given ${source.expr}, its end would be such a failure (a lock taken while another holds it)`;
   }
   if (HANDS_OFF.test(callee)) {
-    return `the call hands work off to run on its own (${callee}): it keeps the context it is given, and ${source.expr} may end long before that work does (knative's activator probe, offered with the reconcile's context, failed every probe once the reconcile returned)`;
+    return `the call hands work off to run on its own (${callee}): it keeps the context it is given, and ${source.expr} may end long before that work does`;
   }
   if (PROCESS_RUNNER.test(callee) && !givenADocument(given)) {
     return `the call runs a process (${callee}): given ${source.expr}, the process would be killed once ${source.expr} is done, half-way through, where it ran to its end`;

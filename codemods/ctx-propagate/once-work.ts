@@ -23,12 +23,12 @@ export function keptByOnce(call: Node, source: CancellationSource, index: Packag
     if (fn?.type !== 'selector_expression' || fn.childForFieldName('field')?.text !== 'Do' || list!.namedChildCount !== 1) continue;
     const once = fn.childForFieldName('operand')!;
     if (isSharedOnce(once, source, index)) {
-      return `the call is in a function literal handed to ${once.text}.Do(…), a sync.Once's: the work runs once, for the first caller, and its result is kept for every later one; given ${source.expr}, a first caller cancelled would leave its failure (context canceled) stored for all callers, those whose own context is alive included (go-task's git root)`;
+      return `the call is in a function literal handed to ${once.text}.Do(…), a sync.Once's: the work runs once, for the first caller, and its result is kept for every later one; given ${source.expr}, a first caller cancelled would leave its failure (context canceled) stored for all callers, those whose own context is alive included`;
     }
   }
   const hand = keptByHandMadeOnce(call, source);
   if (hand) {
-    return `the call's results are stored in ${hand.stored} inside \`${hand.guard}\`, whose block also sets what it tests (${hand.set}), a hand-made once: the work runs once, for the first caller, and its result is kept for every later one; given ${source.expr}, a first caller cancelled or timed out would leave its failure (context canceled) stored for all callers, those whose own context is alive included (a variant of apm-agent-go's server version, like go-task's git root under a sync.Once)`;
+    return `the call's results are stored in ${hand.stored} inside \`${hand.guard}\`, whose block also sets what it tests (${hand.set}), a hand-made once: the work runs once, for the first caller, and its result is kept for every later one; given ${source.expr}, a first caller cancelled or timed out would leave its failure (context canceled) stored for all callers, those whose own context is alive included`;
   }
   return undefined;
 }

@@ -30,5 +30,5 @@ function oneShotGuard(call: Node): string | undefined {
 export function afterOneShotGuard(call: Node, source: CancellationSource): string | undefined {
   const guard = oneShotGuard(call);
   if (!guard) return undefined;
-  return `the call runs once, after the guard ${guard}, which turns every later caller away: the empty context lets that one run finish, and given ${source.expr}, a cancel in the middle would cut it short with nothing left to run it again (dapr's actor Deactivate, given the placement lock's context: the app never told, the actor never dequeued)`;
+  return `the call runs once, after the guard ${guard}, which turns every later caller away: the empty context lets that one run finish, and given ${source.expr}, a cancel in the middle would cut it short with nothing left to run it again`;
 }

@@ -62,7 +62,7 @@ export function goroutineOutlivesParam(call: Node, source: CancellationSource): 
   const given = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
   const what = given ? `${firstLine(given.text)}` : call.text;
   const started = local ? `the function literal ${local}, only ever started by ${firstLine(go.text)}` : firstLine(go.text);
-  return `${what} runs in a goroutine the function starts and does not wait for (${started}): it runs on after the function returns, and ${source.expr}, the function's own (a request's), may end as it returns; given ${source.expr}, the call would stop then (gvisor's shim, whose wait for the container was killed once the Start request ended)`;
+  return `${what} runs in a goroutine the function starts and does not wait for (${started}): it runs on after the function returns, and ${source.expr}, the function's own (a request's), may end as it returns; given ${source.expr}, the call would stop then`;
 }
 
 /**
@@ -87,7 +87,7 @@ export function resultUsedByDetached(call: Node, source: CancellationSource): st
     if (!name) continue;
     const use = go.descendantsOfType('call_expression').find((c) => !contains(c, go.namedChild(0)!.childForFieldName('function')!) && ((c.childForFieldName('arguments')?.namedChildren ?? []).some((a) => a.text === name) || c.childForFieldName('function')!.text.startsWith(`${name}.`)));
     const shown = use ? `go func() { ${firstLine(use.text)} … }` : firstLine(go.text);
-    return `${firstLine(given!.text)}'s result ${name} is used by a goroutine the function starts and does not wait for (${shown}): given ${source.expr}, what it opens could end with ${source.expr} while that goroutine still uses it (gvisor's shim, whose container stdin fifo containerd closes when its context ends)`;
+    return `${firstLine(given!.text)}'s result ${name} is used by a goroutine the function starts and does not wait for (${shown}): given ${source.expr}, what it opens could end with ${source.expr} while that goroutine still uses it`;
   }
   return undefined;
 }

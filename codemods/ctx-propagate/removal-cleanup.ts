@@ -36,7 +36,7 @@ export function removalCleanup(source: CancellationSource, index: PackageIndex):
         if (caller.type === 'method_declaration' && REMOVING.test(name) && receiverOf(caller)?.typeName === receiverOf(source.fn)?.typeName && cleaning) {
           const what = cleaning === start ? 'a clean-up' : `the clean-up of ${cleaning}()`;
           const through = chain.slice(chain.indexOf(cleaning) + 1);
-          return `${start}() runs ${what}, called from ${name}()${through.length > 0 ? ` through ${through.join('(), ')}()` : ''}: work meant to finish, and ${source.expr} (the receiver's, done at shutdown) would cut it short, the removal then going on without it (rancher's cluster clean-up job, never created)`;
+          return `${start}() runs ${what}, called from ${name}()${through.length > 0 ? ` through ${through.join('(), ')}()` : ''}: work meant to finish, and ${source.expr} (the receiver's, done at shutdown) would cut it short, the removal then going on without it`;
         }
         seen.add(name);
         next.push({ fn: caller, chain: [...chain, name] });

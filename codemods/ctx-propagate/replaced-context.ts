@@ -19,7 +19,7 @@ export function replacesContext(call: Node, source: CancellationSource): string 
     const i = right.findIndex((r) => r.startIndex <= call.startIndex && call.endIndex <= r.endIndex);
     if (i < 0 || left.length !== right.length || left[i]?.text !== source.expr) return undefined;
     if (explainedByComment(call, /\.TODO$/.test(call.childForFieldName('function')?.text ?? '') ? 'TODO' : 'Background', source.expr)) return undefined;
-    return `its result replaces ${source.expr} itself (${firstLine(a.text)}): the function sets the context it was given aside on purpose from there on, and given ${source.expr} that choice would be undone (stackrox's backup status, recorded after the request that failed it had ended)`;
+    return `its result replaces ${source.expr} itself (${firstLine(a.text)}): the function sets the context it was given aside on purpose from there on, and given ${source.expr} that choice would be undone`;
   }
   return undefined;
 }

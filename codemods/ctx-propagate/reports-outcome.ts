@@ -82,7 +82,7 @@ export function reportsOutcome(call: Node, source: CancellationSource): string |
     const found = outcomeOf((told ?? a).text, given, fn, source.expr, 2);
     if (!found) continue;
     const held = told ? `${a.text}, telling of its ${found.err === told.text ? 'error' : `${told.text}, set from its ${found.err}`}` : found.err === a.text ? `${a.text}, its error` : `${a.text}, set from its ${found.err}`;
-    return `the call reports the outcome of ${found.work} (${held}): that outcome is often ${source.expr}'s end, and given ${source.expr} the report would fail in just that case (mimir's querier, telling the frontend of a cancelled query, left it waiting)`;
+    return `the call reports the outcome of ${found.work} (${held}): that outcome is often ${source.expr}'s end, and given ${source.expr} the report would fail in just that case`;
   }
   return undefined;
 }

@@ -24,7 +24,7 @@ export function resultShared(call: Node, source: CancellationSource): string | u
     if (!found || !('local' in found)) continue;
     const stored = whereShared(holder!.text, fn, target, keptBeyondCall)?.line;
     if (stored) {
-      return `its result goes to ${holder!.text} (${firstLine(list.text)}), which the function stores where other callers find it (${stored}): the work is done for them too, and given ${source.expr}, one caller's cancel would fail it for all of them, whose own context is alive (temporal's namespace read-through, shared by concurrent lookups of a name)`;
+      return `its result goes to ${holder!.text} (${firstLine(list.text)}), which the function stores where other callers find it (${stored}): the work is done for them too, and given ${source.expr}, one caller's cancel would fail it for all of them, whose own context is alive`;
     }
   }
   return undefined;

@@ -32,7 +32,7 @@ export function sharedDoneResult(call: Node, source: CancellationSource): string
     const shared = whereShared(holder.text, fn, given, isFieldOrEntry)?.target.text;
     const signal = shared ? doneSignal(holder.text, fn) : undefined;
     if (shared && signal) {
-      return `the call's result is kept in ${field.text}, and ${holder.text} is shared with other callers through ${shared}, who wait for ${signal}: the work is theirs too, and given ${source.expr}, this caller's cancellation would fail it for all of them, callers whose own context is alive (buildkite's promise-failure coordinator)`;
+      return `the call's result is kept in ${field.text}, and ${holder.text} is shared with other callers through ${shared}, who wait for ${signal}: the work is theirs too, and given ${source.expr}, this caller's cancellation would fail it for all of them, callers whose own context is alive`;
     }
   }
   return undefined;

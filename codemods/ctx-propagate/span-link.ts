@@ -25,5 +25,5 @@ export function onlyLinkedTo(source: CancellationSource): string | undefined {
 /** Why the call keeps its empty context when the context in scope is only linked to, if it is. */
 export function spanLinkReason(call: Node, source: CancellationSource): string | undefined {
   const linked = onlyLinkedTo(source);
-  return linked && `${source.expr} is used here only to link spans (${linked}): the function starts its work from ${call.text} on purpose, a trace of its own linked back to the caller's, and given ${source.expr} that work would end with the caller's (openfga's cache invalidation, cut short with the Check that started it)`;
+  return linked && `${source.expr} is used here only to link spans (${linked}): the function starts its work from ${call.text} on purpose, a trace of its own linked back to the caller's, and given ${source.expr} that work would end with the caller's`;
 }

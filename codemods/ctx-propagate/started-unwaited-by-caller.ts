@@ -34,7 +34,7 @@ export function startedUnwaitedByCaller(source: CancellationSource, index: Packa
     const top = [started.spawner, ...ancestors(started.spawner)].filter((a) => a.type === 'method_declaration' || a.type === 'function_declaration').pop();
     // The caller's function is parsed alone by the package index: its file and line are not known here.
     const by = top?.childForFieldName('name')?.text ?? 'its caller';
-    return `${handing.callee} is started by ${by} in a goroutine it does not wait for (${started.shown}), handed its ${own}: that context may be done by the time this call runs (a request's ends once the handler answers), and the call it would cut short is the work the goroutine was started to finish (go-livepeer's EndTranscodingSession, whose tear-down of unused sessions failed with context canceled once the segment's request was answered)`;
+    return `${handing.callee} is started by ${by} in a goroutine it does not wait for (${started.shown}), handed its ${own}: that context may be done by the time this call runs (a request's ends once the handler answers), and the call it would cut short is the work the goroutine was started to finish`;
   }
   return undefined;
 }

@@ -28,5 +28,5 @@ export function stopToldFromFailure(call: Node, source: CancellationSource): str
   const after = codeOnly(fn.text.slice(next!.endIndex - fn.startIndex));
   const stop = new RegExp(`(?:^|\\n)\\s*(?:case\\s+)?<-\\s*${expr}\\.Done\\(\\)\\s*:?\\s*\\n\\s*return(?:\\s+nil)?\\s*(?:\\n|$)`).exec(after);
   if (!stop) return undefined;
-  return `the function tells its stop from a failure: once ${source.expr} is done it returns cleanly (${stop[0].trim().replace(/:?\s*\n\s*/, (m) => (m.startsWith(':') ? ': ' : '; ')).replace(/\s+/g, ' ')}), while this call's error fails it (${firstLine(failure.text)}); given ${source.expr}, a stop during the call would end it as a failure, and what runs only after a clean stop (a flush, a deregistration) would be skipped (cortex's lifecycler, whose ring join, given the service's context, failed on a stop and skipped the ingester's flush)`;
+  return `the function tells its stop from a failure: once ${source.expr} is done it returns cleanly (${stop[0].trim().replace(/:?\s*\n\s*/, (m) => (m.startsWith(':') ? ': ' : '; ')).replace(/\s+/g, ' ')}), while this call's error fails it (${firstLine(failure.text)}); given ${source.expr}, a stop during the call would end it as a failure, and what runs only after a clean stop (a flush, a deregistration) would be skipped`;
 }

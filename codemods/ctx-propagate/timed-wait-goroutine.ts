@@ -25,7 +25,7 @@ export function timedWaitGoroutine(call: Node, source: CancellationSource): stri
     const timer = timedReceive(unary) ?? timeoutContext(others, unary);
     const giving = timer ? others.find((c) => c.text.includes(timer) && c.descendantsOfType('return_statement').length > 0) : undefined;
     if (!giving) continue;
-    return `the function waits for this goroutine (${unary.text}) only until ${timer} (line ${giving.startPosition.row + 1}), then returns: the work is meant to go on after it stops waiting, and given ${source.expr} it would end with ${source.expr} when the function returns (woodpecker's webhook, answered 202 Accepted, its pipeline never created)`;
+    return `the function waits for this goroutine (${unary.text}) only until ${timer} (line ${giving.startPosition.row + 1}), then returns: the work is meant to go on after it stops waiting, and given ${source.expr} it would end with ${source.expr} when the function returns`;
   }
   return undefined;
 }

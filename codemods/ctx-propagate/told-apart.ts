@@ -21,7 +21,7 @@ export function toldApartInSelect(call: Node, source: CancellationSource, pkg: s
     if (select.startIndex < holder!.endIndex) continue;
     const cases = select.namedChildren.map((c) => c.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '');
     if (cases.includes(doneOf(made)) && cases.includes(doneOf(source.expr))) {
-      return `${call.text} is the parent of ${made}, which a select tells apart from ${source.expr} (case ${doneOf(made)} … case ${doneOf(source.expr)}): made from ${source.expr}, both would be done at once when ${source.expr} ends, and the select would take either at random (ch-go's handshake watchdog left a blocked read open)`;
+      return `${call.text} is the parent of ${made}, which a select tells apart from ${source.expr} (case ${doneOf(made)} … case ${doneOf(source.expr)}): made from ${source.expr}, both would be done at once when ${source.expr} ends, and the select would take either at random`;
     }
   }
   return undefined;

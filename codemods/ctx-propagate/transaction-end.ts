@@ -32,5 +32,5 @@ export function transactionEndReason(call: Node, outer: Node, inScope: string): 
   const ends = endsTransaction(call, outer);
   if (!ends) return undefined;
   const lost = ends.commits ? 'a COMMIT cancelled half-way loses the work the transaction did' : 'a ROLLBACK cancelled half-way leaves the transaction open on its connection, its locks held';
-  return `${ends.what}: the empty context keeps the transaction's end from being cut short by ${inScope}, and ${lost} (go-pg's CommitContext, given the caller's ctx, lost the commit to a deadline)`;
+  return `${ends.what}: the empty context keeps the transaction's end from being cut short by ${inScope}, and ${lost}`;
 }

@@ -11,7 +11,7 @@ export function unsetFieldReason(call: Node, source: CancellationSource, index: 
   if (setAfter) return `the function sets ${source.expr} only after this call (line ${setAfter}): here it is still nil on a fresh value (a panic), or the last one, cancelled`;
   const setters = fieldSetOnlyLate(source, index);
   const reader = source.fn.childForFieldName('name')?.text;
-  if (setters) return `${source.expr} is set only in ${setters.join(', ')}, not where a value is made: ${reader}, exported, may run before that (a panic on the nil field; frp's HandleQUICListener on a service never run)`;
+  if (setters) return `${source.expr} is set only in ${setters.join(', ')}, not where a value is made: ${reader}, exported, may run before that (a panic on the nil field)`;
   return undefined;
 }
 

@@ -44,7 +44,7 @@ export function writeAfterServed(call: Node, source: CancellationSource, index: 
         if (!until) continue;
         if (written === null) written = writtenTo(call, texts);
         if (!written) return undefined;
-        return `the call runs after ${firstLine(served.text)} (line ${served.startPosition.row + 1}), which returns nothing and serves until ${source.expr} is done (${callee}'s loop returns in ${until}): ${source.expr} is most likely done here, and given it the write (${written}) would fail at once, the record of that end lost (mercure's subscription-ended update, never published once the subscriber hung up)`;
+        return `the call runs after ${firstLine(served.text)} (line ${served.startPosition.row + 1}), which returns nothing and serves until ${source.expr} is done (${callee}'s loop returns in ${until}): ${source.expr} is most likely done here, and given it the write (${written}) would fail at once, the record of that end lost`;
       }
     }
   }

@@ -225,7 +225,7 @@ function find(ctx: FileContext): RawFinding[] {
     // Or a function of the package that ranges over a channel named so (`for stat := range s.metaUpdateChan`).
     const consumer = calledTextWhere(undeferred, ctx.packageIndex(), (text) => CONSUMES.test(text));
     if (consumer) {
-      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${consumer.via}, which ranges over ${CONSUMES.exec(consumer.text)![1]}: after a recovered panic nothing would take from it any more, and its senders would wait forever where the process used to crash (apm-server's bulk handlers, their metadata writer gone)` });
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${consumer.via}, which ranges over ${CONSUMES.exec(consumer.text)![1]}: after a recovered panic nothing would take from it any more, and its senders would wait forever where the process used to crash` });
       continue;
     }
     const once = oneTimeSetup(body, undeferred, ctx.packageIndex());
@@ -264,7 +264,7 @@ function find(ctx: FileContext): RawFinding[] {
     }
     const worker = workerPerItem(go, body, ctx.packageIndex());
     if (worker) {
-      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `${worker.starter} starts the goroutine for each of ${worker.items}, to run ${worker.call}, code the package does not show: a worker per item, likely meant to run for the component's life (nuclio's partition readers), and recovered, a panic would leave the process up with it gone where the crash used to restart it` });
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `${worker.starter} starts the goroutine for each of ${worker.items}, to run ${worker.call}, code the package does not show: a worker per item, likely meant to run for the component's life, and recovered, a panic would leave the process up with it gone where the crash used to restart it` });
       continue;
     }
     const server = servesForGood(body);

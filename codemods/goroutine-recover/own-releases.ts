@@ -32,7 +32,7 @@ export function skippedReleaseReason(stmts: Node[], go: Node, index: () => Packa
   const skipped = releaseAPanicSkips(stmts, go, index);
   if (skipped) return `the goroutine runs ${firstLine(skipped.text)} (line ${skipped.startPosition.row + 1})${handedWhere(skipped, stmts)} outside a defer: after a recovered panic it would be skipped, and ${leftBySkipping(skipped, go, index)} where the process used to crash`;
   const exit = exitAfterWorkInDefer(stmts);
-  if (exit) return `the goroutine ends the process from a defer (${firstLine(exit.text)}, line ${exit.startPosition.row + 1}) after other work there: a panic in that work, recovered by a recover deferred before it (and so run after it), would skip the exit, and the process would run on where it used to crash and end (caddy's exitProcess, its servers already stopped)`;
+  if (exit) return `the goroutine ends the process from a defer (${firstLine(exit.text)}, line ${exit.startPosition.row + 1}) after other work there: a panic in that work, recovered by a recover deferred before it (and so run after it), would skip the exit, and the process would run on where it used to crash and end`;
   return undefined;
 }
 

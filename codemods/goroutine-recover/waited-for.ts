@@ -43,7 +43,7 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
   }
   const fed = pipeFedAlone(stmts, go);
   if (fed) {
-    return `the goroutine alone writes to ${fed.end}, one end of a pipe its function makes (${fed.made}), and ${fed.other} is read elsewhere: recovered, a panic would leave ${fed.end} open and silent, and the reader of ${fed.other} waiting forever (gravity's operation log stream) where the process used to crash`;
+    return `the goroutine alone writes to ${fed.end}, one end of a pipe its function makes (${fed.made}), and ${fed.other} is read elsewhere: recovered, a panic would leave ${fed.end} open and silent, and the reader of ${fed.other} waiting forever where the process used to crash`;
   }
   // Or in a deferred literal (`defer func() { if err := stream.CloseSend(); err != nil { … } }()`).
   const sendEnd = stmts.map((st) => (st.type === 'defer_statement' ? /(?<![\w.])[\w.]+\.CloseSend\(\)/.exec(st.text)?.[0] : undefined)).find(Boolean);
@@ -60,7 +60,7 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
   }
   const notify = notifiesAfterWait(stmts, go);
   if (notify) {
-    return `the goroutine waits (${notify.wait}) and then calls ${notify.callback}, a function its caller hands in to be told: a signal someone may wait for, and recovered, a panic in it would leave them waiting where the process used to crash (inbucket's readiness callback)`;
+    return `the goroutine waits (${notify.wait}) and then calls ${notify.callback}, a function its caller hands in to be told: a signal someone may wait for, and recovered, a panic in it would leave them waiting where the process used to crash`;
   }
   const published = publishedLast(stmts);
   if (published && !published.handsOn) {

@@ -51,7 +51,7 @@ function find(ctx: FileContext): RawFinding[] {
     }
     const done = doneAt(loop, fn, source);
     if (done) {
-      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop runs ${done}, where ${source.expr} is already done: a check at its top would end it on its first pass (dcrd's shutdown listener would have taken no repeated shutdown request, leaving their senders waiting)` });
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop runs ${done}, where ${source.expr} is already done: a check at its top would end it on its first pass` });
       continue;
     }
     const once = startedOnceReason(loop, source, ctx.packageIndex());
@@ -78,7 +78,7 @@ function find(ctx: FileContext): RawFinding[] {
     }
     const drained = runsThroughDrain(loop, fn, source.expr);
     if (drained) {
-      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the function starting the goroutine goes on once ${source.expr} is done (${drained}, waiting for work in flight): the loop does nothing with ${source.expr} and runs through that drain (a progress report), and a check of ${source.expr} would stop it early (boulder's load generator stopped reporting while its flows finished)` });
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the function starting the goroutine goes on once ${source.expr} is done (${drained}, waiting for work in flight): the loop does nothing with ${source.expr} and runs through that drain (a progress report), and a check of ${source.expr} would stop it early` });
       continue;
     }
     const served = answeredRequest(loop, fn);
@@ -104,7 +104,7 @@ function find(ctx: FileContext): RawFinding[] {
     const outlives = ownDeferredCancel(fn, source);
     if (outlives) {
       const when = outlives.deferred ? 'when it returns' : 'before it returns';
-      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `${source.expr} is cancelled by this function's own ${outlives.cancel} ${when}, and nothing waits for the goroutine: checked at the top, the loop would end with ${outlives.starter}, where it outlived it (livego's connection keepalive, started between the handshake and the ack)` });
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `${source.expr} is cancelled by this function's own ${outlives.cancel} ${when}, and nothing waits for the goroutine: checked at the top, the loop would end with ${outlives.starter}, where it outlived it` });
       continue;
     }
     const returned = go?.type === 'go_statement' ? handedOnlyToReturn(go, fn, source.expr) : undefined;
@@ -114,17 +114,17 @@ function find(ctx: FileContext): RawFinding[] {
     }
     const drains = drainedChannel(loop, fn, ctx.packageIndex(), source);
     if (drains?.others) {
-      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop drains ${drains.channel}, which ${drains.sender} sends on in a select whose only way out is ${drains.others}, not ${source.expr}: ended on ${source.expr}, the loop would leave those senders waiting until their own source is done, for good for one that never is (a variant of mercure's hub dispatcher, whose publishers, their request context without a deadline, hung in a graceful drain)` });
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop drains ${drains.channel}, which ${drains.sender} sends on in a select whose only way out is ${drains.others}, not ${source.expr}: ended on ${source.expr}, the loop would leave those senders waiting until their own source is done, for good for one that never is` });
       continue;
     }
     if (drains) {
       const fills = drains.buffer === '0' ? 'at once, the channel unbuffered' : drains.buffer ? `once the buffer (${drains.buffer}) fills` : 'once its buffer fills';
-      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop drains ${drains.channel}, which ${drains.sender} sends on without a select: ended on ${source.expr}, its senders would block for good ${fills} (resty's metrics exporter, whose in-flight requests hung at shutdown)` });
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop drains ${drains.channel}, which ${drains.sender} sends on without a select: ended on ${source.expr}, its senders would block for good ${fills}` });
       continue;
     }
     const queue = drainedQueue(loop, fn, ctx.packageIndex());
     if (queue) {
-      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop is the only consumer of a queue kept in a field (${queue.take}), and ${queue.waiter} waits on its progress (${queue.wait}): ended on ${source.expr}, the loop would leave elements queued and ${queue.waiter} waiting for good, where each element was handled, failed or not (a variant of apm-agent-go's sender, whose Flush hung)` });
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop is the only consumer of a queue kept in a field (${queue.take}), and ${queue.waiter} waits on its progress (${queue.wait}): ended on ${source.expr}, the loop would leave elements queued and ${queue.waiter} waiting for good, where each element was handled, failed or not` });
       continue;
     }
     const nl = eol(ctx.source);

@@ -23,5 +23,5 @@ export function nilContextField(loop: Node, source: CancellationSource, index: P
   const unset = own ?? inTests;
   if (!unset) return undefined;
   const method = source.fn.childForFieldName('name')?.text ?? 'the method';
-  return `the package${unset === inTests ? "'s tests build" : ' builds'} ${unset.typeName} without ${unset.field} (${unset.literal}), and neither the function building it nor ${method} before the loop sets it: the field may be nil when the goroutine starts, until another method sets it (tracee's debug printer, started by Start before Run set the field), and a check at the loop's top would call ${source.expr}.Done() on a nil context and panic`;
+  return `the package${unset === inTests ? "'s tests build" : ' builds'} ${unset.typeName} without ${unset.field} (${unset.literal}), and neither the function building it nor ${method} before the loop sets it: the field may be nil when the goroutine starts, until another method sets it, and a check at the loop's top would call ${source.expr}.Done() on a nil context and panic`;
 }

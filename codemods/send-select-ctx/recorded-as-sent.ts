@@ -34,7 +34,7 @@ export function recordedAsSent(send: Node, source: CancellationSource, ctx: File
     const at = `(line ${prev.startPosition.row + 1})`;
     const key = record.keys.find((k) => names(k, send).includes(shared));
     const what = key ? key.text : `${record.keys[0].text} (made from ${shared})`;
-    return `${firstLine(prev.text)} ${at}, which records ${what} as handled in ${record.target}, state that outlives this call: a select dropping the send once ${source.expr} is done would lose it for good (later passes skip what is recorded: tracee's ftrace hooks)`;
+    return `${firstLine(prev.text)} ${at}, which records ${what} as handled in ${record.target}, state that outlives this call: a select dropping the send once ${source.expr} is done would lose it for good (later passes skip what is recorded)`;
   }
   return recordedWithValue(send, source, (target) => lasting(target, send, ctx));
 }

@@ -30,7 +30,7 @@ export function setupOnlyReason(send: Node, outliving: OutlivingGoroutine, fnNam
   if (used.uses.some((id) => resultUsedIn(id, literal))) return undefined;
   const loop = ancestors(send).some((a) => a.type === 'for_statement' && contains(literal, a));
   const ends = loop ? ', and the loop around it with it' : '';
-  return `${source.expr} is given only for the set-up before the goroutine starts (${used.setup}), and the goroutine never names it: the goroutine outlives ${fnName}, which returns without waiting for it, and a caller may cancel ${source.expr} once ${fnName} returns (a set-up timeout), and a select on it would then give up the send for good${ends} (maddy's update pipe forwarded none of its updates)`;
+  return `${source.expr} is given only for the set-up before the goroutine starts (${used.setup}), and the goroutine never names it: the goroutine outlives ${fnName}, which returns without waiting for it, and a caller may cancel ${source.expr} once ${fnName} returns (a set-up timeout), and a select on it would then give up the send for good${ends}`;
 }
 
 /** An argument of a call (`Subscribe(ctx, key)`) that makes no context from it (`context.WithCancel(ctx)`). */

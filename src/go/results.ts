@@ -82,8 +82,8 @@ export function exitStatements(fn: Node, source: CancellationSource, index: () =
   // The function's own done case cleans up before it leaves (`case <-ctx.Done(): goCallCancel(producer); return`).
   const cleanup = doneCaseCleanup(fn, source);
   if (cleanup) {
-    if (cleanup.stmt.type === 'call_expression') return { ok: false, reason: `the function's own ${cleanup.kase} does more than leave: it returns what ${firstLine(cleanup.stmt.text)} gives (line ${cleanup.stmt.startPosition.row + 1}), and a new way out on the same end would skip that call and its clean-up (crowdsec's journalctl source left its child process unreaped and returned an error for a cancel)` };
-    return { ok: false, reason: `the function's own ${cleanup.kase} does more than leave (${firstLine(cleanup.stmt.text)}) before it returns: a new way out on the same end would skip that clean-up (arrow's async stream never told its producer to cancel)` };
+    if (cleanup.stmt.type === 'call_expression') return { ok: false, reason: `the function's own ${cleanup.kase} does more than leave: it returns what ${firstLine(cleanup.stmt.text)} gives (line ${cleanup.stmt.startPosition.row + 1}), and a new way out on the same end would skip that call and its clean-up` };
+    return { ok: false, reason: `the function's own ${cleanup.kase} does more than leave (${firstLine(cleanup.stmt.text)}) before it returns: a new way out on the same end would skip that clean-up` };
   }
   const results = resultsOf(fn);
   if (results.length === 0) {
