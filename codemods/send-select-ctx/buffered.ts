@@ -4,7 +4,7 @@ import { declarationOf, isLocalOf, isReassigned } from '../../src/go/scope.js';
 import { loopsBetween } from '../../src/go/loops.js';
 import { identifiersNamed, sendStatements } from '../../src/go/find-by-text.js';
 import { prefilled, sentFirst, sentRightAfterMake } from './prefilled.js';
-import { sendsAtMost } from './sends-at-most.js';
+import { calledByName, sendsAtMost } from './sends-at-most.js';
 import { receiverFieldMake } from './receiver-field-make.js';
 
 /**
@@ -39,7 +39,7 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string, packa
   if (capNode.type === 'int_literal') {
     const cap = Number(capNode.text.replace(/_/g, ''));
     if (!Number.isFinite(cap)) return false;
-    if (cap >= sends.length && sends.every((s) => loopsOf(s).length === 0)) return true;
+    if (cap >= sends.length && sends.every((s) => loopsOf(s).length === 0 && !calledByName(s, made.decl))) return true;
     // Sends on paths that exclude each other (`if err != nil { p.svcs <- svc; return p, nil }`,
     // then `p.svcs <- svc`: kitex's IDL providers), counted along the function's paths.
     const body = made.scope.childForFieldName('body');

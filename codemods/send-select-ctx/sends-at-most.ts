@@ -9,21 +9,52 @@ import { startedOnce } from '../../src/go/result-channel.js';
  * and each send outside goroutines and closures counts one, unless a loop repeats it. Sends that
  * all lie in one loop of a constant count, itself run once (\`for i := 0; i < 10; i++\` starting
  * two goroutines that send at most once each), count that many times the most one iteration
- * makes. Infinity when there is no such bound.
+ * makes. A local closure called by name (\`copy := func(a, b net.Conn) { …; errc <- err }\`, then
+ * \`go copy(x, y)\` and \`go copy(y, x)\`) counts the most one call makes, times its calls, when
+ * no loop repeats them. Infinity when there is no such bound.
  */
 export function sendsAtMost(sends: Node[], decl: Node, chan: string, source: string): number {
   const literals = new Map<number, Node>();
+  const times = new Map<number, number>();
   let outside = 0;
   for (const send of sends) {
     const literal = enclosingFunction(send);
     const call = literal?.parent;
     const started = literal?.type === 'func_literal' && call?.type === 'call_expression' && call.parent?.type === 'go_statement';
-    if (started && startedOnce(literal, decl)) literals.set(literal.id, literal);
+    const calls = literal?.type === 'func_literal' && !started ? callsByName(literal, decl) : undefined;
+    if (calls) (literals.set(literal!.id, literal!), times.set(literal!.id, calls));
+    else if (started && startedOnce(literal, decl)) literals.set(literal.id, literal);
     // A loop repeats it, or a closure that may be called any number of times holds it.
     else if (started || literal?.type === 'func_literal' || loopsBetween(send, decl).length > 0) return inOneCountedLoop(sends, decl, chan, source);
     else outside++;
   }
-  return [...literals.values()].reduce((n, literal) => n + mostSends(literal.childForFieldName('body')!, chan), outside);
+  return [...literals.values()].reduce((n, literal) => n + (times.get(literal.id) ?? 1) * mostSends(literal.childForFieldName('body')!, chan), outside);
+}
+
+/** Whether the send is in a closure whose calls by name \`callsByName\` counts (sendsAtMost counts them). */
+export function calledByName(send: Node, decl: Node): boolean {
+  const literal = enclosingFunction(send);
+  return literal?.type === 'func_literal' && callsByName(literal, decl) !== undefined;
+}
+
+/**
+ * How many times a closure declared alone (\`name := func(…) { … }\`) in the function that made the
+ * channel runs: its name is used only as the callee of calls standing as statements (\`go name(…)\`
+ * or \`name(…)\`) in that same function, none of them inside a loop. Undefined otherwise.
+ */
+function callsByName(literal: Node, decl: Node): number | undefined {
+  const list = literal.parent;
+  const declaration = list?.type === 'expression_list' ? list.parent : undefined;
+  const names = declaration?.type === 'short_var_declaration' ? declaration.childForFieldName('left')!.namedChildren : [];
+  const scope = enclosingFunction(decl);
+  if (names.length !== 1 || list!.namedChildren.length !== 1 || !scope || !same(enclosingFunction(declaration!), scope)) return undefined;
+  const uses = scope.descendantsOfType('identifier').filter((id) => id.text === names[0].text && !same(id, names[0]));
+  const called = (id: Node) => {
+    const call = id.parent;
+    const statement = call?.type === 'call_expression' && same(call.childForFieldName('function'), id) ? call.parent : undefined;
+    return (statement?.type === 'go_statement' || statement?.type === 'expression_statement') && same(enclosingFunction(call!), scope) && loopsBetween(call!, decl).length === 0;
+  };
+  return uses.length > 0 && uses.every(called) ? uses.length : undefined;
 }
 
 /** The most values sends all inside one loop run a constant number of times can put in the channel, else Infinity. */
