@@ -86,7 +86,10 @@ openfga's cache invalidation, given the Check's context, was cut short with ever
 - functions with no context in scope (goconc never invents one), nor one named as unused and never
   read (\`func New(_ctx context.Context, …)\`: its callers may hand it anything, nil included, as
   coredns' azure plugin's could);
-- \`context.Background()\` stored in a variable or a field;
+- \`context.Background()\` stored in a variable or a field; in a test file (a bare context may be what
+  the test checks); as the parent of the receiver's context field the statement sets
+  (\`s.ctx, s.cancel = context.WithCancel(context.Background())\`: how that context is made); and
+  where the field in scope is named for a purpose of its own (\`s.tenantCtx\`);
 - \`context.TODO()\` or \`context.Background()\` compared against (\`if ctx != context.TODO()\`,
   a \`case\` of a switch): a marker, not a context handed to work; replaced, the test would read
   \`ctx != ctx\` (ceph-csi logs commands only for a caller that gave a real context);

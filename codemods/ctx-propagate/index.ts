@@ -103,8 +103,9 @@ function find(ctx: FileContext): RawFinding[] {
     // `ctx != context.TODO()`, `case context.TODO():`: a marker compared against, not a context
     // handed to work (ceph-csi logs commands only when given a real one): `ctx != ctx` would not do.
     if (call.parent?.type === 'binary_expression' || call.parent?.parent?.type === 'expression_case') continue;
-    // Background() is a deliberate choice as often as not: only when handed straight to a call.
-    if (kind === 'Background' && call.parent?.type !== 'argument_list') continue;
+    // Background() is a deliberate choice as often as not: only when handed straight to a call,
+    // outside tests (a bare context may be what a test checks).
+    if (kind === 'Background' && (call.parent?.type !== 'argument_list' || ctx.path.endsWith('_test.go'))) continue;
     if (!couldHaveContext(call, pkg, seen)) continue;
     // The innermost context, passing over locals made for particular calls when an outer one is in scope.
     const contexts = cancellationSources(call, ctx.tree, ctx.packageIndex).filter((s) => s.isContext);
@@ -125,6 +126,8 @@ function find(ctx: FileContext): RawFinding[] {
       continue;
     }
     if (reassigns(call, source.expr) && (source.kind !== 'ctx-param' || enclosingLoops(call).length > 0)) {
+      // `s.ctx, s.cancel = context.WithCancel(context.Background())`: how a field's context is made.
+      if (kind === 'Background' && source.kind === 'ctx-field') continue;
       const reason =
         source.kind === 'ctx-field'
           ? `the statement sets ${source.expr} itself: built on the value it replaces, it would be built on nil before the field is first set (a panic), or start out done once the last one was cancelled`
@@ -140,7 +143,7 @@ function find(ctx: FileContext): RawFinding[] {
     // `ar.shutdownDelayCtx`: a context kept for one purpose (skipping a delay), cancelled by it.
     const field = source.kind === 'ctx-field' ? source.expr.slice(source.expr.lastIndexOf('.') + 1) : undefined;
     if (field && !/^(ctx|context)$/i.test(field)) {
-      out.push(unfixed(`${source.expr} is named for a purpose of its own, not the receiver's lifetime: given to this call, it would stop the call whenever that purpose is cancelled`));
+      if (kind === 'TODO') out.push(unfixed(`${source.expr} is named for a purpose of its own, not the receiver's lifetime: given to this call, it would stop the call whenever that purpose is cancelled`));
       continue;
     }
     const hiding = hiddenContextParam(call, source, ctx.tree, ctx.packageIndex);
@@ -208,10 +211,6 @@ function find(ctx: FileContext): RawFinding[] {
     const stopping = stoppingReason(call, source);
     if (stopping) {
       out.push(unfixed(stopping));
-      continue;
-    }
-    if (kind === 'Background' && ctx.path.endsWith('_test.go')) {
-      out.push(unfixed(`context.Background() in a test is a context it chose: bare, with no deadline and no values, which may be what it checks; ${source.expr} carries its own, which the code under test would then see`));
       continue;
     }
     const gate = droppedErrorReason(call, source, ctx.packageIndex(), pkg, true);
