@@ -36,10 +36,11 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string, packa
   const sends = sendStatements(made.scope, source).filter((s) => normalized(unparen(s.childForFieldName('channel')!)) === key && made.declares(s));
   const loopsOf = (s: Node) => loopsBetween(s, made.decl);
 
-  if (capNode.type === 'int_literal') {
-    const cap = Number(capNode.text.replace(/_/g, ''));
+  const number = countBehind(capNode, outerFn, source, true)!;
+  if (number.type === 'int_literal') {
+    const cap = Number(number.text.replace(/_/g, ''));
     if (!Number.isFinite(cap)) return false;
-    if (cap >= sends.length && sends.every((s) => loopsOf(s).length === 0 && !calledByName(s, made.decl))) return true;
+    if (same(number, capNode) && cap >= sends.length && sends.every((s) => loopsOf(s).length === 0 && !calledByName(s, made.decl))) return true;
     // Sends on paths that exclude each other (`if err != nil { p.svcs <- svc; return p, nil }`,
     // then `p.svcs <- svc`: kitex's IDL providers), counted along the function's paths.
     const body = made.scope.childForFieldName('body');
@@ -89,15 +90,14 @@ function jumpsBack(text: string): boolean {
 }
 
 /**
- * The count a capacity stands for: `len(pods)` for `chanLen`, after `chanLen := len(pods)` never
- * assigned again (kanister's and dnsproxy's result channels, one slot per goroutine); else the
- * capacity as written.
+ * The count a capacity stands for: `len(pods)` (and, with `numbers`, `2`) for `n`, after `n :=
+ * len(pods)` (`const n = 2`), never assigned again (one slot per goroutine); else the capacity.
  */
-function countBehind(capNode: Node | undefined, outerFn: Node, source: string): Node | undefined {
+function countBehind(capNode: Node | undefined, outerFn: Node, source: string, numbers = false): Node | undefined {
   if (capNode?.type !== 'identifier') return capNode;
   const found = declarationOf(capNode.text, capNode);
   const local = found && 'local' in found ? found.local : undefined;
-  if (!local?.value || !/^len\(/.test(local.value.text) || isReassigned(outerFn, source, capNode.text, local.decl.endIndex)) return capNode;
+  if (!local?.value || !(numbers ? /^len\(|^\d+$/ : /^len\(/).test(local.value.text) || isReassigned(outerFn, source, capNode.text, local.decl.endIndex)) return capNode;
   return local.value;
 }
 

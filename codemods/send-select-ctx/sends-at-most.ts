@@ -18,7 +18,7 @@ export function sendsAtMost(sends: Node[], decl: Node, chan: string, source: str
   const times = new Map<number, number>();
   let outside = 0;
   for (const send of sends) {
-    const literal = enclosingFunction(send);
+    const literal = runningIn(send);
     const call = literal?.parent;
     const started = literal?.type === 'func_literal' && call?.type === 'call_expression' && call.parent?.type === 'go_statement';
     const calls = literal?.type === 'func_literal' && !started ? callsByName(literal, decl) : undefined;
@@ -31,9 +31,16 @@ export function sendsAtMost(sends: Node[], decl: Node, chan: string, source: str
   return [...literals.values()].reduce((n, literal) => n + (times.get(literal.id) ?? 1) * mostSends(literal.childForFieldName('body')!, chan), outside);
 }
 
+/** The function a send runs in once per call: through \`defer func() { … }()\`, the one deferring it. */
+function runningIn(send: Node): Node | undefined {
+  let fn = enclosingFunction(send);
+  while (fn?.type === 'func_literal' && fn.parent?.type === 'call_expression' && same(fn.parent.childForFieldName('function'), fn) && fn.parent.parent?.type === 'defer_statement') fn = enclosingFunction(fn);
+  return fn;
+}
+
 /** Whether the send is in a closure whose calls by name \`callsByName\` counts (sendsAtMost counts them). */
 export function calledByName(send: Node, decl: Node): boolean {
-  const literal = enclosingFunction(send);
+  const literal = runningIn(send);
   return literal?.type === 'func_literal' && callsByName(literal, decl) !== undefined;
 }
 

@@ -40,7 +40,8 @@ function sendsAlong(statements: Node[], ch: string, iteration = false, inLoop = 
       through = -Infinity;
       continue;
     }
-    const literal = iteration && s.type === 'go_statement' ? s.namedChild(0)?.childForFieldName('function') : undefined;
+    // A goroutine an iteration starts, or a function deferred (run once, on every way out).
+    const literal = (iteration && s.type === 'go_statement') || s.type === 'defer_statement' ? s.namedChild(0)?.childForFieldName('function') : undefined;
     if (literal?.type === 'func_literal' && sendsIn(s.namedChild(0)!.childForFieldName('arguments'), ch).length === 0) {
       through += mostSends(literal.childForFieldName('body')!, ch);
     } else if (s.type === 'return_statement' || (iteration && s.type === 'continue_statement' && s.namedChildCount === 0)) {
