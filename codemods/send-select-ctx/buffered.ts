@@ -1,4 +1,4 @@
-import { contains, enclosingFunction, normalized, same, unparen, type Node } from '../../src/go/syntax.js';
+import { compacted, contains, enclosingFunction, normalized, same, unparen, type Node } from '../../src/go/syntax.js';
 import { mostSends, mostSendsPerIteration } from '../../src/go/send-paths.js';
 import { declarationOf, isLocalOf, isReassigned } from '../../src/go/scope.js';
 import { loopsBetween } from '../../src/go/loops.js';
@@ -302,19 +302,19 @@ export function loopRunsExactly(loop: Node, count: Node, source: string): boolea
   const body = loop.childForFieldName('body');
   const clause = loop.namedChildren.find((c) => c.type === 'for_clause' || c.type === 'range_clause');
   if (!clause || !body) return false;
-  const countText = normalized(count);
+  const countText = compacted(count);
   if (clause.type === 'range_clause') {
     const right = clause.childForFieldName('right');
     if (!right) return false;
-    if (normalized(right) === countText) return true; // for range n
+    if (compacted(right) === countText) return true; // for range n
     if (count.type === 'call_expression' && count.childForFieldName('function')?.text === 'len') {
       const arg = count.childForFieldName('arguments')!.namedChildren;
-      return arg.length === 1 && normalized(arg[0]) === normalized(right);
+      return arg.length === 1 && compacted(arg[0]) === compacted(right);
     }
     // `dests.Len()` of a set ranged over as `for dest := range dests`.
     const callee = count.type === 'call_expression' ? count.childForFieldName('function') : undefined;
     if (callee?.type === 'selector_expression' && callee.childForFieldName('field')?.text === 'Len' && count.childForFieldName('arguments')!.namedChildren.length === 0) {
-      return normalized(callee.childForFieldName('operand')!) === normalized(right);
+      return compacted(callee.childForFieldName('operand')!) === compacted(right);
     }
     return false;
   }
@@ -329,7 +329,7 @@ export function loopRunsExactly(loop: Node, count: Node, source: string): boolea
   if (cond.type !== 'binary_expression' || cond.childForFieldName('left')?.text !== i) return false;
   // The start may be typed (`i := uint(0); i < limit`: tidb's worker pool).
   const from = i0[0].text.replace(/^u?int(?:8|16|32|64)?\(\s*(\d+)\s*\)$/, '$1');
-  const [op, bound] = [cond.childForFieldName('operator')?.text, normalized(cond.childForFieldName('right')!)];
+  const [op, bound] = [cond.childForFieldName('operator')?.text, compacted(cond.childForFieldName('right')!)];
   const runs =
     (from === '0' && op === '<' && bound === countText) ||
     (from === '1' && op === '<=' && bound === countText) ||
@@ -343,7 +343,7 @@ export function loopRunsExactly(loop: Node, count: Node, source: string): boolea
 function plusOne(count: Node): string | undefined {
   if (count.type !== 'binary_expression' || count.childForFieldName('operator')?.text !== '+') return undefined;
   const [left, right] = [count.childForFieldName('left')!, count.childForFieldName('right')!];
-  if (right.text === '1') return normalized(left);
-  if (left.text === '1') return normalized(right);
+  if (right.text === '1') return compacted(left);
+  if (left.text === '1') return compacted(right);
   return undefined;
 }

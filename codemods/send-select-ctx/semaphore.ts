@@ -1,7 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { nodesByToken } from '../../src/go/find-by-text.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { ancestors, enclosingFunction, outermostFunction, same, statementsOf, type Node } from '../../src/go/syntax.js';
+import { ancestors, compacted, enclosingFunction, outermostFunction, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import { receiverOf } from '../../src/go/declarations.js';
 
 /**
@@ -66,7 +66,7 @@ export function givesBackTakenToken(send: Node): boolean {
 /**
  * A token sent on a channel the file fills to its capacity where it makes it (`p.ch =
  * make(chan struct{}, p.MaxActive)`, then `for i := 0; i < p.MaxActive; i++ { p.ch <- struct{}{} }`:
- * redigo's pool of active connections, a token bucket): each send there fills a slot just made, and
+ * redigo's pool of active connections, a token bucket; or \`&throttle{tokens: make(…)}\`): each send there fills a slot just made, and
  * each elsewhere gives back a token a receive took, so none blocks. The channel by its last name
  * (`ch` of `p.ch`), in the same file; a local (`pool := make(…)`, filled by a loop or a goroutine
  * of its function: machinery's consumers) in its function, another function's `pool` being
@@ -84,11 +84,13 @@ export function fillsTokenBucket(send: Node, root: Node): boolean {
     // (not a queue fed more than it holds: etcd's benchmark requests).
     const fn = outermostFunction(loop);
     const bound = loopBound(loop);
-    return !!fn && !!bound && fn.descendantsOfType(['assignment_statement', 'short_var_declaration']).some((a) => {
-      const left = a.childForFieldName('left')?.namedChildren ?? [];
-      const made = a.childForFieldName('right')?.namedChildren[0];
+    // Made by an assignment, or as a field of a composite literal (`&throttle{tokens: make(…)}`).
+    return !!fn && !!bound && fn.descendantsOfType(['assignment_statement', 'short_var_declaration', 'keyed_element']).some((a) => {
+      const keyed = a.type === 'keyed_element';
+      const left = keyed ? [a.childForFieldName('key')!.namedChild(0)!] : (a.childForFieldName('left')?.namedChildren ?? []);
+      const made = keyed ? a.childForFieldName('value')!.namedChild(0) : a.childForFieldName('right')?.namedChildren[0];
       const args = made?.type === 'call_expression' && made.childForFieldName('function')?.text === 'make' ? made.childForFieldName('arguments')!.namedChildren : [];
-      return a.endIndex <= loop.startIndex && left.length === 1 && lastName(left[0]) === name && /^chan\s+struct\s*\{\s*\}$/.test(args[0]?.text ?? '') && args[1]?.text.replace(/\s/g, '') === bound;
+      return a.endIndex <= loop.startIndex && left.length === 1 && lastName(left[0]) === name && /^chan\s+struct\s*\{\s*\}$/.test(args[0]?.text ?? '') && !!args[1] && compacted(args[1]) === bound;
     });
   });
 }
@@ -98,7 +100,7 @@ function loopBound(loop: Node): string | undefined {
   const clause = loop.namedChildren.find((c) => c.type === 'for_clause' || c.type === 'range_clause');
   const condition = clause?.type === 'for_clause' ? clause.childForFieldName('condition') : undefined;
   const bound = clause?.type === 'range_clause' ? (clause.childForFieldName('left') ? undefined : clause.childForFieldName('right')) : condition?.type === 'binary_expression' && condition.childForFieldName('operator')?.text === '<' ? condition.childForFieldName('right') : undefined;
-  return bound?.text.replace(/\s/g, '');
+  return bound ? compacted(bound) : undefined;
 }
 
 /** A send of `struct{}{}`. */

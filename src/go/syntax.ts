@@ -151,6 +151,11 @@ export function normalized(node: Node): string {
   return node.text.replace(/\s+/g, ' ');
 }
 
+/** The node's text with the spaces gofmt may put or leave out (\`a+b\` as an argument, \`a + b\` elsewhere) taken out. */
+export function compacted(node: Node): string {
+  return normalized(node).replace(/ (?=\W)|(?<=\W) /g, '');
+}
+
 /** The statement after `node` in its block, comments (and what `skip` passes over) left out. */
 export function nextStatement(node: Node, skip: (n: Node) => boolean = () => false): Node | undefined {
   let next = node.nextNamedSibling;
