@@ -37,7 +37,10 @@ export function afterSkipping(statement: string): string {
   if (/^time\.AfterFunc\(/.test(statement)) return 'what it schedules would never run (a pause never lifted, a retry never made)';
   if (GIVES_BACK_CALL.test(statement)) return 'what was taken for the work would stay taken (a reservation kept, an item never queued again, a transaction left open)';
   if (/\.[Tt]rigger\w*\(\)$/.test(statement)) return 'what it tells to close or stop would never be told, and whoever waits for that (a WaitForClose) would wait forever';
-  return /\.Close\(\)$/.test(statement) ? 'what it closes would stay open for good (a file and its lock, a connection, a pipe whose reader would wait forever)' : 'whoever waits for it would wait forever';
+  if (/\.R?Unlock\(\)$/.test(statement)) return 'the lock would stay held for good, and whoever takes it next would wait forever';
+  if (/\.Flush\w*\([^]*\)$/.test(statement)) return 'what it buffered would never be written out (a reply, the last lines of a log)';
+  if (/(^c|\.C|^\w*C)ancel\w*\([^]*\)$/.test(statement)) return 'what it cancels would run on (its context never done)';
+  return /\.Close\w*\([^]*\)$/.test(statement) ? 'what it closes would stay open for good (a file and its lock, a connection, a pipe whose reader would wait forever)' : 'whoever waits for it would wait forever';
 }
 
 /**
