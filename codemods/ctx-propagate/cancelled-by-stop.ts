@@ -6,8 +6,8 @@ import { CLEANUP, deletionCommand } from './cleanup.js';
 import { CLOSING } from './closed-after-loop.js';
 import { UNDOES_FAILED } from './failure-branch.js';
 
-/** A method named for stopping its value: `Close`, `Stop`, `Shutdown`… */
-export const STOPS = /^(Close|Stop|Shutdown|Teardown|Terminate|Destroy|Drain)\w*$/i;
+/** A method named for stopping its value: `Close`, `Stop`, `Shutdown`, `Disconnect`… */
+export const STOPS = /^(Close|Stop|Shutdown|Teardown|Terminate|Destroy|Drain|Disconnect)\w*$/i;
 
 /**
  * The call is a clean-up (\`db.Close(context.Background())\`, or a name of the clean-up list) and the

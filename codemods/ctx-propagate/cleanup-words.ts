@@ -11,7 +11,7 @@ const CLEAN_UP = ['cleanup', 'teardown'];
 export const CLEANS_UP: ReadonlySet<string> = new Set([...CLEAN_UP, 'rollback']);
 
 /** The words a method ending its value's life starts with, as STOPS names them, and those of releasing or disposing of it. */
-export const ENDS_LIFE: ReadonlySet<string> = new Set(['close', 'stop', 'shutdown', 'terminate', 'destroy', 'drain', 'release', 'dispose', ...CLEAN_UP]);
+export const ENDS_LIFE: ReadonlySet<string> = new Set(['close', 'stop', 'shutdown', 'terminate', 'destroy', 'drain', 'disconnect', 'release', 'dispose', ...CLEAN_UP]);
 
 /** The lower-case words of a Go name (`tearDownProxy` → tear, down, proxy). */
 export function lowerWords(name: string): string[] {

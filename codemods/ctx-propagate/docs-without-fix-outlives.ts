@@ -64,7 +64,7 @@ export const outlivesWithoutFix = `- it is in a function literal handed to a cal
   in scope it would end with the request (with \`--aggressive\`, temporal's namespace refresh loop,
   started by the first lookup);
 - the method ends its receiver's life (\`Close\`, \`Stop\`, \`Shutdown\`, \`Teardown\`, \`Terminate\`,
-  \`Destroy\`, \`Drain\`, \`Cleanup\`, \`Release\`, \`Dispose\`), the context in scope is the receiver's
+  \`Destroy\`, \`Drain\`, \`Disconnect\`, \`Cleanup\`, \`Release\`, \`Dispose\`), the context in scope is the receiver's
   own (\`w.ctx\`, or a local made from it), and the call's error is checked: its owner commonly
   cancels that context as it shuts down, before the clean-up, and given it the call would fail at
   once and what follows its check be skipped (with \`--aggressive\`, v2ray's
