@@ -40,7 +40,11 @@ const after = join(work, 'after', basename(source));
 for (const dest of [before, after]) cpSync(source, dest, { recursive: true, filter: (p) => basename(p) !== '.git' });
 
 function run(cmd, args, cwd, extra = {}) {
-  return spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, ...extra });
+  const res = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, ...extra });
+  // A command that could not start (its directory removed from under it, the tool missing) has no
+  // output: its error stands in for it, so the comparison reports it rather than crashing on it.
+  if (res.error) return { ...res, status: res.status ?? 1, stdout: res.stdout ?? '', stderr: `${cmd} ${args[0] ?? ''} could not run in ${cwd}: ${res.error.message}\n${res.stderr ?? ''}` };
+  return res;
 }
 
 let failed = false;
