@@ -49,7 +49,7 @@ export function cleanupMethodContext(call: Node, source: CancellationSource): st
   const taken = field === source.expr ? field : `${source.expr}, taken from ${field},`;
   const role = isStopHook(method) ? 'is a hook run as the receiver stops' : "ends the receiver's life";
   if (delivery) {
-    return `${receiver.typeName}.${method} ${role}, and ${taken} is the receiver's own context, which its owner commonly cancels before calling ${method}: given it, ${delivery} would fail at once then, and with its error ignored, what it delivers would be dropped without a word (a go-actor batcher variant, its last batch lost on stop)`;
+    return `${receiver.typeName}.${method} ${role}, and ${taken} is the receiver's own context, which its owner commonly cancels before calling ${method}: given it, ${delivery} would fail at once then, and with its error ignored, what it delivers would be dropped without a word`;
   }
   return `${receiver.typeName}.${method} ${role}, and ${taken} is the receiver's own context, which its owner commonly cancels as it shuts down, before calling ${method}: given it, ${what} would fail at once then, and the clean-up after its check be skipped`;
 }
