@@ -12,7 +12,10 @@ package main (for that package's files) is reported as one below Go 1.23, as tic
 its own (\`<-time.After(d)\` as a statement, no other case to win) is not reported either: each
 timer fires before the next pass. Nor is a loop whose body is one select every case of which
 returns or breaks out of it (\`for { select { case <-ctx.Done(): return ctx.Err(); case
-<-time.After(d): return nil } }\`): it makes one timer, as a plain select does.
+<-time.After(d): return nil } }\`): it makes one timer, as a plain select does. Nor a timer that
+every pass reaching it then leaves the loop after, by a return later in the same block with no
+\`continue\` on the way (\`case <-ctx.Done(): select { case <-done: case <-time.After(d): }; return\`:
+a last wait at shutdown).
 
 ## Before
 

@@ -30,7 +30,7 @@ function find(ctx: FileContext): RawFinding[] {
     const loops = enclosingLoops(call);
     // A loop whose every pass ends it (`for { select { case <-ctx.Done(): return …; case
     // <-time.After(d): return nil } }`: cadence's mocks) makes one timer, as a plain select would.
-    if (loops.length === 0 || (loops.length === 1 && endsOnFirstPass(loops[0]))) continue;
+    if (loops.length === 0 || (loops.length === 1 && endsOnFirstPass(loops[0])) || leavesAfter(call, loops)) continue;
     // `<-time.After(d)` on its own, a sleep: every timer fires before the next pass, none left behind.
     if (call.parent?.type === 'unary_expression' && call.parent.parent?.type === 'expression_statement') continue;
     const d = call.childForFieldName('arguments')!.namedChildren[0];
@@ -39,6 +39,25 @@ function find(ctx: FileContext): RawFinding[] {
     out.push({ start: call.startIndex, end: call.endIndex, message, ...plan });
   }
   return out;
+}
+
+/**
+ * Whether every pass reaching the call then leaves the loops: a statement holding it is followed,
+ * in the same list inside the loop, by a return (or a break out of the only loop), with no
+ * \`continue\` or \`goto\` on the way (\`case <-ctx.Done(): select { case <-done: case
+ * <-time.After(d): }; return\`: a last wait at shutdown). One timer per run of the loop, not per pass.
+ */
+function leavesAfter(call: Node, loops: Node[]): boolean {
+  for (let st: Node | null = call; st && st.id !== loops[0].id; st = st.parent) {
+    if (st.parent?.type !== 'statement_list') continue;
+    const rest: Node[] = [];
+    for (let next: Node | null = st; next; next = next.nextNamedSibling) {
+      rest.push(next);
+      const leaves = next.type === 'return_statement' || (next.type === 'break_statement' && loops.length === 1 && breaksOut(next, loops[0]));
+      if (leaves) return !rest.some((r) => r.descendantsOfType(['continue_statement', 'goto_statement']).length > 0 || r.type === 'continue_statement' || r.type === 'goto_statement');
+    }
+  }
+  return false;
 }
 
 /** A loop whose body is one select, each case of which ends in a return or a break out of the loop. */
