@@ -93,7 +93,7 @@ function jumpsBack(text: string): boolean {
  * The count a capacity stands for: `len(pods)` (and, with `numbers`, `2`) for `n`, after `n :=
  * len(pods)` (`const n = 2`), never assigned again (one slot per goroutine); else the capacity.
  */
-function countBehind(capNode: Node | undefined, outerFn: Node, source: string, numbers = false): Node | undefined {
+export function countBehind(capNode: Node | undefined, outerFn: Node, source: string, numbers = false): Node | undefined {
   if (capNode?.type !== 'identifier') return capNode;
   const found = declarationOf(capNode.text, capNode);
   const local = found && 'local' in found ? found.local : undefined;

@@ -6,7 +6,7 @@ import { callsHanding, parametersGiven } from '../../src/go/called-functions.js'
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { mostSends } from '../../src/go/send-paths.js';
 import { enclosingFunction, same, unparen, type Node } from '../../src/go/syntax.js';
-import { loopRunsExactly } from './buffered.js';
+import { countBehind, loopRunsExactly } from './buffered.js';
 
 /**
  * A send on a channel parameter that always has room: the function sends on it at most once
@@ -82,9 +82,11 @@ function startedOncePerSlot(call: Node, arg: Node | undefined, index: PackageInd
   let root = caller;
   while (root.parent) root = root.parent;
   // The capacity's names keep their values: not assigned anywhere in the caller.
-  const names = args[1].type === 'identifier' ? [args[1]] : args[1].descendantsOfType('identifier');
+  // A count named first (`reposNum := len(repos)`, in a var block too) stands for what it names.
+  const count = countBehind(args[1], caller, root.text)!;
+  const names = [args[1], count].flatMap((n) => (n.type === 'identifier' ? [n] : n.descendantsOfType('identifier')));
   if (names.some((n) => isReassigned(caller, root.text, n.text, 0))) return false;
-  return loopRunsExactly(loops[0], args[1], root.text);
+  return loopRunsExactly(loops[0], count, root.text);
 }
 
 /**

@@ -193,6 +193,10 @@ export function localsBefore(node: Node): LocalDecl[] {
       const at = child.startIndex;
       for (let i = declaring.length - 1; i >= 0; i--) if (declaring[i].end <= at) out.push(...declaring[i].decls);
     }
+    // `var ( n = len(xs); ch = make(chan T, n) )`: a spec sees the names of the specs before it.
+    if (a.type === 'var_spec_list' || a.type === 'const_spec_list') {
+      for (const spec of a.namedChildren) if (spec.endIndex <= child.startIndex) out.push(...declaredBy(a.parent!).filter((d) => same(d.decl, spec)));
+    }
     if (a.type === 'if_statement' || a.type === 'for_statement' || a.type === 'switch_statement' || a.type === 'type_switch_statement') {
       // A three-clause for keeps its initializer in its for_clause.
       const holder = a.type === 'for_statement' ? a.namedChildren.find((c) => c.type === 'for_clause') : a;
