@@ -107,7 +107,7 @@ done (\`l.flushPending = true\`, up to six statements before it: m3's in-process
 the work never start again (AdGuard's query log); or a ready flag cleared just before that the goroutine sets at its end (\`conf.StoragesLoaded = false\`: alist refused every request until then). A goroutine that ends in a loop (\`for { err := l.Start(); …; time.Sleep(d) }\`, labeled too (\`poll: for { … break poll }\`: koanf's AppConfig poller),
 left only on its stop if at all, \`for range t.C\`, \`for range tick\` over \`tick := time.Tick(d)\`, \`for range ticker.Context(ctx, d)\` (a call named for ticks: rancher's connectivity checks),
 \`for handle(ctx, q) {}\`: orchestrator's metrics loop), that reaches a function
-of the package looping so (itself, not in a goroutine it starts: photoprism's hub setup) or serving (\`ListenAndServe(…)\`, \`.Serve(…)\`: sealos' pprof server), or that runs a server or a loop (\`srv.Serve(l)\`,
+of the package looping so, or over a stream for as long as it lasts (\`for scanner.Scan() {\` on a \`tail -f\`) (itself, not in a goroutine it starts: photoprism's hub setup) or serving (\`ListenAndServe(…)\`, \`.Serve(…)\`: sealos' pprof server), or that runs a server or a loop (\`srv.Serve(l)\`,
 \`http.ListenAndServe(…)\`, \`s.runLoop()\`, a method \`Start\` or \`Run\` given at most a context or a stop channel, and a period (\`cache.Start(stopChan)\`: the VPC CNI's informer cache; \`routeManager.Run(stopChan, 2*time.Minute)\`: ovn-kubernetes' route manager), any call given a stop
 channel and a period (\`s.silences.Maintenance(interval, snap, s.stopc, gc)\`: signoz's silence
 maintenance, in alertmanager's package), a
