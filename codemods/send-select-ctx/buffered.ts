@@ -5,6 +5,7 @@ import { loopsBetween } from '../../src/go/loops.js';
 import { identifiersNamed, sendStatements } from '../../src/go/find-by-text.js';
 import { prefilled, sentFirst, sentRightAfterMake } from './prefilled.js';
 import { calledByName, sendsAtMost } from './sends-at-most.js';
+import { assignedMake } from './assigned-make.js';
 import { receiverFieldMake } from './receiver-field-make.js';
 
 /**
@@ -132,18 +133,18 @@ interface Make {
 }
 
 /**
- * The `make(chan …, cap)` that declares the local a send names: the declaration in scope at the
- * send (two subtests may each make an `errChan` of their own), never assigned again in the
- * function that declares it.
+ * The `make(chan …, cap)` that declares the local a send names (the declaration in scope at the
+ * send: two subtests may each make their own), never assigned again, or its one assignment.
  */
 function findLocalMake(send: Node, name: string, source: string): Make | undefined {
   const found = declarationOf(name, send);
   if (!found || !('local' in found)) return undefined;
   const { decl, value } = found.local;
   const scope = enclosingFunction(decl);
-  const args = makeArgs(value ?? undefined);
-  if (!scope || !args || isReassigned(scope, source, name, 0)) return undefined;
-  return { decl, arguments: args, scope, declares: (s) => isLocalOf(name, s, decl) };
+  const assigned = !value && scope ? assignedMake(send, name, scope, source) : undefined;
+  const args = makeArgs(assigned ? unparen(assigned.childForFieldName('right')!.namedChildren[0]) : (value ?? undefined));
+  if (!scope || !args || (!assigned && isReassigned(scope, source, name, 0))) return undefined;
+  return { decl: assigned ?? decl, arguments: args, scope, declares: (s) => isLocalOf(name, s, decl) };
 }
 
 /** The single `make(chan …, cap)` that defines the field `chan` in outerFn (a struct-literal field of a local). */
