@@ -1,5 +1,5 @@
 import { toldApartInSelect } from './told-apart.js';
-import { fieldTestedForNil, unsetFieldReason } from './unset-field.js';
+import { fieldTestedForNil, unsetFieldReason, nilLiteralReason } from './unset-field.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { cancellationSources, hiddenContextParam, type CancellationSource } from '../../src/go/cancellation.js';
 import { doneAt } from '../../src/go/done-at.js';
@@ -161,7 +161,7 @@ function find(ctx: FileContext): RawFinding[] {
     const inTests = own || ctx.path.endsWith('_test.go') ? undefined : fieldMayBeNil(source, ctx.packageIndex(), true, testTextsBeside(ctx.path));
     const unset = own ?? inTests; // the package's, or its tests' (they would panic there)
     if (unset) {
-      out.push(unfixed(`the package${unset === inTests ? "'s tests build" : ' builds'} ${unset.typeName} without ${unset.field} (${unset.literal}), and call${unset === inTests ? '' : 's'} ${source.fn.childForFieldName('name')!.text}() on it without setting ${unset.field}: ${source.expr} is nil there, and a nil context makes the call panic`));
+      out.push(unfixed(nilLiteralReason(unset, unset === inTests, source)));
       continue;
     }
     // A handler given the request (`r *http.Request`): its context is `r.Context()`, and the

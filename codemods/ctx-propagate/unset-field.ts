@@ -96,3 +96,16 @@ export function fieldSets(source: CancellationSource, index: PackageIndex): Node
   const field = regexEscaped(source.expr.slice(source.expr.lastIndexOf('.') + 1));
   return index.nodesMatching(new RegExp(`\\.${field}\\s*(,\\s*[\\w.]+\\s*)*=[^=]`, 'g'));
 }
+
+/**
+ * Why a literal of the receiver's type leaving its context field nil keeps the call from it: built
+ * so and its method then called (`fieldMayBeNil`), or built with the field nil on purpose
+ * (`&Cmd{ctx: nil, …}`, a `Command` beside a `CommandContext`), for any method to run on.
+ */
+export function nilLiteralReason(unset: { typeName: string; field: string; literal: string }, inTests: boolean, source: CancellationSource): string {
+  const method = source.fn.childForFieldName('name')!.text;
+  if (new RegExp(`(^|[,{\\s])${regexEscaped(unset.field)}\\s*:\\s*nil\\b`).test(unset.literal)) {
+    return `the package${inTests ? "'s tests build" : ' builds'} ${unset.typeName} with ${unset.field} nil on purpose (${unset.literal}), and ${method}() may run on such a value: ${source.expr} is nil there, and a call given a nil context fails or panics`;
+  }
+  return `the package${inTests ? "'s tests build" : ' builds'} ${unset.typeName} without ${unset.field} (${unset.literal}), and call${inTests ? '' : 's'} ${method}() on it without setting ${unset.field}: ${source.expr} is nil there, and a nil context makes the call panic`;
+}

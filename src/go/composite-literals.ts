@@ -26,8 +26,8 @@ export function fieldMayBeNil(source: CancellationSource, index: PackageIndex, c
  * the field out, unless the function building it sets the field before handing it on (`s.ctx,
  * s.cancel = context.WithCancel(…)` in the constructor): the field may be nil, at least until
  * another method sets it (`t.ctx = ctx` in a `Subscribe` that callers may not have called yet).
- * With calledThere, only a literal whose function calls that method. The literal's first line, as
- * written.
+ * With calledThere, only a literal whose function calls that method, or one setting the field nil
+ * itself. The literal's first line, as written.
  */
 export function literalLeavingOut(texts: string[], typeName: string, field: string, calledThere?: string): string | undefined {
   const setLater = new RegExp(`\\.${field}\\s*(,\\s*[\\w.]+\\s*)*=[^=]`);
@@ -42,12 +42,14 @@ export function literalLeavingOut(texts: string[], typeName: string, field: stri
         else if (text[end] === '}' && --depth === 0) break;
       }
       const body = text.slice(m.index! + m[0].length, end);
-      // Keyed without the field, or empty; a positional literal sets every field.
+      // Keyed without the field (or with it nil: `&Cmd{ctx: nil, …}`), or empty; a positional literal sets every field.
       const keyed = /^\s*\w+\s*:/.test(body) || body.trim() === '';
-      if (!keyed || new RegExp(`(^|[,{\\s])${field}\\s*:`).test(body)) continue;
+      if (!keyed || new RegExp(`(^|[,{\\s])${field}\\s*:(?!\\s*nil\\s*[,}\\n])`).test(body)) continue;
       const around = functionAround(text, m.index!);
       if (setLater.test(around)) continue;
-      const called = calledThere ? new RegExp(`\\.${calledThere}\\(`).exec(around)?.index : Infinity;
+      // Set nil on purpose (`Command` next to a `CommandContext`): the type runs without one, the method included.
+      const explicitNil = new RegExp(`(^|[,{\\s])${field}\\s*:\\s*nil\\b`).test(body);
+      const called = calledThere && !explicitNil ? new RegExp(`\\.${calledThere}\\(`).exec(around)?.index : Infinity;
       if (called === undefined || setByMethodCalled(texts, typeName, around.slice(0, called), setLater)) continue;
       return text.slice(m.index!, end + 1).split('\n')[0];
     }
