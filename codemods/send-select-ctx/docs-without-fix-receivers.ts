@@ -286,4 +286,9 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   p.ch <- s: case <-ctx.Done(): return ctx.Err() }\`) and this one is left blocking: the author
   chose which sends may give up, and this one hands the reader its outcome, the final error a
   select would drop, the reader then taking the channel's close for a cancel (loki's prefetching
-  pipeline, whose deadline became a plain "canceled");`;
+  pipeline, whose deadline became a plain "canceled");
+- a send on a channel field of the receiver, the source one of its own (\`n.closing\`, \`n.ctx\`),
+  where a method of the type takes the field in a select that waits neither on that source nor
+  has a default (\`select { case err := <-n.outcome: … case <-n.aborted: … }\` in \`Collect\`): the
+  value is produced as the source ends (a query stopped, its outcome still collected), and a send
+  giving up then would leave that select waiting for it (kapacitor's batch query, unbuffered);`;
