@@ -110,7 +110,7 @@ left only on its stop if at all, \`for range t.C\`, \`for range tick\` over \`ti
 of the package looping so, or over a stream for as long as it lasts (\`for scanner.Scan() {\` on a \`tail -f\`) (itself, not in a goroutine it starts: photoprism's hub setup) or serving (\`ListenAndServe(…)\`, \`.Serve(…)\`: sealos' pprof server), or that runs a server or a loop (\`srv.Serve(l)\`,
 \`http.ListenAndServe(…)\`, \`s.runLoop()\`, a method \`Start\` or \`Run\` given at most a context or a stop channel, and a period (\`cache.Start(stopChan)\`: the VPC CNI's informer cache; \`routeManager.Run(stopChan, 2*time.Minute)\`: ovn-kubernetes' route manager), any call given a stop
 channel and a period (\`s.silences.Maintenance(interval, snap, s.stopc, gc)\`: signoz's silence
-maintenance, in alertmanager's package), a
+maintenance, in alertmanager's package) or nothing but a context and one (\`gc.CollectEvery(ctx, time.Minute)\`), a
 periodic runner: \`wait.Until(f, period, stopCh)\`, \`wait.Forever\`, \`ticker.Tick(f, period, done)\`,
 \`wait.PollUntilContextCancel(…)\` (rke2's kubelet supervisor, recovered, never restarted it again), \`wait.PollImmediate(d, 0, cond)\` (no timeout),
 rocketmq's stats task, recovered in the goroutine that starts it after a first run, never started),

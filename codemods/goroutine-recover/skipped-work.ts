@@ -263,7 +263,11 @@ function serves(call: Node): boolean {
   if (pollsWithoutTimeout(fn, args)) return true;
   // Or any call given its stop channel and a period (`s.silences.Maintenance(interval, snap,
   // s.stopc, gc)`: signoz's silence maintenance, in alertmanager's package, recovered, stopped for good).
-  if (args.some((a) => /^[\w.]+$/.test(a.text) && /(^|\.)(stop|done|quit|shutdown)\w*$/i.test(a.text)) && args.some((a) => /[Ii]nterval|[Pp]eriod|\btime\.(Second|Minute|Hour|Millisecond)\b/.test(a.text))) return true;
+  const period = (a: Node) => /[Ii]nterval|[Pp]eriod|\btime\.(Second|Minute|Hour|Millisecond)\b/.test(a.text);
+  if (args.some((a) => /^[\w.]+$/.test(a.text) && /(^|\.)(stop|done|quit|shutdown)\w*$/i.test(a.text)) && args.some(period)) return true;
+  // Or given nothing but a context and a period (`co.gc.GarbageCollectWatches(ctx, time.Minute)`:
+  // crossplane's watch collector, behind an interface, recovered, never collected again).
+  if (args.length === 2 && args.some((a) => /^[\w.]+$/.test(a.text) && /(^|\.)(ctx|context)\w*$/i.test(a.text)) && args.some(period)) return true;
   // Or a function value named so (`run, _ := e.server.GetEventsListener(…)`, then `run()`:
   // tetragon's exporter loop).
   const named = /\.(Start|Run)$/.test(fn) || /^(run|start|serve|listen)$/i.test(fn);
