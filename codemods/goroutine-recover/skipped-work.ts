@@ -267,7 +267,8 @@ function serves(call: Node): boolean {
   if (args.some((a) => /^[\w.]+$/.test(a.text) && /(^|\.)(stop|done|quit|shutdown)\w*$/i.test(a.text)) && args.some(period)) return true;
   // Or given nothing but a context and a period (`co.gc.GarbageCollectWatches(ctx, time.Minute)`:
   // crossplane's watch collector, behind an interface, recovered, never collected again).
-  if (args.length === 2 && args.some((a) => /^[\w.]+$/.test(a.text) && /(^|\.)(ctx|context)\w*$/i.test(a.text)) && args.some(period)) return true;
+  // A statement of its own, its result not taken (not \`context.WithTimeout(ctx, d)\`, nor a range's ticks).
+  if (call.parent?.type === 'expression_statement' && args.length === 2 && args.some((a) => /^[\w.]+$/.test(a.text) && /(^|\.)(ctx|context)\w*$/i.test(a.text)) && args.some(period)) return true;
   // Or a function value named so (`run, _ := e.server.GetEventsListener(…)`, then `run()`:
   // tetragon's exporter loop).
   const named = /\.(Start|Run)$/.test(fn) || /^(run|start|serve|listen)$/i.test(fn);
