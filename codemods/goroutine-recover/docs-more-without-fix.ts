@@ -11,7 +11,8 @@ A goroutine whose work, its first call, is a function its caller hands in from o
 sight (\`err := f()\`, \`f\` a parameter of an exported launcher such as taproot-assets'
 \`ContextGuard.Goroutine(f func() error, errHandler func(error))\`, or one the package hands a
 function by name; or an exported field of func type its users set), when the goroutine is counted
-for its owner's Stop (\`defer g.Wg.Done()\`) or hands the work's failure on: the package cannot see
+for its owner's Stop (\`defer g.Wg.Done()\`), tells a hook of the launcher's when it ends (\`if l.after !=
+nil { defer l.after() }\`: kueue's routine wrapper), or hands the work's failure on: the package cannot see
 whether it is a loop meant to run for the process's life (the custodian's main event loop), and
 recovered, a panic would end it for good with no error reported (\`errHandler(err)\` skipped), the
 process up without it. An unexported launcher handed only literals is read through them; a bare

@@ -58,8 +58,13 @@ export function genericLauncherReason(body: Node, go: Node, index: PackageIndex)
   // Only a launcher for its owner's lifetime: the goroutine counted for its Stop (`defer g.Wg.Done()`,
   // a field's group, not a local one its starter joins), or its failure escalated (`errHandler(err)`). A bare
   // `go func() { f() }()` is left to the fix.
-  const tracked = stmts.find((d) => d.type === 'defer_statement' && /^defer\s+\w+\.[\w.]+\.Done\(\)$/.test(d.text));
+  // Or its end told to a hook of the launcher's (`if l.after != nil { defer l.after() }`: kueue's
+  // routine wrapper, whose users count their goroutines so).
+  const defers = stmts.flatMap((st) => (st.type === 'if_statement' ? statementsOf(st.childForFieldName('consequence')) : [st])).filter((d) => d.type === 'defer_statement');
+  const done = defers.find((d) => /^defer\s+\w+\.[\w.]+\.Done\(\)$/.test(d.text));
+  const hook = done ? undefined : defers.find((d) => /^defer\s+\w+\.([aA]fter|[oO]n(Done|Exit|End|Finish)|[fF]inish|[cC]omplete)\w*\(\)$/.test(d.text));
+  const tracked = done ?? hook;
   if (!handled && !tracked) return undefined;
-  const lost = handled ? `gone with no error reported (${firstLine(handled.text)} skipped)` : `gone for good (${tracked!.text.replace(/^defer\s+/, '')} still run for its Stop), the process up without it,`;
+  const lost = handled ? `gone with no error reported (${firstLine(handled.text)} skipped)` : `gone for good (${tracked!.text.replace(/^defer\s+/, '')} still run${done ? ' for its Stop' : ', as if it had ended'}), the process up without it,`;
   return `the goroutine runs ${firstLine(call.text)}, a function its caller hands in (${from}): it may be a loop meant to run for the process's life, and after a recovered panic it would be ${lost} where the process used to crash`;
 }
