@@ -218,11 +218,11 @@ const ONCE_DO = /\b[\w.]*[oO]nce\w*\.Do\(/;
 /**
  * A function the goroutine reaches that runs for good or until stopped: it loops (`for {`, `for
  * range t.C`, `for ctx.Err() == nil {`: dapr's Solace subscription, recovered, was never consumed again;
- * `for scanner.Scan() {` over a stream read for as long as it lasts, a `tail -f`: casdoor's audit log
- * collector), waits for its stop as a statement of its own (`<-ctx.Done()`, after its setup:
+ * `for scanner.Scan() {` after a process's pipe, a connection or stdin is opened, a stream read for as
+ * long as it lasts, a `tail -f`: casdoor's audit log collector; not a parse of a buffer), waits for its stop as a statement of its own (`<-ctx.Done()`, after its setup:
  * boringproxy's tunnels), or serves (`server.ListenAndServe()`: sealos' pprof server).
  */
-export const LOOPS_FOR_GOOD = /\bfor\s*\{|\bfor\s+[\w.]+\.Scan\(\)\s*\{|\bfor\s+[\w.]+\.Err\(\)\s*==\s*nil\s*\{|\bfor\s+range\s+([\w.]+\.C|time\.Tick\([^)]*\))\s*\{|^[ \t]*<-\s*[\w.]+\.Done\(\)[ \t]*$|\bListenAndServe\w*\(|\.Serve\(/m;
+export const LOOPS_FOR_GOOD = /\bfor\s*\{|(?<=(StdoutPipe|StderrPipe|\.Accept|net\.Dial\w*)\([\s\S]*|os\.Stdin\b[\s\S]*)\bfor\s+[\w.]+\.Scan\(\)\s*\{|\bfor\s+[\w.]+\.Err\(\)\s*==\s*nil\s*\{|\bfor\s+range\s+([\w.]+\.C|time\.Tick\([^)]*\))\s*\{|^[ \t]*<-\s*[\w.]+\.Done\(\)[ \t]*$|\bListenAndServe\w*\(|\.Serve\(/m;
 
 /**
  * A server the goroutine runs in its own statements (`srv.Serve(l)`, `http.ListenAndServe(…)`,

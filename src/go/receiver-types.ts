@@ -15,6 +15,8 @@ export type ReceiverType = string | false | undefined;
 
 /** The type of a method call's operand (`socket` in `socket.Listen()`, `p.conn` in `p.conn.Close()`), as ReceiverType says. */
 export function operandType(operand: Node, index: PackageIndex): ReceiverType {
+  // `proxy.NewSock5ModeServer(…).Start()`: the value another package's constructor makes.
+  if (operand.type === 'call_expression' && madeByOtherPackage(operand, true)) return false;
   if (operand.type !== 'selector_expression' && operand.type !== 'identifier') return undefined;
   const declared = declaredType(operand, index);
   if (declared !== undefined) return typeNamed(declared, index);
