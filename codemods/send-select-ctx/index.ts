@@ -43,7 +43,7 @@ import { collectorMetricChannel } from './collector-metrics.js';
 import { checkedAfterSend, cleanupSkippedByReturn, closedUnderSender, inOwnDoneCase, ownStopOnDone, stopsOnOwnChannel } from './early-return.js';
 import { testingParameter } from '../../src/go/scope.js';
 import { mayHaveSend } from '../../src/go/text-signals.js';
-import { fillsTokenBucket, givesBackTakenToken, isSemaphoreAcquire } from './semaphore.js';
+import { fillsTokenBucket, givesBackTakenToken, isSemaphoreAcquire, givesBackReceived } from './semaphore.js';
 import { lockAcquired } from './lock-acquire.js';
 import { assertedChannel } from './asserted-channel.js';
 import { inNoDeadlineBranch } from './no-deadline-branch.js';
@@ -98,7 +98,7 @@ function find(ctx: FileContext): RawFinding[] {
     if (sendCannotBlock(send, outermostFunction(send) ?? fn, ctx.source, () => ctx.packageIndex().allTexts())) continue;
     // A channel parameter every caller makes with room for every goroutine it starts.
     if (roomInEveryCaller(send, ctx)) continue;
-    if (isSemaphoreAcquire(send, ctx) || givesBackTakenToken(send) || fillsTokenBucket(send, ctx.tree.rootNode)) continue;
+    if (isSemaphoreAcquire(send, ctx) || givesBackTakenToken(send) || givesBackReceived(send, ctx) || fillsTokenBucket(send, ctx.tree.rootNode)) continue;
     // buffered-result-chan gives such a channel a buffer of one: the send then cannot block.
     if (abandonableResultChannel(send, ctx.source)) continue;
     // The function that made the channel waits for the value: the send has its receiver.

@@ -1,5 +1,5 @@
 import type { FileContext } from '../../src/engine/types.js';
-import { nodesByToken } from '../../src/go/find-by-text.js';
+import { codeOnly, nodesByToken } from '../../src/go/find-by-text.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, compacted, enclosingFunction, outermostFunction, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import { receiverOf } from '../../src/go/declarations.js';
@@ -111,4 +111,74 @@ function isToken(send: Node): boolean {
 /** `ch` of `p.ch` or of `ch`. */
 function lastName(expr: Node): string | undefined {
   return expr.type === 'identifier' ? expr.text : expr.type === 'selector_expression' ? expr.childForFieldName('field')?.text : undefined;
+}
+
+/**
+ * A value sent back on the channel it was taken from (`case tok := <-t.tokens:`, then `defer
+ * func() { t.tokens <- tok }()`, or `tok := <-pool` then `pool <- tok`: chi's throttler): the
+ * receive freed the slot the send fills, so it cannot block. The send in the case's (or the
+ * declaration's) own block, or a function deferred there, no goroutine or loop between.
+ */
+export function givesBackReceived(send: Node, ctx: FileContext): boolean {
+  const value = send.childForFieldName('value');
+  const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
+  // Only a buffered channel has a slot to free: an unbuffered one's receive took a handover.
+  if (value?.type !== 'identifier' || !madeBuffered(send.childForFieldName('channel')!, ctx)) return false;
+  for (let a: Node | null = send.parent; a; a = a.parent) {
+    if (a.type === 'go_statement' || a.type === 'for_statement' || a.type === 'function_declaration' || a.type === 'method_declaration') return false;
+    if (a.type === 'func_literal' && a.parent?.parent?.type !== 'defer_statement') return false;
+    // `case tok := <-t.tokens:` around the send.
+    const taken = a.type === 'communication_case' ? a.childForFieldName('communication') : undefined;
+    if (taken?.type === 'receive_statement') return receives(taken, value.text, chan);
+    // `tok := <-pool` earlier in the same block.
+    if (a.type === 'statement_list' || a.type === 'block') {
+      const before = a.namedChildren.filter((st) => st.endIndex <= send.startIndex && st.type === 'short_var_declaration');
+      if (before.some((st) => receives(st, value.text, chan))) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether the statement declares `name` as what it receives from `chan` (`tok := <-t.tokens`). */
+function receives(st: Node, name: string, chan: string): boolean {
+  const left = st.childForFieldName('left')?.namedChildren ?? [];
+  const right = st.type === 'receive_statement' ? st.childForFieldName('right') : st.childForFieldName('right')?.namedChildren[0];
+  return left.length === 1 && left[0].text === name && right?.type === 'unary_expression' && right.text.replace(/\s/g, '') === `<-${chan}`;
+}
+
+/**
+ * Whether every make of the channel has a capacity: a local's declaration (\`pool := make(chan T,
+ * n)\`), or each make the package writes for a field of its name (\`tokens: make(chan token, limit)\`,
+ * \`t.tokens = make(…)\`), at least one; not one of capacity 0.
+ */
+function madeBuffered(chan: Node, ctx: FileContext): boolean {
+  if (chan.type === 'identifier') {
+    const found = declarationOf(chan.text, chan);
+    const value = found && 'local' in found ? found.local.value : undefined;
+    const args = value?.type === 'call_expression' && value.childForFieldName('function')?.text === 'make' ? value.childForFieldName('arguments')!.namedChildren : [];
+    return args.length === 2 && args[1].text !== '0';
+  }
+  const field = chan.type === 'selector_expression' ? chan.childForFieldName('field')!.text : undefined;
+  if (!field) return false;
+  const made = new RegExp(`(?<![\\w])${field}\\s*(?::|=)\\s*make\\(\\s*chan\\b`, 'g');
+  let count = 0;
+  for (const text of ctx.packageIndex().allTexts().map(codeOnly)) {
+    for (const m of text.matchAll(made)) {
+      // The make's arguments, to its closing paren: a comma at their top level gives a capacity.
+      let depth = 0;
+      let capacity = '';
+      for (let i = text.indexOf('(', text.indexOf('make', m.index!)); i < text.length; i++) {
+        const c = text[i];
+        if (c === '(' || c === '[' || c === '{') depth++;
+        else if (c === ')' || c === ']' || c === '}') {
+          if (--depth === 0) break;
+        }
+        else if (c === ',' && depth === 1) capacity = ' ';
+        else if (capacity) capacity += c;
+      }
+      if (!capacity.trim() || capacity.trim() === '0') return false;
+      count++;
+    }
+  }
+  return count > 0;
 }
