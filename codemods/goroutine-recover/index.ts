@@ -216,8 +216,10 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine calls ${closure.f.text}(), a closure that runs ${closure.release} outside a defer: after a recovered panic it would be skipped, and ${afterSkipping(closure.release!)} where the process used to crash` });
       continue;
     }
-    const found = calledTextWhere(undeferred, ctx.packageIndex(), (text) => LOOPS_FOR_GOOD.test(withoutDeferred(text, 'go')));
-    const looping = found ? { via: found.via, loop: LOOPS_FOR_GOOD.exec(withoutDeferred(found.text, 'go'))![0].trim() } : loopInModulePackage(undeferred, ctx);
+    // A goroutine looping for good itself is told so below, not by a loop of what it calls (a file read to its end).
+    const ownLoop = loopsForGood(body);
+    const found = ownLoop ? undefined : calledTextWhere(undeferred, ctx.packageIndex(), (text) => LOOPS_FOR_GOOD.test(withoutDeferred(text, 'go')));
+    const looping = found ? { via: found.via, loop: LOOPS_FOR_GOOD.exec(withoutDeferred(found.text, 'go'))![0].trim() } : ownLoop ? undefined : loopInModulePackage(undeferred, ctx);
     if (looping) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${looping.via}, which runs until it is stopped (${looping.loop}…): recovered, a panic would end it for good, with the process up, where the crash used to restart it` });
       continue;
@@ -283,7 +285,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: handedFn });
       continue;
     }
-    const forever = loopsForGood(body);
+    const forever = ownLoop;
     if (forever) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: forever.startsWith('<-')
           ? `the goroutine waits for its stop (${forever}) after its setup, keeping what it set up alive until then: recovered, a panic in the setup would leave it down for good, with the process up, where the crash used to restart it`
