@@ -291,4 +291,9 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   where a method of the type takes the field in a select that waits neither on that source nor
   has a default (\`select { case err := <-n.outcome: … case <-n.aborted: … }\` in \`Collect\`): the
   value is produced as the source ends (a query stopped, its outcome still collected), and a send
-  giving up then would leave that select waiting for it (kapacitor's batch query, unbuffered);`;
+  giving up then would leave that select waiting for it (kapacitor's batch query, unbuffered);
+- a send in a function literal the function returns for its caller to call later, selecting on the
+  literal's own context parameter, on a channel field no code of the package reads (\`return m,
+  func(ctx context.Context, …) error { r.Out <- reply; return nil }, nil\`): the caller chooses that
+  context, and may hand the one it stops taking work with while the reply is still owed
+  (cloudevents' channel responder, whose client waits for every in-flight reply at shutdown);`;

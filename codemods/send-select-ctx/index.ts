@@ -4,6 +4,7 @@ import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/typ
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting } from '../../src/go/result-channel.js';
 import { ignoredByMakerReason } from './polled-by-maker.js';
 import { fieldReceiverIgnoringReason } from './field-receiver-ignoring.js';
+import { returnedReplyReason } from './returned-reply.js';
 import { continuesLoop, fanOutReason } from './fan-out.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
 import { sendCannotBlock } from './buffered.js';
@@ -225,7 +226,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (cancelThenWait) return { reason: cancelThenWait };
   const helperWait = waitingInHelper(send, ctx, sources[0].expr) ?? timedFieldReason(send, ctx, sources[0]);
   if (helperWait) return { reason: helperWait };
-  const ignoring = ignoredByMakerReason(send, chan, sources[0], ctx.source) ?? fanOutReason(send, fn, sources[0].expr) ?? fieldReceiverIgnoringReason(send, sources[0], ctx);
+  const ignoring = ignoredByMakerReason(send, chan, sources[0], ctx.source) ?? fanOutReason(send, fn, sources[0].expr) ?? fieldReceiverIgnoringReason(send, sources[0], ctx) ?? returnedReplyReason(send, sources[0], ctx);
   if (ignoring) return { reason: ignoring };
   const teardown = fn.childForFieldName('name')?.text ?? '';
   if (TEARDOWN.test(teardown) && sources[0].kind === 'ctx-param' && same(sources[0].fn, fn)) {
