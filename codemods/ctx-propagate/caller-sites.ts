@@ -34,7 +34,7 @@ export function calledWhereDone(source: CancellationSource, index: PackageIndex)
     for (const a of ancestors(call)) {
       if (same(a, caller)) break;
       const stops = stopSelectFor(a, expr);
-      if (stops) return `${name}() is called from work a select took rather than stop on ${expr} (in ${where}): that work may be meant to finish, and given ${source.expr} it would be cut off half-way at a stop (a metrics batch in flight lost at shutdown)`;
+      if (stops) return `${name}() is called from work a select took rather than stop on ${expr} (in ${where}): that work may be meant to finish, and given ${source.expr} it would be cut off half-way at a stop`;
     }
   }
   return undefined;

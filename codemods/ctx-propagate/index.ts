@@ -290,7 +290,7 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
     const stops = stopSelectFor(a, source.expr);
     if (stops) {
       if (stops.after) return `the call runs after a select that took work rather than stop on ${source.expr} (line ${stops.done.startPosition.row + 1}): that work may be meant to finish, and given ${source.expr} it could stop half-way (a worker's job cut off by the shutdown that waits for it to finish)`;
-      return `the call is in a case of a select that stops on ${source.expr} in another case (line ${stops.done.startPosition.row + 1}): once this case runs, its work may be meant to finish, and given ${source.expr} it could stop half-way (a lock refresh leaving a new lock file behind)`;
+      return `the call is in a case of a select that stops on ${source.expr} in another case (line ${stops.done.startPosition.row + 1}): once this case runs, its work may be meant to finish, and given ${source.expr} it could stop half-way`;
     }
     if (detachedApart(a, call, source.expr)) {
       return `${call.text} is given to a goroutine that nothing waits for and that does not use ${source.expr} otherwise: it may be meant to outlive ${source.expr} (a connection's accept loop, a watcher, reports written after a request is answered), and would stop with it`;
