@@ -51,6 +51,8 @@ export function afterSkipping(statement: string): string {
  */
 export function signalsEnd(call: Node): boolean {
   if (call.type !== 'call_expression' || call.parent?.type === 'unary_expression') return false;
+  // `c.Run(ctx.Done())`: a context's done channel handed on, not a release.
+  if (call.parent?.type === 'argument_list' && /\.Done$/.test(call.childForFieldName('function')?.text ?? '') && call.childForFieldName('arguments')?.namedChildCount === 0) return false;
   const fn = call.childForFieldName('function');
   const name = fn?.type === 'selector_expression' ? fn.childForFieldName('field')!.text : '';
   // Or one that gives back what was taken for the work, wherever in its name (`fwk.RunReservePluginsUnreserve(…)`,
