@@ -122,18 +122,20 @@ function lastName(expr: Node): string | undefined {
 export function givesBackReceived(send: Node, ctx: FileContext): boolean {
   const value = send.childForFieldName('value');
   const chan = send.childForFieldName('channel')!.text.replace(/\s/g, '');
-  // Only a buffered channel has a slot to free: an unbuffered one's receive took a handover.
-  if (value?.type !== 'identifier' || !madeBuffered(send.childForFieldName('channel')!, ctx)) return false;
+  if (value?.type !== 'identifier') return false;
+  // Only a buffered channel has a slot to free (an unbuffered one's receive took a handover):
+  // asked last, once the shape is found, as it reads the package.
+  const buffered = () => madeBuffered(send.childForFieldName('channel')!, ctx);
   for (let a: Node | null = send.parent; a; a = a.parent) {
     if (a.type === 'go_statement' || a.type === 'for_statement' || a.type === 'function_declaration' || a.type === 'method_declaration') return false;
     if (a.type === 'func_literal' && a.parent?.parent?.type !== 'defer_statement') return false;
     // `case tok := <-t.tokens:` around the send.
     const taken = a.type === 'communication_case' ? a.childForFieldName('communication') : undefined;
-    if (taken?.type === 'receive_statement') return receives(taken, value.text, chan);
+    if (taken?.type === 'receive_statement') return receives(taken, value.text, chan) && buffered();
     // `tok := <-pool` earlier in the same block.
     if (a.type === 'statement_list' || a.type === 'block') {
       const before = a.namedChildren.filter((st) => st.endIndex <= send.startIndex && st.type === 'short_var_declaration');
-      if (before.some((st) => receives(st, value.text, chan))) return true;
+      if (before.some((st) => receives(st, value.text, chan))) return buffered();
     }
   }
   return false;
