@@ -4,7 +4,7 @@ import { declarationOf, isLocalOf, isReassigned } from '../../src/go/scope.js';
 import { loopsBetween } from '../../src/go/loops.js';
 import { identifiersNamed, sendStatements } from '../../src/go/find-by-text.js';
 import { prefilled, sentFirst, sentRightAfterMake } from './prefilled.js';
-import { calledByName, sendsAtMost } from './sends-at-most.js';
+import { calledByName, closureCalls, sendsAtMost } from './sends-at-most.js';
 import { assignedMake } from './assigned-make.js';
 import { receiverFieldMake } from './receiver-field-make.js';
 
@@ -241,22 +241,15 @@ function runOncePerCall(node: Node, decl: Node): boolean {
 }
 
 /**
- * The one call of the local closure a send is in (`worker := func() { … }`, called only as `go
- * worker()` or `worker()`, in the function that made the channel), when the closure sends at
+ * The one call of the local closure a send is in (\`worker := func() { … }\`, called only as \`go
+ * worker()\` or \`worker()\`, in the function that made the channel), when the closure sends at
  * most once on any path.
  */
 function closureCallSite(send: Node, chan: string, scope: Node): Node | undefined {
   const literal = enclosingFunction(send);
-  const list = literal?.type === 'func_literal' ? literal.parent : undefined;
-  const decl = list?.type === 'expression_list' ? list.parent : undefined;
-  const names = decl?.type === 'short_var_declaration' ? decl.childForFieldName('left')!.namedChildren : [];
-  if (names.length !== 1 || list!.namedChildren.length !== 1 || !same(enclosingFunction(decl!), scope)) return undefined;
-  if (mostSends(literal!.childForFieldName('body')!, chan) > 1) return undefined;
-  const uses = scope.descendantsOfType('identifier').filter((id) => id.text === names[0].text && !same(id, names[0]));
-  const call = uses.length === 1 ? uses[0].parent : undefined;
-  if (call?.type !== 'call_expression' || !same(call.childForFieldName('function'), uses[0])) return undefined;
-  const statement = call.parent;
-  return statement?.type === 'go_statement' || statement?.type === 'expression_statement' ? call : undefined;
+  if (literal?.type !== 'func_literal' || mostSends(literal.childForFieldName('body')!, chan) > 1) return undefined;
+  const calls = closureCalls(literal, scope);
+  return calls?.length === 1 ? calls[0] : undefined;
 }
 
 /**

@@ -46,22 +46,33 @@ export function calledByName(send: Node, decl: Node): boolean {
 
 /**
  * How many times a closure declared alone (\`name := func(…) { … }\`) in the function that made the
- * channel runs: its name is used only as the callee of calls standing as statements (\`go name(…)\`
- * or \`name(…)\`) in that same function, none of them inside a loop. Undefined otherwise.
+ * channel runs: its calls (\`closureCalls\`), none of them inside a loop. Undefined otherwise.
  */
 function callsByName(literal: Node, decl: Node): number | undefined {
+  const scope = enclosingFunction(decl);
+  const calls = scope && closureCalls(literal, scope);
+  return calls && calls.length > 0 && calls.every((call) => loopsBetween(call, decl).length === 0) ? calls.length : undefined;
+}
+
+/**
+ * The calls of a closure declared alone in \`scope\` (\`worker := func() { … }\`), when its name is
+ * used only as the callee of calls standing as statements there (\`go worker()\`, \`worker()\`), not
+ * in another closure: every run it gets. Undefined otherwise.
+ */
+export function closureCalls(literal: Node, scope: Node): Node[] | undefined {
   const list = literal.parent;
   const declaration = list?.type === 'expression_list' ? list.parent : undefined;
   const names = declaration?.type === 'short_var_declaration' ? declaration.childForFieldName('left')!.namedChildren : [];
-  const scope = enclosingFunction(decl);
-  if (names.length !== 1 || list!.namedChildren.length !== 1 || !scope || !same(enclosingFunction(declaration!), scope)) return undefined;
-  const uses = scope.descendantsOfType('identifier').filter((id) => id.text === names[0].text && !same(id, names[0]));
-  const called = (id: Node) => {
+  if (names.length !== 1 || list!.namedChildren.length !== 1 || !same(enclosingFunction(declaration!), scope)) return undefined;
+  const calls: Node[] = [];
+  for (const id of scope.descendantsOfType('identifier')) {
+    if (id.text !== names[0].text || same(id, names[0])) continue;
     const call = id.parent;
     const statement = call?.type === 'call_expression' && same(call.childForFieldName('function'), id) ? call.parent : undefined;
-    return (statement?.type === 'go_statement' || statement?.type === 'expression_statement') && same(enclosingFunction(call!), scope) && loopsBetween(call!, decl).length === 0;
-  };
-  return uses.length > 0 && uses.every(called) ? uses.length : undefined;
+    if ((statement?.type !== 'go_statement' && statement?.type !== 'expression_statement') || !same(enclosingFunction(call!), scope)) return undefined;
+    calls.push(call!);
+  }
+  return calls;
 }
 
 /** The most values sends all inside one loop run a constant number of times can put in the channel, else Infinity. */

@@ -195,7 +195,7 @@ export function localsBefore(node: Node): LocalDecl[] {
     }
     // `var ( n = len(xs); ch = make(chan T, n) )`: a spec sees the names of the specs before it.
     if (a.type === 'var_spec_list' || a.type === 'const_spec_list') {
-      for (const spec of a.namedChildren) if (spec.endIndex <= child.startIndex) out.push(...declaredBy(a.parent!).filter((d) => same(d.decl, spec)));
+      out.push(...declaredBy(a.parent!).filter((d) => d.decl.endIndex <= child.startIndex));
     }
     if (a.type === 'if_statement' || a.type === 'for_statement' || a.type === 'switch_statement' || a.type === 'type_switch_statement') {
       // A three-clause for keeps its initializer in its for_clause.
