@@ -1,5 +1,5 @@
 import { toldApartInSelect } from './told-apart.js';
-import { fieldTestedForNil, unsetFieldReason, nilLiteralReason } from './unset-field.js';
+import { fieldSetBeforeCall, fieldTestedForNil, unsetFieldReason, nilLiteralReason } from './unset-field.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { cancellationSources, hiddenContextParam, type CancellationSource } from '../../src/go/cancellation.js';
 import { doneAt } from '../../src/go/done-at.js';
@@ -157,8 +157,8 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`the package sets ${source.expr} again under a lock (in ${guarded}), and this call would read it with none taken: a reconnect at the same time would race on it`));
       continue;
     }
-    const own = fieldMayBeNil(source, ctx.packageIndex(), true);
-    const inTests = own || ctx.path.endsWith('_test.go') ? undefined : fieldMayBeNil(source, ctx.packageIndex(), true, testTextsBeside(ctx.path));
+    const own = fieldSetBeforeCall(call, source) ? undefined : fieldMayBeNil(source, ctx.packageIndex(), true);
+    const inTests = own || ctx.path.endsWith('_test.go') || fieldSetBeforeCall(call, source) ? undefined : fieldMayBeNil(source, ctx.packageIndex(), true, testTextsBeside(ctx.path));
     const unset = own ?? inTests; // the package's, or its tests' (they would panic there)
     if (unset) {
       out.push(unfixed(nilLiteralReason(unset, unset === inTests, source)));

@@ -21,14 +21,39 @@ export function unsetFieldReason(call: Node, source: CancellationSource, index: 
  * panic), or the last run's, cancelled. The line of the first assignment, or undefined.
  */
 function fieldSetAfterCall(call: Node, source: CancellationSource): number | undefined {
+  const at = firstSet(source);
+  return at && at.index > call.endIndex ? at.line : undefined;
+}
+
+/**
+ * Whether the function sets the context field itself before the call, on every way to it: a
+ * statement of its body, or under a test that the field is nil (`if c.ctx == nil { c.ctx =
+ * context.Background() }` at its top): a value built without it gets one there, whoever built it.
+ */
+export function fieldSetBeforeCall(call: Node, source: CancellationSource): boolean {
+  const body = source.fn.childForFieldName('body');
+  if (source.kind !== 'ctx-field' || !body) return false;
+  const nilTest = new RegExp(`^${regexEscaped(source.expr)}\\s*==\\s*nil$`);
+  return body.descendantsOfType('assignment_statement').some((a) => {
+    if (a.endIndex > call.startIndex || !a.childForFieldName('left')!.namedChildren.some((l) => l.text === source.expr)) return false;
+    for (let up = a.parent; up && up.id !== body.id; up = up.parent) {
+      if (up.type === 'block' || up.type === 'statement_list') continue;
+      if (up.type === 'if_statement' && nilTest.test(up.childForFieldName('condition')?.text ?? '') && !up.childForFieldName('alternative')) continue;
+      return false;
+    }
+    return true;
+  });
+}
+
+/** Where the function first assigns the context field (`s.ctx = …`, `s.ctx, s.cancel = …`): offset and line. */
+function firstSet(source: CancellationSource): { index: number; line: number } | undefined {
   if (source.kind !== 'ctx-field') return undefined;
   const body = source.fn.childForFieldName('body');
   if (!body) return undefined;
   const sets = new RegExp(`(^|[^\\w.])${regexEscaped(source.expr)}\\s*(,\\s*[\\w.]+\\s*)*=[^=]`, 'g');
   const first = sets.exec(body.text);
   if (!first) return undefined;
-  const at = body.startIndex + first.index + first[1].length;
-  return at > call.endIndex ? body.text.slice(0, first.index).split('\n').length + body.startPosition.row : undefined;
+  return { index: body.startIndex + first.index + first[1].length, line: body.text.slice(0, first.index).split('\n').length + body.startPosition.row };
 }
 
 /**
