@@ -157,8 +157,9 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`the package sets ${source.expr} again under a lock (in ${guarded}), and this call would read it with none taken: a reconnect at the same time would race on it`));
       continue;
     }
-    const own = fieldSetBeforeCall(call, source) ? undefined : fieldMayBeNil(source, ctx.packageIndex(), true);
-    const inTests = own || ctx.path.endsWith('_test.go') || fieldSetBeforeCall(call, source) ? undefined : fieldMayBeNil(source, ctx.packageIndex(), true, testTextsBeside(ctx.path));
+    const setFirst = fieldSetBeforeCall(call, source);
+    const own = setFirst ? undefined : fieldMayBeNil(source, ctx.packageIndex(), true);
+    const inTests = own || setFirst || ctx.path.endsWith('_test.go') ? undefined : fieldMayBeNil(source, ctx.packageIndex(), true, testTextsBeside(ctx.path));
     const unset = own ?? inTests; // the package's, or its tests' (they would panic there)
     if (unset) {
       out.push(unfixed(nilLiteralReason(unset, unset === inTests, source)));

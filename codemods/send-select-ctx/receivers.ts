@@ -326,13 +326,15 @@ export function collectorChannel(send: Node): boolean {
   const chan = send.childForFieldName('channel');
   if (chan?.type !== 'identifier') return false;
   const found = declarationOf(chan.text, send);
+  // Only a parameter of a metric or description channel, before the file's text is read below.
+  if (!found || !('param' in found) || !/(Metric|Desc)$/.test(found.param.typeNode.text)) return false;
   // Or a helper's parameter of prometheus' own types, handed down from Collect (longhorn's
   // metrics collectors): the same channel the registry reads.
   // In prometheus' own package the types go unqualified (`ch chan<- Metric`).
   const own = /^package\s+prometheus\b/m.test(send.tree.rootNode.text.slice(0, 4096)) ? '(prometheus\\.)?' : 'prometheus\\.';
-  if (found && 'param' in found && new RegExp(`^chan<-\\s*(${own}Metric${own === 'prometheus\\.' ? '' : `|\\*\\s*${own}Desc`})$`).test(found.param.typeNode.text)) return true;
+  if (new RegExp(`^chan<-\\s*(${own}Metric${own === 'prometheus\\.' ? '' : `|\\*\\s*${own}Desc`})$`).test(found.param.typeNode.text)) return true;
   const method = ancestors(send).find((a) => a.type === 'method_declaration');
   if (!method || !/^(Collect|Describe)$/.test(method.childForFieldName('name')?.text ?? '')) return false;
   // The method's own parameter, not one of a closure inside it.
-  return !!found && 'param' in found && found.param.fn.id === method.id && new RegExp(`^chan<-\\s*\\*?(\\w+\\.${own === 'prometheus\\.' ? '' : '|'})(Metric|Desc)$`).test(found.param.typeNode.text);
+  return found.param.fn.id === method.id && new RegExp(`^chan<-\\s*\\*?(\\w+\\.${own === 'prometheus\\.' ? '' : '|'})(Metric|Desc)$`).test(found.param.typeNode.text);
 }
