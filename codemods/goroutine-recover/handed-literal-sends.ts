@@ -39,11 +39,16 @@ function signalsOutside(n: Node, go: Node, stmts: Node[]): boolean {
   }
   const root = target && rootName(target);
   if (!root) return false;
-  const name = regexEscaped(target!.text);
-  const deferred = new RegExp(`^defer\\b[^]*(\\bclose\\(\\s*${name}\\s*\\)|(?<![\\w.])${name}\\.Done\\(\\))`);
-  if (stmts.some((st) => st.type === 'defer_statement' && deferred.test(st.text))) return false;
+  if (endedInDefer(target!.text, stmts)) return false;
   const found = declarationOf(root.text, root);
   return !found || !contains(go, 'local' in found ? found.local.decl : found.param.fn);
+}
+
+/** Whether the goroutine's statements close the channel (or mark the group done) in a defer: `defer close(results)`, `defer wg.Done()`. */
+export function endedInDefer(target: string, stmts: Node[]): boolean {
+  const name = regexEscaped(target);
+  const deferred = new RegExp(`^defer\\b[^]*(\\bclose\\(\\s*${name}\\s*\\)|(?<![\\w.])${name}\\.Done\\(\\))`);
+  return stmts.some((st) => st.type === 'defer_statement' && deferred.test(st.text));
 }
 
 /**

@@ -8,7 +8,7 @@ import type { PackageIndex } from '../../src/go/package-index.js';
 import { afterSkipping, ENDS_PROCESS, SIGNAL_CHANNEL, signalsEnd } from './skipped-work.js';
 import { cancelLeft, madeCancelCall } from './made-cancel.js';
 import { afterStart, beforeStart } from './waited-for.js';
-import { handedSignal, handedWhere } from './handed-literal-sends.js';
+import { endedInDefer, handedSignal, handedWhere } from './handed-literal-sends.js';
 import { handedCancel } from './handed-cancel.js';
 
 // Releases in the goroutine's own statements that a recovered panic would skip.
@@ -73,7 +73,12 @@ function skippedRelease(stmts: Node[], go: Node, index: () => PackageIndex, hand
       // A send that cannot block counts too when the function waits for it after the goroutine
       // starts (`select { case errCh <- f(): default: }`, then `case err := <-errCh` beside a
       // timeout: ziti's agent commands, recovered, reported a timeout instead of the panic).
-      if (n.type === 'send_statement' && (!inSelectWithDefault(n) || receivedAfter(n.childForFieldName('channel')!.text, go))) return n;
+      // Not a send on a channel the goroutine closes in a defer (`defer close(eventChan)` around a
+      // stream's sends): its receiver sees the close either way, and waits for nothing.
+      if (n.type === 'send_statement' && (!inSelectWithDefault(n) || receivedAfter(n.childForFieldName('channel')!.text, go))) {
+        if (endedInDefer(n.childForFieldName('channel')!.text, stmts)) continue;
+        return n;
+      }
       // A slot given back after the work (`<-sem`, `<-limitation`), not a wait for a signal.
       if (!first && n.type === 'expression_statement' && slotGivenBack(n)) return n;
       if (!first && slotGivenBackInCallee(n, index)) return n;

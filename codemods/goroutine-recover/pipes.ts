@@ -1,6 +1,6 @@
 import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { contains, enclosingFunction, type Node } from '../../src/go/syntax.js';
+import { contains, enclosingFunction, statementsOf, type Node } from '../../src/go/syntax.js';
 import { declarationOf } from '../../src/go/scope.js';
 
 // Goroutines on one end of a pipe: its reader waits on what they write, and on its end.
@@ -56,9 +56,8 @@ export function pipeFedAlone(stmts: Node[], go: Node): { end: string; other: str
  * the end, not the values. The close, as written.
  */
 export function streamClosedOnExit(stmts: Node[], body: Node, go: Node): string | undefined {
-  for (const st of stmts.filter((s) => s.type === 'defer_statement')) {
-    const chan = /^defer\s+close\((\w+)\)\s*$/.exec(st.text)?.[1];
-    const found = chan ? declarationOf(chan, go) : undefined;
+  for (const chan of stmts.filter((s) => s.type === 'defer_statement').flatMap(deferredCloses)) {
+    const found = declarationOf(chan, go);
     if (!found) continue;
     const type = 'param' in found ? found.param.typeNode.text : /^make\((.*)/s.exec(found.local.value?.text ?? '')?.[1] ?? found.local.typeNode?.text ?? '';
     if ('local' in found && contains(body, found.local.decl)) continue;
@@ -68,3 +67,15 @@ export function streamClosedOnExit(stmts: Node[], body: Node, go: Node): string 
   return undefined;
 }
 
+/**
+ * The channels a defer closes: \`defer close(results)\`, or \`close(keyc)\` as a statement of a
+ * deferred literal (\`defer func() { close(keyc); wg.Done() }()\`: etcd's watch benchmark).
+ */
+function deferredCloses(st: Node): string[] {
+  const own = /^defer\s+close\((\w+)\)\s*$/.exec(st.text)?.[1];
+  if (own) return [own];
+  const call = st.namedChild(0);
+  const literal = call?.type === 'call_expression' && call.childForFieldName('arguments')?.namedChildCount === 0 ? call.childForFieldName('function') : undefined;
+  if (literal?.type !== 'func_literal') return [];
+  return statementsOf(literal.childForFieldName('body')).flatMap((c) => /^close\((\w+)\)$/.exec(c.text)?.[1] ?? []);
+}

@@ -289,7 +289,8 @@ export function channelHandedOn(body: Node, source: string): { channel: string; 
     const fn = call.childForFieldName('function')?.text ?? '';
     if (CHANNEL_NON_READERS.test(fn)) continue;
     for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
-      if (!/^[\w.]+$/.test(arg.text)) continue;
+      // Not a slice spread (\`opts...\`): no channel, and no name to look for.
+      if (!/^[\w.]*\w$/.test(arg.text)) continue;
       const name = arg.text.split('.').pop()!;
       const declared = new RegExp(`\\b${name}\\s+(<-\\s*)?chan\\b|\\b${name}\\s*:?=\\s*make\\(\\s*(<-\\s*)?chan\\b`).test(source);
       if (declared || /[a-z](Ch|Chan|Channel)$/.test(name)) {

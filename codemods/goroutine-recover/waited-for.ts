@@ -213,7 +213,8 @@ export function beforeStart(go: Node): string {
  */
 function statusSetBefore(text: string, go: Node): string | undefined {
   for (const prev of statementsBefore(go, 3)) {
-    const status = /\b(\w*(?:Status|State))\b/.exec(prev.text)?.[1];
+    // A status, not a type named so (\`resCh := make(chan *unpackStatus, 1)\`: containerd's unpacker).
+    const status = /(?<![*\]]\s*|\bchan\s+)\b(\w*(?:Status|State))\b(?!\s*\{)/.exec(prev.text)?.[1];
     if (status && /=|\(/.test(prev.text) && new RegExp(`\\b${status}\\b`).test(text)) return firstLine(prev.text);
   }
   return undefined;
