@@ -181,7 +181,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (DONE_NAME.test(chanName) && !isSignal(chanName) && /^struct\s*\{\s*\}\s*\{\s*\}$/.test(send.childForFieldName('value')?.text ?? '')) {
     return { reason: `a send on ${chan} tells other code to stop: skipped once ${sources[0].expr} is done, that code would run on (a progress reporter never stopped, the work after it cut short)` };
   }
-  const reported = signalReason(chan, sources[0].expr);
+  const reported = signalReason(chan, send, sources[0]);
   if (reported) return { reason: reported };
   const startWait = servedUntilDone(send, inScope);
   if (startWait) return { reason: `the function waits for ${startWait.source} to end after the send (${startWait.wait}, line ${startWait.line}), serving until then: the send reports that it has started, for a reader that waits for it before going on; a select on ${startWait.source} would drop that report during a shutdown at start-up and leave the reader waiting forever` };

@@ -4,7 +4,7 @@ import { useOf } from '../../src/go/result-channel.js';
 import { plainReceive } from '../../src/go/receive-shapes.js';
 import { callsHanding } from '../../src/go/called-functions.js';
 import { declarationOf, madeChannel } from '../../src/go/scope.js';
-import { ancestors, enclosingFunction, FUNCTION_TYPES, outermostFunction, same, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, FUNCTION_TYPES, outermostFunction, same, unparen, type Node } from '../../src/go/syntax.js';
 import { ownerType } from './receivers.js';
 
 // Reply channels: a channel handed over by whoever waits for the answer on it; and tokens put back
@@ -210,11 +210,21 @@ export function tokenTaken(send: Node, fn: Node): Node | undefined {
   for (let f: Node | undefined = fn; f; f = enclosingFunction(f)) {
     const scope = f;
     const taken = scope.descendantsOfType('unary_expression').find(
-      (u) => u.startIndex < send.startIndex && u.childForFieldName('operator')?.text === '<-' && u.childForFieldName('operand')!.text.replace(/\s/g, '') === chan && same(enclosingFunction(u), scope),
+      (u) => u.startIndex < send.startIndex && u.childForFieldName('operator')?.text === '<-' && u.childForFieldName('operand')!.text.replace(/\s/g, '') === chan && same(enclosingFunction(u), scope) && !otherCase(u, send),
     );
     if (taken) return taken;
   }
   return undefined;
+}
+
+/**
+ * A receive a select case waits on, with the send in another case of that select (`case
+ * <-finished: watching--` beside `case p := <-added: go func() { finished <- … }()`): either case
+ * runs, not one after the other, so nothing taken there is given back by the send.
+ */
+function otherCase(receive: Node, send: Node): boolean {
+  const kase = receive.parent?.type === 'receive_statement' ? receive.parent.parent : undefined;
+  return kase?.type === 'communication_case' && !contains(kase, send) && contains(kase.parent!, send);
 }
 
 /**

@@ -1,4 +1,7 @@
+import type { CancellationSource } from '../../src/go/cancellation.js';
 import { nameWords } from '../../src/go/name-words.js';
+import type { Node } from '../../src/go/syntax.js';
+import { waiterLeavesOnDone } from './waiter-leaves-on-done.js';
 
 /** The words that say a channel signals that code has started or finished. */
 const SIGNAL = /^(done|finished|exited|stopped|closed|completed?|ready|started)$/;
@@ -21,8 +24,10 @@ export function isSignal(name: string): boolean {
  * unconditionally, for the code to reach a point (centrifugo's Kafka consumer, its partition
  * reported submitted or paused).
  */
-export function signalReason(chan: string, source: string): string | undefined {
-  if (isSignal(chan.slice(chan.lastIndexOf('.') + 1))) {
+export function signalReason(chan: string, send: Node, from: CancellationSource): string | undefined {
+  const source = from.expr;
+  // Not when its only reader leaves once that source is done (see waiterLeavesOnDone).
+  if (isSignal(chan.slice(chan.lastIndexOf('.') + 1)) && !waiterLeavesOnDone(send, from)) {
     return `a send on ${chan} reports that this code has started or finished: whoever waits for it may still be waiting when ${source} ends (a shutdown), and a select would then drop the report at random`;
   }
   if (chan.split('.').slice(1).some((part) => TEST_HOOK.test(part))) {
