@@ -1,11 +1,12 @@
 import type { FileContext } from '../../src/engine/types.js';
+import { baseTypeName } from '../../src/go/declarations.js';
 import { loopsBetween } from '../../src/go/loops.js';
 import { useOf } from '../../src/go/result-channel.js';
 import { declarationOf, isReassigned } from '../../src/go/scope.js';
 import { callsHanding, parametersGiven } from '../../src/go/called-functions.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { mostSends } from '../../src/go/send-paths.js';
-import { enclosingFunction, same, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, enclosingFunction, same, unparen, type Node } from '../../src/go/syntax.js';
 import { countBehind, loopRunsExactly } from './buffered.js';
 
 /**
@@ -63,7 +64,7 @@ function startedOncePerSlot(call: Node, arg: Node | undefined, index: PackageInd
   // Its only uses: this call, receives (a range over it too), and closing it.
   const uses = caller.descendantsOfType('identifier').filter((id) => id.text === arg!.text);
   const receives = (id: Node) => useOf(id) === 'receive' || useOf(id) === 'close' || (id.parent?.type === 'range_clause' && same(id.parent.childForFieldName('right'), id));
-  const others = uses.filter((id) => !same(id, arg) && id.startIndex !== made.local.decl.startIndex && !isDeclared(id) && !receives(id) && !isCapOf(id));
+  const others = uses.filter((id) => !same(id, arg) && id.startIndex !== made.local.decl.startIndex && !isDeclared(id) && !receives(id) && !isCapOf(id) && !keptForReceiving(id, index));
   const loops = loopsBetween(call, made.local.decl);
   // Or started once, outside any loop, as a goroutine (not a task a helper may retry), with room
   // for its one send (`errc := make(chan error, 1)`, then `go c.fetch(ctx, errc)`), and for those of
@@ -117,6 +118,23 @@ function startedAsGoroutine(call: Node): boolean {
 function isDeclared(id: Node): boolean {
   const list = id.parent;
   return list?.type === 'expression_list' && list.parent?.type === 'short_var_declaration' && same(list.parent.childForFieldName('left'), list);
+}
+
+/**
+ * The channel kept in a field of a struct the caller builds, whose type declares it receive-only
+ * (`&dest{statusChannel: statusChannel}`, `statusChannel <-chan error`: containers/image's daemon
+ * destination): nothing can send on it through the field.
+ */
+function keptForReceiving(id: Node, index: PackageIndex): boolean {
+  const element = id.parent?.type === 'literal_element' ? id.parent.parent : undefined;
+  if (element?.type !== 'keyed_element') return false;
+  const key = element.namedChildren[0]?.text ?? '';
+  const literal = ancestors(element).find((a) => a.type === 'composite_literal');
+  const type = baseTypeName(literal?.childForFieldName('type')?.text ?? '');
+  const field = /^\w+$/.test(type) ? index.fieldsOf(type).find((f) => f.name === key) : undefined;
+  // The key names the field, not the variable.
+  if (same(element.namedChildren[0]?.namedChild(0), id)) return !!field;
+  return !!field && same(element.namedChildren[1]?.namedChild(0), id) && /^<-\s*chan\b/.test(field.type);
 }
 
 /** `cap(ch)`: a read of its capacity. */

@@ -8,6 +8,7 @@ import { awaitedByBuilder, replyChannel, requestReply } from './reply-channels.j
 import { cancelledBySpawner } from './spawner-cancels.js';
 import { cancelledAfterGoReason } from './cancelled-after-go.js';
 import { handedWithStopChannel } from './handed-with-stop.js';
+import { fieldAwaitedOnOwnContext } from './field-awaited-own-context.js';
 
 /**
  * Whoever receives the value still waits for it once the source is done: a reply channel's
@@ -42,6 +43,8 @@ export function waitingReceiverReason(send: Node, fn: Node, ctx: FileContext, so
   if (waitingOnField) {
     return `${waitingOnField} waits for the value, and nothing the package runs closes the field (an exported method it never calls, such as Terminate, runs only if a user asks): a send that gives up once ${source.expr} is done would leave it waiting forever`;
   }
+  const ownContext = fieldAwaitedOnOwnContext(send, ctx, source);
+  if (ownContext) return `${ownContext}, not on this send's ${source.expr}: that one may end before the wait begins, and a send giving up then would leave the wait without its value until its own context ends`;
   const builder = awaitedByBuilder(send, ctx);
   if (builder) {
     return `${chan} is the reply channel the package put in the request where it built it, and ${builder}: a send giving up once ${source.expr} is done would leave it waiting forever`;
