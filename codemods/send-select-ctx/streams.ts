@@ -25,6 +25,7 @@ export function truncatedStream(send: Node, ctx: FileContext): { handed?: string
   if (chan?.type !== 'identifier') return undefined;
   const found = declarationOf(chan.text, send);
   if (found && 'param' in found) return closedByCaller(send, chan.text, found.param, ctx);
+  if (found && 'local' in found && found.local.decl.type === 'range_clause') return rangedFromReturned(send, chan.text, found.local.decl);
   if (!found || !('local' in found) || !isChannelMade(found.local.value)) return undefined;
   const maker = enclosingFunction(found.local.decl);
   const name = maker?.type === 'function_declaration' || maker?.type === 'method_declaration' ? maker.childForFieldName('name')?.text : undefined;
@@ -53,6 +54,29 @@ export function truncatedStream(send: Node, ctx: FileContext): { handed?: string
     return { handed: 'returns', how: `${callerName ? `${callerName}()` : 'a function literal'} ranges over it (${firstLine(clause.text)}) and then goes on as if every value had come` };
   }
   return { handed: holder ? `returns (held in ${holder})` : 'returns', how: 'its readers take the close as the end' };
+}
+
+/**
+ * A stream taken by a range over a map or slice of channels the function makes and returns
+ * (`results := map[string]chan *Sample{"0.5": make(chan *Sample), …}`, `for q, ch := range
+ * results { go func() { defer close(ch); …; ch <- s }() }`, `return results`: linkerd's quantile
+ * queries), closed once everything is sent: its reader takes the close as the end.
+ */
+function rangedFromReturned(send: Node, chan: string, clause: Node): { handed: string; how: string } | undefined {
+  const over = clause.childForFieldName('right');
+  const left = clause.childForFieldName('left')?.namedChildren ?? [];
+  // The value, not the key: the second name of the clause.
+  if (over?.type !== 'identifier' || left.length !== 2 || left[1].text !== chan) return undefined;
+  const container = declarationOf(over.text, clause);
+  const made = container && 'local' in container ? container.local.value : undefined;
+  const maker = made && enclosingFunction(made);
+  if (made?.type !== 'composite_literal' || !/^(map\[[^\]]*\]|\[\])chan\b/.test(made.childForFieldName('type')?.text ?? '') || !maker) return undefined;
+  if (maker.type !== 'function_declaration' && maker.type !== 'method_declaration') return undefined;
+  const word = regexEscaped(chan);
+  const loop = clause.parent!;
+  if (!contains(loop, send) || !new RegExp(`\\bclose\\(\\s*${word}\\s*\\)`).test(loop.text) || givesUpElsewhere(maker, send)) return undefined;
+  if (!new RegExp(`\\breturn\\s+(?:[\\w.]+\\s*,\\s*)*${regexEscaped(over.text)}\\s*(,|$)`, 'm').test(maker.text)) return undefined;
+  return { handed: `returns (among the channels of ${over.text})`, how: 'its readers take the close as the end' };
 }
 
 /**
