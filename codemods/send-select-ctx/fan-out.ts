@@ -20,7 +20,10 @@ export function fanOutLoop(send: Node): FanOut | undefined {
     const over = clause?.childForFieldName('right');
     if (names.length === 0 || !over) continue;
     // The value of two names: a slice's or a map's (a channel ranged over gives one).
-    const value = chan.type === 'identifier' && names.length === 2 && names[1].text === chan.text;
+    // Or a channel field of that value (`for _, cs := range cc.clusterSources { cs.ch <- e }`:
+    // cluster-api's cluster cache, each controller's source in turn).
+    const held = chan.type === 'selector_expression' ? unparen(chan.childForFieldName('operand')!) : chan;
+    const value = held.type === 'identifier' && names.length === 2 && names[1].text === held.text;
     const element = chan.type === 'index_expression' && chan.childForFieldName('operand')?.text === over.text && chan.childForFieldName('index')?.text === names[0].text && names[0].text !== '_';
     if (!value && !element) continue;
     if (madeWithRoom(over, send)) return undefined;
