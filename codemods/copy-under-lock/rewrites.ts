@@ -4,7 +4,7 @@ import type { FileContext, Fix } from '../../src/engine/types.js';
 import type { CriticalSection } from '../../src/go/lock-regions.js';
 import { mentions } from '../../src/go/lock-regions.js';
 import type { FieldDecl } from '../../src/go/declarations.js';
-import { deleteLines, enclosingFunction, eol, freshName, freshNameIn, indentAt, lineEnd, same, usedNames, type Node } from '../../src/go/syntax.js';
+import { ancestors, deleteLines, enclosingFunction, eol, firstLine, freshName, freshNameIn, indentAt, lineEnd, same, usedNames, type Node } from '../../src/go/syntax.js';
 
 export type Rewrite = { ok: true; fix: Fix } | { ok: false; reason: string };
 
@@ -61,6 +61,10 @@ export function iterateThenCall(cs: CriticalSection, loop: Node, field: FieldDec
   // the lock: kueue's node usage) may hold a map or slice too; only value types known to copy whole pass.
   if (written?.type === 'qualified_type' && !COPIED_WHOLE.test(written.text)) {
     return { ok: false, reason: `${right.text} holds values of ${written.text}, a type of another package: if it is or holds a map or a slice (an interface over one), a copy would be shallow, and the loop would read the inner ones after the unlock while other code changes them under the lock` };
+  }
+  const heldInner = innerOfStructElement(written, clause, body, ctx);
+  if (heldInner) {
+    return { ok: false, reason: `${right.text} holds ${written!.text} values, whose ${heldInner.field} is a ${heldInner.kind} the loop uses (${heldInner.use}): a copy would be shallow, and the loop would use it after the unlock while other code changes it under the lock` };
   }
   const clone = cloneOf(right.text, field, name, ctx, ind, nl, used);
   if (!clone) return { ok: false, reason: `cannot copy ${right.text} of type ${field.type}` };
@@ -120,4 +124,27 @@ export function handedOutSlice(value: Node, name: string, after: Node[], ctx: Fi
   }
   const fix = goAtLeast(ctx.goVersion, '1.21') ? { text: `slices.Clone(${e})`, imports: ['slices'] } : { text: `append(${e}[:0:0], ${e}...)`, imports: [] };
   return { ok: true, fix: { description: 'copy the slice before the lock is released', edits: [{ start: value.startIndex, end: value.endIndex, text: fix.text }], imports: fix.imports } };
+}
+
+/**
+ * For elements of a struct type the package declares: a map field of the range value the loop
+ * body uses (`cs.lastEventSentTimeByCluster[key] = now`, in a loop over `cc.clusterSources`
+ * of `clusterSource` values: cluster-api's cluster cache). The copy shares it with the struct.
+ */
+function innerOfStructElement(written: Node | null | undefined, clause: Node, body: Node, ctx: FileContext): { field: string; kind: string; use: string } | undefined {
+  const value = clause.childForFieldName('left')?.namedChildren[1]?.text;
+  if (written?.type !== 'type_identifier' || !value || value === '_') return undefined;
+  const index = ctx.packageIndex();
+  const selectors = body.descendantsOfType('selector_expression').filter((x) => x.childForFieldName('operand')?.text === value);
+  for (const f of index.fieldsOf(written.text)) {
+    const t = f.typeNode;
+    // A map: read or written after the unlock while others write it under the lock, the runtime
+    // stops the process (a slice's header is copied, its elements rarely set in place).
+    const kind = t.type === 'map_type' ? 'map' : t.type === 'type_identifier' ? index.underlyingKind(t.text) : undefined;
+    if (kind !== 'map') continue;
+    const use = selectors.find((x) => x.childForFieldName('field')?.text === f.name);
+    const statement = use && ancestors(use).find((a) => a.parent?.type === 'statement_list' || a.parent?.type === 'block');
+    if (use) return { field: f.name, kind, use: firstLine((statement ?? use).text) };
+  }
+  return undefined;
 }
