@@ -192,14 +192,14 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine hands ${handed.mutex} to ${handed.call}, code this package does not show: if it panics while holding that lock, recovered, the lock would stay held and every later Lock would hang where the process used to crash` });
       continue;
     }
-    const locking = calledTextWhere(calls, ctx.packageIndex(), (text) => lockNotDeferred(text) !== undefined);
+    const locking = calledTextWhere(calls, ctx.packageIndex(), (text) => lockNotDeferred(text) !== undefined, true);
     if (locking) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${locking.via}, which runs ${lockNotDeferred(locking.text)} without a deferred unlock: after a recovered panic the lock would stay held, and every later Lock would hang where the process used to crash` });
       continue;
     }
     // A deferred call runs, whole, as the panic unwinds, and one started on a goroutine of its own (`go handleConnection(c)`) is not this goroutine's: their releases are not skipped.
     const undeferred = calls.filter((f) => !ancestors(f).some((a) => (a.type === 'defer_statement' || a.type === 'go_statement') && contains(body, a)));
-    const released = calledTextWhere(undeferred, ctx.packageIndex(), (text) => releaseOrReArm(text, ctx.packageIndex()) !== undefined);
+    const released = calledTextWhere(undeferred, ctx.packageIndex(), (text) => releaseOrReArm(text, ctx.packageIndex()) !== undefined, true);
     if (released) {
       const release = releaseOrReArm(released.text, ctx.packageIndex())!;
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${released.via}, which runs ${release} outside a defer: after a recovered panic it would be skipped, and ${afterSkipping(release)} where the process used to crash` });

@@ -3,6 +3,7 @@ import type { PackageIndex } from './package-index.js';
 import type { Node } from './syntax.js';
 import { declaredType, importedName, operandType, ownMethodsOnly, receiverInText, standardInterface, typeNamed, type ReceiverType } from './receiver-types.js';
 import { declarationOf, positionalParams, type Param } from './scope.js';
+import { functionFieldTargets } from './function-fields.js';
 
 /** How many calls deep a goroutine's work is followed into the package's functions. */
 const CALL_DEPTH = 6;
@@ -29,19 +30,27 @@ export function everyCalledBody(calls: Node[], index: PackageIndex): { body: Nod
 
 /**
  * The first function the calls reach (as `calledBodies` follows them) whose declaration's text
- * passes `test`, with the call it is reached by: `{ text, via }`.
+ * passes `test`, with the call it is reached by: `{ text, via }`. With `throughFields`, calls
+ * through a field of a function type are followed too (see functionFieldTargets), where finding
+ * more only holds a fix back: their literals' calls on values of unknown type go by name.
  */
-export function calledTextWhere(calls: Node[], index: PackageIndex, test: (text: string) => boolean): { text: string; via: string } | undefined {
+export function calledTextWhere(calls: Node[], index: PackageIndex, test: (text: string) => boolean, throughFields = false): { text: string; via: string } | undefined {
   let found: { text: string; via: string } | undefined;
-  followCalls(calls, index, true, (text, via) => {
-    if (!found && test(text)) found = { text, via: via! };
-    return false;
-  });
+  followCalls(
+    calls,
+    index,
+    true,
+    (text, via) => {
+      if (!found && test(text)) found = { text, via: via! };
+      return false;
+    },
+    throughFields,
+  );
   return found;
 }
 
 /** Follows the calls as `calledBodies` says; `parse` sees each declaration's text and says whether to parse it. */
-function followCalls(calls: Node[], index: PackageIndex, direct: boolean, parse: (text: string, via?: string) => boolean): { body: Node; via?: string }[] {
+function followCalls(calls: Node[], index: PackageIndex, direct: boolean, parse: (text: string, via?: string) => boolean, throughFields = false): { body: Node; via?: string }[] {
   const out: { body: Node; via?: string }[] = [];
   const seen = new Set<string>();
   let level: FollowedCall[] = calls.flatMap((c) => {
@@ -75,6 +84,15 @@ function followCalls(calls: Node[], index: PackageIndex, direct: boolean, parse:
         });
       }
       out.push(...declarations.flatMap((d) => d.childForFieldName('body') ?? []).map((body) => ({ body, via })));
+      // No method of the name: a field of a function type, maybe, run through what is put in it.
+      const targets = throughFields && method && texts.length === 0 ? functionFieldTargets(name, index) : undefined;
+      for (const literal of targets?.literals ?? []) {
+        const text = literal.text;
+        texts.push(text);
+        const body = literal.childForFieldName('body');
+        if (body && parse(text, via)) out.push({ body, via });
+      }
+      next.push(...(targets?.named ?? []).map((t) => ({ ...t, via })));
       for (const text of texts) next.push(...callsInText(text, index).map((c) => ({ ...c, via: `${c.name}()` })));
     }
     level = next;
