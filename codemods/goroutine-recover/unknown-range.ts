@@ -39,6 +39,14 @@ export function rangedOfUnknownType(clause: Node, body: Node, ctx: FileContext, 
   // `for evt := range client.Events`: slack-go's socket-mode bots, their Run blocked sending for good).
   const made = owner?.type === 'identifier' ? otherPackagesValue(owner.text, clause, body, ctx) : undefined;
   if (made) return `${over.text} (a field of what ${made} gives, a type this package does not show: a channel, ranged with one variable)`;
+  // Or what a method of such a value returns (`for err := range producer.Errors()`, the producer
+  // from `sarama.NewAsyncProducer(…)`: its errors must be read, or it stops taking input).
+  const method = over.type === 'call_expression' && over.childForFieldName('arguments')?.namedChildCount === 0 ? over.childForFieldName('function') : undefined;
+  const receiver = method?.type === 'selector_expression' ? method.childForFieldName('operand') : undefined;
+  const receiverType = receiver ? typeOf(receiver) : undefined;
+  const receiverPkg = receiverType ? /^\*?(\w+)\.\w+$/.exec(receiverType.replace(/\s/g, ''))?.[1] : undefined;
+  const maker = receiver?.type === 'identifier' ? otherPackagesValue(receiver.text, clause, body, ctx) : undefined;
+  if (maker || (receiverPkg && outsideStandardLibrary(receiverPkg, ctx))) return `${over.text} (returned by a method of ${maker ? `the value ${maker} gives` : receiverType}, of a type this package does not show: a channel, ranged with one variable)`;
   return undefined;
 
   function typeOf(node: Node): string | undefined {
