@@ -22,7 +22,9 @@ export function explainedByComment(call: Node, kind: 'TODO' | 'Background', inSc
   // Or an independent one (`we need to give it independent context`: cortex's lifecycler, kept running until stopped).
   // Or one saying it must outlive the request (`Input Context needs to live beyond request, so use
   // background as the underlying context`: stackrox's compliance scrapes, run after the answer).
-  const background = kind === 'Background' ? before.find((c) => /\b(?:background|independent|separate|unrelated) context|context\.Background\b|\buse (?:a |the )?background\b|\b(?:live|run|last|survive)s? (?:beyond|past|longer than)\b|\bcalled after (?:\w+\.)?(?:Stop|Close|Shutdown)\b/i.test(c.text))?.text : undefined;
+  // Or an empty one given so the work can finish through a shutdown (\`passing in an empty context so
+  // that storage can finish syncing during an emergency shutdown or interrupt\`: boundary's recording storage).
+  const background = kind === 'Background' ? before.find((c) => /\b(?:background|independent|separate|unrelated|empty) context|context\.Background\b|\buse (?:a |the )?background\b|\b(?:live|run|last|survive)s? (?:beyond|past|longer than)\b|\bcalled after (?:\w+\.)?(?:Stop|Close|Shutdown)\b|\b(?:finish|complete)\w*\b[^.\n]{0,60}\b(?:during|through|after|on|despite)\b[^.\n]{0,30}\b(?:shutdown|interrupt|cancel\w*)\b/i.test(c.text))?.text : undefined;
   if (background) return background;
   // Or a linter's finding of the same kind silenced on its line or just above (\`//nolint:contextcheck\`:
   // ollama's shared downloads, started on the empty context so that one client leaving stops none).
