@@ -12,7 +12,20 @@ export function unsetFieldReason(call: Node, source: CancellationSource, index: 
   const setters = fieldSetOnlyLate(source, index);
   const reader = source.fn.childForFieldName('name')?.text;
   if (setters) return `${source.expr} is set only in ${setters.join(', ')}, not where a value is made: ${reader}, exported, may run before that (a panic on the nil field)`;
+  if (neverSet(source, index)) return `no code of the package gives ${source.expr} a value (no assignment, no struct literal naming it): on a value made without it (\`var s T\`, another package's literal) it is nil, and a nil context makes the call fail or panic`;
   return undefined;
+}
+
+/**
+ * A context field nothing in the package assigns (`c.Context = …`, `c.ctx, c.cancel = …`) nor
+ * names in a struct literal (`ctx: ctx`): argo-rollouts' test suites hold a `Common` whose exported
+ * `Context` only a setup method sets; a suite declared as a zero value, its setup not setting it,
+ * hands the call a nil context.
+ */
+function neverSet(source: CancellationSource, index: PackageIndex): boolean {
+  if (source.kind !== 'ctx-field') return false;
+  const field = regexEscaped(source.expr.slice(source.expr.lastIndexOf('.') + 1));
+  return !index.anyTextMatches(new RegExp(`[{,\\s]${field}\\s*:[^=]|\\.${field}\\s*(,\\s*[\\w.]+\\s*)*=[^=]`));
 }
 
 /**

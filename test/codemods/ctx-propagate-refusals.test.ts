@@ -56,6 +56,8 @@ type manager struct {
 	service service
 }
 
+func newManager(ctx context.Context) *manager { return &manager{ctx: ctx} }
+
 func (m *manager) run() {
 	<-m.ctx.Done()
 	m.stopService()
@@ -213,6 +215,8 @@ type Store struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 }
+
+func newStore(ctx context.Context) *Store { return &Store{ctx: ctx} }
 
 func (s *Store) Close() error {
 	s.cancel()

@@ -81,6 +81,8 @@ import (
 
 type Scheduler struct{ ctx context.Context }
 
+func newScheduler(ctx context.Context) *Scheduler { return &Scheduler{ctx: ctx} }
+
 func (s *Scheduler) Flush(timeout time.Duration, wait func(context.Context) bool) bool {
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
