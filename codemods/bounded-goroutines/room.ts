@@ -17,6 +17,10 @@ export function sendsHaveRoom(ch: string, body: Node, spawn: Spawn): boolean {
 
 /** `ch := make(chan T, len(items))` before a loop over `items`: every goroutine's send has room. */
 function roomForEveryItem(ch: string, spawn: Spawn): boolean {
+  // Or a loop counted to the channel's capacity (`for i := 0; i < cap(requests); i++`).
+  const clause = spawn.loops[0].namedChildren.find((c) => c.type === 'for_clause');
+  const cond = clause?.childForFieldName('condition')?.text.replace(/\s/g, '');
+  if (cond && new RegExp(`^\\w+<cap\\(${regexEscaped(ch)}\\)$`).test(cond) && /^\w+:=0$/.test(clause!.childForFieldName('initializer')?.text.replace(/\s/g, '') ?? '')) return true;
   const over = loopShape(spawn.loops[0]).over?.text;
   const made = localsBefore(loopStatement(spawn.loop)).find((l) => l.name === ch)?.value?.text.replace(/\s/g, '');
   return !!over && !!made && new RegExp(`^make\\((<-)?chan.*,len\\(${regexEscaped(over)}\\)\\)$`).test(made);

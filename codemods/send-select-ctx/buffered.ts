@@ -32,7 +32,7 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string, packa
   if (!made) return false;
   const capNode = countBehind(made.arguments[1], outerFn, source);
   if (!capNode) return false;
-  if (prefilled(send, made.decl, chan.text, capNode, (loop, count) => loopRunsExactly(loop, count, source))) return true;
+  if (prefilled(send, made.decl, chan.text, capNode, (loop, count) => loopRunsExactly(loop, count, source, chan.text))) return true;
   if (sentFirst(send, made.decl, chan.text, capNode)) return true;
   const sends = sendStatements(made.scope, source).filter((s) => normalized(unparen(s.childForFieldName('channel')!)) === key && made.declares(s));
   const loopsOf = (s: Node) => loopsBetween(s, made.decl);
@@ -76,7 +76,7 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string, packa
   // `len(xs)`, `n` of `n+1`).
   // Until the loop ends: a count brought down after it (`workers--` as each reports) changes nothing.
   if (capNames(capNode).some((id) => isReassigned(outerFn, source, id.text, made.decl.endIndex, loop.endIndex))) return false;
-  return loopRunsExactly(loop, capNode, source);
+  return loopRunsExactly(loop, capNode, source, chan.text);
 }
 
 const MAKE_CHAN = /\bmake\s*\(\s*chan\b/;
@@ -292,7 +292,7 @@ function goroutineHolding(sends: Node[]): Node | undefined {
  * `n+1`, `i := 1; i <= count`), `for range count`, `for … range xs` with count `len(xs)` (or
  * `xs.Len()`, a set's size).
  */
-export function loopRunsExactly(loop: Node, count: Node, source: string): boolean {
+export function loopRunsExactly(loop: Node, count: Node, source: string, chan?: string): boolean {
   const body = loop.childForFieldName('body');
   const clause = loop.namedChildren.find((c) => c.type === 'for_clause' || c.type === 'range_clause');
   if (!clause || !body) return false;
@@ -324,8 +324,10 @@ export function loopRunsExactly(loop: Node, count: Node, source: string): boolea
   // The start may be typed (`i := uint(0); i < limit`: tidb's worker pool).
   const from = i0[0].text.replace(/^u?int(?:8|16|32|64)?\(\s*(\d+)\s*\)$/, '$1');
   const [op, bound] = [cond.childForFieldName('operator')?.text, compacted(cond.childForFieldName('right')!)];
+  // Or the channel's own capacity (`for i := 0; i < cap(requests); i++`: nomad-pack's region fetches).
+  const capacity = chan && `cap(${chan.replace(/\s/g, '')})`;
   const runs =
-    (from === '0' && op === '<' && bound === countText) ||
+    (from === '0' && op === '<' && (bound === countText || bound === capacity)) ||
     (from === '1' && op === '<=' && bound === countText) ||
     (from === '0' && op === '<=' && plusOne(count) === bound);
   if (!runs) return false;

@@ -87,7 +87,7 @@ function startedOncePerSlot(call: Node, arg: Node | undefined, index: PackageInd
   const count = countBehind(args[1], caller, root.text)!;
   const names = [args[1], count].flatMap((n) => (n.type === 'identifier' ? [n] : n.descendantsOfType('identifier')));
   if (names.some((n) => isReassigned(caller, root.text, n.text, 0))) return false;
-  return loopRunsExactly(loops[0], count, root.text);
+  return loopRunsExactly(loops[0], count, root.text, arg!.text);
 }
 
 /**
