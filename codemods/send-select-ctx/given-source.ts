@@ -1,5 +1,5 @@
 import { declarationOf, positionalParams } from '../../src/go/scope.js';
-import { ancestors, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, enclosingFunction, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
 
 /**
  * Whether the call, or one it is chained on, is given one of the contexts (`rdb.Set(ctx,
@@ -52,7 +52,14 @@ function handedToLiteral(made: ReturnType<typeof declarationOf>): Node | undefin
   const position = positionalParams(literal).indexOf(made.param.name);
   const arg = call?.childForFieldName('arguments')?.namedChildren[position];
   const local = arg?.type === 'identifier' ? declarationOf(arg.text, call!) : undefined;
-  return local && 'local' in local && local.local.value ? unparen(local.local.value) : undefined;
+  if (!local || !('local' in local)) return undefined;
+  if (local.local.value) return unparen(local.local.value);
+  // Or declared bare and assigned a call's result before (\`var stream T\`, then \`stream, err =
+  // client.GetEvents(ctx, …)\` in a retry loop: tetragon's multiplexer as it is now).
+  const scope = enclosingFunction(local.local.decl);
+  const sets = (scope?.descendantsOfType('assignment_statement') ?? []).filter((set) => set.startIndex > local.local.decl.endIndex && set.endIndex < call!.startIndex && set.childForFieldName('left')?.namedChildren[0]?.text === arg!.text);
+  const right = sets.at(-1)?.childForFieldName('right')?.namedChildren;
+  return right?.length === 1 && unparen(right[0]).type === 'call_expression' ? unparen(right[0]) : undefined;
 }
 
 /**
