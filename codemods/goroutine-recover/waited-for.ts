@@ -10,12 +10,15 @@ import { countedReceives } from './counted-receives.js';
 import { polledCounter } from './polled-counter.js';
 import { handlesSignals } from './signals-handled.js';
 import { polledOutcome } from './polled-outcome.js';
+import { doneByChildrenReason } from './done-by-children.js';
 
 // Goroutines whose work someone goes on with, or whose panic is meant to stop the process:
 // recovered, the loss of their work would pass for success, or the process run on.
 
 /** Why the goroutine's panic must not be recovered, for these reasons, if one holds. */
 export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index: PackageIndex): string | undefined {
+  const children = doneByChildrenReason(go.namedChild(0)?.childForFieldName('function')?.childForFieldName('body') ?? go, go);
+  if (children) return children;
   const text = stmts.map((s) => s.text).join('\n');
   const late = lateRelease(stmts);
   if (late) {
