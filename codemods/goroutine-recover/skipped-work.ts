@@ -39,6 +39,7 @@ export function afterSkipping(statement: string): string {
   if (/\.[Tt]rigger\w*\(\)$/.test(statement)) return 'what it tells to close or stop would never be told, and whoever waits for that (a WaitForClose) would wait forever';
   if (/\.R?Unlock\(\)$/.test(statement)) return 'the lock would stay held for good, and whoever takes it next would wait forever';
   if (/\.Flush\w*\([^]*\)$/.test(statement)) return 'what it buffered would never be written out (a reply, the last lines of a log)';
+  if (/\.End(?:[A-Z]\w*)?\([^]*\)$/.test(statement)) return 'what it ends would stay open for good (a trace span never finished nor exported, a record left begun)';
   if (/(^c|\.C|^\w*C)ancel\w*\([^]*\)$/.test(statement)) return 'what it cancels would run on (its context never done)';
   return /\.Close\w*\([^]*\)$/.test(statement) ? 'what it closes would stay open for good (a file and its lock, a connection, a pipe whose reader would wait forever)' : 'whoever waits for it would wait forever';
 }
@@ -46,7 +47,7 @@ export function afterSkipping(statement: string): string {
 /**
  * A call that tells someone the goroutine's work ended, by its name, whatever package it is in:
  * `Close…`, `Done`, `Finish…`, `Release…`, `Shutdown`, `Stop…`, `Restart` (mattermost's server restart,
- * which shuts down and execs itself anew), `Signal`, `Broadcast`, and `Send…` forms of them
+ * which shuts down and execs itself anew), `Signal`, `Broadcast`, `End` (a trace span's), and `Send…` forms of them
  * (mosdns' `SendCloseSignal(err)`). Not a context's `Done()` received from.
  */
 export function signalsEnd(call: Node): boolean {
@@ -67,7 +68,9 @@ export function signalsEnd(call: Node): boolean {
   // recovered, a panic in its wait left the output open and its WaitForClose blocked for good).
   // Not housekeeping named so (`tr.CloseIdleConnections()`: external-dns' token refresher), which no one waits for.
   if (/^CloseIdle/.test(name)) return false;
-  return /^(Send|send|Trigger|trigger)?([Cc]lose|Done|Finish|Complete|[Rr]elease|[Ss]hut[Dd]own|Restart|Signal|Broadcast|[Ss]top|GracefulStop|Cancel|Terminate|Quit|Kill|Abort|Disconnect|Drain|Ack|Nack|Flush)([A-Z]\w*)?$/.test(name) || GIVES_BACK_NAME.test(name);
+  // A span's \`End()\`, not \`EndRecords(…)\`: what a start just before began (startedBefore) says more.
+  if (/^End[A-Z]/.test(name)) return false;
+  return /^(Send|send|Trigger|trigger)?([Cc]lose|Done|Finish|Complete|[Rr]elease|[Ss]hut[Dd]own|Restart|Signal|Broadcast|[Ss]top|GracefulStop|Cancel|Terminate|Quit|Kill|Abort|Disconnect|Drain|Ack|Nack|Flush|End)([A-Z]\w*)?$/.test(name) || GIVES_BACK_NAME.test(name);
 }
 
 /**

@@ -216,8 +216,9 @@ export function beforeStart(go: Node): string {
  */
 function statusSetBefore(text: string, go: Node): string | undefined {
   for (const prev of statementsBefore(go, 3)) {
-    // A status, not a type named so (\`resCh := make(chan *unpackStatus, 1)\`: containerd's unpacker).
-    const status = /(?<![*\]]\s*|\bchan\s+)\b(\w*(?:Status|State))\b(?!\s*\{)/.exec(prev.text)?.[1];
+    // A status, not a type named so (\`resCh := make(chan *unpackStatus, 1)\`: containerd's unpacker),
+    // nor a call named so (\`span.SetStatus(codes.Error, …)\`: go-zero's tracing, a span's own).
+    const status = /(?<![*\]]\s*|\bchan\s+)\b(\w*(?:Status|State))\b(?!\s*[{(])/.exec(prev.text)?.[1];
     if (status && /=|\(/.test(prev.text) && new RegExp(`\\b${status}\\b`).test(text)) return firstLine(prev.text);
   }
   return undefined;
