@@ -64,6 +64,7 @@ import { zeroRead } from './zero-read.js';
 import { handlerAnswersAfter } from './handler-answer.js';
 import { failureThenClose } from './failure-then-close.js';
 import { isSignal, signalReason } from './signal-names.js';
+import { inTestCode } from '../../src/go/test-code.js';
 import { signalSkipped } from './skipped-signal.js';
 import { cancelledThenReceived } from './cancelled-then-received.js';
 import { raisedBeforeSend } from './raised-before-send.js';
@@ -245,7 +246,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
     const name = fn.type === 'func_literal' ? 'a function literal' : `${fn.childForFieldName('name')?.text}()`;
     return { reason: `the send is in ${name}, given ${test}: returning once ${sources[0].expr} is done would end the test as passed and skip its checks after the send` };
   }
-  if (/_test\.go$/.test(ctx.path)) {
+  if (inTestCode(ctx.path)) {
     return { reason: `the send is in test code, where contexts are ended on purpose (a timeout or a cancellation under test) while the test still waits for the value: a select on ${sources[0].expr} would drop it at random and leave the test hanging or failing` };
   }
   const held = ancestors(send).find((a) => a.type === 'func_literal' && contains(sources[0].fn, a) && !same(a, sources[0].fn) && escapes(a));

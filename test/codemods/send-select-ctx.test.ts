@@ -67,3 +67,40 @@ func pump(ctx ${param}, in []int, out chan<- int) {
     expect(reasons(pump('"strings"', '*strings.Builder'))).toEqual(['no cancellation source in scope (no context.Context or done channel to select on)']);
   });
 });
+
+describe('send-select-ctx in test doubles', () => {
+  const double = `package fake
+
+import (
+	"context"
+	"net/http"
+)
+
+// Locker holds each response until the test writes to it.
+type RoundTripper struct {
+	Locker chan struct{}
+	Resp   *http.Response
+}
+
+func (rt *RoundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	if rt.Locker != nil {
+		rt.Locker <- struct{}{}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return rt.Resp, nil
+}
+`;
+  const reasons = (path: string) =>
+    analyzeSource(path, path.split('/').pop()!, double, { codemods: [codemod], goVersion: '1.22', packages: new PackageIndexCache() }).findings.map((f) => f.reason ?? 'fixed');
+
+  it('leaves a handshake of a test double alone in a testing/ directory: the test means to take it after ending the context', () => {
+    expect(reasons('/repo/pkg/activator/testing/roundtripper.go')).toEqual([expect.stringMatching(/^the send is in test code/)]);
+  });
+
+  it('fixes the same send in a package of the program', () => {
+    expect(reasons('/repo/pkg/activator/roundtripper.go')).toEqual(['fixed']);
+  });
+});
