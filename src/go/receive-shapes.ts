@@ -1,5 +1,5 @@
-import { loopShape } from './loops.js';
-import type { Node } from './syntax.js';
+import { breaksOut, loopShape } from './loops.js';
+import { ancestors, enclosingFunction, FUNCTION_TYPES, same, type Node } from './syntax.js';
 
 // How a receive or a statement waits on a channel: alone, in a select, for a context's end.
 
@@ -74,3 +74,17 @@ function timerChannel(kase: Node): string | undefined {
  * channel received from.
  */
 const TIMER_CASE = /^<-((?:time|\w*[cC]lock)\.(?:After|Tick|TickAfter)\(.*\)|[\w.]+\.C)$/;
+
+/**
+ * Whether a select case other than the receive's leaves the waiting: any, unless the select is in
+ * an endless loop of the maker and the case neither returns nor leaves that loop (`case <-l.events:` beside
+ * `case <-done: return` in a draining loop: tetragon's listener removal comes back for done).
+ */
+export function caseGivesUp(kase: Node, maker: Node): boolean {
+  const loop = ancestors(kase).find((a) => a.type === 'for_statement' || FUNCTION_TYPES.has(a.type));
+  // An endless loop: one with a condition or a range may end without coming back.
+  if (loop?.type !== 'for_statement' || !same(enclosingFunction(loop), maker) || loop.namedChildren.some((c) => c.type !== 'block' && c.type !== 'comment')) return true;
+  if (/\b(panic|os\.Exit|log\.Fatal\w*)\(/.test(kase.text)) return true;
+  if (kase.descendantsOfType(['return_statement', 'goto_statement']).some((s) => same(enclosingFunction(s), maker))) return true;
+  return kase.descendantsOfType('break_statement').some((b) => breaksOut(b, loop));
+}

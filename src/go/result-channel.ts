@@ -2,9 +2,9 @@ import { identifiersNamed } from './find-by-text.js';
 import { declarationOf, positionalParams } from './scope.js';
 import { mostSends } from './send-paths.js';
 import { receivedOnEveryWayOut } from './every-way-out.js';
-import { breaksOut, leavesLoop, loopsBetween } from './loops.js';
+import { leavesLoop, loopsBetween } from './loops.js';
 import { ancestors, closureName, contains, enclosingFunction, FUNCTION_TYPES, same, type Node } from './syntax.js';
-import { plainReceive, receiveCase } from './receive-shapes.js';
+import { caseGivesUp, plainReceive, receiveCase } from './receive-shapes.js';
 
 /** A channel made by `name := make(chan T…)` in the outermost function around a send on it. */
 interface LocalChannel {
@@ -56,20 +56,6 @@ function findLocalChannel(send: Node, source: string): LocalChannel | undefined 
 }
 
 /**
- * Whether a select case other than the receive's leaves the waiting: any, unless the select is in
- * an endless loop of the maker and the case neither returns nor leaves that loop (`case <-l.events:` beside
- * `case <-done: return` in a draining loop: tetragon's listener removal comes back for done).
- */
-function givesUp(kase: Node, maker: Node): boolean {
-  const loop = ancestors(kase).find((a) => a.type === 'for_statement' || FUNCTION_TYPES.has(a.type));
-  // An endless loop: one with a condition or a range may end without coming back.
-  if (loop?.type !== 'for_statement' || !same(enclosingFunction(loop), maker) || loop.namedChildren.some((c) => c.type !== 'block' && c.type !== 'comment')) return true;
-  if (/\b(panic|os\.Exit|log\.Fatal\w*)\(/.test(kase.text)) return true;
-  if (kase.descendantsOfType(['return_statement', 'goto_statement']).some((s) => same(enclosingFunction(s), maker))) return true;
-  return kase.descendantsOfType('break_statement').some((b) => breaksOut(b, loop));
-}
-
-/**
  * A result channel a receiver may abandon: `ch := make(chan T)` made unbuffered in a function,
  * sent to once by one goroutine started once (a send on one path of it, no loop around it), and
  * received by the function in a `select` that has another way out (a timeout, a ctx case, a
@@ -99,7 +85,7 @@ export function resultChannelAbandoned(send: Node, source: string): { make: Node
     if (use === 'receive') {
       if (!same(enclosingFunction(p), maker)) return undefined;
       const selectCase = receiveCase(p);
-      const others = selectCase?.parent?.namedChildren.filter((c) => (c.type === 'communication_case' || c.type === 'default_case') && c.id !== selectCase.id && givesUp(c, maker)) ?? [];
+      const others = selectCase?.parent?.namedChildren.filter((c) => (c.type === 'communication_case' || c.type === 'default_case') && c.id !== selectCase.id && caseGivesUp(c, maker)) ?? [];
       if (selectCase) takingCases.push(selectCase);
       if (others.length > 0) inSelect = true;
       else plain.push(p);
