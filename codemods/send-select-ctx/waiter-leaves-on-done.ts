@@ -24,8 +24,9 @@ export function waiterLeavesOnDone(send: Node, source: CancellationSource): bool
   let read = false;
   for (const use of maker.descendantsOfType('identifier')) {
     if (use.text !== chan.text || contains(local.decl, use) || use.startIndex < local.decl.startIndex) continue;
-    const same_ = declarationOf(use.text, use);
-    if (!same_ || !('local' in same_) || !same(same_.local.decl, local.decl)) continue;
+    // The same variable, not another of its name.
+    const decl = declarationOf(use.text, use);
+    if (!decl || !('local' in decl) || !same(decl.local.decl, local.decl)) continue;
     // The sends themselves, on this channel.
     if (use.parent?.type === 'send_statement' && same(use.parent.childForFieldName('channel'), use)) continue;
     if (!receivedBesideDone(use, source.expr, ctxDecl)) return false;
