@@ -22,6 +22,7 @@ import { closedParamRanged } from './closed-param-ranged.js';
  */
 export function truncatedStream(send: Node, ctx: FileContext): { handed?: string; how?: string; text?: string } | undefined {
   const chan = send.childForFieldName('channel');
+  if (chan?.type === 'selector_expression') return closedFieldOfParam(send, chan);
   if (chan?.type !== 'identifier') return undefined;
   const found = declarationOf(chan.text, send);
   if (found && 'param' in found) return closedByCaller(send, chan.text, found.param, ctx);
@@ -54,6 +55,27 @@ export function truncatedStream(send: Node, ctx: FileContext): { handed?: string
     return { handed: 'returns', how: `${callerName ? `${callerName}()` : 'a function literal'} ranges over it (${firstLine(clause.text)}) and then goes on as if every value had come` };
   }
   return { handed: holder ? `returns (held in ${holder})` : 'returns', how: 'its readers take the close as the end' };
+}
+
+/**
+ * A channel field of a parameter (`resp.PlannedChanges`, `resp *PlanResponse`) that the function
+ * declaring the parameter closes (`defer close(resp.PlannedChanges)`) once it has sent everything:
+ * its caller reads it to that close and takes it as the end (terraform's stack plans, their last
+ * changes and the applyable marker dropped once the plan's ctx was cancelled). Sends in the
+ * function's literals count too.
+ */
+function closedFieldOfParam(send: Node, chan: Node): { handed: string; how: string } | undefined {
+  const holder = chan.childForFieldName('operand');
+  const found = holder?.type === 'identifier' ? declarationOf(holder.text, send) : undefined;
+  if (!found || !('param' in found) || found.param.fn.type === 'func_literal') return undefined;
+  const fn = found.param.fn;
+  const closed = new RegExp(`\\bclose\\(\\s*${regexEscaped(chan.text)}\\s*\\)`).test(fn.text);
+  // A stream: values sent in a loop, or by more than one send (one send closed after is an
+  // answer, closedErrorChannel's case).
+  const sends = fn.text.match(new RegExp(`(?<![\\w.])${regexEscaped(chan.text)}\\s*<-`, 'g'))?.length ?? 0;
+  const looped = ancestors(send).some((a) => a.type === 'for_statement' && contains(fn, a));
+  if (!closed || (sends < 2 && !looped) || givesUpElsewhere(fn, send)) return undefined;
+  return { handed: `fills for its caller (in ${holder!.text})`, how: 'its reader takes the close as the end' };
 }
 
 /**
