@@ -4,10 +4,11 @@ import { CLEANS_UP, lowerWords, saysWord } from './cleanup-words.js';
 
 /**
  * A callee named for undoing a connection or a registration that CLEANUP does not name:
- * `Disconnect…`, `Close…` (`s.proxyManager.Disconnect`, `store.CloseSession`), the last part of
- * the callee as written.
+ * `Disconnect…`, `Close…` (`s.proxyManager.Disconnect`, `store.CloseSession`), or a request to
+ * stop remote work, `Cancel…`, `Abort…` (`client.TestRuns.Cancel(…)`: terraform's cloud test runs,
+ * cancelled as their run context ended), the last part of the callee as written.
  */
-const UNDOES = /(^|\.)([Dd]isconnect|[Cc]lose)(?![a-z])\w*$/;
+const UNDOES = /(^|\.)([Dd]isconnect|[Cc]lose|Cancel|Abort)(?![a-z])\w*$/;
 
 /** Words of a function's name that say it cleans up (CLEANS_UP: `cleanupFailedSnapshot`, `tearDownProxy`, `rollbackTx`), or its ending `On` `Error` (`handleOnError`). */
 function saysCleanup(name: string): boolean {
