@@ -24,7 +24,7 @@ import { wrapUpReadsOutcome } from './deferred-wrap-up.js';
 import { cancelWaited } from './cancel-waited.js';
 import { starterNeverReturns } from './never-returns.js';
 import { panicLoggerAt } from './logger.js';
-import { panicsOnPurpose, recoversForGood } from './panics-on-purpose.js';
+import { panicsOnPurpose, recoversForGood, safeRunner } from './panics-on-purpose.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
 import { codeWords } from '../../src/go/find-by-text.js';
@@ -177,7 +177,7 @@ function find(ctx: FileContext): RawFinding[] {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: meant });
       continue;
     }
-    const recovering = calledTextWhere(calls, ctx.packageIndex(), recoversForGood);
+    const recovering = calledTextWhere(calls, ctx.packageIndex(), recoversForGood) ?? safeRunner(calls);
     if (recovering) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine runs its work through ${recovering.via}, which recovers panics itself: what it leaves outside (a failure handler that may escalate on purpose) is left to crash by design` });
       continue;

@@ -35,6 +35,17 @@ function testFramework(f: Node): boolean {
 }
 
 /**
+ * A call of another package's runner named for recovering what it runs (`threading.RunSafe(func()
+ * {…})`, `GoSafe`, `SafeGo`, `…WithRecover`: go-zero's timing wheel, whose tasks already run so):
+ * as the package's own runners that recover, it says how panics there are meant to end. As
+ * `calledTextWhere` gives it: the call's text up to its paren.
+ */
+export function safeRunner(calls: Node[]): { text: string; via: string } | undefined {
+  const call = calls.find((f) => f.type === 'selector_expression' && f.childForFieldName('operand')?.type === 'identifier' && /^(RunSafe|GoSafe|SafeGo|SafeRun|SafeCall|CallSafe|\w*WithRecover)\w*$/.test(f.childForFieldName('field')!.text));
+  return call && { text: call.text, via: `${call.text}()` };
+}
+
+/**
  * A function's text that recovers a panic and does not panic again with it (resty's Execute runs
  * its panic hooks and re-panics: the panic still ends the process).
  */
