@@ -80,8 +80,11 @@ export function hasBound(go: Node, loop: Node, source: string): boolean {
   }
   // A limiter's region entered (`region := LimitRegion(egCtx, limiter)`, then `region.Start()`:
   // oras' syncutil, whose copy deadlocked when a SetLimit was added under it).
-  const starts = callsByText(body, source, '.Start', (callee) => callee.endsWith('.Start'), body.startIndex, go.startIndex);
-  if (starts.some((c) => before(c) && limiterNamed(c.childForFieldName('function')!.childForFieldName('operand'), c))) return true;
+  // Or a throttle's slot taken (`throttle.Do()`, made by `y.NewThrottle(3)`: badger's table opening).
+  for (const method of ['.Start', '.Do']) {
+    const entered = callsByText(body, source, method, (callee) => callee.endsWith(method), body.startIndex, go.startIndex);
+    if (entered.some((c) => before(c) && limiterNamed(c.childForFieldName('function')!.childForFieldName('operand'), c))) return true;
+  }
   // `swg.Add()` with no count: a sized wait group's, which waits for room (nuclei's syncutil).
   const sized = callsByText(body, source, '.Add', (callee) => callee.endsWith('.Add'), body.startIndex, go.startIndex);
   if (sized.some((c) => before(c) && c.childForFieldName('arguments')?.namedChildren.length === 0)) return true;
