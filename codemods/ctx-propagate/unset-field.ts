@@ -24,8 +24,8 @@ export function unsetFieldReason(call: Node, source: CancellationSource, index: 
  */
 function neverSet(source: CancellationSource, index: PackageIndex): boolean {
   if (source.kind !== 'ctx-field') return false;
-  const field = regexEscaped(source.expr.slice(source.expr.lastIndexOf('.') + 1));
-  return !index.anyTextMatches(new RegExp(`[{,\\s]${field}\\s*:[^=]|\\.${field}\\s*(,\\s*[\\w.]+\\s*)*=[^=]`));
+  const set = fieldPatterns(source);
+  return !index.anyTextMatches(new RegExp(`${set.named}|${set.assigned}`));
 }
 
 /**
@@ -113,9 +113,8 @@ export function fieldSetOnlyLate(source: CancellationSource, index: PackageIndex
   if (source.kind !== 'ctx-field' || source.fn.type !== 'method_declaration') return undefined;
   const reader = source.fn.childForFieldName('name')?.text ?? '';
   const type = receiverInText(source.fn.text)?.type;
-  const field = regexEscaped(source.expr.slice(source.expr.lastIndexOf('.') + 1));
   // `ctx: ctx` in a composite literal: set when a value is made.
-  if (!/^[A-Z]/.test(reader) || !/^[A-Z]/.test(type ?? '') || index.anyTextMatches(new RegExp(`[{,\\s]${field}\\s*:[^=]`))) return undefined;
+  if (!/^[A-Z]/.test(reader) || !/^[A-Z]/.test(type ?? '') || index.anyTextMatches(new RegExp(fieldPatterns(source).named))) return undefined;
   const setters = new Map<string, Node>();
   for (const set of fieldSets(source, index)) {
     const decl = ancestors(set).find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
@@ -131,8 +130,16 @@ export function fieldSetOnlyLate(source: CancellationSource, index: PackageIndex
 
 /** Where the package assigns a context field of the source's name (`s.ctx = …`, `c.ctx, c.cancel = …`), each function parsed alone. */
 export function fieldSets(source: CancellationSource, index: PackageIndex): Node[] {
+  return index.nodesMatching(new RegExp(fieldPatterns(source).assigned, 'g'));
+}
+
+/**
+ * The source's context field given a value, as text: named in a struct literal (`ctx: ctx`), or
+ * assigned (`s.ctx = …`, `c.ctx, c.cancel = …`).
+ */
+function fieldPatterns(source: CancellationSource): { named: string; assigned: string } {
   const field = regexEscaped(source.expr.slice(source.expr.lastIndexOf('.') + 1));
-  return index.nodesMatching(new RegExp(`\\.${field}\\s*(,\\s*[\\w.]+\\s*)*=[^=]`, 'g'));
+  return { named: `[{,\\s]${field}\\s*:[^=]`, assigned: `\\.${field}\\s*(,\\s*[\\w.]+\\s*)*=[^=]` };
 }
 
 /**

@@ -32,11 +32,11 @@ export function truncatedStream(send: Node, ctx: FileContext): { handed?: string
   const name = maker?.type === 'function_declaration' || maker?.type === 'method_declaration' ? maker.childForFieldName('name')?.text : undefined;
   if (!maker || !name) return undefined;
   const word = regexEscaped(chan.text);
-  if (!new RegExp(`\\bclose\\(\\s*${word}\\s*\\)`).test(maker.text)) return undefined;
+  if (!closes(maker.text, chan.text)) return undefined;
   // Or handed, after the send, to a call of the maker's own that reads it (`n := report(dup)`,
   // `return report(dup)`).
   const reader = new RegExp(`^[ \\t]*(?:return\\s+|[\\w.]+(?:\\s*,\\s*[\\w.]+)*\\s*:?=\\s*)?((?!close\\b|go\\b)[\\w.]+)\\((?:[^()\\n]*,\\s*)?${word}\\s*\\)[ \\t]*$`, 'm').exec(maker.text.slice(send.endIndex - maker.startIndex));
-  const direct = new RegExp(`\\breturn\\s+(?:[\\w.]+\\s*,\\s*)*${word}\\s*(,|$)`, 'm').test(maker.text) || !!returnedInLiteral(maker, chan.text);
+  const direct = returnsName(maker.text, chan.text) || !!returnedInLiteral(maker, chan.text);
   const holder = direct ? undefined : heldInReturnedLocal(maker, chan.text); // `s := &stream{ch: ch}`, `return s, nil`
   const returned = direct || !!holder;
   // A pipeline whose stages already give up on a done context (`select { case mid <- v: case
@@ -69,7 +69,7 @@ function closedFieldOfParam(send: Node, chan: Node): { handed: string; how: stri
   const found = holder?.type === 'identifier' ? declarationOf(holder.text, send) : undefined;
   if (!found || !('param' in found) || found.param.fn.type === 'func_literal') return undefined;
   const fn = found.param.fn;
-  const closed = new RegExp(`\\bclose\\(\\s*${regexEscaped(chan.text)}\\s*\\)`).test(fn.text);
+  const closed = closes(fn.text, chan.text);
   // A stream: values sent in a loop, or by more than one send (one send closed after is an
   // answer, closedErrorChannel's case).
   const sends = fn.text.match(new RegExp(`(?<![\\w.])${regexEscaped(chan.text)}\\s*<-`, 'g'))?.length ?? 0;
@@ -94,11 +94,19 @@ function rangedFromReturned(send: Node, chan: string, clause: Node): { handed: s
   const maker = made && enclosingFunction(made);
   if (made?.type !== 'composite_literal' || !/^(map\[[^\]]*\]|\[\])chan\b/.test(made.childForFieldName('type')?.text ?? '') || !maker) return undefined;
   if (maker.type !== 'function_declaration' && maker.type !== 'method_declaration') return undefined;
-  const word = regexEscaped(chan);
   const loop = clause.parent!;
-  if (!contains(loop, send) || !new RegExp(`\\bclose\\(\\s*${word}\\s*\\)`).test(loop.text) || givesUpElsewhere(maker, send)) return undefined;
-  if (!new RegExp(`\\breturn\\s+(?:[\\w.]+\\s*,\\s*)*${regexEscaped(over.text)}\\s*(,|$)`, 'm').test(maker.text)) return undefined;
+  if (!contains(loop, send) || !closes(loop.text, chan) || givesUpElsewhere(maker, send) || !returnsName(maker.text, over.text)) return undefined;
   return { handed: `returns (among the channels of ${over.text})`, how: 'its readers take the close as the end' };
+}
+
+/** Whether the text closes the channel (`close(results)`, `close(resp.Changes)`), as written. */
+function closes(text: string, chan: string): boolean {
+  return new RegExp(`\\bclose\\(\\s*${regexEscaped(chan)}\\s*\\)`).test(text);
+}
+
+/** Whether the text returns the name, alone or among other results (`return out, outErrs, nil`). */
+function returnsName(text: string, name: string): boolean {
+  return new RegExp(`\\breturn\\s+(?:[\\w.]+\\s*,\\s*)*${regexEscaped(name)}\\s*(,|$)`, 'm').test(text);
 }
 
 /**

@@ -16,8 +16,9 @@ const cache = new WeakMap<PackageIndex, Map<string, FieldTargets | undefined>>()
  * For a name the package declares a field of a function type by (`GetTableCells func(T) []string`):
  * the values its functions give that field, in a struct literal (`GetTableCells: func(c *T)
  * []string { … }`, `Load: s.Add`) or by assignment (`p.GetTableCells = cells`). A function
- * literal counts as itself, a name as the function or method of the package it names; another
- * package's function is left out. Undefined when no such field is declared.
+ * literal counts as itself, a name as the package's function of that name, a selector as a method
+ * of that name (another package's function `pkg.F` so finds none, unless the package has a method
+ * F). Undefined when no such field is declared.
  */
 export function functionFieldTargets(name: string, index: PackageIndex): FieldTargets | undefined {
   let byName = cache.get(index);
@@ -44,7 +45,7 @@ function valueAt(at: Node): Node | undefined {
   if (at.type === 'func' && at.parent?.type === 'func_literal') return at.parent;
   if (at.type !== 'identifier') return undefined;
   const selector = at.parent?.type === 'selector_expression' && at.parent.childForFieldName('operand')?.id === at.id ? at.parent : undefined;
-  // A method value on a receiver (`s.Add`), not a call (`s.Add()`), nor a package's function (checked by the caller's followers).
+  // A method value (`s.Add`), not a call's result (`s.Add()`).
   if (selector) return selector.parent?.type === 'call_expression' ? undefined : selector;
   return at.parent?.type === 'call_expression' ? undefined : at;
 }
