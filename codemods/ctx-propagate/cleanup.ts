@@ -61,7 +61,7 @@ export function deferredByName(literal: Node): string | undefined {
 /** Why a call handing a client a redis deletion (deletionCommand) keeps its own context: the deletion is a clean-up. */
 export function deletionReason(given: Node | undefined, callee: string, source: string): string | undefined {
   const deletion = deletionCommand(given);
-  return deletion && `the call cleans up (${callee}, given a deletion: ${deletion}): cleanup is meant to run even once ${source} is done, and given ${source} it would fail at once then (rueidis' cache-aside marker, left behind)`;
+  return deletion && `the call cleans up (${callee}, given a deletion: ${deletion}): cleanup is meant to run even once ${source} is done, and given ${source} it would fail at once then, and what it cleans up would be left behind`;
 }
 
 /**

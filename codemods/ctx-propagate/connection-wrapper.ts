@@ -22,7 +22,7 @@ export function inConnectionWrapper(call: Node, source: CancellationSource): str
     if (!WRAPPER.test(callee)) continue;
     const args = given!.childForFieldName('arguments')!.namedChildren;
     if (args.some((a) => !same(a, literal) && new RegExp(`(?<![\\w.])${regexEscaped(source.expr)}\\b`).test(a.text))) return undefined;
-    return `the call is in a function literal handed to ${callee}(…), not given ${source.expr}: it runs the literal on a connection it keeps, with a context of its own, and reads the literal's error to judge that connection; given ${source.expr}, a caller giving up would look like a broken connection, closed under every other caller (seaweedfs' broker, whose cancelled FindBrokerLeader closed the filer connection the other RPCs shared)`;
+    return `the call is in a function literal handed to ${callee}(…), not given ${source.expr}: it runs the literal on a connection it keeps, with a context of its own, and reads the literal's error to judge that connection; given ${source.expr}, a caller giving up would look like a broken connection, closed under every other caller`;
   }
   return undefined;
 }

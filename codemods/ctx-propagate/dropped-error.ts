@@ -40,7 +40,7 @@ export function droppedErrorReason(call: Node, source: CancellationSource, index
       return `${written}'s error is dropped: ${given}once ${done} is done, or its deadline too near to wait that long, ${named.name} returns an error at once, and ${where} goes on without waiting: the limit it enforces is bypassed`;
     }
     if (!gates && returnsError(named, index)) {
-      return `${written}'s error is dropped: ${given}once ${done} is done it returns early, and ${where} goes on as if it had run to the end (results cut short, reported as a success: perkeep's search query)`;
+      return `${written}'s error is dropped: ${given}once ${done} is done it returns early, and ${where} goes on as if it had run to the end: results cut short, reported as a success`;
     }
   }
   return undefined;

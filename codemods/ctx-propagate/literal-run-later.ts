@@ -111,5 +111,5 @@ function how(name: string): string {
 }
 
 function example(name: string): string {
-  return TIMER.test(name) ? "gf's session storage, whose TTL updates, run by gtimer with the constructor's ctx, failed on every tick once it was done" : "a gf handler's welcome mail, run by gutil.Go with the request's ctx, cut off as the request was answered";
+  return TIMER.test(name) ? 'a timer run with a constructor\'s context fails on every tick once it is done' : 'work run in the background with a request\'s context is cut off as the request is answered';
 }

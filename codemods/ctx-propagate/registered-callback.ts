@@ -35,7 +35,7 @@ export function registeredCallback(call: Node, source: CancellationSource): stri
     if (!REGISTERS.test(name) && !onSignal) continue;
     const owner = source.fn.childForFieldName('name')?.text;
     const whose = owner ? `${owner}()'s` : "the function literal's around it";
-    return `the call is in a function literal handed to ${callee}(…), which keeps it to run later (${onSignal ? 'on a signal, at exit' : when(name)}): by then ${source.expr}, ${whose}, may be done, and given ${source.expr} those later runs would fail (${onSignal || when(name) === 'at exit' ? "fabio's BGP routes, withdrawn at exit, left announced" : "benthos' studio config resets"})`;
+    return `the call is in a function literal handed to ${callee}(…), which keeps it to run later (${onSignal ? 'on a signal, at exit' : when(name)}): by then ${source.expr}, ${whose}, may be done, and given ${source.expr} those later runs would fail`;
   }
   return undefined;
 }

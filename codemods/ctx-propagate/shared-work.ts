@@ -70,7 +70,7 @@ export function calledInSharedWork(source: CancellationSource, index: PackageInd
     const outer = ancestors(call).filter((a) => FUNCTION_TYPES.has(a.type)).pop();
     if (!outer || same(outer, source.fn)) continue;
     const shared = sharedByJoiners(call, { ...source, fn: outer });
-    if (shared) return `${firstLine(call.text)} calls this function in a function literal handed to ${shared}, whose work is shared by every caller that joins the same key: given ${source.expr}, one caller's cancellation would fail that work for all of them (lakeFS' tiered downloads)`;
+    if (shared) return `${firstLine(call.text)} calls this function in a function literal handed to ${shared}, whose work is shared by every caller that joins the same key: given ${source.expr}, one caller's cancellation would fail that work for all of them`;
   }
   return undefined;
 }

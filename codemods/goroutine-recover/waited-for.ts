@@ -87,7 +87,7 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
     return `the goroutine reaches ${panics.via}, which panics on purpose: recovered, the process would go on where it was meant to stop`;
   }
   if (published?.handsOn) {
-    return `the goroutine ends by handing on what its work gave (${published.call}): recovered, a panic would skip it, and whoever waits for it would wait for good or read nothing (a request never answered; the ECS agent's exit code read as 0, a clean stop not restarted) where the crash used to make the failure seen`;
+    return `the goroutine ends by handing on what its work gave (${published.call}): recovered, a panic would skip it, and whoever waits for it would wait for good or read nothing (a request never answered, an exit code read as 0: a clean stop, not restarted) where the crash used to make the failure seen`;
   }
   return undefined;
 }

@@ -61,7 +61,7 @@ function find(ctx: FileContext): RawFinding[] {
     }
     const cancels = ownCancelCall(loop, source);
     if (cancels) {
-      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop calls ${cancels}, ${source.expr}'s own cancel: checking ${source.expr} would end the loop on its own first pass, where it goes on after the cancel (atlas' signal handler, whose second signal forces the stop)` });
+      out.push({ start: loop.startIndex, end: body.startIndex, message, reason: `the loop calls ${cancels}, ${source.expr}'s own cancel: checking ${source.expr} would end the loop on its own first pass, where it goes on after the cancel` });
       continue;
     }
     const dialed = boundsOnlySetup(loop, fn, source.expr);

@@ -35,7 +35,7 @@ export function recordedWithValue(send: Node, source: CancellationSource, lastin
     }, lasting);
     if (!record) continue;
     const [target, from] = ['left', 'right'].map((f) => record.childForFieldName(f)!.text);
-    return `${record.text} (line ${record.startPosition.row + 1}), which records ${from}, taken with ${id.text} from one call (${call.text}), in ${target}, state that outlives this call: the value counts as delivered before it is sent, and a select dropping the send once ${source.expr} is done would lose it for good (a resume starts past what is recorded: gitlab-runner's Kubernetes log offsets)`;
+    return `${record.text} (line ${record.startPosition.row + 1}), which records ${from}, taken with ${id.text} from one call (${call.text}), in ${target}, state that outlives this call: the value counts as delivered before it is sent, and a select dropping the send once ${source.expr} is done would lose it for good: a resume starts past what is recorded`;
   }
   return undefined;
 }

@@ -21,7 +21,7 @@ export function startedOnceReason(send: Node, source: CancellationSource, ctx: F
     if (fn?.type !== 'selector_expression' || fn.childForFieldName('field')?.text !== 'Do' || list!.namedChildCount !== 1) continue;
     const once = fn.childForFieldName('operand')!;
     if (!isSharedOnce(once, source, ctx.packageIndex())) continue;
-    return `the goroutine is started inside ${once.text}.Do(…): it runs once for every caller, and ${source.expr} is only the first caller's; a select on it would end the shared work when that caller is cancelled (benthos' stdin relay)`;
+    return `the goroutine is started inside ${once.text}.Do(…): it runs once for every caller, and ${source.expr} is only the first caller's; a select on it would end the shared work when that caller is cancelled`;
   }
   return undefined;
 }

@@ -26,9 +26,9 @@ export function waitingReceiverReason(send: Node, fn: Node, ctx: FileContext, so
     return `${readerCancels}: ${source.expr} is done while its reader still waits for every value, and a send giving up then would leave it waiting for good`;
   }
   const beside = handedWithStopChannel(send, ctx);
-  if (beside) return `${chan} is made beside a stop channel and handed on with it (${beside}): its reader ends on that channel, not on ${source.expr}, and a send giving up once ${source.expr} is done would drop a value it is still there to take (kratos' Kubernetes watcher, left on stale instances)`;
+  if (beside) return `${chan} is made beside a stop channel and handed on with it (${beside}): its reader ends on that channel, not on ${source.expr}, and a send giving up once ${source.expr} is done would drop a value it is still there to take`;
   const entry = readByEntryPointsCaller(send, fn, ctx, source);
-  if (entry) return `${chan} is handed down from a parameter of ${entry}, and no code of the package calls it: its caller reads ${chan} until it returns, and ${source.expr} is its own stop, so a select would drop values that reader still takes (the ECS agent's Windows service status)`;
+  if (entry) return `${chan} is handed down from a parameter of ${entry}, and no code of the package calls it: its caller reads ${chan} until it returns, and ${source.expr} is its own stop, so a select would drop values that reader still takes`;
   const caller = awaitedByCaller(send, ctx, source);
   if (caller) {
     return `${chan} is handed in by a caller that takes every value: ${caller}; a send giving up once ${source.expr} is done would drop a value it counts on, or leave it waiting forever`;
