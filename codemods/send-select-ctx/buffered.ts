@@ -7,6 +7,7 @@ import { prefilled, sentFirst, sentRightAfterMake } from './prefilled.js';
 import { calledByName, closureCalls, sendsAtMost } from './sends-at-most.js';
 import { assignedMake } from './assigned-make.js';
 import { receiverFieldMake } from './receiver-field-make.js';
+import { awaitedInTurn } from './awaited-in-turn.js';
 
 /**
  * True when a send provably never blocks: the channel is made in this function with a capacity
@@ -49,6 +50,7 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string, packa
     // Sends in goroutines each started once (`go func() { … }()`): the most any path through
     // each makes, added up, with the sends outside them that no loop repeats.
     if (cap >= sendsAtMost(sends, made.decl, chan.text, source)) return true;
+    if (awaitedInTurn(sends, made.decl, key, cap)) return true;
     // Else one per iteration of a loop running that many times (`for w := 0; w < 100; w++`).
   }
   if (sentOncePerElement(sends, capNode, made.decl, chan.text) && !capNames(capNode).some((id) => isReassigned(outerFn, source, id.text, made.decl.endIndex))) return true;
