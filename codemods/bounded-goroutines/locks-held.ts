@@ -141,11 +141,24 @@ function lockHeldAtEnd(before: string): string | undefined {
     const unlocks = [`${regexEscaped(expr)}\\.${r}Unlock\\(\\)`, ...unlockers(before, expr, r).map((name) => `${name}\\(\\)`)].join('|');
     // An unlock right before a return is an early way out (`if !s.started { s.mu.Unlock(); return
     // }`): the code after that branch still holds the lock (k0s' static pods' Stop). Not when
-    // the stretch ends in that return (`unlock(); return srv.serveUDP(u)`, the call looked at).
-    const unlock = new RegExp(`^(?![ \\t]*defer\\b).*\\b(?:${unlocks})(?![ \\t]*\\n\\s*return\\b[^\\n]*\\n)`, 'm');
-    if (!unlock.test(before.slice(lock.index! + lock[0].length))) return expr;
+    // the stretch ends in that return (`unlock(); return srv.serveUDP(u)`, the call looked at),
+    // nor when the branch took the lock itself (`if n == 0 { f.mu.Lock(); …; f.mu.Unlock();
+    // return }`: syncthing's folder pull): the code after it never took it.
+    const after = before.slice(lock.index! + lock[0].length);
+    const unlock = new RegExp(`^(?![ \\t]*defer\\b).*\\b(?:${unlocks})(?<returns>[ \\t]*\\n\\s*return\\b[^\\n]*\\n)?`, 'gm');
+    if (![...after.matchAll(unlock)].some((m) => !m.groups?.returns || sameBlock(after.slice(0, m.index)))) return expr;
   }
   return undefined;
+}
+
+/** Whether code ends in the block it starts in: its braces never close one opened before it, and all it opens are closed. */
+function sameBlock(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 /**
