@@ -117,7 +117,7 @@ export function itemIsFunction(spawn: Spawn, bodies: { body: Node }[], ctx: File
   // `withParameters`, for a joined loop too: callbacks registered by callers (`for _, callback :=
   // range subs { go func(callback FuncNotify) { callback(event) }(callback) }`: inspektor-gadget's
   // Publish, whose subscribers run side by side by contract).
-  const kind = loop && over ? functionItems(over, loopStatement(loop), ctx, withParameters, anyFunction && spawn.shape === 'fire-and-forget') : undefined;
+  const kind = loop && over ? functionItems(over, loopStatement(loop), ctx, withParameters, anyFunction) : undefined;
   if (!kind) return undefined;
   const items = new Set(loopShape(loop!).variables);
   const statement = loopStatement(loop!);
@@ -143,7 +143,10 @@ export function itemIsFunction(spawn: Spawn, bodies: { body: Node }[], ctx: File
 function functionItems(over: Node, at: Node, ctx: FileContext, withParameters: boolean, anyFunction: boolean): 'declared' | 'written' | undefined {
   const decl = over.type === 'identifier' ? declarationOf(over.text, at) : undefined;
   // A local made from a literal of its type (`copiedSubs := []FuncNotify{}`): the literal's type.
-  const literalType = decl && 'local' in decl && decl.local.value?.type === 'composite_literal' ? decl.local.value.childForFieldName('type') : undefined;
+  // Or made empty to be filled (`cbs := make([]func(), 0, len(s.cbs))`): the type made.
+  const value = decl && 'local' in decl ? decl.local.value : undefined;
+  const made = value?.type === 'call_expression' && value.childForFieldName('function')?.text === 'make' ? value.childForFieldName('arguments')?.namedChild(0) : undefined;
+  const literalType = value?.type === 'composite_literal' ? value.childForFieldName('type') : made;
   // A local copy of a field (`callbacks := t.onBindCallbacks`, taken under the lock): the field's type.
   const fieldType = decl && 'local' in decl && decl.local.value?.type === 'selector_expression' ? selectedField(decl.local.value, ctx.packageIndex())?.typeNode : undefined;
   let type = !decl ? undefined : 'param' in decl ? decl.param.typeNode : (decl.local.typeNode ?? literalType ?? fieldType ?? undefined);
@@ -155,6 +158,9 @@ function functionItems(over: Node, at: Node, ctx: FileContext, withParameters: b
   const element = type?.type === 'slice_type' ? type.childForFieldName('element') : type?.type === 'map_type' ? type.childForFieldName('value') : undefined;
   // A parameter's functions are its caller's, which passedFunctionValue looks into.
   if (anyFunction && element?.type === 'function_type') return (decl && 'param' in decl) || shownHere(over, at) ? undefined : 'written';
+  // A local another package's function gives (`cbs := slicesx.MapValues(s.cbs)`), of a type not
+  // known here, whose items the goroutines call: functions all the same.
+  if (anyFunction && !element && value?.type === 'call_expression' && !made) return 'written';
   const fn = element?.type === 'type_identifier' ? ctx.packageIndex().type(element.text)?.typeNode : undefined;
   return fn?.type === 'function_type' && (withParameters || fn.childForFieldName('parameters')?.namedChildCount === 0) ? 'declared' : undefined;
 }
@@ -172,7 +178,7 @@ function shownHere(over: Node, at: Node): boolean {
   const body = value?.type === 'composite_literal' ? value.childForFieldName('body') : undefined;
   const plain = (n: Node): boolean =>
     n.type === 'func_literal' || n.type === 'selector_expression' || (n.type === 'identifier' && !declarationOf(n.text, n)) || (n.type === 'literal_element' && plain(n.namedChild(0)!)) || (n.type === 'keyed_element' && plain(n.namedChild(n.namedChildCount - 1)!));
-  if (value && !body) return false;
+  if (value && !body && !(value.type === 'call_expression' && value.childForFieldName('function')?.text === 'make')) return false;
   const fn = enclosingFunction(at);
   const appended = (fn?.descendantsOfType('call_expression') ?? []).filter((c) => c.childForFieldName('function')?.text === 'append' && c.childForFieldName('arguments')?.namedChild(0)?.text === over.text);
   const items = [...(body?.namedChildren.filter((c) => c.type !== 'comment') ?? []), ...appended.flatMap((c) => c.childForFieldName('arguments')!.namedChildren.slice(1))];
