@@ -13,7 +13,7 @@ export function cleanupAfter(call: Node, fn: Node): string | undefined {
   const later = fn.descendantsOfType('call_expression').find((c) => {
     if (c.startIndex <= call.endIndex || !/\.(TODO|Background)$/.test(c.childForFieldName('function')?.text ?? '') || !same(enclosingFunction(c), fn)) return false;
     const given = c.parent?.type === 'argument_list' ? c.parent.parent : undefined;
-    return CLEANUP.test(given?.childForFieldName('function')?.text ?? '');
+    return CLEANUP.test(given?.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '');
   });
   const name = later?.parent?.parent?.childForFieldName('function');
   return name ? `${name.text.slice(name.text.lastIndexOf('.') + 1)}(…), line ${name.startPosition.row + 1}` : undefined;

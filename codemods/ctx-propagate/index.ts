@@ -14,7 +14,7 @@ import { detachedApart, onlyStartedDetached } from './detached.js';
 import { docs } from './docs.js';
 import { explainedByComment } from './explained.js';
 import { calleeReason } from './callee-reasons.js';
-import { detachedEarlier, writtenTo } from './records-earlier.js';
+import { detachedSequenceReason, writtenTo } from './records-earlier.js';
 import { newRoot } from './new-root.js';
 import { cleanupAfter, deferredByName, deletionReason } from './cleanup.js';
 import { cleanupGivenNewContext } from './cleanup-context.js';
@@ -229,9 +229,9 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(`the function only runs as a goroutine nothing waits for (${started}): it runs on after its callers return, and ${call.text} may be meant to outlive ${source.expr}`));
       continue;
     }
-    const detached = detachedEarlier(call, source.fn, pkg);
+    const detached = detachedSequenceReason(call, source, pkg);
     if (detached) {
-      out.push(unfixed(`an earlier write of the function is given context.Background() though ${source.expr} is there (${detached}): the function cut that sequence loose from ${source.expr} on purpose, and given ${source.expr} this call could be cut off after it`));
+      out.push(unfixed(detached));
       continue;
     }
     const nilTest = nilGuard ? undefined : fieldTestedForNil(source, ctx.packageIndex());
@@ -298,7 +298,7 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
     }
   }
   const given = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
-  const callee = given?.childForFieldName('function')?.text ?? '';
+  const callee = given?.childForFieldName('function')?.text.replace(/\s+/g, '') ?? ''; // `c.\n\tDelete`, as `c.Delete`
   if (given?.childForFieldName('arguments')!.namedChildren.some((arg) => arg.text === source.expr)) {
     return `${firstLine(given.text)} is given ${source.expr} as well: ${call.text} is a base chosen apart from it (values copied onto a context of its own), and given ${source.expr} it would end with it`;
   }

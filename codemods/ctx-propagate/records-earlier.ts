@@ -3,6 +3,7 @@ import { enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 import { sqlWriteOf } from './sql-writes.js';
 import { chainedWrite } from './chained-write.js';
 import { nameWords } from '../../src/go/name-words.js';
+import { failureKept } from './cleanup.js';
 
 /**
  * A write given the empty context (`r.client.Update(context.TODO(), secrets)`) after the function
@@ -25,7 +26,7 @@ export function recordsEarlierChange(call: Node): { call: string; withContext: b
   if (!body) return undefined;
   for (const earlier of body.descendantsOfType('call_expression')) {
     if (earlier.startIndex >= target!.startIndex) break;
-    if (!same(enclosingFunction(earlier), fn)) continue;
+    if (!same(enclosingFunction(earlier), fn) || returnsBefore(earlier, target!)) continue;
     const f = earlier.childForFieldName('function')!;
     const name = calledName(f)?.name;
     if (!name || !CHANGE.test(name)) continue;
@@ -33,6 +34,17 @@ export function recordsEarlierChange(call: Node): { call: string; withContext: b
     return { call: `${f.text}(…)`, withContext: args.some((a) => CONTEXT_ARG.test(a.text)) };
   }
   return undefined;
+}
+
+/**
+ * Whether the call is in a branch that returns before `later` (`if deleted { ns.deleteSuccessPoint(name);
+ * return }`): a block around it, apart from `later`, ending in a return.
+ */
+function returnsBefore(call: Node, later: Node): boolean {
+  for (let n = call.parent; n && !(n.startIndex <= later.startIndex && later.endIndex <= n.endIndex); n = n.parent) {
+    if (n.type === 'statement_list' && n.namedChildren.at(-1)?.type === 'return_statement') return true;
+  }
+  return false;
 }
 
 /**
@@ -110,6 +122,32 @@ const CHANGE = /^(create|update|change|alter|exec|apply|insert|grant|revoke|rota
 const CONTEXT_ARG = /(^|\.)(ctx|\w*Ctx|context)$|^context\.|^\w+\.Context\(\)$/;
 
 /**
+ * Why the call belongs to a sequence the function cut loose from the context in scope, if it does:
+ * an earlier write given `context.Background()` straight (detachedEarlier), or a later one this
+ * call's failure keeps from running (`objectSync, err := …Get(context.Background(), name)`, then
+ * `…UpdateStatus(context.Background(), objectSync)`: kubeedge's cloud session, recording what the
+ * edge acknowledged; given the session's context, a disconnect made the read fail and the record
+ * was never written, the message sent again).
+ */
+export function detachedSequenceReason(call: Node, source: { fn: Node; expr: string }, pkg: string): string | undefined {
+  const earlier = detachedEarlier(call, source.fn, pkg);
+  if (earlier) return `an earlier write of the function is given context.Background() though ${source.expr} is there (${earlier}): the function cut that sequence loose from ${source.expr} on purpose, and given ${source.expr} this call could be cut off after it`;
+  const later = failureKept(call) ? detachedLater(call, source.fn, pkg) : undefined;
+  if (later) return `a later write of the function is given context.Background() though ${source.expr} is there (${later}), and this call's failure keeps it from running: the function cut that sequence loose from ${source.expr} on purpose, and given ${source.expr} a cancel would fail this call and skip the write`;
+  return undefined;
+}
+
+/** A later write of the function given `context.Background()` straight (as writtenTo names it, with its line). */
+function detachedLater(call: Node, fn: Node, pkg: string): string | undefined {
+  for (const later of fn.descendantsOfType('call_expression')) {
+    if (later.startIndex <= call.endIndex || later.childForFieldName('function')?.text !== `${pkg}.Background` || later.parent?.type !== 'argument_list') continue;
+    const written = same(enclosingFunction(later), enclosingFunction(call)) ? writtenTo(later) : undefined;
+    if (written) return `${written}, line ${later.startPosition.row + 1}`;
+  }
+  return undefined;
+}
+
+/**
  * An earlier write of the function given `context.Background()` straight, while the context
  * in scope was there to give (`mailbox.Write(context.Background(), …)` once the message is
  * committed, then `queueDSN(context.TODO(), …)`): the function cut that sequence loose from the
@@ -117,7 +155,7 @@ const CONTEXT_ARG = /(^|\.)(ctx|\w*Ctx|context)$|^context\.|^\w+\.Context\(\)$/;
  * DATA command's context, a shutdown would skip the bounce after the delivery was stored). The
  * earlier call, as written up to its paren.
  */
-export function detachedEarlier(call: Node, fn: Node, pkg: string): string | undefined {
+function detachedEarlier(call: Node, fn: Node, pkg: string): string | undefined {
   const target = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
   if (!target) return undefined;
   for (const earlier of fn.descendantsOfType('call_expression')) {

@@ -255,7 +255,7 @@ func setHeader(ctx context.Context, k, v string) {}
     expect(fix(true, src).fixed).toBe(src.replace('setHeader(context.Background(),', 'setHeader(ctx,'));
   });
 
-  it('leaves Background() given to a write alone, even when aggressive: the record may be meant to outlive the request', () => {
+  it('leaves Background() given to a write alone, even when aggressive, and the read whose failure would skip it: the record may be meant to outlive the request', () => {
     const src = `package p
 
 import "context"
@@ -273,7 +273,32 @@ func RecordLogin(ctx context.Context, s store, user string) error {
 }
 `;
     const out = fix(true, src);
-    expect(out.findings.map((f) => f.reason ?? 'fixed')).toEqual(['fixed', expect.stringContaining('context.Background() is given to a write (s.Create(…))')]);
+    expect(out.findings.map((f) => f.reason ?? 'fixed')).toEqual([
+      expect.stringContaining('a later write of the function is given context.Background() though ctx is there (s.Create(…), line 14)'),
+      expect.stringContaining('context.Background() is given to a write (s.Create(…))'),
+    ]);
+    expect(out.fixed).toBe(src);
+  });
+
+  it('still fixes a read when no write after it is cut loose, even one its failure would skip', () => {
+    const src = `package p
+
+import "context"
+
+type store interface {
+	Create(ctx context.Context, record string) error
+	Get(ctx context.Context, key string) (string, error)
+}
+
+func RecordLogin(ctx context.Context, s store, user string) error {
+	if _, err := s.Get(context.Background(), user); err != nil {
+		return err
+	}
+	return s.Create(ctx, user)
+}
+`;
+    const out = fix(true, src);
+    expect(out.findings.map((f) => f.reason ?? 'fixed')).toEqual(['fixed']);
     expect(out.fixed).toBe(src.replace('s.Get(context.Background(), user)', 's.Get(ctx, user)'));
   });
 
