@@ -104,7 +104,7 @@ export function handsUnbufferedChannel(calls: Node[], spawn: Spawn, declaredHere
     for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
       if (arg.type !== 'identifier' || declaredHere(arg.text)) continue;
       const made = before.find((l) => l.name === arg.text)?.value?.text.replace(/\s/g, '');
-      if (made && /^make\((<-)?chan[^,]*\)$/.test(made)) return `hands ${arg.text}, an unbuffered channel made before the loop, to ${firstLine(call.text)}, which may send on it with no receiver until the loop is done`;
+      if (made && /^make\((<-)?chan[^,]*\)$/.test(made)) return `hands ${arg.text}, an unbuffered channel made before the loop, to ${firstLine(call.text)}, which may wait on it until the loop is done (a send with no receiver yet, or a receive of what comes only then)`;
     }
   }
   return undefined;
