@@ -1,5 +1,6 @@
 import type { PackageIndex } from '../../src/go/package-index.js';
-import type { Node } from '../../src/go/syntax.js';
+import { unparen, type Node } from '../../src/go/syntax.js';
+import { declarationOf } from '../../src/go/scope.js';
 import { unseenMethodGiven } from './unseen-method.js';
 
 /**
@@ -21,5 +22,20 @@ const STARTS = /^(?:Start|Serve|Listen|Launch|Spawn|Watch|Restart|Relaunch)(?:[A
  * parameter's or a local's (the caller's, often one for the start-up alone).
  */
 export function startsUnseen(call: Node, index: PackageIndex): string | undefined {
-  return unseenMethodGiven(call, index, (name) => STARTS.test(name));
+  return listensWithConfig(call) ? undefined : unseenMethodGiven(call, index, (name) => STARTS.test(name));
+}
+
+/**
+ * `lc.Listen(ctx, …)` on a `net.ListenConfig` (`lc := net.ListenConfig{Control: …}`, `var lc
+ * net.ListenConfig`): its doc says the context is used while resolving the address and does not
+ * affect the returned listener, which runs on whatever becomes of it (syncthing's TCP listener).
+ */
+function listensWithConfig(call: Node): boolean {
+  const given = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
+  const callee = given?.childForFieldName('function');
+  if (callee?.type !== 'selector_expression' || !/^Listen(Packet)?$/.test(callee.childForFieldName('field')!.text)) return false;
+  const operand = unparen(callee.childForFieldName('operand')!);
+  const found = operand.type === 'identifier' ? declarationOf(operand.text, operand) : undefined;
+  const written = found && 'local' in found ? (found.local.typeNode?.text ?? found.local.value?.text) : operand.text;
+  return /^(&|\*)?net\.ListenConfig\b/.test(written?.trim() ?? '');
 }
