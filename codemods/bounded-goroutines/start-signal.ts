@@ -26,7 +26,8 @@ export function startSignalledInCallee(calls: Node[], ctx: FileContext, declared
       const name = arg.type === 'unary_expression' ? arg.childForFieldName('operand')?.text : arg.text;
       if (!name || !/^[\w.]+$/.test(name) || declaredHere(name)) continue;
       for (const { decl, param } of parametersGiven(call, arg.text, ctx.packageIndex())) {
-        const done = decl.childForFieldName('body')?.descendantsOfType('call_expression').find((c) => c.childForFieldName('function')?.text === `${param}.Done` && c.childForFieldName('arguments')?.namedChildCount === 0);
+        // A call of its own (`wg.Done()`), not a context's channel read (`case <-ctx.Done():`, syncthing's setError).
+        const done = decl.childForFieldName('body')?.descendantsOfType('call_expression').find((c) => c.childForFieldName('function')?.text === `${param}.Done` && c.childForFieldName('arguments')?.namedChildCount === 0 && c.parent?.type === 'expression_statement');
         if (done && (signalsStart(call) || signalsStart(done))) return { call, done };
       }
     }

@@ -55,6 +55,7 @@ import { cleanupInBranchReason } from './cleanup-in-branch.js';
 import { openedResourceReason } from './opened-resource.js';
 import { outlivedSpawnerReason } from './outlived-spawner.js';
 import { countedByHelper } from './counted-by-helper.js';
+import { readerGivenCancel } from './reader-given-cancel.js';
 import { waitingInHelper } from './helper-receives.js';
 import { countedWhereReturned } from './returned-counted.js';
 import { startedOnceReason } from './started-once.js';
@@ -194,7 +195,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   // Senders started in a loop on one channel need room for every send, not one.
   const many = send.childForFieldName('channel')?.type !== 'index_expression' && ancestors(send).some((a) => a.type === 'for_statement' && contains(enclosingFunction(waiting ?? send)!, a) && !contains(a, waiting ?? send));
   if (waiting) return { reason: `${waiting.type === 'range_clause' ? `for ${waiting.text}` : waiting.text} (line ${waiting.startPosition.row + 1}) waits for the value and nothing closes ${chan} before it: a send that gives up once ${sources[0].expr} is done would leave it waiting forever (${many ? 'a buffer with room for every send lets the sends' : 'a buffer of one lets the send'} finish instead)` };
-  const helper = countedByHelper(send, ctx, sources[0].expr) ?? countedWhereReturned(send, ctx, sources[0].expr);
+  const helper = countedByHelper(send, ctx, sources[0].expr) ?? countedWhereReturned(send, ctx, sources[0].expr) ?? readerGivenCancel(send, sources, ctx);
   if (helper) return { reason: helper };
   const token = tokenTaken(send, fn);
   if (token) return { reason: `the send puts back what the function took from ${chan} (${token.text}, line ${token.startPosition.row + 1}), a token others wait for: a select that gives up once ${sources[0].expr} is done would lose it at random` };
