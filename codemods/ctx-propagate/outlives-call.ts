@@ -66,13 +66,34 @@ function keptInReceiverField(given: Node): { name: string; assignment: Node } | 
     (e.type === 'selector_expression' && (made || STREAM.test(e.childForFieldName('field')!.text)) && from(e.childForFieldName('operand')!, name, true)) ||
     (e.type === 'unary_expression' && from(e.namedChildren[0], name, made)) ||
     (e.type === 'call_expression' && MAKER.test(e.childForFieldName('function')?.text ?? '') && (e.childForFieldName('arguments')?.namedChildren ?? []).some((a) => from(a, name, true)));
-  for (const a of fn.descendantsOfType('assignment_statement')) {
+  // Or through locals made from it first (`object.scanner, err = newScanner(objReader)`, then
+  // `g.object = object`: benthos' cloud storage input, whose object ReadBatch read on after the
+  // call that opened it): each local holding it holds the first name's result.
+  const holders = new Map(names.map((n) => [n, n]));
+  const statements = [...fn.descendantsOfType('assignment_statement'), ...fn.descendantsOfType('short_var_declaration')].sort((x, y) => x.startIndex - y.startIndex);
+  for (const a of statements) {
     if (a.startIndex < given.endIndex || !same(enclosingFunction(a), fn)) continue;
-    const fields = a.childForFieldName('left')!.namedChildren.some((n) => n.type === 'selector_expression' && n.text.startsWith(`${receiver}.`));
-    const name = fields ? names.find((n) => a.childForFieldName('right')!.namedChildren.some((e) => from(e, n))) : undefined;
-    if (name) return { name, assignment: a };
+    const left = a.childForFieldName('left')!.namedChildren;
+    const held = [...holders.keys()].find((n) => a.childForFieldName('right')!.namedChildren.some((e) => from(e, n) || literalOf(e, n, from)));
+    if (!held) continue;
+    if (left.some((n) => n.type === 'selector_expression' && n.text.startsWith(`${receiver}.`))) return { name: holders.get(held)!, assignment: a };
+    for (const n of left) {
+      const local = n.type === 'selector_expression' ? n.childForFieldName('operand') : n;
+      if (local?.type === 'identifier' && local.text !== '_' && local.text !== receiver && !/^(err|\w*Err)$/.test(local.text)) holders.set(local.text, holders.get(held)!);
+    }
   }
   return undefined;
+}
+
+/** A struct literal, or its address, with `name`'s value among its elements (`&pendingObject{scanner: s}`). */
+function literalOf(e: Node, name: string, from: (e: Node, name: string) => boolean): boolean {
+  const literal = e.type === 'unary_expression' ? e.namedChildren[0] : e;
+  const body = literal?.type === 'composite_literal' ? literal.childForFieldName('body') : undefined;
+  return !!body?.namedChildren.some((el) => {
+    const value = el.type === 'keyed_element' ? el.namedChildren.at(-1) : el;
+    const inner = value?.type === 'literal_element' ? value.namedChild(0) : value;
+    return !!inner && from(inner, name);
+  });
 }
 
 /**
@@ -80,7 +101,7 @@ function keptInReceiverField(given: Node): { name: string; assignment: Node } | 
  * `Create…`, `Make…`, `Build…` (\`h.codec, err = h.codecCtor.Create(res.Body, …)\`: benthos'
  * http_client input with a codec, streaming the body after Connect returned).
  */
-const MAKER = /(^|\.)(New|Wrap|Create|Make|Build)\w*$/;
+const MAKER = /(^|\.)([Nn]ew|Wrap|Create|Make|Build)\w*$/;
 
 /** A field named for what is read over time: a body, a stream, a connection. */
 const STREAM = /^(Body|Stream|Conn|Reader)$/;
