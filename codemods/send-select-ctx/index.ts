@@ -188,7 +188,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   const startWait = servedUntilDone(send, inScope);
   if (startWait) return { reason: `the function waits for ${startWait.source} to end after the send (${startWait.wait}, line ${startWait.line}), serving until then: the send reports that it has started, for a reader that waits for it before going on; a select on ${startWait.source} would drop that report during a shutdown at start-up and leave the reader waiting forever` };
   const asserted = assertedChannel(send);
-  if (asserted) return { reason: `${chan} comes out of ${asserted} by a type assertion: who made it, with how much room, and who waits on it are not known here, and a select could drop a value its owner waits for` };
+  if (asserted) return { reason: `${chan} comes ${asserted}: who made it, with how much room, and who waits on it are not known here, and a select could drop a value its owner waits for` };
   const ownStopChannel = stopsOnOwnChannel(fn, sources);
   if (ownStopChannel) return { reason: `the function stops on ${ownStopChannel.text} in its own select (line ${ownStopChannel.startPosition.row + 1}), not on ${sources[0].expr}: its owner stops it that way, and a return once ${sources[0].expr} is done would end it where that owner does not expect it` };
   const waiting = receiveLeftWaiting(send, ctx.source);
