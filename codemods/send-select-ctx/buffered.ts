@@ -46,7 +46,9 @@ export function sendCannotBlock(send: Node, outerFn: Node, source: string, packa
     // Sends on paths that exclude each other (`if err != nil { p.svcs <- svc; return p, nil }`,
     // then `p.svcs <- svc`: kitex's IDL providers), counted along the function's paths.
     const body = made.scope.childForFieldName('body');
-    if (body && sends.every((s) => loopsOf(s).length === 0) && cap >= mostSends(body, chan.text)) return true;
+    // Goroutines started on a path count what they send (`if err := cmd.Start(); err != nil { ch <- err;
+    // return ch }`, then `go func() { ch <- cmd.Wait() }()`: waypoint's child process), with no continue to misread.
+    if (body && sends.every((s) => loopsOf(s).length === 0) && cap >= Math.min(mostSends(body, chan.text), /\bcontinue\b/.test(body.text) ? Infinity : mostSendsPerIteration(body, chan.text))) return true;
     // Sends in goroutines each started once (`go func() { … }()`): the most any path through
     // each makes, added up, with the sends outside them that no loop repeats.
     if (cap >= sendsAtMost(sends, made.decl, chan.text, source)) return true;
