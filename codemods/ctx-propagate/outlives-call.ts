@@ -36,12 +36,27 @@ function madeToOutlive(given: Node | undefined, callee: string, source: Cancella
   if (field) return `what the function keeps in ${field.text}`;
   const names = left.map((n) => n.text).filter((n) => n !== '_' && n !== 'err');
   const returns = fn.descendantsOfType('return_statement').filter((r) => same(enclosingFunction(r), fn));
-  const returned = names.find((n) => returns.some((r) => new RegExp(`(?<![\\w.])${n}\\b`).test(r.text)));
+  // The value itself, or in a literal returned (`return &remoteWorker{wapi, closer}, nil`), not
+  // something read from it (`return db.GetRoot(ctx)`: dolt's test helpers).
+  const returned = names.find((n) => returns.some((r) => r.descendantsOfType('identifier').some((id) => id.text === n && returnedWhole(id, r))));
   if (returned) return `what the function returns (${returned})`;
   // Or kept in a field after (`client, err := connect(context.Background(), e.opts)`, then
   // `e.client = client`: mongodb_exporter's shared client, cached for the life of the process).
   const kept = fn.descendantsOfType('assignment_statement').find((a) => inField && a.startIndex > given.endIndex && a.childForFieldName('left')?.namedChildren.some((n) => n.type === 'selector_expression') && names.includes(a.childForFieldName('right')?.text ?? ''));
   return kept && `what the function keeps in ${kept.childForFieldName('left')!.text}`;
+}
+
+/** Whether a name in a return statement is returned as it is, as an element of a literal returned, or captured by a function literal returned (`return path, func() error { return l.Close() }`). */
+function returnedWhole(id: Node, ret: Node): boolean {
+  for (let a = id.parent; a && !same(a, ret); a = a.parent) if (a.type === 'func_literal') return true;
+  let n = id;
+  while (n.parent && !same(n.parent, ret)) {
+    const up = n.parent;
+    if (!['expression_list', 'literal_element', 'keyed_element', 'literal_value', 'composite_literal', 'unary_expression', 'parenthesized_expression'].includes(up.type)) return false;
+    if (up.type === 'keyed_element' && same(up.namedChild(0), n)) return false;
+    n = up;
+  }
+  return true;
 }
 
 /**
