@@ -1,4 +1,6 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
+import type { PackageIndex } from '../../src/go/package-index.js';
+import { positionalParams } from '../../src/go/scope.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, closedChannels, contains, enclosingFunction, same, unparen, type Node } from '../../src/go/syntax.js';
 
@@ -77,4 +79,38 @@ export function waitsForGoroutine(fn: Node, goroutine: Node): boolean {
     if (!signals.has(u.childForFieldName('operand')?.text ?? '')) return false;
     return !ancestors(u).some((a) => a.type === 'select_statement' && contains(fn, a));
   });
+}
+
+/**
+ * The send's context and channel are parameters of a function the package starts on a goroutine
+ * (`go CheckGrpcReady(ctx, errCh)`) from a function that makes that context and ends it itself
+ * (`ctx, cancel := context.WithCancel(parent)`, `defer cancel()`) and was handed the channel by
+ * its own caller: the context is done when the spawner returns, not when that caller stops
+ * reading (milvus' gRPC readiness check, whose ready signal a clean stop of the server dropped).
+ * What ends it, as cancelledBySpawner says.
+ */
+export function cancelledByCallingSpawner(send: Node, source: CancellationSource, index: PackageIndex): string | undefined {
+  if (source.kind !== 'ctx-param' || source.fn.type !== 'function_declaration') return undefined;
+  const chan = unparen(send.childForFieldName('channel')!);
+  const param = chan.type === 'identifier' ? declarationOf(chan.text, send) : undefined;
+  const name = source.fn.childForFieldName('name')?.text;
+  if (!name || !param || !('param' in param) || !same(param.param.fn, source.fn)) return undefined;
+  const names = positionalParams(source.fn);
+  const [ctxAt, chanAt] = [names.indexOf(source.expr), names.indexOf(chan.text)];
+  if (ctxAt < 0 || chanAt < 0) return undefined;
+  for (const call of index.callsNamed(name)) {
+    const spawner = enclosingFunction(call);
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    const [given, handed] = [args[ctxAt], args[chanAt]].map((a) => (a ? unparen(a) : undefined));
+    if (call.parent?.type !== 'go_statement' || !spawner || given?.type !== 'identifier' || handed?.type !== 'identifier') continue;
+    const fromCaller = declarationOf(handed.text, call);
+    const found = declarationOf(given.text, call);
+    const made = found && 'local' in found ? contextMade(found.local.decl, given.text) : undefined;
+    const ender = made?.cancel && same(enclosingFunction(made.decl), spawner) ? cancelCall(spawner, made.cancel) : undefined;
+    if (ender && fromCaller && 'param' in fromCaller && same(fromCaller.param.fn, spawner)) {
+      const spawnerName = spawner.childForFieldName('name')?.text;
+      return `${ender.text} in ${spawnerName ? `${spawnerName}()` : 'the function literal'}, where it starts ${name}`;
+    }
+  }
+  return undefined;
 }

@@ -5,7 +5,7 @@ import { awaitedByCaller, cancelledByReader } from './callers.js';
 import { readByEntryPointsCaller } from './entry-point.js';
 import { fieldReceiveLeftWaiting } from './receivers.js';
 import { awaitedByBuilder, replyChannel, requestReply } from './reply-channels.js';
-import { cancelledBySpawner } from './spawner-cancels.js';
+import { cancelledByCallingSpawner, cancelledBySpawner } from './spawner-cancels.js';
 import { cancelledAfterGoReason } from './cancelled-after-go.js';
 import { handedWithStopChannel } from './handed-with-stop.js';
 import { fieldAwaitedOnOwnContext } from './field-awaited-own-context.js';
@@ -33,7 +33,7 @@ export function waitingReceiverReason(send: Node, fn: Node, ctx: FileContext, so
   if (caller) {
     return `${chan} is handed in by a caller that takes every value: ${caller}; a send giving up once ${source.expr} is done would drop a value it counts on, or leave it waiting forever`;
   }
-  const spawnerEnds = cancelledBySpawner(send, source);
+  const spawnerEnds = cancelledBySpawner(send, source) ?? cancelledByCallingSpawner(send, source, ctx.packageIndex());
   if (spawnerEnds) {
     return `${source.expr} is ended by ${spawnerEnds}, the function handed ${chan} by its caller: it is done when that function is, not when the caller stops reading, and a select on it would drop values the caller still waits for`;
   }
