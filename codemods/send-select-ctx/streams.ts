@@ -1,3 +1,4 @@
+import { rangedByCallee } from './ranged-by-callee.js';
 import type { FileContext } from '../../src/engine/types.js';
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { carriesResultOf, reportsFailureOf } from './done-already.js';
@@ -41,8 +42,10 @@ export function truncatedStream(send: Node, ctx: FileContext): { handed?: string
   const returned = direct || !!holder;
   // A pipeline whose stages already give up on a done context (`select { case mid <- v: case
   // <-ctx.Done(): return }`): ending early on cancellation is its design.
-  if ((!reader && !returned) || givesUpElsewhere(maker, send)) return undefined;
-  if (reader) return { handed: `hands to ${reader[1]}()`, how: `${reader[1]}() reads it to the close and takes that as the end` };
+  // Or to one, before the send too, that ranges over it to the close (alloy's pipeline stages).
+  const reads = reader?.[1] ?? (returned ? undefined : rangedByCallee(maker, chan.text, ctx.packageIndex()));
+  if ((!reads && !returned) || givesUpElsewhere(maker, send)) return undefined;
+  if (reads) return { handed: `hands to ${reads}()`, how: `${reads}() reads it to the close and takes that as the end` };
   for (const call of ctx.packageIndex().callsNamed(name)) {
     const clause = call.parent;
     if (clause?.type !== 'range_clause') continue;
