@@ -7,4 +7,8 @@ export const eachOtherWithoutFix = `- a goroutine waits on a channel (a receive 
   holding the slots would wait for one that never gets a slot (both hung in a trial); a goroutine
   that only closes its own element, read after the loop, or takes a token from a pool and puts it
   back, is still bounded;
+- each goroutine runs its item, a function value its callers registered (\`cbs := make([]func(),
+  0, len(s.cbs))\` filled from a registry, or another package's copy of it), and the loop waits for
+  them all: callbacks run side by side may wait on each other, and bounded, one waiting for a later
+  one would hold its slot for good (a policy store notifying its change callbacks);
 `;

@@ -89,4 +89,13 @@ export const outlivesWithoutFix = `- it is in a function literal handed to a cal
   \`Rollback\`, \`Revert\`, \`Discard\`, \`Undo\`), given the context as a parameter: its caller
   commonly hands it that work's context, done by then, and the empty context lets the undoing run
   anyway (rclone's S3 \`AbortMultipartUpload\`, given ctx, left the upload's parts stored);
+- a stream made with the empty context (\`r, err := obj.NewReader(context.Background())\`) reaches
+  a field of the receiver through locals (\`object.scanner, err = newScanner(r)\`, then
+  \`g.object = object\`): later calls read it, and given the context in scope it would end with
+  the call that opened it (with \`--aggressive\`, a cloud storage input whose next ReadBatch failed
+  with \`context canceled\`);
+- a read whose failure keeps a later write given \`context.Background()\` from running
+  (\`Get(…)\`, then \`UpdateStatus(context.Background(), …)\`): the function cut the whole
+  sequence loose from the context, and given it a cancel would fail the read and skip the write
+  (with \`--aggressive\`, an edge session's acknowledgement never recorded);
 `;

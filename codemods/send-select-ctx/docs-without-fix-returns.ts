@@ -94,4 +94,15 @@ export const returnsWithoutFix = `- a return in place of the send would run a de
   every channel after it, those with room that could not block too, would never get the value
   (go-systemd's jobComplete: later listeners of a job lost its result). Not a fan-out when every
   channel of a local collection is made there with room and stored in it (\`chans[i] = make(chan
-  T, 1)\`): its sends cannot wait, and the usual \`return\` is kept;`;
+  T, 1)\`): its sends cannot wait, and the usual \`return\` is kept;
+- the channel's reader is handed the cancel of the context in scope too (\`errgroup.Wait(groupCancel,
+  errChan)\`): it may cancel once it has enough answers and go on counting one from every
+  goroutine, and a send giving up then would leave it waiting for good; or the context is made
+  and ended (\`defer cancel()\`) by the function that starts this one with the channel its own
+  caller reads (\`go checkReady(ctx, targetCh)\`): it is done when that function returns, not when
+  the reader stops; or the send goes through a pointer to the channel (\`*statusCh <- s\`), whose
+  reader goconc does not follow;
+- the channel is a stream the function closes once it has sent everything and hands, before the
+  send or after, to a function of the package that ranges over it to the close
+  (\`stageOut := stage(stageIn, process)\`): a log pipeline's stop that drains what it took would
+  lose the line in hand;`;
