@@ -117,7 +117,7 @@ export function itemIsFunction(spawn: Spawn, bodies: { body: Node }[], ctx: File
   // `withParameters`, for a joined loop too: callbacks registered by callers (`for _, callback :=
   // range subs { go func(callback FuncNotify) { callback(event) }(callback) }`: inspektor-gadget's
   // Publish, whose subscribers run side by side by contract).
-  const kind = loop && over ? functionItems(over, loopStatement(loop), ctx, withParameters, anyFunction) : undefined;
+  const kind = loop && over ? functionItems(over, loopStatement(loop), ctx, withParameters, anyFunction, anyFunction && spawn.shape !== 'fire-and-forget') : undefined;
   if (!kind) return undefined;
   const items = new Set(loopShape(loop!).variables);
   const statement = loopStatement(loop!);
@@ -140,7 +140,7 @@ export function itemIsFunction(spawn: Spawn, bodies: { body: Node }[], ctx: File
  * too (`written`: `[]func() error`). What it ranges over: a local, a parameter, a package variable
  * (`var Plugins []Plugin`) or a call of the package's function (`hooks()`).
  */
-function functionItems(over: Node, at: Node, ctx: FileContext, withParameters: boolean, anyFunction: boolean): 'declared' | 'written' | undefined {
+function functionItems(over: Node, at: Node, ctx: FileContext, withParameters: boolean, anyFunction: boolean, joined = false): 'declared' | 'written' | undefined {
   const decl = over.type === 'identifier' ? declarationOf(over.text, at) : undefined;
   // A local made from a literal of its type (`copiedSubs := []FuncNotify{}`): the literal's type.
   // Or made empty to be filled (`cbs := make([]func(), 0, len(s.cbs))`): the type made.
@@ -158,9 +158,10 @@ function functionItems(over: Node, at: Node, ctx: FileContext, withParameters: b
   const element = type?.type === 'slice_type' ? type.childForFieldName('element') : type?.type === 'map_type' ? type.childForFieldName('value') : undefined;
   // A parameter's functions are its caller's, which passedFunctionValue looks into.
   if (anyFunction && element?.type === 'function_type') return (decl && 'param' in decl) || shownHere(over, at) ? undefined : 'written';
-  // A local another package's function gives (`cbs := slicesx.MapValues(s.cbs)`), of a type not
-  // known here, whose items the goroutines call: functions all the same.
-  if (anyFunction && !element && value?.type === 'call_expression' && !made) return 'written';
+  // For a loop that waits for them, a local another package's function gives (`cbs :=
+  // slicesx.MapValues(s.cbs)`), of a type not known here, whose items the goroutines call:
+  // functions all the same. (Not `append(…)`, whose type its first argument tells.)
+  if (joined && !element && value?.type === 'call_expression' && !made && value.childForFieldName('function')?.text !== 'append') return 'written';
   const fn = element?.type === 'type_identifier' ? ctx.packageIndex().type(element.text)?.typeNode : undefined;
   return fn?.type === 'function_type' && (withParameters || fn.childForFieldName('parameters')?.namedChildCount === 0) ? 'declared' : undefined;
 }
