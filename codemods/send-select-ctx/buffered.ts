@@ -147,7 +147,7 @@ function findLocalMake(send: Node, name: string, source: string): Make | undefin
   const scope = enclosingFunction(decl);
   const assigned = !value && scope ? assignedMake(send, name, scope, source) : undefined;
   const args = makeArgs(assigned ? unparen(assigned.childForFieldName('right')!.namedChildren[0]) : (value ?? undefined));
-  if (!scope || !args || (!assigned && isReassigned(scope, source, name, 0))) return undefined;
+  if (!scope || !args || (!assigned && isReassigned(scope, source, name, 0, Infinity, decl))) return undefined;
   return { decl: assigned ?? decl, arguments: args, scope, declares: (s) => isLocalOf(name, s, decl) };
 }
 

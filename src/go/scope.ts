@@ -293,11 +293,12 @@ function sameVariable(d: Node, decl: Node): boolean {
 }
 
 /** True when `name` is assigned (=, op=, ++/--) by a statement inside `scope` starting at or after `after` (and before `before`). */
-export function isReassigned(scope: Node, source: string, name: string, after: number, before = Infinity): boolean {
+export function isReassigned(scope: Node, source: string, name: string, after: number, before = Infinity, decl?: Node): boolean {
   for (const id of identifiersNamed(scope, source, name)) {
     const p = id.parent;
     const stmt = p?.type === 'inc_statement' || p?.type === 'dec_statement' ? p : p?.type === 'expression_list' && p.parent?.type === 'assignment_statement' && same(p.parent.childForFieldName('left'), p) ? p.parent : undefined;
-    if (stmt && stmt.startIndex >= after && stmt.startIndex < before) return true;
+    // With `decl`, only that variable's assignments, not another's of the same name (an outer `done` func).
+    if (stmt && stmt.startIndex >= after && stmt.startIndex < before && (!decl || isLocalOf(name, id, decl))) return true;
   }
   return false;
 }
