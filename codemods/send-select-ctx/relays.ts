@@ -38,7 +38,7 @@ export function relayedFrom(send: Node, fn: Node, ctx: FileContext): string | un
     if (taken && carriesChannels(taken, ctx)) return `${ranged.text}, a channel taken from ${taken.text} for this loop to drain`;
     // A channel a function of the package hands back (`pipelineOut := p.Run(pipelineIn)`): its
     // stages send on it, and count on it being drained.
-    const handedBack = found && 'local' in found ? channelReturnedBy(found.local.value, ctx, ranged.text, clause!) : undefined;
+    const handedBack = found && 'local' in found ? (channelReturnedBy(found.local.value, ctx, ranged.text, clause!) ?? assignedReturnedBy(ranged.text, found.local.decl, ctx, clause!)) : undefined;
     if (handedBack) return `${ranged.text}, handed back by ${handedBack} for this loop to drain`;
     if (!found || !('local' in found) || !isChannelMade(found.local.value)) continue;
     const maker = enclosingFunction(found.local.decl);
@@ -87,6 +87,26 @@ function channelReturnedBy(value: Node | undefined, ctx: FileContext, local: str
   const oneVariable = (clause.childForFieldName('left')?.namedChildCount ?? 0) <= 1;
   const aChannel = /(Chan|Channel|Ch)$|^C$/.test(named.name) || /(ch|chan|channel)$/i.test(local);
   return named.method && declared.length === 0 && oneVariable && aChannel ? `${callee!.text}(…), another package's code` : undefined;
+}
+
+/**
+ * For a local declared bare (`var ch chan *tester.Result`) and given its channel by calls only
+ * (`ch, err = runner.RunTests(ctx)`, or RunBenchmarks on another branch: opa's test command),
+ * the first call, as channelReturnedBy names it, when every assignment is such a call.
+ */
+function assignedReturnedBy(name: string, decl: Node, ctx: FileContext, clause: Node): string | undefined {
+  const scope = enclosingFunction(decl);
+  if (!scope || decl.childForFieldName('value') || !/\bchan\b/.test(decl.text)) return undefined;
+  const calls: (string | undefined)[] = [];
+  for (const id of scope.descendantsOfType('identifier')) {
+    const list = id.parent;
+    const assignment = list?.type === 'expression_list' && list.parent?.type === 'assignment_statement' && same(list.parent.childForFieldName('left'), list) ? list.parent : undefined;
+    if (id.text !== name || !assignment || !isLocalOf(name, id, decl)) continue;
+    const right = assignment.childForFieldName('right')!.namedChildren;
+    // Its declared type says it is a channel, whatever its name.
+    calls.push(right.length === 1 ? channelReturnedBy(right[0], ctx, 'ch', clause) : undefined);
+  }
+  return calls.length > 0 && calls.every(Boolean) ? calls[0] : undefined;
 }
 
 /** `x` of a receive `<-x`. */
