@@ -13,10 +13,11 @@ export function declaresName(index: { anyTextMatches(pattern: RegExp): boolean }
     // The name as a word first (a fast scan), its declarations only where it appears.
     found =
       index.anyTextMatches(new RegExp(`\\b${name}\\b`)) &&
-      (index.anyTextMatches(new RegExp(`^(?:var|const|type)[ \\t]+${name}\\b|^func[ \\t]+${name}[ \\t]*[(\\[]`, 'm')) ||
+      (index.anyTextMatches(new RegExp(`^(?:var|const|type)[ \\t]+(?:\\w+[ \\t]*,[ \\t]*)*${name}\\b|^func[ \\t]+${name}[ \\t]*[(\\[]`, 'm')) ||
         // An entry of a top-level block (`var (\n\tlog = logging.Logger(…)\n)`), not a statement
         // of a function (`log = log.With(…)`, a local of revel's router).
-        index.anyTextMatches(new RegExp(`^(?:var|const|type)[ \\t]*\\((?:(?!^\\))[\\s\\S])*?^[ \\t]+${name}\\b`, 'm')));
+        // Also one of several names of an entry (`\tname, log = …`).
+        index.anyTextMatches(new RegExp(`^(?:var|const|type)[ \\t]*\\((?:(?!^\\))[\\s\\S])*?^[ \\t]+(?:\\w+[ \\t]*,[ \\t]*)*${name}\\b`, 'm')));
     byName.set(name, found);
   }
   return found;
