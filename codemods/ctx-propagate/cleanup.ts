@@ -1,5 +1,5 @@
 import { declarationOf } from '../../src/go/scope.js';
-import { enclosingFunction, ERROR_VARIABLE, firstLine, same, type Node } from '../../src/go/syntax.js';
+import { compacted, enclosingFunction, ERROR_VARIABLE, firstLine, same, type Node } from '../../src/go/syntax.js';
 
 /**
  * A later call of the function, given an empty context, that cleans up (`…Delete(context.TODO(),
@@ -13,7 +13,8 @@ export function cleanupAfter(call: Node, fn: Node): string | undefined {
   const later = fn.descendantsOfType('call_expression').find((c) => {
     if (c.startIndex <= call.endIndex || !/\.(TODO|Background)$/.test(c.childForFieldName('function')?.text ?? '') || !same(enclosingFunction(c), fn)) return false;
     const given = c.parent?.type === 'argument_list' ? c.parent.parent : undefined;
-    return CLEANUP.test(given?.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '');
+    const callee = given?.childForFieldName('function');
+    return !!callee && CLEANUP.test(compacted(callee));
   });
   const name = later?.parent?.parent?.childForFieldName('function');
   return name ? `${name.text.slice(name.text.lastIndexOf('.') + 1)}(…), line ${name.startPosition.row + 1}` : undefined;

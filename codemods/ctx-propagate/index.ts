@@ -9,7 +9,7 @@ import { ownContextLiteralReason } from './own-context-literal.js';
 import { contextPackageName } from '../../src/go/imports.js';
 import { callsOf, codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { enclosingLoops } from '../../src/go/loops.js';
-import { ancestors, escapes, firstLine, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { ancestors, compacted, escapes, firstLine, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
 import { detachedApart, onlyStartedDetached } from './detached.js';
 import { docs } from './docs.js';
 import { explainedByComment } from './explained.js';
@@ -298,7 +298,7 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
     }
   }
   const given = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
-  const callee = given?.childForFieldName('function')?.text.replace(/\s+/g, '') ?? ''; // `c.\n\tDelete`, as `c.Delete`
+  const callee = given ? compacted(given.childForFieldName('function')!) : ''; // `c.\n\tDelete`, as `c.Delete`
   if (given?.childForFieldName('arguments')!.namedChildren.some((arg) => arg.text === source.expr)) {
     return `${firstLine(given.text)} is given ${source.expr} as well: ${call.text} is a base chosen apart from it (values copied onto a context of its own), and given ${source.expr} it would end with it`;
   }

@@ -1,5 +1,5 @@
 import { calledName } from '../../src/go/called-functions.js';
-import { enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+import { contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 import { sqlWriteOf } from './sql-writes.js';
 import { chainedWrite } from './chained-write.js';
 import { nameWords } from '../../src/go/name-words.js';
@@ -41,7 +41,7 @@ export function recordsEarlierChange(call: Node): { call: string; withContext: b
  * return }`): a block around it, apart from `later`, ending in a return.
  */
 function returnsBefore(call: Node, later: Node): boolean {
-  for (let n = call.parent; n && !(n.startIndex <= later.startIndex && later.endIndex <= n.endIndex); n = n.parent) {
+  for (let n = call.parent; n && !contains(n, later); n = n.parent) {
     if (n.type === 'statement_list' && n.namedChildren.at(-1)?.type === 'return_statement') return true;
   }
   return false;

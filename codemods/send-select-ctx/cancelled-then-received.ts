@@ -4,6 +4,7 @@ import { plainReceive } from '../../src/go/receive-shapes.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { enclosingFunction, same, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
+import { cancelMadeWith } from './paired-cancel.js';
 
 /**
  * The send's channel and context are parameters of a function the package calls (`go
@@ -30,12 +31,12 @@ export function cancelledThenReceived(send: Node, source: CancellationSource, ct
     const [given, channel] = [args[ctxAt], args[chanAt]].map((a) => (a ? unparen(a) : undefined));
     const caller = enclosingFunction(call);
     if (given?.type !== 'identifier' || channel?.type !== 'identifier' || !caller) continue;
-    const made = new RegExp(`\\b${regexEscaped(given.text)}\\s*,\\s*(\\w+)\\s*:?=\\s*\\w+\\.With(?:Cancel|Timeout|Deadline)\\w*\\(`).exec(caller.text);
-    if (!made || made[1] === '_') continue;
-    const own = waitAfterCancel(caller, `${made[1]}()`, channel.text);
+    const made = cancelMadeWith(given.text, caller.text);
+    if (!made) continue;
+    const own = waitAfterCancel(caller, `${made.cancel}()`, channel.text);
     if (own) return reason(caller, own, source.expr);
     // Kept in fields of what the caller builds (`goroutineCancel: goroutineCancel`, `d.statusChannel = statusChannel`).
-    const cancelField = keptIn(caller.text, made[1]);
+    const cancelField = keptIn(caller.text, made.cancel);
     const chanField = keptIn(caller.text, channel.text);
     if (!cancelField || !chanField) continue;
     const receives = ctx.packageIndex().nodesMatching(new RegExp(`<-\\s*\\w+\\.${regexEscaped(chanField)}\\b`, 'g'), () => 0, (decl) => decl.includes(`.${cancelField}()`));

@@ -1,6 +1,7 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import type { Node } from '../../src/go/syntax.js';
+import { cancelMadeWith } from './paired-cancel.js';
 
 /**
  * A context the function makes itself with a cancel (`ctx, cancelContext :=
@@ -11,10 +12,10 @@ import type { Node } from '../../src/go/syntax.js';
 export function cancelLeftUncalled(send: Node, fn: Node, source: CancellationSource): string | undefined {
   if (source.kind !== 'ctx-local' || source.fn.id !== fn.id) return undefined;
   const before = fn.text.slice(0, send.startIndex - fn.startIndex);
-  const made = new RegExp(`\\b${regexEscaped(source.expr)}\\s*,\\s*(\\w+)\\s*:?=\\s*\\w+\\.With(?:Cancel|Timeout|Deadline)\\w*\\(`).exec(before);
-  if (!made || made[1] === '_') return undefined;
-  const after = before.slice(made.index);
-  const cancel = regexEscaped(made[1]);
+  const made = cancelMadeWith(source.expr, before);
+  if (!made) return undefined;
+  const after = before.slice(made.at);
+  const cancel = regexEscaped(made.cancel);
   const deferred = new RegExp(`\\bdefer\\s+(?:${cancel}\\(|func\\s*\\(\\)\\s*\\{[^]*?\\b${cancel}\\()`).test(after);
-  return deferred ? undefined : made[1];
+  return deferred ? undefined : made.cancel;
 }

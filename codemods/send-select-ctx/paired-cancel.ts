@@ -5,6 +5,15 @@ import { ancestors } from '../../src/go/syntax.js';
 const MADE = String.raw`\w+\.With(?:Cancel|Timeout|Deadline)\w*\(`;
 
 /**
+ * Where `text` makes the context `ctx` with a cancel it keeps (`ctx, cancel :=
+ * context.WithTimeout(…)`, not `ctx, _ :=`): the cancel's name, and the offset of the match.
+ */
+export function cancelMadeWith(ctx: string, text: string): { cancel: string; at: number } | undefined {
+  const made = new RegExp(String.raw`\b${regexEscaped(ctx)}\s*,\s*(\w+)\s*:?=\s*${MADE}`).exec(text);
+  return made && made[1] !== '_' ? { cancel: made[1], at: made.index } : undefined;
+}
+
+/**
  * The field of `typeName` holding the cancel function of its context field `field`: one assigned
  * from the same `context.WithCancel` (`c.ctx, c.cancel = context.WithCancel(…)`, or
  * `ctx, cancel := context.WithCancel(…)` then `&Client{ctx: ctx, cancel: cancel}` or `c.ctx = ctx;

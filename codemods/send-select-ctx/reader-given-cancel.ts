@@ -1,7 +1,7 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import type { FileContext } from '../../src/engine/types.js';
-import { regexEscaped } from '../../src/go/find-by-text.js';
 import { makerUses } from '../../src/go/result-channel.js';
+import { cancelMadeWith } from './paired-cancel.js';
 import { ancestors, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
 
 /**
@@ -20,9 +20,8 @@ export function readerGivenCancel(send: Node, sources: CancellationSource[], ctx
     const call = id.parent?.type === 'argument_list' ? id.parent.parent : undefined;
     if (!call || !same(enclosingFunction(call), local.outer) || ancestors(call).some((a) => a.type === 'go_statement' || a.type === 'defer_statement')) continue;
     for (const source of sources) {
-      const made = new RegExp(`(?<![\\w.])${regexEscaped(source.expr)}\\s*,\\s*(\\w+)\\s*:?=\\s*\\w+\\.With(?:Cancel|Timeout|Deadline)\\w*\\(`).exec(local.outer.text);
-      const cancel = made?.[1];
-      if (!cancel || cancel === '_' || !call.childForFieldName('arguments')!.namedChildren.some((a) => a.text === cancel)) continue;
+      const cancel = cancelMadeWith(source.expr, local.outer.text)?.cancel;
+      if (!cancel || !call.childForFieldName('arguments')!.namedChildren.some((a) => a.text === cancel)) continue;
       return `${chan} is read by ${firstLine(call.text)} (line ${call.startPosition.row + 1}), which is handed ${source.expr}'s cancel (${cancel}) too: it may end ${source.expr} itself once it has what it needs and go on reading the rest, and a send giving up once ${source.expr} is done would leave it waiting for good`;
     }
   }

@@ -3,7 +3,7 @@ import { filledByCall } from './filled-by-call.js';
 import { fieldFilledPlainly } from './relayed-field.js';
 import { calledName, parametersGiven } from '../../src/go/called-functions.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
-import { declarationOf, isChannelMade, isLocalOf, selectedField, writtenType } from '../../src/go/scope.js';
+import { assignmentsOf, declarationOf, isChannelMade, isLocalOf, selectedField, writtenType } from '../../src/go/scope.js';
 import { ancestors, closedOnExit, enclosingFunction, firstLine, same, unparen, type Node } from '../../src/go/syntax.js';
 
 /**
@@ -97,15 +97,11 @@ function channelReturnedBy(value: Node | undefined, ctx: FileContext, local: str
 function assignedReturnedBy(name: string, decl: Node, ctx: FileContext, clause: Node): string | undefined {
   const scope = enclosingFunction(decl);
   if (!scope || decl.childForFieldName('value') || !/\bchan\b/.test(decl.text)) return undefined;
-  const calls: (string | undefined)[] = [];
-  for (const id of scope.descendantsOfType('identifier')) {
-    const list = id.parent;
-    const assignment = list?.type === 'expression_list' && list.parent?.type === 'assignment_statement' && same(list.parent.childForFieldName('left'), list) ? list.parent : undefined;
-    if (id.text !== name || !assignment || !isLocalOf(name, id, decl)) continue;
-    const right = assignment.childForFieldName('right')!.namedChildren;
+  const calls = assignmentsOf(scope, ctx.source, name, decl).map((assignment) => {
+    const right = assignment.childForFieldName('right')?.namedChildren ?? [];
     // Its declared type says it is a channel, whatever its name.
-    calls.push(right.length === 1 ? channelReturnedBy(right[0], ctx, 'ch', clause) : undefined);
-  }
+    return right.length === 1 ? channelReturnedBy(right[0], ctx, 'ch', clause) : undefined;
+  });
   return calls.length > 0 && calls.every(Boolean) ? calls[0] : undefined;
 }
 

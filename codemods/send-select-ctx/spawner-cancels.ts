@@ -1,7 +1,6 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { positionalParams } from '../../src/go/scope.js';
-import { declarationOf } from '../../src/go/scope.js';
+import { declarationOf, positionalParams } from '../../src/go/scope.js';
 import { ancestors, closedChannels, contains, enclosingFunction, same, unparen, type Node } from '../../src/go/syntax.js';
 
 /**

@@ -294,13 +294,21 @@ function sameVariable(d: Node, decl: Node): boolean {
 
 /** True when `name` is assigned (=, op=, ++/--) by a statement inside `scope` starting at or after `after` (and before `before`). */
 export function isReassigned(scope: Node, source: string, name: string, after: number, before = Infinity, decl?: Node): boolean {
+  return assignmentsOf(scope, source, name, decl).some((stmt) => stmt.startIndex >= after && stmt.startIndex < before);
+}
+
+/**
+ * The statements inside `scope` assigning `name` (=, op=, ++/--); with `decl`, only that
+ * variable's, not another's of the same name (an outer `done` func beside a `done` channel).
+ */
+export function assignmentsOf(scope: Node, source: string, name: string, decl?: Node): Node[] {
+  const out: Node[] = [];
   for (const id of identifiersNamed(scope, source, name)) {
     const p = id.parent;
     const stmt = p?.type === 'inc_statement' || p?.type === 'dec_statement' ? p : p?.type === 'expression_list' && p.parent?.type === 'assignment_statement' && same(p.parent.childForFieldName('left'), p) ? p.parent : undefined;
-    // With `decl`, only that variable's assignments, not another's of the same name (an outer `done` func).
-    if (stmt && stmt.startIndex >= after && stmt.startIndex < before && (!decl || isLocalOf(name, id, decl))) return true;
+    if (stmt && (!decl || isLocalOf(name, id, decl))) out.push(stmt);
   }
-  return false;
+  return out;
 }
 
 /** `srv := func(…) {…}` earlier in the function (or one around it), for `go srv(l)` or `srv(l)` at `at`: the literal it runs. */
