@@ -82,6 +82,10 @@ function waitedElsewhere(spawn: Spawn, fnName: string): string {
   const joins = (g: string) => new RegExp(`^\\s*(defer\\s+)?${regexEscaped(g)}\\.Done\\(\\)\\s*$`, 'm').test(spawn.loop.text) || handed(g);
   const group = loopGroups(spawn.loop).find((g) => joins(g) && !('local' in (declarationOf(g.split('.')[0], spawn.loop) ?? {})));
   if (group) return `${fnName} does not wait for them (they join ${group}, waited for elsewhere)`;
+  // Added to in the loop, a group kept in a field, and told done by the functions the goroutines
+  // run (`t.wg.Add(2); go t.tcpListen(l)`, tcpListen deferring t.wg.Done()).
+  const told = loopGroups(spawn.loop).find((g) => /^\w+\.\w+$/.test(g) && new RegExp(`(?<![\\w.])${regexEscaped(g)}\\.Add\\(`).test(spawn.loop.text) && new RegExp(`\\.${g.split('.')[1]}\\.Done\\(\\)`).test(spawn.go.tree.rootNode.text));
+  if (told) return `${fnName} does not wait for them (they join ${told}, waited for elsewhere)`;
   // Joined by a Wait inside the outer loop, once its inner loop has started them (`for … { for _,
   // r := range rcpts { wg.Add(1); go send(&wg, r) }; wg.Wait() }`: chasquid's delivery retries).
   const inner = loopStatement(spawn.loops[0]);
