@@ -57,6 +57,11 @@ counted: \`wg.Done()\` (unless a Wait it lets return ends what the select waits 
 \`mu.Unlock()\`, \`cancel()\`, \`close(ch)\`, a send or a \`<-sem\` token, and a deferred \`if r :=
 recover(); r != nil { … }\`.
 
+A channel the function that made it closes, outside the goroutine (\`c := make(chan struct{});
+defer close(c)\`, or a \`close(ch)\` after the select): once the receiver gives up, the close comes
+and the goroutine's late send panics, buffered or not. The finding says so and has no fix: the
+close, not the channel's room, is what to change.
+
 A goroutine that also closes another channel, deferred or not (\`defer close(hpw)\`, \`defer
 close(errC)\`, one send on either): unbuffered, the receiver has taken the value before that close;
 buffered, the goroutine could finish first, and a select waiting on both channels could take the

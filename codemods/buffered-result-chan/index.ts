@@ -1,7 +1,7 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { resultChannelAbandoned } from '../../src/go/result-channel.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
-import { ancestors, firstLine, FUNCTION_TYPES, touchesError, type Node } from '../../src/go/syntax.js';
+import { ancestors, compacted, firstLine, FUNCTION_TYPES, touchesError, type Node } from '../../src/go/syntax.js';
 import { cancelsWaitedContext } from './cancels-waited-context.js';
 import { sendsOtherWaited } from './sends-other-waited.js';
 import { deferredWork } from './deferred-work.js';
@@ -38,6 +38,12 @@ function find(ctx: FileContext): RawFinding[] {
     const args = make.childForFieldName('arguments')!;
     const chanType = args.namedChildren[0];
     const message = `${chan} is unbuffered and its receiver may give up (${how}): the goroutine sending the result then blocks forever`;
+    const closedHere = closedByMaker(send, make, chan);
+    if (closedHere) {
+      const deferred = ancestors(closedHere).some((a) => a.type === 'defer_statement') ? 'deferred, ' : '';
+      out.push({ start: make.startIndex, end: make.endIndex, message: `${chan} is unbuffered and its receiver may give up (${how}): the function then closes it, and the goroutine's late send panics`, reason: `the function that made ${chan} closes it (${firstLine(closedHere.text)}, ${deferred}line ${closedHere.startPosition.row + 1}) while the goroutine may still send: a send after the close panics, buffered or not, so a buffer would not remove the hazard; the close is what to change` });
+      continue;
+    }
     const closes = otherChannelClosed(send);
     if (closes) {
       out.push({ start: make.startIndex, end: make.endIndex, message, reason: `the goroutine also closes ${closes.text.replace(/^close\(|\)$/g, '')} (${firstLine(closes.text)}, line ${closes.startPosition.row + 1}): unbuffered, the receiver has the value before that close; buffered, the close may come first, and a select waiting on both could take the closed channel's zero value instead` });
@@ -115,5 +121,20 @@ function otherChannelClosed(send: Node): Node | undefined {
   return literal?.descendantsOfType('call_expression').find((c) => {
     const args = c.childForFieldName('arguments')?.namedChildren ?? [];
     return c.childForFieldName('function')?.text === 'close' && args.length === 1 && args[0].text.replace(/\s/g, '') !== chan;
+  });
+}
+
+/**
+ * A `close(ch)` of the result channel by the function that made it, outside the sending goroutine
+ * (`c := make(chan struct{}); defer close(c)`): once the receiver gives up, the close comes and the
+ * late send panics, whether or not the channel has room.
+ */
+function closedByMaker(send: Node, make: Node, chan: string): Node | undefined {
+  const literal = ancestors(send).find((a) => FUNCTION_TYPES.has(a.type));
+  const maker = ancestors(make).find((a) => FUNCTION_TYPES.has(a.type));
+  if (!literal || !maker || literal === maker) return undefined;
+  return maker.descendantsOfType('call_expression').find((c) => {
+    const inGoroutine = c.startIndex >= literal.startIndex && c.endIndex <= literal.endIndex;
+    return !inGoroutine && c.childForFieldName('function')?.text === 'close' && compacted(c) === `close(${chan.replace(/\s/g, '')})`;
   });
 }
