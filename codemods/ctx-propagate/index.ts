@@ -35,7 +35,7 @@ import { fieldMayBeNil } from '../../src/go/composite-literals.js';
 import { testTextsBeside } from '../../src/go/module-packages.js';
 import { droppedErrorReason } from './dropped-error.js';
 import { labelsBase } from './profiler-labels.js';
-import { requestParam } from './request-param.js';
+import { foregroundReason } from './foreground.js';
 import { goroutineOutlivesParam, resultUsedByDetached } from './outlives-function.js';
 import { localHandedToGoroutine } from './local-to-goroutine.js';
 import { afterShutdownSignal } from './after-shutdown-signal.js';
@@ -165,11 +165,10 @@ function find(ctx: FileContext): RawFinding[] {
       out.push(unfixed(nilLiteralReason(unset, unset === inTests, source)));
       continue;
     }
-    // A handler given the request (`r *http.Request`): its context is `r.Context()`, and the
-    // receiver's long-lived one would cut requests in flight at shutdown (knative's recordevents).
-    const request = field ? requestParam(call, source.fn) : undefined;
-    if (request) {
-      out.push(unfixed(`the function serves a request (${request.name} *http.Request), whose context is ${request.name}.Context(): ${source.expr} lives as long as the receiver, and given it, requests in flight would be cut at shutdown rather than drained`));
+    // Foreground work (a request served, or not the work the field's comment keeps it for).
+    const foreground = field ? foregroundReason(call, source, ctx.packageIndex()) : undefined;
+    if (foreground) {
+      out.push(unfixed(foreground));
       continue;
     }
     const unsure = whyNotThisContext(call, source) ?? afterShutdownSignal(call, source) ?? keptByOnce(call, source, ctx.packageIndex()) ?? callerReason(source, ctx.packageIndex()) ?? toldApartInSelect(call, source, pkg) ?? goroutineOutlivesParam(call, source) ?? resultUsedByDetached(call, source) ?? localHandedToGoroutine(call, source) ?? literalHandedOn(call, source) ?? removalCleanup(source, ctx.packageIndex()) ?? calledInSharedWork(source, ctx.packageIndex());
