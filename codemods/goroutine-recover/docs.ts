@@ -99,7 +99,7 @@ ali's \`Attack\` sending each result), or an action scheduled for later (\`b.tim
 time.AfterFunc(d, b.enable)\`: blocky's pause of blocking, recovered half-way through telling its
 listeners, would never have been lifted), or its own timer re-armed (\`r.timer.Reset(next)\`, the timer made by
 time.AfterFunc or NewTimer: smallstep's certificate renewal would have stopped for good). A channel handed to a call in the body
-(\`attacker.Attack(ctx, url, resultCh)\`): the callee may send on it or close it out of sight. A release
+(\`attacker.Attack(ctx, url, resultCh)\`; a stop channel only to a call named for sending, \`TrySend(stoppedCh, v)\`): the callee may send on it or close it out of sight. A release
 handed on as a value (\`f(s.wg.Done, stop)\`: the callee calls it when done, maybe not in a
 defer). A flag set just before the goroutine starts that the package clears once the work is
 done (\`l.flushPending = true\`, up to six statements before it: m3's in-process node sets
@@ -124,8 +124,8 @@ listener, in pkg/listener, recovered, left the process up and its health checks 
 nothing read; \`e.Start(addr)\`), meant to run for the life of the process: one recovered panic would end it for good where the
 crash restarted the process (routedns' listeners, kine's TTL worker, goreplay's flusher,
 ingress-nginx's scrape loop, Dragonfly's servers). So too one that reaches a function of the
-package ranging over a channel named so (\`for stat := range s.metaUpdateChan\`): its senders would
-wait forever (apm-server's bulk handlers, their metadata writer gone). So too a worker per item that a \`Start\` or
+package ranging over a channel named so (\`for stat := range s.metaUpdateChan\`), or a field the package declares a
+channel (\`for r := range ws.results\`): its senders would wait forever (apm-server's bulk handlers, calico's watcher caches). So too a worker per item that a \`Start\` or
 \`Run\` function starts for each of a collection, running a method of the item the package does not
 declare (\`for _, p := range s.partitions { go func(p Partition) { … p.Read() … }(p) }\`, \`Read\`
 an interface's): its loop is out of sight (nuclio's partition readers, recovered, left the

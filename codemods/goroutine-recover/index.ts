@@ -27,6 +27,7 @@ import { panicLoggerAt } from './logger.js';
 import { panicsOnPurpose, recoversForGood, safeRunner } from './panics-on-purpose.js';
 import { mayHaveGoFuncLiteral } from '../../src/go/text-signals.js';
 import { calledName, calledTextWhere } from '../../src/go/called-functions.js';
+import { rangedChannel } from './ranged-channel.js';
 import { codeWords } from '../../src/go/find-by-text.js';
 import { acceptedConnLeftOpen, afterSkipping, channelHandedOn, SIGNAL_CHANNEL, guardSetBefore, lockInCallback, LOOPS_FOR_GOOD, loopsForGood, oneTimeSetup, releaseHandedOn, releaseInText, servesForGood, signalsEnd, withoutDeferred } from './skipped-work.js';
 import { inTestCode } from '../../src/go/test-code.js';
@@ -83,9 +84,6 @@ function consumerLoop(stmts: Node[], body: Node, ctx: FileContext): string | und
   }
   return undefined;
 }
-
-/** A range over a channel named so, a field's or a local's (`for stat := range s.metaUpdateChan {`). */
-const CONSUMES = /\bfor\s+(?:\w+\s*:?=\s*)?range\s+((?:\w+\.)?\w*[a-z](?:Ch|Chan|Channel))\s*\{/;
 
 /** Calls that read a connection or stream: in a loop, the goroutine is its reader. */
 const READS = /\.(Read|ReadMessage|ReadString|ReadBytes|ReadLine|ReadMsg|ReadFrom|Recv|RecvMsg|NextReader)$/;
@@ -225,9 +223,9 @@ function find(ctx: FileContext): RawFinding[] {
       continue;
     }
     // Or a function of the package that ranges over a channel named so (`for stat := range s.metaUpdateChan`).
-    const consumer = calledTextWhere(undeferred, ctx.packageIndex(), (text) => CONSUMES.test(text));
+    const consumer = calledTextWhere(undeferred, ctx.packageIndex(), (text) => !!rangedChannel(text, ctx.packageIndex()));
     if (consumer) {
-      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${consumer.via}, which ranges over ${CONSUMES.exec(consumer.text)![1]}: after a recovered panic nothing would take from it any more, and its senders would wait forever where the process used to crash` });
+      out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${consumer.via}, which ranges over ${rangedChannel(consumer.text, ctx.packageIndex())}: after a recovered panic nothing would take from it any more, and its senders would wait forever where the process used to crash` });
       continue;
     }
     const once = oneTimeSetup(body, undeferred, ctx.packageIndex());

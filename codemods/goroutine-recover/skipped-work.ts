@@ -280,6 +280,9 @@ function serves(call: Node): boolean {
   return named && !/(^|\.)([cC]md|[cC]ommand|c?[pP]roc|[pP]rocess|[eE]xec)([A-Z_\d]\w*)?\.\w+$/.test(fn) && args.length <= 2 && (args.length === 0 || args.some((a) => STOP_ARG.test(a.text))) && args.every((a) => STOP_ARG.test(a.text) || /time\.|^\d/.test(a.text));
 }
 
+/** A call named for sending on the channel it is given: `WriteNonBlocking`, `trySend`, `notify`, `signalDone`. */
+const SENDS_ON = /(^|\.)(write|send|trySend|notify|signal|emit|publish|put|push)\w*$/i;
+
 /**
  * A channel the goroutine hands to a call in its own statements (`attacker.Attack(ctx, url,
  * resultCh, opts)`, declared a channel in the file or named for one): the callee sends on it or
@@ -297,7 +300,10 @@ export function channelHandedOn(body: Node, source: string): { channel: string; 
       const name = arg.text.split('.').pop()!;
       const declared = new RegExp(`\\b${name}\\s+(<-\\s*)?chan\\b|\\b${name}\\s*:?=\\s*make\\(\\s*(<-\\s*)?chan\\b`).test(source);
       if (declared || /[a-z](Ch|Chan|Channel)$/.test(name)) {
-        if (SIGNAL_CHANNEL.test(arg.text)) continue;
+        // A stop signal handed on is the callee's to read, unless the call is named for sending
+        // (`chanutil.WriteNonBlocking(stoppedCh, struct{}{})`: calico's deferred controller, its
+        // loop never told that the inner one had stopped, never restarted it).
+        if (SIGNAL_CHANNEL.test(arg.text) && !SENDS_ON.test(fn)) continue;
         return { channel: arg.text, call: `${firstLine(fn)}()` };
       }
     }
