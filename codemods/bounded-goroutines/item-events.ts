@@ -20,8 +20,22 @@ export function waitsForItemEvent(spawn: Spawn, literal: Node | undefined): stri
     const root = rootName(operand);
     if (root && perItem(root, recv, spawn, literal)) return recv.text;
   }
+  // Or a call named for waiting, given the item (`err := aso.waitForAck(p)`: fabric's gossip
+  // acks, each subscribed for before the loop with a timeout; bounded, the later peers were sent
+  // to only once it had run out, and their acks, come too late, were dropped).
+  for (const call of body.descendantsOfType('call_expression')) {
+    const callee = unparen(call.childForFieldName('function')!);
+    const name = callee.type === 'selector_expression' ? callee.childForFieldName('field')!.text : callee.text;
+    if (!WAITS_FOR.test(name) || !ownCode(call, literal)) continue;
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    const given = args.map((a) => rootName(unparen(a))).find((root) => root && perItem(root, call, spawn, literal));
+    if (given) return call.text;
+  }
   return undefined;
 }
+
+/** A function named for waiting on something to happen: `waitForAck`, `WaitForReply`. */
+const WAITS_FOR = /^[wW]aitFor[A-Z]\w*$/;
 
 /** `<-ch` as a statement, or the whole right side of `v := <-ch` / `v, ok = <-ch`. */
 function standsAlone(recv: Node): boolean {
