@@ -186,6 +186,10 @@ and \`Reset\` return at once.
   deletes from or empties \`r.subs\`) or a function of the package handed the receiver
   (\`dropSub(t, id)\`): a dd-trace-go-shaped Unsubscribe closed the removed subscriber's channel after
   unlocking, and a Broadcast sending over a copy panicked on it;
+- the elements are values of the receiver's own type (\`children map[string]*MemFSPath\`), each
+  with its own lock: a tree, walked down parent before child under each lock, which gives the caller
+  the subtree as one snapshot; after a copy, a change made meanwhile could show half-way (kops' in-memory
+  file tree);
 - the loop writes to each element's stream or connection under a write lock with a method the
   package does not declare (\`s.Send(msg)\`, \`c.WriteMessage(t, b)\`, \`WriteJSON\`): gRPC streams
   and websockets take one writer at a time, and the lock also keeps two writes off one of them

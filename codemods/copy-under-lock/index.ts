@@ -1,6 +1,6 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { criticalSections, mentions } from '../../src/go/lock-regions.js';
-import { receiverOf, type FieldDecl } from '../../src/go/declarations.js';
+import { baseTypeName, receiverOf, type FieldDecl } from '../../src/go/declarations.js';
 import { paramsOf, usesVariable } from '../../src/go/scope.js';
 import { firstLine, touchesError, unparen, type Node } from '../../src/go/syntax.js';
 import { DEFAULT_BLOCKING_METHODS, firstBlockingCall } from './blocking.js';
@@ -87,7 +87,11 @@ function find(ctx: FileContext): RawFinding[] {
           const writer = cs.read ? undefined : elementWrite(call, vars, ctx);
           const handlers = ranged.typeNode.type === 'map_type' ? ranged.typeNode.childForFieldName('value') : ranged.typeNode.childForFieldName('element');
           const afterRemoval = /\bfunc\b/.test(handlers?.text ?? '') ? ' (a handler called after it was unsubscribed)' : '';
-          const plan: Rewrite = writer
+          // A tree: elements of the receiver's own type, each locked in turn below it (a file tree's walk).
+          const tree = baseTypeName(handlers?.text ?? '') === recv.typeName;
+          const plan: Rewrite = tree
+            ? { ok: false, reason: `the elements of ${cs.recv}.${ranged.name} are ${recv.typeName} values too, each with a lock of its own (a tree): holding ${cs.mutex} while the loop goes down into them, parent before child, reads the subtree as one snapshot; after a copy, a change made meanwhile could show half-way` }
+            : writer
             ? { ok: false, reason: `${writer} writes to a stream or connection under ${cs.mutex}: such writers take one caller at a time (a gRPC stream's Send, a websocket's WriteMessage), and after unlocking two calls could write at once` }
             : closer && sendsOnElement
               ? { ok: false, reason: `${closer} closes channels under the same lock: sending after unlocking could panic on a closed channel` }
