@@ -55,7 +55,9 @@ body calls \`X.Done()\`, and X is a group: a \`sync.WaitGroup\` (declared, made 
 \`&sync.WaitGroup{}\`, a parameter, a field of a struct of the package), or a type of the package
 waited on like one (a \`Wait\` method, or a \`sync.WaitGroup\` embedded). Another type's Add may
 do more than count (a dispatcher's \`Add(item)\` hands the item to its consumer, and moved before
-the \`go\` it would block): left alone.
+the \`go\` it would block): left alone. So is an Add in a goroutine counted right before it starts
+(\`c.wg.Add(1); go func() { defer c.wg.Done(); c.wg.Add(n); …\`): its own count keeps the group
+above zero, and the Add counts the goroutines it starts, which Wait cannot miss.
 
 ## Reported without a fix
 - the code does not say what X is (a package-level variable, a value returned by a call);

@@ -40,6 +40,9 @@ function find(ctx: FileContext): RawFinding[] {
     const wg = callee.childForFieldName('operand')!;
     // It counts this goroutine: the same group is marked Done inside it.
     if (callsOf(literal, ctx.source, `${wg.text}.Done`).length === 0) continue;
+    // Counted already, right before the go statement (`c.wg.Add(1); go func() { defer c.wg.Done();
+    // c.wg.Add(n); …`): the Add inside counts the goroutines it starts, while the count cannot be zero.
+    if (countedBefore(go, wg.text)) continue;
     // Another type's Add may do more than count (hand an item on, and block).
     const kind = waitGroupKind(wg, ctx);
     if (kind === 'other') continue;
@@ -104,4 +107,11 @@ function plan(ctx: FileContext, go: Node, literal: Node, call: Node, stmt: Node,
       ],
     },
   };
+}
+
+/** Whether the statement just before the go statement adds to the same group (`wg.Add(1)`). */
+function countedBefore(go: Node, wg: string): boolean {
+  let prev = go.previousNamedSibling;
+  while (prev?.type === 'comment') prev = prev.previousNamedSibling;
+  return prev?.type === 'expression_statement' && prev.text.replace(/\s/g, '').startsWith(`${wg.replace(/\s/g, '')}.Add(`);
 }
