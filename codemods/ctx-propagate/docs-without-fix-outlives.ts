@@ -6,6 +6,12 @@ export const outlivesWithoutFix = `- it is in a function literal handed to a cal
   (\`g.Wait()\`, \`<-ctx.Done()\`) and the literal does not stop with that context itself: it runs
   on after the function returns (gotosocial's MediaPrune, whose media cleanup, handed to
   \`p.workers.Spawn\`, would have stopped as the admin request ended);
+- it is in a function literal the function does not call but hands, itself or the local it is
+  declared in, to a call whose result the function keeps or returns (\`run := func(op *Operation)
+  error { … }\`, \`op := OperationCreate(…, run, …)\`): the value built holds the literal and may
+  run it after the function returns (with \`--aggressive\`, incus' migration operation, run once the
+  request was answered, would have failed its last transaction "context canceled"; buildkit's lazy
+  cache importer, kept for later solves, would have stopped with the first);
 - the function called is a method named for handing work to a queue (\`Add\`, \`Push\`, \`Submit\`,
   \`Schedule\`, \`Dispatch\`, \`Put\`, \`Enqueue\`, \`Post\`) on a receiver whose name (its last word)
   says queue, scheduler, dispatcher, pool or worker (\`c.queue.Add\`, \`q.Add\`, \`s.pool.Put\`), of
