@@ -173,8 +173,9 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   (a literal of it, or a function it starts handing it the channel: \`go
   m.measureonewithcache(ctx, outputs, …)\`, then \`return outputs\`), and a caller takes the
   result into a loop that waits until it has counted enough values, a \`for range\` left early or
-  a counted \`for\` or a range over a slice, map or number with a plain receive (docker/cli's
-  \`parallelOperation\`, read once per container by \`runPause\`: a stop's Ctrl-C hung it), itself
+  a counted \`for\` or a range over a slice, map or number (or with two variables, whatever it ranges
+  over: \`for _, ctr := range opts.containers\`) with a plain receive (docker/cli's
+  \`parallelOperation\`, read once per container by \`runPause\` and \`runStop\`: a stop's Ctrl-C hung it), itself
   or in a function of the package it hands it to
   (\`outputs := m.startall(ctx, inputs)\`, \`m.processall(outputs, inputs)\`, \`for smk := range
   outputs { …; if current >= len(inputs) { break } }\`), nothing closing it: that loop waits for

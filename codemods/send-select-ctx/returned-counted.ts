@@ -114,6 +114,10 @@ function rangesOverCollection(loop: Node): boolean {
   const over = shape.kind === 'range' ? shape.over : undefined;
   if (!over) return false;
   if (over.type === 'int_literal' || /^len\(/.test(over.text)) return true;
+  // Two variables (`for _, ctr := range opts.containers`): a slice, map, array or string, never a
+  // channel or a number, whatever the field's type.
+  const left = loop.namedChildren.find((c) => c.type === 'range_clause')?.childForFieldName('left');
+  if (left?.type === 'expression_list' && left.namedChildCount === 2) return true;
   const found = over.type === 'identifier' ? declarationOf(over.text, loop) : undefined;
   if (!found) return false;
   const type = 'param' in found ? found.param.typeNode : found.local.typeNode;
