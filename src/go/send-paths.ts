@@ -1,4 +1,4 @@
-import { statementsOf, type Node } from './syntax.js';
+import { contains, statementsOf, type Node } from './syntax.js';
 
 /**
  * The most sends on `ch` a run of `block` can make, whatever path it takes: an `if` whose
@@ -7,8 +7,39 @@ import { statementsOf, type Node } from './syntax.js';
  * nested function, a `go` or a `defer` counts as any number (Infinity). `ch`: the channel's text.
  */
 export function mostSends(block: Node, ch: string): number {
-  const paths = sendsAlong(statementsOf(block), ch);
+  // A deferred recover that sends (`defer func() { if r := recover(); r != nil { ch <- err } }()`)
+  // sends only on a panic, and when every other send ends the run (a return follows it, or nothing
+  // does), no panic comes after one: a run sends from one or the other, not both (go-micro's call).
+  const statements = statementsOf(block);
+  const onPanic = statements.filter((st) => recoverSending(st, ch));
+  if (onPanic.length > 0 && sendsIn(block, ch).every((send) => onPanic.some((d) => contains(d, send)) || endsRun(send, block))) {
+    const paths = sendsAlong(statements.filter((st) => !onPanic.includes(st)), ch);
+    const panicking = onPanic.reduce((n, d) => n + mostSends(d.namedChild(0)!.childForFieldName('function')!.childForFieldName('body')!, ch), 0);
+    return Math.max(paths.through, paths.returned, panicking);
+  }
+  const paths = sendsAlong(statements, ch);
   return Math.max(paths.through, paths.returned);
+}
+
+/** `defer func() { … }()` whose sends on `ch` all lie in a branch on a recovered panic (`if r := recover(); r != nil {`). */
+function recoverSending(st: Node, ch: string): boolean {
+  const literal = st.type === 'defer_statement' ? st.namedChild(0)?.childForFieldName('function') : undefined;
+  if (literal?.type !== 'func_literal') return false;
+  const sends = sendsIn(literal, ch);
+  const recovered = literal.descendantsOfType('if_statement').filter((i) => /\brecover\(\)/.test(`${i.childForFieldName('initializer')?.text ?? ''} ${i.childForFieldName('condition')?.text ?? ''}`));
+  return sends.length > 0 && sends.every((send) => recovered.some((i) => { const then = i.childForFieldName('consequence'); return !!then && contains(then, send); }));
+}
+
+/** Whether nothing but a return runs after the send in `body`'s run: each statement around it, up to the body, is last or followed by a return. */
+function endsRun(send: Node, body: Node): boolean {
+  for (let n: Node | null = send; n && n.id !== body.id; n = n.parent) {
+    if (n.type === 'for_statement' || n.type === 'func_literal' || n.type === 'go_statement' || n.type === 'defer_statement') return false;
+    if (n.parent?.type !== 'statement_list') continue;
+    let next = n.nextNamedSibling;
+    while (next?.type === 'comment') next = next.nextNamedSibling;
+    if (next) return next.type === 'return_statement';
+  }
+  return true;
 }
 
 /**
