@@ -13,6 +13,8 @@ import { FIXTURES } from './support/paths.js';
  * written, and pass under -race once `goconc fix --write --only <codemod>` has rewritten it.
  */
 const HAZARDS = join(FIXTURES, 'hazards');
+/** Two builds and two runs under -race, each compiling the race runtime: slow on a busy machine. */
+const HAZARD_TIMEOUT = 180_000;
 const modules = existsSync(HAZARDS) ? readdirSync(HAZARDS).filter((d) => existsSync(join(HAZARDS, d, 'go.mod'))).sort() : [];
 
 describeWithGo('hazard modules: the Go test fails on legacy code and passes after goconc', () => {
@@ -37,7 +39,7 @@ describeWithGo('hazard modules: the Go test fails on legacy code and passes afte
       const after = go(['test', '-race', '-count=1', './...'], dir);
       expect(after.status, `expected the hazard test to pass after goconc fix:\n${after.output}`).toBe(0);
       expect(go(['vet', './...'], dir).status).toBe(0);
-    });
+    }, HAZARD_TIMEOUT);
 
     it(`${id}, with every default codemod at once: still fixed, and a second run changes nothing`, () => {
       const dir = copyTree(join(HAZARDS, id));
@@ -46,6 +48,6 @@ describeWithGo('hazard modules: the Go test fails on legacy code and passes afte
       const after = go(['test', '-race', '-count=1', './...'], dir);
       expect(after.status, `expected the hazard test to pass after goconc fix:\n${after.output}`).toBe(0);
       expect(goconc(['fix', '--dry-run', '.'], dir).stdout).toBe('');
-    });
+    }, HAZARD_TIMEOUT);
   }
 });
