@@ -233,7 +233,7 @@ function passed in or another package's function is not seen. No fix when:
   waiting for the next message) only that loop delivers, and bounded, discordgo's read loop
   deadlocked; an event bus whose \`Publish\` no such loop calls keeps its fix;
 - the \`go\` statement is in a select case of the loop (\`case <-ticker.C: go check()\`, a tick among its events, checked before any read elsewhere in the loop): an event
-  loop, which waiting for a slot would keep from its other cases, its stop signal included; or
+  loop, which waiting for a slot would keep from its other cases, its stop signal included; or an endless loop that receives with its ok and answers the close (\`i, more := <-f.indexChan; if !more { f.doneChan <- true; return }\`: knative's filter optimiser, whose Cleanup waited on it); or
   the loop waits for a tick itself (\`go round()\`, then \`select { case <-ticker.C: case
   <-stop: return }\`, a \`<-time.After(d)\` statement, or a sleep: \`time.Sleep(every)\`,
   \`utils.SleepWithJitter(heartbeat)\`), or ranges over a ticker (\`for range ticker.C\`: gh-ost's status

@@ -7,8 +7,30 @@ import type { Spawn } from './detect.js';
 /** The select case of the loops the go statement is in (`case <-ticker.C`), if it is in one. */
 export function eventCase(spawn: Spawn): string | undefined {
   for (const a of ancestors(spawn.go)) {
-    if (a.id === spawn.loop.id) return undefined;
+    if (a.id === spawn.loop.id) break;
     if (a.type === 'communication_case') return `case ${a.childForFieldName('communication')?.text ?? ''}`;
+  }
+  return receivedAtTop(spawn.loops[0]);
+}
+
+/**
+ * A receive with its ok standing as a statement of an endless loop's own body, whose close the loop
+ * answers (`for { i, more := <-f.indexChan; if !more { f.doneChan <- true; return }; … }`): whoever
+ * closes the channel waits for that answer, and a loop waiting for a free slot would keep it
+ * waiting on the goroutines (knative's filter optimiser, whose Cleanup waits for it). As written.
+ */
+function receivedAtTop(loop: Node): string | undefined {
+  if (loopShape(loop).kind !== 'forever') return undefined;
+  const body = loop.childForFieldName('body');
+  const statements = body?.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren ?? [];
+  for (const [i, st] of statements.entries()) {
+    const left = st.type === 'short_var_declaration' || st.type === 'assignment_statement' ? st.childForFieldName('left')?.namedChildren : undefined;
+    const value = st.childForFieldName('right')?.namedChildren[0];
+    if (left?.length !== 2 || value?.type !== 'unary_expression' || value.childForFieldName('operator')?.text !== '<-') continue;
+    // `if !more { done <- true; return }` (or a close of another channel) right after it.
+    const next = statements[i + 1];
+    const answer = next?.type === 'if_statement' && next.childForFieldName('condition')?.text.replace(/\s/g, '') === `!${left[1].text}` ? next.childForFieldName('consequence') : undefined;
+    if (answer && (answer.descendantsOfType('send_statement').length > 0 || /\bclose\(/.test(answer.text))) return st.text;
   }
   return undefined;
 }
