@@ -14,13 +14,26 @@ const ASKS_DONE = /(^|\.)\w*(Done|[Cc]ancel+ed|[Ee]xpired)$/;
 export function doneChecks(fn: Node, source: CancellationSource): { kase: Node; stmts: Node[] }[] {
   if (!source.isContext) return [];
   const expr = source.expr.replace(/\s/g, '');
-  return fn.descendantsOfType('if_statement').flatMap((check) => {
+  const own = (s: Node) => s.type !== 'comment' && !isLogStatement(s);
+  const checks = fn.descendantsOfType('if_statement').flatMap((check) => {
     const cond = check.childForFieldName('condition');
     const body = check.childForFieldName('consequence');
-    if (!cond || !body || check.childForFieldName('alternative') || check.childForFieldName('initializer') || !same(enclosingFunction(check), fn) || !asksDone(unparen(cond), expr)) return [];
-    return [{ kase: check, stmts: statementsOf(body).filter((s) => s.type !== 'comment' && !isLogStatement(s)) }];
+    if (!cond || !body || check.childForFieldName('alternative') || check.childForFieldName('initializer') || !same(enclosingFunction(check), fn)) return [];
+    if (!asksDone(unparen(cond), expr) && !CANCELED.test(cond.text)) return [];
+    return [{ kase: check, stmts: statementsOf(body).filter(own) }];
   });
+  // `switch { case errors.Is(err, context.Canceled): return nil; … }`: consul's event subscription,
+  // whose caller logs any error it returns as a failure.
+  const cases = fn.descendantsOfType('expression_case').flatMap((kase) => {
+    const values = kase.childForFieldName('value')?.namedChildren ?? [];
+    const tagless = kase.parent?.type === 'expression_switch_statement' && !kase.parent.childForFieldName('value');
+    return tagless && values.length === 1 && CANCELED.test(values[0].text) && same(enclosingFunction(kase), fn) ? [{ kase, stmts: statementsOf(kase).filter(own) }] : [];
+  });
+  return [...checks, ...cases];
 }
+
+/** A test that an error is a cancel: `errors.Is(err, context.Canceled)`, `err == context.Canceled`. */
+const CANCELED = /^(errors\.Is\(\s*\w+\s*,\s*context\.Canceled\s*\)|\w+\s*==\s*context\.Canceled)$/;
 
 /** `ctx.Err() != nil`, or a call named for asking it, given `ctx` alone (`expr` written without spaces). */
 export function asksDone(cond: Node, expr: string): boolean {
