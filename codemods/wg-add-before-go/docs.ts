@@ -68,6 +68,9 @@ above zero, and the Add counts the goroutines it starts, which Wait cannot miss.
   after its \`Wait\` (nps' response reader, \`http.ReadResponse(bufio.NewReader(connClient), r)\` in a
   loop, \`connClient.Close()\` deferred): it ends on that close, so counted before it starts it would
   hold that Wait for good, where the Add inside let Wait pass it.
+- the Add is the first statement of a branch (\`if w.waitOnClose { w.wg.Add(1); defer w.wg.Done() }\`:
+  polaris' time wheel): counted only on that condition, and as late; moved before the \`go\` it
+  would need the same test there, which may not give the same answer before the goroutine starts.
 - the Add comes after other statements of the goroutine (\`if skip { return }\`, then
   \`wg.Add(1)\`): it races with Wait all the same, but moved before the \`go\` it would count a
   goroutine that may return before reaching Done, and Wait would hang. Reported when X is a

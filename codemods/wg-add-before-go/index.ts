@@ -34,7 +34,7 @@ function find(ctx: FileContext): RawFinding[] {
     const callee = add?.type === 'call_expression' ? add.childForFieldName('function') : undefined;
     if (callee?.type !== 'selector_expression' || callee.childForFieldName('field')?.text !== 'Add') {
       const late = first ? lateAdd(literal, stmts, ctx.source) : undefined;
-      if (late && waitGroupKind(late.wg, ctx) === 'wait-group') out.push(lateFinding(late.add, late.wg, first!));
+      if (late && waitGroupKind(late.wg, ctx) === 'wait-group') out.push(lateFinding(late.add, late.wg, first!, late.condition));
       continue;
     }
     const wg = callee.childForFieldName('operand')!;
@@ -56,13 +56,16 @@ function find(ctx: FileContext): RawFinding[] {
   return out;
 }
 
-function lateFinding(add: Node, wg: Node, first: Node): RawFinding {
+function lateFinding(add: Node, wg: Node, first: Node, condition?: Node): RawFinding {
   const line = first.startPosition.row + 1;
+  const test = condition?.childForFieldName('condition')?.text;
   return {
     start: add.startIndex,
     end: add.endIndex,
-    message: `${wg.text}.Add runs inside the goroutine it counts, after other statements: ${wg.text}.Wait can return before the goroutine has reached it`,
-    reason: `the goroutine runs code before the Add (from line ${line}): moved before the go statement, the Add would count a goroutine that may return before it ever reaches Done, and Wait would hang; count it where every path reaches Done`,
+    message: `${wg.text}.Add runs inside the goroutine it counts, ${condition ? 'under a condition' : 'after other statements'}: ${wg.text}.Wait can return before the goroutine has reached it`,
+    reason: condition
+      ? `the Add runs only if ${test} (line ${condition.startPosition.row + 1}): moved before the go statement it would need that test there too, evaluated before the goroutine starts; count it there (if ${test} { ${wg.text}.Add(1) }) if the test gives the same answer then`
+      : `the goroutine runs code before the Add (from line ${line}): moved before the go statement, the Add would count a goroutine that may return before it ever reaches Done, and Wait would hang; count it where every path reaches Done`,
   };
 }
 
