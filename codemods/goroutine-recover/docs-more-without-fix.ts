@@ -97,7 +97,14 @@ A goroutine calling a function of another package of the same module that runs u
 (\`file.WatchFile(ctx, path, onChange)\`, looping \`for { select { … } }\`): the package's source is
 in the module, so goconc reads it as it reads the package's own; recovered, a panic in the callback
 would end the watch for good with the process up (argo's file signal handler, its stop signals
-never forwarded again).
+never forwarded again). So too a method of such a package's type held in a field of the receiver,
+and a function of the module that either calls (\`vm.network.PushGossip(ctx)\`, which calls
+\`gossip.Every(…)\`, a ticker loop: avalanchego's X-chain gossip, recovered, would have stopped for good).
+
+A goroutine that hands the address of a field named for a lock (\`&vm.ctx.Lock\`, \`&s.mu\`), whatever
+package types it, to code this package does not show: it may lock it without a deferred unlock
+(avalanchego's block reindexing commits under the chain's lock; recovered, a panic there would have
+left the lock held and every later Lock hanging).
 
 A deferred close of a field the package receives from counts when a method of the package does it
 (\`defer asyncResp.SendComplete()\`, whose body is \`close(a.respChan)\`): recovered, a panic would

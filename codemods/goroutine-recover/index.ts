@@ -122,6 +122,8 @@ function mutexHandedOn(body: Node, ctx: FileContext): { mutex: string; call: str
     if (!named || ctx.packageIndex().functionsNamed(named.name, named.method).length > 0) continue;
     for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
       const name = arg.type === 'unary_expression' && arg.childForFieldName('operator')?.text === '&' ? arg.childForFieldName('operand') : arg;
+      // The address of a field named for a lock, whatever package types it (`&vm.ctx.Lock`: avalanchego's chain lock).
+      if (name?.type === 'selector_expression' && arg !== name && /^(mu|mtx|mutex|lock|\w*Mutex|\w*Mu|\w*Lock)$/i.test(name.childForFieldName('field')!.text)) return { mutex: arg.text, call: `${firstLine(call.childForFieldName('function')!.text)}()` };
       if (name?.type !== 'identifier') continue;
       const type = writtenType(name.text, call) ?? '';
       if (/^\*?sync\.(RW)?Mutex(\{\})?$/.test(type.replace(/\s/g, ''))) return { mutex: arg.text, call: `${firstLine(call.childForFieldName('function')!.text)}()` };

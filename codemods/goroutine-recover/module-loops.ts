@@ -1,6 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
-import { functionTexts, importPathNamed, modulePackageTexts } from '../../src/go/module-packages.js';
-import type { Node } from '../../src/go/syntax.js';
+import { receiverOf } from '../../src/go/declarations.js';
+import { functionTexts, importPathNamed, methodTexts, modulePackageTexts } from '../../src/go/module-packages.js';
+import { ancestors, type Node } from '../../src/go/syntax.js';
 import { LOOPS_FOR_GOOD } from './skipped-work.js';
 
 /**
@@ -8,16 +9,50 @@ import { LOOPS_FOR_GOOD } from './skipped-work.js';
  * runs until it is stopped (`file.WatchFile(ctx, path, onChange)`, looping `for { select { … } }`:
  * argo's file signal handler, which forwarded the stop and terminate signals for the container's
  * life). The package's source is in the module, so goconc reads it, as the package's own functions
- * are read. The call as written and the loop, or undefined.
+ * are read. Also a method of such a package's type held in a field of the receiver, and a function
+ * of the module that either calls (`vm.network.PushGossip(ctx)`, which calls `gossip.Every(…)`, a
+ * ticker loop: avalanchego's X-chain gossip, recovered, stopped for good). The call as written and
+ * the loop, or undefined.
  */
 export function loopInModulePackage(undeferred: Node[], ctx: FileContext): { via: string; loop: string } | undefined {
   for (const callee of undeferred) {
-    if (callee.type !== 'selector_expression' || callee.childForFieldName('operand')?.type !== 'identifier') continue;
-    const alias = callee.childForFieldName('operand')!.text;
-    const path = importPathNamed(alias, [ctx.source]);
-    const texts = path ? modulePackageTexts(path, ctx.path) : undefined;
-    const loop = texts && functionTexts(texts, callee.childForFieldName('field')!.text).map((t) => LOOPS_FOR_GOOD.exec(t)?.[0]).find(Boolean);
-    if (loop) return { via: `${callee.text}(), a function of package ${alias} of this module`, loop: loop.trim() };
+    const target = moduleTarget(callee, ctx);
+    if (!target) continue;
+    const loop = target.decls.map((t) => LOOPS_FOR_GOOD.exec(t)?.[0]).find(Boolean);
+    if (loop) return { via: `${callee.text}(), ${target.what}`, loop: loop.trim() };
+    // One call further: a function of a package of the module that the declaration calls.
+    for (const decl of target.decls) {
+      for (const m of decl.matchAll(/\b(\w+)\.([A-Z]\w*)\(/g)) {
+        const path = importPathNamed(m[1], target.texts);
+        const texts = path ? modulePackageTexts(path, ctx.path) : undefined;
+        const inner = texts && functionTexts(texts, m[2]).map((t) => LOOPS_FOR_GOOD.exec(t)?.[0]).find(Boolean);
+        if (inner) return { via: `${callee.text}(), ${target.what}, which calls ${m[1]}.${m[2]}()`, loop: inner.trim() };
+      }
+    }
   }
   return undefined;
+}
+
+/**
+ * What a call runs in another package of the module: `pkg.Func` of an import, or `r.field.Method`
+ * on a field of the method's receiver whose type that package declares (`network *network.Network`).
+ */
+function moduleTarget(callee: Node, ctx: FileContext): { texts: string[]; decls: string[]; what: string } | undefined {
+  if (callee.type !== 'selector_expression') return undefined;
+  const operand = callee.childForFieldName('operand')!;
+  const name = callee.childForFieldName('field')!.text;
+  if (operand.type === 'identifier') {
+    const path = importPathNamed(operand.text, [ctx.source]);
+    const texts = path ? modulePackageTexts(path, ctx.path) : undefined;
+    return texts ? { texts, decls: functionTexts(texts, name), what: `a function of package ${operand.text} of this module` } : undefined;
+  }
+  if (operand.type !== 'selector_expression' || operand.childForFieldName('operand')?.type !== 'identifier') return undefined;
+  const method = ancestors(callee).find((a) => a.type === 'method_declaration');
+  const recv = method && receiverOf(method);
+  if (!recv || recv.name !== operand.childForFieldName('operand')!.text) return undefined;
+  const field = ctx.packageIndex().fieldsOf(recv.typeName).find((f) => f.name === operand.childForFieldName('field')!.text);
+  const typed = field && /^\*?(\w+)\.(\w+)$/.exec(field.type.replace(/\s/g, ''));
+  const path = typed ? importPathNamed(typed[1], [ctx.source]) : undefined;
+  const texts = path ? modulePackageTexts(path, ctx.path) : undefined;
+  return texts ? { texts, decls: methodTexts(texts, name, typed![2]), what: `a method of ${typed![1]}.${typed![2]}, a type of this module` } : undefined;
 }
