@@ -1,6 +1,7 @@
 import { launchedLiteral, literalKeptByResult } from './launched-literal.js';
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { afterServeStopped } from './after-serve-stopped.js';
+import { onlyLoggedWith } from './detached.js';
 import { reportsOutcome } from './reports-outcome.js';
 import { ancestors, contains, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
 import { nameWords } from '../../src/go/name-words.js';
@@ -84,5 +85,5 @@ export function afterShutdownSignal(call: Node, source: CancellationSource): str
       return `the call runs ${signal}, a shutdown signal: by then ${source.expr} is likely done (a context made from what is shutting down), and given ${source.expr} this call would fail`;
     }
   }
-  return afterServeStopped(call, source) ?? reportsOutcome(call, source) ?? launchedLiteral(call, source) ?? literalKeptByResult(call, source);
+  return afterServeStopped(call, source) ?? reportsOutcome(call, source) ?? launchedLiteral(call, source) ?? literalKeptByResult(call, source) ?? onlyLoggedWith(call, source);
 }

@@ -1,3 +1,4 @@
+import type { CancellationSource } from '../../src/go/cancellation.js';
 import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { closureName, contains, enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
@@ -86,4 +87,23 @@ function ownContextNamed(literal: Node, expr: string): boolean {
   if (first?.type !== 'short_var_declaration') return false;
   const declares = first.childForFieldName('left')!.namedChildren.some((n) => n.text === expr);
   return declares && !uses.test(codeOnly(first.childForFieldName('right')!.text));
+}
+
+/**
+ * Why an empty context given in a function whose own context reaches nothing but its logging
+ * (`logger := logrus.WithContext(ctx)…`, then `r.performJoin(context.Background(), req)`) should
+ * stay: the function read its context and chose to give its work none, detaching that work from
+ * the caller's end on purpose (dendrite's joins and leaves, which must finish when the client goes
+ * away). Only for `context.Background()`, and for a context parameter.
+ */
+export function onlyLoggedWith(call: Node, source: CancellationSource): string | undefined {
+  if (source.kind !== 'ctx-param' || !/^context\.Background\(\)$/.test(call.text)) return undefined;
+  const body = source.fn.childForFieldName('body');
+  if (!body) return undefined;
+  const e = regexEscaped(source.expr);
+  const logged = new RegExp(`(?<![\\w.])(?:[\\w.]*\\.)?(?:\\w*[lL]og\\w*|Debug\\w*|Info\\w*|Warn\\w*|Error\\w*|Trace\\w*)\\(\\s*${e}\\s*[,)]|\\b(?:log\\w*|logrus|zerolog|klog|slog|logger)\\.(?:WithContext|Ctx|FromContext)\\(\\s*${e}\\s*\\)`, 'g');
+  const code = codeOnly(body.text);
+  const uses = code.match(logged);
+  if (!uses || new RegExp(`(?<![\\w.])${e}\\b`).test(code.replace(logged, ''))) return undefined;
+  return `${source.expr} reaches nothing in this function but its logging (${uses[0].trim()}): the function gives its work ${call.text} on purpose, detached from its caller's end, and given ${source.expr}, a caller going away would stop that work half-way`;
 }

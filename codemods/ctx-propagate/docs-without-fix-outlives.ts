@@ -12,6 +12,10 @@ export const outlivesWithoutFix = `- it is in a function literal handed to a cal
   run it after the function returns (with \`--aggressive\`, incus' migration operation, run once the
   request was answered, would have failed its last transaction "context canceled"; buildkit's lazy
   cache importer, kept for later solves, would have stopped with the first);
+- with \`--aggressive\`, it is \`context.Background()\` in a function whose context parameter reaches
+  nothing but its logging (\`logrus.WithContext(ctx)\`, \`slog.InfoContext(ctx, …)\`): the function read
+  its context and chose to give its work none, detached from the caller on purpose (dendrite's
+  joins and leaves, which must complete when the client goes away, would have stopped half-way);
 - the function called is a method named for handing work to a queue (\`Add\`, \`Push\`, \`Submit\`,
   \`Schedule\`, \`Dispatch\`, \`Put\`, \`Enqueue\`, \`Post\`) on a receiver whose name (its last word)
   says queue, scheduler, dispatcher, pool or worker (\`c.queue.Add\`, \`q.Add\`, \`s.pool.Put\`), of
