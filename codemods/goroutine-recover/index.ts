@@ -145,8 +145,9 @@ function find(ctx: FileContext): RawFinding[] {
     const body = literal.childForFieldName('body')!;
     // Its own deferred recover, not one of a goroutine nested inside it.
     const stmts = statementsOf(body);
-    // Or a deferred helper that recovers (`defer slogutil.RecoverAndLog(ctx, l)`).
-    if (stmts.some((st) => st.type === 'defer_statement' && /\brecover\(\)|^defer\s+[\w.]*[Rr]ecover\w*\(/.test(st.text))) continue;
+    // Or a deferred helper that recovers (`defer slogutil.RecoverAndLog(ctx, l)`), or handles a panic by
+    // its name (`defer common.LogOnPanic()`, status-go's, which logs and panics again: a recover above it would swallow that).
+    if (stmts.some((st) => st.type === 'defer_statement' && /\brecover\(\)|^defer\s+[\w.]*([Rr]ecover|OnPanic|[Hh]andlePanic|[Cc]atchPanic|[Ll]ogPanic)\w*\(/.test(st.text))) continue;
     const owner = [...ancestors(go)].find((a) => a.type === 'function_declaration' || a.type === 'method_declaration')?.childForFieldName('name')?.text ?? 'an anonymous function';
     const message = `a panic in this goroutine (started in ${owner}) crashes the whole process`;
     const logger = panicLoggerAt(go, ctx.tree);
