@@ -45,7 +45,7 @@ function find(ctx: FileContext): RawFinding[] {
     // Bounded already: by the broker's prefetch.
     if (!spawn || boundedByPrefetch(spawn) || joinedInTurn(spawn)) continue;
     const plan = planFor(spawn, ctx, () => (spawn.shape === 'channel-range' && ctx.options.strategy === 'workers' ? workersFix(spawn, ctx) : semaphoreFix(spawn, ctx)));
-    out.push({ start: go.startIndex, end: go.endIndex, message: message(spawn, plan.ok ? plan.limit : undefined), ...(plan.ok ? { fix: plan.fix } : { reason: plan.reason }) });
+    out.push({ start: go.startIndex, end: go.endIndex, message: message(spawn, plan.ok ? plan.limit : undefined, ctx.source), ...(plan.ok ? { fix: plan.fix } : { reason: plan.reason }) });
   }
   for (const call of callsByText(ctx.tree.rootNode, ctx.source, '.Go', (callee) => callee.endsWith('.Go'))) {
     const stmt = call.parent;
@@ -53,7 +53,7 @@ function find(ctx: FileContext): RawFinding[] {
     const spawn = waitGroupGoPerIteration(stmt, ctx.source);
     if (!spawn) continue;
     const plan = planFor(spawn, ctx, () => semaphoreFix(spawn, ctx));
-    out.push({ start: stmt.startIndex, end: stmt.endIndex, message: message(spawn, plan.ok ? plan.limit : undefined), ...(plan.ok ? { fix: plan.fix } : { reason: plan.reason }) });
+    out.push({ start: stmt.startIndex, end: stmt.endIndex, message: message(spawn, plan.ok ? plan.limit : undefined, ctx.source), ...(plan.ok ? { fix: plan.fix } : { reason: plan.reason }) });
   }
   out.push(...errgroupFindings(ctx));
   return out;
@@ -75,7 +75,7 @@ function planFor(spawn: Spawn, ctx: FileContext, rewrite: () => Plan): Plan {
  * group they join (a WaitGroup given as a parameter or kept in a field, waited for by the caller
  * or another method). A local group nobody waits on is nobody's.
  */
-function waitedElsewhere(spawn: Spawn, fnName: string): string {
+function waitedElsewhere(spawn: Spawn, fnName: string, source: string): string {
   // Told done in the loop's goroutines, or handed to the call each runs (`go c.processEvents(i, stopCh, wg)`: postgres-operator's workers).
   const args = spawn.go.namedChild(0)?.childForFieldName('arguments')?.namedChildren ?? [];
   const handed = (g: string) => args.some((a) => a.text === g || a.text === `&${g}`) && !new RegExp(`(?<![\\w.])${regexEscaped(g)}\\.Wait\\(`).test(spawn.fn.text);
@@ -84,7 +84,7 @@ function waitedElsewhere(spawn: Spawn, fnName: string): string {
   if (group) return `${fnName} does not wait for them (they join ${group}, waited for elsewhere)`;
   // Added to in the loop, a group kept in a field, and told done by the functions the goroutines
   // run (`t.wg.Add(2); go t.tcpListen(l)`, tcpListen deferring t.wg.Done()).
-  const told = loopGroups(spawn.loop).find((g) => /^\w+\.\w+$/.test(g) && new RegExp(`(?<![\\w.])${regexEscaped(g)}\\.Add\\(`).test(spawn.loop.text) && new RegExp(`\\.${g.split('.')[1]}\\.Done\\(\\)`).test(spawn.go.tree.rootNode.text));
+  const told = loopGroups(spawn.loop).find((g) => /^\w+\.\w+$/.test(g) && new RegExp(`(?<![\\w.])${regexEscaped(g)}\\.Add\\(`).test(spawn.loop.text) && new RegExp(`\\.${g.split('.')[1]}\\.Done\\(\\)`).test(source));
   if (told) return `${fnName} does not wait for them (they join ${told}, waited for elsewhere)`;
   // Joined by a Wait inside the outer loop, once its inner loop has started them (`for … { for _,
   // r := range rcpts { wg.Add(1); go send(&wg, r) }; wg.Wait() }`: chasquid's delivery retries).
@@ -98,7 +98,7 @@ function waitedElsewhere(spawn: Spawn, fnName: string): string {
   return collected ? `${fnName} takes what they send on ${collected} after the loop` : 'nothing waits for them';
 }
 
-function message(spawn: Spawn, limit: string | undefined): string {
+function message(spawn: Spawn, limit: string | undefined, source: string): string {
   const fnName = spawn.fn.childForFieldName('name')?.text ?? 'the function';
   switch (spawn.shape) {
     case 'joined':
@@ -108,6 +108,6 @@ function message(spawn: Spawn, limit: string | undefined): string {
     case 'waitgroup-go':
       return `a wg.Go goroutine per loop iteration with no bound (joined by Wait): ${limit ? `at most ${limit} will run at once, and the loop waits for a free slot` : 'as many run at once as the loop has iterations'}`;
     case 'fire-and-forget':
-      return `a goroutine per loop iteration with no bound, and ${waitedElsewhere(spawn, fnName)}${limit ? `: at most ${limit} from each run of the loop will run at once, so ${fnName} may now wait for a free slot (backpressure)` : ''}`;
+      return `a goroutine per loop iteration with no bound, and ${waitedElsewhere(spawn, fnName, source)}${limit ? `: at most ${limit} from each run of the loop will run at once, so ${fnName} may now wait for a free slot (backpressure)` : ''}`;
   }
 }
