@@ -1,7 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { calledName } from '../../src/go/called-functions.js';
 import { loopShape } from '../../src/go/loops.js';
-import { ancestors, contains, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, statementsOf, type Node } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
 
 /** The select case of the loops the go statement is in (`case <-ticker.C`), if it is in one. */
@@ -21,8 +21,7 @@ export function eventCase(spawn: Spawn): string | undefined {
  */
 function receivedAtTop(loop: Node): string | undefined {
   if (loopShape(loop).kind !== 'forever') return undefined;
-  const body = loop.childForFieldName('body');
-  const statements = body?.namedChildren.find((c) => c.type === 'statement_list')?.namedChildren ?? [];
+  const statements = statementsOf(loop.childForFieldName('body'));
   for (const [i, st] of statements.entries()) {
     const left = st.type === 'short_var_declaration' || st.type === 'assignment_statement' ? st.childForFieldName('left')?.namedChildren : undefined;
     const value = st.childForFieldName('right')?.namedChildren[0];

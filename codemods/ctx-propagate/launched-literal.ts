@@ -1,6 +1,6 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
-import { ancestors, contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, closureName, contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 
 // A function literal handed to a call named for running it on its own (`p.workers.Spawn(func()
 // { … })`, `pool.Submit(…)`, `g.Go(…)`), which the function then does not wait for: the literal
@@ -51,7 +51,7 @@ export function literalKeptByResult(call: Node, source: CancellationSource): str
   if (source.kind !== 'ctx-param' && source.kind !== 'ctx-local') return undefined;
   const literal = ancestors(call).find((a) => a.type === 'func_literal');
   if (!literal || same(literal, source.fn) || !contains(source.fn, literal)) return undefined;
-  const local = declaredIn(literal);
+  const local = closureName(literal);
   const values = local ? source.fn.descendantsOfType('identifier').filter((id) => id.text === local && id.startIndex > literal.endIndex) : [literal];
   // Called by the function itself (`run(op)`): it runs there, not later.
   if (values.some((v) => v.parent?.type === 'call_expression' && same(v.parent.childForFieldName('function'), v))) return undefined;
@@ -61,15 +61,6 @@ export function literalKeptByResult(call: Node, source: CancellationSource): str
     if (kept) return `the call is in a function literal${local ? ` (${local})` : ''} handed to ${given!.childForFieldName('function')!.text}(…), whose result the function ${kept}: that value holds the literal and may run it after the function returns (an operation or job started later), when ${source.expr}, the function's own (a request's), may have ended; given ${source.expr}, the work would stop then`;
   }
   return undefined;
-}
-
-/** The local a literal is declared in (`run := func(…) {…}`), or undefined. */
-function declaredIn(literal: Node): string | undefined {
-  const list = literal.parent?.type === 'expression_list' ? literal.parent : undefined;
-  const decl = list?.parent;
-  if (decl?.type !== 'short_var_declaration' || list!.namedChildCount !== 1) return undefined;
-  const left = decl.childForFieldName('left')!.namedChildren;
-  return left.length === 1 && left[0].type === 'identifier' ? left[0].text : undefined;
 }
 
 /** How the function keeps a call's result: `returns` it (not as its only result, an error), or `keeps in op` (a local not named for an error). */
