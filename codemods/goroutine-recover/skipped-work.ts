@@ -201,7 +201,8 @@ export function loopsForGood(body: Node): string | undefined {
   // `for handle(ctx, queue) {}`, `for ctx.Err() == nil {`: a worker looping while a call says so.
   const cond = shape.kind === 'conditional' ? last.namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment') : undefined;
   const working = !!cond && cond.descendantsOfType('call_expression').length + (cond.type === 'call_expression' ? 1 : 0) > 0;
-  if (shape.kind !== 'forever' && !ticks && !working) return undefined;
+  // `for true {` is `for {` (skycoin's message pump).
+  if (shape.kind !== 'forever' && !ticks && !working && cond?.text !== 'true') return undefined;
   // Its ways out, if any, are its stop (`if o.IsClosed() { break }`: goreplay's flusher).
   return firstLine(last.text);
 }
@@ -227,7 +228,7 @@ const ONCE_DO = /\b[\w.]*[oO]nce\w*\.Do\(/;
  * long as it lasts, a `tail -f`: casdoor's audit log collector; not a parse of a buffer), waits for its stop as a statement of its own (`<-ctx.Done()`, after its setup:
  * boringproxy's tunnels), or serves (`server.ListenAndServe()`: sealos' pprof server).
  */
-export const LOOPS_FOR_GOOD = /\bfor\s*\{|(?<=(StdoutPipe|StderrPipe|\.Accept|net\.Dial\w*)\([\s\S]*|os\.Stdin\b[\s\S]*)\bfor\s+[\w.]+\.Scan\(\)\s*\{|\bfor\s+[\w.]+\.Err\(\)\s*==\s*nil\s*\{|\bfor\s+range\s+([\w.]+\.C|time\.Tick\([^)]*\))\s*\{|^[ \t]*<-\s*[\w.]+\.Done\(\)[ \t]*$|\bListenAndServe\w*\(|\.Serve\(/m;
+export const LOOPS_FOR_GOOD = /\bfor\s*(?:true\s*)?\{|(?<=(StdoutPipe|StderrPipe|\.Accept|net\.Dial\w*)\([\s\S]*|os\.Stdin\b[\s\S]*)\bfor\s+[\w.]+\.Scan\(\)\s*\{|\bfor\s+[\w.]+\.Err\(\)\s*==\s*nil\s*\{|\bfor\s+range\s+([\w.]+\.C|time\.Tick\([^)]*\))\s*\{|^[ \t]*<-\s*[\w.]+\.Done\(\)[ \t]*$|\bListenAndServe\w*\(|\.Serve\(/m;
 
 /**
  * A server the goroutine runs in its own statements (`srv.Serve(l)`, `http.ListenAndServe(…)`,
