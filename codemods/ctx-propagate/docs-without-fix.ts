@@ -203,7 +203,7 @@ ${doneWithoutFix}- it runs after a blocking call (\`s.ListenAndServe()\`, \`s.Se
   change without the second (litmus' infra registration and removal, and its experiments pushed
   to git but never stored; a deletion counts as a change too: \`DeleteCollection(ctx, …)\`, then
   the finalizer's removal by \`Update(context.TODO(), …)\`, clusternet's recycling); the first of
-  such writes is still fixed; so too the reads and writes of a closure a retry helper runs in place
+  such writes is still fixed, unless a loop repeats it (rancher's plans, deactivated one per pass, left half done); so too the reads and writes of a closure a retry helper runs in place
   to record an earlier change of the function around it (\`r.Impl.Apply(context.TODO(), obj)\`, then
   \`retry.RetryOnConflict(backoff, func() error { Get(context.TODO(), …); …; return
   Update(context.TODO(), obj) })\`: chaos-mesh's records, given the reconcile's context, were left

@@ -1,5 +1,5 @@
 import { calledName } from '../../src/go/called-functions.js';
-import { contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 import { sqlWriteOf } from './sql-writes.js';
 import { chainedWrite } from './chained-write.js';
 import { nameWords } from '../../src/go/name-words.js';
@@ -33,6 +33,10 @@ export function recordsEarlierChange(call: Node): { call: string; withContext: b
     const args = earlier.childForFieldName('arguments')?.namedChildren ?? [];
     return { call: `${f.text}(…)`, withContext: args.some((a) => CONTEXT_ARG.test(a.text)) };
   }
+  // Or itself, in an earlier pass of a loop around it in the function (`for _, plan := range
+  // plans { …Update(context.TODO(), &plan, …) }`: rancher's plan deactivation, left half done).
+  const loop = ancestors(target!).find((a) => a.type === 'for_statement' && contains(body, a));
+  if (loop && same(enclosingFunction(loop), fn)) return { call: `${callee!.text}(…), in the loop's earlier passes`, withContext: true };
   return undefined;
 }
 
