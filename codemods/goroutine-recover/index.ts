@@ -123,7 +123,7 @@ function mutexHandedOn(body: Node, ctx: FileContext): { mutex: string; call: str
     for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
       const name = arg.type === 'unary_expression' && arg.childForFieldName('operator')?.text === '&' ? arg.childForFieldName('operand') : arg;
       // The address of a field named for a lock, whatever package types it (`&vm.ctx.Lock`: avalanchego's chain lock).
-      if (name?.type === 'selector_expression' && arg !== name && /^(mu|mtx|mutex|lock|\w*Mutex|\w*Mu|\w*Lock)$/i.test(name.childForFieldName('field')!.text)) return { mutex: arg.text, call: `${firstLine(call.childForFieldName('function')!.text)}()` };
+      if (name?.type === 'selector_expression' && arg !== name && /^(mu|mtx|mutex|lock|Lock|Mu|Mutex|\w*[a-z](Mu|Mtx|Mutex|Lock))$/.test(name.childForFieldName('field')!.text)) return { mutex: arg.text, call: `${firstLine(call.childForFieldName('function')!.text)}()` };
       if (name?.type !== 'identifier') continue;
       const type = writtenType(name.text, call) ?? '';
       if (/^\*?sync\.(RW)?Mutex(\{\})?$/.test(type.replace(/\s/g, ''))) return { mutex: arg.text, call: `${firstLine(call.childForFieldName('function')!.text)}()` };
