@@ -297,4 +297,8 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   literal's own context parameter, on a channel field no code of the package reads (\`return m,
   func(ctx context.Context, …) error { r.Out <- reply; return nil }, nil\`): the caller chooses that
   context, and may hand the one it stops taking work with while the reply is still owed
-  (cloudevents' channel responder, whose client waits for every in-flight reply at shutdown);`;
+  (cloudevents' channel responder, whose client waits for every in-flight reply at shutdown);
+- a send on a channel parameter of the function (the caller's) where another send of the function
+  on it is refused as a report the caller waits for: it is the answer on another path (optimism's
+  \`SendAsync\`, owing one answer per call, refused a closed manager with \`ch <- SendResponse{Err:
+  ErrClosed}\`; a select would have dropped it when a shared channel was full at shutdown);`;

@@ -43,6 +43,7 @@ import { handsOnAcceptedConnection } from './accepted-connection.js';
 import { collectorMetricChannel } from './collector-metrics.js';
 import { checkedAfterSend, cleanupSkippedByReturn, closedUnderSender, inOwnDoneCase, ownStopOnDone, stopsOnOwnChannel } from './early-return.js';
 import { testingParameter } from '../../src/go/scope.js';
+import { alignReplySiblings } from './reply-siblings.js';
 import { mayHaveSend } from '../../src/go/text-signals.js';
 import { fillsTokenBucket, givesBackTakenToken, isSemaphoreAcquire, givesBackReceived } from './semaphore.js';
 import { lockAcquired } from './lock-acquire.js';
@@ -92,7 +93,7 @@ export const sendSelectCtx: Codemod = {
 };
 
 function find(ctx: FileContext): RawFinding[] {
-  const findings: RawFinding[] = [];
+  const sent: { send: Node; finding: RawFinding }[] = [];
   for (const send of sendStatements(ctx.tree.rootNode, ctx.source)) {
     if (send.parent?.type === 'communication_case') continue;
     if (touchesError(send)) continue;
@@ -112,9 +113,9 @@ function find(ctx: FileContext): RawFinding[] {
     if (collectorChannel(send)) continue;
     const chan = send.childForFieldName('channel')!.text;
     const message = `blocking send on ${chan}: if no receiver comes, this goroutine waits forever`;
-    findings.push({ start: send.startIndex, end: send.endIndex, message, ...fixFor(send, fn, ctx) });
+    sent.push({ send, finding: { start: send.startIndex, end: send.endIndex, message, ...fixFor(send, fn, ctx) } });
   }
-  return findings;
+  return alignReplySiblings(sent);
 }
 
 /** Names of methods that undo or end what others did: `CleanUp`, `Close`, `Shutdown`, `Teardown`. */
