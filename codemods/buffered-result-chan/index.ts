@@ -1,7 +1,7 @@
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { resultChannelAbandoned } from '../../src/go/result-channel.js';
 import { sendStatements } from '../../src/go/find-by-text.js';
-import { ancestors, compacted, firstLine, FUNCTION_TYPES, touchesError, type Node } from '../../src/go/syntax.js';
+import { ancestors, compacted, contains, firstLine, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
 import { cancelsWaitedContext } from './cancels-waited-context.js';
 import { sendsOtherWaited } from './sends-other-waited.js';
 import { deferredWork } from './deferred-work.js';
@@ -132,9 +132,6 @@ function otherChannelClosed(send: Node): Node | undefined {
 function closedByMaker(send: Node, make: Node, chan: string): Node | undefined {
   const literal = ancestors(send).find((a) => FUNCTION_TYPES.has(a.type));
   const maker = ancestors(make).find((a) => FUNCTION_TYPES.has(a.type));
-  if (!literal || !maker || literal === maker) return undefined;
-  return maker.descendantsOfType('call_expression').find((c) => {
-    const inGoroutine = c.startIndex >= literal.startIndex && c.endIndex <= literal.endIndex;
-    return !inGoroutine && c.childForFieldName('function')?.text === 'close' && compacted(c) === `close(${chan.replace(/\s/g, '')})`;
-  });
+  if (!literal || !maker || same(literal, maker)) return undefined;
+  return maker.descendantsOfType('call_expression').find((c) => !contains(literal, c) && c.childForFieldName('function')?.text === 'close' && compacted(c) === `close(${chan.replace(/\s/g, '')})`);
 }

@@ -1,4 +1,4 @@
-import { ancestors, inSelectWithDefault, type Node } from '../../src/go/syntax.js';
+import { inGoroutine, inSelectWithDefault, type Node } from '../../src/go/syntax.js';
 
 /** Method names that usually wait on something outside the process or on another goroutine. */
 export const DEFAULT_BLOCKING_METHODS = ['Close', 'Send', 'Write', 'Flush', 'Stop', 'Shutdown', 'Wait', 'Publish', 'Notify', 'Recv', 'Read', 'Do', 'Call'];
@@ -36,12 +36,3 @@ export function firstBlockingCall(stmts: Node[], methods: string[], locals: Set<
   return undefined;
 }
 
-/**
- * Whether `n` runs in a goroutine started within `within` rather than under the lock: the call a
- * go statement starts (\`go c.Send(x)\`), or code of the function literal it starts (\`go func() {
- * ch <- v }()\`). The go statement's arguments are evaluated where it stands, under the lock.
- */
-export function inGoroutine(n: Node, within: Node): boolean {
-  if (n.parent?.type === 'go_statement') return true;
-  return ancestors(n).some((a) => a.type === 'func_literal' && a.parent?.type === 'call_expression' && a.parent.parent?.type === 'go_statement' && a.startIndex >= within.startIndex && a.endIndex <= within.endIndex);
-}

@@ -1,7 +1,6 @@
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { baseTypeName } from '../../src/go/declarations.js';
-import { inSelectWithDefault, type Node } from '../../src/go/syntax.js';
-import { inGoroutine } from './blocking.js';
+import { inGoroutine, inSelectWithDefault, type Node } from '../../src/go/syntax.js';
 
 /**
  * What a method of this package does when called, from its body: whether it may block (sends

@@ -1,8 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { criticalSections } from '../../src/go/lock-regions.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
-import type { Node } from '../../src/go/syntax.js';
-import { inGoroutine } from './blocking.js';
+import { inGoroutine, type Node } from '../../src/go/syntax.js';
 
 /**
  * Another method of the type that, under the same mutex, calls a method of its receiver that

@@ -2,7 +2,7 @@ import type { CancellationSource } from '../../src/go/cancellation.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { paramsOf } from '../../src/go/scope.js';
-import { ancestors, FUNCTION_TYPES, same, type Node } from '../../src/go/syntax.js';
+import { ancestors, FUNCTION_TYPES, inGoroutine, same, type Node } from '../../src/go/syntax.js';
 
 /**
  * Why foreground work should not be given the receiver's context field `source` (a long-lived
@@ -18,7 +18,7 @@ export function foregroundReason(call: Node, source: CancellationSource, index: 
   // value's own loops are given it; a lookup its callers make is not (cadence's domain cache,
   // given it, failed every lookup once the refresher was stopped).
   const said = backgroundComment(source, index);
-  if (said && !startedByGo(call, source.fn)) return `${source.expr} is for the receiver's background work (its comment: "${said}"), and this call is not in a goroutine of it: given ${source.expr}, the call would fail once that work is stopped, where it used to go on for its caller`;
+  if (said && !inGoroutine(call, source.fn)) return `${source.expr} is for the receiver's background work (its comment: "${said}"), and this call is not in a goroutine of it: given ${source.expr}, the call would fail once that work is stopped, where it used to go on for its caller`;
   return undefined;
 }
 
@@ -50,13 +50,4 @@ function backgroundComment(source: CancellationSource, index: PackageIndex): str
     row = prev.startPosition.row;
   }
   return comments.map((c) => c.replace(/^\/\/\s*/, '')).find((c) => /\bbackground\b/i.test(c));
-}
-
-/** Whether the call is in a function literal started by a `go` statement, inside `outer`. */
-function startedByGo(call: Node, outer: Node): boolean {
-  for (const fn of ancestors(call).filter((a) => FUNCTION_TYPES.has(a.type))) {
-    if (same(fn, outer)) return false;
-    if (fn.parent?.parent?.type === 'go_statement') return true;
-  }
-  return false;
 }

@@ -10,6 +10,8 @@ import { enclosingFunction, same, statementsOf, type Node } from '../../src/go/s
  */
 export function lateAdd(literal: Node, stmts: Node[], source: string): { add: Node; wg: Node; condition?: Node } | undefined {
   const own = (n: Node) => same(enclosingFunction(n), literal);
+  // A `go` after the Add, which it could be counting.
+  const spawnsAfter = (i: number) => stmts.slice(i + 1).some((s) => s.type === 'go_statement' || s.descendantsOfType('go_statement').length > 0);
   for (const [i, st] of stmts.entries()) {
     if (st.type === 'defer_statement' && /\.Done\s*\(/.test(st.text)) return undefined; // counted before it started
     if (st.type === 'go_statement') return undefined;
@@ -18,15 +20,14 @@ export function lateAdd(literal: Node, stmts: Node[], source: string): { add: No
     const branch = st.type === 'if_statement' && !st.childForFieldName('alternative') ? statementsOf(st.childForFieldName('consequence'))[0] : undefined;
     if (branch) {
       const found = lateAdd(literal, [branch], source);
-      if (found && !stmts.slice(i + 1).some((s) => s.descendantsOfType('go_statement').length > 0 || s.type === 'go_statement')) return { ...found, condition: st };
+      if (found && !spawnsAfter(i)) return { ...found, condition: st };
     }
     const add = st.type === 'expression_statement' ? st.namedChild(0) : undefined;
     const callee = add?.type === 'call_expression' ? add.childForFieldName('function') : undefined;
     if (callee?.type !== 'selector_expression' || callee.childForFieldName('field')?.text !== 'Add') continue;
     const wg = callee.childForFieldName('operand')!;
     const counted = callsOf(literal, source, `${wg.text}.Done`).some(own);
-    const spawnsAfter = stmts.slice(i + 1).some((s) => s.type === 'go_statement' || s.descendantsOfType('go_statement').length > 0);
-    return counted && !spawnsAfter ? { add: add!, wg } : undefined;
+    return counted && !spawnsAfter(i) ? { add: add!, wg } : undefined;
   }
   return undefined;
 }

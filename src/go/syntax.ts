@@ -326,3 +326,13 @@ export function statementsOf(block: Node | null | undefined): Node[] {
 
 /** A variable named for an error: `err`, `closeErr`, `ReadErr` (not `errs` or `_`). */
 export const ERROR_VARIABLE = /^(err|\w*Err)$/;
+
+/**
+ * Whether `n` runs in a goroutine started within `within` rather than where it stands: the call a
+ * go statement starts (\`go c.Send(x)\`), or code of the function literal it starts (\`go func() {
+ * ch <- v }()\`). The go statement's arguments are evaluated where it stands.
+ */
+export function inGoroutine(n: Node, within: Node): boolean {
+  if (n.parent?.type === 'go_statement') return true;
+  return ancestors(n).some((a) => a.type === 'func_literal' && a.parent?.type === 'call_expression' && a.parent.parent?.type === 'go_statement' && contains(within, a));
+}
