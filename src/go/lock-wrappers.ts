@@ -33,6 +33,10 @@ const OP = /^(R?)(Lock|Unlock)$/;
  * a goroutine, a closure) is no wrapper.
  */
 export function lockWrappers(index: PackageIndex, typeName: string): LockWrapper[] {
+  return index.once(`lockWrappers ${typeName}`, () => findLockWrappers(index, typeName));
+}
+
+function findLockWrappers(index: PackageIndex, typeName: string): LockWrapper[] {
   const out: LockWrapper[] = [];
   for (const m of index.methodsWhere(typeName, (text) => /\.R?(Lock|Unlock)\(\)/.test(text))) {
     const recv = receiverOf(m.node)?.name;

@@ -38,6 +38,8 @@ export class PackageIndex {
   private readonly typeTexts = new TypeTexts();
   /** Method declarations of a type, by the type's name, as text; forgotten when the package's text changes. */
   private readonly methodTexts = new Map<string, { file: string; decl: string }[]>();
+  /** Answers derived from the package's text by `once`, by key; forgotten when the package's text changes. */
+  private readonly derived = new Map<string, unknown>();
 
   /** `sources`: the other files of the package, path → text; `parse` turns one into a tree. */
   constructor(
@@ -210,6 +212,12 @@ export class PackageIndex {
     return nodes;
   }
 
+  /** `compute()`, run once for `key` while the package's text stays the same (plain data only: no nodes). */
+  once<T>(key: string, compute: () => T): T {
+    if (!this.derived.has(key)) this.derived.set(key, compute());
+    return this.derived.get(key) as T;
+  }
+
   /** Every file's text, the processed ones included. */
   allTexts(): string[] {
     return this.texts().map(([, text]) => text);
@@ -281,6 +289,7 @@ export class PackageIndex {
       this.methodTexts.clear();
       this.functionsByName.clear();
       this.callsByName.clear();
+      this.derived.clear();
     }
     this.addedTexts.set(file, text);
     this.files.push(file);
