@@ -21,8 +21,30 @@ export function detachedApart(a: Node, call: Node, expr: string): boolean {
   if (literal && ownContextNamed(literal, expr)) code = code.replace(literal.text, '');
   // A context handed to a logger only gives it fields (`logger.Infof(ctx, …)`): the goroutine's work
   // does not stop with it (flyteadmin's cloud events, published after the request returned).
+  return !usedBeyondLogging(code, expr);
+}
+
+function usedBeyondLogging(code: string, expr: string): boolean {
   const logged = new RegExp(`(?<![\\w.])(?:[\\w.]*\\.)?(?:\\w*[lL]og\\w*|Debug\\w*|Info\\w*|Warn\\w*|Error\\w*|Trace\\w*)\\(\\s*${regexEscaped(expr)}\\s*[,)]`, 'g');
-  return !new RegExp(`(?<![\\w.])${regexEscaped(expr)}\\b`).test(codeOnly(code).replace(logged, ''));
+  return new RegExp(`(?<![\\w.])${regexEscaped(expr)}\\b`).test(codeOnly(code).replace(logged, ''));
+}
+
+/**
+ * The same for a goroutine's own context parameter, handed the spawner's context and never used
+ * but to log with (`go func(ctx context.Context, id string) {… seed.Trigger(context.Background(),
+ * id) …}(ctx, id)`: dragonfly's seed-peer download, meant to go on after the announcing stream
+ * that started it ended).
+ */
+export function detachedParam(call: Node, source: CancellationSource): boolean {
+  const literal = source.fn;
+  const go = literal.type === 'func_literal' && literal.parent?.type === 'call_expression' ? literal.parent.parent : undefined;
+  if (source.kind !== 'ctx-param' || go?.type !== 'go_statement' || !isDetached(go) || !contains(literal, call)) return false;
+  return !usedBeyondLogging(literal.childForFieldName('body')?.text ?? '', source.expr);
+}
+
+/** The reason given for a call in a goroutine `detachedApart` or `detachedParam` tells of. */
+export function detachedReason(call: Node, source: CancellationSource): string {
+  return `${call.text} is given to a goroutine that nothing waits for and that does not use ${source.expr} otherwise: it may be meant to outlive ${source.expr} (a connection's accept loop, a watcher, reports written after a request is answered), and would stop with it`;
 }
 
 /**

@@ -257,11 +257,11 @@ ${doneWithoutFix}- it runs after a blocking call (\`s.ListenAndServe()\`, \`s.Se
   delayed cleanups failed with \`Init\`'s context): it may run after the context is done;
 - a \`context.TODO()\` (or, with \`--aggressive\`, a \`context.Background()\`) given to a goroutine
   nothing waits for, whose code does not use the context otherwise (\`go func() { for { s, err :=
-  conn.AcceptUniStream(context.Background()) … } }()\` in a dial, \`go run(context.Background())\`,
-  \`go g.applyResource(context.TODO(), ur)\` in an admission webhook, or a closure kept in a local and
-  started with \`go announceFunc()\`, Dragonfly's import): it may be meant to outlive the
-  context, a connection's accept loop, a watcher, or work done after a request is answered
-  (kyverno's reports and update requests failed with the request's context), and would stop with it.
+  conn.AcceptUniStream(context.Background()) … } }()\` in a dial, \`go g.applyResource(context.TODO(),
+  ur)\` in an admission webhook, a closure kept in a local and started with \`go announceFunc()\`, or
+  a literal handed the context as a parameter it leaves unused, \`go func(ctx context.Context, id
+  string) {…}(ctx, id)\`: Dragonfly's import and seed-peer downloads): it may be meant to outlive the
+  context, a watcher, or work done after a request is answered (kyverno's reports), and would stop with it.
   A context handed to a logger only (\`logger.Infof(ctx, …)\`) is no use of it: flyteadmin's cloud
   events, published after the request returned, were all lost with the request's context. Nor is
   a context of the goroutine's own by that name, a parameter of its literal or declared first in

@@ -10,7 +10,7 @@ import { contextPackageName } from '../../src/go/imports.js';
 import { callsOf, codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { enclosingLoops } from '../../src/go/loops.js';
 import { ancestors, compacted, escapes, firstLine, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
-import { detachedApart, onlyStartedDetached } from './detached.js';
+import { detachedApart, detachedParam, detachedReason, onlyStartedDetached } from './detached.js';
 import { docs } from './docs.js';
 import { explainedByComment } from './explained.js';
 import { calleeReason } from './callee-reasons.js';
@@ -282,7 +282,10 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
     return `the call is in a function literal handed to ${shared}, whose work is shared by every caller that joins the same key: given ${source.expr}, one caller's cancellation would fail that work for all of them, callers whose own context is alive`;
   }
   for (const a of ancestors(call)) {
-    if (same(a, source.fn)) break;
+    if (same(a, source.fn)) {
+      if (detachedParam(call, source)) return detachedReason(call, source);
+      break;
+    }
     if (a.type === 'defer_statement') return `the call is deferred: cleanup that runs as the function returns, often because ${source.expr} is done, would then fail at once`;
     const deferredAs = a.type === 'func_literal' ? deferredByName(a) : undefined;
     if (deferredAs) return `the call is in a function literal the function defers (${deferredAs}): cleanup that runs as the function returns, often because ${source.expr} is done, would then fail at once`;
@@ -292,9 +295,7 @@ function whyNotThisContext(call: Node, source: CancellationSource): string | und
       if (stops.after) return `the call runs after a select that took work rather than stop on ${source.expr} (line ${stops.done.startPosition.row + 1}): that work may be meant to finish, and given ${source.expr} it could stop half-way (a worker's job cut off by the shutdown that waits for it to finish)`;
       return `the call is in a case of a select that stops on ${source.expr} in another case (line ${stops.done.startPosition.row + 1}): once this case runs, its work may be meant to finish, and given ${source.expr} it could stop half-way`;
     }
-    if (detachedApart(a, call, source.expr)) {
-      return `${call.text} is given to a goroutine that nothing waits for and that does not use ${source.expr} otherwise: it may be meant to outlive ${source.expr} (a connection's accept loop, a watcher, reports written after a request is answered), and would stop with it`;
-    }
+    if (detachedApart(a, call, source.expr)) return detachedReason(call, source);
   }
   const given = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
   const callee = given ? compacted(given.childForFieldName('function')!) : ''; // `c.\n\tDelete`, as `c.Delete`
