@@ -7,6 +7,7 @@ import { recordsEarlierChange, retriedWriteAfterChange } from './records-earlier
 import { readsOnlyValues } from './values-only.js';
 import { calleeKeepsContext } from './callee-keeps-context.js';
 import { retriesWithoutCheck } from './retry-loop.js';
+import { recordsAfterWait } from './records-after-wait.js';
 import { startsUnseen } from './starts-elsewhere.js';
 import { queuedUnseen } from './queued-work.js';
 import { resultShared } from './result-shared.js';
@@ -43,6 +44,8 @@ export function calleeReason(call: Node, ctx: FileContext, source: CancellationS
   if (kept) return `${kept}: given ${inScope}, that work would end with ${inScope}`;
   const spins = retriesWithoutCheck(call, ctx.packageIndex());
   if (spins) return `${spins}: given ${inScope}, once ${inScope} is done each try could fail at once and the loop retry without end, as fast as it can`;
+  const records = recordsAfterWait(call, ctx.packageIndex(), inScope);
+  if (records) return records;
   const starts = source.kind === 'ctx-field' ? undefined : startsUnseen(call, ctx.packageIndex());
   if (starts) {
     return `${starts} is code this package does not show, named for starting something that runs on: the context it is given commonly bounds the life of what it starts (a service, a loop), and given ${inScope} it would end with ${inScope}`;

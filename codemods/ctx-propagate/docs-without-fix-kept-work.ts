@@ -65,4 +65,12 @@ export const retryPollDoc = `- the function called, declared in the package, ret
   (controller-runtime's envtest, its webhooks found by a last lookup reported as a timeout);
 `;
 
-export const keptWorkWithoutFix = `${sharedDoneDoc}${handMadeOnceDoc}${timedWaitDoc}${constructorDoc}${cleanupNameDoc}${writeAfterServedDoc}${literalHandedOnDoc}${retryPollDoc}`;
+export const recordsAfterWaitDoc = `- the function called, declared in the package, waits given the context (a loop, or a call handed
+  it and a function literal using it: \`_ = retry.Do(ctx, func() error {…})\`) and then, under a
+  condition on how the wait ended, writes what it came to with the same context (\`if state !=
+  "SUCCESS" { s.db.WithContext(ctx).Update(…, "FAILURE") }\`; a logger's call is no such write): given
+  a request's context, a client gone mid-wait would end the wait and fail that write too, the record
+  left as the wait found it (with \`--aggressive\`, Dragonfly's job polling, its jobs left pending);
+`;
+
+export const keptWorkWithoutFix = `${sharedDoneDoc}${handMadeOnceDoc}${timedWaitDoc}${constructorDoc}${cleanupNameDoc}${writeAfterServedDoc}${literalHandedOnDoc}${retryPollDoc}${recordsAfterWaitDoc}`;
