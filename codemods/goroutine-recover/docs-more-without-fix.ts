@@ -99,7 +99,10 @@ in the module, so goconc reads it as it reads the package's own; recovered, a pa
 would end the watch for good with the process up (argo's file signal handler, its stop signals
 never forwarded again). So too a method of such a package's type held in a field of the receiver,
 and a function of the module that either calls (\`vm.network.PushGossip(ctx)\`, which calls
-\`gossip.Every(…)\`, a ticker loop: avalanchego's X-chain gossip, recovered, would have stopped for good).
+\`gossip.Every(…)\`, a ticker loop: avalanchego's X-chain gossip, recovered, would have stopped for good),
+and a method called on a local or parameter of such a type, typed so, made as one, or returned by a
+function of that package (\`certManager := diskcertmanager.New(…)\`, then \`certManager.WatchFileChanges(ctx)\`:
+spire's OIDC provider, whose certificate would never have been reloaded again).
 
 A goroutine that hands the address of a field named for a lock (\`&vm.ctx.Lock\`, \`&s.mu\`), whatever
 package types it, to code this package does not show: it may lock it without a deferred unlock

@@ -1,6 +1,7 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import { functionTexts, importPathNamed, methodTexts, modulePackageTexts } from '../../src/go/module-packages.js';
+import { writtenType } from '../../src/go/scope.js';
 import { ancestors, type Node } from '../../src/go/syntax.js';
 import { LOOPS_FOR_GOOD } from './skipped-work.js';
 
@@ -44,6 +45,7 @@ function moduleTarget(callee: Node, ctx: FileContext): { texts: string[]; decls:
   if (operand.type === 'identifier') {
     const path = importPathNamed(operand.text, [ctx.source]);
     const texts = path ? modulePackageTexts(path, ctx.path) : undefined;
+    if (!path) return localOfModuleType(operand, name, ctx);
     return texts ? { texts, decls: functionTexts(texts, name), what: `a function of package ${operand.text} of this module` } : undefined;
   }
   if (operand.type !== 'selector_expression' || operand.childForFieldName('operand')?.type !== 'identifier') return undefined;
@@ -55,4 +57,24 @@ function moduleTarget(callee: Node, ctx: FileContext): { texts: string[]; decls:
   const path = typed ? importPathNamed(typed[1], [ctx.source]) : undefined;
   const texts = path ? modulePackageTexts(path, ctx.path) : undefined;
   return texts ? { texts, decls: methodTexts(texts, name, typed![2]), what: `a method of ${typed![1]}.${typed![2]}, a type of this module` } : undefined;
+}
+
+/**
+ * The same for a method called on a local or parameter of a type of another package of the module:
+ * typed so (`m *certmgr.Manager`), made as one (`&certmgr.Manager{…}`), or returned by a function of
+ * that package (`certManager := diskcertmanager.New(…)`, then `go func() {
+ * certManager.WatchFileChanges(ctx) }()`: spire's OIDC provider, whose ticker loop reloads the
+ * serving certificate for the process' life). A constructor whose result type goconc cannot read
+ * leaves any type of that package with a method by the name.
+ */
+function localOfModuleType(operand: Node, name: string, ctx: FileContext): { texts: string[]; decls: string[]; what: string } | undefined {
+  const written = writtenType(operand.text, operand)?.replace(/\s+/g, ' ').trim();
+  const m = written && /^[&*]?\s*(\w+)\.(\w+)\s*([({]|$)/.exec(written);
+  const path = m ? importPathNamed(m[1], [ctx.source]) : undefined;
+  const texts = path ? modulePackageTexts(path, ctx.path) : undefined;
+  if (!m || !texts) return undefined;
+  // `pkg.New(…)`: the type its declaration returns (`func New(…) *Manager {`, `(*Manager, error)`).
+  const made = m[3] === '(' ? functionTexts(texts, m[2]).map((t) => /\)\s*\(?\s*\*?([A-Z]\w*)\b[^{\n]*\{\s*$/m.exec(t.slice(0, t.indexOf('{') + 1))?.[1]).find(Boolean) : m[2];
+  if (m[3] === '(' && functionTexts(texts, m[2]).length === 0) return undefined;
+  return { texts, decls: methodTexts(texts, name, made), what: `a method of ${made ? `${m[1]}.${made}` : `a type of package ${m[1]}`}, of this module` };
 }
