@@ -186,6 +186,12 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   whose other cases are only timers (\`case <-time.After(d):\`, \`case <-t.C:\`), nothing closing it: that receive
   waits for the value, and a send that gives up would leave it waiting forever (a variant of
   resty's SRV lookup, whose Execute read the body before taking the result, hung once ctx ended);
+- the send is on each channel of a field (\`for _, pw := range pr.pipeWaiters[key] { pw <- pipe }\`)
+  that a function of the package registers there itself, made unbuffered (\`pc := make(chan *Pipe)\`,
+  \`pr.pipeWaiters[key] = append(pr.pipeWaiters[key], pc)\`), and then waits on with a plain receive
+  (\`return <-pc\`), nothing closing it: a send that gives up would leave that waiter waiting forever
+  (a variant of scope's pipe router, whose waiter, a little late to its receive while the router
+  stopped, never got its pipe);
 - a receiver of the channel (the function that made it, for a local; any code of the package, for a
   field) waits for it in a select whose \`case <-ctx.Done():\` still wants the value: it hands the
   channel to a call (\`return KillAndWait(c.cmd, c.waitCh)\`, which terminates the process and then

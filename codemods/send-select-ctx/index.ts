@@ -1,7 +1,7 @@
 import { cancellationSources, DONE_NAME, signalledDoneChannels, deadDoneFieldsReason } from '../../src/go/cancellation.js';
 import { ancestors, contains, enclosingFunction, escapes, firstLine, outermostFunction, same, touchesError, type Node } from '../../src/go/syntax.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
-import { abandonableResultChannel, awaitedResultChannel, drainedOnExit, receiveLeftWaiting } from '../../src/go/result-channel.js';
+import { abandonableResultChannel, awaitedResultChannel, drainedOnExit } from '../../src/go/result-channel.js';
 import { ignoredByMakerReason } from './polled-by-maker.js';
 import { fieldReceiverIgnoringReason } from './field-receiver-ignoring.js';
 import { returnedReplyReason } from './returned-reply.js';
@@ -12,6 +12,7 @@ import { roomInEveryCaller } from './caller-room.js';
 import { relayedFrom } from './relays.js';
 import { collectedAfterWait } from './collected-after-wait.js';
 import { collectorChannel, drainedBy, storedFieldReceived } from './receivers.js';
+import { waitingReason } from './registered-channels.js';
 import { handedBackWithChannel, tokenTaken } from './reply-channels.js';
 import { returnLeavesOnly } from './callers.js';
 import { closedErrorChannel, closedOnceAllSent, reportedOnSameChannel, truncatedStream } from './streams.js';
@@ -192,10 +193,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (asserted) return { reason: `${chan} comes ${asserted}: who made it, with how much room, and who waits on it are not known here, and a select could drop a value its owner waits for` };
   const ownStopChannel = stopsOnOwnChannel(fn, sources);
   if (ownStopChannel) return { reason: `the function stops on ${ownStopChannel.text} in its own select (line ${ownStopChannel.startPosition.row + 1}), not on ${sources[0].expr}: its owner stops it that way, and a return once ${sources[0].expr} is done would end it where that owner does not expect it` };
-  const waiting = receiveLeftWaiting(send, ctx.source);
-  // Senders started in a loop on one channel need room for every send, not one.
-  const many = send.childForFieldName('channel')?.type !== 'index_expression' && ancestors(send).some((a) => a.type === 'for_statement' && contains(enclosingFunction(waiting ?? send)!, a) && !contains(a, waiting ?? send));
-  if (waiting) return { reason: `${waiting.type === 'range_clause' ? `for ${waiting.text}` : waiting.text} (line ${waiting.startPosition.row + 1}) waits for the value and nothing closes ${chan} before it: a send that gives up once ${sources[0].expr} is done would leave it waiting forever (${many ? 'a buffer with room for every send lets the sends' : 'a buffer of one lets the send'} finish instead)` };
+  const waiting = waitingReason(send, ctx, chan, sources[0].expr);
+  if (waiting) return { reason: waiting };
   const helper = countedByHelper(send, ctx, sources[0].expr) ?? countedWhereReturned(send, ctx, sources[0].expr) ?? readerGivenCancel(send, sources, ctx);
   if (helper) return { reason: helper };
   const token = tokenTaken(send, fn);
