@@ -14,8 +14,8 @@ export const withoutFix = `## Reported without a fix
   dropped (goreplay's binary output replayed requests after \`Close\`);
 - the send is in a goroutine of an errgroup made with its own context (\`eg, egCtx :=
   errgroup.WithContext(ctx)\`, then \`eg.Go(func() error { … rowChan <- row … })\`): a sibling's
-  failure ends only \`egCtx\`, so a select on the outer context would go on waiting
-  (go-mysql-server's aggregation). goconc does not take a group's context as a source;
+  failure ends only \`egCtx\`, so a select on the outer context would go on waiting (go-mysql-server's
+  aggregation). goconc does not take a group's context as a source; where it is the only one in scope, the reason names it;
 - no cancellation source in scope — goconc never invents a context. An unexported done-channel
   field the package never makes or sets (\`a.shutdownCh = …\`, \`shutdownCh:\` in a literal), though
   it builds the type, is no source: it is nil, and a case on it would never fire (dkron's agent).

@@ -159,7 +159,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
     const dead = deadDoneFieldsReason(send, ctx.tree, ctx.packageIndex);
     if (dead) return { reason: dead };
     const foreign = foreignContext(send);
-    return { reason: foreign ? `no cancellation source goconc knows in scope: ${foreign} is not the standard library's context.Context, and goconc cannot see whether it has a Done() to select on` : 'no cancellation source in scope (no context.Context or done channel to select on)' };
+    const group = foreign ? undefined : groupContextBeside(send);
+    return { reason: foreign ? `no cancellation source goconc knows in scope: ${foreign} is not the standard library's context.Context, and goconc cannot see whether it has a Done() to select on` : group ? `no cancellation source goconc takes in scope: ${group} is the context of the errgroup that runs this goroutine, which goconc does not select on` : 'no cancellation source in scope (no context.Context or done channel to select on)' };
   }
   const chan = send.childForFieldName('channel')!.text;
   const lock = lockAcquired(send, ctx);
