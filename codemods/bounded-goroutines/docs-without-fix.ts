@@ -154,9 +154,9 @@ function passed in or another package's function is not seen. No fix when:
   against each server; 1Panel's disk usage per mount, where a network mount may hang);
 - a goroutine waits for an event of its own item as a statement (\`<-t.GotInfo()\`, \`res :=
   <-req.reply\`, the channel from the range variable, a value the loop made for the item, or the
-  literal's argument), or calls a function named for waiting given the item (\`aso.waitForAck(p)\`):
+  literal's argument), calls a function named for waiting given the item (\`aso.waitForAck(p)\`), or asks the item's own worker and waits for its answer (\`c.requests <- finished\`, then \`<-finished\`, in a method of the item too):
   its producer signals it when it sees fit, perhaps never, and bounded, items still waiting would hold the slots (torrent's
-  magnet-metainfo never wrote the resolved magnets listed after unresolvable ones; fabric's gossip acks, expected until a timeout set before the loop, were dropped for the peers sent to late);
+  magnet-metainfo never wrote the resolved magnets listed after unresolvable ones; fabric's gossip acks, expected until a timeout set before the loop, were dropped for the peers sent to late; cadvisor's on-demand housekeeping, one worker per container, took turns);
 - a goroutine waits for a context to end with \`<-ctx.Done()\` as a statement of its own (a stop
   waiter: \`eg.Go(func() error { <-ctx.Done(); return srv.Stop(…) })\` per server): it holds its slot
   until then, whatever the spawner waits for;

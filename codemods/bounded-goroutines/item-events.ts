@@ -1,3 +1,5 @@
+import { receiverOf } from '../../src/go/declarations.js';
+import type { PackageIndex } from '../../src/go/package-index.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { contains, rootName, same, unparen, type Node } from '../../src/go/syntax.js';
 import type { Spawn } from './detect.js';
@@ -10,9 +12,11 @@ import type { Spawn } from './detect.js';
  * never (a magnet no peer has the metadata of): bounded, items still waiting would hold the
  * slots, and later items whose events came would never start. The receive as written.
  */
-export function waitsForItemEvent(spawn: Spawn, literal: Node | undefined): string | undefined {
+export function waitsForItemEvent(spawn: Spawn, literal: Node | undefined, index: PackageIndex): string | undefined {
   if (literal?.type !== 'func_literal') return undefined;
   const body = literal.childForFieldName('body')!;
+  const requested = requestToItemWorker(body, literal, (root, at) => perItem(root, at, spawn, literal)) ?? requestInItemMethod(body, literal, spawn, index);
+  if (requested) return requested;
   for (const recv of body.descendantsOfType('unary_expression')) {
     if (recv.childForFieldName('operator')?.text !== '<-' || !standsAlone(recv) || !ownCode(recv, literal)) continue;
     const operand = unparen(recv.childForFieldName('operand')!);
@@ -30,6 +34,43 @@ export function waitsForItemEvent(spawn: Spawn, literal: Node | undefined): stri
     const args = call.childForFieldName('arguments')?.namedChildren ?? [];
     const given = args.map((a) => rootName(unparen(a))).find((root) => root && perItem(root, call, spawn, literal));
     if (given) return call.text;
+  }
+  return undefined;
+}
+
+/**
+ * A request handed to the item's own worker, its answer then awaited: a send on a channel field
+ * of the item of a channel made here (`cont.onDemandChan <- finished`), received from after it
+ * (`case <-finished:`). That worker runs apart for each item already (cadvisor's container
+ * housekeeping, one goroutine per container): bounded, only the waits would take turns, the
+ * last item answered many times later. The answer's wait and the send, as written.
+ */
+function requestToItemWorker(body: Node, scope: Node, isItem: (root: Node, at: Node) => boolean): string | undefined {
+  for (const send of body.descendantsOfType('send_statement')) {
+    const chan = unparen(send.childForFieldName('channel')!);
+    const value = unparen(send.childForFieldName('value')!);
+    const root = chan.type === 'selector_expression' ? rootName(chan) : undefined;
+    if (!root || value.type !== 'identifier' || !ownCode(send, scope) || !isItem(root, send)) continue;
+    const made = declarationOf(value.text, send);
+    if (!made || !('local' in made) || !contains(body, made.local.decl) || !/^make\(\s*chan\b[^,]*\)$/.test(made.local.value?.text ?? '')) continue;
+    const answer = body.descendantsOfType('unary_expression').find((u) => u.startIndex > send.endIndex && u.childForFieldName('operator')?.text === '<-' && u.childForFieldName('operand')?.text === value.text);
+    if (answer) return `${answer.text}, the answer to ${send.text}, a request to the item's own worker`;
+  }
+  return undefined;
+}
+
+/** The same in a method of the package called on the item (`cont.OnDemandHousekeeping()`), its receiver standing for the item. */
+function requestInItemMethod(body: Node, literal: Node, spawn: Spawn, index: PackageIndex): string | undefined {
+  for (const call of body.descendantsOfType('call_expression')) {
+    const callee = unparen(call.childForFieldName('function')!);
+    const operand = callee.type === 'selector_expression' ? unparen(callee.childForFieldName('operand')!) : undefined;
+    if (operand?.type !== 'identifier' || !ownCode(call, literal) || !perItem(operand, call, spawn, literal)) continue;
+    for (const decl of index.functionsNamed(callee.childForFieldName('field')!.text, true)) {
+      const recv = receiverOf(decl)?.name;
+      const own = decl.childForFieldName('body');
+      const found = recv && own ? requestToItemWorker(own, decl, (root) => root.text === recv) : undefined;
+      if (found) return `${found}, in ${call.text}`;
+    }
   }
   return undefined;
 }

@@ -150,7 +150,7 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (task) {
     return `each goroutine runs the task its item carries (${task}) with the caller's context: different work run at once under one deadline (a health probe's), and bounded, the later tasks would start late against it`;
   }
-  const itemEvent = waitsForItemEvent(spawn, literal);
+  const itemEvent = waitsForItemEvent(spawn, literal, ctx.packageIndex());
   if (itemEvent) {
     return `the goroutine waits for an event of its own item (${itemEvent}), which comes when its producer sees fit, perhaps never: bounded, items still waiting would hold the slots, and later items whose events came would never start`;
   }
