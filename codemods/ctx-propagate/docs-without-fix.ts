@@ -122,7 +122,7 @@ ${doneWithoutFix}- it runs after a blocking call (\`s.ListenAndServe()\`, \`s.Se
   (\`context.Canceled\`, \`ctx.Err()\`): given the context, a call cut off as its caller goes away
   would be recorded as a failure (gravity's health check marked a healthy cluster degraded);
 - in a callback given the context (a poll's condition), the call's failure is kept in a variable
-  of the function around it (\`lastError = err\`), or its result is (\`res, err = c.Get(…)\`), reported
+  or parameter of the function around it (\`lastError = err\`), or its result is (\`res, err = c.Get(…)\`), reported
   once the attempts give up: an attempt cut off at the deadline would replace that failure or result
   with the context's end (openyurt's RBAC helpers; antctl's traceflow printed an empty result);
 - it is given to a call named for cleaning up (\`ref.Release(context.TODO())\`,

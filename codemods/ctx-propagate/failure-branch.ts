@@ -48,8 +48,10 @@ export function keptAcrossAttempts(given: Node | undefined, callback: Node): { n
   for (const assign of [...taken, ...(branch?.descendantsOfType('assignment_statement') ?? [])]) {
     for (const left of assign.childForFieldName('left')?.namedChildren ?? []) {
       if (left.type !== 'identifier' || left.text === '_' || (assign !== taken[0] && assign.childForFieldName('left')!.namedChildCount !== 1)) continue;
+      // A local of the function, or one of its parameters (`annp, err = c.Get(…)` in a poll's
+      // condition, `annp` then returned: antrea's policy status checks returned an empty policy).
       const found = declarationOf(left.text, assign);
-      const decl = found && ('local' in found ? found.local.decl : undefined);
+      const decl = found && ('local' in found ? found.local.decl : found.param.fn);
       if (decl && !contains(callback, decl)) return { name: left.text, what: assign === taken[0] ? 'result' : 'failure' };
     }
   }
