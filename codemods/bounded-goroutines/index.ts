@@ -80,7 +80,9 @@ function waitedElsewhere(spawn: Spawn, fnName: string, source: string): string {
   const args = spawn.go.namedChild(0)?.childForFieldName('arguments')?.namedChildren ?? [];
   const handed = (g: string) => args.some((a) => a.text === g || a.text === `&${g}`) && !new RegExp(`(?<![\\w.])${regexEscaped(g)}\\.Wait\\(`).test(spawn.fn.text);
   const joins = (g: string) => new RegExp(`^\\s*(defer\\s+)?${regexEscaped(g)}\\.Done\\(\\)\\s*$`, 'm').test(spawn.loop.text) || handed(g);
-  const group = loopGroups(spawn.loop).find((g) => joins(g) && !('local' in (declarationOf(g.split('.')[0], spawn.loop) ?? {})));
+  // Not a local of the function, nor one declared in the loop (each goroutine's own, for goroutines it starts in turn).
+  const inLoop = (g: string) => new RegExp(`(?<![\\w.])var\\s+${regexEscaped(g)}\\b|(?<![\\w.])${regexEscaped(g)}\\s*(,\\s*\\w+\\s*)*:=`).test(spawn.loop.text);
+  const group = loopGroups(spawn.loop).find((g) => joins(g) && !inLoop(g.split('.')[0]) && !('local' in (declarationOf(g.split('.')[0], spawn.loop) ?? {})));
   if (group) return `${fnName} does not wait for them (they join ${group}, waited for elsewhere)`;
   // Added to in the loop, a group kept in a field, and told done by the functions the goroutines
   // run (`t.wg.Add(2); go t.tcpListen(l)`, tcpListen deferring t.wg.Done()).
