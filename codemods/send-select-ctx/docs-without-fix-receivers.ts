@@ -157,6 +157,12 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   it makes with a cancel, and a function of the package calls that cancel and then waits for the
   value with a plain receive, itself or through the fields it keeps both in (\`d.goroutineCancel()\`,
   then \`<-d.statusChannel\` in \`Close\`: containers/image's daemon destination hung);
+- the send is on a field of the receiver (\`g.fatalError <- err\`) in a method the package hands on as
+  a callback (\`elect(leadCtx, g.onStartedLeading, …)\`), its context a parameter that whoever calls
+  it gives, and a function of the package waits for the field in a select on a context its own
+  caller hands it (\`case err := <-g.fatalError:\` beside \`case <-ctx.Done():\` in \`Run\`): the
+  callback's context may end first (a lead lost), and a send giving up then would leave that wait
+  without the value (a variant of submariner's gateway, whose fatal engine error was dropped);
 - the send follows, on its path, an \`if\` testing for the context's end (\`ctx.Err() != nil\`,
   \`ctx.Err() == context.DeadlineExceeded\`, \`errors.Is(err, context.Canceled)\`) whose branch sets
   what it sends, not to a zero value, and goes on to it (\`result.aborted = true\`, then \`resultChan <- result\`): the

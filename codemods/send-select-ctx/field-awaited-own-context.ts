@@ -2,6 +2,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { callsHanding } from '../../src/go/called-functions.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
+import { receiverOf } from '../../src/go/declarations.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
 
@@ -19,6 +20,7 @@ import { ancestors, enclosingFunction, same, type Node } from '../../src/go/synt
  */
 export function fieldAwaitedOnOwnContext(send: Node, ctx: FileContext, source: CancellationSource): string | undefined {
   const chan = send.childForFieldName('channel');
+  if (chan?.type === 'selector_expression') return callbackFieldAwaited(chan, ctx, source);
   const found = chan?.type === 'identifier' ? declarationOf(chan.text, send) : undefined;
   if (!found) return undefined;
   const made: { name: string; at: Node }[] = [];
@@ -32,10 +34,15 @@ export function fieldAwaitedOnOwnContext(send: Node, ctx: FileContext, source: C
     }
   }
   if (made.length === 0) return undefined;
-  const index = ctx.packageIndex();
   const fields = made.map(({ name, at }) => keptIn(name, at));
   const field = fields[0];
   if (!field || fields.some((f) => f !== field)) return undefined;
+  return awaitedOnOwnContext(field, ctx, source);
+}
+
+/** A receive of the field in a select on a context the receiving function's own caller hands it, as written. */
+function awaitedOnOwnContext(field: string, ctx: FileContext, source: CancellationSource): string | undefined {
+  const index = ctx.packageIndex();
   if (index.anyTextMatches(new RegExp(`\\bclose\\(\\s*[^()]*\\.${regexEscaped(field)}\\s*\\)`))) return undefined;
   const receives = index.nodesMatching(new RegExp(`<-\\s*[\\w.]+\\.${regexEscaped(field)}\\b`, 'g'));
   for (const n of receives) {
@@ -47,6 +54,22 @@ export function fieldAwaitedOnOwnContext(send: Node, ctx: FileContext, source: C
     }
   }
   return undefined;
+}
+
+/**
+ * The same for a send on a field of the receiver (`g.fatalError <- err`) in a method the package
+ * hands on as a callback (`elect(leCtx, g.onStartedLeading, …)`), the source its context
+ * parameter: whoever calls it gives that context, which may end before the receiving function's
+ * own (submariner's gateway: the leader-election context ended with the lease, while Run still
+ * waited on its parent for the fatal error).
+ */
+function callbackFieldAwaited(chan: Node, ctx: FileContext, source: CancellationSource): string | undefined {
+  const fn = source.fn;
+  const name = fn.type === 'method_declaration' ? fn.childForFieldName('name')?.text : undefined;
+  if (source.kind !== 'ctx-param' || !name || chan.childForFieldName('operand')?.text !== receiverOf(fn)?.name) return undefined;
+  if (!ctx.packageIndex().anyTextMatches(new RegExp(`[\\w)\\]]\\.${regexEscaped(name)}\\b(?!\\s*\\()`))) return undefined;
+  const awaited = awaitedOnOwnContext(chan.childForFieldName('field')!.text, ctx, source);
+  return awaited && `${awaited} (${name}, handed on as a callback, is given its ${source.expr} by whoever calls it)`;
 }
 
 /** The field of a struct literal in the function making the channel that holds it (`statusChannel: statusChannel`). */
