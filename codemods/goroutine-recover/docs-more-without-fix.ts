@@ -104,6 +104,12 @@ and a method called on a local or parameter of such a type, typed so, made as on
 function of that package (\`certManager := diskcertmanager.New(…)\`, then \`certManager.WatchFileChanges(ctx)\`:
 spire's OIDC provider, whose certificate would never have been reloaded again).
 
+A goroutine handed the read end of an \`io.Pipe\` that a function of the package makes and returns,
+its write end kept elsewhere (\`rc, prc := NewDualReadCloser(resp.Body)\`, then \`go func(prc
+io.ReadCloser) { cache(prc) }(prc)\`, the writer teeing the response the client reads): recovered,
+a panic would leave the pipe unread and open, and each write to it blocked for good (openyurt's
+response cache, the client's response hung with the process up).
+
 A goroutine that hands the address of a field named for a lock (\`&vm.ctx.Lock\`, \`&s.mu\`), whatever
 package types it, to code this package does not show: it may lock it without a deferred unlock
 (avalanchego's block reindexing commits under the chain's lock; recovered, a panic there would have

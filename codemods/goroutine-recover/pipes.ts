@@ -35,15 +35,44 @@ const PIPE_MADE = /(?<![\w.])(\w+)\s*,\s*(\w+)\s*(?:,\s*\w+\s*)?:?=\s*(net|io|os
  * left to a reader (gravity's `NewTailReader`: a goroutine writes each tailed line to `in`, and
  * the reader it returns reads `out`): a panic, recovered, leaves the reader waiting for good.
  */
-export function pipeFedAlone(stmts: Node[], go: Node): { end: string; other: string; made: string } | undefined {
+export function pipeFedAlone(stmts: Node[], go: Node): string | undefined {
   const fn = enclosingFunction(go);
   const code = codeOnly(stmts.map((s) => s.text).join('\n'));
   const names = (name: string) => new RegExp(`(?<![\\w.])${regexEscaped(name)}\\b`).test(code);
   for (const m of codeOnly(fn?.text ?? '').matchAll(PIPE_MADE)) {
     // An io.Pipe's (and os.Pipe's) writer is its second end; either end of a net.Pipe writes.
     const ends = m[3] === 'net' ? [[m[1], m[2]], [m[2], m[1]]] : [[m[2], m[1]]];
-    const fed = ends.find(([end, other]) => end !== '_' && names(end) && !names(other));
-    if (fed) return { end: fed[0], other: fed[1], made: m[0].trim() };
+    const [end, other] = ends.find(([end, other]) => end !== '_' && names(end) && !names(other)) ?? [];
+    if (end) return `the goroutine alone writes to ${end}, one end of a pipe its function makes (${m[0].trim()}), and ${other} is read elsewhere: recovered, a panic would leave ${end} open and silent, and the reader of ${other} waiting forever where the process used to crash`;
+  }
+  return undefined;
+}
+
+/**
+ * The read end of an \`io.Pipe\` that a function of the package makes and returns, handed to the
+ * goroutine (\`rc, prc := NewDualReadCloser(resp.Body)\`, then \`go func(…, prc io.ReadCloser, …) {
+ * cache(prc) }(…, prc, …)\`, the pipe's writer teeing the caller's response into it: openyurt's
+ * response cache), its write end kept elsewhere: recovered, a panic would leave the pipe unread
+ * and open, and each write to it blocked for good.
+ */
+export function pipeDrainedAlone(stmts: Node[], go: Node, index: PackageIndex): string | undefined {
+  const fn = enclosingFunction(go);
+  const code = codeOnly(stmts.map((s) => s.text).join('\n')) + (go.namedChild(0)?.childForFieldName('arguments')?.text ?? '');
+  for (const decl of fn?.descendantsOfType('short_var_declaration') ?? []) {
+    const call = decl.childForFieldName('right')?.namedChildren[0];
+    const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+    if (callee?.type !== 'identifier' || decl.startIndex > go.startIndex) continue;
+    const left = decl.childForFieldName('left')!.namedChildren.map((n) => n.text);
+    for (const made of index.functionsNamed(callee.text, false, (t) => /\bio\.Pipe\(\)/.test(t))) {
+      const pipe = [...codeOnly(made.text).matchAll(PIPE_MADE)].find((m) => m[3] === 'io');
+      // Where the pipe's reader stands among what the function returns.
+      const returned = pipe ? made.descendantsOfType('return_statement').map((r) => (r.namedChild(0)?.namedChildren ?? []).map((e) => e.text)) : [];
+      const at = returned.map((r) => r.indexOf(pipe![1])).find((i) => i >= 0);
+      const reader = at === undefined || at < 0 ? undefined : left[at];
+      if (reader && reader !== '_' && new RegExp(`(?<![\\w.])${regexEscaped(reader)}\\b`).test(code)) {
+        return `the goroutine reads ${reader}, the read end of a pipe ${callee.text} makes (${pipe![0].trim()}) and writes to elsewhere: recovered, a panic would leave ${reader} unread and open, and each write to the pipe waiting forever where the process used to crash`;
+      }
+    }
   }
   return undefined;
 }
@@ -79,3 +108,4 @@ function deferredCloses(st: Node): string[] {
   if (literal?.type !== 'func_literal') return [];
   return statementsOf(literal.childForFieldName('body')).flatMap((c) => /^close\((\w+)\)$/.exec(c.text)?.[1] ?? []);
 }
+

@@ -4,7 +4,7 @@ import { receivesFrom, regexEscaped } from '../../src/go/find-by-text.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { ancestors, enclosingFunction, firstLine, FUNCTION_TYPES, isLogStatement, previousStatement, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { pipeClosedOnExit, pipeFedAlone, streamClosedOnExit } from './pipes.js';
+import { pipeClosedOnExit, pipeDrainedAlone, pipeFedAlone, streamClosedOnExit } from './pipes.js';
 import { fieldGroupWaited } from './field-groups.js';
 import { countedReceives } from './counted-receives.js';
 import { polledCounter } from './polled-counter.js';
@@ -44,10 +44,8 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
   if (stream) {
     return `the goroutine closes the channel its values go out on in a defer (${stream}): recovered, a panic would end the stream early with a clean close, and its reader would take the cut-off values as complete where the process used to crash`;
   }
-  const fed = pipeFedAlone(stmts, go);
-  if (fed) {
-    return `the goroutine alone writes to ${fed.end}, one end of a pipe its function makes (${fed.made}), and ${fed.other} is read elsewhere: recovered, a panic would leave ${fed.end} open and silent, and the reader of ${fed.other} waiting forever where the process used to crash`;
-  }
+  const fed = pipeFedAlone(stmts, go) ?? pipeDrainedAlone(stmts, go, index);
+  if (fed) return fed;
   // Or in a deferred literal (`defer func() { if err := stream.CloseSend(); err != nil { … } }()`).
   const sendEnd = stmts.map((st) => (st.type === 'defer_statement' ? /(?<![\w.])[\w.]+\.CloseSend\(\)/.exec(st.text)?.[0] : undefined)).find(Boolean);
   if (sendEnd) {
