@@ -157,6 +157,11 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   it makes with a cancel, and a function of the package calls that cancel and then waits for the
   value with a plain receive, itself or through the fields it keeps both in (\`d.goroutineCancel()\`,
   then \`<-d.statusChannel\` in \`Close\`: containers/image's daemon destination hung);
+- the send is in a goroutine, on a channel parameter of the function that starts it, and that
+  function, once it has waited for its goroutines (a \`.Wait()\` after the go statement), sends on the
+  channel itself with a plain send (\`appWG.Wait(); changes <- Stopped\`): its caller reads the
+  channel until the function returns, so the send has its receiver, and a select would only drop a
+  value that reader takes (node-problem-detector's Windows service lost its StopPending status);
 - the send is on a field of the receiver (\`g.fatalError <- err\`) in a method the package hands on as
   a callback (\`elect(leadCtx, g.onStartedLeading, …)\`), its context a parameter that whoever calls
   it gives, and a function of the package waits for the field in a select on a context its own
