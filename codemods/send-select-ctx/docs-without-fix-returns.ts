@@ -6,6 +6,11 @@ export const returnsWithoutFix = `- a return in place of the send would run a de
 - an early return would skip a call after the send that hands the channel to a function of the
   package closing it (\`m.registry.watchSubnet(ctx, cursor, sn, receiver)\`, whose
   \`close(receiver)\` ends its reader's range: flannel's lease watch);
+- the statement that makes the value sent also moves on a local the function records in a defer
+  (\`ev, st = a.collectEvent(st)\`, then \`ch <- ev\`, under \`defer func() { a.SaveEventState(st) }()\`):
+  a return in place of the send would record the state as moved past a value never delivered, and a
+  run starting again from that record would never send it (lima's guest agent: ports opened while
+  the host agent reconnected were never forwarded);
 - the source is a context the function made with a cancel it has not deferred by the send
   (\`ctx, cancelDial := context.WithCancel(…)\`, cancelled later in a cleanup closure): the new return
   would leave the cancel uncalled, which \`go vet\` reports (sliver's port forward);

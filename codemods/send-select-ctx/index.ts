@@ -70,7 +70,7 @@ import { isSignal, signalReason } from './signal-names.js';
 import { inTestCode } from '../../src/go/test-code.js';
 import { signalSkipped } from './skipped-signal.js';
 import { cancelledThenReceived } from './cancelled-then-received.js';
-import { raisedBeforeSend } from './raised-before-send.js';
+import { advancedBeforeSend } from './raised-before-send.js';
 import { mayBeNil } from './nil-source.js';
 import { sendEndReason } from './send-end.js';
 import { drainedByCallersReason } from './handed-in-drained.js';
@@ -278,7 +278,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (skipped) return { reason: skippedReason(skipped, send) };
   const branchCleanup = continued ? undefined : cleanupInBranchReason(send, fn, ctx.source) ?? openedResourceReason(send, fn);
   if (branchCleanup) return { reason: branchCleanup };
-  const pending = raisedBeforeSend(send, fn, ctx);
+  const pending = advancedBeforeSend(send, fn, ctx);
   if (pending) return { reason: pending };
   const signal = continued ? undefined : signalSkipped(send, fn);
   if (signal) return { reason: `the return added here would skip ${signal.text} (line ${signal.startPosition.row + 1}), a signal someone waits for that keeps its blocking send: that waiter would wait forever` };

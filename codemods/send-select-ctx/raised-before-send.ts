@@ -1,9 +1,21 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { ancestors, contains, FUNCTION_TYPES, unparen, type Node } from '../../src/go/syntax.js';
+import { progressSavedOnReturn } from './saved-progress.js';
 
 // A count of values in flight raised right before the send, brought down by the receiver's side
 // once the value is handled: a return in place of the send would leave it raised for good.
+
+/**
+ * Why a return in place of the send would leave what the function moved on before it as if the
+ * value had been handled: a count raised for it, or a state a defer records.
+ */
+export function advancedBeforeSend(send: Node, fn: Node, ctx: FileContext): string | undefined {
+  const raised = raisedBeforeSend(send, fn, ctx);
+  if (raised) return raised;
+  const saved = progressSavedOnReturn(send, fn);
+  return saved && `the function records on its way out what ${saved.made} moves on with the value sent (${saved.deferred}, deferred): a return here would record it as moved past a value never delivered, and whoever starts again from that record would never get the value`;
+}
 
 /**
  * A `X.Add(1)` statement before the send in its block (`p.pending.Add(1); p.queue <- job`: a
@@ -16,7 +28,7 @@ import { ancestors, contains, FUNCTION_TYPES, unparen, type Node } from '../../s
  * by a loop or zero test on `atomic.LoadInt64(&q.pending)` (a variant of dd-trace-go's trace queue,
  * whose Flush hung). The reason, or undefined.
  */
-export function raisedBeforeSend(send: Node, fn: Node, ctx: FileContext): string | undefined {
+function raisedBeforeSend(send: Node, fn: Node, ctx: FileContext): string | undefined {
   const add = addBefore(send);
   if (!add) return undefined;
   const callee = add.childForFieldName('function')!;
