@@ -172,7 +172,9 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   \`ctx.Err() == context.DeadlineExceeded\`, \`errors.Is(err, context.Canceled)\`) whose branch sets
   what it sends, not to a zero value, and goes on to it (\`result.aborted = true\`, then \`resultChan <- result\`): the
   value sent once the context is done is the one telling of it, and a select would drop it at
-  random (a variant of dolt's batsee lost the tests its deadline killed from its report);
+  random (a variant of dolt's batsee lost the tests its deadline killed from its report); likewise a
+  select's case for that end, or for a context made from it (\`case <-cctx.Done(): canceled = true\`,
+  \`cctx\` from \`context.WithTimeout(ctx, …)\`: a variant of tiflow's checker, whose one result was lost);
 - the function that made the channel hands it to a function or method of the package that
   receives from that parameter in its own code with a plain receive, or in a select with no
   default and no case for a context's end or a stop channel (\`q.waitTick(tick)\`, with \`func (q

@@ -73,7 +73,7 @@ export const withoutFix = `## Reported without a fix
 - the send reports the failure of a call given the context, or a context made from it
   (\`workerCtx, cancel := context.WithCancel(ctx)\`) (\`if err := lim.Take(ctx, n); err != nil
   { out <- failed(err) }\`, or \`err != nil && !errors.Is(err, errNotFound)\`, or an \`err\` set by
-  such a call anywhere before the test, \`res, err = s.generate(ctx, p)\` in a block above it, or
+  such a call anywhere before the test, \`res, err = s.generate(ctx, p)\` in a block above it, or anywhere in the function for a literal it defers (\`defer func() { if err != nil { pr <- …} }()\`, \`err = s.resetDBs(ctx)\`: tiflow's syncer), or
   \`out, err := cmd.CombinedOutput()\` with a clean-up and a log call between (lima's WSL2 boot); also through a chain: \`rdb.Set(ctx, k, v).Err()\`, or a method of a value made with it:
   \`cmd.Run()\` with \`cmd := exec.CommandContext(ctx, …)\`, cluster-api's tilt-prepare reporting an
   interrupted run as a success, or of a field set so before, \`c.cmd.Wait()\` after \`c.cmd =
@@ -282,7 +282,7 @@ ${returnsWithoutFix}
   on the context and tries the same send (\`case <-ctx.Done(): return\`, \`case q.ch <- m:\`,
   \`default: go func() { q.ch <- m }()\`): the author handed the value to a goroutine meant to
   outlive the function and its context (a request's); a select would drop it (drone's usage
-  metrics, lost once the request ended, and the queue's wait group never done);
+  metrics, lost once the request ended, and the queue's wait group never done); likewise in a literal handed to a call named for running it on its own (\`run.Go(ctx, func(_ context.Context) { … src <- point … })\`, \`Spawn\`, \`Submit\`), the function not waiting for it (banyandb's TopN feed lost the points still pending as a write stream ended);
 - the send is in a goroutine a function starts and returns without waiting for (no wait, receive, loop or select
   after the \`go\`), the only source is that function's own context parameter (a request's, likely done by the time
   the goroutine sends, which does not watch it; a timeout it makes from it, \`hctx, cancel := context.WithTimeout(ctx,

@@ -7,7 +7,7 @@ import { loopShape } from '../../src/go/loops.js';
 import { useOf } from '../../src/go/result-channel.js';
 import { plainReceive } from '../../src/go/receive-shapes.js';
 import { parametersGiven } from '../../src/go/called-functions.js';
-import { ancestors, closureName, contains, enclosingFunction, firstLine, FUNCTION_TYPES, previousStatement, same, unparen, type Node } from '../../src/go/syntax.js';
+import { ancestors, closureName, contains, enclosingFunction, ERROR_VARIABLE, firstLine, FUNCTION_TYPES, previousStatement, same, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
 import { endedByMethod } from './ended-by-method.js';
 import { recordedEnd } from './recorded-end.js';
@@ -256,7 +256,9 @@ function callGivenSourceFailed(ifStmt: Node, contexts: string[]): string | undef
   // From the declaration the test sees on: an `err` declared again later is another variable.
   const visible = declarationOf(tested, ifStmt);
   const from = visible && 'local' in visible ? visible.local.decl.startIndex : -1;
-  const earlier = fn ? fn.descendantsOfType(['assignment_statement', 'short_var_declaration']).filter((a) => a.startIndex >= from && a.endIndex <= ifStmt.startIndex && same(enclosingFunction(a), fn)) : [];
+  // Or, in a literal the function defers, a variable of the function set anywhere (`defer func() { if err != nil { pr <- … } }()`, then `err = s.resetDBs(ctx)`).
+  const outer = fn?.parent?.parent?.type === 'defer_statement' && ERROR_VARIABLE.test(tested) && visible && 'local' in visible && !contains(fn, visible.local.decl) ? enclosingFunction(visible.local.decl) : undefined;
+  const earlier = outer ? outer.descendantsOfType(['assignment_statement', 'short_var_declaration']).filter((a) => same(enclosingFunction(a), outer)) : fn ? fn.descendantsOfType(['assignment_statement', 'short_var_declaration']).filter((a) => a.startIndex >= from && a.endIndex <= ifStmt.startIndex && same(enclosingFunction(a), fn)) : [];
   for (const s of [ifStmt.childForFieldName('initializer'), ifStmt.previousNamedSibling, ...earlier.reverse()]) {
     if (s?.type !== 'short_var_declaration' && s?.type !== 'assignment_statement') continue;
     const left = s.childForFieldName('left')?.namedChildren ?? [];

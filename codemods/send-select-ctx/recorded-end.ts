@@ -24,6 +24,8 @@ export function recordedEnd(send: Node, fn: Node, source: CancellationSource): s
     if (same(block, fn)) break;
     if (block.type !== 'statement_list') continue;
     for (let s = block.firstNamedChild; s && s.startIndex < send.startIndex && !contains(s, send); s = s.nextNamedSibling) {
+      const inCase = caseRecordingEnd(s, sent, source, fn);
+      if (inCase) return inCase;
       for (const test of [s, ...s.descendantsOfType('if_statement')]) {
         if (test.type !== 'if_statement' || !onOwnPath(test, s)) continue;
         const cond = test.childForFieldName('condition');
@@ -41,6 +43,32 @@ export function recordedEnd(send: Node, fn: Node, source: CancellationSource): s
         });
         if (set) return `after if ${cond.text} { … ${firstLine(set.text)} } (line ${test.startPosition.row + 1}), whose record of ${source.expr}'s end it sends`;
       }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The same with a select before the send whose case for the context's end (or for a context made
+ * from it: \`cctx, cancel := context.WithTimeout(ctx, d)\`, then \`case <-cctx.Done(): isCanceled =
+ * true\`) sets what the send carries and goes on to it (tiflow's checker: its one result, sent with
+ * IsCanceled set, is what its unit's caller waits for).
+ */
+function caseRecordingEnd(s: Node, sent: Set<string>, source: CancellationSource, fn: Node): string | undefined {
+  const derived = new RegExp(`\\b(\\w+)\\s*(?:,\\s*\\w+\\s*)?:?=\\s*context\\.With(?!outCancel)\\w*\\(\\s*${regexEscaped(source.expr)}\\s*[,)]`, 'g');
+  const ends = new Set([source.expr, ...[...fn.text.matchAll(derived)].map((m) => m[1])]);
+  for (const select of [s, ...s.descendantsOfType('select_statement')]) {
+    if (select.type !== 'select_statement' || !onOwnPath(select, s)) continue;
+    for (const kase of select.namedChildren.filter((c) => c.type === 'communication_case')) {
+      const comm = kase.childForFieldName('communication')?.text.trim() ?? '';
+      const done = /^<-\s*(\w+)\.Done\(\)$/.exec(comm);
+      if (!done || !ends.has(done[1]) || LEAVING.some((t) => kase.descendantsOfType(t).some((l) => onOwnPath(l, kase)))) continue;
+      const set = kase.descendantsOfType('assignment_statement').find((a) => {
+        const root = a.childForFieldName('left')?.namedChild(0);
+        const named = root ? rootName(root) : undefined;
+        return onOwnPath(a, kase) && !!named && sent.has(named.text) && !/^("")?$|^(nil|0|false)$/.test(a.childForFieldName('right')?.text ?? '');
+      });
+      if (set) return `after select { case ${comm}: … ${firstLine(set.text)} } (line ${select.startPosition.row + 1}), whose record of ${source.expr}'s end it sends`;
     }
   }
   return undefined;
