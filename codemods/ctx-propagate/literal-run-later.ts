@@ -5,7 +5,7 @@ import { codeOnly } from '../../src/go/find-by-text.js';
 import { importName, importSpecs, contextPackageName } from '../../src/go/imports.js';
 import { nameWords } from '../../src/go/name-words.js';
 import { ancestors, contains, enclosingFunction, same, type Node } from '../../src/go/syntax.js';
-import { LAUNCHES } from './launched-literal.js';
+import { LAUNCHES } from '../../src/go/launched.js';
 import { REGISTERS } from '../../src/go/registering-calls.js';
 
 // A function literal taking a context of its own, handed together with a context to a call that

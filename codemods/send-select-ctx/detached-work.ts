@@ -1,4 +1,5 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
+import { launchedApart } from '../../src/go/launched.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { statementsOf, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
@@ -44,13 +45,26 @@ export function detachedWork(send: Node, fn: Node, source: CancellationSource, c
 }
 
 /**
+ * Why the send belongs to work meant to outlive the function whose context is the source, if it
+ * does: a goroutine made only for it (handOffGoroutine), or a function literal handed to a call
+ * named for running it on its own, which the function does not wait for (\`run.Go(ctx, func(_
+ * context.Context) { … processor.Src() <- record … })\`: banyandb's TopN feed, given a select on the
+ * write stream's context, dropped the records still pending when the stream ended).
+ */
+export function handedOff(send: Node, fn: Node, source: CancellationSource): string | undefined {
+  if (handOffGoroutine(send, fn, source)) return `the goroutine only makes this send, started so that its spawner need not wait for a receiver: it is meant to outlive the spawner, whose ${source.expr} may end as soon as it returns (a request's), and a select on it would drop the value then`;
+  const launcher = (source.kind === 'ctx-param' || source.kind === 'ctx-local') && source.isContext ? launchedApart(send, source.fn, source.expr) : undefined;
+  return launcher && `the send is in a function literal handed to ${launcher}(…), named for running it on its own, and the function does not wait for it: it runs on after the function returns, and ${source.expr}, the function's own (a request's), may end as it returns; a select on it would drop the value then`;
+}
+
+/**
  * `default: go func() { q.ch <- payload }()` in a select that already gives up on the context
  * (`case <-ctx.Done(): return`) and tries the same send (`case q.ch <- payload:`): its author
  * weighed the context and handed the value, when no receiver is ready, to a goroutine that only
  * makes the send, meant to outlive the function, whose context (a request's) may end as soon as it
  * returns (drone's usage queue, when full). A select on that context would drop the value then.
  */
-export function handOffGoroutine(send: Node, fn: Node, source: CancellationSource): boolean {
+function handOffGoroutine(send: Node, fn: Node, source: CancellationSource): boolean {
   const go = fn.parent?.parent;
   if (fn.type !== 'func_literal' || fn.parent?.type !== 'call_expression' || go?.type !== 'go_statement' || source.fn.id === fn.id) return false;
   const stmts = statementsOf(fn.childForFieldName('body')).filter((c) => c.type !== 'comment');
