@@ -48,7 +48,7 @@ program replaces it.
 
 ## Left alone
 Goroutines whose body already calls \`recover()\`, or defers a helper named for it
-(\`defer slogutil.RecoverAndLog(ctx, l)\`, or one handling panics, \`defer common.LogOnPanic()\`: status-go's logs and panics again, which a recover above it would swallow), and \`go f(x)\` calls (wrap \`f\` itself).
+(\`defer slogutil.RecoverAndLog(ctx, l)\`, or one handling panics, \`defer common.LogOnPanic()\`: status-go's logs and panics again, which a recover above it would swallow), or one goconc reads recovering, in the package or another package of the module, called in place or through the function it returns (\`defer crash.Notify("Core")()\`: rudder-server's crash policy), and \`go f(x)\` calls (wrap \`f\` itself).
 
 ## Reported without a fix
 A goroutine in a package that defers \`HandleCrash\` elsewhere (\`defer utilruntime.HandleCrash()\`

@@ -1,4 +1,5 @@
 import { declarationOf, localClosure, testingParameter, writtenType } from '../../src/go/scope.js';
+import { deferredPanicHandler } from './panic-handlers.js';
 import type { Codemod, FileContext, RawFinding } from '../../src/engine/types.js';
 import { packageName } from '../../src/go/imports.js';
 import { subscribedChannelRanged } from './subscribed-channel.js';
@@ -147,7 +148,7 @@ function find(ctx: FileContext): RawFinding[] {
     const stmts = statementsOf(body);
     // Or a deferred helper that recovers (`defer slogutil.RecoverAndLog(ctx, l)`), or handles a panic by
     // its name (`defer common.LogOnPanic()`, status-go's, which logs and panics again: a recover above it would swallow that).
-    if (stmts.some((st) => st.type === 'defer_statement' && /\brecover\(\)|^defer\s+[\w.]*([Rr]ecover|OnPanic|[Hh]andlePanic|[Cc]atchPanic|[Ll]ogPanic)\w*\(/.test(st.text))) continue;
+    if (stmts.some((st) => (st.type === 'defer_statement' && /\brecover\(\)|^defer\s+[\w.]*([Rr]ecover|OnPanic|[Hh]andlePanic|[Cc]atchPanic|[Ll]ogPanic)\w*\(/.test(st.text)) || deferredPanicHandler(st, ctx))) continue;
     const owner = [...ancestors(go)].find((a) => a.type === 'function_declaration' || a.type === 'method_declaration')?.childForFieldName('name')?.text ?? 'an anonymous function';
     const message = `a panic in this goroutine (started in ${owner}) crashes the whole process`;
     const logger = panicLoggerAt(go, ctx.tree);
