@@ -108,4 +108,3 @@ function deferredCloses(st: Node): string[] {
   if (literal?.type !== 'func_literal') return [];
   return statementsOf(literal.childForFieldName('body')).flatMap((c) => /^close\((\w+)\)$/.exec(c.text)?.[1] ?? []);
 }
-

@@ -1,5 +1,5 @@
 import { declarationOf } from '../../src/go/scope.js';
-import { ancestors, contains, firstLine, FUNCTION_TYPES, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, firstLine, FUNCTION_TYPES, same, type Node } from '../../src/go/syntax.js';
 
 /**
  * The send is in a goroutine of a function on a channel parameter of that function, and the
@@ -14,8 +14,8 @@ export function sentAgainAfterWait(send: Node): string | undefined {
   const go = ancestors(send).find((a) => a.type === 'go_statement');
   const fn = go && ancestors(go).find((a) => FUNCTION_TYPES.has(a.type));
   const found = chan?.type === 'identifier' && fn ? declarationOf(chan.text, go!) : undefined;
-  if (!found || !('param' in found) || found.param.fn.id !== fn!.id) return undefined;
-  const own = (n: Node) => ancestors(n).find((a) => FUNCTION_TYPES.has(a.type))?.id === fn!.id;
+  if (!found || !('param' in found) || !same(found.param.fn, fn)) return undefined;
+  const own = (n: Node) => same(ancestors(n).find((a) => FUNCTION_TYPES.has(a.type)), fn);
   const wait = fn!.descendantsOfType('call_expression').find((c) => c.startIndex > go!.endIndex && own(c) && /\.Wait$/.test(c.childForFieldName('function')?.text ?? ''));
   const again = wait && fn!.descendantsOfType('send_statement').find((s) => s.startIndex > wait.endIndex && own(s) && s.childForFieldName('channel')?.text === chan!.text && !ancestors(s).some((a) => a.type === 'select_statement' && contains(fn!, a)));
   return again ? firstLine(again.text) : undefined;
