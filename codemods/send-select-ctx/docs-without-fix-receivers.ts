@@ -162,6 +162,11 @@ export const receiversWithoutFix = `- the channel is a field that the package re
   channel itself with a plain send (\`appWG.Wait(); changes <- Stopped\`): its caller reads the
   channel until the function returns, so the send has its receiver, and a select would only drop a
   value that reader takes (node-problem-detector's Windows service lost its StopPending status);
+- the send is on a channel field of a parameter (\`opts.DetachC <- struct{}{}\`), and every caller of
+  the function in the package builds that parameter with a channel it made (\`New(ctx,
+  Options{DetachC: detachC})\`) and then waits for it, plainly or in a select with no case for a
+  context's end or a stop: a send giving up would leave that caller waiting (a variant of nerdctl's
+  detach keys, the detach lost once the caller's context had ended);
 - the send is on a field of the receiver (\`g.fatalError <- err\`) in a method the package hands on as
   a callback (\`elect(leadCtx, g.onStartedLeading, …)\`), its context a parameter that whoever calls
   it gives, and a function of the package waits for the field in a select on a context its own

@@ -10,6 +10,7 @@ import { cancelledAfterGoReason } from './cancelled-after-go.js';
 import { handedWithStopChannel } from './handed-with-stop.js';
 import { fieldAwaitedOnOwnContext } from './field-awaited-own-context.js';
 import { sentAgainAfterWait } from './sent-after-wait.js';
+import { awaitedByOptionsCaller } from './options-channel.js';
 
 /**
  * Whoever receives the value still waits for it once the source is done: a reply channel's
@@ -44,6 +45,8 @@ export function waitingReceiverReason(send: Node, fn: Node, ctx: FileContext, so
   if (waitingOnField) {
     return `${waitingOnField} waits for the value, and nothing the package runs closes the field (an exported method it never calls, such as Terminate, runs only if a user asks): a send that gives up once ${source.expr} is done would leave it waiting forever`;
   }
+  const options = awaitedByOptionsCaller(send, ctx, source);
+  if (options) return `${options}: a send giving up once ${source.expr} is done would leave it waiting for good`;
   const again = sentAgainAfterWait(send);
   if (again) return `the function that starts this goroutine sends on ${chan} itself once it has waited for it (${again}): its caller reads ${chan} until that function returns, so the send has its receiver, and a select on ${source.expr} would only drop a value it takes`;
   const ownContext = fieldAwaitedOnOwnContext(send, ctx, source);
