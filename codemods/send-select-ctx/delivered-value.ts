@@ -3,7 +3,7 @@ import { receiverOf } from '../../src/go/declarations.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { firstLine, previousStatement, unparen, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
-import { derivedFrom } from './done-already.js';
+import { derivedFrom } from './derived-contexts.js';
 
 /**
  * The send hands on a value that the call just before it (checks of its outcome between aside)

@@ -3,7 +3,7 @@ import { launchedApart } from '../../src/go/launched.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { statementsOf, type Node } from '../../src/go/syntax.js';
 import type { FileContext } from '../../src/engine/types.js';
-import { derivedFrom } from './done-already.js';
+import { derivedFrom } from './derived-contexts.js';
 import { givesSource } from './given-source.js';
 
 const DETACH = /\bcontext\.WithoutCancel\(/;

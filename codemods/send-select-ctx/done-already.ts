@@ -2,7 +2,7 @@ import { doneReceive, type CancellationSource } from '../../src/go/cancellation.
 import { afterCallReturningOnDone } from './returned-on-done.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { cancelFunctions, doneAt } from '../../src/go/done-at.js';
-import { callsOf, identifiersNamed, nodesByToken, regexEscaped } from '../../src/go/find-by-text.js';
+import { callsOf, identifiersNamed, nodesByToken } from '../../src/go/find-by-text.js';
 import { loopShape } from '../../src/go/loops.js';
 import { useOf } from '../../src/go/result-channel.js';
 import { plainReceive } from '../../src/go/receive-shapes.js';
@@ -11,6 +11,7 @@ import { ancestors, closureName, contains, enclosingFunction, ERROR_VARIABLE, fi
 import type { FileContext } from '../../src/engine/types.js';
 import { endedByMethod } from './ended-by-method.js';
 import { recordedEnd } from './recorded-end.js';
+import { derivedFrom } from './derived-contexts.js';
 import { givesSource, streamFailureTested } from './given-source.js';
 import { streamedWithSource } from './streamed-values.js';
 
@@ -267,17 +268,6 @@ function callGivenSourceFailed(ifStmt: Node, contexts: string[]): string | undef
     if (givesSource(call, contexts)) return firstLine(call.text);
   }
   return undefined;
-}
-
-/**
- * Contexts the functions around `fn` derive from the source (`workerCtx, cancel =
- * context.WithCancel(ctx)`): done once it is done (not `context.WithoutCancel(ctx)`).
- */
-export function derivedFrom(expr: string, fn: Node): string[] {
-  let top = fn;
-  for (let f: Node | undefined = fn; f; f = enclosingFunction(f)) top = f;
-  const derive = new RegExp(`\\b(\\w+)\\s*(?:,\\s*\\w+\\s*)?:?=\\s*context\\.With(?!outCancel)\\w*\\(\\s*${regexEscaped(expr)}\\s*[,)]`, 'g');
-  return [...top.text.matchAll(derive)].map((m) => m[1]).filter((name) => name !== expr);
 }
 
 /**

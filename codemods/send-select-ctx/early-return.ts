@@ -2,7 +2,7 @@ import { doneReceives, type CancellationSource } from '../../src/go/cancellation
 import { callsByText, callsOf, identifiersNamed, nodesByToken, regexEscaped } from '../../src/go/find-by-text.js';
 import { isDoneCase, isDoneWait } from '../../src/go/receive-shapes.js';
 import { declarationOf } from '../../src/go/scope.js';
-import { derivedFrom } from './done-already.js';
+import { derivedFrom } from './derived-contexts.js';
 import { closedOnOtherExit } from './closed-on-other-exit.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { ancestors, closedOnExit, contains, enclosingFunction, isLogStatement, isReleaseCall, LOG_CALL, nextStatement, same, statementsOf, unparen, type Node } from '../../src/go/syntax.js';

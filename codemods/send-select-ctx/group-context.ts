@@ -1,7 +1,7 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { declarationOf } from '../../src/go/scope.js';
 import { ancestors, type Node } from '../../src/go/syntax.js';
-import { derivedFrom } from './done-already.js';
+import { derivedFrom } from './derived-contexts.js';
 
 /**
  * The context of the errgroup whose goroutine makes the send (`eg, egCtx :=

@@ -2,7 +2,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { declarationOf, positionalParams } from '../../src/go/scope.js';
 import { contains, enclosingFunction, firstLine, unparen, type Node } from '../../src/go/syntax.js';
-import { derivedFrom } from './done-already.js';
+import { derivedFrom } from './derived-contexts.js';
 
 /**
  * The send's source is the context an errgroup made (`eg, ctx := errgroup.WithContext(ctx)`, the

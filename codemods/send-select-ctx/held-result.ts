@@ -1,6 +1,7 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { ancestors, contains, enclosingFunction, firstLine, same, unparen, type Node } from '../../src/go/syntax.js';
-import { derivedFrom, takenOrGivenUp } from './done-already.js';
+import { takenOrGivenUp } from './done-already.js';
+import { derivedFrom } from './derived-contexts.js';
 import { givesSource } from './given-source.js';
 
 /**

@@ -1,5 +1,6 @@
 import type { CancellationSource } from '../../src/go/cancellation.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
+import { derivedFrom } from './derived-contexts.js';
 import { ancestors, contains, firstLine, onOwnPath, rootName, same, type Node } from '../../src/go/syntax.js';
 
 const LEAVING = ['return_statement', 'break_statement', 'continue_statement', 'goto_statement'];
@@ -55,8 +56,7 @@ export function recordedEnd(send: Node, fn: Node, source: CancellationSource): s
  * IsCanceled set, is what its unit's caller waits for).
  */
 function caseRecordingEnd(s: Node, sent: Set<string>, source: CancellationSource, fn: Node): string | undefined {
-  const derived = new RegExp(`\\b(\\w+)\\s*(?:,\\s*\\w+\\s*)?:?=\\s*context\\.With(?!outCancel)\\w*\\(\\s*${regexEscaped(source.expr)}\\s*[,)]`, 'g');
-  const ends = new Set([source.expr, ...[...fn.text.matchAll(derived)].map((m) => m[1])]);
+  const ends = new Set([source.expr, ...derivedFrom(source.expr, fn)]);
   for (const select of [s, ...s.descendantsOfType('select_statement')]) {
     if (select.type !== 'select_statement' || !onOwnPath(select, s)) continue;
     for (const kase of select.namedChildren.filter((c) => c.type === 'communication_case')) {
