@@ -1,6 +1,6 @@
 import type { FileContext } from '../../src/engine/types.js';
 import type { CancellationSource } from '../../src/go/cancellation.js';
-import { positionalParams } from '../../src/go/scope.js';
+import { madeChannel, positionalParams } from '../../src/go/scope.js';
 import { enclosingFunction, unparen, type Node } from '../../src/go/syntax.js';
 
 /**
@@ -27,7 +27,7 @@ export function awaitedByOptionsCaller(send: Node, ctx: FileContext, source: Can
     const local = element?.namedChild(1)?.text;
     const caller = enclosingFunction(call);
     if (!local || !/^\w+$/.test(local) || !caller) return undefined;
-    const made = new RegExp(`(?<![\\w.])${local}\\s*:=\\s*make\\(\\s*chan\\b[^,()]*(\\([^()]*\\))?[^,()]*\\)`).test(caller.text);
+    const made = madeChannel(local, call);
     const receive = caller.descendantsOfType('unary_expression').find((u) => u.childForFieldName('operator')?.text === '<-' && u.childForFieldName('operand')?.text === local && u.startIndex > call.endIndex);
     const select = receive?.parent?.parent?.type === 'communication_case' ? receive.parent.parent.parent : undefined;
     const others = select?.namedChildren.filter((c) => c.type === 'communication_case' || c.type === 'default_case').map((c) => c.text) ?? [];
