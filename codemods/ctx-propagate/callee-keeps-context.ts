@@ -1,6 +1,6 @@
 import { parseGo } from '../../src/engine/parser.js';
 import { calledName, parametersGiven } from '../../src/go/called-functions.js';
-import { functionTexts, importPathNamed, modulePackageTexts } from '../../src/go/module-packages.js';
+import { functionTexts, importedModuleTexts } from '../../src/go/module-packages.js';
 import { receiverOf } from '../../src/go/declarations.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { enclosingFunction, firstLine, same, type Node } from '../../src/go/syntax.js';
@@ -74,8 +74,7 @@ const mayKeep = (text: string) => /\bgo\b|CommandContext|\w+\.\w+\s*=[^=]|:\s*\w
  */
 function keptByModuleFunction(fn: Node, position: number, count: number, file: { source: string; path: string }): string | undefined {
   const alias = fn.type === 'selector_expression' && fn.childForFieldName('operand')?.type === 'identifier' ? fn.childForFieldName('operand')!.text : undefined;
-  const path = alias ? importPathNamed(alias, [file.source]) : undefined;
-  const texts = path ? modulePackageTexts(path, file.path) : undefined;
+  const texts = alias ? importedModuleTexts(alias, [file.source], file.path) : undefined;
   for (const text of texts ? functionTexts(texts, fn.childForFieldName('field')!.text) : []) {
     if (!mayKeep(text)) continue;
     const decl = parseGo(text).rootNode.namedChildren.find((n) => n.type === 'function_declaration');

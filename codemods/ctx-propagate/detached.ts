@@ -24,8 +24,11 @@ export function detachedApart(a: Node, call: Node, expr: string): boolean {
   return !usedBeyondLogging(code, expr);
 }
 
+/** A logging call given the context first (`logger.Infof(ctx, …)`, `log.Error(ctx)`), as a pattern's source. */
+const loggedWith = (e: string) => `(?<![\\w.])(?:[\\w.]*\\.)?(?:\\w*[lL]og\\w*|Debug\\w*|Info\\w*|Warn\\w*|Error\\w*|Trace\\w*)\\(\\s*${e}\\s*[,)]`;
+
 function usedBeyondLogging(code: string, expr: string): boolean {
-  const logged = new RegExp(`(?<![\\w.])(?:[\\w.]*\\.)?(?:\\w*[lL]og\\w*|Debug\\w*|Info\\w*|Warn\\w*|Error\\w*|Trace\\w*)\\(\\s*${regexEscaped(expr)}\\s*[,)]`, 'g');
+  const logged = new RegExp(loggedWith(regexEscaped(expr)), 'g');
   return new RegExp(`(?<![\\w.])${regexEscaped(expr)}\\b`).test(codeOnly(code).replace(logged, ''));
 }
 
@@ -123,7 +126,7 @@ export function onlyLoggedWith(call: Node, source: CancellationSource): string |
   const body = source.fn.childForFieldName('body');
   if (!body) return undefined;
   const e = regexEscaped(source.expr);
-  const logged = new RegExp(`(?<![\\w.])(?:[\\w.]*\\.)?(?:\\w*[lL]og\\w*|Debug\\w*|Info\\w*|Warn\\w*|Error\\w*|Trace\\w*)\\(\\s*${e}\\s*[,)]|\\b(?:log\\w*|logrus|zerolog|klog|slog|logger)\\.(?:WithContext|Ctx|FromContext)\\(\\s*${e}\\s*\\)`, 'g');
+  const logged = new RegExp(`${loggedWith(e)}|\\b(?:log\\w*|logrus|zerolog|klog|slog|logger)\\.(?:WithContext|Ctx|FromContext)\\(\\s*${e}\\s*\\)`, 'g');
   const code = codeOnly(body.text);
   const uses = code.match(logged);
   if (!uses || new RegExp(`(?<![\\w.])${e}\\b`).test(code.replace(logged, ''))) return undefined;

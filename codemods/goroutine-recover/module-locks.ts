@@ -1,6 +1,6 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { everyCalledBody, parameterTypeIn } from '../../src/go/called-functions.js';
-import { importPathNamed, methodTexts, modulePackageTexts } from '../../src/go/module-packages.js';
+import { importedModuleTexts, methodTexts } from '../../src/go/module-packages.js';
 import { receiverInText } from '../../src/go/receiver-types.js';
 import { ancestors, type Node } from '../../src/go/syntax.js';
 
@@ -40,8 +40,7 @@ export function lockInModulePackage(calls: Node[], body: Node, ctx: FileContext)
       const typed = /^\*?(\w+)\.(\w+)$/.exec((field ?? param ?? '').trim());
       if (!typed) continue;
       const [, alias, type] = typed;
-      const path = importPathNamed(alias, index.allTexts());
-      const texts = path ? modulePackageTexts(path, ctx.path) : undefined;
+      const texts = importedModuleTexts(alias, index.allTexts(), ctx.path);
       if (!texts) continue;
       const lock = lockThrough(texts, method, type);
       if (lock) return `the goroutine reaches ${m[0]}…), a method of package ${alias} of this module (${lock.where}), which runs ${lock.lock} without a deferred unlock: after a recovered panic the lock would stay held, and every later Lock would hang where the process used to crash`;

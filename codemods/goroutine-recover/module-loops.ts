@@ -1,6 +1,6 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { receiverOf } from '../../src/go/declarations.js';
-import { functionTexts, importPathNamed, methodTexts, modulePackageTexts } from '../../src/go/module-packages.js';
+import { functionTexts, importedModuleTexts, importPathNamed, methodTexts, modulePackageTexts } from '../../src/go/module-packages.js';
 import { writtenType } from '../../src/go/scope.js';
 import { ancestors, type Node } from '../../src/go/syntax.js';
 import { LOOPS_FOR_GOOD } from './skipped-work.js';
@@ -24,8 +24,7 @@ export function loopInModulePackage(undeferred: Node[], ctx: FileContext): { via
     // One call further: a function of a package of the module that the declaration calls.
     for (const decl of target.decls) {
       for (const m of decl.matchAll(/\b(\w+)\.([A-Z]\w*)\(/g)) {
-        const path = importPathNamed(m[1], target.texts);
-        const texts = path ? modulePackageTexts(path, ctx.path) : undefined;
+        const texts = importedModuleTexts(m[1], target.texts, ctx.path);
         const inner = texts && functionTexts(texts, m[2]).map((t) => LOOPS_FOR_GOOD.exec(t)?.[0]).find(Boolean);
         if (inner) return { via: `${callee.text}(), ${target.what}, which calls ${m[1]}.${m[2]}()`, loop: inner.trim() };
       }
@@ -54,8 +53,7 @@ function moduleTarget(callee: Node, ctx: FileContext): { texts: string[]; decls:
   if (!recv || recv.name !== operand.childForFieldName('operand')!.text) return undefined;
   const field = ctx.packageIndex().fieldsOf(recv.typeName).find((f) => f.name === operand.childForFieldName('field')!.text);
   const typed = field && /^\*?(\w+)\.(\w+)$/.exec(field.type.replace(/\s/g, ''));
-  const path = typed ? importPathNamed(typed[1], [ctx.source]) : undefined;
-  const texts = path ? modulePackageTexts(path, ctx.path) : undefined;
+  const texts = typed ? importedModuleTexts(typed[1], [ctx.source], ctx.path) : undefined;
   return texts ? { texts, decls: methodTexts(texts, name, typed![2]), what: `a method of ${typed![1]}.${typed![2]}, a type of this module` } : undefined;
 }
 
@@ -70,11 +68,11 @@ function moduleTarget(callee: Node, ctx: FileContext): { texts: string[]; decls:
 function localOfModuleType(operand: Node, name: string, ctx: FileContext): { texts: string[]; decls: string[]; what: string } | undefined {
   const written = writtenType(operand.text, operand)?.replace(/\s+/g, ' ').trim();
   const m = written && /^[&*]?\s*(\w+)\.(\w+)\s*([({]|$)/.exec(written);
-  const path = m ? importPathNamed(m[1], [ctx.source]) : undefined;
-  const texts = path ? modulePackageTexts(path, ctx.path) : undefined;
+  const texts = m ? importedModuleTexts(m[1], [ctx.source], ctx.path) : undefined;
   if (!m || !texts) return undefined;
   // `pkg.New(…)`: the type its declaration returns (`func New(…) *Manager {`, `(*Manager, error)`).
-  const made = m[3] === '(' ? functionTexts(texts, m[2]).map((t) => /\)\s*\(?\s*\*?([A-Z]\w*)\b[^{\n]*\{\s*$/m.exec(t.slice(0, t.indexOf('{') + 1))?.[1]).find(Boolean) : m[2];
-  if (m[3] === '(' && functionTexts(texts, m[2]).length === 0) return undefined;
+  const constructors = m[3] === '(' ? functionTexts(texts, m[2]) : [];
+  if (m[3] === '(' && constructors.length === 0) return undefined;
+  const made = m[3] === '(' ? constructors.map((t) => /\)\s*\(?\s*\*?([A-Z]\w*)\b[^{\n]*\{\s*$/m.exec(t.slice(0, t.indexOf('{') + 1))?.[1]).find(Boolean) : m[2];
   return { texts, decls: methodTexts(texts, name, made), what: `a method of ${made ? `${m[1]}.${made}` : `a type of package ${m[1]}`}, of this module` };
 }

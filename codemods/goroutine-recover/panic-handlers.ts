@@ -1,6 +1,6 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { calledTextWhere } from '../../src/go/called-functions.js';
-import { functionTexts, importPathNamed, methodTexts, modulePackageTexts } from '../../src/go/module-packages.js';
+import { functionTexts, importedModuleTexts, methodTexts } from '../../src/go/module-packages.js';
 import type { Node } from '../../src/go/syntax.js';
 
 const RECOVERS = /\brecover\(\)/;
@@ -21,8 +21,7 @@ export function deferredPanicHandler(st: Node, ctx: FileContext): boolean {
   if (!callee) return false;
   if (calledTextWhere([callee], ctx.packageIndex(), (text) => RECOVERS.test(text))) return true;
   const operand = callee.type === 'selector_expression' ? callee.childForFieldName('operand') : undefined;
-  const path = operand?.type === 'identifier' ? importPathNamed(operand.text, [ctx.source]) : undefined;
-  const texts = path ? modulePackageTexts(path, ctx.path) : undefined;
+  const texts = operand?.type === 'identifier' ? importedModuleTexts(operand.text, [ctx.source], ctx.path) : undefined;
   if (!texts) return false;
   const decls = functionTexts(texts, callee.childForFieldName('field')!.text);
   return decls.some((d) => RECOVERS.test(d) || [...d.matchAll(/\.(\w+)\(/g)].some((m) => methodTexts(texts, m[1]).some((t) => RECOVERS.test(t))));

@@ -42,6 +42,12 @@ function goTextsIn(dir: string, tests: boolean): string[] {
   return texts;
 }
 
+/** The texts of a package of this module that a package name stands for in the texts' imports (`importPathNamed`), if it is one. */
+export function importedModuleTexts(name: string, texts: string[], file: string): string[] | undefined {
+  const path = importPathNamed(name, texts);
+  return path ? modulePackageTexts(path, file) : undefined;
+}
+
 /**
  * The import path a package name stands for in any of the texts' import declarations (`rutil
  * "github.com/x/y/internal/util/resolver"`, or a path whose last element is the name).
