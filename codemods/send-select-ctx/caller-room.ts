@@ -2,12 +2,13 @@ import type { FileContext } from '../../src/engine/types.js';
 import { baseTypeName } from '../../src/go/declarations.js';
 import { loopsBetween } from '../../src/go/loops.js';
 import { useOf } from '../../src/go/result-channel.js';
-import { declarationOf, isReassigned } from '../../src/go/scope.js';
+import { declarationOf, isReassigned, positionalParams } from '../../src/go/scope.js';
 import { callsHanding, parametersGiven } from '../../src/go/called-functions.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { mostSends } from '../../src/go/send-paths.js';
 import { ancestors, enclosingFunction, same, unparen, type Node } from '../../src/go/syntax.js';
 import { countBehind, loopRunsExactly } from './buffered.js';
+import { closureCalls } from './sends-at-most.js';
 
 /**
  * A send on a channel parameter that always has room: the function sends on it at most once
@@ -24,12 +25,46 @@ export function roomInEveryCaller(send: Node, ctx: FileContext): boolean {
   const found = chan.type === 'identifier' ? declarationOf(chan.text, send) : undefined;
   if (!found || !('param' in found)) return false;
   const fn = found.param.fn;
+  if (fn.type === 'func_literal') return roomForClosureCalls(fn, chan.text);
   const name = fn.childForFieldName('name')?.text;
   const body = fn.childForFieldName('body');
   if (!name || !body || (fn.type !== 'function_declaration' && fn.type !== 'method_declaration')) return false;
   if (!sendsOnceAndKeeps(body, chan.text)) return false;
   const calls = callsHanding(found.param, ctx.packageIndex())?.calls ?? [];
   return calls.length > 0 && calls.every(({ call, arg }) => startedOncePerSlot(call, arg, ctx.packageIndex()));
+}
+
+/**
+ * A send on a channel parameter of a closure declared alone (`doCopy := func(s, c net.Conn, cancel
+ * chan<- bool) { io.Copy(s, c); cancel <- true }`), sending on it once at most and handing it
+ * nowhere, whose every call, none of them repeated by a loop, hands it a local channel made with a
+ * constant room for all the calls handing it that channel (`cancel := make(chan bool, 2)`, then `go
+ * doCopy(server, client, cancel)` and `go doCopy(client, server, cancel)`), its maker sending on it
+ * nowhere else and handing it to nothing else.
+ */
+function roomForClosureCalls(literal: Node, param: string): boolean {
+  const body = literal.childForFieldName('body');
+  const scope = enclosingFunction(literal);
+  const calls = scope && closureCalls(literal, scope);
+  const position = positionalParams(literal).indexOf(param);
+  if (!body || !calls?.length || position < 0 || !sendsOnceAndKeeps(body, param)) return false;
+  const handed = new Map<number, { decl: Node; args: Node[] }>();
+  for (const call of calls) {
+    const arg = call.childForFieldName('arguments')?.namedChildren[position];
+    const made = arg?.type === 'identifier' ? declarationOf(arg.text, call) : undefined;
+    if (!made || !('local' in made) || loopsBetween(call, made.local.decl).length > 0) return false;
+    const entry = handed.get(made.local.decl.id) ?? { decl: made.local.decl, args: [] };
+    handed.set(made.local.decl.id, { ...entry, args: [...entry.args, arg!] });
+  }
+  return [...handed.values()].every(({ decl, args }) => {
+    const found = declarationOf(args[0].text, args[0]);
+    const value = found && 'local' in found ? found.local.value : undefined;
+    const made = value?.type === 'call_expression' && value.childForFieldName('function')?.text === 'make' ? value.childForFieldName('arguments')!.namedChildren : [];
+    if (made.length !== 2 || !/^(<-)?chan\b/.test(made[0].text) || !/^[1-9]\d*$/.test(made[1].text) || Number(made[1].text) < args.length) return false;
+    // Its other uses where it is made: receives, a close, its capacity read.
+    const uses = scope!.descendantsOfType('identifier').filter((id) => id.text === args[0].text && !args.some((a) => same(a, id)) && !isDeclared(id));
+    return uses.every((id) => { const d = declarationOf(id.text, id); return !d || !('local' in d) || !same(d.local.decl, decl) || useOf(id) === 'receive' || useOf(id) === 'close' || isCapOf(id); });
+  });
 }
 
 /** Once at most on any path through the body, and not handed on to code that could send more. */

@@ -182,7 +182,11 @@ this page still hold; elsewhere the send is left alone (see below).
   })\`), or started once, outside a loop, on a channel of constant room, with as many other
   goroutines of the package's functions started once on it as the room has left, each sending once
   at most (\`errc := make(chan error, 2)\`, \`go c.copyToBackend(errc)\`, \`go c.copyFromBackend(errc)\`:
-  caddy's protocol switch), the caller only receiving from it (ranging over it too) or closing it otherwise: a select
+  caddy's protocol switch), the caller only receiving from it (ranging over it too) or closing it otherwise;
+  a parameter of a closure declared alone alike, every call of it outside loops handing it a
+  channel with constant room for the calls handing it that one (\`doCopy := func(s, c net.Conn,
+  cancel chan<- bool) { io.Copy(s, c); cancel <- true }\`, \`cancel := make(chan bool, 2)\`, then two
+  \`go doCopy(…, cancel)\`): a select
   could only drop a result the caller counts (cometbft's light client waited for every witness's
   answer and hung; eigenda's blob store returned no error with blobs missing);
 - a channel the function makes with room and reads only after waiting for the goroutines that send
