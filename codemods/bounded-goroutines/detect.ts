@@ -65,8 +65,9 @@ export function spawnPerIteration(go: Node, source: string): Spawn | undefined {
 
 /**
  * A bound in sight: a semaphore acquire (`x <- struct{}{}`, `.Acquire(`, a sized wait group's
- * `swg.Add()`) in the loop before the go statement, a limiter the goroutine releases (`<-sem`
- * deferred), or one made before the loop that the goroutine uses or hands on.
+ * `swg.Add()`) in the loop before the go statement, a throttler's `Throttle()` in the loop, a
+ * limiter the goroutine releases (`<-sem` deferred), or one made before the loop that the
+ * goroutine uses or hands on.
  */
 export function hasBound(go: Node, loop: Node, source: string): boolean {
   const body = loop.childForFieldName('body');
@@ -85,6 +86,9 @@ export function hasBound(go: Node, loop: Node, source: string): boolean {
     const entered = callsByText(body, source, method, (callee) => callee.endsWith(method), body.startIndex, go.startIndex);
     if (entered.some((c) => before(c) && limiterNamed(c.childForFieldName('function')!.childForFieldName('operand'), c))) return true;
   }
+  // Or a throttler's free worker awaited on each pass, before or after the go statement
+  // (`t.Throttle()`, made by `throttler.New(workers, len(sl))`: nozzle's throttler).
+  if (callsByText(body, source, '.Throttle', (callee) => callee.endsWith('.Throttle')).some((c) => !contains(go, c))) return true;
   // `swg.Add()` with no count: a sized wait group's, which waits for room (nuclei's syncutil).
   const sized = callsByText(body, source, '.Add', (callee) => callee.endsWith('.Add'), body.startIndex, go.startIndex);
   if (sized.some((c) => before(c) && c.childForFieldName('arguments')?.namedChildren.length === 0)) return true;

@@ -99,7 +99,8 @@ loop already copies them (a second \`v := v\` in the same block would not compil
 - loops with a bound in sight: a semaphore acquire (\`sem <- struct{}{}\`, \`.Acquire(\`, a sized
   wait group's \`swg.Add()\`, which takes no count, a limiter's region entered: \`region :=
   LimitRegion(ctx, limiter)\`, then \`region.Start()\`, oras' copy, which deadlocked under an added
-  \`SetLimit\`) before the \`go\` or the errgroup's \`Go\`, a
+  \`SetLimit\`) before the \`go\` or the errgroup's \`Go\`, a throttler's \`t.Throttle()\` on each
+  pass, before or after the \`go\` (it waits for a free worker), a
   release the goroutine defers, or a buffered \`chan struct{}\` named as a limiter (\`sem\`,
   \`concurrentLimiter\`, \`tokens\`), made before the loop, that the goroutine uses or hands on
   (\`startJob(…, concurrentLimiter)\`: a configured concurrency a GOMAXPROCS bound would cap);
