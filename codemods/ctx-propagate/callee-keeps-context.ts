@@ -9,6 +9,8 @@ import { isParam, sentOnChannel } from './handed-over-channel.js';
 import { heldByReceiver } from './held-by-receiver.js';
 import { keptInHandedValue } from './kept-in-value.js';
 import { startsProcessWith } from './process-started.js';
+import { keptInPackageState } from './kept-in-package-state.js';
+import { declaresName } from '../../src/go/top-level-names.js';
 
 // A function of the package that keeps the context it is given past its return: it starts a
 // goroutine with it that nothing waits for, or stores it in a field of what it makes. The empty
@@ -26,15 +28,16 @@ export function calleeKeepsContext(call: Node, index: PackageIndex, file?: { sou
   const given = calleesGivenContext(call, index, mayKeep);
   if (!given) return undefined;
   const { named, fn, position, count } = given;
+  const topLevel = (name: string) => declaresName(index, name);
   for (const { decl, param } of given.callees) {
-    const own = keptBy(decl, param);
+    const own = keptBy(decl, param, topLevel);
     if (own) return `${named.name} ${own}`;
     // One call deeper: `r.start(ctx)`, where start does.
     for (const inner of decl.descendantsOfType('call_expression')) {
       if (!inner.childForFieldName('arguments')?.namedChildren.some((a) => a.type === 'identifier' && a.text === param)) continue;
       for (const next of parametersGiven(inner, param, index)) {
         if (same(next.decl, decl) || !/Context$/.test(paramType(next.decl, next.param) ?? '')) continue;
-        const deeper = keptBy(next.decl, next.param);
+        const deeper = keptBy(next.decl, next.param, topLevel);
         if (deeper) return `${named.name} hands it to ${firstLine(inner.text)}, and ${next.callee} ${deeper}`;
       }
     }
@@ -65,22 +68,43 @@ export function calleesGivenContext(call: Node, index: PackageIndex, parse: (tex
   return { named, fn, position, count: args.length, callees };
 }
 
-const mayKeep = (text: string) => /\bgo\b|CommandContext|\w+\.\w+\s*=[^=]|:\s*\w+\s*[,}\n]|\]\s*=[^=]|<-/.test(text);
+const mayKeep = (text: string) => /\bgo\b|CommandContext|\w+\.\w+\s*=[^=]|:\s*\w+\s*[,}\n]|\]\s*=[^=]|<-|\.Set[A-Z]\w*\(|\n\s*\w+\s*=[^=]/.test(text);
 
 /**
  * The same for a function of another package of the module, whose source is in the tree
  * (`worker.ProcessRestoreRequest(context.Background(), &req, wg)`: dgraph's online restore, whose
- * per-group proposals run on in goroutines after it returns and the request is answered).
+ * per-group proposals run on in goroutines after it returns and the request is answered), or
+ * for a function of that package it hands the context on to, up to three calls deep
+ * (`db.InitEngineWithMigration(ctx, …)` calling `InitEngine(ctx)`, calling `SetDefaultEngine(ctx,
+ * xe)`, which keeps it in the package's engine).
  */
 function keptByModuleFunction(fn: Node, position: number, count: number, file: { source: string; path: string }): string | undefined {
   const alias = fn.type === 'selector_expression' && fn.childForFieldName('operand')?.type === 'identifier' ? fn.childForFieldName('operand')!.text : undefined;
   const texts = alias ? importedModuleTexts(alias, [file.source], file.path) : undefined;
-  for (const text of texts ? functionTexts(texts, fn.childForFieldName('field')!.text) : []) {
-    if (!mayKeep(text)) continue;
+  if (!texts) return undefined;
+  const kept = keptInModulePackage(texts, fn.childForFieldName('field')!.text, position, count, 3);
+  return kept ? `${fn.text}, a function of package ${alias} of this module, ${kept}` : undefined;
+}
+
+/** How the package's function `name`, given a context at `position` of `count` arguments, keeps it, itself or through the package's functions it hands it to (`depth` calls deep at most). */
+function keptInModulePackage(texts: string[], name: string, position: number, count: number, depth: number): Kept | undefined {
+  const package_ = { anyTextMatches: (pattern: RegExp) => texts.some((t) => pattern.test(t)) };
+  const topLevel = (n: string) => declaresName(package_, n);
+  for (const text of functionTexts(texts, name)) {
     const decl = parseGo(text).rootNode.namedChildren.find((n) => n.type === 'function_declaration');
     const param = decl && contextParamAt(decl, position, count);
-    const own = param ? keptBy(decl, param) : undefined;
-    if (own) return `${fn.text}, a function of package ${alias} of this module, ${own}`;
+    if (!param) continue;
+    const own = mayKeep(text) ? keptBy(decl, param, topLevel) : undefined;
+    if (own) return own;
+    if (depth <= 1) continue;
+    for (const inner of decl.descendantsOfType('call_expression')) {
+      const callee = inner.childForFieldName('function');
+      const args = inner.childForFieldName('arguments')?.namedChildren ?? [];
+      const at = args.findIndex((a) => a.type === 'identifier' && a.text === param);
+      if (callee?.type !== 'identifier' || callee.text === name || at < 0) continue;
+      const deeper = keptInModulePackage(texts, callee.text, at, args.length, depth - 1);
+      if (deeper) return `hands it to ${firstLine(inner.text)}, and ${callee.text} ${deeper}`;
+    }
   }
   return undefined;
 }
@@ -106,8 +130,8 @@ function paramType(decl: Node, name: string): string | undefined {
   return p?.childForFieldName('type')?.text;
 }
 
-/** How `decl` keeps its parameter `param` past its return, if it does. */
-function keptBy(decl: Node, param: string): Kept | undefined {
+/** How `decl` keeps its parameter `param` past its return, if it does. `topLevel`: whether its package declares a name at top level. */
+function keptBy(decl: Node, param: string, topLevel: (name: string) => boolean): Kept | undefined {
   const body = decl.childForFieldName('body');
   if (!body) return undefined;
   for (const go of body.descendantsOfType('go_statement')) {
@@ -118,7 +142,10 @@ function keptBy(decl: Node, param: string): Kept | undefined {
   const field = storedInField(decl, body, param);
   if (field) return `keeps it in a field of what it makes (${field}), used after it returns`;
   const held = heldByReceiver(decl, param);
-  return held ? `keeps it in its receiver (${held}), for work that reads it after it returns` : sentOnChannel(decl, param) ?? startsProcessWith(decl, param);
+  if (held) return `keeps it in its receiver (${held}), for work that reads it after it returns`;
+  const state = keptInPackageState(decl, param, topLevel);
+  if (state) return `keeps it in a variable of its package (${state}), for the work that reads it after it returns`;
+  return sentOnChannel(decl, param) ?? startsProcessWith(decl, param);
 }
 
 /** The go statement, as written short (`go r.handleIterEvents(ctx, …)`), when the goroutine is handed `param` or its literal uses it. */

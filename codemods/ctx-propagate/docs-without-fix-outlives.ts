@@ -1,6 +1,13 @@
 // The cases ctx-propagate reports without a fix where the work would outlive the call, or reports
 // how work given the context ended.
-export const outlivesWithoutFix = `- it is in a function literal handed to a call named for running it on its own (\`Go\`, \`Spawn\`,
+export const outlivesWithoutFix = `- the function called, of the package or of another package of the module, keeps the context in
+  a variable of its package, itself or through the package's functions it hands it to, up to
+  three calls deep: assigned to it or a field of it (\`defaultCtx = ctx\`), or handed to a setter
+  of it (\`xormEngine.SetDefaultContext(ctx)\`): every later use of that variable runs with it, and
+  given the context in scope that work would end with it (with \`--aggressive\`, gitea's
+  recreate-table command, whose engine runs the copy, drop and rename of each table with the
+  context it was set up with, would have stopped half-way on an interrupt);
+- it is in a function literal handed to a call named for running it on its own (\`Go\`, \`Spawn\`,
   \`Submit\`, \`Enqueue\`, \`Schedule\`, \`Dispatch\`, \`Launch\`, \`Offer\`, \`Background\`, \`…Async\`),
   in the function whose context parameter or local is in scope, when nothing after it waits
   (\`g.Wait()\`, \`<-ctx.Done()\`) and the literal does not stop with that context itself: it runs
