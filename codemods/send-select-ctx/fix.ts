@@ -2,8 +2,8 @@ import { doneReceive, type CancellationSource } from '../../src/go/cancellation.
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { exitStatements } from '../../src/go/results.js';
 import { endsLine, eol, indentAt, lineEnd, startsLine, type Node } from '../../src/go/syntax.js';
-import type { SendOperands } from './send-operands.js';
-import { fanOutLoop } from './fan-out.js';
+import type { SendOperands } from './rewrite/send-operands.js';
+import { fanOutLoop } from './rewrite/fan-out.js';
 import type { Fix } from '../../src/engine/types.js';
 
 export type FixPlan = { ok: true; fix: Fix } | { ok: false; reason: string };
@@ -31,7 +31,7 @@ export function placementOf(send: Node, source: string): Placement | { reason: s
 
 /**
  * The fix that turns `send` into a select on `cancel`, leaving `fn` when it fires, or, for a
- * fan-out (fan-out.ts), going on to the loop's next channel: the one that waits is skipped, and
+ * fan-out (rewrite/fan-out.ts), going on to the loop's next channel: the one that waits is skipped, and
  * every channel after it still gets the value it has room for. With
  * `operands` (the send-first shape), the send is first tried alone, with a default: a select
  * picks at random among cases that can go, so once `cancel` is done it would drop a value the
