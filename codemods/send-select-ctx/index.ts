@@ -38,7 +38,7 @@ import { inPlaceReason } from './early-return/called-in-place.js';
 import { closedOnceDone } from './closed-channels/closed-on-done.js';
 import { closedOnSenderFailure } from './closed-channels/closed-on-failure.js';
 import { closedOnceSendersDone } from './closed-channels/closed-after-senders.js';
-import { secondOfPair } from './receivers/handshake.js';
+import { exchangeReason } from './receivers/handshake.js';
 import { remadeByMethod } from './sources/remade-switch.js';
 import { handsOnAcceptedConnection } from './receivers/accepted-connection.js';
 import { collectorMetricChannel } from './receivers/collector-metrics.js';
@@ -258,10 +258,8 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
   if (remade) {
     return { reason: `${sources[0].expr} is made anew by ${remade}: the switch of one start, nil before it, not this code's lifetime, and a send selecting on it would give up whenever that start is stopped while other callers still wait for the value` };
   }
-  const pair = secondOfPair(send);
-  if (pair) {
-    return { reason: `the send completes an exchange begun by ${pair} on the same channel: its receiver, having taken that value, waits for this one, and a send giving up once ${sources[0].expr} is done would leave it waiting, or leave the value to the channel's next user` };
-  }
+  const exchange = exchangeReason(send, sources[0].expr);
+  if (exchange) return { reason: exchange };
   const inPlace = inPlaceReason(send, fn, ctx);
   if (inPlace) return { reason: inPlace };
   const placement = placementOf(send, ctx.source);

@@ -1,6 +1,10 @@
 // Cases send-select-ctx reports without a fix because of who receives: a loop, a caller or the
 // function that made the channel takes every value, and a send giving up would lose one.
-export const receiversWithoutFix = `- the channel is a field that the package receives with a plain \`<-x.errCh\` (not a select case;
+export const receiversWithoutFix = `- the statement just before the send hands the channel over another channel (\`case
+  s.matcher.counters <- fetcher: fetcher <- bit\`, \`reqs <- reply\` then \`reply <- req\`): whoever took
+  it has begun an exchange on it and waits for this value with a plain receive (go-ethereum's
+  bloombits distributor stayed blocked on the fetcher after the session's quit: Close never returned);
+- the channel is a field that the package receives with a plain \`<-x.errCh\` (not a select case;
   \`return <-h.value\` in a \`case <-r.done:\` branch counts, and so does a case of a select with
   no default and no case to stop on: \`select { case err := <-w.errc: … case ev := <-w.events: …
   }\`) and closes nowhere: that receive waits
