@@ -57,7 +57,9 @@ waited on like one (a \`Wait\` method, or a \`sync.WaitGroup\` embedded). Anothe
 do more than count (a dispatcher's \`Add(item)\` hands the item to its consumer, and moved before
 the \`go\` it would block): left alone. So is an Add in a goroutine counted right before it starts
 (\`c.wg.Add(1); go func() { defer c.wg.Done(); c.wg.Add(n); …\`): its own count keeps the group
-above zero, and the Add counts the goroutines it starts, which Wait cannot miss.
+above zero, and the Add counts the goroutines it starts, which Wait cannot miss. So is an Add in a
+goroutine that waits for the group itself (\`wg.Add(1); go func() { …; wg.Done() }(); wg.Wait()\`,
+istio's HBONE dialer): the Add counts the goroutine it starts next, before its own Wait.
 
 ## Reported without a fix
 - the code does not say what X is (a package-level variable, a value returned by a call);

@@ -43,6 +43,9 @@ function find(ctx: FileContext): RawFinding[] {
     // Counted already, right before the go statement (`c.wg.Add(1); go func() { defer c.wg.Done();
     // c.wg.Add(n); …`): the Add inside counts the goroutines it starts, while the count cannot be zero.
     if (countedBefore(go, wg.text)) continue;
+    // The goroutine waits for the group itself (`wg.Add(1); go func() { …; wg.Done() }(); wg.Wait()`):
+    // the Add counts a goroutine it starts after it, not itself.
+    if (callsOf(literal, ctx.source, `${wg.text}.Wait`).length > 0) continue;
     // Another type's Add may do more than count (hand an item on, and block).
     const kind = waitGroupKind(wg, ctx);
     if (kind === 'other') continue;
