@@ -136,7 +136,7 @@ function slotGivenBack(stmt: Node): boolean {
   const recv = stmt.namedChild(0);
   if (recv?.type !== 'unary_expression' || recv.childForFieldName('operator')?.text !== '<-') return false;
   const from = recv.childForFieldName('operand')?.text ?? '';
-  return /^[\w.]+$/.test(from) && !SIGNAL_CHANNEL.test(from) && !/(^|\.)(ready|start)\w*$/i.test(from);
+  return /^[\w.]+$/.test(from) && !SIGNAL_CHANNEL.test(from) && !/(^|\.)(ready|start|cancel)\w*$/i.test(from);
 }
 
 /**

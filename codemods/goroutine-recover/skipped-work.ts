@@ -56,6 +56,9 @@ export function signalsEnd(call: Node): boolean {
   if (call.parent?.type === 'argument_list' && /\.Done$/.test(call.childForFieldName('function')?.text ?? '') && call.childForFieldName('arguments')?.namedChildCount === 0) return false;
   const fn = call.childForFieldName('function');
   const name = fn?.type === 'selector_expression' ? fn.childForFieldName('field')!.text : '';
+  // `cancelCh := h.Context().Done()`, `if status.Signal() == syscall.SIGKILL`: a getter whose value
+  // is used, not a call that tells anyone anything.
+  if (/^(Done|Signal)$/.test(name) && call.childForFieldName('arguments')?.namedChildCount === 0 && call.parent?.type !== 'expression_statement') return false;
   // Or one that gives back what was taken for the work, wherever in its name (`fwk.RunReservePluginsUnreserve(…)`,
   // `q.Requeue(item)`): clusternet's scheduler, recovered in its binding goroutine, left the
   // subscription reserved and never queued again.
