@@ -96,6 +96,9 @@ function waitedElsewhere(spawn: Spawn, fnName: string, source: string): string {
   if (joined) return `${fnName} waits for them (${joined}.Wait()) only after the inner loop, once per pass of the outer one`;
   // Or the function takes what they send after the loop (`for range names { r = append(r, <-ch) }`).
   const after = spawn.fn.text.slice(loopStatement(spawn.loop).endIndex - spawn.fn.startIndex);
+  // Or returns the group they join for its caller to wait on (`return &wg`: istio's GCP metadata).
+  const returned = loopGroups(spawn.loop).filter(joins).map((g) => new RegExp(`(?<![\\w.])return\\s+&?${regexEscaped(g)}\\s*$`, 'm').exec(after)?.[0]).find(Boolean);
+  if (returned) return `${fnName} returns the group they join (${returned}) for its caller to wait on`;
   const collected = [...(sentByLiteral(spawn)?.sentOn ?? [])].find((ch) => receivesFrom(after, ch));
   return collected ? `${fnName} takes what they send on ${collected} after the loop` : 'nothing waits for them';
 }

@@ -95,7 +95,7 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (stopWait) return `right after the loop the function waits for its stop signal (${stopWait}): the goroutines are meant to run until then (services started side by side), and bounded, the later ones would never start`;
   const callback = itemCallback(spawn, ctx);
   if (callback) {
-    return `each goroutine runs ${callback}, code this package does not show: nothing waits for them, and bounded, one that blocks (a subscriber not reading) would hold its slot and stop the loop, where unbounded it only kept its own goroutine`;
+    return `each goroutine runs ${callback}, code this package does not show: the function does not wait for them, and bounded, one that blocks (a subscriber not reading) would hold its slot and stop the loop, where unbounded it only kept its own goroutine`;
   }
   const endless = joined ? undefined : endlessLoopOf(literal);
   const runs = literal === spawnedFunction(spawn.go) ? 'the goroutine' : `${spawnedFunction(spawn.go)?.text}(), which the goroutine runs,`;
@@ -241,7 +241,7 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   const callbacks = functionItemReason(spawn, bodies, ctx);
   if (callbacks) return callbacks;
   const valueHeld = itemFunctionValue(spawn, bodies, ctx);
-  if (valueHeld) return `each goroutine calls a function value its item holds (${valueHeld}), a callback its callers registered, code this package does not show: nothing waits for them, and bounded, one that blocks until its client reads would hold its slot, the loop would hang once the slots fill, and every callback after it would starve`;
+  if (valueHeld) return `each goroutine calls a function value its item holds (${valueHeld}), a callback its callers registered, code this package does not show: the function does not wait for them, and bounded, one that blocks until its client reads would hold its slot, the loop would hang once the slots fill, and every callback after it would starve`;
   const unread = unseenWork(bodies, { literal, called }, ctx);
   if (unread) {
     return `the goroutines run code this package does not show (${unread}), which may wait (on a peer, a subprocess, a reply): the default bound, the number of CPUs, suits work that computes, and says nothing of how many may wait at once; ${ON_PURPOSE}`;

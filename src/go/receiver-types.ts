@@ -27,6 +27,9 @@ export function operandType(operand: Node, index: PackageIndex): ReceiverType {
   const right = found && 'local' in found && found.local.decl.type === 'short_var_declaration' ? found.local.decl.childForFieldName('right')?.namedChildren : undefined;
   const given = found && 'local' in found ? (found.local.value ?? (right?.length === 1 && right[0].type === 'call_expression' ? right[0] : undefined)) : undefined;
   if (given && madeByOtherPackage(given, true)) return false;
+  // `wg := sync.WaitGroup{}`, `&sync.WaitGroup{}`: a literal of another package's type, no interface.
+  const literal = given?.type === 'unary_expression' ? given.namedChild(0) : given;
+  if (literal?.type === 'composite_literal' && /^\w+\.\w+$/.test(literal.childForFieldName('type')?.text ?? '')) return false;
   // `&T{…}`, or the package's function returning one named type (`s := newServer()`).
   const named = declaredTypeName(name, operand) ?? constructedTypeName(name, operand, index);
   return named ? typeNamed(named, index) : undefined;
@@ -74,7 +77,7 @@ export function typeNamed(text: string, index: PackageIndex): ReceiverType {
   const base = baseTypeName(written);
   if (!/^\w+(\.\w+)?$/.test(base)) return undefined;
   // A pointer to another package's type points to no interface; the type itself may be one (`io.Writer`, `net.Conn`).
-  if (base.includes('.')) return written.startsWith('*') ? false : undefined;
+  if (base.includes('.')) return written.startsWith('*') || STANDARD_STRUCTS.test(base) ? false : undefined;
   if (BASIC.has(base)) return false;
   const decl = index.type(base);
   if (!decl || decl.kind === 'interface') return undefined;
@@ -102,6 +105,9 @@ export function importedName(n: Node): boolean {
   if (declarationOf(n.text, n)) return false;
   return importSpecs(n.tree).some((s) => s.alias !== '_' && s.alias !== '.' && (s.alias ?? importName(s.path)) === n.text);
 }
+
+/** Standard library types that are no interface, declared by value (`var wg sync.WaitGroup`). */
+const STANDARD_STRUCTS = /^(sync\.(WaitGroup|Mutex|RWMutex|Once|Cond|Map|Pool)|time\.(Timer|Ticker|Time|Duration)|bytes\.Buffer|strings\.Builder|atomic\.(Bool|Int32|Int64|Uint32|Uint64|Uintptr|Value|Pointer))$/;
 
 /** The predeclared types other than `error` (an interface): none has a method the package declares. */
 const BASIC = new Set('bool string int int8 int16 int32 int64 uint uint8 uint16 uint32 uint64 uintptr byte rune float32 float64 complex64 complex128'.split(' '));
