@@ -110,7 +110,7 @@ function keptInModulePackage(texts: string[], name: string, position: number, co
 }
 
 /** The name of `decl`'s parameter at `position` when it is a context and the call's argument count fits. */
-function contextParamAt(decl: Node, position: number, count: number): string | undefined {
+export function contextParamAt(decl: Node, position: number, count: number): string | undefined {
   const names: { name: string; type: string }[] = [];
   let variadic = false;
   for (const p of decl.childForFieldName('parameters')?.namedChildren ?? []) {

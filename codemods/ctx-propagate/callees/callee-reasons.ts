@@ -6,6 +6,7 @@ import { regexEscaped } from '../../../src/go/find-by-text.js';
 import { recordsEarlierChange, retriedWriteAfterChange } from '../writes/records-earlier.js';
 import { readsOnlyValues } from './values-only.js';
 import { calleeKeepsContext } from './callee-keeps-context.js';
+import { doneWithoutError } from './done-without-error.js';
 import { retriesWithoutCheck } from './retry-loop.js';
 import { recordsAfterWait } from '../writes/records-after-wait.js';
 import { startsUnseen } from './starts-elsewhere.js';
@@ -42,6 +43,8 @@ export function calleeReason(call: Node, ctx: FileContext, source: CancellationS
   // Not a receiver's context, which lives as long as what it would start or keep.
   const kept = source.kind === 'ctx-field' ? undefined : calleeKeepsContext(call, ctx.packageIndex(), ctx);
   if (kept) return `${kept}: given ${inScope}, that work would end with ${inScope}`;
+  const emptyResult = doneWithoutError(call, ctx);
+  if (emptyResult) return `${emptyResult}: given ${inScope}, once that is done the call would hand back an empty result with no error, and the code after it would take it for a success`;
   const spins = retriesWithoutCheck(call, ctx.packageIndex());
   if (spins) return `${spins}: given ${inScope}, once ${inScope} is done each try could fail at once and the loop retry without end, as fast as it can`;
   const records = recordsAfterWait(call, ctx.packageIndex(), inScope);

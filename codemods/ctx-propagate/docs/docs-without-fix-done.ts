@@ -1,6 +1,12 @@
 // The cases ctx-propagate reports without a fix because the call runs where the context in scope
 // is, or is likely, done.
-export const doneWithoutFix = `- it runs where the context is done: after its \`cancel()\` (for a receiver's \`s.ctx\`, after
+export const doneWithoutFix = `- the function called (of the package, or of another package of the module: \`retry.Until(…)\`,
+  \`(&retry.Retryer{…}).Until(…)\`), its last result an error, returns nil for it once its
+  context is done (\`case <-ctx.Done(): return false, nil, nil\`, or under \`if ctx.Err() != nil\`),
+  and the call keeps a result beside the error (\`_, path, err := …\`): given the context in scope,
+  a cancel would hand back an empty result as a success (with \`--aggressive\`, pulumi's plugin
+  download took its nil path for a string and panicked on an interrupt, where it failed cleanly);
+- it runs where the context is done: after its \`cancel()\` (for a receiver's \`s.ctx\`, after
   \`s.cancel()\`, or another field the file types \`context.CancelFunc\`, \`a.stop()\`: a \`Close\`
   flushing last, go-dqlite's hand-over) or a \`<-ctx.Done()\` statement, in a
   \`case <-ctx.Done():\`, under \`if ctx.Err() != nil\` (alone or with others joined by \`&&\`:
