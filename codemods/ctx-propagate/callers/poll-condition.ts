@@ -16,7 +16,17 @@ export function pollCondition(source: CancellationSource, index: PackageIndex): 
   if (source.kind !== 'ctx-param') return undefined;
   const name = source.fn.childForFieldName('name')?.text;
   const results = source.fn.childForFieldName('result')?.text.replace(/\b\w+\s+(?=bool|error)/g, '').replace(/\s/g, '');
-  if (!name || paramsOf(source.fn).length !== 1 || results !== '(bool,error)') return undefined;
+  if (paramsOf(source.fn).length !== 1 || results !== '(bool,error)') return undefined;
+  // A condition written in place (`wait.PollUntilContextTimeout(ctx, 2*time.Second, Timeout(),
+  // true, func(ctx context.Context) (bool, error) { … })`): its context ends with the poll's own
+  // timeout, meant for the waiting (vcluster's wait for its pod, whose crash logs, read inside with
+  // the empty context, were lost to that timeout).
+  const call = source.fn.type === 'func_literal' && source.fn.parent?.type === 'argument_list' ? source.fn.parent.parent : undefined;
+  const inPlace = call?.type === 'call_expression' ? call.childForFieldName('function')?.text : undefined;
+  if (inPlace && /(^|\.)\w*(Poll|Until|Retry|Wait)\w*$/.test(inPlace)) {
+    return `${source.expr} is the context ${inPlace} hands the condition written in place, ending with the poll's own timeout, meant for the waiting: given it, the call would stop when the waiting times out (or fail at once on a last try past the deadline), where the empty context let it finish`;
+  }
+  if (!name) return undefined;
   const handed = new RegExp(`\\b\\w*(Poll|Until|Retry|Wait)\\w*\\([^\\n]*[\\s,(](?:\\w+\\.)?${regexEscaped(name)}\\s*\\)`);
   const text = index.allTexts().find((t) => handed.test(t));
   const poller = text ? handed.exec(text)![0] : undefined;

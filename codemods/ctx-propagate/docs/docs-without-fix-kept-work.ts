@@ -62,7 +62,10 @@ export const retryPollDoc = `- the function called, declared in the package, ret
   dgraph's cluster join, thousands of proposals a second under its join lock); or the function is a
   poll condition (\`(ctx context.Context) (bool, error)\`) the package hands to a poller, which may
   run it once more past its deadline: given the poll's context, that try would fail at once
-  (controller-runtime's envtest, its webhooks found by a last lookup reported as a timeout);
+  (controller-runtime's envtest, its webhooks found by a last lookup reported as a timeout); so too
+  a condition written in place, a function literal handed to a call named so (\`wait.Poll…\`,
+  \`…Until…\`, \`…Retry…\`, \`…Wait…\`): its context ends with the poll's own timeout, meant for the
+  waiting (with \`--aggressive\`, vcluster's wait for its pod lost the crash logs it read inside);
 `;
 
 export const recordsAfterWaitDoc = `- the function called, declared in the package, waits given the context (a loop, or a call handed
