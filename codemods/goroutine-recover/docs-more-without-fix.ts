@@ -102,7 +102,12 @@ and a function of the module that either calls (\`vm.network.PushGossip(ctx)\`, 
 \`gossip.Every(…)\`, a ticker loop: avalanchego's X-chain gossip, recovered, would have stopped for good),
 and a method called on a local or parameter of such a type, typed so, made as one, or returned by a
 function of that package (\`certManager := diskcertmanager.New(…)\`, then \`certManager.WatchFileChanges(ctx)\`:
-spire's OIDC provider, whose certificate would never have been reloaded again).
+spire's OIDC provider, whose certificate would never have been reloaded again). The same for a
+release or an exit there, outside a defer, in the function called or one it calls in its package,
+reached from the goroutine or from the package's own functions it calls (\`osutil.Exit(1)\`, whose
+\`os.Exit\` ends the process: vcluster's control-plane components, recovered, would have left it up
+with no scheduler; \`internal.FulfillOutput(out, v)\`, calling \`s.Fulfill\`, which runs
+\`s.join.Done()\`: pulumi's outputs, whose waiters would have hung for good).
 
 A goroutine handed the read end of an \`io.Pipe\` that a function of the package makes and returns,
 its write end kept elsewhere (\`rc, prc := NewDualReadCloser(resp.Body)\`, then \`go func(prc

@@ -344,7 +344,7 @@ waited forever). A deferred call that reads nothing the work sets is fixed.
 ${moreWithoutFix}
 
 ## Limits
-goconc reads one package at a time: a release, a signal, a lock or a one-time set-up in a
-function of another package the goroutine calls (another package of the module included) is not
+goconc reads one package at a time, and of the module's other packages only the functions named
+above: a release, a signal, a lock or a one-time set-up deeper in them, or in another module, is not
 seen. Review each fix for what the calls it makes into other packages leave half done.
 `;

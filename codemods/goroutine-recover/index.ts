@@ -13,6 +13,7 @@ import { foreignServer } from './foreign-server.js';
 import { callbackReason, handedFunctionReason, calledOrHanded } from './handed-functions.js';
 import { functionsInTurnReason } from './functions-in-turn.js';
 import { loopInModulePackage } from './module-loops.js';
+import { releaseInModulePackage } from './module-releases.js';
 import { skippedReleaseReason } from './own-releases.js';
 import { genericLauncherReason } from './generic-launcher.js';
 import { countBroughtDownLast } from './count-brought-down.js';
@@ -201,7 +202,7 @@ function find(ctx: FileContext): RawFinding[] {
     }
     // A deferred call runs, whole, as the panic unwinds, and one started on a goroutine of its own (`go handleConnection(c)`) is not this goroutine's: their releases are not skipped.
     const undeferred = calls.filter((f) => !ancestors(f).some((a) => (a.type === 'defer_statement' || a.type === 'go_statement') && contains(body, a)));
-    const released = calledTextWhere(undeferred, ctx.packageIndex(), (text) => releaseOrReArm(text, ctx.packageIndex()) !== undefined, true);
+    const released = calledTextWhere(undeferred, ctx.packageIndex(), (t) => releaseOrReArm(t, ctx.packageIndex()) !== undefined, true) ?? releaseInModulePackage(undeferred, ctx, (t) => releaseOrReArm(t, ctx.packageIndex()) !== undefined);
     if (released) {
       const release = releaseOrReArm(released.text, ctx.packageIndex())!;
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: `the goroutine reaches ${released.via}, which runs ${release} outside a defer: after a recovered panic it would be skipped, and ${afterSkipping(release)} where the process used to crash` });

@@ -37,7 +37,7 @@ export function loopInModulePackage(undeferred: Node[], ctx: FileContext): { via
  * What a call runs in another package of the module: `pkg.Func` of an import, or `r.field.Method`
  * on a field of the method's receiver whose type that package declares (`network *network.Network`).
  */
-function moduleTarget(callee: Node, ctx: FileContext): { texts: string[]; decls: string[]; what: string } | undefined {
+export function moduleTarget(callee: Node, ctx: FileContext): { texts: string[]; decls: string[]; what: string } | undefined {
   if (callee.type !== 'selector_expression') return undefined;
   const operand = callee.childForFieldName('operand')!;
   const name = callee.childForFieldName('field')!.text;
