@@ -161,14 +161,20 @@ function ownStopOf(fn: Node, source: CancellationSource): { node: Node; goesOn: 
   for (const kase of fn.descendantsOfType('communication_case')) {
     if (!same(enclosingFunction(kase), fn) || !receives.includes(kase.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '')) continue;
     const body = kase.namedChildren.find((c) => c.type === 'statement_list');
-    const release = body
-      ?.descendantsOfType(['call_expression', 'send_statement'])
-      .find((n) => n.type === 'send_statement' || isReleaseCall(n) || stopsShared(n));
+    const releases = body?.descendantsOfType(['call_expression', 'send_statement']).filter((n) => n.type === 'send_statement' || isReleaseCall(n) || stopsShared(n));
+    // Named by one that is not an unlock of the case's own lock, where there is one.
+    const release = releases?.find((n) => !unlocksOwnLock(n, body!)) ?? releases?.[0];
     if (release) return { node: release, goesOn: false };
     const last = body?.namedChildren.filter((c) => c.type !== 'comment').at(-1);
     if (last?.type !== 'return_statement' && !endsRun(last) && (codeFollows(kase, fn) || loopGoesOn(kase, fn))) return { node: last ?? kase, goesOn: true };
   }
   return undefined;
+}
+
+/** `ss.mu.Unlock()` after `ss.mu.Lock()` earlier in the same case: a pair the case makes itself, not what it releases. */
+function unlocksOwnLock(n: Node, body: Node): boolean {
+  const m = n.type === 'call_expression' ? /^([\w.]+)\.(R?)Unlock$/.exec(n.childForFieldName('function')?.text ?? '') : null;
+  return !!m && body.text.slice(0, n.startIndex - body.startIndex).includes(`${m[1]}.${m[2]}Lock()`);
 }
 
 /**
