@@ -52,9 +52,9 @@ export function detachedWork(send: Node, fn: Node, source: CancellationSource, c
  * write stream's context, dropped the records still pending when the stream ended).
  */
 export function handedOff(send: Node, fn: Node, source: CancellationSource): string | undefined {
-  if (handOffGoroutine(send, fn, source)) return `the goroutine only makes this send, started so that its spawner need not wait for a receiver: it is meant to outlive the spawner, whose ${source.expr} may end as soon as it returns (a request's), and a select on it would drop the value then`;
+  if (handOffGoroutine(send, fn, source)) return `the goroutine only makes this send, started so that its spawner need not wait for a receiver: it is meant to outlive the spawner, whose ${source.expr} may end as soon as it returns (a request's does), and a select on it would drop the value then`;
   const launcher = (source.kind === 'ctx-param' || source.kind === 'ctx-local') && source.isContext ? launchedApart(send, source.fn, source.expr) : undefined;
-  return launcher && `the send is in a function literal handed to ${launcher}(…), named for running it on its own, and the function does not wait for it: it runs on after the function returns, and ${source.expr}, the function's own (a request's), may end as it returns; a select on it would drop the value then`;
+  return launcher && `the send is in a function literal handed to ${launcher}(…), named for running it on its own, and the function does not wait for it: it runs on after the function returns, and ${source.expr}, the function's own, may end as it returns (a request's does); a select on it would drop the value then`;
 }
 
 /**

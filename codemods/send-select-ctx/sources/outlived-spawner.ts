@@ -29,7 +29,7 @@ export function outlivedSpawnerReason(send: Node, sources: CancellationSource[])
   const name = spawner.childForFieldName('name')?.text;
   const fnName = name ? `${name}()` : 'the function literal';
   if (!notOwnChannel(chan, send) && !capturedFromOutside(chan, send, spawner)) return setupOnlyReason(send, outliving, fnName);
-  return `the goroutine outlives ${fnName}, which returns without waiting for it, and ${source.expr} is ${fnName}'s own (a request's): it is likely done by the time the goroutine sends, and a select on it would drop the value whenever ${chan.text} is full`;
+  return `the goroutine outlives ${fnName}, which returns without waiting for it, and ${source.expr} is ${fnName}'s own, which may end once it returns (a request's does): it may be done by the time the goroutine sends, and a select on it would drop the value whenever ${chan.text} is full`;
 }
 
 /** The goroutine, its go statement and spawner, and the spawner's context parameter, as above but whatever the channel. */
