@@ -118,7 +118,7 @@ function heldAroundCalls(fn: Node, ctx: FileContext, depth: number, seen: Set<st
   return undefined;
 }
 
-/** The call lies in a function literal run on a goroutine: by a go statement, or given to a `Go` method (`wg.Go`, `g.Go`). */
+/** The call lies in a function literal run on a goroutine: by a go statement, given to a `Go` method (`wg.Go`, `g.Go`), or to `time.AfterFunc`. */
 function inGoroutineLiteral(call: Node): boolean {
   for (const literal of ancestors(call)) {
     if (literal.type === 'function_declaration' || literal.type === 'method_declaration') return false;
@@ -127,6 +127,8 @@ function inGoroutineLiteral(call: Node): boolean {
     if (up?.type === 'call_expression' && up.parent?.type === 'go_statement') return true;
     const callee = up?.type === 'argument_list' ? up.parent?.childForFieldName('function') : undefined;
     if (callee?.type === 'selector_expression' && callee.childForFieldName('field')?.text === 'Go') return true;
+    // Or to a timer, which runs it later on a goroutine of its own (`time.AfterFunc(d, func() { … })`).
+    if (callee?.text === 'time.AfterFunc') return true;
   }
   return false;
 }
