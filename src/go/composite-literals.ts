@@ -22,8 +22,8 @@ export function fieldMayBeNil(source: CancellationSource, index: PackageIndex, c
 }
 
 /**
- * A composite literal of the type (`&ObservableImpl{iterable: it}`, `T{}`) in the texts that leaves
- * the field out, unless the function building it sets the field before handing it on (`s.ctx,
+ * A composite literal of the type (`&ObservableImpl{iterable: it}`, `T{}`), or a `new(T)`, in the
+ * texts that leaves the field out, unless the function building it sets the field before handing it on (`s.ctx,
  * s.cancel = context.WithCancel(…)` in the constructor): the field may be nil, at least until
  * another method sets it (`t.ctx = ctx` in a `Subscribe` that callers may not have called yet).
  * With calledThere, only a literal whose function calls that method, or one setting the field nil
@@ -52,6 +52,13 @@ export function literalLeavingOut(texts: string[], typeName: string, field: stri
       const called = calledThere && !explicitNil ? new RegExp(`\\.${calledThere}\\(`).exec(around)?.index : Infinity;
       if (called === undefined || setByMethodCalled(texts, typeName, around.slice(0, called), setLater)) continue;
       return text.slice(m.index!, end + 1).split('\n')[0];
+    }
+    // `new(T)`, every field left out (`client := new(ProviderClient)`: gophercloud's constructor).
+    for (const m of text.matchAll(new RegExp(`(?<![\\w.])new\\(\\s*${typeName}\\s*\\)`, 'g'))) {
+      const around = functionAround(text, m.index!);
+      const called = calledThere ? new RegExp(`\\.${calledThere}\\(`).exec(around)?.index : Infinity;
+      if (setLater.test(around) || called === undefined || setByMethodCalled(texts, typeName, around.slice(0, called), setLater)) continue;
+      return m[0];
     }
   }
   return undefined;

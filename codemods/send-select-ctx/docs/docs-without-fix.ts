@@ -24,9 +24,9 @@ export const withoutFix = `## Reported without a fix
   another package's \`Context\` (trufflehog's \`pkg/context\`, \`*gin.Context\`), which the reason names;
 - the only source is a context parameter or field that may be nil: the function hands it to a
   call that makes its own context of it (\`ctx := opts.buildContext(o.parent)\`), or the package
-  builds the type without the field (\`&Observable{items: items}\`) and the function building it
-  does not set it (a \`Subscribe\` that sets it later may not have run yet), or its tests do (velero's micro services); a select on
-  \`o.parent.Done()\` would panic there;
+  builds the type without the field (\`&Observable{items: items}\`, \`new(Client)\`) and the function building it
+  does not set it (a \`Subscribe\` that sets it later may not have run yet), or its tests do (velero's micro services), or it
+  tests it against nil (\`if client.Context != nil\`: gophercloud's client panicked); a select on \`o.parent.Done()\` would panic there;
 - the channel is a field that a loop of the package drains (\`for { m := <-p.retries … }\`, \`for m :=
   range p.retries\`, or a loop that polls it and waits for it in its select's default branch; a
   loop that only polls does not drain it; or a field the package closes and, in a loop, hands to a

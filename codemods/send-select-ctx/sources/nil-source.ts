@@ -7,7 +7,8 @@ import { testTextsBeside } from '../../../src/go/module-packages.js';
  * Why a context parameter or field may be nil where the send runs, if it may: the method only
  * hands it to a call (not the context package's) that makes its own context of it
  * (`ctx := option.buildContext(o.parent)`), or, for a field, the package builds the type without
- * it (`&ObservableImpl{iterable: it}`) and never sets it later (RxGo, where `o.parent` is often nil).
+ * it (`&ObservableImpl{iterable: it}`) and never sets it later (RxGo, where `o.parent` is often nil),
+ * or tests it against nil.
  */
 export function mayBeNil(source: CancellationSource, ctx: FileContext): string | undefined {
   if (source.kind !== 'ctx-field' && source.kind !== 'ctx-param') return undefined;
@@ -18,6 +19,11 @@ export function mayBeNil(source: CancellationSource, ctx: FileContext): string |
   const wrapped = [...source.fn.text.matchAll(wrap)].find((m) => m[1] !== source.expr && !/^\w+\.With\w*$/.test(m[2]))?.[0];
   const what = source.kind === 'ctx-field' ? 'field' : 'parameter';
   if (wrapped) return `the function reads ${source.expr} into ${wrapped} and uses that instead: the ${what} may be nil`;
+  // Or the package tests the field against nil (`if client.Context != nil { req = req.WithContext(
+  // client.Context) }`: gophercloud's provider client, whose constructor leaves it unset).
+  const tested = source.kind === 'ctx-field' ? new RegExp(`(?<![\\w.])${expr}\\s*[!=]=\\s*nil\\b`) : undefined;
+  const test = tested ? ctx.packageIndex().allTexts().map((t) => tested.exec(t)?.[0]).find(Boolean) : undefined;
+  if (test) return `the package tests the field against nil (${test}): it may be unset`;
   const unset = fieldMayBeNil(source, ctx.packageIndex());
   if (unset) return `the package builds ${unset.typeName} without ${unset.field} (${unset.literal}), and the function building it does not set it: the field may be nil, at least until another method sets it`;
   // Or its tests do (velero's micro services, built bare to drive their callbacks): they would panic where the send waited.
