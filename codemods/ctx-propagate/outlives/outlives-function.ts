@@ -42,9 +42,12 @@ export function unwaitedStart(go: Node, fn: Node): boolean {
   return same(enclosingFunction(go), fn) && isDetached(go) && !waitsOnDone(fn, go);
 }
 
-/** The function waits for its context to end after starting the goroutine (`<-ctx.Done()`): it does not return before then. */
+/**
+ * The function waits for its context to end after starting the goroutine (`<-ctx.Done()`, a `case
+ * <-ctx.Done():`): it does not return before then. Not a group's `wg.Done()` in a later goroutine.
+ */
 export function waitsOnDone(fn: Node, go: Node): boolean {
-  return /\.Done\(\)/.test(codeOnly(fn.text.slice(go.endIndex - fn.startIndex)));
+  return /<-\s*[\w.]+(\(\))?\.Done\(\)/.test(codeOnly(fn.text.slice(go.endIndex - fn.startIndex)));
 }
 
 /**
