@@ -2,7 +2,7 @@ import type { FileContext } from '../../src/engine/types.js';
 import { calledTextWhere } from '../../src/go/called-functions.js';
 import { functionTexts, importedModuleTexts, methodTexts } from '../../src/go/module-packages.js';
 import type { Node } from '../../src/go/syntax.js';
-import { moduleTarget } from './module-loops.js';
+import { moduleTarget } from '../../src/go/module-calls.js';
 import { withoutDeferred } from './skipped-work.js';
 
 /**

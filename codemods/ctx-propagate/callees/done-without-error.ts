@@ -1,8 +1,8 @@
 import { parseGo } from '../../../src/engine/parser.js';
 import type { FileContext } from '../../../src/engine/types.js';
-import { functionTexts, importedModuleTexts, methodTexts } from '../../../src/go/module-packages.js';
+import { moduleTarget } from '../../../src/go/module-calls.js';
 import { resultsOf } from '../../../src/go/scope.js';
-import { enclosingFunction, same, unparen, type Node } from '../../../src/go/syntax.js';
+import { enclosingFunction, same, type Node } from '../../../src/go/syntax.js';
 import { calleesGivenContext, contextParamAt } from './callee-keeps-context.js';
 
 /**
@@ -20,10 +20,11 @@ export function doneWithoutError(call: Node, ctx: FileContext): string | undefin
     const done = returnsNilOnDone(decl, param);
     if (done) return `${given.named.name} ${done}`;
   }
-  for (const decl of moduleDeclarations(given.fn, ctx)) {
+  const target = moduleTarget(given.fn, ctx);
+  for (const decl of target?.decls.flatMap((text) => parseGo(text).rootNode.namedChildren.filter((n) => n.type === 'function_declaration' || n.type === 'method_declaration')) ?? []) {
     const param = contextParamAt(decl, given.position, given.count);
     const done = param ? returnsNilOnDone(decl, param) : undefined;
-    if (done) return `${given.fn.childForFieldName('field')!.text}, of another package of this module, ${done}`;
+    if (done) return `${given.fn.childForFieldName('field')!.text}, ${target!.what}, ${done}`;
   }
   return undefined;
 }
@@ -59,22 +60,4 @@ function returnsNilOnDone(decl: Node, param: string): string | undefined {
 function lastResult(ret: Node): Node | undefined {
   const list = ret.namedChildren[0];
   return list?.type === 'expression_list' ? list.namedChildren.at(-1) : list ?? undefined;
-}
-
-/**
- * The declarations a call of another package of the module runs: its function (`retry.Until(…)`),
- * or the method of a value it makes in place (`(&retry.Retryer{…}).Until(…)`).
- */
-function moduleDeclarations(fn: Node, ctx: FileContext): Node[] {
-  if (fn.type !== 'selector_expression') return [];
-  const name = fn.childForFieldName('field')!.text;
-  let operand = unparen(fn.childForFieldName('operand')!);
-  if (operand.type === 'unary_expression' && operand.childForFieldName('operator')?.text === '&') operand = unparen(operand.childForFieldName('operand')!);
-  const type = operand.type === 'composite_literal' ? operand.childForFieldName('type') : undefined;
-  const qualified = type?.type === 'qualified_type' ? { alias: type.childForFieldName('package')!.text, type: type.childForFieldName('name')!.text } : undefined;
-  const alias = operand.type === 'identifier' ? operand.text : qualified?.alias;
-  const texts = alias ? importedModuleTexts(alias, [ctx.source], ctx.path) : undefined;
-  if (!texts) return [];
-  const found = qualified ? methodTexts(texts, name, qualified.type) : functionTexts(texts, name);
-  return found.flatMap((text) => parseGo(text).rootNode.namedChildren.filter((n) => n.type === 'function_declaration' || n.type === 'method_declaration'));
 }
