@@ -49,6 +49,12 @@ function madeInLocal(fn: Node, go: Node): Node | undefined {
  * call in turn.
  */
 export function goroutineBodies(spawn: Spawn, ctx: FileContext): { body: Node; via?: string }[] {
+  // Not the loop's own function, reached again by the name of an interface's method (`c.Init(ctx)`
+  // in a Manager's Init over its components): a run of its own, with a group and a bound of its own.
+  return bodiesOf(spawn, ctx).filter(({ body }) => body.parent?.text !== spawn.fn.text);
+}
+
+function bodiesOf(spawn: Spawn, ctx: FileContext): { body: Node; via?: string }[] {
   const { fn, literal, called } = spawned(spawn);
   const passed = [...passedIn(called, ctx), ...fieldCallbackBodies(called, ctx.packageIndex())];
   if (!literal) return [...calledBodies(called, ctx.packageIndex(), false), ...passed];

@@ -16,7 +16,7 @@ import { regexEscaped } from '../../src/go/find-by-text.js';
 import { itemCallback, itemIsFunction, itemIsListener, itemTaskWithContext } from './item-tasks.js';
 import { functionItemReason } from './function-items.js';
 import { readUntilEnough } from './first-answers.js';
-import { endsWhenFunctionReturns, handsUnbufferedChannel, stopAwaitedAfter, waitsOnOthersClosing, waitsOnOthersEnds } from './waits-on-others.js';
+import { endsWhenFunctionReturns, handsUnbufferedChannel, stopAwaitedAfter, waitsOnOthersClosing, waitsOnOthersEnds, waitsOnHandedChannel } from './waits-on-others.js';
 import { isDoneWait } from '../../src/go/receive-shapes.js';
 import { acceptsConnections, readsStream, receivesConnections, stopsServer, waitsOnEvent, waitsOnNetwork } from './network.js';
 import { delayedStart, inTimerCallback, oneTimePause, ownTimeout, sharedDeadlineReason, waitsForOthersUntilTimer } from './timing.js';
@@ -242,7 +242,7 @@ export function whyBoundMayStall(spawn: Spawn, ctx: FileContext): string | undef
   if (callbacks) return callbacks;
   const valueHeld = itemFunctionValue(spawn, bodies, ctx);
   if (valueHeld) return `each goroutine calls a function value its item holds (${valueHeld}), a callback its callers registered, code this package does not show: the function does not wait for them, and bounded, one that blocks until its client reads would hold its slot, the loop would hang once the slots fill, and every callback after it would starve`;
-  const unread = unseenWork(bodies, { literal, called }, ctx);
+  const unread = unseenWork(bodies, { literal, called, own: spawn.fn }, ctx);
   if (unread) {
     return `the goroutines run code this package does not show (${unread}), which may wait (on a peer, a subprocess, a reply): the default bound, the number of CPUs, suits work that computes, and says nothing of how many may wait at once; ${ON_PURPOSE}`;
   }
@@ -298,6 +298,8 @@ function waitsOnOthers(body: Node, spawn: Spawn, ctx: FileContext, waitedForAtOn
   // `<-ctx.Done()` as a statement of its own: it waits for the end, whoever brings it and whatever the spawner waits for.
   const stopWaiter = body.descendantsOfType('expression_statement').filter(own).find(isDoneWait);
   if (stopWaiter) return `waits for ${stopWaiter.text.replace(/^<-\s*/, '').slice(0, -'.Done()'.length)} to be done (${stopWaiter.text}), as a stop waiter does`;
+  const handed = waitsOnHandedChannel(body, own, declaredHere);
+  if (handed) return `waits on ${handed}, a channel it hands on for another to close`;
   const graph = waitsOnOthersEnds(body, own);
   if (graph) return graph;
   if (!waitedForAtOnce) {

@@ -21,11 +21,11 @@ import { boundChosen } from './network.js';
  * written up to its paren; undefined when max-concurrency chose the bound.
  * `spawned`: the goroutine's literal, if it has one, else the function it runs.
  */
-export function unseenWork(bodies: { body: Node; via?: string }[], spawned: { literal?: Node; called: Node[] }, ctx: FileContext): string | undefined {
+export function unseenWork(bodies: { body: Node; via?: string }[], spawned: { literal?: Node; called: Node[]; own?: Node }, ctx: FileContext): string | undefined {
   if (boundChosen(ctx)) return undefined;
   const imports = importNames(ctx);
   // `go client.WriteEnvelope(e)`, `eg.Go(w.routine)`: the function the goroutine runs.
-  const direct = spawned.literal ? undefined : spawned.called.find((fn) => fn.type === 'selector_expression' && !readable(fn, fn, imports, ctx));
+  const direct = spawned.literal ? undefined : spawned.called.find((fn) => fn.type === 'selector_expression' && !readable(fn, fn, imports, ctx, spawned.own));
   if (direct) return `${direct.text}(…)`;
   // A function kept in a field, taken one by one (`for _, f := range a.readyFn { eg.Go(f) }`:
   // gotenberg's readiness waits, each polling under a timeout of its own, ran in turns).
@@ -35,11 +35,12 @@ export function unseenWork(bodies: { body: Node; via?: string }[], spawned: { li
   }
   // The package's functions it calls, all of them (\`bodies\` has only those whose text may wait).
   const seen = new Set(bodies.map(({ body }) => body.id));
-  const reached = [...bodies, ...everyCalledBody(spawned.called, ctx.packageIndex()).filter(({ body }) => !seen.has(body.id))];
+  // Not the loop's own function again (goroutineBodies says why).
+  const reached = [...bodies, ...everyCalledBody(spawned.called, ctx.packageIndex()).filter(({ body }) => !seen.has(body.id) && body.parent?.text !== spawned.own?.text)];
   for (const { body, via } of reached) {
     for (const call of body.descendantsOfType('call_expression')) {
       const callee = unparen(call.childForFieldName('function')!);
-      if (callee.type !== 'selector_expression' || readable(callee, call, imports, ctx)) continue;
+      if (callee.type !== 'selector_expression' || readable(callee, call, imports, ctx, spawned.own)) continue;
       return via ? `${callee.text}(…), in ${via}` : `${callee.text}(…)`;
     }
   }
@@ -60,7 +61,7 @@ function rangedOverField(fn: Node): string | undefined {
  * as the loop is, and another package's function (`aws.ToString(s)`, `model.LabelValue(v)`) is
  * most often a helper or a conversion.
  */
-function readable(callee: Node, call: Node, imports: ImportNames, ctx: FileContext): boolean {
+function readable(callee: Node, call: Node, imports: ImportNames, ctx: FileContext, own?: Node): boolean {
   const method = callee.childForFieldName('field')!.text;
   const operand = unparen(callee.childForFieldName('operand')!);
   // `pkg.Func(…)`: a name the function does not declare, an import's (`orcraft` may name
@@ -78,7 +79,7 @@ function readable(callee: Node, call: Node, imports: ImportNames, ctx: FileConte
   // The package's own method of that name, read by the other checks; not when the value is of an
   // interface type (a caller's publisher may hand the message back to the loop: watermill's
   // router, whose package also declares a no-op `disabledPublisher.Publish`) or another package's.
-  if (packageShowsCall(callee, method, true, ctx.packageIndex())) return true;
+  if (packageShowsCall(callee, method, true, ctx.packageIndex(), own)) return true;
   // A method of a standard-library type, by the declared type of the value (`var b strings.Builder`, `mu *sync.Mutex`).
   const qualifier = operand.type === 'identifier' ? /^[*&]?(?:new\()?(\w+)\./.exec(typeWritten(operand.text, call) ?? '')?.[1] : undefined;
   return !!qualifier && imports.standard.has(qualifier);

@@ -33,6 +33,18 @@ export function waitsOnOthersEnds(body: Node, own: (n: Node) => boolean): string
 }
 
 /**
+ * `<-ch` as a statement of the body's own, on a channel it made and handed out for another to close
+ * (`e.waiting = append(e.waiting, ch)`, then `<-ch // wait for unlock`: buildkit's resolver cache
+ * lock): a waiter woken by another. As written.
+ */
+export function waitsOnHandedChannel(body: Node, own: (n: Node) => boolean, declaredHere: (name: string) => boolean): string | undefined {
+  return body.descendantsOfType('expression_statement').filter(own).find((st) => {
+    const ch = /^<-\s*(\w+)$/.exec(st.text)?.[1];
+    return !!ch && declaredHere(ch) && new RegExp(`=\\s*append\\([^\\n]*,\\s*${ch}\\s*\\)|[\\w.\\]]+\\s*=\\s*${ch}\\s*$`, 'm').test(body.text);
+  })?.text;
+}
+
+/**
  * A goroutine that waits on a channel field of another value (`<-dep.analysisDoneCh`, in its own
  * code or a function it calls) that the goroutines close themselves, each for its own value
  * (`defer close(act.analysisDoneCh)` in `analyzeSafe`): actions waiting for the ones they depend
