@@ -1,6 +1,7 @@
 import { parseGo } from '../../../src/engine/parser.js';
 import type { FileContext } from '../../../src/engine/types.js';
 import { moduleTarget } from '../../../src/go/module-calls.js';
+import { regexEscaped } from '../../../src/go/find-by-text.js';
 import { resultsOf } from '../../../src/go/scope.js';
 import { enclosingFunction, same, type Node } from '../../../src/go/syntax.js';
 import { calleesGivenContext, contextParamAt } from './callee-keeps-context.js';
@@ -18,13 +19,13 @@ export function doneWithoutError(call: Node, ctx: FileContext): string | undefin
   if (!given || !keepsResultBesideError(given.fn.parent!)) return undefined;
   for (const { decl, param } of given.callees) {
     const done = returnsNilOnDone(decl, param);
-    if (done) return `${given.named.name} ${done}`;
+    if (done) return `${given.named.name} returns no error once its context is done (${done})`;
   }
   const target = moduleTarget(given.fn, ctx);
   for (const decl of target?.decls.flatMap((text) => parseGo(text).rootNode.namedChildren.filter((n) => n.type === 'function_declaration' || n.type === 'method_declaration')) ?? []) {
     const param = contextParamAt(decl, given.position, given.count);
     const done = param ? returnsNilOnDone(decl, param) : undefined;
-    if (done) return `${given.fn.childForFieldName('field')!.text}, ${target!.what}, ${done}`;
+    if (done) return `${given.fn.childForFieldName('field')!.text}, ${target!.what}, returns no error once its context is done (${done})`;
   }
   return undefined;
 }
@@ -40,24 +41,37 @@ function keepsResultBesideError(outer: Node): boolean {
   return names.length >= 2 && names.slice(0, -1).some((n) => n.text !== '_');
 }
 
-/** Where `decl`, whose last result is an error, returns nil for it once its context parameter is done: in `case <-ctx.Done():` or under `if ctx.Err() != nil`. */
-function returnsNilOnDone(decl: Node, param: string): string | undefined {
+/**
+ * Where `decl`, whose last result is an error (with at least `minResults` results), returns nil
+ * for it once the context `expr` is done: in `case <-ctx.Done():`, under `if ctx.Err() != nil`, or
+ * right after a `<-ctx.Done()` statement; from offset `from` on, if given. As written, or undefined.
+ */
+export function returnsNilOnDone(decl: Node, expr: string, minResults = 2, from = 0): string | undefined {
   const results = resultsOf(decl);
-  if (results.length < 2 || results.at(-1)!.typeNode.text !== 'error') return undefined;
-  const doneCase = new RegExp(`^<-\\s*${param}\\.Done\\(\\)$`);
-  const errTest = new RegExp(`^${param}\\.Err\\(\\)\\s*!=\\s*nil$`);
+  if (results.length < minResults || results.at(-1)?.typeNode.text !== 'error') return undefined;
+  const name = regexEscaped(expr);
+  const doneCase = new RegExp(`^<-\\s*${name}\\.Done\\(\\)$`);
+  const errTest = new RegExp(`^${name}\\.Err\\(\\)\\s*!=\\s*nil$`);
   const body = decl.childForFieldName('body');
-  for (const branch of body?.descendantsOfType(['communication_case', 'if_statement']) ?? []) {
+  const nilReturn = (scope: Node) => scope.descendantsOfType('return_statement').find((r) => same(enclosingFunction(r), decl) && lastResult(r)?.text === 'nil');
+  for (const branch of body?.descendantsOfType(['communication_case', 'if_statement', 'expression_statement']) ?? []) {
+    if (branch.startIndex < from) continue;
+    if (branch.type === 'expression_statement') {
+      // `<-ctx.Done()` as a statement, then `return nil`.
+      const next = branch.nextNamedSibling;
+      if (doneCase.test(branch.text.trim()) && next?.type === 'return_statement' && same(enclosingFunction(next), decl) && lastResult(next)?.text === 'nil') return `${branch.text}; ${next.text}`;
+      continue;
+    }
     const test = branch.type === 'communication_case' ? branch.childForFieldName('communication') : branch.childForFieldName('condition');
     if (!test || !(branch.type === 'communication_case' ? doneCase : errTest).test(test.text.trim())) continue;
-    const scope = branch.type === 'if_statement' ? branch.childForFieldName('consequence')! : branch;
-    const ret = scope.descendantsOfType('return_statement').find((r) => same(enclosingFunction(r), decl) && lastResult(r)?.text === 'nil');
-    if (ret) return `returns no error once its context is done (${branch.type === 'communication_case' ? `case ${test.text}:` : `if ${test.text}`} ${ret.text})`;
+    const ret = nilReturn(branch.type === 'if_statement' ? branch.childForFieldName('consequence')! : branch);
+    if (ret) return `${branch.type === 'communication_case' ? `case ${test.text}:` : `if ${test.text}`} ${ret.text}`;
   }
   return undefined;
 }
 
-function lastResult(ret: Node): Node | undefined {
+/** The last value a return statement gives, if any. */
+export function lastResult(ret: Node): Node | undefined {
   const list = ret.namedChildren[0];
   return list?.type === 'expression_list' ? list.namedChildren.at(-1) : list ?? undefined;
 }

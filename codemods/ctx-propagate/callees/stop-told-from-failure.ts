@@ -1,6 +1,7 @@
 import type { CancellationSource } from '../../../src/go/cancellation.js';
 import { codeOnly, regexEscaped } from '../../../src/go/find-by-text.js';
 import { contains, firstLine, type Node } from '../../../src/go/syntax.js';
+import { returnsNilOnDone } from './done-without-error.js';
 
 // A function that tells its stop from a failure: once its context is done it returns nil (`<-ctx.Done();
 // return nil`, `case <-ctx.Done(): return nil`), while an error of the call fails it (`if err != nil
@@ -27,6 +28,8 @@ export function stopToldFromFailure(call: Node, source: CancellationSource): str
   const expr = regexEscaped(source.expr);
   const after = codeOnly(fn.text.slice(next!.endIndex - fn.startIndex));
   const stop = new RegExp(`(?:^|\\n)\\s*(?:case\\s+)?<-\\s*${expr}\\.Done\\(\\)\\s*:?\\s*\\n\\s*return(?:\\s+nil)?\\s*(?:\\n|$)`).exec(after);
-  if (!stop) return undefined;
-  return `the function tells its stop from a failure: once ${source.expr} is done it returns cleanly (${stop[0].trim().replace(/:?\s*\n\s*/, (m) => (m.startsWith(':') ? ': ' : '; ')).replace(/\s+/g, ' ')}), while this call's error fails it (${firstLine(failure.text)}); given ${source.expr}, a stop during the call would end it as a failure, and what runs only after a clean stop (a flush, a deregistration) would be skipped`;
+  // Or a nil return further into the case (`case <-ctx.Done(): level.Info(…).Log(…); return nil`).
+  const clean = stop ? stop[0].trim().replace(/:?\s*\n\s*/, (m) => (m.startsWith(':') ? ': ' : '; ')).replace(/\s+/g, ' ') : returnsNilOnDone(fn, source.expr, 1, next!.endIndex);
+  if (!clean) return undefined;
+  return `the function tells its stop from a failure: once ${source.expr} is done it returns cleanly (${clean}), while this call's error fails it (${firstLine(failure.text)}); given ${source.expr}, a stop during the call would end it as a failure, and what runs only after a clean stop (a flush, a deregistration) would be skipped`;
 }
