@@ -141,7 +141,7 @@ function fixFor(send: Node, fn: Node, ctx: FileContext): { fix?: Fix; alternativ
     if (detached) return { reason: `the function's work goes on once ${s.expr} is done (${detached}), and the send reports it: a select on ${s.expr} would drop that report at random` };
   }
   const doneWhere = new Map(inScope.map((s) => [s, knownDoneWhere(send, fn, s, ctx)]));
-  const maybeNil = new Map(inScope.map((s) => [s, mayBeNil(s, ctx)]));
+  const maybeNil = new Map(inScope.map((s) => [s, mayBeNil(s, ctx, send)]));
   const sources = lastingSources(inScope.filter((s) => doneWhere.get(s) === undefined && maybeNil.get(s) === undefined), send);
   const nilField = inScope.find((s) => doneWhere.get(s) === undefined && maybeNil.get(s) !== undefined);
   if (sources.length === 0 && nilField) return { reason: `${maybeNil.get(nilField)}, and a select on ${nilField.expr}.Done() would then panic` };

@@ -2,16 +2,20 @@ import type { FileContext } from '../../../src/engine/types.js';
 import type { CancellationSource } from '../../../src/go/cancellation.js';
 import { fieldMayBeNil } from '../../../src/go/composite-literals.js';
 import { testTextsBeside } from '../../../src/go/module-packages.js';
+import { ancestors, same, type Node } from '../../../src/go/syntax.js';
 
 /**
  * Why a context parameter or field may be nil where the send runs, if it may: the method only
  * hands it to a call (not the context package's) that makes its own context of it
  * (`ctx := option.buildContext(o.parent)`), or, for a field, the package builds the type without
  * it (`&ObservableImpl{iterable: it}`) and never sets it later (RxGo, where `o.parent` is often nil),
- * or tests it against nil.
+ * or tests it against nil. Not where the send is in a case of a select that also waits on
+ * `<-source.Done()`: a select calls every case's Done() first, and a nil context would have
+ * panicked there already (prysm's sync loops).
  */
-export function mayBeNil(source: CancellationSource, ctx: FileContext): string | undefined {
+export function mayBeNil(source: CancellationSource, ctx: FileContext, send: Node): string | undefined {
   if (source.kind !== 'ctx-field' && source.kind !== 'ctx-param') return undefined;
+  if (inSelectOnDone(send, source)) return undefined;
   const expr = source.expr.replace(/[.]/g, '\\.');
   // A context by its name (`ctx`, `opCtx`, `context`) made by a call given the source.
   // Not the source made again under its own name (`ctx = trace.ContextWithSpan(ctx, span)`).
@@ -29,4 +33,15 @@ export function mayBeNil(source: CancellationSource, ctx: FileContext): string |
   // Or its tests do (velero's micro services, built bare to drive their callbacks): they would panic where the send waited.
   const inTests = ctx.path.endsWith('_test.go') ? undefined : fieldMayBeNil(source, ctx.packageIndex(), false, testTextsBeside(ctx.path));
   return inTests ? `the package's tests build ${inTests.typeName} without ${inTests.field} (${inTests.literal}), and do not set it: the field is nil under those tests, where the send used to wait` : undefined;
+}
+
+/** Whether `send` is in a case of a select (of its own function) that has a case `<-source.Done()`. */
+function inSelectOnDone(send: Node, source: CancellationSource): boolean {
+  const done = `<-${source.expr}.Done()`;
+  for (const a of ancestors(send)) {
+    if (same(a, source.fn) || a.type === 'func_literal') return false;
+    if (a.type !== 'communication_case' || a.parent?.type !== 'select_statement') continue;
+    if (a.parent.namedChildren.some((c) => c.type === 'communication_case' && c.childForFieldName('communication')?.text.replace(/\s/g, '') === done)) return true;
+  }
+  return false;
 }
