@@ -152,7 +152,8 @@ export function parametersGiven(call: Node, arg: string, index: PackageIndex): {
  * The package's calls of a function or method declaration, by its name: only calls with as many
  * arguments as it has parameters (any number for a variadic one), and for a method, none on an
  * operand of another type the package knows, for another type's method of the name is not a
- * call of it (a getter, `reply.GetChunks()`; toxiproxy's `proxy.Start()` for its link's `Start(…)`).
+ * call of it (a getter, `reply.GetChunks()`; toxiproxy's `proxy.Start()` for its link's `Start(…)`),
+ * unless that type embeds the method's own and so has it.
  * A function's are plain calls (`f(…)`), not of a method of the name. `where`: as for callsNamed.
  */
 export function callsOf(fn: Node, index: PackageIndex, where?: (declaration: string) => boolean): Node[] {
@@ -169,8 +170,17 @@ export function callsOf(fn: Node, index: PackageIndex, where?: (declaration: str
     // `slices.Collect(…)`: another package's function, not the method.
     if (rootedAtImport(callee.childForFieldName('operand')!)) return false;
     const type = operandType(callee.childForFieldName('operand')!, index);
-    return type === undefined || type === own;
+    return type === undefined || type === own || (typeof type === 'string' && own !== undefined && promotes(type, own, name, index));
   });
+}
+
+/**
+ * Whether a type of the package has the method `name` of `own` promoted from an embedded field
+ * (`type Raft struct { raftState; … }`, then `r.goFunc(r.run)`), not a method of its own so named.
+ */
+function promotes(type: string, own: string, name: string, index: PackageIndex): boolean {
+  if (!index.fieldsOf(type).some((f) => f.embedded && baseTypeName(f.type) === own)) return false;
+  return !index.functionsNamed(name, true).some((decl) => receiverInText(decl.text)?.type === type);
 }
 
 /**
