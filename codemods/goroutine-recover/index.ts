@@ -186,7 +186,7 @@ function find(ctx: FileContext): RawFinding[] {
       continue;
     }
     // The package's own policy for panics: log them and crash (`defer utilruntime.HandleCrash()` in its controllers' Run: longhorn's manager).
-    if (ctx.packageIndex().anyTextMatches(/\bdefer\s+[\w.]*\bHandleCrash\(/)) {
+    if (ctx.packageIndex().once('goroutine-recover:handle-crash', () => ctx.packageIndex().anyTextMatches(/\bdefer\s+[\w.]*\bHandleCrash\(/))) {
       out.push({ start: go.startIndex, end: body.startIndex, message, reason: 'the package defers HandleCrash elsewhere, which logs a panic and lets it crash the process: its policy for panics is to crash, and a recover here would go against it' });
       continue;
     }
