@@ -54,11 +54,17 @@ export function importedModuleTexts(name: string, texts: string[], file: string)
  */
 export function importPathNamed(name: string, texts: string[]): string | undefined {
   for (const text of texts) {
-    for (const m of text.matchAll(/^\s*(?:import\s+)?(?:(\w+)\s+)?"([^"\n]+)"/gm)) {
+    for (const m of importSection(text).matchAll(/^\s*(?:import\s+)?(?:(\w+)\s+)?"([^"\n]+)"/gm)) {
       if ((m[1] ?? importName(m[2])) === name && m[1] !== '_') return m[2];
     }
   }
   return undefined;
+}
+
+/** The text up to the file's first declaration other than imports: Go puts every import before them. */
+function importSection(text: string): string {
+  const end = text.search(/\n(?:func|type|var|const)[ (]/);
+  return end >= 0 ? text.slice(0, end) : text;
 }
 
 /**
