@@ -86,11 +86,13 @@ function benchTree(name, root) {
     // goconc's own work over the parsed files: its run minus node start-up and discovery,
     // measured as the same command on an empty selection (every codemod skipped).
     baseline: scan(1, ['--only', 'send-select-ctx', '--skip', 'send-select-ctx']),
+    // The opt-in codemods, whose checks follow calls across a package: no target, a figure to watch.
+    optIn: scan(2, ['--only', 'goroutine-recover,loop-ctx-check']),
     floor: () => JSON.parse(spawnSync(process.execPath, [join(here, 'parse-floor.mjs')], { input: parsedFiles.join('\n'), encoding: 'utf8', maxBuffer: 1 << 30 }).stdout),
     // In the same rounds as goconc, so a slow phase of a shared machine weighs on both sides.
     ...(existsSync(sgBin) ? { sg: () => timed(sgBin, ['scan', '-c', join(here, 'sg-rules', 'sgconfig.yml'), '--json=stream', root], { cwd: join(here, 'sg-rules') }) } : {}),
   });
-  const [j1, j2, baseline] = [medianRun(measured.j1), medianRun(measured.j2), medianRun(measured.baseline)];
+  const [j1, j2, baseline, optIn] = [medianRun(measured.j1), medianRun(measured.j2), medianRun(measured.baseline), medianRun(measured.optIn)];
   const floorParsed = { seconds: mid(measured.floor.map((f) => f.seconds)) };
   const speedup = ratio(measured.j1.map((r) => r.seconds), measured.j2.map((r) => r.seconds));
   const own = measured.j1.map((r, i) => r.seconds - measured.baseline[i].seconds);
@@ -108,6 +110,8 @@ function benchTree(name, root) {
   // V8's helper threads (compilation, collection) use a second core even for one job: --jobs 2
   // can at best share the CPU time of --jobs 1 over two cores.
   console.log(`--jobs 2 against --jobs 1: ${fmt(speedup.median)}× (rounds ${fmt(speedup.min)}–${fmt(speedup.max)}×); at most ${fmt(j1.seconds / (j1.cpu / 2))}× on 2 cores (--jobs 1's CPU time shared over both)`);
+  const optInRatio = ratio(measured.optIn.map((r) => r.seconds), measured.j2.map((r) => r.seconds));
+  console.log(`opt-in codemods (goroutine-recover, loop-ctx-check) --jobs 2: ${fmt(optIn.seconds)} s, peak RSS ${fmt(optIn.rssMB, 0)} MB; ${fmt(optInRatio.median)}× the default codemods' time (rounds ${fmt(optInRatio.min)}–${fmt(optInRatio.max)}×)`);
   console.log(`prefilter: ${files.length - parsed} of ${files.length} files not parsed (${fmt((100 * (files.length - parsed)) / files.length, 0)} %); ${report.summary.findings} findings; same findings for --jobs 1 and 2: ${sameFindings}`);
   console.log(`parse floor (bare tree-sitter, 1 thread): all files ${fmt(floorAll.seconds)} s (${fmt(floorAll.bytes / 1e6 / floorAll.seconds)} MB/s); the ${parsedFiles.length} files goconc parses ${fmt(floorParsed.seconds)} s`);
   console.log(`goconc --jobs 1 minus start-up/discovery (${fmt(baseline.seconds)} s): ${fmt(mid(own))} s over the parsed files = ${fmt(overFloor.median)}× the parse floor (rounds ${fmt(overFloor.min)}–${fmt(overFloor.max)}×)`);
