@@ -1,7 +1,7 @@
 import { enclosingLoops, isFixedCountLoop, loopStatement } from '../../src/go/loops.js';
 import { declarationOf, localsBefore, paramsOf } from '../../src/go/scope.js';
 import { callsByText, nodesByToken, sendStatements } from '../../src/go/find-by-text.js';
-import { contains, enclosingFunction, nextStatement, same, type Node } from '../../src/go/syntax.js';
+import { contains, enclosingFunction, nextStatement, same, statementsOf, type Node } from '../../src/go/syntax.js';
 import { regexEscaped } from '../../src/go/find-by-text.js';
 import { rangesOverChannel } from './channel-loops.js';
 
@@ -57,10 +57,21 @@ export function spawnPerIteration(go: Node, source: string): Spawn | undefined {
   const fn = enclosingFunction(go);
   if (!fn) return undefined;
   // A fixed set of workers (for i := 0; i < workers; i++) is already a bound.
-  if (loops.some(isFixedCountLoop)) return undefined;
+  if (loops.some(isFixedCountLoop) || nothingToDo(go)) return undefined;
   const loop = loops[loops.length - 1];
   if (hasBound(go, loops[0], source)) return undefined;
   return { go, loop, loops, fn, shape: shapeOf(loop, loops[0], fn, source) };
+}
+
+/**
+ * A goroutine with no work of its own, a literal whose only statements are deferred Done() calls
+ * (`go func() { defer wg.Done() }()`, releasing a WaitGroup counted for work that will not run):
+ * each ends at once, and there is nothing to bound.
+ */
+function nothingToDo(go: Node): boolean {
+  const literal = go.namedChild(0)?.childForFieldName('function');
+  if (literal?.type !== 'func_literal') return false;
+  return statementsOf(literal.childForFieldName('body')).every((st) => st.type === 'comment' || (st.type === 'defer_statement' && /^defer\s+[\w.]+\.Done\(\)$/.test(st.text)));
 }
 
 /**

@@ -115,6 +115,8 @@ loop already copies them (a second \`v := v\` in the same block would not compil
   admin, courier}\`, never appended to or assigned again, or a table literal in the \`range\`
   itself): as many goroutines as it has elements (kratos' servers and courier, bounded, left the
   courier unstarted);
+- goroutines with no work of their own, a literal of deferred \`Done()\` calls only (\`go func() {
+  defer wg.Done() }()\`, releasing a wait group counted for work that will not run): each ends at once;
 - errgroups that call \`SetLimit\`;
 - a loop over the deliveries of an AMQP channel's \`Consume\` after the function set its prefetch
   (\`sub.Qos(t.qos, 0, false)\`, not 0), each goroutine acknowledging its delivery: the broker
