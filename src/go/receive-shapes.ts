@@ -32,6 +32,12 @@ export function isDoneCase(kase: Node): boolean {
   return kase.type === 'communication_case' && /^<-[\w.()[\]]+\.Done\(\)$/.test(kase.childForFieldName('communication')?.text.replace(/\s/g, '') ?? '');
 }
 
+/** The case of `select` (other than `except`) that receives just `receive` (`<-ctx.Done()`, spaces aside). */
+export function caseReceiving(select: Node, receive: string, except?: Node): Node | undefined {
+  const wanted = receive.replace(/\s/g, '');
+  return select.namedChildren.find((c) => c.type === 'communication_case' && !(except && same(c, except)) && c.childForFieldName('communication')?.text.replace(/\s/g, '') === wanted);
+}
+
 /** The communication_case whose receive is `<-ch` (as `v := <-ch`, `v, ok = <-ch` or bare). */
 export function receiveCase(unary: Node): Node | undefined {
   let n: Node | null = unary.parent;

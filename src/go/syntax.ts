@@ -108,6 +108,11 @@ export function fieldChildren(node: Node, field: string): Node[] {
   return node.childrenForFieldName(field).filter((c) => c.isNamed);
 }
 
+/** The values a return statement gives (none for a bare `return`), comments aside. */
+export function returnedValues(ret: Node): Node[] {
+  return ret.namedChildren.filter((c) => c.type !== 'comment').flatMap((c) => (c.type === 'expression_list' ? c.namedChildren : [c]));
+}
+
 /** Unparenthesised expression. */
 export function unparen(node: Node): Node {
   let n = node;

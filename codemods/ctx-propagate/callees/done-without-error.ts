@@ -3,7 +3,7 @@ import type { FileContext } from '../../../src/engine/types.js';
 import { moduleTarget } from '../../../src/go/module-calls.js';
 import { regexEscaped } from '../../../src/go/find-by-text.js';
 import { resultsOf } from '../../../src/go/scope.js';
-import { enclosingFunction, same, type Node } from '../../../src/go/syntax.js';
+import { enclosingFunction, returnedValues, same, type Node } from '../../../src/go/syntax.js';
 import { calleesGivenContext, contextParamAt } from './callee-keeps-context.js';
 
 /**
@@ -53,13 +53,13 @@ export function returnsNilOnDone(decl: Node, expr: string, minResults = 2, from 
   const doneCase = new RegExp(`^<-\\s*${name}\\.Done\\(\\)$`);
   const errTest = new RegExp(`^${name}\\.Err\\(\\)\\s*!=\\s*nil$`);
   const body = decl.childForFieldName('body');
-  const nilReturn = (scope: Node) => scope.descendantsOfType('return_statement').find((r) => same(enclosingFunction(r), decl) && lastResult(r)?.text === 'nil');
+  const nilReturn = (scope: Node) => scope.descendantsOfType('return_statement').find((r) => same(enclosingFunction(r), decl) && returnedValues(r).at(-1)?.text === 'nil');
   for (const branch of body?.descendantsOfType(['communication_case', 'if_statement', 'expression_statement']) ?? []) {
     if (branch.startIndex < from) continue;
     if (branch.type === 'expression_statement') {
       // `<-ctx.Done()` as a statement, then `return nil`.
       const next = branch.nextNamedSibling;
-      if (doneCase.test(branch.text.trim()) && next?.type === 'return_statement' && same(enclosingFunction(next), decl) && lastResult(next)?.text === 'nil') return `${branch.text}; ${next.text}`;
+      if (doneCase.test(branch.text.trim()) && next?.type === 'return_statement' && same(enclosingFunction(next), decl) && returnedValues(next).at(-1)?.text === 'nil') return `${branch.text}; ${next.text}`;
       continue;
     }
     const test = branch.type === 'communication_case' ? branch.childForFieldName('communication') : branch.childForFieldName('condition');
@@ -68,10 +68,4 @@ export function returnsNilOnDone(decl: Node, expr: string, minResults = 2, from 
     if (ret) return `${branch.type === 'communication_case' ? `case ${test.text}:` : `if ${test.text}`} ${ret.text}`;
   }
   return undefined;
-}
-
-/** The last value a return statement gives, if any. */
-export function lastResult(ret: Node): Node | undefined {
-  const list = ret.namedChildren[0];
-  return list?.type === 'expression_list' ? list.namedChildren.at(-1) : list ?? undefined;
 }

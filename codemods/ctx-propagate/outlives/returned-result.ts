@@ -1,5 +1,5 @@
 import type { CancellationSource } from '../../../src/go/cancellation.js';
-import { enclosingFunction, firstLine, same, type Node } from '../../../src/go/syntax.js';
+import { enclosingFunction, firstLine, returnedValues, same, type Node } from '../../../src/go/syntax.js';
 
 // A result of the call, held in a local, that the function returns as it is (`tx, err :=
 // c.db.BeginTx(context.Background(), nil)` … `return tx, nil`), or a named result the call sets
@@ -32,13 +32,6 @@ export function returnedResult(given: Node | undefined, source: CancellationSour
 
 /** A result type named for something tied to the context it is made with, to its last word. */
 const LIVE = /(^|[.*\]])(\w*(Tx|Txn|Transaction|Rows|Stmt|Request|Stream|Iterator|Cursor|Watcher|Subscription|WatchChan))$/;
-
-/** The expressions a return statement hands back, none for a bare `return`. */
-function returnedValues(r: Node): Node[] {
-  const e = r.namedChildren[0];
-  if (!e) return [];
-  return e.type === 'expression_list' ? e.namedChildren : [e];
-}
 
 /** The function's results in order, each with its name ('' if none) and type as written (`(tx *sql.Tx, err error)`). */
 function resultList(fn: Node): { name: string; type: string }[] {

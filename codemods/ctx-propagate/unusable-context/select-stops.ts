@@ -1,3 +1,4 @@
+import { caseReceiving } from '../../../src/go/receive-shapes.js';
 import { same, type Node } from '../../../src/go/syntax.js';
 
 // Work a select chose over stopping: in a case beside `case <-ctx.Done():`, or after such a select
@@ -5,8 +6,7 @@ import { same, type Node } from '../../../src/go/syntax.js';
 
 /** `case <-expr.Done():` among the cases of `select`, other than `kase`. */
 function doneCase(select: Node, expr: string, kase?: Node): Node | undefined {
-  const done = `<-${expr}.Done()`.replace(/\s/g, '');
-  return select.namedChildren.find((c) => c.type === 'communication_case' && !(kase && same(c, kase)) && c.childForFieldName('communication')?.text.replace(/\s/g, '') === done);
+  return caseReceiving(select, `<-${expr}.Done()`, kase);
 }
 
 /**

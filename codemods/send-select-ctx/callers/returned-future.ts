@@ -1,6 +1,6 @@
 import { declarationOf } from '../../../src/go/scope.js';
 import { mostSends, sendsIn } from '../../../src/go/send-paths.js';
-import { closedChannels, contains, enclosingFunction, same, unparen, type Node } from '../../../src/go/syntax.js';
+import { closedChannels, contains, enclosingFunction, returnedValues, same, unparen, type Node } from '../../../src/go/syntax.js';
 
 /**
  * A future: an unbuffered channel the function makes and returns (`errs := make(chan error)`,
@@ -24,14 +24,9 @@ export function returnedFuture(send: Node, source: string): string | undefined {
   const body = goroutine.childForFieldName('body');
   if (!body || sendsIn(maker, chan.text).some((s) => !contains(body, s)) || mostSends(body, chan.text) > 1) return undefined;
   if (closedChannels(maker).some((c) => c.text === chan.text)) return undefined;
-  const ret = maker.descendantsOfType('return_statement').find((r) => same(enclosingFunction(r), maker) && returnedValues(r).some((v) => v.text === chan.text));
+  const ret = maker.descendantsOfType('return_statement').find((r) => same(enclosingFunction(r), maker) && returnedValues(r).some((v) => unparen(v).text === chan.text));
   if (!ret) return undefined;
   const name = maker.childForFieldName('name')?.text;
   const who = name ? `${name}()` : 'the function';
   return `${chan.text} is a one-value result ${who} makes unbuffered and returns (${ret.text}), sent once by its goroutine: its caller's receive waits for that value, and a send giving up once ${source} is done would leave it waiting forever (a buffer of one, make(${args[0].text}, 1), lets the goroutine end whatever the caller does)`;
-}
-
-/** The values a return statement gives, as nodes. */
-function returnedValues(ret: Node): Node[] {
-  return ret.namedChildren.flatMap((c) => (c.type === 'expression_list' ? c.namedChildren : [c])).map(unparen);
 }

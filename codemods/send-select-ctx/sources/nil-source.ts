@@ -2,6 +2,7 @@ import type { FileContext } from '../../../src/engine/types.js';
 import type { CancellationSource } from '../../../src/go/cancellation.js';
 import { fieldMayBeNil } from '../../../src/go/composite-literals.js';
 import { testTextsBeside } from '../../../src/go/module-packages.js';
+import { caseReceiving } from '../../../src/go/receive-shapes.js';
 import { ancestors, same, type Node } from '../../../src/go/syntax.js';
 
 /**
@@ -37,11 +38,9 @@ export function mayBeNil(source: CancellationSource, ctx: FileContext, send: Nod
 
 /** Whether `send` is in a case of a select (of its own function) that has a case `<-source.Done()`. */
 function inSelectOnDone(send: Node, source: CancellationSource): boolean {
-  const done = `<-${source.expr}.Done()`;
   for (const a of ancestors(send)) {
     if (same(a, source.fn) || a.type === 'func_literal') return false;
-    if (a.type !== 'communication_case' || a.parent?.type !== 'select_statement') continue;
-    if (a.parent.namedChildren.some((c) => c.type === 'communication_case' && c.childForFieldName('communication')?.text.replace(/\s/g, '') === done)) return true;
+    if (a.type === 'communication_case' && a.parent?.type === 'select_statement' && caseReceiving(a.parent, `<-${source.expr}.Done()`)) return true;
   }
   return false;
 }
