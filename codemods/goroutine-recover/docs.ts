@@ -40,8 +40,8 @@ The panic goes to the logger the function starting the goroutine is handed, if i
 standard library's (\`lo *log.Logger\`, \`logger *slog.Logger\`, a parameter of it or of a function
 around it: listmonk's, whose lines feed its admin log page); else to the logger the file already
 imports, through its package-level functions:
-\`slog.Error\` (log/slog), \`Errorf\` of logrus, klog or glog, \`log.Error().Msgf\` of zerolog's
-\`log\` package, in that order when a file imports several; otherwise the standard \`log\`. Each
+\`slog.Error\` (log/slog), \`Errorf\` of logrus, \`log.L.Errorf\` of containerd's \`log\`, \`Errorf\` of
+klog or glog, \`log.Error().Msgf\` of zerolog's \`log\` package, in that order when a file imports several; otherwise the standard \`log\`. Each
 is called under the name the file gives it (\`stdlog "log"\`, logrus imported as \`log\`), and so
 is \`runtime/debug\`. zap is not among them: its global logger drops everything until the
 program replaces it.

@@ -26,6 +26,7 @@ const errorf: Call = (n, m, v, s) => `${n}.Errorf("${m}: %v\\n%s", ${v}, ${s})`;
 const PROJECT_LOGGERS: { path: string; call: Call }[] = [
   { path: 'log/slog', call: (n, m, v, s) => `${n}.Error("${m}", "panic", ${v}, "stack", string(${s}))` },
   { path: 'github.com/sirupsen/logrus', call: errorf },
+  { path: 'github.com/containerd/log', call: (n, m, v, s) => `${n}.L.Errorf("${m}: %v\\n%s", ${v}, ${s})` },
   { path: 'github.com/rs/zerolog/log', call: (n, m, v, s) => `${n}.Error().Msgf("${m}: %v\\n%s", ${v}, ${s})` },
   { path: 'k8s.io/klog/v2', call: errorf },
   { path: 'k8s.io/klog', call: errorf },
