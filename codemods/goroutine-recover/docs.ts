@@ -149,7 +149,7 @@ result made ready (\`loaded\`, \`ready\`, \`started\`, \`initialized\`, \`comple
 \`c.loaded.Store(true)\`, which callers poll until their deadline)
 (\`atomic.StoreUint32(&t.closed, 1)\`): recovered, a panic in the work would skip them, and
 whoever waits to hear of the end would wait forever (benthos' stream: its \`Run\` and the CLI wait
-on \`onClose\`, its /ready check on \`closed\`); so is a last atomic add to such a flag (\`task.isdone.Add(1)\`, \`atomic.AddInt32(&t.finished, 1)\`: ooni's oonimkall task, whose app polls \`IsDone()\`, recovered, polled forever), not one to a count named otherwise (\`t.measured.Add(1)\`). So too, after some work (a call, not a wait: \`<-ctx.Done(); f()\` runs a hook, and is fixed) and outside a defer, a call of a \`func()\` the goroutine was handed, a parameter of the function starting it or a local of the functions around holding one, whatever its name (\`interruptStep()\` after re-evaluating a step on the job's cancellation: act's step monitor, its cancel renamed in a variant, recovered, never interrupted the step); the handed function as the goroutine's first call is its work, and is fixed. A callback per item (\`t.onRecord(n)\`) is fixed. A
+on \`onClose\`, its /ready check on \`closed\`); so is a last atomic add to such a flag (\`task.isdone.Add(1)\`, \`atomic.AddInt32(&t.finished, 1)\`: ooni's oonimkall task, whose app polls \`IsDone()\`, recovered, polled forever), not one to a count named otherwise (\`t.measured.Add(1)\`). So too, after some work (a call, not a wait: \`<-ctx.Done(); f()\` runs a hook, and is fixed) and outside a defer, a call of a \`func()\` the goroutine was handed, a parameter of the function starting it or a local of the functions around holding one, whatever its name (\`interruptStep()\` after re-evaluating a step on the job's cancellation: act's step monitor, its cancel renamed in a variant, recovered, never interrupted the step); the handed function as the goroutine's first call is its work, and is fixed. Likewise a callback an event loop hands out and waits for (\`callback := vu.RegisterCallback()\`, \`resolve\` of \`promises.New(vu)\`), called after the work or around it (\`resolve(f.Stat())\`): k6's modules, recovered, left the script's iteration waiting for good. A callback per item (\`t.onRecord(n)\`) is fixed. A
 function literal made in the body (a callback run on the goroutine) that locks without a
 deferred unlock (sshpiper's kubectl bridge). A body that calls a function
 of the package (followed six calls deep) that takes a lock without a deferred unlock (on a name,
@@ -205,8 +205,8 @@ a closure or one of the package, given an argument that runs code first (\`doneF
 … client.Apply(ctx, m) … }())\`, \`doneFunc\` deferring \`wg.Done()\`; \`s.record(&wg, …,
 s.client.Apply(ctx, l))\`): the defer is set only after that argument has run, and a panic there,
 recovered, would leave \`wg.Wait()\` waiting for good (trillian's AddSequencedLeaves). A goroutine that receives from the channel its starter hands to
-\`signal.Notify\`: it is what handles those signals, and recovered, later ones would go unhandled
-(flyctl's Ctrl+C hook: the program no longer stopped). A function of the package the body reaches
+\`signal.Notify\` (or to a function standing in for it, \`gs.SignalNotify(sigC, …)\`, or makes as a \`chan os.Signal\`): it is what handles those signals, and recovered, later ones would go unhandled
+(flyctl's Ctrl+C hook: the program no longer stopped; k6's second Ctrl+C no longer exited). A function of the package the body reaches
 that panics on purpose (\`mustLoad(path)\`, or through a logger, \`logger.Panicf(…)\`: flyte's metrics servers kept the process up without them). A goroutine started right after a status is set
 (\`settingRepo.Update("SystemStatus", "Upgrading")\`) that it sets again when its work ends: recovered,
 the status stays for good (1Panel's panel refused every request as still upgrading, where the

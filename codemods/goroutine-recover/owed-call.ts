@@ -14,6 +14,16 @@ function returnsNothing(type: Node | null | undefined): boolean {
 }
 
 /**
+ * A callback an event loop hands out and then waits to be called (`callback := vu.RegisterCallback()`,
+ * `promise, resolve, reject := promises.New(vu)`: k6's modules, whose iteration hung on a read that
+ * panicked once recovered): the declaration's value, if it is one.
+ */
+function loopCallback(decl: Node): string | undefined {
+  const value = decl.type === 'short_var_declaration' ? decl.childForFieldName('right')?.text ?? '' : '';
+  return /^[\w.]*?(?:\bRegister\w*Callback|\bpromises\.New|\bNewPromise)\(/.test(value) ? value : undefined;
+}
+
+/**
  * A call that may panic: not one a receive waits on (`<-ctx.Done()`, a hook run on cancel is
  * the work itself), nor a log's.
  */
@@ -31,12 +41,14 @@ export function owedCallAfterWork(body: Node): string | undefined {
   for (const call of own) {
     const fn = call.childForFieldName('function');
     if (fn?.type !== 'identifier' || call.parent?.type !== 'expression_statement') continue;
-    const before = own.some((n) => n.endIndex <= call.startIndex && works(n));
+    // The work may be in the call's own arguments (`resolve(f.Stat())`).
+    const before = own.some((n) => (n.endIndex <= call.startIndex || (contains(call, n) && n.id !== call.id)) && works(n));
     const found = before ? declarationOf(fn.text, call) : undefined;
     if (!found) continue;
-    const held = 'param' in found ? !contains(body, found.param.fn) && returnsNothing(found.param.typeNode) : !contains(body, found.local.decl) && (returnsNothing(found.local.typeNode) || (found.local.value?.type === 'func_literal' && /^func\(\)\s*\{/.test(found.local.value.text)));
+    const handedOut = 'local' in found && !contains(body, found.local.decl) ? loopCallback(found.local.decl) : undefined;
+    const held = 'param' in found ? !contains(body, found.param.fn) && returnsNothing(found.param.typeNode) : !contains(body, found.local.decl) && (!!handedOut || returnsNothing(found.local.typeNode) || (found.local.value?.type === 'func_literal' && /^func\(\)\s*\{/.test(found.local.value.text)));
     if (!held) continue;
-    const where = 'param' in found ? `a parameter of ${found.param.fn.childForFieldName('name')?.text ?? 'the function literal around it'} (${fn.text} ${found.param.typeNode.text})` : 'a function value of the function around';
+    const where = 'param' in found ? `a parameter of ${found.param.fn.childForFieldName('name')?.text ?? 'the function literal around it'} (${fn.text} ${found.param.typeNode.text})` : handedOut ? `a callback an event loop handed out (${firstLine(handedOut)}) and waits for` : 'a function value of the function around';
     return `the goroutine calls ${firstLine(call.text)} (line ${call.startPosition.row + 1}), ${where}, outside a defer after its work: whoever handed it is owed that call (an interrupt, a cancel, a notice), and after a recovered panic it would be skipped, leaving them waiting (a step never interrupted) where the process used to crash`;
   }
   return undefined;
