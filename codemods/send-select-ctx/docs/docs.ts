@@ -65,7 +65,10 @@ up. Where the receiver lives on its own terms (another goroutine's context, a pe
 the value was already taken from somewhere (a message read from a queue or the network, then
 forwarded), that value is lost where the plain send delivered it late (wush's overlay forwarder:
 a peer left with a stale node update). goconc cannot see such a receiver's lifetime from the
-send; review fixes of forwarding loops with that in mind.
+send; review fixes of forwarding loops with that in mind. The same holds for a reader in another
+package that drains the channel until it is closed (k6's \`PushIfNotDone\`, checking \`ctx.Err()\`
+once and then sending a metric sample): a sample still waiting when the context ends is dropped
+where the plain send delivered it. Keep such a send with \`//goconc:ignore send-select-ctx\`.
 
 ## Cancellation sources, innermost first
 1. a context made locally with \`context.With*\` (\`ctx, cancel := context.WithTimeout(...)\`), or
