@@ -46,9 +46,11 @@ export function owedCallAfterWork(body: Node): string | undefined {
     const found = before ? declarationOf(fn.text, call) : undefined;
     if (!found) continue;
     const handedOut = 'local' in found && !contains(body, found.local.decl) ? loopCallback(found.local.decl) : undefined;
-    const held = 'param' in found ? !contains(body, found.param.fn) && returnsNothing(found.param.typeNode) : !contains(body, found.local.decl) && (!!handedOut || returnsNothing(found.local.typeNode) || (found.local.value?.type === 'func_literal' && /^func\(\)\s*\{/.test(found.local.value.text)));
+    // `release := l.Acquire()`, then `release()`: what a call handed back to be called when done.
+    const handedBack = 'local' in found && found.local.value?.type === 'call_expression' && call.childForFieldName('arguments')?.namedChildCount === 0 ? found.local.value : undefined;
+    const held = 'param' in found ? !contains(body, found.param.fn) && returnsNothing(found.param.typeNode) : !contains(body, found.local.decl) && (!!handedOut || !!handedBack || returnsNothing(found.local.typeNode) || (found.local.value?.type === 'func_literal' && /^func\(\)\s*\{/.test(found.local.value.text)));
     if (!held) continue;
-    const where = 'param' in found ? `a parameter of ${found.param.fn.childForFieldName('name')?.text ?? 'the function literal around it'} (${fn.text} ${found.param.typeNode.text})` : handedOut ? `a callback an event loop handed out (${firstLine(handedOut)}) and waits for` : 'a function value of the function around';
+    const where = 'param' in found ? `a parameter of ${found.param.fn.childForFieldName('name')?.text ?? 'the function literal around it'} (${fn.text} ${found.param.typeNode.text})` : handedOut ? `a callback an event loop handed out (${firstLine(handedOut)}) and waits for` : handedBack ? `the function value ${firstLine(handedBack.text)} handed back` : 'a function value of the function around';
     return `the goroutine calls ${firstLine(call.text)} (line ${call.startPosition.row + 1}), ${where}, outside a defer after its work: whoever handed it is owed that call (an interrupt, a cancel, a notice), and after a recovered panic it would be skipped, leaving them waiting (a step never interrupted) where the process used to crash`;
   }
   return undefined;
