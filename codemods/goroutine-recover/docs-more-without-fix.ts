@@ -73,11 +73,13 @@ seen (a cilium/ebpf-shaped kernel-spec cache). One whose field no loop waits for
 
 A goroutine, or a function of the package it reaches, that calls a method of another package of
 the same module on a field of its receiver or a parameter declared of that package's type
-(\`r.cache.Store(…)\`, \`ms.log.Noticef(…)\`), when that method, or a method of its own receiver it
-calls, takes a lock without a deferred unlock: the package's source is in the module, so goconc
+(\`r.cache.Store(…)\`, \`ms.log.Noticef(…)\`), when that method, or what it calls of that package
+(by name, four calls deep: a method of its receiver, of any type for a call on another value, or
+a function), takes a lock without a deferred unlock: the package's source is in the module, so goconc
 reads it (through an interface, any method of the name there). Recovered, a panic under that lock
 would leave it held and every later call hanging, where the crash used to restart the process
-(go-gost's resolver cache, nats-streaming's logger). Packages of other modules are not read.
+(go-gost's resolver cache, nats-streaming's logger; VictoriaMetrics' forced merge, three calls down
+to a partition's parts lock held while a BUG check panics). Packages of other modules are not read.
 
 A goroutine that calls, outside a defer, each of a list or map of function values in turn
 (\`for i := range hooks { hooks[i](p) }\`, \`for _, h := range byName { h() }\`, \`s.closers[i](s)\`),

@@ -1,6 +1,6 @@
 import type { FileContext } from '../../src/engine/types.js';
 import { everyCalledBody, parameterTypeIn } from '../../src/go/called-functions.js';
-import { importedModuleTexts, methodTexts } from '../../src/go/module-packages.js';
+import { functionTexts, importedModuleTexts, methodTexts } from '../../src/go/module-packages.js';
 import { receiverInText } from '../../src/go/receiver-types.js';
 import { ancestors, type Node } from '../../src/go/syntax.js';
 
@@ -49,18 +49,38 @@ export function lockInModulePackage(calls: Node[], body: Node, ctx: FileContext)
   return undefined;
 }
 
-/** A lock without a deferred unlock in the package's methods named `method` (of `type`, or of any type for an interface's), or one call deeper on their receiver. */
+/**
+ * A lock without a deferred unlock in the package's methods named `method` (of `type`, or of any
+ * type for an interface's), or in what they call of the package, a few calls deep, by name: a
+ * method on their receiver (of its type), on any other value (`pt.ForceMergeAllParts()` of each
+ * partition, of any type declaring it), or a function (VictoriaMetrics' force merge reached
+ * `getAllPartsForMerge`, whose `partsLock` a recovered BUG panic left held).
+ */
 function lockThrough(texts: string[], method: string, type: string): { lock: string; where: string } | undefined {
   const declared = methodTexts(texts, method, type);
-  for (const text of declared.length > 0 ? declared : methodTexts(texts, method)) {
-    const recv = receiverInText(text);
-    const where = `${recv?.type ?? type}.${method}`;
-    const lock = lockNotDeferred(text);
-    if (lock) return { lock, where };
-    for (const c of recv?.name ? text.matchAll(new RegExp(`(?<![\\w.])${recv.name}\\.(\\w+)\\(`, 'g')) : []) {
-      const inner = methodTexts(texts, c[1], recv!.type).map(lockNotDeferred).find((l) => l);
-      if (inner) return { lock: inner, where: `${where}, through ${c[1]}` };
+  let level = (declared.length > 0 ? declared : methodTexts(texts, method)).map((text) => ({ text, where: `${receiverInText(text)?.type ?? type}.${method}` }));
+  const seen = new Set<string>([`${type}.${method}`]);
+  let followed = level.length;
+  for (let depth = 0; depth < FOLLOWED_CALLS && level.length > 0; depth++) {
+    const next: typeof level = [];
+    for (const { text, where } of level) {
+      const lock = lockNotDeferred(text);
+      if (lock) return { lock, where };
+      const recv = receiverInText(text);
+      for (const [, on, name] of text.matchAll(/(?<![\w.])(?:([\w.]+)\.)?(\w+)\(/g)) {
+        const key = `${on === undefined ? '' : on === recv?.name ? recv.type : '*'}.${name}`;
+        if (seen.has(key) || followed > MAX_BODIES) continue;
+        seen.add(key);
+        const bodies = on === undefined ? functionTexts(texts, name) : on === recv?.name ? methodTexts(texts, name, recv.type) : methodTexts(texts, name);
+        followed += bodies.length;
+        next.push(...bodies.map((b) => ({ text: b, where: `${where}, through ${name}` })));
+      }
     }
+    level = next;
   }
   return undefined;
 }
+
+/** How many calls deep, and how many functions at most, the methods of another package are followed. */
+const FOLLOWED_CALLS = 4;
+const MAX_BODIES = 40;
