@@ -152,7 +152,7 @@ ${doneWithoutFix}- it runs after a blocking call (\`s.ListenAndServe()\`, \`s.Se
   in the branch for that failure, the error set in an \`if\` before it too (\`if val, err = fn(ctx,
   key); err == nil { … }\`, then \`if err != nil { delkey.Exec(context.Background(), …) }\`:
   valkey-go's cache-aside, given \`ctx\`, left its lock held for the cache's TTL), or past an \`if err
-  == nil { return … }\` of it in the same block (go-systemd's reset-failed after a failed start); and any call in a
+  == nil { return … }\` of it in the same block (go-systemd's reset-failed after a failed start), or in the description an assertion builds once it fails (\`Expect(Backup(ctx, …)).To(Succeed(), func() string { RunDebug(context.Background(), …); … })\`: velero's e2e tests, whose debug bundle after a backup past the deadline was lost); and any call in a
   helper of the package whose every call (one at least) is in such a branch, handed that context
   (\`if err != nil { p.writeException(ctx, oprot, "add", err); return err }\`, its \`WriteException\`
   and \`Flush\` given \`context.TODO()\`: a variant of thrift's processor);

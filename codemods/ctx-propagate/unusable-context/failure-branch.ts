@@ -1,5 +1,6 @@
 import type { CancellationSource } from '../../../src/go/cancellation.js';
 import { declarationOf } from '../../../src/go/scope.js';
+import { regexEscaped } from '../../../src/go/find-by-text.js';
 import { pastSuccessReturn } from './past-success-return.js';
 import { contains, ERROR_VARIABLE, nextStatement, previousStatement, statementsOf, type Node } from '../../../src/go/syntax.js';
 
@@ -181,6 +182,8 @@ export const UNDOES_FAILED = /(^|\.)([cC]lose|[rR]ollback|[aA]bort)\w*$|[a-z0-9]
  * With \`anyTest\` false, only the branch of \`err != nil\` (or the statements after \`if err == nil { return … }\`). The failed call, as written up to its paren.
  */
 export function inFailureBranchOf(call: Node, source: CancellationSource, anyTest = true): string | undefined {
+  const described = inFailureDescription(call, source);
+  if (described) return described;
   for (let a = call.parent; a && a !== source.fn; a = a.parent) {
     if (a.type !== 'if_statement') continue;
     const cond = a.childForFieldName('condition')?.text ?? '';
@@ -208,4 +211,23 @@ export function inFailureBranchOf(call: Node, source: CancellationSource, anyTes
   }
   // Or after an `if err == nil { return … }` of that error: past it, only the failure path runs.
   return pastSuccessReturn(call, source);
+}
+
+/** An assertion taking a description after its matcher: gomega's `Expect(x).To(Succeed(), …)`. */
+const ASSERTION = /^(?:Expect|Ω|g\.Expect)\(([\s\S]*)\)\s*\.\s*(?:To|ToNot|NotTo|Should|ShouldNot)$/;
+
+/**
+ * In a function literal given to an assertion as its description (`Expect(VeleroBackupNamespace(ctx,
+ * …)).To(Succeed(), func() string { RunDebug(context.Background(), …); … })`), run only when the
+ * assertion fails, on a call given the context: velero's e2e tests collect a debug bundle there,
+ * after the backup ran past the test's deadline. The failed call, as written up to its paren.
+ */
+function inFailureDescription(call: Node, source: CancellationSource): string | undefined {
+  for (let a = call.parent; a && a !== source.fn; a = a.parent) {
+    if (a.type !== 'func_literal' || a.parent?.type !== 'argument_list' || a.parent.namedChildren[0]?.id === a.id) continue;
+    const asserted = ASSERTION.exec(a.parent.parent?.childForFieldName('function')?.text ?? '')?.[1];
+    const given = asserted && new RegExp(`([\\w.]+)\\(\\s*${regexEscaped(source.expr)}\\s*[,)]`).exec(asserted);
+    if (given) return `${given[1]}(${source.expr}, …)`;
+  }
+  return undefined;
 }
