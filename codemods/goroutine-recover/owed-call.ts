@@ -24,6 +24,26 @@ function loopCallback(decl: Node): string | undefined {
 }
 
 /**
+ * What holds the function value the goroutine calls, when the call is owed: a `func()` parameter
+ * of a function around, or a local of one declared outside the goroutine holding a `func()`
+ * literal, a callback an event loop handed out, or (called with no arguments) what a call handed
+ * back (`release := l.Acquire()`, then `release()`). In words, for the reason.
+ */
+function owedHolder(found: NonNullable<ReturnType<typeof declarationOf>>, body: Node, call: Node): string | undefined {
+  if ('param' in found) {
+    const { fn, typeNode, name } = found.param;
+    return !contains(body, fn) && returnsNothing(typeNode) ? `a parameter of ${fn.childForFieldName('name')?.text ?? 'the function literal around it'} (${name} ${typeNode.text})` : undefined;
+  }
+  const { decl, value, typeNode } = found.local;
+  if (contains(body, decl)) return undefined;
+  const handedOut = loopCallback(decl);
+  if (handedOut) return `a callback an event loop handed out (${firstLine(handedOut)}) and waits for`;
+  if (value?.type === 'call_expression' && call.childForFieldName('arguments')?.namedChildCount === 0) return `the function value ${firstLine(value.text)} handed back`;
+  const literal = value?.type === 'func_literal' && /^func\(\)\s*\{/.test(value.text);
+  return returnsNothing(typeNode) || literal ? 'a function value of the function around' : undefined;
+}
+
+/**
  * A call that may panic: not one a receive waits on (`<-ctx.Done()`, a hook run on cancel is
  * the work itself), nor a log's.
  */
@@ -45,12 +65,8 @@ export function owedCallAfterWork(body: Node): string | undefined {
     const before = own.some((n) => (n.endIndex <= call.startIndex || (contains(call, n) && n.id !== call.id)) && works(n));
     const found = before ? declarationOf(fn.text, call) : undefined;
     if (!found) continue;
-    const handedOut = 'local' in found && !contains(body, found.local.decl) ? loopCallback(found.local.decl) : undefined;
-    // `release := l.Acquire()`, then `release()`: what a call handed back to be called when done.
-    const handedBack = 'local' in found && found.local.value?.type === 'call_expression' && call.childForFieldName('arguments')?.namedChildCount === 0 ? found.local.value : undefined;
-    const held = 'param' in found ? !contains(body, found.param.fn) && returnsNothing(found.param.typeNode) : !contains(body, found.local.decl) && (!!handedOut || !!handedBack || returnsNothing(found.local.typeNode) || (found.local.value?.type === 'func_literal' && /^func\(\)\s*\{/.test(found.local.value.text)));
-    if (!held) continue;
-    const where = 'param' in found ? `a parameter of ${found.param.fn.childForFieldName('name')?.text ?? 'the function literal around it'} (${fn.text} ${found.param.typeNode.text})` : handedOut ? `a callback an event loop handed out (${firstLine(handedOut)}) and waits for` : handedBack ? `the function value ${firstLine(handedBack.text)} handed back` : 'a function value of the function around';
+    const where = owedHolder(found, body, call);
+    if (!where) continue;
     return `the goroutine calls ${firstLine(call.text)} (line ${call.startPosition.row + 1}), ${where}, outside a defer after its work: whoever handed it is owed that call (an interrupt, a cancel, a notice), and after a recovered panic it would be skipped, leaving them waiting (a step never interrupted) where the process used to crash`;
   }
   return undefined;
