@@ -59,6 +59,38 @@ func TestFanoutCallsEach(t *testing.T) {
     expect(readFileSync(join(res.dir, 'fanout.go'), 'utf8')).toBe(unformatted);
   });
 
+  it('copies what a nested module replaces by a local path, so both copies build', () => {
+    const repo = tempTree({
+      'lib/go.mod': 'module example.com/lib\n\ngo 1.22\n',
+      'lib/lib.go': 'package lib\n\n// Double doubles x.\nfunc Double(x int) int { return 2 * x }\n',
+      'app/go.mod': 'module example.com/trial\n\ngo 1.22\n\nrequire example.com/lib v0.0.0\n\nreplace example.com/lib => ../lib\n',
+      'app/fanout.go': FANOUT,
+      'app/fanout_test.go': `package trial
+
+import (
+	"sync/atomic"
+	"testing"
+
+	"example.com/lib"
+)
+
+func TestFanoutDoubles(t *testing.T) {
+	var n atomic.Int64
+	Fanout([]int{1, 2, 3}, func(i int) { n.Add(int64(lib.Double(i))) })
+	if n.Load() != 12 {
+		t.Fatalf("sum %d, want 12", n.Load())
+	}
+}
+`,
+    });
+    const res = spawnSync(process.execPath, [join(REPO, 'test', 'trial', 'run-trial.mjs'), join(repo, 'app'), '--timeout', '5s', '--reruns', '1'], { encoding: 'utf8' });
+    expect(res.stdout).toContain('goconc fix --write: 1 fixes applied in 1 files');
+    expect(res.stdout).toContain('go test before: 1 tests passed, 0 failed');
+    expect(res.stdout).toContain('trial: passed');
+    expect(res.status).toBe(0);
+    expect(readFileSync(join(repo, 'app', 'fanout.go'), 'utf8')).toBe(FANOUT);
+  });
+
   it('fails a rewrite that makes a test hang, and shows where it hung', () => {
     // Each call waits until all have started: it needs every goroutine running at once, which
     // goconc cannot see (f is passed in).

@@ -5,11 +5,12 @@
 // on the original and fails (or never ends) after the rewrite is run again in both copies to
 // tell a regression from a flaky test. Prints what changed and exits 1 on a regression, a new
 // build or vet problem, or a file left unformatted that was gofmt-clean; 2 when the original's
-// tests give no results to compare with. Nothing is written to the given directory.
+// tests give no results to compare with. Nothing is written to the given directory. A module that
+// replaces another by a local path outside it (a nested module of a repository) is copied with it.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -34,10 +35,31 @@ if (positionals.length === 0) {
 const source = resolve(positionals[0]);
 const packages = positionals.length > 1 ? positionals.slice(1) : ['./...'];
 
+/**
+ * What is copied: the module, or the directory around it and every module its go.mod replaces by
+ * a local path outside it (`replace go.opentelemetry.io/otel => ../..`: a nested module of a
+ * repository), so the copies build as the original does. The copied root, and the module within it.
+ */
+function copiedRoot(dir) {
+  let gomod = '';
+  try {
+    gomod = readFileSync(join(dir, 'go.mod'), 'utf8');
+  } catch {
+    return { root: dir, module: '.' };
+  }
+  let root = dir;
+  for (const m of gomod.matchAll(/=>\s*(\.{1,2}\/[^\s]*|\.\.)\s*$/gm)) {
+    const target = resolve(dir, m[1]);
+    while (relative(root, target).startsWith('..')) root = dirname(root);
+  }
+  return { root, module: relative(root, dir) || '.' };
+}
+
+const { root: copied, module: within } = copiedRoot(source);
 const work = mkdtempSync(join(tmpdir(), 'goconc-trial-'));
-const before = join(work, 'before', basename(source));
-const after = join(work, 'after', basename(source));
-for (const dest of [before, after]) cpSync(source, dest, { recursive: true, filter: (p) => basename(p) !== '.git' });
+const before = join(work, 'before', basename(copied), within);
+const after = join(work, 'after', basename(copied), within);
+for (const side of ['before', 'after']) cpSync(copied, join(work, side, basename(copied)), { recursive: true, filter: (p) => basename(p) !== '.git' });
 
 function run(cmd, args, cwd, extra = {}) {
   const res = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, ...extra });
