@@ -10,6 +10,7 @@ import { doneWithoutError } from './done-without-error.js';
 import { retriesWithoutCheck } from './retry-loop.js';
 import { recordsAfterWait } from '../writes/records-after-wait.js';
 import { startsUnseen } from './starts-elsewhere.js';
+import { hookUnseen } from './hook-unseen.js';
 import { queuedUnseen } from './queued-work.js';
 import { resultShared } from '../kept-work/result-shared.js';
 import { cleanupMethodContext, undoingContext } from '../cleanup/cleanup-method.js';
@@ -53,6 +54,8 @@ export function calleeReason(call: Node, ctx: FileContext, source: CancellationS
   if (starts) {
     return `${starts} is code this package does not show, named for starting something that runs on: the context it is given commonly bounds the life of what it starts (a service, a loop), and given ${inScope} it would end with ${inScope}`;
   }
+  const hook = source.kind === 'ctx-field' ? undefined : hookUnseen(call, ctx.packageIndex());
+  if (hook) return `${hook} is a hook's or observer's method, the user's code this package does not show: it may keep the context for work after the call (an export, a metric recorded later), and given ${inScope} that work would end with ${inScope}`;
   const queued = source.kind === 'ctx-field' ? undefined : queuedUnseen(call, ctx.packageIndex());
   if (queued) {
     return `the call hands work to a queue (${queued}), code this package does not show: queued work outlives the call that queued it and keeps the context it is given, and given ${inScope} it would stop once ${inScope} is done`;

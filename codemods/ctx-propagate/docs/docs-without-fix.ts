@@ -330,7 +330,7 @@ ${doneWithoutFix}- it runs after a blocking call (\`s.ListenAndServe()\`, \`s.Se
   declares no function or method by that name, so goconc cannot see its body (not when the context in scope is the receiver's
   field): the context it is given commonly bounds the life of what it starts, and given the
   context in scope it would end with it (with \`--aggressive\`, btcwallet's neutrino chain service,
-  started by a function whose context bounds only its start-up, stopped as start-up ended);
+  started by a function whose context bounds only its start-up, stopped as start-up ended); so too a hook's or observer's method (\`Observe…\`, \`On…\`) the package does not declare given \`context.Background()\`, the user's code, which may keep the context for work after the call (gocql's frame observer: frames exported later were dropped);
 - the function called (of the package) sends the context over a channel (\`m.jobs <- job{ctx: ctx}\`,
   or a local made so) with no receive, select or \`Wait()\` after, or keeps it in its receiver (\`m.byAddr[k] =
   ctx\`, appended, a field set to a literal holding it): the worker runs on after the call and would stop
