@@ -305,7 +305,7 @@ function passed in or another package's function is not seen. No fix when:
   of a client or admin client given a context (\`m.dstAdm.CommitOffsets(ctx, …)\`: redpanda's
   migrator, also through a local closure that calls such a method of the package), an
   HTTP or API client's request (\`httpClient.Get\`, \`client.GraphQL\`) or a client handed to a call
-  (\`prShared.UpdateIssue(httpClient, …)\`: gh's edits of several issues ran a few at a time); or
+  (\`prShared.UpdateIssue(httpClient, …)\`: gh's edits of several issues ran a few at a time), or a goroutine literal handed a pool, client, connection or peer of its own (\`go func(node int, pool redis.Pool) {…}(node, pool)\`: redsync's lock asked every node under one deadline, and bounded, asked the live ones only once the hung ones timed out, too late for a quorum); or
   waits on I/O or an event, by a call named so on another value or package and given a context
   (\`file.WaitForCreate(gctx, p)\`, \`Download…\`, \`Fetch…\`, \`Pull…\`, \`Load…(ctx, …)\`: argo's
   artifact downloads ran in turns, and a watch that failed to start behind the bound was noticed

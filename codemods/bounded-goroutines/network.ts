@@ -35,7 +35,24 @@ const NETWORK_CALL = /(?<![\w.])(http\.(?:Get|Head|Post|PostForm)|(?:net|tls)\.D
  * run in turns.
  */
 export function waitsOnNetwork(bodies: { body: Node; via?: string }[], called: Node[], ctx: FileContext): string | undefined {
-  return boundChosen(ctx) ? undefined : callMatching(NETWORK_CALL, bodies, called, ctx);
+  return boundChosen(ctx) ? undefined : callMatching(NETWORK_CALL, bodies, called, ctx) ?? remotePartyHanded(bodies);
+}
+
+/** A type naming a remote party or a way to one: `redis.Pool`, `*grpc.ClientConn`, `Client`, `*Peer`. */
+const REMOTE_PARTY = /^\*?(?:\w+\.)?(?:\w*Pool|\w*Client|\w*Conn|Peer|Replica|Shard|Backend|Endpoint)$/;
+
+/**
+ * Each goroutine is handed a remote party of its own, as its literal's parameter (`go func(node
+ * int, pool redis.Pool) {…}(node, pool)`): one goroutine per pool, client, connection or peer, a
+ * fan-out that waits on each of them at once (redsync's lock, asked of every Redis node under one
+ * deadline: bounded, the healthy nodes were asked only once the hung ones timed out, too late for a
+ * quorum). The parameter, as written.
+ */
+function remotePartyHanded(bodies: { body: Node; via?: string }[]): string | undefined {
+  const literal = bodies.find((b) => !b.via)?.body.parent;
+  if (literal?.type !== 'func_literal') return undefined;
+  const param = literal.childForFieldName('parameters')?.namedChildren.find((p) => REMOTE_PARTY.test(p.childForFieldName('type')?.text.replace(/\s/g, '') ?? ''));
+  return param ? `each is handed one of its own, ${param.text}` : undefined;
 }
 
 /**
