@@ -1,7 +1,7 @@
 import { codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
-import { contains, enclosingFunction, statementsOf, type Node } from '../../src/go/syntax.js';
-import { declarationOf } from '../../src/go/scope.js';
+import { contains, enclosingFunction, insideLiteral, type Node } from '../../src/go/syntax.js';
+import { declarationOf, selectedField } from '../../src/go/scope.js';
 
 // Goroutines on one end of a pipe: its reader waits on what they write, and on its end.
 
@@ -84,27 +84,42 @@ export function pipeDrainedAlone(stmts: Node[], go: Node, index: PackageIndex): 
  * would have answered a truncated completion as a success). Not a \`chan struct{}\`: a signal of
  * the end, not the values. The close, as written.
  */
-export function streamClosedOnExit(stmts: Node[], body: Node, go: Node): string | undefined {
+export function streamClosedOnExit(stmts: Node[], body: Node, go: Node, index: PackageIndex): string | undefined {
   for (const chan of stmts.filter((s) => s.type === 'defer_statement').flatMap(deferredCloses)) {
-    const found = declarationOf(chan, go);
+    // A field of the struct the goroutine fills (`close(s.resultChan)`, seaweedfs's streamed
+    // query rows, whose reader takes the close as the end of the rows).
+    if (chan.type === 'selector_expression') {
+      if (elementCarried(selectedField(chan, index)?.typeNode.text ?? '')) return `close(${chan.text})`;
+      continue;
+    }
+    const found = declarationOf(chan.text, go);
     if (!found) continue;
     const type = 'param' in found ? found.param.typeNode.text : /^make\((.*)/s.exec(found.local.value?.text ?? '')?.[1] ?? found.local.typeNode?.text ?? '';
     if ('local' in found && contains(body, found.local.decl)) continue;
-    const element = /^(?:<-\s*)?chan\s*(?:<-\s*)?([^,)]+)/.exec(type.trim())?.[1]?.trim();
-    if (element && !/^struct\s*\{\s*\}$/.test(element)) return `close(${chan})`;
+    if (elementCarried(type)) return `close(${chan.text})`;
   }
   return undefined;
 }
 
+/** Whether a channel type carries values (`chan *Result`), not only its close (`chan struct{}`). */
+function elementCarried(type: string): boolean {
+  const element = /^(?:<-\s*)?chan\s*(?:<-\s*)?([^,)]+)/.exec(type.trim())?.[1]?.trim();
+  return !!element && !/^struct\s*\{\s*\}$/.test(element);
+}
+
 /**
- * The channels a defer closes: \`defer close(results)\`, or \`close(keyc)\` as a statement of a
- * deferred literal (\`defer func() { close(keyc); wg.Done() }()\`: etcd's watch benchmark).
+ * The channels a defer closes: \`defer close(results)\`, or \`close(keyc)\` in a deferred literal
+ * (\`defer func() { close(keyc); wg.Done() }()\`: etcd's watch benchmark), also under a guard
+ * closing them once (\`if atomic.CompareAndSwapInt32(&s.closed, 0, 1) { close(s.resultChan) … }\`).
  */
-function deferredCloses(st: Node): string[] {
-  const own = /^defer\s+close\((\w+)\)\s*$/.exec(st.text)?.[1];
-  if (own) return [own];
+function deferredCloses(st: Node): Node[] {
   const call = st.namedChild(0);
-  const literal = call?.type === 'call_expression' && call.childForFieldName('arguments')?.namedChildCount === 0 ? call.childForFieldName('function') : undefined;
-  if (literal?.type !== 'func_literal') return [];
-  return statementsOf(literal.childForFieldName('body')).flatMap((c) => /^close\((\w+)\)$/.exec(c.text)?.[1] ?? []);
+  if (call?.type !== 'call_expression') return [];
+  const literal = call.childForFieldName('arguments')?.namedChildCount === 0 ? call.childForFieldName('function') : undefined;
+  const calls = literal?.type === 'func_literal' ? literal.childForFieldName('body')!.descendantsOfType('call_expression').filter((c) => !insideLiteral(c, literal.childForFieldName('body')!)) : [call];
+  return calls.flatMap((c) => {
+    const args = c.childForFieldName('arguments')?.namedChildren ?? [];
+    const chan = args.length === 1 && c.childForFieldName('function')?.text === 'close' ? args[0] : undefined;
+    return chan && (chan.type === 'identifier' || (chan.type === 'selector_expression' && chan.childForFieldName('operand')?.type === 'identifier')) ? [chan] : [];
+  });
 }

@@ -40,7 +40,7 @@ export function waitedOrMeant(stmts: Node[], go: Node, undeferred: Node[], index
   if (pipe) {
     return `the goroutine closes the write end of a pipe in a defer (${pipe}): recovered, a panic would end the data early with a clean end of file, and its reader would take the cut-off data as complete where the process used to crash`;
   }
-  const stream = streamClosedOnExit(stmts, go.namedChild(0)?.childForFieldName('function')?.childForFieldName('body') ?? go, go);
+  const stream = streamClosedOnExit(stmts, go.namedChild(0)?.childForFieldName('function')?.childForFieldName('body') ?? go, go, index);
   if (stream) {
     return `the goroutine closes the channel its values go out on in a defer (${stream}): recovered, a panic would end the stream early with a clean close, and its reader would take the cut-off values as complete where the process used to crash`;
   }
