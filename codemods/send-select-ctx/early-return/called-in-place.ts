@@ -109,7 +109,15 @@ function workAfter(send: Node, fn: Node): boolean {
   return false;
 }
 
-/** Whether a function calls its parameter itself (`fn()`), not in a function literal or goroutine of its own. */
+/**
+ * Whether a function calls its parameter itself (`fn()`), not in a function literal or goroutine
+ * of its own, or hands it on to another call (`entries.ForObject(fn)`, also in a literal it
+ * hands on: rclone's listing over its walker), whose code may run it there and then as well.
+ */
 function callsItself(decl: Node, param: string): boolean {
-  return decl.descendantsOfType('call_expression').some((c) => c.childForFieldName('function')?.text === param && same(enclosingFunction(c), decl) && c.parent?.type !== 'go_statement');
+  return decl.descendantsOfType('call_expression').some((c) => {
+    if (c.parent?.type === 'go_statement' || ancestors(c).some((a) => a.type === 'go_statement' && contains(decl, a))) return false;
+    if (c.childForFieldName('function')?.text === param) return same(enclosingFunction(c), decl);
+    return (c.childForFieldName('arguments')?.namedChildren ?? []).some((a) => a.type === 'identifier' && a.text === param);
+  });
 }
