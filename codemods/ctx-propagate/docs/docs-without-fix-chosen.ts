@@ -22,10 +22,12 @@ export const chosenWithoutFix = `- it is the parent of a context the function ma
   in scope it returns early once that is done, and the function goes on as if it had run to the
   end (perkeep's search query returned 255 of 5000 results as a success past the request's
   deadline); or the call is a gate of any package (\`Wait\`, \`WaitN\`, \`Acquire\`, a lock taken with
-  a context) whose error is dropped: once the context is done, or its deadline too near, it
-  returns an error at once and the code goes on without waiting, the limit bypassed
-  (coder/websocket's chat published past its rate limiter; with \`--aggressive\`, moby's container
-  restore would have gone past its semaphore, then released a slot it never took);
+  a context) whose error is dropped, or only logged (a check with no return, break or panic):
+  once the context is done, or its deadline too near, it returns an error at once and the code
+  goes on without waiting, the limit bypassed (coder/websocket's chat published past its rate
+  limiter; with \`--aggressive\`, moby's container restore would have gone past its semaphore, then
+  released a slot it never took, and rclone's per-file bandwidth limit, given the transfer's
+  context, let reads through unlimited near a \`--max-duration\` deadline);
 - the call sets a mock's expectation (\`ec2Rec.DescribeSecurityGroups(context.TODO(), gomock.Eq(…))\`
   on a gomock recorder, a call chained on \`.EXPECT()\`, or one given matchers): its context
   argument is what the code under test must pass, and given the context in scope it would expect

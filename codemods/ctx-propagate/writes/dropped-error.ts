@@ -3,7 +3,7 @@ import type { CancellationSource } from '../../../src/go/cancellation.js';
 import { regexEscaped } from '../../../src/go/find-by-text.js';
 import type { PackageIndex } from '../../../src/go/package-index.js';
 import { resultsOf } from '../../../src/go/scope.js';
-import { ancestors, enclosingFunction, same, type Node } from '../../../src/go/syntax.js';
+import { ancestors, enclosingFunction, isLogStatement, nextStatement, same, statementsOf, type Node } from '../../../src/go/syntax.js';
 
 /** How many contexts made one from the other (`context.WithCancel(…)`, then `WithTimeout` of that) are followed. */
 const DERIVED_DEPTH = 3;
@@ -24,20 +24,22 @@ const GATE = /^(Wait|WaitN|[Aa]cquire\w*|(?!(?:[Uu]n|[Rr]e)lock)\w*[Ll]ock(Conte
  * the function goes on as if it had run to the end: perkeep's search Query returned 255 of 5000
  * results as a success once the request's deadline passed. With `gates`, a gate of any package
  * instead (`cs.publishLimiter.Wait(…)`), whose dropped error lets the code go on without waiting:
- * coder/websocket's chat published past its rate limiter. The reason, or undefined.
+ * coder/websocket's chat published past its rate limiter; or only logged. The reason, or undefined.
  */
 export function droppedErrorReason(call: Node, source: CancellationSource, index: PackageIndex, pkg: string, gates = false): string | undefined {
   for (const { target, via } of handedTo(call, pkg)) {
-    if (!resultDropped(target)) continue;
     const fn = target.childForFieldName('function')!;
     const named = calledName(fn);
     if (!named) continue;
+    // A gate's error only logged lets the code go on as well (rclone's per-file bandwidth limit).
+    const logged = gates && GATE.test(named.name) && !resultDropped(target) && errorOnlyLogged(target);
+    if (!resultDropped(target) && !logged) continue;
     const where = [...ancestors(target)].filter((a) => a.type === 'function_declaration' || a.type === 'method_declaration').pop()?.childForFieldName('name')?.text ?? 'the function';
     const written = via ? `${fn.text}(${via}, …)` : `${fn.text}(…)`;
     const given = via ? '' : `given ${source.expr}, `;
     const done = via ? source.expr : 'that';
     if (gates && GATE.test(named.name)) {
-      return `${written}'s error is dropped: ${given}once ${done} is done, or its deadline too near to wait that long, ${named.name} returns an error at once, and ${where} goes on without waiting: the limit it enforces is bypassed`;
+      return `${written}'s error is ${logged ? 'only logged' : 'dropped'}: ${given}once ${done} is done, or its deadline too near to wait that long, ${named.name} returns an error at once, and ${where} goes on without waiting: the limit it enforces is bypassed`;
     }
     if (!gates && returnsError(named, index)) {
       return `${written}'s error is dropped: ${given}once ${done} is done it returns early, and ${where} goes on as if it had run to the end: results cut short, reported as a success`;
@@ -92,6 +94,24 @@ export function resultDropped(target: Node): boolean {
   const holder = target.parent?.type === 'expression_list' ? target.parent.parent : undefined;
   if (holder?.type !== 'assignment_statement' || holder.childForFieldName('right')?.namedChildCount !== 1) return false;
   return (holder.childForFieldName('left')?.namedChildren ?? []).every((n) => n.text === '_');
+}
+
+/**
+ * Whether the call's only result, an error, is kept (`err := lim.WaitN(ctx, n)`, or in an if's
+ * initializer) and its check does nothing but log it (`if err != nil { fs.Errorf(…) }`): the
+ * code after goes on as if it had waited.
+ */
+function errorOnlyLogged(target: Node): boolean {
+  const holder = target.parent?.type === 'expression_list' ? target.parent.parent : undefined;
+  if (holder?.type !== 'short_var_declaration' && holder?.type !== 'assignment_statement') return false;
+  const left = holder.childForFieldName('left')?.namedChildren ?? [];
+  const err = left.length === 1 && left[0].type === 'identifier' && left[0].text !== '_' ? left[0] : undefined;
+  if (!err) return false;
+  // `if err := lim.Wait(ctx); err != nil {…}`, or the statement after `err := lim.Wait(ctx)`.
+  const check = holder.parent?.type === 'if_statement' ? holder.parent : nextStatement(holder);
+  if (check?.type !== 'if_statement' || check.childForFieldName('alternative')) return false;
+  if (!new RegExp(`^\\(?\\s*${err.text}\\s*!=\\s*nil\\s*\\)?$`).test(check.childForFieldName('condition')?.text ?? '')) return false;
+  return statementsOf(check.childForFieldName('consequence')).every(isLogStatement);
 }
 
 /**
