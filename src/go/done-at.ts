@@ -1,7 +1,7 @@
 import { doneReceive, type CancellationSource } from './cancellation.js';
 import { aliasedDoneReceives } from './done-aliases.js';
 import { regexEscaped } from './find-by-text.js';
-import { labelReachedOnDone, loopLeftOnlyOnDone } from './done-exits.js';
+import { labelReachedOnDone, loopLeftOnlyOnDone, rangeOverSource } from './done-exits.js';
 import { LEAVES_CASE } from './result-channel.js';
 import { ancestors, contains, firstLine, FUNCTION_TYPES, same, unparen, type Node } from './syntax.js';
 
@@ -46,6 +46,8 @@ export function doneAt(node: Node, fn: Node, source: CancellationSource): string
         // Or by its own condition (`for ctx.Err() == nil {`), or a flag set only once it is done.
         const left = !contains(s, node) ? loopLeftOnlyOnDone(s, receive, source) : undefined;
         if (left) return `after a loop left only once ${source.expr} is done (${left})`;
+        const over = !contains(s, node) ? rangeOverSource(s, source) : undefined;
+        if (over) return `after a loop over ${over}, which ends once ${source.expr} is done`;
         // A label jumped to only from `case <-ctx.Done():` (`goto out`), not gone on to otherwise.
         const label = labelReachedOnDone(s, receive, source);
         if (label) return label;

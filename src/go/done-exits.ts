@@ -7,7 +7,8 @@ import { ancestors, contains, enclosingFunction, firstLine, FUNCTION_TYPES, prev
 // every way out is such a test (its own condition `for ctx.Err() == nil`, a flag set only in `case
 // <-ctx.Done():`, a break taken there), or at a label jumped to only from there. A loop that can
 // also end another way (`i < n && ctx.Err() == nil`, a flag set by a receive too, a break on an
-// error) may be left with the context alive, and says nothing.
+// error) may be left with the context alive, and says nothing; but a range over a call given the
+// context ends once it is done, if not before, and the code after it may run with it done.
 
 /**
  * A loop (labelled or not) whose every way out to the statement after it is taken once the source
@@ -32,6 +33,21 @@ export function loopLeftOnlyOnDone(stmt: Node, receive: string, source: Cancella
     first ??= taken;
   }
   return first;
+}
+
+/**
+ * A range over what a call given the source hands back (`for env := range a.mailbox.Receive(a.ctx)`,
+ * an iterator or a channel bound to it): the loop ends once the source is done, if not before, and
+ * the code after it may run with it done (lnd's actor hands what is left in its mailbox on to its
+ * dead letters there, after its context was cancelled). The ranged call as written.
+ */
+export function rangeOverSource(stmt: Node, source: CancellationSource): string | undefined {
+  const loop = stmt.type === 'labeled_statement' ? stmt.namedChildren.find((c) => c.type === 'for_statement') : stmt;
+  const ranged = loop?.type === 'for_statement' ? loop.namedChildren.find((c) => c.type === 'range_clause')?.childForFieldName('right') : undefined;
+  const call = ranged ? unparen(ranged) : undefined;
+  if (call?.type !== 'call_expression') return undefined;
+  const given = (call.childForFieldName('arguments')?.namedChildren ?? []).some((a) => a.text.replace(/\s/g, '') === source.expr.replace(/\s/g, ''));
+  return given ? firstLine(call.text) : undefined;
 }
 
 /**
