@@ -44,6 +44,18 @@ function owedHolder(found: NonNullable<ReturnType<typeof declarationOf>>, body: 
 }
 
 /**
+ * A JavaScript promise's `resolve` or `reject`, taken from the arguments of its executor
+ * (`resolve := args[0]` in the `js.FuncOf` handed to `Promise`): the JavaScript side awaits the
+ * promise until one is invoked (tailscale's wasm client, whose promise stayed pending after a
+ * recovered panic where the Go program used to exit). In words, for the reason.
+ */
+function promiseSettler(found: NonNullable<ReturnType<typeof declarationOf>>, body: Node): string | undefined {
+  if (!('local' in found) || contains(body, found.local.decl)) return undefined;
+  const { value } = found.local;
+  return value?.type === 'index_expression' && /^\w+\[[01]\]$/.test(value.text) ? `a promise's settling function (${value.text} of its executor)` : undefined;
+}
+
+/**
  * A call that may panic: not one a receive waits on (`<-ctx.Done()`, a hook run on cancel is
  * the work itself), nor a log's.
  */
@@ -60,13 +72,17 @@ export function owedCallAfterWork(body: Node): string | undefined {
   const own = body.descendantsOfType('call_expression').filter((n) => onOwnPath(n, body));
   for (const call of own) {
     const fn = call.childForFieldName('function');
-    if (fn?.type !== 'identifier' || call.parent?.type !== 'expression_statement') continue;
+    // Or a JavaScript function invoked (`resolve.Invoke(res)`).
+    const invoked = fn?.type === 'selector_expression' && fn.childForFieldName('field')?.text === 'Invoke' ? fn.childForFieldName('operand') : undefined;
+    const held = invoked?.type === 'identifier' ? invoked : fn;
+    if (held?.type !== 'identifier' || call.parent?.type !== 'expression_statement') continue;
     // The work may be in the call's own arguments (`resolve(f.Stat())`).
     const before = own.some((n) => (n.endIndex <= call.startIndex || (contains(call, n) && n.id !== call.id)) && works(n));
-    const found = before ? declarationOf(fn.text, call) : undefined;
+    const found = before ? declarationOf(held.text, call) : undefined;
     if (!found) continue;
-    const where = owedHolder(found, body, call);
+    const where = invoked ? promiseSettler(found, body) : owedHolder(found, body, call);
     if (!where) continue;
+    if (invoked) return `the goroutine calls ${firstLine(call.text)} (line ${call.startPosition.row + 1}), ${where}, outside a defer after its work: the JavaScript side awaits that promise, and after a recovered panic it would be skipped, leaving the promise pending for good where the Go program used to exit`;
     return `the goroutine calls ${firstLine(call.text)} (line ${call.startPosition.row + 1}), ${where}, outside a defer after its work: whoever handed it is owed that call (an interrupt, a cancel, a notice), and after a recovered panic it would be skipped, leaving them waiting (a step never interrupted) where the process used to crash`;
   }
   return undefined;
