@@ -60,6 +60,15 @@ export const chosenWithoutFix = `- it is the parent of a context the function ma
   let it finish reporting errors\` above one case of a switch: okteto's build display in another
   case, given the errgroup's context, reported \`context canceled\` for the failing stage's
   error): its author weighed the context and left it out;
+- the context in scope is a receiver's field and a function around the call serves a request
+  (\`r *http.Request\`): the request's context is \`r.Context()\`, and the receiver's long-lived one
+  would cut requests in flight at shutdown rather than drain them (knative's event recorder); or
+  the field is for the value's background work and the call is not in a goroutine: the field's
+  comment says so (\`// ctx and cancel … background operations\`: with \`--aggressive\`, cadence's
+  domain cache, given it, failed every lookup once its refresher was stopped), or a constructor
+  given a context makes the field from it for the work it starts, and the package gives the field
+  to no call, only waits on its Done (libp2p's datastore address book, given it, lost the
+  addresses added once the context it was made with ended);
 - its result replaces the context in scope itself (\`ctx = sac.WithAllAccess(context.Background())\`):
   the function sets the context it was given aside from there on (with \`--aggressive\`,
   stackrox's backup listener, told of a failed backup once the request had ended, no longer

@@ -67,11 +67,6 @@ ${doneWithoutFix}- it runs after a blocking call (\`s.ListenAndServe()\`, \`s.Se
   given the context, the process would be killed half-way once it ends (lxd's \`forkstart\`, killed
   during a shutdown while an instance started); not one given a document for a command
   (\`db.RunCommand(ctx, bson.D{…})\`: a database's command);
-- the context in scope is a receiver's field and a function around the call serves a request
-  (\`r *http.Request\`): the request's context is \`r.Context()\`, and the receiver's long-lived one
-  would cut requests in flight at shutdown rather than drain them (knative's event recorder); or the field's comment
-  says it is for the value's background work (\`// ctx and cancel … background operations\`) and the call is not in a
-  goroutine: with \`--aggressive\`, cadence's domain cache, given it, failed every lookup once its refresher was stopped;
 - the context in scope is a receiver's field and the call's function, or one calling it on the way
   from a method \`Remove\`, \`OnRemove\`, \`Finalize\`, \`Cleanup\`…, says clean-up by its name (\`Remove\` →
   \`cleanupImportedCluster\` → \`createCleanupJob\`): work meant to finish, cut short at shutdown
