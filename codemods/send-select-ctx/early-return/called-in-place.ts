@@ -7,6 +7,9 @@ import { ancestors, closureName, contains, enclosingFunction, firstLine, nextSta
 /** Calls that start their function literal on a goroutine of its own (`g.Go(func() error {…})`). */
 const STARTERS = /(^|\.)(Go|TryGo|Submit|AfterFunc)$/;
 
+/** Calls named for running a callback over each of their items (`ForEach`, `ForObject`, `Range`, `Each`, `Visit`). */
+const ITERATES = /(^|\.)(For[A-Z]\w*|Range|Each|EachKey|Visit\w*|Iterate\w*)$/;
+
 /** Why a send in a function literal run there and then cannot give up, if it cannot. */
 export function inPlaceReason(send: Node, fn: Node, ctx: FileContext): string | undefined {
   const inPlace = calledInPlace(send, fn, ctx);
@@ -79,7 +82,9 @@ function calledInPlace(send: Node, fn: Node, ctx: FileContext): string | undefin
   const call = parent?.type === 'argument_list' ? parent.parent : undefined;
   const callee = call?.type === 'call_expression' ? call.childForFieldName('function')?.text : undefined;
   if (!call || !callee || STARTERS.test(callee) || call.parent?.type === 'go_statement') return undefined;
-  if (/(^|\.)Do$/.test(callee)) return firstLine(call.text);
+  // Or an iterator's callback giving back nothing (`entries.ForObject(func(o) { out <- o })`): run
+  // for each item there and then, a return skipping only that one (one giving back a bool can stop it).
+  if (/(^|\.)Do$/.test(callee) || (ITERATES.test(callee) && !fn.childForFieldName('result'))) return firstLine(call.text);
   // The call's result taken where it is made: the function waits for it and goes on.
   const holder = call.parent?.type === 'expression_list' ? call.parent.parent : call.parent;
   const taken = holder?.type === 'short_var_declaration' || holder?.type === 'assignment_statement';
