@@ -219,4 +219,31 @@ func HandleStartup(ctx context.Context, c client, user string) error {
     const reads = src.replace('"  delete from sessions where username = @user"', '"SELECT 1"').replace('"INSERT INTO login_audit(username, ts) VALUES (@user, NOW())"', '"SELECT username FROM login_audit"');
     expect(fix(reads).findings.map((f) => f.reason ?? 'fixed')).toEqual(['fixed', 'fixed', 'fixed']);
   });
+
+  it('leaves alone a hand-off to a dead-letter sink: messages kept for auditing whatever becomes of the request', () => {
+    const src = `package p
+
+import "context"
+
+type teller interface {
+	Tell(ctx context.Context, msg string)
+}
+
+type router struct {
+	dlo     teller
+	workers []teller
+	audit   teller
+}
+
+func (r *router) Tell(ctx context.Context, msg string) {
+	if len(r.workers) == 0 {
+		r.dlo.Tell(context.Background(), msg)
+		return
+	}
+	r.workers[0].Tell(context.Background(), msg)
+}
+`;
+    const out = fix(src);
+    expect(out.findings.map((f) => f.reason ?? 'fixed')).toEqual([expect.stringContaining('context.Background() is given to a write (r.dlo.Tell(…), a dead-letter sink)'), 'fixed']);
+  });
 });

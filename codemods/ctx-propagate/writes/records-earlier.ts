@@ -95,6 +95,9 @@ export function writtenTo(call: Node, texts: () => string[] = () => []): string 
   // Or a statement run that writes (`SQLExec(ctx, "INSERT INTO login_audit …")`: immudb's audit).
   const verb = written ? sqlWriteOf(target!, texts) : undefined;
   if (verb) return `${callee!.text}(…), running ${/^[IU]/.test(verb) ? 'an' : 'a'} ${verb}`;
+  // Or a hand-off to a dead-letter sink (`r.dlo.Tell(…)`: lnd's actor router, whose undeliverable
+  // messages are kept for auditing whatever became of the request).
+  if (callee && /(^|\.)(dlo|dlq|[dD]eadLetters?\w*)\.\w+$/.test(callee.text)) return `${callee.text}(…), a dead-letter sink`;
   const fn = callee && enclosingFunction(callee)?.childForFieldName('name')?.text;
   return fn && nameWords(fn).some((w) => /^(Publish|Queue|Enqueue|Deliver|Push)$/i.test(w)) ? `${callee!.text}(…), in ${fn}` : undefined;
 }
