@@ -7,9 +7,9 @@ import { REPO } from './support/paths.js';
 import { tempTree } from './support/temp-tree.js';
 
 /** `npm run trial` on a small module: its verdict, and the copy of the module left as it was. */
-function trial(files: Record<string, string>): { status: number | null; stdout: string; dir: string } {
+function trial(files: Record<string, string>, extra: string[] = []): { status: number | null; stdout: string; dir: string } {
   const dir = tempTree({ 'go.mod': 'module example.com/trial\n\ngo 1.22\n', ...files });
-  const res = spawnSync(process.execPath, [join(REPO, 'test', 'trial', 'run-trial.mjs'), dir, '--timeout', '5s', '--reruns', '1'], { encoding: 'utf8' });
+  const res = spawnSync(process.execPath, [join(REPO, 'test', 'trial', 'run-trial.mjs'), dir, '--timeout', '5s', '--reruns', '1', ...extra], { encoding: 'utf8' });
   return { status: res.status, stdout: res.stdout, dir };
 }
 
@@ -57,6 +57,31 @@ func TestFanoutCallsEach(t *testing.T) {
     expect(res.stdout).toContain('trial: passed');
     expect(res.status).toBe(0);
     expect(readFileSync(join(res.dir, 'fanout.go'), 'utf8')).toBe(unformatted);
+  });
+
+  it('runs tests behind a build tag with --tags, and has no verdict without it', () => {
+    const test = `//go:build integration
+
+package trial
+
+import (
+	"sync/atomic"
+	"testing"
+)
+
+func TestFanoutIntegration(t *testing.T) {
+	var n atomic.Int64
+	Fanout(make([]int, 3), func(int) { n.Add(1) })
+	if n.Load() != 3 {
+		t.Fatalf("called %d times, want 3", n.Load())
+	}
+}
+`;
+    const files = { 'fanout.go': FANOUT, 'fanout_integration_test.go': test };
+    expect(trial(files).status).toBe(2);
+    const tagged = trial(files, ['--tags', 'integration']);
+    expect(tagged.stdout).toContain('go test after:  1 tests passed, 0 failed');
+    expect(tagged.status).toBe(0);
   });
 
   it('copies what a nested module replaces by a local path, so both copies build', () => {

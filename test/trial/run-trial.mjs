@@ -1,4 +1,4 @@
-// npm run trial -- <Go module dir> [packages…] [--timeout 10m] [--run REGEXP] [--reruns 6] [--count 1] [--race] [--keep]
+// npm run trial -- <Go module dir> [packages…] [--timeout 10m] [--run REGEXP] [--reruns 6] [--count 1] [--race] [--tags a,b] [--keep]
 //
 // goconc judged by a real project's own tests: two copies of the module, `goconc fix --write` on
 // one, then gofmt, go build, go vet and `go test -json` on both, test by test. A test that passes
@@ -26,10 +26,12 @@ const { values: opts, positionals } = parseArgs({
     reruns: { type: 'string', default: '6' },
     count: { type: 'string', default: '1' },
     race: { type: 'boolean', default: false },
+    // Build tags for build, vet and test (`--tags integration`: a package whose tests are all behind one).
+    tags: { type: 'string' },
   },
 });
 if (positionals.length === 0) {
-  console.error('usage: npm run trial -- <Go module dir> [packages…] [--timeout 10m] [--run REGEXP] [--reruns 6] [--count 1] [--race] [--keep]');
+  console.error('usage: npm run trial -- <Go module dir> [packages…] [--timeout 10m] [--run REGEXP] [--reruns 6] [--count 1] [--race] [--tags a,b] [--keep]');
   process.exit(2);
 }
 const source = resolve(positionals[0]);
@@ -55,6 +57,7 @@ function copiedRoot(dir) {
   return { root, module: relative(root, dir) || '.' };
 }
 
+const tags = opts.tags ? [`-tags=${opts.tags}`] : [];
 const { root: copied, module: within } = copiedRoot(source);
 const work = mkdtempSync(join(tmpdir(), 'goconc-trial-'));
 const before = join(work, 'before', basename(copied), within);
@@ -104,7 +107,7 @@ const unformattedIn = (dir) => (changed.length ? run('gofmt', ['-l', ...changed]
 const wasUnformatted = new Set(unformattedIn(before));
 const unformatted = unformattedIn(after).filter((f) => !wasUnformatted.has(f));
 if (unformatted.length) problem(`not gofmt-clean after the rewrite:\n${indent(unformatted.join('\n'))}`);
-for (const step of [['build', ...packages], ['vet', ...packages]]) {
+for (const step of [['build', ...tags, ...packages], ['vet', ...tags, ...packages]]) {
   const was = goProblems(step, before);
   const now = goProblems(step, after);
   // By file and message: a rewrite moves the lines below it.
@@ -122,7 +125,7 @@ for (const step of [['build', ...packages], ['vet', ...packages]]) {
 
 // The project's tests, one after the other (side by side they would slow each other down).
 const race = opts.race ? ['-race'] : [];
-const testArgs = ['test', '-json', `-count=${opts.count}`, ...race, `-timeout=${opts.timeout}`, ...(opts.run ? ['-run', opts.run] : []), ...packages];
+const testArgs = ['test', '-json', `-count=${opts.count}`, ...race, ...tags, `-timeout=${opts.timeout}`, ...(opts.run ? ['-run', opts.run] : []), ...packages];
 const beforeRun = run('go', testArgs, before);
 const was = testOutcomes(beforeRun.stdout);
 if (![...was.keys()].some((key) => key.includes(' '))) {
@@ -165,7 +168,7 @@ for (const key of suspects.filter((k) => k.includes(' '))) {
     .split('/')
     .map((part) => `^${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
     .join('/');
-  const again = (dir) => run('go', ['test', `-count=${opts.reruns}`, ...race, `-timeout=${opts.timeout}`, '-run', only, pkg], dir).status === 0;
+  const again = (dir) => run('go', ['test', `-count=${opts.reruns}`, ...race, ...tags, `-timeout=${opts.timeout}`, '-run', only, pkg], dir).status === 0;
   const verdict = !again(before) ? 'fails on the original too when run again' : again(after) ? 'passes after the rewrite when run again' : undefined;
   verdicts.set(key, verdict ?? 'regression');
   if (verdict) console.log(`  ~ ${key}: flaky (${verdict})`);
