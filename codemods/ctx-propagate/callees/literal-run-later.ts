@@ -23,14 +23,18 @@ const WAITS = /\.(Wait|StopWait|StopAndWait|WaitAll)\w*\(|\.Done\(\)/;
 
 /**
  * An argument naming a context that may end: `ctx`, `s.ctx`, `reqCtx`, `r.Context()`,
- * `context.WithoutCancel(ctx)`; not `context.Background()` or `context.TODO()`, never done (gf's
+ * `context.WithoutCancel(ctx)`, `p.ComponentContext(ctx)`; not `context.Background()` or `context.TODO()`, never done (gf's
  * Redis session storage hands its timer one: given it, the literal's calls change nothing).
  */
 function namesContext(arg: Node, contextPkg: string): boolean {
   if (arg.type === 'call_expression') {
     const fn = arg.childForFieldName('function')!;
     if (fn.text === `${contextPkg}.Background` || fn.text === `${contextPkg}.TODO`) return false;
-    return fn.text.startsWith(`${contextPkg}.`) || (fn.type === 'selector_expression' && fn.childForFieldName('field')!.text === 'Context');
+    if (fn.text.startsWith(`${contextPkg}.`) || (fn.type === 'selector_expression' && fn.childForFieldName('field')!.text === 'Context')) return true;
+    // A context made from one by a call named for it (`policyDef.ComponentContext(ctx)`,
+    // `metadata.NewOutgoingContext(ctx, md)`: dapr's subscription handler).
+    const name = calledName(fn)?.name ?? '';
+    return /Context/.test(name) && (arg.childForFieldName('arguments')?.namedChildren ?? []).some((a) => namesContext(a, contextPkg));
   }
   if (arg.type !== 'identifier' && arg.type !== 'selector_expression') return false;
   const last = arg.type === 'identifier' ? arg.text : arg.childForFieldName('field')!.text;
