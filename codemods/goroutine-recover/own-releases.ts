@@ -3,7 +3,7 @@ import { calledName, everyCalledBody } from '../../src/go/called-functions.js';
 import { regexEscaped, receivesFrom } from '../../src/go/find-by-text.js';
 import { declarationOf, paramsOf } from '../../src/go/scope.js';
 import { receiverOf } from '../../src/go/declarations.js';
-import { contains, firstLine, same, inSelectWithDefault, isReleaseCall, onOwnPath, statementsOf, type Node } from '../../src/go/syntax.js';
+import { contains, enclosingFunction, firstLine, same, inSelectWithDefault, isReleaseCall, onOwnPath, statementsOf, type Node } from '../../src/go/syntax.js';
 import type { PackageIndex } from '../../src/go/package-index.js';
 import { afterSkipping, ENDS_PROCESS, SIGNAL_CHANNEL, signalsEnd } from './skipped-work.js';
 import { cancelLeft, madeCancelCall } from './made-cancel.js';
@@ -82,6 +82,7 @@ function skippedRelease(stmts: Node[], go: Node, index: () => PackageIndex, hand
       // A slot given back after the work (`<-sem`, `<-limitation`), not a wait for a signal.
       if (!first && n.type === 'expression_statement' && slotGivenBack(n)) return n;
       if (!first && slotGivenBackInCallee(n, index)) return n;
+      if (!first && answersStream(n, go)) return n;
       if (!first && (givesBackTaken(n, go) || lowersRaisedCount(n, go) || (st === last && notifiesHandler(n) && !inLoopWithin(n, st)) || removesSharedEntry(n, go))) return n;
       if (isReleaseCall(n) || signalsEnd(n) || (!first && reArmsTimer(n, index)) || madeCancelCall(n, go, index) || ENDS_PROCESS.test(n.type === 'call_expression' ? (n.childForFieldName('function')?.text ?? '') : '')) return n;
       // A deadline set after work, to unblock the other side (`right.SetReadDeadline(time.Now())`:
@@ -92,6 +93,19 @@ function skippedRelease(stmts: Node[], go: Node, index: () => PackageIndex, hand
     first = false;
   }
   return undefined;
+}
+
+/**
+ * A reply sent on a stream the function starting the goroutine receives from itself (`c.Send(result)`
+ * after `job, err := c.Recv()`): a peer in lock-step waits for that reply before it sends the next
+ * request (loki's compactor jobs; recovered, the worker stayed connected and was never given work
+ * again).
+ */
+function answersStream(n: Node, go: Node): boolean {
+  const stream = n.type === 'call_expression' ? /^(\w+)\.Send(Msg)?$/.exec(n.childForFieldName('function')?.text ?? '')?.[1] : undefined;
+  const starter = stream ? enclosingFunction(go) : undefined;
+  if (!starter) return false;
+  return starter.descendantsOfType('call_expression').some((c) => onOwnPath(c, starter) && c.childForFieldName('function')?.text.replace(/\s/g, '').match(/^(\w+)\.Recv(Msg)?$/)?.[1] === stream);
 }
 
 /**

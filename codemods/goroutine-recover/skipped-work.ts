@@ -38,6 +38,7 @@ export function afterSkipping(statement: string): string {
   if (GIVES_BACK_CALL.test(statement)) return 'what was taken for the work would stay taken (a reservation kept, an item never queued again, a transaction left open)';
   if (/\.[Tt]rigger\w*\(\)$/.test(statement)) return 'what it tells to close or stop would never be told, and whoever waits for that (a WaitForClose) would wait forever';
   if (/\.R?Unlock\(\)$/.test(statement)) return 'the lock would stay held for good, and whoever takes it next would wait forever';
+  if (/^\w+\.Send(Msg)?\(/.test(statement)) return 'the reply would never be sent, and the peer waiting for it in lock-step would wait forever (a worker left connected, never given work again)';
   if (/\.Flush\w*\([^]*\)$/.test(statement)) return 'what it buffered would never be written out (a reply, the last lines of a log)';
   if (/\.End(?:[A-Z]\w*)?\([^]*\)$/.test(statement)) return 'what it ends would stay open for good (a trace span never finished nor exported, a record left begun)';
   if (/(^c|\.C|^\w*C)ancel\w*\([^]*\)$/.test(statement)) return 'what it cancels would run on (its context never done)';
