@@ -38,6 +38,7 @@ export function afterSkipping(statement: string): string {
   if (GIVES_BACK_CALL.test(statement)) return 'what was taken for the work would stay taken (a reservation kept, an item never queued again, a transaction left open)';
   if (/\.[Tt]rigger\w*\(\)$/.test(statement)) return 'what it tells to close or stop would never be told, and whoever waits for that (a WaitForClose) would wait forever';
   if (/\.R?Unlock\(\)$/.test(statement)) return 'the lock would stay held for good, and whoever takes it next would wait forever';
+  if (/^[\w.]+\.(Ack|Nack|Nak|Reject)\w*\(/.test(statement)) return 'the message would stay unacknowledged, holding a slot of the consumer\'s prefetch window and never redelivered while the connection lives';
   if (/^\w+\.Send(Msg)?\(/.test(statement)) return 'the reply would never be sent, and the peer waiting for it in lock-step would wait forever (a worker left connected, never given work again)';
   if (/\.Flush\w*\([^]*\)$/.test(statement)) return 'what it buffered would never be written out (a reply, the last lines of a log)';
   if (/\.End(?:[A-Z]\w*)?\([^]*\)$/.test(statement)) return 'what it ends would stay open for good (a trace span never finished nor exported, a record left begun)';
@@ -92,7 +93,9 @@ export function releaseInText(text: string): string | undefined {
   const m = /(?:^|[{;])\s*(close\([^)]*\)|[\w.]+\.(?:Done|Unlock|RUnlock|Close)\(\)|(?!(?:case|return|go|defer|else)\b)[\w.]+(?:\[[^\]\n]*\])?\s*<-\s*(?!chan\b)[^\n;]+?)(?:\s*;|\s*$|\s+\})|\b(os\.Exit\([^)]*\)|[\w.]+\.Fatal(?:f|ln|w)?\([^)]*\))/m.exec(own);
   // Or an action scheduled for later (`s.enableTimer = time.AfterFunc(d, r.EnableBlocking)`: blocky's
   // pause of blocking, recovered half-way, was never lifted).
-  const found = m?.[1] ?? m?.[2] ?? (/\btime\.AfterFunc\(/.test(own) ? 'time.AfterFunc(…)' : undefined);
+  // Or a message acknowledged after its handling, in a check of its error too (`if err = d.Ack(false); err != nil`).
+  const ack = /(?<![\w.])[\w.]+\.(?:Ack|Nack|Nak|Reject)\([^()\n]*\)/.exec(own)?.[0];
+  const found = m?.[1] ?? m?.[2] ?? ack ?? (/\btime\.AfterFunc\(/.test(own) ? 'time.AfterFunc(…)' : undefined);
   // A value written over several lines: its first line, marked as cut.
   return found && (found.split('{').length > found.split('}').length || found.split('(').length > found.split(')').length) ? `${found}…` : found;
 }
