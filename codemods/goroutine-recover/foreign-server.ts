@@ -11,8 +11,8 @@ const COMMAND = /(^|\.)([cC]md|[cC]ommand|c?[pP]roc|[pP]rocess|[eE]xec)([A-Z_\d]
 /** A name that says it serves, whatever comes first (`ActivateAndServe`, `ListenAndServeTLS`, miekg/dns' and net/http's). */
 const SERVES = /^\w*(Serve|ServeTLS)$|^ListenAndServe\w*$/;
 
-/** What a server is handed: a context or stop channel, a period, an address to serve on. */
-const SERVER_ARG = /ctx|context|stop|done|quit|shutdown|addr|port|listen|bind|^time\.|^\d|^"[\w.-]*:\d+"$/i;
+/** What a server is handed: a context or stop channel, a period, an address to serve on, a number of workers. */
+const SERVER_ARG = /ctx|context|stop|done|quit|shutdown|addr|port|listen|bind|threads|workers|^time\.|^\d|^"[\w.-]*:\d+"$/i;
 
 /**
  * A call in the goroutine's own statements named for starting a component's work (`Listen`,
@@ -29,7 +29,8 @@ export function foreignServer(body: Node, index: PackageIndex): string | undefin
     const name = fn.childForFieldName('field')!.text;
     const operand = fn.childForFieldName('operand')!.text;
     const starts = STARTER.exec(name);
-    const serves = starts ? starts[2] === undefined : SERVES.test(name);
+    // Or a run given its context by name (`c.RunContext(ctx, threads)`: knative's controllers).
+    const serves = starts ? starts[2] === undefined || (starts[2] === 'Context' && /^[RS]/.test(name)) : SERVES.test(name);
     if (!serves || !/^[A-Z]/.test(name) || COMMAND.test(operand)) continue;
     const args = call.childForFieldName('arguments')?.namedChildren ?? [];
     if (args.length > 2 || !args.every((a) => SERVER_ARG.test(a.text)) || !resultAtMostAnError(call)) continue;
