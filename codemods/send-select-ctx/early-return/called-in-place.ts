@@ -121,7 +121,7 @@ function workAfter(send: Node, fn: Node): boolean {
  */
 function callsItself(decl: Node, param: string): boolean {
   return decl.descendantsOfType('call_expression').some((c) => {
-    if (c.parent?.type === 'go_statement' || ancestors(c).some((a) => a.type === 'go_statement' && contains(decl, a))) return false;
+    if (ancestors(c).some((a) => a.type === 'go_statement' && contains(decl, a))) return false;
     if (c.childForFieldName('function')?.text === param) return same(enclosingFunction(c), decl);
     return (c.childForFieldName('arguments')?.namedChildren ?? []).some((a) => a.type === 'identifier' && a.text === param);
   });
