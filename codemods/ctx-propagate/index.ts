@@ -9,7 +9,8 @@ import { ownContextLiteralReason } from './chosen/own-context-literal.js';
 import { contextPackageName } from '../../src/go/imports.js';
 import { callsOf, codeOnly, regexEscaped } from '../../src/go/find-by-text.js';
 import { enclosingLoops } from '../../src/go/loops.js';
-import { ancestors, compacted, escapes, firstLine, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { ancestors, compacted, firstLine, FUNCTION_TYPES, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { escapes } from '../../src/go/escaping.js';
 import { detachedApart, detachedParam, detachedReason, onlyStartedDetached } from './outlives/detached.js';
 import { docs } from './docs/docs.js';
 import { explainedByComment } from './chosen/explained.js';
@@ -58,8 +59,7 @@ export const ctxPropagate: Codemod = {
   options: [
     { name: 'aggressive', type: 'boolean', default: false, description: 'also replace context.Background() passed straight to a call' },
   ],
-  prefilter: (text) =>
-    text.includes('"context"') && (/\.TODO\s*\(/.test(text) || (text.includes('.Background') && BACKGROUND_ARGUMENT.test(text))) && mayHaveContextSource(text),
+  prefilter: (text) => text.includes('"context"') && (/\.TODO\s*\(/.test(text) || (text.includes('.Background') && BACKGROUND_ARGUMENT.test(text))) && mayHaveContextSource(text),
   // As couldHaveContext: a function that is a method, names the context type or derives a context.
   triggers: (text) => /\.(TODO|Background)\s*\(/.test(text) && mayHaveContextSource(text),
   find,

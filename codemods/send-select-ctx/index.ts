@@ -1,5 +1,6 @@
 import { cancellationSources, DONE_NAME, signalledDoneChannels, deadDoneFieldsReason } from '../../src/go/cancellation.js';
-import { ancestors, contains, enclosingFunction, escapes, firstLine, outermostFunction, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { ancestors, contains, enclosingFunction, firstLine, outermostFunction, same, touchesError, type Node } from '../../src/go/syntax.js';
+import { escapes } from '../../src/go/escaping.js';
 import type { Codemod, FileContext, Fix, RawFinding } from '../../src/engine/types.js';
 import { abandonableResultChannel, awaitedResultChannel, drainedOnExit } from '../../src/go/result-channel.js';
 import { ignoredByMakerReason } from './receivers/polled-by-maker.js';
