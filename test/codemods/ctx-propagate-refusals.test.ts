@@ -93,6 +93,24 @@ func starting(ctx context.Context, lifecycler service) error {
     expect(out.fixed).toBe(src);
     expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('a comment says why context.Background() is used here (// it independent context)')]);
   });
+  it('leaves alone a context.Background() a comment calls a clean context (extracted apart from what ctx carries)', () => {
+    const src = `package p
+
+import "context"
+
+type propagator interface {
+	Extract(ctx context.Context, carrier map[string]string) context.Context
+}
+
+func fromCarrier(ctx context.Context, p propagator, carrier map[string]string) context.Context {
+	// Extract into a clean context so that a span already in ctx cannot mask an invalid carrier.
+	return p.Extract(context.Background(), carrier)
+}
+`;
+    const out = fix(src);
+    expect(out.fixed).toBe(src);
+    expect(out.findings.map((f) => f.reason)).toEqual([expect.stringContaining('a comment says why context.Background() is used here (// Extract into a clean context')]);
+  });
   it('leaves alone a context.Background() given to a value accessor (the noop span it gives on purpose)', () => {
     const src = `package p
 

@@ -20,11 +20,13 @@ export function explainedByComment(call: Node, kind: 'TODO' | 'Background', inSc
   // Comments up to the call's line (one after the call on its line included).
   const before = body.descendantsOfType('comment').filter((c) => c.startPosition.row <= call.startPosition.row);
   // Or an independent one (`we need to give it independent context`: cortex's lifecycler, kept running until stopped).
+  // Or a clean one (`Extract into a clean context so that a pre-existing span in ctx cannot mask an
+  // invalid carrier payload`: vitess' trace propagation, which checks what the carrier alone holds).
   // Or one saying it must outlive the request (`Input Context needs to live beyond request, so use
   // background as the underlying context`: stackrox's compliance scrapes, run after the answer).
   // Or an empty one given so the work can finish through a shutdown (\`passing in an empty context so
   // that storage can finish syncing during an emergency shutdown or interrupt\`: boundary's recording storage).
-  const background = kind === 'Background' ? before.find((c) => /\b(?:background|independent|separate|unrelated|empty) context|context\.Background\b|\buse (?:a |the )?background\b|\b(?:live|run|last|survive)s? (?:beyond|past|longer than)\b|\bcalled after (?:\w+\.)?(?:Stop|Close|Shutdown)\b|\b(?:finish|complete)\w*\b[^.\n]{0,60}\b(?:during|through|after|on|despite)\b[^.\n]{0,30}\b(?:shutdown|interrupt|cancel\w*)\b/i.test(c.text))?.text : undefined;
+  const background = kind === 'Background' ? before.find((c) => /\b(?:background|independent|separate|unrelated|empty|clean|fresh) context|context\.Background\b|\buse (?:a |the )?background\b|\b(?:live|run|last|survive)s? (?:beyond|past|longer than)\b|\bcalled after (?:\w+\.)?(?:Stop|Close|Shutdown)\b|\b(?:finish|complete)\w*\b[^.\n]{0,60}\b(?:during|through|after|on|despite)\b[^.\n]{0,30}\b(?:shutdown|interrupt|cancel\w*)\b/i.test(c.text))?.text : undefined;
   if (background) return background;
   // Or a linter's finding of the same kind silenced on its line or just above (\`//nolint:contextcheck\`:
   // ollama's shared downloads, started on the empty context so that one client leaving stops none).
