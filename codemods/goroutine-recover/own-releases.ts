@@ -82,7 +82,7 @@ function skippedRelease(stmts: Node[], go: Node, index: () => PackageIndex, hand
       // A slot given back after the work (`<-sem`, `<-limitation`), not a wait for a signal.
       if (!first && n.type === 'expression_statement' && slotGivenBack(n)) return n;
       if (!first && slotGivenBackInCallee(n, index)) return n;
-      if (!first && (answersStream(n, go) || acknowledges(n))) return n;
+      if (!first && answersStream(n, go)) return n;
       if (!first && (givesBackTaken(n, go) || lowersRaisedCount(n, go) || (st === last && notifiesHandler(n) && !inLoopWithin(n, st)) || removesSharedEntry(n, go))) return n;
       if (isReleaseCall(n) || signalsEnd(n) || (!first && reArmsTimer(n, index)) || madeCancelCall(n, go, index) || ENDS_PROCESS.test(n.type === 'call_expression' ? (n.childForFieldName('function')?.text ?? '') : '')) return n;
       // A deadline set after work, to unblock the other side (`right.SetReadDeadline(time.Now())`:
@@ -106,16 +106,6 @@ function answersStream(n: Node, go: Node): boolean {
   const starter = stream ? enclosingFunction(go) : undefined;
   if (!starter) return false;
   return starter.descendantsOfType('call_expression').some((c) => onOwnPath(c, starter) && c.childForFieldName('function')?.text.replace(/\s/g, '').match(/^(\w+)\.Recv(Msg)?$/)?.[1] === stream);
-}
-
-/**
- * A message acknowledged after its handling (`msg.Ack(false)`, `d.Nack(false, true)`, `m.Nak()`):
- * recovered, a panic in the handler would leave it unacknowledged, holding a slot of the
- * consumer's prefetch window and never redelivered while the connection lives, where the crash
- * used to hand it back to the broker (rabbitmq and SNS/SQS handlers run on goroutines).
- */
-function acknowledges(n: Node): boolean {
-  return n.type === 'call_expression' && /^[\w.]+\.(Ack|Nack|Nak|Reject)\w*$/.test(n.childForFieldName('function')?.text ?? '');
 }
 
 /**

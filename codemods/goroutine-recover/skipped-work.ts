@@ -25,6 +25,13 @@ const GIVES_BACK = 'Unreserve|Requeue|Rollback';
 const GIVES_BACK_CALL = new RegExp(`(${GIVES_BACK})\\w*\\(`);
 const GIVES_BACK_NAME = new RegExp(`(^|[a-z])(${GIVES_BACK})([A-Z]\\w*)?$`);
 
+/** A message's acknowledgement or its refusal (`d.Ack(false)`, `d.Nack(false, true)`, `m.Nak()`): the broker holds the message until one comes. */
+const ACKNOWLEDGES = 'Ack|Nack|Nak|Reject';
+const ACKNOWLEDGED = new RegExp(`^[\\w.]+\\.(${ACKNOWLEDGES})\\w*\\(`);
+const ACKNOWLEDGE_CALL = new RegExp(`(?<![\\w.])[\\w.]+\\.(?:${ACKNOWLEDGES})\\([^()\\n]*\\)`);
+/** Names of calls that tell another side the goroutine's work ended (see signalsEnd). */
+const END_NAME = new RegExp(`^(Send|send|Trigger|trigger)?([Cc]lose|Done|Finish|Complete|[Rr]elease|[Ss]hut[Dd]own|Restart|Signal|Broadcast|[Ss]top|GracefulStop|Cancel|Terminate|Quit|Kill|Abort|Disconnect|Drain|${ACKNOWLEDGES}|Flush|End)([A-Z]\\w*)?$`);
+
 /** What skipping a statement leaves behind: a process running on (an exit skipped), or someone waiting. */
 export function afterSkipping(statement: string): string {
   // As ENDS_PROCESS, on a call's text (`log.G(ctx).WithError(err).Fatal("…")`).
@@ -38,7 +45,7 @@ export function afterSkipping(statement: string): string {
   if (GIVES_BACK_CALL.test(statement)) return 'what was taken for the work would stay taken (a reservation kept, an item never queued again, a transaction left open)';
   if (/\.[Tt]rigger\w*\(\)$/.test(statement)) return 'what it tells to close or stop would never be told, and whoever waits for that (a WaitForClose) would wait forever';
   if (/\.R?Unlock\(\)$/.test(statement)) return 'the lock would stay held for good, and whoever takes it next would wait forever';
-  if (/^[\w.]+\.(Ack|Nack|Nak|Reject)\w*\(/.test(statement)) return 'the message would stay unacknowledged, holding a slot of the consumer\'s prefetch window and never redelivered while the connection lives';
+  if (ACKNOWLEDGED.test(statement)) return 'the message would stay unacknowledged, holding a slot of the consumer\'s prefetch window and never redelivered while the connection lives';
   if (/^\w+\.Send(Msg)?\(/.test(statement)) return 'the reply would never be sent, and the peer waiting for it in lock-step would wait forever (a worker left connected, never given work again)';
   if (/\.Flush\w*\([^]*\)$/.test(statement)) return 'what it buffered would never be written out (a reply, the last lines of a log)';
   if (/\.End(?:[A-Z]\w*)?\([^]*\)$/.test(statement)) return 'what it ends would stay open for good (a trace span never finished nor exported, a record left begun)';
@@ -75,7 +82,7 @@ export function signalsEnd(call: Node): boolean {
   if (/^CloseIdle/.test(name)) return false;
   // A span's \`End()\`, not \`EndRecords(…)\`: what a start just before began (startedBefore) says more.
   if (/^End[A-Z]/.test(name)) return false;
-  return /^(Send|send|Trigger|trigger)?([Cc]lose|Done|Finish|Complete|[Rr]elease|[Ss]hut[Dd]own|Restart|Signal|Broadcast|[Ss]top|GracefulStop|Cancel|Terminate|Quit|Kill|Abort|Disconnect|Drain|Ack|Nack|Flush|End)([A-Z]\w*)?$/.test(name) || GIVES_BACK_NAME.test(name);
+  return END_NAME.test(name) || GIVES_BACK_NAME.test(name);
 }
 
 /**
@@ -94,7 +101,7 @@ export function releaseInText(text: string): string | undefined {
   // Or an action scheduled for later (`s.enableTimer = time.AfterFunc(d, r.EnableBlocking)`: blocky's
   // pause of blocking, recovered half-way, was never lifted).
   // Or a message acknowledged after its handling, in a check of its error too (`if err = d.Ack(false); err != nil`).
-  const ack = /(?<![\w.])[\w.]+\.(?:Ack|Nack|Nak|Reject)\([^()\n]*\)/.exec(own)?.[0];
+  const ack = ACKNOWLEDGE_CALL.exec(own)?.[0];
   const found = m?.[1] ?? m?.[2] ?? ack ?? (/\btime\.AfterFunc\(/.test(own) ? 'time.AfterFunc(…)' : undefined);
   // A value written over several lines: its first line, marked as cut.
   return found && (found.split('{').length > found.split('}').length || found.split('(').length > found.split(')').length) ? `${found}…` : found;
